@@ -1,0 +1,1 @@
+"""Accounts (계정), roles (역할), passwords and login."""

@@ -1,0 +1,1 @@
+"""The tamper-evident access log (접속기록)."""

@@ -1,0 +1,55 @@
+"""Helpers shared by the command modules: settings, the context, the acting account."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+from privdesk.context import Actor, AppContext, open_context
+from privdesk.errors import PasswordChangeRequiredError, PrivdeskError
+from privdesk.settings import Settings, load_settings
+
+ENV_PASSWORD = "PRIVDESK_PASSWORD"
+ENV_NEW_PASSWORD = "PRIVDESK_NEW_PASSWORD"
+
+
+class InputError(PrivdeskError):
+    """Required input was not given (and there is no terminal to ask)."""
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return load_settings(db=getattr(args, "db", None), key_file=getattr(args, "key_file", None))
+
+
+def context_from(args: argparse.Namespace) -> AppContext:
+    return open_context(settings_from(args))
+
+
+def read_secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise InputError(f"비밀번호가 필요합니다: 환경 변수 {env_name}를 설정하거나 터미널에서 실행하십시오.")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("한 번 더 입력: ") != value:
+        raise InputError("두 비밀번호가 서로 다릅니다.")
+    return value
+
+
+def add_as_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as", dest="as_login", metavar="ID", required=True,
+                        help="이 계정으로 실행 (비밀번호: PRIVDESK_PASSWORD 또는 입력)")
+
+
+def acting(ctx: AppContext, args: argparse.Namespace, *, allow_password_change: bool = False) -> Actor:
+    """Log in the account given with ``--as`` (same checks, lock-out and logging as the GUI)."""
+    from privdesk.accounts.users import login
+
+    password = read_secret(ENV_PASSWORD, f"{args.as_login} 비밀번호: ")
+    actor = login(ctx, args.as_login, password, channel="cli")
+    if actor.must_change_password and not allow_password_change:
+        raise PasswordChangeRequiredError()
+    return actor

@@ -1,0 +1,129 @@
+"""Known errors (예상된 오류): typed, shown to the user as one Korean sentence.
+
+Anything that is not a :class:`PrivdeskError` is a bug: the CLI and the GUI log it and show a
+crash message instead. Messages never carry personal data (resident numbers, phones, addresses):
+they name files, fields, rules and internal references only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class PrivdeskError(Exception):
+    """Base of every known error. ``str(err)`` is the Korean message for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(PrivdeskError):
+    """Settings that cannot be used (bad config file, unknown database URL)."""
+
+
+class KeyFileError(PrivdeskError):
+    """The key file is missing, wrong for this database, unreadable or already present."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class NotInitializedError(PrivdeskError):
+    """The database has no privdesk schema or key check yet."""
+
+    def __init__(self) -> None:
+        super().__init__("데이터베이스가 아직 초기화되지 않았습니다. 먼저 'privdesk init'을 실행하십시오.")
+
+
+class AlreadyInitializedError(PrivdeskError):
+    def __init__(self) -> None:
+        super().__init__("이 데이터베이스는 이미 초기화되어 있습니다.")
+
+
+class DecryptionError(PrivdeskError):
+    """A ciphertext does not belong to this key, table, column and row."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(f"암호화된 값을 복호화할 수 없습니다 ({where}): 키 파일이나 저장 위치가 맞지 않습니다.")
+        self.where = where
+
+
+class VersionConflictError(PrivdeskError):
+    """Optimistic locking: somebody else saved the record first (동시 수정 충돌)."""
+
+    def __init__(
+        self,
+        table: str,
+        ref: str,
+        expected: int,
+        found: int | None,
+        changed_fields: Mapping[str, tuple[object, object]] | None = None,
+    ) -> None:
+        if found is None:
+            text = f"다른 사용자가 이 기록({ref})을 삭제했습니다. 저장하지 않았습니다."
+        else:
+            text = (
+                f"다른 사용자가 먼저 이 기록({ref})을 수정했습니다 "
+                f"(버전 {expected} → {found}). 최신 내용을 다시 불러온 뒤 저장하십시오."
+            )
+        super().__init__(text)
+        self.table = table
+        self.ref = ref
+        self.expected = expected
+        self.found = found
+        self.changed_fields: dict[str, tuple[object, object]] = dict(changed_fields or {})
+
+
+class ValidationError(PrivdeskError):
+    """Input that cannot be saved; ``field`` names the form field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class AuthenticationError(PrivdeskError):
+    """Wrong ID or password: one message for both, so the ID's existence is not revealed."""
+
+    def __init__(self) -> None:
+        super().__init__("아이디 또는 비밀번호가 올바르지 않습니다.")
+
+
+class AccountLockedError(PrivdeskError):
+    def __init__(self, contact: str = "") -> None:
+        tail = f" {contact}에게 잠금 해제를 요청하십시오." if contact else " 관리자에게 잠금 해제를 요청하십시오."
+        super().__init__("계정이 잠겼습니다(잠김)." + tail)
+
+
+class PasswordChangeRequiredError(PrivdeskError):
+    def __init__(self) -> None:
+        super().__init__("비밀번호를 먼저 변경해야 합니다. 'privdesk passwd --as <아이디>'를 실행하십시오.")
+
+
+class PasswordRuleError(PrivdeskError):
+    """A new password breaks a rule; ``rule`` is a stable key, the message names the rule."""
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(message)
+        self.rule = rule
+
+
+class PermissionDeniedError(PrivdeskError):
+    def __init__(self, permission: str, label: str) -> None:
+        super().__init__(f"권한이 없습니다: {label}")
+        self.permission = permission
+
+
+class NotFoundError(PrivdeskError):
+    def __init__(self, what: str, ref: str) -> None:
+        super().__init__(f"{what}을(를) 찾을 수 없습니다: {ref}")
+        self.ref = ref
+
+
+class RuleViolationError(PrivdeskError):
+    """An action the rules forbid (e.g. locking the last privacy officer)."""

@@ -1,0 +1,175 @@
+"""Typed settings, read in one place (설정).
+
+Precedence, highest first: command-line flag, environment (``PRIVDESK_DB``, ``PRIVDESK_KEY_FILE``,
+``PRIVDESK_CONFIG``), a TOML file in the platformdirs user config folder, then defaults (a SQLite
+file and the key file in the user data folder).
+
+The TOML file may hold::
+
+    db = "postgresql+psycopg://privdesk@dbserver/privdesk"
+    key_file = "/etc/privdesk/privdesk.key"
+    [security]
+    lockout_threshold = 5
+    idle_lock_minutes = 10
+    password_expiry_days = 0        # 0 = no expiry
+    password_expiry_notice_days = 14
+    unmask_seconds = 30
+    password_hash_memory_kib = 65536
+    password_hash_iterations = 3
+    password_hash_lanes = 4
+    [ui]
+    language = "ko"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from privdesk.errors import ConfigError
+
+APP_NAME = "privdesk"
+ENV_DB = "PRIVDESK_DB"
+ENV_KEY_FILE = "PRIVDESK_KEY_FILE"
+ENV_CONFIG = "PRIVDESK_CONFIG"
+
+
+@dataclass(frozen=True)
+class SecuritySettings:
+    """Values the law leaves open (UNCONFIRMED in law.md §2), so they are configurable."""
+
+    lockout_threshold: int = 5
+    idle_lock_minutes: int = 10
+    password_expiry_days: int = 0
+    password_expiry_notice_days: int = 14
+    password_history: int = 3
+    unmask_seconds: int = 30
+    # Argon2id cost for new password hashes (RFC 9106 second recommendation by default).
+    password_hash_memory_kib: int = 64 * 1024
+    password_hash_iterations: int = 3
+    password_hash_lanes: int = 4
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str
+    key_file: Path
+    config_file: Path
+    language: str = "ko"
+    security: SecuritySettings = field(default_factory=SecuritySettings)
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.db_url.startswith("sqlite")
+
+
+def user_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_config_file() -> Path:
+    return user_config_dir() / "config.toml"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def normalise_db(value: str) -> str:
+    """Accept a SQLAlchemy URL or a bare file path (taken as a SQLite file)."""
+    value = value.strip()
+    if not value:
+        raise ConfigError("데이터베이스 주소가 비어 있습니다.")
+    if "://" in value:
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        if not (value.startswith("sqlite") or value.startswith("postgresql+psycopg://")):
+            raise ConfigError(
+                "지원하지 않는 데이터베이스 주소입니다. sqlite:///파일 또는 postgresql+psycopg://… 형식을 쓰십시오."
+            )
+        return value
+    return sqlite_url(Path(value).expanduser().resolve())
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        return {}
+    except (tomllib.TOMLDecodeError, OSError) as exc:
+        raise ConfigError(f"설정 파일을 읽을 수 없습니다: {path} ({exc.__class__.__name__})") from None
+
+
+def _security_from(table: Mapping[str, Any], path: Path) -> SecuritySettings:
+    defaults = SecuritySettings()
+    values: dict[str, int] = {}
+    for name in defaults.__dataclass_fields__:
+        if name in table:
+            raw = table[name]
+            if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
+                raise ConfigError(f"설정 파일 {path}의 security.{name} 값은 0 이상의 정수여야 합니다.")
+            values[name] = raw
+    unknown = set(table) - set(defaults.__dataclass_fields__)
+    if unknown:
+        raise ConfigError(f"설정 파일 {path}에 알 수 없는 항목이 있습니다: security.{sorted(unknown)[0]}")
+    return SecuritySettings(**{**defaults.__dict__, **values})
+
+
+def load_settings(
+    db: str | None = None,
+    key_file: str | os.PathLike[str] | None = None,
+    env: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+) -> Settings:
+    """Resolve the settings. ``db`` and ``key_file`` are the command-line flags."""
+    env = os.environ if env is None else env
+    cfg_path = Path(env[ENV_CONFIG]) if env.get(ENV_CONFIG) else (config_file or default_config_file())
+    cfg = _read_toml(cfg_path)
+    sources: dict[str, str] = {}
+
+    if db:
+        db_url, sources["db"] = normalise_db(db), "flag"
+    elif env.get(ENV_DB):
+        db_url, sources["db"] = normalise_db(env[ENV_DB]), "env"
+    elif isinstance(cfg.get("db"), str):
+        db_url, sources["db"] = normalise_db(cfg["db"]), "config"
+    else:
+        db_url, sources["db"] = sqlite_url(user_data_dir() / "privdesk.sqlite3"), "default"
+
+    if key_file:
+        key_path, sources["key_file"] = Path(key_file), "flag"
+    elif env.get(ENV_KEY_FILE):
+        key_path, sources["key_file"] = Path(env[ENV_KEY_FILE]), "env"
+    elif isinstance(cfg.get("key_file"), str):
+        key_path, sources["key_file"] = Path(cfg["key_file"]), "config"
+    else:
+        key_path, sources["key_file"] = user_data_dir() / "privdesk.key", "default"
+
+    security_table = cfg.get("security", {})
+    if not isinstance(security_table, dict):
+        raise ConfigError(f"설정 파일 {cfg_path}의 [security] 항목이 표 형식이 아닙니다.")
+    ui_table = cfg.get("ui", {})
+    language = str(ui_table.get("language", "ko")) if isinstance(ui_table, dict) else "ko"
+    if language not in ("ko", "en"):
+        raise ConfigError(f"설정 파일 {cfg_path}의 ui.language는 'ko' 또는 'en'이어야 합니다.")
+
+    return Settings(
+        db_url=db_url,
+        key_file=key_path.expanduser().resolve(),
+        config_file=cfg_path,
+        language=language,
+        security=_security_from(security_table, cfg_path),
+        sources=sources,
+    )

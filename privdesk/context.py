@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -50,10 +50,8 @@ def detect_workstation() -> Workstation:
             s.connect(("10.255.255.255", 1))
             ip = s.getsockname()[0]
     except OSError:
-        try:
+        with suppress(OSError):
             ip = socket.gethostbyname(host)
-        except OSError:
-            pass
     return Workstation(host=host, ip=ip)
 
 

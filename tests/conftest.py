@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Cheap Argon2id for tests (the parameters are stored in each hash; production uses the defaults).
@@ -28,7 +30,8 @@ password_hash_iterations = 1
 password_hash_lanes = 1
 """
 
-from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+import contextlib
+
 
 
 def _find_pg_bin(name: str) -> str | None:
@@ -75,10 +78,8 @@ class PgCluster:
     def stop(self) -> None:
         pg_ctl = _find_pg_bin("pg_ctl")
         if pg_ctl:
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError):
                 self._run(pg_ctl, "-D", str(self.data), "-m", "immediate", "stop")
-            except subprocess.CalledProcessError:
-                pass
 
     def url(self, dbname: str) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{dbname}"

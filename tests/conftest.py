@@ -8,6 +8,7 @@ PostgreSQL tests skip with a visible reason only when the server binaries are mi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -29,9 +30,6 @@ password_hash_memory_kib = 1024
 password_hash_iterations = 1
 password_hash_lanes = 1
 """
-
-import contextlib
-
 
 
 def _find_pg_bin(name: str) -> str | None:

@@ -10,6 +10,7 @@ the hash chain just before the commit, in the same transaction as the work.
 from __future__ import annotations
 
 import json
+import re
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -18,6 +19,7 @@ from functools import cached_property
 
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action, Outcome, PendingEntry, Workstation, append
@@ -29,6 +31,7 @@ from privdesk.errors import (
     NotInitializedError,
     PasswordChangeRequiredError,
     PermissionDeniedError,
+    VersionConflictError,
 )
 from privdesk.profile import HospitalProfile, profile_from_dict
 from privdesk.settings import Settings
@@ -144,6 +147,10 @@ class AppContext:
                     unit = Unit(session, actor.login, account)
                 yield unit
                 append(session, self.keys, self.workstation, unit.entries)
+        except StaleDataError as exc:
+            # Another workstation saved the same row between our read and our write.
+            table = _stale_table(exc)
+            raise VersionConflictError(table, table, None, None) from None
         except PermissionDeniedError as exc:
             self.record(actor.login if actor else SYSTEM_ACTOR, Action.PERMISSION_DENIED,
                         outcome=Outcome.DENIED, detail=exc.permission)
@@ -157,6 +164,11 @@ class AppContext:
         with self._sessions() as s, s.begin():
             append(s, self.keys, self.workstation,
                    [PendingEntry(actor_login, action, subject, None, outcome, detail)])
+
+
+def _stale_table(exc: StaleDataError) -> str:
+    m = re.search(r"table '(\w+)'", str(exc))
+    return m.group(1) if m else "record"
 
 
 def read_key_check(engine: Engine) -> bytes | None:

@@ -60,12 +60,16 @@ class VersionConflictError(PrivdeskError):
         self,
         table: str,
         ref: str,
-        expected: int,
+        expected: int | None,
         found: int | None,
         changed_fields: Mapping[str, tuple[object, object]] | None = None,
+        *,
+        deleted: bool = False,
     ) -> None:
-        if found is None:
+        if deleted:
             text = f"다른 사용자가 이 기록({ref})을 삭제했습니다. 저장하지 않았습니다."
+        elif expected is None or found is None:
+            text = f"다른 사용자가 먼저 이 기록({ref})을 수정했습니다. 최신 내용을 다시 불러온 뒤 저장하십시오."
         else:
             text = (
                 f"다른 사용자가 먼저 이 기록({ref})을 수정했습니다 "
@@ -76,6 +80,7 @@ class VersionConflictError(PrivdeskError):
         self.ref = ref
         self.expected = expected
         self.found = found
+        self.deleted = deleted
         self.changed_fields: dict[str, tuple[object, object]] = dict(changed_fields or {})
 
 

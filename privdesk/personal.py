@@ -42,7 +42,7 @@ class ResidentNumber:
         cleaned = re.sub(r"\s", "", text or "")
         m = _DIGITS_RE.match(cleaned)
         if not m:
-            raise ValidationError("rrn", "주민등록번호는 숫자 13자리(예: 900101-1234567)로 입력하십시오.")
+            raise ValidationError("rrn", "주민등록번호는 숫자 13자리(생년월일 6자리-뒷자리 7자리)로 입력하십시오.")
         digits = m.group(1) + m.group(2)
         gender = digits[6]
         century = _CENTURY.get(gender)

@@ -7,10 +7,12 @@ not one of the last N passwords (N = ``security.password_history``, 3 by default
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import secrets
 import string
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from privdesk.crypto import verify_password
 from privdesk.errors import PasswordRuleError, ValidationError
@@ -57,3 +59,23 @@ def one_time_password(length: int = 12) -> str:
         pw = "".join(secrets.choice(alphabet) for _ in range(length))
         if char_kinds(pw) == 4:
             return pw
+
+
+@dataclass(frozen=True)
+class ExpiryState:
+    """Where a password stands against the optional expiry (비밀번호 변경주기)."""
+
+    expired: bool
+    days_left: int | None  # set only inside the notice period, before expiry
+
+
+def expiry_state(changed_at: dt.datetime, now: dt.datetime, *, expiry_days: int,
+                 notice_days: int) -> ExpiryState:
+    """``expiry_days == 0`` turns expiry off. Days are whole days since the last change."""
+    if expiry_days <= 0:
+        return ExpiryState(False, None)
+    age = (now - changed_at).days
+    left = expiry_days - age
+    if left <= 0:
+        return ExpiryState(True, None)
+    return ExpiryState(False, left if left <= notice_days else None)

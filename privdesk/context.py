@@ -9,6 +9,7 @@ the hash chain just before the commit, in the same transaction as the work.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import socket
@@ -69,6 +70,7 @@ class Actor:
     permissions: frozenset[str]
     must_change_password: bool = False
     password_expires_in_days: int | None = None  # set when expiry is on and the notice period began
+    previous_login_at: dt.datetime | None = None  # the login before this one (shown on 내 정보)
 
     def may(self, permission: Permission) -> bool:
         return permission in self.permissions

@@ -79,9 +79,13 @@ def test_login_returns_actor_and_logs_channel(ctx: AppContext) -> None:
     assert not actor.must_change_password and actor.password_expires_in_days is None
     last = entries(ctx, action=Action.LOGIN)[-1]
     assert (last.actor, last.subject, last.detail) == (OFFICER_LOGIN, f"acct:{actor.account_id}", "cli")
-    assert account_row(ctx, OFFICER_LOGIN).last_login_at is not None
+    first_login_at = account_row(ctx, OFFICER_LOGIN).last_login_at
+    assert first_login_at is not None
+    assert actor.previous_login_at is None  # first login since init
     users.logout(ctx, actor)
     assert entries(ctx, action=Action.LOGOUT)[-1].subject == f"acct:{actor.account_id}"
+    again = users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    assert again.previous_login_at == first_login_at  # shown on 내 정보 as 지난 로그인
 
 
 def test_login_is_case_and_space_tolerant_for_the_id(ctx: AppContext) -> None:

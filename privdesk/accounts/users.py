@@ -194,10 +194,12 @@ def _fail(ctx: AppContext, snap: _Snapshot, channel: str) -> NoReturn:
     raise AuthenticationError()
 
 
-def _actor(session: Session, account: Account, *, must_change: bool, expires_in: int | None) -> Actor:
+def _actor(session: Session, account: Account, *, must_change: bool, expires_in: int | None,
+           previous_login_at: dt.datetime | None = None) -> Actor:
     return Actor(account_id=account.id, login=account.login, name=account.name,
                  role_codes=tuple(account.role_codes), permissions=permissions_of(session, account),
-                 must_change_password=must_change, password_expires_in_days=expires_in)
+                 must_change_password=must_change, password_expires_in_days=expires_in,
+                 previous_login_at=previous_login_at)
 
 
 def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -> Actor:
@@ -232,6 +234,7 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
         if account.locked:
             raise AccountLockedError(_lock_contact(ctx))
         now = clock.now()
+        previous_login_at = account.last_login_at
         state = expiry_state(account.password_changed_at, now, expiry_days=sec.password_expiry_days,
                              notice_days=sec.password_expiry_notice_days)
         values: dict[str, Any] = {"failed_attempts": 0, "last_login_at": now}
@@ -244,7 +247,8 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
         append(s, ctx.keys, ctx.workstation,
                [PendingEntry(account.login, Action.LOGIN, account.ref, None, Outcome.OK, channel)])
         must_change = account.must_change_password or state.expired
-        return _actor(s, account, must_change=must_change, expires_in=None if must_change else state.days_left)
+        return _actor(s, account, must_change=must_change, expires_in=None if must_change else state.days_left,
+                      previous_login_at=previous_login_at)
 
 
 def verify_password_again(ctx: AppContext, actor: Actor, password: str) -> None:
@@ -262,6 +266,11 @@ def verify_password_again(ctx: AppContext, actor: Actor, password: str) -> None:
                   .values(failed_attempts=0).execution_options(synchronize_session=False))
         append(s, ctx.keys, ctx.workstation,
                [PendingEntry(snap.login, Action.LOGIN, snap.ref, None, Outcome.OK, "reauth")])
+
+
+def record_idle_lock(ctx: AppContext, actor: Actor) -> None:
+    """The GUI covered itself after inactivity (or Ctrl+L): one access-log entry (화면 잠금)."""
+    ctx.record(actor.login, Action.IDLE_LOCK, f"acct:{actor.account_id}")
 
 
 def logout(ctx: AppContext, actor: Actor) -> None:

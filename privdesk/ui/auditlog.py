@@ -1,0 +1,280 @@
+"""The access-log viewer (접속기록 조회).
+
+A log of millions of entries opens at once: :class:`AccessLogModel` loads one keyset page
+(newest first) when the view asks for more rows (``canFetchMore`` / ``fetchMore``). Filters by
+account, period, action and subject; the filtered view exports to CSV (the export is itself
+logged by the use case); the hash chain can be verified from here by accounts that may.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privdesk import clock
+from privdesk.accounts.permissions import Permission
+from privdesk.audit import query, verify
+from privdesk.errors import PrivdeskError
+from privdesk.ui import messages
+from privdesk.ui.host import PageHost
+from privdesk.ui.page import Page
+from privdesk.ui.tablemodel import Column, RowTableModel
+from privdesk.ui.widgets import PeriodFilter, fmt_datetime, heading
+
+CTX = "AccessLogModel"
+PAGE_SIZE = 200
+
+OUTCOME_LABELS = {"ok": QT_TRANSLATE_NOOP("AccessLogModel", "성공"), "denied": QT_TRANSLATE_NOOP("AccessLogModel", "거부"), "failed": QT_TRANSLATE_NOOP("AccessLogModel", "실패")}
+
+Fetcher = Callable[[int | None, int], Sequence[query.LogRow]]
+
+
+def outcome_label(code: str) -> str:
+    source = OUTCOME_LABELS.get(code)
+    return QCoreApplication.translate(CTX, source) if source else code
+
+
+class AccessLogModel(RowTableModel[query.LogRow]):
+    """Lazy, newest first. ``fetcher(before_seq, limit)`` returns the next keyset page."""
+
+    CONTEXT = CTX
+    COL_SEQ, COL_AT, COL_ACTOR, COL_WORKSTATION, COL_IP, COL_ACTION, COL_SUBJECT, COL_SEARCH_KIND, \
+        COL_OUTCOME, COL_DETAIL = range(10)
+
+    fetch_failed = Signal(object)
+    fetched = Signal()  # after every fetch (rows or none): the status line follows it
+
+    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self.action_labels: dict[str, str] = {}
+        self._fetcher: Fetcher | None = None
+        self._exhausted = True
+        self.fetches = 0
+        self.COLUMNS = (
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "번호"), lambda r: str(r.seq), lambda r: r.seq, align_right=True),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "일시"), lambda r: fmt_datetime(r.at, seconds=True)),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "계정"), lambda r: r.actor),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "작업 PC"), lambda r: r.workstation),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "IP"), lambda r: r.ip),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "작업"), lambda r: self.action_labels.get(r.action, r.action)),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "대상"), lambda r: r.subject or ""),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "검색 종류"), lambda r: r.search_kind or ""),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "결과"), lambda r: outcome_label(r.outcome)),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "내용"), lambda r: r.detail or ""),
+        )
+
+    def start(self, fetcher: Fetcher | None) -> None:
+        """Forget the loaded rows and start over with a new filter; loads the first page."""
+        self.beginResetModel()
+        self._rows = []
+        self._fetcher = fetcher
+        self._exhausted = fetcher is None
+        self.fetches = 0
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._fetcher is None:
+            return
+        before = self._rows[-1].seq if self._rows else None
+        try:
+            rows = list(self._fetcher(before, self.page_size))
+        except PrivdeskError as exc:
+            self._exhausted = True
+            self.fetch_failed.emit(exc)
+            self.fetched.emit()
+            return
+        self.fetches += 1
+        if len(rows) < self.page_size:
+            self._exhausted = True
+        self.append_rows(rows)
+        self.fetched.emit()
+
+
+class AccessLogPage(Page):
+    """접속기록 (permission: audit.read; export: audit.export; verify: audit.verify)."""
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
+        self.setObjectName("accessLogPage")
+        actor = host.actor
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("접속기록"), self))
+
+        row1 = QHBoxLayout()
+        row1.addWidget(QLabel(self.tr("계정"), self))
+        self.actor_edit = QLineEdit(self)
+        self.actor_edit.setObjectName("actorFilter")
+        self.actor_edit.setPlaceholderText(self.tr("아이디"))
+        self.actor_edit.setClearButtonEnabled(True)
+        row1.addWidget(self.actor_edit)
+        row1.addWidget(QLabel(self.tr("작업"), self))
+        self.action_combo = QComboBox(self)
+        self.action_combo.setObjectName("actionFilter")
+        self.action_combo.addItem(self.tr("전체"), None)
+        labels: dict[str, str] = {}
+        for code, text in query.actions():
+            self.action_combo.addItem(text, code)
+            labels[code] = text
+        row1.addWidget(self.action_combo)
+        row1.addWidget(QLabel(self.tr("대상"), self))
+        self.subject_edit = QLineEdit(self)
+        self.subject_edit.setObjectName("subjectFilter")
+        self.subject_edit.setPlaceholderText(self.tr("예: acct:3"))
+        self.subject_edit.setClearButtonEnabled(True)
+        row1.addWidget(self.subject_edit)
+        row1.addStretch(1)
+        layout.addLayout(row1)
+
+        row2 = QHBoxLayout()
+        self.period = PeriodFilter(self, days=30)
+        row2.addWidget(self.period)
+        self.search_button = QPushButton(self.tr("조회"), self)
+        self.search_button.setObjectName("searchButton")
+        self.search_button.clicked.connect(self.reload)
+        row2.addWidget(self.search_button)
+        row2.addStretch(1)
+        self.export_button: QPushButton | None = None
+        if actor.may(Permission.AUDIT_EXPORT):
+            self.export_button = QPushButton(self.tr("CSV 내보내기"), self)
+            self.export_button.setObjectName("exportButton")
+            self.export_button.clicked.connect(self.choose_export_file)
+            row2.addWidget(self.export_button)
+        self.verify_button: QPushButton | None = None
+        if actor.may(Permission.AUDIT_VERIFY):
+            self.verify_button = QPushButton(self.tr("무결성 검증"), self)
+            self.verify_button.setObjectName("verifyButton")
+            self.verify_button.clicked.connect(self.verify_chain)
+            row2.addWidget(self.verify_button)
+        layout.addLayout(row2)
+        for edit in (self.actor_edit, self.subject_edit):
+            edit.returnPressed.connect(self.reload)
+
+        self.last_verify: verify.VerifyResult | None = None
+        self.model = AccessLogModel(self)
+        self.model.action_labels = labels
+        self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
+        self.model.fetched.connect(self._update_status)
+        self.table = QTableView(self)
+        self.table.setObjectName("logTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((AccessLogModel.COL_SEQ, 70), (AccessLogModel.COL_AT, 150),
+                              (AccessLogModel.COL_ACTOR, 90), (AccessLogModel.COL_WORKSTATION, 120),
+                              (AccessLogModel.COL_IP, 110), (AccessLogModel.COL_ACTION, 120),
+                              (AccessLogModel.COL_SUBJECT, 100), (AccessLogModel.COL_SEARCH_KIND, 80),
+                              (AccessLogModel.COL_OUTCOME, 50)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        layout.addWidget(self.status)
+
+    def log_filter(self) -> query.LogFilter:
+        since, until = self.period.value()
+        return query.LogFilter(actor=self.actor_edit.text().strip() or None,
+                               action=self.action_combo.currentData(),
+                               subject=self.subject_edit.text().strip() or None,
+                               since=since, until=until)
+
+    def reload(self) -> None:
+        """Start over with the current filter (the first page is read at once, the rest on scroll)."""
+        ctx, actor, flt = self.host.ctx, self.host.actor, self.log_filter()
+
+        def fetch(before: int | None, limit: int) -> list[query.LogRow]:
+            return query.page(ctx, actor, flt, before_seq=before, limit=limit)
+
+        self.model.start(fetch)
+
+    def _update_status(self) -> None:
+        n = self.model.rowCount()
+        if self.model.exhausted:
+            self.status.setText(self.tr("{n}건").format(n=n))
+        else:
+            self.status.setText(self.tr("{n}건 표시 — 아래로 내리면 더 읽습니다").format(n=n))
+
+    # -- export and verify ----------------------------------------------------------------
+    def choose_export_file(self) -> None:
+        default = f"access-log-{clock.today_kst().isoformat()}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("접속기록 내보내기"), default,
+                                              self.tr("CSV 파일 (*.csv)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        ctx, actor, flt = self.host.ctx, self.host.actor, self.log_filter()
+        if self.export_button is not None:
+            self.export_button.setEnabled(False)
+
+        def done(count: int) -> None:
+            self._export_finished()
+            messages.show_info(self, self.tr("내보내기 완료"),
+                               self.tr("접속기록 {n}건을 내보냈습니다: {path}").format(n=count, path=path),
+                               self.tr("내보낸 파일도 개인정보 처리 기록입니다. 보관과 파기에 주의하십시오."))
+
+        def failed(_exc: BaseException) -> bool:
+            self._export_finished()
+            return False
+
+        self.host.runner.run(lambda: query.export_csv(ctx, actor, flt, path), owner=self,
+                             on_done=done, on_error=failed, changes=True)
+
+    def _export_finished(self) -> None:
+        if self.export_button is not None:
+            self.export_button.setEnabled(True)
+
+    def verify_chain(self) -> None:
+        ctx, actor = self.host.ctx, self.host.actor
+        if self.verify_button is not None:
+            self.verify_button.setEnabled(False)
+            self.verify_button.setText(self.tr("검증 중…"))
+        self.host.runner.run(lambda: verify.verify_chain(ctx, actor), owner=self,
+                             on_done=self._verified, on_error=self._verify_failed, changes=True)
+
+    def _verify_finished(self) -> None:
+        if self.verify_button is not None:
+            self.verify_button.setEnabled(True)
+            self.verify_button.setText(self.tr("무결성 검증"))
+
+    def _verify_failed(self, _exc: BaseException) -> bool:
+        self._verify_finished()
+        return False
+
+    def _verified(self, result: verify.VerifyResult) -> None:
+        self._verify_finished()
+        self.last_verify = result
+        if result.ok:
+            messages.show_info(self, self.tr("무결성 검증"), result.message)
+        else:
+            messages.show_error(self, PrivdeskError(result.message))

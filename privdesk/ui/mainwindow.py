@@ -1,0 +1,279 @@
+"""The main window (주 화면): navigation to the modules the account may use, a status bar with
+the account, its roles and the workstation, the idle lock, and logout."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from privdesk import clock
+from privdesk.accounts import users
+from privdesk.context import Actor, AppContext
+from privdesk.errors import AccountLockedError, AuthenticationError, PrivdeskError
+from privdesk.ui import messages
+from privdesk.ui.idle import IdleWatcher, LockOverlay
+from privdesk.ui.login import locked_message
+from privdesk.ui.page import Page
+from privdesk.ui.pages import DEFAULT_PAGES, NAV_CONTEXT, PageSpec
+from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.widgets import role_names
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    """``session_ended(message)`` fires once, after logout (message empty) or a forced end
+    (e.g. the account was locked while the screen was locked): the login dialog comes back.
+    ``closed`` fires when the user closed the window: logged out, and the application ends."""
+
+    session_ended = Signal(str)
+    closed = Signal()
+
+    def __init__(self, ctx: AppContext, runner: TaskRunner, actor: Actor, *,
+                 pages: Sequence[PageSpec] = DEFAULT_PAGES, idle_timeout_ms: int | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.runner = runner
+        self._actor = actor
+        self.logged_in_at: dt.datetime = clock.now()
+        self._ended = False
+        self.specs = [spec for spec in pages if spec.allowed(actor)]
+        self.pages: dict[str, Page] = {}
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("{hospital} — privdesk 개인정보 보호 업무").format(hospital=ctx.profile.name))
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setStyleSheet("QListWidget { border: none; border-right: 1px solid #ccc; background: #f4f5f7;"
+                               " outline: 0; }"
+                               "QListWidget::item { padding: 10px 12px; }"
+                               "QListWidget::item:selected { background: #dfe7f5; color: black; }")
+        for spec in self.specs:
+            item = QListWidgetItem(QCoreApplication.translate(NAV_CONTEXT, spec.title))
+            item.setData(KEY_ROLE, spec.key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self._build_menu()
+        self._build_status_bar()
+
+        self.overlay = LockOverlay(self, f"{actor.name} ({actor.login})")
+        self.overlay.unlock_requested.connect(self._try_unlock)
+        self.overlay.logout_requested.connect(self.logout)
+        self._hidden_dialogs: list[QDialog] = []
+        minutes = ctx.settings.security.idle_lock_minutes
+        self.idle_watcher = IdleWatcher(idle_timeout_ms if idle_timeout_ms is not None else minutes * 60_000, self)
+        self.idle_watcher.idle.connect(self.lock)
+
+        self.resize(1100, 700)
+        self.show_page("me")
+        if actor.password_expires_in_days is not None:
+            QTimer.singleShot(0, self._expiry_notice)
+
+    # -- the acting account -----------------------------------------------------------------
+    @property
+    def actor(self) -> Actor:
+        return self._actor
+
+    def replace_actor(self, actor: Actor) -> None:
+        self._actor = actor
+        self._update_status_bar()
+
+    # -- navigation -------------------------------------------------------------------------
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self.specs]
+
+    def show_page(self, key: str) -> Page | None:
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                self.nav.setCurrentRow(row)
+                return self.pages.get(key)
+        return None
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _nav_changed(self, row: int) -> None:
+        if not 0 <= row < len(self.specs):
+            return
+        spec = self.specs[row]
+        page = self.pages.get(spec.key)
+        if page is None:
+            page = spec.factory(self, self.stack)
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        page.activate()
+
+    # -- menu and status bar ------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("계정(&A)"))
+        self.change_password_action = QAction(self.tr("비밀번호 변경…"), self)
+        self.change_password_action.triggered.connect(self.change_password)
+        menu.addAction(self.change_password_action)
+        self.lock_action = QAction(self.tr("화면 잠금"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        menu.addAction(self.lock_action)
+        menu.addSeparator()
+        self.logout_action = QAction(self.tr("로그아웃"), self)
+        self.logout_action.setObjectName("logoutAction")
+        self.logout_action.triggered.connect(self.logout)
+        menu.addAction(self.logout_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.account_status = QLabel(self)
+        self.account_status.setObjectName("accountStatus")
+        self.roles_status = QLabel(self)
+        self.roles_status.setObjectName("rolesStatus")
+        self.station_status = QLabel(self)
+        self.station_status.setObjectName("workstationStatus")
+        for label in (self.account_status, self.roles_status, self.station_status):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self.busy_status = QLabel(self)
+        self.busy_status.setObjectName("busyStatus")
+        bar.addWidget(self.busy_status)
+        self.runner.busy_changed.connect(self._busy_changed)
+        self._update_status_bar()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.busy_status.setText(self.tr("처리 중…") if busy else "")
+
+    def _update_status_bar(self) -> None:
+        a = self._actor
+        station = self.ctx.workstation
+        self.account_status.setText(self.tr("계정: {name} ({login})").format(name=a.name, login=a.login))
+        self.roles_status.setText(self.tr("역할: {roles}").format(roles=role_names(a.role_codes) or "-"))
+        self.station_status.setText(self.tr("작업 PC: {host} ({ip})").format(host=station.host, ip=station.ip))
+
+    def _expiry_notice(self) -> None:
+        days = self._actor.password_expires_in_days
+        if days is None or self._ended:
+            return
+        text = self.tr("비밀번호가 {days}일 뒤 만료됩니다. [계정] 메뉴의 비밀번호 변경으로 미리 바꾸십시오.").format(days=days)
+        self.statusBar().showMessage(text, 60_000)
+        messages.show_info(self, self.tr("비밀번호 만료 예정"), text)
+
+    def change_password(self) -> None:
+        """The menu entry: the start page (always present) owns the password change."""
+        from privdesk.ui.me import MePage
+
+        page = self.show_page("me")
+        if isinstance(page, MePage):
+            page.change_password()
+
+    # -- idle lock --------------------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.overlay.isVisible()
+
+    def lock(self) -> None:
+        """Cover the window; the forms below keep their input. Open dialogs hide until unlocked."""
+        if self._ended or self.locked:
+            return
+        self.idle_watcher.pause()
+        self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
+        self.centralWidget().setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.overlay.show_over_parent()
+        ctx, actor = self.ctx, self._actor
+        self.runner.run(lambda: users.record_idle_lock(ctx, actor), owner=self)
+
+    def _try_unlock(self, password: str) -> None:
+        ctx, actor = self.ctx, self._actor
+        self.runner.run(lambda: users.verify_password_again(ctx, actor, password), owner=self,
+                        on_done=lambda _none: self.unlock(), on_error=self._unlock_failed)
+
+    def _unlock_failed(self, exc: BaseException) -> bool:
+        if isinstance(exc, AccountLockedError):
+            self._end_session(locked_message(self.ctx))
+            return True
+        if isinstance(exc, AuthenticationError):
+            self.overlay.set_busy(False)
+            self.overlay.password.clear()
+            self.overlay.password.setFocus()
+            self.overlay.message.setText(self.tr("비밀번호가 올바르지 않습니다. 계속 틀리면 계정이 잠깁니다."))
+            return True
+        if isinstance(exc, PrivdeskError):
+            self.overlay.set_busy(False)
+            self.overlay.message.setText(str(exc))
+            return True
+        self.overlay.set_busy(False)
+        return False
+
+    def unlock(self) -> None:
+        self.overlay.hide()
+        self.overlay.password.clear()
+        self.centralWidget().setEnabled(True)
+        self.menuBar().setEnabled(True)
+        for dialog in self._hidden_dialogs:
+            dialog.show()
+        self._hidden_dialogs = []
+        self.idle_watcher.resume()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.overlay.isVisible():
+            self.overlay.setGeometry(self.rect())
+
+    # -- ending the session -------------------------------------------------------------------
+    def logout(self) -> None:
+        """Log out (recorded), then close; the application shows the login dialog again."""
+        if self._ended:
+            return
+        ctx, actor = self.ctx, self._actor
+        self.runner.run(lambda: users.logout(ctx, actor), on_error=lambda exc: isinstance(exc, PrivdeskError))
+        self._end_session("")
+
+    def _end_session(self, message: str) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self.idle_watcher.stop()
+        for dialog in self.findChildren(QDialog):
+            dialog.hide()
+        self.close()
+        self.session_ended.emit(message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._ended:
+            # Closing the window logs out; the application then quits (no login dialog).
+            ctx, actor = self.ctx, self._actor
+            self._ended = True
+            self.idle_watcher.stop()
+            self.runner.run(lambda: users.logout(ctx, actor),
+                            on_error=lambda exc: isinstance(exc, PrivdeskError))
+            self.closed.emit()
+        event.accept()
+
+    @property
+    def ended(self) -> bool:
+        return self._ended

@@ -1,0 +1,67 @@
+"""The modules of the main window (메뉴), each registered with the permission it needs.
+
+A later module (patients, CCTV, …) is added by writing its page and adding one :class:`PageSpec`
+to :data:`DEFAULT_PAGES`; the navigation lists only the pages the account may use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QWidget
+
+from privdesk.accounts.permissions import Permission
+from privdesk.context import Actor
+from privdesk.ui.host import PageHost
+from privdesk.ui.page import Page
+
+NAV_CONTEXT = "Navigation"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """``title`` is the Korean source text (translated in the ``Navigation`` context).
+    ``any_of`` empty = every logged-in account; otherwise one of these permissions is needed."""
+
+    key: str
+    title: str
+    factory: Callable[[PageHost, QWidget | None], Page]
+    any_of: tuple[Permission, ...] = ()
+
+    def allowed(self, actor: Actor) -> bool:
+        return not self.any_of or any(actor.may(p) for p in self.any_of)
+
+
+def _me(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.me import MePage
+
+    return MePage(host, parent)
+
+
+def _accounts(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.accounts import AccountsPage
+
+    return AccountsPage(host, parent)
+
+
+def _access_log(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.auditlog import AccessLogPage
+
+    return AccessLogPage(host, parent)
+
+
+def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.permhistory import PermissionHistoryPage
+
+    return PermissionHistoryPage(host, parent)
+
+
+DEFAULT_PAGES: tuple[PageSpec, ...] = (
+    PageSpec("me", QT_TRANSLATE_NOOP("Navigation", "내 정보"), _me),
+    PageSpec("accounts", QT_TRANSLATE_NOOP("Navigation", "계정 관리"), _accounts, (Permission.ACCOUNT_MANAGE,)),
+    PageSpec("access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)),
+    PageSpec("permission_history", QT_TRANSLATE_NOOP("Navigation", "권한 변경 이력"), _permission_history,
+             (Permission.AUDIT_READ, Permission.ACCOUNT_MANAGE)),
+)

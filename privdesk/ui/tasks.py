@@ -1,0 +1,163 @@
+"""The one background-task helper (백그라운드 작업).
+
+A use case runs on a :class:`QThreadPool`; its result or its exception comes back on the GUI thread.
+A known error (:class:`~privdesk.errors.PrivdeskError`) is shown as its Korean sentence, anything
+else goes to the crash handler. After a task that changed data, one app-wide ``data_changed``
+signal tells every open screen to reload.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from privdesk.errors import PrivdeskError
+from privdesk.ui import messages
+
+log = logging.getLogger("privdesk.ui")
+
+DoneCallback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], bool | None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker's signals are queued to it."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:  # handed to the GUI thread, never swallowed
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+class Task(QObject):
+    """One running use case. ``finished`` fires after the callbacks ran (success or failure)."""
+
+    finished = Signal()
+
+    def __init__(self, runner: TaskRunner, fn: Callable[[], Any], owner: QWidget | None,
+                 on_done: DoneCallback | None, on_error: ErrorCallback | None, changes: bool) -> None:
+        super().__init__(runner)
+        self._runner = runner
+        self._owner = owner
+        self._on_done = on_done
+        self._on_error = on_error
+        self._changes = changes
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._done)
+        self._relay.failed.connect(self._failed)
+        self._job = _Job(fn, self._relay)
+
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    @Slot(object)
+    def _done(self, result: Any) -> None:
+        self.result = result
+        try:
+            if self._on_done is not None and self._owner_alive():
+                self._on_done(result)
+        finally:
+            self._finish(changed=self._changes)
+
+    @Slot(object)
+    def _failed(self, exc: BaseException) -> None:
+        self.error = exc
+        try:
+            handled = False
+            if self._on_error is not None and self._owner_alive():
+                handled = bool(self._on_error(exc))
+            if not handled:
+                self._runner.report(exc, self._owner if self._owner_alive() else None)
+        finally:
+            self._finish(changed=False)
+
+    def _finish(self, *, changed: bool) -> None:
+        self._runner._forget(self)
+        self.finished.emit()
+        if changed:
+            self._runner.data_changed.emit()
+        self.deleteLater()
+
+
+class TaskRunner(QObject):
+    """Runs use cases off the GUI thread. One per application; passed to every screen."""
+
+    data_changed = Signal()
+    busy_changed = Signal(bool)
+    error_reported = Signal(object)  # every error shown by report(): the self-test counts them
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._running: set[Task] = set()
+
+    @property
+    def pending(self) -> int:
+        return len(self._running)
+
+    def run(self, fn: Callable[[], Any], *, owner: QWidget | None = None,
+            on_done: DoneCallback | None = None, on_error: ErrorCallback | None = None,
+            changes: bool = False) -> Task:
+        """Run ``fn()`` on the pool. ``on_error`` returns True when it showed the error itself.
+        Callbacks are skipped when ``owner`` was deleted meanwhile. ``changes=True`` emits
+        ``data_changed`` after a success."""
+        task = Task(self, fn, owner, on_done, on_error, changes)
+        self._running.add(task)
+        if len(self._running) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(task._job)
+        return task
+
+    def _forget(self, task: Task) -> None:
+        self._running.discard(task)
+        if not self._running:
+            self.busy_changed.emit(False)
+
+    def report(self, exc: BaseException, parent: QWidget | None) -> None:
+        """Known errors as their Korean sentence; everything else to the crash handler, which
+        is ``sys.excepthook`` (installed by the application; pytest-qt's in tests, so a bug in a
+        task fails the test)."""
+        self.error_reported.emit(exc)
+        if isinstance(exc, PrivdeskError):
+            messages.show_error(parent, exc)
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the pool is idle (shutdown, tests); queued callbacks still need events."""
+        return bool(self._pool.waitForDone(msecs))
+
+
+def handle_crash(exc_type: type[BaseException], exc: BaseException, tb: Any,
+                 parent: QWidget | None = None) -> None:
+    """The crash handler (sys.excepthook): a bug is logged and shown; a known error is shown in Korean."""
+    if isinstance(exc, PrivdeskError):
+        messages.show_error(parent, exc)
+        return
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    log.error("unexpected error in the GUI", exc_info=(exc_type, exc, tb))
+    messages.show_crash(parent)

@@ -1,0 +1,196 @@
+"""Small shared widgets and formatting for every screen (공통 위젯)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privdesk import clock
+from privdesk.accounts.permissions import ROLE_NAMES
+
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+def fmt_datetime(value: dt.datetime | str | None, *, seconds: bool = False) -> str:
+    """``YYYY-MM-DD HH:MM`` (24 h, KST); accepts the access log's ISO UTC text too."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=dt.UTC)
+    if seconds:
+        return clock.to_kst(value).strftime("%Y-%m-%d %H:%M:%S")
+    return clock.fmt_datetime(value)
+
+
+def sort_key_datetime(value: dt.datetime | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return clock.iso_utc(value)
+
+
+def role_names(codes: Iterable[str], names: dict[str, str] | None = None) -> str:
+    table = names or ROLE_NAMES
+    return ", ".join(table.get(code, code) for code in codes)
+
+
+def to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def from_date(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class PeriodFilter(QWidget):
+    """기간: off by default; when on, two dates (YYYY-MM-DD), both inclusive."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, days: int = 30) -> None:
+        super().__init__(parent)
+        today = clock.today_kst()
+        self.enabled = QCheckBox(self.tr("기간"), self)
+        self.since = QDateEdit(from_date(today - dt.timedelta(days=days)), self)
+        self.until = QDateEdit(from_date(today), self)
+        for edit in (self.since, self.until):
+            edit.setDisplayFormat(DATE_FORMAT)
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.changed)
+        self.enabled.toggled.connect(self.since.setEnabled)
+        self.enabled.toggled.connect(self.until.setEnabled)
+        self.enabled.toggled.connect(self.changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.since)
+        layout.addWidget(QLabel("~", self))
+        layout.addWidget(self.until)
+
+    def value(self) -> tuple[dt.date | None, dt.date | None]:
+        if not self.enabled.isChecked():
+            return None, None
+        return to_date(self.since.date()), to_date(self.until.date())
+
+    def set_value(self, since: dt.date | None, until: dt.date | None) -> None:
+        self.enabled.setChecked(since is not None or until is not None)
+        if since is not None:
+            self.since.setDate(from_date(since))
+        if until is not None:
+            self.until.setDate(from_date(until))
+
+
+class ReasonDialog(QDialog):
+    """Asks for the reason of an account action (사유); the OK button waits until one is typed."""
+
+    def __init__(self, parent: QWidget | None, title: str, text: str, *, required: bool = True,
+                 ok_text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("reasonDialog")
+        self.required = required
+        layout = QVBoxLayout(self)
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addWidget(QLabel(self.tr("사유 (필수)") if required else self.tr("사유 (선택)"), self))
+        self.reason = QPlainTextEdit(self)
+        self.reason.setObjectName("reason")
+        self.reason.setFixedHeight(80)
+        layout.addWidget(self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(ok_text or self.tr("확인"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+        self.resize(420, self.sizeHint().height())
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not self.required or bool(self.reason_text()))
+
+    def reason_text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class OneTimePasswordDialog(QDialog):
+    """Shows a one-time password once (임시 비밀번호), selectable and copyable."""
+
+    def __init__(self, parent: QWidget | None, login: str, password: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("임시 비밀번호"))
+        self.setObjectName("oneTimePasswordDialog")
+        layout = QVBoxLayout(self)
+        info = QLabel(self.tr(
+            "계정 {login}의 임시 비밀번호입니다. 이 창을 닫으면 다시 볼 수 없습니다. "
+            "본인에게 직접 전달하십시오. 첫 로그인 때 새 비밀번호로 바꿔야 합니다.").format(login=login), self)
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        row = QHBoxLayout()
+        self.password = QLineEdit(password, self)
+        self.password.setObjectName("oneTimePassword")
+        self.password.setReadOnly(True)
+        self.password.setMinimumWidth(220)
+        row.addWidget(self.password)
+        self.copy = QPushButton(self.tr("복사"), self)
+        self.copy.clicked.connect(self._copy)
+        row.addWidget(self.copy)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
+        buttons.rejected.connect(self.accept)
+        layout.addWidget(buttons)
+        self.resize(440, self.sizeHint().height())
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.password.text())
+        self.copy.setText(self.tr("복사됨"))
+
+    def done(self, result: int) -> None:
+        self.password.clear()  # shown once: gone from the widget when the window closes
+        super().done(result)
+
+
+def bold(label: QLabel) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    label.setFont(font)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

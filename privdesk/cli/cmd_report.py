@@ -1,9 +1,97 @@
-"""privdesk report commands."""
+"""``privdesk report …``: printed records as PDF (출력).
+
+Each command logs in with ``--as``, reads the record through its use case (which logs the look),
+renders the PDF with the one page template, and logs the printing (``print``) before the file is
+put in place: a refused log entry means no file, so no record leaves without its access-log entry.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from pathlib import Path
+
+from privdesk.cli.common import acting, add_as_option, context_from
+from privdesk.errors import ValidationError
+
+PAGE_SIZE = 1000  # access-log rows fetched per page (the query's maximum)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"날짜는 YYYY-MM-DD 형식으로 쓰십시오: {text!r}") from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    return None
+    p = sub.add_parser("report", help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록 점검표)")
+    rs = p.add_subparsers(dest="report", metavar="RECORD")
+    for name, help_text, func in (
+        ("permission-history", "권한 부여·변경·말소 기록 (안전성 확보조치 기준 제5조③)", cmd_permission_history),
+        ("access-log", "접속기록 점검표 (안전성 확보조치 기준 제8조②, 월 1회 이상 점검)", cmd_access_log),
+    ):
+        q = rs.add_parser(name, help=help_text, description=help_text)
+        q.add_argument("--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD",
+                       help="기간의 첫날 (한국 시간, 포함)")
+        q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD",
+                       help="기간의 마지막 날 (한국 시간, 포함)")
+        q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+        add_as_option(q)
+        q.set_defaults(func=func)
+
+
+def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Path]:
+    from privdesk.reports.template import check_output_path
+
+    if args.first > args.last:
+        raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
+    return args.first, args.last, check_output_path(args.out)
+
+
+def cmd_permission_history(args: argparse.Namespace) -> int:
+    from privdesk.accounts.users import permission_history
+    from privdesk.reports import permission_history as record
+    from privdesk.reports import record_print
+    from privdesk.reports.template import period_text
+
+    first, last, out = _period(args)
+    ctx = context_from(args)
+    try:
+        actor = acting(ctx, args)
+        rows = permission_history(ctx, actor, since=first, until=last)
+        meta = record.meta_for(ctx.profile.name, actor, period_text(first, last))
+        pages = record.render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
+            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
+    finally:
+        ctx.engine.dispose()
+    print(f"{out}: {meta.title} {len(rows):,}건, {pages}쪽 (기록번호 {meta.record_no})")
+    return 0
+
+
+def cmd_access_log(args: argparse.Namespace) -> int:
+    from privdesk.audit.query import LogFilter, LogRow, page
+    from privdesk.reports import access_log as record
+    from privdesk.reports import record_print
+    from privdesk.reports.template import period_text
+
+    first, last, out = _period(args)
+    ctx = context_from(args)
+    try:
+        actor = acting(ctx, args)
+        flt = LogFilter(since=first, until=last)
+        rows: list[LogRow] = []
+        before: int | None = None
+        while True:  # newest first, keyset pages; the first page logs the look
+            batch = page(ctx, actor, flt, before_seq=before, limit=PAGE_SIZE)
+            rows.extend(batch)
+            if len(batch) < PAGE_SIZE:
+                break
+            before = batch[-1].seq
+        meta = record.meta_for(ctx.profile.name, actor, period_text(first, last))
+        pages = record.render_access_log(out, meta, rows, before_publish=lambda n: record_print(
+            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
+    finally:
+        ctx.engine.dispose()
+    print(f"{out}: {meta.title} {len(rows):,}건, {pages}쪽 (기록번호 {meta.record_no})")
+    return 0

@@ -1,0 +1,28 @@
+"""Printed records (출력 기록): one page template (:mod:`privdesk.reports.template`), one module per
+record, and :func:`record_print`, the use case that writes a printing into the access log.
+
+Printing (출력) is one of the tasks the access log must show (안전성 확보조치 기준 제2조). A caller
+passes :func:`record_print` as the ``before_publish`` hook of the renderer: the entry is written
+when the PDF is complete, and if it is refused the PDF never appears::
+
+    pages = render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
+        ctx, actor, WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
+"""
+
+from __future__ import annotations
+
+from privdesk.accounts.permissions import Permission
+from privdesk.audit.chain import Action
+from privdesk.context import Actor, AppContext
+
+
+def record_print(ctx: AppContext, actor: Actor, what: str, detail: str, *,
+                 permission: Permission = Permission.AUDIT_READ) -> None:
+    """Log that ``actor`` printed the record ``what`` (e.g. ``report:permission-history``).
+
+    ``detail`` names the record number, period and size — never personal data. ``permission`` is
+    what the printed record needs to be read (the access log and the permission history:
+    AUDIT_READ; later records pass their own).
+    """
+    with ctx.unit(actor, permission) as u:
+        u.log(Action.PRINT, subject=what, detail=detail)

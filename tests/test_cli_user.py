@@ -111,3 +111,20 @@ def test_roles_lock_reset_deactivate_and_history(cli: Cli, sqlite_ctx: AppContex
     assert kinds == ["계정 생성·권한 부여", "역할 변경", "계정 잠금", "비밀번호 초기화", "잠금 해제", "계정 말소"]
     assert "사유: 퇴사" in history.stdout and otp not in history.stdout
     assert "\tyook\tkim\t" in history.stdout
+
+
+def test_a_locked_out_last_officer_is_recovered_by_the_key_holder(cli: Cli, sqlite_ctx: AppContext) -> None:
+    make_user(sqlite_ctx, "kim", ["intake"])
+    for _ in range(5):
+        cli("user", "list", "--as", OFFICER_LOGIN, password="Wrong-pass99")
+    assert "잠김" in cli("user", "list", "--as", OFFICER_LOGIN).stderr
+    assert cli("user", "recover", OFFICER_LOGIN).returncode == 2  # --reason is required
+    refused = cli("user", "recover", "kim", "--reason", "분실")
+    assert refused.returncode == 1 and "보호책임자 계정만" in refused.stderr
+    r = cli("user", "recover", OFFICER_LOGIN, "--reason", "비밀번호 연속 오류로 잠김, 본인 확인")
+    assert r.returncode == 0, r.stderr
+    otp = r.stdout.strip().splitlines()[-1]
+    assert "privdesk passwd" in cli("user", "list", "--as", OFFICER_LOGIN, password=otp).stderr
+    assert cli("passwd", "--as", OFFICER_LOGIN, password=otp, PRIVDESK_NEW_PASSWORD="Recovered-pass7").returncode == 0
+    history = cli("user", "history", OFFICER_LOGIN, "--as", OFFICER_LOGIN, password="Recovered-pass7")
+    assert history.returncode == 0 and "보호책임자 계정 복구" in history.stdout

@@ -55,6 +55,7 @@ CHANGE_LABELS: dict[str, str] = {
     "password_reset": "비밀번호 초기화",
     "deactivate": "계정 말소",
     "role_permissions": "역할 권한 변경",
+    "recover": "보호책임자 계정 복구",
 }
 
 
@@ -492,6 +493,33 @@ def set_roles(ctx: AppContext, actor: Actor, login: str, roles: list[str], *, re
         u.log(Action.ROLE_CHANGE, account.ref, detail=f"+{','.join(granted)} -{','.join(revoked)}")
         u.session.flush()
         return account_info(account)
+
+
+def recover_officer(ctx: AppContext, login: str, *, reason: str) -> str:
+    """Let a locked-out privacy officer back in (보호책임자 계정 복구) when nobody else can.
+
+    Runs without an acting account, as the system, on a machine that holds the key file and the
+    database (``privdesk user recover``): whoever has both can already read everything, so this
+    grants nothing new — but the lock-out of the last officer can otherwise never be undone. Only
+    accounts holding the officer role qualify; it unlocks, issues a one-time password that must be
+    changed at the next login, and records both in the permission history and the access log."""
+    reason = _require_reason(reason, "계정 복구")
+    with ctx.unit(None) as u:
+        account = _target(u, login)
+        _require_active(account)
+        if OFFICER not in account.role_codes:
+            raise RuleViolationError(
+                "복구는 개인정보 보호책임자 계정만 할 수 있습니다. 다른 계정은 계정 관리 권한자가 잠금 해제하십시오.")
+        otp = one_time_password()
+        account.locked = False
+        account.locked_at = None
+        account.failed_attempts = 0
+        _store_password(ctx, u.session, account, hash_password(otp, ctx.hash_params), must_change=True)
+        _history(u, account.login, "recover", "잠금 해제와 일회용 비밀번호 발급 (키 파일 보유자에 의한 복구)", reason)
+        u.log(Action.UNLOCK, account.ref, detail="recover")
+        u.log(Action.PASSWORD_RESET, account.ref, detail="recover")
+        u.session.flush()
+        return otp
 
 
 def reset_password(ctx: AppContext, actor: Actor, login: str, *, reason: str = "") -> str:

@@ -75,9 +75,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
     _finish(p, _history)
 
+    p = commands.add_parser(
+        "recover", help="잠긴 개인정보 보호책임자 계정을 복구합니다 (계정 없이, 키 파일 보유자가 실행; 사유 필수)")
+    p.add_argument("login", metavar="ID")
+    p.add_argument("--reason", required=True, metavar="TEXT")
+    p.set_defaults(func=cmd_recover)
+
     pw = sub.add_parser("passwd", help="자기 계정의 비밀번호를 바꿉니다 (새 비밀번호: PRIVDESK_NEW_PASSWORD 또는 입력)")
     add_as_option(pw)
     pw.set_defaults(func=cmd_passwd)
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    ctx = context_from(args)
+    try:
+        otp = users.recover_officer(ctx, args.login, reason=args.reason)
+    finally:
+        ctx.engine.dispose()
+    print(f"계정을 복구했습니다: {args.login}. 다음 로그인 때 비밀번호를 바꿔야 합니다.")
+    print(otp)
+    return 0
 
 
 def _date(text: str) -> dt.date:

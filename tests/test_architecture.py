@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,7 @@ def test_ui_and_cli_never_open_orm_sessions_themselves() -> None:
     offenders = []
     for p in [*PKG.joinpath("ui").rglob("*.py"), *PKG.joinpath("cli").rglob("*.py")]:
         text = p.read_text(encoding="utf-8")
-        if "Session(" in text or "sessionmaker(" in text or ".session()" in text:
+        if re.search(r"(?<![\w.])Session\(|sessionmaker\(|\.session\(\)", text):
             offenders.append(str(p.relative_to(PKG.parent)))
     assert offenders == []
 

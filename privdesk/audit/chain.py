@@ -12,6 +12,7 @@ collected during a use case and appended at its end, so the lock is held only br
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Sequence
@@ -23,9 +24,11 @@ from sqlalchemy.orm import Session
 
 from privdesk import clock
 from privdesk.crypto import KeyRing
-from privdesk.store.models import AccessLogEntry, AuditHead
+from privdesk.store.models import AuditHead, Base
 
 GENESIS = b"\x00" * 32
+_LOG = Base.metadata.tables["access_log"]
+_HEAD = Base.metadata.tables["audit_head"]
 SEP = "\x1f"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -106,6 +109,13 @@ def head_message(seq: int, last_hash: bytes) -> bytes:
     return b"privdesk-audit-head\x1f" + str(seq).encode() + b"\x1f" + last_hash
 
 
+def checkpoint_message(upto_seq: int, last_hash: bytes, entries: int, archive_name: str,
+                       archive_sha256: str) -> bytes:
+    """What a checkpoint's signature covers (보관 체크포인트): every field but its id and time."""
+    return SEP.join(("privdesk-audit-checkpoint", str(upto_seq), last_hash.hex(), str(entries),
+                     archive_name, archive_sha256)).encode()
+
+
 def init_head(session: Session, keys: KeyRing) -> None:
     session.add(AuditHead(id=1, seq=0, hash=GENESIS, signature=keys.sign(head_message(0, GENESIS))))
     session.flush()
@@ -120,13 +130,23 @@ def lock_head(session: Session) -> AuditHead:
     return head
 
 
-def append(session: Session, keys: KeyRing, station: Workstation, entries: Sequence[PendingEntry]) -> int:
-    """Append ``entries`` to the chain inside the caller's transaction. Returns the last seq."""
+def append(session: Session, keys: KeyRing, station: Workstation, entries: Sequence[PendingEntry],
+           *, at: dt.datetime | None = None) -> int:
+    """Append ``entries`` to the chain inside the caller's transaction. Returns the last seq.
+
+    ``at`` overrides the time written into the entries (tests and data migrations only); the
+    default is the current time."""
     if not entries:
         return -1
-    head = lock_head(session)
-    seq, prev = head.seq, head.hash
-    at = clock.iso_utc(clock.now())
+    # Core statements on the tables (not the ORM entities): the append runs in every use case,
+    # and the ORM's per-statement work was most of its cost.
+    head = session.execute(
+        select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()
+    ).one_or_none()
+    if head is None:
+        raise RuntimeError("access log chain head missing: database not initialised")
+    seq, prev = int(head.seq), bytes(head.hash)
+    stamp = clock.iso_utc(at if at is not None else clock.now())
     host, ip = clean(station.host, 128) or "", clean(station.ip, 64) or ""
     rows = []
     for e in entries:
@@ -135,17 +155,16 @@ def append(session: Session, keys: KeyRing, station: Workstation, entries: Seque
         subject = clean(e.subject, 128)
         search_kind = clean(e.search_kind, 32)
         detail = clean(e.detail)
-        h = entry_hash(prev, canonical(seq, at, actor, host, ip, e.action, subject, search_kind,
+        h = entry_hash(prev, canonical(seq, stamp, actor, host, ip, e.action, subject, search_kind,
                                        e.outcome, detail))
-        rows.append({"seq": seq, "at": at, "actor": actor, "workstation": host, "ip": ip,
+        rows.append({"seq": seq, "at": stamp, "actor": actor, "workstation": host, "ip": ip,
                      "action": str(e.action), "subject": subject, "search_kind": search_kind,
                      "outcome": str(e.outcome), "detail": detail, "prev_hash": prev, "hash": h})
         prev = h
-    session.execute(insert(AccessLogEntry), rows)
-    session.execute(
-        update(AuditHead).where(AuditHead.id == 1)
-        .values(seq=seq, hash=prev, signature=keys.sign(head_message(seq, prev)))
-        .execution_options(synchronize_session=False)
-    )
-    session.expire(head)
+    session.execute(insert(_LOG), rows)
+    session.execute(update(_HEAD).where(_HEAD.c.id == 1)
+                    .values(seq=seq, hash=prev, signature=keys.sign(head_message(seq, prev))))
+    loaded = session.identity_map.get(Session.identity_key(AuditHead, 1))
+    if loaded is not None:  # a head loaded through the ORM (lock_head) must not go stale
+        session.expire(loaded)
     return seq

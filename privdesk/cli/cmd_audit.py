@@ -1,9 +1,144 @@
-"""privdesk audit commands."""
+"""``privdesk audit``: verify, archive, verify-archive and export the access log (접속기록).
+
+Contract: ``privdesk audit verify --as ID`` exits 0 printing the number of entries checked, and
+exits 1 naming the first entry that was altered, deleted, inserted or reordered (on stderr).
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from privdesk import clock
+from privdesk.audit.archive import archive_before, verify_archive
+from privdesk.audit.chain import Action
+from privdesk.audit.query import LogFilter, export_csv
+from privdesk.cli.common import acting, add_as_option, context_from
+from privdesk.context import Actor, AppContext
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return clock.parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"날짜는 YYYY-MM-DD 형식으로 입력하십시오: {text}") from None
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    return None
+    p = sub.add_parser("audit", help="접속기록 검증·보관·내보내기")
+    a = p.add_subparsers(dest="audit_command", metavar="SUBCOMMAND")
+
+    v = a.add_parser("verify", help="접속기록 체인의 위·변조를 검증합니다")
+    add_as_option(v)
+    v.set_defaults(func=cmd_verify)
+
+    r = a.add_parser("archive", help="보존기간이 지난 접속기록을 서명된 보관 파일로 옮깁니다")
+    r.add_argument("--before", required=True, type=_date, metavar="DATE",
+                   help="이 날짜(YYYY-MM-DD, 한국 시간) 이전의 기록을 옮깁니다")
+    r.add_argument("--out", required=True, type=Path, metavar="FILE", help="보관 파일 (새 파일)")
+    add_as_option(r)
+    r.set_defaults(func=cmd_archive)
+
+    f = a.add_parser("verify-archive", help="보관 파일을 그 자체로 검증합니다")
+    f.add_argument("file", type=Path, metavar="FILE")
+    add_as_option(f)
+    f.set_defaults(func=cmd_verify_archive)
+
+    e = a.add_parser("export", help="조건에 맞는 접속기록을 CSV(엑셀용 UTF-8)로 내보냅니다")
+    e.add_argument("--out", required=True, type=Path, metavar="FILE")
+    e.add_argument("--actor", metavar="ID", help="계정 아이디")
+    e.add_argument("--action", choices=[str(x) for x in Action], metavar="ACTION",
+                   help="수행업무 코드 (view, search, export …)")
+    e.add_argument("--subject", metavar="REF", help="대상 (예: patient:123)")
+    e.add_argument("--from", dest="since", type=_date, metavar="DATE", help="시작 날짜 (포함)")
+    e.add_argument("--to", dest="until", type=_date, metavar="DATE", help="끝 날짜 (포함)")
+    add_as_option(e)
+    e.set_defaults(func=cmd_export)
+
+
+def _with_actor(args: argparse.Namespace) -> tuple[AppContext, Actor]:
+    ctx = context_from(args)
+    try:
+        return ctx, acting(ctx, args)
+    except BaseException:
+        ctx.engine.dispose()
+        raise
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    ctx, actor = _with_actor(args)
+    try:
+        return run_verify(ctx, actor)
+    finally:
+        ctx.engine.dispose()
+
+
+def run_verify(ctx: AppContext, actor: Actor) -> int:
+    from privdesk.integrity import verify_all
+
+    report = verify_all(ctx, actor)
+    if report.ok:
+        print(f"검증한 기록: {report.chain.checked}건")
+        for line in report.messages:
+            print(line)
+        return 0
+    bad = [m for m in report.messages if "위·변조가 없습니다" not in m]
+    print(f"privdesk: {bad[0]}", file=sys.stderr)
+    for line in bad[1:]:
+        print(f"privdesk: {line}", file=sys.stderr)
+    return 1
+
+
+def cmd_archive(args: argparse.Namespace) -> int:
+    ctx, actor = _with_actor(args)
+    try:
+        return run_archive(ctx, actor, args.before, args.out)
+    finally:
+        ctx.engine.dispose()
+
+
+def run_archive(ctx: AppContext, actor: Actor, before: dt.date, out: Path) -> int:
+    result = archive_before(ctx, actor, before, out)
+    if result.entries == 0:
+        print(f"{before.isoformat()} 이전의 기록이 없어 옮기지 않았습니다.")
+        return 0
+    print(f"보관한 기록: {result.entries}건 ({result.first_seq}번~{result.last_seq}번)")
+    print(f"보관 파일: {result.path}")
+    print(f"SHA-256: {result.sha256}")
+    return 0
+
+
+def cmd_verify_archive(args: argparse.Namespace) -> int:
+    ctx, actor = _with_actor(args)
+    try:
+        return run_verify_archive(ctx, actor, args.file)
+    finally:
+        ctx.engine.dispose()
+
+
+def run_verify_archive(ctx: AppContext, actor: Actor, path: Path) -> int:
+    result = verify_archive(ctx, actor, path)
+    if result.ok:
+        print(f"검증한 기록: {result.checked}건 ({path.name})")
+        print(result.message)
+        return 0
+    print(f"privdesk: {path.name}: {result.message}", file=sys.stderr)
+    return 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    flt = LogFilter(actor=args.actor, action=args.action, subject=args.subject, since=args.since,
+                    until=args.until)
+    ctx, actor = _with_actor(args)
+    try:
+        return run_export(ctx, actor, flt, args.out)
+    finally:
+        ctx.engine.dispose()
+
+
+def run_export(ctx: AppContext, actor: Actor, flt: LogFilter, out: Path) -> int:
+    n = export_csv(ctx, actor, flt, out)
+    print(f"내보낸 기록: {n}건 → {out}")
+    return 0

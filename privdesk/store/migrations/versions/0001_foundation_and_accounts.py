@@ -153,9 +153,10 @@ _SQLITE_TRIGGERS = (
 _PG_STATEMENTS = (
     """CREATE OR REPLACE FUNCTION privdesk_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
        BEGIN
-         IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'access_log'
-            AND OLD.seq <= COALESCE((SELECT MAX(upto_seq) FROM audit_archive_permit), 0) THEN
-           RETURN OLD;
+         IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'access_log' THEN
+           IF OLD.seq <= COALESCE((SELECT MAX(upto_seq) FROM audit_archive_permit), 0) THEN
+             RETURN OLD;
+           END IF;
          END IF;
          RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
        END $$""",

@@ -16,7 +16,6 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -111,12 +110,22 @@ class AppContext:
         sec = settings.security
         self.hash_params = PasswordHashParams(sec.password_hash_memory_kib, sec.password_hash_iterations,
                                               sec.password_hash_lanes)
+        # Read once, before any use case opens a transaction: a lazy first read inside a unit
+        # would open a second SQLite connection that waits on the unit's own write lock.
+        self._profile: HospitalProfile | None = None
+        with suppress(NotInitializedError):
+            self._profile = self._load_profile()
 
     def __repr__(self) -> str:
         return f"AppContext(db={self.engine.url.render_as_string(hide_password=True)!r})"
 
-    @cached_property
+    @property
     def profile(self) -> HospitalProfile:
+        if self._profile is None:
+            self._profile = self._load_profile()
+        return self._profile
+
+    def _load_profile(self) -> HospitalProfile:
         with self._sessions() as s:
             raw = s.get(Meta, META_PROFILE)
         if raw is None:

@@ -232,3 +232,6 @@ __all__ = [
     "RolePermission",
     "UTCDateTime",
 ]
+
+import privdesk.cctv.models  # noqa: E402,F401
+from privdesk.registry import models as registry_models  # noqa: E402, F401  (registry tables)

@@ -1,0 +1,90 @@
+"""Export of selected patients to CSV (환자 명부 내보내기).
+
+Needs ``patient.export`` and a stated reason (logged with every exported patient). Values are
+masked unless ``unmasked=True``, which also needs ``patient.unmask``. Records under a
+processing hold (처리정지) are refused, naming the chart number. The file is written owner-only,
+UTF-8 with BOM (Korean Excel opens it directly); it is removed again if the export fails.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from sqlalchemy import select
+
+from privdesk.accounts.permissions import Permission, label
+from privdesk.audit.chain import Action
+from privdesk.context import Actor, AppContext, permissions_of
+from privdesk.errors import NotFoundError, PermissionDeniedError, ValidationError
+from privdesk.registry import records
+from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
+from privdesk.registry.patients import ensure_not_held
+from privdesk.registry.validation import address_district, mask_phone
+
+HEADER: Final = ("차트번호", "이름", "주민등록번호", "생년월일", "성별", "주소", "연락처", "최초내원일", "최종내원일")
+REASON_MAX: Final = 200
+_SEX: Final = {"M": "남", "F": "여"}
+
+
+def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], path: Path, *, reason: str,
+                    unmasked: bool = False) -> int:
+    """Write the selected patients to ``path``; returns the number of rows written."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError("reason", "내보내는 사유를 입력하십시오.")
+    if len(reason) > REASON_MAX:
+        raise ValidationError("reason", f"내보내는 사유는 {REASON_MAX}자 이내로 입력하십시오.")
+    ids = sorted(set(patient_ids))
+    if not ids:
+        raise ValidationError("patients", "내보낼 환자를 선택하십시오.")
+    path = Path(path)
+    written = False
+    try:
+        with ctx.unit(actor, Permission.PATIENT_EXPORT) as u:
+            if unmasked and (u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)):
+                raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
+            patients: list[Patient] = []
+            for i in range(0, len(ids), 500):
+                patients.extend(u.session.execute(
+                    select(Patient).where(Patient.id.in_(ids[i:i + 500]), Patient.status == STATUS_ACTIVE)
+                ).scalars())
+            found = {p.id for p in patients}
+            missing = [i for i in ids if i not in found]
+            if missing:
+                raise NotFoundError("환자 기록", patient_ref(missing[0]))
+            ensure_not_held(u.session, ids)
+            patients.sort(key=lambda p: (p.name, p.birth_date, p.id))
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            written = True
+            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+                w = csv.writer(fh)
+                w.writerow(HEADER)
+                for p in patients:
+                    w.writerow(_row(ctx, p, unmasked))
+            mode = "unmasked" if unmasked else "masked"
+            for p in patients:
+                u.log(Action.EXPORT, p.ref, detail=f"{mode}; reason={reason}")
+            return len(patients)
+    except BaseException:
+        if written:
+            path.unlink(missing_ok=True)
+        raise
+
+
+def _row(ctx: AppContext, p: Patient, unmasked: bool) -> tuple[str, ...]:
+    keys = ctx.keys
+    address = records.decrypt_address(keys, p.uid, p.address_enc)
+    phones = [records.decrypt_phone(keys, p.uid, ph.position, ph.phone_enc) for ph in p.phones]
+    if unmasked:
+        digits = records.decrypt_rrn(keys, p.uid, p.rrn_enc)
+        rrn = f"{digits[:6]}-{digits[6:]}"
+    else:
+        rrn = records.masked_rrn(p.birth_date, p.sex, p.is_foreigner)
+        address = address_district(address)
+        phones = [mask_phone(x) for x in phones]
+    return (p.chart_no, p.name, rrn, p.birth_date.isoformat(), _SEX.get(p.sex, p.sex), address, " / ".join(phones),
+            p.first_visit.isoformat(), p.last_visit.isoformat())

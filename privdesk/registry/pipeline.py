@@ -1,0 +1,228 @@
+"""Preparing import rows (가져오기 준비): CSV records → validated, encrypted batches.
+
+Preparation needs no database, so a large import runs it in a second process while the first
+writes the previous batch: validation and encryption (about half of the per-row cost) then
+overlap with the inserts. The worker loads the key file itself (never sent over the pipe),
+checks it against the key check value, and sends only prepared batches. If the importing
+process dies, the worker's next send fails and it exits; it never touches the database.
+
+Frozen builds must call ``multiprocessing.freeze_support()`` at start-up before workers are used
+(``WORKERS_IN_FROZEN_BUILD``); until then a frozen build prepares in-process.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+from sqlalchemy.engine import Dialect, make_url
+
+from privdesk.crypto import KeyRing, load_key_file
+from privdesk.errors import PrivdeskError
+from privdesk.registry.bulk import PreparedPatient, RowEncoder
+from privdesk.registry.models import MAX_PHONES
+from privdesk.registry.validation import PatientInput, validate_patient_input
+
+WORKERS_IN_FROZEN_BUILD: Final = False
+CANCEL_EVERY: Final = 500
+FORM_LABELS: Final = {"chart_no": "차트번호", "name": "이름", "rrn": "주민등록번호", "address": "주소",
+                      "phones": "연락처", "phones.0": "연락처", "phones.1": "연락처 2", "phones.2": "연락처 3",
+                      "first_visit": "최초내원일", "last_visit": "최종내원일"}
+_PHONE_SEPARATORS: Final = str.maketrans({";": "/", ",": "/"})
+
+Reject = tuple[int, str, list[str]]  # line number, reason (never the values), original cells
+
+
+class Batch(NamedTuple):
+    rows: int                        # records read for this batch
+    prepared: list[PreparedPatient]
+    rejects: list[Reject]
+    cells: dict[int, list[str]]      # original cells of the prepared rows, by line
+
+
+@dataclass(frozen=True)
+class PrepareSpec:
+    """Everything the preparation needs, picklable (no keys: the worker reads the key file)."""
+
+    path: str
+    encoding: str
+    idx: Mapping[str, int]
+    batch_size: int
+    retention_years: int
+    now: dt.datetime
+    today: dt.date
+    db_url: str
+    key_file: str
+    key_check: bytes
+
+
+class PrepareError(PrivdeskError):
+    """The file stopped being readable part-way (bad bytes, broken quoting)."""
+
+
+def reason(errors: Mapping[str, str]) -> str:
+    return " ".join(f"[{FORM_LABELS.get(k, k)}] {m}" for k, m in errors.items())
+
+
+class Preparer:
+    """Validation and encryption of one CSV record; no database access."""
+
+    def __init__(self, encoder: RowEncoder, idx: Mapping[str, int], today: dt.date) -> None:
+        self.encoder = encoder
+        self.today = today
+        self.get = [(f, idx.get(f)) for f in ("chart_no", "name", "rrn", "address", "first_visit", "last_visit")]
+        self.phone_idx = [idx[f] for f in ("phone", "phone2", "phone3") if f in idx]
+
+    def __call__(self, line: int, c: list[str]) -> PreparedPatient | Reject:
+        n = len(c)
+        v = {f: (c[i].strip() if i is not None and i < n else "") for f, i in self.get}
+        phones: list[str] = []
+        for i in self.phone_idx:
+            if i < n and c[i].strip():
+                phones.extend(p for p in c[i].translate(_PHONE_SEPARATORS).split("/") if p.strip())
+        if len(phones) > MAX_PHONES:
+            return (line, f"[연락처] 전화번호는 {MAX_PHONES}개까지 가져올 수 있습니다.", c)
+        data = PatientInput(chart_no=v["chart_no"], name=v["name"], rrn=v["rrn"], address=v["address"],
+                            phones=phones, first_visit=v["first_visit"] or None, last_visit=v["last_visit"] or None)
+        report = validate_patient_input(data, today=self.today)
+        if report.value is None:
+            return (line, reason(report.errors), c)
+        return self.encoder.encode(report.value, line)
+
+
+def records(fh: Any) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of every non-empty record after the header."""
+    reader = csv.reader(fh)
+    next(reader, None)
+    prev = reader.line_num
+    for cells in reader:
+        line = prev + 1
+        prev = reader.line_num
+        if any(c.strip() for c in cells):
+            yield line, cells
+
+
+class InlineBatches:
+    """Batches prepared in this process; ``cancelled`` tells whether ``cancel()`` stopped them."""
+
+    def __init__(self, spec: PrepareSpec, keys: KeyRing, dialect: Dialect,
+                 cancel: Callable[[], bool] | None = None) -> None:
+        self.cancelled = False
+        self._spec, self._keys, self._dialect = spec, keys, dialect
+        self._cancel = cancel
+
+    def _poll(self) -> bool:
+        self.cancelled = self._cancel is not None and self._cancel()
+        return self.cancelled
+
+    def __iter__(self) -> Iterator[Batch]:
+        return prepare_batches(self._spec, self._keys, self._dialect, self._poll)
+
+    def close(self) -> None:
+        return None
+
+
+def prepare_batches(spec: PrepareSpec, keys: KeyRing, dialect: Dialect,
+                    cancel: Callable[[], bool] | None = None) -> Iterator[Batch]:
+    """Batches of ``spec.batch_size`` records; stops early when ``cancel()`` turns true."""
+    encoder = RowEncoder(keys, dialect, retention_years=spec.retention_years, now=spec.now)
+    prep = Preparer(encoder, spec.idx, spec.today)
+    try:
+        with Path(spec.path).open(encoding=spec.encoding, newline="") as fh:
+            rows = records(fh)
+            while True:
+                batch = Batch(0, [], [], {})
+                n = 0
+                for line, cells in rows:
+                    out = prep(line, cells)
+                    if isinstance(out, PreparedPatient):
+                        batch.prepared.append(out)
+                        batch.cells[line] = cells
+                    else:
+                        batch.rejects.append(out)
+                    n += 1
+                    if n % CANCEL_EVERY == 0 and cancel is not None and cancel():
+                        return
+                    if n >= spec.batch_size:
+                        break
+                if n == 0:
+                    return
+                yield batch._replace(rows=n)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise PrepareError(f"파일을 끝까지 읽을 수 없습니다: {Path(spec.path).name} ({exc.__class__.__name__}).") from None
+
+
+# -- the worker process ---------------------------------------------------------------------------
+def _worker(conn: Connection, spec: PrepareSpec) -> None:  # pragma: no cover - runs in the child
+    try:
+        keys = load_key_file(Path(spec.key_file))
+        if not keys.matches(spec.key_check):
+            conn.send(("error", "키 파일이 이 데이터베이스의 키가 아닙니다."))
+            return
+        dialect = make_url(spec.db_url).get_dialect()()
+        for batch in prepare_batches(spec, keys, dialect):
+            conn.send(("batch", batch))
+        conn.send(("done", None))
+    except (BrokenPipeError, EOFError, OSError):
+        return  # the importing process is gone: stop quietly
+    except PrivdeskError as exc:
+        conn.send(("error", exc.message))
+    finally:
+        conn.close()
+
+
+def workers_available() -> bool:
+    """Whether a spawned worker is safe here. Spawning re-imports the main script in the child,
+    which is harmless for ``python -m privdesk`` (skipped), for console-script wrappers (guarded)
+    and for ``python -c``, but would re-run an unguarded script: such callers prepare in-process."""
+    if getattr(sys, "frozen", False):
+        return WORKERS_IN_FROZEN_BUILD
+    main = sys.modules.get("__main__")
+    spec_name = getattr(getattr(main, "__spec__", None), "name", None) or ""
+    main_file = getattr(main, "__file__", None)
+    return spec_name.endswith("__main__") or main_file is None or not str(main_file).endswith(".py")
+
+
+class WorkerBatches:
+    """Batches prepared by a spawned process; iterate, and ``close()`` to stop it early."""
+
+    def __init__(self, spec: PrepareSpec, cancel: Callable[[], bool] | None = None) -> None:
+        mp = multiprocessing.get_context("spawn")
+        self._conn, child = mp.Pipe(duplex=False)
+        self._process = mp.Process(target=_worker, args=(child, spec), daemon=True, name="privdesk-import-prepare")
+        self._process.start()
+        child.close()
+        self._cancel = cancel
+        self.cancelled = False
+
+    def __iter__(self) -> Iterator[Batch]:
+        while True:
+            while not self._conn.poll(0.05):
+                if self._cancel is not None and self._cancel():
+                    self.cancelled = True
+                    return
+                if not self._process.is_alive() and not self._conn.poll(0):
+                    raise PrepareError("가져오기 준비 과정이 예기치 않게 끝났습니다.")
+            try:
+                kind, payload = self._conn.recv()
+            except EOFError:
+                raise PrepareError("가져오기 준비 과정이 예기치 않게 끝났습니다.") from None
+            if kind == "done":
+                return
+            if kind == "error":
+                raise PrepareError(str(payload))
+            yield payload
+
+    def close(self) -> None:
+        self._conn.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(timeout=5)

@@ -1,0 +1,283 @@
+"""One search box for the registry (환자 검색): the query's kind is recognised, results are masked,
+sorted by name then birth date, and paged with a keyset cursor (never OFFSET).
+
+Kinds (logged as ``search_kind``; the query itself is never logged):
+``chosung`` (ㅎㄱㄷ), ``name_prefix`` (홍, 홍길, 홍ㄱ), ``rrn`` (13 digits), ``phone`` (a full
+number), ``phone_last4`` (4 digits), ``birth_date`` (YYYY-MM-DD), ``chart_no`` (anything else),
+``all`` (an empty query: the whole registry in name order, for the list view).
+
+Prefix searches are index range scans (``name >= p AND name < p'``), never ``LIKE p%``
+(TECH-NOTES). For 초성 the candidates come from the ``name_chosung`` index when they are few;
+when they are many they are dense among the names of the first consonant's syllable block, so
+walking the name index in order finds a page quickly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Final
+
+from sqlalchemy import Select, and_, func, select, tuple_
+from sqlalchemy.orm import Session, aliased
+
+from privdesk.accounts.permissions import Permission
+from privdesk.audit.chain import Action
+from privdesk.context import Actor, AppContext
+from privdesk.crypto import KeyRing
+from privdesk.errors import ValidationError
+from privdesk.registry import records
+from privdesk.registry.hangul import (
+    initial_block,
+    is_chosung_only,
+    is_hangul_query,
+    leading_syllables,
+    prefix_upper_bound,
+)
+from privdesk.registry.models import STATUS_ACTIVE, Patient, PatientPhone
+from privdesk.registry.validation import mask_phone, normalise_phone
+
+MAX_LIMIT: Final = 500
+CHOSUNG_INDEX_LIMIT: Final = 2000  # above this many candidates, walk the name index instead
+_DATE_RE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DIGITS_RE: Final = re.compile(r"^[\d\-\s]+$")
+AnySelect = Select[*tuple[Any, ...]]
+
+
+class SearchKind(StrEnum):
+    ALL = "all"
+    CHOSUNG = "chosung"
+    NAME_PREFIX = "name_prefix"
+    CHART_NO = "chart_no"
+    RRN = "rrn"
+    PHONE = "phone"
+    PHONE_LAST4 = "phone_last4"
+    BIRTH_DATE = "birth_date"
+
+
+@dataclass(frozen=True)
+class SearchCursor:
+    """Where the next page starts: after this (name, birth date, id)."""
+
+    name: str
+    birth_date: dt.date
+    id: int
+
+
+@dataclass(frozen=True)
+class PatientRow:
+    """One result line, masked."""
+
+    id: int
+    chart_no: str
+    name: str
+    birth_date: dt.date
+    sex: str
+    rrn_masked: str
+    phone_masked: str
+    last_visit: dt.date
+    hold: bool
+
+    @property
+    def cursor(self) -> SearchCursor:
+        return SearchCursor(self.name, self.birth_date, self.id)
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    rows: tuple[PatientRow, ...]
+    next_cursor: SearchCursor | None
+    kind: SearchKind
+
+
+@dataclass(frozen=True)
+class Classified:
+    kind: SearchKind
+    key: str  # normalised search key (never logged)
+
+    def __repr__(self) -> str:
+        return f"Classified(kind={self.kind!s})"
+
+
+def classify(query: str) -> Classified:
+    """Recognise what the user typed (see the module docstring)."""
+    q = unicodedata.normalize("NFC", " ".join((query or "").split()))
+    if not q:
+        return Classified(SearchKind.ALL, "")
+    if is_chosung_only(q):
+        return Classified(SearchKind.CHOSUNG, q)
+    if is_hangul_query(q):
+        return Classified(SearchKind.NAME_PREFIX, q)
+    if _DATE_RE.match(q):
+        return Classified(SearchKind.BIRTH_DATE, q)
+    if _DIGITS_RE.match(q):
+        digits = re.sub(r"[\s\-]", "", q)
+        if len(digits) == 13:
+            return Classified(SearchKind.RRN, digits)
+        if len(digits) == 4 and digits == q:
+            return Classified(SearchKind.PHONE_LAST4, digits)
+        if "-" in q or (digits.startswith("0") and 9 <= len(digits) <= 12):
+            try:
+                return Classified(SearchKind.PHONE, normalise_phone(q))
+            except ValidationError:
+                pass
+    return Classified(SearchKind.CHART_NO, q)
+
+
+# -- queries --------------------------------------------------------------------------------------
+_first_phone = aliased(PatientPhone)
+
+
+def _base() -> AnySelect:
+    return (
+        select(Patient.id, Patient.chart_no, Patient.name, Patient.birth_date, Patient.sex, Patient.is_foreigner,
+               Patient.last_visit, Patient.hold, Patient.uid, _first_phone.phone_enc)
+        .outerjoin(_first_phone, and_(_first_phone.patient_id == Patient.id, _first_phone.position == 0))
+        .where(Patient.status == STATUS_ACTIVE)
+    )
+
+
+def _page(stmt: AnySelect, after: SearchCursor | None, limit: int) -> AnySelect:
+    if after is not None:
+        stmt = stmt.where(tuple_(Patient.name, Patient.birth_date, Patient.id)
+                          > tuple_(after.name, after.birth_date, after.id))
+    return stmt.order_by(Patient.name, Patient.birth_date, Patient.id).limit(limit + 1)
+
+
+def _name_range(low: str, high: str) -> Any:
+    return and_(Patient.name >= low, Patient.name < high)
+
+
+def _chosung_range(prefix: str) -> Any:
+    return and_(Patient.name_chosung >= prefix, Patient.name_chosung < prefix_upper_bound(prefix))
+
+
+def _split_name_query(c: Classified) -> tuple[str, str]:
+    """(syllable prefix, initial consonants after it): ``ㅎㄱㄷ`` → ("", "ㅎㄱㄷ"), ``홍ㄱ`` →
+    ("홍", "ㄱ"), ``홍길`` → ("홍길", ""); a Latin name is all prefix."""
+    if c.kind is SearchKind.CHOSUNG:
+        return "", c.key
+    lead = leading_syllables(c.key) or c.key
+    return lead, c.key[len(lead):]
+
+
+def _walk(session: Session, prefix: str, initials: str, after: SearchCursor | None) -> Iterator[tuple[str, str]]:
+    """Name ranges ``[low, high)``, in name order, holding exactly the names that start with
+    ``prefix`` followed by syllables with ``initials``. Only existing prefixes are visited (one
+    index probe each), so a page costs probes plus the rows shown, wherever the matches lie."""
+    low, high = initial_block(initials[0])
+    if len(initials) == 1:
+        yield prefix + low, prefix + high
+        return
+    level = len(prefix)
+    start = prefix + low
+    if after is not None and after.name.startswith(prefix) and len(after.name) > level:
+        start = max(start, prefix + after.name[level])
+    while True:
+        first = session.execute(
+            select(Patient.name).where(Patient.name >= start, Patient.name < prefix + high)
+            .order_by(Patient.name).limit(1)
+        ).scalar_one_or_none()
+        if first is None:
+            return
+        yield from _walk(session, first[:level + 1], initials[1:], after)
+        start = prefix + chr(ord(first[level]) + 1)
+
+
+def _name_rows(session: Session, c: Classified, after: SearchCursor | None, limit: int) -> list[Any]:
+    """Name prefix and 초성 searches: the first ``limit + 1`` matches in name order."""
+    prefix, initials = _split_name_query(c)
+    if not initials:
+        return list(session.execute(_page(_base().where(_name_range(prefix, prefix_upper_bound(prefix))),
+                                          after, limit)).all())
+    if not prefix and len(initials) > 1:
+        few = session.execute(
+            select(func.count()).select_from(
+                select(Patient.id).where(_chosung_range(initials)).limit(CHOSUNG_INDEX_LIMIT).subquery())
+        ).scalar_one()
+        if few < CHOSUNG_INDEX_LIMIT:  # few candidates: sort them inside the covering 초성 index
+            ids = _page(select(Patient.id).where(_chosung_range(initials), Patient.status == STATUS_ACTIVE),
+                        after, limit)
+            return list(session.execute(_page(_base().where(Patient.id.in_(ids)), None, limit)).all())
+    out: list[Any] = []
+    for low, high in _walk(session, prefix, initials, after):
+        if after is not None and high <= after.name:
+            continue
+        out.extend(session.execute(_page(_base().where(_name_range(low, high)), after, limit - len(out))).all())
+        if len(out) > limit:
+            break
+    return out
+
+
+def _statement(keys: KeyRing, c: Classified) -> AnySelect | None:
+    k = c.key
+    match c.kind:
+        case SearchKind.ALL:
+            return _base()
+        case SearchKind.BIRTH_DATE:
+            try:
+                day = dt.date.fromisoformat(k)
+            except ValueError:
+                return None
+            return _base().where(Patient.birth_date == day)
+        case SearchKind.RRN:
+            return _base().where(Patient.rrn_bi == records.rrn_index(keys, k))
+        case SearchKind.PHONE:
+            hits = select(PatientPhone.patient_id).where(PatientPhone.phone_bi == records.phone_index(keys, k))
+            return _base().where(Patient.id.in_(hits))
+        case SearchKind.PHONE_LAST4:
+            hits = select(PatientPhone.patient_id).where(PatientPhone.last4_bi == records.last4_index(keys, k))
+            return _base().where(Patient.id.in_(hits))
+        case SearchKind.CHART_NO:
+            return _base().where(Patient.chart_no == k)
+    return None
+
+
+def _row(keys: KeyRing, r: Any) -> PatientRow:
+    phone = ""
+    if r.phone_enc is not None:
+        phone = mask_phone(records.decrypt_phone(keys, r.uid, 0, r.phone_enc))
+    return PatientRow(id=r.id, chart_no=r.chart_no, name=r.name, birth_date=r.birth_date, sex=r.sex,
+                      rrn_masked=records.masked_rrn(r.birth_date, r.sex, r.is_foreigner), phone_masked=phone,
+                      last_visit=r.last_visit, hold=r.hold)
+
+
+def _run(session: Session, keys: KeyRing, c: Classified, after: SearchCursor | None,
+         limit: int) -> tuple[list[PatientRow], SearchCursor | None]:
+    if c.kind in (SearchKind.CHOSUNG, SearchKind.NAME_PREFIX):
+        result: Sequence[Any] = _name_rows(session, c, after, limit)
+    else:
+        stmt = _statement(keys, c)
+        result = [] if stmt is None else session.execute(_page(stmt, after, limit)).all()
+    rows = [_row(keys, r) for r in result[:limit]]
+    return rows, (rows[-1].cursor if len(result) > limit else None)
+
+
+def _fallback(c: Classified) -> Classified | None:
+    """A second reading of an ambiguous query that found nothing: four digits may be a chart
+    number; letters that are no chart number may be a Latin name (foreigners have no 초성)."""
+    if c.kind is SearchKind.PHONE_LAST4:
+        return Classified(SearchKind.CHART_NO, c.key)
+    if c.kind is SearchKind.CHART_NO and re.search(r"[A-Za-z]", c.key):
+        return Classified(SearchKind.NAME_PREFIX, c.key)
+    return None
+
+
+def search(ctx: AppContext, actor: Actor, query: str, *, after: SearchCursor | None = None,
+           limit: int = 50) -> SearchPage:
+    """Search the registry (환자 검색). Logged as ``search`` with the kind, never the query."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    c = classify(query)
+    with ctx.unit(actor, Permission.PATIENT_READ) as u:
+        rows, cursor = _run(u.session, ctx.keys, c, after, limit)
+        kind = c.kind
+        fallback = _fallback(c)
+        if not rows and fallback is not None:
+            kind = fallback.kind
+            rows, cursor = _run(u.session, ctx.keys, fallback, after, limit)
+        u.log(Action.SEARCH, None, search_kind=str(kind), detail=f"results={len(rows)}")
+        return SearchPage(tuple(rows), cursor, kind)

@@ -25,7 +25,7 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("report", help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록 점검표)")
+    p = sub.add_parser("report", help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록 점검표, CCTV 관리대장)")
     rs = p.add_subparsers(dest="report", metavar="RECORD")
     for name, help_text, func in (
         ("permission-history", "권한 부여·변경·말소 기록 (안전성 확보조치 기준 제5조③)", cmd_permission_history),
@@ -39,6 +39,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
         add_as_option(q)
         q.set_defaults(func=func)
+    # Records of other modules add their own report commands here.
+    from privdesk.cli.cmd_cctv import add_report_commands as add_cctv_reports
+
+    add_cctv_reports(rs)
 
 
 def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Path]:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privdesk import clock
+from privdesk import clock, integrity
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import query, verify
 from privdesk.errors import PrivdeskError
@@ -259,7 +259,7 @@ class AccessLogPage(Page):
         if self.verify_button is not None:
             self.verify_button.setEnabled(False)
             self.verify_button.setText(self.tr("검증 중…"))
-        self.host.runner.run(lambda: verify.verify_chain(ctx, actor), owner=self,
+        self.host.runner.run(lambda: integrity.verify_all(ctx, actor), owner=self,
                              on_done=self._verified, on_error=self._verify_failed, changes=True)
 
     def _verify_finished(self) -> None:
@@ -271,10 +271,12 @@ class AccessLogPage(Page):
         self._verify_finished()
         return False
 
-    def _verified(self, result: verify.VerifyResult) -> None:
+    def _verified(self, report: integrity.IntegrityReport) -> None:
         self._verify_finished()
-        self.last_verify = result
-        if result.ok:
-            messages.show_info(self, self.tr("무결성 검증"), result.message)
+        self.last_verify = report.chain
+        self.last_report = report
+        text = "\n".join(report.messages)
+        if report.ok:
+            messages.show_info(self, self.tr("무결성 검증"), text)
         else:
-            messages.show_error(self, PrivdeskError(result.message))
+            messages.show_error(self, PrivdeskError(text))

@@ -1,0 +1,180 @@
+"""The demo database (체험용 데이터베이스): a separate SQLite file and key file in the user data
+folder, one account per role with a known password, and realistic sample data, so a newcomer can
+look around in a minute (``privdesk demo``).
+
+Everything goes through the real use cases (initialisation, accounts, the patient import, intake
+entries, processing holds), so the demo's access log reads like a real one. Each module adds its
+sample data with a *seeder*: a function ``(DemoSeed) -> str`` appended to :data:`SEEDERS`,
+which returns one summary line for the command's output. Seeders run in order, after the accounts
+exist; they act as the account of the role that would do the work (``seed.actor(INTAKE)``).
+
+Never a place for real data: the command says so, and recreates the database on every run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import random
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import insert, select
+
+from privdesk import clock
+from privdesk.accounts import users
+from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, OFFICER, PRIVACY, ROLE_NAMES, Permission
+from privdesk.audit.chain import Action
+from privdesk.bootstrap import initialize
+from privdesk.context import Actor, AppContext
+from privdesk.registry.models import Intake, Patient, patient_ref
+from privdesk.registry.patients import set_hold
+from privdesk.registry.sample import add_sample_patients
+from privdesk.settings import Settings, sqlite_url, user_data_dir
+
+DB_NAME: Final = "privdesk-demo.sqlite3"
+KEY_NAME: Final = "privdesk-demo.key"
+DEMO_PASSWORD: Final = "Demo-pass1"  # every demo account's password (printed by the command)
+DEFAULT_PATIENTS: Final = 1000
+MAX_PATIENTS: Final = 1_000_000
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    login: str
+    name: str
+    role: str
+    department: str
+
+    @property
+    def role_name(self) -> str:
+        return ROLE_NAMES.get(self.role, self.role)
+
+
+# The first one is the privacy officer that initialisation creates; the others are added by it.
+DEMO_ACCOUNTS: Final = (
+    DemoAccount("officer", "한보호", OFFICER, "개인정보 보호팀"),
+    DemoAccount("privacy", "최전산", PRIVACY, "전산팀"),
+    DemoAccount("intake", "김원무", INTAKE, "원무과"),
+    DemoAccount("facility", "박시설", FACILITY, "시설팀"),
+    DemoAccount("auditor", "정감사", AUDITOR, "감사실"),
+)
+
+
+@dataclass(frozen=True)
+class DemoSeed:
+    """What a seeder gets: the open demo database, the demo accounts by role, and the options."""
+
+    ctx: AppContext
+    actors: Mapping[str, Actor]
+    patients: int
+    rng_seed: int
+
+    def actor(self, role: str) -> Actor:
+        return self.actors[role]
+
+
+Seeder = Callable[[DemoSeed], str]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    settings: Settings
+    accounts: tuple[DemoAccount, ...]
+    password: str
+    summary: tuple[str, ...]
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.settings.db_url.removeprefix("sqlite:///"))
+
+
+# -- where the demo lives -------------------------------------------------------------------------
+def demo_folder() -> Path:
+    return user_data_dir() / "demo"
+
+
+def demo_settings(base: Settings, folder: Path | None = None) -> Settings:
+    """``base`` (security and language from the user's settings) pointed at the demo files."""
+    folder = folder or demo_folder()
+    return dataclasses.replace(base, db_url=sqlite_url(folder / DB_NAME), key_file=folder / KEY_NAME,
+                               sources={**base.sources, "db": "demo", "key_file": "demo"})
+
+
+def _remove_previous(folder: Path) -> None:
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm", f"{DB_NAME}-journal", KEY_NAME):
+        (folder / name).unlink(missing_ok=True)
+
+
+# -- building -------------------------------------------------------------------------------------
+def build_demo(base: Settings, *, patients: int = DEFAULT_PATIENTS, folder: Path | None = None,
+               seeders: Sequence[Seeder] | None = None, rng_seed: int = 2024) -> DemoResult:
+    """(Re)create the demo database: accounts with :data:`DEMO_PASSWORD`, then every seeder."""
+    if not 0 <= patients <= MAX_PATIENTS:
+        raise ValueError(f"patients must be between 0 and {MAX_PATIENTS}")
+    settings = demo_settings(base, folder)
+    where = settings.key_file.parent
+    where.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _remove_previous(where)
+    officer_account = DEMO_ACCOUNTS[0]
+    ctx = initialize(settings, officer_login=officer_account.login, officer_name=officer_account.name,
+                     password=DEMO_PASSWORD)
+    try:
+        officer = users.login(ctx, officer_account.login, DEMO_PASSWORD, channel="demo")
+        actors: dict[str, Actor] = {OFFICER: officer}
+        for account in DEMO_ACCOUNTS[1:]:
+            _, otp = users.add_account(ctx, officer, login=account.login, name=account.name, roles=[account.role],
+                                       department=account.department, reason="체험용 데이터베이스")
+            first = users.login(ctx, account.login, otp, channel="demo")
+            actors[account.role] = users.change_password(ctx, first, otp, DEMO_PASSWORD)
+        seed = DemoSeed(ctx, actors, patients, rng_seed)
+        summary = tuple(line for s in (SEEDERS if seeders is None else seeders) if (line := s(seed)))
+    finally:
+        ctx.engine.dispose()
+    return DemoResult(settings, DEMO_ACCOUNTS, DEMO_PASSWORD, summary)
+
+
+# -- the registry's seeder ------------------------------------------------------------------------
+DEPARTMENTS: Final = ("내과", "외과", "정형외과", "소아청소년과", "산부인과", "신경과", "피부과", "안과",
+                      "이비인후과", "재활의학과", "가정의학과", "건강검진센터")
+PURPOSES: Final = ("외래 진료", "재진", "건강검진", "입원", "검사", "예방접종", "")
+HOLD_REASON: Final = "정정 요구 처리 중 (체험용)"
+
+
+def seed_patients(seed: DemoSeed) -> str:
+    """Sample patients through the real import, one to four intake entries each between the first
+    and the last visit, and two records under a processing hold (처리정지)."""
+    if seed.patients <= 0:
+        return "환자 0명"
+    ctx, desk = seed.ctx, seed.actor(INTAKE)
+    added = add_sample_patients(ctx, desk, seed.patients, seed=seed.rng_seed)
+    rng = random.Random(seed.rng_seed)
+    intakes = 0
+    with ctx.unit(desk, Permission.PATIENT_WRITE) as u:
+        rows: list[dict[str, Any]] = []
+        now = clock.now()
+        patients = u.session.execute(select(Patient.id, Patient.first_visit, Patient.last_visit)
+                                     .order_by(Patient.id)).all()
+        for pid, first, last in patients:
+            days = sorted({first, last, *(_between(rng, first, last) for _ in range(rng.randint(0, 2)))})
+            for day in days:
+                rows.append({"patient_id": pid, "visit_date": day, "department": rng.choice(DEPARTMENTS),
+                             "purpose": rng.choice(PURPOSES), "staff_login": desk.login, "created_at": now})
+            u.log(Action.CREATE, patient_ref(pid), detail=f"intakes={len(days)}; demo")
+        for i in range(0, len(rows), 5000):
+            u.session.execute(insert(Intake), rows[i:i + 5000])
+        intakes = len(rows)
+    held = [pid for pid, _, _ in patients[1::max(1, len(patients) // 2)][:2]]
+    for pid in held:
+        set_hold(ctx, desk, pid, HOLD_REASON)
+    return f"환자 {added:,}명, 진료 접수 {intakes:,}건, 처리정지 {len(held)}명"
+
+
+def _between(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
+    return first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
+
+
+# Later modules append their seeders here (CCTV cameras and requests, data-subject requests, …).
+SEEDERS: tuple[Seeder, ...] = (seed_patients,)

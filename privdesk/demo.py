@@ -176,5 +176,51 @@ def _between(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
     return first + dt.timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
 
-# Later modules append their seeders here (CCTV cameras and requests, data-subject requests, …).
-SEEDERS: tuple[Seeder, ...] = (seed_patients,)
+# -- the CCTV seeder ------------------------------------------------------------------------------
+def seed_cctv(seed: DemoSeed) -> str:
+    """Viewing requests on the 10-day clock (one overdue, one due soon, one whose footage is gone),
+    a police evidence hold and a week of internal viewings in the 관리대장 — as the facility team."""
+    from privdesk.cctv.requests import Relation, RequestInput, RequestKind, receive_request
+    from privdesk.cctv.retention import HoldInput, HoldReason, set_hold
+    from privdesk.cctv.viewlog import QuickViewing, record_viewing
+
+    ctx, actor = seed.ctx, seed.actor(FACILITY)
+    now = clock.now()
+    day = dt.timedelta(days=1)
+
+    def at(days_ago: int, hour: int, minute: int = 0) -> dt.datetime:
+        local = (now.astimezone(clock.KST) - days_ago * day).replace(hour=hour, minute=minute, second=0,
+                                                                       microsecond=0)
+        return local.astimezone(dt.UTC)
+
+    requests = (
+        RequestInput(kind=RequestKind.VIEW, requester_name="이민지", requester_phone="010-2345-6789",
+                     relation=Relation.SELF, id_document="주민등록증", cameras=("CAM-02", "CAM-03"),
+                     window_start=at(13, 10), window_end=at(13, 10, 40), purpose="로비에서 분실한 지갑 확인",
+                     id_checked_by="박시설", received_at=at(12, 9, 30)),
+        RequestInput(kind=RequestKind.EXIST, requester_name="정우성", requester_phone="010-8765-4321",
+                     relation=Relation.AGENT, id_document="운전면허증", cameras=("CAM-21",),
+                     window_start=at(9, 18), window_end=at(9, 19), purpose="주차 차량 접촉 사고 확인",
+                     subject_name="정하늘", proxy_checked=True, id_checked_by="박시설", received_at=at(8, 14)),
+        RequestInput(kind=RequestKind.VIEW, requester_name="최유리", requester_phone="02-555-1234",
+                     relation=Relation.SELF, id_document="여권", cameras=("CAM-07",),
+                     window_start=at(45, 11), window_end=at(45, 11, 30), purpose="수납 창구 분쟁 확인",
+                     id_checked_by="박시설", received_at=now - dt.timedelta(minutes=5)),
+    )
+    for data in requests:
+        receive_request(ctx, actor, data)
+    set_hold(ctx, actor, HoldInput(cameras=("CAM-19", "CAM-20"), window_start=at(5, 22),
+                                   window_end=at(5, 23, 30), reason_kind=HoldReason.POLICE,
+                                   reason="관악경찰서 수사협조 요청 (공문 접수 예정)",
+                                   until_date=(now.astimezone(clock.KST) + 60 * day).date()))
+    purposes = ("시설 점검 중 이상 소음 확인", "화재 감지기 오작동 확인", "분실물 습득 위치 확인",
+                "출입문 파손 경위 확인", "야간 순찰 보고 확인")
+    for i, purpose in enumerate(purposes):
+        record_viewing(ctx, actor, QuickViewing(cameras=(f"CAM-{(i * 5) % 25 + 1:02d}",),
+                                                window_start=at(i + 1, 2), window_end=at(i + 1, 3),
+                                                purpose=purpose, witness="한보호", at=at(i + 1, 9)))
+    return f"CCTV: 열람 요구 {len(requests)}건 (기한 경과·임박·영상 없음), 보존 연장 1건, 열람 기록 {len(purposes)}건"
+
+
+# Later modules append their seeders here (data-subject requests, …).
+SEEDERS: tuple[Seeder, ...] = (seed_patients, seed_cctv)

@@ -59,6 +59,12 @@ def test_demo_creates_a_separate_database_whose_logins_work() -> None:
         assert detail.intakes and all(detail.first_visit <= i.visit_date <= detail.last_visit for i in detail.intakes)
         assert detail.intakes[0].visit_date == detail.last_visit and detail.intakes[0].staff_login == "intake"
         assert verify_chain(ctx, actors["officer"]).ok  # everything went through the logged use cases
+        from privdesk.cctv.requests import Urgency, list_requests
+
+        inbox = list_requests(ctx, actors["facility"], open_only=True)
+        assert [r.urgency for r in inbox][:2] == [Urgency.OVERDUE, Urgency.DUE_SOON]
+        assert sum(r.footage_gone for r in inbox) == 1
+        assert "CCTV: 열람 요구 3건" in done.stdout
         first_key = settings.key_file.read_bytes()
     finally:
         ctx.engine.dispose()

@@ -1,13 +1,16 @@
 """Screenshots of the GUI for the documentation (docs/screenshots/*.png).
 
 Builds a demo database in a temporary folder (the bundled hospital profile, a few staff
-accounts, some access-log traffic), logs in as the privacy officer and grabs the login dialog,
-the main window, the account-management screen, the access-log viewer and the permission
-history, offscreen. Run: ``python scripts/screenshots.py [OUTPUT_DIR]``.
+accounts, some access-log traffic, sample patients with intake entries), logs in as the privacy
+officer and grabs the login dialog, the main window, the account-management screen, the
+access-log viewer, the permission history, the patient registry (masked), the patient form with
+an inline error and the import wizard's mapping step, offscreen.
+Run: ``python scripts/screenshots.py [OUTPUT_DIR]``.
 """
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import sys
@@ -23,6 +26,8 @@ from privdesk.accounts import users
 from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, PRIVACY
 from privdesk.audit.chain import Action
 from privdesk.bootstrap import initialize
+from privdesk.context import Actor, AppContext
+from privdesk.demo import DemoSeed, seed_patients
 from privdesk.settings import SecuritySettings, Settings, sqlite_url
 from privdesk.ui.account_dialogs import AddAccountDialog
 from privdesk.ui.accounts import AccountsPage
@@ -30,6 +35,9 @@ from privdesk.ui.app import create_application
 from privdesk.ui.firstrun import FirstRunDialog
 from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
+from privdesk.ui.patients import PatientsPage
+from privdesk.ui.patients_form import PatientFormDialog
+from privdesk.ui.patients_import import ImportWizard
 from privdesk.ui.tasks import TaskRunner
 
 OFFICER_PASSWORD = "Demo-officer1"
@@ -86,12 +94,16 @@ def main(argv: list[str]) -> int:
             users.add_account(ctx, officer, login=login, name=name, roles=roles, department=dept,
                               reason="신규 배치")
         users.lock_account(ctx, officer, "lee.jh", "장기 휴가")
+        _, otp = users.add_account(ctx, officer, login="seo.yj", name="서예진", roles=[INTAKE], department="원무과")
+        desk = users.change_password(ctx, users.login(ctx, "seo.yj", otp), otp, OFFICER_PASSWORD)
+        seed_patients(DemoSeed(ctx, {INTAKE: desk}, 400, 7))
         for login in ("kim.sy", "park.mk"):
             users.reset_password(ctx, officer, login, reason="임시 비밀번호 재발급 요청")
         with ctx.unit(None) as u:  # demo traffic: intake work on patients, by chart number only
             for i in range(300):
                 u.log(Action.VIEW if i % 3 else Action.SEARCH, f"patient:{1000 + i}",
                       search_kind=None if i % 3 else "chart_no", detail="데모")
+        seed_cctv(ctx, officer)
 
         login = LoginDialog(ctx, runner)
         login.login_edit.setText("yook")
@@ -130,6 +142,8 @@ def main(argv: list[str]) -> int:
         window.show_page("permission_history")
         wait(app, runner)
         grab(window, out / "permission-history.png")
+        shoot_registry(app, runner, window, out, tmp)
+        shoot_cctv(app, runner, window, out)
         window.lock()
         wait(app, runner)
         grab(window, out / "idle-lock.png")
@@ -141,6 +155,152 @@ def main(argv: list[str]) -> int:
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def shoot_registry(app: QApplication, runner: TaskRunner, window: MainWindow, out: Path, tmp: Path) -> None:
+    """환자 명부 (masked, one patient selected), the form with an inline error, the import mapping."""
+    page = window.show_page("patients")
+    assert isinstance(page, PatientsPage)
+    wait(app, runner)
+    page.search_edit.setText("김")
+    page.search_now()
+    wait(app, runner)
+    page.select_row(2)
+    wait(app, runner)
+    grab(window, out / "patients.png")
+
+    page.new_patient()
+    form = page.dialog
+    assert isinstance(form, PatientFormDialog)
+    for key, value in (("chart_no", "00000401"), ("name", "정다은"), ("rrn", "950231-2345678"),
+                       ("address", "서울특별시 마포구 마포대로 12"), ("phone0", "010-1234-567")):
+        form.edits[key].setText(value)
+    wait(app, runner)
+    grab(form, out / "patient-form.png")
+    form.reject()
+
+    sample = tmp / "emr-export.csv"
+    with sample.open("w", encoding="cp949", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["환자번호", "성명", "주민등록번호", "주소", "휴대폰", "최종내원일", "비고"])
+        w.writerow(["A-1001", "김철수", "800101-1234566", "부산광역시 수영구 수영로 3", "010-2222-3333", "2024-02-01", ""])
+        w.writerow(["A-1002", "이영희", "951231-2345674", "대구광역시 중구 국채보상로 9", "02-345-6789", "2023-11-30", "재진"])
+    page.open_import()
+    wizard = page.dialog
+    assert isinstance(wizard, ImportWizard)
+    wizard.file_page.path_edit.setText(str(sample))
+    wizard.next()
+    wait(app, runner)
+    grab(wizard, out / "import-mapping.png")
+    wizard.reject()
+    wait(app, runner)
+
+
+
+def seed_cctv(ctx: AppContext, officer: Actor) -> None:
+    """CCTV demo data: requests on the 10-day clock (overdue, due soon, fresh, past retention,
+    completed), internal viewings, a police provision and an evidence hold."""
+    import datetime as dt
+
+    from privdesk import clock
+    from privdesk.cctv import decisions, requests, retention, viewlog
+    from privdesk.cctv.provisions import ProvisionInput, provide_footage
+
+    now, today = clock.now(), clock.today_kst()
+
+    def at(days_ago: int, hour: int, minutes: int = 60) -> tuple[dt.datetime, dt.datetime]:
+        start = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(hour), tzinfo=clock.KST)
+        return start, start + dt.timedelta(minutes=minutes)
+
+    def receive(name: str, phone: str, days_ago: int, received_days_ago: float, cameras: list[str], purpose: str,
+                **kw: object) -> requests.RequestDetail:
+        start, end = at(days_ago, 14)
+        return requests.receive_request(ctx, officer, requests.RequestInput(
+            kind=str(kw.pop("kind", "view")), requester_name=name, requester_phone=phone,
+            relation=str(kw.pop("relation", "self")), id_document="주민등록증", cameras=cameras, window_start=start,
+            window_end=end, purpose=purpose, received_at=now - dt.timedelta(days=received_days_ago),
+            **kw))  # type: ignore[arg-type]
+
+    done = receive("한지민", "010-4821-7730", 20, 18, ["CAM-01"], "로비에서 분실한 가방 확인")
+    decisions.approve(ctx, officer, done.id, decisions.Approval(
+        eligibility="appears", eligibility_note="청구인이 CAM-01 영상에 보임",
+        viewing_at=now - dt.timedelta(days=14)))
+    decisions.complete(ctx, officer, done.id, witness="박민규", done_at=now - dt.timedelta(days=14))
+    receive("김도윤", "010-3342-1187", 13, 12, ["CAM-02", "CAM-07"], "주차장 차량 접촉 사고 확인")
+    receive("이서연", "010-9051-2264", 9, 8.2, ["CAM-14"], "진료 대기 중 넘어짐 사고 경위 확인", kind="exist")
+    receive("박하준", "010-7714-5520", 3, 1, ["CAM-05", "CAM-06"], "아버지 낙상 사고 경위 확인",
+            relation="guardian", subject_name="박정수", proxy_checked=True)
+    receive("최유나", "010-2290-6613", 41, 0.1, ["CAM-21"], "외부 주차장 차량 긁힘 확인")
+    for i, (cam, purpose, witness) in enumerate((
+            ("CAM-03", "분실물(지갑) 확인", "최은정"), ("CAM-09", "야간 출입문 개방 경위 확인", ""),
+            ("CAM-12", "주차 차량 파손 신고 확인", "박민규"), ("CAM-01", "로비 소란 상황 확인", ""),
+            ("CAM-17", "화재감지기 오작동 시각 확인", "정현우"), ("CAM-04", "택배 분실 확인", ""))):
+        start, end = at(i + 1, 9 + i, 30)
+        viewlog.record_viewing(ctx, officer, viewlog.QuickViewing([cam], start, end, purpose, witness=witness))
+    start, end = at(6, 22, 90)
+    provide_footage(ctx, officer, ProvisionInput(
+        recipient="관악경찰서 형사과", legal_basis="개인정보 보호법 제18조제2항제2호 (형사소송법 제199조제2항 사실조회)",
+        purpose="응급실 앞 폭행 사건 수사", form="사본 제공(USB)", cameras=["CAM-10", "CAM-11"], window_start=start,
+        window_end=end, document_no="형사과-2026-4412", period="수사 종결 시까지", witness="박민규"))
+    start, end = at(27, 20, 180)
+    retention.set_hold(ctx, officer, retention.HoldInput(
+        cameras=["CAM-22", "CAM-23"], window_start=start, window_end=end, reason_kind="incident",
+        reason="외부 주차장 차량 파손 — 보험사 확인 대기", until_date=today + dt.timedelta(days=30)))
+
+
+def shoot_cctv(app: QApplication, runner: TaskRunner, window: MainWindow, out: Path) -> None:
+    """CCTV: the inbox with its colours, the intake (past retention said at once), a request detail,
+    the viewing log, the ledger preview, holds with the retention check, the cameras."""
+    import datetime as dt
+
+    from privdesk import clock
+    from privdesk.ui.cctv import CctvPage
+    from privdesk.ui.cctv_intake import IntakeDialog
+
+    page = window.show_page("cctv")
+    assert isinstance(page, CctvPage) and page.inbox is not None
+    wait(app, runner)
+    page.inbox.include_closed.setChecked(True)
+    wait(app, runner)
+    grab(window, out / "cctv-inbox.png")
+    page.inbox.new_request()
+    intake = page.dialog
+    assert isinstance(intake, IntakeDialog)
+    wait(app, runner)
+    intake.name_edit.setText("정우진")
+    intake.phone_edit.setText("010-6620-4471")
+    intake.purpose_edit.setPlainText("응급실 입구에서 넘어진 사고 확인")
+    intake.picker.set_checked(["CAM-03", "CAM-04"])
+    intake.window_edit.set_day(clock.today_kst() - dt.timedelta(days=35), dt.time(15), dt.time(16))
+    wait(app, runner)
+    grab(intake, out / "cctv-intake.png")
+    intake.reject()
+    wait(app, runner)
+    guardian = next(r for r in page.inbox.model.rows() if r.requester == "박*준")
+    detail = page.inbox.open_request(guardian.id)
+    wait(app, runner, 0.6)
+    grab(detail, out / "cctv-request.png")
+    detail.reject()
+    page.show_tab(page.ledger)
+    wait(app, runner)
+    grab(window, out / "cctv-viewing-log.png")
+    page.ledger.print_from.setDate(page.ledger.print_from.date().addDays(-30))
+    page.ledger.print_ledger()
+    end = time.monotonic() + 30
+    while time.monotonic() < end and not (page.print_job and page.print_job.preview
+                                          and page.print_job.preview.ready):
+        app.processEvents()
+        time.sleep(0.01)
+    wait(app, runner, 1.0)
+    if page.print_job and page.print_job.preview:
+        grab(page.print_job.preview, out / "cctv-ledger-preview.png")
+        page.print_job.preview.reject()
+    page.show_tab(page.holds)
+    wait(app, runner)
+    grab(window, out / "cctv-holds.png")
+    page.show_tab(page.camera_tab)
+    wait(app, runner)
+    grab(window, out / "cctv-cameras.png")
 
 
 if __name__ == "__main__":

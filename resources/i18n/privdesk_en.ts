@@ -119,12 +119,12 @@
     <message>
         <location line="+6"/>
         <location line="+98"/>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -432,6 +432,700 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="+98"/>
+        <source>일부 승인 — {number}</source>
+        <translation>Partly approve — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>승인 — {number}</source>
+        <translation>Approve — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>일부 승인</source>
+        <translation>Partly approve</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>승인</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>예: 청구인이 CAM-07 영상에 보임 (급박한 경우 필수)</source>
+        <translation>e.g. the requester appears on CAM-07 (required when urgent)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>다른 사람이 함께 찍혀 있음 (마스킹 필요)</source>
+        <translation>Other people are in the frames (masking needed)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>마스킹(모자이크) 처리를 마침</source>
+        <translation>Masking (mosaic) done</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>처리한 사람</source>
+        <translation>Who did it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 대상 판단</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>판단 근거</source>
+        <translation>Grounds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 일시</source>
+        <translation>Viewing date/time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 장소</source>
+        <translation>Viewing place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>타인 마스킹</source>
+        <translation>Masking of others</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>마스킹 처리자</source>
+        <translation>Masked by</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>열람 제한 부분</source>
+        <translation>Withheld part</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제한 사유</source>
+        <translation>Restriction ground</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>급박한 생명·신체·재산의 이익을 위한 열람은 판단 근거를 적으십시오.</source>
+        <translation>For a viewing needed for an urgent interest in life, body or property, enter the grounds.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>마스킹 처리자를 입력하십시오.</source>
+        <translation>Enter who did the masking.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람을 제한하는 부분과 그 이유를 적으십시오.</source>
+        <translation>Enter the withheld part and why.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_cameras.py" line="+77"/>
+        <source>카메라 수정 — {number}</source>
+        <translation>Edit camera — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>카메라 추가</source>
+        <translation>Add camera</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>예: CAM-26</source>
+        <translation>e.g. CAM-26</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>건물로비, 원내, 건물외부 …</source>
+        <translation>Lobby, inside, outside …</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설치 위치</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>촬영 범위</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설치 목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>비워 두면 병원 프로필의 설치 목적</source>
+        <translation>Empty: the purpose in the hospital profile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유 (필수)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>카메라 번호를 입력하십시오.</source>
+        <translation>Enter the camera number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>설치 위치를 입력하십시오.</source>
+        <translation>Enter the location.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>사유를 입력하십시오. 카메라 변경 이력에 남습니다.</source>
+        <translation>Enter the reason. It is kept in the camera&apos;s change history.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraHistoryDialog</name>
+    <message>
+        <location line="+28"/>
+        <source>카메라 변경 이력 — {number}</source>
+        <translation>Camera change history — {number}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CamerasTab</name>
+    <message>
+        <location line="+12"/>
+        <source>카메라 추가</source>
+        <translation>Add camera</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>수정</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>변경 이력</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>카메라 {n}대 (운영 {active}대)</source>
+        <translation>{n} cameras ({active} in operation)</translation>
+    </message>
+</context>
+<context>
+    <name>Cctv</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_common.py" line="+55"/>
+        <location line="+14"/>
+        <source>열람</source>
+        <translation>Viewing</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>존재확인</source>
+        <translation>Existence check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>삭제</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>기간 연장</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>승인</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>일부 승인</source>
+        <translation>Partly approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>거절</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>완료</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>종결</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>철회</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>본인</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>법정대리인</source>
+        <translation>Legal guardian</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대리인</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보관 중</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>보존 연장 중</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보관기간 경과(파기)</source>
+        <translation>Past retention (destroyed)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>촬영 전</source>
+        <translation>Not yet recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람등 청구 처리</source>
+        <translation>Request handling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수사기관 요청</source>
+        <translation>Police request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사고·사건 조사</source>
+        <translation>Incident investigation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제공</source>
+        <translation>Provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기</source>
+        <translation>Destruction</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{n}일 지남</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>오늘 마감</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}일 남음</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>{title} 만드는 중…</source>
+        <translation>Creating {title}…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="-97"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>출력</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>취소하는 중…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{title} 만드는 중… {n}쪽</source>
+        <translation>Creating {title}… page {n}</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>다른 사용자가 변경함</source>
+        <translation>Changed by another user</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>다른 사용자가 먼저 이 기록을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
+        <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/cctv_inbox.py" line="+53"/>
+        <source> · 영상 없음</source>
+        <translation> · no footage</translation>
+    </message>
+</context>
+<context>
+    <name>CctvCamerasModel</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_cameras.py" line="-191"/>
+        <source>운영</source>
+        <translation>In operation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>일시 중지</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>철거</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설치 위치</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>촬영 범위</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설치 목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최종 변경</source>
+        <translation>Last change</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>변경자</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>내용</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>CctvHoldsModel</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_holds.py" line="+52"/>
+        <source>보존 중</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>해제 — {reason}</source>
+        <translation>Ended — {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간 만료</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유 구분</source>
+        <translation>Reason kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+26"/>
+        <source>카메라</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>영상 기간</source>
+        <translation>Footage window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 종료</source>
+        <translation>Hold ends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설정</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>, 보관기간 지남</source>
+        <translation>, past retention</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>위치</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>덮어쓰기 가능</source>
+        <translation>Overwritable through</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 중인 날</source>
+        <translation>Held days</translation>
+    </message>
+</context>
+<context>
+    <name>CctvLedgerModel</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_ledger.py" line="+71"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>카메라</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 기간</source>
+        <translation>Footage window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파일명/형태</source>
+        <translation>File/form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>담당자</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적/사유</source>
+        <translation>Purpose/reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자/열람등 요구자</source>
+        <translation>Third party/requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 근거</source>
+        <translation>Basis of use/provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 형태</source>
+        <translation>Form of use/provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간</source>
+        <translation>Period</translation>
+    </message>
+</context>
+<context>
+    <name>CctvPage</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv.py" line="+37"/>
+        <source>CCTV 관리</source>
+        <translation>CCTV management</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>열람 요구</source>
+        <translation>Requests</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람 기록</source>
+        <translation>Viewing log</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보존 연장</source>
+        <translation>Evidence holds</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>카메라</source>
+        <translation>Cameras</translation>
+    </message>
+</context>
+<context>
+    <name>CctvRequestsModel</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_inbox.py" line="+10"/>
+        <source>접수번호</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>청구인</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수 일시</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>남은 기간</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>카메라</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 기간</source>
+        <translation>Footage window</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../privdesk/ui/login.py" line="+166"/>
@@ -487,6 +1181,236 @@ Key file: {path}</translation>
         <location line="+3"/>
         <source>규칙을 만족합니다.</source>
         <translation>The password meets the rules.</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="+195"/>
+        <source>처리 완료 — {number}</source>
+        <translation>Complete — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>완료</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>열람·삭제를 마쳤으면 관리대장에 기록하고 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
+        <translation>When the viewing or deletion is done, it is entered in the ledger and the request is closed. The automatic hold ends too.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>입회자</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_form.py" line="+320"/>
+        <source>다른 사용자가 먼저 저장함</source>
+        <translation>Saved by someone else first</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이 환자 기록을 불러온 뒤 다른 작업 PC에서 먼저 저장했습니다. 아래 항목이 바뀌었습니다. 이번 변경은 저장하지 않았습니다. 최신 내용을 다시 불러오니 확인한 뒤 다시 입력하십시오.</source>
+        <translation>Another workstation saved this patient record after you loaded it. The fields below changed. Your change was not saved. The latest record is loaded again: check it, then enter your change again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>항목</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>불러온 값</source>
+        <translation>When you loaded it</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>지금 저장된 값</source>
+        <translation>Stored now</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경).</source>
+        <translation>No field changed (another change, such as an intake entry or a processing hold).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최신 내용 다시 불러오기</source>
+        <translation>Load the latest record</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="+46"/>
+        <source>정보주체의 열람 요구</source>
+        <translation>Data subject&apos;s access request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법령에 따른 제출</source>
+        <translation>Submission required by law</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보험 청구</source>
+        <translation>Insurance claim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>진료비 청구</source>
+        <translation>Medical fee claim</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>환자 명부 내보내기</source>
+        <translation>Export patients</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>선택한 환자 {n}명을 CSV 파일로 내보냅니다. 사유가 환자마다 접속기록에 남습니다. 처리정지 중인 환자는 내보낼 수 없습니다.</source>
+        <translation>Exports the {n} selected patients to a CSV file. The reason is recorded in the access log for each patient. Patients under a processing hold cannot be exported.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>찾아보기…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>마스킹 해제하여 내보내기</source>
+        <translation>Export unmasked</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>내보내기</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>내보낼 파일</source>
+        <translation>Export to file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 파일 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="-52"/>
+        <source>기한 연장 — {number}</source>
+        <translation>Extend deadline — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연장</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>연기 통지서에 적힙니다. 예: 타인 마스킹 작업에 시간이 걸림</source>
+        <translation>Printed on the extension notice. E.g. masking other people takes time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>지금 기한</source>
+        <translation>Current deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연장한 기한</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유 (필수)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>연기 사유를 입력하십시오.</source>
+        <translation>Enter the reason for the extension.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_import.py" line="+57"/>
+        <source>자동 판별</source>
+        <translation>Detect automatically</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CP949 (EUC-KR, 한글 Excel)</source>
+        <translation>CP949 (EUC-KR, Korean Excel)</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>1. 파일과 인코딩</source>
+        <translation>1. File and encoding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>EMR에서 내보낸 CSV 파일을 고르십시오. 한글이 제대로 보이는지 미리보기로 확인하십시오.</source>
+        <translation>Choose the CSV file exported from the EMR. Check in the preview that Hangul shows correctly.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>찾아보기…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>문자 인코딩</source>
+        <translation>Character encoding</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>가져올 파일</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 파일 (*.csv *.txt);;모든 파일 (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>파일이 없습니다: {path}</source>
+        <translation>No such file: {path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{encoding}(으)로 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 (주민등록번호·전화번호는 가려서 표시).</source>
+        <translation>Read as {encoding}. {columns} columns; preview of the first {rows} rows (resident and phone numbers masked).</translation>
     </message>
 </context>
 <context>
@@ -570,6 +1494,435 @@ Key file: {path}</translation>
         <location line="+4"/>
         <source>비밀번호 규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상, 또는 2종류 이상으로 10자 이상. 아이디를 포함할 수 없습니다.</source>
         <translation>Password rules: at least 8 characters from 3 of the 4 kinds (uppercase, lowercase, digits, symbols), or at least 10 characters from 2 kinds. It must not contain the user ID.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_holds.py" line="+16"/>
+        <source>보존 연장 설정</source>
+        <translation>Set hold</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>설정</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>예: 관악경찰서 수사 협조 요청 (공문 접수 전)</source>
+        <translation>e.g. police request for cooperation (before the official letter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>날짜까지</source>
+        <translation>Until date</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>청구 종결 시까지</source>
+        <translation>Until the request is closed</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>카메라</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 기간</source>
+        <translation>Footage window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유 구분</source>
+        <translation>Reason kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 종료</source>
+        <translation>Hold ends</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>보존할 카메라를 고르십시오.</source>
+        <translation>Choose the cameras to hold.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보존 사유를 입력하십시오.</source>
+        <translation>Enter the reason for the hold.</translation>
+    </message>
+</context>
+<context>
+    <name>HoldsTab</name>
+    <message>
+        <location line="+23"/>
+        <source>보존 연장 설정</source>
+        <translation>Set hold</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+109"/>
+        <source>보존 해제</source>
+        <translation>End hold</translation>
+    </message>
+    <message>
+        <location line="-106"/>
+        <source>해제된 보존 포함</source>
+        <translation>Include ended holds</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>보관기간 점검</source>
+        <translation>Retention check</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>점검</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{date} 기준 보관기간 {days}일: {through}까지 촬영분은 덮어쓸 수 있습니다. 보존 연장 중인 카메라 {held}대.</source>
+        <translation>As of {date}, retention {days} days: footage recorded up to {through} may be overwritten. Cameras with held footage: {held}.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다.</source>
+        <translation>Hold no. {id} ({cameras}) ends now. Footage past retention may then be overwritten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>해제</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_import.py" line="+189"/>
+        <source>환자 명부 가져오기</source>
+        <translation>Import patients</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>다음</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이전</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가져오기 시작</source>
+        <translation>Start import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>취소하는 중… 진행 중인 묶음을 되돌립니다.</source>
+        <translation>Cancelling… the batch in progress is rolled back.</translation>
+    </message>
+</context>
+<context>
+    <name>InboxTab</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_inbox.py" line="+27"/>
+        <source>새 요구 접수</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열기</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>지난 요구 포함</source>
+        <translation>Include closed requests</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
+        <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). &apos;보관기간 경과로 파기&apos;를 사유로 결과를 통지하십시오. 처리 기한 {due}.</source>
+        <translation>{number} received: the footage of the requested period is past retention and no longer exists (no hold). Send the result notice with the ground &apos;destroyed after the retention period&apos;. Due {due}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{number} 접수: 카메라 {cameras}의 {window} 영상에 청구 종결 시까지 자동 보존 연장을 걸었습니다. 처리 기한 {due}.</source>
+        <translation>{number} received: the footage of cameras {cameras}, {window}, is held automatically until the request is closed. Due {due}.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_intake.py" line="+77"/>
+        <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
+        <translation>New request — CCTV footage viewing, existence or deletion</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>YYYY-MM-DD (선택)</source>
+        <translation>YYYY-MM-DD (optional)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>선택 — 결과 통지서를 우편으로 보낼 때</source>
+        <translation>Optional — when the result notice goes by post</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>청구인</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>청구 구분</source>
+        <translation>Request kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>성명</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>생년월일</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체와의 관계</source>
+        <translation>Relation to the data subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체 성명</source>
+        <translation>Data subject&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>신분 확인 서류</source>
+        <translation>Identity document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>확인자</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>청구 대상 영상</source>
+        <translation>Footage requested</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>카메라 (여러 대 선택)</source>
+        <translation>Cameras (several allowed)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>영상 기간 (촬영 일시)</source>
+        <translation>Footage window (recording time)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>청구 목적 및 사유</source>
+        <translation>Purpose and reason</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>위임장 확인함 (개인정보 보호법 제38조)</source>
+        <translation>Power of attorney checked (PIPA Art. 38)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
+        <translation>Proof of representation (family relation certificate etc.) checked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>본인 청구 — 위임장 필요 없음</source>
+        <translation>Own request — no power of attorney needed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>영상을 확인할 카메라를 고르십시오.</source>
+        <translation>Choose the cameras to check.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>영상 기간의 끝이 시작보다 늦어야 합니다.</source>
+        <translation>The end of the footage window must be after its start.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>영상 기간은 31일 이내로 지정하십시오.</source>
+        <translation>Choose a footage window of at most 31 days.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>아직 촬영되지 않은 시각은 지정할 수 없습니다.</source>
+        <translation>A time not yet recorded cannot be chosen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>요청한 기간의 영상은 보관기간({days}일)이 지나 이미 없습니다(보존 연장 없음). 접수하면 &apos;영상 없음&apos;으로 기록되고, 결과 통지서에 영상이 없다고 안내합니다.</source>
+        <translation>The footage of the requested period is past retention ({days} days) and no longer exists (no hold). The request is recorded as &apos;no footage&apos; and the result notice says so.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>접수하면 고른 카메라·기간의 영상에 청구 종결 시까지 자동 보존 연장을 겁니다.</source>
+        <translation>On intake the footage of the chosen cameras and window is held until the request is closed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>다만 {days}의 영상은 보관기간이 지나 없습니다.</source>
+        <translation>The footage of {days} is past retention and no longer exists.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>일부 영상은 이미 보존 연장 중입니다.</source>
+        <translation>Some footage is already held.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>생년월일은 YYYY-MM-DD 형식으로 입력하십시오.</source>
+        <translation>Enter the date of birth as YYYY-MM-DD.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeModel</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_model.py" line="+173"/>
+        <source>접수일</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>진료과</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>담당</source>
+        <translation>Staff</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTab</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_ledger.py" line="+142"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <location line="+54"/>
+        <source>전체</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>카메라</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>조회</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제3자 제공 기록</source>
+        <translation>Record provision</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>관리대장 기간</source>
+        <translation>Ledger period</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>관리대장 출력</source>
+        <translation>Print ledger</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{n}건</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}건 표시 — 아래로 내리면 더 읽습니다</source>
+        <translation>{n} entries shown — scroll down to load more</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>카메라를 고르십시오.</source>
+        <translation>Choose a camera.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>열람 목적을 입력하십시오.</source>
+        <translation>Enter the purpose of the viewing.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
+        <translation>The first day is after the last day. Choose the period again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>개인영상정보 관리대장</source>
+        <translation>CCTV footage ledger</translation>
     </message>
 </context>
 <context>
@@ -722,6 +2075,107 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_import.py" line="-369"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>주민등록번호</source>
+        <translation>Resident registration no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>연락처 2</source>
+        <translation>Phone 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처 3</source>
+        <translation>Phone 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최초내원일</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최종내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+159"/>
+        <source>2. 열 지정</source>
+        <translation>2. Columns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>각 항목을 파일의 어느 열에서 읽을지 고르십시오. 알려진 머리글은 미리 골라 두었습니다.</source>
+        <translation>Choose the file column for each field. Known headers are chosen already.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> (필수)</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(가져오지 않음)</source>
+        <translation>(not imported)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>필수 항목의 열을 고르십시오: {fields}</source>
+        <translation>Choose the columns of the required fields: {fields}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>한 열을 두 항목에 쓸 수 없습니다: {column}</source>
+        <translation>One column cannot feed two fields: {column}</translation>
+    </message>
+</context>
+<context>
+    <name>MaskingDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="+10"/>
+        <source>마스킹 처리 기록 — {number}</source>
+        <translation>Record masking — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기록</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>마스킹 처리자</source>
+        <translation>Masked by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>마스킹 처리자를 입력하십시오.</source>
+        <translation>Enter who did the masking.</translation>
+    </message>
+</context>
+<context>
     <name>MePage</name>
     <message>
         <location filename="../../privdesk/ui/me.py" line="+25"/>
@@ -821,9 +2275,19 @@ Key file: {path}</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+62"/>
+        <location filename="../../privdesk/ui/pages.py" line="+74"/>
         <source>내 정보</source>
         <translation>My account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환자 명부</source>
+        <translation>Patient registry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCTV</source>
+        <translation>CCTV</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -870,9 +2334,553 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>PatientDetailPanel</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_detail.py" line="+31"/>
+        <source>활성 (보유 중)</source>
+        <translation>Active (retained)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관</source>
+        <translation>Separated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기</source>
+        <translation>Destroyed</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>환자를 고르면 상세 정보가 여기에 표시됩니다.</source>
+        <translation>Choose a patient to see the details here.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>주민등록번호</source>
+        <translation>Resident registration no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>생년월일·성별</source>
+        <translation>Birth date, sex</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>연락처</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최초 내원일</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>최종 내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>보유기간 종료일</source>
+        <translation>Retention ends</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리정지</source>
+        <translation>Processing hold</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>진료 접수 이력</source>
+        <translation>Intake history</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>환자 상세</source>
+        <translation>Patient details</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} (차트번호 {chart})</source>
+        <translation>{name} (chart no. {chart})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> · 외국인</source>
+        <translation> · foreign national</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>예 — {reason}</source>
+        <translation>Yes — {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>아니오</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>(없음)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
+        <translation>Unmasked — masked again in {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialogs</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-175"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>목록에서 고르거나 직접 입력</source>
+        <translation>Choose from the list or type</translation>
+    </message>
+</context>
+<context>
+    <name>PatientFormDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_form.py" line="-275"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>주민등록번호</source>
+        <translation>Resident registration no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처 2</source>
+        <translation>Phone 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처 3</source>
+        <translation>Phone 3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최초 내원일</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최종 내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>환자 등록</source>
+        <translation>New patient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>환자 정보 수정</source>
+        <translation>Edit patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>* 표시는 필수 항목입니다. 주민등록번호·주소·연락처는 암호화되어 저장되고 화면에는 가려서 표시됩니다.</source>
+        <translation>Fields marked * are required. Resident numbers, addresses and phones are stored encrypted and shown masked.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>예: 00012345</source>
+        <translation>e.g. 00012345</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>예: 900101-1234567 (하이픈 없이도 됨)</source>
+        <translation>e.g. 900101-1234567 (the hyphen is optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>도로명 주소</source>
+        <translation>Road-name address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>예: 010-1234-5678</source>
+        <translation>e.g. 010-1234-5678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>YYYY-MM-DD (비우면 오늘)</source>
+        <translation>YYYY-MM-DD (empty: today)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>YYYY-MM-DD (비우면 최초 내원일)</source>
+        <translation>YYYY-MM-DD (empty: the first visit)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장</source>
+        <translation>The number&apos;s check digit does not match. It may be a number issued from October 2020 — save it as it is</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>등록</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>저장된 최신 내용을 불러오는 중…</source>
+        <translation>Loading the latest stored record…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>최신 내용을 불러왔습니다. 바꿀 내용을 다시 입력한 뒤 저장하십시오.</source>
+        <translation>The latest record is loaded. Enter your change again, then save.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsModel</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_model.py" line="-142"/>
+        <source>남</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>여</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>전체 (이름순)</source>
+        <translation>everyone (by name)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>초성</source>
+        <translation>initial consonants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+45"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <location line="+43"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+46"/>
+        <source>주민등록번호</source>
+        <translation>Resident no.</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>전화번호</source>
+        <translation>phone number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전화번호 끝 4자리</source>
+        <translation>last four digits of a phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+41"/>
+        <source>생년월일</source>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>성별</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>연락처</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최종 내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리정지</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정지</source>
+        <translation>held</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <location filename="../../privdesk/ui/patients.py" line="+77"/>
+        <source>환자 명부</source>
+        <translation>Patient registry</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이름·초성(ㅎㄱㄷ)·차트번호·주민등록번호·전화번호(끝 4자리)·생년월일(YYYY-MM-DD)</source>
+        <translation>Name, initial consonants, chart no., resident no., phone (or its last 4 digits), birth date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>신규 등록</source>
+        <translation>New patient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>가져오기…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>내보내기…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>마스킹 해제</source>
+        <translation>Unmask</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>수정</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>접수 추가</source>
+        <translation>Add intake</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+103"/>
+        <location line="+70"/>
+        <source>처리정지 설정</source>
+        <translation>Place a hold</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>찾는 중…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>찾는 환자가 없습니다.</source>
+        <translation>No patient found.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}명 — 검색: {kind}</source>
+        <translation>{n} patients — search: {kind}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}명 표시 — 검색: {kind} — 아래로 내리면 더 읽습니다</source>
+        <translation>{n} patients shown — search: {kind} — scroll down to load more</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+81"/>
+        <source>처리정지 해제</source>
+        <translation>Release the hold</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
+        <translation>Places a processing hold on {name} (chart no. {chart}). Until it is released, the record cannot be printed, exported or disclosed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설정</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
+        <translation>Releases the processing hold on {name} (chart no. {chart}). Check that the correction request is finished.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>해제</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>내보내기 완료</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환자 {n}명을 내보냈습니다: {path}</source>
+        <translation>Exported {n} patients: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>내보낸 파일도 개인정보입니다. 목적을 다하면 바로 파기하십시오.</source>
+        <translation>The exported file is personal data too. Destroy it as soon as its purpose is served.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/pdfpreview.py" line="+55"/>
+        <source>미리보기 — {title}</source>
+        <translation>Preview — {title}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>◀ 이전</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>다음 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>폭 맞춤</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>쪽 맞춤</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>인쇄…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>저장…</source>
+        <translation>Save…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+27"/>
+        <source>PDF 파일을 열 수 없습니다: {name}</source>
+        <translation>Cannot open the PDF file: {name}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{name} — {n}쪽</source>
+        <translation>{name} — {n} pages</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>인쇄</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>프린터를 열 수 없습니다. 프린터 설정을 확인하십시오.</source>
+        <translation>Cannot open the printer. Check the printer settings.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{n}쪽을 인쇄했습니다.</source>
+        <translation>Printed {n} pages.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF 저장</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 파일 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>파일을 저장할 수 없습니다: {name}</source>
+        <translation>Cannot save the file: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>저장했습니다: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>PeriodFilter</name>
     <message>
-        <location line="-100"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-100"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
@@ -1004,6 +3012,180 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_import.py" line="+15"/>
+        <source>3. 가져오는 중</source>
+        <translation>3. Importing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>행마다 검증하고 암호화해 저장합니다. 취소하면 진행 중인 묶음은 저장되지 않습니다.</source>
+        <translation>Each row is validated, encrypted and stored. If you cancel, the batch in progress is not saved.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>가져오기 취소</source>
+        <translation>Cancel the import</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>시작하는 중…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{done} / {total}행 처리</source>
+        <translation>{done} / {total} rows processed</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="+25"/>
+        <source>제3자 제공 기록</source>
+        <translation>Record provision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>기록</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>예: 관악경찰서 형사과</source>
+        <translation>e.g. Gwanak police, criminal division</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>수사기관 공문 번호</source>
+        <translation>Investigating authority&apos;s document number</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>제공받는 자의 이용 기간 (예: 수사 종결 시까지)</source>
+        <translation>Recipient&apos;s period of use (e.g. until the investigation ends)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제공받는 자</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>공문 번호</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법적 근거</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 목적</source>
+        <translation>Purpose of provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 형태</source>
+        <translation>Form of provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>카메라</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 기간</source>
+        <translation>Footage window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용 기간</source>
+        <translation>Period of use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>제공받는 자를 입력하십시오.</source>
+        <translation>Enter the recipient.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 목적을 입력하십시오.</source>
+        <translation>Enter the purpose of the provision.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제공의 법적 근거를 입력하십시오.</source>
+        <translation>Enter the legal basis of the provision.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제공할 영상의 카메라를 고르십시오.</source>
+        <translation>Choose the cameras of the footage provided.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickEntry</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_ledger.py" line="-223"/>
+        <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
+        <translation>Quick entry — internal viewing (Enter saves)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>열람 목적 (예: 분실물 확인)</source>
+        <translation>Purpose (e.g. lost item check)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>입회자 (선택)</source>
+        <translation>Witness (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기록</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>카메라</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>영상 시작</source>
+        <translation>Footage from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 끝</source>
+        <translation>Footage to</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>기록했습니다: {n}번 {camera} {window}</source>
+        <translation>Recorded: no. {n} {camera} {window}</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../../privdesk/ui/widgets.py" line="+44"/>
@@ -1024,6 +3206,403 @@ Key file: {path}</translation>
         <location line="+1"/>
         <source>취소</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RefuseDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="-145"/>
+        <source>거절 — {number}</source>
+        <translation>Refuse — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>거절</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>결과 통지서에 그대로 적힙니다.</source>
+        <translation>Printed as written on the result notice.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>거절 사유</source>
+        <translation>Refusal ground</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>근거</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설명 (필수)</source>
+        <translation>Explanation (required)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>거절 사유 설명을 입력하십시오.</source>
+        <translation>Enter the explanation of the refusal.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetailDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv_request.py" line="+85"/>
+        <source>열람등 청구</source>
+        <translation>Viewing request</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>청구인</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>연락처</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>관계</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>신분 확인</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <location line="+2"/>
+        <source>카메라</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>영상 기간</source>
+        <translation>Footage window</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>청구 목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>결정</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 대상 판단</source>
+        <translation>Eligibility</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>열람 일정</source>
+        <translation>Viewing schedule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>타인 마스킹</source>
+        <translation>Masking of others</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>거절·제한 사유</source>
+        <translation>Refusal/restriction ground</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+152"/>
+        <location line="+86"/>
+        <source>종결</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>연락처 보기…</source>
+        <translation>Show contact…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>영상</source>
+        <translation>Footage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보존 사유</source>
+        <translation>Hold reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>기간</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>종료</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리자</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>영상 현황</source>
+        <translation>Footage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 연장</source>
+        <translation>Holds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>마스킹 기록</source>
+        <translation>Record masking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 기록</source>
+        <translation>Record provision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>청구서 출력</source>
+        <translation>Print request form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>결과 통지서 출력</source>
+        <translation>Print result notice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>열람등 청구 {number}</source>
+        <translation>Viewing request {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} — {kind} 청구</source>
+        <translation>{number} — {kind} request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>상태: {state} · 처리 기한 {due} ({left})</source>
+        <translation>Status: {state} · due {due} ({left})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>영상 없음: 보관기간이 지나 파기됨</source>
+        <translation>No footage: destroyed after the retention period</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> — 정보주체 {name}, 위임·대리 서류 {checked}</source>
+        <translation> — data subject {name}, proxy documents {checked}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>확인함</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>확인 안 함</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{doc} (확인: {by})</source>
+        <translation>{doc} (checked by {by})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{at} ({by})</source>
+        <translation>{at} ({by})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{due} → 연장 {until} ({reason})</source>
+        <translation>{due} → extended to {until} ({reason})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{decision} ({at}, {by})</source>
+        <translation>{decision} ({at}, {by})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>완료 — {by}, {at}</source>
+        <translation>Done — {by}, {at}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>필요 — 아직 처리 안 함</source>
+        <translation>Needed — not done yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{at} ({by}) {note}</source>
+        <translation>{at} ({by}) {note}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>보존 중</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>해제 ({reason})</source>
+        <translation>Ended ({reason})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>승인</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>일부 승인</source>
+        <translation>Partly approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>거절</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>기한 연장</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>완료</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+88"/>
+        <source>철회</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>종결된 청구</source>
+        <translation>Request closed</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
+        <translation>Once the refusal notice was sent, close the request. The automatic hold ends too.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>청구인이 청구를 철회했습니다. 철회 사유를 적으십시오.</source>
+        <translation>The requester withdrew the request. Enter the reason.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>제3자 제공</source>
+        <translation>Third-party provision</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제3자 제공을 기록했습니다. 관리대장에 &apos;제공&apos;으로 남습니다.</source>
+        <translation>The provision was recorded. The ledger keeps it as &apos;provision&apos;.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>연락처 보기</source>
+        <translation>Show contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다.</source>
+        <translation>Shows the requester&apos;s full contact and address. The access log keeps it with the reason.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>보기</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>전화: {phone}</source>
+        <translation>Phone: {phone}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>생년월일: {birth}</source>
+        <translation>Date of birth: {birth}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>주소: {address}</source>
+        <translation>Address: {address}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>개인영상정보 열람·존재확인 청구서</source>
+        <translation>CCTV footage viewing/existence request form</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>결과 통지서</source>
+        <translation>Result notice</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +3649,135 @@ Key file: {path}</translation>
         <location line="+3"/>
         <source>역할을 바꾸는 사유를 입력하십시오.</source>
         <translation>Enter the reason for changing the roles.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_import.py" line="+10"/>
+        <source>4. 결과</source>
+        <translation>4. Result</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>가져옴</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>거부 (오류)</source>
+        <translation>Rejected (errors)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이미 등록되어 건너뜀</source>
+        <translation>Already registered, skipped</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>검증번호 경고 (가져옴)</source>
+        <translation>Check-digit warnings (imported)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>거부된 행 파일 열기</source>
+        <translation>Open the rejected rows file</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>가져오지 못했습니다: {message}</source>
+        <translation>The import failed: {message}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>취소했습니다. 아래 건수까지만 저장되었고, 진행 중이던 묶음은 저장되지 않았습니다.</source>
+        <translation>Cancelled. Only the counts below were saved; the batch in progress was not.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가져오기를 마쳤습니다.</source>
+        <translation>The import is finished.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>거부된 행과 사유: {path}</source>
+        <translation>Rejected rows and reasons: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-33"/>
+        <source>본인 확인</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>진료비 청구</source>
+        <translation>Medical fee claim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보험 청구</source>
+        <translation>Insurance claim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법령에 따른 제출</source>
+        <translation>Submission required by law</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>마스킹 해제</source>
+        <translation>Unmask</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} (차트번호 {chart})의 주민등록번호·주소·연락처 전체를 표시합니다. 사유와 함께 접속기록에 남고, {seconds}초 뒤 다시 가려집니다.</source>
+        <translation>Shows the full resident number, address and phones of {name} (chart no. {chart}). This is recorded in the access log with the reason, and masked again after {seconds} s.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>표시</source>
+        <translation>Show</translation>
+    </message>
+</context>
+<context>
+    <name>VisitIntakeDialog</name>
+    <message>
+        <location line="+34"/>
+        <source>진료 접수 — {name}</source>
+        <translation>Intake — {name}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>예: 외래 진료, 건강검진, 입원</source>
+        <translation>e.g. outpatient visit, health check-up, admission</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수일</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>진료과</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>접수</source>
+        <translation>Register</translation>
     </message>
 </context>
 </TS>

@@ -8,11 +8,10 @@ logged by the use case); the hash chain can be verified from here by accounts th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +33,7 @@ from privdesk.errors import PrivdeskError
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
-from privdesk.ui.tablemodel import Column, RowTableModel
+from privdesk.ui.tablemodel import Column, KeysetTableModel
 from privdesk.ui.widgets import PeriodFilter, fmt_datetime, heading
 
 CTX = "AccessLogModel"
@@ -42,7 +41,6 @@ PAGE_SIZE = 200
 
 OUTCOME_LABELS = {"ok": QT_TRANSLATE_NOOP("AccessLogModel", "성공"), "denied": QT_TRANSLATE_NOOP("AccessLogModel", "거부"), "failed": QT_TRANSLATE_NOOP("AccessLogModel", "실패")}
 
-Fetcher = Callable[[int | None, int], Sequence[query.LogRow]]
 
 
 def outcome_label(code: str) -> str:
@@ -50,23 +48,16 @@ def outcome_label(code: str) -> str:
     return QCoreApplication.translate(CTX, source) if source else code
 
 
-class AccessLogModel(RowTableModel[query.LogRow]):
+class AccessLogModel(KeysetTableModel[query.LogRow]):
     """Lazy, newest first. ``fetcher(before_seq, limit)`` returns the next keyset page."""
 
     CONTEXT = CTX
     COL_SEQ, COL_AT, COL_ACTOR, COL_WORKSTATION, COL_IP, COL_ACTION, COL_SUBJECT, COL_SEARCH_KIND, \
         COL_OUTCOME, COL_DETAIL = range(10)
 
-    fetch_failed = Signal(object)
-    fetched = Signal()  # after every fetch (rows or none): the status line follows it
-
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self.page_size = page_size
+        super().__init__(lambda r: r.seq, parent, page_size)
         self.action_labels: dict[str, str] = {}
-        self._fetcher: Fetcher | None = None
-        self._exhausted = True
-        self.fetches = 0
         self.COLUMNS = (
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "번호"), lambda r: str(r.seq), lambda r: r.seq, align_right=True),
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "일시"), lambda r: fmt_datetime(r.at, seconds=True)),
@@ -79,42 +70,6 @@ class AccessLogModel(RowTableModel[query.LogRow]):
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "결과"), lambda r: outcome_label(r.outcome)),
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "내용"), lambda r: r.detail or ""),
         )
-
-    def start(self, fetcher: Fetcher | None) -> None:
-        """Forget the loaded rows and start over with a new filter; loads the first page."""
-        self.beginResetModel()
-        self._rows = []
-        self._fetcher = fetcher
-        self._exhausted = fetcher is None
-        self.fetches = 0
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-
-    @property
-    def exhausted(self) -> bool:
-        return self._exhausted
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._fetcher is None:
-            return
-        before = self._rows[-1].seq if self._rows else None
-        try:
-            rows = list(self._fetcher(before, self.page_size))
-        except PrivdeskError as exc:
-            self._exhausted = True
-            self.fetch_failed.emit(exc)
-            self.fetched.emit()
-            return
-        self.fetches += 1
-        if len(rows) < self.page_size:
-            self._exhausted = True
-        self.append_rows(rows)
-        self.fetched.emit()
-
 
 class AccessLogPage(Page):
     """접속기록 (permission: audit.read; export: audit.export; verify: audit.verify)."""

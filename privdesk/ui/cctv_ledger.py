@@ -10,11 +10,11 @@ and cancel, into the PDF preview. Third-party provision without a request is rec
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,7 +50,7 @@ from privdesk.ui.cctv_common import (
     to_qdatetime,
 )
 from privdesk.ui.cctv_decisions import ProvisionDialog
-from privdesk.ui.tablemodel import Column, RowTableModel
+from privdesk.ui.tablemodel import Column, KeysetTableModel
 from privdesk.ui.widgets import DATE_FORMAT, PeriodFilter, fmt_datetime, from_date, to_date
 
 if TYPE_CHECKING:
@@ -58,10 +58,9 @@ if TYPE_CHECKING:
 
 CTX = "CctvLedgerModel"
 PAGE_SIZE = 200
-Fetcher = Callable[[int | None, int], Sequence[LedgerRow]]
 
 
-class LedgerModel(RowTableModel[LedgerRow]):
+class LedgerModel(KeysetTableModel[LedgerRow]):
     """Lazy, newest first. ``fetcher(before_id, limit)`` returns the next keyset page."""
 
     CONTEXT = CTX
@@ -82,51 +81,8 @@ class LedgerModel(RowTableModel[LedgerRow]):
         Column(QT_TRANSLATE_NOOP("CctvLedgerModel", "기간"), lambda r: r.period),
     )
 
-    fetch_failed = Signal(object)
-    fetched = Signal()
-
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self.page_size = page_size
-        self._fetcher: Fetcher | None = None
-        self._exhausted = True
-        self.fetches = 0
-
-    def start(self, fetcher: Fetcher | None) -> None:
-        """Forget the loaded rows and start over with a new filter; loads the first page."""
-        self.beginResetModel()
-        self._rows = []
-        self._fetcher = fetcher
-        self._exhausted = fetcher is None
-        self.fetches = 0
-        self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-
-    @property
-    def exhausted(self) -> bool:
-        return self._exhausted
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._fetcher is None:
-            return
-        before = self._rows[-1].id if self._rows else None
-        try:
-            rows = list(self._fetcher(before, self.page_size))
-        except PrivdeskError as exc:
-            self._exhausted = True
-            self.fetch_failed.emit(exc)
-            self.fetched.emit()
-            return
-        self.fetches += 1
-        if len(rows) < self.page_size:
-            self._exhausted = True
-        self.append_rows(rows)
-        self.fetched.emit()
-
+        super().__init__(lambda r: r.id, parent, page_size)
 
 class QuickEntry(QGroupBox):
     """빠른 기록: camera, from, to, purpose, witness — Enter anywhere in the form saves."""

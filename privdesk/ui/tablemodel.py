@@ -12,7 +12,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from privdesk.errors import PrivdeskError
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -88,3 +97,58 @@ class RowTableModel[R](QAbstractTableModel):
                 and 0 <= section < len(self.COLUMNS)):
             return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section].header)
         return None
+
+
+class KeysetTableModel[R](RowTableModel[R]):
+    """A lazy model over a keyset-paged use case, newest first (접속기록, 관리대장 …).
+
+    ``fetcher(before_key, limit)`` returns the next page; ``row_key`` gives a row's key. Qt asks
+    for more through ``canFetchMore``/``fetchMore`` as the view scrolls, so a table of millions of
+    rows opens with one page in memory. A known error ends the paging and is reported through
+    ``fetch_failed``; ``fetched`` follows every fetch so status lines can update."""
+
+    fetch_failed = Signal(object)
+    fetched = Signal()
+
+    def __init__(self, row_key: Callable[[R], int], parent: Any = None, page_size: int = 200) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self._row_key = row_key
+        self._fetcher: Callable[[int | None, int], Sequence[R]] | None = None
+        self._exhausted = True
+        self.fetches = 0
+
+    def start(self, fetcher: Callable[[int | None, int], Sequence[R]] | None) -> None:
+        """Forget the loaded rows and start over with a new filter; loads the first page."""
+        self.beginResetModel()
+        self._rows = []
+        self._fetcher = fetcher
+        self._exhausted = fetcher is None
+        self.fetches = 0
+        self.endResetModel()
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted or self._fetcher is None:
+            return
+        before = self._row_key(self._rows[-1]) if self._rows else None
+        try:
+            rows = list(self._fetcher(before, self.page_size))
+        except PrivdeskError as exc:
+            self._exhausted = True
+            self.fetch_failed.emit(exc)
+            self.fetched.emit()
+            return
+        self.fetches += 1
+        if len(rows) < self.page_size:
+            self._exhausted = True
+        self.append_rows(rows)
+        self.fetched.emit()

@@ -102,3 +102,23 @@ def test_use_case_turns_a_concurrent_write_into_a_typed_conflict(ctx) -> None:  
     assert err.value.table == "accounts"
     with Session(ctx.engine) as s:
         assert s.execute(select(Acc.department)).scalars().first() != "덮어쓰기"
+
+
+def test_database_errors_never_carry_the_values_into_logs(ctx, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A failed statement is logged with its kind and statement, never the personal data bound to it
+    (SQLAlchemy hides parameters; PostgreSQL's ``DETAIL: Failing row contains …`` is dropped)."""
+    import logging
+
+    from privdesk.logs import SafeFormatter
+
+    marker = "홍길동표식"
+    with pytest.raises(Exception) as err, ctx.unit(None) as u:
+        u.session.execute(text("INSERT INTO accounts (login, name) VALUES (:login, :name)"),
+                          {"login": "yook", "name": marker})
+    record = logging.LogRecord("privdesk.test", logging.ERROR, __file__, 1, "unexpected error", None,
+                               (type(err.value), err.value, err.value.__traceback__))
+    logged = SafeFormatter("%(message)s").format(record)
+    assert "INSERT INTO accounts" in logged and "Traceback" in logged
+    assert marker not in logged and "Failing row" not in logged and "DETAIL" not in logged
+    if ctx.engine.dialect.name == "sqlite":
+        assert marker not in str(err.value) and "hidden due to hide_parameters" in str(err.value)

@@ -7,6 +7,9 @@ folder are created owner-only.
 
 PostgreSQL: ``postgresql+psycopg://`` URLs; the chain head is serialised with ``SELECT … FOR
 UPDATE`` in :mod:`privdesk.audit`.
+
+Both engines hide bound parameters in exception text (``hide_parameters``): a failed statement
+must never carry a name, a ciphertext or a blind index into a log file or an error dialog.
 """
 
 from __future__ import annotations
@@ -74,14 +77,15 @@ def make_engine(url: str, *, create_file: bool = True, echo: bool = False) -> En
             elif not path.exists():
                 raise ConfigError(f"데이터베이스 파일이 없습니다: {path}")
         engine = create_engine(url, echo=echo, poolclass=NullPool if path is None else None,
-                               connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+                               connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     if backend == "postgresql":
         if u.get_driver_name() != "psycopg":
             raise ConfigError("PostgreSQL 주소는 postgresql+psycopg:// 로 시작해야 합니다.")
-        return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+        return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                             hide_parameters=True)
     raise ConfigError(f"지원하지 않는 데이터베이스입니다: {backend}")
 
 

@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from privdesk.cli.cmd_cctv import add_report_commands as add_cctv_reports
 
     add_cctv_reports(rs)
+    from privdesk.cli.cmd_lifecycle import add_report_commands as add_lifecycle_reports
+
+    add_lifecycle_reports(rs)
 
 
 def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Path]:

@@ -234,4 +234,5 @@ __all__ = [
 ]
 
 import privdesk.cctv.models  # noqa: E402,F401
+from privdesk.lifecycle import models as lifecycle_models  # noqa: E402, F401  (lifecycle tables)
 from privdesk.registry import models as registry_models  # noqa: E402, F401  (registry tables)

@@ -1,0 +1,179 @@
+"""``privdesk retention …``, ``privdesk destruction …`` and the destruction reports (보유기간·파기).
+
+Contract:
+- ``privdesk retention run [--dry-run]``: no account; acts as the system (logged as ``system``),
+  separates what is due (분리보관), lists what is due for destruction, never destroys. ``--dry-run``
+  changes nothing and prints the same counts. Safe to schedule daily.
+- ``privdesk destruction plan --as ID``: first line ``plan N: M records``, then the exclusions.
+- ``privdesk destruction approve PLAN --as ID``: the password re-entry is the ``--as`` password
+  (``PRIVDESK_PASSWORD`` or asked again on a terminal); under the two-person rule a second
+  approver's ``approve`` completes it.
+- ``privdesk destruction execute PLAN --as ID``: prints ``destroyed M``.
+- ``privdesk report destruction-ledger --from DATE --to DATE --out FILE.pdf --as ID`` and
+  ``privdesk report destruction-certificate PLAN --out FILE.pdf --as ID`` (added to the ``report``
+  group by :func:`add_report_commands`, called from :mod:`privdesk.cli.cmd_report`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from privdesk.cli.common import ENV_PASSWORD, acting, add_as_option, context_from, read_secret
+
+LEDGER_COMMAND = "destruction-ledger"
+CERT_COMMAND = "destruction-certificate"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"날짜는 YYYY-MM-DD 형식으로 쓰십시오: {text!r}") from None
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    r = sub.add_parser("retention", help="보유기간 점검: 분리보관하고 파기 대상을 보여 줍니다")
+    rs = r.add_subparsers(dest="retention_command", metavar="SUBCOMMAND")
+    run = rs.add_parser("run", help="분리보관 대상을 옮기고 파기 대상을 셉니다 (파기하지 않음)",
+                        description="시스템으로 실행합니다 (계정 불필요, 접속기록에 system). 매일 실행해도 안전합니다.")
+    run.add_argument("--dry-run", action="store_true", help="아무것도 바꾸지 않고 같은 건수만 보여 줍니다")
+    run.set_defaults(func=cmd_retention_run)
+
+    d = sub.add_parser("destruction", help="파기 계획 작성·승인·실행 (개인정보 보호책임자)")
+    ds = d.add_subparsers(dest="destruction_command", metavar="SUBCOMMAND")
+    plan = ds.add_parser("plan", help="보유기간이 끝난 기록의 파기 계획을 만듭니다")
+    add_as_option(plan)
+    plan.set_defaults(func=cmd_plan)
+    for name, help_text, func in (("approve", "파기 계획을 승인합니다 (비밀번호 재확인)", cmd_approve),
+                                  ("execute", "승인된 파기 계획을 실행합니다 (복구 불가 삭제)", cmd_execute),
+                                  ("cancel", "실행 전의 파기 계획을 취소합니다", cmd_cancel)):
+        q = ds.add_parser(name, help=help_text, description=help_text)
+        q.add_argument("plan_id", type=int, metavar="PLAN", help="파기 계획 번호")
+        add_as_option(q)
+        q.set_defaults(func=func)
+
+
+def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the destruction ledger and certificate to the ``report`` group."""
+    if LEDGER_COMMAND in rs.choices:
+        return
+    help_text = "개인정보파일 파기 관리대장 [별지 제5호서식]"
+    q = rs.add_parser(LEDGER_COMMAND, help=help_text, description=help_text)
+    q.add_argument("--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 첫날")
+    q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 마지막 날")
+    q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+    add_as_option(q)
+    q.set_defaults(func=cmd_ledger)
+    help_text = "파기 확인서 (실행된 파기 계획 하나)"
+    c = rs.add_parser(CERT_COMMAND, help=help_text, description=help_text)
+    c.add_argument("plan_id", type=int, metavar="PLAN", help="파기 계획 번호")
+    c.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+    add_as_option(c)
+    c.set_defaults(func=cmd_certificate)
+
+
+def cmd_retention_run(args: argparse.Namespace) -> int:
+    from privdesk.lifecycle.separation import run_retention
+
+    ctx = context_from(args)
+    try:
+        report = run_retention(ctx, dry_run=args.dry_run)
+    finally:
+        ctx.engine.dispose()
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from privdesk.lifecycle.destruction import create_plan
+
+    ctx = context_from(args)
+    try:
+        plan = create_plan(ctx, acting(ctx, args))
+    finally:
+        ctx.engine.dispose()
+    print(f"plan {plan.id}: {plan.record_count} records")
+    print(f"파일: {plan.file_name}; 기준: {plan.criteria}")
+    print(f"파기 제외 {plan.excluded_count:,}건" + (":" if plan.excluded else ""))
+    for e in plan.excluded:
+        chart = f" (차트 {e.chart_no})" if e.chart_no else ""
+        print(f"  {e.subject}{chart}: {e.reason}")
+    if plan.excluded_count > len(plan.excluded):
+        print(f"  … 외 {plan.excluded_count - len(plan.excluded):,}건")
+    print(f"계획 해시 {plan.plan_hash}")
+    return 0
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    from privdesk.lifecycle.destruction import approve_plan
+
+    ctx = context_from(args)
+    try:
+        actor = acting(ctx, args)
+        password = read_secret(ENV_PASSWORD, f"승인: {args.as_login} 비밀번호를 다시 입력하십시오: ")
+        plan = approve_plan(ctx, actor, args.plan_id, password)
+    finally:
+        ctx.engine.dispose()
+    print(f"plan {plan.id}: {plan.state_label}")
+    return 0
+
+
+def cmd_execute(args: argparse.Namespace) -> int:
+    from privdesk.lifecycle.destruction import execute_plan
+
+    ctx = context_from(args)
+    try:
+        result = execute_plan(ctx, acting(ctx, args), args.plan_id)
+    finally:
+        ctx.engine.dispose()
+    print(f"destroyed {result.destroyed}")
+    if result.skipped:
+        print(f"제외(계획 작성 후 보존 사유 발생) {result.skipped}건")
+    print(f"파기 관리대장 {result.ledger_id}번에 기록했습니다.")
+    return 0
+
+
+def cmd_cancel(args: argparse.Namespace) -> int:
+    from privdesk.lifecycle.destruction import cancel_plan
+
+    ctx = context_from(args)
+    try:
+        cancel_plan(ctx, acting(ctx, args), args.plan_id)
+    finally:
+        ctx.engine.dispose()
+    print(f"plan {args.plan_id}: 취소")
+    return 0
+
+
+def cmd_ledger(args: argparse.Namespace) -> int:
+    from privdesk.errors import ValidationError
+    from privdesk.lifecycle.printing import print_ledger
+    from privdesk.reports.template import check_output_path
+
+    if args.first > args.last:
+        raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
+    out = check_output_path(args.out)
+    ctx = context_from(args)
+    try:
+        result = print_ledger(ctx, acting(ctx, args), args.first, args.last, out)
+    finally:
+        ctx.engine.dispose()
+    print(f"{result.path}: {result.title} {result.rows:,}건, {result.pages}쪽 (기록번호 {result.record_no})")
+    return 0
+
+
+def cmd_certificate(args: argparse.Namespace) -> int:
+    from privdesk.lifecycle.printing import print_certificate
+    from privdesk.reports.template import check_output_path
+
+    out = check_output_path(args.out)
+    ctx = context_from(args)
+    try:
+        result = print_certificate(ctx, acting(ctx, args), args.plan_id, out)
+    finally:
+        ctx.engine.dispose()
+    print(f"{result.path}: {result.title}, {result.pages}쪽 (기록번호 {result.record_no})")
+    return 0

@@ -1,0 +1,497 @@
+"""Destruction (파기, PIPA 제21조·시행령 제16조, 안전성 확보조치 기준 제13조): plans, approval,
+execution and unrecoverability.
+
+1. :func:`create_plan` lists the patients whose retention has ended (count, file, criteria) and the
+   ones excluded, with why. Exclusions come from a tuple of provider functions
+   (:data:`DEFAULT_PROVIDERS`: processing hold 처리정지, legal/evidence hold 법적 보존; the data-subject
+   request module adds its own provider for open requests) plus records already in another open plan.
+   The plan's hash covers its file, criteria, date, every item and every exclusion.
+2. :func:`approve_plan`: the privacy officer (``destruction.approve``) re-enters the password; with
+   the two-person rule on (:func:`set_two_person_rule`) a second, different approver completes it.
+3. :func:`execute_plan`: the plan is marked ``executing`` (committed), exclusions are checked again
+   (a hold placed since the plan was made skips that record), the separate store's copies are
+   deleted, then the main rows are emptied to a ``destroyed`` stub (id and ``retention_until`` only:
+   ids are never reused), phones and intakes deleted, the ledger row written and anchored, and
+   the plan marked ``executed`` — one transaction on PostgreSQL; on SQLite two files, so the order
+   above makes an interruption resumable: executing an ``executing`` plan again finishes it (every
+   step is idempotent) and ``retention run`` reports such a plan.
+4. :func:`scrub` makes the freed space unrecoverable: SQLite ``secure_delete`` (always on),
+   ``PRAGMA wal_checkpoint(TRUNCATE)``, ``VACUUM``, and a second checkpoint, on both files;
+   PostgreSQL ``VACUUM`` of the affected tables outside a transaction (plain VACUUM, so the
+   workstations are not locked out; dead tuples are freed for reuse, not rewritten).
+
+The access log keeps only ``patient:<id>`` references of destroyed subjects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete, func, insert, select, update
+
+from privdesk import clock
+from privdesk.accounts.permissions import Permission
+from privdesk.audit.chain import Action
+from privdesk.context import Actor, AppContext, Unit
+from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.lifecycle import store as sep
+from privdesk.lifecycle.files import PATIENT_FILE, file_rule, legal_hold_ids
+from privdesk.lifecycle.ledger import ELECTRONIC_METHOD, append_entry
+from privdesk.lifecycle.models import (
+    OPEN_PLAN_STATES,
+    PLAN_APPROVED,
+    PLAN_CANCELLED,
+    PLAN_DRAFT,
+    PLAN_EXECUTED,
+    PLAN_EXECUTING,
+    PLAN_PARTLY_APPROVED,
+    DestructionPlan,
+    DestructionPlanExclusion,
+    DestructionPlanItem,
+)
+from privdesk.lifecycle.separation import blank_values
+from privdesk.registry.models import (
+    STATUS_ACTIVE,
+    STATUS_DESTROYED,
+    STATUS_SEPARATED,
+    Intake,
+    Patient,
+    PatientPhone,
+    patient_ref,
+)
+from privdesk.store.engine import is_sqlite
+from privdesk.store.models import Meta
+
+META_TWO_PERSON = "lifecycle.two_person_rule"
+STATE_LABELS = {PLAN_DRAFT: "승인 대기", PLAN_PARTLY_APPROVED: "2차 승인 대기", PLAN_APPROVED: "승인됨",
+                PLAN_EXECUTING: "실행 중(중단됨)", PLAN_EXECUTED: "파기 완료", PLAN_CANCELLED: "취소"}
+Exclusion = tuple[str, str]                                  # (reason code, reason shown)
+ExclusionProvider = Callable[[Unit, Sequence[int]], dict[int, Exclusion]]
+Progress = Callable[[str, int, int], None] | None            # (step, done, total)
+_CHUNK = 500
+
+
+def _chunks(ids: Sequence[int]) -> list[list[int]]:
+    return [list(ids[i:i + _CHUNK]) for i in range(0, len(ids), _CHUNK)]
+
+
+# -- exclusion providers ---------------------------------------------------------------------------
+def processing_holds(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
+    """처리정지 (a correction or suspension request is open on the record)."""
+    out: dict[int, Exclusion] = {}
+    for part in _chunks(ids):
+        for pid, reason in u.session.execute(select(Patient.id, Patient.hold_reason)
+                                             .where(Patient.id.in_(part), Patient.hold.is_(True))):
+            out[int(pid)] = ("processing_hold", f"처리정지: {reason or '사유 없음'}")
+    return out
+
+
+def legal_holds(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
+    """법적 보존 (evidence or legal hold placed with :func:`place_legal_hold`)."""
+    wanted = set(ids)
+    return {pid: ("legal_hold", f"법적 보존: {reason}") for pid, reason in legal_hold_ids(u).items() if pid in wanted}
+
+
+DEFAULT_PROVIDERS: tuple[ExclusionProvider, ...] = (processing_holds, legal_holds)
+
+
+def _excluded(u: Unit, ids: Sequence[int], providers: Sequence[ExclusionProvider]) -> dict[int, Exclusion]:
+    out: dict[int, Exclusion] = {}
+    for provider in providers:
+        for pid, why in provider(u, ids).items():
+            out.setdefault(pid, why)
+    return out
+
+
+# -- views -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ExclusionRow:
+    subject: str
+    chart_no: str
+    reason_code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """A plan as the review screen and the certificate show it."""
+
+    id: int
+    state: str
+    file_code: str
+    file_name: str
+    items: str
+    criteria: str
+    reason: str
+    method: str
+    as_of: dt.date
+    record_count: int
+    excluded_count: int
+    excluded: tuple[ExclusionRow, ...]      # the first 1,000 (all of them in get_plan up to that)
+    created_first: dt.date | None
+    created_last: dt.date | None
+    plan_hash: str
+    created_by: str
+    created_at: dt.datetime
+    approved_by: str | None
+    approved_at: dt.datetime | None
+    second_approved_by: str | None
+    second_approved_at: dt.datetime | None
+    executed_by: str | None
+    executed_at: dt.datetime | None
+    destroyed_count: int | None
+    two_person_rule: bool
+
+    @property
+    def state_label(self) -> str:
+        return STATE_LABELS.get(self.state, self.state)
+
+    @property
+    def created_text(self) -> str:
+        if self.created_first is None:
+            return ""
+        if self.created_first == self.created_last or self.created_last is None:
+            return self.created_first.isoformat()
+        return f"{self.created_first.isoformat()} ~ {self.created_last.isoformat()}"
+
+
+@dataclass(frozen=True)
+class ExecuteResult:
+    plan_id: int
+    destroyed: int
+    skipped: int
+    ledger_id: int
+
+
+def _view(u: Unit, p: DestructionPlan, *, exclusions_limit: int = 1000) -> PlanView:
+    rows = u.session.execute(
+        select(DestructionPlanExclusion.subject, DestructionPlanExclusion.reason_code, DestructionPlanExclusion.reason)
+        .where(DestructionPlanExclusion.plan_id == p.id).order_by(DestructionPlanExclusion.subject)
+        .limit(exclusions_limit)).all()
+    charts: dict[int, str] = {}
+    ids = [int(s[8:]) for s, _c, _r in rows if s.startswith("patient:")]
+    for part in _chunks(ids):
+        charts.update({int(i): c for i, c in u.session.execute(
+            select(Patient.id, Patient.chart_no).where(Patient.id.in_(part)))})
+    excl = tuple(ExclusionRow(s, charts.get(int(s[8:]), "") if s.startswith("patient:") else "", c, r)
+                 for s, c, r in rows)
+    return PlanView(p.id, p.state, p.file_code, p.file_name, p.items, p.criteria, p.reason, p.method, p.as_of,
+                    p.record_count, p.excluded_count, excl, p.created_first, p.created_last, p.plan_hash, p.created_by, p.created_at,
+                    p.approved_by, p.approved_at, p.second_approved_by, p.second_approved_at, p.executed_by,
+                    p.executed_at, p.destroyed_count, _two_person(u))
+
+
+def _hash(file_code: str, criteria: str, as_of: dt.date, items: Sequence[tuple[int, dt.date]],
+          exclusions: Sequence[tuple[str, str]]) -> str:
+    h = hashlib.sha256()
+    h.update(f"privdesk-destruction-plan\x1f{file_code}\x1f{criteria}\x1f{as_of.isoformat()}\n".encode())
+    for pid, until in sorted(items):
+        h.update(f"{pid}\x1f{until.isoformat()}\n".encode())
+    h.update(b"--\n")
+    for subject, code in sorted(exclusions):
+        h.update(f"{subject}\x1f{code}\n".encode())
+    return h.hexdigest()
+
+
+def _stored_hash(u: Unit, p: DestructionPlan) -> str:
+    items = [(int(a), b) for a, b in u.session.execute(
+        select(DestructionPlanItem.patient_id, DestructionPlanItem.retention_until)
+        .where(DestructionPlanItem.plan_id == p.id))]
+    excl = [(a, b) for a, b in u.session.execute(
+        select(DestructionPlanExclusion.subject, DestructionPlanExclusion.reason_code)
+        .where(DestructionPlanExclusion.plan_id == p.id))]
+    return _hash(p.file_code, p.criteria, p.as_of, items, excl)
+
+
+def _check_hash(u: Unit, p: DestructionPlan) -> None:
+    if _stored_hash(u, p) != p.plan_hash:
+        raise RuleViolationError(f"파기 계획 {p.id}의 내용이 작성 후 바뀌었습니다(해시 불일치). 계획을 취소하고 새로 작성하십시오.")
+
+
+# -- settings: the two-person rule -----------------------------------------------------------------
+def _two_person(u: Unit) -> bool:
+    row = u.session.get(Meta, META_TWO_PERSON)
+    return row is not None and row.value == "1"
+
+
+def two_person_rule(ctx: AppContext, actor: Actor) -> bool:
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        return _two_person(u)
+
+
+def set_two_person_rule(ctx: AppContext, actor: Actor, on: bool) -> None:
+    """Require a second, different approver for every destruction plan (2인 승인)."""
+    with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
+        row = u.session.get(Meta, META_TWO_PERSON)
+        if row is None:
+            u.session.add(Meta(key=META_TWO_PERSON, value="1" if on else "0"))
+        else:
+            row.value = "1" if on else "0"
+        u.log(Action.UPDATE, "setting:destruction-two-person", detail=f"on={on}")
+
+
+# -- legal holds -----------------------------------------------------------------------------------
+def place_legal_hold(ctx: AppContext, actor: Actor, patient_id: int, reason: str) -> int:
+    """Keep a record from destruction (증거·법적 보존), e.g. a lawsuit or an investigation."""
+    from privdesk.lifecycle.models import LegalHold
+
+    reason = reason.strip()
+    if not reason or len(reason) > 500:
+        raise ValidationError("reason", "보존 사유를 500자 이내로 입력하십시오 (예: 소송 증거 보전).")
+    with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
+        p = u.session.get(Patient, patient_id)
+        if p is None or p.status == STATUS_DESTROYED:
+            raise NotFoundError("환자 기록", patient_ref(patient_id))
+        h = LegalHold(subject=patient_ref(patient_id), reason=reason, placed_at=clock.now(), placed_by=u.actor_login)
+        u.session.add(h)
+        u.session.flush()
+        u.log(Action.UPDATE, patient_ref(patient_id), detail=f"legal_hold={h.id} on")
+        return h.id
+
+
+def release_legal_hold(ctx: AppContext, actor: Actor, hold_id: int) -> None:
+    from privdesk.lifecycle.models import LegalHold
+
+    with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
+        h = u.session.get(LegalHold, hold_id)
+        if h is None or h.released_at is not None:
+            raise NotFoundError("법적 보존", str(hold_id))
+        h.released_at, h.released_by = clock.now(), u.actor_login
+        u.log(Action.UPDATE, h.subject, detail=f"legal_hold={h.id} off")
+
+
+# -- plan ------------------------------------------------------------------------------------------
+def create_plan(ctx: AppContext, actor: Actor, *, today: dt.date | None = None,
+                providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS) -> PlanView:
+    """List what is due for destruction in the patient file (파기 계획 작성)."""
+    today = today or clock.today_kst()
+    profile = ctx.profile
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        rule = file_rule(u, profile, PATIENT_FILE)
+        s = u.session
+        due = [(int(i), r, c) for i, r, c in s.execute(
+            select(Patient.id, Patient.retention_until, Patient.created_at)
+            .where(Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED)), Patient.retention_until < today)
+            .order_by(Patient.id))]
+        ids = [d[0] for d in due]
+        excluded = _excluded(u, ids, providers)
+        in_plans: dict[int, int] = {int(a): int(b) for a, b in s.execute(select(DestructionPlanItem.patient_id, DestructionPlanItem.plan_id)
+                                  .join(DestructionPlan, DestructionPlan.id == DestructionPlanItem.plan_id)
+                                  .where(DestructionPlan.state.in_(OPEN_PLAN_STATES)))}
+        for pid in ids:
+            if pid in in_plans and pid not in excluded:
+                excluded[pid] = ("in_plan", f"파기 계획 {in_plans[pid]}에 포함됨")
+        items = [(pid, until, created) for pid, until, created in due if pid not in excluded]
+        if not items:
+            raise RuleViolationError(f"파기할 기록이 없습니다 (보유기간이 지난 기록 {len(ids):,}건, 모두 파기 제외).")
+        criteria = (f"{rule.retention_text} 보유기간이 끝난 기록 (보유기간 종료일이 "
+                    f"{(today - dt.timedelta(days=1)).isoformat()} 이전, 기준일 {today.isoformat()})")
+        reason = f"보유기간 경과 (개인정보 보호법 제21조제1항; {rule.retention_note or rule.retention_text})"
+        excl = sorted((patient_ref(pid), why[0]) for pid, why in excluded.items())
+        created = [clock.to_kst(c).date() for _p, _u, c in items]
+        plan = DestructionPlan(
+            file_code=rule.code, file_name=rule.name, items=rule.items, criteria=criteria, reason=reason,
+            method=ELECTRONIC_METHOD, as_of=today, record_count=len(items), excluded_count=len(excluded),
+            created_first=min(created), created_last=max(created),
+            plan_hash=_hash(rule.code, criteria, today, [(p, d) for p, d, _c in items], excl),
+            state=PLAN_DRAFT, created_at=clock.now(), created_by=u.actor_login)
+        s.add(plan)
+        s.flush()
+        s.execute(insert(DestructionPlanItem), [{"plan_id": plan.id, "patient_id": p, "retention_until": d}
+                                                for p, d, _c in items])
+        if excluded:
+            s.execute(insert(DestructionPlanExclusion), [
+                {"plan_id": plan.id, "subject": patient_ref(pid), "reason_code": code, "reason": why[:1000]}
+                for pid, (code, why) in sorted(excluded.items())])
+        u.log(Action.CREATE, f"destruction_plan:{plan.id}",
+              detail=f"records={len(items)}; excluded={len(excluded)}; sha256={plan.plan_hash}")
+        return _view(u, plan)
+
+
+def _load(u: Unit, plan_id: int, *, lock: bool = False) -> DestructionPlan:
+    stmt = select(DestructionPlan).where(DestructionPlan.id == plan_id)
+    p = u.session.execute(stmt.with_for_update() if lock else stmt).scalar_one_or_none()
+    if p is None:
+        raise NotFoundError("파기 계획", str(plan_id))
+    return p
+
+
+def get_plan(ctx: AppContext, actor: Actor, plan_id: int) -> PlanView:
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        view = _view(u, _load(u, plan_id))
+        u.log(Action.VIEW, f"destruction_plan:{plan_id}")
+        return view
+
+
+def list_plans(ctx: AppContext, actor: Actor, *, limit: int = 200) -> list[PlanView]:
+    """Plans, newest first (the review screen's list; exclusions are not loaded: open one plan)."""
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        plans = u.session.execute(select(DestructionPlan).order_by(DestructionPlan.id.desc())
+                                  .limit(max(1, min(limit, 1000)))).scalars().all()
+        out = [_view(u, p, exclusions_limit=0) for p in plans]
+        u.log(Action.VIEW, "destruction_plan:*", detail=f"rows={len(out)}")
+        return out
+
+
+def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> PlanView:
+    """Approve with password re-entry (파기 승인). Under the two-person rule the first approval
+    leaves the plan waiting for a second, different approver."""
+    from privdesk.accounts.users import verify_password_again
+
+    verify_password_again(ctx, actor, password)
+    with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
+        p = _load(u, plan_id, lock=True)
+        _check_hash(u, p)
+        now = clock.now()
+        if p.state == PLAN_DRAFT:
+            p.approved_by, p.approved_at = u.actor_login, now
+            p.state = PLAN_PARTLY_APPROVED if _two_person(u) else PLAN_APPROVED
+            step = "1/2" if p.state == PLAN_PARTLY_APPROVED else "1/1"
+        elif p.state == PLAN_PARTLY_APPROVED:
+            if p.approved_by == u.actor_login:
+                raise RuleViolationError("2인 승인 규칙: 두 번째 승인은 첫 승인자와 다른 승인권자가 해야 합니다.")
+            p.second_approved_by, p.second_approved_at, p.state = u.actor_login, now, PLAN_APPROVED
+            step = "2/2"
+        else:
+            raise RuleViolationError(f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 승인할 수 없습니다.")
+        u.session.flush()
+        u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"approve {step}")
+        return _view(u, p)
+
+
+def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int) -> None:
+    with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
+        p = _load(u, plan_id, lock=True)
+        if p.state not in (PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED):
+            raise RuleViolationError(f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 취소할 수 없습니다.")
+        p.state = PLAN_CANCELLED
+        u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="cancel")
+
+
+# -- execution -------------------------------------------------------------------------------------
+def _start(ctx: AppContext, actor: Actor, plan_id: int, providers: Sequence[ExclusionProvider]) -> list[int]:
+    """Mark the plan executing (committed) and skip records held since it was made."""
+    with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
+        p = _load(u, plan_id, lock=True)
+        if p.state not in (PLAN_APPROVED, PLAN_EXECUTING):
+            raise RuleViolationError(f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 실행할 수 없습니다. "
+                                     "먼저 승인을 받으십시오.")
+        _check_hash(u, p)
+        ids = [int(x) for x in u.session.execute(select(DestructionPlanItem.patient_id).where(
+            DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_(None))
+            .order_by(DestructionPlanItem.patient_id)).scalars()]
+        held = _excluded(u, ids, providers)
+        for pid, (_code, why) in held.items():
+            u.session.execute(update(DestructionPlanItem).where(DestructionPlanItem.plan_id == plan_id,
+                                                                DestructionPlanItem.patient_id == pid)
+                              .values(skipped=why[:1000]))
+        if p.state == PLAN_APPROVED:
+            p.state, p.started_at, p.executed_by = PLAN_EXECUTING, clock.now(), u.actor_login
+            u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"execute start; skipped={len(held)}")
+        return [pid for pid in ids if pid not in held]
+
+
+def _names(u: Unit, *logins: str | None) -> str:
+    from privdesk.store.models import Account
+
+    out = []
+    for login in logins:
+        if login:
+            name = u.session.execute(select(Account.name).where(Account.login == login)).scalar_one_or_none()
+            out.append(f"{name}({login})" if name else login)
+    return ", ".join(out)
+
+
+def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
+                 providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS, progress: Progress = None) -> ExecuteResult:
+    """Destroy the plan's records in the main and the separate store and make them
+    unrecoverable (파기 실행). Re-running an interrupted execution finishes it."""
+    ids = _start(ctx, actor, plan_id, providers)
+    total = len(ids)
+    with sep.open_store(ctx) as store:
+        with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
+            p = _load(u, plan_id, lock=True)
+            if p.state != PLAN_EXECUTING:  # somebody else finished it meanwhile
+                raise RuleViolationError(f"파기 계획 {plan_id}은(는) 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다.")
+            with store.begin(u) as conn:   # SQLite: committed first (idempotent); PostgreSQL: this transaction
+                sep.remove(conn, store, ids)
+            if progress is not None:
+                progress("separated", total, total)
+            s = u.session
+            dialect = s.get_bind().dialect.name
+            now = clock.now()
+            destroyed = 0
+            for k, part in enumerate(_chunks(ids)):
+                s.execute(delete(PatientPhone).where(PatientPhone.patient_id.in_(part)))
+                s.execute(delete(Intake).where(Intake.patient_id.in_(part)))
+                res = s.execute(update(Patient).where(Patient.id.in_(part), Patient.status != STATUS_DESTROYED)
+                                .values(status=STATUS_DESTROYED, chart_no="~" + func.cast(Patient.id, Patient.chart_no.type),
+                                        hold=False, hold_reason=None, **blank_values(dialect, now))
+                                .execution_options(synchronize_session=False))
+                destroyed += int(getattr(res, "rowcount", 0) or 0)
+                if progress is not None:
+                    progress("main", min((k + 1) * _CHUNK, total), total)
+            for pid in ids:
+                u.log(Action.DELETE, patient_ref(pid), detail=f"파기 계획 {plan_id}")
+            skipped = int(s.execute(select(func.count()).select_from(DestructionPlanItem).where(
+                DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_not(None))).scalar_one())
+            p.state, p.executed_at, p.destroyed_count = PLAN_EXECUTED, now, total
+            approvers = _names(u, p.approved_by, p.second_approved_by)
+            entry = append_entry(
+                u, file_name=p.file_name, kind="전자파일", created=_created(p), destroyed_on=clock.today_kst(),
+                reason=p.reason, item_count=total, method=p.method, executed_by=_names(u, p.executed_by or u.actor_login),
+                approved_by=approvers, plan_id=p.id, plan_hash=p.plan_hash)
+            u.log(Action.UPDATE, f"destruction_plan:{plan_id}",
+                  detail=f"executed; destroyed={total}; skipped={skipped}; ledger={entry.id}")
+            ledger_id = entry.id
+        scrub(ctx, store)
+    ctx.record(actor.login, Action.SYSTEM, f"destruction_plan:{plan_id}", detail="scrub: checkpoint+vacuum")
+    if progress is not None:
+        progress("scrub", total, total)
+    return ExecuteResult(plan_id, total, skipped, ledger_id)
+
+
+def _created(p: DestructionPlan) -> str:
+    if p.created_first is None:
+        return ""
+    if p.created_last is None or p.created_last == p.created_first:
+        return p.created_first.isoformat()
+    return f"{p.created_first.isoformat()} ~ {p.created_last.isoformat()}"
+
+
+def _scrub_sqlite(engine: Engine) -> None:
+    raw = engine.raw_connection()   # autocommit (pysqlite's isolation_level is None): VACUUM needs it
+    try:
+        cur = raw.cursor()
+        cur.execute("PRAGMA secure_delete = ON")
+        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cur.execute("VACUUM")
+        cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cur.close()
+    finally:
+        raw.close()
+
+
+PG_TABLES = ("patients", "patient_phones", "intakes", "separated.patients", "separated.patient_phones",
+             "separated.intakes")
+
+
+def scrub(ctx: AppContext, store: sep.SeparateStore) -> None:
+    """Unrecoverability steps after a destruction (복구 불가 조치), both stores."""
+    if is_sqlite(ctx.engine):
+        _scrub_sqlite(ctx.engine)
+        if store.engine is not None:
+            _scrub_sqlite(store.engine)
+        return
+    with ctx.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for table in PG_TABLES:
+            conn.exec_driver_sql(f"VACUUM (ANALYZE) {table}")
+
+
+def destroyed_count(ctx: AppContext, actor: Actor) -> int:
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        return int(u.session.execute(select(func.count()).select_from(Patient)
+                                     .where(Patient.status == STATUS_DESTROYED)).scalar_one())

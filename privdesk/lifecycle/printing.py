@@ -1,0 +1,71 @@
+"""Printing the destruction records (출력): the 파기 관리대장 for a period and the 파기 확인서 of a plan.
+
+Each use case reads what it prints through the one door, renders with the page template and logs
+the printing from the template's ``before_publish`` hook (no PDF without its access-log entry).
+``on_page(n)`` reports progress; raising from it cancels without leaving a partial file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from privdesk.accounts.permissions import Permission
+from privdesk.context import Actor, AppContext
+from privdesk.errors import RuleViolationError
+from privdesk.lifecycle.destruction import get_plan
+from privdesk.lifecycle.ledger import ledger_for_period
+from privdesk.lifecycle.models import PLAN_EXECUTED, DestructionLedgerEntry
+from privdesk.reports import destruction as record
+from privdesk.reports import record_print
+from privdesk.reports.template import check_output_path, period_text
+
+OnPage = Callable[[int], None] | None
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    path: Path
+    pages: int
+    record_no: str
+    title: str
+    rows: int = 0
+
+
+def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path, *,
+                 on_page: OnPage = None) -> PrintResult:
+    """Print the 개인정보파일 파기 관리대장 for ``first``..``last`` (폐기일, inclusive)."""
+    out = check_output_path(out)
+    rows = ledger_for_period(ctx, actor, first, last)
+    meta = record.ledger_meta(ctx.profile.name, actor, period_text(first, last))
+    pages = record.render_ledger(out, meta, rows, on_page=on_page, before_publish=lambda n: record_print(
+        ctx, actor, record.LEDGER_WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
+        permission=Permission.DESTRUCTION_PLAN))
+    return PrintResult(out, pages, meta.record_no, meta.title, len(rows))
+
+
+def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path) -> PrintResult:
+    """Print the 파기 확인서 of an executed plan."""
+    out = check_output_path(out)
+    plan = get_plan(ctx, actor, plan_id)
+    if plan.state != PLAN_EXECUTED or plan.executed_at is None:
+        raise RuleViolationError(f"파기 계획 {plan_id}은(는) 아직 실행되지 않아 파기 확인서를 만들 수 없습니다.")
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        entry = u.session.execute(select(DestructionLedgerEntry).where(DestructionLedgerEntry.plan_id == plan_id)
+                                  .order_by(DestructionLedgerEntry.id)).scalars().first()
+    cert = record.Certificate(
+        plan_id=plan.id, file_name=plan.file_name, items=plan.items, count=plan.destroyed_count or 0,
+        excluded=plan.excluded_count, criteria=plan.criteria, reason=plan.reason, method=plan.method,
+        executed_at=plan.executed_at, executed_by=entry.executed_by if entry else (plan.executed_by or ""),
+        approved_by=entry.approved_by if entry else (plan.approved_by or ""),
+        verified_by=plan.second_approved_by or "", ledger_id=entry.id if entry else None,
+        plan_hash=plan.plan_hash, hospital=ctx.profile.name)
+    meta = record.certificate_meta(ctx.profile.name, actor, plan_id)
+    pages = record.render_certificate(out, meta, cert, before_publish=lambda n: record_print(
+        ctx, actor, f"destruction_plan:{plan_id}", f"파기 확인서; {meta.record_no}; {n}쪽",
+        permission=Permission.DESTRUCTION_PLAN))
+    return PrintResult(out, pages, meta.record_no, meta.title, 1)

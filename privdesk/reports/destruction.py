@@ -1,0 +1,165 @@
+"""The destruction records (파기 기록): the 개인정보파일 파기 관리대장 for a period and the 파기 확인서
+of one executed plan.
+
+파기 관리대장 (표준 개인정보 보호지침 [별지 제5호서식]; forms.md §1, near-primary): landscape, the
+form's columns in order — 번호 | 개인정보 파일명 | 자료의 종류 | 생성일 | 폐기일 | 폐기사유 |
+처리담당자 | 처리부서장 — then how it was done (수량, 파기 방법, 입회자·확인서 번호). "번호" is the
+row's permanent number in the ledger.
+
+파기 확인서: no standard form exists (forms.md §1), so privdesk's own: file, items, count, criteria,
+reason, method, date, executed by, approved by, verified by, the ledger row, the plan's SHA-256
+and the approval boxes 담당 / 확인 / 책임자.
+
+Rows are shaped like :class:`privdesk.lifecycle.ledger.LedgerRow` and the plan like
+:class:`privdesk.lifecycle.destruction.PlanView`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from reportlab.platypus import Flowable
+
+from privdesk import clock
+from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+
+LEDGER_TITLE = "개인정보파일 파기 관리대장"
+LEDGER_FORM = "[별지 제5호서식]"
+LEDGER_BASIS = "개인정보 보호법 제21조 · 같은 법 시행령 제16조 · 표준 개인정보 보호지침 (개인정보파일 파기 관리대장)"
+LEDGER_PREFIX = "DL"
+LEDGER_WHAT = "report:destruction-ledger"
+CERT_TITLE = "개인정보 파기 확인서"
+CERT_BASIS = "개인정보 보호법 제21조 · 같은 법 시행령 제16조 · 개인정보의 안전성 확보조치 기준 제13조"
+CERT_PREFIX = "DC"
+
+
+class LedgerEntryRow(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def created(self) -> str: ...
+    @property
+    def destroyed_on(self) -> dt.date: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def item_count(self) -> int: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def executed_by(self) -> str: ...
+    @property
+    def approved_by(self) -> str: ...
+    @property
+    def witness(self) -> str: ...
+    @property
+    def certificate_no(self) -> str: ...
+    @property
+    def plan_id(self) -> int | None: ...
+    @property
+    def corrects_id(self) -> int | None: ...
+
+
+COLUMNS = (
+    Column("번호", 0.04, "RIGHT"),
+    Column("개인정보 파일명", 0.14),
+    Column("자료의 종류", 0.07, "CENTER"),
+    Column("생성일", 0.10, "CENTER"),
+    Column("폐기일", 0.07, "CENTER"),
+    Column("폐기사유", 0.16),
+    Column("처리담당자", 0.09),
+    Column("처리부서장", 0.09),
+    Column("수량", 0.05, "RIGHT"),
+    Column("파기 방법", 0.10),
+    Column("입회자 / 확인서 번호", 0.09),
+)
+
+
+def table_rows(rows: Sequence[LedgerEntryRow]) -> list[list[str]]:
+    out = []
+    for r in rows:
+        reason = r.reason if r.corrects_id is None else f"[{r.corrects_id}번 기록 정정] {r.reason}"
+        if r.plan_id is not None:
+            reason += f" (파기 계획 {r.plan_id})"
+        extra = " / ".join(x for x in (r.witness, r.certificate_no) if x)
+        out.append([str(r.id), r.file_name, r.kind, r.created, r.destroyed_on.isoformat(), reason, r.executed_by,
+                     r.approved_by, f"{r.item_count:,}", r.method, extra])
+    return out
+
+
+def render_ledger(path: Path, meta: ReportMeta, rows: Sequence[LedgerEntryRow], *,
+                  on_page: Callable[[int], None] | None = None,
+                  before_publish: Callable[[int], None] | None = None) -> int:
+    """Print the ledger to ``path``; returns the page count."""
+
+    def body(lay: Layout) -> list[Flowable]:
+        total = sum(r.item_count for r in rows)
+        info = lay.form([(Field("기록 건수", f"{len(rows):,}건 (파기 수량 합계 {total:,})"),)], label_width=0.09)
+        return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows), empty="이 기간의 파기 기록이 없습니다.")]
+
+    return render(path, meta, body, on_page=on_page, before_publish=before_publish)
+
+
+def ledger_meta(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
+    return new_meta(hospital, LEDGER_TITLE, LEDGER_PREFIX, by, period=period, basis=LEDGER_BASIS,
+                    form_label=LEDGER_FORM, landscape=True, printed_at=printed_at)
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """What the 파기 확인서 states about one executed plan."""
+
+    plan_id: int
+    file_name: str
+    items: str
+    count: int
+    excluded: int
+    criteria: str
+    reason: str
+    method: str
+    executed_at: dt.datetime
+    executed_by: str
+    approved_by: str
+    verified_by: str
+    ledger_id: int | None
+    plan_hash: str
+    hospital: str
+
+
+def render_certificate(path: Path, meta: ReportMeta, c: Certificate, *,
+                       before_publish: Callable[[int], None] | None = None) -> int:
+    def body(lay: Layout) -> list[Flowable]:
+        form = lay.form([
+            (Field("파기 계획 번호", str(c.plan_id)),
+             Field("관리대장 번호", str(c.ledger_id) if c.ledger_id is not None else "")),
+            (Field("개인정보 파일명", c.file_name),),
+            (Field("개인정보 항목", c.items),),
+            (Field("파기 건수", f"{c.count:,}건"), Field("파기 제외", f"{c.excluded:,}건 (보존 사유 있음)")),
+            (Field("선정 기준", c.criteria),),
+            (Field("파기 사유", c.reason),),
+            (Field("파기 방법", c.method),),
+            (Field("파기 일시", clock.fmt_datetime(c.executed_at)), Field("파기 실행자", c.executed_by)),
+            (Field("승인자", c.approved_by), Field("확인자", c.verified_by or "(서명)")),
+            (Field("계획 해시(SHA-256)", c.plan_hash),),
+        ], label_width=0.15)
+        statement = lay.text(
+            "위 개인정보를 「개인정보 보호법」 제21조 및 같은 법 시행령 제16조에 따라 복구 또는 재생되지 않도록 "
+            "파기하였음을 확인합니다. 주 저장소와 분리보관 저장소에서 삭제한 뒤, 삭제된 저장 영역을 덮어쓰고 "
+            "정리하는 복구 불가 조치를 하였습니다.")
+        sign = lay.text(f"{clock.fmt_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)")
+        return [form, lay.space(6), statement, lay.space(10), sign]
+
+    return render(path, meta, body, before_publish=before_publish)
+
+
+def certificate_meta(hospital: str, by: PrintedBy, plan_id: int, printed_at: dt.datetime | None = None) -> ReportMeta:
+    return new_meta(hospital, CERT_TITLE, CERT_PREFIX, by, basis=CERT_BASIS, period=f"파기 계획 {plan_id}",
+                    approvals=("담당", "확인", "책임자"), printed_at=printed_at)

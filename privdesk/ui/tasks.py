@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from privdesk.errors import PrivdeskError
@@ -31,22 +31,6 @@ class _Relay(QObject):
 
     done = Signal(object)
     failed = Signal(object)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._fn = fn
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except BaseException as exc:  # handed to the GUI thread, never swallowed
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.done.emit(result)
 
 
 class Task(QObject):
@@ -67,7 +51,24 @@ class Task(QObject):
         self._relay = _Relay(self)
         self._relay.done.connect(self._done)
         self._relay.failed.connect(self._failed)
-        self._job = _Job(fn, self._relay)
+        self._fn = fn
+
+    def job(self) -> Callable[[], None]:
+        """The plain callable the pool runs. Deliberately not a QRunnable subclass: the pool
+        deletes its runnable on the worker thread, and a Python-side QRunnable wrapper freed on
+        the GUI thread at the same moment is a known PySide crash. A plain function is only
+        reference-counted (under the GIL), and it holds no widget."""
+        fn, relay = self._fn, self._relay
+
+        def run() -> None:
+            try:
+                result = fn()
+            except BaseException as exc:  # handed to the GUI thread, never swallowed
+                relay.failed.emit(exc)
+            else:
+                relay.done.emit(result)
+
+        return run
 
     def _owner_alive(self) -> bool:
         return self._owner is None or shiboken6.isValid(self._owner)
@@ -127,7 +128,7 @@ class TaskRunner(QObject):
         self._running.add(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(task._job)
+        self._pool.start(task.job())
         return task
 
     def _forget(self, task: Task) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from privdesk.context import open_context
 from privdesk.errors import ValidationError
 from privdesk.logs import log_file, setup_logging
-from privdesk.ui.app import GuiSession, open_or_initialize, register_fonts, self_test
+from privdesk.ui.app import LoginCycle, open_or_initialize, register_fonts, self_test
 from privdesk.ui.firstrun import FirstRunDialog
 from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
@@ -118,7 +118,7 @@ def test_a_wrong_key_file_is_a_clear_dialog_naming_the_file(qtbot, sqlite_ctx, s
 
 def test_login_main_window_logout_and_login_again(qtbot, sqlite_ctx, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     app = QApplication.instance()
-    session = GuiSession(app, sqlite_ctx, runner)
+    session = LoginCycle(app, sqlite_ctx, runner)
     session.show_login()
     dialog = session.login_dialog
     assert isinstance(dialog, LoginDialog) and dialog.isVisible()

@@ -16,7 +16,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QObject,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -71,9 +79,22 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+_QT_NOISE = ("This plugin does not support propagateSizeHints",)  # the offscreen platform, on every show
+
+
+def _qt_messages(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to the log file (named logger), not to the user's terminal."""
+    if any(message.startswith(noise) for noise in _QT_NOISE):
+        return
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    logging.getLogger("privdesk.qt").log(level, "%s", message)
+
+
 def create_application(language: str = "ko") -> QApplication:
     app = QApplication.instance()
     if app is None:
+        qInstallMessageHandler(_qt_messages)  # not under pytest-qt, which captures Qt messages itself
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("privdesk")
@@ -91,7 +112,7 @@ def install_crash_handler() -> None:
     sys.excepthook = hook
 
 
-class GuiSession(QObject):
+class LoginCycle(QObject):
     """Login → main window → logout → login again, until the user quits."""
 
     def __init__(self, app: QApplication, ctx: AppContext, runner: TaskRunner) -> None:
@@ -174,8 +195,8 @@ def run_gui(settings: Settings) -> int:
         runner.wait()
         return 1
     try:
-        session = GuiSession(app, ctx, runner)
-        session.show_login()
+        cycle = LoginCycle(app, ctx, runner)
+        cycle.show_login()
         code = app.exec()
         runner.wait()
         app.processEvents()

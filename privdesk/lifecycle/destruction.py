@@ -416,6 +416,8 @@ def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
             p = _load(u, plan_id, lock=True)
             if p.state != PLAN_EXECUTING:  # somebody else finished it meanwhile
                 raise RuleViolationError(f"파기 계획 {plan_id}은(는) 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다.")
+            if progress is not None:
+                progress("start", 0, total)   # the last point where a cancel destroys nothing on any backend
             with store.begin(u) as conn:   # SQLite: committed first (idempotent); PostgreSQL: this transaction
                 sep.remove(conn, store, ids)
             if progress is not None:

@@ -144,6 +144,10 @@ class LoginCycle(QObject):
         window.closed.connect(self.app.quit)
         self.window = window
         window.show()
+        if not getattr(self, "retention_started", False):  # retention run once at GUI start, as the system
+            from privdesk.ui.lifecycle import run_retention_at_start
+
+            self.retention_started = run_retention_at_start(self.ctx, self.runner, window) is not None
 
     def _ended(self, message: str) -> None:
         old = self.window

@@ -52,6 +52,12 @@ def _cctv(host: PageHost, parent: QWidget | None) -> Page:
     return CctvPage(host, parent)
 
 
+def _lifecycle(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.lifecycle import LifecyclePage
+
+    return LifecyclePage(host, parent)
+
+
 def _accounts(host: PageHost, parent: QWidget | None) -> Page:
     from privdesk.ui.accounts import AccountsPage
 
@@ -74,6 +80,9 @@ DEFAULT_PAGES: tuple[PageSpec, ...] = (
     PageSpec("me", QT_TRANSLATE_NOOP("Navigation", "내 정보"), _me),
     PageSpec("patients", QT_TRANSLATE_NOOP("Navigation", "환자 명부"), _patients, (Permission.PATIENT_READ,)),
     PageSpec("cctv", QT_TRANSLATE_NOOP("Navigation", "CCTV"), _cctv, (Permission.CCTV_MANAGE, Permission.CCTV_READ)),
+    PageSpec("lifecycle", QT_TRANSLATE_NOOP("Navigation", "보유·파기"), _lifecycle,
+             (Permission.RETENTION_MANAGE, Permission.DESTRUCTION_PLAN, Permission.DESTRUCTION_APPROVE,
+              Permission.SEPARATED_READ)),
     PageSpec("accounts", QT_TRANSLATE_NOOP("Navigation", "계정 관리"), _accounts, (Permission.ACCOUNT_MANAGE,)),
     PageSpec("access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)),
     PageSpec("permission_history", QT_TRANSLATE_NOOP("Navigation", "권한 변경 이력"), _permission_history,

@@ -4,7 +4,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/auditlog.py" line="+43"/>
+        <location filename="../../privdesk/ui/auditlog.py" line="+42"/>
         <source>성공</source>
         <translation>OK</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+20"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>AccessLogPage</name>
     <message>
-        <location line="+47"/>
+        <location line="+11"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
@@ -406,7 +406,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+153"/>
+        <location filename="../../privdesk/ui/app.py" line="+178"/>
         <source>키 파일 오류</source>
         <translation>Key file error</translation>
     </message>
@@ -989,7 +989,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_ledger.py" line="+71"/>
+        <location filename="../../privdesk/ui/cctv_ledger.py" line="+70"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -1247,6 +1247,72 @@ Key file: {path}</translation>
         <location line="+2"/>
         <source>최신 내용 다시 불러오기</source>
         <translation>Load the latest record</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+148"/>
+        <source>단계별 건수</source>
+        <translation>Records by stage</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>보존(파기 제외) 기록과 사유</source>
+        <translation>Held records (excluded from destruction) and why</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간 점검 실행</source>
+        <translation>Run retention check</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{file} — 보유기간: {rule} (기준일 {today})</source>
+        <translation>{file} — retention: {rule} (as of {today})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>이번 달 보유기간이 끝나는 기록 {month}건, 분리보관 대상 {sep}건, 파기 대상 {due}건</source>
+        <translation>Retention ends this month: {month}; to separate: {sep}; due for destruction: {due}</translation>
+    </message>
+</context>
+<context>
+    <name>ExecuteJob</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+138"/>
+        <source>파기 계획 {n} 실행 중…</source>
+        <translation>Executing destruction plan {n}…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 실행</source>
+        <translation>Execute destruction</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>취소하는 중…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{step}: {done}/{total}건</source>
+        <translation>{step}: {done}/{total}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>파기 실행 취소</source>
+        <translation>Destruction cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기 실행을 취소했습니다. 운영 DB의 기록은 삭제되지 않았습니다. 계획은 &apos;실행 중(중단됨)&apos;으로 남으며 다시 실행하면 마칠 수 있습니다.</source>
+        <translation>The destruction was cancelled. No record was deleted from the main database. The plan stays &apos;executing (interrupted)&apos;; execute it again to finish.</translation>
     </message>
 </context>
 <context>
@@ -1858,7 +1924,7 @@ Key file: {path}</translation>
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_ledger.py" line="+142"/>
+        <location filename="../../privdesk/ui/cctv_ledger.py" line="+99"/>
         <source>구분</source>
         <translation>Kind</translation>
     </message>
@@ -1876,6 +1942,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+160"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
@@ -1891,16 +1958,19 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+25"/>
         <source>관리대장 출력</source>
         <translation>Print ledger</translation>
     </message>
     <message>
         <location line="+32"/>
+        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+18"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+2"/>
         <source>{n}건 표시 — 아래로 내리면 더 읽습니다</source>
         <translation>{n} entries shown — scroll down to load more</translation>
     </message>
@@ -1916,6 +1986,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+33"/>
+        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+30"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day is after the last day. Choose the period again.</translation>
     </message>
@@ -1923,6 +1994,300 @@ Key file: {path}</translation>
         <location line="+3"/>
         <source>개인영상정보 관리대장</source>
         <translation>CCTV footage ledger</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="-80"/>
+        <source>검색어</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>종이·매체 파기 기록</source>
+        <translation>Record paper/media destruction</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>출력 기간</source>
+        <translation>Print period</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>개인정보파일 파기 관리대장</source>
+        <translation>Destruction ledger of personal-information files</translation>
+    </message>
+</context>
+<context>
+    <name>Lifecycle</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-138"/>
+        <source>이용 중</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관</source>
+        <translation>Separated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기 대상</source>
+        <translation>Due for destruction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존(파기 제외)</source>
+        <translation>Held (excluded)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기됨</source>
+        <translation>Destroyed</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleExclusionModel</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-114"/>
+        <source>대상</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제외 사유</source>
+        <translation>Reason for exclusion</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleHeldModel</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+74"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간 종료일</source>
+        <translation>Retention ends</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleLedgerModel</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="-191"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>개인정보 파일명</source>
+        <translation>Personal-information file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>자료의 종류</source>
+        <translation>Kind of material</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>생성일</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>폐기일</source>
+        <translation>Destroyed on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수량</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리담당자</source>
+        <translation>Executed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리부서장</source>
+        <translation>Head of department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>확인서 번호</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>폐기사유</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>LifecyclePage</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+162"/>
+        <source>보유기간·분리보관·파기</source>
+        <translation>Retention, separation and destruction</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>현황</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 계획</source>
+        <translation>Destruction plans</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 관리대장</source>
+        <translation>Destruction ledger</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>분리보관</source>
+        <translation>Separated</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이 계정에는 보유·파기 업무 권한이 없습니다.</source>
+        <translation>This account has no permission for retention and destruction.</translation>
+    </message>
+</context>
+<context>
+    <name>LifecyclePlanModel</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-20"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기준일</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대상</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제외</source>
+        <translation>Excluded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>작성자</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>승인</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 건수</source>
+        <translation>Destroyed</translation>
+    </message>
+</context>
+<context>
+    <name>LifecyclePlans</name>
+    <message>
+        <location line="-19"/>
+        <source>파기 준비</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관 DB에서 삭제</source>
+        <translation>Deleting from the separate store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>운영 DB에서 삭제</source>
+        <translation>Deleting from the main database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>복구 불가 조치</source>
+        <translation>Making it unrecoverable</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleSeparatedModel</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-96"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>성명</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>주민등록번호</source>
+        <translation>Resident registration no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>주소</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최종 내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간 종료일</source>
+        <translation>Retention ends</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>분리보관 일시</source>
+        <translation>Separated at</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2437,99 @@ Key file: {path}</translation>
         <location line="+42"/>
         <source>비밀번호가 올바르지 않습니다. 계속 틀리면 계정이 잠깁니다.</source>
         <translation>The password is wrong. Repeated failures lock the account.</translation>
+    </message>
+</context>
+<context>
+    <name>ManualDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+16"/>
+        <source>종이·매체 파기 기록</source>
+        <translation>Record paper/media destruction</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>예: 2019년 진료 접수 대장</source>
+        <translation>e.g. 2019 intake register</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>보유기간 경과</source>
+        <translation>Retention period ended</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>예: 2019-01 ~ 2019-12 (선택)</source>
+        <translation>e.g. 2019-01 ~ 2019-12 (optional)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>전문업체 파기 시 필수</source>
+        <translation>Required for a shredding company</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보 파일명</source>
+        <translation>Personal-information file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>자료의 종류</source>
+        <translation>Kind of material</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수량</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>파기 방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기일</source>
+        <translation>Destroyed on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>파기 사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>생성일(기간)</source>
+        <translation>Created (period)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리담당자</source>
+        <translation>Executed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리부서장</source>
+        <translation>Head of department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기 확인서 번호</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>기록</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2275,7 +2733,7 @@ Key file: {path}</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+74"/>
+        <location filename="../../privdesk/ui/pages.py" line="+80"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -2291,6 +2749,11 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>보유·파기</source>
+        <translation>Retention and destruction</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>계정 관리</source>
         <translation>Accounts</translation>
     </message>
@@ -2331,6 +2794,24 @@ Key file: {path}</translation>
         <location line="+7"/>
         <source>복사됨</source>
         <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+36"/>
+        <source>파기 승인 — 비밀번호 확인</source>
+        <translation>Approve destruction — confirm password</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>승인</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3012,6 +3493,131 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>PlansTab</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+106"/>
+        <location line="+126"/>
+        <source>파기 계획 작성</source>
+        <translation>Create plan</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <source>승인</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+147"/>
+        <location line="+5"/>
+        <source>파기 실행</source>
+        <translation>Execute destruction</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <source>계획 취소</source>
+        <translation>Cancel plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+180"/>
+        <source>파기 확인서</source>
+        <translation>Destruction certificate</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source>2인 승인 (두 번째 승인권자 필요)</source>
+        <translation>Two-person rule (a second approver is needed)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+53"/>
+        <source>계획을 고르면 내용을 보여 줍니다.</source>
+        <translation>Select a plan to see its contents.</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>파기 제외 기록과 사유</source>
+        <translation>Excluded records and why</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>파기 계획 {n} ({state})
+개인정보파일: {file}
+파기 대상: {count}건, 파기 제외: {excluded}건
+기준: {criteria}
+사유: {reason}
+방법: {method}
+계획 해시: {hash}</source>
+        <translation>Destruction plan {n} ({state})
+File: {file}
+Due: {count}, excluded: {excluded}
+Criteria: {criteria}
+Reason: {reason}
+Method: {method}
+Plan hash: {hash}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1차 승인: {who} ({at})</source>
+        <translation>First approval: {who} ({at})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>2차 승인: {who} ({at})</source>
+        <translation>Second approval: {who} ({at})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다.</source>
+        <translation>Two-person rule: a second approval by a different approver is needed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>승인 전입니다.</source>
+        <translation>Not approved yet.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source> (2인 승인 규칙 적용: 승인권자 두 명이 필요합니다.)</source>
+        <translation> (Two-person rule: two approvers are needed.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파기 실행: {who} ({at}), {n}건</source>
+        <translation>Executed: {who} ({at}), {n} records</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 검토한 뒤 승인하십시오.</source>
+        <translation>Destruction plan {n} created: {count} due, {excluded} excluded. Review it, then approve.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>파기 계획 {n} ({count}건)을 승인합니다. 본인 확인을 위해 비밀번호를 다시 입력하십시오.</source>
+        <translation>You are approving destruction plan {n} ({count} records). Enter your password again to confirm.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 복구할 수 없게 삭제합니다. 실행하시겠습니까?</source>
+        <translation>The {count} records of destruction plan {n} will be deleted from the main and the separate store beyond recovery. Execute?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>파기 계획 {n}: {count}건을 파기했습니다 (관리대장 {ledger}번).</source>
+        <translation>Destruction plan {n}: {count} records destroyed (ledger no. {ledger}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>작성 후 보존 조치된 {k}건은 제외했습니다.</source>
+        <translation>{k} records held since the plan was made were skipped.</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPage</name>
     <message>
         <location filename="../../privdesk/ui/patients_import.py" line="+15"/>
@@ -3649,6 +4255,45 @@ Key file: {path}</translation>
         <location line="+3"/>
         <source>역할을 바꾸는 사유를 입력하십시오.</source>
         <translation>Enter the reason for changing the roles.</translation>
+    </message>
+</context>
+<context>
+    <name>SeparatedTab</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+14"/>
+        <source>목적이 달성되었으나 법령에 따라 보관하는 기록입니다. 조회할 때마다 접속기록에 남습니다.</source>
+        <translation>Records whose purpose is achieved but which the law requires to keep. Every look is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>조회</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>분리보관 해제(재내원)</source>
+        <translation>Restore (patient returned)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+3"/>
+        <source>분리보관 해제</source>
+        <translation>Restore separated record</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>해제할 기록을 표에서 고르십시오.</source>
+        <translation>Select the record to restore in the table.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>차트번호 {chart} 기록을 환자 명부로 되돌립니다. 사유를 입력하십시오 (예: 재내원).</source>
+        <translation>Chart no. {chart} goes back to the patient registry. Enter the reason (e.g. the patient returned).</translation>
     </message>
 </context>
 <context>

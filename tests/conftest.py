@@ -140,6 +140,26 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _gui_thread_collection(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Widget tests collect garbage on the GUI thread only, as the application does
+    (privdesk.ui.collector): a window dropped by a test must never be destroyed by a collection
+    that happens to run on a task worker. After the test, one full collection, here."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from privdesk.ui.collector import MainThreadCollector
+
+    request.getfixturevalue("qapp")
+    collector = MainThreadCollector()
+    collector.start()
+    try:
+        yield
+    finally:
+        collector.stop()
+        collector.deleteLater()
+
+
 @pytest.fixture
 def settings_for(tmp_path: Path):  # type: ignore[no-untyped-def]
     from privdesk.settings import load_settings

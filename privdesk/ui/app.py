@@ -33,6 +33,7 @@ from privdesk.errors import KeyFileError, NotInitializedError, PrivdeskError
 from privdesk.logs import log_file
 from privdesk.resources import font_path, translations_dir
 from privdesk.settings import SecuritySettings, Settings, sqlite_url
+from privdesk.ui.collector import MainThreadCollector
 from privdesk.ui.tasks import TaskRunner, handle_crash
 
 log = logging.getLogger("privdesk.ui")
@@ -193,6 +194,8 @@ def run_gui(settings: Settings) -> int:
     app = create_application(settings.language)
     app.setQuitOnLastWindowClosed(False)
     install_crash_handler()
+    collector = MainThreadCollector(app)  # Qt objects are only ever collected on this thread
+    collector.start()
     runner = TaskRunner(app)
     ctx = open_or_initialize(settings, runner)
     if ctx is None:
@@ -206,6 +209,7 @@ def run_gui(settings: Settings) -> int:
         app.processEvents()
         return int(code)
     finally:
+        collector.stop()
         ctx.engine.dispose()
 
 
@@ -232,6 +236,8 @@ def self_test() -> int:
     ctx: AppContext | None = None
     try:
         app = create_application()
+        collector = MainThreadCollector(app)
+        collector.start()
         settings = Settings(
             db_url=sqlite_url(tmp / "selftest.sqlite3"), key_file=tmp / "selftest.key",
             config_file=tmp / "config.toml",
@@ -257,6 +263,7 @@ def self_test() -> int:
             raise RuntimeError(f"a screen reported an error: {errors[0]!r}")
         window.deleteLater()
         app.processEvents()
+        collector.stop()
         print(f"self-test ok: {len(window.page_keys())} pages")
         return 0
     except Exception as exc:

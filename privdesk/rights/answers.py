@@ -1,0 +1,144 @@
+"""The 열람 answer, produced from the data (시행령 제41조①), and the sentences every notice shares.
+
+For a registry patient the answer gives what privdesk holds: the items and their content (name,
+resident number, address, phone numbers, visits), the purpose and legal basis of the file, the
+retention rule and this record's end date and stage, every third-party provision from the
+disclosure ledger, and the basis of processing (the law, not consent, for the 환자 명부; plus any
+처리정지 / 동의철회 on the subject). The resident number is given with its last six digits masked
+on paper (the notice may travel by post); the full number is shown at the counter after the
+identity check. For the files kept outside privdesk (homepage members, reservations) the answer names
+the items and says the content is printed from the homepage system and attached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from privdesk import clock
+from privdesk.audit.chain import Action
+from privdesk.context import Actor, AppContext
+from privdesk.disclosures.history import SubjectDisclosure, subject_history
+from privdesk.errors import RuleViolationError
+from privdesk.lifecycle.files import PATIENT_FILE, STAGE_LABELS, FileRule, file_rule, stage
+from privdesk.profile import HospitalProfile
+from privdesk.registry import records
+from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient
+from privdesk.rights.models import SubjectFlag
+from privdesk.rights.requests import (
+    ACCESS_ITEM_LABELS,
+    AccessItem,
+    RequestKind,
+    load,
+    request_number,
+    rights_unit,
+)
+
+
+@dataclass(frozen=True)
+class AnswerItem:
+    label: str
+    content: str
+
+
+@dataclass(frozen=True)
+class AccessAnswer:
+    """What the subject asked to see, from the data. Holds personal data: never logged."""
+
+    request_id: int
+    number: str
+    subject_name: str
+    file_name: str
+    asked: tuple[str, ...]                        # AccessItem codes asked for
+    content: tuple[AnswerItem, ...]               # 개인정보의 항목 및 내용
+    visits: tuple[tuple[dt.date, str, str], ...]  # (date, department, purpose)
+    purpose: str                                  # 수집·이용 목적
+    legal_basis: str
+    retention: str                                # 보유 및 이용 기간 (rule, end date, stage)
+    provisions: tuple[SubjectDisclosure, ...]     # 제3자 제공 현황
+    consent: str                                  # 처리에 동의한 사실 및 내용 / 처리 근거
+    held_outside: bool                            # the content lives outside privdesk (homepage)
+
+    def __repr__(self) -> str:
+        return f"AccessAnswer(request_id={self.request_id}, items={len(self.content)})"
+
+
+def objection_text(p: HospitalProfile) -> str:
+    """How to object (이의제기 방법), stated on every refusal and result notice."""
+    o, d = p.officer, p.department
+    officer = " ".join(x for x in (o.title, o.name) if x)
+    dept = " ".join(x for x in (d.department, d.title, d.name) if x)
+    return (f"이 통지에 이의가 있으면 통지를 받은 날부터 90일 이내에 {p.name} 개인정보 보호책임자({officer}, {o.phone}) "
+            f"또는 개인정보 보호 담당부서({dept}, {d.phone})에 서면·전화·전자우편으로 이의를 제기할 수 있습니다. "
+            "또한 개인정보침해 신고센터(국번 없이 118), 개인정보 분쟁조정위원회(1833-6972), 대검찰청(1301), "
+            "경찰청(182)에 도움을 요청할 수 있으며, 행정심판법에 따른 행정심판 또는 행정소송을 제기할 수 있습니다.")
+
+
+def _retention_text(rule: FileRule, p: Patient | None, today: dt.date) -> str:
+    text = rule.retention_text
+    if rule.legal_basis:
+        text += f" ({rule.legal_basis})"
+    if p is not None:
+        st = stage(p.status, p.retention_until, today, held=p.hold)
+        text += f"; 이 기록의 보존 종료일 {p.retention_until.isoformat()}, 현재 {STAGE_LABELS.get(st, st)}"
+    return text
+
+
+def _consent_text(rule: FileRule, flag: SubjectFlag | None) -> str:
+    if rule.code == PATIENT_FILE:
+        text = f"동의가 아닌 법령에 근거하여 처리합니다: {rule.legal_basis or '의료법'}."
+    else:
+        text = f"가입·예약 시 받은 동의에 근거하여 처리합니다: {rule.legal_basis or '정보주체의 동의'}."
+    if flag is not None and (flag.suspended or flag.consent_withdrawn):
+        what = "처리정지" if flag.suspended else "동의철회"
+        text += f" {clock.to_kst(flag.since):%Y-%m-%d}부터 {what}: 동의가 필요한 이용(안내·홍보 연락 등)을 하지 않습니다."
+    return text
+
+
+def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.date | None = None) -> AccessAnswer:
+    """The answer to a 열람 request, from the data (a logged look at the subject's record)."""
+    today = today or clock.today_kst()
+    keys = ctx.keys
+    profile = ctx.profile
+    with rights_unit(ctx, actor) as u:
+        r = load(u, request_id)
+        if r.kind != RequestKind.ACCESS:
+            raise RuleViolationError("열람 요구에만 열람 답변을 만들 수 있습니다.")
+        rule = file_rule(u, profile, r.file_code)
+        asked = tuple(x for x in r.access_items.split(",") if x) or tuple(AccessItem)
+        p = u.session.get(Patient, r.patient_id) if r.patient_id is not None else None
+        content: list[AnswerItem] = []
+        visits: tuple[tuple[dt.date, str, str], ...] = ()
+        held_outside = p is None
+        if p is not None and p.status == STATUS_ACTIVE:
+            rrn = records.decrypt_rrn(keys, p.uid, p.rrn_enc)
+            phones = [records.decrypt_phone(keys, p.uid, ph.position, ph.phone_enc) for ph in p.phones]
+            content = [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no),
+                       AnswerItem("주민등록번호", f"{rrn[:8]}****** (전체 번호는 창구에서 본인 확인 후 열람)"),
+                       AnswerItem("주소", records.decrypt_address(keys, p.uid, p.address_enc) or "(없음)"),
+                       AnswerItem("연락처", ", ".join(phones) or "(없음)"),
+                       AnswerItem("최초·최종 내원일", f"{p.first_visit.isoformat()} / {p.last_visit.isoformat()}")]
+            visits = tuple((i.visit_date, i.department, i.purpose) for i in u.session.execute(
+                select(Intake).where(Intake.patient_id == p.id).order_by(Intake.visit_date, Intake.id)).scalars())
+            del rrn
+        elif p is not None:
+            content = [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no),
+                       AnswerItem("보관 상태", "분리보관 중인 기록: 개인정보 보호책임자가 별도 저장소에서 확인하여 답변합니다.")]
+        else:
+            content = [AnswerItem(item.strip(), "홈페이지 관리 시스템에서 출력하여 첨부")
+                       for item in rule.items.split(",") if item.strip()]
+        provisions = tuple(subject_history(u.session, r.subject_ref)) if AccessItem.PROVISION in asked else ()
+        flag = u.session.get(SubjectFlag, r.subject_ref)
+        u.log(Action.VIEW, subject=r.subject_ref, detail=f"열람 답변; request={r.id}")
+        return AccessAnswer(
+            request_id=r.id, number=request_number(r.id, r.received_at), subject_name=r.subject_name,
+            file_name=rule.name, asked=asked, content=tuple(content) if AccessItem.CONTENT in asked else (),
+            visits=visits if AccessItem.CONTENT in asked else (), purpose=rule.purpose, legal_basis=rule.legal_basis,
+            retention=_retention_text(rule, p, today), provisions=provisions, consent=_consent_text(rule, flag),
+            held_outside=held_outside)
+
+
+def asked_labels(answer: AccessAnswer) -> list[str]:
+    return [ACCESS_ITEM_LABELS[a] for a in answer.asked if a in ACCESS_ITEM_LABELS]

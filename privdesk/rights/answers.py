@@ -113,10 +113,10 @@ def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.d
         visits: tuple[tuple[dt.date, str, str], ...] = ()
         held_outside = p is None
         if p is not None and p.status == STATUS_ACTIVE:
-            rrn = records.decrypt_rrn(keys, p.uid, p.rrn_enc)
+            rrn = records.decrypt_rrn(keys, p.uid, p.rrn_enc).replace("-", "")
             phones = [records.decrypt_phone(keys, p.uid, ph.position, ph.phone_enc) for ph in p.phones]
             content = [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no),
-                       AnswerItem("주민등록번호", f"{rrn[:8]}****** (전체 번호는 창구에서 본인 확인 후 열람)"),
+                       AnswerItem("주민등록번호", f"{rrn[:6]}-{rrn[6:7]}****** (전체 번호는 창구에서 본인 확인 후 열람)"),
                        AnswerItem("주소", records.decrypt_address(keys, p.uid, p.address_enc) or "(없음)"),
                        AnswerItem("연락처", ", ".join(phones) or "(없음)"),
                        AnswerItem("최초·최종 내원일", f"{p.first_visit.isoformat()} / {p.last_visit.isoformat()}")]

@@ -24,6 +24,7 @@ from privdesk.registry.patients import HeldRecordError, create_patient, get_pati
 from privdesk.registry.validation import PatientInput
 from privdesk.rights import answers, decisions, requests
 from privdesk.rights.decisions import AccessOutcome
+from privdesk.rights.flags import ConsentUseRefusedError
 from privdesk.rights.models import SubjectFlag
 from privdesk.rights.requests import RequestInput, RequestKind, RequestState, Urgency
 from privdesk.store.models import AccessLogEntry
@@ -248,6 +249,19 @@ def test_suspension_flags_the_subject_and_the_access_answer_says_so(ctx: AppCont
     a = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
     answer = answers.access_answer(ctx, clerk, a.id)
     assert "처리정지" in answer.consent
+
+
+def test_a_consent_based_use_is_refused_for_a_flagged_subject(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
+    pid = patient(ctx, clerk)
+    other = patient(ctx, clerk, chart="1002", rrn="850505-2345678", name="김영희")
+    w = requests.receive_request(ctx, clerk, ask(RequestKind.WITHDRAW, pid, request_text="안내 문자 동의 철회"))
+    verified(ctx, clerk, w.id)
+    decisions.complete(ctx, clerk, w.id, result="문자 수신 동의 철회 처리")
+    with pytest.raises(ConsentUseRefusedError, match="1001"):
+        export_patients(ctx, clerk, [pid, other], tmp_path / "notice.csv", reason="검진 안내 문자", consent_use=True)
+    assert not (tmp_path / "notice.csv").exists()
+    assert export_patients(ctx, clerk, [other], tmp_path / "notice.csv", reason="검진 안내 문자", consent_use=True) == 1
+    assert export_patients(ctx, clerk, [pid], tmp_path / "work.csv", reason="보험 청구") == 1   # not consent-based
 
 
 # -- the 열람 answer -------------------------------------------------------------------------------

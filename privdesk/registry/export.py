@@ -31,8 +31,11 @@ _SEX: Final = {"M": "남", "F": "여"}
 
 
 def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], path: Path, *, reason: str,
-                    unmasked: bool = False) -> int:
-    """Write the selected patients to ``path``; returns the number of rows written."""
+                    unmasked: bool = False, consent_use: bool = False) -> int:
+    """Write the selected patients to ``path``; returns the number of rows written.
+    ``consent_use`` marks an export for a use that needs the subject's consent (안내·홍보 연락):
+    patients who stopped processing or withdrew consent are then refused
+    (:func:`privdesk.rights.flags.ensure_consent_use_allowed`)."""
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("reason", "내보내는 사유를 입력하십시오.")
@@ -57,6 +60,10 @@ def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], p
             if missing:
                 raise NotFoundError("환자 기록", patient_ref(missing[0]))
             ensure_not_held(u.session, ids)
+            if consent_use:
+                from privdesk.rights.flags import ensure_consent_use_allowed
+
+                ensure_consent_use_allowed(u.session, ids)
             patients.sort(key=lambda p: (p.name, p.birth_date, p.id))
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             written = True
@@ -65,7 +72,7 @@ def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], p
                 w.writerow(HEADER)
                 for p in patients:
                     w.writerow(_row(ctx, p, unmasked))
-            mode = "unmasked" if unmasked else "masked"
+            mode = ("unmasked" if unmasked else "masked") + ("; consent-use" if consent_use else "")
             for p in patients:
                 u.log(Action.EXPORT, p.ref, detail=f"{mode}; reason={reason}")
             return len(patients)

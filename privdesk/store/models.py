@@ -234,7 +234,7 @@ __all__ = [
 ]
 
 import privdesk.cctv.models  # noqa: E402,F401
+from privdesk.disclosures import models as disclosure_models  # noqa: E402, F401  (disclosures, processors)
 from privdesk.lifecycle import models as lifecycle_models  # noqa: E402, F401  (lifecycle tables)
 from privdesk.registry import models as registry_models  # noqa: E402, F401  (registry tables)
-from privdesk.disclosures import models as disclosure_models  # noqa: E402, F401  (disclosures, processors)
 from privdesk.rights import models as rights_models  # noqa: E402, F401  (data-subject requests)

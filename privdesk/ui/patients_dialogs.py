@@ -214,6 +214,9 @@ class ExportDialog(QDialog):
             self.unmasked_box = QCheckBox(self.tr("마스킹 해제하여 내보내기"), self)
             self.unmasked_box.setObjectName("unmasked")
             layout.addWidget(self.unmasked_box)
+        self.consent_box = QCheckBox(self.tr("안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)"), self)
+        self.consent_box.setObjectName("consentUse")
+        layout.addWidget(self.consent_box)
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -244,9 +247,11 @@ class ExportDialog(QDialog):
         ctx, actor, ids = self.host.ctx, self.host.actor, self.patient_ids
         reason, path = self.reason_text(), Path(self.path_edit.text().strip())
         unmasked = self.unmasked_box is not None and self.unmasked_box.isChecked()
+        consent = self.consent_box.isChecked()
         self.ok_button.setEnabled(False)
         self.message.clear()
-        self.host.runner.run(lambda: export_patients(ctx, actor, ids, path, reason=reason, unmasked=unmasked),
+        self.host.runner.run(lambda: export_patients(ctx, actor, ids, path, reason=reason, unmasked=unmasked,
+                                                     consent_use=consent),
                              owner=self, on_done=lambda n: self._saved(n, path), on_error=self._failed)
 
     def _saved(self, count: int, path: Path) -> None:

@@ -30,7 +30,6 @@ from privdesk.audit.chain import Action
 from privdesk.bootstrap import initialize
 from privdesk.context import Actor, AppContext
 from privdesk.registry.models import Intake, Patient, patient_ref
-from privdesk.registry.patients import set_hold
 from privdesk.registry.sample import add_sample_patients
 from privdesk.settings import Settings, sqlite_url, user_data_dir
 
@@ -140,12 +139,12 @@ def build_demo(base: Settings, *, patients: int = DEFAULT_PATIENTS, folder: Path
 DEPARTMENTS: Final = ("내과", "외과", "정형외과", "소아청소년과", "산부인과", "신경과", "피부과", "안과",
                       "이비인후과", "재활의학과", "가정의학과", "건강검진센터")
 PURPOSES: Final = ("외래 진료", "재진", "건강검진", "입원", "검사", "예방접종", "")
-HOLD_REASON: Final = "정정 요구 처리 중 (체험용)"
 
 
 def seed_patients(seed: DemoSeed) -> str:
     """Sample patients through the real import, one to four intake entries each between the first
-    and the last visit, and two records under a processing hold (처리정지)."""
+    and the last visit. (Processing holds come from the open correction requests of
+    :func:`seed_requests`.)"""
     if seed.patients <= 0:
         return "환자 0명"
     ctx, desk = seed.ctx, seed.actor(INTAKE)
@@ -166,10 +165,7 @@ def seed_patients(seed: DemoSeed) -> str:
         for i in range(0, len(rows), 5000):
             u.session.execute(insert(Intake), rows[i:i + 5000])
         intakes = len(rows)
-    held = [pid for pid, _, _ in patients[1::max(1, len(patients) // 2)][:2]]
-    for pid in held:
-        set_hold(ctx, desk, pid, HOLD_REASON)
-    return f"환자 {added:,}명, 진료 접수 {intakes:,}건, 처리정지 {len(held)}명"
+    return f"환자 {added:,}명, 진료 접수 {intakes:,}건"
 
 
 def _between(rng: random.Random, first: dt.date, last: dt.date) -> dt.date:
@@ -222,5 +218,46 @@ def seed_cctv(seed: DemoSeed) -> str:
     return f"CCTV: 열람 요구 {len(requests)}건 (기한 경과·임박·영상 없음), 보존 연장 1건, 열람 기록 {len(purposes)}건"
 
 
-# Later modules append their seeders here (data-subject requests, …).
-SEEDERS: tuple[Seeder, ...] = (seed_patients, seed_cctv)
+# -- the data-subject requests seeder ---------------------------------------------------------------
+def seed_requests(seed: DemoSeed) -> str:
+    """Data-subject requests on the 10-day clock, as the 원무과: an overdue 열람, an open 정정 that holds
+    its record, a 처리정지 due soon, a homepage member's withdrawal, and — when the disclosure ledger
+    has a patient who was disclosed to someone — a completed 정정 with its correction notices."""
+    from privdesk.disclosures.models import DisclosureSubject
+    from privdesk.rights import decisions
+    from privdesk.rights.requests import RequestInput, RequestKind, receive_request
+
+    ctx, desk = seed.ctx, seed.actor(INTAKE)
+    now = clock.now()
+    with ctx.session() as s:
+        ids = [int(x) for x in s.execute(select(Patient.id).where(Patient.status == "active", Patient.hold.is_(False))
+                                         .order_by(Patient.id).limit(6)).scalars()]
+        disclosed = s.execute(select(DisclosureSubject.patient_id).where(DisclosureSubject.patient_id.is_not(None))
+                              .order_by(DisclosureSubject.disclosure_id).limit(1)).scalar_one_or_none()
+    if len(ids) < 4:
+        return ""
+
+    def ask(kind: str, pid: int | None, text: str, days_ago: float, **kw: Any) -> RequestInput:
+        return RequestInput(kind=kind, file_code="patient" if pid else "member", relation="self",
+                            requester_name=kw.pop("name", "체험요구인"), requester_phone="010-3456-7890",
+                            id_document="주민등록증", request_text=text, patient_id=pid,
+                            received_at=now - dt.timedelta(days=days_ago), **kw)
+
+    made = [receive_request(ctx, desk, ask(RequestKind.ACCESS, ids[0], "", 12)),
+            receive_request(ctx, desk, ask(RequestKind.CORRECT, ids[1], "주소 변경: 새 주소로 정정 요청", 2)),
+            receive_request(ctx, desk, ask(RequestKind.SUSPEND, ids[2], "검진 안내 문자 발송 중지", 8)),
+            receive_request(ctx, desk, ask(RequestKind.WITHDRAW, None, "홈페이지 회원 탈퇴", 1,
+                                           subject_name="한회원", name="한회원"))]
+    done = 0
+    if disclosed is not None:
+        r = receive_request(ctx, desk, ask(RequestKind.CORRECT, disclosed, "연락처 정정 요청", 4))
+        decisions.verify_identity(ctx, desk, r.id, note="신분증 대조")
+        decisions.start(ctx, desk, r.id)
+        decisions.complete(ctx, desk, r.id, result="연락처를 요구서의 번호로 정정함")
+        made.append(r)
+        done = 1
+    return f"정보주체 요구 {len(made)}건 (기한 경과 1, 정정 중 1, 정정 완료·통지 대상 {done})"
+
+
+# Later modules append their seeders here.
+SEEDERS: tuple[Seeder, ...] = (seed_patients, seed_cctv, seed_requests)

@@ -33,7 +33,7 @@ def test_demo_creates_a_separate_database_whose_logins_work() -> None:
     db_file = demo_folder() / "privdesk-demo.sqlite3"
     assert f"체험용 데이터베이스: {db_file}" in done.stdout
     assert f"키 파일: {settings.key_file}" in done.stdout
-    assert "견본 데이터: 환자 50명" in done.stdout and "처리정지 2명" in done.stdout
+    assert "견본 데이터: 환자 50명" in done.stdout and "정정 중 1" in done.stdout
     assert f"비밀번호는 모두 {DEMO_PASSWORD}" in done.stdout
     for login in ("officer", "privacy", "intake", "facility", "auditor"):
         assert f"  {login} " in done.stdout
@@ -52,7 +52,7 @@ def test_demo_creates_a_separate_database_whose_logins_work() -> None:
         desk = actors["intake"]
         assert desk.may(Permission.PATIENT_READ) and not actors["facility"].may(Permission.PATIENT_READ)
         rows = all_rows(ctx, desk)
-        assert len(rows) == 50 and sum(r.hold for r in rows) == 2
+        assert len(rows) == 50 and sum(r.hold for r in rows) == 1  # the open correction request
         names = [(r.name, r.birth_date) for r in rows]
         assert names == sorted(names)
         detail = get_patient(ctx, desk, rows[0].id)
@@ -65,6 +65,11 @@ def test_demo_creates_a_separate_database_whose_logins_work() -> None:
         assert [r.urgency for r in inbox][:2] == [Urgency.OVERDUE, Urgency.DUE_SOON]
         assert sum(r.footage_gone for r in inbox) == 1
         assert "CCTV: 열람 요구 3건" in done.stdout
+        from privdesk.rights.requests import list_requests as subject_requests
+
+        desk_inbox = subject_requests(ctx, desk, open_only=True)
+        assert [r.urgency for r in desk_inbox][:1] == [Urgency.OVERDUE] and len(desk_inbox) >= 4
+        assert "정보주체 요구" in done.stdout
         first_key = settings.key_file.read_bytes()
     finally:
         ctx.engine.dispose()

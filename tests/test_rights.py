@@ -275,7 +275,7 @@ def test_access_answer_is_produced_from_the_data_and_logged_without_personal_dat
     assert content["이름"] == "홍길동" and content["주소"] == ADDRESS
     assert content["주민등록번호"].startswith("900101-1******")
     assert "1234568" not in content["주민등록번호"]
-    assert answer.purpose and "5년" in answer.retention
+    assert answer.purpose and answer.retention.startswith("최종 내원일로부터 5년 (의료법 시행규칙 제15조")
     assert [p.recipient for p in answer.provisions] == ["한국손해보험"]
     assert "법령" in answer.consent
     assert repr(answer) == f"AccessAnswer(request_id={r.id}, items={len(answer.content)})"
@@ -284,6 +284,10 @@ def test_access_answer_is_produced_from_the_data_and_logged_without_personal_dat
     assert answers.access_answer(ctx, clerk, only.id).content == ()
     for e in log_rows(ctx):
         assert "홍길동" not in (e.detail or "") and ADDRESS not in (e.detail or "")
+    with pytest.raises(RuleViolationError, match="본인 확인"):
+        decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
+            viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실",
+            viewing_method="사본·출력물"))
     verified(ctx, clerk, r.id)
     done = decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
         viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실", viewing_method="사본·출력물",

@@ -77,9 +77,11 @@ def objection_text(p: HospitalProfile) -> str:
 
 
 def _retention_text(rule: FileRule, p: Patient | None, today: dt.date) -> str:
-    text = rule.retention_text
-    if rule.legal_basis:
-        text += f" ({rule.legal_basis})"
+    text, note = rule.retention_text, rule.retention_note
+    if note.startswith(text):
+        text = note                        # "최종 내원일로부터 5년 (의료법 시행규칙 제15조 환자 명부)"
+    elif note:
+        text += f" ({note})"
     if p is not None:
         st = stage(p.status, p.retention_until, today, held=p.hold)
         text += f"; 이 기록의 보존 종료일 {p.retention_until.isoformat()}, 현재 {STAGE_LABELS.get(st, st)}"

@@ -258,21 +258,31 @@ def extend(ctx: AppContext, actor: Actor, request_id: int, *, new_due: dt.date, 
 def complete_access(ctx: AppContext, actor: Actor, request_id: int, outcome: AccessOutcome, *,
                     expected_version: int | None = None) -> RequestDetail:
     """열람 완료: the date, place, method and fee of the viewing (열람 통지서)."""
+    place, note = _checked_viewing(outcome)
+    with rights_unit(ctx, actor) as u:
+        r = _open(u, request_id, expected_version)
+        if r.kind != RequestKind.ACCESS:
+            raise RuleViolationError("열람 요구만 열람 완료로 처리할 수 있습니다.")
+        if r.identity_verified_at is None:
+            raise RuleViolationError("본인 확인을 먼저 기록하십시오.")
+        _set_viewing(r, outcome, place)
+        _set_result(ctx, r, note)
+        _close(u, r, RequestState.COMPLETED, f"열람 {outcome.viewing_method}")
+        return _result(ctx, u, r)
+
+
+def _checked_viewing(outcome: AccessOutcome) -> tuple[str, str]:
     place = text("viewing_place", outcome.viewing_place, "열람 장소", limit=200)
     if outcome.viewing_method not in VIEWING_METHODS:
         raise ValidationError("viewing_method", "열람 방법을 목록에서 고르십시오.")
     if outcome.fee < 0:
         raise ValidationError("fee", "수수료는 0원 이상으로 입력하십시오.")
-    note = text("note", outcome.note, "비고", required=False, limit=1000)
-    with rights_unit(ctx, actor) as u:
-        r = _open(u, request_id, expected_version)
-        if r.kind != RequestKind.ACCESS:
-            raise RuleViolationError("열람 요구만 열람 완료로 처리할 수 있습니다.")
-        r.viewing_at = aware(outcome.viewing_at, "viewing_at")
-        r.viewing_place, r.viewing_method, r.fee = place, outcome.viewing_method, outcome.fee
-        _set_result(ctx, r, note)
-        _close(u, r, RequestState.COMPLETED, f"열람 {outcome.viewing_method}")
-        return _result(ctx, u, r)
+    return place, text("note", outcome.note, "비고", required=False, limit=1000)
+
+
+def _set_viewing(r: SubjectRequest, outcome: AccessOutcome, place: str) -> None:
+    r.viewing_at = aware(outcome.viewing_at, "viewing_at")
+    r.viewing_place, r.viewing_method, r.fee = place, outcome.viewing_method, outcome.fee
 
 
 def complete(ctx: AppContext, actor: Actor, request_id: int, *, result: str,
@@ -304,15 +314,22 @@ def complete(ctx: AppContext, actor: Actor, request_id: int, *, result: str,
 
 
 def partly_complete(ctx: AppContext, actor: Actor, request_id: int, *, result: str, ground: str, explanation: str,
-                    expected_version: int | None = None) -> RequestDetail:
-    """일부 완료 (시행령 제42조①): what was done, and what was not on which ground."""
+                    viewing: AccessOutcome | None = None, expected_version: int | None = None) -> RequestDetail:
+    """일부 완료 (시행령 제42조①): what was done, and what was not (``explanation``: which items are
+    withheld and why) on which ground. A partly answered 열람 needs the viewing's date, place, method
+    and fee (``viewing``) like a full one."""
     result = text("result", result, "처리 결과", limit=2000)
-    explanation = text("explanation", explanation, "제한 사유 설명", limit=1000)
+    explanation = text("explanation", explanation, "제한하는 부분과 그 사유", limit=1000)
+    checked = _checked_viewing(viewing) if viewing is not None else None
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
         g = refusal_ground(ground, r.kind)
         if r.identity_verified_at is None:
             raise RuleViolationError("본인 확인을 먼저 기록하십시오.")
+        if r.kind == RequestKind.ACCESS:
+            if viewing is None or checked is None:
+                raise ValidationError("viewing_at", "일부 열람도 열람 일시·장소·방법을 정하십시오.")
+            _set_viewing(r, viewing, checked[0])
         if r.kind == RequestKind.DELETE and r.file_code == PATIENT_FILE:
             raise RuleViolationError("환자 명부의 삭제 요구는 거절하거나 분리보관으로 답하십시오.")
         _set_result(ctx, r, result)

@@ -593,3 +593,10 @@ def open_request_subjects(u: Unit, patient_ids: Sequence[int]) -> dict[int, str]
 
 def subject_flag(u: Unit, subject_ref: str) -> SubjectFlag | None:
     return u.session.get(SubjectFlag, subject_ref)
+
+
+def open_request_exclusions(u: Unit, patient_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """The destruction plan's exclusion provider (see privdesk.lifecycle.destruction): a record with
+    an open data-subject request is not destroyed while the request runs."""
+    return {pid: ("subject_request", f"정보주체 요구 처리 중: {number}")
+            for pid, number in open_request_subjects(u, patient_ids).items()}

@@ -11,6 +11,7 @@ from privdesk.accounts.permissions import INTAKE, PRIVACY
 from privdesk.errors import AuthenticationError, PermissionDeniedError, RuleViolationError, ValidationError
 from privdesk.lifecycle import destruction, files, ledger, separation
 from privdesk.lifecycle.files import RuleChange, Stage, stage
+from privdesk.lifecycle.models import PLAN_APPROVED, PLAN_EXECUTING, DestructionPlanItem
 from privdesk.registry.models import (
     STATUS_ACTIVE,
     STATUS_DESTROYED,
@@ -214,12 +215,67 @@ def test_interrupted_execution_is_resumed(ctx) -> None:  # type: ignore[no-untyp
         destruction.execute_plan(ctx, off, plan.id, progress=boom)
     with ctx.session() as s:
         assert s.get(Patient, a.id).status == STATUS_ACTIVE  # type: ignore[union-attr]  # main rolled back
+    if ctx.engine.dialect.name == "sqlite":
+        # the separate store's file had committed its part: the plan stays executing, to be finished
+        assert destruction.get_plan(ctx, off, plan.id).state == PLAN_EXECUTING
+    else:
+        # one transaction rolled back: nothing was deleted, so the plan is approved again; a crash
+        # right after the start (no handler runs) is what leaves it executing
+        assert destruction.get_plan(ctx, off, plan.id).state == PLAN_APPROVED
+        destruction._start(ctx, off, plan.id, destruction.DEFAULT_PROVIDERS)
     report = separation.run_retention(ctx, dry_run=True)
     assert report.interrupted_plans == (plan.id,)
     assert any(f"execute {plan.id}" in line for line in report.lines())
+    # an executing plan can be finished, never cancelled: part of it may be gone already
+    with pytest.raises(RuleViolationError, match="취소할 수 없습니다"):
+        destruction.cancel_plan(ctx, off, plan.id)
+    assert destruction.get_plan(ctx, off, plan.id).state == PLAN_EXECUTING
     assert destruction.execute_plan(ctx, off, plan.id).destroyed == 1
     with ctx.session() as s:
         assert s.get(Patient, a.id).status == STATUS_DESTROYED  # type: ignore[union-attr]
+
+
+def test_execution_stopped_before_any_deletion_is_approved_again(ctx) -> None:  # type: ignore[no-untyped-def]
+    """The GUI's 취소 raises from the progress callback at "start" (both backends) or, on
+    PostgreSQL, up to the commit: nothing is deleted, no ledger row, the plan is approved again
+    (its skip marks cleared) and may then be cancelled or executed."""
+    off = officer(ctx)
+    a = add_marked(ctx, off, 42, last_visit=years_ago(7))
+    b = add_marked(ctx, off, 43, last_visit=years_ago(4))           # separated, due two years on
+    separation.run_retention(ctx)
+    later = TODAY + dt.timedelta(days=2 * 366)
+    plan = destruction.create_plan(ctx, off, today=later)
+    destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
+    set_hold(ctx, off, a.id, "정정 요구")                            # skipped at the start of the run
+
+    class Stop(Exception):
+        pass
+
+    stops = ["start"] + (["separated", "main"] if ctx.engine.dialect.name == "postgresql" else [])
+    for where in stops:
+        def stop(step: str, done: int, total: int, where: str = where) -> None:
+            if step == where:
+                raise Stop
+
+        with pytest.raises(Stop):
+            destruction.execute_plan(ctx, off, plan.id, progress=stop)
+        view = destruction.get_plan(ctx, off, plan.id)
+        assert view.state == PLAN_APPROVED and view.executed_by is None, where
+        with ctx.session() as s:
+            assert s.get(Patient, a.id).status == STATUS_ACTIVE  # type: ignore[union-attr]
+            assert s.get(Patient, b.id).status == STATUS_SEPARATED  # type: ignore[union-attr]
+            skipped = s.execute(select(DestructionPlanItem.skipped).where(
+                DestructionPlanItem.plan_id == plan.id)).scalars().all()
+        assert skipped and all(x is None for x in skipped)
+        assert [r.id for r in separation.list_separated(ctx, off)] == [b.id]
+        assert ledger.list_ledger(ctx, off) == []
+    with ctx.session() as s:
+        details = s.execute(select(AccessLogEntry.detail).where(
+            AccessLogEntry.subject == f"destruction_plan:{plan.id}")).scalars().all()
+        deletes = s.execute(select(AccessLogEntry).where(AccessLogEntry.action == "delete")).all()
+    assert sum("approved again" in (d or "") for d in details) == len(stops) and deletes == []
+    destruction.cancel_plan(ctx, off, plan.id)                       # the officer may now drop it
+    assert destruction.get_plan(ctx, off, plan.id).state == "cancelled"
 
 
 def test_manual_entries_and_append_only_ledger(ctx) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,10 @@ preview, the manual paper entry, the separated records and the retention run at 
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -11,7 +15,7 @@ from privdesk.accounts.permissions import INTAKE
 from privdesk.context import AppContext
 from privdesk.lifecycle import destruction
 from privdesk.lifecycle.files import Stage
-from privdesk.lifecycle.models import PLAN_PARTLY_APPROVED
+from privdesk.lifecycle.models import PLAN_APPROVED, PLAN_CANCELLED, PLAN_PARTLY_APPROVED, DestructionPlan
 from privdesk.store.models import AccessLogEntry
 from privdesk.ui.lifecycle import LifecyclePage
 from privdesk.ui.lifecycle_ledger import ManualDialog
@@ -19,7 +23,7 @@ from privdesk.ui.lifecycle_plans import PasswordDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
 from tests.helpers import OFFICER_PASSWORD
-from tests.lifecycle_support import add_marked, years_ago
+from tests.lifecycle_support import TODAY, add_marked, years_ago
 from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
 __all__ = ["runner_fixture"]
@@ -43,7 +47,8 @@ def test_officer_sees_the_page_and_intake_does_not(qtbot, sqlite_ctx: AppContext
     assert "lifecycle" not in win.page_keys()
     assert win.show_page("lifecycle") is None
     win, page = open_page(qtbot, sqlite_ctx, runner, officer(sqlite_ctx))
-    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["현황", "파기 계획", "파기 관리대장", "분리보관"]
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "현황", "파기 계획", "파기 관리대장", "보유기간 규칙", "법적 보존", "분리보관"]
 
 
 def test_dashboard_counts_and_the_retention_run(qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
@@ -257,3 +262,82 @@ def test_ledger_prints_a_period_into_the_preview(qtbot, sqlite_ctx: AppContext, 
     qtbot.waitUntil(lambda: preview.page_count >= 1, timeout=15_000)
     preview.close()
     settle(qtbot, runner)
+
+
+@contextmanager
+def plan_locked(ctx: AppContext, plan_id: int) -> Iterator[None]:
+    """Hold the plan's row (PostgreSQL) or the database's write lock (SQLite: BEGIN IMMEDIATE) so
+    an execution started meanwhile waits at its first step, where a cancel is certain to come first."""
+    conn = ctx.engine.connect()
+    tx = conn.begin()
+    try:
+        conn.execute(select(DestructionPlan.id).where(DestructionPlan.id == plan_id).with_for_update())
+        yield
+    finally:
+        tx.rollback()
+        conn.close()
+
+
+def test_cancelling_a_running_execution_destroys_nothing(qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    from privdesk.lifecycle import ledger, separation
+    from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient
+
+    boss = officer(ctx)
+    due = [add_marked(ctx, boss, i, last_visit=years_ago(6), seed=8) for i in range(2)]
+    sep = add_marked(ctx, boss, 5, last_visit=years_ago(4), seed=8)
+    separation.run_retention(ctx)
+    plan = destruction.create_plan(ctx, boss, today=TODAY + dt.timedelta(days=2 * 366))
+    assert plan.record_count == 3
+    destruction.approve_plan(ctx, boss, plan.id, OFFICER_PASSWORD)
+    _win, page = open_page(qtbot, ctx, runner, boss)
+    tab = page.plans
+    assert tab is not None and tab.execute_button is not None and tab.cancel_button is not None
+    page.show_tab(tab)
+    settle(qtbot, runner)
+    tab.select(plan.id)
+    qtbot.waitUntil(lambda: tab.current is not None and tab.current.state == PLAN_APPROVED, timeout=15_000)
+    assert tab.execute_button.isEnabled()
+
+    with plan_locked(ctx, plan.id):
+        tab.execute_button.click()
+        box = page.dialog
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Yes).click()
+        job = tab.execute_job
+        assert job is not None
+        qtbot.waitUntil(lambda: job.progress.isVisible(), timeout=15_000)
+        qtbot.wait(300)                        # the worker now waits on the lock inside the use case
+        assert runner.pending >= 1 and job.result is None
+        cancel = job.progress.findChild(QPushButton)
+        assert cancel is not None and cancel.text() == "취소"
+        cancel.click()
+        assert job.cancel_event.is_set()
+        assert "취소하는 중" in job.progress.labelText()
+    qtbot.waitUntil(lambda: job.state_after_cancel is not None, timeout=30_000)
+    settle(qtbot, runner)
+    assert job.cancelled and job.result is None and job.state_after_cancel == PLAN_APPROVED
+    assert "main" not in job.steps and "separated" not in job.steps
+    boxes = message_boxes(page)
+    assert any("아무 기록도 삭제되지 않았고" in b.text() and "승인됨" in b.text() for b in boxes)
+    dismiss(boxes)
+
+    # nothing was destroyed: the patients, the separated copy, no ledger row, the plan approved again
+    with ctx.session() as s:
+        assert [s.get(Patient, m.id).status for m in due] == [STATUS_ACTIVE, STATUS_ACTIVE]  # type: ignore[union-attr]
+        assert s.get(Patient, sep.id).status == STATUS_SEPARATED  # type: ignore[union-attr]
+        assert s.execute(select(AccessLogEntry).where(AccessLogEntry.action == "delete")).first() is None
+    assert [r.id for r in separation.list_separated(ctx, boss)] == [sep.id]
+    assert ledger.list_ledger(ctx, boss) == []
+    assert destruction.get_plan(ctx, boss, plan.id).state == PLAN_APPROVED
+
+    # the screen shows it approved again; the officer may now drop the plan
+    qtbot.waitUntil(lambda: tab.current is not None and tab.current.id == plan.id
+                    and tab.current.state == PLAN_APPROVED, timeout=15_000)
+    assert tab.cancel_button.isEnabled() and tab.execute_button.isEnabled()
+    tab.cancel_button.click()
+    settle(qtbot, runner)
+    assert destruction.get_plan(ctx, boss, plan.id).state == PLAN_CANCELLED
+    with ctx.session() as s:
+        assert s.get(Patient, due[0].id).status == STATUS_ACTIVE  # type: ignore[union-attr]

@@ -17,8 +17,12 @@ execution and unrecoverability.
    step is idempotent) and ``retention run`` reports such a plan.
 4. :func:`scrub` makes the freed space unrecoverable: SQLite ``secure_delete`` (always on),
    ``PRAGMA wal_checkpoint(TRUNCATE)``, ``VACUUM``, and a second checkpoint, on both files;
-   PostgreSQL ``VACUUM`` of the affected tables outside a transaction (plain VACUUM, so the
-   workstations are not locked out; dead tuples are freed for reuse, not rewritten).
+   PostgreSQL ``VACUUM FULL`` of the affected tables outside a transaction (plain VACUUM leaves
+   the dead tuples' bytes in the pages; FULL rewrites them and locks each table while it runs)
+   and, for a superuser, the planner statistics that sample those columns (:func:`_scrub_postgresql`).
+
+A run stopped before anything was committed (the GUI's 취소 raises from the progress callback)
+puts the plan back to ``approved``; see :func:`execute_plan`.
 
 The access log keeps only ``patient:<id>`` references of destroyed subjects.
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -36,9 +41,13 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
-from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.errors import NotFoundError, RuleViolationError
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.files import PATIENT_FILE, file_rule, legal_hold_ids
+
+# the legal-hold use cases live in privdesk.lifecycle.holds; their names stay importable from here
+from privdesk.lifecycle.holds import place_legal_hold as place_legal_hold
+from privdesk.lifecycle.holds import release_legal_hold as release_legal_hold
 from privdesk.lifecycle.ledger import ELECTRONIC_METHOD, append_entry
 from privdesk.lifecycle.models import (
     OPEN_PLAN_STATES,
@@ -65,6 +74,7 @@ from privdesk.registry.models import (
 from privdesk.store.engine import is_sqlite
 from privdesk.store.models import Meta
 
+log = logging.getLogger("privdesk.lifecycle")
 META_TWO_PERSON = "lifecycle.two_person_rule"
 STATE_LABELS = {PLAN_DRAFT: "승인 대기", PLAN_PARTLY_APPROVED: "2차 승인 대기", PLAN_APPROVED: "승인됨",
                 PLAN_EXECUTING: "실행 중(중단됨)", PLAN_EXECUTED: "파기 완료", PLAN_CANCELLED: "취소"}
@@ -90,12 +100,19 @@ def processing_holds(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
 
 
 def legal_holds(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
-    """법적 보존 (evidence or legal hold placed with :func:`place_legal_hold`)."""
+    """법적 보존 (evidence or legal hold, :mod:`privdesk.lifecycle.holds`)."""
     wanted = set(ids)
     return {pid: ("legal_hold", f"법적 보존: {reason}") for pid, reason in legal_hold_ids(u).items() if pid in wanted}
 
 
-DEFAULT_PROVIDERS: tuple[ExclusionProvider, ...] = (processing_holds, legal_holds)
+def open_requests(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
+    """정보주체 요구 처리 중 (an open data-subject request on the record, privdesk.rights)."""
+    from privdesk.rights.requests import open_request_exclusions
+
+    return open_request_exclusions(u, ids)
+
+
+DEFAULT_PROVIDERS: tuple[ExclusionProvider, ...] = (open_requests, processing_holds, legal_holds)
 
 
 def _excluded(u: Unit, ids: Sequence[int], providers: Sequence[ExclusionProvider]) -> dict[int, Exclusion]:
@@ -233,36 +250,6 @@ def set_two_person_rule(ctx: AppContext, actor: Actor, on: bool) -> None:
         u.log(Action.UPDATE, "setting:destruction-two-person", detail=f"on={on}")
 
 
-# -- legal holds -----------------------------------------------------------------------------------
-def place_legal_hold(ctx: AppContext, actor: Actor, patient_id: int, reason: str) -> int:
-    """Keep a record from destruction (증거·법적 보존), e.g. a lawsuit or an investigation."""
-    from privdesk.lifecycle.models import LegalHold
-
-    reason = reason.strip()
-    if not reason or len(reason) > 500:
-        raise ValidationError("reason", "보존 사유를 500자 이내로 입력하십시오 (예: 소송 증거 보전).")
-    with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
-        p = u.session.get(Patient, patient_id)
-        if p is None or p.status == STATUS_DESTROYED:
-            raise NotFoundError("환자 기록", patient_ref(patient_id))
-        h = LegalHold(subject=patient_ref(patient_id), reason=reason, placed_at=clock.now(), placed_by=u.actor_login)
-        u.session.add(h)
-        u.session.flush()
-        u.log(Action.UPDATE, patient_ref(patient_id), detail=f"legal_hold={h.id} on")
-        return h.id
-
-
-def release_legal_hold(ctx: AppContext, actor: Actor, hold_id: int) -> None:
-    from privdesk.lifecycle.models import LegalHold
-
-    with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
-        h = u.session.get(LegalHold, hold_id)
-        if h is None or h.released_at is not None:
-            raise NotFoundError("법적 보존", str(hold_id))
-        h.released_at, h.released_by = clock.now(), u.actor_login
-        u.log(Action.UPDATE, h.subject, detail=f"legal_hold={h.id} off")
-
-
 # -- plan ------------------------------------------------------------------------------------------
 def create_plan(ctx: AppContext, actor: Actor, *, today: dt.date | None = None,
                 providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS) -> PlanView:
@@ -372,8 +359,10 @@ def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int) -> None:
 
 
 # -- execution -------------------------------------------------------------------------------------
-def _start(ctx: AppContext, actor: Actor, plan_id: int, providers: Sequence[ExclusionProvider]) -> list[int]:
-    """Mark the plan executing (committed) and skip records held since it was made."""
+def _start(ctx: AppContext, actor: Actor, plan_id: int,
+           providers: Sequence[ExclusionProvider]) -> tuple[list[int], bool]:
+    """Mark the plan executing (committed) and skip records held since it was made. Returns the
+    ids to destroy and whether this call started the plan (``approved`` → ``executing``)."""
     with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
         p = _load(u, plan_id, lock=True)
         if p.state not in (PLAN_APPROVED, PLAN_EXECUTING):
@@ -388,10 +377,25 @@ def _start(ctx: AppContext, actor: Actor, plan_id: int, providers: Sequence[Excl
             u.session.execute(update(DestructionPlanItem).where(DestructionPlanItem.plan_id == plan_id,
                                                                 DestructionPlanItem.patient_id == pid)
                               .values(skipped=why[:1000]))
-        if p.state == PLAN_APPROVED:
+        fresh = p.state == PLAN_APPROVED
+        if fresh:
             p.state, p.started_at, p.executed_by = PLAN_EXECUTING, clock.now(), u.actor_login
             u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"execute start; skipped={len(held)}")
-        return [pid for pid in ids if pid not in held]
+        return [pid for pid in ids if pid not in held], fresh
+
+
+def _back_to_approved(ctx: AppContext, actor: Actor, plan_id: int) -> None:
+    """Undo :func:`_start` after an execution stopped before anything was committed (a cancel
+    from the progress callback, an error): the plan is ``approved`` again, its skip marks cleared,
+    so it can be executed later or cancelled. Logged."""
+    with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
+        p = _load(u, plan_id, lock=True)
+        if p.state != PLAN_EXECUTING:
+            return
+        p.state, p.started_at, p.executed_by = PLAN_APPROVED, None, None
+        u.session.execute(update(DestructionPlanItem).where(DestructionPlanItem.plan_id == plan_id)
+                          .values(skipped=None))
+        u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="execute stopped before any deletion; approved again")
 
 
 def _names(u: Unit, *logins: str | None) -> str:
@@ -408,8 +412,34 @@ def _names(u: Unit, *logins: str | None) -> str:
 def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
                  providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS, progress: Progress = None) -> ExecuteResult:
     """Destroy the plan's records in the main and the separate store and make them
-    unrecoverable (파기 실행). Re-running an interrupted execution finishes it."""
-    ids = _start(ctx, actor, plan_id, providers)
+    unrecoverable (파기 실행). Re-running an interrupted execution finishes it.
+
+    ``progress(step, done, total)`` may raise to stop the run (the GUI's 취소): raised at
+    ``start`` it stops before anything is deleted on both backends; on PostgreSQL also at
+    ``separated`` and ``main`` (one transaction). When this call started the plan and nothing
+    was committed yet, the plan goes back to ``approved`` (:func:`_back_to_approved`); a resumed
+    ``executing`` plan, or a SQLite run stopped after the separate store's commit, stays
+    ``executing`` so that running it again finishes it."""
+    ids, fresh = _start(ctx, actor, plan_id, providers)
+    run = _Run()
+    try:
+        return _execute(ctx, actor, plan_id, ids, progress, run)
+    except BaseException:
+        if fresh and not run.committed:
+            try:
+                _back_to_approved(ctx, actor, plan_id)
+            except Exception:   # the original error is the one to report
+                log.exception("could not set destruction plan %s back to approved", plan_id)
+        raise
+
+
+@dataclass
+class _Run:
+    committed: bool = False     # a deletion was committed somewhere (SQLite's separate store, or the main store)
+
+
+def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progress: Progress,
+             run: _Run) -> ExecuteResult:
     total = len(ids)
     with sep.open_store(ctx) as store:
         with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
@@ -420,6 +450,7 @@ def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
                 progress("start", 0, total)   # the last point where a cancel destroys nothing on any backend
             with store.begin(u) as conn:   # SQLite: committed first (idempotent); PostgreSQL: this transaction
                 sep.remove(conn, store, ids)
+            run.committed = run.committed or store.is_file
             if progress is not None:
                 progress("separated", total, total)
             s = u.session
@@ -449,8 +480,11 @@ def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
             u.log(Action.UPDATE, f"destruction_plan:{plan_id}",
                   detail=f"executed; destroyed={total}; skipped={skipped}; ledger={entry.id}")
             ledger_id = entry.id
-        scrub(ctx, store)
-    ctx.record(actor.login, Action.SYSTEM, f"destruction_plan:{plan_id}", detail="scrub: checkpoint+vacuum")
+        run.committed = True
+        if progress is not None:
+            progress("scrub", 0, total)   # after the commit: too late to cancel
+        done = scrub(ctx, store)
+    ctx.record(actor.login, Action.SYSTEM, f"destruction_plan:{plan_id}", detail=f"scrub: {done}")
     if progress is not None:
         progress("scrub", total, total)
     return ExecuteResult(plan_id, total, skipped, ledger_id)
@@ -481,16 +515,45 @@ PG_TABLES = ("patients", "patient_phones", "intakes", "separated.patients", "sep
              "separated.intakes")
 
 
-def scrub(ctx: AppContext, store: sep.SeparateStore) -> None:
-    """Unrecoverability steps after a destruction (복구 불가 조치), both stores."""
+def _scrub_postgresql(engine: Engine) -> str:
+    """``VACUUM FULL`` of the affected tables, then (superuser only) their planner statistics.
+
+    Plain ``VACUUM`` is not enough: measured on PostgreSQL 15, the dead tuples' bytes (name,
+    resident-number and address ciphertexts) stay in the free space of the heap pages and the
+    name indexes after it. ``VACUUM FULL`` rewrites each table and its indexes into new files
+    (the old files are truncated at commit) — at the price of an exclusive lock on the table
+    for the rewrite: the registry waits on every workstation while it runs.
+
+    ``ANALYZE`` keeps sample values (histogram bounds, most common values) of every column in
+    ``pg_catalog.pg_statistic``, names and ciphertexts included, and does not touch them when the
+    table is empty (e.g. the separate store after its last record was destroyed). Only a
+    superuser may delete those rows and rewrite that catalog; other roles get a note in the
+    returned summary (and in the access log).
+    Not reached from here: the WAL (old page images until the segments are recycled and
+    overwritten), archived WAL, backups and replicas — the database administrator's part."""
+    tables = ", ".join(f"'{t}'::regclass" for t in PG_TABLES)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for table in PG_TABLES:
+            conn.exec_driver_sql(f"VACUUM (FULL) {table}")
+        superuser = conn.exec_driver_sql("SELECT current_setting('is_superuser')").scalar_one() == "on"
+        if superuser:
+            conn.exec_driver_sql(f"DELETE FROM pg_catalog.pg_statistic WHERE starelid IN ({tables})")
+        for table in PG_TABLES:
+            conn.exec_driver_sql(f"ANALYZE {table}")
+        if superuser:
+            conn.exec_driver_sql("VACUUM (FULL) pg_catalog.pg_statistic")
+    return "vacuum full; statistics cleared" if superuser else "vacuum full; statistics not cleared (needs a superuser)"
+
+
+def scrub(ctx: AppContext, store: sep.SeparateStore) -> str:
+    """Unrecoverability steps after a destruction (복구 불가 조치), both stores; returns what was
+    done (for the access log)."""
     if is_sqlite(ctx.engine):
         _scrub_sqlite(ctx.engine)
         if store.engine is not None:
             _scrub_sqlite(store.engine)
-        return
-    with ctx.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        for table in PG_TABLES:
-            conn.exec_driver_sql(f"VACUUM (ANALYZE) {table}")
+        return "checkpoint+vacuum"
+    return _scrub_postgresql(ctx.engine)
 
 
 def destroyed_count(ctx: AppContext, actor: Actor) -> int:

@@ -48,6 +48,11 @@ class LegalPeriod:
     years: int
     basis: str
 
+    @property
+    def note(self) -> str:
+        """The retention note a file gets when the officer picks this period."""
+        return f"최종 내원일로부터 {self.years}년 ({self.basis} {self.label})"
+
 
 _R15 = "의료법 시행규칙 제15조"
 LEGAL_PERIODS: tuple[LegalPeriod, ...] = (
@@ -163,9 +168,11 @@ def file_rule(u: Unit, profile: HospitalProfile, code: str) -> FileRule:
 
 
 def list_files(ctx: AppContext, actor: Actor) -> list[FileRule]:
-    """The files with their rules (the settings screen)."""
+    """The files with their rules (the 보유기간 규칙 screen): for the officer who edits them
+    (``retention.manage``) and, read-only, for whoever drafts destruction plans (``destruction.plan``)."""
     profile = ctx.profile
-    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+    permission = Permission.RETENTION_MANAGE if actor.may(Permission.RETENTION_MANAGE) else Permission.DESTRUCTION_PLAN
+    with ctx.unit(actor, permission) as u:
         ensure_files(u, profile)
         rows = u.session.execute(select(LifecycleFile).order_by(LifecycleFile.id)).scalars()
         return [_rule(f) for f in rows]
@@ -178,7 +185,7 @@ def _validated(change: RuleChange) -> dict[str, object]:
         if period is None:
             raise ValidationError("legal_period", "법정 보존기간 목록에 있는 항목을 고르십시오.")
         out["retention_years"] = period.years
-        out["retention_note"] = f"최종 내원일로부터 {period.years}년 ({period.basis} {period.label})"
+        out["retention_note"] = period.note
     for f in fields(change):
         value = getattr(change, f.name)
         if value is None or f.name == "legal_period":
@@ -296,3 +303,10 @@ def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, he
 
 def periods() -> Sequence[LegalPeriod]:
     return LEGAL_PERIODS
+
+
+def matching_period(rule: FileRule) -> LegalPeriod | None:
+    """The legal period a file's rule was set from (its note and years match), if any."""
+    if rule.retention_rule != "after_last_visit":
+        return None
+    return next((p for p in LEGAL_PERIODS if p.years == rule.retention_years and p.note == rule.retention_note), None)

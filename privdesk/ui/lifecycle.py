@@ -3,7 +3,9 @@
 Tabs, each shown only to an account whose permission the use cases behind it need:
 현황 (the retention dashboard and the 보유기간 점검 run), 파기 계획 (plan, review, approval with the
 password, execution with progress and cancel, the 파기 확인서), 파기 관리대장 (the destruction ledger,
-manual paper/media entries, printing) and 분리보관 (separated records; the privacy officer only,
+manual paper/media entries, printing), 보유기간 규칙 (the personal-information files and their
+retention rules, edited by the officer; read-only for plan drafters), 법적 보존 (legal holds: place
+by chart number, release with a reason) and 분리보관 (separated records; the privacy officer only,
 every read logged by the use case).
 
 :func:`run_retention_at_start` runs ``retention run`` once after the first login, as the system.
@@ -283,8 +285,10 @@ class LifecyclePage(Page):
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
+        from privdesk.ui.lifecycle_holds import LegalHoldsTab
         from privdesk.ui.lifecycle_ledger import LedgerTab
         from privdesk.ui.lifecycle_plans import PlansTab
+        from privdesk.ui.lifecycle_rules import RulesTab
 
         self.setObjectName("lifecyclePage")
         self.dialog: QDialog | QMessageBox | None = None
@@ -297,14 +301,23 @@ class LifecyclePage(Page):
         self.dashboard: DashboardTab | None = None
         self.plans: PlansTab | None = None
         self.ledger: LedgerTab | None = None
+        self.rules: RulesTab | None = None
+        self.holds: LegalHoldsTab | None = None
         self.separated: SeparatedTab | None = None
-        if actor.may(Permission.DESTRUCTION_PLAN):
+        may_plan, may_manage = actor.may(Permission.DESTRUCTION_PLAN), actor.may(Permission.RETENTION_MANAGE)
+        if may_plan:
             self.dashboard = DashboardTab(self)
             self.tabs.addTab(self.dashboard, self.tr("현황"))
             self.plans = PlansTab(self)
             self.tabs.addTab(self.plans, self.tr("파기 계획"))
             self.ledger = LedgerTab(self)
             self.tabs.addTab(self.ledger, self.tr("파기 관리대장"))
+        if may_plan or may_manage:     # read-only without retention.manage
+            self.rules = RulesTab(self)
+            self.tabs.addTab(self.rules, self.tr("보유기간 규칙"))
+        if may_manage:
+            self.holds = LegalHoldsTab(self)
+            self.tabs.addTab(self.holds, self.tr("법적 보존"))
         if actor.may(Permission.SEPARATED_READ):
             self.separated = SeparatedTab(self)
             self.tabs.addTab(self.separated, self.tr("분리보관"))
@@ -314,7 +327,8 @@ class LifecyclePage(Page):
         layout.addWidget(self.tabs, 1)
 
     def all_tabs(self) -> list[LifecycleTab]:
-        return [t for t in (self.dashboard, self.plans, self.ledger, self.separated) if t is not None]
+        return [t for t in (self.dashboard, self.plans, self.ledger, self.rules, self.holds, self.separated)
+                if t is not None]
 
     def show_tab(self, tab: LifecycleTab) -> None:
         self.tabs.setCurrentWidget(tab)

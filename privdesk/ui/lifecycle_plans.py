@@ -4,7 +4,9 @@ A plan shows the records due (count, file, criteria) and the records excluded wi
 asks for the password again (:class:`PasswordDialog`); under the two-person rule (2인 승인) the
 first approval leaves the plan waiting for a second, different approver, and the review says so.
 Execution runs in the background with a progress dialog; 취소 raises from the use case's progress
-callback before the main store commits, so the transaction rolls back. The 파기 확인서 of an
+callback before anything is committed, so the transaction rolls back and the plan is ``approved``
+again (a plan that was resuming an interrupted run stays ``executing``); a cancel that comes after
+the deletion began is too late and the run finishes (the user is told). The 파기 확인서 of an
 executed plan opens in the PDF preview.
 """
 
@@ -135,6 +137,8 @@ class ExecuteJob(QObject):
         self.cancel_event = threading.Event()
         self.result: ExecuteResult | None = None
         self.cancelled = False
+        self.state_after_cancel: str | None = None   # the plan's state, read back after a cancel
+        self.steps: list[str] = []                   # the steps reported so far (shown in the dialog)
         self.progress = QProgressDialog(self.tr("파기 계획 {n} 실행 중…").format(n=plan_id), self.tr("취소"), 0, 0, tab)
         self.progress.setObjectName("executeProgress")
         self.progress.setWindowTitle(self.tr("파기 실행"))
@@ -164,12 +168,17 @@ class ExecuteJob(QObject):
         self.progress.setLabelText(self.tr("취소하는 중…"))
 
     def _step(self, step: str, done: int, total: int) -> None:
+        self.steps.append(step)
         if self.cancel_event.is_set():
             return
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
+        name = QCoreApplication.translate("LifecyclePlans", STEP_TEXT.get(step, step))
+        if step == "scrub" and done < total:
+            self.progress.setLabelText(self.tr("{step} 중… (운영 DB 정리, 잠시 기다리십시오)").format(step=name))
+            return
         self.progress.setLabelText(self.tr("{step}: {done}/{total}건").format(
-            step=QCoreApplication.translate("LifecyclePlans", STEP_TEXT.get(step, step)), done=f"{done:,}", total=f"{total:,}"))
+            step=name, done=f"{done:,}", total=f"{total:,}"))
 
     def _close(self) -> None:
         self.progress.canceled.disconnect(self.cancel)
@@ -181,18 +190,31 @@ class ExecuteJob(QObject):
         self.result = result
         self.tab.executed(result)
         self.finished.emit()
+        if self.cancel_event.is_set():
+            messages.show_info(self.tab, self.tr("파기 실행"), self.tr(
+                "취소를 눌렀을 때는 이미 삭제가 시작되어 되돌릴 수 없었습니다. 파기를 끝까지 마쳤습니다."))
 
     def _failed(self, exc: BaseException) -> bool:
         self._close()
         self.finished.emit()
-        if isinstance(exc, ExecutionCancelled):
-            self.cancelled = True
-            messages.show_info(self.tab, self.tr("파기 실행 취소"), self.tr(
-                "파기 실행을 취소했습니다. 운영 DB의 기록은 삭제되지 않았습니다. 계획은 '실행 중(중단됨)'으로 남으며 "
-                "다시 실행하면 마칠 수 있습니다."))
-            self.tab.page.reload()
-            return True
-        return False
+        if not isinstance(exc, ExecutionCancelled):
+            return False
+        self.cancelled = True
+        ctx, actor, plan_id, tab = self.tab.host.ctx, self.tab.host.actor, self.plan_id, self.tab
+
+        def tell(plan: PlanView) -> None:
+            self.state_after_cancel = plan.state
+            if plan.state == PLAN_APPROVED:
+                text = self.tr("파기 실행을 취소했습니다. 아무 기록도 삭제되지 않았고 계획은 '승인됨' 상태로 "
+                               "돌아갔습니다. 나중에 다시 실행하거나 계획을 취소할 수 있습니다.")
+            else:
+                text = self.tr("파기 실행을 취소했습니다. 이번 실행으로 삭제된 기록은 없습니다. 이전에 중단된 실행을 "
+                               "이어 하던 계획이라 '실행 중(중단됨)'으로 남으며, 다시 실행하면 마칠 수 있습니다.")
+            messages.show_info(tab, self.tr("파기 실행 취소"), text)
+            tab.page.reload()
+
+        tab.run(lambda: destruction.get_plan(ctx, actor, plan_id), tell, changes=False)
+        return True
 
 
 class PlansTab(LifecycleTab):

@@ -181,6 +181,23 @@ def upgrade() -> None:
     op.create_index(op.f("ix_subject_request_events_request_id"), "subject_request_events", ["request_id"], unique=False)
 
     _create_append_only_guards()
+    if op.get_bind().dialect.name == "postgresql":
+        _no_statistics_samples()
+
+
+# ANALYZE (autovacuum runs it on every real server) keeps sample values of each column in
+# pg_statistic, where a destroyed patient's name or ciphertext would outlive the destruction.
+# Statistics target 0 stops the sampling of the personal-data columns (the planner falls back to
+# default estimates for them; the indexes still serve the searches).
+_PERSONAL_COLUMNS = {"patients": ("name", "name_chosung", "rrn_enc", "address_enc"),
+                     "patient_phones": ("phone_enc",),
+                     "separated.patients": ("name", "name_chosung", "rrn_enc", "address_enc"),
+                     "separated.patient_phones": ("phone_enc",)}
+
+
+def _no_statistics_samples() -> None:
+    for table, names in _PERSONAL_COLUMNS.items():
+        op.execute(f"ALTER TABLE {table} " + ", ".join(f"ALTER COLUMN {c} SET STATISTICS 0" for c in names))
 
 
 def _create_append_only_guards() -> None:

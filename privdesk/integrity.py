@@ -20,9 +20,11 @@ LedgerCheck = Callable[[AppContext, Actor], list[AnchorProblem]]
 
 def _ledger_checks() -> Sequence[tuple[str, LedgerCheck]]:
     from privdesk.cctv.viewlog import verify_ledger
+    from privdesk.disclosures.ledger import verify_ledger as verify_disclosure_ledger
     from privdesk.lifecycle.ledger import verify_ledger as verify_destruction_ledger
 
-    return (("개인영상정보 관리대장", verify_ledger), ("개인정보파일 파기 관리대장", verify_destruction_ledger))
+    return (("개인영상정보 관리대장", verify_ledger), ("개인정보파일 파기 관리대장", verify_destruction_ledger),
+            ("개인정보 제3자 제공 대장", verify_disclosure_ledger))
 
 
 @dataclass(frozen=True)

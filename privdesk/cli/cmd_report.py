@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from privdesk.cli.cmd_lifecycle import add_report_commands as add_lifecycle_reports
 
     add_lifecycle_reports(rs)
+    from privdesk.cli.cmd_disclosure import add_report_commands as add_disclosure_reports
+
+    add_disclosure_reports(rs)
 
 
 def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Path]:

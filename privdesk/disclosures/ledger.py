@@ -1,0 +1,537 @@
+"""The third-party disclosure ledger (개인정보 제3자 제공 대장): what went to whom, why, on what legal basis.
+
+One entry per provision, with the columns of 시행령 제15조 (forms.md §6): 개인정보파일의 명칭, 제공받는
+자, 제공 목적, 법적 근거, 제공 항목, 날짜·주기·기간, 제공 형태, 법 제18조⑤의 제한·조치 요청 내용 —
+plus whose data it was (masked), the count, whether it was de-identified, the request's document
+number and who provided it. Entries are append-only (database triggers, migration 0400) and each one
+is anchored in the hash-chained access log in the same transaction (:mod:`privdesk.audit.anchors`);
+:func:`verify_ledger` finds an altered, deleted or inserted entry. A mistaken entry is answered by a
+correcting entry that names it (``corrects_id``, 정정 기재); nothing is ever updated.
+
+Legal bases (:data:`LEGAL_BASES`, law.md §1; the policy's ▣개인정보의 제3자 제공 list):
+
+- ``consent`` — the subject's separate consent (법 제17조①1, 제18조②1);
+- ``law`` — a special provision of another law (법 제17조①2·제15조①2, 제18조②2): the detail must
+  name the law and its article (형사소송법 제215조 영장, 의료법 제21조③ …);
+- ``urgent`` — urgent life, body or property when consent cannot be obtained (법 제18조②3): the
+  detail must say what happened;
+- ``statistics`` — statistics or research in a form that identifies no one (the policy's item; the
+  Act now handles it as 가명정보 법 제28조의2 / 익명정보 법 제58조의2 — **UNCONFIRMED** wording):
+  such an entry is always recorded as de-identified and lists **no subjects**, only their number —
+  the data given identifies no one, so no person's history (열람 answer, correction notices) is
+  linked to it;
+- ``public_health`` — 공중위생 등 공공의 안전과 안녕을 위한 긴급한 필요 (법 제18조②10): detail required;
+- the public-body-only grounds the policy also lists (법 제18조②5–9: 보호위원회 심의·의결, 조약,
+  범죄 수사, 재판, 형 집행) are in the list with ``applies_to_private=False`` and are refused: a
+  private hospital answers a police or court request under '다른 법률의 특별한 규정' (a warrant,
+  형사소송법 제215조; 의료법 제21조③).
+
+Refusals (the subjects are checked inside the transaction that records the entry):
+
+- a registry patient on processing hold (처리정지·정정 중) — :func:`privdesk.registry.patients.ensure_not_held`;
+- a subject flagged suspended (``subject_flags.suspended``, 법 제37조 처리정지) unless the basis is
+  ``law`` or ``urgent`` (the grounds on which 법 제37조② lets processing go on); a subject whose
+  consent was withdrawn (``consent_withdrawn``) cannot be disclosed on the basis of consent;
+- a separated record (분리보관) unless the basis is ``law`` (the policy: "별도 DB로 옮겨진 개인정보는
+  법률에 의한 경우가 아니고서는 … 이용되지 않습니다"); its label then carries the chart number only;
+- a destroyed or unknown patient.
+
+A correcting entry is checked the same way, except for subjects the corrected entry already listed:
+correcting how a past provision was written down discloses nothing new.
+
+Permissions: recording, listing, printing and exporting the ledger all need ``disclosure.write``
+(the intake role and the officer): the ledger names subjects (masked), so it stays with the staff
+who make disclosures; auditors see every disclosure in the access log. Verifying the anchors needs
+``audit.verify``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from privdesk import clock
+from privdesk.accounts.permissions import Permission
+from privdesk.audit import anchors
+from privdesk.audit.chain import Action
+from privdesk.context import Actor, AppContext, Unit
+from privdesk.disclosures.bases import (
+    BASES,
+    CONSENT,
+    DEFAULT_RESTRICTIONS,
+    FORMS,
+    LAW,
+    LEGAL_BASES,
+    STATISTICS,
+    SUSPENSION_EXEMPT,
+    LegalBasis,
+    legal_basis,
+    private_bases,
+    public_only_refusal,
+)
+from privdesk.disclosures.models import Disclosure, DisclosureSubject
+from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.lifecycle.files import ensure_files
+from privdesk.lifecycle.models import LifecycleFile
+from privdesk.personal import mask_name
+from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient, patient_ref
+from privdesk.registry.patients import ensure_not_held
+from privdesk.rights.models import SubjectFlag
+from privdesk.store.models import Account
+
+TABLE = "disclosure"           # anchor subject = Disclosure.ref ("disclosure:<id>")
+ALL = "disclosure:*"
+MAX_ROWS = 10_000               # one listing (a period of the ledger)
+MAX_SUBJECTS = 10_000           # subjects named in one entry
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_LAW_ARTICLE = re.compile(r"[가-힣A-Za-z·ㆍ()]*(법|법률|령|규칙|조례)\s*(시행령|시행규칙)?\s*제\s*\d+\s*조")
+_LONG_DIGITS = re.compile(r"\d(?:[\d\- .]{5,}\d)")
+_EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@")
+
+
+# -- input and output ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ExternalSubject:
+    """A subject outside the patient registry (a homepage member, an online reservation): the name
+    is masked before it is stored; ``note`` says where the subject is from (digits masked)."""
+
+    name: str
+    note: str = ""
+
+    def __repr__(self) -> str:
+        return "ExternalSubject(***)"
+
+
+@dataclass(frozen=True)
+class DisclosureInput:
+    """One provision as the entry form collects it. ``patient_ids`` are registry patients;
+    ``subject_count`` is given only for de-identified data whose subjects are not listed (always for
+    ``statistics``). ``provided_by`` (an account login) defaults to the acting account."""
+
+    file_code: str
+    recipient: str
+    recipient_purpose: str
+    items: str
+    legal_basis: str
+    disclosed_on: dt.date
+    form: str
+    basis_detail: str = ""
+    period: str = ""
+    restrictions: str = ""
+    document_no: str = ""
+    patient_ids: Sequence[int] = ()
+    external_subjects: Sequence[ExternalSubject] = ()
+    subject_count: int | None = None
+    deidentified: bool = False
+    provided_by: str = ""
+    note: str = ""
+    corrects_id: int | None = None
+
+    def __repr__(self) -> str:
+        return (f"DisclosureInput(file={self.file_code!r}, basis={self.legal_basis!r}, "
+                f"patients={len(self.patient_ids)}, external={len(self.external_subjects)})")
+
+
+@dataclass(frozen=True)
+class DisclosureRow:
+    """One ledger entry as the screens, the PDF and the CSV show it (subjects masked)."""
+
+    id: int
+    disclosed_on: dt.date
+    period: str
+    file_code: str
+    file_name: str
+    recipient: str
+    recipient_purpose: str
+    items: str
+    legal_basis: str
+    basis_detail: str
+    form: str
+    restrictions: str
+    document_no: str
+    provided_by: str
+    provided_by_name: str
+    deidentified: bool
+    subject_count: int
+    subject_refs: tuple[str, ...]
+    subject_labels: tuple[str, ...]
+    note: str
+    corrects_id: int | None
+    corrected_by: tuple[int, ...]
+    recorded_at: dt.datetime
+    recorded_by: str
+
+    def __repr__(self) -> str:
+        return f"DisclosureRow(id={self.id}, on={self.disclosed_on}, basis={self.legal_basis!r})"
+
+    @property
+    def ref(self) -> str:
+        return f"disclosure:{self.id}"
+
+    @property
+    def basis_label(self) -> str:
+        b = BASES.get(self.legal_basis)
+        return b.label if b else self.legal_basis
+
+    @property
+    def basis_text(self) -> str:
+        """``다른 법률의 특별한 규정: 형사소송법 제215조 …``."""
+        return f"{self.basis_label}: {self.basis_detail}" if self.basis_detail else self.basis_label
+
+    @property
+    def when_text(self) -> str:
+        """제공일 (날짜·주기·기간)."""
+        return f"{self.disclosed_on.isoformat()} ({self.period})" if self.period else self.disclosed_on.isoformat()
+
+    @property
+    def provider_text(self) -> str:
+        return f"{self.provided_by_name}({self.provided_by})" if self.provided_by_name else self.provided_by
+
+    @property
+    def subjects_text(self) -> str:
+        return ", ".join(self.subject_labels)
+
+    @property
+    def deidentified_text(self) -> str:
+        return "가명·익명 처리" if self.deidentified else "아니오"
+
+
+@dataclass(frozen=True)
+class FileChoice:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """The ledger screen's filters: recipient text and legal basis code (both optional)."""
+
+    recipient: str | None = None
+    legal_basis: str | None = None
+    subject_ref: str | None = None
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+def text(field: str, value: str | None, label: str, *, required: bool = True, limit: int = 200) -> str:
+    value = _CONTROL.sub("", value or "").strip()
+    if required and not value:
+        raise ValidationError(field, f"{label}을(를) 입력하십시오.")
+    if len(value) > limit:
+        raise ValidationError(field, f"{label}은(는) {limit}자 이하로 입력하십시오.")
+    return value
+
+
+def scrub(note: str) -> str:
+    """Digits that could be a phone or resident number keep their last four; e-mail addresses keep
+    their first letter (``010-****-5678``-like, ``h***@example.com``)."""
+
+    def digits(m: re.Match[str]) -> str:
+        s = m.group(0)
+        keep = 4
+        out, seen = [], 0
+        for ch in reversed(s):
+            if ch.isdigit():
+                seen += 1
+                out.append(ch if seen <= keep else "*")
+            else:
+                out.append(ch)
+        return "".join(reversed(out))
+
+    note = _LONG_DIGITS.sub(digits, note)
+    return _EMAIL.sub(lambda m: m.group(1) + "***@", note)
+
+
+def external_label(s: ExternalSubject) -> str:
+    name = text("external_subjects", s.name, "정보주체 이름", limit=64)
+    if any(ch.isdigit() for ch in name) or "@" in name:
+        raise ValidationError("external_subjects",
+                              "정보주체는 이름만 입력하십시오. 연락처·주민등록번호·전자우편은 적지 마십시오.")
+    note = scrub(text("external_subjects", s.note, "정보주체 구분", required=False, limit=60))
+    label = mask_name(name)
+    return f"{label} ({note})" if note else label
+
+
+def patient_label(p: Patient) -> str:
+    if p.status == STATUS_SEPARATED:
+        return f"분리보관 기록 (차트 {p.chart_no})"
+    return f"{mask_name(p.name)} (차트 {p.chart_no})"
+
+
+def _flags(session: Session, refs: Sequence[str]) -> dict[str, SubjectFlag]:
+    out: dict[str, SubjectFlag] = {}
+    for i in range(0, len(refs), 500):
+        for f in session.execute(select(SubjectFlag).where(SubjectFlag.subject_ref.in_(refs[i:i + 500]))).scalars():
+            out[f.subject_ref] = f
+    return out
+
+
+def _names(session: Session, logins: Iterable[str]) -> dict[str, str]:
+    wanted = sorted(set(logins))
+    if not wanted:
+        return {}
+    return {login: name for login, name in session.execute(select(Account.login, Account.name)
+                                                           .where(Account.login.in_(wanted)))}
+
+
+def corrected_by(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for i in range(0, len(ids), 500):
+        rows = session.execute(select(Disclosure.id, Disclosure.corrects_id)
+                               .where(Disclosure.corrects_id.in_(ids[i:i + 500])).order_by(Disclosure.id))
+        for did, target in rows:
+            if target is not None:
+                out.setdefault(target, []).append(did)
+    return out
+
+
+def rows_of(session: Session, items: Sequence[Disclosure]) -> list[DisclosureRow]:
+    names = _names(session, (d.provided_by for d in items))
+    fixes = corrected_by(session, [d.id for d in items])
+    return [DisclosureRow(
+        id=d.id, disclosed_on=d.disclosed_on, period=d.period, file_code=d.file_code, file_name=d.file_name,
+        recipient=d.recipient, recipient_purpose=d.recipient_purpose, items=d.items, legal_basis=d.legal_basis,
+        basis_detail=d.basis_detail, form=d.form, restrictions=d.restrictions, document_no=d.document_no,
+        provided_by=d.provided_by, provided_by_name=names.get(d.provided_by, ""), deidentified=d.deidentified,
+        subject_count=d.subject_count, subject_refs=tuple(s.subject_ref for s in d.subjects),
+        subject_labels=tuple(s.label for s in d.subjects), note=d.note, corrects_id=d.corrects_id,
+        corrected_by=tuple(fixes.get(d.id, ())), recorded_at=d.recorded_at, recorded_by=d.recorded_by)
+        for d in items]
+
+
+def canonical_row(d: Disclosure) -> bytes:
+    """The entry's canonical bytes for its anchor: every column and every subject, in order."""
+    subjects: list[str | int | None] = []
+    for s in sorted(d.subjects, key=lambda s: s.position):
+        subjects += [s.position, s.subject_ref, s.patient_id, s.label]
+    return anchors.canonical(d.id, d.file_code, d.file_name, d.recipient, d.recipient_purpose, d.items, d.legal_basis,
+                             d.basis_detail, d.disclosed_on, d.period, d.form, d.restrictions, d.document_no,
+                             d.provided_by, d.deidentified, d.subject_count, d.note, d.corrects_id, d.recorded_at,
+                             d.recorded_by, *subjects)
+
+
+# -- validation ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Valid:
+    basis: LegalBasis
+    detail: str
+    recipient: str
+    purpose: str
+    items: str
+    form: str
+    period: str
+    restrictions: str
+    document_no: str
+    note: str
+    deidentified: bool
+    patient_ids: tuple[int, ...]
+    external_labels: tuple[str, ...]
+    count: int
+
+    def __repr__(self) -> str:
+        return f"_Valid(basis={self.basis.code!r})"
+
+
+def _validated(data: DisclosureInput, today: dt.date) -> _Valid:
+    basis = legal_basis(data.legal_basis)
+    if not basis.applies_to_private:
+        raise RuleViolationError(public_only_refusal(basis))
+    detail = text("basis_detail", data.basis_detail, "근거 상세", required=basis.detail_required, limit=1000)
+    if basis.code == LAW and not _LAW_ARTICLE.search(detail):
+        raise ValidationError("basis_detail", "다른 법률의 특별한 규정에 따른 제공은 법률 이름과 조항을 적으십시오 "
+                                              "(예: 형사소송법 제215조 압수·수색영장, 의료법 제21조제3항).")
+    if data.disclosed_on > today:
+        raise ValidationError("disclosed_on", "제공일이 미래입니다. 실제로 제공한 날을 입력하십시오.")
+    deidentified = bool(data.deidentified) or basis.code == STATISTICS
+    ids = tuple(sorted({int(i) for i in data.patient_ids}))
+    externals = tuple(external_label(s) for s in data.external_subjects)
+    listed = len(ids) + len(externals)
+    if basis.code == STATISTICS and listed:
+        raise ValidationError("subjects", "통계작성·학술연구 목적의 제공은 특정 개인을 알아볼 수 없는 형태이므로 "
+                                          "정보주체를 지정하지 않고 인원수만 기록합니다.")
+    if listed > MAX_SUBJECTS:
+        raise ValidationError("subjects", f"한 번에 기록할 수 있는 정보주체는 {MAX_SUBJECTS:,}명까지입니다.")
+    if listed:
+        if data.subject_count is not None and data.subject_count != listed:
+            raise ValidationError("subject_count", f"정보주체 수({data.subject_count})가 지정한 정보주체({listed}명)와 다릅니다.")
+        count = listed
+    elif deidentified:
+        if data.subject_count is None or not 0 < data.subject_count <= 100_000_000:
+            raise ValidationError("subject_count", "가명·익명 처리하여 제공한 정보주체의 수를 1 이상으로 입력하십시오.")
+        count = data.subject_count
+    else:
+        raise ValidationError("subjects", "제공한 정보주체를 지정하십시오 (차트번호로 환자를 찾거나 외부 정보주체를 추가).")
+    restrictions = text("restrictions", data.restrictions, "제한·조치 요청 내용",
+                        required=basis.code != CONSENT, limit=1000)
+    return _Valid(
+        basis=basis, detail=detail, recipient=text("recipient", data.recipient, "제공받는 자"),
+        purpose=text("recipient_purpose", data.recipient_purpose, "제공받는 자의 이용 목적", limit=1000),
+        items=text("items", data.items, "제공 항목", limit=1000), form=text("form", data.form, "제공 형태", limit=100),
+        period=text("period", data.period, "날짜·주기·기간", required=False), restrictions=restrictions,
+        document_no=text("document_no", data.document_no, "문서번호", required=False, limit=100),
+        note=text("note", data.note, "비고", required=False, limit=1000), deidentified=deidentified,
+        patient_ids=ids, external_labels=externals, count=count)
+
+
+def _file(u: Unit, code: str) -> LifecycleFile:
+    f = u.session.execute(select(LifecycleFile).where(LifecycleFile.code == code)).scalar_one_or_none()
+    if f is None:
+        raise ValidationError("file_code", "개인정보파일을 목록에서 고르십시오.")
+    return f
+
+
+def _provider(u: Unit, login: str) -> str:
+    login = text("provided_by", login, "제공자", required=False, limit=64) or u.actor_login
+    if login != u.actor_login and u.session.execute(select(Account.id).where(Account.login == login)).first() is None:
+        raise ValidationError("provided_by", f"제공자 계정 '{login}'이(가) 없습니다. 제공한 직원의 아이디를 입력하십시오.")
+    return login
+
+
+def _check_patients(u: Unit, ids: Sequence[int], basis: LegalBasis, exempt: set[int]) -> list[Patient]:
+    """The patients, in the given order, each checked: live, not held, not suspended (see module doc)."""
+    found: dict[int, Patient] = {}
+    for i in range(0, len(ids), 500):
+        # locked: a hold placed by another workstation (place_hold locks the row too) waits for us
+        for p in u.session.execute(select(Patient).where(Patient.id.in_(ids[i:i + 500])).with_for_update()).scalars():
+            found[p.id] = p
+    for pid in ids:
+        q = found.get(pid)
+        if q is None or q.status not in (STATUS_ACTIVE, STATUS_SEPARATED):
+            raise NotFoundError("환자 기록", patient_ref(pid))
+        if q.status == STATUS_SEPARATED and basis.code != LAW and pid not in exempt:
+            raise RuleViolationError(f"차트번호 {q.chart_no} 기록은 분리보관 중입니다. 분리보관한 개인정보는 법률에 "
+                                     "따른 경우('다른 법률의 특별한 규정')에만 제공할 수 있습니다.")
+    ensure_not_held(u.session, [i for i in ids if i not in exempt])
+    flags = _flags(u.session, [patient_ref(i) for i in ids if i not in exempt])
+    for pid in ids:
+        f = flags.get(patient_ref(pid))
+        if f is None:
+            continue
+        chart = found[pid].chart_no
+        if f.suspended and basis.code not in SUSPENSION_EXEMPT:
+            raise RuleViolationError(f"차트번호 {chart} 환자는 처리정지를 요구하여 제공할 수 없습니다. 법률의 특별한 "
+                                     "규정이나 급박한 생명·신체·재산의 이익을 위한 경우에만 제공할 수 있습니다.")
+        if f.consent_withdrawn and basis.code == CONSENT:
+            raise RuleViolationError(f"차트번호 {chart} 환자는 동의를 철회하여 동의를 근거로 제공할 수 없습니다.")
+    return [found[i] for i in ids]
+
+
+# -- use cases ------------------------------------------------------------------------------------------
+def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> DisclosureRow:
+    """Record one provision to a third party (제3자 제공 기록); refusals are listed in the module doc."""
+    v = _validated(data, clock.today_kst())
+    profile = ctx.profile
+    with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
+        ensure_files(u, profile)
+        f = _file(u, text("file_code", data.file_code, "개인정보파일", limit=32))
+        exempt: set[int] = set()
+        if data.corrects_id is not None:
+            target = u.session.get(Disclosure, data.corrects_id)
+            if target is None:
+                raise NotFoundError("제3자 제공 기록", f"disclosure:{data.corrects_id}")
+            exempt = {s.patient_id for s in target.subjects if s.patient_id is not None}
+        patients = _check_patients(u, v.patient_ids, v.basis, exempt)
+        now = clock.now()
+        d = Disclosure(file_code=f.code, file_name=f.name, recipient=v.recipient, recipient_purpose=v.purpose,
+                       items=v.items, legal_basis=v.basis.code, basis_detail=v.detail, disclosed_on=data.disclosed_on,
+                       period=v.period, form=v.form, restrictions=v.restrictions, document_no=v.document_no,
+                       provided_by=_provider(u, data.provided_by), deidentified=v.deidentified,
+                       subject_count=v.count, note=v.note, corrects_id=data.corrects_id, recorded_at=now,
+                       recorded_by=u.actor_login)
+        u.session.add(d)
+        u.session.flush()
+        position = 0
+        for p in patients:
+            position += 1
+            u.session.add(DisclosureSubject(disclosure_id=d.id, position=position, subject_ref=p.ref, patient_id=p.id,
+                                            label=patient_label(p)))
+        for label in v.external_labels:
+            position += 1
+            u.session.add(DisclosureSubject(disclosure_id=d.id, position=position,
+                                            subject_ref=f"external:{secrets.token_hex(8)}", patient_id=None,
+                                            label=label[:100]))
+        u.session.flush()
+        u.session.refresh(d, ["subjects"])
+        anchors.anchor(u, Action.CREATE, TABLE, d.id, canonical_row(d))
+        for p in patients:
+            u.log(Action.CREATE, p.ref, detail=f"제3자 제공 기록 {d.ref}; basis={v.basis.code}")
+        return rows_of(u.session, [d])[0]
+
+
+def _filtered(stmt: Select[Disclosure], flt: LedgerFilter) -> Select[Disclosure]:
+    if flt.recipient and flt.recipient.strip():
+        t = flt.recipient.strip()
+        stmt = stmt.where(or_(Disclosure.recipient.contains(t, autoescape=True),
+                              Disclosure.recipient_purpose.contains(t, autoescape=True)))
+    if flt.legal_basis:
+        stmt = stmt.where(Disclosure.legal_basis == flt.legal_basis)
+    if flt.subject_ref:
+        stmt = stmt.where(Disclosure.id.in_(select(DisclosureSubject.disclosure_id)
+                                            .where(DisclosureSubject.subject_ref == flt.subject_ref)))
+    return stmt
+
+
+def ledger_rows(u: Unit, first: dt.date, last: dt.date, flt: LedgerFilter | None = None) -> list[DisclosureRow]:
+    """The entries provided in ``first``..``last`` (inclusive), oldest first, inside a caller's unit."""
+    if first > last:
+        raise ValidationError("from", "기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")
+    stmt = _filtered(select(Disclosure).where(Disclosure.disclosed_on >= first, Disclosure.disclosed_on <= last),
+                     flt or LedgerFilter())
+    items = list(u.session.scalars(stmt.order_by(Disclosure.disclosed_on, Disclosure.id).limit(MAX_ROWS)))
+    return rows_of(u.session, items)
+
+
+def list_disclosures(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, *, subject_ref: str | None = None,
+                     recipient: str | None = None, legal_basis: str | None = None) -> list[DisclosureRow]:
+    """The ledger for a period (제공일 ``first``..``last``), oldest first, with the screen's filters;
+    the look is logged."""
+    flt = LedgerFilter(recipient=recipient, legal_basis=legal_basis, subject_ref=subject_ref)
+    with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
+        rows = ledger_rows(u, first, last, flt)
+        u.log(Action.VIEW, subject_ref or ALL,
+              detail=f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; rows={len(rows)}")
+        return rows
+
+
+def get_disclosure(ctx: AppContext, actor: Actor, disclosure_id: int) -> DisclosureRow:
+    """One entry (a logged look)."""
+    with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
+        d = u.session.get(Disclosure, disclosure_id)
+        if d is None:
+            raise NotFoundError("제3자 제공 기록", f"disclosure:{disclosure_id}")
+        u.log(Action.VIEW, d.ref)
+        return rows_of(u.session, [d])[0]
+
+
+def disclosure_files(ctx: AppContext, actor: Actor) -> list[FileChoice]:
+    """The personal-information files a disclosure can come from (the entry form's list)."""
+    profile = ctx.profile
+    with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
+        ensure_files(u, profile)
+        rows = u.session.execute(select(LifecycleFile.code, LifecycleFile.name).order_by(LifecycleFile.id))
+        return [FileChoice(code, name) for code, name in rows]
+
+
+def verify_ledger_in(session: Session) -> list[anchors.AnchorProblem]:
+    """Check every entry against its access-log anchor (for ``privdesk audit verify``)."""
+    rows = session.execute(select(Disclosure).order_by(Disclosure.id)).scalars()
+    return anchors.verify_anchored(session, TABLE, ((d.id, canonical_row(d)) for d in rows))
+
+
+def verify_ledger(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:
+    """Verify the disclosure ledger (제3자 제공 대장 위·변조 검증); the check is logged."""
+    with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
+        problems = verify_ledger_in(u.session)
+        u.log(Action.VERIFY, ALL, detail=f"problems={len(problems)}")
+        return problems
+
+
+__all__ = ["ALL", "BASES", "DEFAULT_RESTRICTIONS", "FORMS", "LEGAL_BASES", "DisclosureInput", "DisclosureRow",
+           "ExternalSubject", "FileChoice", "LedgerFilter", "LegalBasis", "disclosure_files", "get_disclosure",
+           "ledger_rows", "legal_basis", "list_disclosures", "private_bases", "record_disclosure", "verify_ledger",
+           "verify_ledger_in"]

@@ -1,0 +1,128 @@
+"""The third-party disclosure ledger (개인정보 제3자 제공 대장) for a period.
+
+Landscape, with the items of 시행령 제15조 (forms.md §6: the 목적 외 이용·제3자 제공 대장 of public
+bodies, "a good template for a private hospital's provision log") as columns: 번호 | 제공일 (날짜·
+주기·기간) | 개인정보파일 명칭 | 제공받는 자 | 제공 목적 | 법적 근거 | 제공 항목 | 제공 형태 | 제한·
+조치 요청 내용 | 정보주체 수 | 가명·익명 여부 | 문서번호 | 제공자. The official column layout is
+**UNCONFIRMED** (forms.md §6). "번호" is the entry's permanent number; a correcting entry names the
+entry it corrects and a corrected entry names its correction (정정 기재). Subjects are counted, never
+named: the printed ledger holds no personal data of the subjects.
+
+Rows are shaped like :class:`privdesk.disclosures.ledger.DisclosureRow`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from reportlab.platypus import Flowable
+
+from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+
+TITLE = "개인정보 제3자 제공 대장"
+BASIS = ("개인정보 보호법 제17조 (개인정보의 제공) · 제18조 (목적 외 이용·제공 제한) · 같은 법 시행령 제15조 "
+         "(목적 외 이용 및 제3자 제공 대장의 기재 사항)")
+RECORD_PREFIX = "TP"
+WHAT = "report:disclosure-ledger"
+
+
+class DisclosureEntryRow(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def when_text(self) -> str: ...
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def recipient(self) -> str: ...
+    @property
+    def recipient_purpose(self) -> str: ...
+    @property
+    def basis_label(self) -> str: ...
+    @property
+    def basis_text(self) -> str: ...
+    @property
+    def items(self) -> str: ...
+    @property
+    def form(self) -> str: ...
+    @property
+    def restrictions(self) -> str: ...
+    @property
+    def subject_count(self) -> int: ...
+    @property
+    def deidentified(self) -> bool: ...
+    @property
+    def document_no(self) -> str: ...
+    @property
+    def provider_text(self) -> str: ...
+    @property
+    def corrects_id(self) -> int | None: ...
+    @property
+    def corrected_by(self) -> tuple[int, ...]: ...
+
+
+COLUMNS = (
+    Column("번호", 0.03, "RIGHT"),
+    Column("제공일 (날짜 · 주기 · 기간)", 0.08, "CENTER"),
+    Column("개인정보 파일 명칭", 0.065),
+    Column("제공받는 자", 0.08),
+    Column("제공 목적", 0.095),
+    Column("법적 근거", 0.115),
+    Column("제공 항목", 0.075),
+    Column("제공 형태", 0.065, "CENTER"),
+    Column("제한·조치 요청 내용", 0.095),
+    Column("정보주체 수", 0.055, "RIGHT"),
+    Column("가명·익명 여부", 0.06, "CENTER"),
+    Column("문서번호", 0.10),
+    Column("제공자", 0.07),
+)
+
+
+def table_rows(rows: Sequence[DisclosureEntryRow]) -> list[list[str]]:
+    out = []
+    for r in rows:
+        marks = []
+        if r.corrects_id is not None:
+            marks.append(f"[{r.corrects_id}번 기록 정정]")
+        if r.corrected_by:
+            marks.append("[" + ", ".join(f"{i}번" for i in r.corrected_by) + " 기록으로 정정됨]")
+        purpose = " ".join([*marks, r.recipient_purpose])
+        out.append([str(r.id), r.when_text, r.file_name, r.recipient, purpose, r.basis_text, r.items, r.form,
+                    r.restrictions, f"{r.subject_count:,}명", "예" if r.deidentified else "아니오", r.document_no,
+                    r.provider_text])
+    return out
+
+
+def summary(rows: Sequence[DisclosureEntryRow]) -> str:
+    bases = Counter(r.basis_label for r in rows)
+    people = sum(r.subject_count for r in rows)
+    parts = ", ".join(f"{label} {n:,}건" for label, n in bases.most_common())
+    head = f"총 {len(rows):,}건, 정보주체 {people:,}명"
+    return f"{head} — {parts}" if parts else head
+
+
+def render_ledger(path: Path, meta: ReportMeta, rows: Sequence[DisclosureEntryRow], *,
+                  on_page: Callable[[int], None] | None = None,
+                  before_publish: Callable[[int], None] | None = None) -> int:
+    """Print the ledger to ``path``; returns the page count."""
+
+    def body(lay: Layout) -> list[Flowable]:
+        deid = sum(1 for r in rows if r.deidentified)
+        info = lay.form([
+            (Field("기록 건수", summary(rows)),),
+            (Field("가명·익명 처리 제공", f"{deid:,}건"),
+             Field("정정 기재", f"{sum(1 for r in rows if r.corrects_id is not None):,}건")),
+        ], label_width=0.11)
+        return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows), empty="이 기간의 제3자 제공 기록이 없습니다.")]
+
+    return render(path, meta, body, on_page=on_page, before_publish=before_publish)
+
+
+def meta_for(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
+    """This record's :class:`ReportMeta`: title, basis, landscape, a new record number."""
+    return new_meta(hospital, TITLE, RECORD_PREFIX, by, period=period, basis=BASIS, landscape=True,
+                    printed_at=printed_at)

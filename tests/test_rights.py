@@ -49,7 +49,7 @@ def clerk(ctx: AppContext) -> Actor:
 def patient(ctx: AppContext, actor: Actor, chart: str = "1001", rrn: str = "900101-1234568", name: str = "홍길동",
             last_visit: str = "2024-05-06") -> int:
     data = PatientInput(chart_no=chart, name=name, rrn=rrn, address=ADDRESS, phones=["010-1234-5678"],
-                        first_visit="2020-01-02", last_visit=last_visit)
+                        first_visit=min("2020-01-02", last_visit), last_visit=last_visit)
     return create_patient(ctx, actor, data, accept_check_digit_warning=True).id
 
 
@@ -368,3 +368,33 @@ def test_detail_repr_and_rows_hold_no_personal_data(ctx: AppContext, clerk: Acto
     r = requests.receive_request(ctx, clerk, ask(RequestKind.CORRECT, pid))
     assert "홍길동" not in repr(r) and "홍길동" not in repr(dataclasses.replace(r.row, subject="x"))
     assert r.row.subject == "홍*동" and r.row.requester == "홍*동"
+
+
+# -- the record's legal life ---------------------------------------------------------------------
+def test_a_record_with_an_open_request_is_excluded_from_destruction(ctx: AppContext, clerk: Actor) -> None:
+    from privdesk.lifecycle import destruction
+
+    old = patient(ctx, clerk, last_visit="2015-01-02")                 # retention ended in 2020
+    other = patient(ctx, clerk, chart="1002", rrn="850505-2345678", name="김영희", last_visit="2015-03-04")
+    r = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, old, request_text=""))
+    boss = login(ctx, OFFICER_LOGIN, "Officer-pass1")
+    plan = destruction.create_plan(ctx, boss)
+    assert plan.record_count == 1 and plan.excluded_count == 1
+    (row,) = plan.excluded
+    assert row.reason_code == "subject_request" and r.number in row.reason
+    decisions.withdraw(ctx, clerk, r.id, reason="취하")
+    destruction.cancel_plan(ctx, boss, plan.id)
+    assert destruction.create_plan(ctx, boss).record_count == 2
+    assert other
+
+
+@pytest.mark.parametrize("backend", [pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_postgresql_keeps_no_statistics_samples_of_personal_columns(ctx: AppContext) -> None:
+    from sqlalchemy import text
+
+    with ctx.session() as s:
+        rows = s.execute(text(
+            "SELECT c.relname, a.attname, a.attstattarget FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE c.relname IN ('patients', 'patient_phones') AND a.attname IN "
+            "('name', 'name_chosung', 'rrn_enc', 'address_enc', 'phone_enc')")).all()
+    assert len(rows) == 10 and all(target == 0 for _, _, target in rows)

@@ -571,9 +571,14 @@ class OverdueSummary:
 
 
 def overdue_summary(ctx: AppContext, actor: Actor, *, today: dt.date | None = None) -> OverdueSummary:
-    rows = list_requests(ctx, actor, open_only=True, today=today)
-    return OverdueSummary(sum(r.urgency == Urgency.OVERDUE for r in rows),
-                          sum(r.urgency == Urgency.DUE_SOON for r in rows), len(rows))
+    """Counts for the start screen. No personal data is read (states and dates only), so this is
+    not an access-log entry; the permission is still checked (and a refusal logged)."""
+    today = today or clock.today_kst()
+    with rights_unit(ctx, actor) as u:
+        rows = u.session.execute(select(SubjectRequest.state, SubjectRequest.due_date, SubjectRequest.extended_due)
+                                 .where(SubjectRequest.state.in_(sorted(OPEN_STATES)))).all()
+    kinds = [urgency(state, extended or due, today) for state, due, extended in rows]
+    return OverdueSummary(kinds.count(Urgency.OVERDUE), kinds.count(Urgency.DUE_SOON), len(kinds))
 
 
 def open_request_subjects(u: Unit, patient_ids: Sequence[int]) -> dict[int, str]:

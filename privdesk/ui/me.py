@@ -1,21 +1,33 @@
 """The start page (내 정보): who is logged in, with which roles and permissions, and the
-password change."""
+password change. For whoever handles data-subject requests (``request.handle``) it starts with a
+prominent line counting the overdue and due-soon requests (red when any is overdue) and a button
+to the request screen; the line refreshes whenever data changes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from privdesk.accounts.permissions import LABELS, ROLE_DESCRIPTIONS, ROLE_NAMES, Permission
 from privdesk.context import Actor
+from privdesk.errors import PrivdeskError
+from privdesk.rights.requests import OverdueSummary, overdue_summary
 from privdesk.ui.host import PageHost
 from privdesk.ui.login import ChangePasswordDialog
 from privdesk.ui.page import Page
 from privdesk.ui.widgets import fmt_datetime, heading
 
+REQUESTS_PAGE = "requests"
+OVERDUE_STYLE = ("QFrame#requestsBox { background: #fde7e9; border: 1px solid #f1a7ae; }"
+                 " QLabel { color: #7f0000; font-weight: bold; }")
+DUE_SOON_STYLE = ("QFrame#requestsBox { background: #fff3e0; border: 1px solid #f0c080; }"
+                  " QLabel { color: #8a4b00; font-weight: bold; }")
+CALM_STYLE = "QFrame#requestsBox { background: #f4f5f7; border: 1px solid #d0d4da; } QLabel { color: #333; }"
+
 
 class MePage(Page):
-    """Always shown. Reads only the logged-in account's own snapshot (no database query)."""
+    """Always shown. The account part reads only the logged-in account's own snapshot; the
+    request line (``request.handle`` only) asks :func:`overdue_summary` in the background."""
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
@@ -23,6 +35,21 @@ class MePage(Page):
         self.dialog: ChangePasswordDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("내 정보"), self))
+        self.summary: OverdueSummary | None = None
+        self.requests_box = QFrame(self)
+        self.requests_box.setObjectName("requestsBox")
+        box = QHBoxLayout(self.requests_box)
+        box.setContentsMargins(10, 8, 10, 8)
+        self.requests_line = QLabel(self.requests_box)
+        self.requests_line.setObjectName("requestsLine")
+        self.requests_line.setWordWrap(True)
+        box.addWidget(self.requests_line, 1)
+        self.requests_button = QPushButton(self.tr("정보주체 요구 열기"), self.requests_box)
+        self.requests_button.setObjectName("openRequestsButton")
+        self.requests_button.clicked.connect(lambda _c=False: self.open_requests())
+        box.addWidget(self.requests_button)
+        self.requests_box.setVisible(host.actor.may(Permission.REQUEST_HANDLE))
+        layout.addWidget(self.requests_box)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.account_label = self._value("account")
@@ -82,6 +109,51 @@ class MePage(Page):
         else:
             self.password_label.setText(self.tr("사용 중"))
             self.password_label.setStyleSheet("")
+
+        self.reload_requests()
+
+    # -- the data-subject requests waiting ------------------------------------------------------
+    def reload_requests(self) -> None:
+        actor = self.host.actor
+        if not actor.may(Permission.REQUEST_HANDLE):
+            self.requests_box.hide()
+            return
+        self.requests_box.show()
+        keys = getattr(self.host, "page_keys", None)  # the main window lists its pages; a test host may not
+        self.requests_button.setVisible(keys is None or REQUESTS_PAGE in keys())
+        ctx = self.host.ctx
+        self.host.runner.run(lambda: overdue_summary(ctx, actor), owner=self, on_done=self.show_summary,
+                             on_error=self._summary_failed)
+
+    def show_summary(self, s: OverdueSummary) -> None:
+        self.summary = s
+        if s.overdue:
+            text = self.tr("처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). "
+                           "바로 처리하십시오.").format(overdue=s.overdue, soon=s.due_soon, open=s.open)
+            style = OVERDUE_STYLE
+        elif s.due_soon:
+            text = self.tr("처리 기한이 임박한 정보주체 요구 {soon}건이 있습니다 (처리 중 {open}건).").format(
+                soon=s.due_soon, open=s.open)
+            style = DUE_SOON_STYLE
+        elif s.open:
+            text = self.tr("처리 중인 정보주체 요구 {open}건 — 모두 기한 안에 있습니다.").format(open=s.open)
+            style = CALM_STYLE
+        else:
+            text = self.tr("처리 중인 정보주체 요구가 없습니다.")
+            style = CALM_STYLE
+        self.requests_line.setText(text)
+        self.requests_box.setStyleSheet(style)
+
+    def _summary_failed(self, exc: BaseException) -> bool:
+        if isinstance(exc, PrivdeskError):
+            self.summary = None
+            self.requests_line.setText(self.tr("정보주체 요구 현황을 불러오지 못했습니다: {error}").format(error=str(exc)))
+            self.requests_box.setStyleSheet(CALM_STYLE)
+            return True
+        return False
+
+    def open_requests(self) -> object:
+        return self.host.show_page(REQUESTS_PAGE)
 
     def change_password(self) -> None:
         dialog = ChangePasswordDialog(self.host.ctx, self.host.runner, self.host.actor, parent=self)

@@ -260,4 +260,10 @@ def seed_requests(seed: DemoSeed) -> str:
 
 
 # Later modules append their seeders here.
-SEEDERS: tuple[Seeder, ...] = (seed_patients, seed_cctv, seed_requests)
+def _seed_disclosures(seed: DemoSeed) -> str:
+    from privdesk.disclosures.sample import seed_disclosures
+
+    return seed_disclosures(seed)
+
+
+SEEDERS: tuple[Seeder, ...] = (seed_patients, _seed_disclosures, seed_cctv, seed_requests)

@@ -197,8 +197,9 @@ def test_intake_staff_see_the_registry_and_facility_staff_do_not(qtbot, ctx: App
     desk = staff(ctx, boss, "desk", [INTAKE], name="원무")
     window = MainWindow(ctx, runner, desk, idle_timeout_ms=0)
     qtbot.addWidget(window)
-    assert window.page_keys() == ["me", "patients"]
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["내 정보", "환자 명부"]
+    assert window.page_keys() == ["me", "patients", "requests", "disclosures"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["내 정보", "환자 명부", "정보주체 요구",
+                                                                             "제3자 제공"]
     page = window.show_page("patients")
     assert page is not None
     settle(qtbot, runner)

@@ -46,6 +46,24 @@ def _patients(host: PageHost, parent: QWidget | None) -> Page:
     return PatientsPage(host, parent)
 
 
+def _requests(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.requests import requests_page
+
+    return requests_page(host, parent)
+
+
+def _disclosures(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.disclosures import disclosures_page
+
+    return disclosures_page(host, parent)
+
+
+def _processors(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.processors import processors_page
+
+    return processors_page(host, parent)
+
+
 def _cctv(host: PageHost, parent: QWidget | None) -> Page:
     from privdesk.ui.cctv import CctvPage
 
@@ -79,10 +97,14 @@ def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
 DEFAULT_PAGES: tuple[PageSpec, ...] = (
     PageSpec("me", QT_TRANSLATE_NOOP("Navigation", "내 정보"), _me),
     PageSpec("patients", QT_TRANSLATE_NOOP("Navigation", "환자 명부"), _patients, (Permission.PATIENT_READ,)),
+    PageSpec("requests", QT_TRANSLATE_NOOP("Navigation", "정보주체 요구"), _requests, (Permission.REQUEST_HANDLE,)),
+    PageSpec("disclosures", QT_TRANSLATE_NOOP("Navigation", "제3자 제공"), _disclosures,
+             (Permission.DISCLOSURE_WRITE,)),
     PageSpec("cctv", QT_TRANSLATE_NOOP("Navigation", "CCTV"), _cctv, (Permission.CCTV_MANAGE, Permission.CCTV_READ)),
     PageSpec("lifecycle", QT_TRANSLATE_NOOP("Navigation", "보유·파기"), _lifecycle,
              (Permission.RETENTION_MANAGE, Permission.DESTRUCTION_PLAN, Permission.DESTRUCTION_APPROVE,
               Permission.SEPARATED_READ)),
+    PageSpec("processors", QT_TRANSLATE_NOOP("Navigation", "수탁업체"), _processors, (Permission.PROCESSOR_MANAGE,)),
     PageSpec("accounts", QT_TRANSLATE_NOOP("Navigation", "계정 관리"), _accounts, (Permission.ACCOUNT_MANAGE,)),
     PageSpec("access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)),
     PageSpec("permission_history", QT_TRANSLATE_NOOP("Navigation", "권한 변경 이력"), _permission_history,

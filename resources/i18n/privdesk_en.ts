@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ko_KR">
 <context>
+    <name>AccessAnswerDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+479"/>
+        <source>열람 답변 — {number}</source>
+        <translation>Access answer — {number}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{file} — {name}</source>
+        <translation>{file} — {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구한 사항: {items}</source>
+        <translation>Asked for: {items}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>개인정보의 항목 및 내용</source>
+        <translation>Items and content of the personal data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>항목</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>내용</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>내원 기록</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>내원일</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>진료과</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>내용은 홈페이지 관리 시스템에서 출력하여 첨부합니다.</source>
+        <translation>The content is printed from the homepage system and attached.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수집·이용의 목적</source>
+        <translation>Purpose of collection and use</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보유 및 이용 기간</source>
+        <translation>Retention and use period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제3자 제공 현황</source>
+        <translation>Provision to third parties</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제공일</source>
+        <translation>Provided on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제공받은 자</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>이용 목적</source>
+        <translation>Recipient&apos;s purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>형태</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제3자에게 제공한 내역이 없습니다.</source>
+        <translation>Nothing was provided to third parties.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리에 동의한 사실 및 내용</source>
+        <translation>Consent to the processing</translation>
+    </message>
+</context>
+<context>
+    <name>AccessDialog</name>
+    <message>
+        <location line="-285"/>
+        <source>열람 완료</source>
+        <translation>Access completed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>선택 — 예: 사본 3매 교부</source>
+        <translation>Optional — e.g. 3 copies handed over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>AccessLogModel</name>
     <message>
         <location filename="../../privdesk/ui/auditlog.py" line="+42"/>
@@ -406,7 +533,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+178"/>
+        <location filename="../../privdesk/ui/app.py" line="+179"/>
         <source>키 파일 오류</source>
         <translation>Key file error</translation>
     </message>
@@ -1192,6 +1319,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+18"/>
         <source>완료</source>
         <translation>Complete</translation>
     </message>
@@ -1209,6 +1337,31 @@ Key file: {path}</translation>
         <location line="+1"/>
         <source>비고</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+2"/>
+        <source>결과 통지서에 적힙니다. 예: 주소를 요구한 대로 정정함</source>
+        <translation>Printed on the result notice. E.g. address corrected as requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 결과 (필수)</source>
+        <translation>Result (required)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>완료하면 이 기록을 제공받은 제3자마다 정정 통지가 만들어지고, 환자 기록의 처리정지가 풀립니다.</source>
+        <translation>Completing opens a correction notice for every third party that received this record and lifts the processing hold on the patient record.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>완료하면 정보주체에 처리정지·동의철회가 표시되어, 동의가 필요한 이용(안내·홍보 연락 등)을 더 하지 않습니다.</source>
+        <translation>Completing marks the data subject as suspended / consent withdrawn: uses that need consent (notices, promotional contact) stop.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리 결과를 입력하십시오.</source>
+        <translation>Enter the result.</translation>
     </message>
 </context>
 <context>
@@ -1250,9 +1403,52 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ContactView</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+82"/>
+        <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
+        <translation>Unmasked — masked again in {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>생년월일 {birth}</source>
+        <translation>born {birth}</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>연락처 보기…</source>
+        <translation>Show contact…</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>요구인</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>요구인 {phone}</source>
+        <translation>Requester {phone}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>정보주체</source>
+        <translation>Data subject</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>정보주체 {phone}</source>
+        <translation>Data subject {phone}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>주소 {address}</source>
+        <translation>address {address}</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+148"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+150"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
@@ -1278,9 +1474,536 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>DisclosureBases</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+17"/>
+        <source>정보주체의 별도 동의</source>
+        <translation>Separate consent of the data subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다른 법률의 특별한 규정</source>
+        <translation>Special provision of another law</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>급박한 생명·신체·재산의 이익</source>
+        <translation>Urgent interest in life, body or property</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통계작성·학술연구 (특정 개인을 알아볼 수 없는 형태)</source>
+        <translation>Statistics or research (in a form that identifies no one)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>공중위생 등 공공의 안전을 위한 긴급한 필요</source>
+        <translation>Urgent need for public health or public safety</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보호위원회 심의·의결 (소관 업무 수행)</source>
+        <translation>Resolution of the Protection Commission (statutory duties)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>조약·국제협정의 이행</source>
+        <translation>Performance of a treaty or international agreement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>범죄의 수사와 공소의 제기·유지</source>
+        <translation>Criminal investigation and prosecution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법원의 재판업무 수행</source>
+        <translation>Court proceedings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>형 및 감호·보호처분의 집행</source>
+        <translation>Execution of sentences, custody or protective measures</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/form.py" line="+63"/>
+        <source>정정 기재 — {n}번 기록</source>
+        <translation>Correction — entry {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 기록</source>
+        <translation>Record a disclosure</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>개인정보파일</source>
+        <translation>Personal information file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체</source>
+        <translation>Data subjects</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: 관악경찰서 형사과</source>
+        <translation>e.g. Gwanak Police Station, criminal division</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공받는 자</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공받는 자의 이용 목적</source>
+        <translation>The recipient&apos;s purpose of use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: 이름, 주소, 내원일</source>
+        <translation>e.g. name, address, visit dates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 항목</source>
+        <translation>Items provided</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label} (공공기관 전용)</source>
+        <translation>{label} (public bodies only)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>법적 근거</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+181"/>
+        <source>근거 상세</source>
+        <translation>Basis details</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>제공일</source>
+        <translation>Date provided</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)</source>
+        <translation>For regular provision: frequency and period (e.g. monthly, 2026-01 ~ 2026-12)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>날짜·주기·기간</source>
+        <translation>Date, frequency, period</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>제공 형태</source>
+        <translation>Form of provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법 제18조제5항: 이용 제한·안전성 확보 요청 내용</source>
+        <translation>Act Art. 18(5): restrictions and safeguards requested of the recipient</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제한·조치 요청</source>
+        <translation>Restrictions requested</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>요청 공문·영장 번호</source>
+        <translation>Number of the request letter or warrant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문서번호</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가명·익명 처리하여 제공</source>
+        <translation>Provided pseudonymised or anonymised</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> 명</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체 수 (가명·익명, 명단 없이)</source>
+        <translation>Number of subjects (de-identified, not listed)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>기록</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>차트번호</source>
+        <translation>Chart number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>환자 찾기</source>
+        <translation>Find patient</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>명부 밖 정보주체 이름</source>
+        <translation>Name of a subject outside the registry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>구분 (예: 온라인예약)</source>
+        <translation>Source (e.g. online reservation)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>추가</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>선택 삭제</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>차트번호 {chart} 환자는 처리정지(정정 처리 중) 상태라 제공할 수 없습니다.</source>
+        <translation>The patient with chart number {chart} is on processing hold (correction in progress) and cannot be disclosed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  — 처리정지 요구: 법률·급박한 경우만 제공</source>
+        <translation>  — processing suspended: only under a law or in an emergency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  — 동의 철회: 동의를 근거로 제공 불가</source>
+        <translation>  — consent withdrawn: consent cannot be the basis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  — 분리보관: 법률에 따른 경우만 제공</source>
+        <translation>  — separated record: only under a law</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>명부 밖 정보주체의 이름을 입력하십시오.</source>
+        <translation>Enter the name of the subject outside the registry.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>근거 상세 (필수)</source>
+        <translation>Basis details (required)</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureHistoryModel</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+45"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제공일</source>
+        <translation>Date provided</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공받는 자</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법적 근거</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 항목</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 형태</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문서번호</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정</source>
+        <translation>Correction</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureHistoryTab</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+238"/>
+        <source>차트번호</source>
+        <translation>Chart number</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>조회</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>차트번호로 환자를 찾으면 그 환자의 개인정보를 제3자에게 제공한 기록이 모두 나옵니다.</source>
+        <translation>Find a patient by chart number to see every disclosure of that patient&apos;s data to third parties.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{label} — 제3자 제공 {n}건</source>
+        <translation>{label} — {n} disclosure(s)</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureLedgerModel</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="-33"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공일</source>
+        <translation>Date provided</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공받는 자</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법적 근거</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제공 항목</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 형태</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체</source>
+        <translation>Data subjects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}명</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>가명·익명</source>
+        <translation>De-identified</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>문서번호</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공자</source>
+        <translation>Provided by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>예</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>아니오</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n}번 정정</source>
+        <translation>corrects {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정정됨 → {ids}</source>
+        <translation>corrected by {ids}</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureLedgerTab</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-216"/>
+        <source>제공일</source>
+        <translation>Date provided</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>제공받는 자</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>법적 근거 전체</source>
+        <translation>All legal bases</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>조회</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제공 기록</source>
+        <translation>Record disclosure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>선택 기록 정정 기재</source>
+        <translation>Correct selected entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>대장 출력</source>
+        <translation>Print ledger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 내보내기</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{n}건, 정보주체 {people}명</source>
+        <translation>{n} entries, {people} data subjects</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>정정 기재</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>정정할 기록을 표에서 고르십시오.</source>
+        <translation>Select the entry to correct in the table.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
+        <translation>The first day of the period is after the last day. Choose the period again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>개인정보 제3자 제공 대장</source>
+        <translation>Third-party disclosure ledger</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>제3자 제공 대장 내보내기</source>
+        <translation>Export the disclosure ledger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 파일 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>내보내기 완료</source>
+        <translation>Export complete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 기록 {n}건을 내보냈습니다: {path}</source>
+        <translation>Exported {n} disclosure entries: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>내보낸 파일도 개인정보 처리 기록입니다. 보관과 파기에 주의하십시오.</source>
+        <translation>The exported file is a record of personal data processing too. Keep and destroy it with care.</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosuresPage</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/__init__.py" line="+39"/>
+        <source>개인정보 제3자 제공</source>
+        <translation>Third-party disclosures</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제공 대장</source>
+        <translation>Disclosure ledger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정보주체별 이력</source>
+        <translation>History by data subject</translation>
+    </message>
+</context>
+<context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+138"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+142"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -1291,28 +2014,44 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+50"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-26"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>{step} 중… (운영 DB 정리, 잠시 기다리십시오)</source>
+        <translation>{step}… (cleaning up the main database, please wait)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{step}: {done}/{total}건</source>
         <translation>{step}: {done}/{total}</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>파기 실행 취소</source>
-        <translation>Destruction cancelled</translation>
+        <location line="+15"/>
+        <source>취소를 눌렀을 때는 이미 삭제가 시작되어 되돌릴 수 없었습니다. 파기를 끝까지 마쳤습니다.</source>
+        <translation>When Cancel was pressed the deletion had already begun and could not be undone. The destruction was completed.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>파기 실행을 취소했습니다. 운영 DB의 기록은 삭제되지 않았습니다. 계획은 &apos;실행 중(중단됨)&apos;으로 남으며 다시 실행하면 마칠 수 있습니다.</source>
-        <translation>The destruction was cancelled. No record was deleted from the main database. The plan stays &apos;executing (interrupted)&apos;; execute it again to finish.</translation>
+        <location line="+13"/>
+        <source>파기 실행을 취소했습니다. 아무 기록도 삭제되지 않았고 계획은 &apos;승인됨&apos; 상태로 돌아갔습니다. 나중에 다시 실행하거나 계획을 취소할 수 있습니다.</source>
+        <translation>Destruction cancelled. No record was deleted and the plan is back to &apos;Approved&apos;. You can execute it later or cancel the plan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파기 실행을 취소했습니다. 이번 실행으로 삭제된 기록은 없습니다. 이전에 중단된 실행을 이어 하던 계획이라 &apos;실행 중(중단됨)&apos;으로 남으며, 다시 실행하면 마칠 수 있습니다.</source>
+        <translation>Destruction cancelled. This run deleted no record. The plan was resuming an interrupted run, so it stays &apos;Executing (interrupted)&apos;; execute it again to finish it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 실행 취소</source>
+        <translation>Destruction cancelled</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +2107,11 @@ Key file: {path}</translation>
         <translation>Export unmasked</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)</source>
+        <translation>A list for notices and promotion (needs consent: refused if it includes a patient who stopped processing or withdrew consent)</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>내보내기</source>
         <translation>Export</translation>
@@ -1392,6 +2136,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-68"/>
         <source>연장</source>
         <translation>Extend</translation>
     </message>
@@ -1402,11 +2147,13 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+10"/>
         <source>지금 기한</source>
         <translation>Current deadline</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+1"/>
         <source>연장한 기한</source>
         <translation>New deadline</translation>
     </message>
@@ -1417,8 +2164,29 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+7"/>
         <source>연기 사유를 입력하십시오.</source>
         <translation>Enter the reason for the extension.</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-18"/>
+        <source>기간 연장</source>
+        <translation>Extend the deadline</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>연기 통지서에 적힙니다. 예: 제3자 제공 내역을 확인하는 데 시간이 걸림</source>
+        <translation>Printed on the postponement notice. E.g. checking the third-party provisions takes time</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>연기 사유 (필수)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 기간은 한 번, {days}일까지 연장할 수 있습니다. 연장하면 사유와 이의제기 방법을 적은 연기 통지서를 요구인에게 보내야 합니다.</source>
+        <translation>The deadline can be extended once, by up to {days} days. After extending, send the requester the postponement notice with the reason and how to object.</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +2517,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+187"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
@@ -1769,26 +2538,32 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-18"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location line="+33"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-32"/>
         <source>생년월일</source>
         <translation>Date of birth</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+29"/>
         <source>정보주체와의 관계</source>
         <translation>Relation to the data subject</translation>
     </message>
@@ -1799,11 +2574,13 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+6"/>
         <source>신분 확인 서류</source>
         <translation>Identity document</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
         <source>확인자</source>
         <translation>Checked by</translation>
     </message>
@@ -1829,11 +2606,13 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+21"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+49"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -1844,6 +2623,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+60"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation>Proof of representation (family relation certificate etc.) checked</translation>
     </message>
@@ -1896,6 +2676,202 @@ Key file: {path}</translation>
         <location line="+17"/>
         <source>생년월일은 YYYY-MM-DD 형식으로 입력하십시오.</source>
         <translation>Enter the date of birth as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-213"/>
+        <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
+        <translation>New request — access, correction, deletion or suspension of personal data</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>요구</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>요구 구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보파일</source>
+        <translation>Personal-data file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수 방법</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수 일시</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>차트번호</source>
+        <translation>Chart number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>찾기</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>선택 — 통지서를 우편으로 보낼 때</source>
+        <translation>Optional — when the notice goes by post</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>정보주체</source>
+        <translation>Data subject</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>환자 (차트번호)</source>
+        <translation>Patient (chart number)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>010-0000-0000 (결과를 알릴 연락처)</source>
+        <translation>010-0000-0000 (where to send the answer)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>요구인</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>요구인 성명</source>
+        <translation>Requester&apos;s name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>요구인 생년월일</source>
+        <translation>Requester&apos;s date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인 주소</source>
+        <translation>Requester&apos;s address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대리 서류</source>
+        <translation>Proxy documents</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>요구 내용</source>
+        <translation>What is asked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람할 사항</source>
+        <translation>Items to see</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구 내용·사유</source>
+        <translation>Request and reason</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>위임장 확인함 (개인정보 보호법 제38조, 별지 제11호서식)</source>
+        <translation>Power of attorney checked (PIPA Art. 38, Form 11)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>요구 내용·사유 (선택)</source>
+        <translation>Request and reason (optional)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>요구 내용·사유 (필수)</source>
+        <translation>Request and reason (required)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람 목적 등 (선택)</source>
+        <translation>Purpose of the access etc. (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정할 항목과 바른 내용, 사유 (예: 주소 변경 — 새 주소)</source>
+        <translation>Items to correct, the correct content and the reason (e.g. address changed — new address)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>삭제할 항목과 사유</source>
+        <translation>Items to delete and the reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정지할 처리와 사유 (예: 안내 문자 발송 중단)</source>
+        <translation>Processing to stop and the reason (e.g. no more text notices)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>철회할 동의와 사유 (예: 홈페이지 회원 탈퇴)</source>
+        <translation>Consent to withdraw and the reason (e.g. leave the homepage membership)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>차트번호를 입력하십시오.</source>
+        <translation>Enter the chart number.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.</source>
+        <translation>No patient with chart number {chart} in the registry.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>차트번호로 환자를 찾으십시오.</source>
+        <translation>Find the patient by chart number.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}</source>
+        <translation>{name} · {rrn} · chart {chart} · last visit {last}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이미 처리정지 중</source>
+        <translation>already on hold</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
+        <translation>Enter dates as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>차트번호로 환자를 찾아 연결하십시오.</source>
+        <translation>Find the patient by chart number and link the request.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>열람할 사항을 하나 이상 고르십시오.</source>
+        <translation>Choose at least one item to see.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>표시한 항목을 고치십시오.</source>
+        <translation>Correct the marked fields.</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>정보주체 성명을(를) 입력하십시오.</source>
+        <translation>Enter the data subject&apos;s name.</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2993,54 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>LegalHoldsTab</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_holds.py" line="+179"/>
+        <source>법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 사유와 함께 접속기록에 남습니다.</source>
+        <translation>Records under a legal hold are not destroyed even after their retention period. Placing and releasing a hold are recorded in the access log with the reason.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보존 설정</source>
+        <translation>Place hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 해제</source>
+        <translation>Release hold</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>해제된 보존 포함</source>
+        <translation>Include released holds</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>보존 중 {active}건</source>
+        <translation>{active} held</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 중 {active}건, 해제 {released}건</source>
+        <translation>{active} held, {released} released</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>법적 보존 해제</source>
+        <translation>Release legal hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 {id}번 (차트번호 {chart})을 해제합니다. 보유기간이 지난 기록이면 다음 파기 계획에 포함됩니다. 해제 사유는 접속기록에 남으니 환자 성명 등 개인정보는 적지 마십시오.</source>
+        <translation>Release hold {id} (chart number {chart}). If the record&apos;s retention period has ended it will be in the next destruction plan. The reason is kept in the access log: do not write the patient&apos;s name or other personal data.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>해제</source>
+        <translation>Release</translation>
+    </message>
+</context>
+<context>
     <name>Lifecycle</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle.py" line="-138"/>
@@ -2047,7 +3071,7 @@ Key file: {path}</translation>
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-114"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-134"/>
         <source>대상</source>
         <translation>Subject</translation>
     </message>
@@ -2083,6 +3107,79 @@ Key file: {path}</translation>
         <location line="+1"/>
         <source>보유기간 종료일</source>
         <translation>Retention ends</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleHoldsModel</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_holds.py" line="-224"/>
+        <source>이용 중</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관</source>
+        <translation>Separated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기됨</source>
+        <translation>Destroyed</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>보존 중</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>해제 {at} {who}</source>
+        <translation>Released {at} {who}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>성명</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기록 상태</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 사유</source>
+        <translation>Reason for hold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설정자</source>
+        <translation>Placed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설정 일시</source>
+        <translation>Placed at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>해제 사유</source>
+        <translation>Reason for release</translation>
     </message>
 </context>
 <context>
@@ -2151,12 +3248,12 @@ Key file: {path}</translation>
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+162"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+164"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>현황</source>
         <translation>Overview</translation>
     </message>
@@ -2169,6 +3266,16 @@ Key file: {path}</translation>
         <location line="+2"/>
         <source>파기 관리대장</source>
         <translation>Destruction ledger</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>보유기간 규칙</source>
+        <translation>Retention rules</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>법적 보존</source>
+        <translation>Legal holds</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2248,9 +3355,75 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>LifecycleRules</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_rules.py" line="+47"/>
+        <source>최종 내원일로부터</source>
+        <translation>From the last visit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적 달성 시까지</source>
+        <translation>Until the purpose is achieved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>촬영일로부터</source>
+        <translation>From the recording date</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleRulesModel</name>
+    <message>
+        <location line="+6"/>
+        <source>미내원 {days}일 후</source>
+        <translation>{days} days without a visit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>개인정보파일</source>
+        <translation>Personal-information file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>항목</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법적 근거</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관 기준</source>
+        <translation>Separate after</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>수정자</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수정 일시</source>
+        <translation>Changed at</translation>
+    </message>
+</context>
+<context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-96"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-107"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -2636,12 +3809,17 @@ Key file: {path}</translation>
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+25"/>
+        <location filename="../../privdesk/ui/me.py" line="+37"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>정보주체 요구 열기</source>
+        <translation>Open data-subject requests</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>계정</source>
         <translation>Account</translation>
     </message>
@@ -2706,6 +3884,31 @@ Key file: {path}</translation>
         <source>사용 중</source>
         <translation>Valid</translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
+        <translation>{overdue} data-subject request(s) past the deadline, {soon} due soon ({open} open). Handle them now.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>처리 기한이 임박한 정보주체 요구 {soon}건이 있습니다 (처리 중 {open}건).</source>
+        <translation>{soon} data-subject request(s) due soon ({open} open).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>처리 중인 정보주체 요구 {open}건 — 모두 기한 안에 있습니다.</source>
+        <translation>{open} open data-subject request(s) — all within the deadline.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>처리 중인 정보주체 요구가 없습니다.</source>
+        <translation>No open data-subject requests.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>정보주체 요구 현황을 불러오지 못했습니다: {error}</source>
+        <translation>Could not load the data-subject requests: {error}</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -2733,7 +3936,7 @@ Key file: {path}</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+80"/>
+        <location filename="../../privdesk/ui/pages.py" line="+98"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -2744,6 +3947,16 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>정보주체 요구</source>
+        <translation>Data-subject requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공</source>
+        <translation>Third-party disclosures</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>CCTV</source>
         <translation>CCTV</translation>
     </message>
@@ -2754,6 +3967,11 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>수탁업체</source>
+        <translation>Processors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>계정 관리</source>
         <translation>Accounts</translation>
     </message>
@@ -2766,6 +3984,92 @@ Key file: {path}</translation>
         <location line="+1"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSentDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+206"/>
+        <source>정정 통지 발송 기록</source>
+        <translation>Record the correction notice as sent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>기록</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>받는 곳</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통지 방법</source>
+        <translation>Sent by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>통지 방법을 입력하십시오.</source>
+        <translation>Enter how the notice was sent.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesTable</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+19"/>
+        <source>발송</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>발송 기록…</source>
+        <translation>Record sending…</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>발송 안 함</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>발송 일시</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>발송함</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>방법</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제공 항목</source>
+        <translation>Items provided</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제공받은 자</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제공일</source>
+        <translation>Provided on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통지</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>통지서 출력</source>
+        <translation>Print notice</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +4098,44 @@ Key file: {path}</translation>
         <location line="+7"/>
         <source>복사됨</source>
         <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>PartlyDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-84"/>
+        <source>일부 완료</source>
+        <translation>Partly completed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>처리한 부분 — 예: 연락처는 정정함</source>
+        <translation>What was done — e.g. the phone number was corrected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 결과 (필수)</source>
+        <translation>Result (required)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제한 사유</source>
+        <translation>Ground for the restriction</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>처리한 부분을 처리 결과에 적으십시오.</source>
+        <translation>Describe what was done under Result.</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>열람하게 한 부분 — 예: 진료 접수 기록</source>
+        <translation>What was shown — e.g. the intake records</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>제한하는 부분과 그 사유 — 통지서에 그대로 적힙니다.</source>
+        <translation>What is withheld and why — printed on the notice as written.</translation>
     </message>
 </context>
 <context>
@@ -2938,7 +4280,7 @@ Key file: {path}</translation>
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-175"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-178"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -3493,9 +4835,62 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>PlaceHoldDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_holds.py" line="+18"/>
+        <source>법적 보존 설정</source>
+        <translation>Place a legal hold</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보존을 설정한 기록은 보유기간이 지나도 파기 계획에서 제외됩니다 (소송·수사 등 증거 보전). 분리보관된 기록도 차트번호로 찾습니다.</source>
+        <translation>A record under a hold is left out of destruction plans even after its retention period (evidence for a lawsuit, an investigation …). Separated records are found by chart number too.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>예: C2019-00123</source>
+        <translation>e.g. C2019-00123</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>예: 2026가단12345 손해배상 소송 증거 보전 (환자 성명 등 개인정보는 적지 마십시오)</source>
+        <translation>e.g. evidence for damages suit 2026-12345 (do not write the patient&apos;s name or other personal data)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보존 사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>설정</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>보존할 환자의 차트번호를 입력하십시오.</source>
+        <translation>Enter the chart number of the patient to hold.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>보존 사유를 입력하십시오.</source>
+        <translation>Enter the reason for the hold.</translation>
+    </message>
+</context>
+<context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+106"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+126"/>
         <location line="+126"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
@@ -3615,6 +5010,294 @@ Plan hash: {hash}</translation>
         <location line="+3"/>
         <source>작성 후 보존 조치된 {k}건은 제외했습니다.</source>
         <translation>{k} records held since the plan was made were skipped.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorChangesModel</name>
+    <message>
+        <location filename="../../privdesk/ui/processors.py" line="+198"/>
+        <source>등록</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>변경</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위탁 종료</source>
+        <translation>Outsourcing ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재개</source>
+        <translation>Resumed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>변경자</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>내용</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorDialog</name>
+    <message>
+        <location line="-77"/>
+        <source>수탁업체 수정 — {name}</source>
+        <translation>Edit processor — {name}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>수탁업체 추가</source>
+        <translation>Add processor</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>업체 담당자·연락처</source>
+        <translation>Company contact person and phone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>점검·교육 내용 (법 제26조제4항)</source>
+        <translation>Inspection or training (Act Art. 26(4))</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>수탁업체명</source>
+        <translation>Processor</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>위탁업무 내용</source>
+        <translation>Outsourced work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>계약 시작일</source>
+        <translation>Contract start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약 종료일</source>
+        <translation>Contract end</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>담당자·연락처</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최근 점검·교육일</source>
+        <translation>Last inspection/training</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>점검·교육 내용</source>
+        <translation>Inspection/training notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유 (필수)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>사유를 입력하십시오. 수탁업체 변경 이력에 남습니다.</source>
+        <translation>Enter a reason. It is kept in the processor&apos;s change history.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorHistoryDialog</name>
+    <message>
+        <location line="+40"/>
+        <source>수탁업체 변경 이력 — {name}</source>
+        <translation>Processor change history — {name}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorsModel</name>
+    <message>
+        <location line="-174"/>
+        <source>위탁 종료</source>
+        <translation>Outsourcing ended</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>■ 계약 만료</source>
+        <translation>■ Contract ended</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ 종료 임박 (D-{n})</source>
+        <translation>⚠ Ending soon (D-{n})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수탁업체명</source>
+        <translation>Processor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위탁업무 내용</source>
+        <translation>Outsourced work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약 시작일</source>
+        <translation>Contract start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약 종료일</source>
+        <translation>Contract end</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>담당자·연락처</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최근 점검·교육일</source>
+        <translation>Last inspection/training</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최종 변경</source>
+        <translation>Last changed</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorsPage</name>
+    <message>
+        <location line="+165"/>
+        <source>수탁업체 (개인정보 처리업무 위탁)</source>
+        <translation>Processors (outsourced personal data processing)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약 종료일이 {days}일 이내인 업체는 노란색과 &apos;종료 임박&apos; 표시로, 계약이 끝난 업체는 빨간색과 &apos;계약 만료&apos; 표시로 나타납니다.</source>
+        <translation>Contracts ending within {days} days are shown in yellow and marked &apos;Ending soon&apos;; ended contracts are shown in red and marked &apos;Contract ended&apos;.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>추가</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수정</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>변경 이력</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+73"/>
+        <location line="+56"/>
+        <source>위탁 종료</source>
+        <translation>End outsourcing</translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>위탁 종료 업체도 표시</source>
+        <translation>Show ended processors</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>목록 출력</source>
+        <translation>Print list</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>다른 사용자가 변경함</source>
+        <translation>Changed by another user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다른 사용자가 먼저 이 수탁업체를 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
+        <translation>Another user changed this processor first. The latest version has been reloaded; check it and try again.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳</source>
+        <translation>{n} processors in use — {soon} ending soon, {ended} ended</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+60"/>
+        <source>위탁 재개</source>
+        <translation>Resume outsourcing</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.</source>
+        <translation>Ending the outsourcing to {name}. It leaves the policy&apos;s processor list; its change history is kept.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}과(와)의 위탁을 다시 시작합니다.</source>
+        <translation>Resuming the outsourcing to {name}.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>수탁업체 현황</source>
+        <translation>Processor list</translation>
     </message>
 </context>
 <context>
@@ -3823,6 +5506,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-30"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -3833,6 +5517,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+1"/>
         <source>거절 사유</source>
         <translation>Refusal ground</translation>
     </message>
@@ -3848,8 +5533,14 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+7"/>
         <source>거절 사유 설명을 입력하십시오.</source>
         <translation>Enter the explanation of the refusal.</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-2"/>
+        <source>거절 사유를 목록에서 고르십시오.</source>
+        <translation>Choose the refusal ground from the list.</translation>
     </message>
 </context>
 <context>
@@ -3866,6 +5557,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+141"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -3876,11 +5568,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+1"/>
         <source>신분 확인</source>
         <translation>Identity check</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
@@ -3903,6 +5597,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+1"/>
         <source>처리 기한</source>
         <translation>Due</translation>
     </message>
@@ -3928,6 +5623,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
         <source>거절·제한 사유</source>
         <translation>Refusal/restriction ground</translation>
     </message>
@@ -3971,21 +5667,25 @@ Plan hash: {hash}</translation>
     <message>
         <location line="+1"/>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+19"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>처리자</source>
         <translation>By</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
@@ -4001,11 +5701,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
         <source>처리 이력</source>
         <translation>History</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+9"/>
         <source>처리:</source>
         <translation>Decision:</translation>
     </message>
@@ -4031,6 +5733,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+18"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
@@ -4046,6 +5749,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+41"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation>Status: {state} · due {due} ({left})</translation>
     </message>
@@ -4061,21 +5765,25 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+14"/>
         <source>확인함</source>
         <translation>checked</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>확인 안 함</source>
         <translation>not checked</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+3"/>
         <source>{doc} (확인: {by})</source>
         <translation>{doc} (checked by {by})</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+21"/>
         <source>{at} ({by})</source>
         <translation>{at} ({by})</translation>
     </message>
@@ -4126,6 +5834,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+61"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -4136,6 +5845,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-1"/>
         <source>완료</source>
         <translation>Complete</translation>
     </message>
@@ -4172,6 +5882,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+104"/>
         <source>연락처 보기</source>
         <translation>Show contact</translation>
     </message>
@@ -4182,6 +5893,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
         <source>보기</source>
         <translation>Show</translation>
     </message>
@@ -4209,6 +5921,555 @@ Plan hash: {hash}</translation>
         <location line="+9"/>
         <source>결과 통지서</source>
         <translation>Result notice</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-322"/>
+        <source>정보주체 요구</source>
+        <translation>Data-subject request</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>개인정보파일</source>
+        <translation>Personal-data file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>정보주체</source>
+        <translation>Data subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람할 사항</source>
+        <translation>Items to see</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구 내용·사유</source>
+        <translation>Request and reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리 결과</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>열람 답변 보기</source>
+        <translation>Show the access answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통지서 출력</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>정보주체 요구 {number}</source>
+        <translation>Data-subject request {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} — {kind} 요구</source>
+        <translation>{number} — {kind} request</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (환자 명부)</source>
+        <translation> (patient registry)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · 만 14세 미만</source>
+        <translation> · under 14</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} — {relation}</source>
+        <translation>{name} — {relation}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, 위임·대리 서류 {checked}</source>
+        <translation>, proxy documents {checked}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>본인 확인 {at}</source>
+        <translation>identity verified {at}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>본인 확인 전</source>
+        <translation>identity not yet verified</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{at} · {channel} ({by})</source>
+        <translation>{at} · {channel} ({by})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{due} → 연장 {until} (사유: {reason})</source>
+        <translation>{due} → extended to {until} (reason: {reason})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{at} · {place} · {method} · 수수료 {fee}원</source>
+        <translation>{at} · {place} · {method} · fee {fee} won</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
+        <translation>The patient record is on hold: no printing, export or third-party provision until this request is closed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>기간을 연장했습니다. 연기 통지서를 출력해 요구인에게 보내십시오.</source>
+        <translation>The deadline was extended. Print the postponement notice and send it to the requester.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오.</source>
+        <translation>The result notice states the ground and how to object. Print it and send it to the requester.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>정정 통지 {n}곳 중 {unsent}곳에 아직 보내지 않았습니다.</source>
+        <translation>{unsent} of {n} correction notices not yet sent.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정 통지 {n}곳에 모두 보냈습니다.</source>
+        <translation>All {n} correction notices sent.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>본인 확인</source>
+        <translation>Verify identity</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리 시작</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>기간 연장</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 완료</source>
+        <translation>Access completed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>일부 완료</source>
+        <translation>Partly completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관으로 답변</source>
+        <translation>Answer by separation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취하</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>본인 확인을 먼저 기록하십시오.</source>
+        <translation>Record the identity check first.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>종결된 요구</source>
+        <translation>Closed request</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>정정 통지 ({n})</source>
+        <translation>Correction notices ({n})</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
+        <translation>Shows the requester&apos;s and the data subject&apos;s full phone numbers, dates of birth and addresses. The access log records it with the reason; they are masked again shortly.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>출력할 통지서가 없습니다</source>
+        <translation>No notice to print</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>정정 통지서 — {recipient}</source>
+        <translation>Correction notice — {recipient}</translation>
+    </message>
+    <message>
+        <location line="-391"/>
+        <source>종결 일시</source>
+        <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>Requests</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-253"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_common.py" line="+36"/>
+        <source>열람</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>정정</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>삭제</source>
+        <translation>Deletion</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리정지</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의철회·회원탈퇴</source>
+        <translation>Consent withdrawal / leave membership</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>본인 확인</source>
+        <translation>Identity verified</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 중</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간 연장</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>완료</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>일부 완료</source>
+        <translation>Partly completed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>거절</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취하</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>본인</source>
+        <translation>Self</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>법정대리인</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대리인</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>방문</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>우편</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>전자우편</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>홈페이지</source>
+        <translation>Homepage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보의 항목 및 내용</source>
+        <translation>Items and content of the personal data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보의 수집·이용의 목적</source>
+        <translation>Purpose of collection and use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보 보유 및 이용 기간</source>
+        <translation>Retention and use period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보의 제3자 제공 현황</source>
+        <translation>Provision to third parties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보 처리에 동의한 사실 및 내용</source>
+        <translation>Consent to the processing</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+47"/>
+        <source> 원</source>
+        <translation> won</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_common.py" line="+25"/>
+        <source>{n}일 남음</source>
+        <translation>{n} day(s) left</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>{n}일 남음 (임박)</source>
+        <translation>{n} day(s) left (due soon)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>{n}일 지남 (기한 초과)</source>
+        <translation>{n} day(s) late (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+158"/>
+        <source>— 사유를 고르십시오 —</source>
+        <translation>— choose a ground —</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>근거</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_common.py" line="+16"/>
+        <source>다른 사용자가 변경함</source>
+        <translation>Changed by another user</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+19"/>
+        <source>사유 설명을 입력하십시오.</source>
+        <translation>Enter the explanation.</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>사유를 목록에서 고르십시오.</source>
+        <translation>Choose the ground from the list.</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>설명 (필수)</source>
+        <translation>Explanation (required)</translation>
+    </message>
+    <message>
+        <location line="-170"/>
+        <source>수수료·우송료</source>
+        <translation>Fee and postage</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>열람 방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>열람 일시</source>
+        <translation>Date and time of access</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 장소</source>
+        <translation>Place of access</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>열람 장소를 입력하십시오.</source>
+        <translation>Enter the place of access.</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_common.py" line="-14"/>
+        <source>오늘 마감 (임박)</source>
+        <translation>Due today (due soon)</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+168"/>
+        <source>이의제기 방법</source>
+        <translation>How to object</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_common.py" line="-4"/>
+        <source>종결</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>최신 내용을 다시 불러왔습니다. 확인한 뒤 다시 하십시오.</source>
+        <translation>The latest version was reloaded. Check it and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-254"/>
+        <source>통지서에 그대로 적힙니다.</source>
+        <translation>Printed on the notice as written.</translation>
+    </message>
+    <message>
+        <location line="+246"/>
+        <source>통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오.</source>
+        <translation>Printed on the notice as written. State exactly what cannot be done and why.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <location filename="../../privdesk/ui/requests.py" line="+70"/>
+        <source>처리정지 중</source>
+        <translation>on hold</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>접수번호</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체</source>
+        <translation>Data subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수일</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>남은 날</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <location line="+39"/>
+        <source>정보주체 요구</source>
+        <translation>Data-subject requests</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. 연장하려면 사유를 적고 연기 통지서를 보내야 합니다.</source>
+        <translation>Requests for access, correction, deletion, suspension or consent withdrawal are answered or notified within {days} days of receipt. An extension needs a reason and a postponement notice.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>요구 접수…</source>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열기</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보기</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>처리 중인 요구</source>
+        <translation>Open requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전체 (종결 포함)</source>
+        <translation>All (including closed)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
+        <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.</source>
+        <translation>{number} {kind} request received. Due {due}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>환자 기록에 처리정지를 걸었습니다: 요구를 처리할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
+        <translation>The patient record is on hold: no printing, export or third-party provision until the request is handled.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정보주체가 만 14세 미만입니다(법정대리인 요구).</source>
+        <translation>The data subject is under 14 (request by the legal representative).</translation>
     </message>
 </context>
 <context>
@@ -4258,6 +6519,155 @@ Plan hash: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_rules.py" line="+14"/>
+        <source>보유기간 규칙 변경 — {file}</source>
+        <translation>Change retention rule — {file}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>항목: {items}
+목적: {purpose}
+법적 근거: {basis}</source>
+        <translation>Items: {items}
+Purpose: {purpose}
+Legal basis: {basis}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>환자 명부는 최종 내원일 기준으로만 보관합니다 (의료법 시행규칙 제15조).</source>
+        <translation>The patient file is kept from the last visit only (Enforcement Rule of the Medical Service Act, Art. 15).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간 기준</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>법정 보존기간</source>
+        <translation>Period set by law</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label} {years}년 ({basis})</source>
+        <translation>{label}, {years} years ({basis})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>직접 입력</source>
+        <translation>Own period</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>년</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+23"/>
+        <source>일</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>기간 없음: 목적을 달성하면 파기합니다.</source>
+        <translation>No period: destroyed once the purpose is achieved.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>보유기간</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>예: 최종 내원일로부터 5년 (의료법 시행규칙 제15조 환자 명부)</source>
+        <translation>e.g. 5 years from the last visit (Medical Service Act rule, Art. 15, patient list)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보유기간 설명</source>
+        <translation>Retention note</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>이 기간 동안 내원이 없으면 목적을 달성한 것으로 보고 분리보관합니다 (법령에 정한 기준이 없어 병원이 정합니다).</source>
+        <translation>With no visit for this long the purpose counts as achieved and the record is separated (the law sets no such period: the hospital decides).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>분리보관 기준 (미내원 일수)</source>
+        <translation>Separate after (days without a visit)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <location line="+104"/>
+        <source>개인정보 처리방침의 개인정보파일과 보유기간입니다. 기간을 바꾸면 그 뒤에 계산하는 보유기간 종료일부터 적용됩니다. 바꿀 때마다 접속기록에 남습니다.</source>
+        <translation>The personal-information files of the privacy policy and their retention periods. A changed period applies to retention end dates computed from then on. Every change is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>규칙 변경</source>
+        <translation>Change rule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>읽기 전용: 규칙은 개인정보 보호책임자가 바꿉니다.</source>
+        <translation>Read-only: the privacy officer changes the rules.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>파일을 고르면 내용을 보여 줍니다.</source>
+        <translation>Select a file to see its details.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}
+항목: {items}
+목적: {purpose}
+법적 근거: {basis}
+보유기간: {rule}</source>
+        <translation>{file}
+Items: {items}
+Purpose: {purpose}
+Legal basis: {basis}
+Retention: {rule}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>분리보관: 최종 내원 후 {days}일 동안 내원이 없으면 분리보관</source>
+        <translation>Separation: after {days} days without a visit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>마지막 수정: {who} ({at})</source>
+        <translation>Last changed: {who} ({at})</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>보유기간 규칙 변경</source>
+        <translation>Change retention rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다른 사용자가 먼저 &apos;{file}&apos;의 규칙을 바꾸었습니다. 저장하지 않았습니다. 최신 규칙을 다시 불러왔으니 확인한 뒤 다시 바꾸십시오.</source>
+        <translation>Another user changed the rule of &apos;{file}&apos; first. Nothing was saved. The current rule has been reloaded: check it and change it again.</translation>
+    </message>
+</context>
+<context>
     <name>SeparatedTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle.py" line="+14"/>
@@ -4294,6 +6704,40 @@ Plan hash: {hash}</translation>
         <location line="+4"/>
         <source>차트번호 {chart} 기록을 환자 명부로 되돌립니다. 사유를 입력하십시오 (예: 재내원).</source>
         <translation>Chart no. {chart} goes back to the patient registry. Enter the reason (e.g. the patient returned).</translation>
+    </message>
+</context>
+<context>
+    <name>SeparationDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+85"/>
+        <location line="+1"/>
+        <source>분리보관으로 답변</source>
+        <translation>Answer by separation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환자 명부는 의료법(시행규칙 제15조)에 따라 보존해야 하므로 삭제할 수 없습니다. 이 기록을 별도 저장소로 옮겨 법정 보존기간 동안만 보관하고 그 밖의 용도로 이용하지 않으며, 보존기간이 끝나면 파기합니다. 요구는 &apos;일부 완료&apos;로 끝납니다.</source>
+        <translation>The patient registry must be kept under the Medical Service Act (Enforcement Rule Art. 15), so it cannot be deleted. The record moves to the separate store, is kept only for the legal period, used for nothing else, and destroyed when the period ends. The request ends as &apos;partly completed&apos;.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>통지서에 적힙니다.</source>
+        <translation>Printed on the notice.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설명 (필수)</source>
+        <translation>Explanation (required)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>설명을 입력하십시오.</source>
+        <translation>Enter the explanation.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>이의제기 방법</source>
+        <translation>How to object</translation>
     </message>
 </context>
 <context>
@@ -4393,9 +6837,57 @@ Plan hash: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-207"/>
+        <source>본인 확인</source>
+        <translation>Verify identity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} ({relation})</source>
+        <translation>{name} ({relation})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>신분 확인 서류</source>
+        <translation>Identity document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>대리 서류</source>
+        <translation>Proxy documents</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>확인함</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>확인 안 함</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>선택 — 예: 주민등록증 사진과 얼굴 대조, 위임장 인감 확인</source>
+        <translation>Optional — e.g. face compared with the ID card photo, seal on the power of attorney checked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>확인 내용</source>
+        <translation>What was checked</translation>
+    </message>
+</context>
+<context>
     <name>VisitIntakeDialog</name>
     <message>
-        <location line="+34"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="+34"/>
         <source>진료 접수 — {name}</source>
         <translation>Intake — {name}</translation>
     </message>
@@ -4423,6 +6915,29 @@ Plan hash: {hash}</translation>
         <location line="+7"/>
         <source>접수</source>
         <translation>Register</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+213"/>
+        <source>취하</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>예: 요구인이 전화로 요구를 철회함</source>
+        <translation>E.g. the requester withdrew the request by phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취하 사유 (필수)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>취하 사유를 입력하십시오.</source>
+        <translation>Enter the reason for the withdrawal.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="ko_KR">
 <context>
+    <name>AccessAnswerDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+479"/>
+        <source>열람 답변 — {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{file} — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구한 사항: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>개인정보의 항목 및 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>내원 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>내원일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>진료과</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>내용은 홈페이지 관리 시스템에서 출력하여 첨부합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수집·이용의 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보유 및 이용 기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제3자 제공 현황</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제공받은 자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>이용 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제3자에게 제공한 내역이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리에 동의한 사실 및 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccessDialog</name>
+    <message>
+        <location line="-285"/>
+        <source>열람 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>선택 — 예: 사본 3매 교부</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccessLogModel</name>
     <message>
         <location filename="../../privdesk/ui/auditlog.py" line="+42"/>
@@ -406,7 +533,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+178"/>
+        <location filename="../../privdesk/ui/app.py" line="+179"/>
         <source>키 파일 오류</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,6 +1317,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+18"/>
         <source>완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,6 +1334,31 @@
     <message>
         <location line="+1"/>
         <source>비고</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+2"/>
+        <source>결과 통지서에 적힙니다. 예: 주소를 요구한 대로 정정함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 결과 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>완료하면 이 기록을 제공받은 제3자마다 정정 통지가 만들어지고, 환자 기록의 처리정지가 풀립니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>완료하면 정보주체에 처리정지·동의철회가 표시되어, 동의가 필요한 이용(안내·홍보 연락 등)을 더 하지 않습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리 결과를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1248,9 +1401,52 @@
     </message>
 </context>
 <context>
+    <name>ContactView</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+44"/>
+        <source>연락처 보기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>요구인 {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정보주체 {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>요구인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정보주체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>생년월일 {birth}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>주소 {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+148"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+150"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1276,9 +1472,536 @@
     </message>
 </context>
 <context>
+    <name>DisclosureBases</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+17"/>
+        <source>정보주체의 별도 동의</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다른 법률의 특별한 규정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>급박한 생명·신체·재산의 이익</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통계작성·학술연구 (특정 개인을 알아볼 수 없는 형태)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>공중위생 등 공공의 안전을 위한 긴급한 필요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보호위원회 심의·의결 (소관 업무 수행)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>조약·국제협정의 이행</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>범죄의 수사와 공소의 제기·유지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법원의 재판업무 수행</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>형 및 감호·보호처분의 집행</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/form.py" line="+63"/>
+        <source>정정 기재 — {n}번 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>개인정보파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: 관악경찰서 형사과</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공받는 자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공받는 자의 이용 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: 이름, 주소, 내원일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label} (공공기관 전용)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>법적 근거</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+181"/>
+        <source>근거 상세</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>날짜·주기·기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>제공 형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법 제18조제5항: 이용 제한·안전성 확보 요청 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제한·조치 요청</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>요청 공문·영장 번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문서번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가명·익명 처리하여 제공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> 명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체 수 (가명·익명, 명단 없이)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>비고</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>차트번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>환자 찾기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>명부 밖 정보주체 이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>구분 (예: 온라인예약)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>선택 삭제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>차트번호 {chart} 환자는 처리정지(정정 처리 중) 상태라 제공할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>  — 처리정지 요구: 법률·급박한 경우만 제공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  — 동의 철회: 동의를 근거로 제공 불가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  — 분리보관: 법률에 따른 경우만 제공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>명부 밖 정보주체의 이름을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>근거 상세 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureHistoryModel</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+45"/>
+        <source>번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공받는 자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법적 근거</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문서번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureHistoryTab</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+238"/>
+        <source>차트번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>조회</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>차트번호로 환자를 찾으면 그 환자의 개인정보를 제3자에게 제공한 기록이 모두 나옵니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{label} — 제3자 제공 {n}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureLedgerModel</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="-33"/>
+        <source>번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공받는 자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법적 근거</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제공 항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공 형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>가명·익명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>문서번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제공자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>예</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>아니오</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{n}번 정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정정됨 → {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureLedgerTab</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-216"/>
+        <source>제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>제공받는 자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>법적 근거 전체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>조회</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제공 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>선택 기록 정정 기재</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>대장 출력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 내보내기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{n}건, 정보주체 {people}명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>정정 기재</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>정정할 기록을 표에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>개인정보 제3자 제공 대장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>제3자 제공 대장 내보내기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 파일 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>내보내기 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 기록 {n}건을 내보냈습니다: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>내보낸 파일도 개인정보 처리 기록입니다. 보관과 파기에 주의하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisclosuresPage</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/__init__.py" line="+39"/>
+        <source>개인정보 제3자 제공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제공 대장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정보주체별 이력</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+138"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+142"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,27 +2012,43 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+50"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-26"/>
         <source>취소하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>{step} 중… (운영 DB 정리, 잠시 기다리십시오)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{step}: {done}/{total}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>파기 실행 취소</source>
+        <location line="+15"/>
+        <source>취소를 눌렀을 때는 이미 삭제가 시작되어 되돌릴 수 없었습니다. 파기를 끝까지 마쳤습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>파기 실행을 취소했습니다. 운영 DB의 기록은 삭제되지 않았습니다. 계획은 &apos;실행 중(중단됨)&apos;으로 남으며 다시 실행하면 마칠 수 있습니다.</source>
+        <location line="+13"/>
+        <source>파기 실행을 취소했습니다. 아무 기록도 삭제되지 않았고 계획은 &apos;승인됨&apos; 상태로 돌아갔습니다. 나중에 다시 실행하거나 계획을 취소할 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파기 실행을 취소했습니다. 이번 실행으로 삭제된 기록은 없습니다. 이전에 중단된 실행을 이어 하던 계획이라 &apos;실행 중(중단됨)&apos;으로 남으며, 다시 실행하면 마칠 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 실행 취소</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1366,6 +2105,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>내보내기</source>
         <translation type="unfinished"></translation>
@@ -1390,6 +2134,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-68"/>
         <source>연장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1400,11 +2145,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+10"/>
         <source>지금 기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+1"/>
         <source>연장한 기한</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,7 +2162,28 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+7"/>
         <source>연기 사유를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-18"/>
+        <source>기간 연장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>연기 통지서에 적힙니다. 예: 제3자 제공 내역을 확인하는 데 시간이 걸림</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>연기 사유 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 기간은 한 번, {days}일까지 연장할 수 있습니다. 연장하면 사유와 이의제기 방법을 적은 연기 통지서를 요구인에게 보내야 합니다.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1747,6 +2515,7 @@
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+187"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,26 +2536,32 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-18"/>
         <source>성명</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location line="+33"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-32"/>
         <source>생년월일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
         <source>주소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+29"/>
         <source>정보주체와의 관계</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,11 +2572,13 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+6"/>
         <source>신분 확인 서류</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
         <source>확인자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1827,11 +2604,13 @@
     </message>
     <message>
         <location line="+21"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+49"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1842,6 +2621,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+60"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1893,6 +2673,202 @@
     <message>
         <location line="+17"/>
         <source>생년월일은 YYYY-MM-DD 형식으로 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-213"/>
+        <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>요구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>요구 구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수 방법</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>차트번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>찾기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+27"/>
+        <source>선택 — 통지서를 우편으로 보낼 때</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>정보주체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>환자 (차트번호)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>010-0000-0000 (결과를 알릴 연락처)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>요구인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>요구인 성명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>요구인 생년월일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인 주소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대리 서류</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>요구 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람할 사항</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구 내용·사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>위임장 확인함 (개인정보 보호법 제38조, 별지 제11호서식)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>요구 내용·사유 (선택)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>요구 내용·사유 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람 목적 등 (선택)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정할 항목과 바른 내용, 사유 (예: 주소 변경 — 새 주소)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>삭제할 항목과 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정지할 처리와 사유 (예: 안내 문자 발송 중단)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>철회할 동의와 사유 (예: 홈페이지 회원 탈퇴)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>차트번호를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>차트번호로 환자를 찾으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이미 처리정지 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>차트번호로 환자를 찾아 연결하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정보주체 성명을(를) 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>열람할 사항을 하나 이상 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>표시한 항목을 고치십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2015,6 +2991,54 @@
     </message>
 </context>
 <context>
+    <name>LegalHoldsTab</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_holds.py" line="+179"/>
+        <source>법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 사유와 함께 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보존 설정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 해제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>해제된 보존 포함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>보존 중 {active}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 중 {active}건, 해제 {released}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>법적 보존 해제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 {id}번 (차트번호 {chart})을 해제합니다. 보유기간이 지난 기록이면 다음 파기 계획에 포함됩니다. 해제 사유는 접속기록에 남으니 환자 성명 등 개인정보는 적지 마십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>해제</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lifecycle</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle.py" line="-138"/>
@@ -2045,7 +3069,7 @@
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-114"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-134"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,6 +3104,79 @@
     <message>
         <location line="+1"/>
         <source>보유기간 종료일</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleHoldsModel</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_holds.py" line="-224"/>
+        <source>이용 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기됨</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>보존 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>해제 {at} {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>성명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기록 상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보존 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설정자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설정 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>해제 사유</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2149,12 +3246,12 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+162"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+164"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>현황</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2166,6 +3263,16 @@
     <message>
         <location line="+2"/>
         <source>파기 관리대장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>보유기간 규칙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>법적 보존</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2246,9 +3353,75 @@
     </message>
 </context>
 <context>
+    <name>LifecycleRules</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_rules.py" line="+47"/>
+        <source>최종 내원일로부터</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적 달성 시까지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>촬영일로부터</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleRulesModel</name>
+    <message>
+        <location line="+6"/>
+        <source>미내원 {days}일 후</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>개인정보파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>법적 근거</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관 기준</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>수정자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수정 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-96"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-107"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2634,12 +3807,17 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+25"/>
+        <location filename="../../privdesk/ui/me.py" line="+37"/>
         <source>내 정보</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>정보주체 요구 열기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>계정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2704,6 +3882,31 @@
         <source>사용 중</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+21"/>
+        <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>처리 기한이 임박한 정보주체 요구 {soon}건이 있습니다 (처리 중 {open}건).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>처리 중인 정보주체 요구 {open}건 — 모두 기한 안에 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>처리 중인 정보주체 요구가 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>정보주체 요구 현황을 불러오지 못했습니다: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -2731,7 +3934,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+80"/>
+        <location filename="../../privdesk/ui/pages.py" line="+98"/>
         <source>내 정보</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2742,6 +3945,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>정보주체 요구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>CCTV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2752,6 +3965,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>수탁업체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>계정 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2763,6 +3981,92 @@
     <message>
         <location line="+1"/>
         <source>권한 변경 이력</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSentDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+206"/>
+        <source>정정 통지 발송 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>받는 곳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통지 방법</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>통지 방법을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticesTable</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+6"/>
+        <source>발송 안 함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>발송함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>제공받은 자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>제공 항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>발송</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>방법</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>발송 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>통지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>통지서 출력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>발송 기록…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2791,6 +4095,44 @@
     <message>
         <location line="+7"/>
         <source>복사됨</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartlyDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-84"/>
+        <source>일부 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>열람하게 한 부분 — 예: 진료 접수 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리한 부분 — 예: 연락처는 정정함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 결과 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제한 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제한하는 부분과 그 사유 — 통지서에 그대로 적힙니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리한 부분을 처리 결과에 적으십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2936,7 +4278,7 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-175"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-178"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3491,9 +4833,62 @@
     </message>
 </context>
 <context>
+    <name>PlaceHoldDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_holds.py" line="+18"/>
+        <source>법적 보존 설정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보존을 설정한 기록은 보유기간이 지나도 파기 계획에서 제외됩니다 (소송·수사 등 증거 보전). 분리보관된 기록도 차트번호로 찾습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>예: C2019-00123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>차트번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>예: 2026가단12345 손해배상 소송 증거 보전 (환자 성명 등 개인정보는 적지 마십시오)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보존 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>설정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>보존할 환자의 차트번호를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>보존 사유를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+106"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+126"/>
         <location line="+126"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
@@ -3606,6 +5001,294 @@
     <message>
         <location line="+3"/>
         <source>작성 후 보존 조치된 {k}건은 제외했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorChangesModel</name>
+    <message>
+        <location filename="../../privdesk/ui/processors.py" line="+198"/>
+        <source>등록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>변경</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위탁 종료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재개</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>변경자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorDialog</name>
+    <message>
+        <location line="-77"/>
+        <source>수탁업체 수정 — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>수탁업체 추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>업체 담당자·연락처</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>점검·교육 내용 (법 제26조제4항)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>수탁업체명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>위탁업무 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>계약 시작일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약 종료일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>담당자·연락처</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최근 점검·교육일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>점검·교육 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사유 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>사유를 입력하십시오. 수탁업체 변경 이력에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorHistoryDialog</name>
+    <message>
+        <location line="+40"/>
+        <source>수탁업체 변경 이력 — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorsModel</name>
+    <message>
+        <location line="-174"/>
+        <source>위탁 종료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>■ 계약 만료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ 종료 임박 (D-{n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수탁업체명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위탁업무 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약 시작일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약 종료일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>담당자·연락처</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최근 점검·교육일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최종 변경</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProcessorsPage</name>
+    <message>
+        <location line="+165"/>
+        <source>수탁업체 (개인정보 처리업무 위탁)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약 종료일이 {days}일 이내인 업체는 노란색과 &apos;종료 임박&apos; 표시로, 계약이 끝난 업체는 빨간색과 &apos;계약 만료&apos; 표시로 나타납니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>추가</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>변경 이력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+73"/>
+        <location line="+56"/>
+        <source>위탁 종료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-128"/>
+        <source>위탁 종료 업체도 표시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>목록 출력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>다른 사용자가 변경함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다른 사용자가 먼저 이 수탁업체를 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+60"/>
+        <source>위탁 재개</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}과(와)의 위탁을 다시 시작합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>수탁업체 현황</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3815,6 +5498,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-35"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3825,6 +5509,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+1"/>
         <source>거절 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3840,7 +5525,13 @@
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+7"/>
         <source>거절 사유 설명을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-2"/>
+        <source>거절 사유를 목록에서 고르십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3858,6 +5549,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+141"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3868,11 +5560,13 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+1"/>
         <source>신분 확인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3895,6 +5589,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+1"/>
         <source>처리 기한</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3920,6 +5615,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
         <source>거절·제한 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3963,21 +5659,25 @@
     <message>
         <location line="+1"/>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+19"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>처리자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>메모</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3993,11 +5693,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
         <source>처리 이력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+9"/>
         <source>처리:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4023,6 +5725,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+18"/>
         <source>닫기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4038,6 +5741,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+41"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4053,21 +5757,25 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+14"/>
         <source>확인함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
         <source>확인 안 함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+3"/>
         <source>{doc} (확인: {by})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+21"/>
         <source>{at} ({by})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4118,6 +5826,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+61"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4128,6 +5837,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-1"/>
         <source>완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4164,6 +5874,7 @@
     </message>
     <message>
         <location line="+9"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+104"/>
         <source>연락처 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4174,6 +5885,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
         <source>보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4200,6 +5912,555 @@
     <message>
         <location line="+9"/>
         <source>결과 통지서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-322"/>
+        <source>정보주체 요구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>개인정보파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>정보주체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람할 사항</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구 내용·사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리 결과</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>종결 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>열람 답변 보기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통지서 출력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>정보주체 요구 {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{number} — {kind} 요구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (환자 명부)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · 만 14세 미만</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} — {relation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, 위임·대리 서류 {checked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>본인 확인 {at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>본인 확인 전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{at} · {channel} ({by})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{due} → 연장 {until} (사유: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{at} · {place} · {method} · 수수료 {fee}원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>기간을 연장했습니다. 연기 통지서를 출력해 요구인에게 보내십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>정정 통지 {n}곳 중 {unsent}곳에 아직 보내지 않았습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정 통지 {n}곳에 모두 보냈습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>본인 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리 시작</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>기간 연장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>일부 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>분리보관으로 답변</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취하</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>본인 확인을 먼저 기록하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>종결된 요구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>정정 통지 ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>출력할 통지서가 없습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>정정 통지서 — {recipient}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Requests</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-285"/>
+        <source>통지서에 그대로 적힙니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source> 원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 장소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열람 방법</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수수료·우송료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>열람 장소를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>— 사유를 고르십시오 —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>근거</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설명 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이의제기 방법</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>사유를 목록에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>사유 설명을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/requests_common.py" line="+36"/>
+        <source>열람</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>삭제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>처리정지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의철회·회원탈퇴</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>본인 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간 연장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>일부 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>거절</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취하</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>본인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>법정대리인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대리인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>방문</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>우편</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전화</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>전자우편</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>홈페이지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보의 항목 및 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보의 수집·이용의 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보 보유 및 이용 기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보의 제3자 제공 현황</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보 처리에 동의한 사실 및 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>종결</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}일 지남 (기한 초과)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>오늘 마감 (임박)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}일 남음 (임박)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}일 남음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>다른 사용자가 변경함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최신 내용을 다시 불러왔습니다. 확인한 뒤 다시 하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <location filename="../../privdesk/ui/requests.py" line="+70"/>
+        <source>처리정지 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>접수번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>기한</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>남은 날</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <location line="+39"/>
+        <source>정보주체 요구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. 연장하려면 사유를 적고 연기 통지서를 보내야 합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>요구 접수…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>열기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>처리 중인 요구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전체 (종결 포함)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>환자 기록에 처리정지를 걸었습니다: 요구를 처리할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정보주체가 만 14세 미만입니다(법정대리인 요구).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4250,6 +6511,149 @@
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle_rules.py" line="+14"/>
+        <source>보유기간 규칙 변경 — {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>항목: {items}
+목적: {purpose}
+법적 근거: {basis}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>환자 명부는 최종 내원일 기준으로만 보관합니다 (의료법 시행규칙 제15조).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간 기준</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>법정 보존기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label} {years}년 ({basis})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>직접 입력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>년</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+23"/>
+        <source>일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>기간 없음: 목적을 달성하면 파기합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>보유기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>예: 최종 내원일로부터 5년 (의료법 시행규칙 제15조 환자 명부)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보유기간 설명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>이 기간 동안 내원이 없으면 목적을 달성한 것으로 보고 분리보관합니다 (법령에 정한 기준이 없어 병원이 정합니다).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>분리보관 기준 (미내원 일수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RulesTab</name>
+    <message>
+        <location line="+104"/>
+        <source>개인정보 처리방침의 개인정보파일과 보유기간입니다. 기간을 바꾸면 그 뒤에 계산하는 보유기간 종료일부터 적용됩니다. 바꿀 때마다 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>규칙 변경</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>읽기 전용: 규칙은 개인정보 보호책임자가 바꿉니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>파일을 고르면 내용을 보여 줍니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}
+항목: {items}
+목적: {purpose}
+법적 근거: {basis}
+보유기간: {rule}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>분리보관: 최종 내원 후 {days}일 동안 내원이 없으면 분리보관</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>마지막 수정: {who} ({at})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>보유기간 규칙 변경</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다른 사용자가 먼저 &apos;{file}&apos;의 규칙을 바꾸었습니다. 저장하지 않았습니다. 최신 규칙을 다시 불러왔으니 확인한 뒤 다시 바꾸십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SeparatedTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle.py" line="+14"/>
@@ -4285,6 +6689,40 @@
     <message>
         <location line="+4"/>
         <source>차트번호 {chart} 기록을 환자 명부로 되돌립니다. 사유를 입력하십시오 (예: 재내원).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SeparationDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+60"/>
+        <location line="+1"/>
+        <source>분리보관으로 답변</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환자 명부는 의료법(시행규칙 제15조)에 따라 보존해야 하므로 삭제할 수 없습니다. 이 기록을 별도 저장소로 옮겨 법정 보존기간 동안만 보관하고 그 밖의 용도로 이용하지 않으며, 보존기간이 끝나면 파기합니다. 요구는 &apos;일부 완료&apos;로 끝납니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>통지서에 적힙니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>설명 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이의제기 방법</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>설명을 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4385,9 +6823,57 @@
     </message>
 </context>
 <context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-211"/>
+        <source>본인 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} ({relation})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>신분 확인 서류</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>대리 서류</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>확인함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>확인 안 함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>선택 — 예: 주민등록증 사진과 얼굴 대조, 위임장 인감 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>확인 내용</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitIntakeDialog</name>
     <message>
-        <location line="+34"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="+34"/>
         <source>진료 접수 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4414,6 +6900,29 @@
     <message>
         <location line="+7"/>
         <source>접수</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+213"/>
+        <source>취하</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>예: 요구인이 전화로 요구를 철회함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취하 사유 (필수)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>취하 사유를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

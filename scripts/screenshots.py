@@ -23,11 +23,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QWidget
 
 from privdesk.accounts import users
-from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, PRIVACY
+from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, OFFICER, PRIVACY
 from privdesk.audit.chain import Action
 from privdesk.bootstrap import initialize
 from privdesk.context import Actor, AppContext
-from privdesk.demo import DemoSeed, seed_patients
+from privdesk.demo import DemoSeed, _seed_disclosures, seed_patients, seed_requests
 from privdesk.settings import SecuritySettings, Settings, sqlite_url
 from privdesk.ui.account_dialogs import AddAccountDialog
 from privdesk.ui.accounts import AccountsPage
@@ -104,6 +104,9 @@ def main(argv: list[str]) -> int:
                 u.log(Action.VIEW if i % 3 else Action.SEARCH, f"patient:{1000 + i}",
                       search_kind=None if i % 3 else "chart_no", detail="데모")
         seed_cctv(ctx, officer)
+        seed = DemoSeed(ctx, {INTAKE: desk, PRIVACY: officer, OFFICER: officer}, 400, 7)
+        _seed_disclosures(seed)
+        seed_requests(seed)
 
         login = LoginDialog(ctx, runner)
         login.login_edit.setText("yook")
@@ -144,6 +147,8 @@ def main(argv: list[str]) -> int:
         grab(window, out / "permission-history.png")
         shoot_registry(app, runner, window, out, tmp)
         shoot_cctv(app, runner, window, out)
+        shoot_rights(app, runner, window, out)
+        shoot_lifecycle(app, runner, window, out)
         window.lock()
         wait(app, runner)
         grab(window, out / "idle-lock.png")
@@ -195,6 +200,52 @@ def shoot_registry(app: QApplication, runner: TaskRunner, window: MainWindow, ou
     wizard.reject()
     wait(app, runner)
 
+
+def shoot_rights(app: QApplication, runner: TaskRunner, window: MainWindow, out: Path) -> None:
+    """정보주체 요구 (the inbox and a completed correction with its notices), the 제3자 제공 대장,
+    the 수탁업체 list, and the start screen's overdue line."""
+    from privdesk.ui.disclosures import DisclosuresPage
+    from privdesk.ui.requests import RequestsPage
+
+    window.show_page("me")
+    wait(app, runner)
+    grab(window, out / "start-overdue.png")
+    page = window.show_page("requests")
+    assert isinstance(page, RequestsPage)
+    wait(app, runner)
+    grab(window, out / "requests-inbox.png")
+    page.filter_combo.setCurrentIndex(1)  # all, closed included
+    wait(app, runner)
+    corrected = next(r for r in page.model.rows() if r.kind == "correct" and r.state == "completed")
+    detail = page.open_request(corrected.id)
+    wait(app, runner, 0.6)
+    detail.tabs.setCurrentIndex(detail.tabs.count() - 1)   # 정정 통지
+    wait(app, runner)
+    grab(detail, out / "request-correction-notices.png")
+    detail.reject()
+    disclosures = window.show_page("disclosures")
+    assert isinstance(disclosures, DisclosuresPage)
+    disclosures.ledger.first.setDate(disclosures.ledger.first.date().addDays(-365))
+    wait(app, runner)
+    grab(window, out / "disclosure-ledger.png")
+    window.show_page("processors")
+    wait(app, runner)
+    grab(window, out / "processors.png")
+
+
+def shoot_lifecycle(app: QApplication, runner: TaskRunner, window: MainWindow, out: Path) -> None:
+    """보유·파기: the dashboard, the retention rules and the legal holds."""
+    from privdesk.ui.lifecycle import LifecyclePage
+
+    page = window.show_page("lifecycle")
+    assert isinstance(page, LifecyclePage)
+    wait(app, runner)
+    grab(window, out / "lifecycle-dashboard.png")
+    for tab, name in ((page.rules, "lifecycle-rules.png"), (page.holds, "lifecycle-holds.png")):
+        if tab is not None:
+            page.show_tab(tab)
+            wait(app, runner)
+            grab(window, out / name)
 
 
 def seed_cctv(ctx: AppContext, officer: Actor) -> None:

@@ -25,7 +25,7 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("report", help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록 점검표, CCTV 관리대장)")
+    p = sub.add_parser("report", help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록 점검표, CCTV·파기·제3자 제공 대장, 파기 확인서, 수탁업체 현황)")
     rs = p.add_subparsers(dest="report", metavar="RECORD")
     for name, help_text, func in (
         ("permission-history", "권한 부여·변경·말소 기록 (안전성 확보조치 기준 제5조③)", cmd_permission_history),

@@ -9,4 +9,5 @@ Modules (import them directly; this package stays light so the store can load th
 - :mod:`~privdesk.lifecycle.separation` — ``retention run``: separate what is due, list what is due
 - :mod:`~privdesk.lifecycle.destruction` — plans, exclusions, approval, execution, unrecoverability
 - :mod:`~privdesk.lifecycle.ledger` — the 개인정보파일 파기 관리대장 (append-only, anchored)
+- :mod:`~privdesk.lifecycle.holds` — legal holds by chart number, released with a logged reason
 """

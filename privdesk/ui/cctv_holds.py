@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QRadioButton,
@@ -39,7 +37,15 @@ from privdesk.cctv.retention import HoldInfo, HoldInput, RetentionLine, Retentio
 from privdesk.ui.cctv_common import HOLD_REASON_TEXT, CameraPicker, CctvTab, WindowEdit, label
 from privdesk.ui.cctv_decisions import _FormDialog
 from privdesk.ui.tablemodel import ROW_ROLE, Column, RowTableModel
-from privdesk.ui.widgets import DATE_FORMAT, ReasonDialog, fmt_datetime, from_date, heading, to_date
+from privdesk.ui.widgets import (
+    DATE_FORMAT,
+    ReasonDialog,
+    fmt_datetime,
+    from_date,
+    heading,
+    record_table,
+    to_date,
+)
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv import CctvPage
@@ -221,17 +227,7 @@ class HoldsTab(CctvTab):
         self._update_buttons()
 
     def _table(self, model: Any, name: str, parent: QWidget) -> QTableView:
-        table = QTableView(parent)
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
+        return record_table(parent, name, model, fit_contents=True, wrap=False)
 
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:

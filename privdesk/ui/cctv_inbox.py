@@ -12,12 +12,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -36,7 +33,7 @@ from privdesk.ui.cctv_common import (
 from privdesk.ui.cctv_intake import IntakeDialog
 from privdesk.ui.cctv_request import RequestDetailDialog
 from privdesk.ui.tablemodel import ROW_ROLE, Column, RowTableModel
-from privdesk.ui.widgets import fmt_datetime
+from privdesk.ui.widgets import fmt_datetime, record_table
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv import CctvPage
@@ -111,17 +108,7 @@ class InboxTab(CctvTab):
         self.notice.hide()
         layout.addWidget(self.notice)
         self.model = RequestsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("requestsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = record_table(self, "requestsTable", self.model, fit_contents=True, wrap=False)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         layout.addWidget(self.table, 1)

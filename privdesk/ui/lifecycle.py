@@ -18,12 +18,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -46,7 +44,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel, RowTableModel
 from privdesk.ui.tasks import Task, TaskRunner
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, record_table
 
 CTX = "Lifecycle"
 STAGE_TEXT = {Stage.ACTIVE: QT_TRANSLATE_NOOP("Lifecycle", "이용 중"),
@@ -63,16 +61,7 @@ def run_retention_at_start(ctx: AppContext, runner: TaskRunner, owner: QWidget |
 
 
 def table_view(parent: QWidget, name: str, model: Any) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return record_table(parent, name, model)
 
 
 def selected_row[R](view: QTableView, model: RowTableModel[R]) -> R | None:

@@ -16,15 +16,12 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +49,7 @@ from privdesk.ui.requests_common import (
 from privdesk.ui.requests_detail import RequestDetailDialog
 from privdesk.ui.requests_intake import IntakeDialog
 from privdesk.ui.tablemodel import ROW_ROLE, Column, RowTableModel
-from privdesk.ui.widgets import heading
+from privdesk.ui.widgets import heading, record_table
 
 CTX = "RequestsModel"
 OPEN, ALL = "open", "all"
@@ -153,17 +150,7 @@ class RequestsPage(Page):
         layout.addWidget(self.notice)
 
         self.model = RequestsModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("requestsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = record_table(self, "requestsTable", self.model, fit_contents=True, wrap=False)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         layout.addWidget(self.table, 1)

@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -194,3 +197,23 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     label.setFont(font)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def record_table(parent: QWidget, name: str, model: QAbstractItemModel, *, fit_contents: bool = False,
+                 wrap: bool = True) -> QTableView:
+    """A read-only table of records: whole rows selected one at a time, no row numbers, the last
+    column stretched; columns sized to their contents (``fit_contents``) or by the user."""
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(wrap)
+    view.verticalHeader().setVisible(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if fit_contents
+                                else QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return view
+

@@ -398,3 +398,22 @@ def test_postgresql_keeps_no_statistics_samples_of_personal_columns(ctx: AppCont
             "WHERE c.relname IN ('patients', 'patient_phones') AND a.attname IN "
             "('name', 'name_chosung', 'rrn_enc', 'address_enc', 'phone_enc')")).all()
     assert len(rows) == 10 and all(target == 0 for _, _, target in rows)
+
+
+def test_a_corrected_disclosure_counts_once_in_the_subject_history(ctx: AppContext, clerk: Actor) -> None:
+    from privdesk.disclosures.history import subject_history
+
+    pid = patient(ctx, clerk)
+    first = disclose(ctx, "한국손해보험", [f"patient:{pid}"], dt.date(2025, 3, 1))
+    with ctx.unit(None) as u:
+        original = u.session.get(Disclosure, first)
+        assert original is not None
+        fixed = Disclosure(file_code="patient", file_name=original.file_name, recipient="한국손해보험(주)",
+                           recipient_purpose=original.recipient_purpose, items=original.items, legal_basis="consent",
+                           basis_detail="", disclosed_on=original.disclosed_on, period="", form="사본", restrictions="",
+                           document_no="", provided_by="clerk", deidentified=False, subject_count=1, note="오기 정정",
+                           corrects_id=first, recorded_at=clock.now(), recorded_by="clerk")
+        fixed.subjects = [DisclosureSubject(position=0, subject_ref=f"patient:{pid}", label="홍*동")]
+        u.session.add(fixed)
+    with ctx.session() as s:
+        assert [d.recipient for d in subject_history(s, f"patient:{pid}")] == ["한국손해보험(주)"]

@@ -32,11 +32,18 @@ class SubjectDisclosure:
     document_no: str
 
 
-def subject_history(session: Session, subject_ref: str, *, until: dt.date | None = None) -> list[SubjectDisclosure]:
-    """Every disclosure of ``subject_ref`` (``patient:<id>``), oldest first; ``until`` (inclusive)
-    limits it to disclosures made on or before that day."""
+def subject_history(session: Session, subject_ref: str, *, until: dt.date | None = None,
+                    include_corrected: bool = False) -> list[SubjectDisclosure]:
+    """Every disclosure of ``subject_ref`` (``patient:<id>``), oldest first, as last recorded: an
+    entry replaced by a correcting entry (``corrects_id``) is left out for the correction unless
+    ``include_corrected`` (the ledger's own history view marks both). ``until`` (inclusive) limits
+    it to disclosures made on or before that day."""
+    corrected = select(Disclosure.corrects_id).where(Disclosure.corrects_id.is_not(None))
     stmt = (select(Disclosure).join(DisclosureSubject, DisclosureSubject.disclosure_id == Disclosure.id)
-            .where(DisclosureSubject.subject_ref == subject_ref).order_by(Disclosure.disclosed_on, Disclosure.id))
+            .where(DisclosureSubject.subject_ref == subject_ref)
+            .order_by(Disclosure.disclosed_on, Disclosure.id))
+    if not include_corrected:
+        stmt = stmt.where(Disclosure.id.not_in(corrected))
     if until is not None:
         stmt = stmt.where(Disclosure.disclosed_on <= until)
     out: list[SubjectDisclosure] = []

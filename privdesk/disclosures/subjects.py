@@ -89,7 +89,7 @@ class ChartHistory:
 
 
 def _history(u: Unit, subject_ref: str, until: dt.date | None) -> list[SubjectHistoryRow]:
-    found = subject_history(u.session, subject_ref, until=until)
+    found = subject_history(u.session, subject_ref, until=until, include_corrected=True)
     ids = [h.disclosure_id for h in found]
     fixes = corrected_by(u.session, ids)
     targets: dict[int, int | None] = {}

@@ -61,3 +61,25 @@ def test_with_the_collector_the_gui_thread_collects(qtbot) -> None:  # type: ign
     assert seen == [threading.main_thread().name]
     collector.stop()
     assert not gc.isenabled()  # stop() gives back what start() found: the fixture's state
+
+
+def test_the_worker_lets_go_of_the_task_function_before_it_signals(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """What a task's function captured (a page, a dialog) is released by the Task on the GUI thread,
+    never by the worker: after running, the worker's callable holds no reference to the function."""
+    from privdesk.ui.tasks import Task, TaskRunner
+
+    runner = TaskRunner()
+    widget = QWidget()
+
+    def fn() -> int:
+        return id(widget)
+
+    task = Task(runner, fn, None, None, None, False)
+    run = task.job()
+    worker = threading.Thread(target=run, name="worker")
+    worker.start()
+    worker.join()
+    held = [cell.cell_contents for cell in run.__closure__ or ()]
+    assert not any(x is fn or (isinstance(x, list) and fn in x) for x in held)
+    assert task._fn is fn  # the Task (GUI thread) still holds it until the result is handled
+    qtbot.waitUntil(lambda: task.result == id(widget), timeout=5_000)

@@ -57,15 +57,24 @@ class Task(QObject):
         """The plain callable the pool runs. Deliberately not a QRunnable subclass: the pool
         deletes its runnable on the worker thread, and a Python-side QRunnable wrapper freed on
         the GUI thread at the same moment is a known PySide crash. A plain function is only
-        reference-counted (under the GIL), and it holds no widget."""
-        fn, relay = self._fn, self._relay
+        reference-counted (under the GIL), and it holds no widget.
+
+        The worker lets go of ``fn`` before it signals: this Task keeps its own reference until the
+        GUI thread has handled the result, so whatever ``fn`` captured (a page, a dialog) is never
+        released — and never destroyed — on the worker thread."""
+        box: list[Callable[[], Any]] = [self._fn]
+        relay = self._relay
 
         def run() -> None:
+            fn: Callable[[], Any] | None = box.pop()
             try:
+                assert fn is not None
                 result = fn()
             except BaseException as exc:  # handed to the GUI thread, never swallowed
+                fn = None
                 relay.failed.emit(exc)
             else:
+                fn = None
                 relay.done.emit(result)
 
         return run

@@ -498,7 +498,7 @@ class RequestDetailDialog(QDialog):
         d = self.detail
         kinds = printing.available_notices(d) if d is not None else ()
         for kind in kinds:
-            action = self.notice_menu.addAction(printing.NOTICE_TITLES.get(kind, str(kind)))
+            action = self.notice_menu.addAction(printing.notice_title(d, kind) if d is not None else str(kind))
             action.setObjectName(f"notice_{kind}")
             action.setData(str(kind))
             action.triggered.connect(lambda _c=False, k=kind: self.print_notice(k))
@@ -522,7 +522,7 @@ class RequestDetailDialog(QDialog):
             return None
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         notice = printing.NoticeKind(kind)
-        title = printing.NOTICE_TITLES.get(notice, str(notice))
+        title = printing.notice_title(d, notice)
         return self._print(title, f"{d.number}-{title}.pdf".replace(" ", "_"),
                            lambda out, on_page: printing.print_notice(ctx, actor, rid, notice, Path(out),
                                                                       on_page=on_page))

@@ -41,3 +41,15 @@ def iso_utc(value: dt.datetime) -> str:
 def parse_date(text: str) -> dt.date:
     """Parse ``YYYY-MM-DD``; raises ValueError."""
     return dt.date.fromisoformat(text.strip())
+
+
+def aware(value: dt.datetime, field: str = "") -> dt.datetime:
+    """An aware UTC datetime; a naive one is taken as Korea Standard Time (what the user typed)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=KST)
+    return value.astimezone(dt.UTC)
+
+
+def kst_day(value: dt.datetime) -> dt.date:
+    """The Korean calendar day of an instant."""
+    return to_kst(value).date()

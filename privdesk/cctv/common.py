@@ -3,36 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from privdesk import clock
+from privdesk.clock import aware as aware  # shared helpers, importable from here as before
+from privdesk.clock import kst_day as kst_day
 from privdesk.errors import ValidationError
+from privdesk.fields import text as text
 
 MAX_WINDOW_DAYS = 31
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def text(field: str, value: str | None, label: str, *, required: bool = True, limit: int = 200) -> str:
-    """``value`` stripped of surrounding space and control characters (newlines and tabs stay); a
-    ValidationError names the field when it is missing or too long."""
-    value = _CONTROL.sub("", value or "").strip()
-    if required and not value:
-        raise ValidationError(field, f"{label}을(를) 입력하십시오.")
-    if len(value) > limit:
-        raise ValidationError(field, f"{label}은(는) {limit}자 이하로 입력하십시오.")
-    return value
-
-
-def aware(value: dt.datetime, field: str) -> dt.datetime:
-    """An aware datetime; a naive one is taken as Korea Standard Time (what the user typed)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=clock.KST)
-    return value.astimezone(dt.UTC)
-
-
-def kst_day(value: dt.datetime) -> dt.date:
-    return clock.to_kst(value).date()
 
 
 def kst_midnight(day: dt.date) -> dt.datetime:

@@ -77,6 +77,7 @@ from privdesk.disclosures.bases import (
 )
 from privdesk.disclosures.models import Disclosure, DisclosureSubject
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import text
 from privdesk.lifecycle.files import ensure_files
 from privdesk.lifecycle.models import LifecycleFile
 from privdesk.personal import mask_name
@@ -89,7 +90,6 @@ TABLE = "disclosure"           # anchor subject = Disclosure.ref ("disclosure:<i
 ALL = "disclosure:*"
 MAX_ROWS = 10_000               # one listing (a period of the ledger)
 MAX_SUBJECTS = 10_000           # subjects named in one entry
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _LAW_ARTICLE = re.compile(r"[가-힣A-Za-z·ㆍ()]*(법|법률|령|규칙|조례)\s*(시행령|시행규칙)?\s*제\s*\d+\s*조")
 _LONG_DIGITS = re.compile(r"\d(?:[\d\- .]{5,}\d)")
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@")
@@ -218,15 +218,6 @@ class LedgerFilter:
 
 
 # -- helpers -----------------------------------------------------------------------------------------
-def text(field: str, value: str | None, label: str, *, required: bool = True, limit: int = 200) -> str:
-    value = _CONTROL.sub("", value or "").strip()
-    if required and not value:
-        raise ValidationError(field, f"{label}을(를) 입력하십시오.")
-    if len(value) > limit:
-        raise ValidationError(field, f"{label}은(는) {limit}자 이하로 입력하십시오.")
-    return value
-
-
 def scrub(note: str) -> str:
     """Digits that could be a phone or resident number keep their last four; e-mail addresses keep
     their first letter (``010-****-5678``-like, ``h***@example.com``)."""

@@ -29,9 +29,9 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import META_PROFILE, Actor, AppContext, Unit
-from privdesk.disclosures.ledger import text
 from privdesk.disclosures.models import Processor, ProcessorChange
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import text
 from privdesk.profile import HospitalProfile
 from privdesk.store import check_version
 from privdesk.store.models import Meta

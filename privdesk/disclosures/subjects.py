@@ -20,9 +20,10 @@ from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.disclosures.bases import BASES
 from privdesk.disclosures.history import subject_history
-from privdesk.disclosures.ledger import corrected_by, patient_label, text
+from privdesk.disclosures.ledger import corrected_by, patient_label
 from privdesk.disclosures.models import Disclosure
 from privdesk.errors import NotFoundError
+from privdesk.fields import text
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient
 from privdesk.rights.models import SubjectFlag
 

@@ -30,10 +30,11 @@ from sqlalchemy import select
 
 from privdesk import clock
 from privdesk.audit.chain import Action
-from privdesk.cctv.common import aware, text
+from privdesk.clock import aware
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.disclosures.history import subject_history
 from privdesk.errors import RuleViolationError, ValidationError
+from privdesk.fields import text
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.registry.models import STATUS_ACTIVE, Patient
 from privdesk.registry.patients import release_hold

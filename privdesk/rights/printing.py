@@ -25,7 +25,7 @@ from sqlalchemy import func, select
 
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
-from privdesk.cctv.common import kst_day
+from privdesk.clock import kst_day
 from privdesk.context import Actor, AppContext
 from privdesk.disclosures.bases import BASES
 from privdesk.disclosures.history import SubjectDisclosure, subject_history

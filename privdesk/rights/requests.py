@@ -30,10 +30,11 @@ from sqlalchemy import select
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
-from privdesk.cctv.common import aware, kst_day, text
+from privdesk.clock import aware, kst_day
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import text
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.personal import mask_name
 from privdesk.registry.models import STATUS_DESTROYED, Patient, patient_ref

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from privdesk.ui.cctv_common import (
 )
 from privdesk.ui.cctv_intake import IntakeDialog
 from privdesk.ui.cctv_request import RequestDetailDialog
-from privdesk.ui.tablemodel import ROW_ROLE, Column, RowTableModel
+from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.widgets import fmt_datetime, record_table
 
 if TYPE_CHECKING:
@@ -136,19 +136,10 @@ class InboxTab(CctvTab):
         self._update_buttons()
 
     def selected(self) -> RequestRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        value = self.model.data(rows[0], ROW_ROLE) if rows else None
-        return value if isinstance(value, RequestRow) else None
+        return selected_row(self.table, self.model)
 
     def select(self, request_id: int) -> bool:
-        for row, r in enumerate(self.model.rows()):
-            if r.id == request_id:
-                index = self.model.index(row, 0)
-                self.table.selectionModel().select(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
-                return True
-        return False
+        return select_where(self.table, self.model, lambda r: r.id == request_id)
 
     def _update_buttons(self) -> None:
         if self.open_button is not None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,7 +41,7 @@ from privdesk.ui import messages
 from privdesk.ui.cctv_common import PrintFn, PrintJob
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
-from privdesk.ui.tablemodel import Column, KeysetTableModel, RowTableModel
+from privdesk.ui.tablemodel import Column, KeysetTableModel, RowTableModel, selected_row
 from privdesk.ui.tasks import Task, TaskRunner
 from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, record_table
 
@@ -58,15 +57,6 @@ def run_retention_at_start(ctx: AppContext, runner: TaskRunner, owner: QWidget |
     """``retention run`` once at GUI start, in the background, as the system (never destroys);
     a known error is shown as its Korean sentence by the runner."""
     return runner.run(lambda: separation.run_retention(ctx, dry_run=False), owner=owner, changes=True)
-
-
-def table_view(parent: QWidget, name: str, model: Any) -> QTableView:
-    return record_table(parent, name, model)
-
-
-def selected_row[R](view: QTableView, model: RowTableModel[R]) -> R | None:
-    rows = view.selectionModel().selectedRows()
-    return model.row_object(rows[0].row()) if rows else None
 
 
 class LifecycleTab(QWidget):
@@ -157,7 +147,7 @@ class DashboardTab(LifecycleTab):
                                       allowed=self.may(Permission.RETENTION_MANAGE))
         layout.addLayout(bar)
         self.held_model = HeldModel(self)
-        self.held_table = table_view(self, "heldTable", self.held_model)
+        self.held_table = record_table(self, "heldTable", self.held_model)
         layout.addWidget(self.held_table, 1)
         self.report_text = QPlainTextEdit(self)
         self.report_text.setObjectName("runReport")
@@ -241,7 +231,7 @@ class SeparatedTab(LifecycleTab):
         layout.addLayout(bar)
         self.model = SeparatedModel(self)
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
-        self.table = table_view(self, "separatedTable", self.model)
+        self.table = record_table(self, "separatedTable", self.model)
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:

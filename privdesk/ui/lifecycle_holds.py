@@ -29,9 +29,9 @@ from privdesk.errors import PrivdeskError, ValidationError
 from privdesk.lifecycle import holds
 from privdesk.lifecycle.holds import LegalHoldRow
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED
-from privdesk.ui.lifecycle import LifecycleTab, selected_row, table_view
-from privdesk.ui.tablemodel import Column, RowTableModel
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime
+from privdesk.ui.lifecycle import LifecycleTab
+from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, record_table
 
 if TYPE_CHECKING:
     from privdesk.ui.lifecycle import LifecyclePage
@@ -190,7 +190,7 @@ class LegalHoldsTab(LifecycleTab):
         bar.addWidget(self.include_released)
         layout.addLayout(bar)
         self.model = LegalHoldsModel(self)
-        self.table = table_view(self, "holdsTable", self.model)
+        self.table = record_table(self, "holdsTable", self.model)
         # the reasons share the width and wrap; the short columns fit their contents
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()

@@ -31,9 +31,9 @@ from privdesk.errors import PrivdeskError
 from privdesk.lifecycle import ledger, printing
 from privdesk.lifecycle.ledger import KINDS, METHODS, LedgerFilter, LedgerRow, ManualDestruction
 from privdesk.ui import messages
-from privdesk.ui.lifecycle import LifecycleTab, table_view
+from privdesk.ui.lifecycle import LifecycleTab
 from privdesk.ui.tablemodel import Column, KeysetTableModel
-from privdesk.ui.widgets import DATE_FORMAT, PeriodFilter, from_date, to_date
+from privdesk.ui.widgets import DATE_FORMAT, PeriodFilter, from_date, record_table, to_date
 
 if TYPE_CHECKING:
     from privdesk.ui.lifecycle import LifecyclePage
@@ -165,7 +165,7 @@ class LedgerTab(LifecycleTab):
         self.model = LedgerModel(self)
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
         self.model.fetched.connect(self._update_status)
-        self.table = table_view(self, "ledgerTable", self.model)
+        self.table = record_table(self, "ledgerTable", self.model)
         for col, width in ((0, 50), (1, 150), (2, 80), (3, 140), (4, 90), (5, 60), (6, 160)):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table, 1)

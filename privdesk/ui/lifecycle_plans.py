@@ -42,9 +42,9 @@ from privdesk.lifecycle.models import (
     PLAN_PARTLY_APPROVED,
 )
 from privdesk.ui import messages
-from privdesk.ui.lifecycle import LifecycleTab, selected_row, table_view
-from privdesk.ui.tablemodel import Column, RowTableModel
-from privdesk.ui.widgets import fmt_datetime
+from privdesk.ui.lifecycle import LifecycleTab
+from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
+from privdesk.ui.widgets import fmt_datetime, record_table
 
 if TYPE_CHECKING:
     from privdesk.ui.lifecycle import LifecyclePage
@@ -244,7 +244,7 @@ class PlansTab(LifecycleTab):
         layout.addLayout(bar)
         split = QSplitter(self)
         self.model = PlanModel(self)
-        self.table = table_view(split, "planTable", self.model)
+        self.table = record_table(split, "planTable", self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.open_selected())
         split.addWidget(self.table)
         detail = QWidget(split)
@@ -260,7 +260,7 @@ class PlansTab(LifecycleTab):
         dl.addWidget(self.approval)
         dl.addWidget(QLabel(self.tr("파기 제외 기록과 사유"), detail))
         self.exclusions = ExclusionModel(self)
-        self.exclusion_table = table_view(detail, "exclusionTable", self.exclusions)
+        self.exclusion_table = record_table(detail, "exclusionTable", self.exclusions)
         dl.addWidget(self.exclusion_table, 1)
         split.addWidget(detail)
         split.setSizes([450, 550])

@@ -36,9 +36,9 @@ from privdesk.errors import PrivdeskError, ValidationError, VersionConflictError
 from privdesk.lifecycle import files
 from privdesk.lifecycle.files import LEGAL_PERIODS, PATIENT_FILE, FileRule, RuleChange, matching_period
 from privdesk.ui import messages
-from privdesk.ui.lifecycle import LifecycleTab, selected_row, table_view
-from privdesk.ui.tablemodel import Column, RowTableModel
-from privdesk.ui.widgets import fmt_datetime
+from privdesk.ui.lifecycle import LifecycleTab
+from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
+from privdesk.ui.widgets import fmt_datetime, record_table
 
 if TYPE_CHECKING:
     from privdesk.ui.lifecycle import LifecyclePage
@@ -282,7 +282,7 @@ class RulesTab(LifecycleTab):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.model = RulesModel(self)
-        self.table = table_view(self, "rulesTable", self.model)
+        self.table = record_table(self, "rulesTable", self.model)
         # few rows, long texts: the text columns share the width and wrap, the rows grow to fit
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()

@@ -39,10 +39,9 @@ from privdesk.errors import PrivdeskError, VersionConflictError
 from privdesk.ui import messages
 from privdesk.ui.cctv_common import ERROR_STYLE, PrintJob
 from privdesk.ui.host import PageHost
-from privdesk.ui.lifecycle import selected_row, table_view
 from privdesk.ui.page import Page
-from privdesk.ui.tablemodel import Column, RowTableModel
-from privdesk.ui.widgets import DATE_FORMAT, fmt_datetime, from_date, heading, to_date
+from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
+from privdesk.ui.widgets import DATE_FORMAT, fmt_datetime, from_date, heading, record_table, to_date
 
 CTX = "ProcessorsModel"
 SOON_BACKGROUND = QColor("#fff3cd")
@@ -221,7 +220,7 @@ class ProcessorHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         self.model = ChangesModel(self)
         self.model.set_rows(changes)
-        self.table = table_view(self, "historyTable", self.model)
+        self.table = record_table(self, "historyTable", self.model)
         for col, width in ((0, 120), (1, 80), (2, 70), (3, 420)):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table)
@@ -260,7 +259,7 @@ class ProcessorsPage(Page):
         self.print_button = self._button(bar, "printProcessors", self.tr("목록 출력"), self.print_list)
         layout.addLayout(bar)
         self.model = ProcessorsModel(self)
-        self.table = table_view(self, "processorsTable", self.model)
+        self.table = record_table(self, "processorsTable", self.model)
         for col, width in ((0, 130), (1, 170), (2, 220), (3, 140), (4, 95), (5, 95), (6, 160), (7, 110)):
             self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,7 +48,7 @@ from privdesk.ui.requests_common import (
 )
 from privdesk.ui.requests_detail import RequestDetailDialog
 from privdesk.ui.requests_intake import IntakeDialog
-from privdesk.ui.tablemodel import ROW_ROLE, Column, RowTableModel
+from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.widgets import heading, record_table
 
 CTX = "RequestsModel"
@@ -190,19 +190,10 @@ class RequestsPage(Page):
         self._update_buttons()
 
     def selected(self) -> RequestRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        value = self.model.data(rows[0], ROW_ROLE) if rows else None
-        return value if isinstance(value, RequestRow) else None
+        return selected_row(self.table, self.model)
 
     def select(self, request_id: int) -> bool:
-        for row, r in enumerate(self.model.rows()):
-            if r.id == request_id:
-                index = self.model.index(row, 0)
-                self.table.selectionModel().select(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.scrollTo(index)
-                return True
-        return False
+        return select_where(self.table, self.model, lambda r: r.id == request_id)
 
     def _update_buttons(self) -> None:
         self.open_button.setEnabled(self.selected() is not None)

@@ -15,11 +15,13 @@ from typing import Any, ClassVar
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtWidgets import QTableView
 
 from privdesk.errors import PrivdeskError
 
@@ -152,3 +154,22 @@ class KeysetTableModel[R](RowTableModel[R]):
             self._exhausted = True
         self.append_rows(rows)
         self.fetched.emit()
+
+
+def selected_row[R](view: QTableView, model: RowTableModel[R]) -> R | None:
+    """The record of the (first) selected row of ``view``, which shows ``model`` directly."""
+    rows = view.selectionModel().selectedRows()
+    return model.row_object(rows[0].row()) if rows else None
+
+
+def select_where[R](view: QTableView, model: RowTableModel[R], match: Callable[[R], bool]) -> bool:
+    """Select and show the first row whose record ``match``es; False when there is none."""
+    for row, record in enumerate(model.rows()):
+        if match(record):
+            index = model.index(row, 0)
+            view.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            view.scrollTo(index)
+            return True
+    return False
+

@@ -33,8 +33,8 @@ from privdesk.ui.disclosures.common import (
     date_edit,
 )
 from privdesk.ui.disclosures.form import DisclosureDialog
-from privdesk.ui.lifecycle import selected_row, table_view
-from privdesk.ui.widgets import to_date
+from privdesk.ui.tablemodel import selected_row
+from privdesk.ui.widgets import record_table, to_date
 
 if TYPE_CHECKING:
     from privdesk.ui.disclosures import DisclosuresPage
@@ -82,7 +82,7 @@ class DisclosureLedgerTab(QWidget):
         self.export_button = self._button(bar, "exportLedger", self.tr("CSV 내보내기"), self.choose_export_file)
         layout.addLayout(bar)
         self.model = DisclosureLedgerModel(self)
-        self.table = table_view(self, "disclosureTable", self.model)
+        self.table = record_table(self, "disclosureTable", self.model)
         for col, width in ((0, 50), (1, 110), (2, 120), (3, 140), (4, 160), (5, 220), (6, 130), (7, 80), (8, 180)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.correct_selected())
@@ -251,7 +251,7 @@ class DisclosureHistoryTab(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.model = DisclosureHistoryModel(self)
-        self.table = table_view(self, "historyTable", self.model)
+        self.table = record_table(self, "historyTable", self.model)
         layout.addWidget(self.table, 1)
 
     def reload(self) -> None:

@@ -1,6 +1,8 @@
-"""First-time set-up (초기 설정): schema, key file, hospital profile, roles, the privacy officer.
+"""First-time set-up (초기 설정): schema, key file, hospital profile, roles, the privacy officer,
+the officer's recovery code.
 
-``privdesk init`` and the GUI's first-run wizard both call :func:`initialize`.
+``privdesk init`` and the GUI's first-run wizard both call :func:`initialize`; the one-time
+recovery code is on the returned context (``recovery_code``) for them to show once.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from privdesk import proofs
+from privdesk.accounts import recovery
 from privdesk.accounts.permissions import OFFICER
 from privdesk.accounts.roles import seed_roles
 from privdesk.accounts.users import create_account_row
-from privdesk.audit.chain import Action, PendingEntry, append, init_head
+from privdesk.audit.chain import Action, PendingEntry, append_head, init_head
 from privdesk.context import META_KEY_CHECK, META_PROFILE, AppContext, detect_workstation, read_key_check
 from privdesk.crypto import PasswordHashParams, create_key_file
 from privdesk.errors import AlreadyInitializedError, KeyFileError
@@ -53,7 +57,7 @@ def initialize(settings: Settings, *, officer_login: str, officer_name: str, pas
                                     sec.password_hash_lanes)
         station = detect_workstation()
         try:
-            with Session(engine) as s, s.begin():
+            with Session(engine, info=proofs.session_info(keys)) as s, s.begin():
                 s.add(Meta(key=META_KEY_CHECK, value=keys.check_value.hex()))
                 s.add(Meta(key=META_PROFILE, value=raw_profile))
                 init_head(s, keys)
@@ -62,7 +66,8 @@ def initialize(settings: Settings, *, officer_login: str, officer_name: str, pas
                     s, login=officer_login, name=officer_name, password=password, roles=[OFFICER],
                     params=params, actor_login="system", must_change=False,
                     reason="초기 설정: 개인정보 보호책임자 지정")
-                append(s, keys, station, [
+                code = recovery.store_code(s, keys, params)
+                head = append_head(s, keys, station, [
                     PendingEntry("system", Action.INIT, None, None, "ok", f"profile={profile.name}"),
                     PendingEntry("system", Action.ACCOUNT_CREATE, account.ref, None, "ok", "role=officer"),
                 ])
@@ -72,4 +77,7 @@ def initialize(settings: Settings, *, officer_login: str, officer_name: str, pas
     except BaseException:
         engine.dispose()
         raise
-    return AppContext(settings, engine, keys, station)
+    ctx = AppContext(settings, engine, keys, station)
+    ctx.recovery_code = code
+    ctx.after_commit(head, 0, "init", "system")
+    return ctx

@@ -5,43 +5,60 @@ the workstation identity. :meth:`AppContext.unit` opens a transaction for one us
 the acting account, checks the permission (a refusal is logged and raised as
 :class:`~privdesk.errors.PermissionDeniedError`), collects access-log entries and appends them to
 the hash chain just before the commit, in the same transaction as the work.
+
+The unit also keeps the evidence honest (:mod:`privdesk.audit.witness`,
+:mod:`privdesk.audit.findings`): it refuses everyone but the privacy officer and the auditor
+while an integrity finding is open; the append checks the head before signing a new one
+(:func:`privdesk.audit.chain.head_problem`); after the commit — when the head is durable — it
+writes the head to this workstation's witness file at logins, sign-offs and every
+``security.witness_every`` entries. When the head is damaged, the officer's and the auditor's
+read-only investigation still works: its entries are held in the witness file instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from privdesk.accounts.permissions import Permission, label
-from privdesk.audit.chain import Action, Outcome, PendingEntry, Workstation, append
+from privdesk import clock, proofs
+from privdesk.accounts.permissions import AUDITOR, OFFICER, Permission, label
+from privdesk.audit.chain import Action, Outcome, PendingEntry, Workstation, append_head
+from privdesk.audit.findings import open_finding
+from privdesk.audit.witness import WitnessBook, location_of
 from privdesk.crypto import KeyRing, PasswordHashParams, load_key_file
 from privdesk.errors import (
     AccountLockedError,
     AuthenticationError,
+    IntegrityLockedError,
     KeyFileError,
+    LogTamperedError,
     NotInitializedError,
     PasswordChangeRequiredError,
     PermissionDeniedError,
+    RecordIntegrityError,
     VersionConflictError,
 )
 from privdesk.profile import HospitalProfile, profile_from_dict
 from privdesk.settings import Settings
 from privdesk.store import migrate
-from privdesk.store.engine import make_engine, sqlite_path
-from privdesk.store.models import Account, Meta, RolePermission
+from privdesk.store.engine import make_engine, sqlite_path, wrote_since
+from privdesk.store.models import Account, Base, Meta, RolePermission
 
 META_KEY_CHECK = "key_check"
 META_PROFILE = "profile"
+META_DATABASE_ID = "database_id"
 SYSTEM_ACTOR = "system"
+INVESTIGATORS = frozenset({OFFICER, AUDITOR})
 
 
 def detect_workstation() -> Workstation:
@@ -84,17 +101,49 @@ class Unit:
     account: Account | None
     entries: list[PendingEntry] = field(default_factory=list)
 
+    witness_event: str | None = None   # set by a use case whose head this workstation must witness
+    investigator: bool = False          # the officer or the auditor (they may work during a lock)
+    held: bool = False                  # after the unit: its entries went to the witness file
+
     def log(self, action: str, subject: str | None = None, *, search_kind: str | None = None,
             outcome: str = Outcome.OK, detail: str | None = None) -> None:
         self.entries.append(PendingEntry(self.actor_login, action, subject, search_kind, outcome, detail))
 
+    def witness(self, event: str) -> None:
+        """Have the head after this unit's commit written to the workstation's witness file."""
+        self.witness_event = event
+
+
+class _Held(Exception):
+    """Internal: the investigation's entries go to the witness file; the transaction rolls back."""
+
+
+def is_investigator(account: Account) -> bool:
+    """The privacy officer and the auditor: they may log in and investigate during a lock."""
+    return any(r.role_code in INVESTIGATORS for r in account.roles)
+
+
+def check_account(keys: KeyRing, account: Account) -> None:
+    """The account and its role grants carry valid proofs (an edited password hash or a planted
+    role grant is refused, not trusted)."""
+    if not proofs.holds(keys, account) or not all(proofs.holds(keys, r) for r in account.roles):
+        raise RecordIntegrityError(f"계정 {account.login}")
+
 
 def permissions_of(session: Session, account: Account) -> frozenset[str]:
+    """The permissions of the account's roles; a role permission whose proof fails is refused."""
     codes = [r.role_code for r in account.roles]
     if not codes:
         return frozenset()
-    rows = session.execute(select(RolePermission.permission).where(RolePermission.role_code.in_(codes)))
-    return frozenset(rows.scalars())
+    keys = session.info.get(proofs.SESSION_KEYS)
+    spec = RolePermission.__proof__
+    rows = session.execute(select(RolePermission.role_code, RolePermission.permission, RolePermission.proof)
+                           .where(RolePermission.role_code.in_(codes))).all()
+    if isinstance(keys, KeyRing):
+        for code, perm, proof in rows:
+            if proof is None or bytes(proof) != proofs.proof_of(keys, spec, (code, perm)):
+                raise RecordIntegrityError(f"역할 {code}의 권한")
+    return frozenset(perm for _c, perm, _p in rows)
 
 
 class AppContext:
@@ -106,7 +155,7 @@ class AppContext:
         self.engine = engine
         self.keys = keys
         self.workstation = workstation or detect_workstation()
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info=proofs.session_info(keys))
         sec = settings.security
         self.hash_params = PasswordHashParams(sec.password_hash_memory_kib, sec.password_hash_iterations,
                                               sec.password_hash_lanes)
@@ -115,6 +164,10 @@ class AppContext:
         self._profile: HospitalProfile | None = None
         with suppress(NotInitializedError):
             self._profile = self._load_profile()
+        self.database_id = self._load_database_id()
+        self.recovery_code: str | None = None   # set once by privdesk.bootstrap.initialize, to be shown once
+        self.witness = WitnessBook(settings.witness_path, self.database_id, location_of(settings.db_url),
+                                   keys.check_value, self.workstation.host)
 
     def __repr__(self) -> str:
         return f"AppContext(db={self.engine.url.render_as_string(hide_password=True)!r})"
@@ -132,49 +185,121 @@ class AppContext:
             raise NotInitializedError()
         return profile_from_dict(json.loads(raw.value), "database")
 
+    def _load_database_id(self) -> str:
+        with self._sessions() as s:
+            raw = s.get(Meta, META_DATABASE_ID)
+        return raw.value if raw is not None else ""
+
     def session(self) -> Session:
         return self._sessions()
+
+    # -- the chain, witnessed --------------------------------------------------------------
+    def append(self, session: Session, entries: list[PendingEntry]) -> tuple[int, bytes]:
+        """Append to the chain in ``session``'s transaction, checking the head against this
+        workstation's latest witness first; returns the new head."""
+        return append_head(session, self.keys, self.workstation, entries, witness=self.witness.latest())
+
+    def after_commit(self, head: tuple[int, bytes], appended: int, event: str | None, actor: str) -> None:
+        """Witness a committed (durable) head at a login or sign-off, or when the chain crossed a
+        multiple of ``security.witness_every`` entries."""
+        seq, digest = head
+        every = self.settings.security.witness_every
+        crossed = every > 0 and appended > 0 and seq // every > (seq - appended) // every
+        if event is None and not crossed:
+            return
+        try:
+            self.witness.record_head(seq, digest, event or "periodic", actor)
+        except OSError:
+            log.exception("witness file %s cannot be written", self.witness.path)
+
+    def hold(self, actor: str, entries: list[PendingEntry], why: str) -> None:
+        """Entries that could not go into a damaged access log, kept in the witness file."""
+        for e in entries:
+            self._note("held", actor, f"{e.action} {e.subject or '-'} {e.outcome} {e.detail or ''}; {why}")
+
+    def _note(self, event: str, actor: str, text: str) -> None:
+        try:
+            self.witness.note(event, actor, text)
+        except OSError:
+            log.exception("witness file %s cannot be written", self.witness.path)
 
     # -- the one door --------------------------------------------------------------------
     @contextmanager
     def unit(self, actor: Actor | None, permission: Permission | None = None, *,
-             allow_password_change: bool = False) -> Iterator[Unit]:
-        """A use case's transaction. ``actor=None`` acts as the system (scheduled jobs)."""
+             allow_password_change: bool = False, break_glass: bool = False) -> Iterator[Unit]:
+        """A use case's transaction. ``actor=None`` acts as the system (scheduled jobs).
+        ``break_glass`` lets the officer's recovery (with its code) run while a finding is open."""
         session = self._sessions()
+        login = actor.login if actor else SYSTEM_ACTOR
+        head: tuple[int, bytes] | None = None
+        held: tuple[list[PendingEntry], str] | None = None
+        unit: Unit | None = None
         try:
-            with session.begin():
-                if actor is None:
-                    unit = Unit(session, SYSTEM_ACTOR, None)
-                else:
-                    account = session.get(Account, actor.account_id, populate_existing=True)
-                    if account is None or not account.active or account.login != actor.login:
-                        raise AuthenticationError()
-                    if account.locked:
-                        raise AccountLockedError()
-                    if account.must_change_password and not allow_password_change:
-                        raise PasswordChangeRequiredError()
-                    if permission is not None and permission not in permissions_of(session, account):
-                        raise PermissionDeniedError(str(permission), label(permission))
-                    unit = Unit(session, actor.login, account)
-                yield unit
-                append(session, self.keys, self.workstation, unit.entries)
+            try:
+                with session.begin():
+                    if actor is None:
+                        unit = Unit(session, SYSTEM_ACTOR, None)
+                    else:
+                        account = session.get(Account, actor.account_id, populate_existing=True)
+                        if account is None or not account.active or account.login != actor.login:
+                            raise AuthenticationError()
+                        check_account(self.keys, account)
+                        if account.locked:
+                            raise AccountLockedError()
+                        if account.must_change_password and not allow_password_change:
+                            raise PasswordChangeRequiredError()
+                        if permission is not None and permission not in permissions_of(session, account):
+                            raise PermissionDeniedError(str(permission), label(permission))
+                        unit = Unit(session, actor.login, account, investigator=is_investigator(account))
+                    if not unit.investigator and not break_glass:
+                        finding = open_finding(session)
+                        if finding is not None:
+                            raise IntegrityLockedError(clock.fmt_datetime(finding.at))
+                    mark = wrote_since(session.connection())
+                    yield unit
+                    try:
+                        head = self.append(session, unit.entries)
+                    except LogTamperedError as exc:
+                        if not (unit.investigator and not mark()):
+                            raise
+                        held = (unit.entries, exc.problem)
+                        raise _Held() from None
+            except _Held:
+                pass
         except StaleDataError as exc:
             # Another workstation saved the same row between our read and our write.
             table = _stale_table(exc)
             raise VersionConflictError(table, table, None, None) from None
         except PermissionDeniedError as exc:
-            self.record(actor.login if actor else SYSTEM_ACTOR, Action.PERMISSION_DENIED,
-                        outcome=Outcome.DENIED, detail=exc.permission)
+            self.record(login, Action.PERMISSION_DENIED, outcome=Outcome.DENIED, detail=exc.permission)
+            raise
+        except (LogTamperedError, IntegrityLockedError) as exc:
+            self._note("refused", login, f"{exc.__class__.__name__}: {getattr(exc, 'problem', '')}")
             raise
         finally:
             session.close()
+        assert unit is not None
+        if held is not None:
+            unit.held = True
+            self.hold(login, *held)
+        elif head is not None:
+            self.after_commit(head, len(unit.entries), unit.witness_event, login)
 
     def record(self, actor_login: str, action: str, subject: str | None = None, *,
                outcome: str = Outcome.OK, detail: str | None = None) -> None:
-        """Append one entry in a transaction of its own (refusals, failed logins)."""
-        with self._sessions() as s, s.begin():
-            append(s, self.keys, self.workstation,
-                   [PendingEntry(actor_login, action, subject, None, outcome, detail)])
+        """Append one entry in a transaction of its own (refusals, failed logins, logouts). When
+        the access log is damaged the entry is kept in the witness file instead: never lost."""
+        entries = [PendingEntry(actor_login, action, subject, None, outcome, detail)]
+        try:
+            with self._sessions() as s, s.begin():
+                head = self.append(s, entries)
+        except LogTamperedError as exc:
+            self.hold(actor_login, entries, exc.problem)
+            return
+        self.after_commit(head, 1, "logout" if action == Action.LOGOUT else None, actor_login)
+
+
+log = logging.getLogger("privdesk.context")
 
 
 def _stale_table(exc: StaleDataError) -> str:
@@ -208,8 +333,24 @@ def open_context(settings: Settings, *, upgrade: bool = True) -> AppContext:
                 str(settings.key_file),
             )
         if upgrade:
+            before = migrate.current_revision(engine)
             migrate.upgrade(engine)
+            if before is not None and before < proofs.PROOFS_REVISION:
+                _seal_after_upgrade(engine, keys)
     except BaseException:
         engine.dispose()
         raise
     return AppContext(settings, engine, keys)
+
+
+def _seal_after_upgrade(engine: Engine, keys: KeyRing) -> None:
+    """Right after the upgrade that added row proofs (and only then): seal the rows written
+    before, and mark an existing separate SQLite file to be sealed when it is next opened."""
+    with engine.begin() as conn:
+        for table, spec in proofs.all_specs(Base, engine.dialect.name):
+            proofs.seal_missing(conn, keys, spec, table)
+        db_id = conn.execute(select(Meta.value).where(Meta.key == META_DATABASE_ID)).scalar_one()
+        main = sqlite_path(engine.url.render_as_string(hide_password=False))
+        if main is not None and main.with_name(f"{main.stem}-separated{main.suffix}").exists():
+            conn.execute(insert(Meta).values(key=proofs.META_SEPARATED_PENDING,
+                                             value=proofs.pending_marker(keys, db_id)))

@@ -7,6 +7,8 @@ database; every purpose gets its own key derived with HKDF-SHA256:
   row, so a ciphertext copied into another row or column fails to decrypt;
 - blind indexes: HMAC-SHA256 (truncated to 16 bytes) for exact-match search on encrypted fields;
 - signing: HMAC-SHA256 over access-log checkpoints and archives;
+- row proofs: HMAC-SHA256 (truncated to 16 bytes) over a row's identifying columns
+  (:mod:`privdesk.proofs`);
 - the key check value stored in the database, so a wrong key file is caught at start.
 
 Passwords are hashed with Argon2id; the PHC string stores its parameters so they can be raised.
@@ -49,7 +51,7 @@ def associated_data(table: str, column: str, row: str) -> bytes:
 class KeyRing:
     """The master key's derived keys. Never printed: ``repr`` shows no key material."""
 
-    __slots__ = ("_aead", "_bi_key", "_check", "_sign_key", "source")
+    __slots__ = ("_aead", "_bi_key", "_check", "_proof_key", "_sign_key", "source")
 
     def __init__(self, master_key: bytes, source: str = "") -> None:
         if len(master_key) != 32:
@@ -57,6 +59,7 @@ class KeyRing:
         self._aead = AESGCM(_derive(master_key, b"field-encryption/v1"))
         self._bi_key = _derive(master_key, b"blind-index/v1")
         self._sign_key = _derive(master_key, b"signing/v1")
+        self._proof_key = _derive(master_key, b"row-proof/v1")
         self._check = hmac.digest(_derive(master_key, b"key-check/v1"), b"privdesk key check", "sha256")
         self.source = source
 
@@ -84,6 +87,11 @@ class KeyRing:
         """Exact-match token for an encrypted value (검색용 색인). ``purpose`` separates uses."""
         msg = purpose.encode() + b"\x1f" + normalised_value.encode()
         return hmac.digest(self._bi_key, msg, "sha256")[:BLIND_INDEX_LEN]
+
+    # -- row proofs (see privdesk.proofs) ------------------------------------------------
+    def row_proof(self, message: bytes) -> bytes:
+        """Keyed MAC over a row's identifying columns, 16 bytes."""
+        return hmac.digest(self._proof_key, message, "sha256")[:16]
 
     # -- signing ----------------------------------------------------------------------
     def sign(self, data: bytes) -> bytes:

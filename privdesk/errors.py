@@ -95,8 +95,13 @@ class ValidationError(PrivdeskError):
 class AuthenticationError(PrivdeskError):
     """Wrong ID or password: one message for both, so the ID's existence is not revealed."""
 
-    def __init__(self) -> None:
-        super().__init__("아이디 또는 비밀번호가 올바르지 않습니다.")
+    def __init__(self, message: str = "아이디 또는 비밀번호가 올바르지 않습니다.") -> None:
+        super().__init__(message)
+
+    @classmethod
+    def recovery(cls) -> AuthenticationError:
+        return cls("복구 코드가 맞지 않습니다. 'privdesk init' 때(또는 마지막 복구 때) 받아 금고에 보관한 복구 코드를 "
+                   "입력하십시오.")
 
 
 class AccountLockedError(PrivdeskError):
@@ -132,3 +137,36 @@ class NotFoundError(PrivdeskError):
 
 class RuleViolationError(PrivdeskError):
     """An action the rules forbid (e.g. locking the last privacy officer)."""
+
+
+INVESTIGATE_HINT = ("개인정보 보호책임자나 감사 담당자가 로그인하여 'privdesk audit verify'(또는 접속기록 화면의 "
+                    "무결성 검사)로 확인하십시오.")
+
+
+class LogTamperedError(PrivdeskError):
+    """The access log's head does not check out (변조된 접속기록): nothing is appended to it, and no
+    head is signed, until the privacy officer has investigated and acknowledged the finding."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"접속기록이 변조되었습니다: {problem}. 더 이상 작업할 수 없습니다. {INVESTIGATE_HINT}")
+        self.problem = problem
+
+
+class IntegrityLockedError(PrivdeskError):
+    """An integrity finding is open: only the privacy officer and the auditor may work until the
+    officer acknowledges it (무결성 잠금)."""
+
+    def __init__(self, found_at: str) -> None:
+        super().__init__(
+            f"접속기록 또는 기록의 위·변조가 발견되어({found_at}) 개인정보 보호책임자가 확인할 때까지 작업할 수 "
+            "없습니다. 개인정보 보호책임자에게 알리십시오.")
+        self.found_at = found_at
+
+
+class RecordIntegrityError(PrivdeskError):
+    """A row's proof does not match its columns: it was changed behind privdesk's back."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what}의 식별 정보가 무결성 증명과 맞지 않아 보여 드리지 않습니다(데이터베이스에서 직접 "
+                         f"바뀌었을 수 있습니다). {INVESTIGATE_HINT}")
+        self.what = what

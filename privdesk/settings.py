@@ -8,6 +8,7 @@ The TOML file may hold::
 
     db = "postgresql+psycopg://privdesk@dbserver/privdesk"
     key_file = "/etc/privdesk/privdesk.key"
+    witness_file = "/home/staff/.local/share/privdesk/witness.log"   # default: the user data folder
     [security]
     lockout_threshold = 5
     idle_lock_minutes = 10
@@ -38,6 +39,7 @@ APP_NAME = "privdesk"
 ENV_DB = "PRIVDESK_DB"
 ENV_KEY_FILE = "PRIVDESK_KEY_FILE"
 ENV_CONFIG = "PRIVDESK_CONFIG"
+ENV_WITNESS_FILE = "PRIVDESK_WITNESS_FILE"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,9 @@ class SecuritySettings:
     password_hash_memory_kib: int = 64 * 1024
     password_hash_iterations: int = 3
     password_hash_lanes: int = 4
+    # The access log's head is written to this workstation's witness file at every login and
+    # sign-off and at least every this many entries (0 = only at logins and sign-offs).
+    witness_every: int = 100
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,12 @@ class Settings:
     language: str = "ko"
     security: SecuritySettings = field(default_factory=SecuritySettings)
     sources: Mapping[str, str] = field(default_factory=dict)
+    witness_file: Path | None = None  # None: witness.log in the user data folder
+
+    @property
+    def witness_path(self) -> Path:
+        """This workstation's append-only witness file of the access log's head (증인 기록)."""
+        return self.witness_file if self.witness_file is not None else user_data_dir() / "witness.log"
 
     @property
     def is_sqlite(self) -> bool:
@@ -157,6 +168,12 @@ def load_settings(
     else:
         key_path, sources["key_file"] = user_data_dir() / "privdesk.key", "default"
 
+    witness: Path | None = None
+    if env.get(ENV_WITNESS_FILE):
+        witness = Path(env[ENV_WITNESS_FILE])
+    elif isinstance(cfg.get("witness_file"), str):
+        witness = Path(cfg["witness_file"])
+
     security_table = cfg.get("security", {})
     if not isinstance(security_table, dict):
         raise ConfigError(f"설정 파일 {cfg_path}의 [security] 항목이 표 형식이 아닙니다.")
@@ -172,4 +189,5 @@ def load_settings(
         language=language,
         security=_security_from(security_table, cfg_path),
         sources=sources,
+        witness_file=witness.expanduser().resolve() if witness is not None else None,
     )

@@ -170,22 +170,42 @@ def settings_for(tmp_path: Path):  # type: ignore[no-untyped-def]
     return make
 
 
+def assert_intact(context) -> None:  # type: ignore[no-untyped-def]
+    """Whatever a test did through privdesk, the evidence still holds: the chain verifies, every
+    row proof matches, every protection is on. (Tests that tamper on purpose are marked
+    ``tampers``.) This is the net that catches a write path that forgot its row proof."""
+    from privdesk.audit.findings import NOTHING
+    from privdesk.integrity import inspect_all
+
+    chain, found = inspect_all(context, NOTHING)
+    assert chain.ok, chain.message
+    assert [p.message for p in found.problems] == []
+
+
 @pytest.fixture
-def ctx(db_url: str, settings_for):  # type: ignore[no-untyped-def]
+def ctx(db_url: str, settings_for, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     """An initialised database (both backends) with the privacy officer ``yook``."""
     from privdesk.bootstrap import initialize
 
     context = initialize(settings_for(db_url), officer_login=OFFICER_LOGIN, officer_name="육의곤",
                          password=OFFICER_PASSWORD)
     yield context
-    context.engine.dispose()
+    try:
+        if request.node.get_closest_marker("tampers") is None:
+            assert_intact(context)
+    finally:
+        context.engine.dispose()
 
 
 @pytest.fixture
-def sqlite_ctx(sqlite_url: str, settings_for):  # type: ignore[no-untyped-def]
+def sqlite_ctx(sqlite_url: str, settings_for, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     from privdesk.bootstrap import initialize
 
     context = initialize(settings_for(sqlite_url), officer_login=OFFICER_LOGIN, officer_name="육의곤",
                          password=OFFICER_PASSWORD)
     yield context
-    context.engine.dispose()
+    try:
+        if request.node.get_closest_marker("tampers") is None:
+            assert_intact(context)
+    finally:
+        context.engine.dispose()

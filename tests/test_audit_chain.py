@@ -49,6 +49,7 @@ def test_explicit_time_and_control_characters(ctx: AppContext) -> None:
     assert check_chain(ctx.engine, ctx.keys).ok
 
 
+@pytest.mark.tampers
 def test_database_builds_the_same_canonical_bytes(ctx: AppContext) -> None:
     """The verifier lets the database join the fields (speed); it must give canonical()'s bytes."""
     base = 10**12

@@ -24,6 +24,7 @@ from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli
 from tests.test_audit_support import actor_for, add_entries, head_seq, officer, shift, tamper
 
 
+@pytest.mark.tampers
 def test_verify_prints_the_count_or_names_the_entry(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> None:
     add_entries(ctx, 6)
     n = head_seq(ctx)
@@ -90,6 +91,7 @@ def _cli(ctx: AppContext, *args: str) -> tuple[int, str, str]:
 
 
 @needs_login
+@pytest.mark.tampers
 def test_cli_verify_contract(ctx: AppContext) -> None:
     add_entries(ctx, 5)
     code, out, err = _cli(ctx, "audit", "verify")

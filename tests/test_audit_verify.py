@@ -27,6 +27,8 @@ from tests.test_audit_support import (
     tamper,
 )
 
+pytestmark = pytest.mark.tampers
+
 
 @pytest.fixture
 def chain(ctx: AppContext) -> AppContext:
@@ -139,7 +141,7 @@ def test_forged_head_signature_is_caught(chain: AppContext) -> None:
     with chain.engine.begin() as conn:  # rewind the head to the new last entry (cannot sign it)
         conn.execute(text("UPDATE audit_head SET seq = :n, hash = :h"), {"n": n - 2, "h": prev})
     r = check(chain)
-    assert (r.ok, r.problem) == (False, verify.ALTERED)
+    assert (r.ok, r.problem) == (False, verify.HEAD_BAD)
     assert r.detail is not None and "서명" in r.detail
 
 

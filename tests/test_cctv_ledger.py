@@ -131,6 +131,7 @@ def test_database_refuses_update_and_delete_of_append_only_cctv_tables(ctx: AppC
 
 
 # -- tamper evidence ----------------------------------------------------------------------------
+@pytest.mark.tampers
 def test_verification_finds_altered_deleted_and_inserted_ledger_rows(ctx: AppContext, fac: Actor) -> None:
     officer = actor_for(ctx, OFFICER_LOGIN)
     rows = [quick(ctx, fac, [f"CAM-0{i}"], f"시설 점검 {i}") for i in range(1, 5)]

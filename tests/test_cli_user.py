@@ -113,18 +113,35 @@ def test_roles_lock_reset_deactivate_and_history(cli: Cli, sqlite_ctx: AppContex
     assert "\tyook\tkim\t" in history.stdout
 
 
-def test_a_locked_out_last_officer_is_recovered_by_the_key_holder(cli: Cli, sqlite_ctx: AppContext) -> None:
+def test_a_locked_out_last_officer_is_recovered_only_with_the_recovery_code(cli: Cli, sqlite_ctx: AppContext) -> None:
+    code = sqlite_ctx.recovery_code
+    assert code is not None and len(code) == 23
     make_user(sqlite_ctx, "kim", ["intake"])
     for _ in range(5):
         cli("user", "list", "--as", OFFICER_LOGIN, password="Wrong-pass99")
     assert "잠김" in cli("user", "list", "--as", OFFICER_LOGIN).stderr
     assert cli("user", "recover", OFFICER_LOGIN).returncode == 2  # --reason is required
-    refused = cli("user", "recover", "kim", "--reason", "분실")
+    no_code = cli("user", "recover", OFFICER_LOGIN, "--reason", "분실")   # the key file and the database alone
+    assert no_code.returncode == 1 and "복구 코드가 필요합니다" in no_code.stderr and "Traceback" not in no_code.stderr
+    wrong = cli("user", "recover", OFFICER_LOGIN, "--reason", "분실", PRIVDESK_RECOVERY_CODE="AAAAA-BBBBB-CCCCC-DDDDD")
+    assert wrong.returncode == 1 and "복구 코드가 맞지 않습니다" in wrong.stderr
+    refused = cli("user", "recover", "kim", "--reason", "분실", PRIVDESK_RECOVERY_CODE=code)
     assert refused.returncode == 1 and "보호책임자 계정만" in refused.stderr
-    r = cli("user", "recover", OFFICER_LOGIN, "--reason", "비밀번호 연속 오류로 잠김, 본인 확인")
+    # typed the way people type: lower case, spaces instead of dashes
+    r = cli("user", "recover", OFFICER_LOGIN, "--reason", "비밀번호 연속 오류로 잠김, 본인 확인",
+            PRIVDESK_RECOVERY_CODE=code.lower().replace("-", " "))
     assert r.returncode == 0, r.stderr
-    otp = r.stdout.strip().splitlines()[-1]
+    out = r.stdout.strip().splitlines()
+    otp, new_code = out[-1], out[-3]
+    assert len(new_code) == 23 and new_code != code
+    again = cli("user", "recover", OFFICER_LOGIN, "--reason", "다시", PRIVDESK_RECOVERY_CODE=code)
+    assert again.returncode == 1 and "복구 코드가 맞지 않습니다" in again.stderr   # the old code is used up
     assert "privdesk passwd" in cli("user", "list", "--as", OFFICER_LOGIN, password=otp).stderr
     assert cli("passwd", "--as", OFFICER_LOGIN, password=otp, PRIVDESK_NEW_PASSWORD="Recovered-pass7").returncode == 0
     history = cli("user", "history", OFFICER_LOGIN, "--as", OFFICER_LOGIN, password="Recovered-pass7")
     assert history.returncode == 0 and "보호책임자 계정 복구" in history.stdout
+    assert "계정 복구가 실행되었습니다" in history.stderr      # every officer sees it until acknowledged
+    ack = cli("user", "notices", "--ack", "--as", OFFICER_LOGIN, password="Recovered-pass7")
+    assert ack.returncode == 0 and "알림 1건을 확인했습니다" in ack.stdout
+    assert "계정 복구가 실행되었습니다" not in cli("user", "list", "--as", OFFICER_LOGIN,
+                                                password="Recovered-pass7").stderr

@@ -335,6 +335,7 @@ def test_find_patient_by_chart_number(ctx: AppContext, desk: Actor, people: list
 
 
 # -- the database guards the ledger -----------------------------------------------------------------------------------
+@pytest.mark.tampers
 def test_database_refuses_update_and_delete_and_verification_finds_tampering(
         ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
     rows = [record_disclosure(ctx, desk, police(p.id)) for p in people]

@@ -120,6 +120,7 @@ def test_password_hash_stores_its_parameters_and_can_be_raised() -> None:
     assert not needs_rehash(phc, weak) and needs_rehash(phc, PasswordHashParams())
 
 
+@pytest.mark.tampers
 def test_moved_ciphertext_fails_in_the_database(ctx) -> None:  # type: ignore[no-untyped-def]
     with ctx.unit(None) as u:
         officer = u.session.execute(select(Account)).scalars().one()

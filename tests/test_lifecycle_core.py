@@ -303,6 +303,7 @@ def test_manual_entries_and_append_only_ledger(ctx) -> None:  # type: ignore[no-
     assert report.ok and any("파기 관리대장" in m for m in report.messages)
 
 
+@pytest.mark.tampers
 def test_tampered_ledger_row_is_found(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     off = officer(ctx)

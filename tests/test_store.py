@@ -56,13 +56,13 @@ def test_sqlite_file_is_owner_only_with_wal_foreign_keys_and_secure_delete(tmp_p
 
 def test_stale_save_raises_a_conflict_never_overwrites(ctx) -> None:  # type: ignore[no-untyped-def]
     # Workstation B loads the account (its transaction ends; the copy stays in memory) ...
-    with Session(ctx.engine, expire_on_commit=False) as b:
+    with ctx.session() as b:   # every workstation's session carries its key ring
         stale = b.execute(select(Account)).scalars().first()
         assert stale is not None
         b.commit()
         loaded_version = stale.version
         # ... workstation A saves first ...
-        with Session(ctx.engine) as a:
+        with ctx.session() as a:
             fresh = a.get(Account, stale.id)
             assert fresh is not None
             fresh.department = "원무과"

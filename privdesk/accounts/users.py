@@ -15,13 +15,14 @@ go to the permission history only, never into the immutable access log.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NoReturn
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from privdesk import clock
+from privdesk import clock, proofs
+from privdesk.accounts import recovery
 from privdesk.accounts.passwords import check_password_rules, expiry_state, one_time_password, validate_login
 from privdesk.accounts.permissions import OFFICER, Permission, label
 from privdesk.accounts.roles import (
@@ -31,20 +32,32 @@ from privdesk.accounts.roles import (
     role_names,
     validate_role_codes,
 )
-from privdesk.audit.chain import Action, Outcome, PendingEntry, append, clean
-from privdesk.context import SYSTEM_ACTOR, Actor, AppContext, Unit, permissions_of
+from privdesk.audit.chain import Action, Outcome, PendingEntry, clean
+from privdesk.audit.findings import open_finding
+from privdesk.context import (
+    SYSTEM_ACTOR,
+    Actor,
+    AppContext,
+    Unit,
+    check_account,
+    is_investigator,
+    permissions_of,
+)
 from privdesk.crypto import PasswordHashParams, dummy_verify, hash_password, needs_rehash, verify_password
 from privdesk.errors import (
     AccountLockedError,
     AuthenticationError,
+    IntegrityLockedError,
+    LogTamperedError,
     NotFoundError,
     PermissionDeniedError,
     PrivdeskError,
+    RecordIntegrityError,
     RuleViolationError,
     ValidationError,
     VersionConflictError,
 )
-from privdesk.store.models import Account, AccountRole, PasswordHistory, PermissionChange
+from privdesk.store.models import Account, AccountNotice, AccountRole, PasswordHistory, PermissionChange
 
 # Kinds of permission-history rows and their Korean names for screens and printouts.
 CHANGE_LABELS: dict[str, str] = {
@@ -189,7 +202,11 @@ def _fail(ctx: AppContext, snap: _Snapshot, channel: str) -> NoReturn:
             entries.append(PendingEntry(snap.login, Action.LOCK, snap.ref, None, Outcome.OK,
                                         f"auto; failed_attempts={count}"))
             locked = True
-        append(s, ctx.keys, ctx.workstation, entries)
+        try:
+            ctx.append(s, entries)   # checks the head before it writes anything
+        except LogTamperedError as exc:
+            # The lock-out still counts; the entries go to the witness file instead of the log.
+            ctx.hold(snap.login, entries, exc.problem)
     if locked:
         raise AccountLockedError(_lock_contact(ctx))
     raise AuthenticationError()
@@ -225,6 +242,36 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
     if not verify_password(password, snap.password_hash):
         _fail(ctx, snap, channel)
     new_hash = hash_password(password, ctx.hash_params) if needs_rehash(snap.password_hash, ctx.hash_params) else None
+    entry = PendingEntry(snap.login, Action.LOGIN, snap.ref, None, Outcome.OK, channel)
+    held: str | None = None
+    try:
+        actor, head = _commit_login(ctx, snap, password, new_hash, entry)
+    except _Held as h:
+        actor, head, held = h.actor, None, h.problem
+    except RecordIntegrityError:
+        ctx.record(snap.login, Action.LOGIN_FAILED, snap.ref, outcome=Outcome.FAILED, detail=f"{channel}; proof")
+        raise
+    except (LogTamperedError, IntegrityLockedError) as exc:
+        ctx.hold(snap.login, [replace(entry, outcome=Outcome.DENIED)], exc.__class__.__name__)
+        raise
+    if held is not None:
+        ctx.hold(snap.login, [entry], held)   # an investigator's login while the log is damaged
+    elif head is not None:
+        ctx.after_commit(head, 1, "login", snap.login)
+    return actor
+
+
+class _Held(Exception):
+    def __init__(self, actor: Actor, problem: str) -> None:
+        super().__init__(problem)
+        self.actor, self.problem = actor, problem
+
+
+def _commit_login(ctx: AppContext, snap: _Snapshot, password: str, new_hash: str | None,
+                  entry: PendingEntry) -> tuple[Actor, tuple[int, bytes]]:
+    """The successful login's transaction: the account checked again (and its proof), the lock
+    checked (only the officer and the auditor may log in while a finding is open or the log is
+    damaged; their login entry then waits in the witness file), the counters reset, the entry."""
     sec = ctx.settings.security
     with ctx.session() as s, s.begin():
         account = s.get(Account, snap.id, with_for_update=True)
@@ -234,6 +281,11 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
             raise AuthenticationError()  # changed or reset between the check and now
         if account.locked:
             raise AccountLockedError(_lock_contact(ctx))
+        check_account(ctx.keys, account)
+        investigator = is_investigator(account)
+        finding = None if investigator else open_finding(s)
+        if finding is not None:
+            raise IntegrityLockedError(clock.fmt_datetime(finding.at))
         now = clock.now()
         previous_login_at = account.last_login_at
         state = expiry_state(account.password_changed_at, now, expiry_days=sec.password_expiry_days,
@@ -245,11 +297,18 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
             values["must_change_password"] = True
         s.execute(update(Account).where(Account.id == account.id).values(**values)
                   .execution_options(synchronize_session=False))
-        append(s, ctx.keys, ctx.workstation,
-               [PendingEntry(account.login, Action.LOGIN, account.ref, None, Outcome.OK, channel)])
+        if new_hash is not None:
+            proofs.reseal(s.connection(), ctx.keys, Account.__proof__, "accounts", [account.id])
         must_change = account.must_change_password or state.expired
-        return _actor(s, account, must_change=must_change, expires_in=None if must_change else state.days_left,
-                      previous_login_at=previous_login_at)
+        actor = _actor(s, account, must_change=must_change, expires_in=None if must_change else state.days_left,
+                       previous_login_at=previous_login_at)
+        try:
+            head = ctx.append(s, [entry])
+        except LogTamperedError as exc:
+            if not investigator:
+                raise
+            raise _Held(actor, exc.problem) from None
+        return actor, head
 
 
 def verify_password_again(ctx: AppContext, actor: Actor, password: str) -> None:
@@ -265,8 +324,17 @@ def verify_password_again(ctx: AppContext, actor: Actor, password: str) -> None:
     with ctx.session() as s, s.begin():
         s.execute(update(Account).where(Account.id == snap.id, Account.failed_attempts != 0)
                   .values(failed_attempts=0).execution_options(synchronize_session=False))
-        append(s, ctx.keys, ctx.workstation,
-               [PendingEntry(snap.login, Action.LOGIN, snap.ref, None, Outcome.OK, "reauth")])
+        head = ctx.append(s, [PendingEntry(snap.login, Action.LOGIN, snap.ref, None, Outcome.OK, "reauth")])
+    ctx.after_commit(head, 1, "sign-off", snap.login)
+
+
+def count_failure(ctx: AppContext, account_id: int, channel: str) -> NoReturn:
+    """A wrong password typed for an approval (re-entered password): counts toward the lock-out
+    like a failed login, and raises."""
+    snap = _snapshot(ctx, account_id=account_id)
+    if snap is None:
+        raise AuthenticationError()
+    _fail(ctx, snap, channel)
 
 
 def record_idle_lock(ctx: AppContext, actor: Actor) -> None:
@@ -495,16 +563,34 @@ def set_roles(ctx: AppContext, actor: Actor, login: str, roles: list[str], *, re
         return account_info(account)
 
 
-def recover_officer(ctx: AppContext, login: str, *, reason: str) -> str:
-    """Let a locked-out privacy officer back in (보호책임자 계정 복구) when nobody else can.
+@dataclass(frozen=True)
+class Recovery:
+    """What ``privdesk user recover`` hands out: the one-time password and the next recovery code."""
 
-    Runs without an acting account, as the system, on a machine that holds the key file and the
-    database (``privdesk user recover``): whoever has both can already read everything, so this
-    grants nothing new — but the lock-out of the last officer can otherwise never be undone. Only
-    accounts holding the officer role qualify; it unlocks, issues a one-time password that must be
-    changed at the next login, and records both in the permission history and the access log."""
+    one_time_password: str
+    recovery_code: str
+
+
+def recover_officer(ctx: AppContext, login: str, *, reason: str, code: str) -> Recovery:
+    """Let a privacy officer back in (보호책임자 계정 복구) when nobody else can.
+
+    Runs without an acting account, as the system (``privdesk user recover``). Holding the key
+    file and the database is not enough — every workstation has both: the officer's recovery code
+    from the safe is needed too (:mod:`privdesk.accounts.recovery`). Only accounts holding the
+    officer role qualify; it unlocks, issues a one-time password that must be changed at the next
+    login and a new recovery code (the old one stops working), records all of it in the
+    permission history and the access log, and leaves every officer a notice shown at each login
+    until acknowledged. A wrong code is refused and logged."""
     reason = _require_reason(reason, "계정 복구")
-    with ctx.unit(None) as u:
+    with ctx.unit(None, break_glass=True) as u:
+        ok = recovery.check_code(u.session, ctx.keys, code)
+    if not ok:
+        ctx.record(SYSTEM_ACTOR, Action.PASSWORD_RESET, None, outcome=Outcome.DENIED,
+                   detail="recover; wrong recovery code")
+        raise AuthenticationError.recovery()
+    with ctx.unit(None, break_glass=True) as u:
+        if not recovery.check_code(u.session, ctx.keys, code):    # used up meanwhile by another recovery
+            raise AuthenticationError.recovery()
         account = _target(u, login)
         _require_active(account)
         if OFFICER not in account.role_codes:
@@ -515,11 +601,43 @@ def recover_officer(ctx: AppContext, login: str, *, reason: str) -> str:
         account.locked_at = None
         account.failed_attempts = 0
         _store_password(ctx, u.session, account, hash_password(otp, ctx.hash_params), must_change=True)
-        _history(u, account.login, "recover", "잠금 해제와 일회용 비밀번호 발급 (키 파일 보유자에 의한 복구)", reason)
+        _history(u, account.login, "recover", "잠금 해제와 일회용 비밀번호 발급 (복구 코드 사용, 새 복구 코드 발급)",
+                 reason)
+        new_code = recovery.store_code(u.session, ctx.keys, ctx.hash_params)
         u.log(Action.UNLOCK, account.ref, detail="recover")
         u.log(Action.PASSWORD_RESET, account.ref, detail="recover")
+        now = clock.now()
+        text = (f"계정 복구가 실행되었습니다 ({clock.fmt_datetime(now)}, 작업 PC {ctx.workstation.host}, "
+                f"대상 {account.login}). 본인이나 다른 보호책임자가 한 일이 아니면 즉시 조사하십시오.")
+        officers = u.session.execute(select(Account).join(AccountRole).where(
+            AccountRole.role_code == OFFICER, Account.active.is_(True))).scalars().all()
+        for officer in officers:
+            u.session.add(AccountNotice(account_id=officer.id, kind="recovery", text=text, created_at=now))
         u.session.flush()
-        return otp
+        u.witness("recover")
+        return Recovery(otp, new_code)
+
+
+def pending_notices(ctx: AppContext, actor: Actor) -> list[tuple[int, str]]:
+    """Notices the account has not acknowledged yet, oldest first: ``(id, text)``."""
+    with ctx.unit(actor, allow_password_change=True) as u:
+        rows = u.session.execute(select(AccountNotice.id, AccountNotice.text).where(
+            AccountNotice.account_id == actor.account_id, AccountNotice.acknowledged_at.is_(None))
+            .order_by(AccountNotice.id)).all()
+        return [(int(i), str(t)) for i, t in rows]
+
+
+def acknowledge_notices(ctx: AppContext, actor: Actor, ids: list[int]) -> int:
+    """The account has read these notices; each acknowledgement is logged."""
+    with ctx.unit(actor, allow_password_change=True) as u:
+        rows = u.session.execute(select(AccountNotice).where(
+            AccountNotice.account_id == actor.account_id, AccountNotice.id.in_(ids),
+            AccountNotice.acknowledged_at.is_(None))).scalars().all()
+        now = clock.now()
+        for n in rows:
+            n.acknowledged_at = now
+            u.log(Action.UPDATE, f"acct:{actor.account_id}", detail=f"notice {n.id} acknowledged ({n.kind})")
+        return len(rows)
 
 
 def reset_password(ctx: AppContext, actor: Actor, login: str, *, reason: str = "") -> str:

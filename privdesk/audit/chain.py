@@ -8,6 +8,12 @@ and hash, signed with a key derived from the key file, so a truncated tail is de
 Appends are serialised: on SQLite every transaction starts with ``BEGIN IMMEDIATE`` (see
 :mod:`privdesk.store.engine`); on PostgreSQL the head row is read ``FOR UPDATE``. Entries are
 collected during a use case and appended at its end, so the lock is held only briefly.
+
+Never sign what has not been checked: before appending, :func:`head_problem` checks the head's
+signature, that it names the last entry (no entry behind it, its hash is that entry's hash) and
+that this workstation's latest witness (:mod:`privdesk.audit.witness`) is still in the chain. A
+head that fails is never re-signed: :class:`~privdesk.errors.LogTamperedError` is raised and the
+caller's transaction rolls back.
 """
 
 from __future__ import annotations
@@ -23,12 +29,15 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.audit.witness import Witness
 from privdesk.crypto import KeyRing
+from privdesk.errors import LogTamperedError
 from privdesk.store.models import AuditHead, Base
 
 GENESIS = b"\x00" * 32
 _LOG = Base.metadata.tables["access_log"]
 _HEAD = Base.metadata.tables["audit_head"]
+_CHECKPOINTS = Base.metadata.tables["audit_checkpoints"]
 SEP = "\x1f"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -61,6 +70,7 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     INIT = "init"
     SYSTEM = "system"
+    INTEGRITY = "integrity"        # a finding of audit verify, or the officer's acknowledgement
 
 
 class Outcome(StrEnum):
@@ -130,22 +140,98 @@ def lock_head(session: Session) -> AuditHead:
     return head
 
 
+def _blob(value: object) -> bytes | None:
+    return bytes(value) if isinstance(value, (bytes, bytearray, memoryview)) else None
+
+
+def _archived_at(session: Session, seq: int, digest: bytes) -> bool:
+    """True when ``seq`` is the end of an archived part whose checkpoint carries ``digest``."""
+    row = session.execute(select(_CHECKPOINTS.c.last_hash).where(_CHECKPOINTS.c.upto_seq == seq)).first()
+    return row is not None and _blob(row[0]) == digest
+
+
+def _archived_upto(session: Session) -> int:
+    top = session.execute(select(_CHECKPOINTS.c.upto_seq).order_by(_CHECKPOINTS.c.upto_seq.desc()).limit(1)).first()
+    return int(top[0]) if top is not None else 0
+
+
+def head_problem(session: Session, keys: KeyRing, head: Sequence[object] | None,
+                 witness: Witness | None = None) -> str | None:
+    """Why the head ``(seq, hash, signature)`` must not be signed again, or None when it checks
+    out: its signature, that it names the last entry, and this workstation's latest witness."""
+    if head is None:
+        return "체인 헤드(마지막 기록 정보)가 없습니다"
+    try:
+        seq = int(head[0])  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return "체인 헤드의 번호가 올바르지 않습니다"
+    digest, signature = _blob(head[1]), _blob(head[2])
+    if digest is None or signature is None or not keys.verify_signature(head_message(seq, digest), signature):
+        return "체인 헤드(마지막 기록 정보)의 서명이 맞지 않습니다"
+    rows = session.execute(select(_LOG.c.seq, _LOG.c.hash).where(_LOG.c.seq >= seq)
+                           .order_by(_LOG.c.seq).limit(2)).all()
+    at_head = [r for r in rows if r[0] == seq]
+    behind = [r for r in rows if r[0] != seq]
+    if behind:
+        return f"체인 헤드({seq}번) 뒤에 체인에 없는 기록이 있습니다"
+    if seq > 0 and not at_head:
+        if not _archived_at(session, seq, digest):
+            return f"체인 헤드가 가리키는 {seq}번 기록이 없습니다"
+    elif at_head and _blob(at_head[0][1]) != digest:
+        return f"체인 헤드가 {seq}번 기록과 맞지 않습니다"
+    if witness is None:
+        return None
+    if witness.key_check and not keys.check_value.hex().startswith(witness.key_check):
+        return "키가 바뀌었습니다: 이 PC의 증인이 본 키와 다른 키로 서명되어 있습니다"
+    if witness.seq > seq:
+        return (f"접속기록이 {seq}번에서 끝나는데 이 PC의 증인은 {witness.seq}번 기록까지 보았습니다"
+                " (마지막 기록들이 삭제되고 체인 헤드가 옮겨졌습니다)")
+    if witness.seq == 0:
+        return None
+    row = session.execute(select(_LOG.c.hash).where(_LOG.c.seq == witness.seq)).first()
+    if row is None:
+        if witness.seq <= _archived_upto(session):
+            return None
+        return f"이 PC의 증인이 본 {witness.seq}번 기록이 없습니다"
+    found = _blob(row[0])
+    if found is None or not witness.matches(found):
+        return f"{witness.seq}번 기록의 해시가 이 PC의 증인과 다릅니다 (기록이 바뀐 뒤 해시가 다시 계산되었습니다)"
+    return None
+
+
+def read_head(session: Session) -> Sequence[object] | None:
+    """The head row ``(seq, hash, signature)``, locked for the rest of the transaction."""
+    row = session.execute(
+        select(_HEAD.c.seq, _HEAD.c.hash, _HEAD.c.signature).where(_HEAD.c.id == 1).with_for_update()
+    ).one_or_none()
+    return tuple(row) if row is not None else None
+
+
 def append(session: Session, keys: KeyRing, station: Workstation, entries: Sequence[PendingEntry],
-           *, at: dt.datetime | None = None) -> int:
+           *, at: dt.datetime | None = None, witness: Witness | None = None) -> int:
     """Append ``entries`` to the chain inside the caller's transaction. Returns the last seq.
 
     ``at`` overrides the time written into the entries (tests and data migrations only); the
-    default is the current time."""
+    default is the current time. ``witness`` is this workstation's latest witness of the head."""
     if not entries:
         return -1
+    return append_head(session, keys, station, entries, at=at, witness=witness)[0]
+
+
+def append_head(session: Session, keys: KeyRing, station: Workstation, entries: Sequence[PendingEntry],
+                *, at: dt.datetime | None = None, witness: Witness | None = None) -> tuple[int, bytes]:
+    """:func:`append`, returning the new head ``(seq, hash)``. Raises
+    :class:`~privdesk.errors.LogTamperedError` when the current head does not check out."""
     # Core statements on the tables (not the ORM entities): the append runs in every use case,
     # and the ORM's per-statement work was most of its cost.
-    head = session.execute(
-        select(_HEAD.c.seq, _HEAD.c.hash).where(_HEAD.c.id == 1).with_for_update()
-    ).one_or_none()
-    if head is None:
-        raise RuntimeError("access log chain head missing: database not initialised")
-    seq, prev = int(head.seq), bytes(head.hash)
+    head = read_head(session)
+    problem = head_problem(session, keys, head, witness)
+    if problem is not None:
+        raise LogTamperedError(problem)
+    assert head is not None
+    seq, prev = int(head[0]), bytes(head[1])  # type: ignore[call-overload]
+    if not entries:
+        return seq, prev
     stamp = clock.iso_utc(at if at is not None else clock.now())
     host, ip = clean(station.host, 128) or "", clean(station.ip, 64) or ""
     rows = []
@@ -167,4 +253,4 @@ def append(session: Session, keys: KeyRing, station: Workstation, entries: Seque
     loaded = session.identity_map.get(Session.identity_key(AuditHead, 1))
     if loaded is not None:  # a head loaded through the ORM (lock_head) must not go stale
         session.expire(loaded)
-    return seq
+    return seq, prev

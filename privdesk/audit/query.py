@@ -58,6 +58,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.ARCHIVE: "보관(아카이브)",
     Action.INIT: "초기 설정",
     Action.SYSTEM: "시스템",
+    Action.INTEGRITY: "무결성 위반 발견·확인",
 }
 
 OUTCOME_LABELS: dict[str, str] = {Outcome.OK: "성공", Outcome.DENIED: "거부", Outcome.FAILED: "실패"}

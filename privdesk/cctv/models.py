@@ -20,6 +20,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, LargeBinary, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from privdesk.proofs import ProofSpec
 from privdesk.store.models import Base
 
 hold_cameras = Table(
@@ -103,10 +104,19 @@ class CctvHold(Base):
         return f"cctv_hold:{self.id}"
 
 
+CCTV_REQUEST_PROOF = ProofSpec(
+    "cctv_requests",
+    (("id", "int"), ("uid", "text"), ("kind", "text"), ("requester_name", "text"), ("requester_phone_enc", "bytes"),
+     ("requester_birth_enc", "bytes"), ("requester_address_enc", "bytes"), ("relation", "text"),
+     ("subject_name", "text"), ("subject_phone_enc", "bytes")),
+    "영상정보 열람 청구", ref_column="id", ref_prefix="cctv_request:")
+
+
 class CctvRequest(Base):
     """A viewing request (개인영상정보 열람·존재확인·삭제 청구) and its decision."""
 
     __tablename__ = "cctv_requests"
+    __proof__ = CCTV_REQUEST_PROOF
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
     kind: Mapped[str] = mapped_column(String(16))            # view / exist / delete
@@ -148,6 +158,7 @@ class CctvRequest(Base):
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     close_note: Mapped[str | None] = mapped_column(Text, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
     cameras: Mapped[list[CctvCamera]] = relationship(secondary=request_cameras, lazy="selectin",
                                                      order_by="CctvCamera.number")

@@ -1,7 +1,11 @@
 """``privdesk audit``: verify, archive, verify-archive and export the access log (접속기록).
 
 Contract: ``privdesk audit verify --as ID`` exits 0 printing the number of entries checked, and
-exits 1 naming the first entry that was altered, deleted, inserted or reordered (on stderr).
+exits 1 naming the first problem on stderr: an entry altered, deleted, inserted or reordered, a
+witness the chain disagrees with, a missing or disabled protection, a row whose proof fails, a
+ledger row. ``--witness SEQ:HASH`` (typed from a printed page) and ``--witness-file FILE`` (another
+workstation's witness file) add witnesses to this workstation's own.
+``privdesk audit acknowledge --reason TEXT --as OFFICER`` records the officer's acknowledgement.
 """
 
 from __future__ import annotations
@@ -9,12 +13,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from privdesk import clock
 from privdesk.audit.archive import archive_before, verify_archive
 from privdesk.audit.chain import Action
 from privdesk.audit.query import LogFilter, export_csv
+from privdesk.audit.witness import Witness, parse_manual
 from privdesk.cli.common import acting, add_as_option, context_from
 from privdesk.context import Actor, AppContext
 
@@ -30,9 +36,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("audit", help="접속기록 검증·보관·내보내기")
     a = p.add_subparsers(dest="audit_command", metavar="SUBCOMMAND")
 
-    v = a.add_parser("verify", help="접속기록 체인의 위·변조를 검증합니다")
+    v = a.add_parser("verify", help="접속기록 체인, 증인, 보호 장치, 행 무결성 증명, 대장을 검증합니다")
+    v.add_argument("--witness", action="append", default=[], type=_witness, metavar="SEQ:HASH",
+                   help="출력물 아래쪽에 찍힌 접속기록 증인 (예: 1234:3f9a0c1b2d4e, 여러 번 지정 가능)")
+    v.add_argument("--witness-file", action="append", default=[], type=Path, metavar="FILE",
+                   help="다른 작업 PC에서 가져온 증인 파일 (여러 번 지정 가능)")
     add_as_option(v)
     v.set_defaults(func=cmd_verify)
+
+    k = a.add_parser("acknowledge", help="발견된 무결성 위반을 조사한 뒤 확인합니다 (개인정보 보호책임자, 사유 필수)")
+    k.add_argument("--reason", required=True, metavar="TEXT", help="조사 내용과 조치")
+    add_as_option(k)
+    k.set_defaults(func=cmd_acknowledge)
 
     r = a.add_parser("archive", help="보존기간이 지난 접속기록을 서명된 보관 파일로 옮깁니다")
     r.add_argument("--before", required=True, type=_date, metavar="DATE",
@@ -58,6 +73,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     e.set_defaults(func=cmd_export)
 
 
+def _witness(text: str) -> Witness:
+    try:
+        return parse_manual(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _with_actor(args: argparse.Namespace) -> tuple[AppContext, Actor]:
     ctx = context_from(args)
     try:
@@ -68,27 +90,48 @@ def _with_actor(args: argparse.Namespace) -> tuple[AppContext, Actor]:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    for path in args.witness_file:
+        if not Path(path).is_file():
+            print(f"privdesk: 증인 파일이 없습니다: {path}", file=sys.stderr)
+            return 1
     ctx, actor = _with_actor(args)
     try:
-        return run_verify(ctx, actor)
+        return run_verify(ctx, actor, witness_files=args.witness_file, manual=args.witness)
     finally:
         ctx.engine.dispose()
 
 
-def run_verify(ctx: AppContext, actor: Actor) -> int:
+def run_verify(ctx: AppContext, actor: Actor, *, witness_files: Sequence[Path] = (),
+               manual: Sequence[Witness] = ()) -> int:
     from privdesk.integrity import verify_all
 
-    report = verify_all(ctx, actor)
+    report = verify_all(ctx, actor, witness_files=witness_files, manual=manual)
     if report.ok:
         print(f"검증한 기록: {report.chain.checked}건")
         for line in report.messages:
             print(line)
         return 0
-    bad = [m for m in report.messages if "위·변조가 없습니다" not in m]
+    bad = [f"{p.message}." for p in report.problems]
     print(f"privdesk: {bad[0]}", file=sys.stderr)
     for line in bad[1:]:
         print(f"privdesk: {line}", file=sys.stderr)
+    print("privdesk: 개인정보 보호책임자가 조사한 뒤 'privdesk audit acknowledge --reason … --as <아이디>'로 "
+          "확인할 때까지 보호책임자와 감사 담당자만 작업할 수 있습니다.", file=sys.stderr)
     return 1
+
+
+def cmd_acknowledge(args: argparse.Namespace) -> int:
+    from privdesk.cli.common import ENV_PASSWORD, read_secret
+    from privdesk.integrity import acknowledge
+
+    ctx, actor = _with_actor(args)
+    try:
+        result = acknowledge(ctx, actor, read_secret(ENV_PASSWORD, f"{actor.login} 비밀번호: "), args.reason)
+    finally:
+        ctx.engine.dispose()
+    for line in result.lines:
+        print(line)
+    return 0
 
 
 def cmd_archive(args: argparse.Namespace) -> int:

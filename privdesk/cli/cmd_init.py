@@ -29,6 +29,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(f"데이터베이스: {ctx.engine.url.render_as_string(hide_password=True)}")
     print(f"키 파일: {settings.key_file} (백업해 두십시오. 잃어버리면 암호화된 정보를 읽을 수 없습니다)")
     print(f"개인정보 보호책임자 계정: {args.officer}")
+    print("보호책임자 복구 코드 (한 번만 보여 드립니다. 적어서 금고에 보관하십시오. "
+          "'privdesk user recover'에 필요합니다):")
+    print(ctx.recovery_code)
     ctx.engine.dispose()
     return 0
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from privdesk import clock
 from privdesk.accounts import users
+from privdesk.accounts.recovery import ENV_RECOVERY_CODE
 from privdesk.cli.common import (
     ENV_NEW_PASSWORD,
     ENV_PASSWORD,
@@ -76,10 +77,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _finish(p, _history)
 
     p = commands.add_parser(
-        "recover", help="잠긴 개인정보 보호책임자 계정을 복구합니다 (계정 없이, 키 파일 보유자가 실행; 사유 필수)")
+        "recover", help="개인정보 보호책임자 계정을 복구합니다 (계정 없이 실행; 금고의 복구 코드 필요: "
+                        "PRIVDESK_RECOVERY_CODE 또는 입력; 사유 필수)")
     p.add_argument("login", metavar="ID")
     p.add_argument("--reason", required=True, metavar="TEXT")
     p.set_defaults(func=cmd_recover)
+
+    p = commands.add_parser("notices", help="자기 계정에 온 알림(계정 복구 등)을 봅니다; --ack로 확인 처리")
+    p.add_argument("--ack", action="store_true", help="보인 알림을 모두 확인한 것으로 기록합니다")
+    _finish(p, _notices)
 
     pw = sub.add_parser("passwd", help="자기 계정의 비밀번호를 바꿉니다 (새 비밀번호: PRIVDESK_NEW_PASSWORD 또는 입력)")
     add_as_option(pw)
@@ -87,13 +93,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
+    code = read_secret(ENV_RECOVERY_CODE, "복구 코드: ", what="복구 코드")
     ctx = context_from(args)
     try:
-        otp = users.recover_officer(ctx, args.login, reason=args.reason)
+        result = users.recover_officer(ctx, args.login, reason=args.reason, code=code)
     finally:
         ctx.engine.dispose()
     print(f"계정을 복구했습니다: {args.login}. 다음 로그인 때 비밀번호를 바꿔야 합니다.")
-    print(otp)
+    print("새 복구 코드 (이전 코드는 이제 쓸 수 없습니다. 금고의 코드를 바꿔 두십시오):")
+    print(result.recovery_code)
+    print("일회용 비밀번호:")
+    print(result.one_time_password)
+    return 0
+
+
+def _notices(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    notices = users.pending_notices(ctx, actor)
+    for _id, text in notices:
+        print(text)
+    if not notices:
+        print("확인하지 않은 알림이 없습니다.")
+    elif args.ack:
+        n = users.acknowledge_notices(ctx, actor, [i for i, _t in notices])
+        print(f"알림 {n}건을 확인했습니다.")
     return 0
 
 

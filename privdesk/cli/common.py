@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import os
 import sys
@@ -27,12 +28,12 @@ def context_from(args: argparse.Namespace) -> AppContext:
     return open_context(settings_from(args))
 
 
-def read_secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
+def read_secret(env_name: str, prompt: str, *, confirm: bool = False, what: str = "비밀번호") -> str:
     value = os.environ.get(env_name)
     if value:
         return value
     if not sys.stdin or not sys.stdin.isatty():
-        raise InputError(f"비밀번호가 필요합니다: 환경 변수 {env_name}를 설정하거나 터미널에서 실행하십시오.")
+        raise InputError(f"{what}가 필요합니다: 환경 변수 {env_name}를 설정하거나 터미널에서 실행하십시오.")
     value = getpass.getpass(prompt)
     if confirm and getpass.getpass("한 번 더 입력: ") != value:
         raise InputError("두 비밀번호가 서로 다릅니다.")
@@ -46,10 +47,14 @@ def add_as_option(parser: argparse.ArgumentParser) -> None:
 
 def acting(ctx: AppContext, args: argparse.Namespace, *, allow_password_change: bool = False) -> Actor:
     """Log in the account given with ``--as`` (same checks, lock-out and logging as the GUI)."""
-    from privdesk.accounts.users import login
+    from privdesk.accounts.users import login, pending_notices
 
     password = read_secret(ENV_PASSWORD, f"{args.as_login} 비밀번호: ")
     actor = login(ctx, args.as_login, password, channel="cli")
     if actor.must_change_password and not allow_password_change:
         raise PasswordChangeRequiredError()
+    with contextlib.suppress(PrivdeskError):
+        for _id, text in pending_notices(ctx, actor):
+            print(f"privdesk: 알림: {text} ('privdesk user notices --ack --as {actor.login}'로 확인)",
+                  file=sys.stderr)
     return actor

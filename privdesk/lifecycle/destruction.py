@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
-from privdesk import clock
+from privdesk import clock, proofs
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
@@ -63,6 +63,7 @@ from privdesk.lifecycle.models import (
 )
 from privdesk.lifecycle.separation import blank_values
 from privdesk.registry.models import (
+    PATIENT_PROOF,
     STATUS_ACTIVE,
     STATUS_DESTROYED,
     STATUS_SEPARATED,
@@ -454,6 +455,7 @@ def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progre
             if progress is not None:
                 progress("separated", total, total)
             s = u.session
+            keys = proofs.keys_of(s)
             dialect = s.get_bind().dialect.name
             now = clock.now()
             destroyed = 0
@@ -465,6 +467,7 @@ def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progre
                                         hold=False, hold_reason=None, **blank_values(dialect, now))
                                 .execution_options(synchronize_session=False))
                 destroyed += int(getattr(res, "rowcount", 0) or 0)
+                proofs.reseal(s.connection(), keys, PATIENT_PROOF, "patients", part)
                 if progress is not None:
                     progress("main", min((k + 1) * _CHUNK, total), total)
             for pid in ids:

@@ -18,7 +18,18 @@ import datetime as dt
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from privdesk.proofs import ProofSpec, register
+from privdesk.registry.models import PATIENT_PROOF_COLUMNS, PHONE_PROOF_COLUMNS
 from privdesk.store.models import Base
+
+# Row proofs of the separate store's copies (privdesk.proofs): the registry's columns, under the
+# store's own table names, so a copy cannot be passed off as a main row or the other way round.
+SEPARATED_PATIENT_PROOF = ProofSpec("separated.patients", PATIENT_PROOF_COLUMNS, "분리보관 환자",
+                                    ref_column="id", ref_prefix="patient:")
+SEPARATED_PHONE_PROOF = ProofSpec("separated.patient_phones", PHONE_PROOF_COLUMNS, "분리보관 연락처",
+                                  ref_column="patient_id", ref_prefix="patient:")
+register("separated.patients", SEPARATED_PATIENT_PROOF, backend="postgresql")
+register("separated.patient_phones", SEPARATED_PHONE_PROOF, backend="postgresql")
 
 # destruction plan states
 PLAN_DRAFT = "draft"                  # listed, waiting for approval

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Dialect, Table, and_, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from privdesk import clock
+from privdesk import clock, proofs
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
@@ -37,6 +37,8 @@ from privdesk.lifecycle.files import DEFAULT_SEPARATE_AFTER_DAYS, PATIENT_FILE, 
 from privdesk.lifecycle.models import PLAN_EXECUTING, DestructionPlan, LifecycleFile
 from privdesk.registry import records
 from privdesk.registry.models import (
+    PATIENT_PROOF,
+    PHONE_PROOF,
     STATUS_ACTIVE,
     STATUS_SEPARATED,
     Intake,
@@ -160,12 +162,14 @@ def separate_batch(u: Unit, store: sep.SeparateStore, today: dt.date, cutoff: dt
     phones = conn_main.exec_driver_sql(_due_sql(mark, sep.PHONE_COPY, "patient_phones", "patient_id"), params).all()
     intakes = conn_main.exec_driver_sql(_due_sql(mark, sep.INTAKE_COPY, "intakes", "patient_id"), params).all()
     stamp = _converter(store.patients.c.separated_at, d)(now)
-    copies = [(*r, stamp) for r in rows]
+    keys = proofs.keys_of(u.session)
+    copies = [(*r, stamp, sep.patient_copy_proof(keys, r)) for r in rows]
+    phone_copies = [(*r, sep.phone_copy_proof(keys, r)) for r in phones]
     moved = [int(r[0]) for r in rows]
 
     def write(conn: Connection) -> None:
-        _insert(conn, store.patients, (*sep.PATIENT_COPY, "separated_at"), copies)
-        _insert(conn, store.phones, sep.PHONE_COPY, [tuple(r) for r in phones])
+        _insert(conn, store.patients, (*sep.PATIENT_COPY, "separated_at", "proof"), copies)
+        _insert(conn, store.phones, (*sep.PHONE_COPY, "proof"), phone_copies)
         _insert(conn, store.intakes, sep.INTAKE_COPY, [tuple(r) for r in intakes])
 
     try:
@@ -183,6 +187,7 @@ def separate_batch(u: Unit, store: sep.SeparateStore, today: dt.date, cutoff: dt
     conn_main.execute(delete(_PH).where(_PH.c.patient_id.in_(ids_q)))
     conn_main.execute(delete(_IN).where(_IN.c.patient_id.in_(ids_q)))
     conn_main.execute(update(_P).where(where).values(status=STATUS_SEPARATED, **blank_values(d.name, now)))
+    proofs.reseal(conn_main, keys, PATIENT_PROOF, "patients", moved)
     for pid in moved:
         u.log(Action.UPDATE, patient_ref(pid), detail=detail)
     return len(moved)
@@ -322,12 +327,16 @@ def restore(ctx: AppContext, actor: Actor, patient_id: int, reason: str) -> None
             raise NotFoundError("분리보관 기록", patient_ref(patient_id))
         values = {k: r[k] for k in sep.PATIENT_COPY if k not in ("id", "uid", "chart_no", "retention_until",
                                                                   "created_at")}
+        keys = proofs.keys_of(u.session)
         try:
             u.session.execute(update(Patient).where(Patient.id == patient_id).values(
                 status=STATUS_ACTIVE, updated_at=clock.now(), version=Patient.version + 1, **values)
                 .execution_options(synchronize_session=False))
+            proofs.reseal(u.session.connection(), keys, PATIENT_PROOF, "patients", [patient_id])
             if phones:
-                u.session.execute(insert(PatientPhone), [{k: v for k, v in x.items() if k != "id"} for x in phones])
+                rows = [{k: v for k, v in x.items() if k not in ("id", "proof")} for x in phones]
+                u.session.execute(insert(PatientPhone), [{**x, "proof": proofs.seal_values(keys, PHONE_PROOF, x)}
+                                                         for x in rows])
             if intakes:
                 u.session.execute(insert(Intake), [{k: v for k, v in x.items() if k != "id"} for x in intakes])
             u.session.flush()

@@ -7,7 +7,9 @@
   PUBLIC``; its tables are written in the caller's transaction.
 
 The tables mirror ``patients``, ``patient_phones`` and ``intakes`` column for column (ciphertexts
-keep their row binding, so they decrypt with the same key) plus ``separated_at``.
+keep their row binding, so they decrypt with the same key) plus ``separated_at``. The copies of
+patients and phones carry row proofs of their own (:data:`~privdesk.lifecycle.models.SEPARATED_PATIENT_PROOF`),
+made when they are written; ``audit verify`` checks them (:func:`check_separated_proofs`).
 
 Atomicity across two SQLite files: SQLite cannot commit two WAL databases atomically, so every
 write here is idempotent and ordered so that an interruption leaves a duplicate, never a loss:
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,9 +43,12 @@ from sqlalchemy import (
     select,
 )
 
+from privdesk import proofs
 from privdesk.context import AppContext, Unit
+from privdesk.crypto import KeyRing
+from privdesk.lifecycle.models import SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF
 from privdesk.store.engine import make_engine, sqlite_path
-from privdesk.store.models import UTCDateTime
+from privdesk.store.models import Meta, UTCDateTime
 
 PG_SCHEMA = "separated"
 SUFFIX = "-separated"
@@ -69,6 +74,7 @@ def _tables(schema: str | None) -> tuple[MetaData, Table, Table, Table]:
         Column("retention_until", Date, nullable=False),
         Column("created_at", UTCDateTime, nullable=False),
         Column("separated_at", UTCDateTime, nullable=False),
+        Column("proof", LargeBinary(16), nullable=True),
     )
     phones = Table(
         "patient_phones", md,
@@ -78,6 +84,7 @@ def _tables(schema: str | None) -> tuple[MetaData, Table, Table, Table]:
         Column("phone_enc", LargeBinary, nullable=False),
         Column("phone_bi", LargeBinary(16), nullable=False),
         Column("last4_bi", LargeBinary(16), nullable=False),
+        Column("proof", LargeBinary(16), nullable=True),
     )
     intakes = Table(
         "intakes", md,
@@ -94,8 +101,18 @@ def _tables(schema: str | None) -> tuple[MetaData, Table, Table, Table]:
 
 SQLITE_TABLES = _tables(None)
 PG_TABLES = _tables(PG_SCHEMA)
-PATIENT_COPY = tuple(c.name for c in SQLITE_TABLES[1].columns if c.name != "separated_at")
-PHONE_COPY = tuple(c.name for c in SQLITE_TABLES[2].columns)
+PATIENT_COPY = tuple(c.name for c in SQLITE_TABLES[1].columns if c.name not in ("separated_at", "proof"))
+PHONE_COPY = tuple(c.name for c in SQLITE_TABLES[2].columns if c.name != "proof")
+
+
+def patient_copy_proof(keys: KeyRing, row: Sequence[Any]) -> bytes:
+    """The proof of a copy given in :data:`PATIENT_COPY` order."""
+    return proofs.seal_values(keys, SEPARATED_PATIENT_PROOF, dict(zip(PATIENT_COPY, row, strict=True)))
+
+
+def phone_copy_proof(keys: KeyRing, row: Sequence[Any]) -> bytes:
+    """The proof of a phone copy given in :data:`PHONE_COPY` order."""
+    return proofs.seal_values(keys, SEPARATED_PHONE_PROOF, dict(zip(PHONE_COPY, row, strict=True)))
 INTAKE_COPY = tuple(c.name for c in SQLITE_TABLES[3].columns)
 
 
@@ -157,9 +174,56 @@ def open_store(ctx: AppContext) -> Iterator[SeparateStore]:
     try:
         md, p, ph, i = SQLITE_TABLES
         md.create_all(engine)
+        _add_proofs(ctx, engine)
         yield SeparateStore(engine, path, p, ph, i)
     finally:
         engine.dispose()
+
+
+def _add_proofs(ctx: AppContext, engine: Engine) -> None:
+    """A separate file made before row proofs gets its ``proof`` columns; its copies are sealed
+    only when the main database says (with a signed marker, set when the file was older than
+    the proofs) that this is still to be done — never just because a column is missing."""
+    with engine.begin() as conn:
+        missing = [t for t in ("patients", "patient_phones") if not proofs.has_proof_column(conn, t)]
+        for table in missing:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN proof BLOB")
+    with ctx.session() as s, s.begin():
+        marker = s.get(Meta, proofs.META_SEPARATED_PENDING)
+        if marker is None or marker.value != proofs.pending_marker(ctx.keys, ctx.database_id):
+            return
+        with engine.begin() as conn:
+            proofs.reseal_all(conn, ctx.keys, SEPARATED_PATIENT_PROOF, "patients")
+            proofs.reseal_all(conn, ctx.keys, SEPARATED_PHONE_PROOF, "patient_phones")
+        s.delete(marker)
+
+
+def check_separated_proofs(ctx: AppContext) -> list[proofs.ProofProblem]:
+    """The proofs of the copies in a separate SQLite file (on PostgreSQL the copies are in the
+    main database and checked with the other tables). The first failing row of each table."""
+    main = sqlite_path(str(ctx.engine.url.render_as_string(hide_password=False)))
+    if main is None or not separate_path(main).exists():
+        return []
+    out: list[proofs.ProofProblem] = []
+    with open_store(ctx) as store, closing(store.engine.raw_connection()) as raw:  # type: ignore[union-attr]
+        cur = raw.cursor()
+        for table, spec in (("patients", SEPARATED_PATIENT_PROOF), ("patient_phones", SEPARATED_PHONE_PROOF)):
+            cur.execute(proofs.select_sql(spec, table))
+            for problem in proofs.scan_rows(ctx.keys, spec, iter(lambda: cur.fetchmany(20_000), [])):
+                out.append(problem)
+                break
+        cur.close()
+    return out
+
+
+def reseal_separated(ctx: AppContext) -> int:
+    """Re-seal every copy in a separate SQLite file (the officer's acknowledgement)."""
+    main = sqlite_path(str(ctx.engine.url.render_as_string(hide_password=False)))
+    if main is None or not separate_path(main).exists():
+        return 0
+    with open_store(ctx) as store, store.engine.begin() as conn:  # type: ignore[union-attr]
+        return (proofs.reseal_all(conn, ctx.keys, SEPARATED_PATIENT_PROOF, "patients")
+                + proofs.reseal_all(conn, ctx.keys, SEPARATED_PHONE_PROOF, "patient_phones"))
 
 
 def copy_in(conn: Connection, store: SeparateStore, patients: Sequence[dict[str, Any]],

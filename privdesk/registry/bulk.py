@@ -18,18 +18,21 @@ from typing import Any, Final
 from sqlalchemy import ColumnElement, text
 from sqlalchemy.engine import Dialect
 
+from privdesk import proofs
 from privdesk.audit.chain import Action
 from privdesk.context import Unit
 from privdesk.crypto import KeyRing
 from privdesk.registry import records
 from privdesk.registry.hangul import chosung
-from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
+from privdesk.registry.models import PATIENT_PROOF, PHONE_PROOF, STATUS_ACTIVE, Patient, patient_ref
 from privdesk.registry.validation import ValidPatient, phone_digits
 
 PATIENT_COLUMNS: Final = ("id", "uid", "chart_no", "name", "name_chosung", "rrn_enc", "rrn_bi", "birth_date",
                           "sex", "is_foreigner", "address_enc", "first_visit", "last_visit", "status",
                           "retention_until", "hold", "hold_reason", "created_at", "updated_at", "version")
 PHONE_COLUMNS: Final = ("patient_id", "position", "phone_enc", "phone_bi", "last4_bi")
+# where the proof's columns stand in a PATIENT_COLUMNS row (privdesk.proofs)
+_PROOF_AT: Final = tuple(PATIENT_COLUMNS.index(c) for c in PATIENT_PROOF.column_names)
 _CHUNK: Final = 500  # bound parameters per IN (...) look-up
 
 
@@ -160,12 +163,18 @@ def write_patients(u: Unit, batch: Sequence[PreparedPatient], *, action: str = A
     if not batch:
         return []
     conn = u.session.connection()
+    keys = proofs.keys_of(u.session)
+    codecs, phone_codecs = proofs.encoders(PATIENT_PROOF), proofs.encoders(PHONE_PROOF)
     ids = _new_ids(u, len(batch))
-    conn.exec_driver_sql(_insert_sql("patients", PATIENT_COLUMNS, conn.dialect),
-                         [(pid, *p.row) for pid, p in zip(ids, batch, strict=True)])
-    phones = [(pid, *ph) for pid, p in zip(ids, batch, strict=True) for ph in p.phones]
+    rows = []
+    for pid, p in zip(ids, batch, strict=True):
+        row = (pid, *p.row)
+        rows.append((*row, keys.row_proof(proofs.message(PATIENT_PROOF, [row[i] for i in _PROOF_AT], codecs))))
+    conn.exec_driver_sql(_insert_sql("patients", (*PATIENT_COLUMNS, "proof"), conn.dialect), rows)
+    phones = [(pid, *ph, keys.row_proof(proofs.message(PHONE_PROOF, (pid, *ph), phone_codecs)))
+              for pid, p in zip(ids, batch, strict=True) for ph in p.phones]
     if phones:
-        conn.exec_driver_sql(_insert_sql("patient_phones", PHONE_COLUMNS, conn.dialect), phones)
+        conn.exec_driver_sql(_insert_sql("patient_phones", (*PHONE_COLUMNS, "proof"), conn.dialect), phones)
     for pid in ids:
         u.log(action, patient_ref(pid), detail=detail)
     return ids

@@ -16,6 +16,7 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from privdesk.proofs import Kind, ProofSpec
 from privdesk.store.models import Base
 
 STATUS_ACTIVE = "active"
@@ -25,11 +26,24 @@ STATUSES = (STATUS_ACTIVE, STATUS_SEPARATED, STATUS_DESTROYED)
 
 MAX_PHONES = 3
 
+# The columns a patient's row proof binds (privdesk.proofs): its id, uid and chart number with
+# everything that identifies the person, the blind index and the ciphertexts.
+PATIENT_PROOF_COLUMNS: tuple[tuple[str, Kind], ...] = (("id", "int"), ("uid", "text"), ("chart_no", "text"), ("name", "text"),
+                         ("birth_date", "date"), ("sex", "text"), ("is_foreigner", "bool"), ("rrn_bi", "bytes"),
+                         ("rrn_enc", "bytes"), ("address_enc", "bytes"))
+PATIENT_PROOF = ProofSpec("patients", (*PATIENT_PROOF_COLUMNS, ("status", "text")), "환자 명부",
+                          ref_column="id", ref_prefix="patient:")
+PHONE_PROOF_COLUMNS: tuple[tuple[str, Kind], ...] = (("patient_id", "int"), ("position", "int"), ("phone_enc", "bytes"), ("phone_bi", "bytes"),
+                       ("last4_bi", "bytes"))
+PHONE_PROOF = ProofSpec("patient_phones", PHONE_PROOF_COLUMNS, "환자 연락처", ref_column="patient_id",
+                        ref_prefix="patient:")
+
 
 class Patient(Base):
     """One patient (환자). ``ref`` (``patient:<id>``) is the access log's subject."""
 
     __tablename__ = "patients"
+    __proof__ = PATIENT_PROOF
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
     chart_no: Mapped[str] = mapped_column(String(32), unique=True)
@@ -50,6 +64,7 @@ class Patient(Base):
     created_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]
     version: Mapped[int] = mapped_column(Integer, default=1)
+    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
     phones: Mapped[list[PatientPhone]] = relationship(
         back_populates="patient", cascade="all, delete-orphan", order_by="PatientPhone.position",
@@ -76,12 +91,14 @@ class PatientPhone(Base):
     """A phone number of a patient (연락처), up to :data:`MAX_PHONES`, ordered by ``position``."""
 
     __tablename__ = "patient_phones"
+    __proof__ = PHONE_PROOF
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     phone_enc: Mapped[bytes] = mapped_column(LargeBinary)
     phone_bi: Mapped[bytes] = mapped_column(LargeBinary(16), index=True)
     last4_bi: Mapped[bytes] = mapped_column(LargeBinary(16), index=True)
+    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
     patient: Mapped[Patient] = relationship(back_populates="phones")
 

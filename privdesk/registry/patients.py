@@ -17,12 +17,18 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from privdesk import clock
+from privdesk import clock, proofs
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
-from privdesk.errors import NotFoundError, RuleViolationError, ValidationError, VersionConflictError
+from privdesk.errors import (
+    NotFoundError,
+    RecordIntegrityError,
+    RuleViolationError,
+    ValidationError,
+    VersionConflictError,
+)
 from privdesk.registry import records
 from privdesk.registry.hangul import chosung
 from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient, PatientPhone, patient_ref
@@ -108,7 +114,14 @@ def _load(session: Session, patient_id: int, *, for_update: bool = False) -> Pat
     p = session.execute(stmt).scalar_one_or_none()
     if p is None or p.status != STATUS_ACTIVE:
         raise NotFoundError("환자 기록", patient_ref(patient_id))
+    confirm(proofs.keys_of(session), p)
     return p
+
+
+def confirm(keys: KeyRing, p: Patient) -> None:
+    """The patient's row and phones carry valid proofs (행 무결성 증명), else nothing is shown."""
+    if not proofs.holds(keys, p) or not all(proofs.holds(keys, ph) for ph in p.phones):
+        raise RecordIntegrityError(f"환자 기록(차트번호 {p.chart_no})")
 
 
 def _plain(keys: KeyRing, p: Patient) -> dict[str, object]:

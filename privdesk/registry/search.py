@@ -6,6 +6,11 @@ Kinds (logged as ``search_kind``; the query itself is never logged):
 number), ``phone_last4`` (4 digits), ``birth_date`` (YYYY-MM-DD), ``chart_no`` (anything else),
 ``all`` (an empty query: the whole registry in name order, for the list view).
 
+Every row shown is confirmed first (행 무결성 증명, :mod:`privdesk.proofs`): its proof and its first
+phone's proof must match, and an exact search by resident number or phone decrypts the hit and
+compares it with what was typed — so a blind index moved to another row never shows that other
+patient. A failure raises :class:`~privdesk.errors.RecordIntegrityError` instead of a result.
+
 Prefix searches are index range scans (``name >= p AND name < p'``), never ``LIKE p%``
 (TECH-NOTES). For 초성 the candidates come from the ``name_chosung`` index when they are few;
 when they are many they are dense among the names of the first consonant's syllable block, so
@@ -25,11 +30,12 @@ from typing import Any, Final
 from sqlalchemy import Select, and_, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
+from privdesk import proofs
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext
 from privdesk.crypto import KeyRing
-from privdesk.errors import ValidationError
+from privdesk.errors import RecordIntegrityError, ValidationError
 from privdesk.registry import records
 from privdesk.registry.hangul import (
     initial_block,
@@ -38,8 +44,8 @@ from privdesk.registry.hangul import (
     leading_syllables,
     prefix_upper_bound,
 )
-from privdesk.registry.models import STATUS_ACTIVE, Patient, PatientPhone
-from privdesk.registry.validation import mask_phone, normalise_phone
+from privdesk.registry.models import PATIENT_PROOF, PHONE_PROOF, STATUS_ACTIVE, Patient, PatientPhone
+from privdesk.registry.validation import mask_phone, normalise_phone, phone_digits
 
 MAX_LIMIT: Final = 500
 CHOSUNG_INDEX_LIMIT: Final = 2000  # above this many candidates, walk the name index instead
@@ -135,10 +141,56 @@ _first_phone = aliased(PatientPhone)
 def _base() -> AnySelect:
     return (
         select(Patient.id, Patient.chart_no, Patient.name, Patient.birth_date, Patient.sex, Patient.is_foreigner,
-               Patient.last_visit, Patient.hold, Patient.uid, _first_phone.phone_enc)
+               Patient.last_visit, Patient.hold, Patient.uid, _first_phone.phone_enc,
+               # for the row proofs (privdesk.proofs)
+               Patient.rrn_bi, Patient.rrn_enc, Patient.address_enc, Patient.status, Patient.proof,
+               _first_phone.phone_bi, _first_phone.last4_bi, _first_phone.proof.label("phone_proof"))
         .outerjoin(_first_phone, and_(_first_phone.patient_id == Patient.id, _first_phone.position == 0))
         .where(Patient.status == STATUS_ACTIVE)
     )
+
+
+_PATIENT_CODECS = proofs.encoders(PATIENT_PROOF)
+_PHONE_CODECS = proofs.encoders(PHONE_PROOF)
+
+
+def _confirm_row(keys: KeyRing, r: Any) -> None:
+    """The row's proof and its first phone's proof (see the module docstring)."""
+    values = (r.id, r.uid, r.chart_no, r.name, r.birth_date, r.sex, r.is_foreigner, r.rrn_bi, r.rrn_enc,
+              r.address_enc, r.status)
+    ok = r.proof is not None and bytes(r.proof) == keys.row_proof(proofs.message(PATIENT_PROOF, values,
+                                                                               _PATIENT_CODECS))
+    if ok and r.phone_enc is not None:
+        phone = (r.id, 0, r.phone_enc, r.phone_bi, r.last4_bi)
+        ok = r.phone_proof is not None and bytes(r.phone_proof) == keys.row_proof(
+            proofs.message(PHONE_PROOF, phone, _PHONE_CODECS))
+    if not ok:
+        raise RecordIntegrityError(f"환자 기록(차트번호 {r.chart_no})")
+
+
+def _confirm_exact(session: Session, keys: KeyRing, c: Classified, rows: Sequence[Any]) -> None:
+    """An exact search decrypts what it found and compares it with what was typed."""
+    if c.kind is SearchKind.RRN:
+        for r in rows:
+            if records.decrypt_rrn(keys, r.uid, r.rrn_enc) != c.key:
+                raise RecordIntegrityError(f"환자 기록(차트번호 {r.chart_no})")
+    elif c.kind in (SearchKind.PHONE, SearchKind.PHONE_LAST4):
+        by_id = {r.id: r for r in rows}
+        column = PatientPhone.phone_bi if c.kind is SearchKind.PHONE else PatientPhone.last4_bi
+        index = (records.phone_index(keys, c.key) if c.kind is SearchKind.PHONE
+                 else records.last4_index(keys, c.key))
+        found: set[int] = set()
+        for ph in session.execute(select(PatientPhone).where(PatientPhone.patient_id.in_(list(by_id)),
+                                                             column == index)).scalars():
+            r = by_id[ph.patient_id]
+            number = records.decrypt_phone(keys, r.uid, ph.position, ph.phone_enc)
+            typed_ok = (phone_digits(number) == phone_digits(c.key) if c.kind is SearchKind.PHONE
+                        else phone_digits(number).endswith(c.key))
+            if not typed_ok or not proofs.holds(keys, ph):
+                raise RecordIntegrityError(f"환자 기록(차트번호 {r.chart_no})")
+            found.add(ph.patient_id)
+        if found != set(by_id):
+            raise RecordIntegrityError("검색 결과")
 
 
 def _page(stmt: AnySelect, after: SearchCursor | None, limit: int) -> AnySelect:
@@ -238,6 +290,7 @@ def _statement(keys: KeyRing, c: Classified) -> AnySelect | None:
 
 
 def _row(keys: KeyRing, r: Any) -> PatientRow:
+    _confirm_row(keys, r)
     phone = ""
     if r.phone_enc is not None:
         phone = mask_phone(records.decrypt_phone(keys, r.uid, 0, r.phone_enc))
@@ -254,6 +307,7 @@ def _run(session: Session, keys: KeyRing, c: Classified, after: SearchCursor | N
         stmt = _statement(keys, c)
         result = [] if stmt is None else session.execute(_page(stmt, after, limit)).all()
     rows = [_row(keys, r) for r in result[:limit]]
+    _confirm_exact(session, keys, c, result[:limit])
     return rows, (rows[-1].cursor if len(result) > limit else None)
 
 

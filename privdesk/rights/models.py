@@ -20,13 +20,23 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from privdesk.proofs import ProofSpec
 from privdesk.store.models import Base
+
+REQUEST_PROOF = ProofSpec(
+    "subject_requests",
+    (("id", "int"), ("uid", "text"), ("kind", "text"), ("subject_ref", "text"), ("patient_id", "int"),
+     ("subject_name", "text"), ("subject_phone_enc", "bytes"), ("subject_birth_enc", "bytes"),
+     ("subject_address_enc", "bytes"), ("relation", "text"), ("requester_name", "text"),
+     ("requester_phone_enc", "bytes"), ("requester_birth_enc", "bytes"), ("requester_address_enc", "bytes")),
+    "정보주체 요구", ref_column="id", ref_prefix="subject_request:")
 
 
 class SubjectRequest(Base):
     """A data-subject request (개인정보 열람·정정·삭제·처리정지 요구, 동의철회·회원탈퇴)."""
 
     __tablename__ = "subject_requests"
+    __proof__ = REQUEST_PROOF
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
     kind: Mapped[str] = mapped_column(String(16))                 # access / correct / delete / suspend / withdraw
@@ -69,6 +79,7 @@ class SubjectRequest(Base):
     closed_at: Mapped[dt.datetime | None]
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -55,12 +56,27 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA secure_delete = ON")
-    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA synchronous = FULL")  # durable before witnessed (see privdesk.audit.witness)
     cur.close()
 
 
 def _on_sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+_WRITES = "privdesk.writes"
+_WRITE_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "ALTER", "DROP", "TRUNCATE")
+
+
+def _count_writes(conn: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+    if statement.lstrip()[:8].upper().startswith(_WRITE_VERBS):
+        conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
+
+
+def wrote_since(conn: Connection) -> Callable[[], bool]:
+    """A mark on ``conn``: calling the result says whether a writing statement ran since."""
+    start = conn.info.get(_WRITES, 0)
+    return lambda: bool(conn.info.get(_WRITES, 0) != start)
 
 
 def make_engine(url: str, *, create_file: bool = True, echo: bool = False) -> Engine:
@@ -80,12 +96,15 @@ def make_engine(url: str, *, create_file: bool = True, echo: bool = False) -> En
                                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+        event.listen(engine, "before_cursor_execute", _count_writes)
         return engine
     if backend == "postgresql":
         if u.get_driver_name() != "psycopg":
             raise ConfigError("PostgreSQL 주소는 postgresql+psycopg:// 로 시작해야 합니다.")
-        return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                             hide_parameters=True)
+        engine = create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                               hide_parameters=True)
+        event.listen(engine, "before_cursor_execute", _count_writes)
+        return engine
     raise ConfigError(f"지원하지 않는 데이터베이스입니다: {backend}")
 
 

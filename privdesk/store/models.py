@@ -28,6 +28,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import DateTime, TypeDecorator
 
+from privdesk.proofs import ProofSpec, install
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -88,8 +90,11 @@ class Role(Base):
 
 class RolePermission(Base):
     __tablename__ = "role_permissions"
+    __proof__ = ProofSpec("role_permissions", (("role_code", "text"), ("permission", "text")), "역할 권한",
+                          ref_column="role_code", ref_prefix="역할 ")
     role_code: Mapped[str] = mapped_column(ForeignKey("roles.code", ondelete="CASCADE"), primary_key=True)
     permission: Mapped[str] = mapped_column(String(64), primary_key=True)
+    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
     role: Mapped[Role] = relationship(back_populates="permissions")
 
 
@@ -97,6 +102,9 @@ class Account(Base):
     """One account per person (1인 1계정). ``contact_enc`` is the staff member's encrypted phone."""
 
     __tablename__ = "accounts"
+    __proof__ = ProofSpec("accounts", (("id", "int"), ("login", "text"), ("name", "text"), ("department", "text"),
+                                       ("password_hash", "text"), ("active", "bool"), ("contact_enc", "bytes")),
+                          "계정", ref_column="login", ref_prefix="ID ")
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     login: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(64))
@@ -112,6 +120,7 @@ class Account(Base):
     created_at: Mapped[dt.datetime]
     last_login_at: Mapped[dt.datetime | None]
     version: Mapped[int] = mapped_column(Integer, default=1)
+    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
     roles: Mapped[list[AccountRole]] = relationship(
         back_populates="account", cascade="all, delete-orphan", lazy="selectin")
@@ -130,8 +139,11 @@ class Account(Base):
 
 class AccountRole(Base):
     __tablename__ = "account_roles"
+    __proof__ = ProofSpec("account_roles", (("account_id", "int"), ("role_code", "text")), "역할 부여",
+                          ref_column="account_id", ref_prefix="acct:")
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
     role_code: Mapped[str] = mapped_column(ForeignKey("roles.code"), primary_key=True)
+    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
     account: Mapped[Account] = relationship(back_populates="roles")
 
 
@@ -210,6 +222,35 @@ class AuditCheckpoint(Base):
     signature: Mapped[bytes] = mapped_column(LargeBinary(32))
 
 
+class IntegrityEvent(Base):
+    """What ``audit verify`` found (``finding``) and the officer's acknowledgement (``ack``) with its
+    reason. Append-only. While the newest row is a finding, only the privacy officer and the auditor
+    may work (see :mod:`privdesk.audit.guard`). ``covers`` is a JSON list of the problems'
+    fingerprints; an acknowledgement covers what it lists."""
+
+    __tablename__ = "integrity_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime]
+    kind: Mapped[str] = mapped_column(String(16))
+    actor_login: Mapped[str] = mapped_column(String(64))
+    head_seq: Mapped[int] = mapped_column(BigInteger)
+    summary: Mapped[str] = mapped_column(Text)
+    covers: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class AccountNotice(Base):
+    """A notice an account sees at every login until it acknowledges it (e.g. 계정 복구)."""
+
+    __tablename__ = "account_notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime]
+    acknowledged_at: Mapped[dt.datetime | None]
+
+
 class AuditArchivePermit(Base):
     """Present only inside an archive transaction: the delete trigger lets those rows go."""
 
@@ -220,11 +261,13 @@ class AuditArchivePermit(Base):
 __all__ = [
     "AccessLogEntry",
     "Account",
+    "AccountNotice",
     "AccountRole",
     "AuditArchivePermit",
     "AuditCheckpoint",
     "AuditHead",
     "Base",
+    "IntegrityEvent",
     "Meta",
     "PasswordHistory",
     "PermissionChange",
@@ -232,6 +275,8 @@ __all__ = [
     "RolePermission",
     "UTCDateTime",
 ]
+
+install(Base)
 
 import privdesk.cctv.models  # noqa: E402,F401
 from privdesk.disclosures import models as disclosure_models  # noqa: E402, F401  (disclosures, processors)

@@ -142,13 +142,33 @@ def _create_append_only_guards() -> None:
         op.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {', '.join(APPEND_ONLY)} FROM PUBLIC")
 
 
-def _create_separated_schema() -> None:
-    from privdesk.lifecycle.store import PG_TABLES
+# The separate store's tables as they were at this revision (a migration never imports live code:
+# privdesk.lifecycle.store describes today's tables, which later revisions extend).
+_SEPARATED = (
+    """CREATE TABLE separated.intakes (
+        id INTEGER NOT NULL, patient_id INTEGER NOT NULL, visit_date DATE NOT NULL,
+        department VARCHAR(64) NOT NULL, purpose VARCHAR(200) NOT NULL, staff_login VARCHAR(64) NOT NULL,
+        created_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (id))""",
+    "CREATE INDEX ix_separated_intakes_patient_id ON separated.intakes (patient_id)",
+    """CREATE TABLE separated.patient_phones (
+        id INTEGER NOT NULL, patient_id INTEGER NOT NULL, position INTEGER NOT NULL, phone_enc BYTEA NOT NULL,
+        phone_bi BYTEA NOT NULL, last4_bi BYTEA NOT NULL, PRIMARY KEY (id))""",
+    "CREATE INDEX ix_separated_patient_phones_patient_id ON separated.patient_phones (patient_id)",
+    """CREATE TABLE separated.patients (
+        id INTEGER NOT NULL, uid VARCHAR(32) NOT NULL, chart_no VARCHAR(32) NOT NULL, name VARCHAR(64) NOT NULL,
+        name_chosung VARCHAR(64) NOT NULL, rrn_enc BYTEA NOT NULL, rrn_bi BYTEA NOT NULL, birth_date DATE NOT NULL,
+        sex VARCHAR(1) NOT NULL, is_foreigner BOOLEAN NOT NULL, address_enc BYTEA, first_visit DATE NOT NULL,
+        last_visit DATE NOT NULL, retention_until DATE NOT NULL, created_at TIMESTAMP WITH TIME ZONE NOT NULL,
+        separated_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (id))""",
+    "CREATE INDEX ix_separated_patients_rrn_bi ON separated.patients (rrn_bi)",
+)
 
+
+def _create_separated_schema() -> None:
     op.execute("CREATE SCHEMA IF NOT EXISTS separated")
     op.execute("REVOKE ALL ON SCHEMA separated FROM PUBLIC")
-    md = PG_TABLES[0]
-    md.create_all(op.get_bind())
+    for stmt in _SEPARATED:
+        op.execute(stmt)
     op.execute("REVOKE ALL ON ALL TABLES IN SCHEMA separated FROM PUBLIC")
 
 

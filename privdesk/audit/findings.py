@@ -1,0 +1,95 @@
+"""Integrity findings and their acknowledgement (무결성 위반 발견과 확인).
+
+When ``audit verify`` finds a problem — in the access log, its witnesses, the database's own
+protections or a row proof — it records a *finding* (``integrity_events``, append-only, anchored in
+the access log when the log can still be appended to). While the newest event is a finding, only the
+privacy officer and the auditor may work (:meth:`privdesk.context.AppContext.unit`); everyone else
+is refused with one Korean sentence. The officer investigates, then *acknowledges* the finding
+with a reason (:func:`privdesk.integrity.acknowledge`): the acknowledgement lists what it covers, so
+a later verify reports those problems as known instead of failing on them again.
+
+Fingerprints (``covers``) are short strings:
+
+- ``chain:<seq>`` — the chain's link at entry ``seq`` (the verify steps over it afterwards);
+- ``head:<seq>`` — the head was re-based onto entry ``seq`` (a cut tail, a moved head);
+- ``witness`` — witnesses written before the acknowledgement that disagree (after a re-based
+  head, the old witnesses of the cut entries can never agree again);
+- ``trigger:<name>`` — a missing or disabled append-only trigger;
+- ``permit`` — rows left in the archive permit table;
+- ``proof:<table>:<ref>`` — a row whose proof failed (the acknowledgement re-seals it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from privdesk import clock
+from privdesk.store.models import IntegrityEvent
+
+FINDING = "finding"
+ACK = "ack"
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    """Everything the acknowledgements so far cover."""
+
+    chain_seqs: frozenset[int]
+    witnesses_before: dt.datetime | None     # witness disagreements written before this are known
+    fingerprints: frozenset[str]
+
+    def covers(self, fingerprint: str) -> bool:
+        return fingerprint in self.fingerprints
+
+
+NOTHING = Acknowledged(frozenset(), None, frozenset())
+
+
+def open_finding(session: Session) -> IntegrityEvent | None:
+    """The newest integrity event when it is an unacknowledged finding (the lock), else None."""
+    last = session.execute(select(IntegrityEvent).order_by(IntegrityEvent.id.desc()).limit(1)).scalar_one_or_none()
+    return last if last is not None and last.kind == FINDING else None
+
+
+def acknowledged(session: Session) -> Acknowledged:
+    chain: set[int] = set()
+    prints: set[str] = set()
+    before: dt.datetime | None = None
+    for ev in session.execute(select(IntegrityEvent).where(IntegrityEvent.kind == ACK)
+                              .order_by(IntegrityEvent.id)).scalars():
+        for fp in _covers(ev.covers):
+            prints.add(fp)
+            if fp.startswith("chain:") and fp[6:].isdigit():
+                chain.add(int(fp[6:]))
+            if fp == "witness" and (before is None or ev.at > before):
+                before = ev.at
+    return Acknowledged(frozenset(chain), before, frozenset(prints))
+
+
+def _covers(text: str) -> list[str]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    return [str(x) for x in data] if isinstance(data, list) else []
+
+
+def add_event(session: Session, kind: str, actor_login: str, head_seq: int, summary: Iterable[str],
+              covers: Iterable[str], reason: str = "") -> IntegrityEvent:
+    ev = IntegrityEvent(at=clock.now(), kind=kind, actor_login=actor_login, head_seq=head_seq,
+                        summary="\n".join(summary), covers=json.dumps(sorted(set(covers))), reason=reason)
+    session.add(ev)
+    session.flush()
+    return ev
+
+
+def is_open(session: Session, covers: Iterable[str]) -> bool:
+    """True when the newest event is a finding of exactly these problems (no need to add another)."""
+    last = open_finding(session)
+    return last is not None and set(_covers(last.covers)) == set(covers)

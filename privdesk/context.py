@@ -33,7 +33,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from privdesk import clock, proofs
 from privdesk.accounts.permissions import AUDITOR, OFFICER, Permission, label
 from privdesk.audit.chain import Action, Outcome, PendingEntry, Workstation, append_head
-from privdesk.audit.findings import open_finding
+from privdesk.audit.findings import open_finding, superseded
 from privdesk.audit.witness import WitnessBook, location_of
 from privdesk.crypto import KeyRing, PasswordHashParams, load_key_file
 from privdesk.errors import (
@@ -196,8 +196,16 @@ class AppContext:
     # -- the chain, witnessed --------------------------------------------------------------
     def append(self, session: Session, entries: list[PendingEntry]) -> tuple[int, bytes]:
         """Append to the chain in ``session``'s transaction, checking the head against this
-        workstation's latest witness first; returns the new head."""
-        return append_head(session, self.keys, self.workstation, entries, witness=self.witness.latest())
+        workstation's latest witness first; returns the new head. A witness written before the
+        officer acknowledged a re-based chain (an anchored acknowledgement that covers the
+        witnesses) no longer binds: the cut entries it saw can never come back."""
+        latest = self.witness.latest()
+        try:
+            return append_head(session, self.keys, self.workstation, entries, witness=latest)
+        except LogTamperedError as exc:
+            if latest is None or not exc.from_witness or not superseded(session, latest):
+                raise
+        return append_head(session, self.keys, self.workstation, entries)
 
     def after_commit(self, head: tuple[int, bytes], appended: int, event: str | None, actor: str) -> None:
         """Witness a committed (durable) head at a login or sign-off, or when the chain crossed a
@@ -216,6 +224,10 @@ class AppContext:
         """Entries that could not go into a damaged access log, kept in the witness file."""
         for e in entries:
             self._note("held", actor, f"{e.action} {e.subject or '-'} {e.outcome} {e.detail or ''}; {why}")
+
+    def refused(self, actor: str, exc: Exception) -> None:
+        """A refusal because of the evidence (a damaged log, an open finding), where it cannot be lost."""
+        self._note("refused", actor, f"{exc.__class__.__name__}: {getattr(exc, 'problem', '')}")
 
     def _note(self, event: str, actor: str, text: str) -> None:
         try:
@@ -274,7 +286,7 @@ class AppContext:
             self.record(login, Action.PERMISSION_DENIED, outcome=Outcome.DENIED, detail=exc.permission)
             raise
         except (LogTamperedError, IntegrityLockedError) as exc:
-            self._note("refused", login, f"{exc.__class__.__name__}: {getattr(exc, 'problem', '')}")
+            self.refused(login, exc)
             raise
         finally:
             session.close()

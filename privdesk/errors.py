@@ -147,9 +147,10 @@ class LogTamperedError(PrivdeskError):
     """The access log's head does not check out (변조된 접속기록): nothing is appended to it, and no
     head is signed, until the privacy officer has investigated and acknowledged the finding."""
 
-    def __init__(self, problem: str) -> None:
+    def __init__(self, problem: str, *, from_witness: bool = False) -> None:
         super().__init__(f"접속기록이 변조되었습니다: {problem}. 더 이상 작업할 수 없습니다. {INVESTIGATE_HINT}")
         self.problem = problem
+        self.from_witness = from_witness   # the head checks out; this workstation's witness disagrees
 
 
 class IntegrityLockedError(PrivdeskError):

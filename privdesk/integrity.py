@@ -61,7 +61,8 @@ from privdesk.store.models import (
 )
 
 LedgerCheck = Callable[[AppContext, Actor], list[AnchorProblem]]
-INTEGRITY_TABLE = "integrity_events"
+INTEGRITY_TABLE = findings.TABLE
+canonical_event = findings.canonical_event
 
 
 def _ledger_checks() -> Sequence[tuple[str, LedgerCheck]]:
@@ -228,25 +229,16 @@ def _record_finding(ctx: AppContext, actor: Actor, problems: Sequence[Problem]) 
     """A finding in ``integrity_events``, anchored (unless the same one is already open, or the
     log cannot take it: a damaged head locks the application by itself)."""
     covers = [p.fingerprint for p in problems]
-    try:
-        with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
-            if findings.is_open(u.session, covers):
-                return None
-            head = read_head(u.session)
-            ev = findings.add_event(u.session, findings.FINDING, actor.login, int(head[0]) if head else 0,  # type: ignore[call-overload]
-                                    [p.message for p in problems], covers)
-            anchors.anchor(u, Action.INTEGRITY, INTEGRITY_TABLE, ev.id, canonical_event(ev))
-            return ev.id
-    except Exception as exc:
-        from privdesk.errors import LogTamperedError
-
-        if isinstance(exc, LogTamperedError):
+    if lock_state(ctx).damaged:
+        return None
+    with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
+        if findings.is_open(u.session, covers):
             return None
-        raise
-
-
-def canonical_event(ev: IntegrityEvent) -> bytes:
-    return anchors.canonical(ev.id, ev.at, ev.kind, ev.actor_login, ev.head_seq, ev.summary, ev.covers, ev.reason)
+        head = read_head(u.session)
+        ev = findings.add_event(u.session, findings.FINDING, actor.login, int(head[0]) if head else 0,  # type: ignore[call-overload]
+                                [p.message for p in problems], covers)
+        anchors.anchor(u, Action.INTEGRITY, INTEGRITY_TABLE, ev.id, canonical_event(ev))
+        return ev.id
 
 
 def verify_integrity_events(ctx: AppContext, actor: Actor) -> list[AnchorProblem]:
@@ -267,14 +259,20 @@ class LockState:
     locked: bool
     message: str = ""
     since: dt.datetime | None = None
+    damaged: bool = False         # the head itself does not check out (nothing can be appended)
 
 
 def lock_state(ctx: AppContext) -> LockState:
     """Is work locked? A damaged head (checked as an append would) or an open finding."""
     with ctx.session() as s, s.begin():
-        problem = head_problem(s, ctx.keys, read_head(s), ctx.witness.latest())
+        head = read_head(s)
+        latest = ctx.witness.latest()
+        problem = head_problem(s, ctx.keys, head, latest)
+        if problem is not None and latest is not None and head_problem(s, ctx.keys, head) is None \
+                and findings.superseded(s, latest):
+            problem = None     # a witness from before an acknowledged re-basing
         if problem is not None:
-            return LockState(True, f"접속기록이 변조되었습니다: {problem}.")
+            return LockState(True, f"접속기록이 변조되었습니다: {problem}.", damaged=True)
         finding = findings.open_finding(s)
         if finding is not None:
             first = finding.summary.splitlines()[0] if finding.summary else ""

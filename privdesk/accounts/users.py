@@ -15,7 +15,7 @@ go to the permission history only, never into the immutable access log.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from sqlalchemy import delete, select, update
@@ -252,7 +252,7 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
         ctx.record(snap.login, Action.LOGIN_FAILED, snap.ref, outcome=Outcome.FAILED, detail=f"{channel}; proof")
         raise
     except (LogTamperedError, IntegrityLockedError) as exc:
-        ctx.hold(snap.login, [replace(entry, outcome=Outcome.DENIED)], exc.__class__.__name__)
+        ctx.refused(snap.login, exc)
         raise
     if held is not None:
         ctx.hold(snap.login, [entry], held)   # an investigator's login while the log is damaged

@@ -27,13 +27,16 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
-from privdesk.context import Unit
 from privdesk.store.models import AccessLogEntry, AuditCheckpoint
+
+if TYPE_CHECKING:   # the unit is only named here (privdesk.context imports this module)
+    from privdesk.context import Unit
 
 ALTERED = "변조"
 DELETED = "삭제"

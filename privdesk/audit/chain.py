@@ -159,6 +159,13 @@ def head_problem(session: Session, keys: KeyRing, head: Sequence[object] | None,
                  witness: Witness | None = None) -> str | None:
     """Why the head ``(seq, hash, signature)`` must not be signed again, or None when it checks
     out: its signature, that it names the last entry, and this workstation's latest witness."""
+    problem = _head_problem(session, keys, head)
+    if problem is None and witness is not None and head is not None:
+        problem = witness_problem(session, keys, int(head[0]), witness)  # type: ignore[call-overload]
+    return problem
+
+
+def _head_problem(session: Session, keys: KeyRing, head: Sequence[object] | None) -> str | None:
     if head is None:
         return "체인 헤드(마지막 기록 정보)가 없습니다"
     try:
@@ -179,8 +186,11 @@ def head_problem(session: Session, keys: KeyRing, head: Sequence[object] | None,
             return f"체인 헤드가 가리키는 {seq}번 기록이 없습니다"
     elif at_head and _blob(at_head[0][1]) != digest:
         return f"체인 헤드가 {seq}번 기록과 맞지 않습니다"
-    if witness is None:
-        return None
+    return None
+
+
+def witness_problem(session: Session, keys: KeyRing, seq: int, witness: Witness) -> str | None:
+    """Why the chain whose head is at ``seq`` disagrees with this workstation's latest witness."""
     if witness.key_check and not keys.check_value.hex().startswith(witness.key_check):
         return "키가 바뀌었습니다: 이 PC의 증인이 본 키와 다른 키로 서명되어 있습니다"
     if witness.seq > seq:
@@ -225,10 +235,14 @@ def append_head(session: Session, keys: KeyRing, station: Workstation, entries: 
     # Core statements on the tables (not the ORM entities): the append runs in every use case,
     # and the ORM's per-statement work was most of its cost.
     head = read_head(session)
-    problem = head_problem(session, keys, head, witness)
+    problem = _head_problem(session, keys, head)
     if problem is not None:
         raise LogTamperedError(problem)
     assert head is not None
+    if witness is not None:
+        problem = witness_problem(session, keys, int(head[0]), witness)  # type: ignore[call-overload]
+        if problem is not None:
+            raise LogTamperedError(problem, from_witness=True)
     seq, prev = int(head[0]), bytes(head[1])  # type: ignore[call-overload]
     if not entries:
         return seq, prev

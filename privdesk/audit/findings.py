@@ -30,10 +30,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
-from privdesk.store.models import IntegrityEvent
+from privdesk.audit import anchors
+from privdesk.audit.witness import Witness
+from privdesk.store.models import AccessLogEntry, IntegrityEvent
 
 FINDING = "finding"
 ACK = "ack"
+TABLE = "integrity_events"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,28 @@ def _covers(text: str) -> list[str]:
     except ValueError:
         return []
     return [str(x) for x in data] if isinstance(data, list) else []
+
+
+def superseded(session: Session, witness: Witness) -> bool:
+    """True when an acknowledgement made after ``witness`` was written covers the witnesses and
+    is anchored in the access log (an acknowledgement planted in the table is not)."""
+    if witness.at is None:
+        return False
+    for ev in session.execute(select(IntegrityEvent).where(IntegrityEvent.kind == ACK, IntegrityEvent.at >= witness.at)
+                              .order_by(IntegrityEvent.id.desc())).scalars():
+        if "witness" not in _covers(ev.covers):
+            continue
+        digest = anchors.DETAIL_PREFIX + anchors.digest(canonical_event(ev))
+        anchored = session.execute(select(AccessLogEntry.seq).where(
+            AccessLogEntry.subject == f"{TABLE}:{ev.id}", AccessLogEntry.detail == digest)).first()
+        if anchored is not None:
+            return True
+    return False
+
+
+def canonical_event(ev: IntegrityEvent) -> bytes:
+    """The anchored bytes of an integrity event (see :mod:`privdesk.audit.anchors`)."""
+    return anchors.canonical(ev.id, ev.at, ev.kind, ev.actor_login, ev.head_seq, ev.summary, ev.covers, ev.reason)
 
 
 def add_event(session: Session, kind: str, actor_login: str, head_seq: int, summary: Iterable[str],

@@ -244,9 +244,7 @@ class WitnessBook:
         self._write({"seq": seq, "hash": digest.hex(), "kc": self.key_check, "ev": event, "by": actor})
         now = clock.now()
         w = Witness(seq, digest, _source(self.path, self.host, now, True), now, self.key_check, event)
-        if self._latest is None or seq >= self._latest.seq:
-            self._latest = w
-        self._stamp = self._stat()
+        self._latest, self._stamp = w, self._stat()
         return w
 
     def note(self, event: str, actor: str, detail: str) -> None:
@@ -265,19 +263,20 @@ class WitnessBook:
         return (st.st_size, st.st_mtime_ns)
 
     def latest(self) -> Witness | None:
-        """The witnessed head with the highest sequence number for this database (read again
-        only when the file changed)."""
+        """The head this workstation witnessed last for this database (read again only when the
+        file changed). The last written, not the highest: after the officer re-based a cut chain,
+        the chain goes on from a lower number."""
         stamp = self._stat()
         if stamp is None:
             return None
         if stamp == self._stamp:
             return self._latest
-        best = self._scan_tail()
-        if best is None and stamp[0] > _TAIL:
+        last = self._scan_tail()
+        if last is None and stamp[0] > _TAIL:
             report = read_file(self.path, self.database_id, self.location, local=True)
-            best = max(report.witnesses, key=lambda w: w.seq, default=None)
-        self._latest, self._stamp = best, stamp
-        return best
+            last = report.witnesses[-1] if report.witnesses else None
+        self._latest, self._stamp = last, stamp
+        return last
 
     def _scan_tail(self) -> Witness | None:
         try:
@@ -293,7 +292,7 @@ class WitnessBook:
             if obj is None or obj.get("db") != self.database_id or obj.get("ev") in NOTE_EVENTS:
                 continue
             w = _witness_of(obj, self.path, True)
-            if w is not None and (best is None or w.seq >= best.seq):
+            if w is not None:
                 best = w
         return best
 

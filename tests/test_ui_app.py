@@ -4,6 +4,7 @@ window → logout flow, fonts, the crash handler, the self-test, and the PySide6
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from privdesk.context import open_context
 from privdesk.errors import ValidationError
@@ -59,6 +60,16 @@ def test_first_run_wizard_creates_the_database_key_and_officer(qtbot, sqlite_url
     qtbot.mouseClick(wizard.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
 
+    # the officer's recovery code, shown once; the wizard closes only once it is written down
+    code = wizard.code_dialog
+    assert re.fullmatch(r"[0-9A-Z]{5}(-[0-9A-Z]{5}){3}", code.code.text())
+    close = code.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not close.isEnabled()
+    code.reject()                                   # Escape does not lose it
+    assert code.isVisible()
+    code.written.setChecked(True)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.result() == FirstRunDialog.DialogCode.Accepted)
     assert wizard.result() == FirstRunDialog.DialogCode.Accepted
     assert wizard.ctx is not None
     wizard.ctx.engine.dispose()

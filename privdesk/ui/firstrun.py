@@ -174,10 +174,21 @@ class FirstRunDialog(QDialog):
         self.ok_button.setEnabled(not busy)
 
     def _created(self, ctx: AppContext) -> None:
+        """Show the officer's recovery code once; the wizard closes when it has been written down."""
+        from privdesk.ui.integrity import RecoveryCodeDialog
+
         self.ctx = ctx
         self.password_edit.clear()
         self.confirm_edit.clear()
-        self.accept()
+        code, ctx.recovery_code = ctx.recovery_code, None
+        if not code:
+            self.accept()
+            return
+        dialog = RecoveryCodeDialog(code, self)
+        self.code_dialog = dialog
+        dialog.finished.connect(lambda _r: self.accept())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _failed(self, exc: BaseException) -> bool:
         self._set_busy(False)

@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from privdesk.accounts.permissions import LABELS, ROLE_DESCRIPTIONS, ROLE_NAMES, Permission
-from privdesk.context import Actor
+from privdesk.context import INVESTIGATORS, Actor
 from privdesk.errors import PrivdeskError
 from privdesk.rights.requests import OverdueSummary, overdue_summary
 from privdesk.ui.host import PageHost
+from privdesk.ui.integrity import IntegrityBox, NoticesBox
 from privdesk.ui.login import ChangePasswordDialog
 from privdesk.ui.page import Page
 from privdesk.ui.widgets import fmt_datetime, heading
@@ -35,6 +36,11 @@ class MePage(Page):
         self.dialog: ChangePasswordDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("내 정보"), self))
+        self.integrity_box = IntegrityBox(host, self)       # the lock: officer and auditor only
+        self.integrity_box.changed.connect(self.reload)
+        layout.addWidget(self.integrity_box)
+        self.notices_box = NoticesBox(host, self)
+        layout.addWidget(self.notices_box)
         self.summary: OverdueSummary | None = None
         self.requests_box = QFrame(self)
         self.requests_box.setObjectName("requestsBox")
@@ -111,6 +117,9 @@ class MePage(Page):
             self.password_label.setStyleSheet("")
 
         self.reload_requests()
+        self.notices_box.reload()
+        if actor.role_codes and INVESTIGATORS & set(actor.role_codes):
+            self.integrity_box.reload()
 
     # -- the data-subject requests waiting ------------------------------------------------------
     def reload_requests(self) -> None:

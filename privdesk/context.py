@@ -32,9 +32,17 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from privdesk import clock, proofs
 from privdesk.accounts.permissions import AUDITOR, OFFICER, Permission, label
-from privdesk.audit.chain import Action, Outcome, PendingEntry, Workstation, append_head
+from privdesk.audit.chain import (
+    Action,
+    Outcome,
+    PendingEntry,
+    Workstation,
+    append_head,
+    head_problem,
+    read_head,
+)
 from privdesk.audit.findings import open_finding, superseded
-from privdesk.audit.witness import WitnessBook, location_of
+from privdesk.audit.witness import WitnessBook, location_of, short_form
 from privdesk.crypto import KeyRing, PasswordHashParams, load_key_file
 from privdesk.errors import (
     AccountLockedError,
@@ -219,6 +227,14 @@ class AppContext:
             self.witness.record_head(seq, digest, event or "periodic", actor)
         except OSError:
             log.exception("witness file %s cannot be written", self.witness.path)
+
+    def head_mark(self) -> str:
+        """The access log's head as printed on paper (``1234·3f9a0c1b2d4e``), once checked."""
+        with self._sessions() as s, s.begin():
+            head = read_head(s)
+            if head is None or head_problem(s, self.keys, head) is not None:
+                return "손상됨(무결성 검증 필요)"
+            return short_form(int(head[0]), bytes(head[1]).hex())  # type: ignore[call-overload]
 
     def hold(self, actor: str, entries: list[PendingEntry], why: str) -> None:
         """Entries that could not go into a damaged access log, kept in the witness file."""

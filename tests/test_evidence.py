@@ -460,3 +460,33 @@ def test_every_row_proof_is_made_by_the_write_paths(ctx: AppContext, office: dic
     with ctx.session() as s:
         assert all(p is not None for p in s.execute(select(Patient.proof)).scalars())
         assert proofs.holds(ctx.keys, s.execute(select(Patient)).scalars().first())
+
+
+# -- paper witnesses -------------------------------------------------------------------------------
+def test_every_printed_page_carries_the_head_and_the_page_witnesses_the_log(ctx: AppContext, office: dict[str, Actor],
+                                                                            tmp_path: Path) -> None:
+    import re
+    import subprocess
+
+    env = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
+           "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    out = tmp_path / "access.pdf"
+    r = run_cli("report", "permission-history", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
+                "--as", OFFICER_LOGIN, env=env)
+    assert r.returncode == 0, r.stderr
+    pages = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    marks = {m for page in pages if page.strip() for m in re.findall(r"접속기록 (\d+·[0-9a-f]{12})", page)}
+    assert len(marks) == 1, pages[0][-400:]                  # on every page, the same head
+    mark = marks.pop()
+    ok = run_cli("audit", "verify", "--witness", mark.replace("·", ":"), "--as", OFFICER_LOGIN, env=env)
+    assert ok.returncode == 0, ok.stderr
+    # a key holder rewrites the chain from before that head: the paper still knows
+    seq = int(mark.split("·")[0])
+    sql(ctx, f"UPDATE access_log SET detail = 'rewritten' WHERE seq = {seq - 1}")
+    rechain(ctx, seq - 1)
+    ctx.witness.path.unlink()                                # and deletes this workstation's witness file
+    bad = run_cli("audit", "verify", "--witness", mark.replace("·", ":"), "--as", OFFICER_LOGIN, env=env)
+    assert bad.returncode == 1 and "직접 입력한 증인" in bad.stderr and f"{seq}번 기록의 해시" in bad.stderr
+    typo = run_cli("audit", "verify", "--witness", "12x:zz", "--as", OFFICER_LOGIN, env=env)
+    assert typo.returncode == 2 and "증인 값 형식" in typo.stderr

@@ -29,7 +29,7 @@ from privdesk.cctv.viewlog import ledger_for_period
 from privdesk.context import Actor, AppContext
 from privdesk.errors import RuleViolationError
 from privdesk.profile import HospitalProfile
-from privdesk.reports import cctv_ledger, cctv_request, record_print
+from privdesk.reports import cctv_ledger, cctv_request, record_print, witnessed
 from privdesk.reports.template import check_output_path, period_text
 
 OnPage = Callable[[int], None] | None
@@ -68,7 +68,7 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     p = ctx.profile
     settings = cctv_ledger.FootageSettings(retention=_retention(p), storage_place=p.cctv.storage_place,
                                            manager=_manager(p), camera_count=p.cctv.camera_count)
-    meta = cctv_ledger.meta_for(p.name, actor, period_text(first, last))
+    meta = witnessed(ctx, cctv_ledger.meta_for(p.name, actor, period_text(first, last)))
     pages = cctv_ledger.render_ledger(out, meta, rows, settings, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, cctv_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
         permission=Permission.CCTV_READ))
@@ -100,7 +100,7 @@ def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path
                           else "청구 종결 시까지 자동 보존 연장"),
             addressee=f"{p.name}장")
         ref = req.ref
-    meta = cctv_request.form_meta(p.name, actor)
+    meta = witnessed(ctx, cctv_request.form_meta(p.name, actor))
     pages = cctv_request.render_request_form(out, meta, form, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, ref, f"청구서; {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE))
     return PrintResult(out, pages, meta.record_no, meta.title)
@@ -150,7 +150,7 @@ def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Pat
             objection=f"영상정보 관리책임자 {_manager(p)} 또는 개인정보 보호책임자 {p.officer.name} ({p.officer.phone})",
             contact=_contact(p), sender=f"{p.name}장")
         ref = req.ref
-    meta = cctv_request.notice_meta(p.name, actor)
+    meta = witnessed(ctx, cctv_request.notice_meta(p.name, actor))
     pages = cctv_request.render_result_notice(out, meta, notice, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, ref, f"결과 통지서({outcome.value}); {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE))
     return PrintResult(out, pages, meta.record_no, meta.title)

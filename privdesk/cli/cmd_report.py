@@ -62,7 +62,7 @@ def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Path]:
 def cmd_permission_history(args: argparse.Namespace) -> int:
     from privdesk.accounts.users import permission_history
     from privdesk.reports import permission_history as record
-    from privdesk.reports import record_print
+    from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
     first, last, out = _period(args)
@@ -70,7 +70,7 @@ def cmd_permission_history(args: argparse.Namespace) -> int:
     try:
         actor = acting(ctx, args)
         rows = permission_history(ctx, actor, since=first, until=last)
-        meta = record.meta_for(ctx.profile.name, actor, period_text(first, last))
+        meta = witnessed(ctx, record.meta_for(ctx.profile.name, actor, period_text(first, last)))
         pages = record.render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
             ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
     finally:
@@ -82,7 +82,7 @@ def cmd_permission_history(args: argparse.Namespace) -> int:
 def cmd_access_log(args: argparse.Namespace) -> int:
     from privdesk.audit.query import LogFilter, LogRow, page
     from privdesk.reports import access_log as record
-    from privdesk.reports import record_print
+    from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
     first, last, out = _period(args)
@@ -98,7 +98,7 @@ def cmd_access_log(args: argparse.Namespace) -> int:
             if len(batch) < PAGE_SIZE:
                 break
             before = batch[-1].seq
-        meta = record.meta_for(ctx.profile.name, actor, period_text(first, last))
+        meta = witnessed(ctx, record.meta_for(ctx.profile.name, actor, period_text(first, last)))
         pages = record.render_access_log(out, meta, rows, before_publish=lambda n: record_print(
             ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
     finally:

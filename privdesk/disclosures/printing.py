@@ -29,7 +29,7 @@ from privdesk.context import Actor, AppContext
 from privdesk.disclosures.ledger import ALL, DisclosureRow, ledger_rows
 from privdesk.disclosures.processors import list_processors
 from privdesk.errors import ValidationError
-from privdesk.reports import disclosure_ledger, processors, record_print
+from privdesk.reports import disclosure_ledger, processors, record_print, witnessed
 from privdesk.reports.template import check_output_path, period_text
 
 OnPage = Callable[[int], None] | None
@@ -56,7 +56,7 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         rows = ledger_rows(u, first, last)
         u.log(Action.VIEW, ALL, detail=f"제3자 제공 대장 출력 {first.isoformat()}~{last.isoformat()}; rows={len(rows)}")
-    meta = disclosure_ledger.meta_for(ctx.profile.name, actor, period_text(first, last))
+    meta = witnessed(ctx, disclosure_ledger.meta_for(ctx.profile.name, actor, period_text(first, last)))
     pages = disclosure_ledger.render_ledger(out, meta, rows, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, disclosure_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
         permission=Permission.DISCLOSURE_WRITE))
@@ -69,7 +69,7 @@ def print_processors(ctx: AppContext, actor: Actor, out: Path, *, today: dt.date
     out = check_output_path(out)
     today = today or clock.today_kst()
     rows = list_processors(ctx, actor, today=today, include_inactive=False)
-    meta = processors.meta_for(ctx.profile.name, actor)
+    meta = witnessed(ctx, processors.meta_for(ctx.profile.name, actor))
     pages = processors.render_processors(out, meta, rows, today, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, processors.WHAT, f"{meta.record_no}; {today.isoformat()}; {len(rows)}곳; {n}쪽",
         permission=Permission.PROCESSOR_MANAGE))

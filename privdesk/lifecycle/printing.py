@@ -21,7 +21,7 @@ from privdesk.lifecycle.destruction import get_plan
 from privdesk.lifecycle.ledger import ledger_for_period
 from privdesk.lifecycle.models import PLAN_EXECUTED, DestructionLedgerEntry
 from privdesk.reports import destruction as record
-from privdesk.reports import record_print
+from privdesk.reports import record_print, witnessed
 from privdesk.reports.template import check_output_path, period_text
 
 OnPage = Callable[[int], None] | None
@@ -41,7 +41,7 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     """Print the 개인정보파일 파기 관리대장 for ``first``..``last`` (폐기일, inclusive)."""
     out = check_output_path(out)
     rows = ledger_for_period(ctx, actor, first, last)
-    meta = record.ledger_meta(ctx.profile.name, actor, period_text(first, last))
+    meta = witnessed(ctx, record.ledger_meta(ctx.profile.name, actor, period_text(first, last)))
     pages = record.render_ledger(out, meta, rows, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, record.LEDGER_WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
         permission=Permission.DESTRUCTION_PLAN))
@@ -64,7 +64,7 @@ def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path) ->
         approved_by=entry.approved_by if entry else (plan.approved_by or ""),
         verified_by=plan.second_approved_by or "", ledger_id=entry.id if entry else None,
         plan_hash=plan.plan_hash, hospital=ctx.profile.name)
-    meta = record.certificate_meta(ctx.profile.name, actor, plan_id)
+    meta = witnessed(ctx, record.certificate_meta(ctx.profile.name, actor, plan_id))
     pages = record.render_certificate(out, meta, cert, before_publish=lambda n: record_print(
         ctx, actor, f"destruction_plan:{plan_id}", f"파기 확인서; {meta.record_no}; {n}쪽",
         permission=Permission.DESTRUCTION_PLAN))

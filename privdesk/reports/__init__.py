@@ -11,9 +11,18 @@ when the PDF is complete, and if it is refused the PDF never appears::
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext
+from privdesk.reports.template import ReportMeta
+
+
+def witnessed(ctx: AppContext, meta: ReportMeta) -> ReportMeta:
+    """The record with the access log's current head in its footer (``접속기록 1234·3f9a0c1b2d4e``):
+    every printed page is a witness of the log (``privdesk audit verify --witness 1234:3f9a0c1b2d4e``)."""
+    return replace(meta, log_head=ctx.head_mark())
 
 
 def record_print(ctx: AppContext, actor: Actor, what: str, detail: str, *,

@@ -159,6 +159,7 @@ class ReportMeta:
     basis: str = ""                 # legal basis line under the title
     approvals: tuple[str, ...] = ("담당", "책임자")   # () = no approval boxes
     landscape: bool = False
+    log_head: str = ""              # the access log's head, short form (a paper witness), in the footer
 
     def __post_init__(self) -> None:
         if self.printed_at.tzinfo is None:
@@ -549,7 +550,7 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
             self.setFont(FONT, 8)
             self.drawCentredString(w / 2, bottom, f"쪽 {number} / {total}")
             self.setFont(FONT, 7.5)
-            self.drawRightString(right, bottom, meta.hospital)
+            self.drawRightString(right, bottom, f"접속기록 {meta.log_head}" if meta.log_head else meta.hospital)
             self.restoreState()
 
     return ChromeCanvas

@@ -31,7 +31,7 @@ from privdesk.disclosures.bases import BASES
 from privdesk.disclosures.history import SubjectDisclosure, subject_history
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.profile import HospitalProfile
-from privdesk.reports import record_print
+from privdesk.reports import record_print, witnessed
 from privdesk.reports import rights as forms
 from privdesk.reports.template import check_output_path
 from privdesk.rights.answers import AccessAnswer, access_answer, objection_text
@@ -273,22 +273,22 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
             viewing_method=method, fee=fee, note=note,
             partial=ground if d.state == RequestState.PARTLY_COMPLETED else None,
             answer=_access_content(answer), footer=_footer(p))
-        meta = forms.access_meta(p.name, actor)
+        meta = witnessed(ctx, forms.access_meta(p.name, actor))
         pages = forms.render_access_notice(out, meta, notice, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))
     elif form is not None:
-        meta = forms.form_meta(p.name, actor)
+        meta = witnessed(ctx, forms.form_meta(p.name, actor))
         pages = forms.render_request_form(out, meta, form, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))
     elif delay is not None:
-        meta = forms.delay_meta(p.name, actor, access=delay.access, kind_label=head.kind_label)
+        meta = witnessed(ctx, forms.delay_meta(p.name, actor, access=delay.access, kind_label=head.kind_label))
         what += "; 거절" if delay.refused else "; 연기"
         pages = forms.render_delay_refusal(out, meta, delay, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))
     else:
         assert result is not None
         correction = kind == NoticeKind.CORRECTION_RESULT
-        meta = forms.result_meta(p.name, actor, correction=correction)
+        meta = witnessed(ctx, forms.result_meta(p.name, actor, correction=correction))
         what += f"; {result.outcome}"
         pages = forms.render_result_notice(out, meta, result, correction=correction, on_page=on_page,
                                            before_publish=_log(ctx, actor, ref, what, meta.record_no))
@@ -337,7 +337,7 @@ def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: 
             contact=_contact(p), hospital_address=f"{p.name}, {p.address} (대표전화 {p.phone})",
             sender=f"{p.name}장")
         ref, nid = r.ref, n.id
-    meta = forms.letter_meta(p.name, actor)
+    meta = witnessed(ctx, forms.letter_meta(p.name, actor))
     pages = forms.render_correction_letter(out, meta, letter, on_page=on_page, before_publish=_log(
         ctx, actor, ref, f"correction_notice {nid}; {number}", meta.record_no))
     return PrintResult(out, pages, meta.record_no, meta.title)

@@ -178,7 +178,7 @@ def print_permission_history(ctx: AppContext, actor: Actor, path: Path, *, targe
     """Read the history, render the record and log the printing (the file is removed if the log
     entry is refused). Runs on the task pool. Returns (pages, rows)."""
     from privdesk.reports import permission_history as report
-    from privdesk.reports import record_print
+    from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
     rows = users.permission_history(ctx, actor, target=target, since=since, until=until)
@@ -188,7 +188,7 @@ def print_permission_history(ctx: AppContext, actor: Actor, path: Path, *, targe
         period = QCoreApplication.translate("PermissionHistoryModel", "전체 기간")
     if target:
         period = f"{period} · {target}"
-    meta = report.meta_for(ctx.profile.name, actor, period)
+    meta = witnessed(ctx, report.meta_for(ctx.profile.name, actor, period))
     pages = report.render_permission_history(path, meta, rows, before_publish=lambda n: record_print(
         ctx, actor, report.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
     return pages, len(rows)

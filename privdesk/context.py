@@ -27,6 +27,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, insert, inspect, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -47,6 +48,7 @@ from privdesk.crypto import KeyRing, PasswordHashParams, load_key_file
 from privdesk.errors import (
     AccountLockedError,
     AuthenticationError,
+    ConfigError,
     IntegrityLockedError,
     KeyFileError,
     LogTamperedError,
@@ -362,13 +364,26 @@ def open_context(settings: Settings, *, upgrade: bool = True) -> AppContext:
             )
         if upgrade:
             before = migrate.current_revision(engine)
-            migrate.upgrade(engine)
-            if before is not None and before < proofs.PROOFS_REVISION:
-                _seal_after_upgrade(engine, keys)
+            if before != migrate.head_revision():
+                _upgrade(engine)
+                if before is not None and before < proofs.PROOFS_REVISION:
+                    _seal_after_upgrade(engine, keys)
     except BaseException:
         engine.dispose()
         raise
     return AppContext(settings, engine, keys)
+
+
+def _upgrade(engine: Engine) -> None:
+    """Upgrade the schema; on PostgreSQL the workstations' role may not (it owns no table)."""
+    try:
+        migrate.upgrade(engine)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "42501":    # insufficient_privilege
+            raise ConfigError(
+                "데이터베이스 스키마를 새 버전으로 올려야 하는데 이 계정에는 권한이 없습니다. 데이터베이스 관리자가 "
+                "테이블 소유자 계정으로 'privdesk db upgrade --grant <작업 PC 역할>'을 실행하십시오.") from None
+        raise
 
 
 def _seal_after_upgrade(engine: Engine, keys: KeyRing) -> None:

@@ -141,6 +141,27 @@ def _digest(source: str) -> str:
     return hashlib.sha256(_norm(source).encode()).hexdigest()
 
 
+# -- PostgreSQL: the application's role -------------------------------------------------------------
+def grant_statements(role: str) -> list[str]:
+    """What the tables' owner grants the workstations' role (``privdesk db grant ROLE``): rows only.
+    The role cannot alter, drop or disable anything (it owns no table); on the append-only tables
+    it cannot UPDATE, DELETE or TRUNCATE either — except DELETE on ``access_log``, which the delete
+    trigger allows only under an archive run's permit."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", role):
+        raise ValueError(role)
+    others = ", ".join(t for t in APPEND_ONLY if t != "access_log")
+    return [
+        f"GRANT USAGE ON SCHEMA public TO {role}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role}",
+        f"REVOKE UPDATE, TRUNCATE ON access_log FROM {role}",
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON {others} FROM {role}",
+        f"REVOKE INSERT, UPDATE, DELETE ON alembic_version FROM {role}",
+        f"GRANT USAGE ON SCHEMA separated TO {role}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA separated TO {role}",
+    ]
+
+
 def repair_sqlite(conn: Any, holes: Sequence[Hole]) -> list[str]:
     """Re-create the SQLite triggers named by ``holes`` (inside the caller's transaction); returns
     their names. ``conn`` is a SQLAlchemy connection."""

@@ -17,7 +17,8 @@ from privdesk.errors import PrivdeskError
 from privdesk.logs import log_file, setup_logging
 
 # Each module registers its sub-commands: register(subparsers) -> None.
-COMMAND_MODULES = ("init", "user", "audit", "report", "patient", "cctv", "lifecycle", "disclosure", "request", "demo")
+COMMAND_MODULES = ("init", "user", "audit", "report", "patient", "cctv", "lifecycle", "disclosure", "request", "demo",
+                   "db")
 
 log = logging.getLogger("privdesk.cli")
 

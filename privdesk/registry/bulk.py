@@ -156,6 +156,26 @@ def _insert_sql(table: str, columns: Sequence[str], dialect: Dialect) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
 
 
+class Sealer:
+    """Rows of :data:`PATIENT_COLUMNS` / :data:`PHONE_COLUMNS` with their row proofs appended
+    (:mod:`privdesk.proofs`), for writers that insert with the driver (the importer, sample data)."""
+
+    def __init__(self, keys: KeyRing) -> None:
+        self.mac = keys.row_proof
+        self.codecs, self.phone_codecs = proofs.encoders(PATIENT_PROOF), proofs.encoders(PHONE_PROOF)
+
+    def patient(self, pid: int, p: PreparedPatient) -> tuple[Any, ...]:
+        row = (pid, *p.row)
+        return (*row, self.mac(proofs.message(PATIENT_PROOF, [row[i] for i in _PROOF_AT], self.codecs)))
+
+    def phones(self, pid: int, p: PreparedPatient) -> list[tuple[Any, ...]]:
+        return [(pid, *ph, self.mac(proofs.message(PHONE_PROOF, (pid, *ph), self.phone_codecs))) for ph in p.phones]
+
+
+SEALED_PATIENT_COLUMNS: Final = (*PATIENT_COLUMNS, "proof")
+SEALED_PHONE_COLUMNS: Final = (*PHONE_COLUMNS, "proof")
+
+
 def write_patients(u: Unit, batch: Sequence[PreparedPatient], *, action: str = Action.IMPORT,
                    detail: str | None = None) -> list[int]:
     """Insert the batch and its phones in the unit's transaction; one access-log entry per
@@ -163,22 +183,17 @@ def write_patients(u: Unit, batch: Sequence[PreparedPatient], *, action: str = A
     if not batch:
         return []
     conn = u.session.connection()
-    keys = proofs.keys_of(u.session)
-    codecs, phone_codecs = proofs.encoders(PATIENT_PROOF), proofs.encoders(PHONE_PROOF)
+    seal = Sealer(proofs.keys_of(u.session))
     ids = _new_ids(u, len(batch))
-    rows = []
-    for pid, p in zip(ids, batch, strict=True):
-        row = (pid, *p.row)
-        rows.append((*row, keys.row_proof(proofs.message(PATIENT_PROOF, [row[i] for i in _PROOF_AT], codecs))))
-    conn.exec_driver_sql(_insert_sql("patients", (*PATIENT_COLUMNS, "proof"), conn.dialect), rows)
-    phones = [(pid, *ph, keys.row_proof(proofs.message(PHONE_PROOF, (pid, *ph), phone_codecs)))
-              for pid, p in zip(ids, batch, strict=True) for ph in p.phones]
+    conn.exec_driver_sql(_insert_sql("patients", SEALED_PATIENT_COLUMNS, conn.dialect),
+                         [seal.patient(pid, p) for pid, p in zip(ids, batch, strict=True)])
+    phones = [ph for pid, p in zip(ids, batch, strict=True) for ph in seal.phones(pid, p)]
     if phones:
-        conn.exec_driver_sql(_insert_sql("patient_phones", (*PHONE_COLUMNS, "proof"), conn.dialect), phones)
+        conn.exec_driver_sql(_insert_sql("patient_phones", SEALED_PHONE_COLUMNS, conn.dialect), phones)
     for pid in ids:
         u.log(action, patient_ref(pid), detail=detail)
     return ids
 
 
-__all__ = ["PATIENT_COLUMNS", "PHONE_COLUMNS", "Conflict", "PreparedPatient", "RowEncoder", "split_known",
-           "write_patients"]
+__all__ = ["PATIENT_COLUMNS", "PHONE_COLUMNS", "SEALED_PATIENT_COLUMNS", "SEALED_PHONE_COLUMNS", "Conflict",
+           "PreparedPatient", "RowEncoder", "Sealer", "split_known", "write_patients"]

@@ -101,8 +101,9 @@ def make_engine(url: str, *, create_file: bool = True, echo: bool = False) -> En
     if backend == "postgresql":
         if u.get_driver_name() != "psycopg":
             raise ConfigError("PostgreSQL 주소는 postgresql+psycopg:// 로 시작해야 합니다.")
+        # search_path pinned: a schema the workstations' role might create cannot shadow a table
         engine = create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                               hide_parameters=True)
+                               hide_parameters=True, connect_args={"options": "-c search_path=public"})
         event.listen(engine, "before_cursor_execute", _count_writes)
         return engine
     raise ConfigError(f"지원하지 않는 데이터베이스입니다: {backend}")

@@ -22,7 +22,15 @@ from privdesk.bootstrap import initialize
 from privdesk.context import AppContext, open_context
 from privdesk.lifecycle import destruction, ledger, printing, separation
 from privdesk.lifecycle.files import PATIENT_FILE
-from privdesk.registry.bulk import PATIENT_COLUMNS, PHONE_COLUMNS, RowEncoder, _insert_sql
+from privdesk.registry.bulk import (
+    PATIENT_COLUMNS,
+    PHONE_COLUMNS,
+    SEALED_PATIENT_COLUMNS,
+    SEALED_PHONE_COLUMNS,
+    RowEncoder,
+    Sealer,
+    _insert_sql,
+)
 from privdesk.registry.models import STATUS_DESTROYED, STATUS_SEPARATED
 from privdesk.registry.sample import sample_patients
 from privdesk.registry.validation import ValidPatient
@@ -55,8 +63,9 @@ def build(folder: Path, last_visit: dt.date) -> AppContext:
                      password=OFFICER_PASSWORD)
     enc = RowEncoder(ctx.keys, ctx.engine.dialect, retention_years=5, now=clock.now())
     with ctx.engine.begin() as conn:
-        sql_p = _insert_sql("patients", PATIENT_COLUMNS, conn.dialect)
-        sql_ph = _insert_sql("patient_phones", PHONE_COLUMNS, conn.dialect)
+        sql_p = _insert_sql("patients", SEALED_PATIENT_COLUMNS, conn.dialect)
+        sql_ph = _insert_sql("patient_phones", SEALED_PHONE_COLUMNS, conn.dialect)
+        seal = Sealer(ctx.keys)
         sql_in = _insert_sql("intakes", ("patient_id", "visit_date", "department", "purpose", "staff_login",
                                          "created_at"), conn.dialect)
         rows: list[tuple[Any, ...]] = []
@@ -66,8 +75,8 @@ def build(folder: Path, last_visit: dt.date) -> AppContext:
         for pid, p in enumerate(sample_patients(N, seed=3), start=1):
             prepared = enc.encode(ValidPatient(p.chart_no, p.name, p.rrn, p.address, p.phones,
                                                min(p.first_visit, last_visit), last_visit, True))
-            rows.append((pid, *prepared.row))
-            phones.extend((pid, *ph) for ph in prepared.phones)
+            rows.append(seal.patient(pid, prepared))
+            phones.extend(seal.phones(pid, prepared))
             intakes.append((pid, last_visit, "내과", "진료", OFFICER_LOGIN, stamp))
         conn.exec_driver_sql(sql_p, rows)
         conn.exec_driver_sql(sql_ph, phones)

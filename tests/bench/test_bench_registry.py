@@ -36,7 +36,15 @@ from privdesk.accounts.permissions import Permission
 from privdesk.accounts.users import login
 from privdesk.bootstrap import initialize
 from privdesk.context import AppContext, open_context
-from privdesk.registry.bulk import PATIENT_COLUMNS, PHONE_COLUMNS, RowEncoder, _insert_sql
+from privdesk.registry.bulk import (
+    PATIENT_COLUMNS,
+    PHONE_COLUMNS,
+    SEALED_PATIENT_COLUMNS,
+    SEALED_PHONE_COLUMNS,
+    RowEncoder,
+    Sealer,
+    _insert_sql,
+)
 from privdesk.registry.hangul import chosung
 from privdesk.registry.importer import import_patients
 from privdesk.registry.pipeline import InlineBatches, PrepareSpec
@@ -79,15 +87,16 @@ def _build(folder: Path) -> dict[str, list[str]]:
     every = max(1, N // QUERIES)
     started = time.perf_counter()
     with ctx.engine.begin() as conn:
-        sql_p = _insert_sql("patients", PATIENT_COLUMNS, conn.dialect)
-        sql_ph = _insert_sql("patient_phones", PHONE_COLUMNS, conn.dialect)
+        sql_p = _insert_sql("patients", SEALED_PATIENT_COLUMNS, conn.dialect)
+        sql_ph = _insert_sql("patient_phones", SEALED_PHONE_COLUMNS, conn.dialect)
+        seal = Sealer(ctx.keys)
         rows: list[tuple[Any, ...]] = []
         phones: list[tuple[Any, ...]] = []
         for pid, p in enumerate(sample_patients(N, seed=42), start=1):
             prepared = enc.encode(ValidPatient(p.chart_no, p.name, p.rrn, p.address, p.phones, p.first_visit,
                                                p.last_visit, True))
-            rows.append((pid, *prepared.row))
-            phones.extend((pid, *ph) for ph in prepared.phones)
+            rows.append(seal.patient(pid, prepared))
+            phones.extend(seal.phones(pid, prepared))
             if pid % every == 0:
                 queries["rrn"].append(p.rrn.normalised())
                 queries["name_prefix"].append(p.name[:rng.choice((1, 2, 2))])

@@ -277,6 +277,20 @@ def test_a_disabled_or_missing_trigger_and_an_open_archive_permit_are_named(ctx:
         assert any("cctv_ledger_append_only" in p.message and "꺼져" in p.message for p in report.problems)
 
 
+def test_entries_deleted_through_a_planted_archive_permit_are_named(ctx: AppContext, office: dict[str, Actor]) -> None:
+    with ctx.engine.begin() as conn:   # no trigger dropped: the permit row makes the delete trigger let them go
+        conn.execute(text("INSERT INTO audit_archive_permit (upto_seq) VALUES (50)"))
+        conn.execute(text("DELETE FROM access_log WHERE seq BETWEEN 10 AND 20"))
+    report = check(ctx, office["officer"])
+    assert "10번 기록이 삭제" in first_problem(report)
+    assert any("보관 허가 표" in p.message for p in report.problems)
+    acknowledge(ctx, office["officer"], OFFICER_PASSWORD, "조사 완료: 허가 행 제거")
+    after = check(ctx, office["officer"])
+    assert after.ok and "chain:10" in {p.fingerprint for p in after.known}   # the permit row is gone
+    with ctx.session() as s:
+        assert s.execute(text("SELECT COUNT(*) FROM audit_archive_permit")).scalar() == 0
+
+
 def test_a_manual_witness_from_a_printed_page_is_checked(ctx: AppContext, office: dict[str, Actor]) -> None:
     e = entry(ctx, 50)
     good = parse_manual(f"50:{e['hash'].hex()[:12]}")

@@ -473,6 +473,39 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/integrity.py" line="+49"/>
+        <source>무결성 위반 확인 — 개인정보 보호책임자</source>
+        <translation>Acknowledge the integrity finding — privacy officer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>확인하면 다시 작업할 수 있습니다. 잘리거나 바뀐 기록은 지워지지 않고 검증 때마다 &apos;확인된 위반&apos;으로 표시됩니다. 조사한 내용과 조치를 적으십시오(주민등록번호·전화번호 등 개인정보는 적지 마십시오).</source>
+        <translation>After the acknowledgement work resumes. Cut or changed entries are not erased: every verification lists them as &apos;acknowledged&apos;. Write what was investigated and done (no resident or phone numbers or other personal data).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>예: 백업 복원 중 일어난 일로 확인, 전산팀 재발 방지 조치</source>
+        <translation>e.g. caused by a backup restore; IT has taken steps against a repeat</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>비밀번호 다시 입력</source>
+        <translation>Your password again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>확인하고 작업 재개</source>
+        <translation>Acknowledge and resume work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AddAccountDialog</name>
     <message>
         <location filename="../../privdesk/ui/account_dialogs.py" line="+51"/>
@@ -956,7 +989,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv_inbox.py" line="+53"/>
+        <location filename="../../privdesk/ui/cctv_inbox.py" line="+50"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -1037,7 +1070,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_holds.py" line="+52"/>
+        <location filename="../../privdesk/ui/cctv_holds.py" line="+58"/>
         <source>보존 중</source>
         <translation>Held</translation>
     </message>
@@ -1448,7 +1481,7 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+150"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+129"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
@@ -2402,12 +2435,12 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+109"/>
+        <location line="+99"/>
         <source>보존 해제</source>
         <translation>End hold</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-96"/>
         <source>해제된 보존 포함</source>
         <translation>Include ended holds</translation>
     </message>
@@ -2422,7 +2455,7 @@ Key file: {path}</translation>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+41"/>
         <source>{date} 기준 보관기간 {days}일: {through}까지 촬영분은 덮어쓸 수 있습니다. 보존 연장 중인 카메라 {held}대.</source>
         <translation>As of {date}, retention {days} days: footage recorded up to {through} may be overwritten. Cameras with held footage: {held}.</translation>
     </message>
@@ -2493,12 +2526,12 @@ Key file: {path}</translation>
         <translation>Include closed requests</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+31"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+29"/>
         <source>{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). &apos;보관기간 경과로 파기&apos;를 사유로 결과를 통지하십시오. 처리 기한 {due}.</source>
         <translation>{number} received: the footage of the requested period is past retention and no longer exists (no hold). Send the result notice with the ground &apos;destroyed after the retention period&apos;. Due {due}.</translation>
     </message>
@@ -2898,6 +2931,31 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>IntegrityBox</name>
+    <message>
+        <location filename="../../privdesk/ui/integrity.py" line="+39"/>
+        <source>접속기록 열기</source>
+        <translation>Open the access log</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>위반 확인…</source>
+        <translation>Acknowledge…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{message}
+개인정보 보호책임자와 감사 담당자만 작업할 수 있습니다. 접속기록 화면의 &apos;무결성 검증&apos;으로 확인하십시오.</source>
+        <translation>{message}
+Only the privacy officer and the auditor can work. Check it with &apos;Verify integrity&apos; on the access-log screen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>무결성 위반 확인</source>
+        <translation>Integrity finding acknowledged</translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
         <location filename="../../privdesk/ui/cctv_ledger.py" line="+99"/>
@@ -3043,7 +3101,7 @@ Key file: {path}</translation>
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-138"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-120"/>
         <source>이용 중</source>
         <translation>Active</translation>
     </message>
@@ -3089,7 +3147,7 @@ Key file: {path}</translation>
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+74"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+56"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -3809,12 +3867,12 @@ Key file: {path}</translation>
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+37"/>
+        <location filename="../../privdesk/ui/me.py" line="+38"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>정보주체 요구 열기</source>
         <translation>Open data-subject requests</translation>
     </message>
@@ -3885,7 +3943,7 @@ Key file: {path}</translation>
         <translation>Valid</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
         <translation>{overdue} data-subject request(s) past the deadline, {soon} due soon ({open} open). Handle them now.</translation>
     </message>
@@ -4015,6 +4073,14 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>NoticesBox</name>
+    <message>
+        <location filename="../../privdesk/ui/integrity.py" line="+27"/>
+        <source>읽었습니다</source>
+        <translation>Read</translation>
+    </message>
+</context>
+<context>
     <name>NoticesTable</name>
     <message>
         <location filename="../../privdesk/ui/requests_parts.py" line="+19"/>
@@ -4075,7 +4141,7 @@ Key file: {path}</translation>
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+149"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+152"/>
         <source>임시 비밀번호</source>
         <translation>Temporary password</translation>
     </message>
@@ -5015,7 +5081,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+198"/>
+        <location filename="../../privdesk/ui/processors.py" line="+197"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -5495,6 +5561,29 @@ Plan hash: {hash}</translation>
         <location line="+1"/>
         <source>취소</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/integrity.py" line="+29"/>
+        <source>보호책임자 복구 코드</source>
+        <translation>Officer recovery code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>개인정보 보호책임자 계정을 복구할 때(&apos;privdesk user recover&apos;) 필요한 코드입니다. 한 번만 보여 드립니다. 종이에 적어 금고에 보관하십시오. 키 파일과 데이터베이스만으로는 복구할 수 없습니다.</source>
+        <translation>This code is needed to recover the privacy officer&apos;s account (&apos;privdesk user recover&apos;). It is shown only once: write it on paper and keep it in the safe. The key file and the database alone cannot recover the account.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>코드를 적어 두었습니다</source>
+        <translation>I have written the code down</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>닫기</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -6369,7 +6458,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests.py" line="+70"/>
+        <location filename="../../privdesk/ui/requests.py" line="+67"/>
         <source>처리정지 중</source>
         <translation>on hold</translation>
     </message>
@@ -6452,12 +6541,12 @@ Plan hash: {hash}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+44"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.</source>
         <translation>{number} {kind} request received. Due {due}.</translation>
     </message>

@@ -473,6 +473,39 @@
     </message>
 </context>
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/integrity.py" line="+49"/>
+        <source>무결성 위반 확인 — 개인정보 보호책임자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>확인하면 다시 작업할 수 있습니다. 잘리거나 바뀐 기록은 지워지지 않고 검증 때마다 &apos;확인된 위반&apos;으로 표시됩니다. 조사한 내용과 조치를 적으십시오(주민등록번호·전화번호 등 개인정보는 적지 마십시오).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>예: 백업 복원 중 일어난 일로 확인, 전산팀 재발 방지 조치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>비밀번호 다시 입력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>확인하고 작업 재개</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddAccountDialog</name>
     <message>
         <location filename="../../privdesk/ui/account_dialogs.py" line="+51"/>
@@ -954,7 +987,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv_inbox.py" line="+53"/>
+        <location filename="../../privdesk/ui/cctv_inbox.py" line="+50"/>
         <source> · 영상 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,7 +1068,7 @@
 <context>
     <name>CctvHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_holds.py" line="+52"/>
+        <location filename="../../privdesk/ui/cctv_holds.py" line="+58"/>
         <source>보존 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,7 +1479,7 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+150"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+129"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2400,12 +2433,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+109"/>
+        <location line="+99"/>
         <source>보존 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-96"/>
         <source>해제된 보존 포함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2420,7 +2453,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+41"/>
         <source>{date} 기준 보관기간 {days}일: {through}까지 촬영분은 덮어쓸 수 있습니다. 보존 연장 중인 카메라 {held}대.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2491,12 +2524,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+31"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+29"/>
         <source>{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). &apos;보관기간 경과로 파기&apos;를 사유로 결과를 통지하십시오. 처리 기한 {due}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2896,6 +2929,30 @@
     </message>
 </context>
 <context>
+    <name>IntegrityBox</name>
+    <message>
+        <location filename="../../privdesk/ui/integrity.py" line="+39"/>
+        <source>접속기록 열기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>위반 확인…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{message}
+개인정보 보호책임자와 감사 담당자만 작업할 수 있습니다. 접속기록 화면의 &apos;무결성 검증&apos;으로 확인하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>무결성 위반 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
         <location filename="../../privdesk/ui/cctv_ledger.py" line="+99"/>
@@ -3041,7 +3098,7 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-138"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-120"/>
         <source>이용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3087,7 +3144,7 @@
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+74"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+56"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,12 +3864,12 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+37"/>
+        <location filename="../../privdesk/ui/me.py" line="+38"/>
         <source>내 정보</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>정보주체 요구 열기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3883,7 +3940,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4013,6 +4070,14 @@
     </message>
 </context>
 <context>
+    <name>NoticesBox</name>
+    <message>
+        <location filename="../../privdesk/ui/integrity.py" line="+27"/>
+        <source>읽었습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NoticesTable</name>
     <message>
         <location filename="../../privdesk/ui/requests_parts.py" line="+6"/>
@@ -4073,7 +4138,7 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+149"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+152"/>
         <source>임시 비밀번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5007,7 +5072,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+198"/>
+        <location filename="../../privdesk/ui/processors.py" line="+197"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5486,6 +5551,29 @@
     <message>
         <location line="+1"/>
         <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/integrity.py" line="+29"/>
+        <source>보호책임자 복구 코드</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>개인정보 보호책임자 계정을 복구할 때(&apos;privdesk user recover&apos;) 필요한 코드입니다. 한 번만 보여 드립니다. 종이에 적어 금고에 보관하십시오. 키 파일과 데이터베이스만으로는 복구할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>코드를 적어 두었습니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>닫기</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6361,7 +6449,7 @@
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests.py" line="+70"/>
+        <location filename="../../privdesk/ui/requests.py" line="+67"/>
         <source>처리정지 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6444,12 +6532,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+44"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,7 +19,7 @@ import hmac
 import shutil
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -38,22 +38,13 @@ from privdesk.registry.models import PATIENT_PROOF, PHONE_PROOF
 from privdesk.registry.sample import write_sample_csv
 from privdesk.registry.search import search
 from tests.bench.test_bench_audit import build_chain
+from tests.bench.test_bench_audit import median_time as median
 from tests.bench.test_bench_registry import CACHE, Dataset, dataset, settings_in  # noqa: F401 - the fixture
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 
 pytestmark = pytest.mark.bench
 
 N_LOG = 1_000_000
-RUNS = 3
-
-
-def median(fn: Callable[[], Any], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 @pytest.fixture(scope="module")

@@ -23,8 +23,6 @@ from privdesk.context import AppContext, open_context
 from privdesk.lifecycle import destruction, ledger, printing, separation
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.registry.bulk import (
-    PATIENT_COLUMNS,
-    PHONE_COLUMNS,
     SEALED_PATIENT_COLUMNS,
     SEALED_PHONE_COLUMNS,
     RowEncoder,

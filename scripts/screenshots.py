@@ -33,6 +33,7 @@ from privdesk.ui.account_dialogs import AddAccountDialog
 from privdesk.ui.accounts import AccountsPage
 from privdesk.ui.app import create_application
 from privdesk.ui.firstrun import FirstRunDialog
+from privdesk.ui.integrity import RecoveryCodeDialog
 from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.patients import PatientsPage
@@ -89,6 +90,12 @@ def main(argv: list[str]) -> int:
                             security=SecuritySettings(password_hash_memory_kib=8192, password_hash_iterations=1,
                                                       password_hash_lanes=1))
         ctx = initialize(settings, officer_login="yook", officer_name="육의곤", password=OFFICER_PASSWORD)
+        code = RecoveryCodeDialog(ctx.recovery_code or "", None)
+        code.show()
+        wait(app, runner)
+        grab(code, out / "recovery-code.png")
+        code.written.setChecked(True)
+        code.accept()
         officer = users.login(ctx, "yook", OFFICER_PASSWORD)
         for login, name, dept, roles in STAFF:
             users.add_account(ctx, officer, login=login, name=name, roles=roles, department=dept,
@@ -149,6 +156,7 @@ def main(argv: list[str]) -> int:
         shoot_cctv(app, runner, window, out)
         shoot_rights(app, runner, window, out)
         shoot_lifecycle(app, runner, window, out)
+        shoot_integrity(app, runner, window, ctx, out)
         window.lock()
         wait(app, runner)
         grab(window, out / "idle-lock.png")
@@ -160,6 +168,35 @@ def main(argv: list[str]) -> int:
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def shoot_integrity(app: QApplication, runner: TaskRunner, window: MainWindow, ctx: AppContext, out: Path) -> None:
+    """An entry changed behind privdesk's back (the demo does it with sqlite3, as an intruder
+    would), found by verify: the officer's start page with the red lock box, and the
+    acknowledgement dialog."""
+    from privdesk.integrity import verify_all
+    from privdesk.ui.me import MePage
+
+    with ctx.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER access_log_no_update")
+        conn.exec_driver_sql("UPDATE access_log SET actor = 'kim.sy' WHERE seq = 40")
+        conn.exec_driver_sql("CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log "
+                             "BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END")
+    verify_all(ctx, window.actor)
+    page = window.show_page("me")
+    if page is not None:
+        page.reload()        # the access-log screen's verify runs as a task that marks pages stale
+    wait(app, runner, 0.6)
+    grab(window, out / "integrity-lock.png")
+    if isinstance(page, MePage):
+        page.integrity_box.acknowledge()
+        dialog = page.integrity_box.dialog
+        if dialog is not None:
+            dialog.reason.setPlainText("원무과 김서연 PC에서 DB 파일을 직접 열어 고친 것으로 확인, 접근 권한 회수")
+            wait(app, runner)
+            grab(dialog, out / "integrity-acknowledge.png")
+            dialog.reject()
+    wait(app, runner)
 
 
 def shoot_registry(app: QApplication, runner: TaskRunner, window: MainWindow, out: Path, tmp: Path) -> None:

@@ -138,7 +138,8 @@ class IntegrityBox(QFrame):
         self.show()
 
     def acknowledge(self) -> None:
-        dialog = AcknowledgeDialog(self, self.state.message if self.state else "")
+        # parented to the window, not to this red box: the box's style sheet would colour the dialog
+        dialog = AcknowledgeDialog(self.window(), self.state.message if self.state else "")
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._run_ack(*dialog.value))
         dialog.finished.connect(dialog.deleteLater)

@@ -38,6 +38,15 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+SEPARATED_SUFFIX = "-separated"
+
+
+def separated_sqlite_path(main: Path) -> Path:
+    """The separate store's SQLite file beside ``main`` (``privdesk.sqlite3`` →
+    ``privdesk-separated.sqlite3``, :mod:`privdesk.lifecycle.store`)."""
+    return main.with_name(f"{main.stem}{SEPARATED_SUFFIX}{main.suffix}")
+
+
 def prepare_sqlite_file(path: Path) -> None:
     """Create the folder (0700) and an empty file (0600) before SQLite does, so both are owner-only."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

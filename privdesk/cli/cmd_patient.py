@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("file", type=Path, metavar="FILE", help="CSV 파일 (UTF-8 또는 CP949)")
     imp.add_argument("--encoding", choices=("auto", "utf-8", "cp949"), default="auto",
                      help="문자 인코딩 (기본: 자동 판별)")
+    imp.add_argument("--force", action="store_true",
+                     help="FILE.rejects.csv 자리에 privdesk가 만든 것이 아닌 파일이 있어도 덮어씁니다")
     add_as_option(imp)
     imp.set_defaults(func=cmd_import)
 
@@ -46,7 +48,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             if sys.stderr.isatty():
                 print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-        result = import_patients(ctx, actor, args.file, encoding=args.encoding, progress=progress)
+        result = import_patients(ctx, actor, args.file, encoding=args.encoding, progress=progress,
+                                 force=args.force)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         print(result.summary())

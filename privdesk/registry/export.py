@@ -21,6 +21,7 @@ from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, permissions_of
 from privdesk.errors import NotFoundError, PermissionDeniedError, ValidationError
+from privdesk.fields import no_personal_data
 from privdesk.files import Output
 from privdesk.registry import records
 from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
@@ -43,6 +44,7 @@ def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], p
         raise ValidationError("reason", "내보내는 사유를 입력하십시오.")
     if len(reason) > REASON_MAX:
         raise ValidationError("reason", f"내보내는 사유는 {REASON_MAX}자 이내로 입력하십시오.")
+    no_personal_data("reason", reason, "내보내는 사유")
     ids = sorted(set(patient_ids))
     if not ids:
         raise ValidationError("patients", "내보낼 환자를 선택하십시오.")

@@ -29,6 +29,7 @@ from privdesk.errors import (
     ValidationError,
     VersionConflictError,
 )
+from privdesk.fields import no_personal_data
 from privdesk.registry import records
 from privdesk.registry.hangul import chosung
 from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient, PatientPhone, patient_ref
@@ -339,7 +340,7 @@ def _require_reason(reason: str, what: str) -> str:
         raise ValidationError("reason", f"{what} 사유를 입력하십시오.")
     if len(text) > REASON_MAX:
         raise ValidationError("reason", f"{what} 사유는 {REASON_MAX}자 이내로 입력하십시오.")
-    return text
+    return no_personal_data("reason", text, f"{what} 사유")
 
 
 def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt.date, department: str,

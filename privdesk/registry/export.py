@@ -77,6 +77,34 @@ def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], p
     return len(patients)
 
 
+def patients_to_export(ctx: AppContext, actor: Actor, *, query: str = "", charts: Sequence[str] = ()) -> list[int]:
+    """The patients an export names (``privdesk patient export``): the given chart numbers exactly
+    (a missing one is an error), or everyone the registry search finds for ``query`` (everyone for
+    an empty query). Logged as searches, like the screen's."""
+    from privdesk.registry.search import MAX_LIMIT, search
+
+    if charts:
+        wanted = sorted({c.strip() for c in charts if c.strip()})
+        found: dict[str, int] = {}
+        with ctx.unit(actor, Permission.PATIENT_READ) as u:
+            for i in range(0, len(wanted), 500):
+                found.update((str(c), int(pid)) for c, pid in u.session.execute(
+                    select(Patient.chart_no, Patient.id).where(Patient.chart_no.in_(wanted[i:i + 500]),
+                                                               Patient.status == STATUS_ACTIVE)))
+            u.log(Action.SEARCH, None, search_kind="chart_no", detail=f"results={len(found)}")
+        missing = [c for c in wanted if c not in found]
+        if missing:
+            raise NotFoundError("환자 기록", f"차트번호 {missing[0]}")
+        return [found[c] for c in wanted]
+    ids: list[int] = []
+    page = search(ctx, actor, query, limit=MAX_LIMIT)
+    while True:
+        ids.extend(r.id for r in page.rows)
+        if page.next_cursor is None:
+            return ids
+        page = search(ctx, actor, query, after=page.next_cursor, limit=MAX_LIMIT)
+
+
 def _row(ctx: AppContext, p: Patient, unmasked: bool) -> tuple[str, ...]:
     keys = ctx.keys
     address = records.decrypt_address(keys, p.uid, p.address_enc)

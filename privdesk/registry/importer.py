@@ -32,7 +32,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final
 
@@ -230,8 +230,19 @@ def _own_rejects_file(path: Path) -> bool:
 
 def _rejects_output(ctx: AppContext, path: Path, force: bool) -> Output:
     target = rejects_path_for(path)
-    own = target.is_file() and not target.is_symlink() and _own_rejects_file(target)
-    return files.guarded(ctx.settings, target, force=force or own)
+    return files.guarded(ctx.settings, target, force=force or _replaceable(target))
+
+
+def _replaceable(target: Path) -> bool:
+    return target.is_file() and not target.is_symlink() and _own_rejects_file(target)
+
+
+def _publish_rejects(rejects: files.Staged) -> None:
+    """Put the rejects file in place; one that another import of the same file wrote meanwhile
+    (another workstation, the same moment) is privdesk's own and is replaced."""
+    if not rejects.out.force and _replaceable(rejects.path):
+        rejects.out = replace(rejects.out, force=True)
+    rejects.publish()
 
 
 def _max_row_bytes(ctx: AppContext) -> int:
@@ -277,7 +288,7 @@ def import_patients(ctx: AppContext, actor: Actor | None, path: Path, *, encodin
             _run(ctx, actor, source, t, rwriter, rejects, cancel, progress, total)
         finally:
             source.close()
-        rejects.publish()
+        _publish_rejects(rejects)
     except BaseException as exc:
         _stopped(ctx, actor, t, rejects, exc)
         named = _named(exc, t, ctx.settings.db_url)
@@ -344,7 +355,7 @@ def _stopped(ctx: AppContext, actor: Actor | None, t: _Totals, rejects: files.St
     if t.done == 0 and t.imported == 0:
         return
     try:
-        rejects.publish()
+        _publish_rejects(rejects)
     except (OSError, PrivdeskError):
         log.warning("the rejects file of a stopped import could not be written", exc_info=False)
     try:

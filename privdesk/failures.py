@@ -92,8 +92,8 @@ _PG_STATES: Final = {
     "55P03": ("busy", BUSY),
     "57014": ("busy", "데이터베이스 서버가 너무 오래 걸리는 작업을 멈췄습니다. 이번 작업은 저장되지 않았습니다. 다시 "
                       "실행하십시오."),
-    "28P01": ("refused", "데이터베이스 서버가 로그인을 거부했습니다(비밀번호가 맞지 않음). ~/.pgpass와 --db의 계정을 "
-                         "확인하십시오."),
+    "28P01": ("refused", "데이터베이스 서버가 로그인을 거부했습니다(계정이 없거나 비밀번호가 맞지 않음). ~/.pgpass와 "
+                         "--db의 계정을 확인하십시오."),
     "28000": ("refused", "데이터베이스 서버가 이 계정이나 이 PC의 접속을 허용하지 않습니다(pg_hba.conf). 데이터베이스 "
                          "관리자에게 알리십시오."),
     "3D000": ("no_database", "데이터베이스 서버에 그 이름의 데이터베이스가 없습니다. --db의 데이터베이스 이름을 확인하십시오."),
@@ -109,10 +109,27 @@ def _postgres(exc: BaseException, where: str) -> DatabaseError | None:
         return DatabaseError("unreachable", f"데이터베이스 서버와의 연결이 끊겼습니다({where}). 이번 작업은 저장되지 "
                                             "않았습니다. 서버와 네트워크를 확인한 뒤 다시 실행하십시오.")
     name = type(exc).__name__
-    if state is None and name == "OperationalError":   # could not connect at all
+    if state is None and name == "OperationalError":   # the connection itself failed
+        return _connect_failure(str(exc), where)
+    return None
+
+
+def _connect_failure(text: str, where: str) -> DatabaseError:
+    """A failed connection carries no SQLSTATE: libpq's text tells a server that answered and
+    refused from one that could not be reached (only the kind is used, never the text itself)."""
+    if 'database "' in text and "does not exist" in text:
+        kind, state = "no_database", "3D000"
+    elif "password authentication failed" in text or ("role" in text and "does not exist" in text):
+        kind, state = "refused", "28P01"
+    elif "no pg_hba.conf entry" in text:
+        kind, state = "refused", "28000"
+    elif "FATAL" in text:
+        return DatabaseError("refused", f"데이터베이스 서버({where})가 연결을 거부했습니다. 잠시 뒤 다시 실행하고, "
+                                        "계속되면 데이터베이스 관리자에게 알리십시오.")
+    else:
         return DatabaseError("unreachable", f"데이터베이스 서버에 연결할 수 없습니다({where}). 서버가 켜져 있는지, "
                                             "네트워크와 --db 주소(호스트, 포트)를 확인하십시오.")
-    return None
+    return DatabaseError(kind, _PG_STATES[state][1])
 
 
 def known_failure(exc: BaseException, db_url: str | None = None) -> PrivdeskError | None:

@@ -213,8 +213,9 @@ def update_camera(ctx: AppContext, actor: Actor, number: str, edit: CameraEdit, 
     for name, limit in (("location", 64), ("coverage", 200), ("purpose", 200), ("note", 500)):
         value = getattr(edit, name)
         if value is not None:
-            new[name] = text(name, value, _FIELD_LABELS[name], required=name in ("location", "purpose"),
-                             limit=limit)
+            check = reason_text if name in ("note", "purpose") else text   # notes carry no personal data
+            new[name] = check(name, value, _FIELD_LABELS[name], required=name in ("location", "purpose"),
+                              limit=limit)
     if edit.status is not None:
         new["status"] = _status(edit.status)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:

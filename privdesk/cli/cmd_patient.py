@@ -81,8 +81,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from privdesk.registry.export import export_patients, patients_to_export
+    from privdesk.registry.export import export_patients, export_reason, patients_to_export
 
+    export_reason(args.reason)      # refused before anything is read or logged
     out = output_from(args)
     ctx = context_from(args)
     try:

@@ -33,18 +33,24 @@ REASON_MAX: Final = 200
 _SEX: Final = {"M": "남", "F": "여"}
 
 
+def export_reason(reason: str) -> str:
+    """The export's reason as it is logged: required, at most :data:`REASON_MAX` characters, no
+    personal data (:func:`privdesk.fields.no_personal_data`)."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError("reason", "내보내는 사유를 입력하십시오.")
+    if len(reason) > REASON_MAX:
+        raise ValidationError("reason", f"내보내는 사유는 {REASON_MAX}자 이내로 입력하십시오.")
+    return no_personal_data("reason", reason, "내보내는 사유")
+
+
 def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], path: Path | Output, *, reason: str,
                     unmasked: bool = False, consent_use: bool = False) -> int:
     """Write the selected patients to ``path``; returns the number of rows written.
     ``consent_use`` marks an export for a use that needs the subject's consent (안내·홍보 연락):
     patients who stopped processing or withdrew consent are then refused
     (:func:`privdesk.rights.flags.ensure_consent_use_allowed`)."""
-    reason = " ".join((reason or "").split())
-    if not reason:
-        raise ValidationError("reason", "내보내는 사유를 입력하십시오.")
-    if len(reason) > REASON_MAX:
-        raise ValidationError("reason", f"내보내는 사유는 {REASON_MAX}자 이내로 입력하십시오.")
-    no_personal_data("reason", reason, "내보내는 사유")
+    reason = export_reason(reason)
     ids = sorted(set(patient_ids))
     if not ids:
         raise ValidationError("patients", "내보낼 환자를 선택하십시오.")

@@ -90,7 +90,8 @@ def protected_files(settings: Settings) -> tuple[Protected, ...]:
 def guarded(settings: Settings, out: Output | Path | str, *, force: bool = False) -> Output:
     """``out`` with privdesk's own files (for ``settings``) protected, checked (:func:`check`)."""
     o = as_output(out, force=force)
-    return check(replace(o, protected=o.protected + protected_files(settings)))
+    extra = tuple(p for p in protected_files(settings) if p not in o.protected)
+    return check(replace(o, protected=o.protected + extra))
 
 
 # -- checks ---------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def initialize(settings: Settings, *, officer_login: str, officer_name: str, pas
     profile = load_profile(profile_path or default_profile_path())
     raw_profile = json.dumps(profile.raw, ensure_ascii=False)
 
-    engine = make_engine(settings.db_url, create_file=True)
+    engine = make_engine(settings.db_url, create_file=True, main=True)
     try:
         if read_key_check(engine) is not None:
             raise AlreadyInitializedError()

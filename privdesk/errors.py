@@ -171,3 +171,19 @@ class RecordIntegrityError(PrivdeskError):
         super().__init__(f"{what}의 식별 정보가 무결성 증명과 맞지 않아 보여 드리지 않습니다(데이터베이스에서 직접 "
                          f"바뀌었을 수 있습니다). {INVESTIGATE_HINT}")
         self.what = what
+
+
+class OutputError(ValidationError):
+    """A file privdesk was asked to write cannot or may not be written there (출력 파일)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("out", message)
+
+
+class DatabaseError(PrivdeskError):
+    """The database cannot be used as it is: not a privdesk database, read-only, a full disk, a
+    server that cannot be reached. ``kind`` is a stable key; the message says what to do."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind

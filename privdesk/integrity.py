@@ -360,9 +360,9 @@ def _reseal(s: Session, ctx: AppContext, problems: Sequence[Problem]) -> int:
 
 def acknowledge(ctx: AppContext, actor: Actor, password: str, reason: str) -> AckResult:
     """The privacy officer acknowledges every open problem (무결성 위반 확인) with a reason."""
-    from privdesk.fields import text as clean_text
+    from privdesk.fields import reason as clean_reason
 
-    reason = clean_text("reason", reason, "확인 사유", required=True, limit=500)
+    reason = clean_reason("reason", reason, "확인 사유", required=True, limit=500)
     if len(reason) < 4:
         raise ValidationError("reason", "확인 사유를 구체적으로 입력하십시오 (조사 내용, 조치).")
     _officer(ctx, actor, password)

@@ -18,6 +18,8 @@ The TOML file may hold::
     password_hash_memory_kib = 65536
     password_hash_iterations = 3
     password_hash_lanes = 4
+    [import]
+    max_row_kib = 64                # a row (or field) longer than this is rejected, the import goes on
     [ui]
     language = "ko"
 """
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,12 +64,22 @@ class SecuritySettings:
 
 
 @dataclass(frozen=True)
+class ImportSettings:
+    """Limits of the patient import (가져오기): a row longer than ``max_row_kib`` KiB (one line, or
+    several when a quoted field holds line breaks, so also any field in it) is rejected with a
+    reason and the import goes on."""
+
+    max_row_kib: int = 64
+
+
+@dataclass(frozen=True)
 class Settings:
     db_url: str
     key_file: Path
     config_file: Path
     language: str = "ko"
     security: SecuritySettings = field(default_factory=SecuritySettings)
+    imports: ImportSettings = field(default_factory=ImportSettings)
     sources: Mapping[str, str] = field(default_factory=dict)
     witness_file: Path | None = None  # None: witness.log in the user data folder
 
@@ -123,19 +135,34 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"설정 파일을 읽을 수 없습니다: {path} ({exc.__class__.__name__})") from None
 
 
-def _security_from(table: Mapping[str, Any], path: Path) -> SecuritySettings:
-    defaults = SecuritySettings()
+def _integers(table: Mapping[str, Any], path: Path, section: str, names: Iterable[str],
+              minimum: int = 0) -> dict[str, int]:
+    names = set(names)
     values: dict[str, int] = {}
-    for name in defaults.__dataclass_fields__:
+    for name in names:
         if name in table:
             raw = table[name]
-            if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
-                raise ConfigError(f"설정 파일 {path}의 security.{name} 값은 0 이상의 정수여야 합니다.")
+            if not isinstance(raw, int) or isinstance(raw, bool) or raw < minimum:
+                raise ConfigError(f"설정 파일 {path}의 {section}.{name} 값은 {minimum} 이상의 정수여야 합니다.")
             values[name] = raw
-    unknown = set(table) - set(defaults.__dataclass_fields__)
+    unknown = set(table) - names
     if unknown:
-        raise ConfigError(f"설정 파일 {path}에 알 수 없는 항목이 있습니다: security.{sorted(unknown)[0]}")
+        raise ConfigError(f"설정 파일 {path}에 알 수 없는 항목이 있습니다: {section}.{sorted(unknown)[0]}")
+    return values
+
+
+def _security_from(table: Mapping[str, Any], path: Path) -> SecuritySettings:
+    defaults = SecuritySettings()
+    values = _integers(table, path, "security", defaults.__dataclass_fields__)
     return SecuritySettings(**{**defaults.__dict__, **values})
+
+
+def _imports_from(table: Any, path: Path) -> ImportSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"설정 파일 {path}의 [import] 항목이 표 형식이 아닙니다.")
+    defaults = ImportSettings()
+    values = _integers(table, path, "import", defaults.__dataclass_fields__, minimum=1)
+    return ImportSettings(**{**defaults.__dict__, **values})
 
 
 def load_settings(
@@ -188,6 +215,7 @@ def load_settings(
         config_file=cfg_path,
         language=language,
         security=_security_from(security_table, cfg_path),
+        imports=_imports_from(cfg.get("import", {}), cfg_path),
         sources=sources,
         witness_file=witness.expanduser().resolve() if witness is not None else None,
     )

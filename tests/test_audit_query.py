@@ -133,7 +133,7 @@ def test_export_to_a_missing_folder_is_refused_and_not_logged(log: AppContext, t
     exports = count_of(log, Action.EXPORT)
     with pytest.raises(ValidationError) as err:
         export_csv(log, officer(log), LogFilter(), tmp_path / "nope" / "x.csv")
-    assert "파일을 쓸 수 없습니다" in str(err.value)
+    assert "출력할 폴더가 없습니다" in str(err.value)
     assert count_of(log, Action.EXPORT) == exports
 
 

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable
 
 from privdesk import clock
 from privdesk.errors import ValidationError
+from privdesk.files import Output
 from privdesk.reports import access_log, permission_history
 from privdesk.reports.template import (
     FONT,
@@ -258,14 +259,14 @@ def test_failure_or_cancel_leaves_no_file_and_keeps_an_old_one(tmp_path: Path) -
 
     out.write_bytes(b"old")
     with pytest.raises(Cancelled):
-        render(out, meta(), sample_body(500), on_page=cancel_at_3)  # type: ignore[arg-type]
+        render(Output(out, force=True), meta(), sample_body(500), on_page=cancel_at_3)  # type: ignore[arg-type]
     assert out.read_bytes() == b"old" and list(folder.iterdir()) == [out]
 
     def refuse(pages: int) -> None:
         raise PermissionError("logging refused")
 
     with pytest.raises(PermissionError):
-        render(out, meta(), sample_body(10), before_publish=refuse)  # type: ignore[arg-type]
+        render(Output(out, force=True), meta(), sample_body(10), before_publish=refuse)  # type: ignore[arg-type]
     assert out.read_bytes() == b"old" and list(folder.iterdir()) == [out]
 
 

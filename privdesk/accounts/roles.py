@@ -26,6 +26,7 @@ from privdesk.accounts.permissions import (
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError, VersionConflictError
+from privdesk.fields import no_personal_data
 from privdesk.store.models import Account, AccountRole, PermissionChange, Role, RolePermission
 
 
@@ -131,6 +132,7 @@ def set_role_permissions(ctx: AppContext, actor: Actor, code: str, permissions: 
     reason = reason.strip()
     if not reason:
         raise ValidationError("reason", "역할 권한을 바꾸는 사유를 입력하십시오.")
+    no_personal_data("reason", reason, "역할 권한을 바꾸는 사유")
     valid = {str(p) for p in Permission}
     unknown = sorted(set(permissions) - valid)
     if unknown:

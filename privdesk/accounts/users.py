@@ -57,6 +57,7 @@ from privdesk.errors import (
     ValidationError,
     VersionConflictError,
 )
+from privdesk.fields import no_personal_data
 from privdesk.store.models import Account, AccountNotice, AccountRole, PasswordHistory, PermissionChange
 
 # Kinds of permission-history rows and their Korean names for screens and printouts.
@@ -424,7 +425,11 @@ def _require_reason(reason: str, what: str) -> str:
     reason = reason.strip()
     if not reason:
         raise ValidationError("reason", f"{what} 사유를 입력하십시오.")
-    return reason
+    return no_personal_data("reason", reason, f"{what} 사유")
+
+
+def _optional_reason(reason: str) -> str:
+    return no_personal_data("reason", (reason or "").strip(), "사유")
 
 
 def _not_self(u: Unit, account: Account, what: str) -> None:
@@ -441,8 +446,10 @@ def _officer_only(u: Unit, account: Account, new_roles: list[str] | None = None)
 
 
 def _history(u: Unit, target: str, change: str, detail: str, reason: str) -> None:
+    """A permission-history row; its reason never carries personal data (checked again here, so
+    no path can store one)."""
     u.session.add(PermissionChange(at=clock.now(), actor_login=u.actor_login, target=target, change=change,
-                                   detail=detail, reason=reason.strip()))
+                                   detail=detail, reason=_optional_reason(reason)))
 
 
 def _text(field: str, value: str, what: str, *, required: bool) -> str:
@@ -461,6 +468,7 @@ def add_account(ctx: AppContext, actor: Actor, *, login: str, name: str, roles: 
     login = validate_login(login.strip().lower())
     name = _text("name", name, "이름", required=True)
     department = _text("department", department, "부서", required=False)
+    reason = _optional_reason(reason)
     with ctx.unit(actor, Permission.ACCOUNT_MANAGE) as u:
         codes = validate_role_codes(u.session, roles)
         if OFFICER in codes and OFFICER not in _me(u).role_codes:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ from typing import IO, Any
 
 from sqlalchemy import delete, func, select
 
-from privdesk import clock
+from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome, checkpoint_message, lock_head
 from privdesk.audit.query import SUBJECT, kst_start
@@ -138,16 +137,17 @@ def archive_before(ctx: AppContext, actor: Actor, before: dt.date, out: Path) ->
     if before > limit:
         raise RuleViolationError(
             f"접속기록은 {years}년 이상 보관해야 하므로 기준 날짜는 {limit.isoformat()} 또는 그 이전이어야 합니다.")
-    if out.exists():
+    if out.exists() or out.is_symlink():   # an archive never replaces anything (no --force)
         raise ValidationError("out", f"파일이 이미 있습니다: {out}. 다른 파일 이름을 지정하십시오.")
+    target = files.guarded(ctx.settings, out)
     check = check_chain(ctx.engine, ctx.keys)
     if not check.ok:
         raise RuleViolationError(f"체인 검증에 실패해 보관하지 않았습니다. {check.message}")
 
-    part = out.with_name(out.name + ".part")
+    staged = files.stage(target, binary=True)
     linked = False
     try:
-        written = _write_file(ctx, actor, before, part)
+        written = _write_file(ctx, actor, before, staged)
         if written is None:
             with ctx.unit(actor, Permission.AUDIT_ARCHIVE) as u:
                 u.log(Action.ARCHIVE, SUBJECT, detail=f"before={before.isoformat()} entries=0")
@@ -174,23 +174,23 @@ def archive_before(ctx: AppContext, actor: Actor, before: dt.date, out: Path) ->
                          f"file={out.name} sha256={digest}")
             # Into place inside the transaction, so a failure rolls the move back. A rename, not
             # a hard link: USB sticks and some shares have none.
-            if out.exists():
+            if out.exists() or out.is_symlink():
                 raise ValidationError("out", f"파일이 이미 있습니다: {out}. 다른 파일 이름을 지정하십시오.")
-            os.replace(part, out)
+            staged.publish()
             linked = True
     except BaseException:
         if linked:
-            out.unlink(missing_ok=True)
+            target.path.unlink(missing_ok=True)
         raise
     finally:
-        part.unlink(missing_ok=True)
-    return ArchiveResult(n, first, upto, out, digest)
+        staged.discard()
+    return ArchiveResult(n, first, upto, target.path, digest)
 
 
 def _write_file(ctx: AppContext, actor: Actor, before: dt.date,
-                part: Path) -> tuple[int, int, int, bytes, str] | None:
-    """Write the archive of the old prefix to ``part``; (first, upto, n, last hash, file sha256),
-    or None when no entry is old enough."""
+                staged: files.Staged) -> tuple[int, int, int, bytes, str] | None:
+    """Write the archive of the old prefix to the staged file (finished: fsynced and closed);
+    (first, upto, n, last hash, file sha256), or None when no entry is old enough."""
     cutoff = kst_start(before)
     with Snapshot(ctx.engine) as snap:
         start = chain_start(snap, ctx.keys)
@@ -205,23 +205,17 @@ def _write_file(ctx: AppContext, actor: Actor, before: dt.date,
                   "before": before.isoformat(), "hospital": ctx.profile.name,
                   "created_at": clock.iso_utc(clock.now()), "created_by": actor.login,
                   "workstation": ctx.workstation.host}
-        try:
-            fh = part.open("xb")
-        except OSError as exc:
-            raise ValidationError("out", f"보관 파일을 만들 수 없습니다: {part.parent} ({exc.strerror})") from None
-        with fh:
-            w = _Writer(fh)
-            w.write(_line(header))
-            with closing(snap.entries(start.seq, upto)) as rows:
-                end = scan(w.tee(rows), start.seq, start.hash, upto)
-            if end.bad is not None or end.expected != upto + 1:
-                raise RuleViolationError("보관할 기록을 읽는 동안 체인이 맞지 않았습니다. 다시 실행하십시오.")
-            n = upto - start.seq + 1
-            sig = ctx.keys.sign(archive_message(w.body.digest()))
-            w.write(_line({"end": FORMAT, "entries": n, "last_hash": end.prev.hex(),
-                           "body_sha256": w.body.hexdigest(), "signature": sig.hex()}), body=False)
-            fh.flush()
-            os.fsync(fh.fileno())
+        w = _Writer(staged.fh)
+        w.write(_line(header))
+        with closing(snap.entries(start.seq, upto)) as rows:
+            end = scan(w.tee(rows), start.seq, start.hash, upto)
+        if end.bad is not None or end.expected != upto + 1:
+            raise RuleViolationError("보관할 기록을 읽는 동안 체인이 맞지 않았습니다. 다시 실행하십시오.")
+        n = upto - start.seq + 1
+        sig = ctx.keys.sign(archive_message(w.body.digest()))
+        w.write(_line({"end": FORMAT, "entries": n, "last_hash": end.prev.hex(),
+                       "body_sha256": w.body.hexdigest(), "signature": sig.hex()}), body=False)
+        staged.finish()
         return start.seq, upto, n, end.prev, w.whole.hexdigest()
 
 

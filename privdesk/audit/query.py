@@ -12,21 +12,20 @@ Looking at the log is itself logged: one ``view`` entry per opening (the first p
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import ColumnElement, Select, select
 
-from privdesk import clock
+from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext
 from privdesk.errors import ValidationError
+from privdesk.files import Output
 from privdesk.store.models import AccessLogEntry
 
 SUBJECT = "access_log"
@@ -168,49 +167,33 @@ def page(ctx: AppContext, actor: Actor, flt: LogFilter, *, before_seq: int | Non
     return rows
 
 
-def _cell(value: str | None) -> str:
-    """Text that a spreadsheet will not run as a formula (CSV injection)."""
-    if not value:
-        return ""
-    return "'" + value if value[0] in "=+-@\t\r" else value
-
-
 def csv_record(r: LogRow) -> list[str]:
-    return [str(r.seq), clock.to_kst(r.at).strftime("%Y-%m-%d %H:%M:%S"), _cell(r.actor),
-            _cell(r.workstation), _cell(r.ip), action_label(r.action), _cell(r.subject),
-            _cell(r.search_kind), OUTCOME_LABELS.get(r.outcome, r.outcome), _cell(r.detail)]
+    """One entry as CSV cells (the writer neutralises formulas: :func:`privdesk.files.csv_cell`)."""
+    return [str(r.seq), clock.to_kst(r.at).strftime("%Y-%m-%d %H:%M:%S"), r.actor, r.workstation, r.ip,
+            action_label(r.action), r.subject or "", r.search_kind or "", OUTCOME_LABELS.get(r.outcome, r.outcome),
+            r.detail or ""]
 
 
-def write_csv(rows: Iterable[LogRow], path: Path) -> int:
-    """UTF-8 with a BOM so Excel reads the Hangul; oldest first as the rows come."""
+def write_csv(rows: Iterable[LogRow], fh: IO[str]) -> int:
+    """Oldest first as the rows come; every cell spreadsheet-safe."""
     n = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(CSV_HEADER)
-        for r in rows:
-            w.writerow(csv_record(r))
-            n += 1
-        fh.flush()
-        os.fsync(fh.fileno())
+    w = files.csv_writer(fh)
+    w.writerow(CSV_HEADER)
+    for r in rows:
+        w.writerow(csv_record(r))
+        n += 1
     return n
 
 
-def export_csv(ctx: AppContext, actor: Actor, flt: LogFilter, path: Path) -> int:
+def export_csv(ctx: AppContext, actor: Actor, flt: LogFilter, path: Path | Output) -> int:
     """접속기록 다운로드: write the filtered entries (oldest first) to ``path`` as CSV and log it.
 
-    The file appears only when the export is logged: it is written beside ``path`` first and
-    moved into place after the log entry is committed."""
-    path = Path(path)
-    part = path.with_name(path.name + ".part")
+    UTF-8 with a BOM so Excel reads the Hangul, owner-only, through the one safe writer
+    (:mod:`privdesk.files`): the file appears only when the export is logged (it is renamed into
+    place after the log entry is committed)."""
+    out = files.guarded(ctx.settings, path)
     stmt = _select(flt).order_by(AccessLogEntry.seq).execution_options(yield_per=2000)
-    try:
-        with ctx.unit(actor, Permission.AUDIT_EXPORT) as u:
-            try:
-                n = write_csv((_row(r) for r in u.session.execute(stmt)), part)
-            except OSError as exc:
-                raise ValidationError("path", f"파일을 쓸 수 없습니다: {path} ({exc.strerror})") from None
-            u.log(Action.EXPORT, SUBJECT, detail=f"{flt.describe()}; {n}건; 파일={path.name}")
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
+    with files.replacing(out) as fh, ctx.unit(actor, Permission.AUDIT_EXPORT) as u:
+        n = write_csv((_row(r) for r in u.session.execute(stmt)), fh)
+        u.log(Action.EXPORT, SUBJECT, detail=f"{flt.describe()}; {n}건; 파일={out.path.name}")
     return n

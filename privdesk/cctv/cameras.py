@@ -23,6 +23,7 @@ from privdesk.cctv.common import text
 from privdesk.cctv.models import CctvCamera, CctvCameraChange
 from privdesk.context import META_PROFILE, Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.profile import HospitalProfile
 from privdesk.store import check_version
 from privdesk.store.models import Meta
@@ -186,14 +187,14 @@ def add_camera(ctx: AppContext, actor: Actor, *, number: str, location: str, cov
     number = text("number", number, "카메라 번호", limit=32).upper()
     location = text("location", location, "설치 위치", limit=64)
     coverage = text("coverage", coverage, "촬영 범위", required=False)
-    reason = text("reason", reason, "등록 사유", limit=500)
+    reason = reason_text("reason", reason, "등록 사유", limit=500)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         exists = u.session.execute(select(CctvCamera.id).where(func.upper(CctvCamera.number) == number)).first()
         if exists is not None:
             raise ValidationError("number", f"이미 있는 카메라 번호입니다: {number}. 다른 번호를 쓰십시오.")
         now = clock.now()
         cam = CctvCamera(number=number, location=location, coverage=coverage, note="",
-                         purpose=text("purpose", purpose, "설치 목적", required=False) or default_purpose(ctx.profile),
+                         purpose=reason_text("purpose", purpose, "설치 목적", required=False) or default_purpose(ctx.profile),
                          status=CameraStatus.ACTIVE, created_at=now, updated_at=now)
         u.session.add(cam)
         u.session.flush()
@@ -207,13 +208,14 @@ def add_camera(ctx: AppContext, actor: Actor, *, number: str, location: str, cov
 def update_camera(ctx: AppContext, actor: Actor, number: str, edit: CameraEdit, *, reason: str,
                   expected_version: int | None = None) -> CameraInfo:
     """Change a camera's location, recording range, purpose, status or note (with a reason)."""
-    reason = text("reason", reason, "변경 사유", limit=500)
+    reason = reason_text("reason", reason, "변경 사유", limit=500)
     new: dict[str, str] = {}
     for name, limit in (("location", 64), ("coverage", 200), ("purpose", 200), ("note", 500)):
         value = getattr(edit, name)
         if value is not None:
-            new[name] = text(name, value, _FIELD_LABELS[name], required=name in ("location", "purpose"),
-                             limit=limit)
+            check = reason_text if name in ("note", "purpose") else text   # notes carry no personal data
+            new[name] = check(name, value, _FIELD_LABELS[name], required=name in ("location", "purpose"),
+                              limit=limit)
     if edit.status is not None:
         new["status"] = _status(edit.status)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:

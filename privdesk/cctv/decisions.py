@@ -40,6 +40,7 @@ from privdesk.cctv.retention import release_request_holds
 from privdesk.cctv.viewlog import LedgerKind, append_entry
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.store import check_version
 
 
@@ -129,7 +130,7 @@ def _decide(ctx: AppContext, u: Unit, req: CctvRequest, to: str, a: Approval) ->
     if a.eligibility not in (Eligibility.APPEARS, Eligibility.URGENT):
         raise RuleViolationError("청구인이 촬영된 영상이거나 급박한 생명·신체·재산의 이익을 위하여 필요한 영상일 때만 "
                                  "승인할 수 있습니다. 아니면 거절 사유를 골라 거절하십시오.")
-    note = text("eligibility_note", a.eligibility_note, "열람 대상 판단 근거",
+    note = reason_text("eligibility_note", a.eligibility_note, "열람 대상 판단 근거",
                 required=a.eligibility == Eligibility.URGENT, limit=1000)
     viewing_at: dt.datetime | None = None
     if req.kind == RequestKind.VIEW:
@@ -174,7 +175,7 @@ def partly_approve(ctx: AppContext, actor: Actor, request_id: int, approval: App
                    ground: str, expected_version: int | None = None) -> RequestDetail:
     """Partly approve (일부 승인, 시행령 제42조①): what is withheld and on which ground."""
     g = refusal_ground(ground)
-    withheld = text("withheld", withheld, "열람을 제한하는 부분과 그 이유", limit=1000)
+    withheld = reason_text("withheld", withheld, "열람을 제한하는 부분과 그 이유", limit=1000)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = _open(u, request_id, expected_version)
         req.refusal_ground, req.partial_note = g.code, withheld
@@ -188,7 +189,7 @@ def refuse(ctx: AppContext, actor: Actor, request_id: int, *, ground: str, expla
     """Refuse (거절): a ground from :data:`REFUSAL_GROUNDS` and an explanation are required; the
     result notice states both with how to object (시행령 제42조②)."""
     g = refusal_ground(ground)
-    explanation = text("explanation", explanation, "거절 사유 설명", limit=1000)
+    explanation = reason_text("explanation", explanation, "거절 사유 설명", limit=1000)
     if eligibility is not None and eligibility not in ELIGIBILITY_LABELS:
         raise ValidationError("eligibility", "열람 대상 판단을 목록에서 고르십시오.")
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
@@ -196,7 +197,7 @@ def refuse(ctx: AppContext, actor: Actor, request_id: int, *, ground: str, expla
         if g.code == "not_subject":
             eligibility = Eligibility.NOT_SHOWN
         req.eligibility = eligibility or req.eligibility
-        req.eligibility_note = text("eligibility_note", eligibility_note, "열람 대상 판단 근거",
+        req.eligibility_note = reason_text("eligibility_note", eligibility_note, "열람 대상 판단 근거",
                                     required=False, limit=1000) or req.eligibility_note
         req.refusal_ground, req.refusal_text = g.code, explanation
         req.decision, req.decided_at, req.decided_by = RequestState.REFUSED, clock.now(), u.actor_login
@@ -207,7 +208,7 @@ def refuse(ctx: AppContext, actor: Actor, request_id: int, *, ground: str, expla
 def extend(ctx: AppContext, actor: Actor, request_id: int, *, until: dt.date, reason: str,
            expected_version: int | None = None) -> RequestDetail:
     """Extend the deadline (열람 연기) with a reason; the notice tells the requester (시행령 제42조②)."""
-    reason = text("reason", reason, "연기 사유", limit=1000)
+    reason = reason_text("reason", reason, "연기 사유", limit=1000)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = _open(u, request_id, expected_version)
         if until <= effective_due(req):
@@ -237,7 +238,7 @@ def complete(ctx: AppContext, actor: Actor, request_id: int, *, witness: str = "
     """The approved viewing (or deletion, or existence answer) took place: enter it in the
     관리대장 and close the request."""
     witness = text("witness", witness, "입회자", required=False, limit=64)
-    note = text("note", note, "비고", required=False, limit=500)
+    note = reason_text("note", note, "비고", required=False, limit=500)
     at = clock.now() if done_at is None else aware(done_at, "done_at")
     if at > clock.now() + dt.timedelta(minutes=1):
         raise ValidationError("done_at", "처리 일시가 미래입니다. 실제로 열람·삭제한 일시를 입력하십시오.")
@@ -263,7 +264,7 @@ def complete(ctx: AppContext, actor: Actor, request_id: int, *, witness: str = "
 def close(ctx: AppContext, actor: Actor, request_id: int, *, note: str = "",
           expected_version: int | None = None) -> RequestDetail:
     """Close a refused request once its notice went out (종결); the automatic hold ends."""
-    note = text("note", note, "종결 메모", required=False, limit=500)
+    note = reason_text("note", note, "종결 메모", required=False, limit=500)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = _open(u, request_id, expected_version)
         _finish(u, req, RequestState.CLOSED, note or "거절 통지 후 종결")
@@ -273,7 +274,7 @@ def close(ctx: AppContext, actor: Actor, request_id: int, *, note: str = "",
 def withdraw(ctx: AppContext, actor: Actor, request_id: int, *, note: str,
              expected_version: int | None = None) -> RequestDetail:
     """The requester withdrew the request (철회); the automatic hold ends."""
-    note = text("note", note, "철회 사유", limit=500)
+    note = reason_text("note", note, "철회 사유", limit=500)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = _open(u, request_id, expected_version)
         _finish(u, req, RequestState.WITHDRAWN, note)

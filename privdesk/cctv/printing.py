@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from privdesk import files
 from privdesk.accounts.permissions import Permission
 from privdesk.cctv.cameras import cctv_unit
 from privdesk.cctv.common import fmt_window, request_number
@@ -28,9 +29,10 @@ from privdesk.cctv.requests import (
 from privdesk.cctv.viewlog import ledger_for_period
 from privdesk.context import Actor, AppContext
 from privdesk.errors import RuleViolationError
+from privdesk.files import Output
 from privdesk.profile import HospitalProfile
 from privdesk.reports import cctv_ledger, cctv_request, record_print, witnessed
-from privdesk.reports.template import check_output_path, period_text
+from privdesk.reports.template import period_text
 
 OnPage = Callable[[int], None] | None
 
@@ -60,10 +62,10 @@ def _retention(p: HospitalProfile) -> str:
     return f"촬영일로부터 {p.cctv.retention_days}일"
 
 
-def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path, *,
+def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
                  on_page: OnPage = None) -> PrintResult:
     """Print the 개인영상정보 관리대장 for ``first``..``last`` (KST days, inclusive)."""
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     rows = ledger_for_period(ctx, actor, first, last)
     p = ctx.profile
     settings = cctv_ledger.FootageSettings(retention=_retention(p), storage_place=p.cctv.storage_place,
@@ -72,17 +74,17 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     pages = cctv_ledger.render_ledger(out, meta, rows, settings, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, cctv_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
         permission=Permission.CCTV_READ))
-    return PrintResult(out, pages, meta.record_no, meta.title, len(rows))
+    return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
 def _places(cameras: list[tuple[str, str, str]]) -> str:
     return "; ".join(f"{n} {loc} · {cov}" if cov else f"{n} {loc}" for n, loc, cov in cameras)
 
 
-def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path, *,
+def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path | Output, *,
                        on_page: OnPage = None) -> PrintResult:
     """Print the request's 청구서 ([별지 제2호서식]) filled from the intake, for signature."""
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     p = ctx.profile
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = load(u, request_id)
@@ -103,7 +105,7 @@ def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path
     meta = witnessed(ctx, cctv_request.form_meta(p.name, actor))
     pages = cctv_request.render_request_form(out, meta, form, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, ref, f"청구서; {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE))
-    return PrintResult(out, pages, meta.record_no, meta.title)
+    return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 def _outcome(state: str, decision: str | None, footage_gone: bool) -> cctv_request.Outcome:
@@ -120,11 +122,11 @@ def _outcome(state: str, decision: str | None, footage_gone: bool) -> cctv_reque
     raise RuleViolationError("아직 결정하지 않은 청구라서 결과 통지서를 만들 수 없습니다. 먼저 승인·거절·연기를 결정하십시오.")
 
 
-def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Path, *,
+def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Path | Output, *,
                         on_page: OnPage = None) -> PrintResult:
     """Print the request's result notice: approval with the schedule, partial approval, extension,
     refusal with its ground, or "footage no longer exists" — with how to object."""
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     p = ctx.profile
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = load(u, request_id)
@@ -153,7 +155,7 @@ def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Pat
     meta = witnessed(ctx, cctv_request.notice_meta(p.name, actor))
     pages = cctv_request.render_result_notice(out, meta, notice, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, ref, f"결과 통지서({outcome.value}); {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE))
-    return PrintResult(out, pages, meta.record_no, meta.title)
+    return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 __all__ = ["PrintResult", "print_ledger", "print_request_form", "print_result_notice"]

@@ -28,6 +28,7 @@ from privdesk.cctv.retention import FootageStatus, statuses
 from privdesk.cctv.viewlog import LedgerKind, append_entry
 from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 
 SUGGESTED_BASES: tuple[str, ...] = (
     "개인정보 보호법 제18조제2항제2호 (다른 법률의 특별한 규정: 형사소송법 제215조 압수·수색 영장)",
@@ -76,7 +77,7 @@ def provide_footage(ctx: AppContext, actor: Actor, data: ProvisionInput) -> Prov
     """Record a provision of footage to a third party and its 관리대장 entry (제공)."""
     recipient = text("recipient", data.recipient, "제공받는 자")
     basis = text("legal_basis", data.legal_basis, "제공 근거(법령)", limit=1000)
-    purpose = text("purpose", data.purpose, "제공 목적", limit=1000)
+    purpose = reason_text("purpose", data.purpose, "제공 목적", limit=1000)
     form = text("form", data.form, "제공 형태", limit=100)
     document_no = text("document_no", data.document_no, "공문 번호", required=False, limit=100)
     period = text("period", data.period, "이용 기간", required=False)

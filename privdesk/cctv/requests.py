@@ -41,6 +41,7 @@ from privdesk.cctv.retention import (
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.personal import mask_name
 from privdesk.registry.validation import mask_phone, normalise_phone
 
@@ -405,7 +406,7 @@ def _validated(data: RequestInput, actor_login: str, now: dt.datetime) -> _Valid
         name=name, phone=phone, subject_name=subject_name, subject_phone=subject_phone, id_document=id_document,
         checked_by=text("id_checked_by", data.id_checked_by, "신분 확인자", required=False, limit=64) or actor_login,
         received_at=received_at, start=start, end=end,
-        purpose=text("purpose", data.purpose, "청구 목적 및 사유", limit=1000),
+        purpose=reason_text("purpose", data.purpose, "청구 목적 및 사유", limit=1000),
         address=text("requester_address", data.requester_address, "주소", required=False, limit=300))
 
 
@@ -477,7 +478,7 @@ def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.dat
 
 def requester_contact(ctx: AppContext, actor: Actor, request_id: int, reason: str) -> RequesterContact:
     """The requester's phone, birth date and address in full, with a logged reason (마스킹 해제)."""
-    reason = text("reason", reason, "마스킹 해제 사유", limit=200)
+    reason = reason_text("reason", reason, "마스킹 해제 사유", limit=200)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = load(u, request_id)
         u.log(Action.UNMASK, subject=req.ref, detail=f"reason={reason}")

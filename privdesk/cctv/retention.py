@@ -24,10 +24,11 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import CameraInfo, camera_info, cctv_unit, resolve_cameras
-from privdesk.cctv.common import check_window, kst_day, request_number, runs, text, window_days
+from privdesk.cctv.common import check_window, kst_day, request_number, runs, window_days
 from privdesk.cctv.models import CctvCamera, CctvHold, CctvRequest
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.store import check_version
 
 
@@ -223,7 +224,7 @@ def set_hold(ctx: AppContext, actor: Actor, data: HoldInput) -> HoldInfo:
     start, end = check_window(data.window_start, data.window_end)
     if data.reason_kind not in HOLD_REASON_LABELS:
         raise ValidationError("reason_kind", "보존 사유 구분(청구 처리·수사기관 요청·사고 조사)을 고르십시오.")
-    reason = text("reason", data.reason, "보존 사유", limit=1000)
+    reason = reason_text("reason", data.reason, "보존 사유", limit=1000)
     if (data.until_date is None) == (data.until_request_id is None):
         raise ValidationError("until", "보존 종료를 날짜 또는 '청구 종결 시까지' 중 하나로 지정하십시오.")
     today = clock.today_kst()
@@ -254,7 +255,7 @@ def set_hold(ctx: AppContext, actor: Actor, data: HoldInput) -> HoldInfo:
 def end_hold(ctx: AppContext, actor: Actor, hold_id: int, reason: str, *,
              expected_version: int | None = None) -> HoldInfo:
     """End a hold before its time; the reason is required and logged."""
-    reason = text("reason", reason, "보존 해제 사유", limit=1000)
+    reason = reason_text("reason", reason, "보존 해제 사유", limit=1000)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         hold = u.session.get(CctvHold, hold_id, with_for_update=True)
         if hold is None:

@@ -29,6 +29,7 @@ from privdesk.cctv.common import aware, check_window, fmt_window, kst_midnight, 
 from privdesk.cctv.models import CctvLedgerEntry
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
+from privdesk.fields import reason as reason_text
 
 TABLE = "cctv_ledger"
 PAGE_MAX = 1000
@@ -187,7 +188,7 @@ def add_entry(ctx: AppContext, actor: Actor, data: LedgerInput) -> LedgerRow:
     """Write one ledger entry from the full form (the acting account is the 담당자)."""
     if data.kind not in KIND_LABELS:
         raise ValidationError("kind", "구분(이용·제공·열람·파기)을 고르십시오.")
-    purpose = text("purpose", data.purpose, "목적/사유", limit=1000)
+    purpose = reason_text("purpose", data.purpose, "목적/사유", limit=1000)
     file_form = text("file_form", data.file_form, "파일명/형태")
     window: tuple[dt.datetime, dt.datetime] | None = None
     if data.window_start is not None or data.window_end is not None:
@@ -217,7 +218,7 @@ def record_viewing(ctx: AppContext, actor: Actor, data: QuickViewing) -> LedgerR
     if data.kind not in (LedgerKind.VIEW, LedgerKind.USE):
         raise ValidationError("kind", "빠른 기록의 구분은 열람 또는 이용이어야 합니다.")
     start, end = check_window(data.window_start, data.window_end)
-    purpose = text("purpose", data.purpose, "열람 목적", limit=1000)
+    purpose = reason_text("purpose", data.purpose, "열람 목적", limit=1000)
     witness = text("witness", data.witness, "입회자", required=False, limit=64)
     at = _when(data.at)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from privdesk import __version__
 from privdesk.errors import PrivdeskError
+from privdesk.failures import known_failure, log_known
 from privdesk.logs import log_file, setup_logging
 
 # Each module registers its sub-commands: register(subparsers) -> None.
@@ -35,6 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(f"privdesk.cli.cmd_{name}").register(sub)
     return parser
+
+
+def _db_url(args: argparse.Namespace) -> str | None:
+    from privdesk.cli.common import settings_from
+
+    try:
+        return settings_from(args).db_url
+    except PrivdeskError:
+        return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,7 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("privdesk: 취소했습니다.", file=sys.stderr)
         return 1
-    except Exception:
+    except Exception as exc:
+        known = known_failure(exc, _db_url(args))
+        if known is not None:   # a full disk, a read-only database, a server that cannot be reached …
+            log_known(exc, known, f"command {args.command}")
+            print(f"privdesk: {known}", file=sys.stderr)
+            return 1
         log.exception("unexpected error in command %s", args.command)
         print(f"privdesk: 예기치 않은 오류가 발생했습니다. 자세한 내용은 로그 파일을 보십시오: {log_file()}",
               file=sys.stderr)

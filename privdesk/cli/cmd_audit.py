@@ -21,8 +21,9 @@ from privdesk.audit.archive import archive_before, verify_archive
 from privdesk.audit.chain import Action
 from privdesk.audit.query import LogFilter, export_csv
 from privdesk.audit.witness import Witness, parse_manual
-from privdesk.cli.common import acting, add_as_option, context_from
+from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 from privdesk.context import Actor, AppContext
+from privdesk.files import Output
 
 
 def _date(text: str) -> dt.date:
@@ -63,6 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     e = a.add_parser("export", help="조건에 맞는 접속기록을 CSV(엑셀용 UTF-8)로 내보냅니다")
     e.add_argument("--out", required=True, type=Path, metavar="FILE")
+    add_force_option(e)
     e.add_argument("--actor", metavar="ID", help="계정 아이디")
     e.add_argument("--action", choices=[str(x) for x in Action], metavar="ACTION",
                    help="수행업무 코드 (view, search, export …)")
@@ -174,14 +176,15 @@ def run_verify_archive(ctx: AppContext, actor: Actor, path: Path) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     flt = LogFilter(actor=args.actor, action=args.action, subject=args.subject, since=args.since,
                     until=args.until)
+    out = output_from(args)
     ctx, actor = _with_actor(args)
     try:
-        return run_export(ctx, actor, flt, args.out)
+        return run_export(ctx, actor, flt, out)
     finally:
         ctx.engine.dispose()
 
 
-def run_export(ctx: AppContext, actor: Actor, flt: LogFilter, out: Path) -> int:
+def run_export(ctx: AppContext, actor: Actor, flt: LogFilter, out: Path | Output) -> int:
     n = export_csv(ctx, actor, flt, out)
     print(f"내보낸 기록: {n}건 → {out}")
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from privdesk.cctv.common import fmt_days
 from privdesk.cctv.retention import RetentionReport
-from privdesk.cli.common import acting, add_as_option, context_from
+from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 from privdesk.context import Actor, AppContext
 
 LEDGER_COMMAND = "cctv-ledger"
@@ -52,6 +52,7 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
     q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD",
                    help="기간의 마지막 날 (한국 시간, 포함)")
     q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+    add_force_option(q)
     add_as_option(q)
     q.set_defaults(func=cmd_cctv_ledger)
 
@@ -102,11 +103,9 @@ def cmd_retention_check(args: argparse.Namespace) -> int:
 def cmd_cctv_ledger(args: argparse.Namespace) -> int:
     from privdesk.cctv.printing import print_ledger
     from privdesk.errors import ValidationError
-    from privdesk.reports.template import check_output_path
-
     if args.first > args.last:
         raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
-    out = check_output_path(args.out)
+    out = output_from(args)
     ctx = context_from(args)
     try:
         actor = acting(ctx, args)

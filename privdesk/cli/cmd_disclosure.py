@@ -18,7 +18,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from privdesk.cli.common import acting, add_as_option, context_from
+from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 from privdesk.errors import ValidationError
 
 LEDGER_COMMAND = "disclosure-ledger"
@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                       description="정보주체는 마스킹된 표시(홍*동 (차트 12345))로만 나갑니다. 내보내기는 접속기록에 남습니다.")
     _period_options(e)
     e.add_argument("--out", required=True, type=Path, metavar="FILE.csv", help="만들 CSV 파일")
+    add_force_option(e)
     add_as_option(e)
     e.set_defaults(func=cmd_export)
 
@@ -72,12 +73,14 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
         q = rs.add_parser(LEDGER_COMMAND, help=help_text, description=help_text)
         _period_options(q)
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+        add_force_option(q)
         add_as_option(q)
         q.set_defaults(func=cmd_ledger)
     if PROCESSORS_COMMAND not in rs.choices:
         help_text = "개인정보 처리업무 위탁 현황 (수탁업체, 처리방침 게시용)"
         c = rs.add_parser(PROCESSORS_COMMAND, help=help_text, description=help_text)
         c.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+        add_force_option(c)
         add_as_option(c)
         c.set_defaults(func=cmd_processors)
 
@@ -108,9 +111,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from privdesk.disclosures.printing import export_csv
 
     _check_period(args)
+    out = output_from(args)
     ctx = context_from(args)
     try:
-        n = export_csv(ctx, acting(ctx, args), args.first, args.last, args.out)
+        n = export_csv(ctx, acting(ctx, args), args.first, args.last, out)
     finally:
         ctx.engine.dispose()
     print(f"{args.out}: {n:,}건")
@@ -142,10 +146,8 @@ def cmd_processor_list(args: argparse.Namespace) -> int:
 
 def cmd_ledger(args: argparse.Namespace) -> int:
     from privdesk.disclosures.printing import print_ledger
-    from privdesk.reports.template import check_output_path
-
     _check_period(args)
-    out = check_output_path(args.out)
+    out = output_from(args)
     ctx = context_from(args)
     try:
         result = print_ledger(ctx, acting(ctx, args), args.first, args.last, out)
@@ -157,9 +159,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 def cmd_processors(args: argparse.Namespace) -> int:
     from privdesk.disclosures.printing import print_processors
-    from privdesk.reports.template import check_output_path
-
-    out = check_output_path(args.out)
+    out = output_from(args)
     ctx = context_from(args)
     try:
         result = print_processors(ctx, acting(ctx, args), out)

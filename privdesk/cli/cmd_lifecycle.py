@@ -20,7 +20,15 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from privdesk.cli.common import ENV_PASSWORD, acting, add_as_option, context_from, read_secret
+from privdesk.cli.common import (
+    ENV_PASSWORD,
+    acting,
+    add_as_option,
+    add_force_option,
+    context_from,
+    output_from,
+    read_secret,
+)
 
 LEDGER_COMMAND = "destruction-ledger"
 CERT_COMMAND = "destruction-certificate"
@@ -64,12 +72,14 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
     q.add_argument("--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 첫날")
     q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 마지막 날")
     q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+    add_force_option(q)
     add_as_option(q)
     q.set_defaults(func=cmd_ledger)
     help_text = "파기 확인서 (실행된 파기 계획 하나)"
     c = rs.add_parser(CERT_COMMAND, help=help_text, description=help_text)
     c.add_argument("plan_id", type=int, metavar="PLAN", help="파기 계획 번호")
     c.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+    add_force_option(c)
     add_as_option(c)
     c.set_defaults(func=cmd_certificate)
 
@@ -151,11 +161,9 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 def cmd_ledger(args: argparse.Namespace) -> int:
     from privdesk.errors import ValidationError
     from privdesk.lifecycle.printing import print_ledger
-    from privdesk.reports.template import check_output_path
-
     if args.first > args.last:
         raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
-    out = check_output_path(args.out)
+    out = output_from(args)
     ctx = context_from(args)
     try:
         result = print_ledger(ctx, acting(ctx, args), args.first, args.last, out)
@@ -167,9 +175,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 def cmd_certificate(args: argparse.Namespace) -> int:
     from privdesk.lifecycle.printing import print_certificate
-    from privdesk.reports.template import check_output_path
-
-    out = check_output_path(args.out)
+    out = output_from(args)
     ctx = context_from(args)
     try:
         result = print_certificate(ctx, acting(ctx, args), args.plan_id, out)

@@ -11,8 +11,9 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from privdesk.cli.common import acting, add_as_option, context_from
+from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 from privdesk.errors import ValidationError
+from privdesk.files import Output
 
 PAGE_SIZE = 1000  # access-log rows fetched per page (the query's maximum)
 
@@ -37,6 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD",
                        help="기간의 마지막 날 (한국 시간, 포함)")
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+        add_force_option(q)
         add_as_option(q)
         q.set_defaults(func=func)
     # Records of other modules add their own report commands here.
@@ -51,12 +53,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_disclosure_reports(rs)
 
 
-def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Path]:
-    from privdesk.reports.template import check_output_path
-
+def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Output]:
     if args.first > args.last:
         raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
-    return args.first, args.last, check_output_path(args.out)
+    return args.first, args.last, output_from(args)
 
 
 def cmd_permission_history(args: argparse.Namespace) -> int:

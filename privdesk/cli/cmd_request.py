@@ -16,7 +16,7 @@ import argparse
 import re
 from pathlib import Path
 
-from privdesk.cli.common import acting, add_as_option, context_from
+from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, ValidationError
 
@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pr.add_argument("--notice", required=True, choices=_KINDS, metavar="KIND",
                     help="출력할 서식: " + ", ".join(_KINDS))
     pr.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+    add_force_option(pr)
     add_as_option(pr)
     pr.set_defaults(func=cmd_print)
 
@@ -82,12 +83,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from privdesk.reports.template import check_output_path
     from privdesk.rights.printing import notice_kind, print_notice
 
     kind = notice_kind(args.notice)
     parse_reference(args.request)          # a malformed reference is refused before logging in
-    out = check_output_path(args.out)
+    out = output_from(args)
     ctx = context_from(args)
     try:
         actor = acting(ctx, args)

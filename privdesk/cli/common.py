@@ -10,6 +10,7 @@ import sys
 
 from privdesk.context import Actor, AppContext, open_context
 from privdesk.errors import PasswordChangeRequiredError, PrivdeskError
+from privdesk.files import Output, guarded
 from privdesk.settings import Settings, load_settings
 
 ENV_PASSWORD = "PRIVDESK_PASSWORD"
@@ -26,6 +27,17 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def context_from(args: argparse.Namespace) -> AppContext:
     return open_context(settings_from(args))
+
+
+def add_force_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="같은 이름의 파일이 있으면 덮어씁니다 (privdesk의 데이터베이스·키 파일 등은 어떤 경우에도 덮어쓰지 않습니다)")
+
+
+def output_from(args: argparse.Namespace) -> Output:
+    """``--out`` (and ``--force``) checked against privdesk's own files before any work
+    (:func:`privdesk.files.guarded`)."""
+    return guarded(settings_from(args), args.out, force=bool(getattr(args, "force", False)))
 
 
 def read_secret(env_name: str, prompt: str, *, confirm: bool = False, what: str = "비밀번호") -> str:

@@ -77,6 +77,7 @@ from privdesk.disclosures.bases import (
 )
 from privdesk.disclosures.models import Disclosure, DisclosureSubject
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.lifecycle.files import ensure_files
 from privdesk.lifecycle.models import LifecycleFile
@@ -365,7 +366,7 @@ def _validated(data: DisclosureInput, today: dt.date) -> _Valid:
         items=text("items", data.items, "제공 항목", limit=1000), form=text("form", data.form, "제공 형태", limit=100),
         period=text("period", data.period, "날짜·주기·기간", required=False), restrictions=restrictions,
         document_no=text("document_no", data.document_no, "문서번호", required=False, limit=100),
-        note=text("note", data.note, "비고", required=False, limit=1000), deidentified=deidentified,
+        note=reason_text("note", data.note, "비고", required=False, limit=1000), deidentified=deidentified,
         patient_ids=ids, external_labels=externals, count=count)
 
 

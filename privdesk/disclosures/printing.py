@@ -5,32 +5,30 @@ Each use case reads what it prints through the one door, renders with the page t
 the printing from the template's ``before_publish`` hook (no PDF without its access-log entry);
 ``on_page(n)`` reports progress and raising from it cancels without leaving a partial file.
 
-The CSV is UTF-8 with a BOM (Korean Excel opens it directly), written owner-only beside the target
-and moved into place only after its ``export`` entry is committed. It holds the ledger's columns
+The CSV is UTF-8 with a BOM (Korean Excel opens it directly), written through the one safe writer
+(:mod:`privdesk.files`) and moved into place only after its ``export`` entry is committed. It holds the ledger's columns
 and the subjects' masked labels (홍*동 (차트 12345)) — never a full name. Text that a spreadsheet
-would run as a formula is quoted (CSV injection). Held records are not refused here: the ledger
+would run as a formula is neutralised (:func:`privdesk.files.csv_cell`). Held records are not refused here: the ledger
 carries no personal data beyond those masked labels.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import IO, Final
 
-from privdesk import clock
+from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext
 from privdesk.disclosures.ledger import ALL, DisclosureRow, ledger_rows
 from privdesk.disclosures.processors import list_processors
-from privdesk.errors import ValidationError
+from privdesk.files import Output
 from privdesk.reports import disclosure_ledger, processors, record_print, witnessed
-from privdesk.reports.template import check_output_path, period_text
+from privdesk.reports.template import period_text
 
 OnPage = Callable[[int], None] | None
 
@@ -49,10 +47,10 @@ class PrintResult:
     rows: int = 0
 
 
-def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path, *,
+def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
                  on_page: OnPage = None) -> PrintResult:
     """Print the 개인정보 제3자 제공 대장 for 제공일 ``first``..``last`` (inclusive)."""
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         rows = ledger_rows(u, first, last)
         u.log(Action.VIEW, ALL, detail=f"제3자 제공 대장 출력 {first.isoformat()}~{last.isoformat()}; rows={len(rows)}")
@@ -60,70 +58,47 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     pages = disclosure_ledger.render_ledger(out, meta, rows, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, disclosure_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
         permission=Permission.DISCLOSURE_WRITE))
-    return PrintResult(out, pages, meta.record_no, meta.title, len(rows))
+    return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
-def print_processors(ctx: AppContext, actor: Actor, out: Path, *, today: dt.date | None = None,
+def print_processors(ctx: AppContext, actor: Actor, out: Path | Output, *, today: dt.date | None = None,
                      on_page: OnPage = None) -> PrintResult:
     """Print the processors in use (수탁업체 현황) for the policy."""
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     today = today or clock.today_kst()
     rows = list_processors(ctx, actor, today=today, include_inactive=False)
     meta = witnessed(ctx, processors.meta_for(ctx.profile.name, actor))
     pages = processors.render_processors(out, meta, rows, today, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, processors.WHAT, f"{meta.record_no}; {today.isoformat()}; {len(rows)}곳; {n}쪽",
         permission=Permission.PROCESSOR_MANAGE))
-    return PrintResult(out, pages, meta.record_no, meta.title, len(rows))
-
-
-def _cell(value: str | None) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    if not value:
-        return ""
-    return "'" + value if value[0] in "=+-@\t\r" else value
+    return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
 def csv_record(r: DisclosureRow) -> list[str]:
-    return [str(r.id), r.disclosed_on.isoformat(), _cell(r.period), _cell(r.file_name), _cell(r.recipient),
-            _cell(r.recipient_purpose), r.basis_label, _cell(r.basis_detail), _cell(r.items), _cell(r.form),
-            _cell(r.restrictions), str(r.subject_count), _cell("; ".join(r.subject_labels)),
-            "예" if r.deidentified else "아니오", _cell(r.document_no), _cell(r.provider_text),
+    """One ledger row as CSV cells (the writer neutralises formulas: :func:`privdesk.files.csv_cell`)."""
+    return [str(r.id), r.disclosed_on.isoformat(), r.period, r.file_name, r.recipient, r.recipient_purpose,
+            r.basis_label, r.basis_detail, r.items, r.form, r.restrictions, str(r.subject_count),
+            "; ".join(r.subject_labels), "예" if r.deidentified else "아니오", r.document_no, r.provider_text,
             str(r.corrects_id) if r.corrects_id is not None else "", ",".join(str(i) for i in r.corrected_by),
-            _cell(r.note), clock.fmt_datetime(r.recorded_at), _cell(r.recorded_by)]
+            r.note, clock.fmt_datetime(r.recorded_at), r.recorded_by]
 
 
-def write_csv(rows: Iterable[DisclosureRow], path: Path) -> int:
+def write_csv(rows: Iterable[DisclosureRow], fh: IO[str]) -> int:
     n = 0
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(CSV_HEADER)
-        for r in rows:
-            w.writerow(csv_record(r))
-            n += 1
-        fh.flush()
-        os.fsync(fh.fileno())
+    w = files.csv_writer(fh)
+    w.writerow(CSV_HEADER)
+    for r in rows:
+        w.writerow(csv_record(r))
+        n += 1
     return n
 
 
-def export_csv(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, path: Path) -> int:
-    """Export the ledger of 제공일 ``first``..``last`` to ``path`` (CSV); returns the rows written."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ValidationError("out", f"내보낼 폴더가 없습니다: {path.parent}. 있는 폴더를 지정하십시오.")
-    if path.is_dir():
-        raise ValidationError("out", f"{path}은(는) 폴더입니다. 만들 CSV 파일의 이름을 지정하십시오.")
-    part = path.with_name(f".{path.name}.part")
-    try:
-        with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
-            rows = ledger_rows(u, first, last)
-            try:
-                n = write_csv(rows, part)
-            except OSError as exc:
-                raise ValidationError("out", f"파일을 쓸 수 없습니다: {path} ({exc.strerror})") from None
-            u.log(Action.EXPORT, ALL, detail=f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; {n}건; "
-                                             f"파일={path.name}")
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
+def export_csv(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, path: Path | Output) -> int:
+    """Export the ledger of 제공일 ``first``..``last`` to ``path`` (CSV); returns the rows written.
+    The file appears (through the one safe writer) only after its ``export`` entry is committed."""
+    out = files.guarded(ctx.settings, path)
+    with files.replacing(out) as fh, ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
+        n = write_csv(ledger_rows(u, first, last), fh)
+        u.log(Action.EXPORT, ALL, detail=f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; {n}건; "
+                                         f"파일={out.path.name}")
     return n

@@ -31,6 +31,7 @@ from privdesk.audit.chain import Action
 from privdesk.context import META_PROFILE, Actor, AppContext, Unit
 from privdesk.disclosures.models import Processor, ProcessorChange
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.profile import HospitalProfile
 from privdesk.store import check_version
@@ -181,7 +182,9 @@ def _validated(data: ProcessorChangeInput, today: dt.date) -> dict[str, object]:
     for f in fields(data):
         value = getattr(data, f.name)
         if f.name in _LIMITS:
-            out[f.name] = text(f.name, value, FIELD_LABELS[f.name], required=f.name in _REQUIRED, limit=_LIMITS[f.name])
+            check = reason_text if f.name == "check_note" else text   # a note: no personal data
+            out[f.name] = check(f.name, value, FIELD_LABELS[f.name], required=f.name in _REQUIRED,
+                                limit=_LIMITS[f.name])
         else:
             out[f.name] = value
     start, end = data.contract_start, data.contract_end
@@ -205,7 +208,7 @@ def _name_taken(u: Unit, name: str, processor_id: int | None) -> None:
 
 
 def _reason(reason: str) -> str:
-    return text("reason", reason, "사유", limit=500)
+    return reason_text("reason", reason, "사유", limit=500)
 
 
 # -- use cases ---------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
+from privdesk.fields import no_personal_data
 from privdesk.lifecycle.models import LegalHold, LifecycleFile
 from privdesk.profile import HospitalProfile
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED, Patient
@@ -197,6 +198,8 @@ def _validated(change: RuleChange) -> dict[str, object]:
             raise ValidationError(f.name, "기간은 1 이상의 정수로 입력하십시오.")
         if f.name == "retention_note" and len(str(value)) > 500:
             raise ValidationError(f.name, "보유기간 설명은 500자 이내로 입력하십시오.")
+        if f.name == "retention_note":
+            no_personal_data(f.name, str(value), "보유기간 설명")
         out[f.name] = value
     return out
 

@@ -29,6 +29,7 @@ from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit, permissions_of
 from privdesk.errors import NotFoundError, PrivdeskError, RuleViolationError, ValidationError
+from privdesk.fields import no_personal_data
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.models import LegalHold
 from privdesk.personal import mask_name
@@ -88,7 +89,7 @@ def _reason(reason: str, what: str, example: str) -> str:
     text = (reason or "").strip()
     if not text or len(text) > MAX_REASON:
         raise ValidationError("reason", f"{what} 사유를 {MAX_REASON}자 이내로 입력하십시오 (예: {example}).")
-    return text
+    return no_personal_data("reason", text, f"{what} 사유")
 
 
 def _place(u: Unit, patient: Patient, reason: str) -> int:

@@ -26,6 +26,7 @@ from privdesk.audit import anchors
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
+from privdesk.fields import no_personal_data
 from privdesk.lifecycle.models import DestructionLedgerEntry
 
 TABLE = "destruction_ledger"
@@ -139,7 +140,8 @@ def record_manual(ctx: AppContext, actor: Actor, data: ManualDestruction) -> Led
         e = append_entry(
             u, file_name=_text("file_name", data.file_name, "개인정보 파일명"), kind=data.kind,
             created=_text("created", data.created, "생성일", required=False, limit=64),
-            destroyed_on=data.destroyed_on, reason=_text("reason", data.reason, "파기 사유", limit=1000),
+            destroyed_on=data.destroyed_on,
+            reason=no_personal_data("reason", _text("reason", data.reason, "파기 사유", limit=1000), "파기 사유"),
             item_count=data.item_count, method=data.method,
             executed_by=_text("executed_by", data.executed_by, "처리담당자"),
             approved_by=_text("approved_by", data.approved_by, "처리부서장", required=False),

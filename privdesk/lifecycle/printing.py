@@ -14,15 +14,17 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from privdesk import files
 from privdesk.accounts.permissions import Permission
 from privdesk.context import Actor, AppContext
 from privdesk.errors import RuleViolationError
+from privdesk.files import Output
 from privdesk.lifecycle.destruction import get_plan
 from privdesk.lifecycle.ledger import ledger_for_period
 from privdesk.lifecycle.models import PLAN_EXECUTED, DestructionLedgerEntry
 from privdesk.reports import destruction as record
 from privdesk.reports import record_print, witnessed
-from privdesk.reports.template import check_output_path, period_text
+from privdesk.reports.template import period_text
 
 OnPage = Callable[[int], None] | None
 
@@ -36,21 +38,21 @@ class PrintResult:
     rows: int = 0
 
 
-def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path, *,
+def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
                  on_page: OnPage = None) -> PrintResult:
     """Print the 개인정보파일 파기 관리대장 for ``first``..``last`` (폐기일, inclusive)."""
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     rows = ledger_for_period(ctx, actor, first, last)
     meta = witnessed(ctx, record.ledger_meta(ctx.profile.name, actor, period_text(first, last)))
     pages = record.render_ledger(out, meta, rows, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, record.LEDGER_WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
         permission=Permission.DESTRUCTION_PLAN))
-    return PrintResult(out, pages, meta.record_no, meta.title, len(rows))
+    return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
-def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path) -> PrintResult:
+def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path | Output) -> PrintResult:
     """Print the 파기 확인서 of an executed plan."""
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     plan = get_plan(ctx, actor, plan_id)
     if plan.state != PLAN_EXECUTED or plan.executed_at is None:
         raise RuleViolationError(f"파기 계획 {plan_id}은(는) 아직 실행되지 않아 파기 확인서를 만들 수 없습니다.")
@@ -68,4 +70,4 @@ def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path) ->
     pages = record.render_certificate(out, meta, cert, before_publish=lambda n: record_print(
         ctx, actor, f"destruction_plan:{plan_id}", f"파기 확인서; {meta.record_no}; {n}쪽",
         permission=Permission.DESTRUCTION_PLAN))
-    return PrintResult(out, pages, meta.record_no, meta.title, 1)
+    return PrintResult(out.path, pages, meta.record_no, meta.title, 1)

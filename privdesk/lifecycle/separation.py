@@ -32,6 +32,7 @@ from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
+from privdesk.fields import no_personal_data
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.files import DEFAULT_SEPARATE_AFTER_DAYS, PATIENT_FILE, ensure_files, legal_hold_ids
 from privdesk.lifecycle.models import PLAN_EXECUTING, DestructionPlan, LifecycleFile
@@ -315,6 +316,7 @@ def restore(ctx: AppContext, actor: Actor, patient_id: int, reason: str) -> None
     reason = reason.strip()
     if not reason:
         raise ValidationError("reason", "분리보관 해제 사유를 입력하십시오 (예: 재내원).")
+    no_personal_data("reason", reason, "분리보관 해제 사유")
     with sep.open_store(ctx) as store, ctx.unit(actor, Permission.SEPARATED_READ) as u:
         stub = u.session.execute(select(Patient).where(Patient.id == patient_id).with_for_update()).scalar_one_or_none()
         with store.read(u) as conn:

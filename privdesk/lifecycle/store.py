@@ -47,11 +47,11 @@ from privdesk import proofs
 from privdesk.context import AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.lifecycle.models import SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF
-from privdesk.store.engine import make_engine, sqlite_path
+from privdesk.store.engine import SEPARATED_SUFFIX, make_engine, separated_sqlite_path, sqlite_path
 from privdesk.store.models import Meta, UTCDateTime
 
 PG_SCHEMA = "separated"
-SUFFIX = "-separated"
+SUFFIX = SEPARATED_SUFFIX
 
 
 def _tables(schema: str | None) -> tuple[MetaData, Table, Table, Table]:
@@ -118,7 +118,7 @@ INTAKE_COPY = tuple(c.name for c in SQLITE_TABLES[3].columns)
 
 def separate_path(main: Path) -> Path:
     """``…/privdesk.sqlite3`` → ``…/privdesk-separated.sqlite3``."""
-    return main.with_name(f"{main.stem}{SUFFIX}{main.suffix}")
+    return separated_sqlite_path(main)
 
 
 @dataclass

@@ -141,6 +141,19 @@ def split_known(u: Unit, batch: Sequence[PreparedPatient]) -> tuple[list[Prepare
     return keep, known, conflicts
 
 
+REGISTRATION_LOCK: Final = 0x70726976_0001   # pg_advisory_xact_lock key: "priv" + registrations
+
+
+def lock_registrations(u: Unit) -> None:
+    """Serialise the decision "is this patient new?" between workstations for the rest of the
+    unit's transaction. SQLite already holds its write lock (``BEGIN IMMEDIATE``); on PostgreSQL
+    two imports of the same file would otherwise both find a row new and the second would fail on
+    the unique index — with the lock, the second waits and then reports the rows as duplicates."""
+    conn = u.session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REGISTRATION_LOCK})
+
+
 def _new_ids(u: Unit, n: int) -> list[int]:
     conn = u.session.connection()
     if conn.dialect.name == "postgresql":
@@ -196,4 +209,4 @@ def write_patients(u: Unit, batch: Sequence[PreparedPatient], *, action: str = A
 
 
 __all__ = ["PATIENT_COLUMNS", "PHONE_COLUMNS", "SEALED_PATIENT_COLUMNS", "SEALED_PHONE_COLUMNS", "Conflict",
-           "PreparedPatient", "RowEncoder", "Sealer", "split_known", "write_patients"]
+           "PreparedPatient", "RowEncoder", "Sealer", "lock_registrations", "split_known", "write_patients"]

@@ -2,24 +2,27 @@
 
 Needs ``patient.export`` and a stated reason (logged with every exported patient). Values are
 masked unless ``unmasked=True``, which also needs ``patient.unmask``. Records under a
-processing hold (처리정지) are refused, naming the chart number. The file is written owner-only,
-UTF-8 with BOM (Korean Excel opens it directly); it is removed again if the export fails.
+processing hold (처리정지) are refused, naming the chart number. The file goes through the one safe
+writer (:mod:`privdesk.files`: owner-only, never over privdesk's own files or an existing file
+without ``force``), UTF-8 with BOM (Korean Excel opens it directly), every cell spreadsheet-safe
+(:func:`privdesk.files.csv_cell`); it appears only when the export and its entries are committed.
 """
 
 from __future__ import annotations
 
-import csv
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
 from sqlalchemy import select
 
+from privdesk import files
 from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, permissions_of
 from privdesk.errors import NotFoundError, PermissionDeniedError, ValidationError
+from privdesk.fields import no_personal_data
+from privdesk.files import Output
 from privdesk.registry import records
 from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
 from privdesk.registry.patients import ensure_not_held
@@ -30,56 +33,82 @@ REASON_MAX: Final = 200
 _SEX: Final = {"M": "남", "F": "여"}
 
 
-def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], path: Path, *, reason: str,
-                    unmasked: bool = False, consent_use: bool = False) -> int:
-    """Write the selected patients to ``path``; returns the number of rows written.
-    ``consent_use`` marks an export for a use that needs the subject's consent (안내·홍보 연락):
-    patients who stopped processing or withdrew consent are then refused
-    (:func:`privdesk.rights.flags.ensure_consent_use_allowed`)."""
+def export_reason(reason: str) -> str:
+    """The export's reason as it is logged: required, at most :data:`REASON_MAX` characters, no
+    personal data (:func:`privdesk.fields.no_personal_data`)."""
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("reason", "내보내는 사유를 입력하십시오.")
     if len(reason) > REASON_MAX:
         raise ValidationError("reason", f"내보내는 사유는 {REASON_MAX}자 이내로 입력하십시오.")
+    return no_personal_data("reason", reason, "내보내는 사유")
+
+
+def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], path: Path | Output, *, reason: str,
+                    unmasked: bool = False, consent_use: bool = False) -> int:
+    """Write the selected patients to ``path``; returns the number of rows written.
+    ``consent_use`` marks an export for a use that needs the subject's consent (안내·홍보 연락):
+    patients who stopped processing or withdrew consent are then refused
+    (:func:`privdesk.rights.flags.ensure_consent_use_allowed`)."""
+    reason = export_reason(reason)
     ids = sorted(set(patient_ids))
     if not ids:
         raise ValidationError("patients", "내보낼 환자를 선택하십시오.")
-    path = Path(path)
-    written = False
-    try:
-        with ctx.unit(actor, Permission.PATIENT_EXPORT) as u:
-            if unmasked and (u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)):
-                raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
-            patients: list[Patient] = []
-            for i in range(0, len(ids), 500):
-                patients.extend(u.session.execute(
-                    select(Patient).where(Patient.id.in_(ids[i:i + 500]), Patient.status == STATUS_ACTIVE)
-                ).scalars())
-            found = {p.id for p in patients}
-            missing = [i for i in ids if i not in found]
-            if missing:
-                raise NotFoundError("환자 기록", patient_ref(missing[0]))
-            ensure_not_held(u.session, ids)
-            if consent_use:
-                from privdesk.rights.flags import ensure_consent_use_allowed
+    out = files.guarded(ctx.settings, path)
+    with files.replacing(out) as fh, ctx.unit(actor, Permission.PATIENT_EXPORT) as u:
+        if unmasked and (u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)):
+            raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
+        patients: list[Patient] = []
+        for i in range(0, len(ids), 500):
+            patients.extend(u.session.execute(
+                select(Patient).where(Patient.id.in_(ids[i:i + 500]), Patient.status == STATUS_ACTIVE)
+            ).scalars())
+        found = {p.id for p in patients}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise NotFoundError("환자 기록", patient_ref(missing[0]))
+        ensure_not_held(u.session, ids)
+        if consent_use:
+            from privdesk.rights.flags import ensure_consent_use_allowed
 
-                ensure_consent_use_allowed(u.session, ids)
-            patients.sort(key=lambda p: (p.name, p.birth_date, p.id))
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            written = True
-            with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-                w = csv.writer(fh)
-                w.writerow(HEADER)
-                for p in patients:
-                    w.writerow(_row(ctx, p, unmasked))
-            mode = ("unmasked" if unmasked else "masked") + ("; consent-use" if consent_use else "")
-            for p in patients:
-                u.log(Action.EXPORT, p.ref, detail=f"{mode}; reason={reason}")
-            return len(patients)
-    except BaseException:
-        if written:
-            path.unlink(missing_ok=True)
-        raise
+            ensure_consent_use_allowed(u.session, ids)
+        patients.sort(key=lambda p: (p.name, p.birth_date, p.id))
+        w = files.csv_writer(fh)
+        w.writerow(HEADER)
+        for p in patients:
+            w.writerow(_row(ctx, p, unmasked))
+        mode = ("unmasked" if unmasked else "masked") + ("; consent-use" if consent_use else "")
+        for p in patients:
+            u.log(Action.EXPORT, p.ref, detail=f"{mode}; reason={reason}")
+    return len(patients)
+
+
+def patients_to_export(ctx: AppContext, actor: Actor, *, query: str = "", charts: Sequence[str] = ()) -> list[int]:
+    """The patients an export names (``privdesk patient export``): the given chart numbers exactly
+    (a missing one is an error), or everyone the registry search finds for ``query`` (everyone for
+    an empty query). Logged as searches, like the screen's."""
+    from privdesk.registry.search import MAX_LIMIT, search
+
+    if charts:
+        wanted = sorted({c.strip() for c in charts if c.strip()})
+        found: dict[str, int] = {}
+        with ctx.unit(actor, Permission.PATIENT_READ) as u:
+            for i in range(0, len(wanted), 500):
+                found.update((str(c), int(pid)) for c, pid in u.session.execute(
+                    select(Patient.chart_no, Patient.id).where(Patient.chart_no.in_(wanted[i:i + 500]),
+                                                               Patient.status == STATUS_ACTIVE)))
+            u.log(Action.SEARCH, None, search_kind="chart_no", detail=f"results={len(found)}")
+        missing = [c for c in wanted if c not in found]
+        if missing:
+            raise NotFoundError("환자 기록", f"차트번호 {missing[0]}")
+        return [found[c] for c in wanted]
+    ids: list[int] = []
+    page = search(ctx, actor, query, limit=MAX_LIMIT)
+    while True:
+        ids.extend(r.id for r in page.rows)
+        if page.next_cursor is None:
+            return ids
+        page = search(ctx, actor, query, after=page.next_cursor, limit=MAX_LIMIT)
 
 
 def _row(ctx: AppContext, p: Patient, unmasked: bool) -> tuple[str, ...]:

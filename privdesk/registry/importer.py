@@ -1,37 +1,49 @@
 """Importing patients from an EMR's CSV export (환자 명부 가져오기).
 
+- The file is read in bounded memory whatever its size (:mod:`privdesk.registry.source`): a
+  file that is not text, or whose encoding is unknown, is refused within about a second naming
+  why; a row longer than ``[import] max_row_kib`` (64 KiB), bytes that do not fit the encoding or
+  broken quoting reject that row alone, and the import goes on.
 - Encoding: UTF-8 with or without BOM, or CP949/EUC-KR (what Korean Excel writes), detected.
 - Header: Korean or English names (:data:`HEADER_ALIASES`), any order, extra columns ignored;
   a caller (the import wizard) may pass its own ``mapping`` of field → column header.
 - Every row is validated like the form. Valid rows are imported; each rejected row goes to
   ``FILE.rejects.csv`` with its line number, the reason (never the resident number) and its
-  original columns. Rows whose only problem is the check digit are imported and counted.
+  original columns. Rows whose only problem is the check digit are imported and counted. The
+  rejects file goes through the one safe writer (:mod:`privdesk.files`): owner-only, every cell
+  spreadsheet-safe (``'=…``), and the prefix is taken off again when the corrected rejects file is
+  imported. It replaces an earlier rejects file of privdesk's, never another file (unless ``force``).
 - Re-importing the same file creates nothing twice: a row whose resident number *and* chart
   number are already registered together is skipped as a duplicate; a row that matches only
   one of them (same resident number under another chart number, or the reverse) is rejected
   with the existing chart number, since it contradicts the registry.
 - Each batch is one transaction with one access-log entry per imported patient; a crash or a
-  cancel leaves the database as if the unfinished batch never started.
+  cancel leaves the database as if the unfinished batch never started. On PostgreSQL the batches
+  of concurrent imports take turns (:func:`~privdesk.registry.bulk.lock_registrations`), so two
+  imports of the same file end as on SQLite: one imports, the other reports duplicates.
+- An import that stops part-way (a full disk, a server gone, the preparing process killed) says
+  so in Korean with the number of patients already imported; the committed batches are kept.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
-import os
+import logging
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
-from privdesk import clock
+from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
-from privdesk.audit.chain import Action
+from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext
 from privdesk.errors import PrivdeskError
-from privdesk.registry.bulk import PreparedPatient, split_known, write_patients
+from privdesk.failures import known_failure, log_known
+from privdesk.files import Output
+from privdesk.registry.bulk import PreparedPatient, lock_registrations, split_known, write_patients
 from privdesk.registry.pipeline import (
     FORM_LABELS,
     InlineBatches,
@@ -40,6 +52,14 @@ from privdesk.registry.pipeline import (
     Reject,
     WorkerBatches,
     workers_available,
+)
+from privdesk.registry.source import (
+    DEFAULT_MAX_ROW_BYTES,
+    ImportFileError,
+    Problem,
+    count_data_lines,
+    records,
+    sniff,
 )
 
 FIELDS: Final = ("chart_no", "name", "rrn", "address", "phone", "phone2", "phone3", "first_visit", "last_visit")
@@ -58,9 +78,7 @@ HEADER_ALIASES: Final = {
 }
 WORKER_MIN_ROWS: Final = 20_000  # from here on a second process prepares the rows
 
-
-class ImportFileError(PrivdeskError):
-    """The file cannot be read as a patient list at all (missing, undecodable, no usable header)."""
+log = logging.getLogger("privdesk.registry.importer")
 
 
 class ImportCancelled(Exception):
@@ -85,28 +103,10 @@ class ImportResult:
 
 # -- encoding and header --------------------------------------------------------------------------
 def detect_encoding(path: Path) -> str:
-    """``utf-8-sig`` (BOM), ``utf-8`` or ``cp949``; raises :class:`ImportFileError` otherwise."""
-    path = Path(path)
-    try:
-        fh = path.open("rb")
-    except OSError:
-        raise ImportFileError(f"파일을 열 수 없습니다: {path}") from None
-    with fh:
-        head = fh.read(3)
-        if head == codecs.BOM_UTF8:
-            return "utf-8-sig"
-        fh.seek(0)
-        for encoding in ("utf-8", "cp949"):
-            decoder = codecs.getincrementaldecoder(encoding)()
-            try:
-                while chunk := fh.read(1 << 20):
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
-            except UnicodeDecodeError:
-                fh.seek(0)
-                continue
-            return encoding
-    raise ImportFileError(f"파일의 문자 인코딩을 알 수 없습니다: {path.name}. UTF-8 또는 CP949(EUC-KR)로 저장하십시오.")
+    """``utf-8-sig`` (BOM), ``utf-8`` or ``cp949``; raises :class:`ImportFileError` for a file that
+    is not text or whose encoding is unknown (:func:`privdesk.registry.source.sniff`: about a
+    second whatever the size)."""
+    return sniff(Path(path))
 
 
 def _resolve_encoding(path: Path, encoding: str) -> str:
@@ -116,6 +116,7 @@ def _resolve_encoding(path: Path, encoding: str) -> str:
         codecs.lookup(encoding)
     except LookupError:
         raise ImportFileError(f"알 수 없는 문자 인코딩입니다: {encoding}") from None
+    sniff(Path(path))   # a file that is not text is refused whatever encoding was chosen
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         with Path(path).open("rb") as fh:
             if fh.read(3) == codecs.BOM_UTF8:
@@ -127,18 +128,21 @@ def normalise_header(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).lower()
 
 
-def read_header(path: Path, encoding: str = "auto") -> list[str]:
+def read_header(path: Path, encoding: str = "auto", *, max_row_bytes: int = DEFAULT_MAX_ROW_BYTES) -> list[str]:
     """The first row of the file (the column headers)."""
     path = Path(path)
     enc = _resolve_encoding(path, encoding)
-    try:
-        with path.open(encoding=enc, newline="") as fh:
-            row = next(csv.reader(fh), None)
-    except (OSError, UnicodeDecodeError, csv.Error):
-        raise ImportFileError(f"파일을 {enc}(으)로 읽을 수 없습니다: {path.name}") from None
-    if not row or not any(c.strip() for c in row):
+    first = next(records(path, enc, max_row_bytes=max_row_bytes, header=True), None)
+    if first is not None and isinstance(first[1], Problem):
+        if first[0] == 1:
+            raise ImportFileError(f"파일의 머리글(첫 줄)을 {enc}(으)로 읽을 수 없습니다: {path.name}. "
+                                  f"{first[1].reason.removeprefix('[행] ')}")
+        first = None
+    if first is None or first[0] != 1 or not any(c.strip() for c in first[1]):   # type: ignore[union-attr]
         raise ImportFileError(f"파일에 머리글(첫 줄)이 없습니다: {path.name}")
-    return [c.strip() for c in row]
+    cells = first[1]
+    assert isinstance(cells, list)
+    return [c.strip() for c in cells]
 
 
 def auto_mapping(header: Sequence[str]) -> dict[str, str]:
@@ -185,37 +189,22 @@ class Preview:
     missing: tuple[str, ...]  # Korean labels of required fields the mapping lacks
 
 
-def preview(path: Path, encoding: str = "auto", rows: int = 20) -> Preview:
-    """Read the header and the first ``rows`` records (no database access, nothing logged)."""
+def preview(path: Path, encoding: str = "auto", rows: int = 20, *,
+            max_row_bytes: int = DEFAULT_MAX_ROW_BYTES) -> Preview:
+    """Read the header and the first ``rows`` records (no database access, nothing logged); a
+    record that cannot be read is left out (the import reports it)."""
     path = Path(path)
     enc = _resolve_encoding(path, encoding)
-    header = read_header(path, enc)
+    header = read_header(path, enc, max_row_bytes=max_row_bytes)
     sample: list[tuple[str, ...]] = []
-    try:
-        with path.open(encoding=enc, newline="") as fh:
-            reader = csv.reader(fh)
-            next(reader, None)
-            for cells in reader:
-                if len(sample) >= rows:
-                    break
-                sample.append(tuple(cells))
-    except (UnicodeDecodeError, csv.Error):
-        pass  # the rows read so far are shown; the import itself reports the bad line
+    for _line, cells in records(path, enc, max_row_bytes=max_row_bytes):
+        if len(sample) >= rows:
+            break
+        if not isinstance(cells, Problem):
+            sample.append(tuple(cells))
     mapping = auto_mapping(header)
     missing = tuple(FIELD_LABELS[f] for f in REQUIRED if f not in mapping)
     return Preview(enc, tuple(header), mapping, tuple(sample), missing)
-
-
-def count_data_lines(path: Path) -> int:
-    """Lines after the header (an estimate of the rows for the progress bar)."""
-    n, last = 0, b"\n"
-    with Path(path).open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            n += chunk.count(b"\n")
-            last = chunk[-1:]
-    if last != b"\n":
-        n += 1
-    return max(0, n - 1)
 
 
 # -- the use case ---------------------------------------------------------------------------------
@@ -224,76 +213,158 @@ def rejects_path_for(path: Path) -> Path:
     return path.with_name(path.name + ".rejects.csv")
 
 
-def _open_rejects(path: Path, header: Sequence[str]) -> tuple[Any, Any]:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    fh = os.fdopen(fd, "w", encoding="utf-8-sig", newline="")
-    writer = csv.writer(fh)
-    writer.writerow(["줄번호", "사유", *header])
-    return fh, writer
+REJECTS_HEADER: Final = ("줄번호", "사유")
+
+
+def _own_rejects_file(path: Path) -> bool:
+    """Whether ``path`` is a rejects file privdesk wrote (it may be replaced by the next import of
+    the same file; any other file there is kept unless ``force``)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except OSError:
+        return False
+    text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="ignore")
+    return text.startswith(",".join(REJECTS_HEADER) + ",")
+
+
+def _rejects_output(ctx: AppContext, path: Path, force: bool) -> Output:
+    target = rejects_path_for(path)
+    return files.guarded(ctx.settings, target, force=force or _replaceable(target))
+
+
+def _replaceable(target: Path) -> bool:
+    return target.is_file() and not target.is_symlink() and _own_rejects_file(target)
+
+
+def _publish_rejects(rejects: files.Staged) -> None:
+    """Put the rejects file in place; one that another import of the same file wrote meanwhile
+    (another workstation, the same moment) is privdesk's own and is replaced."""
+    if not rejects.out.force and _replaceable(rejects.path):
+        rejects.out = replace(rejects.out, force=True)
+    rejects.publish()
+
+
+def _max_row_bytes(ctx: AppContext) -> int:
+    return ctx.settings.imports.max_row_kib * 1024
 
 
 def import_patients(ctx: AppContext, actor: Actor | None, path: Path, *, encoding: str = "auto",
                     mapping: Mapping[str, str] | None = None, batch_size: int = 5000,
                     progress: Callable[[int, int], None] | None = None,
-                    cancel: Callable[[], bool] | None = None, workers: int | None = None) -> ImportResult:
+                    cancel: Callable[[], bool] | None = None, workers: int | None = None,
+                    force: bool = False) -> ImportResult:
     """Import ``path`` (see the module docstring). Needs ``patient.import``.
 
     ``progress(done_rows, total_rows)`` is called after each committed batch; ``cancel()`` is
     polled while a batch is prepared and just before it commits. ``workers``: 1 prepares rows
     in a second process, 0 in this one; by default a second process is used from
-    :data:`WORKER_MIN_ROWS` rows on.
+    :data:`WORKER_MIN_ROWS` rows on. ``force``: the rejects file may replace an existing file that
+    is not a rejects file of privdesk's (one of privdesk's own is replaced anyway).
     """
     path = Path(path)
     with ctx.unit(actor, Permission.PATIENT_IMPORT):
         pass  # permission first: a refusal is logged before the file is read
+    limit = _max_row_bytes(ctx)
     enc = _resolve_encoding(path, encoding)
-    header = read_header(path, enc)
+    header = read_header(path, enc, max_row_bytes=limit)
     idx = _column_indexes(header, mapping if mapping is not None else auto_mapping(header))
+    rejects_out = _rejects_output(ctx, path, force)
     total = count_data_lines(path)
     spec = PrepareSpec(path=str(path), encoding=enc, idx=idx, batch_size=max(1, batch_size),
                        retention_years=_retention_years(ctx), now=clock.now(), today=clock.today_kst(),
                        db_url=ctx.settings.db_url, key_file=str(ctx.settings.key_file),
-                       key_check=ctx.keys.check_value)
+                       key_check=ctx.keys.check_value, max_row_bytes=limit)
     if workers is None:
         workers = 1 if total >= WORKER_MIN_ROWS and workers_available() else 0
-    source: WorkerBatches | InlineBatches = (
-        WorkerBatches(spec, cancel) if workers > 0 else InlineBatches(spec, ctx.keys, ctx.engine.dialect, cancel))
-    rejects_path = rejects_path_for(path)
     t = _Totals()
-    rfh, rwriter = _open_rejects(rejects_path, header)
+    rejects = files.stage(rejects_out)
     try:
-        for batch in source:
-            if cancel is not None and cancel():
-                t.cancelled = True
-                break
-            try:
-                with ctx.unit(actor, Permission.PATIENT_IMPORT) as u:
-                    keep, known, conflicts = split_known(u, batch.prepared)
-                    write_patients(u, keep)
-                    if cancel is not None and cancel():
-                        raise ImportCancelled
-            except ImportCancelled:
-                t.cancelled = True
-                break
-            rejects = batch.rejects + [(c.line, f"[{FORM_LABELS[c.field]}] {c.message}", batch.cells[c.line])
-                                       for c in conflicts]
-            t.add(keep, known, rejects, batch.rows)
-            for line, text, cells in sorted(rejects, key=lambda r: r[0]):
-                rwriter.writerow([line, text, *cells])
-            rfh.flush()
-            if progress is not None:
-                progress(min(t.done, total), max(total, t.done))
-        t.cancelled = t.cancelled or source.cancelled
-    except PrepareError as exc:
-        raise ImportFileError(f"{exc.message} {t.imported}건은 가져왔습니다.") from None
+        rwriter = files.csv_writer(rejects.fh)
+        rwriter.writerow([*REJECTS_HEADER, *header])
+        source: WorkerBatches | InlineBatches = (
+            WorkerBatches(spec, cancel) if workers > 0 else InlineBatches(spec, ctx.keys, ctx.engine.dialect, cancel))
+        try:
+            _run(ctx, actor, source, t, rwriter, rejects, cancel, progress, total)
+        finally:
+            source.close()
+        _publish_rejects(rejects)
+    except BaseException as exc:
+        _stopped(ctx, actor, t, rejects, exc)
+        named = _named(exc, t, ctx.settings.db_url)
+        if named is exc:
+            raise
+        raise named from None
     finally:
-        rfh.close()
-        source.close()
+        rejects.discard()
     with ctx.unit(actor, Permission.PATIENT_IMPORT) as u:
         u.log(Action.IMPORT, None, detail=f"imported={t.imported} rejected={t.rejected} skipped={t.skipped} "
                                           f"warnings={len(t.warning_lines)}{' cancelled' if t.cancelled else ''}")
-    return ImportResult(t.imported, t.rejected, t.skipped, len(t.warning_lines), rejects_path, t.cancelled,
+    return ImportResult(t.imported, t.rejected, t.skipped, len(t.warning_lines), rejects_out.path, t.cancelled,
                         tuple(t.warning_lines))
+
+
+def _run(ctx: AppContext, actor: Actor | None, source: WorkerBatches | InlineBatches, t: _Totals,
+         rwriter: files.CsvWriter, rejects: files.Staged, cancel: Callable[[], bool] | None,
+         progress: Callable[[int, int], None] | None, total: int) -> None:
+    for batch in source:
+        if cancel is not None and cancel():
+            t.cancelled = True
+            break
+        try:
+            with ctx.unit(actor, Permission.PATIENT_IMPORT) as u:
+                lock_registrations(u)   # one batch at a time decides what is new (PostgreSQL as SQLite)
+                keep, known, conflicts = split_known(u, batch.prepared)
+                write_patients(u, keep)
+                if cancel is not None and cancel():
+                    raise ImportCancelled
+        except ImportCancelled:
+            t.cancelled = True
+            break
+        found = batch.rejects + [(c.line, f"[{FORM_LABELS[c.field]}] {c.message}", batch.cells[c.line])
+                                 for c in conflicts]
+        t.add(keep, known, found, batch.rows)
+        for line, text, cells in sorted(found, key=lambda r: r[0]):
+            rwriter.writerow([line, text, *cells])
+        rejects.fh.flush()
+        if progress is not None:
+            progress(min(t.done, total), max(total, t.done))
+    t.cancelled = t.cancelled or source.cancelled
+
+
+def _named(exc: BaseException, t: _Totals, db_url: str) -> BaseException:
+    """The Korean error for an import that stopped part-way (the batches before it are kept)."""
+    done = f"그 전까지 {t.imported:,}건은 가져왔고, 같은 파일을 다시 가져오면 이미 가져온 환자는 건너뜁니다."
+    if isinstance(exc, PrepareError):
+        return ImportFileError(f"{exc.message} 진행 중이던 묶음은 저장하지 않았습니다. {done}")
+    if isinstance(exc, PrivdeskError) or not isinstance(exc, Exception):
+        return exc
+    known = known_failure(exc, db_url)
+    if known is None:
+        return exc
+    log_known(exc, known, "patient import")
+    if getattr(known, "kind", "") == "disk_full":
+        return ImportFileError(f"저장 공간이 부족해 가져오기를 멈췄습니다. 진행 중이던 묶음은 취소되어 저장되지 않았습니다. "
+                               f"{done} 디스크 공간을 확보한 뒤 다시 가져오십시오.")
+    return ImportFileError(f"가져오기를 멈췄습니다. {known} {done}")
+
+
+def _stopped(ctx: AppContext, actor: Actor | None, t: _Totals, rejects: files.Staged, exc: BaseException) -> None:
+    """An import that stopped part-way: keep the rejects of the batches that were committed, and
+    log what was done (both best effort: the disk may be the very thing that is full)."""
+    if t.done == 0 and t.imported == 0:
+        return
+    try:
+        _publish_rejects(rejects)
+    except (OSError, PrivdeskError):
+        log.warning("the rejects file of a stopped import could not be written", exc_info=False)
+    try:
+        with ctx.unit(actor, Permission.PATIENT_IMPORT) as u:
+            u.log(Action.IMPORT, None, outcome=Outcome.FAILED,
+                  detail=f"imported={t.imported} rejected={t.rejected} skipped={t.skipped} "
+                         f"stopped={type(exc).__name__}")
+    except Exception:
+        log.warning("the stopped import could not be logged", exc_info=False)
 
 
 @dataclass

@@ -29,7 +29,9 @@ from privdesk.errors import (
     ValidationError,
     VersionConflictError,
 )
+from privdesk.fields import no_personal_data
 from privdesk.registry import records
+from privdesk.registry.bulk import lock_registrations
 from privdesk.registry.hangul import chosung
 from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient, PatientPhone, patient_ref
 from privdesk.registry.validation import (
@@ -214,6 +216,7 @@ def create_patient(ctx: AppContext, actor: Actor, data: PatientInput, *,
     v = require_valid(data, accept_check_digit_warning=accept_check_digit_warning, today=clock.today_kst())
     years = _retention_years(ctx)
     with ctx.unit(actor, Permission.PATIENT_WRITE) as u:
+        lock_registrations(u)   # takes turns with imports on PostgreSQL (as SQLite's write lock does)
         _refuse_duplicates(u.session, ctx.keys, v, exclude_id=None)
         uid = records.new_uid()
         values = records.patient_values(ctx.keys, v, uid=uid, retention_years=years, now=clock.now())
@@ -256,6 +259,7 @@ def update_patient(ctx: AppContext, actor: Actor, patient_id: int, data: Patient
         if p.version != expected_version:
             raise VersionConflictError("patients", p.ref, expected_version, p.version,
                                        _conflict_fields(ctx.keys, p, plain, v, loaded))
+        lock_registrations(u)
         _refuse_duplicates(u.session, ctx.keys, v, exclude_id=p.id)
         changed = _changed(p, plain, v)
         if not changed:
@@ -339,7 +343,7 @@ def _require_reason(reason: str, what: str) -> str:
         raise ValidationError("reason", f"{what} 사유를 입력하십시오.")
     if len(text) > REASON_MAX:
         raise ValidationError("reason", f"{what} 사유는 {REASON_MAX}자 이내로 입력하십시오.")
-    return text
+    return no_personal_data("reason", text, f"{what} 사유")
 
 
 def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt.date, department: str,

@@ -12,15 +12,15 @@ Frozen builds must call ``multiprocessing.freeze_support()`` at start-up before 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import multiprocessing
+import pickle
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Final, NamedTuple
 
 from sqlalchemy.engine import Dialect, make_url
 
@@ -28,10 +28,12 @@ from privdesk.crypto import KeyRing, load_key_file
 from privdesk.errors import PrivdeskError
 from privdesk.registry.bulk import PreparedPatient, RowEncoder
 from privdesk.registry.models import MAX_PHONES
+from privdesk.registry.source import DEFAULT_MAX_ROW_BYTES, Problem, records
 from privdesk.registry.validation import PatientInput, validate_patient_input
 
 WORKERS_IN_FROZEN_BUILD: Final = False
 CANCEL_EVERY: Final = 500
+BATCH_BYTES: Final = 8 << 20   # a batch also ends after about this much text (rows may be up to the row limit)
 FORM_LABELS: Final = {"chart_no": "차트번호", "name": "이름", "rrn": "주민등록번호", "address": "주소",
                       "phones": "연락처", "phones.0": "연락처", "phones.1": "연락처 2", "phones.2": "연락처 3",
                       "first_visit": "최초내원일", "last_visit": "최종내원일"}
@@ -61,10 +63,16 @@ class PrepareSpec:
     db_url: str
     key_file: str
     key_check: bytes
+    max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
+
+
+WORKER_GONE: Final = ("가져오기를 준비하던 작업(별도 프로세스)이 도중에 끝났습니다(강제 종료되었거나 메모리가 "
+                      "부족했을 수 있습니다).")
 
 
 class PrepareError(PrivdeskError):
-    """The file stopped being readable part-way (bad bytes, broken quoting)."""
+    """The file stopped being readable part-way (an I/O error, the file gone), or the preparing
+    process ended before it was done."""
 
 
 def reason(errors: Mapping[str, str]) -> str:
@@ -97,18 +105,6 @@ class Preparer:
         return self.encoder.encode(report.value, line)
 
 
-def records(fh: Any) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, cells) of every non-empty record after the header."""
-    reader = csv.reader(fh)
-    next(reader, None)
-    prev = reader.line_num
-    for cells in reader:
-        line = prev + 1
-        prev = reader.line_num
-        if any(c.strip() for c in cells):
-            yield line, cells
-
-
 class InlineBatches:
     """Batches prepared in this process; ``cancelled`` tells whether ``cancel()`` stopped them."""
 
@@ -131,32 +127,40 @@ class InlineBatches:
 
 def prepare_batches(spec: PrepareSpec, keys: KeyRing, dialect: Dialect,
                     cancel: Callable[[], bool] | None = None) -> Iterator[Batch]:
-    """Batches of ``spec.batch_size`` records; stops early when ``cancel()`` turns true."""
+    """Batches of up to ``spec.batch_size`` records (and about :data:`BATCH_BYTES` of text);
+    stops early when ``cancel()`` turns true. A record that cannot be read is a reject of its
+    own (:mod:`privdesk.registry.source`): the rows around it are imported."""
     encoder = RowEncoder(keys, dialect, retention_years=spec.retention_years, now=spec.now)
     prep = Preparer(encoder, spec.idx, spec.today)
+    rows = records(Path(spec.path), spec.encoding, max_row_bytes=spec.max_row_bytes)
     try:
-        with Path(spec.path).open(encoding=spec.encoding, newline="") as fh:
-            rows = records(fh)
-            while True:
-                batch = Batch(0, [], [], {})
-                n = 0
-                for line, cells in rows:
+        while True:
+            batch = Batch(0, [], [], {})
+            n = size = 0
+            for line, cells in rows:
+                if isinstance(cells, Problem):
+                    batch.rejects.append((line, cells.reason, []))
+                else:
                     out = prep(line, cells)
                     if isinstance(out, PreparedPatient):
                         batch.prepared.append(out)
                         batch.cells[line] = cells
                     else:
                         batch.rejects.append(out)
-                    n += 1
-                    if n % CANCEL_EVERY == 0 and cancel is not None and cancel():
-                        return
-                    if n >= spec.batch_size:
-                        break
-                if n == 0:
+                    size += sum(len(c) for c in cells)
+                n += 1
+                if n % CANCEL_EVERY == 0 and cancel is not None and cancel():
                     return
-                yield batch._replace(rows=n)
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise PrepareError(f"파일을 끝까지 읽을 수 없습니다: {Path(spec.path).name} ({exc.__class__.__name__}).") from None
+                if n >= spec.batch_size or size >= BATCH_BYTES:
+                    break
+            if n == 0:
+                return
+            yield batch._replace(rows=n)
+    except OSError as exc:
+        raise PrepareError(f"파일을 끝까지 읽을 수 없습니다: {Path(spec.path).name} "
+                           f"({exc.strerror or exc.__class__.__name__}).") from None
+    finally:
+        rows.close()
 
 
 # -- the worker process ---------------------------------------------------------------------------
@@ -204,16 +208,20 @@ class WorkerBatches:
 
     def __iter__(self) -> Iterator[Batch]:
         while True:
-            while not self._conn.poll(0.05):
-                if self._cancel is not None and self._cancel():
-                    self.cancelled = True
-                    return
-                if not self._process.is_alive() and not self._conn.poll(0):
-                    raise PrepareError("가져오기 준비 과정이 예기치 않게 끝났습니다.")
             try:
+                while not self._conn.poll(0.05):
+                    if self._cancel is not None and self._cancel():
+                        self.cancelled = True
+                        return
+                    if not self._process.is_alive() and not self._conn.poll(0):
+                        raise PrepareError(WORKER_GONE)
                 kind, payload = self._conn.recv()
-            except EOFError:
-                raise PrepareError("가져오기 준비 과정이 예기치 않게 끝났습니다.") from None
+            except PrepareError:
+                raise
+            except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
+                    ImportError, IndexError, MemoryError):
+                # killed mid-send: a cut-off message is as good as none
+                raise PrepareError(WORKER_GONE) from None
             if kind == "done":
                 return
             if kind == "error":

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from privdesk import files
 from privdesk.personal import ResidentNumber
 
 if TYPE_CHECKING:
@@ -208,7 +209,7 @@ def write_sample_csv(path: Path, n: int, *, seed: int = 0, encoding: str = "utf-
                      today: dt.date | None = None) -> Path:
     """An EMR-style export of ``n`` sample patients (phones joined with ``/``)."""
     path = Path(path)
-    with path.open("w", encoding=encoding, newline="") as fh:
+    with files.replacing(files.Output(path, force=True), encoding=encoding) as fh:
         w = csv.writer(fh)
         w.writerow(CSV_HEADER_KO)
         for p in sample_patients(n, seed=seed, today=today):

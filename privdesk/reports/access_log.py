@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable
 from privdesk import clock
 from privdesk.audit.chain import Action, Outcome
 from privdesk.audit.query import OUTCOME_LABELS, action_label
+from privdesk.files import Output
 from privdesk.reports.template import (
     Column,
     Field,
@@ -138,7 +139,7 @@ def summary_block(lay: Layout, meta: ReportMeta, rows: Sequence[LogEntryRow]) ->
     return [form, lay.space(4), *lay.heading("수행업무별 건수"), per_action]
 
 
-def render_access_log(path: Path, meta: ReportMeta, rows: Sequence[LogEntryRow], *,
+def render_access_log(path: Path | Output, meta: ReportMeta, rows: Sequence[LogEntryRow], *,
                       on_page: Callable[[int], None] | None = None,
                       before_publish: Callable[[int], None] | None = None) -> int:
     """Print the review sheet to ``path``; returns the page count."""

@@ -23,6 +23,7 @@ from typing import Protocol
 from reportlab.platypus import Flowable
 
 from privdesk import clock
+from privdesk.files import Output
 from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인영상정보 관리대장"
@@ -105,7 +106,7 @@ def summary(rows: Sequence[LedgerEntryRow]) -> str:
     return f"총 {len(rows):,}건 — {parts}"
 
 
-def render_ledger(path: Path, meta: ReportMeta, rows: Sequence[LedgerEntryRow], settings: FootageSettings, *,
+def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEntryRow], settings: FootageSettings, *,
                   on_page: Callable[[int], None] | None = None,
                   before_publish: Callable[[int], None] | None = None) -> int:
     """Print the ledger to ``path``; returns the page count."""

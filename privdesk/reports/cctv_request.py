@@ -26,6 +26,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from privdesk import clock
+from privdesk.files import Output
 from privdesk.reports.template import (
     FONT_BOLD,
     Column,
@@ -139,7 +140,7 @@ def _korean_date(value: dt.date) -> str:
     return f"{value.year}년 {value.month:02d}월 {value.day:02d}일"
 
 
-def render_request_form(path: Path, meta: ReportMeta, f: RequestForm, *,
+def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *,
                         on_page: Callable[[int], None] | None = None,
                         before_publish: Callable[[int], None] | None = None) -> int:
     """Print the filled-in request form for the requester's signature; returns the page count."""
@@ -230,7 +231,7 @@ def _result_rows(n: ResultNotice) -> list[FormRow]:
     return out
 
 
-def render_result_notice(path: Path, meta: ReportMeta, n: ResultNotice, *,
+def render_result_notice(path: Path | Output, meta: ReportMeta, n: ResultNotice, *,
                          on_page: Callable[[int], None] | None = None,
                          before_publish: Callable[[int], None] | None = None) -> int:
     """Print the result notice; returns the page count."""

@@ -25,6 +25,7 @@ from typing import Protocol
 from reportlab.platypus import Flowable
 
 from privdesk import clock
+from privdesk.files import Output
 from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
 
 LEDGER_TITLE = "개인정보파일 파기 관리대장"
@@ -95,7 +96,7 @@ def table_rows(rows: Sequence[LedgerEntryRow]) -> list[list[str]]:
     return out
 
 
-def render_ledger(path: Path, meta: ReportMeta, rows: Sequence[LedgerEntryRow], *,
+def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEntryRow], *,
                   on_page: Callable[[int], None] | None = None,
                   before_publish: Callable[[int], None] | None = None) -> int:
     """Print the ledger to ``path``; returns the page count."""
@@ -134,7 +135,7 @@ class Certificate:
     hospital: str
 
 
-def render_certificate(path: Path, meta: ReportMeta, c: Certificate, *,
+def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
                        before_publish: Callable[[int], None] | None = None) -> int:
     def body(lay: Layout) -> list[Flowable]:
         form = lay.form([

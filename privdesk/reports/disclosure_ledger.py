@@ -21,6 +21,7 @@ from typing import Protocol
 
 from reportlab.platypus import Flowable
 
+from privdesk.files import Output
 from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인정보 제3자 제공 대장"
@@ -105,7 +106,7 @@ def summary(rows: Sequence[DisclosureEntryRow]) -> str:
     return f"{head} — {parts}" if parts else head
 
 
-def render_ledger(path: Path, meta: ReportMeta, rows: Sequence[DisclosureEntryRow], *,
+def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[DisclosureEntryRow], *,
                   on_page: Callable[[int], None] | None = None,
                   before_publish: Callable[[int], None] | None = None) -> int:
     """Print the ledger to ``path``; returns the page count."""

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 
 from privdesk import clock
 from privdesk.accounts.users import CHANGE_LABELS
+from privdesk.files import Output
 from privdesk.reports.template import Column, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "권한 부여·변경·말소 기록"
@@ -79,7 +80,7 @@ def summary(rows: Sequence[PermissionChangeRow]) -> str:
             f"말소 {kinds['말소']:,}건 · 대상 계정 {len({r.target for r in rows}):,}개")
 
 
-def render_permission_history(path: Path, meta: ReportMeta, rows: Sequence[PermissionChangeRow], *,
+def render_permission_history(path: Path | Output, meta: ReportMeta, rows: Sequence[PermissionChangeRow], *,
                               on_page: Callable[[int], None] | None = None,
                               before_publish: Callable[[int], None] | None = None) -> int:
     """Print the history to ``path``; returns the page count. ``meta`` comes from

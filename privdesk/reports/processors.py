@@ -17,6 +17,7 @@ from typing import Protocol
 
 from reportlab.platypus import Flowable
 
+from privdesk.files import Output
 from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인정보 처리업무 위탁 현황 (수탁업체)"
@@ -61,7 +62,7 @@ def table_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
     return out
 
 
-def render_processors(path: Path, meta: ReportMeta, rows: Sequence[ProcessorEntryRow], as_of: dt.date, *,
+def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[ProcessorEntryRow], as_of: dt.date, *,
                       on_page: Callable[[int], None] | None = None,
                       before_publish: Callable[[int], None] | None = None) -> int:
     """Print the list to ``path``; returns the page count."""

@@ -35,6 +35,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
 from privdesk import clock
+from privdesk.files import Output
 from privdesk.reports.template import (
     FONT_BOLD,
     Column,
@@ -340,7 +341,7 @@ def _closing(lay: Layout, sentence: str, printed_at: dt.datetime, footer: Footer
 
 
 # -- 1. 요구서 -------------------------------------------------------------------------------------
-def render_request_form(path: Path, meta: ReportMeta, f: RequestForm, *, on_page: OnPage = None,
+def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *, on_page: OnPage = None,
                         before_publish: Callable[[int], None] | None = None) -> int:
     """The filled-in 요구서 for the requester's signature; returns the page count."""
 
@@ -453,7 +454,7 @@ def _answer_flowables(lay: Layout, a: AccessContent) -> list[Flowable]:
     return out
 
 
-def render_access_notice(path: Path, meta: ReportMeta, n: AccessNotice, *, on_page: OnPage = None,
+def render_access_notice(path: Path | Output, meta: ReportMeta, n: AccessNotice, *, on_page: OnPage = None,
                          before_publish: Callable[[int], None] | None = None) -> int:
     """The 열람 통지서 with the answer; returns the page count."""
 
@@ -484,7 +485,7 @@ def delay_title(access: bool, kind_label: str) -> str:
     return DELAY_TITLE if access else f"개인정보 {kind_label} 요구 처리 연기 통지서"
 
 
-def render_delay_refusal(path: Path, meta: ReportMeta, n: DelayRefusalNotice, *, on_page: OnPage = None,
+def render_delay_refusal(path: Path | Output, meta: ReportMeta, n: DelayRefusalNotice, *, on_page: OnPage = None,
                          before_publish: Callable[[int], None] | None = None) -> int:
     """The 연기 or 거절 notice; returns the page count."""
 
@@ -512,7 +513,7 @@ def render_delay_refusal(path: Path, meta: ReportMeta, n: DelayRefusalNotice, *,
 
 
 # -- 4./5. 정정·삭제 / 처리정지 결과 통지서 -------------------------------------------------------
-def render_result_notice(path: Path, meta: ReportMeta, n: ResultNotice, *, correction: bool,
+def render_result_notice(path: Path | Output, meta: ReportMeta, n: ResultNotice, *, correction: bool,
                          on_page: OnPage = None, before_publish: Callable[[int], None] | None = None) -> int:
     """The 정정·삭제 (``correction``) or 처리정지 result notice; returns the page count."""
 
@@ -539,7 +540,7 @@ def render_result_notice(path: Path, meta: ReportMeta, n: ResultNotice, *, corre
 
 
 # -- 6. 정정 통지 (to a third party) ----------------------------------------------------------------
-def render_correction_letter(path: Path, meta: ReportMeta, n: CorrectionLetter, *, on_page: OnPage = None,
+def render_correction_letter(path: Path | Output, meta: ReportMeta, n: CorrectionLetter, *, on_page: OnPage = None,
                              before_publish: Callable[[int], None] | None = None) -> int:
     """The letter to one recipient of the record: what was corrected and the request to correct their
     copy; returns the page count."""

@@ -26,8 +26,9 @@ and hands it to :func:`render`::
 
     pages = render(Path("ledger.pdf"), meta, body)
 
-:func:`render` writes a temporary file beside the target (owner-only) and renames it into place,
-so a crash or a cancellation (an exception raised from ``on_page``) never leaves a half PDF; the
+:func:`render` writes through the one safe writer (:mod:`privdesk.files`: a temporary owner-only
+file beside the target, renamed into place; never over privdesk's own files or an existing file
+without ``force``), so a crash or a cancellation (an exception raised from ``on_page``) never leaves a half PDF; the
 printing is logged from ``before_publish``, so no PDF appears without its access-log entry.
 The title block (form label, title, period, approval boxes) opens page 1; the running header and
 footer are drawn on every page by a two-pass canvas that knows the total page count.
@@ -40,8 +41,6 @@ inside Korean words — "원|무" — which reads badly; the no-overflow guarant
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -70,8 +69,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from privdesk import clock
-from privdesk.errors import ValidationError
+from privdesk import clock, files
+from privdesk.files import Output
 from privdesk.resources import font_path
 
 FONT = "NanumGothic"
@@ -572,17 +571,14 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self._on_page(self.page)
 
 
-def check_output_path(path: Path) -> Path:
-    """The output path, or a ValidationError when its folder is missing (checked before any work)."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise ValidationError("out", f"출력할 폴더가 없습니다: {path.parent}. 있는 폴더를 지정하십시오.")
-    if path.is_dir():
-        raise ValidationError("out", f"{path}은(는) 폴더입니다. 만들 PDF 파일의 이름을 지정하십시오.")
-    return path
+def check_output_path(path: Path | Output) -> Output:
+    """The output checked before any work (:func:`privdesk.files.check`): an OutputError when its
+    folder is missing, it is a folder or a device, it is one of privdesk's own files, or it exists
+    and may not be replaced."""
+    return files.check(path)
 
 
-def render(path: Path, meta: ReportMeta, story_builder: Callable[[Layout], Iterable[Flowable]], *,
+def render(path: Path | Output, meta: ReportMeta, story_builder: Callable[[Layout], Iterable[Flowable]], *,
            on_page: Callable[[int], None] | None = None,
            before_publish: Callable[[int], None] | None = None) -> int:
     """Render a record to ``path`` and return its page count.
@@ -591,24 +587,19 @@ def render(path: Path, meta: ReportMeta, story_builder: Callable[[Layout], Itera
     called after each page is laid out (progress); an exception raised there cancels the printing.
     ``before_publish(pages)`` runs when the PDF is complete but not yet in place — log the printing
     there (:func:`privdesk.reports.record_print`): if it raises, no file appears.
-    The PDF is written to a temporary owner-only file in the same folder and renamed into place;
-    on any failure the temporary file is removed and an existing file at ``path`` is left alone.
+    The PDF goes through the one safe writer (:func:`privdesk.files.replacing`: a temporary
+    owner-only file in the same folder, fsynced and renamed into place); on any failure the
+    temporary file is removed and an existing file at ``path`` is left alone. Pass an
+    :class:`~privdesk.files.Output` from :func:`privdesk.files.guarded` to protect privdesk's own files.
     """
-    path = check_output_path(path)
+    out = check_output_path(path)
     register_fonts()
     lay = Layout(content_width(meta), meta.pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM)
     story = [*lay.title_block(meta), *story_builder(lay)]
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # owner-only
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            doc = _Doc(fh, meta, on_page)
-            doc.build(story, canvasmaker=_chrome_canvas(meta))
-            pages = int(doc.page)
+    with files.replacing(out, binary=True) as fh:
+        doc = _Doc(fh, meta, on_page)
+        doc.build(story, canvasmaker=_chrome_canvas(meta))
+        pages = int(doc.page)
         if before_publish is not None:
             before_publish(pages)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return pages

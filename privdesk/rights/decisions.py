@@ -34,6 +34,7 @@ from privdesk.clock import aware
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.disclosures.history import subject_history
 from privdesk.errors import RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.registry.models import STATUS_ACTIVE, Patient
@@ -217,7 +218,7 @@ def _open_correction_notices(u: Unit, r: SubjectRequest) -> int:
 def verify_identity(ctx: AppContext, actor: Actor, request_id: int, *, note: str = "",
                     expected_version: int | None = None) -> RequestDetail:
     """본인 확인: the identity (and the agency) was checked against the documents."""
-    note = text("note", note, "확인 내용", required=False, limit=500)
+    note = reason_text("note", note, "확인 내용", required=False, limit=500)
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
         _move(u, r, RequestState.VERIFIED, note)
@@ -241,7 +242,7 @@ def extend(ctx: AppContext, actor: Actor, request_id: int, *, new_due: dt.date, 
     moves by at most :data:`~privdesk.rights.requests.EXTENSION_MAX_DAYS` days, once."""
     from privdesk.rights.requests import EXTENSION_MAX_DAYS
 
-    reason = text("reason", reason, "연기 사유", limit=1000)
+    reason = reason_text("reason", reason, "연기 사유", limit=1000)
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
         if r.extended_due is not None:
@@ -278,7 +279,7 @@ def _checked_viewing(outcome: AccessOutcome) -> tuple[str, str]:
         raise ValidationError("viewing_method", "열람 방법을 목록에서 고르십시오.")
     if outcome.fee < 0:
         raise ValidationError("fee", "수수료는 0원 이상으로 입력하십시오.")
-    return place, text("note", outcome.note, "비고", required=False, limit=1000)
+    return place, reason_text("note", outcome.note, "비고", required=False, limit=1000)
 
 
 def _set_viewing(r: SubjectRequest, outcome: AccessOutcome, place: str) -> None:
@@ -320,7 +321,7 @@ def partly_complete(ctx: AppContext, actor: Actor, request_id: int, *, result: s
     withheld and why) on which ground. A partly answered 열람 needs the viewing's date, place, method
     and fee (``viewing``) like a full one."""
     result = text("result", result, "처리 결과", limit=2000)
-    explanation = text("explanation", explanation, "제한하는 부분과 그 사유", limit=1000)
+    explanation = reason_text("explanation", explanation, "제한하는 부분과 그 사유", limit=1000)
     checked = _checked_viewing(viewing) if viewing is not None else None
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
@@ -351,7 +352,7 @@ def answer_by_separation(ctx: AppContext, actor: Actor, request_id: int, *, expl
     from privdesk.lifecycle import store as sep
     from privdesk.lifecycle.separation import separate_batch
 
-    explanation = text("explanation", explanation, "설명", limit=1000)
+    explanation = reason_text("explanation", explanation, "설명", limit=1000)
     today = clock.today_kst()
     _ = ctx.profile
     with sep.open_store(ctx) as store, rights_unit(ctx, actor) as u:
@@ -380,7 +381,7 @@ def refuse(ctx: AppContext, actor: Actor, request_id: int, *, ground: str, expla
            expected_version: int | None = None) -> RequestDetail:
     """거절: a ground from :data:`REFUSAL_GROUNDS` valid for the request's kind and an explanation are
     required; the notice states both with how to object."""
-    explanation = text("explanation", explanation, "거절 사유 설명", limit=1000)
+    explanation = reason_text("explanation", explanation, "거절 사유 설명", limit=1000)
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
         g = refusal_ground(ground, r.kind)
@@ -392,7 +393,7 @@ def refuse(ctx: AppContext, actor: Actor, request_id: int, *, ground: str, expla
 def withdraw(ctx: AppContext, actor: Actor, request_id: int, *, reason: str,
              expected_version: int | None = None) -> RequestDetail:
     """취하: the requester withdrew the request."""
-    reason = text("reason", reason, "취하 사유", limit=500)
+    reason = reason_text("reason", reason, "취하 사유", limit=500)
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
         _close(u, r, RequestState.WITHDRAWN, reason)

@@ -23,17 +23,17 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from privdesk import clock
+from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
 from privdesk.clock import kst_day
 from privdesk.context import Actor, AppContext
 from privdesk.disclosures.bases import BASES
 from privdesk.disclosures.history import SubjectDisclosure, subject_history
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.files import Output
 from privdesk.profile import HospitalProfile
 from privdesk.reports import record_print, witnessed
 from privdesk.reports import rights as forms
-from privdesk.reports.template import check_output_path
 from privdesk.rights.answers import AccessAnswer, access_answer, objection_text
 from privdesk.rights.decisions import VIEWING_METHODS, refusal_ground
 from privdesk.rights.models import CorrectionNotice, SubjectRequest
@@ -221,12 +221,12 @@ def _request_form(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Co
 
 
 # -- use cases --------------------------------------------------------------------------------------
-def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKind | str, out: Path, *,
+def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKind | str, out: Path | Output, *,
                  on_page: OnPage = None) -> PrintResult:
     """Print a request's 요구서 or one of its notices. A notice that does not fit the request's kind
     and state (see :func:`available_notices`) is refused with a RuleViolationError."""
     kind = notice_kind(kind)
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     p = ctx.profile
     keys = ctx.keys
     with rights_unit(ctx, actor) as u:
@@ -292,7 +292,7 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         what += f"; {result.outcome}"
         pages = forms.render_result_notice(out, meta, result, correction=correction, on_page=on_page,
                                            before_publish=_log(ctx, actor, ref, what, meta.record_no))
-    return PrintResult(out, pages, meta.record_no, meta.title)
+    return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 def _log(ctx: AppContext, actor: Actor, ref: str, what: str, record_no: str) -> Callable[[int], None]:
@@ -312,12 +312,12 @@ def _sent_to(history: list[SubjectDisclosure], n: CorrectionNotice, corrected: d
                 and (corrected is None or h.disclosed_on <= corrected))]
 
 
-def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: Path, *,
+def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: Path | Output, *,
                             on_page: OnPage = None) -> PrintResult:
     """Print the 정정 통지 to one third party that received the record: what was corrected (the
     result text), when and what it received, the request to correct its copy, the hospital's
     contact."""
-    out = check_output_path(out)
+    out = files.guarded(ctx.settings, out)
     p = ctx.profile
     keys = ctx.keys
     with rights_unit(ctx, actor) as u:
@@ -340,7 +340,7 @@ def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: 
     meta = witnessed(ctx, forms.letter_meta(p.name, actor))
     pages = forms.render_correction_letter(out, meta, letter, on_page=on_page, before_publish=_log(
         ctx, actor, ref, f"correction_notice {nid}; {number}", meta.record_no))
-    return PrintResult(out, pages, meta.record_no, meta.title)
+    return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 __all__ = ["NOTICE_TITLES", "NoticeKind", "PrintResult", "available_notices", "notice_kind", "notice_title",

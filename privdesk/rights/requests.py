@@ -34,6 +34,7 @@ from privdesk.clock import aware, kst_day
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.personal import mask_name
@@ -555,7 +556,7 @@ def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.dat
 
 def contacts(ctx: AppContext, actor: Actor, request_id: int, reason: str) -> Contacts:
     """The full phone numbers, birth dates and addresses, with a logged reason (마스킹 해제)."""
-    reason = text("reason", reason, "마스킹 해제 사유", limit=200)
+    reason = reason_text("reason", reason, "마스킹 해제 사유", limit=200)
     with rights_unit(ctx, actor) as u:
         r = load(u, request_id)
         u.log(Action.UNMASK, subject=r.ref, detail=f"reason={reason}")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from privdesk.context import Actor, AppContext, open_context
 from privdesk.errors import KeyFileError, NotInitializedError, PrivdeskError
+from privdesk.failures import known_failure, log_known
 from privdesk.logs import log_file
 from privdesk.resources import font_path, translations_dir
 from privdesk.settings import SecuritySettings, Settings, sqlite_url
@@ -182,7 +183,12 @@ def open_or_initialize(settings: Settings, runner: TaskRunner) -> AppContext | N
     except PrivdeskError as exc:
         _fatal(QApplication.translate("App", "시작할 수 없음"), str(exc))
         return None
-    except Exception:
+    except Exception as exc:
+        known = known_failure(exc, settings.db_url)
+        if known is not None:   # a server that cannot be reached, a read-only database …
+            log_known(exc, known, "start-up")
+            _fatal(QApplication.translate("App", "시작할 수 없음"), str(known))
+            return None
         log.exception("cannot open the database")
         _fatal(QApplication.translate("App", "시작할 수 없음"), QApplication.translate(
             "App", "데이터베이스를 열 수 없습니다. 주소와 네트워크를 확인하십시오. 자세한 내용: {path}")

@@ -30,6 +30,7 @@ from privdesk import clock, integrity
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import query, verify
 from privdesk.errors import PrivdeskError
+from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
@@ -202,7 +203,8 @@ class AccessLogPage(Page):
             self._export_finished()
             return False
 
-        self.host.runner.run(lambda: query.export_csv(ctx, actor, flt, path), owner=self,
+        out = Output(path, force=True)   # the save dialog asked before replacing a file
+        self.host.runner.run(lambda: query.export_csv(ctx, actor, flt, out), owner=self,
                              on_done=done, on_error=failed, changes=True)
 
     def _export_finished(self) -> None:

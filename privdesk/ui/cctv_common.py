@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from privdesk import clock
 from privdesk.cctv.cameras import CameraInfo, CameraStatus
 from privdesk.errors import VersionConflictError
+from privdesk.files import Protected, protected_files
 from privdesk.ui import messages
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
@@ -212,11 +213,12 @@ class PrintJob(QObject):
     finished = Signal()
 
     def __init__(self, runner: TaskRunner, owner: QWidget, title: str, file_name: str, fn: PrintFn, *,
-                 show_progress: bool = True) -> None:
+                 show_progress: bool = True, protected: Sequence[Protected] = ()) -> None:
         super().__init__(owner)
         self.owner = owner
         self.title = title
         self.file_name = file_name
+        self.protected = tuple(protected)   # privdesk's own files: a saved copy never replaces them
         self.cancel_event = threading.Event()
         self.pages_done = 0
         self.preview: PdfPreviewDialog | None = None
@@ -266,7 +268,7 @@ class PrintJob(QObject):
     def _done(self, _result: Any) -> None:
         self._close_progress()
         self.preview = PdfPreviewDialog(self.out, self.title, self.owner, suggested_name=self.file_name,
-                                        temporary=True)
+                                        temporary=True, protected=self.protected)
         self.preview.finished.connect(self.preview.deleteLater)
         self.preview.open()
         self.finished.emit()
@@ -345,6 +347,7 @@ class CctvTab(QWidget):
     def print_record(self, title: str, file_name: str, fn: PrintFn, *, owner: QWidget | None = None) -> PrintJob:
         """Print in the background into the preview; ``owner`` (default: this tab) parents the
         progress and preview windows (a dialog printing passes itself, so it is not blocked)."""
-        job = PrintJob(self.host.runner, owner or self, title, file_name, fn)
+        job = PrintJob(self.host.runner, owner or self, title, file_name, fn,
+                       protected=protected_files(self.host.ctx.settings))
         self.page.print_job = job
         return job

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from privdesk.accounts.permissions import Permission
 from privdesk.context import AppContext
+from privdesk.files import protected_files
 from privdesk.lifecycle import files, separation
 from privdesk.lifecycle.files import STAGE_LABELS, Dashboard, HeldRecord, Stage
 from privdesk.lifecycle.separation import RunReport, SeparatedRecord
@@ -97,7 +98,7 @@ class LifecycleTab(QWidget):
         dialog.open()
 
     def print_record(self, title: str, file_name: str, fn: PrintFn) -> PrintJob:
-        job = PrintJob(self.host.runner, self, title, file_name, fn)
+        job = PrintJob(self.host.runner, self, title, file_name, fn, protected=protected_files(self.host.ctx.settings))
         self.page.print_job = job
         return job
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from privdesk import clock
 from privdesk.errors import PrivdeskError
+from privdesk.files import Output
 from privdesk.registry.export import export_patients
 from privdesk.registry.patients import IntakeRow, add_intake
 from privdesk.ui.host import PageHost
@@ -201,6 +202,7 @@ class ExportDialog(QDialog):
         self.reason = _reason_combo(self, "ExportDialog", EXPORT_REASONS)
         form.addRow(self.tr("사유"), self.reason)
         row = QHBoxLayout()
+        self.confirmed_path = ""
         self.path_edit = QLineEdit(str(default_path), self)
         self.path_edit.setObjectName("path")
         row.addWidget(self.path_edit, 1)
@@ -235,6 +237,7 @@ class ExportDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("내보낼 파일"), self.path_edit.text(),
                                               self.tr("CSV 파일 (*.csv)"))
         if path:
+            self.confirmed_path = path    # the save dialog asked before replacing an existing file
             self.path_edit.setText(path)
 
     def _update(self) -> None:
@@ -245,12 +248,15 @@ class ExportDialog(QDialog):
 
     def save(self) -> None:
         ctx, actor, ids = self.host.ctx, self.host.actor, self.patient_ids
-        reason, path = self.reason_text(), Path(self.path_edit.text().strip())
+        typed = self.path_edit.text().strip()
+        reason, path = self.reason_text(), Path(typed)
+        # an existing file is replaced only when the save dialog asked (a typed name never replaces one)
+        out = Output(path, force=typed == self.confirmed_path)
         unmasked = self.unmasked_box is not None and self.unmasked_box.isChecked()
         consent = self.consent_box.isChecked()
         self.ok_button.setEnabled(False)
         self.message.clear()
-        self.host.runner.run(lambda: export_patients(ctx, actor, ids, path, reason=reason, unmasked=unmasked,
+        self.host.runner.run(lambda: export_patients(ctx, actor, ids, out, reason=reason, unmasked=unmasked,
                                                      consent_use=consent),
                              owner=self, on_done=lambda n: self._saved(n, path), on_error=self._failed)
 

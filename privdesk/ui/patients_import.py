@@ -11,7 +11,6 @@ there to check that Hangul decodes, not to read the numbers.
 from __future__ import annotations
 
 import codecs
-import csv
 import re
 import threading
 from dataclasses import dataclass
@@ -49,6 +48,7 @@ from privdesk.registry.importer import (
     import_patients,
     read_header,
 )
+from privdesk.registry.source import Problem, records
 from privdesk.registry.validation import mask_phone, normalise_phone
 from privdesk.ui.host import PageHost
 from privdesk.ui.login import ERROR_STYLE, OK_STYLE
@@ -94,17 +94,14 @@ def read_preview(path: Path, choice: str) -> Preview:
     encoding = resolve_encoding(path, choice)
     header = read_header(path, encoding)
     rows: list[list[str]] = []
-    try:
-        with path.open(encoding=encoding, newline="") as fh:
-            reader = csv.reader(fh)
-            next(reader, None)
-            for cells in reader:
-                if any(c.strip() for c in cells):
-                    rows.append([mask_cell(c) for c in cells])
-                if len(rows) >= PREVIEW_ROWS:
-                    break
-    except (UnicodeDecodeError, csv.Error):
-        raise ImportFileError(f"파일을 {encoding}(으)로 읽을 수 없습니다: {path.name}. 다른 인코딩을 고르십시오.") from None
+    for _line, cells in records(path, encoding):   # bounded: a huge row is a Problem, not memory
+        if isinstance(cells, Problem):
+            if "인코딩" in cells.reason:
+                raise ImportFileError(f"파일을 {encoding}(으)로 읽을 수 없습니다: {path.name}. 다른 인코딩을 고르십시오.")
+            continue
+        rows.append([mask_cell(c) for c in cells])
+        if len(rows) >= PREVIEW_ROWS:
+            break
     return Preview(encoding, header, rows)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
@@ -36,6 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk import files
+from privdesk.errors import PrivdeskError
+from privdesk.files import Output, Protected
 from privdesk.ui import messages
 
 log = logging.getLogger("privdesk.ui")
@@ -49,12 +52,13 @@ class PdfPreviewDialog(QDialog):
     """A PDF in a window: pages, zoom, print and save. ``suggested_name`` is the save dialog's default."""
 
     def __init__(self, path: Path, title: str, parent: QWidget | None = None, *, suggested_name: str = "",
-                 temporary: bool = False) -> None:
+                 temporary: bool = False, protected: Sequence[Protected] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
         self.setWindowTitle(self.tr("미리보기 — {title}").format(title=title))
         self.path = Path(path)
         self.temporary = temporary
+        self.protected = tuple(protected)   # privdesk's own files: a copy never replaces them
         self.suggested_name = suggested_name or self.path.name
         self.printed_pages = 0
 
@@ -266,13 +270,18 @@ class PdfPreviewDialog(QDialog):
         target, _ = QFileDialog.getSaveFileName(self, self.tr("PDF 저장"), self.suggested_name,
                                                 self.tr("PDF 파일 (*.pdf)"))
         if target:
-            self.save_to(Path(target))
+            self.save_to(Path(target), confirmed=True)
 
-    def save_to(self, target: Path) -> Path:
+    def save_to(self, target: Path, *, confirmed: bool = False) -> Path:
+        """Copy the PDF to ``target`` through the one safe writer. ``confirmed``: the save dialog
+        asked before replacing that very file (a name changed afterwards never replaces one)."""
         if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
+            target, confirmed = target.with_name(target.name + ".pdf"), False
         try:
-            shutil.copyfile(self.path, target)
+            files.copy_file(self.path, Output(target, force=confirmed, protected=self.protected))
+        except PrivdeskError as exc:
+            messages.show_error(self, exc)
+            return target
         except OSError as exc:
             log.warning("could not save the PDF copy: %s", exc.__class__.__name__)
             messages.show_error(self, RuntimeError(self.tr("파일을 저장할 수 없습니다: {name}").format(

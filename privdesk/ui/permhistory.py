@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privdesk import clock
+from privdesk import clock, files
 from privdesk.accounts import users
 from privdesk.accounts.permissions import Permission
 from privdesk.context import Actor, AppContext
+from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
@@ -165,7 +166,8 @@ class PermissionHistoryPage(Page):
             self._print_finished()
             return False
 
-        self.host.runner.run(lambda: print_permission_history(ctx, actor, path, **f), owner=self,
+        out = Output(path, force=True)   # the save dialog asked before replacing a file
+        self.host.runner.run(lambda: print_permission_history(ctx, actor, out, **f), owner=self,
                              on_done=done, on_error=failed, changes=True)
 
     def _print_finished(self) -> None:
@@ -173,7 +175,7 @@ class PermissionHistoryPage(Page):
             self.print_button.setEnabled(True)
 
 
-def print_permission_history(ctx: AppContext, actor: Actor, path: Path, *, target: str | None,
+def print_permission_history(ctx: AppContext, actor: Actor, path: Path | Output, *, target: str | None,
                              since: dt.date | None, until: dt.date | None) -> tuple[int, int]:
     """Read the history, render the record and log the printing (the file is removed if the log
     entry is refused). Runs on the task pool. Returns (pages, rows)."""
@@ -189,6 +191,7 @@ def print_permission_history(ctx: AppContext, actor: Actor, path: Path, *, targe
     if target:
         period = f"{period} · {target}"
     meta = witnessed(ctx, report.meta_for(ctx.profile.name, actor, period))
-    pages = report.render_permission_history(path, meta, rows, before_publish=lambda n: record_print(
+    out = files.guarded(ctx.settings, path)
+    pages = report.render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
         ctx, actor, report.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
     return pages, len(rows)

@@ -36,6 +36,7 @@ from privdesk.disclosures import printing
 from privdesk.disclosures import processors as uc
 from privdesk.disclosures.processors import ProcessorChangeInput, ProcessorChangeRow, ProcessorRow
 from privdesk.errors import PrivdeskError, VersionConflictError
+from privdesk.files import protected_files
 from privdesk.ui import messages
 from privdesk.ui.cctv_common import ERROR_STYLE, PrintJob
 from privdesk.ui.host import PageHost
@@ -412,7 +413,8 @@ class ProcessorsPage(Page):
         ctx, actor = self.host.ctx, self.host.actor
         today = clock.today_kst()
         job = PrintJob(self.host.runner, self, self.tr("수탁업체 현황"), f"수탁업체현황-{today.isoformat()}.pdf",
-                       lambda out, on_page: printing.print_processors(ctx, actor, out, on_page=on_page))
+                       lambda out, on_page: printing.print_processors(ctx, actor, out, on_page=on_page),
+                       protected=protected_files(ctx.settings))
         self.print_job = job
         return job
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from privdesk.errors import PrivdeskError, VersionConflictError
+from privdesk.files import protected_files
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.rights import answers, decisions
 from privdesk.rights import requests as requests_uc
@@ -509,7 +510,7 @@ class RequestDetailDialog(QDialog):
         return list(self.notice_actions.values())
 
     def _print(self, title: str, file_name: str, fn: PrintFn) -> PrintJob:
-        job = PrintJob(self.host.runner, self, title, file_name, fn)
+        job = PrintJob(self.host.runner, self, title, file_name, fn, protected=protected_files(self.host.ctx.settings))
         self.print_job = job
         self.page.print_job = job
         return job

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from privdesk.errors import PrivdeskError
+from privdesk.failures import known_failure, log_known
 from privdesk.ui import messages
 
 log = logging.getLogger("privdesk.ui")
@@ -149,6 +150,10 @@ class TaskRunner(QObject):
         """Known errors as their Korean sentence; everything else to the crash handler, which
         is ``sys.excepthook`` (installed by the application; pytest-qt's in tests, so a bug in a
         task fails the test)."""
+        known = known_failure(exc)
+        if known is not None and known is not exc:   # a full disk, a server that cannot be reached …
+            log_known(exc, known, "a GUI task")
+            exc = known
         self.error_reported.emit(exc)
         if isinstance(exc, PrivdeskError):
             messages.show_error(parent, exc)
@@ -163,8 +168,10 @@ class TaskRunner(QObject):
 def handle_crash(exc_type: type[BaseException], exc: BaseException, tb: Any,
                  parent: QWidget | None = None) -> None:
     """The crash handler (sys.excepthook): a bug is logged and shown; a known error is shown in Korean."""
-    if isinstance(exc, PrivdeskError):
-        messages.show_error(parent, exc)
+    known = known_failure(exc)
+    if known is not None:
+        log_known(exc, known, "the GUI")
+        messages.show_error(parent, known)
         return
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)

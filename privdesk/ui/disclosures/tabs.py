@@ -24,6 +24,7 @@ from privdesk.disclosures import ledger, printing, subjects
 from privdesk.disclosures.ledger import DisclosureRow, FileChoice
 from privdesk.disclosures.subjects import ChartHistory, SubjectChoice
 from privdesk.errors import PrivdeskError
+from privdesk.files import Output, protected_files
 from privdesk.ui import messages
 from privdesk.ui.cctv_common import PrintJob
 from privdesk.ui.disclosures.common import (
@@ -191,7 +192,8 @@ class DisclosureLedgerTab(QWidget):
         ctx, actor = self.host.ctx, self.host.actor
         job = PrintJob(self.host.runner, self, self.tr("개인정보 제3자 제공 대장"),
                        f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.pdf",
-                       lambda out, on_page: printing.print_ledger(ctx, actor, first, last, Path(out), on_page=on_page))
+                       lambda out, on_page: printing.print_ledger(ctx, actor, first, last, Path(out), on_page=on_page),
+                       protected=protected_files(ctx.settings))
         self.page.print_job = job
         return job
 
@@ -219,7 +221,8 @@ class DisclosureLedgerTab(QWidget):
             self.export_button.setEnabled(True)
             return False
 
-        self.run(lambda: printing.export_csv(ctx, actor, first, last, path), done, changes=True, on_error=failed)
+        out = Output(path, force=True)   # the save dialog asked before replacing a file
+        self.run(lambda: printing.export_csv(ctx, actor, first, last, out), done, changes=True, on_error=failed)
 
 
 # -- the per-subject history tab ---------------------------------------------------------------------------------

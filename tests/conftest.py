@@ -8,18 +8,14 @@ PostgreSQL tests skip with a visible reason only when the server binaries are mi
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
-import socket
-import subprocess
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+from tests.pg import PgCluster, running_cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,81 +28,10 @@ password_hash_lanes = 1
 """
 
 
-def _find_pg_bin(name: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    for base in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True):
-        if (base / name).exists():
-            return str(base / name)
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class PgCluster:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.data = root / "data"
-        self.sock = root / "sock"
-        self.port = _free_port()
-        self.as_root = hasattr(os, "geteuid") and os.geteuid() == 0
-
-    def _run(self, *cmd: str) -> None:
-        full = ["runuser", "-u", "postgres", "--", *cmd] if self.as_root else list(cmd)
-        subprocess.run(full, check=True, capture_output=True, timeout=120)
-
-    def start(self) -> None:
-        initdb, pg_ctl = _find_pg_bin("initdb"), _find_pg_bin("pg_ctl")
-        assert initdb and pg_ctl
-        for d in (self.root, self.data, self.sock):
-            d.mkdir(parents=True, exist_ok=True)
-            if self.as_root:
-                shutil.chown(d, "postgres", "postgres")
-        self._run(initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                  "--locale=C.UTF-8", "--no-sync")
-        self._run(pg_ctl, "-D", str(self.data), "-w", "-l", str(self.data / "log"), "-o",
-                  f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 -c fsync=off "
-                  "-c full_page_writes=off -c max_connections=200", "start")
-
-    def stop(self) -> None:
-        pg_ctl = _find_pg_bin("pg_ctl")
-        if pg_ctl:
-            with contextlib.suppress(subprocess.CalledProcessError):
-                self._run(pg_ctl, "-D", str(self.data), "-m", "immediate", "stop")
-
-    def url(self, dbname: str) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{dbname}"
-
-    def create_database(self) -> str:
-        import psycopg
-
-        name = "t_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
-                             autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return name
-
-
 @pytest.fixture(scope="session")
-def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
-    if _find_pg_bin("initdb") is None or _find_pg_bin("pg_ctl") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL server binaries (initdb, pg_ctl) are missing in CI")
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: PostgreSQL tests skipped")
-    root = Path("/tmp") / f"privdesk-pg-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    cluster = PgCluster(root)
-    try:
-        cluster.start()
-    except subprocess.CalledProcessError as exc:
-        pytest.fail(f"could not start PostgreSQL: {exc.stderr.decode(errors='replace')}")
-    yield cluster
-    cluster.stop()
-    shutil.rmtree(root, ignore_errors=True)
+def pg_cluster() -> Iterator[PgCluster]:
+    with running_cluster("pg") as cluster:
+        yield cluster
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

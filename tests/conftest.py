@@ -4,6 +4,11 @@ Every test gets its own database (a fresh SQLite file, or a fresh database on th
 PostgreSQL cluster). ``backend`` is parametrised over both wherever a test asks for ``db_url``.
 PostgreSQL tests skip with a visible reason only when the server binaries are missing; in CI
 (``CI=true``) a missing server is an error, not a skip.
+
+On PostgreSQL, ``db_url`` is a copy (``CREATE DATABASE … TEMPLATE``) of a template database that
+the session migrated once to the head revision: schema only, no rows, exactly what a fresh
+database holds after ``migrate.upgrade``. A test that must start from a truly empty database (the
+migrations themselves, ``init`` creating the schema) asks for ``empty_db_url`` instead.
 """
 
 from __future__ import annotations
@@ -34,17 +39,52 @@ def pg_cluster() -> Iterator[PgCluster]:
         yield cluster
 
 
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: PgCluster) -> str:
+    """A database migrated once to the head revision, copied for every PostgreSQL test.
+    Nobody may connect to it afterwards (CREATE DATABASE … TEMPLATE needs it idle)."""
+    from privdesk.store import migrate
+    from privdesk.store.engine import make_engine
+
+    name = pg_cluster.create_database()
+    engine = make_engine(pg_cluster.url(name))
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    pg_cluster.execute(f'ALTER DATABASE "{name}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false')
+    return name
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
 @pytest.fixture
-def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A new database: a SQLite file not yet created, or on PostgreSQL a copy of the migrated,
+    empty template (what ``migrate.upgrade`` would leave; ``initialize`` takes it from there)."""
     if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'privdesk.sqlite3'}"
+        yield f"sqlite:///{tmp_path / 'privdesk.sqlite3'}"
+        return
     cluster: PgCluster = request.getfixturevalue("pg_cluster")
-    return cluster.url(cluster.create_database())
+    name = cluster.create_database(template=request.getfixturevalue("pg_template"))
+    yield cluster.url(name)
+    cluster.drop_database(name)
+
+
+@pytest.fixture
+def empty_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A truly empty database (no schema, no alembic_version) for tests of the migrations and
+    of ``init`` creating the schema."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'privdesk.sqlite3'}"
+        return
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    name = cluster.create_database()
+    yield cluster.url(name)
+    cluster.drop_database(name)
 
 
 @pytest.fixture

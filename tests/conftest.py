@@ -9,6 +9,9 @@ On PostgreSQL, ``db_url`` is a copy (``CREATE DATABASE … TEMPLATE``) of a temp
 the session migrated once to the head revision: schema only, no rows, exactly what a fresh
 database holds after ``migrate.upgrade``. A test that must start from a truly empty database (the
 migrations themselves, ``init`` creating the schema) asks for ``empty_db_url`` instead.
+
+Under pytest-xdist every worker is its own session: it starts its own cluster (its own port and
+folder) and migrates its own template.
 """
 
 from __future__ import annotations
@@ -31,6 +34,34 @@ password_hash_memory_kib = 1024
 password_hash_iterations = 1
 password_hash_lanes = 1
 """
+
+
+# -- pytest-xdist ---------------------------------------------------------------------------------
+# Test modules whose tests must all run on one worker, in one go: their module-scoped fixture is too
+# costly to build twice (test_frozen builds the application with PyInstaller, ~35 s, and two
+# concurrent builds would also share PyInstaller's cache folder).
+ONE_WORKER_MODULES = ("tests/test_frozen.py",)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # type: ignore[no-untyped-def]
+    """``-n N`` (``--dist load``): one test at a time to whichever worker is free, except that each
+    module of ONE_WORKER_MODULES is a single unit, sent first (it is the longest).
+
+    xdist's own ``--dist loadgroup`` with an ``xdist_group`` mark would do this, but it marks the
+    group by rewriting the items' node ids, which pytest 9.2 no longer allows: the group was split
+    across both workers and the application built twice, concurrently."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER_MODULES else nodeid
+
+    config.option.loadscopereorder = True   # the largest unit (a whole module) goes out first
+    return Scheduling(config, log)
 
 
 @pytest.fixture(scope="session")

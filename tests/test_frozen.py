@@ -2,6 +2,8 @@
 
 The build runs once per module into a temporary work/dist folder; then the frozen binary is run as an
 administrator would run it, from a folder outside the checkout, so nothing can come from the source tree.
+Under pytest-xdist the whole module runs on one worker (``ONE_WORKER_MODULES`` in conftest), so the
+build runs once.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ FAST_SETTINGS = {"fsync": "off", "full_page_writes": "off", "max_connections": "
 
 
 class PgCluster:
-    """A PostgreSQL cluster of the suite's own, in ``root`` (under /tmp: the socket path must be
+    """A PostgreSQL cluster of the suite's own, in ``root`` (see cluster_base; the socket path must be
     short). ``initdb_args`` and ``settings`` (server options, ``-c name=value``) let a test module
     run one built for its purpose (see ``test_lifecycle_unrecoverable``)."""
 
@@ -105,12 +105,34 @@ class PgCluster:
         return name
 
     def drop_database(self, name: str) -> None:
-        """Best effort, after the test: keeps the cluster small. FORCE ends
+        """Best effort, after the test: keeps the cluster (in RAM, see cluster_base) small. FORCE ends
         what the test left connected (a pool, a killed child's session)."""
         import psycopg
 
         with contextlib.suppress(psycopg.Error):
             self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# A cluster of the suite holds one database per PostgreSQL test (about 8 MiB each, some hundreds per
+# run). Measured on the project's machines (ext4 mounted with discard): 100 CREATE DATABASE … TEMPLATE
+# took 18 s in /tmp and 4.4 s in /dev/shm (tmpfs), and the PostgreSQL half of five test modules
+# 28 s against 16 s. So the clusters live in RAM when there is room, else in /tmp.
+SHM_MIN_FREE = 4 << 30
+
+
+def cluster_base() -> Path:
+    """Where the suite's clusters go: $PRIVDESK_TEST_PG_BASE if set, else /dev/shm when it is a
+    writable tmpfs with SHM_MIN_FREE bytes free, else /tmp."""
+    if os.environ.get("PRIVDESK_TEST_PG_BASE"):
+        return Path(os.environ["PRIVDESK_TEST_PG_BASE"])
+    shm = Path("/dev/shm")
+    try:
+        st = os.statvfs(shm)
+        if os.access(shm, os.W_OK | os.X_OK) and st.f_bavail * st.f_frsize >= SHM_MIN_FREE:
+            return shm
+    except OSError:
+        pass
+    return Path("/tmp")
 
 
 @contextlib.contextmanager
@@ -120,7 +142,7 @@ def running_cluster(name: str, **kwargs: object) -> Iterator[PgCluster]:
         if os.environ.get("CI") == "true":
             pytest.fail("PostgreSQL server binaries (initdb, pg_ctl) are missing in CI")
         pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: PostgreSQL tests skipped")
-    root = Path("/tmp") / f"privdesk-{name}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    root = cluster_base() / f"privdesk-{name}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     cluster = PgCluster(root, **kwargs)  # type: ignore[arg-type]
     try:
         try:

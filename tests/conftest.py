@@ -16,6 +16,7 @@ folder) and migrates its own template.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,6 +155,12 @@ def _gui_thread_collection(request: pytest.FixtureRequest) -> Iterator[None]:
     finally:
         collector.stop()
         collector.deleteLater()
+        # What survived that collection is held by something longer-lived than the test (module
+        # state, caches, what earlier tests left behind) and grows through the session: about
+        # 2,000 objects a test, so the full collection above took 0.9 s per widget test by the
+        # end of a run (95 s in all). Freezing the survivors (gc.freeze) leaves them out of every
+        # later collection; the next widget test's collection sees only what came after.
+        gc.freeze()
 
 
 @pytest.fixture

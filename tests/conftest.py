@@ -5,10 +5,11 @@ PostgreSQL cluster). ``backend`` is parametrised over both wherever a test asks 
 PostgreSQL tests skip with a visible reason only when the server binaries are missing; in CI
 (``CI=true``) a missing server is an error, not a skip.
 
-On PostgreSQL, ``db_url`` is a copy (``CREATE DATABASE … TEMPLATE``) of a template database that
-the session migrated once to the head revision: schema only, no rows, exactly what a fresh
-database holds after ``migrate.upgrade``. A test that must start from a truly empty database (the
-migrations themselves, ``init`` creating the schema) asks for ``empty_db_url`` instead.
+``db_url`` (and so ``ctx``, ``sqlite_ctx``) is a copy of a template that the session migrated once
+to the head revision: schema only, no rows, exactly what a fresh database holds after
+``migrate.upgrade`` (on PostgreSQL ``CREATE DATABASE … TEMPLATE``, on SQLite a copy of the file).
+A test that must start from a truly empty database (the migrations themselves, ``init`` creating
+the schema) asks for ``empty_db_url`` (or ``sqlite_url``: a file not yet created) instead.
 
 Under pytest-xdist every worker is its own session: it starts its own cluster (its own port and
 folder) and migrates its own template.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,12 +95,38 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once to the head revision (no rows), copied for the SQLite tests:
+    initialize() then took 34 ms instead of 80 ms (median of 60)."""
+    from privdesk.store import migrate
+    from privdesk.store.engine import make_engine
+
+    path = tmp_path_factory.mktemp("sqlite-template") / "template.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()   # the last connection checkpoints the WAL into the file and removes it
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
+def _copy_of(template: Path, tmp_path: Path) -> str:
+    """A private copy of the migrated template, owner-only like the files the application makes."""
+    path = tmp_path / "privdesk.sqlite3"
+    shutil.copyfile(template, path)
+    path.chmod(0o600)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture
 def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """A new database: a SQLite file not yet created, or on PostgreSQL a copy of the migrated,
-    empty template (what ``migrate.upgrade`` would leave; ``initialize`` takes it from there)."""
+    """A new database, migrated to the head revision and empty (what ``migrate.upgrade`` would
+    leave; ``initialize`` takes it from there): a copy of a template, as a SQLite file or a
+    PostgreSQL database."""
     if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / 'privdesk.sqlite3'}"
+        yield _copy_of(request.getfixturevalue("sqlite_template"), tmp_path)
         return
     cluster: PgCluster = request.getfixturevalue("pg_cluster")
     name = cluster.create_database(template=request.getfixturevalue("pg_template"))
@@ -121,6 +149,7 @@ def empty_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
+    """A SQLite file not yet created (the first-run wizard creates it)."""
     return f"sqlite:///{tmp_path / 'privdesk.sqlite3'}"
 
 
@@ -185,10 +214,11 @@ def ctx(db_url: str, settings_for):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def sqlite_ctx(sqlite_url: str, settings_for):  # type: ignore[no-untyped-def]
+def sqlite_ctx(sqlite_template: Path, tmp_path: Path, settings_for):  # type: ignore[no-untyped-def]
+    """``ctx`` on SQLite only."""
     from privdesk.bootstrap import initialize
 
-    context = initialize(settings_for(sqlite_url), officer_login=OFFICER_LOGIN, officer_name="육의곤",
-                         password=OFFICER_PASSWORD)
+    context = initialize(settings_for(_copy_of(sqlite_template, tmp_path)), officer_login=OFFICER_LOGIN,
+                         officer_name="육의곤", password=OFFICER_PASSWORD)
     yield context
     context.engine.dispose()

@@ -210,14 +210,14 @@ def test_a_fake_anchor_detail_is_ignored(ctx: AppContext, fac: Actor) -> None:
     assert dataclasses.replace(row, purpose="다름") != row
 
 
-def test_migration_0200_downgrades_and_upgrades_with_its_guards(db_url: str) -> None:
+def test_migration_0200_downgrades_and_upgrades_with_its_guards(empty_db_url: str) -> None:
     from alembic import command
     from sqlalchemy import inspect
 
     from privdesk.store import migrate
     from privdesk.store.engine import make_engine
 
-    engine = make_engine(db_url)
+    engine = make_engine(empty_db_url)
     try:
         migrate.upgrade(engine)
         cfg = migrate.alembic_config()

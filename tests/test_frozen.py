@@ -2,6 +2,8 @@
 
 The build runs once per module into a temporary work/dist folder; then the frozen binary is run as an
 administrator would run it, from a folder outside the checkout, so nothing can come from the source tree.
+Under pytest-xdist the whole module runs on one worker (``ONE_WORKER_MODULES`` in conftest), so the
+build runs once.
 """
 
 from __future__ import annotations
@@ -69,11 +71,11 @@ def test_usage_error_exits_2(frozen: Path, tmp_path: Path) -> None:
     assert "no-such-command" in proc.stderr
 
 
-def test_init_creates_schema_key_and_officer(frozen: Path, tmp_path: Path, db_url: str) -> None:
+def test_init_creates_schema_key_and_officer(frozen: Path, tmp_path: Path, empty_db_url: str) -> None:
     """init from the frozen build: migrations run from the bundled Alembic scripts on both backends."""
     key = tmp_path / "frozen.key"
     env = {"PRIVDESK_PASSWORD": OFFICER_PASSWORD}
-    proc = run_frozen(frozen, "--db", db_url, "--key-file", str(key),
+    proc = run_frozen(frozen, "--db", empty_db_url, "--key-file", str(key),
                       "init", "--officer", OFFICER_LOGIN, "--officer-name", "육의곤", cwd=tmp_path, env=env)
     assert proc.returncode == 0, proc.stderr
     assert OFFICER_LOGIN in proc.stdout
@@ -81,7 +83,7 @@ def test_init_creates_schema_key_and_officer(frozen: Path, tmp_path: Path, db_ur
     if os.name == "posix":
         assert stat.S_IMODE(key.stat().st_mode) == 0o600
 
-    engine = create_engine(db_url)
+    engine = create_engine(empty_db_url)
     try:
         assert {"accounts", "meta", "alembic_version"} <= set(inspect(engine).get_table_names())
         with engine.connect() as conn:
@@ -91,13 +93,13 @@ def test_init_creates_schema_key_and_officer(frozen: Path, tmp_path: Path, db_ur
         engine.dispose()
 
     # the officer logs in through the frozen CLI: Argon2id, the key check and decryption all work frozen
-    listed = run_frozen(frozen, "--db", db_url, "--key-file", str(key), "user", "list", "--as", OFFICER_LOGIN,
+    listed = run_frozen(frozen, "--db", empty_db_url, "--key-file", str(key), "user", "list", "--as", OFFICER_LOGIN,
                         cwd=tmp_path, env=env)
     assert listed.returncode == 0, listed.stderr
     assert OFFICER_LOGIN in listed.stdout
 
     # a refused operation: exit 1 with a one-line Korean reason, not a traceback
-    again = run_frozen(frozen, "--db", db_url, "--key-file", str(key),
+    again = run_frozen(frozen, "--db", empty_db_url, "--key-file", str(key),
                        "init", "--officer", OFFICER_LOGIN, "--officer-name", "육의곤", cwd=tmp_path, env=env)
     assert again.returncode == 1
     assert again.stderr.startswith("privdesk: ")

@@ -4,17 +4,21 @@ a destroyed field is left in any database file (main, main WAL, separate store, 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select, text
 
+from privdesk.context import AppContext
 from privdesk.lifecycle import destruction, separation
 from privdesk.lifecycle.store import separate_path
 from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.store.engine import sqlite_path
 from privdesk.store.models import AccessLogEntry
-from tests.helpers import OFFICER_PASSWORD
+from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 from tests.lifecycle_support import TODAY, Marked, add_marked, years_ago
+from tests.pg import PgCluster, running_cluster
 from tests.test_audit_support import officer
 
 
@@ -127,30 +131,74 @@ def _scan_dir(root: Path, marked: list[Marked], *, skip_wal: bool = False) -> li
     return hits
 
 
-def _autocommit(ctx, *statements: str) -> None:  # type: ignore[no-untyped-def]
+def _autocommit(ctx, *statements: str) -> list[object]:  # type: ignore[no-untyped-def]
+    """Run each statement outside a transaction; the first value of each (None for a command)."""
+    out: list[object] = []
     with ctx.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for sql in statements:
-            conn.exec_driver_sql(sql)
+            result = conn.exec_driver_sql(sql)
+            out.append(result.scalar() if result.returns_rows else None)
+    return out
 
 
-def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(ctx, request) -> None:  # type: ignore[no-untyped-def]
-    """The raw-bytes scan of the suite cluster's whole data directory (PostgreSQL 15).
+# The scrub test's own cluster, built so that the WAL can be emptied of old records on demand:
+# 1 MiB segments (initdb --wal-segsize=1), no segment kept for replication (wal_keep_size = 0, no
+# slots, no archiving) and none recycled (wal_recycle = off: a recycled segment is only renamed to a
+# future name, the old bytes stay in it until overwritten), from the start. Its data directory holds
+# nothing but this test's database and the ones initdb makes, so the raw-bytes scan is small and
+# sees no other test's rows.
+SCRUB_CLUSTER_SETTINGS = {
+    "wal_recycle": "off", "wal_keep_size": "0", "archive_mode": "off", "max_wal_senders": "0",
+    "min_wal_size": "2MB", "max_wal_size": "16MB",
+}
+
+
+@pytest.fixture(scope="module")
+def scrub_cluster() -> Iterator[PgCluster]:
+    with running_cluster("scrub", initdb_args=("--wal-segsize=1",), settings=SCRUB_CLUSTER_SETTINGS) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def scrub_ctx(scrub_cluster: PgCluster, settings_for) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    """An initialised database (as ``ctx``) on the scrub cluster, reached as its superuser ``postgres``
+    (the scrub clears planner statistics only for a superuser)."""
+    from privdesk.bootstrap import initialize
+
+    context = initialize(settings_for(scrub_cluster.url(scrub_cluster.create_database())),
+                         officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD)
+    yield context
+    context.engine.dispose()
+
+
+def _wal_segments(cluster: PgCluster) -> list[str]:
+    """WAL segment files in pg_wal (24 hex digits: timeline, log, segment; they sort by position)."""
+    return sorted(f.name for f in (cluster.data / "pg_wal").iterdir()
+                  if len(f.name) == 24 and all(c in "0123456789ABCDEF" for c in f.name))
+
+
+def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(backend: str, request) -> None:  # type: ignore[no-untyped-def]
+    """The raw-bytes scan of a PostgreSQL 15 cluster's whole data directory.
 
     Measured while writing this test: after a plain ``VACUUM`` the destroyed names and ciphertexts
     were still in the heap file of ``patients`` and in both name indexes (dead tuples' bytes in the
     pages' free space), and after an ``ANALYZE`` taken before the destruction (autovacuum does it
     on any real server) in ``pg_statistic``, whose sample values ANALYZE leaves alone once a table
     is empty (the separate store). Hence ``scrub`` runs ``VACUUM FULL`` and, as a superuser (the
-    suite's role is one), clears and rebuilds those statistics; since migration 0400 the personal
-    columns are not sampled at all (statistics target 0). Both checked here with the WAL
-    left aside. The WAL keeps the inserts' records until its segments are removed, which only the
-    server's administrator can do; the second scan does it the way an administrator would
-    (``wal_recycle = off``, ``pg_switch_wal()``, ``CHECKPOINT``) and then finds nothing anywhere."""
-    if ctx.engine.dialect.name != "postgresql":
+    cluster's ``postgres`` role is one), clears and rebuilds those statistics; since migration 0400
+    the personal columns are not sampled at all (statistics target 0). Both checked here with the
+    WAL left aside. The WAL keeps the inserts' records until its segments are removed, which only
+    the server's administrator can do; the second scan does it the way an administrator would
+    (``wal_recycle = off``, no WAL kept, ``pg_switch_wal()``, ``CHECKPOINT``) on a cluster of the
+    test's own (:data:`SCRUB_CLUSTER_SETTINGS`): it waits until every segment written up to the end
+    of the destruction has been removed from ``pg_wal`` (by name), then finds nothing anywhere."""
+    if backend != "postgresql":
         return  # the SQLite files are scanned above
-    cluster = request.getfixturevalue("pg_cluster")
+    cluster: PgCluster = request.getfixturevalue("scrub_cluster")
+    ctx = request.getfixturevalue("scrub_ctx")
+    assert _autocommit(ctx, "SHOW wal_recycle", "SHOW wal_keep_size", "SHOW archive_mode",
+                       "SELECT count(*) FROM pg_replication_slots") == ["off", "0", "off", 0]
     off = officer(ctx)
-    # markers used by no other test in the session (the cluster is shared by every PostgreSQL test)
     separated = [add_marked(ctx, off, i, last_visit=years_ago(4), seed=91) for i in range(150, 155)]
     active_due = [add_marked(ctx, off, i, last_visit=years_ago(6), seed=91) for i in range(155, 160)]
     survivors = [add_marked(ctx, off, i, last_visit=years_ago(1), seed=91) for i in range(160, 163)]
@@ -161,6 +209,8 @@ def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(ctx, request) ->
         str(m.id) for m in separated + active_due}    # the scan works: every name is on disk before
     # … but not in pg_statistic: migration 0400 set the personal columns' statistics target to 0
     assert not any(h.startswith(f"base/{_db_oid(ctx)}/2619") for h in before)
+    # … and in the WAL, which the last part of this test empties
+    assert _scan_dir(cluster.data / "pg_wal", separated + active_due)
 
     import datetime as dt
 
@@ -176,21 +226,22 @@ def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(ctx, request) ->
     assert _scan_dir(cluster.data, separated + active_due, skip_wal=True) == []
     assert len(_scan_dir(cluster.data, survivors, skip_wal=True)) >= 3     # the survivors are still found
 
-    # the WAL: removed the administrator's way, then nothing is left in any file of the cluster
-    try:
-        _autocommit(ctx, "ALTER SYSTEM SET wal_recycle = off", "SELECT pg_reload_conf()")
-        # the checkpointer reads the new setting on its own time: a segment recycled (renamed, bytes
-        # intact) by a checkpoint that came first goes at the next round
-        left: list[str] = []
-        for _round in range(5):
-            _autocommit(ctx, "SELECT pg_switch_wal()", "CHECKPOINT")
-            left = _scan_dir(cluster.data, separated + active_due)
-            if not left:
-                break
-            time.sleep(0.2)
-        assert left == []
-    finally:
-        _autocommit(ctx, "ALTER SYSTEM RESET wal_recycle", "SELECT pg_reload_conf()")
+    # the WAL: every record of the destroyed rows lies before the current insert position; the
+    # segment holding it (and all earlier ones) must go. pg_switch_wal() closes it, the next
+    # CHECKPOINT's redo point lies after it, and the checkpoint removes (wal_recycle = off: unlinks)
+    # every segment before its redo point. One round does it; the bounded loop only covers a
+    # checkpoint already under way when the first switch came.
+    (last,) = _autocommit(ctx, "SELECT pg_walfile_name(pg_current_wal_insert_lsn())")
+    assert isinstance(last, str) and last in _wal_segments(cluster)
+    deadline = time.monotonic() + 60
+    while True:
+        _autocommit(ctx, "SELECT pg_switch_wal()", "CHECKPOINT")
+        old = [name for name in _wal_segments(cluster) if name <= last]
+        if not old or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
+    assert old == [], f"WAL segments up to {last} still in pg_wal after 60 s: {old}"
+    assert _scan_dir(cluster.data, separated + active_due) == []
 
 
 def _db_oid(ctx) -> int:  # type: ignore[no-untyped-def]

@@ -18,8 +18,8 @@ from privdesk.store.engine import make_engine, sqlite_path
 from privdesk.store.models import Account, Base
 
 
-def test_migrations_upgrade_an_empty_database_and_match_the_models(db_url: str) -> None:
-    engine = make_engine(db_url)
+def test_migrations_upgrade_an_empty_database_and_match_the_models(empty_db_url: str) -> None:
+    engine = make_engine(empty_db_url)
     try:
         assert migrate.current_revision(engine) is None
         migrate.upgrade(engine)

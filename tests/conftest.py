@@ -30,6 +30,11 @@ from tests.pg import PgCluster, running_cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Every PostgreSQL test reaches its database as the workstations' role of the README: it owns the
+# database (for a destruction's VACUUM FULL) but no table, so it cannot disable a trigger or drop a
+# table; what an intruder with the owner's rights does goes through tests.helpers.owner_engine.
+APP_ROLE = "privdesk_app"
+
 # Cheap Argon2id for tests (the parameters are stored in each hash; production uses the defaults).
 _TEST_CONFIG = """
 [security]
@@ -70,6 +75,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):  # type: ignore[no-
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PgCluster]:
     with running_cluster("pg") as cluster:
+        cluster.execute(f"CREATE ROLE {APP_ROLE} LOGIN")
         yield cluster
 
 
@@ -77,6 +83,7 @@ def pg_cluster() -> Iterator[PgCluster]:
 def pg_template(pg_cluster: PgCluster) -> str:
     """A database migrated once to the head revision, copied for every PostgreSQL test.
     Nobody may connect to it afterwards (CREATE DATABASE … TEMPLATE needs it idle)."""
+    from privdesk.audit.protections import grant_statements
     from privdesk.store import migrate
     from privdesk.store.engine import make_engine
 
@@ -86,6 +93,9 @@ def pg_template(pg_cluster: PgCluster) -> str:
         migrate.upgrade(engine)
     finally:
         engine.dispose()
+    # the README's set-up: the tables and the public schema belong to the owner (here the
+    # superuser), the workstations' role gets rows only (privdesk db grant)
+    pg_cluster.execute("ALTER SCHEMA public OWNER TO postgres", *grant_statements(APP_ROLE), dbname=name)
     pg_cluster.execute(f'ALTER DATABASE "{name}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false')
     return name
 
@@ -129,8 +139,8 @@ def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iter
         yield _copy_of(request.getfixturevalue("sqlite_template"), tmp_path)
         return
     cluster: PgCluster = request.getfixturevalue("pg_cluster")
-    name = cluster.create_database(template=request.getfixturevalue("pg_template"))
-    yield cluster.url(name)
+    name = cluster.create_database(template=request.getfixturevalue("pg_template"), owner=APP_ROLE)
+    yield cluster.url(name, user=APP_ROLE)
     cluster.drop_database(name)
 
 

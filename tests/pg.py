@@ -83,25 +83,26 @@ class PgCluster:
             with contextlib.suppress(subprocess.CalledProcessError):
                 self._run(pg_ctl, "-D", str(self.data), "-m", "immediate", "stop")
 
-    def url(self, dbname: str) -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{dbname}"
+    def url(self, dbname: str, user: str = "postgres") -> str:
+        return f"postgresql+psycopg://{user}@127.0.0.1:{self.port}/{dbname}"
 
-    def execute(self, *statements: str) -> None:
-        """Run statements one by one, autocommit, as ``postgres`` in the ``postgres`` database."""
+    def execute(self, *statements: str, dbname: str = "postgres") -> None:
+        """Run statements one by one, autocommit, as ``postgres`` (in the ``postgres`` database)."""
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname={dbname}",
                              autocommit=True) as conn:
             for sql in statements:
                 conn.execute(sql)  # type: ignore[arg-type]
 
-    def create_database(self, template: str | None = None) -> str:
-        """A new database, empty or a copy of ``template``. The copy is a file copy (two
-        checkpoints, cheap here) rather than PostgreSQL 15's default, which writes the whole
-        template (about 8 MiB) into the WAL once per test."""
+    def create_database(self, template: str | None = None, owner: str | None = None) -> str:
+        """A new database, empty or a copy of ``template``, owned by ``owner`` (default: postgres).
+        The copy is a file copy (two checkpoints, cheap here) rather than PostgreSQL 15's default,
+        which writes the whole template (about 8 MiB) into the WAL once per test."""
         name = "t_" + uuid.uuid4().hex[:12]
         self.execute(f'CREATE DATABASE "{name}"'
-                     + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""))
+                     + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else "")
+                     + (f' OWNER "{owner}"' if owner else ""))
         return name
 
     def drop_database(self, name: str) -> None:

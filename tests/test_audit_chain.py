@@ -19,6 +19,7 @@ from privdesk.audit.chain import GENESIS, Action, PendingEntry, append, canonica
 from privdesk.audit.verify import Snapshot, canonical_sql, check_chain, verify_chain
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
+from tests.helpers import owner_engine
 from tests.test_audit_support import add_entries, entry, head_seq, officer, row_count
 
 
@@ -72,8 +73,8 @@ def test_database_builds_the_same_canonical_bytes(ctx: AppContext) -> None:
 
 
 def _refused(ctx: AppContext, sql: str) -> str:
-    with pytest.raises(exc.DBAPIError) as err, ctx.engine.begin() as conn:
-        conn.execute(text(sql))
+    with owner_engine(ctx) as engine, pytest.raises(exc.DBAPIError) as err, engine.begin() as conn:
+        conn.execute(text(sql))   # even the tables' owner: the trigger refuses
     return str(err.value.orig)
 
 

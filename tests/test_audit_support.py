@@ -17,7 +17,7 @@ from privdesk.accounts.users import create_account_row
 from privdesk.audit.chain import GENESIS, Action, PendingEntry, append, canonical, entry_hash
 from privdesk.context import Actor, AppContext, permissions_of
 from privdesk.store.models import AccessLogEntry, Account, AuditHead
-from tests.helpers import OFFICER_LOGIN
+from tests.helpers import OFFICER_LOGIN, owner_engine
 
 TEST_PASSWORD = "Audit-test-pass1"
 
@@ -85,7 +85,7 @@ def forged(seq: int, prev: bytes, *, detail: str = "위조된 기록", at: str =
 def tamper(ctx: AppContext, *statements: str, rows: list[dict[str, Any]] | None = None) -> None:
     """Run ``statements`` (then insert ``rows``) on access_log with its guards off."""
     sqlite = ctx.engine.dialect.name == "sqlite"
-    with ctx.engine.begin() as conn:
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         if sqlite:
             conn.exec_driver_sql("DROP TRIGGER IF EXISTS access_log_no_update")
             conn.exec_driver_sql("DROP TRIGGER IF EXISTS access_log_no_delete")

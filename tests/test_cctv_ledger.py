@@ -23,7 +23,7 @@ from privdesk.cctv import viewlog
 from privdesk.cctv.viewlog import LedgerFilter, LedgerInput, QuickViewing
 from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, PermissionDeniedError, ValidationError
-from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, owner_engine
 from tests.test_audit_support import actor_for
 from tests.test_cctv_requests import entries, window
 
@@ -42,8 +42,8 @@ def quick(ctx: AppContext, actor: Actor, cameras: list[str], purpose: str, days_
 
 
 def untrigger(ctx: AppContext, table: str) -> None:
-    """Go around the database's guard as an intruder with database access would."""
-    with ctx.engine.begin() as conn:
+    """Go around the database's guard as an intruder with the owner's rights would."""
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         if ctx.engine.dialect.name == "sqlite":
             conn.execute(text(f"DROP TRIGGER {table}_no_update"))
             conn.execute(text(f"DROP TRIGGER {table}_no_delete"))
@@ -119,14 +119,14 @@ def test_database_refuses_update_and_delete_of_append_only_cctv_tables(ctx: AppC
     decisions.withdraw(ctx, fac, req.id, note="철회")
     for table in APPEND_ONLY[:3]:
         for stmt in (f"UPDATE {table} SET id = id", f"DELETE FROM {table}"):
-            with pytest.raises(DBAPIError) as err, ctx.engine.begin() as conn:
+            with owner_engine(ctx) as engine, pytest.raises(DBAPIError) as err, engine.begin() as conn:
                 conn.execute(text(stmt))
             assert "append-only" in str(err.value)
     with ctx.engine.connect() as conn:
         assert conn.execute(text("SELECT COUNT(*) FROM cctv_ledger")).scalar() == 1
         assert conn.execute(text("SELECT COUNT(*) FROM cctv_request_events")).scalar() == 2
     if ctx.engine.dialect.name == "postgresql":
-        with pytest.raises(DBAPIError, match="append-only"), ctx.engine.begin() as conn:
+        with owner_engine(ctx) as engine, pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
             conn.execute(text("TRUNCATE cctv_ledger CASCADE"))
 
 
@@ -137,7 +137,7 @@ def test_verification_finds_altered_deleted_and_inserted_ledger_rows(ctx: AppCon
     rows = [quick(ctx, fac, [f"CAM-0{i}"], f"시설 점검 {i}") for i in range(1, 5)]
     assert viewlog.verify_ledger(ctx, officer) == []
     untrigger(ctx, "cctv_ledger")
-    with ctx.engine.begin() as conn:
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         conn.execute(text("UPDATE cctv_ledger SET purpose = '고쳐 쓴 목적' WHERE id = :i"), {"i": rows[1].id})
         conn.execute(text("DELETE FROM cctv_ledger WHERE id = :i"), {"i": rows[2].id})
         conn.execute(text(
@@ -190,7 +190,7 @@ def test_rows_anchored_in_an_archived_part_of_the_log_still_verify(aged: AppCont
     new = quick(aged, fac, ["CAM-03"], "오늘 점검")
     assert viewlog.verify_ledger(aged, officer) == []
     untrigger(aged, "cctv_ledger")
-    with aged.engine.begin() as conn:    # an old row altered after archiving cannot be checked here ...
+    with owner_engine(aged) as engine, engine.begin() as conn:   # an old row altered after archiving cannot be checked here ...
         conn.execute(text("UPDATE cctv_ledger SET purpose = 'x' WHERE id = 1"))
         conn.execute(text("UPDATE cctv_ledger SET purpose = 'y' WHERE id = :i"), {"i": new.id})
         conn.execute(text(

@@ -29,6 +29,7 @@ from privdesk.lifecycle import separation
 from privdesk.registry.patients import HeldRecordError, set_hold
 from privdesk.rights.models import SubjectFlag
 from privdesk.store.models import AccessLogEntry
+from tests.helpers import owner_engine
 from tests.lifecycle_support import Marked, add_marked, years_ago
 from tests.test_audit_support import actor_for, officer
 
@@ -343,12 +344,12 @@ def test_database_refuses_update_and_delete_and_verification_finds_tampering(
     for table in ("disclosures", "disclosure_subjects"):
         for stmt in (f"UPDATE {table} SET disclosure_id = disclosure_id" if table == "disclosure_subjects"
                      else f"UPDATE {table} SET recipient = '고친 수신처'", f"DELETE FROM {table}"):
-            with pytest.raises(DBAPIError) as err, ctx.engine.begin() as conn:
+            with owner_engine(ctx) as engine, pytest.raises(DBAPIError) as err, engine.begin() as conn:
                 conn.execute(text(stmt))
             assert "append-only" in str(err.value)
     assert count(ctx) == 3 and count(ctx, DisclosureSubject) == 3
     # an intruder going around the guard is caught by the anchors
-    with ctx.engine.begin() as conn:
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         if ctx.engine.dialect.name == "sqlite":
             for table in ("disclosures", "disclosure_subjects"):
                 conn.execute(text(f"DROP TRIGGER {table}_no_update"))
@@ -356,7 +357,7 @@ def test_database_refuses_update_and_delete_and_verification_finds_tampering(
         else:
             conn.execute(text("ALTER TABLE disclosures DISABLE TRIGGER USER"))
             conn.execute(text("ALTER TABLE disclosure_subjects DISABLE TRIGGER USER"))
-    with ctx.engine.begin() as conn:
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         conn.execute(text("UPDATE disclosures SET recipient = '다른 곳' WHERE id = :i"), {"i": rows[0].id})
         conn.execute(text("UPDATE disclosure_subjects SET label = '바꾼 사람' WHERE disclosure_id = :i"),
                      {"i": rows[1].id})

@@ -38,7 +38,7 @@ from privdesk.registry.models import Patient, PatientPhone
 from privdesk.registry.patients import get_patient, unmask
 from privdesk.registry.search import search
 from privdesk.store.models import AccessLogEntry, AccountRole, AuditHead
-from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli
+from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, owner_engine, run_cli
 from tests.test_audit_support import add_entries, entry, forged, head_seq, tamper
 from tests.test_registry_patients import hong, make_actor
 
@@ -51,7 +51,7 @@ CLERK_PASSWORD = "Clerk-pass-123"
 def sql(ctx: AppContext, *statements: str, **params: Any) -> None:
     """Statements on any table with the append-only guards out of the way."""
     sqlite = ctx.engine.dialect.name == "sqlite"
-    with ctx.engine.begin() as conn:
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         if sqlite:
             for name in ("access_log_no_update", "access_log_no_delete"):
                 conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
@@ -259,14 +259,14 @@ def test_an_extra_head_row_and_values_of_the_wrong_type_are_diagnosed(ctx: AppCo
 
 def test_a_disabled_or_missing_trigger_and_an_open_archive_permit_are_named(ctx: AppContext,
                                                                             office: dict[str, Actor]) -> None:
-    with ctx.engine.begin() as conn:
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         if ctx.engine.dialect.name == "sqlite":
             conn.exec_driver_sql("DROP TRIGGER access_log_no_delete")
         else:
             conn.exec_driver_sql("ALTER TABLE access_log DISABLE TRIGGER USER")
     message = first_problem(check(ctx, office["officer"]))
     assert "access_log" in message and ("없습니다" in message or "꺼져 있습니다" in message)
-    with ctx.engine.begin() as conn:
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         if ctx.engine.dialect.name != "sqlite":
             conn.exec_driver_sql("ALTER TABLE access_log ENABLE TRIGGER USER")
             conn.exec_driver_sql("ALTER TABLE cctv_ledger DISABLE TRIGGER cctv_ledger_append_only")
@@ -426,7 +426,7 @@ def test_an_edited_name_and_a_swapped_id_are_caught(ctx: AppContext, office: dic
     with ctx.engine.begin() as conn:
         conn.execute(update(Patient).where(Patient.id == a).values(name="홍길동"))
     # the ids swapped (every other column stays): the access log's patient:<id> would name the other person
-    with ctx.engine.begin() as conn:
+    with owner_engine(ctx) as engine, engine.begin() as conn:
         if ctx.engine.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         else:

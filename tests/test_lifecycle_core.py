@@ -23,7 +23,7 @@ from privdesk.registry.models import (
 from privdesk.registry.patients import get_patient, set_hold
 from privdesk.registry.search import search
 from privdesk.store.models import AccessLogEntry
-from tests.helpers import OFFICER_PASSWORD
+from tests.helpers import OFFICER_PASSWORD, owner_engine
 from tests.lifecycle_support import TODAY, add_marked, years_ago
 from tests.test_audit_support import TEST_PASSWORD, actor_for, officer
 
@@ -293,10 +293,11 @@ def test_manual_entries_and_append_only_ledger(ctx) -> None:  # type: ignore[no-
         ledger.record_manual(ctx, off, ledger.ManualDestruction(
             file_name="x", kind="종이 문서", item_count=1, method="물에 담금", executed_by="a", reason="r",
             destroyed_on=TODAY))
-    with ctx.engine.connect() as conn, pytest.raises(Exception, match="append-only"):
-        conn.execute(text("UPDATE destruction_ledger SET item_count = 1"))
-    with ctx.engine.connect() as conn, pytest.raises(Exception, match="append-only"):
-        conn.execute(text("DELETE FROM destruction_ledger"))
+    with owner_engine(ctx) as engine:   # even the tables' owner: the trigger refuses
+        with engine.connect() as conn, pytest.raises(Exception, match="append-only"):
+            conn.execute(text("UPDATE destruction_ledger SET item_count = 1"))
+        with engine.connect() as conn, pytest.raises(Exception, match="append-only"):
+            conn.execute(text("DELETE FROM destruction_ledger"))
     assert [r.id for r in ledger.ledger_for_period(ctx, off, TODAY, TODAY)] == [entry.id]
     from privdesk.integrity import verify_all
     report = verify_all(ctx, off)

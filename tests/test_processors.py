@@ -25,6 +25,7 @@ from privdesk.errors import (
     ValidationError,
     VersionConflictError,
 )
+from tests.helpers import owner_engine
 from tests.test_audit_support import actor_for, officer
 from tests.test_disclosures import entries
 
@@ -164,7 +165,7 @@ def test_bad_input_is_refused_and_nothing_changes(sqlite_ctx: AppContext) -> Non
 def test_the_change_history_is_append_only(ctx: AppContext, privacy: Actor) -> None:
     uc.list_processors(ctx, privacy)
     for stmt in ("UPDATE processor_changes SET reason = '고침'", "DELETE FROM processor_changes"):
-        with pytest.raises(DBAPIError, match="append-only"), ctx.engine.begin() as conn:
+        with owner_engine(ctx) as engine, pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
             conn.execute(text(stmt))
     assert changes(ctx) == 10
 

@@ -28,6 +28,7 @@ from privdesk.audit.query import LogFilter, page
 from privdesk.audit.verify import COLUMNS, Snapshot, check_chain, verify_chain
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
+from tests.helpers import owner_engine
 from tests.test_audit_support import head_seq, officer
 
 pytestmark = pytest.mark.bench
@@ -68,7 +69,11 @@ def bare_table() -> Table:
 def test_bench_append(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> None:
     backend = ctx.engine.dialect.name
     bare = bare_table()
-    bare.metadata.create_all(ctx.engine)
+    with owner_engine(ctx) as owner:     # the workstations' role creates no table (PostgreSQL)
+        bare.metadata.create_all(owner)
+        if backend == "postgresql":
+            with owner.begin() as conn:
+                conn.exec_driver_sql(f"GRANT ALL ON bench_bare_log TO {ctx.engine.url.username}")
     entries = [PendingEntry(f"user{i % 40}", Action.VIEW, f"patient:{i}", None, "ok", "화면: 환자 상세")
                for i in range(N_APPEND)]
     run = {"n": 0}

@@ -135,7 +135,12 @@ class _Found:
 
 
 def _witnesses(ctx: AppContext, files: Sequence[Path], manual: Sequence[Witness], found: _Found) -> list[Witness]:
-    reports = [ctx.witness.report(), *read_files(files, ctx.database_id, ctx.witness.location)]
+    others = read_files(files, ctx.database_id, ctx.witness.location)
+    for r in others:   # a wrong file given by hand is a typing mistake, not a finding
+        if not r.witnesses:
+            raise ValidationError("witness_file", f"{r.path}에는 이 데이터베이스의 증인 기록이 없습니다. 다른 작업 PC의 "
+                                                  "사용자 데이터 폴더에 있는 witness.log를 지정하십시오.")
+    reports = [ctx.witness.report(), *others]
     out: list[Witness] = list(manual)
     for r in reports:
         if not r.readable:
@@ -292,7 +297,8 @@ class AckResult:
 
     @property
     def lines(self) -> list[str]:
-        out = [f"확인했습니다: 위반 {len(self.covered)}건 (무결성 확인 기록 {self.event_id}번)."]
+        out = [f"확인했습니다: 위반 {len(self.covered)}건 (무결성 확인 기록 {self.event_id}번)." if self.covered else
+               f"확인했습니다: 지금 다시 검사하면 위반이 없어 열려 있던 발견을 닫았습니다 (무결성 확인 기록 {self.event_id}번)."]
         if self.rebased_to is not None:
             out.append(f"체인 헤드를 실제 마지막 기록({self.rebased_to}번)에 다시 맞췄습니다. 잘리거나 바뀐 기록은 "
                        "그대로 남아 있고 검증 때마다 확인된 위반으로 보입니다.")

@@ -291,6 +291,25 @@ def test_entries_deleted_through_a_planted_archive_permit_are_named(ctx: AppCont
         assert s.execute(text("SELECT COUNT(*) FROM audit_archive_permit")).scalar() == 0
 
 
+def test_witness_files_from_other_workstations_are_checked_and_a_wrong_file_is_no_finding(
+        ctx: AppContext, office: dict[str, Actor], tmp_path: Path) -> None:
+    copied = tmp_path / "witness-ws2.log"
+    copied.write_bytes(ctx.witness.path.read_bytes())            # as if copied from another workstation
+    assert check(ctx, office["officer"], witness_files=[copied]).ok
+    wrong = tmp_path / "passwd"
+    wrong.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    with pytest.raises(PrivdeskError, match="증인 기록이 없습니다"):
+        check(ctx, office["officer"], witness_files=[wrong])
+    with ctx.session() as s:
+        assert open_finding(s) is None                            # nobody is locked out by a typo
+    ctx.witness.path.unlink()                                     # this workstation lost its file ...
+    n = head_seq(ctx)
+    sql(ctx, f"DELETE FROM access_log WHERE seq > {n - 10}")
+    set_head(ctx, n - 10, entry(ctx, n - 10)["hash"], sign=True)
+    message = first_problem(check(ctx, office["officer"], witness_files=[copied]))   # ... the other one remembers
+    assert "증인 파일 witness-ws2.log" in message and f"{n - 10}번에서 끝납니다" in message
+
+
 def test_a_manual_witness_from_a_printed_page_is_checked(ctx: AppContext, office: dict[str, Actor]) -> None:
     e = entry(ctx, 50)
     good = parse_manual(f"50:{e['hash'].hex()[:12]}")

@@ -366,8 +366,8 @@ def open_context(settings: Settings, *, upgrade: bool = True) -> AppContext:
             before = migrate.current_revision(engine)
             if before != migrate.head_revision():
                 _upgrade(engine)
-                if before is not None and before < proofs.PROOFS_REVISION:
-                    _seal_after_upgrade(engine, keys)
+                if before is not None:
+                    _seal_after_upgrade(engine, keys, before)
     except BaseException:
         engine.dispose()
         raise
@@ -386,12 +386,20 @@ def _upgrade(engine: Engine) -> None:
         raise
 
 
-def _seal_after_upgrade(engine: Engine, keys: KeyRing) -> None:
-    """Right after the upgrade that added row proofs (and only then): seal the rows written
-    before, and mark an existing separate SQLite file to be sealed when it is next opened."""
+def _seal_after_upgrade(engine: Engine, keys: KeyRing, before: str) -> None:
+    """Right after an upgrade, in this process (and only then): seal the rows the migrations
+    passed since ``before`` wrote without a proof (a migration has no key; see
+    :data:`privdesk.proofs.SEALED_BY_REVISION`); after the one that added row proofs, also mark an
+    existing separate SQLite file to be sealed when it is next opened."""
+    tables = {t for rev, names in proofs.SEALED_BY_REVISION.items() if before < rev for t in names}
+    if not tables:
+        return
     with engine.begin() as conn:
         for table, spec in proofs.all_specs(Base, engine.dialect.name):
-            proofs.seal_missing(conn, keys, spec, table)
+            if "*" in tables or table in tables:
+                proofs.seal_missing(conn, keys, spec, table)
+        if before >= proofs.PROOFS_REVISION:
+            return
         db_id = conn.execute(select(Meta.value).where(Meta.key == META_DATABASE_ID)).scalar_one()
         main = sqlite_path(engine.url.render_as_string(hide_password=False))
         if main is not None and main.with_name(f"{main.stem}-separated{main.suffix}").exists():

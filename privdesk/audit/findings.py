@@ -25,6 +25,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,6 +34,9 @@ from privdesk import clock
 from privdesk.audit import anchors
 from privdesk.audit.witness import Witness
 from privdesk.store.models import AccessLogEntry, IntegrityEvent
+
+if TYPE_CHECKING:
+    from privdesk.context import Unit
 
 FINDING = "finding"
 ACK = "ack"
@@ -98,6 +102,16 @@ def superseded(session: Session, witness: Witness) -> bool:
         if anchored is not None:
             return True
     return False
+
+
+def supersede_witnesses(u: Unit, reason: str, head_seq: int) -> IntegrityEvent:
+    """An acknowledgement made by a legitimate operation that starts the chain anew from an
+    earlier head — a restore from a backup: the witnesses written before it (which saw entries the
+    backup does not hold) no longer bind, and later verifications list them as known. Anchored
+    in the access log in the caller's unit (so a planted one is caught)."""
+    ev = add_event(u.session, ACK, u.actor_login, head_seq, [reason], ["witness", f"head:{head_seq}"], reason)
+    anchors.anchor(u, "integrity", TABLE, ev.id, canonical_event(ev))
+    return ev
 
 
 def canonical_event(ev: IntegrityEvent) -> bytes:

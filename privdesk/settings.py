@@ -20,6 +20,11 @@ The TOML file may hold::
     password_hash_lanes = 4
     [import]
     max_row_kib = 64                # a row (or field) longer than this is rejected, the import goes on
+    [backup]
+    folder = "/mnt/backup/privdesk"  # where automatic backups go (a network share); none: no automatic backups
+    schedule = "daily"              # daily | weekly | off
+    keep_daily = 7                  # rotation: the newest backup of each of the last 7 days …
+    keep_monthly = 12               # … and of each of the last 12 months
     [ui]
     language = "ko"
 """
@@ -72,6 +77,23 @@ class ImportSettings:
     max_row_kib: int = 64
 
 
+BACKUP_SCHEDULES = ("daily", "weekly", "off")
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """Automatic backups (백업, :mod:`privdesk.backup`): the folder they go to (usually a network
+    share on the hospital LAN; ``None``: no automatic backups), how often (``daily``: at the first
+    login of the day and when the application closes; ``weekly``; ``off``), and the rotation: the
+    newest backup of each of the last ``keep_daily`` days and of each of the last ``keep_monthly``
+    months is kept, the others are removed after each backup."""
+
+    folder: Path | None = None
+    schedule: str = "daily"
+    keep_daily: int = 7
+    keep_monthly: int = 12
+
+
 @dataclass(frozen=True)
 class Settings:
     db_url: str
@@ -80,6 +102,7 @@ class Settings:
     language: str = "ko"
     security: SecuritySettings = field(default_factory=SecuritySettings)
     imports: ImportSettings = field(default_factory=ImportSettings)
+    backup: BackupSettings = field(default_factory=BackupSettings)
     sources: Mapping[str, str] = field(default_factory=dict)
     witness_file: Path | None = None  # None: witness.log in the user data folder
 
@@ -165,6 +188,28 @@ def _imports_from(table: Any, path: Path) -> ImportSettings:
     return ImportSettings(**{**defaults.__dict__, **values})
 
 
+def _backup_from(table: Any, path: Path) -> BackupSettings:
+    if not isinstance(table, dict):
+        raise ConfigError(f"설정 파일 {path}의 [backup] 항목이 표 형식이 아닙니다.")
+    defaults = BackupSettings()
+    rest = {k: v for k, v in table.items() if k not in ("folder", "schedule")}
+    values: dict[str, Any] = _integers(rest, path, "backup", ("keep_daily", "keep_monthly"))
+    if values.get("keep_daily", 1) < 1:
+        raise ConfigError(f"설정 파일 {path}의 backup.keep_daily 값은 1 이상의 정수여야 합니다 "
+                          "(가장 최근 백업은 항상 남깁니다).")
+    if "folder" in table:
+        folder = table["folder"]
+        if not isinstance(folder, str) or not folder.strip():
+            raise ConfigError(f"설정 파일 {path}의 backup.folder 값은 폴더 경로(문자열)여야 합니다.")
+        values["folder"] = Path(folder.strip()).expanduser()
+    if "schedule" in table:
+        schedule = table["schedule"]
+        if schedule not in BACKUP_SCHEDULES:
+            raise ConfigError(f"설정 파일 {path}의 backup.schedule 값은 'daily', 'weekly', 'off' 중 하나여야 합니다.")
+        values["schedule"] = schedule
+    return BackupSettings(**{**defaults.__dict__, **values})
+
+
 def load_settings(
     db: str | None = None,
     key_file: str | os.PathLike[str] | None = None,
@@ -216,6 +261,7 @@ def load_settings(
         language=language,
         security=_security_from(security_table, cfg_path),
         imports=_imports_from(cfg.get("import", {}), cfg_path),
+        backup=_backup_from(cfg.get("backup", {}), cfg_path),
         sources=sources,
         witness_file=witness.expanduser().resolve() if witness is not None else None,
     )

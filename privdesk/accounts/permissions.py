@@ -37,6 +37,8 @@ class Permission(StrEnum):
     DESTRUCTION_PLAN = "destruction.plan"
     DESTRUCTION_APPROVE = "destruction.approve"
     RETENTION_MANAGE = "retention.manage"
+    # backup and restore (백업): IT (the privacy role) and the officer
+    BACKUP = "backup"
 
 
 LABELS: dict[Permission, str] = {
@@ -61,6 +63,7 @@ LABELS: dict[Permission, str] = {
     Permission.DESTRUCTION_PLAN: "파기 계획 작성",
     Permission.DESTRUCTION_APPROVE: "파기 승인",
     Permission.RETENTION_MANAGE: "보유기간 규칙 관리",
+    Permission.BACKUP: "백업·복원",
 }
 
 OFFICER = "officer"
@@ -79,7 +82,7 @@ ROLE_NAMES: dict[str, str] = {
 
 ROLE_DESCRIPTIONS: dict[str, str] = {
     OFFICER: "승인, 파기, 감사, 보고 — 모든 권한",
-    PRIVACY: "전산팀: 계정과 설정, 접속기록 점검",
+    PRIVACY: "전산팀: 계정과 설정, 접속기록 점검, 백업",
     INTAKE: "원무과·행정실: 환자 명부, 정보주체 요구, 제3자 제공",
     FACILITY: "시설팀: CCTV, 열람 요구, 열람 기록, 보존 연장",
     AUDITOR: "읽기 전용 감사: 접속기록과 권한 변경 이력",
@@ -90,7 +93,7 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
     PRIVACY: frozenset({
         Permission.ACCOUNT_MANAGE, Permission.SETTINGS_MANAGE, Permission.AUDIT_READ,
         Permission.AUDIT_VERIFY, Permission.AUDIT_EXPORT, Permission.AUDIT_ARCHIVE,
-        Permission.PROCESSOR_MANAGE, Permission.DESTRUCTION_PLAN,
+        Permission.PROCESSOR_MANAGE, Permission.DESTRUCTION_PLAN, Permission.BACKUP,
     }),
     INTAKE: frozenset({
         Permission.PATIENT_READ, Permission.PATIENT_WRITE, Permission.PATIENT_UNMASK,

@@ -71,6 +71,8 @@ class Action(StrEnum):
     INIT = "init"
     SYSTEM = "system"
     INTEGRITY = "integrity"        # a finding of audit verify, or the officer's acknowledgement
+    BACKUP = "backup"              # a backup made (or failed), an old one rotated away
+    RESTORE = "restore"            # the database restored from a backup (the first entry after its head)
 
 
 class Outcome(StrEnum):

@@ -58,6 +58,8 @@ ACTION_LABELS: dict[Action, str] = {
     Action.INIT: "초기 설정",
     Action.SYSTEM: "시스템",
     Action.INTEGRITY: "무결성 위반 발견·확인",
+    Action.BACKUP: "백업",
+    Action.RESTORE: "복원",
 }
 
 OUTCOME_LABELS: dict[str, str] = {Outcome.OK: "성공", Outcome.DENIED: "거부", Outcome.FAILED: "실패"}

@@ -40,7 +40,7 @@ from sqlalchemy.engine import make_url
 from privdesk import clock
 
 VERSION = 1
-HEAD_EVENTS = ("init", "login", "logout", "sign-off", "periodic", "verify", "ack", "recover")
+HEAD_EVENTS = ("init", "login", "logout", "sign-off", "periodic", "verify", "ack", "recover", "restore")
 NOTE_EVENTS = ("refused", "held")
 _TAIL = 64 * 1024
 _MANUAL_RE = re.compile(r"^\s*(\d+)\s*[:·.]\s*([0-9a-fA-F]{8,64})\s*$")

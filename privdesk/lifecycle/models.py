@@ -161,6 +161,19 @@ class DestructionLedgerEntry(Base):
     __table_args__ = (Index("ix_destruction_ledger_on_id", "destroyed_on", "id"),)
 
 
+class Tombstone(Base):
+    """A destroyed record (파기 표지), one per patient a destruction emptied: only its internal ``uid``
+    and the plan that destroyed it — no personal data. Written in the destruction's transaction and
+    copied to the backup folder's catalogue (:mod:`privdesk.backup.catalogue`), so a restore from a
+    backup taken before the destruction destroys the record again (:mod:`privdesk.backup.restore`).
+    Append-only (database triggers, migration 0600)."""
+
+    __tablename__ = "tombstones"
+    uid: Mapped[str] = mapped_column(String(32), primary_key=True)
+    plan_id: Mapped[int] = mapped_column(Integer, index=True)
+    destroyed_at: Mapped[dt.datetime]
+
+
 __all__ = ["OPEN_PLAN_STATES", "PLAN_APPROVED", "PLAN_CANCELLED", "PLAN_DRAFT", "PLAN_EXECUTED", "PLAN_EXECUTING",
            "PLAN_PARTLY_APPROVED", "DestructionLedgerEntry", "DestructionPlan", "DestructionPlanExclusion",
-           "DestructionPlanItem", "LegalHold", "LifecycleFile"]
+           "DestructionPlanItem", "LegalHold", "LifecycleFile", "Tombstone"]

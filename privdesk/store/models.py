@@ -278,6 +278,7 @@ __all__ = [
 
 install(Base)
 
+import privdesk.backup.models  # noqa: E402  (the backups made)
 import privdesk.cctv.models  # noqa: E402,F401
 from privdesk.disclosures import models as disclosure_models  # noqa: E402, F401  (disclosures, processors)
 from privdesk.lifecycle import models as lifecycle_models  # noqa: E402, F401  (lifecycle tables)

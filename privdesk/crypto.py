@@ -9,6 +9,8 @@ database; every purpose gets its own key derived with HKDF-SHA256:
 - signing: HMAC-SHA256 over access-log checkpoints and archives;
 - row proofs: HMAC-SHA256 (truncated to 16 bytes) over a row's identifying columns
   (:mod:`privdesk.proofs`);
+- backups: AES-256-GCM under a key derived per archive from the backup key and the archive's
+  random salt (:meth:`KeyRing.archive_cipher`, :mod:`privdesk.backup.archive`);
 - the key check value stored in the database, so a wrong key file is caught at start.
 
 Passwords are hashed with Argon2id; the PHC string stores its parameters so they can be raised.
@@ -51,7 +53,7 @@ def associated_data(table: str, column: str, row: str) -> bytes:
 class KeyRing:
     """The master key's derived keys. Never printed: ``repr`` shows no key material."""
 
-    __slots__ = ("_aead", "_bi_key", "_check", "_proof_key", "_sign_key", "source")
+    __slots__ = ("_aead", "_backup_key", "_bi_key", "_check", "_proof_key", "_sign_key", "source")
 
     def __init__(self, master_key: bytes, source: str = "") -> None:
         if len(master_key) != 32:
@@ -60,6 +62,7 @@ class KeyRing:
         self._bi_key = _derive(master_key, b"blind-index/v1")
         self._sign_key = _derive(master_key, b"signing/v1")
         self._proof_key = _derive(master_key, b"row-proof/v1")
+        self._backup_key = _derive(master_key, b"backup/v1")
         self._check = hmac.digest(_derive(master_key, b"key-check/v1"), b"privdesk key check", "sha256")
         self.source = source
 
@@ -99,6 +102,17 @@ class KeyRing:
 
     def verify_signature(self, data: bytes, signature: bytes) -> bool:
         return hmac.compare_digest(self.sign(data), signature)
+
+    # -- backups ----------------------------------------------------------------------
+    def archive_cipher(self, salt: bytes) -> AESGCM:
+        """The AES-256-GCM cipher of one backup archive: a key derived from the backup key and the
+        archive's random ``salt`` (so chunk numbers can serve as nonces without ever repeating one
+        under a key). The key itself never leaves the key ring."""
+        if len(salt) < 16:
+            raise ValueError("archive salt must be at least 16 bytes")
+        key = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
+                   info=b"privdesk/backup-archive/v1").derive(self._backup_key)
+        return AESGCM(key)
 
     # -- key check --------------------------------------------------------------------
     @property

@@ -187,3 +187,13 @@ class DatabaseError(PrivdeskError):
     def __init__(self, kind: str, message: str) -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class BackupError(PrivdeskError):
+    """A backup, its verification or a restore cannot go on (백업·복원): a damaged or truncated
+    archive, the wrong key file, a non-empty target database, missing PostgreSQL client tools …
+    ``kind`` is a stable key; the message says what is wrong and what to do."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind

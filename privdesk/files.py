@@ -305,6 +305,30 @@ def copy_file(source: Path, out: Output | Path | str) -> Path:
     return o.path
 
 
+def wipe(path: Path) -> bool:
+    """Overwrite a file privdesk made for a moment (a plaintext database snapshot, a part of a
+    restore that did not finish) with zeros, fsync, and remove it; True when it was there. Best
+    effort against the bytes lingering on disk (a copy-on-write file system or an SSD may keep the
+    old blocks; the file is owner-only meanwhile)."""
+    try:
+        fd = os.open(path, os.O_WRONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        size = os.fstat(fd).st_size
+        zeros = bytes(1 << 20)
+        done = 0
+        while done < size:
+            done += os.write(fd, zeros[:min(len(zeros), size - done)])
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    Path(path).unlink(missing_ok=True)
+    return True
+
+
 # -- spreadsheet-safe CSV ---------------------------------------------------------------------------
 def csv_cell(value: object) -> str:
     """``value`` as a CSV cell a spreadsheet shows as text: a cell beginning with ``=``, ``+``,
@@ -361,4 +385,5 @@ __all__ = [
     "read_cell",
     "replacing",
     "stage",
+    "wipe",
 ]

@@ -11,7 +11,8 @@ execution and unrecoverability.
 3. :func:`execute_plan`: the plan is marked ``executing`` (committed), exclusions are checked again
    (a hold placed since the plan was made skips that record), the separate store's copies are
    deleted, then the main rows are emptied to a ``destroyed`` stub (id and ``retention_until`` only:
-   ids are never reused), phones and intakes deleted, the ledger row written and anchored, and
+   ids are never reused), phones and intakes deleted, a tombstone left per record (uid and plan
+   only, :class:`~privdesk.lifecycle.models.Tombstone`), the ledger row written and anchored, and
    the plan marked ``executed`` — one transaction on PostgreSQL; on SQLite two files, so the order
    above makes an interruption resumable: executing an ``executing`` plan again finishes it (every
    step is idempotent) and ``retention run`` reports such a plan.
@@ -20,6 +21,9 @@ execution and unrecoverability.
    PostgreSQL ``VACUUM FULL`` of the affected tables outside a transaction (plain VACUUM leaves
    the dead tuples' bytes in the pages; FULL rewrites them and locks each table while it runs)
    and, for a superuser, the planner statistics that sample those columns (:func:`_scrub_postgresql`).
+5. After the scrub the tombstones go to the backup folder's catalogue (:mod:`privdesk.backup.catalogue`),
+   so a restore of a backup taken before the destruction destroys the records again with
+   :func:`destroy_records`; when the folder cannot be written then, the next backup does it.
 
 A run stopped before anything was committed (the GUI's 취소 raises from the progress callback)
 puts the plan back to ``approved``; see :func:`execute_plan`.
@@ -39,7 +43,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from privdesk import clock, proofs
 from privdesk.accounts.permissions import Permission
-from privdesk.audit.chain import Action
+from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError
 from privdesk.lifecycle import store as sep
@@ -60,6 +64,7 @@ from privdesk.lifecycle.models import (
     DestructionPlan,
     DestructionPlanExclusion,
     DestructionPlanItem,
+    Tombstone,
 )
 from privdesk.lifecycle.separation import blank_values
 from privdesk.registry.models import (
@@ -72,7 +77,7 @@ from privdesk.registry.models import (
     PatientPhone,
     patient_ref,
 )
-from privdesk.store.engine import is_sqlite
+from privdesk.store.engine import is_sqlite, sqlite_path
 from privdesk.store.models import Meta
 
 log = logging.getLogger("privdesk.lifecycle")
@@ -182,6 +187,7 @@ class ExecuteResult:
     destroyed: int
     skipped: int
     ledger_id: int
+    catalogue: str = ""     # what became of the tombstones in the backup folder's catalogue
 
 
 def _view(u: Unit, p: DestructionPlan, *, exclusions_limit: int = 1000) -> PlanView:
@@ -439,6 +445,52 @@ class _Run:
     committed: bool = False     # a deletion was committed somewhere (SQLite's separate store, or the main store)
 
 
+def destroy_records(u: Unit, store: sep.SeparateStore, ids: Sequence[int], plan_id: int, *,
+                    destroyed_at: dt.datetime, note: str = "", progress: Progress = None,
+                    copies_removed: Callable[[], None] | None = None) -> int:
+    """The deletion itself (파기), in the caller's unit: the separate store's copies of ``ids`` are
+    deleted (SQLite: its own committed transaction, first), then the main rows are emptied to a
+    ``destroyed`` stub (id, uid, ``retention_until``), their phones and intakes deleted and the stubs
+    re-sealed; a tombstone (uid, plan, when — no personal data) is left for each record emptied
+    now, and each is logged as ``patient:<id>``. Idempotent: a record already destroyed is left
+    alone. Used by :func:`execute_plan` and by the restore that re-applies a destruction to a
+    backup taken before it (:mod:`privdesk.backup.restore`); both then :func:`scrub`.
+    Returns how many main rows were emptied."""
+    total = len(ids)
+    with store.begin(u) as conn:   # SQLite: committed first (idempotent); PostgreSQL: this transaction
+        sep.remove(conn, store, ids)
+    if copies_removed is not None:
+        copies_removed()
+    if progress is not None:
+        progress("separated", total, total)
+    s = u.session
+    keys = proofs.keys_of(s)
+    dialect = s.get_bind().dialect.name
+    now = clock.now()
+    destroyed = 0
+    for k, part in enumerate(_chunks(ids)):
+        uids = [str(x) for x in s.execute(select(Patient.uid).where(
+            Patient.id.in_(part), Patient.status != STATUS_DESTROYED)).scalars()]
+        have = set(s.execute(select(Tombstone.uid).where(Tombstone.uid.in_(uids))).scalars()) if uids else set()
+        fresh = [x for x in uids if x not in have]
+        if fresh:
+            s.execute(insert(Tombstone), [{"uid": x, "plan_id": plan_id, "destroyed_at": destroyed_at} for x in fresh])
+        s.execute(delete(PatientPhone).where(PatientPhone.patient_id.in_(part)))
+        s.execute(delete(Intake).where(Intake.patient_id.in_(part)))
+        res = s.execute(update(Patient).where(Patient.id.in_(part), Patient.status != STATUS_DESTROYED)
+                        .values(status=STATUS_DESTROYED, chart_no="~" + func.cast(Patient.id, Patient.chart_no.type),
+                                hold=False, hold_reason=None, **blank_values(dialect, now))
+                        .execution_options(synchronize_session=False))
+        destroyed += int(getattr(res, "rowcount", 0) or 0)
+        proofs.reseal(s.connection(), keys, PATIENT_PROOF, "patients", part)
+        if progress is not None:
+            progress("main", min((k + 1) * _CHUNK, total), total)
+    detail = f"파기 계획 {plan_id}" + (f" ({note})" if note else "")
+    for pid in ids:
+        u.log(Action.DELETE, patient_ref(pid), detail=detail)
+    return destroyed
+
+
 def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progress: Progress,
              run: _Run) -> ExecuteResult:
     total = len(ids)
@@ -449,29 +501,14 @@ def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progre
                 raise RuleViolationError(f"파기 계획 {plan_id}은(는) 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다.")
             if progress is not None:
                 progress("start", 0, total)   # the last point where a cancel destroys nothing on any backend
-            with store.begin(u) as conn:   # SQLite: committed first (idempotent); PostgreSQL: this transaction
-                sep.remove(conn, store, ids)
-            run.committed = run.committed or store.is_file
-            if progress is not None:
-                progress("separated", total, total)
-            s = u.session
-            keys = proofs.keys_of(s)
-            dialect = s.get_bind().dialect.name
             now = clock.now()
-            destroyed = 0
-            for k, part in enumerate(_chunks(ids)):
-                s.execute(delete(PatientPhone).where(PatientPhone.patient_id.in_(part)))
-                s.execute(delete(Intake).where(Intake.patient_id.in_(part)))
-                res = s.execute(update(Patient).where(Patient.id.in_(part), Patient.status != STATUS_DESTROYED)
-                                .values(status=STATUS_DESTROYED, chart_no="~" + func.cast(Patient.id, Patient.chart_no.type),
-                                        hold=False, hold_reason=None, **blank_values(dialect, now))
-                                .execution_options(synchronize_session=False))
-                destroyed += int(getattr(res, "rowcount", 0) or 0)
-                proofs.reseal(s.connection(), keys, PATIENT_PROOF, "patients", part)
-                if progress is not None:
-                    progress("main", min((k + 1) * _CHUNK, total), total)
-            for pid in ids:
-                u.log(Action.DELETE, patient_ref(pid), detail=f"파기 계획 {plan_id}")
+
+            def copies_removed() -> None:
+                run.committed = run.committed or store.is_file
+
+            destroy_records(u, store, ids, plan_id, destroyed_at=now, progress=progress,
+                            copies_removed=copies_removed)
+            s = u.session
             skipped = int(s.execute(select(func.count()).select_from(DestructionPlanItem).where(
                 DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_not(None))).scalar_one())
             p.state, p.executed_at, p.destroyed_count = PLAN_EXECUTED, now, total
@@ -488,9 +525,25 @@ def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progre
             progress("scrub", 0, total)   # after the commit: too late to cancel
         done = scrub(ctx, store)
     ctx.record(actor.login, Action.SYSTEM, f"destruction_plan:{plan_id}", detail=f"scrub: {done}")
+    note = _catalogue(ctx, actor, plan_id)
     if progress is not None:
         progress("scrub", total, total)
-    return ExecuteResult(plan_id, total, skipped, ledger_id)
+    return ExecuteResult(plan_id, total, skipped, ledger_id, note)
+
+
+def _catalogue(ctx: AppContext, actor: Actor, plan_id: int) -> str:
+    """Copy the tombstones to the backup folder's catalogue (logged); when the folder is not set or
+    cannot be written now, the next backup writes what is missing — the returned sentence says so."""
+    from privdesk.backup.backups import catalogue_after_destruction
+
+    try:
+        note, ok = catalogue_after_destruction(ctx)
+    except Exception:   # the destruction is done; the catalogue is the next backup's to finish
+        log.exception("catalogue after destruction plan %s", plan_id)
+        note, ok = "백업 폴더의 목록(카탈로그)을 쓰지 못했습니다: 다음 백업 때 기록됩니다.", False
+    ctx.record(actor.login, Action.BACKUP, f"destruction_plan:{plan_id}",
+               outcome=Outcome.OK if ok else Outcome.FAILED, detail=f"catalogue: {note}")
+    return note
 
 
 def _created(p: DestructionPlan) -> str:
@@ -550,12 +603,17 @@ def _scrub_postgresql(engine: Engine) -> str:
 
 def scrub(ctx: AppContext, store: sep.SeparateStore) -> str:
     """Unrecoverability steps after a destruction (복구 불가 조치), both stores; returns what was
-    done (for the access log)."""
+    done (for the access log). On SQLite also wipes a backup's plaintext snapshot that a killed
+    backup left beside the database (:func:`privdesk.backup.snapshot.wipe_stale`)."""
     if is_sqlite(ctx.engine):
+        from privdesk.backup.snapshot import wipe_stale
+
         _scrub_sqlite(ctx.engine)
         if store.engine is not None:
             _scrub_sqlite(store.engine)
-        return "checkpoint+vacuum"
+        main = sqlite_path(ctx.engine.url.render_as_string(hide_password=False))
+        wiped = wipe_stale(main.parent) if main is not None else 0
+        return "checkpoint+vacuum" + (f"; stale backup snapshots wiped={wiped}" if wiped else "")
     return _scrub_postgresql(ctx.engine)
 
 

@@ -29,6 +29,14 @@ from privdesk.reports.template import period_text
 OnPage = Callable[[int], None] | None
 
 
+def _backup_copies(ctx: AppContext, actor: Actor, moments: dict[int, dt.datetime]) -> dict[int, str]:
+    """백업 사본이 남아 있을 수 있는 기한 of each destruction (see :mod:`privdesk.backup.rotation`)."""
+    from privdesk.backup.backups import copies_texts
+
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        return copies_texts(u.session, ctx.settings.backup, moments)
+
+
 @dataclass(frozen=True)
 class PrintResult:
     path: Path
@@ -43,8 +51,10 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     """Print the 개인정보파일 파기 관리대장 for ``first``..``last`` (폐기일, inclusive)."""
     out = files.guarded(ctx.settings, out)
     rows = ledger_for_period(ctx, actor, first, last)
+    copies = _backup_copies(ctx, actor, {r.id: r.recorded_at for r in rows if r.plan_id is not None})
     meta = witnessed(ctx, record.ledger_meta(ctx.profile.name, actor, period_text(first, last)))
-    pages = record.render_ledger(out, meta, rows, on_page=on_page, before_publish=lambda n: record_print(
+    pages = record.render_ledger(out, meta, rows, backup_copies=copies, on_page=on_page,
+                                 before_publish=lambda n: record_print(
         ctx, actor, record.LEDGER_WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
         permission=Permission.DESTRUCTION_PLAN))
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
@@ -65,7 +75,8 @@ def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path | O
         executed_at=plan.executed_at, executed_by=entry.executed_by if entry else (plan.executed_by or ""),
         approved_by=entry.approved_by if entry else (plan.approved_by or ""),
         verified_by=plan.second_approved_by or "", ledger_id=entry.id if entry else None,
-        plan_hash=plan.plan_hash, hospital=ctx.profile.name)
+        plan_hash=plan.plan_hash, hospital=ctx.profile.name,
+        backup_copies=_backup_copies(ctx, actor, {plan.id: plan.executed_at}).get(plan.id, ""))
     meta = witnessed(ctx, record.certificate_meta(ctx.profile.name, actor, plan_id))
     pages = record.render_certificate(out, meta, cert, before_publish=lambda n: record_print(
         ctx, actor, f"destruction_plan:{plan_id}", f"파기 확인서; {meta.record_no}; {n}쪽",

@@ -17,7 +17,7 @@ Rows are shaped like :class:`privdesk.lifecycle.ledger.LedgerRow` and the plan l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -36,6 +36,7 @@ LEDGER_WHAT = "report:destruction-ledger"
 CERT_TITLE = "개인정보 파기 확인서"
 CERT_BASIS = "개인정보 보호법 제21조 · 같은 법 시행령 제16조 · 개인정보의 안전성 확보조치 기준 제13조"
 CERT_PREFIX = "DC"
+BACKUP_COPIES_LABEL = "백업 사본이 남아 있을 수 있는 기한"
 
 
 class LedgerEntryRow(Protocol):
@@ -71,20 +72,24 @@ class LedgerEntryRow(Protocol):
 
 COLUMNS = (
     Column("번호", 0.04, "RIGHT"),
-    Column("개인정보 파일명", 0.14),
-    Column("자료의 종류", 0.07, "CENTER"),
-    Column("생성일", 0.10, "CENTER"),
-    Column("폐기일", 0.07, "CENTER"),
-    Column("폐기사유", 0.16),
-    Column("처리담당자", 0.09),
-    Column("처리부서장", 0.09),
-    Column("수량", 0.05, "RIGHT"),
-    Column("파기 방법", 0.10),
-    Column("입회자 / 확인서 번호", 0.09),
+    Column("개인정보 파일명", 0.12),
+    Column("자료의 종류", 0.065, "CENTER"),
+    Column("생성일", 0.09, "CENTER"),
+    Column("폐기일", 0.075, "CENTER"),
+    Column("폐기사유", 0.14),
+    Column("처리담당자", 0.08),
+    Column("처리부서장", 0.08),
+    Column("수량", 0.045, "RIGHT"),
+    Column("파기 방법", 0.095),
+    Column("입회자 / 확인서 번호", 0.08),
+    Column(BACKUP_COPIES_LABEL, 0.09, "CENTER"),
 )
 
 
-def table_rows(rows: Sequence[LedgerEntryRow]) -> list[list[str]]:
+def table_rows(rows: Sequence[LedgerEntryRow], backup_copies: Mapping[int, str] | None = None) -> list[list[str]]:
+    """The ledger's cells; ``backup_copies`` maps a row's number to the 백업 사본 기한 (electronic
+    destructions: until when rotated backups may still hold the records; empty for paper)."""
+    copies = backup_copies or {}
     out = []
     for r in rows:
         reason = r.reason if r.corrects_id is None else f"[{r.corrects_id}번 기록 정정] {r.reason}"
@@ -92,11 +97,12 @@ def table_rows(rows: Sequence[LedgerEntryRow]) -> list[list[str]]:
             reason += f" (파기 계획 {r.plan_id})"
         extra = " / ".join(x for x in (r.witness, r.certificate_no) if x)
         out.append([str(r.id), r.file_name, r.kind, r.created, r.destroyed_on.isoformat(), reason, r.executed_by,
-                     r.approved_by, f"{r.item_count:,}", r.method, extra])
+                     r.approved_by, f"{r.item_count:,}", r.method, extra, copies.get(r.id, "")])
     return out
 
 
 def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEntryRow], *,
+                  backup_copies: Mapping[int, str] | None = None,
                   on_page: Callable[[int], None] | None = None,
                   before_publish: Callable[[int], None] | None = None) -> int:
     """Print the ledger to ``path``; returns the page count."""
@@ -104,7 +110,10 @@ def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEn
     def body(lay: Layout) -> list[Flowable]:
         total = sum(r.item_count for r in rows)
         info = lay.form([(Field("기록 건수", f"{len(rows):,}건 (파기 수량 합계 {total:,})"),)], label_width=0.09)
-        return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows), empty="이 기간의 파기 기록이 없습니다.")]
+        note = lay.text(f"{BACKUP_COPIES_LABEL}: 파기 전에 만든 백업이 백업 보관 주기에 따라 모두 지워지는 날 "
+                        "(그때까지 백업 파일 안에 암호화된 사본이 남을 수 있으며, 복원해도 파기는 다시 적용됩니다).")
+        return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows, backup_copies),
+                                              empty="이 기간의 파기 기록이 없습니다."), lay.space(4), note]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
 
@@ -133,6 +142,7 @@ class Certificate:
     ledger_id: int | None
     plan_hash: str
     hospital: str
+    backup_copies: str = ""       # until when rotated backups may still hold the records
 
 
 def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
@@ -150,11 +160,13 @@ def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
             (Field("파기 일시", clock.fmt_datetime(c.executed_at)), Field("파기 실행자", c.executed_by)),
             (Field("승인자", c.approved_by), Field("확인자", c.verified_by or "(서명)")),
             (Field("계획 해시(SHA-256)", c.plan_hash),),
+            (Field(BACKUP_COPIES_LABEL, c.backup_copies or "해당 없음"),),
         ], label_width=0.15)
         statement = lay.text(
             "위 개인정보를 「개인정보 보호법」 제21조 및 같은 법 시행령 제16조에 따라 복구 또는 재생되지 않도록 "
             "파기하였음을 확인합니다. 주 저장소와 분리보관 저장소에서 삭제한 뒤, 삭제된 저장 영역을 덮어쓰고 "
-            "정리하는 복구 불가 조치를 하였습니다.")
+            "정리하는 복구 불가 조치를 하였습니다. 파기 전에 만든 백업에는 위 기한까지 암호화된 사본이 남을 수 있으며, "
+            "그 백업을 복원하면 이 파기가 다시 적용됩니다.")
         sign = lay.text(f"{clock.fmt_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)")
         return [form, lay.space(6), statement, lay.space(10), sign]
 

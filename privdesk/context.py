@@ -48,6 +48,7 @@ from privdesk.crypto import KeyRing, PasswordHashParams, load_key_file
 from privdesk.errors import (
     AccountLockedError,
     AuthenticationError,
+    BackupError,
     ConfigError,
     IntegrityLockedError,
     KeyFileError,
@@ -67,6 +68,7 @@ from privdesk.store.models import Account, Base, Meta, RolePermission
 META_KEY_CHECK = "key_check"
 META_PROFILE = "profile"
 META_DATABASE_ID = "database_id"
+META_RESTORE_PENDING = "restore_pending"   # a restore from a backup that has not finished (privdesk.backup.restore)
 SYSTEM_ACTOR = "system"
 INVESTIGATORS = frozenset({OFFICER, AUDITOR})
 
@@ -204,12 +206,14 @@ class AppContext:
         return self._sessions()
 
     # -- the chain, witnessed --------------------------------------------------------------
-    def append(self, session: Session, entries: list[PendingEntry]) -> tuple[int, bytes]:
+    def append(self, session: Session, entries: list[PendingEntry], *,
+               check_witness: bool = True) -> tuple[int, bytes]:
         """Append to the chain in ``session``'s transaction, checking the head against this
         workstation's latest witness first; returns the new head. A witness written before the
         officer acknowledged a re-based chain (an anchored acknowledgement that covers the
-        witnesses) no longer binds: the cut entries it saw can never come back."""
-        latest = self.witness.latest()
+        witnesses) no longer binds: the cut entries it saw can never come back. ``check_witness``
+        is off only for the unit that writes such an acknowledgement itself (a restore)."""
+        latest = self.witness.latest() if check_witness else None
         try:
             return append_head(session, self.keys, self.workstation, entries, witness=latest)
         except LogTamperedError as exc:
@@ -256,9 +260,14 @@ class AppContext:
     # -- the one door --------------------------------------------------------------------
     @contextmanager
     def unit(self, actor: Actor | None, permission: Permission | None = None, *,
-             allow_password_change: bool = False, break_glass: bool = False) -> Iterator[Unit]:
+             allow_password_change: bool = False, break_glass: bool = False,
+             supersedes_witnesses: bool = False) -> Iterator[Unit]:
         """A use case's transaction. ``actor=None`` acts as the system (scheduled jobs).
-        ``break_glass`` lets the officer's recovery (with its code) run while a finding is open."""
+        ``break_glass`` lets the officer's recovery (with its code) run while a finding is open.
+        ``supersedes_witnesses``: the unit records, itself, the anchored acknowledgement that the
+        witnesses written so far no longer bind (:func:`privdesk.audit.findings.supersede_witnesses`
+        — a restore's first unit), so this workstation's latest witness is not checked against the
+        head it appends to (the head's own signature and last entry still are)."""
         session = self._sessions()
         login = actor.login if actor else SYSTEM_ACTOR
         head: tuple[int, bytes] | None = None
@@ -288,7 +297,7 @@ class AppContext:
                     mark = wrote_since(session.connection())
                     yield unit
                     try:
-                        head = self.append(session, unit.entries)
+                        head = self.append(session, unit.entries, check_witness=not supersedes_witnesses)
                     except LogTamperedError as exc:
                         if not (unit.investigator and not mark()):
                             raise
@@ -345,8 +354,17 @@ def read_key_check(engine: Engine) -> bytes | None:
         return bytes.fromhex(row.value) if row else None
 
 
-def open_context(settings: Settings, *, upgrade: bool = True) -> AppContext:
-    """Open an initialised database: upgrade the schema, load and check the key file."""
+def restore_pending(engine: Engine) -> str | None:
+    """The marker of a restore that has not finished in this database (None: there is none)."""
+    with Session(engine) as s:
+        row = s.get(Meta, META_RESTORE_PENDING)
+        return row.value if row is not None else None
+
+
+def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = False) -> AppContext:
+    """Open an initialised database: upgrade the schema, load and check the key file. A database
+    whose restore from a backup has not finished is refused (it may still hold records that were
+    destroyed after the backup), except by the restore itself (``restoring``)."""
     path = sqlite_path(settings.db_url)
     if path is not None and not path.exists():
         raise NotInitializedError()
@@ -362,6 +380,10 @@ def open_context(settings: Settings, *, upgrade: bool = True) -> AppContext:
                 "이 데이터베이스를 만들 때 생성된 키 파일을 지정하십시오.",
                 str(settings.key_file),
             )
+        if not restoring and restore_pending(engine) is not None:
+            raise BackupError("restore_pending", "이 데이터베이스는 백업에서 복원하던 중에 멈췄습니다. 백업 뒤에 파기된 기록이 "
+                                                 "아직 다시 파기되지 않았을 수 있어 열지 않습니다. 같은 명령('privdesk --db … "
+                                                 "restore 백업파일')을 다시 실행해 복원을 마치십시오.")
         if upgrade:
             before = migrate.current_revision(engine)
             if before != migrate.head_revision():

@@ -124,6 +124,8 @@ class LoginCycle(QObject):
         self.runner = runner
         self.login_dialog: object = None
         self.window: object = None
+        self.quit = app.quit            # what closing the main window ends with (tests replace it)
+        self.closing_backup: object = None
 
     def show_login(self, message: str = "") -> None:
         from privdesk.ui.login import LoginDialog
@@ -143,13 +145,25 @@ class LoginCycle(QObject):
             return
         window = MainWindow(self.ctx, self.runner, actor)
         window.session_ended.connect(self._ended)
-        window.closed.connect(self.app.quit)
+        window.closed.connect(self._closed)
         self.window = window
         window.show()
         if not getattr(self, "retention_started", False):  # retention run once at GUI start, as the system
             from privdesk.ui.lifecycle import run_retention_at_start
 
             self.retention_started = run_retention_at_start(self.ctx, self.runner, window) is not None
+        if not getattr(self, "backup_started", False):     # the automatic backup at the first login of the day
+            from privdesk.ui.backup import run_backup_at_login
+
+            self.backup_started = run_backup_at_login(self.ctx, self.runner, window) is not None
+
+    def _closed(self) -> None:
+        """The main window was closed: the automatic backup (when due), then the application ends."""
+        from privdesk.ui.backup import run_backup_at_close
+
+        self.closing_backup = run_backup_at_close(self.ctx, self.runner, self.quit)
+        if self.closing_backup is None:
+            self.quit()
 
     def _ended(self, message: str) -> None:
         old = self.window
@@ -211,7 +225,7 @@ def run_gui(settings: Settings) -> int:
         cycle = LoginCycle(app, ctx, runner)
         cycle.show_login()
         code = app.exec()
-        runner.wait()
+        runner.wait(-1 if cycle.closing_backup is not None else 30_000)
         app.processEvents()
         return int(code)
     finally:

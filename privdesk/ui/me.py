@@ -1,7 +1,9 @@
 """The start page (내 정보): who is logged in, with which roles and permissions, and the
 password change. For whoever handles data-subject requests (``request.handle``) it starts with a
 prominent line counting the overdue and due-soon requests (red when any is overdue) and a button
-to the request screen; the line refreshes whenever data changes."""
+to the request screen; for whoever may back up (``backup``: the officer, IT) a line with the age of
+the last good backup (red, in words, when older than the schedule allows; :mod:`privdesk.ui.backup`).
+The lines refresh whenever data changes."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from privdesk.accounts.permissions import LABELS, ROLE_DESCRIPTIONS, ROLE_NAMES,
 from privdesk.context import INVESTIGATORS, Actor
 from privdesk.errors import PrivdeskError
 from privdesk.rights.requests import OverdueSummary, overdue_summary
+from privdesk.ui.backup import BackupBox
 from privdesk.ui.host import PageHost
 from privdesk.ui.integrity import IntegrityBox, NoticesBox
 from privdesk.ui.login import ChangePasswordDialog
@@ -56,6 +59,10 @@ class MePage(Page):
         box.addWidget(self.requests_button)
         self.requests_box.setVisible(host.actor.may(Permission.REQUEST_HANDLE))
         layout.addWidget(self.requests_box)
+        self.backup_box = BackupBox(host, self)
+        self.backup_box.changed.connect(self.reload)
+        self.backup_box.setVisible(host.actor.may(Permission.BACKUP))
+        layout.addWidget(self.backup_box)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.account_label = self._value("account")
@@ -117,6 +124,11 @@ class MePage(Page):
             self.password_label.setStyleSheet("")
 
         self.reload_requests()
+        if actor.may(Permission.BACKUP):
+            self.backup_box.show()
+            self.backup_box.reload()
+        else:
+            self.backup_box.hide()
         self.notices_box.reload()
         if actor.role_codes and INVESTIGATORS & set(actor.role_codes):
             self.integrity_box.reload()

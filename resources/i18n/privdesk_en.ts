@@ -131,7 +131,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/auditlog.py" line="+42"/>
+        <location filename="../../privdesk/ui/auditlog.py" line="+43"/>
         <source>성공</source>
         <translation>OK</translation>
     </message>
@@ -245,13 +245,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+98"/>
+        <location line="+99"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>The exported file is itself a record of personal-data processing. Store it and destroy it with care.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>검증 중…</source>
         <translation>Verifying…</translation>
     </message>
@@ -566,7 +566,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+179"/>
+        <location filename="../../privdesk/ui/app.py" line="+194"/>
         <source>키 파일 오류</source>
         <translation>Key file error</translation>
     </message>
@@ -581,7 +581,8 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+3"/>
         <source>시작할 수 없음</source>
         <translation>Cannot start</translation>
     </message>
@@ -687,6 +688,79 @@ Key file: {path}</translation>
         <location line="+2"/>
         <source>열람을 제한하는 부분과 그 이유를 적으십시오.</source>
         <translation>Enter the withheld part and why.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../privdesk/ui/backup.py" line="+48"/>
+        <source>지금 백업</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{days}일 {hours}시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours}시간 {minutes}분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes}분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>매일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>매주</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>자동 백업 꺼짐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>백업 폴더가 설정되지 않아 자동 백업을 하지 않습니다. 설정 파일의 [backup] folder에 백업 폴더(공유 폴더 등)를 적으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>아직 백업이 없습니다. 지금 백업하십시오 (자동 백업: {schedule}, 폴더 {folder}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>마지막 백업이 {age} 전({when})으로 일정({schedule})보다 오래되었습니다. 백업 폴더 {folder}와 네트워크를 확인하고 지금 백업하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>마지막 백업: {when} ({age} 전, 정상). 자동 백업: {schedule}, 폴더 {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>마지막 백업 시도가 실패했습니다({when}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>백업 상태를 불러오지 못했습니다: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>백업하는 중입니다… 다른 작업은 계속할 수 있습니다.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -816,7 +890,7 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_common.py" line="+55"/>
+        <location filename="../../privdesk/ui/cctv_common.py" line="+56"/>
         <location line="+14"/>
         <source>열람</source>
         <translation>Viewing</translation>
@@ -953,7 +1027,7 @@ Key file: {path}</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>{title} 만드는 중…</source>
         <translation>Creating {title}…</translation>
     </message>
@@ -1344,6 +1418,19 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ClosingBackup</name>
+    <message>
+        <location filename="../../privdesk/ui/backup.py" line="+34"/>
+        <source>privdesk 종료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>종료하기 전에 백업하는 중입니다. 잠시 기다려 주십시오…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv_decisions.py" line="+195"/>
@@ -1481,7 +1568,7 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+129"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+130"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
@@ -1809,7 +1896,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+238"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+241"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -1925,7 +2012,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-216"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-218"/>
         <source>제공일</source>
         <translation>Date provided</translation>
     </message>
@@ -1990,7 +2077,7 @@ Key file: {path}</translation>
         <translation>Third-party disclosure ledger</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation>Export the disclosure ledger</translation>
     </message>
@@ -2090,7 +2177,7 @@ Key file: {path}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="+46"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="+47"/>
         <source>정보주체의 열람 요구</source>
         <translation>Data subject&apos;s access request</translation>
     </message>
@@ -2125,7 +2212,7 @@ Key file: {path}</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>찾아보기…</source>
         <translation>Browse…</translation>
     </message>
@@ -2235,7 +2322,7 @@ Key file: {path}</translation>
         <translation>CP949 (EUC-KR, Korean Excel)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>1. 파일과 인코딩</source>
         <translation>1. File and encoding</translation>
     </message>
@@ -2950,7 +3037,7 @@ Key file: {path}</translation>
 Only the privacy officer and the auditor can work. Check it with &apos;Verify integrity&apos; on the access-log screen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>무결성 위반 확인</source>
         <translation>Integrity finding acknowledged</translation>
     </message>
@@ -3766,7 +3853,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="-369"/>
+        <location filename="../../privdesk/ui/patients_import.py" line="-366"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -3811,7 +3898,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Last visit</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+156"/>
         <source>2. 열 지정</source>
         <translation>2. Columns</translation>
     </message>
@@ -3867,7 +3954,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+38"/>
+        <location filename="../../privdesk/ui/me.py" line="+41"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -3877,7 +3964,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Open data-subject requests</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>계정</source>
         <translation>Account</translation>
     </message>
@@ -3943,7 +4030,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Valid</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
         <translation>{overdue} data-subject request(s) past the deadline, {soon} due soon ({open} open). Handle them now.</translation>
     </message>
@@ -4346,7 +4433,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-178"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-179"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -4680,12 +4767,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../privdesk/ui/pdfpreview.py" line="+55"/>
+        <location filename="../../privdesk/ui/pdfpreview.py" line="+58"/>
         <source>미리보기 — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>◀ 이전</source>
         <translation>◀ Previous</translation>
     </message>
@@ -4756,7 +4843,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>파일을 저장할 수 없습니다: {name}</source>
         <translation>Cannot save the file: {name}</translation>
     </message>
@@ -4777,7 +4864,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/permhistory.py" line="+42"/>
+        <location filename="../../privdesk/ui/permhistory.py" line="+43"/>
         <source>계정 생성·권한 부여</source>
         <translation>Account created, access granted</translation>
     </message>
@@ -4842,7 +4929,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -4850,7 +4937,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -5081,7 +5168,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+197"/>
+        <location filename="../../privdesk/ui/processors.py" line="+198"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -5646,7 +5733,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+141"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+142"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>

@@ -131,7 +131,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/auditlog.py" line="+42"/>
+        <location filename="../../privdesk/ui/auditlog.py" line="+43"/>
         <source>성공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,13 +245,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+98"/>
+        <location line="+99"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,7 +286,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>검증 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,7 +566,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+179"/>
+        <location filename="../../privdesk/ui/app.py" line="+194"/>
         <source>키 파일 오류</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,7 +579,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+3"/>
         <source>시작할 수 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -684,6 +685,79 @@
     <message>
         <location line="+2"/>
         <source>열람을 제한하는 부분과 그 이유를 적으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../privdesk/ui/backup.py" line="+48"/>
+        <source>지금 백업</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{days}일 {hours}시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours}시간 {minutes}분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes}분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>매일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>매주</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>자동 백업 꺼짐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>백업 폴더가 설정되지 않아 자동 백업을 하지 않습니다. 설정 파일의 [backup] folder에 백업 폴더(공유 폴더 등)를 적으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>아직 백업이 없습니다. 지금 백업하십시오 (자동 백업: {schedule}, 폴더 {folder}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>마지막 백업이 {age} 전({when})으로 일정({schedule})보다 오래되었습니다. 백업 폴더 {folder}와 네트워크를 확인하고 지금 백업하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>마지막 백업: {when} ({age} 전, 정상). 자동 백업: {schedule}, 폴더 {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>마지막 백업 시도가 실패했습니다({when}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>백업 상태를 불러오지 못했습니다: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>백업하는 중입니다… 다른 작업은 계속할 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -814,7 +888,7 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_common.py" line="+55"/>
+        <location filename="../../privdesk/ui/cctv_common.py" line="+56"/>
         <location line="+14"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
@@ -951,7 +1025,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>{title} 만드는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,6 +1416,19 @@
     </message>
 </context>
 <context>
+    <name>ClosingBackup</name>
+    <message>
+        <location filename="../../privdesk/ui/backup.py" line="+34"/>
+        <source>privdesk 종료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>종료하기 전에 백업하는 중입니다. 잠시 기다려 주십시오…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CompleteDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv_decisions.py" line="+195"/>
@@ -1479,7 +1566,7 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+129"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+130"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,7 +1894,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+238"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+241"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,7 +2010,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-216"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-218"/>
         <source>제공일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1988,7 +2075,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2088,7 +2175,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="+46"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="+47"/>
         <source>정보주체의 열람 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,7 +2210,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>찾아보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2233,7 +2320,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>1. 파일과 인코딩</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2947,7 +3034,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>무결성 위반 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3763,7 +3850,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="-369"/>
+        <location filename="../../privdesk/ui/patients_import.py" line="-366"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3808,7 +3895,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+156"/>
         <source>2. 열 지정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3864,7 +3951,7 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+38"/>
+        <location filename="../../privdesk/ui/me.py" line="+41"/>
         <source>내 정보</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3874,7 +3961,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>계정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3940,7 +4027,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4343,7 +4430,7 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-178"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-179"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4677,12 +4764,12 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../privdesk/ui/pdfpreview.py" line="+55"/>
+        <location filename="../../privdesk/ui/pdfpreview.py" line="+58"/>
         <source>미리보기 — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>◀ 이전</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4753,7 +4840,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>파일을 저장할 수 없습니다: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4774,7 +4861,7 @@
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/permhistory.py" line="+42"/>
+        <location filename="../../privdesk/ui/permhistory.py" line="+43"/>
         <source>계정 생성·권한 부여</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4839,7 +4926,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4847,7 +4934,7 @@
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5072,7 +5159,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+197"/>
+        <location filename="../../privdesk/ui/processors.py" line="+198"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5637,7 +5724,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+141"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+142"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>

@@ -48,7 +48,7 @@ def test_groups_round_trip_and_catch_a_typo_or_a_swap() -> None:
     typo = g[4][:2] + ("A" if g[4][2] != "A" else "B") + g[4][3:]
     with pytest.raises(ValidationError, match="5번째 묶음이 맞지 않습니다"):
         master_from_groups([*g[:4], typo, *g[5:]])
-    with pytest.raises(ValidationError, match="[23]번째 묶음"):
+    with pytest.raises(ValidationError, match=r"[23]번째 묶음"):
         master_from_groups([g[0], g[2], g[1], *g[3:]])          # two groups swapped
     for seed in range(200):    # and on random keys: a changed character is caught, or the key check refuses
         m = hashlib.sha256(bytes([seed])).digest()

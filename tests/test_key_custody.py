@@ -266,3 +266,88 @@ def test_the_separate_store_is_rotated_too(filled: AppContext) -> None:
         assert verify_all(new_ctx, officer).ok
     finally:
         new_ctx.engine.dispose()
+
+
+# -- on screen ------------------------------------------------------------------------------------------
+def _window(qtbot, ctx: AppContext):  # type: ignore[no-untyped-def]
+    from privdesk.ui.mainwindow import MainWindow
+    from privdesk.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    window = MainWindow(ctx, runner, users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
+    return window, runner
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_officer_rotates_the_key_on_screen_with_progress(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+                                                             tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from privdesk.ui.keys import KeysDialog
+
+    ctx = sqlite_ctx
+    officer = users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    import_patients(ctx, officer, write_sample_csv(tmp_path / "emr.csv", 6000, seed=2), workers=0)
+    make_actor(ctx, "won", [INTAKE])
+    window, runner = _window(qtbot, ctx)
+    assert window.keys_action.isVisible()
+    dialog = window.open_keys()
+    assert isinstance(dialog, KeysDialog)
+    old_check = ctx.keys.check_value.hex()[:16]
+    assert old_check in dialog.info.text() and not dialog.rotate_button.isEnabled()
+    dialog.print_sheet(str(tmp_path / "sheet.pdf"))
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
+    assert (tmp_path / "sheet.pdf").exists()
+    dialog.password.setText(OFFICER_PASSWORD)
+    seen: list[int] = []
+    qtbot.mouseClick(dialog.rotate_button, Qt.MouseButton.LeftButton)
+    job = dialog.job
+    assert job is not None
+    job._relay.step.connect(lambda _w, done, _t: seen.append(done))
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=120_000)
+    assert seen and seen == sorted(seen)                      # the bar moved forward
+    boxes = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "키를 교체했습니다" in boxes[-1].text()
+    assert old_check not in dialog.info.text()
+    assert ctx.keys.check_value.hex()[:16] in dialog.info.text()   # this window goes on with the new key
+    assert len(search(ctx, users.login(ctx, "won", CLERK_PASSWORD), "홍").rows) >= 0
+    window.close()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_cancel_on_screen_takes_the_database_back_to_the_old_key(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = sqlite_ctx
+    officer = users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    import_patients(ctx, officer, write_sample_csv(tmp_path / "emr.csv", 12_000, seed=3), workers=0)
+    monkeypatch.setattr(rotation, "BATCH", 500)       # many batches, and a slow machine, so the cancel
+    rewrite = rotation._rewrite                         # lands in the middle
+
+    def slowly(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.001)
+        return rewrite(*args, **kwargs)
+
+    monkeypatch.setattr(rotation, "_rewrite", slowly)
+    old_master = read_master_key(ctx.settings.key_file)
+    window, runner = _window(qtbot, ctx)
+    dialog = window.open_keys()
+    dialog.password.setText(OFFICER_PASSWORD)
+    dialog.rotate()
+    job = dialog.job
+    assert job is not None
+    qtbot.waitUntil(lambda: job.progress.value() > 0, timeout=60_000)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    qtbot.mouseClick(job.progress.findChild(QPushButton), Qt.MouseButton.LeftButton)   # 취소
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=120_000)
+    assert job.report is not None and job.report.cancelled
+    assert read_master_key(ctx.settings.key_file) == old_master and rotation.read_marker(ctx.engine) is None
+    assert verify_all(ctx, users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)).ok
+    window.close()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)

@@ -131,7 +131,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/auditlog.py" line="+42"/>
+        <location filename="../../privdesk/ui/auditlog.py" line="+43"/>
         <source>성공</source>
         <translation>OK</translation>
     </message>
@@ -245,13 +245,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+98"/>
+        <location line="+99"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>The exported file is itself a record of personal-data processing. Store it and destroy it with care.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>검증 중…</source>
         <translation>Verifying…</translation>
     </message>
@@ -566,7 +566,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+179"/>
+        <location filename="../../privdesk/ui/app.py" line="+180"/>
         <source>키 파일 오류</source>
         <translation>Key file error</translation>
     </message>
@@ -581,7 +581,8 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+3"/>
         <source>시작할 수 없음</source>
         <translation>Cannot start</translation>
     </message>
@@ -816,7 +817,7 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_common.py" line="+55"/>
+        <location filename="../../privdesk/ui/cctv_common.py" line="+56"/>
         <location line="+14"/>
         <source>열람</source>
         <translation>Viewing</translation>
@@ -953,7 +954,7 @@ Key file: {path}</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>{title} 만드는 중…</source>
         <translation>Creating {title}…</translation>
     </message>
@@ -1481,7 +1482,7 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+129"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+130"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
@@ -1809,7 +1810,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+238"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+241"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -1925,7 +1926,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-216"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-218"/>
         <source>제공일</source>
         <translation>Date provided</translation>
     </message>
@@ -1990,7 +1991,7 @@ Key file: {path}</translation>
         <translation>Third-party disclosure ledger</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation>Export the disclosure ledger</translation>
     </message>
@@ -2090,7 +2091,7 @@ Key file: {path}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="+46"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="+47"/>
         <source>정보주체의 열람 요구</source>
         <translation>Data subject&apos;s access request</translation>
     </message>
@@ -2125,7 +2126,7 @@ Key file: {path}</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>찾아보기…</source>
         <translation>Browse…</translation>
     </message>
@@ -2235,7 +2236,7 @@ Key file: {path}</translation>
         <translation>CP949 (EUC-KR, Korean Excel)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>1. 파일과 인코딩</source>
         <translation>1. File and encoding</translation>
     </message>
@@ -2950,9 +2951,68 @@ Key file: {path}</translation>
 Only the privacy officer and the auditor can work. Check it with &apos;Verify integrity&apos; on the access-log screen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>무결성 위반 확인</source>
         <translation>Integrity finding acknowledged</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/keys.py" line="+99"/>
+        <source>키 관리 — 개인정보 보호책임자</source>
+        <translation>Key management — privacy officer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+58"/>
+        <source>지금 키의 확인값: {check}</source>
+        <translation>Check value of the current key: {check}</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 &apos;privdesk key restore&apos;로 다시 만들 수 있습니다.</source>
+        <translation>Key recovery sheet: the key on paper. Printed and kept in the safe, it rebuilds the key file with &apos;privdesk key restore&apos; even if every key file is lost.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>키 복구 용지 저장…</source>
+        <translation>Save the key recovery sheet…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다.</source>
+        <translation>Key rotation: replace the key when a PC holding the key file is lost. Nobody can work while it runs; afterwards copy the new key file to the other workstations. The old key file no longer opens the database.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>비밀번호 다시 입력</source>
+        <translation>Your password again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>키 교체 시작</source>
+        <translation>Start the key rotation</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>키 복구 용지 저장</source>
+        <translation>Save the key recovery sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>키 복구 용지</source>
+        <translation>Key recovery sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.</source>
+        <translation>Saved to {path} ({pages} pages). Print it, keep it in the safe and delete the file.</translation>
     </message>
 </context>
 <context>
@@ -3610,7 +3670,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+56"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+57"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
@@ -3630,12 +3690,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>키 관리…</source>
+        <translation>Key management…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>로그아웃</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>처리 중…</source>
         <translation>Working…</translation>
     </message>
@@ -3766,7 +3831,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="-369"/>
+        <location filename="../../privdesk/ui/patients_import.py" line="-366"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -3811,7 +3876,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Last visit</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+156"/>
         <source>2. 열 지정</source>
         <translation>2. Columns</translation>
     </message>
@@ -4346,7 +4411,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-178"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-179"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -4680,12 +4745,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../privdesk/ui/pdfpreview.py" line="+55"/>
+        <location filename="../../privdesk/ui/pdfpreview.py" line="+58"/>
         <source>미리보기 — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>◀ 이전</source>
         <translation>◀ Previous</translation>
     </message>
@@ -4756,7 +4821,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>파일을 저장할 수 없습니다: {name}</source>
         <translation>Cannot save the file: {name}</translation>
     </message>
@@ -4777,7 +4842,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/permhistory.py" line="+42"/>
+        <location filename="../../privdesk/ui/permhistory.py" line="+43"/>
         <source>계정 생성·권한 부여</source>
         <translation>Account created, access granted</translation>
     </message>
@@ -4842,7 +4907,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -4850,7 +4915,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -5081,7 +5146,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+197"/>
+        <location filename="../../privdesk/ui/processors.py" line="+198"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -5646,7 +5711,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+141"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+142"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -6605,6 +6670,45 @@ Plan hash: {hash}</translation>
         <location line="+3"/>
         <source>역할을 바꾸는 사유를 입력하십시오.</source>
         <translation>Enter the reason for changing the roles.</translation>
+    </message>
+</context>
+<context>
+    <name>RotationJob</name>
+    <message>
+        <location filename="../../privdesk/ui/keys.py" line="-100"/>
+        <source>키를 교체하는 중…</source>
+        <translation>Rotating the key…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>키 교체</source>
+        <translation>Key rotation</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>취소하는 중: 바꾼 행을 원래 키로 되돌립니다…</source>
+        <translation>Cancelling: taking the rewritten rows back to the old key…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>되돌리는 중</source>
+        <translation>Taking back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>다시 암호화하는 중</source>
+        <translation>Re-encrypting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verb}: {what} — {done}/{total}행</source>
+        <translation>{verb}: {what} — {done}/{total} rows</translation>
     </message>
 </context>
 <context>

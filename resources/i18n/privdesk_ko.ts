@@ -131,7 +131,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/auditlog.py" line="+42"/>
+        <location filename="../../privdesk/ui/auditlog.py" line="+43"/>
         <source>성공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -245,13 +245,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+98"/>
+        <location line="+99"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -286,7 +286,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>검증 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,7 +566,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+179"/>
+        <location filename="../../privdesk/ui/app.py" line="+180"/>
         <source>키 파일 오류</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,7 +579,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+4"/>
+        <location line="+6"/>
+        <location line="+3"/>
         <source>시작할 수 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -814,7 +815,7 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_common.py" line="+55"/>
+        <location filename="../../privdesk/ui/cctv_common.py" line="+56"/>
         <location line="+14"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
@@ -951,7 +952,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>{title} 만드는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,7 +1480,7 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+129"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+130"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,7 +1808,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+238"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+241"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,7 +1924,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-216"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-218"/>
         <source>제공일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1988,7 +1989,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2088,7 +2089,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="+46"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="+47"/>
         <source>정보주체의 열람 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2123,7 +2124,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>찾아보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2233,7 +2234,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>1. 파일과 인코딩</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2947,8 +2948,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>무결성 위반 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/keys.py" line="+99"/>
+        <source>키 관리 — 개인정보 보호책임자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+58"/>
+        <source>지금 키의 확인값: {check}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 &apos;privdesk key restore&apos;로 다시 만들 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>키 복구 용지 저장…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>비밀번호 다시 입력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>키 교체 시작</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>키 복구 용지 저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>키 복구 용지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3607,7 +3667,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+56"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+57"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3627,12 +3687,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>키 관리…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>로그아웃</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>처리 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3763,7 +3828,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="-369"/>
+        <location filename="../../privdesk/ui/patients_import.py" line="-366"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3808,7 +3873,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+156"/>
         <source>2. 열 지정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4343,7 +4408,7 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-178"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-179"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4677,12 +4742,12 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../privdesk/ui/pdfpreview.py" line="+55"/>
+        <location filename="../../privdesk/ui/pdfpreview.py" line="+58"/>
         <source>미리보기 — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>◀ 이전</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4753,7 +4818,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>파일을 저장할 수 없습니다: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4774,7 +4839,7 @@
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/permhistory.py" line="+42"/>
+        <location filename="../../privdesk/ui/permhistory.py" line="+43"/>
         <source>계정 생성·권한 부여</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4839,7 +4904,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4847,7 +4912,7 @@
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-102"/>
+        <location line="-103"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5072,7 +5137,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+197"/>
+        <location filename="../../privdesk/ui/processors.py" line="+198"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5637,7 +5702,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+141"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+142"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6595,6 +6660,45 @@
     <message>
         <location line="+3"/>
         <source>역할을 바꾸는 사유를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RotationJob</name>
+    <message>
+        <location filename="../../privdesk/ui/keys.py" line="-100"/>
+        <source>키를 교체하는 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>키 교체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>취소하는 중: 바꾼 행을 원래 키로 되돌립니다…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>되돌리는 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>다시 암호화하는 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verb}: {what} — {done}/{total}행</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,10 +168,17 @@ def _select(t: Target, after: tuple[Any, ...] | None, mark: str) -> tuple[str, t
     return f"SELECT {cols}{extra} FROM {t.table} t{joined}{where} ORDER BY {order}{limit}", params
 
 
-def _holds(keys: KeyRing, t: Target, row: Mapping[str, Any], codecs: Sequence[Callable[[Any], bytes]]) -> bool:
+def _under(old: KeyRing, new: KeyRing, t: Target, row: Mapping[str, Any]) -> KeyRing | None:
+    """The key under which the row's proof holds (the new one first: a resumed run), or None."""
     stored = row["proof"]
-    message = proofs.message(t.spec, [row[c] for c in t.spec.column_names], codecs)
-    return stored is not None and bytes(stored) == keys.row_proof(message)
+    if stored is None:
+        return None
+    message = proofs.message(t.spec, [row[c] for c in t.spec.column_names])
+    stored = bytes(stored)
+    for keys in (new, old):
+        if stored == keys.row_proof(message):
+            return keys
+    return None
 
 
 def _rewrite(t: Target, row: dict[str, Any], old: KeyRing, new: KeyRing) -> dict[str, Any]:
@@ -197,7 +204,6 @@ def rewrite_table(conn_for: Callable[[], Any], t: Target, old: KeyRing, new: Key
                   tick: Callable[[int], None], cancel: Callable[[], bool]) -> int:
     """Bring every row of ``t`` from ``old`` to ``new``, a batch per transaction; returns the rows
     rewritten. ``conn_for()`` opens a transaction (a context manager giving a connection)."""
-    codecs = proofs.encoders(t.spec)
     changed = [e.column for e in t.enc] + [i.column for i in t.index] + ["proof"]
     after: tuple[Any, ...] | None = None
     done = 0
@@ -214,9 +220,10 @@ def rewrite_table(conn_for: Callable[[], Any], t: Target, old: KeyRing, new: Key
                 return done
             updates = []
             for row in rows:
-                if _holds(new, t, row, codecs):
+                under = _under(old, new, t, row)
+                if under is new:
                     continue
-                if not _holds(old, t, row, codecs):
+                if under is None:
                     ref = t.spec.ref(row.get(t.spec.ref_column, "?"))
                     raise RecordIntegrityError(f"{t.label} {ref}")
                 new_row = _rewrite(t, row, old, new)

@@ -25,6 +25,7 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine, insert, inspect, select
 from sqlalchemy.exc import DBAPIError
@@ -42,7 +43,7 @@ from privdesk.audit.chain import (
     head_problem,
     read_head,
 )
-from privdesk.audit.findings import open_finding, superseded
+from privdesk.audit.findings import FINDING, ROTATING, newest, retired_key_checks, superseded
 from privdesk.audit.witness import WitnessBook, location_of, short_form
 from privdesk.crypto import KeyRing, PasswordHashParams, load_key_file
 from privdesk.errors import (
@@ -52,6 +53,7 @@ from privdesk.errors import (
     ConfigError,
     IntegrityLockedError,
     KeyFileError,
+    KeyRotationError,
     LogTamperedError,
     NotInitializedError,
     PasswordChangeRequiredError,
@@ -130,6 +132,18 @@ class _Held(Exception):
     """Internal: the investigation's entries go to the witness file; the transaction rolls back."""
 
 
+def check_lock(session: Session, investigator: bool) -> None:
+    """Refuse work while a key rotation runs (everyone) or an integrity finding is open (all but
+    the officer and the auditor)."""
+    event = newest(session)
+    if event is None:
+        return
+    if event.kind == ROTATING:
+        raise KeyRotationError()
+    if event.kind == FINDING and not investigator:
+        raise IntegrityLockedError(clock.fmt_datetime(event.at))
+
+
 def is_investigator(account: Account) -> bool:
     """The privacy officer and the auditor: they may log in and investigate during a lock."""
     return any(r.role_code in INVESTIGATORS for r in account.roles)
@@ -197,6 +211,12 @@ class AppContext:
             raise NotInitializedError()
         return profile_from_dict(json.loads(raw.value), "database")
 
+    def use_keys(self, keys: KeyRing) -> None:
+        """After a key rotation: this process goes on with the new key."""
+        self.keys = keys
+        self._sessions.kw["info"] = proofs.session_info(keys)
+        self.witness.key_check = keys.check_value.hex()[:16]
+
     def _load_database_id(self) -> str:
         with self._sessions() as s:
             raw = s.get(Meta, META_DATABASE_ID)
@@ -217,9 +237,13 @@ class AppContext:
         try:
             return append_head(session, self.keys, self.workstation, entries, witness=latest)
         except LogTamperedError as exc:
-            if latest is None or not exc.from_witness or not superseded(session, latest):
+            if latest is None or not exc.from_witness:
                 raise
-        return append_head(session, self.keys, self.workstation, entries)
+        if superseded(session, latest):
+            return append_head(session, self.keys, self.workstation, entries)
+        # a witness made under a key that was rotated away still binds by its number and hash
+        return append_head(session, self.keys, self.workstation, entries, witness=latest,
+                           retired=retired_key_checks(session))
 
     def after_commit(self, head: tuple[int, bytes], appended: int, event: str | None, actor: str) -> None:
         """Witness a committed (durable) head at a login or sign-off, or when the chain crossed a
@@ -290,10 +314,8 @@ class AppContext:
                         if permission is not None and permission not in permissions_of(session, account):
                             raise PermissionDeniedError(str(permission), label(permission))
                         unit = Unit(session, actor.login, account, investigator=is_investigator(account))
-                    if not unit.investigator and not break_glass:
-                        finding = open_finding(session)
-                        if finding is not None:
-                            raise IntegrityLockedError(clock.fmt_datetime(finding.at))
+                    if not break_glass:
+                        check_lock(session, unit.investigator)
                     mark = wrote_since(session.connection())
                     yield unit
                     try:
@@ -312,7 +334,7 @@ class AppContext:
         except PermissionDeniedError as exc:
             self.record(login, Action.PERMISSION_DENIED, outcome=Outcome.DENIED, detail=exc.permission)
             raise
-        except (LogTamperedError, IntegrityLockedError) as exc:
+        except (LogTamperedError, IntegrityLockedError, KeyRotationError) as exc:
             self.refused(login, exc)
             raise
         finally:
@@ -374,6 +396,10 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
         if stored is None:
             raise NotInitializedError()
         keys = load_key_file(settings.key_file)
+        if not keys.matches(stored) and _rotated_to(Path(f"{settings.key_file}.new"), stored):
+            raise KeyFileError(
+                f"키 교체가 거의 끝났습니다: 새 키가 {settings.key_file}.new에 있습니다. 개인정보 보호책임자가 "
+                "'privdesk key rotate --as <아이디>'를 다시 실행해 마치십시오.", str(settings.key_file))
         if not keys.matches(stored):
             raise KeyFileError(
                 f"키 파일 {settings.key_file}이(가) 이 데이터베이스의 키가 아닙니다. "
@@ -394,6 +420,13 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
         engine.dispose()
         raise
     return AppContext(settings, engine, keys)
+
+
+def _rotated_to(pending: Path, stored: bytes) -> bool:
+    try:
+        return pending.exists() and load_key_file(pending).matches(stored)
+    except KeyFileError:
+        return False
 
 
 def _upgrade(engine: Engine) -> None:

@@ -4,7 +4,9 @@ Only ``cryptography`` is used. One random 256-bit master key lives in a key file
 database; every purpose gets its own key derived with HKDF-SHA256:
 
 - field encryption: AES-256-GCM; the associated data binds a ciphertext to its table, column and
-  row, so a ciphertext copied into another row or column fails to decrypt;
+  row, so a ciphertext copied into another row or column fails to decrypt; each ciphertext starts
+  with the id of the key that made it (the first bytes of its key check value), so during a key
+  rotation (:mod:`privdesk.custody.rotation`) old and new values are told apart;
 - blind indexes: HMAC-SHA256 (truncated to 16 bytes) for exact-match search on encrypted fields;
 - signing: HMAC-SHA256 over access-log checkpoints and archives;
 - row proofs: HMAC-SHA256 (truncated to 16 bytes) over a row's identifying columns
@@ -37,7 +39,9 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from privdesk.errors import DecryptionError, KeyFileError
 
 KEY_FILE_HEADER = "privdesk-key-v1"
-_CIPHER_VERSION = 1
+_CIPHER_V1 = 1      # version byte, nonce, ciphertext: written before keys could be rotated
+_CIPHER_V2 = 2      # version byte, the key's id (4 bytes), nonce, ciphertext
+_KID_LEN = 4
 _NONCE_LEN = 12
 BLIND_INDEX_LEN = 16
 
@@ -53,7 +57,7 @@ def associated_data(table: str, column: str, row: str) -> bytes:
 class KeyRing:
     """The master key's derived keys. Never printed: ``repr`` shows no key material."""
 
-    __slots__ = ("_aead", "_backup_key", "_bi_key", "_check", "_proof_key", "_sign_key", "source")
+    __slots__ = ("_aead", "_backup_key", "_bi_key", "_check", "_proof_key", "_sign_key", "kid", "source")
 
     def __init__(self, master_key: bytes, source: str = "") -> None:
         if len(master_key) != 32:
@@ -64,6 +68,7 @@ class KeyRing:
         self._proof_key = _derive(master_key, b"row-proof/v1")
         self._backup_key = _derive(master_key, b"backup/v1")
         self._check = hmac.digest(_derive(master_key, b"key-check/v1"), b"privdesk key check", "sha256")
+        self.kid = self._check[:_KID_LEN]
         self.source = source
 
     def __repr__(self) -> str:
@@ -73,14 +78,26 @@ class KeyRing:
     def encrypt(self, plaintext: str, table: str, column: str, row: str) -> bytes:
         nonce = os.urandom(_NONCE_LEN)
         ct = self._aead.encrypt(nonce, plaintext.encode(), associated_data(table, column, row))
-        return bytes([_CIPHER_VERSION]) + nonce + ct
+        return bytes([_CIPHER_V2]) + self.kid + nonce + ct
+
+    def made_this(self, blob: bytes) -> bool | None:
+        """Whether this key made ``blob``: True/False for a ciphertext that names its key, None for
+        one written before ciphertexts named their key."""
+        if len(blob) > 1 + _KID_LEN and blob[0] == _CIPHER_V2:
+            return blob[1:1 + _KID_LEN] == self.kid
+        return None
 
     def decrypt(self, blob: bytes, table: str, column: str, row: str) -> str:
-        if len(blob) < 1 + _NONCE_LEN + 16 or blob[0] != _CIPHER_VERSION:
+        if len(blob) >= 1 + _KID_LEN + _NONCE_LEN + 16 and blob[0] == _CIPHER_V2:
+            if blob[1:1 + _KID_LEN] != self.kid:
+                raise DecryptionError(f"{table}.{column}")
+            body = blob[1 + _KID_LEN:]
+        elif len(blob) >= 1 + _NONCE_LEN + 16 and blob[0] == _CIPHER_V1:
+            body = blob[1:]
+        else:
             raise DecryptionError(f"{table}.{column}")
         try:
-            pt = self._aead.decrypt(blob[1 : 1 + _NONCE_LEN], blob[1 + _NONCE_LEN :],
-                                    associated_data(table, column, row))
+            pt = self._aead.decrypt(body[:_NONCE_LEN], body[_NONCE_LEN:], associated_data(table, column, row))
         except InvalidTag:
             raise DecryptionError(f"{table}.{column}") from None
         return pt.decode()
@@ -155,6 +172,11 @@ def create_key_file(path: Path) -> KeyRing:
 
 
 def load_key_file(path: Path) -> KeyRing:
+    return KeyRing(read_master_key(path), source=str(Path(path)))
+
+
+def read_master_key(path: Path) -> bytes:
+    """The master key in a key file (checked: it exists, owner-only, well formed)."""
     path = Path(path)
     if not path.is_file():
         raise KeyFileError(f"키 파일이 없습니다: {path}. 설정의 key_file 또는 --key-file을 확인하십시오.", str(path))
@@ -173,7 +195,7 @@ def load_key_file(path: Path) -> KeyRing:
             raise ValueError
     except (ValueError, UnicodeDecodeError, OSError):
         raise KeyFileError(f"키 파일 형식이 올바르지 않습니다: {path}.", str(path)) from None
-    return KeyRing(master, source=str(path))
+    return master
 
 
 # -- passwords ----------------------------------------------------------------------------

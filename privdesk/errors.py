@@ -164,6 +164,14 @@ class IntegrityLockedError(PrivdeskError):
         self.found_at = found_at
 
 
+class KeyRotationError(PrivdeskError):
+    """A key rotation is under way (키 교체 중): nobody works until it is finished or cancelled."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("키 교체가 진행 중입니다. 개인정보 보호책임자가 'privdesk key rotate --as <아이디>'(또는 키 관리 "
+                         "화면)로 교체를 마치거나 취소할 때까지 작업할 수 없습니다." + (f" {detail}" if detail else ""))
+
+
 class RecordIntegrityError(PrivdeskError):
     """A row's proof does not match its columns: it was changed behind privdesk's back."""
 

@@ -45,6 +45,7 @@ from privdesk.audit.chain import (
     head_message,
     head_problem,
     read_head,
+    witness_problem,
 )
 from privdesk.audit.verify import Snapshot, VerifyResult, chain_in, check_witnesses, log_verification
 from privdesk.audit.witness import Witness, read_files
@@ -181,6 +182,8 @@ def inspect_all(ctx: AppContext, ack: findings.Acknowledged, *, witness_files: S
     the row proofs. Problems the acknowledgements cover go to ``known``."""
     found = _Found()
     witnesses = _witnesses(ctx, witness_files, manual, found)
+    with ctx.session() as s:
+        retired = findings.retired_key_checks(s)
     with Snapshot(ctx.engine) as snap:
         chain = chain_in(snap, ctx.keys, ack.chain_seqs)
         for seq in chain.known:
@@ -188,7 +191,7 @@ def inspect_all(ctx: AppContext, ack: findings.Acknowledged, *, witness_files: S
         if not chain.ok and chain.fingerprint is not None:
             found.problems.append(Problem("chain", chain.fingerprint, chain.message))
         found.witnesses = len(witnesses)
-        for wp in check_witnesses(snap, ctx.keys, witnesses):
+        for wp in check_witnesses(snap, ctx.keys, witnesses, retired):
             found.problems.append(Problem("witness", "witness", wp.message, wp.witness.at))
         for hole in protections.check(snap, ctx.engine.dialect.name):
             found.problems.append(Problem("protection", hole.fingerprint, hole.message))
@@ -272,17 +275,21 @@ def lock_state(ctx: AppContext) -> LockState:
     with ctx.session() as s, s.begin():
         head = read_head(s)
         latest = ctx.witness.latest()
-        problem = head_problem(s, ctx.keys, head, latest)
-        if problem is not None and latest is not None and head_problem(s, ctx.keys, head) is None \
-                and findings.superseded(s, latest):
-            problem = None     # a witness from before an acknowledged re-basing
+        problem = head_problem(s, ctx.keys, head)
+        if problem is None and latest is not None and head is not None and not findings.superseded(s, latest):
+            # a witness from before an acknowledged re-basing no longer binds
+            problem = witness_problem(s, ctx.keys, int(head[0]), latest,  # type: ignore[call-overload]
+                                      findings.retired_key_checks(s))
         if problem is not None:
             return LockState(True, f"접속기록이 변조되었습니다: {problem}.", damaged=True)
-        finding = findings.open_finding(s)
-        if finding is not None:
-            first = finding.summary.splitlines()[0] if finding.summary else ""
-            return LockState(True, f"무결성 위반이 발견되었습니다({clock.fmt_datetime(finding.at)}): {first}",
-                             finding.at)
+        event = findings.newest(s)
+        if event is not None and event.kind == findings.ROTATING:
+            return LockState(True, f"키 교체가 진행 중입니다({clock.fmt_datetime(event.at)}). 보호책임자가 교체를 "
+                                   "마치거나 취소할 때까지 아무도 작업할 수 없습니다.", event.at)
+        if event is not None and event.kind == findings.FINDING:
+            first = event.summary.splitlines()[0] if event.summary else ""
+            return LockState(True, f"무결성 위반이 발견되었습니다({clock.fmt_datetime(event.at)}): {first}",
+                             event.at)
     return LockState(False)
 
 
@@ -309,20 +316,23 @@ class AckResult:
         return out
 
 
-def _officer(ctx: AppContext, actor: Actor, password: str) -> None:
-    """The acting account is an active privacy officer and typed its password again. A wrong
+def confirm_officer(ctx: AppContext, login: str, password: str, what: str = "무결성 위반 확인") -> None:
+    """The account ``login`` is an active, unlocked privacy officer whose proofs hold, and
+    ``password`` is its password (typed again; not a login, which a lock would refuse). A wrong
     password counts toward the lock-out as at login."""
     from privdesk.accounts.users import count_failure
+    from privdesk.context import check_account
 
     with ctx.session() as s, s.begin():
-        account = s.get(Account, actor.account_id)
-        if account is None or not account.active or account.locked or account.login != actor.login:
+        account = s.execute(select(Account).where(Account.login == login.strip().lower())).scalar_one_or_none()
+        if account is None or not account.active or account.locked:
             raise AuthenticationError()
+        check_account(ctx.keys, account)
         if OFFICER not in account.role_codes:
-            raise PermissionDeniedError("integrity.acknowledge", "무결성 위반 확인(개인정보 보호책임자)")
-        phc = account.password_hash
+            raise PermissionDeniedError("officer", f"{what}(개인정보 보호책임자)")
+        phc, account_id = account.password_hash, account.id
     if not verify_password(password, phc):
-        count_failure(ctx, actor.account_id, "integrity-ack")
+        count_failure(ctx, account_id, what)
         raise AuthenticationError()
 
 
@@ -371,7 +381,7 @@ def acknowledge(ctx: AppContext, actor: Actor, password: str, reason: str) -> Ac
     reason = clean_reason("reason", reason, "확인 사유", required=True, limit=500)
     if len(reason) < 4:
         raise ValidationError("reason", "확인 사유를 구체적으로 입력하십시오 (조사 내용, 조치).")
-    _officer(ctx, actor, password)
+    confirm_officer(ctx, actor.login, password)
     with ctx.session() as s, s.begin():
         ack = findings.acknowledged(s)
     chain, found = inspect_all(ctx, ack)

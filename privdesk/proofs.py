@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal, cast
 
 from sqlalchemy import Connection, Table, bindparam, column, event, inspect, update
@@ -56,9 +57,17 @@ class ProofSpec:
     ref_column: str = "id"
     ref_prefix: str = ""
 
-    @property
+    @cached_property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c for c, _k in self.columns)
+
+    @cached_property
+    def codecs(self) -> tuple[Callable[[Any], bytes], ...]:
+        return tuple(_ENCODERS[k] for _c, k in self.columns)
+
+    @cached_property
+    def prefix(self) -> bytes:
+        return self.name.encode() + b"\x1f"
 
     def ref(self, value: Any) -> str:
         return f"{self.ref_prefix}{value}"
@@ -93,21 +102,21 @@ _ENCODERS: dict[str, Callable[[Any], bytes]] = {"int": _int, "text": _text, "byt
 
 
 def encoders(spec: ProofSpec) -> tuple[Callable[[Any], bytes], ...]:
-    return tuple(_ENCODERS[k] for _c, k in spec.columns)
+    return spec.codecs
 
 
 def message(spec: ProofSpec, values: Sequence[Any],
             codecs: Sequence[Callable[[Any], bytes]] | None = None) -> bytes:
     """The bytes a proof covers: the table name, then each value length-prefixed (NULL apart),
     so no two different rows encode alike whatever their text holds."""
-    parts = [spec.name.encode(), b"\x1f"]
-    for codec, value in zip(codecs or encoders(spec), values, strict=True):
+    parts = [spec.prefix]
+    add = parts.append
+    for codec, value in zip(codecs or spec.codecs, values, strict=True):
         if value is None:
-            parts.append(_NULL)
+            add(_NULL)
         else:
             data = codec(value)
-            parts.append(len(data).to_bytes(4, "big"))
-            parts.append(data)
+            add(len(data).to_bytes(4, "big") + data)
     return b"".join(parts)
 
 

@@ -8,8 +8,9 @@ log() { printf '[install] %s\n' "$*"; }
 
 # -- system packages --------------------------------------------------------------------------
 # Qt's xcb/offscreen runtime libraries, fonts-nanum for Hangul, poppler-utils to check PDFs,
-# xvfb for screenshots on a machine without a screen, PostgreSQL 15 server for the test suite.
-PKGS=(fonts-nanum poppler-utils xvfb xauth libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
+# xvfb for screenshots on a machine without a screen, PostgreSQL 15 server for the test suite,
+# zbar-tools to read back the QR code of the key recovery sheet in a test.
+PKGS=(fonts-nanum poppler-utils zbar-tools xvfb xauth libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0
       libfontconfig1 libdbus-1-3 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
       libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-cursor0)
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

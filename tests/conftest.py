@@ -217,8 +217,11 @@ def assert_intact(context) -> None:  # type: ignore[no-untyped-def]
     row proof matches, every protection is on. (Tests that tamper on purpose are marked
     ``tampers``.) This is the net that catches a write path that forgot its row proof."""
     from privdesk.audit.findings import NOTHING
+    from privdesk.crypto import load_key_file
     from privdesk.integrity import inspect_all
 
+    if context.settings.key_file.exists():     # a key rotation (perhaps in another process) changed it
+        context.use_keys(load_key_file(context.settings.key_file))
     chain, found = inspect_all(context, NOTHING)
     assert chain.ok, chain.message
     assert [p.message for p in found.problems] == []

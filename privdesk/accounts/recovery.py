@@ -51,6 +51,21 @@ def store_code(session: Session, keys: KeyRing, params: PasswordHashParams) -> s
     return code
 
 
+def rekey(session: Session, old: KeyRing, new: KeyRing) -> None:
+    """A key rotation: the stored hash keeps its MAC, now under the new key (checked under the old
+    one first; a value that fails is left as it is — a recovery will then be refused)."""
+    stored = session.get(Meta, META_RECOVERY)
+    if stored is None:
+        return
+    try:
+        data = json.loads(stored.value)
+        phc, mac = str(data["phc"]), str(data["mac"])
+    except (ValueError, KeyError, TypeError):
+        return
+    if hmac.compare_digest(mac, _mac(old, phc)):
+        stored.value = json.dumps({"phc": phc, "mac": _mac(new, phc)})
+
+
 def check_code(session: Session, keys: KeyRing, code: str) -> bool:
     """True when ``code`` is the current recovery code and the stored hash carries its MAC."""
     stored = session.get(Meta, META_RECOVERY)

@@ -33,13 +33,13 @@ from privdesk.accounts.roles import (
     validate_role_codes,
 )
 from privdesk.audit.chain import Action, Outcome, PendingEntry, clean
-from privdesk.audit.findings import open_finding
 from privdesk.context import (
     SYSTEM_ACTOR,
     Actor,
     AppContext,
     Unit,
     check_account,
+    check_lock,
     is_investigator,
     permissions_of,
 )
@@ -48,6 +48,7 @@ from privdesk.errors import (
     AccountLockedError,
     AuthenticationError,
     IntegrityLockedError,
+    KeyRotationError,
     LogTamperedError,
     NotFoundError,
     PermissionDeniedError,
@@ -252,7 +253,7 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
     except RecordIntegrityError:
         ctx.record(snap.login, Action.LOGIN_FAILED, snap.ref, outcome=Outcome.FAILED, detail=f"{channel}; proof")
         raise
-    except (LogTamperedError, IntegrityLockedError) as exc:
+    except (LogTamperedError, IntegrityLockedError, KeyRotationError) as exc:
         ctx.refused(snap.login, exc)
         raise
     if held is not None:
@@ -284,9 +285,7 @@ def _commit_login(ctx: AppContext, snap: _Snapshot, password: str, new_hash: str
             raise AccountLockedError(_lock_contact(ctx))
         check_account(ctx.keys, account)
         investigator = is_investigator(account)
-        finding = None if investigator else open_finding(s)
-        if finding is not None:
-            raise IntegrityLockedError(clock.fmt_datetime(finding.at))
+        check_lock(s, investigator)
         now = clock.now()
         previous_login_at = account.last_login_at
         state = expiry_state(account.password_changed_at, now, expiry_days=sec.password_expiry_days,

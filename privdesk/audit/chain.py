@@ -191,9 +191,12 @@ def _head_problem(session: Session, keys: KeyRing, head: Sequence[object] | None
     return None
 
 
-def witness_problem(session: Session, keys: KeyRing, seq: int, witness: Witness) -> str | None:
-    """Why the chain whose head is at ``seq`` disagrees with this workstation's latest witness."""
-    if witness.key_check and not keys.check_value.hex().startswith(witness.key_check):
+def witness_problem(session: Session, keys: KeyRing, seq: int, witness: Witness,
+                    retired: frozenset[str] = frozenset()) -> str | None:
+    """Why the chain whose head is at ``seq`` disagrees with this workstation's latest witness.
+    ``retired``: key checks of keys rotated away (a witness made under one of them still binds)."""
+    if witness.key_check and not keys.check_value.hex().startswith(witness.key_check) \
+            and witness.key_check not in retired:
         return "키가 바뀌었습니다: 이 PC의 증인이 본 키와 다른 키로 서명되어 있습니다"
     if witness.seq > seq:
         return (f"접속기록이 {seq}번에서 끝나는데 이 PC의 증인은 {witness.seq}번 기록까지 보았습니다"
@@ -231,7 +234,8 @@ def append(session: Session, keys: KeyRing, station: Workstation, entries: Seque
 
 
 def append_head(session: Session, keys: KeyRing, station: Workstation, entries: Sequence[PendingEntry],
-                *, at: dt.datetime | None = None, witness: Witness | None = None) -> tuple[int, bytes]:
+                *, at: dt.datetime | None = None, witness: Witness | None = None,
+                retired: frozenset[str] = frozenset()) -> tuple[int, bytes]:
     """:func:`append`, returning the new head ``(seq, hash)``. Raises
     :class:`~privdesk.errors.LogTamperedError` when the current head does not check out."""
     # Core statements on the tables (not the ORM entities): the append runs in every use case,
@@ -242,7 +246,7 @@ def append_head(session: Session, keys: KeyRing, station: Workstation, entries: 
         raise LogTamperedError(problem)
     assert head is not None
     if witness is not None:
-        problem = witness_problem(session, keys, int(head[0]), witness)  # type: ignore[call-overload]
+        problem = witness_problem(session, keys, int(head[0]), witness, retired)  # type: ignore[call-overload]
         if problem is not None:
             raise LogTamperedError(problem, from_witness=True)
     seq, prev = int(head[0]), bytes(head[1])  # type: ignore[call-overload]

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 FINDING = "finding"
 ACK = "ack"
+ROTATING = "rotating"                    # a key rotation has started: nobody works until it ends
+KEY = "key"                              # a key rotation ended: ``covers`` lists ``kc:<old key check>``
+ROTATION_CANCELLED = "key-cancelled"
 TABLE = "integrity_events"
 
 
@@ -58,10 +61,27 @@ class Acknowledged:
 NOTHING = Acknowledged(frozenset(), None, frozenset())
 
 
+def newest(session: Session) -> IntegrityEvent | None:
+    return session.execute(select(IntegrityEvent).order_by(IntegrityEvent.id.desc()).limit(1)).scalar_one_or_none()
+
+
 def open_finding(session: Session) -> IntegrityEvent | None:
     """The newest integrity event when it is an unacknowledged finding (the lock), else None."""
-    last = session.execute(select(IntegrityEvent).order_by(IntegrityEvent.id.desc()).limit(1)).scalar_one_or_none()
+    last = newest(session)
     return last if last is not None and last.kind == FINDING else None
+
+
+def retired_key_checks(session: Session) -> frozenset[str]:
+    """Key check prefixes of keys rotated away (anchored ``key`` events): a witness written under
+    one of them still binds by its sequence and hash."""
+    out: set[str] = set()
+    for ev in session.execute(select(IntegrityEvent).where(IntegrityEvent.kind == KEY)).scalars():
+        digest = anchors.DETAIL_PREFIX + anchors.digest(canonical_event(ev))
+        anchored = session.execute(select(AccessLogEntry.seq).where(
+            AccessLogEntry.subject == f"{TABLE}:{ev.id}", AccessLogEntry.detail == digest)).first()
+        if anchored is not None:
+            out.update(fp[3:] for fp in _covers(ev.covers) if fp.startswith("kc:"))
+    return frozenset(out)
 
 
 def acknowledged(session: Session) -> Acknowledged:

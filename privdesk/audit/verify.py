@@ -392,7 +392,8 @@ class WitnessProblem:
     message: str
 
 
-def check_witnesses(snap: Snapshot, keys: KeyRing, witnesses: Sequence[Witness]) -> list[WitnessProblem]:
+def check_witnesses(snap: Snapshot, keys: KeyRing, witnesses: Sequence[Witness],
+                    retired: frozenset[str] = frozenset()) -> list[WitnessProblem]:
     """Compare the chain with each witness, lowest sequence number first: a chain shorter than
     a witness, an entry at a witnessed sequence with another hash, a witness of another key."""
     head = snap.one("SELECT seq FROM audit_head WHERE id = 1")
@@ -414,7 +415,7 @@ def check_witnesses(snap: Snapshot, keys: KeyRing, witnesses: Sequence[Witness])
                 found[n] = _as_blob(h)
     problems: list[WitnessProblem] = []
     for w in ordered:
-        if w.key_check and not check.startswith(w.key_check):
+        if w.key_check and not check.startswith(w.key_check) and w.key_check not in retired:
             problems.append(WitnessProblem(w, f"{w.source}이(가) 본 키(확인값 {w.key_check[:8]}…)와 지금 키가 "
                                               "다릅니다: 키 파일과 데이터베이스의 키 확인값이 바뀌었습니다"))
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -19,7 +20,7 @@ from privdesk.logs import log_file, setup_logging
 
 # Each module registers its sub-commands: register(subparsers) -> None.
 COMMAND_MODULES = ("init", "user", "audit", "report", "patient", "cctv", "lifecycle", "disclosure", "request", "demo",
-                   "db", "backup")
+                   "db", "backup", "key")
 
 log = logging.getLogger("privdesk.cli")
 
@@ -73,6 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("privdesk: 취소했습니다.", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # the reader went away (``privdesk patient find 김 | head``): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1
     except Exception as exc:
         known = known_failure(exc, _db_url(args))

@@ -40,7 +40,7 @@ from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext
-from privdesk.errors import PrivdeskError
+from privdesk.errors import OutputError, PrivdeskError
 from privdesk.failures import known_failure, log_known
 from privdesk.files import Output
 from privdesk.registry.bulk import PreparedPatient, lock_registrations, split_known, write_patients
@@ -240,9 +240,17 @@ def _replaceable(target: Path) -> bool:
 def _publish_rejects(rejects: files.Staged) -> None:
     """Put the rejects file in place; one that another import of the same file wrote meanwhile
     (another workstation, the same moment) is privdesk's own and is replaced."""
-    if not rejects.out.force and _replaceable(rejects.path):
-        rejects.out = replace(rejects.out, force=True)
-    rejects.publish()
+    for _attempt in range(3):
+        if not rejects.out.force and _replaceable(rejects.path):
+            rejects.out = replace(rejects.out, force=True)
+        try:
+            rejects.publish()
+            return
+        except OutputError:
+            # the other import's rename may land between the look above and the check in
+            # publish: look again (a file that is not privdesk's rejects file is still refused)
+            if rejects.out.force or not _replaceable(rejects.path):
+                raise
 
 
 def _max_row_bytes(ctx: AppContext) -> int:

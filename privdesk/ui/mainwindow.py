@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from privdesk import clock
 from privdesk.accounts import users
+from privdesk.accounts.permissions import OFFICER
 from privdesk.context import Actor, AppContext
 from privdesk.errors import AccountLockedError, AuthenticationError, PrivdeskError
 from privdesk.ui import messages
@@ -139,11 +140,25 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         menu.addAction(self.lock_action)
+        self.keys_action = QAction(self.tr("키 관리…"), self)
+        self.keys_action.setObjectName("keysAction")
+        self.keys_action.triggered.connect(self.open_keys)
+        self.keys_action.setVisible(OFFICER in self._actor.role_codes)    # the privacy officer's
+        menu.addAction(self.keys_action)
         menu.addSeparator()
         self.logout_action = QAction(self.tr("로그아웃"), self)
         self.logout_action.setObjectName("logoutAction")
         self.logout_action.triggered.connect(self.logout)
         menu.addAction(self.logout_action)
+
+    def open_keys(self) -> QDialog:
+        from privdesk.ui.keys import KeysDialog
+
+        dialog = KeysDialog(self, self)
+        self.keys_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

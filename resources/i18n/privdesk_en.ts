@@ -695,72 +695,72 @@ Key file: {path}</translation>
     <message>
         <location filename="../../privdesk/ui/backup.py" line="+48"/>
         <source>지금 백업</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>{days}일 {hours}시간</source>
-        <translation type="unfinished"></translation>
+        <translation>{days} d {hours} h</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{hours}시간 {minutes}분</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{minutes}분</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} min</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>매일</source>
-        <translation type="unfinished"></translation>
+        <translation>daily</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>매주</source>
-        <translation type="unfinished"></translation>
+        <translation>weekly</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>자동 백업 꺼짐</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic backups off</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>백업 폴더가 설정되지 않아 자동 백업을 하지 않습니다. 설정 파일의 [backup] folder에 백업 폴더(공유 폴더 등)를 적으십시오.</source>
-        <translation type="unfinished"></translation>
+        <translation>No backup folder is configured, so no automatic backups are made. Set [backup] folder in the configuration file (a network share, for example).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>아직 백업이 없습니다. 지금 백업하십시오 (자동 백업: {schedule}, 폴더 {folder}).</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no backup yet. Back up now (automatic backups: {schedule}, folder {folder}).</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>마지막 백업이 {age} 전({when})으로 일정({schedule})보다 오래되었습니다. 백업 폴더 {folder}와 네트워크를 확인하고 지금 백업하십시오.</source>
-        <translation type="unfinished"></translation>
+        <translation>The last backup was {age} ago ({when}), older than the schedule ({schedule}) allows. Check the backup folder {folder} and the network, then back up now.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>마지막 백업: {when} ({age} 전, 정상). 자동 백업: {schedule}, 폴더 {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last backup: {when} ({age} ago, good). Automatic backups: {schedule}, folder {folder}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>마지막 백업 시도가 실패했습니다({when}): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The last backup attempt failed ({when}): {reason}</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>백업 상태를 불러오지 못했습니다: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not load the backup status: {error}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>백업하는 중입니다… 다른 작업은 계속할 수 있습니다.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up… you can go on working.</translation>
     </message>
 </context>
 <context>
@@ -1422,12 +1422,12 @@ Key file: {path}</translation>
     <message>
         <location filename="../../privdesk/ui/backup.py" line="+34"/>
         <source>privdesk 종료</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing privdesk</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>종료하기 전에 백업하는 중입니다. 잠시 기다려 주십시오…</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up before closing. Please wait…</translation>
     </message>
 </context>
 <context>
@@ -3043,6 +3043,65 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/keys.py" line="+99"/>
+        <source>키 관리 — 개인정보 보호책임자</source>
+        <translation>Key management — privacy officer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+58"/>
+        <source>지금 키의 확인값: {check}</source>
+        <translation>Check value of the current key: {check}</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 &apos;privdesk key restore&apos;로 다시 만들 수 있습니다.</source>
+        <translation>Key recovery sheet: the key on paper. Printed and kept in the safe, it rebuilds the key file with &apos;privdesk key restore&apos; even if every key file is lost.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>키 복구 용지 저장…</source>
+        <translation>Save the key recovery sheet…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다.</source>
+        <translation>Key rotation: replace the key when a PC holding the key file is lost. Nobody can work while it runs; afterwards copy the new key file to the other workstations. The old key file no longer opens the database.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>비밀번호 다시 입력</source>
+        <translation>Your password again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>키 교체 시작</source>
+        <translation>Start the key rotation</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>키 복구 용지 저장</source>
+        <translation>Save the key recovery sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>키 복구 용지</source>
+        <translation>Key recovery sheet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.</source>
+        <translation>Saved to {path} ({pages} pages). Print it, keep it in the safe and delete the file.</translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
         <location filename="../../privdesk/ui/cctv_ledger.py" line="+99"/>
@@ -3697,7 +3756,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+56"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+57"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
@@ -3717,12 +3776,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Lock screen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>키 관리…</source>
+        <translation>Key management…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>로그아웃</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>처리 중…</source>
         <translation>Working…</translation>
     </message>
@@ -6692,6 +6756,45 @@ Plan hash: {hash}</translation>
         <location line="+3"/>
         <source>역할을 바꾸는 사유를 입력하십시오.</source>
         <translation>Enter the reason for changing the roles.</translation>
+    </message>
+</context>
+<context>
+    <name>RotationJob</name>
+    <message>
+        <location filename="../../privdesk/ui/keys.py" line="-100"/>
+        <source>키를 교체하는 중…</source>
+        <translation>Rotating the key…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>키 교체</source>
+        <translation>Key rotation</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>취소하는 중: 바꾼 행을 원래 키로 되돌립니다…</source>
+        <translation>Cancelling: taking the rewritten rows back to the old key…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>되돌리는 중</source>
+        <translation>Taking back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>다시 암호화하는 중</source>
+        <translation>Re-encrypting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verb}: {what} — {done}/{total}행</source>
+        <translation>{verb}: {what} — {done}/{total} rows</translation>
     </message>
 </context>
 <context>

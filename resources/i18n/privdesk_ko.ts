@@ -3040,6 +3040,65 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/keys.py" line="+99"/>
+        <source>키 관리 — 개인정보 보호책임자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+58"/>
+        <source>지금 키의 확인값: {check}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 &apos;privdesk key restore&apos;로 다시 만들 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>키 복구 용지 저장…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>비밀번호 다시 입력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>키 교체 시작</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>키 복구 용지 저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>키 복구 용지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
         <location filename="../../privdesk/ui/cctv_ledger.py" line="+99"/>
@@ -3694,7 +3753,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+56"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+57"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3714,12 +3773,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>키 관리…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>로그아웃</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>처리 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6682,6 +6746,45 @@
     <message>
         <location line="+3"/>
         <source>역할을 바꾸는 사유를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RotationJob</name>
+    <message>
+        <location filename="../../privdesk/ui/keys.py" line="-100"/>
+        <source>키를 교체하는 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>키 교체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>취소하는 중: 바꾼 행을 원래 키로 되돌립니다…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>되돌리는 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>다시 암호화하는 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{verb}: {what} — {done}/{total}행</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

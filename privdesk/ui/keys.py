@@ -1,0 +1,161 @@
+"""Key management on screen (키 관리, the privacy officer's): print the key recovery sheet and
+rotate the master key with a progress bar and a cancel button (:mod:`privdesk.custody`).
+
+A rotation locks everyone out while it runs; 취소 takes every row back to the old key (as long as
+it takes to get there), so the database is as it was. A rotation interrupted by a crash is
+finished (or cancelled) with ``privdesk key rotate`` — nobody can log in meanwhile.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privdesk.custody import rotation
+from privdesk.custody.sheet import print_sheet
+from privdesk.files import Output
+from privdesk.ui import messages
+from privdesk.ui.host import PageHost
+
+
+class _Relay(QObject):
+    step = Signal(str, int, int)
+
+
+class RotationJob(QObject):
+    """Run :func:`privdesk.custody.rotation.rotate` on the task runner with a progress dialog."""
+
+    finished = Signal()
+
+    def __init__(self, host: PageHost, parent: QWidget, password: str) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.cancel_event = threading.Event()
+        self.report: rotation.Report | None = None
+        self.progress = QProgressDialog(self.tr("키를 교체하는 중…"), self.tr("취소"), 0, 0, parent)
+        self.progress.setObjectName("rotationProgress")
+        self.progress.setWindowTitle(self.tr("키 교체"))
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self.cancel)
+        self._relay = _Relay(self)
+        self._relay.step.connect(self._step)
+        relay, cancel, ctx, login = self._relay, self.cancel_event, host.ctx, host.actor.login
+        host.runner.run(lambda: rotation.rotate(ctx, login, password, progress=relay.step.emit,
+                                                cancel=cancel.is_set),
+                        owner=self, on_done=self._done, on_error=self._failed, changes=True)
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+        self.progress.setLabelText(self.tr("취소하는 중: 바꾼 행을 원래 키로 되돌립니다…"))
+
+    def _step(self, what: str, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        verb = self.tr("되돌리는 중") if self.cancel_event.is_set() else self.tr("다시 암호화하는 중")
+        self.progress.setLabelText(self.tr("{verb}: {what} — {done}/{total}행").format(
+            verb=verb, what=what, done=f"{done:,}", total=f"{total:,}"))
+
+    def _close(self) -> None:
+        self.progress.canceled.disconnect(self.cancel)
+        self.progress.close()
+        self.progress.deleteLater()
+
+    def _done(self, report: rotation.Report) -> None:
+        self._close()
+        self.report = report
+        messages.show_info(self.parent() if isinstance(self.parent(), QWidget) else None,  # type: ignore[arg-type]
+                           self.tr("키 교체"), "\n".join(report.lines))
+        self.finished.emit()
+
+    def _failed(self, _exc: BaseException) -> bool:
+        self._close()
+        self.finished.emit()
+        return False      # the runner shows the Korean message
+
+
+class KeysDialog(QDialog):
+    """The officer's key management: the recovery sheet and the rotation."""
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.job: RotationJob | None = None
+        self.setObjectName("keysDialog")
+        self.setWindowTitle(self.tr("키 관리 — 개인정보 보호책임자"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        check = host.ctx.keys.check_value.hex()[:16]
+        self.info = QLabel(self.tr("지금 키의 확인값: {check}").format(check=check), self)
+        self.info.setObjectName("keyCheck")
+        layout.addWidget(self.info)
+        sheet_text = QLabel(self.tr(
+            "키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 "
+            "'privdesk key restore'로 다시 만들 수 있습니다."), self)
+        sheet_text.setWordWrap(True)
+        layout.addWidget(sheet_text)
+        self.sheet_button = QPushButton(self.tr("키 복구 용지 저장…"), self)
+        self.sheet_button.setObjectName("printKeySheet")
+        self.sheet_button.clicked.connect(self.print_sheet)
+        layout.addWidget(self.sheet_button)
+        rotate_text = QLabel(self.tr(
+            "키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 "
+            "파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다."), self)
+        rotate_text.setWordWrap(True)
+        layout.addWidget(rotate_text)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("rotatePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("비밀번호 다시 입력"))
+        layout.addWidget(self.password)
+        self.rotate_button = QPushButton(self.tr("키 교체 시작"), self)
+        self.rotate_button.setObjectName("rotateKey")
+        self.rotate_button.clicked.connect(self.rotate)
+        self.rotate_button.setEnabled(False)
+        self.password.textChanged.connect(lambda t: self.rotate_button.setEnabled(bool(t) and self.job is None))
+        layout.addWidget(self.rotate_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def print_sheet(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("키 복구 용지 저장"), "키복구용지.pdf",
+                                                        self.tr("PDF (*.pdf)"))
+            if not path:
+                return
+            force = True     # the save dialog asked before replacing a file
+        else:
+            force = False
+        ctx, actor, out = self.host.ctx, self.host.actor, Output(Path(path), force)
+
+        def done(pages: int) -> None:
+            messages.show_info(self, self.tr("키 복구 용지"), self.tr(
+                "{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.").format(path=path, pages=pages))
+
+        self.host.runner.run(lambda: print_sheet(ctx, actor, out), owner=self, on_done=done)
+
+    def rotate(self) -> None:
+        password = self.password.text()
+        self.password.clear()
+        self.rotate_button.setEnabled(False)
+        self.job = RotationJob(self.host, self, password)
+        self.job.finished.connect(self._finished)
+
+    def _finished(self) -> None:
+        self.job = None
+        self.info.setText(self.tr("지금 키의 확인값: {check}").format(check=self.host.ctx.keys.check_value.hex()[:16]))

@@ -388,3 +388,77 @@ def test_a_backup_is_logged_and_needs_the_permission(ctx: AppContext, tmp_path: 
     assert made.sha256 in (entries[-1].detail or "") and made.path.name in (entries[-1].detail or "")
     with pytest.raises(BackupError, match="백업 폴더가 설정되지 않았습니다"):
         make_backup(ctx, it)
+
+
+# -- a key rotation between the backup and the restore ---------------------------------------------------
+def test_a_backup_from_before_a_key_rotation_restores_with_the_old_key_and_the_catalogue_checked_under_the_new(
+        sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    """The archive is under the old key (the key sheet in the safe); the catalogue was signed again
+    under the new key by the rotation and carries the later destruction. The restore checks it with
+    the current key file (--catalogue-key), never on trust: a catalogue claiming another key with
+    the tombstone taken out is refused."""
+    import json
+    import shutil
+
+    from privdesk.custody import rotation
+
+    ctx = sqlite_ctx
+    folder = with_folder(ctx, tmp_path / "backups")
+    off = officer(ctx)
+    doomed = add_marked(ctx, off, 1, last_visit=years_ago(7), seed=41)
+    kept = add_marked(ctx, off, 2, last_visit=years_ago(1), seed=41)
+    old = make_backup(ctx, off)
+    old_key = tmp_path / "sheet" / "old.key"
+    old_key.parent.mkdir()
+    shutil.copy2(ctx.settings.key_file, old_key)
+    old_check = catalogue.load(folder, ctx.database_id, ctx.keys)
+    assert old_check is not None and old_check.signature == "ok"
+
+    rotation.rotate(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    cat = catalogue.load(folder, ctx.database_id, ctx.keys)
+    assert cat is not None and cat.signature == "ok" and cat.key_check != old_check.key_check   # signed again
+    plan = destruction.create_plan(ctx, off, today=TODAY + dt.timedelta(days=800))
+    destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
+    assert destruction.execute_plan(ctx, off, plan.id).destroyed == 1
+
+    target = tmp_path / "other" / "privdesk.sqlite3"
+    target.parent.mkdir()
+    env = {"PRIVDESK_DB": f"sqlite:///{target}", "PRIVDESK_KEY_FILE": str(old_key),
+           "PRIVDESK_WITNESS_FILE": str(tmp_path / "other" / "witness.log"), "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    r = run_cli("restore", str(old.path), env=env)
+    assert_refused(r, "다른 키", "--catalogue-key")
+    assert not target.exists()
+    r = run_cli("restore", str(old.path), "--catalogue-key", str(old_key), env=env)
+    assert_refused(r, "카탈로그를 서명한 키가 아닙니다")
+
+    # forged: the tombstone taken out and "another key" claimed to dodge the signature check
+    path = catalogue.path_in(folder, ctx.database_id)
+    genuine = path.read_text(encoding="utf-8")
+    forged = json.loads(genuine)
+    forged["tombstones"], forged["key_check"] = [], "0" * 16
+    path.write_text(json.dumps(forged), encoding="utf-8")
+    r = run_cli("restore", str(old.path), "--catalogue-key", str(ctx.settings.key_file), env=env)
+    assert_refused(r, "카탈로그를 서명한 키가 아닙니다")
+    assert not target.exists()
+
+    path.write_text(genuine, encoding="utf-8")
+    r = run_cli("restore", str(old.path), "--catalogue-key", str(ctx.settings.key_file), env=env)
+    assert r.returncode == 0, r.stderr
+    assert f"파기 계획 {plan.id}: 1건 다시 파기" in r.stdout and "key rotate" in r.stdout, r.stdout
+    settings = dataclasses_replace_key(target, old_key, tmp_path / "other" / "witness.log")
+    restored, boss = open_restored(settings)
+    try:
+        with restored.session() as s:
+            status = dict(s.execute(select(Patient.id, Patient.status)).all())
+        assert status[doomed.id] == STATUS_DESTROYED and status[kept.id] != STATUS_DESTROYED
+        assert verify_all(restored, boss).ok
+    finally:
+        restored.engine.dispose()
+
+
+def dataclasses_replace_key(target: Path, key: Path, witness: Path):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from privdesk.settings import load_settings
+
+    return dataclasses.replace(load_settings(db=f"sqlite:///{target}", key_file=key), witness_file=witness)

@@ -171,4 +171,19 @@ def refresh(session: Session, folder: Path, database_id: str, keys: KeyRing, set
         base = load(folder, database_id, keys)
     except BackupError:
         base, refused = None, True
+    if base is not None and base.signature != "ok":
+        # signed under another key: not merged unchecked (it could carry tombstones nobody made)
+        base, refused = None, True
     return write(folder, from_database(session, database_id, base), keys, settings), refused
+
+
+def rekey(folder: Path, database_id: str, old: KeyRing, new: KeyRing, settings: Settings) -> bool:
+    """Sign the catalogue in ``folder`` again under ``new`` after checking it under ``old`` (the key
+    rotation's last step, so restores of backups made under either key can check it). False when
+    there is no catalogue there or it is already signed under ``new``; a catalogue whose signature
+    fails under ``old`` is a :class:`BackupError` and is left as it is."""
+    cat = load(folder, database_id, old)
+    if cat is None or cat.signature != "ok":
+        return False
+    write(folder, cat, new, settings)
+    return True

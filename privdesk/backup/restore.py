@@ -126,7 +126,7 @@ def _header(path: Path, keys: KeyRing, key_file: Path | str) -> archive.Header:
 
 
 def _catalogue(path: Path, header: archive.Header, keys: KeyRing, folder: Path | None,
-               without: bool) -> tuple[catalogue.Catalogue | None, list[str]]:
+               without: bool, catalogue_key: Path | None = None) -> tuple[catalogue.Catalogue | None, list[str]]:
     if without:
         return None, ["카탈로그 없이 복원했습니다(--without-catalogue): 이 백업 뒤에 파기된 기록이 있다면 다시 파기되지 "
                       "않았습니다. 파기 관리대장과 대조하십시오."]
@@ -139,12 +139,28 @@ def _catalogue(path: Path, header: archive.Header, keys: KeyRing, folder: Path |
                                           "실행하십시오.")
     notes = []
     if cat.signature == "other_key":
-        notes.append(f"카탈로그는 다른 키(확인값 {cat.key_check}…, 키 교체 뒤)로 서명되어 이 키 파일로는 서명을 확인하지 "
-                     "못했습니다. 기록된 파기는 그대로 다시 적용했습니다.")
+        # signed after a key rotation: checked with the key that signed it, never taken on trust
+        # (an unchecked catalogue could drop tombstones and bring destroyed records back)
+        if catalogue_key is None:
+            raise BackupError("catalogue_other_key", f"백업 목록(카탈로그)이 이 백업과 다른 키(확인값 {cat.key_check}…, 키 교체 "
+                                                     "뒤의 키)로 서명되어 있어 이 키 파일로는 확인할 수 없습니다. 지금 쓰는 키 "
+                                                     "파일을 --catalogue-key FILE로 함께 지정하십시오.")
+        ckeys = load_key_file(catalogue_key)
+        if ckeys.check_value.hex()[:16] != cat.key_check:
+            raise BackupError("catalogue_other_key", f"--catalogue-key {catalogue_key}은(는) 카탈로그를 서명한 키가 아닙니다"
+                                                     f"(필요한 확인값 {cat.key_check}…, 이 파일 "
+                                                     f"{ckeys.check_value.hex()[:16]}…).")
+        checked = catalogue.load(where, header.database_id, ckeys)
+        if checked is None or checked.signature != "ok":
+            raise BackupError("catalogue", f"백업 목록(카탈로그)을 {where}에서 다시 읽지 못했습니다. 다시 실행하십시오.")
+        cat = checked
+        notes.append(f"카탈로그의 서명은 {catalogue_key}의 키로 확인했습니다. 복원한 데이터베이스는 이 백업의 키(키 교체 전)로 "
+                     "열립니다: 작업 PC들이 지금의 키를 쓰려면 복원 뒤 privdesk key rotate로 새 키로 바꾸십시오.")
     return cat, notes
 
 
 def restore(settings: Settings, path: Path, *, catalogue_dir: Path | None = None, without_catalogue: bool = False,
+            catalogue_key: Path | None = None,
             grant: str | None = None, progress: load.Progress = None) -> RestoreResult:
     """Restore ``path`` into the empty database of ``settings`` (see the module docstring)."""
     path = Path(path)
@@ -156,7 +172,7 @@ def restore(settings: Settings, path: Path, *, catalogue_dir: Path | None = None
         raise BackupError("backend", f"백업 {path.name}은(는) {kind}의 백업입니다. 같은 종류의 데이터베이스(--db)로 "
                                      "복원하십시오.")
     pending = _pending(settings)
-    cat, notes = _catalogue(path, header, keys, catalogue_dir, without_catalogue)
+    cat, notes = _catalogue(path, header, keys, catalogue_dir, without_catalogue, catalogue_key)
     marker: dict[str, Any]
     if pending is not None:
         marker = _marker(pending)

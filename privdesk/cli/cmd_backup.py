@@ -42,6 +42,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r.add_argument("archive", type=Path, metavar="ARCHIVE", help="백업 파일 (*.pdbk)")
     r.add_argument("--catalogue", type=Path, metavar="DIR",
                    help="백업 목록(카탈로그)이 있는 폴더 (기본: 백업 파일이 있는 폴더)")
+    r.add_argument("--catalogue-key", type=Path, metavar="FILE",
+                   help="키 교체 뒤에 서명된 카탈로그를 확인할 지금의 키 파일 (백업은 교체 전 키로 복원합니다)")
     r.add_argument("--without-catalogue", action="store_true",
                    help="카탈로그 없이 복원합니다 (백업 뒤의 파기를 다시 적용할 수 없습니다: 카탈로그가 정말 없을 때만)")
     r.add_argument("--grant", metavar="ROLE", help="PostgreSQL: 복원 뒤 작업 PC 역할에 행 권한을 줍니다 (db grant와 같음)")
@@ -83,6 +85,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     settings = settings_from(args)
     result = restore(settings, args.archive, catalogue_dir=args.catalogue, without_catalogue=args.without_catalogue,
+                     catalogue_key=args.catalogue_key,
                      grant=args.grant)
     for line in result.lines():
         print(line)

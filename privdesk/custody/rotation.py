@@ -29,6 +29,7 @@ access-log archive files stay readable only with the old key (README).
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -42,10 +43,11 @@ from privdesk import clock, proofs
 from privdesk.accounts import recovery
 from privdesk.audit import anchors, findings
 from privdesk.audit.chain import Action, Outcome, PendingEntry, append_head, checkpoint_message, head_message
+from privdesk.backup import catalogue
 from privdesk.cctv.models import CCTV_REQUEST_PROOF
 from privdesk.context import AppContext, read_key_check
 from privdesk.crypto import KeyRing, create_key_file, load_key_file
-from privdesk.errors import KeyFileError, RecordIntegrityError, RuleViolationError
+from privdesk.errors import BackupError, KeyFileError, OutputError, RecordIntegrityError, RuleViolationError
 from privdesk.integrity import confirm_officer, inspect_all
 from privdesk.lifecycle.models import SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF
 from privdesk.registry import records
@@ -59,6 +61,7 @@ from privdesk.store.models import Account, AccountRole, AuditCheckpoint, AuditHe
 META_ROTATION = "key_rotation"
 BATCH = 5000
 Progress = Callable[[str, int, int], None] | None      # (what, rows done, rows in all)
+log = logging.getLogger("privdesk.custody")
 
 
 class Cancelled(Exception):
@@ -396,6 +399,21 @@ def finish(ctx: AppContext, state: State, actor_login: str) -> None:
     swap_files(Path(ctx.settings.key_file))
     ctx.use_keys(new)
     ctx.witness.record_head(*final, "key", actor_login)
+    _rekey_catalogue(ctx, old, new)
+
+
+def _rekey_catalogue(ctx: AppContext, old: KeyRing, new: KeyRing) -> None:
+    """The backup folder's catalogue signed again under the new key (checked under the old one).
+    A folder away or a catalogue that fails its check is left as it is: the next backup rebuilds
+    it from the database (said in the log, no personal data)."""
+    folder = ctx.settings.backup.folder
+    if folder is None:
+        return
+    try:
+        catalogue.rekey(Path(folder), ctx.database_id, old, new, ctx.settings)
+    except (BackupError, OutputError, OSError) as exc:
+        log.warning("key rotation: the backup catalogue was not signed again (%s); the next backup rebuilds it",
+                    exc.__class__.__name__)
 
 
 def swap_files(key_file: Path) -> None:

@@ -120,8 +120,8 @@ def _pending(url: str) -> str | None:
 
 
 SQLITE_POINTS = {
-    # decrypting the main file into its temporary file: nothing in place yet
-    "loading": ("privdesk.files:_Writes.write", 2),
+    # every part decrypted into its temporary file, killed before the first is renamed into place
+    "loading": ("privdesk.files:Staged.publish", 1),
     # the data in place with its marker, nothing re-applied yet
     "loaded": ("privdesk.backup.restore:_reapply", 1),
     # the destructions re-applied and committed, not yet scrubbed, the marker still there

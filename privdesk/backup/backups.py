@@ -93,11 +93,15 @@ def _same_folder(a: Path, b: Path) -> bool:
 
 
 def _archive_path(ctx: AppContext, folder: Path, made_at: dt.datetime) -> Path:
+    """A name no archive of this database ever had (a rotated-away one included: the catalogue and
+    the 파기 records name archives by file)."""
     stamp = clock.to_kst(made_at).strftime("%Y%m%d-%H%M%S")
     base = f"privdesk-{stamp}-{ctx.database_id[:8]}"
+    with ctx.session() as s:
+        known = set(s.execute(select(BackupRecord.file_name).where(BackupRecord.file_name.startswith(base))).scalars())
     path = folder / f"{base}{archive.SUFFIX}"
     n = 2
-    while path.exists():
+    while path.exists() or path.name in known:
         path = folder / f"{base}-{n}{archive.SUFFIX}"
         n += 1
     return path

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from privdesk.accounts import users
 from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, OFFICER, PRIVACY
 from privdesk.audit.chain import Action
+from privdesk.backup.backups import make_backup
 from privdesk.bootstrap import initialize
 from privdesk.context import Actor, AppContext
 from privdesk.demo import DemoSeed, _seed_disclosures, seed_patients, seed_requests
-from privdesk.settings import SecuritySettings, Settings, sqlite_url
+from privdesk.settings import BackupSettings, SecuritySettings, Settings, sqlite_url
 from privdesk.ui.account_dialogs import AddAccountDialog
 from privdesk.ui.accounts import AccountsPage
 from privdesk.ui.app import create_application
@@ -85,8 +86,9 @@ def main(argv: list[str]) -> int:
         grab(wizard, out / "first-run.png")
         wizard.close()
 
+        (tmp / "backups").mkdir()
         settings = Settings(db_url=sqlite_url(tmp / "demo.sqlite3"), key_file=tmp / "demo.key",
-                            config_file=tmp / "config.toml",
+                            config_file=tmp / "config.toml", backup=BackupSettings(folder=tmp / "backups"),
                             security=SecuritySettings(password_hash_memory_kib=8192, password_hash_iterations=1,
                                                       password_hash_lanes=1))
         ctx = initialize(settings, officer_login="yook", officer_name="육의곤", password=OFFICER_PASSWORD)
@@ -114,6 +116,8 @@ def main(argv: list[str]) -> int:
         seed = DemoSeed(ctx, {INTAKE: desk, PRIVACY: officer, OFFICER: officer}, 400, 7)
         _seed_disclosures(seed)
         seed_requests(seed)
+
+        make_backup(ctx, officer)          # the start page's backup box: green, with its age
 
         login = LoginDialog(ctx, runner)
         login.login_edit.setText("yook")

@@ -59,7 +59,9 @@ class BackupBox(QFrame):
             return self.tr("{days}일 {hours}시간").format(days=days, hours=hours)
         if hours:
             return self.tr("{hours}시간 {minutes}분").format(hours=hours, minutes=mins)
-        return self.tr("{minutes}분").format(minutes=mins)
+        if mins:
+            return self.tr("{minutes}분").format(minutes=mins)
+        return self.tr("방금")          # "방금 전": under a minute
 
     def schedule_text(self, schedule: str) -> str:
         names = {"daily": self.tr("매일"), "weekly": self.tr("매주"), "off": self.tr("자동 백업 꺼짐")}

@@ -708,9 +708,14 @@ Key file: {path}</translation>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{minutes}분</source>
         <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>방금</source>
+        <translation>moments</translation>
     </message>
     <message>
         <location line="+3"/>

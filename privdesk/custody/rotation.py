@@ -59,7 +59,12 @@ from privdesk.store.engine import make_engine, sqlite_path
 from privdesk.store.models import Account, AccountRole, AuditCheckpoint, AuditHead, Meta, RolePermission
 
 META_ROTATION = "key_rotation"
-BATCH = 5000
+# Rows per transaction. Every blind index changes, so a batch's updates land all over two or three
+# indexes and each commit writes (and fsyncs) most of their pages whatever the batch size: at
+# 1,000,000 patients a commit cost 0.23 s for 5,000 phone rows; with 50,000 rows per batch the
+# phones went from 8,000 to 14,300 rows/s (measured under cProfile on the bench's dataset).
+BATCH = 50_000
+CACHE_KIB = 256 * 1024      # SQLite page cache for a batch's dirty index pages
 Progress = Callable[[str, int, int], None] | None      # (what, rows done, rows in all)
 log = logging.getLogger("privdesk.custody")
 
@@ -161,8 +166,10 @@ def _mark(conn: Connection) -> str:
 
 def _select(t: Target, after: tuple[Any, ...] | None, mark: str) -> tuple[str, tuple[Any, ...]]:
     cols = ", ".join(f"t.{c}" for c in t.columns)
-    joined = f" JOIN {t.parent} p ON p.id = t.patient_id" if t.parent else ""
-    extra = ", p.uid AS parent_uid" if t.parent else ""
+    joined = ""
+    # a lookup by primary key per row, not a join: SQLite could walk the parent first and sort,
+    # once per batch
+    extra = f", (SELECT p.uid FROM {t.parent} p WHERE p.id = t.patient_id) AS parent_uid" if t.parent else ""
     where, params = "", ()
     if after is not None and len(t.key) == 1:
         where, params = f" WHERE t.{t.key[0]} > {mark}", after
@@ -214,6 +221,10 @@ def rewrite_table(conn_for: Callable[[], Any], t: Target, old: KeyRing, new: Key
         if cancel():
             raise Cancelled()
         with conn_for() as conn:
+            if conn.dialect.name == "sqlite":
+                # a batch's dirty index pages stay in memory until its commit (the default cache
+                # of 2 MiB would spill them to the WAL mid-batch)
+                conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
             mark = _mark(conn)
             sql, params = _select(t, after, mark)
             result = conn.exec_driver_sql(sql, params)

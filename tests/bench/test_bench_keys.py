@@ -29,14 +29,20 @@ def test_bench_rotate_a_million_patients(dataset: Dataset, tmp_path_factory: pyt
     for name in ("db.sqlite3", "privdesk.key"):
         shutil.copy2(CACHE / name, folder / name)
     ctx = open_context(settings_in(folder))
-    seen: list[tuple[float, int]] = []
+    seen: list[tuple[float, str, int]] = []
     started = time.perf_counter()
     try:
         report = rotation.rotate(ctx, OFFICER_LOGIN, OFFICER_PASSWORD,
-                                 progress=lambda _w, done, _t: seen.append((time.perf_counter(), done)))
+                                 progress=lambda what, done, _t: seen.append((time.perf_counter(), what, done)))
     finally:
         ctx.engine.dispose()
     took = time.perf_counter() - started
+    first = seen[0][0] - started
+    phases = {}
+    for at, what, _done in seen:
+        phases.setdefault(what, [at, at])[1] = at
+    print(f"\n  start (checks, the integrity pre-check, new key, lock) and the first batch: {first:5.1f} s; "
+          + "; ".join(f"{w}: {b - a:5.1f} s" for w, (a, b) in phases.items()))
     assert report.finished and report.rows >= 2_000_000
 
     # floors on the same rows: the crypto alone, then the UPDATEs alone

@@ -351,3 +351,14 @@ def test_cancel_on_screen_takes_the_database_back_to_the_old_key(qtbot, sqlite_c
     assert verify_all(ctx, users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)).ok
     window.close()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
+
+
+def test_every_proven_table_is_rewritten_by_the_rotation() -> None:
+    """A table whose rows carry a proof (``__proof__``) and is not in the rotation's list would keep
+    proofs under the old key: every row of it would fail ``audit verify`` after a rotation."""
+    import privdesk.store.models as store_models
+
+    proven = {m.class_.__proof__.name for m in store_models.Base.registry.mappers
+              if getattr(m.class_, "__proof__", None) is not None}
+    rotated = {t.spec.name for t in rotation.main_targets("postgresql")}
+    assert proven and proven <= rotated, proven - rotated

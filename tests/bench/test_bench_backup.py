@@ -26,7 +26,7 @@ from privdesk.backup.backups import make_backup
 from privdesk.backup.restore import restore, verify
 from privdesk.context import open_context
 from privdesk.integrity import verify_all
-from privdesk.settings import load_settings
+from privdesk.settings import BackupSettings, load_settings
 from tests.bench.test_bench_audit import build_chain
 from tests.bench.test_bench_registry import CACHE, Dataset, N, dataset, settings_in  # noqa: F401 - the fixture
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
@@ -58,7 +58,10 @@ def test_bench_backup_verify_restore_a_million_patients(dataset: Dataset,  # noq
     folder = tmp_path_factory.mktemp("backup-source")
     for name in ("db.sqlite3", "privdesk.key"):
         shutil.copy2(CACHE / name, folder / name)
-    settings = dataclasses.replace(settings_in(folder), witness_file=folder / "witness.log")
+    out = folder / "backups"
+    out.mkdir()
+    settings = dataclasses.replace(settings_in(folder), witness_file=folder / "witness.log",
+                                   backup=BackupSettings(folder=out))
     ctx = open_context(settings)
     try:
         t = time.perf_counter()
@@ -79,10 +82,8 @@ def test_bench_backup_verify_restore_a_million_patients(dataset: Dataset,  # noq
         (folder / "raw.sqlite3").unlink()
         enc_s, dec_s = _aes_floor(db_bytes)
 
-        out = folder / "backups"
-        out.mkdir()
         t = time.perf_counter()
-        made = make_backup(ctx, officer, out)
+        made = make_backup(ctx, officer)
         backup_s = time.perf_counter() - t
         assert made.patients == N
 

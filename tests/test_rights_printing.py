@@ -161,7 +161,7 @@ def test_access_notice_carries_the_answer_from_the_data(ctx: AppContext, clerk: 
                   "개인정보의수집·이용목적", "진료,진료접수및환자관리", "개인정보보유및이용기간", "개인정보의제3자제공현황",
                   "한국손해보험(주)보험금심사팀", "2026-03-05", "국민건강보험공단관악지사", "정보주체의별도동의",
                   "개인정보처리에동의한사실및내용", "동의가아닌법령에근거하여", "이의제기방법",
-                  "이통지에이의가있으면통지를받은날부터90일이내에", "장튼위튼병원장(직인)"):
+                  "이통지에이의가있으면장튼위튼병원의이의제기절차에따라", "장튼위튼병원장(직인)"):
         assert words in body, words
     assert "1234568" not in body   # the resident number's tail is never printed
     printed = print_entries(ctx)[-1]
@@ -193,17 +193,17 @@ def test_partly_completed_access_notice_states_the_ground(sqlite_ctx: AppContext
 # -- 연기·거절 통지서 ---------------------------------------------------------------------------------
 def test_extension_and_refusal_notices(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
     pid = add_patient(ctx, clerk)
-    late = receive(ctx, clerk, "correct", pid)
+    late = receive(ctx, clerk, "access", pid)
     new_due = late.due_date + dt.timedelta(days=7)
-    late = decisions.extend(ctx, clerk, late.id, new_due=new_due, reason="정정 근거 서류(주민등록초본)를 받아 확인해야 함")
+    late = decisions.extend(ctx, clerk, late.id, new_due=new_due, reason="분리보관 기록(주민등록초본 사본)을 찾아 확인해야 함")
     assert available_notices(late) == (NoticeKind.REQUEST_FORM, NoticeKind.DELAY_REFUSAL)
     out = tmp_path / "delay.pdf"
     result = print_notice(ctx, clerk, late.id, NoticeKind.DELAY_REFUSAL, out)
-    assert result.title == "개인정보 정정 요구 처리 연기 통지서" == printing.notice_title(late, "delay_refusal")
+    assert result.title == "개인정보 열람 연기·거절 통지서" == printing.notice_title(late, "delay_refusal")
     body = read(out)
-    for words in ("[별지제10호서식]준용", "개인정보정정요구처리연기통지서", late.number, "■연기", "□거절",
+    for words in ("[별지제10호서식]", "개인정보열람연기·거절통지서", late.number, "■연기", "□거절",
                   f"당초기한{late.due_date.isoformat()}", f"{new_due.isoformat()}까지", "주민등록초본", "이의제기방법",
-                  "이통지에이의가있으면", "처리기간의연기를통지합니다"):
+                  "이통지에이의가있으면", "열람의연기를통지합니다", "제35조제3항"):
         assert words in body, words
 
     no = receive(ctx, clerk, "access", pid)
@@ -214,7 +214,7 @@ def test_extension_and_refusal_notices(ctx: AppContext, clerk: Actor, tmp_path: 
     body = read(out2)
     for words in ("[별지제10호서식]", "개인정보열람연기·거절통지서", no.number, "□연기", "■거절", "거절사유",
                   "법률에따라열람이금지되거나제한됨", "개인정보보호법제35조제4항제1호", "수사기관의요청으로",
-                  "이통지에이의가있으면", "개인정보분쟁조정위원회(1833-6972)", "070-4243-5308"):
+                  "이통지에이의가있으면", "개인정보분쟁조정위원회(1833-6972,www.kopico.go.kr)", "070-4243-5308"):
         assert words in body, words
     details = [e.detail for e in print_entries(ctx)]
     assert details == [f"delay_refusal; {late.number}; 연기; {result.record_no}; 1쪽",

@@ -269,7 +269,7 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert page.selected() is not None and page.selected().id == received.id
     shot(page, "inbox-one")
     detail = open_detail(qtbot, page, runner, received.id)
-    assert set(detail.action_buttons) == {"verify", "extend", "refuse", "withdraw"}
+    assert set(detail.action_buttons) == {"verify", "refuse", "withdraw"}   # 정정: no extension (시행령 제43조③)
     assert "처리정지" in detail.alert.text()
     assert "010-****-5678" in detail.fields["contact"].text()
 
@@ -281,7 +281,7 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     ok(verify)
     settle(qtbot, runner)
     assert detail.detail.state == "verified"
-    assert set(detail.action_buttons) == {"start", "extend", "complete", "partly", "refuse", "withdraw"}
+    assert set(detail.action_buttons) == {"start", "complete", "partly", "refuse", "withdraw"}
     click_action(qtbot, detail, "start")
     settle(qtbot, runner)
     assert detail.detail.state == "in_progress"
@@ -375,7 +375,7 @@ def test_refusal_needs_a_ground_and_an_explanation_and_shows_how_to_object(
     assert codes == ["", *(g.code for g in grounds_for("access"))]   # only the grounds for 열람
     assert "required_by_law" not in codes
     assert refuse.objection.toPlainText() == answers.objection_text(ctx.profile)
-    assert "90일" in refuse.objection.toPlainText()
+    assert "90일" not in refuse.objection.toPlainText() and "행정심판" not in refuse.objection.toPlainText()
     ok(refuse)  # pressing OK anyway changes nothing
     settle(qtbot, runner)
     assert refuse.isVisible() and requests_uc.get_request(ctx, clerk, req.id).state == "received"
@@ -681,7 +681,7 @@ def test_deletion_of_a_registry_record_offers_separation_not_completion(
     req = decisions.verify_identity(ctx, boss, req.id)
     win, page = open_requests(qtbot, ctx, runner, boss)
     detail = open_detail(qtbot, page, runner, req.id)
-    assert set(detail.action_buttons) == {"start", "extend", "separate", "refuse", "withdraw"}
+    assert set(detail.action_buttons) == {"start", "separate", "refuse", "withdraw"}
     sep = click_action(qtbot, detail, "separate")
     assert isinstance(sep, SeparationDialog) and not sep.ok_button.isEnabled()
     sep.explanation.setPlainText("환자 명부는 의료법에 따라 5년간 보존해야 합니다.")

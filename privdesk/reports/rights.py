@@ -10,9 +10,9 @@ check against law.go.kr before relying on the layout):
    checks and the 처리 절차.
 2. 「개인정보 열람 통지서」 [별지 제9호서식]: 수신자, 요구 내용, 열람 일시·장소·방법, 납부 금액, and
    the 열람할 개인정보 itself (항목 및 내용, 목적, 보유기간, 제3자 제공 현황, 동의 사실·내용).
-3. 「개인정보 열람 연기·거절 통지서」 [별지 제10호서식]: 연기 (new deadline and reason) or 거절
-   (ground, basis, explanation). An extension of a 정정·삭제 or 처리정지 request uses the same layout
-   under its own title ("… 요구 처리 연기 통지서"), since the 고시 has no form for it.
+3. 「개인정보 열람 연기·거절 통지서」 [별지 제10호서식]: 연기 (법 제35조③: new deadline and the
+   reason) or 거절 (법 제35조④: ground, basis, explanation). Only 열람 can be postponed: the law gives
+   정정·삭제 and 처리정지 no extension (시행령 제43조③, 제44조②), so there is no 연기 notice for them.
 4. 「개인정보 정정·삭제 결과 통지서」 [별지 제12호서식] and 5. 「개인정보 처리정지 요구에 대한 결과
    통지서」 [별지 제13호서식] (also for 동의철회·회원탈퇴): 처리 결과 (완료 / 일부 완료 / 거절) with
    what was done, and the ground when not everything was done.
@@ -65,9 +65,8 @@ ACCESS_PREFIX = "RA"
 
 DELAY_TITLE = "개인정보 열람 연기·거절 통지서"
 DELAY_LABEL = "[별지 제10호서식]"
-DELAY_BASIS = "개인정보 보호법 제35조제4항 · 같은 법 시행령 제42조 (10일 이내 통지)"
+DELAY_BASIS = "개인정보 보호법 제35조제3항·제4항 · 같은 법 시행령 제42조제2항 (10일 이내 통지)"
 DELAY_PREFIX = "RD"
-EXTENSION_BASIS = "개인정보 보호법 제36조·제37조 · 같은 법 시행령 제43조제3항·제44조제2항 (연기 통지)"
 
 CORRECTION_TITLE = "개인정보 정정·삭제 결과 통지서"
 CORRECTION_LABEL = "[별지 제12호서식]"
@@ -235,11 +234,10 @@ class AccessNotice:
 
 @dataclass(frozen=True)
 class DelayRefusalNotice:
-    """The 열람 연기·거절 통지서 (별지 제10호서식), or the 연기 통지 of another kind of request."""
+    """The 열람 연기·거절 통지서 (별지 제10호서식)."""
 
     head: NoticeHead
     refused: bool
-    access: bool                           # a 열람 request (the official form) or another kind
     due: dt.date                           # the original deadline
     extended_due: dt.date | None
     extension_reason: str
@@ -480,11 +478,6 @@ def render_access_notice(path: Path | Output, meta: ReportMeta, n: AccessNotice,
 
 
 # -- 3. 연기·거절 통지서 ---------------------------------------------------------------------------
-def delay_title(access: bool, kind_label: str) -> str:
-    """The official title for a 열람 request; for another kind the 연기 통지 under its own name."""
-    return DELAY_TITLE if access else f"개인정보 {kind_label} 요구 처리 연기 통지서"
-
-
 def render_delay_refusal(path: Path | Output, meta: ReportMeta, n: DelayRefusalNotice, *, on_page: OnPage = None,
                          before_publish: Callable[[int], None] | None = None) -> int:
     """The 연기 or 거절 notice; returns the page count."""
@@ -499,14 +492,12 @@ def render_delay_refusal(path: Path | Output, meta: ReportMeta, n: DelayRefusalN
         elif n.ground is not None:
             decision += list(_ground_rows(n.ground, "거절 사유"))
         rows: list[FormRow] = [*_head_rows(n.head), FieldGroup(f"{what} 내용", tuple(decision))]
-        if n.access:
-            sentence = (f"「개인정보 보호법」 제35조 및 같은 법 시행령 제42조에 따라 귀하의 개인정보 열람 요구에 대하여 "
-                        f"위와 같이 {what}를 통지합니다." if n.refused else
-                        "「개인정보 보호법」 제35조 및 같은 법 시행령 제42조에 따라 귀하의 개인정보 열람 요구에 대하여 "
-                        "위와 같이 열람의 연기를 통지합니다.")
+        if n.refused:
+            sentence = ("「개인정보 보호법」 제35조제4항 및 같은 법 시행령 제42조제2항에 따라 귀하의 개인정보 열람 요구에 "
+                        "대하여 위와 같이 거절을 통지합니다.")
         else:
-            sentence = (f"귀하의 개인정보 {n.head.kind_label} 요구에 대하여 위와 같이 처리 기간의 연기를 통지합니다. "
-                        "연기한 기한 안에 처리 결과를 통지하겠습니다.")
+            sentence = ("「개인정보 보호법」 제35조제3항 및 같은 법 시행령 제42조제2항에 따라 귀하의 개인정보 열람 요구에 "
+                        "대하여 위와 같이 열람의 연기를 통지합니다. 연기 사유가 없어지면 지체 없이 열람하게 하겠습니다.")
         return [lay.form(rows, label_width=0.15), *_closing(lay, sentence, meta.printed_at, n.footer)]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
@@ -593,13 +584,9 @@ def access_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = N
                     printed_at=printed_at)
 
 
-def delay_meta(hospital: str, by: PrintedBy, *, access: bool, kind_label: str,
-               printed_at: dt.datetime | None = None) -> ReportMeta:
-    if access:
-        return new_meta(hospital, DELAY_TITLE, DELAY_PREFIX, by, basis=DELAY_BASIS, form_label=DELAY_LABEL,
-                        printed_at=printed_at)
-    return new_meta(hospital, delay_title(False, kind_label), DELAY_PREFIX, by, basis=EXTENSION_BASIS,
-                    form_label=f"{DELAY_LABEL} 준용", printed_at=printed_at)
+def delay_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
+    return new_meta(hospital, DELAY_TITLE, DELAY_PREFIX, by, basis=DELAY_BASIS, form_label=DELAY_LABEL,
+                    printed_at=printed_at)
 
 
 def result_meta(hospital: str, by: PrintedBy, *, correction: bool, printed_at: dt.datetime | None = None) -> ReportMeta:

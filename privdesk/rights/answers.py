@@ -66,14 +66,10 @@ class AccessAnswer:
 
 
 def objection_text(p: HospitalProfile) -> str:
-    """How to object (이의제기 방법), stated on every refusal and result notice."""
-    o, d = p.officer, p.department
-    officer = " ".join(x for x in (o.title, o.name) if x)
-    dept = " ".join(x for x in (d.department, d.title, d.name) if x)
-    return (f"이 통지에 이의가 있으면 통지를 받은 날부터 90일 이내에 {p.name} 개인정보 보호책임자({officer}, {o.phone}) "
-            f"또는 개인정보 보호 담당부서({dept}, {d.phone})에 서면·전화·전자우편으로 이의를 제기할 수 있습니다. "
-            "또한 개인정보침해 신고센터(국번 없이 118), 개인정보 분쟁조정위원회(1833-6972), 대검찰청(1301), "
-            "경찰청(182)에 도움을 요청할 수 있으며, 행정심판법에 따른 행정심판 또는 행정소송을 제기할 수 있습니다.")
+    """How to object (이의제기 방법), stated on every refusal and result notice: the profile's text for
+    its kind of organisation (민간: the hospital's procedure, 분쟁조정, 신고센터, civil courts; 공공:
+    행정심판·행정소송), see :data:`privdesk.profile.DEFAULT_REMEDIES`."""
+    return p.remedies_text()
 
 
 def _retention_text(rule: FileRule, p: Patient | None, today: dt.date) -> str:

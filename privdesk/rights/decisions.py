@@ -18,7 +18,10 @@ or deletion request of the same subject still needs it).
 
 Refusal grounds are data (:data:`REFUSAL_GROUNDS`): the private-sector grounds of 법 제35조④, 제36조①
 단서 and 제37조②; the public-body grounds (제35조④3, 제37조②3) do not apply to a private hospital and
-are not offered. Every refusal needs a ground and an explanation; the notice adds how to object.
+are not offered. Each ground names the kinds it can apply to, and only those are offered and accepted:
+제37조②4 (the subject has not clearly terminated the contract) can answer a 처리정지 but never a
+동의철회·회원탈퇴, which is itself the clear intent to terminate. Every refusal needs a ground and an
+explanation; the notice adds how to object.
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ REFUSAL_GROUNDS: tuple[RefusalGround, ...] = (
     RefusalGround("contract", "약정한 서비스를 제공할 수 없고 계약 해지 의사가 명확하지 않음",
                   "개인정보 보호법 제37조제2항제4호: 개인정보를 처리하지 아니하면 정보주체와 약정한 서비스를 "
                   "제공하지 못하는 등 계약의 이행이 곤란한 경우로서 정보주체가 그 계약의 해지 의사를 명확하게 "
-                  "밝히지 아니한 경우", frozenset({RequestKind.SUSPEND, RequestKind.WITHDRAW})),
+                  "밝히지 아니한 경우", frozenset({RequestKind.SUSPEND})),
     RefusalGround("other", "기타 정당한 사유", "개인정보 보호법 및 같은 법 시행령이 정하는 그 밖의 정당한 사유", _ALL),
 )
 _GROUNDS = {g.code: g for g in REFUSAL_GROUNDS}
@@ -236,22 +239,39 @@ def start(ctx: AppContext, actor: Actor, request_id: int, *, expected_version: i
         return _result(ctx, u, r)
 
 
+EXTENDABLE_KINDS = frozenset({RequestKind.ACCESS})   # only 열람 may be postponed (법 제35조③)
+
+
+def extension_refusal(kind: str) -> str | None:
+    """Why a request of ``kind`` cannot be extended (None: it can). The law provides a postponement
+    for 열람 only (법 제35조③, 시행령 제42조②); 정정·삭제 (시행령 제43조③) and 처리정지·동의철회
+    (시행령 제44조②) must be answered within their 10 days — partly, or refused with a ground."""
+    if kind in EXTENDABLE_KINDS:
+        return None
+    return (f"{KIND_LABELS.get(kind, kind)} 요구는 처리 기간을 연장할 수 없습니다: 법은 열람의 연기(개인정보 보호법 "
+            "제35조제3항)만 정하고 있습니다. 기한 안에 처리한 부분만 '일부 완료'로 답하거나, 사유를 들어 거절하십시오.")
+
+
 def extend(ctx: AppContext, actor: Actor, request_id: int, *, new_due: dt.date, reason: str,
            expected_version: int | None = None) -> RequestDetail:
-    """연기 (기간 연장): a reason is required and the 연기 통지서 goes to the requester; the due date
-    moves by at most :data:`~privdesk.rights.requests.EXTENSION_MAX_DAYS` days, once."""
-    from privdesk.rights.requests import EXTENSION_MAX_DAYS
-
+    """열람 연기 (법 제35조③, 시행령 제42조②): a 열람 request only, with a reason (the 정당한 사유 the
+    연기 통지서 states); the due date moves once, by at most ``profile.extension_max_days`` days. Any
+    other kind is refused (:func:`extension_refusal`)."""
     reason = reason_text("reason", reason, "연기 사유", limit=1000)
+    max_days = ctx.profile.extension_max_days
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
+        refusal = extension_refusal(r.kind)
+        if refusal is not None:
+            raise RuleViolationError(refusal)
         if r.extended_due is not None:
-            raise RuleViolationError("처리 기간은 한 번만 연장할 수 있습니다. 연장된 기한 안에 처리하거나 거절하십시오.")
+            raise RuleViolationError("열람은 한 번만 연기할 수 있습니다. 연기한 기한 안에 열람하게 하거나 거절하십시오.")
         due = effective_due(r)
         if new_due <= due:
-            raise ValidationError("new_due", f"연장 기한은 현재 기한({due.isoformat()})보다 뒤여야 합니다.")
-        if (new_due - due).days > EXTENSION_MAX_DAYS:
-            raise ValidationError("new_due", f"처리 기간은 {EXTENSION_MAX_DAYS}일까지만 연장할 수 있습니다.")
+            raise ValidationError("new_due", f"연기한 기한은 현재 기한({due.isoformat()})보다 뒤여야 합니다.")
+        if (new_due - due).days > max_days:
+            raise ValidationError("new_due", f"열람은 {max_days}일까지만 연기할 수 있습니다 "
+                                             f"({(due + dt.timedelta(days=max_days)).isoformat()}까지).")
         r.extended_due, r.extension_reason = new_due, reason
         _move(u, r, RequestState.EXTENDED, f"기한 {due.isoformat()} → {new_due.isoformat()}")
         return _result(ctx, u, r)

@@ -78,7 +78,8 @@ NOTICE_TITLES: dict[str, str] = {
 
 _WHEN: dict[str, str] = {
     NoticeKind.ACCESS_NOTICE: "열람 통지서는 열람을 완료(또는 일부 완료)한 열람 요구에만 출력합니다.",
-    NoticeKind.DELAY_REFUSAL: "연기·거절 통지서는 처리 기간을 연장한 요구와 거절한 열람 요구에만 출력합니다.",
+    NoticeKind.DELAY_REFUSAL: "열람 연기·거절 통지서는 연기하거나 거절한 열람 요구에만 출력합니다 (정정·삭제·처리정지는 "
+                              "연기할 수 없습니다).",
     NoticeKind.CORRECTION_RESULT: "정정·삭제 결과 통지서는 완료·일부 완료·거절로 종결한 정정·삭제 요구에만 출력합니다.",
     NoticeKind.SUSPENSION_RESULT: "처리정지 결과 통지서는 완료·일부 완료·거절로 종결한 처리정지·동의철회 요구에만 "
                                   "출력합니다.",
@@ -98,15 +99,15 @@ class PrintResult:
 
 def available_notices(detail: RequestDetail) -> tuple[NoticeKind, ...]:
     """The papers that fit this request's kind and state: the 요구서 always; the 열람 통지서 for a
-    completed or partly completed 열람; the 연기·거절 통지서 for an extended request of any kind (연기,
-    also reprinted after the request is closed) and for a refused 열람 (거절); the 정정·삭제 결과
+    completed or partly completed 열람; the 연기·거절 통지서 for a postponed 열람 (연기, also reprinted
+    after the request is closed) and for a refused 열람 (거절) — no other kind can be postponed; the 정정·삭제 결과
     통지서 for a decided 정정 or 삭제; the 처리정지 결과 통지서 for a decided 처리정지 or 동의철회."""
     kind, state = detail.kind, detail.state
     out = [NoticeKind.REQUEST_FORM]
     if kind == RequestKind.ACCESS and state in (RequestState.COMPLETED, RequestState.PARTLY_COMPLETED):
         out.append(NoticeKind.ACCESS_NOTICE)
-    refused_access = kind == RequestKind.ACCESS and state == RequestState.REFUSED
-    if refused_access or (detail.extended_due is not None and state != RequestState.WITHDRAWN):
+    postponed = detail.extended_due is not None and state != RequestState.WITHDRAWN
+    if kind == RequestKind.ACCESS and (state == RequestState.REFUSED or postponed):
         out.append(NoticeKind.DELAY_REFUSAL)
     if kind in (RequestKind.CORRECT, RequestKind.DELETE) and state in _DECIDED:
         out.append(NoticeKind.CORRECTION_RESULT)
@@ -116,12 +117,8 @@ def available_notices(detail: RequestDetail) -> tuple[NoticeKind, ...]:
 
 
 def notice_title(detail: RequestDetail, kind: NoticeKind | str) -> str:
-    """The title the paper will carry for this request: :data:`NOTICE_TITLES`, except the 연기 통지
-    of a 정정·삭제 or 처리정지 request ("개인정보 정정 요구 처리 연기 통지서")."""
-    kind = notice_kind(kind)
-    if kind == NoticeKind.DELAY_REFUSAL and detail.kind != RequestKind.ACCESS:
-        return forms.delay_title(False, KIND_LABELS.get(detail.kind, detail.kind))
-    return NOTICE_TITLES[kind]
+    """The title the paper will carry for this request (:data:`NOTICE_TITLES`)."""
+    return NOTICE_TITLES[notice_kind(kind)]
 
 
 def notice_kind(value: str) -> NoticeKind:
@@ -248,7 +245,7 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         elif kind == NoticeKind.DELAY_REFUSAL:
             refused = r.kind == RequestKind.ACCESS and r.state == RequestState.REFUSED
             delay = forms.DelayRefusalNotice(
-                head=head, refused=refused, access=r.kind == RequestKind.ACCESS, due=r.due_date,
+                head=head, refused=refused, due=r.due_date,
                 extended_due=r.extended_due, extension_reason=r.extension_reason or "",
                 ground=ground if refused else None, footer=_footer(p))
         elif kind in (NoticeKind.CORRECTION_RESULT, NoticeKind.SUSPENSION_RESULT):
@@ -281,7 +278,7 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         pages = forms.render_request_form(out, meta, form, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))
     elif delay is not None:
-        meta = witnessed(ctx, forms.delay_meta(p.name, actor, access=delay.access, kind_label=head.kind_label))
+        meta = witnessed(ctx, forms.delay_meta(p.name, actor))
         what += "; 거절" if delay.refused else "; 연기"
         pages = forms.render_delay_refusal(out, meta, delay, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))

@@ -9,7 +9,8 @@ Rules (../shared/domain/law.md §1 "Data-subject rights & deadlines"):
 - what: 열람 (법 제35조, the items of 시행령 제41조①), 정정·삭제 (법 제36조), 처리정지 and 동의철회
   (법 제37조);
 - when: a decision or notice within ``profile.request_days`` (10) days of receipt (시행령 제41조④,
-  제42조②, 제43조③, 제44조②); an extension needs a reason and a notice (연기 통지).
+  제42조②, 제43조③, 제44조②); only 열람 may be postponed (법 제35조③), with a reason and a notice
+  (열람 연기 통지), by at most ``profile.extension_max_days`` days.
 
 A correction or deletion request on a registry patient puts the record on the registry's processing
 hold at intake (the policy: 정정을 완료하기 전까지 당해 개인정보를 이용 또는 제공하지 않습니다): no
@@ -46,7 +47,6 @@ from privdesk.rights.models import SubjectFlag, SubjectRequest, SubjectRequestEv
 TABLE = "subject_requests"
 CCTV_FILE = "cctv"           # CCTV footage has its own requests (privdesk.cctv.requests)
 CHILD_AGE = 14               # 만 14세 미만 아동: 법정대리인 (법 제22조의2, 제38조②)
-EXTENSION_MAX_DAYS = 10      # an extension may move the due date by at most this many days (UNCONFIRMED: no fixed limit in the 시행령)
 DUE_SOON_DAYS = 3
 
 
@@ -376,7 +376,14 @@ def detail_of(u: Unit, keys: KeyRing, r: SubjectRequest, today: dt.date) -> Requ
         refusal_ground=r.refusal_ground, refusal_text=r.refusal_text, decided_at=r.decided_at,
         decided_by=r.decided_by, closed_at=r.closed_at, closed_by=r.closed_by,
         events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note) for e in events),
-        next_states=TRANSITIONS.get(r.state, ()))
+        next_states=next_states(r.state, r.kind, r.extended_due))
+
+
+def next_states(state: str, kind: str, extended_due: dt.date | None) -> tuple[str, ...]:
+    """What may follow ``state`` for a request of ``kind``: :data:`TRANSITIONS`, without the extension
+    (연기) for every kind but 열람 (법 제35조③) and for a request already extended once."""
+    return tuple(s for s in TRANSITIONS.get(state, ())
+                 if s != RequestState.EXTENDED or (kind == RequestKind.ACCESS and extended_due is None))
 
 
 def load(u: Unit, request_id: int, *, lock: bool = False) -> SubjectRequest:

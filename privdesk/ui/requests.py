@@ -125,7 +125,8 @@ class RequestsPage(Page):
         layout.addWidget(heading(self.tr("정보주체 요구"), self))
         intro = QLabel(self.tr(
             "열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. "
-            "연장하려면 사유를 적고 연기 통지서를 보내야 합니다.").format(days=host.ctx.profile.request_days), self)
+            "열람만 정당한 사유가 있을 때 연기 통지서를 보내고 연기할 수 있으며, 정정·삭제·처리정지는 기한 안에 "
+            "일부 완료나 거절로 답합니다.").format(days=host.ctx.profile.request_days), self)
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #555;")
         layout.addWidget(intro)

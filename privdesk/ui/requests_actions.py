@@ -39,7 +39,7 @@ from privdesk.profile import HospitalProfile
 from privdesk.rights import decisions
 from privdesk.rights.answers import AccessAnswer, asked_labels, objection_text
 from privdesk.rights.decisions import VIEWING_METHODS, AccessOutcome, NoticeRow, RefusalGround, grounds_for
-from privdesk.rights.requests import EXTENSION_MAX_DAYS, RequestDetail, RequestKind
+from privdesk.rights.requests import RequestDetail, RequestKind
 from privdesk.ui.cctv_common import datetime_edit, to_kst_datetime
 from privdesk.ui.requests_common import ERROR_STYLE, INFO_STYLE
 from privdesk.ui.widgets import DATE_FORMAT, from_date, to_date
@@ -206,24 +206,27 @@ class VerifyDialog(ActionDialog):
 
 
 class ExtendDialog(ActionDialog):
-    """기간 연장 (연기): the new due date (at most EXTENSION_MAX_DAYS later) and the reason."""
+    """열람 연기 (법 제35조③): the new due date (at most ``max_days`` later) and the reason. Only a 열람
+    request is offered this (the detail's buttons, :func:`decisions.extension_refusal`)."""
 
-    def __init__(self, parent: QWidget | None, d: RequestDetail) -> None:
-        super().__init__(parent, "extendDialog", _title(self.tr("기간 연장"), d), self.tr("연장"), d)
+    def __init__(self, parent: QWidget | None, d: RequestDetail, max_days: int) -> None:
+        super().__init__(parent, "extendDialog", _title(self.tr("열람 연기"), d), self.tr("연기"), d)
         due = d.row.due
-        self.until = QDateEdit(from_date(due + dt.timedelta(days=EXTENSION_MAX_DAYS)), self)
+        self.max_days = max_days
+        self.until = QDateEdit(from_date(due + dt.timedelta(days=max_days)), self)
         self.until.setObjectName("until")
         self.until.setDisplayFormat(DATE_FORMAT)
         self.until.setCalendarPopup(True)
         self.until.setMinimumDate(from_date(due + dt.timedelta(days=1)))
-        self.until.setMaximumDate(from_date(due + dt.timedelta(days=EXTENSION_MAX_DAYS)))
+        self.until.setMaximumDate(from_date(due + dt.timedelta(days=max_days)))
         self.reason = self.text_edit("reason", 70)
-        self.reason.setPlaceholderText(self.tr("연기 통지서에 적힙니다. 예: 제3자 제공 내역을 확인하는 데 시간이 걸림"))
+        self.reason.setPlaceholderText(self.tr("연기 통지서에 적힙니다. 예: 다른 사람의 정보를 가리는 데 시간이 걸림"))
         self.form.addRow(self.tr("지금 기한"), QLabel(due.isoformat(), self))
-        self.form.addRow(self.tr("연장한 기한"), self.until)
+        self.form.addRow(self.tr("연기한 기한"), self.until)
         self.form.addRow(self.tr("연기 사유 (필수)"), self.reason)
-        self.info(self.tr("처리 기간은 한 번, {days}일까지 연장할 수 있습니다. 연장하면 사유와 이의제기 방법을 적은 "
-                          "연기 통지서를 요구인에게 보내야 합니다.").format(days=EXTENSION_MAX_DAYS))
+        self.info(self.tr("정당한 사유가 있으면 열람을 한 번, {days}일까지 연기할 수 있습니다(개인정보 보호법 제35조제3항). "
+                          "연기하면 사유와 이의제기 방법을 적은 열람 연기 통지서를 요구인에게 보내고, 사유가 없어지면 "
+                          "지체 없이 열람하게 하여야 합니다.").format(days=max_days))
         self.finish_layout()
 
     def problem(self) -> str:
@@ -454,7 +457,7 @@ def action_dialog(key: str, parent: QWidget | None, d: RequestDetail, profile: H
     if key == "verify":
         return VerifyDialog(parent, d)
     if key == "extend":
-        return ExtendDialog(parent, d)
+        return ExtendDialog(parent, d, profile.extension_max_days)
     if key == "access":
         return AccessDialog(parent, d, place)
     if key == "complete":

@@ -86,8 +86,8 @@ def offered(d: RequestDetail, key: str) -> bool:
     kind, patient_file = d.row.kind, d.row.file_code == PATIENT_FILE
     if key == "verify":
         return d.identity_verified_at is None
-    if key == "extend":
-        return d.extended_due is None
+    if key == "extend":   # 열람 연기 only (법 제35조③); 정정·삭제·처리정지 are answered within their deadline
+        return d.extended_due is None and decisions.extension_refusal(kind) is None
     if key == "access":
         return kind == RequestKind.ACCESS
     if key == "complete":
@@ -302,7 +302,7 @@ class RequestDetailDialog(QDialog):
             lines.append(self.tr("환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 "
                                  "없습니다."))
         if r.state == RequestState.EXTENDED:
-            lines.append(self.tr("기간을 연장했습니다. 연기 통지서를 출력해 요구인에게 보내십시오."))
+            lines.append(self.tr("열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오."))
         if r.state in (RequestState.REFUSED, RequestState.PARTLY_COMPLETED):
             lines.append(self.tr("결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오."))
         unsent = [n for n in self.notices if not n.sent]
@@ -329,7 +329,7 @@ class RequestDetailDialog(QDialog):
             self.actions_box.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
-        texts = {"verify": self.tr("본인 확인"), "start": self.tr("처리 시작"), "extend": self.tr("기간 연장"),
+        texts = {"verify": self.tr("본인 확인"), "start": self.tr("처리 시작"), "extend": self.tr("열람 연기"),
                  "access": self.tr("열람 완료"), "complete": self.tr("완료"), "partly": self.tr("일부 완료"),
                  "separate": self.tr("분리보관으로 답변"), "refuse": self.tr("거절"), "withdraw": self.tr("취하")}
         for key, _state in ACTIONS:

@@ -1,0 +1,204 @@
+"""The request rules a compliance review checked against PIPA and its decree (issue 12, "Request
+rules"): a 본인 request must match its subject; nothing personal before the identity check; only
+열람 may be postponed, by a limited number of days (CCTV too); refusal grounds that fit the kind;
+a correction completed by the real patient edit and told to every recipient; the remedies text by
+kind of organisation; the 위임장 (별지 제11호서식). Real databases on both backends (``ctx``), PDFs
+read with pdftotext."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from privdesk.cctv import decisions as cctv_decisions
+from privdesk.cctv import requests as cctv_requests
+from privdesk.context import Actor, AppContext
+from privdesk.errors import RuleViolationError, ValidationError
+from privdesk.profile import ORG_PUBLIC, load_profile, profile_from_dict
+from privdesk.resources import default_profile_path
+from privdesk.rights import answers, decisions, printing, requests
+from privdesk.rights.requests import RequestInput, RequestKind, RequestState
+from tests.test_cctv_requests import request_input as cctv_input
+from tests.test_rights import ask, make_actor, patient, verified
+
+BIRTH = dt.date(1990, 1, 1)          # the birth date of tests.test_rights.patient()'s resident number
+
+
+@pytest.fixture
+def clerk(ctx: AppContext) -> Actor:
+    return make_actor(ctx, "clerk", ["intake"])
+
+
+def own(kind: str, pid: int | None, **kw: Any) -> RequestInput:
+    """A request by the subject (본인) with the name and birth date of the ID presented."""
+    base: dict[str, Any] = dict(requester_birth=BIRTH)
+    if kind == RequestKind.ACCESS:
+        base["request_text"] = ""
+    base.update(kw)
+    return ask(kind, pid, **base)
+
+
+# -- 3. extensions: 열람 only, with its ground; the others answered within their deadline ------------------
+@pytest.mark.parametrize("kind", [RequestKind.CORRECT, RequestKind.DELETE, RequestKind.SUSPEND, RequestKind.WITHDRAW])
+def test_only_an_access_request_can_be_postponed(ctx: AppContext, clerk: Actor, kind: str) -> None:
+    pid = patient(ctx, clerk)
+    r = requests.receive_request(ctx, clerk, own(kind, pid))
+    assert RequestState.EXTENDED not in r.next_states
+    with pytest.raises(RuleViolationError, match="연장할 수 없습니다") as exc:
+        decisions.extend(ctx, clerk, r.id, new_due=r.due_date + dt.timedelta(days=5), reason="자료 확인 지연")
+    assert "제35조제3항" in str(exc.value) and "일부 완료" in str(exc.value)
+    d = requests.get_request(ctx, clerk, r.id)
+    assert d.state == RequestState.RECEIVED and d.extended_due is None      # nothing half-saved
+    # answered within the deadline instead: refused with a ground that fits the kind
+    ground = decisions.grounds_for(kind)[0].code
+    assert decisions.refuse(ctx, clerk, r.id, ground=ground, explanation="기한 안에 거절").state == RequestState.REFUSED
+
+
+def test_access_is_postponed_once_by_at_most_the_profile_days_and_the_notice_cites_35_3(
+        ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
+    from tests.test_rights_printing import read
+
+    pid = patient(ctx, clerk)
+    r = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid))
+    assert RequestState.EXTENDED in r.next_states
+    limit = ctx.profile.extension_max_days
+    assert limit == 10
+    with pytest.raises(ValidationError, match=f"{limit}일까지만"):
+        decisions.extend(ctx, clerk, r.id, new_due=r.due_date + dt.timedelta(days=limit + 1), reason="자료 확인")
+    d = decisions.extend(ctx, clerk, r.id, new_due=r.due_date + dt.timedelta(days=limit),
+                         reason="분리보관 저장소의 기록을 확인해야 함")
+    assert d.state == RequestState.EXTENDED and RequestState.EXTENDED not in d.next_states
+    with pytest.raises(RuleViolationError, match="한 번만"):
+        decisions.extend(ctx, clerk, r.id, new_due=d.extended_due + dt.timedelta(days=1), reason="또")
+    assert printing.NoticeKind.DELAY_REFUSAL in printing.available_notices(d)
+    out = printing.print_notice(ctx, clerk, r.id, "delay_refusal", tmp_path / "delay.pdf")
+    text = read(out.path)
+    assert "제35조제3항" in text and "시행령제42조제2항" in text
+    assert "제43조" not in text and "제44조" not in text
+
+
+def test_no_delay_notice_exists_for_other_kinds_even_of_an_old_extended_row(sqlite_ctx: AppContext,
+                                                                             tmp_path: Path) -> None:
+    ctx = sqlite_ctx
+    clerk = make_actor(ctx, "clerk", ["intake"])
+    pid = patient(ctx, clerk)
+    r = requests.receive_request(ctx, clerk, own(RequestKind.CORRECT, pid))
+    # a row extended before the rule (the old code allowed it)
+    from privdesk.rights.models import SubjectRequest
+
+    with ctx.unit(None) as u:
+        row = u.session.get(SubjectRequest, r.id)
+        assert row is not None
+        row.extended_due, row.extension_reason, row.state = r.due_date + dt.timedelta(days=5), "옛 연장", "extended"
+    d = requests.get_request(ctx, clerk, r.id)
+    assert printing.NoticeKind.DELAY_REFUSAL not in printing.available_notices(d)
+    with pytest.raises(RuleViolationError, match="열람 연기·거절 통지서"):
+        printing.print_notice(ctx, clerk, r.id, "delay_refusal", tmp_path / "x.pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_postponement_limit_comes_from_the_profile() -> None:
+    p = load_profile(default_profile_path())
+    assert p.extension_max_days == 10 and p.org_kind == "private"
+    raw = dict(p.raw)
+    raw["deadlines"] = {**raw.get("deadlines", {}), "extension_max_days": 20}
+    assert profile_from_dict(raw).extension_max_days == 20
+    raw["deadlines"]["extension_max_days"] = 0
+    from privdesk.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="extension_max_days"):
+        profile_from_dict(raw)
+
+
+# -- 8. CCTV: the same rule, with the maximum --------------------------------------------------------------
+def test_cctv_viewing_is_postponed_once_within_the_maximum_and_a_deletion_never(ctx: AppContext) -> None:
+    from tests.test_cctv_requests import staff
+
+    fac = staff(ctx, "fac", ["facility"])
+    view = cctv_requests.receive_request(ctx, fac, cctv_input())
+    assert "extended" in view.next_states
+    with pytest.raises(ValidationError, match="10일까지만"):
+        cctv_decisions.extend(ctx, fac, view.id, until=view.due_date + dt.timedelta(days=11), reason="마스킹 작업")
+    e = cctv_decisions.extend(ctx, fac, view.id, until=view.due_date + dt.timedelta(days=10), reason="마스킹 작업")
+    assert e.row.due == view.due_date + dt.timedelta(days=10) and "extended" not in e.next_states
+    exist = cctv_requests.receive_request(ctx, fac, cctv_input(kind="exist"))
+    cctv_decisions.extend(ctx, fac, exist.id, until=exist.due_date + dt.timedelta(days=3), reason="영상 확인")
+    delete = cctv_requests.receive_request(ctx, fac, cctv_input(kind="delete"))
+    assert "extended" not in delete.next_states
+    with pytest.raises(RuleViolationError, match="연장할 수 없습니다"):
+        cctv_decisions.extend(ctx, fac, delete.id, until=delete.due_date + dt.timedelta(days=3), reason="사유")
+    assert cctv_requests.get_request(ctx, fac, delete.id).row.state == "received"
+
+
+# -- 4. refusal grounds that can apply to the kind ----------------------------------------------------------
+def test_a_withdrawal_cannot_be_refused_for_an_unclear_intent_to_terminate(ctx: AppContext, clerk: Actor) -> None:
+    assert "contract" not in {g.code for g in decisions.grounds_for(RequestKind.WITHDRAW)}
+    assert "contract" in {g.code for g in decisions.grounds_for(RequestKind.SUSPEND)}
+    for kind in RequestKind:
+        for g in decisions.grounds_for(kind):
+            if "제37조" in g.basis:
+                assert kind in (RequestKind.SUSPEND, RequestKind.WITHDRAW)
+            if "제35조제4항" in g.basis:
+                assert kind == RequestKind.ACCESS
+            if "제36조" in g.basis:
+                assert kind in (RequestKind.CORRECT, RequestKind.DELETE)
+    r = requests.receive_request(ctx, clerk, ask(RequestKind.WITHDRAW, None, file_code="member", subject_name="홍길동",
+                                                 subject_birth=BIRTH, request_text="회원 탈퇴"))
+    with pytest.raises(ValidationError) as exc:
+        decisions.refuse(ctx, clerk, r.id, ground="contract", explanation="탈퇴 의사가 명확하지 않음")
+    assert exc.value.field == "ground" and "계약 해지 의사" not in exc.value.message
+    decisions.verify_identity(ctx, clerk, r.id)
+    with pytest.raises(ValidationError):
+        decisions.partly_complete(ctx, clerk, r.id, result="일부 탈퇴", ground="contract", explanation="x")
+    assert requests.get_request(ctx, clerk, r.id).state == RequestState.VERIFIED
+
+
+# -- 6. 이의제기: by kind of organisation ---------------------------------------------------------------------
+def test_a_private_hospital_names_no_administrative_appeal(ctx: AppContext) -> None:
+    text = answers.objection_text(ctx.profile)
+    assert ctx.profile.org_kind == "private" and ctx.profile.org_kind_label == "민간"
+    for absent in ("행정심판", "행정소송", "90일"):
+        assert absent not in text
+    for present in ("이의제기 절차", "개인정보 분쟁조정위원회", "개인정보침해 신고센터", "민사소송", ctx.profile.officer.phone):
+        assert present in text
+    public = dataclasses.replace(ctx.profile, org_kind=ORG_PUBLIC)
+    assert "행정심판" in answers.objection_text(public) and "행정소송" in answers.objection_text(public)
+    raw = dict(ctx.profile.raw)
+    raw["hospital"] = {**raw["hospital"], "kind": "공공"}
+    assert profile_from_dict(raw).org_kind == ORG_PUBLIC
+    raw["remedies"] = {"민간": "{name} 고충처리위원회에 이의를 제기할 수 있습니다."}
+    raw["hospital"]["kind"] = "민간"
+    assert answers.objection_text(profile_from_dict(raw)) == f"{ctx.profile.name} 고충처리위원회에 이의를 제기할 수 있습니다."
+    raw["hospital"]["kind"] = "개인"
+    from privdesk.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="민간"):
+        profile_from_dict(raw)
+
+
+@pytest.mark.parametrize("notice", ["delay_refusal", "access_notice", "correction_result", "suspension_result"])
+def test_the_notices_carry_the_private_remedies(sqlite_ctx: AppContext, tmp_path: Path, notice: str) -> None:
+    from tests.test_rights_printing import read, viewing
+
+    ctx = sqlite_ctx
+    clerk = make_actor(ctx, "clerk", ["intake"])
+    pid = patient(ctx, clerk)
+    kind = {"delay_refusal": RequestKind.ACCESS, "access_notice": RequestKind.ACCESS,
+            "correction_result": RequestKind.CORRECT, "suspension_result": RequestKind.SUSPEND}[notice]
+    r = requests.receive_request(ctx, clerk, own(kind, pid))
+    if notice == "delay_refusal":
+        decisions.refuse(ctx, clerk, r.id, ground="harm_others", explanation="다른 환자의 정보가 함께 있음")
+    elif notice == "access_notice":
+        verified(ctx, clerk, r.id)
+        decisions.complete_access(ctx, clerk, r.id, viewing())
+    else:
+        decisions.refuse(ctx, clerk, r.id, ground=decisions.grounds_for(kind)[0].code, explanation="사유 설명")
+    out = printing.print_notice(ctx, clerk, r.id, notice, tmp_path / f"{notice}.pdf")
+    text = read(out.path)
+    assert "이의제기방법" in text and "개인정보분쟁조정위원회" in text and "민사소송" in text
+    for absent in ("행정심판", "행정소송", "90일"):
+        assert absent not in text, absent

@@ -41,7 +41,7 @@ def receive(ctx: AppContext, kind: str = "correct", *, days_ago: int = 0, name: 
     return receive_request(ctx, officer(ctx), RequestInput(
         kind=kind, file_code="member", relation="self", requester_name=name, requester_phone="010-2345-6789",
         id_document="주민등록증", request_text="연락처를 010-9876-5432로 바꾸어 주십시오.", subject_name=name,
-        received_at=received))
+        subject_birth=dt.date(1988, 2, 3), received_at=received))
 
 
 def test_list_prints_one_line_per_request_with_its_due_date(ctx: AppContext, cli: Cli) -> None:

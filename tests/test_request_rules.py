@@ -202,3 +202,53 @@ def test_the_notices_carry_the_private_remedies(sqlite_ctx: AppContext, tmp_path
     assert "이의제기방법" in text and "개인정보분쟁조정위원회" in text and "민사소송" in text
     for absent in ("행정심판", "행정소송", "90일"):
         assert absent not in text, absent
+
+
+# -- 1. a 본인 request must match its subject ------------------------------------------------------------
+def test_a_self_request_by_someone_else_is_refused_at_intake(ctx: AppContext, clerk: Actor) -> None:
+    pid = patient(ctx, clerk)                          # 홍길동, born 1990-01-01
+    with pytest.raises(RuleViolationError) as exc:
+        requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid, requester_name="체험요구인"))
+    message = exc.value.message
+    assert "본인 요구로 접수할 수 없습니다" in message and "성명" in message
+    assert "대리인" in message and "법정대리인" in message and "위임장" in message
+    assert "체험요구인" not in message and "홍길동" not in message          # no personal data in the error
+    with pytest.raises(RuleViolationError, match="생년월일"):
+        requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid, requester_birth=dt.date(1990, 1, 2)))
+    with pytest.raises(ValidationError) as missing:
+        requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid, requester_birth=None))
+    assert missing.value.field == "requester_birth"
+    # an external file: the subject's name and birth date are the requester's
+    with pytest.raises(RuleViolationError, match="성명"):
+        requests.receive_request(ctx, clerk, ask(RequestKind.WITHDRAW, None, file_code="member", subject_name="이회원",
+                                                 requester_name="홍길동", request_text="회원 탈퇴"))
+    with pytest.raises(ValidationError) as missing:
+        requests.receive_request(ctx, clerk, ask(RequestKind.WITHDRAW, None, file_code="member", subject_name="이회원",
+                                                 requester_name="이회원", requester_birth=None, request_text="탈퇴"))
+    assert missing.value.field == "subject_birth"
+    assert requests.list_requests(ctx, clerk) == []                       # nothing was taken in
+    # the same person (spacing aside) is 본인; someone else is taken in as 대리인 with the 위임장
+    same = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid, requester_name="홍 길동"))
+    assert same.relation_label == "본인"
+    agent = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid, relation="agent", requester_name="체험요구인",
+                                                     requester_birth=dt.date(1970, 5, 5), proxy_checked=True))
+    assert agent.relation_label == "대리인" and agent.requester_name == "체험요구인" and agent.subject_name == "홍길동"
+
+
+def test_the_demo_takes_self_requests_from_the_subjects_themselves(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from privdesk.context import open_context
+    from privdesk.demo import build_demo
+    from privdesk.rights.models import SubjectRequest
+    from privdesk.settings import load_settings
+
+    result = build_demo(load_settings(), patients=30, folder=tmp_path / "demo")
+    ctx = open_context(result.settings)
+    try:
+        with ctx.session() as s:
+            rows = s.execute(select(SubjectRequest.relation, SubjectRequest.requester_name,
+                                    SubjectRequest.subject_name)).all()
+    finally:
+        ctx.engine.dispose()
+    assert len(rows) >= 4 and all(name == subject for relation, name, subject in rows if relation == "self")

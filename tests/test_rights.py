@@ -56,7 +56,8 @@ def patient(ctx: AppContext, actor: Actor, chart: str = "1001", rrn: str = "9001
 def ask(kind: str = RequestKind.CORRECT, patient_id: int | None = None, **kw: Any) -> RequestInput:
     base: dict[str, Any] = dict(kind=kind, file_code="patient", relation="self", requester_name="홍길동",
                                 requester_phone="010-1234-5678", id_document="주민등록증",
-                                request_text="주소를 서울특별시 동작구 상도로 2로 정정해 주십시오.", patient_id=patient_id)
+                                request_text="주소를 서울특별시 동작구 상도로 2로 정정해 주십시오.", patient_id=patient_id,
+                                requester_birth=dt.date(1990, 1, 1))   # 본인: the birth date of patient()'s RRN
     base.update(kw)
     return RequestInput(**base)
 
@@ -207,7 +208,8 @@ def test_deleting_a_patient_record_is_refused_with_the_legal_ground_or_answered_
 
 def test_deleting_a_homepage_member_completes(ctx: AppContext, clerk: Actor) -> None:
     r = requests.receive_request(ctx, clerk, ask(RequestKind.WITHDRAW, None, file_code="member",
-                                                 subject_name="이회원", request_text="회원 탈퇴"))
+                                                 subject_name="이회원", requester_name="이회원",
+                                                 request_text="회원 탈퇴"))
     assert r.subject_ref.startswith("external:") and not r.row.held
     verified(ctx, clerk, r.id)
     done = decisions.complete(ctx, clerk, r.id, result="홈페이지 회원정보 삭제, 탈퇴 처리")

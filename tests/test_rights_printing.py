@@ -81,7 +81,7 @@ def receive(ctx: AppContext, actor: Actor, kind: str, patient_id: int | None, **
     base: dict[str, Any] = dict(kind=kind, file_code="patient", relation="self", requester_name="홍길동",
                                 requester_phone="010-2345-6789", id_document="주민등록증",
                                 request_text=CORRECTION_TEXT if kind != "access" else "", patient_id=patient_id,
-                                requester_address=ADDRESS, subject_address=ADDRESS)
+                                requester_address=ADDRESS, subject_address=ADDRESS, requester_birth=dt.date(1990, 1, 1))
     base.update(kw)
     return receive_request(ctx, actor, RequestInput(**base))
 

@@ -132,7 +132,7 @@ def member_request(ctx: AppContext, actor: Actor, *, kind: str = "access", days_
     base: dict[str, Any] = dict(kind=kind, file_code="member", relation="self", requester_name=name,
                                 requester_phone="010-2222-3333", id_document="주민등록증",
                                 request_text="" if kind == "access" else "회원 정보를 정정해 주십시오.",
-                                subject_name=name,
+                                subject_name=name, subject_birth=dt.date(1988, 2, 3),
                                 received_at=clock.now() - dt.timedelta(days=days_ago) if days_ago else None)
     base.update(kw)
     return requests_uc.receive_request(ctx, actor, RequestInput(**base))
@@ -227,7 +227,9 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("correct"))
     assert dialog.file_code == "patient" and dialog.fields["patient_id"].isVisibleTo(dialog)
     assert not dialog.fields["subject_name"].isVisibleTo(dialog)        # the registry has the subject
-    assert not dialog.fields["requester_name"].isVisibleTo(dialog)      # 본인
+    # 본인: the name and birth date on the ID presented (the core checks them against the patient)
+    assert dialog.fields["requester_name"].isVisibleTo(dialog) and dialog.fields["requester_birth"].isVisibleTo(dialog)
+    assert not dialog.fields["proxy_checked"].isVisibleTo(dialog)
     assert not dialog.fields["access_items"].isVisibleTo(dialog)        # only for 열람
     assert "필수" in dialog.request_form.labelForField(dialog.fields["request_text"]).text()
     dialog.chart_edit.setText("C-0001")
@@ -237,6 +239,8 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert "홍*동" in dialog.patient_label.text() and "홍길동" not in dialog.patient_label.text()
 
     # Refused by the use case: no phone. The error stands next to the field; the input is kept.
+    dialog.requester_name_edit.setText("홍길동")
+    dialog.requester_birth_edit.setText("1990-01-01")
     dialog.text_edit.setPlainText("주소 정정: 서울특별시 관악구 봉천로 2")
     ok(dialog)
     settle(qtbot, runner)
@@ -246,6 +250,14 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert dialog.values()["text"] == "주소 정정: 서울특별시 관악구 봉천로 2" and dialog.patient is not None
     assert requests_uc.list_requests(ctx, clerk) == []
     dialog.requester_phone_edit.setText("010-1234-5678")
+    # Someone else than the patient cannot ask as 본인: refused, to be taken in as 대리인 / 법정대리인.
+    dialog.requester_birth_edit.setText("1991-01-01")
+    ok(dialog)
+    settle(qtbot, runner)
+    assert dialog.isVisible() and "본인 요구로 접수할 수 없습니다" in dialog.message.text()
+    assert "생년월일" in dialog.message.text() and "대리인" in dialog.message.text()
+    assert requests_uc.list_requests(ctx, clerk) == []
+    dialog.requester_birth_edit.setText("1990-01-01")
     shot(dialog, "intake")
     ok(dialog)
     settle(qtbot, runner)
@@ -654,6 +666,7 @@ def test_a_child_under_fourteen_cannot_ask_alone_and_a_patient_needs_a_chart_num
     settle(qtbot, runner)
     assert dialog.isVisible() and dialog.message.text() == ""
     assert dialog.patient is not None and "김*동" in dialog.patient_label.text()
+    dialog.requester_name_edit.setText("김아동")   # the child asking as 본인
     ok(dialog)
     settle(qtbot, runner)
     assert dialog.isVisible() and "14세 미만" in dialog.message.text()
@@ -677,7 +690,7 @@ def test_deletion_of_a_registry_record_offers_separation_not_completion(
     req = requests_uc.receive_request(ctx, boss, RequestInput(
         kind="delete", file_code="patient", relation="self", requester_name="홍길동",
         requester_phone="010-1234-5678", id_document="운전면허증", request_text="내 기록을 모두 삭제해 주십시오.",
-        patient_id=hong.id))
+        patient_id=hong.id, requester_birth=dt.date(1990, 1, 1)))
     req = decisions.verify_identity(ctx, boss, req.id)
     win, page = open_requests(qtbot, ctx, runner, boss)
     detail = open_detail(qtbot, page, runner, req.id)
@@ -707,7 +720,8 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
     disclose(ctx, RECIPIENTS[0], days_ago(90), hong.id)
     req = requests_uc.receive_request(ctx, clerk, RequestInput(
         kind="access", file_code="patient", relation="self", requester_name="홍길동",
-        requester_phone="010-1234-5678", id_document="주민등록증", request_text="", patient_id=hong.id))
+        requester_phone="010-1234-5678", id_document="주민등록증", request_text="", patient_id=hong.id,
+        requester_birth=dt.date(1990, 1, 1)))
     assert not req.row.held  # 열람 does not hold the record
     win, page = open_requests(qtbot, ctx, runner, clerk)
     detail = open_detail(qtbot, page, runner, req.id)

@@ -454,10 +454,37 @@ def _subject(u: Unit, data: RequestInput, uid: str) -> _Subject:
     return _Subject(f"external:{uid[:16]}", None, name, data.subject_birth)
 
 
+NOT_THE_SUBJECT = ("본인 요구로 접수할 수 없습니다: 요구인의 {what}이 정보주체와 다릅니다. 본인이 아닌 사람의 요구는 "
+                   "'대리인'(정보주체의 위임장, 별지 제11호서식) 또는 '법정대리인'(가족관계증명서 등 대리 관계를 "
+                   "증명하는 서류)으로, 그 서류와 요구인의 신분증을 확인한 뒤 접수하십시오.")
+
+
+def _same_name(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
+def _same_person(subj: _Subject, requester: str, data: RequestInput) -> dt.date:
+    """A request by the subject (본인): the requester's name and birth date (from the ID presented)
+    must be the subject's (시행령 제46조); otherwise it is an agent's or a legal representative's
+    request, with its documents. Returns the requester's birth date."""
+    presented = data.requester_birth if subj.patient_id is not None else (data.requester_birth or data.subject_birth)
+    if presented is None:
+        field = "requester_birth" if subj.patient_id is not None else "subject_birth"
+        raise ValidationError(field, "본인 요구는 신분증으로 확인한 요구인의 생년월일을 입력하십시오 "
+                                     "(정보주체와 같은 사람인지 확인합니다).")
+    if not _same_name(subj.name, requester):
+        raise RuleViolationError(NOT_THE_SUBJECT.format(what="성명"))
+    if subj.birth is not None and subj.birth != presented:
+        raise RuleViolationError(NOT_THE_SUBJECT.format(what="생년월일"))
+    return presented
+
+
 # -- use cases ---------------------------------------------------------------------------------
 def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> RequestDetail:
     """Take in a request (접수): due date, identity check record, and for a correction or deletion
-    of a registry record the processing hold."""
+    of a registry record the processing hold. A request by the subject (본인) whose requester differs
+    from the subject in name or birth date is refused: it is an agent's or a legal representative's
+    request, taken in as such with its documents."""
     now = clock.now()
     if data.kind not in KIND_LABELS:
         raise ValidationError("kind", "요구 구분(열람·정정·삭제·처리정지·동의철회)을 고르십시오.")
@@ -497,6 +524,9 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         if child and data.relation == Relation.SELF:
             raise RuleViolationError("만 14세 미만 아동의 요구는 법정대리인이 하여야 합니다(개인정보 보호법 제38조②). "
                                      "요구인을 법정대리인으로 접수하십시오.")
+        requester_birth = data.requester_birth
+        if data.relation == Relation.SELF:
+            requester_birth = _same_person(subj, requester, data)
         if data.relation != Relation.SELF and subj.patient_id is None:
             text("subject_name", data.subject_name or subj.name, "정보주체 성명", limit=64)
         r = SubjectRequest(
@@ -508,7 +538,7 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
                                                limit=300), "subject_address_enc", uid),
             subject_under_14=child, relation=data.relation, requester_name=requester,
             requester_phone_enc=enc(keys, requester_phone, "requester_phone_enc", uid),
-            requester_birth_enc=enc(keys, data.requester_birth.isoformat() if data.requester_birth else "",
+            requester_birth_enc=enc(keys, requester_birth.isoformat() if requester_birth else "",
                                     "requester_birth_enc", uid),
             requester_address_enc=enc(keys, text("requester_address", data.requester_address, "주소",
                                                  required=False, limit=300), "requester_address_enc", uid),

@@ -252,3 +252,49 @@ def test_the_demo_takes_self_requests_from_the_subjects_themselves(tmp_path: Pat
     finally:
         ctx.engine.dispose()
     assert len(rows) >= 4 and all(name == subject for relation, name, subject in rows if relation == "self")
+
+
+# -- 2. nothing personal before the identity check; after it, the registry's unmasking rule -----------------
+def test_the_access_answer_needs_the_identity_check_then_masks_and_unmasks_by_the_registry_rule(
+        ctx: AppContext, clerk: Actor) -> None:
+    from privdesk.accounts import roles as roles_uc
+    from privdesk.accounts.permissions import INTAKE, ROLE_PRESETS, Permission
+    from privdesk.accounts.users import login
+    from privdesk.audit.chain import Action
+    from privdesk.errors import PermissionDeniedError
+    from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+    from tests.test_rights import ADDRESS, log_rows
+
+    pid = patient(ctx, clerk)
+    r = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid))
+    before = len(log_rows(ctx, action=Action.VIEW, subject=f"patient:{pid}"))
+    with pytest.raises(RuleViolationError, match="본인 확인 전에는"):
+        answers.access_answer(ctx, clerk, r.id)
+    with pytest.raises(RuleViolationError, match="본인 확인 전에는"):
+        answers.access_answer(ctx, clerk, r.id, reason="창구 열람")
+    assert len(log_rows(ctx, action=Action.VIEW, subject=f"patient:{pid}")) == before   # nothing was read
+    decisions.verify_identity(ctx, clerk, r.id, note="주민등록증 대조")
+
+    masked = answers.access_answer(ctx, clerk, r.id)
+    content = {i.label: i.content for i in masked.content}
+    assert masked.masked and content["주민등록번호"] == "900101-1******"
+    assert content["연락처"] == "010-****-5678" and content["주소"] != ADDRESS and "101호" not in content["주소"]
+    with pytest.raises(ValidationError):
+        answers.access_answer(ctx, clerk, r.id, reason="  ")
+    full = answers.access_answer(ctx, clerk, r.id, reason="창구에서 본인 열람")
+    content = {i.label: i.content for i in full.content}
+    assert not full.masked and full.seconds == ctx.settings.security.unmask_seconds
+    assert content["주소"] == ADDRESS and content["연락처"] == "010-1234-5678" and content["주민등록번호"] == "900101-1234568"
+    unmasks = log_rows(ctx, action=Action.UNMASK, subject=f"patient:{pid}")
+    assert len(unmasks) == 1 and "reason=창구에서 본인 열람" in (unmasks[0].detail or "")
+    assert "900101-1234568" not in (unmasks[0].detail or "")
+
+    # handling requests without the registry's unmask permission: masked only, the refusal logged
+    officer = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    roles_uc.set_role_permissions(ctx, officer, INTAKE,
+                                  {str(p) for p in ROLE_PRESETS[INTAKE] if p != Permission.PATIENT_UNMASK},
+                                  reason="마스킹 해제 권한 회수")
+    assert answers.access_answer(ctx, clerk, r.id).masked
+    with pytest.raises(PermissionDeniedError):
+        answers.access_answer(ctx, clerk, r.id, reason="창구에서 본인 열람")
+    assert len(log_rows(ctx, action=Action.UNMASK, subject=f"patient:{pid}")) == 1

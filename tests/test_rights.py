@@ -249,6 +249,7 @@ def test_suspension_flags_the_subject_and_the_access_answer_says_so(ctx: AppCont
         flag = ses.get(SubjectFlag, f"patient:{pid}")
         assert flag is not None and flag.suspended and flag.request_id == s.id
     a = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
+    decisions.verify_identity(ctx, clerk, a.id)
     answer = answers.access_answer(ctx, clerk, a.id)
     assert "처리정지" in answer.consent
 
@@ -272,25 +273,29 @@ def test_access_answer_is_produced_from_the_data_and_logged_without_personal_dat
     pid = patient(ctx, clerk)
     disclose(ctx, "한국손해보험", [f"patient:{pid}"], dt.date(2025, 3, 1))
     r = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
-    answer = answers.access_answer(ctx, clerk, r.id)
+    with pytest.raises(RuleViolationError, match="본인 확인 전에는"):
+        answers.access_answer(ctx, clerk, r.id)
+    with pytest.raises(RuleViolationError, match="본인 확인"):
+        decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
+            viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실",
+            viewing_method="사본·출력물"))
+    decisions.verify_identity(ctx, clerk, r.id)
+    answer = answers.access_answer(ctx, clerk, r.id, reason="창구 열람")
     content = {i.label: i.content for i in answer.content}
     assert content["이름"] == "홍길동" and content["주소"] == ADDRESS
-    assert content["주민등록번호"].startswith("900101-1******")
-    assert "1234568" not in content["주민등록번호"]
+    assert content["주민등록번호"] == "900101-1234568"          # unmasked with a reason
+    assert answers.access_answer(ctx, clerk, r.id).content[2].content == "900101-1******"
     assert answer.purpose and answer.retention.startswith("최종 내원일로부터 5년 (의료법 시행규칙 제15조")
     assert [p.recipient for p in answer.provisions] == ["한국손해보험"]
     assert "법령" in answer.consent
     assert repr(answer) == f"AccessAnswer(request_id={r.id}, items={len(answer.content)})"
     only = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text="",
                                                     access_items=["provision"]))
+    decisions.verify_identity(ctx, clerk, only.id)
     assert answers.access_answer(ctx, clerk, only.id).content == ()
     for e in log_rows(ctx):
         assert "홍길동" not in (e.detail or "") and ADDRESS not in (e.detail or "")
-    with pytest.raises(RuleViolationError, match="본인 확인"):
-        decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
-            viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실",
-            viewing_method="사본·출력물"))
-    verified(ctx, clerk, r.id)
+    decisions.start(ctx, clerk, r.id)
     done = decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
         viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실", viewing_method="사본·출력물",
         fee=0))

@@ -756,19 +756,37 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
     preview.reject()
     settle(qtbot, runner)
 
-    # The answer from the data (names the recipient of the earlier provision).
-    qtbot.mouseClick(detail.answer_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, runner)
-    view = detail.dialog
-    assert isinstance(view, AccessAnswerDialog)
-    text = view.view.toPlainText()
-    assert RECIPIENTS[0] in text and "900101-1******" in text and "C-0300" in text
-    shot(view, "answer")
-    view.reject()
+    # Before the identity check nothing personal is shown: no answer (the core refuses it too).
+    assert detail.answer_button.isVisible() and not detail.answer_button.isEnabled()
+    with pytest.raises(RuleViolationError, match="본인 확인 전에는"):
+        answers.access_answer(ctx, clerk, req.id)
 
     click_action(qtbot, detail, "verify")
     ok(detail.dialog)
     settle(qtbot, runner)
+
+    # The answer from the data (names the recipient of the earlier provision), masked as the registry
+    # masks; the full answer with a reason, logged, masked again after a while.
+    assert detail.answer_button.isEnabled()
+    qtbot.mouseClick(detail.answer_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    view = detail.dialog
+    assert isinstance(view, AccessAnswerDialog) and not view.is_unmasked
+    text = view.view.toPlainText()
+    assert RECIPIENTS[0] in text and "900101-1******" in text and "C-0300" in text
+    assert "010-****-5678" in text and "1234-5678" not in text
+    shot(view, "answer")
+    qtbot.mouseClick(view.unmask_button, Qt.MouseButton.LeftButton)
+    reason = detail.reason_dialog
+    assert isinstance(reason, ReasonDialog)
+    reason.reason.setPlainText("창구 열람 안내")
+    reason.accept()
+    settle(qtbot, runner)
+    assert view.is_unmasked and "010-1234-5678" in view.view.toPlainText()
+    assert "초 뒤 다시 가립니다" in view.status.text()
+    qtbot.waitUntil(lambda: not view.is_unmasked, timeout=5_000)
+    assert "1234-5678" not in view.view.toPlainText()
+    view.reject()
     acc = click_action(qtbot, detail, "access")
     assert isinstance(acc, AccessDialog) and acc.place.text().startswith(ctx.profile.name)
     acc.method.setCurrentText("사본·출력물")

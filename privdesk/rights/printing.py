@@ -34,7 +34,7 @@ from privdesk.files import Output
 from privdesk.profile import HospitalProfile
 from privdesk.reports import record_print, witnessed
 from privdesk.reports import rights as forms
-from privdesk.rights.answers import AccessAnswer, access_answer, objection_text
+from privdesk.rights.answers import AccessAnswer, AnswerMode, build_answer, objection_text
 from privdesk.rights.decisions import VIEWING_METHODS, refusal_ground
 from privdesk.rights.models import CorrectionNotice, SubjectRequest
 from privdesk.rights.requests import (
@@ -263,7 +263,7 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         viewing = (r.viewing_at, r.viewing_place or "", r.viewing_method or "", r.fee, d.result_text)
     what = f"{kind.value}; {number}"
     if kind == NoticeKind.ACCESS_NOTICE:
-        answer = access_answer(ctx, actor, request_id)   # a logged look at the subject's record
+        answer = build_answer(ctx, actor, request_id, AnswerMode.PAPER)   # a logged look at the subject's record
         viewing_at, place, method, fee, note = viewing
         notice = forms.AccessNotice(
             head=head, viewing_at=viewing_at, viewing_place=place, viewing_methods=VIEWING_METHODS,

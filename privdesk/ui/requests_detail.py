@@ -114,6 +114,7 @@ class RequestDetailDialog(QDialog):
         self.action_buttons: dict[str, QPushButton] = {}
         self.print_job: PrintJob | None = None
         self.answer: AccessAnswer | None = None
+        self.reason_dialog: ReasonDialog | None = None
         self.setWindowTitle(self.tr("정보주체 요구"))
 
         layout = QVBoxLayout(self)
@@ -280,6 +281,10 @@ class RequestDetailDialog(QDialog):
         self._update_alert()
         self._set_enabled(True)
         self.answer_button.setVisible(r.kind == RequestKind.ACCESS)
+        # nothing personal before the identity check (the core refuses it too)
+        self.answer_button.setEnabled(d.identity_verified_at is not None)
+        self.answer_button.setToolTip("" if d.identity_verified_at is not None
+                                      else self.tr("본인 확인을 먼저 기록하십시오."))
         if self._has_notices(d):
             ctx, actor, rid = self.host.ctx, self.host.actor, d.id
             self.host.runner.run(lambda: decisions.correction_notices(ctx, actor, rid), owner=self,
@@ -484,8 +489,40 @@ class RequestDetailDialog(QDialog):
     def _answer_loaded(self, answer: AccessAnswer) -> None:
         self.answer = answer
         dialog = AccessAnswerDialog(self, answer)
+        dialog.reveal.connect(lambda: self.unmask_answer(dialog))
         self.dialog = dialog
         self.page.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def unmask_answer(self, answer_dialog: AccessAnswerDialog) -> None:
+        """The full answer with a reason: the registry's rule (``patient.unmask``, logged, re-masks)."""
+        d = self.detail
+        if d is None:
+            return
+        ctx, actor, rid = self.host.ctx, self.host.actor, d.id
+        dialog = ReasonDialog(answer_dialog, self.tr("열람 답변 전체 보기"), self.tr(
+            "가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다."),
+            ok_text=self.tr("보기"))
+        self.reason_dialog = dialog
+
+        def shown(full: AccessAnswer) -> None:
+            if shiboken6.isValid(answer_dialog):
+                msecs = self.remask_ms if self.remask_ms is not None else full.seconds * 1000
+                answer_dialog.show_full(full, msecs)
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, PrivdeskError):
+                messages.show_error(answer_dialog if shiboken6.isValid(answer_dialog) else self, exc)
+                return True
+            return False
+
+        def go() -> None:
+            reason = dialog.reason_text()
+            self.host.runner.run(lambda: answers.access_answer(ctx, actor, rid, reason=reason), owner=self,
+                                 on_done=shown, on_error=failed)
+
+        dialog.accepted.connect(go)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -298,3 +298,61 @@ def test_the_access_answer_needs_the_identity_check_then_masks_and_unmasks_by_th
     with pytest.raises(PermissionDeniedError):
         answers.access_answer(ctx, clerk, r.id, reason="창구에서 본인 열람")
     assert len(log_rows(ctx, action=Action.UNMASK, subject=f"patient:{pid}")) == 1
+
+
+# -- 7. the 위임장 (별지 제11호서식) ----------------------------------------------------------------------
+def test_the_power_of_attorney_prints_blank_and_filled_for_an_agent(ctx: AppContext, clerk: Actor,
+                                                                   tmp_path: Path) -> None:
+    from privdesk.audit.chain import Action
+    from tests.test_rights import ADDRESS, log_rows
+    from tests.test_rights_printing import read
+
+    blank = printing.print_blank_power_of_attorney(ctx, clerk, tmp_path / "blank.pdf")
+    assert blank.title == "위임장" and blank.pages == 1 and blank.record_no.startswith("RP-")
+    text = read(blank.path)
+    for words in ("[별지제11호서식]", "위임장", "위임받는사람", "위임하는사람", "정보주체와의관계", "□열람", "□정정·삭제",
+                  "□처리정지", "「개인정보보호법」제38조에따라", "위임합니다", "(서명또는인)", f"{ctx.profile.name}귀하",
+                  "신분증사본"):
+        assert words in text, words
+    assert "결재" not in text                  # a paper the subject signs carries no internal approval boxes
+
+    pid = patient(ctx, clerk)
+    self_request = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid))
+    assert printing.NoticeKind.POWER_OF_ATTORNEY not in printing.available_notices(self_request)
+    with pytest.raises(RuleViolationError, match="대리인의 요구에만"):
+        printing.print_notice(ctx, clerk, self_request.id, "power_of_attorney", tmp_path / "no.pdf")
+    agent = requests.receive_request(ctx, clerk, own(RequestKind.CORRECT, pid, relation="agent", requester_name="김대리",
+                                                     requester_birth=dt.date(1970, 5, 5), proxy_checked=True,
+                                                     requester_phone="010-5555-6666", requester_address=ADDRESS))
+    assert printing.available_notices(agent)[:2] == (printing.NoticeKind.REQUEST_FORM,
+                                                     printing.NoticeKind.POWER_OF_ATTORNEY)
+    filled = printing.print_notice(ctx, clerk, agent.id, "power_of_attorney", tmp_path / "poa.pdf")
+    text = read(filled.path)
+    for words in ("김대리", "1970-05-05", "010-5555-6666", "홍길동", "1990-01-01", "■정정·삭제", "□열람", agent.number):
+        assert words in text, words
+    details = [e.detail or "" for e in log_rows(ctx, action=Action.PRINT)]
+    assert details[0].startswith("blank;") and details[1].startswith(f"power_of_attorney; {agent.number}")
+    assert not any("김대리" in d or "홍길동" in d for d in details)
+
+
+def test_the_power_of_attorney_from_the_command_line(sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    from tests.helpers import OFFICER_PASSWORD, run_cli
+    from tests.test_rights_printing import read
+
+    ctx = sqlite_ctx
+    env = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
+           "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    out = tmp_path / "poa.pdf"
+    done = run_cli("request", "blank", "--form", "power_of_attorney", "--out", str(out), "--as", "yook", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"{out}: 위임장, 1쪽 (기록번호 RP-")
+    assert "위임하는사람" in read(out)
+    clerk = make_actor(ctx, "clerk", ["intake"])
+    pid = patient(ctx, clerk)
+    agent = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid, relation="agent", requester_name="김대리",
+                                                     proxy_checked=True))
+    filled = tmp_path / "filled.pdf"
+    done = run_cli("request", "print", agent.number, "--notice", "power_of_attorney", "--out", str(filled),
+                   "--as", "yook", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "김대리" in read(filled) and "■열람" in read(filled)

@@ -16,6 +16,11 @@ check against law.go.kr before relying on the layout):
 4. 「개인정보 정정·삭제 결과 통지서」 [별지 제12호서식] and 5. 「개인정보 처리정지 요구에 대한 결과
    통지서」 [별지 제13호서식] (also for 동의철회·회원탈퇴): 처리 결과 (완료 / 일부 완료 / 거절) with
    what was done, and the ground when not everything was done.
+7. 「위임장」 [별지 제11호서식] that the 요구서 refers to: 위임받는 사람 (the agent: 성명, 전화번호,
+   생년월일, 정보주체와의 관계, 주소), 위임하는 사람 (the subject: 성명, 전화번호, 생년월일, 주소), the
+   requests delegated (□열람 □정정·삭제 □처리정지), "「개인정보 보호법」 제38조에 따라 … 위임합니다",
+   the date and the 위임하는 사람's signature — blank, or filled from an agent's request (the field list
+   is UNCONFIRMED, forms.md §4). A paper the subject signs: no 결재란.
 6. 「개인정보 정정 통지서」 (privdesk's own, no official form): the letter to one third party that
    received the record before a correction (the policy: 제3자에게 정정 통지).
 
@@ -77,6 +82,11 @@ SUSPENSION_TITLE = "개인정보 처리정지 요구에 대한 결과 통지서"
 SUSPENSION_LABEL = "[별지 제13호서식]"
 SUSPENSION_BASIS = "개인정보 보호법 제37조 · 같은 법 시행령 제44조제2항 (10일 이내 통지)"
 SUSPENSION_PREFIX = "RS"
+
+POA_TITLE = "위임장"
+POA_LABEL = "[별지 제11호서식]"
+POA_BASIS = "개인정보 보호법 제38조제1항 · 같은 법 시행령 제45조 · 개인정보 처리 방법에 관한 고시"
+POA_PREFIX = "RP"
 
 LETTER_TITLE = "개인정보 정정 통지서"
 LETTER_BASIS = "개인정보 보호법 제36조 · 개인정보 처리방침 (정정 내용을 제공받은 제3자에게 통지)"
@@ -283,6 +293,22 @@ class CorrectionLetter:
 
     def __repr__(self) -> str:
         return f"CorrectionLetter({self.request_number})"
+
+
+@dataclass(frozen=True)
+class PowerOfAttorney:
+    """The 위임장 (별지 제11호서식): blank (every field empty) or filled from an agent's request."""
+
+    agent: Person                          # 위임받는 사람
+    relation: str                          # 정보주체와의 관계 (free text: 배우자, 자녀 …)
+    subject: Person                        # 위임하는 사람
+    ticked: tuple[str, ...]                # which of REQUEST_BOXES is delegated (empty: to be ticked)
+    file_name: str                         # the personal-information file concerned ("" on a blank)
+    request_number: str                    # the request it goes with ("" on a blank)
+    addressee: str                         # the hospital (… 귀하)
+
+    def __repr__(self) -> str:
+        return f"PowerOfAttorney({self.request_number or 'blank'})"
 
 
 # -- shared pieces --------------------------------------------------------------------------------
@@ -571,6 +597,59 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
         ]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
+
+
+# -- 7. 위임장 ----------------------------------------------------------------------------------------
+def render_power_of_attorney(path: Path | Output, meta: ReportMeta, f: PowerOfAttorney, *, on_page: OnPage = None,
+                             before_publish: Callable[[int], None] | None = None) -> int:
+    """The 위임장 for the subject's signature; returns the page count."""
+
+    def body(lay: Layout) -> list[Flowable]:
+        right, centre, to, _ = _styles(lay)
+        sign = ParagraphStyle("poa-sign", parent=lay.st.body, alignment=TA_RIGHT, fontSize=11, leading=18)
+        blank = "\u00a0" * 14
+        rows: list[FormRow] = [
+            FieldGroup("위임받는 사람", (
+                (Field("성명", f.agent.name), Field("전화번호", f.agent.phone)),
+                (Field("생년월일", f.agent.birth), Field("정보주체와의 관계", f.relation)),
+                (Field("주소", f.agent.address),),
+            )),
+            FieldGroup("위임하는 사람", (
+                (Field("성명", f.subject.name), Field("전화번호", f.subject.phone)),
+                (Field("생년월일", f.subject.birth),),
+                (Field("주소", f.subject.address),),
+            )),
+            FieldGroup("위임 내용", (
+                (Field("요구", checkboxes(REQUEST_BOXES, f.ticked)),),
+                (Field("대상 개인정보파일", f.file_name), Field("요구 접수번호", f.request_number)),
+            )),
+        ]
+        return [
+            lay.form(rows, label_width=0.17),
+            lay.space(8),
+            KeepTogether([
+                lay.text("「개인정보 보호법」 제38조에 따라 위와 같이 개인정보의 (열람, 정정·삭제, 처리정지) 요구를 "
+                         "위의 사람에게 위임합니다.", centre),
+                lay.space(8),
+                lay.text("년\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0월\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0일", right),
+                lay.space(6),
+                lay.text(f"위임하는 사람\u00a0\u00a0{f.subject.name or blank}" + "\u00a0" * 8 + "(서명 또는 인)", sign),
+                lay.space(8),
+                lay.text(f"{f.addressee} 귀하", to),
+                lay.space(6),
+                lay.text("※ 위임하는 사람(정보주체)의 신분증 사본을 함께 제출하여야 합니다. 위임받는 사람은 요구할 때 "
+                         "자신의 신분증을 제시하여야 합니다(개인정보 보호법 시행령 제46조).", lay.st.small),
+                lay.text("※ 만 14세 미만 아동의 법정대리인은 위임장 대신 가족관계증명서 등 대리 관계를 증명하는 서류를 "
+                         "제출합니다.", lay.st.small),
+            ]),
+        ]
+
+    return render(path, meta, body, on_page=on_page, before_publish=before_publish)
+
+
+def poa_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
+    return new_meta(hospital, POA_TITLE, POA_PREFIX, by, basis=POA_BASIS, form_label=POA_LABEL, approvals=(),
+                    printed_at=printed_at)
 
 
 # -- metas -------------------------------------------------------------------------------------------

@@ -66,6 +66,7 @@ class NoticeKind(StrEnum):
     DELAY_REFUSAL = "delay_refusal"          # 개인정보 열람 연기·거절 통지서 [별지 제10호서식]
     CORRECTION_RESULT = "correction_result"  # 개인정보 정정·삭제 결과 통지서 [별지 제12호서식]
     SUSPENSION_RESULT = "suspension_result"  # 개인정보 처리정지 요구에 대한 결과 통지서 [별지 제13호서식]
+    POWER_OF_ATTORNEY = "power_of_attorney"  # 위임장 [별지 제11호서식] (an agent's request)
 
 
 NOTICE_TITLES: dict[str, str] = {
@@ -74,6 +75,7 @@ NOTICE_TITLES: dict[str, str] = {
     NoticeKind.DELAY_REFUSAL: forms.DELAY_TITLE,
     NoticeKind.CORRECTION_RESULT: forms.CORRECTION_TITLE,
     NoticeKind.SUSPENSION_RESULT: forms.SUSPENSION_TITLE,
+    NoticeKind.POWER_OF_ATTORNEY: forms.POA_TITLE,
 }
 
 _WHEN: dict[str, str] = {
@@ -83,6 +85,8 @@ _WHEN: dict[str, str] = {
     NoticeKind.CORRECTION_RESULT: "정정·삭제 결과 통지서는 완료·일부 완료·거절로 종결한 정정·삭제 요구에만 출력합니다.",
     NoticeKind.SUSPENSION_RESULT: "처리정지 결과 통지서는 완료·일부 완료·거절로 종결한 처리정지·동의철회 요구에만 "
                                   "출력합니다.",
+    NoticeKind.POWER_OF_ATTORNEY: "위임장은 대리인의 요구에만 채워서 출력합니다. 빈 위임장은 '빈 위임장 출력'으로 "
+                                  "출력하십시오.",
 }
 
 _DECIDED = frozenset({RequestState.COMPLETED, RequestState.PARTLY_COMPLETED, RequestState.REFUSED})
@@ -98,12 +102,15 @@ class PrintResult:
 
 
 def available_notices(detail: RequestDetail) -> tuple[NoticeKind, ...]:
-    """The papers that fit this request's kind and state: the 요구서 always; the 열람 통지서 for a
+    """The papers that fit this request's kind and state: the 요구서 always, and the 위임장 for an
+    agent's request; the 열람 통지서 for a
     completed or partly completed 열람; the 연기·거절 통지서 for a postponed 열람 (연기, also reprinted
     after the request is closed) and for a refused 열람 (거절) — no other kind can be postponed; the 정정·삭제 결과
     통지서 for a decided 정정 or 삭제; the 처리정지 결과 통지서 for a decided 처리정지 or 동의철회."""
     kind, state = detail.kind, detail.state
     out = [NoticeKind.REQUEST_FORM]
+    if detail.row.relation == Relation.AGENT:
+        out.append(NoticeKind.POWER_OF_ATTORNEY)
     if kind == RequestKind.ACCESS and state in (RequestState.COMPLETED, RequestState.PARTLY_COMPLETED):
         out.append(NoticeKind.ACCESS_NOTICE)
     postponed = detail.extended_due is not None and state != RequestState.WITHDRAWN
@@ -201,9 +208,11 @@ def _access_content(a: AccessAnswer) -> forms.AccessContent:
         ask_consent=AccessItem.CONSENT in asked)
 
 
+_BOXES: dict[str, str] = {RequestKind.ACCESS: "열람", RequestKind.CORRECT: "정정·삭제", RequestKind.DELETE: "정정·삭제"}
+
+
 def _request_form(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Contacts) -> forms.RequestForm:
-    boxes: dict[str, str] = {RequestKind.ACCESS: "열람", RequestKind.CORRECT: "정정·삭제", RequestKind.DELETE: "정정·삭제"}
-    box = boxes.get(r.kind, "처리정지")
+    box = _BOXES.get(r.kind, "처리정지")
     agent = None if r.relation == Relation.SELF else forms.Person(
         r.requester_name, c.requester_phone, _birth(c.requester_birth), c.requester_address)
     return forms.RequestForm(
@@ -215,6 +224,31 @@ def _request_form(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Co
         request_text=d.request_text, channel=CHANNELS.get(r.channel, r.channel), id_document=r.id_document,
         id_checked_by=r.id_checked_by, proxy_checked=r.proxy_checked, received_by=r.received_by,
         requester_name=r.requester_name, addressee=p.name)
+
+
+def _power_of_attorney(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Contacts) -> forms.PowerOfAttorney:
+    """The 위임장 filled from an agent's request: the agent (위임받는 사람), the subject (위임하는
+    사람) and the request delegated, for the subject's signature."""
+    return forms.PowerOfAttorney(
+        agent=forms.Person(r.requester_name, c.requester_phone, _birth(c.requester_birth), c.requester_address),
+        relation="", subject=_subject(r, c), ticked=(_BOXES.get(r.kind, "처리정지"),), file_name=d.file_name,
+        request_number=d.number, addressee=p.name)
+
+
+def print_blank_power_of_attorney(ctx: AppContext, actor: Actor, out: Path | Output, *,
+                                  on_page: OnPage = None) -> PrintResult:
+    """Print a blank 위임장 [별지 제11호서식] for a subject who sends someone in their place (정보주체
+    요구 처리 permission; the printing is logged with no personal data)."""
+    out = files.guarded(ctx.settings, out)
+    p = ctx.profile
+    with rights_unit(ctx, actor):
+        pass                                             # the permission, checked (a refusal is logged)
+    blank = forms.PowerOfAttorney(agent=forms.Person(), relation="", subject=forms.Person(), ticked=(),
+                                  file_name="", request_number="", addressee=p.name)
+    meta = witnessed(ctx, forms.poa_meta(p.name, actor))
+    pages = forms.render_power_of_attorney(out, meta, blank, on_page=on_page, before_publish=_log(
+        ctx, actor, "form:power_of_attorney", "blank", meta.record_no))
+    return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 # -- use cases --------------------------------------------------------------------------------------
@@ -236,12 +270,15 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         c = contacts_of(keys, r)
         ref, number = r.ref, d.number
         form: forms.RequestForm | None = None
+        poa: forms.PowerOfAttorney | None = None
         delay: forms.DelayRefusalNotice | None = None
         result: forms.ResultNotice | None = None
         head = _head(r, d, c)
         ground = _ground(r)
         if kind == NoticeKind.REQUEST_FORM:
             form = _request_form(p, r, d, c)
+        elif kind == NoticeKind.POWER_OF_ATTORNEY:
+            poa = _power_of_attorney(p, r, d, c)
         elif kind == NoticeKind.DELAY_REFUSAL:
             refused = r.kind == RequestKind.ACCESS and r.state == RequestState.REFUSED
             delay = forms.DelayRefusalNotice(
@@ -272,6 +309,10 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
             answer=_access_content(answer), footer=_footer(p))
         meta = witnessed(ctx, forms.access_meta(p.name, actor))
         pages = forms.render_access_notice(out, meta, notice, on_page=on_page, before_publish=_log(
+            ctx, actor, ref, what, meta.record_no))
+    elif poa is not None:
+        meta = witnessed(ctx, forms.poa_meta(p.name, actor))
+        pages = forms.render_power_of_attorney(out, meta, poa, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))
     elif form is not None:
         meta = witnessed(ctx, forms.form_meta(p.name, actor))
@@ -341,4 +382,4 @@ def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: 
 
 
 __all__ = ["NOTICE_TITLES", "NoticeKind", "PrintResult", "available_notices", "notice_kind", "notice_title",
-           "print_correction_notice", "print_notice"]
+           "print_blank_power_of_attorney", "print_correction_notice", "print_notice"]

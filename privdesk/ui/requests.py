@@ -134,6 +134,8 @@ class RequestsPage(Page):
         bar = QHBoxLayout()
         self.new_button = self._button(bar, "newRequestButton", self.tr("요구 접수…"), self.new_request)
         self.open_button = self._button(bar, "openRequestButton", self.tr("열기"), self.open_selected)
+        self.blank_poa_button = self._button(bar, "blankPoaButton", self.tr("빈 위임장 출력"), self.print_blank_poa)
+        self.blank_poa_button.setToolTip(self.tr("대리인이 요구할 때 정보주체가 써 주는 위임장 [별지 제11호서식]"))
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("보기"), self))
         self.filter_combo = QComboBox(self)
@@ -166,6 +168,21 @@ class RequestsPage(Page):
         b.clicked.connect(lambda _checked=False: slot())
         bar.addWidget(b)
         return b
+
+    def print_blank_poa(self) -> PrintJob:
+        """A blank 위임장 [별지 제11호서식] into the PDF preview (for a visitor to take home)."""
+        from pathlib import Path
+
+        from privdesk.files import protected_files
+        from privdesk.rights import printing
+
+        ctx, actor = self.host.ctx, self.host.actor
+        job = PrintJob(self.host.runner, self, self.tr("위임장"), "위임장.pdf",
+                       lambda out, on_page: printing.print_blank_power_of_attorney(ctx, actor, Path(out),
+                                                                                    on_page=on_page),
+                       protected=protected_files(ctx.settings))
+        self.print_job = job
+        return job
 
     # -- loading ------------------------------------------------------------------------------------
     @property

@@ -267,7 +267,16 @@ def seed_requests(seed: DemoSeed) -> str:
         r = receive_request(ctx, desk, ask(RequestKind.CORRECT, disclosed, "연락처 정정 요청", 4))
         decisions.verify_identity(ctx, desk, r.id, note="신분증 대조")
         decisions.start(ctx, desk, r.id)
-        decisions.complete(ctx, desk, r.id, result="연락처를 요구서의 번호로 정정함")
+        # completed by the actual correction: the patient's phone edited, recorded with the request
+        from privdesk.registry.patients import get_patient, unmask
+        from privdesk.registry.validation import PatientInput
+
+        det = get_patient(ctx, desk, disclosed)
+        plain = unmask(ctx, desk, disclosed, "정정 요구 처리")
+        decisions.correct_patient(ctx, desk, r.id, PatientInput(
+            chart_no=det.chart_no, name=det.name, rrn=plain.rrn, address=plain.address, phones=["010-4321-8765"],
+            first_visit=det.first_visit, last_visit=det.last_visit), patient_version=det.version,
+            note="요구서의 번호로 정정", accept_check_digit_warning=True)
         made.append(r)
         done = 1
     return f"정보주체 요구 {len(made)}건 (기한 경과 1, 정정 중 1, 정정 완료·통지 대상 {done})"

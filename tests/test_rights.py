@@ -20,7 +20,7 @@ from privdesk.disclosures.models import Disclosure, DisclosureSubject
 from privdesk.errors import PermissionDeniedError, RuleViolationError, ValidationError, VersionConflictError
 from privdesk.registry.export import export_patients
 from privdesk.registry.models import STATUS_SEPARATED, Patient
-from privdesk.registry.patients import HeldRecordError, create_patient, get_patient
+from privdesk.registry.patients import HeldRecordError, create_patient, get_patient, unmask
 from privdesk.registry.validation import PatientInput
 from privdesk.rights import answers, decisions, requests
 from privdesk.rights.decisions import AccessOutcome
@@ -83,6 +83,19 @@ def log_rows(ctx: AppContext, **where: Any) -> list[AccessLogEntry]:
         return list(s.scalars(stmt))
 
 
+def correct(ctx: AppContext, actor: Actor, request_id: int, patient_id: int, *, address: str | None = None,
+            phones: list[str] | None = None, **kw: Any) -> requests.RequestDetail:
+    """Complete a 정정 the only way it completes: the patient edited (the corrected address or phones)."""
+    det = get_patient(ctx, actor, patient_id)
+    plain = unmask(ctx, actor, patient_id, "정정 요구 처리")
+    data = PatientInput(chart_no=det.chart_no, name=det.name, rrn=plain.rrn,
+                        address=plain.address if address is None else address,
+                        phones=list(plain.phones) if phones is None else phones,
+                        first_visit=det.first_visit, last_visit=det.last_visit)
+    return decisions.correct_patient(ctx, actor, request_id, data, patient_version=det.version,
+                                     accept_check_digit_warning=True, **kw)
+
+
 def verified(ctx: AppContext, actor: Actor, request_id: int) -> requests.RequestDetail:
     decisions.verify_identity(ctx, actor, request_id, note="신분증 대조")
     return decisions.start(ctx, actor, request_id)
@@ -142,10 +155,12 @@ def test_correction_holds_the_record_and_notifies_exactly_its_recipients(ctx: Ap
     with pytest.raises(HeldRecordError):
         export_patients(ctx, clerk, [pid], tmp_path / "out.csv", reason="보험 청구")
     with pytest.raises(RuleViolationError, match="본인 확인"):
-        decisions.complete(ctx, clerk, r.id, result="주소 정정")
+        correct(ctx, clerk, r.id, pid, address="서울특별시 동작구 상도로 2")
     d = verified(ctx, clerk, r.id)
     assert d.state == RequestState.IN_PROGRESS and get_patient(ctx, clerk, pid).hold
-    done = decisions.complete(ctx, clerk, r.id, result="주소를 동작구 상도로 2로 정정함", expected_version=d.version)
+    with pytest.raises(RuleViolationError, match="실제로 고쳐서"):
+        decisions.complete(ctx, clerk, r.id, result="주소를 동작구 상도로 2로 정정함")   # free text is no correction
+    done = correct(ctx, clerk, r.id, pid, address="서울특별시 동작구 상도로 2", expected_version=d.version)
     assert done.state == RequestState.COMPLETED and done.closed_by == "clerk"
     assert not get_patient(ctx, clerk, pid).hold
 

@@ -276,6 +276,20 @@ class ResultNotice:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """One corrected item on a correction letter: the value before (masked), after (in full when
+    the recipient received that item, masked otherwise) and a note."""
+
+    label: str
+    before: str
+    after: str
+    note: str
+
+    def __repr__(self) -> str:
+        return f"ChangeRow({self.label!r})"
+
+
+@dataclass(frozen=True)
 class CorrectionLetter:
     """The 정정 통지 to one third party that received the record before the correction."""
 
@@ -290,6 +304,7 @@ class CorrectionLetter:
     contact: str
     hospital_address: str
     sender: str
+    changes: tuple[ChangeRow, ...] = ()    # the corrected items (a registry correction)
 
     def __repr__(self) -> str:
         return f"CorrectionLetter({self.request_number})"
@@ -572,11 +587,21 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
                 (Field("정정한 내용", n.result_text),),
             )),
         ]
+        changes: list[Flowable] = []
+        if n.changes:
+            changes = [*lay.heading("정정한 항목과 정정한 내용", keep_mm=30),
+                       lay.table([Column("항목", 0.14), Column("정정 전", 0.27), Column("정정 후", 0.35),
+                                  Column("비고", 0.24)],
+                                 [[c.label, c.before, c.after, c.note] for c in n.changes], zebra=False),
+                       lay.text("※ 귀 기관에 제공한 항목은 정정한 내용 전체를, 제공하지 않은 항목은 가려서 적었습니다.",
+                                lay.st.small),
+                       lay.space(3)]
         ask = ("귀 기관이 제공받아 보유하고 있는 위 정보주체의 개인정보를 위 정정 내용에 따라 정정하여 주시고, 정정 전의 "
                "개인정보는 더 이상 이용하거나 다른 곳에 제공하지 마시기 바랍니다. 정정을 마치면 아래 연락처로 알려 주시기 "
                "바랍니다.")
         return [
             lay.form(head, label_width=0.15),
+            *changes,
             *lay.heading("귀 기관에 제공한 내역", keep_mm=30),
             lay.table([Column("제공일", 0.13, "CENTER"), Column("제공 항목", 0.3), Column("이용 목적", 0.25),
                        Column("제공 형태", 0.14), Column("요청 문서번호", 0.18)],

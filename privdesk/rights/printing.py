@@ -32,10 +32,11 @@ from privdesk.disclosures.history import SubjectDisclosure, subject_history
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.files import Output
 from privdesk.profile import HospitalProfile
+from privdesk.registry.patients import masked_value
 from privdesk.reports import record_print, witnessed
 from privdesk.reports import rights as forms
 from privdesk.rights.answers import AccessAnswer, AnswerMode, build_answer, objection_text
-from privdesk.rights.decisions import VIEWING_METHODS, refusal_ground
+from privdesk.rights.decisions import VIEWING_METHODS, CorrectionRow, corrections_of, refusal_ground
 from privdesk.rights.models import CorrectionNotice, SubjectRequest
 from privdesk.rights.requests import (
     ACCESS_ITEM_LABELS,
@@ -350,11 +351,29 @@ def _sent_to(history: list[SubjectDisclosure], n: CorrectionNotice, corrected: d
                 and (corrected is None or h.disclosed_on <= corrected))]
 
 
+# The words by which a disclosure's items (free text: "이름, 주소, 진료기록 사본") name a registry field.
+_ITEM_WORDS: dict[str, tuple[str, ...]] = {
+    "name": ("이름", "성명"), "rrn": ("주민등록번호", "주민번호", "고유식별"), "address": ("주소",),
+    "phones": ("연락처", "전화"), "chart_no": ("차트번호", "등록번호"), "first_visit": ("내원", "진료일"),
+    "last_visit": ("내원", "진료일"),
+}
+
+
+def _change_row(x: CorrectionRow, received: str) -> forms.ChangeRow:
+    """A corrected item as one recipient may read it: in full when it received that item (it must
+    correct its copy), masked otherwise (it holds nothing to correct; the need to know is not there)."""
+    if any(word in received for word in _ITEM_WORDS.get(x.field, (x.label,))):
+        return forms.ChangeRow(x.label, x.before_masked, x.after, "제공한 항목: 정정하여 주십시오")
+    return forms.ChangeRow(x.label, x.before_masked, masked_value(x.field, x.after) if x.after else "",
+                           "제공하지 않은 항목 (참고)")
+
+
 def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: Path | Output, *,
                             on_page: OnPage = None) -> PrintResult:
-    """Print the 정정 통지 to one third party that received the record: what was corrected (the
-    result text), when and what it received, the request to correct its copy, the hospital's
-    contact."""
+    """Print the 정정 통지 to one third party that received the record: what was corrected — for a
+    registry correction each item with its corrected content, in full for the items this recipient
+    received and masked for the others — when and what it received, the request to correct its copy,
+    the hospital's contact."""
     out = files.guarded(ctx.settings, out)
     p = ctx.profile
     keys = ctx.keys
@@ -367,11 +386,14 @@ def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: 
         corrected = kst_day(r.decided_at) if r.decided_at else None
         sent = _sent_to(subject_history(u.session, r.subject_ref), n, corrected)
         number = request_number(r.id, r.received_at)
+        received = " ".join(h.items for h in sent)
+        changes = tuple(_change_row(x, received) for x in corrections_of(u, keys, r.id))
         letter = forms.CorrectionLetter(
             recipient=n.recipient, subject_name=r.subject_name, subject_birth=_subject(r, c).birth,
             request_number=number, corrected_at=r.decided_at,
             result_text=dec(keys, r.result_text_enc, "result_text_enc", r.uid),
             disclosures=tuple(_provision(h) for h in sent), document_nos=tuple(h.document_no for h in sent),
+            changes=changes,
             contact=_contact(p), hospital_address=f"{p.name}, {p.address} (대표전화 {p.phone})",
             sender=f"{p.name}장")
         ref, nid = r.ref, n.id

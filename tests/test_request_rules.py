@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from privdesk import clock
 from privdesk.cctv import decisions as cctv_decisions
 from privdesk.cctv import requests as cctv_requests
 from privdesk.context import Actor, AppContext
@@ -356,3 +357,110 @@ def test_the_power_of_attorney_from_the_command_line(sqlite_ctx: AppContext, tmp
                    "--as", "yook", env=env)
     assert done.returncode == 0, done.stderr
     assert "김대리" in read(filled) and "■열람" in read(filled)
+
+
+# -- 5. a correction completed by the actual correction ------------------------------------------------------
+def test_a_correction_is_the_patient_edit_recorded_with_the_request_and_told_to_each_recipient(
+        ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from privdesk import proofs
+    from privdesk.audit.chain import Action
+    from privdesk.errors import VersionConflictError
+    from privdesk.registry.patients import get_patient, unmask
+    from privdesk.rights.models import RequestCorrection
+    from tests.test_rights import ADDRESS, correct, disclose, log_rows
+    from tests.test_rights_printing import read
+
+    new_address = "서울특별시 동작구 상도로 2 상도아파트 3동 404호"
+    pid = patient(ctx, clerk)
+    disclose(ctx, "한국손해보험", [f"patient:{pid}"], dt.date(2025, 3, 1))        # 이름, 진료일자: no address
+    _disclose_items(ctx, pid, "서울의료원", "이름, 주소, 연락처")                # received the address and phone
+
+    r = requests.receive_request(ctx, clerk, own(RequestKind.CORRECT, pid))
+    verified(ctx, clerk, r.id)
+    with pytest.raises(RuleViolationError, match="실제로 고쳐서"):
+        decisions.complete(ctx, clerk, r.id, result="주소를 정정함")
+    with pytest.raises(RuleViolationError, match="실제로 고쳐서"):
+        decisions.partly_complete(ctx, clerk, r.id, result="일부", ground="not_inaccurate", explanation="설명")
+    with pytest.raises(ValidationError, match="고친 항목이 없습니다"):
+        correct(ctx, clerk, r.id, pid)
+    stale = get_patient(ctx, clerk, pid)
+    with pytest.raises(VersionConflictError):
+        plain = unmask(ctx, clerk, pid, "정정")
+        from privdesk.registry.validation import PatientInput
+
+        decisions.correct_patient(ctx, clerk, r.id, PatientInput(
+            chart_no=stale.chart_no, name=stale.name, rrn=plain.rrn, address=new_address, phones=list(plain.phones),
+            first_visit=stale.first_visit, last_visit=stale.last_visit), patient_version=stale.version - 1,
+            accept_check_digit_warning=True)
+    assert requests.get_request(ctx, clerk, r.id).state == RequestState.IN_PROGRESS      # nothing half-saved
+
+    done = correct(ctx, clerk, r.id, pid, address=new_address, phones=["010-2222-3333"])
+    assert done.state == RequestState.COMPLETED and f"주소: {new_address}" in done.result_text
+    assert get_patient(ctx, clerk, pid).address_masked.startswith("서울특별시 동작구")
+    assert unmask(ctx, clerk, pid, "확인").address == new_address
+    assert not get_patient(ctx, clerk, pid).hold
+    with ctx.session() as s:
+        rows = list(s.scalars(select(RequestCorrection).where(RequestCorrection.request_id == r.id)
+                              .order_by(RequestCorrection.field)))
+        assert [x.field for x in rows] == ["address", "phones"] and all(x.patient_id == pid for x in rows)
+        assert rows[0].before_masked == "서울특별시 관악구" and rows[1].before_masked == "010-****-5678"
+        assert all(proofs.holds(ctx.keys, x) for x in rows)
+        assert new_address.encode() not in rows[0].after_enc                 # encrypted
+    edit = [e for e in log_rows(ctx, action=Action.UPDATE, subject=f"patient:{pid}")
+            if "fields=" in (e.detail or "")]
+    assert edit[-1].detail == f"fields=address,phones; 정정 요구 {done.number}"
+    assert "환자 정보 정정: 주소, 연락처" in done.events[-1].note
+
+    notices = {n.recipient: n for n in decisions.correction_notices(ctx, clerk, r.id)}
+    assert set(notices) == {"한국손해보험", "서울의료원"}
+    full = read(printing.print_correction_notice(ctx, clerk, notices["서울의료원"].id, tmp_path / "a.pdf").path)
+    for words in ("정정한항목과정정한내용", "주소", "서울특별시관악구", "".join(new_address.split()), "010-2222-3333",
+                  "제공한항목:정정하여주십시오"):
+        assert words in full, words
+    partial = read(printing.print_correction_notice(ctx, clerk, notices["한국손해보험"].id, tmp_path / "b.pdf").path)
+    assert "정정한항목과정정한내용" in partial and "서울특별시동작구" in partial and "010-****-3333" in partial
+    assert "상도아파트" not in partial and "010-2222-3333" not in partial and "제공하지않은항목" in partial
+    assert "".join(ADDRESS.split()) not in full + partial                      # the old address is never printed
+
+
+def _disclose_items(ctx: AppContext, patient_id: int, recipient: str, items: str) -> int:
+    from privdesk.disclosures.models import Disclosure, DisclosureSubject
+
+    with ctx.unit(None) as u:
+        d = Disclosure(file_code="patient", file_name="환자 진료 접수 및 관리", recipient=recipient,
+                       recipient_purpose="진료 의뢰", items=items, legal_basis="consent", basis_detail="",
+                       disclosed_on=dt.date(2025, 5, 1), period="", form="사본", restrictions="", document_no="",
+                       provided_by="clerk", deidentified=False, subject_count=1, note="", recorded_at=clock.now(),
+                       recorded_by="clerk")
+        d.subjects = [DisclosureSubject(position=0, subject_ref=f"patient:{patient_id}", patient_id=patient_id,
+                                        label="홍*동")]
+        u.session.add(d)
+        u.session.flush()
+        return d.id
+
+
+def test_a_correction_needs_the_registry_write_permission_and_may_be_partial(ctx: AppContext, clerk: Actor) -> None:
+    from privdesk.accounts import roles as roles_uc
+    from privdesk.accounts.permissions import INTAKE, ROLE_PRESETS, Permission
+    from privdesk.accounts.users import login
+    from privdesk.errors import PermissionDeniedError
+    from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+    from tests.test_rights import correct
+
+    pid = patient(ctx, clerk)
+    r = requests.receive_request(ctx, clerk, own(RequestKind.CORRECT, pid))
+    decisions.verify_identity(ctx, clerk, r.id)
+    done = correct(ctx, clerk, r.id, pid, phones=["010-2222-3333"], ground="not_inaccurate",
+                   explanation="주소는 주민등록초본과 같아 정정할 사유가 없습니다.")
+    assert done.state == RequestState.PARTLY_COMPLETED and done.refusal_ground == "not_inaccurate"
+    other = requests.receive_request(ctx, clerk, own(RequestKind.CORRECT, pid))
+    decisions.verify_identity(ctx, clerk, other.id)
+    officer = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    roles_uc.set_role_permissions(ctx, officer, INTAKE,
+                                  {str(p) for p in ROLE_PRESETS[INTAKE] if p != Permission.PATIENT_WRITE},
+                                  reason="수정 권한 회수")
+    with pytest.raises(PermissionDeniedError):
+        correct(ctx, clerk, other.id, pid, phones=["010-4444-5555"])
+    assert requests.get_request(ctx, clerk, other.id).state == RequestState.VERIFIED

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from privdesk import clock
 from privdesk.accounts import users
@@ -54,6 +54,7 @@ from privdesk.ui.requests_common import (
     OVERDUE_FOREGROUND,
 )
 from privdesk.ui.requests_detail import RequestDetailDialog
+from privdesk.ui.requests_parts import RequestCorrectionDialog
 from privdesk.ui.requests_intake import IntakeDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
@@ -200,6 +201,16 @@ def wait_preview(qtbot, detail: RequestDetailDialog, runner: TaskRunner) -> PdfP
     return preview
 
 
+def log_rows(ctx: AppContext, action: str) -> list[Any]:
+    from sqlalchemy import select
+
+    from privdesk.store.models import AccessLogEntry
+
+    with ctx.session() as s:
+        return list(s.scalars(select(AccessLogEntry).where(AccessLogEntry.action == action)
+                              .order_by(AccessLogEntry.seq)))
+
+
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -293,23 +304,36 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     ok(verify)
     settle(qtbot, runner)
     assert detail.detail.state == "verified"
-    assert set(detail.action_buttons) == {"start", "complete", "partly", "refuse", "withdraw"}
+    # a registry 정정 completes only by the correction itself: no free-text 완료 / 일부 완료
+    assert set(detail.action_buttons) == {"start", "correct", "refuse", "withdraw"}
     click_action(qtbot, detail, "start")
     settle(qtbot, runner)
     assert detail.detail.state == "in_progress"
     assert "start" not in detail.action_buttons and "verify" not in detail.action_buttons
 
-    # 완료 with a result: the hold is released and a notice opens for each recipient.
-    complete = click_action(qtbot, detail, "complete")
-    assert isinstance(complete, CompleteDialog)
-    assert not complete.ok_button.isEnabled() and complete.message.text() == "처리 결과를 입력하십시오."
-    complete.result.setPlainText("주소를 서울특별시 관악구 봉천로 2로 정정함")
-    shot(complete, "complete")
-    assert complete.ok_button.isEnabled()
-    ok(complete)
+    # 환자 정보 정정: the registry's patient form (the record unmasked with the request as the logged
+    # reason); saving corrects the patient, records the change with the request, releases the hold and
+    # opens a notice for each recipient.
+    click_action(qtbot, detail, "correct")
     settle(qtbot, runner)
+    fix = detail.dialog
+    assert isinstance(fix, RequestCorrectionDialog) and fix.isVisible()
+    assert "주소 정정" in fix.findChild(QLabel, "requestedCorrection").text()
+    assert fix.edits["rrn"].text() == rrn("900101123456")          # the full record to edit
+    unmasked = [e for e in log_rows(ctx, "unmask") if e.subject == f"patient:{hong.id}"]
+    assert unmasked and f"정정 요구 {received.number} 처리" in (unmasked[-1].detail or "")
+    qtbot.mouseClick(fix.save_button, Qt.MouseButton.LeftButton)     # nothing changed: refused, kept open
+    settle(qtbot, runner)
+    assert fix.isVisible() and "고친 항목이 없습니다" in fix.message.text()
+    fix.edits["address"].setText("서울특별시 관악구 봉천로 2")
+    shot(fix, "correct")
+    qtbot.mouseClick(fix.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert closed(fix)
     d = detail.detail
-    assert d.state == "completed" and d.result_text.startswith("주소를")
+    assert d.state == "completed" and "주소: 서울특별시 관악구 봉천로 2" in d.result_text
+    edits = [e for e in log_rows(ctx, "update") if e.subject == f"patient:{hong.id}"]
+    assert any(f"fields=address; 정정 요구 {received.number}" == e.detail for e in edits)
     assert [e.to_state for e in d.events] == ["received", "verified", "in_progress", "completed"]
     assert detail.history_table.rowCount() == 4
     assert get_patient(ctx, clerk, hong.id).hold is False
@@ -334,6 +358,7 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert preview.path.exists() and preview.path.suffix == ".pdf"
     text = pdf_text(preview.path)
     assert RECIPIENTS[0] in text and RECIPIENTS[1] not in text
+    assert "서울특별시 관악구 봉천로 2" in text and "정정한 항목과 정정한 내용" in text.replace("\n", "")
     preview.reject()
     settle(qtbot, runner)
     assert not preview.path.exists()  # the temporary PDF is gone with the preview

@@ -326,8 +326,9 @@ def masked_value(field_name: str, value: object) -> str:
         return f"{digits[:6]}-{digits[6:7]}******"
     if field_name == "address":
         return address_district(str(value or "")) if value else ""
-    if field_name == "phones" and isinstance(value, tuple | list):
-        return ", ".join(mask_phone(str(x)) for x in value)
+    if field_name == "phones":
+        phones = value if isinstance(value, tuple | list) else [x for x in str(value or "").split(",") if x.strip()]
+        return ", ".join(mask_phone(str(x).strip()) for x in phones)
     return display_value(field_name, value)
 
 

@@ -584,7 +584,9 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
             FieldGroup("정보주체", ((Field("성명", n.subject_name), Field("생년월일", n.subject_birth)),)),
             FieldGroup("정정 내용", (
                 (Field("정정일", clock.fmt_datetime(n.corrected_at)), Field("요구 접수번호", n.request_number)),
-                (Field("정정한 내용", n.result_text),),
+                # a registry correction: the items below, each as this recipient may read it (the result
+                # text quotes every corrected value in full, for the subject's own notice)
+                (Field("정정한 내용", "아래 표와 같습니다." if n.changes else n.result_text),),
             )),
         ]
         changes: list[Flowable] = []
@@ -593,6 +595,7 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
                        lay.table([Column("항목", 0.14), Column("정정 전", 0.27), Column("정정 후", 0.35),
                                   Column("비고", 0.24)],
                                  [[c.label, c.before, c.after, c.note] for c in n.changes], zebra=False),
+                       lay.space(1),
                        lay.text("※ 귀 기관에 제공한 항목은 정정한 내용 전체를, 제공하지 않은 항목은 가려서 적었습니다.",
                                 lay.st.small),
                        lay.space(3)]

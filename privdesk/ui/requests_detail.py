@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from privdesk.errors import PrivdeskError, VersionConflictError
 from privdesk.files import protected_files
 from privdesk.lifecycle.files import PATIENT_FILE
+from privdesk.registry.patients import PatientDetail, UnmaskedFields
 from privdesk.rights import answers, decisions
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.answers import AccessAnswer
@@ -61,7 +62,7 @@ from privdesk.ui.requests_common import (
     label,
     urgency_style,
 )
-from privdesk.ui.requests_parts import ContactView, NoticesTable
+from privdesk.ui.requests_parts import ContactView, NoticesTable, RequestCorrectionDialog
 from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading
 
 if TYPE_CHECKING:
@@ -71,11 +72,11 @@ _GROUND_LABELS = {g.code: g.label for g in REFUSAL_GROUNDS}
 # (button key, the state it moves to), in the order the buttons appear
 ACTIONS: tuple[tuple[str, str], ...] = (
     ("verify", RequestState.VERIFIED), ("start", RequestState.IN_PROGRESS), ("extend", RequestState.EXTENDED),
-    ("access", RequestState.COMPLETED), ("complete", RequestState.COMPLETED),
+    ("access", RequestState.COMPLETED), ("correct", RequestState.COMPLETED), ("complete", RequestState.COMPLETED),
     ("partly", RequestState.PARTLY_COMPLETED), ("separate", RequestState.PARTLY_COMPLETED),
     ("refuse", RequestState.REFUSED), ("withdraw", RequestState.WITHDRAWN),
 )
-_NEEDS_IDENTITY = frozenset({"start", "access", "complete", "partly", "separate"})
+_NEEDS_IDENTITY = frozenset({"start", "access", "correct", "complete", "partly", "separate"})
 
 
 def offered(d: RequestDetail, key: str) -> bool:
@@ -90,10 +91,14 @@ def offered(d: RequestDetail, key: str) -> bool:
         return d.extended_due is None and decisions.extension_refusal(kind) is None
     if key == "access":
         return kind == RequestKind.ACCESS
+    # a 정정 of a registry patient completes only by the correction itself (decisions.correct_patient)
+    registry_correction = kind == RequestKind.CORRECT and d.row.patient_id is not None
+    if key == "correct":
+        return registry_correction
     if key == "complete":
-        return kind != RequestKind.ACCESS and not (kind == RequestKind.DELETE and patient_file)
+        return kind != RequestKind.ACCESS and not (kind == RequestKind.DELETE and patient_file) and not registry_correction
     if key == "partly":
-        return not (kind == RequestKind.DELETE and patient_file)
+        return not (kind == RequestKind.DELETE and patient_file) and not registry_correction
     if key == "separate":
         return kind == RequestKind.DELETE and d.row.patient_id is not None
     return True
@@ -335,7 +340,8 @@ class RequestDetailDialog(QDialog):
             button.deleteLater()
         self.action_buttons = {}
         texts = {"verify": self.tr("본인 확인"), "start": self.tr("처리 시작"), "extend": self.tr("열람 연기"),
-                 "access": self.tr("열람 완료"), "complete": self.tr("완료"), "partly": self.tr("일부 완료"),
+                 "access": self.tr("열람 완료"), "correct": self.tr("환자 정보 정정…"), "complete": self.tr("완료"),
+                 "partly": self.tr("일부 완료"),
                  "separate": self.tr("분리보관으로 답변"), "refuse": self.tr("거절"), "withdraw": self.tr("취하")}
         for key, _state in ACTIONS:
             if not offered(d, key):
@@ -429,8 +435,33 @@ class RequestDetailDialog(QDialog):
             rid, version = d.id, d.version
             self._run(lambda: decisions.start(ctx, actor, rid, expected_version=version))
             return
+        if key == "correct":
+            self.open_correction(d)
+            return
         dialog = action_dialog(key, self, d, ctx.profile)
         self._open(dialog, lambda: self._run(dialog.call(ctx, actor), dialog))
+
+    def open_correction(self, d: RequestDetail) -> None:
+        """환자 정보 정정: the stored record (unmasked by the registry's rule, with the request as the
+        logged reason) in the patient form; saving completes the request."""
+        from privdesk.registry.patients import get_patient, unmask
+
+        ctx, actor, pid = self.host.ctx, self.host.actor, d.row.patient_id
+        assert pid is not None
+        reason = f"정정 요구 {d.number} 처리"
+
+        def load() -> tuple[PatientDetail, UnmaskedFields]:
+            return get_patient(ctx, actor, pid), unmask(ctx, actor, pid, reason)
+
+        def loaded(result: tuple[PatientDetail, UnmaskedFields]) -> None:
+            dialog = RequestCorrectionDialog(self.host, self, d, *result)
+            self.dialog = dialog
+            self.page.dialog = dialog
+            dialog.saved.connect(self._changed)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        self.host.runner.run(load, owner=self, on_done=loaded)
 
     # -- contacts, unmasked for a while -----------------------------------------------------------------
     def show_contacts(self) -> None:

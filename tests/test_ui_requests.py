@@ -39,7 +39,6 @@ from privdesk.ui.requests import RequestsModel, RequestsPage, requests_page
 from privdesk.ui.requests_actions import (
     AccessAnswerDialog,
     AccessDialog,
-    CompleteDialog,
     NoticeSentDialog,
     PartlyDialog,
     RefuseDialog,
@@ -54,8 +53,8 @@ from privdesk.ui.requests_common import (
     OVERDUE_FOREGROUND,
 )
 from privdesk.ui.requests_detail import RequestDetailDialog
-from privdesk.ui.requests_parts import RequestCorrectionDialog
 from privdesk.ui.requests_intake import IntakeDialog
+from privdesk.ui.requests_parts import RequestCorrectionDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD

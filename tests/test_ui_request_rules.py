@@ -18,8 +18,8 @@ from privdesk.ui.requests_actions import PartlyDialog, RefuseDialog
 from privdesk.ui.tasks import TaskRunner
 from tests.test_ui_cctv_support import open_cctv, request_input
 from tests.test_ui_requests import (
-    close,
     click_action,
+    close,
     member_request,
     open_detail,
     open_requests,

@@ -274,6 +274,13 @@ def test_the_access_answer_needs_the_identity_check_then_masks_and_unmasks_by_th
     with pytest.raises(RuleViolationError, match="본인 확인 전에는"):
         answers.access_answer(ctx, clerk, r.id, reason="창구 열람")
     assert len(log_rows(ctx, action=Action.VIEW, subject=f"patient:{pid}")) == before   # nothing was read
+    agent = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid, relation="agent", requester_name="김대리",
+                                                     proxy_checked=True, subject_phone="010-7777-8888",
+                                                     subject_address=ADDRESS, requester_phone="010-5555-6666"))
+    early = requests.contacts(ctx, clerk, agent.id, "회신 전화")                  # the requester only, before the check
+    assert early.requester_phone == "010-5555-6666" and early.subject_phone == "" and early.subject_address == ""
+    decisions.verify_identity(ctx, clerk, agent.id)
+    assert requests.contacts(ctx, clerk, agent.id, "회신 전화").subject_phone == "010-7777-8888"
     decisions.verify_identity(ctx, clerk, r.id, note="주민등록증 대조")
 
     masked = answers.access_answer(ctx, clerk, r.id)

@@ -19,6 +19,7 @@ print, export or disclosure until the request is closed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import secrets
 from collections.abc import Sequence
@@ -592,12 +593,18 @@ def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.dat
 
 
 def contacts(ctx: AppContext, actor: Actor, request_id: int, reason: str) -> Contacts:
-    """The full phone numbers, birth dates and addresses, with a logged reason (마스킹 해제)."""
+    """The full phone numbers, birth dates and addresses, with a logged reason (마스킹 해제). Before
+    the identity check (본인 확인) only the requester's own contact details are given (to reach
+    them); the subject's are withheld like every other view of the subject's data."""
     reason = reason_text("reason", reason, "마스킹 해제 사유", limit=200)
     with rights_unit(ctx, actor) as u:
         r = load(u, request_id)
+        c = contacts_of(ctx.keys, r)
+        if r.identity_verified_at is None:
+            u.log(Action.UNMASK, subject=r.ref, detail=f"reason={reason}; requester only (본인 확인 전)")
+            return dataclasses.replace(c, subject_phone="", subject_birth=None, subject_address="")
         u.log(Action.UNMASK, subject=r.ref, detail=f"reason={reason}")
-        return contacts_of(ctx.keys, r)
+        return c
 
 
 @dataclass(frozen=True)

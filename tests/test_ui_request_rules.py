@@ -130,3 +130,43 @@ def test_a_cctv_deletion_is_not_offered_an_extension(qtbot, sqlite_ctx: AppConte
     assert "extended" not in detail.action_buttons and "refused" in detail.action_buttons
     detail.reject()
     close(qtbot, win, runner)
+
+
+def test_a_registry_correction_may_be_partial_with_a_ground(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+                                                            runner: TaskRunner) -> None:
+    from privdesk.rights import requests as requests_uc
+    from privdesk.rights.requests import RequestInput
+    from privdesk.ui.requests_parts import RequestCorrectionDialog
+
+    ctx = sqlite_ctx
+    clerk = staff(ctx, "won23", [INTAKE])
+    hong = register(ctx, clerk, "C-0910", "홍길동", "900101123456")
+    req = requests_uc.receive_request(ctx, clerk, RequestInput(
+        kind="correct", file_code="patient", relation="self", requester_name="홍길동", requester_phone="010-1234-5678",
+        id_document="주민등록증", request_text="연락처와 이름을 바꾸어 주십시오.", patient_id=hong.id,
+        requester_birth=dt.date(1990, 1, 1)))
+    decisions.verify_identity(ctx, clerk, req.id)
+    win, page = open_requests(qtbot, ctx, runner, clerk)
+    detail = open_detail(qtbot, page, runner, req.id)
+    assert "partly" not in detail.action_buttons and "complete" not in detail.action_buttons
+    click_action(qtbot, detail, "correct")
+    settle(qtbot, runner)
+    fix = detail.dialog
+    assert isinstance(fix, RequestCorrectionDialog) and not fix.ground.isVisible()
+    fix.edits["phone0"].setText("010-2222-3333")
+    fix.partial.setChecked(True)
+    assert fix.ground.isVisible()
+    codes = [fix.ground.itemData(i) for i in range(1, fix.ground.count())]
+    assert codes == [g.code for g in grounds_for("correct")]
+    qtbot.mouseClick(fix.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert fix.isVisible() and "사유를 목록에서" in fix.message.text()
+    fix.ground.setCurrentIndex(fix.ground.findData("not_inaccurate"))
+    fix.explanation.setPlainText("이름은 가족관계등록부와 같아 정정할 사유가 없습니다.")
+    qtbot.mouseClick(fix.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    d = detail.detail
+    assert d is not None and d.state == "partly_completed" and d.refusal_ground == "not_inaccurate"
+    assert "연락처: 010-2222-3333" in d.result_text
+    detail.reject()
+    close(qtbot, win, runner)

@@ -13,9 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -212,12 +215,48 @@ class RequestCorrectionDialog(PatientFormDialog):
         assert isinstance(box, QVBoxLayout)
         box.insertWidget(0, asked)
         box.insertWidget(1, how)
+        # 일부만 정정: what was not corrected, on a ground that can apply to a correction
+        self.partial = QCheckBox(self.tr("요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)"), self)
+        self.partial.setObjectName("partialCorrection")
+        self.ground = QComboBox(self)
+        self.ground.setObjectName("ground")
+        self.ground.addItem(self.tr("— 사유를 고르십시오 —"), "")
+        for g in decisions.grounds_for("correct"):
+            self.ground.addItem(g.label, g.code)
+            self.ground.setItemData(self.ground.count() - 1, g.basis, Qt.ItemDataRole.ToolTipRole)
+        self.explanation = QPlainTextEdit(self)
+        self.explanation.setObjectName("explanation")
+        self.explanation.setFixedHeight(60)
+        self.explanation.setPlaceholderText(self.tr("정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다."))
+        self.partial.toggled.connect(self._partial_toggled)
+        at = box.indexOf(self.message)
+        for i, w in enumerate((self.partial, self.ground, self.explanation)):
+            box.insertWidget(at + i, w)
+        self._partial_toggled(False)
         self.save_button.setText(self.tr("정정 완료"))
+
+    def _partial_toggled(self, on: bool) -> None:
+        self.ground.setVisible(on)
+        self.explanation.setVisible(on)
+
+    def save(self) -> None:
+        if self.partial.isChecked():
+            if not self.ground.currentData():
+                self.message.setText(self.tr("정정하지 않은 부분의 사유를 목록에서 고르십시오."))
+                return
+            if not self.explanation.toPlainText().strip():
+                self.message.setText(self.tr("정정하지 않은 부분과 그 사유를 적으십시오."))
+                return
+        super().save()
 
     def work(self, data: PatientInput, accept: bool) -> Callable[[], Any]:
         ctx, actor, patient, request = self.host.ctx, self.host.actor, self.detail, self.request
         assert patient is not None
+        partial = self.partial.isChecked()
+        ground = str(self.ground.currentData() or "") if partial else ""
+        explanation = self.explanation.toPlainText() if partial else ""
         return lambda: decisions.correct_patient(ctx, actor, request.id, data, patient_version=patient.version,
+                                                 ground=ground, explanation=explanation,
                                                  accept_check_digit_warning=accept, loaded=patient,
                                                  expected_version=request.version)
 

@@ -1454,7 +1454,7 @@ Key file: {path}</translation>
 <context>
     <name>ContactView</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+90"/>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+93"/>
         <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
         <translation>Unmasked — masked again in {seconds} s</translation>
     </message>
@@ -5744,9 +5744,34 @@ Plan hash: {hash}</translation>
         <translation>Correct the data as requested, then press &apos;Correction done&apos;. The changed items are recorded with this request, a correction notice is opened for every recipient of the record, and the processing hold is lifted.</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)</source>
+        <translation>Only part of the request corrected (the rest not corrected, with a ground)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— 사유를 고르십시오 —</source>
+        <translation>— choose a ground —</translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다.</source>
+        <translation>What was not corrected and why — printed on the result notice as written.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>정정 완료</source>
         <translation>Correction done</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>정정하지 않은 부분의 사유를 목록에서 고르십시오.</source>
+        <translation>Choose the ground for the part not corrected from the list.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정하지 않은 부분과 그 사유를 적으십시오.</source>
+        <translation>Write what was not corrected and why.</translation>
     </message>
 </context>
 <context>

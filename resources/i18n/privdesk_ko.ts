@@ -1452,7 +1452,7 @@
 <context>
     <name>ContactView</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+52"/>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+55"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5735,8 +5735,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— 사유를 고르십시오 —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
+        <source>정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>정정 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>정정하지 않은 부분의 사유를 목록에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정하지 않은 부분과 그 사유를 적으십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -219,6 +219,13 @@ def seed_cctv(seed: DemoSeed) -> str:
 
 
 # -- the data-subject requests seeder ---------------------------------------------------------------
+def _person(ctx: AppContext, patient_id: int) -> tuple[str, dt.date]:
+    """A patient's name and birth date (the ID a 본인 request presents)."""
+    with ctx.session() as s:
+        name, birth = s.execute(select(Patient.name, Patient.birth_date).where(Patient.id == patient_id)).one()
+    return str(name), birth
+
+
 def seed_requests(seed: DemoSeed) -> str:
     """Data-subject requests on the 10-day clock, as the 원무과: an overdue 열람, an open 정정 that holds
     its record, a 처리정지 due soon, a homepage member's withdrawal, and — when the disclosure ledger
@@ -230,16 +237,23 @@ def seed_requests(seed: DemoSeed) -> str:
     ctx, desk = seed.ctx, seed.actor(INTAKE)
     now = clock.now()
     with ctx.session() as s:
-        ids = [int(x) for x in s.execute(select(Patient.id).where(Patient.status == "active", Patient.hold.is_(False))
-                                         .order_by(Patient.id).limit(6)).scalars()]
+        people = {int(pid): (name, birth) for pid, name, birth in s.execute(
+            select(Patient.id, Patient.name, Patient.birth_date)
+            .where(Patient.status == "active", Patient.hold.is_(False)).order_by(Patient.id).limit(6))}
+        ids = list(people)
         disclosed = s.execute(select(DisclosureSubject.patient_id).where(DisclosureSubject.patient_id.is_not(None))
                               .order_by(DisclosureSubject.disclosure_id).limit(1)).scalar_one_or_none()
     if len(ids) < 4:
         return ""
 
     def ask(kind: str, pid: int | None, text: str, days_ago: float, **kw: Any) -> RequestInput:
+        # 본인 requests: the requester is the subject (name and birth date as on the ID presented)
+        if pid is not None:
+            name, birth = people.get(pid) or _person(ctx, pid)
+            kw.setdefault("name", name)
+            kw.setdefault("requester_birth", birth)
         return RequestInput(kind=kind, file_code="patient" if pid else "member", relation="self",
-                            requester_name=kw.pop("name", "체험요구인"), requester_phone="010-3456-7890",
+                            requester_name=kw.pop("name"), requester_phone="010-3456-7890",
                             id_document="주민등록증", request_text=text, patient_id=pid,
                             received_at=now - dt.timedelta(days=days_ago), **kw)
 
@@ -247,13 +261,22 @@ def seed_requests(seed: DemoSeed) -> str:
             receive_request(ctx, desk, ask(RequestKind.CORRECT, ids[1], "주소 변경: 새 주소로 정정 요청", 2)),
             receive_request(ctx, desk, ask(RequestKind.SUSPEND, ids[2], "검진 안내 문자 발송 중지", 8)),
             receive_request(ctx, desk, ask(RequestKind.WITHDRAW, None, "홈페이지 회원 탈퇴", 1,
-                                           subject_name="한회원", name="한회원"))]
+                                           subject_name="한회원", name="한회원", subject_birth=dt.date(1991, 7, 8)))]
     done = 0
     if disclosed is not None:
         r = receive_request(ctx, desk, ask(RequestKind.CORRECT, disclosed, "연락처 정정 요청", 4))
         decisions.verify_identity(ctx, desk, r.id, note="신분증 대조")
         decisions.start(ctx, desk, r.id)
-        decisions.complete(ctx, desk, r.id, result="연락처를 요구서의 번호로 정정함")
+        # completed by the actual correction: the patient's phone edited, recorded with the request
+        from privdesk.registry.patients import get_patient, unmask
+        from privdesk.registry.validation import PatientInput
+
+        det = get_patient(ctx, desk, disclosed)
+        plain = unmask(ctx, desk, disclosed, "정정 요구 처리")
+        decisions.correct_patient(ctx, desk, r.id, PatientInput(
+            chart_no=det.chart_no, name=det.name, rrn=plain.rrn, address=plain.address, phones=["010-4321-8765"],
+            first_visit=det.first_visit, last_visit=det.last_visit), patient_version=det.version,
+            note="요구서의 번호로 정정", accept_check_digit_warning=True)
         made.append(r)
         done = 1
     return f"정보주체 요구 {len(made)}건 (기한 경과 1, 정정 중 1, 정정 완료·통지 대상 {done})"

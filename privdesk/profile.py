@@ -70,6 +70,31 @@ class CctvSettings:
     cameras: tuple[Camera, ...]
 
 
+ORG_PRIVATE = "private"   # 민간 (a private hospital: 개인정보처리자 of the private sector)
+ORG_PUBLIC = "public"     # 공공 (a public body: its answers are 처분, open to 행정심판·행정소송)
+ORG_KINDS: dict[str, str] = {ORG_PRIVATE: "민간", ORG_PUBLIC: "공공"}
+
+# How to object to an answer on a data-subject request (이의제기 방법), by kind of organisation
+# (../shared/domain/law.md §6 "Remedies text"). {name}, {officer}, {officer_phone}, {department} and
+# {department_phone} are filled from the profile. A private hospital's answer is no administrative
+# disposition: no 행정심판·행정소송 and no 90-day limit — its own objection procedure, the 분쟁조정위원회,
+# the 신고센터 and the civil courts. The official forms' wording of this line is UNCONFIRMED, so the
+# profile may replace either text (``[remedies] private = "…"`` / ``public = "…"``).
+DEFAULT_REMEDIES: dict[str, str] = {
+    ORG_PRIVATE: (
+        "이 통지에 이의가 있으면 {name}의 이의제기 절차에 따라 개인정보 보호책임자({officer}, {officer_phone}) 또는 "
+        "개인정보 보호 담당부서({department}, {department_phone})에 서면·전화·전자우편으로 이의를 제기할 수 있습니다. "
+        "또한 개인정보 분쟁조정위원회(1833-6972, www.kopico.go.kr)에 분쟁조정을 신청하거나 개인정보침해 신고센터"
+        "(국번 없이 118, privacy.kisa.or.kr)에 신고할 수 있고, 대검찰청(1301)·경찰청(182)에 도움을 요청할 수 있으며, "
+        "손해를 입은 경우 법원에 민사소송으로 손해배상을 청구할 수 있습니다."),
+    ORG_PUBLIC: (
+        "이 통지에 이의가 있으면 {name} 개인정보 보호책임자({officer}, {officer_phone}) 또는 개인정보 보호 담당부서"
+        "({department}, {department_phone})에 이의를 제기할 수 있습니다. 또한 「행정심판법」에 따라 처분이 있음을 안 "
+        "날부터 90일 이내에 행정심판을 청구하거나 「행정소송법」에 따라 행정소송을 제기할 수 있으며, 개인정보 "
+        "분쟁조정위원회(1833-6972), 개인정보침해 신고센터(국번 없이 118)에 도움을 요청할 수 있습니다."),
+}
+
+
 @dataclass(frozen=True)
 class HospitalProfile:
     name: str
@@ -88,7 +113,22 @@ class HospitalProfile:
     files: tuple[PersonalInfoFile, ...]
     processors: tuple[Processor, ...]
     cctv: CctvSettings
+    org_kind: str = ORG_PRIVATE               # ORG_PRIVATE (민간, the default) or ORG_PUBLIC (공공)
+    remedies: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_REMEDIES), compare=False)
+    extension_max_days: int = 10              # 열람 연기: at most this many days (UNCONFIRMED: no limit in the 시행령)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def org_kind_label(self) -> str:
+        return ORG_KINDS.get(self.org_kind, self.org_kind)
+
+    def remedies_text(self) -> str:
+        """이의제기 방법 for this kind of organisation, with the officer's and the department's contacts."""
+        o, d = self.officer, self.department
+        officer = " ".join(x for x in (o.title, o.name) if x)
+        dept = " ".join(x for x in (d.department, d.title, d.name) if x)
+        return self.remedies[self.org_kind].format(name=self.name, officer=officer, officer_phone=o.phone,
+                                                   department=dept, department_phone=d.phone)
 
     def file(self, code: str) -> PersonalInfoFile:
         for f in self.files:
@@ -104,6 +144,15 @@ def _contact(d: dict[str, Any]) -> Contact:
     return Contact(name=str(d.get("name", "")), title=str(d.get("title", "")),
                    department=str(d.get("department", "")),
                    phone=str(d.get("phone", "")))
+
+
+def _org_kind(value: object, source: str) -> str:
+    """``private``/``public`` or their Korean names (민간/공공)."""
+    text = str(value).strip()
+    for code, label in ORG_KINDS.items():
+        if text in (code, label):
+            return code
+    raise ConfigError(f"{source}: 기관 구분(hospital.kind)은 '민간'(private) 또는 '공공'(public)이어야 합니다: {text!r}")
 
 
 def profile_from_dict(data: dict[str, Any], source: str = "profile") -> HospitalProfile:
@@ -136,6 +185,14 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
         if cameras and len(cameras) != cctv.camera_count:
             raise ConfigError(f"{source}: cctv.camera_count({cctv.camera_count})와 카메라 목록({len(cameras)}대)이 다릅니다.")
         d = data.get("deadlines", {})
+        org_kind = _org_kind(h.get("kind", ORG_PRIVATE), source)
+        remedies = dict(DEFAULT_REMEDIES)
+        for k, v in dict(data.get("remedies", {})).items():
+            if _org_kind(k, source) and str(v).strip():
+                remedies[_org_kind(k, source)] = str(v)
+        extension_max = int(d.get("extension_max_days", 10))
+        if not 1 <= extension_max <= 60:
+            raise ConfigError(f"{source}: deadlines.extension_max_days는 1에서 60 사이의 일수여야 합니다.")
         officer = data["officer"]
         dept = data["department"]
         return HospitalProfile(
@@ -154,6 +211,9 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
             processors=tuple(Processor(str(p["name"]), str(p["task"]), str(p.get("retention", "")))
                              for p in data.get("processors", [])),
             cctv=cctv,
+            org_kind=org_kind,
+            remedies=remedies,
+            extension_max_days=extension_max,
             raw=data,
         )
     except ConfigError:

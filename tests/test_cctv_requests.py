@@ -244,7 +244,7 @@ def test_partial_approval_extension_and_stale_versions(ctx: AppContext, facility
     e = decisions.extend(ctx, facility, d.id, until=d.due_date + dt.timedelta(days=10),
                          reason="다른 사람 12명의 모자이크 처리에 시간이 필요함")
     assert e.row.state == RequestState.EXTENDED and e.row.due == d.due_date + dt.timedelta(days=10)
-    with pytest.raises(RuleViolationError, match="'기간 연장' 상태"):
+    with pytest.raises(RuleViolationError, match="한 번만"):
         decisions.extend(ctx, facility, d.id, until=d.due_date + dt.timedelta(days=20), reason="또 연장")
     with pytest.raises(VersionConflictError):
         decisions.partly_approve(ctx, facility, d.id, approval(), withheld="CAM-02", ground="privacy_of_others",

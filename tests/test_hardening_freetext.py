@@ -80,6 +80,7 @@ def _cases(ctx: AppContext, boss: Actor, tmp_path: Path) -> dict[str, Callable[[
     rights = rights_requests.receive_request(ctx, boss, ask(patient_id=pid))
     rights_decisions.verify_identity(ctx, boss, rights.id, note="신분증 대조")
     rights_decisions.start(ctx, boss, rights.id)
+    access = rights_requests.receive_request(ctx, boss, ask(kind="access", patient_id=pid, request_text=""))
     start = dt.datetime.combine(clock.today_kst() - dt.timedelta(days=2), dt.time(9), tzinfo=clock.KST)
     return {
         "unmask": lambda t: registry.unmask(ctx, boss, pid, t),
@@ -111,7 +112,7 @@ def _cases(ctx: AppContext, boss: Actor, tmp_path: Path) -> dict[str, Callable[[
         "camera note": lambda t: cctv_cameras.update_camera(ctx, boss, "CAM-02", cctv_cameras.CameraEdit(note=t),
                                                             reason="점검"),
         "request contact unmask": lambda t: rights_requests.contacts(ctx, boss, rights.id, t),
-        "request extension": lambda t: rights_decisions.extend(ctx, boss, rights.id,
+        "request extension": lambda t: rights_decisions.extend(ctx, boss, access.id,
                                                                new_due=clock.today_kst() + dt.timedelta(days=15), reason=t),
         "request withdrawal": lambda t: rights_decisions.withdraw(ctx, boss, rights.id, reason=t),
         "disclosure note": lambda t: ledger.record_disclosure(ctx, boss, police(pid, note=t)),

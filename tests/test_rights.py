@@ -20,7 +20,7 @@ from privdesk.disclosures.models import Disclosure, DisclosureSubject
 from privdesk.errors import PermissionDeniedError, RuleViolationError, ValidationError, VersionConflictError
 from privdesk.registry.export import export_patients
 from privdesk.registry.models import STATUS_SEPARATED, Patient
-from privdesk.registry.patients import HeldRecordError, create_patient, get_patient
+from privdesk.registry.patients import HeldRecordError, create_patient, get_patient, unmask
 from privdesk.registry.validation import PatientInput
 from privdesk.rights import answers, decisions, requests
 from privdesk.rights.decisions import AccessOutcome
@@ -56,7 +56,8 @@ def patient(ctx: AppContext, actor: Actor, chart: str = "1001", rrn: str = "9001
 def ask(kind: str = RequestKind.CORRECT, patient_id: int | None = None, **kw: Any) -> RequestInput:
     base: dict[str, Any] = dict(kind=kind, file_code="patient", relation="self", requester_name="홍길동",
                                 requester_phone="010-1234-5678", id_document="주민등록증",
-                                request_text="주소를 서울특별시 동작구 상도로 2로 정정해 주십시오.", patient_id=patient_id)
+                                request_text="주소를 서울특별시 동작구 상도로 2로 정정해 주십시오.", patient_id=patient_id,
+                                requester_birth=dt.date(1990, 1, 1))   # 본인: the birth date of patient()'s RRN
     base.update(kw)
     return RequestInput(**base)
 
@@ -80,6 +81,19 @@ def log_rows(ctx: AppContext, **where: Any) -> list[AccessLogEntry]:
         for column, value in where.items():
             stmt = stmt.where(getattr(AccessLogEntry, column) == value)
         return list(s.scalars(stmt))
+
+
+def correct(ctx: AppContext, actor: Actor, request_id: int, patient_id: int, *, address: str | None = None,
+            phones: list[str] | None = None, **kw: Any) -> requests.RequestDetail:
+    """Complete a 정정 the only way it completes: the patient edited (the corrected address or phones)."""
+    det = get_patient(ctx, actor, patient_id)
+    plain = unmask(ctx, actor, patient_id, "정정 요구 처리")
+    data = PatientInput(chart_no=det.chart_no, name=det.name, rrn=plain.rrn,
+                        address=plain.address if address is None else address,
+                        phones=list(plain.phones) if phones is None else phones,
+                        first_visit=det.first_visit, last_visit=det.last_visit)
+    return decisions.correct_patient(ctx, actor, request_id, data, patient_version=det.version,
+                                     accept_check_digit_warning=True, **kw)
 
 
 def verified(ctx: AppContext, actor: Actor, request_id: int) -> requests.RequestDetail:
@@ -141,10 +155,12 @@ def test_correction_holds_the_record_and_notifies_exactly_its_recipients(ctx: Ap
     with pytest.raises(HeldRecordError):
         export_patients(ctx, clerk, [pid], tmp_path / "out.csv", reason="보험 청구")
     with pytest.raises(RuleViolationError, match="본인 확인"):
-        decisions.complete(ctx, clerk, r.id, result="주소 정정")
+        correct(ctx, clerk, r.id, pid, address="서울특별시 동작구 상도로 2")
     d = verified(ctx, clerk, r.id)
     assert d.state == RequestState.IN_PROGRESS and get_patient(ctx, clerk, pid).hold
-    done = decisions.complete(ctx, clerk, r.id, result="주소를 동작구 상도로 2로 정정함", expected_version=d.version)
+    with pytest.raises(RuleViolationError, match="실제로 고쳐서"):
+        decisions.complete(ctx, clerk, r.id, result="주소를 동작구 상도로 2로 정정함")   # free text is no correction
+    done = correct(ctx, clerk, r.id, pid, address="서울특별시 동작구 상도로 2", expected_version=d.version)
     assert done.state == RequestState.COMPLETED and done.closed_by == "clerk"
     assert not get_patient(ctx, clerk, pid).hold
 
@@ -207,7 +223,8 @@ def test_deleting_a_patient_record_is_refused_with_the_legal_ground_or_answered_
 
 def test_deleting_a_homepage_member_completes(ctx: AppContext, clerk: Actor) -> None:
     r = requests.receive_request(ctx, clerk, ask(RequestKind.WITHDRAW, None, file_code="member",
-                                                 subject_name="이회원", request_text="회원 탈퇴"))
+                                                 subject_name="이회원", requester_name="이회원",
+                                                 request_text="회원 탈퇴"))
     assert r.subject_ref.startswith("external:") and not r.row.held
     verified(ctx, clerk, r.id)
     done = decisions.complete(ctx, clerk, r.id, result="홈페이지 회원정보 삭제, 탈퇴 처리")
@@ -247,6 +264,7 @@ def test_suspension_flags_the_subject_and_the_access_answer_says_so(ctx: AppCont
         flag = ses.get(SubjectFlag, f"patient:{pid}")
         assert flag is not None and flag.suspended and flag.request_id == s.id
     a = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
+    decisions.verify_identity(ctx, clerk, a.id)
     answer = answers.access_answer(ctx, clerk, a.id)
     assert "처리정지" in answer.consent
 
@@ -270,25 +288,29 @@ def test_access_answer_is_produced_from_the_data_and_logged_without_personal_dat
     pid = patient(ctx, clerk)
     disclose(ctx, "한국손해보험", [f"patient:{pid}"], dt.date(2025, 3, 1))
     r = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
-    answer = answers.access_answer(ctx, clerk, r.id)
+    with pytest.raises(RuleViolationError, match="본인 확인 전에는"):
+        answers.access_answer(ctx, clerk, r.id)
+    with pytest.raises(RuleViolationError, match="본인 확인"):
+        decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
+            viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실",
+            viewing_method="사본·출력물"))
+    decisions.verify_identity(ctx, clerk, r.id)
+    answer = answers.access_answer(ctx, clerk, r.id, reason="창구 열람")
     content = {i.label: i.content for i in answer.content}
     assert content["이름"] == "홍길동" and content["주소"] == ADDRESS
-    assert content["주민등록번호"].startswith("900101-1******")
-    assert "1234568" not in content["주민등록번호"]
+    assert content["주민등록번호"] == "900101-1234568"          # unmasked with a reason
+    assert answers.access_answer(ctx, clerk, r.id).content[2].content == "900101-1******"
     assert answer.purpose and answer.retention.startswith("최종 내원일로부터 5년 (의료법 시행규칙 제15조")
     assert [p.recipient for p in answer.provisions] == ["한국손해보험"]
     assert "법령" in answer.consent
     assert repr(answer) == f"AccessAnswer(request_id={r.id}, items={len(answer.content)})"
     only = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text="",
                                                     access_items=["provision"]))
+    decisions.verify_identity(ctx, clerk, only.id)
     assert answers.access_answer(ctx, clerk, only.id).content == ()
     for e in log_rows(ctx):
         assert "홍길동" not in (e.detail or "") and ADDRESS not in (e.detail or "")
-    with pytest.raises(RuleViolationError, match="본인 확인"):
-        decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
-            viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실",
-            viewing_method="사본·출력물"))
-    verified(ctx, clerk, r.id)
+    decisions.start(ctx, clerk, r.id)
     done = decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
         viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실", viewing_method="사본·출력물",
         fee=0))
@@ -331,7 +353,7 @@ def test_contacts_are_encrypted_masked_and_unmasked_with_a_logged_reason(ctx: Ap
         requests.contacts(ctx, clerk, r.id, reason="")
     c = requests.contacts(ctx, clerk, r.id, reason="결과 통지 전화")
     assert c.requester_phone == "010-9876-5432" and repr(c) == "Contacts(***)"
-    assert log_rows(ctx, action=Action.UNMASK)[-1].detail == "reason=결과 통지 전화"
+    assert log_rows(ctx, action=Action.UNMASK)[-1].detail == "reason=결과 통지 전화; requester only (본인 확인 전)"
 
 
 # -- concurrency and roles -------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from privdesk.store.models import AccessLogEntry
 from tests.test_audit_support import actor_for
 from tests.test_reports_template import assert_only_nanum_embedded, page_size
 from tests.test_reports_template import text as pdf_text
+from tests.test_rights import correct
 
 ADDRESS = "서울특별시 관악구 남부순환로 1867 장튼위튼타워 리버사이드 아파트 1203동 1504호 (봉천동, 관악센트럴푸르지오)"
 AGENT_ADDRESS = "경기도 성남시 분당구 판교역로 235 에이치스퀘어 엔동 7층 법무법인 한결 개인정보 분쟁 담당 변호사실"
@@ -34,6 +35,7 @@ CORRECTION_TEXT = ("주소가 이사 전 주소로 잘못 기록되어 있습니
                    "이사하였으므로 주소를 '서울특별시 동작구 동작대로 1 사당래미안 아파트 101동 1001호'로 정정하여 주시고, "
                    "휴대전화 번호도 010-9876-5432로 바꾸어 주십시오. 정정 전 주소로 보험회사와 국민건강보험공단에 "
                    "자료가 제공되었다면 그 기관에도 정정 사실을 알려 주시기를 요청합니다. 정정 결과는 우편으로 받겠습니다.")
+NEW_ADDRESS = "서울특별시 동작구 동작대로 1 사당래미안 아파트 101동 1001호"
 RESULT = "주소를 '서울특별시 동작구 동작대로 1 사당래미안 아파트 101동 1001호'로, 휴대전화를 010-9876-5432로 정정함"
 SECRETS = ("홍길동", "김대리", "관악구 남부순환로", "판교역로", "010-2345-6789", "010-3456-7890", "사당래미안", "9876")
 
@@ -81,7 +83,7 @@ def receive(ctx: AppContext, actor: Actor, kind: str, patient_id: int | None, **
     base: dict[str, Any] = dict(kind=kind, file_code="patient", relation="self", requester_name="홍길동",
                                 requester_phone="010-2345-6789", id_document="주민등록증",
                                 request_text=CORRECTION_TEXT if kind != "access" else "", patient_id=patient_id,
-                                requester_address=ADDRESS, subject_address=ADDRESS)
+                                requester_address=ADDRESS, subject_address=ADDRESS, requester_birth=dt.date(1990, 1, 1))
     base.update(kw)
     return receive_request(ctx, actor, RequestInput(**base))
 
@@ -161,7 +163,7 @@ def test_access_notice_carries_the_answer_from_the_data(ctx: AppContext, clerk: 
                   "개인정보의수집·이용목적", "진료,진료접수및환자관리", "개인정보보유및이용기간", "개인정보의제3자제공현황",
                   "한국손해보험(주)보험금심사팀", "2026-03-05", "국민건강보험공단관악지사", "정보주체의별도동의",
                   "개인정보처리에동의한사실및내용", "동의가아닌법령에근거하여", "이의제기방법",
-                  "이통지에이의가있으면통지를받은날부터90일이내에", "장튼위튼병원장(직인)"):
+                  "이통지에이의가있으면장튼위튼병원의이의제기절차에따라", "장튼위튼병원장(직인)"):
         assert words in body, words
     assert "1234568" not in body   # the resident number's tail is never printed
     printed = print_entries(ctx)[-1]
@@ -193,17 +195,17 @@ def test_partly_completed_access_notice_states_the_ground(sqlite_ctx: AppContext
 # -- 연기·거절 통지서 ---------------------------------------------------------------------------------
 def test_extension_and_refusal_notices(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
     pid = add_patient(ctx, clerk)
-    late = receive(ctx, clerk, "correct", pid)
+    late = receive(ctx, clerk, "access", pid)
     new_due = late.due_date + dt.timedelta(days=7)
-    late = decisions.extend(ctx, clerk, late.id, new_due=new_due, reason="정정 근거 서류(주민등록초본)를 받아 확인해야 함")
+    late = decisions.extend(ctx, clerk, late.id, new_due=new_due, reason="분리보관 기록(주민등록초본 사본)을 찾아 확인해야 함")
     assert available_notices(late) == (NoticeKind.REQUEST_FORM, NoticeKind.DELAY_REFUSAL)
     out = tmp_path / "delay.pdf"
     result = print_notice(ctx, clerk, late.id, NoticeKind.DELAY_REFUSAL, out)
-    assert result.title == "개인정보 정정 요구 처리 연기 통지서" == printing.notice_title(late, "delay_refusal")
+    assert result.title == "개인정보 열람 연기·거절 통지서" == printing.notice_title(late, "delay_refusal")
     body = read(out)
-    for words in ("[별지제10호서식]준용", "개인정보정정요구처리연기통지서", late.number, "■연기", "□거절",
+    for words in ("[별지제10호서식]", "개인정보열람연기·거절통지서", late.number, "■연기", "□거절",
                   f"당초기한{late.due_date.isoformat()}", f"{new_due.isoformat()}까지", "주민등록초본", "이의제기방법",
-                  "이통지에이의가있으면", "처리기간의연기를통지합니다"):
+                  "이통지에이의가있으면", "열람의연기를통지합니다", "제35조제3항"):
         assert words in body, words
 
     no = receive(ctx, clerk, "access", pid)
@@ -214,7 +216,7 @@ def test_extension_and_refusal_notices(ctx: AppContext, clerk: Actor, tmp_path: 
     body = read(out2)
     for words in ("[별지제10호서식]", "개인정보열람연기·거절통지서", no.number, "□연기", "■거절", "거절사유",
                   "법률에따라열람이금지되거나제한됨", "개인정보보호법제35조제4항제1호", "수사기관의요청으로",
-                  "이통지에이의가있으면", "개인정보분쟁조정위원회(1833-6972)", "070-4243-5308"):
+                  "이통지에이의가있으면", "개인정보분쟁조정위원회(1833-6972,www.kopico.go.kr)", "070-4243-5308"):
         assert words in body, words
     details = [e.detail for e in print_entries(ctx)]
     assert details == [f"delay_refusal; {late.number}; 연기; {result.record_no}; 1쪽",
@@ -237,7 +239,7 @@ def test_correction_and_deletion_result_notices(ctx: AppContext, clerk: Actor, t
     disclose(ctx, pid, "한국손해보험(주) 보험금심사팀", dt.date(2026, 3, 5))
     fix = receive(ctx, clerk, "correct", pid)
     decisions.verify_identity(ctx, clerk, fix.id)
-    decisions.complete(ctx, clerk, fix.id, result=RESULT)
+    correct(ctx, clerk, fix.id, pid, address=NEW_ADDRESS, phones=["010-9876-5432"])
     out = tmp_path / "corrected.pdf"
     result = print_notice(ctx, clerk, fix.id, NoticeKind.CORRECTION_RESULT, out)
     assert result.title == "개인정보 정정·삭제 결과 통지서"
@@ -266,10 +268,11 @@ def test_correction_and_deletion_result_notices(ctx: AppContext, clerk: Actor, t
 
 def test_partly_completed_correction_states_done_and_not_done(sqlite_ctx: AppContext, tmp_path: Path) -> None:
     clerk = actor_for(sqlite_ctx, "won", ["intake"])
-    fix = receive(sqlite_ctx, clerk, "correct", add_patient(sqlite_ctx, clerk))
+    pid = add_patient(sqlite_ctx, clerk)
+    fix = receive(sqlite_ctx, clerk, "correct", pid)
     decisions.verify_identity(sqlite_ctx, clerk, fix.id)
-    decisions.partly_complete(sqlite_ctx, clerk, fix.id, result="휴대전화 번호만 010-9876-5432로 정정함",
-                              ground="not_inaccurate", explanation="주소는 제출한 주민등록초본과 이미 같습니다.")
+    correct(sqlite_ctx, clerk, fix.id, pid, phones=["010-9876-5432"], note="휴대전화 번호만",
+            ground="not_inaccurate", explanation="주소는 제출한 주민등록초본과 이미 같습니다.")
     out = tmp_path / "partly.pdf"
     print_notice(sqlite_ctx, clerk, fix.id, NoticeKind.CORRECTION_RESULT, out)
     body = read(out)
@@ -368,7 +371,7 @@ def test_printing_needs_request_handle_and_a_cancelled_print_leaves_nothing(ctx:
     disclose(ctx, pid, "한국손해보험(주) 보험금심사팀", dt.date(2026, 3, 5))
     d = receive(ctx, clerk, "correct", pid)
     decisions.verify_identity(ctx, clerk, d.id)
-    decisions.complete(ctx, clerk, d.id, result=RESULT)
+    correct(ctx, clerk, d.id, pid, address=NEW_ADDRESS, phones=["010-9876-5432"])
     notice = decisions.correction_notices(ctx, clerk, d.id)[0]
     with pytest.raises(PermissionDeniedError):
         print_notice(ctx, fac, d.id, NoticeKind.REQUEST_FORM, out / "a.pdf")
@@ -404,7 +407,7 @@ def test_correction_notice_goes_to_exactly_its_recipient(ctx: AppContext, clerk:
     disclose(ctx, other, "서울관악경찰서 형사과", dt.date(2026, 5, 1))
     d = receive(ctx, clerk, "correct", pid)
     decisions.verify_identity(ctx, clerk, d.id)
-    decisions.complete(ctx, clerk, d.id, result=RESULT)
+    correct(ctx, clerk, d.id, pid, address=NEW_ADDRESS, phones=["010-9876-5432"])
     notices = decisions.correction_notices(ctx, clerk, d.id)
     assert sorted(n.recipient for n in notices) == ["국민건강보험공단 관악지사", "한국손해보험(주) 보험금심사팀"]
     insurer = next(n for n in notices if n.recipient.startswith("한국손해보험"))
@@ -439,12 +442,12 @@ def test_longest_texts_wrap_onto_further_pages_without_loss(sqlite_ctx: AppConte
     """The longest request, result and explanation the use cases accept: nothing is cut off."""
     ctx = sqlite_ctx
     clerk = actor_for(ctx, "won", ["intake"])
-    pid = add_patient(ctx, clerk)
     ask = (CORRECTION_TEXT * 20)[:1990] + " 요구끝표시"
     done = (RESULT + " ") * 40
     done = done[:1990] + " 결과끝표시"
     why = ("제출한 서류만으로는 주소 변경 사실을 확인할 수 없습니다. " * 40)[:990] + " 설명끝표시"
-    fix = receive(ctx, clerk, "correct", pid, requester_address=ADDRESS * 2, request_text=ask)
+    fix = receive(ctx, clerk, "correct", None, requester_address=ADDRESS * 2, request_text=ask, file_code="member",
+                  subject_name="홍길동")
     decisions.verify_identity(ctx, clerk, fix.id)
     decisions.partly_complete(ctx, clerk, fix.id, result=done, ground="not_inaccurate", explanation=why)
     for kind in (NoticeKind.REQUEST_FORM, NoticeKind.CORRECTION_RESULT):

@@ -35,7 +35,7 @@ from privdesk.ui.cctv_request import RequestDetailDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
-from privdesk.ui.widgets import ReasonDialog
+from privdesk.ui.widgets import ReasonDialog, to_date
 from tests.test_ui_cctv_support import (  # noqa: F401 (fixtures)
     PHONE,
     close,
@@ -203,6 +203,8 @@ def test_intake_extension_approval_masking_completion_and_result_notice(
 
     ext = click_action(qtbot, detail, "extended")
     assert isinstance(ext, ExtendDialog) and not ext.ok_button.isEnabled()  # reason required
+    limit = ctx.profile.extension_max_days                                  # 열람 연기: at most this many days
+    assert to_date(ext.until.maximumDate()) == detail.detail.row.due + dt.timedelta(days=limit)
     ext.reason.setPlainText("타인 마스킹 작업에 시간이 걸림")
     until = ext.values()[0]
     ok(ext)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from privdesk import clock
 from privdesk.accounts import users
@@ -39,7 +39,6 @@ from privdesk.ui.requests import RequestsModel, RequestsPage, requests_page
 from privdesk.ui.requests_actions import (
     AccessAnswerDialog,
     AccessDialog,
-    CompleteDialog,
     NoticeSentDialog,
     PartlyDialog,
     RefuseDialog,
@@ -55,6 +54,7 @@ from privdesk.ui.requests_common import (
 )
 from privdesk.ui.requests_detail import RequestDetailDialog
 from privdesk.ui.requests_intake import IntakeDialog
+from privdesk.ui.requests_parts import RequestCorrectionDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
@@ -132,7 +132,7 @@ def member_request(ctx: AppContext, actor: Actor, *, kind: str = "access", days_
     base: dict[str, Any] = dict(kind=kind, file_code="member", relation="self", requester_name=name,
                                 requester_phone="010-2222-3333", id_document="주민등록증",
                                 request_text="" if kind == "access" else "회원 정보를 정정해 주십시오.",
-                                subject_name=name,
+                                subject_name=name, subject_birth=dt.date(1988, 2, 3),
                                 received_at=clock.now() - dt.timedelta(days=days_ago) if days_ago else None)
     base.update(kw)
     return requests_uc.receive_request(ctx, actor, RequestInput(**base))
@@ -200,6 +200,16 @@ def wait_preview(qtbot, detail: RequestDetailDialog, runner: TaskRunner) -> PdfP
     return preview
 
 
+def log_rows(ctx: AppContext, action: str) -> list[Any]:
+    from sqlalchemy import select
+
+    from privdesk.store.models import AccessLogEntry
+
+    with ctx.session() as s:
+        return list(s.scalars(select(AccessLogEntry).where(AccessLogEntry.action == action)
+                              .order_by(AccessLogEntry.seq)))
+
+
 def pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
@@ -227,7 +237,9 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("correct"))
     assert dialog.file_code == "patient" and dialog.fields["patient_id"].isVisibleTo(dialog)
     assert not dialog.fields["subject_name"].isVisibleTo(dialog)        # the registry has the subject
-    assert not dialog.fields["requester_name"].isVisibleTo(dialog)      # 본인
+    # 본인: the name and birth date on the ID presented (the core checks them against the patient)
+    assert dialog.fields["requester_name"].isVisibleTo(dialog) and dialog.fields["requester_birth"].isVisibleTo(dialog)
+    assert not dialog.fields["proxy_checked"].isVisibleTo(dialog)
     assert not dialog.fields["access_items"].isVisibleTo(dialog)        # only for 열람
     assert "필수" in dialog.request_form.labelForField(dialog.fields["request_text"]).text()
     dialog.chart_edit.setText("C-0001")
@@ -237,6 +249,8 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert "홍*동" in dialog.patient_label.text() and "홍길동" not in dialog.patient_label.text()
 
     # Refused by the use case: no phone. The error stands next to the field; the input is kept.
+    dialog.requester_name_edit.setText("홍길동")
+    dialog.requester_birth_edit.setText("1990-01-01")
     dialog.text_edit.setPlainText("주소 정정: 서울특별시 관악구 봉천로 2")
     ok(dialog)
     settle(qtbot, runner)
@@ -246,6 +260,14 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert dialog.values()["text"] == "주소 정정: 서울특별시 관악구 봉천로 2" and dialog.patient is not None
     assert requests_uc.list_requests(ctx, clerk) == []
     dialog.requester_phone_edit.setText("010-1234-5678")
+    # Someone else than the patient cannot ask as 본인: refused, to be taken in as 대리인 / 법정대리인.
+    dialog.requester_birth_edit.setText("1991-01-01")
+    ok(dialog)
+    settle(qtbot, runner)
+    assert dialog.isVisible() and "본인 요구로 접수할 수 없습니다" in dialog.message.text()
+    assert "생년월일" in dialog.message.text() and "대리인" in dialog.message.text()
+    assert requests_uc.list_requests(ctx, clerk) == []
+    dialog.requester_birth_edit.setText("1990-01-01")
     shot(dialog, "intake")
     ok(dialog)
     settle(qtbot, runner)
@@ -269,7 +291,7 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert page.selected() is not None and page.selected().id == received.id
     shot(page, "inbox-one")
     detail = open_detail(qtbot, page, runner, received.id)
-    assert set(detail.action_buttons) == {"verify", "extend", "refuse", "withdraw"}
+    assert set(detail.action_buttons) == {"verify", "refuse", "withdraw"}   # 정정: no extension (시행령 제43조③)
     assert "처리정지" in detail.alert.text()
     assert "010-****-5678" in detail.fields["contact"].text()
 
@@ -281,23 +303,36 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     ok(verify)
     settle(qtbot, runner)
     assert detail.detail.state == "verified"
-    assert set(detail.action_buttons) == {"start", "extend", "complete", "partly", "refuse", "withdraw"}
+    # a registry 정정 completes only by the correction itself: no free-text 완료 / 일부 완료
+    assert set(detail.action_buttons) == {"start", "correct", "refuse", "withdraw"}
     click_action(qtbot, detail, "start")
     settle(qtbot, runner)
     assert detail.detail.state == "in_progress"
     assert "start" not in detail.action_buttons and "verify" not in detail.action_buttons
 
-    # 완료 with a result: the hold is released and a notice opens for each recipient.
-    complete = click_action(qtbot, detail, "complete")
-    assert isinstance(complete, CompleteDialog)
-    assert not complete.ok_button.isEnabled() and complete.message.text() == "처리 결과를 입력하십시오."
-    complete.result.setPlainText("주소를 서울특별시 관악구 봉천로 2로 정정함")
-    shot(complete, "complete")
-    assert complete.ok_button.isEnabled()
-    ok(complete)
+    # 환자 정보 정정: the registry's patient form (the record unmasked with the request as the logged
+    # reason); saving corrects the patient, records the change with the request, releases the hold and
+    # opens a notice for each recipient.
+    click_action(qtbot, detail, "correct")
     settle(qtbot, runner)
+    fix = detail.dialog
+    assert isinstance(fix, RequestCorrectionDialog) and fix.isVisible()
+    assert "주소 정정" in fix.findChild(QLabel, "requestedCorrection").text()
+    assert fix.edits["rrn"].text() == rrn("900101123456")          # the full record to edit
+    unmasked = [e for e in log_rows(ctx, "unmask") if e.subject == f"patient:{hong.id}"]
+    assert unmasked and f"정정 요구 {received.number} 처리" in (unmasked[-1].detail or "")
+    qtbot.mouseClick(fix.save_button, Qt.MouseButton.LeftButton)     # nothing changed: refused, kept open
+    settle(qtbot, runner)
+    assert fix.isVisible() and "고친 항목이 없습니다" in fix.message.text()
+    fix.edits["address"].setText("서울특별시 관악구 봉천로 2")
+    shot(fix, "correct")
+    qtbot.mouseClick(fix.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert closed(fix)
     d = detail.detail
-    assert d.state == "completed" and d.result_text.startswith("주소를")
+    assert d.state == "completed" and "주소: 서울특별시 관악구 봉천로 2" in d.result_text
+    edits = [e for e in log_rows(ctx, "update") if e.subject == f"patient:{hong.id}"]
+    assert any(f"fields=address; 정정 요구 {received.number}" == e.detail for e in edits)
     assert [e.to_state for e in d.events] == ["received", "verified", "in_progress", "completed"]
     assert detail.history_table.rowCount() == 4
     assert get_patient(ctx, clerk, hong.id).hold is False
@@ -322,6 +357,7 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert preview.path.exists() and preview.path.suffix == ".pdf"
     text = pdf_text(preview.path)
     assert RECIPIENTS[0] in text and RECIPIENTS[1] not in text
+    assert "서울특별시 관악구 봉천로 2" in text and "정정한 항목과 정정한 내용" in text.replace("\n", "")
     preview.reject()
     settle(qtbot, runner)
     assert not preview.path.exists()  # the temporary PDF is gone with the preview
@@ -375,7 +411,7 @@ def test_refusal_needs_a_ground_and_an_explanation_and_shows_how_to_object(
     assert codes == ["", *(g.code for g in grounds_for("access"))]   # only the grounds for 열람
     assert "required_by_law" not in codes
     assert refuse.objection.toPlainText() == answers.objection_text(ctx.profile)
-    assert "90일" in refuse.objection.toPlainText()
+    assert "90일" not in refuse.objection.toPlainText() and "행정심판" not in refuse.objection.toPlainText()
     ok(refuse)  # pressing OK anyway changes nothing
     settle(qtbot, runner)
     assert refuse.isVisible() and requests_uc.get_request(ctx, clerk, req.id).state == "received"
@@ -654,6 +690,7 @@ def test_a_child_under_fourteen_cannot_ask_alone_and_a_patient_needs_a_chart_num
     settle(qtbot, runner)
     assert dialog.isVisible() and dialog.message.text() == ""
     assert dialog.patient is not None and "김*동" in dialog.patient_label.text()
+    dialog.requester_name_edit.setText("김아동")   # the child asking as 본인
     ok(dialog)
     settle(qtbot, runner)
     assert dialog.isVisible() and "14세 미만" in dialog.message.text()
@@ -677,11 +714,11 @@ def test_deletion_of_a_registry_record_offers_separation_not_completion(
     req = requests_uc.receive_request(ctx, boss, RequestInput(
         kind="delete", file_code="patient", relation="self", requester_name="홍길동",
         requester_phone="010-1234-5678", id_document="운전면허증", request_text="내 기록을 모두 삭제해 주십시오.",
-        patient_id=hong.id))
+        patient_id=hong.id, requester_birth=dt.date(1990, 1, 1)))
     req = decisions.verify_identity(ctx, boss, req.id)
     win, page = open_requests(qtbot, ctx, runner, boss)
     detail = open_detail(qtbot, page, runner, req.id)
-    assert set(detail.action_buttons) == {"start", "extend", "separate", "refuse", "withdraw"}
+    assert set(detail.action_buttons) == {"start", "separate", "refuse", "withdraw"}
     sep = click_action(qtbot, detail, "separate")
     assert isinstance(sep, SeparationDialog) and not sep.ok_button.isEnabled()
     sep.explanation.setPlainText("환자 명부는 의료법에 따라 5년간 보존해야 합니다.")
@@ -707,7 +744,8 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
     disclose(ctx, RECIPIENTS[0], days_ago(90), hong.id)
     req = requests_uc.receive_request(ctx, clerk, RequestInput(
         kind="access", file_code="patient", relation="self", requester_name="홍길동",
-        requester_phone="010-1234-5678", id_document="주민등록증", request_text="", patient_id=hong.id))
+        requester_phone="010-1234-5678", id_document="주민등록증", request_text="", patient_id=hong.id,
+        requester_birth=dt.date(1990, 1, 1)))
     assert not req.row.held  # 열람 does not hold the record
     win, page = open_requests(qtbot, ctx, runner, clerk)
     detail = open_detail(qtbot, page, runner, req.id)
@@ -742,19 +780,37 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
     preview.reject()
     settle(qtbot, runner)
 
-    # The answer from the data (names the recipient of the earlier provision).
-    qtbot.mouseClick(detail.answer_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, runner)
-    view = detail.dialog
-    assert isinstance(view, AccessAnswerDialog)
-    text = view.view.toPlainText()
-    assert RECIPIENTS[0] in text and "900101-1******" in text and "C-0300" in text
-    shot(view, "answer")
-    view.reject()
+    # Before the identity check nothing personal is shown: no answer (the core refuses it too).
+    assert detail.answer_button.isVisible() and not detail.answer_button.isEnabled()
+    with pytest.raises(RuleViolationError, match="본인 확인 전에는"):
+        answers.access_answer(ctx, clerk, req.id)
 
     click_action(qtbot, detail, "verify")
     ok(detail.dialog)
     settle(qtbot, runner)
+
+    # The answer from the data (names the recipient of the earlier provision), masked as the registry
+    # masks; the full answer with a reason, logged, masked again after a while.
+    assert detail.answer_button.isEnabled()
+    qtbot.mouseClick(detail.answer_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    view = detail.dialog
+    assert isinstance(view, AccessAnswerDialog) and not view.is_unmasked
+    text = view.view.toPlainText()
+    assert RECIPIENTS[0] in text and "900101-1******" in text and "C-0300" in text
+    assert "010-****-5678" in text and "1234-5678" not in text
+    shot(view, "answer")
+    qtbot.mouseClick(view.unmask_button, Qt.MouseButton.LeftButton)
+    reason = detail.reason_dialog
+    assert isinstance(reason, ReasonDialog)
+    reason.reason.setPlainText("창구 열람 안내")
+    reason.accept()
+    settle(qtbot, runner)
+    assert view.is_unmasked and "010-1234-5678" in view.view.toPlainText()
+    assert "초 뒤 다시 가립니다" in view.status.text()
+    qtbot.waitUntil(lambda: not view.is_unmasked, timeout=5_000)
+    assert "1234-5678" not in view.view.toPlainText()
+    view.reject()
     acc = click_action(qtbot, detail, "access")
     assert isinstance(acc, AccessDialog) and acc.place.text().startswith(ctx.profile.name)
     acc.method.setCurrentText("사본·출력물")

@@ -24,6 +24,7 @@ from privdesk.cctv.common import aware, fmt_window, kst_day, text
 from privdesk.cctv.models import CctvRequest
 from privdesk.cctv.requests import (
     ELIGIBILITY_LABELS,
+    EXTENDABLE_KINDS,
     RELATION_LABELS,
     STATE_LABELS,
     TRANSITIONS,
@@ -207,12 +208,25 @@ def refuse(ctx: AppContext, actor: Actor, request_id: int, *, ground: str, expla
 
 def extend(ctx: AppContext, actor: Actor, request_id: int, *, until: dt.date, reason: str,
            expected_version: int | None = None) -> RequestDetail:
-    """Extend the deadline (열람 연기) with a reason; the notice tells the requester (시행령 제42조②)."""
+    """열람 연기 (법 제35조③, 시행령 제42조②) — the same rule as the other data-subject requests: a
+    열람 or 존재확인 request only (a 삭제 request is answered within its 10 days), once, with a reason,
+    by at most ``profile.extension_max_days`` days (law.md sets no limit: UNCONFIRMED, configurable);
+    the notice tells the requester."""
     reason = reason_text("reason", reason, "연기 사유", limit=1000)
+    max_days = ctx.profile.extension_max_days
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = _open(u, request_id, expected_version)
-        if until <= effective_due(req):
-            raise ValidationError("until", f"연기한 기한은 지금 기한({effective_due(req).isoformat()})보다 늦어야 합니다.")
+        if req.kind not in EXTENDABLE_KINDS:
+            raise RuleViolationError("영상 삭제 청구는 처리 기간을 연장할 수 없습니다: 법은 열람의 연기(개인정보 보호법 "
+                                     "제35조제3항)만 정하고 있습니다. 기한 안에 삭제하거나 사유를 들어 거절하십시오.")
+        if req.extended_due is not None:
+            raise RuleViolationError("열람은 한 번만 연기할 수 있습니다. 연기한 기한 안에 결정하십시오.")
+        due = effective_due(req)
+        if until <= due:
+            raise ValidationError("until", f"연기한 기한은 지금 기한({due.isoformat()})보다 늦어야 합니다.")
+        if (until - due).days > max_days:
+            raise ValidationError("until", f"열람은 {max_days}일까지만 연기할 수 있습니다 "
+                                           f"({(due + dt.timedelta(days=max_days)).isoformat()}까지).")
         req.extended_due, req.extension_reason = until, reason
         _move(u, req, RequestState.EXTENDED, f"기한 {until.isoformat()}까지 연기")
         return _result(ctx, u, req)

@@ -336,8 +336,17 @@ def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retentio
         footage=footage_days(u, req, today, retention_days),
         holds=tuple(hold_info(u, h, today) for h in holds),
         events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note) for e in events),
-        next_states=TRANSITIONS.get(req.state, ()),
+        next_states=next_states(req.state, req.kind),
     )
+
+
+EXTENDABLE_KINDS = frozenset({RequestKind.VIEW, RequestKind.EXIST})   # 열람·존재확인: 법 제35조③
+
+
+def next_states(state: str, kind: str) -> tuple[str, ...]:
+    """What may follow ``state``: :data:`TRANSITIONS`, without the extension (연기) for a 삭제 request —
+    like the other data-subject requests, only 열람 (and 존재확인, a form of it) may be postponed."""
+    return tuple(s for s in TRANSITIONS.get(state, ()) if s != RequestState.EXTENDED or kind in EXTENDABLE_KINDS)
 
 
 def load(u: Unit, request_id: int, *, lock: bool = False) -> CctvRequest:

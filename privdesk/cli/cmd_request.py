@@ -5,9 +5,12 @@ Contract:
   its due date (open requests by due date first, then closed ones); ``--overdue`` only those past
   their due date. An empty inbox prints one Korean line saying so. Exit 0.
 - ``privdesk request print NUMBER_OR_ID --notice KIND --out FILE.pdf --as ID`` prints a request's
-  요구서 or one of its notices (KIND: request_form, access_notice, delay_refusal, correction_result,
-  suspension_result); NUMBER_OR_ID is the reception number (``DR-2026-0007``) or the numeric id.
-  A notice that does not fit the request's state is refused (exit 1, Korean reason on stderr).
+  요구서 or one of its notices (KIND: request_form, power_of_attorney, access_notice, delay_refusal,
+  correction_result, suspension_result); NUMBER_OR_ID is the reception number (``DR-2026-0007``) or the numeric id.
+  A notice that does not fit the request's state is refused (exit 1, Korean reason on stderr); the
+  위임장 (power_of_attorney) is filled only for an agent's request.
+- ``privdesk request blank --form power_of_attorney --out FILE.pdf --as ID`` prints a blank form for
+  a visitor to fill in: the 위임장 [별지 제11호서식] a subject gives to the person sent in their place.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, ValidationError
 
 _NUMBER = re.compile(r"^DR-(\d{4})-(\d{4,})$", re.IGNORECASE)
-_KINDS = ("request_form", "access_notice", "delay_refusal", "correction_result", "suspension_result")
+_KINDS = ("request_form", "power_of_attorney", "access_notice", "delay_refusal", "correction_result",
+          "suspension_result")
+_BLANKS = ("power_of_attorney",)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,7 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_as_option(q)
     q.set_defaults(func=cmd_list)
     pr = rs.add_parser("print", help="요구서 또는 통지서를 PDF로 출력",
-                       description="요구서 [별지 제8호서식] 또는 통지서(열람 통지서, 연기·거절 통지서, 정정·삭제 결과 "
+                       description="요구서 [별지 제8호서식], 대리인 요구의 위임장 [별지 제11호서식] 또는 통지서(열람 통지서, 연기·거절 통지서, 정정·삭제 결과 "
                                    "통지서, 처리정지 결과 통지서)를 PDF로 만듭니다.")
     pr.add_argument("request", metavar="NUMBER_OR_ID", help="접수번호 (예: DR-2026-0007) 또는 요구 ID")
     pr.add_argument("--notice", required=True, choices=_KINDS, metavar="KIND",
@@ -42,6 +47,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_force_option(pr)
     add_as_option(pr)
     pr.set_defaults(func=cmd_print)
+    bl = rs.add_parser("blank", help="빈 서식(위임장)을 PDF로 출력",
+                       description="방문객이 채워 올 빈 서식을 PDF로 만듭니다: 위임장 [별지 제11호서식].")
+    bl.add_argument("--form", required=True, choices=_BLANKS, metavar="FORM", help="출력할 서식: " + ", ".join(_BLANKS))
+    bl.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
+    add_force_option(bl)
+    add_as_option(bl)
+    bl.set_defaults(func=cmd_blank)
 
 
 def parse_reference(text: str) -> tuple[int, str | None]:
@@ -92,6 +104,20 @@ def cmd_print(args: argparse.Namespace) -> int:
     try:
         actor = acting(ctx, args)
         result = print_notice(ctx, actor, resolve(ctx, actor, args.request), kind, out)
+    finally:
+        ctx.engine.dispose()
+    print(f"{result.path}: {result.title}, {result.pages}쪽 (기록번호 {result.record_no})")
+    return 0
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    from privdesk.rights.printing import print_blank_power_of_attorney
+
+    out = output_from(args)
+    ctx = context_from(args)
+    try:
+        actor = acting(ctx, args)
+        result = print_blank_power_of_attorney(ctx, actor, out)
     finally:
         ctx.engine.dispose()
     print(f"{result.path}: {result.title}, {result.pages}쪽 (기록번호 {result.record_no})")

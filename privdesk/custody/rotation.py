@@ -53,7 +53,7 @@ from privdesk.lifecycle.models import SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_P
 from privdesk.registry import records
 from privdesk.registry.models import PATIENT_PROOF, PHONE_PROOF
 from privdesk.registry.validation import phone_digits
-from privdesk.rights.models import REQUEST_PROOF
+from privdesk.rights.models import CORRECTION_PROOF, REQUEST_PROOF
 from privdesk.settings import Settings
 from privdesk.store.engine import make_engine, sqlite_path
 from privdesk.store.models import Account, AccountRole, AuditCheckpoint, AuditHead, Meta, RolePermission
@@ -147,6 +147,7 @@ def main_targets(dialect: str) -> list[Target]:
            Target("account_roles", ("account_id", "role_code"), AccountRole.__proof__, label="역할 부여"),
            Target("role_permissions", ("role_code", "permission"), RolePermission.__proof__, label="역할 권한"),
            _request_target("subject_requests", REQUEST_PROOF),
+           _request_target("request_corrections", CORRECTION_PROOF),
            _request_target("cctv_requests", CCTV_REQUEST_PROOF)]
     if dialect == "postgresql":
         out += _patient_targets("separated.patients", "separated.patient_phones", SEPARATED_PATIENT_PROOF,

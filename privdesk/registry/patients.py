@@ -167,7 +167,7 @@ def _detail(keys: KeyRing, session: Session, p: Patient) -> PatientDetail:
     )
 
 
-def _retention_years(ctx: AppContext) -> int:
+def retention_years(ctx: AppContext) -> int:
     """Read before opening a unit: the first ``ctx.profile`` read opens a session of its own,
     which would wait for the unit's SQLite write lock."""
     years = ctx.profile.file("patient").retention_years
@@ -214,7 +214,7 @@ def create_patient(ctx: AppContext, actor: Actor, data: PatientInput, *,
     digit raises ``CheckDigitWarning`` unless accepted; a known resident or chart number raises
     ``ValidationError`` naming the existing chart number."""
     v = require_valid(data, accept_check_digit_warning=accept_check_digit_warning, today=clock.today_kst())
-    years = _retention_years(ctx)
+    years = retention_years(ctx)
     with ctx.unit(actor, Permission.PATIENT_WRITE) as u:
         lock_registrations(u)   # takes turns with imports on PostgreSQL (as SQLite's write lock does)
         _refuse_duplicates(u.session, ctx.keys, v, exclude_id=None)
@@ -252,28 +252,84 @@ def update_patient(ctx: AppContext, actor: Actor, patient_id: int, data: Patient
     ``loaded`` detail the form was filled from; without it the conflict lists the fields where
     the current record differs from what is being saved."""
     v = require_valid(data, accept_check_digit_warning=accept_check_digit_warning, today=clock.today_kst())
-    years = _retention_years(ctx)
+    years = retention_years(ctx)
     with ctx.unit(actor, Permission.PATIENT_WRITE) as u:
-        p = _load(u.session, patient_id, for_update=True)
-        plain = _plain(ctx.keys, p)
-        if p.version != expected_version:
-            raise VersionConflictError("patients", p.ref, expected_version, p.version,
-                                       _conflict_fields(ctx.keys, p, plain, v, loaded))
-        lock_registrations(u)
-        _refuse_duplicates(u.session, ctx.keys, v, exclude_id=p.id)
-        changed = _changed(p, plain, v)
-        if not changed:
-            return _detail(ctx.keys, u.session, p)
-        _apply(ctx.keys, p, v, years)
-        if "phones" in changed:
-            _set_phones(ctx.keys, u.session, p, v.phones)
-        try:
-            u.session.flush()
-        except IntegrityError:  # another workstation took the number just now
-            raise ValidationError("rrn", "방금 다른 사용자가 같은 주민등록번호나 차트번호를 저장했습니다. "
-                                         "다시 조회한 뒤 저장하십시오.") from None
-        u.log(Action.UPDATE, p.ref, detail="fields=" + ",".join(sorted(changed)))
-        return _detail(ctx.keys, u.session, p)
+        return apply_update(u, ctx.keys, patient_id, v, expected_version=expected_version, years=years,
+                            loaded=loaded).detail
+
+
+@dataclass(frozen=True)
+class PatientEdit:
+    """What :func:`apply_update` changed: the new detail and, per changed field, the value before
+    (masked) and after (in full, for the caller to keep encrypted — e.g. a correction's record)."""
+
+    detail: PatientDetail
+    version_before: int
+    changes: dict[str, tuple[str, str]]
+
+    def __repr__(self) -> str:
+        return f"PatientEdit(patient={self.detail.id}, fields={sorted(self.changes)})"
+
+
+def apply_update(u: Unit, keys: KeyRing, patient_id: int, v: ValidPatient, *, expected_version: int, years: int,
+                 loaded: PatientDetail | None = None, log_note: str = "") -> PatientEdit:
+    """The edit of :func:`update_patient` inside the caller's unit (which checked ``patient.write``):
+    version check, duplicates, the values, the proofs and the access-log entry (``log_note`` added to
+    its detail, e.g. the data-subject request the edit answers)."""
+    p = _load(u.session, patient_id, for_update=True)
+    plain = _plain(keys, p)
+    if p.version != expected_version:
+        raise VersionConflictError("patients", p.ref, expected_version, p.version,
+                                   _conflict_fields(keys, p, plain, v, loaded))
+    version_before = p.version
+    lock_registrations(u)
+    _refuse_duplicates(u.session, keys, v, exclude_id=p.id)
+    changed = _changed(p, plain, v)
+    if not changed:
+        return PatientEdit(_detail(keys, u.session, p), version_before, {})
+    cur, new = _current_values(p, plain), _new_values(v)
+    changes = {k: (masked_value(k, cur[k]), display_value(k, new[k])) for k in sorted(changed)}
+    _apply(keys, p, v, years)
+    if "phones" in changed:
+        _set_phones(keys, u.session, p, v.phones)
+    try:
+        u.session.flush()
+    except IntegrityError:  # another workstation took the number just now
+        raise ValidationError("rrn", "방금 다른 사용자가 같은 주민등록번호나 차트번호를 저장했습니다. "
+                                     "다시 조회한 뒤 저장하십시오.") from None
+    detail = "fields=" + ",".join(sorted(changed)) + (f"; {log_note}" if log_note else "")
+    u.log(Action.UPDATE, p.ref, detail=detail)
+    return PatientEdit(_detail(keys, u.session, p), version_before, changes)
+
+
+def display_value(field_name: str, value: object) -> str:
+    """A field's value as a person reads it (phones joined, dates ISO, the RRN with its hyphen)."""
+    if field_name == "phones" and isinstance(value, tuple | list):
+        return ", ".join(str(x) for x in value)
+    if field_name == "rrn":
+        digits = str(value).replace("-", "")
+        return f"{digits[:6]}-{digits[6:]}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value or "")
+
+
+def masked_value(field_name: str, value: object) -> str:
+    """A field's value masked as the registry masks it on screen (이름 홍*동, 900101-1******, the
+    address to its district, 010-****-5678)."""
+    from privdesk.personal import mask_name
+
+    if field_name == "name":
+        return mask_name(str(value))
+    if field_name == "rrn":
+        digits = str(value).replace("-", "")
+        return f"{digits[:6]}-{digits[6:7]}******"
+    if field_name == "address":
+        return address_district(str(value or "")) if value else ""
+    if field_name == "phones":
+        phones = value if isinstance(value, tuple | list) else [x for x in str(value or "").split(",") if x.strip()]
+        return ", ".join(mask_phone(str(x).strip()) for x in phones)
+    return display_value(field_name, value)
 
 
 def _new_values(v: ValidPatient) -> dict[str, object]:
@@ -356,7 +412,7 @@ def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt
         raise ValidationError("department", "진료과는 64자, 접수 목적은 200자 이내로 입력하십시오.")
     if visit_date > clock.today_kst():
         raise ValidationError("visit_date", "접수일이 오늘 이후입니다. 날짜를 확인하십시오.")
-    years = _retention_years(ctx)
+    years = retention_years(ctx)
     with ctx.unit(actor, Permission.PATIENT_WRITE) as u:
         p = _load(u.session, patient_id, for_update=True)
         if visit_date < p.birth_date:

@@ -10,12 +10,17 @@ check against law.go.kr before relying on the layout):
    checks and the 처리 절차.
 2. 「개인정보 열람 통지서」 [별지 제9호서식]: 수신자, 요구 내용, 열람 일시·장소·방법, 납부 금액, and
    the 열람할 개인정보 itself (항목 및 내용, 목적, 보유기간, 제3자 제공 현황, 동의 사실·내용).
-3. 「개인정보 열람 연기·거절 통지서」 [별지 제10호서식]: 연기 (new deadline and reason) or 거절
-   (ground, basis, explanation). An extension of a 정정·삭제 or 처리정지 request uses the same layout
-   under its own title ("… 요구 처리 연기 통지서"), since the 고시 has no form for it.
+3. 「개인정보 열람 연기·거절 통지서」 [별지 제10호서식]: 연기 (법 제35조③: new deadline and the
+   reason) or 거절 (법 제35조④: ground, basis, explanation). Only 열람 can be postponed: the law gives
+   정정·삭제 and 처리정지 no extension (시행령 제43조③, 제44조②), so there is no 연기 notice for them.
 4. 「개인정보 정정·삭제 결과 통지서」 [별지 제12호서식] and 5. 「개인정보 처리정지 요구에 대한 결과
    통지서」 [별지 제13호서식] (also for 동의철회·회원탈퇴): 처리 결과 (완료 / 일부 완료 / 거절) with
    what was done, and the ground when not everything was done.
+7. 「위임장」 [별지 제11호서식] that the 요구서 refers to: 위임받는 사람 (the agent: 성명, 전화번호,
+   생년월일, 정보주체와의 관계, 주소), 위임하는 사람 (the subject: 성명, 전화번호, 생년월일, 주소), the
+   requests delegated (□열람 □정정·삭제 □처리정지), "「개인정보 보호법」 제38조에 따라 … 위임합니다",
+   the date and the 위임하는 사람's signature — blank, or filled from an agent's request (the field list
+   is UNCONFIRMED, forms.md §4). A paper the subject signs: no 결재란.
 6. 「개인정보 정정 통지서」 (privdesk's own, no official form): the letter to one third party that
    received the record before a correction (the policy: 제3자에게 정정 통지).
 
@@ -65,9 +70,8 @@ ACCESS_PREFIX = "RA"
 
 DELAY_TITLE = "개인정보 열람 연기·거절 통지서"
 DELAY_LABEL = "[별지 제10호서식]"
-DELAY_BASIS = "개인정보 보호법 제35조제4항 · 같은 법 시행령 제42조 (10일 이내 통지)"
+DELAY_BASIS = "개인정보 보호법 제35조제3항·제4항 · 같은 법 시행령 제42조제2항 (10일 이내 통지)"
 DELAY_PREFIX = "RD"
-EXTENSION_BASIS = "개인정보 보호법 제36조·제37조 · 같은 법 시행령 제43조제3항·제44조제2항 (연기 통지)"
 
 CORRECTION_TITLE = "개인정보 정정·삭제 결과 통지서"
 CORRECTION_LABEL = "[별지 제12호서식]"
@@ -78,6 +82,11 @@ SUSPENSION_TITLE = "개인정보 처리정지 요구에 대한 결과 통지서"
 SUSPENSION_LABEL = "[별지 제13호서식]"
 SUSPENSION_BASIS = "개인정보 보호법 제37조 · 같은 법 시행령 제44조제2항 (10일 이내 통지)"
 SUSPENSION_PREFIX = "RS"
+
+POA_TITLE = "위임장"
+POA_LABEL = "[별지 제11호서식]"
+POA_BASIS = "개인정보 보호법 제38조제1항 · 같은 법 시행령 제45조 · 개인정보 처리 방법에 관한 고시"
+POA_PREFIX = "RP"
 
 LETTER_TITLE = "개인정보 정정 통지서"
 LETTER_BASIS = "개인정보 보호법 제36조 · 개인정보 처리방침 (정정 내용을 제공받은 제3자에게 통지)"
@@ -235,11 +244,10 @@ class AccessNotice:
 
 @dataclass(frozen=True)
 class DelayRefusalNotice:
-    """The 열람 연기·거절 통지서 (별지 제10호서식), or the 연기 통지 of another kind of request."""
+    """The 열람 연기·거절 통지서 (별지 제10호서식)."""
 
     head: NoticeHead
     refused: bool
-    access: bool                           # a 열람 request (the official form) or another kind
     due: dt.date                           # the original deadline
     extended_due: dt.date | None
     extension_reason: str
@@ -268,6 +276,20 @@ class ResultNotice:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    """One corrected item on a correction letter: the value before (masked), after (in full when
+    the recipient received that item, masked otherwise) and a note."""
+
+    label: str
+    before: str
+    after: str
+    note: str
+
+    def __repr__(self) -> str:
+        return f"ChangeRow({self.label!r})"
+
+
+@dataclass(frozen=True)
 class CorrectionLetter:
     """The 정정 통지 to one third party that received the record before the correction."""
 
@@ -282,9 +304,26 @@ class CorrectionLetter:
     contact: str
     hospital_address: str
     sender: str
+    changes: tuple[ChangeRow, ...] = ()    # the corrected items (a registry correction)
 
     def __repr__(self) -> str:
         return f"CorrectionLetter({self.request_number})"
+
+
+@dataclass(frozen=True)
+class PowerOfAttorney:
+    """The 위임장 (별지 제11호서식): blank (every field empty) or filled from an agent's request."""
+
+    agent: Person                          # 위임받는 사람
+    relation: str                          # 정보주체와의 관계 (free text: 배우자, 자녀 …)
+    subject: Person                        # 위임하는 사람
+    ticked: tuple[str, ...]                # which of REQUEST_BOXES is delegated (empty: to be ticked)
+    file_name: str                         # the personal-information file concerned ("" on a blank)
+    request_number: str                    # the request it goes with ("" on a blank)
+    addressee: str                         # the hospital (… 귀하)
+
+    def __repr__(self) -> str:
+        return f"PowerOfAttorney({self.request_number or 'blank'})"
 
 
 # -- shared pieces --------------------------------------------------------------------------------
@@ -480,11 +519,6 @@ def render_access_notice(path: Path | Output, meta: ReportMeta, n: AccessNotice,
 
 
 # -- 3. 연기·거절 통지서 ---------------------------------------------------------------------------
-def delay_title(access: bool, kind_label: str) -> str:
-    """The official title for a 열람 request; for another kind the 연기 통지 under its own name."""
-    return DELAY_TITLE if access else f"개인정보 {kind_label} 요구 처리 연기 통지서"
-
-
 def render_delay_refusal(path: Path | Output, meta: ReportMeta, n: DelayRefusalNotice, *, on_page: OnPage = None,
                          before_publish: Callable[[int], None] | None = None) -> int:
     """The 연기 or 거절 notice; returns the page count."""
@@ -499,14 +533,12 @@ def render_delay_refusal(path: Path | Output, meta: ReportMeta, n: DelayRefusalN
         elif n.ground is not None:
             decision += list(_ground_rows(n.ground, "거절 사유"))
         rows: list[FormRow] = [*_head_rows(n.head), FieldGroup(f"{what} 내용", tuple(decision))]
-        if n.access:
-            sentence = (f"「개인정보 보호법」 제35조 및 같은 법 시행령 제42조에 따라 귀하의 개인정보 열람 요구에 대하여 "
-                        f"위와 같이 {what}를 통지합니다." if n.refused else
-                        "「개인정보 보호법」 제35조 및 같은 법 시행령 제42조에 따라 귀하의 개인정보 열람 요구에 대하여 "
-                        "위와 같이 열람의 연기를 통지합니다.")
+        if n.refused:
+            sentence = ("「개인정보 보호법」 제35조제4항 및 같은 법 시행령 제42조제2항에 따라 귀하의 개인정보 열람 요구에 "
+                        "대하여 위와 같이 거절을 통지합니다.")
         else:
-            sentence = (f"귀하의 개인정보 {n.head.kind_label} 요구에 대하여 위와 같이 처리 기간의 연기를 통지합니다. "
-                        "연기한 기한 안에 처리 결과를 통지하겠습니다.")
+            sentence = ("「개인정보 보호법」 제35조제3항 및 같은 법 시행령 제42조제2항에 따라 귀하의 개인정보 열람 요구에 "
+                        "대하여 위와 같이 열람의 연기를 통지합니다. 연기 사유가 없어지면 지체 없이 열람하게 하겠습니다.")
         return [lay.form(rows, label_width=0.15), *_closing(lay, sentence, meta.printed_at, n.footer)]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
@@ -552,14 +584,27 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
             FieldGroup("정보주체", ((Field("성명", n.subject_name), Field("생년월일", n.subject_birth)),)),
             FieldGroup("정정 내용", (
                 (Field("정정일", clock.fmt_datetime(n.corrected_at)), Field("요구 접수번호", n.request_number)),
-                (Field("정정한 내용", n.result_text),),
+                # a registry correction: the items below, each as this recipient may read it (the result
+                # text quotes every corrected value in full, for the subject's own notice)
+                (Field("정정한 내용", "아래 표와 같습니다." if n.changes else n.result_text),),
             )),
         ]
+        changes: list[Flowable] = []
+        if n.changes:
+            changes = [*lay.heading("정정한 항목과 정정한 내용", keep_mm=30),
+                       lay.table([Column("항목", 0.14), Column("정정 전", 0.27), Column("정정 후", 0.35),
+                                  Column("비고", 0.24)],
+                                 [[c.label, c.before, c.after, c.note] for c in n.changes], zebra=False),
+                       lay.space(1),
+                       lay.text("※ 귀 기관에 제공한 항목은 정정한 내용 전체를, 제공하지 않은 항목은 가려서 적었습니다.",
+                                lay.st.small),
+                       lay.space(3)]
         ask = ("귀 기관이 제공받아 보유하고 있는 위 정보주체의 개인정보를 위 정정 내용에 따라 정정하여 주시고, 정정 전의 "
                "개인정보는 더 이상 이용하거나 다른 곳에 제공하지 마시기 바랍니다. 정정을 마치면 아래 연락처로 알려 주시기 "
                "바랍니다.")
         return [
             lay.form(head, label_width=0.15),
+            *changes,
             *lay.heading("귀 기관에 제공한 내역", keep_mm=30),
             lay.table([Column("제공일", 0.13, "CENTER"), Column("제공 항목", 0.3), Column("이용 목적", 0.25),
                        Column("제공 형태", 0.14), Column("요청 문서번호", 0.18)],
@@ -582,6 +627,59 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
 
 
+# -- 7. 위임장 ----------------------------------------------------------------------------------------
+def render_power_of_attorney(path: Path | Output, meta: ReportMeta, f: PowerOfAttorney, *, on_page: OnPage = None,
+                             before_publish: Callable[[int], None] | None = None) -> int:
+    """The 위임장 for the subject's signature; returns the page count."""
+
+    def body(lay: Layout) -> list[Flowable]:
+        right, centre, to, _ = _styles(lay)
+        sign = ParagraphStyle("poa-sign", parent=lay.st.body, alignment=TA_RIGHT, fontSize=11, leading=18)
+        blank = "\u00a0" * 14
+        rows: list[FormRow] = [
+            FieldGroup("위임받는 사람", (
+                (Field("성명", f.agent.name), Field("전화번호", f.agent.phone)),
+                (Field("생년월일", f.agent.birth), Field("정보주체와의 관계", f.relation)),
+                (Field("주소", f.agent.address),),
+            )),
+            FieldGroup("위임하는 사람", (
+                (Field("성명", f.subject.name), Field("전화번호", f.subject.phone)),
+                (Field("생년월일", f.subject.birth),),
+                (Field("주소", f.subject.address),),
+            )),
+            FieldGroup("위임 내용", (
+                (Field("요구", checkboxes(REQUEST_BOXES, f.ticked)),),
+                (Field("대상 개인정보파일", f.file_name), Field("요구 접수번호", f.request_number)),
+            )),
+        ]
+        return [
+            lay.form(rows, label_width=0.17),
+            lay.space(8),
+            KeepTogether([
+                lay.text("「개인정보 보호법」 제38조에 따라 위와 같이 개인정보의 (열람, 정정·삭제, 처리정지) 요구를 "
+                         "위의 사람에게 위임합니다.", centre),
+                lay.space(8),
+                lay.text("년\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0월\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0일", right),
+                lay.space(6),
+                lay.text(f"위임하는 사람\u00a0\u00a0{f.subject.name or blank}" + "\u00a0" * 8 + "(서명 또는 인)", sign),
+                lay.space(8),
+                lay.text(f"{f.addressee} 귀하", to),
+                lay.space(6),
+                lay.text("※ 위임하는 사람(정보주체)의 신분증 사본을 함께 제출하여야 합니다. 위임받는 사람은 요구할 때 "
+                         "자신의 신분증을 제시하여야 합니다(개인정보 보호법 시행령 제46조).", lay.st.small),
+                lay.text("※ 만 14세 미만 아동의 법정대리인은 위임장 대신 가족관계증명서 등 대리 관계를 증명하는 서류를 "
+                         "제출합니다.", lay.st.small),
+            ]),
+        ]
+
+    return render(path, meta, body, on_page=on_page, before_publish=before_publish)
+
+
+def poa_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
+    return new_meta(hospital, POA_TITLE, POA_PREFIX, by, basis=POA_BASIS, form_label=POA_LABEL, approvals=(),
+                    printed_at=printed_at)
+
+
 # -- metas -------------------------------------------------------------------------------------------
 def form_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
     return new_meta(hospital, FORM_TITLE, FORM_PREFIX, by, basis=FORM_BASIS, form_label=FORM_LABEL,
@@ -593,13 +691,9 @@ def access_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = N
                     printed_at=printed_at)
 
 
-def delay_meta(hospital: str, by: PrintedBy, *, access: bool, kind_label: str,
-               printed_at: dt.datetime | None = None) -> ReportMeta:
-    if access:
-        return new_meta(hospital, DELAY_TITLE, DELAY_PREFIX, by, basis=DELAY_BASIS, form_label=DELAY_LABEL,
-                        printed_at=printed_at)
-    return new_meta(hospital, delay_title(False, kind_label), DELAY_PREFIX, by, basis=EXTENSION_BASIS,
-                    form_label=f"{DELAY_LABEL} 준용", printed_at=printed_at)
+def delay_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
+    return new_meta(hospital, DELAY_TITLE, DELAY_PREFIX, by, basis=DELAY_BASIS, form_label=DELAY_LABEL,
+                    printed_at=printed_at)
 
 
 def result_meta(hospital: str, by: PrintedBy, *, correction: bool, printed_at: dt.datetime | None = None) -> ReportMeta:

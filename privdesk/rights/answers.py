@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 
 from privdesk import clock
+from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action
-from privdesk.context import Actor, AppContext
+from privdesk.context import Actor, AppContext, permissions_of
+from privdesk.crypto import KeyRing
 from privdesk.disclosures.history import SubjectDisclosure, subject_history
-from privdesk.errors import RuleViolationError
+from privdesk.errors import PermissionDeniedError, RuleViolationError
+from privdesk.fields import reason as reason_text
 from privdesk.lifecycle.files import PATIENT_FILE, STAGE_LABELS, FileRule, file_rule, stage
 from privdesk.profile import HospitalProfile
 from privdesk.registry import records
 from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient
+from privdesk.registry.validation import address_district, mask_phone
 from privdesk.rights.models import SubjectFlag
 from privdesk.rights.requests import (
     ACCESS_ITEM_LABELS,
@@ -60,20 +65,18 @@ class AccessAnswer:
     provisions: tuple[SubjectDisclosure, ...]     # 제3자 제공 현황
     consent: str                                  # 처리에 동의한 사실 및 내용 / 처리 근거
     held_outside: bool                            # the content lives outside privdesk (homepage)
+    masked: bool = True                           # on screen: masked as the registry masks
+    seconds: int = 0                              # unmasked: mask again after this many seconds
 
     def __repr__(self) -> str:
         return f"AccessAnswer(request_id={self.request_id}, items={len(self.content)})"
 
 
 def objection_text(p: HospitalProfile) -> str:
-    """How to object (이의제기 방법), stated on every refusal and result notice."""
-    o, d = p.officer, p.department
-    officer = " ".join(x for x in (o.title, o.name) if x)
-    dept = " ".join(x for x in (d.department, d.title, d.name) if x)
-    return (f"이 통지에 이의가 있으면 통지를 받은 날부터 90일 이내에 {p.name} 개인정보 보호책임자({officer}, {o.phone}) "
-            f"또는 개인정보 보호 담당부서({dept}, {d.phone})에 서면·전화·전자우편으로 이의를 제기할 수 있습니다. "
-            "또한 개인정보침해 신고센터(국번 없이 118), 개인정보 분쟁조정위원회(1833-6972), 대검찰청(1301), "
-            "경찰청(182)에 도움을 요청할 수 있으며, 행정심판법에 따른 행정심판 또는 행정소송을 제기할 수 있습니다.")
+    """How to object (이의제기 방법), stated on every refusal and result notice: the profile's text for
+    its kind of organisation (민간: the hospital's procedure, 분쟁조정, 신고센터, civil courts; 공공:
+    행정심판·행정소송), see :data:`privdesk.profile.DEFAULT_REMEDIES`."""
+    return p.remedies_text()
 
 
 def _retention_text(rule: FileRule, p: Patient | None, today: dt.date) -> str:
@@ -99,15 +102,50 @@ def _consent_text(rule: FileRule, flag: SubjectFlag | None) -> str:
     return text
 
 
-def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.date | None = None) -> AccessAnswer:
-    """The answer to a 열람 request, from the data (a logged look at the subject's record)."""
+IDENTITY_FIRST = ("본인 확인 전에는 정보주체의 개인정보를 볼 수 없습니다. 요구인의 신분증(대리인은 위임장 등)을 확인하고 "
+                  "'본인 확인'을 먼저 기록하십시오.")
+
+
+class AnswerMode(StrEnum):
+    """How much of the subject's data an answer shows."""
+
+    MASKED = "masked"      # on screen after the identity check: the registry's masking
+    UNMASKED = "unmasked"  # on screen with a logged reason (마스킹 해제, the registry's rule)
+    PAPER = "paper"        # the 열람 통지서 to the subject: full address and phones, the RRN masked
+
+
+def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, reason: str | None = None,
+                  today: dt.date | None = None) -> AccessAnswer:
+    """The answer to a 열람 request, from the data (a logged look at the subject's record).
+
+    Nothing personal is shown before the identity check (본인 확인): refused with a RuleViolationError.
+    After it the answer is masked as the registry masks (resident number, address to the district,
+    phones); with a ``reason`` it is unmasked by the registry's rule — the ``patient.unmask``
+    permission, the reason in the access log, and the screen masks again after
+    ``settings.security.unmask_seconds`` (:attr:`AccessAnswer.seconds`)."""
+    if reason is None:
+        return build_answer(ctx, actor, request_id, AnswerMode.MASKED, today=today)
+    reason = reason_text("reason", reason, "마스킹 해제 사유", limit=200)
+    return build_answer(ctx, actor, request_id, AnswerMode.UNMASKED, reason=reason, today=today)
+
+
+def build_answer(ctx: AppContext, actor: Actor, request_id: int, mode: AnswerMode, *, reason: str = "",
+                 today: dt.date | None = None) -> AccessAnswer:
+    """The answer in ``mode`` (see :class:`AnswerMode`); :func:`access_answer` is the screen's door,
+    :mod:`privdesk.rights.printing` asks for the paper."""
     today = today or clock.today_kst()
     keys = ctx.keys
     profile = ctx.profile
+    seconds = ctx.settings.security.unmask_seconds
     with rights_unit(ctx, actor) as u:
         r = load(u, request_id)
         if r.kind != RequestKind.ACCESS:
             raise RuleViolationError("열람 요구에만 열람 답변을 만들 수 있습니다.")
+        if r.identity_verified_at is None:
+            raise RuleViolationError(IDENTITY_FIRST)
+        if mode == AnswerMode.UNMASKED and (
+                u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)):
+            raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
         rule = file_rule(u, profile, r.file_code)
         asked = tuple(x for x in r.access_items.split(",") if x) or tuple(AccessItem)
         p = u.session.get(Patient, r.patient_id) if r.patient_id is not None else None
@@ -115,16 +153,9 @@ def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.d
         visits: tuple[tuple[dt.date, str, str], ...] = ()
         held_outside = p is None
         if p is not None and p.status == STATUS_ACTIVE:
-            rrn = records.decrypt_rrn(keys, p.uid, p.rrn_enc).replace("-", "")
-            phones = [records.decrypt_phone(keys, p.uid, ph.position, ph.phone_enc) for ph in p.phones]
-            content = [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no),
-                       AnswerItem("주민등록번호", f"{rrn[:6]}-{rrn[6:7]}****** (전체 번호는 창구에서 본인 확인 후 열람)"),
-                       AnswerItem("주소", records.decrypt_address(keys, p.uid, p.address_enc) or "(없음)"),
-                       AnswerItem("연락처", ", ".join(phones) or "(없음)"),
-                       AnswerItem("최초·최종 내원일", f"{p.first_visit.isoformat()} / {p.last_visit.isoformat()}")]
+            content = _patient_items(keys, p, mode)
             visits = tuple((i.visit_date, i.department, i.purpose) for i in u.session.execute(
                 select(Intake).where(Intake.patient_id == p.id).order_by(Intake.visit_date, Intake.id)).scalars())
-            del rrn
         elif p is not None:
             content = [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no),
                        AnswerItem("보관 상태", "분리보관 중인 기록: 개인정보 보호책임자가 별도 저장소에서 확인하여 답변합니다.")]
@@ -133,13 +164,35 @@ def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.d
                        for item in rule.items.split(",") if item.strip()]
         provisions = tuple(subject_history(u.session, r.subject_ref)) if AccessItem.PROVISION in asked else ()
         flag = u.session.get(SubjectFlag, r.subject_ref)
-        u.log(Action.VIEW, subject=r.subject_ref, detail=f"열람 답변; request={r.id}")
+        if mode == AnswerMode.UNMASKED:
+            u.log(Action.UNMASK, subject=r.subject_ref, detail=f"열람 답변; request={r.id}; reason={reason}")
+        else:
+            u.log(Action.VIEW, subject=r.subject_ref, detail=f"열람 답변; request={r.id}")
         return AccessAnswer(
             request_id=r.id, number=request_number(r.id, r.received_at), subject_name=r.subject_name,
             file_name=rule.name, asked=asked, content=tuple(content) if AccessItem.CONTENT in asked else (),
             visits=visits if AccessItem.CONTENT in asked else (), purpose=rule.purpose, legal_basis=rule.legal_basis,
             retention=_retention_text(rule, p, today), provisions=provisions, consent=_consent_text(rule, flag),
-            held_outside=held_outside)
+            held_outside=held_outside, masked=mode == AnswerMode.MASKED,
+            seconds=seconds if mode == AnswerMode.UNMASKED else 0)
+
+
+def _patient_items(keys: KeyRing, p: Patient, mode: AnswerMode) -> list[AnswerItem]:
+    rrn = records.decrypt_rrn(keys, p.uid, p.rrn_enc).replace("-", "")
+    phones = [records.decrypt_phone(keys, p.uid, ph.position, ph.phone_enc) for ph in p.phones]
+    address = records.decrypt_address(keys, p.uid, p.address_enc)
+    if mode == AnswerMode.MASKED:
+        rrn_text = records.masked_rrn(p.birth_date, p.sex, p.is_foreigner)
+        address = address_district(address) if address else ""
+        phones = [mask_phone(x) for x in phones]
+    elif mode == AnswerMode.UNMASKED:
+        rrn_text = f"{rrn[:6]}-{rrn[6:]}"
+    else:
+        rrn_text = f"{rrn[:6]}-{rrn[6:7]}****** (전체 번호는 창구에서 본인 확인 후 열람)"
+    del rrn
+    return [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no), AnswerItem("주민등록번호", rrn_text),
+            AnswerItem("주소", address or "(없음)"), AnswerItem("연락처", ", ".join(phones) or "(없음)"),
+            AnswerItem("최초·최종 내원일", f"{p.first_visit.isoformat()} / {p.last_visit.isoformat()}")]
 
 
 def asked_labels(answer: AccessAnswer) -> list[str]:

@@ -8,8 +8,10 @@ or deletion request of the same subject still needs it).
 
 - 열람 completes with the viewing's date, place, method and fee (열람 통지서); the answer itself is
   produced from the data (:mod:`privdesk.rights.answers`).
-- 정정 completes with what was corrected; a correction notice is opened for every third party that
-  had received the record (from the disclosure ledger), and each is tracked until sent.
+- 정정 of a registry patient completes by the actual correction (:func:`correct_patient`: the
+  registry's patient edit, each changed field recorded and linked to the request); a correction of
+  another file completes with what was corrected. A correction notice is opened for every third
+  party that had received the record (from the disclosure ledger), and each is tracked until sent.
 - 삭제 of a record another law requires to keep (환자 명부, 의료법) cannot complete as a deletion: it is
   refused with that ground, or answered by separation (분리보관: kept only for the legal period, used
   for nothing else) — a partial completion.
@@ -18,28 +20,35 @@ or deletion request of the same subject still needs it).
 
 Refusal grounds are data (:data:`REFUSAL_GROUNDS`): the private-sector grounds of 법 제35조④, 제36조①
 단서 and 제37조②; the public-body grounds (제35조④3, 제37조②3) do not apply to a private hospital and
-are not offered. Every refusal needs a ground and an explanation; the notice adds how to object.
+are not offered. Each ground names the kinds it can apply to, and only those are offered and accepted:
+제37조②4 (the subject has not clearly terminated the contract) can answer a 처리정지 but never a
+동의철회·회원탈퇴, which is itself the clear intent to terminate. Every refusal needs a ground and an
+explanation; the notice adds how to object.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from privdesk import clock
+from privdesk import clock, proofs
+from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action
 from privdesk.clock import aware
-from privdesk.context import Actor, AppContext, Unit
+from privdesk.context import Actor, AppContext, Unit, permissions_of
+from privdesk.crypto import KeyRing
 from privdesk.disclosures.history import subject_history
-from privdesk.errors import RuleViolationError, ValidationError
+from privdesk.errors import PermissionDeniedError, RecordIntegrityError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.registry.models import STATUS_ACTIVE, Patient
-from privdesk.registry.patients import release_hold
-from privdesk.rights.models import CorrectionNotice, SubjectFlag, SubjectRequest
+from privdesk.registry.patients import PatientDetail, release_hold
+from privdesk.registry.validation import PatientInput
+from privdesk.rights.models import CorrectionNotice, RequestCorrection, SubjectFlag, SubjectRequest
 from privdesk.rights.requests import (
     HOLDING_KINDS,
     KIND_LABELS,
@@ -60,6 +69,7 @@ from privdesk.rights.requests import (
 from privdesk.store import check_version
 
 _ALL = frozenset(RequestKind)
+CORRECTIONS = "request_corrections"   # the table (and AES-GCM associated data) of the correction records
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,7 @@ REFUSAL_GROUNDS: tuple[RefusalGround, ...] = (
     RefusalGround("contract", "약정한 서비스를 제공할 수 없고 계약 해지 의사가 명확하지 않음",
                   "개인정보 보호법 제37조제2항제4호: 개인정보를 처리하지 아니하면 정보주체와 약정한 서비스를 "
                   "제공하지 못하는 등 계약의 이행이 곤란한 경우로서 정보주체가 그 계약의 해지 의사를 명확하게 "
-                  "밝히지 아니한 경우", frozenset({RequestKind.SUSPEND, RequestKind.WITHDRAW})),
+                  "밝히지 아니한 경우", frozenset({RequestKind.SUSPEND})),
     RefusalGround("other", "기타 정당한 사유", "개인정보 보호법 및 같은 법 시행령이 정하는 그 밖의 정당한 사유", _ALL),
 )
 _GROUNDS = {g.code: g for g in REFUSAL_GROUNDS}
@@ -236,22 +246,39 @@ def start(ctx: AppContext, actor: Actor, request_id: int, *, expected_version: i
         return _result(ctx, u, r)
 
 
+EXTENDABLE_KINDS = frozenset({RequestKind.ACCESS})   # only 열람 may be postponed (법 제35조③)
+
+
+def extension_refusal(kind: str) -> str | None:
+    """Why a request of ``kind`` cannot be extended (None: it can). The law provides a postponement
+    for 열람 only (법 제35조③, 시행령 제42조②); 정정·삭제 (시행령 제43조③) and 처리정지·동의철회
+    (시행령 제44조②) must be answered within their 10 days — partly, or refused with a ground."""
+    if kind in EXTENDABLE_KINDS:
+        return None
+    return (f"{KIND_LABELS.get(kind, kind)} 요구는 처리 기간을 연장할 수 없습니다: 법은 열람의 연기(개인정보 보호법 "
+            "제35조제3항)만 정하고 있습니다. 기한 안에 처리한 부분만 '일부 완료'로 답하거나, 사유를 들어 거절하십시오.")
+
+
 def extend(ctx: AppContext, actor: Actor, request_id: int, *, new_due: dt.date, reason: str,
            expected_version: int | None = None) -> RequestDetail:
-    """연기 (기간 연장): a reason is required and the 연기 통지서 goes to the requester; the due date
-    moves by at most :data:`~privdesk.rights.requests.EXTENSION_MAX_DAYS` days, once."""
-    from privdesk.rights.requests import EXTENSION_MAX_DAYS
-
+    """열람 연기 (법 제35조③, 시행령 제42조②): a 열람 request only, with a reason (the 정당한 사유 the
+    연기 통지서 states); the due date moves once, by at most ``profile.extension_max_days`` days. Any
+    other kind is refused (:func:`extension_refusal`)."""
     reason = reason_text("reason", reason, "연기 사유", limit=1000)
+    max_days = ctx.profile.extension_max_days
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
+        refusal = extension_refusal(r.kind)
+        if refusal is not None:
+            raise RuleViolationError(refusal)
         if r.extended_due is not None:
-            raise RuleViolationError("처리 기간은 한 번만 연장할 수 있습니다. 연장된 기한 안에 처리하거나 거절하십시오.")
+            raise RuleViolationError("열람은 한 번만 연기할 수 있습니다. 연기한 기한 안에 열람하게 하거나 거절하십시오.")
         due = effective_due(r)
         if new_due <= due:
-            raise ValidationError("new_due", f"연장 기한은 현재 기한({due.isoformat()})보다 뒤여야 합니다.")
-        if (new_due - due).days > EXTENSION_MAX_DAYS:
-            raise ValidationError("new_due", f"처리 기간은 {EXTENSION_MAX_DAYS}일까지만 연장할 수 있습니다.")
+            raise ValidationError("new_due", f"연기한 기한은 현재 기한({due.isoformat()})보다 뒤여야 합니다.")
+        if (new_due - due).days > max_days:
+            raise ValidationError("new_due", f"열람은 {max_days}일까지만 연기할 수 있습니다 "
+                                             f"({(due + dt.timedelta(days=max_days)).isoformat()}까지).")
         r.extended_due, r.extension_reason = new_due, reason
         _move(u, r, RequestState.EXTENDED, f"기한 {due.isoformat()} → {new_due.isoformat()}")
         return _result(ctx, u, r)
@@ -303,6 +330,8 @@ def complete(ctx: AppContext, actor: Actor, request_id: int, *, result: str,
                                      "'다른 법령에서 수집 대상으로 정한 개인정보' 사유로 거절하거나 분리보관으로 답하십시오.")
         if r.identity_verified_at is None:
             raise RuleViolationError("본인 확인을 먼저 기록하십시오.")
+        if r.kind == RequestKind.CORRECT and r.patient_id is not None:
+            raise RuleViolationError(CORRECT_BY_EDIT)
         _set_result(ctx, r, result)
         note = ""
         if r.kind == RequestKind.CORRECT:
@@ -334,6 +363,8 @@ def partly_complete(ctx: AppContext, actor: Actor, request_id: int, *, result: s
             _set_viewing(r, viewing, checked[0])
         if r.kind == RequestKind.DELETE and r.file_code == PATIENT_FILE:
             raise RuleViolationError("환자 명부의 삭제 요구는 거절하거나 분리보관으로 답하십시오.")
+        if r.kind == RequestKind.CORRECT and r.patient_id is not None:
+            raise RuleViolationError(CORRECT_BY_EDIT)
         _set_result(ctx, r, result)
         r.refusal_ground, r.refusal_text = g.code, explanation
         if r.kind == RequestKind.CORRECT:
@@ -342,6 +373,94 @@ def partly_complete(ctx: AppContext, actor: Actor, request_id: int, *, result: s
             _flag(u, r, result)
         _close(u, r, RequestState.PARTLY_COMPLETED, g.label)
         return _result(ctx, u, r)
+
+
+CORRECT_BY_EDIT = ("환자 명부 기록의 정정은 환자 정보를 실제로 고쳐서 완료하십시오('환자 정보 정정'): 고친 항목이 "
+                   "요구에 연결되어 기록되고, 정정 통지에 정정한 내용이 적힙니다. 일부만 정정하면 그때 제한 사유를 "
+                   "고르십시오.")
+
+
+@dataclass(frozen=True)
+class CorrectionRow:
+    """One field a correction changed: its label, the value before (masked) and after (in full)."""
+
+    field: str
+    label: str
+    before_masked: str
+    after: str
+
+    def __repr__(self) -> str:
+        return f"CorrectionRow({self.field!r})"
+
+
+def correct_patient(ctx: AppContext, actor: Actor, request_id: int, data: PatientInput, *, patient_version: int,
+                    note: str = "", ground: str = "", explanation: str = "", accept_check_digit_warning: bool = False,
+                    loaded: PatientDetail | None = None, expected_version: int | None = None) -> RequestDetail:
+    """정정 완료 by the actual correction (법 제36조②): the registry's patient edit
+    (:func:`privdesk.registry.patients.apply_update` — validation, version check, duplicates, proofs,
+    its access-log entry naming the request), each changed field recorded and linked to the request
+    (:class:`~privdesk.rights.models.RequestCorrection`, the new value encrypted), the result text,
+    and a correction notice for every earlier recipient; the hold is released. With a ``ground`` (and
+    its ``explanation``) only part was corrected: the request ends partly completed. Needs
+    ``patient.write`` besides ``request.handle``."""
+    from privdesk.registry.patients import FIELD_LABELS, apply_update, retention_years
+    from privdesk.registry.validation import require_valid
+
+    note = reason_text("note", note, "비고", required=False, limit=1000)
+    if ground:
+        explanation = reason_text("explanation", explanation, "정정하지 않은 부분과 그 사유", limit=1000)
+    v = require_valid(data, accept_check_digit_warning=accept_check_digit_warning, today=clock.today_kst())
+    years = retention_years(ctx)
+    keys = ctx.keys
+    with rights_unit(ctx, actor) as u:
+        if u.account is None or Permission.PATIENT_WRITE not in permissions_of(u.session, u.account):
+            raise PermissionDeniedError(str(Permission.PATIENT_WRITE), label(Permission.PATIENT_WRITE))
+        r = _open(u, request_id, expected_version)
+        if r.kind != RequestKind.CORRECT or r.patient_id is None:
+            raise RuleViolationError("환자 정보 정정은 환자 명부 기록의 정정 요구에만 쓸 수 있습니다.")
+        if r.identity_verified_at is None:
+            raise RuleViolationError("본인 확인을 먼저 기록하십시오.")
+        target = RequestState.PARTLY_COMPLETED if ground else RequestState.COMPLETED
+        if target not in TRANSITIONS.get(r.state, ()):
+            raise RuleViolationError(f"'{STATE_LABELS.get(r.state, r.state)}' 상태의 요구는 정정할 수 없습니다.")
+        g = refusal_ground(ground, r.kind) if ground else None
+        number = request_number(r.id, r.received_at)
+        edit = apply_update(u, keys, r.patient_id, v, expected_version=patient_version, years=years, loaded=loaded,
+                            log_note=f"정정 요구 {number}")
+        if not edit.changes:
+            raise ValidationError("patient", "고친 항목이 없습니다. 요구한 내용대로 환자 정보를 고친 뒤 저장하십시오.")
+        now = clock.now()
+        for name, (before, after) in edit.changes.items():
+            uid = secrets.token_hex(16)
+            u.session.add(RequestCorrection(
+                uid=uid, request_id=r.id, patient_id=r.patient_id, field=name, before_masked=before,
+                after_enc=keys.encrypt(after, CORRECTIONS, "after_enc", uid), patient_version=edit.detail.version,
+                at=now, by=u.actor_login))
+        labels = ", ".join(FIELD_LABELS.get(k, k) for k in edit.changes)
+        corrected = "; ".join(f"{FIELD_LABELS.get(k, k)}: {after or '(없음)'}" for k, (_b, after) in edit.changes.items())
+        _set_result(ctx, r, f"환자 정보 정정 — {corrected}" + (f" ({note})" if note else ""))
+        if g is not None:
+            r.refusal_ground, r.refusal_text = g.code, explanation
+        u.session.flush()
+        n = _open_correction_notices(u, r)
+        _close(u, r, target, f"환자 정보 정정: {labels} (환자 기록 버전 {edit.version_before}→{edit.detail.version}); "
+                             f"정정 통지 대상 {n}곳")
+        return _result(ctx, u, r)
+
+
+def corrections_of(u: Unit, keys: KeyRing, request_id: int) -> list[CorrectionRow]:
+    """What a correction changed (decrypted: for the correction letters and the request detail)."""
+    from privdesk.registry.patients import FIELD_LABELS
+
+    rows = u.session.execute(select(RequestCorrection).where(RequestCorrection.request_id == request_id)
+                             .order_by(RequestCorrection.id)).scalars()
+    out: list[CorrectionRow] = []
+    for c in rows:
+        if not proofs.holds(keys, c):
+            raise RecordIntegrityError(f"정정 기록(요구 {request_id})")
+        out.append(CorrectionRow(c.field, FIELD_LABELS.get(c.field, c.field), c.before_masked,
+                                 keys.decrypt(c.after_enc, CORRECTIONS, "after_enc", c.uid)))
+    return out
 
 
 def answer_by_separation(ctx: AppContext, actor: Actor, request_id: int, *, explanation: str,

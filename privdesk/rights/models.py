@@ -6,6 +6,10 @@ address) are AES-GCM ciphertexts bound to (table, column, ``uid``). The subject 
 internal reference (``patient:<id>`` for a registry patient, no foreign key: the request record
 outlives the patient's destruction), or named for a homepage member or reservation.
 
+``request_corrections`` records what a completed 정정 of a registry patient changed: one row per
+field, the value before (masked) and after (encrypted, bound to the row's ``uid``), the patient's
+version after the edit — the correction letters to the recipients are printed from it.
+
 ``subject_request_events`` (append-only) is the state history: who moved the request, when, from
 what to what. ``correction_notices`` tracks the notice of a completed correction to each third
 party that had received the record (법 제36조, the policy's 정정 통지). ``subject_flags`` marks a
@@ -138,3 +142,28 @@ class SubjectFlag(Base):
 
 
 Index("ix_subject_requests_state_due", SubjectRequest.state, SubjectRequest.due_date)
+
+
+CORRECTION_PROOF = ProofSpec(
+    "request_corrections",
+    (("id", "int"), ("uid", "text"), ("request_id", "int"), ("patient_id", "int"), ("field", "text"),
+     ("before_masked", "text"), ("after_enc", "bytes"), ("patient_version", "int")),
+    "정정 기록", ref_column="id", ref_prefix="request_correction:")
+
+
+class RequestCorrection(Base):
+    """One field a 정정 changed in the registry (the correction recorded and linked to its request)."""
+
+    __tablename__ = "request_corrections"
+    __proof__ = CORRECTION_PROOF
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("subject_requests.id"), index=True)
+    patient_id: Mapped[int] = mapped_column(Integer, index=True)
+    field: Mapped[str] = mapped_column(String(16))                  # the registry's field: name, rrn, address …
+    before_masked: Mapped[str] = mapped_column(Text, default="")     # the old value, masked
+    after_enc: Mapped[bytes] = mapped_column(LargeBinary)            # the corrected value (AES-GCM)
+    patient_version: Mapped[int] = mapped_column(Integer)            # the patient's version after the edit
+    at: Mapped[dt.datetime]
+    by: Mapped[str] = mapped_column(String(64))
+    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)

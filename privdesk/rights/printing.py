@@ -32,10 +32,11 @@ from privdesk.disclosures.history import SubjectDisclosure, subject_history
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.files import Output
 from privdesk.profile import HospitalProfile
+from privdesk.registry.patients import masked_value
 from privdesk.reports import record_print, witnessed
 from privdesk.reports import rights as forms
-from privdesk.rights.answers import AccessAnswer, access_answer, objection_text
-from privdesk.rights.decisions import VIEWING_METHODS, refusal_ground
+from privdesk.rights.answers import AccessAnswer, AnswerMode, build_answer, objection_text
+from privdesk.rights.decisions import VIEWING_METHODS, CorrectionRow, corrections_of, refusal_ground
 from privdesk.rights.models import CorrectionNotice, SubjectRequest
 from privdesk.rights.requests import (
     ACCESS_ITEM_LABELS,
@@ -66,6 +67,7 @@ class NoticeKind(StrEnum):
     DELAY_REFUSAL = "delay_refusal"          # 개인정보 열람 연기·거절 통지서 [별지 제10호서식]
     CORRECTION_RESULT = "correction_result"  # 개인정보 정정·삭제 결과 통지서 [별지 제12호서식]
     SUSPENSION_RESULT = "suspension_result"  # 개인정보 처리정지 요구에 대한 결과 통지서 [별지 제13호서식]
+    POWER_OF_ATTORNEY = "power_of_attorney"  # 위임장 [별지 제11호서식] (an agent's request)
 
 
 NOTICE_TITLES: dict[str, str] = {
@@ -74,14 +76,18 @@ NOTICE_TITLES: dict[str, str] = {
     NoticeKind.DELAY_REFUSAL: forms.DELAY_TITLE,
     NoticeKind.CORRECTION_RESULT: forms.CORRECTION_TITLE,
     NoticeKind.SUSPENSION_RESULT: forms.SUSPENSION_TITLE,
+    NoticeKind.POWER_OF_ATTORNEY: forms.POA_TITLE,
 }
 
 _WHEN: dict[str, str] = {
     NoticeKind.ACCESS_NOTICE: "열람 통지서는 열람을 완료(또는 일부 완료)한 열람 요구에만 출력합니다.",
-    NoticeKind.DELAY_REFUSAL: "연기·거절 통지서는 처리 기간을 연장한 요구와 거절한 열람 요구에만 출력합니다.",
+    NoticeKind.DELAY_REFUSAL: "열람 연기·거절 통지서는 연기하거나 거절한 열람 요구에만 출력합니다 (정정·삭제·처리정지는 "
+                              "연기할 수 없습니다).",
     NoticeKind.CORRECTION_RESULT: "정정·삭제 결과 통지서는 완료·일부 완료·거절로 종결한 정정·삭제 요구에만 출력합니다.",
     NoticeKind.SUSPENSION_RESULT: "처리정지 결과 통지서는 완료·일부 완료·거절로 종결한 처리정지·동의철회 요구에만 "
                                   "출력합니다.",
+    NoticeKind.POWER_OF_ATTORNEY: "위임장은 대리인의 요구에만 채워서 출력합니다. 빈 위임장은 '빈 위임장 출력'으로 "
+                                  "출력하십시오.",
 }
 
 _DECIDED = frozenset({RequestState.COMPLETED, RequestState.PARTLY_COMPLETED, RequestState.REFUSED})
@@ -97,16 +103,19 @@ class PrintResult:
 
 
 def available_notices(detail: RequestDetail) -> tuple[NoticeKind, ...]:
-    """The papers that fit this request's kind and state: the 요구서 always; the 열람 통지서 for a
-    completed or partly completed 열람; the 연기·거절 통지서 for an extended request of any kind (연기,
-    also reprinted after the request is closed) and for a refused 열람 (거절); the 정정·삭제 결과
+    """The papers that fit this request's kind and state: the 요구서 always, and the 위임장 for an
+    agent's request; the 열람 통지서 for a
+    completed or partly completed 열람; the 연기·거절 통지서 for a postponed 열람 (연기, also reprinted
+    after the request is closed) and for a refused 열람 (거절) — no other kind can be postponed; the 정정·삭제 결과
     통지서 for a decided 정정 or 삭제; the 처리정지 결과 통지서 for a decided 처리정지 or 동의철회."""
     kind, state = detail.kind, detail.state
     out = [NoticeKind.REQUEST_FORM]
+    if detail.row.relation == Relation.AGENT:
+        out.append(NoticeKind.POWER_OF_ATTORNEY)
     if kind == RequestKind.ACCESS and state in (RequestState.COMPLETED, RequestState.PARTLY_COMPLETED):
         out.append(NoticeKind.ACCESS_NOTICE)
-    refused_access = kind == RequestKind.ACCESS and state == RequestState.REFUSED
-    if refused_access or (detail.extended_due is not None and state != RequestState.WITHDRAWN):
+    postponed = detail.extended_due is not None and state != RequestState.WITHDRAWN
+    if kind == RequestKind.ACCESS and (state == RequestState.REFUSED or postponed):
         out.append(NoticeKind.DELAY_REFUSAL)
     if kind in (RequestKind.CORRECT, RequestKind.DELETE) and state in _DECIDED:
         out.append(NoticeKind.CORRECTION_RESULT)
@@ -116,12 +125,8 @@ def available_notices(detail: RequestDetail) -> tuple[NoticeKind, ...]:
 
 
 def notice_title(detail: RequestDetail, kind: NoticeKind | str) -> str:
-    """The title the paper will carry for this request: :data:`NOTICE_TITLES`, except the 연기 통지
-    of a 정정·삭제 or 처리정지 request ("개인정보 정정 요구 처리 연기 통지서")."""
-    kind = notice_kind(kind)
-    if kind == NoticeKind.DELAY_REFUSAL and detail.kind != RequestKind.ACCESS:
-        return forms.delay_title(False, KIND_LABELS.get(detail.kind, detail.kind))
-    return NOTICE_TITLES[kind]
+    """The title the paper will carry for this request (:data:`NOTICE_TITLES`)."""
+    return NOTICE_TITLES[notice_kind(kind)]
 
 
 def notice_kind(value: str) -> NoticeKind:
@@ -204,9 +209,11 @@ def _access_content(a: AccessAnswer) -> forms.AccessContent:
         ask_consent=AccessItem.CONSENT in asked)
 
 
+_BOXES: dict[str, str] = {RequestKind.ACCESS: "열람", RequestKind.CORRECT: "정정·삭제", RequestKind.DELETE: "정정·삭제"}
+
+
 def _request_form(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Contacts) -> forms.RequestForm:
-    boxes: dict[str, str] = {RequestKind.ACCESS: "열람", RequestKind.CORRECT: "정정·삭제", RequestKind.DELETE: "정정·삭제"}
-    box = boxes.get(r.kind, "처리정지")
+    box = _BOXES.get(r.kind, "처리정지")
     agent = None if r.relation == Relation.SELF else forms.Person(
         r.requester_name, c.requester_phone, _birth(c.requester_birth), c.requester_address)
     return forms.RequestForm(
@@ -218,6 +225,31 @@ def _request_form(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Co
         request_text=d.request_text, channel=CHANNELS.get(r.channel, r.channel), id_document=r.id_document,
         id_checked_by=r.id_checked_by, proxy_checked=r.proxy_checked, received_by=r.received_by,
         requester_name=r.requester_name, addressee=p.name)
+
+
+def _power_of_attorney(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Contacts) -> forms.PowerOfAttorney:
+    """The 위임장 filled from an agent's request: the agent (위임받는 사람), the subject (위임하는
+    사람) and the request delegated, for the subject's signature."""
+    return forms.PowerOfAttorney(
+        agent=forms.Person(r.requester_name, c.requester_phone, _birth(c.requester_birth), c.requester_address),
+        relation="", subject=_subject(r, c), ticked=(_BOXES.get(r.kind, "처리정지"),), file_name=d.file_name,
+        request_number=d.number, addressee=p.name)
+
+
+def print_blank_power_of_attorney(ctx: AppContext, actor: Actor, out: Path | Output, *,
+                                  on_page: OnPage = None) -> PrintResult:
+    """Print a blank 위임장 [별지 제11호서식] for a subject who sends someone in their place (정보주체
+    요구 처리 permission; the printing is logged with no personal data)."""
+    out = files.guarded(ctx.settings, out)
+    p = ctx.profile
+    with rights_unit(ctx, actor):
+        pass                                             # the permission, checked (a refusal is logged)
+    blank = forms.PowerOfAttorney(agent=forms.Person(), relation="", subject=forms.Person(), ticked=(),
+                                  file_name="", request_number="", addressee=p.name)
+    meta = witnessed(ctx, forms.poa_meta(p.name, actor))
+    pages = forms.render_power_of_attorney(out, meta, blank, on_page=on_page, before_publish=_log(
+        ctx, actor, "form:power_of_attorney", "blank", meta.record_no))
+    return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 # -- use cases --------------------------------------------------------------------------------------
@@ -239,16 +271,19 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         c = contacts_of(keys, r)
         ref, number = r.ref, d.number
         form: forms.RequestForm | None = None
+        poa: forms.PowerOfAttorney | None = None
         delay: forms.DelayRefusalNotice | None = None
         result: forms.ResultNotice | None = None
         head = _head(r, d, c)
         ground = _ground(r)
         if kind == NoticeKind.REQUEST_FORM:
             form = _request_form(p, r, d, c)
+        elif kind == NoticeKind.POWER_OF_ATTORNEY:
+            poa = _power_of_attorney(p, r, d, c)
         elif kind == NoticeKind.DELAY_REFUSAL:
             refused = r.kind == RequestKind.ACCESS and r.state == RequestState.REFUSED
             delay = forms.DelayRefusalNotice(
-                head=head, refused=refused, access=r.kind == RequestKind.ACCESS, due=r.due_date,
+                head=head, refused=refused, due=r.due_date,
                 extended_due=r.extended_due, extension_reason=r.extension_reason or "",
                 ground=ground if refused else None, footer=_footer(p))
         elif kind in (NoticeKind.CORRECTION_RESULT, NoticeKind.SUSPENSION_RESULT):
@@ -266,7 +301,7 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         viewing = (r.viewing_at, r.viewing_place or "", r.viewing_method or "", r.fee, d.result_text)
     what = f"{kind.value}; {number}"
     if kind == NoticeKind.ACCESS_NOTICE:
-        answer = access_answer(ctx, actor, request_id)   # a logged look at the subject's record
+        answer = build_answer(ctx, actor, request_id, AnswerMode.PAPER)   # a logged look at the subject's record
         viewing_at, place, method, fee, note = viewing
         notice = forms.AccessNotice(
             head=head, viewing_at=viewing_at, viewing_place=place, viewing_methods=VIEWING_METHODS,
@@ -276,12 +311,16 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         meta = witnessed(ctx, forms.access_meta(p.name, actor))
         pages = forms.render_access_notice(out, meta, notice, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))
+    elif poa is not None:
+        meta = witnessed(ctx, forms.poa_meta(p.name, actor))
+        pages = forms.render_power_of_attorney(out, meta, poa, on_page=on_page, before_publish=_log(
+            ctx, actor, ref, what, meta.record_no))
     elif form is not None:
         meta = witnessed(ctx, forms.form_meta(p.name, actor))
         pages = forms.render_request_form(out, meta, form, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))
     elif delay is not None:
-        meta = witnessed(ctx, forms.delay_meta(p.name, actor, access=delay.access, kind_label=head.kind_label))
+        meta = witnessed(ctx, forms.delay_meta(p.name, actor))
         what += "; 거절" if delay.refused else "; 연기"
         pages = forms.render_delay_refusal(out, meta, delay, on_page=on_page, before_publish=_log(
             ctx, actor, ref, what, meta.record_no))
@@ -312,11 +351,29 @@ def _sent_to(history: list[SubjectDisclosure], n: CorrectionNotice, corrected: d
                 and (corrected is None or h.disclosed_on <= corrected))]
 
 
+# The words by which a disclosure's items (free text: "이름, 주소, 진료기록 사본") name a registry field.
+_ITEM_WORDS: dict[str, tuple[str, ...]] = {
+    "name": ("이름", "성명"), "rrn": ("주민등록번호", "주민번호", "고유식별"), "address": ("주소",),
+    "phones": ("연락처", "전화"), "chart_no": ("차트번호", "등록번호"), "first_visit": ("내원", "진료일"),
+    "last_visit": ("내원", "진료일"),
+}
+
+
+def _change_row(x: CorrectionRow, received: str) -> forms.ChangeRow:
+    """A corrected item as one recipient may read it: in full when it received that item (it must
+    correct its copy), masked otherwise (it holds nothing to correct; the need to know is not there)."""
+    if any(word in received for word in _ITEM_WORDS.get(x.field, (x.label,))):
+        return forms.ChangeRow(x.label, x.before_masked, x.after, "제공한 항목: 정정하여 주십시오")
+    return forms.ChangeRow(x.label, x.before_masked, masked_value(x.field, x.after) if x.after else "",
+                           "제공하지 않은 항목 (참고)")
+
+
 def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: Path | Output, *,
                             on_page: OnPage = None) -> PrintResult:
-    """Print the 정정 통지 to one third party that received the record: what was corrected (the
-    result text), when and what it received, the request to correct its copy, the hospital's
-    contact."""
+    """Print the 정정 통지 to one third party that received the record: what was corrected — for a
+    registry correction each item with its corrected content, in full for the items this recipient
+    received and masked for the others — when and what it received, the request to correct its copy,
+    the hospital's contact."""
     out = files.guarded(ctx.settings, out)
     p = ctx.profile
     keys = ctx.keys
@@ -329,11 +386,14 @@ def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: 
         corrected = kst_day(r.decided_at) if r.decided_at else None
         sent = _sent_to(subject_history(u.session, r.subject_ref), n, corrected)
         number = request_number(r.id, r.received_at)
+        received = " ".join(h.items for h in sent)
+        changes = tuple(_change_row(x, received) for x in corrections_of(u, keys, r.id))
         letter = forms.CorrectionLetter(
             recipient=n.recipient, subject_name=r.subject_name, subject_birth=_subject(r, c).birth,
             request_number=number, corrected_at=r.decided_at,
             result_text=dec(keys, r.result_text_enc, "result_text_enc", r.uid),
             disclosures=tuple(_provision(h) for h in sent), document_nos=tuple(h.document_no for h in sent),
+            changes=changes,
             contact=_contact(p), hospital_address=f"{p.name}, {p.address} (대표전화 {p.phone})",
             sender=f"{p.name}장")
         ref, nid = r.ref, n.id
@@ -344,4 +404,4 @@ def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: 
 
 
 __all__ = ["NOTICE_TITLES", "NoticeKind", "PrintResult", "available_notices", "notice_kind", "notice_title",
-           "print_correction_notice", "print_notice"]
+           "print_blank_power_of_attorney", "print_correction_notice", "print_notice"]

@@ -9,7 +9,8 @@ Rules (../shared/domain/law.md §1 "Data-subject rights & deadlines"):
 - what: 열람 (법 제35조, the items of 시행령 제41조①), 정정·삭제 (법 제36조), 처리정지 and 동의철회
   (법 제37조);
 - when: a decision or notice within ``profile.request_days`` (10) days of receipt (시행령 제41조④,
-  제42조②, 제43조③, 제44조②); an extension needs a reason and a notice (연기 통지).
+  제42조②, 제43조③, 제44조②); only 열람 may be postponed (법 제35조③), with a reason and a notice
+  (열람 연기 통지), by at most ``profile.extension_max_days`` days.
 
 A correction or deletion request on a registry patient puts the record on the registry's processing
 hold at intake (the policy: 정정을 완료하기 전까지 당해 개인정보를 이용 또는 제공하지 않습니다): no
@@ -18,6 +19,7 @@ print, export or disclosure until the request is closed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import secrets
 from collections.abc import Sequence
@@ -46,7 +48,6 @@ from privdesk.rights.models import SubjectFlag, SubjectRequest, SubjectRequestEv
 TABLE = "subject_requests"
 CCTV_FILE = "cctv"           # CCTV footage has its own requests (privdesk.cctv.requests)
 CHILD_AGE = 14               # 만 14세 미만 아동: 법정대리인 (법 제22조의2, 제38조②)
-EXTENSION_MAX_DAYS = 10      # an extension may move the due date by at most this many days (UNCONFIRMED: no fixed limit in the 시행령)
 DUE_SOON_DAYS = 3
 
 
@@ -376,7 +377,14 @@ def detail_of(u: Unit, keys: KeyRing, r: SubjectRequest, today: dt.date) -> Requ
         refusal_ground=r.refusal_ground, refusal_text=r.refusal_text, decided_at=r.decided_at,
         decided_by=r.decided_by, closed_at=r.closed_at, closed_by=r.closed_by,
         events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note) for e in events),
-        next_states=TRANSITIONS.get(r.state, ()))
+        next_states=next_states(r.state, r.kind, r.extended_due))
+
+
+def next_states(state: str, kind: str, extended_due: dt.date | None) -> tuple[str, ...]:
+    """What may follow ``state`` for a request of ``kind``: :data:`TRANSITIONS`, without the extension
+    (연기) for every kind but 열람 (법 제35조③) and for a request already extended once."""
+    return tuple(s for s in TRANSITIONS.get(state, ())
+                 if s != RequestState.EXTENDED or (kind == RequestKind.ACCESS and extended_due is None))
 
 
 def load(u: Unit, request_id: int, *, lock: bool = False) -> SubjectRequest:
@@ -447,10 +455,37 @@ def _subject(u: Unit, data: RequestInput, uid: str) -> _Subject:
     return _Subject(f"external:{uid[:16]}", None, name, data.subject_birth)
 
 
+NOT_THE_SUBJECT = ("본인 요구로 접수할 수 없습니다: 요구인의 {what}이 정보주체와 다릅니다. 본인이 아닌 사람의 요구는 "
+                   "'대리인'(정보주체의 위임장, 별지 제11호서식) 또는 '법정대리인'(가족관계증명서 등 대리 관계를 "
+                   "증명하는 서류)으로, 그 서류와 요구인의 신분증을 확인한 뒤 접수하십시오.")
+
+
+def _same_name(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
+def _same_person(subj: _Subject, requester: str, data: RequestInput) -> dt.date:
+    """A request by the subject (본인): the requester's name and birth date (from the ID presented)
+    must be the subject's (시행령 제46조); otherwise it is an agent's or a legal representative's
+    request, with its documents. Returns the requester's birth date."""
+    presented = data.requester_birth if subj.patient_id is not None else (data.requester_birth or data.subject_birth)
+    if presented is None:
+        field = "requester_birth" if subj.patient_id is not None else "subject_birth"
+        raise ValidationError(field, "본인 요구는 신분증으로 확인한 요구인의 생년월일을 입력하십시오 "
+                                     "(정보주체와 같은 사람인지 확인합니다).")
+    if not _same_name(subj.name, requester):
+        raise RuleViolationError(NOT_THE_SUBJECT.format(what="성명"))
+    if subj.birth is not None and subj.birth != presented:
+        raise RuleViolationError(NOT_THE_SUBJECT.format(what="생년월일"))
+    return presented
+
+
 # -- use cases ---------------------------------------------------------------------------------
 def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> RequestDetail:
     """Take in a request (접수): due date, identity check record, and for a correction or deletion
-    of a registry record the processing hold."""
+    of a registry record the processing hold. A request by the subject (본인) whose requester differs
+    from the subject in name or birth date is refused: it is an agent's or a legal representative's
+    request, taken in as such with its documents."""
     now = clock.now()
     if data.kind not in KIND_LABELS:
         raise ValidationError("kind", "요구 구분(열람·정정·삭제·처리정지·동의철회)을 고르십시오.")
@@ -490,6 +525,9 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         if child and data.relation == Relation.SELF:
             raise RuleViolationError("만 14세 미만 아동의 요구는 법정대리인이 하여야 합니다(개인정보 보호법 제38조②). "
                                      "요구인을 법정대리인으로 접수하십시오.")
+        requester_birth = data.requester_birth
+        if data.relation == Relation.SELF:
+            requester_birth = _same_person(subj, requester, data)
         if data.relation != Relation.SELF and subj.patient_id is None:
             text("subject_name", data.subject_name or subj.name, "정보주체 성명", limit=64)
         r = SubjectRequest(
@@ -501,7 +539,7 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
                                                limit=300), "subject_address_enc", uid),
             subject_under_14=child, relation=data.relation, requester_name=requester,
             requester_phone_enc=enc(keys, requester_phone, "requester_phone_enc", uid),
-            requester_birth_enc=enc(keys, data.requester_birth.isoformat() if data.requester_birth else "",
+            requester_birth_enc=enc(keys, requester_birth.isoformat() if requester_birth else "",
                                     "requester_birth_enc", uid),
             requester_address_enc=enc(keys, text("requester_address", data.requester_address, "주소",
                                                  required=False, limit=300), "requester_address_enc", uid),
@@ -555,12 +593,18 @@ def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.dat
 
 
 def contacts(ctx: AppContext, actor: Actor, request_id: int, reason: str) -> Contacts:
-    """The full phone numbers, birth dates and addresses, with a logged reason (마스킹 해제)."""
+    """The full phone numbers, birth dates and addresses, with a logged reason (마스킹 해제). Before
+    the identity check (본인 확인) only the requester's own contact details are given (to reach
+    them); the subject's are withheld like every other view of the subject's data."""
     reason = reason_text("reason", reason, "마스킹 해제 사유", limit=200)
     with rights_unit(ctx, actor) as u:
         r = load(u, request_id)
+        c = contacts_of(ctx.keys, r)
+        if r.identity_verified_at is None:
+            u.log(Action.UNMASK, subject=r.ref, detail=f"reason={reason}; requester only (본인 확인 전)")
+            return dataclasses.replace(c, subject_phone="", subject_birth=None, subject_address="")
         u.log(Action.UNMASK, subject=r.ref, detail=f"reason={reason}")
-        return contacts_of(ctx.keys, r)
+        return c
 
 
 @dataclass(frozen=True)

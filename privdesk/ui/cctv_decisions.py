@@ -205,14 +205,15 @@ class RefuseDialog(_FormDialog):
 class ExtendDialog(_FormDialog):
     """기한 연장 (열람 연기): the new due date and the reason (required)."""
 
-    def __init__(self, parent: QWidget | None, detail: RequestDetail) -> None:
+    def __init__(self, parent: QWidget | None, detail: RequestDetail, max_days: int) -> None:
         super().__init__(parent, "extendDialog", self.tr("기한 연장 — {number}").format(number=detail.number),
                          self.tr("연장"))
-        self.until = QDateEdit(from_date(detail.row.due + dt.timedelta(days=10)), self)
+        self.until = QDateEdit(from_date(detail.row.due + dt.timedelta(days=max_days)), self)
         self.until.setObjectName("until")
         self.until.setDisplayFormat(DATE_FORMAT)
         self.until.setCalendarPopup(True)
         self.until.setMinimumDate(from_date(detail.row.due + dt.timedelta(days=1)))
+        self.until.setMaximumDate(from_date(detail.row.due + dt.timedelta(days=max_days)))
         self.reason = self.text_edit("reason", 70)
         self.reason.setPlaceholderText(self.tr("연기 통지서에 적힙니다. 예: 타인 마스킹 작업에 시간이 걸림"))
         self.form.addRow(self.tr("지금 기한"), QLabel(detail.row.due.isoformat(), self))

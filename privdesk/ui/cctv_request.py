@@ -327,7 +327,7 @@ class RequestDetailDialog(QDialog):
 
             self._open(refuse, go_refuse)
         elif state == RequestState.EXTENDED:
-            ext = ExtendDialog(self, d)
+            ext = ExtendDialog(self, d, ctx.profile.extension_max_days)
 
             def go_extend() -> None:
                 until, reason = ext.values()

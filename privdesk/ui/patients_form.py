@@ -14,7 +14,8 @@ Editing needs the full resident number, address and phones, so the screen opens 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -244,19 +245,19 @@ class PatientFormDialog(QDialog):
             if first:
                 self.edits[first].setFocus()
             return
-        ctx, actor, data = self.host.ctx, self.host.actor, self.values()
-        accept = self.check_digit_box.isChecked()
-        detail = self.detail
-        if detail is None:
-            def work() -> PatientDetail:
-                return create_patient(ctx, actor, data, accept_check_digit_warning=accept)
-        else:
-            def work() -> PatientDetail:
-                return update_patient(ctx, actor, detail.id, data, expected_version=detail.version,
-                                      accept_check_digit_warning=accept, loaded=detail)
+        work = self.work(self.values(), self.check_digit_box.isChecked())
         self._saving = True
         self.save_button.setEnabled(False)
         self.host.runner.run(work, owner=self, on_done=self._saved, on_error=self._failed, changes=True)
+
+    def work(self, data: PatientInput, accept: bool) -> Callable[[], Any]:
+        """The save as a background task: ``create_patient`` or ``update_patient`` (a subclass may
+        save through another use case that edits the patient, e.g. a data-subject correction)."""
+        ctx, actor, detail = self.host.ctx, self.host.actor, self.detail
+        if detail is None:
+            return lambda: create_patient(ctx, actor, data, accept_check_digit_warning=accept)
+        return lambda: update_patient(ctx, actor, detail.id, data, expected_version=detail.version,
+                                      accept_check_digit_warning=accept, loaded=detail)
 
     def _saved(self, detail: PatientDetail) -> None:
         self._saving = False

@@ -125,7 +125,8 @@ class RequestsPage(Page):
         layout.addWidget(heading(self.tr("정보주체 요구"), self))
         intro = QLabel(self.tr(
             "열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. "
-            "연장하려면 사유를 적고 연기 통지서를 보내야 합니다.").format(days=host.ctx.profile.request_days), self)
+            "열람만 정당한 사유가 있을 때 연기 통지서를 보내고 연기할 수 있으며, 정정·삭제·처리정지는 기한 안에 "
+            "일부 완료나 거절로 답합니다.").format(days=host.ctx.profile.request_days), self)
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #555;")
         layout.addWidget(intro)
@@ -133,6 +134,8 @@ class RequestsPage(Page):
         bar = QHBoxLayout()
         self.new_button = self._button(bar, "newRequestButton", self.tr("요구 접수…"), self.new_request)
         self.open_button = self._button(bar, "openRequestButton", self.tr("열기"), self.open_selected)
+        self.blank_poa_button = self._button(bar, "blankPoaButton", self.tr("빈 위임장 출력"), self.print_blank_poa)
+        self.blank_poa_button.setToolTip(self.tr("대리인이 요구할 때 정보주체가 써 주는 위임장 [별지 제11호서식]"))
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("보기"), self))
         self.filter_combo = QComboBox(self)
@@ -165,6 +168,21 @@ class RequestsPage(Page):
         b.clicked.connect(lambda _checked=False: slot())
         bar.addWidget(b)
         return b
+
+    def print_blank_poa(self) -> PrintJob:
+        """A blank 위임장 [별지 제11호서식] into the PDF preview (for a visitor to take home)."""
+        from pathlib import Path
+
+        from privdesk.files import protected_files
+        from privdesk.rights import printing
+
+        ctx, actor = self.host.ctx, self.host.actor
+        job = PrintJob(self.host.runner, self, self.tr("위임장"), "위임장.pdf",
+                       lambda out, on_page: printing.print_blank_power_of_attorney(ctx, actor, Path(out),
+                                                                                    on_page=on_page),
+                       protected=protected_files(ctx.settings))
+        self.print_job = job
+        return job
 
     # -- loading ------------------------------------------------------------------------------------
     @property

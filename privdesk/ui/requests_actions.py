@@ -15,7 +15,7 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,9 +39,9 @@ from privdesk.profile import HospitalProfile
 from privdesk.rights import decisions
 from privdesk.rights.answers import AccessAnswer, asked_labels, objection_text
 from privdesk.rights.decisions import VIEWING_METHODS, AccessOutcome, NoticeRow, RefusalGround, grounds_for
-from privdesk.rights.requests import EXTENSION_MAX_DAYS, RequestDetail, RequestKind
+from privdesk.rights.requests import RequestDetail, RequestKind
 from privdesk.ui.cctv_common import datetime_edit, to_kst_datetime
-from privdesk.ui.requests_common import ERROR_STYLE, INFO_STYLE
+from privdesk.ui.requests_common import ERROR_STYLE, INFO_STYLE, UNMASKED_STYLE
 from privdesk.ui.widgets import DATE_FORMAT, from_date, to_date
 
 SEND_METHODS = ("우편", "등기우편", "팩스", "공문", "전자우편", "직접 전달")
@@ -206,24 +206,27 @@ class VerifyDialog(ActionDialog):
 
 
 class ExtendDialog(ActionDialog):
-    """기간 연장 (연기): the new due date (at most EXTENSION_MAX_DAYS later) and the reason."""
+    """열람 연기 (법 제35조③): the new due date (at most ``max_days`` later) and the reason. Only a 열람
+    request is offered this (the detail's buttons, :func:`decisions.extension_refusal`)."""
 
-    def __init__(self, parent: QWidget | None, d: RequestDetail) -> None:
-        super().__init__(parent, "extendDialog", _title(self.tr("기간 연장"), d), self.tr("연장"), d)
+    def __init__(self, parent: QWidget | None, d: RequestDetail, max_days: int) -> None:
+        super().__init__(parent, "extendDialog", _title(self.tr("열람 연기"), d), self.tr("연기"), d)
         due = d.row.due
-        self.until = QDateEdit(from_date(due + dt.timedelta(days=EXTENSION_MAX_DAYS)), self)
+        self.max_days = max_days
+        self.until = QDateEdit(from_date(due + dt.timedelta(days=max_days)), self)
         self.until.setObjectName("until")
         self.until.setDisplayFormat(DATE_FORMAT)
         self.until.setCalendarPopup(True)
         self.until.setMinimumDate(from_date(due + dt.timedelta(days=1)))
-        self.until.setMaximumDate(from_date(due + dt.timedelta(days=EXTENSION_MAX_DAYS)))
+        self.until.setMaximumDate(from_date(due + dt.timedelta(days=max_days)))
         self.reason = self.text_edit("reason", 70)
-        self.reason.setPlaceholderText(self.tr("연기 통지서에 적힙니다. 예: 제3자 제공 내역을 확인하는 데 시간이 걸림"))
+        self.reason.setPlaceholderText(self.tr("연기 통지서에 적힙니다. 예: 다른 사람의 정보를 가리는 데 시간이 걸림"))
         self.form.addRow(self.tr("지금 기한"), QLabel(due.isoformat(), self))
-        self.form.addRow(self.tr("연장한 기한"), self.until)
+        self.form.addRow(self.tr("연기한 기한"), self.until)
         self.form.addRow(self.tr("연기 사유 (필수)"), self.reason)
-        self.info(self.tr("처리 기간은 한 번, {days}일까지 연장할 수 있습니다. 연장하면 사유와 이의제기 방법을 적은 "
-                          "연기 통지서를 요구인에게 보내야 합니다.").format(days=EXTENSION_MAX_DAYS))
+        self.info(self.tr("정당한 사유가 있으면 열람을 한 번, {days}일까지 연기할 수 있습니다(개인정보 보호법 제35조제3항). "
+                          "연기하면 사유와 이의제기 방법을 적은 열람 연기 통지서를 요구인에게 보내고, 사유가 없어지면 "
+                          "지체 없이 열람하게 하여야 합니다.").format(days=max_days))
         self.finish_layout()
 
     def problem(self) -> str:
@@ -454,7 +457,7 @@ def action_dialog(key: str, parent: QWidget | None, d: RequestDetail, profile: H
     if key == "verify":
         return VerifyDialog(parent, d)
     if key == "extend":
-        return ExtendDialog(parent, d)
+        return ExtendDialog(parent, d, profile.extension_max_days)
     if key == "access":
         return AccessDialog(parent, d, place)
     if key == "complete":
@@ -471,22 +474,66 @@ def action_dialog(key: str, parent: QWidget | None, d: RequestDetail, profile: H
 
 
 class AccessAnswerDialog(QDialog):
-    """열람 답변 보기: what the subject asked to see, from the data (a logged look)."""
+    """열람 답변 보기: what the subject asked to see, from the data (a logged look). Only after the
+    identity check (the core refuses before it), and masked as the registry masks; "전체 보기…"
+    (``reveal``) asks for a reason and the detail calls the use case, then :meth:`show_full` shows
+    the full answer for its seconds and masks it again."""
+
+    reveal = Signal()
 
     def __init__(self, parent: QWidget | None, answer: AccessAnswer) -> None:
         super().__init__(parent)
         self.setObjectName("accessAnswerDialog")
         self.setWindowTitle(self.tr("열람 답변 — {number}").format(number=answer.number))
+        self.masked_answer = answer
+        self.full: AccessAnswer | None = None
         layout = QVBoxLayout(self)
         self.view = QTextBrowser(self)
         self.view.setObjectName("answerView")
-        self.view.setHtml(self.render(answer))
         layout.addWidget(self.view, 1)
+        self.status = QLabel(self)
+        self.status.setObjectName("answerStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
+        self.unmask_button = buttons.addButton(self.tr("전체 보기…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.unmask_button.setObjectName("unmaskAnswerButton")
+        self.unmask_button.setAutoDefault(False)
+        self.unmask_button.clicked.connect(lambda _c=False: self.reveal.emit())
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.remask_timer = QTimer(self)
+        self.remask_timer.setSingleShot(True)
+        self.remask_timer.timeout.connect(self.remask)
+        self.remask()
         self.resize(820, 680)
+
+    @property
+    def is_unmasked(self) -> bool:
+        return self.full is not None
+
+    def show_full(self, answer: AccessAnswer, msecs: int) -> None:
+        """The unmasked answer (the use case logged the reason), masked again after ``msecs``."""
+        self.full = answer
+        self.view.setHtml(self.render(answer))
+        self.status.setText(self.tr("마스킹 해제됨 — {seconds}초 뒤 다시 가립니다").format(seconds=max(0, msecs // 1000)))
+        self.status.setStyleSheet(UNMASKED_STYLE)
+        self.unmask_button.setEnabled(False)
+        self.remask_timer.start(max(0, msecs))
+
+    def remask(self) -> None:
+        self.remask_timer.stop()
+        self.full = None
+        self.view.setHtml(self.render(self.masked_answer))
+        self.status.setText(self.tr("주민등록번호·주소·연락처는 가려서 보입니다. 전체를 보려면 사유를 적으십시오 "
+                                    "(접속기록에 남습니다)."))
+        self.status.setStyleSheet(INFO_STYLE)
+        self.unmask_button.setEnabled(True)
+
+    def done(self, result: int) -> None:
+        self.remask()  # nothing stays unmasked behind a closed window
+        super().done(result)
 
     def render(self, a: AccessAnswer) -> str:
         e = html.escape

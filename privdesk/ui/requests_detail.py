@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from privdesk.errors import PrivdeskError, VersionConflictError
 from privdesk.files import protected_files
 from privdesk.lifecycle.files import PATIENT_FILE
+from privdesk.registry.patients import PatientDetail, UnmaskedFields
 from privdesk.rights import answers, decisions
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.answers import AccessAnswer
@@ -61,7 +62,7 @@ from privdesk.ui.requests_common import (
     label,
     urgency_style,
 )
-from privdesk.ui.requests_parts import ContactView, NoticesTable
+from privdesk.ui.requests_parts import ContactView, NoticesTable, RequestCorrectionDialog
 from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading
 
 if TYPE_CHECKING:
@@ -71,11 +72,11 @@ _GROUND_LABELS = {g.code: g.label for g in REFUSAL_GROUNDS}
 # (button key, the state it moves to), in the order the buttons appear
 ACTIONS: tuple[tuple[str, str], ...] = (
     ("verify", RequestState.VERIFIED), ("start", RequestState.IN_PROGRESS), ("extend", RequestState.EXTENDED),
-    ("access", RequestState.COMPLETED), ("complete", RequestState.COMPLETED),
+    ("access", RequestState.COMPLETED), ("correct", RequestState.COMPLETED), ("complete", RequestState.COMPLETED),
     ("partly", RequestState.PARTLY_COMPLETED), ("separate", RequestState.PARTLY_COMPLETED),
     ("refuse", RequestState.REFUSED), ("withdraw", RequestState.WITHDRAWN),
 )
-_NEEDS_IDENTITY = frozenset({"start", "access", "complete", "partly", "separate"})
+_NEEDS_IDENTITY = frozenset({"start", "access", "correct", "complete", "partly", "separate"})
 
 
 def offered(d: RequestDetail, key: str) -> bool:
@@ -86,14 +87,18 @@ def offered(d: RequestDetail, key: str) -> bool:
     kind, patient_file = d.row.kind, d.row.file_code == PATIENT_FILE
     if key == "verify":
         return d.identity_verified_at is None
-    if key == "extend":
-        return d.extended_due is None
+    if key == "extend":   # 열람 연기 only (법 제35조③); 정정·삭제·처리정지 are answered within their deadline
+        return d.extended_due is None and decisions.extension_refusal(kind) is None
     if key == "access":
         return kind == RequestKind.ACCESS
+    # a 정정 of a registry patient completes only by the correction itself (decisions.correct_patient)
+    registry_correction = kind == RequestKind.CORRECT and d.row.patient_id is not None
+    if key == "correct":
+        return registry_correction
     if key == "complete":
-        return kind != RequestKind.ACCESS and not (kind == RequestKind.DELETE and patient_file)
+        return kind != RequestKind.ACCESS and not (kind == RequestKind.DELETE and patient_file) and not registry_correction
     if key == "partly":
-        return not (kind == RequestKind.DELETE and patient_file)
+        return not (kind == RequestKind.DELETE and patient_file) and not registry_correction
     if key == "separate":
         return kind == RequestKind.DELETE and d.row.patient_id is not None
     return True
@@ -114,6 +119,7 @@ class RequestDetailDialog(QDialog):
         self.action_buttons: dict[str, QPushButton] = {}
         self.print_job: PrintJob | None = None
         self.answer: AccessAnswer | None = None
+        self.reason_dialog: ReasonDialog | None = None
         self.setWindowTitle(self.tr("정보주체 요구"))
 
         layout = QVBoxLayout(self)
@@ -280,6 +286,10 @@ class RequestDetailDialog(QDialog):
         self._update_alert()
         self._set_enabled(True)
         self.answer_button.setVisible(r.kind == RequestKind.ACCESS)
+        # nothing personal before the identity check (the core refuses it too)
+        self.answer_button.setEnabled(d.identity_verified_at is not None)
+        self.answer_button.setToolTip("" if d.identity_verified_at is not None
+                                      else self.tr("본인 확인을 먼저 기록하십시오."))
         if self._has_notices(d):
             ctx, actor, rid = self.host.ctx, self.host.actor, d.id
             self.host.runner.run(lambda: decisions.correction_notices(ctx, actor, rid), owner=self,
@@ -302,7 +312,7 @@ class RequestDetailDialog(QDialog):
             lines.append(self.tr("환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 "
                                  "없습니다."))
         if r.state == RequestState.EXTENDED:
-            lines.append(self.tr("기간을 연장했습니다. 연기 통지서를 출력해 요구인에게 보내십시오."))
+            lines.append(self.tr("열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오."))
         if r.state in (RequestState.REFUSED, RequestState.PARTLY_COMPLETED):
             lines.append(self.tr("결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오."))
         unsent = [n for n in self.notices if not n.sent]
@@ -329,8 +339,9 @@ class RequestDetailDialog(QDialog):
             self.actions_box.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
-        texts = {"verify": self.tr("본인 확인"), "start": self.tr("처리 시작"), "extend": self.tr("기간 연장"),
-                 "access": self.tr("열람 완료"), "complete": self.tr("완료"), "partly": self.tr("일부 완료"),
+        texts = {"verify": self.tr("본인 확인"), "start": self.tr("처리 시작"), "extend": self.tr("열람 연기"),
+                 "access": self.tr("열람 완료"), "correct": self.tr("환자 정보 정정…"), "complete": self.tr("완료"),
+                 "partly": self.tr("일부 완료"),
                  "separate": self.tr("분리보관으로 답변"), "refuse": self.tr("거절"), "withdraw": self.tr("취하")}
         for key, _state in ACTIONS:
             if not offered(d, key):
@@ -424,8 +435,33 @@ class RequestDetailDialog(QDialog):
             rid, version = d.id, d.version
             self._run(lambda: decisions.start(ctx, actor, rid, expected_version=version))
             return
+        if key == "correct":
+            self.open_correction(d)
+            return
         dialog = action_dialog(key, self, d, ctx.profile)
         self._open(dialog, lambda: self._run(dialog.call(ctx, actor), dialog))
+
+    def open_correction(self, d: RequestDetail) -> None:
+        """환자 정보 정정: the stored record (unmasked by the registry's rule, with the request as the
+        logged reason) in the patient form; saving completes the request."""
+        from privdesk.registry.patients import get_patient, unmask
+
+        ctx, actor, pid = self.host.ctx, self.host.actor, d.row.patient_id
+        assert pid is not None
+        reason = f"정정 요구 {d.number} 처리"
+
+        def load() -> tuple[PatientDetail, UnmaskedFields]:
+            return get_patient(ctx, actor, pid), unmask(ctx, actor, pid, reason)
+
+        def loaded(result: tuple[PatientDetail, UnmaskedFields]) -> None:
+            dialog = RequestCorrectionDialog(self.host, self, d, *result)
+            self.dialog = dialog
+            self.page.dialog = dialog
+            dialog.saved.connect(self._changed)
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        self.host.runner.run(load, owner=self, on_done=loaded)
 
     # -- contacts, unmasked for a while -----------------------------------------------------------------
     def show_contacts(self) -> None:
@@ -484,8 +520,40 @@ class RequestDetailDialog(QDialog):
     def _answer_loaded(self, answer: AccessAnswer) -> None:
         self.answer = answer
         dialog = AccessAnswerDialog(self, answer)
+        dialog.reveal.connect(lambda: self.unmask_answer(dialog))
         self.dialog = dialog
         self.page.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def unmask_answer(self, answer_dialog: AccessAnswerDialog) -> None:
+        """The full answer with a reason: the registry's rule (``patient.unmask``, logged, re-masks)."""
+        d = self.detail
+        if d is None:
+            return
+        ctx, actor, rid = self.host.ctx, self.host.actor, d.id
+        dialog = ReasonDialog(answer_dialog, self.tr("열람 답변 전체 보기"), self.tr(
+            "가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다."),
+            ok_text=self.tr("보기"))
+        self.reason_dialog = dialog
+
+        def shown(full: AccessAnswer) -> None:
+            if shiboken6.isValid(answer_dialog):
+                msecs = self.remask_ms if self.remask_ms is not None else full.seconds * 1000
+                answer_dialog.show_full(full, msecs)
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, PrivdeskError):
+                messages.show_error(answer_dialog if shiboken6.isValid(answer_dialog) else self, exc)
+                return True
+            return False
+
+        def go() -> None:
+            reason = dialog.reason_text()
+            self.host.runner.run(lambda: answers.access_answer(ctx, actor, rid, reason=reason), owner=self,
+                                 on_done=shown, on_error=failed)
+
+        dialog.accepted.connect(go)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

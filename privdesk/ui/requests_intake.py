@@ -310,8 +310,14 @@ class IntakeDialog(QDialog):
         for key in ("subject_name", "subject_birth", "subject_address"):
             self._row_visible(key, not patient)
         self._row_visible("subject_phone", not patient and not own)
-        for key in ("requester_name", "requester_birth", "requester_address", "proxy_checked"):
+        # 본인 of a registry patient: the name and birth date on the ID presented, checked against the
+        # patient by the core (a different person is an agent or a legal representative)
+        for key in ("requester_name", "requester_birth"):
+            self._row_visible(key, not own or patient)
+        for key in ("requester_address", "proxy_checked"):
             self._row_visible(key, not own)
+        self.requester_birth_edit.setPlaceholderText(
+            self.tr("YYYY-MM-DD (신분증의 생년월일)") if own else self.tr("YYYY-MM-DD (선택)"))
         if self.relation == "agent":
             self.proxy_check.setText(self.tr("위임장 확인함 (개인정보 보호법 제38조, 별지 제11호서식)"))
         elif self.relation == "guardian":
@@ -390,13 +396,14 @@ class IntakeDialog(QDialog):
         if patient and self.patient is None:
             raise ValidationError("patient_id", self.tr("차트번호로 환자를 찾아 연결하십시오."))
         subject_birth = None if patient else self._date(self.subject_birth_edit.text(), "subject_birth")
-        requester_birth = None if own else self._date(self.requester_birth_edit.text(), "requester_birth")
+        requester_birth = None if own and not patient else self._date(self.requester_birth_edit.text(),
+                                                                        "requester_birth")
         subject_name = "" if patient else self.subject_name_edit.text()
         if own and not patient and not subject_name.strip():
             # 본인: the requester is the subject, named once in the subject's field
             raise ValidationError("subject_name", self.tr("정보주체 성명을(를) 입력하십시오."))
         if own:
-            requester_name = self.patient.name if patient and self.patient is not None else subject_name
+            requester_name = self.requester_name_edit.text() if patient else subject_name
             subject_phone = "" if patient else self.requester_phone_edit.text()
         else:
             requester_name = self.requester_name_edit.text()
@@ -427,7 +434,9 @@ class IntakeDialog(QDialog):
         """Where an error about ``field`` shows: the field the user typed it in."""
         own = self.relation == "self"
         if own and field == "requester_name":
-            return "subject_name" if not self.patient_mode else ""
+            return "subject_name" if not self.patient_mode else "requester_name"
+        if own and field == "requester_birth" and self.patient_mode:
+            return "requester_birth"
         if own and field == "subject_phone":
             return "requester_phone"
         if own and field in ("requester_birth", "requester_address"):

@@ -1,18 +1,24 @@
-"""Two parts of the request detail (정보주체 요구 상세): the contact line that unmasks for a while
-(연락처 보기, like the patient screen) and the table of correction notices (정정 통지) with printing
-and the 발송 기록 per recipient."""
+"""Parts of the request detail (정보주체 요구 상세): the contact line that unmasks for a while
+(연락처 보기, like the patient screen), the table of correction notices (정정 통지) with printing
+and the 발송 기록 per recipient, and the correction of a registry patient (환자 정보 정정: the
+registry's patient form, saved through the request's use case)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 import time
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,8 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk.registry.patients import PatientDetail, UnmaskedFields
+from privdesk.registry.validation import PatientInput
+from privdesk.rights import decisions
 from privdesk.rights.decisions import NoticeRow
 from privdesk.rights.requests import Contacts, RequestDetail
+from privdesk.ui.host import PageHost
+from privdesk.ui.patients_form import PatientFormDialog
 from privdesk.ui.requests_common import UNMASKED_STYLE
 from privdesk.ui.widgets import fmt_datetime
 
@@ -178,3 +189,78 @@ class NoticesTable(QTableWidget):
             self.setColumnWidth(self.COL_BUTTONS, max(self.columnWidth(self.COL_BUTTONS), hint.width() + 8))
             for i in range(len(rows)):
                 self.setRowHeight(i, max(self.rowHeight(i), hint.height() + 4))
+
+
+class RequestCorrectionDialog(PatientFormDialog):
+    """환자 정보 정정: the registry's patient form, filled with the stored record, with what the
+    subject asked for above it. Saving corrects the patient through
+    :func:`privdesk.rights.decisions.correct_patient` — the edit, recorded and linked to the request,
+    the correction notices opened, the request completed — and ``saved`` carries the request."""
+
+    def __init__(self, host: PageHost, parent: QWidget | None, request: RequestDetail, patient: PatientDetail,
+                 plain: UnmaskedFields) -> None:
+        super().__init__(host, parent, detail=patient, plain=plain)
+        self.setObjectName("requestCorrectionDialog")
+        self.request = request
+        self.setWindowTitle(self.tr("환자 정보 정정 — {number}").format(number=request.number))
+        asked = QLabel(self.tr("요구 내용: {text}").format(text=request.request_text), self)
+        asked.setObjectName("requestedCorrection")
+        asked.setWordWrap(True)
+        asked.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        asked.setStyleSheet("color: #333; background: #f4f5f7; padding: 6px; border: 1px solid #d0d4da;")
+        how = QLabel(self.tr("요구한 대로 고친 뒤 '정정 완료'를 누르십시오. 고친 항목이 이 요구에 연결되어 기록되고, 이 "
+                             "기록을 제공받은 곳마다 정정 통지가 만들어지며, 처리정지가 풀립니다."), self)
+        how.setWordWrap(True)
+        box = self.layout()
+        assert isinstance(box, QVBoxLayout)
+        box.insertWidget(0, asked)
+        box.insertWidget(1, how)
+        # 일부만 정정: what was not corrected, on a ground that can apply to a correction
+        self.partial = QCheckBox(self.tr("요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)"), self)
+        self.partial.setObjectName("partialCorrection")
+        self.ground = QComboBox(self)
+        self.ground.setObjectName("ground")
+        self.ground.addItem(self.tr("— 사유를 고르십시오 —"), "")
+        for g in decisions.grounds_for("correct"):
+            self.ground.addItem(g.label, g.code)
+            self.ground.setItemData(self.ground.count() - 1, g.basis, Qt.ItemDataRole.ToolTipRole)
+        self.explanation = QPlainTextEdit(self)
+        self.explanation.setObjectName("explanation")
+        self.explanation.setFixedHeight(60)
+        self.explanation.setPlaceholderText(self.tr("정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다."))
+        self.partial.toggled.connect(self._partial_toggled)
+        at = box.indexOf(self.message)
+        for i, w in enumerate((self.partial, self.ground, self.explanation)):
+            box.insertWidget(at + i, w)
+        self._partial_toggled(False)
+        self.save_button.setText(self.tr("정정 완료"))
+
+    def _partial_toggled(self, on: bool) -> None:
+        self.ground.setVisible(on)
+        self.explanation.setVisible(on)
+
+    def save(self) -> None:
+        if self.partial.isChecked():
+            if not self.ground.currentData():
+                self.message.setText(self.tr("정정하지 않은 부분의 사유를 목록에서 고르십시오."))
+                return
+            if not self.explanation.toPlainText().strip():
+                self.message.setText(self.tr("정정하지 않은 부분과 그 사유를 적으십시오."))
+                return
+        super().save()
+
+    def work(self, data: PatientInput, accept: bool) -> Callable[[], Any]:
+        ctx, actor, patient, request = self.host.ctx, self.host.actor, self.detail, self.request
+        assert patient is not None
+        partial = self.partial.isChecked()
+        ground = str(self.ground.currentData() or "") if partial else ""
+        explanation = self.explanation.toPlainText() if partial else ""
+        return lambda: decisions.correct_patient(ctx, actor, request.id, data, patient_version=patient.version,
+                                                 ground=ground, explanation=explanation,
+                                                 accept_check_digit_warning=accept, loaded=patient,
+                                                 expected_version=request.version)
+
+    def _saved(self, detail: Any) -> None:   # the request, completed
+        self._saving = False
+        self.saved.emit(detail)
+        self.accept()

@@ -4,17 +4,32 @@
 <context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+479"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+487"/>
         <source>열람 답변 — {number}</source>
         <translation>Access answer — {number}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>전체 보기…</source>
+        <translation>Show all…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
+        <translation>Unmasked — masked again in {seconds} s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>주민등록번호·주소·연락처는 가려서 보입니다. 전체를 보려면 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation>Resident number, address and phones are masked. To see them in full, give a reason (it is kept in the access log).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{file} — {name}</source>
         <translation>{file} — {name}</translation>
     </message>
@@ -113,7 +128,7 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location line="-285"/>
+        <location line="-329"/>
         <source>열람 완료</source>
         <translation>Access completed</translation>
     </message>
@@ -1438,7 +1453,7 @@ Key file: {path}</translation>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+195"/>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="+196"/>
         <source>처리 완료 — {number}</source>
         <translation>Complete — {number}</translation>
     </message>
@@ -1492,7 +1507,7 @@ Key file: {path}</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_form.py" line="+320"/>
+        <location filename="../../privdesk/ui/patients_form.py" line="+321"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation>Saved by someone else first</translation>
     </message>
@@ -1530,7 +1545,7 @@ Key file: {path}</translation>
 <context>
     <name>ContactView</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+82"/>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+93"/>
         <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
         <translation>Unmasked — masked again in {seconds} s</translation>
     </message>
@@ -2255,30 +2270,28 @@ Key file: {path}</translation>
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-52"/>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="-53"/>
         <source>기한 연장 — {number}</source>
         <translation>Extend deadline — {number}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-68"/>
         <source>연장</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>연기 통지서에 적힙니다. 예: 타인 마스킹 작업에 시간이 걸림</source>
         <translation>Printed on the extension notice. E.g. masking other people takes time</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+10"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-59"/>
         <source>지금 기한</source>
         <translation>Current deadline</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+1"/>
         <source>연장한 기한</source>
         <translation>New deadline</translation>
     </message>
@@ -2289,29 +2302,39 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+7"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+9"/>
         <source>연기 사유를 입력하십시오.</source>
         <translation>Enter the reason for the extension.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-18"/>
-        <source>기간 연장</source>
-        <translation>Extend the deadline</translation>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-20"/>
+        <source>열람 연기</source>
+        <translation>Postpone access</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>연기 통지서에 적힙니다. 예: 제3자 제공 내역을 확인하는 데 시간이 걸림</source>
-        <translation>Printed on the postponement notice. E.g. checking the third-party provisions takes time</translation>
+        <location line="+0"/>
+        <source>연기</source>
+        <translation>Postpone</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
+        <source>연기 통지서에 적힙니다. 예: 다른 사람의 정보를 가리는 데 시간이 걸림</source>
+        <translation>Printed on the postponement notice. E.g. masking other people&apos;s data takes time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>연기한 기한</source>
+        <translation>Postponed to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>연기 사유 (필수)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>처리 기간은 한 번, {days}일까지 연장할 수 있습니다. 연장하면 사유와 이의제기 방법을 적은 연기 통지서를 요구인에게 보내야 합니다.</source>
-        <translation>The deadline can be extended once, by up to {days} days. After extending, send the requester the postponement notice with the reason and how to object.</translation>
+        <source>정당한 사유가 있으면 열람을 한 번, {days}일까지 연기할 수 있습니다(개인정보 보호법 제35조제3항). 연기하면 사유와 이의제기 방법을 적은 열람 연기 통지서를 요구인에게 보내고, 사유가 없어지면 지체 없이 열람하게 하여야 합니다.</source>
+        <translation>With a justified reason, access may be postponed once, by up to {days} days (PIPA Art. 35(3)). Send the requester the postponement notice with the reason and how to object, and grant access without delay once the reason is gone.</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2666,7 @@ Key file: {path}</translation>
     <message>
         <location line="+17"/>
         <location filename="../../privdesk/ui/requests_intake.py" line="+187"/>
+        <location line="+133"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
@@ -2663,7 +2687,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-18"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-151"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
@@ -2748,7 +2772,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+60"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+66"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation>Proof of representation (family relation certificate etc.) checked</translation>
     </message>
@@ -2803,7 +2827,7 @@ Key file: {path}</translation>
         <translation>Enter the date of birth as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-213"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-219"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation>New request — access, correction, deletion or suspension of personal data</translation>
     </message>
@@ -2909,7 +2933,12 @@ Key file: {path}</translation>
         <translation>Request and reason</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
+        <source>YYYY-MM-DD (신분증의 생년월일)</source>
+        <translation>YYYY-MM-DD (birth date on the ID)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>위임장 확인함 (개인정보 보호법 제38조, 별지 제11호서식)</source>
         <translation>Power of attorney checked (PIPA Art. 38, Form 11)</translation>
     </message>
@@ -2984,17 +3013,17 @@ Key file: {path}</translation>
         <translation>Find the patient by chart number and link the request.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>열람할 사항을 하나 이상 고르십시오.</source>
         <translation>Choose at least one item to see.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>표시한 항목을 고치십시오.</source>
         <translation>Correct the marked fields.</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-48"/>
         <source>정보주체 성명을(를) 입력하십시오.</source>
         <translation>Enter the data subject&apos;s name.</translation>
     </message>
@@ -4203,7 +4232,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticeSentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+206"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+207"/>
         <source>정정 통지 발송 기록</source>
         <translation>Record the correction notice as sent</translation>
     </message>
@@ -5745,7 +5774,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-145"/>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="-146"/>
         <source>거절 — {number}</source>
         <translation>Refuse — {number}</translation>
     </message>
@@ -5789,6 +5818,54 @@ Plan hash: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>RequestCorrectionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+33"/>
+        <source>환자 정보 정정 — {number}</source>
+        <translation>Correct patient data — {number}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구 내용: {text}</source>
+        <translation>Requested: {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>요구한 대로 고친 뒤 &apos;정정 완료&apos;를 누르십시오. 고친 항목이 이 요구에 연결되어 기록되고, 이 기록을 제공받은 곳마다 정정 통지가 만들어지며, 처리정지가 풀립니다.</source>
+        <translation>Correct the data as requested, then press &apos;Correction done&apos;. The changed items are recorded with this request, a correction notice is opened for every recipient of the record, and the processing hold is lifted.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)</source>
+        <translation>Only part of the request corrected (the rest not corrected, with a ground)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— 사유를 고르십시오 —</source>
+        <translation>— choose a ground —</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다.</source>
+        <translation>What was not corrected and why — printed on the result notice as written.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정정 완료</source>
+        <translation>Correction done</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>정정하지 않은 부분의 사유를 목록에서 고르십시오.</source>
+        <translation>Choose the ground for the part not corrected from the list.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정하지 않은 부분과 그 사유를 적으십시오.</source>
+        <translation>Write what was not corrected and why.</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetailDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv_request.py" line="+85"/>
@@ -5802,7 +5879,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+142"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+148"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -6079,7 +6156,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+61"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+66"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -6090,7 +6167,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-2"/>
         <source>완료</source>
         <translation>Complete</translation>
     </message>
@@ -6127,7 +6204,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+104"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+130"/>
         <source>연락처 보기</source>
         <translation>Show contact</translation>
     </message>
@@ -6139,6 +6216,7 @@ Plan hash: {hash}</translation>
     <message>
         <location line="+0"/>
         <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
+        <location line="+62"/>
         <source>보기</source>
         <translation>Show</translation>
     </message>
@@ -6168,7 +6246,7 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-322"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-414"/>
         <source>정보주체 요구</source>
         <translation>Data-subject request</translation>
     </message>
@@ -6273,17 +6351,12 @@ Plan hash: {hash}</translation>
         <translation>{at} · {place} · {method} · fee {fee} won</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation>The patient record is on hold: no printing, export or third-party provision until this request is closed.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>기간을 연장했습니다. 연기 통지서를 출력해 요구인에게 보내십시오.</source>
-        <translation>The deadline was extended. Print the postponement notice and send it to the requester.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오.</source>
         <translation>The result notice states the ground and how to object. Print it and send it to the requester.</translation>
     </message>
@@ -6308,17 +6381,12 @@ Plan hash: {hash}</translation>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>기간 연장</source>
-        <translation>Extend</translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>열람 완료</source>
         <translation>Access completed</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>일부 완료</source>
         <translation>Partly completed</translation>
     </message>
@@ -6333,12 +6401,28 @@ Plan hash: {hash}</translation>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-53"/>
+        <location line="+63"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation>Record the identity check first.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-40"/>
+        <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
+        <translation>Access was postponed. Print the postponement notice and send it to the requester.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>열람 연기</source>
+        <translation>Postpone access</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환자 정보 정정…</source>
+        <translation>Correct patient data…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>종결된 요구</source>
         <translation>Closed request</translation>
     </message>
@@ -6348,12 +6432,22 @@ Plan hash: {hash}</translation>
         <translation>Correction notices ({n})</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+98"/>
         <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation>Shows the requester&apos;s and the data subject&apos;s full phone numbers, dates of birth and addresses. The access log records it with the reason; they are masked again shortly.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+61"/>
+        <source>열람 답변 전체 보기</source>
+        <translation>Show the full access answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
+        <translation>Shows the masked resident number, address and phones. The reason is kept in the access log, and they are masked again after a while.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>출력할 통지서가 없습니다</source>
         <translation>No notice to print</translation>
     </message>
@@ -6363,7 +6457,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-453"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>
@@ -6371,7 +6465,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-253"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-256"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -6526,7 +6620,7 @@ Plan hash: {hash}</translation>
         <translation>{n} day(s) late (overdue)</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+158"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+161"/>
         <source>— 사유를 고르십시오 —</source>
         <translation>— choose a ground —</translation>
     </message>
@@ -6556,7 +6650,7 @@ Plan hash: {hash}</translation>
         <translation>Explanation (required)</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-173"/>
         <source>수수료·우송료</source>
         <translation>Fee and postage</translation>
     </message>
@@ -6586,7 +6680,7 @@ Plan hash: {hash}</translation>
         <translation>Due today (due soon)</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+168"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+171"/>
         <source>이의제기 방법</source>
         <translation>How to object</translation>
     </message>
@@ -6601,12 +6695,12 @@ Plan hash: {hash}</translation>
         <translation>The latest version was reloaded. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-254"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-257"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation>Printed on the notice as written.</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+249"/>
         <source>통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오.</source>
         <translation>Printed on the notice as written. State exactly what cannot be done and why.</translation>
     </message>
@@ -6668,11 +6762,11 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. 연장하려면 사유를 적고 연기 통지서를 보내야 합니다.</source>
-        <translation>Requests for access, correction, deletion, suspension or consent withdrawal are answered or notified within {days} days of receipt. An extension needs a reason and a postponement notice.</translation>
+        <source>열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. 열람만 정당한 사유가 있을 때 연기 통지서를 보내고 연기할 수 있으며, 정정·삭제·처리정지는 기한 안에 일부 완료나 거절로 답합니다.</source>
+        <translation>Requests for access, correction, deletion, suspension or withdrawal of consent are answered or notified within {days} days of receipt. Only access may be postponed, for a justified reason and with a notice; correction, deletion and suspension are answered within the deadline, partly or with a refusal.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>요구 접수…</source>
         <translation>New request…</translation>
     </message>
@@ -6680,6 +6774,16 @@ Plan hash: {hash}</translation>
         <location line="+1"/>
         <source>열기</source>
         <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>빈 위임장 출력</source>
+        <translation>Print blank power of attorney</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대리인이 요구할 때 정보주체가 써 주는 위임장 [별지 제11호서식]</source>
+        <translation>The power of attorney (Form 11) the data subject gives to an agent who makes the request</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6697,7 +6801,12 @@ Plan hash: {hash}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+36"/>
+        <source>위임장</source>
+        <translation>Power of attorney</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
@@ -7123,7 +7232,7 @@ Retention: {rule}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-207"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-210"/>
         <source>본인 확인</source>
         <translation>Verify identity</translation>
     </message>
@@ -7204,7 +7313,7 @@ Retention: {rule}</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+213"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+216"/>
         <source>취하</source>
         <translation>Withdraw</translation>
     </message>

@@ -4,17 +4,32 @@
 <context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+479"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+487"/>
         <source>열람 답변 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>닫기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>전체 보기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>주민등록번호·주소·연락처는 가려서 보입니다. 전체를 보려면 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>{file} — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,7 +128,7 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location line="-285"/>
+        <location line="-329"/>
         <source>열람 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1436,7 +1451,7 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+195"/>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="+196"/>
         <source>처리 완료 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,7 +1505,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_form.py" line="+320"/>
+        <location filename="../../privdesk/ui/patients_form.py" line="+321"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,7 +1543,7 @@
 <context>
     <name>ContactView</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+44"/>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+55"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2253,30 +2268,28 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-52"/>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="-53"/>
         <source>기한 연장 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-68"/>
         <source>연장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>연기 통지서에 적힙니다. 예: 타인 마스킹 작업에 시간이 걸림</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+10"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-59"/>
         <source>지금 기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+1"/>
         <source>연장한 기한</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2287,28 +2300,38 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+7"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+9"/>
         <source>연기 사유를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-18"/>
-        <source>기간 연장</source>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-20"/>
+        <source>열람 연기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>연기 통지서에 적힙니다. 예: 제3자 제공 내역을 확인하는 데 시간이 걸림</source>
+        <location line="+0"/>
+        <source>연기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
+        <source>연기 통지서에 적힙니다. 예: 다른 사람의 정보를 가리는 데 시간이 걸림</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>연기한 기한</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>연기 사유 (필수)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>처리 기간은 한 번, {days}일까지 연장할 수 있습니다. 연장하면 사유와 이의제기 방법을 적은 연기 통지서를 요구인에게 보내야 합니다.</source>
+        <source>정당한 사유가 있으면 열람을 한 번, {days}일까지 연기할 수 있습니다(개인정보 보호법 제35조제3항). 연기하면 사유와 이의제기 방법을 적은 열람 연기 통지서를 요구인에게 보내고, 사유가 없어지면 지체 없이 열람하게 하여야 합니다.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2641,6 +2664,7 @@
     <message>
         <location line="+17"/>
         <location filename="../../privdesk/ui/requests_intake.py" line="+187"/>
+        <location line="+133"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2661,7 +2685,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-18"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-151"/>
         <source>성명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2746,7 +2770,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+60"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="+66"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2801,7 +2825,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-213"/>
+        <location filename="../../privdesk/ui/requests_intake.py" line="-219"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2907,7 +2931,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
+        <source>YYYY-MM-DD (신분증의 생년월일)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>위임장 확인함 (개인정보 보호법 제38조, 별지 제11호서식)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2982,7 +3011,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>정보주체 성명을(를) 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2992,7 +3021,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>표시한 항목을 고치십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4200,7 +4229,7 @@
 <context>
     <name>NoticeSentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+206"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+207"/>
         <source>정정 통지 발송 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5736,7 +5765,7 @@
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-145"/>
+        <location filename="../../privdesk/ui/cctv_decisions.py" line="-146"/>
         <source>거절 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5780,6 +5809,54 @@
     </message>
 </context>
 <context>
+    <name>RequestCorrectionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/requests_parts.py" line="+29"/>
+        <source>환자 정보 정정 — {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구 내용: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>요구한 대로 고친 뒤 &apos;정정 완료&apos;를 누르십시오. 고친 항목이 이 요구에 연결되어 기록되고, 이 기록을 제공받은 곳마다 정정 통지가 만들어지며, 처리정지가 풀립니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— 사유를 고르십시오 —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정정 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>정정하지 않은 부분의 사유를 목록에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정하지 않은 부분과 그 사유를 적으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestDetailDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv_request.py" line="+85"/>
@@ -5793,7 +5870,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+142"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+148"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6070,7 +6147,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+61"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+66"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6081,7 +6158,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-1"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-2"/>
         <source>완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6118,7 +6195,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+104"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+130"/>
         <source>연락처 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6130,6 +6207,7 @@
     <message>
         <location line="+0"/>
         <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
+        <location line="+62"/>
         <source>보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6159,7 +6237,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-322"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-414"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6269,17 +6347,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>기간을 연장했습니다. 연기 통지서를 출력해 요구인에게 보내십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6304,17 +6377,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>기간 연장</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+1"/>
         <source>열람 완료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>일부 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6329,12 +6397,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-53"/>
+        <location line="+63"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-40"/>
+        <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>열람 연기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환자 정보 정정…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>종결된 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6344,12 +6428,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+98"/>
         <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+61"/>
+        <source>열람 답변 전체 보기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>출력할 통지서가 없습니다</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6362,7 +6456,7 @@
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-285"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-288"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6402,7 +6496,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+154"/>
         <source>— 사유를 고르십시오 —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6659,17 +6753,27 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. 연장하려면 사유를 적고 연기 통지서를 보내야 합니다.</source>
+        <source>열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. 열람만 정당한 사유가 있을 때 연기 통지서를 보내고 연기할 수 있으며, 정정·삭제·처리정지는 기한 안에 일부 완료나 거절로 답합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>요구 접수…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>열기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>빈 위임장 출력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대리인이 요구할 때 정보주체가 써 주는 위임장 [별지 제11호서식]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6688,7 +6792,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+36"/>
+        <source>위임장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7108,7 +7217,7 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-211"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="-214"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7189,7 +7298,7 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+213"/>
+        <location filename="../../privdesk/ui/requests_actions.py" line="+216"/>
         <source>취하</source>
         <translation type="unfinished"></translation>
     </message>

@@ -80,7 +80,7 @@ def people(ctx: AppContext) -> list[Marked]:
 # -- the legal bases as data ---------------------------------------------------------------------------
 def test_legal_bases_follow_the_policy_and_the_law() -> None:
     codes = {b.code: b for b in LEGAL_BASES}
-    assert [b.code for b in ledger.private_bases()] == ["consent", "law", "urgent", "statistics", "public_health"]
+    assert [b.code for b in ledger.private_bases()] == ["consent", "law", "urgent", "pseudonymised", "public_health"]
     assert {c for c, b in codes.items() if not b.applies_to_private} == {
         "pipc", "treaty", "investigation", "trial", "sentence"}
     assert "제18조제2항제2호" in codes["law"].basis and codes["law"].detail_required
@@ -243,25 +243,7 @@ def test_separated_records_go_out_only_under_a_law(sqlite_ctx: AppContext) -> No
     assert subjects.find_patient(sqlite_ctx, desk, old.chart_no).status == "separated"
 
 
-# -- de-identified data and statistics ---------------------------------------------------------------------------
-def test_statistics_is_always_deidentified_and_names_no_one(ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
-    stats = dict(legal_basis="statistics", basis_detail="", recipient="서울대학교 의과대학 연구팀",
-                 recipient_purpose="내원 양상 통계 연구", restrictions="재식별 금지", deidentified=False)
-    with pytest.raises(ValidationError) as err:
-        record_disclosure(ctx, desk, police(people[0].id, **stats))
-    assert err.value.field == "subjects" and "인원수만" in str(err.value)
-    with pytest.raises(ValidationError) as err:
-        record_disclosure(ctx, desk, police(**stats))
-    assert err.value.field == "subject_count"
-    row = record_disclosure(ctx, desk, police(subject_count=1200, **stats))
-    assert row.deidentified and row.subject_count == 1200 and row.subject_labels == ()
-    assert row.deidentified_text == "가명·익명 처리"
-    assert count(ctx, DisclosureSubject) == 0
-    # de-identified data on another basis records that it is de-identified, with or without names
-    pseud = record_disclosure(ctx, desk, police(deidentified=True, subject_count=40))
-    assert pseud.deidentified and pseud.subject_count == 40
-    named = record_disclosure(ctx, desk, police(people[0].id, deidentified=True))
-    assert named.deidentified and named.subject_count == 1
+# -- pseudonymised data: see tests/test_ledgers.py (가명정보, 법 제28조의2; the repealed 18②4 ground) ----------
 
 
 # -- corrections ------------------------------------------------------------------------------------------------------

@@ -1,8 +1,16 @@
-"""``privdesk disclosure …``, ``privdesk processor …`` and their reports (제3자 제공·수탁업체).
+"""``privdesk disclosure …``, ``privdesk processor …`` and their reports (목적 외 이용·제3자 제공,
+수탁업체).
 
 Contract:
-- ``privdesk disclosure list --from DATE --to DATE --as ID``: one entry per line, oldest first:
-  ``번호  제공일  제공받는 자  법적 근거  정보주체 N명`` (+ ``가명·익명``, ``정정 M``); the look is logged.
+- ``privdesk disclosure record --kind provision|internal_use --file CODE --to WHO --purpose TEXT
+  --items TEXT --basis CODE [--detail TEXT] --date DATE --form TEXT [--chart NO]... [--count N]
+  [--restrictions TEXT] [--document NO] [--period TEXT] [--pseudonym-purpose statistics|research|archiving
+  --pseudonym-items … --pseudonym-method … --pseudonym-date DATE --pseudonym-additional …
+  --pseudonym-period … [--pseudonym-by ID] [--pseudonym-review …]] --as ID``: records one entry
+  (제3자 제공 or 목적 외 이용, with its 가명처리 record) and prints ``번호  구분  …``.
+- ``privdesk disclosure list --from DATE --to DATE [--kind KIND] --as ID``: one entry per line, oldest
+  first: ``번호  [구분]  이용·제공일  이용기관·제공받는 자  법적 근거  정보주체 N명`` (+ ``가명처리``,
+  ``정정 M``); the look is logged.
 - ``privdesk disclosure export --from DATE --to DATE --out FILE.csv --as ID``: the ledger of the
   period as CSV (UTF-8 with BOM; subjects masked); prints ``FILE: N건``.
 - ``privdesk processor list --as ID [--all]``: one processor per line; a contract ending within 30
@@ -17,9 +25,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 from privdesk.errors import ValidationError
+
+if TYPE_CHECKING:
+    from privdesk.disclosures.ledger import PseudonymInput
 
 LEDGER_COMMAND = "disclosure-ledger"
 PROCESSORS_COMMAND = "processors"
@@ -42,12 +54,51 @@ def _check_period(args: argparse.Namespace) -> None:
         raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
 
 
+KINDS = ("provision", "internal_use")
+
+
+def _record_options(r: argparse.ArgumentParser) -> None:
+    r.add_argument("--kind", choices=KINDS, default="provision",
+                   help="provision: 제3자 제공 (기본), internal_use: 목적 외 이용 (병원 내부)")
+    r.add_argument("--file", dest="file_code", required=True, metavar="CODE", help="개인정보파일 코드 (예: patient)")
+    r.add_argument("--to", dest="recipient", required=True, help="제공받는 자 또는 이용 부서")
+    r.add_argument("--purpose", required=True, help="이용·제공 목적")
+    r.add_argument("--items", required=True, help="이용·제공 항목")
+    r.add_argument("--basis", required=True, metavar="CODE",
+                   help="법적 근거 코드: consent, law, urgent, pseudonymised, public_health")
+    r.add_argument("--detail", default="", help="근거 상세 (법률 조항, 동의서, 연구 과제명 …)")
+    r.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="이용·제공일")
+    r.add_argument("--form", required=True, help="이용·제공 형태 (예: 전자파일, 전산 조회)")
+    r.add_argument("--period", default="", help="날짜·주기·기간 (반복되는 경우)")
+    r.add_argument("--restrictions", default="", help="제한·조치 요청 내용 (법 제18조제5항; 제3자 제공)")
+    r.add_argument("--document", dest="document_no", default="", help="요청 공문 번호")
+    r.add_argument("--chart", action="append", default=[], metavar="NO", help="정보주체 환자의 차트번호 (여러 번)")
+    r.add_argument("--count", type=int, default=None, help="가명정보: 정보주체 수")
+    r.add_argument("--note", default="", help="비고")
+    r.add_argument("--pseudonym-purpose", choices=("statistics", "research", "archiving"), default=None,
+                   help="가명처리 기록: 처리 목적 (통계작성·과학적 연구·공익적 기록보존)")
+    r.add_argument("--pseudonym-items", default="", help="가명처리 기록: 가명처리한 항목")
+    r.add_argument("--pseudonym-method", default="", help="가명처리 기록: 가명처리 방법")
+    r.add_argument("--pseudonym-date", type=_date, default=None, metavar="YYYY-MM-DD", help="가명처리 기록: 처리일")
+    r.add_argument("--pseudonym-by", default="", metavar="ID", help="가명처리 기록: 처리자 아이디 (기본: 실행 계정)")
+    r.add_argument("--pseudonym-additional", default="", help="가명처리 기록: 추가정보 분리보관 (장소·관리자)")
+    r.add_argument("--pseudonym-period", default="", help="가명처리 기록: 가명정보 이용 기간")
+    r.add_argument("--pseudonym-review", default="", help="가명처리 기록: 적정성 검토 결과")
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    d = sub.add_parser("disclosure", help="개인정보 제3자 제공 대장: 조회·내보내기")
+    d = sub.add_parser("disclosure", help="개인정보의 목적 외 이용 및 제3자 제공 대장: 기록·조회·내보내기")
     ds = d.add_subparsers(dest="disclosure_command", metavar="SUBCOMMAND")
-    q = ds.add_parser("list", help="기간의 제3자 제공 기록을 한 줄에 하나씩 보여 줍니다",
-                      description="제공일 기준, 오래된 것부터. 조회는 접속기록에 남습니다.")
+    r = ds.add_parser("record", help="목적 외 이용 또는 제3자 제공 한 건을 기록합니다",
+                      description="가명정보를 이용·제공했다면 가명처리 기록(--pseudonym-…)을 함께 남깁니다 "
+                                  "(개인정보 보호법 제28조의4제3항).")
+    _record_options(r)
+    add_as_option(r)
+    r.set_defaults(func=cmd_record)
+    q = ds.add_parser("list", help="기간의 목적 외 이용·제3자 제공 기록을 한 줄에 하나씩 보여 줍니다",
+                      description="이용·제공일 기준, 오래된 것부터. 조회는 접속기록에 남습니다.")
     _period_options(q)
+    q.add_argument("--kind", choices=KINDS, default=None, help="한 구분만 (provision / internal_use)")
     add_as_option(q)
     q.set_defaults(func=cmd_list)
     e = ds.add_parser("export", help="기간의 제3자 제공 대장을 CSV로 내보냅니다 (UTF-8, Excel용 BOM)",
@@ -69,7 +120,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the disclosure ledger and the processor list to the ``report`` group."""
     if LEDGER_COMMAND not in rs.choices:
-        help_text = "개인정보 제3자 제공 대장 (개인정보 보호법 시행령 제15조의 기재 사항)"
+        help_text = "개인정보의 목적 외 이용 및 제3자 제공 대장 (개인정보 보호법 시행령 제15조의 기재 사항)"
         q = rs.add_parser(LEDGER_COMMAND, help=help_text, description=help_text)
         _period_options(q)
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
@@ -85,25 +136,62 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
         c.set_defaults(func=cmd_processors)
 
 
+def _pseudonym(args: argparse.Namespace) -> PseudonymInput | None:
+    from privdesk.disclosures.ledger import PseudonymInput
+
+    if args.pseudonym_purpose is None:
+        return None
+    if args.pseudonym_date is None:
+        raise ValidationError("pseudonym_on", "가명처리일(--pseudonym-date)을 입력하십시오.")
+    return PseudonymInput(purpose_kind=args.pseudonym_purpose, items=args.pseudonym_items,
+                          method=args.pseudonym_method, performed_on=args.pseudonym_date,
+                          additional_info=args.pseudonym_additional, use_period=args.pseudonym_period,
+                          performed_by=args.pseudonym_by, review=args.pseudonym_review)
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from privdesk.disclosures.ledger import DisclosureInput, record_disclosure
+    from privdesk.disclosures.subjects import find_patient
+
+    ctx = context_from(args)
+    try:
+        actor = acting(ctx, args)
+        ids = [find_patient(ctx, actor, chart).patient_id for chart in args.chart]
+        row = record_disclosure(ctx, actor, DisclosureInput(
+            kind=args.kind, file_code=args.file_code, recipient=args.recipient, recipient_purpose=args.purpose,
+            items=args.items, legal_basis=args.basis, basis_detail=args.detail, disclosed_on=args.date,
+            form=args.form, period=args.period, restrictions=args.restrictions, document_no=args.document_no,
+            patient_ids=ids, subject_count=args.count, note=args.note, pseudonym=_pseudonym(args)))
+    finally:
+        ctx.engine.dispose()
+    print(f"{row.id}  {row.kind_label}  {row.disclosed_on.isoformat()}  {row.recipient}  {row.basis_text}  "
+          f"정보주체 {row.subject_count:,}명")
+    return 0
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     from privdesk.disclosures.ledger import list_disclosures
 
     _check_period(args)
     ctx = context_from(args)
     try:
-        rows = list_disclosures(ctx, acting(ctx, args), args.first, args.last)
+        rows = list_disclosures(ctx, acting(ctx, args), args.first, args.last, kind=args.kind)
     finally:
         ctx.engine.dispose()
     for r in rows:
         extra = []
-        if r.deidentified:
+        if r.pseudonym is not None:
+            extra.append(f"가명처리: {r.pseudonym.items} ({r.pseudonym.performer_text}, "
+                         f"{r.pseudonym.performed_on.isoformat()})")
+        elif r.deidentified:
             extra.append("가명·익명")
         if r.corrects_id is not None:
             extra.append(f"{r.corrects_id}번 정정")
         if r.corrected_by:
             extra.append("정정됨→" + ",".join(str(i) for i in r.corrected_by))
         tail = f"  ({'; '.join(extra)})" if extra else ""
-        print(f"{r.id}  {r.disclosed_on.isoformat()}  {r.recipient}  {r.basis_text}  정보주체 {r.subject_count:,}명{tail}")
+        print(f"{r.id}  [{r.kind_label}]  {r.disclosed_on.isoformat()}  {r.recipient}  {r.basis_text}  "
+              f"정보주체 {r.subject_count:,}명{tail}")
     return 0
 
 

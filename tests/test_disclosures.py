@@ -1,6 +1,6 @@
 """The third-party disclosure ledger (제3자 제공 대장): recording with the legal bases of law.md §1,
 the refusals (processing hold, 처리정지 flag, public-body-only grounds, separated records), de-identified
-and statistics entries, corrections, the per-subject history, the database's append-only guard, the
+entries (more in tests/test_ledgers.py), corrections, the per-subject history, the database's append-only guard, the
 anchors, and the permission refusals. Both backends (``ctx``) where the database matters."""
 
 from __future__ import annotations
@@ -279,7 +279,8 @@ def test_subject_history_lists_exactly_the_subjects_disclosures(ctx: AppContext,
     d3 = record_disclosure(ctx, desk, police(p3.id))
     d4 = record_disclosure(ctx, desk, police(p1.id, disclosed_on=TODAY - dt.timedelta(days=20),
                                              external_subjects=[ExternalSubject("박민수")]))
-    record_disclosure(ctx, desk, police(subject_count=99, deidentified=True))
+    from tests.test_ledgers import pseudonym
+    record_disclosure(ctx, desk, police(subject_count=99, deidentified=True, pseudonym=pseudonym()))
     with ctx.session() as s:
         h1 = history.subject_history(s, f"patient:{p1.id}")
         h2 = history.subject_history(s, f"patient:{p2.id}")
@@ -392,12 +393,15 @@ def test_demo_seeder_records_typical_disclosures_and_contracts(tmp_path: Any) ->
     from privdesk.settings import load_settings
 
     result = build_demo(load_settings(), patients=20, folder=tmp_path / "demo", seeders=(seed_patients, seed_disclosures))
-    assert result.summary[-1] == "제3자 제공 기록 7건 (정정 1건), 수탁업체 10곳 (계약 종료 임박 1곳)"
+    assert result.summary[-1] == ("목적 외 이용·제3자 제공 기록 8건 (목적 외 이용 1건, 정정 1건), "
+                                  "수탁업체 10곳 (계약 종료 임박 1곳)")
     ctx = open_context(result.settings)
     try:
         desk = users.login(ctx, "intake", DEMO_PASSWORD)
         rows = ledger.list_disclosures(ctx, desk, TODAY - dt.timedelta(days=60), TODAY)
-        assert {r.legal_basis for r in rows} == {"law", "consent", "urgent", "statistics"}
+        assert {r.legal_basis for r in rows} == {"law", "consent", "urgent", "pseudonymised"}
+        assert [r.kind for r in rows].count("internal_use") == 1
+        assert [r.pseudonym is not None for r in rows].count(True) == 1
         assert sum(1 for r in rows if r.corrects_id is not None) == 1
         assert ledger.verify_ledger(ctx, users.login(ctx, "officer", DEMO_PASSWORD)) == []
         contracts = processors.list_processors(ctx, users.login(ctx, "privacy", DEMO_PASSWORD))

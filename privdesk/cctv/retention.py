@@ -9,6 +9,15 @@ logged reason. A hold protects only footage that still existed when it was set.
 
 The daily retention check (:func:`retention_check`, ``privdesk cctv retention-check``) lists per
 camera up to which day footage may be overwritten and which older days are held.
+
+The recorder's daily overwrite of footage past the retention period is a destruction (파기) and
+goes into the 개인영상정보 관리대장 by itself (:func:`record_overwrites`): one 파기 entry per
+recording day, written by the retention check and before the ledger is printed, with what law.md
+§3 asks for an automatic deletion — the cycle (주기: 매일, 촬영일로부터 N일 경과분) and when it was
+confirmed (확인시기: the check that wrote it) — the 관리책임자 as 담당자, and the cameras whose
+footage of that day an evidence hold kept (excluded). The first entry is for the day overwritten
+on the first check; earlier overwrites happened before privdesk kept the ledger and are not
+invented. Two workstations checking at once write each day once (the profile row is locked first).
 """
 
 from __future__ import annotations
@@ -18,18 +27,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import CameraInfo, camera_info, cctv_unit, resolve_cameras
-from privdesk.cctv.common import check_window, kst_day, request_number, runs, window_days
-from privdesk.cctv.models import CctvCamera, CctvHold, CctvRequest
-from privdesk.context import Actor, AppContext, Unit
+from privdesk.cctv.common import check_window, kst_day, kst_midnight, request_number, runs, window_days
+from privdesk.cctv.models import CctvCamera, CctvHold, CctvLedgerEntry, CctvRequest
+from privdesk.context import META_PROFILE, Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
+from privdesk.profile import HospitalProfile
 from privdesk.store import check_version
+from privdesk.store.models import Meta
 
 
 class HoldReason(StrEnum):
@@ -167,6 +178,7 @@ class RetentionReport:
     overwritable_through: dt.date
     lines: tuple[RetentionLine, ...]
     holds: tuple[HoldInfo, ...]
+    overwrites_recorded: tuple[dt.date, ...] = ()   # recording days entered in the ledger as 파기 by this check
 
 
 def hold_info(u: Unit, h: CctvHold, today: dt.date) -> HoldInfo:
@@ -216,6 +228,75 @@ def release_request_holds(u: Unit, request_id: int, reason: str) -> list[int]:
         u.log(Action.UPDATE, subject=h.ref, detail=f"end; request={request_id} closed")
     u.session.flush()
     return [h.id for h in rows]
+
+
+# -- the automatic 파기 entries -----------------------------------------------------------------------
+AUTO_OVERWRITE_FORM = "녹화기 자동 덮어쓰기 (복구 불가)"     # marks the automatic entries (이용·제공 형태 column)
+AUTO_OVERWRITE_BASIS = ("개인정보 보호법 제21조, 같은 법 시행령 제16조 (보유기간 경과 시 파기) · "
+                        "영상정보처리기기 운영·관리 방침의 보관기간")
+MAX_OVERWRITE_DAYS = 400                              # days one check enters at most (a long gap)
+
+
+def _last_recorded_overwrite(u: Unit) -> dt.date | None:
+    last = u.session.execute(select(func.max(CctvLedgerEntry.window_start))
+                             .where(CctvLedgerEntry.kind == "destroy",
+                                    CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM)).scalar_one_or_none()
+    return kst_day(last) if last is not None else None
+
+
+def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list[dt.date]:
+    """Enter in the CCTV ledger, as 파기, each recording day whose footage the recorder has
+    overwritten by ``today`` and that is not yet entered (see the module doc). Inside the caller's
+    unit; returns the recording days entered."""
+    from privdesk.cctv.viewlog import LedgerKind, append_entry
+
+    today = min(today, clock.today_kst())
+    retention = profile.cctv.retention_days
+    through = overwritable_through(today, retention)
+    # one writer at a time (PostgreSQL; SQLite's write transaction is already exclusive)
+    u.session.execute(select(Meta.key).where(Meta.key == META_PROFILE).with_for_update()).all()
+    last = _last_recorded_overwrite(u)
+    first = through if last is None else last + dt.timedelta(days=1)
+    first = max(first, through - dt.timedelta(days=MAX_OVERWRITE_DAYS - 1))
+    if first > through:
+        return []
+    cams = list(u.session.execute(select(CctvCamera).where(CctvCamera.status != "removed")
+                                  .order_by(CctvCamera.number)).scalars())
+    if not cams:
+        return []
+    holds = list(u.session.execute(select(CctvHold).order_by(CctvHold.id)).scalars())
+    m = profile.cctv.manager
+    manager = " ".join(x for x in (m.name, m.title) if x) or "영상정보 관리책임자"
+    checked = clock.fmt_datetime(clock.now())
+    done: list[dt.date] = []
+    day = first
+    while day <= through:
+        kept = [c.number for c in cams
+                if any(hold_covers(h, c.id, day, today, retention) for h in holds)]
+        gone = len(cams) - len(kept)
+        period = (f"파기 주기: 매일 자동 (촬영일로부터 {retention}일 경과분 덮어쓰기) · 확인시기: {checked} 보관기간 점검"
+                  f" · 파기 일자: {(day + dt.timedelta(days=retention)).isoformat()}")
+        if kept:
+            period += f" · 보존 연장으로 제외: {', '.join(kept)}"
+        append_entry(u, kind=LedgerKind.DESTROY, at=kst_midnight(day + dt.timedelta(days=retention)),
+                     file_form=f"녹화 영상 {day.isoformat()} 촬영분 (카메라 {gone}대)", purpose=(
+                         f"보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제"),
+                     staff_login=u.actor_login, staff_name=manager, counterpart="-", basis=AUTO_OVERWRITE_BASIS,
+                     provision_form=AUTO_OVERWRITE_FORM, period=period, window_start=kst_midnight(day),
+                     window_end=kst_midnight(day + dt.timedelta(days=1)))
+        done.append(day)
+        day += dt.timedelta(days=1)
+    u.log(Action.CREATE, subject="cctv_ledger:*",
+          detail=f"자동 파기 기록 {len(done)}건 ({done[0].isoformat()}~{done[-1].isoformat()} 촬영분)")
+    return done
+
+
+def record_overwrites_now(ctx: AppContext, actor: Actor | None) -> list[dt.date]:
+    """:func:`record_overwrites` as of today in a unit of its own (before the ledger is printed);
+    ``None`` acts as the system."""
+    profile = ctx.profile
+    with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+        return record_overwrites(u, profile, clock.today_kst())
 
 
 # -- use cases ---------------------------------------------------------------------------------
@@ -290,9 +371,11 @@ def footage_on(ctx: AppContext, actor: Actor, camera_number: str, day: dt.date,
 def retention_check(ctx: AppContext, actor: Actor | None, day: dt.date | None = None) -> RetentionReport:
     """The daily retention check for ``day`` (default today, KST); ``actor=None`` acts as the system."""
     today = day or clock.today_kst()
-    retention = ctx.profile.cctv.retention_days
+    profile = ctx.profile
+    retention = profile.cctv.retention_days
     through = overwritable_through(today, retention)
     with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+        recorded = record_overwrites(u, profile, today)
         cams = list(u.session.execute(select(CctvCamera).order_by(CctvCamera.number)).scalars())
         holds = active_holds(u, today)
         infos = {h.id: hold_info(u, h, today) for h in holds}
@@ -310,4 +393,4 @@ def retention_check(ctx: AppContext, actor: Actor | None, day: dt.date | None = 
             held.sort(key=lambda x: (x.first, x.hold_id))
             lines.append(RetentionLine(camera_info(cam), through, tuple(held)))
         u.log(Action.VIEW, subject="cctv_hold:*", detail=f"retention-check {today.isoformat()}; holds={len(holds)}")
-        return RetentionReport(today, retention, through, tuple(lines), tuple(infos.values()))
+        return RetentionReport(today, retention, through, tuple(lines), tuple(infos.values()), tuple(recorded))

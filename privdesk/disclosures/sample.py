@@ -134,5 +134,6 @@ def seed_disclosures(seed: DemoSeed) -> str:
             contact=f"{p.name} 개인정보 담당", last_check=check,
             check_note="수탁자 보호조치 점검표 회신 확인" if check else ""), "위탁 계약서 확인 (체험용)", p.version)
     soon = sum(1 for r in list_processors(ctx, privacy, today=today) if r.ending_soon)
-    return (f"제3자 제공 기록 {len(rows) + fixed}건 (정정 {fixed}건), "
+    used = sum(1 for r in rows if r.kind == INTERNAL_USE)
+    return (f"목적 외 이용·제3자 제공 기록 {len(rows) + fixed}건 (목적 외 이용 {used}건, 정정 {fixed}건), "
             f"수탁업체 {len(processors)}곳 (계약 종료 임박 {soon}곳)")

@@ -73,19 +73,19 @@ class DisclosureEntryRow(Protocol):
 
 COLUMNS = (
     Column("번호", 0.03, "RIGHT"),
-    Column("구분", 0.045, "CENTER"),
-    Column("이용·제공일 (날짜 · 주기 · 기간)", 0.075, "CENTER"),
-    Column("개인정보 파일 명칭", 0.06),
-    Column("이용기관 · 제공받는 자", 0.075),
-    Column("이용·제공 목적", 0.09),
-    Column("법적 근거", 0.105),
-    Column("항목", 0.07),
+    Column("구분", 0.04, "CENTER"),
+    Column("이용·제공일 (날짜 · 주기 · 기간)", 0.072, "CENTER"),
+    Column("개인정보 파일 명칭", 0.05),
+    Column("이용기관 · 제공받는 자", 0.068),
+    Column("이용·제공 목적", 0.08),
+    Column("법적 근거", 0.10),
+    Column("항목", 0.06),
     Column("형태", 0.05, "CENTER"),
-    Column("제한·조치 요청 내용", 0.085),
-    Column("정보주체 수", 0.05, "RIGHT"),
-    Column("가명처리 (법 제28조의4)", 0.13),
+    Column("제한·조치 요청 내용", 0.125),
+    Column("정보 주체 수", 0.045, "RIGHT"),
+    Column("가명처리 (법 제28조의4)", 0.14),
     Column("문서번호", 0.07),
-    Column("처리자", 0.065),
+    Column("처리자", 0.07),
 )
 
 

@@ -14,7 +14,8 @@ The recorder's daily overwrite of footage past the retention period is a destruc
 goes into the 개인영상정보 관리대장 by itself (:func:`record_overwrites`): one 파기 entry per
 recording day, written by the retention check and before the ledger is printed, with what law.md
 §3 asks for an automatic deletion — the cycle (주기: 매일, 촬영일로부터 N일 경과분) and when it was
-confirmed (확인시기: the check that wrote it) — the 관리책임자 as 담당자, and the cameras whose
+confirmed (확인시기: the check that wrote it) — the 관리책임자 as 담당자 (shown "(자동 기록)"; the
+account that ran the check is the entry's ``recorded_by``), and the cameras whose
 footage of that day an evidence hold kept (excluded). The first entry is for the day overwritten
 on the first check; earlier overwrites happened before privdesk kept the ledger and are not
 invented. Two workstations checking at once write each day once (the profile row is locked first).
@@ -35,7 +36,7 @@ from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import CameraInfo, camera_info, cctv_unit, resolve_cameras
 from privdesk.cctv.common import check_window, kst_day, kst_midnight, request_number, runs, window_days
 from privdesk.cctv.models import CctvCamera, CctvHold, CctvLedgerEntry, CctvRequest
-from privdesk.context import META_PROFILE, Actor, AppContext, Unit
+from privdesk.context import META_PROFILE, SYSTEM_ACTOR, Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.profile import HospitalProfile
@@ -266,7 +267,7 @@ def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list
         return []
     holds = list(u.session.execute(select(CctvHold).order_by(CctvHold.id)).scalars())
     m = profile.cctv.manager
-    manager = " ".join(x for x in (m.name, m.title) if x) or "영상정보 관리책임자"
+    manager = " ".join(x for x in (m.department, m.title, m.name) if x) or "영상정보 관리책임자"
     checked = clock.fmt_datetime(clock.now())
     done: list[dt.date] = []
     day = first
@@ -281,7 +282,7 @@ def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list
         append_entry(u, kind=LedgerKind.DESTROY, at=kst_midnight(day + dt.timedelta(days=retention)),
                      file_form=f"녹화 영상 {day.isoformat()} 촬영분 (카메라 {gone}대)", purpose=(
                          f"보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제"),
-                     staff_login=u.actor_login, staff_name=manager, counterpart="-", basis=AUTO_OVERWRITE_BASIS,
+                     staff_login=SYSTEM_ACTOR, staff_name=manager, counterpart="-", basis=AUTO_OVERWRITE_BASIS,
                      provision_form=AUTO_OVERWRITE_FORM, period=period, window_start=kst_midnight(day),
                      window_end=kst_midnight(day + dt.timedelta(days=1)))
         done.append(day)

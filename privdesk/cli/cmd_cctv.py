@@ -70,9 +70,9 @@ def format_report(report: RetentionReport) -> list[str]:
     else:
         lines.append("보존 연장: 없음")
     if report.overwrites_recorded:
-        days = report.overwrites_recorded
-        lines.append(f"관리대장에 자동 파기(덮어쓰기) 기록: {fmt_days([days[0], days[-1]] if len(days) > 1 else days)} "
-                     f"촬영분 {len(days)}건")
+        done = report.overwrites_recorded
+        lines.append(f"관리대장에 자동 파기(덮어쓰기) 기록: {fmt_days([done[0], done[-1]] if len(done) > 1 else done)} "
+                     f"촬영분 {len(done)}건")
     lines.append("")
     for line in report.lines:
         cam = line.camera

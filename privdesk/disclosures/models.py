@@ -171,11 +171,13 @@ class Subprocessor(Base):
     created_by: Mapped[str] = mapped_column(String(64))
 
 
+# Binds the row to its processor, not to its own id: the id comes from the insert, and an UPDATE
+# to add the proof afterwards would be refused by the append-only trigger.
 PROCESSOR_RETURN_PROOF = ProofSpec(
     "processor_returns",
-    (("id", "int"), ("processor_id", "int"), ("method", "text"), ("done_on", "date"), ("evidence", "text"),
-     ("confirmed_by", "text")),
-    "수탁업체 개인정보 반환·파기 확인", ref_column="id", ref_prefix="processor_return:")
+    (("processor_id", "int"), ("method", "text"), ("done_on", "date"), ("evidence", "text"),
+     ("confirmed_by", "text"), ("recorded_by", "text")),
+    "수탁업체 개인정보 반환·파기 확인", ref_column="processor_id", ref_prefix="processor:")
 
 
 class ProcessorReturn(Base):

@@ -143,3 +143,33 @@ def test_the_return_record_is_append_only_and_proven(ctx: AppContext, privacy: A
                           "UPDATE processor_returns SET evidence = '확인서 없음'"))
     problems = [x.message for x in inspect_all(ctx, NOTHING)[1].problems]   # … and is found
     assert any(f"수탁업체 개인정보 반환·파기 확인 processor:{p.id}" in m for m in problems), problems
+
+
+def test_the_command_line_checks_records_and_lists_open_contracts(ctx: AppContext, privacy: Actor) -> None:
+    from tests.helpers import run_cli
+    from tests.test_audit_support import TEST_PASSWORD
+
+    env = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
+           "PRIVDESK_PASSWORD": TEST_PASSWORD}
+    p = uc.list_processors(ctx, privacy)[6]
+    uc.deactivate_processor(ctx, privacy, p.id, "위탁 계약 종료")
+    as_ = ["--as", "priv01"]
+    r = run_cli("processor", "checklist", str(p.id), "--present", "purpose_ban=제5조", "--missing", "liability",
+                "--reason", "계약서 검토", *as_, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "liability  의무 위반 시 손해배상 등 책임 (시행령 제28조제1항제5호): 누락" in r.stdout
+    assert "purpose_ban  위탁업무 수행 목적 외 개인정보의 처리 금지 (법 제26조제1항제1호): 있음 (제5조)" in r.stdout
+    r = run_cli("processor", "checklist", str(p.id), "--present", "purpose_ban", "--reason", "x", *as_, env=env)
+    assert r.returncode != 0 and "CODE=조항" in r.stderr and "Traceback" not in r.stderr
+    r = run_cli("processor", "list", *as_, env=env)
+    line = next(x for x in r.stdout.splitlines() if p.name in x)
+    assert line.startswith("[반환·파기 미확인] ") and "필수 기재사항 1/7" in line
+    r = run_cli("processor", "returned", str(p.id), "--method", "destroy", "--date", TODAY.isoformat(),
+                "--evidence", "파기 확인서 2026-77", *as_, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith(f"반환·파기: {TODAY.isoformat()} 파기 확인 — 증빙: 파기 확인서 2026-77")
+    r = run_cli("processor", "list", *as_, env=env)
+    assert p.name not in r.stdout
+    r = run_cli("processor", "subcontract", str(uc.list_processors(ctx, privacy)[0].id), "--name", "(주)백업센터",
+                "--task", "백업 보관", "--consented", TODAY.isoformat(), "--reason", "재위탁 동의", *as_, env=env)
+    assert r.returncode == 0 and r.stdout.startswith("재위탁: (주)백업센터 (백업 보관; 동의 "), r.stderr

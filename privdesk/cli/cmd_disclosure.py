@@ -14,7 +14,16 @@ Contract:
 - ``privdesk disclosure export --from DATE --to DATE --out FILE.csv --as ID``: the ledger of the
   period as CSV (UTF-8 with BOM; subjects masked); prints ``FILE: N건``.
 - ``privdesk processor list --as ID [--all]``: one processor per line; a contract ending within 30
-  days starts with ``[종료 임박 D-N]``, an ended one with ``[계약 만료]``.
+  days starts with ``[종료 임박 D-N]``, an ended one with ``[계약 만료]``, an ended one without the
+  return or destruction of its data on record with ``[반환·파기 미확인]`` (listed even without
+  ``--all``); each line ends with the checklist (``필수 기재사항 7/7 확인``) and the sub-processors.
+- ``privdesk processor checklist ID [--present CODE=조항]... [--missing CODE]... --reason TEXT --as ID``:
+  records what the contract holds of 법 제26조① / 시행령 제28조① (codes: purpose_ban, safeguards,
+  scope, subcontract, access, supervision, liability); without options it prints the checklist.
+- ``privdesk processor subcontract ID --name N --task T --consented DATE [--consent-note T] --reason T
+  --as ID``: records a sub-processor (재위탁) with the hospital's consent.
+- ``privdesk processor returned ID --method return|destroy --date DATE --evidence TEXT
+  [--confirmed-by ID] --as ID``: the processor's return or destruction of the data at the end.
 - ``privdesk report disclosure-ledger --from DATE --to DATE --out FILE.pdf --as ID`` and
   ``privdesk report processors --out FILE.pdf --as ID`` (added to the ``report`` group by
   :func:`add_report_commands`, called from :mod:`privdesk.cli.cmd_report`).
@@ -115,6 +124,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pl.add_argument("--all", action="store_true", help="위탁을 종료한 업체도 보여 줍니다")
     add_as_option(pl)
     pl.set_defaults(func=cmd_processor_list)
+    pc = ps.add_parser("checklist", help="위탁 계약서의 필수 기재사항 (법 제26조제1항, 시행령 제28조제1항) 점검")
+    pc.add_argument("processor_id", type=int, metavar="ID", help="수탁업체 번호 (processor list의 순서가 아닌 번호)")
+    pc.add_argument("--present", action="append", default=[], metavar="CODE=조항",
+                    help="계약서에 있는 기재사항과 조항 (예: purpose_ban=제5조)")
+    pc.add_argument("--missing", action="append", default=[], metavar="CODE", help="계약서에 없는 기재사항")
+    pc.add_argument("--reason", default="", help="점검 사유 (기록할 때 필수)")
+    add_as_option(pc)
+    pc.set_defaults(func=cmd_processor_checklist)
+    sc = ps.add_parser("subcontract", help="재위탁 (법 제26조제6항: 병원의 동의) 등록")
+    sc.add_argument("processor_id", type=int, metavar="ID")
+    sc.add_argument("--name", required=True, help="재위탁 수탁자명")
+    sc.add_argument("--task", required=True, help="재위탁 업무 내용")
+    sc.add_argument("--consented", required=True, type=_date, metavar="YYYY-MM-DD", help="병원의 동의일")
+    sc.add_argument("--consent-note", default="", help="동의 문서 (공문 번호 등)")
+    sc.add_argument("--reason", required=True, help="사유")
+    add_as_option(sc)
+    sc.set_defaults(func=cmd_processor_subcontract)
+    rt = ps.add_parser("returned", help="위탁 종료 후 수탁업체의 개인정보 반환·파기 확인 (증빙과 함께)")
+    rt.add_argument("processor_id", type=int, metavar="ID")
+    rt.add_argument("--method", required=True, choices=("return", "destroy"), help="return: 반환, destroy: 파기")
+    rt.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="반환·파기일")
+    rt.add_argument("--evidence", required=True, help="증빙 (확인서·공문 번호, 파기 증명)")
+    rt.add_argument("--confirmed-by", default="", metavar="ID", help="확인자 아이디 (기본: 실행 계정)")
+    add_as_option(rt)
+    rt.set_defaults(func=cmd_processor_returned)
 
 
 def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -218,7 +252,9 @@ def cmd_processor_list(args: argparse.Namespace) -> int:
     finally:
         ctx.engine.dispose()
     for r in rows:
-        if not r.active:
+        if r.outstanding:
+            mark = "[반환·파기 미확인] "
+        elif not r.active:
             mark = "[위탁 종료] "
         elif r.expired:
             mark = "[계약 만료] "
@@ -227,8 +263,64 @@ def cmd_processor_list(args: argparse.Namespace) -> int:
         else:
             mark = ""
         parts = [f"{mark}{r.name}", r.task, r.retention or "-", f"계약 {r.contract_text or '-'}",
-                 f"최근 점검·교육 {r.last_check.isoformat() if r.last_check else '-'}"]
+                 f"최근 점검·교육 {r.last_check.isoformat() if r.last_check else '-'}", r.checklist_text,
+                 f"재위탁 {r.subprocessors_text}"]
+        if r.ended:
+            parts.append(f"반환·파기 {r.end_text}")
         print(" | ".join(parts))
+    return 0
+
+
+def cmd_processor_checklist(args: argparse.Namespace) -> int:
+    from privdesk.disclosures import contracts
+
+    items: dict[str, contracts.ClauseInput] = {}
+    for value in args.present:
+        code, sep, article = value.partition("=")
+        if not sep:
+            raise ValidationError("present", f"--present는 CODE=조항 형식으로 쓰십시오 (예: purpose_ban=제5조): {value!r}")
+        items[code.strip()] = contracts.ClauseInput(True, article.strip())
+    for code in args.missing:
+        items[code.strip()] = contracts.ClauseInput(False)
+    ctx = context_from(args)
+    try:
+        actor = acting(ctx, args)
+        if items:
+            state = contracts.check_clauses(ctx, actor, args.processor_id, items, args.reason)
+        else:
+            state = contracts.contract_state(ctx, actor, args.processor_id)
+    finally:
+        ctx.engine.dispose()
+    for c in state.clauses:
+        print(f"{c.code}  {c.label} ({c.basis}): {c.state_text}")
+    print(state.checklist_text)
+    return 0
+
+
+def cmd_processor_subcontract(args: argparse.Namespace) -> int:
+    from privdesk.disclosures import contracts
+
+    ctx = context_from(args)
+    try:
+        state = contracts.add_subprocessor(ctx, acting(ctx, args), args.processor_id, contracts.SubprocessorInput(
+            args.name, args.task, args.consented, args.consent_note), args.reason)
+    finally:
+        ctx.engine.dispose()
+    print(f"재위탁: {state.subprocessor_text}")
+    return 0
+
+
+def cmd_processor_returned(args: argparse.Namespace) -> int:
+    from privdesk.disclosures import contracts
+
+    ctx = context_from(args)
+    try:
+        state = contracts.record_return(ctx, acting(ctx, args), args.processor_id, contracts.ReturnInput(
+            args.method, args.date, args.evidence, args.confirmed_by))
+    finally:
+        ctx.engine.dispose()
+    assert state.returned is not None
+    print(f"반환·파기: {state.returned.text}")
     return 0
 
 

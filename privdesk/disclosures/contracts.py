@@ -250,7 +250,7 @@ def _state(u: Unit, processor_id: int) -> ContractState:
 
 
 def _unit(ctx: AppContext, actor: Actor | None) -> AbstractContextManager[Unit]:
-    from privdesk.disclosures.processors import processor_unit   # processors imports this module
+    from privdesk.disclosures.processors import processor_unit  # processors imports this module
     return processor_unit(ctx, actor)
 
 

@@ -36,10 +36,10 @@ from privdesk.disclosures.ledger import (
     LEGAL_BASES,
     PROVISION,
     DisclosureInput,
-    PseudonymInput,
     DisclosureRow,
     ExternalSubject,
     FileChoice,
+    PseudonymInput,
     external_label,
 )
 from privdesk.disclosures.subjects import SubjectChoice

@@ -18,7 +18,6 @@ from privdesk.disclosures import processors as uc
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pages import PageSpec
 from privdesk.ui.pdfpreview import PdfPreviewDialog
-from privdesk.ui.processors_contract import ContractDialog
 from privdesk.ui.processors import (
     EXPIRED_BACKGROUND,
     SOON_BACKGROUND,
@@ -28,6 +27,7 @@ from privdesk.ui.processors import (
     ProcessorsPage,
     processors_page,
 )
+from privdesk.ui.processors_contract import ContractDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.test_processors import form

@@ -2756,12 +2756,12 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>보존 해제</source>
         <translation>End hold</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-100"/>
         <source>해제된 보존 포함</source>
         <translation>Include ended holds</translation>
     </message>
@@ -2781,7 +2781,12 @@ Key file: {path}</translation>
         <translation>As of {date}, retention {days} days: footage recorded up to {through} may be overwritten. Cameras with held footage: {held}.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+6"/>
+        <source>덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.</source>
+        <translation>Entered {n} days of overwritten footage in the ledger as destroyed.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다.</source>
         <translation>Hold no. {id} ({cameras}) ends now. Footage past retention may then be overwritten.</translation>
     </message>

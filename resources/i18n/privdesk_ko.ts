@@ -2754,12 +2754,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>보존 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-100"/>
         <source>해제된 보존 포함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2779,7 +2779,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+6"/>
+        <source>덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -216,3 +216,53 @@ def test_internal_use_and_pseudonymised_provision_through_the_command_line(
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert "[목적 외 이용]" in lines[0] and "[제3자 제공]" in lines[1] and "가명처리" in lines[1]
+
+
+def test_migration_0710_keeps_old_entries_their_guards_and_their_display(empty_db_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import Session
+
+    from privdesk.audit import protections
+    from privdesk.audit.verify import Snapshot
+    from privdesk.reports import disclosure_ledger
+    from privdesk.store import migrate
+    from privdesk.store.engine import make_engine
+
+    engine = make_engine(empty_db_url)
+    try:
+        migrate.upgrade(engine, "0500")
+        with engine.begin() as conn:   # an entry on the old statistics ground, as the old version wrote it
+            conn.execute(text(
+                "INSERT INTO disclosures (file_code, file_name, recipient, recipient_purpose, items, legal_basis,"
+                " basis_detail, disclosed_on, period, form, restrictions, document_no, provided_by, deidentified,"
+                " subject_count, note, recorded_at, recorded_by) VALUES ('patient', '환자 진료 접수 및 관리',"
+                " '서울대학교 연구팀', '내원 양상 통계', '성별, 연령대', 'statistics', '', '2024-03-02', '',"
+                " '전자파일', '재식별 금지', '', 'desk01', TRUE, 850, '', '2024-03-02 01:00:00', 'desk01')"))
+        migrate.upgrade(engine)
+        assert {"disclosure_pseudonyms", "processor_clauses", "subprocessors", "processor_returns"} <= set(
+            inspect(engine).get_table_names())
+        with Session(engine) as s:
+            d = s.get(Disclosure, 1)
+            assert d is not None and d.kind == "provision" and d.pseudonym is None
+            row = ledger.rows_of(s, [d])[0]
+        assert row.retired_basis and row.basis_text == "(구) 통계작성·학술연구 — 2020. 8. 5. 삭제된 근거"
+        assert disclosure_ledger.table_rows([row])[0][1:3] == ["제3자 제공", "2024-03-02"]
+        # the append-only guard of the old table survived the new column (no table copy on SQLite)
+        for stmt in ("UPDATE disclosures SET kind = 'internal_use'", "DELETE FROM disclosures"):
+            with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+                conn.execute(text(stmt))
+        with Snapshot(engine) as snap:   # every append-only guard, the new tables' included, is in place
+            assert protections.check(snap, engine.dialect.name) == []
+        assert {"disclosure_pseudonyms", "processor_returns"} <= set(protections.APPEND_ONLY)
+        cfg = migrate.alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0500")
+        assert "kind" not in {c["name"] for c in inspect(engine).get_columns("disclosures")}
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text("DELETE FROM disclosures"))
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()

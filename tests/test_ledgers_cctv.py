@@ -127,6 +127,35 @@ def test_the_daily_overwrite_is_entered_as_destruction_once_per_day_with_cycle_a
     assert result.rows == 6 and "파기6건" in body and "파기주기:매일자동" in body
 
 
+def test_footage_a_hold_kept_is_entered_as_destroyed_once_the_hold_is_released(
+        ctx: AppContext, fac: Actor) -> None:
+    days = ctx.profile.cctv.retention_days
+    retention.retention_check(ctx, None, TODAY - dt.timedelta(days=6))   # privdesk enters overwrites since then
+    s, e = window(days - 2)
+    hold = retention.set_hold(ctx, fac, HoldInput(["CAM-07", "CAM-08"], s, e, "police", "관악서 수사 협조",
+                                                  until_date=TODAY + dt.timedelta(days=30)))
+    with ctx.session() as sess, sess.begin():     # set five days ago (footage of today-33 still existed)
+        h = sess.get(CctvHold, hold.id)
+        assert h is not None
+        back = dt.timedelta(days=5)
+        h.set_at, h.window_start, h.window_end = h.set_at - back, h.window_start - back, h.window_end - back
+    retention.retention_check(ctx, fac)
+    held_day = TODAY - dt.timedelta(days=days + 3)
+    by_day = {clock.kst_day(r.window_start): r for r in destroyed(ctx) if r.counterpart == "-"}
+    assert "보존 연장으로 제외: CAM-07, CAM-08" in by_day[held_day].period
+    assert not [r for r in destroyed(ctx) if r.counterpart != "-"]
+    retention.end_hold(ctx, fac, hold.id, "수사 종결 통보")
+    retention.retention_check(ctx, fac)
+    retention.retention_check(ctx, fac)                                   # once only
+    released = [r for r in destroyed(ctx) if r.counterpart != "-"]
+    assert len(released) == 1
+    r = released[0]
+    assert r.counterpart == f"보존 연장 #{hold.id} 해제" and "(보존 연장 카메라 CAM-07, CAM-08)" in r.file_form
+    assert held_day.isoformat() in r.file_form and "보존 연장 해제 후 자동 덮어쓰기" in r.period
+    assert clock.kst_day(r.window_start) == held_day
+    assert viewlog.verify_ledger(ctx, actor_for(ctx, "aud01", ["auditor"])) == []
+
+
 def test_two_workstations_checking_at_once_enter_each_day_once(ctx: AppContext, fac: Actor) -> None:
     retention.retention_check(ctx, None, TODAY - dt.timedelta(days=3))
     errors: list[BaseException] = []

@@ -16,7 +16,9 @@ recording day, written by the retention check and before the ledger is printed, 
 §3 asks for an automatic deletion — the cycle (주기: 매일, 촬영일로부터 N일 경과분) and when it was
 confirmed (확인시기: the check that wrote it) — the 관리책임자 as 담당자 (shown "(자동 기록)"; the
 account that ran the check is the entry's ``recorded_by``), and the cameras whose
-footage of that day an evidence hold kept (excluded). The first entry is for the day overwritten
+footage of that day an evidence hold kept on its overwrite day (excluded); when such a hold is
+released, the footage it alone kept is overwritten and gets an entry of its own naming the hold.
+The first entry is for the day overwritten
 on the first check; earlier overwrites happened before privdesk kept the ledger and are not
 invented. Two workstations checking at once write each day once (the profile row is locked first).
 """
@@ -34,7 +36,15 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import CameraInfo, camera_info, cctv_unit, resolve_cameras
-from privdesk.cctv.common import check_window, kst_day, kst_midnight, request_number, runs, window_days
+from privdesk.cctv.common import (
+    check_window,
+    fmt_days,
+    kst_day,
+    kst_midnight,
+    request_number,
+    runs,
+    window_days,
+)
 from privdesk.cctv.models import CctvCamera, CctvHold, CctvLedgerEntry, CctvRequest
 from privdesk.context import META_PROFILE, SYSTEM_ACTOR, Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
@@ -238,11 +248,66 @@ AUTO_OVERWRITE_BASIS = ("개인정보 보호법 제21조, 같은 법 시행령 �
 MAX_OVERWRITE_DAYS = 400                              # days one check enters at most (a long gap)
 
 
+DAILY_COUNTERPART = "-"                               # the daily entries; a hold's release names the hold
+
+
+def _released_counterpart(hold_id: int) -> str:
+    return f"보존 연장 #{hold_id} 해제"
+
+
 def _last_recorded_overwrite(u: Unit) -> dt.date | None:
     last = u.session.execute(select(func.max(CctvLedgerEntry.window_start))
                              .where(CctvLedgerEntry.kind == "destroy",
-                                    CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM)).scalar_one_or_none()
+                                    CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM,
+                                    CctvLedgerEntry.counterpart == DAILY_COUNTERPART)).scalar_one_or_none()
     return kst_day(last) if last is not None else None
+
+
+def _released_at(h: CctvHold, today: dt.date) -> dt.datetime | None:
+    """When the hold stopped keeping footage (ended early or by its request, or past its date)."""
+    if h.ended_at is not None:
+        return h.ended_at
+    if h.until_date is not None and h.until_date < today:
+        return kst_midnight(h.until_date + dt.timedelta(days=1))
+    return None
+
+
+def _record_releases(u: Unit, holds: Sequence[CctvHold], today: dt.date, retention: int, manager: str,
+                     checked: str) -> int:
+    """Enter as 파기 the footage a hold alone kept past retention, overwritten once the hold was
+    released (each hold once; only releases since privdesk enters the overwrites)."""
+    from privdesk.cctv.viewlog import LedgerKind, append_entry
+
+    since = u.session.execute(select(func.min(CctvLedgerEntry.at)).where(
+        CctvLedgerEntry.kind == "destroy", CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM)).scalar_one_or_none()
+    if since is None:
+        return 0
+    entered = set(u.session.execute(select(CctvLedgerEntry.counterpart).where(
+        CctvLedgerEntry.kind == "destroy", CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM,
+        CctvLedgerEntry.counterpart != DAILY_COUNTERPART)).scalars())
+    now, n = clock.now(), 0
+    for h in holds:
+        released = _released_at(h, today)
+        if released is None or released > now or released < since or _released_counterpart(h.id) in entered:
+            continue
+        off = kst_day(released)
+        set_day = kst_day(h.set_at)
+        days = [d for d in window_days(h.window_start, h.window_end)
+                if (set_day - d).days < retention and (off - d).days >= retention]
+        if not days:
+            continue
+        cams = ", ".join(c.number for c in h.cameras)
+        append_entry(u, kind=LedgerKind.DESTROY, at=released,
+                     file_form=f"녹화 영상 {fmt_days([days[0], days[-1]] if len(days) > 1 else days)} 촬영분 "
+                               f"(보존 연장 카메라 {cams})",
+                     purpose=f"보존 연장 #{h.id} 해제 후 보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제",
+                     staff_login=SYSTEM_ACTOR, staff_name=manager, counterpart=_released_counterpart(h.id),
+                     basis=AUTO_OVERWRITE_BASIS, provision_form=AUTO_OVERWRITE_FORM,
+                     period=(f"파기 주기: 보존 연장 해제 후 자동 덮어쓰기 · 확인시기: {checked} 보관기간 점검 · "
+                             f"파기 일자: {off.isoformat()}"),
+                     window_start=kst_midnight(days[0]), window_end=kst_midnight(days[-1] + dt.timedelta(days=1)))
+        n += 1
+    return n
 
 
 def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list[dt.date]:
@@ -259,8 +324,6 @@ def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list
     last = _last_recorded_overwrite(u)
     first = through if last is None else last + dt.timedelta(days=1)
     first = max(first, through - dt.timedelta(days=MAX_OVERWRITE_DAYS - 1))
-    if first > through:
-        return []
     cams = list(u.session.execute(select(CctvCamera).where(CctvCamera.status != "removed")
                                   .order_by(CctvCamera.number)).scalars())
     if not cams:
@@ -272,8 +335,9 @@ def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list
     done: list[dt.date] = []
     day = first
     while day <= through:
+        off = day + dt.timedelta(days=retention)      # the day the recorder overwrote it (unless held then)
         kept = [c.number for c in cams
-                if any(hold_covers(h, c.id, day, today, retention) for h in holds)]
+                if any(hold_covers(h, c.id, day, off, retention) for h in holds)]
         gone = len(cams) - len(kept)
         period = (f"파기 주기: 매일 자동 (촬영일로부터 {retention}일 경과분 덮어쓰기) · 확인시기: {checked} 보관기간 점검"
                   f" · 파기 일자: {(day + dt.timedelta(days=retention)).isoformat()}")
@@ -282,13 +346,17 @@ def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list
         append_entry(u, kind=LedgerKind.DESTROY, at=kst_midnight(day + dt.timedelta(days=retention)),
                      file_form=f"녹화 영상 {day.isoformat()} 촬영분 (카메라 {gone}대)", purpose=(
                          f"보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제"),
-                     staff_login=SYSTEM_ACTOR, staff_name=manager, counterpart="-", basis=AUTO_OVERWRITE_BASIS,
+                     staff_login=SYSTEM_ACTOR, staff_name=manager, counterpart=DAILY_COUNTERPART,
+                     basis=AUTO_OVERWRITE_BASIS,
                      provision_form=AUTO_OVERWRITE_FORM, period=period, window_start=kst_midnight(day),
                      window_end=kst_midnight(day + dt.timedelta(days=1)))
         done.append(day)
         day += dt.timedelta(days=1)
-    u.log(Action.CREATE, subject="cctv_ledger:*",
-          detail=f"자동 파기 기록 {len(done)}건 ({done[0].isoformat()}~{done[-1].isoformat()} 촬영분)")
+    released = _record_releases(u, holds, today, retention, manager, checked)
+    if done or released:
+        span = f" ({done[0].isoformat()}~{done[-1].isoformat()} 촬영분)" if done else ""
+        u.log(Action.CREATE, subject="cctv_ledger:*",
+              detail=f"자동 파기 기록 {len(done)}건{span}; 보존 연장 해제분 {released}건")
     return done
 
 

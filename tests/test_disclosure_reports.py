@@ -117,6 +117,9 @@ def test_processor_list_pdf_for_the_policy(ctx: AppContext, tmp_path: Path) -> N
                                                    contract_end=TODAY + dt.timedelta(days=12), last_check=TODAY),
                          "계약서 확인", 1)
     puc.deactivate_processor(ctx, me, rows[9].id, "위탁 종료", 1)
+    # ended and its data confirmed destroyed: off the policy's list (tests/test_ledgers_processors.py: until then on it)
+    from privdesk.disclosures import contracts
+    contracts.record_return(ctx, me, rows[9].id, contracts.ReturnInput("destroy", TODAY, "파기 확인서"))
     out = tmp_path / "processors.pdf"
     result = printing.print_processors(ctx, me, out)
     assert result.rows == 9 and result.pages == page_count(out) == 1

@@ -1793,22 +1793,12 @@ Key file: {path}</translation>
         <translation>The recipient&apos;s purpose of use</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공 목적</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>예: 이름, 주소, 내원일</source>
         <translation>e.g. name, address, visit dates</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공 항목</source>
-        <translation>Items provided</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{label} (공공기관 전용)</source>
         <translation>{label} (public bodies only)</translation>
     </message>
@@ -1824,12 +1814,7 @@ Key file: {path}</translation>
         <translation>Basis details</translation>
     </message>
     <message>
-        <location line="-218"/>
-        <source>제공일</source>
-        <translation>Date provided</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-215"/>
         <source>정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)</source>
         <translation>For regular provision: frequency and period (e.g. monthly, 2026-01 ~ 2026-12)</translation>
     </message>
@@ -1839,12 +1824,7 @@ Key file: {path}</translation>
         <translation>Date, frequency, period</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>제공 형태</source>
-        <translation>Form of provision</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>법 제18조제5항: 이용 제한·안전성 확보 요청 내용</source>
         <translation>Act Art. 18(5): restrictions and safeguards requested of the recipient</translation>
     </message>
@@ -1879,7 +1859,27 @@ Key file: {path}</translation>
         <translation> people</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-47"/>
+        <source>이용·제공 목적</source>
+        <translation>Purpose of use/provision</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>이용·제공 항목</source>
+        <translation>Items used/provided</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>이용·제공일</source>
+        <translation>Date used/provided</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>이용·제공 형태</source>
+        <translation>Form of use/provision</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>비고</source>
         <translation>Note</translation>
     </message>

@@ -1791,22 +1791,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공 목적</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>예: 이름, 주소, 내원일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공 항목</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{label} (공공기관 전용)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,12 +1812,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-218"/>
-        <source>제공일</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-215"/>
         <source>정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1837,12 +1822,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>제공 형태</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>법 제18조제5항: 이용 제한·안전성 확보 요청 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1877,7 +1857,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-47"/>
+        <source>이용·제공 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>이용·제공 항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>이용·제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>이용·제공 형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>비고</source>
         <translation type="unfinished"></translation>
     </message>

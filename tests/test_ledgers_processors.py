@@ -121,28 +121,34 @@ def test_an_ended_contract_stays_open_until_the_return_or_destruction_is_recorde
 
 
 @pytest.mark.tampers
-def test_the_return_record_is_append_only_and_proven(ctx: AppContext, privacy: Actor) -> None:
+def test_the_return_record_is_append_only_and_anchored(ctx: AppContext, privacy: Actor) -> None:
+    from sqlalchemy.exc import DBAPIError
+
     from privdesk.audit.findings import NOTHING
     from privdesk.integrity import inspect_all
+    from tests.test_audit_support import officer
 
-    p = uc.list_processors(ctx, privacy)[6]
-    uc.deactivate_processor(ctx, privacy, p.id, "위탁 계약 종료")
-    contracts.record_return(ctx, privacy, p.id, ReturnInput("destroy", TODAY, "파기 확인서"))
-    assert inspect_all(ctx, NOTHING)[1].problems == []
-    from sqlalchemy.exc import DBAPIError
+    rows = uc.list_processors(ctx, privacy)
+    for p in (rows[6], rows[7]):
+        uc.deactivate_processor(ctx, privacy, p.id, "위탁 계약 종료")
+        contracts.record_return(ctx, privacy, p.id, ReturnInput("destroy", TODAY, "파기 확인서"))
+    boss = officer(ctx)
+    assert contracts.verify_returns(ctx, boss) == [] and inspect_all(ctx, NOTHING)[1].problems == []
     for stmt in ("UPDATE processor_returns SET evidence = '없음'", "DELETE FROM processor_returns"):
         with pytest.raises(DBAPIError), ctx.engine.begin() as conn:
             conn.execute(text(stmt))
     with owner_engine(ctx) as engine, engine.begin() as conn:   # an intruder goes around the trigger …
         if engine.dialect.name == "sqlite":
             conn.execute(text("DROP TRIGGER processor_returns_no_update"))
+            conn.execute(text("DROP TRIGGER processor_returns_no_delete"))
         else:
             conn.execute(text("ALTER TABLE processor_returns DISABLE TRIGGER USER"))
-        conn.execute(text("UPDATE processor_returns SET done_on = done_on - 30"
-                          if engine.dialect.name == "postgresql" else
-                          "UPDATE processor_returns SET evidence = '확인서 없음'"))
-    problems = [x.message for x in inspect_all(ctx, NOTHING)[1].problems]   # … and is found
-    assert any(f"수탁업체 개인정보 반환·파기 확인 processor:{p.id}" in m for m in problems), problems
+        conn.execute(text("UPDATE processor_returns SET evidence = '확인서 없음' WHERE id = 1"))
+        conn.execute(text("DELETE FROM processor_returns WHERE id = 2"))
+    found = [(p.row_id, p.problem) for p in contracts.verify_returns(ctx, boss)]   # … and is found
+    assert found == [(1, "변조"), (2, "삭제")]
+    problems = [x.message for x in inspect_all(ctx, NOTHING)[1].problems]
+    assert any("processor_return" in m for m in problems), problems
 
 
 def test_the_command_line_checks_records_and_lists_open_contracts(ctx: AppContext, privacy: Actor) -> None:
@@ -173,3 +179,18 @@ def test_the_command_line_checks_records_and_lists_open_contracts(ctx: AppContex
     r = run_cli("processor", "subcontract", str(uc.list_processors(ctx, privacy)[0].id), "--name", "(주)백업센터",
                 "--task", "백업 보관", "--consented", TODAY.isoformat(), "--reason", "재위탁 동의", *as_, env=env)
     assert r.returncode == 0 and r.stdout.startswith("재위탁: (주)백업센터 (백업 보관; 동의 "), r.stderr
+
+
+def test_a_key_rotation_leaves_the_return_records_intact(sqlite_ctx: AppContext) -> None:
+    """The record is append-only: nothing in it may need rewriting when the master key changes."""
+    from privdesk.custody import rotation
+    from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+    from tests.test_audit_support import officer
+
+    ctx = sqlite_ctx
+    me = officer(ctx)
+    p = uc.list_processors(ctx, me)[0]
+    uc.deactivate_processor(ctx, me, p.id, "위탁 계약 종료")
+    contracts.record_return(ctx, me, p.id, ReturnInput("destroy", TODAY, "파기 확인서"))
+    assert rotation.rotate(ctx, OFFICER_LOGIN, OFFICER_PASSWORD).finished
+    assert contracts.verify_returns(ctx, officer(ctx)) == []   # (and the fixture's end-of-test integrity check)

@@ -45,7 +45,6 @@ from privdesk.audit.chain import Action, Outcome, PendingEntry, append_head, che
 from privdesk.cctv.models import CCTV_REQUEST_PROOF
 from privdesk.context import AppContext, read_key_check
 from privdesk.crypto import KeyRing, create_key_file, load_key_file
-from privdesk.disclosures.models import PROCESSOR_RETURN_PROOF
 from privdesk.errors import KeyFileError, RecordIntegrityError, RuleViolationError
 from privdesk.integrity import confirm_officer, inspect_all
 from privdesk.lifecycle.models import SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF
@@ -140,8 +139,7 @@ def main_targets(dialect: str) -> list[Target]:
            Target("account_roles", ("account_id", "role_code"), AccountRole.__proof__, label="역할 부여"),
            Target("role_permissions", ("role_code", "permission"), RolePermission.__proof__, label="역할 권한"),
            _request_target("subject_requests", REQUEST_PROOF),
-           _request_target("cctv_requests", CCTV_REQUEST_PROOF),
-           Target("processor_returns", ("id",), PROCESSOR_RETURN_PROOF, label=PROCESSOR_RETURN_PROOF.label)]
+           _request_target("cctv_requests", CCTV_REQUEST_PROOF)]
     if dialect == "postgresql":
         out += _patient_targets("separated.patients", "separated.patient_phones", SEPARATED_PATIENT_PROOF,
                                 SEPARATED_PHONE_PROOF)

@@ -11,7 +11,8 @@
   the consent and its document; ended with a date.
 - **Return or destruction** (반환·파기) at the contract's end: the processor returned or destroyed
   the data it held, with the evidence (확인서·공문 번호, 파기 증빙) and who confirmed it. The row is
-  append-only with a row proof (:mod:`privdesk.proofs`). A contract that has ended — deactivated, or
+  append-only and anchored in the access log (:mod:`privdesk.audit.anchors`; ``audit verify`` finds
+  an altered, deleted or inserted row). A contract that has ended — deactivated, or
   past its end date — without such a record stays **open** (``outstanding``): listed, marked, and
   printed until the evidence is recorded.
 
@@ -30,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.audit import anchors
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.disclosures.models import (
@@ -43,6 +45,30 @@ from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.store.models import Account
+
+TABLE = "processor_return"       # anchor subject = "processor_return:<id>"
+
+
+def canonical_return(r: ProcessorReturn) -> bytes:
+    """A return/destruction record's canonical bytes for its anchor: every column, in order."""
+    return anchors.canonical(r.id, r.processor_id, r.method, r.done_on, r.evidence, r.confirmed_by, r.recorded_at,
+                             r.recorded_by)
+
+
+def verify_returns_in(session: Session) -> list[anchors.AnchorProblem]:
+    """Check every return/destruction record against its access-log anchor (``audit verify``)."""
+    rows = session.execute(select(ProcessorReturn).order_by(ProcessorReturn.id)).scalars()
+    return anchors.verify_anchored(session, TABLE, ((r.id, canonical_return(r)) for r in rows))
+
+
+def verify_returns(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:
+    """Verify the processors' return/destruction records; the check is logged."""
+    from privdesk.accounts.permissions import Permission
+
+    with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
+        problems = verify_returns_in(u.session)
+        u.log(Action.VERIFY, f"{TABLE}:*", detail=f"problems={len(problems)}")
+        return problems
 
 
 @dataclass(frozen=True)
@@ -371,12 +397,13 @@ def record_return(ctx: AppContext, actor: Actor, processor_id: int, data: Return
                             confirmed_by=confirmed, recorded_at=clock.now(), recorded_by=u.actor_login)
         u.session.add(r)
         u.session.flush()
+        anchors.anchor(u, Action.CREATE, TABLE, r.id, canonical_return(r))
         _change(u, p, RETURNED, f"{RETURN_METHODS[data.method]} 확인: {data.done_on.isoformat()}; 증빙: {evidence}",
                 f"위탁 종료 후 개인정보 {RETURN_METHODS[data.method]} 확인")
-        u.log(Action.CREATE, r.ref, detail=f"processor={p.id}; method={data.method}")
+        u.log(Action.UPDATE, p.ref, detail=f"{r.ref}; method={data.method}")
         return _state(u, p.id)
 
 
 __all__ = ["CLAUSES", "RETURN_METHODS", "ClauseInput", "ClauseState", "ContractState", "ReturnInput", "ReturnRow",
            "SubprocessorInput", "SubprocessorRow", "add_subprocessor", "check_clauses", "contract_ended",
-           "contract_state", "end_subprocessor", "record_return", "states_of"]
+           "contract_state", "end_subprocessor", "record_return", "states_of", "verify_returns", "verify_returns_in"]

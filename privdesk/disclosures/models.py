@@ -14,17 +14,16 @@ whose data was pseudonymised (법 제28조의2, 제28조의4③; append-only, an
 ``processor_changes`` (append-only). Each contract has a checklist of the contents 법 제26조① and
 시행령 제28조① require (``processor_clauses``), its sub-processors (재위탁, ``subprocessors``) and,
 at its end, the processor's return or destruction of the data with its evidence
-(``processor_returns``, append-only, row proofs).
+(``processor_returns``, append-only, anchored in the access log like the other ledgers).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from privdesk.proofs import ProofSpec
 from privdesk.store.models import Base
 
 PROVISION, INTERNAL_USE = "provision", "internal_use"    # 제3자 제공 / 목적 외 이용
@@ -171,21 +170,13 @@ class Subprocessor(Base):
     created_by: Mapped[str] = mapped_column(String(64))
 
 
-# Binds the row to its processor, not to its own id: the id comes from the insert, and an UPDATE
-# to add the proof afterwards would be refused by the append-only trigger.
-PROCESSOR_RETURN_PROOF = ProofSpec(
-    "processor_returns",
-    (("processor_id", "int"), ("method", "text"), ("done_on", "date"), ("evidence", "text"),
-     ("confirmed_by", "text"), ("recorded_by", "text")),
-    "수탁업체 개인정보 반환·파기 확인", ref_column="processor_id", ref_prefix="processor:")
-
-
 class ProcessorReturn(Base):
     """At a contract's end: the processor returned (반환) or destroyed (파기) the data, with the
-    evidence (확인서·공문 번호, 파기 증빙) and who confirmed it. Append-only, row proof."""
+    evidence (확인서·공문 번호, 파기 증빙) and who confirmed it. Append-only and, like the other
+    ledgers, anchored in the hash-chained access log (which also catches a deleted row; a keyed row
+    proof would not survive a key rotation on an append-only table)."""
 
     __tablename__ = "processor_returns"
-    __proof__ = PROCESSOR_RETURN_PROOF
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id"), index=True)
     method: Mapped[str] = mapped_column(String(16))                  # return / destroy
@@ -194,7 +185,6 @@ class ProcessorReturn(Base):
     confirmed_by: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[dt.datetime]
     recorded_by: Mapped[str] = mapped_column(String(64))
-    proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
     @property
     def ref(self) -> str:

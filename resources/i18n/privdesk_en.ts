@@ -2307,8 +2307,8 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>개인정보 제3자 제공 대장</source>
-        <translation>Third-party disclosure ledger</translation>
+        <source>개인정보의 목적 외 이용 및 제3자 제공 대장</source>
+        <translation>Ledger of uses beyond the purpose and third-party provisions</translation>
     </message>
     <message>
         <location line="+10"/>

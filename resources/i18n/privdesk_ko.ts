@@ -2305,7 +2305,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>개인정보 제3자 제공 대장</source>
+        <source>개인정보의 목적 외 이용 및 제3자 제공 대장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

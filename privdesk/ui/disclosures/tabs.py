@@ -199,7 +199,7 @@ class DisclosureLedgerTab(QWidget):
             messages.show_error(self, PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")))
             return None
         ctx, actor = self.host.ctx, self.host.actor
-        job = PrintJob(self.host.runner, self, self.tr("개인정보 제3자 제공 대장"),
+        job = PrintJob(self.host.runner, self, self.tr("개인정보의 목적 외 이용 및 제3자 제공 대장"),
                        f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.pdf",
                        lambda out, on_page: printing.print_ledger(ctx, actor, first, last, Path(out), on_page=on_page),
                        protected=protected_files(ctx.settings))

@@ -11,9 +11,11 @@ Create Date: 2026-12-05 00:00:00
 - ``disclosure_pseudonyms`` (append-only): the 가명처리 record of an entry (법 제28조의4③).
 - ``processor_clauses``: the contract checklist of 법 제26조① / 시행령 제28조①.
 - ``subprocessors``: 재위탁 (법 제26조⑥).
-- ``processor_returns`` (append-only, row proof): the processor's return or destruction of the
-  data at the contract's end, with the evidence. The table starts empty, so no row waits for a
-  proof (nothing to add to :data:`privdesk.proofs.SEALED_BY_REVISION`).
+- ``processor_returns`` (append-only): the processor's return or destruction of the data at the
+  contract's end, with the evidence. Its rows are evidence: each is anchored in the access log
+  like the other ledgers (a keyed row proof would need an UPDATE at every key rotation, which the
+  append-only guard refuses). No row proofs are added, so nothing for
+  :data:`privdesk.proofs.SEALED_BY_REVISION`.
 
 Existing entries on the repealed statistics ground (구 법 제18조②4) are not rewritten: the ledger
 is append-only and anchored; they keep their code and are labelled as the old ground.
@@ -84,7 +86,6 @@ def upgrade() -> None:
     sa.Column("confirmed_by", sa.String(length=64), nullable=False),
     sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("recorded_by", sa.String(length=64), nullable=False),
-    sa.Column("proof", sa.LargeBinary(length=16), nullable=True),
     sa.ForeignKeyConstraint(["processor_id"], ["processors.id"],
                             name=op.f("fk_processor_returns_processor_id_processors")),
     sa.PrimaryKeyConstraint("id", name=op.f("pk_processor_returns"))

@@ -63,6 +63,7 @@ def test_retention_check_with_an_account_and_usage_errors(ctx: AppContext, cli: 
     r = cli("cctv", "retention-check", "--as", "fac01", password=TEST_PASSWORD)
     assert r.returncode == 0, r.stderr
     assert "보존 연장: 없음" in r.stdout
+    assert "관리대장에 자동 파기(덮어쓰기) 기록: " in r.stdout and "촬영분 1건" in r.stdout
     assert entries(ctx, action=Action.VIEW, subject="cctv_hold:*")[-1].actor == "fac01"
     denied = cli("cctv", "retention-check", "--as", "desk01", password=TEST_PASSWORD)
     assert denied.returncode == 1 and denied.stderr.strip() == "privdesk: 권한이 없습니다: CCTV 기록 조회"
@@ -81,7 +82,8 @@ def test_report_cctv_ledger_prints_the_period(ctx: AppContext, cli: Cli, tmp_pat
     r = cli("report", "cctv-ledger", "--from", today, "--to", today, "--out", str(out), "--as", "fac01",
             password=TEST_PASSWORD)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith(f"{out}: 개인영상정보 관리대장 3건, 1쪽 (기록번호 CV-")
+    # the three viewings + today's overwrite of old footage, entered as 파기 before printing
+    assert r.stdout.startswith(f"{out}: 개인영상정보 관리대장 4건, 1쪽 (기록번호 CV-")
     assert page_count(out) == 1
     assert_only_nanum_embedded(out)
     body = "".join(text(out).split())

@@ -39,7 +39,8 @@ def test_ledger_pdf_has_the_form_columns_and_entries(ctx: AppContext, fac: Actor
     today = clock.today_kst()
     out = tmp_path / "ledger.pdf"
     result = printing.print_ledger(ctx, fac, today - dt.timedelta(days=7), today, out)
-    assert result.pages == page_count(out) == 1 and result.rows == 2
+    # 2 entries + the recorder's overwrite of today, entered as 파기 automatically before printing
+    assert result.pages == page_count(out) == 1 and result.rows == 3
     assert_only_nanum_embedded(out)
     w, h = page_size(out)
     assert w > h   # landscape
@@ -47,11 +48,11 @@ def test_ledger_pdf_has_the_form_columns_and_entries(ctx: AppContext, fac: Actor
     for words in ("[별지제3호서식]", "개인영상정보관리대장", "번호", "구분", "일시", "파일명/형태", "목적/사유",
                   "이용·제공받는제3자/열람등요구자", "이용·제공근거", "이용·제공형태", "기간", "후문출입기록확인",
                   "관악경찰서형사과(공문형사과-1123)", "촬영일로부터30일", "장튼위튼병원", "쪽1/1", "담당", "책임자",
-                  f"기록번호{result.record_no}", "총2건—이용0건,제공1건,열람1건,파기0건"):
+                  f"기록번호{result.record_no}", "총3건—이용0건,제공1건,열람1건,파기1건"):
         assert words in body, words
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert printed.subject == "report:cctv-ledger" and printed.actor == "fac01"
-    assert printed.detail == f"{result.record_no}; {today - dt.timedelta(days=7)} ~ {today}; 2건; 1쪽"
+    assert printed.detail == f"{result.record_no}; {today - dt.timedelta(days=7)} ~ {today}; 3건; 1쪽"
 
 
 def test_request_form_is_filled_from_the_intake_for_signature(ctx: AppContext, fac: Actor, tmp_path: Path) -> None:

@@ -63,9 +63,10 @@ def fill(ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
     record_disclosure(ctx, desk, police(people[1].id, recipient="=HYPERLINK(\"x\")", legal_basis="consent",
                                         basis_detail="제3자 제공 동의서", restrictions="",
                                         external_subjects=[ExternalSubject("박민수", "홈페이지 회원")]))
-    record_disclosure(ctx, desk, police(legal_basis="statistics", basis_detail="", recipient="서울대학교 연구팀",
+    from tests.test_ledgers import pseudonym
+    record_disclosure(ctx, desk, police(legal_basis="pseudonymised", basis_detail="내원 양상 연구", recipient="서울대학교 연구팀",
                                         recipient_purpose="내원 양상 통계", restrictions="재식별 금지", subject_count=850,
-                                        period="2025-01 ~ 2025-12"))
+                                        period="2025-01 ~ 2025-12", pseudonym=pseudonym()))
 
 
 def test_ledger_pdf_has_the_columns_and_no_subject_names(ctx: AppContext, desk: Actor, people: list[Marked],
@@ -73,24 +74,24 @@ def test_ledger_pdf_has_the_columns_and_no_subject_names(ctx: AppContext, desk: 
     fill(ctx, desk, people)
     out = tmp_path / "ledger.pdf"
     result = printing.print_ledger(ctx, desk, TODAY - dt.timedelta(days=7), TODAY, out)
-    assert (result.rows, result.pages, result.title) == (4, page_count(out), "개인정보 제3자 제공 대장")
+    assert (result.rows, result.pages, result.title) == (4, page_count(out), "개인정보의 목적 외 이용 및 제3자 제공 대장")
     assert_only_nanum_embedded(out)
     w, h = page_size(out)
     assert w > h
     body = squash(text(out))
-    for words in ("개인정보제3자제공대장", "번호", "제공일(날짜·주기·기간)", "개인정보파일명칭", "제공받는자", "제공목적",
-                  "법적근거", "제공항목", "제공형태", "제한·조치요청내용", "정보주체수", "가명·익명여부", "문서번호",
-                  "제공자", "관악경찰서", "형사소송법제215조압수·수색영장", "형사과-2026-1123", "형사과-2026-1132",
-                  "[1번기록정정]", "[2번기록으로정정됨]", "정보주체의별도동의:제3자제공동의서", "850명", "(2025-01~",
-                  "desk01님(desk01)", "총4건,정보주체854명—다른법률의특별한규정2건,정보주체의별도동의1건", "정정기재1건",
-                  "시행령제15조", "장튼위튼병원", "담당", "책임자", f"기록번호{result.record_no}", "쪽1/1"):
+    for words in ("개인정보의목적외이용및제3자제공대장", "번호", "구분", "이용·제공일(날짜·주기·기간)", "개인정보파일명칭",
+                  "이용기관·제공받는자", "이용·제공목적", "법적근거", "항목", "형태", "제한·조치요청내용", "정보주체수",
+                  "가명처리(법제28조의4)", "문서번호", "처리자", "관악경찰서", "형사소송법제215조압수·수색영장", "형사과-2026-1123", "형사과-2026-1132",
+                  "[1번기록정정]", "[2번기록으로정정됨]", "정보주체의별도동의:제3자제공동의서", "850명", "(2025-01",
+                  "desk01님(desk01)", "총4건(제3자제공4건,목적외이용0건),정보주체854명—다른법률의특별한규정2건,정보주체의별도동의1건", "정정기재",
+                  "시행령제15조", "장튼위튼병원", "담당", "책임자", f"기록번호{result.record_no}", f"쪽1/{result.pages}"):
         assert words in body, words
     for p in people:
         assert p.name not in body and p.chart_no not in body
     assert "박민수" not in body
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert (printed.subject, printed.actor) == (disclosure_ledger.WHAT, "desk01")
-    assert printed.detail == f"{result.record_no}; {TODAY - dt.timedelta(days=7)} ~ {TODAY}; 4건; 1쪽"
+    assert printed.detail == f"{result.record_no}; {TODAY - dt.timedelta(days=7)} ~ {TODAY}; 4건; {result.pages}쪽"
     assert png_of_first_page(out).stat().st_size > 10_000
 
 
@@ -116,6 +117,9 @@ def test_processor_list_pdf_for_the_policy(ctx: AppContext, tmp_path: Path) -> N
                                                    contract_end=TODAY + dt.timedelta(days=12), last_check=TODAY),
                          "계약서 확인", 1)
     puc.deactivate_processor(ctx, me, rows[9].id, "위탁 종료", 1)
+    # ended and its data confirmed destroyed: off the policy's list (tests/test_ledgers_processors.py: until then on it)
+    from privdesk.disclosures import contracts
+    contracts.record_return(ctx, me, rows[9].id, contracts.ReturnInput("destroy", TODAY, "파기 확인서"))
     out = tmp_path / "processors.pdf"
     result = printing.print_processors(ctx, me, out)
     assert result.rows == 9 and result.pages == page_count(out) == 1
@@ -141,12 +145,13 @@ def test_csv_opens_as_utf8_with_bom_and_masks_the_subjects(ctx: AppContext, desk
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert tuple(rows[0]) == printing.CSV_HEADER
-    assert rows[0][:4] == ["번호", "제공일", "날짜·주기·기간", "개인정보파일 명칭"]
+    assert rows[0][:5] == ["번호", "구분", "이용·제공일", "날짜·주기·기간", "개인정보파일 명칭"]
     by_id = {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     assert by_id["1"]["정정 기록 번호"] == "2" and by_id["2"]["정정 대상 번호"] == "1"
-    assert by_id["3"]["제공받는 자"] == "'=HYPERLINK(\"x\")"          # not a formula in a spreadsheet
+    assert by_id["3"]["이용기관·제공받는 자"] == "'=HYPERLINK(\"x\")"          # not a formula in a spreadsheet
     assert by_id["3"]["정보주체(마스킹)"] == f"{mask_name(people[1].name)} (차트 {people[1].chart_no}); 박*수 (홈페이지 회원)"
-    assert by_id["4"]["가명·익명 여부"] == "예" and by_id["4"]["정보주체 수"] == "850"
+    assert by_id["4"]["가명처리 여부"] == "예" and by_id["4"]["정보주체 수"] == "850"
+    assert by_id["4"]["가명처리 기록"].startswith("과학적 연구 목적; 가명처리 항목:")
     decoded = raw.decode("utf-8-sig")
     for p in people:
         assert p.name not in decoded and p.address not in decoded and p.phone not in decoded
@@ -177,21 +182,21 @@ def test_cli_contract(ctx: AppContext, cli: Cli, desk: Actor, people: list[Marke
     r = cli("report", "disclosure-ledger", "--from", first, "--to", last, "--out", str(pdf), "--as", "desk01",
             password=TEST_PASSWORD)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith(f"{pdf}: 개인정보 제3자 제공 대장 4건, 1쪽 (기록번호 TP-")
+    assert r.stdout.startswith(f"{pdf}: 개인정보의 목적 외 이용 및 제3자 제공 대장 4건, 1쪽 (기록번호 TP-")
     assert_only_nanum_embedded(pdf)
-    assert "개인정보제3자제공대장" in squash(text(pdf))
+    assert "개인정보의목적외이용및제3자제공대장" in squash(text(pdf))
 
     listed = cli("disclosure", "list", "--from", first, "--to", last, "--as", "yook")
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
-    assert len(lines) == 4 and lines[0].startswith("1  ") and "(정정됨→2)" in lines[0]
-    assert "1번 정정" in lines[1] and "정보주체 850명  (가명·익명)" in lines[3]
+    assert len(lines) == 4 and lines[0].startswith("1  [제3자 제공]  ") and "(정정됨→2)" in lines[0]
+    assert "1번 정정" in lines[1] and "정보주체 850명  (가명처리: 이름, 주민등록번호" in lines[3]
     assert all(p.name not in listed.stdout for p in people)
 
     out = tmp_path / "ledger.csv"
     exported = cli("disclosure", "export", "--from", first, "--to", last, "--out", str(out), "--as", "yook")
     assert exported.returncode == 0 and exported.stdout.strip() == f"{out}: 4건"
-    assert out.read_bytes().startswith(b"\xef\xbb\xbf" + "번호,제공일,".encode())
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf" + "번호,구분,이용·제공일,".encode())
 
     me = officer(ctx)
     row = puc.list_processors(ctx, me)[1]

@@ -1,6 +1,6 @@
 """The third-party disclosure ledger (제3자 제공 대장): recording with the legal bases of law.md §1,
 the refusals (processing hold, 처리정지 flag, public-body-only grounds, separated records), de-identified
-and statistics entries, corrections, the per-subject history, the database's append-only guard, the
+entries (more in tests/test_ledgers.py), corrections, the per-subject history, the database's append-only guard, the
 anchors, and the permission refusals. Both backends (``ctx``) where the database matters."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def people(ctx: AppContext) -> list[Marked]:
 # -- the legal bases as data ---------------------------------------------------------------------------
 def test_legal_bases_follow_the_policy_and_the_law() -> None:
     codes = {b.code: b for b in LEGAL_BASES}
-    assert [b.code for b in ledger.private_bases()] == ["consent", "law", "urgent", "statistics", "public_health"]
+    assert [b.code for b in ledger.private_bases()] == ["consent", "law", "urgent", "pseudonymised", "public_health"]
     assert {c for c, b in codes.items() if not b.applies_to_private} == {
         "pipc", "treaty", "investigation", "trial", "sentence"}
     assert "제18조제2항제2호" in codes["law"].basis and codes["law"].detail_required
@@ -243,25 +243,7 @@ def test_separated_records_go_out_only_under_a_law(sqlite_ctx: AppContext) -> No
     assert subjects.find_patient(sqlite_ctx, desk, old.chart_no).status == "separated"
 
 
-# -- de-identified data and statistics ---------------------------------------------------------------------------
-def test_statistics_is_always_deidentified_and_names_no_one(ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
-    stats = dict(legal_basis="statistics", basis_detail="", recipient="서울대학교 의과대학 연구팀",
-                 recipient_purpose="내원 양상 통계 연구", restrictions="재식별 금지", deidentified=False)
-    with pytest.raises(ValidationError) as err:
-        record_disclosure(ctx, desk, police(people[0].id, **stats))
-    assert err.value.field == "subjects" and "인원수만" in str(err.value)
-    with pytest.raises(ValidationError) as err:
-        record_disclosure(ctx, desk, police(**stats))
-    assert err.value.field == "subject_count"
-    row = record_disclosure(ctx, desk, police(subject_count=1200, **stats))
-    assert row.deidentified and row.subject_count == 1200 and row.subject_labels == ()
-    assert row.deidentified_text == "가명·익명 처리"
-    assert count(ctx, DisclosureSubject) == 0
-    # de-identified data on another basis records that it is de-identified, with or without names
-    pseud = record_disclosure(ctx, desk, police(deidentified=True, subject_count=40))
-    assert pseud.deidentified and pseud.subject_count == 40
-    named = record_disclosure(ctx, desk, police(people[0].id, deidentified=True))
-    assert named.deidentified and named.subject_count == 1
+# -- pseudonymised data: see tests/test_ledgers.py (가명정보, 법 제28조의2; the repealed 18②4 ground) ----------
 
 
 # -- corrections ------------------------------------------------------------------------------------------------------
@@ -297,7 +279,8 @@ def test_subject_history_lists_exactly_the_subjects_disclosures(ctx: AppContext,
     d3 = record_disclosure(ctx, desk, police(p3.id))
     d4 = record_disclosure(ctx, desk, police(p1.id, disclosed_on=TODAY - dt.timedelta(days=20),
                                              external_subjects=[ExternalSubject("박민수")]))
-    record_disclosure(ctx, desk, police(subject_count=99, deidentified=True))
+    from tests.test_ledgers import pseudonym
+    record_disclosure(ctx, desk, police(subject_count=99, deidentified=True, pseudonym=pseudonym()))
     with ctx.session() as s:
         h1 = history.subject_history(s, f"patient:{p1.id}")
         h2 = history.subject_history(s, f"patient:{p2.id}")
@@ -410,12 +393,15 @@ def test_demo_seeder_records_typical_disclosures_and_contracts(tmp_path: Any) ->
     from privdesk.settings import load_settings
 
     result = build_demo(load_settings(), patients=20, folder=tmp_path / "demo", seeders=(seed_patients, seed_disclosures))
-    assert result.summary[-1] == "제3자 제공 기록 7건 (정정 1건), 수탁업체 10곳 (계약 종료 임박 1곳)"
+    assert result.summary[-1] == ("목적 외 이용·제3자 제공 기록 8건 (목적 외 이용 1건, 정정 1건), "
+                                  "수탁업체 10곳 (계약 종료 임박 1곳)")
     ctx = open_context(result.settings)
     try:
         desk = users.login(ctx, "intake", DEMO_PASSWORD)
         rows = ledger.list_disclosures(ctx, desk, TODAY - dt.timedelta(days=60), TODAY)
-        assert {r.legal_basis for r in rows} == {"law", "consent", "urgent", "statistics"}
+        assert {r.legal_basis for r in rows} == {"law", "consent", "urgent", "pseudonymised"}
+        assert [r.kind for r in rows].count("internal_use") == 1
+        assert [r.pseudonym is not None for r in rows].count(True) == 1
         assert sum(1 for r in rows if r.corrects_id is not None) == 1
         assert ledger.verify_ledger(ctx, users.login(ctx, "officer", DEMO_PASSWORD)) == []
         contracts = processors.list_processors(ctx, users.login(ctx, "privacy", DEMO_PASSWORD))

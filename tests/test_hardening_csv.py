@@ -85,7 +85,8 @@ def test_disclosure_export(ctx: AppContext, tmp_path: Path) -> None:
             *as_officer())
     assert r.returncode == 0, r.stderr
     rows = assert_no_live_formula(out)
-    assert read_cell(rows[1][4]) == FORMULAS[1] and read_cell(rows[1][18]) == "-메모"
+    cell = dict(zip(rows[0], rows[1], strict=True))
+    assert read_cell(cell["이용기관·제공받는 자"]) == FORMULAS[1] and read_cell(cell["비고"]) == "-메모"
 
 
 def test_rejects_file_neutralised_then_corrected_and_imported_with_the_original_values(

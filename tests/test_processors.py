@@ -66,7 +66,13 @@ def test_the_ten_processors_of_the_policy_are_seeded_once(ctx: AppContext, priva
     uc.deactivate_processor(ctx, privacy, rows[9].id, "위탁 계약 해지", 1)
     again = uc.list_processors(ctx, privacy)
     assert len(again) == 10 and "아미스테크놀로지(주)" not in {r.name for r in again}
-    assert again[-1].name == "(주)피어나인" and not again[-1].active and again[-1].status_text == "위탁 종료"
+    assert again[-1].name == "(주)피어나인" and not again[-1].active
+    # ended, but open until the processor's return or destruction of the data is on record
+    assert again[-1].status_text == "위탁 종료 — 반환·파기 미확인" and again[-1].outstanding
+    assert len(uc.list_processors(ctx, privacy, include_inactive=False)) == 10
+    from privdesk.disclosures import contracts
+    contracts.record_return(ctx, privacy, rows[9].id, contracts.ReturnInput("destroy", TODAY, "파기 확인서"))
+    assert uc.get_processor(ctx, privacy, rows[9].id).status_text == "위탁 종료"
     assert len(uc.list_processors(ctx, privacy, include_inactive=False)) == 9
 
 
@@ -81,7 +87,7 @@ def test_contracts_ending_within_30_days_stand_out(sqlite_ctx: AppContext) -> No
     got = uc.list_processors(ctx, me, today=TODAY)[:5]
     assert [(r.ending_soon, r.expired, r.days_left) for r in got] == [
         (True, False, 30), (False, False, 31), (True, False, 0), (False, True, -1), (False, False, None)]
-    assert [r.status_text for r in got] == ["종료 임박 (D-30)", "", "종료 임박 (D-0)", "계약 만료", ""]
+    assert [r.status_text for r in got] == ["종료 임박 (D-30)", "", "종료 임박 (D-0)", "계약 만료 — 반환·파기 미확인", ""]
     assert got[0].contract_text == f"2024-01-01 ~ {ends[0].isoformat()}"
     assert [r.ending_soon for r in uc.list_processors(ctx, me, today=TODAY, ending_soon_days=31)[:2]] == [True, True]
     later = uc.list_processors(ctx, me, today=TODAY + dt.timedelta(days=31))[0]

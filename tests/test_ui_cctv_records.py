@@ -184,6 +184,13 @@ def test_holds_set_and_end_with_a_reason_and_the_retention_check(
     settle(qtbot, runner)
     assert tab.model.rowCount() == 0 and tab.retention_model.rowCount() == 25
     assert "30일" in tab.check_summary.text()
+    # the check entered today's overwrite in the 관리대장 as 파기, and the ledger tab shows it when opened
+    assert "관리대장에 파기로 기록했습니다" in tab.check_summary.text() and page.ledger.stale
+    page.show_tab(page.ledger)
+    settle(qtbot, runner)
+    assert [page.ledger.model.row_object(i).kind for i in range(page.ledger.model.rowCount())] == ["destroy"]
+    page.show_tab(tab)
+    settle(qtbot, runner)
     qtbot.mouseClick(tab.set_button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
     dialog = page.dialog

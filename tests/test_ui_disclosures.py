@@ -152,29 +152,41 @@ def test_refusals_come_back_in_korean_inside_the_form(qtbot, sqlite_ctx: AppCont
     qtbot.waitUntil(lambda: page.ledger.model.rowCount() == 1, timeout=15_000)
 
 
-def test_statistics_force_deidentified_and_a_correction(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_pseudonymised_data_with_its_record_and_a_correction(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     desk = staff(ctx, "desk01", [INTAKE], "김원무")
     _win, page = open_page(qtbot, ctx, runner, desk)
     dialog = new_dialog(qtbot, page)
+    assert dialog.basis.findData("statistics") == -1          # the repealed 18②4 ground is not offered
     dialog.recipient.setText("서울대학교 의과대학 연구팀")
     dialog.purpose.setPlainText("내원 양상 통계 연구")
     dialog.items.setText("성별, 연령대, 진료과")
-    dialog.basis.setCurrentIndex(dialog.basis.findData("statistics"))
+    dialog.detail.setText("외래 내원 양상 연구")
+    dialog.basis.setCurrentIndex(dialog.basis.findData("pseudonymised"))
     assert dialog.deidentified.isChecked() and not dialog.deidentified.isEnabled()
-    assert not dialog.subjects_box.isEnabled() and dialog.count.isEnabled()
+    assert not dialog.subjects_box.isEnabled() and dialog.count.isEnabled() and dialog.pseudonym_box.isEnabled()
     dialog.count.setValue(1200)
+    submit(qtbot, runner, dialog)                               # the 가명처리 record is still empty
+    assert not closed(dialog) and "가명처리한 항목" in dialog.message.text()
+    dialog.ps_purpose.setCurrentIndex(dialog.ps_purpose.findData("research"))
+    dialog.ps_items.setText("이름, 주민등록번호, 생년월일")
+    dialog.ps_method.setPlainText("이름·주민등록번호 삭제, 생년월일 → 연령대")
+    dialog.ps_additional.setText("추가정보 없음")
+    dialog.ps_period.setText("연구 종료 시까지")
     submit(qtbot, runner, dialog)
     tab = page.ledger
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
     first = tab.model.row_object(0)
     assert first.deidentified and first.subject_count == 1200 and first.subject_labels == ()
+    assert first.pseudonym is not None and first.pseudonym.performed_by == "desk01"
+    assert tab.model.data(tab.model.index(0, 1)) == "제3자 제공"
 
     tab.table.selectRow(0)
     qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
     fix = page.dialog
     assert isinstance(fix, DisclosureDialog) and fix.corrects is not None and "정정 기재" in fix.windowTitle()
     assert fix.recipient.text() == "서울대학교 의과대학 연구팀" and fix.count.value() == 1200
+    assert fix.ps_items.text() == "이름, 주민등록번호, 생년월일" and not fix.kind.isEnabled()
     fix.count.setValue(1250)
     fix.note.setText("인원수 오기 정정")
     submit(qtbot, runner, fix)
@@ -184,6 +196,30 @@ def test_statistics_force_deidentified_and_a_correction(qtbot, sqlite_ctx: AppCo
     col = len(tab.model.COLUMNS) - 1
     assert tab.model.data(tab.model.index(0, col)) == f"정정됨 → {b.id}"
     assert tab.model.data(tab.model.index(1, col)) == f"{a.id}번 정정"
+
+
+def test_internal_use_through_the_form(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_ctx
+    p, _q = patients(ctx)
+    desk = staff(ctx, "desk01", [INTAKE], "김원무")
+    _win, page = open_page(qtbot, ctx, runner, desk)
+    dialog = new_dialog(qtbot, page)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("internal_use"))
+    assert dialog.recipient_label.text() == "이용 부서" and not dialog.restrictions.isEnabled()
+    find(qtbot, runner, dialog, p.chart_no)
+    dialog.recipient.setText("원무과 고객만족팀")
+    dialog.purpose.setPlainText("만족도 조사 안내 문자 발송")
+    dialog.items.setText("이름, 연락처")
+    dialog.basis.setCurrentIndex(dialog.basis.findData("consent"))
+    dialog.detail.setText("만족도 조사 안내 수신 별도 동의서")
+    submit(qtbot, runner, dialog)
+    assert closed(dialog)
+    tab = page.ledger
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
+    row = tab.model.row_object(0)
+    assert row.kind == "internal_use" and row.restrictions == "" and tab.model.data(tab.model.index(0, 1)) == "목적 외 이용"
+    tab.kind.setCurrentIndex(tab.kind.findData("provision"))
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=15_000)
 
 
 def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -210,7 +246,7 @@ def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRun
     assert isinstance(preview, PdfPreviewDialog)
     qtbot.waitUntil(lambda: preview.ready and preview.page_count >= 1, timeout=15_000)
     text = subprocess.run(["pdftotext", str(preview.path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "개인정보 제3자 제공 대장" in text and "한빛손해보험" in text and p.name not in text
+    assert "개인정보의 목적 외 이용 및 제3자 제공 대장" in text and "한빛손해보험" in text and p.name not in text
     preview.reject()
     settle(qtbot, runner)
 
@@ -218,7 +254,7 @@ def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRun
     page.ledger.export_to(out)
     settle(qtbot, runner)
     assert page.last_export == (out, 2)
-    assert out.read_bytes().startswith(b"\xef\xbb\xbf" + "번호,제공일".encode())
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf" + "번호,구분,이용·제공일".encode())
     boxes = message_boxes(page)
     assert boxes and "2건을 내보냈습니다" in boxes[0].text()
     dismiss(boxes)

@@ -27,6 +27,7 @@ from privdesk.ui.processors import (
     ProcessorsPage,
     processors_page,
 )
+from privdesk.ui.processors_contract import ContractDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.test_processors import form
@@ -66,13 +67,13 @@ def test_ending_soon_is_highlighted_by_colour_and_by_text(qtbot, sqlite_ctx: App
     _win, page = open_page(qtbot, ctx, runner, me)
     m = page.model
     status = [m.data(m.index(r, ProcessorsModel.COL_STATUS)) for r in range(10)]
-    assert status[1] == "⚠ 종료 임박 (D-12)" and status[4] == "■ 계약 만료"
+    assert status[1] == "⚠ 종료 임박 (D-12)" and status[4] == "■ 반환·파기 미확인"   # ended, data not yet back
     assert [s for i, s in enumerate(status) if i not in (1, 4)] == [""] * 8
     assert m.data(m.index(1, 1), Qt.ItemDataRole.BackgroundRole) == SOON_BACKGROUND
     assert m.data(m.index(4, 3), Qt.ItemDataRole.BackgroundRole) == EXPIRED_BACKGROUND
     assert m.data(m.index(0, 1), Qt.ItemDataRole.BackgroundRole) is None
     assert m.data(m.index(1, ProcessorsModel.COL_NAME)) == "(주)태영소프트"
-    assert page.status.text() == "위탁 중 10곳 — 계약 종료 임박 1곳, 계약 만료 1곳"
+    assert page.status.text() == "위탁 중 10곳 — 계약 종료 임박 1곳, 계약 만료 1곳, 반환·파기 미확인 1곳"
 
 
 def test_edit_a_processor_through_the_form(qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
@@ -143,11 +144,27 @@ def test_end_an_outsourcing_and_print_the_list(qtbot, sqlite_ctx: AppContext, ru
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: not page.model.rows()[-1].active, timeout=15_000)
     ended = page.model.rows()[-1]
-    assert ended.name == "(주)피어나인" and page.model.data(page.model.index(9, 0)) == "위탁 종료"
-    assert page.model.data(page.model.index(9, 1), Qt.ItemDataRole.ForegroundRole) is not None
+    # ended, but open (red, listed even without 위탁 종료 업체) until the return or destruction is on record
+    assert ended.name == "(주)피어나인" and page.model.data(page.model.index(9, 0)) == "■ 반환·파기 미확인"
+    assert page.model.data(page.model.index(9, 1), Qt.ItemDataRole.BackgroundRole) == EXPIRED_BACKGROUND
     page.show_inactive.setChecked(False)
     settle(qtbot, runner)
-    assert page.model.rowCount() == 9
+    assert page.model.rowCount() == 10
+    page.select_name("(주)피어나인")
+    qtbot.mouseClick(page.contract_button, Qt.MouseButton.LeftButton)
+    contract = page.dialog
+    assert isinstance(contract, ContractDialog) and contract.save_return.isEnabled()
+    assert "미결" in contract.return_state.text()
+    contract.save_return.click()                       # no evidence: refused in Korean, in the dialog
+    settle(qtbot, runner)
+    assert contract.message.isVisible() and "증빙" in contract.message.text()
+    contract.evidence.setText("수탁업체 파기 확인서 (공문 피어나인-2026-12)")
+    contract.save_return.click()
+    settle(qtbot, runner)
+    assert contract.return_state.text().startswith(f"{TODAY.isoformat()} 파기 확인 — 증빙: 수탁업체 파기 확인서")
+    contract.reject()
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=15_000)
 
     job = page.print_list()
     qtbot.waitUntil(lambda: job.preview is not None, timeout=30_000)
@@ -164,3 +181,34 @@ def test_the_page_needs_processor_manage(qtbot, sqlite_ctx: AppContext, runner: 
     win = MainWindow(sqlite_ctx, runner, desk, pages=PAGES, idle_timeout_ms=0)
     qtbot.addWidget(win)
     assert win.page_keys() == [] and win.show_page("processors") is None
+
+
+def test_the_contract_checklist_and_a_subprocessor_through_the_dialog(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_ctx
+    me = staff(ctx, "priv01", [PRIVACY], "최전산")
+    _win, page = open_page(qtbot, ctx, runner, me)
+    col = [c.header for c in ProcessorsModel.COLUMNS].index("계약서 필수 기재사항")
+    assert page.model.data(page.model.index(0, col)) == "계약서 미점검"
+    page.select_name("(주)태영소프트")
+    qtbot.mouseClick(page.contract_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, ContractDialog) and not dialog.save_return.isEnabled()   # still running
+    for i, (code, check) in enumerate(dialog.present.items(), start=3):
+        if code != "liability":
+            check.setChecked(True)
+            dialog.article[code].setText(f"제{i}조")
+    dialog.check_reason.setText("위탁 계약서 검토")
+    dialog.save_checklist.click()
+    settle(qtbot, runner)
+    assert dialog.state_labels["liability"].text() == "누락" and dialog.state_labels["scope"].text() == "있음 (제5조)"
+    assert dialog.checklist_summary.text() == "필수 기재사항 6/7 — 누락·미점검: 의무 위반 시 손해배상 등 책임"
+    dialog.sub_name.setText("(주)클라우드원")
+    dialog.sub_task.setText("영상 저장 서버 운영")
+    dialog.sub_reason.setText("재위탁 동의")
+    dialog.add_sub.click()
+    settle(qtbot, runner)
+    assert dialog.sub_list.count() == 1 and dialog.sub_list.item(0).text().startswith("(주)클라우드원")
+    dialog.reject()
+    settle(qtbot, runner)
+    row = next(i for i, r in enumerate(page.model.rows()) if r.name == "(주)태영소프트")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(row, col)).startswith("필수 기재사항 6/7"), timeout=15_000)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from privdesk import files
 from privdesk.accounts.permissions import Permission
-from privdesk.cctv.cameras import cctv_unit
+from privdesk.cctv.cameras import cctv_unit, list_cameras
 from privdesk.cctv.common import fmt_window, request_number
 from privdesk.cctv.decisions import refusal_ground
 from privdesk.cctv.requests import (
@@ -26,6 +26,7 @@ from privdesk.cctv.requests import (
     effective_due,
     load,
 )
+from privdesk.cctv.retention import record_overwrites_now
 from privdesk.cctv.viewlog import ledger_for_period
 from privdesk.context import Actor, AppContext
 from privdesk.errors import RuleViolationError
@@ -64,12 +65,16 @@ def _retention(p: HospitalProfile) -> str:
 
 def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
                  on_page: OnPage = None) -> PrintResult:
-    """Print the 개인영상정보 관리대장 for ``first``..``last`` (KST days, inclusive)."""
+    """Print the 개인영상정보 관리대장 for ``first``..``last`` (KST days, inclusive). The recorder's
+    overwrites up to today are entered first (:func:`record_overwrites_now`); the 설치 대수 is the
+    camera registry's count (cameras not removed), not the profile's figure."""
     out = files.guarded(ctx.settings, out)
+    record_overwrites_now(ctx, actor)
     rows = ledger_for_period(ctx, actor, first, last)
+    cameras = list_cameras(ctx, actor, include_removed=False)
     p = ctx.profile
     settings = cctv_ledger.FootageSettings(retention=_retention(p), storage_place=p.cctv.storage_place,
-                                           manager=_manager(p), camera_count=p.cctv.camera_count)
+                                           manager=_manager(p), camera_count=len(cameras))
     meta = witnessed(ctx, cctv_ledger.meta_for(p.name, actor, period_text(first, last)))
     pages = cctv_ledger.render_ledger(out, meta, rows, settings, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, cctv_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",

@@ -9,6 +9,18 @@ logged reason. A hold protects only footage that still existed when it was set.
 
 The daily retention check (:func:`retention_check`, ``privdesk cctv retention-check``) lists per
 camera up to which day footage may be overwritten and which older days are held.
+
+The recorder's daily overwrite of footage past the retention period is a destruction (파기) and
+goes into the 개인영상정보 관리대장 by itself (:func:`record_overwrites`): one 파기 entry per
+recording day, written by the retention check and before the ledger is printed, with what law.md
+§3 asks for an automatic deletion — the cycle (주기: 매일, 촬영일로부터 N일 경과분) and when it was
+confirmed (확인시기: the check that wrote it) — the 관리책임자 as 담당자 (shown "(자동 기록)"; the
+account that ran the check is the entry's ``recorded_by``), and the cameras whose
+footage of that day an evidence hold kept on its overwrite day (excluded); when such a hold is
+released, the footage it alone kept is overwritten and gets an entry of its own naming the hold.
+The first entry is for the day overwritten
+on the first check; earlier overwrites happened before privdesk kept the ledger and are not
+invented. Two workstations checking at once write each day once (the profile row is locked first).
 """
 
 from __future__ import annotations
@@ -18,18 +30,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import CameraInfo, camera_info, cctv_unit, resolve_cameras
-from privdesk.cctv.common import check_window, kst_day, request_number, runs, window_days
-from privdesk.cctv.models import CctvCamera, CctvHold, CctvRequest
-from privdesk.context import Actor, AppContext, Unit
+from privdesk.cctv.common import (
+    check_window,
+    fmt_days,
+    kst_day,
+    kst_midnight,
+    request_number,
+    runs,
+    window_days,
+)
+from privdesk.cctv.models import CctvCamera, CctvHold, CctvLedgerEntry, CctvRequest
+from privdesk.context import META_PROFILE, SYSTEM_ACTOR, Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
+from privdesk.profile import HospitalProfile
 from privdesk.store import check_version
+from privdesk.store.models import Meta
 
 
 class HoldReason(StrEnum):
@@ -167,6 +189,7 @@ class RetentionReport:
     overwritable_through: dt.date
     lines: tuple[RetentionLine, ...]
     holds: tuple[HoldInfo, ...]
+    overwrites_recorded: tuple[dt.date, ...] = ()   # recording days entered in the ledger as 파기 by this check
 
 
 def hold_info(u: Unit, h: CctvHold, today: dt.date) -> HoldInfo:
@@ -216,6 +239,133 @@ def release_request_holds(u: Unit, request_id: int, reason: str) -> list[int]:
         u.log(Action.UPDATE, subject=h.ref, detail=f"end; request={request_id} closed")
     u.session.flush()
     return [h.id for h in rows]
+
+
+# -- the automatic 파기 entries -----------------------------------------------------------------------
+AUTO_OVERWRITE_FORM = "녹화기 자동 덮어쓰기 (복구 불가)"     # marks the automatic entries (이용·제공 형태 column)
+AUTO_OVERWRITE_BASIS = ("개인정보 보호법 제21조, 같은 법 시행령 제16조 (보유기간 경과 시 파기) · "
+                        "영상정보처리기기 운영·관리 방침의 보관기간")
+MAX_OVERWRITE_DAYS = 400                              # days one check enters at most (a long gap)
+
+
+DAILY_COUNTERPART = "-"                               # the daily entries; a hold's release names the hold
+
+
+def _released_counterpart(hold_id: int) -> str:
+    return f"보존 연장 #{hold_id} 해제"
+
+
+def _last_recorded_overwrite(u: Unit) -> dt.date | None:
+    last = u.session.execute(select(func.max(CctvLedgerEntry.window_start))
+                             .where(CctvLedgerEntry.kind == "destroy",
+                                    CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM,
+                                    CctvLedgerEntry.counterpart == DAILY_COUNTERPART)).scalar_one_or_none()
+    return kst_day(last) if last is not None else None
+
+
+def _released_at(h: CctvHold, today: dt.date) -> dt.datetime | None:
+    """When the hold stopped keeping footage (ended early or by its request, or past its date)."""
+    if h.ended_at is not None:
+        return h.ended_at
+    if h.until_date is not None and h.until_date < today:
+        return kst_midnight(h.until_date + dt.timedelta(days=1))
+    return None
+
+
+def _record_releases(u: Unit, holds: Sequence[CctvHold], today: dt.date, retention: int, manager: str,
+                     checked: str) -> int:
+    """Enter as 파기 the footage a hold alone kept past retention, overwritten once the hold was
+    released (each hold once; only releases since privdesk enters the overwrites)."""
+    from privdesk.cctv.viewlog import LedgerKind, append_entry
+
+    since = u.session.execute(select(func.min(CctvLedgerEntry.at)).where(
+        CctvLedgerEntry.kind == "destroy", CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM)).scalar_one_or_none()
+    if since is None:
+        return 0
+    entered = set(u.session.execute(select(CctvLedgerEntry.counterpart).where(
+        CctvLedgerEntry.kind == "destroy", CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM,
+        CctvLedgerEntry.counterpart != DAILY_COUNTERPART)).scalars())
+    now, n = clock.now(), 0
+    for h in holds:
+        released = _released_at(h, today)
+        if released is None or released > now or released < since or _released_counterpart(h.id) in entered:
+            continue
+        off = kst_day(released)
+        set_day = kst_day(h.set_at)
+        days = [d for d in window_days(h.window_start, h.window_end)
+                if (set_day - d).days < retention and (off - d).days >= retention]
+        if not days:
+            continue
+        cams = ", ".join(c.number for c in h.cameras)
+        append_entry(u, kind=LedgerKind.DESTROY, at=released,
+                     file_form=f"녹화 영상 {fmt_days([days[0], days[-1]] if len(days) > 1 else days)} 촬영분 "
+                               f"(보존 연장 카메라 {cams})",
+                     purpose=f"보존 연장 #{h.id} 해제 후 보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제",
+                     staff_login=SYSTEM_ACTOR, staff_name=manager, counterpart=_released_counterpart(h.id),
+                     basis=AUTO_OVERWRITE_BASIS, provision_form=AUTO_OVERWRITE_FORM,
+                     period=(f"파기 주기: 보존 연장 해제 후 자동 덮어쓰기 · 확인시기: {checked} 보관기간 점검 · "
+                             f"파기 일자: {off.isoformat()}"),
+                     window_start=kst_midnight(days[0]), window_end=kst_midnight(days[-1] + dt.timedelta(days=1)))
+        n += 1
+    return n
+
+
+def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list[dt.date]:
+    """Enter in the CCTV ledger, as 파기, each recording day whose footage the recorder has
+    overwritten by ``today`` and that is not yet entered (see the module doc). Inside the caller's
+    unit; returns the recording days entered."""
+    from privdesk.cctv.viewlog import LedgerKind, append_entry
+
+    today = min(today, clock.today_kst())
+    retention = profile.cctv.retention_days
+    through = overwritable_through(today, retention)
+    # one writer at a time (PostgreSQL; SQLite's write transaction is already exclusive)
+    u.session.execute(select(Meta.key).where(Meta.key == META_PROFILE).with_for_update()).all()
+    last = _last_recorded_overwrite(u)
+    first = through if last is None else last + dt.timedelta(days=1)
+    first = max(first, through - dt.timedelta(days=MAX_OVERWRITE_DAYS - 1))
+    cams = list(u.session.execute(select(CctvCamera).where(CctvCamera.status != "removed")
+                                  .order_by(CctvCamera.number)).scalars())
+    if not cams:
+        return []
+    holds = list(u.session.execute(select(CctvHold).order_by(CctvHold.id)).scalars())
+    m = profile.cctv.manager
+    manager = " ".join(x for x in (m.department, m.title, m.name) if x) or "영상정보 관리책임자"
+    checked = clock.fmt_datetime(clock.now())
+    done: list[dt.date] = []
+    day = first
+    while day <= through:
+        off = day + dt.timedelta(days=retention)      # the day the recorder overwrote it (unless held then)
+        kept = [c.number for c in cams
+                if any(hold_covers(h, c.id, day, off, retention) for h in holds)]
+        gone = len(cams) - len(kept)
+        period = (f"파기 주기: 매일 자동 (촬영일로부터 {retention}일 경과분 덮어쓰기) · 확인시기: {checked} 보관기간 점검"
+                  f" · 파기 일자: {(day + dt.timedelta(days=retention)).isoformat()}")
+        if kept:
+            period += f" · 보존 연장으로 제외: {', '.join(kept)}"
+        append_entry(u, kind=LedgerKind.DESTROY, at=kst_midnight(day + dt.timedelta(days=retention)),
+                     file_form=f"녹화 영상 {day.isoformat()} 촬영분 (카메라 {gone}대)", purpose=(
+                         f"보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제"),
+                     staff_login=SYSTEM_ACTOR, staff_name=manager, counterpart=DAILY_COUNTERPART,
+                     basis=AUTO_OVERWRITE_BASIS,
+                     provision_form=AUTO_OVERWRITE_FORM, period=period, window_start=kst_midnight(day),
+                     window_end=kst_midnight(day + dt.timedelta(days=1)))
+        done.append(day)
+        day += dt.timedelta(days=1)
+    released = _record_releases(u, holds, today, retention, manager, checked)
+    if done or released:
+        span = f" ({done[0].isoformat()}~{done[-1].isoformat()} 촬영분)" if done else ""
+        u.log(Action.CREATE, subject="cctv_ledger:*",
+              detail=f"자동 파기 기록 {len(done)}건{span}; 보존 연장 해제분 {released}건")
+    return done
+
+
+def record_overwrites_now(ctx: AppContext, actor: Actor | None) -> list[dt.date]:
+    """:func:`record_overwrites` as of today in a unit of its own (before the ledger is printed);
+    ``None`` acts as the system."""
+    profile = ctx.profile
+    with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+        return record_overwrites(u, profile, clock.today_kst())
 
 
 # -- use cases ---------------------------------------------------------------------------------
@@ -290,9 +440,11 @@ def footage_on(ctx: AppContext, actor: Actor, camera_number: str, day: dt.date,
 def retention_check(ctx: AppContext, actor: Actor | None, day: dt.date | None = None) -> RetentionReport:
     """The daily retention check for ``day`` (default today, KST); ``actor=None`` acts as the system."""
     today = day or clock.today_kst()
-    retention = ctx.profile.cctv.retention_days
+    profile = ctx.profile
+    retention = profile.cctv.retention_days
     through = overwritable_through(today, retention)
     with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+        recorded = record_overwrites(u, profile, today)
         cams = list(u.session.execute(select(CctvCamera).order_by(CctvCamera.number)).scalars())
         holds = active_holds(u, today)
         infos = {h.id: hold_info(u, h, today) for h in holds}
@@ -310,4 +462,4 @@ def retention_check(ctx: AppContext, actor: Actor | None, day: dt.date | None = 
             held.sort(key=lambda x: (x.first, x.hold_id))
             lines.append(RetentionLine(camera_info(cam), through, tuple(held)))
         u.log(Action.VIEW, subject="cctv_hold:*", detail=f"retention-check {today.isoformat()}; holds={len(holds)}")
-        return RetentionReport(today, retention, through, tuple(lines), tuple(infos.values()))
+        return RetentionReport(today, retention, through, tuple(lines), tuple(infos.values()), tuple(recorded))

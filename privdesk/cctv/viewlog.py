@@ -27,7 +27,7 @@ from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import cctv_unit, resolve_cameras
 from privdesk.cctv.common import aware, check_window, fmt_window, kst_midnight, text
 from privdesk.cctv.models import CctvLedgerEntry
-from privdesk.context import Actor, AppContext, Unit
+from privdesk.context import SYSTEM_ACTOR, Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
 from privdesk.fields import reason as reason_text
 
@@ -115,6 +115,8 @@ class LedgerRow:
     @property
     def staff_text(self) -> str:
         """담당자 (관리책임자 또는 입회자): ``김시설(kim) / 입회 박주임``."""
+        if self.staff_login == SYSTEM_ACTOR:      # written by the daily check, not by a person
+            return f"{self.staff_name} (자동 기록)"
         staff = f"{self.staff_name}({self.staff_login})"
         return f"{staff} / 입회 {self.witness}" if self.witness else staff
 

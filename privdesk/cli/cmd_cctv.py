@@ -69,6 +69,10 @@ def format_report(report: RetentionReport) -> list[str]:
             lines.append(f"  보존 #{h.id} {h.reason_label}, {h.until_text}, 카메라 {', '.join(h.cameras)}")
     else:
         lines.append("보존 연장: 없음")
+    if report.overwrites_recorded:
+        done = report.overwrites_recorded
+        lines.append(f"관리대장에 자동 파기(덮어쓰기) 기록: {fmt_days([done[0], done[-1]] if len(done) > 1 else done)} "
+                     f"촬영분 {len(done)}건")
     lines.append("")
     for line in report.lines:
         cam = line.camera

@@ -1,4 +1,10 @@
-"""The third-party disclosure ledger (개인정보 제3자 제공 대장): what went to whom, why, on what legal basis.
+"""The ledger of uses beyond the purpose and third-party provisions (개인정보의 목적 외 이용 및 제3자
+제공 대장): what went to whom, or was used by which department, why, on what legal basis.
+
+Two kinds of entry (``kind``): a provision to a third party (``provision``, 제3자 제공) and a use
+beyond the purpose for which the data was collected, inside the hospital (``internal_use``, 목적 외
+이용 — 시행령 제15조 asks for both in the one 대장). For a use, ``recipient`` is the department or
+team that used the data (이용기관), and the 법 제18조⑤ request to a recipient does not apply.
 
 One entry per provision, with the columns of 시행령 제15조 (forms.md §6): 개인정보파일의 명칭, 제공받는
 자, 제공 목적, 법적 근거, 제공 항목, 날짜·주기·기간, 제공 형태, 법 제18조⑤의 제한·조치 요청 내용 —
@@ -15,11 +21,16 @@ Legal bases (:data:`LEGAL_BASES`, law.md §1; the policy's ▣개인정보의 �
   name the law and its article (형사소송법 제215조 영장, 의료법 제21조③ …);
 - ``urgent`` — urgent life, body or property when consent cannot be obtained (법 제18조②3): the
   detail must say what happened;
-- ``statistics`` — statistics or research in a form that identifies no one (the policy's item; the
-  Act now handles it as 가명정보 법 제28조의2 / 익명정보 법 제58조의2 — **UNCONFIRMED** wording):
-  such an entry is always recorded as de-identified and lists **no subjects**, only their number —
-  the data given identifies no one, so no person's history (열람 answer, correction notices) is
-  linked to it;
+- ``pseudonymised`` — 가명정보 for statistics, scientific research or public-interest archiving
+  (법 제28조의2): the entry carries its 가명처리 record (법 제28조의4③ — what was pseudonymised and
+  how, by whom and when, the purpose, where the 추가정보 is kept apart, the period of use) and lists
+  **no subjects**, only their number — the data given identifies no one, so no person's history
+  (열람 answer, correction notices) is linked to it;
+- ``statistics`` — the old ground of 구 법 제18조②4, deleted in 2020: refused for new entries (the
+  message points to ``pseudonymised``); entries recorded on it earlier still display, labelled as
+  the old ground;
+- any entry marked de-identified (``deidentified``) must carry the same 가명처리 record: a flag alone
+  says nothing an inspector can check;
 - ``public_health`` — 공중위생 등 공공의 안전과 안녕을 위한 긴급한 필요 (법 제18조②10): detail required;
 - the public-body-only grounds the policy also lists (법 제18조②5–9: 보호위원회 심의·의결, 조약,
   범죄 수사, 재판, 형 집행) are in the list with ``applies_to_private=False`` and are refused: a
@@ -68,14 +79,21 @@ from privdesk.disclosures.bases import (
     FORMS,
     LAW,
     LEGAL_BASES,
-    STATISTICS,
+    PSEUDONYM_PURPOSES,
+    PSEUDONYMISED,
     SUSPENSION_EXEMPT,
     LegalBasis,
     legal_basis,
     private_bases,
     public_only_refusal,
 )
-from privdesk.disclosures.models import Disclosure, DisclosureSubject
+from privdesk.disclosures.models import (
+    INTERNAL_USE,
+    PROVISION,
+    Disclosure,
+    DisclosurePseudonym,
+    DisclosureSubject,
+)
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
@@ -94,6 +112,7 @@ MAX_SUBJECTS = 10_000           # subjects named in one entry
 _LAW_ARTICLE = re.compile(r"[가-힣A-Za-z·ㆍ()]*(법|법률|령|규칙|조례)\s*(시행령|시행규칙)?\s*제\s*\d+\s*조")
 _LONG_DIGITS = re.compile(r"\d(?:[\d\- .]{5,}\d)")
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@")
+KIND_LABELS: dict[str, str] = {PROVISION: "제3자 제공", INTERNAL_USE: "목적 외 이용"}
 
 
 # -- input and output ------------------------------------------------------------------------------
@@ -110,10 +129,60 @@ class ExternalSubject:
 
 
 @dataclass(frozen=True)
+class PseudonymInput:
+    """The 가명처리 record of an entry (법 제28조의4③, 시행령 제29조의5): the purpose (통계작성 ·
+    과학적 연구 · 공익적 기록보존), the items pseudonymised and how, who did it and when, where the
+    additional information is kept apart (추가정보, 법 제28조의4①), the period of use, and the
+    result of the re-identification review (optional). ``performed_by`` (a login) defaults to
+    the acting account."""
+
+    purpose_kind: str
+    items: str
+    method: str
+    performed_on: dt.date
+    additional_info: str
+    use_period: str
+    performed_by: str = ""
+    review: str = ""
+
+
+@dataclass(frozen=True)
+class PseudonymRow:
+    purpose_kind: str
+    items: str
+    method: str
+    performed_by: str
+    performed_by_name: str
+    performed_on: dt.date
+    additional_info: str
+    use_period: str
+    review: str
+
+    @property
+    def purpose_label(self) -> str:
+        return PSEUDONYM_PURPOSES.get(self.purpose_kind, self.purpose_kind)
+
+    @property
+    def performer_text(self) -> str:
+        return f"{self.performed_by_name}({self.performed_by})" if self.performed_by_name else self.performed_by
+
+    @property
+    def text(self) -> str:
+        """One paragraph for the ledger's cell and the CSV."""
+        out = (f"{self.purpose_label} 목적; 가명처리 항목: {self.items}; 방법: {self.method}; "
+               f"처리자: {self.performer_text}, {self.performed_on.isoformat()}; 추가정보: {self.additional_info}; "
+               f"이용 기간: {self.use_period}")
+        return f"{out}; 적정성 검토: {self.review}" if self.review else out
+
+
+@dataclass(frozen=True)
 class DisclosureInput:
     """One provision as the entry form collects it. ``patient_ids`` are registry patients;
-    ``subject_count`` is given only for de-identified data whose subjects are not listed (always for
-    ``statistics``). ``provided_by`` (an account login) defaults to the acting account."""
+    ``subject_count`` is given only for pseudonymised data whose subjects are not listed (always for
+    ``pseudonymised``). ``provided_by`` (an account login) defaults to the acting account. ``kind``
+    is ``provision`` (제3자 제공) or ``internal_use`` (목적 외 이용: ``recipient`` names the
+    department that used the data). ``pseudonym`` is the 가명처리 record, required for
+    ``pseudonymised`` and for any entry marked ``deidentified``."""
 
     file_code: str
     recipient: str
@@ -133,9 +202,11 @@ class DisclosureInput:
     provided_by: str = ""
     note: str = ""
     corrects_id: int | None = None
+    kind: str = PROVISION
+    pseudonym: PseudonymInput | None = None
 
     def __repr__(self) -> str:
-        return (f"DisclosureInput(file={self.file_code!r}, basis={self.legal_basis!r}, "
+        return (f"DisclosureInput(kind={self.kind!r}, file={self.file_code!r}, basis={self.legal_basis!r}, "
                 f"patients={len(self.patient_ids)}, external={len(self.external_subjects)})")
 
 
@@ -167,9 +238,21 @@ class DisclosureRow:
     corrected_by: tuple[int, ...]
     recorded_at: dt.datetime
     recorded_by: str
+    kind: str = PROVISION
+    pseudonym: PseudonymRow | None = None
 
     def __repr__(self) -> str:
-        return f"DisclosureRow(id={self.id}, on={self.disclosed_on}, basis={self.legal_basis!r})"
+        return f"DisclosureRow(id={self.id}, kind={self.kind!r}, on={self.disclosed_on}, basis={self.legal_basis!r})"
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def retired_basis(self) -> bool:
+        """Recorded on a ground that has since been repealed (구 법 제18조②4)."""
+        b = BASES.get(self.legal_basis)
+        return bool(b and b.retired)
 
     @property
     def ref(self) -> str:
@@ -199,7 +282,13 @@ class DisclosureRow:
         return ", ".join(self.subject_labels)
 
     @property
+    def pseudonym_text(self) -> str:
+        return self.pseudonym.text if self.pseudonym is not None else ""
+
+    @property
     def deidentified_text(self) -> str:
+        if self.pseudonym is not None:
+            return f"가명처리 ({self.pseudonym.purpose_label})"
         return "가명·익명 처리" if self.deidentified else "아니오"
 
 
@@ -211,11 +300,12 @@ class FileChoice:
 
 @dataclass(frozen=True)
 class LedgerFilter:
-    """The ledger screen's filters: recipient text and legal basis code (both optional)."""
+    """The ledger screen's filters: recipient text, legal basis code and kind (all optional)."""
 
     recipient: str | None = None
     legal_basis: str | None = None
     subject_ref: str | None = None
+    kind: str | None = None
 
 
 # -- helpers -----------------------------------------------------------------------------------------
@@ -282,8 +372,17 @@ def corrected_by(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
     return out
 
 
+def _pseudonym_row(p: DisclosurePseudonym | None, names: dict[str, str]) -> PseudonymRow | None:
+    if p is None:
+        return None
+    return PseudonymRow(purpose_kind=p.purpose_kind, items=p.items, method=p.method, performed_by=p.performed_by,
+                        performed_by_name=names.get(p.performed_by, ""), performed_on=p.performed_on,
+                        additional_info=p.additional_info, use_period=p.use_period, review=p.review)
+
+
 def rows_of(session: Session, items: Sequence[Disclosure]) -> list[DisclosureRow]:
-    names = _names(session, (d.provided_by for d in items))
+    names = _names(session, [*(d.provided_by for d in items),
+                             *(d.pseudonym.performed_by for d in items if d.pseudonym is not None)])
     fixes = corrected_by(session, [d.id for d in items])
     return [DisclosureRow(
         id=d.id, disclosed_on=d.disclosed_on, period=d.period, file_code=d.file_code, file_name=d.file_name,
@@ -292,19 +391,29 @@ def rows_of(session: Session, items: Sequence[Disclosure]) -> list[DisclosureRow
         provided_by=d.provided_by, provided_by_name=names.get(d.provided_by, ""), deidentified=d.deidentified,
         subject_count=d.subject_count, subject_refs=tuple(s.subject_ref for s in d.subjects),
         subject_labels=tuple(s.label for s in d.subjects), note=d.note, corrects_id=d.corrects_id,
-        corrected_by=tuple(fixes.get(d.id, ())), recorded_at=d.recorded_at, recorded_by=d.recorded_by)
+        corrected_by=tuple(fixes.get(d.id, ())), recorded_at=d.recorded_at, recorded_by=d.recorded_by,
+        kind=d.kind, pseudonym=_pseudonym_row(d.pseudonym, names))
         for d in items]
 
 
 def canonical_row(d: Disclosure) -> bytes:
-    """The entry's canonical bytes for its anchor: every column and every subject, in order."""
+    """The entry's canonical bytes for its anchor: every column and every subject, in order; then
+    the kind and the 가명처리 record, only where they differ from what an entry written before
+    they existed has (a third-party provision without a record), so old anchors still hold."""
     subjects: list[str | int | None] = []
     for s in sorted(d.subjects, key=lambda s: s.position):
         subjects += [s.position, s.subject_ref, s.patient_id, s.label]
+    extra: list[str | int | bool | dt.date | None] = []
+    if (d.kind or PROVISION) != PROVISION:
+        extra += ["kind", d.kind]
+    p = d.pseudonym
+    if p is not None:
+        extra += ["pseudonym", p.purpose_kind, p.items, p.method, p.performed_by, p.performed_on, p.additional_info,
+                  p.use_period, p.review]
     return anchors.canonical(d.id, d.file_code, d.file_name, d.recipient, d.recipient_purpose, d.items, d.legal_basis,
                              d.basis_detail, d.disclosed_on, d.period, d.form, d.restrictions, d.document_no,
                              d.provided_by, d.deidentified, d.subject_count, d.note, d.corrects_id, d.recorded_at,
-                             d.recorded_by, *subjects)
+                             d.recorded_by, *subjects, *extra)
 
 
 # -- validation ---------------------------------------------------------------------------------------
@@ -324,13 +433,39 @@ class _Valid:
     patient_ids: tuple[int, ...]
     external_labels: tuple[str, ...]
     count: int
+    kind: str
+    pseudonym: PseudonymInput | None
 
     def __repr__(self) -> str:
-        return f"_Valid(basis={self.basis.code!r})"
+        return f"_Valid(kind={self.kind!r}, basis={self.basis.code!r})"
+
+
+def _pseudonym(p: PseudonymInput, disclosed_on: dt.date, today: dt.date) -> PseudonymInput:
+    if p.purpose_kind not in PSEUDONYM_PURPOSES:
+        raise ValidationError("pseudonym_purpose", "가명정보 처리 목적(통계작성·과학적 연구·공익적 기록보존)을 고르십시오.")
+    if p.performed_on > today:
+        raise ValidationError("pseudonym_on", "가명처리일이 미래입니다. 실제로 가명처리한 날을 입력하십시오.")
+    if p.performed_on > disclosed_on:
+        raise ValidationError("pseudonym_on", "가명처리일이 이용·제공일보다 늦습니다. 가명처리는 이용·제공 전에 합니다. "
+                                              "날짜를 확인하십시오.")
+    return PseudonymInput(
+        purpose_kind=p.purpose_kind,
+        items=text("pseudonym_items", p.items, "가명처리한 항목", limit=1000),
+        method=reason_text("pseudonym_method", p.method, "가명처리 방법", limit=1000),
+        performed_on=p.performed_on,
+        additional_info=reason_text("pseudonym_additional", p.additional_info, "추가정보 분리보관 (장소·관리자)",
+                                    limit=1000),
+        use_period=text("pseudonym_period", p.use_period, "가명정보 이용 기간"),
+        performed_by=text("pseudonym_by", p.performed_by, "가명처리자", required=False, limit=64),
+        review=reason_text("pseudonym_review", p.review, "적정성 검토 결과", required=False, limit=1000))
 
 
 def _validated(data: DisclosureInput, today: dt.date) -> _Valid:
+    if data.kind not in KIND_LABELS:
+        raise ValidationError("kind", "구분(제3자 제공·목적 외 이용)을 고르십시오.")
     basis = legal_basis(data.legal_basis)
+    if basis.retired:
+        raise RuleViolationError(basis.retired)
     if not basis.applies_to_private:
         raise RuleViolationError(public_only_refusal(basis))
     detail = text("basis_detail", data.basis_detail, "근거 상세", required=basis.detail_required, limit=1000)
@@ -338,14 +473,23 @@ def _validated(data: DisclosureInput, today: dt.date) -> _Valid:
         raise ValidationError("basis_detail", "다른 법률의 특별한 규정에 따른 제공은 법률 이름과 조항을 적으십시오 "
                                               "(예: 형사소송법 제215조 압수·수색영장, 의료법 제21조제3항).")
     if data.disclosed_on > today:
-        raise ValidationError("disclosed_on", "제공일이 미래입니다. 실제로 제공한 날을 입력하십시오.")
-    deidentified = bool(data.deidentified) or basis.code == STATISTICS
+        raise ValidationError("disclosed_on", "이용·제공일이 미래입니다. 실제로 이용·제공한 날을 입력하십시오.")
+    pseudonymised = basis.code == PSEUDONYMISED
+    deidentified = bool(data.deidentified) or pseudonymised
+    pseudonym = None
+    if data.pseudonym is not None:
+        pseudonym = _pseudonym(data.pseudonym, data.disclosed_on, today)
+        deidentified = True
+    elif deidentified:
+        raise ValidationError("pseudonym", "가명처리한 개인정보의 이용·제공은 가명처리 기록(처리 목적, 가명처리한 항목과 "
+                                           "방법, 처리자·처리일, 추가정보 분리보관, 이용 기간)을 함께 남겨야 합니다 "
+                                           "(개인정보 보호법 제28조의4제3항).")
     ids = tuple(sorted({int(i) for i in data.patient_ids}))
     externals = tuple(external_label(s) for s in data.external_subjects)
     listed = len(ids) + len(externals)
-    if basis.code == STATISTICS and listed:
-        raise ValidationError("subjects", "통계작성·학술연구 목적의 제공은 특정 개인을 알아볼 수 없는 형태이므로 "
-                                          "정보주체를 지정하지 않고 인원수만 기록합니다.")
+    if pseudonymised and listed:
+        raise ValidationError("subjects", "가명정보는 특정 개인을 알아볼 수 없는 정보이므로 정보주체를 지정하지 않고 "
+                                          "인원수만 기록합니다.")
     if listed > MAX_SUBJECTS:
         raise ValidationError("subjects", f"한 번에 기록할 수 있는 정보주체는 {MAX_SUBJECTS:,}명까지입니다.")
     if listed:
@@ -358,16 +502,20 @@ def _validated(data: DisclosureInput, today: dt.date) -> _Valid:
         count = data.subject_count
     else:
         raise ValidationError("subjects", "제공한 정보주체를 지정하십시오 (차트번호로 환자를 찾거나 외부 정보주체를 추가).")
+    # 법 제18조⑤: the request to restrict use goes to a recipient; a use inside the hospital has none
     restrictions = text("restrictions", data.restrictions, "제한·조치 요청 내용",
-                        required=basis.code != CONSENT, limit=1000)
+                        required=basis.code != CONSENT and data.kind == PROVISION, limit=1000)
+    who = "이용 부서" if data.kind == INTERNAL_USE else "제공받는 자"
+    why = "이용 목적" if data.kind == INTERNAL_USE else "제공받는 자의 이용 목적"
     return _Valid(
-        basis=basis, detail=detail, recipient=text("recipient", data.recipient, "제공받는 자"),
-        purpose=text("recipient_purpose", data.recipient_purpose, "제공받는 자의 이용 목적", limit=1000),
-        items=text("items", data.items, "제공 항목", limit=1000), form=text("form", data.form, "제공 형태", limit=100),
+        basis=basis, detail=detail, recipient=text("recipient", data.recipient, who),
+        purpose=text("recipient_purpose", data.recipient_purpose, why, limit=1000),
+        items=text("items", data.items, "이용·제공 항목", limit=1000),
+        form=text("form", data.form, "이용·제공 형태", limit=100),
         period=text("period", data.period, "날짜·주기·기간", required=False), restrictions=restrictions,
         document_no=text("document_no", data.document_no, "문서번호", required=False, limit=100),
         note=reason_text("note", data.note, "비고", required=False, limit=1000), deidentified=deidentified,
-        patient_ids=ids, external_labels=externals, count=count)
+        patient_ids=ids, external_labels=externals, count=count, kind=data.kind, pseudonym=pseudonym)
 
 
 def _file(u: Unit, code: str) -> LifecycleFile:
@@ -377,10 +525,10 @@ def _file(u: Unit, code: str) -> LifecycleFile:
     return f
 
 
-def _provider(u: Unit, login: str) -> str:
-    login = text("provided_by", login, "제공자", required=False, limit=64) or u.actor_login
+def _provider(u: Unit, login: str, *, field: str = "provided_by", label: str = "제공자") -> str:
+    login = text(field, login, label, required=False, limit=64) or u.actor_login
     if login != u.actor_login and u.session.execute(select(Account.id).where(Account.login == login)).first() is None:
-        raise ValidationError("provided_by", f"제공자 계정 '{login}'이(가) 없습니다. 제공한 직원의 아이디를 입력하십시오.")
+        raise ValidationError(field, f"{label} 계정 '{login}'이(가) 없습니다. 해당 직원의 아이디를 입력하십시오.")
     return login
 
 
@@ -415,7 +563,8 @@ def _check_patients(u: Unit, ids: Sequence[int], basis: LegalBasis, exempt: set[
 
 # -- use cases ------------------------------------------------------------------------------------------
 def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> DisclosureRow:
-    """Record one provision to a third party (제3자 제공 기록); refusals are listed in the module doc."""
+    """Record one provision to a third party (제3자 제공 기록) or one use beyond the purpose (목적 외
+    이용 기록, ``data.kind``), with its 가명처리 record if any; refusals are listed in the module doc."""
     v = _validated(data, clock.today_kst())
     profile = ctx.profile
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
@@ -426,6 +575,9 @@ def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> D
             target = u.session.get(Disclosure, data.corrects_id)
             if target is None:
                 raise NotFoundError("제3자 제공 기록", f"disclosure:{data.corrects_id}")
+            if target.kind != v.kind:
+                raise ValidationError("kind", f"{data.corrects_id}번 기록은 {KIND_LABELS.get(target.kind, target.kind)} "
+                                              "기록입니다. 정정 기록도 같은 구분으로 남기십시오.")
             exempt = {s.patient_id for s in target.subjects if s.patient_id is not None}
         patients = _check_patients(u, v.patient_ids, v.basis, exempt)
         now = clock.now()
@@ -434,9 +586,16 @@ def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> D
                        period=v.period, form=v.form, restrictions=v.restrictions, document_no=v.document_no,
                        provided_by=_provider(u, data.provided_by), deidentified=v.deidentified,
                        subject_count=v.count, note=v.note, corrects_id=data.corrects_id, recorded_at=now,
-                       recorded_by=u.actor_login)
+                       recorded_by=u.actor_login, kind=v.kind)
         u.session.add(d)
         u.session.flush()
+        if v.pseudonym is not None:
+            ps = v.pseudonym
+            u.session.add(DisclosurePseudonym(
+                disclosure_id=d.id, purpose_kind=ps.purpose_kind, items=ps.items, method=ps.method,
+                performed_by=_provider(u, ps.performed_by, field="pseudonym_by", label="가명처리자"),
+                performed_on=ps.performed_on, additional_info=ps.additional_info, use_period=ps.use_period,
+                review=ps.review))
         position = 0
         for p in patients:
             position += 1
@@ -448,10 +607,10 @@ def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> D
                                             subject_ref=f"external:{secrets.token_hex(8)}", patient_id=None,
                                             label=label[:100]))
         u.session.flush()
-        u.session.refresh(d, ["subjects"])
+        u.session.refresh(d, ["subjects", "pseudonym"])
         anchors.anchor(u, Action.CREATE, TABLE, d.id, canonical_row(d))
         for p in patients:
-            u.log(Action.CREATE, p.ref, detail=f"제3자 제공 기록 {d.ref}; basis={v.basis.code}")
+            u.log(Action.CREATE, p.ref, detail=f"{KIND_LABELS[v.kind]} 기록 {d.ref}; basis={v.basis.code}")
         return rows_of(u.session, [d])[0]
 
 
@@ -462,6 +621,8 @@ def _filtered(stmt: Select[Disclosure], flt: LedgerFilter) -> Select[Disclosure]
                               Disclosure.recipient_purpose.contains(t, autoescape=True)))
     if flt.legal_basis:
         stmt = stmt.where(Disclosure.legal_basis == flt.legal_basis)
+    if flt.kind:
+        stmt = stmt.where(Disclosure.kind == flt.kind)
     if flt.subject_ref:
         stmt = stmt.where(Disclosure.id.in_(select(DisclosureSubject.disclosure_id)
                                             .where(DisclosureSubject.subject_ref == flt.subject_ref)))
@@ -479,10 +640,11 @@ def ledger_rows(u: Unit, first: dt.date, last: dt.date, flt: LedgerFilter | None
 
 
 def list_disclosures(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, *, subject_ref: str | None = None,
-                     recipient: str | None = None, legal_basis: str | None = None) -> list[DisclosureRow]:
-    """The ledger for a period (제공일 ``first``..``last``), oldest first, with the screen's filters;
-    the look is logged."""
-    flt = LedgerFilter(recipient=recipient, legal_basis=legal_basis, subject_ref=subject_ref)
+                     recipient: str | None = None, legal_basis: str | None = None,
+                     kind: str | None = None) -> list[DisclosureRow]:
+    """The ledger for a period (이용·제공일 ``first``..``last``), oldest first, with the screen's
+    filters (``kind``: only provisions or only uses beyond the purpose); the look is logged."""
+    flt = LedgerFilter(recipient=recipient, legal_basis=legal_basis, subject_ref=subject_ref, kind=kind)
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         rows = ledger_rows(u, first, last, flt)
         u.log(Action.VIEW, subject_ref or ALL,
@@ -523,7 +685,8 @@ def verify_ledger(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:
         return problems
 
 
-__all__ = ["ALL", "BASES", "DEFAULT_RESTRICTIONS", "FORMS", "LEGAL_BASES", "DisclosureInput", "DisclosureRow",
-           "ExternalSubject", "FileChoice", "LedgerFilter", "LegalBasis", "disclosure_files", "get_disclosure",
+__all__ = ["ALL", "BASES", "DEFAULT_RESTRICTIONS", "FORMS", "INTERNAL_USE", "KIND_LABELS", "LEGAL_BASES", "PROVISION",
+           "DisclosureInput", "DisclosureRow", "ExternalSubject", "FileChoice", "LedgerFilter", "LegalBasis",
+           "PseudonymInput", "PseudonymRow", "disclosure_files", "get_disclosure",
            "ledger_rows", "legal_basis", "list_disclosures", "private_bases", "record_disclosure", "verify_ledger",
            "verify_ledger_in"]

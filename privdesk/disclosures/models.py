@@ -6,8 +6,15 @@ a correcting entry (``corrects_id``). ``disclosure_subjects`` lists whose data w
 patient by internal reference (``patient:<id>``, no foreign key, so the row outlives the patient's
 destruction with no personal data left), or a subject outside the registry by a masked label only.
 
+``kind`` tells a provision to a third party (제3자 제공) from a use beyond the purpose inside the
+hospital (목적 외 이용, 시행령 제15조); ``disclosure_pseudonyms`` holds the 가명처리 record of an entry
+whose data was pseudonymised (법 제28조의2, 제28조의4③; append-only, anchored with its entry).
+
 ``processors`` (수탁업체) are seeded from the hospital profile; every change is a row of
-``processor_changes`` (append-only).
+``processor_changes`` (append-only). Each contract has a checklist of the contents 법 제26조① and
+시행령 제28조① require (``processor_clauses``), its sub-processors (재위탁, ``subprocessors``) and,
+at its end, the processor's return or destruction of the data with its evidence
+(``processor_returns``, append-only, anchored in the access log like the other ledgers).
 """
 
 from __future__ import annotations
@@ -19,12 +26,17 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from privdesk.store.models import Base
 
+PROVISION, INTERNAL_USE = "provision", "internal_use"    # 제3자 제공 / 목적 외 이용
+
 
 class Disclosure(Base):
-    """One provision of personal data to a third party (제3자 제공)."""
+    """One provision of personal data to a third party (제3자 제공), or one use beyond the purpose
+    inside the hospital (목적 외 이용: ``kind == "internal_use"``, ``recipient`` = the department
+    that used it)."""
 
     __tablename__ = "disclosures"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default=PROVISION, server_default=PROVISION)
     file_code: Mapped[str] = mapped_column(String(32))            # lifecycle file code (patients, …)
     file_name: Mapped[str] = mapped_column(String(100))           # 개인정보파일의 명칭 (at the time)
     recipient: Mapped[str] = mapped_column(String(200))           # 제공받는 자
@@ -47,6 +59,7 @@ class Disclosure(Base):
 
     subjects: Mapped[list[DisclosureSubject]] = relationship(
         back_populates="disclosure", order_by="DisclosureSubject.position", lazy="selectin")
+    pseudonym: Mapped[DisclosurePseudonym | None] = relationship(lazy="selectin", uselist=False)
 
     __table_args__ = (Index("ix_disclosures_on_id", "disclosed_on", "id"),)
 
@@ -70,6 +83,23 @@ class DisclosureSubject(Base):
     disclosure: Mapped[Disclosure] = relationship(back_populates="subjects")
 
     __table_args__ = (Index("ix_disclosure_subjects_subject", "subject_ref", "disclosure_id"),)
+
+
+class DisclosurePseudonym(Base):
+    """The 가명처리 record of one entry (법 제28조의4③, 시행령 제29조의5: 처리 목적, 가명처리한 항목,
+    이용·제공 내역, 제공받는 자, 이용 기간): what was pseudonymised, how, by whom and when, where the
+    additional information (추가정보, 법 제28조의4①) is kept apart. Append-only."""
+
+    __tablename__ = "disclosure_pseudonyms"
+    disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosures.id"), primary_key=True)
+    purpose_kind: Mapped[str] = mapped_column(String(16))          # statistics / research / archiving
+    items: Mapped[str] = mapped_column(Text)                       # 가명처리한 개인정보의 항목
+    method: Mapped[str] = mapped_column(Text)                      # 가명처리 방법 (삭제·대체·범주화 …)
+    performed_by: Mapped[str] = mapped_column(String(64))          # account login
+    performed_on: Mapped[dt.date] = mapped_column(Date)
+    additional_info: Mapped[str] = mapped_column(Text)             # 추가정보 분리보관 (장소·관리자)
+    use_period: Mapped[str] = mapped_column(String(200))           # 가명정보의 이용·보유 기간
+    review: Mapped[str] = mapped_column(Text, default="")          # 적정성 검토 (재식별 위험 검토) 결과
 
 
 class Processor(Base):
@@ -109,3 +139,53 @@ class ProcessorChange(Base):
     change: Mapped[str] = mapped_column(String(16))           # create / update
     detail: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ProcessorClause(Base):
+    """One required content of a processor's contract (법 제26조①, 시행령 제28조①): whether the
+    contract has it and where (조항). The checklist's current state; every change is a
+    ``processor_changes`` row."""
+
+    __tablename__ = "processor_clauses"
+    processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id"), primary_key=True)
+    clause: Mapped[str] = mapped_column(String(32), primary_key=True)
+    present: Mapped[bool] = mapped_column(Boolean, default=False)
+    article: Mapped[str] = mapped_column(String(100), default="")   # 계약서 조항 (예: 제7조)
+    checked_on: Mapped[dt.date] = mapped_column(Date)
+    checked_by: Mapped[str] = mapped_column(String(64))
+
+
+class Subprocessor(Base):
+    """A sub-processor (재위탁 수탁자, 법 제26조⑥: needs the hospital's consent)."""
+
+    __tablename__ = "subprocessors"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    task: Mapped[str] = mapped_column(Text)                          # 재위탁 업무 내용
+    consented_on: Mapped[dt.date] = mapped_column(Date)              # 위탁자(병원)의 동의일
+    consent_note: Mapped[str] = mapped_column(Text, default="")      # 동의 문서 (공문 번호 등)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[dt.datetime]
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class ProcessorReturn(Base):
+    """At a contract's end: the processor returned (반환) or destroyed (파기) the data, with the
+    evidence (확인서·공문 번호, 파기 증빙) and who confirmed it. Append-only and, like the other
+    ledgers, anchored in the hash-chained access log (which also catches a deleted row; a keyed row
+    proof would not survive a key rotation on an append-only table)."""
+
+    __tablename__ = "processor_returns"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id"), index=True)
+    method: Mapped[str] = mapped_column(String(16))                  # return / destroy
+    done_on: Mapped[dt.date] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text)
+    confirmed_by: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[str] = mapped_column(String(64))
+
+    @property
+    def ref(self) -> str:
+        return f"processor_return:{self.id}"

@@ -32,10 +32,10 @@ from privdesk.reports.template import period_text
 
 OnPage = Callable[[int], None] | None
 
-CSV_HEADER: Final = ("번호", "제공일", "날짜·주기·기간", "개인정보파일 명칭", "제공받는 자", "제공 목적", "법적 근거",
-                     "근거 상세", "제공 항목", "제공 형태", "제한·조치 요청 내용", "정보주체 수", "정보주체(마스킹)",
-                     "가명·익명 여부", "문서번호", "제공자", "정정 대상 번호", "정정 기록 번호", "비고", "기록 일시",
-                     "기록자")
+CSV_HEADER: Final = ("번호", "구분", "이용·제공일", "날짜·주기·기간", "개인정보파일 명칭", "이용기관·제공받는 자",
+                     "이용·제공 목적", "법적 근거", "근거 상세", "항목", "형태", "제한·조치 요청 내용", "정보주체 수",
+                     "정보주체(마스킹)", "가명처리 여부", "가명처리 기록", "문서번호", "처리자", "정정 대상 번호",
+                     "정정 기록 번호", "비고", "기록 일시", "기록자")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class PrintResult:
 
 def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
                  on_page: OnPage = None) -> PrintResult:
-    """Print the 개인정보 제3자 제공 대장 for 제공일 ``first``..``last`` (inclusive)."""
+    """Print the 개인정보의 목적 외 이용 및 제3자 제공 대장 for 이용·제공일 ``first``..``last`` (inclusive)."""
     out = files.guarded(ctx.settings, out)
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         rows = ledger_rows(u, first, last)
@@ -76,9 +76,10 @@ def print_processors(ctx: AppContext, actor: Actor, out: Path | Output, *, today
 
 def csv_record(r: DisclosureRow) -> list[str]:
     """One ledger row as CSV cells (the writer neutralises formulas: :func:`privdesk.files.csv_cell`)."""
-    return [str(r.id), r.disclosed_on.isoformat(), r.period, r.file_name, r.recipient, r.recipient_purpose,
-            r.basis_label, r.basis_detail, r.items, r.form, r.restrictions, str(r.subject_count),
-            "; ".join(r.subject_labels), "예" if r.deidentified else "아니오", r.document_no, r.provider_text,
+    return [str(r.id), r.kind_label, r.disclosed_on.isoformat(), r.period, r.file_name, r.recipient,
+            r.recipient_purpose, r.basis_label, r.basis_detail, r.items, r.form, r.restrictions, str(r.subject_count),
+            "; ".join(r.subject_labels), "예" if r.deidentified else "아니오", r.pseudonym_text, r.document_no,
+            r.provider_text,
             str(r.corrects_id) if r.corrects_id is not None else "", ",".join(str(i) for i in r.corrected_by),
             r.note, clock.fmt_datetime(r.recorded_at), r.recorded_by]
 

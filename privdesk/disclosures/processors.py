@@ -9,7 +9,10 @@ workstations get a conflict, never a silent overwrite), is written to ``processo
 (append-only: who, when, what — "계약 종료일: 2026-12-31 → 2027-12-31" — and why) and to the access
 log (field names only). A processor that is no longer used is deactivated with a reason, never
 deleted: its history stays. Contracts ending within :data:`ENDING_SOON_DAYS` days stand out
-(``ending_soon``), ended ones are ``expired``.
+(``ending_soon``), ended ones are ``expired``. Each row carries its contract's checklist,
+sub-processors and end-of-contract record (:mod:`privdesk.disclosures.contracts`); a contract that
+ended without the processor's return or destruction of the data on record is ``outstanding`` and
+stays in the list of processors in use (and on paper) until it is recorded.
 
 Permission: ``processor.manage`` (the privacy role and the officer) for the list, edits, history
 and the printed list — the registry is part of the published policy, kept by the privacy team.
@@ -29,6 +32,8 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import META_PROFILE, Actor, AppContext, Unit
+from privdesk.disclosures import contracts
+from privdesk.disclosures.contracts import EMPTY, ContractState, contract_ended, states_of
 from privdesk.disclosures.models import Processor, ProcessorChange
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
@@ -40,7 +45,8 @@ from privdesk.store.models import Meta
 ENDING_SOON_DAYS = 30
 SEED_REASON = "개인정보 처리방침(병원 프로필)의 수탁업체"
 CREATE, UPDATE, DEACTIVATE, REACTIVATE = "create", "update", "deactivate", "reactivate"
-CHANGE_LABELS = {CREATE: "등록", UPDATE: "변경", DEACTIVATE: "위탁 종료", REACTIVATE: "재개"}
+CHANGE_LABELS = {CREATE: "등록", UPDATE: "변경", DEACTIVATE: "위탁 종료", REACTIVATE: "재개",
+                 **contracts.CHANGE_LABELS}
 FIELD_LABELS = {"name": "수탁업체명", "task": "위탁업무 내용", "retention": "보유기간", "contract_start": "계약 시작일",
                 "contract_end": "계약 종료일", "contact": "담당자·연락처", "last_check": "최근 점검·교육일",
                 "check_note": "점검·교육 내용"}
@@ -85,6 +91,13 @@ class ProcessorRow:
     ending_soon: bool
     expired: bool
     days_left: int | None
+    ended: bool = False                      # deactivated, or past the contract's end date
+    contract: ContractState = EMPTY
+
+    @property
+    def outstanding(self) -> bool:
+        """Ended without the processor's return or destruction of the data on record (still open)."""
+        return self.ended and self.contract.returned is None
 
     def __repr__(self) -> str:
         return f"ProcessorRow(id={self.id}, name={self.name!r}, version={self.version})"
@@ -99,8 +112,27 @@ class ProcessorRow:
         return f"{a} ~ {b}".strip()
 
     @property
+    def checklist_text(self) -> str:
+        return self.contract.checklist_text
+
+    @property
+    def subprocessors_text(self) -> str:
+        return self.contract.subprocessor_text
+
+    @property
+    def end_text(self) -> str:
+        """What became of the processor's data at the contract's end (반환·파기)."""
+        r = self.contract.returned
+        if r is not None:
+            return r.text
+        return "미확인 — 반환·파기 증빙을 기록하십시오" if self.ended else "위탁 중"
+
+    @property
     def status_text(self) -> str:
-        """``위탁 종료`` / ``계약 만료`` / ``종료 임박 (D-12)`` / ``""`` — shown as text, not only colour."""
+        """``위탁 종료 — 반환·파기 미확인`` / ``위탁 종료`` / ``계약 만료`` / ``종료 임박 (D-12)`` / ``""``
+        — shown as text, not only colour."""
+        if self.outstanding:
+            return ("위탁 종료" if not self.active else "계약 만료") + " — 반환·파기 미확인"
         if not self.active:
             return "위탁 종료"
         if self.expired:
@@ -123,14 +155,21 @@ class ProcessorChangeRow:
         return CHANGE_LABELS.get(self.change, self.change)
 
 
-def row_of(p: Processor, today: dt.date, soon_days: int = ENDING_SOON_DAYS) -> ProcessorRow:
+def row_of(p: Processor, today: dt.date, soon_days: int = ENDING_SOON_DAYS,
+           contract: ContractState = EMPTY) -> ProcessorRow:
     left = (p.contract_end - today).days if p.contract_end is not None else None
     return ProcessorRow(
         id=p.id, name=p.name, task=p.task, retention=p.retention, contract_start=p.contract_start,
         contract_end=p.contract_end, contact=p.contact, last_check=p.last_check, check_note=p.check_note,
         active=p.active, updated_at=p.updated_at, updated_by=p.updated_by, version=p.version,
         ending_soon=bool(p.active and left is not None and 0 <= left <= soon_days),
-        expired=bool(p.active and left is not None and left < 0), days_left=left)
+        expired=bool(p.active and left is not None and left < 0), days_left=left, ended=contract_ended(p, today),
+        contract=contract)
+
+
+def rows_of(u: Unit, items: list[Processor], today: dt.date, soon_days: int = ENDING_SOON_DAYS) -> list[ProcessorRow]:
+    states = states_of(u.session, [p.id for p in items])
+    return [row_of(p, today, soon_days, states[p.id]) for p in items]
 
 
 # -- seeding and the unit ---------------------------------------------------------------------------
@@ -214,20 +253,21 @@ def _reason(reason: str) -> str:
 # -- use cases ---------------------------------------------------------------------------------------
 def list_processors(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, include_inactive: bool = True,
                     ending_soon_days: int = ENDING_SOON_DAYS) -> list[ProcessorRow]:
-    """The registry: active processors first (by name), then those whose outsourcing ended."""
+    """The registry: active processors first, then those whose outsourcing ended. Without
+    ``include_inactive``, an ended processor still shows while it is ``outstanding`` (no return or
+    destruction of the data on record)."""
     today = today or clock.today_kst()
     with processor_unit(ctx, actor) as u:
-        stmt = select(Processor)
-        if not include_inactive:
-            stmt = stmt.where(Processor.active.is_(True))
-        rows = [row_of(p, today, ending_soon_days) for p in u.session.scalars(stmt)]
+        rows = rows_of(u, list(u.session.scalars(select(Processor))), today, ending_soon_days)
+    if not include_inactive:
+        rows = [r for r in rows if r.active or r.outstanding]
     return sorted(rows, key=lambda r: (not r.active, r.id))
 
 
 def get_processor(ctx: AppContext, actor: Actor, processor_id: int, *, today: dt.date | None = None) -> ProcessorRow:
     today = today or clock.today_kst()
     with processor_unit(ctx, actor) as u:
-        return row_of(_load(u, processor_id), today)
+        return rows_of(u, [_load(u, processor_id)], today)[0]
 
 
 def add_processor(ctx: AppContext, actor: Actor, data: ProcessorChangeInput, reason: str) -> ProcessorRow:
@@ -246,7 +286,7 @@ def add_processor(ctx: AppContext, actor: Actor, data: ProcessorChangeInput, rea
                                       detail=detail, reason=why))
         u.log(Action.CREATE, p.ref, detail="fields=" + ",".join(k for k, v in values.items() if v))
         u.session.flush()
-        return row_of(p, today)
+        return rows_of(u, [p], today)[0]
 
 
 def update_processor(ctx: AppContext, actor: Actor, processor_id: int, data: ProcessorChangeInput, reason: str,
@@ -273,7 +313,7 @@ def update_processor(ctx: AppContext, actor: Actor, processor_id: int, data: Pro
                                       detail="; ".join(parts), reason=why))
         u.log(Action.UPDATE, p.ref, detail="fields=" + ",".join(changed))
         u.session.flush()
-        return row_of(p, today)
+        return rows_of(u, [p], today)[0]
 
 
 def _set_active(ctx: AppContext, actor: Actor, processor_id: int, active: bool, reason: str,
@@ -293,7 +333,7 @@ def _set_active(ctx: AppContext, actor: Actor, processor_id: int, active: bool, 
                                       reason=why))
         u.log(Action.UPDATE, p.ref, detail=f"active={'on' if active else 'off'}")
         u.session.flush()
-        return row_of(p, today)
+        return rows_of(u, [p], today)[0]
 
 
 def deactivate_processor(ctx: AppContext, actor: Actor, processor_id: int, reason: str,

@@ -2,8 +2,9 @@
 
 :func:`seed_disclosures` is a demo seeder (``(DemoSeed) -> str``, see :mod:`privdesk.demo`): as the
 intake desk it records a month of typical provisions — a police warrant, the health insurer under
-its law, an insurer with the patient's consent, an urgent case, a 보건소 report, de-identified data
-for a study — and one correcting entry; as the privacy team it fills in the processors' contracts,
+its law, an insurer with the patient's consent, an urgent case, a 보건소 report, pseudonymised data
+for a study with its 가명처리 record, one use beyond the purpose inside the hospital (목적 외 이용) —
+and one correcting entry; as the privacy team it fills in the processors' contracts,
 one ending within the month and one already ended, with their inspection dates. Everything goes
 through the real use cases, so the access log reads like a real one.
 """
@@ -18,7 +19,13 @@ from sqlalchemy import select
 from privdesk import clock
 from privdesk.accounts.permissions import INTAKE, PRIVACY, Permission
 from privdesk.disclosures.bases import DEFAULT_RESTRICTIONS
-from privdesk.disclosures.ledger import DisclosureInput, ExternalSubject, record_disclosure
+from privdesk.disclosures.ledger import (
+    INTERNAL_USE,
+    DisclosureInput,
+    ExternalSubject,
+    PseudonymInput,
+    record_disclosure,
+)
 from privdesk.disclosures.processors import ProcessorChangeInput, list_processors, update_processor
 from privdesk.registry.models import STATUS_ACTIVE, Patient
 
@@ -42,9 +49,20 @@ def _entries(today: dt.date, ids: list[int]) -> list[DisclosureInput]:
 
     out = [DisclosureInput(
         file_code="patient", recipient="서울대학교병원 의학연구소", recipient_purpose="외래 환자 내원 양상 통계 연구",
-        items="성별, 연령대, 진료과, 내원 월", legal_basis="statistics", basis_detail="내원 양상 연구 (연령 5세 단위, 지역 삭제)",
+        items="성별, 연령대, 진료과, 내원 월", legal_basis="pseudonymised", basis_detail="외래 내원 양상 연구",
         disclosed_on=ago(20), period="2025-01 ~ 2025-12 내원분", form="전자파일", subject_count=850,
-        restrictions="재식별 시도 금지, 연구 종료 후 파기, 결과 공표 시 개별 정보 비공개")]
+        restrictions="재식별 시도 금지, 연구 종료 후 파기, 결과 공표 시 개별 정보 비공개",
+        pseudonym=PseudonymInput(
+            purpose_kind="research", items="이름, 주민등록번호, 주소, 연락처, 생년월일",
+            method="이름·주민등록번호·연락처 삭제, 생년월일 → 연령 5세 단위 범주화, 주소 → 시·도 단위", performed_on=ago(22),
+            additional_info="추가정보 없음 (일련번호 대응표 미생성)", use_period="연구 종료(2027-06-30) 시까지",
+            review="재식별 위험 검토: 준식별자 조합 k≥5 확인"))]
+    out.append(DisclosureInput(
+        file_code="patient", kind=INTERNAL_USE, recipient="원무과 (고객만족팀)",
+        recipient_purpose="진료 후 만족도 조사 안내 문자 발송", items="이름, 연락처, 내원일", legal_basis="consent",
+        basis_detail="만족도 조사 안내 수신 별도 동의 (접수 시 동의서)", disclosed_on=ago(12), form="전산 조회",
+        period="2026년 상반기 내원분", patient_ids=ids[:2],
+        external_subjects=[] if ids[:2] else [ExternalSubject("김하늘", "홈페이지 회원")]))
     if len(ids) < 5:
         return out
     out += [
@@ -116,5 +134,6 @@ def seed_disclosures(seed: DemoSeed) -> str:
             contact=f"{p.name} 개인정보 담당", last_check=check,
             check_note="수탁자 보호조치 점검표 회신 확인" if check else ""), "위탁 계약서 확인 (체험용)", p.version)
     soon = sum(1 for r in list_processors(ctx, privacy, today=today) if r.ending_soon)
-    return (f"제3자 제공 기록 {len(rows) + fixed}건 (정정 {fixed}건), "
+    used = sum(1 for r in rows if r.kind == INTERNAL_USE)
+    return (f"목적 외 이용·제3자 제공 기록 {len(rows) + fixed}건 (목적 외 이용 {used}건, 정정 {fixed}건), "
             f"수탁업체 {len(processors)}곳 (계약 종료 임박 {soon}곳)")

@@ -21,7 +21,7 @@ from privdesk.context import Actor, AppContext, Unit
 from privdesk.disclosures.bases import BASES
 from privdesk.disclosures.history import subject_history
 from privdesk.disclosures.ledger import corrected_by, patient_label
-from privdesk.disclosures.models import Disclosure
+from privdesk.disclosures.models import INTERNAL_USE, PROVISION, Disclosure
 from privdesk.errors import NotFoundError
 from privdesk.fields import text
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient
@@ -60,6 +60,11 @@ class SubjectHistoryRow:
     document_no: str
     corrects_id: int | None
     corrected_by: tuple[int, ...]
+    kind: str = PROVISION
+
+    @property
+    def kind_label(self) -> str:
+        return "목적 외 이용" if self.kind == INTERNAL_USE else "제3자 제공"
 
     @property
     def basis_label(self) -> str:
@@ -90,7 +95,8 @@ class ChartHistory:
 
 
 def _history(u: Unit, subject_ref: str, until: dt.date | None) -> list[SubjectHistoryRow]:
-    found = subject_history(u.session, subject_ref, until=until, include_corrected=True)
+    found = subject_history(u.session, subject_ref, until=until, include_corrected=True,
+                            kinds=(PROVISION, INTERNAL_USE))
     ids = [h.disclosure_id for h in found]
     fixes = corrected_by(u.session, ids)
     targets: dict[int, int | None] = {}
@@ -100,7 +106,7 @@ def _history(u: Unit, subject_ref: str, until: dt.date | None) -> list[SubjectHi
             targets[did] = target
     return [SubjectHistoryRow(h.disclosure_id, h.disclosed_on, h.recipient, h.recipient_purpose, h.items,
                               h.legal_basis, h.basis_detail, h.form, h.deidentified, h.document_no,
-                              targets.get(h.disclosure_id), tuple(fixes.get(h.disclosure_id, ())))
+                              targets.get(h.disclosure_id), tuple(fixes.get(h.disclosure_id, ())), h.kind)
             for h in found]
 
 

@@ -3,8 +3,10 @@
 Landscape, with the form's columns in order (forms.md §2): 번호 | 구분 | 일시 | 파일명/형태 |
 담당자 | 목적/사유 | 이용·제공받는 제3자/열람등 요구자 | 이용·제공 근거 | 이용·제공 형태 | 기간.
 "담당자" carries the staff member and any witness ("관리책임자 또는 입회자 확인" in one copy of the
-form). "번호" is the entry's permanent number in the ledger (so a printed period shows gaps where
-other periods' entries are), and a correcting entry names the entry it corrects (정정 기재).
+form). "번호" runs 1, 2, 3 … down the printed rows (in the order of 일시): an entry written late
+(a viewing entered the next day) no longer makes the numbers run backwards. A correcting entry
+names the entry it corrects by its printed 번호 when that entry is on the same print, otherwise by
+its permanent ledger number ("관리대장 기록 #N", the number the screens show).
 Above the table: the footage settings of the policy (보관기간·보관장소·관리책임자) and the totals.
 
 Rows are shaped like :class:`privdesk.cctv.viewlog.LedgerRow` (any object with the attributes of
@@ -92,10 +94,15 @@ COLUMNS = (
 
 def table_rows(rows: Sequence[LedgerEntryRow]) -> list[list[str]]:
     out = []
-    for r in rows:
+    printed = {r.id: n for n, r in enumerate(rows, start=1)}
+    for n, r in enumerate(rows, start=1):
         file_form = f"{r.camera_numbers}\n{r.file_form}" if r.camera_numbers else r.file_form
-        purpose = r.purpose if r.corrects_id is None else f"[{r.corrects_id}번 기록 정정] {r.purpose}"
-        out.append([str(r.id), r.kind_label, clock.fmt_datetime(r.at), file_form, r.staff_text, purpose,
+        purpose = r.purpose
+        if r.corrects_id is not None:
+            target = printed.get(r.corrects_id)
+            ref = f"{target}번" if target is not None else f"관리대장 기록 #{r.corrects_id}"
+            purpose = f"[{ref} 기록 정정] {r.purpose}"
+        out.append([str(n), r.kind_label, clock.fmt_datetime(r.at), file_form, r.staff_text, purpose,
                     r.counterpart, r.basis, r.provision_form, r.period or r.window_text])
     return out
 

@@ -1,10 +1,11 @@
-"""The third-party disclosure ledger (개인정보 제3자 제공 대장) for a period.
+"""The ledger of uses beyond the purpose and third-party provisions (개인정보의 목적 외 이용 및 제3자
+제공 대장, 시행령 제15조) for a period.
 
-Landscape, with the items of 시행령 제15조 (forms.md §6: the 목적 외 이용·제3자 제공 대장 of public
-bodies, "a good template for a private hospital's provision log") as columns: 번호 | 제공일 (날짜·
-주기·기간) | 개인정보파일 명칭 | 제공받는 자 | 제공 목적 | 법적 근거 | 제공 항목 | 제공 형태 | 제한·
-조치 요청 내용 | 정보주체 수 | 가명·익명 여부 | 문서번호 | 제공자. The official column layout is
-**UNCONFIRMED** (forms.md §6). "번호" is the entry's permanent number; a correcting entry names the
+Landscape, with the items of 시행령 제15조 (forms.md §6) as columns: 번호 | 구분 (제3자 제공 / 목적 외
+이용) | 이용·제공일 (날짜·주기·기간) | 개인정보파일 명칭 | 이용기관·제공받는 자 | 이용·제공 목적 |
+법적 근거 | 항목 | 형태 | 제한·조치 요청 내용 | 정보주체 수 | 가명처리 (the 가명처리 record of 법
+제28조의4③ in words) | 문서번호 | 처리자. The official column layout is **UNCONFIRMED** (forms.md §6).
+An entry on the repealed statistics ground (구 법 제18조②4) prints with that label. "번호" is the entry's permanent number; a correcting entry names the
 entry it corrects and a corrected entry names its correction (정정 기재). Subjects are counted, never
 named: the printed ledger holds no personal data of the subjects.
 
@@ -24,9 +25,9 @@ from reportlab.platypus import Flowable
 from privdesk.files import Output
 from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
 
-TITLE = "개인정보 제3자 제공 대장"
-BASIS = ("개인정보 보호법 제17조 (개인정보의 제공) · 제18조 (목적 외 이용·제공 제한) · 같은 법 시행령 제15조 "
-         "(목적 외 이용 및 제3자 제공 대장의 기재 사항)")
+TITLE = "개인정보의 목적 외 이용 및 제3자 제공 대장"
+BASIS = ("개인정보 보호법 제17조 (개인정보의 제공) · 제18조 (목적 외 이용·제공 제한) · 제28조의4 (가명정보 처리 기록) · "
+         "같은 법 시행령 제15조 (목적 외 이용 및 제3자 제공 대장의 기재 사항)")
 RECORD_PREFIX = "TP"
 WHAT = "report:disclosure-ledger"
 
@@ -34,6 +35,10 @@ WHAT = "report:disclosure-ledger"
 class DisclosureEntryRow(Protocol):
     @property
     def id(self) -> int: ...
+    @property
+    def kind_label(self) -> str: ...
+    @property
+    def pseudonym_text(self) -> str: ...
     @property
     def when_text(self) -> str: ...
     @property
@@ -68,18 +73,19 @@ class DisclosureEntryRow(Protocol):
 
 COLUMNS = (
     Column("번호", 0.03, "RIGHT"),
-    Column("제공일 (날짜 · 주기 · 기간)", 0.08, "CENTER"),
-    Column("개인정보 파일 명칭", 0.065),
-    Column("제공받는 자", 0.08),
-    Column("제공 목적", 0.095),
-    Column("법적 근거", 0.115),
-    Column("제공 항목", 0.075),
-    Column("제공 형태", 0.065, "CENTER"),
-    Column("제한·조치 요청 내용", 0.095),
-    Column("정보주체 수", 0.055, "RIGHT"),
-    Column("가명·익명 여부", 0.06, "CENTER"),
-    Column("문서번호", 0.10),
-    Column("제공자", 0.07),
+    Column("구분", 0.04, "CENTER"),
+    Column("이용·제공일 (날짜 · 주기 · 기간)", 0.072, "CENTER"),
+    Column("개인정보 파일 명칭", 0.05),
+    Column("이용기관 · 제공받는 자", 0.068),
+    Column("이용·제공 목적", 0.08),
+    Column("법적 근거", 0.10),
+    Column("항목", 0.06),
+    Column("형태", 0.05, "CENTER"),
+    Column("제한·조치 요청 내용", 0.125),
+    Column("정보 주체 수", 0.045, "RIGHT"),
+    Column("가명처리 (법 제28조의4)", 0.14),
+    Column("문서번호", 0.07),
+    Column("처리자", 0.07),
 )
 
 
@@ -92,17 +98,19 @@ def table_rows(rows: Sequence[DisclosureEntryRow]) -> list[list[str]]:
         if r.corrected_by:
             marks.append("[" + ", ".join(f"{i}번" for i in r.corrected_by) + " 기록으로 정정됨]")
         purpose = " ".join([*marks, r.recipient_purpose])
-        out.append([str(r.id), r.when_text, r.file_name, r.recipient, purpose, r.basis_text, r.items, r.form,
-                    r.restrictions, f"{r.subject_count:,}명", "예" if r.deidentified else "아니오", r.document_no,
-                    r.provider_text])
+        out.append([str(r.id), r.kind_label, r.when_text, r.file_name, r.recipient, purpose, r.basis_text, r.items,
+                    r.form, r.restrictions or "-", f"{r.subject_count:,}명",
+                    r.pseudonym_text or ("예 (기록 없음)" if r.deidentified else "-"), r.document_no, r.provider_text])
     return out
 
 
 def summary(rows: Sequence[DisclosureEntryRow]) -> str:
     bases = Counter(r.basis_label for r in rows)
+    kinds = Counter(r.kind_label for r in rows)
     people = sum(r.subject_count for r in rows)
     parts = ", ".join(f"{label} {n:,}건" for label, n in bases.most_common())
-    head = f"총 {len(rows):,}건, 정보주체 {people:,}명"
+    head = (f"총 {len(rows):,}건 (제3자 제공 {kinds['제3자 제공']:,}건, 목적 외 이용 {kinds['목적 외 이용']:,}건), "
+            f"정보주체 {people:,}명")
     return f"{head} — {parts}" if parts else head
 
 
@@ -115,10 +123,10 @@ def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[Disclosu
         deid = sum(1 for r in rows if r.deidentified)
         info = lay.form([
             (Field("기록 건수", summary(rows)),),
-            (Field("가명·익명 처리 제공", f"{deid:,}건"),
+            (Field("가명처리", f"{deid:,}건"),
              Field("정정 기재", f"{sum(1 for r in rows if r.corrects_id is not None):,}건")),
         ], label_width=0.11)
-        return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows), empty="이 기간의 제3자 제공 기록이 없습니다.")]
+        return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows), empty="이 기간의 목적 외 이용·제3자 제공 기록이 없습니다.")]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
 

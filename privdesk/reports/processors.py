@@ -5,6 +5,12 @@ policy. This record lists the processors in use with the policy's columns (수�
 보유기간) and what supervision adds (계약기간, 최근 점검·교육일, 법 제26조④). A contract ending soon
 or already ended is marked in words ("종료 임박 (D-12)", "계약 만료"), so the paper shows it too.
 
+A second table is the supervision record of 법 제26조: per processor, the contract's required
+contents (법 제26조①, 시행령 제28조①: n/7 and what is missing or unchecked), the sub-processors
+(재위탁, 법 제26조⑥) and, at the contract's end, the return or destruction of the data with its
+evidence. An ended contract without that evidence is listed and marked "반환·파기 미확인" until it
+is recorded.
+
 Rows are shaped like :class:`privdesk.disclosures.processors.ProcessorRow`.
 """
 
@@ -40,6 +46,14 @@ class ProcessorEntryRow(Protocol):
     def last_check(self) -> dt.date | None: ...
     @property
     def status_text(self) -> str: ...
+    @property
+    def checklist_text(self) -> str: ...
+    @property
+    def subprocessors_text(self) -> str: ...
+    @property
+    def end_text(self) -> str: ...
+    @property
+    def outstanding(self) -> bool: ...
 
 
 COLUMNS = (
@@ -50,6 +64,19 @@ COLUMNS = (
     Column("계약기간", 0.20, "CENTER"),
     Column("최근 점검·교육일", 0.15, "CENTER"),
 )
+
+
+CONTRACT_COLUMNS = (
+    Column("번호", 0.05, "RIGHT"),
+    Column("수탁업체명", 0.16),
+    Column("계약서 필수 기재사항 (법 제26조제1항, 시행령 제28조제1항)", 0.29),
+    Column("재위탁 (법 제26조제6항)", 0.22),
+    Column("위탁 종료 시 개인정보 반환·파기", 0.28),
+)
+
+
+def contract_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
+    return [[str(i), r.name, r.checklist_text, r.subprocessors_text, r.end_text] for i, r in enumerate(rows, start=1)]
 
 
 def table_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
@@ -69,12 +96,16 @@ def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[Proc
 
     def body(lay: Layout) -> list[Flowable]:
         soon = sum(1 for r in rows if r.status_text.startswith("종료 임박"))
-        ended = sum(1 for r in rows if r.status_text == "계약 만료")
+        ended = sum(1 for r in rows if r.status_text.startswith("계약 만료"))
+        open_ = sum(1 for r in rows if r.outstanding)
         info = lay.form([(Field("기준일", as_of.isoformat()), Field("수탁업체", f"{len(rows):,}곳")),
-                         (Field("계약 종료 임박", f"{soon:,}곳"), Field("계약 만료", f"{ended:,}곳"))],
+                         (Field("계약 종료 임박", f"{soon:,}곳"), Field("계약 만료", f"{ended:,}곳")),
+                         (Field("반환·파기 미확인", f"{open_:,}곳"),)],
                         label_width=0.15)
         return [lay.text(INTRO), lay.space(3), info, lay.space(3),
-                lay.table(COLUMNS, table_rows(rows), empty="위탁 중인 수탁업체가 없습니다.")]
+                lay.table(COLUMNS, table_rows(rows), empty="위탁 중인 수탁업체가 없습니다."), lay.space(4),
+                *lay.heading("위탁 계약 관리 (개인정보 보호법 제26조)"),
+                lay.table(CONTRACT_COLUMNS, contract_rows(rows), empty="위탁 중인 수탁업체가 없습니다.")]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
 

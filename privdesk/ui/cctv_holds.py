@@ -258,6 +258,10 @@ class HoldsTab(CctvTab):
             "{date} 기준 보관기간 {days}일: {through}까지 촬영분은 덮어쓸 수 있습니다. 보존 연장 중인 카메라 {held}대.")
             .format(date=report.date.isoformat(), days=report.retention_days,
                     through=report.overwritable_through.isoformat(), held=held))
+        if report.overwrites_recorded:    # entered in the 관리대장 as 파기: the ledger tab reloads when shown
+            self.page.ledger.stale = True
+            self.check_summary.setText(self.check_summary.text() + " " + self.tr(
+                "덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.").format(n=len(report.overwrites_recorded)))
 
     def selected(self) -> HoldInfo | None:
         rows = self.table.selectionModel().selectedRows()

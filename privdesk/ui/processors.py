@@ -5,7 +5,10 @@ The registry with each contract's state: a contract ending within 30 days is hig
 whose outsourcing ended is grey ("위탁 종료") — colour is never the only signal. Edits open a form
 whose reason is required (it goes to the change history); a stale copy is refused by the use case
 and the list reloads. 변경 이력 shows who changed what, when and why; 목록 출력 prints the list for
-the policy into the PDF preview. The page needs ``processor.manage``.
+the policy into the PDF preview. 계약 관리 opens the contract's checklist (법 제26조①), its
+sub-processors and the return or destruction of the data at its end
+(:mod:`privdesk.ui.processors_contract`); an ended contract without that record is red and says
+"반환·파기 미확인". The page needs ``processor.manage``.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ EXPIRED_BACKGROUND = QColor("#fde7e9")
 
 def status_text(r: ProcessorRow) -> str:
     """The contract's state in words (the table, the tests, a colour-blind reader)."""
+    if r.outstanding:
+        return QCoreApplication.translate("ProcessorsModel", "■ 반환·파기 미확인")
     if not r.active:
         return QCoreApplication.translate("ProcessorsModel", "위탁 종료")
     if r.expired:
@@ -76,6 +81,8 @@ class ProcessorsModel(RowTableModel[ProcessorRow]):
         Column(QT_TRANSLATE_NOOP("ProcessorsModel", "계약 종료일"), lambda r: _date(r.contract_end)),
         Column(QT_TRANSLATE_NOOP("ProcessorsModel", "담당자·연락처"), lambda r: r.contact),
         Column(QT_TRANSLATE_NOOP("ProcessorsModel", "최근 점검·교육일"), lambda r: _date(r.last_check)),
+        Column(QT_TRANSLATE_NOOP("ProcessorsModel", "계약서 필수 기재사항"), lambda r: r.checklist_text),
+        Column(QT_TRANSLATE_NOOP("ProcessorsModel", "재위탁"), lambda r: r.subprocessors_text),
         Column(QT_TRANSLATE_NOOP("ProcessorsModel", "최종 변경"), lambda r: fmt_datetime(r.updated_at)),
     )
 
@@ -83,8 +90,8 @@ class ProcessorsModel(RowTableModel[ProcessorRow]):
         if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             r = self.row_object(index.row())
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(Qt.GlobalColor.gray) if not r.active else None
-            if r.active and r.expired:
+                return QColor(Qt.GlobalColor.gray) if not r.active and not r.outstanding else None
+            if r.outstanding or (r.active and r.expired):
                 return EXPIRED_BACKGROUND
             if r.active and r.ending_soon:
                 return SOON_BACKGROUND
@@ -198,7 +205,11 @@ class ProcessorDialog(QDialog):
 CHANGE_TEXT = {"create": QT_TRANSLATE_NOOP("ProcessorChangesModel", "등록"),
                "update": QT_TRANSLATE_NOOP("ProcessorChangesModel", "변경"),
                "deactivate": QT_TRANSLATE_NOOP("ProcessorChangesModel", "위탁 종료"),
-               "reactivate": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재개")}
+               "reactivate": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재개"),
+               "checklist": QT_TRANSLATE_NOOP("ProcessorChangesModel", "계약서 점검"),
+               "subcontract": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재위탁 등록"),
+               "subcontract_end": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재위탁 종료"),
+               "returned": QT_TRANSLATE_NOOP("ProcessorChangesModel", "반환·파기 확인")}
 
 
 class ChangesModel(RowTableModel[ProcessorChangeRow]):
@@ -251,6 +262,7 @@ class ProcessorsPage(Page):
         self.edit_button = self._button(bar, "editProcessor", self.tr("수정"), self.edit_processor)
         self.history_button = self._button(bar, "processorHistory", self.tr("변경 이력"), self.show_history)
         self.active_button = self._button(bar, "toggleActive", self.tr("위탁 종료"), self.toggle_active)
+        self.contract_button = self._button(bar, "processorContract", self.tr("계약 관리"), self.show_contract)
         self.show_inactive = QCheckBox(self.tr("위탁 종료 업체도 표시"), self)
         self.show_inactive.setObjectName("showInactive")
         self.show_inactive.setChecked(True)
@@ -301,8 +313,10 @@ class ProcessorsPage(Page):
         active = [r for r in rows if r.active]
         soon = sum(1 for r in active if r.ending_soon)
         ended = sum(1 for r in active if r.expired)
-        self.status.setText(self.tr("위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳").format(
-            n=len(active), soon=soon, ended=ended))
+        open_ = sum(1 for r in rows if r.outstanding)
+        self.status.setText(self.tr("위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, "
+                                    "반환·파기 미확인 {open}곳").format(n=len(active), soon=soon, ended=ended,
+                                                                   open=open_))
         if keep is not None:
             for i, r in enumerate(rows):
                 if r.id == keep.id:
@@ -321,7 +335,7 @@ class ProcessorsPage(Page):
 
     def _update_buttons(self) -> None:
         row = self.selected()
-        for b in (self.edit_button, self.history_button, self.active_button):
+        for b in (self.edit_button, self.history_button, self.active_button, self.contract_button):
             b.setEnabled(row is not None)
         self.active_button.setText(self.tr("위탁 재개") if row is not None and not row.active else self.tr("위탁 종료"))
 
@@ -394,6 +408,18 @@ class ProcessorsPage(Page):
                 self.run(lambda: uc.reactivate_processor(ctx, actor, row.id, reason, row.version), changes=True)
 
         self._open(dialog, go)
+
+    def show_contract(self) -> None:
+        from privdesk.ui.processors_contract import ContractDialog
+
+        row = self.selected()
+        if row is None:
+            return
+        dialog = ContractDialog(self, row, self.run, self.host.ctx, self.host.actor)
+        self.dialog = dialog
+        dialog.changed.connect(self.reload)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def show_history(self) -> None:
         row = self.selected()

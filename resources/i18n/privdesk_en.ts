@@ -1586,6 +1586,169 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/processors_contract.py" line="+67"/>
+        <source>위탁 계약 관리 — {name}</source>
+        <translation>Outsourcing contract — {name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>계약서 필수 기재사항 (개인정보 보호법 제26조제1항, 시행령 제28조제1항)</source>
+        <translation>Required contract contents (PIPA Art. 26(1), Decree Art. 28(1))</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>조항 (예: 제7조)</source>
+        <translation>Article (e.g. Art. 7)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>점검 사유 (필수, 예: 위탁 계약서 검토)</source>
+        <translation>Reason for the check (required, e.g. contract review)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>점검 결과 저장</source>
+        <translation>Save check</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>재위탁 (법 제26조제6항: 병원의 동의)</source>
+        <translation>Sub-processing (Art. 26(6): the hospital&apos;s consent)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>재위탁 수탁자</source>
+        <translation>Sub-processor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>재위탁 업무</source>
+        <translation>Sub-processed work</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>병원의 동의일</source>
+        <translation>Consent date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의 문서 (공문 번호 등)</source>
+        <translation>Consent document (letter number etc.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의 문서</source>
+        <translation>Consent document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>재위탁 등록</source>
+        <translation>Add sub-processor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>선택 재위탁 종료</source>
+        <translation>End selected sub-processing</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>위탁 종료 시 개인정보 반환·파기 확인</source>
+        <translation>Return or destruction of the data at the contract&apos;s end</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>파기</source>
+        <translation>Destroyed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>반환</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>조치</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>반환·파기일</source>
+        <translation>Date returned/destroyed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>확인서·공문 번호, 파기 증명 (예: 파기 확인서 2026-045, 사진 첨부)</source>
+        <translation>Certificate or letter number, proof of destruction (e.g. certificate 2026-045, photos attached)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>증빙</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>확인한 직원의 아이디 (비우면 본인)</source>
+        <translation>ID of the staff member who checked (empty: you)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>확인자</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>반환·파기 확인 기록</source>
+        <translation>Record return/destruction</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>위탁이 끝났으나 개인정보 반환·파기가 확인되지 않았습니다 (미결). 수탁업체의 확인서 등 증빙과 함께 기록하십시오.</source>
+        <translation>The outsourcing has ended but the return or destruction of the data is not confirmed (open). Record it with the processor&apos;s certificate or other evidence.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>위탁 중입니다. 위탁을 종료하거나 계약 종료일이 지나면 기록할 수 있습니다.</source>
+        <translation>The outsourcing is running. This can be recorded once it has ended or the contract&apos;s end date has passed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>미점검</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>누락</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>있음 ({article})</source>
+        <translation>Present ({article})</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>있음</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>종료할 재위탁을 목록에서 고르십시오.</source>
+        <translation>Choose the sub-processing to end from the list.</translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle.py" line="+130"/>
@@ -1632,8 +1795,13 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>통계작성·학술연구 (특정 개인을 알아볼 수 없는 형태)</source>
-        <translation>Statistics or research (in a form that identifies no one)</translation>
+        <source>가명정보 처리 (통계작성·과학적 연구·공익적 기록보존)</source>
+        <translation>Pseudonymised data (statistics, scientific research, public-interest archiving)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(구) 통계작성·학술연구 — 2020. 8. 5. 삭제된 근거</source>
+        <translation>(Old) statistics and research — ground repealed on 2020-08-05</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1665,21 +1833,46 @@ Key file: {path}</translation>
         <source>형 및 감호·보호처분의 집행</source>
         <translation>Execution of sentences, custody or protective measures</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>제3자 제공</source>
+        <translation>Third-party provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적 외 이용</source>
+        <translation>Use beyond the purpose</translation>
+    </message>
 </context>
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/form.py" line="+63"/>
+        <location filename="../../privdesk/ui/disclosures/form.py" line="+67"/>
         <source>정정 기재 — {n}번 기록</source>
         <translation>Correction — entry {n}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>제3자 제공 기록</source>
-        <translation>Record a disclosure</translation>
+        <source>목적 외 이용·제3자 제공 기록</source>
+        <translation>Record a use beyond the purpose or a third-party provision</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>제3자 제공</source>
+        <translation>Third-party provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적 외 이용 (병원 내부)</source>
+        <translation>Use beyond the purpose (inside the hospital)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>개인정보파일</source>
         <translation>Personal information file</translation>
     </message>
@@ -1690,36 +1883,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+265"/>
         <source>예: 관악경찰서 형사과</source>
         <translation>e.g. Gwanak Police Station, criminal division</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-264"/>
+        <location line="+262"/>
         <source>제공받는 자</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
         <source>제공받는 자의 이용 목적</source>
         <translation>The recipient&apos;s purpose of use</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공 목적</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>예: 이름, 주소, 내원일</source>
         <translation>e.g. name, address, visit dates</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공 항목</source>
-        <translation>Items provided</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>{label} (공공기관 전용)</source>
         <translation>{label} (public bodies only)</translation>
     </message>
@@ -1730,17 +1915,12 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+181"/>
+        <location line="+223"/>
         <source>근거 상세</source>
         <translation>Basis details</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <source>제공일</source>
-        <translation>Date provided</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-215"/>
         <source>정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)</source>
         <translation>For regular provision: frequency and period (e.g. monthly, 2026-01 ~ 2026-12)</translation>
     </message>
@@ -1750,12 +1930,7 @@ Key file: {path}</translation>
         <translation>Date, frequency, period</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>제공 형태</source>
-        <translation>Form of provision</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>법 제18조제5항: 이용 제한·안전성 확보 요청 내용</source>
         <translation>Act Art. 18(5): restrictions and safeguards requested of the recipient</translation>
     </message>
@@ -1765,7 +1940,7 @@ Key file: {path}</translation>
         <translation>Restrictions requested</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>요청 공문·영장 번호</source>
         <translation>Number of the request letter or warrant</translation>
     </message>
@@ -1776,21 +1951,41 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>가명·익명 처리하여 제공</source>
-        <translation>Provided pseudonymised or anonymised</translation>
+        <source>가명처리하여 이용·제공 (가명처리 기록을 함께 남깁니다)</source>
+        <translation>Pseudonymised before use or provision (with the pseudonymisation record)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>정보주체 수 (가명정보, 명단 없이)</source>
+        <translation>Number of subjects (pseudonymised, no list)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source> 명</source>
         <translation> people</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>정보주체 수 (가명·익명, 명단 없이)</source>
-        <translation>Number of subjects (de-identified, not listed)</translation>
+        <location line="-47"/>
+        <source>이용·제공 목적</source>
+        <translation>Purpose of use/provision</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>이용·제공 항목</source>
+        <translation>Items used/provided</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>이용·제공일</source>
+        <translation>Date used/provided</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>이용·제공 형태</source>
+        <translation>Form of use/provision</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>비고</source>
         <translation>Note</translation>
     </message>
@@ -1805,7 +2000,97 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
+        <source>가명처리 기록 (개인정보 보호법 제28조의4)</source>
+        <translation>Pseudonymisation record (PIPA Art. 28-4)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>통계작성</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>과학적 연구</source>
+        <translation>Scientific research</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>공익적 기록보존</source>
+        <translation>Public-interest archiving</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: 이름, 주민등록번호, 주소, 생년월일</source>
+        <translation>e.g. name, resident number, address, birth date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가명처리한 항목</source>
+        <translation>Items pseudonymised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>예: 이름 삭제, 생년월일 → 5세 단위 연령대</source>
+        <translation>e.g. name removed, birth date → 5-year age band</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가명처리 방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>가명처리일</source>
+        <translation>Pseudonymised on</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>처리한 직원의 아이디 (비우면 본인)</source>
+        <translation>ID of the staff member who did it (empty: you)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가명처리자</source>
+        <translation>Pseudonymised by</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>추가정보(대응표 등)의 분리보관 장소·관리자, 또는 &apos;추가정보 없음&apos;</source>
+        <translation>Where the additional information (mapping table etc.) is kept apart and by whom, or &apos;no additional information&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>추가정보 분리보관</source>
+        <translation>Additional information kept apart</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: 연구 종료(2027-06-30)까지</source>
+        <translation>e.g. until the study ends (2027-06-30)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용 기간</source>
+        <translation>Period of use</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>재식별 위험 검토 결과 (선택)</source>
+        <translation>Re-identification risk review (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>적정성 검토</source>
+        <translation>Adequacy review</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -1864,18 +2149,33 @@ Key file: {path}</translation>
         <source>근거 상세 (필수)</source>
         <translation>Basis details (required)</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>이용 부서</source>
+        <translation>Using department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>예: 원무과 고객만족팀</source>
+        <translation>e.g. patient services team</translation>
+    </message>
 </context>
 <context>
     <name>DisclosureHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+45"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+46"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>제공일</source>
-        <translation>Date provided</translation>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공일</source>
+        <translation>Date used/provided</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1916,7 +2216,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+241"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+250"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -1939,47 +2239,22 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="-33"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="-35"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공일</source>
-        <translation>Date provided</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>개인정보파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공받는 자</source>
-        <translation>Recipient</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>제공 목적</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>법적 근거</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>제공 항목</source>
-        <translation>Items</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>제공 형태</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>정보주체</source>
         <translation>Data subjects</translation>
     </message>
@@ -1989,9 +2264,39 @@ Key file: {path}</translation>
         <translation>{n} people</translation>
     </message>
     <message>
+        <location line="-11"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공일</source>
+        <translation>Date used/provided</translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>가명·익명</source>
-        <translation>De-identified</translation>
+        <source>이용 부서·제공받는 자</source>
+        <translation>Department / recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 목적</source>
+        <translation>Purpose of use/provision</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>항목</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>형태</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>가명처리</source>
+        <translation>Pseudonymisation</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2009,7 +2314,7 @@ Key file: {path}</translation>
         <translation>Correction</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>예</source>
         <translation>Yes</translation>
     </message>
@@ -2032,29 +2337,44 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-218"/>
-        <source>제공일</source>
-        <translation>Date provided</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>제공받는 자</source>
-        <translation>Recipient</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-212"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>제공 기록</source>
-        <translation>Record disclosure</translation>
+        <location line="-25"/>
+        <source>이용·제공일</source>
+        <translation>Date used/provided</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이용 부서·제공받는 자</source>
+        <translation>Department / recipient</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>구분 전체</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공</source>
+        <translation>Third-party provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적 외 이용</source>
+        <translation>Use beyond the purpose</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이용·제공 기록</source>
+        <translation>Record use/provision</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2072,7 +2392,7 @@ Key file: {path}</translation>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
@@ -2093,8 +2413,8 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>개인정보 제3자 제공 대장</source>
-        <translation>Third-party disclosure ledger</translation>
+        <source>개인정보의 목적 외 이용 및 제3자 제공 대장</source>
+        <translation>Ledger of uses beyond the purpose and third-party provisions</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2126,8 +2446,8 @@ Key file: {path}</translation>
     <name>DisclosuresPage</name>
     <message>
         <location filename="../../privdesk/ui/disclosures/__init__.py" line="+39"/>
-        <source>개인정보 제3자 제공</source>
-        <translation>Third-party disclosures</translation>
+        <source>개인정보 목적 외 이용·제3자 제공</source>
+        <translation>Uses beyond the purpose and third-party provisions</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2550,12 +2870,12 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>보존 해제</source>
         <translation>End hold</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-100"/>
         <source>해제된 보존 포함</source>
         <translation>Include ended holds</translation>
     </message>
@@ -2575,7 +2895,12 @@ Key file: {path}</translation>
         <translation>As of {date}, retention {days} days: footage recorded up to {through} may be overwritten. Cameras with held footage: {held}.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+6"/>
+        <source>덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.</source>
+        <translation>Entered {n} days of overwritten footage in the ledger as destroyed.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다.</source>
         <translation>Hold no. {id} ({cameras}) ends now. Footage past retention may then be overwritten.</translation>
     </message>
@@ -5266,7 +5591,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+198"/>
+        <location filename="../../privdesk/ui/processors.py" line="+205"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -5284,6 +5609,26 @@ Plan hash: {hash}</translation>
         <location line="+1"/>
         <source>재개</source>
         <translation>Resumed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약서 점검</source>
+        <translation>Contract check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재위탁 등록</source>
+        <translation>Add sub-processor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재위탁 종료</source>
+        <translation>Sub-processing ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>반환·파기 확인</source>
+        <translation>Return/destruction confirmed</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5314,7 +5659,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorDialog</name>
     <message>
-        <location line="-77"/>
+        <location line="-81"/>
         <source>수탁업체 수정 — {name}</source>
         <translation>Edit processor — {name}</translation>
     </message>
@@ -5397,7 +5742,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorHistoryDialog</name>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>수탁업체 변경 이력 — {name}</source>
         <translation>Processor change history — {name}</translation>
     </message>
@@ -5410,7 +5755,12 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorsModel</name>
     <message>
-        <location line="-174"/>
+        <location line="-182"/>
+        <source>■ 반환·파기 미확인</source>
+        <translation>■ Data not returned/destroyed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>위탁 종료</source>
         <translation>Outsourcing ended</translation>
     </message>
@@ -5466,6 +5816,16 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>계약서 필수 기재사항</source>
+        <translation>Required contract contents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재위탁</source>
+        <translation>Sub-processors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>최종 변경</source>
         <translation>Last changed</translation>
     </message>
@@ -5473,7 +5833,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorsPage</name>
     <message>
-        <location line="+165"/>
+        <location line="+169"/>
         <source>수탁업체 (개인정보 처리업무 위탁)</source>
         <translation>Processors (outsourced personal data processing)</translation>
     </message>
@@ -5499,13 +5859,18 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+76"/>
         <location line="+56"/>
         <source>위탁 종료</source>
         <translation>End outsourcing</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-131"/>
+        <source>계약 관리</source>
+        <translation>Contract…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>위탁 종료 업체도 표시</source>
         <translation>Show ended processors</translation>
     </message>
@@ -5525,12 +5890,12 @@ Plan hash: {hash}</translation>
         <translation>Another user changed this processor first. The latest version has been reloaded; check it and try again.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳</source>
-        <translation>{n} processors in use — {soon} ending soon, {ended} ended</translation>
+        <location line="+18"/>
+        <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
+        <translation>{n} processors — {soon} ending soon, {ended} expired, {open} without return/destruction</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+60"/>
         <source>위탁 재개</source>
         <translation>Resume outsourcing</translation>
@@ -5546,7 +5911,7 @@ Plan hash: {hash}</translation>
         <translation>Resuming the outsourcing to {name}.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>수탁업체 현황</source>
         <translation>Processor list</translation>
     </message>

@@ -1584,6 +1584,169 @@
     </message>
 </context>
 <context>
+    <name>ContractDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/processors_contract.py" line="+67"/>
+        <source>위탁 계약 관리 — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>계약서 필수 기재사항 (개인정보 보호법 제26조제1항, 시행령 제28조제1항)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>조항 (예: 제7조)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>점검 사유 (필수, 예: 위탁 계약서 검토)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>점검 결과 저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>재위탁 (법 제26조제6항: 병원의 동의)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>재위탁 수탁자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>재위탁 업무</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>병원의 동의일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의 문서 (공문 번호 등)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의 문서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>재위탁 등록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>선택 재위탁 종료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>위탁 종료 시 개인정보 반환·파기 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>파기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>반환</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>조치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>반환·파기일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>확인서·공문 번호, 파기 증명 (예: 파기 확인서 2026-045, 사진 첨부)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>증빙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>확인한 직원의 아이디 (비우면 본인)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>확인자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>반환·파기 확인 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>위탁이 끝났으나 개인정보 반환·파기가 확인되지 않았습니다 (미결). 수탁업체의 확인서 등 증빙과 함께 기록하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>위탁 중입니다. 위탁을 종료하거나 계약 종료일이 지나면 기록할 수 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>미점검</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>누락</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>있음 ({article})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>있음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>종료할 재위탁을 목록에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle.py" line="+130"/>
@@ -1630,7 +1793,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>통계작성·학술연구 (특정 개인을 알아볼 수 없는 형태)</source>
+        <source>가명정보 처리 (통계작성·과학적 연구·공익적 기록보존)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(구) 통계작성·학술연구 — 2020. 8. 5. 삭제된 근거</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1663,21 +1831,46 @@
         <source>형 및 감호·보호처분의 집행</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>제3자 제공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적 외 이용</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/form.py" line="+63"/>
+        <location filename="../../privdesk/ui/disclosures/form.py" line="+67"/>
         <source>정정 기재 — {n}번 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>제3자 제공 기록</source>
+        <source>목적 외 이용·제3자 제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>제3자 제공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적 외 이용 (병원 내부)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1688,36 +1881,28 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+265"/>
         <source>예: 관악경찰서 형사과</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-264"/>
+        <location line="+262"/>
         <source>제공받는 자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
         <source>제공받는 자의 이용 목적</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공 목적</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>예: 이름, 주소, 내원일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공 항목</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>{label} (공공기관 전용)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,17 +1913,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+181"/>
+        <location line="+223"/>
         <source>근거 상세</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-176"/>
-        <source>제공일</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-215"/>
         <source>정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1748,12 +1928,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>제공 형태</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>법 제18조제5항: 이용 제한·안전성 확보 요청 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1763,7 +1938,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>요청 공문·영장 번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,21 +1949,41 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>가명·익명 처리하여 제공</source>
+        <source>가명처리하여 이용·제공 (가명처리 기록을 함께 남깁니다)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>정보주체 수 (가명정보, 명단 없이)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source> 명</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>정보주체 수 (가명·익명, 명단 없이)</source>
+        <location line="-47"/>
+        <source>이용·제공 목적</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>이용·제공 항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>이용·제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>이용·제공 형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>비고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1803,7 +1998,97 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+22"/>
+        <source>가명처리 기록 (개인정보 보호법 제28조의4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>통계작성</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>과학적 연구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>공익적 기록보존</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: 이름, 주민등록번호, 주소, 생년월일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가명처리한 항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>예: 이름 삭제, 생년월일 → 5세 단위 연령대</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가명처리 방법</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>가명처리일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>처리한 직원의 아이디 (비우면 본인)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>가명처리자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>추가정보(대응표 등)의 분리보관 장소·관리자, 또는 &apos;추가정보 없음&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>추가정보 분리보관</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: 연구 종료(2027-06-30)까지</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용 기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>재식별 위험 검토 결과 (선택)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>적정성 검토</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1862,17 +2147,32 @@
         <source>근거 상세 (필수)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>이용 부서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>예: 원무과 고객만족팀</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DisclosureHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+45"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+46"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>제공일</source>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1914,7 +2214,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+241"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+250"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1937,47 +2237,22 @@
 <context>
     <name>DisclosureLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="-33"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="-35"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공일</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>제공받는 자</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>제공 목적</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>법적 근거</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>제공 항목</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>제공 형태</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>정보주체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,8 +2262,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-11"/>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
-        <source>가명·익명</source>
+        <source>이용 부서·제공받는 자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>항목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>가명처리</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2007,7 +2312,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>예</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2030,28 +2335,43 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-218"/>
-        <source>제공일</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>제공받는 자</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-212"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>제공 기록</source>
+        <location line="-25"/>
+        <source>이용·제공일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이용 부서·제공받는 자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>구분 전체</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적 외 이용</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이용·제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2070,7 +2390,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2091,7 +2411,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>개인정보 제3자 제공 대장</source>
+        <source>개인정보의 목적 외 이용 및 제3자 제공 대장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2124,7 +2444,7 @@
     <name>DisclosuresPage</name>
     <message>
         <location filename="../../privdesk/ui/disclosures/__init__.py" line="+39"/>
-        <source>개인정보 제3자 제공</source>
+        <source>개인정보 목적 외 이용·제3자 제공</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2548,12 +2868,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>보존 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-100"/>
         <source>해제된 보존 포함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2573,7 +2893,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+6"/>
+        <source>덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5257,7 +5582,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+198"/>
+        <location filename="../../privdesk/ui/processors.py" line="+205"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5274,6 +5599,26 @@
     <message>
         <location line="+1"/>
         <source>재개</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계약서 점검</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재위탁 등록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재위탁 종료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>반환·파기 확인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5305,7 +5650,7 @@
 <context>
     <name>ProcessorDialog</name>
     <message>
-        <location line="-77"/>
+        <location line="-81"/>
         <source>수탁업체 수정 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5388,7 +5733,7 @@
 <context>
     <name>ProcessorHistoryDialog</name>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>수탁업체 변경 이력 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5401,7 +5746,12 @@
 <context>
     <name>ProcessorsModel</name>
     <message>
-        <location line="-174"/>
+        <location line="-182"/>
+        <source>■ 반환·파기 미확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>위탁 종료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5457,6 +5807,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>계약서 필수 기재사항</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재위탁</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>최종 변경</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5464,7 +5824,7 @@
 <context>
     <name>ProcessorsPage</name>
     <message>
-        <location line="+165"/>
+        <location line="+169"/>
         <source>수탁업체 (개인정보 처리업무 위탁)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5490,13 +5850,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+76"/>
         <location line="+56"/>
         <source>위탁 종료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-131"/>
+        <source>계약 관리</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>위탁 종료 업체도 표시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5516,12 +5881,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳</source>
+        <location line="+18"/>
+        <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+60"/>
         <source>위탁 재개</source>
         <translation type="unfinished"></translation>
@@ -5537,7 +5902,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>수탁업체 현황</source>
         <translation type="unfinished"></translation>
     </message>

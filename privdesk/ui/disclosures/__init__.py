@@ -36,7 +36,7 @@ class DisclosuresPage(Page):
         self.print_job: PrintJob | None = None
         self.last_export: tuple[Path, int] | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("개인정보 제3자 제공"), self))
+        layout.addWidget(heading(self.tr("개인정보 목적 외 이용·제3자 제공"), self))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("disclosureTabs")
         self.ledger = DisclosureLedgerTab(self)

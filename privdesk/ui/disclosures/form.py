@@ -1,4 +1,5 @@
-"""The entry form of the 제3자 제공 대장 (제3자 제공 기록 / 정정 기재)."""
+"""The entry form of the 목적 외 이용·제3자 제공 대장 (제3자 제공 / 목적 외 이용 기록, 정정 기재), with
+the 가명처리 record of pseudonymised data (법 제28조의4③)."""
 
 from __future__ import annotations
 
@@ -26,16 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from privdesk import clock
-from privdesk.disclosures.bases import STATISTICS, public_only_refusal
+from privdesk.disclosures.bases import PSEUDONYMISED, public_only_refusal
 from privdesk.disclosures.ledger import (
     BASES,
     DEFAULT_RESTRICTIONS,
     FORMS,
+    INTERNAL_USE,
     LEGAL_BASES,
+    PROVISION,
     DisclosureInput,
     DisclosureRow,
     ExternalSubject,
     FileChoice,
+    PseudonymInput,
     external_label,
 )
 from privdesk.disclosures.subjects import SubjectChoice
@@ -61,12 +65,17 @@ class DisclosureDialog(QDialog):
         self.setObjectName("disclosureDialog")
         self.corrects = corrects
         self.setWindowTitle(self.tr("정정 기재 — {n}번 기록").format(n=corrects.id) if corrects
-                            else self.tr("제3자 제공 기록"))
+                            else self.tr("목적 외 이용·제3자 제공 기록"))
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
         form = QFormLayout(body)
+        self.kind = QComboBox(body)
+        self.kind.setObjectName("kind")
+        self.kind.addItem(self.tr("제3자 제공"), PROVISION)
+        self.kind.addItem(self.tr("목적 외 이용 (병원 내부)"), INTERNAL_USE)
+        form.addRow(self.tr("구분"), self.kind)
         self.file = QComboBox(body)
         self.file.setObjectName("file")
         for f in files:
@@ -77,16 +86,19 @@ class DisclosureDialog(QDialog):
         self.recipient = QLineEdit(body)
         self.recipient.setObjectName("recipient")
         self.recipient.setPlaceholderText(self.tr("예: 관악경찰서 형사과"))
-        form.addRow(self.tr("제공받는 자"), self.recipient)
+        self.recipient_label = QLabel(self.tr("제공받는 자"), body)
+        form.addRow(self.recipient_label, self.recipient)
         self.purpose = self._text(body, "purpose", self.tr("제공받는 자의 이용 목적"))
-        form.addRow(self.tr("제공 목적"), self.purpose)
+        form.addRow(self.tr("이용·제공 목적"), self.purpose)
         self.items = QLineEdit(body)
         self.items.setObjectName("items")
         self.items.setPlaceholderText(self.tr("예: 이름, 주소, 내원일"))
-        form.addRow(self.tr("제공 항목"), self.items)
+        form.addRow(self.tr("이용·제공 항목"), self.items)
         self.basis = QComboBox(body)
         self.basis.setObjectName("basis")
         for b in LEGAL_BASES:
+            if b.retired:          # a repealed ground: old entries show it, new ones cannot use it
+                continue
             text = basis_label(b.code) if b.applies_to_private else self.tr("{label} (공공기관 전용)").format(
                 label=basis_label(b.code))
             self.basis.addItem(text, b.code)
@@ -100,7 +112,7 @@ class DisclosureDialog(QDialog):
         self.detail.setObjectName("basisDetail")
         form.addRow(self.detail_label, self.detail)
         self.disclosed_on = date_edit(body, clock.today_kst(), "disclosedOn")
-        form.addRow(self.tr("제공일"), self.disclosed_on)
+        form.addRow(self.tr("이용·제공일"), self.disclosed_on)
         self.period = QLineEdit(body)
         self.period.setObjectName("period")
         self.period.setPlaceholderText(self.tr("정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)"))
@@ -109,22 +121,24 @@ class DisclosureDialog(QDialog):
         self.form_combo.setObjectName("form")
         self.form_combo.setEditable(True)
         self.form_combo.addItems(list(FORMS))
-        form.addRow(self.tr("제공 형태"), self.form_combo)
+        form.addRow(self.tr("이용·제공 형태"), self.form_combo)
         self.restrictions = self._text(body, "restrictions", self.tr("법 제18조제5항: 이용 제한·안전성 확보 요청 내용"))
         self.restrictions.setPlainText(DEFAULT_RESTRICTIONS)
-        form.addRow(self.tr("제한·조치 요청"), self.restrictions)
+        self.restrictions_label = QLabel(self.tr("제한·조치 요청"), body)
+        form.addRow(self.restrictions_label, self.restrictions)
         self.document_no = QLineEdit(body)
         self.document_no.setObjectName("documentNo")
         self.document_no.setPlaceholderText(self.tr("요청 공문·영장 번호"))
         form.addRow(self.tr("문서번호"), self.document_no)
-        self.deidentified = QCheckBox(self.tr("가명·익명 처리하여 제공"), body)
+        self.deidentified = QCheckBox(self.tr("가명처리하여 이용·제공 (가명처리 기록을 함께 남깁니다)"), body)
         self.deidentified.setObjectName("deidentified")
         form.addRow("", self.deidentified)
         self.count = QSpinBox(body)
         self.count.setObjectName("subjectCount")
         self.count.setRange(0, 100_000_000)
         self.count.setSuffix(self.tr(" 명"))
-        form.addRow(self.tr("정보주체 수 (가명·익명, 명단 없이)"), self.count)
+        form.addRow(self.tr("정보주체 수 (가명정보, 명단 없이)"), self.count)
+        form.addRow(self._pseudonym_box(body))
         self.note = QLineEdit(body)
         self.note.setObjectName("note")
         form.addRow(self.tr("비고"), self.note)
@@ -145,10 +159,12 @@ class DisclosureDialog(QDialog):
         outer.addWidget(self.buttons)
         self.basis.currentIndexChanged.connect(lambda _i: self._basis_changed())
         self.deidentified.toggled.connect(lambda _c: self._update_count())
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         if corrects is not None:
             self._fill(corrects)
         self._basis_changed()
-        self.resize(720, 760)
+        self._kind_changed()
+        self.resize(720, 820)
 
     def _text(self, parent: QWidget, name: str, placeholder: str) -> QPlainTextEdit:
         edit = QPlainTextEdit(parent)
@@ -156,6 +172,44 @@ class DisclosureDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         edit.setFixedHeight(56)
         return edit
+
+    def _pseudonym_box(self, parent: QWidget) -> QGroupBox:
+        """The 가명처리 record (법 제28조의4③, 시행령 제29조의5)."""
+        box = QGroupBox(self.tr("가명처리 기록 (개인정보 보호법 제28조의4)"), parent)
+        box.setObjectName("pseudonymBox")
+        self.pseudonym_box = box
+        form = QFormLayout(box)
+        self.ps_purpose = QComboBox(box)
+        self.ps_purpose.setObjectName("pseudonymPurpose")
+        self.ps_purpose.addItem(self.tr("통계작성"), "statistics")
+        self.ps_purpose.addItem(self.tr("과학적 연구"), "research")
+        self.ps_purpose.addItem(self.tr("공익적 기록보존"), "archiving")
+        form.addRow(self.tr("처리 목적"), self.ps_purpose)
+        self.ps_items = QLineEdit(box)
+        self.ps_items.setObjectName("pseudonymItems")
+        self.ps_items.setPlaceholderText(self.tr("예: 이름, 주민등록번호, 주소, 생년월일"))
+        form.addRow(self.tr("가명처리한 항목"), self.ps_items)
+        self.ps_method = self._text(box, "pseudonymMethod", self.tr("예: 이름 삭제, 생년월일 → 5세 단위 연령대"))
+        form.addRow(self.tr("가명처리 방법"), self.ps_method)
+        self.ps_on = date_edit(box, clock.today_kst(), "pseudonymOn")
+        form.addRow(self.tr("가명처리일"), self.ps_on)
+        self.ps_by = QLineEdit(box)
+        self.ps_by.setObjectName("pseudonymBy")
+        self.ps_by.setPlaceholderText(self.tr("처리한 직원의 아이디 (비우면 본인)"))
+        form.addRow(self.tr("가명처리자"), self.ps_by)
+        self.ps_additional = QLineEdit(box)
+        self.ps_additional.setObjectName("pseudonymAdditional")
+        self.ps_additional.setPlaceholderText(self.tr("추가정보(대응표 등)의 분리보관 장소·관리자, 또는 '추가정보 없음'"))
+        form.addRow(self.tr("추가정보 분리보관"), self.ps_additional)
+        self.ps_period = QLineEdit(box)
+        self.ps_period.setObjectName("pseudonymPeriod")
+        self.ps_period.setPlaceholderText(self.tr("예: 연구 종료(2027-06-30)까지"))
+        form.addRow(self.tr("이용 기간"), self.ps_period)
+        self.ps_review = QLineEdit(box)
+        self.ps_review.setObjectName("pseudonymReview")
+        self.ps_review.setPlaceholderText(self.tr("재식별 위험 검토 결과 (선택)"))
+        form.addRow(self.tr("적정성 검토"), self.ps_review)
+        return box
 
     def _subjects_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(parent)
@@ -278,17 +332,42 @@ class DisclosureDialog(QDialog):
             self.basis_text.setText(b.basis)
         self.detail_label.setText(self.tr("근거 상세 (필수)") if b.detail_required else self.tr("근거 상세"))
         self.detail.setPlaceholderText(b.detail_hint)
-        statistics = b.code == STATISTICS
-        if statistics:
+        pseudonymised = b.code == PSEUDONYMISED
+        if pseudonymised:
             self.deidentified.setChecked(True)
-        self.deidentified.setEnabled(not statistics)
-        self.subjects_box.setEnabled(not statistics)
+        self.deidentified.setEnabled(not pseudonymised)
+        self.subjects_box.setEnabled(not pseudonymised)
         self._update_count()
 
     def _update_count(self) -> None:
         self.count.setEnabled(self.deidentified.isChecked())
+        self.pseudonym_box.setEnabled(self.deidentified.isChecked())
+
+    def current_kind(self) -> str:
+        return str(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        internal = self.current_kind() == INTERNAL_USE
+        self.recipient_label.setText(self.tr("이용 부서") if internal else self.tr("제공받는 자"))
+        self.recipient.setPlaceholderText(self.tr("예: 원무과 고객만족팀") if internal
+                                          else self.tr("예: 관악경찰서 형사과"))
+        # 법 제18조⑤ (제한·조치 요청) is addressed to a recipient: none inside the hospital
+        self.restrictions.setEnabled(not internal)
+        self.restrictions_label.setEnabled(not internal)
 
     def _fill(self, r: DisclosureRow) -> None:
+        self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind)))
+        self.kind.setEnabled(False)         # a correction keeps the kind of the entry it corrects
+        p = r.pseudonym
+        if p is not None:
+            self.ps_purpose.setCurrentIndex(max(0, self.ps_purpose.findData(p.purpose_kind)))
+            self.ps_items.setText(p.items)
+            self.ps_method.setPlainText(p.method)
+            self.ps_on.setDate(from_date(p.performed_on))
+            self.ps_by.setText(p.performed_by)
+            self.ps_additional.setText(p.additional_info)
+            self.ps_period.setText(p.use_period)
+            self.ps_review.setText(p.review)
         self.file.setCurrentIndex(max(0, self.file.findData(r.file_code)))
         self.recipient.setText(r.recipient)
         self.purpose.setPlainText(r.recipient_purpose)
@@ -317,11 +396,21 @@ class DisclosureDialog(QDialog):
     def value(self) -> DisclosureInput:
         listed = self.subject_list.count() > 0 and self.subjects_box.isEnabled()
         count = self.count.value() if self.count.isEnabled() and not listed else None
+        internal = self.current_kind() == INTERNAL_USE
+        pseudonym = None
+        if self.pseudonym_box.isEnabled():
+            pseudonym = PseudonymInput(
+                purpose_kind=str(self.ps_purpose.currentData()), items=self.ps_items.text(),
+                method=self.ps_method.toPlainText(), performed_on=to_date(self.ps_on.date()),
+                additional_info=self.ps_additional.text(), use_period=self.ps_period.text(),
+                performed_by=self.ps_by.text(), review=self.ps_review.text())
         return DisclosureInput(
+            kind=self.current_kind(), pseudonym=pseudonym,
             file_code=str(self.file.currentData() or ""), recipient=self.recipient.text(),
             recipient_purpose=self.purpose.toPlainText(), items=self.items.text(), legal_basis=self.current_basis(),
             disclosed_on=to_date(self.disclosed_on.date()), form=self.form_combo.currentText(),
-            basis_detail=self.detail.text(), period=self.period.text(), restrictions=self.restrictions.toPlainText(),
+            basis_detail=self.detail.text(), period=self.period.text(),
+            restrictions="" if internal else self.restrictions.toPlainText(),
             document_no=self.document_no.text(), patient_ids=self.patient_ids() if listed else [],
             external_subjects=self.externals() if listed else [], subject_count=count or None,
             deidentified=self.deidentified.isChecked(), note=self.note.text(),

@@ -53,13 +53,13 @@ class DisclosureLedgerTab(QWidget):
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         today = clock.today_kst()
-        filters.addWidget(QLabel(self.tr("제공일"), self))
+        filters.addWidget(QLabel(self.tr("이용·제공일"), self))
         self.first = date_edit(self, today.replace(month=1, day=1), "periodFrom")
         self.last = date_edit(self, today, "periodTo")
         filters.addWidget(self.first)
         filters.addWidget(QLabel("~", self))
         filters.addWidget(self.last)
-        filters.addWidget(QLabel(self.tr("제공받는 자"), self))
+        filters.addWidget(QLabel(self.tr("이용 부서·제공받는 자"), self))
         self.recipient = QLineEdit(self)
         self.recipient.setObjectName("recipientFilter")
         self.recipient.returnPressed.connect(self.reload)
@@ -72,11 +72,17 @@ class DisclosureLedgerTab(QWidget):
         for b in ledger.private_bases():
             self.basis.addItem(basis_label(b.code), b.code)
         filters.addWidget(self.basis)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kindFilter")
+        self.kind.addItem(self.tr("구분 전체"), None)
+        self.kind.addItem(self.tr("제3자 제공"), "provision")
+        self.kind.addItem(self.tr("목적 외 이용"), "internal_use")
+        filters.addWidget(self.kind)
         self.search_button = self._button(filters, "searchLedger", self.tr("조회"), self.reload)
         filters.addStretch(1)
         layout.addLayout(filters)
         bar = QHBoxLayout()
-        self.new_button = self._button(bar, "newDisclosure", self.tr("제공 기록"), self.new_entry)
+        self.new_button = self._button(bar, "newDisclosure", self.tr("이용·제공 기록"), self.new_entry)
         self.correct_button = self._button(bar, "correctDisclosure", self.tr("선택 기록 정정 기재"), self.correct_selected)
         bar.addStretch(1)
         self.print_button = self._button(bar, "printLedger", self.tr("대장 출력"), self.print_ledger)
@@ -84,7 +90,8 @@ class DisclosureLedgerTab(QWidget):
         layout.addLayout(bar)
         self.model = DisclosureLedgerModel(self)
         self.table = record_table(self, "disclosureTable", self.model)
-        for col, width in ((0, 50), (1, 110), (2, 120), (3, 140), (4, 160), (5, 220), (6, 130), (7, 80), (8, 180)):
+        for col, width in ((0, 50), (1, 90), (2, 110), (3, 120), (4, 140), (5, 160), (6, 220), (7, 130), (8, 80),
+                           (9, 180)):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.correct_selected())
         layout.addWidget(self.table, 1)
@@ -92,6 +99,7 @@ class DisclosureLedgerTab(QWidget):
         self.status.setObjectName("status")
         layout.addWidget(self.status)
         self.basis.currentIndexChanged.connect(lambda _i: self.reload())
+        self.kind.currentIndexChanged.connect(lambda _i: self.reload())
 
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Any) -> QPushButton:
         b = QPushButton(text, self)
@@ -110,8 +118,9 @@ class DisclosureLedgerTab(QWidget):
         ctx, actor = self.host.ctx, self.host.actor
         first, last = self.period()
         recipient, basis = self.recipient.text().strip() or None, self.basis.currentData()
-        self.run(lambda: ledger.list_disclosures(ctx, actor, first, last, recipient=recipient, legal_basis=basis),
-                 self._loaded)
+        kind = self.kind.currentData()
+        self.run(lambda: ledger.list_disclosures(ctx, actor, first, last, recipient=recipient, legal_basis=basis,
+                                                 kind=kind), self._loaded)
         if not self.files:
             self.run(lambda: ledger.disclosure_files(ctx, actor), self._files_loaded)
 
@@ -190,7 +199,7 @@ class DisclosureLedgerTab(QWidget):
             messages.show_error(self, PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")))
             return None
         ctx, actor = self.host.ctx, self.host.actor
-        job = PrintJob(self.host.runner, self, self.tr("개인정보 제3자 제공 대장"),
+        job = PrintJob(self.host.runner, self, self.tr("개인정보의 목적 외 이용 및 제3자 제공 대장"),
                        f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.pdf",
                        lambda out, on_page: printing.print_ledger(ctx, actor, first, last, Path(out), on_page=on_page),
                        protected=protected_files(ctx.settings))

@@ -429,7 +429,7 @@ def get_incident(ctx: AppContext, actor: Actor, ref: str | int) -> IncidentDetai
 def list_incidents(ctx: AppContext, actor: Actor, *, open_only: bool = False, year: int | None = None) -> list[IncidentRow]:
     """The register, the most urgent first for open incidents (then by learnt-at, newest first)."""
     with incident_unit(ctx, actor, write=False) as u:
-        rows = _rows(u.session, open_only=open_only, year=year)
+        rows = rows_of(u.session, open_only=open_only, year=year)
         u.log(Action.SEARCH, "incidents", detail=f"open_only={open_only}; year={year or '-'}; results={len(rows)}")
     now = clock.now()
     order = {Urgency.LATE: 0, Urgency.SOON: 1, Urgency.IN_TIME: 2, Urgency.DONE: 3, Urgency.NOT_APPLICABLE: 4}
@@ -437,7 +437,7 @@ def list_incidents(ctx: AppContext, actor: Actor, *, open_only: bool = False, ye
                                        -r.learnt_at.timestamp()))
 
 
-def _rows(session: Session, *, open_only: bool = False, year: int | None = None) -> list[IncidentRow]:
+def rows_of(session: Session, *, open_only: bool = False, year: int | None = None) -> list[IncidentRow]:
     stmt = select(Incident).order_by(Incident.learnt_at.desc(), Incident.id.desc())
     if open_only:
         stmt = stmt.where(Incident.state == OPEN)
@@ -463,7 +463,7 @@ class ClockSummary:
 def clock_summary(ctx: AppContext, actor: Actor) -> ClockSummary:
     """The open incidents and their clocks (read-only; not logged: no personal data)."""
     with incident_unit(ctx, actor, write=False) as u:
-        rows = _rows(u.session, open_only=True)
+        rows = rows_of(u.session, open_only=True)
     now = clock.now()
     order = {Urgency.LATE: 0, Urgency.SOON: 1, Urgency.IN_TIME: 2, Urgency.DONE: 3, Urgency.NOT_APPLICABLE: 4}
     return ClockSummary(tuple(sorted(rows, key=lambda r: (order[r.urgency(now)], r.learnt_at))), now)

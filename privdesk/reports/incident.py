@@ -289,7 +289,7 @@ def render_record(path: Path | Output, meta: ReportMeta, r: IncidentRecord, *, o
         return [
             lay.form(facts, label_width=0.14),
             *lay.heading("통지·신고 의무"),
-            lay.table([Column("의무", 0.16), Column("적용", 0.07, "CENTER"), Column("사유·근거", 0.43),
+            lay.table([Column("의무", 0.2), Column("적용", 0.07, "CENTER"), Column("사유·근거", 0.39),
                        Column("기한", 0.13, "CENTER"), Column("상태", 0.21)],
                       [[d.label, "적용" if d.applies else "해당 없음", "\n".join([*d.reasons, d.article]),
                         clock.fmt_datetime(d.due), d.status + (" ■지연" if d.late else "")] for d in r.duties]),

@@ -47,8 +47,8 @@ from privdesk.backup import catalogue
 from privdesk.cctv.models import CCTV_REQUEST_PROOF
 from privdesk.context import AppContext, read_key_check
 from privdesk.crypto import KeyRing, create_key_file, load_key_file
-from privdesk.incidents.models import INCIDENT_PROOF, SUBJECT_PROOF
 from privdesk.errors import BackupError, KeyFileError, OutputError, RecordIntegrityError, RuleViolationError
+from privdesk.incidents.models import INCIDENT_PROOF, SUBJECT_PROOF
 from privdesk.integrity import confirm_officer, inspect_all
 from privdesk.lifecycle.models import SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF
 from privdesk.registry import records

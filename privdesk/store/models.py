@@ -278,9 +278,6 @@ __all__ = [
 
 install(Base)
 
-import privdesk.backup.models  # noqa: E402  (the backups made)
-import privdesk.cctv.models  # noqa: E402,F401
-import privdesk.incidents.models  # noqa: E402,F401  (the breach register)
 from privdesk.disclosures import models as disclosure_models  # noqa: E402, F401  (disclosures, processors)
 from privdesk.lifecycle import models as lifecycle_models  # noqa: E402, F401  (lifecycle tables)
 from privdesk.registry import models as registry_models  # noqa: E402, F401  (registry tables)

@@ -171,9 +171,11 @@ class DutyState:
 
 
 def hours_text(span: dt.timedelta) -> str:
-    """``41시간``, ``2시간 30분``, ``45분`` (rounded down to the minute)."""
+    """``41시간``, ``2시간 30분``, ``45분``, past four days ``12일 5시간`` (rounded down to the minute)."""
     minutes = max(0, int(span.total_seconds() // 60))
     h, m = divmod(minutes, 60)
+    if h >= 96:
+        return f"{h // 24}일 {h % 24}시간"
     if h and m and h < 10:
         return f"{h}시간 {m}분"
     return f"{h}시간" if h else f"{m}분"

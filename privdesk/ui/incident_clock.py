@@ -63,18 +63,21 @@ class IncidentClockBox(QFrame):
             return
         lines = [f"<b>{escape(self.tr('대응 중인 유출 사고 {n}건 (72시간 기한)').format(n=len(s.rows)))}</b>"]
         for r in s.rows[:5]:
+            lines.append(f"{escape(r.number)} · {escape(r.kind_label)} · 정보주체 {r.affected:,}명")
             parts = []
             for d in r.duties:
                 if not d.applies or (d.done and d.late_by(s.now) is None):
                     continue
-                text = f"{d.label} {d.status(s.now)}"
+                text = escape(f"{d.label}: {d.status(s.now)}")
                 u = d.urgency(s.now)
-                parts.append(f"<b>{escape(text)}</b>" if u in (Urgency.LATE, Urgency.SOON) else escape(text))
-            lines.append(f"{escape(r.number)} · {escape(r.kind_label)} · 정보주체 {r.affected:,}명 — "
-                         + ("; ".join(parts) or escape(self.tr("모든 의무 완료"))))
+                parts.append(f"&nbsp;&nbsp;&nbsp;<b>{text}</b>" if u in (Urgency.LATE, Urgency.SOON)
+                             else f"&nbsp;&nbsp;&nbsp;{text}")
+            lines += parts or [f"&nbsp;&nbsp;&nbsp;{escape(self.tr('모든 의무 완료'))}"]
         if len(s.rows) > 5:
             lines.append(escape(self.tr("외 {n}건").format(n=len(s.rows) - 5)))
         self.line.setText("<br>".join(lines))
+        self.line.updateGeometry()
+        self.updateGeometry()
         self.setStyleSheet({Urgency.LATE: LATE_STYLE, Urgency.SOON: SOON_STYLE}.get(s.urgency, CALM_STYLE))
 
     def _failed(self, exc: BaseException) -> bool:

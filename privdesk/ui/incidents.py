@@ -421,6 +421,7 @@ class IncidentsPage(Page):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([240, 420])
         layout.addWidget(splitter, 1)
         self.status = QLabel(self)
         self.status.setObjectName("status")

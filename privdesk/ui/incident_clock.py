@@ -61,7 +61,9 @@ class IncidentClockBox(QFrame):
             self.line.setText(escape(self.tr("대응 중인 유출 사고가 없습니다.")))
             self.setStyleSheet(CALM_STYLE)
             return
-        lines = [f"<b>{escape(self.tr('대응 중인 유출 사고 {n}건 (72시간 기한)').format(n=len(s.rows)))}</b>"]
+        title = self.tr("대응 중인 유출 사고 {n}건 (72시간 기한)").format(n=len(s.rows))
+        all_done = self.tr("모든 의무 완료")
+        lines = [f"<b>{escape(title)}</b>"]
         for r in s.rows[:5]:
             lines.append(f"{escape(r.number)} · {escape(r.kind_label)} · 정보주체 {r.affected:,}명")
             parts = []
@@ -72,7 +74,7 @@ class IncidentClockBox(QFrame):
                 u = d.urgency(s.now)
                 parts.append(f"&nbsp;&nbsp;&nbsp;<b>{text}</b>" if u in (Urgency.LATE, Urgency.SOON)
                              else f"&nbsp;&nbsp;&nbsp;{text}")
-            lines += parts or [f"&nbsp;&nbsp;&nbsp;{escape(self.tr('모든 의무 완료'))}"]
+            lines += parts or [f"&nbsp;&nbsp;&nbsp;{escape(all_done)}"]
         if len(s.rows) > 5:
             lines.append(escape(self.tr("외 {n}건").format(n=len(s.rows) - 5)))
         self.line.setText("<br>".join(lines))

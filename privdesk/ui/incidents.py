@@ -16,7 +16,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -128,10 +128,9 @@ class _Form(QDialog):
 
     done_with = Signal(object)
 
-    def __init__(self, page: IncidentsPage, title: str, name: str) -> None:
+    def __init__(self, page: IncidentsPage, name: str) -> None:
         super().__init__(page)
         self.page = page
-        self.setWindowTitle(title)
         self.setObjectName(name)
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
@@ -144,8 +143,9 @@ class _Form(QDialog):
         self.error.hide()
         self.layout_.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("저장"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("IncidentForm", "저장"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("IncidentForm", "취소"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -194,7 +194,8 @@ class OpenDialog(_Form):
     """사고 등록: the facts as reported; the clock starts at the learnt-at time (KST)."""
 
     def __init__(self, page: IncidentsPage) -> None:
-        super().__init__(page, page.tr("유출 사고 등록"), "openIncidentDialog")
+        super().__init__(page, "openIncidentDialog")
+        self.setWindowTitle(self.tr("유출 사고 등록"))
         now = clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M")
         self.learnt = self.line("learnt", now, "YYYY-MM-DD HH:MM")
         self.happened = self.line("happened", "", self.tr("모르면 비워 두십시오"))
@@ -240,7 +241,8 @@ class AffectDialog(_Form):
     MODES = ("charts", "export", "account")
 
     def __init__(self, page: IncidentsPage, number: str) -> None:
-        super().__init__(page, page.tr("유출된 정보주체 추가 — {number}").format(number=number), "affectDialog")
+        super().__init__(page, "affectDialog")
+        self.setWindowTitle(self.tr("유출된 정보주체 추가 — {number}").format(number=number))
         self.number = number
         self.mode = QComboBox(self)
         self.mode.setObjectName("mode")
@@ -298,7 +300,8 @@ class SentDialog(_Form):
     """통지·신고 기록: what was sent, how, when, to how many people."""
 
     def __init__(self, page: IncidentsPage, number: str) -> None:
-        super().__init__(page, page.tr("보낸 통지·신고 기록 — {number}").format(number=number), "sentDialog")
+        super().__init__(page, "sentDialog")
+        self.setWindowTitle(self.tr("보낸 통지·신고 기록 — {number}").format(number=number))
         self.number = number
         self.duty = QComboBox(self)
         self.duty.setObjectName("duty")
@@ -339,7 +342,8 @@ class CloseDialog(_Form):
     """종결: the cause and the measures, approved by the officer."""
 
     def __init__(self, page: IncidentsPage, row: IncidentRow) -> None:
-        super().__init__(page, page.tr("사고 종결 — {number}").format(number=row.number), "closeDialog")
+        super().__init__(page, "closeDialog")
+        self.setWindowTitle(self.tr("사고 종결 — {number}").format(number=row.number))
         self.row = row
         self.cause = self.text_edit("cause")
         self.measures = self.text_edit("measures")

@@ -15,7 +15,14 @@ from privdesk.context import AppContext
 from privdesk.incidents import affected
 from privdesk.incidents.rules import Urgency
 from privdesk.ui.incident_clock import LATE_STYLE, IncidentClockBox
-from privdesk.ui.incidents import AffectDialog, CloseDialog, IncidentsModel, IncidentsPage, OpenDialog, SentDialog
+from privdesk.ui.incidents import (
+    AffectDialog,
+    CloseDialog,
+    IncidentsModel,
+    IncidentsPage,
+    OpenDialog,
+    SentDialog,
+)
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.me import MePage
 from privdesk.ui.pages import DEFAULT_PAGES

@@ -4615,7 +4615,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     <message>
         <location line="+2"/>
         <source>예: 이름, 주민등록번호, 주소</source>
-        <translation>e.g. 이름, 주민등록번호, 주소</translation>
+        <translation>e.g. name, resident registration number, address (in Korean)</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -39,6 +39,11 @@ class Permission(StrEnum):
     RETENTION_MANAGE = "retention.manage"
     # backup and restore (백업): IT (the privacy role) and the officer
     BACKUP = "backup"
+    # breach register (유출 등 사고 대장): the officer and privacy staff act, the auditor reads;
+    # closing an incident is the officer's approval
+    INCIDENT_READ = "incident.read"
+    INCIDENT_HANDLE = "incident.handle"
+    INCIDENT_APPROVE = "incident.approve"
 
 
 LABELS: dict[Permission, str] = {
@@ -64,6 +69,9 @@ LABELS: dict[Permission, str] = {
     Permission.DESTRUCTION_APPROVE: "파기 승인",
     Permission.RETENTION_MANAGE: "보유기간 규칙 관리",
     Permission.BACKUP: "백업·복원",
+    Permission.INCIDENT_READ: "유출 사고 대장 조회",
+    Permission.INCIDENT_HANDLE: "유출 사고 대응(등록·통지·신고)",
+    Permission.INCIDENT_APPROVE: "유출 사고 종결 승인",
 }
 
 OFFICER = "officer"
@@ -94,6 +102,7 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
         Permission.ACCOUNT_MANAGE, Permission.SETTINGS_MANAGE, Permission.AUDIT_READ,
         Permission.AUDIT_VERIFY, Permission.AUDIT_EXPORT, Permission.AUDIT_ARCHIVE,
         Permission.PROCESSOR_MANAGE, Permission.DESTRUCTION_PLAN, Permission.BACKUP,
+        Permission.INCIDENT_READ, Permission.INCIDENT_HANDLE,
     }),
     INTAKE: frozenset({
         Permission.PATIENT_READ, Permission.PATIENT_WRITE, Permission.PATIENT_UNMASK,
@@ -102,7 +111,7 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
     }),
     FACILITY: frozenset({Permission.CCTV_MANAGE, Permission.CCTV_READ}),
     AUDITOR: frozenset({Permission.AUDIT_READ, Permission.AUDIT_VERIFY, Permission.AUDIT_EXPORT,
-                        Permission.CCTV_READ}),
+                        Permission.CCTV_READ, Permission.INCIDENT_READ}),
 }
 
 

@@ -48,6 +48,7 @@ from privdesk.cctv.models import CCTV_REQUEST_PROOF
 from privdesk.context import AppContext, read_key_check
 from privdesk.crypto import KeyRing, create_key_file, load_key_file
 from privdesk.errors import BackupError, KeyFileError, OutputError, RecordIntegrityError, RuleViolationError
+from privdesk.incidents.models import INCIDENT_PROOF, SUBJECT_PROOF
 from privdesk.integrity import confirm_officer, inspect_all
 from privdesk.lifecycle.models import SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF
 from privdesk.registry import records
@@ -148,7 +149,9 @@ def main_targets(dialect: str) -> list[Target]:
            Target("role_permissions", ("role_code", "permission"), RolePermission.__proof__, label="역할 권한"),
            _request_target("subject_requests", REQUEST_PROOF),
            _request_target("request_corrections", CORRECTION_PROOF),
-           _request_target("cctv_requests", CCTV_REQUEST_PROOF)]
+           _request_target("cctv_requests", CCTV_REQUEST_PROOF),
+           Target("incidents", ("id",), INCIDENT_PROOF, label=INCIDENT_PROOF.label),
+           Target("incident_subjects", ("id",), SUBJECT_PROOF, label=SUBJECT_PROOF.label)]
     if dialect == "postgresql":
         out += _patient_targets("separated.patients", "separated.patient_phones", SEPARATED_PATIENT_PROOF,
                                 SEPARATED_PHONE_PROOF)

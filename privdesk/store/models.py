@@ -278,9 +278,10 @@ __all__ = [
 
 install(Base)
 
-import privdesk.backup.models  # noqa: E402  (the backups made)
-import privdesk.cctv.models  # noqa: E402,F401
+from privdesk.backup import models as backup_models  # noqa: E402, F401  (the backups made)
+from privdesk.cctv import models as cctv_models  # noqa: E402, F401  (CCTV tables)
 from privdesk.disclosures import models as disclosure_models  # noqa: E402, F401  (disclosures, processors)
+from privdesk.incidents import models as incident_models  # noqa: E402, F401  (the breach register)
 from privdesk.lifecycle import models as lifecycle_models  # noqa: E402, F401  (lifecycle tables)
 from privdesk.registry import models as registry_models  # noqa: E402, F401  (registry tables)
 from privdesk.rights import models as rights_models  # noqa: E402, F401  (data-subject requests)

@@ -1,7 +1,8 @@
 """The start page (내 정보): who is logged in, with which roles and permissions, and the
 password change. For whoever handles data-subject requests (``request.handle``) it starts with a
 prominent line counting the overdue and due-soon requests (red when any is overdue) and a button
-to the request screen; for whoever may back up (``backup``: the officer, IT) a line with the age of
+to the request screen; for whoever handles breaches (``incident.handle``: the officer, privacy staff)
+the hours left on each open incident's 72-hour clock (:mod:`privdesk.ui.incident_clock`); for whoever may back up (``backup``: the officer, IT) a line with the age of
 the last good backup (red, in words, when older than the schedule allows; :mod:`privdesk.ui.backup`).
 The lines refresh whenever data changes."""
 
@@ -16,6 +17,7 @@ from privdesk.errors import PrivdeskError
 from privdesk.rights.requests import OverdueSummary, overdue_summary
 from privdesk.ui.backup import BackupBox
 from privdesk.ui.host import PageHost
+from privdesk.ui.incident_clock import IncidentClockBox
 from privdesk.ui.integrity import IntegrityBox, NoticesBox
 from privdesk.ui.login import ChangePasswordDialog
 from privdesk.ui.page import Page
@@ -59,6 +61,9 @@ class MePage(Page):
         box.addWidget(self.requests_button)
         self.requests_box.setVisible(host.actor.may(Permission.REQUEST_HANDLE))
         layout.addWidget(self.requests_box)
+        self.incidents_box = IncidentClockBox(host, self)        # the 72-hour clock of open breaches
+        self.incidents_box.setVisible(host.actor.may(Permission.INCIDENT_HANDLE))
+        layout.addWidget(self.incidents_box)
         self.backup_box = BackupBox(host, self)
         self.backup_box.changed.connect(self.reload)
         self.backup_box.setVisible(host.actor.may(Permission.BACKUP))
@@ -124,6 +129,7 @@ class MePage(Page):
             self.password_label.setStyleSheet("")
 
         self.reload_requests()
+        self.incidents_box.reload()
         if actor.may(Permission.BACKUP):
             self.backup_box.show()
             self.backup_box.reload()

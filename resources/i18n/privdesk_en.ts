@@ -579,6 +579,74 @@
     </message>
 </context>
 <context>
+    <name>AffectDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="+245"/>
+        <source>유출된 정보주체 추가 — {number}</source>
+        <translation>Add affected people — {number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>차트번호 목록</source>
+        <translation>Chart number list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>내보내기 접속기록 순번</source>
+        <translation>Access-log number of an export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계정의 접근 기록</source>
+        <translation>An account&apos;s accesses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>한 줄에 차트번호 하나</source>
+        <translation>One chart number per line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접속기록 화면의 순번</source>
+        <translation>The number shown on the access log screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>아이디</source>
+        <translation>Login ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>찾는 방법</source>
+        <translation>Find by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation>Chart numbers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>순번</source>
+        <translation>Log number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>계정</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간 (첫날)</source>
+        <translation>Period (first day)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간 (마지막 날)</source>
+        <translation>Period (last day)</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../privdesk/ui/app.py" line="+194"/>
@@ -1435,6 +1503,29 @@ Key file: {path}</translation>
         <location line="+3"/>
         <source>규칙을 만족합니다.</source>
         <translation>The password meets the rules.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="+82"/>
+        <source>사고 종결 — {number}</source>
+        <translation>Close incident — {number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>원인</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>재발 방지 등 조치</source>
+        <translation>Measures against recurrence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>종결 승인</source>
+        <translation>Approve closing</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3073,183 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>IncidentClockBox</name>
+    <message>
+        <location filename="../../privdesk/ui/incident_clock.py" line="+40"/>
+        <source>사고 대장 열기</source>
+        <translation>Open breach register</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>대응 중인 유출 사고가 없습니다.</source>
+        <translation>No open breach incidents.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>대응 중인 유출 사고 {n}건 (72시간 기한)</source>
+        <translation>{n} open breach incident(s) (72-hour deadline)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>모든 의무 완료</source>
+        <translation>All duties done</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>외 {n}건</source>
+        <translation>and {n} more</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>유출 사고 현황을 불러오지 못했습니다: {error}</source>
+        <translation>Could not load the breach incidents: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="-206"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsModel</name>
+    <message>
+        <location line="-61"/>
+        <source>사고 번호</source>
+        <translation>Incident no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>인지 일시</source>
+        <translation>Learnt at</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>유형</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>통지 (72시간)</source>
+        <translation>Notice (72 h)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>신고 (72시간)</source>
+        <translation>Report (72 h)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <location line="+282"/>
+        <source>유출 등 사고 대장</source>
+        <translation>Breach register</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>개인정보가 유출되었음을 알게 된 때부터 72시간 안에 정보주체에게 알리고, 1,000명 이상이거나 민감·고유식별정보가 포함되었거나 외부의 불법 접근이면 개인정보보호위원회·KISA에 신고합니다 (개인정보 보호법 제34조).</source>
+        <translation>Within 72 hours of learning of a leak, notify the people affected; report to the PIPC or KISA when 1,000 or more people are affected, sensitive or unique identifying data is involved, or it came from unlawful outside access (PIPA Art. 34).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>사고 등록…</source>
+        <translation>Register incident…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체 추가…</source>
+        <translation>Add people…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통지·신고 기록…</source>
+        <translation>Record notice…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통지서 출력…</source>
+        <translation>Print letters…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>신고서 출력…</source>
+        <translation>Print report form…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>처리 기록 출력…</source>
+        <translation>Print record…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>종결…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>대응 중인 사고</source>
+        <translation>Open incidents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전체 (종결 포함)</source>
+        <translation>All (including closed)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
+        <translation>{n} open — {late} with a duty past its deadline</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>사고를 고르면 내용이 여기에 나옵니다.</source>
+        <translation>Select an incident to see it here.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>출력 사유</source>
+        <translation>Reason for printing</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter why you print this. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>유출 통지서</source>
+        <translation>Breach notification letters</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>개인정보 유출 등 신고서</source>
+        <translation>Breach report to the regulator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>유출 등 사고 처리 기록</source>
+        <translation>Breach incident record</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv_intake.py" line="+77"/>
@@ -4377,7 +4645,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+41"/>
+        <location filename="../../privdesk/ui/me.py" line="+43"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -4387,7 +4655,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Open data-subject requests</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>계정</source>
         <translation>Account</translation>
     </message>
@@ -4453,7 +4721,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Valid</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
         <translation>{overdue} data-subject request(s) past the deadline, {soon} due soon ({open} open). Handle them now.</translation>
     </message>
@@ -4504,7 +4772,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+98"/>
+        <location filename="../../privdesk/ui/pages.py" line="+104"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -4535,6 +4803,11 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+3"/>
+        <source>사고 대장</source>
+        <translation>Breach register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>수탁업체</source>
         <translation>Processors</translation>
     </message>
@@ -4674,6 +4947,79 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <location line="+7"/>
         <source>복사됨</source>
         <translation>Copied</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="-335"/>
+        <source>유출 사고 등록</source>
+        <translation>Register a breach incident</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>모르면 비워 두십시오</source>
+        <translation>Leave empty if unknown</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>부서·이름</source>
+        <translation>Department and name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>예: 이름, 주민등록번호, 주소</source>
+        <translation>e.g. name, resident registration number, address (in Korean)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>외부로부터의 불법적인 접근(해킹 등)</source>
+        <translation>Unlawful access from outside (hacking etc.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>인지 일시 (한국 시간)</source>
+        <translation>Learnt at (Korea time)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>발생 일시</source>
+        <translation>Happened at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>유형</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>최초 보고자</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>경위</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>유출 항목</source>
+        <translation>Items leaked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보파일 코드</source>
+        <translation>Personal data file codes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>최초 대응조치</source>
+        <translation>First containment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>경위와 조치에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 기한은 인지 일시부터 72시간입니다.</source>
+        <translation>Do not write personal data such as resident or phone numbers in the description. The deadline is 72 hours from when it was learnt.</translation>
     </message>
 </context>
 <context>
@@ -7423,6 +7769,39 @@ Retention: {rule}</translation>
         <location line="+1"/>
         <source>다른 사용자가 먼저 &apos;{file}&apos;의 규칙을 바꾸었습니다. 저장하지 않았습니다. 최신 규칙을 다시 불러왔으니 확인한 뒤 다시 바꾸십시오.</source>
         <translation>Another user changed the rule of &apos;{file}&apos; first. Nothing was saved. The current rule has been reloaded: check it and change it again.</translation>
+    </message>
+</context>
+<context>
+    <name>SentDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="+85"/>
+        <source>보낸 통지·신고 기록 — {number}</source>
+        <translation>Record a notice sent — {number}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>의무</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>방법·기관</source>
+        <translation>Channel or authority</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>통지한 인원</source>
+        <translation>People notified</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>보낸 일시 (한국 시간)</source>
+        <translation>Sent at (Korea time)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>메모</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,188 @@
+"""The breach register screen (사고 대장) and the 72-hour clock on the start page: real widgets on a
+real SQLite database — the coloured clock cells, registering an incident, adding people from chart
+numbers, recording a notice, printing the letters, closing, and who sees which buttons."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+
+from privdesk.context import AppContext
+from privdesk.incidents import affected
+from privdesk.incidents.rules import Urgency
+from privdesk.ui.incident_clock import LATE_STYLE, IncidentClockBox
+from privdesk.ui.incidents import (
+    AffectDialog,
+    CloseDialog,
+    IncidentsModel,
+    IncidentsPage,
+    OpenDialog,
+    SentDialog,
+)
+from privdesk.ui.mainwindow import MainWindow
+from privdesk.ui.me import MePage
+from privdesk.ui.pages import DEFAULT_PAGES
+from privdesk.ui.pdfpreview import PdfPreviewDialog
+from privdesk.ui.requests_common import OVERDUE_BACKGROUND
+from privdesk.ui.tasks import TaskRunner
+from tests.incident_support import add_patients, hours_ago, open_at
+from tests.test_audit_support import actor_for
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+SHOTS = os.environ.get("PRIVDESK_SHOTS", "")
+
+
+@pytest.fixture(name="runner")
+def runner_fixture(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
+    from privdesk.ui.app import register_fonts
+
+    register_fonts(QApplication.instance())
+    r = TaskRunner()
+    yield r
+    qtbot.waitUntil(lambda: r.pending == 0, timeout=30_000)
+    r.wait()
+
+
+def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=30_000)
+
+
+def shot(widget: QWidget, name: str) -> None:
+    if SHOTS:
+        widget.grab().save(str(Path(SHOTS) / f"incidents-{name}.png"))
+
+
+def window(qtbot, ctx: AppContext, runner: TaskRunner, login: str, roles: list[str] | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(ctx, runner, actor_for(ctx, login, roles), pages=DEFAULT_PAGES, idle_timeout_ms=0)
+    qtbot.addWidget(win)
+    win.resize(1280, 860)
+    win.show()
+    settle(qtbot, runner)
+    return win
+
+
+def ok(dialog: QWidget) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
+
+
+def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(
+        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_ctx
+    add_patients(ctx, actor_for(ctx, "won", ["intake"]), 3)
+    staff = actor_for(ctx, "it", ["privacy"])
+    late = open_at(ctx, staff, hours_ago(80), items="이름, 주민등록번호, 주소",
+                   summary="외래 안내 우편물의 봉투와 안내문이 서로 바뀌어 발송됨",
+                   containment="발송 중단, 회수 요청")
+    affected.affect_charts(ctx, staff, late.number, ["1001", "1002"])
+    win = window(qtbot, ctx, runner, "yook")
+    me = win.show_page("me")
+    assert isinstance(me, MePage)
+    settle(qtbot, runner)
+    box = me.findChild(IncidentClockBox)
+    assert box is not None and box.isVisible() and box.styleSheet() == LATE_STYLE
+    assert late.number in box.line.text() and "기한 경과" in box.line.text()
+    shot(win, "start")
+
+    page = win.show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    settle(qtbot, runner)
+    assert page.model.rowCount() == 1
+    cell = page.model.index(0, IncidentsModel.COL_NOTIFY)
+    assert "지남" in page.model.data(cell)
+    assert page.model.data(cell, 8) == OVERDUE_BACKGROUND            # Qt.BackgroundRole
+    assert page.current is not None and "시행령 제40조①2" in page.detail_label.text()
+    shot(win, "register")
+
+    dialog = page.new_incident()
+    assert isinstance(dialog, OpenDialog)
+    dialog.learnt.setText("2025-03-01 09:00")
+    dialog.summary.setPlainText("노트북 분실")
+    ok(dialog)
+    settle(qtbot, runner)
+    assert page.model.rowCount() == 2
+
+    assert page.select(late.id)
+    settle(qtbot, runner)
+    add = page.add_people()
+    assert isinstance(add, AffectDialog)
+    add.charts.setPlainText("1003\n9999\n")
+    ok(add)
+    settle(qtbot, runner)
+    assert add.isVisible() and "9999" in add.error.text()         # nothing added, the dialog says why
+    add.charts.setPlainText("1003\n")
+    ok(add)
+    settle(qtbot, runner)
+    assert page.current is not None and page.current.row.affected == 3
+
+    sent = page.record_sent()
+    assert isinstance(sent, SentDialog)
+    sent.people.setValue(3)
+    ok(sent)
+    settle(qtbot, runner)
+    assert page.current is not None and page.current.row.notify.done
+    assert page.current.row.notify.urgency(page.current.row.notify.due) != Urgency.IN_TIME
+
+    job = page.print_paper("letters", reason="우편 통지")
+    assert job is not None
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=30_000)
+    preview = job.preview
+    assert isinstance(preview, PdfPreviewDialog)
+    qtbot.waitUntil(lambda: preview.ready and preview.page_count == 3, timeout=15_000)
+    settle(qtbot, runner)
+    preview.close()
+
+    sent = page.record_sent()
+    assert isinstance(sent, SentDialog)
+    sent.duty.setCurrentIndex(1)
+    ok(sent)
+    settle(qtbot, runner)
+    closing = page.close_incident()
+    assert isinstance(closing, CloseDialog)
+    closing.cause.setPlainText("봉투 작업 시 확인 누락")
+    closing.measures.setPlainText("발송 전 이중 확인, 직원 교육")
+    ok(closing)
+    settle(qtbot, runner)
+    assert [r.number for r in page.model.rows()] == ["INC-2025-0001"]     # the closed one left the open list
+    page.filter_combo.setCurrentIndex(1)
+    settle(qtbot, runner)
+    assert page.select(late.id)
+    settle(qtbot, runner)
+    assert page.current is not None and page.current.row.state == "closed" and "종결" in page.detail_label.text()
+    shot(win, "detail")
+    win.close()
+    settle(qtbot, runner)
+
+
+def test_the_auditor_reads_privacy_staff_act_the_front_desk_sees_nothing(
+        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    ctx = sqlite_ctx
+    open_at(ctx, actor_for(ctx, "yook"), hours_ago(3))
+    win = window(qtbot, ctx, runner, "kam", ["auditor"])
+    page = win.show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    settle(qtbot, runner)
+    assert page.model.rowCount() == 1
+    assert not any(b.isVisible() for b in (page.new_button, page.affect_button, page.sent_button,
+                                            page.letters_button, page.close_button))
+    me = win.show_page("me")
+    settle(qtbot, runner)
+    assert isinstance(me, MePage) and not me.incidents_box.isVisible()
+    win.close()
+    settle(qtbot, runner)
+
+    win = window(qtbot, ctx, runner, "it", ["privacy"])
+    page = win.show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    settle(qtbot, runner)
+    assert page.new_button.isVisible() and page.letters_button.isVisible() and not page.close_button.isVisible()
+    win.close()
+    settle(qtbot, runner)
+
+    win = window(qtbot, ctx, runner, "won", ["intake"])
+    assert "incidents" not in win.page_keys()
+    win.close()
+    settle(qtbot, runner)

@@ -160,6 +160,7 @@ def main(argv: list[str]) -> int:
         shoot_cctv(app, runner, window, out)
         shoot_rights(app, runner, window, out)
         shoot_lifecycle(app, runner, window, out)
+        shoot_incidents(app, runner, window, ctx, officer, out)
         shoot_integrity(app, runner, window, ctx, out)
         window.lock()
         wait(app, runner)
@@ -287,6 +288,34 @@ def shoot_lifecycle(app: QApplication, runner: TaskRunner, window: MainWindow, o
             page.show_tab(tab)
             wait(app, runner)
             grab(window, out / name)
+
+
+def shoot_incidents(app: QApplication, runner: TaskRunner, window: MainWindow, ctx: AppContext, officer: Actor,
+                    out: Path) -> None:
+    """유출 등 사고 대장: a misdelivered list learnt 30 hours ago (42 hours left), the start page's clock."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from privdesk import clock
+    from privdesk.incidents.affected import affect_charts
+    from privdesk.incidents.register import IncidentInput, open_incident
+    from privdesk.registry.models import Patient
+
+    opened = open_incident(ctx, officer, IncidentInput(
+        learnt_at=clock.now() - dt.timedelta(hours=30), kind="misdelivery",
+        summary="진료 예약 안내 명단(이름·연락처·주소)이 다른 거래처 팩스로 잘못 전송됨", reporter="원무과 서예진",
+        files=("patient",), items=("이름", "연락처", "주소"), containment="수신처에 파기 요청, 파기 확인서 회신 받음"))
+    with ctx.session() as s:
+        charts = list(s.execute(select(Patient.chart_no).order_by(Patient.id).limit(37)).scalars())
+    affect_charts(ctx, officer, opened.number, charts)
+    window.show_page("incidents")
+    wait(app, runner, 0.6)
+    grab(window, out / "incidents.png")
+    me = window.show_page("me")
+    me.reload()                     # opened here through the use case, not the GUI: no change signal
+    wait(app, runner)
+    grab(window, out / "start-incident.png")
 
 
 def seed_cctv(ctx: AppContext, officer: Actor) -> None:

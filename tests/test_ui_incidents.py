@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from privdesk.context import AppContext
@@ -101,9 +102,19 @@ def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(
     assert isinstance(dialog, OpenDialog)
     dialog.learnt.setText("2025-03-01 09:00")
     dialog.summary.setPlainText("노트북 분실")
+    files = {dialog.files.item(i).data(Qt.ItemDataRole.UserRole): dialog.files.item(i)
+             for i in range(dialog.files.count())}
+    assert "patient" in files and files["patient"].text() != "patient"      # ticked by name, not typed as a code
+    files["patient"].setCheckState(Qt.CheckState.Checked)
+    assert dialog.checked_files() == ["patient"]
+    name = files["patient"].text()
     ok(dialog)
     settle(qtbot, runner)
     assert page.model.rowCount() == 2
+    laptop = next(r for r in page.model.rows() if r.id != late.id)
+    assert page.select(laptop.id)
+    settle(qtbot, runner)
+    assert name in files_label(page) and "patient" not in files_label(page)
 
     assert page.select(late.id)
     settle(qtbot, runner)
@@ -186,3 +197,9 @@ def test_the_auditor_reads_privacy_staff_act_the_front_desk_sees_nothing(
     assert "incidents" not in win.page_keys()
     win.close()
     settle(qtbot, runner)
+
+
+def files_label(page) -> str:  # type: ignore[no-untyped-def]
+    text = page.detail_label.text()
+    start = text.index("개인정보파일")
+    return text[start:start + 200]

@@ -12,7 +12,7 @@ the 신고서 and the record; the officer (``incident.approve``) closes; the aud
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -206,14 +208,21 @@ class OpenDialog(_Form):
         self.reporter = self.line("reporter", "", self.tr("부서·이름"))
         self.summary = self.text_edit("summary", 80)
         self.items = self.line("items", "", self.tr("예: 이름, 주민등록번호, 주소"))
-        self.files = self.line("files", "", ", ".join(f.code for f in page.host.ctx.profile.files))
+        self.files = QListWidget(self)          # the personal-information files, by name, to tick
+        self.files.setObjectName("files")
+        for f in page.host.ctx.profile.files:
+            item = QListWidgetItem(f.name, self.files)
+            item.setData(Qt.ItemDataRole.UserRole, f.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.files.setFixedHeight(min(110, 22 * max(1, self.files.count()) + 6))
         self.containment = self.text_edit("containment", 60)
         self.outside = QCheckBox(self.tr("외부로부터의 불법적인 접근(해킹 등)"), self)
         self.outside.setObjectName("outside")
         for label, w in ((self.tr("인지 일시 (한국 시간)"), self.learnt), (self.tr("발생 일시"), self.happened),
                          (self.tr("유형"), self.kind), (self.tr("최초 보고자"), self.reporter),
                          (self.tr("경위"), self.summary), (self.tr("유출 항목"), self.items),
-                         (self.tr("개인정보파일 코드"), self.files), (self.tr("최초 대응조치"), self.containment),
+                         (self.tr("개인정보파일"), self.files), (self.tr("최초 대응조치"), self.containment),
                          ("", self.outside)):
             self.form.addRow(label, w)
         note = QLabel(self.tr("경위와 조치에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 기한은 인지 일시부터 "
@@ -223,13 +232,17 @@ class OpenDialog(_Form):
         self.layout_.addWidget(note)
         self.finish_layout()
 
+    def checked_files(self) -> list[str]:
+        return [str(self.files.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.files.count())
+                if self.files.item(i).checkState() == Qt.CheckState.Checked]
+
     def call(self) -> Callable[[], Any]:
         learnt = rules.parse_kst(self.learnt.text(), "learnt_at", "인지 일시")
         happened = (rules.parse_kst(self.happened.text(), "happened_at", "발생 일시")
                     if self.happened.text().strip() else None)
         data = IncidentInput(learnt_at=learnt, happened_at=happened, kind=str(self.kind.currentData()),
                              reporter=self.reporter.text(), summary=self.summary.toPlainText(), items=self.items.text(),
-                             files=self.files.text(), containment=self.containment.toPlainText(),
+                             files=self.checked_files(), containment=self.containment.toPlainText(),
                              outside_access=self.outside.isChecked())
         ctx, actor = self.page.host.ctx, self.page.host.actor
         return lambda: register.open_incident(ctx, actor, data)
@@ -487,7 +500,8 @@ class IncidentsPage(Page):
 
     def show_detail(self, d: IncidentDetail) -> None:
         self.current = d
-        self.detail_label.setText(detail_html(d, clock.now()))
+        names = {f.code: f.name for f in self.host.ctx.profile.files}
+        self.detail_label.setText(detail_html(d, clock.now(), names))
 
     # -- actions --------------------------------------------------------------------------------------
     def _open(self, dialog: _Form) -> _Form:
@@ -547,13 +561,13 @@ def _duty_html(s: DutyState, now: dt.datetime) -> str:
             f"<td style='padding:3px 0'>{reasons}</td></tr>")
 
 
-def detail_html(d: IncidentDetail, now: dt.datetime) -> str:
+def detail_html(d: IncidentDetail, now: dt.datetime, file_names: Mapping[str, str] | None = None) -> str:
     """One incident as rich text: the facts, the duties in colour, the notices, the history."""
     r = d.row
     sources = ", ".join(f"{register.SOURCE_LABELS.get(k, k)} {v:,}명" for k, v in sorted(d.by_source.items()))
     facts = [("유형", r.kind_label), ("발생 일시", clock.fmt_datetime(r.happened_at) if r.happened_at else "미상"),
              ("인지 일시", clock.fmt_datetime(r.learnt_at)), ("최초 보고자", d.reporter or "-"),
-             ("경위", d.summary), ("개인정보파일", ", ".join(d.files) or "-"), ("유출 항목", ", ".join(d.items) or "확인 중"),
+             ("경위", d.summary), ("개인정보파일", ", ".join((file_names or {}).get(c, c) for c in d.files) or "-"), ("유출 항목", ", ".join(d.items) or "확인 중"),
              ("외부 불법 접근", "예" if d.outside_access else "아니오"),
              ("정보주체", f"{r.affected:,}명" + (f" ({sources})" if sources else "")),
              ("최초 대응조치", d.containment or "-")]

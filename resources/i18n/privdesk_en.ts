@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+245"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+258"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -3108,7 +3108,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-206"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-217"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3159,7 +3159,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+282"/>
+        <location line="+293"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -3224,7 +3224,7 @@ Key file: {path}</translation>
         <translation>Select an incident to see it here.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>출력 사유</source>
         <translation>Reason for printing</translation>
     </message>
@@ -4952,7 +4952,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-335"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-347"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -4972,7 +4972,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>e.g. name, resident registration number, address (in Korean)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>외부로부터의 불법적인 접근(해킹 등)</source>
         <translation>Unlawful access from outside (hacking etc.)</translation>
     </message>
@@ -5008,13 +5008,13 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+1"/>
-        <source>개인정보파일 코드</source>
-        <translation>Personal data file codes</translation>
+        <source>최초 대응조치</source>
+        <translation>First containment</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>최초 대응조치</source>
-        <translation>First containment</translation>
+        <source>개인정보파일</source>
+        <translation>Personal information files</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -7774,7 +7774,7 @@ Retention: {rule}</translation>
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+85"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+89"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation>Record a notice sent — {number}</translation>
     </message>

@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+245"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+258"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3106,7 +3106,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-206"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-217"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3157,7 +3157,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+282"/>
+        <location line="+293"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3222,7 +3222,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>출력 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4949,7 +4949,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-335"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-347"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4969,7 +4969,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>외부로부터의 불법적인 접근(해킹 등)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5005,12 +5005,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>개인정보파일 코드</source>
+        <source>최초 대응조치</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>최초 대응조치</source>
+        <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7759,7 +7759,7 @@
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+85"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+89"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation type="unfinished"></translation>
     </message>

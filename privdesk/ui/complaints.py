@@ -491,33 +491,46 @@ class ComplaintsPage(Page):
         return False
 
 
+DETAIL_TEXT = {k: k for k in (
+    QT_TRANSLATE_NOOP("ComplaintsModel", "차트번호 {chart}"), QT_TRANSLATE_NOOP("ComplaintsModel", "접수"),
+    QT_TRANSLATE_NOOP("ComplaintsModel", "구분"), QT_TRANSLATE_NOOP("ComplaintsModel", "신고인"),
+    QT_TRANSLATE_NOOP("ComplaintsModel", "기한"), QT_TRANSLATE_NOOP("ComplaintsModel", "상태"),
+    QT_TRANSLATE_NOOP("ComplaintsModel", "정보주체 요구"), QT_TRANSLATE_NOOP("ComplaintsModel", "유출 사고"),
+    QT_TRANSLATE_NOOP("ComplaintsModel", "답변"), QT_TRANSLATE_NOOP("ComplaintsModel", "종결"),
+    QT_TRANSLATE_NOOP("ComplaintsModel", "내용"), QT_TRANSLATE_NOOP("ComplaintsModel", "답변 내용"))}
+
+
+def _t(_context: str, source: str) -> str:
+    return tr_label(DETAIL_TEXT, source)
+
+
 def detail_html(d: ComplaintDetail, shown: desk.Contact | None = None) -> str:
+    """The detail pane: the complainant masked (or in full after a logged look), the dates, the
+    linked request or incident, the content and the answer."""
     r = d.row
-    t = QCoreApplication.translate
-    who = (f"{escape(shown.name)} · {escape(shown.contact)}" if shown is not None
-           else f"{escape(d.name_masked)} · {escape(d.contact_masked)}")
+    who = f"{shown.name} · {shown.contact}" if shown is not None else f"{d.name_masked} · {d.contact_masked}"
     if d.chart_no:
-        who += " · " + escape(t(CTX, "차트번호 {chart}").format(chart=d.chart_no))
-    rows = [(t(CTX, "구분"), tr_label(KIND_TEXT, r.kind) + " · " + tr_label(CHANNEL_TEXT, r.channel)),
-            (t(CTX, "신고인"), who),
-            (t(CTX, "접수"), f"{clock.fmt_datetime(r.received_at)} · {r.received_by}"),
-            (t(CTX, "기한"), f"{r.due.isoformat()} ({days_left_text(r.days_left, r.urgency)})"),
-            (t(CTX, "상태"), tr_label(STATE_TEXT, r.state))]
+        who += " · " + _t("ComplaintsModel", "차트번호 {chart}").format(chart=d.chart_no)
+    rows = [(_t("ComplaintsModel", "구분"), tr_label(KIND_TEXT, r.kind) + " · " + tr_label(CHANNEL_TEXT, r.channel)),
+            (_t("ComplaintsModel", "신고인"), who),
+            (_t("ComplaintsModel", "접수"), f"{clock.fmt_datetime(r.received_at)} · {r.received_by}"),
+            (_t("ComplaintsModel", "기한"), f"{r.due.isoformat()} ({days_left_text(r.days_left, r.urgency)})"),
+            (_t("ComplaintsModel", "상태"), tr_label(STATE_TEXT, r.state))]
     if r.request_number:
-        rows.append((t(CTX, "정보주체 요구"), r.request_number))
+        rows.append((_t("ComplaintsModel", "정보주체 요구"), r.request_number))
     if r.incident_number:
-        rows.append((t(CTX, "유출 사고"), r.incident_number))
+        rows.append((_t("ComplaintsModel", "유출 사고"), r.incident_number))
     if d.answered_at is not None:
-        rows.append((t(CTX, "답변"), f"{clock.fmt_datetime(d.answered_at)} · {d.answered_by or ''}"))
+        rows.append((_t("ComplaintsModel", "답변"), f"{clock.fmt_datetime(d.answered_at)} · {d.answered_by or ''}"))
     if d.closed_at is not None:
-        rows.append((t(CTX, "종결"), f"{clock.fmt_datetime(d.closed_at)} · {d.closed_by or ''}"))
-    table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td><td>{v if k == t(CTX, '신고인') else escape(v)}</td></tr>"
+        rows.append((_t("ComplaintsModel", "종결"), f"{clock.fmt_datetime(d.closed_at)} · {d.closed_by or ''}"))
+    table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
                     for k, v in rows)
     body = escape(d.content).replace("\n", "<br>") or "—"
     answer = escape(d.answer).replace("\n", "<br>") or "—"
     return (f"<h3 style='margin:0'>{escape(d.number)} — {escape(r.topic)}</h3><table>{table}</table>"
-            f"<h4 style='margin:8px 0 2px 0'>{escape(t(CTX, '내용'))}</h4><div>{body}</div>"
-            f"<h4 style='margin:8px 0 2px 0'>{escape(t(CTX, '답변 내용'))}</h4><div>{answer}</div>")
+            f"<h4 style='margin:8px 0 2px 0'>{escape(_t('ComplaintsModel', '내용'))}</h4><div>{body}</div>"
+            f"<h4 style='margin:8px 0 2px 0'>{escape(_t('ComplaintsModel', '답변 내용'))}</h4><div>{answer}</div>")
 
 
 def complaints_page(host: PageHost, parent: QWidget | None) -> Page:

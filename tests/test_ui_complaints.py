@@ -163,3 +163,35 @@ def test_the_auditor_reads_the_front_desk_sees_nothing(
     assert "complaints" not in win.page_keys()
     win.close()
     settle(qtbot, runner)
+
+
+def test_the_request_opened_from_a_complaint_names_it(
+        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    from privdesk.rights.requests import RequestInput
+    from privdesk.ui.requests import RequestsPage
+    from tests.incident_support import add_patients
+
+    ctx = sqlite_ctx
+    officer = actor_for(ctx, "yook")
+    add_patients(ctx, officer, 1)
+    c = desk.receive(ctx, officer, ComplaintInput(kind="complaint", channel="visit", topic="주소 오기 신고",
+                                                  chart_no="1001"))
+    d = desk.open_request(ctx, officer, c.id, RequestInput(
+        kind="correct", file_code="", relation="self", requester_name="홍길동", requester_phone="010-1234-5678",
+        id_document="주민등록증", request_text="주소 정정", requester_birth=dt.date(1990, 1, 1)))
+    assert d.request_id is not None
+    win = window(qtbot, ctx, runner, "yook")
+    page = win.show_page("requests")
+    assert isinstance(page, RequestsPage)
+    settle(qtbot, runner)
+    dialog = page.open_request(d.request_id)
+    settle(qtbot, runner)
+    assert f"개인정보 침해 신고 {c.number}에서 접수" in dialog.fields["received"].text()
+    dialog.close()
+    complaints = win.show_page("complaints")
+    assert isinstance(complaints, ComplaintsPage)
+    settle(qtbot, runner)
+    assert complaints.current is not None and d.row.request_number in complaints.detail_label.text()
+    assert not complaints.request_button.isEnabled()
+    win.close()
+    settle(qtbot, runner)

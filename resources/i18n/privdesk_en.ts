@@ -6963,7 +6963,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+148"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+149"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -7155,7 +7155,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+41"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+48"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation>Status: {state} · due {due} ({left})</translation>
     </message>
@@ -7189,7 +7189,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+21"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+25"/>
         <source>{at} ({by})</source>
         <translation>{at} ({by})</translation>
     </message>
@@ -7330,7 +7330,7 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-414"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-425"/>
         <source>정보주체 요구</source>
         <translation>Data-subject request</translation>
     </message>
@@ -7380,7 +7380,7 @@ Plan hash: {hash}</translation>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>정보주체 요구 {number}</source>
         <translation>Data-subject request {number}</translation>
     </message>
@@ -7423,6 +7423,11 @@ Plan hash: {hash}</translation>
         <location line="+2"/>
         <source>{at} · {channel} ({by})</source>
         <translation>{at} · {channel} ({by})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>개인정보 침해 신고 {numbers}에서 접수</source>
+        <translation>opened from privacy complaint {numbers}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -7541,7 +7546,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-464"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>

@@ -6954,7 +6954,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+148"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+149"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7146,7 +7146,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+41"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+48"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7180,7 +7180,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+21"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+25"/>
         <source>{at} ({by})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7321,7 +7321,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-414"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-425"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7376,7 +7376,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>정보주체 요구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7418,6 +7418,11 @@
     <message>
         <location line="+2"/>
         <source>{at} · {channel} ({by})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>개인정보 침해 신고 {numbers}에서 접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -183,3 +183,26 @@ def test_name_and_phone_are_not_in_the_database_file_in_plaintext(sqlite_ctx: Ap
     for plain in (NAME, PHONE, PHONE.replace("-", ""), "전화로 신고함"):
         assert plain.encode() not in raw
     assert "홈페이지 회원 정보".encode() in raw     # the subject line is a record, not personal data
+
+
+def test_a_key_rotation_rewrites_the_complainant_and_keeps_the_proof(sqlite_ctx: AppContext) -> None:
+    from privdesk.accounts import users
+    from privdesk.context import open_context
+    from privdesk.custody import rotation
+    from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+
+    ctx = sqlite_ctx
+    c = outsider(ctx, actor_for(ctx, "it", ["privacy"]))
+    with ctx.session() as s:
+        before = bytes(s.execute(text("SELECT name_enc FROM complaints")).scalar_one())
+    assert rotation.rotate(ctx, OFFICER_LOGIN, OFFICER_PASSWORD).finished
+    ctx.engine.dispose()
+    new_ctx = open_context(ctx.settings)
+    try:
+        with new_ctx.session() as s:
+            assert bytes(s.execute(text("SELECT name_enc FROM complaints")).scalar_one()) != before
+        officer = users.login(new_ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+        full = desk.contact(new_ctx, officer, c.id, "회신 전화")
+        assert (full.name, full.contact) == (NAME, PHONE)
+    finally:
+        new_ctx.engine.dispose()

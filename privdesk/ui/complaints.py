@@ -193,6 +193,8 @@ class _Form(QDialog):
         if isinstance(exc, PrivdeskError):
             self.error.setText(str(exc))
             self.error.show()
+            self.layout_.activate()   # grow to fit the message: nothing hides under the fixed-height edits
+            self.resize(self.width(), max(self.height(), self.layout_.totalHeightForWidth(self.width())))
             return True
         return False
 

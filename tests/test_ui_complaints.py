@@ -28,6 +28,7 @@ from privdesk.ui.complaints import (
     ReceiveDialog,
 )
 from privdesk.ui.complaints_due import LATE_STYLE, ComplaintsDueBox
+from privdesk.ui.incidents import IncidentsPage
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.me import MePage
 from privdesk.ui.pages import DEFAULT_PAGES
@@ -138,6 +139,11 @@ def test_officer_sees_overdue_on_start_page_receives_answers_links_and_closes(
     ok(close)
     settle(qtbot, runner)
     assert desk.get_complaint(ctx, staff, late.id).state == desk.CLOSED
+    incidents = win.show_page("incidents")
+    assert isinstance(incidents, IncidentsPage)
+    settle(qtbot, runner)
+    assert incidents.current is not None
+    assert f"개인정보 침해 신고</td><td style='padding:2px 0'>{late.number}" in incidents.detail_label.text()
     win.close()
     settle(qtbot, runner)
 

@@ -116,6 +116,7 @@ class HospitalProfile:
     org_kind: str = ORG_PRIVATE               # ORG_PRIVATE (민간, the default) or ORG_PUBLIC (공공)
     remedies: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_REMEDIES), compare=False)
     extension_max_days: int = 10              # 열람 연기: at most this many days (UNCONFIRMED: no limit in the 시행령)
+    complaint_days: int = 10                  # 개인정보 침해 신고·상담: answered within this many days (internal rule)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -193,6 +194,9 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
         extension_max = int(d.get("extension_max_days", 10))
         if not 1 <= extension_max <= 60:
             raise ConfigError(f"{source}: deadlines.extension_max_days는 1에서 60 사이의 일수여야 합니다.")
+        complaint_days = int(d.get("complaint_days", 10))
+        if not 1 <= complaint_days <= 60:
+            raise ConfigError(f"{source}: deadlines.complaint_days는 1에서 60 사이의 일수여야 합니다.")
         officer = data["officer"]
         dept = data["department"]
         return HospitalProfile(
@@ -214,6 +218,7 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
             org_kind=org_kind,
             remedies=remedies,
             extension_max_days=extension_max,
+            complaint_days=complaint_days,
             raw=data,
         )
     except ConfigError:

@@ -45,6 +45,7 @@ from privdesk.audit import anchors, findings
 from privdesk.audit.chain import Action, Outcome, PendingEntry, append_head, checkpoint_message, head_message
 from privdesk.backup import catalogue
 from privdesk.cctv.models import CCTV_REQUEST_PROOF
+from privdesk.complaints.models import COMPLAINT_PROOF
 from privdesk.context import AppContext, read_key_check
 from privdesk.crypto import KeyRing, create_key_file, load_key_file
 from privdesk.errors import BackupError, KeyFileError, OutputError, RecordIntegrityError, RuleViolationError
@@ -151,7 +152,8 @@ def main_targets(dialect: str) -> list[Target]:
            _request_target("request_corrections", CORRECTION_PROOF),
            _request_target("cctv_requests", CCTV_REQUEST_PROOF),
            Target("incidents", ("id",), INCIDENT_PROOF, label=INCIDENT_PROOF.label),
-           Target("incident_subjects", ("id",), SUBJECT_PROOF, label=SUBJECT_PROOF.label)]
+           Target("incident_subjects", ("id",), SUBJECT_PROOF, label=SUBJECT_PROOF.label),
+           _request_target("complaints", COMPLAINT_PROOF)]
     if dialect == "postgresql":
         out += _patient_targets("separated.patients", "separated.patient_phones", SEPARATED_PATIENT_PROOF,
                                 SEPARATED_PHONE_PROOF)

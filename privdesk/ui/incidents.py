@@ -12,7 +12,7 @@ the 신고서 and the record; the officer (``incident.approve``) closes; the aud
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
+from privdesk.complaints.desk import linked_to
 from privdesk.errors import PrivdeskError
 from privdesk.files import protected_files
 from privdesk.incidents import affected, printing, register, rules
@@ -495,13 +496,22 @@ class IncidentsPage(Page):
             self.current = None
             self.detail_label.setText(self.tr("사고를 고르면 내용이 여기에 나옵니다."))
             return
-        ctx, actor, number = self.host.ctx, self.host.actor, r.number
+        ctx, actor, number, iid = self.host.ctx, self.host.actor, r.number, r.id
         self.host.runner.run(lambda: register.get_incident(ctx, actor, number), owner=self, on_done=self.show_detail)
+        self.host.runner.run(lambda: (iid, linked_to(ctx, actor, incident_id=iid)), owner=self,
+                             on_done=self._show_complaints)
+
+    def _show_complaints(self, found: tuple[int, list[str]]) -> None:
+        """The complaints (신고·상담) that opened this incident: the link seen from this side."""
+        self.complaints = found
+        if self.current is not None and self.current.id == found[0]:
+            self.show_detail(self.current)
 
     def show_detail(self, d: IncidentDetail) -> None:
         self.current = d
+        iid, numbers = getattr(self, "complaints", (None, []))
         names = {f.code: f.name for f in self.host.ctx.profile.files}
-        self.detail_label.setText(detail_html(d, clock.now(), names))
+        self.detail_label.setText(detail_html(d, clock.now(), numbers if iid == d.id else (), names))
 
     # -- actions --------------------------------------------------------------------------------------
     def _open(self, dialog: _Form) -> _Form:
@@ -561,8 +571,10 @@ def _duty_html(s: DutyState, now: dt.datetime) -> str:
             f"<td style='padding:3px 0'>{reasons}</td></tr>")
 
 
-def detail_html(d: IncidentDetail, now: dt.datetime, file_names: Mapping[str, str] | None = None) -> str:
-    """One incident as rich text: the facts, the duties in colour, the notices, the history."""
+def detail_html(d: IncidentDetail, now: dt.datetime, complaints: Sequence[str] = (),
+                file_names: Mapping[str, str] | None = None) -> str:
+    """One incident as rich text: the facts (with the complaints that opened it), the duties in colour,
+    the notices, the history."""
     r = d.row
     sources = ", ".join(f"{register.SOURCE_LABELS.get(k, k)} {v:,}명" for k, v in sorted(d.by_source.items()))
     facts = [("유형", r.kind_label), ("발생 일시", clock.fmt_datetime(r.happened_at) if r.happened_at else "미상"),
@@ -571,6 +583,8 @@ def detail_html(d: IncidentDetail, now: dt.datetime, file_names: Mapping[str, st
              ("외부 불법 접근", "예" if d.outside_access else "아니오"),
              ("정보주체", f"{r.affected:,}명" + (f" ({sources})" if sources else "")),
              ("최초 대응조치", d.containment or "-")]
+    if complaints:
+        facts.insert(4, ("개인정보 침해 신고", ", ".join(complaints)))
     if d.closed_at:
         facts += [("원인", d.cause), ("재발 방지 조치", d.measures),
                   ("종결", f"{clock.fmt_datetime(d.closed_at)} {d.closed_by}")]

@@ -82,6 +82,12 @@ def _incidents(host: PageHost, parent: QWidget | None) -> Page:
     return incidents_page(host, parent)
 
 
+def _complaints(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.complaints import complaints_page
+
+    return complaints_page(host, parent)
+
+
 def _accounts(host: PageHost, parent: QWidget | None) -> Page:
     from privdesk.ui.accounts import AccountsPage
 
@@ -111,6 +117,7 @@ DEFAULT_PAGES: tuple[PageSpec, ...] = (
              (Permission.RETENTION_MANAGE, Permission.DESTRUCTION_PLAN, Permission.DESTRUCTION_APPROVE,
               Permission.SEPARATED_READ)),
     PageSpec("incidents", QT_TRANSLATE_NOOP("Navigation", "사고 대장"), _incidents, (Permission.INCIDENT_READ,)),
+    PageSpec("complaints", QT_TRANSLATE_NOOP("Navigation", "신고·상담"), _complaints, (Permission.INCIDENT_READ,)),
     PageSpec("processors", QT_TRANSLATE_NOOP("Navigation", "수탁업체"), _processors, (Permission.PROCESSOR_MANAGE,)),
     PageSpec("accounts", QT_TRANSLATE_NOOP("Navigation", "계정 관리"), _accounts, (Permission.ACCOUNT_MANAGE,)),
     PageSpec("access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)),

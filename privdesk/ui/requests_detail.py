@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk.complaints.desk import linked_to
 from privdesk.errors import PrivdeskError, VersionConflictError
 from privdesk.files import protected_files
 from privdesk.lifecycle.files import PATIENT_FILE
@@ -231,6 +232,13 @@ class RequestDetailDialog(QDialog):
     def reload(self) -> None:
         ctx, actor, rid = self.host.ctx, self.host.actor, self.request_id
         self.host.runner.run(lambda: requests_uc.get_request(ctx, actor, rid), owner=self, on_done=self.show_detail)
+        self.host.runner.run(lambda: linked_to(ctx, actor, request_id=rid), owner=self, on_done=self._show_complaints)
+
+    def _show_complaints(self, numbers: list[str]) -> None:
+        """The complaints (신고·상담) that opened this request: the link seen from this side."""
+        self.complaint_numbers = list(numbers)
+        if self.detail is not None:
+            self.show_detail(self.detail)
 
     def show_detail(self, d: RequestDetail) -> None:
         self.detail = d
@@ -259,8 +267,12 @@ class RequestDetailDialog(QDialog):
         identity += " · " + (self.tr("본인 확인 {at}").format(at=fmt_datetime(d.identity_verified_at))
                              if d.identity_verified_at else self.tr("본인 확인 전"))
         f["identity"].setText(identity)
-        f["received"].setText(self.tr("{at} · {channel} ({by})").format(
-            at=fmt_datetime(r.received_at), channel=label(CHANNEL_TEXT, d.channel), by=d.received_by))
+        received = self.tr("{at} · {channel} ({by})").format(
+            at=fmt_datetime(r.received_at), channel=label(CHANNEL_TEXT, d.channel), by=d.received_by)
+        numbers = getattr(self, "complaint_numbers", [])
+        if numbers:
+            received += " · " + self.tr("개인정보 침해 신고 {numbers}에서 접수").format(numbers=", ".join(numbers))
+        f["received"].setText(received)
         due = d.due_date.isoformat()
         if d.extended_due:
             due = self.tr("{due} → 연장 {until} (사유: {reason})").format(

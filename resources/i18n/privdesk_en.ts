@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+258"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+259"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -644,6 +644,19 @@
         <location line="+1"/>
         <source>기간 (마지막 날)</source>
         <translation>Period (last day)</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/complaints.py" line="+243"/>
+        <source>답변 내용</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>답변에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 답변이 있어야 종결할 수 있습니다.</source>
+        <translation>Do not write personal data such as resident or phone numbers in the answer. A complaint can be closed only with an answer.</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1552,270 @@ Key file: {path}</translation>
         <location line="+2"/>
         <source>종료하기 전에 백업하는 중입니다. 잠시 기다려 주십시오…</source>
         <translation>Backing up before closing. Please wait…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintForm</name>
+    <message>
+        <location filename="../../privdesk/ui/complaints.py" line="-103"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>신고·상담 접수</source>
+        <translation>Receive a complaint or inquiry</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>신고·상담 종결</source>
+        <translation>Close the complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>답변 기록</source>
+        <translation>Record the answer</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>정보주체 요구로 접수</source>
+        <translation>Take in as a data-subject request</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>유출 사고로 등록</source>
+        <translation>Register as an incident</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsDueBox</name>
+    <message>
+        <location filename="../../privdesk/ui/complaints_due.py" line="+41"/>
+        <source>신고·상담 열기</source>
+        <translation>Open complaints</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>기한이 지났거나 임박한 개인정보 침해 신고·상담이 없습니다 (처리 중 {n}건).</source>
+        <translation>No privacy complaint is overdue or due soon ({n} open).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>개인정보 침해 신고·상담: 기한 경과 {overdue}건, 임박 {soon}건 (처리 중 {n}건)</source>
+        <translation>Privacy complaints: {overdue} overdue, {soon} due soon ({n} open)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>외 {n}건</source>
+        <translation>and {n} more</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>신고·상담 현황을 불러오지 못했습니다: {error}</source>
+        <translation>Could not load the complaints: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsModel</name>
+    <message>
+        <location filename="../../privdesk/ui/complaints.py" line="-240"/>
+        <source>침해 신고</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상담·문의</source>
+        <translation>Inquiry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+433"/>
+        <source>접수</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="-433"/>
+        <location line="+437"/>
+        <source>답변</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location line="-436"/>
+        <location line="+436"/>
+        <source>종결</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="-435"/>
+        <source>전화</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>방문</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>우편</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>홈페이지</source>
+        <translation>Homepage</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>접수번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+415"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-414"/>
+        <location line="+414"/>
+        <source>신고인</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <location line="-413"/>
+        <source>요지</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수일</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+411"/>
+        <source>기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="-410"/>
+        <source>남은 날</source>
+        <translation>Days left</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+408"/>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="-407"/>
+        <source>연결</source>
+        <translation>Linked</translation>
+    </message>
+    <message>
+        <location line="+405"/>
+        <source>차트번호 {chart}</source>
+        <translation>chart no. {chart}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정보주체 요구</source>
+        <translation>Data-subject request</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>유출 사고</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>내용</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>답변 내용</source>
+        <translation>Answer</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <location line="-170"/>
+        <source>개인정보 침해 신고·상담</source>
+        <translation>Privacy complaints and inquiries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전화·방문·우편·홈페이지로 받은 개인정보 침해 신고와 상담입니다. 접수일부터 {days}일 안에 답변하고, 필요하면 정보주체 요구나 유출 사고로 바로 이어 접수합니다.</source>
+        <translation>Privacy complaints and inquiries received by phone, in person, by mail or on the homepage. Answer within {days} days of receipt; where needed, take them straight in as a data-subject request or an incident.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>접수…</source>
+        <translation>Receive…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>답변…</source>
+        <translation>Answer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>종결…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처 보기…</source>
+        <translation>Show contact…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정보주체 요구로 접수…</source>
+        <translation>Take in as a request…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>유출 사고로 등록…</source>
+        <translation>Register as an incident…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>종결 전</source>
+        <translation>Not closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전체 (종결 포함)</source>
+        <translation>All (closed included)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
+        <translation>{n} awaiting an answer — {late} overdue, {soon} due soon</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>신고·상담을 고르면 내용이 여기에 나옵니다.</source>
+        <translation>Select a complaint to see it here.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>연락처 보기</source>
+        <translation>Show contact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>신고인의 성명과 연락처를 마스킹 없이 봅니다. 사유는 접속기록에 남습니다.</source>
+        <translation>Shows the complainant&apos;s name and contact unmasked. The reason is kept in the access log.</translation>
     </message>
 </context>
 <context>
@@ -3106,6 +3383,29 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>IncidentDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/complaints.py" line="-167"/>
+        <source>인지 일시 (한국 시간)</source>
+        <translation>Learnt at (Korea time)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>유형</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>경위</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>사고 대장에 등록하고 이 신고와 연결합니다. 72시간 기한은 인지 일시부터입니다.</source>
+        <translation>Registers the incident in the breach register and links it to this complaint. The 72 hours run from the time it was learnt.</translation>
+    </message>
+</context>
+<context>
     <name>IncidentForm</name>
     <message>
         <location filename="../../privdesk/ui/incidents.py" line="-217"/>
@@ -3224,7 +3524,7 @@ Key file: {path}</translation>
         <translation>Select an incident to see it here.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>출력 사유</source>
         <translation>Reason for printing</translation>
     </message>
@@ -4645,7 +4945,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+43"/>
+        <location filename="../../privdesk/ui/me.py" line="+45"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -4655,7 +4955,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Open data-subject requests</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>계정</source>
         <translation>Account</translation>
     </message>
@@ -4721,7 +5021,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Valid</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
         <translation>{overdue} data-subject request(s) past the deadline, {soon} due soon ({open} open). Handle them now.</translation>
     </message>
@@ -4772,7 +5072,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+104"/>
+        <location filename="../../privdesk/ui/pages.py" line="+110"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -4805,6 +5105,11 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <location line="+3"/>
         <source>사고 대장</source>
         <translation>Breach register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>신고·상담</source>
+        <translation>Complaints</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4952,7 +5257,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-347"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-356"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -6460,6 +6765,74 @@ Plan hash: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/complaints.py" line="-101"/>
+        <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
+        <translation>What it is about (no personal data)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환자이면 차트번호</source>
+        <translation>Chart number if a patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>환자가 아니면 성명</source>
+        <translation>Name if not a patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>전화번호 또는 전자우편</source>
+        <translation>Phone number or e-mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>접수 방법</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수 일시 (한국 시간)</source>
+        <translation>Received at (Korea time)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>요지</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation>Chart number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>성명</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>내용</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 저장합니다). 답변 기한은 접수일부터 {days}일입니다.</source>
+        <translation>For a patient enter only the chart number. Otherwise enter the name and contact (stored encrypted). The answer is due {days} days after receipt.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <location filename="../../privdesk/ui/integrity.py" line="+29"/>
@@ -6590,7 +6963,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+148"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+149"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -6782,7 +7155,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+41"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+48"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation>Status: {state} · due {due} ({left})</translation>
     </message>
@@ -6816,7 +7189,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+21"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+25"/>
         <source>{at} ({by})</source>
         <translation>{at} ({by})</translation>
     </message>
@@ -6957,7 +7330,7 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-414"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="-425"/>
         <source>정보주체 요구</source>
         <translation>Data-subject request</translation>
     </message>
@@ -7007,7 +7380,7 @@ Plan hash: {hash}</translation>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>정보주체 요구 {number}</source>
         <translation>Data-subject request {number}</translation>
     </message>
@@ -7050,6 +7423,11 @@ Plan hash: {hash}</translation>
         <location line="+2"/>
         <source>{at} · {channel} ({by})</source>
         <translation>{at} · {channel} ({by})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>개인정보 침해 신고 {numbers}에서 접수</source>
+        <translation>opened from privacy complaint {numbers}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -7168,9 +7546,57 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-453"/>
+        <location line="-464"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/complaints.py" line="+49"/>
+        <source>요구인 성명 (신분증과 같게)</source>
+        <translation>Requester&apos;s name (as on the ID)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>요구 구분</source>
+        <translation>Request type</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>개인정보파일</source>
+        <translation>Personal-data file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구인 (본인)</source>
+        <translation>Requester (the subject)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>생년월일</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>신분 확인 서류</source>
+        <translation>ID document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>요구 내용</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>신고인 본인의 요구로 접수합니다. 대리인·법정대리인의 요구는 정보주체 요구 화면에서 접수하십시오.</source>
+        <translation>Taken in as the complainant&apos;s own request. Requests by an agent or a legal representative are taken in on the data-subject request screen.</translation>
     </message>
 </context>
 <context>

@@ -285,3 +285,26 @@ def test_the_history_is_append_only(ctx: AppContext, staff: Actor) -> None:
             conn.rollback()
     with ctx.session() as s:
         assert s.execute(select(IncidentEvent.change).where(IncidentEvent.incident_id == inc.id)).scalars().all() == ["open"]
+
+
+def test_people_of_cctv_viewing_requests_by_their_reception_numbers(ctx: AppContext, officer: Actor,
+                                                                    staff: Actor) -> None:
+    """The footage handed over to the wrong person: the requesters of those CCTV requests, given
+    as CR-YYYY-NNNN (or the number alone); an unknown number adds nobody and is named."""
+    from privdesk.cctv import requests as cctv_requests
+    from tests.test_cctv_requests import request_input
+
+    first = cctv_requests.receive_request(ctx, officer, request_input(2))
+    second = cctv_requests.receive_request(ctx, officer, request_input(3, requester_name="김영희"))
+    inc = open_at(ctx, staff, hours_ago(2))
+    with pytest.raises(ValidationError, match="접수번호가 아닙니다"):
+        affected.read_cctv("CR-2026-x")
+    with pytest.raises(NotFoundError):
+        affected.affect_cctv(ctx, staff, inc.number, affected.read_cctv(f"{first.number}, 9999"))
+    assert register.get_incident(ctx, staff, inc.number).row.affected == 0
+    ids = affected.read_cctv(f"{first.number}\n{second.id}")
+    assert ids == [first.id, second.id]
+    r = affected.affect_cctv(ctx, staff, inc.number, ids)
+    assert r.detail.row.affected == 2 and r.detail.by_source == {"cctv": 2}
+    again = affected.affect_cctv(ctx, staff, inc.number, [first.id])      # the same person is not counted twice
+    assert again.detail.row.affected == 2

@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g.add_argument("--charts", type=Path, metavar="FILE", help="차트번호 목록 파일 (한 줄에 하나)")
     g.add_argument("--export-seq", type=int, metavar="N", help="유출된 내보내기의 접속기록 순번")
     g.add_argument("--account", metavar="LOGIN", help="이 계정이 기간 동안 접근한 환자 (--from, --to)")
-    g.add_argument("--cctv", metavar="ID,…", help="CCTV 열람 청구 번호(내부 id)")
+    g.add_argument("--cctv", metavar="CR-…,…", help="CCTV 열람 청구 접수번호 (CR-2026-0007 또는 7, 쉼표로 여러 개)")
     a.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD", help="--account 기간의 첫날")
     a.add_argument("--to", dest="last", type=_date, metavar="YYYY-MM-DD", help="--account 기간의 마지막 날")
     add_as_option(a)
@@ -169,10 +169,7 @@ def cmd_affect(args: argparse.Namespace) -> int:
         raise ValidationError("from", "--account에는 기간(--from, --to)을 함께 지정하십시오.")
     cctv: list[int] = []
     if args.cctv:
-        try:
-            cctv = [int(x) for x in args.cctv.split(",") if x.strip()]
-        except ValueError:
-            raise ValidationError("cctv", "--cctv에는 열람 청구 번호를 쉼표로 나누어 쓰십시오 (예: 3,7).") from None
+        cctv = affected.read_cctv(args.cctv)
     ctx = context_from(args)
     try:
         actor = acting(ctx, args)

@@ -16,6 +16,7 @@ from what) and one access-log search entry; the count decides the duties
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -111,6 +112,27 @@ def read_charts(text: str) -> list[str]:
         c = line.split("#", 1)[0].strip().strip(",").strip()
         if c and c not in ("차트번호", "chart_no") and c not in out:
             out.append(c)
+    return out
+
+
+_CCTV_NUMBER = re.compile(r"^(?:CR-(\d{4})-)?0*(\d+)$", re.IGNORECASE)
+
+
+def read_cctv(text: str) -> list[int]:
+    """CCTV viewing requests by their reception number (``CR-2026-0007``) or the number alone
+    (``7``), separated by commas, spaces or lines; anything else is named in Korean."""
+    out: list[int] = []
+    for token in re.split(r"[\s,]+", text.strip()):
+        if not token:
+            continue
+        m = _CCTV_NUMBER.match(token)
+        if m is None:
+            raise ValidationError("cctv", f"CCTV 열람 청구 접수번호가 아닙니다: {token[:20]}. 예: CR-2026-0007 또는 7")
+        n = int(m.group(2))
+        if n not in out:
+            out.append(n)
+    if not out:
+        raise ValidationError("cctv", "CCTV 열람 청구 접수번호를 하나 이상 입력하십시오 (예: CR-2026-0007).")
     return out
 
 

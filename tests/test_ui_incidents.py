@@ -203,3 +203,71 @@ def files_label(page) -> str:  # type: ignore[no-untyped-def]
     text = page.detail_label.text()
     start = text.index("개인정보파일")
     return text[start:start + 200]
+
+
+def test_the_sms_file_the_homepage_notice_cctv_people_and_the_year_register_on_screen(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:
+    import csv
+
+    from privdesk.cctv import requests as cctv_requests
+    from privdesk.ui.incidents import HomepageDialog
+    from tests.test_cctv_requests import request_input
+
+    ctx = sqlite_ctx
+    boss = actor_for(ctx, "yook")
+    add_patients(ctx, boss, 2)
+    cctv = cctv_requests.receive_request(ctx, boss, request_input(2))
+    inc = open_at(ctx, boss, hours_ago(5))
+    affected.affect_charts(ctx, boss, inc.number, ["1001", "1002"])
+    win = window(qtbot, ctx, runner, "it", ["privacy"])
+    page = win.show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    settle(qtbot, runner)
+    assert page.select(inc.id)
+    settle(qtbot, runner)
+
+    add = page.add_people()
+    assert isinstance(add, AffectDialog)
+    add.mode.setCurrentIndex(AffectDialog.MODES.index("cctv"))
+    assert add.cctv.isVisible() and not add.charts.isVisible()
+    add.cctv.setText("CR-2026-x")
+    ok(add)
+    settle(qtbot, runner)
+    assert add.isVisible() and "접수번호가 아닙니다" in add.error.text()
+    add.cctv.setText(cctv.number)
+    ok(add)
+    settle(qtbot, runner)
+    assert page.current is not None and page.current.row.affected == 3
+
+    out = tmp_path / "sms.csv"
+    task = page.export_sms(out, "문자 통지 발송")
+    assert task is not None
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: out.exists(), timeout=15_000)
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0] == ["순번", "수신자", "휴대전화", "문자 내용"]
+    assert len(rows) == 4                  # two patients and the CCTV requester, each with a mobile number
+    body = out.read_text(encoding="utf-8-sig")
+    assert "서울" not in body and "*" in rows[1][1]
+    for w in QApplication.topLevelWidgets():               # the result message
+        if w.isVisible() and w.objectName() != "" and w is not win:
+            w.close()
+
+    page.show_homepage()
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, HomepageDialog), timeout=15_000)
+    notice = page.dialog
+    assert isinstance(notice, HomepageDialog)
+    text = notice.text.toPlainText()
+    assert inc.number in text and "1. " in text and "5. " in text
+    notice.close()
+
+    job = page.print_register()
+    qtbot.waitUntil(lambda: job.preview is not None, timeout=30_000)
+    preview = job.preview
+    assert isinstance(preview, PdfPreviewDialog)
+    qtbot.waitUntil(lambda: preview.ready and preview.page_count >= 1, timeout=15_000)
+    settle(qtbot, runner)
+    preview.close()
+    win.close()
+    settle(qtbot, runner)

@@ -14,15 +14,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -43,10 +46,11 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.complaints.desk import linked_to
 from privdesk.errors import PrivdeskError
-from privdesk.files import protected_files
+from privdesk.files import Output, protected_files
 from privdesk.incidents import affected, printing, register, rules
 from privdesk.incidents.register import IncidentDetail, IncidentInput, IncidentRow
 from privdesk.incidents.rules import DutyState, Urgency
+from privdesk.ui import messages
 from privdesk.ui.cctv_common import PrintJob
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
@@ -58,6 +62,7 @@ from privdesk.ui.requests_common import (
     OVERDUE_FOREGROUND,
 )
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
+from privdesk.ui.tasks import Task
 from privdesk.ui.widgets import ReasonDialog, heading, record_table
 
 CTX = "IncidentsModel"
@@ -252,7 +257,7 @@ class OpenDialog(_Form):
 class AffectDialog(_Form):
     """정보주체 추가: chart numbers, an export's access-log entry, or an account's accesses."""
 
-    MODES = ("charts", "export", "account")
+    MODES = ("charts", "export", "account", "cctv")
 
     def __init__(self, page: IncidentsPage, number: str) -> None:
         super().__init__(page, "affectDialog")
@@ -261,12 +266,13 @@ class AffectDialog(_Form):
         self.mode = QComboBox(self)
         self.mode.setObjectName("mode")
         for code, label in zip(self.MODES, (self.tr("차트번호 목록"), self.tr("내보내기 접속기록 순번"),
-                                            self.tr("계정의 접근 기록")), strict=True):
+                                            self.tr("계정의 접근 기록"), self.tr("CCTV 열람 청구")), strict=True):
             self.mode.addItem(label, code)
         self.charts = self.text_edit("charts", 120)
         self.charts.setPlaceholderText(self.tr("한 줄에 차트번호 하나"))
         self.seq = self.line("exportSeq", "", self.tr("접속기록 화면의 순번"))
         self.login = self.line("login", "", self.tr("아이디"))
+        self.cctv = self.line("cctv", "", self.tr("접수번호, 쉼표로 여러 개 (예: CR-2026-0007)"))
         today = clock.today_kst().isoformat()
         self.first = self.line("first", today, "YYYY-MM-DD")
         self.last = self.line("last", today, "YYYY-MM-DD")
@@ -274,6 +280,7 @@ class AffectDialog(_Form):
         self.form.addRow(self.tr("차트번호"), self.charts)
         self.form.addRow(self.tr("순번"), self.seq)
         self.form.addRow(self.tr("계정"), self.login)
+        self.form.addRow(self.tr("CCTV 열람 청구"), self.cctv)
         self.form.addRow(self.tr("기간 (첫날)"), self.first)
         self.form.addRow(self.tr("기간 (마지막 날)"), self.last)
         self.mode.currentIndexChanged.connect(lambda _i: self._mode_changed())
@@ -283,7 +290,7 @@ class AffectDialog(_Form):
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
         for w, visible in ((self.charts, mode == "charts"), (self.seq, mode == "export"),
-                           (self.login, mode == "account"), (self.first, mode == "account"),
+                           (self.login, mode == "account"), (self.cctv, mode == "cctv"), (self.first, mode == "account"),
                            (self.last, mode == "account")):
             w.setVisible(visible)
             lbl = self.form.labelForField(w)
@@ -302,6 +309,9 @@ class AffectDialog(_Form):
                 raise ValidationError("seq", "내보내기 접속기록의 순번(숫자)을 입력하십시오.")
             seq = int(self.seq.text().strip())
             return lambda: affected.affect_export(ctx, actor, number, seq)
+        if mode == "cctv":
+            ids = affected.read_cctv(self.cctv.text())
+            return lambda: affected.affect_cctv(ctx, actor, number, ids)
         try:
             first, last = dt.date.fromisoformat(self.first.text().strip()), dt.date.fromisoformat(self.last.text().strip())
         except ValueError:
@@ -407,9 +417,13 @@ class IncidentsPage(Page):
                                         lambda: self.print_paper("form"))
         self.record_button = self._button(bar, "recordButton", self.tr("처리 기록 출력…"),
                                           lambda: self.print_paper("record"))
+        self.sms_button = self._button(bar, "smsButton", self.tr("문자 발송 CSV…"), self.choose_sms_file)
+        self.homepage_button = self._button(bar, "homepageButton", self.tr("홈페이지 게시문…"), self.show_homepage)
+        self.register_button = self._button(bar, "registerButton", self.tr("연간 대장 출력…"),
+                                            lambda: self.print_register())
         self.close_button = self._button(bar, "closeIncidentButton", self.tr("종결…"), self.close_incident)
         for b in (self.new_button, self.affect_button, self.sent_button, self.letters_button, self.form_button,
-                  self.record_button):
+                  self.record_button, self.sms_button, self.homepage_button):
             b.setVisible(self.may_handle)
         self.close_button.setVisible(self.may_approve)
         bar.addStretch(1)
@@ -485,7 +499,7 @@ class IncidentsPage(Page):
         is_open = r is not None and r.state == register.OPEN
         for b in (self.affect_button, self.sent_button):
             b.setEnabled(is_open)
-        for b in (self.letters_button, self.form_button, self.record_button):
+        for b in (self.letters_button, self.form_button, self.record_button, self.sms_button, self.homepage_button):
             b.setEnabled(r is not None)
         self.close_button.setEnabled(is_open)
 
@@ -560,6 +574,87 @@ class IncidentsPage(Page):
                        protected=protected_files(ctx.settings))
         self.print_job = job
         return job
+
+    def print_register(self, year: int | None = None) -> PrintJob:
+        """The year's 유출 등 사고 대장 (the selected incident's year, else this year)."""
+        r = self.selected()
+        year = year or (clock.to_kst(r.learnt_at).year if r is not None else clock.today_kst().year)
+        ctx, actor, y = self.host.ctx, self.host.actor, year
+        job = PrintJob(self.host.runner, self, self.tr("유출 등 사고 대장 {year}").format(year=year),
+                       f"incident-register-{year}.pdf",
+                       lambda out, on_page: printing.print_register(ctx, actor, y, out, on_page=on_page),
+                       protected=protected_files(ctx.settings))
+        self.print_job = job
+        return job
+
+    def choose_sms_file(self) -> None:
+        r = self.selected()
+        if r is None:
+            return
+        dialog = ReasonDialog(self, self.tr("내보내는 사유"), self.tr("문자 발송용 파일을 만드는 사유를 적으십시오. "
+                                                                "접속기록에 남습니다."))
+        self.dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.reason_text()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("문자 발송용 CSV 저장"), f"{r.number}-sms.csv",
+                                              self.tr("CSV 파일 (*.csv)"))
+        if path:
+            self.export_sms(Path(path), reason)
+
+    def export_sms(self, path: Path, reason: str) -> Task | None:
+        """The CSV for an SMS service (name masked, mobile number, no address)."""
+        r = self.selected()
+        if r is None:
+            return None
+        ctx, actor, number = self.host.ctx, self.host.actor, r.number
+        out = Output(path, force=True)      # the save dialog asked before replacing a file
+
+        def done(result: printing.PrintResult) -> None:
+            messages.show_info(self, self.tr("문자 발송용 파일"),
+                               self.tr("{n}명을 내보냈습니다: {path}").format(n=result.letters, path=path),
+                               self.tr("휴대전화 번호가 없는 {n}명은 우편이나 홈페이지 게시로 알리십시오. 파일은 발송 뒤 "
+                                       "지우십시오.").format(n=result.skipped))
+
+        return self.host.runner.run(lambda: printing.export_contacts(ctx, actor, number, out, reason=reason),
+                                    owner=self, on_done=done, changes=True)
+
+    def show_homepage(self) -> Task | None:
+        """The homepage notice for people whose contacts are unknown, to copy into the homepage."""
+        r = self.selected()
+        if r is None:
+            return None
+        ctx, actor, number = self.host.ctx, self.host.actor, r.number
+
+        def done(text: str) -> None:
+            dialog = HomepageDialog(self, number, text)
+            self.dialog = dialog
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.open()
+
+        return self.host.runner.run(lambda: printing.homepage_notice(ctx, actor, number), owner=self, on_done=done)
+
+
+class HomepageDialog(QDialog):
+    """The homepage notice as text, with 복사."""
+
+    def __init__(self, parent: QWidget, number: str, text: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("homepageDialog")
+        self.setWindowTitle(self.tr("홈페이지 게시문 — {number}").format(number=number))
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("homepageText")
+        self.text.setPlainText(text)
+        self.text.setReadOnly(True)
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = buttons.addButton(self.tr("복사"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.setObjectName("copyButton")
+        copy.clicked.connect(lambda _c=False: QApplication.clipboard().setText(self.text.toPlainText()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(720, 560)
 
 
 def _duty_html(s: DutyState, now: dt.datetime) -> str:

@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+259"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+264"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -601,7 +601,13 @@
         <translation>An account&apos;s accesses</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>CCTV 열람 청구</source>
+        <translation>CCTV viewing requests</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>한 줄에 차트번호 하나</source>
         <translation>One chart number per line</translation>
     </message>
@@ -614,6 +620,11 @@
         <location line="+1"/>
         <source>아이디</source>
         <translation>Login ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수번호, 쉼표로 여러 개 (예: CR-2026-0007)</source>
+        <translation>Reception numbers, comma-separated (e.g. CR-2026-0007)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -636,7 +647,7 @@
         <translation>Account</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>기간 (첫날)</source>
         <translation>Period (first day)</translation>
     </message>
@@ -1521,7 +1532,7 @@ Key file: {path}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+82"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+85"/>
         <source>사고 종결 — {number}</source>
         <translation>Close incident — {number}</translation>
     </message>
@@ -3279,6 +3290,19 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>HomepageDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="+268"/>
+        <source>홈페이지 게시문 — {number}</source>
+        <translation>Homepage notice — {number}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>복사</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../privdesk/ui/patients_import.py" line="+189"/>
@@ -3408,7 +3432,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-217"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-498"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3459,7 +3483,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+293"/>
+        <location line="+298"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -3497,6 +3521,21 @@ Key file: {path}</translation>
         <location line="+2"/>
         <source>처리 기록 출력…</source>
         <translation>Print record…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>문자 발송 CSV…</source>
+        <translation>SMS CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>홈페이지 게시문…</source>
+        <translation>Homepage notice…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연간 대장 출력…</source>
+        <translation>Print the year&apos;s register…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3547,6 +3586,46 @@ Key file: {path}</translation>
         <location line="+1"/>
         <source>유출 등 사고 처리 기록</source>
         <translation>Breach incident record</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>유출 등 사고 대장 {year}</source>
+        <translation>Breach register {year}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>내보내는 사유</source>
+        <translation>Reason for the export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for making the SMS file. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>문자 발송용 CSV 저장</source>
+        <translation>Save the SMS CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 파일 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>문자 발송용 파일</source>
+        <translation>SMS file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}명을 내보냈습니다: {path}</source>
+        <translation>Exported {n} people: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>휴대전화 번호가 없는 {n}명은 우편이나 홈페이지 게시로 알리십시오. 파일은 발송 뒤 지우십시오.</source>
+        <translation>Notify the {n} people without a mobile number by post or on the homepage. Delete the file after sending.</translation>
     </message>
 </context>
 <context>
@@ -5257,7 +5336,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-356"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-410"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -8200,7 +8279,7 @@ Retention: {rule}</translation>
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+89"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+94"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation>Record a notice sent — {number}</translation>
     </message>

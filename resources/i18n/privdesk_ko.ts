@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+259"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+264"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,7 +601,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>CCTV 열람 청구</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>한 줄에 차트번호 하나</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,6 +619,11 @@
     <message>
         <location line="+1"/>
         <source>아이디</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접수번호, 쉼표로 여러 개 (예: CR-2026-0007)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -636,7 +647,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>기간 (첫날)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1519,7 +1530,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+82"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+85"/>
         <source>사고 종결 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3277,6 +3288,19 @@
     </message>
 </context>
 <context>
+    <name>HomepageDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="+268"/>
+        <source>홈페이지 게시문 — {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>복사</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../privdesk/ui/patients_import.py" line="+189"/>
@@ -3406,7 +3430,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-217"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-498"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3457,7 +3481,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+293"/>
+        <location line="+298"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3494,6 +3518,21 @@
     <message>
         <location line="+2"/>
         <source>처리 기록 출력…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>문자 발송 CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>홈페이지 게시문…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연간 대장 출력…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3544,6 +3583,46 @@
     <message>
         <location line="+1"/>
         <source>유출 등 사고 처리 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>유출 등 사고 대장 {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>내보내는 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>문자 발송용 CSV 저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV 파일 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>문자 발송용 파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}명을 내보냈습니다: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>휴대전화 번호가 없는 {n}명은 우편이나 홈페이지 게시로 알리십시오. 파일은 발송 뒤 지우십시오.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5254,7 +5333,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-356"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-410"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8185,7 +8264,7 @@
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+89"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+94"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete, func, insert, select, update
 
 from privdesk import clock, proofs
+from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext, Unit
@@ -405,15 +406,19 @@ def _back_to_approved(ctx: AppContext, actor: Actor, plan_id: int) -> None:
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="execute stopped before any deletion; approved again")
 
 
-def _names(u: Unit, *logins: str | None) -> str:
-    from privdesk.store.models import Account
+def ledger_people(u: Unit, p: DestructionPlan, executor: str | None) -> tuple[str, str]:
+    """The 파기 관리대장's 처리담당자 and 처리부서장 of a plan, as ``부서 이름(ID)``.
 
-    out = []
-    for login in logins:
-        if login:
-            name = u.session.execute(select(Account.name).where(Account.login == login)).scalar_one_or_none()
-            out.append(f"{name}({login})" if name else login)
-    return ", ".join(out)
+    처리담당자 is the staff member who prepared the plan (작성자), with whoever executed it when that
+    is someone else who did not approve it; 처리부서장 is the approver (both, under the two-person
+    rule). One person doing all of it shows in both columns — as it happened."""
+    who = people(u.session, [p.created_by, executor, p.approved_by, p.second_approved_by])
+    approvers = [x for x in (p.approved_by, p.second_approved_by) if x]
+    handlers = [p.created_by]
+    if executor and executor != p.created_by and executor not in approvers:
+        handlers.append(executor)
+    return (", ".join(who.person(x).with_department for x in handlers),
+            ", ".join(who.person(x).with_department for x in approvers))
 
 
 def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
@@ -512,10 +517,10 @@ def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progre
             skipped = int(s.execute(select(func.count()).select_from(DestructionPlanItem).where(
                 DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_not(None))).scalar_one())
             p.state, p.executed_at, p.destroyed_count = PLAN_EXECUTED, now, total
-            approvers = _names(u, p.approved_by, p.second_approved_by)
+            handlers, approvers = ledger_people(u, p, p.executed_by or u.actor_login)
             entry = append_entry(
                 u, file_name=p.file_name, kind="전자파일", created=_created(p), destroyed_on=clock.today_kst(),
-                reason=p.reason, item_count=total, method=p.method, executed_by=_names(u, p.executed_by or u.actor_login),
+                reason=p.reason, item_count=total, method=p.method, executed_by=handlers,
                 approved_by=approvers, plan_id=p.id, plan_hash=p.plan_hash)
             u.log(Action.UPDATE, f"destruction_plan:{plan_id}",
                   detail=f"executed; destroyed={total}; skipped={skipped}; ledger={entry.id}")

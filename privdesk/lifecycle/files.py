@@ -29,6 +29,7 @@ from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
 from privdesk.fields import no_personal_data
+from privdesk.lifecycle.deadline import overdue_days
 from privdesk.lifecycle.models import LegalHold, LifecycleFile
 from privdesk.profile import HospitalProfile
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED, Patient
@@ -252,6 +253,19 @@ class Dashboard:
     due_this_month: int
     to_separate: int
     held: tuple[HeldRecord, ...]
+    deadline_days: int = 0          # 파기 기한: the profile's ``destruction_days``
+    overdue: int = 0                # due (not held) records past that deadline
+    overdue_max_days: int = 0       # the longest overdue, in days past the deadline
+
+
+@dataclass(frozen=True)
+class OverdueDestruction:
+    """파기 기한 경과: records due for destruction (not held) whose deadline has passed."""
+
+    deadline_days: int
+    overdue: int
+    max_days: int
+    due: int                        # all due, not held (overdue included)
 
 
 def _month_end(today: dt.date) -> dt.date:
@@ -269,10 +283,33 @@ def legal_hold_ids(u: Unit) -> dict[int, str]:
     return out
 
 
+def _overdue(u: Unit, today: dt.date, deadline_days: int, legal: dict[int, str]) -> OverdueDestruction:
+    """Due records (retention ended, alive, no processing or legal hold) and how many of them are
+    past the destruction deadline (:mod:`privdesk.lifecycle.deadline`)."""
+    live = Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED))
+    rows = u.session.execute(select(Patient.id, Patient.retention_until).where(
+        live, Patient.retention_until < today, Patient.hold.is_(False))).all()
+    due = [until for pid, until in rows if int(pid) not in legal]
+    late = [overdue_days(until, today, deadline_days) for until in due]
+    late = [d for d in late if d > 0]
+    return OverdueDestruction(deadline_days, len(late), max(late, default=0), len(due))
+
+
+def overdue_destruction(ctx: AppContext, actor: Actor, *, today: dt.date | None = None) -> OverdueDestruction:
+    """How many records are past the destruction deadline (파기 기한 경과), for the start page."""
+    today = today or clock.today_kst()
+    deadline_days = ctx.profile.destruction_days      # read before the unit (see files' profile note)
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        out = _overdue(u, today, deadline_days, legal_hold_ids(u))
+        u.log(Action.VIEW, "lifecycle:overdue", detail=f"overdue={out.overdue}")
+        return out
+
+
 def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, held_limit: int = 500) -> Dashboard:
     """The retention dashboard of the patient file (the officer's 보유기간 현황)."""
     today = today or clock.today_kst()
     profile = ctx.profile
+    deadline_days = profile.destruction_days
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         rule = file_rule(u, profile, PATIENT_FILE)
         legal = legal_hold_ids(u)
@@ -300,8 +337,10 @@ def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, he
         to_sep = int(s.execute(select(func.count()).select_from(Patient).where(
             Patient.status == STATUS_ACTIVE, Patient.last_visit < cutoff, Patient.retention_until >= today))
             .scalar_one())
+        late = _overdue(u, today, deadline_days, legal)
         u.log(Action.VIEW, "lifecycle:dashboard", detail=f"file={PATIENT_FILE}")
-        return Dashboard(today, rule.name, rule.retention_text, counts, month, to_sep, tuple(held))
+        return Dashboard(today, rule.name, rule.retention_text, counts, month, to_sep, tuple(held),
+                         deadline_days, late.overdue, late.max_days)
 
 
 def periods() -> Sequence[LegalPeriod]:

@@ -2,7 +2,9 @@
 password change. For whoever handles data-subject requests (``request.handle``) it starts with a
 prominent line counting the overdue and due-soon requests (red when any is overdue) and a button
 to the request screen; for whoever handles breaches (``incident.handle``: the officer, privacy staff)
-the hours left on each open incident's 72-hour clock (:mod:`privdesk.ui.incident_clock`); for whoever may back up (``backup``: the officer, IT) a line with the age of
+the hours left on each open incident's 72-hour clock (:mod:`privdesk.ui.incident_clock`); for whoever
+prepares destruction plans (``destruction.plan``) the records past the destruction deadline, red, with
+the days overdue (:mod:`privdesk.ui.destruction_deadline`); for whoever may back up (``backup``: the officer, IT) a line with the age of
 the last good backup (red, in words, when older than the schedule allows; :mod:`privdesk.ui.backup`).
 The lines refresh whenever data changes."""
 
@@ -16,6 +18,7 @@ from privdesk.context import INVESTIGATORS, Actor
 from privdesk.errors import PrivdeskError
 from privdesk.rights.requests import OverdueSummary, overdue_summary
 from privdesk.ui.backup import BackupBox
+from privdesk.ui.destruction_deadline import DestructionDeadlineBox
 from privdesk.ui.host import PageHost
 from privdesk.ui.incident_clock import IncidentClockBox
 from privdesk.ui.integrity import IntegrityBox, NoticesBox
@@ -64,6 +67,9 @@ class MePage(Page):
         self.incidents_box = IncidentClockBox(host, self)        # the 72-hour clock of open breaches
         self.incidents_box.setVisible(host.actor.may(Permission.INCIDENT_HANDLE))
         layout.addWidget(self.incidents_box)
+        self.destruction_box = DestructionDeadlineBox(host, self)   # the 파기 기한 of records past retention
+        self.destruction_box.setVisible(host.actor.may(Permission.DESTRUCTION_PLAN))
+        layout.addWidget(self.destruction_box)
         self.backup_box = BackupBox(host, self)
         self.backup_box.changed.connect(self.reload)
         self.backup_box.setVisible(host.actor.may(Permission.BACKUP))
@@ -130,6 +136,7 @@ class MePage(Page):
 
         self.reload_requests()
         self.incidents_box.reload()
+        self.destruction_box.reload()
         if actor.may(Permission.BACKUP):
             self.backup_box.show()
             self.backup_box.reload()

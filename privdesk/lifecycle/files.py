@@ -24,6 +24,7 @@ from enum import StrEnum
 from sqlalchemy import func, or_, select
 
 from privdesk import clock
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
@@ -113,6 +114,7 @@ class FileRule:
     updated_at: dt.datetime
     updated_by: str
     version: int
+    updated_by_label: str = ""      # 이름(ID) of who changed the rule last (list_files, update_rule)
 
     @property
     def retention_text(self) -> str:
@@ -135,9 +137,10 @@ class RuleChange:
     legal_period: str | None = None      # a code of LEGAL_PERIODS: sets the years and the note
 
 
-def _rule(f: LifecycleFile) -> FileRule:
+def _rule(f: LifecycleFile, who: People | None = None) -> FileRule:
     return FileRule(f.id, f.code, f.name, f.items, f.purpose, f.legal_basis, f.retention_rule, f.retention_years,
-                    f.retention_days, f.retention_note, f.separate_after_days, f.updated_at, f.updated_by, f.version)
+                    f.retention_days, f.retention_note, f.separate_after_days, f.updated_at, f.updated_by, f.version,
+                    who.label(f.updated_by) if who is not None else "")
 
 
 def ensure_files(u: Unit, profile: HospitalProfile) -> None:
@@ -176,8 +179,9 @@ def list_files(ctx: AppContext, actor: Actor) -> list[FileRule]:
     permission = Permission.RETENTION_MANAGE if actor.may(Permission.RETENTION_MANAGE) else Permission.DESTRUCTION_PLAN
     with ctx.unit(actor, permission) as u:
         ensure_files(u, profile)
-        rows = u.session.execute(select(LifecycleFile).order_by(LifecycleFile.id)).scalars()
-        return [_rule(f) for f in rows]
+        rows = list(u.session.execute(select(LifecycleFile).order_by(LifecycleFile.id)).scalars())
+        who = people(u.session, [f.updated_by for f in rows])
+        return [_rule(f, who) for f in rows]
 
 
 def _validated(change: RuleChange) -> dict[str, object]:
@@ -219,7 +223,7 @@ def update_rule(ctx: AppContext, actor: Actor, code: str, change: RuleChange, *,
             raise VersionConflictError("lifecycle_files", f"lifecycle_file:{f.id}", expected_version, f.version)
         changed = sorted(k for k, v in values.items() if getattr(f, k) != v)
         if not changed:
-            return _rule(f)
+            return _rule(f, people(u.session, [f.updated_by]))
         if f.code == PATIENT_FILE and values.get("retention_rule", f.retention_rule) != "after_last_visit":
             raise ValidationError("retention_rule", "환자 명부는 최종 내원일 기준으로만 보관할 수 있습니다.")
         for k in changed:
@@ -229,7 +233,7 @@ def update_rule(ctx: AppContext, actor: Actor, code: str, change: RuleChange, *,
         u.log(Action.UPDATE, f"lifecycle_file:{f.id}",
               detail="; ".join(f"{k}={values[k]}" for k in changed if k != "retention_note")
               + ("; retention_note" if "retention_note" in changed else ""))
-        return _rule(f)
+        return _rule(f, people(u.session, [f.updated_by]))
 
 
 # -- the dashboard ------------------------------------------------------------------------------

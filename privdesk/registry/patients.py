@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from privdesk import clock, proofs
+from privdesk.accounts.people import label_of, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
@@ -72,6 +73,7 @@ class IntakeRow:
     department: str
     purpose: str
     staff_login: str
+    staff_label: str = ""       # 담당 as people read it: 이름(ID)
 
 
 @dataclass(frozen=True)
@@ -166,9 +168,10 @@ def _detail(keys: KeyRing, session: Session, p: Patient, *, deadline_days: int |
     plain = _plain(keys, p)
     phones = plain["phones"]
     assert isinstance(phones, tuple)
-    intakes = session.execute(
+    intakes = list(session.execute(
         select(Intake).where(Intake.patient_id == p.id).order_by(Intake.visit_date.desc(), Intake.id.desc())
-    ).scalars()
+    ).scalars())
+    who = people(session, [i.staff_login for i in intakes])
     return PatientDetail(
         id=p.id, chart_no=p.chart_no, name=p.name,
         rrn_masked=records.masked_rrn(p.birth_date, p.sex, p.is_foreigner),
@@ -177,7 +180,8 @@ def _detail(keys: KeyRing, session: Session, p: Patient, *, deadline_days: int |
         phones_masked=tuple(mask_phone(x) for x in phones),
         first_visit=p.first_visit, last_visit=p.last_visit, status=p.status,
         retention_until=p.retention_until, hold=p.hold, hold_reason=p.hold_reason, version=p.version,
-        intakes=tuple(IntakeRow(i.id, i.visit_date, i.department, i.purpose, i.staff_login) for i in intakes),
+        intakes=tuple(IntakeRow(i.id, i.visit_date, i.department, i.purpose, i.staff_login, who.label(i.staff_login))
+                      for i in intakes),
         retention_ended=ended, overdue_days=late,
         digests={k: _digest(keys, k, v) for k, v in plain.items()},
     )
@@ -445,7 +449,8 @@ def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt
         p.updated_at = clock.now()
         u.session.flush()
         u.log(Action.CREATE, p.ref, detail=f"intake:{entry.id}")
-        return IntakeRow(entry.id, entry.visit_date, entry.department, entry.purpose, entry.staff_login)
+        return IntakeRow(entry.id, entry.visit_date, entry.department, entry.purpose, entry.staff_login,
+                         label_of(u.session, entry.staff_login))
 
 
 # -- processing hold (처리정지) -------------------------------------------------------------------

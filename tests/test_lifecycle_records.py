@@ -13,6 +13,7 @@ from privdesk.accounts.people import Person, people
 from privdesk.context import AppContext
 from privdesk.lifecycle import destruction, ledger, printing
 from privdesk.registry.models import Patient
+from privdesk.reports.template import period_text
 from privdesk.store.models import Account
 from tests.helpers import OFFICER_PASSWORD
 from tests.lifecycle_support import TODAY, add_marked, years_ago
@@ -69,7 +70,7 @@ def test_the_ledger_names_the_handler_and_the_approver_and_the_certificate_says_
     body = squash(cert)
     assert f"기간파기계획{plan.id}" not in body
     first, last = min(ends.values()), max(ends.values())
-    assert f"{first.isoformat()}~{last.isoformat()}(보유기간종료일)" in body
+    assert "".join(period_text(first, last).split()) + "(보유기간종료일)" in body   # whatever the date style
     assert f"파기계획제{plan.id}호" in body
     assert "계획작성자개인정보보호팀kimd님(kimd)" in body and "원무부육의곤(yook)" in body
     assert "별첨:파기내역" in body

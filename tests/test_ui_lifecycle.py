@@ -127,7 +127,7 @@ def test_plan_approve_execute_ledger_and_certificate(qtbot, ctx: AppContext, run
     dialog.accept()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: tab.current is not None and tab.current.state == "approved", timeout=15_000)
-    assert "1차 승인: yook" in tab.approval.text()
+    assert "1차 승인: 육의곤(yook)" in tab.approval.text()
 
     assert tab.execute_button is not None and tab.execute_button.isEnabled()
     tab.execute_button.click()

@@ -88,7 +88,7 @@ def test_officer_changes_the_patient_file_to_a_legal_period(qtbot, ctx: AppConte
                     timeout=15_000)
     row = next(i for i, r in enumerate(tab.model.rows()) if r.code == "patient")
     assert "진료기록부" in tab.model.index(row, 4).data() and tab.model.index(row, 5).data() == "미내원 400일 후"
-    assert tab.model.index(row, 6).data() == boss.login
+    assert tab.model.index(row, 6).data() == f"{boss.name}({boss.login})"   # 수정자 by name
 
     # a typed period for the CCTV file (days from the recording)
     dialog = _open_dialog(tab, "cctv")

@@ -123,7 +123,7 @@ def test_detail_panel_shows_the_masked_record_status_retention_hold_and_intakes(
     intakes = page.panel.intakes
     assert intakes.rowCount() == 2
     assert [intakes.data(intakes.index(r, 1)) for r in range(2)] == ["내과", "정형외과"]  # newest first
-    assert intakes.data(intakes.index(0, 3)) == boss.login
+    assert intakes.data(intakes.index(0, 3)) == f"{boss.name}({boss.login})"   # 담당 by name
     assert page.edit_button.isEnabled() and page.unmask_button is not None and page.unmask_button.isEnabled()
     views = query.page(ctx, boss, query.LogFilter(action="view", subject=hong.ref))
     assert views  # looking at the record is logged

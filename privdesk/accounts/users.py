@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from privdesk import clock, proofs
 from privdesk.accounts import recovery
 from privdesk.accounts.passwords import check_password_rules, expiry_state, one_time_password, validate_login
+from privdesk.accounts.people import people
 from privdesk.accounts.permissions import OFFICER, Permission, label
 from privdesk.accounts.roles import (
     bump_version,
@@ -110,6 +111,8 @@ class PermissionChangeInfo:
     change: str
     detail: str
     reason: str
+    actor_label: str = ""       # 처리자 as people read it: 이름(ID) (:mod:`privdesk.accounts.people`)
+    target_label: str = ""      # 대상 계정 likewise (a role change keeps its ``role:`` target)
 
     @property
     def change_label(self) -> str:
@@ -700,9 +703,12 @@ def permission_history(ctx: AppContext, actor: Actor, *, target: str | None = No
         if until is not None:
             end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), clock.KST)
             stmt = stmt.where(PermissionChange.at < end)
+        changes = list(u.session.execute(stmt).scalars())
+        who = people(u.session, [x for c in changes for x in (c.actor_login, c.target)])
         rows = [PermissionChangeInfo(at=c.at, actor_login=c.actor_login, target=c.target, change=c.change,
-                                     detail=c.detail, reason=c.reason)
-                for c in u.session.execute(stmt).scalars()]
+                                     detail=c.detail, reason=c.reason, actor_label=who.label(c.actor_login),
+                                     target_label=who.label(c.target))
+                for c in changes]
         filters = [f"target={target}" if target else "", f"since={since}" if since else "",
                    f"until={until}" if until else ""]
         u.log(Action.VIEW, "permission_history", detail="; ".join(f for f in filters if f) or "all")

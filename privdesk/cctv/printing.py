@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from privdesk import files
+from privdesk.accounts.people import label_of
 from privdesk.accounts.permissions import Permission
 from privdesk.cctv.cameras import cctv_unit, list_cameras
 from privdesk.cctv.common import fmt_window, request_number
@@ -102,7 +103,8 @@ def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path
             relation=RELATION_LABELS[req.relation], subject_name=req.subject_name, subject_phone=c.subject_phone,
             window=fmt_window(req.window_start, req.window_end),
             places=_places([(x.number, x.location, x.coverage) for x in req.cameras]), purpose=req.purpose,
-            id_document=req.id_document, id_checked_by=req.id_checked_by, proxy_checked=req.proxy_checked,
+            id_document=req.id_document, id_checked_by=label_of(u.session, req.id_checked_by),
+            proxy_checked=req.proxy_checked,
             footage_note=("영상 없음 (보관기간 경과)" if req.footage_gone
                           else "청구 종결 시까지 자동 보존 연장"),
             addressee=f"{p.name}장")

@@ -20,12 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
 
 from privdesk import clock
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import cctv_unit, resolve_cameras
@@ -203,6 +204,7 @@ class EventInfo:
     from_state: str
     to_state: str
     note: str
+    actor_label: str = ""       # 처리자 as people read it: 이름(ID)
 
 
 @dataclass(frozen=True)
@@ -251,6 +253,11 @@ class RequestDetail:
     holds: tuple[HoldInfo, ...]
     events: tuple[EventInfo, ...]
     next_states: tuple[str, ...]
+    people: People = field(default_factory=People, compare=False)   # its staff logins → names
+
+    def who(self, login: str | None) -> str:
+        """``이름(ID)`` of a staff member on the request (접수자, 확인자, 처리자); free text as typed."""
+        return self.people.label(login)
 
     @property
     def id(self) -> int:
@@ -320,8 +327,10 @@ def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retentio
     phone = _dec(keys, req.requester_phone_enc, "requester_phone_enc", req.uid)
     holds = u.session.execute(select(CctvHold).where(CctvHold.until_request_id == req.id)
                               .order_by(CctvHold.id)).scalars()
-    events = u.session.execute(select(CctvRequestEvent).where(CctvRequestEvent.request_id == req.id)
-                               .order_by(CctvRequestEvent.id)).scalars()
+    events = list(u.session.execute(select(CctvRequestEvent).where(CctvRequestEvent.request_id == req.id)
+                                    .order_by(CctvRequestEvent.id)).scalars())
+    who = people(u.session, [req.received_by, req.id_checked_by, req.decided_by, req.closed_by, req.masked_by,
+                             *(e.actor_login for e in events)])
     return RequestDetail(
         row=row_of(req, today), requester_name=req.requester_name, requester_phone_masked=mask_phone(phone),
         relation=req.relation, subject_name=req.subject_name, proxy_checked=req.proxy_checked,
@@ -335,8 +344,9 @@ def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retentio
         closed_at=req.closed_at, closed_by=req.closed_by, close_note=req.close_note,
         footage=footage_days(u, req, today, retention_days),
         holds=tuple(hold_info(u, h, today) for h in holds),
-        events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note) for e in events),
-        next_states=next_states(req.state, req.kind),
+        events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note, who.label(e.actor_login))
+                     for e in events),
+        next_states=next_states(req.state, req.kind), people=who,
     )
 
 

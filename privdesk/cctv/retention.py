@@ -33,6 +33,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 
 from privdesk import clock
+from privdesk.accounts.people import label_of
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import CameraInfo, camera_info, cctv_unit, resolve_cameras
@@ -149,6 +150,7 @@ class HoldInfo:
     end_reason: str | None
     active: bool
     version: int
+    set_by_label: str = ""          # 이름(ID) (:mod:`privdesk.accounts.people`)
 
     @property
     def reason_label(self) -> str:
@@ -201,7 +203,7 @@ def hold_info(u: Unit, h: CctvHold, today: dt.date) -> HoldInfo:
                     window_start=h.window_start, window_end=h.window_end, set_by=h.set_by, set_at=h.set_at,
                     until_date=h.until_date, until_request_id=h.until_request_id, until_request_no=req_no,
                     ended_at=h.ended_at, ended_by=h.ended_by, end_reason=h.end_reason,
-                    active=hold_active_on(h, today), version=h.version)
+                    active=hold_active_on(h, today), version=h.version, set_by_label=label_of(u.session, h.set_by))
 
 
 def active_holds(u: Unit, today: dt.date) -> list[CctvHold]:

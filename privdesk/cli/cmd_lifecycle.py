@@ -107,6 +107,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         ctx.engine.dispose()
     print(f"plan {plan.id}: {plan.record_count} records")
     print(f"파일: {plan.file_name}; 기준: {plan.criteria}")
+    if plan.overdue_count:
+        print(f"파기 기한(보유기간 종료 후 {plan.deadline_days}일) 경과 {plan.overdue_count:,}건: 먼저 파기하십시오")
     print(f"파기 제외 {plan.excluded_count:,}건" + (":" if plan.excluded else ""))
     for e in plan.excluded:
         chart = f" (차트 {e.chart_no})" if e.chart_no else ""

@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.accounts.people import people
 from privdesk.audit import anchors
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
@@ -185,11 +186,8 @@ EMPTY = ContractState(tuple(ClauseState(c.code, c.label, c.basis, None, "", None
 
 
 def _names(session: Session, logins: Sequence[str]) -> dict[str, str]:
-    wanted = sorted(set(logins))
-    if not wanted:
-        return {}
-    rows = session.execute(select(Account.login, Account.name).where(Account.login.in_(wanted)))
-    return {login: name for login, name in rows}
+    """Login → name (:func:`privdesk.accounts.people.people`, the one resolver)."""
+    return {login: person.name for login, person in people(session, logins).items()}
 
 
 def states_of(session: Session, ids: Sequence[int]) -> dict[int, ContractState]:

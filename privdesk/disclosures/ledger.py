@@ -68,6 +68,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import anchors
 from privdesk.audit.chain import Action
@@ -354,11 +355,8 @@ def _flags(session: Session, refs: Sequence[str]) -> dict[str, SubjectFlag]:
 
 
 def _names(session: Session, logins: Iterable[str]) -> dict[str, str]:
-    wanted = sorted(set(logins))
-    if not wanted:
-        return {}
-    return {login: name for login, name in session.execute(select(Account.login, Account.name)
-                                                           .where(Account.login.in_(wanted)))}
+    """Login → name (:func:`privdesk.accounts.people.people`, the one resolver)."""
+    return {login: person.name for login, person in people(session, logins).items()}
 
 
 def corrected_by(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:

@@ -273,9 +273,9 @@ def _record(d: IncidentDetail, now: dt.datetime, profile: HospitalProfile) -> pa
                                     s.urgency(now) == rules.Urgency.LATE) for s in d.row.duties),
         notices=tuple(paper.NoticeLine(rules.DUTY_LABELS.get(n.duty, n.duty), n.channel_label, n.sent_at, n.people,
                                        n.note) for n in d.notices),
-        events=tuple(paper.EventLine(e.at, e.actor_login, e.change_label, e.detail) for e in d.events),
-        opened=f"{clock.fmt_datetime(d.opened_at)} {d.opened_by}", cause=d.cause, measures=d.measures,
-        closed=f"{clock.fmt_datetime(d.closed_at)} {d.closed_by} (승인)" if d.closed_at else "")
+        events=tuple(paper.EventLine(e.at, e.actor_label or e.actor_login, e.change_label, e.detail) for e in d.events),
+        opened=f"{clock.fmt_datetime(d.opened_at)} {d.who(d.opened_by)}", cause=d.cause, measures=d.measures,
+        closed=f"{clock.fmt_datetime(d.closed_at)} {d.who(d.closed_by)} (승인)" if d.closed_at else "")
 
 
 def _detail(ctx: AppContext, actor: Actor, ref: str | int, what: str) -> IncidentDetail:

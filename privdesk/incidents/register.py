@@ -23,6 +23,7 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import anchors
 from privdesk.audit.chain import Action
@@ -105,6 +106,7 @@ class EventInfo:
     actor_login: str
     change: str
     detail: str
+    actor_label: str = ""       # 처리자 as people read it: 이름(ID)
 
     @property
     def change_label(self) -> str:
@@ -169,6 +171,11 @@ class IncidentDetail:
     registry_people: int = 0
     notices: tuple[NoticeInfo, ...] = ()
     events: tuple[EventInfo, ...] = ()
+    people: People = field(default_factory=People, compare=False)   # its staff logins → names
+
+    def who(self, login: str | None) -> str:
+        """``이름(ID)`` of a staff member on the incident (등록자, 종결 승인자, 처리자)."""
+        return self.people.label(login)
 
     @property
     def id(self) -> int:
@@ -321,13 +328,15 @@ def detail_of(session: Session, inc: Incident) -> IncidentDetail:
     notices = _sent(session, [inc.id])[inc.id]
     events = session.execute(select(IncidentEvent).where(IncidentEvent.incident_id == inc.id)
                              .order_by(IncidentEvent.id)).scalars().all()
+    who = people(session, [inc.opened_by, inc.closed_by, *(e.actor_login for e in events)])
     return IncidentDetail(
         row=_row(inc, facts, notices), reporter=inc.reporter, summary=inc.summary, files=rules.split_list(inc.files),
         items=rules.split_list(inc.items), containment=inc.containment, outside_access=inc.outside_access,
         opened_at=inc.opened_at, opened_by=inc.opened_by, cause=inc.cause, measures=inc.measures,
         closed_at=inc.closed_at, closed_by=inc.closed_by, by_source=by_source, registry_people=registry,
         notices=tuple(NoticeInfo(n.id, n.duty, n.channel, n.sent_at, n.people, n.note, n.recorded_by) for n in notices),
-        events=tuple(EventInfo(e.at, e.actor_login, e.change, e.detail) for e in events))
+        events=tuple(EventInfo(e.at, e.actor_login, e.change, e.detail, who.label(e.actor_login)) for e in events),
+        people=who)
 
 
 def duty_summary(row: IncidentRow) -> str:

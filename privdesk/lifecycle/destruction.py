@@ -37,16 +37,18 @@ import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, delete, func, insert, select, update
 
 from privdesk import clock, proofs
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError
 from privdesk.lifecycle import store as sep
+from privdesk.lifecycle.deadline import overdue_cutoff, overdue_days
 from privdesk.lifecycle.files import PATIENT_FILE, file_rule, legal_hold_ids
 
 # the legal-hold use cases live in privdesk.lifecycle.holds; their names stay importable from here
@@ -139,6 +141,17 @@ class ExclusionRow:
 
 
 @dataclass(frozen=True)
+class PlanItemRow:
+    """One record of a plan as the review screen lists it: the most overdue first."""
+
+    subject: str
+    chart_no: str
+    retention_until: dt.date
+    overdue_days: int               # days past the destruction deadline (0: within it)
+    skipped: str = ""               # why execution skipped it (a hold placed after the plan)
+
+
+@dataclass(frozen=True)
 class PlanView:
     """A plan as the review screen and the certificate show it."""
 
@@ -167,6 +180,14 @@ class PlanView:
     executed_at: dt.datetime | None
     destroyed_count: int | None
     two_person_rule: bool
+    items_list: tuple[PlanItemRow, ...] = ()   # the first 1,000 records, overdue first (get_plan, create_plan)
+    overdue_count: int = 0                     # records past the destruction deadline (파기 기한 경과)
+    deadline_days: int = 0
+    people: People = field(default_factory=People, compare=False)   # its logins → names
+
+    def who(self, login: str | None) -> str:
+        """``이름(ID)`` of one of the plan's people (작성자, 승인자, 실행자)."""
+        return self.people.label(login)
 
     @property
     def state_label(self) -> str:
@@ -190,7 +211,30 @@ class ExecuteResult:
     catalogue: str = ""     # what became of the tombstones in the backup folder's catalogue
 
 
-def _view(u: Unit, p: DestructionPlan, *, exclusions_limit: int = 1000) -> PlanView:
+def _items(u: Unit, p: DestructionPlan, deadline_days: int, limit: int) -> tuple[tuple[PlanItemRow, ...], int]:
+    """The plan's records, oldest retention end first — the overdue ones lead — and how many are
+    overdue, counted on the day of execution for an executed plan, else today."""
+    day = clock.to_kst(p.executed_at).date() if p.executed_at is not None else clock.today_kst()
+    cutoff = overdue_cutoff(day, deadline_days)
+    item = DestructionPlanItem
+    overdue = int(u.session.execute(select(func.count()).select_from(item).where(
+        item.plan_id == p.id, item.retention_until < cutoff)).scalar_one())
+    if limit <= 0:
+        return (), overdue
+    rows = u.session.execute(select(item.patient_id, item.retention_until, item.skipped)
+                             .where(item.plan_id == p.id).order_by(item.retention_until, item.patient_id)
+                             .limit(limit)).all()
+    charts: dict[int, str] = {}
+    for part in _chunks([int(r[0]) for r in rows]):
+        charts.update({int(i): c for i, c in u.session.execute(
+            select(Patient.id, Patient.chart_no).where(Patient.id.in_(part)))})
+    return tuple(PlanItemRow(patient_ref(int(pid)), charts.get(int(pid), ""), until,
+                             overdue_days(until, day, deadline_days), skipped or "")
+                 for pid, until, skipped in rows), overdue
+
+
+def _view(u: Unit, p: DestructionPlan, *, exclusions_limit: int = 1000, deadline_days: int = 0,
+          items_limit: int = 1000) -> PlanView:
     rows = u.session.execute(
         select(DestructionPlanExclusion.subject, DestructionPlanExclusion.reason_code, DestructionPlanExclusion.reason)
         .where(DestructionPlanExclusion.plan_id == p.id).order_by(DestructionPlanExclusion.subject)
@@ -205,7 +249,9 @@ def _view(u: Unit, p: DestructionPlan, *, exclusions_limit: int = 1000) -> PlanV
     return PlanView(p.id, p.state, p.file_code, p.file_name, p.items, p.criteria, p.reason, p.method, p.as_of,
                     p.record_count, p.excluded_count, excl, p.created_first, p.created_last, p.plan_hash, p.created_by, p.created_at,
                     p.approved_by, p.approved_at, p.second_approved_by, p.second_approved_at, p.executed_by,
-                    p.executed_at, p.destroyed_count, _two_person(u))
+                    p.executed_at, p.destroyed_count, _two_person(u), *_items(u, p, deadline_days, items_limit),
+                    deadline_days, people(u.session, [p.created_by, p.approved_by, p.second_approved_by,
+                                                      p.executed_by]))
 
 
 def _hash(file_code: str, criteria: str, as_of: dt.date, items: Sequence[tuple[int, dt.date]],
@@ -302,7 +348,7 @@ def create_plan(ctx: AppContext, actor: Actor, *, today: dt.date | None = None,
                 for pid, (code, why) in sorted(excluded.items())])
         u.log(Action.CREATE, f"destruction_plan:{plan.id}",
               detail=f"records={len(items)}; excluded={len(excluded)}; sha256={plan.plan_hash}")
-        return _view(u, plan)
+        return _view(u, plan, deadline_days=profile.destruction_days)
 
 
 def _load(u: Unit, plan_id: int, *, lock: bool = False) -> DestructionPlan:
@@ -314,18 +360,20 @@ def _load(u: Unit, plan_id: int, *, lock: bool = False) -> DestructionPlan:
 
 
 def get_plan(ctx: AppContext, actor: Actor, plan_id: int) -> PlanView:
+    deadline_days = ctx.profile.destruction_days     # read before the unit
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
-        view = _view(u, _load(u, plan_id))
+        view = _view(u, _load(u, plan_id), deadline_days=deadline_days)
         u.log(Action.VIEW, f"destruction_plan:{plan_id}")
         return view
 
 
 def list_plans(ctx: AppContext, actor: Actor, *, limit: int = 200) -> list[PlanView]:
     """Plans, newest first (the review screen's list; exclusions are not loaded: open one plan)."""
+    deadline_days = ctx.profile.destruction_days     # read before the unit
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         plans = u.session.execute(select(DestructionPlan).order_by(DestructionPlan.id.desc())
                                   .limit(max(1, min(limit, 1000)))).scalars().all()
-        out = [_view(u, p, exclusions_limit=0) for p in plans]
+        out = [_view(u, p, exclusions_limit=0, items_limit=0, deadline_days=deadline_days) for p in plans]
         u.log(Action.VIEW, "destruction_plan:*", detail=f"rows={len(out)}")
         return out
 
@@ -336,6 +384,7 @@ def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> 
     from privdesk.accounts.users import verify_password_again
 
     verify_password_again(ctx, actor, password)
+    deadline_days = ctx.profile.destruction_days     # read before the unit
     with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
         p = _load(u, plan_id, lock=True)
         _check_hash(u, p)
@@ -353,7 +402,7 @@ def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> 
             raise RuleViolationError(f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 승인할 수 없습니다.")
         u.session.flush()
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"approve {step}")
-        return _view(u, p)
+        return _view(u, p, deadline_days=deadline_days)
 
 
 def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int) -> None:
@@ -405,15 +454,19 @@ def _back_to_approved(ctx: AppContext, actor: Actor, plan_id: int) -> None:
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="execute stopped before any deletion; approved again")
 
 
-def _names(u: Unit, *logins: str | None) -> str:
-    from privdesk.store.models import Account
+def ledger_people(u: Unit, p: DestructionPlan, executor: str | None) -> tuple[str, str]:
+    """The 파기 관리대장's 처리담당자 and 처리부서장 of a plan, as ``부서 이름(ID)``.
 
-    out = []
-    for login in logins:
-        if login:
-            name = u.session.execute(select(Account.name).where(Account.login == login)).scalar_one_or_none()
-            out.append(f"{name}({login})" if name else login)
-    return ", ".join(out)
+    처리담당자 is the staff member who prepared the plan (작성자), with whoever executed it when that
+    is someone else who did not approve it; 처리부서장 is the approver (both, under the two-person
+    rule). One person doing all of it shows in both columns — as it happened."""
+    who = people(u.session, [p.created_by, executor, p.approved_by, p.second_approved_by])
+    approvers = [x for x in (p.approved_by, p.second_approved_by) if x]
+    handlers = [p.created_by]
+    if executor and executor != p.created_by and executor not in approvers:
+        handlers.append(executor)
+    return (", ".join(who.person(x).with_department for x in handlers),
+            ", ".join(who.person(x).with_department for x in approvers))
 
 
 def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
@@ -512,10 +565,10 @@ def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progre
             skipped = int(s.execute(select(func.count()).select_from(DestructionPlanItem).where(
                 DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_not(None))).scalar_one())
             p.state, p.executed_at, p.destroyed_count = PLAN_EXECUTED, now, total
-            approvers = _names(u, p.approved_by, p.second_approved_by)
+            handlers, approvers = ledger_people(u, p, p.executed_by or u.actor_login)
             entry = append_entry(
                 u, file_name=p.file_name, kind="전자파일", created=_created(p), destroyed_on=clock.today_kst(),
-                reason=p.reason, item_count=total, method=p.method, executed_by=_names(u, p.executed_by or u.actor_login),
+                reason=p.reason, item_count=total, method=p.method, executed_by=handlers,
                 approved_by=approvers, plan_id=p.id, plan_hash=p.plan_hash)
             u.log(Action.UPDATE, f"destruction_plan:{plan_id}",
                   detail=f"executed; destroyed={total}; skipped={skipped}; ledger={entry.id}")

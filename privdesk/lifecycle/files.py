@@ -24,11 +24,13 @@ from enum import StrEnum
 from sqlalchemy import func, or_, select
 
 from privdesk import clock
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
 from privdesk.fields import no_personal_data
+from privdesk.lifecycle.deadline import overdue_days
 from privdesk.lifecycle.models import LegalHold, LifecycleFile
 from privdesk.profile import HospitalProfile
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED, Patient
@@ -112,6 +114,7 @@ class FileRule:
     updated_at: dt.datetime
     updated_by: str
     version: int
+    updated_by_label: str = ""      # 이름(ID) of who changed the rule last (list_files, update_rule)
 
     @property
     def retention_text(self) -> str:
@@ -134,9 +137,10 @@ class RuleChange:
     legal_period: str | None = None      # a code of LEGAL_PERIODS: sets the years and the note
 
 
-def _rule(f: LifecycleFile) -> FileRule:
+def _rule(f: LifecycleFile, who: People | None = None) -> FileRule:
     return FileRule(f.id, f.code, f.name, f.items, f.purpose, f.legal_basis, f.retention_rule, f.retention_years,
-                    f.retention_days, f.retention_note, f.separate_after_days, f.updated_at, f.updated_by, f.version)
+                    f.retention_days, f.retention_note, f.separate_after_days, f.updated_at, f.updated_by, f.version,
+                    who.label(f.updated_by) if who is not None else "")
 
 
 def ensure_files(u: Unit, profile: HospitalProfile) -> None:
@@ -175,8 +179,9 @@ def list_files(ctx: AppContext, actor: Actor) -> list[FileRule]:
     permission = Permission.RETENTION_MANAGE if actor.may(Permission.RETENTION_MANAGE) else Permission.DESTRUCTION_PLAN
     with ctx.unit(actor, permission) as u:
         ensure_files(u, profile)
-        rows = u.session.execute(select(LifecycleFile).order_by(LifecycleFile.id)).scalars()
-        return [_rule(f) for f in rows]
+        rows = list(u.session.execute(select(LifecycleFile).order_by(LifecycleFile.id)).scalars())
+        who = people(u.session, [f.updated_by for f in rows])
+        return [_rule(f, who) for f in rows]
 
 
 def _validated(change: RuleChange) -> dict[str, object]:
@@ -218,7 +223,7 @@ def update_rule(ctx: AppContext, actor: Actor, code: str, change: RuleChange, *,
             raise VersionConflictError("lifecycle_files", f"lifecycle_file:{f.id}", expected_version, f.version)
         changed = sorted(k for k, v in values.items() if getattr(f, k) != v)
         if not changed:
-            return _rule(f)
+            return _rule(f, people(u.session, [f.updated_by]))
         if f.code == PATIENT_FILE and values.get("retention_rule", f.retention_rule) != "after_last_visit":
             raise ValidationError("retention_rule", "환자 명부는 최종 내원일 기준으로만 보관할 수 있습니다.")
         for k in changed:
@@ -228,7 +233,7 @@ def update_rule(ctx: AppContext, actor: Actor, code: str, change: RuleChange, *,
         u.log(Action.UPDATE, f"lifecycle_file:{f.id}",
               detail="; ".join(f"{k}={values[k]}" for k in changed if k != "retention_note")
               + ("; retention_note" if "retention_note" in changed else ""))
-        return _rule(f)
+        return _rule(f, people(u.session, [f.updated_by]))
 
 
 # -- the dashboard ------------------------------------------------------------------------------
@@ -252,6 +257,19 @@ class Dashboard:
     due_this_month: int
     to_separate: int
     held: tuple[HeldRecord, ...]
+    deadline_days: int = 0          # 파기 기한: the profile's ``destruction_days``
+    overdue: int = 0                # due (not held) records past that deadline
+    overdue_max_days: int = 0       # the longest overdue, in days past the deadline
+
+
+@dataclass(frozen=True)
+class OverdueDestruction:
+    """파기 기한 경과: records due for destruction (not held) whose deadline has passed."""
+
+    deadline_days: int
+    overdue: int
+    max_days: int
+    due: int                        # all due, not held (overdue included)
 
 
 def _month_end(today: dt.date) -> dt.date:
@@ -269,10 +287,33 @@ def legal_hold_ids(u: Unit) -> dict[int, str]:
     return out
 
 
+def _overdue(u: Unit, today: dt.date, deadline_days: int, legal: dict[int, str]) -> OverdueDestruction:
+    """Due records (retention ended, alive, no processing or legal hold) and how many of them are
+    past the destruction deadline (:mod:`privdesk.lifecycle.deadline`)."""
+    live = Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED))
+    rows = u.session.execute(select(Patient.id, Patient.retention_until).where(
+        live, Patient.retention_until < today, Patient.hold.is_(False))).all()
+    due = [until for pid, until in rows if int(pid) not in legal]
+    late = [overdue_days(until, today, deadline_days) for until in due]
+    late = [d for d in late if d > 0]
+    return OverdueDestruction(deadline_days, len(late), max(late, default=0), len(due))
+
+
+def overdue_destruction(ctx: AppContext, actor: Actor, *, today: dt.date | None = None) -> OverdueDestruction:
+    """How many records are past the destruction deadline (파기 기한 경과), for the start page."""
+    today = today or clock.today_kst()
+    deadline_days = ctx.profile.destruction_days      # read before the unit (see files' profile note)
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
+        out = _overdue(u, today, deadline_days, legal_hold_ids(u))
+        u.log(Action.VIEW, "lifecycle:overdue", detail=f"overdue={out.overdue}")
+        return out
+
+
 def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, held_limit: int = 500) -> Dashboard:
     """The retention dashboard of the patient file (the officer's 보유기간 현황)."""
     today = today or clock.today_kst()
     profile = ctx.profile
+    deadline_days = profile.destruction_days
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         rule = file_rule(u, profile, PATIENT_FILE)
         legal = legal_hold_ids(u)
@@ -300,8 +341,10 @@ def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, he
         to_sep = int(s.execute(select(func.count()).select_from(Patient).where(
             Patient.status == STATUS_ACTIVE, Patient.last_visit < cutoff, Patient.retention_until >= today))
             .scalar_one())
+        late = _overdue(u, today, deadline_days, legal)
         u.log(Action.VIEW, "lifecycle:dashboard", detail=f"file={PATIENT_FILE}")
-        return Dashboard(today, rule.name, rule.retention_text, counts, month, to_sep, tuple(held))
+        return Dashboard(today, rule.name, rule.retention_text, counts, month, to_sep, tuple(held),
+                         deadline_days, late.overdue, late.max_days)
 
 
 def periods() -> Sequence[LegalPeriod]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from privdesk import clock
+from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit, permissions_of
@@ -72,6 +73,8 @@ class LegalHoldRow:
     released_at: dt.datetime | None
     released_by: str | None
     release_reason: str
+    placed_by_label: str = ""            # 이름(ID) (:mod:`privdesk.accounts.people`)
+    released_by_label: str = ""
 
     def __repr__(self) -> str:
         return f"LegalHoldRow(id={self.id}, subject={self.subject!r}, active={self.active})"
@@ -184,6 +187,7 @@ def list_legal_holds(ctx: AppContext, actor: Actor, *, include_released: bool = 
                     separated_names.update({int(i): str(n) for i, n in conn.execute(
                         select(t.c.id, t.c.name).where(t.c.id.in_(separated[k:k + 500])))})
         released = _release_reasons(u, holds)
+        who = people(u.session, [x for h in holds for x in (h.placed_by, h.released_by)])
         out: list[LegalHoldRow] = []
         shown: set[int] = set()
         for h in holds:
@@ -196,7 +200,8 @@ def list_legal_holds(ctx: AppContext, actor: Actor, *, include_released: bool = 
             if subject_id is not None and status in (STATUS_ACTIVE, STATUS_SEPARATED):
                 shown.add(subject_id)
             out.append(LegalHoldRow(h.id, h.subject, subject_id, chart, mask_name(name) if name else "", status, h.reason,
-                                    h.placed_at, h.placed_by, h.released_at, h.released_by, released.get(h.id, "")))
+                                    h.placed_at, h.placed_by, h.released_at, h.released_by, released.get(h.id, ""),
+                                    who.label(h.placed_by), who.label(h.released_by)))
         for pid in sorted(shown):
             u.log(Action.VIEW, patient_ref(pid), detail="legal_holds")
         u.log(Action.VIEW, "lifecycle_holds:*", detail=f"rows={len(out)}; released={include_released}")

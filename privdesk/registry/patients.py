@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from privdesk import clock, proofs
+from privdesk.accounts.people import label_of, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
@@ -30,10 +31,18 @@ from privdesk.errors import (
     VersionConflictError,
 )
 from privdesk.fields import no_personal_data
+from privdesk.lifecycle.deadline import overdue_days
 from privdesk.registry import records
 from privdesk.registry.bulk import lock_registrations
 from privdesk.registry.hangul import chosung
-from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient, PatientPhone, patient_ref
+from privdesk.registry.models import (
+    STATUS_ACTIVE,
+    STATUS_SEPARATED,
+    Intake,
+    Patient,
+    PatientPhone,
+    patient_ref,
+)
 from privdesk.registry.validation import (
     PatientInput,
     ValidPatient,
@@ -64,6 +73,7 @@ class IntakeRow:
     department: str
     purpose: str
     staff_login: str
+    staff_label: str = ""       # 담당 as people read it: 이름(ID)
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,8 @@ class PatientDetail:
     hold_reason: str | None
     version: int
     intakes: tuple[IntakeRow, ...] = ()
+    retention_ended: bool = False   # alive past ``retention_until``: due for destruction (파기 대상)
+    overdue_days: int = 0           # days past the destruction deadline (파기 기한 경과; get_patient)
     # keyed digests of the encrypted fields as loaded: a later conflict can tell which changed
     digests: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -147,13 +159,19 @@ def _masked(p: Patient, plain: Mapping[str, object]) -> dict[str, object]:
             "phones": ", ".join(mask_phone(x) for x in phones)}
 
 
-def _detail(keys: KeyRing, session: Session, p: Patient) -> PatientDetail:
+def _detail(keys: KeyRing, session: Session, p: Patient, *, deadline_days: int | None = None) -> PatientDetail:
+    """``deadline_days`` (the profile's ``destruction_days``) adds the days overdue for a record
+    whose retention has ended."""
+    today = clock.today_kst()
+    ended = p.status in (STATUS_ACTIVE, STATUS_SEPARATED) and p.retention_until < today
+    late = overdue_days(p.retention_until, today, deadline_days) if ended and deadline_days is not None else 0
     plain = _plain(keys, p)
     phones = plain["phones"]
     assert isinstance(phones, tuple)
-    intakes = session.execute(
+    intakes = list(session.execute(
         select(Intake).where(Intake.patient_id == p.id).order_by(Intake.visit_date.desc(), Intake.id.desc())
-    ).scalars()
+    ).scalars())
+    who = people(session, [i.staff_login for i in intakes])
     return PatientDetail(
         id=p.id, chart_no=p.chart_no, name=p.name,
         rrn_masked=records.masked_rrn(p.birth_date, p.sex, p.is_foreigner),
@@ -162,7 +180,9 @@ def _detail(keys: KeyRing, session: Session, p: Patient) -> PatientDetail:
         phones_masked=tuple(mask_phone(x) for x in phones),
         first_visit=p.first_visit, last_visit=p.last_visit, status=p.status,
         retention_until=p.retention_until, hold=p.hold, hold_reason=p.hold_reason, version=p.version,
-        intakes=tuple(IntakeRow(i.id, i.visit_date, i.department, i.purpose, i.staff_login) for i in intakes),
+        intakes=tuple(IntakeRow(i.id, i.visit_date, i.department, i.purpose, i.staff_login, who.label(i.staff_login))
+                      for i in intakes),
+        retention_ended=ended, overdue_days=late,
         digests={k: _digest(keys, k, v) for k, v in plain.items()},
     )
 
@@ -238,10 +258,11 @@ def create_patient(ctx: AppContext, actor: Actor, data: PatientInput, *,
 
 def get_patient(ctx: AppContext, actor: Actor, patient_id: int) -> PatientDetail:
     """The masked detail with the intake history (열람: logged as ``view``)."""
+    deadline_days = ctx.profile.destruction_days     # read before the unit (see retention_years)
     with ctx.unit(actor, Permission.PATIENT_READ) as u:
         p = _load(u.session, patient_id)
         u.log(Action.VIEW, p.ref)
-        return _detail(ctx.keys, u.session, p)
+        return _detail(ctx.keys, u.session, p, deadline_days=deadline_days)
 
 
 def update_patient(ctx: AppContext, actor: Actor, patient_id: int, data: PatientInput, *, expected_version: int,
@@ -428,7 +449,8 @@ def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt
         p.updated_at = clock.now()
         u.session.flush()
         u.log(Action.CREATE, p.ref, detail=f"intake:{entry.id}")
-        return IntakeRow(entry.id, entry.visit_date, entry.department, entry.purpose, entry.staff_login)
+        return IntakeRow(entry.id, entry.visit_date, entry.department, entry.purpose, entry.staff_login,
+                         label_of(u.session, entry.staff_login))
 
 
 # -- processing hold (처리정지) -------------------------------------------------------------------

@@ -7,8 +7,10 @@ form's columns in order — 번호 | 개인정보 파일명 | 자료의 종류 |
 row's permanent number in the ledger.
 
 파기 확인서: no standard form exists (forms.md §1), so privdesk's own: file, items, count, criteria,
-reason, method, date, executed by, approved by, verified by, the ledger row, the plan's SHA-256
-and the approval boxes 담당 / 확인 / 책임자.
+reason, method, date, prepared / executed / approved / verified by (부서 이름(ID)), the ledger row,
+the plan's SHA-256 and the approval boxes 담당 / 확인 / 책임자; the subtitle gives the retention
+ends it covers and the plan; an annex counts what was destroyed per file and per year of the
+retention end (no personal data).
 
 Rows are shaped like :class:`privdesk.lifecycle.ledger.LedgerRow` and the plan like
 :class:`privdesk.lifecycle.destruction.PlanView`.
@@ -26,7 +28,16 @@ from reportlab.platypus import Flowable
 
 from privdesk import clock
 from privdesk.files import Output
-from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+from privdesk.reports.template import (
+    Column,
+    Field,
+    Layout,
+    PrintedBy,
+    ReportMeta,
+    new_meta,
+    period_text,
+    render,
+)
 
 LEDGER_TITLE = "개인정보파일 파기 관리대장"
 LEDGER_FORM = "[별지 제5호서식]"
@@ -124,6 +135,35 @@ def ledger_meta(hospital: str, by: PrintedBy, period: str, printed_at: dt.dateti
 
 
 @dataclass(frozen=True)
+class AnnexRow:
+    """One line of the certificate's annex: how many records of a file whose retention ended in a year."""
+
+    file_name: str
+    year: int
+    count: int
+
+
+ANNEX_TITLE = "별첨: 파기 내역 (개인정보 파일별·보유기간 종료 연도별 건수)"
+ANNEX_COLUMNS = (Column("개인정보 파일명", 0.5), Column("보유기간 종료 연도", 0.25, "CENTER"),
+                 Column("파기 건수", 0.25, "RIGHT"))
+
+
+def annex_rows(rows: Sequence[AnnexRow]) -> list[list[str]]:
+    out = [[r.file_name, f"{r.year}년", f"{r.count:,}건"] for r in rows]
+    if rows:
+        out.append(["합계", "", f"{sum(r.count for r in rows):,}건"])
+    return out
+
+
+def certificate_period(first: dt.date | None, last: dt.date | None, plan_id: int, as_of: dt.date) -> str:
+    """The certificate's subtitle: the retention ends it covers, then the plan it executes."""
+    plan = f"파기 계획 제{plan_id}호 ({clock.fmt_date(as_of)} 작성)"
+    if first is None or last is None:
+        return plan
+    return f"{period_text(first, last)} (보유기간 종료일)  ·  {plan}"
+
+
+@dataclass(frozen=True)
 class Certificate:
     """What the 파기 확인서 states about one executed plan."""
 
@@ -143,14 +183,18 @@ class Certificate:
     plan_hash: str
     hospital: str
     backup_copies: str = ""       # until when rotated backups may still hold the records
+    prepared_by: str = ""         # who prepared the plan (계획 작성자)
+    as_of: dt.date | None = None  # the plan's 기준일
+    annex: tuple[AnnexRow, ...] = ()
 
 
 def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
                        before_publish: Callable[[int], None] | None = None) -> int:
     def body(lay: Layout) -> list[Flowable]:
         form = lay.form([
-            (Field("파기 계획 번호", str(c.plan_id)),
+            (Field("파기 계획 번호", f"제{c.plan_id}호" + (f" ({clock.fmt_date(c.as_of)} 작성)" if c.as_of else "")),
              Field("관리대장 번호", str(c.ledger_id) if c.ledger_id is not None else "")),
+            (Field("계획 작성자", c.prepared_by),),
             (Field("개인정보 파일명", c.file_name),),
             (Field("개인정보 항목", c.items),),
             (Field("파기 건수", f"{c.count:,}건"), Field("파기 제외", f"{c.excluded:,}건 (보존 사유 있음)")),
@@ -168,11 +212,16 @@ def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
             "정리하는 복구 불가 조치를 하였습니다. 파기 전에 만든 백업에는 위 기한까지 암호화된 사본이 남을 수 있으며, "
             "그 백업을 복원하면 이 파기가 다시 적용됩니다.")
         sign = lay.text(f"{clock.fmt_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)")
-        return [form, lay.space(6), statement, lay.space(10), sign]
+        annex = [*lay.heading(ANNEX_TITLE), lay.table(ANNEX_COLUMNS, annex_rows(c.annex), zebra=False,
+                                                      empty="파기한 기록이 없습니다."),
+                 lay.space(2), lay.text("건수만 적습니다: 파기한 기록의 개인정보는 이 확인서에도 남기지 않습니다.")]
+        return [form, lay.space(6), statement, lay.space(10), sign, lay.space(8), *annex]
 
     return render(path, meta, body, before_publish=before_publish)
 
 
-def certificate_meta(hospital: str, by: PrintedBy, plan_id: int, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, CERT_TITLE, CERT_PREFIX, by, basis=CERT_BASIS, period=f"파기 계획 {plan_id}",
+def certificate_meta(hospital: str, by: PrintedBy, plan_id: int, printed_at: dt.datetime | None = None, *,
+                     period: str = "") -> ReportMeta:
+    """``period``: :func:`certificate_period` (the plan alone when not given)."""
+    return new_meta(hospital, CERT_TITLE, CERT_PREFIX, by, basis=CERT_BASIS, period=period or f"파기 계획 제{plan_id}호",
                     approvals=("담당", "확인", "책임자"), printed_at=printed_at)

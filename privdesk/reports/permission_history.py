@@ -60,16 +60,17 @@ def kind_of(code: str) -> str:
 COLUMNS = (
     Column("번호", 0.05, "RIGHT"),
     Column("일시", 0.11, "CENTER"),
-    Column("처리자", 0.09),
-    Column("대상 계정", 0.09),
+    Column("처리자", 0.11),
+    Column("대상 계정", 0.11),
     Column("구분", 0.12, "CENTER"),
-    Column("내용", 0.27),
-    Column("사유", 0.27),
+    Column("내용", 0.25),
+    Column("사유", 0.25),
 )
 
 
 def table_rows(rows: Sequence[PermissionChangeRow]) -> list[list[str]]:
-    return [[str(i), clock.fmt_datetime(r.at), r.actor_login, r.target, change_label(r.change),
+    return [[str(i), clock.fmt_datetime(r.at), getattr(r, "actor_label", "") or r.actor_login,
+             getattr(r, "target_label", "") or r.target, change_label(r.change),
              r.detail, r.reason or ""]
             for i, r in enumerate(sorted(rows, key=lambda r: r.at), start=1)]
 

@@ -223,7 +223,7 @@ def _request_form(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Co
         access_options=tuple(ACCESS_ITEM_LABELS[i] for i in AccessItem),
         access_ticked=tuple(ACCESS_ITEM_LABELS[i] for i in d.access_items if i in ACCESS_ITEM_LABELS),
         request_text=d.request_text, channel=CHANNELS.get(r.channel, r.channel), id_document=r.id_document,
-        id_checked_by=r.id_checked_by, proxy_checked=r.proxy_checked, received_by=r.received_by,
+        id_checked_by=d.who(r.id_checked_by), proxy_checked=r.proxy_checked, received_by=d.who(r.received_by),
         requester_name=r.requester_name, addressee=p.name)
 
 

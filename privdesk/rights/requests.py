@@ -24,12 +24,13 @@ import datetime as dt
 import secrets
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
 
 from privdesk import clock
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.clock import aware, kst_day
@@ -232,6 +233,7 @@ class EventInfo:
     from_state: str
     to_state: str
     note: str
+    actor_label: str = ""       # 처리자 as people read it: 이름(ID)
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,11 @@ class RequestDetail:
     closed_by: str | None
     events: tuple[EventInfo, ...]
     next_states: tuple[str, ...]
+    people: People = field(default_factory=People, compare=False)   # its staff logins → names
+
+    def who(self, login: str | None) -> str:
+        """``이름(ID)`` of a staff member on the request (접수자, 확인자, 처리자); free text as typed."""
+        return self.people.label(login)
 
     @property
     def id(self) -> int:
@@ -360,8 +367,10 @@ def file_name(u: Unit, code: str) -> str:
 
 def detail_of(u: Unit, keys: KeyRing, r: SubjectRequest, today: dt.date) -> RequestDetail:
     c = contacts_of(keys, r)
-    events = u.session.execute(select(SubjectRequestEvent).where(SubjectRequestEvent.request_id == r.id)
-                               .order_by(SubjectRequestEvent.id)).scalars()
+    events = list(u.session.execute(select(SubjectRequestEvent).where(SubjectRequestEvent.request_id == r.id)
+                                    .order_by(SubjectRequestEvent.id)).scalars())
+    who = people(u.session, [r.received_by, r.id_checked_by, r.decided_by, r.closed_by,
+                             *(e.actor_login for e in events)])
     return RequestDetail(
         row=row_of(r, today), file_name=file_name(u, r.file_code), subject_name=r.subject_name,
         subject_ref=r.subject_ref, subject_phone_masked=mask_phone(c.subject_phone) if c.subject_phone else "",
@@ -376,8 +385,9 @@ def detail_of(u: Unit, keys: KeyRing, r: SubjectRequest, today: dt.date) -> Requ
         viewing_place=r.viewing_place, viewing_method=r.viewing_method, fee=r.fee,
         refusal_ground=r.refusal_ground, refusal_text=r.refusal_text, decided_at=r.decided_at,
         decided_by=r.decided_by, closed_at=r.closed_at, closed_by=r.closed_by,
-        events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note) for e in events),
-        next_states=next_states(r.state, r.kind, r.extended_due))
+        events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note, who.label(e.actor_login))
+                     for e in events),
+        next_states=next_states(r.state, r.kind, r.extended_due), people=who)
 
 
 def next_states(state: str, kind: str, extended_due: dt.date | None) -> tuple[str, ...]:

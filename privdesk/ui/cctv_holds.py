@@ -71,7 +71,7 @@ class HoldsModel(RowTableModel[HoldInfo]):
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "카메라"), lambda h: ", ".join(h.cameras)),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "영상 기간"), lambda h: fmt_window(h.window_start, h.window_end)),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "보존 종료"), lambda h: h.until_text),
-        Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "설정"), lambda h: f"{fmt_datetime(h.set_at)} {h.set_by}"),
+        Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "설정"), lambda h: f"{fmt_datetime(h.set_at)} {h.set_by_label or h.set_by}"),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "상태"), hold_state),
     )
 

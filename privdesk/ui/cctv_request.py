@@ -205,8 +205,8 @@ class RequestDetailDialog(QDialog):
             relation += self.tr(" — 정보주체 {name}, 위임·대리 서류 {checked}").format(
                 name=d.subject_name, checked=self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함"))
         f["relation"].setText(relation)
-        f["identity"].setText(self.tr("{doc} (확인: {by})").format(doc=d.id_document, by=d.id_checked_by))
-        f["received"].setText(self.tr("{at} ({by})").format(at=fmt_datetime(r.received_at), by=d.received_by))
+        f["identity"].setText(self.tr("{doc} (확인: {by})").format(doc=d.id_document, by=d.who(d.id_checked_by)))
+        f["received"].setText(self.tr("{at} ({by})").format(at=fmt_datetime(r.received_at), by=d.who(d.received_by)))
         f["cameras"].setText(", ".join(r.cameras))
         f["window"].setText(fmt_window(r.window_start, r.window_end))
         f["purpose"].setText(d.purpose)
@@ -216,7 +216,7 @@ class RequestDetailDialog(QDialog):
                                                                    reason=d.extension_reason or "")
         f["due"].setText(due)
         f["decision"].setText(self.tr("{decision} ({at}, {by})").format(
-            decision=label(STATE_TEXT, d.decision), at=fmt_datetime(d.decided_at), by=d.decided_by)
+            decision=label(STATE_TEXT, d.decision), at=fmt_datetime(d.decided_at), by=d.who(d.decided_by))
             if d.decision else "")
         f["eligibility"].setText(" — ".join(x for x in (ELIGIBILITY_LABELS.get(d.eligibility or "", ""),
                                                          d.eligibility_note) if x))
@@ -229,7 +229,7 @@ class RequestDetailDialog(QDialog):
             f["masking"].setText("")
         refusal = _GROUND_LABELS.get(d.refusal_ground or "", "")
         f["refusal"].setText(" — ".join(x for x in (refusal, d.refusal_text or d.partial_note or "") if x))
-        f["closed"].setText(self.tr("{at} ({by}) {note}").format(at=fmt_datetime(d.closed_at), by=d.closed_by,
+        f["closed"].setText(self.tr("{at} ({by}) {note}").format(at=fmt_datetime(d.closed_at), by=d.who(d.closed_by),
                                                                   note=d.close_note or "") if d.closed_at else "")
         for key in ("decision", "eligibility", "viewing", "masking", "refusal", "closed"):
             self.form.setRowVisible(f[key], bool(f[key].text()))
@@ -248,7 +248,7 @@ class RequestDetailDialog(QDialog):
                                  fmt_window(h.window_start, h.window_end), h.until_text,
                                  self.tr("보존 중") if h.active else self.tr("해제 ({reason})").format(
                                      reason=h.end_reason or "")) for h in d.holds])
-        fill(self.history_table, [(fmt_datetime(e.at), e.actor_login,
+        fill(self.history_table, [(fmt_datetime(e.at), e.actor_label or e.actor_login,
                                    f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
                                    if e.from_state else label(STATE_TEXT, e.to_state), e.note) for e in d.events])
 

@@ -682,14 +682,14 @@ def detail_html(d: IncidentDetail, now: dt.datetime, complaints: Sequence[str] =
         facts.insert(4, ("개인정보 침해 신고", ", ".join(complaints)))
     if d.closed_at:
         facts += [("원인", d.cause), ("재발 방지 조치", d.measures),
-                  ("종결", f"{clock.fmt_datetime(d.closed_at)} {d.closed_by}")]
+                  ("종결", f"{clock.fmt_datetime(d.closed_at)} {d.who(d.closed_by)}")]
     rows = "".join(f"<tr><td style='padding:2px 10px 2px 0; color:{GREY}' valign='top'>{escape(k)}</td>"
                    f"<td style='padding:2px 0'>{escape(v).replace(chr(10), '<br>')}</td></tr>" for k, v in facts)
     duties = "".join(_duty_html(s, now) for s in r.duties)
     notices = "".join(f"<li>{escape(clock.fmt_datetime(n.sent_at))} {escape(rules.DUTY_LABELS.get(n.duty, n.duty))} — "
                       f"{escape(n.channel_label)}{f', {n.people:,}명' if n.people else ''} {escape(n.note)}</li>"
                       for n in d.notices) or "<li>아직 없음</li>"
-    events = "".join(f"<li>{escape(clock.fmt_datetime(e.at))} {escape(e.actor_login)} [{escape(e.change_label)}] "
+    events = "".join(f"<li>{escape(clock.fmt_datetime(e.at))} {escape(e.actor_label or e.actor_login)} [{escape(e.change_label)}] "
                      f"{escape(e.detail)}</li>" for e in d.events)
     return (f"<h3 style='margin:0'>{escape(d.number)} <span style='color:{GREY}; font-weight:normal'>"
             f"{escape(r.state_label)}</span></h3><table>{rows}</table>"

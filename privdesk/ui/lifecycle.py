@@ -114,6 +114,10 @@ class HeldModel(RowTableModel[HeldRecord]):
     )
 
 
+OVERDUE_STYLE = ("QLabel { background: #fde7e9; border: 1px solid #f1a7ae; color: #7f0000; font-weight: bold;"
+                 " padding: 6px; }")
+
+
 class DashboardTab(LifecycleTab):
     """보유기간 현황: counts per stage of the patient file, due this month, to separate, held and why."""
 
@@ -142,6 +146,12 @@ class DashboardTab(LifecycleTab):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.overdue_label = QLabel(self)            # red: past the destruction deadline (파기 기한)
+        self.overdue_label.setObjectName("overdueLabel")
+        self.overdue_label.setWordWrap(True)
+        self.overdue_label.setStyleSheet(OVERDUE_STYLE)
+        self.overdue_label.hide()
+        layout.addWidget(self.overdue_label)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("보존(파기 제외) 기록과 사유"), self), 1)
         self.run_button = self.button(bar, "runRetention", self.tr("보유기간 점검 실행"), self.run_check,
@@ -171,6 +181,14 @@ class DashboardTab(LifecycleTab):
                                      "파기 대상 {due}건").format(month=f"{d.due_this_month:,}",
                                                               sep=f"{d.to_separate:,}",
                                                               due=f"{d.counts.get(Stage.DUE, 0):,}"))
+        if d.overdue:
+            self.overdue_label.setText(self.tr(
+                "파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. "
+                "파기 계획을 만들어 바로 파기하십시오.").format(days=d.deadline_days, n=f"{d.overdue:,}",
+                                                        late=f"{d.overdue_max_days:,}"))
+            self.overdue_label.show()
+        else:
+            self.overdue_label.hide()
         self.held_model.set_rows(list(d.held))
 
     def run_check(self) -> None:

@@ -52,7 +52,7 @@ def _state(r: LegalHoldRow) -> str:
     if r.active:
         return QCoreApplication.translate("LifecycleHoldsModel", "보존 중")
     return QCoreApplication.translate("LifecycleHoldsModel", "해제 {at} {who}").format(at=fmt_datetime(r.released_at),
-                                                                   who=r.released_by or "")
+                                                                   who=r.released_by_label or r.released_by or "")
 
 
 class LegalHoldsModel(RowTableModel[LegalHoldRow]):
@@ -63,7 +63,7 @@ class LegalHoldsModel(RowTableModel[LegalHoldRow]):
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "성명"), lambda r: r.name_masked),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "기록 상태"), _status),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "보존 사유"), lambda r: r.reason),
-        Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "설정자"), lambda r: r.placed_by),
+        Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "설정자"), lambda r: r.placed_by_label or r.placed_by),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "설정 일시"), lambda r: fmt_datetime(r.placed_at),
                lambda r: r.placed_at),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "상태"), _state),

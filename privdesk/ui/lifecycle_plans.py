@@ -16,7 +16,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from privdesk.accounts.permissions import Permission
 from privdesk.lifecycle import destruction, printing
-from privdesk.lifecycle.destruction import ExclusionRow, ExecuteResult, PlanView
+from privdesk.lifecycle.destruction import ExclusionRow, ExecuteResult, PlanItemRow, PlanView
 from privdesk.lifecycle.models import (
     PLAN_APPROVED,
     PLAN_DRAFT,
@@ -49,6 +50,7 @@ from privdesk.ui.widgets import fmt_datetime, record_table
 if TYPE_CHECKING:
     from privdesk.ui.lifecycle import LifecyclePage
 
+OVERDUE_COLOR = QColor("#b00020")
 STEP_TEXT = {"start": QT_TRANSLATE_NOOP("LifecyclePlans", "파기 준비"),
              "separated": QT_TRANSLATE_NOOP("LifecyclePlans", "분리보관 DB에서 삭제"),
              "main": QT_TRANSLATE_NOOP("LifecyclePlans", "운영 DB에서 삭제"),
@@ -65,12 +67,34 @@ class PlanModel(RowTableModel[PlanView]):
                lambda r: r.record_count, align_right=True),
         Column(QT_TRANSLATE_NOOP("LifecyclePlanModel", "제외"), lambda r: f"{r.excluded_count:,}",
                lambda r: r.excluded_count, align_right=True),
-        Column(QT_TRANSLATE_NOOP("LifecyclePlanModel", "작성자"), lambda r: r.created_by),
-        Column(QT_TRANSLATE_NOOP("LifecyclePlanModel", "승인"), lambda r: ", ".join(
-            x for x in (r.approved_by, r.second_approved_by) if x)),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanModel", "기한 경과"), lambda r: f"{r.overdue_count:,}",
+               lambda r: r.overdue_count, align_right=True),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanModel", "작성자"), lambda r: r.who(r.created_by)),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanModel", "승인"), lambda r: r.people.labels(
+            (r.approved_by, r.second_approved_by))),
         Column(QT_TRANSLATE_NOOP("LifecyclePlanModel", "파기 건수"),
                lambda r: "" if r.destroyed_count is None else f"{r.destroyed_count:,}"),
     )
+
+
+class ItemModel(RowTableModel[PlanItemRow]):
+    """The plan's records, the most overdue first (red: past the destruction deadline)."""
+
+    CONTEXT = "LifecyclePlanItemModel"
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "대상"), lambda r: r.subject),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "차트번호"), lambda r: r.chart_no),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "보유기간 종료일"), lambda r: r.retention_until.isoformat(),
+               lambda r: r.retention_until),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "파기 기한 경과"),
+               lambda r: QCoreApplication.translate("LifecyclePlanItemModel", "{days}일 지남").format(days=r.overdue_days)
+               if r.overdue_days else "", lambda r: r.overdue_days, align_right=True),
+    )
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and self.row_object(index.row()).overdue_days:
+            return OVERDUE_COLOR
+        return super().data(index, role)
 
 
 class ExclusionModel(RowTableModel[ExclusionRow]):
@@ -258,6 +282,10 @@ class PlansTab(LifecycleTab):
         self.approval.setObjectName("approvalStatus")
         self.approval.setWordWrap(True)
         dl.addWidget(self.approval)
+        dl.addWidget(QLabel(self.tr("파기 대상 기록 (파기 기한이 지난 기록 먼저)"), detail))
+        self.items = ItemModel(self)
+        self.item_table = record_table(detail, "planItemTable", self.items)
+        dl.addWidget(self.item_table, 1)
         dl.addWidget(QLabel(self.tr("파기 제외 기록과 사유"), detail))
         self.exclusions = ExclusionModel(self)
         self.exclusion_table = record_table(detail, "exclusionTable", self.exclusions)
@@ -306,6 +334,7 @@ class PlansTab(LifecycleTab):
             self.detail.setText(self.tr("계획을 고르면 내용을 보여 줍니다."))
             self.approval.setText("")
             self.exclusions.set_rows([])
+            self.items.set_rows([])
             self._update_buttons()
             return
         self.detail.setText(self.tr(
@@ -314,16 +343,21 @@ class PlansTab(LifecycleTab):
             n=plan.id, state=plan.state_label, file=plan.file_name, count=f"{plan.record_count:,}",
             excluded=f"{plan.excluded_count:,}", criteria=plan.criteria, reason=plan.reason, method=plan.method,
             hash=plan.plan_hash[:16] + "…"))
+        if plan.overdue_count and plan.state != PLAN_EXECUTED:
+            self.detail.setText(self.detail.text() + "\n" + self.tr(
+                "파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 목록 맨 위에 있습니다.").format(
+                days=plan.deadline_days, n=f"{plan.overdue_count:,}"))
         self.approval.setText(self.approval_text(plan))
         self.exclusions.set_rows(list(plan.excluded))
+        self.items.set_rows(list(plan.items_list))
         self._update_buttons()
 
     def approval_text(self, plan: PlanView) -> str:
         parts: list[str] = []
         if plan.approved_by:
-            parts.append(self.tr("1차 승인: {who} ({at})").format(who=plan.approved_by, at=fmt_datetime(plan.approved_at)))
+            parts.append(self.tr("1차 승인: {who} ({at})").format(who=plan.who(plan.approved_by), at=fmt_datetime(plan.approved_at)))
         if plan.second_approved_by:
-            parts.append(self.tr("2차 승인: {who} ({at})").format(who=plan.second_approved_by,
+            parts.append(self.tr("2차 승인: {who} ({at})").format(who=plan.who(plan.second_approved_by),
                                                                  at=fmt_datetime(plan.second_approved_at)))
         if plan.state == PLAN_PARTLY_APPROVED:
             parts.append(self.tr("2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다."))
@@ -332,7 +366,7 @@ class PlansTab(LifecycleTab):
                                                   if plan.two_person_rule else ""))
         if plan.executed_at is not None:
             parts.append(self.tr("파기 실행: {who} ({at}), {n}건").format(
-                who=plan.executed_by or "", at=fmt_datetime(plan.executed_at), n=f"{plan.destroyed_count or 0:,}"))
+                who=plan.who(plan.executed_by), at=fmt_datetime(plan.executed_at), n=f"{plan.destroyed_count or 0:,}"))
         return "\n".join(parts)
 
     def _update_buttons(self) -> None:

@@ -66,7 +66,7 @@ class RulesModel(RowTableModel[FileRule]):
         Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "보유기간"), lambda r: r.retention_note or r.retention_text),
         Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "분리보관 기준"), separate_text,
                lambda r: r.separate_after_days or 0),
-        Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "수정자"), lambda r: r.updated_by),
+        Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "수정자"), lambda r: r.updated_by_label or r.updated_by),
         Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "수정 일시"), lambda r: fmt_datetime(r.updated_at)),
     )
 
@@ -331,7 +331,8 @@ class RulesTab(LifecycleTab):
         if rule.separate_after_days is not None:
             text += "\n" + self.tr("분리보관: 최종 내원 후 {days}일 동안 내원이 없으면 분리보관").format(
                 days=f"{rule.separate_after_days:,}")
-        text += "\n" + self.tr("마지막 수정: {who} ({at})").format(who=rule.updated_by, at=fmt_datetime(rule.updated_at))
+        text += "\n" + self.tr("마지막 수정: {who} ({at})").format(who=rule.updated_by_label or rule.updated_by,
+                                                                   at=fmt_datetime(rule.updated_at))
         self.detail.setText(text)
 
     def edit(self) -> None:

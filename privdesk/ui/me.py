@@ -3,7 +3,9 @@ password change. For whoever handles data-subject requests (``request.handle``) 
 prominent line counting the overdue and due-soon requests (red when any is overdue) and a button
 to the request screen; for whoever handles breaches (``incident.handle``: the officer, privacy staff)
 the hours left on each open incident's 72-hour clock (:mod:`privdesk.ui.incident_clock`) and the overdue and
-due-soon complaints (:mod:`privdesk.ui.complaints_due`); for whoever may back up (``backup``: the officer, IT) a line with the age of
+due-soon complaints (:mod:`privdesk.ui.complaints_due`); for whoever prepares destruction plans
+(``destruction.plan``) the records past the destruction deadline, red, with the days overdue
+(:mod:`privdesk.ui.destruction_deadline`); for whoever may back up (``backup``: the officer, IT) a line with the age of
 the last good backup (red, in words, when older than the schedule allows; :mod:`privdesk.ui.backup`).
 The lines refresh whenever data changes."""
 
@@ -18,6 +20,7 @@ from privdesk.errors import PrivdeskError
 from privdesk.rights.requests import OverdueSummary, overdue_summary
 from privdesk.ui.backup import BackupBox
 from privdesk.ui.complaints_due import ComplaintsDueBox
+from privdesk.ui.destruction_deadline import DestructionDeadlineBox
 from privdesk.ui.host import PageHost
 from privdesk.ui.incident_clock import IncidentClockBox
 from privdesk.ui.integrity import IntegrityBox, NoticesBox
@@ -69,6 +72,9 @@ class MePage(Page):
         self.complaints_box = ComplaintsDueBox(host, self)       # overdue and due-soon complaints
         self.complaints_box.setVisible(host.actor.may(Permission.INCIDENT_HANDLE))
         layout.addWidget(self.complaints_box)
+        self.destruction_box = DestructionDeadlineBox(host, self)   # the 파기 기한 of records past retention
+        self.destruction_box.setVisible(host.actor.may(Permission.DESTRUCTION_PLAN))
+        layout.addWidget(self.destruction_box)
         self.backup_box = BackupBox(host, self)
         self.backup_box.changed.connect(self.reload)
         self.backup_box.setVisible(host.actor.may(Permission.BACKUP))
@@ -136,6 +142,7 @@ class MePage(Page):
         self.reload_requests()
         self.incidents_box.reload()
         self.complaints_box.reload()
+        self.destruction_box.reload()
         if actor.may(Permission.BACKUP):
             self.backup_box.show()
             self.backup_box.reload()

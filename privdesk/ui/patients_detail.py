@@ -32,6 +32,7 @@ STATUS_LABELS = {"active": QT_TRANSLATE_NOOP("PatientDetailPanel", "활성 (보�
                  "separated": QT_TRANSLATE_NOOP("PatientDetailPanel", "분리보관"),
                  "destroyed": QT_TRANSLATE_NOOP("PatientDetailPanel", "파기")}
 UNMASKED_STYLE = "color: #0d47a1; font-weight: bold;"
+OVERDUE_STYLE = "color: #b00020; font-weight: bold;"   # past the destruction deadline (파기 기한)
 
 
 class PatientDetailPanel(QWidget):
@@ -129,7 +130,15 @@ class PatientDetailPanel(QWidget):
         v["first_visit"].setText(detail.first_visit.isoformat())
         v["last_visit"].setText(detail.last_visit.isoformat())
         source = STATUS_LABELS.get(detail.status)
-        v["status"].setText(QCoreApplication.translate("PatientDetailPanel", source) if source else detail.status)
+        if detail.retention_ended:          # alive past its retention: due for destruction
+            text = self.tr("보유기간 경과 — 파기 대상")
+            if detail.overdue_days:
+                text += self.tr(" (파기 기한 {days}일 지남)").format(days=detail.overdue_days)
+            v["status"].setText(text)
+            v["status"].setStyleSheet(OVERDUE_STYLE if detail.overdue_days else "")
+        else:
+            v["status"].setText(QCoreApplication.translate("PatientDetailPanel", source) if source else detail.status)
+            v["status"].setStyleSheet("")
         v["retention"].setText(detail.retention_until.isoformat())
         if detail.hold:
             v["hold"].setText(self.tr("예 — {reason}").format(reason=detail.hold_reason or ""))

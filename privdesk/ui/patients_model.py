@@ -173,5 +173,5 @@ class IntakeModel(RowTableModel[IntakeRow]):
             Column(QT_TRANSLATE_NOOP("IntakeModel", "접수일"), lambda r: r.visit_date.isoformat()),
             Column(QT_TRANSLATE_NOOP("IntakeModel", "진료과"), lambda r: r.department),
             Column(QT_TRANSLATE_NOOP("IntakeModel", "목적"), lambda r: r.purpose),
-            Column(QT_TRANSLATE_NOOP("IntakeModel", "담당"), lambda r: r.staff_login),
+            Column(QT_TRANSLATE_NOOP("IntakeModel", "담당"), lambda r: r.staff_label or r.staff_login),
         )

@@ -60,8 +60,8 @@ class PermissionHistoryModel(RowTableModel[users.PermissionChangeInfo]):
     COL_AT, COL_ACTOR, COL_TARGET, COL_CHANGE, COL_DETAIL, COL_REASON = range(6)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "일시"), lambda c: fmt_datetime(c.at), lambda c: sort_key_datetime(c.at)),
-        Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "처리자"), lambda c: c.actor_login),
-        Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "대상"), lambda c: c.target),
+        Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "처리자"), lambda c: c.actor_label or c.actor_login),
+        Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "대상"), lambda c: c.target_label or c.target),
         Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "변경"), change_label),
         Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "내용"), lambda c: c.detail),
         Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "사유"), lambda c: c.reason),

@@ -263,12 +263,12 @@ class RequestDetailDialog(QDialog):
                 checked=self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함"))
         f["requester"].setText(requester)
         self.contact_view.set_detail(d)
-        identity = self.tr("{doc} (확인: {by})").format(doc=d.id_document, by=d.id_checked_by)
+        identity = self.tr("{doc} (확인: {by})").format(doc=d.id_document, by=d.who(d.id_checked_by))
         identity += " · " + (self.tr("본인 확인 {at}").format(at=fmt_datetime(d.identity_verified_at))
                              if d.identity_verified_at else self.tr("본인 확인 전"))
         f["identity"].setText(identity)
         received = self.tr("{at} · {channel} ({by})").format(
-            at=fmt_datetime(r.received_at), channel=label(CHANNEL_TEXT, d.channel), by=d.received_by)
+            at=fmt_datetime(r.received_at), channel=label(CHANNEL_TEXT, d.channel), by=d.who(d.received_by))
         numbers = getattr(self, "complaint_numbers", [])
         if numbers:
             received += " · " + self.tr("개인정보 침해 신고 {numbers}에서 접수").format(numbers=", ".join(numbers))
@@ -288,7 +288,7 @@ class RequestDetailDialog(QDialog):
         f["viewing"].setText(viewing)
         ground = _GROUND_LABELS.get(d.refusal_ground or "", "")
         f["refusal"].setText(" — ".join(x for x in (ground, d.refusal_text or "") if x))
-        f["closed"].setText(self.tr("{at} ({by})").format(at=fmt_datetime(d.closed_at), by=d.closed_by)
+        f["closed"].setText(self.tr("{at} ({by})").format(at=fmt_datetime(d.closed_at), by=d.who(d.closed_by))
                             if d.closed_at else "")
         for key in ("items", "text", "result", "viewing", "refusal", "closed"):
             self.form.setRowVisible(f[key], bool(f[key].text()))
@@ -338,7 +338,7 @@ class RequestDetailDialog(QDialog):
         self.alert.setVisible(bool(lines))
 
     def _fill_history(self, d: RequestDetail) -> None:
-        rows = [(fmt_datetime(e.at), e.actor_login,
+        rows = [(fmt_datetime(e.at), e.actor_label or e.actor_login,
                  f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}" if e.from_state
                  else label(STATE_TEXT, e.to_state), e.note) for e in d.events]
         self.history_table.setRowCount(len(rows))

@@ -2130,12 +2130,12 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+130"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+134"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>보존(파기 제외) 기록과 사유</source>
         <translation>Held records (excluded from destruction) and why</translation>
     </message>
@@ -2153,6 +2153,39 @@ Key file: {path}</translation>
         <location line="+4"/>
         <source>이번 달 보유기간이 끝나는 기록 {month}건, 분리보관 대상 {sep}건, 파기 대상 {due}건</source>
         <translation>Retention ends this month: {month}; to separate: {sep}; due for destruction: {due}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
+        <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — the oldest by {late} days. Create a destruction plan and destroy them now.</translation>
+    </message>
+</context>
+<context>
+    <name>DestructionDeadlineBox</name>
+    <message>
+        <location filename="../../privdesk/ui/destruction_deadline.py" line="+37"/>
+        <source>보유·파기 열기</source>
+        <translation>Open retention and destruction</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 바로 파기하십시오.</source>
+        <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — the oldest by {late} days. Destroy them now.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보유기간이 끝나 파기할 기록 {n}건 — 파기 기한(보유기간 종료 후 {days}일) 안에 있습니다.</source>
+        <translation>{n} records to destroy after their retention ended — within the destruction deadline ({days} days after the retention ended).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>파기 기한이 지난 기록이 없습니다.</source>
+        <translation>No records are past the destruction deadline.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>파기 기한 현황을 불러오지 못했습니다: {error}</source>
+        <translation>Could not load the destruction deadline status: {error}</translation>
     </message>
 </context>
 <context>
@@ -2842,7 +2875,7 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+142"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+166"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -4253,7 +4286,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-120"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-136"/>
         <source>이용 중</source>
         <translation>Active</translation>
     </message>
@@ -4458,7 +4491,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+164"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+182"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -4499,9 +4532,37 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
 </context>
 <context>
-    <name>LifecyclePlanModel</name>
+    <name>LifecyclePlanItemModel</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle_plans.py" line="-20"/>
+        <source>대상</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간 종료일</source>
+        <translation>Retention ends</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 기한 경과</source>
+        <translation>Past the deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days}일 지남</source>
+        <translation>{days} days late</translation>
+    </message>
+</context>
+<context>
+    <name>LifecyclePlanModel</name>
+    <message>
+        <location line="-27"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -4527,6 +4588,11 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+2"/>
+        <source>기한 경과</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
@@ -4544,7 +4610,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePlans</name>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>파기 준비</source>
         <translation>Preparing</translation>
     </message>
@@ -5024,7 +5090,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+45"/>
+        <location filename="../../privdesk/ui/me.py" line="+48"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -5034,7 +5100,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Open data-subject requests</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>계정</source>
         <translation>Account</translation>
     </message>
@@ -5100,7 +5166,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Valid</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
         <translation>{overdue} data-subject request(s) past the deadline, {soon} due soon ({open} open). Handle them now.</translation>
     </message>
@@ -5447,7 +5513,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+36"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+58"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation>Approve destruction — confirm password</translation>
     </message>
@@ -5480,7 +5546,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Destroyed</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>환자를 고르면 상세 정보가 여기에 표시됩니다.</source>
         <translation>Choose a patient to see the details here.</translation>
     </message>
@@ -5560,7 +5626,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation> · foreign national</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>보유기간 경과 — 파기 대상</source>
+        <translation>Retention ended — to be destroyed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (파기 기한 {days}일 지남)</source>
+        <translation> (destruction deadline passed {days} days ago)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>예 — {reason}</source>
         <translation>Yes — {reason}</translation>
     </message>
@@ -6197,51 +6273,56 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     <name>PlansTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle_plans.py" line="+126"/>
-        <location line="+126"/>
+        <location line="+136"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-134"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+157"/>
         <location line="+5"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-161"/>
         <source>계획 취소</source>
         <translation>Cancel plan</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+180"/>
+        <location line="+190"/>
         <source>파기 확인서</source>
         <translation>Destruction certificate</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-185"/>
         <source>2인 승인 (두 번째 승인권자 필요)</source>
         <translation>Two-person rule (a second approver is needed)</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation>Select a plan to see its contents.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-49"/>
+        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저)</source>
+        <translation>Records to destroy (those past the destruction deadline first)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>파기 제외 기록과 사유</source>
         <translation>Excluded records and why</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6258,7 +6339,12 @@ Method: {method}
 Plan hash: {hash}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 목록 맨 위에 있습니다.</source>
+        <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — they are at the top of the list.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>1차 승인: {who} ({at})</source>
         <translation>First approval: {who} ({at})</translation>
     </message>
@@ -8266,7 +8352,7 @@ Retention: {rule}</translation>
         <translation>Last changed: {who} ({at})</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>보유기간 규칙 변경</source>
         <translation>Change retention rule</translation>
     </message>

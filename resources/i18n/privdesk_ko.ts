@@ -2128,12 +2128,12 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+130"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+134"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>보존(파기 제외) 기록과 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2150,6 +2150,39 @@
     <message>
         <location line="+4"/>
         <source>이번 달 보유기간이 끝나는 기록 {month}건, 분리보관 대상 {sep}건, 파기 대상 {due}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DestructionDeadlineBox</name>
+    <message>
+        <location filename="../../privdesk/ui/destruction_deadline.py" line="+37"/>
+        <source>보유·파기 열기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 바로 파기하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보유기간이 끝나 파기할 기록 {n}건 — 파기 기한(보유기간 종료 후 {days}일) 안에 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>파기 기한이 지난 기록이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>파기 기한 현황을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2840,7 +2873,7 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+142"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+166"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4250,7 +4283,7 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-120"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-136"/>
         <source>이용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4455,7 +4488,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+164"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+182"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4496,9 +4529,37 @@
     </message>
 </context>
 <context>
-    <name>LifecyclePlanModel</name>
+    <name>LifecyclePlanItemModel</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle_plans.py" line="-20"/>
+        <source>대상</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간 종료일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 기한 경과</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days}일 지남</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LifecyclePlanModel</name>
+    <message>
+        <location line="-27"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4524,6 +4585,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>기한 경과</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>작성자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4541,7 +4607,7 @@
 <context>
     <name>LifecyclePlans</name>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>파기 준비</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5021,7 +5087,7 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+45"/>
+        <location filename="../../privdesk/ui/me.py" line="+48"/>
         <source>내 정보</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5031,7 +5097,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>계정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5097,7 +5163,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5444,7 +5510,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+36"/>
+        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+58"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5477,7 +5543,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>환자를 고르면 상세 정보가 여기에 표시됩니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5557,7 +5623,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>보유기간 경과 — 파기 대상</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (파기 기한 {days}일 지남)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>예 — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6194,51 +6270,56 @@
     <name>PlansTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle_plans.py" line="+126"/>
-        <location line="+126"/>
+        <location line="+136"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-134"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+147"/>
+        <location line="+157"/>
         <location line="+5"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-161"/>
         <source>계획 취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+180"/>
+        <location line="+190"/>
         <source>파기 확인서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-185"/>
         <source>2인 승인 (두 번째 승인권자 필요)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-49"/>
+        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>파기 제외 기록과 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6249,7 +6330,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 목록 맨 위에 있습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>1차 승인: {who} ({at})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8251,7 +8337,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>보유기간 규칙 변경</source>
         <translation type="unfinished"></translation>
     </message>

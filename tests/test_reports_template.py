@@ -293,9 +293,10 @@ def test_fonts_register_once_and_meta_needs_an_aware_time() -> None:
     assert {FONT, FONT_BOLD} <= set(pdfmetrics.getRegisteredFontNames())
     with pytest.raises(ValueError):
         meta(printed_at=dt.datetime(2026, 11, 25, 14, 30))
-    assert record_number("PH", AT) == "PH-20261125-143000"
+    assert record_number("PH", 2026, 12) == "PH-2026-0012"
     m = new_meta(HOSPITAL, "제목", "CV", By("육의곤", "yook"), printed_at=AT)
-    assert (m.record_no, m.printed_by, m.approvals) == ("CV-20261125-143000", "육의곤 (yook)", ("담당", "책임자"))
+    assert (m.record_no, m.printed_by, m.approvals) == ("CV-2026-견본", "육의곤 (yook)", ("담당", "책임자"))
+    assert m.numbered(7).record_no == "CV-2026-0007"   # the number comes from the database (witnessed)
 
 
 def test_first_page_renders_to_png(sample_pdf: Path) -> None:
@@ -326,7 +327,7 @@ def test_permission_history_record(tmp_path: Path) -> None:
     assert page_size(out)[0] > page_size(out)[1]  # landscape
     assert_only_nanum_embedded(out)
     body = text(out)
-    for expected in ("권한 부여·변경·말소 기록", "제5조제3항", HOSPITAL, "PH-20261125-143000",
+    for expected in ("권한 부여·변경·말소 기록", "제5조제3항", HOSPITAL, "PH-2026-견본",
                      "계정 생성·권한 부여", "역할 변경", "계정 잠금", "계정 말소", "비밀번호 초기화",
                      "부여: 원무(intake)", "staff3", "신규 입사", "총 25건", "부여 5건", "말소 5건", "변경 15건"):
         assert expected in body, expected
@@ -356,7 +357,7 @@ def test_access_log_review_sheet(tmp_path: Path) -> None:
     assert page_size(out)[0] > page_size(out)[1]
     assert_only_nanum_embedded(out)
     first = text(out, 1, 1)
-    for expected in ("접속기록 점검표", "제8조제2항", HOSPITAL, "AL-20261125-143000", "점검 기간", "총 기록",
+    for expected in ("접속기록 점검표", "제8조제2항", HOSPITAL, "AL-2026-견본", "점검 기간", "총 기록",
                      "600건", "로그인 실패", "60건 — kim 20건, lee 20건, park 20건", "권한 거부",
                      "사유 확인 대상", "다운로드(내보내기) 60건", "마스킹 해제 60건", "출력 60건",
                      "□이상 없음", "□조치 필요", "점검 의견", "수행업무별 건수"):

@@ -256,5 +256,8 @@ def parse_kst(text: str, field: str, label: str) -> dt.datetime:
     return clock.aware(parsed)
 
 
+INCIDENT_KIND = "INC"   # the incidents' row in record_counters
+
+
 def incident_number(year: int, seq: int) -> str:
     return f"INC-{year}-{seq:04d}"

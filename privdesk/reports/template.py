@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -149,7 +149,7 @@ class ReportMeta:
 
     hospital: str
     title: str                      # official title, e.g. "권한 부여·변경·말소 기록"
-    record_no: str                  # this printing's number, e.g. from record_number()
+    record_no: str                  # this printing's number (record_number(); a draft until numbered)
     printed_by_name: str
     printed_by_login: str
     printed_at: dt.datetime         # aware; shown in KST
@@ -159,10 +159,20 @@ class ReportMeta:
     approvals: tuple[str, ...] = ("담당", "책임자")   # () = no approval boxes
     landscape: bool = False
     log_head: str = ""              # the access log's head, short form (a paper witness), in the footer
+    kind: str = ""                  # the record's kind (number prefix, e.g. "CN"): its own number sequence
 
     def __post_init__(self) -> None:
         if self.printed_at.tzinfo is None:
             raise ValueError("ReportMeta.printed_at must be timezone-aware")
+
+    @property
+    def year(self) -> int:
+        """The year the number belongs to: the printing's year in KST."""
+        return clock.to_kst(self.printed_at).year
+
+    def numbered(self, n: int) -> ReportMeta:
+        """This record with the ``n``-th number of its kind this year (from the database)."""
+        return replace(self, record_no=record_number(self.kind, self.year, n))
 
     @property
     def printed_by(self) -> str:
@@ -186,17 +196,25 @@ class PrintedBy(Protocol):
 def new_meta(hospital: str, title: str, prefix: str, by: PrintedBy, *, period: str = "", basis: str = "",
              form_label: str = "", approvals: tuple[str, ...] = ("담당", "책임자"), landscape: bool = False,
              printed_at: dt.datetime | None = None) -> ReportMeta:
-    """A :class:`ReportMeta` printed now by ``by``, numbered ``prefix-YYYYMMDD-HHMMSS``."""
+    """A :class:`ReportMeta` printed now by ``by``, of the kind ``prefix``, with a draft number
+    (``PH-2026-견본``): :func:`privdesk.reports.witnessed` gives it its number from the database."""
     at = printed_at or clock.now()
-    return ReportMeta(hospital=hospital, title=title, record_no=record_number(prefix, at),
+    return ReportMeta(hospital=hospital, title=title, record_no=draft_number(prefix, at),
                       printed_by_name=by.name, printed_by_login=by.login, printed_at=at,
                       form_label=form_label, period=period, basis=basis, approvals=approvals,
-                      landscape=landscape)
+                      landscape=landscape, kind=prefix)
 
 
-def record_number(prefix: str, at: dt.datetime) -> str:
-    """A printing's number: ``PREFIX-YYYYMMDD-HHMMSS`` in KST (e.g. ``PH-20261125-143015``)."""
-    return f"{prefix}-{clock.to_kst(at):%Y%m%d-%H%M%S}"
+def record_number(prefix: str, year: int, n: int) -> str:
+    """A printing's number: ``PREFIX-YYYY-NNNN``, the ``n``-th of its kind in the year (e.g.
+    ``CN-2026-0007``), unique per kind: ``n`` comes from the database (:mod:`privdesk.store.counters`),
+    never from the clock (numbers from the time to the second repeated on notices printed together)."""
+    return f"{prefix}-{year}-{n:04d}"
+
+
+def draft_number(prefix: str, at: dt.datetime) -> str:
+    """The number of a record not yet numbered (a specimen rendered without the database)."""
+    return f"{prefix}-{clock.to_kst(at).year}-견본"
 
 
 def period_text(first: dt.date, last: dt.date) -> str:

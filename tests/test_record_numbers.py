@@ -17,7 +17,7 @@ from privdesk.audit.chain import Action
 from privdesk.cctv import decisions, printing, requests
 from privdesk.context import AppContext, open_context
 from privdesk.incidents import rules as incident_rules
-from privdesk.reports.template import new_meta, record_number
+from privdesk.reports.template import Form, new_meta, record_number
 from privdesk.store import counters
 from tests.test_audit_support import actor_for
 from tests.test_cctv_requests import approval, entries, request_input
@@ -61,7 +61,7 @@ def test_the_number_format_and_a_draft_number() -> None:
     class By:
         name, login = "육의곤", "yook"
 
-    meta = new_meta("장튼위튼병원", "통지서", "CN", By())
+    meta = new_meta("장튼위튼병원", Form("통지서", "CN", internal=False), By())
     assert meta.kind == "CN" and meta.record_no == f"CN-{clock.today_kst().year}-견본"
     assert meta.numbered(3).record_no == f"CN-{meta.year}-0003"
 

@@ -23,6 +23,7 @@ from privdesk.reports.template import (
     Column,
     Field,
     FieldGroup,
+    Form,
     Layout,
     ReportMeta,
     checkboxes,
@@ -294,7 +295,7 @@ def test_fonts_register_once_and_meta_needs_an_aware_time() -> None:
     with pytest.raises(ValueError):
         meta(printed_at=dt.datetime(2026, 11, 25, 14, 30))
     assert record_number("PH", 2026, 12) == "PH-2026-0012"
-    m = new_meta(HOSPITAL, "제목", "CV", By("육의곤", "yook"), printed_at=AT)
+    m = new_meta(HOSPITAL, Form("제목", "CV"), By("육의곤", "yook"), printed_at=AT)
     assert (m.record_no, m.printed_by, m.approvals) == ("CV-2026-견본", "육의곤 (yook)", ("담당", "책임자"))
     assert m.numbered(7).record_no == "CV-2026-0007"   # the number comes from the database (witnessed)
 

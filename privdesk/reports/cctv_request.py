@@ -32,6 +32,7 @@ from privdesk.reports.template import (
     Column,
     Field,
     FieldGroup,
+    Form,
     FormRow,
     Layout,
     PrintedBy,
@@ -48,6 +49,10 @@ FORM_PREFIX = "CQ"
 NOTICE_TITLE = "개인영상정보 열람등 청구 결과 통지서"
 NOTICE_BASIS = "개인정보 보호법 제35조 · 같은 법 시행령 제41조제4항, 제42조제2항 (10일 이내 통지)"
 NOTICE_PREFIX = "CN"
+# Neither goes through the hospital's approval on paper: the 청구서 is the requester's own, signed;
+# the notice is a letter to the requester.
+REQUEST_FORM = Form(FORM_TITLE, FORM_PREFIX, FORM_BASIS, FORM_LABEL, internal=False)
+NOTICE_FORM = Form(NOTICE_TITLE, NOTICE_PREFIX, NOTICE_BASIS, internal=False)
 KINDS = ("열람", "존재확인", "삭제")
 _OBJECT = {"열람": "열람을", "존재확인": "존재확인을", "삭제": "삭제를"}   # with the object particle
 
@@ -262,9 +267,8 @@ def render_result_notice(path: Path | Output, meta: ReportMeta, n: ResultNotice,
 
 
 def form_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, FORM_TITLE, FORM_PREFIX, by, basis=FORM_BASIS, form_label=FORM_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, REQUEST_FORM, by, printed_at=printed_at)
 
 
 def notice_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, NOTICE_TITLE, NOTICE_PREFIX, by, basis=NOTICE_BASIS, printed_at=printed_at)
+    return new_meta(hospital, NOTICE_FORM, by, printed_at=printed_at)

@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable
 
 from privdesk import clock
 from privdesk.files import Output
-from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
 LEDGER_TITLE = "개인정보파일 파기 관리대장"
 LEDGER_FORM = "[별지 제5호서식]"
@@ -36,6 +36,8 @@ LEDGER_WHAT = "report:destruction-ledger"
 CERT_TITLE = "개인정보 파기 확인서"
 CERT_BASIS = "개인정보 보호법 제21조 · 같은 법 시행령 제16조 · 개인정보의 안전성 확보조치 기준 제13조"
 CERT_PREFIX = "DC"
+LEDGER = Form(LEDGER_TITLE, LEDGER_PREFIX, LEDGER_BASIS, LEDGER_FORM, landscape=True)   # internal: 결재란
+CERTIFICATE = Form(CERT_TITLE, CERT_PREFIX, CERT_BASIS, approvals=("담당", "확인", "책임자"))   # internal
 BACKUP_COPIES_LABEL = "백업 사본이 남아 있을 수 있는 기한"
 
 
@@ -119,8 +121,7 @@ def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEn
 
 
 def ledger_meta(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, LEDGER_TITLE, LEDGER_PREFIX, by, period=period, basis=LEDGER_BASIS,
-                    form_label=LEDGER_FORM, landscape=True, printed_at=printed_at)
+    return new_meta(hospital, LEDGER, by, period=period, printed_at=printed_at)
 
 
 @dataclass(frozen=True)
@@ -174,5 +175,4 @@ def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
 
 
 def certificate_meta(hospital: str, by: PrintedBy, plan_id: int, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, CERT_TITLE, CERT_PREFIX, by, basis=CERT_BASIS, period=f"파기 계획 {plan_id}",
-                    approvals=("담당", "확인", "책임자"), printed_at=printed_at)
+    return new_meta(hospital, CERTIFICATE, by, period=f"파기 계획 {plan_id}", printed_at=printed_at)

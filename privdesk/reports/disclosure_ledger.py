@@ -23,13 +23,14 @@ from typing import Protocol
 from reportlab.platypus import Flowable
 
 from privdesk.files import Output
-from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인정보의 목적 외 이용 및 제3자 제공 대장"
 BASIS = ("개인정보 보호법 제17조 (개인정보의 제공) · 제18조 (목적 외 이용·제공 제한) · 제28조의4 (가명정보 처리 기록) · "
          "같은 법 시행령 제15조 (목적 외 이용 및 제3자 제공 대장의 기재 사항)")
 RECORD_PREFIX = "TP"
 WHAT = "report:disclosure-ledger"
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)   # internal: 결재란
 
 
 class DisclosureEntryRow(Protocol):
@@ -133,5 +134,4 @@ def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[Disclosu
 
 def meta_for(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
     """This record's :class:`ReportMeta`: title, basis, landscape, a new record number."""
-    return new_meta(hospital, TITLE, RECORD_PREFIX, by, period=period, basis=BASIS, landscape=True,
-                    printed_at=printed_at)
+    return new_meta(hospital, FORM, by, period=period, printed_at=printed_at)

@@ -29,6 +29,7 @@ from privdesk.reports.template import (
     Column,
     Field,
     FieldGroup,
+    Form,
     FormRow,
     Layout,
     PrintedBy,
@@ -52,6 +53,11 @@ RECORD_BASIS = "개인정보 보호법 제34조 · 표준 개인정보 보호지
 RECORD_PREFIX = "IC"
 REGISTER_TITLE = "유출 등 사고 대장"
 REGISTER_PREFIX = "IB"
+# The letter goes to the people affected and the 신고서 to the authority: neither carries the 결재란.
+LETTER_FORM = Form(LETTER_TITLE, LETTER_PREFIX, LETTER_BASIS, internal=False)
+REPORT_FORM = Form(REPORT_TITLE, REPORT_PREFIX, REPORT_BASIS, REPORT_LABEL, internal=False)
+RECORD_FORM = Form(RECORD_TITLE, RECORD_PREFIX, RECORD_BASIS)   # internal: 결재란
+REGISTER_FORM = Form(REGISTER_TITLE, REGISTER_PREFIX, RECORD_BASIS, landscape=True)   # internal: 결재란
 UNCONFIRMED = "※"
 
 # the five contents of a notice (법 제34조①, 시행령 제39조)
@@ -323,18 +329,16 @@ def render_register(path: Path | Output, meta: ReportMeta, rows: Sequence[Regist
 
 # -- metas ------------------------------------------------------------------------------------------------
 def letter_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, LETTER_TITLE, LETTER_PREFIX, by, basis=LETTER_BASIS, approvals=(), printed_at=printed_at)
+    return new_meta(hospital, LETTER_FORM, by, printed_at=printed_at)
 
 
 def report_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, REPORT_TITLE, REPORT_PREFIX, by, basis=REPORT_BASIS, form_label=REPORT_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, REPORT_FORM, by, printed_at=printed_at)
 
 
 def record_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, RECORD_TITLE, RECORD_PREFIX, by, basis=RECORD_BASIS, printed_at=printed_at)
+    return new_meta(hospital, RECORD_FORM, by, printed_at=printed_at)
 
 
 def register_meta(hospital: str, by: PrintedBy, year: int, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, REGISTER_TITLE, REGISTER_PREFIX, by, basis=RECORD_BASIS, landscape=True,
-                    period=f"{year}-01-01 ~ {year}-12-31", printed_at=printed_at)
+    return new_meta(hospital, REGISTER_FORM, by, period=f"{year}-01-01 ~ {year}-12-31", printed_at=printed_at)

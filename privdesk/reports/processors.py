@@ -24,12 +24,13 @@ from typing import Protocol
 from reportlab.platypus import Flowable
 
 from privdesk.files import Output
-from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인정보 처리업무 위탁 현황 (수탁업체)"
 BASIS = "개인정보 보호법 제26조 (업무위탁에 따른 개인정보의 처리 제한) · 같은 법 시행령 제28조"
 RECORD_PREFIX = "PR"
 WHAT = "report:processors"
+FORM = Form(TITLE, RECORD_PREFIX, BASIS)   # internal: 결재란
 INTRO = "본원은 원활한 개인정보 업무처리를 위하여 다음과 같이 개인정보 처리업무를 위탁하고 있습니다."
 
 
@@ -111,4 +112,4 @@ def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[Proc
 
 
 def meta_for(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, TITLE, RECORD_PREFIX, by, basis=BASIS, printed_at=printed_at)
+    return new_meta(hospital, FORM, by, printed_at=printed_at)

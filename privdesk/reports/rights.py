@@ -46,6 +46,7 @@ from privdesk.reports.template import (
     Column,
     Field,
     FieldGroup,
+    Form,
     FormRow,
     Layout,
     PrintedBy,
@@ -91,6 +92,16 @@ POA_PREFIX = "RP"
 LETTER_TITLE = "개인정보 정정 통지서"
 LETTER_BASIS = "개인정보 보호법 제36조 · 개인정보 처리방침 (정정 내용을 제공받은 제3자에게 통지)"
 LETTER_PREFIX = "RN"
+# Every paper of a request leaves the hospital: the 요구서 and the 위임장 are the person's own, signed;
+# the notices (별지 제9·10·12·13호) and the correction letter go to the person or to the recipients
+# of the data. None carries the internal 결재란.
+REQUEST_FORM = Form(FORM_TITLE, FORM_PREFIX, FORM_BASIS, FORM_LABEL, internal=False)
+ACCESS_FORM = Form(ACCESS_TITLE, ACCESS_PREFIX, ACCESS_BASIS, ACCESS_LABEL, internal=False)
+DELAY_FORM = Form(DELAY_TITLE, DELAY_PREFIX, DELAY_BASIS, DELAY_LABEL, internal=False)
+CORRECTION_FORM = Form(CORRECTION_TITLE, CORRECTION_PREFIX, CORRECTION_BASIS, CORRECTION_LABEL, internal=False)
+SUSPENSION_FORM = Form(SUSPENSION_TITLE, SUSPENSION_PREFIX, SUSPENSION_BASIS, SUSPENSION_LABEL, internal=False)
+POA_FORM = Form(POA_TITLE, POA_PREFIX, POA_BASIS, POA_LABEL, internal=False)
+LETTER_FORM = Form(LETTER_TITLE, LETTER_PREFIX, LETTER_BASIS, internal=False)
 
 REQUEST_BOXES = ("열람", "정정·삭제", "처리정지")
 RELATIONS = ("법정대리인", "대리인")
@@ -676,33 +687,27 @@ def render_power_of_attorney(path: Path | Output, meta: ReportMeta, f: PowerOfAt
 
 
 def poa_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, POA_TITLE, POA_PREFIX, by, basis=POA_BASIS, form_label=POA_LABEL, approvals=(),
-                    printed_at=printed_at)
+    return new_meta(hospital, POA_FORM, by, printed_at=printed_at)
 
 
 # -- metas -------------------------------------------------------------------------------------------
 def form_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, FORM_TITLE, FORM_PREFIX, by, basis=FORM_BASIS, form_label=FORM_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, REQUEST_FORM, by, printed_at=printed_at)
 
 
 def access_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, ACCESS_TITLE, ACCESS_PREFIX, by, basis=ACCESS_BASIS, form_label=ACCESS_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, ACCESS_FORM, by, printed_at=printed_at)
 
 
 def delay_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, DELAY_TITLE, DELAY_PREFIX, by, basis=DELAY_BASIS, form_label=DELAY_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, DELAY_FORM, by, printed_at=printed_at)
 
 
 def result_meta(hospital: str, by: PrintedBy, *, correction: bool, printed_at: dt.datetime | None = None) -> ReportMeta:
     if correction:
-        return new_meta(hospital, CORRECTION_TITLE, CORRECTION_PREFIX, by, basis=CORRECTION_BASIS,
-                        form_label=CORRECTION_LABEL, printed_at=printed_at)
-    return new_meta(hospital, SUSPENSION_TITLE, SUSPENSION_PREFIX, by, basis=SUSPENSION_BASIS,
-                    form_label=SUSPENSION_LABEL, printed_at=printed_at)
+        return new_meta(hospital, CORRECTION_FORM, by, printed_at=printed_at)
+    return new_meta(hospital, SUSPENSION_FORM, by, printed_at=printed_at)
 
 
 def letter_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, LETTER_TITLE, LETTER_PREFIX, by, basis=LETTER_BASIS, printed_at=printed_at)
+    return new_meta(hospital, LETTER_FORM, by, printed_at=printed_at)

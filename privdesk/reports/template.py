@@ -1,19 +1,19 @@
 """The one page template (쪽 서식) every printed record uses.
 
 Every record printed by privdesk carries the hospital's name, the record's title and number, the
-page number ("쪽 N / M"), when and by whom it was printed, and — where the official form has them —
-approval boxes (결재란: 담당 / 책임자). Only the bundled NanumGothic (regular and bold) is used and
+page number ("쪽 N / M"), when and by whom it was printed, and — on internal records only — approval
+boxes (결재란: 담당 / 책임자); letters and the forms a person signs carry none (:class:`Form`). Only the bundled NanumGothic (regular and bold) is used and
 embedded (subset): no style, table or canvas ever refers to a built-in font, so ``pdffonts`` lists
 NanumGothic alone, ``emb yes``.
 
 A record module builds its body with a :class:`Layout` (which knows the usable width of the page)
 and hands it to :func:`render`::
 
-    from privdesk.reports.template import (Column, Field, FieldGroup, Layout, checkboxes, new_meta,
-                                           period_text, render)
+    from privdesk.reports.template import (Column, Field, FieldGroup, Form, Layout, checkboxes,
+                                           new_meta, period_text, render)
 
-    meta = new_meta(ctx.profile.name, "개인영상정보 관리대장", "CV", actor,  # actor: name + login
-                    form_label="[별지 제3호서식]", period=period_text(first, last), landscape=True)
+    LEDGER = Form("개인영상정보 관리대장", "CV", label="[별지 제3호서식]", landscape=True)  # internal: 결재란
+    meta = new_meta(ctx.profile.name, LEDGER, actor, period=period_text(first, last))  # actor: name + login
 
     def body(lay: Layout) -> list[Flowable]:
         return [
@@ -193,16 +193,45 @@ class PrintedBy(Protocol):
     def login(self) -> str: ...
 
 
-def new_meta(hospital: str, title: str, prefix: str, by: PrintedBy, *, period: str = "", basis: str = "",
-             form_label: str = "", approvals: tuple[str, ...] = ("담당", "책임자"), landscape: bool = False,
+INTERNAL_APPROVALS = ("담당", "책임자")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One kind of printed record: its official title, number prefix (its own number sequence),
+    form label, legal basis, orientation — and whether it is an internal record.
+
+    ``internal``: a record the hospital keeps (ledgers, registers, certificates, plans, review
+    sheets, its own incident record) carries the 결재란 (``approvals``). A paper that goes to a
+    person or body outside — a letter or notice to a patient, a requester, a recipient of the
+    data or the authority, or a form the person fills in and signs (요구서, 청구서, 위임장) — is
+    not internal and carries none, whatever ``approvals`` says.
+    """
+
+    title: str
+    prefix: str
+    basis: str = ""
+    label: str = ""                 # e.g. "[별지 제5호서식]"
+    internal: bool = True
+    approvals: tuple[str, ...] = INTERNAL_APPROVALS
+    landscape: bool = False
+
+    @property
+    def boxes(self) -> tuple[str, ...]:
+        """The approval boxes printed on this form: none on a paper that leaves the hospital."""
+        return self.approvals if self.internal else ()
+
+
+def new_meta(hospital: str, form: Form, by: PrintedBy, *, period: str = "",
              printed_at: dt.datetime | None = None) -> ReportMeta:
-    """A :class:`ReportMeta` printed now by ``by``, of the kind ``prefix``, with a draft number
-    (``PH-2026-견본``): :func:`privdesk.reports.witnessed` gives it its number from the database."""
+    """A :class:`ReportMeta` of ``form`` printed now by ``by``, with a draft number (``PH-2026-견본``):
+    :func:`privdesk.reports.witnessed` gives it its number from the database. The 결재란 is the
+    form's (:attr:`Form.boxes`), never the caller's."""
     at = printed_at or clock.now()
-    return ReportMeta(hospital=hospital, title=title, record_no=draft_number(prefix, at),
+    return ReportMeta(hospital=hospital, title=form.title, record_no=draft_number(form.prefix, at),
                       printed_by_name=by.name, printed_by_login=by.login, printed_at=at,
-                      form_label=form_label, period=period, basis=basis, approvals=approvals,
-                      landscape=landscape, kind=prefix)
+                      form_label=form.label, period=period, basis=form.basis, approvals=form.boxes,
+                      landscape=form.landscape, kind=form.prefix)
 
 
 def record_number(prefix: str, year: int, n: int) -> str:

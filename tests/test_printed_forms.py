@@ -96,3 +96,69 @@ def test_a_cctv_result_notice_has_no_approval_boxes_the_ledger_has(ctx: AppConte
     for letter in ("notice.pdf", "form.pdf"):
         assert not has_approval_boxes(tmp_path / letter), letter
     assert has_approval_boxes(ledger)
+
+
+# -- dates on paper: 2026. 12. 5. ---------------------------------------------------------------------
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH_DAY = re.compile(r"\d+월\s*\d+일")
+
+
+def assert_official_dates_only(pdf: Path) -> str:
+    """The PDF's text, once checked: no ``2026-12-05`` and no ``12월 05일`` anywhere on it."""
+    body = text(pdf)
+    assert not ISO_DATE.search(body), ISO_DATE.findall(body)
+    assert not MONTH_DAY.search(body), MONTH_DAY.findall(body)
+    return body
+
+
+def test_the_official_date_style() -> None:
+    from privdesk import clock
+
+    assert clock.paper_date(dt.date(2026, 12, 5)) == "2026. 12. 5."
+    assert clock.paper_date(dt.date(2026, 1, 31)) == "2026. 1. 31."
+    at = dt.datetime(2026, 12, 4, 15, 5, 9, tzinfo=dt.UTC)          # 2026-12-05 00:05:09 KST
+    assert clock.paper_date(at) == "2026. 12. 5."
+    assert clock.paper_datetime(at) == "2026. 12. 5. 00:05"
+    assert clock.paper_datetime(at, seconds=True) == "2026. 12. 5. 00:05:09"
+    assert clock.paper_date(None) == clock.paper_datetime(None) == ""
+
+
+def test_cctv_papers_print_dates_in_the_official_style(ctx: AppContext, fac: Actor, tmp_path: Path) -> None:
+    from privdesk import clock
+
+    d = cctv_requests.receive_request(ctx, fac, request_input())
+    when = dt.datetime(2026, 12, 1, 14, 0, tzinfo=clock.KST)
+    decisions.approve(ctx, fac, d.id, approval(viewing_at=when))
+    printing.print_result_notice(ctx, fac, d.id, tmp_path / "notice.pdf")
+    printing.print_request_form(ctx, fac, d.id, tmp_path / "form.pdf")
+    notice = assert_official_dates_only(tmp_path / "notice.pdf")
+    form = assert_official_dates_only(tmp_path / "form.pdf")
+    today = clock.paper_date(clock.today_kst())
+    assert "2026. 12. 1. 14:00" in notice and today in notice       # the viewing, the letter's date
+    assert "1985. 3. 4." in form and today in form                    # the birth date, the date signed
+    assert "출력 " + today in notice                                   # the footer
+
+
+def test_rights_letters_print_dates_in_the_official_style(ctx: AppContext, tmp_path: Path) -> None:
+    from privdesk import clock
+    from privdesk.rights import decisions as rights_decisions
+    from privdesk.rights.printing import NoticeKind, print_notice
+    from tests.test_rights_printing import add_patient, receive
+
+    clerk = actor_for(ctx, "desk01", ["intake", "privacy"])
+    pid = add_patient(ctx, clerk)
+    late = receive(ctx, clerk, "access", pid)
+    new_due = late.due_date + dt.timedelta(days=7)
+    rights_decisions.extend(ctx, clerk, late.id, new_due=new_due, reason="분리보관 기록을 찾아 확인해야 함")
+    print_notice(ctx, clerk, late.id, NoticeKind.DELAY_REFUSAL, tmp_path / "delay.pdf")
+    print_notice(ctx, clerk, late.id, NoticeKind.REQUEST_FORM, tmp_path / "form.pdf")
+    delay = assert_official_dates_only(tmp_path / "delay.pdf")
+    assert f"{clock.paper_date(new_due)}까지" in delay and clock.paper_date(late.due_date) in delay
+    assert clock.paper_date(clock.today_kst()) in delay
+    assert_official_dates_only(tmp_path / "form.pdf")
+
+
+def test_ledger_periods_print_in_the_official_style(ctx: AppContext, fac: Actor, tmp_path: Path) -> None:
+    out = tmp_path / "ledger.pdf"
+    printing.print_ledger(ctx, fac, dt.date(2026, 11, 1), dt.date(2026, 11, 30), out)
+    assert "2026. 11. 1. ~ 2026. 11. 30." in text(out)

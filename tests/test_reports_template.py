@@ -332,7 +332,7 @@ def test_permission_history_record(tmp_path: Path) -> None:
                      "계정 생성·권한 부여", "역할 변경", "계정 잠금", "계정 말소", "비밀번호 초기화",
                      "부여: 원무(intake)", "staff3", "신규 입사", "총 25건", "부여 5건", "말소 5건", "변경 15건"):
         assert expected in body, expected
-    assert body.index("2026-11-03 09:30") < body.index("2026-11-03 16:30")  # oldest first
+    assert body.index("2026. 11. 3. 09:30") < body.index("2026. 11. 3. 16:30")  # oldest first
 
 
 def entries(n: int) -> list[Entry]:
@@ -367,9 +367,9 @@ def test_access_log_review_sheet(tmp_path: Path) -> None:
     for title in ("번호", "일시", "계정", "접속지", "수행업무", "대상", "결과", "비고"):
         assert title in later
     all_text = text(out)
-    assert "2026-11-03 09:30:00" in all_text and "WS-원무-03 (10.0.3.21)" in all_text
+    assert "2026. 11. 3. 09:30:00" in all_text and "WS-원무-03 (10.0.3.21)" in all_text
     assert "patient:1001" in all_text and "정정 요구 처리 중 주소 변경 확인" in all_text
-    assert len(re.findall(r"2026-11-\d\d \d\d:\d\d:\d\d", all_text)) == 600
+    assert len(re.findall(r"2026\. 11\. \d\d?\. \d\d:\d\d:\d\d", all_text)) == 600
 
 
 def test_access_log_with_no_entries(tmp_path: Path) -> None:
@@ -382,7 +382,8 @@ def test_access_log_with_no_entries(tmp_path: Path) -> None:
 
 def test_kst_shown_for_utc_times() -> None:
     assert clock.fmt_datetime(AT) == "2026-11-25 14:30"
-    assert access_log.fmt_at(AT) == "2026-11-25 14:30:00"
+    assert access_log.fmt_at(AT) == "2026. 11. 25. 14:30:00"
+    assert clock.paper_datetime(AT) == "2026. 11. 25. 14:30"   # paper; screens keep YYYY-MM-DD
 
 
 def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path) -> None:

@@ -71,8 +71,8 @@ class LogEntryRow(Protocol):
 
 
 def fmt_at(value: dt.datetime) -> str:
-    """``YYYY-MM-DD HH:MM:SS`` in KST (the access log keeps seconds)."""
-    return clock.to_kst(value).strftime("%Y-%m-%d %H:%M:%S")
+    """``2026. 12. 5. 14:30:15`` in KST (the access log keeps seconds)."""
+    return clock.paper_datetime(value, seconds=True)
 
 
 COLUMNS = (

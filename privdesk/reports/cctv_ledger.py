@@ -103,7 +103,7 @@ def table_rows(rows: Sequence[LedgerEntryRow]) -> list[list[str]]:
             target = printed.get(r.corrects_id)
             ref = f"{target}번" if target is not None else f"관리대장 기록 #{r.corrects_id}"
             purpose = f"[{ref} 기록 정정] {r.purpose}"
-        out.append([str(n), r.kind_label, clock.fmt_datetime(r.at), file_form, r.staff_text, purpose,
+        out.append([str(n), r.kind_label, clock.paper_datetime(r.at), file_form, r.staff_text, purpose,
                     r.counterpart, r.basis, r.provision_form, r.period or r.window_text])
     return out
 

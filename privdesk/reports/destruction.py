@@ -98,7 +98,7 @@ def table_rows(rows: Sequence[LedgerEntryRow], backup_copies: Mapping[int, str] 
         if r.plan_id is not None:
             reason += f" (파기 계획 {r.plan_id})"
         extra = " / ".join(x for x in (r.witness, r.certificate_no) if x)
-        out.append([str(r.id), r.file_name, r.kind, r.created, r.destroyed_on.isoformat(), reason, r.executed_by,
+        out.append([str(r.id), r.file_name, r.kind, r.created, clock.paper_date(r.destroyed_on), reason, r.executed_by,
                      r.approved_by, f"{r.item_count:,}", r.method, extra, copies.get(r.id, "")])
     return out
 
@@ -158,7 +158,7 @@ def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
             (Field("선정 기준", c.criteria),),
             (Field("파기 사유", c.reason),),
             (Field("파기 방법", c.method),),
-            (Field("파기 일시", clock.fmt_datetime(c.executed_at)), Field("파기 실행자", c.executed_by)),
+            (Field("파기 일시", clock.paper_datetime(c.executed_at)), Field("파기 실행자", c.executed_by)),
             (Field("승인자", c.approved_by), Field("확인자", c.verified_by or "(서명)")),
             (Field("계획 해시(SHA-256)", c.plan_hash),),
             (Field(BACKUP_COPIES_LABEL, c.backup_copies or "해당 없음"),),
@@ -168,7 +168,7 @@ def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
             "파기하였음을 확인합니다. 주 저장소와 분리보관 저장소에서 삭제한 뒤, 삭제된 저장 영역을 덮어쓰고 "
             "정리하는 복구 불가 조치를 하였습니다. 파기 전에 만든 백업에는 위 기한까지 암호화된 사본이 남을 수 있으며, "
             "그 백업을 복원하면 이 파기가 다시 적용됩니다.")
-        sign = lay.text(f"{clock.fmt_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)")
+        sign = lay.text(f"{clock.paper_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)")
         return [form, lay.space(6), statement, lay.space(10), sign]
 
     return render(path, meta, body, before_publish=before_publish)

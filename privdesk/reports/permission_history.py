@@ -70,7 +70,7 @@ COLUMNS = (
 
 
 def table_rows(rows: Sequence[PermissionChangeRow]) -> list[list[str]]:
-    return [[str(i), clock.fmt_datetime(r.at), r.actor_login, r.target, change_label(r.change),
+    return [[str(i), clock.paper_datetime(r.at), r.actor_login, r.target, change_label(r.change),
              r.detail, r.reason or ""]
             for i, r in enumerate(sorted(rows, key=lambda r: r.at), start=1)]
 

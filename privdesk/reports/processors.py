@@ -23,6 +23,7 @@ from typing import Protocol
 
 from reportlab.platypus import Flowable
 
+from privdesk import clock
 from privdesk.files import Output
 from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
@@ -86,7 +87,7 @@ def table_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
         contract = r.contract_text or "-"
         if r.status_text:
             contract += f"\n{r.status_text}"
-        out.append([str(i), r.name, r.task, r.retention, contract, r.last_check.isoformat() if r.last_check else "-"])
+        out.append([str(i), r.name, r.task, r.retention, contract, clock.paper_date(r.last_check) if r.last_check else "-"])
     return out
 
 
@@ -99,7 +100,7 @@ def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[Proc
         soon = sum(1 for r in rows if r.status_text.startswith("종료 임박"))
         ended = sum(1 for r in rows if r.status_text.startswith("계약 만료"))
         open_ = sum(1 for r in rows if r.outstanding)
-        info = lay.form([(Field("기준일", as_of.isoformat()), Field("수탁업체", f"{len(rows):,}곳")),
+        info = lay.form([(Field("기준일", clock.paper_date(as_of)), Field("수탁업체", f"{len(rows):,}곳")),
                          (Field("계약 종료 임박", f"{soon:,}곳"), Field("계약 만료", f"{ended:,}곳")),
                          (Field("반환·파기 미확인", f"{open_:,}곳"),)],
                         label_width=0.15)

@@ -154,7 +154,7 @@ class ReportMeta:
     printed_by_login: str
     printed_at: dt.datetime         # aware; shown in KST
     form_label: str = ""            # e.g. "[별지 제5호서식]"
-    period: str = ""                # e.g. "2026-11-01 ~ 2026-11-30"
+    period: str = ""                # e.g. "2026. 11. 1. ~ 2026. 11. 30." (period_text)
     basis: str = ""                 # legal basis line under the title
     approvals: tuple[str, ...] = ("담당", "책임자")   # () = no approval boxes
     landscape: bool = False
@@ -247,8 +247,8 @@ def draft_number(prefix: str, at: dt.datetime) -> str:
 
 
 def period_text(first: dt.date, last: dt.date) -> str:
-    """``2026-11-01 ~ 2026-11-30`` (both days included)."""
-    return f"{first.isoformat()} ~ {last.isoformat()}"
+    """``2026. 11. 1. ~ 2026. 11. 30.`` (both days included; the official style, :func:`clock.paper_date`)."""
+    return f"{clock.paper_date(first)} ~ {clock.paper_date(last)}"
 
 
 @dataclass(frozen=True)
@@ -592,7 +592,7 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
             bottom = 9 * mm
             self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
             self.setFont(FONT, 7.5)
-            self.drawString(left, bottom, f"출력 {clock.fmt_datetime(meta.printed_at)}  {meta.printed_by}")
+            self.drawString(left, bottom, f"출력 {clock.paper_datetime(meta.printed_at)}  {meta.printed_by}")
             self.setFont(FONT, 8)
             self.drawCentredString(w / 2, bottom, f"쪽 {number} / {total}")
             self.setFont(FONT, 7.5)

@@ -269,7 +269,7 @@ def _record(d: IncidentDetail, now: dt.datetime, profile: HospitalProfile) -> pa
         files=", ".join(files_named.get(f, f) for f in d.files), items=", ".join(d.items),
         containment=d.containment, outside_access=d.outside_access, affected=d.row.affected,
         by_source=tuple((SOURCE_LABELS.get(k, k), v) for k, v in sorted(d.by_source.items())),
-        duties=tuple(paper.DutyLine(s.label, s.applies, s.reasons, s.article, s.due, s.status(now),
+        duties=tuple(paper.DutyLine(s.label, s.applies, s.reasons, s.article, s.due, s.status(now, clock.paper_datetime),
                                     s.urgency(now) == rules.Urgency.LATE) for s in d.row.duties),
         notices=tuple(paper.NoticeLine(rules.DUTY_LABELS.get(n.duty, n.duty), n.channel_label, n.sent_at, n.people,
                                        n.note) for n in d.notices),

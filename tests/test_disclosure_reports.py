@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import stat
 import subprocess
 from collections.abc import Callable
@@ -130,6 +131,7 @@ def test_processor_list_pdf_for_the_policy(ctx: AppContext, tmp_path: Path) -> N
                   "아미스테크놀로지(주)", "의료영상저장전송", "위탁계약종료시까지", "종료임박(D-12)",
                   squash(clock.paper_date(TODAY)), "제26조", "9곳", "본원은원활한개인정보업무처리를위하여"):
         assert words in body, words
+    assert not re.search(r"\d{4}-\d\d-\d\d", body), re.findall(r"\d{4}-\d\d-\d\d", body)   # 2025. 1. 1. ~
     assert "(주)피어나인" not in body
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert printed.subject == "report:processors" and printed.detail.endswith("9곳; 1쪽")  # type: ignore[union-attr]

@@ -22,6 +22,7 @@ from typing import Protocol
 
 from reportlab.platypus import Flowable
 
+from privdesk import clock
 from privdesk.files import Output
 from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
@@ -41,7 +42,9 @@ class DisclosureEntryRow(Protocol):
     @property
     def pseudonym_text(self) -> str: ...
     @property
-    def when_text(self) -> str: ...
+    def disclosed_on(self) -> dt.date: ...
+    @property
+    def period(self) -> str: ...
     @property
     def file_name(self) -> str: ...
     @property
@@ -99,7 +102,8 @@ def table_rows(rows: Sequence[DisclosureEntryRow]) -> list[list[str]]:
         if r.corrected_by:
             marks.append("[" + ", ".join(f"{i}번" for i in r.corrected_by) + " 기록으로 정정됨]")
         purpose = " ".join([*marks, r.recipient_purpose])
-        out.append([str(r.id), r.kind_label, r.when_text, r.file_name, r.recipient, purpose, r.basis_text, r.items,
+        when = clock.paper_date(r.disclosed_on) + (f" ({r.period})" if r.period else "")
+        out.append([str(r.id), r.kind_label, when, r.file_name, r.recipient, purpose, r.basis_text, r.items,
                     r.form, r.restrictions or "-", f"{r.subject_count:,}명",
                     r.pseudonym_text or ("예 (기록 없음)" if r.deidentified else "-"), r.document_no, r.provider_text])
     return out

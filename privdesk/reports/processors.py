@@ -43,7 +43,9 @@ class ProcessorEntryRow(Protocol):
     @property
     def retention(self) -> str: ...
     @property
-    def contract_text(self) -> str: ...
+    def contract_start(self) -> dt.date | None: ...
+    @property
+    def contract_end(self) -> dt.date | None: ...
     @property
     def last_check(self) -> dt.date | None: ...
     @property
@@ -84,11 +86,18 @@ def contract_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
 def table_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
     out = []
     for i, r in enumerate(rows, start=1):
-        contract = r.contract_text or "-"
+        contract = _contract(r)
         if r.status_text:
             contract += f"\n{r.status_text}"
         out.append([str(i), r.name, r.task, r.retention, contract, clock.paper_date(r.last_check) if r.last_check else "-"])
     return out
+
+
+def _contract(r: ProcessorEntryRow) -> str:
+    """``2025. 1. 1. ~ 2026. 12. 31.`` (a missing end or start left blank), ``-`` with neither."""
+    if r.contract_start is None and r.contract_end is None:
+        return "-"
+    return f"{clock.paper_date(r.contract_start)} ~ {clock.paper_date(r.contract_end)}".strip()
 
 
 def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[ProcessorEntryRow], as_of: dt.date, *,

@@ -33,6 +33,24 @@ def fmt_date(value: dt.date | dt.datetime | None) -> str:
     return value.isoformat()
 
 
+def paper_date(value: dt.date | dt.datetime | None) -> str:
+    """A date on paper, in the Korean official style (공문서 날짜 표기): ``2026. 12. 5.`` — the day
+    in KST. Every printed record uses this (screens keep ``YYYY-MM-DD``)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = to_kst(value).date()
+    return f"{value.year}. {value.month}. {value.day}."
+
+
+def paper_datetime(value: dt.datetime | None, *, seconds: bool = False) -> str:
+    """A time on paper: ``2026. 12. 5. 14:30`` (KST, 24 h; ``14:30:15`` with ``seconds``)."""
+    if value is None:
+        return ""
+    at = to_kst(value)
+    return f"{paper_date(at)} {at:%H:%M:%S}" if seconds else f"{paper_date(at)} {at:%H:%M}"
+
+
 def iso_utc(value: dt.datetime) -> str:
     """Canonical text form used in the access log: ``2026-11-25T08:00:00.123456Z``."""
     return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

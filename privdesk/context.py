@@ -63,7 +63,7 @@ from privdesk.errors import (
 )
 from privdesk.profile import HospitalProfile, profile_from_dict
 from privdesk.settings import Settings
-from privdesk.store import migrate
+from privdesk.store import counters, migrate
 from privdesk.store.engine import make_engine, sqlite_path, wrote_since
 from privdesk.store.models import Account, Base, Meta, RolePermission
 
@@ -257,6 +257,12 @@ class AppContext:
             self.witness.record_head(seq, digest, event or "periodic", actor)
         except OSError:
             log.exception("witness file %s cannot be written", self.witness.path)
+
+    def next_record_number(self, kind: str, year: int) -> int:
+        """The next number of a kind of record in a year (:mod:`privdesk.store.counters`), taken in a
+        transaction of its own and committed at once, so no other workstation gets it."""
+        with self._sessions() as s, s.begin():
+            return counters.next_number(s, kind, year)
 
     def head_mark(self) -> str:
         """The access log's head as printed on paper (``1234·3f9a0c1b2d4e``), once checked."""

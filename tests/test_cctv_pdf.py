@@ -15,6 +15,7 @@ from privdesk.cctv import decisions, printing, requests, viewlog
 from privdesk.cctv.provisions import ProvisionInput, provide_footage
 from privdesk.context import Actor, AppContext
 from privdesk.errors import PermissionDeniedError, RuleViolationError
+from privdesk.reports.template import period_text
 from tests.test_audit_support import actor_for
 from tests.test_cctv_requests import approval, entries, request_input, window
 from tests.test_reports_template import assert_only_nanum_embedded, page_count, page_size, text
@@ -52,7 +53,7 @@ def test_ledger_pdf_has_the_form_columns_and_entries(ctx: AppContext, fac: Actor
         assert words in body, words
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert printed.subject == "report:cctv-ledger" and printed.actor == "fac01"
-    assert printed.detail == f"{result.record_no}; {today - dt.timedelta(days=7)} ~ {today}; 3건; 1쪽"
+    assert printed.detail == f"{result.record_no}; {period_text(today - dt.timedelta(days=7), today)}; 3건; 1쪽"
 
 
 def test_request_form_is_filled_from_the_intake_for_signature(ctx: AppContext, fac: Actor, tmp_path: Path) -> None:
@@ -63,7 +64,7 @@ def test_request_form_is_filled_from_the_intake_for_signature(ctx: AppContext, f
     assert_only_nanum_embedded(out)
     body = squash(text(out))
     for words in ("[별지제2호서식]", "개인영상정보열람·존재확인청구서", d.number, "10일이내", "홍길동", "010-2345-6789",
-                  "1985-03-04", "서울특별시관악구봉천로1", "■법정대리인", "홍아기", "■열람", "□존재확인",
+                  "1985.3.4.", "서울특별시관악구봉천로1", "■법정대리인", "홍아기", "■열람", "□존재확인",
                   "CAM-02건물로비·1층로비접수대", "주차장에서차량접촉사고확인", "열람을청구합니다", "(서명또는인)",
                   "장튼위튼병원장귀하", "주민등록증", "확인함", "청구종결시까지자동보존연장"):
         assert words in body, words
@@ -86,7 +87,7 @@ def test_result_notices_for_each_outcome(ctx: AppContext, fac: Actor, tmp_path: 
     when = dt.datetime(2026, 12, 1, 14, 0, tzinfo=clock.KST)
     decisions.approve(ctx, fac, ok.id, approval(viewing_at=when, others_in_frame=True))
     approved = notice_text(ctx, fac, ok.id, tmp_path / "approved.pdf")
-    assert "■승인" in approved and "2026-12-0114:00" in approved and "7층행정실시설팀" in approved
+    assert "■승인" in approved and "2026.12.1.14:00" in approved and "7층행정실시설팀" in approved
     assert "마스킹(모자이크)" in approved and "이의제기방법" not in approved
 
     no = requests.receive_request(ctx, fac, request_input())
@@ -100,7 +101,7 @@ def test_result_notices_for_each_outcome(ctx: AppContext, fac: Actor, tmp_path: 
     until = later.due_date + dt.timedelta(days=10)
     decisions.extend(ctx, fac, later.id, until=until, reason="모자이크 처리에 시간이 필요함")
     extended = notice_text(ctx, fac, later.id, tmp_path / "extended.pdf")
-    assert "■연기" in extended and f"{until.isoformat()}까지" in extended and "이의제기방법" in extended
+    assert "■연기" in extended and f"{squash(clock.paper_date(until))}까지" in extended and "이의제기방법" in extended
 
     gone = requests.receive_request(ctx, fac, request_input(days_ago=45, kind="exist"))
     notice = notice_text(ctx, fac, gone.id, tmp_path / "gone.pdf")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import stat
 import subprocess
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from privdesk.disclosures.ledger import ExternalSubject, record_disclosure
 from privdesk.errors import ValidationError
 from privdesk.personal import mask_name
 from privdesk.reports import disclosure_ledger
+from privdesk.reports.template import period_text
 from tests.helpers import OFFICER_PASSWORD, run_cli
 from tests.lifecycle_support import Marked, add_marked
 from tests.test_audit_support import TEST_PASSWORD, actor_for, officer
@@ -91,7 +93,7 @@ def test_ledger_pdf_has_the_columns_and_no_subject_names(ctx: AppContext, desk: 
     assert "박민수" not in body
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert (printed.subject, printed.actor) == (disclosure_ledger.WHAT, "desk01")
-    assert printed.detail == f"{result.record_no}; {TODAY - dt.timedelta(days=7)} ~ {TODAY}; 4건; {result.pages}쪽"
+    assert printed.detail == f"{result.record_no}; {period_text(TODAY - dt.timedelta(days=7), TODAY)}; 4건; {result.pages}쪽"
     assert png_of_first_page(out).stat().st_size > 10_000
 
 
@@ -127,8 +129,9 @@ def test_processor_list_pdf_for_the_policy(ctx: AppContext, tmp_path: Path) -> N
     body = squash(text(out))
     for words in ("개인정보처리업무위탁현황(수탁업체)", "수탁업체명", "위탁업무내용", "보유기간", "계약기간", "최근점검·교육일",
                   "아미스테크놀로지(주)", "의료영상저장전송", "위탁계약종료시까지", "종료임박(D-12)",
-                  TODAY.isoformat(), "제26조", "9곳", "본원은원활한개인정보업무처리를위하여"):
+                  squash(clock.paper_date(TODAY)), "제26조", "9곳", "본원은원활한개인정보업무처리를위하여"):
         assert words in body, words
+    assert not re.search(r"\d{4}-\d\d-\d\d", body), re.findall(r"\d{4}-\d\d-\d\d", body)   # 2025. 1. 1. ~
     assert "(주)피어나인" not in body
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert printed.subject == "report:processors" and printed.detail.endswith("9곳; 1쪽")  # type: ignore[union-attr]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,9 @@ def test_report_form_marks_unconfirmed_fields_and_states_why(ctx: AppContext, st
     assert squash("고유식별정보 포함: 주민등록번호") in body and "4명" in body
     assert squash("발송 중단") in body and incident in body
     assert not any(n in body for n in NAMES)
+    # dates in the official style, the duty's deadline included (issue 12: not 2026-12-07 / 12월 07일)
+    assert not re.search(r"\d{4}-\d\d-\d\d|\d+월\d+일", body), body
+    assert re.search(r"기한\d{4}\.\d{1,2}\.\d{1,2}\.\d\d:\d\d", body)
 
 
 def test_record_and_register_print_the_duties_notices_and_history(ctx: AppContext, staff: Actor, incident: str,

@@ -248,7 +248,7 @@ def test_migration_0710_keeps_old_entries_their_guards_and_their_display(empty_d
             assert d is not None and d.kind == "provision" and d.pseudonym is None
             row = ledger.rows_of(s, [d])[0]
         assert row.retired_basis and row.basis_text == "(구) 통계작성·학술연구 — 2020. 8. 5. 삭제된 근거"
-        assert disclosure_ledger.table_rows([row])[0][1:3] == ["제3자 제공", "2024-03-02"]
+        assert disclosure_ledger.table_rows([row])[0][1:3] == ["제3자 제공", "2024. 3. 2."]   # the date on paper: official style
         # the append-only guard of the old table survived the new column (no table copy on SQLite)
         for stmt in ("UPDATE disclosures SET kind = 'internal_use'", "DELETE FROM disclosures"):
             with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:

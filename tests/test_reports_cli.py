@@ -18,6 +18,7 @@ from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext
 from privdesk.errors import PermissionDeniedError
 from privdesk.reports import record_print
+from privdesk.reports.template import period_text
 from privdesk.store.models import AccessLogEntry
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli
 from tests.test_reports_template import assert_only_nanum_embedded, page_count, text
@@ -88,7 +89,8 @@ def test_cli_permission_history(ctx: AppContext, cli: Cli, tmp_path: Path) -> No
     assert_only_nanum_embedded(out)
     body = text(out)
     for expected in ("권한 부여·변경·말소 기록", ctx.profile.name, "계정 생성·권한 부여", "역할 변경", "kim",
-                     OFFICER_LOGIN, "시설팀 겸임 발령", "신규 입사", f"{first} ~ {last}", "육의곤 (yook)"):
+                     OFFICER_LOGIN, "시설팀 겸임 발령", "신규 입사",
+                     period_text(dt.date.fromisoformat(first), dt.date.fromisoformat(last)), "육의곤 (yook)"):
         assert expected in body, expected
     [printed] = entries(ctx, action=Action.PRINT)
     assert printed.subject == "report:permission-history" and printed.actor == OFFICER_LOGIN

@@ -23,6 +23,7 @@ from privdesk.reports.template import (
     Column,
     Field,
     FieldGroup,
+    Form,
     Layout,
     ReportMeta,
     checkboxes,
@@ -293,9 +294,10 @@ def test_fonts_register_once_and_meta_needs_an_aware_time() -> None:
     assert {FONT, FONT_BOLD} <= set(pdfmetrics.getRegisteredFontNames())
     with pytest.raises(ValueError):
         meta(printed_at=dt.datetime(2026, 11, 25, 14, 30))
-    assert record_number("PH", AT) == "PH-20261125-143000"
-    m = new_meta(HOSPITAL, "제목", "CV", By("육의곤", "yook"), printed_at=AT)
-    assert (m.record_no, m.printed_by, m.approvals) == ("CV-20261125-143000", "육의곤 (yook)", ("담당", "책임자"))
+    assert record_number("PH", 2026, 12) == "PH-2026-0012"
+    m = new_meta(HOSPITAL, Form("제목", "CV"), By("육의곤", "yook"), printed_at=AT)
+    assert (m.record_no, m.printed_by, m.approvals) == ("CV-2026-견본", "육의곤 (yook)", ("담당", "책임자"))
+    assert m.numbered(7).record_no == "CV-2026-0007"   # the number comes from the database (witnessed)
 
 
 def test_first_page_renders_to_png(sample_pdf: Path) -> None:
@@ -326,11 +328,11 @@ def test_permission_history_record(tmp_path: Path) -> None:
     assert page_size(out)[0] > page_size(out)[1]  # landscape
     assert_only_nanum_embedded(out)
     body = text(out)
-    for expected in ("권한 부여·변경·말소 기록", "제5조제3항", HOSPITAL, "PH-20261125-143000",
+    for expected in ("권한 부여·변경·말소 기록", "제5조제3항", HOSPITAL, "PH-2026-견본",
                      "계정 생성·권한 부여", "역할 변경", "계정 잠금", "계정 말소", "비밀번호 초기화",
                      "부여: 원무(intake)", "staff3", "신규 입사", "총 25건", "부여 5건", "말소 5건", "변경 15건"):
         assert expected in body, expected
-    assert body.index("2026-11-03 09:30") < body.index("2026-11-03 16:30")  # oldest first
+    assert body.index("2026. 11. 3. 09:30") < body.index("2026. 11. 3. 16:30")  # oldest first
 
 
 def entries(n: int) -> list[Entry]:
@@ -356,7 +358,7 @@ def test_access_log_review_sheet(tmp_path: Path) -> None:
     assert page_size(out)[0] > page_size(out)[1]
     assert_only_nanum_embedded(out)
     first = text(out, 1, 1)
-    for expected in ("접속기록 점검표", "제8조제2항", HOSPITAL, "AL-20261125-143000", "점검 기간", "총 기록",
+    for expected in ("접속기록 점검표", "제8조제2항", HOSPITAL, "AL-2026-견본", "점검 기간", "총 기록",
                      "600건", "로그인 실패", "60건 — kim 20건, lee 20건, park 20건", "권한 거부",
                      "사유 확인 대상", "다운로드(내보내기) 60건", "마스킹 해제 60건", "출력 60건",
                      "□이상 없음", "□조치 필요", "점검 의견", "수행업무별 건수"):
@@ -365,9 +367,9 @@ def test_access_log_review_sheet(tmp_path: Path) -> None:
     for title in ("번호", "일시", "계정", "접속지", "수행업무", "대상", "결과", "비고"):
         assert title in later
     all_text = text(out)
-    assert "2026-11-03 09:30:00" in all_text and "WS-원무-03 (10.0.3.21)" in all_text
+    assert "2026. 11. 3. 09:30:00" in all_text and "WS-원무-03 (10.0.3.21)" in all_text
     assert "patient:1001" in all_text and "정정 요구 처리 중 주소 변경 확인" in all_text
-    assert len(re.findall(r"2026-11-\d\d \d\d:\d\d:\d\d", all_text)) == 600
+    assert len(re.findall(r"2026\. 11\. \d\d?\. \d\d:\d\d:\d\d", all_text)) == 600
 
 
 def test_access_log_with_no_entries(tmp_path: Path) -> None:
@@ -380,7 +382,8 @@ def test_access_log_with_no_entries(tmp_path: Path) -> None:
 
 def test_kst_shown_for_utc_times() -> None:
     assert clock.fmt_datetime(AT) == "2026-11-25 14:30"
-    assert access_log.fmt_at(AT) == "2026-11-25 14:30:00"
+    assert access_log.fmt_at(AT) == "2026. 11. 25. 14:30:00"
+    assert clock.paper_datetime(AT) == "2026. 11. 25. 14:30"   # paper; screens keep YYYY-MM-DD
 
 
 def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path) -> None:

@@ -336,7 +336,7 @@ def test_the_power_of_attorney_prints_blank_and_filled_for_an_agent(ctx: AppCont
                                                      printing.NoticeKind.POWER_OF_ATTORNEY)
     filled = printing.print_notice(ctx, clerk, agent.id, "power_of_attorney", tmp_path / "poa.pdf")
     text = read(filled.path)
-    for words in ("김대리", "1970-05-05", "010-5555-6666", "홍길동", "1990-01-01", "■정정·삭제", "□열람", agent.number):
+    for words in ("김대리", "1970.5.5.", "010-5555-6666", "홍길동", "1990.1.1.", "■정정·삭제", "□열람", agent.number):
         assert words in text, words
     details = [e.detail or "" for e in log_rows(ctx, action=Action.PRINT)]
     assert details[0].startswith("blank;") and details[1].startswith(f"power_of_attorney; {agent.number}")

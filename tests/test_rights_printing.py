@@ -119,8 +119,8 @@ def test_request_form_by_an_agent_is_filled_for_signature(ctx: AppContext, clerk
     assert result.record_no.startswith("RQ-") and result.path == out
     body = read(out)
     for words in ("[별지제8호서식]", "개인정보(열람,정정·삭제,처리정지)요구서", d.number, "처리기간", "10일이내",
-                  f"기한{d.due_date.isoformat()}", "정보주체", "홍길동", "1990-01-01", squash(ADDRESS), "대리인", "김대리",
-                  "010-3456-7890", "1975-06-07", squash(AGENT_ADDRESS), "□법정대리인", "■대리인", "□열람",
+                  f"기한{squash(clock.paper_date(d.due_date))}", "정보주체", "홍길동", "1990.1.1.", squash(ADDRESS), "대리인", "김대리",
+                  "010-3456-7890", "1975.6.7.", squash(AGENT_ADDRESS), "□법정대리인", "■대리인", "□열람",
                   "□개인정보의항목및내용", "■정정·삭제", "□처리정지", "정정:주소가이사전주소로", "정정결과는우편으로받겠습니다.",
                   "위와같이요구합니다", "요구인김대리", "(서명또는인)", "장튼위튼병원귀하", "우편", "주민등록증",
                   "위임장확인함", "처리절차", "쪽1/1"):
@@ -158,10 +158,10 @@ def test_access_notice_carries_the_answer_from_the_data(ctx: AppContext, clerk: 
     assert result.title == "개인정보 열람 통지서"
     body = read(out)
     for words in ("[별지제9호서식]", "개인정보열람통지서", d.number, "수신자", "홍길동", squash(ADDRESS), "열람일시",
-                  "2026-12-0314:30", "본관1층원무과상담실", "□열람·시청", "■사본·출력물", "□전자파일", "납부금액", "3,500원",
+                  "2026.12.3.14:30", "본관1층원무과상담실", "□열람·시청", "■사본·출력물", "□전자파일", "납부금액", "3,500원",
                   "사본2부를우편으로보냄", "열람할개인정보", "개인정보의항목및내용", "900101-1******", "010-2345-6789",
                   "개인정보의수집·이용목적", "진료,진료접수및환자관리", "개인정보보유및이용기간", "개인정보의제3자제공현황",
-                  "한국손해보험(주)보험금심사팀", "2026-03-05", "국민건강보험공단관악지사", "정보주체의별도동의",
+                  "한국손해보험(주)보험금심사팀", "2026.3.5.", "국민건강보험공단관악지사", "정보주체의별도동의",
                   "개인정보처리에동의한사실및내용", "동의가아닌법령에근거하여", "이의제기방법",
                   "이통지에이의가있으면장튼위튼병원의이의제기절차에따라", "장튼위튼병원장(직인)"):
         assert words in body, words
@@ -204,7 +204,7 @@ def test_extension_and_refusal_notices(ctx: AppContext, clerk: Actor, tmp_path: 
     assert result.title == "개인정보 열람 연기·거절 통지서" == printing.notice_title(late, "delay_refusal")
     body = read(out)
     for words in ("[별지제10호서식]", "개인정보열람연기·거절통지서", late.number, "■연기", "□거절",
-                  f"당초기한{late.due_date.isoformat()}", f"{new_due.isoformat()}까지", "주민등록초본", "이의제기방법",
+                  f"당초기한{squash(clock.paper_date(late.due_date))}", f"{squash(clock.paper_date(new_due))}까지", "주민등록초본", "이의제기방법",
                   "이통지에이의가있으면", "열람의연기를통지합니다", "제35조제3항"):
         assert words in body, words
 
@@ -415,13 +415,13 @@ def test_correction_notice_goes_to_exactly_its_recipient(ctx: AppContext, clerk:
     result = print_correction_notice(ctx, clerk, insurer.id, out)
     assert result.title == "개인정보 정정 통지서" and result.record_no.startswith("RN-")
     body = read(out)
-    for words in ("개인정보정정통지서", "수신", "한국손해보험(주)보험금심사팀귀하", "정보주체", "홍길동", "1990-01-01",
+    for words in ("개인정보정정통지서", "수신", "한국손해보험(주)보험금심사팀귀하", "정보주체", "홍길동", "1990.1.1.",
                   "정정내용", d.number, "사당래미안아파트101동1001호", "010-9876-5432", "귀기관에제공한내역",
-                  "2026-03-05", "보심-2026-0311", "2026-06-09", "보심-2026-0642", "이름,주소,연락처", "보험금지급심사",
+                  "2026.3.5.", "보심-2026-0311", "2026.6.9.", "보심-2026-0642", "이름,주소,연락처", "보험금지급심사",
                   "정정하여주시고", "정정전의개인정보는더이상이용하거나", "070-4209-9794", "070-4243-5308",
                   "서울시관악구남부순환로1867", "장튼위튼병원장(직인)"):
         assert words in body, words
-    for absent in ("국민건강보험공단", "2026-04-01", "서울관악경찰서", "이순신"):
+    for absent in ("국민건강보험공단", "2026.4.1.", "서울관악경찰서", "이순신"):
         assert absent not in body, absent
     printed = print_entries(ctx)[-1]
     assert printed.subject == f"subject_request:{d.id}"

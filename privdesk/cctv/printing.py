@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from privdesk import files
+from privdesk import clock, files
 from privdesk.accounts.people import label_of
 from privdesk.accounts.permissions import Permission
 from privdesk.cctv.cameras import cctv_unit, list_cameras
-from privdesk.cctv.common import fmt_window, request_number
+from privdesk.cctv.common import request_number
 from privdesk.cctv.decisions import refusal_ground
 from privdesk.cctv.requests import (
     KIND_LABELS,
@@ -99,9 +99,9 @@ def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path
             number=request_number(req.id, req.received_at), received_at=req.received_at,
             request_days=p.request_days, due=effective_due(req), kind=KIND_LABELS[req.kind],
             requester_name=req.requester_name, requester_phone=c.phone,
-            requester_birth=c.birth_date.isoformat() if c.birth_date else "", requester_address=c.address,
+            requester_birth=clock.paper_date(c.birth_date), requester_address=c.address,
             relation=RELATION_LABELS[req.relation], subject_name=req.subject_name, subject_phone=c.subject_phone,
-            window=fmt_window(req.window_start, req.window_end),
+            window=_window(req.window_start, req.window_end),
             places=_places([(x.number, x.location, x.coverage) for x in req.cameras]), purpose=req.purpose,
             id_document=req.id_document, id_checked_by=label_of(u.session, req.id_checked_by),
             proxy_checked=req.proxy_checked,
@@ -149,8 +149,8 @@ def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Pat
         notice = cctv_request.ResultNotice(
             number=request_number(req.id, req.received_at), received_at=req.received_at,
             kind=KIND_LABELS[req.kind], outcome=outcome, requester_name=req.requester_name,
-            requester_birth=c.birth_date.isoformat() if c.birth_date else "", requester_address=c.address,
-            window=fmt_window(req.window_start, req.window_end),
+            requester_birth=clock.paper_date(c.birth_date), requester_address=c.address,
+            window=_window(req.window_start, req.window_end),
             places=_places([(x.number, x.location, x.coverage) for x in req.cameras]), retention=_retention(p),
             viewing_at=req.viewing_at, viewing_place=req.viewing_place or "", masking=masking,
             withheld=req.partial_note or "", ground=g.label if g else "", ground_basis=g.basis if g else "",
@@ -166,3 +166,9 @@ def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Pat
 
 
 __all__ = ["PrintResult", "print_ledger", "print_request_form", "print_result_notice"]
+
+
+def _window(start: dt.datetime, end: dt.datetime) -> str:
+    """The recording window on paper: ``2026. 11. 20. 14:00 ~ 15:30`` (the end's date only when it differs)."""
+    same_day = clock.kst_day(start) == clock.kst_day(end)
+    return f"{clock.paper_datetime(start)} ~ {f'{clock.to_kst(end):%H:%M}' if same_day else clock.paper_datetime(end)}"

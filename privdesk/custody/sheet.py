@@ -107,7 +107,7 @@ def print_sheet(ctx: AppContext, actor: Actor, out: Path | Output, *, force: boo
     target = guarded(ctx.settings, out, force=force)
     master = read_master_key(Path(ctx.settings.key_file))
     data = KeySheet(ctx.profile.name, tuple(groups(master)), ctx.keys.check_value.hex()[:16],
-                    key_file_line(master), clock.today_kst().isoformat())
+                    key_file_line(master), clock.paper_date(clock.today_kst()))
     meta = witnessed(ctx, key_sheet.meta_for(ctx.profile.name, actor))
     return key_sheet.render_key_sheet(target, meta, data, before_publish=lambda n: record_print(
         ctx, actor, key_sheet.WHAT, f"{meta.record_no}; key check {data.check_value}; {n}쪽",

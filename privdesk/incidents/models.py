@@ -2,8 +2,8 @@
 
 ``incidents`` holds one incident (유출등 사고) and carries a row proof over what decides its duties
 (number, kind, files, items, outside access, state). Its number ``INC-YYYY-NNNN`` comes from
-``incident_counters`` (one row per year, incremented in the writing transaction: under SQLite's
-``BEGIN IMMEDIATE`` lock, and by PostgreSQL's row lock on the ``UPDATE``), and is unique.
+the shared ``record_counters`` (kind ``INC``, one row per year, :mod:`privdesk.store.counters`), and is
+unique.
 
 ``incident_subjects`` lists who is affected: a registry patient (``patient:<id>``) or the person of a
 CCTV request (``cctv_request:<id>``), by internal reference only — the contacts stay in their own
@@ -37,14 +37,6 @@ SUBJECT_PROOF = ProofSpec(
     (("id", "int"), ("incident_id", "int"), ("subject_ref", "text"), ("patient_id", "int"),
      ("cctv_request_id", "int")),
     "유출 사고 정보주체", ref_column="id", ref_prefix="incident_subject:")
-
-
-class IncidentCounter(Base):
-    """The last number given in a year (INC-YYYY-NNNN)."""
-
-    __tablename__ = "incident_counters"
-    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    last: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Incident(Base):

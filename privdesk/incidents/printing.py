@@ -109,10 +109,10 @@ REMEDY = ("피해가 생겼거나 우려되면 아래 담당부서에 신고해 
 
 
 def letter_text(p: HospitalProfile, d: IncidentDetail) -> paper.LetterText:
-    happened = clock.fmt_datetime(d.row.happened_at) if d.row.happened_at else "확인 중"
+    happened = clock.paper_datetime(d.row.happened_at) if d.row.happened_at else "확인 중"
     return paper.LetterText(
         number=d.number, items=", ".join(d.items) or "확인 중(확인되는 대로 알려 드립니다)",
-        when=f"유출 시점: {happened} / 병원이 알게 된 때: {clock.fmt_datetime(d.row.learnt_at)}",
+        when=f"유출 시점: {happened} / 병원이 알게 된 때: {clock.paper_datetime(d.row.learnt_at)}",
         summary=d.summary, advice=advice_for(d.items),
         response=d.containment or "유출 경위를 조사하고 있으며, 추가 유출을 막는 조치를 하고 있습니다.",
         remedy=REMEDY, contact=_contact(p), sender=f"{p.name}장")
@@ -133,7 +133,7 @@ def homepage_notice(ctx: AppContext, actor: Actor, ref: str | int) -> str:
              "불편과 심려를 끼쳐 드려 깊이 사과드립니다.", ""]
     for n, (label, value) in enumerate(zip(paper.CONTENTS, contents, strict=True), start=1):
         lines += [f"{n}. {label}", value, ""]
-    lines.append(f"게시일: {clock.today_kst().isoformat()} (게시 기간 {rules.HOMEPAGE_DAYS}일 이상)  사고 번호 {d.number}")
+    lines.append(f"게시일: {clock.paper_date(clock.today_kst())} (게시 기간 {rules.HOMEPAGE_DAYS}일 이상)  사고 번호 {d.number}")
     return "\n".join(lines)
 
 
@@ -269,13 +269,13 @@ def _record(d: IncidentDetail, now: dt.datetime, profile: HospitalProfile) -> pa
         files=", ".join(files_named.get(f, f) for f in d.files), items=", ".join(d.items),
         containment=d.containment, outside_access=d.outside_access, affected=d.row.affected,
         by_source=tuple((SOURCE_LABELS.get(k, k), v) for k, v in sorted(d.by_source.items())),
-        duties=tuple(paper.DutyLine(s.label, s.applies, s.reasons, s.article, s.due, s.status(now),
+        duties=tuple(paper.DutyLine(s.label, s.applies, s.reasons, s.article, s.due, s.status(now, clock.paper_datetime),
                                     s.urgency(now) == rules.Urgency.LATE) for s in d.row.duties),
         notices=tuple(paper.NoticeLine(rules.DUTY_LABELS.get(n.duty, n.duty), n.channel_label, n.sent_at, n.people,
                                        n.note) for n in d.notices),
         events=tuple(paper.EventLine(e.at, e.actor_label or e.actor_login, e.change_label, e.detail) for e in d.events),
-        opened=f"{clock.fmt_datetime(d.opened_at)} {d.who(d.opened_by)}", cause=d.cause, measures=d.measures,
-        closed=f"{clock.fmt_datetime(d.closed_at)} {d.who(d.closed_by)} (승인)" if d.closed_at else "")
+        opened=f"{clock.paper_datetime(d.opened_at)} {d.who(d.opened_by)}", cause=d.cause, measures=d.measures,
+        closed=f"{clock.paper_datetime(d.closed_at)} {d.who(d.closed_by)} (승인)" if d.closed_at else "")
 
 
 def _detail(ctx: AppContext, actor: Actor, ref: str | int, what: str) -> IncidentDetail:
@@ -329,7 +329,7 @@ def print_register(ctx: AppContext, actor: Actor, year: int, out: Path | Output,
         if not s.applies:
             return "해당 없음"
         late = s.late_by(now)
-        head = f"완료 {clock.fmt_datetime(s.done_at)}" if s.done_at else "미완료"
+        head = f"완료 {clock.paper_datetime(s.done_at)}" if s.done_at else "미완료"
         return head + (f" (지연 {rules.hours_text(late)})" if late else "")
 
     lines = [paper.RegisterRow(r.number, r.learnt_at, r.kind_label, r.summary, r.affected, duty(r.notify),

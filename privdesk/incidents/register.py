@@ -17,9 +17,8 @@ import datetime as dt
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import cast
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
@@ -33,12 +32,12 @@ from privdesk.fields import reason as free_text
 from privdesk.incidents import rules
 from privdesk.incidents.models import (
     Incident,
-    IncidentCounter,
     IncidentEvent,
     IncidentNotice,
     IncidentSubject,
 )
 from privdesk.incidents.rules import Channel, Duty, DutyState, Facts, Kind, SentNotice, Urgency
+from privdesk.store import counters
 
 EVENTS = "incident_events"
 NOTICES = "incident_notices"
@@ -244,22 +243,8 @@ def record_event(u: Unit, inc: Incident, change: str, detail: str, *, at: dt.dat
 
 
 def _next_number(session: Session, year: int) -> str:
-    """The next INC-YYYY-NNNN: the year's counter row incremented in this transaction (PostgreSQL's
-    row lock serialises two openings; SQLite's write lock already does)."""
-    table = cast(Table, IncidentCounter.__table__)
-    bump = update(table).where(table.c.year == year).values(last=table.c.last + 1).returning(table.c.last)
-    got = session.execute(bump).scalar_one_or_none()
-    if got is None:
-        if session.get_bind().dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            session.execute(pg_insert(table).values(year=year, last=0).on_conflict_do_nothing())
-        else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            session.execute(sqlite_insert(table).values(year=year, last=0).on_conflict_do_nothing())
-        got = session.execute(bump).scalar_one()
-    return rules.incident_number(year, int(got))
+    """The next INC-YYYY-NNNN, from the shared record counters (:mod:`privdesk.store.counters`)."""
+    return rules.incident_number(year, counters.next_number(session, rules.INCIDENT_KIND, year))
 
 
 def _when(value: dt.datetime | None, field_name: str, label: str) -> dt.datetime | None:

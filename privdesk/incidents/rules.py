@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -156,14 +156,15 @@ class DutyState:
             return Urgency.DONE
         return Urgency.SOON if self.due - now <= dt.timedelta(hours=SOON_HOURS) else Urgency.IN_TIME
 
-    def status(self, now: dt.datetime) -> str:
-        """``남은 시간 41시간 (기한 2026-12-07 18:30)``, ``기한 경과 5시간``, ``완료 2026-12-06 10:00`` …"""
+    def status(self, now: dt.datetime, when: Callable[[dt.datetime], str] = clock.fmt_datetime) -> str:
+        """``남은 시간 41시간 (기한 2026-12-07 18:30)``, ``기한 경과 5시간``, ``완료 2026-12-06 10:00`` …
+        (on paper ``when=clock.paper_datetime``: ``기한 2026. 12. 7. 18:30``)."""
         if not self.applies:
             return "해당 없음"
-        due = clock.fmt_datetime(self.due)
+        due = when(self.due)
         late = self.late_by(now)
         if self.done_at is not None:
-            done = clock.fmt_datetime(self.done_at)
+            done = when(self.done_at)
             return f"완료 {done} (기한 {hours_text(late)} 지남)" if late else f"완료 {done} (기한 {due})"
         if late is not None:
             return f"기한 경과 {hours_text(late)} (기한 {due})"
@@ -254,6 +255,9 @@ def parse_kst(text: str, field: str, label: str) -> dt.datetime:
         raise ValidationError(field, f"{label}은(는) 'YYYY-MM-DD HH:MM' 형식(한국 시간, 24시간제)으로 입력하십시오. "
                                      "예: 2026-12-04 18:30") from None
     return clock.aware(parsed)
+
+
+INCIDENT_KIND = "INC"   # the incidents' row in record_counters
 
 
 def incident_number(year: int, seq: int) -> str:

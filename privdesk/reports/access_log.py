@@ -26,6 +26,7 @@ from privdesk.files import Output
 from privdesk.reports.template import (
     Column,
     Field,
+    Form,
     Layout,
     PrintedBy,
     ReportMeta,
@@ -38,6 +39,7 @@ TITLE = "접속기록 점검표"
 BASIS = "개인정보의 안전성 확보조치 기준 제8조제2항 (접속기록 월 1회 이상 점검, 다운로드 사유 확인)"
 RECORD_PREFIX = "AL"
 WHAT = "report:access-log"
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)   # internal: 결재란
 
 # Tasks whose reason the officer checks (제8조②: 다운로드; printing and unmasking likewise).
 TO_CHECK = (Action.EXPORT, Action.PRINT, Action.UNMASK)
@@ -69,8 +71,8 @@ class LogEntryRow(Protocol):
 
 
 def fmt_at(value: dt.datetime) -> str:
-    """``YYYY-MM-DD HH:MM:SS`` in KST (the access log keeps seconds)."""
-    return clock.to_kst(value).strftime("%Y-%m-%d %H:%M:%S")
+    """``2026. 12. 5. 14:30:15`` in KST (the access log keeps seconds)."""
+    return clock.paper_datetime(value, seconds=True)
 
 
 COLUMNS = (
@@ -153,5 +155,4 @@ def render_access_log(path: Path | Output, meta: ReportMeta, rows: Sequence[LogE
 
 def meta_for(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
     """This record's :class:`ReportMeta`: title, legal basis, landscape, a new record number."""
-    return new_meta(hospital, TITLE, RECORD_PREFIX, by, period=period, basis=BASIS, landscape=True,
-                    printed_at=printed_at)
+    return new_meta(hospital, FORM, by, period=period, printed_at=printed_at)

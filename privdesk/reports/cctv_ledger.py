@@ -26,7 +26,7 @@ from reportlab.platypus import Flowable
 
 from privdesk import clock
 from privdesk.files import Output
-from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인영상정보 관리대장"
 FORM_LABEL = "[별지 제3호서식]"
@@ -34,6 +34,7 @@ BASIS = ("개인정보 보호법 제25조 (고정형 영상정보처리기기의
          "(개인영상정보의 이용·제공·열람·파기 기록)")
 RECORD_PREFIX = "CV"
 WHAT = "report:cctv-ledger"
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, FORM_LABEL, landscape=True)   # internal: 결재란
 KINDS = ("이용", "제공", "열람", "파기")
 
 
@@ -102,7 +103,7 @@ def table_rows(rows: Sequence[LedgerEntryRow]) -> list[list[str]]:
             target = printed.get(r.corrects_id)
             ref = f"{target}번" if target is not None else f"관리대장 기록 #{r.corrects_id}"
             purpose = f"[{ref} 기록 정정] {r.purpose}"
-        out.append([str(n), r.kind_label, clock.fmt_datetime(r.at), file_form, r.staff_text, purpose,
+        out.append([str(n), r.kind_label, clock.paper_datetime(r.at), file_form, r.staff_text, purpose,
                     r.counterpart, r.basis, r.provision_form, r.period or r.window_text])
     return out
 
@@ -131,5 +132,4 @@ def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEn
 
 def meta_for(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
     """This record's :class:`ReportMeta`: form label, title, basis, landscape, a new record number."""
-    return new_meta(hospital, TITLE, RECORD_PREFIX, by, period=period, basis=BASIS, form_label=FORM_LABEL,
-                    landscape=True, printed_at=printed_at)
+    return new_meta(hospital, FORM, by, period=period, printed_at=printed_at)

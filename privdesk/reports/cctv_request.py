@@ -32,6 +32,7 @@ from privdesk.reports.template import (
     Column,
     Field,
     FieldGroup,
+    Form,
     FormRow,
     Layout,
     PrintedBy,
@@ -48,6 +49,10 @@ FORM_PREFIX = "CQ"
 NOTICE_TITLE = "개인영상정보 열람등 청구 결과 통지서"
 NOTICE_BASIS = "개인정보 보호법 제35조 · 같은 법 시행령 제41조제4항, 제42조제2항 (10일 이내 통지)"
 NOTICE_PREFIX = "CN"
+# Neither goes through the hospital's approval on paper: the 청구서 is the requester's own, signed;
+# the notice is a letter to the requester.
+REQUEST_FORM = Form(FORM_TITLE, FORM_PREFIX, FORM_BASIS, FORM_LABEL, internal=False)
+NOTICE_FORM = Form(NOTICE_TITLE, NOTICE_PREFIX, NOTICE_BASIS, internal=False)
 KINDS = ("열람", "존재확인", "삭제")
 _OBJECT = {"열람": "열람을", "존재확인": "존재확인을", "삭제": "삭제를"}   # with the object particle
 
@@ -136,9 +141,6 @@ def _signer(lay: Layout) -> ParagraphStyle:
                           alignment=TA_RIGHT)
 
 
-def _korean_date(value: dt.date) -> str:
-    return f"{value.year}년 {value.month:02d}월 {value.day:02d}일"
-
 
 def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *,
                         on_page: Callable[[int], None] | None = None,
@@ -149,8 +151,8 @@ def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *
         right, centre, to = _styles(lay)
         self_ = f.relation == "본인"
         rows: list[FormRow] = [
-            (Field("접수번호", f.number), Field("접수일", clock.fmt_datetime(f.received_at))),
-            (Field("처리기간", f"{f.request_days}일 이내 (기한 {f.due.isoformat()})"),),
+            (Field("접수번호", f.number), Field("접수일", clock.paper_datetime(f.received_at))),
+            (Field("처리기간", f"{f.request_days}일 이내 (기한 {clock.paper_date(f.due)})"),),
             FieldGroup("청구인", (
                 (Field("성명", f.requester_name), Field("전화번호", f.requester_phone)),
                 (Field("생년월일", f.requester_birth), Field("정보주체와의 관계", checkboxes(
@@ -183,7 +185,7 @@ def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *
             lay.text("「개인정보 보호법」 제35조 및 표준 개인정보 보호지침에 따라 위와 같이 개인영상정보의 "
                      f"{_OBJECT.get(f.kind, f.kind)} 청구합니다.", centre),
             lay.space(5),
-            lay.text(_korean_date(clock.to_kst(f.received_at).date()), right),
+            lay.text(clock.paper_date(f.received_at), right),
             lay.space(3),
             lay.text(f"청구인\u00a0\u00a0{f.requester_name}" + "\u00a0" * 10 + "(서명 또는 인)", right),
             lay.space(5),
@@ -203,7 +205,7 @@ def _result_rows(n: ResultNotice) -> list[FormRow]:
     rows: list[tuple[Field, ...]] = [(Field("결과", checkboxes([o.value for o in Outcome], {n.outcome.value})),)]
     if n.outcome in (Outcome.APPROVED, Outcome.PARTLY):
         if n.kind == "열람":
-            rows.append((Field("열람 일시", clock.fmt_datetime(n.viewing_at)), Field("열람 장소", n.viewing_place)))
+            rows.append((Field("열람 일시", clock.paper_datetime(n.viewing_at)), Field("열람 장소", n.viewing_place)))
             rows.append((Field("열람 방법", "본원 방문 열람(시청). 신분증을 지참하십시오 (대리인은 위임장)."),))
         elif n.kind == "존재확인":
             rows.append((Field("존재 여부", "청구하신 기간의 영상이 보관되어 있습니다."),))
@@ -218,7 +220,7 @@ def _result_rows(n: ResultNotice) -> list[FormRow]:
         rows.append((Field("거절 사유", f"{n.ground}: {n.explanation}"),))
         rows.append((Field("근거", n.ground_basis),))
     if n.outcome == Outcome.EXTENDED and n.extended_until is not None:
-        rows.append((Field("연기한 기한", f"{n.extended_until.isoformat()}까지"),))
+        rows.append((Field("연기한 기한", f"{clock.paper_date(n.extended_until)}까지"),))
         rows.append((Field("연기 사유", n.extension_reason),))
     if n.outcome == Outcome.GONE:
         rows.append((Field("영상 없음", f"청구하신 기간({n.window})의 영상은 보관기간({n.retention})이 지나 "
@@ -241,7 +243,7 @@ def render_result_notice(path: Path | Output, meta: ReportMeta, n: ResultNotice,
         head: list[FormRow] = [
             FieldGroup("수신자", ((Field("성명", n.requester_name), Field("생년월일", n.requester_birth)),
                                   (Field("주소", n.requester_address),))),
-            FieldGroup("청구 내용", ((Field("접수번호", n.number), Field("접수일", clock.fmt_datetime(n.received_at))),
+            FieldGroup("청구 내용", ((Field("접수번호", n.number), Field("접수일", clock.paper_datetime(n.received_at))),
                                     (Field("구분", checkboxes(KINDS, {n.kind})),),
                                     (Field("영상정보 기록기간", n.window),),
                                     (Field("설치 장소", n.places),))),
@@ -251,7 +253,7 @@ def render_result_notice(path: Path | Output, meta: ReportMeta, n: ResultNotice,
             lay.space(6),
             lay.text("귀하의 개인영상정보 열람등 청구에 대하여 위와 같이 통지합니다.", centre),
             lay.space(5),
-            lay.text(_korean_date(clock.to_kst(meta.printed_at).date()), right),
+            lay.text(clock.paper_date(meta.printed_at), right),
             lay.space(4),
             lay.text(f"{n.sender}\u00a0\u00a0(직인)", _signer(lay)),
             lay.space(6),
@@ -262,9 +264,8 @@ def render_result_notice(path: Path | Output, meta: ReportMeta, n: ResultNotice,
 
 
 def form_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, FORM_TITLE, FORM_PREFIX, by, basis=FORM_BASIS, form_label=FORM_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, REQUEST_FORM, by, printed_at=printed_at)
 
 
 def notice_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, NOTICE_TITLE, NOTICE_PREFIX, by, basis=NOTICE_BASIS, printed_at=printed_at)
+    return new_meta(hospital, NOTICE_FORM, by, printed_at=printed_at)

@@ -31,6 +31,7 @@ from privdesk.files import Output
 from privdesk.reports.template import (
     Column,
     Field,
+    Form,
     Layout,
     PrintedBy,
     ReportMeta,
@@ -47,6 +48,8 @@ LEDGER_WHAT = "report:destruction-ledger"
 CERT_TITLE = "개인정보 파기 확인서"
 CERT_BASIS = "개인정보 보호법 제21조 · 같은 법 시행령 제16조 · 개인정보의 안전성 확보조치 기준 제13조"
 CERT_PREFIX = "DC"
+LEDGER = Form(LEDGER_TITLE, LEDGER_PREFIX, LEDGER_BASIS, LEDGER_FORM, landscape=True)   # internal: 결재란
+CERTIFICATE = Form(CERT_TITLE, CERT_PREFIX, CERT_BASIS, approvals=("담당", "확인", "책임자"))   # internal
 BACKUP_COPIES_LABEL = "백업 사본이 남아 있을 수 있는 기한"
 
 
@@ -107,7 +110,7 @@ def table_rows(rows: Sequence[LedgerEntryRow], backup_copies: Mapping[int, str] 
         if r.plan_id is not None:
             reason += f" (파기 계획 {r.plan_id})"
         extra = " / ".join(x for x in (r.witness, r.certificate_no) if x)
-        out.append([str(r.id), r.file_name, r.kind, r.created, r.destroyed_on.isoformat(), reason, r.executed_by,
+        out.append([str(r.id), r.file_name, r.kind, r.created, clock.paper_date(r.destroyed_on), reason, r.executed_by,
                      r.approved_by, f"{r.item_count:,}", r.method, extra, copies.get(r.id, "")])
     return out
 
@@ -130,8 +133,7 @@ def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEn
 
 
 def ledger_meta(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, LEDGER_TITLE, LEDGER_PREFIX, by, period=period, basis=LEDGER_BASIS,
-                    form_label=LEDGER_FORM, landscape=True, printed_at=printed_at)
+    return new_meta(hospital, LEDGER, by, period=period, printed_at=printed_at)
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,7 @@ def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
             (Field("선정 기준", c.criteria),),
             (Field("파기 사유", c.reason),),
             (Field("파기 방법", c.method),),
-            (Field("파기 일시", clock.fmt_datetime(c.executed_at)), Field("파기 실행자", c.executed_by)),
+            (Field("파기 일시", clock.paper_datetime(c.executed_at)), Field("파기 실행자", c.executed_by)),
             (Field("승인자", c.approved_by), Field("확인자", c.verified_by or "(서명)")),
             (Field("계획 해시(SHA-256)", c.plan_hash),),
             (Field(BACKUP_COPIES_LABEL, c.backup_copies or "해당 없음"),),
@@ -211,7 +213,7 @@ def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
             "파기하였음을 확인합니다. 주 저장소와 분리보관 저장소에서 삭제한 뒤, 삭제된 저장 영역을 덮어쓰고 "
             "정리하는 복구 불가 조치를 하였습니다. 파기 전에 만든 백업에는 위 기한까지 암호화된 사본이 남을 수 있으며, "
             "그 백업을 복원하면 이 파기가 다시 적용됩니다.")
-        sign = lay.text(f"{clock.fmt_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)")
+        sign = lay.text(f"{clock.paper_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)")
         annex = [*lay.heading(ANNEX_TITLE), lay.table(ANNEX_COLUMNS, annex_rows(c.annex), zebra=False,
                                                       empty="파기한 기록이 없습니다."),
                  lay.space(2), lay.text("건수만 적습니다: 파기한 기록의 개인정보는 이 확인서에도 남기지 않습니다.")]
@@ -223,5 +225,4 @@ def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
 def certificate_meta(hospital: str, by: PrintedBy, plan_id: int, printed_at: dt.datetime | None = None, *,
                      period: str = "") -> ReportMeta:
     """``period``: :func:`certificate_period` (the plan alone when not given)."""
-    return new_meta(hospital, CERT_TITLE, CERT_PREFIX, by, basis=CERT_BASIS, period=period or f"파기 계획 제{plan_id}호",
-                    approvals=("담당", "확인", "책임자"), printed_at=printed_at)
+    return new_meta(hospital, CERTIFICATE, by, period=period or f"파기 계획 제{plan_id}호", printed_at=printed_at)

@@ -22,14 +22,16 @@ from typing import Protocol
 
 from reportlab.platypus import Flowable
 
+from privdesk import clock
 from privdesk.files import Output
-from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인정보의 목적 외 이용 및 제3자 제공 대장"
 BASIS = ("개인정보 보호법 제17조 (개인정보의 제공) · 제18조 (목적 외 이용·제공 제한) · 제28조의4 (가명정보 처리 기록) · "
          "같은 법 시행령 제15조 (목적 외 이용 및 제3자 제공 대장의 기재 사항)")
 RECORD_PREFIX = "TP"
 WHAT = "report:disclosure-ledger"
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)   # internal: 결재란
 
 
 class DisclosureEntryRow(Protocol):
@@ -40,7 +42,9 @@ class DisclosureEntryRow(Protocol):
     @property
     def pseudonym_text(self) -> str: ...
     @property
-    def when_text(self) -> str: ...
+    def disclosed_on(self) -> dt.date: ...
+    @property
+    def period(self) -> str: ...
     @property
     def file_name(self) -> str: ...
     @property
@@ -98,7 +102,8 @@ def table_rows(rows: Sequence[DisclosureEntryRow]) -> list[list[str]]:
         if r.corrected_by:
             marks.append("[" + ", ".join(f"{i}번" for i in r.corrected_by) + " 기록으로 정정됨]")
         purpose = " ".join([*marks, r.recipient_purpose])
-        out.append([str(r.id), r.kind_label, r.when_text, r.file_name, r.recipient, purpose, r.basis_text, r.items,
+        when = clock.paper_date(r.disclosed_on) + (f" ({r.period})" if r.period else "")
+        out.append([str(r.id), r.kind_label, when, r.file_name, r.recipient, purpose, r.basis_text, r.items,
                     r.form, r.restrictions or "-", f"{r.subject_count:,}명",
                     r.pseudonym_text or ("예 (기록 없음)" if r.deidentified else "-"), r.document_no, r.provider_text])
     return out
@@ -133,5 +138,4 @@ def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[Disclosu
 
 def meta_for(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
     """This record's :class:`ReportMeta`: title, basis, landscape, a new record number."""
-    return new_meta(hospital, TITLE, RECORD_PREFIX, by, period=period, basis=BASIS, landscape=True,
-                    printed_at=printed_at)
+    return new_meta(hospital, FORM, by, period=period, printed_at=printed_at)

@@ -29,11 +29,13 @@ from privdesk.reports.template import (
     Column,
     Field,
     FieldGroup,
+    Form,
     FormRow,
     Layout,
     PrintedBy,
     ReportMeta,
     new_meta,
+    period_text,
     render,
 )
 
@@ -52,6 +54,11 @@ RECORD_BASIS = "개인정보 보호법 제34조 · 표준 개인정보 보호지
 RECORD_PREFIX = "IC"
 REGISTER_TITLE = "유출 등 사고 대장"
 REGISTER_PREFIX = "IB"
+# The letter goes to the people affected and the 신고서 to the authority: neither carries the 결재란.
+LETTER_FORM = Form(LETTER_TITLE, LETTER_PREFIX, LETTER_BASIS, internal=False)
+REPORT_FORM = Form(REPORT_TITLE, REPORT_PREFIX, REPORT_BASIS, REPORT_LABEL, internal=False)
+RECORD_FORM = Form(RECORD_TITLE, RECORD_PREFIX, RECORD_BASIS)   # internal: 결재란
+REGISTER_FORM = Form(REGISTER_TITLE, REGISTER_PREFIX, RECORD_BASIS, landscape=True)   # internal: 결재란
 UNCONFIRMED = "※"
 
 # the five contents of a notice (법 제34조①, 시행령 제39조)
@@ -166,11 +173,8 @@ class RegisterRow:
 
 
 def _when(value: dt.datetime | None, unknown: str = "확인 중") -> str:
-    return clock.fmt_datetime(value) if value is not None else unknown
+    return clock.paper_datetime(value) if value is not None else unknown
 
-
-def korean_date(value: dt.date) -> str:
-    return f"{value.year}년 {value.month:02d}월 {value.day:02d}일"
 
 
 # -- letters -----------------------------------------------------------------------------------------
@@ -184,7 +188,7 @@ def render_letters(path: Path | Output, meta: ReportMeta, text: LetterText, reci
         addr = ParagraphStyle("il-addr", parent=st.body, fontSize=10, leading=14)
         right = ParagraphStyle("il-right", parent=st.body, alignment=TA_RIGHT, fontSize=10, leading=15)
         signer = ParagraphStyle("il-signer", parent=right, fontName=FONT_BOLD, fontSize=12, leading=18)
-        date = korean_date(clock.to_kst(meta.printed_at).date())
+        date = clock.paper_date(meta.printed_at)
         contents = (text.items, f"{text.when}\n{text.summary}", text.advice, f"{text.response}\n{text.remedy}",
                     text.contact)
         story: list[Flowable] = []
@@ -227,7 +231,7 @@ def render_report_form(path: Path | Output, meta: ReportMeta, org: Organisation,
 
     def body(lay: Layout) -> list[Flowable]:
         report = next((d for d in r.duties if d.label.endswith("신고")), None)
-        notices = "\n".join(f"{clock.fmt_datetime(n.sent_at)} {n.channel}" + (f" {n.people:,}명" if n.people else "")
+        notices = "\n".join(f"{clock.paper_datetime(n.sent_at)} {n.channel}" + (f" {n.people:,}명" if n.people else "")
                             for n in r.notices if n.duty == "정보주체 통지") or "통지 전"
         rows: list[FormRow] = [
             FieldGroup(_u("신고기관"), (
@@ -252,7 +256,7 @@ def render_report_form(path: Path | Output, meta: ReportMeta, org: Organisation,
             (Field(_u("피해 최소화 조치"), r.containment or "조치 중"),),
             (Field(_u("재발 방지 조치"), r.measures or "수립 중"),),
         ]
-        due = f"신고 기한 {clock.fmt_datetime(report.due)} ({report.status})" if report else ""
+        due = f"신고 기한 {clock.paper_datetime(report.due)} ({report.status})" if report else ""
         return [
             lay.text("※ 이 신고서의 항목은 개인정보 유출 등 신고서 공식 서식과 대조하지 않았습니다(UNCONFIRMED). "
                      "제출 전에 개인정보보호위원회·KISA의 최신 서식(개인정보 포털)과 대조하여 옮겨 적으십시오.",
@@ -292,16 +296,16 @@ def render_record(path: Path | Output, meta: ReportMeta, r: IncidentRecord, *, o
             lay.table([Column("의무", 0.2), Column("적용", 0.07, "CENTER"), Column("사유·근거", 0.39),
                        Column("기한", 0.13, "CENTER"), Column("상태", 0.21)],
                       [[d.label, "적용" if d.applies else "해당 없음", "\n".join([*d.reasons, d.article]),
-                        clock.fmt_datetime(d.due), d.status + (" ■지연" if d.late else "")] for d in r.duties]),
+                        clock.paper_datetime(d.due), d.status + (" ■지연" if d.late else "")] for d in r.duties]),
             *lay.heading("보낸 통지·신고"),
             lay.table([Column("일시", 0.16, "CENTER"), Column("의무", 0.2), Column("방법", 0.2),
                        Column("인원", 0.1, "RIGHT"), Column("메모", 0.34)],
-                      [[clock.fmt_datetime(n.sent_at), n.duty, n.channel, f"{n.people:,}" if n.people else "-", n.note]
+                      [[clock.paper_datetime(n.sent_at), n.duty, n.channel, f"{n.people:,}" if n.people else "-", n.note]
                        for n in r.notices] or [["-", "-", "-", "-", "아직 없음"]]),
             *lay.heading("처리 이력"),
             lay.table([Column("일시", 0.16, "CENTER"), Column("처리자", 0.12), Column("구분", 0.12, "CENTER"),
                        Column("내용", 0.6)],
-                      [[clock.fmt_datetime(e.at), e.actor, e.change, e.detail] for e in r.events]),
+                      [[clock.paper_datetime(e.at), e.actor, e.change, e.detail] for e in r.events]),
         ]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
@@ -315,7 +319,7 @@ def render_register(path: Path | Output, meta: ReportMeta, rows: Sequence[Regist
             [Column("사고 번호", 0.11, "CENTER"), Column("인지 일시", 0.11, "CENTER"), Column("유형", 0.1),
              Column("경위", 0.26), Column("정보주체", 0.07, "RIGHT"), Column("통지", 0.13), Column("신고", 0.13),
              Column("상태", 0.09, "CENTER")],
-            [[r.number, clock.fmt_datetime(r.learnt_at), r.kind, r.summary, f"{r.affected:,}명", r.notify, r.report,
+            [[r.number, clock.paper_datetime(r.learnt_at), r.kind, r.summary, f"{r.affected:,}명", r.notify, r.report,
               r.state] for r in rows] or [["-", "-", "-", "이 해에 등록된 사고가 없습니다.", "-", "-", "-", "-"]])]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
@@ -323,18 +327,17 @@ def render_register(path: Path | Output, meta: ReportMeta, rows: Sequence[Regist
 
 # -- metas ------------------------------------------------------------------------------------------------
 def letter_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, LETTER_TITLE, LETTER_PREFIX, by, basis=LETTER_BASIS, approvals=(), printed_at=printed_at)
+    return new_meta(hospital, LETTER_FORM, by, printed_at=printed_at)
 
 
 def report_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, REPORT_TITLE, REPORT_PREFIX, by, basis=REPORT_BASIS, form_label=REPORT_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, REPORT_FORM, by, printed_at=printed_at)
 
 
 def record_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, RECORD_TITLE, RECORD_PREFIX, by, basis=RECORD_BASIS, printed_at=printed_at)
+    return new_meta(hospital, RECORD_FORM, by, printed_at=printed_at)
 
 
 def register_meta(hospital: str, by: PrintedBy, year: int, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, REGISTER_TITLE, REGISTER_PREFIX, by, basis=RECORD_BASIS, landscape=True,
-                    period=f"{year}-01-01 ~ {year}-12-31", printed_at=printed_at)
+    return new_meta(hospital, REGISTER_FORM, by, period=period_text(dt.date(year, 1, 1), dt.date(year, 12, 31)),
+                    printed_at=printed_at)

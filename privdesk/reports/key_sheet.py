@@ -21,6 +21,7 @@ from privdesk.reports.template import (
     FONT_BOLD,
     GRID,
     Field,
+    Form,
     Layout,
     PrintedBy,
     ReportMeta,
@@ -32,6 +33,7 @@ TITLE = "개인정보 암호화 키 복구 용지"
 BASIS = "개인정보의 안전성 확보조치 기준 제7조 (암호키 관리) — 금고 보관, 복사 금지"
 RECORD_PREFIX = "KS"
 WHAT = "key:recovery-sheet"
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, approvals=())   # kept in the safe: a sheet, not an approval
 WARNING = ("이 용지는 환자의 주민등록번호·주소·연락처를 여는 암호화 키입니다. 금고에 보관하고 복사하거나 사진으로 찍지 "
            "마십시오. 키 파일을 잃었을 때 'privdesk key restore --out 새키파일'을 실행하고 아래 묶음을 차례로 입력하면 "
            "키 파일이 다시 만들어집니다(각 묶음의 마지막 글자는 검사 문자입니다). QR 코드를 읽으면 키 파일 한 줄이 "
@@ -115,4 +117,4 @@ def render_key_sheet(path: Path | Output, meta: ReportMeta, data: SheetData, *,
 
 
 def meta_for(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, TITLE, RECORD_PREFIX, by, basis=BASIS, approvals=(), printed_at=printed_at)
+    return new_meta(hospital, FORM, by, printed_at=printed_at)

@@ -19,12 +19,13 @@ from reportlab.platypus import Flowable
 from privdesk import clock
 from privdesk.accounts.users import CHANGE_LABELS
 from privdesk.files import Output
-from privdesk.reports.template import Column, Layout, PrintedBy, ReportMeta, new_meta, render
+from privdesk.reports.template import Column, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "권한 부여·변경·말소 기록"
 BASIS = "개인정보의 안전성 확보조치 기준 제5조제3항 (권한 부여·변경·말소 내역 기록, 최소 3년 보관)"
 RECORD_PREFIX = "PH"
 WHAT = "report:permission-history"
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)   # internal: 결재란
 
 # The three kinds the 기준 names: grant (부여), change (변경), revocation (말소).
 _KIND = {"create": "부여", "deactivate": "말소"}
@@ -69,7 +70,7 @@ COLUMNS = (
 
 
 def table_rows(rows: Sequence[PermissionChangeRow]) -> list[list[str]]:
-    return [[str(i), clock.fmt_datetime(r.at), getattr(r, "actor_label", "") or r.actor_login,
+    return [[str(i), clock.paper_datetime(r.at), getattr(r, "actor_label", "") or r.actor_login,
              getattr(r, "target_label", "") or r.target, change_label(r.change),
              r.detail, r.reason or ""]
             for i, r in enumerate(sorted(rows, key=lambda r: r.at), start=1)]
@@ -95,5 +96,4 @@ def render_permission_history(path: Path | Output, meta: ReportMeta, rows: Seque
 
 def meta_for(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
     """This record's :class:`ReportMeta`: title, legal basis, landscape, a new record number."""
-    return new_meta(hospital, TITLE, RECORD_PREFIX, by, period=period, basis=BASIS, landscape=True,
-                    printed_at=printed_at)
+    return new_meta(hospital, FORM, by, period=period, printed_at=printed_at)

@@ -23,13 +23,15 @@ from typing import Protocol
 
 from reportlab.platypus import Flowable
 
+from privdesk import clock
 from privdesk.files import Output
-from privdesk.reports.template import Column, Field, Layout, PrintedBy, ReportMeta, new_meta, render
+from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인정보 처리업무 위탁 현황 (수탁업체)"
 BASIS = "개인정보 보호법 제26조 (업무위탁에 따른 개인정보의 처리 제한) · 같은 법 시행령 제28조"
 RECORD_PREFIX = "PR"
 WHAT = "report:processors"
+FORM = Form(TITLE, RECORD_PREFIX, BASIS)   # internal: 결재란
 INTRO = "본원은 원활한 개인정보 업무처리를 위하여 다음과 같이 개인정보 처리업무를 위탁하고 있습니다."
 
 
@@ -41,7 +43,9 @@ class ProcessorEntryRow(Protocol):
     @property
     def retention(self) -> str: ...
     @property
-    def contract_text(self) -> str: ...
+    def contract_start(self) -> dt.date | None: ...
+    @property
+    def contract_end(self) -> dt.date | None: ...
     @property
     def last_check(self) -> dt.date | None: ...
     @property
@@ -82,11 +86,18 @@ def contract_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
 def table_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
     out = []
     for i, r in enumerate(rows, start=1):
-        contract = r.contract_text or "-"
+        contract = _contract(r)
         if r.status_text:
             contract += f"\n{r.status_text}"
-        out.append([str(i), r.name, r.task, r.retention, contract, r.last_check.isoformat() if r.last_check else "-"])
+        out.append([str(i), r.name, r.task, r.retention, contract, clock.paper_date(r.last_check) if r.last_check else "-"])
     return out
+
+
+def _contract(r: ProcessorEntryRow) -> str:
+    """``2025. 1. 1. ~ 2026. 12. 31.`` (a missing end or start left blank), ``-`` with neither."""
+    if r.contract_start is None and r.contract_end is None:
+        return "-"
+    return f"{clock.paper_date(r.contract_start)} ~ {clock.paper_date(r.contract_end)}".strip()
 
 
 def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[ProcessorEntryRow], as_of: dt.date, *,
@@ -98,7 +109,7 @@ def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[Proc
         soon = sum(1 for r in rows if r.status_text.startswith("종료 임박"))
         ended = sum(1 for r in rows if r.status_text.startswith("계약 만료"))
         open_ = sum(1 for r in rows if r.outstanding)
-        info = lay.form([(Field("기준일", as_of.isoformat()), Field("수탁업체", f"{len(rows):,}곳")),
+        info = lay.form([(Field("기준일", clock.paper_date(as_of)), Field("수탁업체", f"{len(rows):,}곳")),
                          (Field("계약 종료 임박", f"{soon:,}곳"), Field("계약 만료", f"{ended:,}곳")),
                          (Field("반환·파기 미확인", f"{open_:,}곳"),)],
                         label_width=0.15)
@@ -111,4 +122,4 @@ def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[Proc
 
 
 def meta_for(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, TITLE, RECORD_PREFIX, by, basis=BASIS, printed_at=printed_at)
+    return new_meta(hospital, FORM, by, printed_at=printed_at)

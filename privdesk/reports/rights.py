@@ -46,6 +46,7 @@ from privdesk.reports.template import (
     Column,
     Field,
     FieldGroup,
+    Form,
     FormRow,
     Layout,
     PrintedBy,
@@ -91,6 +92,16 @@ POA_PREFIX = "RP"
 LETTER_TITLE = "개인정보 정정 통지서"
 LETTER_BASIS = "개인정보 보호법 제36조 · 개인정보 처리방침 (정정 내용을 제공받은 제3자에게 통지)"
 LETTER_PREFIX = "RN"
+# Every paper of a request leaves the hospital: the 요구서 and the 위임장 are the person's own, signed;
+# the notices (별지 제9·10·12·13호) and the correction letter go to the person or to the recipients
+# of the data. None carries the internal 결재란.
+REQUEST_FORM = Form(FORM_TITLE, FORM_PREFIX, FORM_BASIS, FORM_LABEL, internal=False)
+ACCESS_FORM = Form(ACCESS_TITLE, ACCESS_PREFIX, ACCESS_BASIS, ACCESS_LABEL, internal=False)
+DELAY_FORM = Form(DELAY_TITLE, DELAY_PREFIX, DELAY_BASIS, DELAY_LABEL, internal=False)
+CORRECTION_FORM = Form(CORRECTION_TITLE, CORRECTION_PREFIX, CORRECTION_BASIS, CORRECTION_LABEL, internal=False)
+SUSPENSION_FORM = Form(SUSPENSION_TITLE, SUSPENSION_PREFIX, SUSPENSION_BASIS, SUSPENSION_LABEL, internal=False)
+POA_FORM = Form(POA_TITLE, POA_PREFIX, POA_BASIS, POA_LABEL, internal=False)
+LETTER_FORM = Form(LETTER_TITLE, LETTER_PREFIX, LETTER_BASIS, internal=False)
 
 REQUEST_BOXES = ("열람", "정정·삭제", "처리정지")
 RELATIONS = ("법정대리인", "대리인")
@@ -336,9 +347,6 @@ def _styles(lay: Layout) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle
     return right, centre, to, signer
 
 
-def korean_date(value: dt.date) -> str:
-    return f"{value.year}년 {value.month:02d}월 {value.day:02d}일"
-
 
 def _head_rows(h: NoticeHead, kinds: Sequence[str] | None = None, *, kind_value: str | None = None) -> list[FormRow]:
     """수신자 and 요구 내용 (접수번호, 접수일, 구분, 대상 파일, 요구 내용)."""
@@ -350,7 +358,7 @@ def _head_rows(h: NoticeHead, kinds: Sequence[str] | None = None, *, kind_value:
     ))
     kind = kind_value if kind_value is not None else (checkboxes(kinds, {h.kind_label}) if kinds else h.kind_label)
     rows: list[tuple[Field, ...]] = [
-        (Field("접수번호", h.number), Field("접수일", clock.fmt_datetime(h.received_at))),
+        (Field("접수번호", h.number), Field("접수일", clock.paper_datetime(h.received_at))),
         (Field("구분", kind), Field("대상 개인정보파일", h.file_name)),
     ]
     if h.request_text.strip():
@@ -371,7 +379,7 @@ def _closing(lay: Layout, sentence: str, printed_at: dt.datetime, footer: Footer
         lay.space(6),
         lay.text(sentence, centre),
         lay.space(5),
-        lay.text(korean_date(clock.to_kst(printed_at).date()), right),
+        lay.text(clock.paper_date(printed_at), right),
         lay.space(4),
         lay.text(f"{footer.sender}\u00a0\u00a0(직인)", signer),
         lay.space(6),
@@ -394,8 +402,8 @@ def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *
         correction = f"{f.kind_label}: {f.request_text}" if f.box == "정정·삭제" else ""
         suspension = f"{f.kind_label}: {f.request_text}" if f.box == "처리정지" else ""
         top: list[FormRow] = [
-            (Field("접수번호", f.number), Field("접수일", clock.fmt_datetime(f.received_at))),
-            (Field("처리기간", f"{f.request_days}일 이내 (기한 {f.due.isoformat()})"),
+            (Field("접수번호", f.number), Field("접수일", clock.paper_datetime(f.received_at))),
+            (Field("처리기간", f"{f.request_days}일 이내 (기한 {clock.paper_date(f.due)})"),
              Field("대상 개인정보파일", f.file_name)),
             FieldGroup("정보주체", (
                 (Field("성명", subject_name), Field("전화번호", f.subject.phone)),
@@ -437,7 +445,7 @@ def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *
             KeepTogether([
                 lay.text("「개인정보 보호법」 제35조·제36조 또는 제37조에 따라 위와 같이 요구합니다.", centre),
                 lay.space(5),
-                lay.text(korean_date(clock.to_kst(f.received_at).date()), right),
+                lay.text(clock.paper_date(f.received_at), right),
                 lay.space(3),
                 lay.text(f"요구인\u00a0\u00a0{f.requester_name}" + "\u00a0" * 10 + "(서명 또는 인)", right),
                 lay.space(5),
@@ -473,7 +481,7 @@ def _answer_flowables(lay: Layout, a: AccessContent) -> list[Flowable]:
         if a.visits:
             out += [lay.space(2), lay.text("내원 기록", lay.st.small),
                     lay.table([Column("내원일", 0.2, "CENTER"), Column("진료과", 0.3), Column("목적", 0.5)],
-                              [[d.isoformat(), dept, purpose] for d, dept, purpose in a.visits])]
+                              [[clock.paper_date(d), dept, purpose] for d, dept, purpose in a.visits])]
     if a.ask_purpose:
         out += [*lay.heading("개인정보의 수집·이용 목적", keep_mm=25),
                 lay.form([(Field("목적", a.purpose),), (Field("법적 근거", a.legal_basis),)], label_width=0.15)]
@@ -484,7 +492,7 @@ def _answer_flowables(lay: Layout, a: AccessContent) -> list[Flowable]:
         out += [*lay.heading("개인정보의 제3자 제공 현황", keep_mm=30),
                 lay.table([Column("제공일", 0.12, "CENTER"), Column("제공받는 자", 0.18), Column("이용 목적", 0.2),
                            Column("제공 항목", 0.2), Column("제공 근거", 0.18), Column("형태", 0.12)],
-                          [[p.disclosed_on.isoformat(), p.recipient, p.purpose, p.items, p.basis, p.form]
+                          [[clock.paper_date(p.disclosed_on), p.recipient, p.purpose, p.items, p.basis, p.form]
                            for p in a.provisions], zebra=False,
                           empty="제3자에게 제공한 기록이 없습니다.")]
     if a.ask_consent:
@@ -500,7 +508,7 @@ def render_access_notice(path: Path | Output, meta: ReportMeta, n: AccessNotice,
     def body(lay: Layout) -> list[Flowable]:
         fee = f"{n.fee:,}원 (수수료·우송료 합계)" if n.fee else "0원 (납부할 금액 없음)"
         viewing: list[tuple[Field, ...]] = [
-            (Field("열람 일시", clock.fmt_datetime(n.viewing_at) or "별도 안내"),
+            (Field("열람 일시", clock.paper_datetime(n.viewing_at) or "별도 안내"),
              Field("열람 장소", n.viewing_place or "별도 안내")),
             (Field("열람 방법", checkboxes(n.viewing_methods, {n.viewing_method})),),
             (Field("납부 금액", fee), Field("산정 명세", "실비 (개인정보 보호법 시행령 제47조)")),
@@ -527,8 +535,8 @@ def render_delay_refusal(path: Path | Output, meta: ReportMeta, n: DelayRefusalN
         what = "연기" if not n.refused else "거절"
         decision: list[tuple[Field, ...]] = [(Field("구분", checkboxes(["연기", "거절"], {what})),)]
         if not n.refused:
-            until = n.extended_due.isoformat() if n.extended_due else ""
-            decision += [(Field("당초 기한", n.due.isoformat()), Field("연기한 기한", f"{until}까지")),
+            until = clock.paper_date(n.extended_due) if n.extended_due else ""
+            decision += [(Field("당초 기한", clock.paper_date(n.due)), Field("연기한 기한", f"{until}까지")),
                          (Field("연기 사유", n.extension_reason),)]
         elif n.ground is not None:
             decision += list(_ground_rows(n.ground, "거절 사유"))
@@ -551,7 +559,7 @@ def render_result_notice(path: Path | Output, meta: ReportMeta, n: ResultNotice,
 
     def body(lay: Layout) -> list[Flowable]:
         result: list[tuple[Field, ...]] = [(Field("처리 결과", checkboxes(OUTCOMES, {n.outcome})),
-                                            Field("처리일", clock.fmt_datetime(n.decided_at)))]
+                                            Field("처리일", clock.paper_datetime(n.decided_at)))]
         if n.outcome != "거절":
             result.append((Field("조치 내용", n.result_text),))
         if n.ground is not None:
@@ -583,7 +591,7 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
             (Field("수신", f"{n.recipient} 귀하"),),
             FieldGroup("정보주체", ((Field("성명", n.subject_name), Field("생년월일", n.subject_birth)),)),
             FieldGroup("정정 내용", (
-                (Field("정정일", clock.fmt_datetime(n.corrected_at)), Field("요구 접수번호", n.request_number)),
+                (Field("정정일", clock.paper_datetime(n.corrected_at)), Field("요구 접수번호", n.request_number)),
                 # a registry correction: the items below, each as this recipient may read it (the result
                 # text quotes every corrected value in full, for the subject's own notice)
                 (Field("정정한 내용", "아래 표와 같습니다." if n.changes else n.result_text),),
@@ -608,7 +616,7 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
             *lay.heading("귀 기관에 제공한 내역", keep_mm=30),
             lay.table([Column("제공일", 0.13, "CENTER"), Column("제공 항목", 0.3), Column("이용 목적", 0.25),
                        Column("제공 형태", 0.14), Column("요청 문서번호", 0.18)],
-                      [[p.disclosed_on.isoformat(), p.items, p.purpose, p.form, doc]
+                      [[clock.paper_date(p.disclosed_on), p.items, p.purpose, p.form, doc]
                        for p, doc in zip(n.disclosures, n.document_nos, strict=True)], zebra=False),
             lay.space(4),
             lay.form([(Field("요청 사항", ask),), (Field("문의", n.contact),), (Field("주소", n.hospital_address),)],
@@ -618,7 +626,7 @@ def render_correction_letter(path: Path | Output, meta: ReportMeta, n: Correctio
                 lay.text("「개인정보 보호법」 제36조에 따라 정정한 개인정보를 위와 같이 알려 드리니 정정하여 주시기 "
                          "바랍니다.", centre),
                 lay.space(5),
-                lay.text(korean_date(clock.to_kst(meta.printed_at).date()), right),
+                lay.text(clock.paper_date(meta.printed_at), right),
                 lay.space(4),
                 lay.text(f"{n.sender}\u00a0\u00a0(직인)", signer),
             ]),
@@ -676,33 +684,27 @@ def render_power_of_attorney(path: Path | Output, meta: ReportMeta, f: PowerOfAt
 
 
 def poa_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, POA_TITLE, POA_PREFIX, by, basis=POA_BASIS, form_label=POA_LABEL, approvals=(),
-                    printed_at=printed_at)
+    return new_meta(hospital, POA_FORM, by, printed_at=printed_at)
 
 
 # -- metas -------------------------------------------------------------------------------------------
 def form_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, FORM_TITLE, FORM_PREFIX, by, basis=FORM_BASIS, form_label=FORM_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, REQUEST_FORM, by, printed_at=printed_at)
 
 
 def access_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, ACCESS_TITLE, ACCESS_PREFIX, by, basis=ACCESS_BASIS, form_label=ACCESS_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, ACCESS_FORM, by, printed_at=printed_at)
 
 
 def delay_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, DELAY_TITLE, DELAY_PREFIX, by, basis=DELAY_BASIS, form_label=DELAY_LABEL,
-                    printed_at=printed_at)
+    return new_meta(hospital, DELAY_FORM, by, printed_at=printed_at)
 
 
 def result_meta(hospital: str, by: PrintedBy, *, correction: bool, printed_at: dt.datetime | None = None) -> ReportMeta:
     if correction:
-        return new_meta(hospital, CORRECTION_TITLE, CORRECTION_PREFIX, by, basis=CORRECTION_BASIS,
-                        form_label=CORRECTION_LABEL, printed_at=printed_at)
-    return new_meta(hospital, SUSPENSION_TITLE, SUSPENSION_PREFIX, by, basis=SUSPENSION_BASIS,
-                    form_label=SUSPENSION_LABEL, printed_at=printed_at)
+        return new_meta(hospital, CORRECTION_FORM, by, printed_at=printed_at)
+    return new_meta(hospital, SUSPENSION_FORM, by, printed_at=printed_at)
 
 
 def letter_meta(hospital: str, by: PrintedBy, printed_at: dt.datetime | None = None) -> ReportMeta:
-    return new_meta(hospital, LETTER_TITLE, LETTER_PREFIX, by, basis=LETTER_BASIS, printed_at=printed_at)
+    return new_meta(hospital, LETTER_FORM, by, printed_at=printed_at)

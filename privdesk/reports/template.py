@@ -1,19 +1,19 @@
 """The one page template (쪽 서식) every printed record uses.
 
 Every record printed by privdesk carries the hospital's name, the record's title and number, the
-page number ("쪽 N / M"), when and by whom it was printed, and — where the official form has them —
-approval boxes (결재란: 담당 / 책임자). Only the bundled NanumGothic (regular and bold) is used and
+page number ("쪽 N / M"), when and by whom it was printed, and — on internal records only — approval
+boxes (결재란: 담당 / 책임자); letters and the forms a person signs carry none (:class:`Form`). Only the bundled NanumGothic (regular and bold) is used and
 embedded (subset): no style, table or canvas ever refers to a built-in font, so ``pdffonts`` lists
 NanumGothic alone, ``emb yes``.
 
 A record module builds its body with a :class:`Layout` (which knows the usable width of the page)
 and hands it to :func:`render`::
 
-    from privdesk.reports.template import (Column, Field, FieldGroup, Layout, checkboxes, new_meta,
-                                           period_text, render)
+    from privdesk.reports.template import (Column, Field, FieldGroup, Form, Layout, checkboxes,
+                                           new_meta, period_text, render)
 
-    meta = new_meta(ctx.profile.name, "개인영상정보 관리대장", "CV", actor,  # actor: name + login
-                    form_label="[별지 제3호서식]", period=period_text(first, last), landscape=True)
+    LEDGER = Form("개인영상정보 관리대장", "CV", label="[별지 제3호서식]", landscape=True)  # internal: 결재란
+    meta = new_meta(ctx.profile.name, LEDGER, actor, period=period_text(first, last))  # actor: name + login
 
     def body(lay: Layout) -> list[Flowable]:
         return [
@@ -43,7 +43,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -149,20 +149,30 @@ class ReportMeta:
 
     hospital: str
     title: str                      # official title, e.g. "권한 부여·변경·말소 기록"
-    record_no: str                  # this printing's number, e.g. from record_number()
+    record_no: str                  # this printing's number (record_number(); a draft until numbered)
     printed_by_name: str
     printed_by_login: str
     printed_at: dt.datetime         # aware; shown in KST
     form_label: str = ""            # e.g. "[별지 제5호서식]"
-    period: str = ""                # e.g. "2026-11-01 ~ 2026-11-30"
+    period: str = ""                # e.g. "2026. 11. 1. ~ 2026. 11. 30." (period_text)
     basis: str = ""                 # legal basis line under the title
     approvals: tuple[str, ...] = ("담당", "책임자")   # () = no approval boxes
     landscape: bool = False
     log_head: str = ""              # the access log's head, short form (a paper witness), in the footer
+    kind: str = ""                  # the record's kind (number prefix, e.g. "CN"): its own number sequence
 
     def __post_init__(self) -> None:
         if self.printed_at.tzinfo is None:
             raise ValueError("ReportMeta.printed_at must be timezone-aware")
+
+    @property
+    def year(self) -> int:
+        """The year the number belongs to: the printing's year in KST."""
+        return clock.to_kst(self.printed_at).year
+
+    def numbered(self, n: int) -> ReportMeta:
+        """This record with the ``n``-th number of its kind this year (from the database)."""
+        return replace(self, record_no=record_number(self.kind, self.year, n))
 
     @property
     def printed_by(self) -> str:
@@ -183,25 +193,62 @@ class PrintedBy(Protocol):
     def login(self) -> str: ...
 
 
-def new_meta(hospital: str, title: str, prefix: str, by: PrintedBy, *, period: str = "", basis: str = "",
-             form_label: str = "", approvals: tuple[str, ...] = ("담당", "책임자"), landscape: bool = False,
+INTERNAL_APPROVALS = ("담당", "책임자")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One kind of printed record: its official title, number prefix (its own number sequence),
+    form label, legal basis, orientation — and whether it is an internal record.
+
+    ``internal``: a record the hospital keeps (ledgers, registers, certificates, plans, review
+    sheets, its own incident record) carries the 결재란 (``approvals``). A paper that goes to a
+    person or body outside — a letter or notice to a patient, a requester, a recipient of the
+    data or the authority, or a form the person fills in and signs (요구서, 청구서, 위임장) — is
+    not internal and carries none, whatever ``approvals`` says.
+    """
+
+    title: str
+    prefix: str
+    basis: str = ""
+    label: str = ""                 # e.g. "[별지 제5호서식]"
+    internal: bool = True
+    approvals: tuple[str, ...] = INTERNAL_APPROVALS
+    landscape: bool = False
+
+    @property
+    def boxes(self) -> tuple[str, ...]:
+        """The approval boxes printed on this form: none on a paper that leaves the hospital."""
+        return self.approvals if self.internal else ()
+
+
+def new_meta(hospital: str, form: Form, by: PrintedBy, *, period: str = "",
              printed_at: dt.datetime | None = None) -> ReportMeta:
-    """A :class:`ReportMeta` printed now by ``by``, numbered ``prefix-YYYYMMDD-HHMMSS``."""
+    """A :class:`ReportMeta` of ``form`` printed now by ``by``, with a draft number (``PH-2026-견본``):
+    :func:`privdesk.reports.witnessed` gives it its number from the database. The 결재란 is the
+    form's (:attr:`Form.boxes`), never the caller's."""
     at = printed_at or clock.now()
-    return ReportMeta(hospital=hospital, title=title, record_no=record_number(prefix, at),
+    return ReportMeta(hospital=hospital, title=form.title, record_no=draft_number(form.prefix, at),
                       printed_by_name=by.name, printed_by_login=by.login, printed_at=at,
-                      form_label=form_label, period=period, basis=basis, approvals=approvals,
-                      landscape=landscape)
+                      form_label=form.label, period=period, basis=form.basis, approvals=form.boxes,
+                      landscape=form.landscape, kind=form.prefix)
 
 
-def record_number(prefix: str, at: dt.datetime) -> str:
-    """A printing's number: ``PREFIX-YYYYMMDD-HHMMSS`` in KST (e.g. ``PH-20261125-143015``)."""
-    return f"{prefix}-{clock.to_kst(at):%Y%m%d-%H%M%S}"
+def record_number(prefix: str, year: int, n: int) -> str:
+    """A printing's number: ``PREFIX-YYYY-NNNN``, the ``n``-th of its kind in the year (e.g.
+    ``CN-2026-0007``), unique per kind: ``n`` comes from the database (:mod:`privdesk.store.counters`),
+    never from the clock (numbers from the time to the second repeated on notices printed together)."""
+    return f"{prefix}-{year}-{n:04d}"
+
+
+def draft_number(prefix: str, at: dt.datetime) -> str:
+    """The number of a record not yet numbered (a specimen rendered without the database)."""
+    return f"{prefix}-{clock.to_kst(at).year}-견본"
 
 
 def period_text(first: dt.date, last: dt.date) -> str:
-    """``2026-11-01 ~ 2026-11-30`` (both days included)."""
-    return f"{first.isoformat()} ~ {last.isoformat()}"
+    """``2026. 11. 1. ~ 2026. 11. 30.`` (both days included; the official style, :func:`clock.paper_date`)."""
+    return f"{clock.paper_date(first)} ~ {clock.paper_date(last)}"
 
 
 @dataclass(frozen=True)
@@ -545,7 +592,7 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
             bottom = 9 * mm
             self.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
             self.setFont(FONT, 7.5)
-            self.drawString(left, bottom, f"출력 {clock.fmt_datetime(meta.printed_at)}  {meta.printed_by}")
+            self.drawString(left, bottom, f"출력 {clock.paper_datetime(meta.printed_at)}  {meta.printed_by}")
             self.setFont(FONT, 8)
             self.drawCentredString(w / 2, bottom, f"쪽 {number} / {total}")
             self.setFont(FONT, 7.5)

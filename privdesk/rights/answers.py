@@ -192,7 +192,7 @@ def _patient_items(keys: KeyRing, p: Patient, mode: AnswerMode) -> list[AnswerIt
     del rrn
     return [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no), AnswerItem("주민등록번호", rrn_text),
             AnswerItem("주소", address or "(없음)"), AnswerItem("연락처", ", ".join(phones) or "(없음)"),
-            AnswerItem("최초·최종 내원일", f"{p.first_visit.isoformat()} / {p.last_visit.isoformat()}")]
+            AnswerItem("최초·최종 내원일", f"{clock.paper_date(p.first_visit)} / {clock.paper_date(p.last_visit)}")]
 
 
 def asked_labels(answer: AccessAnswer) -> list[str]:

@@ -140,7 +140,7 @@ def notice_kind(value: str) -> NoticeKind:
 
 # -- what goes on paper -------------------------------------------------------------------------------
 def _birth(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
+    return clock.paper_date(value)
 
 
 def _subject(r: SubjectRequest, c: Contacts) -> forms.Person:

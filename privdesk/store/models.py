@@ -208,6 +208,17 @@ class AuditHead(Base):
     signature: Mapped[bytes] = mapped_column(LargeBinary(32))
 
 
+class RecordCounter(Base):
+    """The last number given to a kind of record in a year (일련번호): ``INC`` for incidents
+    (INC-2026-0001), a printed record's prefix for its printings (CN-2026-0001). Taken by
+    :func:`privdesk.store.counters.next_number` only."""
+
+    __tablename__ = "record_counters"
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class AuditCheckpoint(Base):
     """Left behind when old entries are archived: the remaining chain starts from ``last_hash``."""
 

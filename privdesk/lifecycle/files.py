@@ -304,9 +304,8 @@ def overdue_destruction(ctx: AppContext, actor: Actor, *, today: dt.date | None 
     today = today or clock.today_kst()
     deadline_days = ctx.profile.destruction_days      # read before the unit (see files' profile note)
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
-        out = _overdue(u, today, deadline_days, legal_hold_ids(u))
-        u.log(Action.VIEW, "lifecycle:overdue", detail=f"overdue={out.overdue}")
-        return out
+        # counts only (no record is shown): not an access-log entry, or every start page would write one
+        return _overdue(u, today, deadline_days, legal_hold_ids(u))
 
 
 def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, held_limit: int = 500) -> Dashboard:

@@ -68,3 +68,22 @@ def test_bad_input_gets_a_korean_message(sqlite_ctx: AppContext, cli: Cli, tmp_p
     (tmp_path / "c.txt").write_text("1001\n", encoding="utf-8")
     r = cli("incident", "affect", "INC-2026-0009", "--charts", str(tmp_path / "c.txt"), "--as", "yook")
     assert r.returncode == 1 and "찾을 수 없습니다" in r.stderr
+
+
+def test_remove_people_added_by_mistake_from_the_command_line(sqlite_ctx: AppContext, cli: Cli, tmp_path: Path) -> None:
+    add_patients(sqlite_ctx, actor_for(sqlite_ctx, "won", ["intake"]), 3)
+    r = cli("incident", "open", "--learnt", "2025-03-01 09:00", "--kind", "misdelivery",
+            "--summary", "진료비 안내문 오발송", "--items", "이름,주소", "--as", "yook")
+    assert r.returncode == 0, r.stderr
+    charts = tmp_path / "charts.txt"
+    charts.write_text("1001\n1002\n1003\n", encoding="utf-8")
+    assert cli("incident", "affect", "INC-2025-0001", "--charts", str(charts), "--as", "yook").returncode == 0
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("1003\n", encoding="utf-8")
+    r = cli("incident", "remove", "INC-2025-0001", "--charts", str(wrong), "--as", "yook")
+    assert r.returncode == 2 and "--reason" in r.stderr                      # the reason is required
+    r = cli("incident", "remove", "INC-2025-0001", "--charts", str(wrong), "--reason", "명단에 없던 환자", "--as", "yook")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("INC-2025-0001: 1명 제외, 모두 2명"), r.stdout
+    r = cli("incident", "remove", "INC-2025-0001", "--charts", str(wrong), "--reason", "다시", "--as", "yook")
+    assert r.returncode == 1 and "1003" in r.stderr and "Traceback" not in r.stderr

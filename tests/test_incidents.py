@@ -308,3 +308,24 @@ def test_people_of_cctv_viewing_requests_by_their_reception_numbers(ctx: AppCont
     assert r.detail.row.affected == 2 and r.detail.by_source == {"cctv": 2}
     again = affected.affect_cctv(ctx, staff, inc.number, [first.id])      # the same person is not counted twice
     assert again.detail.row.affected == 2
+
+
+def test_people_added_by_mistake_are_taken_off_with_a_reason_and_the_duties_follow(ctx: AppContext, staff: Actor,
+                                                                                 clerk: Actor) -> None:
+    add_patients(ctx, clerk, 3)
+    inc = open_at(ctx, staff, hours_ago(4))
+    affected.affect_charts(ctx, staff, inc.number, ["1001", "1002", "1003"])
+    with pytest.raises(ValidationError, match="제외 사유"):
+        affected.remove_charts(ctx, staff, inc.number, ["1003"], "")
+    with pytest.raises(ValidationError):                         # a resident number is no reason
+        affected.remove_charts(ctx, staff, inc.number, ["1003"], "900101-1234568 잘못 추가")
+    with pytest.raises(NotFoundError):                           # not on the incident: nothing removed
+        affected.remove_charts(ctx, staff, inc.number, ["1003", "9999"], "다른 환자")
+    assert register.get_incident(ctx, staff, inc.number).row.affected == 3
+    r = affected.remove_charts(ctx, staff, inc.number, ["1003"], "팩스 수신처 확인 결과 1003은 명단에 없었음")
+    assert r.removed == 1 and r.detail.row.affected == 2 and "1명 제외" in r.line()
+    d = register.get_incident(ctx, staff, inc.number)
+    assert d.row.affected == 2
+    assert [e.change for e in d.events][-1] == "unaffect" and "사유: 팩스 수신처" in d.events[-1].detail
+    with pytest.raises(PermissionDeniedError):
+        affected.remove_charts(ctx, clerk, inc.number, ["1002"], "권한 없음")

@@ -210,7 +210,7 @@ def test_the_sms_file_the_homepage_notice_cctv_people_and_the_year_register_on_s
     import csv
 
     from privdesk.cctv import requests as cctv_requests
-    from privdesk.ui.incidents import HomepageDialog
+    from privdesk.ui.incidents import HomepageDialog, RemoveDialog
     from tests.test_cctv_requests import request_input
 
     ctx = sqlite_ctx
@@ -238,6 +238,22 @@ def test_the_sms_file_the_homepage_notice_cctv_people_and_the_year_register_on_s
     ok(add)
     settle(qtbot, runner)
     assert page.current is not None and page.current.row.affected == 3
+
+    remove = page.remove_people()
+    assert isinstance(remove, RemoveDialog)
+    remove.charts.setPlainText("1002\n")
+    ok(remove)
+    settle(qtbot, runner)
+    assert remove.isVisible() and "제외 사유" in remove.error.text()      # the reason is required
+    remove.reason.setText("수신처 확인 결과 명단에 없던 환자")
+    ok(remove)
+    settle(qtbot, runner)
+    assert page.current is not None and page.current.row.affected == 2 and "정보주체 제외" in page.detail_label.text()
+    affected.affect_charts(ctx, boss, inc.number, ["1002"])           # back on, for the file below
+    page.reload()
+    settle(qtbot, runner)
+    assert page.select(inc.id)
+    settle(qtbot, runner)
 
     out = tmp_path / "sms.csv"
     task = page.export_sms(out, "문자 통지 발송")

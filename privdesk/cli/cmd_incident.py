@@ -74,6 +74,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_as_option(a)
     a.set_defaults(func=cmd_affect)
 
+    rm = ps.add_parser("remove", help="잘못 추가한 정보주체를 사유와 함께 뺍니다 (기록은 이력에 남습니다)")
+    rm.add_argument("incident", metavar="INC", help="사고 번호 (INC-YYYY-NNNN)")
+    rm.add_argument("--charts", type=Path, required=True, metavar="FILE", help="뺄 차트번호 목록 파일 (한 줄에 하나)")
+    rm.add_argument("--reason", required=True, metavar="TEXT", help="빼는 사유")
+    add_as_option(rm)
+    rm.set_defaults(func=cmd_remove)
+
     q = ps.add_parser("list", help="사고를 한 줄에 하나씩, 급한 것부터 보여 줍니다")
     q.add_argument("--open", dest="open_only", action="store_true", help="대응 중인 사고만")
     q.add_argument("--year", type=int, metavar="YYYY", help="이 해의 사고만")
@@ -155,16 +162,35 @@ def cmd_open(args: argparse.Namespace) -> int:
     return 0
 
 
+def _charts_file(path: Path) -> list[str]:
+    from privdesk.incidents import affected
+
+    try:
+        return affected.read_charts(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        raise ValidationError("charts", f"차트번호 목록 파일을 읽을 수 없습니다: {path} "
+                                        "(UTF-8 텍스트, 한 줄에 차트번호 하나)") from None
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from privdesk.incidents import affected
+
+    charts = _charts_file(args.charts)
+    ctx = context_from(args)
+    try:
+        r = affected.remove_charts(ctx, acting(ctx, args), args.incident, charts, args.reason)
+    finally:
+        ctx.engine.dispose()
+    print(r.line())
+    return 0
+
+
 def cmd_affect(args: argparse.Namespace) -> int:
     from privdesk.incidents import affected
 
     charts: list[str] = []
     if args.charts is not None:
-        try:
-            charts = affected.read_charts(args.charts.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            raise ValidationError("charts", f"차트번호 목록 파일을 읽을 수 없습니다: {args.charts} "
-                                            "(UTF-8 텍스트, 한 줄에 차트번호 하나)") from None
+        charts = _charts_file(args.charts)
     if args.account and (args.first is None or args.last is None):
         raise ValidationError("from", "--account에는 기간(--from, --to)을 함께 지정하십시오.")
     cctv: list[int] = []

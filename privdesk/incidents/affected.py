@@ -21,13 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 
 from privdesk import clock, proofs
 from privdesk.audit.chain import Action
 from privdesk.cctv.models import CctvRequest
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
+from privdesk.fields import reason as reason_text
 from privdesk.incidents.models import SUBJECT_PROOF, Incident, IncidentSubject
 from privdesk.incidents.register import (
     SOURCE_LABELS,
@@ -229,3 +230,39 @@ def affect_cctv(ctx: AppContext, actor: Actor, ref: str | int, request_ids: Sequ
         people = [(f"cctv_request:{i}", None, i) for i in ids]
         added, already = _add(u, inc, people, "cctv", f"CCTV 열람 청구 {len(ids):,}건")
         return _result(u, inc, added, already)
+
+
+@dataclass(frozen=True)
+class RemoveResult:
+    removed: int
+    detail: IncidentDetail
+
+    def line(self) -> str:
+        return (f"{self.detail.number}: {self.removed:,}명 제외, 모두 {self.detail.row.affected:,}명 → "
+                f"{duty_summary(self.detail.row)}")
+
+
+def remove_charts(ctx: AppContext, actor: Actor, ref: str | int, charts: Sequence[str], reason: str) -> RemoveResult:
+    """Take registry patients added by mistake off an open incident, with a reason (the count, and so
+    the duties, follow). The removal stays in the incident's append-only history and the access log;
+    a chart number that is not on the incident is named and nothing is removed."""
+    wanted = list(dict.fromkeys(c.strip() for c in charts if c.strip()))
+    if not wanted:
+        raise ValidationError("charts", "제외할 차트번호를 한 줄에 하나씩 입력하십시오.")
+    why = reason_text("reason", reason, "제외 사유", required=True)
+    with incident_unit(ctx, actor) as u:
+        inc = load(u, ref, lock=True)
+        ensure_open(inc)
+        found = dict(u.session.execute(select(Patient.chart_no, Patient.id).where(Patient.chart_no.in_(wanted))).all())
+        on = dict(u.session.execute(select(IncidentSubject.patient_id, IncidentSubject.id).where(
+            IncidentSubject.incident_id == inc.id, IncidentSubject.patient_id.in_(list(found.values())))).all())
+        missing = [c for c in wanted if found.get(c) not in on]
+        if missing:
+            raise NotFoundError("이 사고의 정보주체", missing[0])
+        u.session.execute(delete(IncidentSubject).where(IncidentSubject.id.in_(list(on.values()))))
+        u.session.expire_all()
+        u.log(Action.UPDATE, inc.ref, detail=f"{inc.number}; affected -{len(on)}; 사유={why}")
+        d = detail_of(u.session, inc)
+        record_event(u, inc, "unaffect", f"차트번호 목록: {len(on):,}명 제외 (사유: {why}), 모두 {d.row.affected:,}명 → "
+                                         f"{duty_summary(d.row)}")
+        return RemoveResult(len(on), detail_of(u.session, inc))

@@ -46,7 +46,7 @@ CLOSED = "closed"
 STATE_LABELS = {OPEN: "대응 중", CLOSED: "종결"}
 SOURCE_LABELS = {"charts": "차트번호 목록", "export": "내보내기 기록", "account": "계정의 접근 기록",
                  "cctv": "CCTV 열람 청구", "query": "명부 조회"}
-CHANGE_LABELS = {"open": "등록", "edit": "수정", "affect": "정보주체 추가", "notice": "통지·신고", "print": "출력",
+CHANGE_LABELS = {"open": "등록", "edit": "수정", "affect": "정보주체 추가", "unaffect": "정보주체 제외", "notice": "통지·신고", "print": "출력",
                  "export": "내보내기", "close": "종결"}
 TEXT_LIMIT = 2000
 SKEW = dt.timedelta(minutes=5)     # a workstation clock a little ahead is not "in the future"

@@ -383,6 +383,26 @@ class CloseDialog(_Form):
                                                expected_version=row.version)
 
 
+class RemoveDialog(_Form):
+    """정보주체 제외: patients added by mistake, by chart number, with the reason (kept in the history)."""
+
+    def __init__(self, page: IncidentsPage, number: str) -> None:
+        super().__init__(page, "removeDialog")
+        self.setWindowTitle(self.tr("잘못 추가한 정보주체 제외 — {number}").format(number=number))
+        self.number = number
+        self.charts = self.text_edit("charts", 100)
+        self.charts.setPlaceholderText(self.tr("한 줄에 차트번호 하나"))
+        self.reason = self.line("reason", "", self.tr("예: 수신처 확인 결과 명단에 없던 환자"))
+        self.form.addRow(self.tr("차트번호"), self.charts)
+        self.form.addRow(self.tr("제외 사유"), self.reason)
+        self.finish_layout()
+
+    def call(self) -> Callable[[], Any]:
+        ctx, actor, number = self.page.host.ctx, self.page.host.actor, self.number
+        charts, reason = affected.read_charts(self.charts.toPlainText()), self.reason.text()
+        return lambda: affected.remove_charts(ctx, actor, number, charts, reason)
+
+
 # -- the page -------------------------------------------------------------------------------------------
 class IncidentsPage(Page):
     """유출 등 사고 대장 (incident.read; acting needs incident.handle, closing incident.approve)."""
@@ -407,24 +427,30 @@ class IncidentsPage(Page):
         intro.setStyleSheet("color: #555;")
         layout.addWidget(intro)
 
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()                 # the work on an incident
         self.new_button = self._button(bar, "newIncidentButton", self.tr("사고 등록…"), self.new_incident)
         self.affect_button = self._button(bar, "affectButton", self.tr("정보주체 추가…"), self.add_people)
+        self.remove_button = self._button(bar, "removeButton", self.tr("정보주체 제외…"), self.remove_people)
         self.sent_button = self._button(bar, "sentButton", self.tr("통지·신고 기록…"), self.record_sent)
-        self.letters_button = self._button(bar, "lettersButton", self.tr("통지서 출력…"),
-                                           lambda: self.print_paper("letters"))
-        self.form_button = self._button(bar, "reportFormButton", self.tr("신고서 출력…"),
-                                        lambda: self.print_paper("form"))
-        self.record_button = self._button(bar, "recordButton", self.tr("처리 기록 출력…"),
-                                          lambda: self.print_paper("record"))
-        self.sms_button = self._button(bar, "smsButton", self.tr("문자 발송 CSV…"), self.choose_sms_file)
-        self.homepage_button = self._button(bar, "homepageButton", self.tr("홈페이지 게시문…"), self.show_homepage)
-        self.register_button = self._button(bar, "registerButton", self.tr("연간 대장 출력…"),
-                                            lambda: self.print_register())
         self.close_button = self._button(bar, "closeIncidentButton", self.tr("종결…"), self.close_incident)
-        for b in (self.new_button, self.affect_button, self.sent_button, self.letters_button, self.form_button,
-                  self.record_button, self.sms_button, self.homepage_button):
+        papers = QHBoxLayout()              # its papers and files (a second row: one row was wider than 1280 px)
+        papers_label = QLabel(self.tr("출력·내보내기:"), self)
+        papers.addWidget(papers_label)
+        self.letters_button = self._button(papers, "lettersButton", self.tr("통지서…"),
+                                           lambda: self.print_paper("letters"))
+        self.sms_button = self._button(papers, "smsButton", self.tr("문자 발송 CSV…"), self.choose_sms_file)
+        self.homepage_button = self._button(papers, "homepageButton", self.tr("홈페이지 게시문…"), self.show_homepage)
+        self.form_button = self._button(papers, "reportFormButton", self.tr("신고서…"),
+                                        lambda: self.print_paper("form"))
+        self.record_button = self._button(papers, "recordButton", self.tr("처리 기록…"),
+                                          lambda: self.print_paper("record"))
+        self.register_button = self._button(papers, "registerButton", self.tr("연간 대장…"),
+                                            lambda: self.print_register())
+        papers.addStretch(1)
+        for b in (self.new_button, self.affect_button, self.remove_button, self.sent_button, self.letters_button,
+                  self.form_button, self.record_button, self.sms_button, self.homepage_button):
             b.setVisible(self.may_handle)
+        papers_label.setVisible(True)
         self.close_button.setVisible(self.may_approve)
         bar.addStretch(1)
         self.filter_combo = QComboBox(self)
@@ -434,6 +460,7 @@ class IncidentsPage(Page):
         self.filter_combo.currentIndexChanged.connect(lambda _i: self.reload())
         bar.addWidget(self.filter_combo)
         layout.addLayout(bar)
+        layout.addLayout(papers)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.model = IncidentsModel(self)
@@ -497,7 +524,7 @@ class IncidentsPage(Page):
     def _update_buttons(self) -> None:
         r = self.selected()
         is_open = r is not None and r.state == register.OPEN
-        for b in (self.affect_button, self.sent_button):
+        for b in (self.affect_button, self.remove_button, self.sent_button):
             b.setEnabled(is_open)
         for b in (self.letters_button, self.form_button, self.record_button, self.sms_button, self.homepage_button):
             b.setEnabled(r is not None)
@@ -546,6 +573,10 @@ class IncidentsPage(Page):
     def add_people(self) -> _Form | None:
         r = self.selected()
         return self._open(AffectDialog(self, r.number)) if r is not None else None
+
+    def remove_people(self) -> _Form | None:
+        r = self.selected()
+        return self._open(RemoveDialog(self, r.number)) if r is not None else None
 
     def record_sent(self) -> _Form | None:
         r = self.selected()

@@ -3325,7 +3325,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+268"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+299"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -3465,7 +3465,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-498"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-529"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3516,7 +3516,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+298"/>
+        <location line="+318"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -3537,26 +3537,16 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>정보주체 제외…</source>
+        <translation>Remove people…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>통지·신고 기록…</source>
         <translation>Record notice…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>통지서 출력…</source>
-        <translation>Print letters…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>신고서 출력…</source>
-        <translation>Print report form…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>처리 기록 출력…</source>
-        <translation>Print record…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>문자 발송 CSV…</source>
         <translation>SMS CSV…</translation>
     </message>
@@ -3566,17 +3556,37 @@ Key file: {path}</translation>
         <translation>Homepage notice…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>연간 대장 출력…</source>
-        <translation>Print the year&apos;s register…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>종결…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>출력·내보내기:</source>
+        <translation>Print and export:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>통지서…</source>
+        <translation>Letters…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>신고서…</source>
+        <translation>Report form…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>처리 기록…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>연간 대장…</source>
+        <translation>Year register…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>대응 중인 사고</source>
         <translation>Open incidents</translation>
     </message>
@@ -3586,7 +3596,7 @@ Key file: {path}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation>{n} open — {late} with a duty past its deadline</translation>
     </message>
@@ -3596,7 +3606,7 @@ Key file: {path}</translation>
         <translation>Select an incident to see it here.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>출력 사유</source>
         <translation>Reason for printing</translation>
     </message>
@@ -5402,7 +5412,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-410"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-441"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -7067,6 +7077,34 @@ Plan hash: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>RemoveDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="+157"/>
+        <source>잘못 추가한 정보주체 제외 — {number}</source>
+        <translation>Remove people added by mistake — {number}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>한 줄에 차트번호 하나</source>
+        <translation>One chart number a line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>예: 수신처 확인 결과 명단에 없던 환자</source>
+        <translation>e.g. not on the list, as the recipient confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation>Chart number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제외 사유</source>
+        <translation>Reason for removing</translation>
+    </message>
+</context>
+<context>
     <name>RequestCorrectionDialog</name>
     <message>
         <location filename="../../privdesk/ui/requests_parts.py" line="+33"/>
@@ -8365,7 +8403,7 @@ Retention: {rule}</translation>
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+94"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-69"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation>Record a notice sent — {number}</translation>
     </message>

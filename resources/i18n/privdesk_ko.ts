@@ -3323,7 +3323,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+268"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+299"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3463,7 +3463,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-498"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-529"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3514,7 +3514,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+298"/>
+        <location line="+318"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3535,26 +3535,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>통지·신고 기록…</source>
+        <source>정보주체 제외…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>통지서 출력…</source>
+        <source>통지·신고 기록…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>신고서 출력…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>처리 기록 출력…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>문자 발송 CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3564,17 +3554,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>연간 대장 출력…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <source>종결…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>출력·내보내기:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>통지서…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>신고서…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>처리 기록…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>연간 대장…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>대응 중인 사고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3584,7 +3594,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3594,7 +3604,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>출력 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5399,7 +5409,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-410"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-441"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7058,6 +7068,34 @@
     </message>
 </context>
 <context>
+    <name>RemoveDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/incidents.py" line="+157"/>
+        <source>잘못 추가한 정보주체 제외 — {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>한 줄에 차트번호 하나</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>예: 수신처 확인 결과 명단에 없던 환자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제외 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestCorrectionDialog</name>
     <message>
         <location filename="../../privdesk/ui/requests_parts.py" line="+29"/>
@@ -8350,7 +8388,7 @@
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+94"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-69"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation type="unfinished"></translation>
     </message>

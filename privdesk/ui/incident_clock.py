@@ -4,62 +4,44 @@ late, amber within 24 hours, and a button to the register (:mod:`privdesk.ui.inc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from privdesk.accounts.permissions import Permission
-from privdesk.errors import PrivdeskError
 from privdesk.incidents.register import ClockSummary, clock_summary
 from privdesk.incidents.rules import Urgency
 from privdesk.ui.host import PageHost
+from privdesk.ui.startbox import CALM, LATE, SOON, StartBox, box_styles
 
 INCIDENTS_PAGE = "incidents"
-LATE_STYLE = ("QFrame#incidentsBox { background: #fde7e9; border: 1px solid #f1a7ae; }"
-              " QLabel { color: #7f0000; }")
-SOON_STYLE = "QFrame#incidentsBox { background: #fff3e0; border: 1px solid #f0c080; } QLabel { color: #8a4b00; }"
-CALM_STYLE = "QFrame#incidentsBox { background: #f4f5f7; border: 1px solid #d0d4da; } QLabel { color: #333; }"
+STYLES = box_styles("incidentsBox")
+LATE_STYLE, SOON_STYLE, CALM_STYLE = STYLES[LATE], STYLES[SOON], STYLES[CALM]
 
 
-class IncidentClockBox(QFrame):
+class IncidentClockBox(StartBox):
     """Shown to whoever handles incidents (``incident.handle``)."""
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.host = host
-        self.setObjectName("incidentsBox")
+        super().__init__(host, parent, name="incidentsBox", line_name="incidentsLine", page=INCIDENTS_PAGE,
+                         button_name="openIncidentsButton",
+                         permission=Permission.INCIDENT_HANDLE, styles=STYLES)
+        self.button.setText(self.tr("사고 대장 열기"))
         self.summary: ClockSummary | None = None
-        box = QHBoxLayout(self)
-        box.setContentsMargins(10, 8, 10, 8)
-        self.line = QLabel(self)
-        self.line.setObjectName("incidentsLine")
-        self.line.setWordWrap(True)
-        self.line.setTextFormat(Qt.TextFormat.RichText)
-        box.addWidget(self.line, 1)
-        self.button = QPushButton(self.tr("사고 대장 열기"), self)
-        self.button.setObjectName("openIncidentsButton")
-        self.button.clicked.connect(lambda _c=False: self.host.show_page(INCIDENTS_PAGE))
-        box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
-        self.setStyleSheet(CALM_STYLE)
 
-    def reload(self) -> None:
-        actor = self.host.actor
-        if not actor.may(Permission.INCIDENT_HANDLE):
-            self.hide()
-            return
-        self.show()
-        keys = getattr(self.host, "page_keys", None)
-        self.button.setVisible(keys is None or INCIDENTS_PAGE in keys())
-        ctx = self.host.ctx
-        self.host.runner.run(lambda: clock_summary(ctx, actor), owner=self, on_done=self.show_summary,
-                             on_error=self._failed)
+    def fetch(self) -> Callable[[], ClockSummary]:
+        ctx, actor = self.host.ctx, self.host.actor
+        return lambda: clock_summary(ctx, actor)
+
+    def failed_text(self, error: str) -> str:
+        return escape(self.tr("유출 사고 현황을 불러오지 못했습니다: {error}").format(error=error))
 
     def show_summary(self, s: ClockSummary) -> None:
         self.summary = s
         if not s.rows:
             self.line.setText(escape(self.tr("대응 중인 유출 사고가 없습니다.")))
-            self.setStyleSheet(CALM_STYLE)
+            self.set_tone(CALM)
             return
         title = self.tr("대응 중인 유출 사고 {n}건 (72시간 기한)").format(n=len(s.rows))
         all_done = self.tr("모든 의무 완료")
@@ -80,11 +62,4 @@ class IncidentClockBox(QFrame):
         self.line.setText("<br>".join(lines))
         self.line.updateGeometry()
         self.updateGeometry()
-        self.setStyleSheet({Urgency.LATE: LATE_STYLE, Urgency.SOON: SOON_STYLE}.get(s.urgency, CALM_STYLE))
-
-    def _failed(self, exc: BaseException) -> bool:
-        if isinstance(exc, PrivdeskError):
-            self.line.setText(escape(self.tr("유출 사고 현황을 불러오지 못했습니다: {error}").format(error=str(exc))))
-            self.setStyleSheet(CALM_STYLE)
-            return True
-        return False
+        self.set_tone({Urgency.LATE: LATE, Urgency.SOON: SOON}.get(s.urgency, CALM))

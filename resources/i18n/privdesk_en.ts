@@ -1606,12 +1606,12 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsDueBox</name>
     <message>
-        <location filename="../../privdesk/ui/complaints_due.py" line="+41"/>
+        <location filename="../../privdesk/ui/complaints_due.py" line="+31"/>
         <source>신고·상담 열기</source>
         <translation>Open complaints</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>기한이 지났거나 임박한 개인정보 침해 신고·상담이 없습니다 (처리 중 {n}건).</source>
         <translation>No privacy complaint is overdue or due soon ({n} open).</translation>
     </message>
@@ -1626,7 +1626,7 @@ Key file: {path}</translation>
         <translation>and {n} more</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-16"/>
         <source>신고·상담 현황을 불러오지 못했습니다: {error}</source>
         <translation>Could not load the complaints: {error}</translation>
     </message>
@@ -2163,12 +2163,12 @@ Key file: {path}</translation>
 <context>
     <name>DestructionDeadlineBox</name>
     <message>
-        <location filename="../../privdesk/ui/destruction_deadline.py" line="+37"/>
+        <location filename="../../privdesk/ui/destruction_deadline.py" line="+29"/>
         <source>보유·파기 열기</source>
         <translation>Open retention and destruction</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 바로 파기하십시오.</source>
         <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — the oldest by {late} days. Destroy them now.</translation>
     </message>
@@ -2183,7 +2183,7 @@ Key file: {path}</translation>
         <translation>No records are past the destruction deadline.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-14"/>
         <source>파기 기한 현황을 불러오지 못했습니다: {error}</source>
         <translation>Could not load the destruction deadline status: {error}</translation>
     </message>
@@ -3409,12 +3409,12 @@ Key file: {path}</translation>
 <context>
     <name>IncidentClockBox</name>
     <message>
-        <location filename="../../privdesk/ui/incident_clock.py" line="+40"/>
+        <location filename="../../privdesk/ui/incident_clock.py" line="+30"/>
         <source>사고 대장 열기</source>
         <translation>Open breach register</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>대응 중인 유출 사고가 없습니다.</source>
         <translation>No open breach incidents.</translation>
     </message>
@@ -3434,7 +3434,7 @@ Key file: {path}</translation>
         <translation>and {n} more</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-23"/>
         <source>유출 사고 현황을 불러오지 못했습니다: {error}</source>
         <translation>Could not load the breach incidents: {error}</translation>
     </message>

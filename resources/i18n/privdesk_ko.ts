@@ -1604,12 +1604,12 @@
 <context>
     <name>ComplaintsDueBox</name>
     <message>
-        <location filename="../../privdesk/ui/complaints_due.py" line="+41"/>
+        <location filename="../../privdesk/ui/complaints_due.py" line="+31"/>
         <source>신고·상담 열기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>기한이 지났거나 임박한 개인정보 침해 신고·상담이 없습니다 (처리 중 {n}건).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1624,7 +1624,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-16"/>
         <source>신고·상담 현황을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,12 +2161,12 @@
 <context>
     <name>DestructionDeadlineBox</name>
     <message>
-        <location filename="../../privdesk/ui/destruction_deadline.py" line="+37"/>
+        <location filename="../../privdesk/ui/destruction_deadline.py" line="+29"/>
         <source>보유·파기 열기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 바로 파기하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2181,7 +2181,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-14"/>
         <source>파기 기한 현황을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3407,12 +3407,12 @@
 <context>
     <name>IncidentClockBox</name>
     <message>
-        <location filename="../../privdesk/ui/incident_clock.py" line="+40"/>
+        <location filename="../../privdesk/ui/incident_clock.py" line="+30"/>
         <source>사고 대장 열기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+13"/>
         <source>대응 중인 유출 사고가 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3432,7 +3432,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-23"/>
         <source>유출 사고 현황을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -54,7 +53,7 @@ from privdesk.ui.requests_common import (
     days_left_text,
 )
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
-from privdesk.ui.widgets import ReasonDialog, heading, record_table
+from privdesk.ui.widgets import ReasonDialog, bar_button, heading, record_table, rich_detail
 
 CTX = "ComplaintsModel"
 OPEN, ALL = "open", "all"
@@ -361,17 +360,7 @@ class ComplaintsPage(Page):
         self.table = record_table(splitter, "complaintsTable", self.model, fit_contents=True, wrap=False)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         splitter.addWidget(self.table)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        self.detail_label = QLabel(scroll)
-        self.detail_label.setObjectName("complaintDetail")
-        self.detail_label.setWordWrap(True)
-        self.detail_label.setTextFormat(Qt.TextFormat.RichText)
-        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail_label.setContentsMargins(8, 8, 8, 8)
-        scroll.setWidget(self.detail_label)
-        splitter.addWidget(scroll)
+        self.detail_label = rich_detail(splitter, "complaintDetail")
         splitter.setSizes([240, 360])
         layout.addWidget(splitter, 1)
         self.status = QLabel(self)
@@ -380,11 +369,7 @@ class ComplaintsPage(Page):
         self._update_buttons()
 
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _checked=False: slot())
-        bar.addWidget(b)
-        return b
+        return bar_button(self, bar, name, text, slot)
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:

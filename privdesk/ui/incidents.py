@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -63,7 +62,7 @@ from privdesk.ui.requests_common import (
 )
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.tasks import Task
-from privdesk.ui.widgets import ReasonDialog, heading, record_table
+from privdesk.ui.widgets import ReasonDialog, bar_button, heading, record_table, rich_detail
 
 CTX = "IncidentsModel"
 OPEN, ALL = "open", "all"
@@ -467,17 +466,7 @@ class IncidentsPage(Page):
         self.table = record_table(splitter, "incidentsTable", self.model, fit_contents=True, wrap=False)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         splitter.addWidget(self.table)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        self.detail_label = QLabel(scroll)
-        self.detail_label.setObjectName("incidentDetail")
-        self.detail_label.setWordWrap(True)
-        self.detail_label.setTextFormat(Qt.TextFormat.RichText)
-        self.detail_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail_label.setContentsMargins(8, 8, 8, 8)
-        scroll.setWidget(self.detail_label)
-        splitter.addWidget(scroll)
+        self.detail_label = rich_detail(splitter, "incidentDetail")
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([240, 420])
@@ -488,11 +477,7 @@ class IncidentsPage(Page):
         self._update_buttons()
 
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _checked=False: slot())
-        bar.addWidget(b)
-        return b
+        return bar_button(self, bar, name, text, slot)
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:

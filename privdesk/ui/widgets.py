@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -217,3 +220,29 @@ def record_table(parent: QWidget, name: str, model: QAbstractItemModel, *, fit_c
     header.setStretchLastSection(True)
     return view
 
+
+
+def bar_button(owner: QWidget, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
+    """A push button in a page's action bar, named for tests and calling ``slot()``."""
+    b = QPushButton(text, owner)
+    b.setObjectName(name)
+    b.clicked.connect(lambda _checked=False: slot())
+    bar.addWidget(b)
+    return b
+
+
+def rich_detail(splitter: QSplitter, name: str) -> QLabel:
+    """The lower half of an inbox page: a scrolling rich-text label (selectable) for the record
+    chosen in the table above; added to ``splitter``."""
+    scroll = QScrollArea(splitter)
+    scroll.setWidgetResizable(True)
+    label = QLabel(scroll)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setContentsMargins(8, 8, 8, 8)
+    scroll.setWidget(label)
+    splitter.addWidget(scroll)
+    return label

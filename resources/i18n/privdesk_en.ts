@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+264"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+263"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -660,7 +660,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="+243"/>
+        <location filename="../../privdesk/ui/complaints.py" line="+242"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -1645,24 +1645,24 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+433"/>
+        <location line="+419"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-433"/>
-        <location line="+437"/>
+        <location line="-419"/>
+        <location line="+423"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-436"/>
-        <location line="+436"/>
+        <location line="-422"/>
+        <location line="+422"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-421"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
@@ -1688,18 +1688,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+415"/>
+        <location line="+401"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-414"/>
-        <location line="+414"/>
+        <location line="-400"/>
+        <location line="+400"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-399"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -1710,28 +1710,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+411"/>
+        <location line="+397"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-396"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+408"/>
+        <location line="+394"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-393"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+405"/>
+        <location line="+391"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
@@ -1759,7 +1759,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-170"/>
+        <location line="-156"/>
         <source>개인정보 침해 신고·상담</source>
         <translation>Privacy complaints and inquiries</translation>
     </message>
@@ -1809,7 +1809,7 @@ Key file: {path}</translation>
         <translation>All (closed included)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+34"/>
         <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
         <translation>{n} awaiting an answer — {late} overdue, {soon} due soon</translation>
     </message>
@@ -3325,7 +3325,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+299"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+285"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -3442,7 +3442,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-167"/>
+        <location filename="../../privdesk/ui/complaints.py" line="-153"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
@@ -3465,7 +3465,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-529"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-515"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3596,7 +3596,7 @@ Key file: {path}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+37"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation>{n} open — {late} with a duty past its deadline</translation>
     </message>
@@ -5384,7 +5384,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+152"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+155"/>
         <source>임시 비밀번호</source>
         <translation>Temporary password</translation>
     </message>
@@ -5412,7 +5412,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-441"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-427"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>

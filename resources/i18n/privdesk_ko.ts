@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+264"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+263"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,7 +660,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="+243"/>
+        <location filename="../../privdesk/ui/complaints.py" line="+242"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1643,24 +1643,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+433"/>
+        <location line="+419"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-433"/>
-        <location line="+437"/>
+        <location line="-419"/>
+        <location line="+423"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-436"/>
-        <location line="+436"/>
+        <location line="-422"/>
+        <location line="+422"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-421"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,18 +1686,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+415"/>
+        <location line="+401"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-414"/>
-        <location line="+414"/>
+        <location line="-400"/>
+        <location line="+400"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-413"/>
+        <location line="-399"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1708,28 +1708,28 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+411"/>
+        <location line="+397"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-396"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+408"/>
+        <location line="+394"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-407"/>
+        <location line="-393"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+405"/>
+        <location line="+391"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,7 +1757,7 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-170"/>
+        <location line="-156"/>
         <source>개인정보 침해 신고·상담</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,7 +1807,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+34"/>
         <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3323,7 +3323,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+299"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+285"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3440,7 +3440,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-167"/>
+        <location filename="../../privdesk/ui/complaints.py" line="-153"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3463,7 +3463,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-529"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-515"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3594,7 +3594,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+37"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5381,7 +5381,7 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+152"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+155"/>
         <source>임시 비밀번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5409,7 +5409,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-441"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-427"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,12 +5,11 @@ numbers, recording a notice, printing the letters, closing, and who sees which b
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from privdesk.context import AppContext
 from privdesk.incidents import affected
@@ -24,50 +23,22 @@ from privdesk.ui.incidents import (
     OpenDialog,
     SentDialog,
 )
-from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.me import MePage
-from privdesk.ui.pages import DEFAULT_PAGES
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.requests_common import OVERDUE_BACKGROUND
 from privdesk.ui.tasks import TaskRunner
 from tests.incident_support import add_patients, hours_ago, open_at
 from tests.test_audit_support import actor_for
+from tests.ui_inbox_support import ok, runner_fixture, settle, window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SHOTS = os.environ.get("PRIVDESK_SHOTS", "")
-
-
-@pytest.fixture(name="runner")
-def runner_fixture(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
-    from privdesk.ui.app import register_fonts
-
-    register_fonts(QApplication.instance())
-    r = TaskRunner()
-    yield r
-    qtbot.waitUntil(lambda: r.pending == 0, timeout=30_000)
-    r.wait()
-
-
-def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: runner.pending == 0, timeout=30_000)
+__all__ = ["runner_fixture"]       # the fixture "runner"
 
 
 def shot(widget: QWidget, name: str) -> None:
     if SHOTS:
         widget.grab().save(str(Path(SHOTS) / f"incidents-{name}.png"))
-
-
-def window(qtbot, ctx: AppContext, runner: TaskRunner, login: str, roles: list[str] | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(ctx, runner, actor_for(ctx, login, roles), pages=DEFAULT_PAGES, idle_timeout_ms=0)
-    qtbot.addWidget(win)
-    win.resize(1280, 860)
-    win.show()
-    settle(qtbot, runner)
-    return win
-
-
-def ok(dialog: QWidget) -> None:
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()  # type: ignore[attr-defined]
 
 
 def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext
 from privdesk.reports.template import ReportMeta
 
@@ -31,12 +32,15 @@ def witnessed(ctx: AppContext, meta: ReportMeta) -> ReportMeta:
 
 
 def record_print(ctx: AppContext, actor: Actor, what: str, detail: str, *,
-                 permission: Permission = Permission.AUDIT_READ) -> None:
+                 permission: Permission = Permission.AUDIT_READ, reason: str | None = None) -> None:
     """Log that ``actor`` printed the record ``what`` (e.g. ``report:permission-history``).
 
     ``detail`` names the record number, period and size — never personal data. ``permission`` is
     what the printed record needs to be read (the access log and the permission history:
-    AUDIT_READ; later records pass their own).
+    AUDIT_READ; later records pass their own). ``reason`` (사유, checked by
+    :func:`privdesk.audit.reasons.require`) is appended in the form the monthly review reads.
     """
+    if reason is not None:
+        detail = with_reason(detail, require(reason))
     with ctx.unit(actor, permission) as u:
         u.log(Action.PRINT, subject=what, detail=detail)

@@ -15,8 +15,6 @@ from privdesk.registry.patients import add_intake, create_patient
 from privdesk.registry.sample import make_rrn
 from privdesk.registry.validation import PatientInput
 
-TODAY = clock.today_kst()
-
 
 @dataclass(frozen=True)
 class Marked:
@@ -56,7 +54,7 @@ def add_marked(ctx: AppContext, actor: Actor, i: int, *, last_visit: dt.date, se
 
 def years_ago(n: int, days: int = 0) -> dt.date:
     try:
-        d = TODAY.replace(year=TODAY.year - n)
+        d = clock.today_kst().replace(year=clock.today_kst().year - n)
     except ValueError:
-        d = TODAY.replace(year=TODAY.year - n, day=28)
+        d = clock.today_kst().replace(year=clock.today_kst().year - n, day=28)
     return d - dt.timedelta(days=days)

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-import privdesk.accounts.users as users
 from privdesk.accounts.permissions import INTAKE
 from privdesk.audit.query import LogFilter
 from privdesk.cli.cmd_audit import run_archive, run_export, run_verify, run_verify_archive
@@ -80,8 +79,6 @@ def test_verify_archive_exit_codes(ctx: AppContext, tmp_path: Path, capsys: pyte
 
 
 # -- as a user runs them ------------------------------------------------------------------------
-needs_login = pytest.mark.skipif(not hasattr(users, "login"),
-                                 reason="privdesk.accounts.users.login (accounts use cases) not present yet")
 
 
 def _cli(ctx: AppContext, *args: str) -> tuple[int, str, str]:
@@ -90,7 +87,6 @@ def _cli(ctx: AppContext, *args: str) -> tuple[int, str, str]:
     return r.returncode, r.stdout, r.stderr
 
 
-@needs_login
 @pytest.mark.tampers
 def test_cli_verify_contract(ctx: AppContext) -> None:
     add_entries(ctx, 5)
@@ -107,7 +103,6 @@ def test_cli_verify_contract(ctx: AppContext) -> None:
     assert code == 1 and "5번" in err and "삭제" in err
 
 
-@needs_login
 def test_cli_export_and_archive_contract(ctx: AppContext, tmp_path: Path) -> None:
     csv_out = tmp_path / "e.csv"
     code, out, err = _cli(ctx, "audit", "export", "--out", str(csv_out), "--action", "init",

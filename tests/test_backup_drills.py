@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
+from privdesk import clock
 from privdesk.accounts.users import login
 from privdesk.backup import catalogue
 from privdesk.backup.backups import make_backup
@@ -43,7 +44,7 @@ from tests.backup_support import (
 )
 from tests.hardening_support import as_officer, assert_refused, db_args
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli, wait_for
-from tests.lifecycle_support import TODAY, Marked, add_marked, years_ago
+from tests.lifecycle_support import Marked, add_marked, years_ago
 from tests.test_audit_support import officer
 from tests.test_hardening_import import summary
 from tests.test_lifecycle_unrecoverable import _needles
@@ -221,7 +222,7 @@ def test_backup_destroy_restore_the_old_backup_and_nothing_destroyed_comes_back(
     survivors = [add_marked(ctx, off, i, last_visit=years_ago(1), seed=31) for i in range(6, 8)]
     separation.run_retention(ctx)
     old = make_backup(ctx, off)
-    plan = destruction.create_plan(ctx, off, today=TODAY + dt.timedelta(days=800))
+    plan = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=800))
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     executed = destruction.execute_plan(ctx, off, plan.id)
     assert executed.destroyed == 6 and "카탈로그)에 기록했습니다" in executed.catalogue
@@ -250,17 +251,17 @@ def test_backup_destroy_restore_the_old_backup_and_nothing_destroyed_comes_back(
             gone = s.execute(select(Patient.id).where(Patient.status == STATUS_DESTROYED)).scalars().all()
             assert sorted(gone) == sorted(m.id for m in separated + due)
             assert s.execute(select(func.count()).select_from(Tombstone)).scalar_one() == 6
-        rows = ledger_for_period(restored, boss, TODAY - dt.timedelta(days=1), TODAY + dt.timedelta(days=1))
+        rows = ledger_for_period(restored, boss, clock.today_kst() - dt.timedelta(days=1), clock.today_kst() + dt.timedelta(days=1))
         assert [(r.id, r.plan_id, r.item_count) for r in rows] == [(executed.ledger_id, plan.id, 6)]
         report = verify_all(restored, boss)
         assert report.ok, report.messages
-        ledger_pdf = print_ledger(restored, boss, TODAY, TODAY, tmp_path / "ledger.pdf").path
+        ledger_pdf = print_ledger(restored, boss, clock.today_kst(), clock.today_kst(), tmp_path / "ledger.pdf").path
         body = "".join(pdf_text(ledger_pdf).split())
         assert f"파기계획{plan.id}" in body and "백업사본이남아있을수있는기한" in body
         cert = print_certificate(restored, boss, plan.id, tmp_path / "cert.pdf").path
         body = "".join(pdf_text(cert).split())
         assert "개인정보파기확인서" in body and "6건" in body and "백업사본이남아있을수있는기한" in body
-        expect = (TODAY + dt.timedelta(days=7)).isoformat()   # one daily backup before: gone after 7 more days
+        expect = (clock.today_kst() + dt.timedelta(days=7)).isoformat()   # one daily backup before: gone after 7 more days
         assert expect in body, body
     finally:
         restored.engine.dispose()
@@ -352,7 +353,7 @@ def test_a_destruction_while_the_folder_is_away_is_written_by_the_next_backup(sq
     doomed = add_marked(ctx, off, 1, last_visit=years_ago(7))
     make_backup(ctx, off)
     folder.rename(tmp_path / "share-offline")                # the network share is gone
-    plan = destruction.create_plan(ctx, off, today=TODAY + dt.timedelta(days=800))
+    plan = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=800))
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     executed = destruction.execute_plan(ctx, off, plan.id)
     assert executed.destroyed == 1 and "다음 백업이 빠진 것을 기록합니다" in executed.catalogue
@@ -417,7 +418,7 @@ def test_a_backup_from_before_a_key_rotation_restores_with_the_old_key_and_the_c
     rotation.rotate(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     cat = catalogue.load(folder, ctx.database_id, ctx.keys)
     assert cat is not None and cat.signature == "ok" and cat.key_check != old_check.key_check   # signed again
-    plan = destruction.create_plan(ctx, off, today=TODAY + dt.timedelta(days=800))
+    plan = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=800))
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     assert destruction.execute_plan(ctx, off, plan.id).destroyed == 1
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from privdesk import clock
 from privdesk.accounts.users import login
 from privdesk.backup import archive
 from privdesk.backup.backups import make_backup
@@ -41,7 +42,7 @@ from tests.backup_support import (
 )
 from tests.hardening_support import as_officer, assert_refused, cli
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli
-from tests.lifecycle_support import TODAY, add_marked, years_ago
+from tests.lifecycle_support import add_marked, years_ago
 from tests.test_audit_support import officer
 from tests.test_backup_drills import is_empty
 
@@ -90,7 +91,7 @@ def _scenario(ctx: AppContext, tmp_path: Path) -> tuple[Path, list[int], int]:
     doomed = [add_marked(ctx, off, i, last_visit=years_ago(7), seed=41) for i in range(3)]
     add_marked(ctx, off, 9, last_visit=years_ago(1), seed=41)
     old = make_backup(ctx, off)
-    plan = destruction.create_plan(ctx, off, today=TODAY + dt.timedelta(days=800))
+    plan = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=800))
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     destruction.execute_plan(ctx, off, plan.id)
     return old.path, sorted(m.id for m in doomed), plan.id

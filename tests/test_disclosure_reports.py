@@ -38,7 +38,6 @@ from tests.test_reports_template import (
     text,
 )
 
-TODAY = clock.today_kst()
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -54,13 +53,13 @@ def desk(ctx: AppContext) -> Actor:
 @pytest.fixture
 def people(ctx: AppContext) -> list[Marked]:
     boss = officer(ctx)
-    return [add_marked(ctx, boss, i, last_visit=TODAY - dt.timedelta(days=3)) for i in range(2)]
+    return [add_marked(ctx, boss, i, last_visit=clock.today_kst() - dt.timedelta(days=3)) for i in range(2)]
 
 
 def fill(ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
-    first = record_disclosure(ctx, desk, police(people[0].id, disclosed_on=TODAY - dt.timedelta(days=2),
+    first = record_disclosure(ctx, desk, police(people[0].id, disclosed_on=clock.today_kst() - dt.timedelta(days=2),
                                                 document_no="형사과-2026-1132"))
-    record_disclosure(ctx, desk, police(people[0].id, disclosed_on=TODAY - dt.timedelta(days=2),
+    record_disclosure(ctx, desk, police(people[0].id, disclosed_on=clock.today_kst() - dt.timedelta(days=2),
                                         document_no="형사과-2026-1123", corrects_id=first.id))
     record_disclosure(ctx, desk, police(people[1].id, recipient="=HYPERLINK(\"x\")", legal_basis="consent",
                                         basis_detail="제3자 제공 동의서", restrictions="",
@@ -75,7 +74,7 @@ def test_ledger_pdf_has_the_columns_and_no_subject_names(ctx: AppContext, desk: 
                                                         tmp_path: Path) -> None:
     fill(ctx, desk, people)
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, desk, TODAY - dt.timedelta(days=7), TODAY, out)
+    result = printing.print_ledger(ctx, desk, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out)
     assert (result.rows, result.pages, result.title) == (4, page_count(out), "개인정보의 목적 외 이용 및 제3자 제공 대장")
     assert_only_nanum_embedded(out)
     w, h = page_size(out)
@@ -93,19 +92,19 @@ def test_ledger_pdf_has_the_columns_and_no_subject_names(ctx: AppContext, desk: 
     assert "박민수" not in body
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert (printed.subject, printed.actor) == (disclosure_ledger.WHAT, "desk01")
-    assert printed.detail == f"{result.record_no}; {period_text(TODAY - dt.timedelta(days=7), TODAY)}; 4건; {result.pages}쪽"
+    assert printed.detail == f"{result.record_no}; {period_text(clock.today_kst() - dt.timedelta(days=7), clock.today_kst())}; 4건; {result.pages}쪽"
     assert png_of_first_page(out).stat().st_size > 10_000
 
 
 def test_a_long_ledger_paginates_with_every_entry(sqlite_ctx: AppContext, tmp_path: Path) -> None:
     ctx = sqlite_ctx
     desk = actor_for(ctx, "desk02", ["intake"])
-    p = add_marked(ctx, officer(ctx), 1, last_visit=TODAY)
+    p = add_marked(ctx, officer(ctx), 1, last_visit=clock.today_kst())
     long_purpose = "보험금 지급 심사를 위한 진료 사실 확인 및 입원 기간 확인 " * 3
     for i in range(45):
         record_disclosure(ctx, desk, police(p.id, recipient=f"수신기관{i:03d}", recipient_purpose=long_purpose))
     out = tmp_path / "long.pdf"
-    result = printing.print_ledger(ctx, desk, TODAY, TODAY, out)
+    result = printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out)
     assert result.pages == page_count(out) > 2
     body = squash(text(out))
     assert all(f"수신기관{i:03d}" in body for i in range(45))
@@ -116,12 +115,12 @@ def test_processor_list_pdf_for_the_policy(ctx: AppContext, tmp_path: Path) -> N
     me = actor_for(ctx, "priv01", ["privacy"])
     rows = puc.list_processors(ctx, me)
     puc.update_processor(ctx, me, rows[1].id, form(rows[1], contract_start=dt.date(2025, 1, 1),
-                                                   contract_end=TODAY + dt.timedelta(days=12), last_check=TODAY),
+                                                   contract_end=clock.today_kst() + dt.timedelta(days=12), last_check=clock.today_kst()),
                          "계약서 확인", 1)
     puc.deactivate_processor(ctx, me, rows[9].id, "위탁 종료", 1)
     # ended and its data confirmed destroyed: off the policy's list (tests/test_ledgers_processors.py: until then on it)
     from privdesk.disclosures import contracts
-    contracts.record_return(ctx, me, rows[9].id, contracts.ReturnInput("destroy", TODAY, "파기 확인서"))
+    contracts.record_return(ctx, me, rows[9].id, contracts.ReturnInput("destroy", clock.today_kst(), "파기 확인서"))
     out = tmp_path / "processors.pdf"
     result = printing.print_processors(ctx, me, out)
     assert result.rows == 9 and result.pages == page_count(out) == 1
@@ -129,7 +128,7 @@ def test_processor_list_pdf_for_the_policy(ctx: AppContext, tmp_path: Path) -> N
     body = squash(text(out))
     for words in ("개인정보처리업무위탁현황(수탁업체)", "수탁업체명", "위탁업무내용", "보유기간", "계약기간", "최근점검·교육일",
                   "아미스테크놀로지(주)", "의료영상저장전송", "위탁계약종료시까지", "종료임박(D-12)",
-                  squash(clock.paper_date(TODAY)), "제26조", "9곳", "본원은원활한개인정보업무처리를위하여"):
+                  squash(clock.paper_date(clock.today_kst())), "제26조", "9곳", "본원은원활한개인정보업무처리를위하여"):
         assert words in body, words
     assert not re.search(r"\d{4}-\d\d-\d\d", body), re.findall(r"\d{4}-\d\d-\d\d", body)   # 2025. 1. 1. ~
     assert "(주)피어나인" not in body
@@ -141,7 +140,7 @@ def test_csv_opens_as_utf8_with_bom_and_masks_the_subjects(ctx: AppContext, desk
                                                           tmp_path: Path) -> None:
     fill(ctx, desk, people)
     out = tmp_path / "ledger.csv"
-    n = printing.export_csv(ctx, desk, TODAY - dt.timedelta(days=7), TODAY, out)
+    n = printing.export_csv(ctx, desk, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out)
     raw = out.read_bytes()
     assert n == 4 and raw.startswith(b"\xef\xbb\xbf")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -163,7 +162,7 @@ def test_csv_opens_as_utf8_with_bom_and_masks_the_subjects(ctx: AppContext, desk
     assert (exported.subject, exported.actor) == ("disclosure:*", "desk01")
     assert "4건" in (exported.detail or "") and "파일=ledger.csv" in (exported.detail or "")
     with pytest.raises(ValidationError):
-        printing.export_csv(ctx, desk, TODAY, TODAY, tmp_path / "missing" / "x.csv")
+        printing.export_csv(ctx, desk, clock.today_kst(), clock.today_kst(), tmp_path / "missing" / "x.csv")
     assert not list(tmp_path.glob(".*.part"))
 
 
@@ -180,7 +179,7 @@ def cli(ctx: AppContext) -> Cli:
 
 def test_cli_contract(ctx: AppContext, cli: Cli, desk: Actor, people: list[Marked], tmp_path: Path) -> None:
     fill(ctx, desk, people)
-    first, last = (TODAY - dt.timedelta(days=7)).isoformat(), TODAY.isoformat()
+    first, last = (clock.today_kst() - dt.timedelta(days=7)).isoformat(), clock.today_kst().isoformat()
     pdf = tmp_path / "ledger.pdf"
     r = cli("report", "disclosure-ledger", "--from", first, "--to", last, "--out", str(pdf), "--as", "desk01",
             password=TEST_PASSWORD)
@@ -204,7 +203,7 @@ def test_cli_contract(ctx: AppContext, cli: Cli, desk: Actor, people: list[Marke
     me = officer(ctx)
     row = puc.list_processors(ctx, me)[1]
     puc.update_processor(ctx, me, row.id, form(row, contract_start=dt.date(2025, 1, 1),
-                                                contract_end=TODAY + dt.timedelta(days=12)), "계약서 확인", 1)
+                                                contract_end=clock.today_kst() + dt.timedelta(days=12)), "계약서 확인", 1)
     plist = cli("processor", "list", "--as", "yook")
     assert plist.returncode == 0, plist.stderr
     plines = plist.stdout.splitlines()

@@ -33,7 +33,6 @@ from tests.helpers import owner_engine
 from tests.lifecycle_support import Marked, add_marked, years_ago
 from tests.test_audit_support import actor_for, officer
 
-TODAY = clock.today_kst()
 WARRANT = "형사소송법 제215조 압수·수색영장"
 
 
@@ -48,7 +47,7 @@ def entries(ctx: AppContext, **where: Any) -> list[AccessLogEntry]:
 def police(*patients: int, **kw: Any) -> DisclosureInput:
     base: dict[str, Any] = dict(
         file_code="patient", recipient="관악경찰서 형사과", recipient_purpose="절도 사건 수사", items="이름, 주소, 내원일",
-        legal_basis="law", basis_detail=WARRANT, disclosed_on=TODAY, form="사본(종이)",
+        legal_basis="law", basis_detail=WARRANT, disclosed_on=clock.today_kst(), form="사본(종이)",
         restrictions=ledger.DEFAULT_RESTRICTIONS, document_no="형사과-2026-1123", patient_ids=list(patients))
     base.update(kw)
     return DisclosureInput(**base)
@@ -74,7 +73,7 @@ def desk(ctx: AppContext) -> Actor:
 @pytest.fixture
 def people(ctx: AppContext) -> list[Marked]:
     boss = officer(ctx)
-    return [add_marked(ctx, boss, i, last_visit=TODAY - dt.timedelta(days=10)) for i in range(3)]
+    return [add_marked(ctx, boss, i, last_visit=clock.today_kst() - dt.timedelta(days=10)) for i in range(3)]
 
 
 # -- the legal bases as data ---------------------------------------------------------------------------
@@ -118,20 +117,20 @@ def test_record_masks_the_subjects_anchors_the_entry_and_logs_each_patient(
 
 
 def test_listing_filters_and_logs_the_look(ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
-    a = record_disclosure(ctx, desk, police(people[0].id, disclosed_on=TODAY - dt.timedelta(days=3)))
+    a = record_disclosure(ctx, desk, police(people[0].id, disclosed_on=clock.today_kst() - dt.timedelta(days=3)))
     b = record_disclosure(ctx, desk, police(people[1].id, recipient="한빛손해보험(주)", legal_basis="consent",
                                             basis_detail="제3자 제공 동의서", restrictions=""))
-    c = record_disclosure(ctx, desk, police(people[1].id, people[2].id, disclosed_on=TODAY - dt.timedelta(days=40)))
-    week = TODAY - dt.timedelta(days=7)
-    assert [r.id for r in ledger.list_disclosures(ctx, desk, week, TODAY)] == [a.id, b.id]
-    assert [r.id for r in ledger.list_disclosures(ctx, desk, TODAY - dt.timedelta(days=60), TODAY)] == [c.id, a.id, b.id]
-    assert [r.id for r in ledger.list_disclosures(ctx, desk, week, TODAY, recipient="손해")] == [b.id]
-    assert [r.id for r in ledger.list_disclosures(ctx, desk, week, TODAY, legal_basis="law")] == [a.id]
-    assert [r.id for r in ledger.list_disclosures(ctx, desk, TODAY - dt.timedelta(days=60), TODAY,
+    c = record_disclosure(ctx, desk, police(people[1].id, people[2].id, disclosed_on=clock.today_kst() - dt.timedelta(days=40)))
+    week = clock.today_kst() - dt.timedelta(days=7)
+    assert [r.id for r in ledger.list_disclosures(ctx, desk, week, clock.today_kst())] == [a.id, b.id]
+    assert [r.id for r in ledger.list_disclosures(ctx, desk, clock.today_kst() - dt.timedelta(days=60), clock.today_kst())] == [c.id, a.id, b.id]
+    assert [r.id for r in ledger.list_disclosures(ctx, desk, week, clock.today_kst(), recipient="손해")] == [b.id]
+    assert [r.id for r in ledger.list_disclosures(ctx, desk, week, clock.today_kst(), legal_basis="law")] == [a.id]
+    assert [r.id for r in ledger.list_disclosures(ctx, desk, clock.today_kst() - dt.timedelta(days=60), clock.today_kst(),
                                                   subject_ref=f"patient:{people[1].id}")] == [c.id, b.id]
-    assert ledger.list_disclosures(ctx, desk, week, TODAY, recipient="100%") == []
+    assert ledger.list_disclosures(ctx, desk, week, clock.today_kst(), recipient="100%") == []
     with pytest.raises(ValidationError):
-        ledger.list_disclosures(ctx, desk, TODAY, week)
+        ledger.list_disclosures(ctx, desk, clock.today_kst(), week)
     views = entries(ctx, actor="desk01", action=Action.VIEW)
     assert views[0].subject == "disclosure:*" and "rows=2" in (views[0].detail or "")
     assert any(v.subject == f"patient:{people[1].id}" for v in views)
@@ -150,7 +149,7 @@ def test_input_is_checked_before_anything_is_written(sqlite_ctx: AppContext, peo
         (police(p.id, legal_basis="urgent", basis_detail=" "), "basis_detail"),
         (police(p.id, legal_basis="public_health", basis_detail=""), "basis_detail"),
         (police(p.id, legal_basis="nonsense"), "legal_basis"),
-        (police(p.id, disclosed_on=TODAY + dt.timedelta(days=1)), "disclosed_on"),
+        (police(p.id, disclosed_on=clock.today_kst() + dt.timedelta(days=1)), "disclosed_on"),
         (police(p.id, recipient="  "), "recipient"),
         (police(p.id, restrictions=""), "restrictions"),
         (police(), "subjects"),
@@ -178,7 +177,7 @@ def test_input_is_checked_before_anything_is_written(sqlite_ctx: AppContext, peo
 @pytest.fixture
 def people_sqlite(sqlite_ctx: AppContext) -> list[Marked]:
     boss = officer(sqlite_ctx)
-    return [add_marked(sqlite_ctx, boss, i, last_visit=TODAY - dt.timedelta(days=10)) for i in range(2)]
+    return [add_marked(sqlite_ctx, boss, i, last_visit=clock.today_kst() - dt.timedelta(days=10)) for i in range(2)]
 
 
 # -- refusals ---------------------------------------------------------------------------------------------------
@@ -252,7 +251,7 @@ def test_a_mistake_is_answered_by_a_correcting_entry(ctx: AppContext, desk: Acto
     fix = record_disclosure(ctx, desk, police(people[0].id, people[1].id, document_no="형사과-2026-1123",
                                               note="문서번호 오기, 정보주체 누락", corrects_id=first.id))
     assert fix.corrects_id == first.id and fix.subject_count == 2
-    rows = ledger.list_disclosures(ctx, desk, TODAY, TODAY)
+    rows = ledger.list_disclosures(ctx, desk, clock.today_kst(), clock.today_kst())
     assert [(r.id, r.corrects_id, r.corrected_by) for r in rows] == [(first.id, None, (fix.id,)), (fix.id, first.id, ())]
     assert rows[0].document_no == "형사과-2026-1132"      # the mistaken entry is left as it was
     with pytest.raises(NotFoundError):
@@ -261,7 +260,7 @@ def test_a_mistake_is_answered_by_a_correcting_entry(ctx: AppContext, desk: Acto
     boss = officer(ctx)
     set_hold(ctx, boss, people[0].id, "정정 요구 처리 중")
     set_hold(ctx, boss, people[2].id, "정정 요구 처리 중")
-    again = record_disclosure(ctx, desk, police(people[0].id, people[1].id, disclosed_on=TODAY - dt.timedelta(days=1),
+    again = record_disclosure(ctx, desk, police(people[0].id, people[1].id, disclosed_on=clock.today_kst() - dt.timedelta(days=1),
                                                 corrects_id=fix.id))
     assert again.corrects_id == fix.id
     with pytest.raises(HeldRecordError):
@@ -273,11 +272,11 @@ def test_a_mistake_is_answered_by_a_correcting_entry(ctx: AppContext, desk: Acto
 def test_subject_history_lists_exactly_the_subjects_disclosures(ctx: AppContext, desk: Actor,
                                                                  people: list[Marked]) -> None:
     p1, p2, p3 = people
-    d1 = record_disclosure(ctx, desk, police(p1.id, p2.id, disclosed_on=TODAY - dt.timedelta(days=5)))
+    d1 = record_disclosure(ctx, desk, police(p1.id, p2.id, disclosed_on=clock.today_kst() - dt.timedelta(days=5)))
     d2 = record_disclosure(ctx, desk, police(p2.id, recipient="한빛손해보험(주)", legal_basis="consent",
                                              basis_detail="동의서", restrictions=""))
     d3 = record_disclosure(ctx, desk, police(p3.id))
-    d4 = record_disclosure(ctx, desk, police(p1.id, disclosed_on=TODAY - dt.timedelta(days=20),
+    d4 = record_disclosure(ctx, desk, police(p1.id, disclosed_on=clock.today_kst() - dt.timedelta(days=20),
                                              external_subjects=[ExternalSubject("박민수")]))
     from tests.test_ledgers import pseudonym
     record_disclosure(ctx, desk, police(subject_count=99, deidentified=True, pseudonym=pseudonym()))
@@ -285,7 +284,7 @@ def test_subject_history_lists_exactly_the_subjects_disclosures(ctx: AppContext,
         h1 = history.subject_history(s, f"patient:{p1.id}")
         h2 = history.subject_history(s, f"patient:{p2.id}")
         h3 = history.subject_history(s, f"patient:{p3.id}")
-        until = history.subject_history(s, f"patient:{p1.id}", until=TODAY - dt.timedelta(days=10))
+        until = history.subject_history(s, f"patient:{p1.id}", until=clock.today_kst() - dt.timedelta(days=10))
     assert [h.disclosure_id for h in h1] == [d4.id, d1.id]
     assert [h.disclosure_id for h in h2] == [d1.id, d2.id]
     assert [h.disclosure_id for h in h3] == [d3.id]
@@ -364,14 +363,14 @@ def test_accounts_without_the_permission_are_refused_and_logged(ctx: AppContext,
         who = actor_for(ctx, login, roles)
         calls = [
             lambda who=who: record_disclosure(ctx, who, police(people[1].id)),
-            lambda who=who: ledger.list_disclosures(ctx, who, TODAY, TODAY),
+            lambda who=who: ledger.list_disclosures(ctx, who, clock.today_kst(), clock.today_kst()),
             lambda who=who: ledger.get_disclosure(ctx, who, row.id),
             lambda who=who: ledger.disclosure_files(ctx, who),
             lambda who=who: subjects.find_patient(ctx, who, people[0].chart_no),
             lambda who=who: subjects.subject_disclosures(ctx, who, f"patient:{people[0].id}"),
             lambda who=who: subjects.chart_history(ctx, who, people[0].chart_no),
-            lambda who=who: printing.export_csv(ctx, who, TODAY, TODAY, tmp_path / "x.csv"),
-            lambda who=who: printing.print_ledger(ctx, who, TODAY, TODAY, tmp_path / "x.pdf"),
+            lambda who=who: printing.export_csv(ctx, who, clock.today_kst(), clock.today_kst(), tmp_path / "x.csv"),
+            lambda who=who: printing.print_ledger(ctx, who, clock.today_kst(), clock.today_kst(), tmp_path / "x.pdf"),
         ]
         for call in calls:
             with pytest.raises(PermissionDeniedError):
@@ -398,7 +397,7 @@ def test_demo_seeder_records_typical_disclosures_and_contracts(tmp_path: Any) ->
     ctx = open_context(result.settings)
     try:
         desk = users.login(ctx, "intake", DEMO_PASSWORD)
-        rows = ledger.list_disclosures(ctx, desk, TODAY - dt.timedelta(days=60), TODAY)
+        rows = ledger.list_disclosures(ctx, desk, clock.today_kst() - dt.timedelta(days=60), clock.today_kst())
         assert {r.legal_basis for r in rows} == {"law", "consent", "urgent", "pseudonymised"}
         assert [r.kind for r in rows].count("internal_use") == 1
         assert [r.pseudonym is not None for r in rows].count(True) == 1

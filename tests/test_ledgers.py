@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from privdesk import clock
 from privdesk.audit import anchors
 from privdesk.context import Actor, AppContext
 from privdesk.disclosures import history, ledger, printing, subjects
@@ -23,7 +24,7 @@ from privdesk.errors import RuleViolationError, ValidationError
 from tests.helpers import owner_engine
 from tests.lifecycle_support import Marked, add_marked
 from tests.test_audit_support import actor_for, officer
-from tests.test_disclosures import TODAY, count, police
+from tests.test_disclosures import count, police
 
 STUDY = dict(legal_basis="pseudonymised", basis_detail="외래 내원 양상 연구", recipient="서울대학교 의과대학 연구팀",
              recipient_purpose="내원 양상 통계 연구", restrictions="재식별 금지, 연구 종료 후 파기", items="성별, 연령대, 진료과")
@@ -31,7 +32,7 @@ STUDY = dict(legal_basis="pseudonymised", basis_detail="외래 내원 양상 연
 
 def pseudonym(**kw: Any) -> PseudonymInput:
     base: dict[str, Any] = dict(purpose_kind="research", items="이름, 주민등록번호, 주소, 생년월일",
-                                method="이름·주민등록번호 삭제, 생년월일 → 5세 단위 연령대", performed_on=TODAY - dt.timedelta(days=2),
+                                method="이름·주민등록번호 삭제, 생년월일 → 5세 단위 연령대", performed_on=clock.today_kst() - dt.timedelta(days=2),
                                 additional_info="대응표는 정보보호팀 암호화 저장소에 분리보관 (관리자: 정보보호팀장)",
                                 use_period="연구 종료(2027-06-30)까지", review="k-익명성 5 이상 확인")
     base.update(kw)
@@ -41,7 +42,7 @@ def pseudonym(**kw: Any) -> PseudonymInput:
 def internal(*patients: int, **kw: Any) -> DisclosureInput:
     base: dict[str, Any] = dict(
         kind=INTERNAL_USE, file_code="patient", recipient="원무과 고객만족팀", recipient_purpose="만족도 조사 안내 문자 발송",
-        items="이름, 연락처", legal_basis="consent", basis_detail="만족도 조사 안내 수신 별도 동의서", disclosed_on=TODAY,
+        items="이름, 연락처", legal_basis="consent", basis_detail="만족도 조사 안내 수신 별도 동의서", disclosed_on=clock.today_kst(),
         form="전산 조회", patient_ids=list(patients))
     base.update(kw)
     return DisclosureInput(**base)
@@ -55,7 +56,7 @@ def desk(ctx: AppContext) -> Actor:
 @pytest.fixture
 def people(ctx: AppContext) -> list[Marked]:
     boss = officer(ctx)
-    return [add_marked(ctx, boss, i, last_visit=TODAY - dt.timedelta(days=10)) for i in range(2)]
+    return [add_marked(ctx, boss, i, last_visit=clock.today_kst() - dt.timedelta(days=10)) for i in range(2)]
 
 
 def pdf_text(path: Path) -> str:
@@ -95,7 +96,7 @@ def test_pseudonymised_provision_records_what_who_when_and_the_records_of_28_4(
     assert err.value.field == "subjects"
     # the record's own checks
     for bad, field in ((pseudonym(purpose_kind="marketing"), "pseudonym_purpose"),
-                       (pseudonym(performed_on=TODAY + dt.timedelta(days=1)), "pseudonym_on"),
+                       (pseudonym(performed_on=clock.today_kst() + dt.timedelta(days=1)), "pseudonym_on"),
                        (pseudonym(method="  "), "pseudonym_method"),
                        (pseudonym(additional_info=""), "pseudonym_additional"),
                        (pseudonym(performed_by="nobody"), "pseudonym_by")):
@@ -106,7 +107,7 @@ def test_pseudonymised_provision_records_what_who_when_and_the_records_of_28_4(
     assert row.deidentified and row.subject_labels == () and row.subject_count == 1200
     p = row.pseudonym
     assert p is not None and p.performed_by == "yook" and p.performed_by_name == "육의곤"
-    assert p.purpose_label == "과학적 연구" and p.performed_on == TODAY - dt.timedelta(days=2)
+    assert p.purpose_label == "과학적 연구" and p.performed_on == clock.today_kst() - dt.timedelta(days=2)
     assert "대응표" in p.additional_info and row.deidentified_text == "가명처리 (과학적 연구)"
     assert row.basis_label == "가명정보 처리 (통계작성·과학적 연구·공익적 기록보존)"
     # the 가명처리 record is part of the entry's anchor: altering it is found
@@ -130,7 +131,7 @@ def test_an_old_statistics_entry_still_displays_labelled_as_the_old_ground_and_i
             "subject_count, note, recorded_at, recorded_by) SELECT file_code, file_name, recipient, recipient_purpose, "
             "items, 'statistics', '', disclosed_on, period, form, restrictions, document_no, provided_by, "
             "deidentified, 7, note, recorded_at, recorded_by FROM disclosures WHERE id = :i"), {"i": old.id})
-    rows = ledger.list_disclosures(ctx, desk, TODAY, TODAY)
+    rows = ledger.list_disclosures(ctx, desk, clock.today_kst(), clock.today_kst())
     legacy = rows[-1]
     assert legacy.legal_basis == "statistics" and legacy.kind == "provision" and legacy.pseudonym is None
     assert legacy.retired_basis and legacy.basis_label.startswith("(구) 통계작성·학술연구")
@@ -143,7 +144,7 @@ def test_an_old_statistics_entry_still_displays_labelled_as_the_old_ground_and_i
             d.disclosed_on, d.period, d.form, d.restrictions, d.document_no, d.provided_by, d.deidentified,
             d.subject_count, d.note, d.corrects_id, d.recorded_at, d.recorded_by)
     out = tmp_path / "ledger.pdf"
-    printing.print_ledger(ctx, desk, TODAY, TODAY, out)
+    printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out)
     flat = squash(pdf_text(out))
     assert "(구)통계작성·학술연구" in flat and "2020.8.5.삭제된근거" in flat
     assert "가명처리항목" in flat and "대응표는" in flat and "과학적연구목적" in flat and "예(기록없음)" in flat
@@ -168,8 +169,8 @@ def test_internal_use_beyond_the_purpose_is_its_own_kind_of_entry(
         record_disclosure(ctx, desk, internal(legal_basis="statistics", subject_count=3, deidentified=True,
                                               patient_ids=[]))
     # filters and the per-subject views
-    assert [r.id for r in ledger.list_disclosures(ctx, desk, TODAY, TODAY, kind=INTERNAL_USE)] == [used.id]
-    assert [r.id for r in ledger.list_disclosures(ctx, desk, TODAY, TODAY, kind="provision")] == [given.id]
+    assert [r.id for r in ledger.list_disclosures(ctx, desk, clock.today_kst(), clock.today_kst(), kind=INTERNAL_USE)] == [used.id]
+    assert [r.id for r in ledger.list_disclosures(ctx, desk, clock.today_kst(), clock.today_kst(), kind="provision")] == [given.id]
     with ctx.session() as s:   # 제3자 제공 현황 (열람 answer, correction notices): provisions only
         assert [h.disclosure_id for h in history.subject_history(s, f"patient:{a.id}")] == [given.id]
     chart = subjects.chart_history(ctx, desk, a.chart_no)
@@ -177,14 +178,14 @@ def test_internal_use_beyond_the_purpose_is_its_own_kind_of_entry(
     assert ledger.verify_ledger(ctx, officer(ctx)) == []
     # the printed ledger: one 대장 with both kinds, told apart
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, desk, TODAY, TODAY, out)
+    result = printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out)
     assert result.title == "개인정보의 목적 외 이용 및 제3자 제공 대장" and result.rows == 2
     flat = squash(pdf_text(out))
     assert "개인정보의목적외이용및제3자제공대장" in flat and "원무과고객만족팀" in flat
     assert "제3자제공1건,목적외이용1건" in flat and flat.count("목적외이용") >= 3
     # the CSV
     csv_out = tmp_path / "ledger.csv"
-    assert printing.export_csv(ctx, desk, TODAY, TODAY, csv_out) == 2
+    assert printing.export_csv(ctx, desk, clock.today_kst(), clock.today_kst(), csv_out) == 2
     with csv_out.open(encoding="utf-8-sig", newline="") as fh:
         lines = list(csv.reader(fh))
     assert lines[0][1] == "구분" and [r[1] for r in lines[1:]] == ["제3자 제공", "목적 외 이용"]
@@ -197,7 +198,7 @@ def test_internal_use_and_pseudonymised_provision_through_the_command_line(
 
     env = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
            "PRIVDESK_PASSWORD": TEST_PASSWORD}
-    day = TODAY.isoformat()
+    day = clock.today_kst().isoformat()
     common = ["--file", "patient", "--items", "이름, 연락처", "--date", day, "--form", "전산 조회", "--as", "desk01"]
     r = run_cli("disclosure", "record", "--kind", "internal_use", "--to", "원무과 고객만족팀", "--purpose", "만족도 조사 안내",
                 "--basis", "consent", "--detail", "별도 동의서", "--chart", people[0].chart_no, *common, env=env)

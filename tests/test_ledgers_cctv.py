@@ -24,8 +24,6 @@ from privdesk.reports import cctv_ledger
 from tests.test_audit_support import actor_for
 from tests.test_cctv_requests import window
 
-TODAY = clock.today_kst()
-
 
 @pytest.fixture
 def fac(ctx: AppContext) -> Actor:
@@ -63,13 +61,13 @@ def test_numbers_run_in_the_printed_order_even_for_entries_written_late(
     late = viewlog.add_entry(ctx, fac, viewlog.LedgerInput(kind="view", purpose="확인 1 (입회자 정정)",
                                                            file_form="녹화기 영상 재생", cameras=["CAM-01"],
                                                            witness="최과장", corrects_id=5))
-    rows = viewlog.ledger_for_period(ctx, fac, TODAY, TODAY)
+    rows = viewlog.ledger_for_period(ctx, fac, clock.today_kst(), clock.today_kst())
     assert [r.id for r in rows][:5] == [5, 4, 3, 2, 1]      # by 일시: the ids run backwards
     cells = cctv_ledger.table_rows(rows)
     assert [c[0] for c in cells] == [str(n) for n in range(1, len(rows) + 1)]
     assert cells[[r.id for r in rows].index(late.id)][5].startswith("[1번 기록 정정]")   # 5 printed as 1
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, fac, TODAY, TODAY, out)
+    result = printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out)
     assert printed_numbers(out) == list(range(1, result.rows + 1))
 
 
@@ -77,11 +75,11 @@ def test_the_camera_count_is_the_registrys_not_the_profiles(ctx: AppContext, fac
     assert ctx.profile.cctv.camera_count == 25
     cameras.add_camera(ctx, fac, number="CAM-26", location="별관 주차장", coverage="주차장 출입구", reason="별관 신축")
     out = tmp_path / "a.pdf"
-    printing.print_ledger(ctx, fac, TODAY, TODAY, out)
+    printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out)
     assert "설치대수26대" in squash(layout_text(out))
     cameras.update_camera(ctx, fac, "CAM-03", cameras.CameraEdit(status="removed"), reason="리모델링으로 철거")
     out = tmp_path / "b.pdf"
-    printing.print_ledger(ctx, fac, TODAY, TODAY, out)
+    printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out)
     assert "설치대수25대" in squash(layout_text(out))
 
 
@@ -91,38 +89,38 @@ def test_the_daily_overwrite_is_entered_as_destruction_once_per_day_with_cycle_a
     # a hold set three days ago kept CAM-02's footage of (today - days - 1) past its retention
     s, e = window(days - 2)
     hold = retention.set_hold(ctx, fac, HoldInput(["CAM-02"], s, e, "incident", "주차장 사고 조사",
-                                                  until_date=TODAY + dt.timedelta(days=30)))
+                                                  until_date=clock.today_kst() + dt.timedelta(days=30)))
     with ctx.session() as sess, sess.begin():     # as if it had been set three days ago
         h = sess.get(CctvHold, hold.id)
         assert h is not None
         back = dt.timedelta(days=3)
         h.set_at, h.window_start, h.window_end = h.set_at - back, h.window_start - back, h.window_end - back
-    held_day = TODAY - dt.timedelta(days=days + 1)
+    held_day = clock.today_kst() - dt.timedelta(days=days + 1)
     # the first check (five days ago) enters the one day overwritten that day, nothing before it
-    first = retention.retention_check(ctx, None, TODAY - dt.timedelta(days=5))
-    assert first.overwrites_recorded == (TODAY - dt.timedelta(days=days + 5),)
+    first = retention.retention_check(ctx, None, clock.today_kst() - dt.timedelta(days=5))
+    assert first.overwrites_recorded == (clock.today_kst() - dt.timedelta(days=days + 5),)
     # today's check enters the days since, each once
     report = retention.retention_check(ctx, fac)
-    assert report.overwrites_recorded == tuple(TODAY - dt.timedelta(days=days + k) for k in range(4, -1, -1))
+    assert report.overwrites_recorded == tuple(clock.today_kst() - dt.timedelta(days=days + k) for k in range(4, -1, -1))
     assert retention.retention_check(ctx, fac).overwrites_recorded == ()
     rows = destroyed(ctx)
     assert len(rows) == 6
     by_day = {clock.kst_day(r.window_start): r for r in rows}
-    assert sorted(by_day) == [TODAY - dt.timedelta(days=days + k) for k in range(5, -1, -1)]
+    assert sorted(by_day) == [clock.today_kst() - dt.timedelta(days=days + k) for k in range(5, -1, -1)]
     for day, r in by_day.items():
         assert r.at == dt.datetime.combine(day + dt.timedelta(days=days), dt.time(), tzinfo=clock.KST)
         assert f"파기 주기: 매일 자동 (촬영일로부터 {days}일 경과분 덮어쓰기)" in r.period and "확인시기:" in r.period
         assert r.staff_name == "진료부 대표원장" and r.purpose.startswith(f"보관기간(촬영일로부터 {days}일) 경과")
     assert "보존 연장으로 제외: CAM-02" in by_day[held_day].period
     assert "(카메라 24대)" in by_day[held_day].file_form
-    assert "제외" not in by_day[TODAY - dt.timedelta(days=days)].period
-    auto = by_day[TODAY - dt.timedelta(days=days + 5)]
+    assert "제외" not in by_day[clock.today_kst() - dt.timedelta(days=days)].period
+    auto = by_day[clock.today_kst() - dt.timedelta(days=days + 5)]
     assert {r.staff_login for r in rows} == {"system"} and {r.recorded_by for r in rows} == {"system", "fac01"}
     assert viewlog.row_of(auto).staff_text == "진료부 대표원장 (자동 기록)"
     assert viewlog.verify_ledger(ctx, actor_for(ctx, "aud01", ["auditor"])) == []
     # the printed ledger carries them as 파기 with their cycle
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, fac, TODAY - dt.timedelta(days=7), TODAY, out)
+    result = printing.print_ledger(ctx, fac, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out)
     body = squash(layout_text(out))
     assert result.rows == 6 and "파기6건" in body and "파기주기:매일자동" in body
 
@@ -130,17 +128,17 @@ def test_the_daily_overwrite_is_entered_as_destruction_once_per_day_with_cycle_a
 def test_footage_a_hold_kept_is_entered_as_destroyed_once_the_hold_is_released(
         ctx: AppContext, fac: Actor) -> None:
     days = ctx.profile.cctv.retention_days
-    retention.retention_check(ctx, None, TODAY - dt.timedelta(days=6))   # privdesk enters overwrites since then
+    retention.retention_check(ctx, None, clock.today_kst() - dt.timedelta(days=6))   # privdesk enters overwrites since then
     s, e = window(days - 2)
     hold = retention.set_hold(ctx, fac, HoldInput(["CAM-07", "CAM-08"], s, e, "police", "관악서 수사 협조",
-                                                  until_date=TODAY + dt.timedelta(days=30)))
+                                                  until_date=clock.today_kst() + dt.timedelta(days=30)))
     with ctx.session() as sess, sess.begin():     # set five days ago (footage of today-33 still existed)
         h = sess.get(CctvHold, hold.id)
         assert h is not None
         back = dt.timedelta(days=5)
         h.set_at, h.window_start, h.window_end = h.set_at - back, h.window_start - back, h.window_end - back
     retention.retention_check(ctx, fac)
-    held_day = TODAY - dt.timedelta(days=days + 3)
+    held_day = clock.today_kst() - dt.timedelta(days=days + 3)
     by_day = {clock.kst_day(r.window_start): r for r in destroyed(ctx) if r.counterpart == "-"}
     assert "보존 연장으로 제외: CAM-07, CAM-08" in by_day[held_day].period
     assert not [r for r in destroyed(ctx) if r.counterpart != "-"]
@@ -157,7 +155,7 @@ def test_footage_a_hold_kept_is_entered_as_destroyed_once_the_hold_is_released(
 
 
 def test_two_workstations_checking_at_once_enter_each_day_once(ctx: AppContext, fac: Actor) -> None:
-    retention.retention_check(ctx, None, TODAY - dt.timedelta(days=3))
+    retention.retention_check(ctx, None, clock.today_kst() - dt.timedelta(days=3))
     errors: list[BaseException] = []
 
     def check() -> None:

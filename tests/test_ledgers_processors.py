@@ -22,7 +22,6 @@ from tests.helpers import owner_engine
 from tests.test_audit_support import actor_for
 from tests.test_processors import form
 
-TODAY = clock.today_kst()
 ALL_PRESENT = {c.code: ClauseInput(True, f"제{i}조") for i, c in enumerate(contracts.CLAUSES, start=3)}
 
 
@@ -66,16 +65,16 @@ def test_the_checklist_holds_the_contents_of_article_26(ctx: AppContext, privacy
 def test_subprocessors_are_recorded_with_the_hospitals_consent(ctx: AppContext, privacy: Actor) -> None:
     p = uc.list_processors(ctx, privacy)[1]
     state = contracts.add_subprocessor(ctx, privacy, p.id, SubprocessorInput(
-        "(주)클라우드원", "영상 저장 서버 운영", TODAY - dt.timedelta(days=10), "재위탁 동의 공문 2026-311"), "재위탁 동의")
+        "(주)클라우드원", "영상 저장 서버 운영", clock.today_kst() - dt.timedelta(days=10), "재위탁 동의 공문 2026-311"), "재위탁 동의")
     sub = state.subprocessors[0]
     assert sub.name == "(주)클라우드원" and uc.get_processor(ctx, privacy, p.id).subprocessors_text.startswith(
         "(주)클라우드원 (영상 저장 서버 운영; 동의 ")
     with pytest.raises(ValidationError):
-        contracts.add_subprocessor(ctx, privacy, p.id, SubprocessorInput("x", "y", TODAY + dt.timedelta(days=1)), "r")
-    state = contracts.end_subprocessor(ctx, privacy, sub.id, TODAY, "재위탁 종료")
-    assert state.subprocessors[0].ended_on == TODAY and state.subprocessor_text == "없음"
+        contracts.add_subprocessor(ctx, privacy, p.id, SubprocessorInput("x", "y", clock.today_kst() + dt.timedelta(days=1)), "r")
+    state = contracts.end_subprocessor(ctx, privacy, sub.id, clock.today_kst(), "재위탁 종료")
+    assert state.subprocessors[0].ended_on == clock.today_kst() and state.subprocessor_text == "없음"
     with pytest.raises(RuleViolationError):
-        contracts.end_subprocessor(ctx, privacy, sub.id, TODAY, "again")
+        contracts.end_subprocessor(ctx, privacy, sub.id, clock.today_kst(), "again")
 
 
 def test_an_ended_contract_stays_open_until_the_return_or_destruction_is_recorded(
@@ -84,11 +83,11 @@ def test_an_ended_contract_stays_open_until_the_return_or_destruction_is_recorde
     ended, running, expired = rows[6], rows[1], rows[2]
     # not ended yet: nothing to return
     with pytest.raises(RuleViolationError):
-        contracts.record_return(ctx, privacy, running.id, ReturnInput("destroy", TODAY, "파기 확인서"))
+        contracts.record_return(ctx, privacy, running.id, ReturnInput("destroy", clock.today_kst(), "파기 확인서"))
     gone = uc.deactivate_processor(ctx, privacy, ended.id, "위탁 계약 종료")
     assert gone.outstanding and gone.status_text == "위탁 종료 — 반환·파기 미확인"
-    uc.update_processor(ctx, privacy, expired.id, form(expired, contract_start=TODAY - dt.timedelta(days=400),
-                                                        contract_end=TODAY - dt.timedelta(days=1)), "계약서 확인", 1)
+    uc.update_processor(ctx, privacy, expired.id, form(expired, contract_start=clock.today_kst() - dt.timedelta(days=400),
+                                                        contract_end=clock.today_kst() - dt.timedelta(days=1)), "계약서 확인", 1)
     assert uc.get_processor(ctx, privacy, expired.id).status_text == "계약 만료 — 반환·파기 미확인"
     # still listed among the processors in use (the policy's list) while open
     in_use = uc.list_processors(ctx, privacy, include_inactive=False)
@@ -98,22 +97,22 @@ def test_an_ended_contract_stays_open_until_the_return_or_destruction_is_recorde
     body = squash(pdf_text(out))
     assert "위탁종료—반환·파기미확인" in body and "반환·파기미확인2곳" in body
     assert "미확인—반환·파기증빙을기록하십시오" in body and "계약서미점검" in body
-    for bad, field in ((ReturnInput("sell", TODAY, "x"), "method"), (ReturnInput("destroy", TODAY, " "), "evidence"),
-                       (ReturnInput("destroy", TODAY + dt.timedelta(days=1), "x"), "done_on"),
-                       (ReturnInput("destroy", TODAY, "x", confirmed_by="ghost"), "confirmed_by")):
+    for bad, field in ((ReturnInput("sell", clock.today_kst(), "x"), "method"), (ReturnInput("destroy", clock.today_kst(), " "), "evidence"),
+                       (ReturnInput("destroy", clock.today_kst() + dt.timedelta(days=1), "x"), "done_on"),
+                       (ReturnInput("destroy", clock.today_kst(), "x", confirmed_by="ghost"), "confirmed_by")):
         with pytest.raises(ValidationError) as err:
             contracts.record_return(ctx, privacy, ended.id, bad)
         assert err.value.field == field
     state = contracts.record_return(ctx, privacy, ended.id, ReturnInput(
-        "destroy", TODAY - dt.timedelta(days=1), "수탁업체 개인정보 파기 확인서 (공문 씨전-2026-045, 하드디스크 초기화 사진 첨부)",
+        "destroy", clock.today_kst() - dt.timedelta(days=1), "수탁업체 개인정보 파기 확인서 (공문 씨전-2026-045, 하드디스크 초기화 사진 첨부)",
         confirmed_by="yook"))
     assert state.returned is not None and state.returned.confirmed_by_name == "육의곤"
     row = uc.get_processor(ctx, privacy, ended.id)
     assert not row.outstanding and row.status_text == "위탁 종료" and row.end_text.startswith(
-        f"{(TODAY - dt.timedelta(days=1)).isoformat()} 파기 확인 — 증빙: 수탁업체 개인정보 파기 확인서")
+        f"{(clock.today_kst() - dt.timedelta(days=1)).isoformat()} 파기 확인 — 증빙: 수탁업체 개인정보 파기 확인서")
     assert ended.id not in [r.id for r in uc.list_processors(ctx, privacy, include_inactive=False)]
     assert uc.processor_history(ctx, privacy, ended.id)[-1].change_label == "반환·파기 확인"
-    contracts.record_return(ctx, privacy, expired.id, ReturnInput("return", TODAY, "반환 인수증 2026-12"))
+    contracts.record_return(ctx, privacy, expired.id, ReturnInput("return", clock.today_kst(), "반환 인수증 2026-12"))
     out = tmp_path / "closed.pdf"
     printing.print_processors(ctx, privacy, out)
     body = squash(pdf_text(out))
@@ -131,7 +130,7 @@ def test_the_return_record_is_append_only_and_anchored(ctx: AppContext, privacy:
     rows = uc.list_processors(ctx, privacy)
     for p in (rows[6], rows[7]):
         uc.deactivate_processor(ctx, privacy, p.id, "위탁 계약 종료")
-        contracts.record_return(ctx, privacy, p.id, ReturnInput("destroy", TODAY, "파기 확인서"))
+        contracts.record_return(ctx, privacy, p.id, ReturnInput("destroy", clock.today_kst(), "파기 확인서"))
     boss = officer(ctx)
     assert contracts.verify_returns(ctx, boss) == [] and inspect_all(ctx, NOTHING)[1].problems == []
     for stmt in ("UPDATE processor_returns SET evidence = '없음'", "DELETE FROM processor_returns"):
@@ -170,14 +169,14 @@ def test_the_command_line_checks_records_and_lists_open_contracts(ctx: AppContex
     r = run_cli("processor", "list", *as_, env=env)
     line = next(x for x in r.stdout.splitlines() if p.name in x)
     assert line.startswith("[반환·파기 미확인] ") and "필수 기재사항 1/7" in line
-    r = run_cli("processor", "returned", str(p.id), "--method", "destroy", "--date", TODAY.isoformat(),
+    r = run_cli("processor", "returned", str(p.id), "--method", "destroy", "--date", clock.today_kst().isoformat(),
                 "--evidence", "파기 확인서 2026-77", *as_, env=env)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith(f"반환·파기: {TODAY.isoformat()} 파기 확인 — 증빙: 파기 확인서 2026-77")
+    assert r.stdout.startswith(f"반환·파기: {clock.today_kst().isoformat()} 파기 확인 — 증빙: 파기 확인서 2026-77")
     r = run_cli("processor", "list", *as_, env=env)
     assert p.name not in r.stdout
     r = run_cli("processor", "subcontract", str(uc.list_processors(ctx, privacy)[0].id), "--name", "(주)백업센터",
-                "--task", "백업 보관", "--consented", TODAY.isoformat(), "--reason", "재위탁 동의", *as_, env=env)
+                "--task", "백업 보관", "--consented", clock.today_kst().isoformat(), "--reason", "재위탁 동의", *as_, env=env)
     assert r.returncode == 0 and r.stdout.startswith("재위탁: (주)백업센터 (백업 보관; 동의 "), r.stderr
 
 
@@ -191,6 +190,6 @@ def test_a_key_rotation_leaves_the_return_records_intact(sqlite_ctx: AppContext)
     me = officer(ctx)
     p = uc.list_processors(ctx, me)[0]
     uc.deactivate_processor(ctx, me, p.id, "위탁 계약 종료")
-    contracts.record_return(ctx, me, p.id, ReturnInput("destroy", TODAY, "파기 확인서"))
+    contracts.record_return(ctx, me, p.id, ReturnInput("destroy", clock.today_kst(), "파기 확인서"))
     assert rotation.rotate(ctx, OFFICER_LOGIN, OFFICER_PASSWORD).finished
     assert contracts.verify_returns(ctx, officer(ctx)) == []   # (and the fixture's end-of-test integrity check)

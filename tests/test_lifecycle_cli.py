@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from privdesk import clock
 from privdesk.context import AppContext
 from privdesk.lifecycle import destruction, ledger
 from privdesk.registry.patients import set_hold
 from tests.helpers import OFFICER_PASSWORD, run_cli
-from tests.lifecycle_support import TODAY, add_marked, years_ago
+from tests.lifecycle_support import add_marked, years_ago
 from tests.test_audit_support import TEST_PASSWORD, actor_for, officer
 from tests.test_reports_template import assert_only_nanum_embedded, page_count
 from tests.test_reports_template import text as pdf_text
@@ -69,9 +70,9 @@ def test_retention_run_plan_approve_execute_and_pdfs(ctx: AppContext, cli: Cli, 
 
     ledger.record_manual(ctx, off, ledger.ManualDestruction(
         file_name="환자 진료 접수 및 관리 (종이 접수증)", kind="종이 문서", item_count=120, method="분쇄",
-        executed_by="원무과 김담당", reason="보유기간 경과", destroyed_on=TODAY, witness="총무과 박입회"))
+        executed_by="원무과 김담당", reason="보유기간 경과", destroyed_on=clock.today_kst(), witness="총무과 박입회"))
     out = tmp_path / "ledger.pdf"
-    r = cli("report", "destruction-ledger", "--from", TODAY.isoformat(), "--to", TODAY.isoformat(),
+    r = cli("report", "destruction-ledger", "--from", clock.today_kst().isoformat(), "--to", clock.today_kst().isoformat(),
             "--out", str(out), "--as", "yook")
     assert r.returncode == 0, r.stderr
     assert_only_nanum_embedded(out)

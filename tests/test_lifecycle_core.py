@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
+from privdesk import clock
 from privdesk.accounts.permissions import INTAKE, PRIVACY
 from privdesk.errors import AuthenticationError, PermissionDeniedError, RuleViolationError, ValidationError
 from privdesk.lifecycle import destruction, files, ledger, separation
@@ -24,7 +25,7 @@ from privdesk.registry.patients import get_patient, set_hold
 from privdesk.registry.search import search
 from privdesk.store.models import AccessLogEntry
 from tests.helpers import OFFICER_PASSWORD, owner_engine
-from tests.lifecycle_support import TODAY, add_marked, years_ago
+from tests.lifecycle_support import add_marked, years_ago
 from tests.test_audit_support import TEST_PASSWORD, actor_for, officer
 
 
@@ -71,6 +72,7 @@ def test_retention_run_separates_and_dry_run_changes_nothing(ctx) -> None:  # ty
     assert (dry.to_separate, dry.separated, dry.due, dry.held) == (1, 0, 1, 0)
     with ctx.session() as s:
         assert s.get(Patient, old.id).status == STATUS_ACTIVE  # type: ignore[union-attr]
+        until_before = s.get(Patient, old.id).retention_until  # type: ignore[union-attr]
         n_log = s.execute(text("SELECT COUNT(*) FROM access_log")).scalar_one()
     run = separation.run_retention(ctx)
     assert (run.to_separate, run.separated, run.due) == (1, 1, 1)
@@ -79,7 +81,7 @@ def test_retention_run_separates_and_dry_run_changes_nothing(ctx) -> None:  # ty
         stub = s.get(Patient, old.id)
         assert stub is not None and stub.status == STATUS_SEPARATED
         assert stub.chart_no == old.chart_no and stub.name == "" and stub.rrn_enc == b"" and stub.address_enc is None
-        assert stub.retention_until == old.retention_until if hasattr(old, "retention_until") else True
+        assert stub.retention_until == until_before   # the stub keeps its destruction date
         assert s.execute(select(PatientPhone).where(PatientPhone.patient_id == old.id)).first() is None
         assert s.execute(select(Intake).where(Intake.patient_id == old.id)).first() is None
         assert s.get(Patient, recent.id).status == STATUS_ACTIVE  # type: ignore[union-attr]
@@ -118,7 +120,7 @@ def test_plan_approve_execute_with_exclusions(ctx) -> None:  # type: ignore[no-u
     set_hold(ctx, off, held.id, "정정 요구 처리 중")
     destruction.place_legal_hold(ctx, off, legal.id, "소송 증거 보전")
     # b is separated; move the clock two years on so its retention ends too
-    later = TODAY + dt.timedelta(days=2 * 366)
+    later = clock.today_kst() + dt.timedelta(days=2 * 366)
     plan = destruction.create_plan(ctx, off, today=later)
     assert plan.record_count == 2 and plan.state == "draft" and len(plan.plan_hash) == 64
     why = {e.subject: e.reason_code for e in plan.excluded}
@@ -243,7 +245,7 @@ def test_execution_stopped_before_any_deletion_is_approved_again(ctx) -> None:  
     a = add_marked(ctx, off, 42, last_visit=years_ago(7))
     b = add_marked(ctx, off, 43, last_visit=years_ago(4))           # separated, due two years on
     separation.run_retention(ctx)
-    later = TODAY + dt.timedelta(days=2 * 366)
+    later = clock.today_kst() + dt.timedelta(days=2 * 366)
     plan = destruction.create_plan(ctx, off, today=later)
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     set_hold(ctx, off, a.id, "정정 요구")                            # skipped at the start of the run
@@ -282,23 +284,23 @@ def test_manual_entries_and_append_only_ledger(ctx) -> None:  # type: ignore[no-
     off = officer(ctx)
     entry = ledger.record_manual(ctx, off, ledger.ManualDestruction(
         file_name="환자 진료 접수 및 관리 (종이 접수증)", kind="종이 문서", item_count=350, method="전문업체",
-        executed_by="원무과 김담당", reason="보유기간 경과", destroyed_on=TODAY, witness="총무과 박입회",
+        executed_by="원무과 김담당", reason="보유기간 경과", destroyed_on=clock.today_kst(), witness="총무과 박입회",
         certificate_no="SHRED-2026-0117"))
     assert entry.certificate_no == "SHRED-2026-0117"
     with pytest.raises(ValidationError):
         ledger.record_manual(ctx, off, ledger.ManualDestruction(
             file_name="x", kind="종이 문서", item_count=1, method="전문업체", executed_by="a", reason="r",
-            destroyed_on=TODAY))                                     # company without certificate
+            destroyed_on=clock.today_kst()))                                     # company without certificate
     with pytest.raises(ValidationError):
         ledger.record_manual(ctx, off, ledger.ManualDestruction(
             file_name="x", kind="종이 문서", item_count=1, method="물에 담금", executed_by="a", reason="r",
-            destroyed_on=TODAY))
+            destroyed_on=clock.today_kst()))
     with owner_engine(ctx) as engine:   # even the tables' owner: the trigger refuses
         with engine.connect() as conn, pytest.raises(Exception, match="append-only"):
             conn.execute(text("UPDATE destruction_ledger SET item_count = 1"))
         with engine.connect() as conn, pytest.raises(Exception, match="append-only"):
             conn.execute(text("DELETE FROM destruction_ledger"))
-    assert [r.id for r in ledger.ledger_for_period(ctx, off, TODAY, TODAY)] == [entry.id]
+    assert [r.id for r in ledger.ledger_for_period(ctx, off, clock.today_kst(), clock.today_kst())] == [entry.id]
     from privdesk.integrity import verify_all
     report = verify_all(ctx, off)
     assert report.ok and any("파기 관리대장" in m for m in report.messages)
@@ -310,7 +312,7 @@ def test_tampered_ledger_row_is_found(sqlite_ctx) -> None:  # type: ignore[no-un
     off = officer(ctx)
     entry = ledger.record_manual(ctx, off, ledger.ManualDestruction(
         file_name="종이", kind="종이 문서", item_count=3, method="분쇄", executed_by="a", reason="r",
-        destroyed_on=TODAY))
+        destroyed_on=clock.today_kst()))
     with ctx.engine.begin() as conn:
         conn.execute(text("DROP TRIGGER destruction_ledger_no_update"))
         conn.execute(text("UPDATE destruction_ledger SET item_count = 1 WHERE id = :i"), {"i": entry.id})

@@ -10,6 +10,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
+from privdesk import clock
 from privdesk.context import AppContext
 from privdesk.lifecycle import destruction, files
 from privdesk.lifecycle.deadline import overdue_days
@@ -21,7 +22,7 @@ from privdesk.ui.me import MePage
 from privdesk.ui.patients_detail import OVERDUE_STYLE as DETAIL_OVERDUE_STYLE
 from privdesk.ui.patients_detail import PatientDetailPanel
 from privdesk.ui.tasks import TaskRunner
-from tests.lifecycle_support import TODAY, add_marked, years_ago
+from tests.lifecycle_support import add_marked, years_ago
 from tests.test_audit_support import officer
 from tests.test_ui_cctv_support import officer as login_officer
 from tests.test_ui_cctv_support import runner_fixture, settle
@@ -43,17 +44,17 @@ def _people(ctx: AppContext) -> dict[str, int]:
     for i, (key, ago) in enumerate((("late30", 30 + DAYS), ("late1", 1 + DAYS), ("edge", DAYS), ("fresh", 1),
                                     ("held", 90), ("alive", -10))):
         m = add_marked(ctx, off, i, last_visit=years_ago(6))
-        _ends(ctx, m.id, TODAY - dt.timedelta(days=ago))
+        _ends(ctx, m.id, clock.today_kst() - dt.timedelta(days=ago))
         out[key] = m.id
     set_hold(ctx, off, out["held"], "정정 요구 처리 중")
     return out
 
 
 def test_overdue_days_counts_from_the_deadline() -> None:
-    assert overdue_days(TODAY - dt.timedelta(days=DAYS), TODAY, DAYS) == 0      # on the deadline
-    assert overdue_days(TODAY - dt.timedelta(days=DAYS + 1), TODAY, DAYS) == 1
-    assert overdue_days(TODAY - dt.timedelta(days=1), TODAY, DAYS) == 0
-    assert overdue_days(TODAY + dt.timedelta(days=3), TODAY, DAYS) == 0
+    assert overdue_days(clock.today_kst() - dt.timedelta(days=DAYS), clock.today_kst(), DAYS) == 0      # on the deadline
+    assert overdue_days(clock.today_kst() - dt.timedelta(days=DAYS + 1), clock.today_kst(), DAYS) == 1
+    assert overdue_days(clock.today_kst() - dt.timedelta(days=1), clock.today_kst(), DAYS) == 0
+    assert overdue_days(clock.today_kst() + dt.timedelta(days=3), clock.today_kst(), DAYS) == 0
 
 
 def test_the_dashboard_the_start_page_summary_the_plan_and_the_patient_detail(ctx: AppContext) -> None:

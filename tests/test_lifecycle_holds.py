@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from privdesk import clock
 from privdesk.accounts.permissions import INTAKE, PRIVACY
 from privdesk.errors import NotFoundError, PermissionDeniedError, RuleViolationError, ValidationError
 from privdesk.lifecycle import destruction, files, holds, separation
@@ -15,7 +16,7 @@ from privdesk.lifecycle.holds import ChartNotFoundError
 from privdesk.personal import mask_name
 from privdesk.store.models import AccessLogEntry
 from tests.helpers import OFFICER_PASSWORD
-from tests.lifecycle_support import TODAY, add_marked, years_ago
+from tests.lifecycle_support import add_marked, years_ago
 from tests.test_audit_support import actor_for, officer
 
 
@@ -107,7 +108,7 @@ def test_a_hold_keeps_the_record_out_of_plans_until_released(ctx) -> None:  # ty
         (f"patient:{due.id}", "legal_hold", due.chart_no)}
     destruction.cancel_plan(ctx, off, plan.id)
     holds.release_legal_hold(ctx, off, hold, "소송 종결")
-    again = destruction.create_plan(ctx, off, today=TODAY + dt.timedelta(days=1))
+    again = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=1))
     assert again.record_count == 2 and again.excluded_count == 0
     assert other.id != due.id
 

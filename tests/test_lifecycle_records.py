@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from privdesk import clock
 from privdesk.accounts.people import Person, people
 from privdesk.context import AppContext
 from privdesk.lifecycle import destruction, ledger, printing
@@ -16,7 +17,7 @@ from privdesk.registry.models import Patient
 from privdesk.reports.template import period_text
 from privdesk.store.models import Account
 from tests.helpers import OFFICER_PASSWORD
-from tests.lifecycle_support import TODAY, add_marked, years_ago
+from tests.lifecycle_support import add_marked, years_ago
 from tests.test_audit_support import actor_for, officer
 from tests.test_reports_template import text as pdf_text
 
@@ -58,11 +59,11 @@ def test_the_ledger_names_the_handler_and_the_approver_and_the_certificate_says_
     destruction.execute_plan(ctx, off, plan.id)
 
     out = tmp_path / "ledger.pdf"
-    printing.print_ledger(ctx, off, TODAY, TODAY, out)
+    printing.print_ledger(ctx, off, clock.today_kst(), clock.today_kst(), out)
     body = pdf_text(out)
     # 처리담당자 then 처리부서장, each 부서 이름(ID) (the cells wrap: department line, then the names)
     assert "개인정보보호팀 원무부" in body and re.search(r"kimd 님\(kimd\)\s+육의곤\(yook\)", body)
-    (row,) = ledger.ledger_for_period(ctx, off, TODAY, TODAY)
+    (row,) = ledger.ledger_for_period(ctx, off, clock.today_kst(), clock.today_kst())
     assert (row.executed_by, row.approved_by) == ("개인정보보호팀 kimd 님(kimd)", "원무부 육의곤(yook)")
 
     cert = tmp_path / "cert.pdf"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
+from privdesk import clock
 from privdesk.context import AppContext
 from privdesk.lifecycle import destruction, separation
 from privdesk.lifecycle.store import separate_path
@@ -17,7 +18,7 @@ from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.store.engine import sqlite_path
 from privdesk.store.models import AccessLogEntry
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
-from tests.lifecycle_support import TODAY, Marked, add_marked, years_ago
+from tests.lifecycle_support import Marked, add_marked, years_ago
 from tests.pg import PgCluster, running_cluster
 from tests.test_audit_support import officer
 
@@ -59,7 +60,7 @@ def test_no_plaintext_or_ciphertext_left_in_any_sqlite_file(sqlite_ctx) -> None:
     assert any(separate_path(main).name in h for h in _found(_files(main), separated))
     import datetime as dt
 
-    later = TODAY + dt.timedelta(days=2 * 366)
+    later = clock.today_kst() + dt.timedelta(days=2 * 366)
     plan = destruction.create_plan(ctx, off, today=later)
     assert plan.record_count == 20
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
@@ -78,9 +79,10 @@ def test_no_plaintext_or_ciphertext_left_in_any_sqlite_file(sqlite_ctx) -> None:
         assert m.name not in log and m.chart_no not in log and f"patient:{m.id}" in log
 
 
+@pytest.mark.parametrize("backend", [pytest.param("postgresql", marks=pytest.mark.postgres)])
 def test_postgresql_rows_gone_and_tables_rewritten(ctx) -> None:  # type: ignore[no-untyped-def]
-    if ctx.engine.dialect.name != "postgresql":
-        return  # the SQLite case is the raw-bytes test above
+    """PostgreSQL only (the SQLite case is the raw-bytes test above)."""
+    assert ctx.engine.dialect.name == "postgresql"
     off = officer(ctx)
     sep = add_marked(ctx, off, 1, last_visit=years_ago(4))
     due = add_marked(ctx, off, 2, last_visit=years_ago(6))
@@ -91,7 +93,7 @@ def test_postgresql_rows_gone_and_tables_rewritten(ctx) -> None:  # type: ignore
     assert grants is False
     import datetime as dt
 
-    plan = destruction.create_plan(ctx, off, today=TODAY + dt.timedelta(days=800))
+    plan = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=800))
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     files_before = _filenodes(ctx)
     destruction.execute_plan(ctx, off, plan.id)
@@ -177,6 +179,7 @@ def _wal_segments(cluster: PgCluster) -> list[str]:
                   if len(f.name) == 24 and all(c in "0123456789ABCDEF" for c in f.name))
 
 
+@pytest.mark.parametrize("backend", [pytest.param("postgresql", marks=pytest.mark.postgres)])
 def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(backend: str, request) -> None:  # type: ignore[no-untyped-def]
     """The raw-bytes scan of a PostgreSQL 15 cluster's whole data directory.
 
@@ -192,8 +195,7 @@ def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(backend: str, re
     (``wal_recycle = off``, no WAL kept, ``pg_switch_wal()``, ``CHECKPOINT``) on a cluster of the
     test's own (:data:`SCRUB_CLUSTER_SETTINGS`): it waits until every segment written up to the end
     of the destruction has been removed from ``pg_wal`` (by name), then finds nothing anywhere."""
-    if backend != "postgresql":
-        return  # the SQLite files are scanned above
+    assert backend == "postgresql"   # the SQLite files are scanned above
     cluster: PgCluster = request.getfixturevalue("scrub_cluster")
     ctx = request.getfixturevalue("scrub_ctx")
     assert _autocommit(ctx, "SHOW wal_recycle", "SHOW wal_keep_size", "SHOW archive_mode",
@@ -214,7 +216,7 @@ def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(backend: str, re
 
     import datetime as dt
 
-    plan = destruction.create_plan(ctx, off, today=TODAY + dt.timedelta(days=800))
+    plan = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=800))
     assert plan.record_count == 10
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     assert destruction.execute_plan(ctx, off, plan.id).destroyed == 10

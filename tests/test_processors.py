@@ -29,7 +29,6 @@ from tests.helpers import owner_engine
 from tests.test_audit_support import actor_for, officer
 from tests.test_disclosures import entries
 
-TODAY = clock.today_kst()
 POLICY = ["아미스테크놀로지(주)", "(주)태영소프트", "(주)새롬소프트", "더블유의원", "(주)닥스미디어", "녹십자의료재단",
           "(재)씨전의료재단", "(주)지노믹트리", "세종텔레콤(주)", "(주)피어나인"]
 
@@ -71,7 +70,7 @@ def test_the_ten_processors_of_the_policy_are_seeded_once(ctx: AppContext, priva
     assert again[-1].status_text == "위탁 종료 — 반환·파기 미확인" and again[-1].outstanding
     assert len(uc.list_processors(ctx, privacy, include_inactive=False)) == 10
     from privdesk.disclosures import contracts
-    contracts.record_return(ctx, privacy, rows[9].id, contracts.ReturnInput("destroy", TODAY, "파기 확인서"))
+    contracts.record_return(ctx, privacy, rows[9].id, contracts.ReturnInput("destroy", clock.today_kst(), "파기 확인서"))
     assert uc.get_processor(ctx, privacy, rows[9].id).status_text == "위탁 종료"
     assert len(uc.list_processors(ctx, privacy, include_inactive=False)) == 9
 
@@ -80,17 +79,17 @@ def test_contracts_ending_within_30_days_stand_out(sqlite_ctx: AppContext) -> No
     ctx = sqlite_ctx
     me = officer(ctx)
     rows = uc.list_processors(ctx, me)
-    ends = [TODAY + dt.timedelta(days=30), TODAY + dt.timedelta(days=31), TODAY, TODAY - dt.timedelta(days=1)]
+    ends = [clock.today_kst() + dt.timedelta(days=30), clock.today_kst() + dt.timedelta(days=31), clock.today_kst(), clock.today_kst() - dt.timedelta(days=1)]
     for row, end in zip(rows, ends, strict=False):
         uc.update_processor(ctx, me, row.id, form(row, contract_start=dt.date(2024, 1, 1), contract_end=end),
                             "계약서 확인", row.version)
-    got = uc.list_processors(ctx, me, today=TODAY)[:5]
+    got = uc.list_processors(ctx, me, today=clock.today_kst())[:5]
     assert [(r.ending_soon, r.expired, r.days_left) for r in got] == [
         (True, False, 30), (False, False, 31), (True, False, 0), (False, True, -1), (False, False, None)]
     assert [r.status_text for r in got] == ["종료 임박 (D-30)", "", "종료 임박 (D-0)", "계약 만료 — 반환·파기 미확인", ""]
     assert got[0].contract_text == f"2024-01-01 ~ {ends[0].isoformat()}"
-    assert [r.ending_soon for r in uc.list_processors(ctx, me, today=TODAY, ending_soon_days=31)[:2]] == [True, True]
-    later = uc.list_processors(ctx, me, today=TODAY + dt.timedelta(days=31))[0]
+    assert [r.ending_soon for r in uc.list_processors(ctx, me, today=clock.today_kst(), ending_soon_days=31)[:2]] == [True, True]
+    later = uc.list_processors(ctx, me, today=clock.today_kst() + dt.timedelta(days=31))[0]
     assert later.expired and not later.ending_soon
 
 
@@ -99,13 +98,13 @@ def test_changes_are_logged_with_a_readable_detail(ctx: AppContext, privacy: Act
     first = uc.update_processor(ctx, privacy, row.id, form(row, contract_start=dt.date(2025, 1, 1),
                                                            contract_end=dt.date(2026, 12, 31)), "계약서 확인", 1)
     second = uc.update_processor(ctx, privacy, row.id, form(first, contract_end=dt.date(2027, 12, 31),
-                                                            last_check=TODAY, check_note="보호조치 점검표 회신"),
+                                                            last_check=clock.today_kst(), check_note="보호조치 점검표 회신"),
                                  "계약 1년 연장", first.version)
     assert (second.version, second.contract_end, second.updated_by) == (3, dt.date(2027, 12, 31), "priv01")
     hist = uc.processor_history(ctx, privacy, row.id)
     assert [c.change for c in hist] == ["create", "update", "update"]
     assert hist[1].detail == "계약 시작일: (없음) → 2025-01-01; 계약 종료일: (없음) → 2026-12-31"
-    assert hist[2].detail == (f"계약 종료일: 2026-12-31 → 2027-12-31; 최근 점검·교육일: (없음) → {TODAY.isoformat()}; "
+    assert hist[2].detail == (f"계약 종료일: 2026-12-31 → 2027-12-31; 최근 점검·교육일: (없음) → {clock.today_kst().isoformat()}; "
                               "점검·교육 내용: (없음) → 보호조치 점검표 회신")
     assert (hist[2].reason, hist[2].actor_login) == ("계약 1년 연장", "priv01")
     logged = entries(ctx, subject=f"processor:{row.id}")
@@ -147,7 +146,7 @@ def test_bad_input_is_refused_and_nothing_changes(sqlite_ctx: AppContext) -> Non
     cases = [
         (form(row, contract_start=dt.date(2026, 5, 1), contract_end=dt.date(2026, 5, 1)), "contract_end"),
         (form(row, contract_start=dt.date(2026, 5, 1), contract_end=dt.date(2025, 5, 1)), "contract_end"),
-        (form(row, last_check=TODAY + dt.timedelta(days=1)), "last_check"),
+        (form(row, last_check=clock.today_kst() + dt.timedelta(days=1)), "last_check"),
         (form(row, name=" "), "name"),
         (form(row, name=POLICY[1]), "name"),
         (form(row, task="x" * 1001), "task"),

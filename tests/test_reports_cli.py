@@ -16,7 +16,7 @@ from privdesk import clock
 from privdesk.accounts import users
 from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext
-from privdesk.errors import PermissionDeniedError
+from privdesk.errors import AuthenticationError, PermissionDeniedError
 from privdesk.reports import record_print
 from privdesk.reports.template import period_text
 from privdesk.store.models import AccessLogEntry
@@ -101,7 +101,7 @@ def test_cli_permission_history(ctx: AppContext, cli: Cli, tmp_path: Path) -> No
 
 def test_cli_access_log(ctx: AppContext, cli: Cli, tmp_path: Path) -> None:
     make_user(ctx, "lee", ["auditor"])
-    with pytest.raises(Exception):  # noqa: B017 - any refusal; we only want the failed login logged
+    with pytest.raises(AuthenticationError):   # the failed login is what the sheet must count
         users.login(ctx, "lee", "wrong-password-1")
     first, last = this_month()
     out = tmp_path / "access.pdf"

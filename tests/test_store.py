@@ -10,7 +10,9 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from privdesk.errors import VersionConflictError
 from privdesk.store import check_version, migrate
@@ -74,7 +76,7 @@ def test_stale_save_raises_a_conflict_never_overwrites(ctx) -> None:  # type: ig
             assert "다른 사용자가 먼저" in str(err.value)
         # ... and B's save from the stale copy is refused by the version column itself.
         stale.department = "시설팀"
-        with pytest.raises(Exception) as exc:
+        with pytest.raises(StaleDataError) as exc:
             b.commit()
         assert "expected to update 1 row" in str(exc.value)
     with Session(ctx.engine) as s:
@@ -112,7 +114,7 @@ def test_database_errors_never_carry_the_values_into_logs(ctx, tmp_path) -> None
     from privdesk.logs import SafeFormatter
 
     marker = "홍길동표식"
-    with pytest.raises(Exception) as err, ctx.unit(None) as u:
+    with pytest.raises(IntegrityError) as err, ctx.unit(None) as u:
         u.session.execute(text("INSERT INTO accounts (login, name) VALUES (:login, :name)"),
                           {"login": "yook", "name": marker})
     record = logging.LogRecord("privdesk.test", logging.ERROR, __file__, 1, "unexpected error", None,

@@ -30,7 +30,6 @@ from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_f
 __all__ = ["runner_fixture"]
 
 PAGES = (PageSpec("disclosures", "제3자 제공", disclosures_page, (Permission.DISCLOSURE_WRITE,)),)
-TODAY = clock.today_kst()
 
 
 def open_page(qtbot, ctx: AppContext, runner: TaskRunner, actor: Actor) -> tuple[MainWindow, DisclosuresPage]:  # type: ignore[no-untyped-def]
@@ -47,7 +46,7 @@ def open_page(qtbot, ctx: AppContext, runner: TaskRunner, actor: Actor) -> tuple
 
 def patients(ctx: AppContext, n: int = 2) -> list[Marked]:
     boss = officer(ctx)
-    return [add_marked(ctx, boss, i, last_visit=TODAY - dt.timedelta(days=5)) for i in range(n)]
+    return [add_marked(ctx, boss, i, last_visit=clock.today_kst() - dt.timedelta(days=5)) for i in range(n)]
 
 
 def new_dialog(qtbot, page: DisclosuresPage) -> DisclosureDialog:  # type: ignore[no-untyped-def]
@@ -145,7 +144,7 @@ def test_refusals_come_back_in_korean_inside_the_form(qtbot, sqlite_ctx: AppCont
     dialog.detail.setText("영장")
     submit(qtbot, runner, dialog)
     assert dialog.isVisible() and "법률 이름과 조항" in dialog.message.text()
-    assert message_boxes(page) == [] and ledger.list_disclosures(ctx, desk, TODAY, TODAY) == []
+    assert message_boxes(page) == [] and ledger.list_disclosures(ctx, desk, clock.today_kst(), clock.today_kst()) == []
     dialog.detail.setText("형사소송법 제215조 압수·수색영장")
     submit(qtbot, runner, dialog)
     assert closed(dialog)
@@ -226,7 +225,7 @@ def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRun
     ctx = sqlite_ctx
     p, q = patients(ctx)
     desk = staff(ctx, "desk01", [INTAKE], "김원무")
-    d1 = ledger.record_disclosure(ctx, desk, police(p.id, q.id, disclosed_on=TODAY - dt.timedelta(days=3)))
+    d1 = ledger.record_disclosure(ctx, desk, police(p.id, q.id, disclosed_on=clock.today_kst() - dt.timedelta(days=3)))
     d2 = ledger.record_disclosure(ctx, desk, police(p.id, recipient="한빛손해보험(주)", legal_basis="consent",
                                                     basis_detail="동의서", restrictions=""))
     _win, page = open_page(qtbot, ctx, runner, desk)

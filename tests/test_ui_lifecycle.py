@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
+from privdesk import clock
 from privdesk.accounts.permissions import INTAKE
 from privdesk.context import AppContext
 from privdesk.lifecycle import destruction
@@ -23,7 +24,7 @@ from privdesk.ui.lifecycle_plans import PasswordDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
 from tests.helpers import OFFICER_PASSWORD
-from tests.lifecycle_support import TODAY, add_marked, years_ago
+from tests.lifecycle_support import add_marked, years_ago
 from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
 __all__ = ["runner_fixture"]
@@ -288,7 +289,7 @@ def test_cancelling_a_running_execution_destroys_nothing(qtbot, ctx: AppContext,
     due = [add_marked(ctx, boss, i, last_visit=years_ago(6), seed=8) for i in range(2)]
     sep = add_marked(ctx, boss, 5, last_visit=years_ago(4), seed=8)
     separation.run_retention(ctx)
-    plan = destruction.create_plan(ctx, boss, today=TODAY + dt.timedelta(days=2 * 366))
+    plan = destruction.create_plan(ctx, boss, today=clock.today_kst() + dt.timedelta(days=2 * 366))
     assert plan.record_count == 3
     destruction.approve_plan(ctx, boss, plan.id, OFFICER_PASSWORD)
     _win, page = open_page(qtbot, ctx, runner, boss)

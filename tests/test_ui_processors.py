@@ -36,7 +36,6 @@ from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_f
 __all__ = ["runner_fixture"]
 
 PAGES = (PageSpec("processors", "수탁업체", processors_page, (Permission.PROCESSOR_MANAGE,)),)
-TODAY = clock.today_kst()
 
 
 def open_page(qtbot, ctx: AppContext, runner: TaskRunner, actor: Actor) -> tuple[MainWindow, ProcessorsPage]:  # type: ignore[no-untyped-def]
@@ -61,9 +60,9 @@ def test_ending_soon_is_highlighted_by_colour_and_by_text(qtbot, sqlite_ctx: App
     me = staff(ctx, "priv01", [PRIVACY], "최전산")
     rows = uc.list_processors(ctx, me)
     uc.update_processor(ctx, me, rows[1].id, form(rows[1], contract_start=dt.date(2025, 1, 1),
-                                                   contract_end=TODAY + dt.timedelta(days=12)), "계약서 확인", 1)
+                                                   contract_end=clock.today_kst() + dt.timedelta(days=12)), "계약서 확인", 1)
     uc.update_processor(ctx, me, rows[4].id, form(rows[4], contract_start=dt.date(2024, 1, 1),
-                                                   contract_end=TODAY - dt.timedelta(days=2)), "계약서 확인", 1)
+                                                   contract_end=clock.today_kst() - dt.timedelta(days=2)), "계약서 확인", 1)
     _win, page = open_page(qtbot, ctx, runner, me)
     m = page.model
     status = [m.data(m.index(r, ProcessorsModel.COL_STATUS)) for r in range(10)]
@@ -84,22 +83,22 @@ def test_edit_a_processor_through_the_form(qtbot, ctx: AppContext, runner: TaskR
     dialog = page.dialog
     assert isinstance(dialog, ProcessorDialog) and dialog.name.text() == "(주)태영소프트"
     dialog.start.set_value(dt.date(2025, 1, 1))
-    dialog.end.set_value(TODAY + dt.timedelta(days=20))
+    dialog.end.set_value(clock.today_kst() + dt.timedelta(days=20))
     dialog.contact.setText("홍담당 02-123-4567")
-    dialog.last_check.set_value(TODAY)
+    dialog.last_check.set_value(clock.today_kst())
     save(qtbot, runner, dialog)                      # no reason: refused by the form itself
     assert dialog.isVisible() and "사유를 입력하십시오" in dialog.message.text()
     dialog.reason.setPlainText("위탁 계약서 확인")
     dialog.end.set_value(dt.date(2024, 12, 1))       # before the start: the use case refuses, in the form
     save(qtbot, runner, dialog)
     assert dialog.isVisible() and "계약 종료일은 계약 시작일보다 늦어야" in dialog.message.text()
-    dialog.end.set_value(TODAY + dt.timedelta(days=20))
+    dialog.end.set_value(clock.today_kst() + dt.timedelta(days=20))
     save(qtbot, runner, dialog)
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
     qtbot.waitUntil(lambda: any(r.ending_soon for r in page.model.rows()), timeout=15_000)
     row = next(r for r in page.model.rows() if r.name == "(주)태영소프트")
     assert (row.contract_end, row.contact, row.last_check, row.version) == (
-        TODAY + dt.timedelta(days=20), "홍담당 02-123-4567", TODAY, 2)
+        clock.today_kst() + dt.timedelta(days=20), "홍담당 02-123-4567", clock.today_kst(), 2)
     assert page.model.data(page.model.index(page.model.rows().index(row), 0)) == "⚠ 종료 임박 (D-20)"
 
     # the history names what changed and why
@@ -161,7 +160,7 @@ def test_end_an_outsourcing_and_print_the_list(qtbot, sqlite_ctx: AppContext, ru
     contract.evidence.setText("수탁업체 파기 확인서 (공문 피어나인-2026-12)")
     contract.save_return.click()
     settle(qtbot, runner)
-    assert contract.return_state.text().startswith(f"{TODAY.isoformat()} 파기 확인 — 증빙: 수탁업체 파기 확인서")
+    assert contract.return_state.text().startswith(f"{clock.today_kst().isoformat()} 파기 확인 — 증빙: 수탁업체 파기 확인서")
     contract.reject()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=15_000)

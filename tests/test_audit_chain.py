@@ -101,12 +101,16 @@ def test_orm_delete_is_refused_too(ctx: AppContext) -> None:
 _WORKER = """
 import os, sys, time
 from pathlib import Path
+from sqlalchemy import text
 from privdesk.audit.chain import Action
 from privdesk.context import open_context
 from privdesk.settings import load_settings
 
 url, key, wid, n, go = sys.argv[1:]
 ctx = open_context(load_settings(db=url, key_file=Path(key)))
+with ctx.session() as s:                    # connected and ready: say so, then wait for the others
+    s.execute(text("SELECT 1"))
+Path(f"{go}.ready{wid}").touch()
 while not os.path.exists(go):
     time.sleep(0.002)
 for j in range(int(n)):
@@ -138,7 +142,13 @@ def test_concurrent_processes_never_fork_the_chain(ctx: AppContext, tmp_path: Pa
                                str(w), str(ROUNDS), str(go)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True)
              for w in range(WORKERS)]
-    time.sleep(1.0)           # let every worker open its context, then start them together
+    # A barrier: every worker has opened its context and connected before any of them starts, so
+    # they overlap however loaded the machine is (a fixed sleep may not be long enough).
+    deadline = time.monotonic() + 120
+    while not all(Path(f"{go}.ready{w}").exists() for w in range(WORKERS)):
+        assert time.monotonic() < deadline, [p.poll() for p in procs]
+        assert all(p.poll() is None for p in procs), [p.communicate() for p in procs if p.poll() is not None]
+        time.sleep(0.01)
     go.touch()
     for p in procs:
         _out, err = p.communicate(timeout=300)

@@ -17,9 +17,6 @@ import os
 import sqlite3
 from typing import Final
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, StatementError
-
 from privdesk.errors import DatabaseError, PrivdeskError
 
 log = logging.getLogger("privdesk.failures")
@@ -36,6 +33,8 @@ def _where(db_url: str | None) -> str:
     """The server and database of a URL, for the message (never the password)."""
     if not db_url:
         return ""
+    from sqlalchemy.engine import make_url  # here, not at the top: `privdesk --version` stays fast
+
     try:
         u = make_url(db_url)
     except Exception:
@@ -48,6 +47,8 @@ def _where(db_url: str | None) -> str:
 
 def _root(exc: BaseException) -> BaseException:
     """The driver's exception behind a SQLAlchemy wrapper."""
+    from sqlalchemy.exc import StatementError
+
     if isinstance(exc, StatementError) and exc.orig is not None:
         return exc.orig
     return exc
@@ -142,6 +143,8 @@ def known_failure(exc: BaseException, db_url: str | None = None) -> PrivdeskErro
         return _sqlite(root, where)
     if type(root).__module__.startswith("psycopg"):
         return _postgres(root, where)
+    from sqlalchemy.exc import DBAPIError
+
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return DatabaseError("unreachable", f"데이터베이스와의 연결이 끊겼습니다({where}). 다시 실행하십시오.")
     if isinstance(root, OSError):

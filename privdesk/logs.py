@@ -11,7 +11,6 @@ from pathlib import Path
 from types import TracebackType
 
 import platformdirs
-from sqlalchemy.exc import StatementError
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -28,6 +27,8 @@ def safe_message(exc: BaseException) -> str:
     PostgreSQL's messages carry the failing row (``DETAIL: Failing row contains (…)``, ``Key (…)=(…)``)
     and some carry the offending value; SQLAlchemy may add bound parameters. For those errors only
     the kind of error and the statement are kept."""
+    from sqlalchemy.exc import StatementError  # here: the CLI starts without SQLAlchemy
+
     if isinstance(exc, StatementError):
         orig = exc.orig if exc.orig is not None else exc
         statement = " ".join((exc.statement or "").split())[:120]

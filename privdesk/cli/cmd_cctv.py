@@ -14,11 +14,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from privdesk.cctv.common import fmt_days
-from privdesk.cctv.retention import RetentionReport
 from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
-from privdesk.context import Actor, AppContext
+
+if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
+    from privdesk.cctv.retention import RetentionReport
+    from privdesk.context import Actor, AppContext
+
 
 LEDGER_COMMAND = "cctv-ledger"
 
@@ -60,6 +63,8 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
 # -- retention-check -------------------------------------------------------------------------------
 def format_report(report: RetentionReport) -> list[str]:
     """The retention check as printed lines (Korean)."""
+    from privdesk.cctv.common import fmt_days
+
     through = report.overwritable_through.isoformat()
     lines = [f"CCTV 보관기간 점검: 기준일 {report.date.isoformat()}, 보관기간 촬영일로부터 {report.retention_days}일",
              f"덮어쓰기 가능: {through} 이전(포함) 촬영분 — 아래의 보존 연장분은 덮어쓰지 마십시오."]

@@ -18,10 +18,14 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
-from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
+    from privdesk.context import Actor, AppContext
+
 
 _NUMBER = re.compile(r"^DR-(\d{4})-(\d{4,})$", re.IGNORECASE)
 _KINDS = ("request_form", "power_of_attorney", "access_notice", "delay_refusal", "correction_result",

@@ -10,10 +10,9 @@ import argparse
 import datetime as dt
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from privdesk import clock
-from privdesk.accounts import users
-from privdesk.accounts.recovery import ENV_RECOVERY_CODE
 from privdesk.cli.common import (
     ENV_NEW_PASSWORD,
     ENV_PASSWORD,
@@ -22,9 +21,13 @@ from privdesk.cli.common import (
     context_from,
     read_secret,
 )
-from privdesk.context import Actor, AppContext
 
-Handler = Callable[[AppContext, Actor, argparse.Namespace], int]
+if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
+    from privdesk.accounts import users
+    from privdesk.context import Actor, AppContext
+
+
+Handler = Callable[["AppContext", "Actor", argparse.Namespace], int]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,6 +96,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+    from privdesk.accounts.recovery import ENV_RECOVERY_CODE
+
     code = read_secret(ENV_RECOVERY_CODE, "복구 코드: ", what="복구 코드")
     ctx = context_from(args)
     try:
@@ -108,6 +114,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def _notices(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     notices = users.pending_notices(ctx, actor)
     for _id, text in notices:
         print(text)
@@ -144,6 +152,8 @@ def _status(info: users.AccountInfo) -> str:
 
 
 def _add(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     info, otp = users.add_account(ctx, actor, login=args.login, name=args.name, roles=args.roles,
                                   department=args.department, reason=args.reason)
     print(f"계정을 만들었습니다: {info.login} ({info.name}), 역할: {','.join(info.role_codes)}")
@@ -153,30 +163,40 @@ def _add(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
 
 
 def _list(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     for info in users.list_accounts(ctx, actor, include_inactive=args.all):
         print("\t".join((info.login, info.name, ",".join(info.role_codes) or "-", _status(info))))
     return 0
 
 
 def _lock(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     info = users.lock_account(ctx, actor, args.login, args.reason)
     print(f"계정을 잠갔습니다: {info.login}")
     return 0
 
 
 def _unlock(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     info = users.unlock_account(ctx, actor, args.login, args.reason)
     print(f"계정 잠금을 풀었습니다: {info.login}")
     return 0
 
 
 def _roles(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     info = users.set_roles(ctx, actor, args.login, args.roles, reason=args.reason)
     print(f"역할을 바꿨습니다: {info.login} → {','.join(info.role_codes)}")
     return 0
 
 
 def _reset(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     otp = users.reset_password(ctx, actor, args.login, reason=args.reason)
     print(f"비밀번호를 초기화했습니다: {args.login} (다음 로그인 때 바꿔야 합니다)")
     print(otp)
@@ -184,12 +204,16 @@ def _reset(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
 
 
 def _deactivate(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     info = users.deactivate_account(ctx, actor, args.login, args.reason)
     print(f"계정을 말소했습니다: {info.login} (기록은 보존됩니다)")
     return 0
 
 
 def _history(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
+    from privdesk.accounts import users
+
     rows = users.permission_history(ctx, actor, target=args.login, since=args.since, until=args.until)
     for r in rows:
         print("\t".join((clock.fmt_datetime(r.at), r.actor_login, r.target, r.change_label, r.detail,
@@ -201,6 +225,8 @@ def _history(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     """Change the acting account's own password; allowed while a change is required."""
+    from privdesk.accounts import users
+
     ctx = context_from(args)
     try:
         old = read_secret(ENV_PASSWORD, f"{args.as_login} 현재 비밀번호: ")

@@ -7,11 +7,14 @@ import contextlib
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from privdesk.context import Actor, AppContext, open_context
 from privdesk.errors import PasswordChangeRequiredError, PrivdeskError
-from privdesk.files import Output, guarded
 from privdesk.settings import Settings, load_settings
+
+if TYPE_CHECKING:   # the context and the files pull in SQLAlchemy: imported when a command runs,
+    from privdesk.context import Actor, AppContext  # so `privdesk --version` and `--help` stay fast
+    from privdesk.files import Output
 
 ENV_PASSWORD = "PRIVDESK_PASSWORD"
 ENV_NEW_PASSWORD = "PRIVDESK_NEW_PASSWORD"
@@ -26,6 +29,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def context_from(args: argparse.Namespace) -> AppContext:
+    from privdesk.context import open_context
+
     return open_context(settings_from(args))
 
 
@@ -37,6 +42,8 @@ def add_force_option(parser: argparse.ArgumentParser) -> None:
 def output_from(args: argparse.Namespace) -> Output:
     """``--out`` (and ``--force``) checked against privdesk's own files before any work
     (:func:`privdesk.files.guarded`)."""
+    from privdesk.files import guarded
+
     return guarded(settings_from(args), args.out, force=bool(getattr(args, "force", False)))
 
 

@@ -73,10 +73,17 @@ class SafeFormatter(logging.Formatter):
 
 
 def setup_logging(level: int = logging.INFO) -> None:
+    """privdesk's rotating log file (``PRIVDESK_LOG_DIR`` or the user's log folder). Called again,
+    it keeps its handler, or moves it when the folder setting changed since (one process running
+    several commands, as the test suite does)."""
     root = logging.getLogger("privdesk")
-    if any(getattr(h, "_privdesk", False) for h in root.handlers):
-        return
     path = log_file()
+    for h in list(root.handlers):
+        if getattr(h, "_privdesk", False):
+            if getattr(h, "baseFilename", None) in (str(path), None):
+                return
+            root.removeHandler(h)
+            h.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(

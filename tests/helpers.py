@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -16,11 +17,41 @@ OFFICER_LOGIN = "yook"
 OFFICER_PASSWORD = "Officer-pass1"
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m privdesk`` in a child process, as a user would."""
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, "-m", "privdesk", *args], capture_output=True, text=True,
-                          env=full_env, timeout=timeout)
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120,
+            process: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run privdesk's command line as a user would and return its exit code, stdout and stderr.
+
+    By default in this process, through :func:`privdesk.cli.main` (the contract is the same:
+    arguments, environment, exit code — argparse's 2 included —, the two streams; stdin is empty and
+    not a terminal, as in CI), which saves a Python start-up per call. ``process=True`` runs
+    ``python -m privdesk`` in a child where a process is the point (start-up, a kill, the
+    interpreter's own output)."""
+    if process:
+        full_env = {**os.environ, **(env or {})}
+        return subprocess.run([sys.executable, "-m", "privdesk", *args], capture_output=True, text=True,
+                              env=full_env, timeout=timeout)
+    return _in_process(list(args), env or {})
+
+
+def _in_process(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    from privdesk.cli import main
+
+    saved_env = dict(os.environ)
+    saved_stdin = sys.stdin
+    out, err = io.StringIO(), io.StringIO()
+    os.environ.update(env)
+    sys.stdin = io.StringIO("")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(args)
+            except SystemExit as exc:       # argparse: --help (0), usage errors (2)
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        sys.stdin = saved_stdin
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["privdesk", *args], code, out.getvalue(), err.getvalue())
 
 
 @contextlib.contextmanager

@@ -22,8 +22,8 @@ from privdesk.context import AppContext
 from privdesk.crypto import KeyRing
 from privdesk.errors import PermissionDeniedError, RuleViolationError, ValidationError
 from privdesk.store.models import AccessLogEntry, AuditArchivePermit, AuditCheckpoint
+from tests.audit_support import actor_for, add_entries, entry, head_seq, last_entry, officer
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
-from tests.test_audit_support import actor_for, add_entries, entry, head_seq, last_entry, officer
 
 INSTALLED = dt.datetime(2020, 3, 2, 9, 0, tzinfo=clock.KST)
 
@@ -119,7 +119,7 @@ def test_archive_refuses_young_dates_existing_files_and_broken_chains(aged: AppC
         archive_before(aged, officer(aged), dt.date(2020, 12, 31), taken)
     assert taken.read_text(encoding="utf-8") == "keep me"
 
-    from tests.test_audit_support import tamper
+    from tests.audit_support import tamper
     tamper(aged, "UPDATE access_log SET detail = '조작' WHERE seq = 30")
     with pytest.raises(RuleViolationError) as err:
         archive_before(aged, officer(aged), dt.date(2020, 12, 31), tmp_path / "y.jsonl")

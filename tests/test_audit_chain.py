@@ -19,8 +19,8 @@ from privdesk.audit.chain import GENESIS, Action, PendingEntry, append, canonica
 from privdesk.audit.verify import Snapshot, canonical_sql, check_chain, verify_chain
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import add_entries, entry, head_seq, officer, row_count
 from tests.helpers import owner_engine
-from tests.test_audit_support import add_entries, entry, head_seq, officer, row_count
 
 
 def test_entries_link_from_genesis_and_carry_their_time(ctx: AppContext) -> None:

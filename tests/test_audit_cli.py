@@ -19,8 +19,8 @@ from privdesk.cli.cmd_audit import run_archive, run_export, run_verify, run_veri
 from privdesk.context import AppContext
 from privdesk.errors import PermissionDeniedError
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import actor_for, add_entries, head_seq, officer, shift, tamper
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli
-from tests.test_audit_support import actor_for, add_entries, head_seq, officer, shift, tamper
 
 
 @pytest.mark.tampers

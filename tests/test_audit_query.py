@@ -18,7 +18,7 @@ from privdesk.audit.query import LogFilter, action_label, actions, export_csv, p
 from privdesk.context import AppContext
 from privdesk.errors import PermissionDeniedError, ValidationError
 from privdesk.store.models import AccessLogEntry
-from tests.test_audit_support import actor_for, add_entries, head_seq, last_entry, officer
+from tests.audit_support import actor_for, add_entries, head_seq, last_entry, officer
 
 
 def count_of(ctx: AppContext, action: str) -> int:

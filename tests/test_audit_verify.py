@@ -15,7 +15,7 @@ from privdesk.audit.chain import Action, Outcome
 from privdesk.audit.verify import VerifyResult, verify_chain
 from privdesk.context import AppContext
 from privdesk.errors import PermissionDeniedError
-from tests.test_audit_support import (
+from tests.audit_support import (
     actor_for,
     add_entries,
     entry,

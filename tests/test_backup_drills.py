@@ -34,6 +34,7 @@ from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.registry.sample import write_sample_csv
 from privdesk.store.engine import separated_sqlite_path, sqlite_path
 from privdesk.store.models import AccessLogEntry, AuditHead
+from tests.audit_support import officer
 from tests.backup_support import (
     patients,
     source_env,
@@ -45,7 +46,6 @@ from tests.backup_support import (
 from tests.hardening_support import as_officer, assert_refused, db_args
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli, wait_for
 from tests.lifecycle_support import Marked, add_marked, years_ago
-from tests.test_audit_support import officer
 from tests.test_hardening_import import summary
 from tests.test_lifecycle_unrecoverable import _needles
 from tests.test_reports_template import text as pdf_text
@@ -275,7 +275,7 @@ def test_restore_on_the_workstation_whose_witness_saw_the_lost_entries(sqlite_ct
     """The backup is older than this workstation's latest witnesses: the restore's first unit
     records the anchored acknowledgement that supersedes them, so login and verify work; the
     same file put back by hand (without the restore) is locked by those witnesses."""
-    from tests.test_audit_support import TEST_PASSWORD, actor_for
+    from tests.audit_support import TEST_PASSWORD, actor_for
 
     ctx = sqlite_ctx
     off = officer(ctx)
@@ -371,7 +371,7 @@ def test_a_destruction_while_the_folder_is_away_is_written_by_the_next_backup(sq
 
 
 def test_a_backup_is_logged_and_needs_the_permission(ctx: AppContext, tmp_path: Path) -> None:
-    from tests.test_audit_support import actor_for
+    from tests.audit_support import actor_for
 
     clerk = actor_for(ctx, "clerk", ["intake"])
     it = actor_for(ctx, "itstaff", ["privacy"])

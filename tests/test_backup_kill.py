@@ -30,6 +30,7 @@ from privdesk.lifecycle import destruction
 from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.registry.sample import write_sample_csv
 from privdesk.store.engine import make_engine, sqlite_path
+from tests.audit_support import officer
 from tests.backup_support import (
     KILLED,
     config_with_folder,
@@ -43,7 +44,6 @@ from tests.backup_support import (
 from tests.hardening_support import as_officer, assert_refused, cli
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli
 from tests.lifecycle_support import add_marked, years_ago
-from tests.test_audit_support import officer
 from tests.test_backup_drills import is_empty
 
 __all__ = ["target_url"]

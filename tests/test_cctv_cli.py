@@ -15,8 +15,8 @@ from privdesk.audit.chain import Action
 from privdesk.cctv import retention, viewlog
 from privdesk.cctv.retention import HoldInput
 from privdesk.context import AppContext
+from tests.audit_support import TEST_PASSWORD, actor_for
 from tests.helpers import OFFICER_PASSWORD, run_cli
-from tests.test_audit_support import TEST_PASSWORD, actor_for
 from tests.test_cctv_requests import entries, window
 from tests.test_reports_template import assert_only_nanum_embedded, page_count, text
 

@@ -23,8 +23,8 @@ from privdesk.cctv import viewlog
 from privdesk.cctv.viewlog import LedgerFilter, LedgerInput, QuickViewing
 from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, PermissionDeniedError, ValidationError
+from tests.audit_support import actor_for
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, owner_engine
-from tests.test_audit_support import actor_for
 from tests.test_cctv_requests import entries, window
 
 APPEND_ONLY = ("cctv_ledger", "cctv_request_events", "cctv_camera_changes", "cctv_provisions")

@@ -16,7 +16,7 @@ from privdesk.cctv.provisions import ProvisionInput, provide_footage
 from privdesk.context import Actor, AppContext
 from privdesk.errors import PermissionDeniedError, RuleViolationError
 from privdesk.reports.template import period_text
-from tests.test_audit_support import actor_for
+from tests.audit_support import actor_for
 from tests.test_cctv_requests import approval, entries, request_input, window
 from tests.test_reports_template import assert_only_nanum_embedded, page_count, page_size, text
 

@@ -16,7 +16,7 @@ from privdesk.cctv.models import CctvCamera, CctvHold
 from privdesk.cctv.retention import FootageStatus, HoldInput
 from privdesk.context import Actor, AppContext
 from privdesk.errors import PermissionDeniedError, RuleViolationError, ValidationError, VersionConflictError
-from tests.test_audit_support import actor_for
+from tests.audit_support import actor_for
 from tests.test_cctv_requests import entries, request_input, window
 
 TODAY = dt.date(2026, 11, 25)

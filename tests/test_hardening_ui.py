@@ -25,7 +25,7 @@ from privdesk.ui.patients_import import ImportWizard
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from tests.hardening_support import snapshot
-from tests.test_ui_patients_support import (  # noqa: F401 (fixtures)
+from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     boss_fixture,
     close,
     closed,

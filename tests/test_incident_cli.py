@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from privdesk.context import AppContext
+from tests.audit_support import actor_for
 from tests.helpers import OFFICER_PASSWORD, run_cli
 from tests.incident_support import ADDRESSES, add_patients
-from tests.test_audit_support import actor_for
 from tests.test_reports_template import assert_only_nanum_embedded, page_count
 from tests.test_reports_template import text as pdf_text
 

@@ -21,8 +21,8 @@ from privdesk.registry.patients import create_patient
 from privdesk.registry.validation import PatientInput
 from privdesk.reports.incident import CONTENTS
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import actor_for
 from tests.incident_support import ADDRESSES, NAMES, PHONES, add_patients, hours_ago, open_at
-from tests.test_audit_support import actor_for
 from tests.test_reports_template import assert_only_nanum_embedded, page_count, page_size
 from tests.test_reports_template import text as pdf_text
 

@@ -24,9 +24,9 @@ from privdesk.registry.export import export_patients
 from privdesk.registry.patients import get_patient
 from privdesk.registry.sample import add_sample_patients
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import actor_for
 from tests.helpers import owner_engine
 from tests.incident_support import add_patients, hours_ago, open_at
-from tests.test_audit_support import actor_for
 
 
 @pytest.fixture

@@ -21,9 +21,9 @@ from privdesk.disclosures import history, ledger, printing, subjects
 from privdesk.disclosures.ledger import INTERNAL_USE, DisclosureInput, PseudonymInput, record_disclosure
 from privdesk.disclosures.models import Disclosure
 from privdesk.errors import RuleViolationError, ValidationError
+from tests.audit_support import actor_for, officer
 from tests.helpers import owner_engine
 from tests.lifecycle_support import Marked, add_marked
-from tests.test_audit_support import actor_for, officer
 from tests.test_disclosures import count, police
 
 STUDY = dict(legal_basis="pseudonymised", basis_detail="외래 내원 양상 연구", recipient="서울대학교 의과대학 연구팀",
@@ -193,8 +193,8 @@ def test_internal_use_beyond_the_purpose_is_its_own_kind_of_entry(
 
 def test_internal_use_and_pseudonymised_provision_through_the_command_line(
         ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
+    from tests.audit_support import TEST_PASSWORD
     from tests.helpers import run_cli
-    from tests.test_audit_support import TEST_PASSWORD
 
     env = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
            "PRIVDESK_PASSWORD": TEST_PASSWORD}

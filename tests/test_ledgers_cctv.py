@@ -21,7 +21,7 @@ from privdesk.cctv.models import CctvHold, CctvLedgerEntry
 from privdesk.cctv.retention import HoldInput
 from privdesk.context import Actor, AppContext
 from privdesk.reports import cctv_ledger
-from tests.test_audit_support import actor_for
+from tests.audit_support import actor_for
 from tests.test_cctv_requests import window
 
 

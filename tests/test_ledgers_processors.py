@@ -18,8 +18,8 @@ from privdesk.disclosures import contracts, printing
 from privdesk.disclosures import processors as uc
 from privdesk.disclosures.contracts import ClauseInput, ReturnInput, SubprocessorInput
 from privdesk.errors import RuleViolationError, ValidationError
+from tests.audit_support import actor_for
 from tests.helpers import owner_engine
-from tests.test_audit_support import actor_for
 from tests.test_processors import form
 
 ALL_PRESENT = {c.code: ClauseInput(True, f"제{i}조") for i, c in enumerate(contracts.CLAUSES, start=3)}
@@ -125,7 +125,7 @@ def test_the_return_record_is_append_only_and_anchored(ctx: AppContext, privacy:
 
     from privdesk.audit.findings import NOTHING
     from privdesk.integrity import inspect_all
-    from tests.test_audit_support import officer
+    from tests.audit_support import officer
 
     rows = uc.list_processors(ctx, privacy)
     for p in (rows[6], rows[7]):
@@ -151,8 +151,8 @@ def test_the_return_record_is_append_only_and_anchored(ctx: AppContext, privacy:
 
 
 def test_the_command_line_checks_records_and_lists_open_contracts(ctx: AppContext, privacy: Actor) -> None:
+    from tests.audit_support import TEST_PASSWORD
     from tests.helpers import run_cli
-    from tests.test_audit_support import TEST_PASSWORD
 
     env = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
            "PRIVDESK_PASSWORD": TEST_PASSWORD}
@@ -183,8 +183,8 @@ def test_the_command_line_checks_records_and_lists_open_contracts(ctx: AppContex
 def test_a_key_rotation_leaves_the_return_records_intact(sqlite_ctx: AppContext) -> None:
     """The record is append-only: nothing in it may need rewriting when the master key changes."""
     from privdesk.custody import rotation
+    from tests.audit_support import officer
     from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
-    from tests.test_audit_support import officer
 
     ctx = sqlite_ctx
     me = officer(ctx)

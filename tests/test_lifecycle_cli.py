@@ -12,9 +12,9 @@ from privdesk import clock
 from privdesk.context import AppContext
 from privdesk.lifecycle import destruction, ledger
 from privdesk.registry.patients import set_hold
+from tests.audit_support import TEST_PASSWORD, actor_for, officer
 from tests.helpers import OFFICER_PASSWORD, run_cli
 from tests.lifecycle_support import add_marked, years_ago
-from tests.test_audit_support import TEST_PASSWORD, actor_for, officer
 from tests.test_reports_template import assert_only_nanum_embedded, page_count
 from tests.test_reports_template import text as pdf_text
 

@@ -24,9 +24,9 @@ from privdesk.registry.models import (
 from privdesk.registry.patients import get_patient, set_hold
 from privdesk.registry.search import search
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import TEST_PASSWORD, actor_for, officer
 from tests.helpers import OFFICER_PASSWORD, owner_engine
 from tests.lifecycle_support import add_marked, years_ago
-from tests.test_audit_support import TEST_PASSWORD, actor_for, officer
 
 
 def test_stage_rule() -> None:

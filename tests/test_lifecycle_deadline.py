@@ -22,11 +22,11 @@ from privdesk.ui.me import MePage
 from privdesk.ui.patients_detail import OVERDUE_STYLE as DETAIL_OVERDUE_STYLE
 from privdesk.ui.patients_detail import PatientDetailPanel
 from privdesk.ui.tasks import TaskRunner
+from tests.audit_support import officer
 from tests.lifecycle_support import add_marked, years_ago
-from tests.test_audit_support import officer
-from tests.test_ui_cctv_support import officer as login_officer
-from tests.test_ui_cctv_support import runner_fixture, settle
 from tests.test_ui_lifecycle import open_page
+from tests.ui_cctv_support import officer as login_officer
+from tests.ui_cctv_support import runner_fixture, settle
 
 __all__ = ["runner_fixture"]
 DAYS = 5        # resources/profile/default.toml: destruction_days

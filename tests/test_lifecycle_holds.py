@@ -15,9 +15,9 @@ from privdesk.lifecycle.files import RuleChange
 from privdesk.lifecycle.holds import ChartNotFoundError
 from privdesk.personal import mask_name
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import actor_for, officer
 from tests.helpers import OFFICER_PASSWORD
 from tests.lifecycle_support import add_marked, years_ago
-from tests.test_audit_support import actor_for, officer
 
 
 def _details(ctx, subject: str) -> list[str]:  # type: ignore[no-untyped-def]

@@ -16,9 +16,9 @@ from privdesk.lifecycle import destruction, ledger, printing
 from privdesk.registry.models import Patient
 from privdesk.reports.template import period_text
 from privdesk.store.models import Account
+from tests.audit_support import actor_for, officer
 from tests.helpers import OFFICER_PASSWORD
 from tests.lifecycle_support import add_marked, years_ago
-from tests.test_audit_support import actor_for, officer
 from tests.test_reports_template import text as pdf_text
 
 

@@ -17,10 +17,10 @@ from privdesk.lifecycle.store import separate_path
 from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.store.engine import sqlite_path
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import officer
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 from tests.lifecycle_support import Marked, add_marked, years_ago
 from tests.pg import PgCluster, running_cluster
-from tests.test_audit_support import officer
 
 
 def _files(main: Path) -> list[Path]:

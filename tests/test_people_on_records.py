@@ -19,7 +19,7 @@ from privdesk.reports import permission_history as history_report
 from privdesk.rights import printing as rights_printing
 from privdesk.rights import requests as rights_requests
 from privdesk.rights.requests import RequestKind
-from tests.test_audit_support import actor_for, officer
+from tests.audit_support import actor_for, officer
 from tests.test_cctv_requests import request_input
 from tests.test_reports_template import text as pdf_text
 from tests.test_rights import ask, patient

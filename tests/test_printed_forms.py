@@ -19,7 +19,7 @@ from privdesk.cctv import decisions, printing
 from privdesk.cctv import requests as cctv_requests
 from privdesk.context import Actor, AppContext
 from privdesk.reports.template import Form, Layout, new_meta, render
-from tests.test_audit_support import actor_for
+from tests.audit_support import actor_for
 from tests.test_cctv_requests import approval, request_input
 from tests.test_reports_template import text
 

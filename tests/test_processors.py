@@ -25,8 +25,8 @@ from privdesk.errors import (
     ValidationError,
     VersionConflictError,
 )
+from tests.audit_support import actor_for, officer
 from tests.helpers import owner_engine
-from tests.test_audit_support import actor_for, officer
 from tests.test_disclosures import entries
 
 POLICY = ["아미스테크놀로지(주)", "(주)태영소프트", "(주)새롬소프트", "더블유의원", "(주)닥스미디어", "녹십자의료재단",

@@ -19,7 +19,7 @@ from privdesk.context import AppContext, open_context
 from privdesk.incidents import rules as incident_rules
 from privdesk.reports.template import Form, new_meta, record_number
 from privdesk.store import counters
-from tests.test_audit_support import actor_for
+from tests.audit_support import actor_for
 from tests.test_cctv_requests import approval, entries, request_input
 from tests.test_reports_template import text
 

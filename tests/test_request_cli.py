@@ -17,8 +17,8 @@ from privdesk.errors import ValidationError
 from privdesk.rights import decisions
 from privdesk.rights.printing import NoticeKind
 from privdesk.rights.requests import RequestDetail, RequestInput, receive_request
+from tests.audit_support import TEST_PASSWORD, actor_for, officer
 from tests.helpers import OFFICER_PASSWORD, run_cli
-from tests.test_audit_support import TEST_PASSWORD, actor_for, officer
 from tests.test_cctv_requests import entries
 from tests.test_reports_template import assert_only_nanum_embedded
 from tests.test_reports_template import text as pdf_text

@@ -24,7 +24,7 @@ from privdesk.rights import decisions, printing
 from privdesk.rights.printing import NoticeKind, available_notices, print_correction_notice, print_notice
 from privdesk.rights.requests import RequestDetail, RequestInput, get_request, receive_request
 from privdesk.store.models import AccessLogEntry
-from tests.test_audit_support import actor_for
+from tests.audit_support import actor_for
 from tests.test_reports_template import assert_only_nanum_embedded, page_size
 from tests.test_reports_template import text as pdf_text
 from tests.test_rights import correct

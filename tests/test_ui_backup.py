@@ -19,9 +19,9 @@ from privdesk.store.models import AccessLogEntry
 from privdesk.ui.backup import LATE_STYLE, OK_STYLE
 from privdesk.ui.me import MePage
 from privdesk.ui.tasks import TaskRunner
+from tests.audit_support import officer
 from tests.backup_support import with_folder
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
-from tests.test_audit_support import officer
 from tests.test_registry_patients import make_actor
 from tests.test_ui_integrity import open_window, settle
 

@@ -36,7 +36,7 @@ from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog, to_date
-from tests.test_ui_cctv_support import (  # noqa: F401 (fixtures)
+from tests.ui_cctv_support import (  # noqa: F401 (fixtures)
     PHONE,
     close,
     dismiss,

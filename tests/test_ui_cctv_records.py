@@ -27,7 +27,7 @@ from privdesk.ui.cctv_ledger import LedgerModel
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
-from tests.test_ui_cctv_support import (  # noqa: F401 (fixtures)
+from tests.ui_cctv_support import (  # noqa: F401 (fixtures)
     close,
     dismiss,
     message_boxes,

@@ -31,7 +31,7 @@ from privdesk.ui.incidents import IncidentsPage
 from privdesk.ui.me import MePage
 from privdesk.ui.requests_common import OVERDUE_BACKGROUND
 from privdesk.ui.tasks import TaskRunner
-from tests.test_audit_support import actor_for
+from tests.audit_support import actor_for
 from tests.ui_inbox_support import ok, runner_fixture, settle, window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -25,7 +25,7 @@ from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from tests.lifecycle_support import Marked, add_marked
 from tests.test_disclosures import police
-from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
+from tests.ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
 __all__ = ["runner_fixture"]
 

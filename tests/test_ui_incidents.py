@@ -27,8 +27,8 @@ from privdesk.ui.me import MePage
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.requests_common import OVERDUE_BACKGROUND
 from privdesk.ui.tasks import TaskRunner
+from tests.audit_support import actor_for
 from tests.incident_support import add_patients, hours_ago, open_at
-from tests.test_audit_support import actor_for
 from tests.ui_inbox_support import ok, runner_fixture, settle, window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -18,8 +18,8 @@ from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.me import MePage
 from privdesk.ui.tasks import TaskRunner
+from tests.audit_support import tamper
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
-from tests.test_audit_support import tamper
 from tests.test_registry_patients import make_actor
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

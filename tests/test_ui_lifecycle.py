@@ -25,7 +25,7 @@ from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
 from tests.helpers import OFFICER_PASSWORD
 from tests.lifecycle_support import add_marked, years_ago
-from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
+from tests.ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
 __all__ = ["runner_fixture"]
 

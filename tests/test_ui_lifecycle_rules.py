@@ -19,8 +19,8 @@ from privdesk.ui.lifecycle_rules import RuleDialog, RulesTab
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.lifecycle_support import add_marked, years_ago
-from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 from tests.test_ui_lifecycle import open_page
+from tests.ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
 __all__ = ["runner_fixture"]
 

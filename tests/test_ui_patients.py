@@ -21,7 +21,7 @@ from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.patients_dialogs import UnmaskDialog
 from privdesk.ui.patients_model import PAGE_SIZE, PatientSearchModel
 from privdesk.ui.tasks import TaskRunner
-from tests.test_ui_patients_support import (  # noqa: F401 (fixtures)
+from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     HONG_RRN,
     boss_fixture,
     close,

@@ -26,7 +26,7 @@ from privdesk.ui.patients_form import PatientFormDialog
 from privdesk.ui.patients_model import PatientSearchModel
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
-from tests.test_ui_patients_support import (  # noqa: F401 (fixtures)
+from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     HONG_RRN,
     boss_fixture,
     close,

@@ -20,7 +20,7 @@ from privdesk.registry.search import search
 from privdesk.ui.patients import PatientsPage
 from privdesk.ui.patients_import import ImportWizard
 from privdesk.ui.tasks import TaskRunner
-from tests.test_ui_patients_support import (  # noqa: F401 (fixtures)
+from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     HONG_RRN,
     boss_fixture,
     close,

@@ -31,7 +31,7 @@ from privdesk.ui.processors_contract import ContractDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.test_processors import form
-from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
+from tests.ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
 __all__ = ["runner_fixture"]
 

@@ -16,7 +16,6 @@ from privdesk.rights import decisions
 from privdesk.rights.decisions import grounds_for
 from privdesk.ui.requests_actions import PartlyDialog, RefuseDialog
 from privdesk.ui.tasks import TaskRunner
-from tests.test_ui_cctv_support import open_cctv, request_input
 from tests.test_ui_requests import (
     click_action,
     close,
@@ -29,6 +28,7 @@ from tests.test_ui_requests import (
     settle,
     staff,
 )
+from tests.ui_cctv_support import open_cctv, request_input
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 __all__ = ["runner_fixture"]

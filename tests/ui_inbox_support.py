@@ -12,7 +12,7 @@ from privdesk.context import AppContext
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pages import DEFAULT_PAGES
 from privdesk.ui.tasks import TaskRunner
-from tests.test_audit_support import actor_for
+from tests.audit_support import actor_for
 
 
 @pytest.fixture(name="runner")

@@ -28,8 +28,8 @@ from privdesk.audit.query import LogFilter, page
 from privdesk.audit.verify import COLUMNS, Snapshot, check_chain, verify_chain
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
+from tests.audit_support import head_seq, officer
 from tests.helpers import owner_engine
-from tests.test_audit_support import head_seq, officer
 
 pytestmark = pytest.mark.bench
 

@@ -25,8 +25,8 @@ from privdesk.cctv import printing, viewlog
 from privdesk.cctv.cameras import cctv_unit
 from privdesk.reports import cctv_ledger as record
 from privdesk.reports.template import FONT, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, Layout, content_width
+from tests.audit_support import actor_for
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
-from tests.test_audit_support import actor_for
 
 ROWS = 10_000
 RUNS = 3

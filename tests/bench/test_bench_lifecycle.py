@@ -33,8 +33,8 @@ from privdesk.registry.models import STATUS_DESTROYED, STATUS_SEPARATED
 from privdesk.registry.sample import sample_patients
 from privdesk.registry.validation import ValidPatient
 from privdesk.settings import Settings, load_settings
+from tests.audit_support import officer
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
-from tests.test_audit_support import officer
 
 pytestmark = pytest.mark.bench
 

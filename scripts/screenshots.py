@@ -30,16 +30,16 @@ from privdesk.bootstrap import initialize
 from privdesk.context import Actor, AppContext
 from privdesk.demo import DemoSeed, _seed_disclosures, seed_patients, seed_requests
 from privdesk.settings import BackupSettings, SecuritySettings, Settings, sqlite_url
-from privdesk.ui.account_dialogs import AddAccountDialog
-from privdesk.ui.accounts import AccountsPage
+from privdesk.ui.accounts.dialogs import AddAccountDialog
+from privdesk.ui.accounts.page import AccountsPage
 from privdesk.ui.app import create_application
+from privdesk.ui.audit.integrity import RecoveryCodeDialog
 from privdesk.ui.firstrun import FirstRunDialog
-from privdesk.ui.integrity import RecoveryCodeDialog
 from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
-from privdesk.ui.patients import PatientsPage
-from privdesk.ui.patients_form import PatientFormDialog
-from privdesk.ui.patients_import import ImportWizard
+from privdesk.ui.registry.form import PatientFormDialog
+from privdesk.ui.registry.import_wizard import ImportWizard
+from privdesk.ui.registry.page import PatientsPage
 from privdesk.ui.tasks import TaskRunner
 
 OFFICER_PASSWORD = "Demo-officer1"
@@ -180,7 +180,7 @@ def shoot_integrity(app: QApplication, runner: TaskRunner, window: MainWindow, c
     would), found by verify: the officer's start page with the red lock box, and the
     acknowledgement dialog."""
     from privdesk.integrity import verify_all
-    from privdesk.ui.me import MePage
+    from privdesk.ui.accounts.me import MePage
 
     with ctx.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER access_log_no_update")
@@ -247,7 +247,7 @@ def shoot_rights(app: QApplication, runner: TaskRunner, window: MainWindow, out:
     """정보주체 요구 (the inbox and a completed correction with its notices), the 제3자 제공 대장,
     the 수탁업체 list, and the start screen's overdue line."""
     from privdesk.ui.disclosures import DisclosuresPage
-    from privdesk.ui.requests import RequestsPage
+    from privdesk.ui.requests.page import RequestsPage
 
     window.show_page("me")
     wait(app, runner)
@@ -277,7 +277,7 @@ def shoot_rights(app: QApplication, runner: TaskRunner, window: MainWindow, out:
 
 def shoot_lifecycle(app: QApplication, runner: TaskRunner, window: MainWindow, out: Path) -> None:
     """보유·파기: the dashboard, the retention rules and the legal holds."""
-    from privdesk.ui.lifecycle import LifecyclePage
+    from privdesk.ui.lifecycle.page import LifecyclePage
 
     page = window.show_page("lifecycle")
     assert isinstance(page, LifecyclePage)
@@ -375,8 +375,8 @@ def shoot_cctv(app: QApplication, runner: TaskRunner, window: MainWindow, out: P
     import datetime as dt
 
     from privdesk import clock
-    from privdesk.ui.cctv import CctvPage
-    from privdesk.ui.cctv_intake import IntakeDialog
+    from privdesk.ui.cctv.intake import IntakeDialog
+    from privdesk.ui.cctv.page import CctvPage
 
     page = window.show_page("cctv")
     assert isinstance(page, CctvPage) and page.inbox is not None

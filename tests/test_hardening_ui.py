@@ -19,10 +19,10 @@ from privdesk.audit import query
 from privdesk.context import Actor, AppContext
 from privdesk.files import protected_files
 from privdesk.reports import permission_history as history_report
-from privdesk.ui.auditlog import AccessLogPage
-from privdesk.ui.patients_dialogs import ExportDialog, UnmaskDialog
-from privdesk.ui.patients_import import ImportWizard
+from privdesk.ui.audit.log import AccessLogPage
 from privdesk.ui.pdfpreview import PdfPreviewDialog
+from privdesk.ui.registry.dialogs import ExportDialog, UnmaskDialog
+from privdesk.ui.registry.import_wizard import ImportWizard
 from privdesk.ui.tasks import TaskRunner
 from tests.hardening_support import snapshot
 from tests.ui_patients_support import (  # noqa: F401 (fixtures)

@@ -29,7 +29,7 @@ from privdesk.context import AppContext
 from privdesk.resources import translations_dir
 from privdesk.settings import load_settings
 from privdesk.ui.app import install_translations
-from privdesk.ui.auditlog import AccessLogModel
+from privdesk.ui.audit.log import AccessLogModel
 from privdesk.ui.login import LoginDialog, locked_message
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner

@@ -287,7 +287,7 @@ def test_the_officer_rotates_the_key_on_screen_with_progress(qtbot, sqlite_ctx: 
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    from privdesk.ui.keys import KeysDialog
+    from privdesk.ui.backup.keys import KeysDialog
 
     ctx = sqlite_ctx
     officer = users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)

@@ -16,11 +16,11 @@ from privdesk.lifecycle import destruction, files
 from privdesk.lifecycle.deadline import overdue_days
 from privdesk.registry.models import Patient
 from privdesk.registry.patients import get_patient, set_hold
-from privdesk.ui.destruction_deadline import OVERDUE_STYLE, DestructionDeadlineBox
-from privdesk.ui.lifecycle import OVERDUE_STYLE as DASHBOARD_OVERDUE_STYLE
-from privdesk.ui.me import MePage
-from privdesk.ui.patients_detail import OVERDUE_STYLE as DETAIL_OVERDUE_STYLE
-from privdesk.ui.patients_detail import PatientDetailPanel
+from privdesk.ui.accounts.me import MePage
+from privdesk.ui.lifecycle.deadline import OVERDUE_STYLE, DestructionDeadlineBox
+from privdesk.ui.lifecycle.page import OVERDUE_STYLE as DASHBOARD_OVERDUE_STYLE
+from privdesk.ui.registry.detail import OVERDUE_STYLE as DETAIL_OVERDUE_STYLE
+from privdesk.ui.registry.detail import PatientDetailPanel
 from privdesk.ui.tasks import TaskRunner
 from tests.audit_support import officer
 from tests.lifecycle_support import add_marked, years_ago

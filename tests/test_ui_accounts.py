@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from privdesk.accounts import users
 from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, OFFICER
 from privdesk.context import Actor, AppContext
-from privdesk.ui.account_dialogs import AddAccountDialog, RolesDialog
-from privdesk.ui.accounts import AccountsModel, AccountsPage
+from privdesk.ui.accounts.dialogs import AddAccountDialog, RolesDialog
+from privdesk.ui.accounts.page import AccountsModel, AccountsPage
+from privdesk.ui.accounts.permhistory import PermissionHistoryModel, PermissionHistoryPage, printing_available
 from privdesk.ui.mainwindow import MainWindow
-from privdesk.ui.permhistory import PermissionHistoryModel, PermissionHistoryPage, printing_available
 from privdesk.ui.tablemodel import ROW_ROLE, SORT_ROLE
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import OneTimePasswordDialog, ReasonDialog

@@ -16,7 +16,7 @@ from privdesk.accounts.permissions import AUDITOR, INTAKE
 from privdesk.audit import query
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext
-from privdesk.ui.auditlog import PAGE_SIZE, AccessLogModel, AccessLogPage
+from privdesk.ui.audit.log import PAGE_SIZE, AccessLogModel, AccessLogPage
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tablemodel import ROW_ROLE
 from privdesk.ui.tasks import TaskRunner

@@ -16,8 +16,8 @@ from privdesk.accounts.permissions import INTAKE
 from privdesk.backup.models import BackupRecord
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
-from privdesk.ui.backup import LATE_STYLE, OK_STYLE
-from privdesk.ui.me import MePage
+from privdesk.ui.accounts.me import MePage
+from privdesk.ui.backup.page import LATE_STYLE, OK_STYLE
 from privdesk.ui.tasks import TaskRunner
 from tests.audit_support import officer
 from tests.backup_support import with_folder

@@ -17,21 +17,21 @@ from privdesk.cctv import requests as requests_uc
 from privdesk.cctv import viewlog
 from privdesk.cctv.retention import list_holds
 from privdesk.context import AppContext
-from privdesk.ui.cctv_decisions import (
+from privdesk.ui.cctv.decisions import (
     ApproveDialog,
     CompleteDialog,
     ExtendDialog,
     MaskingDialog,
     RefuseDialog,
 )
-from privdesk.ui.cctv_inbox import (
+from privdesk.ui.cctv.inbox import (
     DUE_SOON_BACKGROUND,
     OVERDUE_BACKGROUND,
     OVERDUE_FOREGROUND,
     RequestsModel,
 )
-from privdesk.ui.cctv_intake import IntakeDialog
-from privdesk.ui.cctv_request import RequestDetailDialog
+from privdesk.ui.cctv.intake import IntakeDialog
+from privdesk.ui.cctv.request import RequestDetailDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner

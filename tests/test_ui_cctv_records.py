@@ -20,10 +20,10 @@ from privdesk.cctv.cameras import CameraEdit
 from privdesk.cctv.retention import list_holds
 from privdesk.cctv.viewlog import QuickViewing
 from privdesk.context import AppContext
-from privdesk.ui.cctv_cameras import CameraDialog, CameraHistoryDialog, CamerasModel
-from privdesk.ui.cctv_decisions import ProvisionDialog
-from privdesk.ui.cctv_holds import HoldDialog, RetentionModel
-from privdesk.ui.cctv_ledger import LedgerModel
+from privdesk.ui.cctv.cameras import CameraDialog, CameraHistoryDialog, CamerasModel
+from privdesk.ui.cctv.decisions import ProvisionDialog
+from privdesk.ui.cctv.holds import HoldDialog, RetentionModel
+from privdesk.ui.cctv.ledger import LedgerModel
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog

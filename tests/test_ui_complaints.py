@@ -19,17 +19,17 @@ from privdesk.complaints import desk
 from privdesk.complaints.desk import ComplaintInput
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
-from privdesk.ui.complaints import (
+from privdesk.ui.accounts.me import MePage
+from privdesk.ui.complaints.due import LATE_STYLE, ComplaintsDueBox
+from privdesk.ui.complaints.page import (
     AnswerDialog,
     ComplaintsModel,
     ComplaintsPage,
     IncidentDialog,
     ReceiveDialog,
 )
-from privdesk.ui.complaints_due import LATE_STYLE, ComplaintsDueBox
-from privdesk.ui.incidents import IncidentsPage
-from privdesk.ui.me import MePage
-from privdesk.ui.requests_common import OVERDUE_BACKGROUND
+from privdesk.ui.incidents.page import IncidentsPage
+from privdesk.ui.requests.common import OVERDUE_BACKGROUND
 from privdesk.ui.tasks import TaskRunner
 from tests.audit_support import actor_for
 from tests.ui_inbox_support import ok, runner_fixture, settle, window
@@ -145,7 +145,7 @@ def test_the_auditor_reads_the_front_desk_sees_nothing(
 def test_the_request_opened_from_a_complaint_names_it(
         qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     from privdesk.rights.requests import RequestInput
-    from privdesk.ui.requests import RequestsPage
+    from privdesk.ui.requests.page import RequestsPage
     from tests.incident_support import add_patients
 
     ctx = sqlite_ctx

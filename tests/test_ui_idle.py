@@ -15,8 +15,8 @@ from privdesk.accounts.permissions import INTAKE
 from privdesk.audit.chain import Action
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
-from privdesk.ui.account_dialogs import AddAccountDialog
-from privdesk.ui.accounts import AccountsPage
+from privdesk.ui.accounts.dialogs import AddAccountDialog
+from privdesk.ui.accounts.page import AccountsPage
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD

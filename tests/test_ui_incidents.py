@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from privdesk.context import AppContext
 from privdesk.incidents import affected
 from privdesk.incidents.rules import Urgency
-from privdesk.ui.incident_clock import LATE_STYLE, IncidentClockBox
-from privdesk.ui.incidents import (
+from privdesk.ui.accounts.me import MePage
+from privdesk.ui.incidents.clock import LATE_STYLE, IncidentClockBox
+from privdesk.ui.incidents.page import (
     AffectDialog,
     CloseDialog,
     IncidentsModel,
@@ -23,9 +24,8 @@ from privdesk.ui.incidents import (
     OpenDialog,
     SentDialog,
 )
-from privdesk.ui.me import MePage
 from privdesk.ui.pdfpreview import PdfPreviewDialog
-from privdesk.ui.requests_common import OVERDUE_BACKGROUND
+from privdesk.ui.requests.common import OVERDUE_BACKGROUND
 from privdesk.ui.tasks import TaskRunner
 from tests.audit_support import actor_for
 from tests.incident_support import add_patients, hours_ago, open_at
@@ -181,7 +181,7 @@ def test_the_sms_file_the_homepage_notice_cctv_people_and_the_year_register_on_s
     import csv
 
     from privdesk.cctv import requests as cctv_requests
-    from privdesk.ui.incidents import HomepageDialog, RemoveDialog
+    from privdesk.ui.incidents.page import HomepageDialog, RemoveDialog
     from tests.test_cctv_requests import request_input
 
     ctx = sqlite_ctx

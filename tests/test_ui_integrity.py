@@ -13,10 +13,10 @@ from privdesk.accounts import users
 from privdesk.accounts.permissions import AUDITOR, INTAKE
 from privdesk.context import AppContext
 from privdesk.integrity import verify_all
-from privdesk.ui.integrity import AcknowledgeDialog
+from privdesk.ui.accounts.me import MePage
+from privdesk.ui.audit.integrity import AcknowledgeDialog
 from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
-from privdesk.ui.me import MePage
 from privdesk.ui.tasks import TaskRunner
 from tests.audit_support import tamper
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD

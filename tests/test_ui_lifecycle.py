@@ -18,9 +18,9 @@ from privdesk.lifecycle import destruction
 from privdesk.lifecycle.files import Stage
 from privdesk.lifecycle.models import PLAN_APPROVED, PLAN_CANCELLED, PLAN_PARTLY_APPROVED, DestructionPlan
 from privdesk.store.models import AccessLogEntry
-from privdesk.ui.lifecycle import LifecyclePage
-from privdesk.ui.lifecycle_ledger import ManualDialog
-from privdesk.ui.lifecycle_plans import PasswordDialog
+from privdesk.ui.lifecycle.ledger import ManualDialog
+from privdesk.ui.lifecycle.page import LifecyclePage
+from privdesk.ui.lifecycle.plans import PasswordDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
 from tests.helpers import OFFICER_PASSWORD
@@ -241,7 +241,7 @@ def test_ledger_prints_a_period_into_the_preview(qtbot, sqlite_ctx: AppContext, 
 
     from privdesk import clock
     from privdesk.lifecycle.ledger import ManualDestruction, record_manual
-    from privdesk.ui.lifecycle_ledger import LedgerTab
+    from privdesk.ui.lifecycle.ledger import LedgerTab
 
     boss = officer(sqlite_ctx)
     record_manual(sqlite_ctx, boss, ManualDestruction("2018년 접수 대장", "종이 문서", 3, "분쇄", "김원무", "보유기간 경과",

@@ -14,8 +14,8 @@ from privdesk.context import AppContext
 from privdesk.lifecycle import files, holds
 from privdesk.lifecycle.files import RuleChange
 from privdesk.personal import mask_name
-from privdesk.ui.lifecycle_holds import PlaceHoldDialog
-from privdesk.ui.lifecycle_rules import RuleDialog, RulesTab
+from privdesk.ui.lifecycle.holds import PlaceHoldDialog
+from privdesk.ui.lifecycle.rules import RuleDialog, RulesTab
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.lifecycle_support import add_marked, years_ago

@@ -18,8 +18,8 @@ from privdesk.registry.patients import add_intake
 from privdesk.registry.sample import add_sample_patients
 from privdesk.registry.search import SearchKind
 from privdesk.ui.mainwindow import MainWindow
-from privdesk.ui.patients_dialogs import UnmaskDialog
-from privdesk.ui.patients_model import PAGE_SIZE, PatientSearchModel
+from privdesk.ui.registry.dialogs import UnmaskDialog
+from privdesk.ui.registry.model import PAGE_SIZE, PatientSearchModel
 from privdesk.ui.tasks import TaskRunner
 from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     HONG_RRN,

@@ -20,10 +20,10 @@ from privdesk.context import Actor, AppContext
 from privdesk.registry.patients import get_patient, unmask, update_patient
 from privdesk.registry.search import search
 from privdesk.registry.validation import PatientInput
-from privdesk.ui.patients import PatientsPage
-from privdesk.ui.patients_dialogs import ExportDialog, VisitIntakeDialog
-from privdesk.ui.patients_form import PatientFormDialog
-from privdesk.ui.patients_model import PatientSearchModel
+from privdesk.ui.registry.dialogs import ExportDialog, VisitIntakeDialog
+from privdesk.ui.registry.form import PatientFormDialog
+from privdesk.ui.registry.model import PatientSearchModel
+from privdesk.ui.registry.page import PatientsPage
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.ui_patients_support import (  # noqa: F401 (fixtures)

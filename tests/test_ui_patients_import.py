@@ -17,8 +17,8 @@ from privdesk.context import Actor, AppContext
 from privdesk.registry.models import Patient
 from privdesk.registry.sample import write_sample_csv
 from privdesk.registry.search import search
-from privdesk.ui.patients import PatientsPage
-from privdesk.ui.patients_import import ImportWizard
+from privdesk.ui.registry.import_wizard import ImportWizard
+from privdesk.ui.registry.page import PatientsPage
 from privdesk.ui.tasks import TaskRunner
 from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     HONG_RRN,

@@ -15,10 +15,8 @@ from privdesk import clock
 from privdesk.accounts.permissions import INTAKE, PRIVACY, Permission
 from privdesk.context import Actor, AppContext
 from privdesk.disclosures import processors as uc
-from privdesk.ui.mainwindow import MainWindow
-from privdesk.ui.pages import PageSpec
-from privdesk.ui.pdfpreview import PdfPreviewDialog
-from privdesk.ui.processors import (
+from privdesk.ui.disclosures.contract import ContractDialog
+from privdesk.ui.disclosures.processors import (
     EXPIRED_BACKGROUND,
     SOON_BACKGROUND,
     ProcessorDialog,
@@ -27,7 +25,9 @@ from privdesk.ui.processors import (
     ProcessorsPage,
     processors_page,
 )
-from privdesk.ui.processors_contract import ContractDialog
+from privdesk.ui.mainwindow import MainWindow
+from privdesk.ui.pages import PageSpec
+from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.test_processors import form

@@ -14,7 +14,7 @@ from privdesk.cctv import requests as cctv_requests
 from privdesk.context import AppContext
 from privdesk.rights import decisions
 from privdesk.rights.decisions import grounds_for
-from privdesk.ui.requests_actions import PartlyDialog, RefuseDialog
+from privdesk.ui.requests.actions import PartlyDialog, RefuseDialog
 from privdesk.ui.tasks import TaskRunner
 from tests.test_ui_requests import (
     click_action,
@@ -136,7 +136,7 @@ def test_a_registry_correction_may_be_partial_with_a_ground(qtbot, sqlite_ctx: A
                                                             runner: TaskRunner) -> None:
     from privdesk.rights import requests as requests_uc
     from privdesk.rights.requests import RequestInput
-    from privdesk.ui.requests_parts import RequestCorrectionDialog
+    from privdesk.ui.requests.parts import RequestCorrectionDialog
 
     ctx = sqlite_ctx
     clerk = staff(ctx, "won23", [INTAKE])

@@ -31,12 +31,11 @@ from privdesk.rights import answers, decisions
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.decisions import AccessOutcome, grounds_for
 from privdesk.rights.requests import RequestDetail, RequestInput
+from privdesk.ui.accounts.me import MePage
 from privdesk.ui.mainwindow import MainWindow
-from privdesk.ui.me import MePage
 from privdesk.ui.pages import DEFAULT_PAGES, PageSpec
 from privdesk.ui.pdfpreview import PdfPreviewDialog
-from privdesk.ui.requests import RequestsModel, RequestsPage, requests_page
-from privdesk.ui.requests_actions import (
+from privdesk.ui.requests.actions import (
     AccessAnswerDialog,
     AccessDialog,
     NoticeSentDialog,
@@ -46,15 +45,16 @@ from privdesk.ui.requests_actions import (
     VerifyDialog,
     WithdrawDialog,
 )
-from privdesk.ui.requests_common import (
+from privdesk.ui.requests.common import (
     CLOSED_FOREGROUND,
     DUE_SOON_BACKGROUND,
     OVERDUE_BACKGROUND,
     OVERDUE_FOREGROUND,
 )
-from privdesk.ui.requests_detail import RequestDetailDialog
-from privdesk.ui.requests_intake import IntakeDialog
-from privdesk.ui.requests_parts import RequestCorrectionDialog
+from privdesk.ui.requests.detail import RequestDetailDialog
+from privdesk.ui.requests.intake import IntakeDialog
+from privdesk.ui.requests.page import RequestsModel, RequestsPage, requests_page
+from privdesk.ui.requests.parts import RequestCorrectionDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD

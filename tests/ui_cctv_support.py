@@ -14,7 +14,7 @@ from privdesk import clock
 from privdesk.accounts import users
 from privdesk.cctv.requests import RequestInput
 from privdesk.context import Actor, AppContext
-from privdesk.ui.cctv import CctvPage
+from privdesk.ui.cctv.page import CctvPage
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD

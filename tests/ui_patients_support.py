@@ -15,7 +15,7 @@ from privdesk.registry.patients import PatientDetail, create_patient
 from privdesk.registry.sample import check_digit
 from privdesk.registry.validation import PatientInput
 from privdesk.ui.mainwindow import MainWindow
-from privdesk.ui.patients import PatientsPage
+from privdesk.ui.registry.page import PatientsPage
 from privdesk.ui.tasks import TaskRunner
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 

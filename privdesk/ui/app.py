@@ -149,17 +149,17 @@ class LoginCycle(QObject):
         self.window = window
         window.show()
         if not getattr(self, "retention_started", False):  # retention run once at GUI start, as the system
-            from privdesk.ui.lifecycle import run_retention_at_start
+            from privdesk.ui.lifecycle.page import run_retention_at_start
 
             self.retention_started = run_retention_at_start(self.ctx, self.runner, window) is not None
         if not getattr(self, "backup_started", False):     # the automatic backup at the first login of the day
-            from privdesk.ui.backup import run_backup_at_login
+            from privdesk.ui.backup.page import run_backup_at_login
 
             self.backup_started = run_backup_at_login(self.ctx, self.runner, window) is not None
 
     def _closed(self) -> None:
         """The main window was closed: the automatic backup (when due), then the application ends."""
-        from privdesk.ui.backup import run_backup_at_close
+        from privdesk.ui.backup.page import run_backup_at_close
 
         self.closing_backup = run_backup_at_close(self.ctx, self.runner, self.quit)
         if self.closing_backup is None:

@@ -175,7 +175,7 @@ class FirstRunDialog(QDialog):
 
     def _created(self, ctx: AppContext) -> None:
         """Show the officer's recovery code once; the wizard closes when it has been written down."""
-        from privdesk.ui.integrity import RecoveryCodeDialog
+        from privdesk.ui.audit.integrity import RecoveryCodeDialog
 
         self.ctx = ctx
         self.password_edit.clear()

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.logout_action)
 
     def open_keys(self) -> QDialog:
-        from privdesk.ui.keys import KeysDialog
+        from privdesk.ui.backup.keys import KeysDialog
 
         dialog = KeysDialog(self, self)
         self.keys_dialog = dialog
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
 
     def change_password(self) -> None:
         """The menu entry: the start page (always present) owns the password change."""
-        from privdesk.ui.me import MePage
+        from privdesk.ui.accounts.me import MePage
 
         page = self.show_page("me")
         if isinstance(page, MePage):

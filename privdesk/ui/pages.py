@@ -35,19 +35,19 @@ class PageSpec:
 
 
 def _me(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.me import MePage
+    from privdesk.ui.accounts.me import MePage
 
     return MePage(host, parent)
 
 
 def _patients(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.patients import PatientsPage
+    from privdesk.ui.registry.page import PatientsPage
 
     return PatientsPage(host, parent)
 
 
 def _requests(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.requests import requests_page
+    from privdesk.ui.requests.page import requests_page
 
     return requests_page(host, parent)
 
@@ -59,49 +59,49 @@ def _disclosures(host: PageHost, parent: QWidget | None) -> Page:
 
 
 def _processors(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.processors import processors_page
+    from privdesk.ui.disclosures.processors import processors_page
 
     return processors_page(host, parent)
 
 
 def _cctv(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.cctv import CctvPage
+    from privdesk.ui.cctv.page import CctvPage
 
     return CctvPage(host, parent)
 
 
 def _lifecycle(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.lifecycle import LifecyclePage
+    from privdesk.ui.lifecycle.page import LifecyclePage
 
     return LifecyclePage(host, parent)
 
 
 def _incidents(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.incidents import incidents_page
+    from privdesk.ui.incidents.page import incidents_page
 
     return incidents_page(host, parent)
 
 
 def _complaints(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.complaints import complaints_page
+    from privdesk.ui.complaints.page import complaints_page
 
     return complaints_page(host, parent)
 
 
 def _accounts(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.accounts import AccountsPage
+    from privdesk.ui.accounts.page import AccountsPage
 
     return AccountsPage(host, parent)
 
 
 def _access_log(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.auditlog import AccessLogPage
+    from privdesk.ui.audit.log import AccessLogPage
 
     return AccessLogPage(host, parent)
 
 
 def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.permhistory import PermissionHistoryPage
+    from privdesk.ui.accounts.permhistory import PermissionHistoryPage
 
     return PermissionHistoryPage(host, parent)
 

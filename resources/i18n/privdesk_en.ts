@@ -4,7 +4,7 @@
 <context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+487"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+487"/>
         <source>열람 답변 — {number}</source>
         <translation>Access answer — {number}</translation>
     </message>
@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/auditlog.py" line="+43"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+43"/>
         <source>성공</source>
         <translation>OK</translation>
     </message>
@@ -309,7 +309,7 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts.py" line="+53"/>
+        <location filename="../../privdesk/ui/accounts/page.py" line="+53"/>
         <source>말소</source>
         <translation>Deactivated</translation>
     </message>
@@ -490,7 +490,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/integrity.py" line="+49"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+49"/>
         <source>무결성 위반 확인 — 개인정보 보호책임자</source>
         <translation>Acknowledge the integrity finding — privacy officer</translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../privdesk/ui/account_dialogs.py" line="+51"/>
+        <location filename="../../privdesk/ui/accounts/dialogs.py" line="+51"/>
         <source>계정 추가</source>
         <translation>Add account</translation>
     </message>
@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+263"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+263"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -660,7 +660,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="+242"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+242"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -702,7 +702,7 @@ Key file: {path}</translation>
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+98"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+98"/>
         <source>일부 승인 — {number}</source>
         <translation>Partly approve — {number}</translation>
     </message>
@@ -800,7 +800,7 @@ Key file: {path}</translation>
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../privdesk/ui/backup.py" line="+48"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+48"/>
         <source>지금 백업</source>
         <translation>Back up now</translation>
     </message>
@@ -878,7 +878,7 @@ Key file: {path}</translation>
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_cameras.py" line="+77"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+77"/>
         <source>카메라 수정 — {number}</source>
         <translation>Edit camera — {number}</translation>
     </message>
@@ -1002,7 +1002,7 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_common.py" line="+56"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+56"/>
         <location line="+14"/>
         <source>열람</source>
         <translation>Viewing</translation>
@@ -1145,7 +1145,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-97"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-97"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -1175,7 +1175,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv_inbox.py" line="+50"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+50"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -1183,7 +1183,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_cameras.py" line="-191"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-191"/>
         <source>운영</source>
         <translation>In operation</translation>
     </message>
@@ -1256,7 +1256,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_holds.py" line="+58"/>
+        <location filename="../../privdesk/ui/cctv/holds.py" line="+58"/>
         <source>보존 중</source>
         <translation>Held</translation>
     </message>
@@ -1335,7 +1335,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_ledger.py" line="+70"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+70"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -1398,7 +1398,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvPage</name>
     <message>
-        <location filename="../../privdesk/ui/cctv.py" line="+37"/>
+        <location filename="../../privdesk/ui/cctv/page.py" line="+37"/>
         <source>CCTV 관리</source>
         <translation>CCTV management</translation>
     </message>
@@ -1426,7 +1426,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvRequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_inbox.py" line="+10"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+10"/>
         <source>접수번호</source>
         <translation>Request no.</translation>
     </message>
@@ -1532,7 +1532,7 @@ Key file: {path}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+85"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+85"/>
         <source>사고 종결 — {number}</source>
         <translation>Close incident — {number}</translation>
     </message>
@@ -1555,7 +1555,7 @@ Key file: {path}</translation>
 <context>
     <name>ClosingBackup</name>
     <message>
-        <location filename="../../privdesk/ui/backup.py" line="+34"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+34"/>
         <source>privdesk 종료</source>
         <translation>Closing privdesk</translation>
     </message>
@@ -1568,7 +1568,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-103"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-103"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -1606,7 +1606,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsDueBox</name>
     <message>
-        <location filename="../../privdesk/ui/complaints_due.py" line="+31"/>
+        <location filename="../../privdesk/ui/complaints/due.py" line="+31"/>
         <source>신고·상담 열기</source>
         <translation>Open complaints</translation>
     </message>
@@ -1634,7 +1634,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-240"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-240"/>
         <source>침해 신고</source>
         <translation>Complaint</translation>
     </message>
@@ -1832,13 +1832,13 @@ Key file: {path}</translation>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+196"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+196"/>
         <source>처리 완료 — {number}</source>
         <translation>Complete — {number}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+18"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+18"/>
         <source>완료</source>
         <translation>Complete</translation>
     </message>
@@ -1858,7 +1858,7 @@ Key file: {path}</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+2"/>
         <source>결과 통지서에 적힙니다. 예: 주소를 요구한 대로 정정함</source>
         <translation>Printed on the result notice. E.g. address corrected as requested</translation>
     </message>
@@ -1886,7 +1886,7 @@ Key file: {path}</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_form.py" line="+321"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+321"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation>Saved by someone else first</translation>
     </message>
@@ -1924,7 +1924,7 @@ Key file: {path}</translation>
 <context>
     <name>ContactView</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+93"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+93"/>
         <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
         <translation>Unmasked — masked again in {seconds} s</translation>
     </message>
@@ -1967,7 +1967,7 @@ Key file: {path}</translation>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../privdesk/ui/processors_contract.py" line="+67"/>
+        <location filename="../../privdesk/ui/disclosures/contract.py" line="+67"/>
         <source>위탁 계약 관리 — {name}</source>
         <translation>Outsourcing contract — {name}</translation>
     </message>
@@ -2130,7 +2130,7 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+134"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+134"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
@@ -2163,7 +2163,7 @@ Key file: {path}</translation>
 <context>
     <name>DestructionDeadlineBox</name>
     <message>
-        <location filename="../../privdesk/ui/destruction_deadline.py" line="+29"/>
+        <location filename="../../privdesk/ui/lifecycle/deadline.py" line="+29"/>
         <source>보유·파기 열기</source>
         <translation>Open retention and destruction</translation>
     </message>
@@ -2875,7 +2875,7 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+166"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+166"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -2929,7 +2929,7 @@ Key file: {path}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="+47"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="+47"/>
         <source>정보주체의 열람 요구</source>
         <translation>Data subject&apos;s access request</translation>
     </message>
@@ -3002,7 +3002,7 @@ Key file: {path}</translation>
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-53"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-53"/>
         <source>기한 연장 — {number}</source>
         <translation>Extend deadline — {number}</translation>
     </message>
@@ -3018,7 +3018,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-59"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-59"/>
         <source>지금 기한</source>
         <translation>Current deadline</translation>
     </message>
@@ -3034,12 +3034,12 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+9"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+9"/>
         <source>연기 사유를 입력하십시오.</source>
         <translation>Enter the reason for the extension.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-20"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-20"/>
         <source>열람 연기</source>
         <translation>Postpone access</translation>
     </message>
@@ -3072,7 +3072,7 @@ Key file: {path}</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="+57"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+57"/>
         <source>자동 판별</source>
         <translation>Detect automatically</translation>
     </message>
@@ -3213,7 +3213,7 @@ Key file: {path}</translation>
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_holds.py" line="+16"/>
+        <location filename="../../privdesk/ui/cctv/holds.py" line="+16"/>
         <source>보존 연장 설정</source>
         <translation>Set hold</translation>
     </message>
@@ -3325,7 +3325,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+285"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+285"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -3338,7 +3338,7 @@ Key file: {path}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="+189"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+189"/>
         <source>환자 명부 가져오기</source>
         <translation>Import patients</translation>
     </message>
@@ -3376,7 +3376,7 @@ Key file: {path}</translation>
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_inbox.py" line="+27"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+27"/>
         <source>새 요구 접수</source>
         <translation>New request</translation>
     </message>
@@ -3409,7 +3409,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentClockBox</name>
     <message>
-        <location filename="../../privdesk/ui/incident_clock.py" line="+30"/>
+        <location filename="../../privdesk/ui/incidents/clock.py" line="+30"/>
         <source>사고 대장 열기</source>
         <translation>Open breach register</translation>
     </message>
@@ -3442,7 +3442,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-153"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-153"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
@@ -3465,7 +3465,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-515"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-515"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3674,13 +3674,13 @@ Key file: {path}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_intake.py" line="+77"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+77"/>
         <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
         <translation>New request — CCTV footage viewing, existence or deletion</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+187"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+187"/>
         <location line="+133"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation>YYYY-MM-DD (optional)</translation>
@@ -3702,32 +3702,32 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-151"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-151"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+1"/>
         <location line="+33"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-32"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-32"/>
         <source>생년월일</source>
         <translation>Date of birth</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+1"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+29"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+29"/>
         <source>정보주체와의 관계</source>
         <translation>Relation to the data subject</translation>
     </message>
@@ -3738,13 +3738,13 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+6"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+6"/>
         <source>신분 확인 서류</source>
         <translation>Identity document</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+1"/>
         <source>확인자</source>
         <translation>Checked by</translation>
     </message>
@@ -3770,13 +3770,13 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+49"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+49"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+1"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -3787,7 +3787,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+66"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+66"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation>Proof of representation (family relation certificate etc.) checked</translation>
     </message>
@@ -3842,7 +3842,7 @@ Key file: {path}</translation>
         <translation>Enter the date of birth as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-219"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-219"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation>New request — access, correction, deletion or suspension of personal data</translation>
     </message>
@@ -4046,7 +4046,7 @@ Key file: {path}</translation>
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/patients_model.py" line="+173"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+173"/>
         <source>접수일</source>
         <translation>Visit date</translation>
     </message>
@@ -4069,7 +4069,7 @@ Key file: {path}</translation>
 <context>
     <name>IntegrityBox</name>
     <message>
-        <location filename="../../privdesk/ui/integrity.py" line="+39"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+39"/>
         <source>접속기록 열기</source>
         <translation>Open the access log</translation>
     </message>
@@ -4094,7 +4094,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../privdesk/ui/keys.py" line="+99"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+99"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation>Key management — privacy officer</translation>
     </message>
@@ -4153,7 +4153,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_ledger.py" line="+99"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+99"/>
         <source>구분</source>
         <translation>Kind</translation>
     </message>
@@ -4171,7 +4171,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+160"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+160"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
@@ -4187,19 +4187,19 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+25"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+25"/>
         <source>관리대장 출력</source>
         <translation>Print ledger</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+18"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+18"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+2"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+2"/>
         <source>{n}건 표시 — 아래로 내리면 더 읽습니다</source>
         <translation>{n} entries shown — scroll down to load more</translation>
     </message>
@@ -4215,7 +4215,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+33"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+30"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+30"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day is after the last day. Choose the period again.</translation>
     </message>
@@ -4225,7 +4225,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>CCTV footage ledger</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="-80"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-80"/>
         <source>검색어</source>
         <translation>Search</translation>
     </message>
@@ -4248,7 +4248,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LegalHoldsTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_holds.py" line="+179"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+179"/>
         <source>법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 사유와 함께 접속기록에 남습니다.</source>
         <translation>Records under a legal hold are not destroyed even after their retention period. Placing and releasing a hold are recorded in the access log with the reason.</translation>
     </message>
@@ -4296,7 +4296,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-136"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-136"/>
         <source>이용 중</source>
         <translation>Active</translation>
     </message>
@@ -4324,7 +4324,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-134"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-134"/>
         <source>대상</source>
         <translation>Subject</translation>
     </message>
@@ -4342,7 +4342,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+56"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+56"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -4365,7 +4365,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_holds.py" line="-224"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="-224"/>
         <source>이용 중</source>
         <translation>In use</translation>
     </message>
@@ -4438,7 +4438,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="-191"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-191"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -4501,7 +4501,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+182"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+182"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -4544,7 +4544,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePlanItemModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-20"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-20"/>
         <source>대상</source>
         <translation>Record</translation>
     </message>
@@ -4643,7 +4643,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_rules.py" line="+47"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+47"/>
         <source>최종 내원일로부터</source>
         <translation>From the last visit</translation>
     </message>
@@ -4709,7 +4709,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-107"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-107"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -4906,7 +4906,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>ManualDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+16"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+16"/>
         <source>종이·매체 파기 기록</source>
         <translation>Record paper/media destruction</translation>
     </message>
@@ -4999,7 +4999,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="-366"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-366"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -5077,7 +5077,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MaskingDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+10"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+10"/>
         <source>마스킹 처리 기록 — {number}</source>
         <translation>Record masking — {number}</translation>
     </message>
@@ -5100,7 +5100,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+48"/>
+        <location filename="../../privdesk/ui/accounts/me.py" line="+48"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -5290,7 +5290,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticeSentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+207"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+207"/>
         <source>정정 통지 발송 기록</source>
         <translation>Record the correction notice as sent</translation>
     </message>
@@ -5318,7 +5318,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticesBox</name>
     <message>
-        <location filename="../../privdesk/ui/integrity.py" line="+27"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+27"/>
         <source>읽었습니다</source>
         <translation>Read</translation>
     </message>
@@ -5326,7 +5326,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticesTable</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+19"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+19"/>
         <source>발송</source>
         <translation>Sent</translation>
     </message>
@@ -5412,7 +5412,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-427"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-427"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -5485,7 +5485,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PartlyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-84"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-84"/>
         <source>일부 완료</source>
         <translation>Partly completed</translation>
     </message>
@@ -5523,7 +5523,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+58"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+58"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation>Approve destruction — confirm password</translation>
     </message>
@@ -5541,7 +5541,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDetailPanel</name>
     <message>
-        <location filename="../../privdesk/ui/patients_detail.py" line="+31"/>
+        <location filename="../../privdesk/ui/registry/detail.py" line="+31"/>
         <source>활성 (보유 중)</source>
         <translation>Active (retained)</translation>
     </message>
@@ -5672,7 +5672,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-179"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-179"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -5685,7 +5685,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_form.py" line="-275"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-275"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -5808,7 +5808,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../privdesk/ui/patients_model.py" line="-142"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="-142"/>
         <source>남</source>
         <translation>M</translation>
     </message>
@@ -5890,7 +5890,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients.py" line="+77"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+77"/>
         <source>환자 명부</source>
         <translation>Patient registry</translation>
     </message>
@@ -6103,7 +6103,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/permhistory.py" line="+43"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+43"/>
         <source>계정 생성·권한 부여</source>
         <translation>Account created, access granted</translation>
     </message>
@@ -6229,7 +6229,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PlaceHoldDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_holds.py" line="+18"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+18"/>
         <source>법적 보존 설정</source>
         <translation>Place a legal hold</translation>
     </message>
@@ -6282,7 +6282,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+126"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+126"/>
         <location line="+136"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
@@ -6417,7 +6417,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+205"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+205"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -6745,7 +6745,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="+15"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+15"/>
         <source>3. 가져오는 중</source>
         <translation>3. Importing</translation>
     </message>
@@ -6773,7 +6773,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProvisionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+25"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+25"/>
         <source>제3자 제공 기록</source>
         <translation>Record provision</translation>
     </message>
@@ -6866,7 +6866,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_ledger.py" line="-223"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-223"/>
         <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
         <translation>Quick entry — internal viewing (Enter saves)</translation>
     </message>
@@ -6942,7 +6942,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-101"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-101"/>
         <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
         <translation>What it is about (no personal data)</translation>
     </message>
@@ -7010,7 +7010,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/integrity.py" line="+29"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+29"/>
         <source>보호책임자 복구 코드</source>
         <translation>Officer recovery code</translation>
     </message>
@@ -7033,13 +7033,13 @@ Plan hash: {hash}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-146"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-146"/>
         <source>거절 — {number}</source>
         <translation>Refuse — {number}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-30"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-30"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -7050,7 +7050,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+1"/>
         <source>거절 사유</source>
         <translation>Refusal ground</translation>
     </message>
@@ -7066,12 +7066,12 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+7"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+7"/>
         <source>거절 사유 설명을 입력하십시오.</source>
         <translation>Enter the explanation of the refusal.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-2"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-2"/>
         <source>거절 사유를 목록에서 고르십시오.</source>
         <translation>Choose the refusal ground from the list.</translation>
     </message>
@@ -7079,7 +7079,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+157"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+157"/>
         <source>잘못 추가한 정보주체 제외 — {number}</source>
         <translation>Remove people added by mistake — {number}</translation>
     </message>
@@ -7107,7 +7107,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestCorrectionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+33"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+33"/>
         <source>환자 정보 정정 — {number}</source>
         <translation>Correct patient data — {number}</translation>
     </message>
@@ -7155,7 +7155,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_request.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+85"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
@@ -7166,7 +7166,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+149"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+149"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -7177,13 +7177,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+1"/>
         <source>신분 확인</source>
         <translation>Identity check</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
@@ -7206,7 +7206,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+1"/>
         <source>처리 기한</source>
         <translation>Due</translation>
     </message>
@@ -7232,7 +7232,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
         <source>거절·제한 사유</source>
         <translation>Refusal/restriction ground</translation>
     </message>
@@ -7276,25 +7276,25 @@ Plan hash: {hash}</translation>
     <message>
         <location line="+1"/>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+19"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+19"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>처리자</source>
         <translation>By</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
@@ -7310,13 +7310,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
         <source>처리 이력</source>
         <translation>History</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+9"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
         <source>처리:</source>
         <translation>Decision:</translation>
     </message>
@@ -7342,7 +7342,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+18"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
@@ -7358,7 +7358,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+48"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+48"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation>Status: {state} · due {due} ({left})</translation>
     </message>
@@ -7374,25 +7374,25 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+14"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+14"/>
         <source>확인함</source>
         <translation>checked</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>확인 안 함</source>
         <translation>not checked</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
         <source>{doc} (확인: {by})</source>
         <translation>{doc} (checked by {by})</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+25"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+25"/>
         <source>{at} ({by})</source>
         <translation>{at} ({by})</translation>
     </message>
@@ -7443,7 +7443,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+66"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+66"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -7454,7 +7454,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-2"/>
         <source>완료</source>
         <translation>Complete</translation>
     </message>
@@ -7491,7 +7491,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+130"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+130"/>
         <source>연락처 보기</source>
         <translation>Show contact</translation>
     </message>
@@ -7502,7 +7502,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
         <location line="+62"/>
         <source>보기</source>
         <translation>Show</translation>
@@ -7533,7 +7533,7 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-425"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-425"/>
         <source>정보주체 요구</source>
         <translation>Data-subject request</translation>
     </message>
@@ -7757,7 +7757,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="+49"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+49"/>
         <source>요구인 성명 (신분증과 같게)</source>
         <translation>Requester&apos;s name (as on the ID)</translation>
     </message>
@@ -7805,12 +7805,12 @@ Plan hash: {hash}</translation>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-256"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-256"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_common.py" line="+36"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+36"/>
         <source>열람</source>
         <translation>Access</translation>
     </message>
@@ -7940,12 +7940,12 @@ Plan hash: {hash}</translation>
         <translation>Consent to the processing</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+47"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+47"/>
         <source> 원</source>
         <translation> won</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_common.py" line="+25"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+25"/>
         <source>{n}일 남음</source>
         <translation>{n} day(s) left</translation>
     </message>
@@ -7960,7 +7960,7 @@ Plan hash: {hash}</translation>
         <translation>{n} day(s) late (overdue)</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+161"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+161"/>
         <source>— 사유를 고르십시오 —</source>
         <translation>— choose a ground —</translation>
     </message>
@@ -7970,12 +7970,12 @@ Plan hash: {hash}</translation>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_common.py" line="+16"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+16"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+19"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+19"/>
         <source>사유 설명을 입력하십시오.</source>
         <translation>Enter the explanation.</translation>
     </message>
@@ -8015,17 +8015,17 @@ Plan hash: {hash}</translation>
         <translation>Enter the place of access.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_common.py" line="-14"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="-14"/>
         <source>오늘 마감 (임박)</source>
         <translation>Due today (due soon)</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+171"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+171"/>
         <source>이의제기 방법</source>
         <translation>How to object</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_common.py" line="-4"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="-4"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
@@ -8035,7 +8035,7 @@ Plan hash: {hash}</translation>
         <translation>The latest version was reloaded. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-257"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-257"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation>Printed on the notice as written.</translation>
     </message>
@@ -8048,7 +8048,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests.py" line="+67"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+67"/>
         <source>처리정지 중</source>
         <translation>on hold</translation>
     </message>
@@ -8169,7 +8169,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RoleChecks</name>
     <message>
-        <location filename="../../privdesk/ui/account_dialogs.py" line="-75"/>
+        <location filename="../../privdesk/ui/accounts/dialogs.py" line="-75"/>
         <source>역할</source>
         <translation>Roles</translation>
     </message>
@@ -8215,7 +8215,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RotationJob</name>
     <message>
-        <location filename="../../privdesk/ui/keys.py" line="-100"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="-100"/>
         <source>키를 교체하는 중…</source>
         <translation>Rotating the key…</translation>
     </message>
@@ -8254,7 +8254,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_rules.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+14"/>
         <source>보유기간 규칙 변경 — {file}</source>
         <translation>Change retention rule — {file}</translation>
     </message>
@@ -8403,7 +8403,7 @@ Retention: {rule}</translation>
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-69"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-69"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation>Record a notice sent — {number}</translation>
     </message>
@@ -8436,7 +8436,7 @@ Retention: {rule}</translation>
 <context>
     <name>SeparatedTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+14"/>
         <source>목적이 달성되었으나 법령에 따라 보관하는 기록입니다. 조회할 때마다 접속기록에 남습니다.</source>
         <translation>Records whose purpose is achieved but which the law requires to keep. Every look is recorded in the access log.</translation>
     </message>
@@ -8475,7 +8475,7 @@ Retention: {rule}</translation>
 <context>
     <name>SeparationDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+85"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+85"/>
         <location line="+1"/>
         <source>분리보관으로 답변</source>
         <translation>Answer by separation</translation>
@@ -8509,7 +8509,7 @@ Retention: {rule}</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="+10"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+10"/>
         <source>4. 결과</source>
         <translation>4. Result</translation>
     </message>
@@ -8562,7 +8562,7 @@ Retention: {rule}</translation>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-33"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-33"/>
         <source>본인 확인</source>
         <translation>Identity check</translation>
     </message>
@@ -8605,7 +8605,7 @@ Retention: {rule}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-210"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-210"/>
         <source>본인 확인</source>
         <translation>Verify identity</translation>
     </message>
@@ -8653,7 +8653,7 @@ Retention: {rule}</translation>
 <context>
     <name>VisitIntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="+34"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="+34"/>
         <source>진료 접수 — {name}</source>
         <translation>Intake — {name}</translation>
     </message>
@@ -8686,7 +8686,7 @@ Retention: {rule}</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+216"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+216"/>
         <source>취하</source>
         <translation>Withdraw</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+487"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+487"/>
         <source>열람 답변 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/auditlog.py" line="+43"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+43"/>
         <source>성공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,7 +309,7 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts.py" line="+53"/>
+        <location filename="../../privdesk/ui/accounts/page.py" line="+53"/>
         <source>말소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,7 +490,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/integrity.py" line="+49"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+49"/>
         <source>무결성 위반 확인 — 개인정보 보호책임자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -523,7 +523,7 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../privdesk/ui/account_dialogs.py" line="+51"/>
+        <location filename="../../privdesk/ui/accounts/dialogs.py" line="+51"/>
         <source>계정 추가</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,7 +581,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+263"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+263"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,7 +660,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="+242"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+242"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,7 +700,7 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+98"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+98"/>
         <source>일부 승인 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -798,7 +798,7 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../privdesk/ui/backup.py" line="+48"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+48"/>
         <source>지금 백업</source>
         <translation type="unfinished"></translation>
     </message>
@@ -876,7 +876,7 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_cameras.py" line="+77"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+77"/>
         <source>카메라 수정 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1000,7 +1000,7 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_common.py" line="+56"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+56"/>
         <location line="+14"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
@@ -1143,7 +1143,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-97"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-97"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,7 +1173,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv_inbox.py" line="+50"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+50"/>
         <source> · 영상 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,7 +1181,7 @@
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_cameras.py" line="-191"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-191"/>
         <source>운영</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,7 +1254,7 @@
 <context>
     <name>CctvHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_holds.py" line="+58"/>
+        <location filename="../../privdesk/ui/cctv/holds.py" line="+58"/>
         <source>보존 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1333,7 +1333,7 @@
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_ledger.py" line="+70"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+70"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1396,7 +1396,7 @@
 <context>
     <name>CctvPage</name>
     <message>
-        <location filename="../../privdesk/ui/cctv.py" line="+37"/>
+        <location filename="../../privdesk/ui/cctv/page.py" line="+37"/>
         <source>CCTV 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,7 +1424,7 @@
 <context>
     <name>CctvRequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_inbox.py" line="+10"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+10"/>
         <source>접수번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1530,7 +1530,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+85"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+85"/>
         <source>사고 종결 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1553,7 +1553,7 @@
 <context>
     <name>ClosingBackup</name>
     <message>
-        <location filename="../../privdesk/ui/backup.py" line="+34"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+34"/>
         <source>privdesk 종료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1566,7 +1566,7 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-103"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-103"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,7 +1604,7 @@
 <context>
     <name>ComplaintsDueBox</name>
     <message>
-        <location filename="../../privdesk/ui/complaints_due.py" line="+31"/>
+        <location filename="../../privdesk/ui/complaints/due.py" line="+31"/>
         <source>신고·상담 열기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1632,7 +1632,7 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-240"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-240"/>
         <source>침해 신고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1830,13 +1830,13 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+196"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+196"/>
         <source>처리 완료 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+18"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+18"/>
         <source>완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1856,7 +1856,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+2"/>
         <source>결과 통지서에 적힙니다. 예: 주소를 요구한 대로 정정함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1884,7 +1884,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_form.py" line="+321"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+321"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1922,7 +1922,7 @@
 <context>
     <name>ContactView</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+55"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+55"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1965,7 +1965,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../privdesk/ui/processors_contract.py" line="+67"/>
+        <location filename="../../privdesk/ui/disclosures/contract.py" line="+67"/>
         <source>위탁 계약 관리 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2128,7 +2128,7 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+134"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+134"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,7 +2161,7 @@
 <context>
     <name>DestructionDeadlineBox</name>
     <message>
-        <location filename="../../privdesk/ui/destruction_deadline.py" line="+29"/>
+        <location filename="../../privdesk/ui/lifecycle/deadline.py" line="+29"/>
         <source>보유·파기 열기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2873,7 +2873,7 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+166"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+166"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2927,7 +2927,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="+47"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="+47"/>
         <source>정보주체의 열람 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3000,7 +3000,7 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-53"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-53"/>
         <source>기한 연장 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3016,7 +3016,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-59"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-59"/>
         <source>지금 기한</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3032,12 +3032,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+9"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+9"/>
         <source>연기 사유를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-20"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-20"/>
         <source>열람 연기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3070,7 +3070,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="+57"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+57"/>
         <source>자동 판별</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3211,7 +3211,7 @@
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_holds.py" line="+16"/>
+        <location filename="../../privdesk/ui/cctv/holds.py" line="+16"/>
         <source>보존 연장 설정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3323,7 +3323,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+285"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+285"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3336,7 +3336,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="+189"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+189"/>
         <source>환자 명부 가져오기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3374,7 +3374,7 @@
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_inbox.py" line="+27"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+27"/>
         <source>새 요구 접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3407,7 +3407,7 @@
 <context>
     <name>IncidentClockBox</name>
     <message>
-        <location filename="../../privdesk/ui/incident_clock.py" line="+30"/>
+        <location filename="../../privdesk/ui/incidents/clock.py" line="+30"/>
         <source>사고 대장 열기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3440,7 +3440,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-153"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-153"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3463,7 +3463,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-515"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-515"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3672,13 +3672,13 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_intake.py" line="+77"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+77"/>
         <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+187"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+187"/>
         <location line="+133"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation type="unfinished"></translation>
@@ -3700,32 +3700,32 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-151"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-151"/>
         <source>성명</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+1"/>
         <location line="+33"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-32"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-32"/>
         <source>생년월일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+1"/>
         <source>주소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+29"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+29"/>
         <source>정보주체와의 관계</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3736,13 +3736,13 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+6"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+6"/>
         <source>신분 확인 서류</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+1"/>
         <source>확인자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3768,13 +3768,13 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+49"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+49"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+1"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3785,7 +3785,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_intake.py" line="+66"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+66"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3840,7 +3840,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_intake.py" line="-219"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-219"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4044,7 +4044,7 @@
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/patients_model.py" line="+173"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+173"/>
         <source>접수일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4067,7 +4067,7 @@
 <context>
     <name>IntegrityBox</name>
     <message>
-        <location filename="../../privdesk/ui/integrity.py" line="+39"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+39"/>
         <source>접속기록 열기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4091,7 +4091,7 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../privdesk/ui/keys.py" line="+99"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+99"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4150,7 +4150,7 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_ledger.py" line="+99"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+99"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4168,7 +4168,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+160"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+160"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4184,19 +4184,19 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+25"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+25"/>
         <source>관리대장 출력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+32"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+18"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+18"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+2"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+2"/>
         <source>{n}건 표시 — 아래로 내리면 더 읽습니다</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4212,7 +4212,7 @@
     </message>
     <message>
         <location line="+33"/>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+30"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+30"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4222,7 +4222,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="-80"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-80"/>
         <source>검색어</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4245,7 +4245,7 @@
 <context>
     <name>LegalHoldsTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_holds.py" line="+179"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+179"/>
         <source>법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 사유와 함께 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4293,7 +4293,7 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-136"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-136"/>
         <source>이용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4321,7 +4321,7 @@
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-134"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-134"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4339,7 +4339,7 @@
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+56"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+56"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4362,7 +4362,7 @@
 <context>
     <name>LifecycleHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_holds.py" line="-224"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="-224"/>
         <source>이용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4435,7 +4435,7 @@
 <context>
     <name>LifecycleLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="-191"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-191"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4498,7 +4498,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+182"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+182"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4541,7 +4541,7 @@
 <context>
     <name>LifecyclePlanItemModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="-20"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-20"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4640,7 +4640,7 @@
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_rules.py" line="+47"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+47"/>
         <source>최종 내원일로부터</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4706,7 +4706,7 @@
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-107"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-107"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4903,7 +4903,7 @@
 <context>
     <name>ManualDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_ledger.py" line="+16"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+16"/>
         <source>종이·매체 파기 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4996,7 +4996,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="-366"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-366"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5074,7 +5074,7 @@
 <context>
     <name>MaskingDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+10"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+10"/>
         <source>마스킹 처리 기록 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5097,7 +5097,7 @@
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../privdesk/ui/me.py" line="+48"/>
+        <location filename="../../privdesk/ui/accounts/me.py" line="+48"/>
         <source>내 정보</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5287,7 +5287,7 @@
 <context>
     <name>NoticeSentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+207"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+207"/>
         <source>정정 통지 발송 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5315,7 +5315,7 @@
 <context>
     <name>NoticesBox</name>
     <message>
-        <location filename="../../privdesk/ui/integrity.py" line="+27"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+27"/>
         <source>읽었습니다</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5323,7 +5323,7 @@
 <context>
     <name>NoticesTable</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+6"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+6"/>
         <source>발송 안 함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5409,7 +5409,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-427"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-427"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5482,7 +5482,7 @@
 <context>
     <name>PartlyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-84"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-84"/>
         <source>일부 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5520,7 +5520,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+58"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+58"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5538,7 +5538,7 @@
 <context>
     <name>PatientDetailPanel</name>
     <message>
-        <location filename="../../privdesk/ui/patients_detail.py" line="+31"/>
+        <location filename="../../privdesk/ui/registry/detail.py" line="+31"/>
         <source>활성 (보유 중)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5669,7 +5669,7 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-179"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-179"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5682,7 +5682,7 @@
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_form.py" line="-275"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-275"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5805,7 +5805,7 @@
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../privdesk/ui/patients_model.py" line="-142"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="-142"/>
         <source>남</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5887,7 +5887,7 @@
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients.py" line="+77"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+77"/>
         <source>환자 명부</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6100,7 +6100,7 @@
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/permhistory.py" line="+43"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+43"/>
         <source>계정 생성·권한 부여</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6226,7 +6226,7 @@
 <context>
     <name>PlaceHoldDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_holds.py" line="+18"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+18"/>
         <source>법적 보존 설정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6279,7 +6279,7 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_plans.py" line="+126"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+126"/>
         <location line="+136"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
@@ -6408,7 +6408,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+205"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+205"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6736,7 +6736,7 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="+15"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+15"/>
         <source>3. 가져오는 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6764,7 +6764,7 @@
 <context>
     <name>ProvisionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="+25"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+25"/>
         <source>제3자 제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6857,7 +6857,7 @@
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_ledger.py" line="-223"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-223"/>
         <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6933,7 +6933,7 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="-101"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-101"/>
         <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7001,7 +7001,7 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/integrity.py" line="+29"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+29"/>
         <source>보호책임자 복구 코드</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7024,13 +7024,13 @@
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_decisions.py" line="-146"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-146"/>
         <source>거절 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-35"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-35"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7041,7 +7041,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+1"/>
         <source>거절 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7057,12 +7057,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+7"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+7"/>
         <source>거절 사유 설명을 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-2"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-2"/>
         <source>거절 사유를 목록에서 고르십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7070,7 +7070,7 @@
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+157"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+157"/>
         <source>잘못 추가한 정보주체 제외 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7098,7 +7098,7 @@
 <context>
     <name>RequestCorrectionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_parts.py" line="+29"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+29"/>
         <source>환자 정보 정정 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7146,7 +7146,7 @@
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_request.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+85"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7157,7 +7157,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+149"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+149"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7168,13 +7168,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+1"/>
         <source>신분 확인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7197,7 +7197,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+1"/>
         <source>처리 기한</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7223,7 +7223,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
         <source>거절·제한 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7267,25 +7267,25 @@
     <message>
         <location line="+1"/>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+19"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+19"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>처리자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>메모</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7301,13 +7301,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
         <source>처리 이력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+9"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
         <source>처리:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7333,7 +7333,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+18"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
         <source>닫기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7349,7 +7349,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+48"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+48"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7365,25 +7365,25 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+14"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+14"/>
         <source>확인함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
         <source>확인 안 함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
         <source>{doc} (확인: {by})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+25"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+25"/>
         <source>{at} ({by})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7434,7 +7434,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+66"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+66"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7445,7 +7445,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-2"/>
         <source>완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7482,7 +7482,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+130"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+130"/>
         <source>연락처 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7493,7 +7493,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
         <location line="+62"/>
         <source>보기</source>
         <translation type="unfinished"></translation>
@@ -7524,7 +7524,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_detail.py" line="-425"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-425"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7748,7 +7748,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints.py" line="+49"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+49"/>
         <source>요구인 성명 (신분증과 같게)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7796,7 +7796,7 @@
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-288"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-288"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7871,7 +7871,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests_common.py" line="+36"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+36"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8039,7 +8039,7 @@
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests.py" line="+67"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+67"/>
         <source>처리정지 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8160,7 +8160,7 @@
 <context>
     <name>RoleChecks</name>
     <message>
-        <location filename="../../privdesk/ui/account_dialogs.py" line="-75"/>
+        <location filename="../../privdesk/ui/accounts/dialogs.py" line="-75"/>
         <source>역할</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8206,7 +8206,7 @@
 <context>
     <name>RotationJob</name>
     <message>
-        <location filename="../../privdesk/ui/keys.py" line="-100"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="-100"/>
         <source>키를 교체하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8245,7 +8245,7 @@
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle_rules.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+14"/>
         <source>보유기간 규칙 변경 — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8388,7 +8388,7 @@
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-69"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-69"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8421,7 +8421,7 @@
 <context>
     <name>SeparatedTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+14"/>
         <source>목적이 달성되었으나 법령에 따라 보관하는 기록입니다. 조회할 때마다 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8460,7 +8460,7 @@
 <context>
     <name>SeparationDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+60"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+60"/>
         <location line="+1"/>
         <source>분리보관으로 답변</source>
         <translation type="unfinished"></translation>
@@ -8494,7 +8494,7 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../privdesk/ui/patients_import.py" line="+10"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+10"/>
         <source>4. 결과</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8547,7 +8547,7 @@
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-33"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-33"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8590,7 +8590,7 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="-214"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-214"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8638,7 +8638,7 @@
 <context>
     <name>VisitIntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="+34"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="+34"/>
         <source>진료 접수 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8671,7 +8671,7 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests_actions.py" line="+216"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+216"/>
         <source>취하</source>
         <translation type="unfinished"></translation>
     </message>

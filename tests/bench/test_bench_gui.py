@@ -35,11 +35,11 @@ from privdesk.context import AppContext, open_context
 from privdesk.registry.search import search
 from privdesk.store import migrate
 from privdesk.ui.app import create_application
-from privdesk.ui.auditlog import AccessLogPage
+from privdesk.ui.audit.log import AccessLogPage
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.page import Page
-from privdesk.ui.patients import PatientsPage
-from privdesk.ui.patients_model import PAGE_SIZE
+from privdesk.ui.registry.model import PAGE_SIZE
+from privdesk.ui.registry.page import PatientsPage
 from privdesk.ui.tasks import TaskRunner
 from tests.bench.test_bench_audit import build_chain
 from tests.bench.test_bench_registry import CACHE, N, _build, settings_in

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
-from privdesk.ui.cctv_common import PrintJob
+from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.disclosures.common import DisclosureHistoryModel, DisclosureLedgerModel, basis_label
 from privdesk.ui.disclosures.form import DisclosureDialog
 from privdesk.ui.disclosures.tabs import DisclosureHistoryTab, DisclosureLedgerTab

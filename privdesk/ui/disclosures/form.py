@@ -44,7 +44,7 @@ from privdesk.disclosures.ledger import (
 )
 from privdesk.disclosures.subjects import SubjectChoice
 from privdesk.errors import PrivdeskError
-from privdesk.ui.cctv_common import ERROR_STYLE, WARN_STYLE
+from privdesk.ui.cctv.common import ERROR_STYLE, WARN_STYLE
 from privdesk.ui.disclosures.common import basis_label, date_edit
 from privdesk.ui.widgets import from_date, to_date
 

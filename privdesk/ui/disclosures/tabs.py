@@ -26,7 +26,7 @@ from privdesk.disclosures.subjects import ChartHistory, SubjectChoice
 from privdesk.errors import PrivdeskError
 from privdesk.files import Output, protected_files
 from privdesk.ui import messages
-from privdesk.ui.cctv_common import PrintJob
+from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.disclosures.common import (
     DisclosureHistoryModel,
     DisclosureLedgerModel,

@@ -1,0 +1,189 @@
+"""The request inbox tab (열람 요구): open viewing requests on the 10-day clock, most urgent first.
+
+The days-left column is coloured by the core's urgency (:func:`privdesk.cctv.requests.urgency`):
+overdue red, due soon orange, otherwise plain. "지난 요구 포함" adds the closed requests. A request
+opens in :class:`~privdesk.ui.cctv.request.RequestDetailDialog`; "새 요구 접수" opens the intake.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+)
+
+from privdesk.cctv import requests as requests_uc
+from privdesk.cctv.common import fmt_window
+from privdesk.cctv.requests import RequestDetail, RequestRow, Urgency
+from privdesk.ui.cctv.common import (
+    GONE_STYLE,
+    KIND_TEXT,
+    OK_STYLE,
+    STATE_TEXT,
+    CctvTab,
+    days_left_text,
+    label,
+)
+from privdesk.ui.cctv.intake import IntakeDialog
+from privdesk.ui.cctv.request import RequestDetailDialog
+from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
+from privdesk.ui.widgets import fmt_datetime, record_table
+
+if TYPE_CHECKING:
+    from privdesk.ui.cctv.page import CctvPage
+
+CTX = "CctvRequestsModel"
+OVERDUE_BACKGROUND = QColor("#f8d0d0")
+OVERDUE_FOREGROUND = QColor("#a00000")
+DUE_SOON_BACKGROUND = QColor("#ffe0b2")
+DUE_SOON_FOREGROUND = QColor("#8a4b00")
+
+
+def state_cell(r: RequestRow) -> str:
+    text = label(STATE_TEXT, r.state)
+    return text + QCoreApplication.translate("Cctv", " · 영상 없음") if r.footage_gone else text
+
+
+class RequestsModel(RowTableModel[RequestRow]):
+    """The inbox rows in the order the use case gives (open by due date, then closed, newest first)."""
+
+    CONTEXT = CTX
+    COL_NUMBER, COL_KIND, COL_REQUESTER, COL_RECEIVED, COL_DUE, COL_LEFT, COL_STATE, COL_CAMERAS, \
+        COL_WINDOW = range(9)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "접수번호"), lambda r: r.number),
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "구분"), lambda r: label(KIND_TEXT, r.kind)),
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "청구인"), lambda r: r.requester),
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "접수 일시"), lambda r: fmt_datetime(r.received_at)),
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "처리 기한"), lambda r: r.due.isoformat()),
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "남은 기간"),
+               lambda r: days_left_text(r.days_left, r.urgency == Urgency.CLOSED), lambda r: r.days_left,
+               align_right=True),
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "상태"), state_cell),
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "카메라"), lambda r: ", ".join(r.cameras)),
+        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "영상 기간"), lambda r: fmt_window(r.window_start, r.window_end)),
+    )
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            r = self.row_object(index.row())
+            if r.urgency == Urgency.CLOSED and role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(Qt.GlobalColor.gray)
+            if index.column() == self.COL_LEFT:
+                background = role == Qt.ItemDataRole.BackgroundRole
+                if r.urgency == Urgency.OVERDUE:
+                    return OVERDUE_BACKGROUND if background else OVERDUE_FOREGROUND
+                if r.urgency == Urgency.DUE_SOON:
+                    return DUE_SOON_BACKGROUND if background else DUE_SOON_FOREGROUND
+            return None
+        return super().data(index, role)
+
+
+class InboxTab(CctvTab):
+    def __init__(self, page: CctvPage) -> None:
+        super().__init__(page)
+        self.setObjectName("inboxTab")
+        self.detail: RequestDetailDialog | None = None
+        self.last_intake: RequestDetail | None = None
+        self._select_next: int | None = None  # a request just taken in: selected once the list has it
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.new_button = self.button(bar, "newRequestButton", self.tr("새 요구 접수"), self.new_request)
+        self.open_button = self.button(bar, "openRequestButton", self.tr("열기"), self.open_selected)
+        bar.addStretch(1)
+        self.include_closed = QCheckBox(self.tr("지난 요구 포함"), self)
+        self.include_closed.setObjectName("includeClosed")
+        self.include_closed.toggled.connect(lambda _on: self.reload())
+        bar.addWidget(self.include_closed)
+        layout.addLayout(bar)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("intakeNotice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self.model = RequestsModel(self)
+        self.table = record_table(self, "requestsTable", self.model, fit_contents=True, wrap=False)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        layout.addWidget(self.table, 1)
+        self.status = QLabel(self)
+        self.status.setObjectName("status")
+        layout.addWidget(self.status)
+        self._update_buttons()
+
+    # -- loading ----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        ctx, actor, open_only = self.host.ctx, self.host.actor, not self.include_closed.isChecked()
+        self.run(lambda: requests_uc.list_requests(ctx, actor, open_only=open_only), self._loaded, changes=False)
+
+    def _loaded(self, rows: list[RequestRow]) -> None:
+        keep = self.selected()
+        self.model.set_rows(rows)
+        open_rows = [r for r in rows if r.urgency != Urgency.CLOSED]
+        overdue = sum(1 for r in open_rows if r.urgency == Urgency.OVERDUE)
+        soon = sum(1 for r in open_rows if r.urgency == Urgency.DUE_SOON)
+        self.status.setText(self.tr("처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건").format(
+            n=len(open_rows), overdue=overdue, soon=soon))
+        target = self._select_next or (keep.id if keep is not None else None)
+        if target is not None and self.select(target):
+            self._select_next = None
+        self._update_buttons()
+
+    def selected(self) -> RequestRow | None:
+        return selected_row(self.table, self.model)
+
+    def select(self, request_id: int) -> bool:
+        return select_where(self.table, self.model, lambda r: r.id == request_id)
+
+    def _update_buttons(self) -> None:
+        if self.open_button is not None:
+            self.open_button.setEnabled(self.selected() is not None)
+
+    # -- intake ----------------------------------------------------------------------------------
+    def new_request(self) -> None:
+        dialog = IntakeDialog(self.host, self.page.cameras, self)
+        dialog.received.connect(self._received)
+        self.open_dialog(dialog)
+
+    def _received(self, detail: RequestDetail) -> None:
+        """Says at once what became of the footage: gone (past retention, not held) or held."""
+        self.last_intake = detail
+        if detail.row.footage_gone:
+            self.notice.setStyleSheet(GONE_STYLE)
+            self.notice.setText(self.tr(
+                "{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). "
+                "'보관기간 경과로 파기'를 사유로 결과를 통지하십시오. 처리 기한 {due}.").format(
+                number=detail.number, due=detail.row.due.isoformat()))
+        else:
+            cams = ", ".join(detail.row.cameras)
+            self.notice.setStyleSheet(OK_STYLE)
+            self.notice.setText(self.tr(
+                "{number} 접수: 카메라 {cameras}의 {window} 영상에 청구 종결 시까지 자동 보존 연장을 걸었습니다. "
+                "처리 기한 {due}.").format(number=detail.number, cameras=cams,
+                                         window=fmt_window(detail.row.window_start, detail.row.window_end),
+                                         due=detail.row.due.isoformat()))
+        self.notice.show()
+        if not self.select(detail.id):
+            self._select_next = detail.id
+
+    # -- detail ----------------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        r = self.selected()
+        if r is not None:
+            self.open_request(r.id)
+
+    def open_request(self, request_id: int) -> RequestDetailDialog:
+        if self.detail is not None:
+            self.detail.close()
+        dialog = RequestDetailDialog(self, request_id)
+        self.detail = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "detail", None) if self.detail is dialog else None)
+        self.open_dialog(dialog)
+        dialog.reload()
+        return dialog

@@ -1,0 +1,435 @@
+"""The request detail (열람등 청구 상세): walks a request through its decision.
+
+Only the states the core allows next (``RequestDetail.next_states``) appear as buttons; each opens
+its dialog and calls its use case with the version the screen showed (a stale copy is refused and
+the detail reloads). Also: the footage per camera and day, the holds, the history, the requester's
+full contact with a logged reason, third-party provision, and printing the 청구서 and the result
+notice into the PDF preview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from privdesk.cctv import decisions, printing, requests
+from privdesk.cctv.common import fmt_window
+from privdesk.cctv.decisions import REFUSAL_GROUNDS
+from privdesk.cctv.provisions import provide_footage
+from privdesk.cctv.requests import ELIGIBILITY_LABELS, RequestDetail, RequesterContact, RequestState
+from privdesk.ui import messages
+from privdesk.ui.cctv.common import (
+    FOOTAGE_TEXT,
+    HOLD_REASON_TEXT,
+    KIND_TEXT,
+    RELATION_TEXT,
+    STATE_TEXT,
+    days_left_text,
+    label,
+)
+from privdesk.ui.cctv.decisions import (
+    ApproveDialog,
+    CompleteDialog,
+    ExtendDialog,
+    MaskingDialog,
+    ProvisionDialog,
+    RefuseDialog,
+)
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading
+
+if TYPE_CHECKING:
+    from privdesk.ui.cctv.inbox import InboxTab
+
+ACTION_ORDER = (RequestState.APPROVED, RequestState.PARTLY_APPROVED, RequestState.REFUSED, RequestState.EXTENDED,
+                RequestState.COMPLETED, RequestState.CLOSED, RequestState.WITHDRAWN)
+_GROUND_LABELS = {g.code: g.label for g in REFUSAL_GROUNDS}
+
+
+def notice_possible(d: RequestDetail) -> bool:
+    """Whether a result notice can be printed (the rule of :func:`printing.print_result_notice`)."""
+    if d.row.state == RequestState.WITHDRAWN:
+        return False
+    return d.row.footage_gone or d.decision is not None or d.row.state == RequestState.EXTENDED
+
+
+class RequestDetailDialog(QDialog):
+    def __init__(self, tab: InboxTab, request_id: int) -> None:
+        super().__init__(tab)
+        self.setObjectName("requestDetailDialog")
+        self.tab = tab
+        self.host = tab.host
+        self.request_id = request_id
+        self.detail: RequestDetail | None = None
+        self.dialog: QDialog | None = None  # the dialog an action opened (tests reach it here)
+        self.contact: RequesterContact | None = None
+        self.action_buttons: dict[str, QPushButton] = {}
+        self.setWindowTitle(self.tr("열람등 청구"))
+
+        layout = QVBoxLayout(self)
+        self.title = heading("", self)
+        self.title.setObjectName("detailTitle")
+        layout.addWidget(self.title)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("detailSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        splitter = QSplitter(self)
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        info = QWidget(scroll)
+        self.form = QFormLayout(info)
+        scroll.setWidget(info)
+        self.fields: dict[str, QLabel] = {}
+        for key, text in (("requester", self.tr("청구인")), ("phone", self.tr("연락처")),
+                          ("relation", self.tr("관계")), ("identity", self.tr("신분 확인")),
+                          ("received", self.tr("접수")), ("cameras", self.tr("카메라")),
+                          ("window", self.tr("영상 기간")), ("purpose", self.tr("청구 목적")),
+                          ("due", self.tr("처리 기한")), ("decision", self.tr("결정")),
+                          ("eligibility", self.tr("열람 대상 판단")), ("viewing", self.tr("열람 일정")),
+                          ("masking", self.tr("타인 마스킹")), ("refusal", self.tr("거절·제한 사유")),
+                          ("closed", self.tr("종결"))):
+            value = QLabel(info)
+            value.setObjectName(f"field_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            if key == "phone":
+                self.contact_button = QPushButton(self.tr("연락처 보기…"), info)
+                self.contact_button.setObjectName("contactButton")
+                self.contact_button.clicked.connect(lambda _c=False: self.show_contact())
+                row = QHBoxLayout()
+                row.addWidget(value, 1)
+                row.addWidget(self.contact_button)
+                self.form.addRow(text, row)
+            else:
+                self.form.addRow(text, value)
+
+        self.side = QTabWidget(splitter)
+        self.footage_table = self._table((self.tr("카메라"), self.tr("날짜"), self.tr("영상")))
+        self.footage_table.setObjectName("footageTable")
+        self.holds_table = self._table((self.tr("보존 사유"), self.tr("카메라"), self.tr("기간"), self.tr("종료"),
+                                        self.tr("상태")))
+        self.holds_table.setObjectName("holdsTable")
+        self.history_table = self._table((self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모")))
+        self.history_table.setObjectName("historyTable")
+        self.side.addTab(self.footage_table, self.tr("영상 현황"))
+        self.side.addTab(self.holds_table, self.tr("보존 연장"))
+        self.side.addTab(self.history_table, self.tr("처리 이력"))
+        splitter.setSizes([520, 460])
+        layout.addWidget(splitter, 1)
+
+        self.actions_bar = QHBoxLayout()
+        self.actions_bar.addWidget(QLabel(self.tr("처리:"), self))
+        self.actions_box = QHBoxLayout()
+        self.actions_bar.addLayout(self.actions_box)
+        self.actions_bar.addStretch(1)
+        layout.addLayout(self.actions_bar)
+
+        bar = QHBoxLayout()
+        self.masking_button = self._button(bar, "maskingButton", self.tr("마스킹 기록"), self.record_masking)
+        self.provision_button = self._button(bar, "provisionButton", self.tr("제3자 제공 기록"), self.provide)
+        bar.addStretch(1)
+        self.form_button = self._button(bar, "printFormButton", self.tr("청구서 출력"), self.print_form)
+        self.notice_button = self._button(bar, "printNoticeButton", self.tr("결과 통지서 출력"), self.print_notice)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
+        buttons.rejected.connect(self.reject)
+        bar.addWidget(buttons)
+        layout.addLayout(bar)
+        self.resize(1020, 720)
+        self._set_enabled(False)
+
+    def _table(self, headers: tuple[str, ...]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(list(headers))
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _c=False: slot())
+        bar.addWidget(button)
+        return button
+
+    def _set_enabled(self, on: bool) -> None:
+        for b in (self.masking_button, self.provision_button, self.form_button, self.notice_button,
+                  self.contact_button):
+            b.setEnabled(on)
+
+    # -- loading -----------------------------------------------------------------------------------
+    def reload(self) -> None:
+        ctx, actor, rid = self.host.ctx, self.host.actor, self.request_id
+        self.host.runner.run(lambda: requests.get_request(ctx, actor, rid), owner=self, on_done=self.show_detail)
+
+    def show_detail(self, d: RequestDetail) -> None:
+        self.detail = d
+        r = d.row
+        self.setWindowTitle(self.tr("열람등 청구 {number}").format(number=d.number))
+        self.title.setText(self.tr("{number} — {kind} 청구").format(number=d.number, kind=label(KIND_TEXT, r.kind)))
+        closed = r.state not in requests.TRANSITIONS or not d.next_states
+        summary = self.tr("상태: {state} · 처리 기한 {due} ({left})").format(
+            state=label(STATE_TEXT, r.state), due=r.due.isoformat(), left=days_left_text(r.days_left, closed))
+        if r.footage_gone:
+            summary += " · " + self.tr("영상 없음: 보관기간이 지나 파기됨")
+        self.summary.setText(summary)
+        f = self.fields
+        f["requester"].setText(d.requester_name)
+        f["phone"].setText(self.contact.phone if self.contact else d.requester_phone_masked)
+        relation = label(RELATION_TEXT, d.relation)
+        if d.relation != "self":
+            relation += self.tr(" — 정보주체 {name}, 위임·대리 서류 {checked}").format(
+                name=d.subject_name, checked=self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함"))
+        f["relation"].setText(relation)
+        f["identity"].setText(self.tr("{doc} (확인: {by})").format(doc=d.id_document, by=d.who(d.id_checked_by)))
+        f["received"].setText(self.tr("{at} ({by})").format(at=fmt_datetime(r.received_at), by=d.who(d.received_by)))
+        f["cameras"].setText(", ".join(r.cameras))
+        f["window"].setText(fmt_window(r.window_start, r.window_end))
+        f["purpose"].setText(d.purpose)
+        due = d.due_date.isoformat()
+        if d.extended_due:
+            due = self.tr("{due} → 연장 {until} ({reason})").format(due=due, until=d.extended_due.isoformat(),
+                                                                   reason=d.extension_reason or "")
+        f["due"].setText(due)
+        f["decision"].setText(self.tr("{decision} ({at}, {by})").format(
+            decision=label(STATE_TEXT, d.decision), at=fmt_datetime(d.decided_at), by=d.who(d.decided_by))
+            if d.decision else "")
+        f["eligibility"].setText(" — ".join(x for x in (ELIGIBILITY_LABELS.get(d.eligibility or "", ""),
+                                                         d.eligibility_note) if x))
+        f["viewing"].setText(" · ".join(x for x in (fmt_datetime(d.viewing_at), d.viewing_place or "") if x))
+        if d.masking_done:
+            f["masking"].setText(self.tr("완료 — {by}, {at}").format(by=d.masked_by, at=fmt_datetime(d.masked_at)))
+        elif d.others_in_frame:
+            f["masking"].setText(self.tr("필요 — 아직 처리 안 함"))
+        else:
+            f["masking"].setText("")
+        refusal = _GROUND_LABELS.get(d.refusal_ground or "", "")
+        f["refusal"].setText(" — ".join(x for x in (refusal, d.refusal_text or d.partial_note or "") if x))
+        f["closed"].setText(self.tr("{at} ({by}) {note}").format(at=fmt_datetime(d.closed_at), by=d.who(d.closed_by),
+                                                                  note=d.close_note or "") if d.closed_at else "")
+        for key in ("decision", "eligibility", "viewing", "masking", "refusal", "closed"):
+            self.form.setRowVisible(f[key], bool(f[key].text()))
+        self._fill_tables(d)
+        self._fill_actions(d)
+
+    def _fill_tables(self, d: RequestDetail) -> None:
+        def fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+            table.setRowCount(len(rows))
+            for i, row in enumerate(rows):
+                for j, value in enumerate(row):
+                    table.setItem(i, j, QTableWidgetItem(value))
+
+        fill(self.footage_table, [(x.camera, x.day.isoformat(), label(FOOTAGE_TEXT, x.status)) for x in d.footage])
+        fill(self.holds_table, [(label(HOLD_REASON_TEXT, h.reason_kind), ", ".join(h.cameras),
+                                 fmt_window(h.window_start, h.window_end), h.until_text,
+                                 self.tr("보존 중") if h.active else self.tr("해제 ({reason})").format(
+                                     reason=h.end_reason or "")) for h in d.holds])
+        fill(self.history_table, [(fmt_datetime(e.at), e.actor_label or e.actor_login,
+                                   f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
+                                   if e.from_state else label(STATE_TEXT, e.to_state), e.note) for e in d.events])
+
+    def _fill_actions(self, d: RequestDetail) -> None:
+        for button in self.action_buttons.values():
+            self.actions_box.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+        texts = {RequestState.APPROVED: self.tr("승인"), RequestState.PARTLY_APPROVED: self.tr("일부 승인"),
+                 RequestState.REFUSED: self.tr("거절"), RequestState.EXTENDED: self.tr("기한 연장"),
+                 RequestState.COMPLETED: self.tr("완료"), RequestState.CLOSED: self.tr("종결"),
+                 RequestState.WITHDRAWN: self.tr("철회")}
+        for state in ACTION_ORDER:
+            if state in d.next_states:
+                button = self._button(self.actions_box, f"action_{state}", texts[state],
+                                      lambda s=state: self.act(s))
+                self.action_buttons[str(state)] = button
+        if not self.action_buttons:
+            done = QPushButton(self.tr("종결된 청구"), self)
+            done.setEnabled(False)
+            self.actions_box.addWidget(done)
+            self.action_buttons["-"] = done
+        self._set_enabled(True)
+        approved = d.row.state in (RequestState.APPROVED, RequestState.PARTLY_APPROVED)
+        self.masking_button.setVisible(approved)
+        self.notice_button.setEnabled(notice_possible(d))
+
+    # -- actions -------------------------------------------------------------------------------------
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
+        self.dialog = dialog
+        self.tab.page.dialog = dialog
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
+        def failed(exc: BaseException) -> bool:
+            if self.tab.failed(exc):
+                self.reload()
+                return True
+            return False
+
+        self.host.runner.run(fn, owner=self, on_done=on_done or self._changed, on_error=failed, changes=True)
+
+    def _changed(self, result: Any) -> None:
+        if isinstance(result, RequestDetail):
+            self.show_detail(result)
+        else:
+            self.reload()
+
+    def act(self, state: str) -> None:
+        d = self.detail
+        if d is None:
+            return
+        ctx, actor, rid, version = self.host.ctx, self.host.actor, d.id, d.row.version
+        if state in (RequestState.APPROVED, RequestState.PARTLY_APPROVED):
+            partly = state == RequestState.PARTLY_APPROVED
+            approve = ApproveDialog(self, d, ctx.profile.cctv.viewing_place, partly=partly)
+
+            def go_approve() -> None:
+                a, withheld, ground = approve.approval(), approve.withheld_text(), approve.ground_code()
+                if partly:
+                    self._run(lambda: decisions.partly_approve(ctx, actor, rid, a, withheld=withheld, ground=ground,
+                                                               expected_version=version))
+                else:
+                    self._run(lambda: decisions.approve(ctx, actor, rid, a, expected_version=version))
+
+            self._open(approve, go_approve)
+        elif state == RequestState.REFUSED:
+            refuse = RefuseDialog(self, d)
+
+            def go_refuse() -> None:
+                ground, text = refuse.values()
+                self._run(lambda: decisions.refuse(ctx, actor, rid, ground=ground, explanation=text,
+                                                   expected_version=version))
+
+            self._open(refuse, go_refuse)
+        elif state == RequestState.EXTENDED:
+            ext = ExtendDialog(self, d, ctx.profile.extension_max_days)
+
+            def go_extend() -> None:
+                until, reason = ext.values()
+                self._run(lambda: decisions.extend(ctx, actor, rid, until=until, reason=reason,
+                                                   expected_version=version))
+
+            self._open(ext, go_extend)
+        elif state == RequestState.COMPLETED:
+            comp = CompleteDialog(self, d)
+
+            def go_complete() -> None:
+                witness, note = comp.witness.text(), comp.note.text()
+                self._run(lambda: decisions.complete(ctx, actor, rid, witness=witness, note=note,
+                                                     expected_version=version))
+
+            self._open(comp, go_complete)
+        elif state == RequestState.CLOSED:
+            self._reason(self.tr("종결"), self.tr("거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다."),
+                         False, lambda note: decisions.close(ctx, actor, rid, note=note, expected_version=version))
+        elif state == RequestState.WITHDRAWN:
+            self._reason(self.tr("철회"), self.tr("청구인이 청구를 철회했습니다. 철회 사유를 적으십시오."), True,
+                         lambda note: decisions.withdraw(ctx, actor, rid, note=note, expected_version=version))
+
+    def _reason(self, title: str, text: str, required: bool, action: Callable[[str], Any]) -> None:
+        dialog = ReasonDialog(self, title, text, required=required, ok_text=title)
+
+        def go() -> None:
+            reason = dialog.reason_text()
+            self._run(lambda: action(reason))
+
+        self._open(dialog, go)
+
+    def record_masking(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        ctx, actor, rid, version = self.host.ctx, self.host.actor, d.id, d.row.version
+        dialog = MaskingDialog(self, d)
+
+        def go() -> None:
+            by = dialog.masked_by.text()
+            self._run(lambda: decisions.record_masking(ctx, actor, rid, masked_by=by, expected_version=version))
+
+        self._open(dialog, go)
+
+    def provide(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        ctx, actor = self.host.ctx, self.host.actor
+        dialog = ProvisionDialog(self, self.tab.page.cameras, detail=d)
+
+        def go() -> None:
+            data = dialog.provision()
+            self._run(lambda: provide_footage(ctx, actor, data), lambda _info: self._provided())
+
+        self._open(dialog, go)
+
+    def _provided(self) -> None:
+        messages.show_info(self, self.tr("제3자 제공"), self.tr("제3자 제공을 기록했습니다. 관리대장에 '제공'으로 남습니다."))
+        self.reload()
+
+    def show_contact(self) -> None:
+        """The requester's full contact, with a reason (a logged unmasking)."""
+        d = self.detail
+        if d is None:
+            return
+        ctx, actor, rid = self.host.ctx, self.host.actor, d.id
+        dialog = ReasonDialog(self, self.tr("연락처 보기"), self.tr(
+            "청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다."), ok_text=self.tr("보기"))
+
+        def go() -> None:
+            reason = dialog.reason_text()
+            self.host.runner.run(lambda: requests.requester_contact(ctx, actor, rid, reason), owner=self,
+                                 on_done=self._contact_shown, changes=True)
+
+        self._open(dialog, go)
+
+    def _contact_shown(self, contact: RequesterContact) -> None:
+        self.contact = contact
+        lines = [self.tr("전화: {phone}").format(phone=contact.phone)]
+        if contact.birth_date:
+            lines.append(self.tr("생년월일: {birth}").format(birth=contact.birth_date.isoformat()))
+        if contact.address:
+            lines.append(self.tr("주소: {address}").format(address=contact.address))
+        self.fields["phone"].setText("\n".join(lines))
+
+    # -- printing --------------------------------------------------------------------------------------
+    def print_form(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        ctx, actor, rid = self.host.ctx, self.host.actor, d.id
+        self.tab.print_record(self.tr("개인영상정보 열람·존재확인 청구서"), f"{d.number}-청구서.pdf",
+                              lambda out, on_page: printing.print_request_form(ctx, actor, rid, Path(out),
+                                                                               on_page=on_page), owner=self)
+
+    def print_notice(self) -> None:
+        d = self.detail
+        if d is None:
+            return
+        ctx, actor, rid = self.host.ctx, self.host.actor, d.id
+        self.tab.print_record(self.tr("결과 통지서"), f"{d.number}-결과통지서.pdf",
+                              lambda out, on_page: printing.print_result_notice(ctx, actor, rid, Path(out),
+                                                                                on_page=on_page), owner=self)

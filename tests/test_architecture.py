@@ -53,3 +53,106 @@ def test_no_mutable_module_globals_registry_in_core() -> None:
     offenders = [str(p.relative_to(PKG.parent)) for p in core_files()
                  if any(isinstance(n, ast.Global) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
     assert offenders == []
+
+
+# -- privdesk/ui: a kit and one folder per domain (issue 17) --------------------------------------
+UI = PKG / "ui"
+# The kit every screen uses, and the three modules that compose the application from the screens.
+KIT = {"__init__", "collector", "host", "idle", "login", "messages", "page", "pdfpreview", "startbox",
+       "tablemodel", "tasks", "widgets"}
+COMPOSITION = {"app", "firstrun", "mainwindow", "pages"}
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(PKG.parent).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """Modules imported when the code runs (top level and inside functions), leaving out the
+    ``if TYPE_CHECKING:`` blocks, which only the type checker reads."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip.update(id(n) for child in node.body for n in ast.walk(child))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _ui_graph() -> dict[str, set[str]]:
+    modules = {_module_name(p): p for p in UI.rglob("*.py")}
+
+    def resolve(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        targets = {resolve(m) for m in _runtime_imports(path) if m.startswith("privdesk.ui")}
+        graph[name] = {t for t in targets if t and t != name and t != "privdesk.ui"}
+    return graph
+
+
+def _domain_of(module: str) -> str | None:
+    """``privdesk.ui.cctv.inbox`` → ``cctv``; a kit or composition module → None."""
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and UI.joinpath(parts[2]).is_dir() else None
+
+
+def test_ui_is_a_kit_and_one_folder_per_domain() -> None:
+    loose = sorted(p.stem for p in UI.glob("*.py") if p.stem not in KIT | COMPOSITION)
+    assert loose == [], f"a screen of a domain belongs in its folder (privdesk/ui/<domain>/): {loose}"
+    for folder in (p for p in UI.iterdir() if p.is_dir() and p.name != "__pycache__"):
+        assert folder.joinpath("__init__.py").exists(), folder
+
+
+def test_no_import_cycle_inside_ui() -> None:
+    graph = _ui_graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(v: str) -> None:   # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in graph.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                cycles.append(sorted(comp))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    assert cycles == []
+
+
+def test_the_kit_imports_no_screen_and_screens_never_import_the_composition() -> None:
+    graph = _ui_graph()
+    kit_offenders = sorted(f"{m} → {t}" for m, targets in graph.items() for t in targets
+                           if m.split(".")[-1] in KIT and _domain_of(m) is None and _domain_of(t) is not None)
+    assert kit_offenders == []
+    composition = {f"privdesk.ui.{c}" for c in COMPOSITION}
+    upward = sorted(f"{m} → {t}" for m, targets in graph.items() for t in targets
+                    if _domain_of(m) is not None and t in composition)
+    assert upward == []

@@ -2130,7 +2130,7 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+134"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+89"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
@@ -4296,7 +4296,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-136"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-93"/>
         <source>이용 중</source>
         <translation>Active</translation>
     </message>
@@ -4342,7 +4342,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+56"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+13"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>

@@ -2128,7 +2128,7 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+134"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+89"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4293,7 +4293,7 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-136"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-93"/>
         <source>이용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4339,7 +4339,7 @@
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+56"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+13"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>

@@ -29,7 +29,7 @@ from privdesk.errors import PrivdeskError, ValidationError
 from privdesk.lifecycle import holds
 from privdesk.lifecycle.holds import LegalHoldRow
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED
-from privdesk.ui.lifecycle.page import LifecycleTab
+from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
 from privdesk.ui.widgets import ReasonDialog, fmt_datetime, record_table
 

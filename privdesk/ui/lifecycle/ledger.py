@@ -31,7 +31,7 @@ from privdesk.errors import PrivdeskError
 from privdesk.lifecycle import ledger, printing
 from privdesk.lifecycle.ledger import KINDS, METHODS, LedgerFilter, LedgerRow, ManualDestruction
 from privdesk.ui import messages
-from privdesk.ui.lifecycle.page import LifecycleTab
+from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, KeysetTableModel
 from privdesk.ui.widgets import DATE_FORMAT, PeriodFilter, from_date, record_table, to_date
 

@@ -13,7 +13,6 @@ every read logged by the use case).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,13 +32,13 @@ from PySide6.QtWidgets import (
 
 from privdesk.accounts.permissions import Permission
 from privdesk.context import AppContext
-from privdesk.files import protected_files
 from privdesk.lifecycle import files, separation
 from privdesk.lifecycle.files import STAGE_LABELS, Dashboard, HeldRecord, Stage
 from privdesk.lifecycle.separation import RunReport, SeparatedRecord
 from privdesk.ui import messages
-from privdesk.ui.cctv.common import PrintFn, PrintJob
+from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.host import PageHost
+from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel, RowTableModel, selected_row
 from privdesk.ui.tasks import Task, TaskRunner
@@ -58,49 +56,6 @@ def run_retention_at_start(ctx: AppContext, runner: TaskRunner, owner: QWidget |
     """``retention run`` once at GUI start, in the background, as the system (never destroys);
     a known error is shown as its Korean sentence by the runner."""
     return runner.run(lambda: separation.run_retention(ctx, dry_run=False), owner=owner, changes=True)
-
-
-class LifecycleTab(QWidget):
-    """One tab of the page: ``reload()`` refills it through a use case in the background."""
-
-    def __init__(self, page: LifecyclePage) -> None:
-        super().__init__(page)
-        self.page = page
-        self.host = page.host
-        self.stale = True
-
-    def reload(self) -> None:
-        raise NotImplementedError
-
-    def may(self, permission: Permission) -> bool:
-        return self.host.actor.may(permission)
-
-    def button(self, bar: QHBoxLayout | QGridLayout, name: str, text: str, slot: Callable[[], None],
-               *, allowed: bool = True) -> QPushButton | None:
-        if not allowed:
-            return None
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.clicked.connect(lambda _checked=False: slot())
-        bar.addWidget(b)
-        return b
-
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None, *,
-            changes: bool = True, on_error: Callable[[BaseException], bool] | None = None) -> Task:
-        return self.host.runner.run(fn, owner=self, on_done=on_done, on_error=on_error, changes=changes)
-
-    def open_dialog(self, dialog: QDialog | QMessageBox, on_accept: Callable[[], None] | None = None) -> None:
-        """Open ``dialog`` window-modal (tests reach it as ``page.dialog``)."""
-        self.page.dialog = dialog
-        if on_accept is not None:
-            dialog.accepted.connect(on_accept)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-
-    def print_record(self, title: str, file_name: str, fn: PrintFn) -> PrintJob:
-        job = PrintJob(self.host.runner, self, title, file_name, fn, protected=protected_files(self.host.ctx.settings))
-        self.page.print_job = job
-        return job
 
 
 # -- 현황 ----------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ from privdesk.lifecycle.models import (
     PLAN_PARTLY_APPROVED,
 )
 from privdesk.ui import messages
-from privdesk.ui.lifecycle.page import LifecycleTab
+from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
 from privdesk.ui.widgets import fmt_datetime, record_table
 

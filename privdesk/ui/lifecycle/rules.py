@@ -36,7 +36,7 @@ from privdesk.errors import PrivdeskError, ValidationError, VersionConflictError
 from privdesk.lifecycle import files
 from privdesk.lifecycle.files import LEGAL_PERIODS, PATIENT_FILE, FileRule, RuleChange, matching_period
 from privdesk.ui import messages
-from privdesk.ui.lifecycle.page import LifecycleTab
+from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
 from privdesk.ui.widgets import fmt_datetime, record_table
 

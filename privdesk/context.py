@@ -32,7 +32,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from privdesk import clock, proofs
+from privdesk import clock, proofs, schema  # noqa: F401  (schema: every table on Base.metadata before any query)
 from privdesk.accounts.permissions import AUDITOR, OFFICER, Permission, label
 from privdesk.audit.chain import (
     Action,

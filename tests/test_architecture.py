@@ -156,3 +156,31 @@ def test_the_kit_imports_no_screen_and_screens_never_import_the_composition() ->
     upward = sorted(f"{m} → {t}" for m, targets in graph.items() for t in targets
                     if _domain_of(m) is not None and t in composition)
     assert upward == []
+
+
+# -- the core's walls (issue 17): what holds today, each a failing test when broken ----------------
+DOMAINS = ("accounts", "audit", "backup", "cctv", "complaints", "custody", "disclosures", "incidents",
+           "lifecycle", "registry", "rights", "review")
+
+
+def _package_imports(package: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for p in PKG.joinpath(package).rglob("*.py"):
+        out[str(p.relative_to(PKG.parent))] = {m for m in _runtime_imports(p) if m.startswith("privdesk.")}
+    return out
+
+
+def test_the_store_is_a_leaf() -> None:
+    """The store (engine, models of its own tables, migrations, counters) imports no domain: each
+    domain declares its tables on the shared Base and :mod:`privdesk.schema` collects them."""
+    offenders = sorted(f"{f} → {m}" for f, mods in _package_imports("store").items() for m in mods
+                       if m.split(".")[1] in DOMAINS or m.split(".")[1] in ("context", "reports", "ui", "cli"))
+    offenders = [o for o in offenders if not o.startswith("privdesk/store/migrations/env.py → privdesk.schema")]
+    assert offenders == []
+
+
+def test_migrations_never_import_live_code() -> None:
+    """A migration is history: it must run the same in five years, whatever the code became."""
+    offenders = sorted(f"{p.name} → {m}" for p in PKG.joinpath("store", "migrations", "versions").glob("*.py")
+                       for m in imported_modules(p) if m.startswith("privdesk"))
+    assert offenders == []

@@ -15,9 +15,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from privdesk.errors import VersionConflictError
+from privdesk.schema import Base
 from privdesk.store import check_version, migrate
 from privdesk.store.engine import make_engine, sqlite_path
-from privdesk.store.models import Account, Base
+from privdesk.store.models import Account
 
 
 def test_migrations_upgrade_an_empty_database_and_match_the_models(empty_db_url: str) -> None:

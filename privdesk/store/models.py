@@ -288,12 +288,3 @@ __all__ = [
 ]
 
 install(Base)
-
-from privdesk.backup import models as backup_models  # noqa: E402, F401  (the backups made)
-from privdesk.cctv import models as cctv_models  # noqa: E402, F401  (CCTV tables)
-from privdesk.complaints import models as complaint_models  # noqa: E402, F401  (the complaints desk)
-from privdesk.disclosures import models as disclosure_models  # noqa: E402, F401  (disclosures, processors)
-from privdesk.incidents import models as incident_models  # noqa: E402, F401  (the breach register)
-from privdesk.lifecycle import models as lifecycle_models  # noqa: E402, F401  (lifecycle tables)
-from privdesk.registry import models as registry_models  # noqa: E402, F401  (registry tables)
-from privdesk.rights import models as rights_models  # noqa: E402, F401  (data-subject requests)

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from privdesk.store.models import Base
+from privdesk.schema import metadata  # every domain's tables, not only the store's
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -11,7 +11,7 @@ if connection is None:  # pragma: no cover - only when someone runs the alembic 
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

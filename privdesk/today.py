@@ -10,9 +10,13 @@ writes nothing else either (no seeding: a provider only reads).
 
 A provider is a function ``(Probe) -> list[WorkItem]``; adding one is one line in
 :data:`PROVIDERS`. A provider that must call another domain's use case (which opens its own
-unit) checks ``probe.may(...)`` first, so a refusal is never logged for an account that simply
-does not have that work, e.g.::
+``ctx.unit``) is marked :func:`own_unit`: it runs after the shared transaction has closed (on
+SQLite every unit holds the write lock — ``BEGIN IMMEDIATE`` — so a unit opened inside another
+would wait for it until the busy timeout). It checks ``probe.may(...)`` first, so a refusal is never
+logged for an account that simply does not have that work, and the use case it calls must not
+log either. For example::
 
+    @own_unit
     def review_items(p: Probe) -> list[WorkItem]:
         if not p.may(Permission.AUDIT_READ):
             return []
@@ -98,6 +102,7 @@ class Probe:
 
     @property
     def session(self) -> Session:
+        """The shared transaction's session (not for :func:`own_unit` providers: it is closed)."""
         return self.unit.session
 
     def may(self, permission: Permission) -> bool:
@@ -105,6 +110,17 @@ class Probe:
 
 
 Provider = Callable[[Probe], list[WorkItem]]
+OWN_UNIT = "privdesk_today_own_unit"
+
+
+def own_unit(provider: Provider) -> Provider:
+    """Mark ``provider`` as one that opens its own unit (see the module docstring)."""
+    setattr(provider, OWN_UNIT, True)
+    return provider
+
+
+def runs_in_own_unit(provider: Provider) -> bool:
+    return bool(getattr(provider, OWN_UNIT, False))
 
 
 def numbers(values: Sequence[str], limit: int = NUMBERS_SHOWN) -> str:
@@ -354,14 +370,17 @@ PROVIDERS: tuple[Provider, ...] = (
 
 def collect(ctx: AppContext, actor: Actor, today: dt.date | None = None, *,
             providers: Sequence[Provider] = PROVIDERS) -> list[WorkItem]:
-    """오늘 할 일 of ``actor``: every provider's items in one read-only transaction, the overdue
-    first, then the due-soon, then the rest (each group in provider order). No access-log entry."""
+    """오늘 할 일 of ``actor``: the providers' items, read in one transaction (then the
+    :func:`own_unit` providers, each in the unit of the use case it calls), the overdue first, then
+    the due-soon, then the rest (each group in provider order). No access-log entry."""
     today = today or clock.today_kst()
     _ = ctx.profile    # read before the unit (its own read must not wait on the unit's transaction)
+    shared = [p for p in providers if not runs_in_own_unit(p)]
     with ctx.unit(actor) as u:
         perms = permissions_of(u.session, u.account) if u.account is not None else frozenset()
         probe = Probe(ctx, actor, u, perms, today, clock.now())
-        items = [item for provider in providers for item in provider(probe)]
+        items = [item for provider in shared for item in provider(probe)]
         if u.entries:      # a provider must only read counts (see the module docstring)
             raise AssertionError("오늘 할 일은 접속기록을 남기지 않아야 합니다.")
+    items += [item for provider in providers if runs_in_own_unit(provider) for item in provider(probe)]
     return sorted(items, key=lambda i: TONE_ORDER[i.tone])

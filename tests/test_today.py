@@ -11,6 +11,7 @@ from privdesk import clock, today
 from privdesk.accounts.permissions import Permission
 from privdesk.context import AppContext
 from privdesk.lifecycle.models import DestructionPlan
+from privdesk.rights import requests as rights
 from privdesk.today import WorkItem, collect
 from tests.test_audit_support import row_count
 from tests.today_support import plant
@@ -99,6 +100,18 @@ def test_a_provider_is_one_line_and_one_that_logs_is_refused(ctx: AppContext) ->
     before = row_count(ctx)
     with pytest.raises(AssertionError):
         collect(ctx, p.auditor, providers=(noisy,))
+    assert row_count(ctx) == before
+
+    @today.own_unit
+    def through_a_use_case(probe: today.Probe) -> list[WorkItem]:   # as the monthly review's will
+        if not probe.may(Permission.REQUEST_HANDLE):
+            return []
+        s = rights.overdue_summary(probe.ctx, probe.actor)          # its own unit: after collect's
+        return [WorkItem("via", f"요구 {s.open}건.", s.open, "calm", "requests", Permission.REQUEST_HANDLE)]
+
+    items = by_key(collect(ctx, p.clerk, providers=(*today.PROVIDERS, through_a_use_case)))
+    assert items["via"].count == 1 and "requests.overdue" in items
+    assert collect(ctx, p.facility, providers=(through_a_use_case,)) == []
     assert row_count(ctx) == before
 
 

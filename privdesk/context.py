@@ -100,7 +100,7 @@ class Actor:
     permissions: frozenset[str]
     must_change_password: bool = False
     password_expires_in_days: int | None = None  # set when expiry is on and the notice period began
-    previous_login_at: dt.datetime | None = None  # the login before this one (shown on 내 정보)
+    previous_login_at: dt.datetime | None = None  # the login before this one (shown on 내 정보, 계정 menu)
 
     def may(self, permission: Permission) -> bool:
         return permission in self.permissions

@@ -180,7 +180,7 @@ def shoot_integrity(app: QApplication, runner: TaskRunner, window: MainWindow, c
     would), found by verify: the officer's start page with the red lock box, and the
     acknowledgement dialog."""
     from privdesk.integrity import verify_all
-    from privdesk.ui.accounts.me import MePage
+    from privdesk.ui.today import TodayPage
 
     with ctx.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER access_log_no_update")
@@ -188,12 +188,12 @@ def shoot_integrity(app: QApplication, runner: TaskRunner, window: MainWindow, c
         conn.exec_driver_sql("CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log "
                              "BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END")
     verify_all(ctx, window.actor)
-    page = window.show_page("me")
+    page = window.show_page("today")
     if page is not None:
         page.reload()        # the access-log screen's verify runs as a task that marks pages stale
     wait(app, runner, 0.6)
     grab(window, out / "integrity-lock.png")
-    if isinstance(page, MePage):
+    if isinstance(page, TodayPage):
         page.integrity_box.acknowledge()
         dialog = page.integrity_box.dialog
         if dialog is not None:
@@ -249,7 +249,7 @@ def shoot_rights(app: QApplication, runner: TaskRunner, window: MainWindow, out:
     from privdesk.ui.disclosures import DisclosuresPage
     from privdesk.ui.requests.page import RequestsPage
 
-    window.show_page("me")
+    window.show_page("today")
     wait(app, runner)
     grab(window, out / "start-overdue.png")
     page = window.show_page("requests")
@@ -312,7 +312,7 @@ def shoot_incidents(app: QApplication, runner: TaskRunner, window: MainWindow, c
     window.show_page("incidents")
     wait(app, runner, 0.6)
     grab(window, out / "incidents.png")
-    me = window.show_page("me")
+    me = window.show_page("today")
     me.reload()                     # opened here through the use case, not the GUI: no change signal
     wait(app, runner)
     grab(window, out / "start-incident.png")

@@ -60,7 +60,7 @@ UI = PKG / "ui"
 # The kit every screen uses, and the three modules that compose the application from the screens.
 KIT = {"__init__", "collector", "host", "idle", "login", "messages", "page", "pdfpreview", "startbox",
        "tablemodel", "tasks", "widgets"}
-COMPOSITION = {"app", "firstrun", "mainwindow", "pages"}
+COMPOSITION = {"app", "firstrun", "mainwindow", "pages", "today"}
 
 
 def _module_name(path: Path) -> str:

@@ -238,13 +238,17 @@ def test_english_main_window_navigation_status_and_table_headers(qtbot, sqlite_c
     window.show()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "My account", "Patient registry", "Data-subject requests", "Third-party disclosures", "CCTV",
+        "Today's work", "Patient registry", "Data-subject requests", "Third-party disclosures", "CCTV",
         "Retention and destruction", "Breach register", "Complaints", "Processors", "Accounts", "Access log", "Permission history"]
     assert window.account_status.text() == f"Account: 육의곤 ({OFFICER_LOGIN})"
     assert window.windowTitle().endswith("— privdesk privacy office desk")
-    me = window.current_page()
-    assert me is not None
-    assert "Permissions" in [label.text() for label in me.findChildren(QLabel)]  # tr() in a Page subclass
+    today = window.current_page()
+    assert today is not None
+    assert "Today's work" in [label.text() for label in today.findChildren(QLabel)]  # tr() in a Page subclass
+    me = window.open_profile()
+    assert "Permissions" in [label.text() for label in me.findChildren(QLabel)] and me.windowTitle() == "My account"
+    assert window.profile_action.text() == "My account…"
+    me.reject()
     model = AccessLogModel()  # column headers are QT_TRANSLATE_NOOP texts translated by the model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:3] == ["No.", "Date/time", "Account"] and "Workstation" in headers

@@ -16,12 +16,11 @@ from privdesk.lifecycle import destruction, files
 from privdesk.lifecycle.deadline import overdue_days
 from privdesk.registry.models import Patient
 from privdesk.registry.patients import get_patient, set_hold
-from privdesk.ui.accounts.me import MePage
-from privdesk.ui.lifecycle.deadline import OVERDUE_STYLE, DestructionDeadlineBox
 from privdesk.ui.lifecycle.page import OVERDUE_STYLE as DASHBOARD_OVERDUE_STYLE
 from privdesk.ui.registry.detail import OVERDUE_STYLE as DETAIL_OVERDUE_STYLE
 from privdesk.ui.registry.detail import PatientDetailPanel
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.today import TodayPage
 from tests.audit_support import officer
 from tests.lifecycle_support import add_marked, years_ago
 from tests.test_ui_lifecycle import open_page
@@ -109,14 +108,13 @@ def test_red_on_the_lifecycle_screen_the_start_page_and_the_patient_detail(  # t
     assert plans.items.data(plans.items.index(3, 3), Qt.ItemDataRole.ForegroundRole) is None
     assert "지난 기록 2건" in plans.detail.text()
 
-    me = win.show_page("me")
-    assert isinstance(me, MePage)
+    me = win.show_page("today")
+    assert isinstance(me, TodayPage)
     settle(qtbot, runner)
-    box = me.findChild(DestructionDeadlineBox)
-    assert box is not None and box.isVisible()
-    qtbot.waitUntil(lambda: box.summary is not None, timeout=15_000)
-    assert box.styleSheet() == OVERDUE_STYLE
-    assert "지난 기록 2건" in box.line.text() and "30일" in box.line.text()
+    qtbot.waitUntil(lambda: me.items is not None, timeout=15_000)
+    row = me.row("records.overdue")
+    assert row is not None and row.item.tone == "overdue"
+    assert "지난 기록 2건" in row.text.text() and "30일" in row.text.text()
 
     panel = PatientDetailPanel()
     qtbot.addWidget(panel)

@@ -16,9 +16,9 @@ from privdesk.accounts.permissions import INTAKE
 from privdesk.backup.models import BackupRecord
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
-from privdesk.ui.accounts.me import MePage
 from privdesk.ui.backup.page import LATE_STYLE, OK_STYLE
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.today import TodayPage
 from tests.audit_support import officer
 from tests.backup_support import with_folder
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
@@ -37,10 +37,10 @@ def runner(qtbot) -> Iterator[TaskRunner]:  # type: ignore[no-untyped-def]
     r.wait()
 
 
-def start_page(qtbot, ctx: AppContext, runner: TaskRunner, login: str, password: str) -> MePage:  # type: ignore[no-untyped-def]
+def start_page(qtbot, ctx: AppContext, runner: TaskRunner, login: str, password: str) -> TodayPage:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, ctx, runner, login, password)
-    me = window.show_page("me")
-    assert isinstance(me, MePage)
+    me = window.show_page("today")
+    assert isinstance(me, TodayPage)
     settle(qtbot, runner)
     return me
 

@@ -19,8 +19,6 @@ from privdesk.complaints import desk
 from privdesk.complaints.desk import ComplaintInput
 from privdesk.context import AppContext
 from privdesk.store.models import AccessLogEntry
-from privdesk.ui.accounts.me import MePage
-from privdesk.ui.complaints.due import LATE_STYLE, ComplaintsDueBox
 from privdesk.ui.complaints.page import (
     AnswerDialog,
     ComplaintsModel,
@@ -31,6 +29,7 @@ from privdesk.ui.complaints.page import (
 from privdesk.ui.incidents.page import IncidentsPage
 from privdesk.ui.requests.common import OVERDUE_BACKGROUND
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.today import TodayPage
 from tests.audit_support import actor_for
 from tests.ui_inbox_support import ok, runner_fixture, settle, window
 
@@ -52,13 +51,13 @@ def test_officer_sees_overdue_on_start_page_receives_answers_links_and_closes(
         kind="complaint", channel="phone", topic="진료비 안내 문자가 다른 사람에게 갔다는 신고", name="남궁민수",
         contact="010-9876-5432", received_at=clock.now() - dt.timedelta(days=12)))
     win = window(qtbot, ctx, runner, "yook")
-    me = win.show_page("me")
-    assert isinstance(me, MePage)
+    me = win.show_page("today")
+    assert isinstance(me, TodayPage)
     settle(qtbot, runner)
-    box = me.findChild(ComplaintsDueBox)
-    assert box is not None and box.isVisible() and box.styleSheet() == LATE_STYLE
-    assert late.number in box.line.text() and "기한 초과" in box.line.text() and "남**수" in box.line.text()
-    assert "남궁민수" not in box.line.text()
+    qtbot.waitUntil(lambda: me.items is not None, timeout=15_000)
+    row = me.row("complaints.overdue")           # counts and numbers only: no complainant, even masked
+    assert row is not None and row.isVisible() and row.item.tone == "overdue"
+    assert late.number in row.text.text() and "남**수" not in row.text.text() and "남궁민수" not in row.text.text()
     shot(win, "start")
 
     page = win.show_page("complaints")
@@ -131,9 +130,11 @@ def test_the_auditor_reads_the_front_desk_sees_nothing(
     assert page.model.rowCount() == 1
     assert not any(b.isVisible() for b in (page.new_button, page.answer_button, page.close_button,
                                             page.request_button, page.incident_button))
-    me = win.show_page("me")
+    me = win.show_page("today")
     settle(qtbot, runner)
-    assert isinstance(me, MePage) and not me.complaints_box.isVisible()
+    assert isinstance(me, TodayPage)
+    qtbot.waitUntil(lambda: me.items is not None, timeout=15_000)
+    assert me.row("complaints.overdue") is None
     win.close()
     settle(qtbot, runner)
     win = window(qtbot, ctx, runner, "won", ["intake"])

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from privdesk.context import AppContext
 from privdesk.incidents import affected
 from privdesk.incidents.rules import Urgency
-from privdesk.ui.accounts.me import MePage
 from privdesk.ui.incidents.clock import LATE_STYLE, IncidentClockBox
 from privdesk.ui.incidents.page import (
     AffectDialog,
@@ -27,6 +26,7 @@ from privdesk.ui.incidents.page import (
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.requests.common import OVERDUE_BACKGROUND
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.today import TodayPage
 from tests.audit_support import actor_for
 from tests.incident_support import add_patients, hours_ago, open_at
 from tests.ui_inbox_support import ok, runner_fixture, settle, window
@@ -51,9 +51,11 @@ def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(
                    containment="발송 중단, 회수 요청")
     affected.affect_charts(ctx, staff, late.number, ["1001", "1002"])
     win = window(qtbot, ctx, runner, "yook")
-    me = win.show_page("me")
-    assert isinstance(me, MePage)
+    me = win.show_page("today")
+    assert isinstance(me, TodayPage)
     settle(qtbot, runner)
+    qtbot.waitUntil(lambda: me.items is not None, timeout=15_000)
+    assert me.row("incidents.clock") is None          # the clock box shows it, hour by hour: not twice
     box = me.findChild(IncidentClockBox)
     assert box is not None and box.isVisible() and box.styleSheet() == LATE_STYLE
     assert late.number in box.line.text() and "기한 경과" in box.line.text()
@@ -150,9 +152,9 @@ def test_the_auditor_reads_privacy_staff_act_the_front_desk_sees_nothing(
     assert page.model.rowCount() == 1
     assert not any(b.isVisible() for b in (page.new_button, page.affect_button, page.sent_button,
                                             page.letters_button, page.close_button))
-    me = win.show_page("me")
+    me = win.show_page("today")
     settle(qtbot, runner)
-    assert isinstance(me, MePage) and not me.incidents_box.isVisible()
+    assert isinstance(me, TodayPage) and not me.incidents_box.isVisible()
     win.close()
     settle(qtbot, runner)
 

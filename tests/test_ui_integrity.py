@@ -13,11 +13,11 @@ from privdesk.accounts import users
 from privdesk.accounts.permissions import AUDITOR, INTAKE
 from privdesk.context import AppContext
 from privdesk.integrity import verify_all
-from privdesk.ui.accounts.me import MePage
 from privdesk.ui.audit.integrity import AcknowledgeDialog
 from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.today import TodayPage
 from tests.audit_support import tamper
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 from tests.test_registry_patients import make_actor
@@ -73,8 +73,8 @@ def test_a_clerk_cannot_log_in_during_a_lock_and_is_told_why(qtbot, locked: AppC
 @pytest.mark.tampers
 def test_the_auditor_sees_the_banner_but_cannot_acknowledge(qtbot, locked: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, locked, runner, "gam", CLERK_PASSWORD)
-    me = window.show_page("me")
-    assert isinstance(me, MePage)
+    me = window.show_page("today")
+    assert isinstance(me, TodayPage)
     qtbot.waitUntil(lambda: me.integrity_box.isVisible())
     assert "3번 기록이 변조" in me.integrity_box.line.text()
     assert not me.integrity_box.ack_button.isVisible()
@@ -86,8 +86,8 @@ def test_the_auditor_sees_the_banner_but_cannot_acknowledge(qtbot, locked: AppCo
 def test_the_officer_acknowledges_from_the_banner_and_work_resumes(qtbot, locked: AppContext,  # type: ignore[no-untyped-def]
                                                                    runner: TaskRunner) -> None:
     window = open_window(qtbot, locked, runner, OFFICER_LOGIN, OFFICER_PASSWORD)
-    me = window.show_page("me")
-    assert isinstance(me, MePage)
+    me = window.show_page("today")
+    assert isinstance(me, TodayPage)
     qtbot.waitUntil(lambda: me.integrity_box.isVisible())
     box = me.integrity_box
     assert box.ack_button.isVisible() and "무결성 위반이 발견되었습니다" in box.line.text()
@@ -118,8 +118,8 @@ def test_the_recovery_notice_stays_until_the_officer_reads_it(qtbot, sqlite_ctx:
     otp = result.one_time_password
     users.change_password(sqlite_ctx, users.login(sqlite_ctx, OFFICER_LOGIN, otp), otp, NEW_PASSWORD)
     window = open_window(qtbot, sqlite_ctx, runner, OFFICER_LOGIN, NEW_PASSWORD)
-    me = window.show_page("me")
-    assert isinstance(me, MePage)
+    me = window.show_page("today")
+    assert isinstance(me, TodayPage)
     qtbot.waitUntil(lambda: me.notices_box.isVisible())
     assert "계정 복구가 실행되었습니다" in me.notices_box.text.text()
     qtbot.mouseClick(me.notices_box.ack_button, Qt.MouseButton.LeftButton)

@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QMessageBox
 from privdesk.accounts import users
 from privdesk.accounts.permissions import INTAKE, ROLE_NAMES
 from privdesk.context import AppContext
+from privdesk.ui.accounts.me import ProfileDialog
 from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.today import TodayPage
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown.
@@ -147,8 +149,8 @@ def test_navigation_lists_only_the_modules_the_account_may_use(qtbot, sqlite_ctx
     qtbot.addWidget(window)
     window.show()
     settle(qtbot, runner)
-    assert window.page_keys() == ["me", "patients", "requests", "disclosures"]
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["내 정보", "환자 명부", "정보주체 요구",
+    assert window.page_keys() == ["today", "patients", "requests", "disclosures"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["오늘 할 일", "환자 명부", "정보주체 요구",
                                                                              "제3자 제공"]
     assert window.show_page("accounts") is None
     assert window.account_status.text() == "계정: 최원무 (choi)"
@@ -162,10 +164,10 @@ def test_navigation_lists_only_the_modules_the_account_may_use(qtbot, sqlite_ctx
     qtbot.addWidget(window)
     window.show()
     settle(qtbot, runner)
-    assert window.page_keys() == ["me", "patients", "requests", "disclosures", "cctv", "lifecycle", "incidents",
+    assert window.page_keys() == ["today", "patients", "requests", "disclosures", "cctv", "lifecycle", "incidents",
                                   "complaints", "processors", "accounts", "access_log", "permission_history"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "내 정보", "환자 명부", "정보주체 요구", "제3자 제공", "CCTV", "보유·파기", "사고 대장", "신고·상담", "수탁업체",
+        "오늘 할 일", "환자 명부", "정보주체 요구", "제3자 제공", "CCTV", "보유·파기", "사고 대장", "신고·상담", "수탁업체",
         "계정 관리",
         "접속기록", "권한 변경 이력"]
     assert "개인정보 보호책임자" in window.roles_status.text()
@@ -175,13 +177,18 @@ def test_navigation_lists_only_the_modules_the_account_may_use(qtbot, sqlite_ctx
     settle(qtbot, runner)
 
 
-def test_me_page_shows_the_account_and_changes_the_password(qtbot, sqlite_ctx: AppContext,
-                                                            runner: TaskRunner) -> None:
+def test_the_profile_is_in_the_account_menu_and_changes_the_password(qtbot, sqlite_ctx: AppContext,
+                                                                      runner: TaskRunner) -> None:
     window = MainWindow(sqlite_ctx, runner, officer(sqlite_ctx))
     qtbot.addWidget(window)
     window.show()
-    me = window.current_page()
-    assert me is not None
+    assert isinstance(window.current_page(), TodayPage)         # the start page is 오늘 할 일
+    menu = window.menuBar().actions()[0].menu()
+    assert menu is not None and window.profile_action in menu.actions()
+    assert window.profile_action.text() == "내 정보…"
+    window.profile_action.trigger()
+    me = window.profile_dialog
+    assert isinstance(me, ProfileDialog) and me.isVisible()
     assert me.account_label.text() == f"육의곤 ({OFFICER_LOGIN})"
     assert "개인정보 보호책임자" in me.roles_label.text()
     assert "계정 관리" in me.permissions_label.text()
@@ -196,6 +203,16 @@ def test_me_page_shows_the_account_and_changes_the_password(qtbot, sqlite_ctx: A
     settle(qtbot, runner)
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # closed (and deleted)
     assert users.login(sqlite_ctx, OFFICER_LOGIN, "Another-pass2").login == OFFICER_LOGIN
+    me.reject()
+    window.change_password_action.trigger()                  # 계정 → 비밀번호 변경… still works
+    again = window.password_dialog
+    assert again is not None and again.isVisible()
+    again.old_edit.setText("Another-pass2")
+    again.new_edit.setText("Third-pass3x")
+    again.confirm_edit.setText("Third-pass3x")
+    qtbot.mouseClick(again.ok_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert users.login(sqlite_ctx, OFFICER_LOGIN, "Third-pass3x").login == OFFICER_LOGIN
     window.logout()
     settle(qtbot, runner)
     assert window.ended and not window.isVisible()
@@ -210,7 +227,9 @@ def test_password_expiry_notice_after_login(qtbot, sqlite_ctx: AppContext, runne
     assert "5일 뒤 만료" in window.statusBar().currentMessage()
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and boxes[0].windowTitle() == "비밀번호 만료 예정"
-    me = window.current_page()
-    assert me is not None and "5일 뒤 만료" in me.password_label.text()
+    for box in boxes:
+        box.accept()
+    me = window.open_profile()
+    assert isinstance(me, ProfileDialog) and "5일 뒤 만료" in me.password_label.text()
     window.close()
     settle(qtbot, runner)

@@ -167,7 +167,7 @@ def test_unmask_asks_a_reason_shows_the_full_values_masks_again_and_is_logged(
     qtbot.mouseClick(page.dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.panel.is_unmasked, timeout=10_000)
     assert page.panel.remask_timer.remainingTime() > 25_000  # the configured 30 seconds
-    window.show_page("me")
+    window.show_page("today")
     assert not page.panel.is_unmasked and page.panel.values["rrn"].text() == "900101-1******"
     entries = query.page(ctx, boss, query.LogFilter(action="unmask", subject=hong.ref))
     assert entries[0].detail == "reason=정보주체 본인 확인 요청"
@@ -197,8 +197,8 @@ def test_intake_staff_see_the_registry_and_facility_staff_do_not(qtbot, ctx: App
     desk = staff(ctx, boss, "desk", [INTAKE], name="원무")
     window = MainWindow(ctx, runner, desk, idle_timeout_ms=0)
     qtbot.addWidget(window)
-    assert window.page_keys() == ["me", "patients", "requests", "disclosures"]
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["내 정보", "환자 명부", "정보주체 요구",
+    assert window.page_keys() == ["today", "patients", "requests", "disclosures"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["오늘 할 일", "환자 명부", "정보주체 요구",
                                                                              "제3자 제공"]
     page = window.show_page("patients")
     assert page is not None

@@ -31,7 +31,6 @@ from privdesk.rights import answers, decisions
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.decisions import AccessOutcome, grounds_for
 from privdesk.rights.requests import RequestDetail, RequestInput
-from privdesk.ui.accounts.me import MePage
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pages import DEFAULT_PAGES, PageSpec
 from privdesk.ui.pdfpreview import PdfPreviewDialog
@@ -56,6 +55,7 @@ from privdesk.ui.requests.intake import IntakeDialog
 from privdesk.ui.requests.page import RequestsModel, RequestsPage, requests_page
 from privdesk.ui.requests.parts import RequestCorrectionDialog
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.today import TodayPage
 from privdesk.ui.widgets import ReasonDialog
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 
@@ -519,27 +519,39 @@ def test_inbox_puts_overdue_first_with_red_and_words_then_due_soon_amber_and_clo
     close(qtbot, win, runner)
 
 
-# -- (d) the start page's line -----------------------------------------------------------------------------
-def test_me_page_shows_overdue_requests_in_red_and_opens_the_request_screen(
+# -- (d) the start page's lines -----------------------------------------------------------------------------
+def _today(qtbot, win: MainWindow, runner: TaskRunner) -> TodayPage:  # type: ignore[no-untyped-def]
+    page = win.show_page("today")
+    assert isinstance(page, TodayPage)
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: page.items is not None, timeout=10_000)
+    return page
+
+
+def test_today_page_shows_overdue_requests_in_red_and_opens_the_request_screen(
         qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won04", [INTAKE])
     win = open_window(qtbot, ctx, runner, clerk)
-    me = win.current_page()
-    assert isinstance(me, MePage)
-    assert me.requests_box.isVisible() and me.requests_button.isVisible()
-    assert me.requests_line.text() == "처리 중인 정보주체 요구가 없습니다."
+    me = _today(qtbot, win, runner)
+    assert not [r for r in me.rows if r.item.key.startswith("requests.")]
+    assert me.empty.isVisible() and me.empty.text() == "할 일이 없습니다."
 
     member_request(ctx, clerk, days_ago=12, name="김지연")
     member_request(ctx, clerk, days_ago=9, name="박임박")
     runner.data_changed.emit()  # what any saving task does
     settle(qtbot, runner)
-    assert me.summary is not None and (me.summary.overdue, me.summary.due_soon) == (1, 1)
-    assert me.requests_line.text().startswith("처리 기한이 지난 정보주체 요구 1건, 기한 임박 1건")
-    assert "#fde7e9" in me.requests_box.styleSheet()   # red
-    shot(me, "me")
+    qtbot.waitUntil(lambda: me.row("requests.overdue") is not None, timeout=10_000)
+    late, soon = me.row("requests.overdue"), me.row("requests.soon")
+    assert late is not None and soon is not None and not me.empty.isVisible()
+    assert late.text.text().startswith("처리 기한이 지난 정보주체 요구 1건")
+    assert "김지연" not in late.text.text() and "김" not in soon.text.text()
+    assert late.item.tone == "overdue" and "#fde7e9" in late.styleSheet()   # red
+    assert me.rows.index(late) < me.rows.index(soon)
+    shot(me, "today")
 
-    qtbot.mouseClick(me.requests_button, Qt.MouseButton.LeftButton)
+    assert late.button.isVisible()
+    qtbot.mouseClick(late.button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
     page = win.current_page()
     assert isinstance(page, RequestsPage) and page.model.rowCount() == 2
@@ -551,17 +563,21 @@ def test_me_page_shows_overdue_requests_in_red_and_opens_the_request_screen(
         decisions.withdraw(ctx, boss, r.id, reason="중복 접수")
     win = open_window(qtbot, ctx, runner, boss)
     me = win.current_page()
-    assert isinstance(me, MePage)
-    qtbot.waitUntil(lambda: me.summary is not None, timeout=10_000)
-    assert me.requests_line.text() == "처리 기한이 임박한 정보주체 요구 1건이 있습니다 (처리 중 1건)."
-    assert "#fff3e0" in me.requests_box.styleSheet()
+    assert isinstance(me, TodayPage)
+    qtbot.waitUntil(lambda: me.items is not None, timeout=10_000)
+    soon = me.row("requests.soon")
+    assert me.row("requests.overdue") is None and soon is not None
+    assert soon.text.text().startswith("처리 기한이 3일 안에 끝나는 정보주체 요구 1건")
+    assert "#fff3e0" in soon.styleSheet()
     close(qtbot, win, runner)
 
     # An account without request.handle sees no such line.
     fac = staff(ctx, "fac04", [FACILITY], "박시설")
     win = open_window(qtbot, ctx, runner, fac)
     me = win.current_page()
-    assert isinstance(me, MePage) and not me.requests_box.isVisible() and me.summary is None
+    assert isinstance(me, TodayPage)
+    qtbot.waitUntil(lambda: me.items is not None, timeout=10_000)
+    assert not [r for r in me.rows if r.item.key.startswith("requests.")]
     close(qtbot, win, runner)
 
 

@@ -343,7 +343,8 @@ def _last_good(u: Unit) -> BackupRecord | None:
                              .limit(1)).scalar_one_or_none()
 
 
-def _status(u: Unit, ctx: AppContext) -> BackupStatus:
+def status_in(u: Unit, ctx: AppContext) -> BackupStatus:
+    """:func:`backup_status` in the caller's unit (the start screen, :mod:`privdesk.today`)."""
     last = _last_good(u)
     failed = u.session.execute(select(AccessLogEntry.at, AccessLogEntry.detail).where(
         AccessLogEntry.action == str(Action.BACKUP), AccessLogEntry.outcome == str(Outcome.FAILED),
@@ -365,7 +366,7 @@ def _status(u: Unit, ctx: AppContext) -> BackupStatus:
 def backup_status(ctx: AppContext, actor: Actor) -> BackupStatus:
     """How old the last good backup is, and the last failure since (backup permission)."""
     with ctx.unit(actor, Permission.BACKUP) as u:
-        return _status(u, ctx)
+        return status_in(u, ctx)
 
 
 def backup_due(ctx: AppContext, event: str, today: dt.date | None = None) -> bool:

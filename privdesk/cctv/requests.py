@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from privdesk import clock
 from privdesk.accounts.people import People, people
@@ -468,6 +469,26 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         add_event(u, req, "", RequestState.RECEIVED, note)
         u.session.flush()
         return detail_of(u, keys, req, today, retention)
+
+
+@dataclass(frozen=True)
+class OpenClock:
+    """An open viewing request's clock (its number, due date and urgency; no personal data)."""
+
+    number: str
+    due: dt.date
+    urgency: Urgency
+
+
+def open_clocks(session: Session, today: dt.date) -> list[OpenClock]:
+    """The open requests' clocks, most urgent first (indexed on the state; read in the caller's
+    transaction, for the start screen — :mod:`privdesk.today`)."""
+    rows = session.execute(select(CctvRequest.id, CctvRequest.received_at, CctvRequest.state, CctvRequest.due_date,
+                                  CctvRequest.extended_due)
+                           .where(CctvRequest.state.not_in(sorted(FINAL_STATES)))).all()
+    out = [OpenClock(request_number(rid, at), extended or due, urgency(state, extended or due, today))
+           for rid, at, state, due, extended in rows]
+    return sorted(out, key=lambda c: (c.due, c.number))
 
 
 def list_requests(ctx: AppContext, actor: Actor, *, open_only: bool = False,

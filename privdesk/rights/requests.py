@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from privdesk import clock
 from privdesk.accounts.people import People, people
@@ -631,10 +632,28 @@ def overdue_summary(ctx: AppContext, actor: Actor, *, today: dt.date | None = No
     not an access-log entry; the permission is still checked (and a refusal logged)."""
     today = today or clock.today_kst()
     with rights_unit(ctx, actor) as u:
-        rows = u.session.execute(select(SubjectRequest.state, SubjectRequest.due_date, SubjectRequest.extended_due)
-                                 .where(SubjectRequest.state.in_(sorted(OPEN_STATES)))).all()
-    kinds = [urgency(state, extended or due, today) for state, due, extended in rows]
+        kinds = [c.urgency for c in open_clocks(u.session, today)]
     return OverdueSummary(kinds.count(Urgency.OVERDUE), kinds.count(Urgency.DUE_SOON), len(kinds))
+
+
+@dataclass(frozen=True)
+class OpenClock:
+    """An open request's clock (its number, due date and urgency; no personal data)."""
+
+    number: str
+    due: dt.date
+    urgency: Urgency
+
+
+def open_clocks(session: Session, today: dt.date) -> list[OpenClock]:
+    """The open requests' clocks, most urgent first (indexed on the state; read in the caller's
+    transaction: :func:`overdue_summary` and the start screen, :mod:`privdesk.today`)."""
+    rows = session.execute(select(SubjectRequest.id, SubjectRequest.received_at, SubjectRequest.state,
+                                  SubjectRequest.due_date, SubjectRequest.extended_due)
+                           .where(SubjectRequest.state.in_(sorted(OPEN_STATES)))).all()
+    out = [OpenClock(request_number(rid, at), extended or due, urgency(state, extended or due, today))
+           for rid, at, state, due, extended in rows]
+    return sorted(out, key=lambda c: (c.due, c.number))
 
 
 def open_request_subjects(u: Unit, patient_ids: Sequence[int]) -> dict[int, str]:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from privdesk import clock
 from privdesk.accounts import users
-from privdesk.accounts.permissions import OFFICER
+from privdesk.accounts.permissions import INTAKE, OFFICER, PRIVACY
 from privdesk.context import Actor, AppContext
 from privdesk.errors import AccountLockedError, AuthenticationError, PrivdeskError
 from privdesk.ui import messages
@@ -33,6 +33,16 @@ from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import role_names
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+REGISTRY_PAGE = "patients"
+
+
+def landing_page(actor: Actor, keys: Sequence[str]) -> str:
+    """Where the window opens: intake staff (원무, without the officer's or privacy staff's role) on
+    the registry, to search for the patient at the counter; everyone else on 오늘 할 일 (the first page)."""
+    roles = set(actor.role_codes)
+    if INTAKE in roles and not roles & {OFFICER, PRIVACY} and REGISTRY_PAGE in keys:
+        return REGISTRY_PAGE
+    return keys[0] if keys else ""
 
 
 class MainWindow(QMainWindow):
@@ -90,7 +100,9 @@ class MainWindow(QMainWindow):
         self.idle_watcher.idle.connect(self.lock)
 
         self.resize(1100, 700)
-        self.show_page("me")
+        self.landing = landing_page(actor, self.page_keys())
+        self._focused = False
+        self.show_page(self.landing)
         if actor.password_expires_in_days is not None:
             QTimer.singleShot(0, self._expiry_notice)
 
@@ -114,6 +126,19 @@ class MainWindow(QMainWindow):
                 return self.pages.get(key)
         return None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            QTimer.singleShot(0, self._focus_landing)
+
+    def _focus_landing(self) -> None:
+        """Once the window shows: the cursor where the landing page's work starts."""
+        page = self.pages.get(self.landing)
+        if page is not None and self.current_page() is page and not self._ended:
+            self.activateWindow()
+            page.focus_start()
+
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
         return widget if isinstance(widget, Page) else None
@@ -133,6 +158,10 @@ class MainWindow(QMainWindow):
     # -- menu and status bar ------------------------------------------------------------------
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("계정(&A)"))
+        self.profile_action = QAction(self.tr("내 정보…"), self)
+        self.profile_action.setObjectName("profileAction")
+        self.profile_action.triggered.connect(self.open_profile)
+        menu.addAction(self.profile_action)
         self.change_password_action = QAction(self.tr("비밀번호 변경…"), self)
         self.change_password_action.triggered.connect(self.change_password)
         menu.addAction(self.change_password_action)
@@ -195,13 +224,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 60_000)
         messages.show_info(self, self.tr("비밀번호 만료 예정"), text)
 
-    def change_password(self) -> None:
-        """The menu entry: the start page (always present) owns the password change."""
-        from privdesk.ui.accounts.me import MePage
+    def open_profile(self) -> QDialog:
+        """계정 → 내 정보…: the account, its roles and permissions, login times, the password change."""
+        from privdesk.ui.accounts.me import ProfileDialog
 
-        page = self.show_page("me")
-        if isinstance(page, MePage):
-            page.change_password()
+        dialog = ProfileDialog(self, self)
+        self.profile_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def change_password(self) -> QDialog:
+        """계정 → 비밀번호 변경…"""
+        from privdesk.ui.accounts.me import open_password_change
+
+        dialog = open_password_change(self, self)
+        self.password_dialog = dialog
+        return dialog
 
     # -- idle lock --------------------------------------------------------------------------
     @property

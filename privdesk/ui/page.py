@@ -27,5 +27,8 @@ class Page(QWidget):
         if self.isVisible():
             self.activate()
 
+    def focus_start(self) -> None:
+        """Put the cursor where work on this page starts, when the window opens on it (nothing here)."""
+
     def reload(self) -> None:
         raise NotImplementedError

@@ -1,7 +1,8 @@
 """The modules of the main window (메뉴), each registered with the permission it needs.
 
 A later module (patients, CCTV, …) is added by writing its page and adding one :class:`PageSpec`
-to :data:`DEFAULT_PAGES`; the navigation lists only the pages the account may use.
+to :data:`DEFAULT_PAGES`; the navigation lists only the pages the account may use. The first,
+오늘 할 일, is every account's start page (the profile, 내 정보, is in the 계정 menu).
 """
 
 from __future__ import annotations
@@ -34,10 +35,10 @@ class PageSpec:
         return not self.any_of or any(actor.may(p) for p in self.any_of)
 
 
-def _me(host: PageHost, parent: QWidget | None) -> Page:
-    from privdesk.ui.accounts.me import MePage
+def _today(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.today import TodayPage
 
-    return MePage(host, parent)
+    return TodayPage(host, parent)
 
 
 def _patients(host: PageHost, parent: QWidget | None) -> Page:
@@ -107,7 +108,7 @@ def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
 
 
 DEFAULT_PAGES: tuple[PageSpec, ...] = (
-    PageSpec("me", QT_TRANSLATE_NOOP("Navigation", "내 정보"), _me),
+    PageSpec("today", QT_TRANSLATE_NOOP("Navigation", "오늘 할 일"), _today),   # first for every account
     PageSpec("patients", QT_TRANSLATE_NOOP("Navigation", "환자 명부"), _patients, (Permission.PATIENT_READ,)),
     PageSpec("requests", QT_TRANSLATE_NOOP("Navigation", "정보주체 요구"), _requests, (Permission.REQUEST_HANDLE,)),
     PageSpec("disclosures", QT_TRANSLATE_NOOP("Navigation", "제3자 제공"), _disclosures,

@@ -1,6 +1,7 @@
-"""One line of the start page (내 정보) that counts what is due — the 72-hour clock of breaches, the
-complaints, the destruction deadline: a coloured frame (red late, amber soon, grey calm) with the
-line and a button to the page where the work is done. Shown only to accounts holding its
+"""A box of the start page (오늘 할 일) that says more than one work line can — today the 72-hour
+clock of breaches, hour by hour (the one-line counts are :class:`privdesk.today.WorkItem` rows): a
+coloured frame (red late, amber soon, grey calm) with the text and a button to the page where the
+work is done. Shown only to accounts holding its
 permission; the summary is read in the background by the domain's use case.
 
 Subclasses give the use case (:meth:`StartBox.fetch`), render its result

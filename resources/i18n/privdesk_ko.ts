@@ -1602,37 +1602,9 @@
     </message>
 </context>
 <context>
-    <name>ComplaintsDueBox</name>
-    <message>
-        <location filename="../../privdesk/ui/complaints/due.py" line="+31"/>
-        <source>신고·상담 열기</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>기한이 지났거나 임박한 개인정보 침해 신고·상담이 없습니다 (처리 중 {n}건).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>개인정보 침해 신고·상담: 기한 경과 {overdue}건, 임박 {soon}건 (처리 중 {n}건)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>외 {n}건</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <source>신고·상담 현황을 불러오지 못했습니다: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ComplaintsModel</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-240"/>
+        <location line="-240"/>
         <source>침해 신고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,34 +2127,6 @@
     <message>
         <location line="+6"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DestructionDeadlineBox</name>
-    <message>
-        <location filename="../../privdesk/ui/lifecycle/deadline.py" line="+29"/>
-        <source>보유·파기 열기</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 바로 파기하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>보유기간이 끝나 파기할 기록 {n}건 — 파기 기한(보유기간 종료 후 {days}일) 안에 있습니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>파기 기한이 지난 기록이 없습니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>파기 기한 현황을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4835,17 +4779,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+57"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+67"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+93"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>내 정보…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>비밀번호 변경…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4895,7 +4844,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+52"/>
         <source>비밀번호가 올바르지 않습니다. 계속 틀리면 계정이 잠깁니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5095,110 +5044,6 @@
     </message>
 </context>
 <context>
-    <name>MePage</name>
-    <message>
-        <location filename="../../privdesk/ui/accounts/me.py" line="+48"/>
-        <source>내 정보</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>정보주체 요구 열기</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>계정</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>역할</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>할 수 있는 일</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>이번 로그인</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>지난 로그인</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>작업 PC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>비밀번호</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>비밀번호 변경…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>이 프로그램에서 개인정보를 조회·변경·출력할 때마다 접속기록에 남습니다. 자리를 비울 때는 로그아웃하십시오. 입력이 없으면 화면이 자동으로 잠깁니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <location line="+2"/>
-        <source>없음</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>없음 (첫 로그인)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>{days}일 뒤 만료됩니다. 미리 변경하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>사용 중</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>처리 기한이 지난 정보주체 요구 {overdue}건, 기한 임박 {soon}건이 있습니다 (처리 중 {open}건). 바로 처리하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>처리 기한이 임박한 정보주체 요구 {soon}건이 있습니다 (처리 중 {open}건).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>처리 중인 정보주체 요구 {open}건 — 모두 기한 안에 있습니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>처리 중인 정보주체 요구가 없습니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>정보주체 요구 현황을 불러오지 못했습니다: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Messages</name>
     <message>
         <location filename="../../privdesk/ui/messages.py" line="+33"/>
@@ -5224,8 +5069,8 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+110"/>
-        <source>내 정보</source>
+        <location filename="../../privdesk/ui/pages.py" line="+111"/>
+        <source>오늘 할 일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5928,7 +5773,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+103"/>
+        <location line="+107"/>
         <location line="+70"/>
         <source>처리정지 설정</source>
         <translation type="unfinished"></translation>
@@ -6730,6 +6575,85 @@
     <message>
         <location line="+41"/>
         <source>수탁업체 현황</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/accounts/me.py" line="+53"/>
+        <source>내 정보</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>계정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>역할</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>할 수 있는 일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이번 로그인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>지난 로그인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>작업 PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비밀번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>비밀번호 변경…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>이 프로그램에서 개인정보를 조회·변경·출력할 때마다 접속기록에 남습니다. 자리를 비울 때는 로그아웃하십시오. 입력이 없으면 화면이 자동으로 잠깁니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+2"/>
+        <source>없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>없음 (첫 로그인)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{days}일 뒤 만료됩니다. 미리 변경하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>사용 중</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8545,6 +8469,29 @@
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../privdesk/ui/today.py" line="+86"/>
+        <source>오늘 할 일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>할 일이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>불러오는 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnmaskDialog</name>
     <message>
         <location filename="../../privdesk/ui/registry/dialogs.py" line="-33"/>
@@ -8688,6 +8635,14 @@
     <message>
         <location line="+4"/>
         <source>취하 사유를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkRow</name>
+    <message>
+        <location filename="../../privdesk/ui/today.py" line="-91"/>
+        <source>열기</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

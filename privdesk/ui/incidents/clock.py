@@ -1,4 +1,4 @@
-"""The 72-hour clock on the start page (내 정보) of the officer and the privacy staff: one line per
+"""The 72-hour clock on the start page (오늘 할 일) of the officer and the privacy staff: one line per
 open incident with the hours left (or how late) of each duty that is not done, red when a duty is
 late, amber within 24 hours, and a button to the register (:mod:`privdesk.ui.incidents.page`)."""
 

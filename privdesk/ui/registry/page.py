@@ -160,6 +160,10 @@ class PatientsPage(Page):
         return button
 
     # -- searching ------------------------------------------------------------------------------
+    def focus_start(self) -> None:
+        """Intake staff land here with the cursor in the search box."""
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def reload(self) -> None:
         """Run the current search again and refresh the shown patient (after any data change)."""
         self.search_now()

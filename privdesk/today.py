@@ -1,0 +1,386 @@
+"""오늘 할 일 (today's work): what needs doing now, for the first screen after login.
+
+:func:`collect` opens one transaction for the acting account (no permission of its own: the
+account is re-read and its permissions re-checked from the database, as every unit does), runs
+every provider in :data:`PROVIDERS` in it, and returns their :class:`WorkItem` lines, the most
+urgent first. Each provider checks its own permission on those permissions and reads counts,
+dates and record numbers only — never a name, a phone or a resident number — so ``collect``
+writes **no** access-log entry: opening an item (the screen it names) is what gets logged. It
+writes nothing else either (no seeding: a provider only reads).
+
+A provider is a function ``(Probe) -> list[WorkItem]``; adding one is one line in
+:data:`PROVIDERS`. A provider that must call another domain's use case (which opens its own
+``ctx.unit``) is marked :func:`own_unit`: it runs after the shared transaction has closed (on
+SQLite every unit holds the write lock — ``BEGIN IMMEDIATE`` — so a unit opened inside another
+would wait for it until the busy timeout). It checks ``probe.may(...)`` first, so a refusal is never
+logged for an account that simply does not have that work, and the use case it calls must not
+log either. For example::
+
+    @own_unit
+    def review_items(p: Probe) -> list[WorkItem]:
+        if not p.may(Permission.AUDIT_READ):
+            return []
+        pending = review.pending(p.ctx, p.actor)
+        ...
+
+The queries are the indexed ones the domains' start-page summaries use (request state and due
+date, plan state, ``patients.retention_until``); the destruction counts stop at
+:data:`COUNT_CAP` (the lifecycle screen gives exact figures), so the start screen stays fast at
+a million patients (``tests/bench/test_bench_today.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from privdesk import clock
+from privdesk.accounts.permissions import Permission
+from privdesk.backup.backups import status_in as backup_status_in
+from privdesk.cctv import requests as cctv_requests
+from privdesk.cctv.models import CctvHold
+from privdesk.cctv.retention import hold_active_on, overwritable_through
+from privdesk.complaints import desk as complaints
+from privdesk.complaints.models import Complaint
+from privdesk.context import Actor, AppContext, Unit, permissions_of
+from privdesk.disclosures.models import Processor
+from privdesk.disclosures.processors import ENDING_SOON_DAYS
+from privdesk.incidents import register as incidents
+from privdesk.incidents.rules import Urgency as Clock
+from privdesk.lifecycle.deadline import overdue_cutoff
+from privdesk.lifecycle.files import legal_hold_ids
+from privdesk.lifecycle.models import (
+    PLAN_APPROVED,
+    PLAN_DRAFT,
+    PLAN_EXECUTING,
+    PLAN_PARTLY_APPROVED,
+    DestructionPlan,
+)
+from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient
+from privdesk.rights import requests as rights
+from privdesk.rights.models import CorrectionNotice, SubjectRequest
+
+Tone = Literal["overdue", "soon", "calm"]
+OVERDUE: Tone = "overdue"
+SOON: Tone = "soon"
+CALM: Tone = "calm"
+TONE_ORDER: dict[str, int] = {OVERDUE: 0, SOON: 1, CALM: 2}
+COUNT_CAP = 10_000          # the destruction counts stop here ("10,000건 이상")
+NUMBERS_SHOWN = 3           # record numbers named in a line; the rest are counted
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of 오늘 할 일. ``text`` is Korean with counts and record numbers only (no personal
+    data); ``page`` is the key of the screen that does the work (:mod:`privdesk.ui.pages`);
+    ``permission`` the one the provider checked (None: every account)."""
+
+    key: str
+    text: str
+    count: int
+    tone: Tone
+    page: str
+    permission: Permission | None
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What a provider reads with: the one transaction of :func:`collect`, the account's
+    permissions as the database has them now, and the day (KST)."""
+
+    ctx: AppContext
+    actor: Actor
+    unit: Unit
+    permissions: frozenset[str]
+    today: dt.date
+    now: dt.datetime
+
+    @property
+    def session(self) -> Session:
+        """The shared transaction's session (not for :func:`own_unit` providers: it is closed)."""
+        return self.unit.session
+
+    def may(self, permission: Permission) -> bool:
+        return str(permission) in self.permissions
+
+
+Provider = Callable[[Probe], list[WorkItem]]
+OWN_UNIT = "privdesk_today_own_unit"
+
+
+def own_unit(provider: Provider) -> Provider:
+    """Mark ``provider`` as one that opens its own unit (see the module docstring)."""
+    setattr(provider, OWN_UNIT, True)
+    return provider
+
+
+def runs_in_own_unit(provider: Provider) -> bool:
+    return bool(getattr(provider, OWN_UNIT, False))
+
+
+def numbers(values: Sequence[str], limit: int = NUMBERS_SHOWN) -> str:
+    """``DR-2026-0001, DR-2026-0002 외 3건``."""
+    shown = ", ".join(values[:limit])
+    rest = len(values) - limit
+    return f"{shown} 외 {rest}건" if rest > 0 else shown
+
+
+# -- data-subject and CCTV requests -----------------------------------------------------------------
+def _clock_items(key: str, what: str, page: str, permission: Permission,
+                 clocks: Sequence[rights.OpenClock | cctv_requests.OpenClock], today: dt.date) -> list[WorkItem]:
+    late = [c for c in clocks if c.urgency == rights.Urgency.OVERDUE]
+    soon = [c for c in clocks if c.urgency == rights.Urgency.DUE_SOON]
+    calm = len(clocks) - len(late) - len(soon)
+    items = []
+    if late:
+        worst = max((today - c.due).days for c in late)
+        items.append(WorkItem(f"{key}.overdue", f"처리 기한이 지난 {what} {len(late)}건 — 가장 늦은 건은 {worst}일 "
+                              f"지났습니다 ({numbers([c.number for c in late])}). 바로 처리하십시오.",
+                              len(late), OVERDUE, page, permission))
+    if soon:
+        first = min((c.due - today).days for c in soon)
+        left = "오늘까지" if first == 0 else f"{first}일 남음"
+        items.append(WorkItem(f"{key}.soon", f"처리 기한이 {rights.DUE_SOON_DAYS}일 안에 끝나는 {what} {len(soon)}건 "
+                              f"({numbers([c.number for c in soon])}; 가장 이른 기한 {left}).",
+                              len(soon), SOON, page, permission))
+    if calm:
+        items.append(WorkItem(f"{key}.open", f"기한 안에 처리 중인 {what} {calm}건.", calm, CALM, page, permission))
+    return items
+
+
+def subject_requests(p: Probe) -> list[WorkItem]:
+    """Overdue, due-soon and open data-subject requests (정보주체 요구)."""
+    if not p.may(Permission.REQUEST_HANDLE):
+        return []
+    return _clock_items("requests", "정보주체 요구", "requests", Permission.REQUEST_HANDLE,
+                        rights.open_clocks(p.session, p.today), p.today)
+
+
+def cctv_viewing_requests(p: Probe) -> list[WorkItem]:
+    """Overdue, due-soon and open CCTV viewing requests (영상 열람 등 청구)."""
+    if not p.may(Permission.CCTV_MANAGE):
+        return []
+    return _clock_items("cctv_requests", "영상정보 열람 청구", "cctv", Permission.CCTV_MANAGE,
+                        cctv_requests.open_clocks(p.session, p.today), p.today)
+
+
+def correction_notices(p: Probe) -> list[WorkItem]:
+    """Correction notices (정정 통지) to earlier recipients not yet recorded as sent."""
+    if not p.may(Permission.REQUEST_HANDLE):
+        return []
+    rows = p.session.execute(select(SubjectRequest.id, SubjectRequest.received_at, func.count())
+                             .join(CorrectionNotice, CorrectionNotice.request_id == SubjectRequest.id)
+                             .where(CorrectionNotice.sent_at.is_(None))
+                             .group_by(SubjectRequest.id, SubjectRequest.received_at)
+                             .order_by(SubjectRequest.id)).all()
+    if not rows:
+        return []
+    total = sum(int(n) for _i, _a, n in rows)
+    nums = [rights.request_number(rid, at) for rid, at, _n in rows]
+    return [WorkItem("requests.notices", f"보내지 않은 정정 통지 {total}건 (요구 {numbers(nums)}) — 통지하고 발송을 "
+                     "기록하십시오.", total, SOON, "requests", Permission.REQUEST_HANDLE)]
+
+
+# -- retention and destruction --------------------------------------------------------------------
+def destruction_plans(p: Probe) -> list[WorkItem]:
+    """Plans waiting for this approver's approval; approved plans waiting to be executed, and
+    executions that stopped half-way."""
+    rows = p.session.execute(select(DestructionPlan.id, DestructionPlan.state, DestructionPlan.approved_by)
+                             .where(DestructionPlan.state.in_((PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED,
+                                                               PLAN_EXECUTING)))
+                             .order_by(DestructionPlan.id)).all()
+    items = []
+    if p.may(Permission.DESTRUCTION_APPROVE):
+        waiting = [f"{pid}번" for pid, state, by in rows
+                   if state == PLAN_DRAFT or (state == PLAN_PARTLY_APPROVED and by != p.actor.login)]
+        if waiting:
+            items.append(WorkItem("plans.approve", f"승인을 기다리는 파기 계획 {len(waiting)}건 ({numbers(waiting)}).",
+                                  len(waiting), SOON, "lifecycle", Permission.DESTRUCTION_APPROVE))
+    if p.may(Permission.DESTRUCTION_PLAN):
+        stopped = [f"{pid}번" for pid, state, _by in rows if state == PLAN_EXECUTING]
+        if stopped:
+            items.append(WorkItem("plans.stopped", f"실행이 중단된 파기 계획 {len(stopped)}건 ({numbers(stopped)}) — "
+                                  "다시 실행해 마치십시오.", len(stopped), OVERDUE, "lifecycle",
+                                  Permission.DESTRUCTION_PLAN))
+        approved = [f"{pid}번" for pid, state, _by in rows if state == PLAN_APPROVED]
+        if approved:
+            items.append(WorkItem("plans.execute", f"승인되어 실행을 기다리는 파기 계획 {len(approved)}건 "
+                                  f"({numbers(approved)}).", len(approved), SOON, "lifecycle",
+                                  Permission.DESTRUCTION_PLAN))
+    return items
+
+
+def _capped(session: Session, *conditions: object) -> int:
+    inner = select(Patient.id).where(*conditions).limit(COUNT_CAP).subquery()  # type: ignore[arg-type]
+    return int(session.execute(select(func.count()).select_from(inner)).scalar_one())
+
+
+def _count_text(n: int) -> str:
+    return f"{COUNT_CAP:,}건 이상" if n >= COUNT_CAP else f"{n:,}건"
+
+
+def records_due(p: Probe) -> list[WorkItem]:
+    """Records whose retention ended (파기 대상) and those past the destruction deadline (파기 기한
+    경과), as :func:`privdesk.lifecycle.files.overdue_destruction` counts them (alive, no
+    processing or legal hold) — on the ``retention_until`` index, stopping at :data:`COUNT_CAP`."""
+    if not p.may(Permission.DESTRUCTION_PLAN):
+        return []
+    days = p.ctx.profile.destruction_days
+    cutoff = overdue_cutoff(p.today, days)
+    base = [Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED)), Patient.hold.is_(False)]
+    legal = sorted(legal_hold_ids(p.unit))
+    if legal:
+        base.append(Patient.id.not_in(legal))
+    late = _capped(p.session, Patient.retention_until < cutoff, *base)
+    due = _capped(p.session, Patient.retention_until >= cutoff, Patient.retention_until < p.today, *base)
+    items = []
+    if late:
+        oldest = p.session.execute(select(Patient.retention_until).where(Patient.retention_until < cutoff, *base)
+                                   .order_by(Patient.retention_until).limit(1)).scalar_one()
+        worst = (cutoff - oldest).days
+        items.append(WorkItem("records.overdue", f"파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {_count_text(late)} — "
+                              f"가장 오래된 기록은 기한을 {worst:,}일 넘겼습니다. 파기 계획을 만드십시오.",
+                              late, OVERDUE, "lifecycle", Permission.DESTRUCTION_PLAN))
+    if due:
+        items.append(WorkItem("records.due", f"보유기간이 끝나 파기할 기록 {_count_text(due)} — 파기 기한 안에 있습니다.",
+                              due, SOON, "lifecycle", Permission.DESTRUCTION_PLAN))
+    return items
+
+
+# -- CCTV footage, processors, backups ------------------------------------------------------------
+def footage_held(p: Probe) -> list[WorkItem]:
+    """Evidence holds (보존 연장) in force that keep footage past the retention period: each is
+    to be ended when no longer needed."""
+    if not p.may(Permission.CCTV_MANAGE):
+        return []
+    through = overwritable_through(p.today, p.ctx.profile.cctv.retention_days)
+    holds = [h for h in p.session.execute(select(CctvHold).where(CctvHold.ended_at.is_(None))
+                                          .order_by(CctvHold.id)).scalars()
+             if hold_active_on(h, p.today) and clock.kst_day(h.window_start) <= through]
+    if not holds:
+        return []
+    return [WorkItem("cctv.holds", f"보관기간이 지난 영상을 보존 연장 중인 건 {len(holds)}건 (보존 연장 "
+                     f"{numbers([f'{h.id}번' for h in holds])}) — 계속 필요한지 확인하고, 필요 없으면 종료하십시오.",
+                     len(holds), CALM, "cctv", Permission.CCTV_MANAGE)]
+
+
+def processor_contracts(p: Probe) -> list[WorkItem]:
+    """Processors (수탁업체) whose contract ends within 30 days, or ended while still active."""
+    if not p.may(Permission.PROCESSOR_MANAGE):
+        return []
+    ends = sorted(d for d in p.session.execute(select(Processor.contract_end).where(
+        Processor.active.is_(True), Processor.contract_end.is_not(None),
+        Processor.contract_end <= p.today + dt.timedelta(days=ENDING_SOON_DAYS))).scalars() if d is not None)
+    ended = [d for d in ends if d < p.today]
+    ending = [d for d in ends if d >= p.today]
+    items = []
+    if ended:
+        items.append(WorkItem("processors.ended", f"위탁계약이 끝났는데 사용 중으로 되어 있는 수탁업체 {len(ended)}곳 — "
+                              "계약을 갱신했으면 종료일을 고치고, 끝났으면 위탁을 종료하고 파기·반환을 확인하십시오.",
+                              len(ended), OVERDUE, "processors", Permission.PROCESSOR_MANAGE))
+    if ending:
+        left = (ending[0] - p.today).days
+        items.append(WorkItem("processors.ending", f"위탁계약이 {ENDING_SOON_DAYS}일 안에 끝나는 수탁업체 {len(ending)}곳 "
+                              f"(가장 이른 종료 {ending[0].isoformat()}, {left}일 남음).",
+                              len(ending), SOON, "processors", Permission.PROCESSOR_MANAGE))
+    return items
+
+
+def _age(delta: dt.timedelta) -> str:
+    hours = max(0, int(delta.total_seconds() // 3600))
+    days, hours = divmod(hours, 24)
+    return f"{days}일 {hours}시간" if days else f"{hours}시간"
+
+
+def backup_age(p: Probe) -> list[WorkItem]:
+    """The last good backup, when older than the schedule allows (or none, or no folder). The
+    start screen's backup box (with 지금 백업) shows the same, so the screen lists it only there."""
+    if not p.may(Permission.BACKUP):
+        return []
+    s = backup_status_in(p.unit, p.ctx)
+    if not s.overdue(p.now):
+        return []
+    if s.folder is None:
+        text = "백업 폴더가 설정되지 않아 백업하지 않습니다."
+    elif s.last_at is None:
+        text = "아직 백업이 없습니다. 지금 백업하십시오."
+    else:
+        text = f"마지막 백업이 {_age(p.now - s.last_at)} 전으로 백업 일정보다 오래되었습니다. 지금 백업하십시오."
+    return [WorkItem("backup.age", text, 1, OVERDUE, "today", Permission.BACKUP)]
+
+
+# -- breaches and complaints -------------------------------------------------------------------
+def incident_clocks(p: Probe) -> list[WorkItem]:
+    """Open breaches' 72-hour clocks (the start screen's incident box shows them hour by hour)."""
+    if not p.may(Permission.INCIDENT_HANDLE):
+        return []
+    rows = incidents.rows_of(p.session, open_only=True)
+    if not rows:
+        return []
+    late = [r.number for r in rows if r.urgency(p.now) == Clock.LATE]
+    soon = [r.number for r in rows if r.urgency(p.now) == Clock.SOON]
+    if late:
+        text, tone = f"대응 중인 유출 사고 {len(rows)}건 — 통지·신고 기한이 지난 사고 {numbers(late)}.", OVERDUE
+    elif soon:
+        text, tone = f"대응 중인 유출 사고 {len(rows)}건 — 통지·신고 기한이 24시간 안에 끝나는 사고 {numbers(soon)}.", SOON
+    else:
+        text, tone = f"대응 중인 유출 사고 {len(rows)}건 — 통지·신고 기한 안에 있습니다.", CALM
+    return [WorkItem("incidents.clock", text, len(rows), tone, "incidents", Permission.INCIDENT_HANDLE)]
+
+
+def complaints_due(p: Probe) -> list[WorkItem]:
+    """Overdue and due-soon complaints (개인정보 침해 신고·상담), by number only."""
+    if not p.may(Permission.INCIDENT_HANDLE):
+        return []
+    open_ = list(p.session.execute(select(Complaint).where(Complaint.state == complaints.OPEN)
+                                   .order_by(Complaint.due_date, Complaint.id)).scalars())
+    late = [complaints.complaint_number(c.id, c.received_at) for c in open_
+            if complaints.urgency(c, p.today) == rights.Urgency.OVERDUE]
+    soon = [complaints.complaint_number(c.id, c.received_at) for c in open_
+            if complaints.urgency(c, p.today) == rights.Urgency.DUE_SOON]
+    items = []
+    if late:
+        items.append(WorkItem("complaints.overdue", f"처리 기한이 지난 개인정보 침해 신고·상담 {len(late)}건 "
+                              f"({numbers(late)}).", len(late), OVERDUE, "complaints", Permission.INCIDENT_HANDLE))
+    if soon:
+        items.append(WorkItem("complaints.soon", f"처리 기한이 {complaints.DUE_SOON_DAYS}일 안에 끝나는 개인정보 침해 "
+                              f"신고·상담 {len(soon)}건 ({numbers(soon)}).", len(soon), SOON, "complaints",
+                              Permission.INCIDENT_HANDLE))
+    return items
+
+
+PROVIDERS: tuple[Provider, ...] = (
+    subject_requests,
+    cctv_viewing_requests,
+    correction_notices,
+    incident_clocks,
+    complaints_due,
+    destruction_plans,
+    records_due,
+    footage_held,
+    processor_contracts,
+    backup_age,
+)
+
+
+def collect(ctx: AppContext, actor: Actor, today: dt.date | None = None, *,
+            providers: Sequence[Provider] = PROVIDERS) -> list[WorkItem]:
+    """오늘 할 일 of ``actor``: the providers' items, read in one transaction (then the
+    :func:`own_unit` providers, each in the unit of the use case it calls), the overdue first, then
+    the due-soon, then the rest (each group in provider order). No access-log entry."""
+    today = today or clock.today_kst()
+    _ = ctx.profile    # read before the unit (its own read must not wait on the unit's transaction)
+    shared = [p for p in providers if not runs_in_own_unit(p)]
+    with ctx.unit(actor) as u:
+        perms = permissions_of(u.session, u.account) if u.account is not None else frozenset()
+        probe = Probe(ctx, actor, u, perms, today, clock.now())
+        items = [item for provider in shared for item in provider(probe)]
+        if u.entries:      # a provider must only read counts (see the module docstring)
+            raise AssertionError("오늘 할 일은 접속기록을 남기지 않아야 합니다.")
+    items += [item for provider in providers if runs_in_own_unit(provider) for item in provider(probe)]
+    return sorted(items, key=lambda i: TONE_ORDER[i.tone])

@@ -165,7 +165,7 @@ def test_third_party_provision_from_the_log(qtbot, sqlite_ctx: AppContext, runne
     dialog.document_no.setText("형사과-2026-1234")
     dialog.purpose.setText("폭행 사건 수사")
     dialog.picker.set_checked(["CAM-10"])
-    dialog.window.set_value(*window(3))
+    dialog.footage_window.set_value(*window(3))
     assert dialog.basis.currentText().startswith("개인정보 보호법 제18조제2항제2호")
     ok(dialog)
     settle(qtbot, runner)
@@ -198,7 +198,7 @@ def test_holds_set_and_end_with_a_reason_and_the_retention_check(
     ok(dialog)
     assert dialog.message.text() == "보존할 카메라를 고르십시오."
     dialog.picker.set_checked(["CAM-11", "CAM-12"])
-    dialog.window.set_value(*window(29, hours=30))  # runs into the day past retention tomorrow
+    dialog.footage_window.set_value(*window(29, hours=30))  # runs into the day past retention tomorrow
     dialog.reason.setText("주차장 차량 파손 사건 — 보험사 확인 대기")
     dialog.kind.setCurrentIndex(dialog.kind.findData("incident"))
     ok(dialog)

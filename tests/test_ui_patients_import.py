@@ -140,7 +140,7 @@ def test_cancelling_mid_import_keeps_only_whole_batches(qtbot, ctx: AppContext, 
     qtbot.waitUntil(lambda: wizard.currentPage() is wizard.summary_page, timeout=60_000)
     settle(qtbot, runner)
     assert wizard.isVisible() and not wizard.progress_page.cancel_button.isEnabled()
-    result = wizard.result
+    result = wizard.outcome
     assert result is not None and result.cancelled
     assert 0 < result.imported < total and result.imported % 25 == 0  # whole batches only
     assert patient_count(ctx) == result.imported  # nothing of the cancelled batch

@@ -451,7 +451,7 @@ def test_refusal_needs_a_ground_and_an_explanation_and_shows_how_to_object(
     assert isinstance(partly, PartlyDialog)
     assert [partly.ground.itemData(i) for i in range(1, partly.ground.count())] == [
         g.code for g in grounds_for("correct")]
-    partly.result.setPlainText("연락처를 정정함")
+    partly.result_edit.setPlainText("연락처를 정정함")
     assert not partly.ok_button.isEnabled() and partly.message.text() == "사유를 목록에서 고르십시오."
     partly.select_ground("not_inaccurate")
     partly.explanation.setPlainText("주소는 주민등록표와 같아 정정할 사유가 없습니다.")
@@ -885,7 +885,7 @@ def test_a_partly_answered_access_request_sets_the_viewing_too(
     partly = click_action(qtbot, detail, "partly")
     assert isinstance(partly, PartlyDialog) and partly.access
     assert partly.place.text().startswith(ctx.profile.name)
-    partly.result.setPlainText("회원 가입 정보")
+    partly.result_edit.setPlainText("회원 가입 정보")
     partly.place.setText("")
     partly.select_ground("law_prohibits")
     partly.explanation.setPlainText("접속 기록은 다른 법률에 따라 열람이 제한됩니다.")

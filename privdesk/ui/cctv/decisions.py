@@ -289,9 +289,9 @@ class ProvisionDialog(_FormDialog):
         self.picker = CameraPicker(self)
         self.picker.set_cameras(cameras, detail.row.cameras if detail else ())
         self.picker.setFixedHeight(120)
-        self.window = WindowEdit(self)
+        self.footage_window = WindowEdit(self)
         if detail is not None:
-            self.window.set_value(detail.row.window_start, detail.row.window_end)
+            self.footage_window.set_value(detail.row.window_start, detail.row.window_end)
         self.period = QLineEdit(self)
         self.period.setObjectName("period")
         self.period.setPlaceholderText(self.tr("제공받는 자의 이용 기간 (예: 수사 종결 시까지)"))
@@ -303,7 +303,7 @@ class ProvisionDialog(_FormDialog):
         self.form.addRow(self.tr("제공 목적"), self.purpose)
         self.form.addRow(self.tr("제공 형태"), self.form_combo)
         self.form.addRow(self.tr("카메라"), self.picker)
-        self.form.addRow(self.tr("영상 기간"), self.window)
+        self.form.addRow(self.tr("영상 기간"), self.footage_window)
         self.form.addRow(self.tr("이용 기간"), self.period)
         self.form.addRow(self.tr("입회자"), self.witness)
         self.finish_layout()
@@ -321,7 +321,7 @@ class ProvisionDialog(_FormDialog):
         return ""
 
     def provision(self) -> ProvisionInput:
-        start, end = self.window.value()
+        start, end = self.footage_window.value()
         return ProvisionInput(recipient=self.recipient.text(), legal_basis=self.basis.currentText(),
                               purpose=self.purpose.text(), form=self.form_combo.currentText(),
                               cameras=self.picker.checked(), window_start=start, window_end=end,

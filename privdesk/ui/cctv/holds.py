@@ -117,7 +117,7 @@ class HoldDialog(_FormDialog):
         self.picker = CameraPicker(self)
         self.picker.set_cameras(cameras)
         self.picker.setFixedHeight(140)
-        self.window = WindowEdit(self)
+        self.footage_window = WindowEdit(self)
         self.kind = QComboBox(self)
         self.kind.setObjectName("reasonKind")
         for code in HOLD_REASON_TEXT:
@@ -148,7 +148,7 @@ class HoldDialog(_FormDialog):
         end_request.addWidget(self.by_request)
         end_request.addWidget(self.request, 1)
         self.form.addRow(self.tr("카메라"), self.picker)
-        self.form.addRow(self.tr("영상 기간"), self.window)
+        self.form.addRow(self.tr("영상 기간"), self.footage_window)
         self.form.addRow(self.tr("사유 구분"), self.kind)
         self.form.addRow(self.tr("사유"), self.reason)
         self.form.addRow(self.tr("보존 종료"), end_date)
@@ -170,7 +170,7 @@ class HoldDialog(_FormDialog):
         return ""
 
     def hold_input(self) -> HoldInput:
-        start, end = self.window.value()
+        start, end = self.footage_window.value()
         by_date = self.by_date.isChecked()
         return HoldInput(cameras=self.picker.checked(), window_start=start, window_end=end,
                          reason_kind=self.kind.currentData(), reason=self.reason.text(),

@@ -78,8 +78,8 @@ class PatientDetailPanel(QWidget):
         self.unmask_status.setStyleSheet(UNMASKED_STYLE)
         layout.addWidget(self.unmask_status)
 
-        self.actions = QGridLayout()
-        layout.addLayout(self.actions)
+        self.action_grid = QGridLayout()
+        layout.addLayout(self.action_grid)
 
         layout.addWidget(bold(QLabel(self.tr("진료 접수 이력"), self)))
         self.intakes = IntakeModel(self)
@@ -103,8 +103,8 @@ class PatientDetailPanel(QWidget):
 
     def add_action(self, button: QWidget) -> None:
         """The page's buttons, two to a row."""
-        n = self.actions.count()
-        self.actions.addWidget(button, n // 2, n % 2)
+        n = self.action_grid.count()
+        self.action_grid.addWidget(button, n // 2, n % 2)
 
     # -- showing --------------------------------------------------------------------------------
     def clear(self) -> None:

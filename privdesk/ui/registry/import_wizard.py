@@ -343,7 +343,7 @@ class SummaryPage(QWizardPage):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        r, error = self.wiz.result, self.wiz.error
+        r, error = self.wiz.outcome, self.wiz.error
         if r is None:
             self.headline.setStyleSheet(ERROR_STYLE)
             self.headline.setText(self.tr("가져오지 못했습니다: {message}").format(message=error or ""))
@@ -363,7 +363,7 @@ class SummaryPage(QWizardPage):
         self.open_rejects_button.setEnabled(r.rejected > 0 and r.rejects_path.is_file())
 
     def rejects_url(self) -> QUrl:
-        r = self.wiz.result
+        r = self.wiz.outcome
         return QUrl.fromLocalFile(str(r.rejects_path)) if r is not None else QUrl()
 
     def open_rejects(self) -> None:
@@ -379,7 +379,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.host = host
         self.batch_size = 5000
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None   # not `result`: QDialog.result() is Qt's
         self.error: str | None = None
         self.running = False
         self._cancel = threading.Event()
@@ -410,7 +410,7 @@ class ImportWizard(QWizard):
         mapping, batch = self.mapping_page.mapping(), self.batch_size
         relay, cancel = self._relay, self._cancel
         cancel.clear()
-        self.result, self.error, self.running = None, None, True
+        self.outcome, self.error, self.running = None, None, True
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
 
         def work() -> ImportResult:
@@ -427,7 +427,7 @@ class ImportWizard(QWizard):
 
     def _finished(self, result: ImportResult) -> None:
         self.running = False
-        self.result = result
+        self.outcome = result
         self._to_summary()
 
     def _failed(self, exc: BaseException) -> bool:

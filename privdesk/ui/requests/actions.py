@@ -267,9 +267,9 @@ class CompleteDialog(ActionDialog):
 
     def __init__(self, parent: QWidget | None, d: RequestDetail) -> None:
         super().__init__(parent, "completeDialog", _title(self.tr("완료"), d), self.tr("완료"), d)
-        self.result = self.text_edit("result", 90)
-        self.result.setPlaceholderText(self.tr("결과 통지서에 적힙니다. 예: 주소를 요구한 대로 정정함"))
-        self.form.addRow(self.tr("처리 결과 (필수)"), self.result)
+        self.result_edit = self.text_edit("result", 90)
+        self.result_edit.setPlaceholderText(self.tr("결과 통지서에 적힙니다. 예: 주소를 요구한 대로 정정함"))
+        self.form.addRow(self.tr("처리 결과 (필수)"), self.result_edit)
         kind = d.row.kind
         if kind == RequestKind.CORRECT:
             self.info(self.tr("완료하면 이 기록을 제공받은 제3자마다 정정 통지가 만들어지고, 환자 기록의 처리정지가 "
@@ -280,10 +280,10 @@ class CompleteDialog(ActionDialog):
         self.finish_layout()
 
     def problem(self) -> str:
-        return "" if self.result.toPlainText().strip() else self.tr("처리 결과를 입력하십시오.")
+        return "" if self.result_edit.toPlainText().strip() else self.tr("처리 결과를 입력하십시오.")
 
     def call(self, ctx: AppContext, actor: Actor) -> Callable[[], Any]:
-        result, rid, version = self.result.toPlainText(), self.rid, self.version
+        result, rid, version = self.result_edit.toPlainText(), self.rid, self.version
         return lambda: decisions.complete(ctx, actor, rid, result=result, expected_version=version)
 
 
@@ -361,10 +361,10 @@ class PartlyDialog(_GroundDialog):
     def __init__(self, parent: QWidget | None, d: RequestDetail, objection: str, place: str = "") -> None:
         super().__init__(parent, d, "partlyDialog", _title(self.tr("일부 완료"), d), self.tr("일부 완료"), objection)
         self.access = d.row.kind == RequestKind.ACCESS
-        self.result = self.text_edit("result", 60)
-        self.result.setPlaceholderText(self.tr("열람하게 한 부분 — 예: 진료 접수 기록")
+        self.result_edit = self.text_edit("result", 60)
+        self.result_edit.setPlaceholderText(self.tr("열람하게 한 부분 — 예: 진료 접수 기록")
                                        if self.access else self.tr("처리한 부분 — 예: 연락처는 정정함"))
-        self.form.addRow(self.tr("처리 결과 (필수)"), self.result)
+        self.form.addRow(self.tr("처리 결과 (필수)"), self.result_edit)
         if self.access:
             self.add_viewing(place)
         self.add_ground_rows(self.tr("제한 사유"))
@@ -372,14 +372,14 @@ class PartlyDialog(_GroundDialog):
         self.finish_layout()
 
     def problem(self) -> str:
-        if not self.result.toPlainText().strip():
+        if not self.result_edit.toPlainText().strip():
             return self.tr("처리한 부분을 처리 결과에 적으십시오.")
         if self.access and self.viewing_problem():
             return self.viewing_problem()
         return super().problem()
 
     def call(self, ctx: AppContext, actor: Actor) -> Callable[[], Any]:
-        result, ground, text = self.result.toPlainText(), self.ground_code(), self.explanation.toPlainText()
+        result, ground, text = self.result_edit.toPlainText(), self.ground_code(), self.explanation.toPlainText()
         viewing = self.viewing_outcome() if self.access else None
         rid, version = self.rid, self.version
         return lambda: decisions.partly_complete(ctx, actor, rid, result=result, ground=ground, explanation=text,

@@ -508,17 +508,23 @@ _REASON_AT = re.compile(r"(?:^|;\s*)(?:사유|reason)=")
 
 
 def split_reason(detail: str | None) -> tuple[str, str | None]:
-    """``detail`` without its reason, and the reason (``사유=`` or the older ``reason=``)."""
+    """``detail`` without its reason, and the reason. The one form (``…; 사유=<text>``) ends the
+    detail; the older ``reason=<text>`` may be followed by ``; more`` (kept in the detail)."""
     if not detail:
         return "", None
     m = _REASON_AT.search(detail)
     if m is None:
         return detail, None
-    return detail[:m.start()], detail[m.end():].strip() or None
+    head, rest = detail[:m.start()], detail[m.end():]
+    if m.group(0).lstrip("; ").startswith("reason=") and "; " in rest:
+        rest, _, tail = rest.partition("; ")
+        head = f"{head}; {tail}" if head else tail
+    return head, rest.strip() or None
 
 
-def detail_words(r: query.LogRow, res: Resolver) -> str:
-    """The entry's details in words; the reason last, as ``사유: …``."""
+def detail_words(r: query.LogRow, res: Resolver, *, with_reason: bool = True) -> str:
+    """The entry's details in words; the reason last, as ``사유: …`` (unless ``with_reason`` is
+    False: the task's sentence already carries it)."""
     kind = _kind(r.subject)
     head, reason = split_reason(r.detail)
     if r.action == Action.PERMISSION_DENIED and head:
@@ -535,7 +541,7 @@ def detail_words(r: query.LogRow, res: Resolver) -> str:
         parts = [f"기록 지문 {head.removeprefix('sha256=')[:12]}"]
     else:
         parts = [_segment(s, kind, res) for s in head.split(";")]
-    if reason:
+    if reason and with_reason:
         parts.append(f"사유: {reason}")
     return "; ".join(p for p in parts if p)
 
@@ -791,10 +797,15 @@ def readable_rows(rows: Sequence[query.LogRow], res: Resolver) -> list[ReadableR
         person = res.people.person(r.actor)
         label = "시스템(자동)" if r.actor == "system" else (person.label or r.actor)
         _head, reason = split_reason(r.detail)
+        task = _safe(task_words, r)
+        try:
+            detail = detail_words(r, res, with_reason="(사유: " not in task)
+        except Exception:   # an entry the rules do not know: no details rather than a crash
+            detail = ""
         out.append(ReadableRow(
             seq=r.seq, at=r.at, actor=r.actor, account=label, department=person.department,
             workstation=r.workstation, ip=r.ip, action=r.action, category=category_of(r.action),
-            task=_safe(task_words, r), subject=_safe_res(subject_words, r, res), detail=_safe_res(detail_words, r, res),
+            task=task, subject=_safe_res(subject_words, r, res), detail=detail,
             outcome=query.OUTCOME_LABELS.get(r.outcome, r.outcome), outcome_code=r.outcome,
             subject_ref=r.subject, reason=reason))
     return out

@@ -46,6 +46,12 @@ from privdesk.ui.widgets import PeriodFilter, ReasonDialog, fmt_datetime, headin
 CTX = "AccessLogModel"
 PAGE_SIZE = 200
 
+# The kinds of action of privdesk.audit.query.CATEGORIES, marked for translation (the combo shows them).
+CATEGORY_TEXTS = (QT_TRANSLATE_NOOP("AccessLogModel", "조회·검색"), QT_TRANSLATE_NOOP("AccessLogModel", "마스킹 해제"),
+                  QT_TRANSLATE_NOOP("AccessLogModel", "내보내기·출력"),
+                  QT_TRANSLATE_NOOP("AccessLogModel", "입력·변경·삭제"),
+                  QT_TRANSLATE_NOOP("AccessLogModel", "로그인·계정·권한"),
+                  QT_TRANSLATE_NOOP("AccessLogModel", "무결성·백업·시스템"))
 OUTCOME_LABELS = {"ok": QT_TRANSLATE_NOOP("AccessLogModel", "성공"), "denied": QT_TRANSLATE_NOOP("AccessLogModel", "거부"), "failed": QT_TRANSLATE_NOOP("AccessLogModel", "실패")}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -298,3 +299,38 @@ def test_references_resolve_in_bulk_per_page(world: tuple[AppContext, dict[str, 
     finally:
         event.remove(ctx.engine, "before_cursor_execute", count)
     assert len(statements) <= 10          # one query per kind, not one per row
+
+
+def test_the_demo_log_reads_as_words_for_the_officer_and_the_auditor(tmp_path: Path) -> None:
+    """A whole generated log (accounts, registry, requests, CCTV, disclosures, processors …)."""
+    from privdesk.accounts import users
+    from privdesk.context import open_context
+    from privdesk.demo import DEMO_PASSWORD, build_demo
+    from privdesk.settings import load_settings
+
+    done = build_demo(load_settings(), patients=30, folder=tmp_path / "demo")
+    ctx = open_context(done.settings)
+    try:
+        for login in ("officer", "auditor"):
+            me = users.login(ctx, login, DEMO_PASSWORD)
+            rows: list[readable.ReadableRow] = []
+            before: int | None = None
+            while True:
+                got = readable.page(ctx, me, query.LogFilter(), before_seq=before, limit=1000)
+                rows += got
+                if len(got) < 1000:
+                    break
+                before = got[-1].seq
+            assert len({r.action for r in rows}) > 8
+            for r in rows:
+                for cell in (r.task, r.subject, r.detail, r.account):
+                    assert not RAW_REF.search(cell), (r.seq, cell)
+                    assert not KEY_VALUE.search(cell), (r.seq, cell)
+            named = [r.subject for r in rows if r.subject_ref and r.subject_ref.startswith("patient:")]
+            assert named and all(s.startswith("차트 ") for s in named)
+            if login == "auditor":
+                assert not any("*" in s for s in named)            # chart numbers only
+            else:
+                assert any("*" in s for s in named)                # masked names for a registry reader
+    finally:
+        ctx.engine.dispose()

@@ -251,6 +251,13 @@ def test_auditor_sees_the_log_but_no_account_management(qtbot, ctx: AppContext, 
                                   "permission_history"]  # read-only
     assert page.model.rowCount() > 0
     assert page.verify_button is not None and page.export_button is not None
+    assert page.subject_edit.placeholderText() == "차트번호"        # no names for an account that may not read them
+    page.subject_edit.setText("홍길동")
+    qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "차트번호로만" in boxes[-1].text() and page.model.rowCount() == 0
+    for box in boxes:
+        box.close()
     window.close()
     settle(qtbot, runner)
 

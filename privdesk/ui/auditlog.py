@@ -232,7 +232,12 @@ class AccessLogPage(Page):
             return False
 
         out = Output(path, force=True)   # the save dialog asked before replacing a file
-        flt = shown if shown is not None else self.resolved_filter()
+        try:
+            flt = shown if shown is not None else self.resolved_filter()
+        except PrivdeskError as exc:     # a patient or person the filter cannot find
+            self._export_finished()
+            messages.show_error(self, exc)
+            return
         self.host.runner.run(lambda: readable.export_csv(ctx, actor, flt, out, reason=reason), owner=self,
                              on_done=done, on_error=failed, changes=True)
 

@@ -231,7 +231,7 @@ def test_every_kind_of_entry_reads_as_words(world: tuple[AppContext, dict[str, i
     assert printed.task == "접속기록 출력 (사유: 월간 점검)" and printed.reason == "월간 점검"
     assert printed.detail == "AL-2026-0001; 2026. 11.; 10건; 1쪽"      # the reason once, in the sentence
     assert one(Action.CREATE, P, "제3자 제공 기록 disclosure:8; basis=law").detail == (
-        "제3자 제공 기록 제8호; 근거: 다른 법률의 특별한 규정")
+        "제3자 제공 기록 8번; 근거: 다른 법률의 특별한 규정")
     unknown = one("no_such_action", "unknown_kind:3", "strange=1; ok")    # never a crash
     assert unknown.task == "no_such_action" and unknown.detail == "strange: 1; ok"
 

@@ -85,7 +85,7 @@ class Resolver:
         number = self.numbers.get((kind, n))
         if number:
             return f"{noun} {number}"
-        return f"{noun} 제{n}호"
+        return f"{noun} {n}번"
 
 
 def _refs(rows: Sequence[query.LogRow]) -> dict[str, set[int]]:
@@ -204,7 +204,7 @@ def _pair(key: str, value: str, kind: str, res: Resolver) -> str:
     if key == "on":
         return "켬" if value in ("True", "on", "1") else "끔"
     if key in ("file", "파일", "archive"):
-        return f"파일 {value}"
+        return f"개인정보파일 {value}" if kind == "lifecycle" else f"파일 {value}"
     if key == "head":
         return f"접속기록 {_count(value)}번까지"
     if key == "before":
@@ -231,7 +231,7 @@ def _pair(key: str, value: str, kind: str, res: Resolver) -> str:
 
         return f"사유 종류: {HOLD_REASON_LABELS.get(value, value)}"
     if key == "method":
-        return f"방법: {value}"
+        return f"방법: {dict(destroy='파기').get(value, '반환' if value == 'return' else value)}"
     if key == "basis":
         from privdesk.disclosures.bases import BASES
 
@@ -288,9 +288,11 @@ def _segment(seg: str, kind: str, res: Resolver) -> str:
     if seg.startswith("rotated away: "):
         return f"오래된 백업 정리: {seg.removeprefix('rotated away: ')}"
     if seg.startswith("linked "):
-        return f"{seg.removeprefix('linked ')}와 연결"
+        return f"연결: {seg.removeprefix('linked ')}"
     if seg.startswith("via "):
-        return f"{_words_refs(seg.removeprefix('via '), res)}를 통해"
+        return f"{_words_refs(seg.removeprefix('via '), res)} 경유"
+    if re.fullmatch(r"\d+(?:\.\d+)?s", seg):
+        return f"{seg[:-1]}초 걸림"
     if seg.startswith("subject_flag "):
         return "정보주체 요구에 따른 처리 제한 표시"
     m = re.match(r"^notice (\d+) acknowledged \((\w+)\)$", seg)
@@ -362,7 +364,7 @@ def _words_refs(text: str, res: Resolver) -> str:
         words = res.ref(m.group(1), m.group(2))
         noun = KIND_NOUNS.get(m.group(1), "")
         if noun and m.string[:m.start()].rstrip().endswith(noun) and words.startswith(noun + " "):
-            return words[len(noun) + 1:]       # "제3자 제공 기록 disclosure:8" → "… 기록 제8호"
+            return words[len(noun) + 1:]       # "제3자 제공 기록 disclosure:8" → "… 기록 8번"
         return words
 
     text = REF.sub(one, text)

@@ -81,6 +81,8 @@ def task_words(r: query.LogRow) -> str:
             return "접속기록 무결성 검증"
         if kind == "archive":
             return "접속기록 보관 파일 검증"
+        if kind == "incidents":
+            return "유출 사고 대장 무결성 검증"
         return f"{KIND_NOUNS.get(kind, '기록')} 무결성 검증"
     if a == Action.ARCHIVE:
         return "접속기록 보관(아카이브)"
@@ -115,8 +117,10 @@ def task_words(r: query.LogRow) -> str:
             return "환자 조회"
         if kind == "lifecycle":
             return "보유기간 현황 조회"
-        if ident == "*" or kind in ("accounts", "incidents", "permission_history"):
-            return f"{KIND_NOUNS.get(kind, kind)} 목록 조회" if kind not in ("permission_history",) else "권한 변경 기록 조회"
+        if kind in ("accounts", "incidents", "permission_history"):
+            return f"{KIND_NOUNS[kind]} 조회"
+        if ident == "*":
+            return f"{KIND_NOUNS.get(kind, kind)} 목록 조회"
         return f"{KIND_NOUNS.get(kind, '기록')} 조회"
     if a == Action.CREATE:
         return _create_words(kind, ident, detail)

@@ -73,7 +73,8 @@ WORDS: dict[str, str] = {
     "executed": "실행 완료", "incident": "유출 사고 대상 찾기", "deactivate": "계정 비활성화",
     "requester only (본인 확인 전)": "요구인 정보만 (본인 확인 전)", "cancelled": "취소됨", "wrong recovery code": "복구 코드 틀림",
     "execute stopped before any deletion; approved again": "삭제 전에 실행 중단, 다시 승인 상태",
-    "provision": "영상 제공", "daily": "정기",
+    "provision": "영상 제공", "daily": "정기", "execute stopped before any deletion": "삭제 전에 실행 중단",
+    "approved again": "다시 승인 상태로", "retention_note": "보유기간 메모 변경",
 }
 
 KEYS: dict[str, str] = {

@@ -7,7 +7,8 @@ without ``OFFSET`` scans. Equality filters use the ``(actor, seq)``, ``(action, 
 fixed-width UTC text in ``at``.
 
 Looking at the log is itself logged: one ``view`` entry per opening (the first page), one
-``export`` entry per export, with the filter described.
+``export`` entry per export, with the filter described. This module reads entries as stored;
+screens, the CSV and printed records show them in words through :mod:`privdesk.audit.readable`.
 """
 
 from __future__ import annotations

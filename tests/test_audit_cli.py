@@ -51,7 +51,7 @@ def test_archive_verify_archive_and_export(ctx: AppContext, tmp_path: Path,
     assert "옮기지 않았습니다" in capsys.readouterr().out and not out.exists()
 
     csv_out = tmp_path / "x.csv"
-    assert run_export(ctx, me, LogFilter(actor="tester"), csv_out) == 0
+    assert run_export(ctx, me, LogFilter(actor="tester"), csv_out, reason="월간 점검") == 0
     assert "내보낸 기록: 4건" in capsys.readouterr().out
     assert csv_out.read_bytes().startswith(b"\xef\xbb\xbf")
 
@@ -107,6 +107,9 @@ def test_cli_export_and_archive_contract(ctx: AppContext, tmp_path: Path) -> Non
     csv_out = tmp_path / "e.csv"
     code, out, err = _cli(ctx, "audit", "export", "--out", str(csv_out), "--action", "init",
                           "--from", "2020-01-01", "--to", "2099-12-31")
+    assert code == 2 and "--reason" in err and not csv_out.exists()      # no reason, no file
+    code, out, err = _cli(ctx, "audit", "export", "--out", str(csv_out), "--action", "init",
+                          "--from", "2020-01-01", "--to", "2099-12-31", "--reason", "분기 감사 자료")
     assert code == 0, err
     assert "내보낸 기록: 1건" in out and csv_out.exists()
     code, out, err = _cli(ctx, "audit", "archive", "--before", "2099-01-01", "--out", str(tmp_path / "a.jsonl"))

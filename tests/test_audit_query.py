@@ -109,30 +109,32 @@ def test_actions_have_korean_labels() -> None:
 def test_export_writes_excel_csv_and_is_logged(log: AppContext, tmp_path: Path) -> None:
     log.record("=HYPERLINK(\"http://x\")", Action.LOGIN_FAILED, outcome=Outcome.FAILED, detail="+1 gui")
     out = tmp_path / "접속기록.csv"
-    n = export_csv(log, officer(log), LogFilter(actor="lee"), out)
+    n = export_csv(log, officer(log), LogFilter(actor="lee"), out, reason="월간 점검")
     assert n == 5
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][:3] == ["번호", "일시(KST)", "계정"]
-    assert len(rows) == 6 and {r[2] for r in rows[1:]} == {"lee"} and rows[1][5] == "검색"
+    assert rows[0][-3:] == ["계정 ID", "대상 참조", "수행업무 코드"]       # raw references at the end
+    assert len(rows) == 6 and {r[12] for r in rows[1:]} == {"lee"} and rows[1][7].startswith("환자 검색")
     assert int(rows[1][0]) < int(rows[-1][0])             # oldest first
     logged = last_entry(log)
     assert (logged["action"], logged["subject"]) == (Action.EXPORT, "access_log")
-    assert logged["detail"] == "계정=lee; 5건; 파일=접속기록.csv"
+    assert logged["detail"] == "계정=lee; 5건; 파일=접속기록.csv; 사유=월간 점검"
 
     every = tmp_path / "all.csv"
-    export_csv(log, officer(log), LogFilter(action=Action.LOGIN_FAILED), every)
+    export_csv(log, officer(log), LogFilter(action=Action.LOGIN_FAILED), every, reason="월간 점검")
     with every.open(encoding="utf-8-sig", newline="") as fh:
         cells = list(csv.reader(fh))[1]
-    assert cells[2] == "'=HYPERLINK(\"http://x\")" and cells[9] == "'+1 gui"   # no formula runs
+    assert cells[2] == "'=HYPERLINK(\"http://x\")" and cells[12] == "'=HYPERLINK(\"http://x\")"  # no formula runs
+    assert cells[9] == "'+1 gui"
 
 
 def test_export_to_a_missing_folder_is_refused_and_not_logged(log: AppContext, tmp_path: Path) -> None:
     exports = count_of(log, Action.EXPORT)
     with pytest.raises(ValidationError) as err:
-        export_csv(log, officer(log), LogFilter(), tmp_path / "nope" / "x.csv")
+        export_csv(log, officer(log), LogFilter(), tmp_path / "nope" / "x.csv", reason="월간 점검")
     assert "출력할 폴더가 없습니다" in str(err.value)
     assert count_of(log, Action.EXPORT) == exports
 
@@ -143,9 +145,9 @@ def test_who_may_read_and_export(log: AppContext, tmp_path: Path) -> None:
         with pytest.raises(PermissionDeniedError):
             page(log, who, LogFilter())
         with pytest.raises(PermissionDeniedError):
-            export_csv(log, who, LogFilter(), tmp_path / f"{login}.csv")
+            export_csv(log, who, LogFilter(), tmp_path / f"{login}.csv", reason="월간 점검")
         assert not (tmp_path / f"{login}.csv").exists()
         assert last_entry(log)["action"] == Action.PERMISSION_DENIED
     auditor = actor_for(log, "inspector", [AUDITOR])
     assert len(page(log, auditor, LogFilter(), limit=5)) == 5
-    assert export_csv(log, auditor, LogFilter(actor="lee"), tmp_path / "a.csv") == 5
+    assert export_csv(log, auditor, LogFilter(actor="lee"), tmp_path / "a.csv", reason="월간 점검") == 5

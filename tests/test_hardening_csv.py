@@ -67,10 +67,11 @@ def test_access_log_export(ctx: AppContext, tmp_path: Path) -> None:
         for i, formula in enumerate(FORMULAS):
             u.log("view", formula, detail=FORMULAS[-1 - i])
     out = tmp_path / "log.csv"
-    r = cli(ctx, "audit", "export", "--out", str(out), *as_officer())
+    r = cli(ctx, "audit", "export", "--out", str(out), "--reason", "감사 자료", *as_officer())
     assert r.returncode == 0, r.stderr
     rows = assert_no_live_formula(out)
-    subjects = [read_cell(row[6]) for row in rows[1:]]
+    assert rows[0][13] == "대상 참조"
+    subjects = [read_cell(row[13]) for row in rows[1:]]
     stored = [f.replace("\t", " ").replace("\r", " ") for f in FORMULAS]   # the chain keeps no control characters
     assert [f for f in stored if f not in subjects] == []
 

@@ -132,7 +132,7 @@ def test_the_access_log_export_and_the_pdf_copy_never_write_privdesk_files(
     settle(qtbot, runner)
     db = db_file(ctx)
     before = snapshot(db)
-    page.export_to(db)                               # as if the save dialog had confirmed the name
+    page.export_to(db, "감사 자료")                             # as if the save dialog had confirmed the name
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: bool(boxes(window)), timeout=10_000)
     assert "privdesk의 데이터베이스 파일이라 덮어쓸 수 없습니다" in boxes(window)[0].text()

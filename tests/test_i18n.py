@@ -251,6 +251,6 @@ def test_english_main_window_navigation_status_and_table_headers(qtbot, sqlite_c
     me.reject()
     model = AccessLogModel()  # column headers are QT_TRANSLATE_NOOP texts translated by the model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:3] == ["No.", "Date/time", "Account"] and "Workstation" in headers
+    assert headers[:3] == ["No.", "Date/time", "Account (name, department)"] and "Details" in headers
     window.close()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)

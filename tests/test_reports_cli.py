@@ -106,14 +106,20 @@ def test_cli_access_log(ctx: AppContext, cli: Cli, tmp_path: Path) -> None:
     first, last = this_month()
     out = tmp_path / "access.pdf"
     r = cli("report", "access-log", "--from", first, "--to", last, "--out", str(out), "--as", "lee", password=PW)
+    assert r.returncode == 2 and "--reason" in r.stderr and not out.exists()      # no reason, no print
+    r = cli("report", "access-log", "--from", first, "--to", last, "--out", str(out), "--reason", "분기 감사",
+            "--as", "lee", password=PW)
     assert r.returncode == 0, r.stderr
     assert_only_nanum_embedded(out)
     body = text(out)
-    for expected in ("접속기록 점검표", ctx.profile.name, "로그인 실패", "lee 1건", "계정 생성", "수행업무별 건수",
-                     "□이상 없음", "김원무 (lee)"):
+    for expected in ("접속기록 (출력)", ctx.profile.name, "로그인 실패", "김원무(lee) 1건", "계정 생성",
+                     "수행업무 분류별 건수", "로그인·계정·권한"):
         assert expected in body, expected
+    for gone in ("점검 결과", "점검자", "□이상 없음", "acct:", "role=", "problems="):
+        assert gone not in body, gone
     logged = entries(ctx)
     assert logged[-1].action == Action.PRINT and logged[-1].subject == "report:access-log"
+    assert (logged[-1].detail or "").endswith("; 사유=분기 감사")
     assert any(e.action == Action.VIEW and e.subject == "access_log" and e.actor == "lee" for e in logged)
 
 
@@ -122,7 +128,8 @@ def test_cli_refusal_leaves_no_file(ctx: AppContext, cli: Cli, tmp_path: Path) -
     first, last = this_month()
     out = tmp_path / "x.pdf"
     for record in ("permission-history", "access-log"):
-        r = cli("report", record, "--from", first, "--to", last, "--out", str(out), "--as", "kim", password=PW)
+        why = ["--reason", "점검"] if record == "access-log" else []
+        r = cli("report", record, "--from", first, "--to", last, "--out", str(out), *why, "--as", "kim", password=PW)
         assert r.returncode == 1 and "권한이 없습니다" in r.stderr
         assert not out.exists() and list(tmp_path.glob("*.pdf*")) == []
     assert entries(ctx, action=Action.PRINT) == []
@@ -135,7 +142,8 @@ def test_cli_refusal_leaves_no_file(ctx: AppContext, cli: Cli, tmp_path: Path) -
 def test_cli_bad_period(sqlite_ctx: AppContext, tmp_path: Path, args: list[str], code: int, message: str) -> None:
     env = {"PRIVDESK_DB": sqlite_ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
            "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
-    r = run_cli("report", "access-log", *args, "--out", str(tmp_path / "a.pdf"), "--as", OFFICER_LOGIN, env=env)
+    r = run_cli("report", "access-log", *args, "--out", str(tmp_path / "a.pdf"), "--reason", "점검",
+                "--as", OFFICER_LOGIN, env=env)
     assert r.returncode == code and message in r.stderr
     assert not (tmp_path / "a.pdf").exists()
 

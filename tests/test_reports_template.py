@@ -13,6 +13,8 @@ import pytest
 from reportlab.platypus import Flowable
 
 from privdesk import clock
+from privdesk.accounts.people import People, Person
+from privdesk.audit import query, readable
 from privdesk.errors import ValidationError
 from privdesk.files import Output
 from privdesk.reports import access_log, permission_history
@@ -350,26 +352,37 @@ def entries(n: int) -> list[Entry]:
     return out
 
 
-def test_access_log_review_sheet(tmp_path: Path) -> None:
+def readable_entries(n: int) -> list[readable.ReadableRow]:
+    """``entries(n)`` in words, as the CLI gives them to the renderer (no database: logins shown as they are)."""
+    people = People({"kim": Person("kim", "김원무", "원무과"), "lee": Person("lee", "이감사", "감사실")})
+    return readable.readable_rows([query.LogRow(*vars(e).values()) for e in entries(n)],
+                                  readable.Resolver(people=people))
+
+
+def test_access_log_listing_in_words(tmp_path: Path) -> None:
     out = tmp_path / "al.pdf"
     m = access_log.meta_for(HOSPITAL, By("육의곤", "yook"), "2026-11-01 ~ 2026-11-30", AT)
-    pages = access_log.render_access_log(out, m, entries(600))
+    pages = access_log.render_access_log(out, m, readable_entries(600))
     assert pages == page_count(out) > 5
     assert page_size(out)[0] > page_size(out)[1]
     assert_only_nanum_embedded(out)
     first = text(out, 1, 1)
-    for expected in ("접속기록 점검표", "제8조제2항", HOSPITAL, "AL-2026-견본", "점검 기간", "총 기록",
-                     "600건", "로그인 실패", "60건 — kim 20건, lee 20건, park 20건", "권한 거부",
-                     "사유 확인 대상", "다운로드(내보내기) 60건", "마스킹 해제 60건", "출력 60건",
-                     "□이상 없음", "□조치 필요", "점검 의견", "수행업무별 건수"):
+    for expected in ("접속기록 (출력)", "제8조", HOSPITAL, "AL-2026-견본", "기간", "총 기록",
+                     "600건", "로그인 실패", "60건 — park 20건, 김원무(kim) 20건, 이감사(lee) 20건", "권한 거부",
+                     "다운로드(내보내기) 60건", "마스킹 해제 60건", "출력 60건", "수행업무 분류별 건수",
+                     "조회·검색", "로그인·계정·권한"):
         assert expected in first, expected
+    for gone in ("점검표", "점검 결과", "□이상 없음", "점검 의견", "점검자"):   # the signed review is its own record
+        assert gone not in first, gone
     later = text(out, 3, 3)
-    for title in ("번호", "일시", "계정", "접속지", "수행업무", "대상", "결과", "비고"):
+    for title in ("번호", "일시", "계정", "수행업무", "대상", "상세", "접속지", "결과"):
         assert title in later
     all_text = text(out)
-    assert "2026. 11. 3. 09:30:00" in all_text and "WS-원무-03 (10.0.3.21)" in all_text
-    assert "patient:1001" in all_text and "정정 요구 처리 중 주소 변경 확인" in all_text
-    assert len(re.findall(r"2026\. 11\. \d\d?\. \d\d:\d\d:\d\d", all_text)) == 600
+    assert re.search(r"2026\. 11\. 3\.\s+09:30:00", all_text) and "WS-원무-03" in all_text and "원무과" in all_text
+    assert "환자 조회" in all_text and "개인정보 마스킹 해제" in all_text and "환자 검색(주민등록번호)" in all_text
+    assert "환자 기록 1001번" in all_text and "정정 요구 처리 중 주소 변경 확인" in all_text
+    assert "patient:" not in all_text and "acct:" not in all_text
+    assert len(re.findall(r"2026\. 11\. \d\d?\.\s+\d\d:\d\d:\d\d", all_text)) == 600
 
 
 def test_access_log_with_no_entries(tmp_path: Path) -> None:

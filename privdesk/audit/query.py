@@ -7,28 +7,29 @@ without ``OFFSET`` scans. Equality filters use the ``(actor, seq)``, ``(action, 
 fixed-width UTC text in ``at``.
 
 Looking at the log is itself logged: one ``view`` entry per opening (the first page), one
-``export`` entry per export, with the filter described.
+``export`` entry per export, with the filter described. This module reads entries as stored;
+screens, the CSV and printed records show them in words through :mod:`privdesk.audit.readable`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, select
 
-from privdesk import clock, files
+from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome
-from privdesk.context import Actor, AppContext
+from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import ValidationError
 from privdesk.files import Output
 from privdesk.store.models import AccessLogEntry
 
 SUBJECT = "access_log"
+SUBJECT_LABEL = "접속기록"
 MAX_PAGE = 1000
 
 ACTION_LABELS: dict[Action, str] = {
@@ -64,19 +65,50 @@ ACTION_LABELS: dict[Action, str] = {
 
 OUTCOME_LABELS: dict[str, str] = {Outcome.OK: "성공", Outcome.DENIED: "거부", Outcome.FAILED: "실패"}
 
-CSV_HEADER = ("번호", "일시(KST)", "계정", "접속지(호스트)", "IP", "수행업무", "대상", "검색 항목",
-              "결과", "상세")
+# The kinds of action people filter on (수행업무 분류): (code, Korean label, actions).
+CATEGORIES: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("look", "조회·검색", frozenset({Action.VIEW, Action.SEARCH})),
+    ("unmask", "마스킹 해제", frozenset({Action.UNMASK})),
+    ("output", "내보내기·출력", frozenset({Action.EXPORT, Action.PRINT})),
+    ("change", "입력·변경·삭제", frozenset({Action.CREATE, Action.UPDATE, Action.DELETE, Action.IMPORT})),
+    ("account", "로그인·계정·권한", frozenset({
+        Action.LOGIN, Action.LOGIN_FAILED, Action.LOGOUT, Action.LOCK, Action.UNLOCK, Action.IDLE_LOCK,
+        Action.PASSWORD_CHANGE, Action.PASSWORD_RESET, Action.ACCOUNT_CREATE, Action.ACCOUNT_UPDATE,
+        Action.ROLE_CHANGE, Action.PERMISSION_DENIED})),
+    ("system", "무결성·백업·시스템", frozenset({
+        Action.VERIFY, Action.ARCHIVE, Action.INTEGRITY, Action.BACKUP, Action.RESTORE, Action.INIT,
+        Action.SYSTEM})),
+)
+
+
+def categories() -> list[tuple[str, str]]:
+    """(code, Korean label) of every kind of action, for the filter combo."""
+    return [(code, text) for code, text, _ in CATEGORIES]
+
+
+def category_actions(code: str) -> frozenset[str]:
+    for c, _text, members in CATEGORIES:
+        if c == code:
+            return members
+    raise ValidationError("category", "알 수 없는 수행업무 분류입니다. 목록에서 고르십시오.")
 
 
 @dataclass(frozen=True)
 class LogFilter:
-    """What the viewer filters on; ``since``/``until`` are inclusive dates in KST."""
+    """What the viewer filters on; ``since``/``until`` are inclusive dates in KST.
+
+    ``actors`` (logins a person filter resolved to), ``subjects`` (internal references a patient
+    filter resolved to — never the typed name) and ``category`` (a kind of action,
+    :data:`CATEGORIES`) narrow further; an empty tuple is no filter."""
 
     actor: str | None = None
     action: str | None = None
     subject: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
+    actors: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    category: str | None = None
 
     def describe(self) -> str:
         """The filter in words, for the log entry of a view or an export (no personal data:
@@ -84,10 +116,16 @@ class LogFilter:
         parts = []
         if self.actor:
             parts.append(f"계정={self.actor}")
+        if self.actors:
+            parts.append(f"계정={'|'.join(self.actors)}")
         if self.action:
             parts.append(f"수행업무={self.action}")
+        if self.category:
+            parts.append(f"분류={self.category}")
         if self.subject:
             parts.append(f"대상={self.subject}")
+        if self.subjects:
+            parts.append(f"대상={'|'.join(self.subjects)}")
         if self.since or self.until:
             parts.append(f"기간={clock.fmt_date(self.since)}~{clock.fmt_date(self.until)}")
         return ", ".join(parts) if parts else "전체"
@@ -131,10 +169,16 @@ def _conditions(flt: LogFilter) -> list[ColumnElement[bool]]:
         raise ValidationError("until", "기간의 끝 날짜가 시작 날짜보다 앞섭니다. 기간을 다시 지정하십시오.")
     if flt.actor:
         cond.append(t.actor == flt.actor)
+    if flt.actors:
+        cond.append(t.actor.in_(flt.actors))
     if flt.action:
         cond.append(t.action == flt.action)
+    if flt.category:
+        cond.append(t.action.in_(sorted(category_actions(flt.category))))
     if flt.subject:
         cond.append(t.subject == flt.subject)
+    if flt.subjects:
+        cond.append(t.subject.in_(flt.subjects))
     if flt.since:
         cond.append(t.at >= kst_start(flt.since))
     if flt.until:
@@ -142,60 +186,42 @@ def _conditions(flt: LogFilter) -> list[ColumnElement[bool]]:
     return cond
 
 
-def _select(flt: LogFilter) -> Select[*tuple[Any, ...]]:
+def select_entries(flt: LogFilter) -> Select[*tuple[Any, ...]]:
     t = AccessLogEntry
     return select(t.seq, t.at, t.actor, t.workstation, t.ip, t.action, t.subject, t.search_kind,
                   t.outcome, t.detail).where(*_conditions(flt))
 
 
-def _row(r: Any) -> LogRow:
+def row_of(r: Any) -> LogRow:
     return LogRow(int(r[0]), dt.datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7],
                   r[8], r[9])
 
 
-def page(ctx: AppContext, actor: Actor, flt: LogFilter, *, before_seq: int | None = None,
-         limit: int = 200) -> list[LogRow]:
-    """Newest entries first matching ``flt``; pass the last row's ``seq`` as ``before_seq`` for
-    the next page. The first page (``before_seq is None``) logs one ``view`` of the access log."""
+def fetch(u: Unit, flt: LogFilter, *, before_seq: int | None = None, limit: int = 200) -> list[LogRow]:
+    """One keyset page inside the caller's unit (which checked AUDIT_READ); the first page
+    (``before_seq is None``) logs one ``view`` of the access log."""
     limit = max(1, min(limit, MAX_PAGE))
-    stmt = _select(flt)
+    stmt = select_entries(flt)
     if before_seq is not None:
         stmt = stmt.where(AccessLogEntry.seq < before_seq)
     stmt = stmt.order_by(AccessLogEntry.seq.desc()).limit(limit)
-    with ctx.unit(actor, Permission.AUDIT_READ) as u:
-        rows = [_row(r) for r in u.session.execute(stmt)]
-        if before_seq is None:
-            u.log(Action.VIEW, SUBJECT, detail=flt.describe())
+    rows = [row_of(r) for r in u.session.execute(stmt)]
+    if before_seq is None:
+        u.log(Action.VIEW, SUBJECT, detail=flt.describe())
     return rows
 
 
-def csv_record(r: LogRow) -> list[str]:
-    """One entry as CSV cells (the writer neutralises formulas: :func:`privdesk.files.csv_cell`)."""
-    return [str(r.seq), clock.to_kst(r.at).strftime("%Y-%m-%d %H:%M:%S"), r.actor, r.workstation, r.ip,
-            action_label(r.action), r.subject or "", r.search_kind or "", OUTCOME_LABELS.get(r.outcome, r.outcome),
-            r.detail or ""]
+def page(ctx: AppContext, actor: Actor, flt: LogFilter, *, before_seq: int | None = None,
+         limit: int = 200) -> list[LogRow]:
+    """Newest entries first matching ``flt``, as stored; pass the last row's ``seq`` as
+    ``before_seq`` for the next page. The first page logs one ``view`` of the access log.
+    Screens and printed records use :func:`privdesk.audit.readable.page` (the same, in words)."""
+    with ctx.unit(actor, Permission.AUDIT_READ) as u:
+        return fetch(u, flt, before_seq=before_seq, limit=limit)
 
 
-def write_csv(rows: Iterable[LogRow], fh: IO[str]) -> int:
-    """Oldest first as the rows come; every cell spreadsheet-safe."""
-    n = 0
-    w = files.csv_writer(fh)
-    w.writerow(CSV_HEADER)
-    for r in rows:
-        w.writerow(csv_record(r))
-        n += 1
-    return n
+def export_csv(ctx: AppContext, actor: Actor, flt: LogFilter, path: Path | Output, *, reason: str) -> int:
+    """접속기록 다운로드 with its required reason: :func:`privdesk.audit.readable.export_csv`."""
+    from privdesk.audit import readable
 
-
-def export_csv(ctx: AppContext, actor: Actor, flt: LogFilter, path: Path | Output) -> int:
-    """접속기록 다운로드: write the filtered entries (oldest first) to ``path`` as CSV and log it.
-
-    UTF-8 with a BOM so Excel reads the Hangul, owner-only, through the one safe writer
-    (:mod:`privdesk.files`): the file appears only when the export is logged (it is renamed into
-    place after the log entry is committed)."""
-    out = files.guarded(ctx.settings, path)
-    stmt = _select(flt).order_by(AccessLogEntry.seq).execution_options(yield_per=2000)
-    with files.replacing(out) as fh, ctx.unit(actor, Permission.AUDIT_EXPORT) as u:
-        n = write_csv((_row(r) for r in u.session.execute(stmt)), fh)
-        u.log(Action.EXPORT, SUBJECT, detail=f"{flt.describe()}; {n}건; 파일={out.path.name}")
-    return n
+    return readable.export_csv(ctx, actor, flt, path, reason=reason)

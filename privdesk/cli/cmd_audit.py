@@ -19,7 +19,7 @@ from pathlib import Path
 from privdesk import clock
 from privdesk.audit.archive import archive_before, verify_archive
 from privdesk.audit.chain import Action
-from privdesk.audit.query import LogFilter, export_csv
+from privdesk.audit.query import LogFilter, categories, export_csv
 from privdesk.audit.witness import Witness, parse_manual
 from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 from privdesk.context import Actor, AppContext
@@ -62,17 +62,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_as_option(f)
     f.set_defaults(func=cmd_verify_archive)
 
-    e = a.add_parser("export", help="조건에 맞는 접속기록을 CSV(엑셀용 UTF-8)로 내보냅니다")
+    e = a.add_parser("export", help="조건에 맞는 접속기록을 읽을 수 있는 CSV(엑셀용 UTF-8)로 내보냅니다 (사유 필수)")
     e.add_argument("--out", required=True, type=Path, metavar="FILE")
     add_force_option(e)
-    e.add_argument("--actor", metavar="ID", help="계정 아이디")
-    e.add_argument("--action", choices=[str(x) for x in Action], metavar="ACTION",
-                   help="수행업무 코드 (view, search, export …)")
-    e.add_argument("--subject", metavar="REF", help="대상 (예: patient:123)")
-    e.add_argument("--from", dest="since", type=_date, metavar="DATE", help="시작 날짜 (포함)")
-    e.add_argument("--to", dest="until", type=_date, metavar="DATE", help="끝 날짜 (포함)")
+    _filter_options(e)
+    e.add_argument("--reason", required=True, metavar="TEXT", help="내보내는 사유 (접속기록에 함께 남습니다)")
     add_as_option(e)
     e.set_defaults(func=cmd_export)
+
+    li = a.add_parser("list", help="조건에 맞는 접속기록을 최근 것부터 읽을 수 있는 문장으로 보여 줍니다")
+    _filter_options(li)
+    li.add_argument("--limit", type=int, default=50, metavar="N", help="보여 줄 건수 (기본 50, 최대 1000)")
+    add_as_option(li)
+    li.set_defaults(func=cmd_list)
+
+
+def _filter_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--actor", metavar="NAME_OR_ID", help="계정: 이름 또는 아이디")
+    p.add_argument("--kind", choices=[code for code, _ in categories()], metavar="KIND",
+                   help="수행업무 분류: " + ", ".join(f"{code}={text}" for code, text in categories()))
+    p.add_argument("--patient", metavar="CHART_OR_NAME",
+                   help="환자: 차트번호 (환자 명부 조회 권한이 있으면 이름도)")
+    p.add_argument("--action", choices=[str(x) for x in Action], metavar="ACTION",
+                   help="수행업무 (기계용 코드: view, search, export …)")
+    p.add_argument("--subject", metavar="REF", help="대상 참조 (기계용: CSV의 '대상 참조' 열)")
+    p.add_argument("--from", dest="since", type=_date, metavar="DATE", help="시작 날짜 (포함)")
+    p.add_argument("--to", dest="until", type=_date, metavar="DATE", help="끝 날짜 (포함)")
 
 
 def _witness(text: str) -> Witness:
@@ -173,18 +188,49 @@ def run_verify_archive(ctx: AppContext, actor: Actor, path: Path) -> int:
     return 1
 
 
+def log_filter(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> LogFilter:
+    """The command line's filter, the person and the patient resolved through the use cases."""
+    from privdesk.audit.readable import patient_refs, person_logins
+
+    return LogFilter(action=args.action, subject=args.subject, since=args.since, until=args.until,
+                     category=args.kind,
+                     actors=person_logins(ctx, actor, args.actor) if args.actor else (),
+                     subjects=patient_refs(ctx, actor, args.patient) if args.patient else ())
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    flt = LogFilter(actor=args.actor, action=args.action, subject=args.subject, since=args.since,
-                    until=args.until)
     out = output_from(args)
     ctx, actor = _with_actor(args)
     try:
-        return run_export(ctx, actor, flt, out)
+        return run_export(ctx, actor, log_filter(ctx, actor, args), out, reason=args.reason)
     finally:
         ctx.engine.dispose()
 
 
-def run_export(ctx: AppContext, actor: Actor, flt: LogFilter, out: Path | Output) -> int:
-    n = export_csv(ctx, actor, flt, out)
+def run_export(ctx: AppContext, actor: Actor, flt: LogFilter, out: Path | Output, *, reason: str) -> int:
+    n = export_csv(ctx, actor, flt, out, reason=reason)
     print(f"내보낸 기록: {n}건 → {out}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    ctx, actor = _with_actor(args)
+    try:
+        return run_list(ctx, actor, log_filter(ctx, actor, args), limit=args.limit)
+    finally:
+        ctx.engine.dispose()
+
+
+def run_list(ctx: AppContext, actor: Actor, flt: LogFilter, *, limit: int = 50) -> int:
+    from privdesk.audit.readable import page
+
+    rows = page(ctx, actor, flt, limit=limit)
+    for r in rows:
+        at = clock.to_kst(r.at).strftime("%Y-%m-%d %H:%M:%S")
+        parts = [f"{r.seq:>7}", at, r.account_text, r.task]
+        parts += [x for x in (r.subject, r.detail) if x]
+        if r.outcome_code != "ok":
+            parts.append(r.outcome)
+        print("  ".join(parts))
+    print(f"{len(rows)}건 (최근 것부터)")
     return 0

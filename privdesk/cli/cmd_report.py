@@ -26,11 +26,12 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("report", help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록 점검표, CCTV·파기·제3자 제공 대장, 파기 확인서, 수탁업체 현황)")
+    p = sub.add_parser("report", help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록, CCTV·파기·제3자 제공 대장, 파기 확인서, 수탁업체 현황)")
     rs = p.add_subparsers(dest="report", metavar="RECORD")
     for name, help_text, func in (
         ("permission-history", "권한 부여·변경·말소 기록 (안전성 확보조치 기준 제5조③)", cmd_permission_history),
-        ("access-log", "접속기록 점검표 (안전성 확보조치 기준 제8조②, 월 1회 이상 점검)", cmd_access_log),
+        ("access-log", "접속기록 (출력): 기간의 접속기록을 읽을 수 있는 문장으로 (안전성 확보조치 기준 제8조)",
+         cmd_access_log),
     ):
         q = rs.add_parser(name, help=help_text, description=help_text)
         q.add_argument("--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD",
@@ -39,6 +40,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        help="기간의 마지막 날 (한국 시간, 포함)")
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
         add_force_option(q)
+        if name == "access-log" and not any(a.dest == "reason" for a in q._actions):
+            q.add_argument("--reason", required=True, metavar="TEXT", help="출력하는 사유 (접속기록에 함께 남습니다)")
         add_as_option(q)
         q.set_defaults(func=func)
     # Records of other modules add their own report commands here.
@@ -83,7 +86,8 @@ def cmd_permission_history(args: argparse.Namespace) -> int:
 
 
 def cmd_access_log(args: argparse.Namespace) -> int:
-    from privdesk.audit.query import LogFilter, LogRow, page
+    from privdesk.audit.query import LogFilter
+    from privdesk.audit.readable import ReadableRow, page
     from privdesk.reports import access_log as record
     from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
@@ -93,9 +97,9 @@ def cmd_access_log(args: argparse.Namespace) -> int:
     try:
         actor = acting(ctx, args)
         flt = LogFilter(since=first, until=last)
-        rows: list[LogRow] = []
+        rows: list[ReadableRow] = []
         before: int | None = None
-        while True:  # newest first, keyset pages; the first page logs the look
+        while True:  # newest first, keyset pages in words; the first page logs the look
             batch = page(ctx, actor, flt, before_seq=before, limit=PAGE_SIZE)
             rows.extend(batch)
             if len(batch) < PAGE_SIZE:
@@ -103,7 +107,8 @@ def cmd_access_log(args: argparse.Namespace) -> int:
             before = batch[-1].seq
         meta = witnessed(ctx, record.meta_for(ctx.profile.name, actor, period_text(first, last)))
         pages = record.render_access_log(out, meta, rows, before_publish=lambda n: record_print(
-            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
+            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
+            reason=getattr(args, "reason", None)))
     finally:
         ctx.engine.dispose()
     print(f"{out}: {meta.title} {len(rows):,}건, {pages}쪽 (기록번호 {meta.record_no})")

@@ -1,18 +1,18 @@
-"""The access-log review sheet (접속기록 점검표).
+"""The access log as printed (접속기록 (출력)).
 
-개인정보의 안전성 확보조치 기준 제8조②: the privacy officer reviews the access log at least once a
-month; downloads (다운로드) of personal data need their reason checked. This sheet prints a period's
-entries, landscape, after a summary block — entries per task (수행업무), failed logins, refused
-actions, printings/downloads/unmaskings — and boxes for the review result.
+A period's entries in words, landscape — the account's name and department, the task as a
+sentence, the subject as a chart or record number, the details as words — after a compact
+summary: entries per kind of task, failed logins, refusals, and the exports, prints and
+unmaskings whose reasons the monthly review confirms (개인정보의 안전성 확보조치 기준 제8조②).
+The signed monthly review itself is its own record (``privdesk report access-review``).
 
-Rows are shaped like :class:`privdesk.audit.query.LogRow` (any object with the attributes of
-:class:`LogEntryRow`); task and outcome labels are the audit module's.
+Rows are :class:`privdesk.audit.readable.ReadableRow` (any object with the attributes of
+:class:`LogEntryRow`); the summary is :func:`privdesk.audit.readable.summarise`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
@@ -20,8 +20,7 @@ from typing import Protocol
 from reportlab.platypus import Flowable
 
 from privdesk import clock
-from privdesk.audit.chain import Action, Outcome
-from privdesk.audit.query import OUTCOME_LABELS, action_label
+from privdesk.audit.readable import summarise
 from privdesk.files import Output
 from privdesk.reports.template import (
     Column,
@@ -30,23 +29,19 @@ from privdesk.reports.template import (
     Layout,
     PrintedBy,
     ReportMeta,
-    checkboxes,
     new_meta,
     render,
 )
 
-TITLE = "접속기록 점검표"
-BASIS = "개인정보의 안전성 확보조치 기준 제8조제2항 (접속기록 월 1회 이상 점검, 다운로드 사유 확인)"
+TITLE = "접속기록 (출력)"
+BASIS = "개인정보의 안전성 확보조치 기준 제8조 (접속기록의 보관 및 점검)"
 RECORD_PREFIX = "AL"
 WHAT = "report:access-log"
 FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)   # internal: 결재란
 
-# Tasks whose reason the officer checks (제8조②: 다운로드; printing and unmasking likewise).
-TO_CHECK = (Action.EXPORT, Action.PRINT, Action.UNMASK)
-
 
 class LogEntryRow(Protocol):
-    """One access-log entry as the audit query returns it."""
+    """One access-log entry in words (:class:`privdesk.audit.readable.ReadableRow`)."""
 
     @property
     def seq(self) -> int: ...
@@ -55,19 +50,27 @@ class LogEntryRow(Protocol):
     @property
     def actor(self) -> str: ...
     @property
+    def account(self) -> str: ...
+    @property
+    def department(self) -> str: ...
+    @property
     def workstation(self) -> str: ...
     @property
     def ip(self) -> str: ...
     @property
     def action(self) -> str: ...
     @property
-    def subject(self) -> str | None: ...
+    def category(self) -> str: ...
     @property
-    def search_kind(self) -> str | None: ...
+    def task(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def detail(self) -> str: ...
     @property
     def outcome(self) -> str: ...
     @property
-    def detail(self) -> str | None: ...
+    def outcome_code(self) -> str: ...
 
 
 def fmt_at(value: dt.datetime) -> str:
@@ -76,75 +79,56 @@ def fmt_at(value: dt.datetime) -> str:
 
 
 COLUMNS = (
-    Column("번호", 0.055, "RIGHT"),
-    Column("일시", 0.12, "CENTER"),
-    Column("계정", 0.08),
-    Column("접속지", 0.13),
-    Column("수행업무", 0.08, "CENTER"),
-    Column("대상", 0.12),
-    Column("검색 항목", 0.065, "CENTER"),
+    Column("번호", 0.05, "RIGHT"),
+    Column("일시", 0.11, "CENTER"),
+    Column("계정", 0.12),
+    Column("수행업무", 0.17),
+    Column("대상", 0.14),
+    Column("상세", 0.27),
+    Column("접속지", 0.09),
     Column("결과", 0.05, "CENTER"),
-    Column("비고", 0.30),
 )
 
 
 def table_rows(rows: Sequence[LogEntryRow]) -> list[list[str]]:
     out = []
     for r in sorted(rows, key=lambda r: r.seq):
-        place = f"{r.workstation} ({r.ip})" if r.ip else r.workstation
-        out.append([str(r.seq), fmt_at(r.at), r.actor, place, action_label(r.action), r.subject or "",
-                    r.search_kind or "", OUTCOME_LABELS.get(r.outcome, r.outcome), r.detail or ""])
+        account = f"{r.account}\n{r.department}" if r.department else r.account
+        place = f"{r.workstation}\n{r.ip}" if r.ip else r.workstation
+        out.append([str(r.seq), fmt_at(r.at), account, r.task, r.subject, r.detail, place, r.outcome])
     return out
 
 
-def _by_actor(counter: Counter[str], limit: int = 8) -> str:
-    if not counter:
+def _by_account(items: Sequence[tuple[str, int]], limit: int = 8) -> str:
+    if not items:
         return "없음"
-    total = sum(counter.values())
-    top = ", ".join(f"{a} {n:,}건" for a, n in counter.most_common(limit))
-    more = f" 외 {len(counter) - limit}개 계정" if len(counter) > limit else ""
+    total = sum(n for _, n in items)
+    top = ", ".join(f"{a} {n:,}건" for a, n in items[:limit])
+    more = f" 외 {len(items) - limit}개 계정" if len(items) > limit else ""
     return f"{total:,}건 — {top}{more}"
 
 
 def summary_block(lay: Layout, meta: ReportMeta, rows: Sequence[LogEntryRow]) -> list[Flowable]:
-    """The officer's summary: totals, failed logins, refusals, tasks to check, review boxes."""
-    actions: Counter[str] = Counter()
-    not_ok: Counter[str] = Counter()
-    failed_logins: Counter[str] = Counter()
-    denied: Counter[str] = Counter()
-    to_check: Counter[str] = Counter()
-    for r in rows:
-        actions[r.action] += 1
-        if r.outcome != Outcome.OK:
-            not_ok[r.action] += 1
-        if r.action == Action.LOGIN_FAILED:
-            failed_logins[r.actor] += 1
-        if r.outcome == Outcome.DENIED or r.action == Action.PERMISSION_DENIED:
-            denied[r.actor] += 1
-        if r.action in TO_CHECK:
-            to_check[action_label(r.action)] += 1
-    accounts = len({r.actor for r in rows})
-    checks = ", ".join(f"{k} {n:,}건" for k, n in sorted(to_check.items())) or "없음"
+    """The compact summary: totals, failed logins, refusals, outputs, entries per kind of task."""
+    s = summarise(rows)  # type: ignore[arg-type]
+    outputs = ", ".join(f"{k} {n:,}건" for k, n in s.outputs) or "없음"
     form = lay.form([
-        (Field("점검 기간", meta.period or "전체"), Field("총 기록", f"{len(rows):,}건 · 계정 {accounts:,}개")),
-        (Field("로그인 실패", _by_actor(failed_logins)),),
-        (Field("권한 거부", _by_actor(denied)),),
-        (Field("사유 확인 대상", f"{checks}  (다운로드·출력·마스킹 해제는 업무상 사유를 확인하십시오)"),),
-        (Field("점검 결과", checkboxes(["이상 없음", "조치 필요"])), Field("점검자·점검일", "")),
-        (Field("점검 의견", lay.space(16)),),
-    ], label_width=0.12)
-    per_action = lay.table(
-        [Column("수행업무", 0.5), Column("건수", 0.25, "RIGHT"), Column("실패·거부", 0.25, "RIGHT")],
-        [[action_label(a), f"{n:,}", f"{not_ok[a]:,}" if not_ok[a] else ""]
-         for a, n in sorted(actions.items(), key=lambda kv: (-kv[1], kv[0]))],
+        (Field("기간", meta.period or "전체"), Field("총 기록", f"{s.total:,}건 · 계정 {s.accounts:,}개")),
+        (Field("로그인 실패", _by_account(s.failed_logins)),),
+        (Field("권한 거부", _by_account(s.refused)),),
+        (Field("내보내기·출력·마스킹 해제", f"{outputs}  (사유는 월간 접속기록 점검에서 확인합니다)"),),
+    ], label_width=0.16)
+    per_task = lay.table(
+        [Column("수행업무 분류", 0.5), Column("건수", 0.25, "RIGHT"), Column("실패·거부", 0.25, "RIGHT")],
+        [[k, f"{n:,}", f"{bad:,}" if bad else ""] for k, n, bad in s.per_task],
         zebra=False, width=0.45, empty="이 기간의 접속기록이 없습니다.")
-    return [form, lay.space(4), *lay.heading("수행업무별 건수"), per_action]
+    return [form, lay.space(4), *lay.heading("수행업무 분류별 건수"), per_task]
 
 
 def render_access_log(path: Path | Output, meta: ReportMeta, rows: Sequence[LogEntryRow], *,
                       on_page: Callable[[int], None] | None = None,
                       before_publish: Callable[[int], None] | None = None) -> int:
-    """Print the review sheet to ``path``; returns the page count."""
+    """Print the listing to ``path``; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
         return [*summary_block(lay, meta, rows), lay.space(4), *lay.heading("접속기록"),

@@ -146,7 +146,37 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+43"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+50"/>
+        <source>조회·검색</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>마스킹 해제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>내보내기·출력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입력·변경·삭제</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>로그인·계정·권한</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>무결성·백업·시스템</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>성공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,7 +191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -172,49 +202,34 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>계정</source>
+        <source>계정(이름·부서)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>작업 PC</source>
+        <source>수행업무</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>IP</source>
+        <location line="+2"/>
+        <source>상세</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>작업</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>검색 종류</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>결과</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>내용</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AccessLogPage</name>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>접속기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,28 +239,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>아이디</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>작업</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>전체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>대상</source>
+        <location line="-6"/>
+        <source>이름 또는 아이디</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>예: acct:3</source>
+        <source>수행업무</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>환자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>차트번호 또는 이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -260,13 +280,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+99"/>
+        <location line="+121"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-70"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -276,17 +296,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <location line="+6"/>
         <source>접속기록 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
+        <source>내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>CSV 파일 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>내보내기 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,7 +327,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>검증 중…</source>
         <translation type="unfinished"></translation>
     </message>

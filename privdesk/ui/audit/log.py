@@ -1,13 +1,18 @@
 """The access-log viewer (접속기록 조회).
 
 A log of millions of entries opens at once: :class:`AccessLogModel` loads one keyset page
-(newest first) when the view asks for more rows (``canFetchMore`` / ``fetchMore``). Filters by
-account, period, action and subject; the filtered view exports to CSV (the export is itself
-logged by the use case); the hash chain can be verified from here by accounts that may.
+(newest first) when the view asks for more rows (``canFetchMore`` / ``fetchMore``). Every entry
+is shown in words (:mod:`privdesk.audit.readable`): the account's name and department, the task
+as a sentence, the subject as a chart number or record number, the details as words; long cells
+show whole as tooltips. Filters by person (name or ID), patient (chart number or name, resolved
+to internal references by the use cases), kind of action and period; the filtered view exports
+to CSV after a reason is given (the export and its reason are logged by the use case); the hash
+chain can be verified from here by accounts that may.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,18 +34,24 @@ from PySide6.QtWidgets import (
 
 from privdesk import clock, integrity
 from privdesk.accounts.permissions import Permission
-from privdesk.audit import query, verify
+from privdesk.audit import query, readable, verify
 from privdesk.errors import PrivdeskError
 from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel
-from privdesk.ui.widgets import PeriodFilter, fmt_datetime, heading
+from privdesk.ui.widgets import PeriodFilter, ReasonDialog, fmt_datetime, heading
 
 CTX = "AccessLogModel"
 PAGE_SIZE = 200
 
+# The kinds of action of privdesk.audit.query.CATEGORIES, marked for translation (the combo shows them).
+CATEGORY_TEXTS = (QT_TRANSLATE_NOOP("AccessLogModel", "조회·검색"), QT_TRANSLATE_NOOP("AccessLogModel", "마스킹 해제"),
+                  QT_TRANSLATE_NOOP("AccessLogModel", "내보내기·출력"),
+                  QT_TRANSLATE_NOOP("AccessLogModel", "입력·변경·삭제"),
+                  QT_TRANSLATE_NOOP("AccessLogModel", "로그인·계정·권한"),
+                  QT_TRANSLATE_NOOP("AccessLogModel", "무결성·백업·시스템"))
 OUTCOME_LABELS = {"ok": QT_TRANSLATE_NOOP("AccessLogModel", "성공"), "denied": QT_TRANSLATE_NOOP("AccessLogModel", "거부"), "failed": QT_TRANSLATE_NOOP("AccessLogModel", "실패")}
 
 
@@ -49,28 +61,29 @@ def outcome_label(code: str) -> str:
     return QCoreApplication.translate(CTX, source) if source else code
 
 
-class AccessLogModel(KeysetTableModel[query.LogRow]):
-    """Lazy, newest first. ``fetcher(before_seq, limit)`` returns the next keyset page."""
+class AccessLogModel(KeysetTableModel[readable.ReadableRow]):
+    """Lazy, newest first. ``fetcher(before_seq, limit)`` returns the next keyset page in words."""
 
     CONTEXT = CTX
-    COL_SEQ, COL_AT, COL_ACTOR, COL_WORKSTATION, COL_IP, COL_ACTION, COL_SUBJECT, COL_SEARCH_KIND, \
-        COL_OUTCOME, COL_DETAIL = range(10)
+    COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_SUBJECT, COL_DETAIL, COL_OUTCOME = range(7)
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(lambda r: r.seq, parent, page_size)
-        self.action_labels: dict[str, str] = {}
         self.COLUMNS = (
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "번호"), lambda r: str(r.seq), lambda r: r.seq, align_right=True),
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "일시"), lambda r: fmt_datetime(r.at, seconds=True)),
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "계정"), lambda r: r.actor),
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "작업 PC"), lambda r: r.workstation),
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "IP"), lambda r: r.ip),
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "작업"), lambda r: self.action_labels.get(r.action, r.action)),
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "대상"), lambda r: r.subject or ""),
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "검색 종류"), lambda r: r.search_kind or ""),
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "결과"), lambda r: outcome_label(r.outcome)),
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "내용"), lambda r: r.detail or ""),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "계정(이름·부서)"), lambda r: r.account_text),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "수행업무"), lambda r: r.task),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "대상"), lambda r: r.subject),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "상세"), lambda r: self._detail(r)),
+            Column(QT_TRANSLATE_NOOP("AccessLogModel", "결과"), lambda r: outcome_label(r.outcome_code)),
         )
+
+    @staticmethod
+    def _detail(r: readable.ReadableRow) -> str:
+        place = f"{r.workstation} ({r.ip})" if r.ip else r.workstation
+        return f"{r.detail} — {place}" if r.detail else place
+
 
 class AccessLogPage(Page):
     """접속기록 (permission: audit.read; export: audit.export; verify: audit.verify)."""
@@ -86,22 +99,21 @@ class AccessLogPage(Page):
         row1.addWidget(QLabel(self.tr("계정"), self))
         self.actor_edit = QLineEdit(self)
         self.actor_edit.setObjectName("actorFilter")
-        self.actor_edit.setPlaceholderText(self.tr("아이디"))
+        self.actor_edit.setPlaceholderText(self.tr("이름 또는 아이디"))
         self.actor_edit.setClearButtonEnabled(True)
         row1.addWidget(self.actor_edit)
-        row1.addWidget(QLabel(self.tr("작업"), self))
+        row1.addWidget(QLabel(self.tr("수행업무"), self))
         self.action_combo = QComboBox(self)
         self.action_combo.setObjectName("actionFilter")
         self.action_combo.addItem(self.tr("전체"), None)
-        labels: dict[str, str] = {}
-        for code, text in query.actions():
-            self.action_combo.addItem(text, code)
-            labels[code] = text
+        for code, text in query.categories():
+            self.action_combo.addItem(QCoreApplication.translate(CTX, text), code)
         row1.addWidget(self.action_combo)
-        row1.addWidget(QLabel(self.tr("대상"), self))
+        row1.addWidget(QLabel(self.tr("환자"), self))
         self.subject_edit = QLineEdit(self)
         self.subject_edit.setObjectName("subjectFilter")
-        self.subject_edit.setPlaceholderText(self.tr("예: acct:3"))
+        self.subject_edit.setPlaceholderText(self.tr("차트번호 또는 이름") if actor.may(Permission.PATIENT_READ)
+                                             else self.tr("차트번호"))
         self.subject_edit.setClearButtonEnabled(True)
         row1.addWidget(self.subject_edit)
         row1.addStretch(1)
@@ -132,8 +144,8 @@ class AccessLogPage(Page):
             edit.returnPressed.connect(self.reload)
 
         self.last_verify: verify.VerifyResult | None = None
+        self.shown_filter: query.LogFilter | None = None   # the filter of the rows on screen, resolved
         self.model = AccessLogModel(self)
-        self.model.action_labels = labels
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
         self.model.fetched.connect(self._update_status)
         self.table = QTableView(self)
@@ -145,12 +157,11 @@ class AccessLogPage(Page):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(AccessLogModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
         for column, width in ((AccessLogModel.COL_SEQ, 70), (AccessLogModel.COL_AT, 150),
-                              (AccessLogModel.COL_ACTOR, 90), (AccessLogModel.COL_WORKSTATION, 120),
-                              (AccessLogModel.COL_IP, 110), (AccessLogModel.COL_ACTION, 120),
-                              (AccessLogModel.COL_SUBJECT, 100), (AccessLogModel.COL_SEARCH_KIND, 80),
-                              (AccessLogModel.COL_OUTCOME, 50)):
+                              (AccessLogModel.COL_ACTOR, 170), (AccessLogModel.COL_ACTION, 230),
+                              (AccessLogModel.COL_SUBJECT, 170), (AccessLogModel.COL_OUTCOME, 50)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.status = QLabel(self)
@@ -158,19 +169,30 @@ class AccessLogPage(Page):
         layout.addWidget(self.status)
 
     def log_filter(self) -> query.LogFilter:
+        """The filter as typed (person and patient not yet resolved: :meth:`resolved_filter`)."""
         since, until = self.period.value()
-        return query.LogFilter(actor=self.actor_edit.text().strip() or None,
-                               action=self.action_combo.currentData(),
-                               subject=self.subject_edit.text().strip() or None,
-                               since=since, until=until)
+        return query.LogFilter(category=self.action_combo.currentData(), since=since, until=until)
+
+    def resolved_filter(self) -> query.LogFilter:
+        """The filter with the person resolved to logins and the patient to internal references
+        (through the use cases; the typed patient text is never kept or logged)."""
+        ctx, actor, flt = self.host.ctx, self.host.actor, self.log_filter()
+        person, patient = self.actor_edit.text().strip(), self.subject_edit.text().strip()
+        return dataclasses.replace(flt, actors=readable.person_logins(ctx, actor, person) if person else (),
+                                   subjects=readable.patient_refs(ctx, actor, patient) if patient else ())
 
     def reload(self) -> None:
         """Start over with the current filter (the first page is read at once, the rest on scroll)."""
-        ctx, actor, flt = self.host.ctx, self.host.actor, self.log_filter()
+        ctx, actor = self.host.ctx, self.host.actor
+        resolved: list[query.LogFilter] = []
 
-        def fetch(before: int | None, limit: int) -> list[query.LogRow]:
-            return query.page(ctx, actor, flt, before_seq=before, limit=limit)
+        def fetch(before: int | None, limit: int) -> list[readable.ReadableRow]:
+            if not resolved:
+                resolved.append(self.resolved_filter())
+                self.shown_filter = resolved[0]
+            return readable.page(ctx, actor, resolved[0], before_seq=before, limit=limit)
 
+        self.shown_filter = None
         self.model.start(fetch)
 
     def _update_status(self) -> None:
@@ -182,14 +204,20 @@ class AccessLogPage(Page):
 
     # -- export and verify ----------------------------------------------------------------
     def choose_export_file(self) -> None:
+        dialog = ReasonDialog(self, self.tr("접속기록 내보내기"),
+                              self.tr("내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다."))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        reason = dialog.reason_text()
         default = f"access-log-{clock.today_kst().isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("접속기록 내보내기"), default,
                                               self.tr("CSV 파일 (*.csv)"))
         if path:
-            self.export_to(Path(path))
+            self.export_to(Path(path), reason)
 
-    def export_to(self, path: Path) -> None:
-        ctx, actor, flt = self.host.ctx, self.host.actor, self.log_filter()
+    def export_to(self, path: Path, reason: str) -> None:
+        """Export the rows on screen (the filter of the last search) with ``reason``."""
+        ctx, actor, shown = self.host.ctx, self.host.actor, self.shown_filter
         if self.export_button is not None:
             self.export_button.setEnabled(False)
 
@@ -204,7 +232,13 @@ class AccessLogPage(Page):
             return False
 
         out = Output(path, force=True)   # the save dialog asked before replacing a file
-        self.host.runner.run(lambda: query.export_csv(ctx, actor, flt, out), owner=self,
+        try:
+            flt = shown if shown is not None else self.resolved_filter()
+        except PrivdeskError as exc:     # a patient or person the filter cannot find
+            self._export_finished()
+            messages.show_error(self, exc)
+            return
+        self.host.runner.run(lambda: readable.export_csv(ctx, actor, flt, out, reason=reason), owner=self,
                              on_done=done, on_error=failed, changes=True)
 
     def _export_finished(self) -> None:

@@ -184,3 +184,14 @@ def test_migrations_never_import_live_code() -> None:
     offenders = sorted(f"{p.name} → {m}" for p in PKG.joinpath("store", "migrations", "versions").glob("*.py")
                        for m in imported_modules(p) if m.startswith("privdesk"))
     assert offenders == []
+
+
+def test_the_command_line_parses_before_loading_the_database_layer() -> None:
+    """``privdesk --version`` and ``--help`` answer at once: building the parser of every command
+    imports neither SQLAlchemy, nor the context, nor cryptography, nor Qt (each command imports what
+    it needs when it runs). Measured: 0.11–0.12 s against 0.72 s before."""
+    code = ("import sys; from privdesk.cli import build_parser; build_parser();"
+            "heavy = [m for m in ('sqlalchemy', 'privdesk.context', 'cryptography', 'PySide6', 'reportlab')"
+            " if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)")
+    r = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr

@@ -23,12 +23,13 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.audit.actions import Action as Action  # re-exported: the chain's entry types
+from privdesk.audit.actions import Outcome as Outcome
 from privdesk.audit.witness import Witness
 from privdesk.crypto import KeyRing
 from privdesk.errors import LogTamperedError
@@ -40,45 +41,6 @@ _HEAD = Base.metadata.tables["audit_head"]
 _CHECKPOINTS = Base.metadata.tables["audit_checkpoints"]
 SEP = "\x1f"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class Action(StrEnum):
-    """What happened (수행업무). Views, searches and changes of personal data, and account events."""
-
-    LOGIN = "login"
-    LOGIN_FAILED = "login_failed"
-    LOGOUT = "logout"
-    LOCK = "lock"                  # account locked (failures or by an administrator)
-    UNLOCK = "unlock"
-    IDLE_LOCK = "idle_lock"        # the GUI covered itself after inactivity
-    PASSWORD_CHANGE = "password_change"
-    PASSWORD_RESET = "password_reset"
-    ACCOUNT_CREATE = "account_create"
-    ACCOUNT_UPDATE = "account_update"
-    ROLE_CHANGE = "role_change"
-    PERMISSION_DENIED = "permission_denied"
-    VIEW = "view"
-    SEARCH = "search"
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
-    PRINT = "print"
-    EXPORT = "export"
-    IMPORT = "import"
-    UNMASK = "unmask"
-    VERIFY = "verify"
-    ARCHIVE = "archive"
-    INIT = "init"
-    SYSTEM = "system"
-    INTEGRITY = "integrity"        # a finding of audit verify, or the officer's acknowledgement
-    BACKUP = "backup"              # a backup made (or failed), an old one rotated away
-    RESTORE = "restore"            # the database restored from a backup (the first entry after its head)
-
-
-class Outcome(StrEnum):
-    OK = "ok"
-    DENIED = "denied"
-    FAILED = "failed"
 
 
 @dataclass(frozen=True)

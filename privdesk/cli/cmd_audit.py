@@ -15,15 +15,17 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privdesk import clock
-from privdesk.audit.archive import archive_before, verify_archive
-from privdesk.audit.chain import Action
-from privdesk.audit.query import LogFilter, categories, export_csv
-from privdesk.audit.witness import Witness, parse_manual
 from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
-from privdesk.context import Actor, AppContext
-from privdesk.files import Output
+
+if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
+    from privdesk.audit.query import LogFilter
+    from privdesk.audit.witness import Witness
+    from privdesk.context import Actor, AppContext
+    from privdesk.files import Output
+
 
 
 def _date(text: str) -> dt.date:
@@ -78,6 +80,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _filter_options(p: argparse.ArgumentParser) -> None:
+    from privdesk.audit.actions import Action, categories
+
     p.add_argument("--actor", metavar="NAME_OR_ID", help="계정: 이름 또는 아이디")
     p.add_argument("--kind", choices=[code for code, _ in categories()], metavar="KIND",
                    help="수행업무 분류: " + ", ".join(f"{code}={text}" for code, text in categories()))
@@ -91,6 +95,8 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
 
 
 def _witness(text: str) -> Witness:
+    from privdesk.audit.witness import parse_manual
+
     try:
         return parse_manual(text)
     except ValueError as exc:
@@ -160,6 +166,8 @@ def cmd_archive(args: argparse.Namespace) -> int:
 
 
 def run_archive(ctx: AppContext, actor: Actor, before: dt.date, out: Path) -> int:
+    from privdesk.audit.archive import archive_before
+
     result = archive_before(ctx, actor, before, out)
     if result.entries == 0:
         print(f"{before.isoformat()} 이전의 기록이 없어 옮기지 않았습니다.")
@@ -179,6 +187,8 @@ def cmd_verify_archive(args: argparse.Namespace) -> int:
 
 
 def run_verify_archive(ctx: AppContext, actor: Actor, path: Path) -> int:
+    from privdesk.audit.archive import verify_archive
+
     result = verify_archive(ctx, actor, path)
     if result.ok:
         print(f"검증한 기록: {result.checked}건 ({path.name})")
@@ -190,6 +200,7 @@ def run_verify_archive(ctx: AppContext, actor: Actor, path: Path) -> int:
 
 def log_filter(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> LogFilter:
     """The command line's filter, the person and the patient resolved through the use cases."""
+    from privdesk.audit.query import LogFilter
     from privdesk.audit.readable import patient_refs, person_logins
 
     return LogFilter(action=args.action, subject=args.subject, since=args.since, until=args.until,
@@ -208,6 +219,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def run_export(ctx: AppContext, actor: Actor, flt: LogFilter, out: Path | Output, *, reason: str) -> int:
+    from privdesk.audit.query import export_csv
+
     n = export_csv(ctx, actor, flt, out, reason=reason)
     print(f"내보낸 기록: {n}건 → {out}")
     return 0

@@ -327,3 +327,36 @@ def test_the_other_rules_lockouts_dormant_permissions_integrity_idle_days_unmask
     put(ctx, at(visit_day, 12), views("won", range(900_100, 900_102)))            # 2 more: 30 without a visit
     r = review.run(ctx, me, later)
     assert one(r, FindingKind.NO_VISIT, "won").entry_count == 30
+
+
+@pytest.mark.tampers
+def test_a_finding_edited_after_the_signature_is_caught(planted: tuple[AppContext, Month, dict[str, dt.date]]) -> None:
+    from sqlalchemy import update
+
+    from privdesk.audit import anchors
+    from privdesk.review.model import ReviewFinding
+    from privdesk.review.usecases import verify_ledger_in
+
+    ctx, month, _days = planted
+    sign_flow(ctx, month)
+    with ctx.session() as s, s.begin():
+        s.execute(update(ReviewFinding).where(ReviewFinding.month == str(month), ReviewFinding.kind == "off_hours")
+                  .values(summary="업무시간 외 없음"))
+    with ctx.session() as s:
+        assert [p.problem for p in verify_ledger_in(s)] == [anchors.ALTERED]
+
+
+def test_review_rules_in_the_profile() -> None:
+    from privdesk.errors import ConfigError
+    from privdesk.profile import ReviewRules, review_rules_from
+
+    assert review_rules_from(None) == ReviewRules()
+    r = review_rules_from({"work_start": "7:30", "work_days": ["월", "화", "수", "목", "금"], "volume_min": 300,
+                           "workstations": {"er-pc": "00:00-24:00"}, "weights": {"integrity": 8}})
+    assert (r.work_start, r.work_days, r.volume_min, r.hours_of("er-pc"), r.weight("integrity")) == (
+        "07:30", (0, 1, 2, 3, 4), 300, ("00:00", "24:00"), 8)
+    for bad in ({"work_start": "25:00"}, {"volume_min": 0}, {"volume_factor": 1}, {"work_days": ["x"]},
+                {"weights": {"nope": 1}}, {"unknown": 1}, {"workstations": {"a": "10:00"}},
+                {"work_start": "19:00", "work_end": "08:00"}):
+        with pytest.raises(ConfigError):
+            review_rules_from(bad)

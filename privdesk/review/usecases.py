@@ -518,9 +518,16 @@ def sign(ctx: AppContext, actor: Actor, month: Month, password: str) -> SignOff:
 
 
 def verify_ledger_in(session: Session) -> list[anchors.AnchorProblem]:
-    """The sign-offs against their access-log anchors (for ``audit verify``)."""
-    rows = session.execute(select(ReviewSignOff).order_by(ReviewSignOff.id)).scalars()
-    return anchors.verify_anchored(session, SIGNOFFS, ((r.id, canonical_signoff(r)) for r in rows))
+    """The sign-offs against their access-log anchors, and each signed month's findings and results
+    against the digest its sign-off stored (a finding edited after the signature shows as 변조);
+    for ``audit verify``."""
+    rows = list(session.execute(select(ReviewSignOff).order_by(ReviewSignOff.id)).scalars())
+    problems = anchors.verify_anchored(session, SIGNOFFS, ((r.id, canonical_signoff(r)) for r in rows))
+    today = clock.today_kst()
+    for r in rows:
+        if _digest(_load(session, ReviewRules(), Month.parse(r.month), today)) != r.digest:
+            problems.append(anchors.AnchorProblem(SIGNOFFS, r.id, anchors.ALTERED))
+    return sorted(problems, key=lambda p: p.row_id)
 
 
 def verify_ledger(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:

@@ -62,6 +62,8 @@ from privdesk.lifecycle.models import (
     DestructionPlan,
 )
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient
+from privdesk.review import Month
+from privdesk.review import pending as review_pending
 from privdesk.rights import requests as rights
 from privdesk.rights.models import CorrectionNotice, SubjectRequest
 
@@ -354,6 +356,40 @@ def complaints_due(p: Probe) -> list[WorkItem]:
     return items
 
 
+# -- the monthly access-log review (접속기록 점검, 고시 제8조②) ------------------------------------------
+REVIEW_PAGE = "review"
+ANSWER_PAGE = "review.answer"   # not a page: the start screen opens the answer dialog itself
+
+
+@own_unit
+def monthly_review(p: Probe) -> list[WorkItem]:
+    """The reviewer's unsigned previous month (from the reminder day on), answers waiting for a
+    decision, 소명 requests past their deadline; for every account, the 소명 requests addressed to it."""
+    r = review_pending(p.ctx, p.actor, p.today)
+    items: list[WorkItem] = []
+    if r.to_answer:
+        late = [j for j in r.to_answer if j.overdue]
+        due = min(j.due for j in r.to_answer)
+        items.append(WorkItem(
+            "review.to_answer",
+            f"접속기록 점검에서 소명을 요청받았습니다: {len(r.to_answer)}건 "
+            f"({'기한이 지난 것 ' + str(len(late)) + '건' if late else '답변 기한 ' + due.isoformat()}).",
+            len(r.to_answer), OVERDUE if late else SOON, ANSWER_PAGE, None))
+    if not p.may(Permission.AUDIT_REVIEW):
+        return items
+    if r.unsigned_month is not None and r.remind:
+        label = Month.parse(r.unsigned_month).label()
+        items.append(WorkItem("review.unsigned", f"{label} 접속기록 점검이 아직 서명되지 않았습니다 (매월 1회 이상 점검).",
+                              1, SOON, REVIEW_PAGE, Permission.AUDIT_REVIEW))
+    if r.overdue_sent:
+        items.append(WorkItem("review.overdue", f"답변 기한이 지난 소명 요청 {r.overdue_sent}건이 있습니다.",
+                              r.overdue_sent, OVERDUE, REVIEW_PAGE, Permission.AUDIT_REVIEW))
+    if r.to_decide:
+        items.append(WorkItem("review.to_decide", f"검토를 기다리는 소명 답변 {r.to_decide}건이 있습니다.",
+                              r.to_decide, SOON, REVIEW_PAGE, Permission.AUDIT_REVIEW))
+    return items
+
+
 PROVIDERS: tuple[Provider, ...] = (
     subject_requests,
     cctv_viewing_requests,
@@ -365,6 +401,7 @@ PROVIDERS: tuple[Provider, ...] = (
     footage_held,
     processor_contracts,
     backup_age,
+    monthly_review,
 )
 
 

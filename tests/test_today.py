@@ -118,3 +118,42 @@ def test_a_provider_is_one_line_and_one_that_logs_is_refused(ctx: AppContext) ->
 def test_numbers_are_shortened() -> None:
     assert today.numbers(["A", "B"]) == "A, B"
     assert today.numbers(["A", "B", "C", "D", "E"]) == "A, B, C 외 2건"
+
+
+def test_the_monthly_review_lines(sqlite_ctx: AppContext) -> None:
+    """The reviewer is reminded of last month's unsigned review from the reminder day on, and sees
+    answers waiting for a decision; the person asked sees the 소명 request — counts only, no log."""
+    from privdesk import review
+    from privdesk.review import FindingKind
+    from tests.audit_support import actor_for, officer
+    from tests.review_support import anomalous_month, history, months
+
+    ctx = sqlite_ctx
+    month, _normal = months()
+    people = {login: actor_for(ctx, login, ["intake"]) for login in ("kim", "lee", "park")}
+    history(ctx, month)
+    anomalous_month(ctx, month)
+    boss = officer(ctx)
+    night = next(f for f in review.run(ctx, boss, month).findings
+                 if f.kind == FindingKind.OFF_HOURS and f.account == "lee")
+    review.ask_justification(ctx, boss, night.id, "새벽 조회의 경위를 적어 주십시오.")
+
+    lee = collect_quietly(ctx, people["lee"])
+    asked = lee["review.to_answer"]
+    assert asked.page == today.ANSWER_PAGE and asked.tone == "soon" and asked.count == 1
+    assert "소명" in asked.text and "lee" not in asked.text
+    assert "review.to_answer" not in collect_quietly(ctx, people["kim"])
+
+    review.answer_justification(ctx, people["lee"], review.my_justifications(ctx, people["lee"])[0].id,
+                                "응급 전원 환자 확인을 요청받아 조회했습니다.")
+    assert "review.to_answer" not in collect_quietly(ctx, people["lee"])
+    boss_items = collect_quietly(ctx, boss)
+    assert boss_items["review.to_decide"].count == 1 and boss_items["review.to_decide"].page == today.REVIEW_PAGE
+
+    # Last month unsigned: nothing before the reminder day (5th), a line from it on.
+    this_month = clock.today_kst().replace(day=1)
+    early = by_key(collect(ctx, boss, this_month + dt.timedelta(days=1)))
+    late = by_key(collect(ctx, boss, this_month + dt.timedelta(days=5)))
+    assert "review.unsigned" not in early and "review.unsigned" in late
+    assert "서명되지 않았습니다" in late["review.unsigned"].text
+    assert "review.unsigned" not in collect_quietly(ctx, people["kim"])   # reviewers only

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from privdesk.accounts.permissions import Permission
 from privdesk.context import INVESTIGATORS
 from privdesk.errors import PrivdeskError
-from privdesk.today import CALM, OVERDUE, SOON, WorkItem, collect
+from privdesk.today import CALM, OVERDUE, PROVIDERS, SOON, Provider, WorkItem, collect
 from privdesk.ui.audit.integrity import IntegrityBox, NoticesBox
 from privdesk.ui.backup.page import BackupBox
 from privdesk.ui.host import PageHost
@@ -74,6 +74,7 @@ class TodayPage(Page):
         self.setObjectName("todayPage")
         self.items: list[WorkItem] | None = None
         self.rows: list[WorkRow] = []
+        self.providers: tuple[Provider, ...] = PROVIDERS   # what the list asks (a test may narrow it)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -127,7 +128,8 @@ class TodayPage(Page):
             self.backup_box.hide()
         ctx = self.host.ctx
         self.status.setText(self.tr("불러오는 중…") if self.items is None else "")
-        self.host.runner.run(lambda: collect(ctx, actor), owner=self, on_done=self.show_items, on_error=self._failed)
+        providers = self.providers
+        self.host.runner.run(lambda: collect(ctx, actor, providers=providers), owner=self, on_done=self.show_items, on_error=self._failed)
 
     def _boxed(self, item: WorkItem) -> bool:
         permission = BOXED.get(item.key)

@@ -72,11 +72,12 @@ def _ledger_checks() -> Sequence[tuple[str, LedgerCheck]]:
     from privdesk.disclosures.ledger import verify_ledger as verify_disclosure_ledger
     from privdesk.incidents.register import verify_ledger as verify_incident_ledger
     from privdesk.lifecycle.ledger import verify_ledger as verify_destruction_ledger
+    from privdesk.review.usecases import verify_ledger as verify_review_signoffs
 
     return (("개인영상정보 관리대장", verify_ledger), ("개인정보파일 파기 관리대장", verify_destruction_ledger),
             ("개인정보 목적 외 이용·제3자 제공 대장", verify_disclosure_ledger),
             ("수탁업체 개인정보 반환·파기 확인", verify_returns), ("유출 등 사고 대장", verify_incident_ledger),
-            ("무결성 확인 기록", verify_integrity_events))
+            ("무결성 확인 기록", verify_integrity_events), ("접속기록 점검 서명", verify_review_signoffs))
 
 
 def _separated_proofs(ctx: AppContext) -> Iterable[proofs.ProofProblem]:
@@ -426,12 +427,14 @@ def _ledger_problems(ctx: AppContext, ack: findings.Acknowledged) -> list[Proble
     from privdesk.disclosures.ledger import verify_ledger_in as disclosures_in
     from privdesk.incidents.register import verify_ledger_in as incidents_in
     from privdesk.lifecycle.ledger import verify_ledger_in as destruction_in
+    from privdesk.review.usecases import verify_ledger_in as review_in
 
     out: list[Problem] = []
     with ctx.session() as s, s.begin():
         rows = s.execute(select(IntegrityEvent).order_by(IntegrityEvent.id)).scalars()
         own = anchors.verify_anchored(s, INTEGRITY_TABLE, ((e.id, canonical_event(e)) for e in rows))
-        for p in [*cctv_in(s), *destruction_in(s), *disclosures_in(s), *returns_in(s), *incidents_in(s), *own]:
+        for p in [*cctv_in(s), *destruction_in(s), *disclosures_in(s), *returns_in(s), *incidents_in(s), *review_in(s),
+                  *own]:
             fp = f"ledger:{p.table}:{p.row_id}:{p.problem}"
             if not ack.covers(fp):
                 out.append(Problem("ledger", fp, p.message))

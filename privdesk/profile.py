@@ -95,6 +95,153 @@ DEFAULT_REMEDIES: dict[str, str] = {
 }
 
 
+# -- the monthly access-log review (접속기록 점검, 고시 제8조②) -------------------------------------------
+WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
+
+# Default weights of the findings in an account's monthly risk score (위험 점수). What points at
+# possible misuse of patients' data weighs more than what is routine paperwork to confirm.
+DEFAULT_REVIEW_WEIGHTS: dict[str, int] = {
+    "off_hours": 2,          # personal data handled outside working hours: the classic sign of snooping
+    "volume": 3,             # far more look-ups than one's own usual: the strongest single signal
+    "no_visit": 3,           # many patients looked up without a visit or request that day
+    "unmask": 1,             # each unmasking has a recorded reason: to be confirmed, routine
+    "download": 2,           # data leaving the application (exports): more than a look
+    "print": 1,              # paper copies: routine for intake, to be confirmed
+    "failed_logins": 2,      # password guessing
+    "lockout": 1,
+    "dormant": 1,            # an unused account is an open door (고시 제5조: 지체 없이 변경·말소)
+    "permission_change": 1,
+    "integrity": 5,          # a problem with the evidence itself
+    "head_idle": 1,          # a working day without any entry: the log may have been off
+}
+
+
+@dataclass(frozen=True)
+class ReviewRules:
+    """Thresholds of the monthly access-log review, as data (profile ``[review]``). The defaults
+    and why:
+
+    - working hours 08:00–19:00, Monday–Saturday: the hospital's outpatient and intake hours with
+      an hour's margin either side (Saturday morning clinics); a workstation that is staffed at
+      night (응급실) gets its own hours in ``[review.workstations]`` (``"er-pc" = "00:00-24:00"``).
+    - volume: a month's views above 5× the account's own median of the previous 3 months AND
+      above 500: the factor catches a sudden change of behaviour, the floor keeps small accounts
+      (30 → 160 views) from being flagged for noise; 500 is about 25 look-ups a working day.
+    - 30 distinct patients looked up on one day without a visit (intake) or request that day:
+      above a busy clerk's follow-up calls, below a trawl through the registry.
+    - 5 failed logins within 10 minutes: the lock-out threshold's count in a short window — guessing,
+      not a mistyped password.
+    - 90 days unused: the usual dormant-account rule (정기 점검 — 장기 미사용 계정 정리).
+    - 소명 answered within 7 days; the officer reminded from the 5th of the next month.
+    """
+
+    work_start: str = "08:00"
+    work_end: str = "19:00"
+    work_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5)          # Monday = 0 … Saturday = 5
+    workstations: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
+    volume_factor: float = 5.0
+    volume_min: int = 500
+    volume_months: int = 3
+    no_visit_patients: int = 30
+    failed_logins: int = 5
+    failed_window_minutes: int = 10
+    dormant_days: int = 90
+    justification_days: int = 7
+    remind_day: int = 5
+    entries_cap: int = 500                                   # entries kept per finding (the count is exact)
+    weights: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_REVIEW_WEIGHTS), compare=False)
+
+    def hours_of(self, workstation: str) -> tuple[str, str]:
+        return self.workstations.get(workstation, (self.work_start, self.work_end))
+
+    def weight(self, kind: str) -> int:
+        return self.weights.get(kind, 1)
+
+    def days_label(self) -> str:
+        return "·".join(WEEKDAYS[d] for d in self.work_days)
+
+
+def _hhmm(value: object, source: str, name: str) -> str:
+    text = str(value).strip()
+    try:
+        hours, minutes = (int(x) for x in text.split(":"))
+    except ValueError:
+        raise ConfigError(f"{source}: review.{name}은(는) 'HH:MM' 형식의 시각이어야 합니다: {text!r}") from None
+    if not (0 <= hours <= 24 and 0 <= minutes < 60) or (hours == 24 and minutes):
+        raise ConfigError(f"{source}: review.{name}의 시각이 올바르지 않습니다: {text!r}")
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def _span(value: object, source: str, name: str) -> tuple[str, str]:
+    parts = str(value).split("-")
+    if len(parts) != 2:
+        raise ConfigError(f"{source}: review.{name}은(는) 'HH:MM-HH:MM' 형식이어야 합니다: {value!r}")
+    start, end = _hhmm(parts[0], source, name), _hhmm(parts[1], source, name)
+    if start >= end:
+        raise ConfigError(f"{source}: review.{name}의 시작 시각이 끝 시각보다 늦습니다: {value!r}")
+    return start, end
+
+
+def review_rules_from(data: object, source: str = "profile") -> ReviewRules:
+    """``[review]`` of the profile (every key optional; unknown keys refused)."""
+    if not data:
+        return ReviewRules()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: [review] 항목이 표 형식이 아닙니다.")
+    base = ReviewRules()
+    ints = ("volume_min", "volume_months", "no_visit_patients", "failed_logins", "failed_window_minutes",
+            "dormant_days", "justification_days", "remind_day", "entries_cap")
+    known = {*ints, "work_start", "work_end", "work_days", "workstations", "volume_factor", "weights"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"{source}: [review]에 알 수 없는 항목이 있습니다: {sorted(unknown)[0]}")
+    values: dict[str, Any] = {}
+    for name in ints:
+        if name in data:
+            raw = data[name]
+            if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+                raise ConfigError(f"{source}: review.{name}은(는) 1 이상의 정수여야 합니다.")
+            values[name] = raw
+    if "remind_day" in values and values["remind_day"] > 28:
+        raise ConfigError(f"{source}: review.remind_day는 1에서 28 사이여야 합니다.")
+    if "volume_factor" in data:
+        factor = data["volume_factor"]
+        if isinstance(factor, bool) or not isinstance(factor, (int, float)) or factor <= 1:
+            raise ConfigError(f"{source}: review.volume_factor는 1보다 큰 수여야 합니다.")
+        values["volume_factor"] = float(factor)
+    start = _hhmm(data.get("work_start", base.work_start), source, "work_start")
+    end = _hhmm(data.get("work_end", base.work_end), source, "work_end")
+    if start >= end:
+        raise ConfigError(f"{source}: review.work_start가 work_end보다 늦습니다.")
+    values["work_start"], values["work_end"] = start, end
+    if "work_days" in data:
+        days = data["work_days"]
+        names = {n: i for i, n in enumerate(WEEKDAYS)}
+        try:
+            parsed = sorted({names[d] if isinstance(d, str) else int(d) for d in days})
+        except (KeyError, TypeError, ValueError):
+            raise ConfigError(f"{source}: review.work_days는 요일(월…일 또는 0…6)의 목록이어야 합니다.") from None
+        if not parsed or not all(0 <= d <= 6 for d in parsed):
+            raise ConfigError(f"{source}: review.work_days는 요일(월…일 또는 0…6)의 목록이어야 합니다.")
+        values["work_days"] = tuple(parsed)
+    stations = data.get("workstations", {})
+    if not isinstance(stations, dict):
+        raise ConfigError(f"{source}: [review.workstations] 항목이 표 형식이 아닙니다.")
+    values["workstations"] = {str(k): _span(v, source, f"workstations.{k}") for k, v in stations.items()}
+    weights = dict(DEFAULT_REVIEW_WEIGHTS)
+    raw_weights = data.get("weights", {})
+    if not isinstance(raw_weights, dict):
+        raise ConfigError(f"{source}: [review.weights] 항목이 표 형식이 아닙니다.")
+    for k, v in raw_weights.items():
+        if k not in weights:
+            raise ConfigError(f"{source}: review.weights에 알 수 없는 항목이 있습니다: {k}")
+        if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+            raise ConfigError(f"{source}: review.weights.{k}는 0 이상의 정수여야 합니다.")
+        weights[k] = v
+    values["weights"] = weights
+    return ReviewRules(**values)
+
+
 @dataclass(frozen=True)
 class HospitalProfile:
     name: str
@@ -117,6 +264,7 @@ class HospitalProfile:
     remedies: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_REMEDIES), compare=False)
     extension_max_days: int = 10              # 열람 연기: at most this many days (UNCONFIRMED: no limit in the 시행령)
     complaint_days: int = 10                  # 개인정보 침해 신고·상담: answered within this many days (internal rule)
+    review: ReviewRules = field(default_factory=ReviewRules, compare=False)   # [review]: 접속기록 점검
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -219,6 +367,7 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
             remedies=remedies,
             extension_max_days=extension_max,
             complaint_days=complaint_days,
+            review=review_rules_from(data.get("review"), source),
             raw=data,
         )
     except ConfigError:

@@ -19,6 +19,7 @@ class Permission(StrEnum):
     AUDIT_VERIFY = "audit.verify"
     AUDIT_EXPORT = "audit.export"
     AUDIT_ARCHIVE = "audit.archive"
+    AUDIT_REVIEW = "audit.review"              # the monthly access-log review (접속기록 점검, 고시 제8조②)
     # patient intake registry (환자 진료 접수)
     PATIENT_READ = "patient.read"
     PATIENT_WRITE = "patient.write"
@@ -54,6 +55,7 @@ LABELS: dict[Permission, str] = {
     Permission.AUDIT_VERIFY: "접속기록 무결성 검증",
     Permission.AUDIT_EXPORT: "접속기록 내보내기",
     Permission.AUDIT_ARCHIVE: "접속기록 보관(아카이브)",
+    Permission.AUDIT_REVIEW: "접속기록 점검",
     Permission.PATIENT_READ: "환자 명부 조회",
     Permission.PATIENT_WRITE: "환자 명부 등록·수정",
     Permission.PATIENT_UNMASK: "개인정보 마스킹 해제",
@@ -102,7 +104,7 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
         Permission.ACCOUNT_MANAGE, Permission.SETTINGS_MANAGE, Permission.AUDIT_READ,
         Permission.AUDIT_VERIFY, Permission.AUDIT_EXPORT, Permission.AUDIT_ARCHIVE,
         Permission.PROCESSOR_MANAGE, Permission.DESTRUCTION_PLAN, Permission.BACKUP,
-        Permission.INCIDENT_READ, Permission.INCIDENT_HANDLE,
+        Permission.INCIDENT_READ, Permission.INCIDENT_HANDLE, Permission.AUDIT_REVIEW,
     }),
     INTAKE: frozenset({
         Permission.PATIENT_READ, Permission.PATIENT_WRITE, Permission.PATIENT_UNMASK,
@@ -111,7 +113,7 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
     }),
     FACILITY: frozenset({Permission.CCTV_MANAGE, Permission.CCTV_READ}),
     AUDITOR: frozenset({Permission.AUDIT_READ, Permission.AUDIT_VERIFY, Permission.AUDIT_EXPORT,
-                        Permission.CCTV_READ, Permission.INCIDENT_READ}),
+                        Permission.CCTV_READ, Permission.INCIDENT_READ, Permission.AUDIT_REVIEW}),
 }
 
 

@@ -296,4 +296,5 @@ from privdesk.disclosures import models as disclosure_models  # noqa: E402, F401
 from privdesk.incidents import models as incident_models  # noqa: E402, F401  (the breach register)
 from privdesk.lifecycle import models as lifecycle_models  # noqa: E402, F401  (lifecycle tables)
 from privdesk.registry import models as registry_models  # noqa: E402, F401  (registry tables)
+from privdesk.review import model as review_models  # noqa: E402, F401  (the monthly access-log review)
 from privdesk.rights import models as rights_models  # noqa: E402, F401  (data-subject requests)

@@ -285,10 +285,14 @@ class ReviewPage(Page):
         self.findings_model = FindingsModel(self)
         self.findings_table = record_table(splitter, "findingsTable", self.findings_model, wrap=False)
         self.findings_table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        for col, width in enumerate((150, 120, 330, 260, 50, 130, 90)):
+            self.findings_table.setColumnWidth(col, width)
         splitter.addWidget(self.findings_table)
         lower = QSplitter(Qt.Orientation.Horizontal, splitter)
         self.entries_model = EntriesModel(self)
         self.entries_table = record_table(lower, "entriesTable", self.entries_model, wrap=False)
+        for col, width in enumerate((70, 140, 130, 130)):
+            self.entries_table.setColumnWidth(col, width)
         lower.addWidget(self.entries_table)
         self.detail_label = rich_detail(lower, "findingDetail")
         lower.setSizes([620, 420])
@@ -413,7 +417,9 @@ class ReviewPage(Page):
         self.accept_button.setEnabled(open_month and answered)
         self.reject_button.setEnabled(open_month and answered)
         self.run_button.setEnabled(not self.running and (self.review is None or not self.signed()))
-        self.sign_button.setEnabled(open_month and self.review is not None and self.review.entries > 0)
+        ended = self.review is not None and Month.parse(self.review.month).last_day() < clock.today_kst()
+        checked = self.review is not None and (self.review.entries > 0 or bool(self.review.findings))
+        self.sign_button.setEnabled(open_month and ended and checked)
         if self.print_button is not None:
             self.print_button.setEnabled(self.review is not None and not self.running)
 
@@ -478,43 +484,45 @@ class ReviewPage(Page):
         dialog.done_with.connect(lambda _s: self.status.setText(self.tr("서명했습니다. 이 달의 점검이 끝났습니다.")))
         return self._open(dialog)
 
-    def print_report(self) -> Any:
-        """결과 출력: the 접속기록 점검 결과 PDF through the print preview, with the reason asked."""
+    def print_report(self, reason: str | None = None) -> Any:
+        """결과 출력: the 접속기록 점검 결과 PDF (summary, findings, results, sign-off, head) rendered in
+        the background and opened in the print preview; the reason is asked (and logged)."""
         fn = printing_use_case()
         if fn is None or self.review is None:
             return None
-        from PySide6.QtWidgets import QDialog
+        if reason is None:
+            from PySide6.QtWidgets import QDialog
 
-        from privdesk.ui.widgets import ReasonDialog
+            from privdesk.ui.widgets import ReasonDialog
 
-        dialog = ReasonDialog(self, self.tr("출력 사유"), self.tr("점검 결과를 출력하는 사유를 적으십시오. 접속기록에 남습니다."))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return self.print_with_reason(dialog.reason_text())
-
-    def print_with_reason(self, reason: str) -> Any:
-        fn = printing_use_case()
-        if fn is None:
-            return None
+            dialog = ReasonDialog(self, self.tr("출력 사유"),
+                                  self.tr("점검 결과를 출력하는 사유를 적으십시오. 접속기록에 남습니다."))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            reason = dialog.reason_text()
         from privdesk.files import protected_files
         from privdesk.ui.cctv_common import PrintJob
 
         ctx, actor, month = self.host.ctx, self.host.actor, self.month()
         job = PrintJob(self.host.runner, self, self.tr("접속기록 점검 결과 {month}").format(month=month.label()),
                        f"access-review-{month}.pdf",
-                       lambda out, on_page: fn(ctx, actor, month, out, reason=reason, on_page=on_page),
+                       lambda out, _on_page: fn(ctx, actor, month, out, reason=reason),
                        protected=protected_files(ctx.settings))
         self.print_job = job
         return job
 
 
 def printing_use_case() -> Callable[..., Any] | None:
-    """The core's printing use case for the review result, when it has one."""
-    for name in ("print_report", "print_review", "render"):
-        fn = getattr(rv, name, None)
-        if callable(fn):
-            return fn  # type: ignore[no-any-return]
-    return None
+    """The core's printing use case for the review result (privdesk.review.printing.print_review:
+    ``(ctx, actor, month, out, *, reason)``), when the core has one."""
+    import importlib
+
+    try:
+        printing = importlib.import_module("privdesk.review.printing")
+    except ImportError:
+        return None
+    fn = getattr(printing, "print_review", None)
+    return fn if callable(fn) else None
 
 
 def justification_days(host: PageHost) -> int | None:
@@ -536,6 +544,9 @@ def state_html(r: MonthReview) -> str:
         month=month.label(), entries=f"{r.entries:,}", span=span, accounts=len(r.accounts), findings=len(r.findings),
         open=no_result, unanswered=unanswered, undecided=undecided)
     not_signed, signed = translate("ReviewPage", "서명 전"), translate("ReviewPage", "서명됨")
+    if r.entries == 0 and not r.findings and r.signed is None:
+        line = translate("ReviewPage", "{month}: 아직 점검하지 않았습니다. '점검 실행'을 누르십시오.").format(
+            month=month.label())
     if r.signed is None:
         state = f"<b style='color:{AMBER}'>{escape(not_signed)}</b>"
     else:

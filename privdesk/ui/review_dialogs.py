@@ -127,7 +127,8 @@ class ReviewForm(QDialog):
     def finish_layout(self, note: str = "", width: int = 560) -> None:
         if note:
             label = QLabel(note, self)
-            label.setObjectName("note")
+            label.setObjectName("hint")
+            self.hint = label
             label.setWordWrap(True)
             label.setStyleSheet(f"color: {GREY};")
             self.layout_.addWidget(label)
@@ -217,7 +218,9 @@ class AskDialog(ReviewForm):
         self.finding = finding
         self.set_intro(finding_html(finding))
         self.message = self.text_box("askMessage", placeholder=translate("ReviewDialogs", "예: 11월 14일 새벽에 조회한 사유를 적어 주십시오."))
-        self.form.addRow(translate("ReviewDialogs", "받는 사람"), QLabel(who(finding.account_name, finding.account), self))
+        self.recipient = QLabel(who(finding.account_name, finding.account), self)
+        self.recipient.setObjectName("recipient")
+        self.form.addRow(translate("ReviewDialogs", "받는 사람"), self.recipient)
         self.form.addRow(translate("ReviewDialogs", "요청 내용"), self.message)
         self.ok_button.setText(translate("ReviewDialogs", "소명 요청"))
         deadline = (translate("ReviewDialogs", "기한은 오늘부터 {days}일입니다.").format(days=days) if days
@@ -258,13 +261,14 @@ class DecideDialog(ReviewForm):
                                   else translate("ReviewDialogs", "예: 업무상 필요가 확인되지 않음 — 교육 실시"))
         self.form.addRow(translate("ReviewDialogs", "판단 메모"), self.note)
         self.ok_button.setText(translate("ReviewDialogs", "수용") if accept else translate("ReviewDialogs", "반려"))
-        self.finish_layout(translate("ReviewDialogs", "메모(필수)는 점검 결과에 남습니다.") if accept
+        self.finish_layout(translate("ReviewDialogs", "수용하면 이 발견 사항의 결과는 '정상'이 됩니다. 메모(선택)는 점검 결과에 "
+                                     "남습니다.") if accept
                            else translate("ReviewDialogs", "반려하면 이 발견 사항의 결과는 '조치 필요'가 되고 메모가 조치 내용으로 남습니다."), 620)
 
     def call(self) -> Callable[[], Any]:
         ctx, actor, jid, accept, note = self.host.ctx, self.host.actor, self.j.id, self.accept_, self.note.text()
-        if not note:
-            raise ValidationError("note", translate("ReviewDialogs", "판단 메모를 입력하십시오."))
+        if not note and not accept:
+            raise ValidationError("note", translate("ReviewDialogs", "반려하는 이유와 조치를 입력하십시오."))
         return lambda: rv.decide_justification(ctx, actor, jid, accept, note)
 
 

@@ -54,6 +54,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from privdesk.cli.cmd_incident import add_report_commands as add_incident_reports
 
     add_incident_reports(rs)
+    from privdesk.cli.cmd_review import add_report_commands as add_review_reports
+
+    add_review_reports(rs)
 
 
 def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Output]:

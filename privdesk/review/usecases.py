@@ -323,21 +323,40 @@ def _one(session: Session, row: ReviewFinding) -> Finding:
     return _findings(session, [row], clock.today_kst())[0]
 
 
+def _entries(session: Session, row: ReviewFinding, limit: int) -> list[LogRow]:
+    seqs = [int(x) for x in row.seqs.split(",") if x][:max(0, limit)]
+    out: list[LogRow] = []
+    for i in range(0, len(seqs), 500):
+        chunk = seqs[i:i + 500]
+        for e in session.execute(select(AccessLogEntry).where(AccessLogEntry.seq.in_(chunk))).scalars():
+            out.append(LogRow(seq=int(e.seq), at=dt.datetime.fromisoformat(e.at.replace("Z", "+00:00")),
+                              actor=e.actor, workstation=e.workstation, ip=e.ip, action=e.action,
+                              subject=e.subject, search_kind=e.search_kind, outcome=e.outcome, detail=e.detail))
+    out.sort(key=lambda r: r.seq)
+    return out
+
+
 def finding_entries(ctx: AppContext, actor: Actor, finding_id: int, limit: int = 500) -> list[LogRow]:
     """The access-log entries behind a finding (up to ``limit``, oldest first); logged."""
     with ctx.unit(actor, Permission.AUDIT_REVIEW) as u:
         row = _finding_row(u, finding_id, writable=False)
-        seqs = [int(x) for x in row.seqs.split(",") if x][:max(0, limit)]
-        out: list[LogRow] = []
-        for i in range(0, len(seqs), 500):
-            chunk = seqs[i:i + 500]
-            for e in u.session.execute(select(AccessLogEntry).where(AccessLogEntry.seq.in_(chunk))).scalars():
-                out.append(LogRow(seq=int(e.seq), at=dt.datetime.fromisoformat(e.at.replace("Z", "+00:00")),
-                                  actor=e.actor, workstation=e.workstation, ip=e.ip, action=e.action,
-                                  subject=e.subject, search_kind=e.search_kind, outcome=e.outcome, detail=e.detail))
-        out.sort(key=lambda r: r.seq)
+        out = _entries(u.session, row, limit)
         u.log(Action.VIEW, subject_of(row.month), detail=f"entries; finding={row.id}; shown={len(out)}")
         return out
+
+
+def review_with_entries(ctx: AppContext, actor: Actor, month: Month,
+                        per_finding: int = 20) -> tuple[MonthReview, dict[int, list[LogRow]]]:
+    """What is stored for the month and the first ``per_finding`` entries of every finding, in one
+    look (the printed result); logged once."""
+    today = clock.today_kst()
+    with ctx.unit(actor, Permission.AUDIT_REVIEW) as u:
+        review = _load(u.session, _rules(ctx), month, today)
+        rows = {f.id: f for f in u.session.execute(select(ReviewFinding).where(
+            ReviewFinding.month == str(month), ReviewFinding.present.is_(True))).scalars()}
+        entries = {fid: _entries(u.session, row, per_finding) for fid, row in rows.items()}
+        u.log(Action.VIEW, subject_of(month), detail=f"report; findings={len(review.findings)}")
+        return review, entries
 
 
 def _add_result(u: Unit, row: ReviewFinding, result: Result, note: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,14 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
 
 from privdesk import clock, review
+from privdesk.audit.chain import Action
 from privdesk.context import AppContext
 from privdesk.review import FindingKind, JState, Month, Result
+from privdesk.store.models import AccessLogEntry
+from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.review import AccountsModel, FindingsModel, ReviewPage, entry_cells
 from privdesk.ui.review_dialogs import (
     AskDialog,
@@ -237,6 +242,24 @@ def test_review_run_result_justification_and_sign_off(qtbot, planted, runner: Ta
         assert not b.isEnabled(), b.objectName()
     assert page.record(Result.ACTION) is None                      # and nothing opens
     shot(win, "signed")
+
+    # 결과 출력: the printed result through the preview, carrying the sign-off's head; the print logged
+    assert page.print_button is not None and page.print_button.isEnabled()
+    job = page.print_report(reason="월간 점검 결과 보고")
+    assert job is not None
+    qtbot.waitUntil(lambda: job.preview is not None or job.error is not None, timeout=30_000)
+    assert job.error is None
+    preview = job.preview
+    assert isinstance(preview, PdfPreviewDialog)
+    qtbot.waitUntil(lambda: preview.ready and preview.page_count >= 1, timeout=15_000)
+    text = subprocess.run(["pdftotext", str(job.out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "접속기록 점검" in text and f"{signed.head_seq}번" in text and "육의곤" in text
+    settle(qtbot, runner)
+    preview.close()
+    with ctx.session() as s:
+        printed = s.execute(select(AccessLogEntry.detail).where(AccessLogEntry.action == Action.PRINT)
+                            .order_by(AccessLogEntry.seq.desc())).scalars().first()
+    assert printed is not None and "사유=월간 점검 결과 보고" in printed
     win.close()
     settle(qtbot, runner)
 

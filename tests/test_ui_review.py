@@ -117,6 +117,9 @@ def test_review_run_result_justification_and_sign_off(qtbot, planted, runner: Ta
     proxy = page.accounts_proxy
     risks = [proxy.data(proxy.index(i, AccountsModel.COL_RISK), ROW_ROLE).risk for i in range(proxy.rowCount())]
     assert risks == sorted(risks, reverse=True)
+    page.tabs.setCurrentIndex(1)
+    shot(win, "accounts")
+    page.tabs.setCurrentIndex(0)
 
     # a download: its entry below, the reason in the detail; 정상 처리 needs a note
     export = pick(qtbot, page, runner, FindingKind.DOWNLOAD, "kim")
@@ -244,7 +247,7 @@ def test_review_run_result_justification_and_sign_off(qtbot, planted, runner: Ta
     shot(win, "signed")
 
     # 결과 출력: the printed result through the preview, carrying the sign-off's head; the print logged
-    assert page.print_button is not None and page.print_button.isEnabled()
+    assert page.print_button.isEnabled()
     job = page.print_report(reason="월간 점검 결과 보고")
     assert job is not None
     qtbot.waitUntil(lambda: job.preview is not None or job.error is not None, timeout=30_000)

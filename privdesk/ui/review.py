@@ -15,7 +15,6 @@ cases refuse too).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from privdesk import review as rv
 from privdesk.audit.query import LogRow, action_label
 from privdesk.errors import PrivdeskError
 from privdesk.review import AccountSummary, Finding, Month, MonthReview
+from privdesk.review.printing import print_review
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
 from privdesk.ui.review_dialogs import (
@@ -252,9 +251,7 @@ class ReviewPage(Page):
         top.addWidget(self.month_combo)
         self.run_button = bar_button(self, top, "runButton", self.tr("점검 실행"), self.run_review)
         self.sign_button = bar_button(self, top, "signButton", self.tr("점검 완료 서명…"), self.sign)
-        self.print_button: QPushButton | None = None
-        if printing_use_case() is not None:
-            self.print_button = bar_button(self, top, "printButton", self.tr("결과 출력…"), self.print_report)
+        self.print_button = bar_button(self, top, "printButton", self.tr("결과 출력…"), self.print_report)
         top.addStretch(1)
         layout.addLayout(top)
         self.state_label = QLabel(self)
@@ -420,8 +417,7 @@ class ReviewPage(Page):
         ended = self.review is not None and Month.parse(self.review.month).last_day() < clock.today_kst()
         checked = self.review is not None and (self.review.entries > 0 or bool(self.review.findings))
         self.sign_button.setEnabled(open_month and ended and checked)
-        if self.print_button is not None:
-            self.print_button.setEnabled(self.review is not None and not self.running)
+        self.print_button.setEnabled(self.review is not None and not self.running)
 
     def _selection_changed(self) -> None:
         self._update_buttons()
@@ -487,8 +483,7 @@ class ReviewPage(Page):
     def print_report(self, reason: str | None = None) -> Any:
         """결과 출력: the 접속기록 점검 결과 PDF (summary, findings, results, sign-off, head) rendered in
         the background and opened in the print preview; the reason is asked (and logged)."""
-        fn = printing_use_case()
-        if fn is None or self.review is None:
+        if self.review is None:
             return None
         if reason is None:
             from PySide6.QtWidgets import QDialog
@@ -506,23 +501,10 @@ class ReviewPage(Page):
         ctx, actor, month = self.host.ctx, self.host.actor, self.month()
         job = PrintJob(self.host.runner, self, self.tr("접속기록 점검 결과 {month}").format(month=month.label()),
                        f"access-review-{month}.pdf",
-                       lambda out, _on_page: fn(ctx, actor, month, out, reason=reason),
+                       lambda out, _on_page: print_review(ctx, actor, month, out, reason=reason),
                        protected=protected_files(ctx.settings))
         self.print_job = job
         return job
-
-
-def printing_use_case() -> Callable[..., Any] | None:
-    """The core's printing use case for the review result (privdesk.review.printing.print_review:
-    ``(ctx, actor, month, out, *, reason)``), when the core has one."""
-    import importlib
-
-    try:
-        printing = importlib.import_module("privdesk.review.printing")
-    except ImportError:
-        return None
-    fn = getattr(printing, "print_review", None)
-    return fn if callable(fn) else None
 
 
 def justification_days(host: PageHost) -> int | None:

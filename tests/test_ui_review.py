@@ -184,6 +184,15 @@ def test_review_run_result_justification_and_sign_off(qtbot, planted, runner: Ta
     assert closed(answer) and spy.count() == 1
     answered = spy.at(0)[0]
     assert answered.state == JState.ANSWERED and answered.id == j.id
+    (again,) = review.my_justifications(ctx, lee)           # answered, waiting: shown, not sent twice
+    seen = JustificationAnswerDialog(lee_win, again, lee_win)
+    seen.open()
+    assert seen.answer.isReadOnly() and not seen.ok_button.isVisible() and "이미 답변했습니다" in seen.error.text()
+    QTest.keyClick(seen.answer, Qt.Key.Key_Return)
+    settle(qtbot, runner)
+    assert seen.isVisible()
+    QTest.keyClick(seen, Qt.Key.Key_Escape)
+    assert closed(seen)
     lee_win.close()
     settle(qtbot, runner)
 

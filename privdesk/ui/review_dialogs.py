@@ -355,7 +355,21 @@ class JustificationAnswerDialog(ReviewForm):
         self.finish_layout(translate("ReviewDialogs", "답변은 점검자에게 전달되고 점검 결과에 남습니다. 주민등록번호·전화번호 같은 개인정보는 "
                               "적지 마십시오. Shift+Enter로 줄을 바꿉니다."), 600)
         self.done_with.connect(self.answered)
+        if j.state != rv.JState.OPEN:           # answered already (or decided): shown, not sent again
+            self.answer.setReadOnly(True)
+            self.ok_button.setEnabled(False)
+            self.ok_button.hide()
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("ReviewDialogs", "닫기"))
+            self.show_error(translate("ReviewDialogs", "이미 답변했습니다({state}). 점검자의 판단을 기다립니다.").format(
+                state=rv.J_LABELS.get(j.state, str(j.state))) if j.state == rv.JState.ANSWERED
+                else rv.J_LABELS.get(j.state, str(j.state)))
+            self.error.setStyleSheet(f"color: {GREY};")
         self.answer.setFocus()
+
+    def submit(self) -> None:
+        if self.j.state != rv.JState.OPEN:
+            return
+        super().submit()
 
     def call(self) -> Callable[[], Any]:
         ctx, actor, jid, text = self.host.ctx, self.host.actor, self.j.id, self.answer.text()

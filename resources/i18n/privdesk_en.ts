@@ -8174,7 +8174,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review.py" line="+92"/>
+        <location filename="../../privdesk/ui/review.py" line="+91"/>
         <source>이름(ID)</source>
         <translation>Name (ID)</translation>
     </message>
@@ -8553,7 +8553,17 @@ Plan hash: {hash}</translation>
         <translation>The answer goes to the reviewer and is kept in the review result. Do not write personal data such as resident registration or phone numbers. Shift+Enter starts a new line.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이미 답변했습니다({state}). 점검자의 판단을 기다립니다.</source>
+        <translation>You have answered already ({state}). The reviewer will decide.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>답변을 입력하십시오.</source>
         <translation>Enter your answer.</translation>
     </message>
@@ -8672,7 +8682,7 @@ Plan hash: {hash}</translation>
         <translation>Sign off…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>결과 출력…</source>
         <translation>Print result…</translation>
     </message>
@@ -8737,7 +8747,7 @@ Plan hash: {hash}</translation>
         <translation>Thresholds: </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>발견 사항을 고르면 근거가 된 접속기록과 내용이 여기에 나옵니다.</source>
         <translation>Select a finding to see it here with the access-log entries behind it.</translation>
     </message>
@@ -8747,7 +8757,7 @@ Plan hash: {hash}</translation>
         <translation>Signed. This month&apos;s review is closed.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>출력 사유</source>
         <translation>Reason for printing</translation>
     </message>
@@ -8762,7 +8772,7 @@ Plan hash: {hash}</translation>
         <translation>Access-log review result {month}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+20"/>
         <source> (순번 {first}–{last})</source>
         <translation> (nos. {first}–{last})</translation>
     </message>

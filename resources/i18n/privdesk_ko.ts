@@ -8165,7 +8165,7 @@
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review.py" line="+92"/>
+        <location filename="../../privdesk/ui/review.py" line="+91"/>
         <source>이름(ID)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8544,7 +8544,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이미 답변했습니다({state}). 점검자의 판단을 기다립니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>답변을 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8663,7 +8673,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>결과 출력…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8728,7 +8738,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+39"/>
         <source>발견 사항을 고르면 근거가 된 접속기록과 내용이 여기에 나옵니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8738,7 +8748,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>출력 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8753,7 +8763,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+20"/>
         <source> (순번 {first}–{last})</source>
         <translation type="unfinished"></translation>
     </message>

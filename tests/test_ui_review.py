@@ -92,7 +92,7 @@ def test_review_run_result_justification_and_sign_off(qtbot, planted, runner: Ta
     page.set_month(month)
     settle(qtbot, runner)
     assert "아직 점검하지 않았습니다" in page.state_label.text() and page.findings_model.rowCount() == 0
-    assert not page.sign_button.isEnabled() and page.run_button.isEnabled()
+    assert not page.sign_button.isEnabled() and not page.print_button.isEnabled() and page.run_button.isEnabled()
 
     page.run_button.click()
     settle(qtbot, runner)

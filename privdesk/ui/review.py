@@ -417,7 +417,7 @@ class ReviewPage(Page):
         ended = self.review is not None and Month.parse(self.review.month).last_day() < clock.today_kst()
         checked = self.review is not None and (self.review.entries > 0 or bool(self.review.findings))
         self.sign_button.setEnabled(open_month and ended and checked)
-        self.print_button.setEnabled(self.review is not None and not self.running)
+        self.print_button.setEnabled(checked and not self.running)
 
     def _selection_changed(self) -> None:
         self._update_buttons()

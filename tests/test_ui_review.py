@@ -312,3 +312,21 @@ def test_reject_makes_action_and_the_page_is_only_for_reviewers(qtbot, planted, 
         assert "review" not in win.page_keys() and win.show_page("review") is None
         win.close()
         settle(qtbot, runner)
+
+
+def test_change_on_last_month_and_the_state_line_without_a_run() -> None:
+    from privdesk.review import AccountSummary, MonthReview
+    from privdesk.ui.review import _delta, _delta_text, state_html
+
+    def acc(risk: int, history: tuple[tuple[str, int], ...]) -> AccountSummary:
+        return AccountSummary(login="kim", name="김", department="원무과", entries=1, views=1, unmasks=0, exports=0,
+                              prints=0, failed_logins=0, off_hours=0, risk=risk, risk_explained="", risk_history=history,
+                              department_median=0.0)
+
+    assert _delta(acc(7, (("2026-09", 4), ("2026-08", 9))), "2026-10") == 3
+    assert _delta(acc(2, (("2026-09", 5),)), "2026-10") == -3
+    assert _delta(acc(2, (("2026-08", 5),)), "2026-10") is None        # no score for September
+    assert [_delta_text(d) for d in (3, -3, 0, None)] == ["+3", "-3", "0", "—"]
+    empty = MonthReview(month="2026-10", entries=0, first_seq=None, last_seq=None, accounts=(), findings=(),
+                        signed=None, thresholds=())
+    assert "아직 점검하지 않았습니다" in state_html(empty) and "서명 전" in state_html(empty)

@@ -262,3 +262,101 @@ def test_main_flow_on_both_backends(ctx: AppContext) -> None:
     assert {FindingKind.OFF_HOURS, FindingKind.DOWNLOAD, FindingKind.FAILED_LOGINS, FindingKind.NO_VISIT} <= {
         f.kind for f in r.findings}
     sign_flow(ctx, bad)
+
+
+def test_the_other_rules_lockouts_dormant_permissions_integrity_idle_days_unmask_print_and_visits(
+        planted: tuple[AppContext, Month, dict[str, dt.date]]) -> None:
+    from sqlalchemy import update
+
+    from privdesk.audit.chain import Outcome, PendingEntry
+    from privdesk.audit.reasons import with_reason
+    from privdesk.registry.patients import add_intake
+    from privdesk.store.models import Account
+    from tests.incident_support import add_patients
+    from tests.review_support import at, working_days
+
+    ctx, month, days = planted
+    me = officer(ctx)
+    old, recent = actor_for(ctx, "old", ["intake"]), actor_for(ctx, "recent", ["intake"])
+    with ctx.session() as s, s.begin():
+        s.execute(update(Account).where(Account.login.in_(["old", "recent"]))
+                  .values(created_at=dt.datetime(2024, 1, 2, tzinfo=dt.UTC)))
+    kim = actor_for(ctx, "kim")
+    day = days["export"]
+    put(ctx, at(month.last_day() - dt.timedelta(days=20), 9), [PendingEntry(recent.login, Action.LOGIN, "acct:1")])
+    put(ctx, at(day, 9, 30), [
+        PendingEntry("kim", Action.LOCK, f"acct:{kim.account_id}", None, Outcome.OK, "auto; failed_attempts=5"),
+        PendingEntry("yook", Action.ROLE_CHANGE, f"acct:{old.account_id}", None, Outcome.OK, "roles=intake"),
+        PendingEntry("yook", Action.PASSWORD_RESET, f"acct:{old.account_id}"),
+        PendingEntry("yook", Action.VERIFY, "access_log:*", None, Outcome.FAILED, "checked=10; problems=2"),
+        PendingEntry("yook", Action.VERIFY, "access_log:*", None, Outcome.OK, "checked=10; problems=0"),
+        PendingEntry("lee", Action.UNMASK, "patient:3", "rrn", Outcome.OK, with_reason("rrn", "보험 자격 확인")),
+        PendingEntry("lee", Action.PRINT, "patient:3", None, Outcome.OK, "진료비 영수증"),
+    ])
+    r = review.run(ctx, me, month)
+    assert one(r, FindingKind.LOCKOUT, "kim").entry_count == 1
+    assert [f.account for f in r.findings if f.kind == FindingKind.DORMANT] == ["old"]
+    perm = one(r, FindingKind.PERMISSION_CHANGE, "yook")
+    assert perm.entry_count == 2 and "역할 변경 1건" in perm.summary and "비밀번호 초기화 1건" in perm.summary
+    assert one(r, FindingKind.INTEGRITY).summary == "무결성 검사에서 문제 2건 발견"
+    unmask = one(r, FindingKind.UNMASK, "lee")
+    assert unmask.reason == "보험 자격 확인"
+    printed = one(r, FindingKind.PRINT, "lee")
+    assert printed.reason is None and "사유 기록 없음" in printed.summary
+    assert not [f for f in r.findings if f.kind == FindingKind.HEAD_IDLE]
+
+    # a working day without any entry, in a month the log already covered
+    later = month.next()
+    skipped = working_days(later)[3:5]
+    for d in working_days(later):
+        if d not in skipped:
+            put(ctx, at(d, 10), views("kim", range(1, 3)))
+    idle = review.run(ctx, me, later)
+    assert sorted(f.summary[:10] for f in idle.findings if f.kind == FindingKind.HEAD_IDLE) == [
+        d.isoformat() for d in skipped]
+
+    # patients who came that day (intake) do not count as looked up without a visit
+    ids = add_patients(ctx, me, 3)
+    clerk = actor_for(ctx, "won", ["intake"])
+    visit_day = working_days(later)[6]
+    for pid in ids:
+        add_intake(ctx, clerk, pid, visit_date=visit_day, department="내과")
+    put(ctx, at(visit_day, 11), views("won", [*ids, *range(900_000, 900_028)]))     # 31 patients, 3 came
+    r = review.run(ctx, me, later)
+    assert not [f for f in r.findings if f.kind == FindingKind.NO_VISIT and f.account == "won"]
+    put(ctx, at(visit_day, 12), views("won", range(900_100, 900_102)))            # 2 more: 30 without a visit
+    r = review.run(ctx, me, later)
+    assert one(r, FindingKind.NO_VISIT, "won").entry_count == 30
+
+
+@pytest.mark.tampers
+def test_a_finding_edited_after_the_signature_is_caught(planted: tuple[AppContext, Month, dict[str, dt.date]]) -> None:
+    from sqlalchemy import update
+
+    from privdesk.audit import anchors
+    from privdesk.review.model import ReviewFinding
+    from privdesk.review.usecases import verify_ledger_in
+
+    ctx, month, _days = planted
+    sign_flow(ctx, month)
+    with ctx.session() as s, s.begin():
+        s.execute(update(ReviewFinding).where(ReviewFinding.month == str(month), ReviewFinding.kind == "off_hours")
+                  .values(summary="업무시간 외 없음"))
+    with ctx.session() as s:
+        assert [p.problem for p in verify_ledger_in(s)] == [anchors.ALTERED]
+
+
+def test_review_rules_in_the_profile() -> None:
+    from privdesk.errors import ConfigError
+    from privdesk.profile import ReviewRules, review_rules_from
+
+    assert review_rules_from(None) == ReviewRules()
+    r = review_rules_from({"work_start": "7:30", "work_days": ["월", "화", "수", "목", "금"], "volume_min": 300,
+                           "workstations": {"er-pc": "00:00-24:00"}, "weights": {"integrity": 8}})
+    assert (r.work_start, r.work_days, r.volume_min, r.hours_of("er-pc"), r.weight("integrity")) == (
+        "07:30", (0, 1, 2, 3, 4), 300, ("00:00", "24:00"), 8)
+    for bad in ({"work_start": "25:00"}, {"volume_min": 0}, {"volume_factor": 1}, {"work_days": ["x"]},
+                {"weights": {"nope": 1}}, {"unknown": 1}, {"workstations": {"a": "10:00"}},
+                {"work_start": "19:00", "work_end": "08:00"}):
+        with pytest.raises(ConfigError):
+            review_rules_from(bad)

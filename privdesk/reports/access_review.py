@@ -141,8 +141,8 @@ def body(review: MonthReview, entries: Mapping[int, Sequence[LogRow]]) -> Callab
             ]
             if f.justification is not None:
                 rows.append((Field("소명", _justification(f)),))
-            story += [lay.space(3), lay.text(f"발견 사항 {f.id}번 — {KIND_LABELS[f.kind]} (가중치 {f.weight})",
-                                              lay.st.heading), lay.form(rows, label_width=0.09)]
+            story += [lay.space(3), *lay.heading(f"발견 사항 {f.id}번 — {KIND_LABELS[f.kind]} (가중치 {f.weight})",
+                                                  keep_mm=50), lay.form(rows, label_width=0.09)]
             shown = list(entries.get(f.id, ()))[:ENTRY_CAP]
             if shown:
                 story.append(lay.table(ENTRY_COLUMNS, [_entry_row(r) for r in shown]))

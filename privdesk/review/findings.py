@@ -234,7 +234,8 @@ def compute(session: Session, rules: ReviewRules, month: Month, today: dt.date) 
     found += _dormant(session, rules, month, today, hi)
     found += _perms(perms)
     found += _integrity(checks, details)
-    found += _idle(rules, month, today, per_day)
+    began = session.execute(select(func.min(AccessLogEntry.at))).scalar_one_or_none()
+    found += _idle(rules, month, today, per_day, clk.at(began)[0] if began else today)
     return Computed(n, first, last, counts, found)
 
 
@@ -418,8 +419,10 @@ def _integrity(checks: list[int], details: dict[int, str | None]) -> Iterable[Fo
                     "문제가 나온 무결성 검사와 무결성 확인 기록은 건별로 확인", 1, [seq])
 
 
-def _idle(rules: ReviewRules, month: Month, today: dt.date, per_day: dict[dt.date, int]) -> Iterable[Found]:
-    day = month.first_day()
+def _idle(rules: ReviewRules, month: Month, today: dt.date, per_day: dict[dt.date, int],
+          began: dt.date) -> Iterable[Found]:
+    """Working days without any entry, from the day of the log's oldest entry still kept to yesterday."""
+    day = max(month.first_day(), began)
     end = min(month.last_day(), today - dt.timedelta(days=1))
     rule = f"근무일({rules.days_label()})인데 접속기록이 한 건도 늘지 않은 날(기록이 꺼졌거나 지워졌을 수 있음)"
     while day <= end:

@@ -26,7 +26,7 @@ from privdesk.accounts.permissions import Permission
 from privdesk.audit import anchors
 from privdesk.audit.chain import Action, read_head
 from privdesk.audit.query import LogRow
-from privdesk.context import Actor, AppContext, Unit, permissions_of
+from privdesk.context import SYSTEM_ACTOR, Actor, AppContext, Unit, permissions_of
 from privdesk.errors import NotFoundError, PermissionDeniedError, RuleViolationError, ValidationError
 from privdesk.profile import ReviewRules
 from privdesk.review import findings as rules_of
@@ -88,6 +88,13 @@ def _names(session: Session, logins: Iterable[str | None]) -> dict[str, tuple[st
     return {str(r[0]): (str(r[1]), str(r[2] or "")) for r in rows}
 
 
+def _name(names: dict[str, tuple[str, str]], login: str) -> str:
+    """The account's name; the scheduled jobs' pseudo-account is 시스템; an unknown ID stays as typed."""
+    if login in names:
+        return names[login][0]
+    return "시스템" if login == SYSTEM_ACTOR else login
+
+
 def _signoff_row(session: Session, month: str) -> ReviewSignOff | None:
     return session.execute(select(ReviewSignOff).where(ReviewSignOff.month == month)).scalar_one_or_none()
 
@@ -118,7 +125,7 @@ def _justification(j: ReviewJustification, events: Sequence[ReviewJustificationE
     state, answer, decision = _state(events)
     return Justification(
         id=j.id, finding_id=j.finding_id, month=f.month, kind=FindingKind(f.kind), finding_summary=f.summary,
-        account=j.account, account_name=names.get(j.account, (j.account, ""))[0], asked_by=j.asked_by,
+        account=j.account, account_name=_name(names, j.account), asked_by=j.asked_by,
         asked_at=j.asked_at, message=j.message, due=j.due,
         answer=answer.text if answer else None, answered_at=answer.at if answer else None, state=state,
         decided_by=decision.by_login if decision else None, decided_at=decision.at if decision else None,
@@ -155,7 +162,7 @@ def _findings(session: Session, rows: Sequence[ReviewFinding], today: dt.date) -
         j: ReviewJustification | None = latest_j.get(f.id)
         out.append(Finding(
             id=f.id, month=f.month, kind=FindingKind(f.kind), account=f.account,
-            account_name=names.get(f.account, (f.account, ""))[0] if f.account else None,
+            account_name=_name(names, f.account) if f.account else None,
             department=f.department, summary=f.summary, rule=f.rule, entry_count=f.entry_count, weight=f.weight,
             reason=f.reason, result=Result(r.result) if r else None, result_note=r.note if r else None,
             result_by=r.by_login if r else None, result_at=r.at if r else None,
@@ -518,9 +525,16 @@ def sign(ctx: AppContext, actor: Actor, month: Month, password: str) -> SignOff:
 
 
 def verify_ledger_in(session: Session) -> list[anchors.AnchorProblem]:
-    """The sign-offs against their access-log anchors (for ``audit verify``)."""
-    rows = session.execute(select(ReviewSignOff).order_by(ReviewSignOff.id)).scalars()
-    return anchors.verify_anchored(session, SIGNOFFS, ((r.id, canonical_signoff(r)) for r in rows))
+    """The sign-offs against their access-log anchors, and each signed month's findings and results
+    against the digest its sign-off stored (a finding edited after the signature shows as 변조);
+    for ``audit verify``."""
+    rows = list(session.execute(select(ReviewSignOff).order_by(ReviewSignOff.id)).scalars())
+    problems = anchors.verify_anchored(session, SIGNOFFS, ((r.id, canonical_signoff(r)) for r in rows))
+    today = clock.today_kst()
+    for r in rows:
+        if _digest(_load(session, ReviewRules(), Month.parse(r.month), today)) != r.digest:
+            problems.append(anchors.AnchorProblem(SIGNOFFS, r.id, anchors.ALTERED))
+    return sorted(problems, key=lambda p: p.row_id)
 
 
 def verify_ledger(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:

@@ -239,7 +239,8 @@ def test_english_main_window_navigation_status_and_table_headers(qtbot, sqlite_c
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Today's work", "Patient registry", "Data-subject requests", "Third-party disclosures", "CCTV",
-        "Retention and destruction", "Breach register", "Complaints", "Processors", "Accounts", "Access log", "Permission history"]
+        "Retention and destruction", "Breach register", "Complaints", "Processors", "Accounts", "Access log",
+        "Access-log review", "Permission history"]
     assert window.account_status.text() == f"Account: 육의곤 ({OFFICER_LOGIN})"
     assert window.windowTitle().endswith("— privdesk privacy office desk")
     today = window.current_page()

@@ -247,8 +247,8 @@ def test_auditor_sees_the_log_but_no_account_management(qtbot, ctx: AppContext, 
     _, otp = users.add_account(ctx, boss, login="audit", name="감사인", roles=[AUDITOR])
     auditor = users.change_password(ctx, users.login(ctx, "audit", otp), otp, "Checker-pass1")
     window, page = open_viewer(qtbot, ctx, runner, auditor)
-    assert window.page_keys() == ["today", "cctv", "incidents", "complaints", "access_log",
-                                  "permission_history"]  # read-only
+    assert window.page_keys() == ["today", "cctv", "incidents", "complaints", "access_log", "review",
+                                  "permission_history"]  # read-only (and the monthly review)
     assert page.model.rowCount() > 0
     assert page.verify_button is not None and page.export_button is not None
     assert page.subject_edit.placeholderText() == "차트번호"        # no names for an account that may not read them

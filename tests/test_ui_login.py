@@ -165,11 +165,12 @@ def test_navigation_lists_only_the_modules_the_account_may_use(qtbot, sqlite_ctx
     window.show()
     settle(qtbot, runner)
     assert window.page_keys() == ["today", "patients", "requests", "disclosures", "cctv", "lifecycle", "incidents",
-                                  "complaints", "processors", "accounts", "access_log", "permission_history"]
+                                  "complaints", "processors", "accounts", "access_log", "review",
+                                  "permission_history"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "오늘 할 일", "환자 명부", "정보주체 요구", "제3자 제공", "CCTV", "보유·파기", "사고 대장", "신고·상담", "수탁업체",
         "계정 관리",
-        "접속기록", "권한 변경 이력"]
+        "접속기록", "접속기록 점검", "권한 변경 이력"]
     assert "개인정보 보호책임자" in window.roles_status.text()
     page = window.show_page("accounts")
     assert page is not None and window.current_page() is page

@@ -103,3 +103,45 @@ def test_intake_lands_on_the_registry_search_box(qtbot, sqlite_ctx: AppContext, 
     qtbot.waitUntil(lambda: today.row("requests.overdue") is not None, timeout=15_000)
     win.close()
     settle(qtbot, runner)
+
+
+def test_a_justification_request_is_answered_from_the_start_screen(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+                                                                   runner: TaskRunner) -> None:
+    """The person a reviewer asked for a 소명 sees it first thing, answers it from the line's 열기
+    (the answer dialog, not a page they could not open), and the line goes."""
+    from privdesk import review
+    from privdesk.review import FindingKind, JState
+    from tests.audit_support import actor_for, officer
+    from tests.review_support import anomalous_month, history, months
+    from tests.ui_inbox_support import ok
+
+    ctx = sqlite_ctx
+    month, _normal = months()
+    people = {login: actor_for(ctx, login, ["intake"]) for login in ("kim", "lee", "park")}
+    history(ctx, month)
+    anomalous_month(ctx, month)
+    boss = officer(ctx)
+    night = next(f for f in review.run(ctx, boss, month).findings
+                 if f.kind == FindingKind.OFF_HOURS and f.account == "lee")
+    review.ask_justification(ctx, boss, night.id, "새벽 조회의 경위를 적어 주십시오.")
+
+    win = open_window(qtbot, ctx, runner, people["lee"])
+    page = today_of(qtbot, win)           # intake staff land here, not on the registry, while asked
+    line = page.row("review.to_answer")
+    assert line is not None and line.button.isVisible() and "review" not in win.page_keys()
+    qtbot.mouseClick(line.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.answer_dialog is not None and page.answer_dialog.isVisible(), timeout=10_000)
+    dialog = page.answer_dialog
+    assert dialog is not None and "새벽 조회의 경위" in dialog.intro.text()
+    dialog.answer.setPlainText("응급 전원 환자 확인을 요청받아 조회했습니다.")
+    ok(dialog)
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: page.row("review.to_answer") is None, timeout=10_000)
+    (j,) = review.my_justifications(ctx, people["lee"])
+    assert j.state == JState.ANSWERED and j.answer == "응급 전원 환자 확인을 요청받아 조회했습니다."
+    win.close()
+    settle(qtbot, runner)
+    win = open_window(qtbot, ctx, runner, people["lee"])
+    assert win.current_page().objectName() == "patientsPage"     # answered: back to the registry first
+    win.close()
+    settle(qtbot, runner)

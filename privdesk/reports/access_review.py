@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from privdesk import clock
-from privdesk.audit.query import LogRow, action_label
+from privdesk.audit.readable import ReadableRow
 from privdesk.files import Output
 from privdesk.reports.template import (
     Column,
@@ -86,12 +86,12 @@ def _justification(f: Finding) -> str:
     return "\n".join(parts)
 
 
-def _entry_row(r: LogRow) -> list[str]:
-    return [str(r.seq), clock.paper_datetime(r.at, seconds=True), r.actor, r.workstation, action_label(r.action),
-            r.subject or "", r.outcome, r.detail or ""]
+def _entry_row(r: ReadableRow) -> list[str]:
+    return [str(r.seq), clock.paper_datetime(r.at, seconds=True), r.account, r.workstation, r.task,
+            r.subject, r.outcome, r.detail]
 
 
-def body(review: MonthReview, entries: Mapping[int, Sequence[LogRow]]) -> Callable[[Layout], list[Flowable]]:
+def body(review: MonthReview, entries: Mapping[int, Sequence[ReadableRow]]) -> Callable[[Layout], list[Flowable]]:
     def build(lay: Layout) -> list[Flowable]:
         s = review.signed
         resolved = sum(f.result is not None for f in review.findings)
@@ -154,6 +154,6 @@ def body(review: MonthReview, entries: Mapping[int, Sequence[LogRow]]) -> Callab
 
 
 def render_access_review(path: Path | Output, meta: ReportMeta, review: MonthReview,
-                         entries: Mapping[int, Sequence[LogRow]], *,
+                         entries: Mapping[int, Sequence[ReadableRow]], *,
                          before_publish: Callable[[int], None] | None = None) -> int:
     return render(path, meta, body(review, entries), before_publish=before_publish)

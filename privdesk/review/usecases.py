@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session
 
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
-from privdesk.audit import anchors
+from privdesk.audit import anchors, readable
 from privdesk.audit.chain import Action, read_head
 from privdesk.audit.query import LogRow
+from privdesk.audit.readable import ReadableRow
 from privdesk.context import SYSTEM_ACTOR, Actor, AppContext, Unit, permissions_of
 from privdesk.errors import NotFoundError, PermissionDeniedError, RuleViolationError, ValidationError
 from privdesk.profile import ReviewRules
@@ -343,17 +344,19 @@ def _entries(session: Session, row: ReviewFinding, limit: int) -> list[LogRow]:
     return out
 
 
-def finding_entries(ctx: AppContext, actor: Actor, finding_id: int, limit: int = 500) -> list[LogRow]:
-    """The access-log entries behind a finding (up to ``limit``, oldest first); logged."""
+def finding_entries(ctx: AppContext, actor: Actor, finding_id: int, limit: int = 500) -> list[ReadableRow]:
+    """The access-log entries behind a finding (up to ``limit``, oldest first), in words as the
+    access-log screen shows them (:mod:`privdesk.audit.readable`: names only for those who may read
+    patients, that look logged too); logged."""
     with ctx.unit(actor, Permission.AUDIT_REVIEW) as u:
         row = _finding_row(u, finding_id, writable=False)
         out = _entries(u.session, row, limit)
         u.log(Action.VIEW, subject_of(row.month), detail=f"entries; finding={row.id}; shown={len(out)}")
-        return out
+        return readable.describe(u, out)
 
 
 def review_with_entries(ctx: AppContext, actor: Actor, month: Month,
-                        per_finding: int = 20) -> tuple[MonthReview, dict[int, list[LogRow]]]:
+                        per_finding: int = 20) -> tuple[MonthReview, dict[int, list[ReadableRow]]]:
     """What is stored for the month and the first ``per_finding`` entries of every finding, in one
     look (the printed result); logged once."""
     today = clock.today_kst()
@@ -361,9 +364,10 @@ def review_with_entries(ctx: AppContext, actor: Actor, month: Month,
         review = _load(u.session, _rules(ctx), month, today)
         rows = {f.id: f for f in u.session.execute(select(ReviewFinding).where(
             ReviewFinding.month == str(month), ReviewFinding.present.is_(True))).scalars()}
-        entries = {fid: _entries(u.session, row, per_finding) for fid, row in rows.items()}
+        raw = {fid: _entries(u.session, row, per_finding) for fid, row in rows.items()}
         u.log(Action.VIEW, subject_of(month), detail=f"report; findings={len(review.findings)}")
-        return review, entries
+        words = iter(readable.describe(u, [e for fid in raw for e in raw[fid]]))   # one resolution for all
+        return review, {fid: [next(words) for _ in raw[fid]] for fid in raw}
 
 
 def _add_result(u: Unit, row: ReviewFinding, result: Result, note: str) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privdesk import clock
+from privdesk import clock, review
 from privdesk.accounts import users
 from privdesk.accounts.permissions import INTAKE, OFFICER, PRIVACY
 from privdesk.context import Actor, AppContext
@@ -101,10 +101,20 @@ class MainWindow(QMainWindow):
 
         self.resize(1100, 700)
         self.landing = landing_page(actor, self.page_keys())
+        if self.landing != (self.page_keys() or [""])[0] and self._asked_to_justify():
+            self.landing = self.page_keys()[0]   # a 소명 waits for this account: 오늘 할 일 shows it first
         self._focused = False
         self.show_page(self.landing)
         if actor.password_expires_in_days is not None:
             QTimer.singleShot(0, self._expiry_notice)
+
+    def _asked_to_justify(self) -> bool:
+        """Whether a reviewer asked this account for a 소명 it has not answered (one indexed query,
+        no log entry; a failure here never keeps the window from opening)."""
+        try:
+            return bool(review.pending(self.ctx, self._actor).to_answer)
+        except PrivdeskError:
+            return False
 
     # -- the acting account -----------------------------------------------------------------
     @property

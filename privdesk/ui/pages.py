@@ -101,6 +101,12 @@ def _access_log(host: PageHost, parent: QWidget | None) -> Page:
     return AccessLogPage(host, parent)
 
 
+def _review(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.review.page import review_page
+
+    return review_page(host, parent)
+
+
 def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
     from privdesk.ui.accounts.permhistory import PermissionHistoryPage
 
@@ -122,6 +128,7 @@ DEFAULT_PAGES: tuple[PageSpec, ...] = (
     PageSpec("processors", QT_TRANSLATE_NOOP("Navigation", "수탁업체"), _processors, (Permission.PROCESSOR_MANAGE,)),
     PageSpec("accounts", QT_TRANSLATE_NOOP("Navigation", "계정 관리"), _accounts, (Permission.ACCOUNT_MANAGE,)),
     PageSpec("access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)),
+    PageSpec("review", QT_TRANSLATE_NOOP("Navigation", "접속기록 점검"), _review, (Permission.AUDIT_REVIEW,)),
     PageSpec("permission_history", QT_TRANSLATE_NOOP("Navigation", "권한 변경 이력"), _permission_history,
              (Permission.AUDIT_READ, Permission.ACCOUNT_MANAGE)),
 )

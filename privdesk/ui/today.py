@@ -16,15 +16,18 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from privdesk import review
 from privdesk.accounts.permissions import Permission
 from privdesk.context import INVESTIGATORS
 from privdesk.errors import PrivdeskError
-from privdesk.today import CALM, OVERDUE, PROVIDERS, SOON, Provider, WorkItem, collect
+from privdesk.review import JState, Justification
+from privdesk.today import ANSWER_PAGE, CALM, OVERDUE, PROVIDERS, SOON, Provider, WorkItem, collect
 from privdesk.ui.audit.integrity import IntegrityBox, NoticesBox
 from privdesk.ui.backup.page import BackupBox
 from privdesk.ui.host import PageHost
 from privdesk.ui.incidents.clock import IncidentClockBox
 from privdesk.ui.page import Page
+from privdesk.ui.review.dialogs import JustificationAnswerDialog
 from privdesk.ui.widgets import heading
 
 TODAY_PAGE = "today"
@@ -75,6 +78,7 @@ class TodayPage(Page):
         self.items: list[WorkItem] | None = None
         self.rows: list[WorkRow] = []
         self.providers: tuple[Provider, ...] = PROVIDERS   # what the list asks (a test may narrow it)
+        self.answer_dialog: JustificationAnswerDialog | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -144,8 +148,8 @@ class TodayPage(Page):
         keys_of = getattr(self.host, "page_keys", None)   # the main window lists its pages; a test host may not
         keys = set(keys_of()) if keys_of is not None else None
         for item in self.items:
-            row = WorkRow(item, keys is None or item.page in keys, self.list_box)
-            row.button.clicked.connect(lambda _c=False, page=item.page: self.host.show_page(page))
+            row = WorkRow(item, keys is None or item.page in keys or item.page == ANSWER_PAGE, self.list_box)
+            row.button.clicked.connect(lambda _c=False, key=item.key: self.open_item(key))
             self.list_layout.addWidget(row)
             self.rows.append(row)
         self.empty.setVisible(not self.items)
@@ -161,6 +165,26 @@ class TodayPage(Page):
         return next((r for r in self.rows if r.item.key == key), None)
 
     def open_item(self, key: str) -> object:
-        """Open the screen of the item ``key`` (as its 열기 button does)."""
+        """Open the screen of the item ``key`` (as its 열기 button does); a 소명 request addressed to
+        this account opens the answer dialog of the earliest due one instead of a page."""
         row = next(r for r in self.rows if r.item.key == key)
+        if row.item.page == ANSWER_PAGE:
+            return self.answer_next()
         return self.host.show_page(row.item.page)
+
+    def answer_next(self) -> None:
+        """Load the 소명 requests addressed to this account and open the answer dialog of the one
+        due first (reading them is the logged look, as opening any item is)."""
+        ctx, actor = self.host.ctx, self.host.actor
+        self.host.runner.run(lambda: review.my_justifications(ctx, actor), owner=self, on_done=self._answer)
+
+    def _answer(self, open_: list[Justification]) -> None:
+        waiting = sorted((j for j in open_ if j.state == JState.OPEN), key=lambda j: (j.due, j.id))
+        if not waiting:
+            self.reload()
+            return
+        dialog = JustificationAnswerDialog(self.host, waiting[0], self)
+        self.answer_dialog = dialog
+        dialog.answered.connect(lambda _j: self.reload())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()

@@ -1,0 +1,1 @@
+"""The screens of one domain (privdesk/ui by domain)."""

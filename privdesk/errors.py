@@ -99,6 +99,12 @@ class AuthenticationError(PrivdeskError):
         super().__init__(message)
 
     @classmethod
+    def password_again(cls) -> AuthenticationError:
+        """A re-entered password (sign-off, approval) that is wrong: the ID is known, so say so plainly."""
+        return cls("비밀번호가 올바르지 않습니다. 로그인할 때 쓰는 비밀번호를 다시 입력하십시오. "
+                   "틀린 입력은 로그인 실패처럼 세어집니다.")
+
+    @classmethod
     def recovery(cls) -> AuthenticationError:
         return cls("복구 코드가 맞지 않습니다. 'privdesk init' 때(또는 마지막 복구 때) 받아 금고에 보관한 복구 코드를 "
                    "입력하십시오.")

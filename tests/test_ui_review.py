@@ -237,7 +237,7 @@ def test_review_run_result_justification_and_sign_off(qtbot, planted, runner: Ta
     sign.password.setText("Wrong-pass1")
     ok(sign)
     settle(qtbot, runner)
-    assert sign.isVisible() and sign.error.isVisible() and "비밀번호" in sign.error.text()
+    assert sign.isVisible() and sign.error.isVisible() and "비밀번호가 올바르지 않습니다" in sign.error.text() and "아이디" not in sign.error.text()
     assert review.load(ctx, me, month).signed is None
     shot(sign, "sign")
     sign.password.setText(OFFICER_PASSWORD)

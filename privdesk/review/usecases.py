@@ -28,7 +28,13 @@ from privdesk.audit.chain import Action, read_head
 from privdesk.audit.query import LogRow
 from privdesk.audit.readable import ReadableRow
 from privdesk.context import SYSTEM_ACTOR, Actor, AppContext, Unit, permissions_of
-from privdesk.errors import NotFoundError, PermissionDeniedError, RuleViolationError, ValidationError
+from privdesk.errors import (
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    RuleViolationError,
+    ValidationError,
+)
 from privdesk.profile import ReviewRules
 from privdesk.review import findings as rules_of
 from privdesk.review.model import (
@@ -495,7 +501,10 @@ def sign(ctx: AppContext, actor: Actor, month: Month, password: str) -> SignOff:
             raise ReviewSignedError(key)
     if not password:
         raise ValidationError("password", "서명하려면 비밀번호를 다시 입력하십시오.")
-    verify_password_again(ctx, actor, password)
+    try:
+        verify_password_again(ctx, actor, password)
+    except AuthenticationError:
+        raise AuthenticationError.password_again() from None
     with ctx.unit(actor, Permission.AUDIT_REVIEW) as u:
         s = u.session
         if _signoff_row(s, key) is not None:

@@ -173,7 +173,7 @@ def test_review_run_result_justification_and_sign_off(qtbot, planted, runner: Ta
     spy = QSignalSpy(answer.answered)
     answer.open()
     assert "새벽 2시 30분" in answer.intro.text() and j.due.isoformat() in answer.intro.text()
-    assert "업무시간 외 접속" in answer.intro.text()
+    assert "업무시간 외 접속" in answer.intro.text() and "육의곤(yook)" in answer.intro.text()   # the reviewer by name
     ok(answer)
     settle(qtbot, runner)
     assert answer.isVisible() and "답변을 입력하십시오" in answer.error.text() and spy.count() == 0

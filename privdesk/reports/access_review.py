@@ -77,12 +77,12 @@ def _justification(f: Finding) -> str:
     j = f.justification
     if j is None:
         return ""
-    parts = [f"{J_LABELS[j.state]} — 요청 {clock.paper_date(j.asked_at)} ({j.asked_by}), 기한 {clock.paper_date(j.due)}"
+    parts = [f"{J_LABELS[j.state]} — 요청 {clock.paper_date(j.asked_at)} ({j.asked_by_label}), 기한 {clock.paper_date(j.due)}"
              + (" (기한 지남)" if j.overdue else ""), f"요청: {j.message}"]
     if j.answer:
         parts.append(f"답변({j.account_name}, {clock.paper_datetime(j.answered_at)}): {j.answer}")
     if j.decided_by:
-        parts.append(f"판정({j.decided_by}, {clock.paper_datetime(j.decided_at)}): {j.decision_note or ''}")
+        parts.append(f"판정({j.decided_by_label}, {clock.paper_datetime(j.decided_at)}): {j.decision_note or ''}")
     return "\n".join(parts)
 
 

@@ -131,6 +131,19 @@ class Justification:
     decided_at: dt.datetime | None
     decision_note: str | None
     overdue: bool
+    asked_by_name: str = ""        # the reviewer's name (이름(ID) is shown as asked_by_label)
+    decided_by_name: str = ""
+
+    @property
+    def asked_by_label(self) -> str:
+        return f"{self.asked_by_name}({self.asked_by})" if self.asked_by_name and self.asked_by_name != self.asked_by else self.asked_by
+
+    @property
+    def decided_by_label(self) -> str:
+        if not self.decided_by:
+            return ""
+        return (f"{self.decided_by_name}({self.decided_by})"
+                if self.decided_by_name and self.decided_by_name != self.decided_by else self.decided_by)
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,8 @@ def _justification(j: ReviewJustification, events: Sequence[ReviewJustificationE
         answer=answer.text if answer else None, answered_at=answer.at if answer else None, state=state,
         decided_by=decision.by_login if decision else None, decided_at=decision.at if decision else None,
         decision_note=decision.text if decision else None,
-        overdue=state == JState.OPEN and today > j.due)
+        overdue=state == JState.OPEN and today > j.due, asked_by_name=_name(names, j.asked_by),
+        decided_by_name=_name(names, decision.by_login) if decision else "")
 
 
 def _events_of(session: Session, ids: Sequence[int]) -> dict[int, list[ReviewJustificationEvent]]:
@@ -162,7 +163,9 @@ def _findings(session: Session, rows: Sequence[ReviewFinding], today: dt.date) -
                                   .order_by(ReviewJustification.id)).scalars():
             latest_j[jj.finding_id] = jj
     events = _events_of(session, [j.id for j in latest_j.values()])
-    names = _names(session, [*(f.account for f in rows), *(j.account for j in latest_j.values())])
+    names = _names(session, [*(f.account for f in rows), *(j.account for j in latest_j.values()),
+                             *(j.asked_by for j in latest_j.values()),
+                             *(e.by_login for evs in events.values() for e in evs)])
     out = []
     for f in rows:
         r: ReviewResult | None = results.get(f.id)
@@ -402,7 +405,8 @@ def _latest_justification(session: Session, finding_id: int) -> ReviewJustificat
 def _j_of(session: Session, j: ReviewJustification) -> Justification:
     f = session.get(ReviewFinding, j.finding_id)
     assert f is not None
-    return _justification(j, _events_of(session, [j.id]).get(j.id, []), f, _names(session, [j.account]),
+    events = _events_of(session, [j.id]).get(j.id, [])
+    return _justification(j, events, f, _names(session, [j.account, j.asked_by, *(e.by_login for e in events)]),
                           clock.today_kst())
 
 

@@ -239,13 +239,13 @@ def thread_html(j: Justification) -> str:
     due = j.due.isoformat()
     if j.overdue:
         due = translate("ReviewDialogs", "{due} (기한 경과)").format(due=due)
-    rows = [(translate("ReviewDialogs", "요청"), f"{fmt_dt(j.asked_at)} · {j.asked_by}"), (translate("ReviewDialogs", "요청 내용"), j.message),
+    rows = [(translate("ReviewDialogs", "요청"), f"{fmt_dt(j.asked_at)} · {j.asked_by_label}"), (translate("ReviewDialogs", "요청 내용"), j.message),
             (translate("ReviewDialogs", "기한"), due), (translate("ReviewDialogs", "상태"), rv.J_LABELS.get(j.state, str(j.state)))]
     if j.answer is not None:
         rows += [(translate("ReviewDialogs", "답변"), f"{fmt_dt(j.answered_at)} · {who(j.account_name, j.account)}"),
                  (translate("ReviewDialogs", "답변 내용"), j.answer)]
     if j.decided_at is not None:
-        rows += [(translate("ReviewDialogs", "판단"), f"{fmt_dt(j.decided_at)} · {j.decided_by or ''}"), (translate("ReviewDialogs", "판단 메모"), j.decision_note or "")]
+        rows += [(translate("ReviewDialogs", "판단"), f"{fmt_dt(j.decided_at)} · {j.decided_by_label}"), (translate("ReviewDialogs", "판단 메모"), j.decision_note or "")]
     return _table(rows)
 
 
@@ -344,7 +344,7 @@ class JustificationAnswerDialog(ReviewForm):
         else:
             due_html = escape(due)
         rows = _table([(translate("ReviewDialogs", "종류"), rv.KIND_LABELS.get(j.kind, str(j.kind))), (translate("ReviewDialogs", "내용"), j.finding_summary),
-                       (translate("ReviewDialogs", "요청"), f"{fmt_dt(j.asked_at)} · {j.asked_by}"), (translate("ReviewDialogs", "요청 내용"), j.message)])
+                       (translate("ReviewDialogs", "요청"), f"{fmt_dt(j.asked_at)} · {j.asked_by_label}"), (translate("ReviewDialogs", "요청 내용"), j.message)])
         due_label = translate("ReviewDialogs", "답변 기한")
         self.set_intro(rows + f"<p>{escape(due_label)}: {due_html}</p>")
         self.answer = self.text_box("answer", 120, translate("ReviewDialogs", "무슨 업무로 조회·출력했는지 직접 적어 주십시오."))

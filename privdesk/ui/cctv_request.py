@@ -422,8 +422,9 @@ class RequestDetailDialog(QDialog):
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         self.tab.print_record(self.tr("개인영상정보 열람·존재확인 청구서"), f"{d.number}-청구서.pdf",
-                              lambda out, on_page: printing.print_request_form(ctx, actor, rid, Path(out),
-                                                                               on_page=on_page), owner=self)
+                              lambda out, on_page, why: printing.print_request_form(ctx, actor, rid, Path(out),
+                                                                                    reason=why, on_page=on_page),
+                              owner=self)
 
     def print_notice(self) -> None:
         d = self.detail
@@ -431,5 +432,6 @@ class RequestDetailDialog(QDialog):
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         self.tab.print_record(self.tr("결과 통지서"), f"{d.number}-결과통지서.pdf",
-                              lambda out, on_page: printing.print_result_notice(ctx, actor, rid, Path(out),
-                                                                                on_page=on_page), owner=self)
+                              lambda out, on_page, why: printing.print_result_notice(ctx, actor, rid, Path(out),
+                                                                                     reason=why, on_page=on_page),
+                              owner=self)

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from privdesk.accounts.permissions import Permission
 from privdesk.context import AppContext
-from privdesk.files import protected_files
 from privdesk.lifecycle import files, separation
 from privdesk.lifecycle.files import STAGE_LABELS, Dashboard, HeldRecord, Stage
 from privdesk.lifecycle.separation import RunReport, SeparatedRecord
@@ -97,9 +96,11 @@ class LifecycleTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def print_record(self, title: str, file_name: str, fn: PrintFn) -> PrintJob:
-        job = PrintJob(self.host.runner, self, title, file_name, fn, protected=protected_files(self.host.ctx.settings))
-        self.page.print_job = job
+    def print_record(self, title: str, file_name: str, fn: PrintFn) -> PrintJob | None:
+        """Ask for the reason, then print into the preview (None when cancelled)."""
+        job = PrintJob.start(self.host, self, title, file_name, fn)
+        if job is not None:
+            self.page.print_job = job
         return job
 
 

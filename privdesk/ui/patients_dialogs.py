@@ -61,12 +61,17 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
-def _reason_combo(parent: QWidget, context: str, sources: Sequence[str]) -> QComboBox:
-    """An editable list of usual reasons: pick one or type your own. Each item carries its Korean
-    source text, which is what the access log records whatever the screen's language."""
+def _reason_combo(parent: QWidget, context: str, sources: Sequence[str], recent: Sequence[str] = ()) -> QComboBox:
+    """An editable list of reasons: this account's ``recent`` ones first (as they were written), then
+    the usual ones; pick one or type your own. Each item carries its Korean source text, which is
+    what the access log records whatever the screen's language."""
     combo = QComboBox(parent)
     combo.setObjectName("reason")
     combo.setEditable(True)
+    usual = set(sources)
+    for text in recent:
+        if text not in usual:
+            combo.addItem(text, text)
     for source in sources:
         combo.addItem(QCoreApplication.translate(context, source), source)
     combo.setCurrentIndex(-1)
@@ -74,6 +79,17 @@ def _reason_combo(parent: QWidget, context: str, sources: Sequence[str]) -> QCom
     combo.lineEdit().setPlaceholderText(QCoreApplication.translate("PatientDialogs", "목록에서 고르거나 직접 입력"))
     combo.lineEdit().setMaxLength(200)
     return combo
+
+
+def _recent(host: PageHost) -> list[str]:
+    """This account's own recent reasons (:func:`privdesk.audit.recent.recent_reasons`), or none."""
+    from privdesk.audit.recent import recent_reasons
+    from privdesk.errors import PrivdeskError
+
+    try:
+        return recent_reasons(host.ctx, host.actor)
+    except PrivdeskError:
+        return []
 
 
 class UnmaskDialog(QDialog):
@@ -199,7 +215,7 @@ class ExportDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.reason = _reason_combo(self, "ExportDialog", EXPORT_REASONS)
+        self.reason = _reason_combo(self, "ExportDialog", EXPORT_REASONS, _recent(host))
         form.addRow(self.tr("사유"), self.reason)
         row = QHBoxLayout()
         self.confirmed_path = ""

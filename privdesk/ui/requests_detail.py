@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from privdesk.complaints.desk import linked_to
 from privdesk.errors import PrivdeskError, VersionConflictError
-from privdesk.files import protected_files
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.registry.patients import PatientDetail, UnmaskedFields
 from privdesk.rights import answers, decisions
@@ -589,10 +588,12 @@ class RequestDetailDialog(QDialog):
             empty.setEnabled(False)
         return list(self.notice_actions.values())
 
-    def _print(self, title: str, file_name: str, fn: PrintFn) -> PrintJob:
-        job = PrintJob(self.host.runner, self, title, file_name, fn, protected=protected_files(self.host.ctx.settings))
-        self.print_job = job
-        self.page.print_job = job
+    def _print(self, title: str, file_name: str, fn: PrintFn) -> PrintJob | None:
+        """Ask for the reason, then print into the preview (None when cancelled)."""
+        job = PrintJob.start(self.host, self, title, file_name, fn)
+        if job is not None:
+            self.print_job = job
+            self.page.print_job = job
         return job
 
     def print_notice(self, kind: str) -> PrintJob | None:
@@ -605,8 +606,8 @@ class RequestDetailDialog(QDialog):
         notice = printing.NoticeKind(kind)
         title = printing.notice_title(d, notice)
         return self._print(title, f"{d.number}-{title}.pdf".replace(" ", "_"),
-                           lambda out, on_page: printing.print_notice(ctx, actor, rid, notice, Path(out),
-                                                                      on_page=on_page))
+                           lambda out, on_page, why: printing.print_notice(ctx, actor, rid, notice, Path(out),
+                                                                           reason=why, on_page=on_page))
 
     def print_correction(self, n: NoticeRow) -> PrintJob | None:
         from privdesk.rights import printing
@@ -617,5 +618,5 @@ class RequestDetailDialog(QDialog):
         ctx, actor, nid = self.host.ctx, self.host.actor, n.id
         title = self.tr("정정 통지서 — {recipient}").format(recipient=n.recipient)
         return self._print(title, f"{d.number}-정정통지-{n.id}.pdf",
-                           lambda out, on_page: printing.print_correction_notice(ctx, actor, nid, Path(out),
-                                                                                 on_page=on_page))
+                           lambda out, on_page, why: printing.print_correction_notice(ctx, actor, nid, Path(out),
+                                                                                      reason=why, on_page=on_page))

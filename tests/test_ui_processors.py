@@ -30,6 +30,7 @@ from privdesk.ui.processors import (
 from privdesk.ui.processors_contract import ContractDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
+from tests.reason_support import reason_given
 from tests.test_processors import form
 from tests.test_ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
@@ -166,7 +167,8 @@ def test_end_an_outsourcing_and_print_the_list(qtbot, sqlite_ctx: AppContext, ru
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=15_000)
 
-    job = page.print_list()
+    with reason_given():
+        job = page.print_list()
     qtbot.waitUntil(lambda: job.preview is not None, timeout=30_000)
     preview = job.preview
     assert isinstance(preview, PdfPreviewDialog)

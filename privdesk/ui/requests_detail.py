@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk.audit.reasons import require
 from privdesk.complaints.desk import linked_to
 from privdesk.errors import PrivdeskError, VersionConflictError
 from privdesk.lifecycle.files import PATIENT_FILE
@@ -63,7 +64,7 @@ from privdesk.ui.requests_common import (
     urgency_style,
 )
 from privdesk.ui.requests_parts import ContactView, NoticesTable, RequestCorrectionDialog
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
 
 if TYPE_CHECKING:
     from privdesk.ui.requests import RequestsPage
@@ -483,7 +484,7 @@ class RequestDetailDialog(QDialog):
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         dialog = ReasonDialog(self, self.tr("연락처 보기"), self.tr(
             "요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, "
-            "잠시 뒤 다시 가려집니다."), ok_text=self.tr("보기"))
+            "잠시 뒤 다시 가려집니다."), ok_text=self.tr("보기"), recent=recent_of(self.host, actor), validate=require)
         self.dialog = dialog
         self.page.dialog = dialog
 
@@ -545,7 +546,7 @@ class RequestDetailDialog(QDialog):
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         dialog = ReasonDialog(answer_dialog, self.tr("열람 답변 전체 보기"), self.tr(
             "가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다."),
-            ok_text=self.tr("보기"))
+            ok_text=self.tr("보기"), recent=recent_of(self.host, actor), validate=require)
         self.reason_dialog = dialog
 
         def shown(full: AccessAnswer) -> None:

@@ -217,20 +217,26 @@ class ReasonDialog(QDialog):
         super().accept()
 
 
+def recent_of(host_or_ctx: PageHost | AppContext, actor: Actor) -> list[str]:
+    """The account's own recent reasons to offer (:func:`privdesk.audit.recent.recent_reasons`; one
+    indexed read, nothing logged), or none when they cannot be read."""
+    from privdesk.audit.recent import recent_reasons
+
+    ctx: AppContext = getattr(host_or_ctx, "ctx", host_or_ctx)  # type: ignore[assignment]
+    try:
+        return recent_reasons(ctx, actor)
+    except PrivdeskError:          # a locked account, a lost connection: ask without suggestions
+        return []
+
+
 def ask_reason(owner: QWidget, host_or_ctx: PageHost | AppContext, actor: Actor, title: str,
                text: str) -> str | None:
     """Ask for the reason (사유) of an export, download, print or unmasking of personal data, with
     this account's own recent reasons offered; the reason checked as the use case will check it
     (:func:`privdesk.audit.reasons.require`). None when cancelled: then nothing happens."""
     from privdesk.audit.reasons import require
-    from privdesk.audit.recent import recent_reasons
 
-    ctx: AppContext = getattr(host_or_ctx, "ctx", host_or_ctx)  # type: ignore[assignment]
-    try:
-        recent = recent_reasons(ctx, actor)
-    except PrivdeskError:          # a locked account, a lost connection: ask without suggestions
-        recent = []
-    dialog = ReasonDialog(owner, title, text, recent=recent, validate=require)
+    dialog = ReasonDialog(owner, title, text, recent=recent_of(host_or_ctx, actor), validate=require)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None

@@ -1002,7 +1002,7 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_common.py" line="+56"/>
+        <location filename="../../privdesk/ui/cctv_common.py" line="+58"/>
         <location line="+14"/>
         <source>열람</source>
         <translation>Viewing</translation>
@@ -1139,7 +1139,17 @@ Key file: {path}</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+120"/>
+        <source>출력 사유</source>
+        <translation>Reason for printing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for printing {title}. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{title} 만드는 중…</source>
         <translation>Creating {title}…</translation>
     </message>
@@ -2130,7 +2140,7 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+134"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+135"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
@@ -2628,7 +2638,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+250"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+255"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -2749,7 +2759,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-212"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-217"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -2830,6 +2840,16 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>내보내는 사유</source>
+        <translation>Reason for the export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 대장을 파일로 내보내는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for exporting the third-party disclosure ledger to a file. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation>Export the disclosure ledger</translation>
     </message>
@@ -2949,7 +2969,7 @@ Key file: {path}</translation>
         <translation>Medical fee claim</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+160"/>
         <source>환자 명부 내보내기</source>
         <translation>Export patients</translation>
     </message>
@@ -3325,7 +3345,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+285"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+280"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -3465,7 +3485,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-515"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-510"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3606,17 +3626,7 @@ Key file: {path}</translation>
         <translation>Select an incident to see it here.</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>출력 사유</source>
-        <translation>Reason for printing</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
-        <translation>Enter why you print this. It is recorded in the access log.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+57"/>
         <source>유출 통지서</source>
         <translation>Breach notification letters</translation>
     </message>
@@ -3631,22 +3641,22 @@ Key file: {path}</translation>
         <translation>Breach incident record</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>유출 등 사고 대장 {year}</source>
         <translation>Breach register {year}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>내보내는 사유</source>
         <translation>Reason for the export</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다.</source>
         <translation>Enter the reason for making the SMS file. It is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>문자 발송용 CSV 저장</source>
         <translation>Save the SMS CSV</translation>
     </message>
@@ -4296,7 +4306,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-136"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-138"/>
         <source>이용 중</source>
         <translation>Active</translation>
     </message>
@@ -4342,7 +4352,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+56"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+58"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -5384,7 +5394,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+155"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+247"/>
         <source>임시 비밀번호</source>
         <translation>Temporary password</translation>
     </message>
@@ -5412,7 +5422,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-427"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-422"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -5672,12 +5682,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-179"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-195"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>목록에서 고르거나 직접 입력</source>
         <translation>Choose from the list or type</translation>
     </message>
@@ -6095,7 +6105,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="-100"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-185"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
@@ -6168,7 +6178,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+129"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -6176,7 +6186,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-103"/>
+        <location line="-109"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -6204,6 +6214,16 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <location line="+38"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>출력 사유</source>
+        <translation>Reason for printing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>권한 변경 이력을 PDF로 저장하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for saving the permission history as a PDF. It is recorded in the access log.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6417,7 +6437,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+205"/>
+        <location filename="../../privdesk/ui/processors.py" line="+204"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -6919,7 +6939,12 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+44"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+54"/>
+        <source>최근 사유 (고르면 아래에 채워집니다)</source>
+        <translation>Recent reasons (choosing one fills the box below)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>사유 (필수)</source>
         <translation>Reason (required)</translation>
     </message>
@@ -6929,7 +6954,7 @@ Plan hash: {hash}</translation>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
@@ -7166,7 +7191,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+149"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+148"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -7528,7 +7553,7 @@ Plan hash: {hash}</translation>
         <translation>CCTV footage viewing/existence request form</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>결과 통지서</source>
         <translation>Result notice</translation>
     </message>
@@ -7744,12 +7769,12 @@ Plan hash: {hash}</translation>
         <translation>No notice to print</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>정정 통지서 — {recipient}</source>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-466"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>
@@ -8562,7 +8587,7 @@ Retention: {rule}</translation>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-33"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-38"/>
         <source>본인 확인</source>
         <translation>Identity check</translation>
     </message>
@@ -8582,7 +8607,7 @@ Retention: {rule}</translation>
         <translation>Submission required by law</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+57"/>
         <source>마스킹 해제</source>
         <translation>Unmask</translation>
     </message>

@@ -1000,7 +1000,7 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv_common.py" line="+56"/>
+        <location filename="../../privdesk/ui/cctv_common.py" line="+58"/>
         <location line="+14"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
@@ -1137,7 +1137,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+120"/>
+        <source>출력 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{title} 만드는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2128,7 +2138,7 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+134"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+135"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2626,7 +2636,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+250"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+255"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,7 +2757,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-212"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-217"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2828,6 +2838,16 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>내보내는 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 대장을 파일로 내보내는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2947,7 +2967,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+160"/>
         <source>환자 명부 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3323,7 +3343,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="+285"/>
+        <location filename="../../privdesk/ui/incidents.py" line="+280"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3463,7 +3483,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-515"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-510"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3604,17 +3624,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>출력 사유</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+57"/>
         <source>유출 통지서</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3629,22 +3639,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>유출 등 사고 대장 {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>내보내는 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>문자 발송용 CSV 저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4293,7 +4303,7 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="-136"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="-138"/>
         <source>이용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4339,7 +4349,7 @@
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle.py" line="+56"/>
+        <location filename="../../privdesk/ui/lifecycle.py" line="+58"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5381,7 +5391,7 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+155"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+247"/>
         <source>임시 비밀번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5409,7 +5419,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents.py" line="-427"/>
+        <location filename="../../privdesk/ui/incidents.py" line="-422"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5669,12 +5679,12 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-179"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-195"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>목록에서 고르거나 직접 입력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6092,7 +6102,7 @@
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="-100"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-185"/>
         <source>기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6165,7 +6175,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+129"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6173,7 +6183,7 @@
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-103"/>
+        <location line="-109"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6200,6 +6210,16 @@
     <message>
         <location line="+38"/>
         <source>{n}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>출력 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>권한 변경 이력을 PDF로 저장하는 사유를 적으십시오. 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6408,7 +6428,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/processors.py" line="+205"/>
+        <location filename="../../privdesk/ui/processors.py" line="+204"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6910,7 +6930,12 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+44"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+54"/>
+        <source>최근 사유 (고르면 아래에 채워집니다)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>사유 (필수)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6920,7 +6945,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7157,7 +7182,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../privdesk/ui/requests_detail.py" line="+149"/>
+        <location filename="../../privdesk/ui/requests_detail.py" line="+148"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7519,7 +7544,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>결과 통지서</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7740,7 +7765,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>정정 통지서 — {recipient}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8547,7 +8572,7 @@
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/patients_dialogs.py" line="-33"/>
+        <location filename="../../privdesk/ui/patients_dialogs.py" line="-38"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8567,7 +8592,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+57"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>

@@ -284,7 +284,8 @@ def test_refusal_needs_a_ground_and_an_explanation_then_closes(
     assert detail.detail.row.state == "refused" and set(detail.action_buttons) == {"closed"}
     assert "타인의 사생활" in detail.fields["refusal"].text()
 
-    qtbot.mouseClick(detail.form_button, Qt.MouseButton.LeftButton)  # the 청구서 for the signature
+    with reason_given():
+        qtbot.mouseClick(detail.form_button, Qt.MouseButton.LeftButton)  # the 청구서 for the signature
     form = wait_preview(qtbot, page, runner)
     assert "청구서" in pdf_text(form)
     form.reject()

@@ -121,3 +121,30 @@ def test_cancelling_the_reason_prints_nothing_and_logs_nothing(  # type: ignore[
         assert page.print_list() is None
     settle(qtbot, runner)
     assert prints(ctx) == [] and temp_print_folders() == folders
+
+
+def test_the_registrys_unmask_offers_this_accounts_own_recent_reason_first(  # type: ignore[no-untyped-def]
+        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:
+    from privdesk.accounts import users
+    from privdesk.registry.patients import unmask
+    from privdesk.ui.patients_dialogs import UnmaskDialog
+    from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+    from tests.test_ui_patients_support import close, open_registry, register_hong
+
+    ctx = sqlite_ctx
+    boss = users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    hong = register_hong(ctx, boss)
+    unmask(ctx, boss, hong.id, "민원 회신 전화")                     # an earlier reason of this account
+    window, page = open_registry(qtbot, ctx, runner, boss)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.panel.detail is not None, timeout=10_000)
+    assert page.unmask_button is not None
+    qtbot.mouseClick(page.unmask_button, Qt.MouseButton.LeftButton)
+    dialog = page.dialog
+    assert isinstance(dialog, UnmaskDialog) and not dialog.ok_button.isEnabled()
+    offered = [dialog.reason.itemText(i) for i in range(dialog.reason.count())]
+    assert offered == ["민원 회신 전화", "본인 확인", "진료비 청구", "보험 청구", "법령에 따른 제출"]
+    dialog.reason.setCurrentIndex(0)
+    assert dialog.reason_text() == "민원 회신 전화" and dialog.ok_button.isEnabled()
+    dialog.reject()
+    close(qtbot, window, runner)

@@ -34,7 +34,7 @@ from privdesk.registry.export import export_patients
 from privdesk.registry.patients import IntakeRow, add_intake
 from privdesk.ui.host import PageHost
 from privdesk.ui.login import ERROR_STYLE
-from privdesk.ui.widgets import DATE_FORMAT, from_date, to_date
+from privdesk.ui.widgets import DATE_FORMAT, from_date, recent_of, to_date
 
 # Reasons offered in the lists; the user may type another one. They are logged as data (Korean).
 UNMASK_REASONS = (
@@ -81,21 +81,11 @@ def _reason_combo(parent: QWidget, context: str, sources: Sequence[str], recent:
     return combo
 
 
-def _recent(host: PageHost) -> list[str]:
-    """This account's own recent reasons (:func:`privdesk.audit.recent.recent_reasons`), or none."""
-    from privdesk.audit.recent import recent_reasons
-    from privdesk.errors import PrivdeskError
-
-    try:
-        return recent_reasons(host.ctx, host.actor)
-    except PrivdeskError:
-        return []
-
-
 class UnmaskDialog(QDialog):
     """Asks why the full values are needed; the reason goes into the access log."""
 
-    def __init__(self, parent: QWidget | None, chart_no: str, name: str, seconds: int) -> None:
+    def __init__(self, parent: QWidget | None, chart_no: str, name: str, seconds: int, *,
+                 recent: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("unmaskDialog")
         self.setWindowTitle(self.tr("마스킹 해제"))
@@ -106,7 +96,7 @@ class UnmaskDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.reason = _reason_combo(self, "UnmaskDialog", UNMASK_REASONS)
+        self.reason = _reason_combo(self, "UnmaskDialog", UNMASK_REASONS, recent)
         form.addRow(self.tr("사유"), self.reason)
         layout.addLayout(form)
         self.buttons = _buttons(self, self.tr("표시"))
@@ -215,7 +205,7 @@ class ExportDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.reason = _reason_combo(self, "ExportDialog", EXPORT_REASONS, _recent(host))
+        self.reason = _reason_combo(self, "ExportDialog", EXPORT_REASONS, recent_of(host, host.actor))
         form.addRow(self.tr("사유"), self.reason)
         row = QHBoxLayout()
         self.confirmed_path = ""

@@ -225,3 +225,26 @@ def test_recent_reasons_query_walks_the_actor_index(sqlite_ctx: AppContext) -> N
             "EXPLAIN QUERY PLAN SELECT seq, detail FROM access_log WHERE actor = 'x' "
             "AND action IN ('export', 'print', 'unmask') AND outcome = 'ok' ORDER BY seq DESC LIMIT 200")))
     assert "ix_access_log_actor_seq" in plan and "TEMP B-TREE" not in plan
+
+
+@pytest.mark.parametrize("argv", [
+    ["report", "permission-history", "--from", TODAY.isoformat(), "--to", TODAY.isoformat()],
+    ["report", "cctv-ledger", "--from", TODAY.isoformat(), "--to", TODAY.isoformat()],
+    ["disclosure", "export", "--from", TODAY.isoformat(), "--to", TODAY.isoformat()],
+], ids=["permission-history", "cctv-ledger", "disclosure-export"])
+def test_a_reason_with_personal_data_exits_1_with_no_file_and_a_clean_one_is_logged(
+        sqlite_ctx: AppContext, tmp_path: Path, argv: list[str]) -> None:
+    from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli
+
+    env = {"PRIVDESK_DB": sqlite_ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
+           "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    out = tmp_path / "work" / "out.file"
+    out.parent.mkdir()
+    bad = run_cli(*argv, "--out", str(out), "--reason", "환자 010-2345-6789 문의", "--as", OFFICER_LOGIN, env=env)
+    assert bad.returncode == 1 and "전화번호" in bad.stderr and "010-2345-6789" not in bad.stderr
+    assert list(out.parent.iterdir()) == []
+    assert log_of(sqlite_ctx, Action.PRINT, Action.EXPORT) == []
+    good = run_cli(*argv, "--out", str(out), "--reason", "월례 점검", "--as", OFFICER_LOGIN, env=env)
+    assert good.returncode == 0, good.stderr
+    [logged] = log_of(sqlite_ctx, Action.PRINT, Action.EXPORT)
+    assert reason_of(logged.detail) == "월례 점검" and out.exists()

@@ -20,6 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from privdesk.accounts import users
@@ -406,7 +407,20 @@ def shoot_cctv(app: QApplication, runner: TaskRunner, window: MainWindow, out: P
     wait(app, runner)
     grab(window, out / "cctv-viewing-log.png")
     page.ledger.print_from.setDate(page.ledger.print_from.date().addDays(-30))
+    answer = QTimer()            # the printing asks its reason (사유) first, in a modal dialog
+
+    def give_reason() -> None:
+        from privdesk.ui.widgets import ReasonDialog
+
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, ReasonDialog) and w.isVisible():
+                w.reason.setPlainText("월례 점검 자료")
+                w.accept()
+
+    answer.timeout.connect(give_reason)
+    answer.start(50)
     page.ledger.print_ledger()
+    answer.stop()
     end = time.monotonic() + 30
     while time.monotonic() < end and not (page.print_job and page.print_job.preview
                                           and page.print_job.preview.ready):

@@ -255,10 +255,10 @@ def test_backup_destroy_restore_the_old_backup_and_nothing_destroyed_comes_back(
         assert [(r.id, r.plan_id, r.item_count) for r in rows] == [(executed.ledger_id, plan.id, 6)]
         report = verify_all(restored, boss)
         assert report.ok, report.messages
-        ledger_pdf = print_ledger(restored, boss, clock.today_kst(), clock.today_kst(), tmp_path / "ledger.pdf").path
+        ledger_pdf = print_ledger(restored, boss, clock.today_kst(), clock.today_kst(), tmp_path / "ledger.pdf", reason="업무 확인").path
         body = "".join(pdf_text(ledger_pdf).split())
         assert f"파기계획{plan.id}" in body and "백업사본이남아있을수있는기한" in body
-        cert = print_certificate(restored, boss, plan.id, tmp_path / "cert.pdf").path
+        cert = print_certificate(restored, boss, plan.id, tmp_path / "cert.pdf", reason="업무 확인").path
         body = "".join(pdf_text(cert).split())
         assert "개인정보파기확인서" in body and "6건" in body and "백업사본이남아있을수있는기한" in body
         expect = (clock.today_kst() + dt.timedelta(days=7)).isoformat()   # one daily backup before: gone after 7 more days

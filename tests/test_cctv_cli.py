@@ -79,7 +79,7 @@ def test_report_cctv_ledger_prints_the_period(ctx: AppContext, cli: Cli, tmp_pat
         viewlog.record_viewing(ctx, fac, viewlog.QuickViewing([f"CAM-1{i}"], s, e, f"병동 복도 낙상 사고 확인 {i}"))
     today = clock.today_kst().isoformat()
     out = tmp_path / "cctv-ledger.pdf"
-    r = cli("report", "cctv-ledger", "--from", today, "--to", today, "--out", str(out), "--as", "fac01",
+    r = cli("report", "cctv-ledger", "--reason", "업무 확인", "--from", today, "--to", today, "--out", str(out), "--as", "fac01",
             password=TEST_PASSWORD)
     assert r.returncode == 0, r.stderr
     # the three viewings + today's overwrite of old footage, entered as 파기 before printing
@@ -91,9 +91,9 @@ def test_report_cctv_ledger_prints_the_period(ctx: AppContext, cli: Cli, tmp_pat
     assert entries(ctx, action=Action.PRINT)[-1].subject == "report:cctv-ledger"
 
     refused = tmp_path / "refused.pdf"
-    r = cli("report", "cctv-ledger", "--from", today, "--to", today, "--out", str(refused), "--as", "desk01",
+    r = cli("report", "cctv-ledger", "--reason", "업무 확인", "--from", today, "--to", today, "--out", str(refused), "--as", "desk01",
             password=TEST_PASSWORD)
     assert r.returncode == 1 and "권한이 없습니다" in r.stderr and not refused.exists()
-    r = cli("report", "cctv-ledger", "--from", today, "--to", "2000-01-01", "--out", str(refused), "--as", "fac01",
+    r = cli("report", "cctv-ledger", "--reason", "업무 확인", "--from", today, "--to", "2000-01-01", "--out", str(refused), "--as", "fac01",
             password=TEST_PASSWORD)
     assert r.returncode == 1 and "--from" in r.stderr and not refused.exists()

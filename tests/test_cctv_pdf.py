@@ -39,7 +39,7 @@ def test_ledger_pdf_has_the_form_columns_and_entries(ctx: AppContext, fac: Actor
         form="사본 제공(USB)", cameras=["CAM-20"], window_start=s, window_end=e, document_no="형사과-1123"))
     today = clock.today_kst()
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, fac, today - dt.timedelta(days=7), today, out)
+    result = printing.print_ledger(ctx, fac, today - dt.timedelta(days=7), today, out, reason="업무 확인")
     # 2 entries + the recorder's overwrite of today, entered as 파기 automatically before printing
     assert result.pages == page_count(out) == 1 and result.rows == 3
     assert_only_nanum_embedded(out)
@@ -53,13 +53,13 @@ def test_ledger_pdf_has_the_form_columns_and_entries(ctx: AppContext, fac: Actor
         assert words in body, words
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert printed.subject == "report:cctv-ledger" and printed.actor == "fac01"
-    assert printed.detail == f"{result.record_no}; {period_text(today - dt.timedelta(days=7), today)}; 3건; 1쪽"
+    assert printed.detail == f"{result.record_no}; {period_text(today - dt.timedelta(days=7), today)}; 3건; 1쪽; 사유=업무 확인"
 
 
 def test_request_form_is_filled_from_the_intake_for_signature(ctx: AppContext, fac: Actor, tmp_path: Path) -> None:
     d = requests.receive_request(ctx, fac, request_input(relation="guardian", subject_name="홍아기", proxy_checked=True))
     out = tmp_path / "form.pdf"
-    result = printing.print_request_form(ctx, fac, d.id, out)
+    result = printing.print_request_form(ctx, fac, d.id, out, reason="업무 확인")
     assert result.pages == 1
     assert_only_nanum_embedded(out)
     body = squash(text(out))
@@ -69,12 +69,12 @@ def test_request_form_is_filled_from_the_intake_for_signature(ctx: AppContext, f
                   "장튼위튼병원장귀하", "주민등록증", "확인함", "청구종결시까지자동보존연장"):
         assert words in body, words
     printed = entries(ctx, action=Action.PRINT)[-1]
-    assert printed.subject == f"cctv_request:{d.id}" and printed.detail == f"청구서; {result.record_no}; 1쪽"
+    assert printed.subject == f"cctv_request:{d.id}" and printed.detail == f"청구서; {result.record_no}; 1쪽; 사유=업무 확인"
     assert "홍길동" not in (printed.detail or "") and "2345" not in (printed.detail or "")
 
 
 def notice_text(ctx: AppContext, actor: Actor, request_id: int, out: Path) -> str:
-    printing.print_result_notice(ctx, actor, request_id, out)
+    printing.print_result_notice(ctx, actor, request_id, out, reason="업무 확인")
     assert_only_nanum_embedded(out)
     return squash(text(out))
 
@@ -82,7 +82,7 @@ def notice_text(ctx: AppContext, actor: Actor, request_id: int, out: Path) -> st
 def test_result_notices_for_each_outcome(ctx: AppContext, fac: Actor, tmp_path: Path) -> None:
     ok = requests.receive_request(ctx, fac, request_input())
     with pytest.raises(RuleViolationError, match="아직 결정하지 않은"):
-        printing.print_result_notice(ctx, fac, ok.id, tmp_path / "early.pdf")
+        printing.print_result_notice(ctx, fac, ok.id, tmp_path / "early.pdf", reason="업무 확인")
     assert not (tmp_path / "early.pdf").exists()
     when = dt.datetime(2026, 12, 1, 14, 0, tzinfo=clock.KST)
     decisions.approve(ctx, fac, ok.id, approval(viewing_at=when, others_in_frame=True))
@@ -118,17 +118,17 @@ def test_printing_needs_the_permission_and_a_cancelled_print_leaves_nothing(ctx:
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(PermissionDeniedError):
-        printing.print_request_form(ctx, clerk, d.id, out / "x.pdf")
+        printing.print_request_form(ctx, clerk, d.id, out / "x.pdf", reason="업무 확인")
     with pytest.raises(PermissionDeniedError):
-        printing.print_ledger(ctx, clerk, clock.today_kst(), clock.today_kst(), out / "y.pdf")
+        printing.print_ledger(ctx, clerk, clock.today_kst(), clock.today_kst(), out / "y.pdf", reason="업무 확인")
 
     def cancel(page: int) -> None:
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        printing.print_request_form(ctx, fac, d.id, out / "z.pdf", on_page=cancel)
+        printing.print_request_form(ctx, fac, d.id, out / "z.pdf", on_page=cancel, reason="업무 확인")
     assert list(out.iterdir()) == []
     assert entries(ctx, action=Action.PRINT) == []
     decisions.withdraw(ctx, fac, d.id, note="철회")
     with pytest.raises(RuleViolationError, match="철회"):
-        printing.print_result_notice(ctx, fac, d.id, out / "w.pdf")
+        printing.print_result_notice(ctx, fac, d.id, out / "w.pdf", reason="업무 확인")

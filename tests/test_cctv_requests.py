@@ -185,7 +185,7 @@ def test_contact_is_encrypted_masked_in_the_detail_and_unmasked_with_a_logged_re
     c = requests.requester_contact(ctx, facility, d.id, reason="열람 일정 안내 전화")
     assert c.phone == PHONE and c.birth_date == dt.date(1985, 3, 4) and c.address.endswith("봉천로 1")
     unmask = entries(ctx, action=Action.UNMASK)[-1]
-    assert unmask.subject == f"cctv_request:{d.id}" and unmask.detail == "reason=열람 일정 안내 전화"
+    assert unmask.subject == f"cctv_request:{d.id}" and unmask.detail == "사유=열람 일정 안내 전화"
     assert all(PHONE not in (e.detail or "") and "홍길동" not in (e.detail or "") for e in entries(ctx))
 
 

@@ -74,7 +74,7 @@ def test_ledger_pdf_has_the_columns_and_no_subject_names(ctx: AppContext, desk: 
                                                         tmp_path: Path) -> None:
     fill(ctx, desk, people)
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, desk, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out)
+    result = printing.print_ledger(ctx, desk, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out, reason="업무 확인")
     assert (result.rows, result.pages, result.title) == (4, page_count(out), "개인정보의 목적 외 이용 및 제3자 제공 대장")
     assert_only_nanum_embedded(out)
     w, h = page_size(out)
@@ -92,7 +92,7 @@ def test_ledger_pdf_has_the_columns_and_no_subject_names(ctx: AppContext, desk: 
     assert "박민수" not in body
     printed = entries(ctx, action=Action.PRINT)[-1]
     assert (printed.subject, printed.actor) == (disclosure_ledger.WHAT, "desk01")
-    assert printed.detail == f"{result.record_no}; {period_text(clock.today_kst() - dt.timedelta(days=7), clock.today_kst())}; 4건; {result.pages}쪽"
+    assert printed.detail == f"{result.record_no}; {period_text(clock.today_kst() - dt.timedelta(days=7), clock.today_kst())}; 4건; {result.pages}쪽; 사유=업무 확인"
     assert png_of_first_page(out).stat().st_size > 10_000
 
 
@@ -104,7 +104,7 @@ def test_a_long_ledger_paginates_with_every_entry(sqlite_ctx: AppContext, tmp_pa
     for i in range(45):
         record_disclosure(ctx, desk, police(p.id, recipient=f"수신기관{i:03d}", recipient_purpose=long_purpose))
     out = tmp_path / "long.pdf"
-    result = printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out)
+    result = printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out, reason="업무 확인")
     assert result.pages == page_count(out) > 2
     body = squash(text(out))
     assert all(f"수신기관{i:03d}" in body for i in range(45))
@@ -122,7 +122,7 @@ def test_processor_list_pdf_for_the_policy(ctx: AppContext, tmp_path: Path) -> N
     from privdesk.disclosures import contracts
     contracts.record_return(ctx, me, rows[9].id, contracts.ReturnInput("destroy", clock.today_kst(), "파기 확인서"))
     out = tmp_path / "processors.pdf"
-    result = printing.print_processors(ctx, me, out)
+    result = printing.print_processors(ctx, me, out, reason="업무 확인")
     assert result.rows == 9 and result.pages == page_count(out) == 1
     assert_only_nanum_embedded(out)
     body = squash(text(out))
@@ -133,14 +133,14 @@ def test_processor_list_pdf_for_the_policy(ctx: AppContext, tmp_path: Path) -> N
     assert not re.search(r"\d{4}-\d\d-\d\d", body), re.findall(r"\d{4}-\d\d-\d\d", body)   # 2025. 1. 1. ~
     assert "(주)피어나인" not in body
     printed = entries(ctx, action=Action.PRINT)[-1]
-    assert printed.subject == "report:processors" and printed.detail.endswith("9곳; 1쪽")  # type: ignore[union-attr]
+    assert printed.subject == "report:processors" and printed.detail.endswith("9곳; 1쪽; 사유=업무 확인")  # type: ignore[union-attr]
 
 
 def test_csv_opens_as_utf8_with_bom_and_masks_the_subjects(ctx: AppContext, desk: Actor, people: list[Marked],
                                                           tmp_path: Path) -> None:
     fill(ctx, desk, people)
     out = tmp_path / "ledger.csv"
-    n = printing.export_csv(ctx, desk, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out)
+    n = printing.export_csv(ctx, desk, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out, reason="업무 확인")
     raw = out.read_bytes()
     assert n == 4 and raw.startswith(b"\xef\xbb\xbf")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -162,7 +162,7 @@ def test_csv_opens_as_utf8_with_bom_and_masks_the_subjects(ctx: AppContext, desk
     assert (exported.subject, exported.actor) == ("disclosure:*", "desk01")
     assert "4건" in (exported.detail or "") and "파일=ledger.csv" in (exported.detail or "")
     with pytest.raises(ValidationError):
-        printing.export_csv(ctx, desk, clock.today_kst(), clock.today_kst(), tmp_path / "missing" / "x.csv")
+        printing.export_csv(ctx, desk, clock.today_kst(), clock.today_kst(), tmp_path / "missing" / "x.csv", reason="업무 확인")
     assert not list(tmp_path.glob(".*.part"))
 
 
@@ -181,7 +181,7 @@ def test_cli_contract(ctx: AppContext, cli: Cli, desk: Actor, people: list[Marke
     fill(ctx, desk, people)
     first, last = (clock.today_kst() - dt.timedelta(days=7)).isoformat(), clock.today_kst().isoformat()
     pdf = tmp_path / "ledger.pdf"
-    r = cli("report", "disclosure-ledger", "--from", first, "--to", last, "--out", str(pdf), "--as", "desk01",
+    r = cli("report", "disclosure-ledger", "--reason", "업무 확인", "--from", first, "--to", last, "--out", str(pdf), "--as", "desk01",
             password=TEST_PASSWORD)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(f"{pdf}: 개인정보의 목적 외 이용 및 제3자 제공 대장 4건, 1쪽 (기록번호 TP-")
@@ -196,7 +196,7 @@ def test_cli_contract(ctx: AppContext, cli: Cli, desk: Actor, people: list[Marke
     assert all(p.name not in listed.stdout for p in people)
 
     out = tmp_path / "ledger.csv"
-    exported = cli("disclosure", "export", "--from", first, "--to", last, "--out", str(out), "--as", "yook")
+    exported = cli("disclosure", "export", "--reason", "업무 확인", "--from", first, "--to", last, "--out", str(out), "--as", "yook")
     assert exported.returncode == 0 and exported.stdout.strip() == f"{out}: 4건"
     assert out.read_bytes().startswith(b"\xef\xbb\xbf" + "번호,구분,이용·제공일,".encode())
 
@@ -210,18 +210,18 @@ def test_cli_contract(ctx: AppContext, cli: Cli, desk: Actor, people: list[Marke
     assert len(plines) == 10 and plines[1].startswith("[종료 임박 D-12] (주)태영소프트 | 의료영상저장전송 | ")
     assert not plines[0].startswith("[")
     ppdf = tmp_path / "processors.pdf"
-    pr = cli("report", "processors", "--out", str(ppdf), "--as", "yook")
+    pr = cli("report", "processors", "--reason", "업무 확인", "--out", str(ppdf), "--as", "yook")
     assert pr.returncode == 0 and "10곳, 1쪽" in pr.stdout
     assert_only_nanum_embedded(ppdf)
 
     # refusals: a role without the permission (exit 1, Korean reason, no file), a bad period (exit 1)
     actor_for(ctx, "fac01", ["facility"])
-    denied = cli("report", "disclosure-ledger", "--from", first, "--to", last, "--out", str(tmp_path / "no.pdf"),
+    denied = cli("report", "disclosure-ledger", "--reason", "업무 확인", "--from", first, "--to", last, "--out", str(tmp_path / "no.pdf"),
                  "--as", "fac01", password=TEST_PASSWORD)
     assert denied.returncode == 1 and "권한이 없습니다" in denied.stderr and not (tmp_path / "no.pdf").exists()
     denied = cli("processor", "list", "--as", "desk01", password=TEST_PASSWORD)
     assert denied.returncode == 1 and "수탁업체 관리" in denied.stderr
     backwards = cli("disclosure", "list", "--from", last, "--to", first, "--as", "yook")
     assert backwards.returncode == 1 and "기간의 첫날" in backwards.stderr
-    assert cli("report", "disclosure-ledger", "--from", "2026-13-01", "--to", last, "--out", str(pdf),
+    assert cli("report", "disclosure-ledger", "--reason", "업무 확인", "--from", "2026-13-01", "--to", last, "--out", str(pdf),
                "--as", "yook").returncode == 2

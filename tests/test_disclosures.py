@@ -369,8 +369,8 @@ def test_accounts_without_the_permission_are_refused_and_logged(ctx: AppContext,
             lambda who=who: subjects.find_patient(ctx, who, people[0].chart_no),
             lambda who=who: subjects.subject_disclosures(ctx, who, f"patient:{people[0].id}"),
             lambda who=who: subjects.chart_history(ctx, who, people[0].chart_no),
-            lambda who=who: printing.export_csv(ctx, who, clock.today_kst(), clock.today_kst(), tmp_path / "x.csv"),
-            lambda who=who: printing.print_ledger(ctx, who, clock.today_kst(), clock.today_kst(), tmp_path / "x.pdf"),
+            lambda who=who: printing.export_csv(ctx, who, clock.today_kst(), clock.today_kst(), tmp_path / "x.csv", reason="업무 확인"),
+            lambda who=who: printing.print_ledger(ctx, who, clock.today_kst(), clock.today_kst(), tmp_path / "x.pdf", reason="업무 확인"),
         ]
         for call in calls:
             with pytest.raises(PermissionDeniedError):

@@ -504,7 +504,7 @@ def test_every_printed_page_carries_the_head_and_the_page_witnesses_the_log(ctx:
     env = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
            "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
     out = tmp_path / "access.pdf"
-    r = run_cli("report", "permission-history", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
+    r = run_cli("report", "permission-history", "--reason", "업무 확인", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(out),
                 "--as", OFFICER_LOGIN, env=env)
     assert r.returncode == 0, r.stderr
     pages = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,

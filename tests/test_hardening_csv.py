@@ -82,7 +82,7 @@ def test_disclosure_export(ctx: AppContext, tmp_path: Path) -> None:
     ledger.record_disclosure(ctx, officer, police(p.id, recipient=FORMULAS[1], recipient_purpose=FORMULAS[2],
                                                   items=FORMULAS[3], document_no=FORMULAS[4], note="-메모"))
     out = tmp_path / "ledger.csv"
-    r = cli(ctx, "disclosure", "export", "--from", "2020-01-01", "--to", "2035-12-31", "--out", str(out),
+    r = cli(ctx, "disclosure", "export", "--reason", "업무 확인", "--from", "2020-01-01", "--to", "2035-12-31", "--out", str(out),
             *as_officer())
     assert r.returncode == 0, r.stderr
     rows = assert_no_live_formula(out)

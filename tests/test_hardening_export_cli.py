@@ -55,7 +55,7 @@ def test_a_masked_list_with_its_reason_logged_per_patient(ctx: AppContext, boss:
     assert "900101-1234568" not in out.read_text(encoding="utf-8-sig")
     for pid in (hong, kim):
         logged = query.page(ctx, boss, query.LogFilter(action="export", subject=f"patient:{pid}"))
-        assert [e.detail for e in logged] == ["masked; reason=건강검진 안내 대상 확인"]
+        assert [e.detail for e in logged] == ["masked; 사유=건강검진 안내 대상 확인"]
     # by chart number, and by a search
     one = tmp_path / "one.csv"
     assert cli(ctx, "patient", "export", "--out", str(one), "--reason", "민원", "--chart", "1002",
@@ -90,7 +90,7 @@ def test_unmasked_needs_the_unmask_permission(ctx: AppContext, boss: Actor, tmp_
     assert r.returncode == 0, r.stderr
     assert rows(out)[1][2] == "900101-1234568" and rows(out)[1][6] == "010-1234-5678"
     logged = query.page(ctx, boss, query.LogFilter(action="export", actor=OFFICER_LOGIN))
-    assert logged[0].detail == "unmasked; reason=보험 청구"
+    assert logged[0].detail == "unmasked; 사유=보험 청구"
 
 
 def test_a_held_record_is_refused_and_nothing_is_written(ctx: AppContext, boss: Actor, tmp_path: Path) -> None:

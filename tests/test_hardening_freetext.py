@@ -160,4 +160,4 @@ def test_a_clean_reason_is_stored_as_typed(ctx: AppContext, boss: Actor) -> None
     registry.unmask(ctx, boss, pid, "차트 00001234 보험 청구 (접수 2024-0123)")
     with ctx.session() as s:
         details = list(s.scalars(select(AccessLogEntry.detail).where(AccessLogEntry.action == "unmask")))
-    assert details == ["reason=차트 00001234 보험 청구 (접수 2024-0123)"]
+    assert details == ["사유=차트 00001234 보험 청구 (접수 2024-0123)"]

@@ -35,8 +35,8 @@ from tests.ui_patients_support import rrn
 # Each command that writes a file, with {out} where the file goes.
 COMMANDS: dict[str, list[str]] = {
     "audit-export": ["audit", "export", "--reason", "감사 자료", "--out", "{out}"],
-    "report-pdf": ["report", "permission-history", "--from", "2020-01-01", "--to", "2035-12-31", "--out", "{out}"],
-    "disclosure-export": ["disclosure", "export", "--from", "2020-01-01", "--to", "2035-12-31", "--out", "{out}"],
+    "report-pdf": ["report", "permission-history", "--reason", "업무 확인", "--from", "2020-01-01", "--to", "2035-12-31", "--out", "{out}"],
+    "disclosure-export": ["disclosure", "export", "--reason", "업무 확인", "--from", "2020-01-01", "--to", "2035-12-31", "--out", "{out}"],
     "patient-export": ["patient", "export", "--reason", "점검", "--out", "{out}"],
 }
 

@@ -149,7 +149,7 @@ def test_record_and_register_print_the_duties_notices_and_history(ctx: AppContex
     assert not any(n in body for n in NAMES)
     year = int(incident.split("-")[1])
     reg = tmp_path / "register.pdf"
-    result = printing.print_register(ctx, staff, year, reg)
+    result = printing.print_register(ctx, staff, year, reg, reason="업무 확인")
     assert result.letters == 1
     assert_only_nanum_embedded(reg)
     w, h = page_size(reg)

@@ -144,7 +144,7 @@ def test_an_old_statistics_entry_still_displays_labelled_as_the_old_ground_and_i
             d.disclosed_on, d.period, d.form, d.restrictions, d.document_no, d.provided_by, d.deidentified,
             d.subject_count, d.note, d.corrects_id, d.recorded_at, d.recorded_by)
     out = tmp_path / "ledger.pdf"
-    printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out)
+    printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out, reason="업무 확인")
     flat = squash(pdf_text(out))
     assert "(구)통계작성·학술연구" in flat and "2020.8.5.삭제된근거" in flat
     assert "가명처리항목" in flat and "대응표는" in flat and "과학적연구목적" in flat and "예(기록없음)" in flat
@@ -178,14 +178,14 @@ def test_internal_use_beyond_the_purpose_is_its_own_kind_of_entry(
     assert ledger.verify_ledger(ctx, officer(ctx)) == []
     # the printed ledger: one 대장 with both kinds, told apart
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out)
+    result = printing.print_ledger(ctx, desk, clock.today_kst(), clock.today_kst(), out, reason="업무 확인")
     assert result.title == "개인정보의 목적 외 이용 및 제3자 제공 대장" and result.rows == 2
     flat = squash(pdf_text(out))
     assert "개인정보의목적외이용및제3자제공대장" in flat and "원무과고객만족팀" in flat
     assert "제3자제공1건,목적외이용1건" in flat and flat.count("목적외이용") >= 3
     # the CSV
     csv_out = tmp_path / "ledger.csv"
-    assert printing.export_csv(ctx, desk, clock.today_kst(), clock.today_kst(), csv_out) == 2
+    assert printing.export_csv(ctx, desk, clock.today_kst(), clock.today_kst(), csv_out, reason="업무 확인") == 2
     with csv_out.open(encoding="utf-8-sig", newline="") as fh:
         lines = list(csv.reader(fh))
     assert lines[0][1] == "구분" and [r[1] for r in lines[1:]] == ["제3자 제공", "목적 외 이용"]

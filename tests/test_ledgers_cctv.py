@@ -67,7 +67,7 @@ def test_numbers_run_in_the_printed_order_even_for_entries_written_late(
     assert [c[0] for c in cells] == [str(n) for n in range(1, len(rows) + 1)]
     assert cells[[r.id for r in rows].index(late.id)][5].startswith("[1번 기록 정정]")   # 5 printed as 1
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out)
+    result = printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out, reason="업무 확인")
     assert printed_numbers(out) == list(range(1, result.rows + 1))
 
 
@@ -75,11 +75,11 @@ def test_the_camera_count_is_the_registrys_not_the_profiles(ctx: AppContext, fac
     assert ctx.profile.cctv.camera_count == 25
     cameras.add_camera(ctx, fac, number="CAM-26", location="별관 주차장", coverage="주차장 출입구", reason="별관 신축")
     out = tmp_path / "a.pdf"
-    printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out)
+    printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out, reason="업무 확인")
     assert "설치대수26대" in squash(layout_text(out))
     cameras.update_camera(ctx, fac, "CAM-03", cameras.CameraEdit(status="removed"), reason="리모델링으로 철거")
     out = tmp_path / "b.pdf"
-    printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out)
+    printing.print_ledger(ctx, fac, clock.today_kst(), clock.today_kst(), out, reason="업무 확인")
     assert "설치대수25대" in squash(layout_text(out))
 
 
@@ -120,7 +120,7 @@ def test_the_daily_overwrite_is_entered_as_destruction_once_per_day_with_cycle_a
     assert viewlog.verify_ledger(ctx, actor_for(ctx, "aud01", ["auditor"])) == []
     # the printed ledger carries them as 파기 with their cycle
     out = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(ctx, fac, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out)
+    result = printing.print_ledger(ctx, fac, clock.today_kst() - dt.timedelta(days=7), clock.today_kst(), out, reason="업무 확인")
     body = squash(layout_text(out))
     assert result.rows == 6 and "파기6건" in body and "파기주기:매일자동" in body
 

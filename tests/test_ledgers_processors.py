@@ -93,7 +93,7 @@ def test_an_ended_contract_stays_open_until_the_return_or_destruction_is_recorde
     in_use = uc.list_processors(ctx, privacy, include_inactive=False)
     assert ended.id in [r.id for r in in_use] and len(in_use) == 10
     out = tmp_path / "open.pdf"
-    printing.print_processors(ctx, privacy, out)
+    printing.print_processors(ctx, privacy, out, reason="업무 확인")
     body = squash(pdf_text(out))
     assert "위탁종료—반환·파기미확인" in body and "반환·파기미확인2곳" in body
     assert "미확인—반환·파기증빙을기록하십시오" in body and "계약서미점검" in body
@@ -114,7 +114,7 @@ def test_an_ended_contract_stays_open_until_the_return_or_destruction_is_recorde
     assert uc.processor_history(ctx, privacy, ended.id)[-1].change_label == "반환·파기 확인"
     contracts.record_return(ctx, privacy, expired.id, ReturnInput("return", clock.today_kst(), "반환 인수증 2026-12"))
     out = tmp_path / "closed.pdf"
-    printing.print_processors(ctx, privacy, out)
+    printing.print_processors(ctx, privacy, out, reason="업무 확인")
     body = squash(pdf_text(out))
     assert "반환·파기미확인0곳" in body and "반환확인—증빙:반환인수증2026-12" in body
 

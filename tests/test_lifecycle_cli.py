@@ -72,7 +72,7 @@ def test_retention_run_plan_approve_execute_and_pdfs(ctx: AppContext, cli: Cli, 
         file_name="환자 진료 접수 및 관리 (종이 접수증)", kind="종이 문서", item_count=120, method="분쇄",
         executed_by="원무과 김담당", reason="보유기간 경과", destroyed_on=clock.today_kst(), witness="총무과 박입회"))
     out = tmp_path / "ledger.pdf"
-    r = cli("report", "destruction-ledger", "--from", clock.today_kst().isoformat(), "--to", clock.today_kst().isoformat(),
+    r = cli("report", "destruction-ledger", "--reason", "업무 확인", "--from", clock.today_kst().isoformat(), "--to", clock.today_kst().isoformat(),
             "--out", str(out), "--as", "yook")
     assert r.returncode == 0, r.stderr
     assert_only_nanum_embedded(out)
@@ -83,7 +83,7 @@ def test_retention_run_plan_approve_execute_and_pdfs(ctx: AppContext, cli: Cli, 
         assert needle in body, needle
     assert page_count(out) == 1
     cert = tmp_path / "cert.pdf"
-    c = cli("report", "destruction-certificate", str(plan_id), "--out", str(cert), "--as", "yook")
+    c = cli("report", "destruction-certificate", "--reason", "업무 확인", str(plan_id), "--out", str(cert), "--as", "yook")
     assert c.returncode == 0, c.stderr
     assert_only_nanum_embedded(cert)
     body = text(cert)
@@ -93,7 +93,7 @@ def test_retention_run_plan_approve_execute_and_pdfs(ctx: AppContext, cli: Cli, 
         assert needle in body, needle
     for name in (held.name,):
         assert name not in body
-    not_done = cli("report", "destruction-certificate", "999", "--out", str(tmp_path / "x.pdf"), "--as", "yook")
+    not_done = cli("report", "destruction-certificate", "--reason", "업무 확인", "999", "--out", str(tmp_path / "x.pdf"), "--as", "yook")
     assert not_done.returncode == 1 and not (tmp_path / "x.pdf").exists()
 
 

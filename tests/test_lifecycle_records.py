@@ -59,7 +59,7 @@ def test_the_ledger_names_the_handler_and_the_approver_and_the_certificate_says_
     destruction.execute_plan(ctx, off, plan.id)
 
     out = tmp_path / "ledger.pdf"
-    printing.print_ledger(ctx, off, clock.today_kst(), clock.today_kst(), out)
+    printing.print_ledger(ctx, off, clock.today_kst(), clock.today_kst(), out, reason="업무 확인")
     body = pdf_text(out)
     # 처리담당자 then 처리부서장, each 부서 이름(ID) (the cells wrap: department line, then the names)
     assert "개인정보보호팀 원무부" in body and re.search(r"kimd 님\(kimd\)\s+육의곤\(yook\)", body)
@@ -67,7 +67,7 @@ def test_the_ledger_names_the_handler_and_the_approver_and_the_certificate_says_
     assert (row.executed_by, row.approved_by) == ("개인정보보호팀 kimd 님(kimd)", "원무부 육의곤(yook)")
 
     cert = tmp_path / "cert.pdf"
-    printing.print_certificate(ctx, off, plan.id, cert)
+    printing.print_certificate(ctx, off, plan.id, cert, reason="업무 확인")
     body = squash(cert)
     assert f"기간파기계획{plan.id}" not in body
     first, last = min(ends.values()), max(ends.values())

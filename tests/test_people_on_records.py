@@ -66,7 +66,7 @@ def test_a_data_subject_request_names_the_receiver_the_checker_and_the_handlers(
     typed = rights_requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, id_checked_by="원무과 박주임"))
     assert typed.who(typed.id_checked_by) == "원무과 박주임"          # a name typed by hand stays as typed
     out = tmp_path / "form.pdf"
-    rights_printing.print_notice(ctx, clerk, d.id, rights_printing.NoticeKind.REQUEST_FORM, out)
+    rights_printing.print_notice(ctx, clerk, d.id, rights_printing.NoticeKind.REQUEST_FORM, out, reason="업무 확인")
     body = squash(pdf_text(out))
     assert "접수자clerk님(clerk)" in body or "clerk님(clerk)" in body.split("접수자", 1)[1][:40]
 
@@ -78,7 +78,7 @@ def test_a_cctv_request_names_the_receiver_and_the_checker(ctx: AppContext, tmp_
     assert d.who(d.id_checked_by) == "fac01 님(fac01)"
     assert d.events and d.events[0].actor_label == "fac01 님(fac01)"
     out = tmp_path / "form.pdf"
-    cctv_printing.print_request_form(ctx, fac, d.id, out)
+    cctv_printing.print_request_form(ctx, fac, d.id, out, reason="업무 확인")
     body = squash(pdf_text(out))
     assert "fac01님(fac01)" in body                    # 확인자 on the 청구서
 

@@ -88,11 +88,11 @@ def test_a_cctv_result_notice_has_no_approval_boxes_the_ledger_has(ctx: AppConte
                                                                     tmp_path: Path) -> None:
     d = cctv_requests.receive_request(ctx, fac, request_input())
     decisions.approve(ctx, fac, d.id, approval())
-    printing.print_result_notice(ctx, fac, d.id, tmp_path / "notice.pdf")
-    printing.print_request_form(ctx, fac, d.id, tmp_path / "form.pdf")
+    printing.print_result_notice(ctx, fac, d.id, tmp_path / "notice.pdf", reason="업무 확인")
+    printing.print_request_form(ctx, fac, d.id, tmp_path / "form.pdf", reason="업무 확인")
     ledger = tmp_path / "ledger.pdf"
     today = dt.date.today()
-    printing.print_ledger(ctx, fac, today - dt.timedelta(days=7), today, ledger)
+    printing.print_ledger(ctx, fac, today - dt.timedelta(days=7), today, ledger, reason="업무 확인")
     for letter in ("notice.pdf", "form.pdf"):
         assert not has_approval_boxes(tmp_path / letter), letter
     assert has_approval_boxes(ledger)
@@ -129,8 +129,8 @@ def test_cctv_papers_print_dates_in_the_official_style(ctx: AppContext, fac: Act
     d = cctv_requests.receive_request(ctx, fac, request_input())
     when = dt.datetime(2026, 12, 1, 14, 0, tzinfo=clock.KST)
     decisions.approve(ctx, fac, d.id, approval(viewing_at=when))
-    printing.print_result_notice(ctx, fac, d.id, tmp_path / "notice.pdf")
-    printing.print_request_form(ctx, fac, d.id, tmp_path / "form.pdf")
+    printing.print_result_notice(ctx, fac, d.id, tmp_path / "notice.pdf", reason="업무 확인")
+    printing.print_request_form(ctx, fac, d.id, tmp_path / "form.pdf", reason="업무 확인")
     notice = assert_official_dates_only(tmp_path / "notice.pdf")
     form = assert_official_dates_only(tmp_path / "form.pdf")
     today = clock.paper_date(clock.today_kst())
@@ -150,8 +150,8 @@ def test_rights_letters_print_dates_in_the_official_style(ctx: AppContext, tmp_p
     late = receive(ctx, clerk, "access", pid)
     new_due = late.due_date + dt.timedelta(days=7)
     rights_decisions.extend(ctx, clerk, late.id, new_due=new_due, reason="분리보관 기록을 찾아 확인해야 함")
-    print_notice(ctx, clerk, late.id, NoticeKind.DELAY_REFUSAL, tmp_path / "delay.pdf")
-    print_notice(ctx, clerk, late.id, NoticeKind.REQUEST_FORM, tmp_path / "form.pdf")
+    print_notice(ctx, clerk, late.id, NoticeKind.DELAY_REFUSAL, tmp_path / "delay.pdf", reason="업무 확인")
+    print_notice(ctx, clerk, late.id, NoticeKind.REQUEST_FORM, tmp_path / "form.pdf", reason="업무 확인")
     delay = assert_official_dates_only(tmp_path / "delay.pdf")
     assert f"{clock.paper_date(new_due)}까지" in delay and clock.paper_date(late.due_date) in delay
     assert clock.paper_date(clock.today_kst()) in delay
@@ -160,5 +160,5 @@ def test_rights_letters_print_dates_in_the_official_style(ctx: AppContext, tmp_p
 
 def test_ledger_periods_print_in_the_official_style(ctx: AppContext, fac: Actor, tmp_path: Path) -> None:
     out = tmp_path / "ledger.pdf"
-    printing.print_ledger(ctx, fac, dt.date(2026, 11, 1), dt.date(2026, 11, 30), out)
+    printing.print_ledger(ctx, fac, dt.date(2026, 11, 1), dt.date(2026, 11, 30), out, reason="업무 확인")
     assert "2026. 11. 1. ~ 2026. 11. 30." in text(out)

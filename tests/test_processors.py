@@ -187,7 +187,7 @@ def test_accounts_without_processor_manage_are_refused_and_logged(ctx: AppContex
         lambda: uc.add_processor(ctx, desk, form(row, name="새 업체"), "사유"),
         lambda: uc.deactivate_processor(ctx, desk, row.id, "사유"),
         lambda: uc.processor_history(ctx, desk, row.id),
-        lambda: print_processors(ctx, desk, tmp_path / "p.pdf"),
+        lambda: print_processors(ctx, desk, tmp_path / "p.pdf", reason="업무 확인"),
     ]
     for call in calls:
         with pytest.raises(PermissionDeniedError):

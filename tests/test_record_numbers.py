@@ -109,7 +109,7 @@ def test_notices_printed_at_once_on_several_workstations_have_distinct_numbers(c
 
     def print_notices(c: AppContext, i: int) -> None:
         for k in range(per_station):
-            r = printing.print_result_notice(c, fac, d.id, tmp_path / f"notice-{i}-{k}.pdf")
+            r = printing.print_result_notice(c, fac, d.id, tmp_path / f"notice-{i}-{k}.pdf", reason="업무 확인")
             with lock:
                 numbers.append(r.record_no)
 
@@ -135,9 +135,9 @@ def test_a_cancelled_printing_leaves_a_gap_never_a_repeat(ctx: AppContext, tmp_p
     def cancel(page: int) -> None:
         raise KeyboardInterrupt
 
-    first = printing.print_result_notice(ctx, fac, d.id, tmp_path / "1.pdf")
+    first = printing.print_result_notice(ctx, fac, d.id, tmp_path / "1.pdf", reason="업무 확인")
     with pytest.raises(KeyboardInterrupt):
-        printing.print_result_notice(ctx, fac, d.id, tmp_path / "2.pdf", on_page=cancel)
-    third = printing.print_result_notice(ctx, fac, d.id, tmp_path / "3.pdf")
+        printing.print_result_notice(ctx, fac, d.id, tmp_path / "2.pdf", on_page=cancel, reason="업무 확인")
+    third = printing.print_result_notice(ctx, fac, d.id, tmp_path / "3.pdf", reason="업무 확인")
     year = clock.today_kst().year
     assert (first.record_no, third.record_no) == (f"CN-{year}-0001", f"CN-{year}-0003")

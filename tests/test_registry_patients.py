@@ -127,7 +127,7 @@ def test_view_unmask_and_permissions(ctx: AppContext, clerk: Actor) -> None:
     assert full.phones == ("010-1234-5678", "02-123-4567") and full.seconds == 30
     assert "1234568" not in repr(full)
     entry = log_rows(ctx)[-1]
-    assert (entry.action, entry.subject, entry.detail) == (Action.UNMASK, f"patient:{d.id}", "reason=본인 확인 전화")
+    assert (entry.action, entry.subject, entry.detail) == (Action.UNMASK, f"patient:{d.id}", "사유=본인 확인 전화")
 
     facility = make_actor(ctx, "sisul", ["facility"])
     with pytest.raises(PermissionDeniedError):
@@ -236,7 +236,7 @@ def test_export_is_masked_unless_unmask_is_allowed_and_asked(ctx: AppContext, cl
     assert RRN in text and "101동 101호" in text and "010-1234-5678" in text
     entry = log_rows(ctx)[-1]
     assert (entry.action, entry.subject, entry.detail) == (Action.EXPORT, f"patient:{d.id}",
-                                                           "unmasked; reason=법원 제출")
+                                                           "unmasked; 사유=법원 제출")
     exporter = _role_actor(ctx, "exp", {Permission.PATIENT_READ, Permission.PATIENT_EXPORT})
     with pytest.raises(PermissionDeniedError):
         export_patients(ctx, exporter, [d.id], tmp_path / "no.csv", reason="확인", unmasked=True)

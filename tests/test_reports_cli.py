@@ -62,16 +62,16 @@ def this_month() -> tuple[str, str]:
 # -- record_print --------------------------------------------------------------------------------
 def test_record_print_appends_a_print_entry(ctx: AppContext) -> None:
     me = officer(ctx)
-    record_print(ctx, me, "report:permission-history", "PH-20261125-143000; 3쪽")
+    record_print(ctx, me, "report:permission-history", "PH-20261125-143000; 3쪽", reason="월례 점검")
     [e] = entries(ctx, action=Action.PRINT)
     assert (e.actor, e.subject, e.detail, e.outcome) == (
-        OFFICER_LOGIN, "report:permission-history", "PH-20261125-143000; 3쪽", Outcome.OK)
+        OFFICER_LOGIN, "report:permission-history", "PH-20261125-143000; 3쪽; 사유=월례 점검", Outcome.OK)
 
 
 def test_record_print_is_refused_without_the_permission(ctx: AppContext) -> None:
     clerk = make_user(ctx, "kim", ["intake"])
     with pytest.raises(PermissionDeniedError):
-        record_print(ctx, clerk, "report:access-log", "AL-1")
+        record_print(ctx, clerk, "report:access-log", "AL-1", reason="월례 점검")
     assert entries(ctx, action=Action.PRINT) == []
     [denied] = entries(ctx, action=Action.PERMISSION_DENIED, actor="kim")
     assert denied.outcome == Outcome.DENIED and denied.detail == "audit.read"
@@ -83,7 +83,7 @@ def test_cli_permission_history(ctx: AppContext, cli: Cli, tmp_path: Path) -> No
     users.set_roles(ctx, officer(ctx), "kim", ["intake", "facility"], reason="시설팀 겸임 발령")
     first, last = this_month()
     out = tmp_path / "권한기록.pdf"
-    r = cli("report", "permission-history", "--from", first, "--to", last, "--out", str(out), "--as", OFFICER_LOGIN)
+    r = cli("report", "permission-history", "--reason", "업무 확인", "--from", first, "--to", last, "--out", str(out), "--as", OFFICER_LOGIN)
     assert r.returncode == 0, r.stderr
     assert "권한 부여·변경·말소 기록" in r.stdout and "PH-" in r.stdout
     assert_only_nanum_embedded(out)
@@ -94,7 +94,7 @@ def test_cli_permission_history(ctx: AppContext, cli: Cli, tmp_path: Path) -> No
         assert expected in body, expected
     [printed] = entries(ctx, action=Action.PRINT)
     assert printed.subject == "report:permission-history" and printed.actor == OFFICER_LOGIN
-    assert printed.detail is not None and printed.detail.endswith(f"{page_count(out)}쪽")
+    assert printed.detail is not None and printed.detail.endswith(f"{page_count(out)}쪽; 사유=업무 확인")
     assert printed.detail.split(";")[0] in body  # the record number printed is the one logged
     assert entries(ctx, action=Action.VIEW, subject="permission_history")  # the look, by the use case
 
@@ -128,8 +128,7 @@ def test_cli_refusal_leaves_no_file(ctx: AppContext, cli: Cli, tmp_path: Path) -
     first, last = this_month()
     out = tmp_path / "x.pdf"
     for record in ("permission-history", "access-log"):
-        why = ["--reason", "점검"] if record == "access-log" else []
-        r = cli("report", record, "--from", first, "--to", last, "--out", str(out), *why, "--as", "kim", password=PW)
+        r = cli("report", record, "--reason", "업무 확인", "--from", first, "--to", last, "--out", str(out), "--as", "kim", password=PW)
         assert r.returncode == 1 and "권한이 없습니다" in r.stderr
         assert not out.exists() and list(tmp_path.glob("*.pdf*")) == []
     assert entries(ctx, action=Action.PRINT) == []
@@ -142,8 +141,7 @@ def test_cli_refusal_leaves_no_file(ctx: AppContext, cli: Cli, tmp_path: Path) -
 def test_cli_bad_period(sqlite_ctx: AppContext, tmp_path: Path, args: list[str], code: int, message: str) -> None:
     env = {"PRIVDESK_DB": sqlite_ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
            "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
-    r = run_cli("report", "access-log", *args, "--out", str(tmp_path / "a.pdf"), "--reason", "점검",
-                "--as", OFFICER_LOGIN, env=env)
+    r = run_cli("report", "access-log", "--reason", "업무 확인", *args, "--out", str(tmp_path / "a.pdf"), "--as", OFFICER_LOGIN, env=env)
     assert r.returncode == code and message in r.stderr
     assert not (tmp_path / "a.pdf").exists()
 
@@ -152,7 +150,7 @@ def test_cli_missing_output_folder(sqlite_ctx: AppContext, tmp_path: Path) -> No
     env = {"PRIVDESK_DB": sqlite_ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
            "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
     day = dt.date(2026, 11, 1).isoformat()
-    r = run_cli("report", "permission-history", "--from", day, "--to", day, "--out",
+    r = run_cli("report", "permission-history", "--reason", "업무 확인", "--from", day, "--to", day, "--out",
                 str(tmp_path / "없는폴더" / "a.pdf"), "--as", OFFICER_LOGIN, env=env)
     assert r.returncode == 1 and "출력할 폴더가 없습니다" in r.stderr
     assert entries(sqlite_ctx, action=Action.LOGIN) == []  # refused before anyone logged in

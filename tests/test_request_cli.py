@@ -73,14 +73,14 @@ def test_print_by_number_or_id(sqlite_ctx: AppContext, tmp_path: Path) -> None:
             "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
     d = receive(ctx)
     out = tmp_path / "form.pdf"
-    r = run_cli("request", "print", d.number, "--notice", "request_form", "--out", str(out), "--as", "yook", env=base)
+    r = run_cli("request", "print", "--reason", "업무 확인", d.number, "--notice", "request_form", "--out", str(out), "--as", "yook", env=base)
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(f"{out}: 개인정보(열람, 정정·삭제, 처리정지) 요구서, 1쪽 (기록번호 RQ-")
     assert_only_nanum_embedded(out)
     body = "".join(pdf_text(out).split())
     assert d.number in body and "■정정·삭제" in body and "요구인홍길동" in body
 
-    refused = run_cli("request", "print", str(d.id), "--notice", "correction_result", "--out",
+    refused = run_cli("request", "print", "--reason", "업무 확인", str(d.id), "--notice", "correction_result", "--out",
                       str(tmp_path / "early.pdf"), "--as", "yook", env=base)
     assert refused.returncode == 1 and "출력할 수 없습니다" in refused.stderr
     assert not (tmp_path / "early.pdf").exists()
@@ -88,7 +88,7 @@ def test_print_by_number_or_id(sqlite_ctx: AppContext, tmp_path: Path) -> None:
     decisions.verify_identity(ctx, officer(ctx), d.id)
     decisions.complete(ctx, officer(ctx), d.id, result="연락처를 010-9876-5432로 정정함")
     done = tmp_path / "done.pdf"
-    ok = run_cli("request", "print", str(d.id), "--notice", "correction_result", "--out", str(done), "--as", "yook",
+    ok = run_cli("request", "print", "--reason", "업무 확인", str(d.id), "--notice", "correction_result", "--out", str(done), "--as", "yook",
                  env=base)
     assert ok.returncode == 0, ok.stderr
     assert "개인정보정정·삭제결과통지서" in "".join(pdf_text(done).split())
@@ -98,13 +98,13 @@ def test_print_by_number_or_id(sqlite_ctx: AppContext, tmp_path: Path) -> None:
 
     year = int(d.number.split("-")[1])
     other = d.number.replace(f"-{year}-", f"-{year - 1}-")   # the same id under another year: not this request
-    missing = run_cli("request", "print", other, "--notice", "request_form", "--out", str(tmp_path / "m.pdf"),
+    missing = run_cli("request", "print", "--reason", "업무 확인", other, "--notice", "request_form", "--out", str(tmp_path / "m.pdf"),
                       "--as", "yook", env=base)
     assert missing.returncode == 1 and other in missing.stderr
-    bad = run_cli("request", "print", "요구7", "--notice", "request_form", "--out", str(tmp_path / "b.pdf"),
+    bad = run_cli("request", "print", "--reason", "업무 확인", "요구7", "--notice", "request_form", "--out", str(tmp_path / "b.pdf"),
                   "--as", "yook", env=base)
     assert bad.returncode == 1 and "접수번호" in bad.stderr
-    usage = run_cli("request", "print", "1", "--notice", "receipt", "--out", str(tmp_path / "u.pdf"), "--as", "yook",
+    usage = run_cli("request", "print", "--reason", "업무 확인", "1", "--notice", "receipt", "--out", str(tmp_path / "u.pdf"), "--as", "yook",
                     env=base)
     assert usage.returncode == 2
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["done.pdf", "form.pdf"]
@@ -118,7 +118,7 @@ def test_an_account_without_request_handling_is_refused(sqlite_ctx: AppContext, 
             "PRIVDESK_PASSWORD": TEST_PASSWORD}
     r = run_cli("request", "list", "--as", "fac01", env=base)
     assert r.returncode == 1 and "권한" in r.stderr and r.stdout == ""
-    p = run_cli("request", "print", str(d.id), "--notice", "request_form", "--out", str(tmp_path / "x.pdf"),
+    p = run_cli("request", "print", "--reason", "업무 확인", str(d.id), "--notice", "request_form", "--out", str(tmp_path / "x.pdf"),
                 "--as", "fac01", env=base)
     assert p.returncode == 1 and "권한" in p.stderr and not (tmp_path / "x.pdf").exists()
     assert [e.detail for e in entries(ctx, action=Action.PERMISSION_DENIED, actor="fac01")] == [

@@ -76,7 +76,7 @@ def test_access_is_postponed_once_by_at_most_the_profile_days_and_the_notice_cit
     with pytest.raises(RuleViolationError, match="한 번만"):
         decisions.extend(ctx, clerk, r.id, new_due=d.extended_due + dt.timedelta(days=1), reason="또")
     assert printing.NoticeKind.DELAY_REFUSAL in printing.available_notices(d)
-    out = printing.print_notice(ctx, clerk, r.id, "delay_refusal", tmp_path / "delay.pdf")
+    out = printing.print_notice(ctx, clerk, r.id, "delay_refusal", tmp_path / "delay.pdf", reason="업무 확인")
     text = read(out.path)
     assert "제35조제3항" in text and "시행령제42조제2항" in text
     assert "제43조" not in text and "제44조" not in text
@@ -98,7 +98,7 @@ def test_no_delay_notice_exists_for_other_kinds_even_of_an_old_extended_row(sqli
     d = requests.get_request(ctx, clerk, r.id)
     assert printing.NoticeKind.DELAY_REFUSAL not in printing.available_notices(d)
     with pytest.raises(RuleViolationError, match="열람 연기·거절 통지서"):
-        printing.print_notice(ctx, clerk, r.id, "delay_refusal", tmp_path / "x.pdf")
+        printing.print_notice(ctx, clerk, r.id, "delay_refusal", tmp_path / "x.pdf", reason="업무 확인")
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -198,7 +198,7 @@ def test_the_notices_carry_the_private_remedies(sqlite_ctx: AppContext, tmp_path
         decisions.complete_access(ctx, clerk, r.id, viewing())
     else:
         decisions.refuse(ctx, clerk, r.id, ground=decisions.grounds_for(kind)[0].code, explanation="사유 설명")
-    out = printing.print_notice(ctx, clerk, r.id, notice, tmp_path / f"{notice}.pdf")
+    out = printing.print_notice(ctx, clerk, r.id, notice, tmp_path / f"{notice}.pdf", reason="업무 확인")
     text = read(out.path)
     assert "이의제기방법" in text and "개인정보분쟁조정위원회" in text and "민사소송" in text
     for absent in ("행정심판", "행정소송", "90일"):
@@ -294,7 +294,7 @@ def test_the_access_answer_needs_the_identity_check_then_masks_and_unmasks_by_th
     assert not full.masked and full.seconds == ctx.settings.security.unmask_seconds
     assert content["주소"] == ADDRESS and content["연락처"] == "010-1234-5678" and content["주민등록번호"] == "900101-1234568"
     unmasks = log_rows(ctx, action=Action.UNMASK, subject=f"patient:{pid}")
-    assert len(unmasks) == 1 and "reason=창구에서 본인 열람" in (unmasks[0].detail or "")
+    assert len(unmasks) == 1 and "사유=창구에서 본인 열람" in (unmasks[0].detail or "")
     assert "900101-1234568" not in (unmasks[0].detail or "")
 
     # handling requests without the registry's unmask permission: masked only, the refusal logged
@@ -328,13 +328,13 @@ def test_the_power_of_attorney_prints_blank_and_filled_for_an_agent(ctx: AppCont
     self_request = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid))
     assert printing.NoticeKind.POWER_OF_ATTORNEY not in printing.available_notices(self_request)
     with pytest.raises(RuleViolationError, match="대리인의 요구에만"):
-        printing.print_notice(ctx, clerk, self_request.id, "power_of_attorney", tmp_path / "no.pdf")
+        printing.print_notice(ctx, clerk, self_request.id, "power_of_attorney", tmp_path / "no.pdf", reason="업무 확인")
     agent = requests.receive_request(ctx, clerk, own(RequestKind.CORRECT, pid, relation="agent", requester_name="김대리",
                                                      requester_birth=dt.date(1970, 5, 5), proxy_checked=True,
                                                      requester_phone="010-5555-6666", requester_address=ADDRESS))
     assert printing.available_notices(agent)[:2] == (printing.NoticeKind.REQUEST_FORM,
                                                      printing.NoticeKind.POWER_OF_ATTORNEY)
-    filled = printing.print_notice(ctx, clerk, agent.id, "power_of_attorney", tmp_path / "poa.pdf")
+    filled = printing.print_notice(ctx, clerk, agent.id, "power_of_attorney", tmp_path / "poa.pdf", reason="업무 확인")
     text = read(filled.path)
     for words in ("김대리", "1970.5.5.", "010-5555-6666", "홍길동", "1990.1.1.", "■정정·삭제", "□열람", agent.number):
         assert words in text, words
@@ -360,7 +360,7 @@ def test_the_power_of_attorney_from_the_command_line(sqlite_ctx: AppContext, tmp
     agent = requests.receive_request(ctx, clerk, own(RequestKind.ACCESS, pid, relation="agent", requester_name="김대리",
                                                      proxy_checked=True))
     filled = tmp_path / "filled.pdf"
-    done = run_cli("request", "print", agent.number, "--notice", "power_of_attorney", "--out", str(filled),
+    done = run_cli("request", "print", "--reason", "업무 확인", agent.number, "--notice", "power_of_attorney", "--out", str(filled),
                    "--as", "yook", env=env)
     assert done.returncode == 0, done.stderr
     assert "김대리" in read(filled) and "■열람" in read(filled)
@@ -422,11 +422,11 @@ def test_a_correction_is_the_patient_edit_recorded_with_the_request_and_told_to_
 
     notices = {n.recipient: n for n in decisions.correction_notices(ctx, clerk, r.id)}
     assert set(notices) == {"한국손해보험", "서울의료원"}
-    full = read(printing.print_correction_notice(ctx, clerk, notices["서울의료원"].id, tmp_path / "a.pdf").path)
+    full = read(printing.print_correction_notice(ctx, clerk, notices["서울의료원"].id, tmp_path / "a.pdf", reason="업무 확인").path)
     for words in ("정정한항목과정정한내용", "주소", "서울특별시관악구", "".join(new_address.split()), "010-2222-3333",
                   "제공한항목:정정하여주십시오"):
         assert words in full, words
-    partial = read(printing.print_correction_notice(ctx, clerk, notices["한국손해보험"].id, tmp_path / "b.pdf").path)
+    partial = read(printing.print_correction_notice(ctx, clerk, notices["한국손해보험"].id, tmp_path / "b.pdf", reason="업무 확인").path)
     assert "정정한항목과정정한내용" in partial and "서울특별시동작구" in partial and "010-****-3333" in partial
     assert "상도아파트" not in partial and "010-2222-3333" not in partial and "제공하지않은항목" in partial
     assert "".join(ADDRESS.split()) not in full + partial                      # the old address is never printed

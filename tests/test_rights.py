@@ -353,7 +353,7 @@ def test_contacts_are_encrypted_masked_and_unmasked_with_a_logged_reason(ctx: Ap
         requests.contacts(ctx, clerk, r.id, reason="")
     c = requests.contacts(ctx, clerk, r.id, reason="결과 통지 전화")
     assert c.requester_phone == "010-9876-5432" and repr(c) == "Contacts(***)"
-    assert log_rows(ctx, action=Action.UNMASK)[-1].detail == "reason=결과 통지 전화; requester only (본인 확인 전)"
+    assert log_rows(ctx, action=Action.UNMASK)[-1].detail == "requester only (본인 확인 전); 사유=결과 통지 전화"
 
 
 # -- concurrency and roles -------------------------------------------------------------------------

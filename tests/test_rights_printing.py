@@ -114,7 +114,7 @@ def test_request_form_by_an_agent_is_filled_for_signature(ctx: AppContext, clerk
                 requester_phone="010-3456-7890", requester_birth=dt.date(1975, 6, 7), requester_address=AGENT_ADDRESS,
                 channel="mail")
     out = tmp_path / "form.pdf"
-    result = print_notice(ctx, clerk, d.id, NoticeKind.REQUEST_FORM, out)
+    result = print_notice(ctx, clerk, d.id, NoticeKind.REQUEST_FORM, out, reason="업무 확인")
     assert result.pages == 1 and result.title == "개인정보(열람, 정정·삭제, 처리정지) 요구서"
     assert result.record_no.startswith("RQ-") and result.path == out
     body = read(out)
@@ -127,7 +127,7 @@ def test_request_form_by_an_agent_is_filled_for_signature(ctx: AppContext, clerk
         assert words in body, words
     printed = print_entries(ctx)[-1]
     assert printed.subject == f"subject_request:{d.id}" and printed.actor == "won"
-    assert printed.detail == f"request_form; {d.number}; {result.record_no}; 1쪽"
+    assert printed.detail == f"request_form; {d.number}; {result.record_no}; 1쪽; 사유=업무 확인"
     assert_clean(printed)
 
 
@@ -137,7 +137,7 @@ def test_request_form_of_an_access_request_ticks_the_items_asked(sqlite_ctx: App
     d = receive(sqlite_ctx, clerk, "access", pid, access_items=("content", "provision"),
                 request_text="보험 청구에 필요하여 제3자 제공 내역을 확인하고자 합니다.")
     out = tmp_path / "form.pdf"
-    print_notice(sqlite_ctx, clerk, d.id, "request_form", out)
+    print_notice(sqlite_ctx, clerk, d.id, "request_form", out, reason="업무 확인")
     body = read(out)
     for words in ("■열람", "■개인정보의항목및내용", "□개인정보의수집·이용의목적", "□개인정보보유및이용기간",
                   "■개인정보의제3자제공현황", "□개인정보처리에동의한사실및내용", "□정정·삭제", "□처리정지",
@@ -154,7 +154,7 @@ def test_access_notice_carries_the_answer_from_the_data(ctx: AppContext, clerk: 
     decisions.verify_identity(ctx, clerk, d.id)
     decisions.complete_access(ctx, clerk, d.id, viewing(note="사본 2부를 우편으로 보냄"))
     out = tmp_path / "access.pdf"
-    result = print_notice(ctx, clerk, d.id, NoticeKind.ACCESS_NOTICE, out)
+    result = print_notice(ctx, clerk, d.id, NoticeKind.ACCESS_NOTICE, out, reason="업무 확인")
     assert result.title == "개인정보 열람 통지서"
     body = read(out)
     for words in ("[별지제9호서식]", "개인정보열람통지서", d.number, "수신자", "홍길동", squash(ADDRESS), "열람일시",
@@ -167,7 +167,7 @@ def test_access_notice_carries_the_answer_from_the_data(ctx: AppContext, clerk: 
         assert words in body, words
     assert "1234568" not in body   # the resident number's tail is never printed
     printed = print_entries(ctx)[-1]
-    assert printed.detail == f"access_notice; {d.number}; {result.record_no}; {result.pages}쪽"
+    assert printed.detail == f"access_notice; {d.number}; {result.record_no}; {result.pages}쪽; 사유=업무 확인"
     assert_clean(printed)
 
 
@@ -184,7 +184,7 @@ def test_partly_completed_access_notice_states_the_ground(sqlite_ctx: AppContext
                               viewing=decisions.AccessOutcome(viewing_at=dt.datetime(2026, 12, 10, 14, 0),
                                                               viewing_place="원무과 상담실", viewing_method="열람·시청"))
     out = tmp_path / "partly.pdf"
-    print_notice(sqlite_ctx, clerk, d.id, NoticeKind.ACCESS_NOTICE, out)
+    print_notice(sqlite_ctx, clerk, d.id, NoticeKind.ACCESS_NOTICE, out, reason="업무 확인")
     body = read(out)
     for words in ("원무과상담실", "열람제한", "다른사람의생명·신체를해하거나재산등이익을부당하게침해할우려", "제35조제4항제2호",
                   "보호자가적은메모에", "개인정보의항목및내용", "개인정보보유및이용기간", "이통지에이의가있으면"):
@@ -200,7 +200,7 @@ def test_extension_and_refusal_notices(ctx: AppContext, clerk: Actor, tmp_path: 
     late = decisions.extend(ctx, clerk, late.id, new_due=new_due, reason="분리보관 기록(주민등록초본 사본)을 찾아 확인해야 함")
     assert available_notices(late) == (NoticeKind.REQUEST_FORM, NoticeKind.DELAY_REFUSAL)
     out = tmp_path / "delay.pdf"
-    result = print_notice(ctx, clerk, late.id, NoticeKind.DELAY_REFUSAL, out)
+    result = print_notice(ctx, clerk, late.id, NoticeKind.DELAY_REFUSAL, out, reason="업무 확인")
     assert result.title == "개인정보 열람 연기·거절 통지서" == printing.notice_title(late, "delay_refusal")
     body = read(out)
     for words in ("[별지제10호서식]", "개인정보열람연기·거절통지서", late.number, "■연기", "□거절",
@@ -211,7 +211,7 @@ def test_extension_and_refusal_notices(ctx: AppContext, clerk: Actor, tmp_path: 
     no = receive(ctx, clerk, "access", pid)
     decisions.refuse(ctx, clerk, no.id, ground="law_prohibits", explanation="수사기관의 요청으로 열람이 제한된 기간임")
     out2 = tmp_path / "refusal.pdf"
-    result2 = print_notice(ctx, clerk, no.id, NoticeKind.DELAY_REFUSAL, out2)
+    result2 = print_notice(ctx, clerk, no.id, NoticeKind.DELAY_REFUSAL, out2, reason="업무 확인")
     assert result2.title == "개인정보 열람 연기·거절 통지서" == printing.notice_title(no, NoticeKind.DELAY_REFUSAL)
     body = read(out2)
     for words in ("[별지제10호서식]", "개인정보열람연기·거절통지서", no.number, "□연기", "■거절", "거절사유",
@@ -219,8 +219,8 @@ def test_extension_and_refusal_notices(ctx: AppContext, clerk: Actor, tmp_path: 
                   "이통지에이의가있으면", "개인정보분쟁조정위원회(1833-6972,www.kopico.go.kr)", "070-4243-5308"):
         assert words in body, words
     details = [e.detail for e in print_entries(ctx)]
-    assert details == [f"delay_refusal; {late.number}; 연기; {result.record_no}; 1쪽",
-                       f"delay_refusal; {no.number}; 거절; {result2.record_no}; 1쪽"]
+    assert details == [f"delay_refusal; {late.number}; 연기; {result.record_no}; 1쪽; 사유=업무 확인",
+                       f"delay_refusal; {no.number}; 거절; {result2.record_no}; 1쪽; 사유=업무 확인"]
 
 
 def test_extended_access_request_gets_the_official_form(sqlite_ctx: AppContext, tmp_path: Path) -> None:
@@ -228,7 +228,7 @@ def test_extended_access_request_gets_the_official_form(sqlite_ctx: AppContext, 
     d = receive(sqlite_ctx, clerk, "access", add_patient(sqlite_ctx, clerk))
     decisions.extend(sqlite_ctx, clerk, d.id, new_due=d.due_date + dt.timedelta(days=3), reason="서고 기록 확인 필요")
     out = tmp_path / "x.pdf"
-    assert print_notice(sqlite_ctx, clerk, d.id, NoticeKind.DELAY_REFUSAL, out).title == "개인정보 열람 연기·거절 통지서"
+    assert print_notice(sqlite_ctx, clerk, d.id, NoticeKind.DELAY_REFUSAL, out, reason="업무 확인").title == "개인정보 열람 연기·거절 통지서"
     body = read(out)
     assert "■연기" in body and "열람의연기를통지합니다" in body and "서고기록확인필요" in body
 
@@ -241,7 +241,7 @@ def test_correction_and_deletion_result_notices(ctx: AppContext, clerk: Actor, t
     decisions.verify_identity(ctx, clerk, fix.id)
     correct(ctx, clerk, fix.id, pid, address=NEW_ADDRESS, phones=["010-9876-5432"])
     out = tmp_path / "corrected.pdf"
-    result = print_notice(ctx, clerk, fix.id, NoticeKind.CORRECTION_RESULT, out)
+    result = print_notice(ctx, clerk, fix.id, NoticeKind.CORRECTION_RESULT, out, reason="업무 확인")
     assert result.title == "개인정보 정정·삭제 결과 통지서"
     body = read(out)
     for words in ("[별지제12호서식]", "개인정보정정·삭제결과통지서", fix.number, "■정정", "□삭제", "■완료", "□일부완료",
@@ -254,14 +254,14 @@ def test_correction_and_deletion_result_notices(ctx: AppContext, clerk: Actor, t
     decisions.refuse(ctx, clerk, erase.id, ground="required_by_law",
                      explanation="환자 명부는 최종 내원일부터 5년간 보존해야 합니다.")
     out2 = tmp_path / "refused.pdf"
-    print_notice(ctx, clerk, erase.id, NoticeKind.CORRECTION_RESULT, out2)
+    print_notice(ctx, clerk, erase.id, NoticeKind.CORRECTION_RESULT, out2, reason="업무 확인")
     body = read(out2)
     for words in ("□정정", "■삭제", "■거절", "거절사유", "다른법령에서수집대상으로정한개인정보(삭제불가)",
                   "개인정보보호법제36조제1항단서", "최종내원일부터5년간보존", "이통지에이의가있으면"):
         assert words in body, words
     assert "조치내용" not in body
     printed = print_entries(ctx)
-    assert [e.detail.split(";")[-3].strip() for e in printed if e.detail] == ["완료", "거절"]
+    assert [e.detail.split(";")[-4].strip() for e in printed if e.detail] == ["완료", "거절"]
     for e in printed:
         assert_clean(e)
 
@@ -274,7 +274,7 @@ def test_partly_completed_correction_states_done_and_not_done(sqlite_ctx: AppCon
     correct(sqlite_ctx, clerk, fix.id, pid, phones=["010-9876-5432"], note="휴대전화 번호만",
             ground="not_inaccurate", explanation="주소는 제출한 주민등록초본과 이미 같습니다.")
     out = tmp_path / "partly.pdf"
-    print_notice(sqlite_ctx, clerk, fix.id, NoticeKind.CORRECTION_RESULT, out)
+    print_notice(sqlite_ctx, clerk, fix.id, NoticeKind.CORRECTION_RESULT, out, reason="업무 확인")
     body = read(out)
     for words in ("■일부완료", "휴대전화번호만", "제한사유", "정정요구내용이사실과다르거나근거가없음", "제36조제2항",
                   "주소는제출한주민등록초본과", "이통지에이의가있으면"):
@@ -288,7 +288,7 @@ def test_suspension_and_withdrawal_result_notices(ctx: AppContext, clerk: Actor,
     decisions.verify_identity(ctx, clerk, stop.id)
     decisions.complete(ctx, clerk, stop.id, result="안내·홍보 연락을 정지함 (2026-11-25부터)")
     out = tmp_path / "suspended.pdf"
-    result = print_notice(ctx, clerk, stop.id, NoticeKind.SUSPENSION_RESULT, out)
+    result = print_notice(ctx, clerk, stop.id, NoticeKind.SUSPENSION_RESULT, out, reason="업무 확인")
     assert result.title == "개인정보 처리정지 요구에 대한 결과 통지서"
     body = read(out)
     for words in ("[별지제13호서식]", "개인정보처리정지요구에대한결과통지서", stop.number, "■처리정지",
@@ -300,7 +300,7 @@ def test_suspension_and_withdrawal_result_notices(ctx: AppContext, clerk: Actor,
     decisions.verify_identity(ctx, clerk, quit_.id)
     decisions.refuse(ctx, clerk, quit_.id, ground="legal_duty", explanation="진료기록은 의료법에 따라 보존해야 합니다.")
     out2 = tmp_path / "withdrawal.pdf"
-    print_notice(ctx, clerk, quit_.id, NoticeKind.SUSPENSION_RESULT, out2)
+    print_notice(ctx, clerk, quit_.id, NoticeKind.SUSPENSION_RESULT, out2, reason="업무 확인")
     body = read(out2)
     for words in ("□처리정지", "■동의철회·회원탈퇴", "■거절", "홈페이지회원가입및관리",
                   "법률의특별한규정또는법령상의무준수에불가피", "제37조제2항제1호", "진료기록은의료법에따라",
@@ -349,13 +349,13 @@ def test_available_notices_per_state_and_a_misfit_is_refused(sqlite_ctx: AppCont
     for kind in (NoticeKind.ACCESS_NOTICE, NoticeKind.DELAY_REFUSAL, NoticeKind.CORRECTION_RESULT,
                  NoticeKind.SUSPENSION_RESULT):
         with pytest.raises(RuleViolationError, match="출력할 수 없습니다"):
-            print_notice(ctx, clerk, open_fix.id, kind, tmp_path / f"{kind}.pdf")
+            print_notice(ctx, clerk, open_fix.id, kind, tmp_path / f"{kind}.pdf", reason="업무 확인")
     with pytest.raises(RuleViolationError, match="열람 통지서는 열람을 완료"):
-        print_notice(ctx, clerk, c.id, NoticeKind.ACCESS_NOTICE, tmp_path / "x.pdf")
+        print_notice(ctx, clerk, c.id, NoticeKind.ACCESS_NOTICE, tmp_path / "x.pdf", reason="업무 확인")
     with pytest.raises(ValidationError, match="request_form"):
-        print_notice(ctx, clerk, c.id, "receipt", tmp_path / "x.pdf")
+        print_notice(ctx, clerk, c.id, "receipt", tmp_path / "x.pdf", reason="업무 확인")
     with pytest.raises(NotFoundError):
-        print_notice(ctx, clerk, 9999, NoticeKind.REQUEST_FORM, tmp_path / "x.pdf")
+        print_notice(ctx, clerk, 9999, NoticeKind.REQUEST_FORM, tmp_path / "x.pdf", reason="업무 확인")
     assert list(tmp_path.glob("*.pdf")) == []
     assert print_entries(ctx) == []
     assert get_request(ctx, clerk, open_fix.id).state == "received"
@@ -374,9 +374,9 @@ def test_printing_needs_request_handle_and_a_cancelled_print_leaves_nothing(ctx:
     correct(ctx, clerk, d.id, pid, address=NEW_ADDRESS, phones=["010-9876-5432"])
     notice = decisions.correction_notices(ctx, clerk, d.id)[0]
     with pytest.raises(PermissionDeniedError):
-        print_notice(ctx, fac, d.id, NoticeKind.REQUEST_FORM, out / "a.pdf")
+        print_notice(ctx, fac, d.id, NoticeKind.REQUEST_FORM, out / "a.pdf", reason="업무 확인")
     with pytest.raises(PermissionDeniedError):
-        print_correction_notice(ctx, fac, notice.id, out / "b.pdf")
+        print_correction_notice(ctx, fac, notice.id, out / "b.pdf", reason="업무 확인")
     with ctx.session() as s:
         denied = list(s.scalars(select(AccessLogEntry).where(AccessLogEntry.action == Action.PERMISSION_DENIED,
                                                              AccessLogEntry.actor == "fac01")))
@@ -387,13 +387,13 @@ def test_printing_needs_request_handle_and_a_cancelled_print_leaves_nothing(ctx:
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        print_notice(ctx, clerk, d.id, NoticeKind.CORRECTION_RESULT, out / "c.pdf", on_page=cancel)
+        print_notice(ctx, clerk, d.id, NoticeKind.CORRECTION_RESULT, out / "c.pdf", on_page=cancel, reason="업무 확인")
     with pytest.raises(KeyboardInterrupt):
-        print_correction_notice(ctx, clerk, notice.id, out / "d.pdf", on_page=cancel)
+        print_correction_notice(ctx, clerk, notice.id, out / "d.pdf", on_page=cancel, reason="업무 확인")
     assert list(out.iterdir()) == []
     assert print_entries(ctx) == []
     with pytest.raises(ValidationError, match="출력할 폴더가 없습니다"):
-        print_notice(ctx, clerk, d.id, NoticeKind.REQUEST_FORM, out / "missing" / "x.pdf")
+        print_notice(ctx, clerk, d.id, NoticeKind.REQUEST_FORM, out / "missing" / "x.pdf", reason="업무 확인")
 
 
 # -- 정정 통지 to a third party --------------------------------------------------------------------
@@ -412,7 +412,7 @@ def test_correction_notice_goes_to_exactly_its_recipient(ctx: AppContext, clerk:
     assert sorted(n.recipient for n in notices) == ["국민건강보험공단 관악지사", "한국손해보험(주) 보험금심사팀"]
     insurer = next(n for n in notices if n.recipient.startswith("한국손해보험"))
     out = tmp_path / "letter.pdf"
-    result = print_correction_notice(ctx, clerk, insurer.id, out)
+    result = print_correction_notice(ctx, clerk, insurer.id, out, reason="업무 확인")
     assert result.title == "개인정보 정정 통지서" and result.record_no.startswith("RN-")
     body = read(out)
     for words in ("개인정보정정통지서", "수신", "한국손해보험(주)보험금심사팀귀하", "정보주체", "홍길동", "1990.1.1.",
@@ -425,11 +425,11 @@ def test_correction_notice_goes_to_exactly_its_recipient(ctx: AppContext, clerk:
         assert absent not in body, absent
     printed = print_entries(ctx)[-1]
     assert printed.subject == f"subject_request:{d.id}"
-    assert printed.detail == f"correction_notice {insurer.id}; {d.number}; {result.record_no}; 1쪽"
+    assert printed.detail == f"correction_notice {insurer.id}; {d.number}; {result.record_no}; 1쪽; 사유=업무 확인"
     assert_clean(printed)
     assert "한국손해보험" not in (printed.detail or "")
     with pytest.raises(NotFoundError):
-        print_correction_notice(ctx, clerk, 9999, tmp_path / "none.pdf")
+        print_correction_notice(ctx, clerk, 9999, tmp_path / "none.pdf", reason="업무 확인")
 
 
 def test_notice_kinds_and_titles_are_complete() -> None:
@@ -452,7 +452,7 @@ def test_longest_texts_wrap_onto_further_pages_without_loss(sqlite_ctx: AppConte
     decisions.partly_complete(ctx, clerk, fix.id, result=done, ground="not_inaccurate", explanation=why)
     for kind in (NoticeKind.REQUEST_FORM, NoticeKind.CORRECTION_RESULT):
         out = tmp_path / f"{kind}.pdf"
-        result = print_notice(ctx, clerk, fix.id, kind, out)
+        result = print_notice(ctx, clerk, fix.id, kind, out, reason="업무 확인")
         body = read(out)
         assert "요구끝표시" in body and squash(ask[:60]) in body, kind
         if kind == NoticeKind.CORRECTION_RESULT:

@@ -256,7 +256,7 @@ def test_account_history_dialog_and_the_permission_history_screen(qtbot, ctx: Ap
         return
     assert screen.print_button is not None
     out = tmp_path / "history.pdf"
-    screen.print_to(out)
+    screen.print_to(out, "권한 점검")
     settle(qtbot, runner)
     assert out.is_file()
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,

@@ -36,6 +36,7 @@ from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog, to_date
+from tests.reason_support import reason_given
 from tests.ui_cctv_support import (  # noqa: F401 (fixtures)
     PHONE,
     close,
@@ -251,7 +252,8 @@ def test_intake_extension_approval_masking_completion_and_result_notice(
     assert entry.kind == "view" and entry.witness == "최입회" and entry.request_id == rid
     assert list_holds(ctx, fac) == []  # the automatic hold ended with the request
 
-    qtbot.mouseClick(detail.notice_button, Qt.MouseButton.LeftButton)
+    with reason_given():
+        qtbot.mouseClick(detail.notice_button, Qt.MouseButton.LeftButton)
     preview = wait_preview(qtbot, page, runner)
     text = pdf_text(preview)
     assert "홍길동" in text and "열람" in text
@@ -282,12 +284,14 @@ def test_refusal_needs_a_ground_and_an_explanation_then_closes(
     assert detail.detail.row.state == "refused" and set(detail.action_buttons) == {"closed"}
     assert "타인의 사생활" in detail.fields["refusal"].text()
 
-    qtbot.mouseClick(detail.form_button, Qt.MouseButton.LeftButton)  # the 청구서 for the signature
+    with reason_given():
+        qtbot.mouseClick(detail.form_button, Qt.MouseButton.LeftButton)  # the 청구서 for the signature
     form = wait_preview(qtbot, page, runner)
     assert "청구서" in pdf_text(form)
     form.reject()
     page.print_job = None
-    qtbot.mouseClick(detail.notice_button, Qt.MouseButton.LeftButton)
+    with reason_given():
+        qtbot.mouseClick(detail.notice_button, Qt.MouseButton.LeftButton)
     notice = wait_preview(qtbot, page, runner)
     text = pdf_text(notice)
     assert "마스킹으로 가릴 수 없음" in text and "제35조" in text
@@ -336,7 +340,8 @@ def test_past_retention_is_said_at_once_and_only_refusal_on_that_ground_remains(
     ok(refuse)
     settle(qtbot, runner)
     assert detail.detail.row.state == "refused" and detail.detail.refusal_ground == "retention_expired"
-    qtbot.mouseClick(detail.notice_button, Qt.MouseButton.LeftButton)
+    with reason_given():
+        qtbot.mouseClick(detail.notice_button, Qt.MouseButton.LeftButton)
     preview = wait_preview(qtbot, page, runner)
     assert "영상 없음" in pdf_text(preview)  # the notice says the footage no longer exists
     preview.reject()

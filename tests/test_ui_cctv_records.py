@@ -27,6 +27,7 @@ from privdesk.ui.cctv.ledger import LedgerModel
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
+from tests.reason_support import reason_given
 from tests.ui_cctv_support import (  # noqa: F401 (fixtures)
     close,
     dismiss,
@@ -110,7 +111,8 @@ def test_ledger_printing_opens_the_preview_and_can_be_cancelled(
     tab = page.ledger
     page.show_tab(tab)
     settle(qtbot, runner)
-    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    with reason_given():
+        qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     job = page.print_job
     assert job is not None
     qtbot.waitUntil(lambda: job.preview is not None, timeout=30_000)
@@ -129,15 +131,17 @@ def test_ledger_printing_opens_the_preview_and_can_be_cancelled(
     reached, go_on = threading.Event(), threading.Event()
     today = clock.today_kst()
 
-    def slow_print(out: Path, on_page):  # type: ignore[no-untyped-def]
+    def slow_print(out: Path, on_page, why):  # type: ignore[no-untyped-def]
         def paged(n: int) -> None:
             reached.set()
             go_on.wait(10)
             on_page(n)
 
-        return printing.print_ledger(sqlite_ctx, fac, today.replace(day=1), today, out, on_page=paged)
+        return printing.print_ledger(sqlite_ctx, fac, today.replace(day=1), today, out, on_page=paged,
+                                     reason=why)
 
-    job = tab.print_record("개인영상정보 관리대장", "관리대장-취소.pdf", slow_print)
+    with reason_given():
+        job = tab.print_record("개인영상정보 관리대장", "관리대장-취소.pdf", slow_print)
     qtbot.waitUntil(reached.is_set, timeout=15_000)
     assert job.progress is not None
     cancel = job.progress.findChild(QPushButton)

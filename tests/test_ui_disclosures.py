@@ -24,6 +24,7 @@ from privdesk.ui.pages import PageSpec
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from tests.lifecycle_support import Marked, add_marked
+from tests.reason_support import reason_given
 from tests.test_disclosures import police
 from tests.ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
@@ -238,7 +239,8 @@ def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRun
     assert "제3자 제공 2건" in page.history.summary.text() and p.name not in page.history.summary.text()
 
     page.tabs.setCurrentWidget(page.ledger)
-    job = page.ledger.print_ledger()
+    with reason_given():
+        job = page.ledger.print_ledger()
     assert job is not None
     qtbot.waitUntil(lambda: job.preview is not None, timeout=30_000)
     preview = job.preview
@@ -250,7 +252,7 @@ def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRun
     settle(qtbot, runner)
 
     out = tmp_path / "ledger.csv"
-    page.ledger.export_to(out)
+    page.ledger.export_to(out, "보험사 제공 내역 확인")
     settle(qtbot, runner)
     assert page.last_export == (out, 2)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf" + "번호,구분,이용·제공일".encode())

@@ -251,7 +251,7 @@ def test_the_sms_file_the_homepage_notice_cctv_people_and_the_year_register_on_s
     assert inc.number in text and "1. " in text and "5. " in text
     notice.close()
 
-    job = page.print_register()
+    job = page.print_register(reason="연간 사고 대장 보고")
     qtbot.waitUntil(lambda: job.preview is not None, timeout=30_000)
     preview = job.preview
     assert isinstance(preview, PdfPreviewDialog)

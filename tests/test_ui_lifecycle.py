@@ -25,6 +25,7 @@ from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
 from tests.helpers import OFFICER_PASSWORD
 from tests.lifecycle_support import add_marked, years_ago
+from tests.reason_support import reason_given
 from tests.ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
 __all__ = ["runner_fixture"]
@@ -154,7 +155,8 @@ def test_plan_approve_execute_ledger_and_certificate(qtbot, ctx: AppContext, run
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: tab.current is not None and tab.current.state == "executed", timeout=15_000)
     assert tab.certificate_button is not None and tab.certificate_button.isEnabled()
-    tab.certificate_button.click()
+    with reason_given():
+        tab.certificate_button.click()
     qtbot.waitUntil(lambda: page.print_job is not None and page.print_job.preview is not None, timeout=30_000)
     preview = page.print_job.preview  # type: ignore[union-attr]
     assert preview is not None
@@ -256,7 +258,8 @@ def test_ledger_prints_a_period_into_the_preview(qtbot, sqlite_ctx: AppContext, 
 
     button = ledger.findChild(QPushButton, "printLedger")
     assert button is not None
-    button.click()
+    with reason_given():
+        button.click()
     qtbot.waitUntil(lambda: page.print_job is not None and page.print_job.preview is not None, timeout=30_000)
     preview = page.print_job.preview  # type: ignore[union-attr]
     assert preview is not None and not page.print_job.cancelled  # type: ignore[union-attr]

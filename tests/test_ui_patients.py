@@ -158,7 +158,7 @@ def test_unmask_asks_a_reason_shows_the_full_values_masks_again_and_is_logged(
     assert v["rrn"].text() == "900101-1******" and v["phones"].text() == "010-****-5678"
     assert page.panel.unmask_status.text() == ""
     entries = query.page(ctx, boss, query.LogFilter(action="unmask", subject=hong.ref))
-    assert len(entries) == 1 and entries[0].actor == boss.login and entries[0].detail == "reason=보험 청구"
+    assert len(entries) == 1 and entries[0].actor == boss.login and entries[0].detail == "사유=보험 청구"
 
     # a typed reason works as well; leaving the screen masks at once
     page.remask_ms = None
@@ -170,7 +170,7 @@ def test_unmask_asks_a_reason_shows_the_full_values_masks_again_and_is_logged(
     window.show_page("today")
     assert not page.panel.is_unmasked and page.panel.values["rrn"].text() == "900101-1******"
     entries = query.page(ctx, boss, query.LogFilter(action="unmask", subject=hong.ref))
-    assert entries[0].detail == "reason=정보주체 본인 확인 요청"
+    assert entries[0].detail == "사유=정보주체 본인 확인 요청"
     close(qtbot, window, runner)
 
 

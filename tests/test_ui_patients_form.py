@@ -160,7 +160,7 @@ def test_a_save_after_another_workstation_saved_shows_what_changed_then_reloads(
     assert form.edits["rrn"].text() == HONG_RRN and form.edits["phone0"].text() == "010-1234-5678"
     assert form.save_button.text() == "저장" and form.detail is not None and form.detail.version == hong.version
     edit_unmasks = query.page(ctx, boss, query.LogFilter(action="unmask", subject=hong.ref))
-    assert edit_unmasks and edit_unmasks[0].detail == "reason=환자 정보 수정"
+    assert edit_unmasks and edit_unmasks[0].detail == "사유=환자 정보 수정"
 
     # the other workstation: a second use-case call saves first
     other = PatientInput(chart_no="C-0001", name="홍길도", rrn=HONG_RRN, address="서울특별시 강남구 테헤란로 5",
@@ -271,7 +271,7 @@ def test_intake_hold_and_export_of_selected_patients(qtbot, ctx: AppContext, run
     info = [b for b in window.findChildren(QMessageBox) if b.isVisible() and "내보냈습니다" in b.text()]
     assert info and "1명" in info[0].text()
     logged = query.page(ctx, boss, query.LogFilter(action="export", subject=hong.ref))
-    assert logged and logged[0].detail == "masked; reason=정보주체의 열람 요구"
+    assert logged and logged[0].detail == "masked; 사유=정보주체의 열람 요구"
     close(qtbot, window, runner)
 
 

@@ -61,7 +61,7 @@ def test_preview_of_a_real_ledger_prints_to_a_pdf_file_and_saves_a_copy(qtbot, s
     viewlog.record_viewing(sqlite_ctx, boss, QuickViewing(["CAM-01"], start, start + dt.timedelta(hours=1),
                                                           "출입문 파손 확인", witness="최입회"))
     source = tmp_path / "ledger.pdf"
-    result = printing.print_ledger(sqlite_ctx, boss, day, clock.today_kst(), source)
+    result = printing.print_ledger(sqlite_ctx, boss, day, clock.today_kst(), source, reason="업무 확인")
     dialog = open_preview(qtbot, source, suggested_name="관리대장.pdf")
     assert dialog.page_count == result.pages == pdfinfo_pages(source)
     assert dialog.page_total.text() == f"/ {result.pages}" and dialog.print_button.isEnabled()

@@ -30,6 +30,7 @@ from privdesk.ui.pages import PageSpec
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
+from tests.reason_support import reason_given
 from tests.test_processors import form
 from tests.ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
@@ -165,7 +166,8 @@ def test_end_an_outsourcing_and_print_the_list(qtbot, sqlite_ctx: AppContext, ru
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=15_000)
 
-    job = page.print_list()
+    with reason_given():
+        job = page.print_list()
     qtbot.waitUntil(lambda: job.preview is not None, timeout=30_000)
     preview = job.preview
     assert isinstance(preview, PdfPreviewDialog)

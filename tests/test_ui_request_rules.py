@@ -16,6 +16,7 @@ from privdesk.rights import decisions
 from privdesk.rights.decisions import grounds_for
 from privdesk.ui.requests.actions import PartlyDialog, RefuseDialog
 from privdesk.ui.tasks import TaskRunner
+from tests.reason_support import reason_given
 from tests.test_ui_requests import (
     click_action,
     close,
@@ -105,7 +106,8 @@ def test_the_power_of_attorney_prints_from_the_page_and_from_an_agents_request(
     detail = open_detail(qtbot, page, runner, agent.id)
     kinds = [a.data() for a in detail.refresh_notice_menu()]
     assert kinds[:2] == ["request_form", "power_of_attorney"]
-    detail.notice_actions["power_of_attorney"].trigger()
+    with reason_given():
+        detail.notice_actions["power_of_attorney"].trigger()
     qtbot.waitUntil(lambda: detail.print_job is not None and detail.print_job.preview is not None, timeout=30_000)
     assert detail.print_job is not None and detail.print_job.preview is not None
     preview = detail.print_job.preview

@@ -58,6 +58,7 @@ from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.today import TodayPage
 from privdesk.ui.widgets import ReasonDialog
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
+from tests.reason_support import reason_given
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -352,7 +353,8 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     first = next(n for n in detail.notices if n.recipient == RECIPIENTS[0])
     second = next(n for n in detail.notices if n.recipient == RECIPIENTS[1])
     print_button, _sent = detail.notice_buttons[first.id]
-    qtbot.mouseClick(print_button, Qt.MouseButton.LeftButton)
+    with reason_given():
+        qtbot.mouseClick(print_button, Qt.MouseButton.LeftButton)
     preview = wait_preview(qtbot, detail, runner)
     assert preview.path.exists() and preview.path.suffix == ".pdf"
     text = pdf_text(preview.path)
@@ -385,7 +387,8 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     # The request's own result notice is on the 통지서 menu and prints.
     actions = detail.refresh_notice_menu()
     assert [a.data() for a in actions] == ["request_form", "correction_result"]
-    detail.notice_actions["correction_result"].trigger()
+    with reason_given():
+        detail.notice_actions["correction_result"].trigger()
     preview = wait_preview(qtbot, detail, runner)
     assert "정정" in pdf_text(preview.path)
     preview.reject()
@@ -621,8 +624,8 @@ def test_without_request_handle_no_page_and_every_use_case_refuses(
         "correction_notices": lambda: decisions.correction_notices(ctx, fac, rid),
         "mark_notice_sent": lambda: decisions.mark_notice_sent(ctx, fac, 1, method="우편"),
         "access_answer": lambda: answers.access_answer(ctx, fac, rid),
-        "print_notice": lambda: printing.print_notice(ctx, fac, rid, printing.NoticeKind.REQUEST_FORM, out),
-        "print_correction_notice": lambda: printing.print_correction_notice(ctx, fac, 1, out),
+        "print_notice": lambda: printing.print_notice(ctx, fac, rid, printing.NoticeKind.REQUEST_FORM, out, reason="업무 확인"),
+        "print_correction_notice": lambda: printing.print_correction_notice(ctx, fac, 1, out, reason="업무 확인"),
     }
     for name, call in calls.items():
         with pytest.raises(PermissionDeniedError):
@@ -790,7 +793,8 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
     assert d.state == "extended" and d.extended_due == req.row.due + dt.timedelta(days=10)
     assert "연기 통지서" in detail.alert.text() and "extend" not in detail.action_buttons  # only once
     assert [a.data() for a in detail.refresh_notice_menu()] == ["request_form", "delay_refusal"]
-    detail.notice_actions["delay_refusal"].trigger()
+    with reason_given():
+        detail.notice_actions["delay_refusal"].trigger()
     preview = wait_preview(qtbot, detail, runner)
     assert "제3자 제공 내역을 수탁기관에 확인하는 중" in pdf_text(preview.path).replace("\n", "")
     preview.reject()
@@ -839,7 +843,8 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
     assert "수수료 1000원" in detail.fields["viewing"].text()
     shot(detail, "detail-access")
     detail.refresh_notice_menu()
-    detail.notice_actions["access_notice"].trigger()
+    with reason_given():
+        detail.notice_actions["access_notice"].trigger()
     preview = wait_preview(qtbot, detail, runner)
     assert RECIPIENTS[0] in pdf_text(preview.path)
     preview.reject()

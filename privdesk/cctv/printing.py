@@ -16,6 +16,7 @@ from pathlib import Path
 from privdesk import clock, files
 from privdesk.accounts.people import label_of
 from privdesk.accounts.permissions import Permission
+from privdesk.audit.reasons import require
 from privdesk.cctv.cameras import cctv_unit, list_cameras
 from privdesk.cctv.common import request_number
 from privdesk.cctv.decisions import refusal_ground
@@ -65,10 +66,12 @@ def _retention(p: HospitalProfile) -> str:
 
 
 def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
-                 on_page: OnPage = None) -> PrintResult:
+                 reason: str, on_page: OnPage = None) -> PrintResult:
     """Print the 개인영상정보 관리대장 for ``first``..``last`` (KST days, inclusive). The recorder's
     overwrites up to today are entered first (:func:`record_overwrites_now`); the 설치 대수 is the
-    camera registry's count (cameras not removed), not the profile's figure."""
+    camera registry's count (cameras not removed), not the profile's figure. ``reason`` (사유) is
+    checked first and logged with the printing."""
+    why = require(reason)
     out = files.guarded(ctx.settings, out)
     record_overwrites_now(ctx, actor)
     rows = ledger_for_period(ctx, actor, first, last)
@@ -79,7 +82,7 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     meta = witnessed(ctx, cctv_ledger.meta_for(p.name, actor, period_text(first, last)))
     pages = cctv_ledger.render_ledger(out, meta, rows, settings, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, cctv_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
-        permission=Permission.CCTV_READ))
+        permission=Permission.CCTV_READ, reason=why))
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
@@ -88,8 +91,9 @@ def _places(cameras: list[tuple[str, str, str]]) -> str:
 
 
 def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path | Output, *,
-                       on_page: OnPage = None) -> PrintResult:
+                       reason: str, on_page: OnPage = None) -> PrintResult:
     """Print the request's 청구서 ([별지 제2호서식]) filled from the intake, for signature."""
+    why = require(reason)
     out = files.guarded(ctx.settings, out)
     p = ctx.profile
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
@@ -111,7 +115,7 @@ def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path
         ref = req.ref
     meta = witnessed(ctx, cctv_request.form_meta(p.name, actor))
     pages = cctv_request.render_request_form(out, meta, form, on_page=on_page, before_publish=lambda n: record_print(
-        ctx, actor, ref, f"청구서; {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE))
+        ctx, actor, ref, f"청구서; {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE, reason=why))
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
@@ -130,9 +134,10 @@ def _outcome(state: str, decision: str | None, footage_gone: bool) -> cctv_reque
 
 
 def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Path | Output, *,
-                        on_page: OnPage = None) -> PrintResult:
+                        reason: str, on_page: OnPage = None) -> PrintResult:
     """Print the request's result notice: approval with the schedule, partial approval, extension,
     refusal with its ground, or "footage no longer exists" — with how to object."""
+    why = require(reason)
     out = files.guarded(ctx.settings, out)
     p = ctx.profile
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
@@ -161,7 +166,8 @@ def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Pat
         ref = req.ref
     meta = witnessed(ctx, cctv_request.notice_meta(p.name, actor))
     pages = cctv_request.render_result_notice(out, meta, notice, on_page=on_page, before_publish=lambda n: record_print(
-        ctx, actor, ref, f"결과 통지서({outcome.value}); {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE))
+        ctx, actor, ref, f"결과 통지서({outcome.value}); {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE,
+        reason=why))
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 

@@ -30,6 +30,7 @@ from privdesk import clock
 from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.cctv.cameras import cctv_unit, resolve_cameras
 from privdesk.cctv.common import aware, check_window, kst_day, request_number, text, window_days
 from privdesk.cctv.models import CctvHold, CctvRequest, CctvRequestEvent
@@ -518,8 +519,8 @@ def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.dat
 
 def requester_contact(ctx: AppContext, actor: Actor, request_id: int, reason: str) -> RequesterContact:
     """The requester's phone, birth date and address in full, with a logged reason (마스킹 해제)."""
-    reason = reason_text("reason", reason, "마스킹 해제 사유", limit=200)
+    reason = require(reason, "마스킹 해제 사유")
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = load(u, request_id)
-        u.log(Action.UNMASK, subject=req.ref, detail=f"reason={reason}")
+        u.log(Action.UNMASK, subject=req.ref, detail=with_reason(None, reason))
         return contact_of(ctx.keys, req)

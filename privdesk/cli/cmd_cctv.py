@@ -16,7 +16,14 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
+from privdesk.cli.common import (
+    acting,
+    add_as_option,
+    add_force_option,
+    add_reason_option,
+    context_from,
+    output_from,
+)
 
 if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
     from privdesk.cctv.retention import RetentionReport
@@ -56,6 +63,7 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
                    help="기간의 마지막 날 (한국 시간, 포함)")
     q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
     add_force_option(q)
+    add_reason_option(q, "출력 사유")
     add_as_option(q)
     q.set_defaults(func=cmd_cctv_ledger)
 
@@ -118,7 +126,7 @@ def cmd_cctv_ledger(args: argparse.Namespace) -> int:
     ctx = context_from(args)
     try:
         actor = acting(ctx, args)
-        result = print_ledger(ctx, actor, args.first, args.last, out)
+        result = print_ledger(ctx, actor, args.first, args.last, out, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"{result.path}: {result.title} {result.rows:,}건, {result.pages}쪽 (기록번호 {result.record_no})")

@@ -36,7 +36,14 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
+from privdesk.cli.common import (
+    acting,
+    add_as_option,
+    add_force_option,
+    add_reason_option,
+    context_from,
+    output_from,
+)
 from privdesk.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -115,6 +122,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _period_options(e)
     e.add_argument("--out", required=True, type=Path, metavar="FILE.csv", help="만들 CSV 파일")
     add_force_option(e)
+    add_reason_option(e, "내보내는 사유")
     add_as_option(e)
     e.set_defaults(func=cmd_export)
 
@@ -159,6 +167,7 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
         _period_options(q)
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
         add_force_option(q)
+        add_reason_option(q, "출력 사유")
         add_as_option(q)
         q.set_defaults(func=cmd_ledger)
     if PROCESSORS_COMMAND not in rs.choices:
@@ -166,6 +175,7 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
         c = rs.add_parser(PROCESSORS_COMMAND, help=help_text, description=help_text)
         c.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
         add_force_option(c)
+        add_reason_option(c, "출력 사유")
         add_as_option(c)
         c.set_defaults(func=cmd_processors)
 
@@ -236,7 +246,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = output_from(args)
     ctx = context_from(args)
     try:
-        n = export_csv(ctx, acting(ctx, args), args.first, args.last, out)
+        n = export_csv(ctx, acting(ctx, args), args.first, args.last, out, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"{args.out}: {n:,}건")
@@ -330,7 +340,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     out = output_from(args)
     ctx = context_from(args)
     try:
-        result = print_ledger(ctx, acting(ctx, args), args.first, args.last, out)
+        result = print_ledger(ctx, acting(ctx, args), args.first, args.last, out, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"{result.path}: {result.title} {result.rows:,}건, {result.pages}쪽 (기록번호 {result.record_no})")
@@ -342,7 +352,7 @@ def cmd_processors(args: argparse.Namespace) -> int:
     out = output_from(args)
     ctx = context_from(args)
     try:
-        result = print_processors(ctx, acting(ctx, args), out)
+        result = print_processors(ctx, acting(ctx, args), out, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"{result.path}: {result.title} {result.rows:,}곳, {result.pages}쪽 (기록번호 {result.record_no})")

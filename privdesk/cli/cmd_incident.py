@@ -138,6 +138,7 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
     if "incident-register" not in rs.choices:
         help_text = "유출 등 사고 대장 (한 해)"
         q = rs.add_parser("incident-register", help=help_text, description=help_text)
+        q.add_argument("--reason", required=True, metavar="TEXT", help="출력 사유 (접속기록에 남습니다)")
         q.add_argument("--year", required=True, type=int, metavar="YYYY")
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
         add_force_option(q)
@@ -321,7 +322,7 @@ def cmd_report_register(args: argparse.Namespace) -> int:
     out = output_from(args)
     ctx = context_from(args)
     try:
-        r = print_register(ctx, acting(ctx, args), args.year, out)
+        r = print_register(ctx, acting(ctx, args), args.year, out, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"{r.path}: {r.title} {r.letters:,}건, {r.pages}쪽 (기록번호 {r.record_no})")

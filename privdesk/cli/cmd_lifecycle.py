@@ -25,6 +25,7 @@ from privdesk.cli.common import (
     acting,
     add_as_option,
     add_force_option,
+    add_reason_option,
     context_from,
     output_from,
     read_secret,
@@ -73,6 +74,7 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
     q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 마지막 날")
     q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
     add_force_option(q)
+    add_reason_option(q, "출력 사유")
     add_as_option(q)
     q.set_defaults(func=cmd_ledger)
     help_text = "파기 확인서 (실행된 파기 계획 하나)"
@@ -80,6 +82,7 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
     c.add_argument("plan_id", type=int, metavar="PLAN", help="파기 계획 번호")
     c.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
     add_force_option(c)
+    add_reason_option(c, "출력 사유")
     add_as_option(c)
     c.set_defaults(func=cmd_certificate)
 
@@ -168,7 +171,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     out = output_from(args)
     ctx = context_from(args)
     try:
-        result = print_ledger(ctx, acting(ctx, args), args.first, args.last, out)
+        result = print_ledger(ctx, acting(ctx, args), args.first, args.last, out, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"{result.path}: {result.title} {result.rows:,}건, {result.pages}쪽 (기록번호 {result.record_no})")
@@ -180,7 +183,7 @@ def cmd_certificate(args: argparse.Namespace) -> int:
     out = output_from(args)
     ctx = context_from(args)
     try:
-        result = print_certificate(ctx, acting(ctx, args), args.plan_id, out)
+        result = print_certificate(ctx, acting(ctx, args), args.plan_id, out, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"{result.path}: {result.title}, {result.pages}쪽 (기록번호 {result.record_no})")

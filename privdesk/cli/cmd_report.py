@@ -11,7 +11,14 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
+from privdesk.cli.common import (
+    acting,
+    add_as_option,
+    add_force_option,
+    add_reason_option,
+    context_from,
+    output_from,
+)
 from privdesk.errors import ValidationError
 from privdesk.files import Output
 
@@ -40,8 +47,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                        help="기간의 마지막 날 (한국 시간, 포함)")
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
         add_force_option(q)
-        if name == "access-log" and not any(a.dest == "reason" for a in q._actions):
-            q.add_argument("--reason", required=True, metavar="TEXT", help="출력하는 사유 (접속기록에 함께 남습니다)")
+        add_reason_option(q, "출력 사유")
         add_as_option(q)
         q.set_defaults(func=func)
     # Records of other modules add their own report commands here.
@@ -70,10 +76,12 @@ def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Output]:
 
 def cmd_permission_history(args: argparse.Namespace) -> int:
     from privdesk.accounts.users import permission_history
+    from privdesk.audit.reasons import require
     from privdesk.reports import permission_history as record
     from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
+    why = require(args.reason)          # checked before the login, the reading and the record number
     first, last, out = _period(args)
     ctx = context_from(args)
     try:
@@ -81,7 +89,7 @@ def cmd_permission_history(args: argparse.Namespace) -> int:
         rows = permission_history(ctx, actor, since=first, until=last)
         meta = witnessed(ctx, record.meta_for(ctx.profile.name, actor, period_text(first, last)))
         pages = record.render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
-            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
+            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=why))
     finally:
         ctx.engine.dispose()
     print(f"{out}: {meta.title} {len(rows):,}건, {pages}쪽 (기록번호 {meta.record_no})")
@@ -110,8 +118,7 @@ def cmd_access_log(args: argparse.Namespace) -> int:
             before = batch[-1].seq
         meta = witnessed(ctx, record.meta_for(ctx.profile.name, actor, period_text(first, last)))
         pages = record.render_access_log(out, meta, rows, before_publish=lambda n: record_print(
-            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
-            reason=getattr(args, "reason", None)))
+            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=args.reason))
     finally:
         ctx.engine.dispose()
     print(f"{out}: {meta.title} {len(rows):,}건, {pages}쪽 (기록번호 {meta.record_no})")

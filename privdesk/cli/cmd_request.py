@@ -20,7 +20,14 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
+from privdesk.cli.common import (
+    acting,
+    add_as_option,
+    add_force_option,
+    add_reason_option,
+    context_from,
+    output_from,
+)
 from privdesk.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
@@ -49,6 +56,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                     help="출력할 서식: " + ", ".join(_KINDS))
     pr.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
     add_force_option(pr)
+    add_reason_option(pr, "출력 사유")
     add_as_option(pr)
     pr.set_defaults(func=cmd_print)
     bl = rs.add_parser("blank", help="빈 서식(위임장)을 PDF로 출력",
@@ -107,7 +115,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     ctx = context_from(args)
     try:
         actor = acting(ctx, args)
-        result = print_notice(ctx, actor, resolve(ctx, actor, args.request), kind, out)
+        result = print_notice(ctx, actor, resolve(ctx, actor, args.request), kind, out, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"{result.path}: {result.title}, {result.pages}쪽 (기록번호 {result.record_no})")

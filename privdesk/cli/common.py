@@ -59,6 +59,13 @@ def read_secret(env_name: str, prompt: str, *, confirm: bool = False, what: str 
     return value
 
 
+def add_reason_option(parser: argparse.ArgumentParser, help_text: str = "출력·내보내는 사유") -> None:
+    """``--reason TEXT``, required: every printing or export of personal data gives its reason (사유),
+    recorded with the access-log entry (안전성 확보조치 기준 제8조②). Without it argparse exits 2."""
+    parser.add_argument("--reason", required=True, metavar="TEXT",
+                        help=f"{help_text} (필수, 접속기록에 남습니다; 개인정보는 적지 마십시오)")
+
+
 def add_as_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as", dest="as_login", metavar="ID", required=True,
                         help="이 계정으로 실행 (비밀번호: PRIVDESK_PASSWORD 또는 입력)")

@@ -31,6 +31,7 @@ from sqlalchemy import select
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.complaints.models import Complaint
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
@@ -388,7 +389,7 @@ def get_complaint(ctx: AppContext, actor: Actor, ref: str | int, *, today: dt.da
 
 def contact(ctx: AppContext, actor: Actor, ref: str | int, reason: str) -> Contact:
     """The complainant's name and contact in full, with a logged reason (마스킹 해제)."""
-    reason = no_pd_text("reason", reason, "마스킹 해제 사유", limit=200)
+    reason = require(reason, "마스킹 해제 사유")
     keys = ctx.keys
     with complaint_unit(ctx, actor, write=False) as u:
         c = load(u, ref)
@@ -397,10 +398,10 @@ def contact(ctx: AppContext, actor: Actor, ref: str | int, reason: str) -> Conta
             phone = (records.decrypt_phone(keys, p.uid, p.phones[0].position, p.phones[0].phone_enc)
                      if p.phones else "")
             out = Contact(p.name, phone)
-            u.log(Action.UNMASK, subject=p.ref, detail=f"reason={reason}; via {c.ref}")
+            u.log(Action.UNMASK, subject=p.ref, detail=with_reason(f"via {c.ref}", reason))
         else:
             out = Contact(_dec(keys, c.name_enc, "name_enc", c.uid), _dec(keys, c.contact_enc, "contact_enc", c.uid))
-        u.log(Action.UNMASK, subject=c.ref, detail=f"reason={reason}")
+        u.log(Action.UNMASK, subject=c.ref, detail=with_reason(None, reason))
         return out
 
 

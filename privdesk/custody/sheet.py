@@ -111,7 +111,7 @@ def print_sheet(ctx: AppContext, actor: Actor, out: Path | Output, *, force: boo
     meta = witnessed(ctx, key_sheet.meta_for(ctx.profile.name, actor))
     return key_sheet.render_key_sheet(target, meta, data, before_publish=lambda n: record_print(
         ctx, actor, key_sheet.WHAT, f"{meta.record_no}; key check {data.check_value}; {n}쪽",
-        permission=Permission.SETTINGS_MANAGE))
+        permission=Permission.SETTINGS_MANAGE, reason=None))   # key material, no personal data: no reason asked
 
 
 def write_key_file(path: Path, master: bytes) -> KeyRing:

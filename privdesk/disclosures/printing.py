@@ -23,6 +23,7 @@ from typing import IO, Final
 from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext
 from privdesk.disclosures.ledger import ALL, DisclosureRow, ledger_rows
 from privdesk.disclosures.processors import list_processors
@@ -48,8 +49,10 @@ class PrintResult:
 
 
 def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
-                 on_page: OnPage = None) -> PrintResult:
-    """Print the 개인정보의 목적 외 이용 및 제3자 제공 대장 for 이용·제공일 ``first``..``last`` (inclusive)."""
+                 reason: str, on_page: OnPage = None) -> PrintResult:
+    """Print the 개인정보의 목적 외 이용 및 제3자 제공 대장 for 이용·제공일 ``first``..``last`` (inclusive);
+    ``reason`` (사유) checked first, logged with the printing."""
+    why = require(reason)
     out = files.guarded(ctx.settings, out)
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         rows = ledger_rows(u, first, last)
@@ -57,20 +60,22 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     meta = witnessed(ctx, disclosure_ledger.meta_for(ctx.profile.name, actor, period_text(first, last)))
     pages = disclosure_ledger.render_ledger(out, meta, rows, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, disclosure_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
-        permission=Permission.DISCLOSURE_WRITE))
+        permission=Permission.DISCLOSURE_WRITE, reason=why))
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
-def print_processors(ctx: AppContext, actor: Actor, out: Path | Output, *, today: dt.date | None = None,
-                     on_page: OnPage = None) -> PrintResult:
-    """Print the processors in use (수탁업체 현황) for the policy."""
+def print_processors(ctx: AppContext, actor: Actor, out: Path | Output, *, reason: str,
+                     today: dt.date | None = None, on_page: OnPage = None) -> PrintResult:
+    """Print the processors in use (수탁업체 현황) for the policy (their contact persons are on it);
+    ``reason`` (사유) checked first, logged with the printing."""
+    why = require(reason)
     out = files.guarded(ctx.settings, out)
     today = today or clock.today_kst()
     rows = list_processors(ctx, actor, today=today, include_inactive=False)
     meta = witnessed(ctx, processors.meta_for(ctx.profile.name, actor))
     pages = processors.render_processors(out, meta, rows, today, on_page=on_page, before_publish=lambda n: record_print(
         ctx, actor, processors.WHAT, f"{meta.record_no}; {today.isoformat()}; {len(rows)}곳; {n}쪽",
-        permission=Permission.PROCESSOR_MANAGE))
+        permission=Permission.PROCESSOR_MANAGE, reason=why))
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
@@ -94,12 +99,15 @@ def write_csv(rows: Iterable[DisclosureRow], fh: IO[str]) -> int:
     return n
 
 
-def export_csv(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, path: Path | Output) -> int:
+def export_csv(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, path: Path | Output, *,
+               reason: str) -> int:
     """Export the ledger of 제공일 ``first``..``last`` to ``path`` (CSV); returns the rows written.
-    The file appears (through the one safe writer) only after its ``export`` entry is committed."""
+    The file appears (through the one safe writer) only after its ``export`` entry is committed;
+    ``reason`` (사유) is checked before anything is opened and logged with the entry."""
+    why = require(reason)
     out = files.guarded(ctx.settings, path)
     with files.replacing(out) as fh, ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         n = write_csv(ledger_rows(u, first, last), fh)
-        u.log(Action.EXPORT, ALL, detail=f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; {n}건; "
-                                         f"파일={out.path.name}")
+        u.log(Action.EXPORT, ALL, detail=with_reason(f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; "
+                                                     f"{n}건; 파일={out.path.name}", why))
     return n

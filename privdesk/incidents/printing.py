@@ -27,11 +27,11 @@ from sqlalchemy import select
 from privdesk import clock, files, proofs
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.cctv.models import CctvRequest
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.errors import RecordIntegrityError, RuleViolationError
-from privdesk.fields import reason as reason_text
 from privdesk.files import Output
 from privdesk.incidents import rules
 from privdesk.incidents.models import Incident, IncidentSubject
@@ -189,16 +189,17 @@ def people_of(u: Unit, keys: KeyRing, inc: Incident) -> list[Person]:
     return out
 
 
-def _publish(ctx: AppContext, actor: Actor, incident_id: int, what: str, detail: str,
+def _publish(ctx: AppContext, actor: Actor, incident_id: int, what: str, detail: str, why: str,
              per_person: Sequence[str] = (), person_detail: str = "") -> Callable[[int], None]:
-    """The ``before_publish`` hook: the printing's access-log entries and its history row."""
+    """The ``before_publish`` hook: the printing's access-log entries (each with the reason, in the
+    one form) and its history row."""
     def publish(pages: int) -> None:
         with incident_unit(ctx, actor) as u:
             inc = load(u, incident_id)
-            u.log(Action.PRINT, inc.ref, detail=f"{what}; {inc.number}; {detail}; {pages}쪽")
+            u.log(Action.PRINT, inc.ref, detail=with_reason(f"{what}; {inc.number}; {detail}; {pages}쪽", why))
             for ref in per_person:
-                u.log(Action.PRINT, ref, detail=person_detail)
-            record_event(u, inc, "print", f"{what} 출력 ({detail}; {pages}쪽)")
+                u.log(Action.PRINT, ref, detail=with_reason(person_detail, why))
+            record_event(u, inc, "print", f"{what} 출력 ({detail}; {pages}쪽; 사유={why})")
 
     return publish
 
@@ -208,7 +209,7 @@ def print_letters(ctx: AppContext, actor: Actor, ref: str | int, out: Path | Out
                   on_page: OnPage = None) -> PrintResult:
     """The notification letters, one page per person with an address (those without one are
     counted: tell them another way or on the homepage)."""
-    why = reason_text("reason", reason, "출력 사유", required=True)
+    why = require(reason, "출력 사유")
     out = files.guarded(ctx.settings, out)
     with incident_unit(ctx, actor) as u:
         inc = load(u, ref)
@@ -224,17 +225,17 @@ def print_letters(ctx: AppContext, actor: Actor, ref: str | int, out: Path | Out
     meta = witnessed(ctx, paper.letter_meta(ctx.profile.name, actor))
     recipients = [paper.Recipient(p.name, p.address) for p in with_address]
     skipped = len(people) - len(with_address)
-    detail = f"{len(recipients)}통; 주소 없음 {skipped}명; {meta.record_no}; 사유={why}"
+    detail = f"{len(recipients)}통; 주소 없음 {skipped}명; {meta.record_no}"
     pages = paper.render_letters(out, meta, text, recipients, on_page=on_page, before_publish=_publish(
-        ctx, actor, d.id, "유출 통지서", detail, [p.ref for p in with_address],
-        f"{d.number} 유출 통지서; {meta.record_no}; 사유={why}"))
+        ctx, actor, d.id, "유출 통지서", detail, why, [p.ref for p in with_address],
+        f"{d.number} 유출 통지서; {meta.record_no}"))
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(recipients), skipped)
 
 
 def export_contacts(ctx: AppContext, actor: Actor, ref: str | int, out: Path | Output, *, reason: str) -> PrintResult:
     """The CSV for an SMS service: 순번, the name masked (홍*동), the mobile number the channel needs,
     the message — never the address. People without a mobile number are counted, not written."""
-    why = reason_text("reason", reason, "내보내는 사유", required=True)
+    why = require(reason, "내보내는 사유")
     out = files.guarded(ctx.settings, out)
     p = ctx.profile
     with files.replacing(out) as fh, incident_unit(ctx, actor) as u:
@@ -253,10 +254,10 @@ def export_contacts(ctx: AppContext, actor: Actor, ref: str | int, out: Path | O
         for n, x in enumerate(reachable, start=1):
             w.writerow((n, mask_name(x.name), x.mobile, message))
         for x in reachable:
-            u.log(Action.EXPORT, x.ref, detail=f"{d.number} 유출 통지 문자; 사유={why}")
+            u.log(Action.EXPORT, x.ref, detail=with_reason(f"{d.number} 유출 통지 문자", why))
         skipped = len(people) - len(reachable)
-        u.log(Action.EXPORT, inc.ref, detail=f"sms csv; {inc.number}; {len(reachable)}명; 번호 없음 {skipped}명; "
-                                             f"파일={out.path.name}; 사유={why}")
+        u.log(Action.EXPORT, inc.ref, detail=with_reason(f"sms csv; {inc.number}; {len(reachable)}명; 번호 없음 "
+                                                         f"{skipped}명; 파일={out.path.name}", why))
         record_event(u, inc, "export", f"문자 발송용 CSV {len(reachable):,}명 (휴대전화 번호 없음 {skipped:,}명)")
     return PrintResult(out.path, 0, "", "문자 발송용 CSV", len(reachable), skipped)
 
@@ -288,7 +289,7 @@ def _detail(ctx: AppContext, actor: Actor, ref: str | int, what: str) -> Inciden
 def print_report(ctx: AppContext, actor: Actor, ref: str | int, out: Path | Output, *, reason: str,
                  on_page: OnPage = None) -> PrintResult:
     """The 신고서 to the regulator (printed whether or not the report applies: it says why)."""
-    why = reason_text("reason", reason, "출력 사유", required=True)
+    why = require(reason, "출력 사유")
     out = files.guarded(ctx.settings, out)
     d = _detail(ctx, actor, ref, "report form")
     p = ctx.profile
@@ -300,25 +301,28 @@ def print_report(ctx: AppContext, actor: Actor, ref: str | int, out: Path | Outp
     meta = witnessed(ctx, paper.report_meta(p.name, actor))
     pages = paper.render_report_form(out, meta, org, _record(d, clock.now(), p), on_page=on_page,
                                      before_publish=_publish(ctx, actor, d.id, "유출 등 신고서",
-                                                             f"{meta.record_no}; 사유={why}"))
+                                                             meta.record_no, why))
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 def print_record(ctx: AppContext, actor: Actor, ref: str | int, out: Path | Output, *, reason: str,
                  on_page: OnPage = None) -> PrintResult:
     """The incident with its duties, notices and history (``privdesk report incident``)."""
-    why = reason_text("reason", reason, "출력 사유", required=True)
+    why = require(reason, "출력 사유")
     out = files.guarded(ctx.settings, out)
     d = _detail(ctx, actor, ref, "record")
     meta = witnessed(ctx, paper.record_meta(ctx.profile.name, actor))
     pages = paper.render_record(out, meta, _record(d, clock.now(), ctx.profile), on_page=on_page,
                                 before_publish=_publish(ctx, actor, d.id, "사고 처리 기록",
-                                                        f"{meta.record_no}; 사유={why}"))
+                                                        meta.record_no, why))
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
-def print_register(ctx: AppContext, actor: Actor, year: int, out: Path | Output, *, on_page: OnPage = None) -> PrintResult:
-    """The register of a year (incidents numbered in that year, oldest first)."""
+def print_register(ctx: AppContext, actor: Actor, year: int, out: Path | Output, *, reason: str,
+                   on_page: OnPage = None) -> PrintResult:
+    """The register of a year (incidents numbered in that year, oldest first); ``reason`` (사유)
+    checked first, logged with the printing."""
+    why = require(reason, "출력 사유")
     out = files.guarded(ctx.settings, out)
     with incident_unit(ctx, actor, write=False) as u:
         rows = sorted(rows_of(u.session, year=year), key=lambda r: r.number)
@@ -338,7 +342,8 @@ def print_register(ctx: AppContext, actor: Actor, year: int, out: Path | Output,
 
     def publish(pages: int) -> None:
         with ctx.unit(actor, Permission.INCIDENT_READ) as u:
-            u.log(Action.PRINT, "incidents", detail=f"register {year}; {len(rows)}건; {meta.record_no}; {pages}쪽")
+            u.log(Action.PRINT, "incidents", detail=with_reason(
+                f"register {year}; {len(rows)}건; {meta.record_no}; {pages}쪽", why))
 
     pages = paper.render_register(out, meta, lines, on_page=on_page, before_publish=publish)
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))

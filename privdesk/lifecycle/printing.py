@@ -17,6 +17,7 @@ from sqlalchemy import extract, func, select
 from privdesk import files
 from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
+from privdesk.audit.reasons import require
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import RuleViolationError
 from privdesk.files import Output
@@ -48,8 +49,10 @@ class PrintResult:
 
 
 def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
-                 on_page: OnPage = None) -> PrintResult:
-    """Print the 개인정보파일 파기 관리대장 for ``first``..``last`` (폐기일, inclusive)."""
+                 reason: str, on_page: OnPage = None) -> PrintResult:
+    """Print the 개인정보파일 파기 관리대장 for ``first``..``last`` (폐기일, inclusive); ``reason``
+    (사유) checked first, logged with the printing."""
+    why = require(reason)
     out = files.guarded(ctx.settings, out)
     rows = ledger_for_period(ctx, actor, first, last)
     copies = _backup_copies(ctx, actor, {r.id: r.recorded_at for r in rows if r.plan_id is not None})
@@ -57,7 +60,7 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     pages = record.render_ledger(out, meta, rows, backup_copies=copies, on_page=on_page,
                                  before_publish=lambda n: record_print(
         ctx, actor, record.LEDGER_WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
-        permission=Permission.DESTRUCTION_PLAN))
+        permission=Permission.DESTRUCTION_PLAN, reason=why))
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
@@ -75,8 +78,9 @@ def _annex(u: Unit, plan_id: int, file_name: str) -> tuple[tuple[record.AnnexRow
     return rows, first, last
 
 
-def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path | Output) -> PrintResult:
+def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path | Output, *, reason: str) -> PrintResult:
     """Print the 파기 확인서 of an executed plan, with its annex (별첨: 파기 내역)."""
+    why = require(reason)
     out = files.guarded(ctx.settings, out)
     plan = get_plan(ctx, actor, plan_id)
     if plan.state != PLAN_EXECUTED or plan.executed_at is None:
@@ -99,5 +103,5 @@ def print_certificate(ctx: AppContext, actor: Actor, plan_id: int, out: Path | O
     meta = witnessed(ctx, record.certificate_meta(ctx.profile.name, actor, plan_id, period=period))
     pages = record.render_certificate(out, meta, cert, before_publish=lambda n: record_print(
         ctx, actor, f"destruction_plan:{plan_id}", f"파기 확인서; {meta.record_no}; {n}쪽",
-        permission=Permission.DESTRUCTION_PLAN))
+        permission=Permission.DESTRUCTION_PLAN, reason=why))
     return PrintResult(out.path, pages, meta.record_no, meta.title, 1)

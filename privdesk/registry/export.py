@@ -19,9 +19,9 @@ from sqlalchemy import select
 from privdesk import files
 from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext, permissions_of
 from privdesk.errors import NotFoundError, PermissionDeniedError, ValidationError
-from privdesk.fields import no_personal_data
 from privdesk.files import Output
 from privdesk.registry import records
 from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
@@ -35,13 +35,11 @@ _SEX: Final = {"M": "남", "F": "여"}
 
 def export_reason(reason: str) -> str:
     """The export's reason as it is logged: required, at most :data:`REASON_MAX` characters, no
-    personal data (:func:`privdesk.fields.no_personal_data`)."""
+    personal data (:func:`privdesk.audit.reasons.require`, the one check of every reason)."""
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("reason", "내보내는 사유를 입력하십시오.")
-    if len(reason) > REASON_MAX:
-        raise ValidationError("reason", f"내보내는 사유는 {REASON_MAX}자 이내로 입력하십시오.")
-    return no_personal_data("reason", reason, "내보내는 사유")
+    return require(reason, "내보내는 사유")
 
 
 def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], path: Path | Output, *, reason: str,
@@ -79,7 +77,7 @@ def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], p
             w.writerow(_row(ctx, p, unmasked))
         mode = ("unmasked" if unmasked else "masked") + ("; consent-use" if consent_use else "")
         for p in patients:
-            u.log(Action.EXPORT, p.ref, detail=f"{mode}; reason={reason}")
+            u.log(Action.EXPORT, p.ref, detail=with_reason(mode, reason))
     return len(patients)
 
 

@@ -21,6 +21,7 @@ from privdesk import clock, proofs
 from privdesk.accounts.people import label_of, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.errors import (
@@ -30,7 +31,6 @@ from privdesk.errors import (
     ValidationError,
     VersionConflictError,
 )
-from privdesk.fields import no_personal_data
 from privdesk.lifecycle.deadline import overdue_days
 from privdesk.registry import records
 from privdesk.registry.bulk import lock_registrations
@@ -406,7 +406,7 @@ def unmask(ctx: AppContext, actor: Actor, patient_id: int, reason: str) -> Unmas
     with ctx.unit(actor, Permission.PATIENT_UNMASK) as u:
         p = _load(u.session, patient_id)
         plain = _plain(ctx.keys, p)
-        u.log(Action.UNMASK, p.ref, detail=f"reason={reason}")
+        u.log(Action.UNMASK, p.ref, detail=with_reason(None, reason))
         digits = str(plain["rrn"])
         phones = plain["phones"]
         assert isinstance(phones, tuple)
@@ -415,12 +415,11 @@ def unmask(ctx: AppContext, actor: Actor, patient_id: int, reason: str) -> Unmas
 
 
 def _require_reason(reason: str, what: str) -> str:
+    """The reason checked by the one check of every reason (:func:`privdesk.audit.reasons.require`)."""
     text = " ".join((reason or "").split())
     if not text:
         raise ValidationError("reason", f"{what} 사유를 입력하십시오.")
-    if len(text) > REASON_MAX:
-        raise ValidationError("reason", f"{what} 사유는 {REASON_MAX}자 이내로 입력하십시오.")
-    return no_personal_data("reason", text, f"{what} 사유")
+    return require(text, f"{what} 사유")
 
 
 def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt.date, department: str,

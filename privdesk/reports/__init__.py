@@ -5,8 +5,9 @@ Printing (출력) is one of the tasks the access log must show (안전성 확보
 passes :func:`record_print` as the ``before_publish`` hook of the renderer: the entry is written
 when the PDF is complete, and if it is refused the PDF never appears::
 
+    why = require(reason)        # checked before anything is read, numbered or written
     pages = render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
-        ctx, actor, WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
+        ctx, actor, WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=why))
 """
 
 from __future__ import annotations
@@ -32,13 +33,16 @@ def witnessed(ctx: AppContext, meta: ReportMeta) -> ReportMeta:
 
 
 def record_print(ctx: AppContext, actor: Actor, what: str, detail: str, *,
-                 permission: Permission = Permission.AUDIT_READ, reason: str | None = None) -> None:
+                 reason: str | None, permission: Permission = Permission.AUDIT_READ) -> None:
     """Log that ``actor`` printed the record ``what`` (e.g. ``report:permission-history``).
 
     ``detail`` names the record number, period and size — never personal data. ``permission`` is
     what the printed record needs to be read (the access log and the permission history:
     AUDIT_READ; later records pass their own). ``reason`` (사유, checked by
-    :func:`privdesk.audit.reasons.require`) is appended in the form the monthly review reads.
+    :func:`privdesk.audit.reasons.require`) is appended in the form the monthly review reads. It is
+    required and has no default: every caller says it. ``None`` only for a record that holds no
+    personal data (the blank power-of-attorney form, the key recovery sheet); a printing use case
+    checks the reason with ``require`` itself first, before it reads, numbers or writes anything.
     """
     if reason is not None:
         detail = with_reason(detail, require(reason))

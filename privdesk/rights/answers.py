@@ -21,11 +21,11 @@ from sqlalchemy import select
 from privdesk import clock
 from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext, permissions_of
 from privdesk.crypto import KeyRing
 from privdesk.disclosures.history import SubjectDisclosure, subject_history
 from privdesk.errors import PermissionDeniedError, RuleViolationError
-from privdesk.fields import reason as reason_text
 from privdesk.lifecycle.files import PATIENT_FILE, STAGE_LABELS, FileRule, file_rule, stage
 from privdesk.profile import HospitalProfile
 from privdesk.registry import records
@@ -125,7 +125,7 @@ def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, reason: str
     ``settings.security.unmask_seconds`` (:attr:`AccessAnswer.seconds`)."""
     if reason is None:
         return build_answer(ctx, actor, request_id, AnswerMode.MASKED, today=today)
-    reason = reason_text("reason", reason, "마스킹 해제 사유", limit=200)
+    reason = require(reason, "마스킹 해제 사유")
     return build_answer(ctx, actor, request_id, AnswerMode.UNMASKED, reason=reason, today=today)
 
 
@@ -165,7 +165,7 @@ def build_answer(ctx: AppContext, actor: Actor, request_id: int, mode: AnswerMod
         provisions = tuple(subject_history(u.session, r.subject_ref)) if AccessItem.PROVISION in asked else ()
         flag = u.session.get(SubjectFlag, r.subject_ref)
         if mode == AnswerMode.UNMASKED:
-            u.log(Action.UNMASK, subject=r.subject_ref, detail=f"열람 답변; request={r.id}; reason={reason}")
+            u.log(Action.UNMASK, subject=r.subject_ref, detail=with_reason(f"열람 답변; request={r.id}", require(reason)))
         else:
             u.log(Action.VIEW, subject=r.subject_ref, detail=f"열람 답변; request={r.id}")
         return AccessAnswer(

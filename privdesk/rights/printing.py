@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 
 from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
+from privdesk.audit.reasons import require
 from privdesk.clock import kst_day
 from privdesk.context import Actor, AppContext
 from privdesk.disclosures.bases import BASES
@@ -248,15 +249,17 @@ def print_blank_power_of_attorney(ctx: AppContext, actor: Actor, out: Path | Out
                                   file_name="", request_number="", addressee=p.name)
     meta = witnessed(ctx, forms.poa_meta(p.name, actor))
     pages = forms.render_power_of_attorney(out, meta, blank, on_page=on_page, before_publish=_log(
-        ctx, actor, "form:power_of_attorney", "blank", meta.record_no))
+        ctx, actor, "form:power_of_attorney", "blank", meta.record_no, None))   # no personal data: no reason
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 # -- use cases --------------------------------------------------------------------------------------
 def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKind | str, out: Path | Output, *,
-                 on_page: OnPage = None) -> PrintResult:
+                 reason: str, on_page: OnPage = None) -> PrintResult:
     """Print a request's 요구서 or one of its notices. A notice that does not fit the request's kind
-    and state (see :func:`available_notices`) is refused with a RuleViolationError."""
+    and state (see :func:`available_notices`) is refused with a RuleViolationError. ``reason`` (사유)
+    is checked first and logged with the printing."""
+    why = require(reason)
     kind = notice_kind(kind)
     out = files.guarded(ctx.settings, out)
     p = ctx.profile
@@ -310,34 +313,36 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
             answer=_access_content(answer), footer=_footer(p))
         meta = witnessed(ctx, forms.access_meta(p.name, actor))
         pages = forms.render_access_notice(out, meta, notice, on_page=on_page, before_publish=_log(
-            ctx, actor, ref, what, meta.record_no))
+            ctx, actor, ref, what, meta.record_no, why))
     elif poa is not None:
         meta = witnessed(ctx, forms.poa_meta(p.name, actor))
         pages = forms.render_power_of_attorney(out, meta, poa, on_page=on_page, before_publish=_log(
-            ctx, actor, ref, what, meta.record_no))
+            ctx, actor, ref, what, meta.record_no, why))
     elif form is not None:
         meta = witnessed(ctx, forms.form_meta(p.name, actor))
         pages = forms.render_request_form(out, meta, form, on_page=on_page, before_publish=_log(
-            ctx, actor, ref, what, meta.record_no))
+            ctx, actor, ref, what, meta.record_no, why))
     elif delay is not None:
         meta = witnessed(ctx, forms.delay_meta(p.name, actor))
         what += "; 거절" if delay.refused else "; 연기"
         pages = forms.render_delay_refusal(out, meta, delay, on_page=on_page, before_publish=_log(
-            ctx, actor, ref, what, meta.record_no))
+            ctx, actor, ref, what, meta.record_no, why))
     else:
         assert result is not None
         correction = kind == NoticeKind.CORRECTION_RESULT
         meta = witnessed(ctx, forms.result_meta(p.name, actor, correction=correction))
         what += f"; {result.outcome}"
         pages = forms.render_result_notice(out, meta, result, correction=correction, on_page=on_page,
-                                           before_publish=_log(ctx, actor, ref, what, meta.record_no))
+                                           before_publish=_log(ctx, actor, ref, what, meta.record_no, why))
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
-def _log(ctx: AppContext, actor: Actor, ref: str, what: str, record_no: str) -> Callable[[int], None]:
-    """The ``before_publish`` hook: the printing's access-log entry (no personal data)."""
+def _log(ctx: AppContext, actor: Actor, ref: str, what: str, record_no: str,
+         reason: str | None) -> Callable[[int], None]:
+    """The ``before_publish`` hook: the printing's access-log entry (no personal data) with its reason."""
     def publish(pages: int) -> None:
-        record_print(ctx, actor, ref, f"{what}; {record_no}; {pages}쪽", permission=Permission.REQUEST_HANDLE)
+        record_print(ctx, actor, ref, f"{what}; {record_no}; {pages}쪽", permission=Permission.REQUEST_HANDLE,
+                     reason=reason)
 
     return publish
 
@@ -369,11 +374,12 @@ def _change_row(x: CorrectionRow, received: str) -> forms.ChangeRow:
 
 
 def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: Path | Output, *,
-                            on_page: OnPage = None) -> PrintResult:
+                            reason: str, on_page: OnPage = None) -> PrintResult:
     """Print the 정정 통지 to one third party that received the record: what was corrected — for a
     registry correction each item with its corrected content, in full for the items this recipient
     received and masked for the others — when and what it received, the request to correct its copy,
-    the hospital's contact."""
+    the hospital's contact. ``reason`` (사유) is checked first and logged with the printing."""
+    why = require(reason)
     out = files.guarded(ctx.settings, out)
     p = ctx.profile
     keys = ctx.keys
@@ -399,7 +405,7 @@ def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: 
         ref, nid = r.ref, n.id
     meta = witnessed(ctx, forms.letter_meta(p.name, actor))
     pages = forms.render_correction_letter(out, meta, letter, on_page=on_page, before_publish=_log(
-        ctx, actor, ref, f"correction_notice {nid}; {number}", meta.record_no))
+        ctx, actor, ref, f"correction_notice {nid}; {number}", meta.record_no, why))
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 

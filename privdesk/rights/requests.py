@@ -34,11 +34,11 @@ from privdesk import clock
 from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.clock import aware, kst_day
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
-from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.personal import mask_name
@@ -607,14 +607,14 @@ def contacts(ctx: AppContext, actor: Actor, request_id: int, reason: str) -> Con
     """The full phone numbers, birth dates and addresses, with a logged reason (마스킹 해제). Before
     the identity check (본인 확인) only the requester's own contact details are given (to reach
     them); the subject's are withheld like every other view of the subject's data."""
-    reason = reason_text("reason", reason, "마스킹 해제 사유", limit=200)
+    reason = require(reason, "마스킹 해제 사유")
     with rights_unit(ctx, actor) as u:
         r = load(u, request_id)
         c = contacts_of(ctx.keys, r)
         if r.identity_verified_at is None:
-            u.log(Action.UNMASK, subject=r.ref, detail=f"reason={reason}; requester only (본인 확인 전)")
+            u.log(Action.UNMASK, subject=r.ref, detail=with_reason("requester only (본인 확인 전)", reason))
             return dataclasses.replace(c, subject_phone="", subject_birth=None, subject_address="")
-        u.log(Action.UNMASK, subject=r.ref, detail=f"reason={reason}")
+        u.log(Action.UNMASK, subject=r.ref, detail=with_reason(None, reason))
         return c
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QAbstractItemModel, QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,6 +31,11 @@ from PySide6.QtWidgets import (
 
 from privdesk import clock
 from privdesk.accounts.permissions import ROLE_NAMES
+from privdesk.errors import PrivdeskError, ValidationError
+
+if TYPE_CHECKING:
+    from privdesk.context import Actor, AppContext
+    from privdesk.ui.host import PageHost
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -110,23 +117,53 @@ class PeriodFilter(QWidget):
 
 
 class ReasonDialog(QDialog):
-    """Asks for the reason of an account action (사유); the OK button waits until one is typed."""
+    """Asks for the reason of an account action (사유); the OK button waits until one is typed.
+
+    ``recent`` reasons (newest first) are offered in a list above the text box: choosing one fills
+    the box (double-click or Enter on it accepts). Enter in the box accepts when the reason is
+    valid (Shift+Enter: a new line); Escape cancels. ``validate`` (e.g.
+    :func:`privdesk.audit.reasons.require`) is run on OK: a ValidationError is shown in the dialog,
+    which stays open, so a reason with personal data never reaches the use case."""
 
     def __init__(self, parent: QWidget | None, title: str, text: str, *, required: bool = True,
-                 ok_text: str = "") -> None:
+                 ok_text: str = "", recent: Sequence[str] = (),
+                 validate: Callable[[str], object] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("reasonDialog")
         self.required = required
+        self.validate = validate
         layout = QVBoxLayout(self)
         label = QLabel(text, self)
         label.setWordWrap(True)
         layout.addWidget(label)
+        self.recent: QListWidget | None = None
+        if recent:
+            layout.addWidget(QLabel(self.tr("최근 사유 (고르면 아래에 채워집니다)"), self))
+            self.recent = QListWidget(self)
+            self.recent.setObjectName("recentReasons")
+            for r in recent:
+                item = QListWidgetItem(" ".join(r.split()), self.recent)
+                item.setData(Qt.ItemDataRole.UserRole, r)
+                item.setToolTip(r)
+            rows = min(len(recent), 5)
+            self.recent.setFixedHeight(self.recent.sizeHintForRow(0) * rows + 2 * self.recent.frameWidth() + 4)
+            self.recent.currentItemChanged.connect(lambda item, _old: self.choose(item))
+            self.recent.itemClicked.connect(self.choose)
+            self.recent.itemActivated.connect(self._choose_and_accept)
+            layout.addWidget(self.recent)
         layout.addWidget(QLabel(self.tr("사유 (필수)") if required else self.tr("사유 (선택)"), self))
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setFixedHeight(80)
+        self.reason.installEventFilter(self)
         layout.addWidget(self.reason)
+        self.message = QLabel("", self)
+        self.message.setObjectName("reasonMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.hide()
+        layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -137,14 +174,75 @@ class ReasonDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
         self._update()
+        self.reason.setFocus()
         self.resize(420, self.sizeHint().height())
 
     def _update(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not self.required or bool(self.reason_text()))
+        self.message.hide()
 
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
+
+    def choose(self, item: QListWidgetItem | None) -> None:
+        """Fill the box with a recent reason (the person may still edit it)."""
+        if item is not None:
+            self.reason.setPlainText(str(item.data(Qt.ItemDataRole.UserRole)))
+            self.reason.setFocus()
+
+    def _choose_and_accept(self, item: QListWidgetItem) -> None:
+        self.choose(item)
+        self.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.reason and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
+                self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def accept(self) -> None:
+        if self.required and not self.reason_text():
+            return
+        if self.validate is not None:
+            try:
+                self.validate(self.reason_text())
+            except ValidationError as exc:
+                self.message.setText(exc.message)
+                self.message.show()
+                return
+        super().accept()
+
+
+def recent_of(host_or_ctx: PageHost | AppContext, actor: Actor) -> list[str]:
+    """The account's own recent reasons to offer (:func:`privdesk.audit.recent.recent_reasons`; one
+    indexed read, nothing logged), or none when they cannot be read."""
+    from privdesk.audit.recent import recent_reasons
+
+    ctx: AppContext = getattr(host_or_ctx, "ctx", host_or_ctx)  # type: ignore[assignment]
+    try:
+        return recent_reasons(ctx, actor)
+    except PrivdeskError:          # a locked account, a lost connection: ask without suggestions
+        return []
+
+
+def ask_reason(owner: QWidget, host_or_ctx: PageHost | AppContext, actor: Actor, title: str,
+               text: str) -> str | None:
+    """Ask for the reason (사유) of an export, download, print or unmasking of personal data, with
+    this account's own recent reasons offered; the reason checked as the use case will check it
+    (:func:`privdesk.audit.reasons.require`). None when cancelled: then nothing happens."""
+    from privdesk.audit.reasons import require
+
+    dialog = ReasonDialog(owner, title, text, recent=recent_of(host_or_ctx, actor), validate=require)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return require(dialog.reason_text())
+    finally:
+        dialog.deleteLater()
 
 
 class OneTimePasswordDialog(QDialog):

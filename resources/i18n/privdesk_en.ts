@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+50"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+49"/>
         <source>조회·검색</source>
         <translation>Views and searches</translation>
     </message>
@@ -280,13 +280,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+121"/>
+        <location line="+120"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-69"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -297,17 +297,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>접속기록 내보내기</source>
         <translation>Export access log</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다.</source>
         <translation>State why you export. The reason is recorded with the export.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -1028,7 +1028,7 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+56"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+58"/>
         <location line="+14"/>
         <source>열람</source>
         <translation>Viewing</translation>
@@ -1165,7 +1165,17 @@ Key file: {path}</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+120"/>
+        <source>출력 사유</source>
+        <translation>Reason for printing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for printing {title}. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{title} 만드는 중…</source>
         <translation>Creating {title}…</translation>
     </message>
@@ -1643,24 +1653,24 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+419"/>
+        <location line="+418"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-419"/>
-        <location line="+423"/>
+        <location line="-418"/>
+        <location line="+422"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-422"/>
-        <location line="+422"/>
+        <location line="-421"/>
+        <location line="+421"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-420"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
@@ -1686,18 +1696,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+401"/>
+        <location line="+400"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-400"/>
-        <location line="+400"/>
+        <location line="-399"/>
+        <location line="+399"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-398"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -1708,28 +1718,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+397"/>
+        <location line="+396"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-395"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+394"/>
+        <location line="+393"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-392"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+391"/>
+        <location line="+390"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
@@ -1757,7 +1767,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-156"/>
+        <location line="-155"/>
         <source>개인정보 침해 신고·상담</source>
         <translation>Privacy complaints and inquiries</translation>
     </message>
@@ -1822,7 +1832,7 @@ Key file: {path}</translation>
         <translation>Show contact</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>신고인의 성명과 연락처를 마스킹 없이 봅니다. 사유는 접속기록에 남습니다.</source>
         <translation>Shows the complainant&apos;s name and contact unmasked. The reason is kept in the access log.</translation>
     </message>
@@ -2598,7 +2608,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+250"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+255"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -2719,7 +2729,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-212"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-217"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -2800,6 +2810,16 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>내보내는 사유</source>
+        <translation>Reason for the export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 대장을 파일로 내보내는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for exporting the third-party disclosure ledger to a file. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation>Export the disclosure ledger</translation>
     </message>
@@ -2919,7 +2939,7 @@ Key file: {path}</translation>
         <translation>Medical fee claim</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>환자 명부 내보내기</source>
         <translation>Export patients</translation>
     </message>
@@ -3295,7 +3315,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+285"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+280"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -3412,7 +3432,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-153"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-154"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
@@ -3435,7 +3455,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-515"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-510"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3576,17 +3596,7 @@ Key file: {path}</translation>
         <translation>Select an incident to see it here.</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>출력 사유</source>
-        <translation>Reason for printing</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
-        <translation>Enter why you print this. It is recorded in the access log.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+57"/>
         <source>유출 통지서</source>
         <translation>Breach notification letters</translation>
     </message>
@@ -3601,22 +3611,22 @@ Key file: {path}</translation>
         <translation>Breach incident record</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>유출 등 사고 대장 {year}</source>
         <translation>Breach register {year}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>내보내는 사유</source>
         <translation>Reason for the export</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다.</source>
         <translation>Enter the reason for making the SMS file. It is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>문자 발송용 CSV 저장</source>
         <translation>Save the SMS CSV</translation>
     </message>
@@ -4813,7 +4823,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+103"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
@@ -5260,7 +5270,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+155"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+253"/>
         <source>임시 비밀번호</source>
         <translation>Temporary password</translation>
     </message>
@@ -5288,7 +5298,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-427"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-422"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -5548,12 +5558,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-179"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-185"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>목록에서 고르거나 직접 입력</source>
         <translation>Choose from the list or type</translation>
     </message>
@@ -5971,7 +5981,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="-100"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-191"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
@@ -6044,7 +6054,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+129"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -6052,7 +6062,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-103"/>
+        <location line="-109"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -6080,6 +6090,16 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <location line="+38"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>출력 사유</source>
+        <translation>Reason for printing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>권한 변경 이력을 PDF로 저장하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for saving the permission history as a PDF. It is recorded in the access log.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6293,7 +6313,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+205"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+204"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -6874,7 +6894,12 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+44"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+54"/>
+        <source>최근 사유 (고르면 아래에 채워집니다)</source>
+        <translation>Recent reasons (choosing one fills the box below)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>사유 (필수)</source>
         <translation>Reason (required)</translation>
     </message>
@@ -6884,7 +6909,7 @@ Plan hash: {hash}</translation>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
@@ -7110,7 +7135,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+86"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
@@ -7463,7 +7488,7 @@ Plan hash: {hash}</translation>
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>전화: {phone}</source>
         <translation>Phone: {phone}</translation>
     </message>
@@ -7483,7 +7508,7 @@ Plan hash: {hash}</translation>
         <translation>CCTV footage viewing/existence request form</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>결과 통지서</source>
         <translation>Result notice</translation>
     </message>
@@ -7699,12 +7724,12 @@ Plan hash: {hash}</translation>
         <translation>No notice to print</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>정정 통지서 — {recipient}</source>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-464"/>
+        <location line="-466"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>
@@ -8124,7 +8149,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+91"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+89"/>
         <source>이름(ID)</source>
         <translation>Name (ID)</translation>
     </message>
@@ -8707,17 +8732,7 @@ Plan hash: {hash}</translation>
         <translation>Signed. This month&apos;s review is closed.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>출력 사유</source>
-        <translation>Reason for printing</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>점검 결과를 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
-        <translation>Enter why you print the review result. It is kept in the access log.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>접속기록 점검 결과 {month}</source>
         <translation>Access-log review result {month}</translation>
     </message>
@@ -9198,7 +9213,7 @@ Retention: {rule}</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="+87"/>
+        <location filename="../../privdesk/ui/today.py" line="+91"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -9221,7 +9236,7 @@ Retention: {rule}</translation>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-33"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-38"/>
         <source>본인 확인</source>
         <translation>Identity check</translation>
     </message>
@@ -9241,7 +9256,7 @@ Retention: {rule}</translation>
         <translation>Submission required by law</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>마스킹 해제</source>
         <translation>Unmask</translation>
     </message>
@@ -9368,7 +9383,7 @@ Retention: {rule}</translation>
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-93"/>
+        <location filename="../../privdesk/ui/today.py" line="-94"/>
         <source>열기</source>
         <translation>Open</translation>
     </message>

@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+50"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+49"/>
         <source>조회·검색</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,13 +280,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+121"/>
+        <location line="+120"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-69"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,17 +297,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>접속기록 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>CSV 파일 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,7 +1026,7 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+56"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+58"/>
         <location line="+14"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
@@ -1163,7 +1163,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+120"/>
+        <source>출력 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{title} 만드는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1641,24 +1651,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+419"/>
+        <location line="+418"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-419"/>
-        <location line="+423"/>
+        <location line="-418"/>
+        <location line="+422"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-422"/>
-        <location line="+422"/>
+        <location line="-421"/>
+        <location line="+421"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-421"/>
+        <location line="-420"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1684,18 +1694,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+401"/>
+        <location line="+400"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-400"/>
-        <location line="+400"/>
+        <location line="-399"/>
+        <location line="+399"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-398"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,28 +1716,28 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+397"/>
+        <location line="+396"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location line="-395"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+394"/>
+        <location line="+393"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-392"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+391"/>
+        <location line="+390"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,7 +1765,7 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-156"/>
+        <location line="-155"/>
         <source>개인정보 침해 신고·상담</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1820,7 +1830,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>신고인의 성명과 연락처를 마스킹 없이 봅니다. 사유는 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2596,7 +2606,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+250"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+255"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,7 +2727,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-212"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-217"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2798,6 +2808,16 @@
     </message>
     <message>
         <location line="+10"/>
+        <source>내보내는 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 대장을 파일로 내보내는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2917,7 +2937,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>환자 명부 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3293,7 +3313,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+285"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+280"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3410,7 +3430,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-153"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-154"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3433,7 +3453,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-515"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-510"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3574,17 +3594,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>출력 사유</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+57"/>
         <source>유출 통지서</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3599,22 +3609,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>유출 등 사고 대장 {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>내보내는 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>문자 발송용 CSV 저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4810,7 +4820,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+103"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5257,7 +5267,7 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+155"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+253"/>
         <source>임시 비밀번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5285,7 +5295,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-427"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-422"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5545,12 +5555,12 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-179"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-185"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>목록에서 고르거나 직접 입력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5968,7 +5978,7 @@
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="-100"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-191"/>
         <source>기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6041,7 +6051,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+129"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6049,7 +6059,7 @@
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-103"/>
+        <location line="-109"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6076,6 +6086,16 @@
     <message>
         <location line="+38"/>
         <source>{n}건</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>출력 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>권한 변경 이력을 PDF로 저장하는 사유를 적으십시오. 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6284,7 +6304,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+205"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+204"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6865,7 +6885,12 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+44"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+54"/>
+        <source>최근 사유 (고르면 아래에 채워집니다)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>사유 (필수)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6875,7 +6900,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7101,7 +7126,7 @@
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+86"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7454,7 +7479,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>전화: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7474,7 +7499,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>결과 통지서</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7695,7 +7720,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>정정 통지서 — {recipient}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8115,7 +8140,7 @@
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+91"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+89"/>
         <source>이름(ID)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8698,17 +8723,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>출력 사유</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>점검 결과를 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>접속기록 점검 결과 {month}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9183,7 +9198,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="+87"/>
+        <location filename="../../privdesk/ui/today.py" line="+91"/>
         <source>오늘 할 일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9206,7 +9221,7 @@
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-33"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-38"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9226,7 +9241,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9353,7 +9368,7 @@
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-93"/>
+        <location filename="../../privdesk/ui/today.py" line="-94"/>
         <source>열기</source>
         <translation type="unfinished"></translation>
     </message>

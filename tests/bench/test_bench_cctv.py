@@ -69,7 +69,7 @@ def test_bench_10000_entry_cctv_ledger(tmp_path: Path, settings_for) -> None:  #
         meta = record.meta_for("장튼위튼병원", fac, f"{first} ~ {last}")
 
         def use_case() -> int:
-            return printing.print_ledger(ctx, fac, first, last, tmp_path / "use-case.pdf").pages
+            return printing.print_ledger(ctx, fac, first, last, tmp_path / "use-case.pdf", reason="업무 확인").pages
 
         def template_only() -> int:
             return record.render_ledger(tmp_path / "template.pdf", meta, rows, settings)

@@ -154,7 +154,7 @@ def test_bench_ledger_10k_pdf(tmp_path: Path) -> None:
                                 method="분쇄", executed_by="원무과 김담당", approved_by="원무과장 이과장",
                                 witness="총무과 박입회")
     started = time.perf_counter()
-    result = printing.print_ledger(ctx, off, today, today, tmp_path / "ledger.pdf")
+    result = printing.print_ledger(ctx, off, today, today, tmp_path / "ledger.pdf", reason="업무 확인")
     took = time.perf_counter() - started
     assert result.rows == LEDGER_ROWS and result.pages > 100
     print(f"\ndestruction ledger {LEDGER_ROWS:,} rows to PDF: {took:.2f} s, {result.pages} pages, "

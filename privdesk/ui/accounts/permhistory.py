@@ -34,7 +34,7 @@ from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import SORT_ROLE, Column, RowTableModel
-from privdesk.ui.widgets import PeriodFilter, fmt_datetime, heading, sort_key_datetime
+from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading, sort_key_datetime
 
 CTX = "PermissionHistoryModel"
 
@@ -143,13 +143,17 @@ class PermissionHistoryPage(Page):
         self.status.setText(self.tr("{n}건").format(n=len(rows)))
 
     def print_pdf(self) -> None:
+        reason = ask_reason(self, self.host, self.host.actor, self.tr("출력 사유"),
+                            self.tr("권한 변경 이력을 PDF로 저장하는 사유를 적으십시오. 접속기록에 남습니다."))
+        if reason is None:
+            return
         stem = f"permission-history-{clock.today_kst().isoformat()}.pdf"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("권한 변경 이력 PDF 저장"), stem,
                                               self.tr("PDF 파일 (*.pdf)"))
         if path:
-            self.print_to(Path(path))
+            self.print_to(Path(path), reason)
 
-    def print_to(self, path: Path) -> None:
+    def print_to(self, path: Path, reason: str) -> None:
         """Render the filtered history to a PDF (인쇄용) in the background; the printing is logged."""
         ctx, actor, f = self.host.ctx, self.host.actor, self.filters()
         if self.print_button is not None:
@@ -167,7 +171,7 @@ class PermissionHistoryPage(Page):
             return False
 
         out = Output(path, force=True)   # the save dialog asked before replacing a file
-        self.host.runner.run(lambda: print_permission_history(ctx, actor, out, **f), owner=self,
+        self.host.runner.run(lambda: print_permission_history(ctx, actor, out, reason=reason, **f), owner=self,
                              on_done=done, on_error=failed, changes=True)
 
     def _print_finished(self) -> None:
@@ -175,14 +179,16 @@ class PermissionHistoryPage(Page):
             self.print_button.setEnabled(True)
 
 
-def print_permission_history(ctx: AppContext, actor: Actor, path: Path | Output, *, target: str | None,
+def print_permission_history(ctx: AppContext, actor: Actor, path: Path | Output, *, reason: str, target: str | None,
                              since: dt.date | None, until: dt.date | None) -> tuple[int, int]:
-    """Read the history, render the record and log the printing (the file is removed if the log
-    entry is refused). Runs on the task pool. Returns (pages, rows)."""
+    """Read the history, render the record and log the printing with its reason (사유, checked
+    first; the file is removed if the log entry is refused). Runs on the task pool. Returns (pages, rows)."""
+    from privdesk.audit.reasons import require
     from privdesk.reports import permission_history as report
     from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
+    why = require(reason)
     rows = users.permission_history(ctx, actor, target=target, since=since, until=until)
     if since is not None and until is not None:
         period = period_text(since, until)
@@ -193,5 +199,5 @@ def print_permission_history(ctx: AppContext, actor: Actor, path: Path | Output,
     meta = witnessed(ctx, report.meta_for(ctx.profile.name, actor, period))
     out = files.guarded(ctx.settings, path)
     pages = report.render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
-        ctx, actor, report.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽"))
+        ctx, actor, report.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=why))
     return pages, len(rows)

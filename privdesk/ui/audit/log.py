@@ -20,7 +20,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -41,7 +40,7 @@ from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel
-from privdesk.ui.widgets import PeriodFilter, ReasonDialog, fmt_datetime, heading
+from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading
 
 CTX = "AccessLogModel"
 PAGE_SIZE = 200
@@ -204,11 +203,10 @@ class AccessLogPage(Page):
 
     # -- export and verify ----------------------------------------------------------------
     def choose_export_file(self) -> None:
-        dialog = ReasonDialog(self, self.tr("접속기록 내보내기"),
-                              self.tr("내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다."))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        reason = ask_reason(self, self.host, self.host.actor, self.tr("접속기록 내보내기"),
+                            self.tr("내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다."))
+        if reason is None:
             return
-        reason = dialog.reason_text()
         default = f"access-log-{clock.today_kst().isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("접속기록 내보내기"), default,
                                               self.tr("CSV 파일 (*.csv)"))

@@ -35,9 +35,11 @@ from privdesk.files import Protected, protected_files
 from privdesk.ui import messages
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.widgets import ask_reason
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv.page import CctvPage
+    from privdesk.ui.host import PageHost
 
 CTX = "Cctv"
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -200,22 +202,43 @@ class _PageRelay(QObject):
     page = Signal(int)
 
 
-PrintFn = Callable[[Path, Callable[[int], None]], Any]
+PrintFn = Callable[[Path, Callable[[int], None], str], Any]   # fn(out, on_page, reason)
 
 
 class PrintJob(QObject):
     """Render one record to a temporary PDF off the GUI thread, with a progress dialog and a cancel
-    button, then open the preview. ``fn(out, on_page)`` is the printing use case.
+    button, then open the preview. ``fn(out, on_page, reason)`` is the printing use case.
+
+    A record of personal data is printed only with a reason (사유): :meth:`start` asks for it first
+    (recent reasons offered, :func:`privdesk.ui.widgets.ask_reason`) — cancelling leaves no file and
+    no log entry — and the use case logs it with the printing. The constructor takes the reason
+    already given; ``None`` only for a record without personal data (the blank 위임장).
 
     The temporary folder is owner-only; the preview removes the file when it closes.
     """
 
     finished = Signal()
 
-    def __init__(self, runner: TaskRunner, owner: QWidget, title: str, file_name: str, fn: PrintFn, *,
+    @classmethod
+    def start(cls, host: PageHost, owner: QWidget, title: str, file_name: str, fn: PrintFn, *,
+              reason: str | None = None, show_progress: bool = True,
+              protected: Sequence[Protected] | None = None) -> PrintJob | None:
+        """Ask for the reason (unless ``reason`` is given), then print; None when cancelled."""
+        if reason is None:
+            reason = ask_reason(owner, host, host.actor, QCoreApplication.translate("Cctv", "출력 사유"),
+                                QCoreApplication.translate(
+                                    "Cctv", "{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다.").format(title=title))
+            if reason is None:
+                return None
+        return cls(host.runner, owner, title, file_name, fn, reason=reason, show_progress=show_progress,
+                   protected=protected_files(host.ctx.settings) if protected is None else protected)
+
+    def __init__(self, runner: TaskRunner, owner: QWidget, title: str, file_name: str,
+                 fn: Callable[[Path, Callable[[int], None], Any], Any], *, reason: str | None,
                  show_progress: bool = True, protected: Sequence[Protected] = ()) -> None:
         super().__init__(owner)
         self.owner = owner
+        self.reason = reason
         self.title = title
         self.file_name = file_name
         self.protected = tuple(protected)   # privdesk's own files: a saved copy never replaces them
@@ -245,7 +268,7 @@ class PrintJob(QObject):
             relay.page.emit(n)
 
         out = self.out
-        self.task = runner.run(lambda: fn(out, on_page), owner=owner, on_done=self._done, on_error=self._failed,
+        self.task = runner.run(lambda: fn(out, on_page, reason), owner=owner, on_done=self._done, on_error=self._failed,
                                changes=True)
 
     def cancel(self) -> None:
@@ -344,10 +367,11 @@ class CctvTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def print_record(self, title: str, file_name: str, fn: PrintFn, *, owner: QWidget | None = None) -> PrintJob:
-        """Print in the background into the preview; ``owner`` (default: this tab) parents the
-        progress and preview windows (a dialog printing passes itself, so it is not blocked)."""
-        job = PrintJob(self.host.runner, owner or self, title, file_name, fn,
-                       protected=protected_files(self.host.ctx.settings))
-        self.page.print_job = job
+    def print_record(self, title: str, file_name: str, fn: PrintFn, *, owner: QWidget | None = None) -> PrintJob | None:
+        """Ask for the reason, then print in the background into the preview (None when cancelled);
+        ``owner`` (default: this tab) parents the progress and preview windows (a dialog printing
+        passes itself, so it is not blocked)."""
+        job = PrintJob.start(self.host, owner or self, title, file_name, fn)
+        if job is not None:
+            self.page.print_job = job
         return job

@@ -314,5 +314,5 @@ class LedgerTab(CctvTab):
             return
         ctx, actor = self.host.ctx, self.host.actor
         self.print_record(self.tr("개인영상정보 관리대장"), f"관리대장-{first.isoformat()}_{last.isoformat()}.pdf",
-                          lambda out, on_page: printing.print_ledger(ctx, actor, first, last, Path(out),
-                                                                     on_page=on_page))
+                          lambda out, on_page, why: printing.print_ledger(ctx, actor, first, last, Path(out),
+                                                                          reason=why, on_page=on_page))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk.audit.reasons import require
 from privdesk.cctv import decisions, printing, requests
 from privdesk.cctv.common import fmt_window
 from privdesk.cctv.decisions import REFUSAL_GROUNDS
@@ -54,7 +55,7 @@ from privdesk.ui.cctv.decisions import (
     ProvisionDialog,
     RefuseDialog,
 )
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv.inbox import InboxTab
@@ -397,7 +398,8 @@ class RequestDetailDialog(QDialog):
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         dialog = ReasonDialog(self, self.tr("연락처 보기"), self.tr(
-            "청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다."), ok_text=self.tr("보기"))
+            "청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다."), ok_text=self.tr("보기"),
+            recent=recent_of(self.host, actor), validate=require)
 
         def go() -> None:
             reason = dialog.reason_text()
@@ -422,8 +424,9 @@ class RequestDetailDialog(QDialog):
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         self.tab.print_record(self.tr("개인영상정보 열람·존재확인 청구서"), f"{d.number}-청구서.pdf",
-                              lambda out, on_page: printing.print_request_form(ctx, actor, rid, Path(out),
-                                                                               on_page=on_page), owner=self)
+                              lambda out, on_page, why: printing.print_request_form(ctx, actor, rid, Path(out),
+                                                                                    reason=why, on_page=on_page),
+                              owner=self)
 
     def print_notice(self) -> None:
         d = self.detail
@@ -431,5 +434,6 @@ class RequestDetailDialog(QDialog):
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         self.tab.print_record(self.tr("결과 통지서"), f"{d.number}-결과통지서.pdf",
-                              lambda out, on_page: printing.print_result_notice(ctx, actor, rid, Path(out),
-                                                                                on_page=on_page), owner=self)
+                              lambda out, on_page, why: printing.print_result_notice(ctx, actor, rid, Path(out),
+                                                                                     reason=why, on_page=on_page),
+                              owner=self)

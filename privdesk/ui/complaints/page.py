@@ -53,7 +53,7 @@ from privdesk.ui.requests.common import (
     days_left_text,
 )
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
-from privdesk.ui.widgets import ReasonDialog, bar_button, heading, record_table, rich_detail
+from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table, rich_detail
 
 CTX = "ComplaintsModel"
 OPEN, ALL = "open", "all"
@@ -457,11 +457,10 @@ class ComplaintsPage(Page):
         if r is None:
             return
         if reason is None:
-            dlg = ReasonDialog(self, self.tr("연락처 보기"), self.tr("신고인의 성명과 연락처를 마스킹 없이 봅니다. 사유는 "
-                                                                  "접속기록에 남습니다."))
-            if dlg.exec() != QDialog.DialogCode.Accepted:
+            reason = ask_reason(self, self.host, self.host.actor, self.tr("연락처 보기"),
+                                self.tr("신고인의 성명과 연락처를 마스킹 없이 봅니다. 사유는 접속기록에 남습니다."))
+            if reason is None:
                 return
-            reason = dlg.reason.toPlainText()
         ctx, actor, ref, why = self.host.ctx, self.host.actor, r.id, reason
         self.host.runner.run(lambda: desk.contact(ctx, actor, ref, why), owner=self, on_done=self._contact_shown,
                              on_error=self._contact_failed)

@@ -39,7 +39,6 @@ from privdesk.disclosures import printing
 from privdesk.disclosures import processors as uc
 from privdesk.disclosures.processors import ProcessorChangeInput, ProcessorChangeRow, ProcessorRow
 from privdesk.errors import PrivdeskError, VersionConflictError
-from privdesk.files import protected_files
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import ERROR_STYLE, PrintJob
 from privdesk.ui.host import PageHost
@@ -435,13 +434,14 @@ class ProcessorsPage(Page):
 
         self.run(lambda: uc.processor_history(ctx, actor, row.id), shown)
 
-    def print_list(self) -> PrintJob:
+    def print_list(self) -> PrintJob | None:
         ctx, actor = self.host.ctx, self.host.actor
         today = clock.today_kst()
-        job = PrintJob(self.host.runner, self, self.tr("수탁업체 현황"), f"수탁업체현황-{today.isoformat()}.pdf",
-                       lambda out, on_page: printing.print_processors(ctx, actor, out, on_page=on_page),
-                       protected=protected_files(ctx.settings))
-        self.print_job = job
+        job = PrintJob.start(self.host, self, self.tr("수탁업체 현황"), f"수탁업체현황-{today.isoformat()}.pdf",
+                             lambda out, on_page, why: printing.print_processors(ctx, actor, out, reason=why,
+                                                                                 on_page=on_page))
+        if job is not None:
+            self.print_job = job
         return job
 
 

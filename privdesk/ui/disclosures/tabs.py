@@ -24,7 +24,7 @@ from privdesk.disclosures import ledger, printing, subjects
 from privdesk.disclosures.ledger import DisclosureRow, FileChoice
 from privdesk.disclosures.subjects import ChartHistory, SubjectChoice
 from privdesk.errors import PrivdeskError
-from privdesk.files import Output, protected_files
+from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.disclosures.common import (
@@ -35,7 +35,7 @@ from privdesk.ui.disclosures.common import (
 )
 from privdesk.ui.disclosures.form import DisclosureDialog
 from privdesk.ui.tablemodel import selected_row
-from privdesk.ui.widgets import record_table, to_date
+from privdesk.ui.widgets import ask_reason, record_table, to_date
 
 if TYPE_CHECKING:
     from privdesk.ui.disclosures import DisclosuresPage
@@ -199,22 +199,27 @@ class DisclosureLedgerTab(QWidget):
             messages.show_error(self, PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")))
             return None
         ctx, actor = self.host.ctx, self.host.actor
-        job = PrintJob(self.host.runner, self, self.tr("개인정보의 목적 외 이용 및 제3자 제공 대장"),
-                       f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.pdf",
-                       lambda out, on_page: printing.print_ledger(ctx, actor, first, last, Path(out), on_page=on_page),
-                       protected=protected_files(ctx.settings))
-        self.page.print_job = job
+        job = PrintJob.start(self.host, self, self.tr("개인정보의 목적 외 이용 및 제3자 제공 대장"),
+                             f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.pdf",
+                             lambda out, on_page, why: printing.print_ledger(ctx, actor, first, last, Path(out),
+                                                                             reason=why, on_page=on_page))
+        if job is not None:
+            self.page.print_job = job
         return job
 
     def choose_export_file(self) -> None:
         first, last = self.period()
+        reason = ask_reason(self, self.host, self.host.actor, self.tr("내보내는 사유"),
+                            self.tr("제3자 제공 대장을 파일로 내보내는 사유를 적으십시오. 접속기록에 남습니다."))
+        if reason is None:
+            return
         default = f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("제3자 제공 대장 내보내기"), default,
                                               self.tr("CSV 파일 (*.csv)"))
         if path:
-            self.export_to(Path(path))
+            self.export_to(Path(path), reason)
 
-    def export_to(self, path: Path) -> None:
+    def export_to(self, path: Path, reason: str) -> None:
         ctx, actor = self.host.ctx, self.host.actor
         first, last = self.period()
         self.export_button.setEnabled(False)
@@ -231,7 +236,7 @@ class DisclosureLedgerTab(QWidget):
             return False
 
         out = Output(path, force=True)   # the save dialog asked before replacing a file
-        self.run(lambda: printing.export_csv(ctx, actor, first, last, out), done, changes=True, on_error=failed)
+        self.run(lambda: printing.export_csv(ctx, actor, first, last, out, reason=reason), done, changes=True, on_error=failed)
 
 
 # -- the per-subject history tab ---------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.complaints.desk import linked_to
 from privdesk.errors import PrivdeskError
-from privdesk.files import Output, protected_files
+from privdesk.files import Output
 from privdesk.incidents import affected, printing, register, rules
 from privdesk.incidents.register import IncidentDetail, IncidentInput, IncidentRow
 from privdesk.incidents.rules import DutyState, Urgency
@@ -62,7 +62,7 @@ from privdesk.ui.requests.common import (
 )
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.tasks import Task
-from privdesk.ui.widgets import ReasonDialog, bar_button, heading, record_table, rich_detail
+from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table, rich_detail
 
 CTX = "IncidentsModel"
 OPEN, ALL = "open", "all"
@@ -575,44 +575,39 @@ class IncidentsPage(Page):
         r = self.selected()
         if r is None:
             return None
-        if reason is None:
-            dialog = ReasonDialog(self, self.tr("출력 사유"), self.tr("출력하는 사유를 적으십시오. 접속기록에 남습니다."))
-            self.dialog = dialog
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            reason = dialog.reason_text()
-        ctx, actor, number, why = self.host.ctx, self.host.actor, r.number, reason
+        ctx, actor, number = self.host.ctx, self.host.actor, r.number
         fn = {"letters": printing.print_letters, "form": printing.print_report, "record": printing.print_record}[which]
         title = {"letters": self.tr("유출 통지서"), "form": self.tr("개인정보 유출 등 신고서"),
                  "record": self.tr("유출 등 사고 처리 기록")}[which]
-        job = PrintJob(self.host.runner, self, title, f"{number}-{which}.pdf",
-                       lambda out, on_page: fn(ctx, actor, number, out, reason=why, on_page=on_page),
-                       protected=protected_files(ctx.settings))
-        self.print_job = job
+        job = PrintJob.start(self.host, self, title, f"{number}-{which}.pdf",
+                             lambda out, on_page, why: fn(ctx, actor, number, out, reason=why, on_page=on_page),
+                             reason=reason)
+        if job is not None:
+            self.print_job = job
         return job
 
-    def print_register(self, year: int | None = None) -> PrintJob:
-        """The year's 유출 등 사고 대장 (the selected incident's year, else this year)."""
+    def print_register(self, year: int | None = None, reason: str | None = None) -> PrintJob | None:
+        """The year's 유출 등 사고 대장 (the selected incident's year, else this year), after its reason."""
         r = self.selected()
         year = year or (clock.to_kst(r.learnt_at).year if r is not None else clock.today_kst().year)
         ctx, actor, y = self.host.ctx, self.host.actor, year
-        job = PrintJob(self.host.runner, self, self.tr("유출 등 사고 대장 {year}").format(year=year),
-                       f"incident-register-{year}.pdf",
-                       lambda out, on_page: printing.print_register(ctx, actor, y, out, on_page=on_page),
-                       protected=protected_files(ctx.settings))
-        self.print_job = job
+        job = PrintJob.start(self.host, self, self.tr("유출 등 사고 대장 {year}").format(year=year),
+                             f"incident-register-{year}.pdf",
+                             lambda out, on_page, why: printing.print_register(ctx, actor, y, out, reason=why,
+                                                                               on_page=on_page),
+                             reason=reason)
+        if job is not None:
+            self.print_job = job
         return job
 
     def choose_sms_file(self) -> None:
         r = self.selected()
         if r is None:
             return
-        dialog = ReasonDialog(self, self.tr("내보내는 사유"), self.tr("문자 발송용 파일을 만드는 사유를 적으십시오. "
-                                                                "접속기록에 남습니다."))
-        self.dialog = dialog
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        reason = ask_reason(self, self.host, self.host.actor, self.tr("내보내는 사유"),
+                            self.tr("문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다."))
+        if reason is None:
             return
-        reason = dialog.reason_text()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("문자 발송용 CSV 저장"), f"{r.number}-sms.csv",
                                               self.tr("CSV 파일 (*.csv)"))
         if path:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
 from privdesk.accounts.permissions import Permission
-from privdesk.files import protected_files
 from privdesk.ui.cctv.common import PrintFn, PrintJob
 from privdesk.ui.tasks import Task
 
@@ -53,7 +52,9 @@ class LifecycleTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def print_record(self, title: str, file_name: str, fn: PrintFn) -> PrintJob:
-        job = PrintJob(self.host.runner, self, title, file_name, fn, protected=protected_files(self.host.ctx.settings))
-        self.page.print_job = job
+    def print_record(self, title: str, file_name: str, fn: PrintFn) -> PrintJob | None:
+        """Ask for the reason, then print into the preview (None when cancelled)."""
+        job = PrintJob.start(self.host, self, title, file_name, fn)
+        if job is not None:
+            self.page.print_job = job
         return job

@@ -236,6 +236,6 @@ class LedgerTab(LifecycleTab):
             return
         ctx, actor = self.host.ctx, self.host.actor
         self.print_record(self.tr("개인정보파일 파기 관리대장"), f"파기관리대장-{first.isoformat()}_{last.isoformat()}.pdf",
-                          lambda out, on_page: printing.print_ledger(ctx, actor, first, last, Path(out),
-                                                                     on_page=on_page))
+                          lambda out, on_page, why: printing.print_ledger(ctx, actor, first, last, Path(out),
+                                                                          reason=why, on_page=on_page))
 

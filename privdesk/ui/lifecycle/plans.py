@@ -447,7 +447,8 @@ class PlansTab(LifecycleTab):
             return
         ctx, actor, plan_id = self.host.ctx, self.host.actor, plan.id
         self.print_record(self.tr("파기 확인서"), f"파기확인서-{plan_id}.pdf",
-                          lambda out, _on_page: printing.print_certificate(ctx, actor, plan_id, Path(out)))
+                          lambda out, _on_page, why: printing.print_certificate(ctx, actor, plan_id, Path(out),
+                                                                                reason=why))
 
     def set_two_person(self, on: bool) -> None:
         ctx, actor = self.host.ctx, self.host.actor

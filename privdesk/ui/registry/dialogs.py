@@ -34,7 +34,7 @@ from privdesk.registry.export import export_patients
 from privdesk.registry.patients import IntakeRow, add_intake
 from privdesk.ui.host import PageHost
 from privdesk.ui.login import ERROR_STYLE
-from privdesk.ui.widgets import DATE_FORMAT, from_date, to_date
+from privdesk.ui.widgets import DATE_FORMAT, from_date, recent_of, to_date
 
 # Reasons offered in the lists; the user may type another one. They are logged as data (Korean).
 UNMASK_REASONS = (
@@ -61,12 +61,17 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
-def _reason_combo(parent: QWidget, context: str, sources: Sequence[str]) -> QComboBox:
-    """An editable list of usual reasons: pick one or type your own. Each item carries its Korean
-    source text, which is what the access log records whatever the screen's language."""
+def _reason_combo(parent: QWidget, context: str, sources: Sequence[str], recent: Sequence[str] = ()) -> QComboBox:
+    """An editable list of reasons: this account's ``recent`` ones first (as they were written), then
+    the usual ones; pick one or type your own. Each item carries its Korean source text, which is
+    what the access log records whatever the screen's language."""
     combo = QComboBox(parent)
     combo.setObjectName("reason")
     combo.setEditable(True)
+    usual = set(sources)
+    for text in recent:
+        if text not in usual:
+            combo.addItem(text, text)
     for source in sources:
         combo.addItem(QCoreApplication.translate(context, source), source)
     combo.setCurrentIndex(-1)
@@ -79,7 +84,8 @@ def _reason_combo(parent: QWidget, context: str, sources: Sequence[str]) -> QCom
 class UnmaskDialog(QDialog):
     """Asks why the full values are needed; the reason goes into the access log."""
 
-    def __init__(self, parent: QWidget | None, chart_no: str, name: str, seconds: int) -> None:
+    def __init__(self, parent: QWidget | None, chart_no: str, name: str, seconds: int, *,
+                 recent: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("unmaskDialog")
         self.setWindowTitle(self.tr("마스킹 해제"))
@@ -90,7 +96,7 @@ class UnmaskDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.reason = _reason_combo(self, "UnmaskDialog", UNMASK_REASONS)
+        self.reason = _reason_combo(self, "UnmaskDialog", UNMASK_REASONS, recent)
         form.addRow(self.tr("사유"), self.reason)
         layout.addLayout(form)
         self.buttons = _buttons(self, self.tr("표시"))
@@ -199,7 +205,7 @@ class ExportDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.reason = _reason_combo(self, "ExportDialog", EXPORT_REASONS)
+        self.reason = _reason_combo(self, "ExportDialog", EXPORT_REASONS, recent_of(host, host.actor))
         form.addRow(self.tr("사유"), self.reason)
         row = QHBoxLayout()
         self.confirmed_path = ""

@@ -54,7 +54,7 @@ from privdesk.ui.registry.detail import PatientDetailPanel
 from privdesk.ui.registry.dialogs import ExportDialog, UnmaskDialog, VisitIntakeDialog
 from privdesk.ui.registry.form import EDIT_UNMASK_REASON, PatientFormDialog
 from privdesk.ui.registry.model import PatientSearchModel, kind_label
-from privdesk.ui.widgets import ReasonDialog, heading
+from privdesk.ui.widgets import ReasonDialog, heading, recent_of
 
 DEBOUNCE_MS = 250
 
@@ -257,7 +257,7 @@ class PatientsPage(Page):
         if d is None:
             return
         seconds = self.host.ctx.settings.security.unmask_seconds
-        dialog = UnmaskDialog(self, d.chart_no, d.name, seconds)
+        dialog = UnmaskDialog(self, d.chart_no, d.name, seconds, recent=recent_of(self.host, self.host.actor))
         ctx, actor, pid = self.host.ctx, self.host.actor, d.id
 
         def go() -> None:

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk.audit.reasons import require
 from privdesk.complaints.desk import linked_to
 from privdesk.errors import PrivdeskError, VersionConflictError
-from privdesk.files import protected_files
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.registry.patients import PatientDetail, UnmaskedFields
 from privdesk.rights import answers, decisions
@@ -64,7 +64,7 @@ from privdesk.ui.requests.common import (
     urgency_style,
 )
 from privdesk.ui.requests.parts import ContactView, NoticesTable, RequestCorrectionDialog
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
 
 if TYPE_CHECKING:
     from privdesk.ui.requests.page import RequestsPage
@@ -484,7 +484,7 @@ class RequestDetailDialog(QDialog):
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         dialog = ReasonDialog(self, self.tr("연락처 보기"), self.tr(
             "요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, "
-            "잠시 뒤 다시 가려집니다."), ok_text=self.tr("보기"))
+            "잠시 뒤 다시 가려집니다."), ok_text=self.tr("보기"), recent=recent_of(self.host, actor), validate=require)
         self.dialog = dialog
         self.page.dialog = dialog
 
@@ -546,7 +546,7 @@ class RequestDetailDialog(QDialog):
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         dialog = ReasonDialog(answer_dialog, self.tr("열람 답변 전체 보기"), self.tr(
             "가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다."),
-            ok_text=self.tr("보기"))
+            ok_text=self.tr("보기"), recent=recent_of(self.host, actor), validate=require)
         self.reason_dialog = dialog
 
         def shown(full: AccessAnswer) -> None:
@@ -589,10 +589,12 @@ class RequestDetailDialog(QDialog):
             empty.setEnabled(False)
         return list(self.notice_actions.values())
 
-    def _print(self, title: str, file_name: str, fn: PrintFn) -> PrintJob:
-        job = PrintJob(self.host.runner, self, title, file_name, fn, protected=protected_files(self.host.ctx.settings))
-        self.print_job = job
-        self.page.print_job = job
+    def _print(self, title: str, file_name: str, fn: PrintFn) -> PrintJob | None:
+        """Ask for the reason, then print into the preview (None when cancelled)."""
+        job = PrintJob.start(self.host, self, title, file_name, fn)
+        if job is not None:
+            self.print_job = job
+            self.page.print_job = job
         return job
 
     def print_notice(self, kind: str) -> PrintJob | None:
@@ -605,8 +607,8 @@ class RequestDetailDialog(QDialog):
         notice = printing.NoticeKind(kind)
         title = printing.notice_title(d, notice)
         return self._print(title, f"{d.number}-{title}.pdf".replace(" ", "_"),
-                           lambda out, on_page: printing.print_notice(ctx, actor, rid, notice, Path(out),
-                                                                      on_page=on_page))
+                           lambda out, on_page, why: printing.print_notice(ctx, actor, rid, notice, Path(out),
+                                                                           reason=why, on_page=on_page))
 
     def print_correction(self, n: NoticeRow) -> PrintJob | None:
         from privdesk.rights import printing
@@ -617,5 +619,5 @@ class RequestDetailDialog(QDialog):
         ctx, actor, nid = self.host.ctx, self.host.actor, n.id
         title = self.tr("정정 통지서 — {recipient}").format(recipient=n.recipient)
         return self._print(title, f"{d.number}-정정통지-{n.id}.pdf",
-                           lambda out, on_page: printing.print_correction_notice(ctx, actor, nid, Path(out),
-                                                                                 on_page=on_page))
+                           lambda out, on_page, why: printing.print_correction_notice(ctx, actor, nid, Path(out),
+                                                                                      reason=why, on_page=on_page))

@@ -177,10 +177,10 @@ class RequestsPage(Page):
         from privdesk.rights import printing
 
         ctx, actor = self.host.ctx, self.host.actor
-        job = PrintJob(self.host.runner, self, self.tr("위임장"), "위임장.pdf",
-                       lambda out, on_page: printing.print_blank_power_of_attorney(ctx, actor, Path(out),
-                                                                                    on_page=on_page),
-                       protected=protected_files(ctx.settings))
+        job = PrintJob(self.host.runner, self, self.tr("위임장"), "위임장.pdf",   # blank: no personal data, no reason
+                       lambda out, on_page, _why: printing.print_blank_power_of_attorney(ctx, actor, Path(out),
+                                                                                          on_page=on_page),
+                       reason=None, protected=protected_files(ctx.settings))
         self.print_job = job
         return job
 

@@ -483,24 +483,13 @@ class ReviewPage(Page):
         the background and opened in the print preview; the reason is asked (and logged)."""
         if self.review is None:
             return None
-        if reason is None:
-            from PySide6.QtWidgets import QDialog
-
-            from privdesk.ui.widgets import ReasonDialog
-
-            dialog = ReasonDialog(self, self.tr("출력 사유"),
-                                  self.tr("점검 결과를 출력하는 사유를 적으십시오. 접속기록에 남습니다."))
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            reason = dialog.reason_text()
-        from privdesk.files import protected_files
         from privdesk.ui.cctv.common import PrintJob
 
         ctx, actor, month = self.host.ctx, self.host.actor, self.month()
-        job = PrintJob(self.host.runner, self, self.tr("접속기록 점검 결과 {month}").format(month=month.label()),
-                       f"access-review-{month}.pdf",
-                       lambda out, _on_page: print_review(ctx, actor, month, out, reason=reason),
-                       protected=protected_files(ctx.settings))
+        job = PrintJob.start(self.host, self, self.tr("접속기록 점검 결과 {month}").format(month=month.label()),
+                             f"access-review-{month}.pdf",
+                             lambda out, _on_page, why: print_review(ctx, actor, month, out, reason=why),
+                             reason=reason)   # asks the reason (recent ones offered) unless given
         self.print_job = job
         return job
 

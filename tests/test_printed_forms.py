@@ -27,7 +27,7 @@ from tests.test_reports_template import text
 # 제9·10·12·13호 and the correction letter to recipients; the incident letter and the 신고서.
 OUTGOING = {"CQ", "CN", "RQ", "RP", "RA", "RD", "RC", "RS", "RN", "IL", "IR"}
 # Internal records with the 결재란: ledgers, registers, the certificate, review sheets, records.
-INTERNAL = {"AL", "CV", "DL", "DC", "TP", "PR", "PH", "IC", "IB"}
+INTERNAL = {"AL", "AR", "CV", "DL", "DC", "TP", "PR", "PH", "IC", "IB"}
 
 
 def has_approval_boxes(pdf: Path) -> bool:

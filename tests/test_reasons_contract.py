@@ -95,6 +95,8 @@ def argv_without_reason(path: tuple[str, ...], parser: argparse.ArgumentParser, 
             value = str(out)
         elif (a.metavar or "") == "YYYY-MM-DD":
             value = clock.today_kst().isoformat()
+        elif (a.metavar or "") == "YYYY-MM":
+            value = clock.today_kst().strftime("%Y-%m")
         elif (a.metavar or "") == "YYYY" or a.type is int:
             value = str(clock.today_kst().year) if (a.metavar or "") == "YYYY" else "1"
         else:

@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.central = central
         self.nav.currentRowChanged.connect(self._nav_changed)
 
         self._build_menu()
@@ -265,7 +266,7 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs = [d for d in self.findChildren(QDialog) if d.isVisible()]
         for dialog in self._hidden_dialogs:
             dialog.hide()
-        self.centralWidget().setEnabled(False)
+        self.central.setEnabled(False)
         self.menuBar().setEnabled(False)
         self.overlay.show_over_parent()
         ctx, actor = self.ctx, self._actor
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
     def unlock(self) -> None:
         self.overlay.hide()
         self.overlay.password.clear()
-        self.centralWidget().setEnabled(True)
+        self.central.setEnabled(True)
         self.menuBar().setEnabled(True)
         for dialog in self._hidden_dialogs:
             dialog.show()

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QWidget
 
 from privdesk.accounts.permissions import Permission
 from privdesk.context import Actor
 from privdesk.ui.host import PageHost
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 
 NAV_CONTEXT = "Navigation"

@@ -44,7 +44,7 @@ class Column[R]:
 class RowTableModel[R](QAbstractTableModel):
     """Rows of one dataclass type; subclasses set ``COLUMNS`` and the ``COL_*`` constants."""
 
-    COLUMNS: ClassVar[Sequence[Column[Any]]] = ()
+    COLUMNS: Sequence[Column[Any]] = ()   # a model may set its own per instance (translated at run time)
     CONTEXT: ClassVar[str] = "TableModel"
 
     def __init__(self, parent: Any = None) -> None:

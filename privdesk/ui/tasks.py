@@ -39,7 +39,7 @@ class Task(QObject):
 
     finished = Signal()
 
-    def __init__(self, runner: TaskRunner, fn: Callable[[], Any], owner: QWidget | None,
+    def __init__(self, runner: TaskRunner, fn: Callable[[], Any], owner: QObject | None,
                  on_done: DoneCallback | None, on_error: ErrorCallback | None, changes: bool) -> None:
         super().__init__(runner)
         self._runner = runner
@@ -100,7 +100,8 @@ class Task(QObject):
             if self._on_error is not None and self._owner_alive():
                 handled = bool(self._on_error(exc))
             if not handled:
-                self._runner.report(exc, self._owner if self._owner_alive() else None)
+                parent = self._owner if self._owner_alive() and isinstance(self._owner, QWidget) else None
+                self._runner.report(exc, parent)
         finally:
             self._finish(changed=False)
 
@@ -128,7 +129,7 @@ class TaskRunner(QObject):
     def pending(self) -> int:
         return len(self._running)
 
-    def run(self, fn: Callable[[], Any], *, owner: QWidget | None = None,
+    def run(self, fn: Callable[[], Any], *, owner: QObject | None = None,
             on_done: DoneCallback | None = None, on_error: ErrorCallback | None = None,
             changes: bool = False) -> Task:
         """Run ``fn()`` on the pool. ``on_error`` returns True when it showed the error itself.

@@ -169,7 +169,8 @@ class TodayPage(Page):
         this account opens the answer dialog of the earliest due one instead of a page."""
         row = next(r for r in self.rows if r.item.key == key)
         if row.item.page == ANSWER_PAGE:
-            return self.answer_next()
+            self.answer_next()
+            return None
         return self.host.show_page(row.item.page)
 
     def answer_next(self) -> None:

@@ -46,11 +46,10 @@ def fmt_datetime(value: dt.datetime | str | None, *, seconds: bool = False) -> s
         return ""
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value)
+            parsed = dt.datetime.fromisoformat(value)
         except ValueError:
             return value
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
+        value = parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.UTC)
     if seconds:
         return clock.to_kst(value).strftime("%Y-%m-%d %H:%M:%S")
     return clock.fmt_datetime(value)
@@ -221,8 +220,9 @@ def recent_of(host_or_ctx: PageHost | AppContext, actor: Actor) -> list[str]:
     """The account's own recent reasons to offer (:func:`privdesk.audit.recent.recent_reasons`; one
     indexed read, nothing logged), or none when they cannot be read."""
     from privdesk.audit.recent import recent_reasons
+    from privdesk.context import AppContext
 
-    ctx: AppContext = getattr(host_or_ctx, "ctx", host_or_ctx)  # type: ignore[assignment]
+    ctx = host_or_ctx if isinstance(host_or_ctx, AppContext) else host_or_ctx.ctx
     try:
         return recent_reasons(ctx, actor)
     except PrivdeskError:          # a locked account, a lost connection: ask without suggestions

@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+49"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+50"/>
         <source>조회·검색</source>
         <translation>Views and searches</translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/page.py" line="+53"/>
+        <location filename="../../privdesk/ui/accounts/page.py" line="+54"/>
         <source>말소</source>
         <translation>Deactivated</translation>
     </message>
@@ -607,7 +607,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+263"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+264"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+242"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+243"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -904,7 +904,7 @@ Key file: {path}</translation>
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="+77"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+78"/>
         <source>카메라 수정 — {number}</source>
         <translation>Edit camera — {number}</translation>
     </message>
@@ -1028,7 +1028,7 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+58"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+59"/>
         <location line="+14"/>
         <source>열람</source>
         <translation>Viewing</translation>
@@ -1211,7 +1211,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+50"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+51"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -1292,7 +1292,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/holds.py" line="+58"/>
+        <location filename="../../privdesk/ui/cctv/holds.py" line="+59"/>
         <source>보존 중</source>
         <translation>Held</translation>
     </message>
@@ -1371,7 +1371,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+70"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+71"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -1894,7 +1894,7 @@ Key file: {path}</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="+321"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+322"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation>Saved by someone else first</translation>
     </message>
@@ -2138,7 +2138,7 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+89"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+90"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
@@ -2171,7 +2171,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureBases</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+17"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+18"/>
         <source>정보주체의 별도 동의</source>
         <translation>Separate consent of the data subject</translation>
     </message>
@@ -2865,7 +2865,7 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+166"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+167"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -2919,7 +2919,7 @@ Key file: {path}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="+47"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="+48"/>
         <source>정보주체의 열람 요구</source>
         <translation>Data subject&apos;s access request</translation>
     </message>
@@ -3062,7 +3062,7 @@ Key file: {path}</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+57"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+58"/>
         <source>자동 판별</source>
         <translation>Detect automatically</translation>
     </message>
@@ -4026,7 +4026,7 @@ Key file: {path}</translation>
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="+173"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+166"/>
         <source>접수일</source>
         <translation>Visit date</translation>
     </message>
@@ -4151,7 +4151,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+160"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+161"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
@@ -4228,7 +4228,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LegalHoldsTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+179"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+180"/>
         <source>법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 사유와 함께 접속기록에 남습니다.</source>
         <translation>Records under a legal hold are not destroyed even after their retention period. Placing and releasing a hold are recorded in the access log with the reason.</translation>
     </message>
@@ -4623,7 +4623,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+47"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+48"/>
         <source>최종 내원일로부터</source>
         <translation>From the last visit</translation>
     </message>
@@ -5427,7 +5427,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDetailPanel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/detail.py" line="+31"/>
+        <location filename="../../privdesk/ui/registry/detail.py" line="+32"/>
         <source>활성 (보유 중)</source>
         <translation>Active (retained)</translation>
     </message>
@@ -5989,7 +5989,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+43"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+44"/>
         <source>계정 생성·권한 부여</source>
         <translation>Account created, access granted</translation>
     </message>
@@ -6313,7 +6313,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+204"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+205"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -7790,7 +7790,7 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="+36"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+37"/>
         <source>열람</source>
         <translation>Access</translation>
     </message>
@@ -8028,7 +8028,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests/page.py" line="+67"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+68"/>
         <source>처리정지 중</source>
         <translation>on hold</translation>
     </message>
@@ -8149,7 +8149,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+89"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+90"/>
         <source>이름(ID)</source>
         <translation>Name (ID)</translation>
     </message>

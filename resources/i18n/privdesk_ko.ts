@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+49"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+50"/>
         <source>조회·검색</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,7 +335,7 @@
 <context>
     <name>AccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/page.py" line="+53"/>
+        <location filename="../../privdesk/ui/accounts/page.py" line="+54"/>
         <source>말소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,7 +607,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+263"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+264"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+242"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+243"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,7 +902,7 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="+77"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+78"/>
         <source>카메라 수정 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,7 +1026,7 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+58"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+59"/>
         <location line="+14"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
@@ -1209,7 +1209,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+50"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+51"/>
         <source> · 영상 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1290,7 +1290,7 @@
 <context>
     <name>CctvHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/holds.py" line="+58"/>
+        <location filename="../../privdesk/ui/cctv/holds.py" line="+59"/>
         <source>보존 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,7 +1369,7 @@
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+70"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+71"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1892,7 +1892,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="+321"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+322"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2136,7 +2136,7 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+89"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+90"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2169,7 +2169,7 @@
 <context>
     <name>DisclosureBases</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+17"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+18"/>
         <source>정보주체의 별도 동의</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,7 +2863,7 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+166"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+167"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2917,7 +2917,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="+47"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="+48"/>
         <source>정보주체의 열람 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3060,7 +3060,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+57"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+58"/>
         <source>자동 판별</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4024,7 +4024,7 @@
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="+173"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+166"/>
         <source>접수일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4148,7 +4148,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+160"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+161"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4225,7 +4225,7 @@
 <context>
     <name>LegalHoldsTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+179"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+180"/>
         <source>법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 사유와 함께 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4620,7 +4620,7 @@
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+47"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+48"/>
         <source>최종 내원일로부터</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5424,7 +5424,7 @@
 <context>
     <name>PatientDetailPanel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/detail.py" line="+31"/>
+        <location filename="../../privdesk/ui/registry/detail.py" line="+32"/>
         <source>활성 (보유 중)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5986,7 +5986,7 @@
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+43"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+44"/>
         <source>계정 생성·권한 부여</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6304,7 +6304,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+204"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+205"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7851,7 +7851,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="+36"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+37"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8019,7 +8019,7 @@
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests/page.py" line="+67"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+68"/>
         <source>처리정지 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8140,7 +8140,7 @@
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+89"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+90"/>
         <source>이름(ID)</source>
         <translation type="unfinished"></translation>
     </message>

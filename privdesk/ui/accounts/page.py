@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from privdesk.errors import VersionConflictError
 from privdesk.ui import messages
 from privdesk.ui.accounts.dialogs import AddAccountDialog, RolesDialog
 from privdesk.ui.host import PageHost
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 from privdesk.ui.widgets import (

@@ -11,7 +11,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,6 +32,7 @@ from privdesk.context import Actor, AppContext
 from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import SORT_ROLE, Column, RowTableModel
 from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading, sort_key_datetime

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from privdesk.cctv import cameras as cameras_uc
 from privdesk.cctv.cameras import STATUS_LABELS, CameraChangeInfo, CameraEdit, CameraInfo, CameraStatus
 from privdesk.ui.cctv.common import ERROR_STYLE, CctvTab
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import ROW_ROLE, SORT_ROLE, Column, RowTableModel
 from privdesk.ui.widgets import fmt_datetime, sort_key_datetime
 
@@ -39,7 +40,7 @@ STATUS_TEXT = {CameraStatus.ACTIVE: QT_TRANSLATE_NOOP("CctvCamerasModel", "ìš´ì˜
 
 
 def status_text(code: str) -> str:
-    source = STATUS_TEXT.get(code)
+    source = {str(k): v for k, v in STATUS_TEXT.items()}.get(code)
     return QCoreApplication.translate(CTX, source) if source else STATUS_LABELS.get(code, code)
 
 

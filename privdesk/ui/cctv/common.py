@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -33,6 +33,7 @@ from privdesk.cctv.cameras import CameraInfo, CameraStatus
 from privdesk.errors import VersionConflictError
 from privdesk.files import Protected, protected_files
 from privdesk.ui import messages
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ask_reason

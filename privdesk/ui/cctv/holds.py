@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +36,7 @@ from privdesk.cctv.requests import RequestRow
 from privdesk.cctv.retention import HoldInfo, HoldInput, RetentionLine, RetentionReport
 from privdesk.ui.cctv.common import HOLD_REASON_TEXT, CameraPicker, CctvTab, WindowEdit, label
 from privdesk.ui.cctv.decisions import _FormDialog
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import ROW_ROLE, Column, RowTableModel
 from privdesk.ui.widgets import (
     DATE_FORMAT,

@@ -10,6 +10,7 @@ notice into the PDF preview.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -265,7 +266,7 @@ class RequestDetailDialog(QDialog):
         for state in ACTION_ORDER:
             if state in d.next_states:
                 button = self._button(self.actions_box, f"action_{state}", texts[state],
-                                      lambda s=state: self.act(s))
+                                      partial(self.act, str(state)))
                 self.action_buttons[str(state)] = button
         if not self.action_buttons:
             done = QPushButton(self.tr("종결된 청구"), self)

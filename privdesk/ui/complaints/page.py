@@ -17,7 +17,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,6 +43,7 @@ from privdesk.incidents import rules
 from privdesk.incidents.register import IncidentInput
 from privdesk.rights.requests import ID_DOCUMENTS, KIND_LABELS, RequestInput
 from privdesk.ui.host import PageHost
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.requests.common import (
     CLOSED_FOREGROUND,

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from privdesk.disclosures.ledger import BASES, DisclosureRow
 from privdesk.disclosures.subjects import SubjectHistoryRow
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import Column, RowTableModel
 from privdesk.ui.widgets import DATE_FORMAT, from_date
 

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -42,6 +42,7 @@ from privdesk.errors import PrivdeskError, VersionConflictError
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import ERROR_STYLE, PrintJob
 from privdesk.ui.host import PageHost
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
 from privdesk.ui.widgets import DATE_FORMAT, fmt_datetime, from_date, heading, record_table, to_date

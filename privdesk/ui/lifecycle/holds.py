@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +29,7 @@ from privdesk.errors import PrivdeskError, ValidationError
 from privdesk.lifecycle import holds
 from privdesk.lifecycle.holds import LegalHoldRow
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
 from privdesk.ui.widgets import ReasonDialog, fmt_datetime, record_table

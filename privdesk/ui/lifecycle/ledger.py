@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -31,6 +31,7 @@ from privdesk.errors import PrivdeskError
 from privdesk.lifecycle import ledger, printing
 from privdesk.lifecycle.ledger import KINDS, METHODS, LedgerFilter, LedgerRow, ManualDestruction
 from privdesk.ui import messages
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, KeysetTableModel
 from privdesk.ui.widgets import DATE_FORMAT, PeriodFilter, from_date, record_table, to_date

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -38,6 +38,7 @@ from privdesk.lifecycle.separation import RunReport, SeparatedRecord
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.host import PageHost
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel, RowTableModel, selected_row

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +36,7 @@ from privdesk.errors import PrivdeskError, ValidationError, VersionConflictError
 from privdesk.lifecycle import files
 from privdesk.lifecycle.files import LEGAL_PERIODS, PATIENT_FILE, FileRule, RuleChange, matching_period
 from privdesk.ui import messages
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
 from privdesk.ui.widgets import fmt_datetime, record_table

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +33,7 @@ from privdesk.files import Output
 from privdesk.registry.export import export_patients
 from privdesk.registry.patients import IntakeRow, add_intake
 from privdesk.ui.host import PageHost
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.login import ERROR_STYLE
 from privdesk.ui.widgets import DATE_FORMAT, from_date, recent_of, to_date
 
@@ -76,8 +77,10 @@ def _reason_combo(parent: QWidget, context: str, sources: Sequence[str], recent:
         combo.addItem(QCoreApplication.translate(context, source), source)
     combo.setCurrentIndex(-1)
     combo.setEditText("")
-    combo.lineEdit().setPlaceholderText(QCoreApplication.translate("PatientDialogs", "목록에서 고르거나 직접 입력"))
-    combo.lineEdit().setMaxLength(200)
+    edit = combo.lineEdit()
+    assert edit is not None   # editable
+    edit.setPlaceholderText(QCoreApplication.translate("PatientDialogs", "목록에서 고르거나 직접 입력"))
+    edit.setMaxLength(200)
     return combo
 
 
@@ -144,7 +147,9 @@ class VisitIntakeDialog(QDialog):
         self.department.setObjectName("department")
         self.department.setEditable(True)
         self.department.addItems(list(DEPARTMENTS))
-        self.department.lineEdit().setMaxLength(64)
+        department_edit = self.department.lineEdit()
+        assert department_edit is not None   # editable
+        department_edit.setMaxLength(64)
         self.purpose = QLineEdit(self)
         self.purpose.setObjectName("purpose")
         self.purpose.setMaxLength(200)

@@ -122,7 +122,7 @@ class PatientsPage(Page):
                               (PatientSearchModel.COL_LAST_VISIT, 84)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
-        self.table.doubleClicked.connect(lambda _i: self.edit_patient() if self.edit_button else None)
+        self.table.doubleClicked.connect(lambda _i: self.edit_patient() if self.edit_button is not None else None)
         left_layout.addWidget(self.table, 1)
         self.status = QLabel(left)
         self.status.setObjectName("status")
@@ -131,7 +131,7 @@ class PatientsPage(Page):
         self.panel = PatientDetailPanel(splitter)
         self.unmask_button = self._button(None, "unmaskButton", self.tr("마스킹 해제"), self.unmask_current,
                                           self.may_unmask)
-        self.edit_button = self._button(None, "editButton", self.tr("수정"), self.edit_patient,
+        self.edit_button: QPushButton | None = self._button(None, "editButton", self.tr("수정"), self.edit_patient,
                                         self.may_write and self.may_unmask)
         self.intake_button = self._button(None, "intakeButton", self.tr("접수 추가"), self.add_intake,
                                           self.may_write)

@@ -516,7 +516,7 @@ class AccessAnswerDialog(QDialog):
     def show_full(self, answer: AccessAnswer, msecs: int) -> None:
         """The unmasked answer (the use case logged the reason), masked again after ``msecs``."""
         self.full = answer
-        self.view.setHtml(self.render(answer))
+        self.view.setHtml(self.answer_html(answer))
         self.status.setText(self.tr("마스킹 해제됨 — {seconds}초 뒤 다시 가립니다").format(seconds=max(0, msecs // 1000)))
         self.status.setStyleSheet(UNMASKED_STYLE)
         self.unmask_button.setEnabled(False)
@@ -525,7 +525,7 @@ class AccessAnswerDialog(QDialog):
     def remask(self) -> None:
         self.remask_timer.stop()
         self.full = None
-        self.view.setHtml(self.render(self.masked_answer))
+        self.view.setHtml(self.answer_html(self.masked_answer))
         self.status.setText(self.tr("주민등록번호·주소·연락처는 가려서 보입니다. 전체를 보려면 사유를 적으십시오 "
                                     "(접속기록에 남습니다)."))
         self.status.setStyleSheet(INFO_STYLE)
@@ -535,7 +535,7 @@ class AccessAnswerDialog(QDialog):
         self.remask()  # nothing stays unmasked behind a closed window
         super().done(result)
 
-    def render(self, a: AccessAnswer) -> str:
+    def answer_html(self, a: AccessAnswer) -> str:   # not `render`: QWidget.render() is Qt's
         e = html.escape
 
         def table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from privdesk.errors import VersionConflictError
 from privdesk.rights.requests import Urgency
 from privdesk.ui import messages
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 CTX = "Requests"
 ERROR_STYLE = "color: #a00000;"

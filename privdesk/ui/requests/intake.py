@@ -112,8 +112,8 @@ class IntakeDialog(QDialog):
         # -- what ----------------------------------------------------------------------------------
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("kind")
-        for code in RequestKind:
-            self.kind_combo.addItem(label(KIND_TEXT, code), str(code))
+        for kind in RequestKind:
+            self.kind_combo.addItem(label(KIND_TEXT, kind), str(kind))
         self.file_combo = QComboBox(self)
         self.file_combo.setObjectName("fileCode")
         # The profile's files (lifecycle.files.list_files needs retention.manage or destruction.plan,
@@ -124,8 +124,8 @@ class IntakeDialog(QDialog):
         self.file_combo.setCurrentIndex(max(0, self.file_combo.findData(PATIENT_FILE)))
         self.channel_combo = QComboBox(self)
         self.channel_combo.setObjectName("channel")
-        for code in CHANNEL_TEXT:
-            self.channel_combo.addItem(label(CHANNEL_TEXT, code), code)
+        for channel in CHANNEL_TEXT:
+            self.channel_combo.addItem(label(CHANNEL_TEXT, channel), channel)
         self.received_edit = datetime_edit(self, clock.now().replace(second=0, microsecond=0), "receivedAt")
         self.received_edit.dateTimeChanged.connect(lambda _v: setattr(self, "_received_edited", True))
 
@@ -175,8 +175,8 @@ class IntakeDialog(QDialog):
         # -- who asks ------------------------------------------------------------------------------
         self.relation_combo = QComboBox(self)
         self.relation_combo.setObjectName("relation")
-        for code in RELATION_TEXT:
-            self.relation_combo.addItem(label(RELATION_TEXT, code), code)
+        for relation in RELATION_TEXT:
+            self.relation_combo.addItem(label(RELATION_TEXT, relation), relation)
         self.requester_name_edit = QLineEdit(self)
         self.requester_name_edit.setObjectName("requesterName")
         self.requester_phone_edit = QLineEdit(self)
@@ -213,12 +213,12 @@ class IntakeDialog(QDialog):
         items_layout = QVBoxLayout(self.items_box)
         items_layout.setContentsMargins(0, 0, 0, 0)
         self.item_checks: dict[str, QCheckBox] = {}
-        for code in AccessItem:
-            check = QCheckBox(label(ACCESS_ITEM_TEXT, code), self.items_box)
-            check.setObjectName(f"item_{code}")
+        for item in AccessItem:
+            check = QCheckBox(label(ACCESS_ITEM_TEXT, item), self.items_box)
+            check.setObjectName(f"item_{item}")
             check.setChecked(True)
             items_layout.addWidget(check)
-            self.item_checks[str(code)] = check
+            self.item_checks[str(item)] = check
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("requestText")
         self.text_edit.setFixedHeight(80)
@@ -326,8 +326,9 @@ class IntakeDialog(QDialog):
             self.proxy_check.setChecked(False)
         access = self.kind == RequestKind.ACCESS
         self._row_visible("access_items", access)
-        self.request_form.labelForField(self.fields["request_text"]).setText(
-            self.tr("요구 내용·사유 (선택)") if access else self.tr("요구 내용·사유 (필수)"))
+        label = self.request_form.labelForField(self.fields["request_text"])
+        if isinstance(label, QLabel):
+            label.setText(self.tr("요구 내용·사유 (선택)") if access else self.tr("요구 내용·사유 (필수)"))
         hints = {
             RequestKind.ACCESS: self.tr("열람 목적 등 (선택)"),
             RequestKind.CORRECT: self.tr("정정할 항목과 바른 내용, 사유 (예: 주소 변경 — 새 주소)"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from privdesk.rights import requests as requests_uc
 from privdesk.rights.requests import RELATION_LABELS, RequestDetail, RequestRow, Urgency
 from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.host import PageHost
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.requests.common import (
     CLOSED_FOREGROUND,

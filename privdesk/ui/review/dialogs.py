@@ -193,7 +193,7 @@ class ResultDialog(ReviewForm):
     def __init__(self, host: PageHost, parent: QWidget | None, finding: Finding, result: rv.Result) -> None:
         normal = result == rv.Result.NORMAL
         super().__init__(host, parent, "resultDialog", translate("ReviewDialogs", "정상 처리") if normal else translate("ReviewDialogs", "조치 필요"))
-        self.finding, self.result = finding, result
+        self.finding, self.outcome = finding, result   # not `result`: QDialog.result() is Qt's
         self.set_intro(finding_html(finding))
         self.note = self.text_box("resultNote", placeholder=translate("ReviewDialogs", "예: 야간 당직 근무 중 응급 환자 조회로 확인")
                                   if normal else translate("ReviewDialogs", "예: 해당 직원 면담, 권한 축소"))
@@ -204,7 +204,7 @@ class ResultDialog(ReviewForm):
         self.finish_layout(translate("ReviewDialogs", "메모(필수)는 점검 결과에 남습니다. 개인정보는 적지 마십시오. Shift+Enter로 줄을 바꿉니다."))
 
     def call(self) -> Callable[[], Any]:
-        ctx, actor, fid, result, note = self.host.ctx, self.host.actor, self.finding.id, self.result, self.note.text()
+        ctx, actor, fid, result, note = self.host.ctx, self.host.actor, self.finding.id, self.outcome, self.note.text()
         if not note:
             raise ValidationError("note", translate("ReviewDialogs", "메모를 입력하십시오."))
         return lambda: rv.record_result(ctx, actor, fid, result, note)

@@ -23,6 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from privdesk import clock
 from privdesk.accounts import users
 from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, OFFICER, PRIVACY
 from privdesk.audit.chain import Action
@@ -68,6 +69,24 @@ def grab(widget: QWidget, path: Path) -> None:
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
     print(f"wrote {path}")
+
+
+def shoot_review(app: QApplication, runner: TaskRunner, window: MainWindow, out: Path) -> None:
+    """접속기록 점검 on this month's demo traffic: the findings, the first one's entries below."""
+    from privdesk.review import Month
+    from privdesk.ui.review.page import ReviewPage
+
+    page = window.show_page("review")
+    assert isinstance(page, ReviewPage)
+    page.set_month(Month.of(clock.today_kst()))
+    wait(app, runner)
+    page.run_review()
+    wait(app, runner, 1.0)
+    review = page.review
+    if review is not None and review.findings:
+        page.select(review.findings[0].id)
+        wait(app, runner, 0.5)
+    grab(window, out / "access-review.png")
 
 
 def main(argv: list[str]) -> int:
@@ -157,6 +176,7 @@ def main(argv: list[str]) -> int:
         window.show_page("permission_history")
         wait(app, runner)
         grab(window, out / "permission-history.png")
+        shoot_review(app, runner, window, out)
         shoot_registry(app, runner, window, out, tmp)
         shoot_cctv(app, runner, window, out)
         shoot_rights(app, runner, window, out)

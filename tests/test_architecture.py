@@ -58,7 +58,7 @@ def test_no_mutable_module_globals_registry_in_core() -> None:
 # -- privdesk/ui: a kit and one folder per domain (issue 17) --------------------------------------
 UI = PKG / "ui"
 # The kit every screen uses, and the three modules that compose the application from the screens.
-KIT = {"__init__", "collector", "host", "idle", "login", "messages", "page", "pdfpreview", "startbox",
+KIT = {"__init__", "clocks", "collector", "host", "idle", "login", "messages", "page", "pdfpreview", "startbox",
        "tablemodel", "tasks", "widgets"}
 COMPOSITION = {"app", "firstrun", "mainwindow", "pages", "today"}
 

@@ -39,7 +39,7 @@ from typing import Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from privdesk import clock
+from privdesk import clock, workflow
 from privdesk.accounts.permissions import Permission
 from privdesk.backup.backups import status_in as backup_status_in
 from privdesk.cctv import requests as cctv_requests
@@ -134,9 +134,9 @@ def numbers(values: Sequence[str], limit: int = NUMBERS_SHOWN) -> str:
 
 # -- data-subject and CCTV requests -----------------------------------------------------------------
 def _clock_items(key: str, what: str, page: str, permission: Permission,
-                 clocks: Sequence[rights.OpenClock | cctv_requests.OpenClock], today: dt.date) -> list[WorkItem]:
-    late = [c for c in clocks if c.urgency == rights.Urgency.OVERDUE]
-    soon = [c for c in clocks if c.urgency == rights.Urgency.DUE_SOON]
+                 clocks: Sequence[workflow.OpenClock], today: dt.date) -> list[WorkItem]:
+    late = [c for c in clocks if c.urgency == workflow.Urgency.OVERDUE]
+    soon = [c for c in clocks if c.urgency == workflow.Urgency.DUE_SOON]
     calm = len(clocks) - len(late) - len(soon)
     items = []
     if late:
@@ -147,7 +147,7 @@ def _clock_items(key: str, what: str, page: str, permission: Permission,
     if soon:
         first = min((c.due - today).days for c in soon)
         left = "오늘까지" if first == 0 else f"{first}일 남음"
-        items.append(WorkItem(f"{key}.soon", f"처리 기한이 {rights.DUE_SOON_DAYS}일 안에 끝나는 {what} {len(soon)}건 "
+        items.append(WorkItem(f"{key}.soon", f"처리 기한이 {workflow.DUE_SOON_DAYS}일 안에 끝나는 {what} {len(soon)}건 "
                               f"({numbers([c.number for c in soon])}; 가장 이른 기한 {left}).",
                               len(soon), SOON, page, permission))
     if calm:
@@ -342,9 +342,9 @@ def complaints_due(p: Probe) -> list[WorkItem]:
     open_ = list(p.session.execute(select(Complaint).where(Complaint.state == complaints.OPEN)
                                    .order_by(Complaint.due_date, Complaint.id)).scalars())
     late = [complaints.complaint_number(c.id, c.received_at) for c in open_
-            if complaints.urgency(c, p.today) == rights.Urgency.OVERDUE]
+            if complaints.urgency(c, p.today) == workflow.Urgency.OVERDUE]
     soon = [complaints.complaint_number(c.id, c.received_at) for c in open_
-            if complaints.urgency(c, p.today) == rights.Urgency.DUE_SOON]
+            if complaints.urgency(c, p.today) == workflow.Urgency.DUE_SOON]
     items = []
     if late:
         items.append(WorkItem("complaints.overdue", f"처리 기한이 지난 개인정보 침해 신고·상담 {len(late)}건 "

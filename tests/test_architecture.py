@@ -58,7 +58,7 @@ def test_no_mutable_module_globals_registry_in_core() -> None:
 # -- privdesk/ui: a kit and one folder per domain (issue 17) --------------------------------------
 UI = PKG / "ui"
 # The kit every screen uses, and the three modules that compose the application from the screens.
-KIT = {"__init__", "collector", "host", "i18n", "idle", "login", "messages", "page", "pdfpreview", "startbox",
+KIT = {"__init__", "clocks", "collector", "host", "i18n", "idle", "login", "messages", "page", "pdfpreview", "startbox",
        "tablemodel", "tasks", "widgets"}
 COMPOSITION = {"app", "firstrun", "mainwindow", "pages", "today"}
 
@@ -195,3 +195,42 @@ def test_the_command_line_parses_before_loading_the_database_layer() -> None:
             " if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+# -- one request workflow (issue 17): data-subject and CCTV requests share privdesk/workflow -------
+WORKFLOW_KERNEL = ("accounts", "audit")      # besides context, store and the top-level helpers (clock, errors …)
+WORKFLOW_NAMES = {"Relation", "RELATION_LABELS", "ID_DOCUMENTS", "Urgency", "DUE_SOON_DAYS", "OpenClock",
+                  "EventInfo", "due_date", "effective_due", "inbox_order", "check_extension"}
+
+
+def test_the_workflow_imports_no_domain() -> None:
+    """The shared request workflow sits below both kinds: it imports neither rights nor cctv (nor any
+    other domain, the reports, the UI or the CLI) — only the kernel (accounts, audit, context, store)."""
+    offenders = sorted(f"{f} → {m}" for f, mods in _package_imports("workflow").items() for m in mods
+                       if (m.split(".")[1] in DOMAINS and m.split(".")[1] not in WORKFLOW_KERNEL)
+                       or m.split(".")[1] in ("reports", "ui", "cli"))
+    assert offenders == []
+
+
+def test_rights_and_cctv_do_not_import_each_others_requests() -> None:
+    offenders = sorted(f"{f} → {m}" for a, b in (("rights", "cctv"), ("cctv", "rights"))
+                       for f, mods in _package_imports(a).items() for m in mods
+                       if m.startswith((f"privdesk.{b}.requests", f"privdesk.{b}.decisions")))
+    assert offenders == []
+
+
+def test_the_workflow_is_defined_once() -> None:
+    """No kind defines its own copy of the workflow's names (they are imported from privdesk.workflow)."""
+    offenders = []
+    for domain in ("rights", "cctv", "complaints"):
+        for p in PKG.joinpath(domain).rglob("*.py"):
+            for node in ast.parse(p.read_text(encoding="utf-8")).body:
+                names: list[str] = []
+                if isinstance(node, ast.ClassDef | ast.FunctionDef):
+                    names = [node.name]
+                elif isinstance(node, ast.Assign):
+                    names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+                elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                    names = [node.target.id]
+                offenders += [f"{p.relative_to(PKG.parent)}: {n}" for n in names if n in WORKFLOW_NAMES]
+    assert offenders == []

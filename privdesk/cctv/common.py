@@ -10,8 +10,10 @@ from privdesk.clock import aware as aware  # shared helpers, importable from her
 from privdesk.clock import kst_day as kst_day
 from privdesk.errors import ValidationError
 from privdesk.fields import text as text
+from privdesk.workflow import reception_number
 
 MAX_WINDOW_DAYS = 31
+REQUEST_PREFIX = "CR"         # 열람등 청구 numbers: CR-2026-0007
 
 
 def kst_midnight(day: dt.date) -> dt.datetime:
@@ -71,5 +73,6 @@ def camera_list(numbers: Sequence[str]) -> str:
 
 
 def request_number(request_id: int, received_at: dt.datetime) -> str:
-    """A request's reception number (접수번호): ``CR-2026-0007`` (year of receipt in KST)."""
-    return f"CR-{clock.to_kst(received_at).year}-{request_id:04d}"
+    """A viewing request's reception number (접수번호): ``CR-2026-0007`` (the workflow's numbering;
+    here for the modules below :mod:`privdesk.cctv.requests`, e.g. the holds)."""
+    return reception_number(REQUEST_PREFIX, request_id, received_at)

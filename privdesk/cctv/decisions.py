@@ -26,23 +26,21 @@ from privdesk.cctv.requests import (
     ELIGIBILITY_LABELS,
     EXTENDABLE_KINDS,
     RELATION_LABELS,
+    SPEC,
     STATE_LABELS,
-    TRANSITIONS,
     Eligibility,
     RequestDetail,
     RequestKind,
     RequestState,
     add_event,
     detail_of,
-    effective_due,
-    load,
 )
 from privdesk.cctv.retention import release_request_holds
 from privdesk.cctv.viewlog import LedgerKind, append_entry
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
-from privdesk.store import check_version
+from privdesk.workflow import check_extension
 
 
 @dataclass(frozen=True)
@@ -92,24 +90,9 @@ class Approval:
 
 
 # -- shared steps --------------------------------------------------------------------------------
-def _open(u: Unit, request_id: int, expected_version: int | None) -> CctvRequest:
-    req = load(u, request_id, lock=True)
-    check_version(req, expected_version, req.ref)
-    return req
-
-
-def _check_move(req: CctvRequest, to: str) -> None:
-    if to not in TRANSITIONS.get(req.state, ()):
-        raise RuleViolationError(f"'{STATE_LABELS.get(req.state, req.state)}' 상태의 청구는 "
-                                 f"'{STATE_LABELS.get(to, to)}'(으)로 처리할 수 없습니다.")
-
-
-def _move(u: Unit, req: CctvRequest, to: str, note: str = "") -> None:
-    _check_move(req, to)
-    before = req.state
-    req.state = to
-    u.session.flush()
-    add_event(u, req, before, to, note)
+_open = SPEC.open             # the request locked for a change (stale copies refused)
+_check_move = SPEC.check_move
+_move = SPEC.move             # a checked state change, written to the history and the access log
 
 
 def _finish(u: Unit, req: CctvRequest, to: str, note: str) -> None:
@@ -219,14 +202,7 @@ def extend(ctx: AppContext, actor: Actor, request_id: int, *, until: dt.date, re
         if req.kind not in EXTENDABLE_KINDS:
             raise RuleViolationError("영상 삭제 청구는 처리 기간을 연장할 수 없습니다: 법은 열람의 연기(개인정보 보호법 "
                                      "제35조제3항)만 정하고 있습니다. 기한 안에 삭제하거나 사유를 들어 거절하십시오.")
-        if req.extended_due is not None:
-            raise RuleViolationError("열람은 한 번만 연기할 수 있습니다. 연기한 기한 안에 결정하십시오.")
-        due = effective_due(req)
-        if until <= due:
-            raise ValidationError("until", f"연기한 기한은 지금 기한({due.isoformat()})보다 늦어야 합니다.")
-        if (until - due).days > max_days:
-            raise ValidationError("until", f"열람은 {max_days}일까지만 연기할 수 있습니다 "
-                                           f"({(due + dt.timedelta(days=max_days)).isoformat()}까지).")
+        check_extension(req, until, max_days, field="until", once="연기한 기한 안에 결정하십시오.")
         req.extended_due, req.extension_reason = until, reason
         _move(u, req, RequestState.EXTENDED, f"기한 {until.isoformat()}까지 연기")
         return _result(ctx, u, req)

@@ -18,7 +18,6 @@ from privdesk.accounts.people import label_of
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.reasons import require
 from privdesk.cctv.cameras import cctv_unit, list_cameras
-from privdesk.cctv.common import request_number
 from privdesk.cctv.decisions import refusal_ground
 from privdesk.cctv.requests import (
     KIND_LABELS,
@@ -27,6 +26,7 @@ from privdesk.cctv.requests import (
     contact_of,
     effective_due,
     load,
+    request_number,
 )
 from privdesk.cctv.retention import record_overwrites_now
 from privdesk.cctv.viewlog import ledger_for_period

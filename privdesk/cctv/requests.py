@@ -24,15 +24,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from privdesk import clock
 from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
-from privdesk.audit.reasons import require, with_reason
 from privdesk.cctv.cameras import cctv_unit, resolve_cameras
-from privdesk.cctv.common import aware, check_window, kst_day, request_number, text, window_days
+from privdesk.cctv.common import REQUEST_PREFIX, aware, check_window, kst_day, text, window_days
 from privdesk.cctv.models import CctvHold, CctvRequest, CctvRequestEvent
 from privdesk.cctv.retention import (
     FootageStatus,
@@ -43,10 +41,30 @@ from privdesk.cctv.retention import (
 )
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
-from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.errors import ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.personal import mask_name
 from privdesk.registry.validation import mask_phone, normalise_phone
+from privdesk.workflow import DUE_SOON_DAYS as DUE_SOON_DAYS  # the workflow's names, importable from here
+from privdesk.workflow import ID_DOCUMENTS as ID_DOCUMENTS
+from privdesk.workflow import RELATION_LABELS as RELATION_LABELS
+from privdesk.workflow import EventInfo as EventInfo
+from privdesk.workflow import OpenClock as OpenClock
+from privdesk.workflow import Relation as Relation
+from privdesk.workflow import (
+    RequestSpec,
+    check_proxy,
+    check_relation,
+    checked_by,
+    identity_document,
+    inbox_order,
+    log_unmask,
+    proxy_flag,
+    unmask_reason,
+)
+from privdesk.workflow import Urgency as Urgency
+from privdesk.workflow import due_date as due_date
+from privdesk.workflow import effective_due as effective_due
 
 TABLE = "cctv_requests"
 
@@ -58,18 +76,6 @@ class RequestKind(StrEnum):
 
 
 KIND_LABELS: dict[str, str] = {RequestKind.VIEW: "열람", RequestKind.EXIST: "존재확인", RequestKind.DELETE: "삭제"}
-
-
-class Relation(StrEnum):
-    SELF = "self"            # 본인
-    GUARDIAN = "guardian"    # 법정대리인
-    AGENT = "agent"          # 대리인 (위임장)
-
-
-RELATION_LABELS: dict[str, str] = {Relation.SELF: "본인", Relation.GUARDIAN: "법정대리인",
-                                   Relation.AGENT: "대리인"}
-
-ID_DOCUMENTS: tuple[str, ...] = ("주민등록증", "운전면허증", "여권", "외국인등록증", "기타 신분증")
 
 
 class RequestState(StrEnum):
@@ -102,7 +108,13 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     RequestState.CLOSED: (),
     RequestState.WITHDRAWN: (),
 }
-FINAL_STATES = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
+SPEC = RequestSpec(REQUEST_PREFIX, "열람등 청구", "청구", CctvRequest, CctvRequestEvent, TRANSITIONS, STATE_LABELS)
+FINAL_STATES = SPEC.final_states
+request_number = SPEC.number     # ``CR-2026-0007`` (year of receipt in KST)
+urgency = SPEC.urgency
+load = SPEC.load
+add_event = SPEC.add_event
+open_clocks = SPEC.open_clocks
 
 
 class Eligibility(StrEnum):
@@ -116,32 +128,6 @@ ELIGIBILITY_LABELS: dict[str, str] = {
     Eligibility.URGENT: "정보주체의 급박한 생명·신체·재산의 이익을 위하여 명백히 필요",
     Eligibility.NOT_SHOWN: "청구인(정보주체)이 촬영되지 않은 영상",
 }
-
-
-class Urgency(StrEnum):
-    """For the inbox colours: overdue (red), due within 3 days (amber), in time, closed."""
-
-    OVERDUE = "overdue"
-    DUE_SOON = "due_soon"
-    IN_TIME = "in_time"
-    CLOSED = "closed"
-
-
-DUE_SOON_DAYS = 3
-
-
-def due_date(received_at: dt.datetime, request_days: int) -> dt.date:
-    """The day by which the decision or notice is due: receipt day (KST) + ``request_days``."""
-    return kst_day(received_at) + dt.timedelta(days=request_days)
-
-
-def urgency(state: str, due: dt.date, today: dt.date) -> Urgency:
-    if state in FINAL_STATES:
-        return Urgency.CLOSED
-    left = (due - today).days
-    if left < 0:
-        return Urgency.OVERDUE
-    return Urgency.DUE_SOON if left <= DUE_SOON_DAYS else Urgency.IN_TIME
 
 
 # -- input and output ---------------------------------------------------------------------------
@@ -197,16 +183,6 @@ class RequestRow:
     @property
     def state_label(self) -> str:
         return STATE_LABELS.get(self.state, self.state)
-
-
-@dataclass(frozen=True)
-class EventInfo:
-    at: dt.datetime
-    actor_login: str
-    from_state: str
-    to_state: str
-    note: str
-    actor_label: str = ""       # 처리자 as people read it: 이름(ID)
 
 
 @dataclass(frozen=True)
@@ -307,10 +283,6 @@ def contact_of(keys: KeyRing, req: CctvRequest) -> RequesterContact:
                             subject_phone=_dec(keys, req.subject_phone_enc, "subject_phone_enc", req.uid))
 
 
-def effective_due(req: CctvRequest) -> dt.date:
-    return req.extended_due or req.due_date
-
-
 def row_of(req: CctvRequest, today: dt.date) -> RequestRow:
     due = effective_due(req)
     return RequestRow(id=req.id, number=request_number(req.id, req.received_at), kind=req.kind,
@@ -329,8 +301,7 @@ def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retentio
     phone = _dec(keys, req.requester_phone_enc, "requester_phone_enc", req.uid)
     holds = u.session.execute(select(CctvHold).where(CctvHold.until_request_id == req.id)
                               .order_by(CctvHold.id)).scalars()
-    events = list(u.session.execute(select(CctvRequestEvent).where(CctvRequestEvent.request_id == req.id)
-                                    .order_by(CctvRequestEvent.id)).scalars())
+    events = SPEC.events(u, req.id)
     who = people(u.session, [req.received_by, req.id_checked_by, req.decided_by, req.closed_by, req.masked_by,
                              *(e.actor_login for e in events)])
     return RequestDetail(
@@ -346,8 +317,7 @@ def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retentio
         closed_at=req.closed_at, closed_by=req.closed_by, close_note=req.close_note,
         footage=footage_days(u, req, today, retention_days),
         holds=tuple(hold_info(u, h, today) for h in holds),
-        events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note, who.label(e.actor_login))
-                     for e in events),
+        events=SPEC.event_infos(events, who),
         next_states=next_states(req.state, req.kind), people=who,
     )
 
@@ -359,21 +329,6 @@ def next_states(state: str, kind: str) -> tuple[str, ...]:
     """What may follow ``state``: :data:`TRANSITIONS`, without the extension (연기) for a 삭제 request —
     like the other data-subject requests, only 열람 (and 존재확인, a form of it) may be postponed."""
     return tuple(s for s in TRANSITIONS.get(state, ()) if s != RequestState.EXTENDED or kind in EXTENDABLE_KINDS)
-
-
-def load(u: Unit, request_id: int, *, lock: bool = False) -> CctvRequest:
-    req = u.session.get(CctvRequest, request_id, with_for_update=lock, populate_existing=lock)
-    if req is None:
-        raise NotFoundError("열람등 청구", str(request_id))
-    return req
-
-
-def add_event(u: Unit, req: CctvRequest, from_state: str, to_state: str, note: str = "") -> None:
-    """Record a state change in the request's history and in the access log."""
-    u.session.add(CctvRequestEvent(request_id=req.id, at=clock.now(), actor_login=u.actor_login,
-                                   from_state=from_state, to_state=to_state, note=note))
-    u.log(Action.UPDATE if from_state else Action.CREATE, subject=req.ref,
-          detail=f"{from_state or '-'}→{to_state}")
 
 
 # -- validation ------------------------------------------------------------------------------------
@@ -405,18 +360,14 @@ def _phone(value: str, field: str) -> str:
 def _validated(data: RequestInput, actor_login: str, now: dt.datetime) -> _Valid:
     if data.kind not in KIND_LABELS:
         raise ValidationError("kind", "청구 구분(열람·존재확인·삭제)을 고르십시오.")
-    if data.relation not in RELATION_LABELS:
-        raise ValidationError("relation", "정보주체와의 관계(본인·법정대리인·대리인)를 고르십시오.")
+    check_relation(data.relation)
     name = text("requester_name", data.requester_name, "청구인 성명", limit=64)
     phone = _phone(data.requester_phone, "requester_phone")
     subject_name = text("subject_name", data.subject_name, "정보주체 성명",
                         required=data.relation != Relation.SELF, limit=64)
     subject_phone = _phone(data.subject_phone, "subject_phone") if data.subject_phone.strip() else ""
-    if data.relation == Relation.AGENT and not data.proxy_checked:
-        raise RuleViolationError("대리인의 청구는 위임장(개인정보 보호법 제38조)을 확인한 뒤 접수하십시오.")
-    if data.relation == Relation.GUARDIAN and not data.proxy_checked:
-        raise RuleViolationError("법정대리인의 청구는 대리 관계를 증명하는 서류(가족관계증명서 등)를 확인한 뒤 접수하십시오.")
-    id_document = text("id_document", data.id_document, "신분 확인 서류", limit=32)
+    check_proxy(data.relation, data.proxy_checked, noun="청구")
+    id_document = identity_document(data.id_document)
     received_at = now if data.received_at is None else aware(data.received_at, "received_at")
     if received_at > now + dt.timedelta(minutes=1):
         raise ValidationError("received_at", "접수 일시가 미래입니다. 실제로 청구서를 받은 일시를 입력하십시오.")
@@ -425,7 +376,7 @@ def _validated(data: RequestInput, actor_login: str, now: dt.datetime) -> _Valid
         raise ValidationError("requester_birth", "생년월일이 미래입니다. 다시 확인하십시오.")
     return _Valid(
         name=name, phone=phone, subject_name=subject_name, subject_phone=subject_phone, id_document=id_document,
-        checked_by=text("id_checked_by", data.id_checked_by, "신분 확인자", required=False, limit=64) or actor_login,
+        checked_by=checked_by(data.id_checked_by, actor_login),
         received_at=received_at, start=start, end=end,
         purpose=reason_text("purpose", data.purpose, "청구 목적 및 사유", limit=1000),
         address=text("requester_address", data.requester_address, "주소", required=False, limit=300))
@@ -450,7 +401,7 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
             requester_address_enc=_enc(keys, v.address, "requester_address_enc", uid) if v.address else None,
             relation=data.relation, subject_name=v.subject_name,
             subject_phone_enc=_enc(keys, v.subject_phone, "subject_phone_enc", uid) if v.subject_phone else None,
-            proxy_checked=bool(data.proxy_checked and data.relation != Relation.SELF),
+            proxy_checked=proxy_flag(data.relation, data.proxy_checked),
             id_document=v.id_document, id_checked_by=v.checked_by, window_start=v.start, window_end=v.end,
             purpose=v.purpose, received_at=v.received_at, received_by=u.actor_login,
             due_date=due_date(v.received_at, ctx.profile.request_days), state=RequestState.RECEIVED,
@@ -472,26 +423,6 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         return detail_of(u, keys, req, today, retention)
 
 
-@dataclass(frozen=True)
-class OpenClock:
-    """An open viewing request's clock (its number, due date and urgency; no personal data)."""
-
-    number: str
-    due: dt.date
-    urgency: Urgency
-
-
-def open_clocks(session: Session, today: dt.date) -> list[OpenClock]:
-    """The open requests' clocks, most urgent first (indexed on the state; read in the caller's
-    transaction, for the start screen — :mod:`privdesk.today`)."""
-    rows = session.execute(select(CctvRequest.id, CctvRequest.received_at, CctvRequest.state, CctvRequest.due_date,
-                                  CctvRequest.extended_due)
-                           .where(CctvRequest.state.not_in(sorted(FINAL_STATES)))).all()
-    out = [OpenClock(request_number(rid, at), extended or due, urgency(state, extended or due, today))
-           for rid, at, state, due, extended in rows]
-    return sorted(out, key=lambda c: (c.due, c.number))
-
-
 def list_requests(ctx: AppContext, actor: Actor, *, open_only: bool = False,
                   today: dt.date | None = None) -> list[RequestRow]:
     """The request inbox: open requests by due date (most urgent first), then closed ones, newest
@@ -503,9 +434,7 @@ def list_requests(ctx: AppContext, actor: Actor, *, open_only: bool = False,
             stmt = stmt.where(CctvRequest.state.not_in(list(FINAL_STATES)))
         rows = [row_of(r, today) for r in u.session.execute(stmt).scalars()]
         u.log(Action.VIEW, subject="cctv_request:*", detail=f"inbox; rows={len(rows)}")
-    open_rows = sorted((r for r in rows if r.urgency != Urgency.CLOSED), key=lambda r: (r.due, r.id))
-    closed = sorted((r for r in rows if r.urgency == Urgency.CLOSED), key=lambda r: r.received_at, reverse=True)
-    return open_rows + closed
+    return inbox_order(rows)
 
 
 def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.date | None = None) -> RequestDetail:
@@ -519,8 +448,8 @@ def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.dat
 
 def requester_contact(ctx: AppContext, actor: Actor, request_id: int, reason: str) -> RequesterContact:
     """The requester's phone, birth date and address in full, with a logged reason (마스킹 해제)."""
-    reason = require(reason, "마스킹 해제 사유")
+    reason = unmask_reason(reason)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = load(u, request_id)
-        u.log(Action.UNMASK, subject=req.ref, detail=with_reason(None, reason))
+        log_unmask(u, req.ref, reason)
         return contact_of(ctx.keys, req)

@@ -45,10 +45,14 @@ from privdesk.registry import records
 from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.registry.validation import normalise_phone
 from privdesk.rights import requests as rights
+from privdesk.workflow import (
+    DUE_SOON_DAYS as DUE_SOON_DAYS,  # the same clock and colours as the other inboxes
+)
+from privdesk.workflow import Urgency as Urgency
+from privdesk.workflow import due_date as due_date
+from privdesk.workflow import reception_number, urgency_of
 
 TABLE = "complaints"
-DUE_SOON_DAYS = rights.DUE_SOON_DAYS
-Urgency = rights.Urgency          # the same colours as the other inboxes
 
 
 class Kind(StrEnum):
@@ -188,22 +192,12 @@ def complaint_unit(ctx: AppContext, actor: Actor, *, write: bool = True) -> Abst
 
 def complaint_number(complaint_id: int, received_at: dt.datetime) -> str:
     """``CP-2026-0007`` (year of receipt in KST)."""
-    return f"CP-{clock.to_kst(received_at).year}-{complaint_id:04d}"
-
-
-def due_date(received_at: dt.datetime, days: int) -> dt.date:
-    """The receipt day (KST) + ``days``."""
-    return clock.kst_day(received_at) + dt.timedelta(days=days)
+    return reception_number("CP", complaint_id, received_at)
 
 
 def urgency(c: Complaint, today: dt.date) -> Urgency:
     """Closed or answered: off the clock; otherwise overdue, due within three days, or in time."""
-    if c.state != OPEN:
-        return Urgency.CLOSED
-    left = (c.due_date - today).days
-    if left < 0:
-        return Urgency.OVERDUE
-    return Urgency.DUE_SOON if left <= DUE_SOON_DAYS else Urgency.IN_TIME
+    return urgency_of(c.due_date, today, closed=c.state != OPEN)
 
 
 def _enc(keys: KeyRing, value: str, column: str, uid: str) -> bytes | None:

@@ -53,20 +53,20 @@ from privdesk.rights.requests import (
     HOLDING_KINDS,
     KIND_LABELS,
     OPEN_STATES,
+    SPEC,
     STATE_LABELS,
     TRANSITIONS,
     RequestDetail,
     RequestKind,
     RequestState,
-    add_event,
     detail_of,
-    effective_due,
     enc,
     load,
     request_number,
     rights_unit,
 )
 from privdesk.store import check_version
+from privdesk.workflow import check_extension
 
 _ALL = frozenset(RequestKind)
 CORRECTIONS = "request_corrections"   # the table (and AES-GCM associated data) of the correction records
@@ -141,20 +141,8 @@ class AccessOutcome:
 
 
 # -- shared steps --------------------------------------------------------------------------------
-def _open(u: Unit, request_id: int, expected_version: int | None) -> SubjectRequest:
-    r = load(u, request_id, lock=True)
-    check_version(r, expected_version, r.ref)
-    return r
-
-
-def _move(u: Unit, r: SubjectRequest, to: str, note: str = "") -> None:
-    if to not in TRANSITIONS.get(r.state, ()):
-        raise RuleViolationError(f"'{STATE_LABELS.get(r.state, r.state)}' 상태의 요구는 "
-                                 f"'{STATE_LABELS.get(to, to)}'(으)로 처리할 수 없습니다.")
-    before = r.state
-    r.state = to
-    u.session.flush()
-    add_event(u, r, before, to, note)
+_open = SPEC.open     # the request locked for a change (stale copies refused)
+_move = SPEC.move     # a checked state change, written to the history and the access log
 
 
 def _release_hold(u: Unit, r: SubjectRequest) -> None:
@@ -271,14 +259,8 @@ def extend(ctx: AppContext, actor: Actor, request_id: int, *, new_due: dt.date, 
         refusal = extension_refusal(r.kind)
         if refusal is not None:
             raise RuleViolationError(refusal)
-        if r.extended_due is not None:
-            raise RuleViolationError("열람은 한 번만 연기할 수 있습니다. 연기한 기한 안에 열람하게 하거나 거절하십시오.")
-        due = effective_due(r)
-        if new_due <= due:
-            raise ValidationError("new_due", f"연기한 기한은 현재 기한({due.isoformat()})보다 뒤여야 합니다.")
-        if (new_due - due).days > max_days:
-            raise ValidationError("new_due", f"열람은 {max_days}일까지만 연기할 수 있습니다 "
-                                             f"({(due + dt.timedelta(days=max_days)).isoformat()}까지).")
+        due = check_extension(r, new_due, max_days, field="new_due",
+                              once="연기한 기한 안에 열람하게 하거나 거절하십시오.")
         r.extended_due, r.extension_reason = new_due, reason
         _move(u, r, RequestState.EXTENDED, f"기한 {due.isoformat()} → {new_due.isoformat()}")
         return _result(ctx, u, r)

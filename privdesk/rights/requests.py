@@ -28,13 +28,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from privdesk import clock
 from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
-from privdesk.audit.reasons import require, with_reason
 from privdesk.clock import aware, kst_day
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
@@ -46,11 +44,30 @@ from privdesk.registry.models import STATUS_DESTROYED, Patient, patient_ref
 from privdesk.registry.patients import place_hold
 from privdesk.registry.validation import mask_phone, normalise_phone
 from privdesk.rights.models import SubjectFlag, SubjectRequest, SubjectRequestEvent
+from privdesk.workflow import DUE_SOON_DAYS as DUE_SOON_DAYS  # the workflow's names, importable from here
+from privdesk.workflow import ID_DOCUMENTS as ID_DOCUMENTS
+from privdesk.workflow import RELATION_LABELS as RELATION_LABELS
+from privdesk.workflow import EventInfo as EventInfo
+from privdesk.workflow import OpenClock as OpenClock
+from privdesk.workflow import Relation as Relation
+from privdesk.workflow import (
+    RequestSpec,
+    check_proxy,
+    check_relation,
+    checked_by,
+    identity_document,
+    inbox_order,
+    log_unmask,
+    proxy_flag,
+    unmask_reason,
+)
+from privdesk.workflow import Urgency as Urgency
+from privdesk.workflow import due_date as due_date
+from privdesk.workflow import effective_due as effective_due
 
 TABLE = "subject_requests"
 CCTV_FILE = "cctv"           # CCTV footage has its own requests (privdesk.cctv.requests)
 CHILD_AGE = 14               # 만 14세 미만 아동: 법정대리인 (법 제22조의2, 제38조②)
-DUE_SOON_DAYS = 3
 
 
 class RequestKind(StrEnum):
@@ -67,16 +84,6 @@ KIND_LABELS: dict[str, str] = {
 }
 HOLDING_KINDS = frozenset({RequestKind.CORRECT, RequestKind.DELETE})   # the record is held while open
 
-
-class Relation(StrEnum):
-    SELF = "self"            # 본인
-    GUARDIAN = "guardian"    # 법정대리인
-    AGENT = "agent"          # 대리인 (위임장)
-
-
-RELATION_LABELS: dict[str, str] = {Relation.SELF: "본인", Relation.GUARDIAN: "법정대리인", Relation.AGENT: "대리인"}
-
-ID_DOCUMENTS: tuple[str, ...] = ("주민등록증", "운전면허증", "여권", "외국인등록증", "가족관계증명서", "기타 신분증")
 
 CHANNELS: dict[str, str] = {"visit": "방문", "mail": "우편", "phone": "전화", "email": "전자우편",
                             "web": "홈페이지"}
@@ -129,36 +136,14 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     RequestState.REFUSED: (),
     RequestState.WITHDRAWN: (),
 }
-FINAL_STATES = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
-OPEN_STATES = frozenset(TRANSITIONS) - FINAL_STATES
-
-
-class Urgency(StrEnum):
-    """For the inbox colours: overdue (red), due within 3 days (amber), in time, closed."""
-
-    OVERDUE = "overdue"
-    DUE_SOON = "due_soon"
-    IN_TIME = "in_time"
-    CLOSED = "closed"
-
-
-def due_date(received_at: dt.datetime, request_days: int) -> dt.date:
-    """The day by which the answer or a notice is due: the receipt day (KST) + ``request_days``."""
-    return kst_day(received_at) + dt.timedelta(days=request_days)
-
-
-def urgency(state: str, due: dt.date, today: dt.date) -> Urgency:
-    if state in FINAL_STATES:
-        return Urgency.CLOSED
-    left = (due - today).days
-    if left < 0:
-        return Urgency.OVERDUE
-    return Urgency.DUE_SOON if left <= DUE_SOON_DAYS else Urgency.IN_TIME
-
-
-def request_number(request_id: int, received_at: dt.datetime) -> str:
-    """A request's reception number (접수번호): ``DR-2026-0007`` (year of receipt in KST)."""
-    return f"DR-{clock.to_kst(received_at).year}-{request_id:04d}"
+SPEC = RequestSpec("DR", "정보주체 요구", "요구", SubjectRequest, SubjectRequestEvent, TRANSITIONS, STATE_LABELS)
+FINAL_STATES = SPEC.final_states
+OPEN_STATES = SPEC.open_states
+request_number = SPEC.number     # ``DR-2026-0007`` (year of receipt in KST)
+urgency = SPEC.urgency
+load = SPEC.load
+add_event = SPEC.add_event
+open_clocks = SPEC.open_clocks
 
 
 # -- input and output ---------------------------------------------------------------------------
@@ -225,16 +210,6 @@ class RequestRow:
         return (f"{self.number}\t{self.kind_label}\t{self.state_label}\t{self.subject}\t"
                 f"접수 {clock.to_kst(self.received_at):%Y-%m-%d}\t기한 {self.due.isoformat()} "
                 f"({self.days_left:+d}일){flag}")
-
-
-@dataclass(frozen=True)
-class EventInfo:
-    at: dt.datetime
-    actor_login: str
-    from_state: str
-    to_state: str
-    note: str
-    actor_label: str = ""       # 처리자 as people read it: 이름(ID)
 
 
 @dataclass(frozen=True)
@@ -346,10 +321,6 @@ def contacts_of(keys: KeyRing, r: SubjectRequest) -> Contacts:
         requester_address=dec(keys, r.requester_address_enc, "requester_address_enc", r.uid))
 
 
-def effective_due(r: SubjectRequest) -> dt.date:
-    return r.extended_due or r.due_date
-
-
 def row_of(r: SubjectRequest, today: dt.date) -> RequestRow:
     due = effective_due(r)
     return RequestRow(id=r.id, number=request_number(r.id, r.received_at), kind=r.kind, file_code=r.file_code,
@@ -368,8 +339,7 @@ def file_name(u: Unit, code: str) -> str:
 
 def detail_of(u: Unit, keys: KeyRing, r: SubjectRequest, today: dt.date) -> RequestDetail:
     c = contacts_of(keys, r)
-    events = list(u.session.execute(select(SubjectRequestEvent).where(SubjectRequestEvent.request_id == r.id)
-                                    .order_by(SubjectRequestEvent.id)).scalars())
+    events = SPEC.events(u, r.id)
     who = people(u.session, [r.received_by, r.id_checked_by, r.decided_by, r.closed_by,
                              *(e.actor_login for e in events)])
     return RequestDetail(
@@ -386,9 +356,7 @@ def detail_of(u: Unit, keys: KeyRing, r: SubjectRequest, today: dt.date) -> Requ
         viewing_place=r.viewing_place, viewing_method=r.viewing_method, fee=r.fee,
         refusal_ground=r.refusal_ground, refusal_text=r.refusal_text, decided_at=r.decided_at,
         decided_by=r.decided_by, closed_at=r.closed_at, closed_by=r.closed_by,
-        events=tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note, who.label(e.actor_login))
-                     for e in events),
-        next_states=next_states(r.state, r.kind, r.extended_due), people=who)
+        events=SPEC.event_infos(events, who), next_states=next_states(r.state, r.kind, r.extended_due), people=who)
 
 
 def next_states(state: str, kind: str, extended_due: dt.date | None) -> tuple[str, ...]:
@@ -396,20 +364,6 @@ def next_states(state: str, kind: str, extended_due: dt.date | None) -> tuple[st
     (연기) for every kind but 열람 (법 제35조③) and for a request already extended once."""
     return tuple(s for s in TRANSITIONS.get(state, ())
                  if s != RequestState.EXTENDED or (kind == RequestKind.ACCESS and extended_due is None))
-
-
-def load(u: Unit, request_id: int, *, lock: bool = False) -> SubjectRequest:
-    r = u.session.get(SubjectRequest, request_id, with_for_update=lock, populate_existing=lock)
-    if r is None:
-        raise NotFoundError("정보주체 요구", str(request_id))
-    return r
-
-
-def add_event(u: Unit, r: SubjectRequest, from_state: str, to_state: str, note: str = "") -> None:
-    """Record a state change in the request's history and in the access log."""
-    u.session.add(SubjectRequestEvent(request_id=r.id, at=clock.now(), actor_login=u.actor_login,
-                                      from_state=from_state, to_state=to_state, note=note))
-    u.log(Action.UPDATE if from_state else Action.CREATE, subject=r.ref, detail=f"{from_state or '-'}→{to_state}")
 
 
 def rights_unit(ctx: AppContext, actor: Actor) -> AbstractContextManager[Unit]:
@@ -500,14 +454,13 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
     now = clock.now()
     if data.kind not in KIND_LABELS:
         raise ValidationError("kind", "요구 구분(열람·정정·삭제·처리정지·동의철회)을 고르십시오.")
-    if data.relation not in RELATION_LABELS:
-        raise ValidationError("relation", "정보주체와의 관계(본인·법정대리인·대리인)를 고르십시오.")
+    check_relation(data.relation)
     if data.channel not in CHANNELS:
         raise ValidationError("channel", "접수 방법을 고르십시오.")
     requester = text("requester_name", data.requester_name, "요구인 성명", limit=64)
     requester_phone = _phone(data.requester_phone, "requester_phone", required=True)
     subject_phone = _phone(data.subject_phone, "subject_phone", required=False)
-    id_document = text("id_document", data.id_document, "신분 확인 서류", limit=32)
+    document = identity_document(data.id_document)
     request_text = text("request_text", data.request_text, "요구 내용", required=data.kind != RequestKind.ACCESS,
                         limit=2000)
     received_at = now if data.received_at is None else aware(data.received_at, "received_at")
@@ -518,10 +471,7 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         items = tuple(AccessItem)
     if any(i not in ACCESS_ITEM_LABELS for i in items):
         raise ValidationError("access_items", "열람할 사항을 목록에서 고르십시오.")
-    if data.relation == Relation.AGENT and not data.proxy_checked:
-        raise RuleViolationError("대리인의 요구는 위임장(개인정보 보호법 제38조, 별지 제11호서식)을 확인한 뒤 접수하십시오.")
-    if data.relation == Relation.GUARDIAN and not data.proxy_checked:
-        raise RuleViolationError("법정대리인의 요구는 대리 관계를 증명하는 서류(가족관계증명서 등)를 확인한 뒤 접수하십시오.")
+    check_proxy(data.relation, data.proxy_checked, noun="요구", attorney=", 별지 제11호서식")
     keys = ctx.keys
     today = clock.today_kst()
     with rights_unit(ctx, actor) as u:
@@ -554,9 +504,8 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
                                     "requester_birth_enc", uid),
             requester_address_enc=enc(keys, text("requester_address", data.requester_address, "주소",
                                                  required=False, limit=300), "requester_address_enc", uid),
-            proxy_checked=bool(data.proxy_checked and data.relation != Relation.SELF), id_document=id_document,
-            id_checked_by=text("id_checked_by", data.id_checked_by, "신분 확인자", required=False, limit=64)
-            or u.actor_login,
+            proxy_checked=proxy_flag(data.relation, data.proxy_checked), id_document=document,
+            id_checked_by=checked_by(data.id_checked_by, u.actor_login),
             access_items=",".join(items), request_text_enc=enc(keys, request_text, "request_text_enc", uid),
             received_at=received_at, received_by=u.actor_login, channel=data.channel,
             due_date=due_date(received_at, ctx.profile.request_days), state=RequestState.RECEIVED,
@@ -589,9 +538,7 @@ def list_requests(ctx: AppContext, actor: Actor, *, open_only: bool = False, ove
         if overdue_only:
             rows = [r for r in rows if r.urgency == Urgency.OVERDUE]
         u.log(Action.VIEW, subject="subject_request:*", detail=f"inbox; rows={len(rows)}")
-    open_rows = sorted((r for r in rows if r.urgency != Urgency.CLOSED), key=lambda r: (r.due, r.id))
-    closed = sorted((r for r in rows if r.urgency == Urgency.CLOSED), key=lambda r: r.received_at, reverse=True)
-    return open_rows + closed
+    return inbox_order(rows)
 
 
 def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.date | None = None) -> RequestDetail:
@@ -607,14 +554,14 @@ def contacts(ctx: AppContext, actor: Actor, request_id: int, reason: str) -> Con
     """The full phone numbers, birth dates and addresses, with a logged reason (마스킹 해제). Before
     the identity check (본인 확인) only the requester's own contact details are given (to reach
     them); the subject's are withheld like every other view of the subject's data."""
-    reason = require(reason, "마스킹 해제 사유")
+    reason = unmask_reason(reason)
     with rights_unit(ctx, actor) as u:
         r = load(u, request_id)
         c = contacts_of(ctx.keys, r)
         if r.identity_verified_at is None:
-            u.log(Action.UNMASK, subject=r.ref, detail=with_reason("requester only (본인 확인 전)", reason))
+            log_unmask(u, r.ref, reason, "requester only (본인 확인 전)")
             return dataclasses.replace(c, subject_phone="", subject_birth=None, subject_address="")
-        u.log(Action.UNMASK, subject=r.ref, detail=with_reason(None, reason))
+        log_unmask(u, r.ref, reason)
         return c
 
 
@@ -634,26 +581,6 @@ def overdue_summary(ctx: AppContext, actor: Actor, *, today: dt.date | None = No
     with rights_unit(ctx, actor) as u:
         kinds = [c.urgency for c in open_clocks(u.session, today)]
     return OverdueSummary(kinds.count(Urgency.OVERDUE), kinds.count(Urgency.DUE_SOON), len(kinds))
-
-
-@dataclass(frozen=True)
-class OpenClock:
-    """An open request's clock (its number, due date and urgency; no personal data)."""
-
-    number: str
-    due: dt.date
-    urgency: Urgency
-
-
-def open_clocks(session: Session, today: dt.date) -> list[OpenClock]:
-    """The open requests' clocks, most urgent first (indexed on the state; read in the caller's
-    transaction: :func:`overdue_summary` and the start screen, :mod:`privdesk.today`)."""
-    rows = session.execute(select(SubjectRequest.id, SubjectRequest.received_at, SubjectRequest.state,
-                                  SubjectRequest.due_date, SubjectRequest.extended_due)
-                           .where(SubjectRequest.state.in_(sorted(OPEN_STATES)))).all()
-    out = [OpenClock(request_number(rid, at), extended or due, urgency(state, extended or due, today))
-           for rid, at, state, due, extended in rows]
-    return sorted(out, key=lambda c: (c.due, c.number))
 
 
 def open_request_subjects(u: Unit, patient_ids: Sequence[int]) -> dict[int, str]:

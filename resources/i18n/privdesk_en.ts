@@ -607,7 +607,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+264"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+245"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+243"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+221"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -1211,7 +1211,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+51"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+52"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -1642,7 +1642,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-240"/>
+        <location line="-225"/>
         <source>침해 신고</source>
         <translation>Complaint</translation>
     </message>
@@ -1653,24 +1653,24 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+418"/>
+        <location line="+403"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-418"/>
-        <location line="+422"/>
+        <location line="-403"/>
+        <location line="+407"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-421"/>
-        <location line="+421"/>
+        <location line="-406"/>
+        <location line="+406"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-405"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
@@ -1696,18 +1696,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+400"/>
+        <location line="+385"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-399"/>
-        <location line="+399"/>
+        <location line="-384"/>
+        <location line="+384"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-383"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -1718,28 +1718,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+396"/>
+        <location line="+381"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-380"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+393"/>
+        <location line="+378"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-377"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+390"/>
+        <location line="+375"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
@@ -2939,7 +2939,7 @@ Key file: {path}</translation>
         <translation>Medical fee claim</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+154"/>
         <source>환자 명부 내보내기</source>
         <translation>Export patients</translation>
     </message>
@@ -3366,7 +3366,7 @@ Key file: {path}</translation>
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+27"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+21"/>
         <source>새 요구 접수</source>
         <translation>New request</translation>
     </message>
@@ -3468,7 +3468,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location line="-61"/>
+        <location line="-49"/>
         <source>사고 번호</source>
         <translation>Incident no.</translation>
     </message>
@@ -3506,7 +3506,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+318"/>
+        <location line="+306"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -3938,7 +3938,7 @@ Key file: {path}</translation>
         <translation>Power of attorney checked (PIPA Art. 38, Form 11)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>요구 내용·사유 (선택)</source>
         <translation>Request and reason (optional)</translation>
     </message>
@@ -4823,7 +4823,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
@@ -5558,12 +5558,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-185"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-189"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>목록에서 고르거나 직접 입력</source>
         <translation>Choose from the list or type</translation>
     </message>
@@ -5981,7 +5981,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="-191"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-192"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
@@ -7135,7 +7135,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+86"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+87"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
@@ -7790,7 +7790,7 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="+37"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+35"/>
         <source>열람</source>
         <translation>Access</translation>
     </message>
@@ -8028,7 +8028,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests/page.py" line="+68"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+63"/>
         <source>처리정지 중</source>
         <translation>on hold</translation>
     </message>
@@ -8076,7 +8076,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+39"/>
+        <location line="+25"/>
         <source>정보주체 요구</source>
         <translation>Data-subject requests</translation>
     </message>
@@ -9236,7 +9236,7 @@ Retention: {rule}</translation>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-38"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-40"/>
         <source>본인 확인</source>
         <translation>Identity check</translation>
     </message>
@@ -9256,7 +9256,7 @@ Retention: {rule}</translation>
         <translation>Submission required by law</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>마스킹 해제</source>
         <translation>Unmask</translation>
     </message>
@@ -9332,7 +9332,7 @@ Retention: {rule}</translation>
         <translation>Intake — {name}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>예: 외래 진료, 건강검진, 입원</source>
         <translation>e.g. outpatient visit, health check-up, admission</translation>
     </message>

@@ -607,7 +607,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+264"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+245"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+243"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+221"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,7 +1209,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+51"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+52"/>
         <source> · 영상 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,7 +1640,7 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-240"/>
+        <location line="-225"/>
         <source>침해 신고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,24 +1651,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+418"/>
+        <location line="+403"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-418"/>
-        <location line="+422"/>
+        <location line="-403"/>
+        <location line="+407"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-421"/>
-        <location line="+421"/>
+        <location line="-406"/>
+        <location line="+406"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-420"/>
+        <location line="-405"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,18 +1694,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+400"/>
+        <location line="+385"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-399"/>
-        <location line="+399"/>
+        <location line="-384"/>
+        <location line="+384"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-398"/>
+        <location line="-383"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,28 +1716,28 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+396"/>
+        <location line="+381"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-380"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+393"/>
+        <location line="+378"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-377"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+390"/>
+        <location line="+375"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2937,7 +2937,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+154"/>
         <source>환자 명부 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3364,7 +3364,7 @@
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+27"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+21"/>
         <source>새 요구 접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3466,7 +3466,7 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location line="-61"/>
+        <location line="-49"/>
         <source>사고 번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3504,7 +3504,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+318"/>
+        <location line="+306"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3936,7 +3936,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>요구 내용·사유 (선택)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4820,7 +4820,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5555,12 +5555,12 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-185"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-189"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>목록에서 고르거나 직접 입력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5978,7 +5978,7 @@
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="-191"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-192"/>
         <source>기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7126,7 +7126,7 @@
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+86"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+87"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7851,7 +7851,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="+37"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+35"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8019,7 +8019,7 @@
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests/page.py" line="+68"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+63"/>
         <source>처리정지 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8067,7 +8067,7 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+39"/>
+        <location line="+25"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9221,7 +9221,7 @@
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-38"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-40"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9241,7 +9241,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9317,7 +9317,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>예: 외래 진료, 건강검진, 입원</source>
         <translation type="unfinished"></translation>
     </message>

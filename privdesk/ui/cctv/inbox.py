@@ -32,6 +32,11 @@ from privdesk.ui.cctv.common import (
 )
 from privdesk.ui.cctv.intake import IntakeDialog
 from privdesk.ui.cctv.request import RequestDetailDialog
+from privdesk.ui.clocks import DUE_SOON_BACKGROUND as DUE_SOON_BACKGROUND  # the one set of clock colours
+from privdesk.ui.clocks import DUE_SOON_FOREGROUND as DUE_SOON_FOREGROUND
+from privdesk.ui.clocks import OVERDUE_BACKGROUND as OVERDUE_BACKGROUND
+from privdesk.ui.clocks import OVERDUE_FOREGROUND as OVERDUE_FOREGROUND
+from privdesk.ui.clocks import clock_colour
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.widgets import fmt_datetime, record_table
@@ -40,10 +45,6 @@ if TYPE_CHECKING:
     from privdesk.ui.cctv.page import CctvPage
 
 CTX = "CctvRequestsModel"
-OVERDUE_BACKGROUND = QColor("#f8d0d0")
-OVERDUE_FOREGROUND = QColor("#a00000")
-DUE_SOON_BACKGROUND = QColor("#ffe0b2")
-DUE_SOON_FOREGROUND = QColor("#8a4b00")
 
 
 def state_cell(r: RequestRow) -> str:
@@ -73,16 +74,10 @@ class RequestsModel(RowTableModel[RequestRow]):
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            r = self.row_object(index.row())
-            if r.urgency == Urgency.CLOSED and role == Qt.ItemDataRole.ForegroundRole:
-                return QColor(Qt.GlobalColor.gray)
-            if index.column() == self.COL_LEFT:
-                background = role == Qt.ItemDataRole.BackgroundRole
-                if r.urgency == Urgency.OVERDUE:
-                    return OVERDUE_BACKGROUND if background else OVERDUE_FOREGROUND
-                if r.urgency == Urgency.DUE_SOON:
-                    return DUE_SOON_BACKGROUND if background else DUE_SOON_FOREGROUND
-            return None
+            r = self.row_object(index.row())     # only the days-left cell is coloured here
+            return clock_colour(role, closed=r.urgency == Urgency.CLOSED, overdue=r.urgency == Urgency.OVERDUE,
+                                due_soon=r.urgency == Urgency.DUE_SOON, clock_cell=index.column() == self.COL_LEFT,
+                                whole_row=False, closed_foreground=QColor(Qt.GlobalColor.gray))
         return super().data(index, role)
 
 

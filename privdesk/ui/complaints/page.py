@@ -18,7 +18,6 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -42,17 +41,11 @@ from privdesk.errors import PrivdeskError, ValidationError
 from privdesk.incidents import rules
 from privdesk.incidents.register import IncidentInput
 from privdesk.rights.requests import ID_DOCUMENTS, KIND_LABELS, RequestInput
+from privdesk.ui.clocks import CLOCK_ROLES, clock_colour
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
-from privdesk.ui.requests.common import (
-    CLOSED_FOREGROUND,
-    DUE_SOON_BACKGROUND,
-    DUE_SOON_FOREGROUND,
-    OVERDUE_BACKGROUND,
-    OVERDUE_FOREGROUND,
-    days_left_text,
-)
+from privdesk.ui.requests.common import days_left_text
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table, rich_detail
 
@@ -95,25 +88,10 @@ class ComplaintsModel(RowTableModel[ComplaintRow]):
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        if role in CLOCK_ROLES:
             r = self.row_object(index.row())
-            if r.urgency == Urgency.CLOSED:
-                return CLOSED_FOREGROUND if role == Qt.ItemDataRole.ForegroundRole else None
-            left_cell = index.column() == self.COL_LEFT
-            if role == Qt.ItemDataRole.FontRole:
-                if r.urgency != Urgency.OVERDUE:
-                    return None
-                font = QFont()
-                font.setBold(True)
-                return font
-            background = role == Qt.ItemDataRole.BackgroundRole
-            if r.urgency == Urgency.OVERDUE:
-                if left_cell:
-                    return OVERDUE_BACKGROUND if background else OVERDUE_FOREGROUND
-                return None if background else OVERDUE_FOREGROUND
-            if r.urgency == Urgency.DUE_SOON and left_cell:
-                return DUE_SOON_BACKGROUND if background else DUE_SOON_FOREGROUND
-            return None
+            return clock_colour(role, closed=r.urgency == Urgency.CLOSED, overdue=r.urgency == Urgency.OVERDUE,
+                                due_soon=r.urgency == Urgency.DUE_SOON, clock_cell=index.column() == self.COL_LEFT)
         return super().data(index, role)
 
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -51,16 +50,10 @@ from privdesk.incidents.register import IncidentDetail, IncidentInput, IncidentR
 from privdesk.incidents.rules import DutyState, Urgency
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintJob
+from privdesk.ui.clocks import CLOCK_ROLES, clock_colour
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
-from privdesk.ui.requests.common import (
-    CLOSED_FOREGROUND,
-    DUE_SOON_BACKGROUND,
-    DUE_SOON_FOREGROUND,
-    OVERDUE_BACKGROUND,
-    OVERDUE_FOREGROUND,
-)
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.tasks import Task
 from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table, rich_detail
@@ -106,27 +99,15 @@ class IncidentsModel(RowTableModel[IncidentRow]):
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        if role in CLOCK_ROLES:
             r = self.row_object(index.row())
             if r.state != register.OPEN:
-                return CLOSED_FOREGROUND if role == Qt.ItemDataRole.ForegroundRole else None
+                return clock_colour(role, closed=True, overdue=False, due_soon=False, clock_cell=False)
             now = clock.now()
             duty = {self.COL_NOTIFY: r.notify, self.COL_REPORT: r.report}.get(index.column())
             u = duty.urgency(now) if duty is not None else r.urgency(now)
-            if role == Qt.ItemDataRole.FontRole:
-                if u != Urgency.LATE:
-                    return None
-                font = QFont()
-                font.setBold(True)
-                return font
-            background = role == Qt.ItemDataRole.BackgroundRole
-            if u == Urgency.LATE:
-                if duty is not None:
-                    return OVERDUE_BACKGROUND if background else OVERDUE_FOREGROUND
-                return None if background else OVERDUE_FOREGROUND
-            if u == Urgency.SOON and duty is not None:
-                return DUE_SOON_BACKGROUND if background else DUE_SOON_FOREGROUND
-            return None
+            return clock_colour(role, closed=False, overdue=u == Urgency.LATE, due_soon=u == Urgency.SOON,
+                                clock_cell=duty is not None)
         return super().data(index, role)
 
 

@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from privdesk.errors import VersionConflictError
 from privdesk.rights.requests import Urgency
 from privdesk.ui import messages
+from privdesk.ui.clocks import CLOSED_FOREGROUND as CLOSED_FOREGROUND  # the one set of clock colours
+from privdesk.ui.clocks import DUE_SOON_BACKGROUND as DUE_SOON_BACKGROUND
+from privdesk.ui.clocks import DUE_SOON_FOREGROUND as DUE_SOON_FOREGROUND
+from privdesk.ui.clocks import OVERDUE_BACKGROUND as OVERDUE_BACKGROUND
+from privdesk.ui.clocks import OVERDUE_FOREGROUND as OVERDUE_FOREGROUND
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 CTX = "Requests"
@@ -26,12 +30,6 @@ DUE_SOON_STYLE = "color: #8a4b00; background: #fff3e0; padding: 6px; border: 1px
 OK_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 6px; border: 1px solid #a5d6a7;"
 INFO_STYLE = "color: #333; background: #f4f5f7; padding: 6px; border: 1px solid #d0d4da;"
 UNMASKED_STYLE = "color: #8a4b00;"
-
-OVERDUE_BACKGROUND = QColor("#f8d0d0")
-OVERDUE_FOREGROUND = QColor("#a00000")
-DUE_SOON_BACKGROUND = QColor("#ffe0b2")
-DUE_SOON_FOREGROUND = QColor("#8a4b00")
-CLOSED_FOREGROUND = QColor("#808080")
 
 # Labels of the core's codes (the source texts match the core's Korean labels).
 KIND_TEXT = {"access": QT_TRANSLATE_NOOP("Requests", "열람"), "correct": QT_TRANSLATE_NOOP("Requests", "정정"),

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,18 +29,14 @@ from privdesk import clock
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.requests import RELATION_LABELS, RequestDetail, RequestRow, Urgency
 from privdesk.ui.cctv.common import PrintJob
+from privdesk.ui.clocks import CLOCK_ROLES, clock_colour
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.requests.common import (
-    CLOSED_FOREGROUND,
-    DUE_SOON_BACKGROUND,
-    DUE_SOON_FOREGROUND,
     INFO_STYLE,
     KIND_TEXT,
     OK_STYLE,
-    OVERDUE_BACKGROUND,
-    OVERDUE_FOREGROUND,
     RELATION_TEXT,
     STATE_TEXT,
     days_left_text,
@@ -90,24 +85,10 @@ class RequestsModel(RowTableModel[RequestRow]):
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
+        if role in CLOCK_ROLES:
             r = self.row_object(index.row())
-            if r.urgency == Urgency.CLOSED:
-                return CLOSED_FOREGROUND if role == Qt.ItemDataRole.ForegroundRole else None
-            if role == Qt.ItemDataRole.FontRole:
-                if r.urgency != Urgency.OVERDUE:
-                    return None
-                font = QFont()
-                font.setBold(True)
-                return font
-            background = role == Qt.ItemDataRole.BackgroundRole
-            if r.urgency == Urgency.OVERDUE:
-                if index.column() == self.COL_LEFT:
-                    return OVERDUE_BACKGROUND if background else OVERDUE_FOREGROUND
-                return None if background else OVERDUE_FOREGROUND
-            if r.urgency == Urgency.DUE_SOON and index.column() == self.COL_LEFT:
-                return DUE_SOON_BACKGROUND if background else DUE_SOON_FOREGROUND
-            return None
+            return clock_colour(role, closed=r.urgency == Urgency.CLOSED, overdue=r.urgency == Urgency.OVERDUE,
+                                due_soon=r.urgency == Urgency.DUE_SOON, clock_cell=index.column() == self.COL_LEFT)
         return super().data(index, role)
 
 

@@ -208,3 +208,45 @@ def test_permissions_clerk_refused_privacy_drafts_but_does_not_publish(ctx: AppC
     with pytest.raises(PermissionDeniedError):
         versions.publish(ctx, privacy, clock.today_kst())
     assert versions.publish(ctx, officer(ctx), clock.today_kst()).number == 1
+
+
+
+def test_the_roles_have_the_policy_permissions(ctx: AppContext) -> None:
+    with ctx.session() as s:
+        granted = set(s.execute(text("SELECT role_code, permission FROM role_permissions "
+                                     "WHERE permission LIKE 'policy.%'")).all())
+    assert {("officer", "policy.manage"), ("officer", "policy.publish"), ("privacy", "policy.manage")} <= granted
+    assert ("privacy", "policy.publish") not in granted
+
+
+def test_migration_0770_guards_and_downgrades(empty_db_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+
+    from privdesk.audit import protections
+    from privdesk.audit.verify import Snapshot
+    from privdesk.store import migrate
+    from privdesk.store.engine import make_engine
+
+    engine = make_engine(empty_db_url)
+    try:
+        migrate.upgrade(engine, "0760")
+        migrate.upgrade(engine)
+        with Snapshot(engine) as snap:
+            assert protections.check(snap, engine.dialect.name) == []
+        with engine.begin() as conn:
+            conn.execute(text("INSERT INTO policy_versions (number, state, sections, texts, facts, created_at, "
+                              "created_by) VALUES (1, 'published', '[]', '{}', '{}', '2026-12-01 00:00:00', 'yook')"))
+        for stmt in ("UPDATE policy_versions SET state = 'draft'", "DELETE FROM policy_versions"):
+            with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+                conn.execute(text(stmt))
+        cfg = migrate.alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0760")
+        assert "policy_versions" not in inspect(engine).get_table_names()
+        migrate.upgrade(engine)
+        assert "policy_versions" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()

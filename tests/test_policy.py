@@ -173,7 +173,7 @@ def test_html_is_self_contained_and_the_pdf_reads_back(ctx: AppContext, tmp_path
     assert "<script" not in html and " src=" not in html and "http://" not in html and "<link" not in html
     assert sorted(re.findall(r'href="([^"]+)"', html)) == sorted(
         f"https://{s}" for s in ("www.kopico.go.kr", "privacy.kisa.or.kr", "www.spo.go.kr", "ecrm.police.go.kr"))
-    assert "제2판 · 시행일" in html and "이전 개인정보 처리방침 목록" in html and "<li>제1판: " in html
+    assert "제2판 · 시행일" in html and "<h3>○이전 개인정보 처리방침</h3>" in html and "<li>제1판: " in html
     assert "<td>아미스테크놀로지(주)</td>" in html and "070-4243-5308" in html
     with pytest.raises(OutputError):
         render(ctx, yook, tmp_path / "policy.html")              # exists: --force needed

@@ -115,8 +115,9 @@ def _version_line(info: VersionInfo) -> str:
     return f"제{info.number}판 · 시행일 {clock.paper_date(info.effective_date)}{by}"
 
 
-def html_document(hospital: str, info: VersionInfo, published: Sequence[VersionInfo]) -> str:
-    """The policy as one HTML page (no script, no external file)."""
+def html_document(hospital: str, info: VersionInfo) -> str:
+    """The policy as one HTML page (no script, no external file). The list of earlier versions with
+    their effective dates is part of the stored text (the last section, 처리방침 변경)."""
     parts = ["<!DOCTYPE html>", '<html lang="ko">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{escape(hospital)} {TITLE}</title>", f"<style>{CSS}</style>", "</head>", "<body>"]
@@ -145,12 +146,6 @@ def html_document(hospital: str, info: VersionInfo, published: Sequence[VersionI
                              + "</tbody></table>")
         if i:
             parts.append("</section>")
-    earlier = [v for v in published if v.number is not None and (info.number is None or v.number < info.number)]
-    if earlier:
-        parts.append('<section id="versions"><h2>이전 개인정보 처리방침 목록</h2><ul>')
-        parts += [f"<li>제{v.number}판: {clock.paper_date(v.effective_date)} 시행</li>"
-                  for v in sorted(earlier, key=lambda v: v.number or 0, reverse=True)]
-        parts.append("</ul></section>")
     if footer is not None:
         parts.append("<footer>" + "".join(f"<p>{escape(x)}</p>" for x in footer.lines) + "</footer>")
     parts += ["</body>", "</html>", ""]
@@ -189,10 +184,10 @@ def render(ctx: AppContext, actor: Actor, out: Output | Path | str, *, number: i
     ``out`` — ``.html`` for the homepage or ``.pdf`` — and log it."""
     target = files.guarded(ctx.settings, out, force=force)
     kind = _kind(target.path)
-    info, published = for_render(ctx, actor, number)
+    info = for_render(ctx, actor, number)
     hospital = ctx.profile.name
     if kind == "html":
-        text = html_document(hospital, info, published)
+        text = html_document(hospital, info)
         with files.replacing(target, encoding="utf-8") as fh:
             fh.write(text)
             with ctx.unit(actor, Permission.POLICY_MANAGE) as u:

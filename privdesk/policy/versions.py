@@ -372,20 +372,16 @@ def status(ctx: AppContext, actor: Actor) -> PolicyStatus:
         return PolicyStatus(info, tuple(found))
 
 
-def for_render(ctx: AppContext, actor: Actor, number: int | None) -> tuple[VersionInfo, list[VersionInfo]]:
+def for_render(ctx: AppContext, actor: Actor, number: int | None) -> VersionInfo:
     """The version to render (``number``; default the latest published, else today's data as a
-    draft) and the published versions (for the list of earlier versions). Logged by the caller's
-    output (:mod:`privdesk.policy.output`)."""
+    draft). Logged by the caller's output (:mod:`privdesk.policy.output`)."""
     profile = ctx.profile
     with ctx.unit(actor, Permission.POLICY_MANAGE) as u:
         s = u.session
-        published = [_info(r) for r in _published(s)]
+        if number is None:
+            latest = _latest(s, PUBLISHED)
+            number = latest.number if latest is not None else None
         if number is not None:
-            row = _by_number(s, number)
-            info = _info(row, _earlier(s, number))
-        elif published and published[-1].number is not None:
-            last = published[-1].number
-            info = _info(_by_number(s, last), _earlier(s, last))
-        else:
-            _data, info = _live(s, profile, _base_texts(s))
-        return info, published
+            return _info(_by_number(s, number), _earlier(s, number))
+        _data, info = _live(s, profile, _base_texts(s))
+        return info

@@ -141,6 +141,7 @@ def test_a_processor_change_makes_the_published_policy_out_of_date(ctx: AppConte
     st = versions.status(ctx, yook)
     assert not st.up_to_date and "out of date" in st.summary() and "수탁업체" in st.summary()
     assert [c.category for c in st.changes] == ["processors"]
+    assert st.changes[0].sections == ("▣수집한 개인정보의 위탁",)
     assert st.changes[0].added == ("(주)새수탁 — 주차 관리 시스템 (위탁계약 종료 시까지)",) and not st.changes[0].removed
     before = row_count(ctx)
     items = {i.key: i for i in collect(ctx, yook)}

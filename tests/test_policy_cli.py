@@ -51,7 +51,7 @@ def test_draft_diff_publish_status_render(cli: Cli, sqlite_ctx: AppContext, tmp_
     processors.add_processor(sqlite_ctx, yook, processors.ProcessorChangeInput(name="(주)새수탁", task="주차 관리"),
                              reason="주차 관리 위탁 계약")
     r = cli("policy", "status", "--as", "yook")
-    assert r.returncode == 0 and "out of date" in r.stdout and "[수탁업체]" in r.stdout
+    assert r.returncode == 0 and "out of date" in r.stdout and "[수탁업체] 해당 절: ▣수집한 개인정보의 위탁" in r.stdout
     assert "  + (주)새수탁 — 주차 관리 (위탁계약 종료 시까지)" in r.stdout
 
     html, pdf = tmp_path / "policy.html", tmp_path / "policy.pdf"

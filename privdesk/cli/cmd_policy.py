@@ -154,7 +154,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         ctx.engine.dispose()
     print(st.summary())
     for c in st.changes:
-        print(f"[{c.label}]")
+        print(f"[{c.label}] 해당 절: {', '.join(c.sections)}")
         for x in c.removed:
             print(f"  - {x}")
         for x in c.added:

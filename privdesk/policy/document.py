@@ -66,6 +66,14 @@ REMEDY_BODIES: tuple[RemedyBody, ...] = (
 CATEGORY_LABELS: dict[str, str] = {"processors": "수탁업체", "cameras": "CCTV", "retention": "보유기간·항목",
                                    "contacts": "연락처"}
 
+# the sections that state each category's facts (what to look at when the category changed)
+CATEGORY_SECTIONS: dict[str, tuple[str, ...]] = {
+    "processors": ("▣수집한 개인정보의 위탁",),
+    "cameras": ("□영상정보처리기기(CCTV) 운영·관리 방침",),
+    "retention": ("□ 수집하는 개인정보 항목", "□ 개인정보의 보유 및 이용기간", "□ 개인정보의 파기절차 및 방법"),
+    "contacts": ("□ 개인정보에 관한 민원서비스", "□영상정보처리기기(CCTV) 운영·관리 방침"),
+}
+
 TEXT_DEFAULTS: dict[str, str] = {
     "intro": ("{name}(이하 '본원')은 정보주체의 개인정보를 중요시하며, 「개인정보 보호법」을 준수하고 있습니다.\n"
               "본원은 개인정보 처리방침을 통하여 정보주체께서 제공하시는 개인정보가 어떠한 용도와 방식으로 이용되고 "

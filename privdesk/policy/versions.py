@@ -33,6 +33,7 @@ from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import no_personal_data
 from privdesk.policy.document import (
     CATEGORY_LABELS,
+    CATEGORY_SECTIONS,
     TEXT_DEFAULTS,
     TEXT_LABELS,
     PolicyData,
@@ -117,6 +118,11 @@ class FactChange:
     @property
     def label(self) -> str:
         return CATEGORY_LABELS.get(self.category, self.category)
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The policy's sections that state these facts."""
+        return CATEGORY_SECTIONS.get(self.category, ())
 
 
 @dataclass(frozen=True)

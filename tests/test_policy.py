@@ -13,9 +13,11 @@ import pytest
 from sqlalchemy import select, text
 
 from privdesk import clock
+from privdesk.cctv import cameras
 from privdesk.context import AppContext
 from privdesk.disclosures import processors
 from privdesk.errors import OutputError, PermissionDeniedError, RuleViolationError, ValidationError
+from privdesk.lifecycle import files as lifecycle_files
 from privdesk.policy import versions
 from privdesk.policy.output import render
 from privdesk.store.models import AccessLogEntry as AccessLog
@@ -136,25 +138,39 @@ def test_a_processor_change_makes_the_published_policy_out_of_date(ctx: AppConte
     versions.publish(ctx, yook, clock.today_kst())
     st = versions.status(ctx, yook)
     assert st.up_to_date and "같습니다" in st.summary()
+    rules = lifecycle_files.list_files(ctx, yook)              # seeding the files and the cameras from the
+    cameras.list_cameras(ctx, yook)                            # profile changes nothing the policy states
+    assert versions.status(ctx, yook).up_to_date
     processors.add_processor(ctx, yook, processors.ProcessorChangeInput(name="(주)새수탁", task="주차 관리 시스템"),
                              reason="주차 관리 위탁 계약")
     st = versions.status(ctx, yook)
     assert not st.up_to_date and "out of date" in st.summary() and "수탁업체" in st.summary()
     assert [c.category for c in st.changes] == ["processors"]
     assert st.changes[0].sections == ("▣수집한 개인정보의 위탁",)
+    cameras.add_camera(ctx, yook, number="CAM-26", location="원내", coverage="8층 복도", reason="증축")
+    patient = next(r for r in rules if r.code == "patient")
+    lifecycle_files.update_rule(ctx, yook, "patient", lifecycle_files.RuleChange(legal_period="medical_record"),
+                                expected_version=patient.version)
+    st = versions.status(ctx, yook)
+    assert [c.category for c in st.changes] == ["processors", "cameras", "retention"]
+    assert "설치 대수 26대" in st.changes[1].added and "CAM-26 원내 · 8층 복도" in st.changes[1].added
+    assert any("최종 내원일로부터 10년" in x for x in st.changes[2].added)
     assert st.changes[0].added == ("(주)새수탁 — 주차 관리 시스템 (위탁계약 종료 시까지)",) and not st.changes[0].removed
     before = row_count(ctx)
     items = {i.key: i for i in collect(ctx, yook)}
     assert row_count(ctx) == before
     line = items["policy.outdated"]
-    assert line.text.startswith("게시된 개인정보 처리방침이 현재 자료와 다릅니다: 수탁업체") and line.page == ""
+    assert line.text.startswith("게시된 개인정보 처리방침이 현재 자료와 다릅니다: 수탁업체, CCTV, 보유기간·항목")
+    assert line.page == ""
     clerk = actor_for(ctx, "clerk", ["intake"])
     assert "policy.outdated" not in {i.key for i in collect(ctx, clerk)}
     with pytest.raises(RuleViolationError):
         # the draft of before the change no longer states today's data
         versions.publish(ctx, yook, clock.today_kst())
     versions.draft(ctx, yook)
-    assert "+| (주)새수탁 | 주차 관리 시스템 | 위탁계약 종료 시까지" in versions.diff(ctx, yook).unified()
+    unified = versions.diff(ctx, yook).unified()
+    assert "+| (주)새수탁 | 주차 관리 시스템 | 위탁계약 종료 시까지" in unified
+    assert "+- 설치대수 : 26대" in unified and "-- 설치대수 : 25대" in unified
     versions.publish(ctx, yook, clock.today_kst())
     assert versions.status(ctx, yook).up_to_date
 

@@ -267,3 +267,34 @@ def test_migration_0770_guards_and_downgrades(empty_db_url: str) -> None:
         assert "policy_versions" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_the_cctv_policy_as_a_separate_document(ctx: AppContext, tmp_path: Path) -> None:
+    import copy
+
+    from privdesk.profile import profile_from_dict
+
+    yook = officer(ctx)
+    with pytest.raises(ValidationError, match="한 절입니다"):
+        render(ctx, yook, tmp_path / "cctv.html", cctv=True)     # the default: a section of the policy
+    raw = copy.deepcopy(ctx.profile.raw)
+    raw["policy"]["cctv"] = "separate"
+    ctx._profile = profile_from_dict(raw, "test")
+    versions.draft(ctx, yook)
+    v = versions.publish(ctx, yook, clock.today_kst())
+    cctv = next(s for s in v.sections if s.key == "cctv")
+    assert "별도의 문서" in cctv.lines[0] and "- 설치대수 : 25대, 보관기간 : 촬영일로부터 30일" in cctv.lines
+    html = render(ctx, yook, tmp_path / "cctv.html", cctv=True).path.read_text(encoding="utf-8")
+    assert "<h1>장튼위튼병원 영상정보처리기기 운영·관리 방침</h1>" in html and "CAM-25" in html
+    assert "수탁업체명" not in html and "이 영상정보처리기기 운영·관리 방침은" in html
+    policy = render(ctx, yook, tmp_path / "policy.html").path.read_text(encoding="utf-8")
+    assert "CAM-25" not in policy and "별도의 문서" in policy
+    pdf = render(ctx, yook, tmp_path / "cctv.pdf", cctv=True)
+    body = pdf_text(pdf.path)
+    assert "영상정보처리기기 운영·관리 방침" in body and "촬영일로부터 30일" in body and "070-4233-4389" in body
+    raw["policy"]["cctv"] = "elsewhere"
+    ctx._profile = profile_from_dict(raw, "test")
+    from privdesk.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        versions.draft(ctx, yook)

@@ -1,9 +1,10 @@
 """``privdesk policy …``: the privacy policy (개인정보 처리방침, 법 제30조) from privdesk's data.
 
 Contract:
-- ``privdesk policy render [--version N] --out FILE.html|FILE.pdf [--force] --as ID``: the homepage
-  HTML (self-contained) or the PDF of version N (default the latest published; nothing published:
-  today's data as a draft);
+- ``privdesk policy render [--version N] [--cctv] --out FILE.html|FILE.pdf [--force] --as ID``: the
+  homepage HTML (self-contained) or the PDF of version N (default the latest published; nothing
+  published: today's data as a draft); ``--cctv``: the CCTV 운영·관리 방침 when the profile makes it a
+  document of its own (``[policy] cctv = "separate"``; by default it is a section of the policy);
 - ``privdesk policy diff [--from N] [--to N] --as ID``: a unified diff, section by section (exit 0
   whether or not anything differs); default from the latest published to the latest draft (or
   today's data);
@@ -49,6 +50,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r = ps.add_parser("render", help="처리방침을 홈페이지용 HTML 또는 PDF로 만듭니다")
     r.add_argument("--version", type=_positive, metavar="N", help="판 번호 (없으면 최신 게시본)")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.html|FILE.pdf", help="만들 파일")
+    r.add_argument("--cctv", action="store_true",
+                   help="별도 문서인 영상정보처리기기 운영·관리 방침 (병원 프로필 [policy] cctv = \"separate\")")
     add_force_option(r)
     add_as_option(r)
     r.set_defaults(func=cmd_render)
@@ -83,11 +86,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     out = output_from(args)
     ctx = context_from(args)
     try:
-        r = render(ctx, acting(ctx, args), out, number=args.version)
+        r = render(ctx, acting(ctx, args), out, number=args.version, cctv=args.cctv)
     finally:
         ctx.engine.dispose()
     extra = f", {r.pages}쪽, 문서번호 {r.record_no}" if r.kind == "pdf" else ""
-    print(f"개인정보 처리방침 {r.label}을(를) {r.path}에 저장했습니다 ({r.kind.upper()}{extra}).")
+    what = "영상정보처리기기 운영·관리 방침" if args.cctv else "개인정보 처리방침"
+    print(f"{what} {r.label}을(를) {r.path}에 저장했습니다 ({r.kind.upper()}{extra}).")
     return 0
 
 

@@ -35,11 +35,15 @@ from privdesk import clock
 from privdesk.cctv.models import CctvCamera
 from privdesk.disclosures.bases import private_bases
 from privdesk.disclosures.models import Processor
+from privdesk.errors import ConfigError
 from privdesk.lifecycle.files import RULE_LABELS
 from privdesk.lifecycle.models import LifecycleFile
 from privdesk.profile import HospitalProfile
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CCTV_SECTION, CCTV_SEPARATE = "section", "separate"
+CCTV_DOCUMENT = "cctv_document"          # the key of the separate CCTV document's section
+CCTV_TITLE = "영상정보처리기기 운영·관리 방침"
 
 
 @dataclass(frozen=True)
@@ -373,6 +377,14 @@ def build_sections(data: PolicyData, texts: Mapping[str, str], *, effective: dt.
              f"본원은 개인영상정보에 대하여 열람 또는 존재확인·삭제를 요구받은 경우 {days}일 이내에 필요한 조치를 하겠습니다.",
              "## ○영상정보를 위한 기술적·관리적·물리적 조치",
              *_text(texts, "cctv_safety", name)]
+    cctv_doc: Section | None = None
+    if cctv_mode(p) == CCTV_SEPARATE:
+        when = (f"이 영상정보처리기기 운영·관리 방침은 {clock.paper_date(effective)}부터 시행합니다." if effective is not None
+                else "이 영상정보처리기기 운영·관리 방침은 게시할 때 정하는 시행일부터 시행합니다. (초안)")
+        cctv_doc = Section(CCTV_DOCUMENT, CCTV_TITLE, (*lines, "## ○영상정보처리기기 운영·관리 방침 변경", *_text(
+            texts, "changes", name), when))
+        lines = ["본원의 영상정보처리기기(CCTV) 운영·관리 방침은 별도의 문서(영상정보처리기기 운영·관리 방침)로 "
+                 "공개합니다.", f"- 설치대수 : {len(data.cameras)}대, 보관기간 : 촬영일로부터 {c.retention_days}일"]
     s.append(Section("cctv", "□영상정보처리기기(CCTV) 운영·관리 방침", tuple(lines)))
 
     lines = _text(texts, "changes", name)
@@ -392,7 +404,19 @@ def build_sections(data: PolicyData, texts: Mapping[str, str], *, effective: dt.
                          + (f" 대표자 {p.representative}" if p.representative else ""),
                          f"대표전화 {p.phone}" if p.phone else "") if x]
     s.append(Section("hospital", name, tuple(lines)))
+    if cctv_doc is not None:
+        s.append(cctv_doc)
     return s
+
+
+def cctv_mode(profile: HospitalProfile) -> str:
+    """Whether the CCTV 운영·관리 방침 is a section of the policy (``section``, the seed's way and the
+    default) or a document of its own (``separate``): the profile's ``[policy] cctv``."""
+    raw = profile.raw.get("policy", {})
+    value = str(raw.get("cctv", CCTV_SECTION)) if isinstance(raw, dict) else CCTV_SECTION
+    if value not in (CCTV_SECTION, CCTV_SEPARATE):
+        raise ConfigError(f"병원 프로필의 policy.cctv는 '{CCTV_SECTION}' 또는 '{CCTV_SEPARATE}'이어야 합니다: {value!r}")
+    return value
 
 
 def _paper(iso: str) -> str:

@@ -25,7 +25,7 @@ from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext
 from privdesk.errors import ValidationError
 from privdesk.files import Output
-from privdesk.policy.document import REMEDY_BODIES
+from privdesk.policy.document import CCTV_DOCUMENT, CCTV_TITLE, REMEDY_BODIES, Section
 from privdesk.policy.versions import VersionInfo, for_render
 from privdesk.reports import record_print, witnessed
 from privdesk.reports.template import Column, Form, Layout, new_meta
@@ -34,6 +34,7 @@ from privdesk.reports.template import render as render_pdf
 TITLE = "개인정보 처리방침"
 RECORD_PREFIX = "PP"
 BASIS = "개인정보 보호법 제30조 (개인정보 처리방침의 수립 및 공개) · 같은 법 시행령 제31조"
+CCTV_BASIS = "개인정보 보호법 제25조제7항 · 같은 법 시행령 제25조 (영상정보처리기기 운영·관리 방침)"
 
 CSS = """
 body { font-family: "Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans KR", sans-serif; color: #222;
@@ -115,13 +116,26 @@ def _version_line(info: VersionInfo) -> str:
     return f"제{info.number}판 · 시행일 {clock.paper_date(info.effective_date)}{by}"
 
 
-def html_document(hospital: str, info: VersionInfo) -> str:
+def document_sections(info: VersionInfo, *, cctv: bool = False) -> list[Section]:
+    """The policy's sections (without a separate CCTV document), or with ``cctv`` the separate CCTV
+    운영·관리 방침 (the profile's ``[policy] cctv = "separate"``) and the hospital's footer."""
+    if not cctv:
+        return [s for s in info.sections if s.key != CCTV_DOCUMENT]
+    doc = [s for s in info.sections if s.key == CCTV_DOCUMENT]
+    if not doc:
+        raise ValidationError("cctv", "이 판에는 별도의 영상정보처리기기 운영·관리 방침이 없습니다: 처리방침의 한 절입니다 "
+                                      "(병원 프로필 [policy] cctv = \"separate\"이면 별도 문서로 만듭니다).")
+    return doc + [s for s in info.sections if s.key == "hospital"]
+
+
+def html_document(hospital: str, info: VersionInfo, *, cctv: bool = False) -> str:
     """The policy as one HTML page (no script, no external file). The list of earlier versions with
     their effective dates is part of the stored text (the last section, 처리방침 변경)."""
     parts = ["<!DOCTYPE html>", '<html lang="ko">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{escape(hospital)} {TITLE}</title>", f"<style>{CSS}</style>", "</head>", "<body>"]
-    sections = list(info.sections)
+             f"<title>{escape(hospital)} {CCTV_TITLE if cctv else TITLE}</title>", f"<style>{CSS}</style>", "</head>",
+             "<body>"]
+    sections = document_sections(info, cctv=cctv)
     footer = sections.pop() if sections and sections[-1].key == "hospital" else None
     for i, s in enumerate(sections):
         if i == 0:
@@ -152,10 +166,10 @@ def html_document(hospital: str, info: VersionInfo) -> str:
     return "\n".join(parts)
 
 
-def _pdf_body(info: VersionInfo) -> Callable[[Layout], list[Flowable]]:
+def _pdf_body(info: VersionInfo, sections: list[Section]) -> Callable[[Layout], list[Flowable]]:
     def body(lay: Layout) -> list[Flowable]:
         story: list[Flowable] = [lay.text(_version_line(info)), lay.space(3)]
-        for i, s in enumerate(info.sections):
+        for i, s in enumerate(sections):
             if i:
                 story += lay.heading(s.title)
             for kind, value in blocks(s.lines):
@@ -179,26 +193,30 @@ def _pdf_body(info: VersionInfo) -> Callable[[Layout], list[Flowable]]:
 
 
 def render(ctx: AppContext, actor: Actor, out: Output | Path | str, *, number: int | None = None,
-           force: bool = False) -> RenderResult:
+           force: bool = False, cctv: bool = False) -> RenderResult:
     """Write version ``number`` (default: the latest published, else today's data as a draft) to
-    ``out`` — ``.html`` for the homepage or ``.pdf`` — and log it."""
+    ``out`` — ``.html`` for the homepage or ``.pdf`` — and log it. ``cctv``: the separate CCTV
+    운영·관리 방침 instead (when the profile makes it a document of its own)."""
     target = files.guarded(ctx.settings, out, force=force)
     kind = _kind(target.path)
     info = for_render(ctx, actor, number)
+    sections = document_sections(info, cctv=cctv)
     hospital = ctx.profile.name
+    what = "CCTV 운영·관리방침" if cctv else "처리방침"
     if kind == "html":
-        text = html_document(hospital, info)
+        text = html_document(hospital, info, cctv=cctv)
         with files.replacing(target, encoding="utf-8") as fh:
             fh.write(text)
             with ctx.unit(actor, Permission.POLICY_MANAGE) as u:
-                u.log(Action.EXPORT, info.subject, detail=f"처리방침 HTML {info.label}; {len(text.encode()):,}바이트")
+                u.log(Action.EXPORT, info.subject, detail=f"{what} HTML {info.label}; {len(text.encode()):,}바이트")
         return RenderResult(target.path, kind, info.label)
-    form = Form(TITLE, RECORD_PREFIX, BASIS, internal=False)
+    form = (Form(CCTV_TITLE, RECORD_PREFIX, CCTV_BASIS, internal=False) if cctv
+            else Form(TITLE, RECORD_PREFIX, BASIS, internal=False))
     meta = witnessed(ctx, new_meta(hospital, form, actor))
-    body = _pdf_body(info)
+    body = _pdf_body(info, sections)
     pages = render_pdf(target, meta, body,
                        before_publish=lambda n: record_print(
-                           ctx, actor, info.subject, f"{meta.record_no}; 처리방침 {info.label}; {n}쪽",
+                           ctx, actor, info.subject, f"{meta.record_no}; {what} {info.label}; {n}쪽",
                            reason=None, permission=Permission.POLICY_MANAGE))
     return RenderResult(target.path, kind, info.label, pages, meta.record_no)
 

@@ -298,3 +298,20 @@ def test_the_cctv_policy_as_a_separate_document(ctx: AppContext, tmp_path: Path)
 
     with pytest.raises(ConfigError):
         versions.draft(ctx, yook)
+
+
+def test_publishing_refuses_a_draft_older_than_the_data(ctx: AppContext) -> None:
+    import copy
+
+    from privdesk.profile import profile_from_dict
+
+    yook = officer(ctx)
+    versions.draft(ctx, yook)
+    raw = copy.deepcopy(ctx.profile.raw)
+    raw["deadlines"]["request_days"] = 7
+    ctx._profile = profile_from_dict(raw, "test")
+    with pytest.raises(RuleViolationError, match="초안을 다시 만들어"):
+        versions.publish(ctx, yook, clock.today_kst())
+    versions.draft(ctx, yook)
+    v = versions.publish(ctx, yook, clock.today_kst())
+    assert "요구를 받은 날부터 7일 이내에 열람하게" in v.text()

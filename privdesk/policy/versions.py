@@ -326,9 +326,11 @@ def publish(ctx: AppContext, actor: Actor, effective: dt.date) -> VersionInfo:
             raise ValidationError("effective", "시행일은 1년 이내의 날짜로 정하십시오.")
         base = _info(row)
         data = read_data(s, profile)
-        if facts(data) != base.facts:
-            raise RuleViolationError("초안을 만든 뒤 자료(수탁업체·CCTV·보유기간·연락처)가 바뀌었습니다. "
-                                     "초안을 다시 만든 뒤 게시하십시오.")
+        again = build_sections(data, base.texts, earlier=_earlier(s, None))
+        if facts(data) != base.facts or tuple(again) != base.sections:
+            # what is published is exactly the draft the officer compared (only its 시행일 added)
+            raise RuleViolationError("초안을 만든 뒤 자료(수탁업체·CCTV·보유기간·연락처·기한 등)가 바뀌었습니다. "
+                                     "초안을 다시 만들어 비교한 뒤 게시하십시오.")
         top = s.execute(select(func.max(PolicyVersion.number))).scalar_one_or_none()
         number = (top or 0) + 1
         earlier = _earlier(s, number)

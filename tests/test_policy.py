@@ -78,7 +78,8 @@ def test_the_default_profile_renders_every_fact_of_the_seed_policy(ctx: AppConte
     assert "범죄의 수사" not in body            # 법 제18조②7: public bodies only
     assert "10일 이내에 열람하게" in body and "최대 10일까지 연기" in body
     assert "접속기록을 2년 이상 보관" in body
-    assert "privdesk 이전 방침: 2013. 8. 16. 시행, 2020. 8. 31. 수정" in body
+    assert "- 종전 개인정보 처리방침: 2013. 8. 16. 시행, 2020. 8. 31. 수정" in body
+    assert "마지막 내원 후 3년 동안 내원이 없으면" in body
 
 
 def test_draft_diff_publish_and_published_versions_are_immutable(ctx: AppContext) -> None:

@@ -278,7 +278,9 @@ def build_sections(data: PolicyData, texts: Mapping[str, str], *, effective: dt.
     lines += [f"| {f.name} | {f.retention} | {f.legal_basis}" for f in data.files]
     for f in data.files:
         if f.separate_after_days:
-            lines.append(f"- {f.name}: 마지막 내원 후 {f.separate_after_days:,}일 동안 내원이 없으면 이용 목적이 달성된 "
+            span = (f"{f.separate_after_days // 365}년" if f.separate_after_days % 365 == 0
+                    else f"{f.separate_after_days:,}일")
+            lines.append(f"- {f.name}: 마지막 내원 후 {span} 동안 내원이 없으면 이용 목적이 달성된 "
                          "것으로 보아 다른 개인정보와 분리하여 보관(분리보관)하고, 보유기간이 끝나면 파기합니다.")
     lines.append(f"보유기간이 끝난 개인정보는 {p.destruction_days}일 이내에 파기합니다. 다만 정보주체의 처리정지 요구, "
                  "수사·소송 등 법령에 따른 보존 사유가 있는 기록은 그 사유가 끝날 때까지 파기하지 않고 보존하며, "
@@ -395,7 +397,7 @@ def build_sections(data: PolicyData, texts: Mapping[str, str], *, effective: dt.
         lines.append("## ○이전 개인정보 처리방침")
         lines += [f"- 제{n}판: {clock.paper_date(day)} 시행" for n, day in sorted(previous, reverse=True)]
         if p.effective_date:
-            lines.append(f"- privdesk 이전 방침: {_paper(p.effective_date)} 시행"
+            lines.append(f"- 종전 개인정보 처리방침: {_paper(p.effective_date)} 시행"
                          + (f", {_paper(p.revised_date)} 수정" if p.revised_date else ""))
     s.append(Section("changes", "□ 개인정보 처리방침 변경", tuple(lines)))
 

@@ -259,7 +259,8 @@ PROOFS_REVISION = "0500"                       # the migration that added the pr
 # Proven tables into which a migration writes rows (it has no key, so they come without a proof):
 # the application seals exactly those right after it ran the upgrade itself. "*": every table.
 SEALED_BY_REVISION: dict[str, tuple[str, ...]] = {PROOFS_REVISION: ("*",), "0600": ("role_permissions",),
-                                                   "0720": ("role_permissions",), "0760": ("role_permissions",)}
+                                                   "0720": ("role_permissions",), "0760": ("role_permissions",),
+                                                   "0770": ("role_permissions",)}
 META_SEPARATED_PENDING = "separated_proofs"    # a separate SQLite file still to be sealed
 
 

@@ -61,6 +61,8 @@ from privdesk.lifecycle.models import (
     PLAN_PARTLY_APPROVED,
     DestructionPlan,
 )
+from privdesk.policy.document import CATEGORY_LABELS
+from privdesk.policy.versions import outdated as policy_changes
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient
 from privdesk.review import Month
 from privdesk.review import pending as review_pending
@@ -390,6 +392,20 @@ def monthly_review(p: Probe) -> list[WorkItem]:
     return items
 
 
+def policy_outdated(p: Probe) -> list[WorkItem]:
+    """The published privacy policy no longer states what privdesk holds (processors, cameras,
+    retention rules, contacts). A few small tables, read only; no page of its own yet (no 열기)."""
+    if not p.may(Permission.POLICY_MANAGE):
+        return []
+    found = policy_changes(p.session, p.ctx.profile)
+    if not found:
+        return []
+    what = ", ".join(CATEGORY_LABELS.get(c.category, c.category) for c in found)
+    return [WorkItem("policy.outdated", f"게시된 개인정보 처리방침이 현재 자료와 다릅니다: {what} — 새 초안을 만들어 "
+                     "비교하고 게시하십시오 (privdesk policy draft / diff / publish).",
+                     len(found), SOON, "", Permission.POLICY_MANAGE)]
+
+
 PROVIDERS: tuple[Provider, ...] = (
     subject_requests,
     cctv_viewing_requests,
@@ -402,6 +418,7 @@ PROVIDERS: tuple[Provider, ...] = (
     processor_contracts,
     backup_age,
     monthly_review,
+    policy_outdated,
 )
 
 

@@ -20,6 +20,8 @@ class Permission(StrEnum):
     AUDIT_EXPORT = "audit.export"
     AUDIT_ARCHIVE = "audit.archive"
     AUDIT_REVIEW = "audit.review"              # the monthly access-log review (접속기록 점검, 고시 제8조②)
+    POLICY_MANAGE = "policy.manage"            # the privacy policy: draft, compare, render, status (법 제30조)
+    POLICY_PUBLISH = "policy.publish"          # publish a version of the privacy policy (the officer)
     # patient intake registry (환자 진료 접수)
     PATIENT_READ = "patient.read"
     PATIENT_WRITE = "patient.write"
@@ -56,6 +58,8 @@ LABELS: dict[Permission, str] = {
     Permission.AUDIT_EXPORT: "접속기록 내보내기",
     Permission.AUDIT_ARCHIVE: "접속기록 보관(아카이브)",
     Permission.AUDIT_REVIEW: "접속기록 점검",
+    Permission.POLICY_MANAGE: "개인정보 처리방침 작성·비교",
+    Permission.POLICY_PUBLISH: "개인정보 처리방침 게시",
     Permission.PATIENT_READ: "환자 명부 조회",
     Permission.PATIENT_WRITE: "환자 명부 등록·수정",
     Permission.PATIENT_UNMASK: "개인정보 마스킹 해제",
@@ -105,6 +109,7 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
         Permission.AUDIT_VERIFY, Permission.AUDIT_EXPORT, Permission.AUDIT_ARCHIVE,
         Permission.PROCESSOR_MANAGE, Permission.DESTRUCTION_PLAN, Permission.BACKUP,
         Permission.INCIDENT_READ, Permission.INCIDENT_HANDLE, Permission.AUDIT_REVIEW,
+        Permission.POLICY_MANAGE,
     }),
     INTAKE: frozenset({
         Permission.PATIENT_READ, Permission.PATIENT_WRITE, Permission.PATIENT_UNMASK,

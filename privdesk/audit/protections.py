@@ -25,7 +25,8 @@ APPEND_ONLY = ("access_log", "permission_changes", "cctv_camera_changes", "cctv_
                "cctv_ledger", "destruction_ledger", "disclosures", "disclosure_subjects", "processor_changes",
                "subject_request_events", "integrity_events", "tombstones", "disclosure_pseudonyms",
                "processor_returns", "incident_notices", "incident_events",
-               "review_results", "review_justifications", "review_justification_events", "review_signoffs")
+               "review_results", "review_justifications", "review_justification_events", "review_signoffs",
+               "policy_versions")
 
 _ACCESS_LOG_DELETE = ("CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log "
                       "WHEN OLD.seq > COALESCE((SELECT MAX(upto_seq) FROM audit_archive_permit), 0) "

@@ -20,7 +20,7 @@ from privdesk.logs import log_file, setup_logging
 
 # Each module registers its sub-commands: register(subparsers) -> None.
 COMMAND_MODULES = ("init", "user", "audit", "report", "patient", "cctv", "lifecycle", "disclosure", "request", "demo",
-                   "db", "backup", "key", "incident", "complaint", "review")
+                   "db", "backup", "key", "incident", "complaint", "review", "policy")
 
 log = logging.getLogger("privdesk.cli")
 

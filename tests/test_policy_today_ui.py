@@ -1,0 +1,33 @@
+"""The start page shows the policy line (out of date after a processor change) without 열기: there
+is no policy screen yet (page key "")."""
+
+from __future__ import annotations
+
+from privdesk import clock
+from privdesk.context import AppContext
+from privdesk.disclosures import processors
+from privdesk.policy import versions
+from privdesk.ui.tasks import TaskRunner
+from tests.audit_support import officer, row_count
+from tests.test_ui_today import open_window, today_of
+from tests.ui_cctv_support import runner_fixture, settle
+
+__all__ = ["runner_fixture"]
+
+
+def test_the_outdated_policy_line_has_no_open_button(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+                                                     runner: TaskRunner) -> None:
+    yook = officer(sqlite_ctx)
+    versions.draft(sqlite_ctx, yook)
+    versions.publish(sqlite_ctx, yook, clock.today_kst())
+    processors.add_processor(sqlite_ctx, yook, processors.ProcessorChangeInput(name="(주)새수탁", task="주차 관리"),
+                             reason="주차 관리 위탁 계약")
+    before = row_count(sqlite_ctx)
+    win = open_window(qtbot, sqlite_ctx, runner, yook)
+    page = today_of(qtbot, win)
+    row = page.row("policy.outdated")
+    assert row is not None and "수탁업체" in row.text.text()
+    assert not row.button.isVisible() and "" not in win.page_keys()
+    assert row_count(sqlite_ctx) == before
+    win.close()
+    settle(qtbot, runner)

@@ -79,6 +79,7 @@ class TodayPage(Page):
         self.rows: list[WorkRow] = []
         self.providers: tuple[Provider, ...] = PROVIDERS   # what the list asks (a test may narrow it)
         self.answer_dialog: JustificationAnswerDialog | None = None
+        self._generation = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -133,14 +134,26 @@ class TodayPage(Page):
         ctx = self.host.ctx
         self.status.setText(self.tr("불러오는 중…") if self.items is None else "")
         providers = self.providers
-        self.host.runner.run(lambda: collect(ctx, actor, providers=providers), owner=self, on_done=self.show_items, on_error=self._failed)
+        self._generation += 1
+        generation = self._generation     # a slower, older load must not replace a newer list
+
+        def shown(items: list[WorkItem]) -> None:
+            if generation == self._generation:
+                self.show_items(items)
+
+        self.host.runner.run(lambda: collect(ctx, actor, providers=providers), owner=self, on_done=shown,
+                             on_error=self._failed)
 
     def _boxed(self, item: WorkItem) -> bool:
         permission = BOXED.get(item.key)
         return permission is not None and self.host.actor.may(permission)
 
     def show_items(self, items: list[WorkItem]) -> None:
-        self.items = [i for i in items if not self._boxed(i)]
+        shown = [i for i in items if not self._boxed(i)]
+        if self.items is not None and shown == self.items and len(self.rows) == len(shown):
+            self.status.setText("")      # nothing changed: the rows stay (no flicker, focus kept)
+            return
+        self.items = shown
         for row in self.rows:
             self.list_layout.removeWidget(row)
             row.deleteLater()

@@ -38,6 +38,7 @@ EXCEPTIONS: dict[tuple[str, ...], str] = {
     ("request", "blank"): "a blank 위임장 form: no personal data on it",
     ("key", "print"): "the key recovery sheet: key material, no personal data; officer role only and logged",
     ("key", "restore"): "writes a key file from the paper sheet's groups: nothing read from the database",
+    ("policy", "render"): "the privacy policy: a public document for the homepage (법 제30조②); no patient data, only the officer's published contacts; logged",
 }
 EXPORT_WORDS = ("export", "sms", "ledger")
 

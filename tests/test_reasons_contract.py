@@ -32,9 +32,8 @@ from tests.audit_support import actor_for, head_seq, officer
 
 # Commands that write a file but are NOT an export of personal data — each with why.
 EXCEPTIONS: dict[tuple[str, ...], str] = {
-    ("audit", "export"): "the access log's own export: another helper's part of issue 13 (cmd_audit, audit.query)",
     ("audit", "archive"): "moves old years of the access log into a signed archive (retention, not a download); "
-                          "entries carry internal references only — another helper's part (cmd_audit)",
+                          "entries carry internal references only",
     ("request", "blank"): "a blank 위임장 form: no personal data on it",
     ("key", "print"): "the key recovery sheet: key material, no personal data; officer role only and logged",
     ("key", "restore"): "writes a key file from the paper sheet's groups: nothing read from the database",

@@ -28,6 +28,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.incidents.clock import IncidentClockBox
 from privdesk.ui.page import Page
 from privdesk.ui.review.dialogs import JustificationAnswerDialog
+from privdesk.ui.tasks import EVERYTHING
 from privdesk.ui.widgets import heading
 
 TODAY_PAGE = "today"
@@ -71,6 +72,8 @@ class WorkRow(QFrame):
 
 class TodayPage(Page):
     """Always the first page (see the module docstring)."""
+
+    SHOWS = EVERYTHING   # the day's work of every domain: reloads after any change
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

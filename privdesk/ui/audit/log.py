@@ -41,7 +41,7 @@ from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel
-from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.tasks import EVERYTHING, TaskRunner
 from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading
 
 CTX = "AccessLogModel"
@@ -88,6 +88,8 @@ class AccessLogModel(KeysetTableModel[readable.ReadableRow]):
 
 class AccessLogPage(Page):
     """접속기록 (permission: audit.read; export: audit.export; verify: audit.verify)."""
+
+    SHOWS = EVERYTHING   # every use case writes the access log: reloads after any change
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

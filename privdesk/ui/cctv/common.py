@@ -35,7 +35,7 @@ from privdesk.files import Protected, protected_files
 from privdesk.ui import messages
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.progress import Progress
-from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.tasks import Changes, TaskRunner
 from privdesk.ui.widgets import ask_reason
 
 if TYPE_CHECKING:
@@ -337,13 +337,15 @@ class CctvTab(QWidget):
         return b
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None, *,
-            changes: bool = True, on_error: Callable[[BaseException], bool] | None = None) -> None:
+            changes: Changes = True, on_error: Callable[[BaseException], bool] | None = None) -> None:
+        """Run a CCTV use case for this tab; ``changes=True`` means the CCTV data changed."""
         def failed(exc: BaseException) -> bool:
             if on_error is not None and on_error(exc):
                 return True
             return self.failed(exc)
 
-        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=failed, changes=changes)
+        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=failed,
+                             changes=frozenset({"cctv"}) if changes is True else changes)
 
     def failed(self, exc: BaseException) -> bool:
         if isinstance(exc, VersionConflictError):

@@ -410,7 +410,7 @@ class ImportWizard(QWizard):
             return import_patients(ctx, actor, path, encoding=encoding, mapping=mapping, batch_size=batch,
                                    progress=tracker.report, cancel=tracker.is_cancelled)
 
-        self.host.runner.run(work, owner=self, on_done=self._finished, on_error=self._failed, changes=True)
+        self.host.runner.run(work, owner=self, on_done=self._finished, on_error=self._failed, changes=frozenset({"registry"}))
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress_page.show_progress(done, total)

@@ -248,14 +248,14 @@ class AccessLogPage(Page):
             return False
 
         out = Output(path, force=True)   # the save dialog asked before replacing a file
-        try:
-            flt = shown if shown is not None else self.resolved_filter()
-        except PrivdeskError as exc:     # a patient or person the filter cannot find
-            self._export_finished()
-            messages.show_error(self, exc)
-            return
-        self.host.runner.run(lambda: readable.export_csv(ctx, actor, flt, out, reason=reason), owner=self,
-                             on_done=done, on_error=failed, changes=True)
+        # the filter on screen, or the typed one resolved in the task (a patient or person it cannot
+        # find is a known error: the runner shows it and no file is written)
+        resolve = self._resolver() if shown is None else (lambda: shown)
+
+        def export() -> int:
+            return readable.export_csv(ctx, actor, resolve(), out, reason=reason)
+
+        self.host.runner.run(export, owner=self, on_done=done, on_error=failed, changes=True)
 
     def _export_finished(self) -> None:
         if self.export_button is not None:

@@ -154,6 +154,7 @@ class TodayPage(Page):
             row = WorkRow(item, keys is None or item.page in keys or item.page == ANSWER_PAGE, self.list_box)
             row.button.clicked.connect(lambda _c=False, key=item.key: self.open_item(key))
             self.list_layout.addWidget(row)
+            row.show()   # now, not on the layout's queued show: a row is on screen once it is listed
             self.rows.append(row)
         self.empty.setVisible(not self.items)
         self.status.setText("")

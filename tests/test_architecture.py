@@ -58,7 +58,7 @@ def test_no_mutable_module_globals_registry_in_core() -> None:
 # -- privdesk/ui: a kit and one folder per domain (issue 17) --------------------------------------
 UI = PKG / "ui"
 # The kit every screen uses, and the three modules that compose the application from the screens.
-KIT = {"__init__", "clocks", "collector", "host", "i18n", "idle", "login", "messages", "page", "pdfpreview", "startbox",
+KIT = {"__init__", "clocks", "collector", "host", "i18n", "idle", "login", "messages", "page", "pdfpreview", "progress", "startbox",
        "tablemodel", "tasks", "widgets"}
 COMPOSITION = {"app", "firstrun", "mainwindow", "pages", "today"}
 
@@ -234,3 +234,70 @@ def test_the_workflow_is_defined_once() -> None:
                     names = [node.target.id]
                 offenders += [f"{p.relative_to(PKG.parent)}: {n}" for n in names if n in WORKFLOW_NAMES]
     assert offenders == []
+# -- one background path (issue 17) ---------------------------------------------------------------
+def _ui_trees() -> list[tuple[Path, ast.Module]]:
+    return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(UI.rglob("*.py"))]
+
+
+def _called_name(call: ast.Call) -> str:
+    f = call.func
+    return f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else ""
+
+
+def test_table_pages_are_read_on_the_task_runner() -> None:
+    """Every ``fetchMore`` in ui/ hands its page to the task runner (``….run(lambda: …)``) and calls
+    no fetcher (a use case: a transaction and an access-log append) on the GUI thread."""
+    found, offenders = [], []
+    for path, tree in _ui_trees():
+        for fn in ast.walk(tree):
+            if not (isinstance(fn, ast.FunctionDef) and fn.name == "fetchMore"):
+                continue
+            found.append(path.stem)
+            in_lambda = {id(n) for lam in ast.walk(fn) if isinstance(lam, ast.Lambda) for n in ast.walk(lam.body)}
+            calls = [c for c in ast.walk(fn) if isinstance(c, ast.Call)]
+            if not any(_called_name(c) == "run" and isinstance(c.func, ast.Attribute) for c in calls):
+                offenders.append(f"{path.relative_to(PKG.parent)}: fetchMore does not use the runner")
+            direct = [ast.unparse(c) for c in calls if id(c) not in in_lambda and "fetcher" in _called_name(c)]
+            if direct:
+                offenders.append(f"{path.relative_to(PKG.parent)}: fetchMore calls {direct} on the GUI thread")
+    assert found and offenders == []
+
+
+def test_progress_dialogs_are_built_only_by_the_kit() -> None:
+    """One progress-and-cancel object (privdesk/ui/progress.py): no screen builds a QProgressDialog."""
+    offenders = [f"{path.relative_to(PKG.parent)}:{node.lineno}" for path, tree in _ui_trees() if path.stem != "progress"
+                 for node in ast.walk(tree) if isinstance(node, ast.Call) and _called_name(node) == "QProgressDialog"]
+    assert offenders == []
+
+
+def _string_set(node: ast.expr) -> set[str] | None:
+    """The strings of ``frozenset({"a", "b"})``; None for anything else."""
+    if (isinstance(node, ast.Call) and _called_name(node) == "frozenset" and len(node.args) == 1
+            and isinstance(node.args[0], ast.Set | ast.List | ast.Tuple)):
+        return {e.value for e in node.args[0].elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+    return None
+
+
+def test_changes_and_pages_name_known_kinds_and_only_pages_listen() -> None:
+    """``changes=frozenset({...})`` and a page's ``SHOWS`` name kinds of privdesk.ui.tasks.KINDS (a typo
+    would silently skip a reload); screens subscribe through ``Page.SHOWS``, only ui/page.py connects
+    to ``data_changed``."""
+    from privdesk.ui.tasks import KINDS
+
+    unknown, listeners = [], []
+    for path, tree in _ui_trees():
+        where = str(path.relative_to(PKG.parent))
+        for node in ast.walk(tree):
+            values: list[ast.expr] = []
+            if isinstance(node, ast.keyword) and node.arg == "changes":
+                values = [node.value.body, node.value.orelse] if isinstance(node.value, ast.IfExp) else [node.value]
+            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "SHOWS" for t in node.targets):
+                values = [node.value]
+            for value in values:
+                names = _string_set(value)
+                if names is not None and (not names or names - KINDS):
+                    unknown.append(f"{where}:{value.lineno} {sorted(names - KINDS)}")
+            if (isinstance(node, ast.Attribute) and node.attr == "connect" and isinstance(node.value, ast.Attribute)
+                    and node.value.attr == "data_changed" and path.name != "page.py"):
+                listeners.append(f"{where}:{node.lineno}")
+    assert unknown == [] and listeners == []

@@ -307,7 +307,7 @@ def test_the_officer_rotates_the_key_on_screen_with_progress(qtbot, sqlite_ctx: 
     qtbot.mouseClick(dialog.rotate_button, Qt.MouseButton.LeftButton)
     job = dialog.job
     assert job is not None
-    job._relay.step.connect(lambda _w, done, _t: seen.append(done))
+    job.tracker.step.connect(lambda args: seen.append(args[1]))   # (what, done, total)
     qtbot.waitUntil(lambda: dialog.job is None, timeout=120_000)
     assert seen and seen == sorted(seen)                      # the bar moved forward
     boxes = [b for b in dialog.findChildren(QMessageBox) if b.isVisible()]

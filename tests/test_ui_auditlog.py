@@ -69,20 +69,28 @@ def open_viewer(qtbot, ctx: AppContext, runner: TaskRunner, actor: Actor) -> tup
     return window, page
 
 
-def test_model_fetches_keyset_pages_lazily_without_a_view(busy_log: AppContext, boss: Actor) -> None:
+def fetch_page(qtbot, model: AccessLogModel) -> None:  # type: ignore[no-untyped-def]
+    """One fetchMore, waited for: the page is read on the task runner and appended on its return."""
+    with qtbot.waitSignal(model.fetched, timeout=30_000):
+        model.fetchMore(QModelIndex())
+
+
+def test_model_fetches_keyset_pages_lazily_without_a_view(qtbot, busy_log: AppContext, boss: Actor,  # type: ignore[no-untyped-def]
+                                                          runner: TaskRunner) -> None:
     flt = query.LogFilter()
-    model = AccessLogModel(page_size=PAGE_SIZE)
-    model.start(lambda before, limit: readable.page(busy_log, boss, flt, before_seq=before, limit=limit))
+    model = AccessLogModel(page_size=PAGE_SIZE, runner=runner)
+    with qtbot.waitSignal(model.fetched, timeout=30_000):
+        model.start(lambda before, limit: readable.page(busy_log, boss, flt, before_seq=before, limit=limit))
     assert model.rowCount() == PAGE_SIZE and model.fetches == 1
     assert model.canFetchMore(QModelIndex())
     seqs = [model.data(model.index(r, AccessLogModel.COL_SEQ), ROW_ROLE).seq for r in range(PAGE_SIZE)]
     assert seqs == sorted(seqs, reverse=True)  # newest first
-    model.fetchMore(QModelIndex())
+    fetch_page(qtbot, model)
     assert model.rowCount() == 2 * PAGE_SIZE
     first_of_second = model.row_object(PAGE_SIZE).seq
     assert first_of_second == seqs[-1] - 1  # keyset: continues right below the last row
     while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
+        fetch_page(qtbot, model)
     total = model.rowCount()
     assert total > ENTRIES and model.exhausted
     assert len({model.row_object(r).seq for r in range(total)}) == total
@@ -137,12 +145,14 @@ def test_filters_by_kind_person_patient_and_period(qtbot, busy_log: AppContext, 
                                                           page.subject_edit.placeholderText()])
     page.action_combo.setCurrentIndex(combo.index("로그인·계정·권한"))
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)   # the pages are read on the task runner
     rows = page.model.rows()
     assert rows and {r.category for r in rows} == {"로그인·계정·권한"} and "login" in {r.action for r in rows}
 
     page.action_combo.setCurrentIndex(0)
     page.subject_edit.setText("홍길동")          # a name: resolved by the registry's search, never kept
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)   # the pages are read on the task runner
     rows = page.model.rows()
     assert rows and {r.subject_ref for r in rows} == {f"patient:{pid}"}
     assert rows[0].subject == "차트 1001 홍*동"
@@ -153,17 +163,20 @@ def test_filters_by_kind_person_patient_and_period(qtbot, busy_log: AppContext, 
     assert any(d.startswith("접속기록 대상 확인; 환자 1명") for d in details)   # the names shown, logged
     page.subject_edit.setText("1001")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)   # the pages are read on the task runner
     assert {r.subject_ref for r in page.model.rows()} == {f"patient:{pid}"}
 
     page.subject_edit.clear()
     page.actor_edit.setText("육의")              # a name (prefix) finds the login
     page.period.enabled.setChecked(True)
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)   # the pages are read on the task runner
     rows = page.model.rows()
     assert rows and {r.actor for r in rows} == {OFFICER_LOGIN}
 
     page.actor_edit.setText("nobody")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)   # the pages are read on the task runner
     assert page.model.rowCount() == 0 and page.status.text() == "0건"
     window.close()
     settle(qtbot, runner)
@@ -254,6 +267,7 @@ def test_auditor_sees_the_log_but_no_account_management(qtbot, ctx: AppContext, 
     assert page.subject_edit.placeholderText() == "차트번호"        # no names for an account that may not read them
     page.subject_edit.setText("홍길동")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "차트번호로만" in boxes[-1].text() and page.model.rowCount() == 0
     for box in boxes:

@@ -76,8 +76,10 @@ def test_quick_viewing_entry_saves_on_enter_and_appears_in_the_log(
     assert tab.model.rowCount() == 0 and tab.status.text() == "0건"
     tab.camera_combo.setCurrentIndex(0)
     tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("provide"))
+    settle(qtbot, runner)
     assert tab.model.rowCount() == 0
     tab.kind_combo.setCurrentIndex(tab.kind_combo.findData("view"))
+    settle(qtbot, runner)
     assert tab.model.rowCount() == 2
     close(qtbot, win, runner)
 
@@ -87,15 +89,19 @@ def test_the_log_pages_with_keyset_fetches(qtbot, sqlite_ctx: AppContext, runner
     start, end = window(1)
     for i in range(7):
         viewlog.record_viewing(sqlite_ctx, fac, QuickViewing(["CAM-03"], start, end, f"점검 {i}"))
-    model = LedgerModel(page_size=3)
+    model = LedgerModel(page_size=3, runner=runner)
 
     def fetch(before: int | None, limit: int) -> list[viewlog.LedgerRow]:
         return viewlog.list_ledger(sqlite_ctx, fac, before_id=before, limit=limit)
 
-    model.start(fetch)
+    with qtbot.waitSignal(model.fetched, timeout=30_000):   # every page is read on the task runner
+        model.start(fetch)
     assert model.rowCount() == 3 and model.canFetchMore() and model.fetches == 1
-    model.fetchMore()
-    model.fetchMore()
+    with qtbot.waitSignal(model.fetched, timeout=30_000):
+        model.fetchMore()
+    assert model.rowCount() == 6 and model.fetches == 2
+    with qtbot.waitSignal(model.fetched, timeout=30_000):
+        model.fetchMore()
     assert model.rowCount() == 7 and not model.canFetchMore() and model.fetches == 3
     ids = [model.row_object(r).id for r in range(7)]
     assert ids == sorted(ids, reverse=True)  # newest first, no row twice

@@ -54,7 +54,7 @@ from privdesk.ui.requests.detail import RequestDetailDialog
 from privdesk.ui.requests.intake import IntakeDialog
 from privdesk.ui.requests.page import RequestsModel, RequestsPage, requests_page
 from privdesk.ui.requests.parts import RequestCorrectionDialog
-from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.tasks import EVERYTHING, TaskRunner
 from privdesk.ui.today import TodayPage
 from privdesk.ui.widgets import ReasonDialog
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
@@ -542,7 +542,7 @@ def test_today_page_shows_overdue_requests_in_red_and_opens_the_request_screen(
 
     member_request(ctx, clerk, days_ago=12, name="김지연")
     member_request(ctx, clerk, days_ago=9, name="박임박")
-    runner.data_changed.emit()  # what any saving task does
+    runner.data_changed.emit(EVERYTHING)  # what any saving task that does not say what it changed does
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: me.row("requests.overdue") is not None, timeout=10_000)
     late, soon = me.row("requests.overdue"), me.row("requests.soon")

@@ -21,9 +21,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
 from privdesk.errors import PrivdeskError
+from privdesk.ui.tasks import TaskRunner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -106,26 +107,38 @@ class KeysetTableModel[R](RowTableModel[R]):
 
     ``fetcher(before_key, limit)`` returns the next page; ``row_key`` gives a row's key. Qt asks
     for more through ``canFetchMore``/``fetchMore`` as the view scrolls, so a table of millions of
-    rows opens with one page in memory. A known error ends the paging and is reported through
-    ``fetch_failed``; ``fetched`` follows every fetch so status lines can update."""
+    rows opens with one page in memory. Every page — the first included — is read on the task
+    runner, never on the GUI thread (a page read is a use case: a transaction and an access-log
+    append): ``canFetchMore`` is False while one is in flight, the rows are appended when it
+    returns, and a page of an earlier ``start`` (the filter changed meanwhile) is dropped. A known
+    error ends the paging and is reported through ``fetch_failed``; ``fetched`` follows every
+    fetch so status lines can update."""
 
     fetch_failed = Signal(object)
     fetched = Signal()
 
-    def __init__(self, row_key: Callable[[R], int], parent: Any = None, page_size: int = 200) -> None:
+    def __init__(self, row_key: Callable[[R], int], parent: Any = None, page_size: int = 200, *,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.page_size = page_size
+        self.runner = runner
+        # the widget whose deletion makes late pages irrelevant (the page the model belongs to)
+        self.owner: QWidget | None = parent if isinstance(parent, QWidget) else None
         self._row_key = row_key
         self._fetcher: Callable[[int | None, int], Sequence[R]] | None = None
         self._exhausted = True
+        self._loading = False
+        self._generation = 0
         self.fetches = 0
 
     def start(self, fetcher: Callable[[int | None, int], Sequence[R]] | None) -> None:
-        """Forget the loaded rows and start over with a new filter; loads the first page."""
+        """Forget the loaded rows and start over with a new filter; asks for the first page."""
+        self._generation += 1
         self.beginResetModel()
         self._rows = []
         self._fetcher = fetcher
         self._exhausted = fetcher is None
+        self._loading = False
         self.fetches = 0
         self.endResetModel()
         if self.canFetchMore(QModelIndex()):
@@ -135,25 +148,47 @@ class KeysetTableModel[R](RowTableModel[R]):
     def exhausted(self) -> bool:
         return self._exhausted
 
+    @property
+    def loading(self) -> bool:
+        """A page is being read."""
+        return self._loading
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._loading
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted or self._fetcher is None:
+        if not self.canFetchMore(parent) or self._fetcher is None:
             return
+        if self.runner is None:
+            raise RuntimeError("KeysetTableModel reads its pages on a TaskRunner: pass runner=")
+        self._loading = True
+        generation, fetcher, limit = self._generation, self._fetcher, self.page_size
         before = self._row_key(self._rows[-1]) if self._rows else None
-        try:
-            rows = list(self._fetcher(before, self.page_size))
-        except PrivdeskError as exc:
-            self._exhausted = True
-            self.fetch_failed.emit(exc)
-            self.fetched.emit()
-            return
+        self.runner.run(lambda: list(fetcher(before, limit)), owner=self.owner,
+                        on_done=lambda rows: self._arrived(generation, rows),
+                        on_error=lambda exc: self._failed(generation, exc))
+
+    def _arrived(self, generation: int, rows: list[R]) -> None:
+        if generation != self._generation:
+            return  # a page of an earlier filter: nobody shows it any more
+        self._loading = False
         self.fetches += 1
         if len(rows) < self.page_size:
             self._exhausted = True
         self.append_rows(rows)
         self.fetched.emit()
+
+    def _failed(self, generation: int, exc: BaseException) -> bool:
+        if generation != self._generation:
+            return True  # nobody waits for it any more
+        self._loading = False
+        self._exhausted = True
+        if isinstance(exc, PrivdeskError):
+            self.fetch_failed.emit(exc)
+            self.fetched.emit()
+            return True  # the page shows it (fetch_failed)
+        self.fetched.emit()
+        return False  # a bug: the runner hands it to the crash handler
 
 
 def selected_row[R](view: QTableView, model: RowTableModel[R]) -> R | None:

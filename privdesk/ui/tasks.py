@@ -3,7 +3,9 @@
 A use case runs on a :class:`QThreadPool`; its result or its exception comes back on the GUI thread.
 A known error (:class:`~privdesk.errors.PrivdeskError`) is shown as its Korean sentence, anything
 else goes to the crash handler. After a task that changed data, one app-wide ``data_changed``
-signal tells every open screen to reload.
+signal says what changed — a frozenset of kinds (``{"registry"}``, ``{"cctv"}`` …, the domain
+folders of ``privdesk/ui``), :data:`EVERYTHING` when the task did not say — and each open screen
+reloads when it shows one of them (:func:`touches`; a screen that does not say shows everything).
 """
 
 from __future__ import annotations
@@ -23,6 +25,36 @@ from privdesk.ui import messages
 
 log = logging.getLogger("privdesk.ui")
 
+#: what a task changed when it does not say, and what a screen shows when it does not say
+EVERYTHING: frozenset[str] = frozenset({"*"})
+
+#: the kinds of change: the domains of ``privdesk/ui`` (a screen shows, a task changes, some of them)
+KINDS: frozenset[str] = frozenset({
+    "accounts", "audit", "backup", "cctv", "complaints", "disclosures", "incidents", "lifecycle", "registry",
+    "requests", "review",
+})
+
+#: ``changes=`` of :meth:`TaskRunner.run`: False (a read), True (everything) or the kinds changed
+Changes = bool | frozenset[str]
+
+
+def changed_kinds(changes: Changes) -> frozenset[str]:
+    """What ``changes=`` announces: nothing, :data:`EVERYTHING`, or the named kinds (checked)."""
+    if changes is True:
+        return EVERYTHING
+    if changes is False:
+        return frozenset()
+    unknown = changes - KINDS - EVERYTHING
+    if unknown or not changes:
+        raise ValueError(f"unknown kinds of change: {sorted(unknown)}")
+    return changes
+
+
+def touches(changed: frozenset[str], shows: frozenset[str]) -> bool:
+    """Whether a change of ``changed`` concerns a screen showing ``shows`` — when unsure, it does."""
+    return "*" in changed or "*" in shows or bool(changed & shows)
+
+
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], bool | None]
 
@@ -40,7 +72,7 @@ class Task(QObject):
     finished = Signal()
 
     def __init__(self, runner: TaskRunner, fn: Callable[[], Any], owner: QObject | None,
-                 on_done: DoneCallback | None, on_error: ErrorCallback | None, changes: bool) -> None:
+                 on_done: DoneCallback | None, on_error: ErrorCallback | None, changes: frozenset[str]) -> None:
         super().__init__(runner)
         self._runner = runner
         self._owner = owner
@@ -103,20 +135,20 @@ class Task(QObject):
                 parent = self._owner if self._owner_alive() and isinstance(self._owner, QWidget) else None
                 self._runner.report(exc, parent)
         finally:
-            self._finish(changed=False)
+            self._finish(changed=frozenset())
 
-    def _finish(self, *, changed: bool) -> None:
+    def _finish(self, *, changed: frozenset[str]) -> None:
         self._runner._forget(self)
         self.finished.emit()
         if changed:
-            self._runner.data_changed.emit()
+            self._runner.data_changed.emit(changed)
         self.deleteLater()
 
 
 class TaskRunner(QObject):
     """Runs use cases off the GUI thread. One per application; passed to every screen."""
 
-    data_changed = Signal()
+    data_changed = Signal(object)   # the frozenset of kinds changed (EVERYTHING when the task did not say)
     busy_changed = Signal(bool)
     error_reported = Signal(object)  # every error shown by report(): the self-test counts them
 
@@ -131,11 +163,11 @@ class TaskRunner(QObject):
 
     def run(self, fn: Callable[[], Any], *, owner: QObject | None = None,
             on_done: DoneCallback | None = None, on_error: ErrorCallback | None = None,
-            changes: bool = False) -> Task:
+            changes: Changes = False) -> Task:
         """Run ``fn()`` on the pool. ``on_error`` returns True when it showed the error itself.
-        Callbacks are skipped when ``owner`` was deleted meanwhile. ``changes=True`` emits
-        ``data_changed`` after a success."""
-        task = Task(self, fn, owner, on_done, on_error, changes)
+        Callbacks are skipped when ``owner`` was deleted meanwhile. ``changes`` — True (everything)
+        or the kinds changed, e.g. ``frozenset({"registry"})`` — emits ``data_changed`` after a success."""
+        task = Task(self, fn, owner, on_done, on_error, changed_kinds(changes))
         self._running.add(task)
         if len(self._running) == 1:
             self.busy_changed.emit(True)

@@ -28,6 +28,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.incidents.clock import IncidentClockBox
 from privdesk.ui.page import Page
 from privdesk.ui.review.dialogs import JustificationAnswerDialog
+from privdesk.ui.tasks import EVERYTHING
 from privdesk.ui.widgets import heading
 
 TODAY_PAGE = "today"
@@ -71,6 +72,8 @@ class WorkRow(QFrame):
 
 class TodayPage(Page):
     """Always the first page (see the module docstring)."""
+
+    SHOWS = EVERYTHING   # the day's work of every domain: reloads after any change
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
@@ -164,6 +167,7 @@ class TodayPage(Page):
             row = WorkRow(item, keys is None or item.page in keys or item.page == ANSWER_PAGE, self.list_box)
             row.button.clicked.connect(lambda _c=False, key=item.key: self.open_item(key))
             self.list_layout.addWidget(row)
+            row.show()   # now, not on the layout's queued show: a row is on screen once it is listed
             self.rows.append(row)
         self.empty.setVisible(not self.items)
         self.status.setText("")

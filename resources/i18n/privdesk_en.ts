@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+50"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+52"/>
         <source>조회·검색</source>
         <translation>Views and searches</translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>AccessLogPage</name>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+120"/>
+        <location line="+134"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
@@ -1028,7 +1028,7 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+59"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+60"/>
         <location line="+14"/>
         <source>열람</source>
         <translation>Viewing</translation>
@@ -1165,7 +1165,7 @@ Key file: {path}</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+114"/>
         <source>출력 사유</source>
         <translation>Reason for printing</translation>
     </message>
@@ -1175,33 +1175,33 @@ Key file: {path}</translation>
         <translation>Enter the reason for printing {title}. It is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>{title} 만드는 중…</source>
         <translation>Creating {title}…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location filename="../../privdesk/ui/cctv/decisions.py" line="-97"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>출력</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+27"/>
         <source>{title} 만드는 중… {n}쪽</source>
         <translation>Creating {title}… page {n}</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
@@ -1371,7 +1371,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+71"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+72"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -1434,7 +1434,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvPage</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/page.py" line="+37"/>
+        <location filename="../../privdesk/ui/cctv/page.py" line="+39"/>
         <source>CCTV 관리</source>
         <translation>CCTV management</translation>
     </message>
@@ -2608,7 +2608,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+255"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+258"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -2729,7 +2729,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-217"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-219"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -2784,7 +2784,7 @@ Key file: {path}</translation>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
@@ -2847,7 +2847,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosuresPage</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/__init__.py" line="+39"/>
+        <location filename="../../privdesk/ui/disclosures/__init__.py" line="+41"/>
         <source>개인정보 목적 외 이용·제3자 제공</source>
         <translation>Uses beyond the purpose and third-party provisions</translation>
     </message>
@@ -2865,7 +2865,7 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+167"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+164"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -2875,18 +2875,18 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location line="+50"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-49"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+35"/>
         <source>{step} 중… (운영 DB 정리, 잠시 기다리십시오)</source>
         <translation>{step}… (cleaning up the main database, please wait)</translation>
     </message>
@@ -2896,7 +2896,7 @@ Key file: {path}</translation>
         <translation>{step}: {done}/{total}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>취소를 눌렀을 때는 이미 삭제가 시작되어 되돌릴 수 없었습니다. 파기를 끝까지 마쳤습니다.</source>
         <translation>When Cancel was pressed the deletion had already begun and could not be undone. The destruction was completed.</translation>
     </message>
@@ -3072,7 +3072,7 @@ Key file: {path}</translation>
         <translation>CP949 (EUC-KR, Korean Excel)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+68"/>
         <source>1. 파일과 인코딩</source>
         <translation>1. File and encoding</translation>
     </message>
@@ -3358,7 +3358,7 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>취소하는 중… 진행 중인 묶음을 되돌립니다.</source>
         <translation>Cancelling… the batch in progress is rolled back.</translation>
     </message>
@@ -4074,7 +4074,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="+99"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+95"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation>Key management — privacy officer</translation>
     </message>
@@ -4151,7 +4151,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+161"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+162"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
@@ -4304,7 +4304,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-134"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-129"/>
         <source>대상</source>
         <translation>Subject</translation>
     </message>
@@ -4984,7 +4984,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-366"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-362"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -5029,7 +5029,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Last visit</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+150"/>
         <source>2. 열 지정</source>
         <translation>2. Columns</translation>
     </message>
@@ -5776,7 +5776,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+77"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+79"/>
         <source>환자 명부</source>
         <translation>Patient registry</translation>
     </message>
@@ -6178,7 +6178,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+126"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+121"/>
         <location line="+136"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
@@ -6313,7 +6313,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+205"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+206"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -6555,7 +6555,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorsPage</name>
     <message>
-        <location line="+169"/>
+        <location line="+171"/>
         <source>수탁업체 (개인정보 처리업무 위탁)</source>
         <translation>Processors (outsourced personal data processing)</translation>
     </message>
@@ -6581,13 +6581,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <location line="+56"/>
         <source>위탁 종료</source>
         <translation>End outsourcing</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>계약 관리</source>
         <translation>Contract…</translation>
     </message>
@@ -6602,7 +6602,7 @@ Plan hash: {hash}</translation>
         <translation>Print list</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
@@ -6612,7 +6612,7 @@ Plan hash: {hash}</translation>
         <translation>Another user changed this processor first. The latest version has been reloaded; check it and try again.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation>{n} processors — {soon} ending soon, {ended} expired, {open} without return/destruction</translation>
     </message>
@@ -8866,7 +8866,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RotationJob</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="-100"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="-99"/>
         <source>키를 교체하는 중…</source>
         <translation>Rotating the key…</translation>
     </message>
@@ -8876,18 +8876,18 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location line="+32"/>
         <source>키 교체</source>
         <translation>Key rotation</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-31"/>
         <source>취소하는 중: 바꾼 행을 원래 키로 되돌립니다…</source>
         <translation>Cancelling: taking the rewritten rows back to the old key…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>되돌리는 중</source>
         <translation>Taking back</translation>
     </message>
@@ -9213,7 +9213,7 @@ Retention: {rule}</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="+91"/>
+        <location filename="../../privdesk/ui/today.py" line="+95"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -9228,7 +9228,7 @@ Retention: {rule}</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+39"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
         <translation>Could not load today&apos;s work: {error}</translation>
     </message>
@@ -9383,7 +9383,7 @@ Retention: {rule}</translation>
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-94"/>
+        <location filename="../../privdesk/ui/today.py" line="-110"/>
         <source>열기</source>
         <translation>Open</translation>
     </message>

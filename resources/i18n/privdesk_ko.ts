@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+50"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+52"/>
         <source>조회·검색</source>
         <translation type="unfinished"></translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>AccessLogPage</name>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>접속기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+120"/>
+        <location line="+134"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
@@ -1026,7 +1026,7 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+59"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+60"/>
         <location line="+14"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
@@ -1163,7 +1163,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+114"/>
         <source>출력 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,33 +1173,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>{title} 만드는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location filename="../../privdesk/ui/cctv/decisions.py" line="-97"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>출력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
         <source>취소하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+27"/>
         <source>{title} 만드는 중… {n}쪽</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+73"/>
         <source>다른 사용자가 변경함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,7 +1369,7 @@
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+71"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+72"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1432,7 +1432,7 @@
 <context>
     <name>CctvPage</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/page.py" line="+37"/>
+        <location filename="../../privdesk/ui/cctv/page.py" line="+39"/>
         <source>CCTV 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,7 +2606,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+255"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+258"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,7 +2727,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-217"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-219"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2782,7 +2782,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2845,7 +2845,7 @@
 <context>
     <name>DisclosuresPage</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/__init__.py" line="+39"/>
+        <location filename="../../privdesk/ui/disclosures/__init__.py" line="+41"/>
         <source>개인정보 목적 외 이용·제3자 제공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,7 +2863,7 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+167"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+164"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2873,18 +2873,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location line="+50"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-49"/>
         <source>취소하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+35"/>
         <source>{step} 중… (운영 DB 정리, 잠시 기다리십시오)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2894,7 +2894,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>취소를 눌렀을 때는 이미 삭제가 시작되어 되돌릴 수 없었습니다. 파기를 끝까지 마쳤습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3070,7 +3070,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+68"/>
         <source>1. 파일과 인코딩</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3356,7 +3356,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>취소하는 중… 진행 중인 묶음을 되돌립니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4071,7 +4071,7 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="+99"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+95"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4148,7 +4148,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+161"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+162"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4301,7 +4301,7 @@
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-134"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-129"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4981,7 +4981,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-366"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-362"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5026,7 +5026,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+150"/>
         <source>2. 열 지정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5773,7 +5773,7 @@
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+77"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+79"/>
         <source>환자 명부</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6175,7 +6175,7 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+126"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+121"/>
         <location line="+136"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
@@ -6304,7 +6304,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+205"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+206"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6546,7 +6546,7 @@
 <context>
     <name>ProcessorsPage</name>
     <message>
-        <location line="+169"/>
+        <location line="+171"/>
         <source>수탁업체 (개인정보 처리업무 위탁)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6572,13 +6572,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+78"/>
         <location line="+56"/>
         <source>위탁 종료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-133"/>
         <source>계약 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6593,7 +6593,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>다른 사용자가 변경함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6603,7 +6603,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8857,7 +8857,7 @@
 <context>
     <name>RotationJob</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="-100"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="-99"/>
         <source>키를 교체하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8867,18 +8867,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <location line="+32"/>
         <source>키 교체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-31"/>
         <source>취소하는 중: 바꾼 행을 원래 키로 되돌립니다…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>되돌리는 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9198,7 +9198,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="+91"/>
+        <location filename="../../privdesk/ui/today.py" line="+95"/>
         <source>오늘 할 일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9213,7 +9213,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+39"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9368,7 +9368,7 @@
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-94"/>
+        <location filename="../../privdesk/ui/today.py" line="-110"/>
         <source>열기</source>
         <translation type="unfinished"></translation>
     </message>

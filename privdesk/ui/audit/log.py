@@ -13,6 +13,7 @@ chain can be verified from here by accounts that may.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel
+from privdesk.ui.tasks import EVERYTHING, TaskRunner
 from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading
 
 CTX = "AccessLogModel"
@@ -67,8 +69,8 @@ class AccessLogModel(KeysetTableModel[readable.ReadableRow]):
     CONTEXT = CTX
     COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_SUBJECT, COL_DETAIL, COL_OUTCOME = range(7)
 
-    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(lambda r: r.seq, parent, page_size)
+    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE, *, runner: TaskRunner | None = None) -> None:
+        super().__init__(lambda r: r.seq, parent, page_size, runner=runner)
         self.COLUMNS = (
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "번호"), lambda r: str(r.seq), lambda r: r.seq, align_right=True),
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "일시"), lambda r: fmt_datetime(r.at, seconds=True)),
@@ -87,6 +89,8 @@ class AccessLogModel(KeysetTableModel[readable.ReadableRow]):
 
 class AccessLogPage(Page):
     """접속기록 (permission: audit.read; export: audit.export; verify: audit.verify)."""
+
+    SHOWS = EVERYTHING   # every use case writes the access log: reloads after any change
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
@@ -144,8 +148,8 @@ class AccessLogPage(Page):
             edit.returnPressed.connect(self.reload)
 
         self.last_verify: verify.VerifyResult | None = None
-        self.shown_filter: query.LogFilter | None = None   # the filter of the rows on screen, resolved
-        self.model = AccessLogModel(self)
+        self._shown: list[query.LogFilter] = []   # the resolved filter of the rows on screen (see shown_filter)
+        self.model = AccessLogModel(self, runner=host.runner)
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
         self.model.fetched.connect(self._update_status)
         self.table = QTableView(self)
@@ -176,23 +180,37 @@ class AccessLogPage(Page):
     def resolved_filter(self) -> query.LogFilter:
         """The filter with the person resolved to logins and the patient to internal references
         (through the use cases; the typed patient text is never kept or logged)."""
+        return self._resolver()()
+
+    def _resolver(self) -> Callable[[], query.LogFilter]:
+        """:meth:`resolved_filter` as a function of what is typed now: the widgets are read here,
+        on the GUI thread; the function (use cases only) may run on the task runner."""
         ctx, actor, flt = self.host.ctx, self.host.actor, self.log_filter()
         person, patient = self.actor_edit.text().strip(), self.subject_edit.text().strip()
-        return dataclasses.replace(flt, actors=readable.person_logins(ctx, actor, person) if person else (),
-                                   subjects=readable.patient_refs(ctx, actor, patient) if patient else ())
+
+        def resolve() -> query.LogFilter:
+            return dataclasses.replace(flt, actors=readable.person_logins(ctx, actor, person) if person else (),
+                                       subjects=readable.patient_refs(ctx, actor, patient) if patient else ())
+
+        return resolve
+
+    @property
+    def shown_filter(self) -> query.LogFilter | None:
+        """The resolved filter of the rows on screen (None until the first page of this search was read)."""
+        return self._shown[0] if self._shown else None
 
     def reload(self) -> None:
-        """Start over with the current filter (the first page is read at once, the rest on scroll)."""
-        ctx, actor = self.host.ctx, self.host.actor
-        resolved: list[query.LogFilter] = []
+        """Start over with the current filter (the first page is read at once, the rest on scroll;
+        both on the task runner)."""
+        ctx, actor, resolve = self.host.ctx, self.host.actor, self._resolver()
+        resolved: list[query.LogFilter] = []   # this search's own: a late page of an older one never touches it
 
         def fetch(before: int | None, limit: int) -> list[readable.ReadableRow]:
             if not resolved:
-                resolved.append(self.resolved_filter())
-                self.shown_filter = resolved[0]
+                resolved.append(resolve())
             return readable.page(ctx, actor, resolved[0], before_seq=before, limit=limit)
 
-        self.shown_filter = None
+        self._shown = resolved
         self.model.start(fetch)
 
     def _update_status(self) -> None:
@@ -231,14 +249,14 @@ class AccessLogPage(Page):
             return False
 
         out = Output(path, force=True)   # the save dialog asked before replacing a file
-        try:
-            flt = shown if shown is not None else self.resolved_filter()
-        except PrivdeskError as exc:     # a patient or person the filter cannot find
-            self._export_finished()
-            messages.show_error(self, exc)
-            return
-        self.host.runner.run(lambda: readable.export_csv(ctx, actor, flt, out, reason=reason), owner=self,
-                             on_done=done, on_error=failed, changes=True)
+        # the filter on screen, or the typed one resolved in the task (a patient or person it cannot
+        # find is a known error: the runner shows it and no file is written)
+        resolve = self._resolver() if shown is None else (lambda: shown)
+
+        def export() -> int:
+            return readable.export_csv(ctx, actor, resolve(), out, reason=reason)
+
+        self.host.runner.run(export, owner=self, on_done=done, on_error=failed, changes=True)
 
     def _export_finished(self) -> None:
         if self.export_button is not None:

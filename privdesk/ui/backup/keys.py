@@ -29,10 +29,7 @@ from privdesk.custody.sheet import print_sheet
 from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
-
-
-class _Relay(QObject):
-    step = Signal(str, int, int)
+from privdesk.ui.progress import Progress
 
 
 class RotationJob(QObject):
@@ -43,37 +40,36 @@ class RotationJob(QObject):
     def __init__(self, host: PageHost, parent: QWidget, password: str) -> None:
         super().__init__(parent)
         self.host = host
-        self.cancel_event = threading.Event()
         self.report: rotation.Report | None = None
-        self.progress = QProgressDialog(self.tr("키를 교체하는 중…"), self.tr("취소"), 0, 0, parent)
-        self.progress.setObjectName("rotationProgress")
-        self.progress.setWindowTitle(self.tr("키 교체"))
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.cancel)
-        self._relay = _Relay(self)
-        self._relay.step.connect(self._step)
-        relay, cancel, ctx, login = self._relay, self.cancel_event, host.ctx, host.actor.login
-        host.runner.run(lambda: rotation.rotate(ctx, login, password, progress=relay.step.emit,
-                                                cancel=cancel.is_set),
+        self.tracker = Progress(self, on_step=self._step)
+        self.tracker.show_dialog(parent, self.tr("키를 교체하는 중…"), cancel_text=self.tr("취소"),
+                                 title=self.tr("키 교체"), object_name="rotationProgress",
+                                 cancelling_text=self.tr("취소하는 중: 바꾼 행을 원래 키로 되돌립니다…"))
+        tracker, ctx, login = self.tracker, host.ctx, host.actor.login
+        host.runner.run(lambda: rotation.rotate(ctx, login, password, progress=tracker.report,
+                                                cancel=tracker.is_cancelled),
                         owner=self, on_done=self._done, on_error=self._failed, changes=True)
 
+    @property
+    def progress(self) -> QProgressDialog | None:
+        """The progress dialog while the rotation runs."""
+        return self.tracker.dialog
+
+    @property
+    def cancel_event(self) -> threading.Event:
+        return self.tracker.cancel_event
+
     def cancel(self) -> None:
-        self.cancel_event.set()
-        self.progress.setLabelText(self.tr("취소하는 중: 바꾼 행을 원래 키로 되돌립니다…"))
+        self.tracker.cancel()
 
     def _step(self, what: str, done: int, total: int) -> None:
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
-        verb = self.tr("되돌리는 중") if self.cancel_event.is_set() else self.tr("다시 암호화하는 중")
-        self.progress.setLabelText(self.tr("{verb}: {what} — {done}/{total}행").format(
+        self.tracker.set_value(done, total)
+        verb = self.tr("되돌리는 중") if self.tracker.cancelled else self.tr("다시 암호화하는 중")
+        self.tracker.set_label(self.tr("{verb}: {what} — {done}/{total}행").format(
             verb=verb, what=what, done=f"{done:,}", total=f"{total:,}"))
 
     def _close(self) -> None:
-        self.progress.canceled.disconnect(self.cancel)
-        self.progress.close()
-        self.progress.deleteLater()
+        self.tracker.close()
 
     def _done(self, report: rotation.Report) -> None:
         self._close()

@@ -35,7 +35,8 @@ from privdesk.files import Protected, protected_files
 from privdesk.ui import messages
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.pdfpreview import PdfPreviewDialog
-from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.progress import Progress
+from privdesk.ui.tasks import Changes, TaskRunner
 from privdesk.ui.widgets import ask_reason
 
 if TYPE_CHECKING:
@@ -197,12 +198,6 @@ class PrintCancelled(Exception):
     """Raised from ``on_page`` when the user cancelled: the use case leaves no file behind."""
 
 
-class _PageRelay(QObject):
-    """Lives on the GUI thread; ``on_page`` emits from the worker thread (a queued signal)."""
-
-    page = Signal(int)
-
-
 PrintFn = Callable[[Path, Callable[[int], None], str], Any]   # fn(out, on_page, reason)
 
 
@@ -243,51 +238,50 @@ class PrintJob(QObject):
         self.title = title
         self.file_name = file_name
         self.protected = tuple(protected)   # privdesk's own files: a saved copy never replaces them
-        self.cancel_event = threading.Event()
         self.pages_done = 0
         self.preview: PdfPreviewDialog | None = None
         self.cancelled = False
         self.error: BaseException | None = None
         folder = Path(tempfile.mkdtemp(prefix="privdesk-print-"))
         self.out = folder / file_name
-        self._relay = _PageRelay(self)
-        self._relay.page.connect(self._page)
-        self.progress: QProgressDialog | None = None
+        self.tracker = Progress(self, on_step=self._page)
         if show_progress:
-            self.progress = QProgressDialog(QCoreApplication.translate("Cctv", "{title} 만드는 중…").format(title=title), QCoreApplication.translate("Cctv", "취소"), 0, 0, owner)
-            self.progress.setObjectName("printProgress")
-            self.progress.setWindowTitle(QCoreApplication.translate("Cctv", "출력"))
-            self.progress.setMinimumDuration(300)
-            self.progress.setAutoClose(False)
-            self.progress.setAutoReset(False)
-            self.progress.canceled.connect(self.cancel)
-        relay, cancel = self._relay, self.cancel_event
+            self.tracker.show_dialog(
+                owner, QCoreApplication.translate("Cctv", "{title} 만드는 중…").format(title=title),
+                cancel_text=QCoreApplication.translate("Cctv", "취소"),
+                title=QCoreApplication.translate("Cctv", "출력"), object_name="printProgress",
+                cancelling_text=QCoreApplication.translate("Cctv", "취소하는 중…"), minimum_duration=300)
+        report, cancelled = self.tracker.report, self.tracker.is_cancelled
 
         def on_page(n: int) -> None:
-            if cancel.is_set():
+            if cancelled():
                 raise PrintCancelled
-            relay.page.emit(n)
+            report(n)
 
         out = self.out
         self.task = runner.run(lambda: fn(out, on_page, reason), owner=owner, on_done=self._done, on_error=self._failed,
                                changes=True)
 
+    @property
+    def progress(self) -> QProgressDialog | None:
+        """The progress dialog while the PDF is made (None without one, or once it is done)."""
+        return self.tracker.dialog
+
+    @property
+    def cancel_event(self) -> threading.Event:
+        return self.tracker.cancel_event
+
     def cancel(self) -> None:
-        self.cancel_event.set()
-        if self.progress is not None:
-            self.progress.setLabelText(QCoreApplication.translate("Cctv", "취소하는 중…"))
+        self.tracker.cancel()
 
     def _page(self, n: int) -> None:
         self.pages_done = n
-        if self.progress is not None and not self.cancel_event.is_set():
-            self.progress.setLabelText(QCoreApplication.translate("Cctv", "{title} 만드는 중… {n}쪽").format(title=self.title, n=n))
+        if not self.tracker.cancelled:
+            self.tracker.set_label(QCoreApplication.translate("Cctv", "{title} 만드는 중… {n}쪽").format(
+                title=self.title, n=n))
 
     def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self.cancel)
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
+        self.tracker.close()
 
     def _done(self, _result: Any) -> None:
         self._close_progress()
@@ -344,13 +338,15 @@ class CctvTab(QWidget):
         return b
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None, *,
-            changes: bool = True, on_error: Callable[[BaseException], bool] | None = None) -> None:
+            changes: Changes = True, on_error: Callable[[BaseException], bool] | None = None) -> None:
+        """Run a CCTV use case for this tab; ``changes=True`` means the CCTV data changed."""
         def failed(exc: BaseException) -> bool:
             if on_error is not None and on_error(exc):
                 return True
             return self.failed(exc)
 
-        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=failed, changes=changes)
+        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=failed,
+                             changes=frozenset({"cctv"}) if changes is True else changes)
 
     def failed(self, exc: BaseException) -> bool:
         if isinstance(exc, VersionConflictError):

@@ -266,7 +266,7 @@ class IntakeDialog(QDialog):
         self.message.clear()
         ctx, actor = self.host.ctx, self.host.actor
         self.host.runner.run(lambda: requests_uc.receive_request(ctx, actor, data), owner=self,
-                             on_done=self._saved, on_error=self._failed, changes=True)
+                             on_done=self._saved, on_error=self._failed, changes=frozenset({"cctv"}))
 
     def _saved(self, detail: RequestDetail) -> None:
         self.saving = False

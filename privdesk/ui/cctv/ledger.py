@@ -52,6 +52,7 @@ from privdesk.ui.cctv.common import (
 from privdesk.ui.cctv.decisions import ProvisionDialog
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import Column, KeysetTableModel
+from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import DATE_FORMAT, PeriodFilter, fmt_datetime, from_date, to_date
 
 if TYPE_CHECKING:
@@ -82,8 +83,8 @@ class LedgerModel(KeysetTableModel[LedgerRow]):
         Column(QT_TRANSLATE_NOOP("CctvLedgerModel", "기간"), lambda r: r.period),
     )
 
-    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(lambda r: r.id, parent, page_size)
+    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE, *, runner: TaskRunner | None = None) -> None:
+        super().__init__(lambda r: r.id, parent, page_size, runner=runner)
 
 class QuickEntry(QGroupBox):
     """빠른 기록: camera, from, to, purpose, witness — Enter anywhere in the form saves."""
@@ -199,7 +200,7 @@ class LedgerTab(CctvTab):
         self.camera_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.period.changed.connect(self.reload)
 
-        self.model = LedgerModel(self)
+        self.model = LedgerModel(self, runner=self.host.runner)
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
         self.model.fetched.connect(self._update_status)
         self.table = QTableView(self)

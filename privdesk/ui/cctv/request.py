@@ -293,7 +293,7 @@ class RequestDetailDialog(QDialog):
                 return True
             return False
 
-        self.host.runner.run(fn, owner=self, on_done=on_done or self._changed, on_error=failed, changes=True)
+        self.host.runner.run(fn, owner=self, on_done=on_done or self._changed, on_error=failed, changes=frozenset({"cctv"}))
 
     def _changed(self, result: Any) -> None:
         if isinstance(result, RequestDetail):
@@ -405,7 +405,7 @@ class RequestDetailDialog(QDialog):
         def go() -> None:
             reason = dialog.reason_text()
             self.host.runner.run(lambda: requests.requester_contact(ctx, actor, rid, reason), owner=self,
-                                 on_done=self._contact_shown, changes=True)
+                                 on_done=self._contact_shown, changes=frozenset({"cctv"}))
 
         self._open(dialog, go)
 

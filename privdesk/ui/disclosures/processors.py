@@ -45,6 +45,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
+from privdesk.ui.tasks import Changes
 from privdesk.ui.widgets import DATE_FORMAT, fmt_datetime, from_date, heading, record_table, to_date
 
 CTX = "ProcessorsModel"
@@ -246,6 +247,8 @@ class ProcessorHistoryDialog(QDialog):
 class ProcessorsPage(Page):
     """수탁업체 (permission: processor.manage)."""
 
+    SHOWS = frozenset({"disclosures"})   # the processors and their contracts
+
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("processorsPage")
@@ -290,7 +293,8 @@ class ProcessorsPage(Page):
         bar.addWidget(b)
         return b
 
-    def run(self, fn: Any, on_done: Any = None, *, changes: bool = False, on_error: Any = None) -> None:
+    def run(self, fn: Any, on_done: Any = None, *, changes: Changes = False, on_error: Any = None) -> None:
+        """Run a disclosures use case; ``changes=True`` means the disclosures data changed."""
         def failed(exc: BaseException) -> bool:
             if on_error is not None and on_error(exc):
                 return True
@@ -301,7 +305,8 @@ class ProcessorsPage(Page):
                 return True
             return False
 
-        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=failed, changes=changes)
+        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=failed,
+                             changes=frozenset({"disclosures"}) if changes is True else changes)
 
     def reload(self) -> None:
         ctx, actor, inactive = self.host.ctx, self.host.actor, self.show_inactive.isChecked()

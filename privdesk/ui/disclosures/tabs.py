@@ -35,6 +35,7 @@ from privdesk.ui.disclosures.common import (
 )
 from privdesk.ui.disclosures.form import DisclosureDialog
 from privdesk.ui.tablemodel import selected_row
+from privdesk.ui.tasks import Changes
 from privdesk.ui.widgets import ask_reason, record_table, to_date
 
 if TYPE_CHECKING:
@@ -108,8 +109,10 @@ class DisclosureLedgerTab(QWidget):
         bar.addWidget(b)
         return b
 
-    def run(self, fn: Any, on_done: Any = None, *, changes: bool = False, on_error: Any = None) -> None:
-        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=on_error, changes=changes)
+    def run(self, fn: Any, on_done: Any = None, *, changes: Changes = False, on_error: Any = None) -> None:
+        """Run a disclosures use case; ``changes=True`` means the disclosures data changed."""
+        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=on_error,
+                             changes=frozenset({"disclosures"}) if changes is True else changes)
 
     def period(self) -> tuple[dt.date, dt.date]:
         return to_date(self.first.date()), to_date(self.last.date())

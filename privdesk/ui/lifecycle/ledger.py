@@ -34,6 +34,7 @@ from privdesk.ui import messages
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, KeysetTableModel
+from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import DATE_FORMAT, PeriodFilter, from_date, record_table, to_date
 
 if TYPE_CHECKING:
@@ -61,8 +62,8 @@ class LedgerModel(KeysetTableModel[LedgerRow]):
         Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "폐기사유"), lambda r: r.reason),
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(lambda r: r.id, parent, 200)
+    def __init__(self, parent: Any = None, *, runner: TaskRunner | None = None) -> None:
+        super().__init__(lambda r: r.id, parent, 200, runner=runner)
 
 
 class ManualDialog(QDialog):
@@ -163,7 +164,7 @@ class LedgerTab(LifecycleTab):
         self.button(filters, "manualEntry", self.tr("종이·매체 파기 기록"), self.manual_entry)
         layout.addLayout(filters)
         self.period.changed.connect(self.reload)
-        self.model = LedgerModel(self)
+        self.model = LedgerModel(self, runner=self.host.runner)
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
         self.model.fetched.connect(self._update_status)
         self.table = record_table(self, "ledgerTable", self.model)

@@ -180,8 +180,8 @@ class SeparatedModel(KeysetTableModel[SeparatedRecord]):
         Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "분리보관 일시"), lambda r: fmt_datetime(r.separated_at)),
     )
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(lambda r: r.id, parent, 100)
+    def __init__(self, parent: Any = None, *, runner: TaskRunner | None = None) -> None:
+        super().__init__(lambda r: r.id, parent, 100, runner=runner)
 
 
 class SeparatedTab(LifecycleTab):
@@ -204,7 +204,7 @@ class SeparatedTab(LifecycleTab):
         bar.addStretch(1)
         self.restore_button = self.button(bar, "restoreButton", self.tr("분리보관 해제(재내원)"), self.restore)
         layout.addLayout(bar)
-        self.model = SeparatedModel(self)
+        self.model = SeparatedModel(self, runner=self.host.runner)
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
         self.table = record_table(self, "separatedTable", self.model)
         layout.addWidget(self.table, 1)

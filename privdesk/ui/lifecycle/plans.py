@@ -45,6 +45,7 @@ from privdesk.lifecycle.models import (
 from privdesk.ui import messages
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.lifecycle.common import LifecycleTab
+from privdesk.ui.progress import Progress
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
 from privdesk.ui.widgets import fmt_datetime, record_table
 
@@ -146,10 +147,6 @@ class ExecutionCancelled(Exception):
     """Raised from the progress callback when 취소 was pressed: the main transaction rolls back."""
 
 
-class _StepRelay(QObject):
-    step = Signal(str, int, int)
-
-
 class ExecuteJob(QObject):
     """Run ``execute_plan`` in the background with a progress dialog and a cancel button."""
 
@@ -159,63 +156,62 @@ class ExecuteJob(QObject):
         super().__init__(tab)
         self.tab = tab
         self.plan_id = plan_id
-        self.cancel_event = threading.Event()
         self.result: ExecuteResult | None = None
         self.cancelled = False
         self.state_after_cancel: str | None = None   # the plan's state, read back after a cancel
         self.steps: list[str] = []                   # the steps reported so far (shown in the dialog)
-        self.progress = QProgressDialog(self.tr("파기 계획 {n} 실행 중…").format(n=plan_id), self.tr("취소"), 0, 0, tab)
-        self.progress.setObjectName("executeProgress")
-        self.progress.setWindowTitle(self.tr("파기 실행"))
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.cancel)
-        self._relay = _StepRelay(self)
-        self._relay.step.connect(self._step)
-        relay, cancel = self._relay, self.cancel_event
+        self.tracker = Progress(self, on_step=self._step)
+        self.tracker.show_dialog(tab, self.tr("파기 계획 {n} 실행 중…").format(n=plan_id), cancel_text=self.tr("취소"),
+                                 title=self.tr("파기 실행"), object_name="executeProgress",
+                                 cancelling_text=self.tr("취소하는 중…"))
+        report, cancelled = self.tracker.report, self.tracker.is_cancelled
         # On SQLite the separate store commits on its own before the main database, so a cancel
         # is honoured only before anything is deleted ("start"); on PostgreSQL everything up to the
         # commit is one transaction. "scrub" comes after the commit: too late to cancel anywhere.
         cancellable = {"start"} if tab.host.ctx.engine.dialect.name == "sqlite" else {"start", "separated", "main"}
 
         def progress(step: str, done: int, total: int) -> None:
-            if cancel.is_set() and step in cancellable:
+            if cancelled() and step in cancellable:
                 raise ExecutionCancelled
-            relay.step.emit(step, done, total)
+            report(step, done, total)
 
         ctx, actor = tab.host.ctx, tab.host.actor
         self.task = tab.run(lambda: destruction.execute_plan(ctx, actor, plan_id, progress=progress),
                             self._done, on_error=self._failed)
 
+    @property
+    def progress(self) -> QProgressDialog | None:
+        """The progress dialog while the plan runs."""
+        return self.tracker.dialog
+
+    @property
+    def cancel_event(self) -> threading.Event:
+        return self.tracker.cancel_event
+
     def cancel(self) -> None:
-        self.cancel_event.set()
-        self.progress.setLabelText(self.tr("취소하는 중…"))
+        self.tracker.cancel()
 
     def _step(self, step: str, done: int, total: int) -> None:
         self.steps.append(step)
-        if self.cancel_event.is_set():
+        if self.tracker.cancelled:
             return
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(min(done, max(total, 1)))
+        self.tracker.set_value(done, total)
         name = QCoreApplication.translate("LifecyclePlans", STEP_TEXT.get(step, step))
         if step == "scrub" and done < total:
-            self.progress.setLabelText(self.tr("{step} 중… (운영 DB 정리, 잠시 기다리십시오)").format(step=name))
+            self.tracker.set_label(self.tr("{step} 중… (운영 DB 정리, 잠시 기다리십시오)").format(step=name))
             return
-        self.progress.setLabelText(self.tr("{step}: {done}/{total}건").format(
+        self.tracker.set_label(self.tr("{step}: {done}/{total}건").format(
             step=name, done=f"{done:,}", total=f"{total:,}"))
 
     def _close(self) -> None:
-        self.progress.canceled.disconnect(self.cancel)
-        self.progress.close()
-        self.progress.deleteLater()
+        self.tracker.close()
 
     def _done(self, result: ExecuteResult) -> None:
         self._close()
         self.result = result
         self.tab.executed(result)
         self.finished.emit()
-        if self.cancel_event.is_set():
+        if self.tracker.cancelled:
             messages.show_info(self.tab, self.tr("파기 실행"), self.tr(
                 "취소를 눌렀을 때는 이미 삭제가 시작되어 되돌릴 수 없었습니다. 파기를 끝까지 마쳤습니다."))
 

@@ -176,7 +176,7 @@ class VisitIntakeDialog(QDialog):
         self.message.clear()
         self.host.runner.run(lambda: add_intake(ctx, actor, pid, visit_date=day, department=department,
                                                 purpose=purpose),
-                             owner=self, on_done=self._saved, on_error=self._failed, changes=True)
+                             owner=self, on_done=self._saved, on_error=self._failed, changes=frozenset({"registry"}))
 
     def _saved(self, row: IntakeRow) -> None:
         self.added.emit(row)

@@ -249,7 +249,7 @@ class PatientFormDialog(QDialog):
         work = self.work(self.values(), self.check_digit_box.isChecked())
         self._saving = True
         self.save_button.setEnabled(False)
-        self.host.runner.run(work, owner=self, on_done=self._saved, on_error=self._failed, changes=True)
+        self.host.runner.run(work, owner=self, on_done=self._saved, on_error=self._failed, changes=frozenset({"registry"}))
 
     def work(self, data: PatientInput, accept: bool) -> Callable[[], Any]:
         """The save as a background task: ``create_patient`` or ``update_patient`` (a subclass may

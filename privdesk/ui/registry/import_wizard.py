@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import codecs
 import re
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,6 +52,7 @@ from privdesk.registry.validation import mask_phone, normalise_phone
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.login import ERROR_STYLE, OK_STYLE
+from privdesk.ui.progress import Progress
 
 PREVIEW_ROWS = 5
 ENCODINGS = (("auto", QT_TRANSLATE_NOOP("FilePage", "자동 판별")), ("utf-8", "UTF-8"),
@@ -118,12 +118,6 @@ def mask_cell(text: str) -> str:
         except ValidationError:
             return text  # chart numbers, dates and other digits stay as they are
     return text
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread; the import's progress callback emits from the worker thread."""
-
-    progress = Signal(int, int)
 
 
 class FilePage(QWizardPage):
@@ -383,8 +377,8 @@ class ImportWizard(QWizard):
         self.outcome: ImportResult | None = None   # not `result`: QDialog.result() is Qt's
         self.error: str | None = None
         self.running = False
-        self._cancel = threading.Event()
-        self._relay = _Relay(self)
+        # the import's progress reports and its cancel flag (the bar is a page of the wizard, not a dialog)
+        self.tracker = Progress(self, on_step=self._show_progress)
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("환자 명부 가져오기"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
@@ -402,27 +396,29 @@ class ImportWizard(QWizard):
         self.summary_page = SummaryPage(self)
         for page in (self.file_page, self.mapping_page, self.progress_page, self.summary_page):
             self.addPage(page)
-        self._relay.progress.connect(self.progress_page.show_progress)
         self.resize(760, 560)
 
     def start_import(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
         path, encoding = self.file_page.path(), self.file_page.encoding.currentData()
         mapping, batch = self.mapping_page.mapping(), self.batch_size
-        relay, cancel = self._relay, self._cancel
-        cancel.clear()
+        tracker = self.tracker
+        tracker.reset()
         self.outcome, self.error, self.running = None, None, True
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
 
         def work() -> ImportResult:
             return import_patients(ctx, actor, path, encoding=encoding, mapping=mapping, batch_size=batch,
-                                   progress=relay.progress.emit, cancel=cancel.is_set)
+                                   progress=tracker.report, cancel=tracker.is_cancelled)
 
-        self.host.runner.run(work, owner=self, on_done=self._finished, on_error=self._failed, changes=True)
+        self.host.runner.run(work, owner=self, on_done=self._finished, on_error=self._failed, changes=frozenset({"registry"}))
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress_page.show_progress(done, total)
 
     def cancel_import(self) -> None:
         if self.running:
-            self._cancel.set()
+            self.tracker.cancel()
             self.progress_page.cancel_button.setEnabled(False)
             self.progress_page.label.setText(self.tr("취소하는 중… 진행 중인 묶음을 되돌립니다."))
 

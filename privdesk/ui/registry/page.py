@@ -62,6 +62,8 @@ DEBOUNCE_MS = 250
 class PatientsPage(Page):
     """환자 명부 (permission: patient.read)."""
 
+    SHOWS = frozenset({"registry", "requests", "lifecycle"})   # patients, their holds (requests) and separation (lifecycle)
+
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("patientsPage")
@@ -334,7 +336,7 @@ class PatientsPage(Page):
         self._open(box)
 
     def _run_hold(self, fn: Callable[[], PatientDetail]) -> None:
-        self.host.runner.run(fn, owner=self, on_done=self._saved, changes=True)
+        self.host.runner.run(fn, owner=self, on_done=self._saved, changes=frozenset({"registry"}))
 
     # -- export and import ----------------------------------------------------------------------
     def export_selected(self) -> None:

@@ -195,3 +195,19 @@ def test_the_command_line_parses_before_loading_the_database_layer() -> None:
             " if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)")
     r = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_the_access_logs_batch_entries_are_written_and_read_in_one_place() -> None:
+    """An import logs batch entries naming many patients (issue 17): their format lives in
+    :mod:`privdesk.audit.batches` alone, a leaf of the kernel — no other module spells it."""
+    leaf = PKG / "audit" / "batches.py"
+    assert {m for m in imported_modules(leaf) if m.startswith("privdesk")} == set()
+    offenders = []
+    for p in core_files():
+        if p == leaf:
+            continue
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+                    node.value.startswith("patients=") or "; ids=" in node.value):
+                offenders.append(f"{p.relative_to(PKG.parent)}:{node.lineno}")
+    assert offenders == []

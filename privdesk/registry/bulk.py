@@ -79,8 +79,10 @@ def _memo(convert: Callable[[Any], Any], size: int = 100_000) -> Callable[[Any],
 class RowEncoder:
     """Turns a :class:`ValidPatient` into a :class:`PreparedPatient` for one dialect."""
 
-    def __init__(self, keys: KeyRing, dialect: Dialect, *, retention_years: int, now: dt.datetime) -> None:
+    def __init__(self, keys: KeyRing, dialect: Dialect, *, retention_years: int, now: dt.datetime,
+                 tails: bool = True) -> None:
         self.keys = keys
+        self.tails = tails   # encode the row proofs' messages (PreparedPatient.tail) for the Sealer
         self.retention_years = retention_years
         c = Patient.__table__.c
         self.date = _memo(_converter(c.birth_date, dialect))   # the same few thousand dates again and again
@@ -115,6 +117,8 @@ class RowEncoder:
             (i, keys.encrypt(p, records.PHONES, "phone", f"{uid}:{i}"),
              keys.blind_index(records.BI_PHONE, phone_digits(p)), keys.blind_index(records.BI_LAST4, p[-4:]))
             for i, p in enumerate(v.phones))
+        if not self.tails:
+            return PreparedPatient(line, v.chart_no, rrn_bi, row, phones, v.check_digit_ok)
         tail = proofs.message_tail(PATIENT_PROOF, [row[i - 1] for i in _PROOF_AT[1:]], self.codecs)
         phone_tails = tuple(proofs.message_tail(PHONE_PROOF, ph, self.phone_codecs) for ph in phones)
         return PreparedPatient(line, v.chart_no, rrn_bi, row, phones, v.check_digit_ok, tail, phone_tails)

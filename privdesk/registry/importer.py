@@ -282,12 +282,14 @@ def import_patients(ctx: AppContext, actor: Actor | None, path: Path, *, encodin
     idx = _column_indexes(header, mapping if mapping is not None else auto_mapping(header))
     rejects_out = _rejects_output(ctx, path, force)
     total = count_data_lines(path)
+    if workers is None:
+        workers = default_workers() if total >= WORKER_MIN_ROWS and workers_available() else 0
+    # with two or more preparing processes the writer is the slower side: they also encode the
+    # row proofs' messages; one preparing process is the slower side itself
     spec = PrepareSpec(path=str(path), encoding=enc, idx=idx, batch_size=max(1, batch_size),
                        retention_years=_retention_years(ctx), now=clock.now(), today=clock.today_kst(),
                        db_url=ctx.settings.db_url, key_file=str(ctx.settings.key_file),
-                       key_check=ctx.keys.check_value, max_row_bytes=limit)
-    if workers is None:
-        workers = default_workers() if total >= WORKER_MIN_ROWS and workers_available() else 0
+                       key_check=ctx.keys.check_value, max_row_bytes=limit, proof_tails=workers >= 2)
     t = _Totals()
     rejects = files.stage(rejects_out)
     try:

@@ -65,6 +65,7 @@ class PrepareSpec:
     key_file: str
     key_check: bytes
     max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
+    proof_tails: bool = False   # encode the row proofs' messages here too (RowEncoder ``tails``)
 
 
 WORKER_GONE: Final = ("가져오기를 준비하던 작업(별도 프로세스)이 도중에 끝났습니다(강제 종료되었거나 메모리가 "
@@ -139,7 +140,7 @@ def prepare_batches(spec: PrepareSpec, keys: KeyRing, dialect: Dialect,
     With ``parts`` > 1 only every ``parts``-th batch from ``part`` on is prepared and yielded (the
     batches of one of ``parts`` preparing processes, which all read the whole file and so cut it
     into the same batches); the others' rows are read and counted, not validated nor encrypted."""
-    encoder = RowEncoder(keys, dialect, retention_years=spec.retention_years, now=spec.now)
+    encoder = RowEncoder(keys, dialect, retention_years=spec.retention_years, now=spec.now, tails=spec.proof_tails)
     prep = Preparer(encoder, spec.idx, spec.today)
     rows = records(Path(spec.path), spec.encoding, max_row_bytes=spec.max_row_bytes)
     try:

@@ -11,6 +11,7 @@ a check digit, so a failed check digit is reported (``check_digit_ok``), never s
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from typing import Final
 
@@ -75,7 +76,7 @@ class ResidentNumber:
 
     @property
     def check_digit_ok(self) -> bool:
-        total = sum(int(c) * w for c, w in zip(self._digits[:12], _WEIGHTS, strict=True))
+        total: int = sum(map(operator.mul, map(int, self._digits[:12]), _WEIGHTS))
         check = (11 - total % 11) % 10
         if self.is_foreigner:
             check = (check + 2) % 10

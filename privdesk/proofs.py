@@ -120,6 +120,19 @@ def message(spec: ProofSpec, values: Sequence[Any],
     return b"".join(parts)
 
 
+def message_tail(spec: ProofSpec, rest: Sequence[Any], codecs: Sequence[Callable[[Any], bytes]] | None = None) -> bytes:
+    """:func:`message` without its prefix and first column: what a bulk writer can encode before
+    the row's id is known (in a preparing process); :func:`message_with` completes it."""
+    return message(spec, (None, *rest), codecs)[len(spec.prefix) + len(_NULL):]
+
+
+def message_with(spec: ProofSpec, first: int, tail: bytes) -> bytes:
+    """:func:`message` of a row whose first column is the integer ``first`` (its id) and whose
+    other columns :func:`message_tail` encoded: the same bytes."""
+    data = str(int(first)).encode()
+    return spec.prefix + len(data).to_bytes(4, "big") + data + tail
+
+
 def proof_of(keys: KeyRing, spec: ProofSpec, values: Sequence[Any]) -> bytes:
     return keys.row_proof(message(spec, values))
 

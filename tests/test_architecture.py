@@ -301,3 +301,17 @@ def test_changes_and_pages_name_known_kinds_and_only_pages_listen() -> None:
                     and node.value.attr == "data_changed" and path.name != "page.py"):
                 listeners.append(f"{where}:{node.lineno}")
     assert unknown == [] and listeners == []
+def test_the_access_logs_batch_entries_are_written_and_read_in_one_place() -> None:
+    """An import logs batch entries naming many patients (issue 17): their format lives in
+    :mod:`privdesk.audit.batches` alone, a leaf of the kernel — no other module spells it."""
+    leaf = PKG / "audit" / "batches.py"
+    assert {m for m in imported_modules(leaf) if m.startswith("privdesk")} == set()
+    offenders = []
+    for p in core_files():
+        if p == leaf:
+            continue
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+                    node.value.startswith("patients=") or "; ids=" in node.value):
+                offenders.append(f"{p.relative_to(PKG.parent)}:{node.lineno}")
+    assert offenders == []

@@ -188,6 +188,20 @@ def test_people_an_account_touched_in_a_period(ctx: AppContext, staff: Actor, cl
         affected.affect_account(ctx, staff, inc.number, "snoop", today, today - dt.timedelta(days=1))
 
 
+def test_people_an_account_imported_are_people_it_touched(ctx: AppContext, staff: Actor, officer: Actor,
+                                                          tmp_path: Path) -> None:
+    """An import names its patients in batch entries (privdesk.audit.batches), not one entry each."""
+    from privdesk.registry.importer import import_patients
+    from privdesk.registry.sample import write_sample_csv
+
+    result = import_patients(ctx, officer, write_sample_csv(tmp_path / "emr.csv", 7, seed=2))
+    assert result.imported == 7
+    inc = open_at(ctx, staff, hours_ago(1), kind="insider", items="이름, 주소")
+    today = clock.today_kst()
+    r = affected.affect_account(ctx, staff, inc.number, officer.login, today - dt.timedelta(days=1), today)
+    assert r.total == 7 and r.added == 7
+
+
 def test_unknown_chart_numbers_add_nobody(ctx: AppContext, staff: Actor, clerk: Actor) -> None:
     add_patients(ctx, clerk, 2)
     inc = open_at(ctx, staff, hours_ago(1))

@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 from privdesk.accounts.users import login
+from privdesk.audit import batches as log_batches
 from privdesk.audit.chain import Action
 from privdesk.audit.verify import check_chain
 from privdesk.context import Actor, AppContext
@@ -70,6 +71,17 @@ def import_entries(ctx: AppContext) -> list[AccessLogEntry]:
                               .order_by(AccessLogEntry.seq)).scalars())
 
 
+def logged_patients(ctx: AppContext) -> list[str]:
+    """Every patient the import entries name (an import logs batch entries listing the patients),
+    in log order; a patient named twice shows twice."""
+    return [ref for e in import_entries(ctx) for ref in log_batches.refs_of(e.subject, e.detail)]
+
+
+def patient_refs_in_db(ctx: AppContext) -> list[str]:
+    with ctx.session() as s:
+        return [f"patient:{i}" for i in s.execute(select(Patient.id).order_by(Patient.id)).scalars()]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp949"])
 def test_each_encoding_is_detected_and_imported(ctx: AppContext, officer: Actor, tmp_path: Path,
                                                 encoding: str) -> None:
@@ -86,7 +98,8 @@ def test_each_encoding_is_detected_and_imported(ctx: AppContext, officer: Actor,
     assert [r.chart_no for r in search(ctx, officer, "02-123-4567").rows] == ["1001"]
     assert count(ctx, PatientPhone) == 3
     entries = import_entries(ctx)
-    assert {e.subject for e in entries[:3]} == {f"patient:{r.id}" for r in search(ctx, officer, "").rows}
+    assert logged_patients(ctx) == [f"patient:{r.id}" for r in sorted(search(ctx, officer, "").rows,
+                                                                       key=lambda r: r.id)]
     assert entries[-1].subject is None and entries[-1].detail == "imported=3 rejected=0 skipped=0 warnings=1"
 
 
@@ -142,7 +155,7 @@ def test_rejects_file_lists_line_reason_and_original_columns(ctx: AppContext, of
     assert (result.rejects_path.stat().st_mode & 0o077) == 0
 
 
-@pytest.mark.parametrize("workers", [0, 1], ids=["in-process", "worker-process"])
+@pytest.mark.parametrize("workers", [0, 1, 2], ids=["in-process", "worker-process", "two-workers"])
 def test_reimporting_the_same_file_creates_no_duplicates(ctx: AppContext, officer: Actor, tmp_path: Path,
                                                          workers: int) -> None:
     path = write_sample_csv(tmp_path / "emr.csv", 300, seed=5)
@@ -165,14 +178,98 @@ def test_cancel_mid_import_keeps_whole_batches_only(ctx: AppContext, officer: Ac
     assert result.cancelled and result.imported == 200
     assert seen == [(100, 1000), (200, 1000)]
     assert count(ctx, Patient) == 200
-    patients = [e for e in import_entries(ctx) if e.subject]
-    assert len(patients) == 200 and "cancelled" in (import_entries(ctx)[-1].detail or "")
+    assert logged_patients(ctx) == patient_refs_in_db(ctx)
+    assert count(ctx, Patient) == 200 and "cancelled" in (import_entries(ctx)[-1].detail or "")
     with ctx.session() as s:
         orphans = s.execute(select(func.count()).select_from(PatientPhone)
                             .where(PatientPhone.patient_id.not_in(select(Patient.id)))).scalar_one()
     assert orphans == 0
     rest = import_patients(ctx, officer, path, batch_size=100)
     assert (rest.imported, rest.skipped_duplicates) == (800, 200)
+
+
+def test_several_preparing_processes_keep_the_files_order_and_its_rejects(sqlite_ctx: AppContext,
+                                                                           tmp_path: Path) -> None:
+    """Batches handed out in turn to three preparing processes come back in the file's order: the
+    ids follow the lines, the rejects file lists the same lines and reasons as an in-process import."""
+    ctx = sqlite_ctx
+    officer = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    source = write_sample_csv(tmp_path / "sample.csv", 700, seed=12)
+    with source.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    rows[40][2] = "900231-1234567"       # line 41: not a date
+    rows[333][1] = "홍길동1"              # line 334: a digit in the name
+    rows[650][0] = rows[10][0]           # line 651: the chart number of line 11
+    path = write_csv(tmp_path / "emr.csv", rows[0], rows[1:])
+    result = import_patients(ctx, officer, path, batch_size=37, workers=3)
+    assert (result.imported, result.rejected) == (697, 3)
+    with ctx.session() as s:
+        charts = list(s.execute(select(Patient.chart_no).order_by(Patient.id)).scalars())
+    assert charts == [r[0] for i, r in enumerate(rows[1:], start=2) if i not in (41, 334, 651)]
+    with result.rejects_path.open(encoding="utf-8-sig", newline="") as fh:
+        rejected = [(int(r[0]), r[1].split("]")[0]) for r in list(csv.reader(fh))[1:]]
+    assert rejected == [(41, "[주민등록번호"), (334, "[이름"), (651, "[차트번호")]
+    assert logged_patients(ctx) == patient_refs_in_db(ctx)
+    assert check_chain(ctx.engine, ctx.keys).ok
+
+
+def test_the_import_log_names_every_patient_readably_and_the_patient_filter_finds_it(
+        sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    """One chained entry per group of patients (not one per row); the access-log screen shows it as
+    환자 명부 가져오기 (N명) with the chart numbers, and filtering the log by a patient finds it."""
+    from privdesk.audit import query, readable
+
+    ctx = sqlite_ctx
+    officer = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    path = write_sample_csv(tmp_path / "emr.csv", 130, seed=3)
+    assert import_patients(ctx, officer, path, batch_size=100).imported == 130
+    batch_entries = [e for e in import_entries(ctx) if e.subject]
+    assert all(e.subject == log_batches.SUBJECT and len(e.detail or "") <= log_batches.DETAIL_LIMIT
+               for e in batch_entries)
+    assert 2 <= len(batch_entries) <= 6     # 130 patients in two batches, about fifty per entry
+    assert logged_patients(ctx) == patient_refs_in_db(ctx)
+    with ctx.session() as s:
+        some = s.execute(select(Patient.id, Patient.chart_no).where(Patient.id.in_((1, 11, 111, 130)))).all()
+    for pid, chart in some:
+        refs = readable.patient_refs(ctx, officer, chart)
+        assert refs == (f"patient:{pid}",)
+        found = readable.page(ctx, officer, query.LogFilter(subjects=refs, action=Action.IMPORT))
+        raw = query.page(ctx, officer, query.LogFilter(subjects=refs, action=Action.IMPORT))
+        assert len(found) == len(raw) == 1, chart     # exactly the entry naming it (1 is not 11 nor 111)
+        assert pid in log_batches.ids_of(raw[0].subject, raw[0].detail)
+        n = log_batches.count_of(raw[0].subject, raw[0].detail)
+        assert found[0].task == f"환자 명부 가져오기 ({n}명)"
+        assert f"차트 {chart}" in found[0].detail and found[0].subject == f"환자 {n}명"
+        assert query.page(ctx, officer, query.LogFilter(subject=f"patient:{pid}", action=Action.IMPORT))
+    assert not query.page(ctx, officer, query.LogFilter(subjects=("patient:131",), action=Action.IMPORT))
+
+
+@pytest.mark.parametrize("workers", [0, 2], ids=["in-process", "two-workers"])
+def test_imported_rows_carry_the_row_proofs_the_orm_would_write(ctx: AppContext, officer: Actor, tmp_path: Path,
+                                                                 workers: int) -> None:
+    """The proofs' messages are encoded where the rows are prepared and completed with the id by
+    the writer (privdesk.proofs.message_tail / message_with): the same proofs, on both backends."""
+    from privdesk import proofs
+
+    path = write_sample_csv(tmp_path / "emr.csv", 240, seed=9)
+    assert import_patients(ctx, officer, path, batch_size=50, workers=workers).imported == 240
+    with ctx.session() as s:
+        patients = list(s.execute(select(Patient)).scalars())
+        phones = list(s.execute(select(PatientPhone)).scalars())
+        assert len(patients) == 240 and len(phones) > 240
+        assert all(proofs.holds(ctx.keys, p) for p in patients)
+        assert all(proofs.holds(ctx.keys, p) for p in phones)
+
+
+def test_batch_entries_fit_the_chains_detail_and_name_each_id_once() -> None:
+    ids = [*range(1, 1200), 99_999_999, 100_000_000]
+    made = log_batches.entries(ids)
+    assert all(subject == log_batches.SUBJECT and len(detail) <= log_batches.DETAIL_LIMIT for subject, detail in made)
+    assert [i for subject, detail in made for i in log_batches.ids_of(subject, detail)] == ids
+    assert sum(log_batches.count_of(subject, detail) for subject, detail in made) == len(ids)
+    assert len(made) < len(ids) / 40
+    assert log_batches.refs_of("patient:7", None) == ("patient:7",)
+    assert log_batches.refs_of("acct:7", "patients=1; ids=7") == () and log_batches.count_of("acct:7", None) == 1
 
 
 _CHILD = textwrap.dedent("""
@@ -210,7 +307,7 @@ def test_a_killed_import_leaves_whole_batches_and_a_valid_chain(ctx: AppContext,
                                                 for w in workers), timeout=30)  # the preparer stops too
     n = count(ctx, Patient)
     assert n >= 750 and n % 250 == 0 and n < 6000
-    assert len([e for e in import_entries(ctx) if e.subject]) == n
+    assert logged_patients(ctx) == patient_refs_in_db(ctx) and len(patient_refs_in_db(ctx)) == n
     assert check_chain(ctx.engine, ctx.keys).ok
     rest = import_patients(ctx, officer, path, batch_size=1000)
     assert (rest.imported, rest.skipped_duplicates, rest.rejected) == (6000 - n, n, 0)

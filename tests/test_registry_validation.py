@@ -21,6 +21,7 @@ from privdesk.registry.validation import (
     address_district,
     mask_phone,
     normalise_phone,
+    quick_valid,
     require_valid,
     validate_patient_input,
 )
@@ -204,3 +205,50 @@ def test_sample_csv_is_what_an_emr_writes(tmp_path: Path) -> None:
         rows = list(csv.reader(fh))
     assert rows[0] == ["차트번호", "이름", "주민등록번호", "주소", "연락처", "최초내원일", "최종내원일"]
     assert len(rows) == 21 and all(r[2][6] == "-" for r in rows[1:])
+
+
+QUICK_CASES: list[dict[str, object]] = [
+    {}, {"chart_no": " C-1 "}, {"chart_no": ""}, {"chart_no": "x" * 33}, {"chart_no": "-1"}, {"chart_no": "가1"},
+    {"name": " 홍  길동 "}, {"name": ""}, {"name": "홍길동1"}, {"name": "ㅎ" * 65}, {"name": "Kim Min-ji"},
+    {"name": "\u1112\u1169\u11bc길동"},  # decomposed jamo: NFC first
+    {"rrn": "9001011234567"}, {"rrn": "900101 1234568"}, {"rrn": "901301-1234567"}, {"rrn": "900101-9234567"},
+    {"rrn": "211201-3847561"}, {"rrn": "300101-3000000"}, {"rrn": "12345"}, {"rrn": ""},
+    {"address": ""}, {"address": "  서울   관악구 "}, {"address": "가" * 201},
+    {"phones": []}, {"phones": ["010-1234-5678", "01012345678", "02 123 4567"]}, {"phones": ["011-123-4567"]},
+    {"phones": ["1", "2", "3", "4"]}, {"phones": ["", "  ", "0212345678"]}, {"phones": ["+82 10 1234 5678"]},
+    {"first_visit": "", "last_visit": ""}, {"first_visit": "", "last_visit": "2024-05-06"},
+    {"first_visit": "2024-05-06", "last_visit": ""}, {"first_visit": "2024-13-01"}, {"last_visit": "2019-01-01"},
+    {"last_visit": "2027-01-01"}, {"first_visit": "1980-01-01"}, {"first_visit": " 2020-01-02 "},
+]
+
+
+@pytest.mark.parametrize("change", QUICK_CASES)
+def test_the_imports_quick_check_gives_what_the_form_validation_gives(change: dict[str, object]) -> None:
+    """quick_valid (the import's per-row check): the same value when the form's validation passes,
+    None (the import then words the errors through validate_patient_input) when it does not."""
+    form = _form(**change)
+    report = validate_patient_input(form, today=TODAY)
+    quick = quick_valid(form.chart_no, form.name, form.rrn, form.address, list(form.phones),
+                        str(form.first_visit or ""), str(form.last_visit or ""), TODAY)
+    if report.value is None:
+        assert quick is None
+    else:
+        assert quick is not None and quick.rrn.normalised() == report.value.rrn.normalised()
+        assert (quick.chart_no, quick.name, quick.address, quick.phones, quick.first_visit, quick.last_visit,
+                quick.check_digit_ok) == (report.value.chart_no, report.value.name, report.value.address,
+                                          report.value.phones, report.value.first_visit, report.value.last_visit,
+                                          report.value.check_digit_ok)
+
+
+def test_the_imports_quick_check_passes_the_sample_rows_as_the_form_does() -> None:
+    LATER = dt.date(2100, 1, 1)   # the sample's visits run up to the real today
+    for p in sample_patients(500, seed=11):
+        digits = p.rrn.reveal()
+        report = validate_patient_input(PatientInput(p.chart_no, p.name, digits, p.address or "", p.phones,
+                                                     p.first_visit, p.last_visit), today=LATER)
+        quick = quick_valid(p.chart_no, p.name, digits, p.address or "", p.phones, p.first_visit.isoformat(),
+                            p.last_visit.isoformat(), LATER)
+        assert report.value is not None and quick is not None
+        assert (quick.chart_no, quick.name, quick.rrn.normalised(), quick.phones, quick.check_digit_ok) == (
+            report.value.chart_no, report.value.name, report.value.rrn.normalised(), report.value.phones,
+            report.value.check_digit_ok)

@@ -143,6 +143,29 @@ def test_results_are_kept_across_runs_and_a_finding_that_went_away_is_hidden(
         review.run(ctx, clerk, month)
 
 
+def test_an_off_hours_import_counts_every_patient_its_batch_entries_name(sqlite_ctx: AppContext) -> None:
+    """An import logs one entry per group of patients (privdesk.audit.batches): the review counts
+    the patients, as it did when the import logged one entry per patient."""
+    from privdesk.audit import batches
+    from privdesk.audit.chain import PendingEntry
+
+    ctx = sqlite_ctx
+    bad, normal = months()
+    staff(ctx)
+    history(ctx, bad)
+    normal_month(ctx, bad)
+    normal_month(ctx, normal)
+    night = working_days(normal)[3]
+    grouped = [PendingEntry("lee", Action.IMPORT, subject, None, "ok", detail)
+               for subject, detail in batches.entries(range(1, 151))]
+    assert len(grouped) < 10
+    put(ctx, dt.datetime.combine(night, dt.time(2), clock.KST), grouped)
+    r = review.run(ctx, officer(ctx), normal)
+    found = one(r, FindingKind.OFF_HOURS, "lee")
+    assert found.entry_count == 150 and "150건" in found.summary
+    assert next(a for a in r.accounts if a.login == "lee").off_hours == 150
+
+
 def test_justification_round_trip(planted: tuple[AppContext, Month, dict[str, dt.date]]) -> None:
     ctx, month, _days = planted
     me = officer(ctx)

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, or_, select
 
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
+from privdesk.audit import batches
 from privdesk.audit.actions import ACTION_LABELS as ACTION_LABELS  # re-exported for the screens and the CLI
 from privdesk.audit.actions import CATEGORIES as CATEGORIES
 from privdesk.audit.actions import OUTCOME_LABELS as OUTCOME_LABELS
@@ -121,9 +122,11 @@ def _conditions(flt: LogFilter) -> list[ColumnElement[bool]]:
     if flt.category:
         cond.append(t.action.in_(sorted(category_actions(flt.category))))
     if flt.subject:
-        cond.append(t.subject == flt.subject)
+        listed = batches.mentions(t.subject, t.detail, (flt.subject,))
+        cond.append(t.subject == flt.subject if listed is None else or_(t.subject == flt.subject, listed))
     if flt.subjects:
-        cond.append(t.subject.in_(flt.subjects))
+        listed = batches.mentions(t.subject, t.detail, flt.subjects)   # an import's batch entries
+        cond.append(t.subject.in_(flt.subjects) if listed is None else or_(t.subject.in_(flt.subjects), listed))
     if flt.since:
         cond.append(t.at >= kst_start(flt.since))
     if flt.until:

@@ -24,6 +24,7 @@ from typing import cast
 from sqlalchemy import Table, delete, func, insert, select
 
 from privdesk import clock, proofs
+from privdesk.audit import batches as log_batches
 from privdesk.audit.chain import Action
 from privdesk.cctv.models import CctvRequest
 from privdesk.context import Actor, AppContext, Unit
@@ -204,7 +205,8 @@ def affect_account(ctx: AppContext, actor: Actor, ref: str | int, login: str, fi
             AccessLogEntry.actor == login, AccessLogEntry.at >= start, AccessLogEntry.at < end,
             AccessLogEntry.subject >= "patient:", AccessLogEntry.subject < "patient;",
             AccessLogEntry.outcome == "ok")).scalars().all()
-        ids = sorted({int(s.split(":", 1)[1]) for s in subjects if s and s.split(":", 1)[1].isdigit()})
+        ids = sorted({int(s.split(":", 1)[1]) for s in subjects if s and s.split(":", 1)[1].isdigit()}
+                     | _imported(u, login, start, end))
         u.log(Action.SEARCH, inc.ref, search_kind="account",
               detail=f"incident; account={login}; {first.isoformat()}~{last.isoformat()}; results={len(ids)}")
         if not ids:
@@ -213,6 +215,14 @@ def affect_account(ctx: AppContext, actor: Actor, ref: str | int, login: str, fi
         added, already = _add(u, inc, people, "account",
                               f"계정 {login}의 {first.isoformat()}~{last.isoformat()} 접근 기록 {len(ids):,}명")
         return _result(u, inc, added, already)
+
+
+def _imported(u: Unit, login: str, start: str, end: str) -> set[int]:
+    """The patients ``login`` imported in the period (an import's batch entries name them)."""
+    rows = u.session.execute(select(AccessLogEntry.subject, AccessLogEntry.detail).where(
+        AccessLogEntry.actor == login, AccessLogEntry.at >= start, AccessLogEntry.at < end,
+        AccessLogEntry.subject == log_batches.SUBJECT, AccessLogEntry.outcome == "ok"))
+    return {i for subject, detail in rows for i in log_batches.ids_of(subject, detail)}
 
 
 def affect_cctv(ctx: AppContext, actor: Actor, ref: str | int, request_ids: Sequence[int]) -> AffectResult:

@@ -17,7 +17,8 @@
   number are already registered together is skipped as a duplicate; a row that matches only
   one of them (same resident number under another chart number, or the reverse) is rejected
   with the existing chart number, since it contradicts the registry.
-- Each batch is one transaction with one access-log entry per imported patient; a crash or a
+- Each batch is one transaction whose access-log entries name every imported patient (batch
+  entries of about fifty patients each, :mod:`privdesk.audit.batches`); a crash or a
   cancel leaves the database as if the unfinished batch never started. On PostgreSQL the batches
   of concurrent imports take turns (:func:`~privdesk.registry.bulk.lock_registrations`), so two
   imports of the same file end as on SQLite: one imports, the other reports duplicates.
@@ -51,6 +52,7 @@ from privdesk.registry.pipeline import (
     PrepareSpec,
     Reject,
     WorkerBatches,
+    default_workers,
     workers_available,
 )
 from privdesk.registry.source import (
@@ -76,7 +78,7 @@ HEADER_ALIASES: Final = {
     "최초내원일": "first_visit", "first_visit": "first_visit",
     "최종내원일": "last_visit", "last_visit": "last_visit",
 }
-WORKER_MIN_ROWS: Final = 20_000  # from here on a second process prepares the rows
+WORKER_MIN_ROWS: Final = 20_000  # from here on other processes prepare the rows
 
 log = logging.getLogger("privdesk.registry.importer")
 
@@ -265,9 +267,10 @@ def import_patients(ctx: AppContext, actor: Actor | None, path: Path, *, encodin
     """Import ``path`` (see the module docstring). Needs ``patient.import``.
 
     ``progress(done_rows, total_rows)`` is called after each committed batch; ``cancel()`` is
-    polled while a batch is prepared and just before it commits. ``workers``: 1 prepares rows
-    in a second process, 0 in this one; by default a second process is used from
-    :data:`WORKER_MIN_ROWS` rows on. ``force``: the rejects file may replace an existing file that
+    polled while a batch is prepared and just before it commits. ``workers``: how many other
+    processes prepare the rows (batches handed out in turn, received in the file's order), 0 to
+    prepare them in this one; by default one per spare core
+    (:func:`~privdesk.registry.pipeline.default_workers`) from :data:`WORKER_MIN_ROWS` rows on. ``force``: the rejects file may replace an existing file that
     is not a rejects file of privdesk's (one of privdesk's own is replaced anyway).
     """
     path = Path(path)
@@ -279,19 +282,21 @@ def import_patients(ctx: AppContext, actor: Actor | None, path: Path, *, encodin
     idx = _column_indexes(header, mapping if mapping is not None else auto_mapping(header))
     rejects_out = _rejects_output(ctx, path, force)
     total = count_data_lines(path)
+    if workers is None:
+        workers = default_workers() if total >= WORKER_MIN_ROWS and workers_available() else 0
+    # with two or more preparing processes the writer is the slower side: they also encode the
+    # row proofs' messages; one preparing process is the slower side itself
     spec = PrepareSpec(path=str(path), encoding=enc, idx=idx, batch_size=max(1, batch_size),
                        retention_years=_retention_years(ctx), now=clock.now(), today=clock.today_kst(),
                        db_url=ctx.settings.db_url, key_file=str(ctx.settings.key_file),
-                       key_check=ctx.keys.check_value, max_row_bytes=limit)
-    if workers is None:
-        workers = 1 if total >= WORKER_MIN_ROWS and workers_available() else 0
+                       key_check=ctx.keys.check_value, max_row_bytes=limit, proof_tails=workers >= 2)
     t = _Totals()
     rejects = files.stage(rejects_out)
     try:
         rwriter = files.csv_writer(rejects.fh)
         rwriter.writerow([*REJECTS_HEADER, *header])
         source: WorkerBatches | InlineBatches = (
-            WorkerBatches(spec, cancel) if workers > 0 else InlineBatches(spec, ctx.keys, ctx.engine.dialect, cancel))
+            WorkerBatches(spec, cancel, workers) if workers > 0 else InlineBatches(spec, ctx.keys, ctx.engine.dialect, cancel))
         try:
             _run(ctx, actor, source, t, rwriter, rejects, cancel, progress, total)
         finally:

@@ -247,6 +247,43 @@ def validate_patient_input(data: PatientInput, *, today: dt.date | None = None) 
     return ValidationReport(errors={}, check_digit_warning=not check_ok, value=value)
 
 
+def quick_valid(chart_no: str, name: str, rrn: str, address: str, phones: Sequence[str], first_visit: str,
+                last_visit: str, today: dt.date) -> ValidPatient | None:
+    """The import's per-row check: the :class:`ValidPatient` that :func:`validate_patient_input`
+    gives for these values when they pass (the same rules, without building the form's input and
+    report), or None when any rule fails — the caller then asks :func:`validate_patient_input`
+    for every error in its Korean words. Dates are ``YYYY-MM-DD`` text, empty for none."""
+    chart_no = chart_no.strip()
+    if not chart_no or len(chart_no) > CHART_NO_MAX or not _CHART_RE.match(chart_no):
+        return None
+    name = _SPACES_RE.sub(" ", unicodedata.normalize("NFC", name)).strip()
+    if not name or len(name) > NAME_MAX or not _NAME_RE.match(name):
+        return None
+    try:
+        number = ResidentNumber.parse(rrn, today=today)
+        first = dt.date.fromisoformat(first_visit.strip()) if first_visit else None
+        last = dt.date.fromisoformat(last_visit.strip()) if last_visit else None
+        formatted: list[str] = []
+        given = [p for p in phones if p and p.strip()]
+        if len(given) > MAX_PHONES:
+            return None
+        for text in given:
+            one = normalise_phone(text)
+            if one not in formatted:
+                formatted.append(one)
+    except (ValidationError, ValueError):
+        return None
+    clean_address = _SPACES_RE.sub(" ", unicodedata.normalize("NFC", address)).strip() or None
+    if clean_address is not None and len(clean_address) > ADDRESS_MAX:
+        return None
+    first = first or last or today
+    last = last or first
+    if first > last or last > today or first < number.birth_date:
+        return None
+    return ValidPatient(chart_no=chart_no, name=name, rrn=number, address=clean_address, phones=tuple(formatted),
+                        first_visit=first, last_visit=last, check_digit_ok=number.check_digit_ok)
+
+
 def require_valid(data: PatientInput, *, accept_check_digit_warning: bool,
                   today: dt.date | None = None) -> ValidPatient:
     """Validate for saving: field errors raise :class:`PatientInputError`, an unaccepted failed

@@ -16,10 +16,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.audit import batches as log_batches
 from privdesk.audit.chain import Action
 from privdesk.audit.reasons import reason_of
 from privdesk.profile import WEEKDAYS, ReviewRules
@@ -173,10 +174,13 @@ def compute(session: Session, rules: ReviewRules, month: Month, today: dt.date) 
     login_failed, lock = str(Action.LOGIN_FAILED), str(Action.LOCK)
     perm_actions = frozenset(str(a) for a in PERMISSION)
     integrity = frozenset((str(Action.VERIFY), str(Action.INTEGRITY)))
+    # a batch entry (an import naming many patients, privdesk.audit.batches) counts as the patients it names
+    listed = case((AccessLogEntry.subject == log_batches.SUBJECT, AccessLogEntry.detail), else_=None)
     stmt = (select(AccessLogEntry.seq, AccessLogEntry.at, AccessLogEntry.actor, AccessLogEntry.workstation,
-                   AccessLogEntry.action, AccessLogEntry.subject)
+                   AccessLogEntry.action, AccessLogEntry.subject, listed)
             .where(AccessLogEntry.at >= lo, AccessLogEntry.at < hi))
-    for seq, at, actor, ws, action, subject in session.execute(stmt):
+    for seq, at, actor, ws, action, subject, batch in session.execute(stmt):
+        weight = 1 if batch is None else log_batches.count_of(subject, batch)
         n += 1
         if first is None or seq < first:
             first = seq
@@ -185,15 +189,15 @@ def compute(session: Session, rules: ReviewRules, month: Month, today: dt.date) 
         c = counts.get(actor)
         if c is None:
             c = counts[actor] = Counts()
-        c.entries += 1
+        c.entries += weight
         info = clk.at(at)
         day = info[0]
-        per_day[day] += 1
+        per_day[day] += weight
         if action in personal:
             if clk.off(info, ws):
-                c.off_hours += 1
+                c.off_hours += weight
                 k = (actor, day)
-                off_n[k] += 1
+                off_n[k] += weight
                 if off_n[k] <= cap:
                     off[k].append(seq)
             if action == view:

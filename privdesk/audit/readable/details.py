@@ -18,7 +18,7 @@ from privdesk import clock
 from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import ROLE_NAMES
 from privdesk.accounts.permissions import label as permission_label
-from privdesk.audit import query
+from privdesk.audit import batches, query
 from privdesk.audit.chain import Action
 from privdesk.audit.readable.terms import (
     CATEGORY_LABELS,
@@ -97,6 +97,7 @@ def _refs(rows: Sequence[query.LogRow]) -> dict[str, set[int]]:
                     wanted.setdefault(kind, set()).add(int(ident))
         for kind, ident in _detail_refs(r):
             wanted.setdefault(kind, set()).add(ident)
+        wanted.setdefault("patient", set()).update(batches.ids_of(r.subject, r.detail))
     return wanted
 
 
@@ -377,7 +378,10 @@ def detail_words(r: query.LogRow, res: Resolver, *, with_reason: bool = True) ->
     False: the task's sentence already carries it)."""
     kind = kind_of(r.subject)
     head, reason = split_reason(r.detail)
-    if r.action == Action.PERMISSION_DENIED and head:
+    listed = batches.ids_of(r.subject, r.detail)
+    if listed:   # a batch entry (an import): every patient it names
+        parts = [f"환자 {len(listed):,}명: " + ", ".join(res.patient(i) for i in listed)]
+    elif r.action == Action.PERMISSION_DENIED and head:
         parts = [f"필요한 권한: {permission_label(head)}"]
     elif r.action in (Action.LOGIN, Action.LOGIN_FAILED, Action.LOGOUT, Action.IDLE_LOCK):
         parts = [_segment(s, kind, res) for s in head.split(";")]
@@ -439,6 +443,8 @@ def subject_words(r: query.LogRow, res: Resolver) -> str:
         return f"보관 파일 {ident}"
     if kind == "role":
         return f"역할 {ROLE_NAMES.get(ident, ident)}"
+    if r.subject == batches.SUBJECT:
+        return f"환자 {batches.count_of(r.subject, r.detail):,}명"
     if ":" not in r.subject:
         return KIND_NOUNS.get(r.subject, r.subject)
     if ident == "*" or NUM.match(ident):

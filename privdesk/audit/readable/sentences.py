@@ -4,7 +4,7 @@ entry's action, subject kind and detail; anything unknown falls back to the plai
 
 from __future__ import annotations
 
-from privdesk.audit import query
+from privdesk.audit import batches, query
 from privdesk.audit.chain import Action
 from privdesk.audit.readable.terms import (
     KIND_NOUNS,
@@ -101,6 +101,8 @@ def task_words(r: query.LogRow) -> str:
             return "파기 후 남은 흔적 정리"
         return fixed
     if a == Action.IMPORT:
+        if r.subject == batches.SUBJECT:
+            return f"환자 명부 가져오기 ({batches.count_of(r.subject, r.detail):,}명)"
         return "환자 명부 가져오기" if kind in ("", "patient") else f"{KIND_NOUNS.get(kind, '자료')} 가져오기"
     if a == Action.VIEW:
         if kind == "access_log":

@@ -29,8 +29,14 @@ from privdesk.store.engine import make_engine
 from privdesk.store.models import Meta
 
 
-def initialize(settings: Settings, *, officer_login: str, officer_name: str, password: str,
-               profile_path: Path | None = None) -> AppContext:
+def initialize(
+    settings: Settings,
+    *,
+    officer_login: str,
+    officer_name: str,
+    password: str,
+    profile_path: Path | None = None,
+) -> AppContext:
     """Create everything a new installation needs. Refuses to touch an initialised database or
     an existing key file; on failure nothing is left half-made (the new key file is removed)."""
     from privdesk.accounts.passwords import check_password_rules, validate_login
@@ -53,8 +59,9 @@ def initialize(settings: Settings, *, officer_login: str, officer_name: str, pas
         migrate.upgrade(engine)
         keys = create_key_file(Path(settings.key_file))
         sec = settings.security
-        params = PasswordHashParams(sec.password_hash_memory_kib, sec.password_hash_iterations,
-                                    sec.password_hash_lanes)
+        params = PasswordHashParams(
+            sec.password_hash_memory_kib, sec.password_hash_iterations, sec.password_hash_lanes
+        )
         station = detect_workstation()
         try:
             with Session(engine, info=proofs.session_info(keys)) as s, s.begin():
@@ -63,14 +70,28 @@ def initialize(settings: Settings, *, officer_login: str, officer_name: str, pas
                 init_head(s, keys)
                 seed_roles(s)
                 account = create_account_row(
-                    s, login=officer_login, name=officer_name, password=password, roles=[OFFICER],
-                    params=params, actor_login="system", must_change=False,
-                    reason="초기 설정: 개인정보 보호책임자 지정")
+                    s,
+                    login=officer_login,
+                    name=officer_name,
+                    password=password,
+                    roles=[OFFICER],
+                    params=params,
+                    actor_login="system",
+                    must_change=False,
+                    reason="초기 설정: 개인정보 보호책임자 지정",
+                )
                 code = recovery.store_code(s, keys, params)
-                head = append_head(s, keys, station, [
-                    PendingEntry("system", Action.INIT, None, None, "ok", f"profile={profile.name}"),
-                    PendingEntry("system", Action.ACCOUNT_CREATE, account.ref, None, "ok", "role=officer"),
-                ])
+                head = append_head(
+                    s,
+                    keys,
+                    station,
+                    [
+                        PendingEntry("system", Action.INIT, None, None, "ok", f"profile={profile.name}"),
+                        PendingEntry(
+                            "system", Action.ACCOUNT_CREATE, account.ref, None, "ok", "role=officer"
+                        ),
+                    ],
+                )
         except BaseException:
             Path(settings.key_file).unlink(missing_ok=True)
             raise

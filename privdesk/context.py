@@ -70,7 +70,9 @@ from privdesk.store.models import Account, Base, Meta, RolePermission
 META_KEY_CHECK = "key_check"
 META_PROFILE = "profile"
 META_DATABASE_ID = "database_id"
-META_RESTORE_PENDING = "restore_pending"   # a restore from a backup that has not finished (privdesk.backup.restore)
+META_RESTORE_PENDING = (
+    "restore_pending"  # a restore from a backup that has not finished (privdesk.backup.restore)
+)
 SYSTEM_ACTOR = "system"
 INVESTIGATORS = frozenset({OFFICER, AUDITOR})
 
@@ -115,12 +117,19 @@ class Unit:
     account: Account | None
     entries: list[PendingEntry] = field(default_factory=list)
 
-    witness_event: str | None = None   # set by a use case whose head this workstation must witness
-    investigator: bool = False          # the officer or the auditor (they may work during a lock)
-    held: bool = False                  # after the unit: its entries went to the witness file
+    witness_event: str | None = None  # set by a use case whose head this workstation must witness
+    investigator: bool = False  # the officer or the auditor (they may work during a lock)
+    held: bool = False  # after the unit: its entries went to the witness file
 
-    def log(self, action: str, subject: str | None = None, *, search_kind: str | None = None,
-            outcome: str = Outcome.OK, detail: str | None = None) -> None:
+    def log(
+        self,
+        action: str,
+        subject: str | None = None,
+        *,
+        search_kind: str | None = None,
+        outcome: str = Outcome.OK,
+        detail: str | None = None,
+    ) -> None:
         self.entries.append(PendingEntry(self.actor_login, action, subject, search_kind, outcome, detail))
 
     def witness(self, event: str) -> None:
@@ -163,8 +172,11 @@ def permissions_of(session: Session, account: Account) -> frozenset[str]:
         return frozenset()
     keys = session.info.get(proofs.SESSION_KEYS)
     spec = RolePermission.__proof__
-    rows = session.execute(select(RolePermission.role_code, RolePermission.permission, RolePermission.proof)
-                           .where(RolePermission.role_code.in_(codes))).all()
+    rows = session.execute(
+        select(RolePermission.role_code, RolePermission.permission, RolePermission.proof).where(
+            RolePermission.role_code.in_(codes)
+        )
+    ).all()
     if isinstance(keys, KeyRing):
         for code, perm, proof in rows:
             if proof is None or bytes(proof) != proofs.proof_of(keys, spec, (code, perm)):
@@ -175,25 +187,32 @@ def permissions_of(session: Session, account: Account) -> frozenset[str]:
 class AppContext:
     """Built once per process; passed down to the CLI commands and the GUI."""
 
-    def __init__(self, settings: Settings, engine: Engine, keys: KeyRing,
-                 workstation: Workstation | None = None) -> None:
+    def __init__(
+        self, settings: Settings, engine: Engine, keys: KeyRing, workstation: Workstation | None = None
+    ) -> None:
         self.settings = settings
         self.engine = engine
         self.keys = keys
         self.workstation = workstation or detect_workstation()
         self._sessions = sessionmaker(engine, expire_on_commit=False, info=proofs.session_info(keys))
         sec = settings.security
-        self.hash_params = PasswordHashParams(sec.password_hash_memory_kib, sec.password_hash_iterations,
-                                              sec.password_hash_lanes)
+        self.hash_params = PasswordHashParams(
+            sec.password_hash_memory_kib, sec.password_hash_iterations, sec.password_hash_lanes
+        )
         # Read once, before any use case opens a transaction: a lazy first read inside a unit
         # would open a second SQLite connection that waits on the unit's own write lock.
         self._profile: HospitalProfile | None = None
         with suppress(NotInitializedError):
             self._profile = self._load_profile()
         self.database_id = self._load_database_id()
-        self.recovery_code: str | None = None   # set once by privdesk.bootstrap.initialize, to be shown once
-        self.witness = WitnessBook(settings.witness_path, self.database_id, location_of(settings.db_url),
-                                   keys.check_value, self.workstation.host)
+        self.recovery_code: str | None = None  # set once by privdesk.bootstrap.initialize, to be shown once
+        self.witness = WitnessBook(
+            settings.witness_path,
+            self.database_id,
+            location_of(settings.db_url),
+            keys.check_value,
+            self.workstation.host,
+        )
 
     def __repr__(self) -> str:
         return f"AppContext(db={self.engine.url.render_as_string(hide_password=True)!r})"
@@ -226,8 +245,9 @@ class AppContext:
         return self._sessions()
 
     # -- the chain, witnessed --------------------------------------------------------------
-    def append(self, session: Session, entries: list[PendingEntry], *,
-               check_witness: bool = True) -> tuple[int, bytes]:
+    def append(
+        self, session: Session, entries: list[PendingEntry], *, check_witness: bool = True
+    ) -> tuple[int, bytes]:
         """Append to the chain in ``session``'s transaction, checking the head against this
         workstation's latest witness first; returns the new head. A witness written before the
         officer acknowledged a re-based chain (an anchored acknowledgement that covers the
@@ -242,8 +262,9 @@ class AppContext:
         if superseded(session, latest):
             return append_head(session, self.keys, self.workstation, entries)
         # a witness made under a key that was rotated away still binds by its number and hash
-        return append_head(session, self.keys, self.workstation, entries, witness=latest,
-                           retired=retired_key_checks(session))
+        return append_head(
+            session, self.keys, self.workstation, entries, witness=latest, retired=retired_key_checks(session)
+        )
 
     def after_commit(self, head: tuple[int, bytes], appended: int, event: str | None, actor: str) -> None:
         """Witness a committed (durable) head at a login or sign-off, or when the chain crossed a
@@ -289,9 +310,15 @@ class AppContext:
 
     # -- the one door --------------------------------------------------------------------
     @contextmanager
-    def unit(self, actor: Actor | None, permission: Permission | None = None, *,
-             allow_password_change: bool = False, break_glass: bool = False,
-             supersedes_witnesses: bool = False) -> Iterator[Unit]:
+    def unit(
+        self,
+        actor: Actor | None,
+        permission: Permission | None = None,
+        *,
+        allow_password_change: bool = False,
+        break_glass: bool = False,
+        supersedes_witnesses: bool = False,
+    ) -> Iterator[Unit]:
         """A use case's transaction. ``actor=None`` acts as the system (scheduled jobs).
         ``break_glass`` lets the officer's recovery (with its code) run while a finding is open.
         ``supersedes_witnesses``: the unit records, itself, the anchored acknowledgement that the
@@ -352,8 +379,15 @@ class AppContext:
         elif head is not None:
             self.after_commit(head, len(unit.entries), unit.witness_event, login)
 
-    def record(self, actor_login: str, action: str, subject: str | None = None, *,
-               outcome: str = Outcome.OK, detail: str | None = None) -> None:
+    def record(
+        self,
+        actor_login: str,
+        action: str,
+        subject: str | None = None,
+        *,
+        outcome: str = Outcome.OK,
+        detail: str | None = None,
+    ) -> None:
         """Append one entry in a transaction of its own (refusals, failed logins, logouts). When
         the access log is damaged the entry is kept in the witness file instead: never lost."""
         entries = [PendingEntry(actor_login, action, subject, None, outcome, detail)]
@@ -405,7 +439,9 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
         if not keys.matches(stored) and _rotated_to(Path(f"{settings.key_file}.new"), stored):
             raise KeyFileError(
                 f"키 교체가 거의 끝났습니다: 새 키가 {settings.key_file}.new에 있습니다. 개인정보 보호책임자가 "
-                "'privdesk key rotate --as <아이디>'를 다시 실행해 마치십시오.", str(settings.key_file))
+                "'privdesk key rotate --as <아이디>'를 다시 실행해 마치십시오.",
+                str(settings.key_file),
+            )
         if not keys.matches(stored):
             raise KeyFileError(
                 f"키 파일 {settings.key_file}이(가) 이 데이터베이스의 키가 아닙니다. "
@@ -413,9 +449,12 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
                 str(settings.key_file),
             )
         if not restoring and restore_pending(engine) is not None:
-            raise BackupError("restore_pending", "이 데이터베이스는 백업에서 복원하던 중에 멈췄습니다. 백업 뒤에 파기된 기록이 "
-                                                 "아직 다시 파기되지 않았을 수 있어 열지 않습니다. 같은 명령('privdesk --db … "
-                                                 "restore 백업파일')을 다시 실행해 복원을 마치십시오.")
+            raise BackupError(
+                "restore_pending",
+                "이 데이터베이스는 백업에서 복원하던 중에 멈췄습니다. 백업 뒤에 파기된 기록이 "
+                "아직 다시 파기되지 않았을 수 있어 열지 않습니다. 같은 명령('privdesk --db … "
+                "restore 백업파일')을 다시 실행해 복원을 마치십시오.",
+            )
         if upgrade:
             before = migrate.current_revision(engine)
             if before != migrate.head_revision():
@@ -440,10 +479,11 @@ def _upgrade(engine: Engine) -> None:
     try:
         migrate.upgrade(engine)
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == "42501":    # insufficient_privilege
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
             raise ConfigError(
                 "데이터베이스 스키마를 새 버전으로 올려야 하는데 이 계정에는 권한이 없습니다. 데이터베이스 관리자가 "
-                "테이블 소유자 계정으로 'privdesk db upgrade --grant <작업 PC 역할>'을 실행하십시오.") from None
+                "테이블 소유자 계정으로 'privdesk db upgrade --grant <작업 PC 역할>'을 실행하십시오."
+            ) from None
         raise
 
 
@@ -464,5 +504,8 @@ def _seal_after_upgrade(engine: Engine, keys: KeyRing, before: str) -> None:
         db_id = conn.execute(select(Meta.value).where(Meta.key == META_DATABASE_ID)).scalar_one()
         main = sqlite_path(engine.url.render_as_string(hide_password=False))
         if main is not None and main.with_name(f"{main.stem}-separated{main.suffix}").exists():
-            conn.execute(insert(Meta).values(key=proofs.META_SEPARATED_PENDING,
-                                             value=proofs.pending_marker(keys, db_id)))
+            conn.execute(
+                insert(Meta).values(
+                    key=proofs.META_SEPARATED_PENDING, value=proofs.pending_marker(keys, db_id)
+                )
+            )

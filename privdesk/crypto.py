@@ -39,8 +39,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from privdesk.errors import DecryptionError, KeyFileError
 
 KEY_FILE_HEADER = "privdesk-key-v1"
-_CIPHER_V1 = 1      # version byte, nonce, ciphertext: written before keys could be rotated
-_CIPHER_V2 = 2      # version byte, the key's id (4 bytes), nonce, ciphertext
+_CIPHER_V1 = 1  # version byte, nonce, ciphertext: written before keys could be rotated
+_CIPHER_V2 = 2  # version byte, the key's id (4 bytes), nonce, ciphertext
 _KID_LEN = 4
 _NONCE_LEN = 12
 BLIND_INDEX_LEN = 16
@@ -84,14 +84,14 @@ class KeyRing:
         """Whether this key made ``blob``: True/False for a ciphertext that names its key, None for
         one written before ciphertexts named their key."""
         if len(blob) > 1 + _KID_LEN and blob[0] == _CIPHER_V2:
-            return blob[1:1 + _KID_LEN] == self.kid
+            return blob[1 : 1 + _KID_LEN] == self.kid
         return None
 
     def decrypt(self, blob: bytes, table: str, column: str, row: str) -> str:
         if len(blob) >= 1 + _KID_LEN + _NONCE_LEN + 16 and blob[0] == _CIPHER_V2:
-            if blob[1:1 + _KID_LEN] != self.kid:
+            if blob[1 : 1 + _KID_LEN] != self.kid:
                 raise DecryptionError(f"{table}.{column}")
-            body = blob[1 + _KID_LEN:]
+            body = blob[1 + _KID_LEN :]
         elif len(blob) >= 1 + _NONCE_LEN + 16 and blob[0] == _CIPHER_V1:
             body = blob[1:]
         else:
@@ -127,8 +127,9 @@ class KeyRing:
         under a key). The key itself never leaves the key ring."""
         if len(salt) < 16:
             raise ValueError("archive salt must be at least 16 bytes")
-        key = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
-                   info=b"privdesk/backup-archive/v1").derive(self._backup_key)
+        key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=salt, info=b"privdesk/backup-archive/v1"
+        ).derive(self._backup_key)
         return AESGCM(key)
 
     # -- key check --------------------------------------------------------------------
@@ -154,7 +155,8 @@ def create_key_file(path: Path) -> KeyRing:
     path = Path(path)
     if path.exists():
         raise KeyFileError(
-            f"키 파일이 이미 있습니다: {path}. 기존 키를 덮어쓰지 않습니다 (데이터를 읽을 수 없게 됩니다).", str(path)
+            f"키 파일이 이미 있습니다: {path}. 기존 키를 덮어쓰지 않습니다 (데이터를 읽을 수 없게 됩니다).",
+            str(path),
         )
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     master = secrets.token_bytes(32)
@@ -179,7 +181,9 @@ def read_master_key(path: Path) -> bytes:
     """The master key in a key file (checked: it exists, owner-only, well formed)."""
     path = Path(path)
     if not path.is_file():
-        raise KeyFileError(f"키 파일이 없습니다: {path}. 설정의 key_file 또는 --key-file을 확인하십시오.", str(path))
+        raise KeyFileError(
+            f"키 파일이 없습니다: {path}. 설정의 key_file 또는 --key-file을 확인하십시오.", str(path)
+        )
     if not _owner_only(path):
         raise KeyFileError(
             f"키 파일 {path}을(를) 다른 사용자도 읽을 수 있습니다. 'chmod 600 {path}'로 소유자만 읽게 하십시오.",
@@ -209,8 +213,13 @@ class PasswordHashParams:
 
 
 def hash_password(password: str, params: PasswordHashParams) -> str:
-    kdf = Argon2id(salt=secrets.token_bytes(16), length=32, iterations=params.iterations,
-                   lanes=params.lanes, memory_cost=params.memory_kib)
+    kdf = Argon2id(
+        salt=secrets.token_bytes(16),
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
     return kdf.derive_phc_encoded(password.encode())
 
 
@@ -227,7 +236,10 @@ def needs_rehash(phc: str, params: PasswordHashParams) -> bool:
     try:
         fields = dict(kv.split("=") for kv in phc.split("$")[3].split(","))
         return (int(fields["m"]), int(fields["t"]), int(fields["p"])) != (
-            params.memory_kib, params.iterations, params.lanes)
+            params.memory_kib,
+            params.iterations,
+            params.lanes,
+        )
     except (IndexError, KeyError, ValueError):
         return True
 

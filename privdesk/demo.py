@@ -98,8 +98,12 @@ def demo_folder() -> Path:
 def demo_settings(base: Settings, folder: Path | None = None) -> Settings:
     """``base`` (security and language from the user's settings) pointed at the demo files."""
     folder = folder or demo_folder()
-    return dataclasses.replace(base, db_url=sqlite_url(folder / DB_NAME), key_file=folder / KEY_NAME,
-                               sources={**base.sources, "db": "demo", "key_file": "demo"})
+    return dataclasses.replace(
+        base,
+        db_url=sqlite_url(folder / DB_NAME),
+        key_file=folder / KEY_NAME,
+        sources={**base.sources, "db": "demo", "key_file": "demo"},
+    )
 
 
 def _remove_previous(folder: Path) -> None:
@@ -108,8 +112,14 @@ def _remove_previous(folder: Path) -> None:
 
 
 # -- building -------------------------------------------------------------------------------------
-def build_demo(base: Settings, *, patients: int = DEFAULT_PATIENTS, folder: Path | None = None,
-               seeders: Sequence[Seeder] | None = None, rng_seed: int = 2024) -> DemoResult:
+def build_demo(
+    base: Settings,
+    *,
+    patients: int = DEFAULT_PATIENTS,
+    folder: Path | None = None,
+    seeders: Sequence[Seeder] | None = None,
+    rng_seed: int = 2024,
+) -> DemoResult:
     """(Re)create the demo database: accounts with :data:`DEMO_PASSWORD`, then every seeder."""
     if not 0 <= patients <= MAX_PATIENTS:
         raise ValueError(f"patients must be between 0 and {MAX_PATIENTS}")
@@ -118,14 +128,25 @@ def build_demo(base: Settings, *, patients: int = DEFAULT_PATIENTS, folder: Path
     where.mkdir(parents=True, exist_ok=True, mode=0o700)
     _remove_previous(where)
     officer_account = DEMO_ACCOUNTS[0]
-    ctx = initialize(settings, officer_login=officer_account.login, officer_name=officer_account.name,
-                     password=DEMO_PASSWORD)
+    ctx = initialize(
+        settings,
+        officer_login=officer_account.login,
+        officer_name=officer_account.name,
+        password=DEMO_PASSWORD,
+    )
     try:
         officer = users.login(ctx, officer_account.login, DEMO_PASSWORD, channel="demo")
         actors: dict[str, Actor] = {OFFICER: officer}
         for account in DEMO_ACCOUNTS[1:]:
-            _, otp = users.add_account(ctx, officer, login=account.login, name=account.name, roles=[account.role],
-                                       department=account.department, reason="체험용 데이터베이스")
+            _, otp = users.add_account(
+                ctx,
+                officer,
+                login=account.login,
+                name=account.name,
+                roles=[account.role],
+                department=account.department,
+                reason="체험용 데이터베이스",
+            )
             first = users.login(ctx, account.login, otp, channel="demo")
             actors[account.role] = users.change_password(ctx, first, otp, DEMO_PASSWORD)
         seed = DemoSeed(ctx, actors, patients, rng_seed)
@@ -136,8 +157,20 @@ def build_demo(base: Settings, *, patients: int = DEFAULT_PATIENTS, folder: Path
 
 
 # -- the registry's seeder ------------------------------------------------------------------------
-DEPARTMENTS: Final = ("내과", "외과", "정형외과", "소아청소년과", "산부인과", "신경과", "피부과", "안과",
-                      "이비인후과", "재활의학과", "가정의학과", "건강검진센터")
+DEPARTMENTS: Final = (
+    "내과",
+    "외과",
+    "정형외과",
+    "소아청소년과",
+    "산부인과",
+    "신경과",
+    "피부과",
+    "안과",
+    "이비인후과",
+    "재활의학과",
+    "가정의학과",
+    "건강검진센터",
+)
 PURPOSES: Final = ("외래 진료", "재진", "건강검진", "입원", "검사", "예방접종", "")
 
 
@@ -154,16 +187,25 @@ def seed_patients(seed: DemoSeed) -> str:
     with ctx.unit(desk, Permission.PATIENT_WRITE) as u:
         rows: list[dict[str, Any]] = []
         now = clock.now()
-        patients = u.session.execute(select(Patient.id, Patient.first_visit, Patient.last_visit)
-                                     .order_by(Patient.id)).all()
+        patients = u.session.execute(
+            select(Patient.id, Patient.first_visit, Patient.last_visit).order_by(Patient.id)
+        ).all()
         for pid, first, last in patients:
             days = sorted({first, last, *(_between(rng, first, last) for _ in range(rng.randint(0, 2)))})
             for day in days:
-                rows.append({"patient_id": pid, "visit_date": day, "department": rng.choice(DEPARTMENTS),
-                             "purpose": rng.choice(PURPOSES), "staff_login": desk.login, "created_at": now})
+                rows.append(
+                    {
+                        "patient_id": pid,
+                        "visit_date": day,
+                        "department": rng.choice(DEPARTMENTS),
+                        "purpose": rng.choice(PURPOSES),
+                        "staff_login": desk.login,
+                        "created_at": now,
+                    }
+                )
             u.log(Action.CREATE, patient_ref(pid), detail=f"intakes={len(days)}; demo")
         for i in range(0, len(rows), 5000):
-            u.session.execute(insert(Intake), rows[i:i + 5000])
+            u.session.execute(insert(Intake), rows[i : i + 5000])
         intakes = len(rows)
     return f"환자 {added:,}명, 진료 접수 {intakes:,}건"
 
@@ -185,36 +227,88 @@ def seed_cctv(seed: DemoSeed) -> str:
     day = dt.timedelta(days=1)
 
     def at(days_ago: int, hour: int, minute: int = 0) -> dt.datetime:
-        local = (now.astimezone(clock.KST) - days_ago * day).replace(hour=hour, minute=minute, second=0,
-                                                                       microsecond=0)
+        local = (now.astimezone(clock.KST) - days_ago * day).replace(
+            hour=hour, minute=minute, second=0, microsecond=0
+        )
         return local.astimezone(dt.UTC)
 
     requests = (
-        RequestInput(kind=RequestKind.VIEW, requester_name="이민지", requester_phone="010-2345-6789",
-                     relation=Relation.SELF, id_document="주민등록증", cameras=("CAM-02", "CAM-03"),
-                     window_start=at(13, 10), window_end=at(13, 10, 40), purpose="로비에서 분실한 지갑 확인",
-                     id_checked_by="박시설", received_at=at(12, 9, 30)),
-        RequestInput(kind=RequestKind.EXIST, requester_name="정우성", requester_phone="010-8765-4321",
-                     relation=Relation.AGENT, id_document="운전면허증", cameras=("CAM-21",),
-                     window_start=at(9, 18), window_end=at(9, 19), purpose="주차 차량 접촉 사고 확인",
-                     subject_name="정하늘", proxy_checked=True, id_checked_by="박시설", received_at=at(8, 14)),
-        RequestInput(kind=RequestKind.VIEW, requester_name="최유리", requester_phone="02-555-1234",
-                     relation=Relation.SELF, id_document="여권", cameras=("CAM-07",),
-                     window_start=at(45, 11), window_end=at(45, 11, 30), purpose="수납 창구 분쟁 확인",
-                     id_checked_by="박시설", received_at=now - dt.timedelta(minutes=5)),
+        RequestInput(
+            kind=RequestKind.VIEW,
+            requester_name="이민지",
+            requester_phone="010-2345-6789",
+            relation=Relation.SELF,
+            id_document="주민등록증",
+            cameras=("CAM-02", "CAM-03"),
+            window_start=at(13, 10),
+            window_end=at(13, 10, 40),
+            purpose="로비에서 분실한 지갑 확인",
+            id_checked_by="박시설",
+            received_at=at(12, 9, 30),
+        ),
+        RequestInput(
+            kind=RequestKind.EXIST,
+            requester_name="정우성",
+            requester_phone="010-8765-4321",
+            relation=Relation.AGENT,
+            id_document="운전면허증",
+            cameras=("CAM-21",),
+            window_start=at(9, 18),
+            window_end=at(9, 19),
+            purpose="주차 차량 접촉 사고 확인",
+            subject_name="정하늘",
+            proxy_checked=True,
+            id_checked_by="박시설",
+            received_at=at(8, 14),
+        ),
+        RequestInput(
+            kind=RequestKind.VIEW,
+            requester_name="최유리",
+            requester_phone="02-555-1234",
+            relation=Relation.SELF,
+            id_document="여권",
+            cameras=("CAM-07",),
+            window_start=at(45, 11),
+            window_end=at(45, 11, 30),
+            purpose="수납 창구 분쟁 확인",
+            id_checked_by="박시설",
+            received_at=now - dt.timedelta(minutes=5),
+        ),
     )
     for data in requests:
         receive_request(ctx, actor, data)
-    set_hold(ctx, actor, HoldInput(cameras=("CAM-19", "CAM-20"), window_start=at(5, 22),
-                                   window_end=at(5, 23, 30), reason_kind=HoldReason.POLICE,
-                                   reason="관악경찰서 수사협조 요청 (공문 접수 예정)",
-                                   until_date=(now.astimezone(clock.KST) + 60 * day).date()))
-    purposes = ("시설 점검 중 이상 소음 확인", "화재 감지기 오작동 확인", "분실물 습득 위치 확인",
-                "출입문 파손 경위 확인", "야간 순찰 보고 확인")
+    set_hold(
+        ctx,
+        actor,
+        HoldInput(
+            cameras=("CAM-19", "CAM-20"),
+            window_start=at(5, 22),
+            window_end=at(5, 23, 30),
+            reason_kind=HoldReason.POLICE,
+            reason="관악경찰서 수사협조 요청 (공문 접수 예정)",
+            until_date=(now.astimezone(clock.KST) + 60 * day).date(),
+        ),
+    )
+    purposes = (
+        "시설 점검 중 이상 소음 확인",
+        "화재 감지기 오작동 확인",
+        "분실물 습득 위치 확인",
+        "출입문 파손 경위 확인",
+        "야간 순찰 보고 확인",
+    )
     for i, purpose in enumerate(purposes):
-        record_viewing(ctx, actor, QuickViewing(cameras=(f"CAM-{(i * 5) % 25 + 1:02d}",),
-                                                window_start=at(i + 1, 2), window_end=at(i + 1, 3),
-                                                purpose=purpose, witness="한보호", at=at(i + 1, 9)))
+        record_viewing(
+            ctx,
+            actor,
+            QuickViewing(
+                cameras=(f"CAM-{(i * 5) % 25 + 1:02d}",),
+                window_start=at(i + 1, 2),
+                window_end=at(i + 1, 3),
+                purpose=purpose,
+                witness="한보호",
+                at=at(i + 1, 9),
+            ),
+        )
     return f"CCTV: 열람 요구 {len(requests)}건 (기한 경과·임박·영상 없음), 보존 연장 1건, 열람 기록 {len(purposes)}건"
 
 
@@ -222,7 +316,9 @@ def seed_cctv(seed: DemoSeed) -> str:
 def _person(ctx: AppContext, patient_id: int) -> tuple[str, dt.date]:
     """A patient's name and birth date (the ID a 본인 request presents)."""
     with ctx.session() as s:
-        name, birth = s.execute(select(Patient.name, Patient.birth_date).where(Patient.id == patient_id)).one()
+        name, birth = s.execute(
+            select(Patient.name, Patient.birth_date).where(Patient.id == patient_id)
+        ).one()
     return str(name), birth
 
 
@@ -237,12 +333,22 @@ def seed_requests(seed: DemoSeed) -> str:
     ctx, desk = seed.ctx, seed.actor(INTAKE)
     now = clock.now()
     with ctx.session() as s:
-        people = {int(pid): (name, birth) for pid, name, birth in s.execute(
-            select(Patient.id, Patient.name, Patient.birth_date)
-            .where(Patient.status == "active", Patient.hold.is_(False)).order_by(Patient.id).limit(6))}
+        people = {
+            int(pid): (name, birth)
+            for pid, name, birth in s.execute(
+                select(Patient.id, Patient.name, Patient.birth_date)
+                .where(Patient.status == "active", Patient.hold.is_(False))
+                .order_by(Patient.id)
+                .limit(6)
+            )
+        }
         ids = list(people)
-        disclosed = s.execute(select(DisclosureSubject.patient_id).where(DisclosureSubject.patient_id.is_not(None))
-                              .order_by(DisclosureSubject.disclosure_id).limit(1)).scalar_one_or_none()
+        disclosed = s.execute(
+            select(DisclosureSubject.patient_id)
+            .where(DisclosureSubject.patient_id.is_not(None))
+            .order_by(DisclosureSubject.disclosure_id)
+            .limit(1)
+        ).scalar_one_or_none()
     if len(ids) < 4:
         return ""
 
@@ -252,16 +358,37 @@ def seed_requests(seed: DemoSeed) -> str:
             name, birth = people.get(pid) or _person(ctx, pid)
             kw.setdefault("name", name)
             kw.setdefault("requester_birth", birth)
-        return RequestInput(kind=kind, file_code="patient" if pid else "member", relation="self",
-                            requester_name=kw.pop("name"), requester_phone="010-3456-7890",
-                            id_document="주민등록증", request_text=text, patient_id=pid,
-                            received_at=now - dt.timedelta(days=days_ago), **kw)
+        return RequestInput(
+            kind=kind,
+            file_code="patient" if pid else "member",
+            relation="self",
+            requester_name=kw.pop("name"),
+            requester_phone="010-3456-7890",
+            id_document="주민등록증",
+            request_text=text,
+            patient_id=pid,
+            received_at=now - dt.timedelta(days=days_ago),
+            **kw,
+        )
 
-    made = [receive_request(ctx, desk, ask(RequestKind.ACCESS, ids[0], "", 12)),
-            receive_request(ctx, desk, ask(RequestKind.CORRECT, ids[1], "주소 변경: 새 주소로 정정 요청", 2)),
-            receive_request(ctx, desk, ask(RequestKind.SUSPEND, ids[2], "검진 안내 문자 발송 중지", 8)),
-            receive_request(ctx, desk, ask(RequestKind.WITHDRAW, None, "홈페이지 회원 탈퇴", 1,
-                                           subject_name="한회원", name="한회원", subject_birth=dt.date(1991, 7, 8)))]
+    made = [
+        receive_request(ctx, desk, ask(RequestKind.ACCESS, ids[0], "", 12)),
+        receive_request(ctx, desk, ask(RequestKind.CORRECT, ids[1], "주소 변경: 새 주소로 정정 요청", 2)),
+        receive_request(ctx, desk, ask(RequestKind.SUSPEND, ids[2], "검진 안내 문자 발송 중지", 8)),
+        receive_request(
+            ctx,
+            desk,
+            ask(
+                RequestKind.WITHDRAW,
+                None,
+                "홈페이지 회원 탈퇴",
+                1,
+                subject_name="한회원",
+                name="한회원",
+                subject_birth=dt.date(1991, 7, 8),
+            ),
+        ),
+    ]
     done = 0
     if disclosed is not None:
         r = receive_request(ctx, desk, ask(RequestKind.CORRECT, disclosed, "연락처 정정 요청", 4))
@@ -273,10 +400,23 @@ def seed_requests(seed: DemoSeed) -> str:
 
         det = get_patient(ctx, desk, disclosed)
         plain = unmask(ctx, desk, disclosed, "정정 요구 처리")
-        decisions.correct_patient(ctx, desk, r.id, PatientInput(
-            chart_no=det.chart_no, name=det.name, rrn=plain.rrn, address=plain.address, phones=["010-4321-8765"],
-            first_visit=det.first_visit, last_visit=det.last_visit), patient_version=det.version,
-            note="요구서의 번호로 정정", accept_check_digit_warning=True)
+        decisions.correct_patient(
+            ctx,
+            desk,
+            r.id,
+            PatientInput(
+                chart_no=det.chart_no,
+                name=det.name,
+                rrn=plain.rrn,
+                address=plain.address,
+                phones=["010-4321-8765"],
+                first_visit=det.first_visit,
+                last_visit=det.last_visit,
+            ),
+            patient_version=det.version,
+            note="요구서의 번호로 정정",
+            accept_check_digit_warning=True,
+        )
         made.append(r)
         done = 1
     return f"정보주체 요구 {len(made)}건 (기한 경과 1, 정정 중 1, 정정 완료·통지 대상 {done})"

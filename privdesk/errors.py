@@ -49,7 +49,9 @@ class DecryptionError(PrivdeskError):
     """A ciphertext does not belong to this key, table, column and row."""
 
     def __init__(self, where: str) -> None:
-        super().__init__(f"암호화된 값을 복호화할 수 없습니다 ({where}): 키 파일이나 저장 위치가 맞지 않습니다.")
+        super().__init__(
+            f"암호화된 값을 복호화할 수 없습니다 ({where}): 키 파일이나 저장 위치가 맞지 않습니다."
+        )
         self.where = where
 
 
@@ -69,7 +71,9 @@ class VersionConflictError(PrivdeskError):
         if deleted:
             text = f"다른 사용자가 이 기록({ref})을 삭제했습니다. 저장하지 않았습니다."
         elif expected is None or found is None:
-            text = f"다른 사용자가 먼저 이 기록({ref})을 수정했습니다. 최신 내용을 다시 불러온 뒤 저장하십시오."
+            text = (
+                f"다른 사용자가 먼저 이 기록({ref})을 수정했습니다. 최신 내용을 다시 불러온 뒤 저장하십시오."
+            )
         else:
             text = (
                 f"다른 사용자가 먼저 이 기록({ref})을 수정했습니다 "
@@ -101,18 +105,26 @@ class AuthenticationError(PrivdeskError):
     @classmethod
     def password_again(cls) -> AuthenticationError:
         """A re-entered password (sign-off, approval) that is wrong: the ID is known, so say so plainly."""
-        return cls("비밀번호가 올바르지 않습니다. 로그인할 때 쓰는 비밀번호를 다시 입력하십시오. "
-                   "틀린 입력은 로그인 실패처럼 세어집니다.")
+        return cls(
+            "비밀번호가 올바르지 않습니다. 로그인할 때 쓰는 비밀번호를 다시 입력하십시오. "
+            "틀린 입력은 로그인 실패처럼 세어집니다."
+        )
 
     @classmethod
     def recovery(cls) -> AuthenticationError:
-        return cls("복구 코드가 맞지 않습니다. 'privdesk init' 때(또는 마지막 복구 때) 받아 금고에 보관한 복구 코드를 "
-                   "입력하십시오.")
+        return cls(
+            "복구 코드가 맞지 않습니다. 'privdesk init' 때(또는 마지막 복구 때) 받아 금고에 보관한 복구 코드를 "
+            "입력하십시오."
+        )
 
 
 class AccountLockedError(PrivdeskError):
     def __init__(self, contact: str = "") -> None:
-        tail = f" {contact}에게 잠금 해제를 요청하십시오." if contact else " 관리자에게 잠금 해제를 요청하십시오."
+        tail = (
+            f" {contact}에게 잠금 해제를 요청하십시오."
+            if contact
+            else " 관리자에게 잠금 해제를 요청하십시오."
+        )
         super().__init__("계정이 잠겼습니다(잠김)." + tail)
 
 
@@ -145,8 +157,10 @@ class RuleViolationError(PrivdeskError):
     """An action the rules forbid (e.g. locking the last privacy officer)."""
 
 
-INVESTIGATE_HINT = ("개인정보 보호책임자나 감사 담당자가 로그인하여 'privdesk audit verify'(또는 접속기록 화면의 "
-                    "무결성 검사)로 확인하십시오.")
+INVESTIGATE_HINT = (
+    "개인정보 보호책임자나 감사 담당자가 로그인하여 'privdesk audit verify'(또는 접속기록 화면의 "
+    "무결성 검사)로 확인하십시오."
+)
 
 
 class LogTamperedError(PrivdeskError):
@@ -154,9 +168,11 @@ class LogTamperedError(PrivdeskError):
     head is signed, until the privacy officer has investigated and acknowledged the finding."""
 
     def __init__(self, problem: str, *, from_witness: bool = False) -> None:
-        super().__init__(f"접속기록이 변조되었습니다: {problem}. 더 이상 작업할 수 없습니다. {INVESTIGATE_HINT}")
+        super().__init__(
+            f"접속기록이 변조되었습니다: {problem}. 더 이상 작업할 수 없습니다. {INVESTIGATE_HINT}"
+        )
         self.problem = problem
-        self.from_witness = from_witness   # the head checks out; this workstation's witness disagrees
+        self.from_witness = from_witness  # the head checks out; this workstation's witness disagrees
 
 
 class IntegrityLockedError(PrivdeskError):
@@ -166,7 +182,8 @@ class IntegrityLockedError(PrivdeskError):
     def __init__(self, found_at: str) -> None:
         super().__init__(
             f"접속기록 또는 기록의 위·변조가 발견되어({found_at}) 개인정보 보호책임자가 확인할 때까지 작업할 수 "
-            "없습니다. 개인정보 보호책임자에게 알리십시오.")
+            "없습니다. 개인정보 보호책임자에게 알리십시오."
+        )
         self.found_at = found_at
 
 
@@ -174,16 +191,20 @@ class KeyRotationError(PrivdeskError):
     """A key rotation is under way (키 교체 중): nobody works until it is finished or cancelled."""
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__("키 교체가 진행 중입니다. 개인정보 보호책임자가 'privdesk key rotate --as <아이디>'(또는 키 관리 "
-                         "화면)로 교체를 마치거나 취소할 때까지 작업할 수 없습니다." + (f" {detail}" if detail else ""))
+        super().__init__(
+            "키 교체가 진행 중입니다. 개인정보 보호책임자가 'privdesk key rotate --as <아이디>'(또는 키 관리 "
+            "화면)로 교체를 마치거나 취소할 때까지 작업할 수 없습니다." + (f" {detail}" if detail else "")
+        )
 
 
 class RecordIntegrityError(PrivdeskError):
     """A row's proof does not match its columns: it was changed behind privdesk's back."""
 
     def __init__(self, what: str) -> None:
-        super().__init__(f"{what}의 식별 정보가 무결성 증명과 맞지 않아 보여 드리지 않습니다(데이터베이스에서 직접 "
-                         f"바뀌었을 수 있습니다). {INVESTIGATE_HINT}")
+        super().__init__(
+            f"{what}의 식별 정보가 무결성 증명과 맞지 않아 보여 드리지 않습니다(데이터베이스에서 직접 "
+            f"바뀌었을 수 있습니다). {INVESTIGATE_HINT}"
+        )
         self.what = what
 
 

@@ -21,12 +21,18 @@ from privdesk.errors import DatabaseError, PrivdeskError
 
 log = logging.getLogger("privdesk.failures")
 
-DISK_FULL: Final = ("저장 공간이 부족해 데이터베이스에 쓰지 못했습니다. 이번 작업은 저장되지 않았습니다(진행 중이던 묶음은 "
-                    "취소됨). 디스크 공간을 확보한 뒤 다시 실행하십시오.")
+DISK_FULL: Final = (
+    "저장 공간이 부족해 데이터베이스에 쓰지 못했습니다. 이번 작업은 저장되지 않았습니다(진행 중이던 묶음은 "
+    "취소됨). 디스크 공간을 확보한 뒤 다시 실행하십시오."
+)
 BUSY: Final = "다른 작업이 데이터베이스를 오래 쓰고 있어 기다리다 멈췄습니다. 잠시 뒤 다시 실행하십시오."
-CONFLICT: Final = "다른 작업 PC의 작업과 겹쳐 이번 작업을 취소했습니다. 저장되지 않았습니다. 다시 실행하십시오."
-CORRUPT: Final = ("데이터베이스 파일이 손상되었습니다. 더 쓰지 말고 백업에서 복구하십시오. 개인정보 보호책임자와 "
-                  "시스템 관리자에게 알리십시오.")
+CONFLICT: Final = (
+    "다른 작업 PC의 작업과 겹쳐 이번 작업을 취소했습니다. 저장되지 않았습니다. 다시 실행하십시오."
+)
+CORRUPT: Final = (
+    "데이터베이스 파일이 손상되었습니다. 더 쓰지 말고 백업에서 복구하십시오. 개인정보 보호책임자와 "
+    "시스템 관리자에게 알리십시오."
+)
 
 
 def _where(db_url: str | None) -> str:
@@ -65,39 +71,70 @@ def _sqlite(exc: sqlite3.Error, where: str) -> DatabaseError | None:
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return DatabaseError("busy", BUSY)
     if code in (sqlite3.SQLITE_NOTADB,):
-        return DatabaseError("not_database", f"{where}은(는) privdesk 데이터베이스가 아닙니다. --db에 privdesk 데이터베이스 "
-                                             "파일을 지정하십시오.")
+        return DatabaseError(
+            "not_database",
+            f"{where}은(는) privdesk 데이터베이스가 아닙니다. --db에 privdesk 데이터베이스 "
+            "파일을 지정하십시오.",
+        )
     if code == sqlite3.SQLITE_CORRUPT:
         return DatabaseError("corrupt", CORRUPT)
     if code == sqlite3.SQLITE_CANTOPEN:
-        return DatabaseError("cannot_open", f"데이터베이스 파일을 열 수 없습니다: {where}. 파일과 폴더가 있는지, 권한이 "
-                                            "있는지 확인하십시오.")
+        return DatabaseError(
+            "cannot_open",
+            f"데이터베이스 파일을 열 수 없습니다: {where}. 파일과 폴더가 있는지, 권한이 있는지 확인하십시오.",
+        )
     if code in (sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
-        return DatabaseError("unreadable", f"데이터베이스 파일을 쓸 권한이 없습니다: {where}. 파일 권한을 확인하십시오.")
+        return DatabaseError(
+            "unreadable", f"데이터베이스 파일을 쓸 권한이 없습니다: {where}. 파일 권한을 확인하십시오."
+        )
     if code == sqlite3.SQLITE_IOERR:
-        return DatabaseError("io", f"데이터베이스 파일을 읽거나 쓰는 중 저장 장치 오류가 났습니다: {where}. 이번 작업은 "
-                                   "저장되지 않았습니다. 저장 장치(디스크 공간, 연결)를 확인한 뒤 다시 실행하십시오.")
+        return DatabaseError(
+            "io",
+            f"데이터베이스 파일을 읽거나 쓰는 중 저장 장치 오류가 났습니다: {where}. 이번 작업은 "
+            "저장되지 않았습니다. 저장 장치(디스크 공간, 연결)를 확인한 뒤 다시 실행하십시오.",
+        )
     return None
 
 
 _PG_STATES: Final = {
-    "53100": ("disk_full", "데이터베이스 서버의 저장 공간이 부족해 쓰지 못했습니다. 이번 작업은 저장되지 않았습니다. "
-                           "데이터베이스 관리자에게 알리십시오."),
-    "53200": ("server", "데이터베이스 서버의 메모리가 부족합니다. 잠시 뒤 다시 실행하고, 계속되면 데이터베이스 관리자에게 "
-                        "알리십시오."),
+    "53100": (
+        "disk_full",
+        "데이터베이스 서버의 저장 공간이 부족해 쓰지 못했습니다. 이번 작업은 저장되지 않았습니다. "
+        "데이터베이스 관리자에게 알리십시오.",
+    ),
+    "53200": (
+        "server",
+        "데이터베이스 서버의 메모리가 부족합니다. 잠시 뒤 다시 실행하고, 계속되면 데이터베이스 관리자에게 "
+        "알리십시오.",
+    ),
     "53300": ("server", "데이터베이스 서버의 연결 수가 가득 찼습니다. 잠시 뒤 다시 실행하십시오."),
-    "25006": ("read_only", "데이터베이스 서버가 읽기 전용으로 동작 중이라 쓸 수 없습니다(대기 서버이거나 읽기 전용 설정). "
-                           "데이터베이스 관리자에게 알리십시오."),
+    "25006": (
+        "read_only",
+        "데이터베이스 서버가 읽기 전용으로 동작 중이라 쓸 수 없습니다(대기 서버이거나 읽기 전용 설정). "
+        "데이터베이스 관리자에게 알리십시오.",
+    ),
     "40001": ("conflict", CONFLICT),
     "40P01": ("conflict", CONFLICT),
     "55P03": ("busy", BUSY),
-    "57014": ("busy", "데이터베이스 서버가 너무 오래 걸리는 작업을 멈췄습니다. 이번 작업은 저장되지 않았습니다. 다시 "
-                      "실행하십시오."),
-    "28P01": ("refused", "데이터베이스 서버가 로그인을 거부했습니다(계정이 없거나 비밀번호가 맞지 않음). ~/.pgpass와 "
-                         "--db의 계정을 확인하십시오."),
-    "28000": ("refused", "데이터베이스 서버가 이 계정이나 이 PC의 접속을 허용하지 않습니다(pg_hba.conf). 데이터베이스 "
-                         "관리자에게 알리십시오."),
-    "3D000": ("no_database", "데이터베이스 서버에 그 이름의 데이터베이스가 없습니다. --db의 데이터베이스 이름을 확인하십시오."),
+    "57014": (
+        "busy",
+        "데이터베이스 서버가 너무 오래 걸리는 작업을 멈췄습니다. 이번 작업은 저장되지 않았습니다. 다시 "
+        "실행하십시오.",
+    ),
+    "28P01": (
+        "refused",
+        "데이터베이스 서버가 로그인을 거부했습니다(계정이 없거나 비밀번호가 맞지 않음). ~/.pgpass와 "
+        "--db의 계정을 확인하십시오.",
+    ),
+    "28000": (
+        "refused",
+        "데이터베이스 서버가 이 계정이나 이 PC의 접속을 허용하지 않습니다(pg_hba.conf). 데이터베이스 "
+        "관리자에게 알리십시오.",
+    ),
+    "3D000": (
+        "no_database",
+        "데이터베이스 서버에 그 이름의 데이터베이스가 없습니다. --db의 데이터베이스 이름을 확인하십시오.",
+    ),
 }
 
 
@@ -107,10 +144,13 @@ def _postgres(exc: BaseException, where: str) -> DatabaseError | None:
         kind, text = _PG_STATES[state]
         return DatabaseError(kind, text)
     if (state and state.startswith("08")) or state in ("57P01", "57P02", "57P03"):
-        return DatabaseError("unreachable", f"데이터베이스 서버와의 연결이 끊겼습니다({where}). 이번 작업은 저장되지 "
-                                            "않았습니다. 서버와 네트워크를 확인한 뒤 다시 실행하십시오.")
+        return DatabaseError(
+            "unreachable",
+            f"데이터베이스 서버와의 연결이 끊겼습니다({where}). 이번 작업은 저장되지 "
+            "않았습니다. 서버와 네트워크를 확인한 뒤 다시 실행하십시오.",
+        )
     name = type(exc).__name__
-    if state is None and name == "OperationalError":   # the connection itself failed
+    if state is None and name == "OperationalError":  # the connection itself failed
         return _connect_failure(str(exc), where)
     return None
 
@@ -125,11 +165,17 @@ def _connect_failure(text: str, where: str) -> DatabaseError:
     elif "no pg_hba.conf entry" in text:
         kind, state = "refused", "28000"
     elif "FATAL" in text:
-        return DatabaseError("refused", f"데이터베이스 서버({where})가 연결을 거부했습니다. 잠시 뒤 다시 실행하고, "
-                                        "계속되면 데이터베이스 관리자에게 알리십시오.")
+        return DatabaseError(
+            "refused",
+            f"데이터베이스 서버({where})가 연결을 거부했습니다. 잠시 뒤 다시 실행하고, "
+            "계속되면 데이터베이스 관리자에게 알리십시오.",
+        )
     else:
-        return DatabaseError("unreachable", f"데이터베이스 서버에 연결할 수 없습니다({where}). 서버가 켜져 있는지, "
-                                            "네트워크와 --db 주소(호스트, 포트)를 확인하십시오.")
+        return DatabaseError(
+            "unreachable",
+            f"데이터베이스 서버에 연결할 수 없습니다({where}). 서버가 켜져 있는지, "
+            "네트워크와 --db 주소(호스트, 포트)를 확인하십시오.",
+        )
     return DatabaseError(kind, _PG_STATES[state][1])
 
 
@@ -146,14 +192,21 @@ def known_failure(exc: BaseException, db_url: str | None = None) -> PrivdeskErro
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
-        return DatabaseError("unreachable", f"데이터베이스와의 연결이 끊겼습니다({where}). 다시 실행하십시오.")
+        return DatabaseError(
+            "unreachable", f"데이터베이스와의 연결이 끊겼습니다({where}). 다시 실행하십시오."
+        )
     if isinstance(root, OSError):
         code = root.errno
         if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-            return DatabaseError("disk_full", "저장 공간이 부족해 쓰지 못했습니다. 이번 작업은 저장되지 않았습니다. "
-                                              "디스크 공간을 확보한 뒤 다시 실행하십시오.")
+            return DatabaseError(
+                "disk_full",
+                "저장 공간이 부족해 쓰지 못했습니다. 이번 작업은 저장되지 않았습니다. "
+                "디스크 공간을 확보한 뒤 다시 실행하십시오.",
+            )
         if code == errno.EROFS:
-            return DatabaseError("read_only", "읽기 전용 저장 장치라 쓸 수 없습니다. 쓸 수 있는 위치를 지정하십시오.")
+            return DatabaseError(
+                "read_only", "읽기 전용 저장 장치라 쓸 수 없습니다. 쓸 수 있는 위치를 지정하십시오."
+            )
     return None
 
 

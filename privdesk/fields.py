@@ -24,10 +24,21 @@ _RRN: Final = re.compile(rf"(?<![\d])(\d{{6}})\s*{_DASH}?\s*([0-9]\d{{6}})(?!\d)
 # Korean phone numbers: mobile 010/011/016–019, Seoul 02, area codes 031–064, 070, 050X, with +82
 _AREA: Final = r"(?:1[016789]|2|[3-6][1-5]|70|50[2-8])"
 _PHONE: Final = re.compile(
-    rf"(?:\+\s?82{_SEP}*0?|(?<!\d)0){_AREA}{_SEP}{{0,2}}\d{{3,4}}{_SEP}{{0,2}}\d{{4}}(?!\d)")
+    rf"(?:\+\s?82{_SEP}*0?|(?<!\d)0){_AREA}{_SEP}{{0,2}}\d{{3,4}}{_SEP}{{0,2}}\d{{4}}(?!\d)"
+)
 _CARD: Final = re.compile(r"(?<![\d])\d(?:[\s\-]?\d){12,18}(?!\d)")
-_CENTURY: Final = {"9": 1800, "0": 1800, "1": 1900, "2": 1900, "3": 2000, "4": 2000,
-                   "5": 1900, "6": 1900, "7": 2000, "8": 2000}
+_CENTURY: Final = {
+    "9": 1800,
+    "0": 1800,
+    "1": 1900,
+    "2": 1900,
+    "3": 2000,
+    "4": 2000,
+    "5": 1900,
+    "6": 1900,
+    "7": 2000,
+    "8": 2000,
+}
 
 
 def text(field: str, value: str | None, label: str, *, required: bool = True, limit: int = 200) -> str:
@@ -51,9 +62,12 @@ def no_personal_data(field: str, value: str, label: str) -> str:
     """``value`` unchanged, or a ValidationError saying which kind of personal data it holds."""
     found = personal_data_in(value)
     if found:
-        raise ValidationError(field, f"{label}에 {found}로 보이는 숫자가 있습니다. 사유·메모에는 개인정보를 적지 "
-                                     "마십시오. 그 숫자를 지운 뒤 다시 입력하십시오(필요하면 차트번호나 접수번호로 "
-                                     "가리키십시오).")
+        raise ValidationError(
+            field,
+            f"{label}에 {found}로 보이는 숫자가 있습니다. 사유·메모에는 개인정보를 적지 "
+            "마십시오. 그 숫자를 지운 뒤 다시 입력하십시오(필요하면 차트번호나 접수번호로 "
+            "가리키십시오).",
+        )
     return value
 
 

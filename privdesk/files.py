@@ -131,7 +131,7 @@ def check(out: Output | Path | str) -> Output:
     try:
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
-        st = None   # nothing there (or a link to nothing: the rename replaces the link itself)
+        st = None  # nothing there (or a link to nothing: the rename replaces the link itself)
     except OSError as exc:
         raise error_for(exc, path) from None
     if st is not None and stat.S_ISDIR(st.st_mode):
@@ -140,10 +140,14 @@ def check(out: Output | Path | str) -> Output:
         raise OutputError(f"{path}은(는) 일반 파일이 아닙니다(장치·파이프 등). 새 파일 이름을 지정하십시오.")
     for p in o.protected:
         if _same_file(path, st, p.path):
-            raise OutputError(f"{path}은(는) privdesk의 {p.what}이라 덮어쓸 수 없습니다. 다른 파일 이름을 지정하십시오.")
+            raise OutputError(
+                f"{path}은(는) privdesk의 {p.what}이라 덮어쓸 수 없습니다. 다른 파일 이름을 지정하십시오."
+            )
     if st is not None and not o.force:
-        raise OutputError(f"파일이 이미 있습니다: {path}. 덮어쓰지 않았습니다. 다른 파일 이름을 지정하거나 덮어쓰기를 "
-                          "확인하십시오(명령줄: --force, 화면: 찾아보기에서 선택).")
+        raise OutputError(
+            f"파일이 이미 있습니다: {path}. 덮어쓰지 않았습니다. 다른 파일 이름을 지정하거나 덮어쓰기를 "
+            "확인하십시오(명령줄: --force, 화면: 찾아보기에서 선택)."
+        )
     if sys.platform != "win32" and not os.access(folder, os.W_OK | os.X_OK):
         raise error_for(OSError(errno.EROFS if _read_only_fs(folder) else errno.EACCES, ""), path)
     return o
@@ -160,10 +164,14 @@ def error_for(exc: OSError, path: Path) -> OutputError:
     """The Korean sentence for a failed write to ``path``."""
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
-        return OutputError(f"디스크 공간이 부족해 파일을 쓰지 못했습니다: {path}. 공간을 확보하거나 다른 위치를 "
-                           "지정하십시오. 기존 파일은 바뀌지 않았습니다.")
+        return OutputError(
+            f"디스크 공간이 부족해 파일을 쓰지 못했습니다: {path}. 공간을 확보하거나 다른 위치를 "
+            "지정하십시오. 기존 파일은 바뀌지 않았습니다."
+        )
     if code == errno.EROFS:
-        return OutputError(f"읽기 전용 저장 장치라 파일을 쓸 수 없습니다: {path.parent}. 쓸 수 있는 폴더를 지정하십시오.")
+        return OutputError(
+            f"읽기 전용 저장 장치라 파일을 쓸 수 없습니다: {path.parent}. 쓸 수 있는 폴더를 지정하십시오."
+        )
     if code in (errno.EACCES, errno.EPERM):
         return OutputError(f"이 위치에 파일을 쓸 권한이 없습니다: {path}. 권한이 있는 폴더를 지정하십시오.")
     if code == errno.ENOENT:
@@ -192,8 +200,9 @@ class Staged:
             raise error_for(exc, self.path) from None
         self.tmp = Path(name)
         try:
-            self._fh: IO[Any] = (os.fdopen(fd, "wb") if binary
-                                 else os.fdopen(fd, "w", encoding=encoding, newline=""))
+            self._fh: IO[Any] = (
+                os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline="")
+            )
         except BaseException:
             os.close(fd)
             self.tmp.unlink(missing_ok=True)
@@ -220,7 +229,7 @@ class Staged:
     def publish(self) -> Path:
         """Put the file in place (after :meth:`finish`, which it calls)."""
         self.finish()
-        check(self.out)   # nothing appeared there meanwhile that may not be replaced
+        check(self.out)  # nothing appeared there meanwhile that may not be replaced
         try:
             os.replace(self.tmp, self.path)
         except OSError as exc:
@@ -266,8 +275,9 @@ def stage(out: Output | Path | str, *, binary: bool = False, encoding: str = "ut
 
 
 @contextmanager
-def replacing(out: Output | Path | str, *, binary: bool = False,
-              encoding: str = "utf-8-sig") -> Iterator[IO[Any]]:
+def replacing(
+    out: Output | Path | str, *, binary: bool = False, encoding: str = "utf-8-sig"
+) -> Iterator[IO[Any]]:
     """Write ``out`` safely (see the module docstring): yields the open temporary file (text with
     ``encoding`` and ``newline=""`` for the csv module, or binary); the file replaces the target
     when the block ends without an exception. Pass an :class:`Output` made by :func:`guarded` so
@@ -319,7 +329,7 @@ def wipe(path: Path) -> bool:
         zeros = bytes(1 << 20)
         done = 0
         while done < size:
-            done += os.write(fd, zeros[:min(len(zeros), size - done)])
+            done += os.write(fd, zeros[: min(len(zeros), size - done)])
         os.fsync(fd)
     except OSError:
         pass

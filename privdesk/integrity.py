@@ -74,10 +74,15 @@ def _ledger_checks() -> Sequence[tuple[str, LedgerCheck]]:
     from privdesk.lifecycle.ledger import verify_ledger as verify_destruction_ledger
     from privdesk.review.usecases import verify_ledger as verify_review_signoffs
 
-    return (("개인영상정보 관리대장", verify_ledger), ("개인정보파일 파기 관리대장", verify_destruction_ledger),
-            ("개인정보 목적 외 이용·제3자 제공 대장", verify_disclosure_ledger),
-            ("수탁업체 개인정보 반환·파기 확인", verify_returns), ("유출 등 사고 대장", verify_incident_ledger),
-            ("무결성 확인 기록", verify_integrity_events), ("접속기록 점검 서명", verify_review_signoffs))
+    return (
+        ("개인영상정보 관리대장", verify_ledger),
+        ("개인정보파일 파기 관리대장", verify_destruction_ledger),
+        ("개인정보 목적 외 이용·제3자 제공 대장", verify_disclosure_ledger),
+        ("수탁업체 개인정보 반환·파기 확인", verify_returns),
+        ("유출 등 사고 대장", verify_incident_ledger),
+        ("무결성 확인 기록", verify_integrity_events),
+        ("접속기록 점검 서명", verify_review_signoffs),
+    )
 
 
 def _separated_proofs(ctx: AppContext) -> Iterable[proofs.ProofProblem]:
@@ -90,20 +95,20 @@ def _separated_proofs(ctx: AppContext) -> Iterable[proofs.ProofProblem]:
 class Problem:
     """One thing the check found. ``fingerprint`` is what an acknowledgement covers."""
 
-    kind: str            # chain / witness / protection / proof / ledger
+    kind: str  # chain / witness / protection / proof / ledger
     fingerprint: str
     message: str
-    at: dt.datetime | None = None      # when the witness was written (witness problems)
+    at: dt.datetime | None = None  # when the witness was written (witness problems)
 
 
 @dataclass(frozen=True)
 class IntegrityReport:
     chain: VerifyResult
     ledgers: tuple[tuple[str, tuple[AnchorProblem, ...]], ...]
-    problems: tuple[Problem, ...] = ()      # not yet acknowledged: verify fails on these
-    known: tuple[Problem, ...] = ()         # acknowledged by the officer earlier
-    witnesses: int = 0                      # witnesses compared with the chain
-    proven_rows: int = 0                    # row proofs checked
+    problems: tuple[Problem, ...] = ()  # not yet acknowledged: verify fails on these
+    known: tuple[Problem, ...] = ()  # acknowledged by the officer earlier
+    witnesses: int = 0  # witnesses compared with the chain
+    proven_rows: int = 0  # row proofs checked
     finding_id: int | None = None
 
     @property
@@ -118,8 +123,11 @@ class IntegrityReport:
         if self.chain.ok:
             out.append(self.chain.message)
         if not any(p.kind == "witness" for p in self.problems):
-            out.append(f"증인 {self.witnesses:,}건과 체인이 일치합니다." if self.witnesses else
-                       "이 PC에는 아직 이 데이터베이스의 증인 기록이 없습니다.")
+            out.append(
+                f"증인 {self.witnesses:,}건과 체인이 일치합니다."
+                if self.witnesses
+                else "이 PC에는 아직 이 데이터베이스의 증인 기록이 없습니다."
+            )
         if not any(p.kind == "protection" for p in self.problems):
             out.append("추가 전용 보호 장치가 모두 켜져 있습니다.")
         if not any(p.kind == "proof" for p in self.problems):
@@ -140,25 +148,40 @@ class _Found:
     rows: int = 0
 
 
-def _witnesses(ctx: AppContext, files: Sequence[Path], manual: Sequence[Witness], found: _Found) -> list[Witness]:
+def _witnesses(
+    ctx: AppContext, files: Sequence[Path], manual: Sequence[Witness], found: _Found
+) -> list[Witness]:
     others = read_files(files, ctx.database_id, ctx.witness.location)
-    for r in others:   # a wrong file given by hand is a typing mistake, not a finding
+    for r in others:  # a wrong file given by hand is a typing mistake, not a finding
         if not r.witnesses:
-            raise ValidationError("witness_file", f"{r.path}에는 이 데이터베이스의 증인 기록이 없습니다. 다른 작업 PC의 "
-                                                  "사용자 데이터 폴더에 있는 witness.log를 지정하십시오.")
+            raise ValidationError(
+                "witness_file",
+                f"{r.path}에는 이 데이터베이스의 증인 기록이 없습니다. 다른 작업 PC의 "
+                "사용자 데이터 폴더에 있는 witness.log를 지정하십시오.",
+            )
     reports = [ctx.witness.report(), *others]
     out: list[Witness] = list(manual)
     for r in reports:
         if not r.readable:
             found.problems.append(Problem("witness", "witness", f"증인 파일 {r.path}을(를) 읽을 수 없습니다"))
         if r.bad_lines:
-            found.problems.append(Problem("witness", "witness", f"증인 파일 {r.path.name}의 {r.bad_lines[0]}번째 "
-                                                                 "줄이 손상되었습니다"))
+            found.problems.append(
+                Problem(
+                    "witness",
+                    "witness",
+                    f"증인 파일 {r.path.name}의 {r.bad_lines[0]}번째 줄이 손상되었습니다",
+                )
+            )
         if r.other_database_here:
-            found.problems.append(Problem(
-                "witness", "witness", f"증인 파일 {r.path.name}에는 이 위치에서 본 다른 데이터베이스"
-                                       f"(ID {r.other_database_here[:8]}…)만 있습니다: 데이터베이스가 바뀌었거나 "
-                                       "식별자가 변조되었습니다"))
+            found.problems.append(
+                Problem(
+                    "witness",
+                    "witness",
+                    f"증인 파일 {r.path.name}에는 이 위치에서 본 다른 데이터베이스"
+                    f"(ID {r.other_database_here[:8]}…)만 있습니다: 데이터베이스가 바뀌었거나 "
+                    "식별자가 변조되었습니다",
+                )
+            )
         out.extend(r.witnesses)
     return out
 
@@ -166,23 +189,33 @@ def _witnesses(ctx: AppContext, files: Sequence[Path], manual: Sequence[Witness]
 def _scan_proofs(snap: Snapshot, ctx: AppContext, found: _Found) -> None:
     dialect = ctx.engine.dialect.name
     for table, spec in proofs.all_specs(Base, dialect):
-        order = ", ".join(c.name for c in Base.metadata.tables[table].primary_key.columns) \
-            if table in Base.metadata.tables else "id"
+        order = (
+            ", ".join(c.name for c in Base.metadata.tables[table].primary_key.columns)
+            if table in Base.metadata.tables
+            else "id"
+        )
         with closing(snap.stream(proofs.select_sql(spec, table, order))) as batches:
             counted = _counting(batches, found)
             for problem in proofs.scan_rows(ctx.keys, spec, counted):
                 found.problems.append(Problem("proof", problem.fingerprint, problem.message))
-                break   # the first failing row of each table is named
+                break  # the first failing row of each table is named
 
 
-def _counting(batches: Iterable[Sequence[Sequence[object]]], found: _Found) -> Iterable[Sequence[Sequence[object]]]:
+def _counting(
+    batches: Iterable[Sequence[Sequence[object]]], found: _Found
+) -> Iterable[Sequence[Sequence[object]]]:
     for batch in batches:
         found.rows += len(batch)
         yield batch
 
 
-def inspect_all(ctx: AppContext, ack: findings.Acknowledged, *, witness_files: Sequence[Path] = (),
-                manual: Sequence[Witness] = ()) -> tuple[VerifyResult, _Found]:
+def inspect_all(
+    ctx: AppContext,
+    ack: findings.Acknowledged,
+    *,
+    witness_files: Sequence[Path] = (),
+    manual: Sequence[Witness] = (),
+) -> tuple[VerifyResult, _Found]:
     """Everything but the ledgers, without logging: the chain, the witnesses, the protections and
     the row proofs. Problems the acknowledgements cover go to ``known``."""
     found = _Found()
@@ -218,8 +251,9 @@ def _sort_known(found: _Found, ack: findings.Acknowledged) -> None:
     found.problems = keep
 
 
-def verify_all(ctx: AppContext, actor: Actor, *, witness_files: Sequence[Path] = (),
-               manual: Sequence[Witness] = ()) -> IntegrityReport:
+def verify_all(
+    ctx: AppContext, actor: Actor, *, witness_files: Sequence[Path] = (), manual: Sequence[Witness] = ()
+) -> IntegrityReport:
     """Verify everything (see the module docstring); log the check; record a finding for anything
     new. Needs AUDIT_VERIFY."""
     with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
@@ -232,10 +266,13 @@ def verify_all(ctx: AppContext, actor: Actor, *, witness_files: Sequence[Path] =
         for name, problems in ledgers:
             for p in problems:
                 fp = f"ledger:{p.table}:{p.row_id}:{p.problem}"
-                (found.known if ack.covers(fp) else found.problems).append(Problem("ledger", fp, f"{name}: {p.message}"))
+                (found.known if ack.covers(fp) else found.problems).append(
+                    Problem("ledger", fp, f"{name}: {p.message}")
+                )
     finding = _record_finding(ctx, actor, found.problems) if found.problems else None
-    return IntegrityReport(chain, ledgers, tuple(found.problems), tuple(found.known), found.witnesses, found.rows,
-                           finding)
+    return IntegrityReport(
+        chain, ledgers, tuple(found.problems), tuple(found.known), found.witnesses, found.rows, finding
+    )
 
 
 def _record_finding(ctx: AppContext, actor: Actor, problems: Sequence[Problem]) -> int | None:
@@ -248,8 +285,14 @@ def _record_finding(ctx: AppContext, actor: Actor, problems: Sequence[Problem]) 
         if findings.is_open(u.session, covers):
             return None
         head = read_head(u.session)
-        ev = findings.add_event(u.session, findings.FINDING, actor.login, int(head[0]) if head else 0,  # type: ignore[call-overload]
-                                [p.message for p in problems], covers)
+        ev = findings.add_event(
+            u.session,
+            findings.FINDING,
+            actor.login,
+            int(head[0]) if head else 0,  # type: ignore[call-overload]
+            [p.message for p in problems],
+            covers,
+        )
         anchors.anchor(u, Action.INTEGRITY, INTEGRITY_TABLE, ev.id, canonical_event(ev))
         return ev.id
 
@@ -259,7 +302,9 @@ def verify_integrity_events(ctx: AppContext, actor: Actor) -> list[AnchorProblem
     planted, changed or removed unnoticed); logged."""
     with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
         rows = u.session.execute(select(IntegrityEvent).order_by(IntegrityEvent.id)).scalars()
-        problems = anchors.verify_anchored(u.session, INTEGRITY_TABLE, ((e.id, canonical_event(e)) for e in rows))
+        problems = anchors.verify_anchored(
+            u.session, INTEGRITY_TABLE, ((e.id, canonical_event(e)) for e in rows)
+        )
         u.log(Action.VERIFY, f"{INTEGRITY_TABLE}:*", detail=f"problems={len(problems)}")
         return problems
 
@@ -272,7 +317,7 @@ class LockState:
     locked: bool
     message: str = ""
     since: dt.datetime | None = None
-    damaged: bool = False         # the head itself does not check out (nothing can be appended)
+    damaged: bool = False  # the head itself does not check out (nothing can be appended)
 
 
 def lock_state(ctx: AppContext) -> LockState:
@@ -283,18 +328,28 @@ def lock_state(ctx: AppContext) -> LockState:
         problem = head_problem(s, ctx.keys, head)
         if problem is None and latest is not None and head is not None and not findings.superseded(s, latest):
             # a witness from before an acknowledged re-basing no longer binds
-            problem = witness_problem(s, ctx.keys, int(head[0]), latest,  # type: ignore[call-overload]
-                                      findings.retired_key_checks(s))
+            problem = witness_problem(
+                s,
+                ctx.keys,
+                int(head[0]),  # type: ignore[call-overload]
+                latest,
+                findings.retired_key_checks(s),
+            )
         if problem is not None:
             return LockState(True, f"접속기록이 변조되었습니다: {problem}.", damaged=True)
         event = findings.newest(s)
         if event is not None and event.kind == findings.ROTATING:
-            return LockState(True, f"키 교체가 진행 중입니다({clock.fmt_datetime(event.at)}). 보호책임자가 교체를 "
-                                   "마치거나 취소할 때까지 아무도 작업할 수 없습니다.", event.at)
+            return LockState(
+                True,
+                f"키 교체가 진행 중입니다({clock.fmt_datetime(event.at)}). 보호책임자가 교체를 "
+                "마치거나 취소할 때까지 아무도 작업할 수 없습니다.",
+                event.at,
+            )
         if event is not None and event.kind == findings.FINDING:
             first = event.summary.splitlines()[0] if event.summary else ""
-            return LockState(True, f"무결성 위반이 발견되었습니다({clock.fmt_datetime(event.at)}): {first}",
-                             event.at)
+            return LockState(
+                True, f"무결성 위반이 발견되었습니다({clock.fmt_datetime(event.at)}): {first}", event.at
+            )
     return LockState(False)
 
 
@@ -309,11 +364,16 @@ class AckResult:
 
     @property
     def lines(self) -> list[str]:
-        out = [f"확인했습니다: 위반 {len(self.covered)}건 (무결성 확인 기록 {self.event_id}번)." if self.covered else
-               f"확인했습니다: 지금 다시 검사하면 위반이 없어 열려 있던 발견을 닫았습니다 (무결성 확인 기록 {self.event_id}번)."]
+        out = [
+            f"확인했습니다: 위반 {len(self.covered)}건 (무결성 확인 기록 {self.event_id}번)."
+            if self.covered
+            else f"확인했습니다: 지금 다시 검사하면 위반이 없어 열려 있던 발견을 닫았습니다 (무결성 확인 기록 {self.event_id}번)."
+        ]
         if self.rebased_to is not None:
-            out.append(f"체인 헤드를 실제 마지막 기록({self.rebased_to}번)에 다시 맞췄습니다. 잘리거나 바뀐 기록은 "
-                       "그대로 남아 있고 검증 때마다 확인된 위반으로 보입니다.")
+            out.append(
+                f"체인 헤드를 실제 마지막 기록({self.rebased_to}번)에 다시 맞췄습니다. 잘리거나 바뀐 기록은 "
+                "그대로 남아 있고 검증 때마다 확인된 위반으로 보입니다."
+            )
         if self.resealed:
             out.append(f"무결성 증명이 맞지 않던 행 {self.resealed}건을 지금 내용으로 다시 봉인했습니다.")
         if self.repaired:
@@ -329,7 +389,9 @@ def confirm_officer(ctx: AppContext, login: str, password: str, what: str = "무
     from privdesk.context import check_account
 
     with ctx.session() as s, s.begin():
-        account = s.execute(select(Account).where(Account.login == login.strip().lower())).scalar_one_or_none()
+        account = s.execute(
+            select(Account).where(Account.login == login.strip().lower())
+        ).scalar_one_or_none()
         if account is None or not account.active or account.locked:
             raise AuthenticationError()
         check_account(ctx.keys, account)
@@ -346,8 +408,11 @@ def _rebase(s: Session, ctx: AppContext) -> int | None:
     fails its check). Returns the new head's sequence number, or None when it was fine."""
     if head_problem(s, ctx.keys, read_head(s), ctx.witness.latest()) is None:
         return None
-    last = s.execute(select(Base.metadata.tables["access_log"].c.seq, Base.metadata.tables["access_log"].c.hash)
-                     .order_by(Base.metadata.tables["access_log"].c.seq.desc()).limit(1)).first()
+    last = s.execute(
+        select(Base.metadata.tables["access_log"].c.seq, Base.metadata.tables["access_log"].c.hash)
+        .order_by(Base.metadata.tables["access_log"].c.seq.desc())
+        .limit(1)
+    ).first()
     if last is not None and isinstance(last[0], int) and isinstance(last[1], (bytes, memoryview)):
         seq, digest = int(last[0]), bytes(last[1])
     else:
@@ -401,8 +466,9 @@ def acknowledge(ctx: AppContext, actor: Actor, password: str, reason: str) -> Ac
         holes = [p for p in problems if p.kind == "protection"]
         repaired: list[str] = []
         if holes and ctx.engine.dialect.name == "sqlite":
-            repaired = protections.repair_sqlite(s.connection(), [protections.Hole(p.fingerprint.split(":", 1)[-1], "")
-                                                                  for p in holes])
+            repaired = protections.repair_sqlite(
+                s.connection(), [protections.Hole(p.fingerprint.split(":", 1)[-1], "") for p in holes]
+            )
         if any(p.fingerprint == "permit" for p in holes):
             s.execute(delete(AuditArchivePermit))
         covers = [p.fingerprint for p in problems]
@@ -411,10 +477,23 @@ def acknowledge(ctx: AppContext, actor: Actor, password: str, reason: str) -> Ac
         if any(p.kind == "witness" for p in problems) or rebased is not None:
             covers.append("witness")
         head = read_head(s)
-        ev = findings.add_event(s, findings.ACK, actor.login, int(head[0]) if head else 0,  # type: ignore[call-overload]
-                                [p.message for p in problems] or ["체인 헤드 이상"], covers, reason)
-        entry = PendingEntry(actor.login, Action.INTEGRITY, f"{INTEGRITY_TABLE}:{ev.id}", None, Outcome.OK,
-                             anchors.DETAIL_PREFIX + anchors.digest(canonical_event(ev)))
+        ev = findings.add_event(
+            s,
+            findings.ACK,
+            actor.login,
+            int(head[0]) if head else 0,  # type: ignore[call-overload]
+            [p.message for p in problems] or ["체인 헤드 이상"],
+            covers,
+            reason,
+        )
+        entry = PendingEntry(
+            actor.login,
+            Action.INTEGRITY,
+            f"{INTEGRITY_TABLE}:{ev.id}",
+            None,
+            Outcome.OK,
+            anchors.DETAIL_PREFIX + anchors.digest(canonical_event(ev)),
+        )
         new_head = append_head(s, ctx.keys, ctx.workstation, [entry])
     ctx.witness.record_head(*new_head, "ack", actor.login)
     return AckResult(ev.id, tuple(sorted(set(covers))), rebased, resealed, tuple(repaired))
@@ -433,8 +512,15 @@ def _ledger_problems(ctx: AppContext, ack: findings.Acknowledged) -> list[Proble
     with ctx.session() as s, s.begin():
         rows = s.execute(select(IntegrityEvent).order_by(IntegrityEvent.id)).scalars()
         own = anchors.verify_anchored(s, INTEGRITY_TABLE, ((e.id, canonical_event(e)) for e in rows))
-        for p in [*cctv_in(s), *destruction_in(s), *disclosures_in(s), *returns_in(s), *incidents_in(s), *review_in(s),
-                  *own]:
+        for p in [
+            *cctv_in(s),
+            *destruction_in(s),
+            *disclosures_in(s),
+            *returns_in(s),
+            *incidents_in(s),
+            *review_in(s),
+            *own,
+        ]:
             fp = f"ledger:{p.table}:{p.row_id}:{p.problem}"
             if not ack.covers(fp):
                 out.append(Problem("ledger", fp, p.message))

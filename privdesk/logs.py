@@ -49,9 +49,15 @@ def safe_traceback(exc: BaseException) -> str:
         seen.add(id(current))
         chain.append((current, link))
         if current.__cause__ is not None:
-            current, link = current.__cause__, "The above exception was the direct cause of the following exception:"
+            current, link = (
+                current.__cause__,
+                "The above exception was the direct cause of the following exception:",
+            )
         elif current.__context__ is not None and not current.__suppress_context__:
-            current, link = current.__context__, "During handling of the above exception, another exception occurred:"
+            current, link = (
+                current.__context__,
+                "During handling of the above exception, another exception occurred:",
+            )
         else:
             current = None
     parts: list[str] = []
@@ -67,8 +73,9 @@ def safe_traceback(exc: BaseException) -> str:
 class SafeFormatter(logging.Formatter):
     """Formats exceptions with :func:`safe_traceback`: no row contents in the log file."""
 
-    def formatException(self, ei: tuple[type[BaseException], BaseException, TracebackType | None]
-                        | tuple[None, None, None]) -> str:
+    def formatException(
+        self, ei: tuple[type[BaseException], BaseException, TracebackType | None] | tuple[None, None, None]
+    ) -> str:
         return safe_traceback(ei[1]) if ei[1] is not None else ""
 
 
@@ -87,7 +94,8 @@ def setup_logging(level: int = logging.INFO) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(SafeFormatter(_FORMAT))

@@ -19,8 +19,18 @@ from privdesk.errors import ValidationError
 
 _DIGITS_RE: Final = re.compile(r"^(\d{6})-?(\d{7})$")
 _WEIGHTS: Final = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
-_CENTURY: Final = {"9": 1800, "0": 1800, "1": 1900, "2": 1900, "3": 2000, "4": 2000,
-                   "5": 1900, "6": 1900, "7": 2000, "8": 2000}
+_CENTURY: Final = {
+    "9": 1800,
+    "0": 1800,
+    "1": 1900,
+    "2": 1900,
+    "3": 2000,
+    "4": 2000,
+    "5": 1900,
+    "6": 1900,
+    "7": 2000,
+    "8": 2000,
+}
 
 
 class ResidentNumber:
@@ -43,12 +53,16 @@ class ResidentNumber:
         cleaned = re.sub(r"\s", "", text or "")
         m = _DIGITS_RE.match(cleaned)
         if not m:
-            raise ValidationError("rrn", "주민등록번호는 숫자 13자리(생년월일 6자리-뒷자리 7자리)로 입력하십시오.")
+            raise ValidationError(
+                "rrn", "주민등록번호는 숫자 13자리(생년월일 6자리-뒷자리 7자리)로 입력하십시오."
+            )
         digits = m.group(1) + m.group(2)
         gender = digits[6]
         century = _CENTURY.get(gender)
         if century is None:
-            raise ValidationError("rrn", "주민등록번호 뒷자리 첫 숫자는 0에서 9 사이의 성별·세기 구분이어야 합니다.")
+            raise ValidationError(
+                "rrn", "주민등록번호 뒷자리 첫 숫자는 0에서 9 사이의 성별·세기 구분이어야 합니다."
+            )
         try:
             birth = dt.date(century + int(digits[0:2]), int(digits[2:4]), int(digits[4:6]))
         except ValueError:
@@ -56,7 +70,8 @@ class ResidentNumber:
         today = today or dt.date.today()
         if birth > today:
             raise ValidationError(
-                "rrn", "주민등록번호의 생년월일이 미래입니다. 뒷자리 첫 숫자(세기 구분)를 확인하십시오.")
+                "rrn", "주민등록번호의 생년월일이 미래입니다. 뒷자리 첫 숫자(세기 구분)를 확인하십시오."
+            )
         return cls(digits)
 
     # -- derived facts --------------------------------------------------------------------

@@ -70,8 +70,8 @@ class CctvSettings:
     cameras: tuple[Camera, ...]
 
 
-ORG_PRIVATE = "private"   # 민간 (a private hospital: 개인정보처리자 of the private sector)
-ORG_PUBLIC = "public"     # 공공 (a public body: its answers are 처분, open to 행정심판·행정소송)
+ORG_PRIVATE = "private"  # 민간 (a private hospital: 개인정보처리자 of the private sector)
+ORG_PUBLIC = "public"  # 공공 (a public body: its answers are 처분, open to 행정심판·행정소송)
 ORG_KINDS: dict[str, str] = {ORG_PRIVATE: "민간", ORG_PUBLIC: "공공"}
 
 # How to object to an answer on a data-subject request (이의제기 방법), by kind of organisation
@@ -86,12 +86,14 @@ DEFAULT_REMEDIES: dict[str, str] = {
         "개인정보 보호 담당부서({department}, {department_phone})에 서면·전화·전자우편으로 이의를 제기할 수 있습니다. "
         "또한 개인정보 분쟁조정위원회(1833-6972, www.kopico.go.kr)에 분쟁조정을 신청하거나 개인정보침해 신고센터"
         "(국번 없이 118, privacy.kisa.or.kr)에 신고할 수 있고, 대검찰청(1301)·경찰청(182)에 도움을 요청할 수 있으며, "
-        "손해를 입은 경우 법원에 민사소송으로 손해배상을 청구할 수 있습니다."),
+        "손해를 입은 경우 법원에 민사소송으로 손해배상을 청구할 수 있습니다."
+    ),
     ORG_PUBLIC: (
         "이 통지에 이의가 있으면 {name} 개인정보 보호책임자({officer}, {officer_phone}) 또는 개인정보 보호 담당부서"
         "({department}, {department_phone})에 이의를 제기할 수 있습니다. 또한 「행정심판법」에 따라 처분이 있음을 안 "
         "날부터 90일 이내에 행정심판을 청구하거나 「행정소송법」에 따라 행정소송을 제기할 수 있으며, 개인정보 "
-        "분쟁조정위원회(1833-6972), 개인정보침해 신고센터(국번 없이 118)에 도움을 요청할 수 있습니다."),
+        "분쟁조정위원회(1833-6972), 개인정보침해 신고센터(국번 없이 118)에 도움을 요청할 수 있습니다."
+    ),
 }
 
 
@@ -101,18 +103,18 @@ WEEKDAYS = ("월", "화", "수", "목", "금", "토", "일")
 # Default weights of the findings in an account's monthly risk score (위험 점수). What points at
 # possible misuse of patients' data weighs more than what is routine paperwork to confirm.
 DEFAULT_REVIEW_WEIGHTS: dict[str, int] = {
-    "off_hours": 2,          # personal data handled outside working hours: the classic sign of snooping
-    "volume": 3,             # far more look-ups than one's own usual: the strongest single signal
-    "no_visit": 3,           # many patients looked up without a visit or request that day
-    "unmask": 1,             # each unmasking has a recorded reason: to be confirmed, routine
-    "download": 2,           # data leaving the application (exports): more than a look
-    "print": 1,              # paper copies: routine for intake, to be confirmed
-    "failed_logins": 2,      # password guessing
+    "off_hours": 2,  # personal data handled outside working hours: the classic sign of snooping
+    "volume": 3,  # far more look-ups than one's own usual: the strongest single signal
+    "no_visit": 3,  # many patients looked up without a visit or request that day
+    "unmask": 1,  # each unmasking has a recorded reason: to be confirmed, routine
+    "download": 2,  # data leaving the application (exports): more than a look
+    "print": 1,  # paper copies: routine for intake, to be confirmed
+    "failed_logins": 2,  # password guessing
     "lockout": 1,
-    "dormant": 1,            # an unused account is an open door (고시 제5조: 지체 없이 변경·말소)
+    "dormant": 1,  # an unused account is an open door (고시 제5조: 지체 없이 변경·말소)
     "permission_change": 1,
-    "integrity": 5,          # a problem with the evidence itself
-    "head_idle": 1,          # a working day without any entry: the log may have been off
+    "integrity": 5,  # a problem with the evidence itself
+    "head_idle": 1,  # a working day without any entry: the log may have been off
 }
 
 
@@ -137,7 +139,7 @@ class ReviewRules:
 
     work_start: str = "08:00"
     work_end: str = "19:00"
-    work_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5)          # Monday = 0 … Saturday = 5
+    work_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5)  # Monday = 0 … Saturday = 5
     workstations: dict[str, tuple[str, str]] = field(default_factory=dict, compare=False)
     volume_factor: float = 5.0
     volume_min: int = 500
@@ -148,7 +150,7 @@ class ReviewRules:
     dormant_days: int = 90
     justification_days: int = 7
     remind_day: int = 5
-    entries_cap: int = 500                                   # entries kept per finding (the count is exact)
+    entries_cap: int = 500  # entries kept per finding (the count is exact)
     weights: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_REVIEW_WEIGHTS), compare=False)
 
     def hours_of(self, workstation: str) -> tuple[str, str]:
@@ -166,7 +168,9 @@ def _hhmm(value: object, source: str, name: str) -> str:
     try:
         hours, minutes = (int(x) for x in text.split(":"))
     except ValueError:
-        raise ConfigError(f"{source}: review.{name}은(는) 'HH:MM' 형식의 시각이어야 합니다: {text!r}") from None
+        raise ConfigError(
+            f"{source}: review.{name}은(는) 'HH:MM' 형식의 시각이어야 합니다: {text!r}"
+        ) from None
     if not (0 <= hours <= 24 and 0 <= minutes < 60) or (hours == 24 and minutes):
         raise ConfigError(f"{source}: review.{name}의 시각이 올바르지 않습니다: {text!r}")
     return f"{hours:02d}:{minutes:02d}"
@@ -189,8 +193,17 @@ def review_rules_from(data: object, source: str = "profile") -> ReviewRules:
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: [review] 항목이 표 형식이 아닙니다.")
     base = ReviewRules()
-    ints = ("volume_min", "volume_months", "no_visit_patients", "failed_logins", "failed_window_minutes",
-            "dormant_days", "justification_days", "remind_day", "entries_cap")
+    ints = (
+        "volume_min",
+        "volume_months",
+        "no_visit_patients",
+        "failed_logins",
+        "failed_window_minutes",
+        "dormant_days",
+        "justification_days",
+        "remind_day",
+        "entries_cap",
+    )
     known = {*ints, "work_start", "work_end", "work_days", "workstations", "volume_factor", "weights"}
     unknown = set(data) - known
     if unknown:
@@ -220,7 +233,9 @@ def review_rules_from(data: object, source: str = "profile") -> ReviewRules:
         try:
             parsed = sorted({names[d] if isinstance(d, str) else int(d) for d in days})
         except (KeyError, TypeError, ValueError):
-            raise ConfigError(f"{source}: review.work_days는 요일(월…일 또는 0…6)의 목록이어야 합니다.") from None
+            raise ConfigError(
+                f"{source}: review.work_days는 요일(월…일 또는 0…6)의 목록이어야 합니다."
+            ) from None
         if not parsed or not all(0 <= d <= 6 for d in parsed):
             raise ConfigError(f"{source}: review.work_days는 요일(월…일 또는 0…6)의 목록이어야 합니다.")
         values["work_days"] = tuple(parsed)
@@ -260,11 +275,11 @@ class HospitalProfile:
     files: tuple[PersonalInfoFile, ...]
     processors: tuple[Processor, ...]
     cctv: CctvSettings
-    org_kind: str = ORG_PRIVATE               # ORG_PRIVATE (민간, the default) or ORG_PUBLIC (공공)
+    org_kind: str = ORG_PRIVATE  # ORG_PRIVATE (민간, the default) or ORG_PUBLIC (공공)
     remedies: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_REMEDIES), compare=False)
-    extension_max_days: int = 10              # 열람 연기: at most this many days (UNCONFIRMED: no limit in the 시행령)
-    complaint_days: int = 10                  # 개인정보 침해 신고·상담: answered within this many days (internal rule)
-    review: ReviewRules = field(default_factory=ReviewRules, compare=False)   # [review]: 접속기록 점검
+    extension_max_days: int = 10  # 열람 연기: at most this many days (UNCONFIRMED: no limit in the 시행령)
+    complaint_days: int = 10  # 개인정보 침해 신고·상담: answered within this many days (internal rule)
+    review: ReviewRules = field(default_factory=ReviewRules, compare=False)  # [review]: 접속기록 점검
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -276,8 +291,9 @@ class HospitalProfile:
         o, d = self.officer, self.department
         officer = " ".join(x for x in (o.title, o.name) if x)
         dept = " ".join(x for x in (d.department, d.title, d.name) if x)
-        return self.remedies[self.org_kind].format(name=self.name, officer=officer, officer_phone=o.phone,
-                                                   department=dept, department_phone=d.phone)
+        return self.remedies[self.org_kind].format(
+            name=self.name, officer=officer, officer_phone=o.phone, department=dept, department_phone=d.phone
+        )
 
     def file(self, code: str) -> PersonalInfoFile:
         for f in self.files:
@@ -290,9 +306,12 @@ _VALID_RULES = {"after_last_visit", "after_purpose", "after_recording"}
 
 
 def _contact(d: dict[str, Any]) -> Contact:
-    return Contact(name=str(d.get("name", "")), title=str(d.get("title", "")),
-                   department=str(d.get("department", "")),
-                   phone=str(d.get("phone", "")))
+    return Contact(
+        name=str(d.get("name", "")),
+        title=str(d.get("title", "")),
+        department=str(d.get("department", "")),
+        phone=str(d.get("phone", "")),
+    )
 
 
 def _org_kind(value: object, source: str) -> str:
@@ -301,7 +320,9 @@ def _org_kind(value: object, source: str) -> str:
     for code, label in ORG_KINDS.items():
         if text in (code, label):
             return code
-    raise ConfigError(f"{source}: 기관 구분(hospital.kind)은 '민간'(private) 또는 '공공'(public)이어야 합니다: {text!r}")
+    raise ConfigError(
+        f"{source}: 기관 구분(hospital.kind)은 '민간'(private) 또는 '공공'(public)이어야 합니다: {text!r}"
+    )
 
 
 def profile_from_dict(data: dict[str, Any], source: str = "profile") -> HospitalProfile:
@@ -309,30 +330,46 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
         h = data["hospital"]
         files = tuple(
             PersonalInfoFile(
-                code=str(f["code"]), name=str(f["name"]), items=tuple(str(i) for i in f["items"]),
-                purpose=str(f["purpose"]), legal_basis=str(f["legal_basis"]),
+                code=str(f["code"]),
+                name=str(f["name"]),
+                items=tuple(str(i) for i in f["items"]),
+                purpose=str(f["purpose"]),
+                legal_basis=str(f["legal_basis"]),
                 retention_rule=str(f["retention_rule"]),
-                retention_years=f.get("retention_years"), retention_days=f.get("retention_days"),
+                retention_years=f.get("retention_years"),
+                retention_days=f.get("retention_days"),
                 retention_note=str(f.get("retention_note", "")),
             )
             for f in data["files"]
         )
         for f in files:
             if f.retention_rule not in _VALID_RULES:
-                raise ConfigError(f"{source}: 파일 '{f.code}'의 retention_rule '{f.retention_rule}'을(를) 알 수 없습니다.")
+                raise ConfigError(
+                    f"{source}: 파일 '{f.code}'의 retention_rule '{f.retention_rule}'을(를) 알 수 없습니다."
+                )
         c = data["cctv"]
-        cameras = tuple(Camera(str(x["number"]), str(x["location"]), str(x.get("coverage", "")))
-                        for x in c.get("cameras", []))
+        cameras = tuple(
+            Camera(str(x["number"]), str(x["location"]), str(x.get("coverage", "")))
+            for x in c.get("cameras", [])
+        )
         cctv = CctvSettings(
-            legal_basis=str(c["legal_basis"]), purposes=tuple(c["purposes"]),
-            camera_count=int(c["camera_count"]), recording_hours=str(c["recording_hours"]),
-            retention_days=int(c["retention_days"]), storage_place=str(c["storage_place"]),
-            viewing_place=str(c["viewing_place"]), viewing_method=str(c.get("viewing_method", "")),
+            legal_basis=str(c["legal_basis"]),
+            purposes=tuple(c["purposes"]),
+            camera_count=int(c["camera_count"]),
+            recording_hours=str(c["recording_hours"]),
+            retention_days=int(c["retention_days"]),
+            storage_place=str(c["storage_place"]),
+            viewing_place=str(c["viewing_place"]),
+            viewing_method=str(c.get("viewing_method", "")),
             disposal_method=str(c.get("disposal_method", "")),
-            manager=_contact(c.get("manager", {})), access=_contact(c.get("access", {})), cameras=cameras,
+            manager=_contact(c.get("manager", {})),
+            access=_contact(c.get("access", {})),
+            cameras=cameras,
         )
         if cameras and len(cameras) != cctv.camera_count:
-            raise ConfigError(f"{source}: cctv.camera_count({cctv.camera_count})와 카메라 목록({len(cameras)}대)이 다릅니다.")
+            raise ConfigError(
+                f"{source}: cctv.camera_count({cctv.camera_count})와 카메라 목록({len(cameras)}대)이 다릅니다."
+            )
         d = data.get("deadlines", {})
         org_kind = _org_kind(h.get("kind", ORG_PRIVATE), source)
         remedies = dict(DEFAULT_REMEDIES)
@@ -348,20 +385,28 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
         officer = data["officer"]
         dept = data["department"]
         return HospitalProfile(
-            name=str(h["name"]), address=str(h.get("address", "")),
+            name=str(h["name"]),
+            address=str(h.get("address", "")),
             business_number=str(h.get("business_number", "")),
-            representative=str(h.get("representative", "")), phone=str(h.get("phone", "")),
-            officer=Contact(name=str(officer.get("name", "")), title=str(officer.get("title", "")),
-                            phone=str(officer.get("phone", ""))),
+            representative=str(h.get("representative", "")),
+            phone=str(h.get("phone", "")),
+            officer=Contact(
+                name=str(officer.get("name", "")),
+                title=str(officer.get("title", "")),
+                phone=str(officer.get("phone", "")),
+            ),
             department=Contact(department=str(dept.get("name", "")), phone=str(dept.get("phone", ""))),
             effective_date=str(data.get("policy", {}).get("effective_date", "")),
             revised_date=str(data.get("policy", {}).get("revised_date", "")),
-            request_days=int(d.get("request_days", 10)), destruction_days=int(d.get("destruction_days", 5)),
+            request_days=int(d.get("request_days", 10)),
+            destruction_days=int(d.get("destruction_days", 5)),
             access_log_years=int(d.get("access_log_years", 2)),
             permission_log_years=int(d.get("permission_log_years", 3)),
             files=files,
-            processors=tuple(Processor(str(p["name"]), str(p["task"]), str(p.get("retention", "")))
-                             for p in data.get("processors", [])),
+            processors=tuple(
+                Processor(str(p["name"]), str(p["task"]), str(p.get("retention", "")))
+                for p in data.get("processors", [])
+            ),
             cctv=cctv,
             org_kind=org_kind,
             remedies=remedies,

@@ -41,7 +41,7 @@ from privdesk.crypto import KeyRing
 
 Kind = Literal["int", "text", "bytes", "date", "bool"]
 PROOF_LEN = 16
-SESSION_KEYS = "privdesk.keys"   # Session.info key holding the KeyRing
+SESSION_KEYS = "privdesk.keys"  # Session.info key holding the KeyRing
 _NULL = b"\xff\xff\xff\xff"
 
 
@@ -97,16 +97,22 @@ def _bool(value: Any) -> bytes:
     return b"1" if value else b"0"
 
 
-_ENCODERS: dict[str, Callable[[Any], bytes]] = {"int": _int, "text": _text, "bytes": _bytes, "date": _date,
-                                                "bool": _bool}
+_ENCODERS: dict[str, Callable[[Any], bytes]] = {
+    "int": _int,
+    "text": _text,
+    "bytes": _bytes,
+    "date": _date,
+    "bool": _bool,
+}
 
 
 def encoders(spec: ProofSpec) -> tuple[Callable[[Any], bytes], ...]:
     return spec.codecs
 
 
-def message(spec: ProofSpec, values: Sequence[Any],
-            codecs: Sequence[Callable[[Any], bytes]] | None = None) -> bytes:
+def message(
+    spec: ProofSpec, values: Sequence[Any], codecs: Sequence[Callable[[Any], bytes]] | None = None
+) -> bytes:
     """The bytes a proof covers: the table name, then each value length-prefixed (NULL apart),
     so no two different rows encode alike whatever their text holds."""
     parts = [spec.prefix]
@@ -120,10 +126,12 @@ def message(spec: ProofSpec, values: Sequence[Any],
     return b"".join(parts)
 
 
-def message_tail(spec: ProofSpec, rest: Sequence[Any], codecs: Sequence[Callable[[Any], bytes]] | None = None) -> bytes:
+def message_tail(
+    spec: ProofSpec, rest: Sequence[Any], codecs: Sequence[Callable[[Any], bytes]] | None = None
+) -> bytes:
     """:func:`message` without its prefix and first column: what a bulk writer can encode before
     the row's id is known (in a preparing process); :func:`message_with` completes it."""
-    return message(spec, (None, *rest), codecs)[len(spec.prefix) + len(_NULL):]
+    return message(spec, (None, *rest), codecs)[len(spec.prefix) + len(_NULL) :]
 
 
 def message_with(spec: ProofSpec, first: int, tail: bytes) -> bytes:
@@ -165,7 +173,7 @@ def _before_write(_mapper: Mapper[Any], _conn: Connection, target: Any) -> None:
     if spec is None or keys is None:
         return
     values = _values(target, spec)
-    if values is not None:       # else: the id comes from the insert (see _after_insert)
+    if values is not None:  # else: the id comes from the insert (see _after_insert)
         target.proof = proof_of(keys, spec, values)
 
 
@@ -179,8 +187,11 @@ def _after_insert(mapper: Mapper[Any], conn: Connection, target: Any) -> None:
         return
     proof = proof_of(keys, spec, values)
     table = cast(Table, mapper.local_table)
-    conn.execute(update(table).where(*[c == getattr(target, c.key) for c in table.primary_key.columns])
-                 .values(proof=proof))
+    conn.execute(
+        update(table)
+        .where(*[c == getattr(target, c.key) for c in table.primary_key.columns])
+        .values(proof=proof)
+    )
     set_committed_value(target, "proof", proof)
 
 
@@ -224,30 +235,40 @@ def _primary_key(conn: Connection, table: str) -> tuple[str, ...]:
     return tuple(cols)
 
 
-def _reseal_where(conn: Connection, keys: KeyRing, spec: ProofSpec, table: str, where: str,
-                  params: Sequence[Any], pk: tuple[str, ...]) -> int:
+def _reseal_where(
+    conn: Connection,
+    keys: KeyRing,
+    spec: ProofSpec,
+    table: str,
+    where: str,
+    params: Sequence[Any],
+    pk: tuple[str, ...],
+) -> int:
     cols = ", ".join((*pk, *spec.column_names))
     rows = conn.exec_driver_sql(f"SELECT {cols} FROM {table}{where}", tuple(params)).all()
     if not rows:
         return 0
     codecs = encoders(spec)
     n = len(pk)
-    payload = [{"p": keys.row_proof(message(spec, r[n:], codecs)), **{f"k{i}": r[i] for i in range(n)}}
-               for r in rows]
+    payload = [
+        {"p": keys.row_proof(message(spec, r[n:], codecs)), **{f"k{i}": r[i] for i in range(n)}} for r in rows
+    ]
     conn.execute(_update_proof(table, pk), payload)
     return len(rows)
 
 
-def reseal(conn: Connection, keys: KeyRing, spec: ProofSpec, table: str, where_ids: Sequence[int],
-           key: str = "id") -> int:
+def reseal(
+    conn: Connection, keys: KeyRing, spec: ProofSpec, table: str, where_ids: Sequence[int], key: str = "id"
+) -> int:
     """Recompute the proofs of the rows of ``table`` whose ``key`` is in ``where_ids`` (after a Core
     UPDATE changed proven columns). Returns how many rows were resealed."""
     mark = _mark(conn)
     done = 0
     for i in range(0, len(where_ids), 500):
-        chunk = tuple(where_ids[i:i + 500])
-        done += _reseal_where(conn, keys, spec, table, f" WHERE {key} IN ({', '.join([mark] * len(chunk))})",
-                              chunk, (key,))
+        chunk = tuple(where_ids[i : i + 500])
+        done += _reseal_where(
+            conn, keys, spec, table, f" WHERE {key} IN ({', '.join([mark] * len(chunk))})", chunk, (key,)
+        )
     return done
 
 
@@ -265,16 +286,24 @@ def seal_missing(conn: Connection, keys: KeyRing, spec: ProofSpec, table: str) -
 def _update_proof(table: str, pk: tuple[str, ...]) -> Any:
     schema, _, name = table.rpartition(".")
     t = sa_table(name, *(column(k) for k in pk), column("proof"), schema=schema or None)
-    return update(t).where(*(t.c[k] == bindparam(f"k{i}") for i, k in enumerate(pk))).values(proof=bindparam("p"))
+    return (
+        update(t)
+        .where(*(t.c[k] == bindparam(f"k{i}") for i, k in enumerate(pk)))
+        .values(proof=bindparam("p"))
+    )
 
 
-PROOFS_REVISION = "0500"                       # the migration that added the proof columns
+PROOFS_REVISION = "0500"  # the migration that added the proof columns
 # Proven tables into which a migration writes rows (it has no key, so they come without a proof):
 # the application seals exactly those right after it ran the upgrade itself. "*": every table.
-SEALED_BY_REVISION: dict[str, tuple[str, ...]] = {PROOFS_REVISION: ("*",), "0600": ("role_permissions",),
-                                                   "0720": ("role_permissions",), "0760": ("role_permissions",),
-                                                   "0770": ("role_permissions",)}
-META_SEPARATED_PENDING = "separated_proofs"    # a separate SQLite file still to be sealed
+SEALED_BY_REVISION: dict[str, tuple[str, ...]] = {
+    PROOFS_REVISION: ("*",),
+    "0600": ("role_permissions",),
+    "0720": ("role_permissions",),
+    "0760": ("role_permissions",),
+    "0770": ("role_permissions",),
+}
+META_SEPARATED_PENDING = "separated_proofs"  # a separate SQLite file still to be sealed
 
 
 def pending_marker(keys: KeyRing, database_id: str) -> str:
@@ -306,11 +335,15 @@ class ProofProblem:
 
     @property
     def message(self) -> str:
-        what = "무결성 증명이 없습니다" if self.missing else "식별 정보가 무결성 증명과 맞지 않습니다(교체·변조)"
+        what = (
+            "무결성 증명이 없습니다" if self.missing else "식별 정보가 무결성 증명과 맞지 않습니다(교체·변조)"
+        )
         return f"{self.spec.label} {self.ref}: {what}."
 
 
-def scan_rows(keys: KeyRing, spec: ProofSpec, batches: Iterable[Sequence[Sequence[Any]]]) -> Iterator[ProofProblem]:
+def scan_rows(
+    keys: KeyRing, spec: ProofSpec, batches: Iterable[Sequence[Sequence[Any]]]
+) -> Iterator[ProofProblem]:
     """Check rows given as ``(proof, *spec columns)`` tuples; yields each row that fails.
     Kept flat for speed (a few microseconds per row)."""
     codecs = encoders(spec)

@@ -22,8 +22,18 @@ from privdesk.review import model as review_models
 from privdesk.rights import models as rights_models
 from privdesk.store.models import Base
 
-DOMAIN_MODELS = (backup_models, cctv_models, complaint_models, disclosure_models, incident_models,
-                 lifecycle_models, policy_models, registry_models, review_models, rights_models)
+DOMAIN_MODELS = (
+    backup_models,
+    cctv_models,
+    complaint_models,
+    disclosure_models,
+    incident_models,
+    lifecycle_models,
+    policy_models,
+    registry_models,
+    review_models,
+    rights_models,
+)
 metadata = Base.metadata
 
 __all__ = ["DOMAIN_MODELS", "Base", "metadata"]

@@ -158,15 +158,18 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"설정 파일을 읽을 수 없습니다: {path} ({exc.__class__.__name__})") from None
 
 
-def _integers(table: Mapping[str, Any], path: Path, section: str, names: Iterable[str],
-              minimum: int = 0) -> dict[str, int]:
+def _integers(
+    table: Mapping[str, Any], path: Path, section: str, names: Iterable[str], minimum: int = 0
+) -> dict[str, int]:
     names = set(names)
     values: dict[str, int] = {}
     for name in names:
         if name in table:
             raw = table[name]
             if not isinstance(raw, int) or isinstance(raw, bool) or raw < minimum:
-                raise ConfigError(f"설정 파일 {path}의 {section}.{name} 값은 {minimum} 이상의 정수여야 합니다.")
+                raise ConfigError(
+                    f"설정 파일 {path}의 {section}.{name} 값은 {minimum} 이상의 정수여야 합니다."
+                )
             values[name] = raw
     unknown = set(table) - names
     if unknown:
@@ -195,8 +198,10 @@ def _backup_from(table: Any, path: Path) -> BackupSettings:
     rest = {k: v for k, v in table.items() if k not in ("folder", "schedule")}
     values: dict[str, Any] = _integers(rest, path, "backup", ("keep_daily", "keep_monthly"))
     if values.get("keep_daily", 1) < 1:
-        raise ConfigError(f"설정 파일 {path}의 backup.keep_daily 값은 1 이상의 정수여야 합니다 "
-                          "(가장 최근 백업은 항상 남깁니다).")
+        raise ConfigError(
+            f"설정 파일 {path}의 backup.keep_daily 값은 1 이상의 정수여야 합니다 "
+            "(가장 최근 백업은 항상 남깁니다)."
+        )
     if "folder" in table:
         folder = table["folder"]
         if not isinstance(folder, str) or not folder.strip():
@@ -205,7 +210,9 @@ def _backup_from(table: Any, path: Path) -> BackupSettings:
     if "schedule" in table:
         schedule = table["schedule"]
         if schedule not in BACKUP_SCHEDULES:
-            raise ConfigError(f"설정 파일 {path}의 backup.schedule 값은 'daily', 'weekly', 'off' 중 하나여야 합니다.")
+            raise ConfigError(
+                f"설정 파일 {path}의 backup.schedule 값은 'daily', 'weekly', 'off' 중 하나여야 합니다."
+            )
         values["schedule"] = schedule
     return BackupSettings(**{**defaults.__dict__, **values})
 

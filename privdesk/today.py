@@ -74,8 +74,8 @@ OVERDUE: Tone = "overdue"
 SOON: Tone = "soon"
 CALM: Tone = "calm"
 TONE_ORDER: dict[str, int] = {OVERDUE: 0, SOON: 1, CALM: 2}
-COUNT_CAP = 10_000          # the destruction counts stop here ("10,000건 이상")
-NUMBERS_SHOWN = 3           # record numbers named in a line; the rest are counted
+COUNT_CAP = 10_000  # the destruction counts stop here ("10,000건 이상")
+NUMBERS_SHOWN = 3  # record numbers named in a line; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -135,25 +135,49 @@ def numbers(values: Sequence[str], limit: int = NUMBERS_SHOWN) -> str:
 
 
 # -- data-subject and CCTV requests -----------------------------------------------------------------
-def _clock_items(key: str, what: str, page: str, permission: Permission,
-                 clocks: Sequence[workflow.OpenClock], today: dt.date) -> list[WorkItem]:
+def _clock_items(
+    key: str,
+    what: str,
+    page: str,
+    permission: Permission,
+    clocks: Sequence[workflow.OpenClock],
+    today: dt.date,
+) -> list[WorkItem]:
     late = [c for c in clocks if c.urgency == workflow.Urgency.OVERDUE]
     soon = [c for c in clocks if c.urgency == workflow.Urgency.DUE_SOON]
     calm = len(clocks) - len(late) - len(soon)
     items = []
     if late:
         worst = max((today - c.due).days for c in late)
-        items.append(WorkItem(f"{key}.overdue", f"처리 기한이 지난 {what} {len(late)}건 — 가장 늦은 건은 {worst}일 "
-                              f"지났습니다 ({numbers([c.number for c in late])}). 바로 처리하십시오.",
-                              len(late), OVERDUE, page, permission))
+        items.append(
+            WorkItem(
+                f"{key}.overdue",
+                f"처리 기한이 지난 {what} {len(late)}건 — 가장 늦은 건은 {worst}일 "
+                f"지났습니다 ({numbers([c.number for c in late])}). 바로 처리하십시오.",
+                len(late),
+                OVERDUE,
+                page,
+                permission,
+            )
+        )
     if soon:
         first = min((c.due - today).days for c in soon)
         left = "오늘까지" if first == 0 else f"{first}일 남음"
-        items.append(WorkItem(f"{key}.soon", f"처리 기한이 {workflow.DUE_SOON_DAYS}일 안에 끝나는 {what} {len(soon)}건 "
-                              f"({numbers([c.number for c in soon])}; 가장 이른 기한 {left}).",
-                              len(soon), SOON, page, permission))
+        items.append(
+            WorkItem(
+                f"{key}.soon",
+                f"처리 기한이 {workflow.DUE_SOON_DAYS}일 안에 끝나는 {what} {len(soon)}건 "
+                f"({numbers([c.number for c in soon])}; 가장 이른 기한 {left}).",
+                len(soon),
+                SOON,
+                page,
+                permission,
+            )
+        )
     if calm:
-        items.append(WorkItem(f"{key}.open", f"기한 안에 처리 중인 {what} {calm}건.", calm, CALM, page, permission))
+        items.append(
+            WorkItem(f"{key}.open", f"기한 안에 처리 중인 {what} {calm}건.", calm, CALM, page, permission)
+        )
     return items
 
 
@@ -161,61 +185,110 @@ def subject_requests(p: Probe) -> list[WorkItem]:
     """Overdue, due-soon and open data-subject requests (정보주체 요구)."""
     if not p.may(Permission.REQUEST_HANDLE):
         return []
-    return _clock_items("requests", "정보주체 요구", "requests", Permission.REQUEST_HANDLE,
-                        rights.open_clocks(p.session, p.today), p.today)
+    return _clock_items(
+        "requests",
+        "정보주체 요구",
+        "requests",
+        Permission.REQUEST_HANDLE,
+        rights.open_clocks(p.session, p.today),
+        p.today,
+    )
 
 
 def cctv_viewing_requests(p: Probe) -> list[WorkItem]:
     """Overdue, due-soon and open CCTV viewing requests (영상 열람 등 청구)."""
     if not p.may(Permission.CCTV_MANAGE):
         return []
-    return _clock_items("cctv_requests", "영상정보 열람 청구", "cctv", Permission.CCTV_MANAGE,
-                        cctv_requests.open_clocks(p.session, p.today), p.today)
+    return _clock_items(
+        "cctv_requests",
+        "영상정보 열람 청구",
+        "cctv",
+        Permission.CCTV_MANAGE,
+        cctv_requests.open_clocks(p.session, p.today),
+        p.today,
+    )
 
 
 def correction_notices(p: Probe) -> list[WorkItem]:
     """Correction notices (정정 통지) to earlier recipients not yet recorded as sent."""
     if not p.may(Permission.REQUEST_HANDLE):
         return []
-    rows = p.session.execute(select(SubjectRequest.id, SubjectRequest.received_at, func.count())
-                             .join(CorrectionNotice, CorrectionNotice.request_id == SubjectRequest.id)
-                             .where(CorrectionNotice.sent_at.is_(None))
-                             .group_by(SubjectRequest.id, SubjectRequest.received_at)
-                             .order_by(SubjectRequest.id)).all()
+    rows = p.session.execute(
+        select(SubjectRequest.id, SubjectRequest.received_at, func.count())
+        .join(CorrectionNotice, CorrectionNotice.request_id == SubjectRequest.id)
+        .where(CorrectionNotice.sent_at.is_(None))
+        .group_by(SubjectRequest.id, SubjectRequest.received_at)
+        .order_by(SubjectRequest.id)
+    ).all()
     if not rows:
         return []
     total = sum(int(n) for _i, _a, n in rows)
     nums = [rights.request_number(rid, at) for rid, at, _n in rows]
-    return [WorkItem("requests.notices", f"보내지 않은 정정 통지 {total}건 (요구 {numbers(nums)}) — 통지하고 발송을 "
-                     "기록하십시오.", total, SOON, "requests", Permission.REQUEST_HANDLE)]
+    return [
+        WorkItem(
+            "requests.notices",
+            f"보내지 않은 정정 통지 {total}건 (요구 {numbers(nums)}) — 통지하고 발송을 기록하십시오.",
+            total,
+            SOON,
+            "requests",
+            Permission.REQUEST_HANDLE,
+        )
+    ]
 
 
 # -- retention and destruction --------------------------------------------------------------------
 def destruction_plans(p: Probe) -> list[WorkItem]:
     """Plans waiting for this approver's approval; approved plans waiting to be executed, and
     executions that stopped half-way."""
-    rows = p.session.execute(select(DestructionPlan.id, DestructionPlan.state, DestructionPlan.approved_by)
-                             .where(DestructionPlan.state.in_((PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED,
-                                                               PLAN_EXECUTING)))
-                             .order_by(DestructionPlan.id)).all()
+    rows = p.session.execute(
+        select(DestructionPlan.id, DestructionPlan.state, DestructionPlan.approved_by)
+        .where(DestructionPlan.state.in_((PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED, PLAN_EXECUTING)))
+        .order_by(DestructionPlan.id)
+    ).all()
     items = []
     if p.may(Permission.DESTRUCTION_APPROVE):
-        waiting = [f"{pid}번" for pid, state, by in rows
-                   if state == PLAN_DRAFT or (state == PLAN_PARTLY_APPROVED and by != p.actor.login)]
+        waiting = [
+            f"{pid}번"
+            for pid, state, by in rows
+            if state == PLAN_DRAFT or (state == PLAN_PARTLY_APPROVED and by != p.actor.login)
+        ]
         if waiting:
-            items.append(WorkItem("plans.approve", f"승인을 기다리는 파기 계획 {len(waiting)}건 ({numbers(waiting)}).",
-                                  len(waiting), SOON, "lifecycle", Permission.DESTRUCTION_APPROVE))
+            items.append(
+                WorkItem(
+                    "plans.approve",
+                    f"승인을 기다리는 파기 계획 {len(waiting)}건 ({numbers(waiting)}).",
+                    len(waiting),
+                    SOON,
+                    "lifecycle",
+                    Permission.DESTRUCTION_APPROVE,
+                )
+            )
     if p.may(Permission.DESTRUCTION_PLAN):
         stopped = [f"{pid}번" for pid, state, _by in rows if state == PLAN_EXECUTING]
         if stopped:
-            items.append(WorkItem("plans.stopped", f"실행이 중단된 파기 계획 {len(stopped)}건 ({numbers(stopped)}) — "
-                                  "다시 실행해 마치십시오.", len(stopped), OVERDUE, "lifecycle",
-                                  Permission.DESTRUCTION_PLAN))
+            items.append(
+                WorkItem(
+                    "plans.stopped",
+                    f"실행이 중단된 파기 계획 {len(stopped)}건 ({numbers(stopped)}) — "
+                    "다시 실행해 마치십시오.",
+                    len(stopped),
+                    OVERDUE,
+                    "lifecycle",
+                    Permission.DESTRUCTION_PLAN,
+                )
+            )
         approved = [f"{pid}번" for pid, state, _by in rows if state == PLAN_APPROVED]
         if approved:
-            items.append(WorkItem("plans.execute", f"승인되어 실행을 기다리는 파기 계획 {len(approved)}건 "
-                                  f"({numbers(approved)}).", len(approved), SOON, "lifecycle",
-                                  Permission.DESTRUCTION_PLAN))
+            items.append(
+                WorkItem(
+                    "plans.execute",
+                    f"승인되어 실행을 기다리는 파기 계획 {len(approved)}건 ({numbers(approved)}).",
+                    len(approved),
+                    SOON,
+                    "lifecycle",
+                    Permission.DESTRUCTION_PLAN,
+                )
+            )
     return items
 
 
@@ -244,15 +317,35 @@ def records_due(p: Probe) -> list[WorkItem]:
     due = _capped(p.session, Patient.retention_until >= cutoff, Patient.retention_until < p.today, *base)
     items = []
     if late:
-        oldest = p.session.execute(select(Patient.retention_until).where(Patient.retention_until < cutoff, *base)
-                                   .order_by(Patient.retention_until).limit(1)).scalar_one()
+        oldest = p.session.execute(
+            select(Patient.retention_until)
+            .where(Patient.retention_until < cutoff, *base)
+            .order_by(Patient.retention_until)
+            .limit(1)
+        ).scalar_one()
         worst = (cutoff - oldest).days
-        items.append(WorkItem("records.overdue", f"파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {_count_text(late)} — "
-                              f"가장 오래된 기록은 기한을 {worst:,}일 넘겼습니다. 파기 계획을 만드십시오.",
-                              late, OVERDUE, "lifecycle", Permission.DESTRUCTION_PLAN))
+        items.append(
+            WorkItem(
+                "records.overdue",
+                f"파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {_count_text(late)} — "
+                f"가장 오래된 기록은 기한을 {worst:,}일 넘겼습니다. 파기 계획을 만드십시오.",
+                late,
+                OVERDUE,
+                "lifecycle",
+                Permission.DESTRUCTION_PLAN,
+            )
+        )
     if due:
-        items.append(WorkItem("records.due", f"보유기간이 끝나 파기할 기록 {_count_text(due)} — 파기 기한 안에 있습니다.",
-                              due, SOON, "lifecycle", Permission.DESTRUCTION_PLAN))
+        items.append(
+            WorkItem(
+                "records.due",
+                f"보유기간이 끝나 파기할 기록 {_count_text(due)} — 파기 기한 안에 있습니다.",
+                due,
+                SOON,
+                "lifecycle",
+                Permission.DESTRUCTION_PLAN,
+            )
+        )
     return items
 
 
@@ -263,35 +356,71 @@ def footage_held(p: Probe) -> list[WorkItem]:
     if not p.may(Permission.CCTV_MANAGE):
         return []
     through = overwritable_through(p.today, p.ctx.profile.cctv.retention_days)
-    holds = [h for h in p.session.execute(select(CctvHold).where(CctvHold.ended_at.is_(None))
-                                          .order_by(CctvHold.id)).scalars()
-             if hold_active_on(h, p.today) and clock.kst_day(h.window_start) <= through]
+    holds = [
+        h
+        for h in p.session.execute(
+            select(CctvHold).where(CctvHold.ended_at.is_(None)).order_by(CctvHold.id)
+        ).scalars()
+        if hold_active_on(h, p.today) and clock.kst_day(h.window_start) <= through
+    ]
     if not holds:
         return []
-    return [WorkItem("cctv.holds", f"보관기간이 지난 영상을 보존 연장 중인 건 {len(holds)}건 (보존 연장 "
-                     f"{numbers([f'{h.id}번' for h in holds])}) — 계속 필요한지 확인하고, 필요 없으면 종료하십시오.",
-                     len(holds), CALM, "cctv", Permission.CCTV_MANAGE)]
+    return [
+        WorkItem(
+            "cctv.holds",
+            f"보관기간이 지난 영상을 보존 연장 중인 건 {len(holds)}건 (보존 연장 "
+            f"{numbers([f'{h.id}번' for h in holds])}) — 계속 필요한지 확인하고, 필요 없으면 종료하십시오.",
+            len(holds),
+            CALM,
+            "cctv",
+            Permission.CCTV_MANAGE,
+        )
+    ]
 
 
 def processor_contracts(p: Probe) -> list[WorkItem]:
     """Processors (수탁업체) whose contract ends within 30 days, or ended while still active."""
     if not p.may(Permission.PROCESSOR_MANAGE):
         return []
-    ends = sorted(d for d in p.session.execute(select(Processor.contract_end).where(
-        Processor.active.is_(True), Processor.contract_end.is_not(None),
-        Processor.contract_end <= p.today + dt.timedelta(days=ENDING_SOON_DAYS))).scalars() if d is not None)
+    ends = sorted(
+        d
+        for d in p.session.execute(
+            select(Processor.contract_end).where(
+                Processor.active.is_(True),
+                Processor.contract_end.is_not(None),
+                Processor.contract_end <= p.today + dt.timedelta(days=ENDING_SOON_DAYS),
+            )
+        ).scalars()
+        if d is not None
+    )
     ended = [d for d in ends if d < p.today]
     ending = [d for d in ends if d >= p.today]
     items = []
     if ended:
-        items.append(WorkItem("processors.ended", f"위탁계약이 끝났는데 사용 중으로 되어 있는 수탁업체 {len(ended)}곳 — "
-                              "계약을 갱신했으면 종료일을 고치고, 끝났으면 위탁을 종료하고 파기·반환을 확인하십시오.",
-                              len(ended), OVERDUE, "processors", Permission.PROCESSOR_MANAGE))
+        items.append(
+            WorkItem(
+                "processors.ended",
+                f"위탁계약이 끝났는데 사용 중으로 되어 있는 수탁업체 {len(ended)}곳 — "
+                "계약을 갱신했으면 종료일을 고치고, 끝났으면 위탁을 종료하고 파기·반환을 확인하십시오.",
+                len(ended),
+                OVERDUE,
+                "processors",
+                Permission.PROCESSOR_MANAGE,
+            )
+        )
     if ending:
         left = (ending[0] - p.today).days
-        items.append(WorkItem("processors.ending", f"위탁계약이 {ENDING_SOON_DAYS}일 안에 끝나는 수탁업체 {len(ending)}곳 "
-                              f"(가장 이른 종료 {ending[0].isoformat()}, {left}일 남음).",
-                              len(ending), SOON, "processors", Permission.PROCESSOR_MANAGE))
+        items.append(
+            WorkItem(
+                "processors.ending",
+                f"위탁계약이 {ENDING_SOON_DAYS}일 안에 끝나는 수탁업체 {len(ending)}곳 "
+                f"(가장 이른 종료 {ending[0].isoformat()}, {left}일 남음).",
+                len(ending),
+                SOON,
+                "processors",
+                Permission.PROCESSOR_MANAGE,
+            )
+        )
     return items
 
 
@@ -314,7 +443,9 @@ def backup_age(p: Probe) -> list[WorkItem]:
     elif s.last_at is None:
         text = "아직 백업이 없습니다. 지금 백업하십시오."
     else:
-        text = f"마지막 백업이 {_age(p.now - s.last_at)} 전으로 백업 일정보다 오래되었습니다. 지금 백업하십시오."
+        text = (
+            f"마지막 백업이 {_age(p.now - s.last_at)} 전으로 백업 일정보다 오래되었습니다. 지금 백업하십시오."
+        )
     return [WorkItem("backup.age", text, 1, OVERDUE, "today", Permission.BACKUP)]
 
 
@@ -329,9 +460,15 @@ def incident_clocks(p: Probe) -> list[WorkItem]:
     late = [r.number for r in rows if r.urgency(p.now) == Clock.LATE]
     soon = [r.number for r in rows if r.urgency(p.now) == Clock.SOON]
     if late:
-        text, tone = f"대응 중인 유출 사고 {len(rows)}건 — 통지·신고 기한이 지난 사고 {numbers(late)}.", OVERDUE
+        text, tone = (
+            f"대응 중인 유출 사고 {len(rows)}건 — 통지·신고 기한이 지난 사고 {numbers(late)}.",
+            OVERDUE,
+        )
     elif soon:
-        text, tone = f"대응 중인 유출 사고 {len(rows)}건 — 통지·신고 기한이 24시간 안에 끝나는 사고 {numbers(soon)}.", SOON
+        text, tone = (
+            f"대응 중인 유출 사고 {len(rows)}건 — 통지·신고 기한이 24시간 안에 끝나는 사고 {numbers(soon)}.",
+            SOON,
+        )
     else:
         text, tone = f"대응 중인 유출 사고 {len(rows)}건 — 통지·신고 기한 안에 있습니다.", CALM
     return [WorkItem("incidents.clock", text, len(rows), tone, "incidents", Permission.INCIDENT_HANDLE)]
@@ -341,26 +478,53 @@ def complaints_due(p: Probe) -> list[WorkItem]:
     """Overdue and due-soon complaints (개인정보 침해 신고·상담), by number only."""
     if not p.may(Permission.INCIDENT_HANDLE):
         return []
-    open_ = list(p.session.execute(select(Complaint).where(Complaint.state == complaints.OPEN)
-                                   .order_by(Complaint.due_date, Complaint.id)).scalars())
-    late = [complaints.complaint_number(c.id, c.received_at) for c in open_
-            if complaints.urgency(c, p.today) == workflow.Urgency.OVERDUE]
-    soon = [complaints.complaint_number(c.id, c.received_at) for c in open_
-            if complaints.urgency(c, p.today) == workflow.Urgency.DUE_SOON]
+    open_ = list(
+        p.session.execute(
+            select(Complaint)
+            .where(Complaint.state == complaints.OPEN)
+            .order_by(Complaint.due_date, Complaint.id)
+        ).scalars()
+    )
+    late = [
+        complaints.complaint_number(c.id, c.received_at)
+        for c in open_
+        if complaints.urgency(c, p.today) == workflow.Urgency.OVERDUE
+    ]
+    soon = [
+        complaints.complaint_number(c.id, c.received_at)
+        for c in open_
+        if complaints.urgency(c, p.today) == workflow.Urgency.DUE_SOON
+    ]
     items = []
     if late:
-        items.append(WorkItem("complaints.overdue", f"처리 기한이 지난 개인정보 침해 신고·상담 {len(late)}건 "
-                              f"({numbers(late)}).", len(late), OVERDUE, "complaints", Permission.INCIDENT_HANDLE))
+        items.append(
+            WorkItem(
+                "complaints.overdue",
+                f"처리 기한이 지난 개인정보 침해 신고·상담 {len(late)}건 ({numbers(late)}).",
+                len(late),
+                OVERDUE,
+                "complaints",
+                Permission.INCIDENT_HANDLE,
+            )
+        )
     if soon:
-        items.append(WorkItem("complaints.soon", f"처리 기한이 {complaints.DUE_SOON_DAYS}일 안에 끝나는 개인정보 침해 "
-                              f"신고·상담 {len(soon)}건 ({numbers(soon)}).", len(soon), SOON, "complaints",
-                              Permission.INCIDENT_HANDLE))
+        items.append(
+            WorkItem(
+                "complaints.soon",
+                f"처리 기한이 {complaints.DUE_SOON_DAYS}일 안에 끝나는 개인정보 침해 "
+                f"신고·상담 {len(soon)}건 ({numbers(soon)}).",
+                len(soon),
+                SOON,
+                "complaints",
+                Permission.INCIDENT_HANDLE,
+            )
+        )
     return items
 
 
 # -- the monthly access-log review (접속기록 점검, 고시 제8조②) ------------------------------------------
 REVIEW_PAGE = "review"
-ANSWER_PAGE = "review.answer"   # not a page: the start screen opens the answer dialog itself
+ANSWER_PAGE = "review.answer"  # not a page: the start screen opens the answer dialog itself
 
 
 @own_unit
@@ -372,23 +536,53 @@ def monthly_review(p: Probe) -> list[WorkItem]:
     if r.to_answer:
         late = [j for j in r.to_answer if j.overdue]
         due = min(j.due for j in r.to_answer)
-        items.append(WorkItem(
-            "review.to_answer",
-            f"접속기록 점검에서 소명을 요청받았습니다: {len(r.to_answer)}건 "
-            f"({'기한이 지난 것 ' + str(len(late)) + '건' if late else '답변 기한 ' + due.isoformat()}).",
-            len(r.to_answer), OVERDUE if late else SOON, ANSWER_PAGE, None))
+        items.append(
+            WorkItem(
+                "review.to_answer",
+                f"접속기록 점검에서 소명을 요청받았습니다: {len(r.to_answer)}건 "
+                f"({'기한이 지난 것 ' + str(len(late)) + '건' if late else '답변 기한 ' + due.isoformat()}).",
+                len(r.to_answer),
+                OVERDUE if late else SOON,
+                ANSWER_PAGE,
+                None,
+            )
+        )
     if not p.may(Permission.AUDIT_REVIEW):
         return items
     if r.unsigned_month is not None and r.remind:
         label = Month.parse(r.unsigned_month).label()
-        items.append(WorkItem("review.unsigned", f"{label} 접속기록 점검이 아직 서명되지 않았습니다 (매월 1회 이상 점검).",
-                              1, SOON, REVIEW_PAGE, Permission.AUDIT_REVIEW))
+        items.append(
+            WorkItem(
+                "review.unsigned",
+                f"{label} 접속기록 점검이 아직 서명되지 않았습니다 (매월 1회 이상 점검).",
+                1,
+                SOON,
+                REVIEW_PAGE,
+                Permission.AUDIT_REVIEW,
+            )
+        )
     if r.overdue_sent:
-        items.append(WorkItem("review.overdue", f"답변 기한이 지난 소명 요청 {r.overdue_sent}건이 있습니다.",
-                              r.overdue_sent, OVERDUE, REVIEW_PAGE, Permission.AUDIT_REVIEW))
+        items.append(
+            WorkItem(
+                "review.overdue",
+                f"답변 기한이 지난 소명 요청 {r.overdue_sent}건이 있습니다.",
+                r.overdue_sent,
+                OVERDUE,
+                REVIEW_PAGE,
+                Permission.AUDIT_REVIEW,
+            )
+        )
     if r.to_decide:
-        items.append(WorkItem("review.to_decide", f"검토를 기다리는 소명 답변 {r.to_decide}건이 있습니다.",
-                              r.to_decide, SOON, REVIEW_PAGE, Permission.AUDIT_REVIEW))
+        items.append(
+            WorkItem(
+                "review.to_decide",
+                f"검토를 기다리는 소명 답변 {r.to_decide}건이 있습니다.",
+                r.to_decide,
+                SOON,
+                REVIEW_PAGE,
+                Permission.AUDIT_REVIEW,
+            )
+        )
     return items
 
 
@@ -401,9 +595,17 @@ def policy_outdated(p: Probe) -> list[WorkItem]:
     if not found:
         return []
     what = ", ".join(CATEGORY_LABELS.get(c.category, c.category) for c in found)
-    return [WorkItem("policy.outdated", f"게시된 개인정보 처리방침이 현재 자료와 다릅니다: {what} — 새 초안을 만들어 "
-                     "비교하고 게시하십시오 (privdesk policy draft / diff / publish).",
-                     len(found), SOON, "", Permission.POLICY_MANAGE)]
+    return [
+        WorkItem(
+            "policy.outdated",
+            f"게시된 개인정보 처리방침이 현재 자료와 다릅니다: {what} — 새 초안을 만들어 "
+            "비교하고 게시하십시오 (privdesk policy draft / diff / publish).",
+            len(found),
+            SOON,
+            "",
+            Permission.POLICY_MANAGE,
+        )
+    ]
 
 
 PROVIDERS: tuple[Provider, ...] = (
@@ -422,19 +624,20 @@ PROVIDERS: tuple[Provider, ...] = (
 )
 
 
-def collect(ctx: AppContext, actor: Actor, today: dt.date | None = None, *,
-            providers: Sequence[Provider] = PROVIDERS) -> list[WorkItem]:
+def collect(
+    ctx: AppContext, actor: Actor, today: dt.date | None = None, *, providers: Sequence[Provider] = PROVIDERS
+) -> list[WorkItem]:
     """오늘 할 일 of ``actor``: the providers' items, read in one transaction (then the
     :func:`own_unit` providers, each in the unit of the use case it calls), the overdue first, then
     the due-soon, then the rest (each group in provider order). No access-log entry."""
     today = today or clock.today_kst()
-    _ = ctx.profile    # read before the unit (its own read must not wait on the unit's transaction)
+    _ = ctx.profile  # read before the unit (its own read must not wait on the unit's transaction)
     shared = [p for p in providers if not runs_in_own_unit(p)]
     with ctx.unit(actor) as u:
         perms = permissions_of(u.session, u.account) if u.account is not None else frozenset()
         probe = Probe(ctx, actor, u, perms, today, clock.now())
         items = [item for provider in shared for item in provider(probe)]
-        if u.entries:      # a provider must only read counts (see the module docstring)
+        if u.entries:  # a provider must only read counts (see the module docstring)
             raise AssertionError("오늘 할 일은 접속기록을 남기지 않아야 합니다.")
     items += [item for provider in providers if runs_in_own_unit(provider) for item in provider(probe)]
     return sorted(items, key=lambda i: TONE_ORDER[i.tone])

@@ -96,8 +96,14 @@ def main(argv: list[str]) -> int:
     try:
         app = create_application()
         runner = TaskRunner(app)
-        wizard = FirstRunDialog(Settings(db_url=sqlite_url(tmp / "new.sqlite3"), key_file=tmp / "new.key",
-                                         config_file=tmp / "config.toml"), runner)
+        wizard = FirstRunDialog(
+            Settings(
+                db_url=sqlite_url(tmp / "new.sqlite3"),
+                key_file=tmp / "new.key",
+                config_file=tmp / "config.toml",
+            ),
+            runner,
+        )
         wizard.login_edit.setText("yook")
         wizard.name_edit.setText("육의곤")
         wizard.password_edit.setText(OFFICER_PASSWORD)
@@ -107,10 +113,15 @@ def main(argv: list[str]) -> int:
         wizard.close()
 
         (tmp / "backups").mkdir()
-        settings = Settings(db_url=sqlite_url(tmp / "demo.sqlite3"), key_file=tmp / "demo.key",
-                            config_file=tmp / "config.toml", backup=BackupSettings(folder=tmp / "backups"),
-                            security=SecuritySettings(password_hash_memory_kib=8192, password_hash_iterations=1,
-                                                      password_hash_lanes=1))
+        settings = Settings(
+            db_url=sqlite_url(tmp / "demo.sqlite3"),
+            key_file=tmp / "demo.key",
+            config_file=tmp / "config.toml",
+            backup=BackupSettings(folder=tmp / "backups"),
+            security=SecuritySettings(
+                password_hash_memory_kib=8192, password_hash_iterations=1, password_hash_lanes=1
+            ),
+        )
         ctx = initialize(settings, officer_login="yook", officer_name="육의곤", password=OFFICER_PASSWORD)
         code = RecoveryCodeDialog(ctx.recovery_code or "", None)
         code.show()
@@ -120,24 +131,31 @@ def main(argv: list[str]) -> int:
         code.accept()
         officer = users.login(ctx, "yook", OFFICER_PASSWORD)
         for login, name, dept, roles in STAFF:
-            users.add_account(ctx, officer, login=login, name=name, roles=roles, department=dept,
-                              reason="신규 배치")
+            users.add_account(
+                ctx, officer, login=login, name=name, roles=roles, department=dept, reason="신규 배치"
+            )
         users.lock_account(ctx, officer, "lee.jh", "장기 휴가")
-        _, otp = users.add_account(ctx, officer, login="seo.yj", name="서예진", roles=[INTAKE], department="원무과")
+        _, otp = users.add_account(
+            ctx, officer, login="seo.yj", name="서예진", roles=[INTAKE], department="원무과"
+        )
         desk = users.change_password(ctx, users.login(ctx, "seo.yj", otp), otp, OFFICER_PASSWORD)
         seed_patients(DemoSeed(ctx, {INTAKE: desk}, 400, 7))
         for login in ("kim.sy", "park.mk"):
             users.reset_password(ctx, officer, login, reason="임시 비밀번호 재발급 요청")
         with ctx.unit(None) as u:  # demo traffic: intake work on patients, by chart number only
             for i in range(300):
-                u.log(Action.VIEW if i % 3 else Action.SEARCH, f"patient:{1000 + i}",
-                      search_kind=None if i % 3 else "chart_no", detail="데모")
+                u.log(
+                    Action.VIEW if i % 3 else Action.SEARCH,
+                    f"patient:{1000 + i}",
+                    search_kind=None if i % 3 else "chart_no",
+                    detail="데모",
+                )
         seed_cctv(ctx, officer)
         seed = DemoSeed(ctx, {INTAKE: desk, PRIVACY: officer, OFFICER: officer}, 400, 7)
         _seed_disclosures(seed)
         seed_requests(seed)
 
-        make_backup(ctx, officer)          # the start page's backup box: green, with its age
+        make_backup(ctx, officer)  # the start page's backup box: green, with its age
 
         login = LoginDialog(ctx, runner)
         login.login_edit.setText("yook")
@@ -196,7 +214,9 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def shoot_integrity(app: QApplication, runner: TaskRunner, window: MainWindow, ctx: AppContext, out: Path) -> None:
+def shoot_integrity(
+    app: QApplication, runner: TaskRunner, window: MainWindow, ctx: AppContext, out: Path
+) -> None:
     """An entry changed behind privdesk's back (the demo does it with sqlite3, as an intruder
     would), found by verify: the officer's start page with the red lock box, and the
     acknowledgement dialog."""
@@ -206,19 +226,23 @@ def shoot_integrity(app: QApplication, runner: TaskRunner, window: MainWindow, c
     with ctx.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER access_log_no_update")
         conn.exec_driver_sql("UPDATE access_log SET actor = 'kim.sy' WHERE seq = 40")
-        conn.exec_driver_sql("CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log "
-                             "BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END")
+        conn.exec_driver_sql(
+            "CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log "
+            "BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END"
+        )
     verify_all(ctx, window.actor)
     page = window.show_page("today")
     if page is not None:
-        page.reload()        # the access-log screen's verify runs as a task that marks pages stale
+        page.reload()  # the access-log screen's verify runs as a task that marks pages stale
     wait(app, runner, 0.6)
     grab(window, out / "integrity-lock.png")
     if isinstance(page, TodayPage):
         page.integrity_box.acknowledge()
         dialog = page.integrity_box.dialog
         if dialog is not None:
-            dialog.reason.setPlainText("원무과 김서연 PC에서 DB 파일을 직접 열어 고친 것으로 확인, 접근 권한 회수")
+            dialog.reason.setPlainText(
+                "원무과 김서연 PC에서 DB 파일을 직접 열어 고친 것으로 확인, 접근 권한 회수"
+            )
             wait(app, runner)
             grab(dialog, out / "integrity-acknowledge.png")
             dialog.reject()
@@ -240,8 +264,13 @@ def shoot_registry(app: QApplication, runner: TaskRunner, window: MainWindow, ou
     page.new_patient()
     form = page.dialog
     assert isinstance(form, PatientFormDialog)
-    for key, value in (("chart_no", "00000401"), ("name", "정다은"), ("rrn", "950231-2345678"),
-                       ("address", "서울특별시 마포구 마포대로 12"), ("phone0", "010-1234-567")):
+    for key, value in (
+        ("chart_no", "00000401"),
+        ("name", "정다은"),
+        ("rrn", "950231-2345678"),
+        ("address", "서울특별시 마포구 마포대로 12"),
+        ("phone0", "010-1234-567"),
+    ):
         form.edits[key].setText(value)
     wait(app, runner)
     grab(form, out / "patient-form.png")
@@ -251,8 +280,28 @@ def shoot_registry(app: QApplication, runner: TaskRunner, window: MainWindow, ou
     with sample.open("w", encoding="cp949", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["환자번호", "성명", "주민등록번호", "주소", "휴대폰", "최종내원일", "비고"])
-        w.writerow(["A-1001", "김철수", "800101-1234566", "부산광역시 수영구 수영로 3", "010-2222-3333", "2024-02-01", ""])
-        w.writerow(["A-1002", "이영희", "951231-2345674", "대구광역시 중구 국채보상로 9", "02-345-6789", "2023-11-30", "재진"])
+        w.writerow(
+            [
+                "A-1001",
+                "김철수",
+                "800101-1234566",
+                "부산광역시 수영구 수영로 3",
+                "010-2222-3333",
+                "2024-02-01",
+                "",
+            ]
+        )
+        w.writerow(
+            [
+                "A-1002",
+                "이영희",
+                "951231-2345674",
+                "대구광역시 중구 국채보상로 9",
+                "02-345-6789",
+                "2023-11-30",
+                "재진",
+            ]
+        )
     page.open_import()
     wizard = page.dialog
     assert isinstance(wizard, ImportWizard)
@@ -282,7 +331,7 @@ def shoot_rights(app: QApplication, runner: TaskRunner, window: MainWindow, out:
     corrected = next(r for r in page.model.rows() if r.kind == "correct" and r.state == "completed")
     detail = page.open_request(corrected.id)
     wait(app, runner, 0.6)
-    detail.tabs.setCurrentIndex(detail.tabs.count() - 1)   # 정정 통지
+    detail.tabs.setCurrentIndex(detail.tabs.count() - 1)  # 정정 통지
     wait(app, runner)
     grab(detail, out / "request-correction-notices.png")
     detail.reject()
@@ -311,8 +360,9 @@ def shoot_lifecycle(app: QApplication, runner: TaskRunner, window: MainWindow, o
             grab(window, out / name)
 
 
-def shoot_incidents(app: QApplication, runner: TaskRunner, window: MainWindow, ctx: AppContext, officer: Actor,
-                    out: Path) -> None:
+def shoot_incidents(
+    app: QApplication, runner: TaskRunner, window: MainWindow, ctx: AppContext, officer: Actor, out: Path
+) -> None:
     """유출 등 사고 대장: a misdelivered list learnt 30 hours ago (42 hours left), the start page's clock."""
     import datetime as dt
 
@@ -323,10 +373,19 @@ def shoot_incidents(app: QApplication, runner: TaskRunner, window: MainWindow, c
     from privdesk.incidents.register import IncidentInput, open_incident
     from privdesk.registry.models import Patient
 
-    opened = open_incident(ctx, officer, IncidentInput(
-        learnt_at=clock.now() - dt.timedelta(hours=30), kind="misdelivery",
-        summary="진료 예약 안내 명단(이름·연락처·주소)이 다른 거래처 팩스로 잘못 전송됨", reporter="원무과 서예진",
-        files=("patient",), items=("이름", "연락처", "주소"), containment="수신처에 파기 요청, 파기 확인서 회신 받음"))
+    opened = open_incident(
+        ctx,
+        officer,
+        IncidentInput(
+            learnt_at=clock.now() - dt.timedelta(hours=30),
+            kind="misdelivery",
+            summary="진료 예약 안내 명단(이름·연락처·주소)이 다른 거래처 팩스로 잘못 전송됨",
+            reporter="원무과 서예진",
+            files=("patient",),
+            items=("이름", "연락처", "주소"),
+            containment="수신처에 파기 요청, 파기 확인서 회신 받음",
+        ),
+    )
     with ctx.session() as s:
         charts = list(s.execute(select(Patient.chart_no).order_by(Patient.id).limit(37)).scalars())
     affect_charts(ctx, officer, opened.number, charts)
@@ -334,7 +393,7 @@ def shoot_incidents(app: QApplication, runner: TaskRunner, window: MainWindow, c
     wait(app, runner, 0.6)
     grab(window, out / "incidents.png")
     me = window.show_page("today")
-    me.reload()                     # opened here through the use case, not the GUI: no change signal
+    me.reload()  # opened here through the use case, not the GUI: no change signal
     wait(app, runner)
     grab(window, out / "start-incident.png")
 
@@ -354,40 +413,104 @@ def seed_cctv(ctx: AppContext, officer: Actor) -> None:
         start = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(hour), tzinfo=clock.KST)
         return start, start + dt.timedelta(minutes=minutes)
 
-    def receive(name: str, phone: str, days_ago: int, received_days_ago: float, cameras: list[str], purpose: str,
-                **kw: object) -> requests.RequestDetail:
+    def receive(
+        name: str,
+        phone: str,
+        days_ago: int,
+        received_days_ago: float,
+        cameras: list[str],
+        purpose: str,
+        **kw: object,
+    ) -> requests.RequestDetail:
         start, end = at(days_ago, 14)
-        return requests.receive_request(ctx, officer, requests.RequestInput(
-            kind=str(kw.pop("kind", "view")), requester_name=name, requester_phone=phone,
-            relation=str(kw.pop("relation", "self")), id_document="주민등록증", cameras=cameras, window_start=start,
-            window_end=end, purpose=purpose, received_at=now - dt.timedelta(days=received_days_ago),
-            **kw))  # type: ignore[arg-type]
+        return requests.receive_request(
+            ctx,
+            officer,
+            requests.RequestInput(
+                kind=str(kw.pop("kind", "view")),
+                requester_name=name,
+                requester_phone=phone,
+                relation=str(kw.pop("relation", "self")),
+                id_document="주민등록증",
+                cameras=cameras,
+                window_start=start,
+                window_end=end,
+                purpose=purpose,
+                received_at=now - dt.timedelta(days=received_days_ago),
+                **kw,
+            ),
+        )  # type: ignore[arg-type]
 
     done = receive("한지민", "010-4821-7730", 20, 18, ["CAM-01"], "로비에서 분실한 가방 확인")
-    decisions.approve(ctx, officer, done.id, decisions.Approval(
-        eligibility="appears", eligibility_note="청구인이 CAM-01 영상에 보임",
-        viewing_at=now - dt.timedelta(days=14)))
+    decisions.approve(
+        ctx,
+        officer,
+        done.id,
+        decisions.Approval(
+            eligibility="appears",
+            eligibility_note="청구인이 CAM-01 영상에 보임",
+            viewing_at=now - dt.timedelta(days=14),
+        ),
+    )
     decisions.complete(ctx, officer, done.id, witness="박민규", done_at=now - dt.timedelta(days=14))
     receive("김도윤", "010-3342-1187", 13, 12, ["CAM-02", "CAM-07"], "주차장 차량 접촉 사고 확인")
     receive("이서연", "010-9051-2264", 9, 8.2, ["CAM-14"], "진료 대기 중 넘어짐 사고 경위 확인", kind="exist")
-    receive("박하준", "010-7714-5520", 3, 1, ["CAM-05", "CAM-06"], "아버지 낙상 사고 경위 확인",
-            relation="guardian", subject_name="박정수", proxy_checked=True)
+    receive(
+        "박하준",
+        "010-7714-5520",
+        3,
+        1,
+        ["CAM-05", "CAM-06"],
+        "아버지 낙상 사고 경위 확인",
+        relation="guardian",
+        subject_name="박정수",
+        proxy_checked=True,
+    )
     receive("최유나", "010-2290-6613", 41, 0.1, ["CAM-21"], "외부 주차장 차량 긁힘 확인")
-    for i, (cam, purpose, witness) in enumerate((
-            ("CAM-03", "분실물(지갑) 확인", "최은정"), ("CAM-09", "야간 출입문 개방 경위 확인", ""),
-            ("CAM-12", "주차 차량 파손 신고 확인", "박민규"), ("CAM-01", "로비 소란 상황 확인", ""),
-            ("CAM-17", "화재감지기 오작동 시각 확인", "정현우"), ("CAM-04", "택배 분실 확인", ""))):
+    for i, (cam, purpose, witness) in enumerate(
+        (
+            ("CAM-03", "분실물(지갑) 확인", "최은정"),
+            ("CAM-09", "야간 출입문 개방 경위 확인", ""),
+            ("CAM-12", "주차 차량 파손 신고 확인", "박민규"),
+            ("CAM-01", "로비 소란 상황 확인", ""),
+            ("CAM-17", "화재감지기 오작동 시각 확인", "정현우"),
+            ("CAM-04", "택배 분실 확인", ""),
+        )
+    ):
         start, end = at(i + 1, 9 + i, 30)
-        viewlog.record_viewing(ctx, officer, viewlog.QuickViewing([cam], start, end, purpose, witness=witness))
+        viewlog.record_viewing(
+            ctx, officer, viewlog.QuickViewing([cam], start, end, purpose, witness=witness)
+        )
     start, end = at(6, 22, 90)
-    provide_footage(ctx, officer, ProvisionInput(
-        recipient="관악경찰서 형사과", legal_basis="개인정보 보호법 제18조제2항제2호 (형사소송법 제199조제2항 사실조회)",
-        purpose="응급실 앞 폭행 사건 수사", form="사본 제공(USB)", cameras=["CAM-10", "CAM-11"], window_start=start,
-        window_end=end, document_no="형사과-2026-4412", period="수사 종결 시까지", witness="박민규"))
+    provide_footage(
+        ctx,
+        officer,
+        ProvisionInput(
+            recipient="관악경찰서 형사과",
+            legal_basis="개인정보 보호법 제18조제2항제2호 (형사소송법 제199조제2항 사실조회)",
+            purpose="응급실 앞 폭행 사건 수사",
+            form="사본 제공(USB)",
+            cameras=["CAM-10", "CAM-11"],
+            window_start=start,
+            window_end=end,
+            document_no="형사과-2026-4412",
+            period="수사 종결 시까지",
+            witness="박민규",
+        ),
+    )
     start, end = at(27, 20, 180)
-    retention.set_hold(ctx, officer, retention.HoldInput(
-        cameras=["CAM-22", "CAM-23"], window_start=start, window_end=end, reason_kind="incident",
-        reason="외부 주차장 차량 파손 — 보험사 확인 대기", until_date=today + dt.timedelta(days=30)))
+    retention.set_hold(
+        ctx,
+        officer,
+        retention.HoldInput(
+            cameras=["CAM-22", "CAM-23"],
+            window_start=start,
+            window_end=end,
+            reason_kind="incident",
+            reason="외부 주차장 차량 파손 — 보험사 확인 대기",
+            until_date=today + dt.timedelta(days=30),
+        ),
+    )
 
 
 def shoot_cctv(app: QApplication, runner: TaskRunner, window: MainWindow, out: Path) -> None:
@@ -427,7 +550,7 @@ def shoot_cctv(app: QApplication, runner: TaskRunner, window: MainWindow, out: P
     wait(app, runner)
     grab(window, out / "cctv-viewing-log.png")
     page.ledger.print_from.setDate(page.ledger.print_from.date().addDays(-30))
-    answer = QTimer()            # the printing asks its reason (사유) first, in a modal dialog
+    answer = QTimer()  # the printing asks its reason (사유) first, in a modal dialog
 
     def give_reason() -> None:
         from privdesk.ui.widgets import ReasonDialog
@@ -442,8 +565,9 @@ def shoot_cctv(app: QApplication, runner: TaskRunner, window: MainWindow, out: P
     page.ledger.print_ledger()
     answer.stop()
     end = time.monotonic() + 30
-    while time.monotonic() < end and not (page.print_job and page.print_job.preview
-                                          and page.print_job.preview.ready):
+    while time.monotonic() < end and not (
+        page.print_job and page.print_job.preview and page.print_job.preview.ready
+    ):
         app.processEvents()
         time.sleep(0.01)
     wait(app, runner, 1.0)

@@ -12,6 +12,7 @@ export QT_QPA_PLATFORM=offscreen
 PYTEST_ARGS=(-m "not bench" -n 2 --durations=15)
 # Lint and types first (seconds): a red lint is a red build, as on a developer's machine.
 .venv/bin/ruff check privdesk tests scripts
+.venv/bin/ruff format --check privdesk tests scripts
 .venv/bin/mypy privdesk
 set +e
 .venv/bin/python -m pytest "${PYTEST_ARGS[@]}" "$@"

@@ -79,8 +79,10 @@ def tool(name: str) -> str:
     found = shutil.which(f"pyside6-{name}")
     if found:
         return found
-    raise SystemExit(f"pyside6-{name} not found next to {sys.executable} or on PATH; "
-                     "install PySide6-Essentials in this environment")
+    raise SystemExit(
+        f"pyside6-{name} not found next to {sys.executable} or on PATH; "
+        "install PySide6-Essentials in this environment"
+    )
 
 
 def ui_sources() -> list[Path]:
@@ -100,9 +102,22 @@ def run(cmd: list[str]) -> None:
 
 def lupdate(ts_file: Path, target_language: str) -> None:
     """Extract (and merge into ``ts_file`` when it exists) every message of the UI sources."""
-    run([tool("lupdate"), "-silent", "-no-obsolete", "-locations", "relative",
-         "-source-language", SOURCE_LANGUAGE, "-target-language", target_language,
-         *map(str, ui_sources()), "-ts", str(ts_file)])
+    run(
+        [
+            tool("lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "relative",
+            "-source-language",
+            SOURCE_LANGUAGE,
+            "-target-language",
+            target_language,
+            *map(str, ui_sources()),
+            "-ts",
+            str(ts_file),
+        ]
+    )
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:
@@ -124,8 +139,15 @@ def read_messages(ts_file: Path) -> list[Message]:
                 kind = translation.get("type", "")
             if kind in ("obsolete", "vanished"):
                 continue
-            messages.append(Message(name, msg.findtext("source") or "", msg.findtext("comment") or "",
-                                    texts, kind == "unfinished"))
+            messages.append(
+                Message(
+                    name,
+                    msg.findtext("source") or "",
+                    msg.findtext("comment") or "",
+                    texts,
+                    kind == "unfinished",
+                )
+            )
     return messages
 
 
@@ -171,7 +193,9 @@ def check() -> list[str]:
         committed = read_messages(ts_file)
         keys = {m.key for m in committed}
         problems += [f"{ts_file.name}: not extracted yet: [{c}] {s!r}" for c, s, _ in sorted(fresh - keys)]
-        problems += [f"{ts_file.name}: no longer in the code: [{c}] {s!r}" for c, s, _ in sorted(keys - fresh)]
+        problems += [
+            f"{ts_file.name}: no longer in the code: [{c}] {s!r}" for c, s, _ in sorted(keys - fresh)
+        ]
         if stem == TRANSLATED:
             for m in committed:
                 if not m.translated:
@@ -189,24 +213,32 @@ def update() -> None:
         lupdate(ts_file, language)
         lrelease(ts_file, I18N_DIR / f"{stem}.qm")
     todo = [m for m in read_messages(I18N_DIR / f"{TRANSLATED}.ts") if not m.translated]
-    print(f"updated {I18N_DIR.relative_to(ROOT)}: {len(ui_sources())} UI files, "
-          f"{len(todo)} English message(s) still to translate")
+    print(
+        f"updated {I18N_DIR.relative_to(ROOT)}: {len(ui_sources())} UI files, "
+        f"{len(todo)} English message(s) still to translate"
+    )
     for m in todo:
         print(f"  [{m.context}] {m.source}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="change nothing; exit 1 listing missing, unfinished or stale translations")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="change nothing; exit 1 listing missing, unfinished or stale translations",
+    )
     args = parser.parse_args(argv)
     if args.check:
         problems = check()
         for line in problems:
             print(line)
         if problems:
-            print(f"{len(problems)} translation problem(s): run scripts/update_translations.py "
-                  "and translate resources/i18n/privdesk_en.ts", file=sys.stderr)
+            print(
+                f"{len(problems)} translation problem(s): run scripts/update_translations.py "
+                "and translate resources/i18n/privdesk_en.ts",
+                file=sys.stderr,
+            )
             return 1
         print("translations complete and up to date")
         return 0

@@ -55,14 +55,20 @@ def target_settings(ctx: AppContext, url: str, tmp_path: Path) -> Settings:
 
 
 def target_env(ctx: AppContext, url: str, tmp_path: Path) -> dict[str, str]:
-    return {"PRIVDESK_DB": url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
-            "PRIVDESK_WITNESS_FILE": str(tmp_path / "other-workstation-witness.log"),
-            "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    return {
+        "PRIVDESK_DB": url,
+        "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
+        "PRIVDESK_WITNESS_FILE": str(tmp_path / "other-workstation-witness.log"),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
 
 
 def source_env(ctx: AppContext) -> dict[str, str]:
-    return {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
-            "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    return {
+        "PRIVDESK_DB": ctx.settings.db_url,
+        "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
 
 
 def patients(ctx: AppContext) -> int:
@@ -94,8 +100,15 @@ sys.exit(main(sys.argv[3:]))
 """
 
 
-def killed_at(target: str, nth: int, *args: str, env: dict[str, str] | None = None,
-              timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def killed_at(
+    target: str, nth: int, *args: str, env: dict[str, str] | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
     """Run ``privdesk ARGS`` and SIGKILL it at the ``nth`` call of ``module:attr.path``."""
-    return subprocess.run([sys.executable, "-c", _KILLER, target, str(nth), *args], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=timeout, cwd=Path(__file__).resolve().parents[1])
+    return subprocess.run(
+        [sys.executable, "-c", _KILLER, target, str(nth), *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+        cwd=Path(__file__).resolve().parents[1],
+    )

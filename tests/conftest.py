@@ -68,7 +68,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log):  # type: ignore[no-
             module = nodeid.split("::", 1)[0]
             return module if module in ONE_WORKER_MODULES else nodeid
 
-    config.option.loadscopereorder = True   # the largest unit (a whole module) goes out first
+    config.option.loadscopereorder = True  # the largest unit (a whole module) goes out first
     return Scheduling(config, log)
 
 
@@ -117,7 +117,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         migrate.upgrade(engine)
     finally:
-        engine.dispose()   # the last connection checkpoints the WAL into the file and removes it
+        engine.dispose()  # the last connection checkpoints the WAL into the file and removes it
     assert not Path(f"{path}-wal").exists()
     return path
 
@@ -220,7 +220,7 @@ def assert_intact(context) -> None:  # type: ignore[no-untyped-def]
     from privdesk.crypto import load_key_file
     from privdesk.integrity import inspect_all
 
-    if context.settings.key_file.exists():     # a key rotation (perhaps in another process) changed it
+    if context.settings.key_file.exists():  # a key rotation (perhaps in another process) changed it
         context.use_keys(load_key_file(context.settings.key_file))
     chain, found = inspect_all(context, NOTHING)
     assert chain.ok, chain.message
@@ -232,8 +232,9 @@ def ctx(db_url: str, settings_for, request: pytest.FixtureRequest):  # type: ign
     """An initialised database (both backends) with the privacy officer ``yook``."""
     from privdesk.bootstrap import initialize
 
-    context = initialize(settings_for(db_url), officer_login=OFFICER_LOGIN, officer_name="육의곤",
-                         password=OFFICER_PASSWORD)
+    context = initialize(
+        settings_for(db_url), officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD
+    )
     yield context
     try:
         if request.node.get_closest_marker("tampers") is None:
@@ -247,8 +248,12 @@ def sqlite_ctx(sqlite_template: Path, tmp_path: Path, settings_for, request: pyt
     """``ctx`` on SQLite only."""
     from privdesk.bootstrap import initialize
 
-    context = initialize(settings_for(_copy_of(sqlite_template, tmp_path)), officer_login=OFFICER_LOGIN,
-                         officer_name="육의곤", password=OFFICER_PASSWORD)
+    context = initialize(
+        settings_for(_copy_of(sqlite_template, tmp_path)),
+        officer_login=OFFICER_LOGIN,
+        officer_name="육의곤",
+        password=OFFICER_PASSWORD,
+    )
     yield context
     try:
         if request.node.get_closest_marker("tampers") is None:

@@ -17,8 +17,9 @@ OFFICER_LOGIN = "yook"
 OFFICER_PASSWORD = "Officer-pass1"
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120,
-            process: bool = False) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120, process: bool = False
+) -> subprocess.CompletedProcess[str]:
     """Run privdesk's command line as a user would and return its exit code, stdout and stderr.
 
     By default in this process, through :func:`privdesk.cli.main` (the contract is the same:
@@ -28,8 +29,13 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120,
     interpreter's own output)."""
     if process:
         full_env = {**os.environ, **(env or {})}
-        return subprocess.run([sys.executable, "-m", "privdesk", *args], capture_output=True, text=True,
-                              env=full_env, timeout=timeout)
+        return subprocess.run(
+            [sys.executable, "-m", "privdesk", *args],
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=timeout,
+        )
     return _in_process(list(args), env or {})
 
 
@@ -45,7 +51,7 @@ def _in_process(args: list[str], env: dict[str, str]) -> subprocess.CompletedPro
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
                 code = main(args)
-            except SystemExit as exc:       # argparse: --help (0), usage errors (2)
+            except SystemExit as exc:  # argparse: --help (0), usage errors (2)
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.stdin = saved_stdin

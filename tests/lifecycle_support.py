@@ -41,13 +41,26 @@ def add_marked(ctx: AppContext, actor: Actor, i: int, *, last_visit: dt.date, se
     name = marker_name(i)
     address = f"마커특별시 유일구 표식로 {7000 + i}번길 {i}호"
     phone = f"010-77{i % 100:02d}-{4000 + i:04d}"
-    d = create_patient(ctx, actor, PatientInput(chart_no=f"M{seed}{i:05d}", name=name, rrn=rrn, address=address,
-                                                phones=(phone,), first_visit=last_visit, last_visit=last_visit),
-                       accept_check_digit_warning=True)
+    d = create_patient(
+        ctx,
+        actor,
+        PatientInput(
+            chart_no=f"M{seed}{i:05d}",
+            name=name,
+            rrn=rrn,
+            address=address,
+            phones=(phone,),
+            first_visit=last_visit,
+            last_visit=last_visit,
+        ),
+        accept_check_digit_warning=True,
+    )
     add_intake(ctx, actor, d.id, visit_date=last_visit, department="내과", purpose="표식접수목적")
     with ctx.session() as s:
         p = s.execute(select(Patient).where(Patient.id == d.id)).scalar_one()
-        phones = s.execute(select(PatientPhone.phone_enc).where(PatientPhone.patient_id == d.id)).scalars().all()
+        phones = (
+            s.execute(select(PatientPhone.phone_enc).where(PatientPhone.patient_id == d.id)).scalars().all()
+        )
         blobs = tuple(b for b in (p.rrn_enc, p.address_enc, *phones) if b)
     return Marked(d.id, d.chart_no, name, address, phone, rrn, blobs)
 

@@ -39,8 +39,9 @@ class PgCluster:
     short). ``initdb_args`` and ``settings`` (server options, ``-c name=value``) let a test module
     run one built for its purpose (see ``test_lifecycle_unrecoverable``)."""
 
-    def __init__(self, root: Path, *, initdb_args: tuple[str, ...] = (),
-                 settings: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, root: Path, *, initdb_args: tuple[str, ...] = (), settings: dict[str, str] | None = None
+    ) -> None:
         self.root = root
         self.data = root / "data"
         self.sock = root / "sock"
@@ -60,15 +61,36 @@ class PgCluster:
             d.mkdir(parents=True, exist_ok=True)
             if self.as_root:
                 shutil.chown(d, "postgres", "postgres")
-        self._run(initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
-                  "--locale=C.UTF-8", "--no-sync", *self.initdb_args)
+        self._run(
+            initdb,
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+            *self.initdb_args,
+        )
         options = " ".join(f"-c {k}={v}" for k, v in self.settings.items())
         # _free_port() only finds a port that was free a moment ago: another process (another
         # xdist worker's cluster) may take it first. Then the server fails to start; try another.
         for attempt in range(5):
             try:
-                self._run(pg_ctl, "-D", str(self.data), "-w", "-l", str(self.data / "log"), "-o",
-                          f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 {options}", "start")
+                self._run(
+                    pg_ctl,
+                    "-D",
+                    str(self.data),
+                    "-w",
+                    "-l",
+                    str(self.data / "log"),
+                    "-o",
+                    f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 {options}",
+                    "start",
+                )
                 return
             except subprocess.CalledProcessError:
                 log = self.data / "log"
@@ -90,8 +112,9 @@ class PgCluster:
         """Run statements one by one, autocommit, as ``postgres`` (in the ``postgres`` database)."""
         import psycopg
 
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user=postgres dbname={dbname}",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=postgres dbname={dbname}", autocommit=True
+        ) as conn:
             for sql in statements:
                 conn.execute(sql)  # type: ignore[arg-type]
 
@@ -100,9 +123,11 @@ class PgCluster:
         The copy is a file copy (two checkpoints, cheap here) rather than PostgreSQL 15's default,
         which writes the whole template (about 8 MiB) into the WAL once per test."""
         name = "t_" + uuid.uuid4().hex[:12]
-        self.execute(f'CREATE DATABASE "{name}"'
-                     + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else "")
-                     + (f' OWNER "{owner}"' if owner else ""))
+        self.execute(
+            f'CREATE DATABASE "{name}"'
+            + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else "")
+            + (f' OWNER "{owner}"' if owner else "")
+        )
         return name
 
     def drop_database(self, name: str) -> None:

@@ -33,7 +33,9 @@ def open_reason_dialogs() -> list[ReasonDialog]:
 
 
 @contextmanager
-def reason_given(text: str | None = REASON, *, act: Callable[[ReasonDialog], None] | None = None) -> Iterator[Answered]:
+def reason_given(
+    text: str | None = REASON, *, act: Callable[[ReasonDialog], None] | None = None
+) -> Iterator[Answered]:
     """While inside: every reason dialog that opens is answered — ``text`` typed and OK pressed,
     or ``act(dialog)`` for a test of its own; ``text=None`` presses 취소 (cancel)."""
     seen = Answered()
@@ -44,7 +46,9 @@ def reason_given(text: str | None = REASON, *, act: Callable[[ReasonDialog], Non
         for d in open_reason_dialogs():
             seen.titles.append(d.windowTitle())
             recent = d.recent
-            seen.offered.append([recent.item(i).text() for i in range(recent.count())] if recent is not None else [])
+            seen.offered.append(
+                [recent.item(i).text() for i in range(recent.count())] if recent is not None else []
+            )
             seen.ok_before.append(d.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled())
             if act is not None:
                 act(d)

@@ -26,7 +26,9 @@ def at(day: dt.date, hh: int, mm: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hh, mm), clock.KST)
 
 
-def put(ctx: AppContext, when: dt.datetime, entries: list[PendingEntry], station: Workstation | None = None) -> int:
+def put(
+    ctx: AppContext, when: dt.datetime, entries: list[PendingEntry], station: Workstation | None = None
+) -> int:
     with ctx.session() as s, s.begin():
         return append(s, ctx.keys, station or ctx.workstation, entries, at=when)
 
@@ -60,14 +62,30 @@ def anomalous_month(ctx: AppContext, month: Month) -> dict[str, dt.date]:
     minutes, 35 patients looked up by kim on one day without a visit. Returns the planted days."""
     days = working_days(month)
     for day in days:
-        put(ctx, at(day, 10), views("kim", range(1, 21)) + views("lee", range(1, 21))
-            + [e for _ in range(10) for e in views("park", range(1, 11))])
+        put(
+            ctx,
+            at(day, 10),
+            views("kim", range(1, 21))
+            + views("lee", range(1, 21))
+            + [e for _ in range(10) for e in views("park", range(1, 11))],
+        )
     night, export, failed, trawl = days[8], days[10], days[12], days[14]
     put(ctx, at(night, 2, 30), views("lee", range(500, 540)))
-    put(ctx, at(export, 11), [PendingEntry("kim", Action.EXPORT, "patients:*", None, Outcome.OK,
-                                           with_reason("rows=10", "업무 참고"))])
+    put(
+        ctx,
+        at(export, 11),
+        [
+            PendingEntry(
+                "kim", Action.EXPORT, "patients:*", None, Outcome.OK, with_reason("rows=10", "업무 참고")
+            )
+        ],
+    )
     for i in range(6):
-        put(ctx, at(failed, 9, i), [PendingEntry("kim", Action.LOGIN_FAILED, None, None, Outcome.FAILED, "gui")])
+        put(
+            ctx,
+            at(failed, 9, i),
+            [PendingEntry("kim", Action.LOGIN_FAILED, None, None, Outcome.FAILED, "gui")],
+        )
     put(ctx, at(trawl, 14), views("kim", range(1000, 1035)))
     return {"night": night, "export": export, "failed": failed, "trawl": trawl}
 

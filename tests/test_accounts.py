@@ -60,14 +60,20 @@ def account_row(ctx: AppContext, login: str) -> Account:
 
 def changes(ctx: AppContext, target: str) -> list[PermissionChange]:
     with ctx.session() as s:
-        return list(s.scalars(select(PermissionChange).where(PermissionChange.target == target)
-                              .order_by(PermissionChange.id)))
+        return list(
+            s.scalars(
+                select(PermissionChange)
+                .where(PermissionChange.target == target)
+                .order_by(PermissionChange.id)
+            )
+        )
 
 
 def with_security(ctx: AppContext, **values: int) -> AppContext:
     """The same database seen with other security settings (another workstation's config)."""
-    settings = dataclasses.replace(ctx.settings,
-                                   security=dataclasses.replace(ctx.settings.security, **values))
+    settings = dataclasses.replace(
+        ctx.settings, security=dataclasses.replace(ctx.settings.security, **values)
+    )
     return AppContext(settings, ctx.engine, ctx.keys, ctx.workstation)
 
 
@@ -99,7 +105,10 @@ def test_unknown_id_and_wrong_password_look_the_same_and_are_logged(ctx: AppCont
         users.login(ctx, OFFICER_LOGIN, "Wrong-pass99")
     assert str(unknown.value) == str(wrong.value)
     failed = entries(ctx, action=Action.LOGIN_FAILED)
-    assert [(e.actor, e.outcome) for e in failed] == [("nobody", Outcome.FAILED), (OFFICER_LOGIN, Outcome.FAILED)]
+    assert [(e.actor, e.outcome) for e in failed] == [
+        ("nobody", Outcome.FAILED),
+        (OFFICER_LOGIN, Outcome.FAILED),
+    ]
     assert failed[0].subject is None and failed[1].subject == "acct:1"
     # Control characters typed into the ID field do not reach the log verbatim.
     with pytest.raises(AuthenticationError):
@@ -120,7 +129,9 @@ def test_lockout_at_threshold_then_unlock(ctx: AppContext) -> None:
     row = account_row(ctx, "kim")
     assert row.locked and row.locked_at is not None and row.failed_attempts == 5
     lock = entries(ctx, action=Action.LOCK)[-1]
-    assert (lock.actor, lock.subject) == ("kim", f"acct:{row.id}") and "failed_attempts=5" in (lock.detail or "")
+    assert (lock.actor, lock.subject) == ("kim", f"acct:{row.id}") and "failed_attempts=5" in (
+        lock.detail or ""
+    )
     assert changes(ctx, "kim")[-1].change == "lock" and changes(ctx, "kim")[-1].actor_login == "system"
     # The right password does not help a locked account; the attempt is logged as denied.
     with pytest.raises(AccountLockedError):
@@ -210,8 +221,13 @@ def test_first_login_forces_a_password_change(ctx: AppContext) -> None:
 def test_password_rules_name_the_rule(ctx: AppContext) -> None:
     admin = officer(ctx)
     actor = make_user(ctx, admin, "park", ["intake"])
-    for pw, rule in (("Short1!", "complexity"), ("alllowercase", "complexity"), ("abcdefg12", "complexity"),
-                     ("xPark-2024!", "contains_login"), (PW, "reused")):
+    for pw, rule in (
+        ("Short1!", "complexity"),
+        ("alllowercase", "complexity"),
+        ("abcdefg12", "complexity"),
+        ("xPark-2024!", "contains_login"),
+        (PW, "reused"),
+    ):
         with pytest.raises(PasswordRuleError) as err:
             users.change_password(ctx, actor, PW, pw)
         assert err.value.rule == rule and "비밀번호 규칙 위반" in str(err.value)
@@ -267,8 +283,11 @@ def test_password_expiry_notice_and_forced_change(ctx: AppContext) -> None:
 
     def age(days: int) -> None:
         with ctx.session() as s, s.begin():
-            s.execute(update(Account).where(Account.login == OFFICER_LOGIN)
-                      .values(password_changed_at=clock.now() - dt.timedelta(days=days, hours=1)))
+            s.execute(
+                update(Account)
+                .where(Account.login == OFFICER_LOGIN)
+                .values(password_changed_at=clock.now() - dt.timedelta(days=days, hours=1))
+            )
 
     age(80)
     assert users.login(expiring, OFFICER_LOGIN, OFFICER_PASSWORD).password_expires_in_days == 10
@@ -295,8 +314,15 @@ def test_add_account_validates_and_records(ctx: AppContext) -> None:
         users.add_account(ctx, admin, login="han", name="  ", roles=["intake"])
     with pytest.raises(ValidationError):
         users.add_account(ctx, admin, login="han", name="한원무", roles=[])
-    info, _ = users.add_account(ctx, admin, login="Han", name="한원무", roles=["intake", "intake"],
-                                department="원무과", reason="신규 입사")
+    info, _ = users.add_account(
+        ctx,
+        admin,
+        login="Han",
+        name="한원무",
+        roles=["intake", "intake"],
+        department="원무과",
+        reason="신규 입사",
+    )
     assert (info.login, info.role_codes, info.department, info.active) == ("han", ("intake",), "원무과", True)
     with pytest.raises(ValidationError):
         users.add_account(ctx, admin, login="han", name="다른 사람", roles=["intake"])
@@ -315,8 +341,9 @@ def test_set_roles_records_grants_and_checks_the_version(ctx: AppContext) -> Non
     admin = officer(ctx)
     make_user(ctx, admin, "kim", ["intake"])
     seen = users.get_account(ctx, admin, "kim")
-    info = users.set_roles(ctx, admin, "kim", ["facility", "auditor"], reason="부서 이동",
-                           expected_version=seen.version)
+    info = users.set_roles(
+        ctx, admin, "kim", ["facility", "auditor"], reason="부서 이동", expected_version=seen.version
+    )
     assert info.role_codes == ("auditor", "facility") and info.version > seen.version
     with pytest.raises(VersionConflictError):
         users.set_roles(ctx, admin, "kim", ["intake"], expected_version=seen.version)
@@ -366,10 +393,12 @@ def test_deactivate_keeps_the_row_and_history(ctx: AppContext) -> None:
     assert [a.login for a in users.list_accounts(ctx, admin, include_inactive=True)] == ["kim", OFFICER_LOGIN]
     assert [c.change for c in changes(ctx, "kim")] == ["create", "deactivate"]
     assert "회수: 감사(auditor), 원무(intake)" in changes(ctx, "kim")[-1].detail
-    for call in (lambda: users.lock_account(ctx, admin, "kim", "x"),
-                 lambda: users.set_roles(ctx, admin, "kim", ["intake"]),
-                 lambda: users.reset_password(ctx, admin, "kim"),
-                 lambda: users.deactivate_account(ctx, admin, "kim", "다시")):
+    for call in (
+        lambda: users.lock_account(ctx, admin, "kim", "x"),
+        lambda: users.set_roles(ctx, admin, "kim", ["intake"]),
+        lambda: users.reset_password(ctx, admin, "kim"),
+        lambda: users.deactivate_account(ctx, admin, "kim", "다시"),
+    ):
         with pytest.raises(RuleViolationError):
             call()
     with pytest.raises(ValidationError):  # a deactivated ID is never given to somebody else
@@ -383,7 +412,11 @@ def test_permission_history_filters_and_is_logged(ctx: AppContext) -> None:
     users.lock_account(ctx, admin, "kim", "점검")
     all_rows = users.permission_history(ctx, auditor)
     assert [(r.target, r.change) for r in all_rows] == [
-        (OFFICER_LOGIN, "create"), ("kim", "create"), ("choi", "create"), ("kim", "lock")]
+        (OFFICER_LOGIN, "create"),
+        ("kim", "create"),
+        ("choi", "create"),
+        ("kim", "lock"),
+    ]
     assert all_rows[-1].change_label == "계정 잠금" and all_rows[-1].reason == "점검"
     assert [r.change for r in users.permission_history(ctx, admin, target="kim")] == ["create", "lock"]
     today = clock.today_kst()

@@ -27,15 +27,20 @@ def core_files() -> list[Path]:
 
 
 def test_no_module_outside_ui_imports_qt() -> None:
-    offenders = [str(p.relative_to(PKG.parent)) for p in core_files()
-                 if any(m.split(".")[0] in ("PySide6", "shiboken6", "PyQt6", "PyQt5") for m in imported_modules(p))]
+    offenders = [
+        str(p.relative_to(PKG.parent))
+        for p in core_files()
+        if any(m.split(".")[0] in ("PySide6", "shiboken6", "PyQt6", "PyQt5") for m in imported_modules(p))
+    ]
     assert offenders == []
 
 
 def test_core_imports_without_qt_loaded() -> None:
-    code = ("import sys, privdesk.cli, privdesk.context, privdesk.bootstrap, privdesk.crypto;"
-            "import privdesk.reports, privdesk.audit.chain, privdesk.accounts.users;"
-            "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)")
+    code = (
+        "import sys, privdesk.cli, privdesk.context, privdesk.bootstrap, privdesk.crypto;"
+        "import privdesk.reports, privdesk.audit.chain, privdesk.accounts.users;"
+        "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
@@ -50,16 +55,34 @@ def test_ui_and_cli_never_open_orm_sessions_themselves() -> None:
 
 def test_no_mutable_module_globals_registry_in_core() -> None:
     """No module-level ``global`` statements below ui/ (DESIGN: avoid mutable module globals)."""
-    offenders = [str(p.relative_to(PKG.parent)) for p in core_files()
-                 if any(isinstance(n, ast.Global) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
+    offenders = [
+        str(p.relative_to(PKG.parent))
+        for p in core_files()
+        if any(isinstance(n, ast.Global) for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))
+    ]
     assert offenders == []
 
 
 # -- privdesk/ui: a kit and one folder per domain (issue 17) --------------------------------------
 UI = PKG / "ui"
 # The kit every screen uses, and the three modules that compose the application from the screens.
-KIT = {"__init__", "clocks", "collector", "host", "i18n", "idle", "login", "messages", "page", "pdfpreview", "progress", "startbox",
-       "tablemodel", "tasks", "widgets"}
+KIT = {
+    "__init__",
+    "clocks",
+    "collector",
+    "host",
+    "i18n",
+    "idle",
+    "login",
+    "messages",
+    "page",
+    "pdfpreview",
+    "progress",
+    "startbox",
+    "tablemodel",
+    "tasks",
+    "widgets",
+}
 COMPOSITION = {"app", "firstrun", "mainwindow", "pages", "today"}
 
 
@@ -122,7 +145,7 @@ def test_no_import_cycle_inside_ui() -> None:
     stack: list[str] = []
     cycles: list[list[str]] = []
 
-    def visit(v: str) -> None:   # Tarjan's strongly connected components
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
         index[v] = low[v] = len(index)
         stack.append(v)
         for w in graph.get(v, ()):
@@ -149,18 +172,38 @@ def test_no_import_cycle_inside_ui() -> None:
 
 def test_the_kit_imports_no_screen_and_screens_never_import_the_composition() -> None:
     graph = _ui_graph()
-    kit_offenders = sorted(f"{m} → {t}" for m, targets in graph.items() for t in targets
-                           if m.split(".")[-1] in KIT and _domain_of(m) is None and _domain_of(t) is not None)
+    kit_offenders = sorted(
+        f"{m} → {t}"
+        for m, targets in graph.items()
+        for t in targets
+        if m.split(".")[-1] in KIT and _domain_of(m) is None and _domain_of(t) is not None
+    )
     assert kit_offenders == []
     composition = {f"privdesk.ui.{c}" for c in COMPOSITION}
-    upward = sorted(f"{m} → {t}" for m, targets in graph.items() for t in targets
-                    if _domain_of(m) is not None and t in composition)
+    upward = sorted(
+        f"{m} → {t}"
+        for m, targets in graph.items()
+        for t in targets
+        if _domain_of(m) is not None and t in composition
+    )
     assert upward == []
 
 
 # -- the core's walls (issue 17): what holds today, each a failing test when broken ----------------
-DOMAINS = ("accounts", "audit", "backup", "cctv", "complaints", "custody", "disclosures", "incidents",
-           "lifecycle", "registry", "rights", "review")
+DOMAINS = (
+    "accounts",
+    "audit",
+    "backup",
+    "cctv",
+    "complaints",
+    "custody",
+    "disclosures",
+    "incidents",
+    "lifecycle",
+    "registry",
+    "rights",
+    "review",
+)
 
 
 def _package_imports(package: str) -> dict[str, set[str]]:
@@ -173,16 +216,26 @@ def _package_imports(package: str) -> dict[str, set[str]]:
 def test_the_store_is_a_leaf() -> None:
     """The store (engine, models of its own tables, migrations, counters) imports no domain: each
     domain declares its tables on the shared Base and :mod:`privdesk.schema` collects them."""
-    offenders = sorted(f"{f} → {m}" for f, mods in _package_imports("store").items() for m in mods
-                       if m.split(".")[1] in DOMAINS or m.split(".")[1] in ("context", "reports", "ui", "cli"))
-    offenders = [o for o in offenders if not o.startswith("privdesk/store/migrations/env.py → privdesk.schema")]
+    offenders = sorted(
+        f"{f} → {m}"
+        for f, mods in _package_imports("store").items()
+        for m in mods
+        if m.split(".")[1] in DOMAINS or m.split(".")[1] in ("context", "reports", "ui", "cli")
+    )
+    offenders = [
+        o for o in offenders if not o.startswith("privdesk/store/migrations/env.py → privdesk.schema")
+    ]
     assert offenders == []
 
 
 def test_migrations_never_import_live_code() -> None:
     """A migration is history: it must run the same in five years, whatever the code became."""
-    offenders = sorted(f"{p.name} → {m}" for p in PKG.joinpath("store", "migrations", "versions").glob("*.py")
-                       for m in imported_modules(p) if m.startswith("privdesk"))
+    offenders = sorted(
+        f"{p.name} → {m}"
+        for p in PKG.joinpath("store", "migrations", "versions").glob("*.py")
+        for m in imported_modules(p)
+        if m.startswith("privdesk")
+    )
     assert offenders == []
 
 
@@ -190,32 +243,53 @@ def test_the_command_line_parses_before_loading_the_database_layer() -> None:
     """``privdesk --version`` and ``--help`` answer at once: building the parser of every command
     imports neither SQLAlchemy, nor the context, nor cryptography, nor Qt (each command imports what
     it needs when it runs). Measured: 0.11–0.12 s against 0.72 s before."""
-    code = ("import sys; from privdesk.cli import build_parser; build_parser();"
-            "heavy = [m for m in ('sqlalchemy', 'privdesk.context', 'cryptography', 'PySide6', 'reportlab')"
-            " if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)")
+    code = (
+        "import sys; from privdesk.cli import build_parser; build_parser();"
+        "heavy = [m for m in ('sqlalchemy', 'privdesk.context', 'cryptography', 'PySide6', 'reportlab')"
+        " if m in sys.modules]; print(heavy); sys.exit(1 if heavy else 0)"
+    )
     r = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
 
 
 # -- one request workflow (issue 17): data-subject and CCTV requests share privdesk/workflow -------
-WORKFLOW_KERNEL = ("accounts", "audit")      # besides context, store and the top-level helpers (clock, errors …)
-WORKFLOW_NAMES = {"Relation", "RELATION_LABELS", "ID_DOCUMENTS", "Urgency", "DUE_SOON_DAYS", "OpenClock",
-                  "EventInfo", "due_date", "effective_due", "inbox_order", "check_extension"}
+WORKFLOW_KERNEL = ("accounts", "audit")  # besides context, store and the top-level helpers (clock, errors …)
+WORKFLOW_NAMES = {
+    "Relation",
+    "RELATION_LABELS",
+    "ID_DOCUMENTS",
+    "Urgency",
+    "DUE_SOON_DAYS",
+    "OpenClock",
+    "EventInfo",
+    "due_date",
+    "effective_due",
+    "inbox_order",
+    "check_extension",
+}
 
 
 def test_the_workflow_imports_no_domain() -> None:
     """The shared request workflow sits below both kinds: it imports neither rights nor cctv (nor any
     other domain, the reports, the UI or the CLI) — only the kernel (accounts, audit, context, store)."""
-    offenders = sorted(f"{f} → {m}" for f, mods in _package_imports("workflow").items() for m in mods
-                       if (m.split(".")[1] in DOMAINS and m.split(".")[1] not in WORKFLOW_KERNEL)
-                       or m.split(".")[1] in ("reports", "ui", "cli"))
+    offenders = sorted(
+        f"{f} → {m}"
+        for f, mods in _package_imports("workflow").items()
+        for m in mods
+        if (m.split(".")[1] in DOMAINS and m.split(".")[1] not in WORKFLOW_KERNEL)
+        or m.split(".")[1] in ("reports", "ui", "cli")
+    )
     assert offenders == []
 
 
 def test_rights_and_cctv_do_not_import_each_others_requests() -> None:
-    offenders = sorted(f"{f} → {m}" for a, b in (("rights", "cctv"), ("cctv", "rights"))
-                       for f, mods in _package_imports(a).items() for m in mods
-                       if m.startswith((f"privdesk.{b}.requests", f"privdesk.{b}.decisions")))
+    offenders = sorted(
+        f"{f} → {m}"
+        for a, b in (("rights", "cctv"), ("cctv", "rights"))
+        for f, mods in _package_imports(a).items()
+        for m in mods
+        if m.startswith((f"privdesk.{b}.requests", f"privdesk.{b}.decisions"))
+    )
     assert offenders == []
 
 
@@ -234,6 +308,8 @@ def test_the_workflow_is_defined_once() -> None:
                     names = [node.target.id]
                 offenders += [f"{p.relative_to(PKG.parent)}: {n}" for n in names if n in WORKFLOW_NAMES]
     assert offenders == []
+
+
 # -- one background path (issue 17) ---------------------------------------------------------------
 def _ui_trees() -> list[tuple[Path, ast.Module]]:
     return [(p, ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(UI.rglob("*.py"))]
@@ -253,28 +329,45 @@ def test_table_pages_are_read_on_the_task_runner() -> None:
             if not (isinstance(fn, ast.FunctionDef) and fn.name == "fetchMore"):
                 continue
             found.append(path.stem)
-            in_lambda = {id(n) for lam in ast.walk(fn) if isinstance(lam, ast.Lambda) for n in ast.walk(lam.body)}
+            in_lambda = {
+                id(n) for lam in ast.walk(fn) if isinstance(lam, ast.Lambda) for n in ast.walk(lam.body)
+            }
             calls = [c for c in ast.walk(fn) if isinstance(c, ast.Call)]
             if not any(_called_name(c) == "run" and isinstance(c.func, ast.Attribute) for c in calls):
                 offenders.append(f"{path.relative_to(PKG.parent)}: fetchMore does not use the runner")
-            direct = [ast.unparse(c) for c in calls if id(c) not in in_lambda and "fetcher" in _called_name(c)]
+            direct = [
+                ast.unparse(c) for c in calls if id(c) not in in_lambda and "fetcher" in _called_name(c)
+            ]
             if direct:
-                offenders.append(f"{path.relative_to(PKG.parent)}: fetchMore calls {direct} on the GUI thread")
+                offenders.append(
+                    f"{path.relative_to(PKG.parent)}: fetchMore calls {direct} on the GUI thread"
+                )
     assert found and offenders == []
 
 
 def test_progress_dialogs_are_built_only_by_the_kit() -> None:
     """One progress-and-cancel object (privdesk/ui/progress.py): no screen builds a QProgressDialog."""
-    offenders = [f"{path.relative_to(PKG.parent)}:{node.lineno}" for path, tree in _ui_trees() if path.stem != "progress"
-                 for node in ast.walk(tree) if isinstance(node, ast.Call) and _called_name(node) == "QProgressDialog"]
+    offenders = [
+        f"{path.relative_to(PKG.parent)}:{node.lineno}"
+        for path, tree in _ui_trees()
+        if path.stem != "progress"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and _called_name(node) == "QProgressDialog"
+    ]
     assert offenders == []
 
 
 def _string_set(node: ast.expr) -> set[str] | None:
     """The strings of ``frozenset({"a", "b"})``; None for anything else."""
-    if (isinstance(node, ast.Call) and _called_name(node) == "frozenset" and len(node.args) == 1
-            and isinstance(node.args[0], ast.Set | ast.List | ast.Tuple)):
-        return {e.value for e in node.args[0].elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+    if (
+        isinstance(node, ast.Call)
+        and _called_name(node) == "frozenset"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Set | ast.List | ast.Tuple)
+    ):
+        return {
+            e.value for e in node.args[0].elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+        }
     return None
 
 
@@ -290,17 +383,30 @@ def test_changes_and_pages_name_known_kinds_and_only_pages_listen() -> None:
         for node in ast.walk(tree):
             values: list[ast.expr] = []
             if isinstance(node, ast.keyword) and node.arg == "changes":
-                values = [node.value.body, node.value.orelse] if isinstance(node.value, ast.IfExp) else [node.value]
-            elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "SHOWS" for t in node.targets):
+                values = (
+                    [node.value.body, node.value.orelse]
+                    if isinstance(node.value, ast.IfExp)
+                    else [node.value]
+                )
+            elif isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "SHOWS" for t in node.targets
+            ):
                 values = [node.value]
             for value in values:
                 names = _string_set(value)
                 if names is not None and (not names or names - KINDS):
                     unknown.append(f"{where}:{value.lineno} {sorted(names - KINDS)}")
-            if (isinstance(node, ast.Attribute) and node.attr == "connect" and isinstance(node.value, ast.Attribute)
-                    and node.value.attr == "data_changed" and path.name != "page.py"):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "connect"
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr == "data_changed"
+                and path.name != "page.py"
+            ):
                 listeners.append(f"{where}:{node.lineno}")
     assert unknown == [] and listeners == []
+
+
 def test_the_access_logs_batch_entries_are_written_and_read_in_one_place() -> None:
     """An import logs batch entries naming many patients (issue 17): their format lives in
     :mod:`privdesk.audit.batches` alone, a leaf of the kernel — no other module spells it."""
@@ -311,7 +417,10 @@ def test_the_access_logs_batch_entries_are_written_and_read_in_one_place() -> No
         if p == leaf:
             continue
         for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
-                    node.value.startswith("patients=") or "; ids=" in node.value):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and (node.value.startswith("patients=") or "; ids=" in node.value)
+            ):
                 offenders.append(f"{p.relative_to(PKG.parent)}:{node.lineno}")
     assert offenders == []

@@ -34,8 +34,12 @@ def aged(db_url: str, settings_for, monkeypatch: pytest.MonkeyPatch) -> Iterator
     10 in January 2021 (23-32), then 5 of today (33-37)."""
     with monkeypatch.context() as m:
         m.setattr(clock, "now", lambda: INSTALLED)
-        context = initialize(settings_for(db_url), officer_login=OFFICER_LOGIN, officer_name="육의곤",
-                             password=OFFICER_PASSWORD)
+        context = initialize(
+            settings_for(db_url),
+            officer_login=OFFICER_LOGIN,
+            officer_name="육의곤",
+            password=OFFICER_PASSWORD,
+        )
     assert head_seq(context) == 2
     add_entries(context, 20, at=dt.datetime(2020, 6, 1, 10, 0, tzinfo=clock.KST))
     add_entries(context, 10, at=dt.datetime(2021, 1, 10, 10, 0, tzinfo=clock.KST), subject_prefix="cctv:")
@@ -66,7 +70,7 @@ def test_archive_moves_the_old_prefix_and_leaves_a_verifiable_chain(aged: AppCon
     logged = last_entry(aged)
     assert logged["action"] == Action.ARCHIVE and "seq=1-22" in logged["detail"]
     after = verify_chain(aged, officer(aged))
-    assert after.ok and after.checked == head_seq(aged) - 1 - 22   # minus the VERIFY just appended
+    assert after.ok and after.checked == head_seq(aged) - 1 - 22  # minus the VERIFY just appended
 
     body = lines(out)
     header, end = json.loads(body[0]), json.loads(body[-1])
@@ -90,12 +94,14 @@ def test_a_second_archive_continues_from_the_checkpoint(aged: AppContext, tmp_pa
     assert verify_archive_file(second, aged.keys).checked == 30
     assert check_chain(aged.engine, aged.keys).ok
     with aged.session() as s:
-        assert list(s.execute(select(AuditCheckpoint.upto_seq).order_by(AuditCheckpoint.upto_seq)).scalars()) == [2, 32]
+        assert list(
+            s.execute(select(AuditCheckpoint.upto_seq).order_by(AuditCheckpoint.upto_seq)).scalars()
+        ) == [2, 32]
 
 
 def test_only_the_prefix_older_than_the_date_moves(aged: AppContext, tmp_path: Path) -> None:
     """A young entry stops the move: nothing after it leaves, even older ones (clock skew)."""
-    add_entries(aged, 1, at=dt.datetime(2020, 1, 1, tzinfo=clock.KST))   # seq 38, dated in the past
+    add_entries(aged, 1, at=dt.datetime(2020, 1, 1, tzinfo=clock.KST))  # seq 38, dated in the past
     r = archive_before(aged, officer(aged), dt.date(2020, 7, 1), tmp_path / "a.jsonl")
     assert (r.first_seq, r.last_seq) == (1, 22)
     assert entry(aged, 38)["seq"] == 38
@@ -108,7 +114,9 @@ def test_nothing_old_enough_writes_no_file(aged: AppContext, tmp_path: Path) -> 
     assert last_entry(aged)["detail"] == "before=2020-01-01 entries=0"
 
 
-def test_archive_refuses_young_dates_existing_files_and_broken_chains(aged: AppContext, tmp_path: Path) -> None:
+def test_archive_refuses_young_dates_existing_files_and_broken_chains(
+    aged: AppContext, tmp_path: Path
+) -> None:
     limit = earliest_allowed(clock.today_kst(), 2)
     with pytest.raises(RuleViolationError) as err:
         archive_before(aged, officer(aged), limit + dt.timedelta(days=1), tmp_path / "x.jsonl")
@@ -120,6 +128,7 @@ def test_archive_refuses_young_dates_existing_files_and_broken_chains(aged: AppC
     assert taken.read_text(encoding="utf-8") == "keep me"
 
     from tests.audit_support import tamper
+
     tamper(aged, "UPDATE access_log SET detail = '조작' WHERE seq = 30")
     with pytest.raises(RuleViolationError) as err:
         archive_before(aged, officer(aged), dt.date(2020, 12, 31), tmp_path / "y.jsonl")
@@ -134,9 +143,13 @@ def test_earliest_allowed_handles_leap_days() -> None:
 
 def test_archive_permissions(aged: AppContext, tmp_path: Path) -> None:
     with pytest.raises(PermissionDeniedError):
-        archive_before(aged, actor_for(aged, "inspector", [AUDITOR]), dt.date(2020, 12, 31), tmp_path / "a.jsonl")
+        archive_before(
+            aged, actor_for(aged, "inspector", [AUDITOR]), dt.date(2020, 12, 31), tmp_path / "a.jsonl"
+        )
     assert not (tmp_path / "a.jsonl").exists() and entry(aged, 1)["seq"] == 1
-    r = archive_before(aged, actor_for(aged, "itstaff", [PRIVACY]), dt.date(2020, 12, 31), tmp_path / "a.jsonl")
+    r = archive_before(
+        aged, actor_for(aged, "itstaff", [PRIVACY]), dt.date(2020, 12, 31), tmp_path / "a.jsonl"
+    )
     assert r.entries == 22
     # the auditor may verify the file; the check is logged
     res = verify_archive(aged, actor_for(aged, "inspector2", [AUDITOR]), tmp_path / "a.jsonl")
@@ -144,7 +157,9 @@ def test_archive_permissions(aged: AppContext, tmp_path: Path) -> None:
     assert (last_entry(aged)["action"], last_entry(aged)["subject"]) == (Action.VERIFY, "archive:a.jsonl")
 
 
-def test_tampered_checkpoint_or_missing_checkpoint_fails_verification(aged: AppContext, tmp_path: Path) -> None:
+def test_tampered_checkpoint_or_missing_checkpoint_fails_verification(
+    aged: AppContext, tmp_path: Path
+) -> None:
     archive_before(aged, officer(aged), dt.date(2020, 12, 31), tmp_path / "a.jsonl")
     with aged.engine.begin() as conn:
         conn.execute(text("UPDATE audit_checkpoints SET entries = entries + 1"))
@@ -170,7 +185,7 @@ def _rewrite(path: Path, body: list[bytes]) -> None:
 
 
 def _line_of(seq: int) -> int:
-    return seq   # line 0 is the header, line k holds seq k
+    return seq  # line 0 is the header, line k holds seq k
 
 
 def test_altered_archive_line_is_named(archived: tuple[AppContext, Path]) -> None:
@@ -187,18 +202,20 @@ def test_altered_archive_line_is_named(archived: tuple[AppContext, Path]) -> Non
 def test_removed_swapped_and_truncated_archive_lines_are_named(archived: tuple[AppContext, Path]) -> None:
     ctx, path = archived
     original = lines(path)
-    _rewrite(path, original[:7] + original[8:])            # seq 7 removed
-    assert (verify_archive_file(path, ctx.keys).first_bad_seq, verify_archive_file(path, ctx.keys).problem) == (
-        7, verify.DELETED)
+    _rewrite(path, original[:7] + original[8:])  # seq 7 removed
+    assert (
+        verify_archive_file(path, ctx.keys).first_bad_seq,
+        verify_archive_file(path, ctx.keys).problem,
+    ) == (7, verify.DELETED)
     swapped = list(original)
     swapped[9], swapped[10] = swapped[10], swapped[9]
     _rewrite(path, swapped)
     r = verify_archive_file(path, ctx.keys)
     assert (r.first_bad_seq, r.problem) == (9, verify.REORDERED)
-    _rewrite(path, original[:21] + original[-1:])          # seq 21 and 22 gone, signature line kept
+    _rewrite(path, original[:21] + original[-1:])  # seq 21 and 22 gone, signature line kept
     r = verify_archive_file(path, ctx.keys)
     assert (r.first_bad_seq, r.problem) == (21, verify.TAIL_DELETED)
-    _rewrite(path, original[:-1])                          # signature line gone
+    _rewrite(path, original[:-1])  # signature line gone
     r = verify_archive_file(path, ctx.keys)
     assert (r.ok, r.problem, r.checked) == (False, verify.ALTERED, 22)
 

@@ -30,9 +30,21 @@ def test_entries_link_from_genesis_and_carry_their_time(ctx: AppContext) -> None
     assert first["prev_hash"] == GENESIS
     e = entry(ctx, last)
     assert e["prev_hash"] == entry(ctx, last - 1)["hash"]
-    assert e["hash"] == entry_hash(e["prev_hash"], canonical(
-        e["seq"], e["at"], e["actor"], e["workstation"], e["ip"], e["action"], e["subject"],
-        e["search_kind"], e["outcome"], e["detail"]))
+    assert e["hash"] == entry_hash(
+        e["prev_hash"],
+        canonical(
+            e["seq"],
+            e["at"],
+            e["actor"],
+            e["workstation"],
+            e["ip"],
+            e["action"],
+            e["subject"],
+            e["search_kind"],
+            e["outcome"],
+            e["detail"],
+        ),
+    )
     written = dt.datetime.fromisoformat(e["at"])
     assert before <= written <= clock.now()
     assert e["workstation"] == ctx.workstation.host and e["ip"] == ctx.workstation.ip
@@ -41,11 +53,16 @@ def test_entries_link_from_genesis_and_carry_their_time(ctx: AppContext) -> None
 def test_explicit_time_and_control_characters(ctx: AppContext) -> None:
     old = dt.datetime(2021, 3, 1, 9, 30, tzinfo=clock.KST)
     with ctx.session() as s, s.begin():
-        seq = append(s, ctx.keys, ctx.workstation,
-                     [PendingEntry("kim", Action.SEARCH, "patient:7", "rrn", "ok", "줄\n바꿈\x1f구분")], at=old)
+        seq = append(
+            s,
+            ctx.keys,
+            ctx.workstation,
+            [PendingEntry("kim", Action.SEARCH, "patient:7", "rrn", "ok", "줄\n바꿈\x1f구분")],
+            at=old,
+        )
     e = entry(ctx, seq)
     assert e["at"] == "2021-03-01T00:30:00.000000Z"
-    assert e["detail"] == "줄 바꿈 구분"      # the unit separator cannot forge a field boundary
+    assert e["detail"] == "줄 바꿈 구분"  # the unit separator cannot forge a field boundary
     assert e["search_kind"] == "rrn"
     assert check_chain(ctx.engine, ctx.keys).ok
 
@@ -55,26 +72,54 @@ def test_database_builds_the_same_canonical_bytes(ctx: AppContext) -> None:
     """The verifier lets the database join the fields (speed); it must give canonical()'s bytes."""
     base = 10**12
     values = [
-        (None, None, None), ("", "", ""), ("patient:1", "rrn", "사유: 보험 청구 😀 \u00e9"),
-        ("acct:7", None, "x" * 500), (None, "phone_last4", "'quoted' \\ back"),
+        (None, None, None),
+        ("", "", ""),
+        ("patient:1", "rrn", "사유: 보험 청구 😀 \u00e9"),
+        ("acct:7", None, "x" * 500),
+        (None, "phone_last4", "'quoted' \\ back"),
     ]
-    rows = [{"seq": base + i, "at": "2026-01-02T03:04:05.000006Z", "actor": "김철수", "workstation": "원무-PC",
-             "ip": "10.0.0.1", "action": "search", "subject": subject, "search_kind": kind, "outcome": "ok",
-             "detail": detail, "prev_hash": bytes(32), "hash": bytes(32)}
-            for i, (subject, kind, detail) in enumerate(values)]
+    rows = [
+        {
+            "seq": base + i,
+            "at": "2026-01-02T03:04:05.000006Z",
+            "actor": "김철수",
+            "workstation": "원무-PC",
+            "ip": "10.0.0.1",
+            "action": "search",
+            "subject": subject,
+            "search_kind": kind,
+            "outcome": "ok",
+            "detail": detail,
+            "prev_hash": bytes(32),
+            "hash": bytes(32),
+        }
+        for i, (subject, kind, detail) in enumerate(values)
+    ]
     with ctx.session() as s, s.begin():
         s.execute(insert(AccessLogEntry), rows)
     with Snapshot(ctx.engine) as snap:
         links = [link for batch in snap.links(base) for link in batch]
     assert [link[1] for link in links] == [
-        canonical(r["seq"], r["at"], r["actor"], r["workstation"], r["ip"], r["action"], r["subject"],
-                  r["search_kind"], r["outcome"], r["detail"]) for r in rows]
+        canonical(
+            r["seq"],
+            r["at"],
+            r["actor"],
+            r["workstation"],
+            r["ip"],
+            r["action"],
+            r["subject"],
+            r["search_kind"],
+            r["outcome"],
+            r["detail"],
+        )
+        for r in rows
+    ]
     assert canonical_sql(True) != canonical_sql(False)
 
 
 def _refused(ctx: AppContext, sql: str) -> str:
     with owner_engine(ctx) as engine, pytest.raises(exc.DBAPIError) as err, engine.begin() as conn:
-        conn.execute(text(sql))   # even the tables' owner: the trigger refuses
+        conn.execute(text(sql))  # even the tables' owner: the trigger refuses
     return str(err.value.orig)
 
 
@@ -138,10 +183,24 @@ def _expected_subjects() -> set[str]:
 def test_concurrent_processes_never_fork_the_chain(ctx: AppContext, tmp_path: Path) -> None:
     base = head_seq(ctx)
     go = tmp_path / "go"
-    procs = [subprocess.Popen([sys.executable, "-c", _WORKER, ctx.settings.db_url, str(ctx.settings.key_file),
-                               str(w), str(ROUNDS), str(go)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
-             for w in range(WORKERS)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _WORKER,
+                ctx.settings.db_url,
+                str(ctx.settings.key_file),
+                str(w),
+                str(ROUNDS),
+                str(go),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for w in range(WORKERS)
+    ]
     # A barrier: every worker has opened its context and connected before any of them starts, so
     # they overlap however loaded the machine is (a fixed sleep may not be long enough).
     deadline = time.monotonic() + 120
@@ -157,6 +216,6 @@ def test_concurrent_processes_never_fork_the_chain(ctx: AppContext, tmp_path: Pa
     assert head_seq(ctx) == base + len(expected)
     with ctx.session() as s:
         got = list(s.execute(select(AccessLogEntry.subject).where(AccessLogEntry.seq > base)).scalars())
-    assert Counter(got) == Counter(expected)      # every entry once, none lost, none doubled
+    assert Counter(got) == Counter(expected)  # every entry once, none lost, none doubled
     result = verify_chain(ctx, officer(ctx))
     assert result.ok and result.checked == base + len(expected)

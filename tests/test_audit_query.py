@@ -23,8 +23,11 @@ from tests.audit_support import actor_for, add_entries, head_seq, last_entry, of
 
 def count_of(ctx: AppContext, action: str) -> int:
     with ctx.session() as s:
-        return int(s.execute(select(func.count()).select_from(AccessLogEntry)
-                             .where(AccessLogEntry.action == action)).scalar_one())
+        return int(
+            s.execute(
+                select(func.count()).select_from(AccessLogEntry).where(AccessLogEntry.action == action)
+            ).scalar_one()
+        )
 
 
 @pytest.fixture
@@ -48,10 +51,14 @@ def test_pages_newest_first_without_gaps_and_one_view_entry(log: AppContext) -> 
             break
         seen += [r.seq for r in more]
     assert seen == list(range(n, 0, -1))
-    assert count_of(log, Action.VIEW) == views + 1      # further pages are not new views
+    assert count_of(log, Action.VIEW) == views + 1  # further pages are not new views
     viewed = last_entry(log)
     assert (viewed["actor"], viewed["action"], viewed["subject"], viewed["detail"]) == (
-        "yook", Action.VIEW, "access_log", "전체")
+        "yook",
+        Action.VIEW,
+        "access_log",
+        "전체",
+    )
 
 
 def test_rows_carry_every_field(log: AppContext) -> None:
@@ -59,7 +66,12 @@ def test_rows_carry_every_field(log: AppContext) -> None:
     log.record("kim", Action.UNMASK, "patient:7", outcome=Outcome.OK, detail="사유: 보험 청구")
     row = page(log, officer(log), LogFilter(), limit=1)[0]
     assert (row.actor, row.action, row.subject, row.outcome, row.detail) == (
-        "kim", "unmask", "patient:7", "ok", "사유: 보험 청구")
+        "kim",
+        "unmask",
+        "patient:7",
+        "ok",
+        "사유: 보험 청구",
+    )
     assert row.at.tzinfo is not None and row.at.utcoffset() == dt.timedelta(0)
     assert before - dt.timedelta(seconds=1) <= row.at <= clock.now()
     assert (row.workstation, row.ip) == (log.workstation.host, log.workstation.ip)
@@ -80,15 +92,19 @@ def test_filters_by_account_action_and_subject(log: AppContext) -> None:
 
 
 def test_period_is_inclusive_in_korean_time(ctx: AppContext) -> None:
-    late = dt.datetime(2025, 3, 1, 23, 59, 59, tzinfo=clock.KST)     # 14:59:59 UTC
-    midnight = dt.datetime(2025, 3, 2, 0, 0, tzinfo=clock.KST)       # 15:00:00 UTC
+    late = dt.datetime(2025, 3, 1, 23, 59, 59, tzinfo=clock.KST)  # 14:59:59 UTC
+    midnight = dt.datetime(2025, 3, 2, 0, 0, tzinfo=clock.KST)  # 15:00:00 UTC
     a = add_entries(ctx, 1, at=late, actor="late")
     b = add_entries(ctx, 1, at=midnight, actor="midnight")
     me = officer(ctx)
     day1 = dt.date(2025, 3, 1)
     assert [r.seq for r in page(ctx, me, LogFilter(since=day1, until=day1))] == [a]
-    assert [r.seq for r in page(ctx, me, LogFilter(since=day1 + dt.timedelta(days=1),
-                                                   until=day1 + dt.timedelta(days=1)))] == [b]
+    assert [
+        r.seq
+        for r in page(
+            ctx, me, LogFilter(since=day1 + dt.timedelta(days=1), until=day1 + dt.timedelta(days=1))
+        )
+    ] == [b]
     assert [r.seq for r in page(ctx, me, LogFilter(until=day1))] == [a]
     got = page(ctx, me, LogFilter(since=dt.date(2025, 3, 2)))
     assert b in [r.seq for r in got] and a not in [r.seq for r in got]
@@ -107,7 +123,7 @@ def test_actions_have_korean_labels() -> None:
 
 
 def test_export_writes_excel_csv_and_is_logged(log: AppContext, tmp_path: Path) -> None:
-    log.record("=HYPERLINK(\"http://x\")", Action.LOGIN_FAILED, outcome=Outcome.FAILED, detail="+1 gui")
+    log.record('=HYPERLINK("http://x")', Action.LOGIN_FAILED, outcome=Outcome.FAILED, detail="+1 gui")
     out = tmp_path / "접속기록.csv"
     n = export_csv(log, officer(log), LogFilter(actor="lee"), out, reason="월간 점검")
     assert n == 5
@@ -116,9 +132,9 @@ def test_export_writes_excel_csv_and_is_logged(log: AppContext, tmp_path: Path) 
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][:3] == ["번호", "일시(KST)", "계정"]
-    assert rows[0][-3:] == ["계정 ID", "대상 참조", "수행업무 코드"]       # raw references at the end
+    assert rows[0][-3:] == ["계정 ID", "대상 참조", "수행업무 코드"]  # raw references at the end
     assert len(rows) == 6 and {r[12] for r in rows[1:]} == {"lee"} and rows[1][7].startswith("환자 검색")
-    assert int(rows[1][0]) < int(rows[-1][0])             # oldest first
+    assert int(rows[1][0]) < int(rows[-1][0])  # oldest first
     logged = last_entry(log)
     assert (logged["action"], logged["subject"]) == (Action.EXPORT, "access_log")
     assert logged["detail"] == "계정=lee; 5건; 파일=접속기록.csv; 사유=월간 점검"
@@ -127,7 +143,9 @@ def test_export_writes_excel_csv_and_is_logged(log: AppContext, tmp_path: Path) 
     export_csv(log, officer(log), LogFilter(action=Action.LOGIN_FAILED), every, reason="월간 점검")
     with every.open(encoding="utf-8-sig", newline="") as fh:
         cells = list(csv.reader(fh))[1]
-    assert cells[2] == "'=HYPERLINK(\"http://x\")" and cells[12] == "'=HYPERLINK(\"http://x\")"  # no formula runs
+    assert (
+        cells[2] == '\'=HYPERLINK("http://x")' and cells[12] == '\'=HYPERLINK("http://x")'
+    )  # no formula runs
     assert cells[9] == "'+1 gui"
 
 

@@ -48,9 +48,13 @@ def test_intact_chain_verifies_and_the_check_is_logged(chain: AppContext) -> Non
     assert result == VerifyResult(True, n, None, None)
     assert f"{n:,}건" in result.message
     logged = last_entry(chain)
-    assert (logged["action"], logged["subject"], logged["detail"]) == (Action.VERIFY, "access_log", f"checked={n}")
+    assert (logged["action"], logged["subject"], logged["detail"]) == (
+        Action.VERIFY,
+        "access_log",
+        f"checked={n}",
+    )
     assert logged["outcome"] == Outcome.OK
-    assert check(chain).checked == n + 1          # the VERIFY entry is part of the chain too
+    assert check(chain).checked == n + 1  # the VERIFY entry is part of the chain too
 
 
 def test_altered_content_is_named(chain: AppContext) -> None:
@@ -80,7 +84,7 @@ def test_deleted_middle_entry_is_named(chain: AppContext) -> None:
 
 def test_deleted_entry_with_later_ones_renumbered_is_named(chain: AppContext) -> None:
     tamper(chain, "DELETE FROM access_log WHERE seq = 7", *shift(8, -1))
-    assert entry(chain, 7)["detail"] == "n=5"   # what was seq 8 now sits at 7
+    assert entry(chain, 7)["detail"] == "n=5"  # what was seq 8 now sits at 7
     r = check(chain)
     assert (r.first_bad_seq, r.problem) == (7, verify.DELETED)
 
@@ -103,9 +107,12 @@ def test_entry_appended_behind_privdesks_back_is_named(chain: AppContext) -> Non
 
 
 def test_swapped_entries_are_named(chain: AppContext) -> None:
-    tamper(chain, "UPDATE access_log SET seq = -1 WHERE seq = 5",
-           "UPDATE access_log SET seq = 5 WHERE seq = 6",
-           "UPDATE access_log SET seq = 6 WHERE seq = -1")
+    tamper(
+        chain,
+        "UPDATE access_log SET seq = -1 WHERE seq = 5",
+        "UPDATE access_log SET seq = 5 WHERE seq = 6",
+        "UPDATE access_log SET seq = 6 WHERE seq = -1",
+    )
     r = check(chain)
     assert (r.first_bad_seq, r.problem) == (5, verify.REORDERED)
     assert "순서 바뀜" in r.message
@@ -153,7 +160,10 @@ def test_permission_to_verify(chain: AppContext) -> None:
         assert "권한이 없습니다" in str(err.value)
         refused = last_entry(chain)
         assert (refused["actor"], refused["action"], refused["outcome"]) == (
-            login, Action.PERMISSION_DENIED, Outcome.DENIED)
+            login,
+            Action.PERMISSION_DENIED,
+            Outcome.DENIED,
+        )
     auditor = actor_for(chain, "inspector", [AUDITOR])
     result = verify_chain(chain, auditor)
     assert result.ok and result.checked == head_seq(chain) - 1

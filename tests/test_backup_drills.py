@@ -86,14 +86,20 @@ def table_counts(ctx: AppContext) -> dict[str, int]:
 
 # -- the drill: back up while another process imports, restore elsewhere ---------------------------------
 def test_backup_while_another_process_imports_then_restore_on_another_workstation(
-        ctx: AppContext, tmp_path: Path, target_url: str) -> None:
+    ctx: AppContext, tmp_path: Path, target_url: str
+) -> None:
     folder = with_folder(ctx, tmp_path / "backups")
     source = write_sample_csv(tmp_path / "emr.csv", 20_000, seed=21)
     env = {**os.environ, "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
-    proc = subprocess.Popen([sys.executable, "-m", "privdesk", *db_args(ctx), "patient", "import", str(source),
-                             *as_officer()], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "privdesk", *db_args(ctx), "patient", "import", str(source), *as_officer()],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
-        assert wait_for(lambda: patients(ctx) >= 5000, timeout=180)     # a batch is in, the import goes on
+        assert wait_for(lambda: patients(ctx) >= 5000, timeout=180)  # a batch is in, the import goes on
         result = make_backup(ctx, officer(ctx))
         out, err = proc.communicate(timeout=600)
         assert summary(out)["imported"] == 20_000, out
@@ -104,8 +110,13 @@ def test_backup_while_another_process_imports_then_restore_on_another_workstatio
     assert 5000 <= result.patients <= 20_000 and result.path.parent == folder
     assert result.path.name.endswith(".pdbk") and oct(result.path.stat().st_mode & 0o777) == "0o600"
     contents = verify(ctx.settings, result.path)
-    assert contents.manifest["counts"][("main" if ctx.settings.is_sqlite else "public")]["patients"] == result.patients
-    assert contents.manifest["head"]["seq"] == result.head_seq and contents.manifest["made_by"] == OFFICER_LOGIN
+    assert (
+        contents.manifest["counts"][("main" if ctx.settings.is_sqlite else "public")]["patients"]
+        == result.patients
+    )
+    assert (
+        contents.manifest["head"]["seq"] == result.head_seq and contents.manifest["made_by"] == OFFICER_LOGIN
+    )
 
     settings = target_settings(ctx, target_url, tmp_path)
     done = restore(settings, result.path)
@@ -117,17 +128,28 @@ def test_backup_while_another_process_imports_then_restore_on_another_workstatio
         assert counts["patients"] == result.patients
         # what the restore itself adds: its entries, the acknowledgement, the backups the catalogue lists
         added = ("access_log", "audit_head", "integrity_events", "backups")
-        assert {t: n for t, n in counts.items() if t not in added} == {t: n for t, n in expected.items() if t not in added}
+        assert {t: n for t, n in counts.items() if t not in added} == {
+            t: n for t, n in expected.items() if t not in added
+        }
         assert counts["backups"] == 1 and counts["integrity_events"] == expected["integrity_events"] + 1
         report = verify_all(restored, boss)
         assert report.ok, report.messages
         with restored.session() as s:
-            first = s.execute(select(AccessLogEntry).where(AccessLogEntry.seq == result.head_seq + 1)).scalar_one()
-            old = s.execute(select(AccessLogEntry.hash).where(AccessLogEntry.seq == result.head_seq)).scalar_one()
+            first = s.execute(
+                select(AccessLogEntry).where(AccessLogEntry.seq == result.head_seq + 1)
+            ).scalar_one()
+            old = s.execute(
+                select(AccessLogEntry.hash).where(AccessLogEntry.seq == result.head_seq)
+            ).scalar_one()
         assert first.action == "restore" and result.path.name in (first.detail or "")
         assert first.actor == "system"
         with ctx.session() as s:
-            assert s.execute(select(AccessLogEntry.hash).where(AccessLogEntry.seq == result.head_seq)).scalar_one() == old
+            assert (
+                s.execute(
+                    select(AccessLogEntry.hash).where(AccessLogEntry.seq == result.head_seq)
+                ).scalar_one()
+                == old
+            )
     finally:
         restored.engine.dispose()
 
@@ -137,7 +159,9 @@ def _backend(ctx: AppContext) -> str:
 
 
 # -- damage and the wrong key ----------------------------------------------------------------------------
-def test_damaged_archives_are_refused_by_verify_and_restore(ctx: AppContext, tmp_path: Path, target_url: str) -> None:
+def test_damaged_archives_are_refused_by_verify_and_restore(
+    ctx: AppContext, tmp_path: Path, target_url: str
+) -> None:
     off = officer(ctx)
     for i in range(3):
         add_marked(ctx, off, i, last_visit=years_ago(1))
@@ -148,7 +172,7 @@ def test_damaged_archives_are_refused_by_verify_and_restore(ctx: AppContext, tmp
     damaged[len(good) // 2] ^= 0x20
     flipped.write_bytes(bytes(damaged))
     truncated = tmp_path / "truncated.pdbk"
-    truncated.write_bytes(good[:len(good) - 4096])
+    truncated.write_bytes(good[: len(good) - 4096])
     env = target_env(ctx, target_url, tmp_path)
     for bad in (flipped, truncated):
         r = run_cli("backup", "verify", str(bad), env=source_env(ctx))
@@ -162,7 +186,8 @@ def test_damaged_archives_are_refused_by_verify_and_restore(ctx: AppContext, tmp
 
 
 def test_a_wrong_key_is_refused_naming_the_file_and_the_key_the_archive_needs(
-        ctx: AppContext, tmp_path: Path, target_url: str) -> None:
+    ctx: AppContext, tmp_path: Path, target_url: str
+) -> None:
     result = make_backup(ctx, officer(ctx), tmp_path)
     other = tmp_path / "other.key"
     create_key_file(other)
@@ -170,8 +195,11 @@ def test_a_wrong_key_is_refused_naming_the_file_and_the_key_the_archive_needs(
     env = {**source_env(ctx), "PRIVDESK_KEY_FILE": str(other)}
     r = run_cli("backup", "verify", str(result.path), env=env)
     assert_refused(r, str(other), prefix, "키가 아닙니다")
-    r = run_cli("restore", str(result.path), env={**target_env(ctx, target_url, tmp_path),
-                                                   "PRIVDESK_KEY_FILE": str(other)})
+    r = run_cli(
+        "restore",
+        str(result.path),
+        env={**target_env(ctx, target_url, tmp_path), "PRIVDESK_KEY_FILE": str(other)},
+    )
     assert_refused(r, str(other), prefix)
     assert is_empty(target_url, _backend(ctx), ctx)
 
@@ -206,7 +234,9 @@ def _restored_files(ctx: AppContext, settings, request: pytest.FixtureRequest) -
     try:
         with restored.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.exec_driver_sql("CHECKPOINT")
-            oid = conn.execute(text("SELECT oid FROM pg_database WHERE datname = current_database()")).scalar_one()
+            oid = conn.execute(
+                text("SELECT oid FROM pg_database WHERE datname = current_database()")
+            ).scalar_one()
     finally:
         restored.engine.dispose()
     cluster = request.getfixturevalue("pg_cluster")
@@ -214,7 +244,8 @@ def _restored_files(ctx: AppContext, settings, request: pytest.FixtureRequest) -
 
 
 def test_backup_destroy_restore_the_old_backup_and_nothing_destroyed_comes_back(
-        ctx: AppContext, tmp_path: Path, target_url: str, request: pytest.FixtureRequest) -> None:
+    ctx: AppContext, tmp_path: Path, target_url: str, request: pytest.FixtureRequest
+) -> None:
     folder = with_folder(ctx, tmp_path / "backups")
     off = officer(ctx)
     separated = [add_marked(ctx, off, i, last_visit=years_ago(4), seed=31) for i in range(3)]
@@ -228,12 +259,16 @@ def test_backup_destroy_restore_the_old_backup_and_nothing_destroyed_comes_back(
     assert executed.destroyed == 6 and "카탈로그)에 기록했습니다" in executed.catalogue
     with ctx.session() as s:
         stones = s.execute(select(Tombstone.uid, Tombstone.plan_id)).all()
-        uids = set(s.execute(select(Patient.uid).where(Patient.id.in_([m.id for m in separated + due]))).scalars())
+        uids = set(
+            s.execute(select(Patient.uid).where(Patient.id.in_([m.id for m in separated + due]))).scalars()
+        )
     assert {u for u, _p in stones} == uids and {p for _u, p in stones} == {plan.id}
     cat = catalogue.load(folder, ctx.database_id, ctx.keys)
     assert cat is not None and set(cat.tombstones) == uids and cat.signature == "ok"
-    assert not any(m.name in catalogue.path_in(folder, ctx.database_id).read_text(encoding="utf-8")
-                   for m in separated + due + survivors)
+    assert not any(
+        m.name in catalogue.path_in(folder, ctx.database_id).read_text(encoding="utf-8")
+        for m in separated + due + survivors
+    )
 
     settings = target_settings(ctx, target_url, tmp_path)
     r = run_cli("restore", str(old.path), env=target_env(ctx, target_url, tmp_path))
@@ -244,24 +279,32 @@ def test_backup_destroy_restore_the_old_backup_and_nothing_destroyed_comes_back(
     files = _restored_files(ctx, settings, request)
     assert files
     assert _scan(files, separated + due) == []
-    assert len({h.split(": ")[1] for h in _scan(files, survivors) if h.endswith(" name")}) == 2   # the scan works
+    assert (
+        len({h.split(": ")[1] for h in _scan(files, survivors) if h.endswith(" name")}) == 2
+    )  # the scan works
     restored, boss = open_restored(settings)
     try:
         with restored.session() as s:
             gone = s.execute(select(Patient.id).where(Patient.status == STATUS_DESTROYED)).scalars().all()
             assert sorted(gone) == sorted(m.id for m in separated + due)
             assert s.execute(select(func.count()).select_from(Tombstone)).scalar_one() == 6
-        rows = ledger_for_period(restored, boss, clock.today_kst() - dt.timedelta(days=1), clock.today_kst() + dt.timedelta(days=1))
+        rows = ledger_for_period(
+            restored, boss, clock.today_kst() - dt.timedelta(days=1), clock.today_kst() + dt.timedelta(days=1)
+        )
         assert [(r.id, r.plan_id, r.item_count) for r in rows] == [(executed.ledger_id, plan.id, 6)]
         report = verify_all(restored, boss)
         assert report.ok, report.messages
-        ledger_pdf = print_ledger(restored, boss, clock.today_kst(), clock.today_kst(), tmp_path / "ledger.pdf", reason="업무 확인").path
+        ledger_pdf = print_ledger(
+            restored, boss, clock.today_kst(), clock.today_kst(), tmp_path / "ledger.pdf", reason="업무 확인"
+        ).path
         body = "".join(pdf_text(ledger_pdf).split())
         assert f"파기계획{plan.id}" in body and "백업사본이남아있을수있는기한" in body
         cert = print_certificate(restored, boss, plan.id, tmp_path / "cert.pdf", reason="업무 확인").path
         body = "".join(pdf_text(cert).split())
         assert "개인정보파기확인서" in body and "6건" in body and "백업사본이남아있을수있는기한" in body
-        expect = (clock.today_kst() + dt.timedelta(days=7)).isoformat()   # one daily backup before: gone after 7 more days
+        expect = (
+            clock.today_kst() + dt.timedelta(days=7)
+        ).isoformat()  # one daily backup before: gone after 7 more days
         assert expect in body, body
     finally:
         restored.engine.dispose()
@@ -271,7 +314,9 @@ def test_backup_destroy_restore_the_old_backup_and_nothing_destroyed_comes_back(
 # The original database is "lost" here: its end-of-test check would compare it with the witnesses the
 # restored copy (the same database, same id) wrote into this workstation's file afterwards.
 @pytest.mark.tampers
-def test_restore_on_the_workstation_whose_witness_saw_the_lost_entries(sqlite_ctx: AppContext, tmp_path: Path) -> None:
+def test_restore_on_the_workstation_whose_witness_saw_the_lost_entries(
+    sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
     """The backup is older than this workstation's latest witnesses: the restore's first unit
     records the anchored acknowledgement that supersedes them, so login and verify work; the
     same file put back by hand (without the restore) is locked by those witnesses."""
@@ -284,7 +329,7 @@ def test_restore_on_the_workstation_whose_witness_saw_the_lost_entries(sqlite_ct
     old = make_backup(ctx, off, tmp_path)
     for i in range(2, 5):
         add_marked(ctx, off, i, last_visit=years_ago(1))
-    login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)      # a witness of the later head
+    login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)  # a witness of the later head
     latest = ctx.witness.latest()
     assert latest is not None and latest.seq > old.head_seq
 
@@ -294,25 +339,31 @@ def test_restore_on_the_workstation_whose_witness_saw_the_lost_entries(sqlite_ct
     from privdesk.backup import archive
 
     with by_hand.open("wb") as fh:
-        archive.read_archive(old.path, ctx.keys, ctx.settings.key_file,
-                             sink=lambda p: fh.write if p.kind == "sqlite-main" else None)
+        archive.read_archive(
+            old.path,
+            ctx.keys,
+            ctx.settings.key_file,
+            sink=lambda p: fh.write if p.kind == "sqlite-main" else None,
+        )
     hand = open_context(ctx.settings.__class__(**{**ctx.settings.__dict__, "db_url": f"sqlite:///{by_hand}"}))
     try:
-        with pytest.raises(LogTamperedError) as err:        # the lock a restore must lift
+        with pytest.raises(LogTamperedError) as err:  # the lock a restore must lift
             login(hand, "clerk", TEST_PASSWORD)
         assert "증인" in str(err.value)
     finally:
         hand.engine.dispose()
 
-    same = ctx.settings.__class__(**{**ctx.settings.__dict__, "db_url": f"sqlite:///{tmp_path / 'restored.sqlite3'}"})
+    same = ctx.settings.__class__(
+        **{**ctx.settings.__dict__, "db_url": f"sqlite:///{tmp_path / 'restored.sqlite3'}"}
+    )
     assert same.witness_path == ctx.settings.witness_path
     restore(same, old.path, without_catalogue=True)
     restored, boss = open_restored(same)
     try:
-        login(restored, "clerk", TEST_PASSWORD)             # no lock: the witnesses are superseded
+        login(restored, "clerk", TEST_PASSWORD)  # no lock: the witnesses are superseded
         report = verify_all(restored, boss)
         assert report.ok, report.messages
-        assert any("확인된 위반" in m for m in report.messages)      # the superseded witnesses, known
+        assert any("확인된 위반" in m for m in report.messages)  # the superseded witnesses, known
         with restored.session() as s:
             assert s.execute(select(AuditHead.seq)).scalar_one() > old.head_seq
     finally:
@@ -320,8 +371,9 @@ def test_restore_on_the_workstation_whose_witness_saw_the_lost_entries(sqlite_ct
 
 
 # -- the catalogue ----------------------------------------------------------------------------------------
-def test_restore_needs_the_catalogue_and_refuses_a_tampered_one(ctx: AppContext, tmp_path: Path,
-                                                                target_url: str) -> None:
+def test_restore_needs_the_catalogue_and_refuses_a_tampered_one(
+    ctx: AppContext, tmp_path: Path, target_url: str
+) -> None:
     folder = with_folder(ctx, tmp_path / "backups")
     result = make_backup(ctx, officer(ctx))
     env = target_env(ctx, target_url, tmp_path)
@@ -334,8 +386,10 @@ def test_restore_needs_the_catalogue_and_refuses_a_tampered_one(ctx: AppContext,
     assert is_empty(target_url, _backend(ctx), ctx)
     path = catalogue.path_in(folder, ctx.database_id)
     original = path.read_text(encoding="utf-8")
-    path.write_text(original.replace('"tombstones": []', '"tombstones": [["deadbeef", 1, "2026-01-01T00:00:00Z"]]'),
-                    encoding="utf-8")
+    path.write_text(
+        original.replace('"tombstones": []', '"tombstones": [["deadbeef", 1, "2026-01-01T00:00:00Z"]]'),
+        encoding="utf-8",
+    )
     assert path.read_text(encoding="utf-8") != original
     r = run_cli("restore", str(moved), "--catalogue", str(folder), env=env)
     assert_refused(r, "서명이 맞지 않습니다")
@@ -345,21 +399,29 @@ def test_restore_needs_the_catalogue_and_refuses_a_tampered_one(ctx: AppContext,
     assert "다시 적용할 파기 없음" in r.stdout
 
 
-def test_a_destruction_while_the_folder_is_away_is_written_by_the_next_backup(sqlite_ctx: AppContext,
-                                                                              tmp_path: Path) -> None:
+def test_a_destruction_while_the_folder_is_away_is_written_by_the_next_backup(
+    sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
     ctx = sqlite_ctx
     folder = with_folder(ctx, tmp_path / "share")
     off = officer(ctx)
     doomed = add_marked(ctx, off, 1, last_visit=years_ago(7))
     make_backup(ctx, off)
-    folder.rename(tmp_path / "share-offline")                # the network share is gone
+    folder.rename(tmp_path / "share-offline")  # the network share is gone
     plan = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=800))
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     executed = destruction.execute_plan(ctx, off, plan.id)
     assert executed.destroyed == 1 and "다음 백업이 빠진 것을 기록합니다" in executed.catalogue
     with ctx.session() as s:
-        noted = s.execute(select(AccessLogEntry).where(AccessLogEntry.action == "backup",
-                                                       AccessLogEntry.outcome == "failed")).scalars().all()
+        noted = (
+            s.execute(
+                select(AccessLogEntry).where(
+                    AccessLogEntry.action == "backup", AccessLogEntry.outcome == "failed"
+                )
+            )
+            .scalars()
+            .all()
+        )
         uid = s.execute(select(Patient.uid).where(Patient.id == doomed.id)).scalar_one()
     assert any((e.detail or "").startswith("catalogue:") for e in noted)
     (tmp_path / "share-offline").rename(folder)
@@ -382,10 +444,19 @@ def test_a_backup_is_logged_and_needs_the_permission(ctx: AppContext, tmp_path: 
     assert not list(tmp_path.glob("*.pdbk"))
     made = make_backup(ctx, it, tmp_path)
     with ctx.session() as s:
-        entries = s.execute(select(AccessLogEntry).where(AccessLogEntry.action.in_(("backup", "permission_denied")))
-                            .order_by(AccessLogEntry.seq)).scalars().all()
-    assert [(e.actor, e.action, e.outcome) for e in entries] == [("clerk", "permission_denied", "denied"),
-                                                                 ("itstaff", "backup", "ok")]
+        entries = (
+            s.execute(
+                select(AccessLogEntry)
+                .where(AccessLogEntry.action.in_(("backup", "permission_denied")))
+                .order_by(AccessLogEntry.seq)
+            )
+            .scalars()
+            .all()
+        )
+    assert [(e.actor, e.action, e.outcome) for e in entries] == [
+        ("clerk", "permission_denied", "denied"),
+        ("itstaff", "backup", "ok"),
+    ]
     assert made.sha256 in (entries[-1].detail or "") and made.path.name in (entries[-1].detail or "")
     with pytest.raises(BackupError, match="백업 폴더가 설정되지 않았습니다"):
         make_backup(ctx, it)
@@ -393,7 +464,8 @@ def test_a_backup_is_logged_and_needs_the_permission(ctx: AppContext, tmp_path: 
 
 # -- a key rotation between the backup and the restore ---------------------------------------------------
 def test_a_backup_from_before_a_key_rotation_restores_with_the_old_key_and_the_catalogue_checked_under_the_new(
-        sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
     """The archive is under the old key (the key sheet in the safe); the catalogue was signed again
     under the new key by the rotation and carries the later destruction. The restore checks it with
     the current key file (--catalogue-key), never on trust: a catalogue claiming another key with
@@ -417,15 +489,19 @@ def test_a_backup_from_before_a_key_rotation_restores_with_the_old_key_and_the_c
 
     rotation.rotate(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     cat = catalogue.load(folder, ctx.database_id, ctx.keys)
-    assert cat is not None and cat.signature == "ok" and cat.key_check != old_check.key_check   # signed again
+    assert cat is not None and cat.signature == "ok" and cat.key_check != old_check.key_check  # signed again
     plan = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=800))
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     assert destruction.execute_plan(ctx, off, plan.id).destroyed == 1
 
     target = tmp_path / "other" / "privdesk.sqlite3"
     target.parent.mkdir()
-    env = {"PRIVDESK_DB": f"sqlite:///{target}", "PRIVDESK_KEY_FILE": str(old_key),
-           "PRIVDESK_WITNESS_FILE": str(tmp_path / "other" / "witness.log"), "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    env = {
+        "PRIVDESK_DB": f"sqlite:///{target}",
+        "PRIVDESK_KEY_FILE": str(old_key),
+        "PRIVDESK_WITNESS_FILE": str(tmp_path / "other" / "witness.log"),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
     r = run_cli("restore", str(old.path), env=env)
     assert_refused(r, "다른 키", "--catalogue-key")
     assert not target.exists()

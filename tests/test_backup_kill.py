@@ -55,26 +55,29 @@ def _some_patients(ctx: AppContext, tmp_path: Path, n: int = 3000) -> None:
     assert r.returncode == 0, r.stderr
 
 
-def test_kill_9_during_a_backup_leaves_no_archive_and_the_next_backup_recovers(ctx: AppContext,
-                                                                                 tmp_path: Path) -> None:
+def test_kill_9_during_a_backup_leaves_no_archive_and_the_next_backup_recovers(
+    ctx: AppContext, tmp_path: Path
+) -> None:
     folder = with_folder(ctx, tmp_path / "backups")
     config_with_folder(tmp_path, folder)
     _some_patients(ctx, tmp_path)
     # killed when the second encrypted chunk is sealed (SQLite: the database is ~2 MiB; PostgreSQL: the
     # dump streams from pg_dump, whose pipe the kill cuts)
-    r = killed_at("privdesk.backup.archive:ArchiveWriter._seal", 2, "backup", *as_officer(), env=source_env(ctx))
+    r = killed_at(
+        "privdesk.backup.archive:ArchiveWriter._seal", 2, "backup", *as_officer(), env=source_env(ctx)
+    )
     assert r.returncode == KILLED, r.stderr
-    assert list(folder.glob(f"*{archive.SUFFIX}")) == []               # no half archive looks complete
+    assert list(folder.glob(f"*{archive.SUFFIX}")) == []  # no half archive looks complete
     parts = list(folder.glob(".*.part"))
-    assert len(parts) == 1 and archive.peek(parts[0]) is not None        # the temporary file, hidden
+    assert len(parts) == 1 and archive.peek(parts[0]) is not None  # the temporary file, hidden
     verify = run_cli("backup", "verify", str(parts[0]), env=source_env(ctx))
     assert_refused(verify, "손상")
     main = sqlite_path(ctx.settings.db_url)
     if main is not None:
         stale = list(main.parent.glob(f"{SNAPSHOT_PREFIX}*"))
-        assert len(stale) == 1                                           # the plaintext snapshot it left
+        assert len(stale) == 1  # the plaintext snapshot it left
     old = time.time() - 2 * 86400
-    os.utime(parts[0], (old, old))                                      # a killed backup's part, two days on
+    os.utime(parts[0], (old, old))  # a killed backup's part, two days on
     result = make_backup(ctx, officer(ctx))
     assert result.patients == 3000
     assert list(folder.glob(".*.part")) == []
@@ -137,8 +140,9 @@ PG_POINTS = {
 
 
 @pytest.mark.parametrize("point", ["loading", "loaded", "reapplied"])
-def test_kill_9_during_a_restore_then_the_same_command_finishes_it(ctx: AppContext, tmp_path: Path,
-                                                                   target_url: str, point: str) -> None:
+def test_kill_9_during_a_restore_then_the_same_command_finishes_it(
+    ctx: AppContext, tmp_path: Path, target_url: str, point: str
+) -> None:
     path, destroyed, plan = _scenario(ctx, tmp_path)
     env = target_env(ctx, target_url, tmp_path)
     where, nth = (SQLITE_POINTS if ctx.settings.is_sqlite else PG_POINTS)[point]
@@ -149,7 +153,7 @@ def test_kill_9_during_a_restore_then_the_same_command_finishes_it(ctx: AppConte
         assert is_empty(target_url, "sqlite" if main is not None else "postgresql", ctx)
         if main is not None:
             left = list(main.parent.glob(".privdesk.sqlite3.*.part"))
-            assert left                                   # the partial plaintext file it was writing
+            assert left  # the partial plaintext file it was writing
     else:
         marker = _pending(target_url)
         assert marker is not None and (f'"state": "{point}"' in marker)
@@ -163,7 +167,7 @@ def test_kill_9_during_a_restore_then_the_same_command_finishes_it(ctx: AppConte
     if point == "loading":
         assert "중단된 복원을 마침" not in again.stdout
         if main is not None:
-            assert list(main.parent.glob(".privdesk.sqlite3.*.part")) == []      # wiped
+            assert list(main.parent.glob(".privdesk.sqlite3.*.part")) == []  # wiped
     else:
         assert "중단된 복원을 마침" in again.stdout
     if point != "reapplied":

@@ -37,8 +37,18 @@ def test_retention_check_runs_as_the_system_and_lists_held_days(ctx: AppContext,
     fac = actor_for(ctx, "fac01", ["facility"])
     today = clock.today_kst()
     start, end = window(4)
-    hold = retention.set_hold(ctx, fac, HoldInput(["CAM-23"], start, end, "incident", "지하 주차장 차량 화재 조사",
-                                                  until_date=today + dt.timedelta(days=90)))
+    hold = retention.set_hold(
+        ctx,
+        fac,
+        HoldInput(
+            ["CAM-23"],
+            start,
+            end,
+            "incident",
+            "지하 주차장 차량 화재 조사",
+            until_date=today + dt.timedelta(days=90),
+        ),
+    )
     day = today + dt.timedelta(days=35)
     r = cli("cctv", "retention-check", "--date", day.isoformat())
     assert r.returncode == 0, r.stderr
@@ -46,7 +56,10 @@ def test_retention_check_runs_as_the_system_and_lists_held_days(ctx: AppContext,
     through = (day - dt.timedelta(days=30)).isoformat()
     assert lines[0] == f"CCTV 보관기간 점검: 기준일 {day.isoformat()}, 보관기간 촬영일로부터 30일"
     assert f"덮어쓰기 가능: {through} 이전(포함) 촬영분" in lines[1]
-    assert f"  보존 #{hold.id} 사고·사건 조사, {(today + dt.timedelta(days=90)).isoformat()}까지, 카메라 CAM-23" in lines
+    assert (
+        f"  보존 #{hold.id} 사고·사건 조사, {(today + dt.timedelta(days=90)).isoformat()}까지, 카메라 CAM-23"
+        in lines
+    )
     cam01 = next(x for x in lines if x.startswith("CAM-01 "))
     assert cam01 == f"CAM-01 건물로비 · 1층 정문 출입구: ~{through} 덮어쓰기 가능"
     cam23 = next(x for x in lines if x.startswith("CAM-23 "))
@@ -76,11 +89,26 @@ def test_report_cctv_ledger_prints_the_period(ctx: AppContext, cli: Cli, tmp_pat
     actor_for(ctx, "desk01", ["intake"])
     for i in range(1, 4):
         s, e = window(i)
-        viewlog.record_viewing(ctx, fac, viewlog.QuickViewing([f"CAM-1{i}"], s, e, f"병동 복도 낙상 사고 확인 {i}"))
+        viewlog.record_viewing(
+            ctx, fac, viewlog.QuickViewing([f"CAM-1{i}"], s, e, f"병동 복도 낙상 사고 확인 {i}")
+        )
     today = clock.today_kst().isoformat()
     out = tmp_path / "cctv-ledger.pdf"
-    r = cli("report", "cctv-ledger", "--reason", "업무 확인", "--from", today, "--to", today, "--out", str(out), "--as", "fac01",
-            password=TEST_PASSWORD)
+    r = cli(
+        "report",
+        "cctv-ledger",
+        "--reason",
+        "업무 확인",
+        "--from",
+        today,
+        "--to",
+        today,
+        "--out",
+        str(out),
+        "--as",
+        "fac01",
+        password=TEST_PASSWORD,
+    )
     assert r.returncode == 0, r.stderr
     # the three viewings + today's overwrite of old footage, entered as 파기 before printing
     assert r.stdout.startswith(f"{out}: 개인영상정보 관리대장 4건, 1쪽 (기록번호 CV-")
@@ -91,9 +119,35 @@ def test_report_cctv_ledger_prints_the_period(ctx: AppContext, cli: Cli, tmp_pat
     assert entries(ctx, action=Action.PRINT)[-1].subject == "report:cctv-ledger"
 
     refused = tmp_path / "refused.pdf"
-    r = cli("report", "cctv-ledger", "--reason", "업무 확인", "--from", today, "--to", today, "--out", str(refused), "--as", "desk01",
-            password=TEST_PASSWORD)
+    r = cli(
+        "report",
+        "cctv-ledger",
+        "--reason",
+        "업무 확인",
+        "--from",
+        today,
+        "--to",
+        today,
+        "--out",
+        str(refused),
+        "--as",
+        "desk01",
+        password=TEST_PASSWORD,
+    )
     assert r.returncode == 1 and "권한이 없습니다" in r.stderr and not refused.exists()
-    r = cli("report", "cctv-ledger", "--reason", "업무 확인", "--from", today, "--to", "2000-01-01", "--out", str(refused), "--as", "fac01",
-            password=TEST_PASSWORD)
+    r = cli(
+        "report",
+        "cctv-ledger",
+        "--reason",
+        "업무 확인",
+        "--from",
+        today,
+        "--to",
+        "2000-01-01",
+        "--out",
+        str(refused),
+        "--as",
+        "fac01",
+        password=TEST_PASSWORD,
+    )
     assert r.returncode == 1 and "--from" in r.stderr and not refused.exists()

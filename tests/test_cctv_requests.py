@@ -55,10 +55,19 @@ def window(days_ago: int, hours: int = 1) -> tuple[dt.datetime, dt.datetime]:
 
 def request_input(days_ago: int = 2, **kw: Any) -> RequestInput:
     start, end = window(days_ago)
-    base: dict[str, Any] = dict(kind="view", requester_name="홍길동", requester_phone=PHONE, relation="self",
-                                id_document="주민등록증", cameras=["CAM-02", "CAM-07"], window_start=start,
-                                window_end=end, purpose="주차장에서 차량 접촉 사고 확인",
-                                requester_birth=dt.date(1985, 3, 4), requester_address="서울특별시 관악구 봉천로 1")
+    base: dict[str, Any] = dict(
+        kind="view",
+        requester_name="홍길동",
+        requester_phone=PHONE,
+        relation="self",
+        id_document="주민등록증",
+        cameras=["CAM-02", "CAM-07"],
+        window_start=start,
+        window_end=end,
+        purpose="주차장에서 차량 접촉 사고 확인",
+        requester_birth=dt.date(1985, 3, 4),
+        requester_address="서울특별시 관악구 봉천로 1",
+    )
     base.update(kw)
     return RequestInput(**base)
 
@@ -72,8 +81,11 @@ def entries(ctx: AppContext, **where: Any) -> list[AccessLogEntry]:
 
 
 def approval(**kw: Any) -> Approval:
-    base: dict[str, Any] = dict(eligibility=Eligibility.APPEARS, eligibility_note="청구인이 CAM-07 영상에 보임",
-                                viewing_at=clock.now() + dt.timedelta(days=2))
+    base: dict[str, Any] = dict(
+        eligibility=Eligibility.APPEARS,
+        eligibility_note="청구인이 CAM-07 영상에 보임",
+        viewing_at=clock.now() + dt.timedelta(days=2),
+    )
     base.update(kw)
     return Approval(**base)
 
@@ -84,7 +96,9 @@ def facility(ctx: AppContext) -> Actor:
 
 
 # -- the 10-day clock --------------------------------------------------------------------------------
-def test_due_date_is_ten_days_after_receipt_and_days_left_count_down(ctx: AppContext, facility: Actor) -> None:
+def test_due_date_is_ten_days_after_receipt_and_days_left_count_down(
+    ctx: AppContext, facility: Actor
+) -> None:
     received = clock.now() - dt.timedelta(days=3)
     d = requests.receive_request(ctx, facility, request_input(days_ago=5, received_at=received))
     assert d.due_date == clock.to_kst(received).date() + dt.timedelta(days=10)
@@ -97,7 +111,9 @@ def test_due_date_is_ten_days_after_receipt_and_days_left_count_down(ctx: AppCon
     assert late.number.startswith("CR-") and late.requester == "홍*동"
 
 
-def test_inbox_puts_the_most_urgent_open_request_first_and_closed_ones_last(ctx: AppContext, facility: Actor) -> None:
+def test_inbox_puts_the_most_urgent_open_request_first_and_closed_ones_last(
+    ctx: AppContext, facility: Actor
+) -> None:
     now = clock.now()
     older = requests.receive_request(ctx, facility, request_input(10, received_at=now - dt.timedelta(days=6)))
     newer = requests.receive_request(ctx, facility, request_input(10, received_at=now - dt.timedelta(days=1)))
@@ -110,8 +126,9 @@ def test_inbox_puts_the_most_urgent_open_request_first_and_closed_ones_last(ctx:
 
 
 # -- footage check and automatic hold at intake -------------------------------------------------------
-def test_request_for_footage_past_retention_is_flagged_gone_at_intake_without_a_hold(ctx: AppContext,
-                                                                                     facility: Actor) -> None:
+def test_request_for_footage_past_retention_is_flagged_gone_at_intake_without_a_hold(
+    ctx: AppContext, facility: Actor
+) -> None:
     d = requests.receive_request(ctx, facility, request_input(days_ago=40))
     assert d.row.footage_gone
     assert {f.status for f in d.footage} == {FootageStatus.GONE}
@@ -122,8 +139,9 @@ def test_request_for_footage_past_retention_is_flagged_gone_at_intake_without_a_
         decisions.approve(ctx, facility, d.id, approval())
 
 
-def test_request_in_retention_places_a_hold_that_ends_when_the_request_closes(ctx: AppContext,
-                                                                            facility: Actor) -> None:
+def test_request_in_retention_places_a_hold_that_ends_when_the_request_closes(
+    ctx: AppContext, facility: Actor
+) -> None:
     d = requests.receive_request(ctx, facility, request_input(days_ago=2))
     assert not d.row.footage_gone
     assert len(d.holds) == 1
@@ -132,7 +150,9 @@ def test_request_in_retention_places_a_hold_that_ends_when_the_request_closes(ct
     assert hold.cameras == ("CAM-02", "CAM-07") and hold.until_text.endswith("종결 시까지")
     assert {f.status for f in d.footage} == {FootageStatus.HELD}
 
-    decisions.refuse(ctx, facility, d.id, ground="other", explanation="청구 목적이 영상으로 확인할 수 없는 내용임")
+    decisions.refuse(
+        ctx, facility, d.id, ground="other", explanation="청구 목적이 영상으로 확인할 수 없는 내용임"
+    )
     assert requests.get_request(ctx, facility, d.id).holds[0].active  # still held until closed
     closed = decisions.close(ctx, facility, d.id, note="거절 통지서 발송")
     assert closed.row.state == RequestState.CLOSED and closed.closed_by == "fac01"
@@ -143,7 +163,7 @@ def test_request_in_retention_places_a_hold_that_ends_when_the_request_closes(ct
 
 
 def test_hold_is_still_placed_when_part_of_the_window_is_gone(ctx: AppContext, facility: Actor) -> None:
-    start = window(30)[0] - dt.timedelta(hours=1)        # two days: day 31 (gone) and day 30 ... 29
+    start = window(30)[0] - dt.timedelta(hours=1)  # two days: day 31 (gone) and day 30 ... 29
     d = requests.receive_request(ctx, facility, request_input(window_start=start, window_end=window(29)[1]))
     statuses = {f.day: f.status for f in d.footage if f.camera == "CAM-02"}
     assert FootageStatus.GONE in statuses.values() and FootageStatus.HELD in statuses.values()
@@ -165,15 +185,17 @@ def test_intake_checks_agent_power_of_attorney_subject_and_inputs(ctx: AppContex
     start, end = window(1)
     with pytest.raises(ValidationError, match="끝이 시작보다"):
         requests.receive_request(ctx, facility, request_input(window_start=end, window_end=start))
-    ok = requests.receive_request(ctx, facility, request_input(relation="agent", subject_name="홍철수",
-                                                                proxy_checked=True))
+    ok = requests.receive_request(
+        ctx, facility, request_input(relation="agent", subject_name="홍철수", proxy_checked=True)
+    )
     assert ok.relation_label == "대리인" and ok.proxy_checked and ok.id_checked_by == "fac01"
     with ctx.session() as s:
         assert len(s.scalars(select(CctvRequest)).all()) == 1  # nothing half-saved by the refusals
 
 
-def test_contact_is_encrypted_masked_in_the_detail_and_unmasked_with_a_logged_reason(ctx: AppContext,
-                                                                                     facility: Actor) -> None:
+def test_contact_is_encrypted_masked_in_the_detail_and_unmasked_with_a_logged_reason(
+    ctx: AppContext, facility: Actor
+) -> None:
     d = requests.receive_request(ctx, facility, request_input())
     assert d.requester_phone_masked == "010-****-6789"
     assert PHONE not in repr(d) and PHONE not in repr(request_input())
@@ -221,7 +243,9 @@ def test_approval_needs_eligibility_and_a_viewing_time(ctx: AppContext, facility
     assert a.others_in_frame and not a.masking_done and a.next_states == ("completed", "withdrawn")
 
 
-def test_viewing_completes_only_after_masking_and_is_entered_in_the_ledger(ctx: AppContext, facility: Actor) -> None:
+def test_viewing_completes_only_after_masking_and_is_entered_in_the_ledger(
+    ctx: AppContext, facility: Actor
+) -> None:
     d = requests.receive_request(ctx, facility, request_input())
     a = decisions.approve(ctx, facility, d.id, approval(others_in_frame=True))
     with pytest.raises(RuleViolationError, match="마스킹"):
@@ -232,7 +256,9 @@ def test_viewing_completes_only_after_masking_and_is_entered_in_the_ledger(ctx: 
     assert done.row.state == RequestState.COMPLETED and not done.holds[0].active
     entry = list_ledger(ctx, facility, LedgerFilter(kind="view"))[0]
     assert entry.request_id == d.id and entry.counterpart == "홍길동 (본인)"
-    assert entry.witness == "박주임" and "이영상" in entry.file_form and entry.camera_numbers == "CAM-02, CAM-07"
+    assert (
+        entry.witness == "박주임" and "이영상" in entry.file_form and entry.camera_numbers == "CAM-02, CAM-07"
+    )
     with pytest.raises(RuleViolationError, match="'완료' 상태"):
         decisions.withdraw(ctx, facility, d.id, note="늦은 철회")
 
@@ -241,16 +267,35 @@ def test_partial_approval_extension_and_stale_versions(ctx: AppContext, facility
     d = requests.receive_request(ctx, facility, request_input())
     with pytest.raises(ValidationError):
         decisions.extend(ctx, facility, d.id, until=d.due_date, reason="마스킹 작업")
-    e = decisions.extend(ctx, facility, d.id, until=d.due_date + dt.timedelta(days=10),
-                         reason="다른 사람 12명의 모자이크 처리에 시간이 필요함")
+    e = decisions.extend(
+        ctx,
+        facility,
+        d.id,
+        until=d.due_date + dt.timedelta(days=10),
+        reason="다른 사람 12명의 모자이크 처리에 시간이 필요함",
+    )
     assert e.row.state == RequestState.EXTENDED and e.row.due == d.due_date + dt.timedelta(days=10)
     with pytest.raises(RuleViolationError, match="한 번만"):
         decisions.extend(ctx, facility, d.id, until=d.due_date + dt.timedelta(days=20), reason="또 연장")
     with pytest.raises(VersionConflictError):
-        decisions.partly_approve(ctx, facility, d.id, approval(), withheld="CAM-02", ground="privacy_of_others",
-                                 expected_version=d.row.version)
-    p = decisions.partly_approve(ctx, facility, d.id, approval(), withheld="CAM-02 영상 (마스킹 불가)",
-                                 ground="privacy_of_others", expected_version=e.row.version)
+        decisions.partly_approve(
+            ctx,
+            facility,
+            d.id,
+            approval(),
+            withheld="CAM-02",
+            ground="privacy_of_others",
+            expected_version=d.row.version,
+        )
+    p = decisions.partly_approve(
+        ctx,
+        facility,
+        d.id,
+        approval(),
+        withheld="CAM-02 영상 (마스킹 불가)",
+        ground="privacy_of_others",
+        expected_version=e.row.version,
+    )
     assert p.row.state == RequestState.PARTLY_APPROVED and p.partial_note == "CAM-02 영상 (마스킹 불가)"
     changes = [x.detail for x in entries(ctx, subject=f"cctv_request:{d.id}", action=Action.UPDATE)]
     assert changes == ["received→extended", "extended→partly_approved"]
@@ -264,11 +309,21 @@ def test_deletion_request_completes_with_a_destruction_entry(ctx: AppContext, fa
     assert entry.kind_label == "파기" and "제36조" in entry.basis and entry.request_id == d.id
 
 
-def test_provision_to_the_police_is_its_own_decision_and_a_ledger_entry(ctx: AppContext, facility: Actor) -> None:
+def test_provision_to_the_police_is_its_own_decision_and_a_ledger_entry(
+    ctx: AppContext, facility: Actor
+) -> None:
     start, end = window(3)
-    data = ProvisionInput(recipient="관악경찰서 형사과", legal_basis="개인정보 보호법 제18조제2항제2호 (형사소송법 제215조)",
-                          purpose="차량 파손 사건 수사", form="사본 제공(USB)", cameras=["CAM-21"], window_start=start,
-                          window_end=end, document_no="관악서 형사과-2026-1123", period="수사 종료 시까지")
+    data = ProvisionInput(
+        recipient="관악경찰서 형사과",
+        legal_basis="개인정보 보호법 제18조제2항제2호 (형사소송법 제215조)",
+        purpose="차량 파손 사건 수사",
+        form="사본 제공(USB)",
+        cameras=["CAM-21"],
+        window_start=start,
+        window_end=end,
+        document_no="관악서 형사과-2026-1123",
+        period="수사 종료 시까지",
+    )
     info = provide_footage(ctx, facility, data)
     entry = list_ledger(ctx, facility, LedgerFilter(kind="provide"))[0]
     assert entry.id == info.ledger_entry_id and entry.provision_id == info.id
@@ -282,7 +337,9 @@ def test_provision_to_the_police_is_its_own_decision_and_a_ledger_entry(ctx: App
 
 
 # -- roles -------------------------------------------------------------------------------------------
-def test_intake_role_is_refused_and_logged_facility_and_auditor_as_allowed(ctx: AppContext, facility: Actor) -> None:
+def test_intake_role_is_refused_and_logged_facility_and_auditor_as_allowed(
+    ctx: AppContext, facility: Actor
+) -> None:
     clerk = staff(ctx, "desk01", ["intake"], name="김원무")
     auditor = staff(ctx, "aud01", ["auditor"], name="감사인")
     with pytest.raises(PermissionDeniedError):
@@ -291,10 +348,12 @@ def test_intake_role_is_refused_and_logged_facility_and_auditor_as_allowed(ctx: 
         list_ledger(ctx, clerk)
     denied = entries(ctx, action=Action.PERMISSION_DENIED)
     assert [(e.actor, e.detail, e.outcome) for e in denied] == [
-        ("desk01", "cctv.manage", Outcome.DENIED), ("desk01", "cctv.read", Outcome.DENIED)]
+        ("desk01", "cctv.manage", Outcome.DENIED),
+        ("desk01", "cctv.read", Outcome.DENIED),
+    ]
     d = requests.receive_request(ctx, facility, request_input())
-    assert list_ledger(ctx, auditor) == []            # the auditor reads the ledger ...
-    with pytest.raises(PermissionDeniedError):        # ... but not the requests
+    assert list_ledger(ctx, auditor) == []  # the auditor reads the ledger ...
+    with pytest.raises(PermissionDeniedError):  # ... but not the requests
         requests.get_request(ctx, auditor, d.id)
     with pytest.raises(NotFoundError):
         requests.get_request(ctx, facility, d.id + 100)

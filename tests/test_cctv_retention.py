@@ -29,18 +29,34 @@ def fac(ctx: AppContext) -> Actor:
 
 def police_hold(days_ago: int, until: dt.date | None, cams: tuple[str, ...] = ("CAM-21",)) -> HoldInput:
     start, end = window(days_ago)
-    return HoldInput(cameras=cams, window_start=start, window_end=end, reason_kind="police",
-                     reason="관악경찰서 수사협조 요청 (공문 접수 2026-1123)", until_date=until)
+    return HoldInput(
+        cameras=cams,
+        window_start=start,
+        window_end=end,
+        reason_kind="police",
+        reason="관악경찰서 수사협조 요청 (공문 접수 2026-1123)",
+        until_date=until,
+    )
 
 
 # -- the rule ----------------------------------------------------------------------------------------
-def _hold(set_on: dt.date, days: tuple[dt.date, dt.date], camera_id: int = 7, until: dt.date | None = None,
-          ended_on: dt.date | None = None) -> CctvHold:
+def _hold(
+    set_on: dt.date,
+    days: tuple[dt.date, dt.date],
+    camera_id: int = 7,
+    until: dt.date | None = None,
+    ended_on: dt.date | None = None,
+) -> CctvHold:
     def at(day: dt.date, hour: int) -> dt.datetime:
         return dt.datetime.combine(day, dt.time(hour), tzinfo=clock.KST)
 
-    h = CctvHold(set_at=at(set_on, 9), window_start=at(days[0], 0), window_end=at(days[1], 23),
-                 until_date=until, ended_at=at(ended_on, 12) if ended_on else None)
+    h = CctvHold(
+        set_at=at(set_on, 9),
+        window_start=at(days[0], 0),
+        window_end=at(days[1], 23),
+        until_date=until,
+        ended_at=at(ended_on, 12) if ended_on else None,
+    )
     h.cameras = [CctvCamera(id=camera_id, number="CAM-07")]
     return h
 
@@ -55,8 +71,11 @@ def test_footage_exists_for_thirty_days_then_may_be_overwritten() -> None:
 
 def test_a_hold_keeps_only_footage_that_existed_when_it_was_set_and_only_while_in_force() -> None:
     old = TODAY - dt.timedelta(days=40)
-    h = _hold(set_on=TODAY - dt.timedelta(days=15), days=(old, old + dt.timedelta(days=20)),
-              until=TODAY + dt.timedelta(days=5))
+    h = _hold(
+        set_on=TODAY - dt.timedelta(days=15),
+        days=(old, old + dt.timedelta(days=20)),
+        until=TODAY + dt.timedelta(days=5),
+    )
     # day old+20 = TODAY-20 was 5 days old when the hold was set: held now, past its 30 days
     assert retention.footage_status(7, TODAY - dt.timedelta(days=20), TODAY, 30, [h]) == FootageStatus.HELD
     # day TODAY-40 was already 25 days old when set: still inside 30 days then, so held
@@ -89,12 +108,19 @@ def test_cameras_are_seeded_once_from_the_profile(ctx: AppContext, fac: Actor) -
 
 def test_camera_changes_bump_the_version_and_are_kept_in_history(ctx: AppContext, fac: Actor) -> None:
     cam = cameras.list_cameras(ctx, fac)[8]
-    changed = cameras.update_camera(ctx, fac, cam.number, CameraEdit(coverage="3층 검사실 앞 복도", status="inactive"),
-                                    reason="공사로 일시 중지", expected_version=cam.version)
+    changed = cameras.update_camera(
+        ctx,
+        fac,
+        cam.number,
+        CameraEdit(coverage="3층 검사실 앞 복도", status="inactive"),
+        reason="공사로 일시 중지",
+        expected_version=cam.version,
+    )
     assert changed.version == cam.version + 1 and changed.status_label == "일시 중지"
     with pytest.raises(VersionConflictError):
-        cameras.update_camera(ctx, fac, cam.number, CameraEdit(status="active"), reason="재가동",
-                              expected_version=cam.version)
+        cameras.update_camera(
+            ctx, fac, cam.number, CameraEdit(status="active"), reason="재가동", expected_version=cam.version
+        )
     with pytest.raises(RuleViolationError, match="바뀐 내용"):
         cameras.update_camera(ctx, fac, cam.number, CameraEdit(status="inactive"), reason="같은 값")
     with pytest.raises(ValidationError) as err:
@@ -108,7 +134,9 @@ def test_camera_changes_bump_the_version_and_are_kept_in_history(ctx: AppContext
     assert history[1].detail == "촬영 범위: 3층 검사실 앞 → 3층 검사실 앞 복도; 상태: 운영 → 일시 중지"
     assert history[1].actor_login == "fac01" and history[1].reason == "공사로 일시 중지"
     assert entries(ctx, subject=f"cctv_camera:{cam.id}")[-1].detail == "fields=coverage,status"
-    new = cameras.add_camera(ctx, fac, number="cam-26", location="원내", coverage="8층 옥상 출입문", reason="증설")
+    new = cameras.add_camera(
+        ctx, fac, number="cam-26", location="원내", coverage="8층 옥상 출입문", reason="증설"
+    )
     assert new.number == "CAM-26" and len(cameras.list_cameras(ctx, fac)) == 26
     with pytest.raises(ValidationError, match="이미 있는"):
         cameras.add_camera(ctx, fac, number="CAM-26", location="원내", reason="중복")
@@ -132,7 +160,7 @@ def test_retention_check_lists_overwritable_and_held_days_per_camera(ctx: AppCon
     assert not held.past_retention and held.reason_label == "수사기관 요청"
     assert {h.id for h in now.holds} == {police.id, req.holds[0].id}
 
-    later = retention.retention_check(ctx, None, today + dt.timedelta(days=40))   # the system's daily job
+    later = retention.retention_check(ctx, None, today + dt.timedelta(days=40))  # the system's daily job
     assert later.overwritable_through == today + dt.timedelta(days=10)
     lines = {line.camera.number: line for line in later.lines}
     assert lines["CAM-21"].held[0].past_retention and lines["CAM-22"].held[0].hold_id == police.id
@@ -158,9 +186,18 @@ def test_hold_rules_and_ending_a_hold_needs_a_reason(ctx: AppContext, fac: Actor
     h = retention.set_hold(ctx, fac, police_hold(3, today + dt.timedelta(days=60)))
     day = today - dt.timedelta(days=3)
     assert retention.footage_on(ctx, fac, "CAM-21", day) == FootageStatus.HELD
-    assert retention.footage_on(ctx, fac, "CAM-21", day, today=today + dt.timedelta(days=60)) == FootageStatus.HELD
-    assert retention.footage_on(ctx, fac, "CAM-21", day, today=today + dt.timedelta(days=61)) == FootageStatus.GONE
-    assert retention.footage_on(ctx, fac, "CAM-01", day, today=today + dt.timedelta(days=60)) == FootageStatus.GONE
+    assert (
+        retention.footage_on(ctx, fac, "CAM-21", day, today=today + dt.timedelta(days=60))
+        == FootageStatus.HELD
+    )
+    assert (
+        retention.footage_on(ctx, fac, "CAM-21", day, today=today + dt.timedelta(days=61))
+        == FootageStatus.GONE
+    )
+    assert (
+        retention.footage_on(ctx, fac, "CAM-01", day, today=today + dt.timedelta(days=60))
+        == FootageStatus.GONE
+    )
     with pytest.raises(ValidationError) as err:
         retention.end_hold(ctx, fac, h.id, reason="")
     assert err.value.field == "reason"
@@ -170,8 +207,10 @@ def test_hold_rules_and_ending_a_hold_needs_a_reason(ctx: AppContext, fac: Actor
         retention.end_hold(ctx, fac, h.id, reason="두 번")
     assert retention.list_holds(ctx, fac) == []
     assert [x.id for x in retention.list_holds(ctx, fac, active_only=False)] == [h.id]
-    assert [e.detail for e in entries(ctx, subject=f"cctv_hold:{h.id}")] == ["kind=police; cameras=1",
-                                                                         "end; reason=경찰 사본 수령 완료"]
+    assert [e.detail for e in entries(ctx, subject=f"cctv_hold:{h.id}")] == [
+        "kind=police; cameras=1",
+        "end; reason=경찰 사본 수령 완료",
+    ]
     auditor = actor_for(ctx, "aud01", ["auditor"])
     assert retention.list_holds(ctx, auditor, active_only=False)[0].reason_label == "수사기관 요청"
     with pytest.raises(PermissionDeniedError):

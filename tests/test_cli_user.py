@@ -33,7 +33,19 @@ def make_user(ctx: AppContext, login: str, roles: list[str]) -> None:
 
 
 def test_add_then_forced_passwd_then_list(cli: Cli) -> None:
-    r = cli("user", "add", "kim", "--name", "김원무", "--role", "intake", "--role", "auditor", "--as", OFFICER_LOGIN)
+    r = cli(
+        "user",
+        "add",
+        "kim",
+        "--name",
+        "김원무",
+        "--role",
+        "intake",
+        "--role",
+        "auditor",
+        "--as",
+        OFFICER_LOGIN,
+    )
     assert r.returncode == 0, r.stderr
     otp = r.stdout.strip().splitlines()[-1]
     assert len(otp) == 12 and " " not in otp
@@ -47,13 +59,18 @@ def test_add_then_forced_passwd_then_list(cli: Cli) -> None:
     assert changed.returncode == 0, changed.stderr
     denied = cli("user", "list", "--as", "kim", password=PW)
     assert denied.returncode == 1 and "권한이 없습니다" in denied.stderr
-    assert cli("user", "add", "lee", "--name", "이시설", "--role", "facility", "--as", OFFICER_LOGIN).returncode == 0
+    assert (
+        cli("user", "add", "lee", "--name", "이시설", "--role", "facility", "--as", OFFICER_LOGIN).returncode
+        == 0
+    )
     listed = cli("user", "list", "--as", OFFICER_LOGIN)
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.strip().splitlines()
-    assert lines == ["kim\t김원무\tauditor,intake\t활성",
-                     "lee\t이시설\tfacility\t활성 비밀번호 변경 필요",
-                     "yook\t육의곤\tofficer\t활성"]
+    assert lines == [
+        "kim\t김원무\tauditor,intake\t활성",
+        "lee\t이시설\tfacility\t활성 비밀번호 변경 필요",
+        "yook\t육의곤\tofficer\t활성",
+    ]
 
 
 def test_unknown_id_and_wrong_password_get_the_same_line(cli: Cli) -> None:
@@ -67,8 +84,11 @@ def test_unknown_id_and_wrong_password_get_the_same_line(cli: Cli) -> None:
 def test_lockout_and_unlock(cli: Cli, sqlite_ctx: AppContext, tmp_path: Path) -> None:
     make_user(sqlite_ctx, "kim", ["intake"])
     config = tmp_path / "strict.toml"
-    config.write_text("[security]\nlockout_threshold = 2\npassword_hash_memory_kib = 1024\n"
-                      "password_hash_iterations = 1\npassword_hash_lanes = 1\n", encoding="utf-8")
+    config.write_text(
+        "[security]\nlockout_threshold = 2\npassword_hash_memory_kib = 1024\n"
+        "password_hash_iterations = 1\npassword_hash_lanes = 1\n",
+        encoding="utf-8",
+    )
     first = cli("user", "list", "--as", "kim", password="Wrong-pass99", PRIVDESK_CONFIG=str(config))
     assert first.returncode == 1 and "잠김" not in first.stderr
     second = cli("user", "list", "--as", "kim", password="Wrong-pass99", PRIVDESK_CONFIG=str(config))
@@ -88,8 +108,19 @@ def test_roles_lock_reset_deactivate_and_history(cli: Cli, sqlite_ctx: AppContex
     assert bad.returncode == 1 and "doctor" in bad.stderr
     for code in ("officer", "privacy", "intake", "facility", "auditor"):
         assert code in bad.stderr
-    roles = cli("user", "roles", "kim", "--role", "facility", "--role", "auditor", "--reason", "부서 이동",
-                "--as", OFFICER_LOGIN)
+    roles = cli(
+        "user",
+        "roles",
+        "kim",
+        "--role",
+        "facility",
+        "--role",
+        "auditor",
+        "--reason",
+        "부서 이동",
+        "--as",
+        OFFICER_LOGIN,
+    )
     assert roles.returncode == 0 and "auditor,facility" in roles.stdout
     assert cli("user", "lock", "kim", "--reason", "점검", "--as", OFFICER_LOGIN).returncode == 0
     assert "잠김" in cli("user", "history", "--as", "kim", password=PW).stderr
@@ -108,12 +139,21 @@ def test_roles_lock_reset_deactivate_and_history(cli: Cli, sqlite_ctx: AppContex
     history = cli("user", "history", "kim", "--as", OFFICER_LOGIN)
     assert history.returncode == 0, history.stderr
     kinds = [line.split("\t")[3] for line in history.stdout.strip().splitlines()]
-    assert kinds == ["계정 생성·권한 부여", "역할 변경", "계정 잠금", "비밀번호 초기화", "잠금 해제", "계정 말소"]
+    assert kinds == [
+        "계정 생성·권한 부여",
+        "역할 변경",
+        "계정 잠금",
+        "비밀번호 초기화",
+        "잠금 해제",
+        "계정 말소",
+    ]
     assert "사유: 퇴사" in history.stdout and otp not in history.stdout
     assert "\tyook\tkim\t" in history.stdout
 
 
-def test_a_locked_out_last_officer_is_recovered_only_with_the_recovery_code(cli: Cli, sqlite_ctx: AppContext) -> None:
+def test_a_locked_out_last_officer_is_recovered_only_with_the_recovery_code(
+    cli: Cli, sqlite_ctx: AppContext
+) -> None:
     code = sqlite_ctx.recovery_code
     assert code is not None and len(code) == 23
     make_user(sqlite_ctx, "kim", ["intake"])
@@ -121,27 +161,44 @@ def test_a_locked_out_last_officer_is_recovered_only_with_the_recovery_code(cli:
         cli("user", "list", "--as", OFFICER_LOGIN, password="Wrong-pass99")
     assert "잠김" in cli("user", "list", "--as", OFFICER_LOGIN).stderr
     assert cli("user", "recover", OFFICER_LOGIN).returncode == 2  # --reason is required
-    no_code = cli("user", "recover", OFFICER_LOGIN, "--reason", "분실")   # the key file and the database alone
-    assert no_code.returncode == 1 and "복구 코드가 필요합니다" in no_code.stderr and "Traceback" not in no_code.stderr
-    wrong = cli("user", "recover", OFFICER_LOGIN, "--reason", "분실", PRIVDESK_RECOVERY_CODE="AAAAA-BBBBB-CCCCC-DDDDD")
+    no_code = cli("user", "recover", OFFICER_LOGIN, "--reason", "분실")  # the key file and the database alone
+    assert (
+        no_code.returncode == 1
+        and "복구 코드가 필요합니다" in no_code.stderr
+        and "Traceback" not in no_code.stderr
+    )
+    wrong = cli(
+        "user", "recover", OFFICER_LOGIN, "--reason", "분실", PRIVDESK_RECOVERY_CODE="AAAAA-BBBBB-CCCCC-DDDDD"
+    )
     assert wrong.returncode == 1 and "복구 코드가 맞지 않습니다" in wrong.stderr
     refused = cli("user", "recover", "kim", "--reason", "분실", PRIVDESK_RECOVERY_CODE=code)
     assert refused.returncode == 1 and "보호책임자 계정만" in refused.stderr
     # typed the way people type: lower case, spaces instead of dashes
-    r = cli("user", "recover", OFFICER_LOGIN, "--reason", "비밀번호 연속 오류로 잠김, 본인 확인",
-            PRIVDESK_RECOVERY_CODE=code.lower().replace("-", " "))
+    r = cli(
+        "user",
+        "recover",
+        OFFICER_LOGIN,
+        "--reason",
+        "비밀번호 연속 오류로 잠김, 본인 확인",
+        PRIVDESK_RECOVERY_CODE=code.lower().replace("-", " "),
+    )
     assert r.returncode == 0, r.stderr
     out = r.stdout.strip().splitlines()
     otp, new_code = out[-1], out[-3]
     assert len(new_code) == 23 and new_code != code
     again = cli("user", "recover", OFFICER_LOGIN, "--reason", "다시", PRIVDESK_RECOVERY_CODE=code)
-    assert again.returncode == 1 and "복구 코드가 맞지 않습니다" in again.stderr   # the old code is used up
+    assert again.returncode == 1 and "복구 코드가 맞지 않습니다" in again.stderr  # the old code is used up
     assert "privdesk passwd" in cli("user", "list", "--as", OFFICER_LOGIN, password=otp).stderr
-    assert cli("passwd", "--as", OFFICER_LOGIN, password=otp, PRIVDESK_NEW_PASSWORD="Recovered-pass7").returncode == 0
+    assert (
+        cli("passwd", "--as", OFFICER_LOGIN, password=otp, PRIVDESK_NEW_PASSWORD="Recovered-pass7").returncode
+        == 0
+    )
     history = cli("user", "history", OFFICER_LOGIN, "--as", OFFICER_LOGIN, password="Recovered-pass7")
     assert history.returncode == 0 and "보호책임자 계정 복구" in history.stdout
-    assert "계정 복구가 실행되었습니다" in history.stderr      # every officer sees it until acknowledged
+    assert "계정 복구가 실행되었습니다" in history.stderr  # every officer sees it until acknowledged
     ack = cli("user", "notices", "--ack", "--as", OFFICER_LOGIN, password="Recovered-pass7")
     assert ack.returncode == 0 and "알림 1건을 확인했습니다" in ack.stdout
-    assert "계정 복구가 실행되었습니다" not in cli("user", "list", "--as", OFFICER_LOGIN,
-                                                password="Recovered-pass7").stderr
+    assert (
+        "계정 복구가 실행되었습니다"
+        not in cli("user", "list", "--as", OFFICER_LOGIN, password="Recovered-pass7").stderr
+    )

@@ -40,10 +40,19 @@ def staff(ctx: AppContext) -> Actor:
 
 
 def outsider(ctx: AppContext, staff: Actor, *, days_ago: int = 0) -> desk.ComplaintDetail:
-    return desk.receive(ctx, staff, ComplaintInput(
-        kind="complaint", channel="phone", topic="홈페이지 회원 정보가 다른 사람에게 보였다는 신고",
-        content=f"{NAME}님이 전화로 신고함", name=NAME, contact=PHONE,
-        received_at=clock.now() - dt.timedelta(days=days_ago)))
+    return desk.receive(
+        ctx,
+        staff,
+        ComplaintInput(
+            kind="complaint",
+            channel="phone",
+            topic="홈페이지 회원 정보가 다른 사람에게 보였다는 신고",
+            content=f"{NAME}님이 전화로 신고함",
+            name=NAME,
+            contact=PHONE,
+            received_at=clock.now() - dt.timedelta(days=days_ago),
+        ),
+    )
 
 
 def test_receive_outsider_due_in_ten_days_masked_answer_then_close(ctx: AppContext, staff: Actor) -> None:
@@ -65,33 +74,53 @@ def test_receive_outsider_due_in_ten_days_masked_answer_then_close(ctx: AppConte
 
 def test_registry_patient_by_chart_number(ctx: AppContext, officer: Actor, staff: Actor) -> None:
     pid = add_patients(ctx, officer, 1)[0]
-    d = desk.receive(ctx, staff, ComplaintInput(kind="inquiry", channel="visit", topic="진료기록 열람 방법 문의",
-                                                chart_no="1001"))
+    d = desk.receive(
+        ctx,
+        staff,
+        ComplaintInput(kind="inquiry", channel="visit", topic="진료기록 열람 방법 문의", chart_no="1001"),
+    )
     assert d.patient_id == pid and d.chart_no == "1001"
     assert d.row.who == "홍*동 (1001)" and d.contact_masked == "010-****-5678"
     full = desk.contact(ctx, staff, d.id, "답변 전화")
     assert (full.name, full.contact) == ("홍길동", "010-1234-5678")
     with pytest.raises(ValidationError, match="차트번호 9999인 환자가 명부에 없습니다"):
-        desk.receive(ctx, staff, ComplaintInput(kind="inquiry", channel="visit", topic="문의", chart_no="9999"))
+        desk.receive(
+            ctx, staff, ComplaintInput(kind="inquiry", channel="visit", topic="문의", chart_no="9999")
+        )
 
 
 def test_bad_input_gets_a_korean_message_and_nothing_is_saved(ctx: AppContext, staff: Actor) -> None:
     with pytest.raises(ValidationError, match="연락처는 전화번호나 전자우편 주소로 입력하십시오") as e:
-        desk.receive(ctx, staff, ComplaintInput(kind="complaint", channel="phone", topic="신고", name=NAME,
-                                                contact="전화 없음"))
+        desk.receive(
+            ctx,
+            staff,
+            ComplaintInput(kind="complaint", channel="phone", topic="신고", name=NAME, contact="전화 없음"),
+        )
     assert e.value.field == "contact"
     with pytest.raises(ValidationError, match="신고인 성명을\\(를\\) 입력하십시오"):
-        desk.receive(ctx, staff, ComplaintInput(kind="complaint", channel="phone", topic="신고", contact=PHONE))
+        desk.receive(
+            ctx, staff, ComplaintInput(kind="complaint", channel="phone", topic="신고", contact=PHONE)
+        )
     with pytest.raises(ValidationError, match="접수 방법"):
-        desk.receive(ctx, staff, ComplaintInput(kind="complaint", channel="fax", topic="신고", name=NAME,
-                                                contact=PHONE))
+        desk.receive(
+            ctx,
+            staff,
+            ComplaintInput(kind="complaint", channel="fax", topic="신고", name=NAME, contact=PHONE),
+        )
     with pytest.raises(ValidationError, match="요지에 전화번호"):
-        desk.receive(ctx, staff, ComplaintInput(kind="complaint", channel="phone", topic=f"{PHONE} 신고",
-                                                name=NAME, contact=PHONE))
+        desk.receive(
+            ctx,
+            staff,
+            ComplaintInput(
+                kind="complaint", channel="phone", topic=f"{PHONE} 신고", name=NAME, contact=PHONE
+            ),
+        )
     assert desk.list_complaints(ctx, staff) == []
 
 
-def test_overdue_and_due_soon_complaints_on_the_start_page_first_in_the_list(ctx: AppContext, staff: Actor) -> None:
+def test_overdue_and_due_soon_complaints_on_the_start_page_first_in_the_list(
+    ctx: AppContext, staff: Actor
+) -> None:
     late = outsider(ctx, staff, days_ago=12)
     soon = outsider(ctx, staff, days_ago=8)
     calm = outsider(ctx, staff)
@@ -114,26 +143,59 @@ def test_due_days_follow_the_profile(ctx: AppContext, staff: Actor) -> None:
 
 def test_complaint_opens_a_request_linked_both_ways(ctx: AppContext, officer: Actor) -> None:
     add_patients(ctx, officer, 1)
-    c = desk.receive(ctx, officer, ComplaintInput(kind="complaint", channel="visit",
-                                                  topic="주소가 틀리게 등록되어 있다는 신고", chart_no="1001"))
-    d = desk.open_request(ctx, officer, c.id, RequestInput(
-        kind="correct", file_code="", relation="self", requester_name="홍길동", requester_phone="010-1234-5678",
-        id_document="주민등록증", request_text="주소 정정", requester_birth=dt.date(1990, 1, 1)))
+    c = desk.receive(
+        ctx,
+        officer,
+        ComplaintInput(
+            kind="complaint", channel="visit", topic="주소가 틀리게 등록되어 있다는 신고", chart_no="1001"
+        ),
+    )
+    d = desk.open_request(
+        ctx,
+        officer,
+        c.id,
+        RequestInput(
+            kind="correct",
+            file_code="",
+            relation="self",
+            requester_name="홍길동",
+            requester_phone="010-1234-5678",
+            id_document="주민등록증",
+            request_text="주소 정정",
+            requester_birth=dt.date(1990, 1, 1),
+        ),
+    )
     assert d.request_id is not None and d.row.request_number is not None
     req = rights.get_request(ctx, officer, d.request_id)
     assert req.row.patient_id == c.patient_id and req.number == d.row.request_number
     assert desk.linked_to(ctx, officer, request_id=req.id) == [c.number]
     with pytest.raises(RuleViolationError, match="이미 정보주체 요구를 열었습니다"):
-        desk.open_request(ctx, officer, c.id, RequestInput(
-            kind="access", file_code="", relation="self", requester_name="홍길동", requester_phone="010-1234-5678",
-            id_document="주민등록증", request_text="", requester_birth=dt.date(1990, 1, 1)))
+        desk.open_request(
+            ctx,
+            officer,
+            c.id,
+            RequestInput(
+                kind="access",
+                file_code="",
+                relation="self",
+                requester_name="홍길동",
+                requester_phone="010-1234-5678",
+                id_document="주민등록증",
+                request_text="",
+                requester_birth=dt.date(1990, 1, 1),
+            ),
+        )
     assert len(rights.list_requests(ctx, officer)) == 1
 
 
 def test_complaint_opens_an_incident_linked_both_ways(ctx: AppContext, staff: Actor) -> None:
     c = outsider(ctx, staff)
-    d = desk.open_incident(ctx, staff, c.number, IncidentInput(
-        learnt_at=clock.now(), kind="other", summary="홈페이지 회원 정보 노출 신고로 인지"))
+    d = desk.open_incident(
+        ctx,
+        staff,
+        c.number,
+        IncidentInput(learnt_at=clock.now(), kind="other", summary="홈페이지 회원 정보 노출 신고로 인지"),
+    )
     assert d.incident_id is not None and d.row.incident_number is not None
     inc = register.get_incident(ctx, staff, d.incident_id)
     assert inc.number == d.row.incident_number and inc.reporter == f"개인정보 침해 신고 {c.number}"
@@ -142,7 +204,9 @@ def test_complaint_opens_an_incident_linked_both_ways(ctx: AppContext, staff: Ac
     assert inc.number in desk.list_complaints(ctx, staff)[0].line()
 
 
-def test_permissions_officer_and_staff_handle_auditor_reads_clerk_nothing(ctx: AppContext, staff: Actor) -> None:
+def test_permissions_officer_and_staff_handle_auditor_reads_clerk_nothing(
+    ctx: AppContext, staff: Actor
+) -> None:
     c = outsider(ctx, staff)
     auditor = actor_for(ctx, "audit", ["auditor"])
     clerk = actor_for(ctx, "won", ["intake"])
@@ -153,9 +217,14 @@ def test_permissions_officer_and_staff_handle_auditor_reads_clerk_nothing(ctx: A
     with pytest.raises(PermissionDeniedError):
         outsider(ctx, auditor)
     with pytest.raises(PermissionDeniedError):
-        desk.open_incident(ctx, auditor, c.id, IncidentInput(learnt_at=clock.now(), kind="other", summary="x"))
-    for call in (lambda: desk.list_complaints(ctx, clerk), lambda: desk.get_complaint(ctx, clerk, c.id),
-                 lambda: desk.contact(ctx, clerk, c.id, "확인")):
+        desk.open_incident(
+            ctx, auditor, c.id, IncidentInput(learnt_at=clock.now(), kind="other", summary="x")
+        )
+    for call in (
+        lambda: desk.list_complaints(ctx, clerk),
+        lambda: desk.get_complaint(ctx, clerk, c.id),
+        lambda: desk.contact(ctx, clerk, c.id, "확인"),
+    ):
         with pytest.raises(PermissionDeniedError):
             call()
     assert desk.linked_to(ctx, clerk, incident_id=1) == []
@@ -166,8 +235,15 @@ def test_every_contact_view_is_logged_with_its_reason(ctx: AppContext, staff: Ac
     full = desk.contact(ctx, staff, c.id, "회신 전화")
     assert (full.name, full.contact) == (NAME, PHONE) and NAME not in repr(full)
     with ctx.session() as s:
-        rows = s.execute(select(AccessLogEntry).where(AccessLogEntry.action == Action.UNMASK,
-                                                      AccessLogEntry.subject == f"complaint:{c.id}")).scalars().all()
+        rows = (
+            s.execute(
+                select(AccessLogEntry).where(
+                    AccessLogEntry.action == Action.UNMASK, AccessLogEntry.subject == f"complaint:{c.id}"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert len(rows) == 1 and rows[0].actor == "it" and "회신 전화" in (rows[0].detail or "")
 
 
@@ -182,7 +258,7 @@ def test_name_and_phone_are_not_in_the_database_file_in_plaintext(sqlite_ctx: Ap
     raw = b"".join(p.read_bytes() for p in (path, Path(f"{path}-wal")) if p.exists())
     for plain in (NAME, PHONE, PHONE.replace("-", ""), "전화로 신고함"):
         assert plain.encode() not in raw
-    assert "홈페이지 회원 정보".encode() in raw     # the subject line is a record, not personal data
+    assert "홈페이지 회원 정보".encode() in raw  # the subject line is a record, not personal data
 
 
 def test_a_key_rotation_rewrites_the_complainant_and_keeps_the_proof(sqlite_ctx: AppContext) -> None:

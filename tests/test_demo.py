@@ -42,8 +42,13 @@ def test_demo_creates_a_separate_database_whose_logins_work() -> None:
 
     ctx = open_context(settings)
     try:
-        expected = {"officer": OFFICER, "privacy": PRIVACY, "intake": INTAKE, "facility": FACILITY,
-                    "auditor": AUDITOR}
+        expected = {
+            "officer": OFFICER,
+            "privacy": PRIVACY,
+            "intake": INTAKE,
+            "facility": FACILITY,
+            "auditor": AUDITOR,
+        }
         actors = {}
         for login, role in expected.items():
             actor = users.login(ctx, login, DEMO_PASSWORD)
@@ -56,7 +61,9 @@ def test_demo_creates_a_separate_database_whose_logins_work() -> None:
         names = [(r.name, r.birth_date) for r in rows]
         assert names == sorted(names)
         detail = get_patient(ctx, desk, rows[0].id)
-        assert detail.intakes and all(detail.first_visit <= i.visit_date <= detail.last_visit for i in detail.intakes)
+        assert detail.intakes and all(
+            detail.first_visit <= i.visit_date <= detail.last_visit for i in detail.intakes
+        )
         assert detail.intakes[0].visit_date == detail.last_visit and detail.intakes[0].staff_login == "intake"
         assert verify_chain(ctx, actors["officer"]).ok  # everything went through the logged use cases
         from privdesk.cctv.requests import Urgency, list_requests

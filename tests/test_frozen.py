@@ -35,9 +35,22 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("PyInstaller is not installed in this environment (pip install 'privdesk[dev]')")
     base = tmp_path_factory.mktemp("frozen")
     proc = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-         "--workpath", str(base / "build"), "--distpath", str(base / "dist"), str(ROOT / "build.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--workpath",
+            str(base / "build"),
+            "--distpath",
+            str(base / "dist"),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     assert proc.returncode == 0, f"PyInstaller failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}"
     exe = base / "dist" / "privdesk" / EXE_NAME
@@ -45,12 +58,14 @@ def frozen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return exe
 
 
-def run_frozen(exe: Path, *args: str, cwd: Path, env: dict[str, str] | None = None,
-               timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def run_frozen(
+    exe: Path, *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     full_env.pop("PYTHONPATH", None)
-    return subprocess.run([str(exe), *args], cwd=cwd, capture_output=True, text=True, env=full_env,
-                          timeout=timeout)
+    return subprocess.run(
+        [str(exe), *args], cwd=cwd, capture_output=True, text=True, env=full_env, timeout=timeout
+    )
 
 
 def bundle_dir(exe: Path) -> Path:
@@ -75,8 +90,20 @@ def test_init_creates_schema_key_and_officer(frozen: Path, tmp_path: Path, empty
     """init from the frozen build: migrations run from the bundled Alembic scripts on both backends."""
     key = tmp_path / "frozen.key"
     env = {"PRIVDESK_PASSWORD": OFFICER_PASSWORD}
-    proc = run_frozen(frozen, "--db", empty_db_url, "--key-file", str(key),
-                      "init", "--officer", OFFICER_LOGIN, "--officer-name", "육의곤", cwd=tmp_path, env=env)
+    proc = run_frozen(
+        frozen,
+        "--db",
+        empty_db_url,
+        "--key-file",
+        str(key),
+        "init",
+        "--officer",
+        OFFICER_LOGIN,
+        "--officer-name",
+        "육의곤",
+        cwd=tmp_path,
+        env=env,
+    )
     assert proc.returncode == 0, proc.stderr
     assert OFFICER_LOGIN in proc.stdout
     assert key.is_file()
@@ -87,20 +114,45 @@ def test_init_creates_schema_key_and_officer(frozen: Path, tmp_path: Path, empty
     try:
         assert {"accounts", "meta", "alembic_version"} <= set(inspect(engine).get_table_names())
         with engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+            assert (
+                conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == head_revision()
+            )
             assert conn.execute(text("SELECT count(*) FROM accounts")).scalar_one() == 1
     finally:
         engine.dispose()
 
     # the officer logs in through the frozen CLI: Argon2id, the key check and decryption all work frozen
-    listed = run_frozen(frozen, "--db", empty_db_url, "--key-file", str(key), "user", "list", "--as", OFFICER_LOGIN,
-                        cwd=tmp_path, env=env)
+    listed = run_frozen(
+        frozen,
+        "--db",
+        empty_db_url,
+        "--key-file",
+        str(key),
+        "user",
+        "list",
+        "--as",
+        OFFICER_LOGIN,
+        cwd=tmp_path,
+        env=env,
+    )
     assert listed.returncode == 0, listed.stderr
     assert OFFICER_LOGIN in listed.stdout
 
     # a refused operation: exit 1 with a one-line Korean reason, not a traceback
-    again = run_frozen(frozen, "--db", empty_db_url, "--key-file", str(key),
-                       "init", "--officer", OFFICER_LOGIN, "--officer-name", "육의곤", cwd=tmp_path, env=env)
+    again = run_frozen(
+        frozen,
+        "--db",
+        empty_db_url,
+        "--key-file",
+        str(key),
+        "init",
+        "--officer",
+        OFFICER_LOGIN,
+        "--officer-name",
+        "육의곤",
+        cwd=tmp_path,
+        env=env,
+    )
     assert again.returncode == 1
     assert again.stderr.startswith("privdesk: ")
     assert "Traceback" not in again.stderr
@@ -125,8 +177,9 @@ def test_bundle_carries_fonts_migrations_and_trimmed_qt(frozen: Path) -> None:
     # privdesk.store.migrate computes MIGRATIONS_DIR from __file__: <bundle>/privdesk/store/migrations
     bundled = meipass / "privdesk" / "store" / "migrations"
     assert (bundled / "env.py").is_file() and (bundled / "script.py.mako").is_file()
-    assert sorted(p.name for p in (bundled / "versions").glob("*.py")) == \
-        sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py"))
+    assert sorted(p.name for p in (bundled / "versions").glob("*.py")) == sorted(
+        p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py")
+    )
 
     names = {p.name for p in meipass.rglob("*") if p.is_file() or p.is_symlink()}
     for heavy in ("Qt6Qml", "Qt6Quick", "Qt6WebEngine", "Qt6Multimedia", "Qt6Charts", "Qt63D", "libqgtk3"):
@@ -137,4 +190,3 @@ def test_bundle_carries_fonts_migrations_and_trimmed_qt(frozen: Path) -> None:
     assert qt_translations, "Qt's own translations (Korean dialogs) are missing"
     assert all(n.endswith(("_ko.qm", "_en.qm")) for n in qt_translations)
     assert not any(n.startswith(("tkinter", "_tkinter")) for n in names)
-

@@ -40,21 +40,50 @@ from tests.test_disclosures import police
 from tests.test_rights import ask, make_actor, patient
 
 RRN = "900101-1234568"
-TEXTS = {"rrn": f"본인 {RRN} 확인", "rrn_bare": "주민번호 9001011234568 대조", "phone": "010-9876-5432로 연락 요청",
-         "seoul": "02 345 6789 회신", "card": "카드 4111 1111 1111 1111 결제 확인"}
-KIND = {"rrn": "주민등록번호", "rrn_bare": "주민등록번호", "phone": "전화번호", "seoul": "전화번호", "card": "카드 번호"}
+TEXTS = {
+    "rrn": f"본인 {RRN} 확인",
+    "rrn_bare": "주민번호 9001011234568 대조",
+    "phone": "010-9876-5432로 연락 요청",
+    "seoul": "02 345 6789 회신",
+    "card": "카드 4111 1111 1111 1111 결제 확인",
+}
+KIND = {
+    "rrn": "주민등록번호",
+    "rrn_bare": "주민등록번호",
+    "phone": "전화번호",
+    "seoul": "전화번호",
+    "card": "카드 번호",
+}
 
 
-@pytest.mark.parametrize("text,found", [
-    (RRN, "주민등록번호(외국인등록번호)"), ("9001011234568", "주민등록번호(외국인등록번호)"),
-    ("외국인 850615-5123456", "주민등록번호(외국인등록번호)"), ("010-1234-5678", "전화번호"), ("01012345678", "전화번호"),
-    ("010 1234 5678", "전화번호"), ("+82 10-1234-5678", "전화번호"), ("(02)123-4567", "전화번호"), ("031-123-4567", "전화번호"),
-    ("4111 1111 1111 1111", "카드 번호"), ("5500-0000-0000-0004", "카드 번호"), ("378282246310005", "카드 번호"),
-    # what reasons legitimately hold
-    ("차트 00001234 재내원", None), ("2024-05-06 10:30 요청", None), ("문서 제2024-0123호", None),
-    ("사건번호 2024고단1234", None), ("1588-1234 고객센터 문의", None), ("접수 12345", None),
-    ("991301-1234567", None), ("4111 1111 1111 1112", None), ("정보주체 본인 확인 요청", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        (RRN, "주민등록번호(외국인등록번호)"),
+        ("9001011234568", "주민등록번호(외국인등록번호)"),
+        ("외국인 850615-5123456", "주민등록번호(외국인등록번호)"),
+        ("010-1234-5678", "전화번호"),
+        ("01012345678", "전화번호"),
+        ("010 1234 5678", "전화번호"),
+        ("+82 10-1234-5678", "전화번호"),
+        ("(02)123-4567", "전화번호"),
+        ("031-123-4567", "전화번호"),
+        ("4111 1111 1111 1111", "카드 번호"),
+        ("5500-0000-0000-0004", "카드 번호"),
+        ("378282246310005", "카드 번호"),
+        # what reasons legitimately hold
+        ("차트 00001234 재내원", None),
+        ("2024-05-06 10:30 요청", None),
+        ("문서 제2024-0123호", None),
+        ("사건번호 2024고단1234", None),
+        ("1588-1234 고객센터 문의", None),
+        ("접수 12345", None),
+        ("991301-1234567", None),
+        ("4111 1111 1111 1112", None),
+        ("정보주체 본인 확인 요청", None),
+        ("", None),
+    ],
+)
 def test_what_counts_as_personal_data(text: str, found: str | None) -> None:
     assert personal_data_in(text) == found
 
@@ -92,34 +121,69 @@ def _cases(ctx: AppContext, boss: Actor, tmp_path: Path) -> dict[str, Callable[[
         "account deactivation": lambda t: users.deactivate_account(ctx, boss, "clerk", t),
         "role change": lambda t: users.set_roles(ctx, boss, "clerk", [AUDITOR], reason=t),
         "password reset": lambda t: users.reset_password(ctx, boss, "clerk", reason=t),
-        "new account": lambda t: users.add_account(ctx, boss, login="newbie", name="신입", roles=[AUDITOR], reason=t),
+        "new account": lambda t: users.add_account(
+            ctx, boss, login="newbie", name="신입", roles=[AUDITOR], reason=t
+        ),
         "role permissions": lambda t: roles_uc.set_role_permissions(ctx, boss, AUDITOR, set(), reason=t),
         "integrity acknowledgement": lambda t: integrity.acknowledge(ctx, boss, OFFICER_PASSWORD, t),
-        "destruction reason": lambda t: destruction_ledger.record_manual(ctx, boss, destruction_ledger.ManualDestruction(
-            file_name="진료 접수 대장(종이)", kind="종이 문서", item_count=3, method="분쇄", executed_by="원무과 김주임",
-            reason=t, destroyed_on=clock.today_kst())),
+        "destruction reason": lambda t: destruction_ledger.record_manual(
+            ctx,
+            boss,
+            destruction_ledger.ManualDestruction(
+                file_name="진료 접수 대장(종이)",
+                kind="종이 문서",
+                item_count=3,
+                method="분쇄",
+                executed_by="원무과 김주임",
+                reason=t,
+                destroyed_on=clock.today_kst(),
+            ),
+        ),
         "retention note": lambda t: lifecycle_files.update_rule(
-            ctx, boss, "patient", lifecycle_files.RuleChange(retention_note=t),
-            expected_version=next(r for r in lifecycle_files.list_files(ctx, boss) if r.code == "patient").version),
+            ctx,
+            boss,
+            "patient",
+            lifecycle_files.RuleChange(retention_note=t),
+            expected_version=next(
+                r for r in lifecycle_files.list_files(ctx, boss) if r.code == "patient"
+            ).version,
+        ),
         "CCTV request purpose": lambda t: cctv_requests.receive_request(ctx, boss, request_input(purpose=t)),
         "CCTV contact unmask": lambda t: cctv_requests.requester_contact(ctx, boss, cctv.id, t),
-        "CCTV extension": lambda t: cctv_decisions.extend(ctx, boss, cctv.id, until=clock.today_kst() + dt.timedelta(days=15),
-                                                          reason=t),
+        "CCTV extension": lambda t: cctv_decisions.extend(
+            ctx, boss, cctv.id, until=clock.today_kst() + dt.timedelta(days=15), reason=t
+        ),
         "CCTV withdrawal note": lambda t: cctv_decisions.withdraw(ctx, boss, cctv.id, note=t),
-        "CCTV evidence hold": lambda t: cctv_retention.set_hold(ctx, boss, cctv_retention.HoldInput(
-            cameras=["CAM-02"], window_start=start, window_end=start + dt.timedelta(hours=1),
-            reason_kind=cctv_retention.HoldReason.INCIDENT, reason=t, until_date=clock.today_kst())),
-        "camera note": lambda t: cctv_cameras.update_camera(ctx, boss, "CAM-02", cctv_cameras.CameraEdit(note=t),
-                                                            reason="점검"),
+        "CCTV evidence hold": lambda t: cctv_retention.set_hold(
+            ctx,
+            boss,
+            cctv_retention.HoldInput(
+                cameras=["CAM-02"],
+                window_start=start,
+                window_end=start + dt.timedelta(hours=1),
+                reason_kind=cctv_retention.HoldReason.INCIDENT,
+                reason=t,
+                until_date=clock.today_kst(),
+            ),
+        ),
+        "camera note": lambda t: cctv_cameras.update_camera(
+            ctx, boss, "CAM-02", cctv_cameras.CameraEdit(note=t), reason="점검"
+        ),
         "request contact unmask": lambda t: rights_requests.contacts(ctx, boss, rights.id, t),
-        "request extension": lambda t: rights_decisions.extend(ctx, boss, access.id,
-                                                               new_due=clock.today_kst() + dt.timedelta(days=15), reason=t),
+        "request extension": lambda t: rights_decisions.extend(
+            ctx, boss, access.id, new_due=clock.today_kst() + dt.timedelta(days=15), reason=t
+        ),
         "request withdrawal": lambda t: rights_decisions.withdraw(ctx, boss, rights.id, reason=t),
         "disclosure note": lambda t: ledger.record_disclosure(ctx, boss, police(pid, note=t)),
-        "processor reason": lambda t: processors.add_processor(ctx, boss, processors.ProcessorChangeInput(
-            name="새 수탁업체", task="전산 유지보수"), t),
-        "processor check note": lambda t: processors.add_processor(ctx, boss, processors.ProcessorChangeInput(
-            name="다른 수탁업체", task="전산 유지보수", check_note=t), "신규 계약"),
+        "processor reason": lambda t: processors.add_processor(
+            ctx, boss, processors.ProcessorChangeInput(name="새 수탁업체", task="전산 유지보수"), t
+        ),
+        "processor check note": lambda t: processors.add_processor(
+            ctx,
+            boss,
+            processors.ProcessorChangeInput(name="다른 수탁업체", task="전산 유지보수", check_note=t),
+            "신규 계약",
+        ),
     }
 
 
@@ -131,7 +195,7 @@ def test_every_reason_and_note_refuses_personal_data(ctx: AppContext, boss: Acto
                 call(text)
             message = str(err.value)
             assert KIND[key] in message and "지운 뒤 다시 입력하십시오" in message, (name, key, message)
-            assert RRN not in message and "9876" not in message, (name, message)   # the value is not echoed
+            assert RRN not in message and "9876" not in message, (name, message)  # the value is not echoed
     assert not (tmp_path / "x.csv").exists()
     nothing_stored(ctx, RRN, "9001011234568", "9876-5432", "345 6789", "4111")
     # and the same calls go through with a clean reason (so the refusals above were about the text)

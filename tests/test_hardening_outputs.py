@@ -35,8 +35,30 @@ from tests.ui_patients_support import rrn
 # Each command that writes a file, with {out} where the file goes.
 COMMANDS: dict[str, list[str]] = {
     "audit-export": ["audit", "export", "--reason", "감사 자료", "--out", "{out}"],
-    "report-pdf": ["report", "permission-history", "--reason", "업무 확인", "--from", "2020-01-01", "--to", "2035-12-31", "--out", "{out}"],
-    "disclosure-export": ["disclosure", "export", "--reason", "업무 확인", "--from", "2020-01-01", "--to", "2035-12-31", "--out", "{out}"],
+    "report-pdf": [
+        "report",
+        "permission-history",
+        "--reason",
+        "업무 확인",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2035-12-31",
+        "--out",
+        "{out}",
+    ],
+    "disclosure-export": [
+        "disclosure",
+        "export",
+        "--reason",
+        "업무 확인",
+        "--from",
+        "2020-01-01",
+        "--to",
+        "2035-12-31",
+        "--out",
+        "{out}",
+    ],
     "patient-export": ["patient", "export", "--reason", "점검", "--out", "{out}"],
 }
 
@@ -49,8 +71,17 @@ def command(name: str, out: Path | str, *extra: str) -> list[str]:
 def sqlite_db(sqlite_ctx: AppContext) -> AppContext:
     """A SQLite database with one patient (so every export has something to write)."""
     officer = login(sqlite_ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
-    create_patient(sqlite_ctx, officer, PatientInput(chart_no="C-0001", name="홍길동", rrn=rrn("900101123456"),
-                                                     address="서울특별시 관악구 봉천로 1", phones=("010-1234-5678",)))
+    create_patient(
+        sqlite_ctx,
+        officer,
+        PatientInput(
+            chart_no="C-0001",
+            name="홍길동",
+            rrn=rrn("900101123456"),
+            address="서울특별시 관악구 봉천로 1",
+            phones=("010-1234-5678",),
+        ),
+    )
     return sqlite_ctx
 
 
@@ -59,19 +90,23 @@ def db_file(ctx: AppContext) -> Path:
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
-def test_privdesk_own_files_are_never_written_even_with_force(sqlite_db: AppContext, tmp_path: Path,
-                                                             name: str) -> None:
+def test_privdesk_own_files_are_never_written_even_with_force(
+    sqlite_db: AppContext, tmp_path: Path, name: str
+) -> None:
     ctx = sqlite_db
     db = db_file(ctx)
     hard_link = tmp_path / "copy-of-db.sqlite3"
-    os.link(db, hard_link)   # another name for the very same file
-    for target, what in ((db, "데이터베이스 파일"), (Path(ctx.settings.key_file), "키 파일"),
-                         (hard_link, "데이터베이스 파일")):
+    os.link(db, hard_link)  # another name for the very same file
+    for target, what in (
+        (db, "데이터베이스 파일"),
+        (Path(ctx.settings.key_file), "키 파일"),
+        (hard_link, "데이터베이스 파일"),
+    ):
         before = snapshot(target)
         r = cli(ctx, *command(name, target, "--force"))
         assert_refused(r, "privdesk의", what, "덮어쓸 수 없습니다")
-        assert snapshot(target) == before, target   # byte for byte, mode for mode
-    assert cli(ctx, "audit", "verify", *as_officer()).returncode == 0   # the database is intact
+        assert snapshot(target) == before, target  # byte for byte, mode for mode
+    assert cli(ctx, "audit", "verify", *as_officer()).returncode == 0  # the database is intact
 
 
 def test_every_other_privdesk_file_and_link_is_refused(sqlite_db: AppContext, tmp_path: Path) -> None:
@@ -82,8 +117,11 @@ def test_every_other_privdesk_file_and_link_is_refused(sqlite_db: AppContext, tm
     link_to_key = tmp_path / "innocent.csv"
     link_to_key.symlink_to(ctx.settings.key_file)
     cases = [
-        (witness, "증인 파일"), (Path(f"{db}-wal"), "데이터베이스 파일"), (Path(f"{db}-shm"), "데이터베이스 파일"),
-        (separate_path(db), "분리보관 저장소 파일"), (link_to_key, "키 파일"),
+        (witness, "증인 파일"),
+        (Path(f"{db}-wal"), "데이터베이스 파일"),
+        (Path(f"{db}-shm"), "데이터베이스 파일"),
+        (separate_path(db), "분리보관 저장소 파일"),
+        (link_to_key, "키 파일"),
         (ctx.settings.config_file, "설정 파일"),
     ]
     for target, what in cases:
@@ -95,8 +133,9 @@ def test_every_other_privdesk_file_and_link_is_refused(sqlite_db: AppContext, tm
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
-def test_an_existing_file_is_kept_without_force_and_outputs_are_owner_only(sqlite_db: AppContext, tmp_path: Path,
-                                                                          name: str) -> None:
+def test_an_existing_file_is_kept_without_force_and_outputs_are_owner_only(
+    sqlite_db: AppContext, tmp_path: Path, name: str
+) -> None:
     ctx = sqlite_db
     existing = tmp_path / "report.out"
     existing.write_bytes(b"someone else's work\n")
@@ -112,7 +151,9 @@ def test_an_existing_file_is_kept_without_force_and_outputs_are_owner_only(sqlit
     fresh = tmp_path / "fresh.out"
     assert cli(ctx, *command(name, fresh)).returncode == 0
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []   # no temporary file left
+    assert (
+        sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    )  # no temporary file left
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -139,17 +180,21 @@ def test_a_pipe_a_folder_and_a_missing_folder_are_named(sqlite_db: AppContext, t
 def test_a_full_disk_is_named_and_leaves_no_temporary_file(sqlite_db: AppContext, tmp_path: Path) -> None:
     out_dir = tmp_path / "small-disk"
     out_dir.mkdir()
-    r = run_cli_in_namespace(tmpfs(out_dir, "16k"),
-                             [*db_args(sqlite_db), *command("report-pdf", out_dir / "history.pdf")],
-                             after=f"echo LEFT:$(ls -A {out_dir})")
+    r = run_cli_in_namespace(
+        tmpfs(out_dir, "16k"),
+        [*db_args(sqlite_db), *command("report-pdf", out_dir / "history.pdf")],
+        after=f"echo LEFT:$(ls -A {out_dir})",
+    )
     assert_refused(r, "디스크 공간이 부족해", "history.pdf")
-    assert "LEFT:\n" in r.stdout or r.stdout.rstrip().endswith("LEFT:")   # the temporary file was removed
+    assert "LEFT:\n" in r.stdout or r.stdout.rstrip().endswith("LEFT:")  # the temporary file was removed
 
 
 def test_a_read_only_disk_is_named(sqlite_db: AppContext, tmp_path: Path) -> None:
     out_dir = tmp_path / "read-only"
     out_dir.mkdir()
-    r = run_cli_in_namespace(read_only(out_dir), [*db_args(sqlite_db), *command("audit-export", out_dir / "log.csv")])
+    r = run_cli_in_namespace(
+        read_only(out_dir), [*db_args(sqlite_db), *command("audit-export", out_dir / "log.csv")]
+    )
     assert_refused(r, "읽기 전용 저장 장치", str(out_dir))
     assert list(out_dir.iterdir()) == []
 
@@ -159,7 +204,9 @@ def test_a_folder_without_permission_is_named(sqlite_db: AppContext, tmp_path: P
     out_dir.mkdir()
     out_dir.chmod(0o500)
     try:
-        r = run_cli_without_file_override([*db_args(sqlite_db), *command("patient-export", out_dir / "list.csv")])
+        r = run_cli_without_file_override(
+            [*db_args(sqlite_db), *command("patient-export", out_dir / "list.csv")]
+        )
         assert_refused(r, "쓸 권한이 없습니다")
         assert list(out_dir.iterdir()) == []
     finally:

@@ -56,7 +56,8 @@ def open_export(qtbot, page) -> ExportDialog:  # type: ignore[no-untyped-def]
 
 
 def test_the_patient_export_never_replaces_what_the_save_dialog_did_not_confirm(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from privdesk.accounts import users
     from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 
@@ -70,7 +71,7 @@ def test_the_patient_export_never_replaces_what_the_save_dialog_did_not_confirm(
     before = snapshot(existing)
 
     export = open_export(qtbot, page)
-    export.path_edit.setText(str(existing))          # typed: nobody confirmed replacing it
+    export.path_edit.setText(str(existing))  # typed: nobody confirmed replacing it
     qtbot.mouseClick(export.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
     assert export.isVisible() and "파일이 이미 있습니다" in export.message.text()
@@ -78,14 +79,14 @@ def test_the_patient_export_never_replaces_what_the_save_dialog_did_not_confirm(
 
     db = db_file(ctx)
     db_before = snapshot(db)
-    export.confirmed_path = str(db)                   # even the save dialog's confirmation …
+    export.confirmed_path = str(db)  # even the save dialog's confirmation …
     export.path_edit.setText(str(db))
     qtbot.mouseClick(export.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
     assert "privdesk의 데이터베이스 파일이라 덮어쓸 수 없습니다" in export.message.text()
-    assert snapshot(db) == db_before                  # … never reaches the database
+    assert snapshot(db) == db_before  # … never reaches the database
 
-    export.confirmed_path = str(existing)             # what 찾아보기 records after the dialog asked
+    export.confirmed_path = str(existing)  # what 찾아보기 records after the dialog asked
     export.path_edit.setText(str(existing))
     qtbot.mouseClick(export.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
@@ -96,7 +97,8 @@ def test_the_patient_export_never_replaces_what_the_save_dialog_did_not_confirm(
 
 
 def test_a_reason_with_a_resident_number_is_refused_on_screen(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
     hong = register_hong(ctx, boss)
     window, page = open_registry(qtbot, ctx, runner, boss)
     page.select_row(0)
@@ -117,7 +119,8 @@ def test_a_reason_with_a_resident_number_is_refused_on_screen(
 
 
 def test_the_access_log_export_and_the_pdf_copy_never_write_privdesk_files(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from privdesk.accounts import users
     from privdesk.ui.mainwindow import MainWindow
     from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
@@ -132,7 +135,7 @@ def test_the_access_log_export_and_the_pdf_copy_never_write_privdesk_files(
     settle(qtbot, runner)
     db = db_file(ctx)
     before = snapshot(db)
-    page.export_to(db, "감사 자료")                             # as if the save dialog had confirmed the name
+    page.export_to(db, "감사 자료")  # as if the save dialog had confirmed the name
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: bool(boxes(window)), timeout=10_000)
     assert "privdesk의 데이터베이스 파일이라 덮어쓸 수 없습니다" in boxes(window)[0].text()
@@ -141,11 +144,13 @@ def test_the_access_log_export_and_the_pdf_copy_never_write_privdesk_files(
         box.close()
 
     pdf = tmp_path / "history.pdf"
-    history_report.render_permission_history(pdf, history_report.meta_for("테스트병원", boss, "전체 기간"), [])
+    history_report.render_permission_history(
+        pdf, history_report.meta_for("테스트병원", boss, "전체 기간"), []
+    )
     key = Path(ctx.settings.key_file)
     key_before = snapshot(key)
     alias = tmp_path / "key-alias.pdf"
-    alias.hardlink_to(key)                            # the key file under a name the save dialog would offer
+    alias.hardlink_to(key)  # the key file under a name the save dialog would offer
     preview = PdfPreviewDialog(pdf, "권한 변경 이력", window, protected=protected_files(ctx.settings))
     qtbot.addWidget(preview)
     preview.save_to(alias, confirmed=True)
@@ -158,7 +163,8 @@ def test_the_access_log_export_and_the_pdf_copy_never_write_privdesk_files(
 
 
 def test_the_import_wizard_names_a_file_that_is_not_text(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     window, page = open_registry(qtbot, ctx, runner, boss)
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     wizard = page.dialog
@@ -173,7 +179,8 @@ def test_the_import_wizard_names_a_file_that_is_not_text(
 
 
 def test_a_read_only_database_in_a_background_task_is_a_korean_message(
-        qtbot, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, runner: TaskRunner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "other.sqlite3"
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE t (x INTEGER)")
@@ -181,7 +188,7 @@ def test_a_read_only_database_in_a_background_task_is_a_korean_message(
 
     def write() -> None:
         with engine.begin() as conn:
-            conn.execute(text("INSERT INTO t VALUES (1)"))   # a real SQLITE_READONLY from the driver
+            conn.execute(text("INSERT INTO t VALUES (1)"))  # a real SQLITE_READONLY from the driver
 
     reported: list[BaseException] = []
     runner.error_reported.connect(reported.append)
@@ -192,7 +199,7 @@ def test_a_read_only_database_in_a_background_task_is_a_korean_message(
     qtbot.waitUntil(lambda: bool(reported), timeout=10_000)
     settle(qtbot, runner)
     assert type(reported[0]).__name__ == "DatabaseError" and "읽기 전용" in str(reported[0])
-    [box] = boxes(owner)                              # the Korean message, not the crash dialog
+    [box] = boxes(owner)  # the Korean message, not the crash dialog
     assert "읽기 전용" in box.text() and box.windowTitle() != "예기치 않은 오류"
     box.close()
     engine.dispose()

@@ -43,7 +43,9 @@ REGENERATE = "run scripts/update_translations.py and translate resources/i18n/pr
 
 
 def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "scripts" / "update_translations.py")
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "scripts" / "update_translations.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
@@ -76,7 +78,12 @@ def test_english_keeps_the_office_terms() -> None:
     assert by_key[("AccountsModel", "잠김")] == "Locked"
     assert by_key[("AccountsPage", "말소")] == "Deactivate"
     assert by_key[("LoginDialog", "로그인")] == "Log in"
-    assert "privacy officer" in by_key[("LoginDialog", "계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.")]
+    assert (
+        "privacy officer"
+        in by_key[
+            ("LoginDialog", "계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.")
+        ]
+    )
 
 
 def test_catalog_headers_and_the_korean_mirror() -> None:
@@ -114,14 +121,21 @@ def test_qm_files_match_their_ts_files(qapp) -> None:  # type: ignore[no-untyped
 
 
 def test_check_mode_passes_on_the_committed_files() -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_translations.py"), "--check"],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "update_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "up to date" in done.stdout
 
 
-def test_check_mode_lists_unfinished_and_broken_messages(tmp_path: Path, qapp,  # type: ignore[no-untyped-def]
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_mode_lists_unfinished_and_broken_messages(
+    tmp_path: Path,
+    qapp,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A copy of the catalogs with one message left unfinished and one placeholder lost."""
     for name in ("privdesk_en.ts", "privdesk_en.qm", "privdesk_ko.ts", "privdesk_ko.qm"):
         shutil.copy(i18n.I18N_DIR / name, tmp_path / name)
@@ -144,7 +158,8 @@ def test_check_mode_lists_unfinished_and_broken_messages(tmp_path: Path, qapp,  
 
 
 def test_a_new_ui_string_is_caught_then_merged_without_losing_translations(
-        tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     """What another engineer's new page goes through: --check fails, the update merges it in as
     unfinished and keeps every existing English translation."""
     ui = tmp_path / "privdesk" / "ui"
@@ -153,7 +168,9 @@ def test_a_new_ui_string_is_caught_then_merged_without_losing_translations(
         "from PySide6.QtWidgets import QWidget\n\n\n"
         "class PatientsPage(QWidget):\n"
         "    def title(self) -> str:\n"
-        "        return self.tr(\"환자 명부 — {n}명\")\n", encoding="utf-8")
+        '        return self.tr("환자 명부 — {n}명")\n',
+        encoding="utf-8",
+    )
     shutil.copytree(i18n.I18N_DIR, tmp_path / "resources" / "i18n")
     monkeypatch.setattr(i18n, "ROOT", tmp_path)
     monkeypatch.setattr(i18n, "UI_DIR", ui)
@@ -163,7 +180,10 @@ def test_a_new_ui_string_is_caught_then_merged_without_losing_translations(
     i18n.update()
     problems = i18n.check()
     assert problems == ["privdesk_en.ts: unfinished or empty: [PatientsPage] '환자 명부 — {n}명'"]
-    merged = {(m.context, m.source): m for m in i18n.read_messages(tmp_path / "resources" / "i18n" / "privdesk_en.ts")}
+    merged = {
+        (m.context, m.source): m
+        for m in i18n.read_messages(tmp_path / "resources" / "i18n" / "privdesk_en.ts")
+    }
     assert merged[("LoginDialog", "로그인")].translations == ("Log in",)
     assert merged[("PatientsPage", "환자 명부 — {n}명")].unfinished
 
@@ -202,8 +222,13 @@ def _configured_language(tmp_path: Path, language: str) -> str:
     return load_settings(env={"PRIVDESK_CONFIG": str(cfg)}).language
 
 
-def test_english_setting_translates_the_login_dialog(qtbot, sqlite_ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                     use_language, tmp_path: Path) -> None:
+def test_english_setting_translates_the_login_dialog(
+    qtbot,
+    sqlite_ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    use_language,
+    tmp_path: Path,
+) -> None:
     translators = use_language(_configured_language(tmp_path, "en"))
     assert any(Path(t.filePath()) == translations_dir() / "privdesk_en.qm" for t in translators)
     dialog = LoginDialog(sqlite_ctx, runner)
@@ -219,8 +244,13 @@ def test_english_setting_translates_the_login_dialog(qtbot, sqlite_ctx: AppConte
     assert dialog.message.text() == "Enter your user ID and password."
 
 
-def test_korean_setting_keeps_the_korean_source_text(qtbot, sqlite_ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                     use_language, tmp_path: Path) -> None:
+def test_korean_setting_keeps_the_korean_source_text(
+    qtbot,
+    sqlite_ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    use_language,
+    tmp_path: Path,
+) -> None:
     use_language(_configured_language(tmp_path, "ko"))
     dialog = LoginDialog(sqlite_ctx, runner)
     qtbot.addWidget(dialog)
@@ -229,8 +259,12 @@ def test_korean_setting_keeps_the_korean_source_text(qtbot, sqlite_ctx: AppConte
     assert locked_message(sqlite_ctx).startswith("계정이 잠겼습니다(잠김).")
 
 
-def test_english_main_window_navigation_status_and_table_headers(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                 runner: TaskRunner, use_language) -> None:
+def test_english_main_window_navigation_status_and_table_headers(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+    use_language,
+) -> None:
     use_language("en")
     actor = users.login(sqlite_ctx, OFFICER_LOGIN, OFFICER_PASSWORD, channel="test")
     window = MainWindow(sqlite_ctx, runner, actor, idle_timeout_ms=0)
@@ -238,16 +272,30 @@ def test_english_main_window_navigation_status_and_table_headers(qtbot, sqlite_c
     window.show()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Today's work", "Patient registry", "Data-subject requests", "Third-party disclosures", "CCTV",
-        "Retention and destruction", "Breach register", "Complaints", "Processors", "Accounts", "Access log",
-        "Access-log review", "Permission history"]
+        "Today's work",
+        "Patient registry",
+        "Data-subject requests",
+        "Third-party disclosures",
+        "CCTV",
+        "Retention and destruction",
+        "Breach register",
+        "Complaints",
+        "Processors",
+        "Accounts",
+        "Access log",
+        "Access-log review",
+        "Permission history",
+    ]
     assert window.account_status.text() == f"Account: 육의곤 ({OFFICER_LOGIN})"
     assert window.windowTitle().endswith("— privdesk privacy office desk")
     today = window.current_page()
     assert today is not None
     assert "Today's work" in [label.text() for label in today.findChildren(QLabel)]  # tr() in a Page subclass
     me = window.open_profile()
-    assert "Permissions" in [label.text() for label in me.findChildren(QLabel)] and me.windowTitle() == "My account"
+    assert (
+        "Permissions" in [label.text() for label in me.findChildren(QLabel)]
+        and me.windowTitle() == "My account"
+    )
     assert window.profile_action.text() == "My account…"
     me.reject()
     model = AccessLogModel()  # column headers are QT_TRANSLATE_NOOP texts translated by the model

@@ -40,12 +40,28 @@ def staff(ctx: AppContext) -> Actor:
 def incident(ctx: AppContext, staff: Actor) -> str:
     clerk = actor_for(ctx, "won", ["intake"])
     add_patients(ctx, clerk, 3)
-    create_patient(ctx, clerk, PatientInput(chart_no="1004", name="최무주", rrn="660606-1234561", address="",
-                                            phones=[], first_visit="2020-01-02", last_visit="2024-05-06"),
-                   accept_check_digit_warning=True)
-    inc = open_at(ctx, staff, hours_ago(20), items="이름, 주민등록번호, 주소",
-                  summary="외래 진료비 안내 우편물 300통을 발송하면서 봉투와 안내문이 서로 다른 환자에게 바뀌어 들어감",
-                  containment="발송 중단, 잘못 받은 분들께 회수 요청, 발송 절차 점검")
+    create_patient(
+        ctx,
+        clerk,
+        PatientInput(
+            chart_no="1004",
+            name="최무주",
+            rrn="660606-1234561",
+            address="",
+            phones=[],
+            first_visit="2020-01-02",
+            last_visit="2024-05-06",
+        ),
+        accept_check_digit_warning=True,
+    )
+    inc = open_at(
+        ctx,
+        staff,
+        hours_ago(20),
+        items="이름, 주민등록번호, 주소",
+        summary="외래 진료비 안내 우편물 300통을 발송하면서 봉투와 안내문이 서로 다른 환자에게 바뀌어 들어감",
+        containment="발송 중단, 잘못 받은 분들께 회수 요청, 발송 절차 점검",
+    )
     affected.affect_charts(ctx, staff, inc.number, ["1001", "1002", "1003", "1004"])
     return inc.number
 
@@ -61,11 +77,12 @@ def log_files(tmp_path: Path) -> str:
     return "".join(p.read_text(encoding="utf-8", errors="replace") for p in folder.rglob("*") if p.is_file())
 
 
-def test_one_letter_per_person_with_the_five_contents_and_nobody_elses_data(ctx: AppContext, staff: Actor,
-                                                                            incident: str, tmp_path: Path) -> None:
+def test_one_letter_per_person_with_the_five_contents_and_nobody_elses_data(
+    ctx: AppContext, staff: Actor, incident: str, tmp_path: Path
+) -> None:
     out = tmp_path / "letters.pdf"
     result = printing.print_letters(ctx, staff, incident, out, reason="유출 통지 우편 발송")
-    assert (result.letters, result.skipped) == (3, 1)        # 최무주 has no address
+    assert (result.letters, result.skipped) == (3, 1)  # 최무주 has no address
     assert result.pages == page_count(out) == 3
     assert_only_nanum_embedded(out)
     w, h = page_size(out)
@@ -85,17 +102,23 @@ def test_one_letter_per_person_with_the_five_contents_and_nobody_elses_data(ctx:
     details = log_details(ctx)
     assert not any(a in details for a in ADDRESSES) and not any(n in details for n in NAMES)
     with ctx.session() as s:
-        prints = s.execute(select(AccessLogEntry.subject, AccessLogEntry.detail)
-                           .where(AccessLogEntry.action == Action.PRINT)).all()
-    assert sorted(subj for subj, _d in prints if subj.startswith("patient:")) == ["patient:1", "patient:2", "patient:3"]
+        prints = s.execute(
+            select(AccessLogEntry.subject, AccessLogEntry.detail).where(AccessLogEntry.action == Action.PRINT)
+        ).all()
+    assert sorted(subj for subj, _d in prints if subj.startswith("patient:")) == [
+        "patient:1",
+        "patient:2",
+        "patient:3",
+    ]
     assert all("사유=유출 통지 우편 발송" in d for _s, d in prints)
     assert not any(a in log_files(tmp_path) for a in ADDRESSES)
     d = register.get_incident(ctx, staff, incident)
     assert d.events[-1].change == "print" and "3통" in d.events[-1].detail
 
 
-def test_sms_csv_has_the_mobile_number_a_masked_name_and_no_address(ctx: AppContext, staff: Actor, incident: str,
-                                                                    tmp_path: Path) -> None:
+def test_sms_csv_has_the_mobile_number_a_masked_name_and_no_address(
+    ctx: AppContext, staff: Actor, incident: str, tmp_path: Path
+) -> None:
     out = tmp_path / "sms.csv"
     result = printing.export_contacts(ctx, staff, incident, out, reason="문자 발송 업체 전달")
     assert (result.letters, result.skipped) == (3, 1)
@@ -111,8 +134,9 @@ def test_sms_csv_has_the_mobile_number_a_masked_name_and_no_address(ctx: AppCont
     assert not any(p in details for p in PHONES) and not any(a in details for a in ADDRESSES)
 
 
-def test_homepage_notice_text_has_the_five_contents_and_no_personal_data(ctx: AppContext, staff: Actor,
-                                                                         incident: str) -> None:
+def test_homepage_notice_text_has_the_five_contents_and_no_personal_data(
+    ctx: AppContext, staff: Actor, incident: str
+) -> None:
     notice = printing.homepage_notice(ctx, staff, incident)
     for label in CONTENTS:
         assert label in notice
@@ -120,8 +144,9 @@ def test_homepage_notice_text_has_the_five_contents_and_no_personal_data(ctx: Ap
     assert "30일" in notice
 
 
-def test_report_form_marks_unconfirmed_fields_and_states_why(ctx: AppContext, staff: Actor, incident: str,
-                                                             tmp_path: Path) -> None:
+def test_report_form_marks_unconfirmed_fields_and_states_why(
+    ctx: AppContext, staff: Actor, incident: str, tmp_path: Path
+) -> None:
     out = tmp_path / "report.pdf"
     printing.print_report(ctx, staff, incident, out, reason="KISA 신고")
     assert_only_nanum_embedded(out)
@@ -135,16 +160,25 @@ def test_report_form_marks_unconfirmed_fields_and_states_why(ctx: AppContext, st
     assert re.search(r"기한\d{4}\.\d{1,2}\.\d{1,2}\.\d\d:\d\d", body)
 
 
-def test_record_and_register_print_the_duties_notices_and_history(ctx: AppContext, staff: Actor, incident: str,
-                                                                  tmp_path: Path) -> None:
+def test_record_and_register_print_the_duties_notices_and_history(
+    ctx: AppContext, staff: Actor, incident: str, tmp_path: Path
+) -> None:
     register.mark_sent(ctx, staff, incident, duty="notify", channel="letter", people=3)
     register.mark_sent(ctx, staff, incident, duty="notify", channel="homepage", note="홈페이지 공지 30일")
     out = tmp_path / "record.pdf"
     printing.print_record(ctx, staff, incident, out, reason="내부 보고")
     assert_only_nanum_embedded(out)
     body = squash(pdf_text(out))
-    for word in ("정보주체통지", "개인정보보호위원회·KISA신고", "시행령제40조①2", "우편(서면)", "홈페이지게시",
-                 "정보주체추가", "담당", "책임자"):
+    for word in (
+        "정보주체통지",
+        "개인정보보호위원회·KISA신고",
+        "시행령제40조①2",
+        "우편(서면)",
+        "홈페이지게시",
+        "정보주체추가",
+        "담당",
+        "책임자",
+    ):
         assert word in body, word
     assert not any(n in body for n in NAMES)
     year = int(incident.split("-")[1])
@@ -160,8 +194,11 @@ def test_record_and_register_print_the_duties_notices_and_history(ctx: AppContex
 def test_only_the_officer_and_privacy_staff_print(ctx: AppContext, incident: str, tmp_path: Path) -> None:
     auditor = actor_for(ctx, "kam", ["auditor"])
     clerk = actor_for(ctx, "won")
-    for name, call in (("letters.pdf", printing.print_letters), ("report.pdf", printing.print_report),
-                       ("record.pdf", printing.print_record)):
+    for name, call in (
+        ("letters.pdf", printing.print_letters),
+        ("report.pdf", printing.print_report),
+        ("record.pdf", printing.print_record),
+    ):
         with pytest.raises(PermissionDeniedError):
             call(ctx, auditor, incident, tmp_path / name, reason="감사")
         assert not (tmp_path / name).exists()

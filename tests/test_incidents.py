@@ -49,8 +49,10 @@ def kst(d: dt.datetime) -> str:
 
 
 # -- numbers and the clock in KST -------------------------------------------------------------------
-def test_friday_evening_breach_is_due_monday_evening_numbered_in_sequence(ctx: AppContext, staff: Actor) -> None:
-    first = open_at(ctx, staff, "2026-12-04 18:30")            # a Friday evening, KST
+def test_friday_evening_breach_is_due_monday_evening_numbered_in_sequence(
+    ctx: AppContext, staff: Actor
+) -> None:
+    first = open_at(ctx, staff, "2026-12-04 18:30")  # a Friday evening, KST
     assert first.number == "INC-2026-0001"
     assert kst(first.row.notify.due) == "2026-12-07 18:30" == kst(first.row.report.due)
     second = open_at(ctx, staff, "2026-11-02 09:00")
@@ -62,10 +64,12 @@ def test_friday_evening_breach_is_due_monday_evening_numbered_in_sequence(ctx: A
     assert "남은 시간 9시간" in first.row.notify.status(monday)
 
 
-def test_learnt_at_in_kst_around_midnight_and_across_a_month_and_year_end(ctx: AppContext, staff: Actor) -> None:
-    new_year = open_at(ctx, staff, "2026-01-01 00:30")         # 2025-12-31 15:30 UTC
+def test_learnt_at_in_kst_around_midnight_and_across_a_month_and_year_end(
+    ctx: AppContext, staff: Actor
+) -> None:
+    new_year = open_at(ctx, staff, "2026-01-01 00:30")  # 2025-12-31 15:30 UTC
     assert new_year.row.learnt_at == dt.datetime(2025, 12, 31, 15, 30, tzinfo=dt.UTC)
-    assert new_year.number == "INC-2026-0001"                  # the year in Korea, not in UTC
+    assert new_year.number == "INC-2026-0001"  # the year in Korea, not in UTC
     assert kst(new_year.row.notify.due) == "2026-01-04 00:30"
     old_year = open_at(ctx, staff, "2025-12-31 23:59")
     assert old_year.number == "INC-2025-0001"
@@ -73,7 +77,7 @@ def test_learnt_at_in_kst_around_midnight_and_across_a_month_and_year_end(ctx: A
     month_end = open_at(ctx, staff, "2026-01-31 23:30")
     assert kst(month_end.row.notify.due) == "2026-02-03 23:30"
     feb = open_at(ctx, staff, "2026-02-28 00:00")
-    assert kst(feb.row.notify.due) == "2026-03-03 00:00"      # 2026 is not a leap year
+    assert kst(feb.row.notify.due) == "2026-03-03 00:00"  # 2026 is not a leap year
     assert [r.number for r in register.list_incidents(ctx, staff, year=2025)] == ["INC-2025-0001"]
     assert len(register.list_incidents(ctx, staff, year=2026)) == 3
 
@@ -81,7 +85,9 @@ def test_learnt_at_in_kst_around_midnight_and_across_a_month_and_year_end(ctx: A
 def test_bad_input_is_refused_in_korean_and_nothing_is_saved(ctx: AppContext, staff: Actor) -> None:
     with pytest.raises(ValidationError, match="YYYY-MM-DD HH:MM"):
         rules.parse_kst("2026-12-04", "learnt_at", "인지 일시")
-    assert rules.parse_kst("2026-12-04 00:10", "learnt_at", "인지 일시") == dt.datetime(2026, 12, 3, 15, 10, tzinfo=dt.UTC)
+    assert rules.parse_kst("2026-12-04 00:10", "learnt_at", "인지 일시") == dt.datetime(
+        2026, 12, 3, 15, 10, tzinfo=dt.UTC
+    )
     with pytest.raises(ValidationError, match="미래"):
         open_at(ctx, staff, clock.now() + dt.timedelta(hours=2))
     with pytest.raises(ValidationError, match="사고 유형"):
@@ -124,7 +130,7 @@ def test_999_people_need_no_report_1000_do(ctx: AppContext, officer: Actor, staf
     assert (r.added, r.total) == (999, 999)
     assert r.detail.row.notify.applies and not r.detail.row.report.applies
     assert "신고 의무 없음" in r.line()
-    again = affected.affect_charts(ctx, staff, inc.number, charts[:1000])     # 999 already there
+    again = affected.affect_charts(ctx, staff, inc.number, charts[:1000])  # 999 already there
     assert (again.added, again.already, again.total) == (1, 999, 1000)
     report = again.detail.row.report
     assert report.applies and report.article == "개인정보 보호법 제34조③, 시행령 제40조"
@@ -133,14 +139,17 @@ def test_999_people_need_no_report_1000_do(ctx: AppContext, officer: Actor, staf
     assert "1,000명" in again.detail.events[-1].detail
 
 
-def test_a_resident_number_or_health_data_among_the_items_needs_a_report(ctx: AppContext, staff: Actor) -> None:
+def test_a_resident_number_or_health_data_among_the_items_needs_a_report(
+    ctx: AppContext, staff: Actor
+) -> None:
     plain = open_at(ctx, staff, hours_ago(1), items="이름, 연락처")
     assert not plain.row.report.applies
     rrn = open_at(ctx, staff, hours_ago(1), items="이름, 주민등록번호")
     assert rrn.row.report.applies
     assert rrn.row.report.reasons == ("고유식별정보 포함: 주민등록번호 (시행령 제40조①2)",)
-    health = register.update_incident(ctx, staff, plain.number, IncidentEdit(items="이름, 진료정보"),
-                                      expected_version=plain.row.version)
+    health = register.update_incident(
+        ctx, staff, plain.number, IncidentEdit(items="이름, 진료정보"), expected_version=plain.row.version
+    )
     assert health.row.report.reasons == ("민감정보 포함: 진료정보 (시행령 제40조①2)",)
     assert "유출 항목: 이름, 진료정보" in health.events[-1].detail
     registry = open_at(ctx, staff, hours_ago(1), items="이름", files="patient")
@@ -157,19 +166,27 @@ def test_outside_access_needs_a_report(ctx: AppContext, staff: Actor) -> None:
 
 
 # -- affected people from the data --------------------------------------------------------------------
-def test_people_of_an_export_found_in_the_access_log(ctx: AppContext, staff: Actor, clerk: Actor,
-                                                     tmp_path: Path) -> None:
+def test_people_of_an_export_found_in_the_access_log(
+    ctx: AppContext, staff: Actor, clerk: Actor, tmp_path: Path
+) -> None:
     ids = add_patients(ctx, clerk, 3)
     export_patients(ctx, clerk, ids[:2], tmp_path / "out.csv", reason="보험사 제출")
     with ctx.session() as s:
-        seq = s.execute(select(AccessLogEntry.seq).where(AccessLogEntry.action == Action.EXPORT)
-                        .order_by(AccessLogEntry.seq)).scalars().first()
+        seq = (
+            s.execute(
+                select(AccessLogEntry.seq)
+                .where(AccessLogEntry.action == Action.EXPORT)
+                .order_by(AccessLogEntry.seq)
+            )
+            .scalars()
+            .first()
+        )
     inc = open_at(ctx, staff, hours_ago(2), items="이름")
     r = affected.affect_export(ctx, staff, inc.number, int(seq))
     assert r.total == 2 and r.detail.by_source == {"export": 2}
-    assert r.detail.files == ("patient",) and r.detail.row.report.applies    # the registry file went out
+    assert r.detail.files == ("patient",) and r.detail.row.report.applies  # the registry file went out
     with pytest.raises(NotFoundError):
-        affected.affect_export(ctx, staff, inc.number, 1)                    # not an export entry
+        affected.affect_export(ctx, staff, inc.number, 1)  # not an export entry
 
 
 def test_people_an_account_touched_in_a_period(ctx: AppContext, staff: Actor, clerk: Actor) -> None:
@@ -182,14 +199,16 @@ def test_people_an_account_touched_in_a_period(ctx: AppContext, staff: Actor, cl
     r = affected.affect_account(ctx, staff, inc.number, "snoop", today - dt.timedelta(days=1), today)
     assert r.total == 2 and r.added == 2
     with pytest.raises(NotFoundError):
-        affected.affect_account(ctx, staff, inc.number, "snoop", today - dt.timedelta(days=30),
-                                today - dt.timedelta(days=2))
+        affected.affect_account(
+            ctx, staff, inc.number, "snoop", today - dt.timedelta(days=30), today - dt.timedelta(days=2)
+        )
     with pytest.raises(ValidationError, match="기간"):
         affected.affect_account(ctx, staff, inc.number, "snoop", today, today - dt.timedelta(days=1))
 
 
-def test_people_an_account_imported_are_people_it_touched(ctx: AppContext, staff: Actor, officer: Actor,
-                                                          tmp_path: Path) -> None:
+def test_people_an_account_imported_are_people_it_touched(
+    ctx: AppContext, staff: Actor, officer: Actor, tmp_path: Path
+) -> None:
     """An import names its patients in batch entries (privdesk.audit.batches), not one entry each."""
     from privdesk.registry.importer import import_patients
     from privdesk.registry.sample import write_sample_csv
@@ -212,24 +231,30 @@ def test_unknown_chart_numbers_add_nobody(ctx: AppContext, staff: Actor, clerk: 
 
 
 # -- notices and the clock ----------------------------------------------------------------------------
-def test_the_clock_stops_when_duties_are_done_and_late_ones_stay_red(ctx: AppContext, staff: Actor,
-                                                                     clerk: Actor) -> None:
+def test_the_clock_stops_when_duties_are_done_and_late_ones_stay_red(
+    ctx: AppContext, staff: Actor, clerk: Actor
+) -> None:
     add_patients(ctx, clerk, 3)
     inc = open_at(ctx, staff, hours_ago(80), items="이름, 주민등록번호")
     affected.affect_charts(ctx, staff, inc.number, ["1001", "1002", "1003"])
     now = clock.now()
     d = register.get_incident(ctx, staff, inc.number)
     assert d.row.notify.urgency(now) == Urgency.LATE and "기한 경과 8시간" in d.row.notify.status(now)
-    d = register.mark_sent(ctx, staff, inc.number, duty="notify", channel="letter", people=2,
-                           sent_at=hours_ago(75))
+    d = register.mark_sent(
+        ctx, staff, inc.number, duty="notify", channel="letter", people=2, sent_at=hours_ago(75)
+    )
     assert not d.row.notify.done and d.row.notify.notified == 2
-    d = register.mark_sent(ctx, staff, inc.number, duty="notify", channel="sms", people=1, sent_at=hours_ago(74))
-    assert d.row.notify.done and d.row.notify.urgency(clock.now()) == Urgency.DONE     # in time
+    d = register.mark_sent(
+        ctx, staff, inc.number, duty="notify", channel="sms", people=1, sent_at=hours_ago(74)
+    )
+    assert d.row.notify.done and d.row.notify.urgency(clock.now()) == Urgency.DONE  # in time
     assert d.row.report.urgency(clock.now()) == Urgency.LATE
-    d = register.mark_sent(ctx, staff, inc.number, duty="report", channel="pipc")     # now: 8 hours late
+    d = register.mark_sent(ctx, staff, inc.number, duty="report", channel="pipc")  # now: 8 hours late
     late = d.row.report.late_by(clock.now())
     assert late is not None and late >= dt.timedelta(hours=7, minutes=59)
-    assert d.row.report.urgency(clock.now() + dt.timedelta(days=3)) == Urgency.LATE  # stays red, does not grow
+    assert (
+        d.row.report.urgency(clock.now() + dt.timedelta(days=3)) == Urgency.LATE
+    )  # stays red, does not grow
     assert d.row.report.late_by(clock.now() + dt.timedelta(days=3)) == late
     assert "지남" in d.row.report.status(clock.now()) and "완료" in d.row.report.status(clock.now())
     assert [e.change for e in d.events][-3:] == ["notice", "notice", "notice"]
@@ -239,7 +264,9 @@ def test_the_clock_stops_when_duties_are_done_and_late_ones_stay_red(ctx: AppCon
     assert [r.number for r in summary.rows] == [inc.number] and summary.urgency == Urgency.LATE
 
 
-def test_homepage_notice_covers_people_whose_contacts_are_unknown(ctx: AppContext, staff: Actor, clerk: Actor) -> None:
+def test_homepage_notice_covers_people_whose_contacts_are_unknown(
+    ctx: AppContext, staff: Actor, clerk: Actor
+) -> None:
     add_patients(ctx, clerk, 2)
     inc = open_at(ctx, staff, hours_ago(3))
     with pytest.raises(RuleViolationError, match="정보주체"):
@@ -249,19 +276,24 @@ def test_homepage_notice_covers_people_whose_contacts_are_unknown(ctx: AppContex
     assert d.row.notify.done and not d.row.report.applies
 
 
-def test_closing_needs_cause_measures_done_duties_and_the_officer(ctx: AppContext, officer: Actor, staff: Actor,
-                                                                 clerk: Actor) -> None:
+def test_closing_needs_cause_measures_done_duties_and_the_officer(
+    ctx: AppContext, officer: Actor, staff: Actor, clerk: Actor
+) -> None:
     add_patients(ctx, clerk, 1)
     inc = open_at(ctx, staff, hours_ago(3))
     affected.affect_charts(ctx, staff, inc.number, ["1001"])
     with pytest.raises(PermissionDeniedError):
         register.close_incident(ctx, staff, inc.number, cause="주소 확인 누락", measures="발송 전 이중 확인")
     with pytest.raises(RuleViolationError, match="정보주체 통지"):
-        register.close_incident(ctx, officer, inc.number, cause="주소 확인 누락", measures="발송 전 이중 확인")
+        register.close_incident(
+            ctx, officer, inc.number, cause="주소 확인 누락", measures="발송 전 이중 확인"
+        )
     register.mark_sent(ctx, staff, inc.number, duty="notify", channel="letter", people=1)
     with pytest.raises(ValidationError, match="원인"):
         register.close_incident(ctx, officer, inc.number, cause=" ", measures="발송 전 이중 확인")
-    closed = register.close_incident(ctx, officer, inc.number, cause="주소 확인 누락", measures="발송 전 이중 확인")
+    closed = register.close_incident(
+        ctx, officer, inc.number, cause="주소 확인 누락", measures="발송 전 이중 확인"
+    )
     assert closed.row.state == "closed" and closed.closed_by == "yook"
     with pytest.raises(RuleViolationError, match="종결"):
         affected.affect_charts(ctx, staff, inc.number, ["1001"])
@@ -269,24 +301,31 @@ def test_closing_needs_cause_measures_done_duties_and_the_officer(ctx: AppContex
 
 
 # -- who may do what ----------------------------------------------------------------------------------
-def test_officer_and_privacy_staff_act_the_auditor_reads_others_see_nothing(ctx: AppContext, officer: Actor,
-                                                                            staff: Actor, clerk: Actor) -> None:
+def test_officer_and_privacy_staff_act_the_auditor_reads_others_see_nothing(
+    ctx: AppContext, officer: Actor, staff: Actor, clerk: Actor
+) -> None:
     auditor = actor_for(ctx, "kam", ["auditor"])
     add_patients(ctx, clerk, 1)
     inc = open_at(ctx, officer, hours_ago(1))
     assert register.get_incident(ctx, auditor, inc.number).number == inc.number
     assert len(register.list_incidents(ctx, auditor)) == 1
-    for attempt in (lambda: open_at(ctx, auditor, hours_ago(1)),
-                    lambda: affected.affect_charts(ctx, auditor, inc.number, ["1001"]),
-                    lambda: register.mark_sent(ctx, auditor, inc.number, duty="notify", channel="homepage"),
-                    lambda: register.close_incident(ctx, auditor, inc.number, cause="a", measures="b"),
-                    lambda: register.list_incidents(ctx, clerk),
-                    lambda: open_at(ctx, clerk, hours_ago(1))):
+    for attempt in (
+        lambda: open_at(ctx, auditor, hours_ago(1)),
+        lambda: affected.affect_charts(ctx, auditor, inc.number, ["1001"]),
+        lambda: register.mark_sent(ctx, auditor, inc.number, duty="notify", channel="homepage"),
+        lambda: register.close_incident(ctx, auditor, inc.number, cause="a", measures="b"),
+        lambda: register.list_incidents(ctx, clerk),
+        lambda: open_at(ctx, clerk, hours_ago(1)),
+    ):
         with pytest.raises(PermissionDeniedError):
             attempt()
     affected.affect_charts(ctx, staff, inc.number, ["1001"])
     with ctx.session() as s:
-        denied = s.execute(select(AccessLogEntry).where(AccessLogEntry.action == Action.PERMISSION_DENIED)).scalars().all()
+        denied = (
+            s.execute(select(AccessLogEntry).where(AccessLogEntry.action == Action.PERMISSION_DENIED))
+            .scalars()
+            .all()
+        )
     assert len(denied) == 6
 
 
@@ -298,11 +337,14 @@ def test_the_history_is_append_only(ctx: AppContext, staff: Actor) -> None:
                 conn.execute(text(sql))
             conn.rollback()
     with ctx.session() as s:
-        assert s.execute(select(IncidentEvent.change).where(IncidentEvent.incident_id == inc.id)).scalars().all() == ["open"]
+        assert s.execute(
+            select(IncidentEvent.change).where(IncidentEvent.incident_id == inc.id)
+        ).scalars().all() == ["open"]
 
 
-def test_people_of_cctv_viewing_requests_by_their_reception_numbers(ctx: AppContext, officer: Actor,
-                                                                    staff: Actor) -> None:
+def test_people_of_cctv_viewing_requests_by_their_reception_numbers(
+    ctx: AppContext, officer: Actor, staff: Actor
+) -> None:
     """The footage handed over to the wrong person: the requesters of those CCTV requests, given
     as CR-YYYY-NNNN (or the number alone); an unknown number adds nobody and is named."""
     from privdesk.cctv import requests as cctv_requests
@@ -320,20 +362,21 @@ def test_people_of_cctv_viewing_requests_by_their_reception_numbers(ctx: AppCont
     assert ids == [first.id, second.id]
     r = affected.affect_cctv(ctx, staff, inc.number, ids)
     assert r.detail.row.affected == 2 and r.detail.by_source == {"cctv": 2}
-    again = affected.affect_cctv(ctx, staff, inc.number, [first.id])      # the same person is not counted twice
+    again = affected.affect_cctv(ctx, staff, inc.number, [first.id])  # the same person is not counted twice
     assert again.detail.row.affected == 2
 
 
-def test_people_added_by_mistake_are_taken_off_with_a_reason_and_the_duties_follow(ctx: AppContext, staff: Actor,
-                                                                                 clerk: Actor) -> None:
+def test_people_added_by_mistake_are_taken_off_with_a_reason_and_the_duties_follow(
+    ctx: AppContext, staff: Actor, clerk: Actor
+) -> None:
     add_patients(ctx, clerk, 3)
     inc = open_at(ctx, staff, hours_ago(4))
     affected.affect_charts(ctx, staff, inc.number, ["1001", "1002", "1003"])
     with pytest.raises(ValidationError, match="제외 사유"):
         affected.remove_charts(ctx, staff, inc.number, ["1003"], "")
-    with pytest.raises(ValidationError):                         # a resident number is no reason
+    with pytest.raises(ValidationError):  # a resident number is no reason
         affected.remove_charts(ctx, staff, inc.number, ["1003"], "900101-1234568 잘못 추가")
-    with pytest.raises(NotFoundError):                           # not on the incident: nothing removed
+    with pytest.raises(NotFoundError):  # not on the incident: nothing removed
         affected.remove_charts(ctx, staff, inc.number, ["1003", "9999"], "다른 환자")
     assert register.get_incident(ctx, staff, inc.number).row.affected == 3
     r = affected.remove_charts(ctx, staff, inc.number, ["1003"], "팩스 수신처 확인 결과 1003은 명단에 없었음")

@@ -77,8 +77,12 @@ def test_wrong_or_missing_key_file_is_a_clear_error_naming_the_file(db_url: str,
     opened.engine.dispose()
     key_bytes = settings.key_file.read_bytes()
     with pytest.raises(AlreadyInitializedError):
-        initialize(settings_for(db_url, key_name="third.key"), officer_login="other",
-                   officer_name="다른사람", password=OFFICER_PASSWORD)
+        initialize(
+            settings_for(db_url, key_name="third.key"),
+            officer_login="other",
+            officer_name="다른사람",
+            password=OFFICER_PASSWORD,
+        )
     assert not (settings.key_file.parent / "third.key").exists()
     assert settings.key_file.read_bytes() == key_bytes
 
@@ -92,8 +96,11 @@ def test_ciphertext_is_bound_to_table_column_and_row() -> None:
     keys = KeyRing(os.urandom(32))
     blob = keys.encrypt("010-1234-5678", "accounts", "contact", "acct:1")
     assert keys.decrypt(blob, "accounts", "contact", "acct:1") == "010-1234-5678"
-    for table, column, row in (("accounts", "contact", "acct:2"), ("accounts", "name", "acct:1"),
-                               ("patients", "contact", "acct:1")):
+    for table, column, row in (
+        ("accounts", "contact", "acct:2"),
+        ("accounts", "name", "acct:1"),
+        ("patients", "contact", "acct:1"),
+    ):
         with pytest.raises(DecryptionError):
             keys.decrypt(blob, table, column, row)
     with pytest.raises(DecryptionError):
@@ -124,16 +131,27 @@ def test_password_hash_stores_its_parameters_and_can_be_raised() -> None:
 def test_moved_ciphertext_fails_in_the_database(ctx) -> None:  # type: ignore[no-untyped-def]
     with ctx.unit(None) as u:
         officer = u.session.execute(select(Account)).scalars().one()
-        other = Account(login="kim", name="김원무", password_hash="x", must_change_password=True,
-                        password_changed_at=officer.created_at, created_at=officer.created_at)
+        other = Account(
+            login="kim",
+            name="김원무",
+            password_hash="x",
+            must_change_password=True,
+            password_changed_at=officer.created_at,
+            created_at=officer.created_at,
+        )
         u.session.add(other)
         u.session.flush()
         officer.contact_enc = ctx.keys.encrypt("010-9999-1111", "accounts", "contact_enc", officer.ref)
         other_ref = other.ref
     with Session(ctx.engine) as s, s.begin():
         # an attacker with database access copies the ciphertext into another row
-        s.execute(text("UPDATE accounts SET contact_enc = (SELECT contact_enc FROM accounts WHERE login = :a) "
-                       "WHERE login = 'kim'"), {"a": OFFICER_LOGIN})
+        s.execute(
+            text(
+                "UPDATE accounts SET contact_enc = (SELECT contact_enc FROM accounts WHERE login = :a) "
+                "WHERE login = 'kim'"
+            ),
+            {"a": OFFICER_LOGIN},
+        )
     with Session(ctx.engine) as s:
         moved = s.execute(select(Account).where(Account.login == "kim")).scalar_one()
         assert moved.contact_enc is not None
@@ -141,7 +159,9 @@ def test_moved_ciphertext_fails_in_the_database(ctx) -> None:  # type: ignore[no
             ctx.keys.decrypt(moved.contact_enc, "accounts", "contact_enc", other_ref)
         original = s.execute(select(Account).where(Account.login == OFFICER_LOGIN)).scalar_one()
         assert original.contact_enc is not None
-        assert ctx.keys.decrypt(original.contact_enc, "accounts", "contact_enc", original.ref) == "010-9999-1111"
+        assert (
+            ctx.keys.decrypt(original.contact_enc, "accounts", "contact_enc", original.ref) == "010-9999-1111"
+        )
 
 
 def test_sqlite_files_hold_no_plaintext_of_an_encrypted_field(sqlite_ctx) -> None:  # type: ignore[no-untyped-def]

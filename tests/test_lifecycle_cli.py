@@ -22,6 +22,7 @@ from tests.test_reports_template import text as pdf_text
 def text(pdf: Path) -> str:
     return "".join(pdf_text(pdf).split())
 
+
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
@@ -37,10 +38,10 @@ def cli(ctx: AppContext) -> Cli:
 
 def test_retention_run_plan_approve_execute_and_pdfs(ctx: AppContext, cli: Cli, tmp_path: Path) -> None:
     off = officer(ctx)
-    add_marked(ctx, off, 1, last_visit=years_ago(4))            # to separate
-    add_marked(ctx, off, 2, last_visit=years_ago(7))            # due
-    add_marked(ctx, off, 3, last_visit=years_ago(8))            # due
-    held = add_marked(ctx, off, 4, last_visit=years_ago(9))     # due, held
+    add_marked(ctx, off, 1, last_visit=years_ago(4))  # to separate
+    add_marked(ctx, off, 2, last_visit=years_ago(7))  # due
+    add_marked(ctx, off, 3, last_visit=years_ago(8))  # due
+    held = add_marked(ctx, off, 4, last_visit=years_ago(9))  # due, held
     set_hold(ctx, off, held.id, "정정 요구 처리 중")
     dry = cli("retention", "run", "--dry-run")
     assert dry.returncode == 0, dry.stderr
@@ -61,39 +62,108 @@ def test_retention_run_plan_approve_execute_and_pdfs(ctx: AppContext, cli: Cli, 
     assert clerk.login == "clerk"
     denied = cli("destruction", "approve", str(plan_id), "--as", "clerk", password=TEST_PASSWORD)
     assert denied.returncode == 1 and "권한" in denied.stderr
-    assert cli("destruction", "execute", str(plan_id), "--as", "yook").returncode == 1   # not approved
+    assert cli("destruction", "execute", str(plan_id), "--as", "yook").returncode == 1  # not approved
     ok = cli("destruction", "approve", str(plan_id), "--as", "yook")
     assert ok.returncode == 0 and ok.stdout.strip() == f"plan {plan_id}: 승인됨"
     ex = cli("destruction", "execute", str(plan_id), "--as", "yook")
     assert ex.returncode == 0, ex.stderr
     assert ex.stdout.splitlines()[0] == "destroyed 2"
 
-    ledger.record_manual(ctx, off, ledger.ManualDestruction(
-        file_name="환자 진료 접수 및 관리 (종이 접수증)", kind="종이 문서", item_count=120, method="분쇄",
-        executed_by="원무과 김담당", reason="보유기간 경과", destroyed_on=clock.today_kst(), witness="총무과 박입회"))
+    ledger.record_manual(
+        ctx,
+        off,
+        ledger.ManualDestruction(
+            file_name="환자 진료 접수 및 관리 (종이 접수증)",
+            kind="종이 문서",
+            item_count=120,
+            method="분쇄",
+            executed_by="원무과 김담당",
+            reason="보유기간 경과",
+            destroyed_on=clock.today_kst(),
+            witness="총무과 박입회",
+        ),
+    )
     out = tmp_path / "ledger.pdf"
-    r = cli("report", "destruction-ledger", "--reason", "업무 확인", "--from", clock.today_kst().isoformat(), "--to", clock.today_kst().isoformat(),
-            "--out", str(out), "--as", "yook")
+    r = cli(
+        "report",
+        "destruction-ledger",
+        "--reason",
+        "업무 확인",
+        "--from",
+        clock.today_kst().isoformat(),
+        "--to",
+        clock.today_kst().isoformat(),
+        "--out",
+        str(out),
+        "--as",
+        "yook",
+    )
     assert r.returncode == 0, r.stderr
     assert_only_nanum_embedded(out)
     body = text(out)
-    for needle in ("개인정보파일파기관리대장", "[별지제5호서식]", "개인정보파일명", "자료의종류", "생성일", "폐기일",
-                   "폐기사유", "처리담당자", "처리부서장", "환자진료접수및관리", "전자파일", "종이문서", "분쇄",
-                   "총무과박입회", f"파기계획{plan_id}"):
+    for needle in (
+        "개인정보파일파기관리대장",
+        "[별지제5호서식]",
+        "개인정보파일명",
+        "자료의종류",
+        "생성일",
+        "폐기일",
+        "폐기사유",
+        "처리담당자",
+        "처리부서장",
+        "환자진료접수및관리",
+        "전자파일",
+        "종이문서",
+        "분쇄",
+        "총무과박입회",
+        f"파기계획{plan_id}",
+    ):
         assert needle in body, needle
     assert page_count(out) == 1
     cert = tmp_path / "cert.pdf"
-    c = cli("report", "destruction-certificate", "--reason", "업무 확인", str(plan_id), "--out", str(cert), "--as", "yook")
+    c = cli(
+        "report",
+        "destruction-certificate",
+        "--reason",
+        "업무 확인",
+        str(plan_id),
+        "--out",
+        str(cert),
+        "--as",
+        "yook",
+    )
     assert c.returncode == 0, c.stderr
     assert_only_nanum_embedded(cert)
     body = text(cert)
     p = destruction.get_plan(ctx, off, plan_id)
-    for needle in ("개인정보파기확인서", "파기건수", "2건", "파기제외", "1건", "승인자", "확인자", "파기실행자",
-                   p.plan_hash, "담당", "책임자", "개인정보보호법」제21조"):
+    for needle in (
+        "개인정보파기확인서",
+        "파기건수",
+        "2건",
+        "파기제외",
+        "1건",
+        "승인자",
+        "확인자",
+        "파기실행자",
+        p.plan_hash,
+        "담당",
+        "책임자",
+        "개인정보보호법」제21조",
+    ):
         assert needle in body, needle
     for name in (held.name,):
         assert name not in body
-    not_done = cli("report", "destruction-certificate", "--reason", "업무 확인", "999", "--out", str(tmp_path / "x.pdf"), "--as", "yook")
+    not_done = cli(
+        "report",
+        "destruction-certificate",
+        "--reason",
+        "업무 확인",
+        "999",
+        "--out",
+        str(tmp_path / "x.pdf"),
+        "--as",
+        "yook",
+    )
     assert not_done.returncode == 1 and not (tmp_path / "x.pdf").exists()
 
 
@@ -103,7 +173,10 @@ def test_two_person_rule_on_the_command_line(ctx: AppContext, cli: Cli) -> None:
     destruction.set_two_person_rule(ctx, off, True)
     actor_for(ctx, "second", ["officer"])
     plan_id = int(cli("destruction", "plan", "--as", "yook").stdout.split()[1].rstrip(":"))
-    assert cli("destruction", "approve", str(plan_id), "--as", "yook").stdout.strip() == f"plan {plan_id}: 2차 승인 대기"
+    assert (
+        cli("destruction", "approve", str(plan_id), "--as", "yook").stdout.strip()
+        == f"plan {plan_id}: 2차 승인 대기"
+    )
     again = cli("destruction", "approve", str(plan_id), "--as", "yook")
     assert again.returncode == 1 and "다른 승인권자" in again.stderr
     assert cli("destruction", "execute", str(plan_id), "--as", "yook").returncode == 1

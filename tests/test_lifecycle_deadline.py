@@ -28,7 +28,7 @@ from tests.ui_cctv_support import officer as login_officer
 from tests.ui_cctv_support import runner_fixture, settle
 
 __all__ = ["runner_fixture"]
-DAYS = 5        # resources/profile/default.toml: destruction_days
+DAYS = 5  # resources/profile/default.toml: destruction_days
 
 
 def _ends(ctx: AppContext, pid: int, until: dt.date) -> None:
@@ -40,8 +40,16 @@ def _ends(ctx: AppContext, pid: int, until: dt.date) -> None:
 def _people(ctx: AppContext) -> dict[str, int]:
     off = officer(ctx)
     out = {}
-    for i, (key, ago) in enumerate((("late30", 30 + DAYS), ("late1", 1 + DAYS), ("edge", DAYS), ("fresh", 1),
-                                    ("held", 90), ("alive", -10))):
+    for i, (key, ago) in enumerate(
+        (
+            ("late30", 30 + DAYS),
+            ("late1", 1 + DAYS),
+            ("edge", DAYS),
+            ("fresh", 1),
+            ("held", 90),
+            ("alive", -10),
+        )
+    ):
         m = add_marked(ctx, off, i, last_visit=years_ago(6))
         _ends(ctx, m.id, clock.today_kst() - dt.timedelta(days=ago))
         out[key] = m.id
@@ -50,7 +58,9 @@ def _people(ctx: AppContext) -> dict[str, int]:
 
 
 def test_overdue_days_counts_from_the_deadline() -> None:
-    assert overdue_days(clock.today_kst() - dt.timedelta(days=DAYS), clock.today_kst(), DAYS) == 0      # on the deadline
+    assert (
+        overdue_days(clock.today_kst() - dt.timedelta(days=DAYS), clock.today_kst(), DAYS) == 0
+    )  # on the deadline
     assert overdue_days(clock.today_kst() - dt.timedelta(days=DAYS + 1), clock.today_kst(), DAYS) == 1
     assert overdue_days(clock.today_kst() - dt.timedelta(days=1), clock.today_kst(), DAYS) == 0
     assert overdue_days(clock.today_kst() + dt.timedelta(days=3), clock.today_kst(), DAYS) == 0
@@ -61,7 +71,7 @@ def test_the_dashboard_the_start_page_summary_the_plan_and_the_patient_detail(ct
     ids = _people(ctx)
     off = officer(ctx)
     d = files.dashboard(ctx, off)
-    assert (d.deadline_days, d.overdue, d.overdue_max_days) == (DAYS, 2, 30)    # the held one is not overdue
+    assert (d.deadline_days, d.overdue, d.overdue_max_days) == (DAYS, 2, 30)  # the held one is not overdue
     s = files.overdue_destruction(ctx, off)
     assert (s.overdue, s.max_days, s.due) == (2, 30, 4)
 
@@ -83,7 +93,8 @@ def test_the_dashboard_the_start_page_summary_the_plan_and_the_patient_detail(ct
 
 
 def test_red_on_the_lifecycle_screen_the_start_page_and_the_patient_detail(  # type: ignore[no-untyped-def]
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     ctx = sqlite_ctx
     ids = _people(ctx)
     boss = login_officer(ctx)
@@ -103,7 +114,10 @@ def test_red_on_the_lifecycle_screen_the_start_page_and_the_patient_detail(  # t
     qtbot.waitUntil(lambda: plans.current is not None and plans.items.rowCount() == 4, timeout=15_000)
     settle(qtbot, runner)
     first = plans.items.index(0, 3)
-    assert plans.items.data(first) == "30일 지남" and plans.items.row_object(0).subject == f"patient:{ids['late30']}"
+    assert (
+        plans.items.data(first) == "30일 지남"
+        and plans.items.row_object(0).subject == f"patient:{ids['late30']}"
+    )
     assert plans.items.data(first, Qt.ItemDataRole.ForegroundRole) is not None
     assert plans.items.data(plans.items.index(3, 3), Qt.ItemDataRole.ForegroundRole) is None
     assert "지난 기록 2건" in plans.detail.text()

@@ -22,28 +22,44 @@ from tests.lifecycle_support import add_marked, years_ago
 
 def _details(ctx, subject: str) -> list[str]:  # type: ignore[no-untyped-def]
     with ctx.session() as s:
-        return [d or "" for d in s.execute(select(AccessLogEntry.detail).where(AccessLogEntry.subject == subject)
-                                           .order_by(AccessLogEntry.seq)).scalars()]
+        return [
+            d or ""
+            for d in s.execute(
+                select(AccessLogEntry.detail)
+                .where(AccessLogEntry.subject == subject)
+                .order_by(AccessLogEntry.seq)
+            ).scalars()
+        ]
 
 
 def test_hold_by_chart_on_active_and_separated_records_listed_masked_and_released_with_reason(ctx) -> None:  # type: ignore[no-untyped-def]
     off = officer(ctx)
     active = add_marked(ctx, off, 61, last_visit=years_ago(1))
-    sep = add_marked(ctx, off, 62, last_visit=years_ago(4))          # purpose achieved: separated below
+    sep = add_marked(ctx, off, 62, last_visit=years_ago(4))  # purpose achieved: separated below
     separation.run_retention(ctx)
     assert [r.id for r in separation.list_separated(ctx, off)] == [sep.id]
 
-    h1 = holds.place_legal_hold_by_chart(ctx, off, f"  {active.chart_no} ", "2026가단101 손해배상 소송 증거 보전")
-    h2 = holds.place_legal_hold_by_chart(ctx, off, sep.chart_no, "경찰 수사 협조 요청")   # the stub keeps its chart number
+    h1 = holds.place_legal_hold_by_chart(
+        ctx, off, f"  {active.chart_no} ", "2026가단101 손해배상 소송 증거 보전"
+    )
+    h2 = holds.place_legal_hold_by_chart(
+        ctx, off, sep.chart_no, "경찰 수사 협조 요청"
+    )  # the stub keeps its chart number
     rows = holds.list_legal_holds(ctx, off)
-    assert [r.id for r in rows] == [h2, h1]                                # newest first
+    assert [r.id for r in rows] == [h2, h1]  # newest first
     by_id = {r.id: r for r in rows}
     assert (by_id[h1].chart_no, by_id[h1].name_masked, by_id[h1].patient_status) == (
-        active.chart_no, mask_name(active.name), "active")
+        active.chart_no,
+        mask_name(active.name),
+        "active",
+    )
     assert by_id[h1].name_masked != active.name and by_id[h1].name_masked.count("*") == len(active.name) - 2
     # the separated patient's name comes from the separate store (the officer may read it), masked
     assert (by_id[h2].chart_no, by_id[h2].name_masked, by_id[h2].status_label) == (
-        sep.chart_no, mask_name(sep.name), "분리보관")
+        sep.chart_no,
+        mask_name(sep.name),
+        "분리보관",
+    )
     assert by_id[h1].placed_by == off.login and by_id[h1].active and by_id[h1].release_reason == ""
     assert active.name not in repr(by_id[h1]) and active.chart_no not in repr(by_id[h1])
     # each patient shown is logged as a view; the hold is logged on the patient
@@ -61,7 +77,9 @@ def test_hold_by_chart_on_active_and_separated_records_listed_masked_and_release
     released = everything[h1]
     assert not released.active and released.released_by == off.login and released.released_at is not None
     assert released.release_reason == "소송 종결 (2026.10. 판결 확정)"
-    assert f"legal_hold={h1} off; reason=소송 종결 (2026.10. 판결 확정)" in _details(ctx, f"patient:{active.id}")
+    assert f"legal_hold={h1} off; reason=소송 종결 (2026.10. 판결 확정)" in _details(
+        ctx, f"patient:{active.id}"
+    )
     with pytest.raises(RuleViolationError):
         holds.release_legal_hold(ctx, off, h1, "다시")
     with pytest.raises(NotFoundError):
@@ -105,7 +123,8 @@ def test_a_hold_keeps_the_record_out_of_plans_until_released(ctx) -> None:  # ty
     plan = destruction.create_plan(ctx, off)
     assert plan.record_count == 1
     assert {(e.subject, e.reason_code, e.chart_no) for e in plan.excluded} == {
-        (f"patient:{due.id}", "legal_hold", due.chart_no)}
+        (f"patient:{due.id}", "legal_hold", due.chart_no)
+    }
     destruction.cancel_plan(ctx, off, plan.id)
     holds.release_legal_hold(ctx, off, hold, "소송 종결")
     again = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=1))
@@ -118,7 +137,7 @@ def test_legal_hold_and_rule_use_cases_refuse_accounts_without_the_permission(ct
     p = add_marked(ctx, off, 66, last_visit=years_ago(1))
     hold = holds.place_legal_hold_by_chart(ctx, off, p.chart_no, "소송")
     clerk = actor_for(ctx, "clerk", [INTAKE])
-    privacy = actor_for(ctx, "privacy", [PRIVACY])           # drafts plans, does not manage retention
+    privacy = actor_for(ctx, "privacy", [PRIVACY])  # drafts plans, does not manage retention
     for who in (clerk, privacy):
         with pytest.raises(PermissionDeniedError):
             holds.list_legal_holds(ctx, who)
@@ -132,8 +151,13 @@ def test_legal_hold_and_rule_use_cases_refuse_accounts_without_the_permission(ct
     rules = {r.code: r for r in files.list_files(ctx, privacy)}
     assert rules["patient"].retention_years == 5
     with pytest.raises(PermissionDeniedError):
-        files.update_rule(ctx, privacy, "patient", RuleChange(separate_after_days=100),
-                          expected_version=rules["patient"].version)
+        files.update_rule(
+            ctx,
+            privacy,
+            "patient",
+            RuleChange(separate_after_days=100),
+            expected_version=rules["patient"].version,
+        )
     with pytest.raises(PermissionDeniedError):
         files.list_files(ctx, clerk)
-    assert [r.id for r in holds.list_legal_holds(ctx, off)] == [hold]   # nothing was released
+    assert [r.id for r in holds.list_legal_holds(ctx, off)] == [hold]  # nothing was released

@@ -44,16 +44,25 @@ def test_people_resolves_logins_to_names_with_the_id_in_brackets(ctx: AppContext
 
 
 def test_the_ledger_names_the_handler_and_the_approver_and_the_certificate_says_what_was_destroyed(
-        ctx: AppContext, tmp_path: Path) -> None:
+    ctx: AppContext, tmp_path: Path
+) -> None:
     off = officer(ctx)
-    staff = actor_for(ctx, "kimd", ["privacy"])        # prepares plans, may not approve
+    staff = actor_for(ctx, "kimd", ["privacy"])  # prepares plans, may not approve
     _set_department(ctx, "kimd", "개인정보보호팀")
     _set_department(ctx, "yook", "원무부")
-    marked = [add_marked(ctx, off, 1, last_visit=years_ago(7)), add_marked(ctx, off, 2, last_visit=years_ago(8)),
-              add_marked(ctx, off, 3, last_visit=years_ago(8, 40)), add_marked(ctx, off, 4, last_visit=years_ago(10))]
+    marked = [
+        add_marked(ctx, off, 1, last_visit=years_ago(7)),
+        add_marked(ctx, off, 2, last_visit=years_ago(8)),
+        add_marked(ctx, off, 3, last_visit=years_ago(8, 40)),
+        add_marked(ctx, off, 4, last_visit=years_ago(10)),
+    ]
     with ctx.session() as s:
-        ends = {int(i): d for i, d in s.execute(select(Patient.id, Patient.retention_until)
-                              .where(Patient.id.in_([m.id for m in marked])))}
+        ends = {
+            int(i): d
+            for i, d in s.execute(
+                select(Patient.id, Patient.retention_until).where(Patient.id.in_([m.id for m in marked]))
+            )
+        }
     plan = destruction.create_plan(ctx, staff)
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     destruction.execute_plan(ctx, off, plan.id)
@@ -71,12 +80,12 @@ def test_the_ledger_names_the_handler_and_the_approver_and_the_certificate_says_
     body = squash(cert)
     assert f"기간파기계획{plan.id}" not in body
     first, last = min(ends.values()), max(ends.values())
-    assert "".join(period_text(first, last).split()) + "(보유기간종료일)" in body   # whatever the date style
+    assert "".join(period_text(first, last).split()) + "(보유기간종료일)" in body  # whatever the date style
     assert f"파기계획제{plan.id}호" in body
     assert "계획작성자개인정보보호팀kimd님(kimd)" in body and "원무부육의곤(yook)" in body
     assert "별첨:파기내역" in body
     for year, n in Counter(d.year for d in ends.values()).items():
         assert f"{year}년{n}건" in body, (year, n)
     assert f"합계{len(marked)}건" in body
-    for m in marked:                                      # counts only: no personal data in the annex
+    for m in marked:  # counts only: no personal data in the annex
         assert m.name not in body and m.chart_no not in body

@@ -25,12 +25,19 @@ from tests.pg import PgCluster, running_cluster
 
 def _files(main: Path) -> list[Path]:
     sep = separate_path(main)
-    return [p for p in (main, Path(f"{main}-wal"), sep, Path(f"{sep}-wal"), Path(f"{main}-journal")) if p.exists()]
+    return [
+        p for p in (main, Path(f"{main}-wal"), sep, Path(f"{sep}-wal"), Path(f"{main}-journal")) if p.exists()
+    ]
 
 
 def _needles(m: Marked) -> dict[str, bytes]:
-    out = {"name": m.name.encode(), "address": m.address.encode(), "phone": m.phone.encode(),
-           "rrn": m.rrn.encode(), "phone_digits": m.phone.replace("-", "").encode()}
+    out = {
+        "name": m.name.encode(),
+        "address": m.address.encode(),
+        "phone": m.phone.encode(),
+        "rrn": m.rrn.encode(),
+        "phone_digits": m.phone.replace("-", "").encode(),
+    }
     out.update({f"ciphertext{i}": blob for i, blob in enumerate(m.ciphertexts)})
     return out
 
@@ -72,8 +79,9 @@ def test_no_plaintext_or_ciphertext_left_in_any_sqlite_file(sqlite_ctx) -> None:
     # the survivors are intact (the scan would see them)
     assert len(_found(files, survivors)) >= 5
     with ctx.session() as s:
-        assert s.execute(select(Patient.id).where(Patient.status == STATUS_DESTROYED)).scalars().all() == sorted(
-            m.id for m in separated + active_due)
+        assert s.execute(
+            select(Patient.id).where(Patient.status == STATUS_DESTROYED)
+        ).scalars().all() == sorted(m.id for m in separated + active_due)
         log = " ".join(f"{a.subject} {a.detail}" for a in s.execute(select(AccessLogEntry)).scalars())
     for m in separated + active_due:
         assert m.name not in log and m.chart_no not in log and f"patient:{m.id}" in log
@@ -89,7 +97,9 @@ def test_postgresql_rows_gone_and_tables_rewritten(ctx) -> None:  # type: ignore
     separation.run_retention(ctx)
     with ctx.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM separated.patients")).scalar_one() == 1
-        grants = conn.execute(text("SELECT has_schema_privilege('public', 'separated', 'USAGE')")).scalar_one()
+        grants = conn.execute(
+            text("SELECT has_schema_privilege('public', 'separated', 'USAGE')")
+        ).scalar_one()
     assert grants is False
     import datetime as dt
 
@@ -101,10 +111,15 @@ def test_postgresql_rows_gone_and_tables_rewritten(ctx) -> None:  # type: ignore
     with ctx.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM separated.patients")).scalar_one() == 0
         assert conn.execute(text("SELECT count(*) FROM separated.patient_phones")).scalar_one() == 0
-        names = conn.execute(text("SELECT name FROM patients WHERE id IN (:a, :b)"),
-                             {"a": sep.id, "b": due.id}).scalars().all()
-        phones = conn.execute(text("SELECT count(*) FROM patient_phones WHERE patient_id IN (:a, :b)"),
-                              {"a": sep.id, "b": due.id}).scalar_one()
+        names = (
+            conn.execute(text("SELECT name FROM patients WHERE id IN (:a, :b)"), {"a": sep.id, "b": due.id})
+            .scalars()
+            .all()
+        )
+        phones = conn.execute(
+            text("SELECT count(*) FROM patient_phones WHERE patient_id IN (:a, :b)"),
+            {"a": sep.id, "b": due.id},
+        ).scalar_one()
     assert names == ["", ""] and phones == 0
     # VACUUM FULL wrote every affected table (and its indexes) into new files
     assert set(files_before) == set(destruction.PG_TABLES)
@@ -113,8 +128,12 @@ def test_postgresql_rows_gone_and_tables_rewritten(ctx) -> None:  # type: ignore
 
 def _filenodes(ctx) -> dict[str, int]:  # type: ignore[no-untyped-def]
     with ctx.engine.connect() as conn:
-        return {t: int(conn.execute(text("SELECT pg_relation_filenode(CAST(:t AS regclass))"), {"t": t}).scalar_one())
-                for t in destruction.PG_TABLES}
+        return {
+            t: int(
+                conn.execute(text("SELECT pg_relation_filenode(CAST(:t AS regclass))"), {"t": t}).scalar_one()
+            )
+            for t in destruction.PG_TABLES
+        }
 
 
 def _scan_dir(root: Path, marked: list[Marked], *, skip_wal: bool = False) -> list[str]:
@@ -124,7 +143,7 @@ def _scan_dir(root: Path, marked: list[Marked], *, skip_wal: bool = False) -> li
             continue
         try:
             data = f.read_bytes()
-        except OSError:          # a file removed by the server while we walk (temporary stats …)
+        except OSError:  # a file removed by the server while we walk (temporary stats …)
             continue
         for m in marked:
             for what, needle in _needles(m).items():
@@ -150,14 +169,20 @@ def _autocommit(ctx, *statements: str) -> list[object]:  # type: ignore[no-untyp
 # nothing but this test's database and the ones initdb makes, so the raw-bytes scan is small and
 # sees no other test's rows.
 SCRUB_CLUSTER_SETTINGS = {
-    "wal_recycle": "off", "wal_keep_size": "0", "archive_mode": "off", "max_wal_senders": "0",
-    "min_wal_size": "2MB", "max_wal_size": "16MB",
+    "wal_recycle": "off",
+    "wal_keep_size": "0",
+    "archive_mode": "off",
+    "max_wal_senders": "0",
+    "min_wal_size": "2MB",
+    "max_wal_size": "16MB",
 }
 
 
 @pytest.fixture(scope="module")
 def scrub_cluster() -> Iterator[PgCluster]:
-    with running_cluster("scrub", initdb_args=("--wal-segsize=1",), settings=SCRUB_CLUSTER_SETTINGS) as cluster:
+    with running_cluster(
+        "scrub", initdb_args=("--wal-segsize=1",), settings=SCRUB_CLUSTER_SETTINGS
+    ) as cluster:
         yield cluster
 
 
@@ -167,16 +192,23 @@ def scrub_ctx(scrub_cluster: PgCluster, settings_for) -> Iterator[AppContext]:  
     (the scrub clears planner statistics only for a superuser)."""
     from privdesk.bootstrap import initialize
 
-    context = initialize(settings_for(scrub_cluster.url(scrub_cluster.create_database())),
-                         officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD)
+    context = initialize(
+        settings_for(scrub_cluster.url(scrub_cluster.create_database())),
+        officer_login=OFFICER_LOGIN,
+        officer_name="육의곤",
+        password=OFFICER_PASSWORD,
+    )
     yield context
     context.engine.dispose()
 
 
 def _wal_segments(cluster: PgCluster) -> list[str]:
     """WAL segment files in pg_wal (24 hex digits: timeline, log, segment; they sort by position)."""
-    return sorted(f.name for f in (cluster.data / "pg_wal").iterdir()
-                  if len(f.name) == 24 and all(c in "0123456789ABCDEF" for c in f.name))
+    return sorted(
+        f.name
+        for f in (cluster.data / "pg_wal").iterdir()
+        if len(f.name) == 24 and all(c in "0123456789ABCDEF" for c in f.name)
+    )
 
 
 @pytest.mark.parametrize("backend", [pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -195,11 +227,16 @@ def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(backend: str, re
     (``wal_recycle = off``, no WAL kept, ``pg_switch_wal()``, ``CHECKPOINT``) on a cluster of the
     test's own (:data:`SCRUB_CLUSTER_SETTINGS`): it waits until every segment written up to the end
     of the destruction has been removed from ``pg_wal`` (by name), then finds nothing anywhere."""
-    assert backend == "postgresql"   # the SQLite files are scanned above
+    assert backend == "postgresql"  # the SQLite files are scanned above
     cluster: PgCluster = request.getfixturevalue("scrub_cluster")
     ctx = request.getfixturevalue("scrub_ctx")
-    assert _autocommit(ctx, "SHOW wal_recycle", "SHOW wal_keep_size", "SHOW archive_mode",
-                       "SELECT count(*) FROM pg_replication_slots") == ["off", "0", "off", 0]
+    assert _autocommit(
+        ctx,
+        "SHOW wal_recycle",
+        "SHOW wal_keep_size",
+        "SHOW archive_mode",
+        "SELECT count(*) FROM pg_replication_slots",
+    ) == ["off", "0", "off", 0]
     off = officer(ctx)
     separated = [add_marked(ctx, off, i, last_visit=years_ago(4), seed=91) for i in range(150, 155)]
     active_due = [add_marked(ctx, off, i, last_visit=years_ago(6), seed=91) for i in range(155, 160)]
@@ -208,10 +245,13 @@ def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(backend: str, re
     # the scan works on the WAL too: the inserts are there (looked at before the checkpoint below,
     # which removes finished segments — with 1 MB segments, ANALYZE of every table can finish one)
     assert _scan_dir(cluster.data / "pg_wal", separated + active_due)
-    _autocommit(ctx, "ANALYZE", "CHECKPOINT")         # statistics sampled before the destruction, as autovacuum would
+    _autocommit(
+        ctx, "ANALYZE", "CHECKPOINT"
+    )  # statistics sampled before the destruction, as autovacuum would
     before = _scan_dir(cluster.data, separated + active_due, skip_wal=True)
     assert {h.split(": ")[1].split()[1] for h in before if h.endswith(" name")} == {
-        str(m.id) for m in separated + active_due}    # the scan works: every name is on disk before
+        str(m.id) for m in separated + active_due
+    }  # the scan works: every name is on disk before
     # … but not in pg_statistic: migration 0400 set the personal columns' statistics target to 0
     assert not any(h.startswith(f"base/{_db_oid(ctx)}/2619") for h in before)
 
@@ -222,12 +262,15 @@ def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(backend: str, re
     destruction.approve_plan(ctx, off, plan.id, OFFICER_PASSWORD)
     assert destruction.execute_plan(ctx, off, plan.id).destroyed == 10
     with ctx.session() as s:
-        scrub_note = s.execute(select(AccessLogEntry.detail).where(
-            AccessLogEntry.subject == f"destruction_plan:{plan.id}", AccessLogEntry.action == "system")).scalar_one()
+        scrub_note = s.execute(
+            select(AccessLogEntry.detail).where(
+                AccessLogEntry.subject == f"destruction_plan:{plan.id}", AccessLogEntry.action == "system"
+            )
+        ).scalar_one()
     assert scrub_note == "scrub: vacuum full; statistics cleared"
     _autocommit(ctx, "CHECKPOINT")
     assert _scan_dir(cluster.data, separated + active_due, skip_wal=True) == []
-    assert len(_scan_dir(cluster.data, survivors, skip_wal=True)) >= 3     # the survivors are still found
+    assert len(_scan_dir(cluster.data, survivors, skip_wal=True)) >= 3  # the survivors are still found
 
     # the WAL: every record of the destroyed rows lies before the current insert position; the
     # segment holding it (and all earlier ones) must go. pg_switch_wal() closes it, the next
@@ -249,4 +292,6 @@ def test_no_plaintext_or_ciphertext_left_in_any_postgresql_file(backend: str, re
 
 def _db_oid(ctx) -> int:  # type: ignore[no-untyped-def]
     with ctx.engine.connect() as conn:
-        return int(conn.execute(text("SELECT oid FROM pg_database WHERE datname = current_database()")).scalar_one())
+        return int(
+            conn.execute(text("SELECT oid FROM pg_database WHERE datname = current_database()")).scalar_one()
+        )

@@ -32,7 +32,7 @@ def test_draft_diff_publish_status_render(cli: Cli, sqlite_ctx: AppContext, tmp_
     assert r.returncode == 0 and "게시된 개인정보 처리방침이 없습니다" in r.stdout
     intro = tmp_path / "intro.txt"
     intro.write_text("{name}은 개인정보 보호법을 지킵니다.", encoding="utf-8")
-    assert cli("policy", "draft", "--text", "intro", "--as", "yook").returncode == 1     # not KEY=FILE
+    assert cli("policy", "draft", "--text", "intro", "--as", "yook").returncode == 1  # not KEY=FILE
     r = cli("policy", "draft", "--text", f"intro={intro}", "--as", "yook")
     assert r.returncode == 0, r.stderr
     r = cli("policy", "diff", "--as", "yook")
@@ -48,22 +48,33 @@ def test_draft_diff_publish_status_render(cli: Cli, sqlite_ctx: AppContext, tmp_
     assert r.returncode == 0 and "바뀐 절 0개" in r.stdout
 
     yook = officer(sqlite_ctx)
-    processors.add_processor(sqlite_ctx, yook, processors.ProcessorChangeInput(name="(주)새수탁", task="주차 관리"),
-                             reason="주차 관리 위탁 계약")
+    processors.add_processor(
+        sqlite_ctx,
+        yook,
+        processors.ProcessorChangeInput(name="(주)새수탁", task="주차 관리"),
+        reason="주차 관리 위탁 계약",
+    )
     r = cli("policy", "status", "--as", "yook")
-    assert r.returncode == 0 and "out of date" in r.stdout and "[수탁업체] 해당 절: ▣수집한 개인정보의 위탁" in r.stdout
+    assert (
+        r.returncode == 0
+        and "out of date" in r.stdout
+        and "[수탁업체] 해당 절: ▣수집한 개인정보의 위탁" in r.stdout
+    )
     assert "  + (주)새수탁 — 주차 관리 (위탁계약 종료 시까지)" in r.stdout
 
     html, pdf = tmp_path / "policy.html", tmp_path / "policy.pdf"
     r = cli("policy", "render", "--out", str(html), "--as", "yook")
     assert r.returncode == 0 and html.exists() and "제1판" in r.stdout, r.stderr
-    assert cli("policy", "render", "--out", str(html), "--as", "yook").returncode == 1      # exists
+    assert cli("policy", "render", "--out", str(html), "--as", "yook").returncode == 1  # exists
     assert cli("policy", "render", "--out", str(html), "--force", "--as", "yook").returncode == 0
     r = cli("policy", "render", "--version", "1", "--out", str(pdf), "--as", "yook")
     assert r.returncode == 0 and "PP-" in r.stdout, r.stderr
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "개인정보 처리방침" in text and "(주)피어나인" in text
-    assert cli("policy", "render", "--version", "9", "--out", str(tmp_path / "x.pdf"), "--as", "yook").returncode == 1
+    assert (
+        cli("policy", "render", "--version", "9", "--out", str(tmp_path / "x.pdf"), "--as", "yook").returncode
+        == 1
+    )
 
     actor_for(sqlite_ctx, "clerk", ["intake"])
     r = cli("policy", "status", "--as", "clerk", password=TEST_PASSWORD)

@@ -15,13 +15,20 @@ from tests.ui_cctv_support import runner_fixture, settle
 __all__ = ["runner_fixture"]
 
 
-def test_the_outdated_policy_line_has_no_open_button(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                     runner: TaskRunner) -> None:
+def test_the_outdated_policy_line_has_no_open_button(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     yook = officer(sqlite_ctx)
     versions.draft(sqlite_ctx, yook)
     versions.publish(sqlite_ctx, yook, clock.today_kst())
-    processors.add_processor(sqlite_ctx, yook, processors.ProcessorChangeInput(name="(주)새수탁", task="주차 관리"),
-                             reason="주차 관리 위탁 계약")
+    processors.add_processor(
+        sqlite_ctx,
+        yook,
+        processors.ProcessorChangeInput(name="(주)새수탁", task="주차 관리"),
+        reason="주차 관리 위탁 계약",
+    )
     before = row_count(sqlite_ctx)
     win = open_window(qtbot, sqlite_ctx, runner, yook)
     page = today_of(qtbot, win)

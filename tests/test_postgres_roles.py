@@ -50,13 +50,19 @@ def shared(pg_cluster, settings_for) -> Iterator[Shared]:  # type: ignore[no-unt
     tag = uuid.uuid4().hex[:8]
     owner, app, db = f"owner_{tag}", f"app_{tag}", f"shared_{tag}"
     server = f"host=127.0.0.1 port={pg_cluster.port} user=postgres"
-    _admin(f"{server} dbname=postgres", f"CREATE ROLE {owner} LOGIN", f"CREATE ROLE {app} LOGIN",
-           f"CREATE DATABASE {db} OWNER {app}", f"GRANT CREATE ON DATABASE {db} TO {owner}")
+    _admin(
+        f"{server} dbname=postgres",
+        f"CREATE ROLE {owner} LOGIN",
+        f"CREATE ROLE {app} LOGIN",
+        f"CREATE DATABASE {db} OWNER {app}",
+        f"GRANT CREATE ON DATABASE {db} TO {owner}",
+    )
     _admin(f"{server} dbname={db}", f"ALTER SCHEMA public OWNER TO {owner}")
     base = f"postgresql+psycopg://{{}}@127.0.0.1:{pg_cluster.port}/{db}"
     owner_url, app_url = base.format(owner), base.format(app)
-    ctx = initialize(settings_for(owner_url), officer_login=OFFICER_LOGIN, officer_name="육의곤",
-                     password=OFFICER_PASSWORD)
+    ctx = initialize(
+        settings_for(owner_url), officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD
+    )
     ctx.engine.dispose()
     env = {"PRIVDESK_DB": owner_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file)}
     r = run_cli("db", "grant", app, env=env)
@@ -90,8 +96,10 @@ def test_the_workstations_role_does_the_daily_work(shared: Shared) -> None:
     destruction.approve_plan(ctx, officer, plan.id, OFFICER_PASSWORD)
     assert destruction.execute_plan(ctx, officer, plan.id).destroyed >= 1
     with ctx.engine.connect() as conn:
-        note = conn.execute(text("SELECT detail FROM access_log WHERE subject = :s AND action = 'system'"),
-                            {"s": f"destruction_plan:{plan.id}"}).scalar_one()
+        note = conn.execute(
+            text("SELECT detail FROM access_log WHERE subject = :s AND action = 'system'"),
+            {"s": f"destruction_plan:{plan.id}"},
+        ).scalar_one()
         left = conn.execute(text("SELECT name FROM patients WHERE id = :i"), {"i": old.id}).scalar_one()
     assert note == "scrub: vacuum full; statistics not cleared (needs a superuser)" and left == ""
     report = verify_all(ctx, login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD))
@@ -126,6 +134,6 @@ def test_what_the_owners_role_does_is_named_by_verify(shared: Shared) -> None:
 
 
 def test_an_upgrade_needs_the_owner_and_says_so(shared: Shared) -> None:
-    _admin(shared.admin_dsn, "UPDATE alembic_version SET version_num = '0400'")   # as if a new release came
+    _admin(shared.admin_dsn, "UPDATE alembic_version SET version_num = '0400'")  # as if a new release came
     with pytest.raises(ConfigError, match="privdesk db upgrade"):
         open_context(shared.app.settings)

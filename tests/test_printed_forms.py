@@ -33,12 +33,21 @@ INTERNAL = {"AL", "AR", "CV", "DL", "DC", "TP", "PR", "PH", "IC", "IB"}
 def has_approval_boxes(pdf: Path) -> bool:
     """The 결재란's narrow first column: the words "결" and "재" stacked, one right under the other, on
     page 1 (read with ``pdftotext -bbox``)."""
-    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True,
-                         capture_output=True, text=True).stdout
-    words = [(w, float(x), float(y)) for x, y, w in
-             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)]
-    return any(a == "결" and b == "재" and abs(xa - xb) < 2 and 0 < yb - ya < 40
-               for a, xa, ya in words for b, xb, yb in words)
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    words = [
+        (w, float(x), float(y))
+        for x, y, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out)
+    ]
+    return any(
+        a == "결" and b == "재" and abs(xa - xb) < 2 and 0 < yb - ya < 40
+        for a, xa, ya in words
+        for b, xb, yb in words
+    )
 
 
 class By:
@@ -59,7 +68,7 @@ def test_every_form_says_whether_it_is_internal() -> None:
     forms = {f.prefix: f for f in all_forms()}
     assert {p for p, f in forms.items() if not f.internal} == OUTGOING
     assert {p for p, f in forms.items() if f.boxes} == INTERNAL
-    assert forms["KS"].internal and forms["KS"].boxes == ()   # the key sheet in the safe: no approval
+    assert forms["KS"].internal and forms["KS"].boxes == ()  # the key sheet in the safe: no approval
     assert forms["DC"].boxes == ("담당", "확인", "책임자")
     # a letter never carries boxes, even if someone gives it some
     assert Form("통지서", "XX", internal=False, approvals=("담당", "책임자")).boxes == ()
@@ -84,8 +93,9 @@ def fac(ctx: AppContext) -> Actor:
     return actor_for(ctx, "fac01", ["facility"])
 
 
-def test_a_cctv_result_notice_has_no_approval_boxes_the_ledger_has(ctx: AppContext, fac: Actor,
-                                                                    tmp_path: Path) -> None:
+def test_a_cctv_result_notice_has_no_approval_boxes_the_ledger_has(
+    ctx: AppContext, fac: Actor, tmp_path: Path
+) -> None:
     d = cctv_requests.receive_request(ctx, fac, request_input())
     decisions.approve(ctx, fac, d.id, approval())
     printing.print_result_notice(ctx, fac, d.id, tmp_path / "notice.pdf", reason="업무 확인")
@@ -116,7 +126,7 @@ def test_the_official_date_style() -> None:
 
     assert clock.paper_date(dt.date(2026, 12, 5)) == "2026. 12. 5."
     assert clock.paper_date(dt.date(2026, 1, 31)) == "2026. 1. 31."
-    at = dt.datetime(2026, 12, 4, 15, 5, 9, tzinfo=dt.UTC)          # 2026-12-05 00:05:09 KST
+    at = dt.datetime(2026, 12, 4, 15, 5, 9, tzinfo=dt.UTC)  # 2026-12-05 00:05:09 KST
     assert clock.paper_date(at) == "2026. 12. 5."
     assert clock.paper_datetime(at) == "2026. 12. 5. 00:05"
     assert clock.paper_datetime(at, seconds=True) == "2026. 12. 5. 00:05:09"
@@ -134,9 +144,9 @@ def test_cctv_papers_print_dates_in_the_official_style(ctx: AppContext, fac: Act
     notice = assert_official_dates_only(tmp_path / "notice.pdf")
     form = assert_official_dates_only(tmp_path / "form.pdf")
     today = clock.paper_date(clock.today_kst())
-    assert "2026. 12. 1. 14:00" in notice and today in notice       # the viewing, the letter's date
-    assert "1985. 3. 4." in form and today in form                    # the birth date, the date signed
-    assert "출력 " + today in notice                                   # the footer
+    assert "2026. 12. 1. 14:00" in notice and today in notice  # the viewing, the letter's date
+    assert "1985. 3. 4." in form and today in form  # the birth date, the date signed
+    assert "출력 " + today in notice  # the footer
 
 
 def test_rights_letters_print_dates_in_the_official_style(ctx: AppContext, tmp_path: Path) -> None:

@@ -29,8 +29,18 @@ from tests.audit_support import actor_for, officer
 from tests.helpers import owner_engine
 from tests.test_disclosures import entries
 
-POLICY = ["아미스테크놀로지(주)", "(주)태영소프트", "(주)새롬소프트", "더블유의원", "(주)닥스미디어", "녹십자의료재단",
-          "(재)씨전의료재단", "(주)지노믹트리", "세종텔레콤(주)", "(주)피어나인"]
+POLICY = [
+    "아미스테크놀로지(주)",
+    "(주)태영소프트",
+    "(주)새롬소프트",
+    "더블유의원",
+    "(주)닥스미디어",
+    "녹십자의료재단",
+    "(재)씨전의료재단",
+    "(주)지노믹트리",
+    "세종텔레콤(주)",
+    "(주)피어나인",
+]
 
 
 @pytest.fixture
@@ -39,8 +49,16 @@ def privacy(ctx: AppContext) -> Actor:
 
 
 def form(row: ProcessorRow, **kw: Any) -> ProcessorChangeInput:
-    base = dict(name=row.name, task=row.task, retention=row.retention, contract_start=row.contract_start,
-                contract_end=row.contract_end, contact=row.contact, last_check=row.last_check, check_note=row.check_note)
+    base = dict(
+        name=row.name,
+        task=row.task,
+        retention=row.retention,
+        contract_start=row.contract_start,
+        contract_end=row.contract_end,
+        contact=row.contact,
+        last_check=row.last_check,
+        check_note=row.check_note,
+    )
     base.update(kw)
     return ProcessorChangeInput(**base)  # type: ignore[arg-type]
 
@@ -58,7 +76,9 @@ def test_the_ten_processors_of_the_policy_are_seeded_once(ctx: AppContext, priva
     assert changes(ctx) == 10
     first = uc.processor_history(ctx, privacy, rows[0].id)
     assert [(c.change, c.change_label, c.reason) for c in first] == [("create", "등록", uc.SEED_REASON)]
-    assert first[0].detail == "위탁업무 내용: 전산장비 및 데이터베이스 유지보수; 보유기간: 위탁계약 종료 시까지"
+    assert (
+        first[0].detail == "위탁업무 내용: 전산장비 및 데이터베이스 유지보수; 보유기간: 위탁계약 종료 시까지"
+    )
     assert [e.detail for e in entries(ctx, subject="processor:*")] == ["seed=10"]
     # a renamed or ended processor never comes back from the profile
     uc.update_processor(ctx, privacy, rows[0].id, form(rows[0], name="아미스테크(주)"), "상호 변경", 1)
@@ -70,7 +90,10 @@ def test_the_ten_processors_of_the_policy_are_seeded_once(ctx: AppContext, priva
     assert again[-1].status_text == "위탁 종료 — 반환·파기 미확인" and again[-1].outstanding
     assert len(uc.list_processors(ctx, privacy, include_inactive=False)) == 10
     from privdesk.disclosures import contracts
-    contracts.record_return(ctx, privacy, rows[9].id, contracts.ReturnInput("destroy", clock.today_kst(), "파기 확인서"))
+
+    contracts.record_return(
+        ctx, privacy, rows[9].id, contracts.ReturnInput("destroy", clock.today_kst(), "파기 확인서")
+    )
     assert uc.get_processor(ctx, privacy, rows[9].id).status_text == "위탁 종료"
     assert len(uc.list_processors(ctx, privacy, include_inactive=False)) == 9
 
@@ -79,41 +102,93 @@ def test_contracts_ending_within_30_days_stand_out(sqlite_ctx: AppContext) -> No
     ctx = sqlite_ctx
     me = officer(ctx)
     rows = uc.list_processors(ctx, me)
-    ends = [clock.today_kst() + dt.timedelta(days=30), clock.today_kst() + dt.timedelta(days=31), clock.today_kst(), clock.today_kst() - dt.timedelta(days=1)]
+    ends = [
+        clock.today_kst() + dt.timedelta(days=30),
+        clock.today_kst() + dt.timedelta(days=31),
+        clock.today_kst(),
+        clock.today_kst() - dt.timedelta(days=1),
+    ]
     for row, end in zip(rows, ends, strict=False):
-        uc.update_processor(ctx, me, row.id, form(row, contract_start=dt.date(2024, 1, 1), contract_end=end),
-                            "계약서 확인", row.version)
+        uc.update_processor(
+            ctx,
+            me,
+            row.id,
+            form(row, contract_start=dt.date(2024, 1, 1), contract_end=end),
+            "계약서 확인",
+            row.version,
+        )
     got = uc.list_processors(ctx, me, today=clock.today_kst())[:5]
     assert [(r.ending_soon, r.expired, r.days_left) for r in got] == [
-        (True, False, 30), (False, False, 31), (True, False, 0), (False, True, -1), (False, False, None)]
-    assert [r.status_text for r in got] == ["종료 임박 (D-30)", "", "종료 임박 (D-0)", "계약 만료 — 반환·파기 미확인", ""]
+        (True, False, 30),
+        (False, False, 31),
+        (True, False, 0),
+        (False, True, -1),
+        (False, False, None),
+    ]
+    assert [r.status_text for r in got] == [
+        "종료 임박 (D-30)",
+        "",
+        "종료 임박 (D-0)",
+        "계약 만료 — 반환·파기 미확인",
+        "",
+    ]
     assert got[0].contract_text == f"2024-01-01 ~ {ends[0].isoformat()}"
-    assert [r.ending_soon for r in uc.list_processors(ctx, me, today=clock.today_kst(), ending_soon_days=31)[:2]] == [True, True]
+    assert [
+        r.ending_soon for r in uc.list_processors(ctx, me, today=clock.today_kst(), ending_soon_days=31)[:2]
+    ] == [True, True]
     later = uc.list_processors(ctx, me, today=clock.today_kst() + dt.timedelta(days=31))[0]
     assert later.expired and not later.ending_soon
 
 
 def test_changes_are_logged_with_a_readable_detail(ctx: AppContext, privacy: Actor) -> None:
     row = uc.list_processors(ctx, privacy)[1]
-    first = uc.update_processor(ctx, privacy, row.id, form(row, contract_start=dt.date(2025, 1, 1),
-                                                           contract_end=dt.date(2026, 12, 31)), "계약서 확인", 1)
-    second = uc.update_processor(ctx, privacy, row.id, form(first, contract_end=dt.date(2027, 12, 31),
-                                                            last_check=clock.today_kst(), check_note="보호조치 점검표 회신"),
-                                 "계약 1년 연장", first.version)
+    first = uc.update_processor(
+        ctx,
+        privacy,
+        row.id,
+        form(row, contract_start=dt.date(2025, 1, 1), contract_end=dt.date(2026, 12, 31)),
+        "계약서 확인",
+        1,
+    )
+    second = uc.update_processor(
+        ctx,
+        privacy,
+        row.id,
+        form(
+            first,
+            contract_end=dt.date(2027, 12, 31),
+            last_check=clock.today_kst(),
+            check_note="보호조치 점검표 회신",
+        ),
+        "계약 1년 연장",
+        first.version,
+    )
     assert (second.version, second.contract_end, second.updated_by) == (3, dt.date(2027, 12, 31), "priv01")
     hist = uc.processor_history(ctx, privacy, row.id)
     assert [c.change for c in hist] == ["create", "update", "update"]
     assert hist[1].detail == "계약 시작일: (없음) → 2025-01-01; 계약 종료일: (없음) → 2026-12-31"
-    assert hist[2].detail == (f"계약 종료일: 2026-12-31 → 2027-12-31; 최근 점검·교육일: (없음) → {clock.today_kst().isoformat()}; "
-                              "점검·교육 내용: (없음) → 보호조치 점검표 회신")
+    assert hist[2].detail == (
+        f"계약 종료일: 2026-12-31 → 2027-12-31; 최근 점검·교육일: (없음) → {clock.today_kst().isoformat()}; "
+        "점검·교육 내용: (없음) → 보호조치 점검표 회신"
+    )
     assert (hist[2].reason, hist[2].actor_login) == ("계약 1년 연장", "priv01")
     logged = entries(ctx, subject=f"processor:{row.id}")
     assert [(e.action, e.detail) for e in logged] == [
         (Action.UPDATE, "fields=contract_start,contract_end"),
-        (Action.UPDATE, "fields=contract_end,last_check,check_note")]
-    added = uc.add_processor(ctx, privacy, ProcessorChangeInput(
-        name="(주)새문자", task="진료 예약 알림 문자", contract_start=dt.date(2026, 1, 1),
-        contract_end=dt.date(2027, 1, 1), contact="김담당 02-555-0101"), "신규 위탁 계약")
+        (Action.UPDATE, "fields=contract_end,last_check,check_note"),
+    ]
+    added = uc.add_processor(
+        ctx,
+        privacy,
+        ProcessorChangeInput(
+            name="(주)새문자",
+            task="진료 예약 알림 문자",
+            contract_start=dt.date(2026, 1, 1),
+            contract_end=dt.date(2027, 1, 1),
+            contact="김담당 02-555-0101",
+        ),
+        "신규 위탁 계약",
+    )
     assert added.active and added.retention == "위탁계약 종료 시까지"
     [created] = uc.processor_history(ctx, privacy, added.id)
     assert created.change == "create" and "계약 종료일: 2027-01-01" in created.detail
@@ -121,7 +196,11 @@ def test_changes_are_logged_with_a_readable_detail(ctx: AppContext, privacy: Act
     assert not ended.active
     back = uc.reactivate_processor(ctx, privacy, added.id, "재계약", ended.version)
     assert back.active
-    assert [c.change_label for c in uc.processor_history(ctx, privacy, added.id)] == ["등록", "위탁 종료", "재개"]
+    assert [c.change_label for c in uc.processor_history(ctx, privacy, added.id)] == [
+        "등록",
+        "위탁 종료",
+        "재개",
+    ]
     with pytest.raises(RuleViolationError):
         uc.reactivate_processor(ctx, privacy, added.id, "재계약", back.version)
 
@@ -129,9 +208,13 @@ def test_changes_are_logged_with_a_readable_detail(ctx: AppContext, privacy: Act
 def test_a_stale_copy_is_a_conflict_not_an_overwrite(ctx: AppContext, privacy: Actor) -> None:
     row = uc.list_processors(ctx, privacy)[2]
     boss = officer(ctx)
-    uc.update_processor(ctx, boss, row.id, form(row, contact="박담당 02-111-2222"), "담당자 변경", row.version)
+    uc.update_processor(
+        ctx, boss, row.id, form(row, contact="박담당 02-111-2222"), "담당자 변경", row.version
+    )
     with pytest.raises(VersionConflictError) as err:
-        uc.update_processor(ctx, privacy, row.id, form(row, contact="최담당 02-333-4444"), "담당자 변경", row.version)
+        uc.update_processor(
+            ctx, privacy, row.id, form(row, contact="최담당 02-333-4444"), "담당자 변경", row.version
+        )
     assert "다른 사용자가 먼저" in str(err.value)
     with pytest.raises(VersionConflictError):
         uc.deactivate_processor(ctx, privacy, row.id, "해지", row.version)
@@ -170,7 +253,11 @@ def test_bad_input_is_refused_and_nothing_changes(sqlite_ctx: AppContext) -> Non
 def test_the_change_history_is_append_only(ctx: AppContext, privacy: Actor) -> None:
     uc.list_processors(ctx, privacy)
     for stmt in ("UPDATE processor_changes SET reason = '고침'", "DELETE FROM processor_changes"):
-        with owner_engine(ctx) as engine, pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+        with (
+            owner_engine(ctx) as engine,
+            pytest.raises(DBAPIError, match="append-only"),
+            engine.begin() as conn,
+        ):
             conn.execute(text(stmt))
     assert changes(ctx) == 10
 
@@ -193,7 +280,8 @@ def test_accounts_without_processor_manage_are_refused_and_logged(ctx: AppContex
         with pytest.raises(PermissionDeniedError):
             call()
     assert [e.detail for e in entries(ctx, actor="desk01", action=Action.PERMISSION_DENIED)] == (
-        ["processor.manage"] * len(calls))
+        ["processor.manage"] * len(calls)
+    )
     assert not (tmp_path / "p.pdf").exists()
     with ctx.session() as s:
         assert s.execute(select(Processor.contact).where(Processor.id == row.id)).scalar_one() == ""

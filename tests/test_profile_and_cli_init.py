@@ -19,7 +19,9 @@ from tests.helpers import OFFICER_PASSWORD, run_cli
 def test_bundled_resources_are_found() -> None:
     assert resources_dir().is_dir()
     assert font_path().stat().st_size > 1_000_000 and font_path(bold=True).is_file()
-    assert (resources_dir() / "fonts" / "OFL.txt").read_text(encoding="utf-8").count("SIL OPEN FONT LICENSE") >= 1
+    assert (resources_dir() / "fonts" / "OFL.txt").read_text(encoding="utf-8").count(
+        "SIL OPEN FONT LICENSE"
+    ) >= 1
 
 
 def test_default_profile_carries_what_the_policy_states() -> None:
@@ -80,10 +82,23 @@ def test_init_with_a_weak_password_names_the_rule_and_leaves_nothing(tmp_path: P
 
 
 def test_flags_take_precedence_over_the_environment(tmp_path: Path) -> None:
-    env = {"PRIVDESK_DB": str(tmp_path / "env.sqlite3"), "PRIVDESK_KEY_FILE": str(tmp_path / "env.key"),
-           "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
-    r = run_cli("--db", str(tmp_path / "flag.sqlite3"), "--key-file", str(tmp_path / "flag.key"),
-                "init", "--officer", "yook", "--officer-name", "육의곤", env=env)
+    env = {
+        "PRIVDESK_DB": str(tmp_path / "env.sqlite3"),
+        "PRIVDESK_KEY_FILE": str(tmp_path / "env.key"),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
+    r = run_cli(
+        "--db",
+        str(tmp_path / "flag.sqlite3"),
+        "--key-file",
+        str(tmp_path / "flag.key"),
+        "init",
+        "--officer",
+        "yook",
+        "--officer-name",
+        "육의곤",
+        env=env,
+    )
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "flag.sqlite3").exists() and (tmp_path / "flag.key").exists()
     assert not (tmp_path / "env.sqlite3").exists() and not (tmp_path / "env.key").exists()

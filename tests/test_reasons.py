@@ -12,7 +12,7 @@ def test_reason_is_appended_and_read_back_in_both_forms() -> None:
     assert with_reason("AL-2026-0001; 3쪽", "월례 점검") == "AL-2026-0001; 3쪽; 사유=월례 점검"
     assert with_reason(None, "점검") == "사유=점검"
     assert reason_of("AL-2026-0001; 3쪽; 사유=월례 점검") == "월례 점검"
-    assert reason_of("csv; reason=감사 대응") == "감사 대응"          # entries written before the one form
+    assert reason_of("csv; reason=감사 대응") == "감사 대응"  # entries written before the one form
     assert reason_of("열람 답변; request=3; reason=본인 요청") == "본인 요청"
     assert reason_of("사유=a; b") == "a; b"
     assert reason_of("results=3") is None

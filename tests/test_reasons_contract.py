@@ -32,18 +32,25 @@ from tests.audit_support import actor_for, head_seq, officer
 
 # Commands that write a file but are NOT an export of personal data — each with why.
 EXCEPTIONS: dict[tuple[str, ...], str] = {
-    ("audit", "archive"): "moves old years of the access log into a signed archive (retention, not a download); "
-                          "entries carry internal references only",
+    (
+        "audit",
+        "archive",
+    ): "moves old years of the access log into a signed archive (retention, not a download); "
+    "entries carry internal references only",
     ("request", "blank"): "a blank 위임장 form: no personal data on it",
     ("key", "print"): "the key recovery sheet: key material, no personal data; officer role only and logged",
     ("key", "restore"): "writes a key file from the paper sheet's groups: nothing read from the database",
-    ("policy", "render"): "the privacy policy: a public document for the homepage (법 제30조②); no patient data, only the officer's published contacts; logged",
+    (
+        "policy",
+        "render",
+    ): "the privacy policy: a public document for the homepage (법 제30조②); no patient data, only the officer's published contacts; logged",
 }
 EXPORT_WORDS = ("export", "sms", "ledger")
 
 
-def leaves(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...],
-                                                                                          argparse.ArgumentParser]]:
+def leaves(
+    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
     subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     if not subs:
         yield path, parser
@@ -58,7 +65,7 @@ def options(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
 
 
 def needs_reason(path: tuple[str, ...], parser: argparse.ArgumentParser) -> bool:
-    return (path[0] == "report" or any(w in path[-1] for w in EXPORT_WORDS) or "--out" in options(parser))
+    return path[0] == "report" or any(w in path[-1] for w in EXPORT_WORDS) or "--out" in options(parser)
 
 
 TREE = dict(leaves(build_parser()))
@@ -67,10 +74,14 @@ COVERED = sorted(p for p, q in TREE.items() if needs_reason(p, q) and p not in E
 
 def test_the_tree_is_what_the_contract_expects() -> None:
     reports = {p for p in TREE if p[0] == "report"}
-    assert len(reports) >= 11 and ("report", "permission-history") in reports and ("report", "access-log") in reports
+    assert (
+        len(reports) >= 11
+        and ("report", "permission-history") in reports
+        and ("report", "access-log") in reports
+    )
     for must in [("patient", "export"), ("disclosure", "export"), ("incident", "sms"), ("request", "print")]:
         assert must in COVERED, must
-    for path in EXCEPTIONS:   # the list of exceptions stays honest: each names a real command
+    for path in EXCEPTIONS:  # the list of exceptions stays honest: each names a real command
         assert path in TREE, path
 
 
@@ -107,16 +118,17 @@ def argv_without_reason(path: tuple[str, ...], parser: argparse.ArgumentParser, 
 
 @pytest.mark.parametrize("path", COVERED, ids=[" ".join(p) for p in COVERED])
 def test_without_reason_the_command_exits_2_and_writes_nothing(
-        path: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path: tuple[str, ...], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     work = tmp_path / "work"
     work.mkdir()
     argv = argv_without_reason(path, TREE[path], work / "out.file")
-    build_parser().parse_args([*argv, "--reason", "월례 점검"])   # the reason is the only thing missing
+    build_parser().parse_args([*argv, "--reason", "월례 점검"])  # the reason is the only thing missing
     with pytest.raises(SystemExit) as exit_:
         main(["--db", str(work / "none.db"), *argv])
     assert exit_.value.code == 2
     assert "--reason" in capsys.readouterr().err
-    assert list(work.iterdir()) == []      # no database opened, no file written
+    assert list(work.iterdir()) == []  # no database opened, no file written
 
 
 def test_record_print_takes_its_reason_as_a_required_keyword() -> None:
@@ -135,13 +147,22 @@ def _uses() -> dict[str, Callable[[AppContext, Actor, Path, str], object]]:
     first = clock.today_kst() - dt.timedelta(days=7)
     return {
         "cctv-ledger": lambda c, a, o, r: cctv.print_ledger(c, a, first, clock.today_kst(), o, reason=r),
-        "destruction-ledger": lambda c, a, o, r: lifecycle.print_ledger(c, a, first, clock.today_kst(), o, reason=r),
-        "disclosure-ledger": lambda c, a, o, r: disclosures.print_ledger(c, a, first, clock.today_kst(), o, reason=r),
-        "disclosure-export": lambda c, a, o, r: disclosures.export_csv(c, a, first, clock.today_kst(), o, reason=r),
+        "destruction-ledger": lambda c, a, o, r: lifecycle.print_ledger(
+            c, a, first, clock.today_kst(), o, reason=r
+        ),
+        "disclosure-ledger": lambda c, a, o, r: disclosures.print_ledger(
+            c, a, first, clock.today_kst(), o, reason=r
+        ),
+        "disclosure-export": lambda c, a, o, r: disclosures.export_csv(
+            c, a, first, clock.today_kst(), o, reason=r
+        ),
         "processors": lambda c, a, o, r: disclosures.print_processors(c, a, o, reason=r),
-        "incident-register": lambda c, a, o, r: incidents.print_register(c, a, clock.today_kst().year, o, reason=r),
-        "permission-history": lambda c, a, o, r: print_permission_history(c, a, o, reason=r, target=None,
-                                                                         since=first, until=clock.today_kst()),
+        "incident-register": lambda c, a, o, r: incidents.print_register(
+            c, a, clock.today_kst().year, o, reason=r
+        ),
+        "permission-history": lambda c, a, o, r: print_permission_history(
+            c, a, o, reason=r, target=None, since=first, until=clock.today_kst()
+        ),
     }
 
 
@@ -150,14 +171,20 @@ USES = sorted(_uses())
 
 def log_of(ctx: AppContext, *actions: str) -> list[AccessLogEntry]:
     with ctx.session() as s:
-        return list(s.scalars(select(AccessLogEntry).where(AccessLogEntry.action.in_(actions))
-                              .order_by(AccessLogEntry.seq)))
+        return list(
+            s.scalars(
+                select(AccessLogEntry).where(AccessLogEntry.action.in_(actions)).order_by(AccessLogEntry.seq)
+            )
+        )
 
 
 @pytest.mark.parametrize("use", USES)
-@pytest.mark.parametrize("bad", ["", "   ", "환자 010-2345-6789 요청", "x" * 201], ids=["empty", "blank", "phone", "long"])
-def test_refused_without_a_clean_reason_before_anything_is_written(sqlite_ctx: AppContext, tmp_path: Path,
-                                                                    use: str, bad: str) -> None:
+@pytest.mark.parametrize(
+    "bad", ["", "   ", "환자 010-2345-6789 요청", "x" * 201], ids=["empty", "blank", "phone", "long"]
+)
+def test_refused_without_a_clean_reason_before_anything_is_written(
+    sqlite_ctx: AppContext, tmp_path: Path, use: str, bad: str
+) -> None:
     boss = officer(sqlite_ctx)
     before = head_seq(sqlite_ctx)
     work = tmp_path / "work"
@@ -165,7 +192,7 @@ def test_refused_without_a_clean_reason_before_anything_is_written(sqlite_ctx: A
     with pytest.raises(ValidationError):
         _uses()[use](sqlite_ctx, boss, work / "out.file", bad)
     assert list(work.iterdir()) == []
-    assert head_seq(sqlite_ctx) == before          # not even the look or a record number was logged
+    assert head_seq(sqlite_ctx) == before  # not even the look or a record number was logged
 
 
 @pytest.mark.parametrize("use", USES)
@@ -180,8 +207,9 @@ def test_the_reason_is_logged_in_the_one_form(ctx: AppContext, tmp_path: Path, u
     assert reason_of(logged.detail) == "개인정보 보호위원회 점검 대응"
 
 
-def test_unmask_and_patient_export_write_the_one_form_and_old_entries_still_read(sqlite_ctx: AppContext,
-                                                                                 tmp_path: Path) -> None:
+def test_unmask_and_patient_export_write_the_one_form_and_old_entries_still_read(
+    sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
     from privdesk.registry.export import export_patients
     from privdesk.registry.patients import create_patient, unmask
     from tests.test_registry_patients import hong
@@ -197,7 +225,7 @@ def test_unmask_and_patient_export_write_the_one_form_and_old_entries_still_read
     details = [e.detail for e in log_of(ctx, Action.UNMASK, Action.EXPORT)]
     assert details == ["사유=보험 청구 확인", "masked; 사유=법원 제출"]
     assert [reason_of(d) for d in details] == ["보험 청구 확인", "법원 제출"]
-    assert reason_of("masked; reason=법원 제출") == "법원 제출"      # entries written before the one form
+    assert reason_of("masked; reason=법원 제출") == "법원 제출"  # entries written before the one form
 
 
 # -- recent reasons ----------------------------------------------------------------------------------
@@ -208,40 +236,77 @@ def test_recent_reasons_are_the_accounts_own_distinct_and_newest_first(sqlite_ct
     for why in ("월례 점검", "감사 대응", "월례 점검", "법원 제출"):
         record_print(ctx, boss, "report:permission-history", "PH-1; 1쪽", reason=why)
     record_print(ctx, lee, "report:access-log", "AL-1; 1쪽", reason="이감사의 사유")
-    with ctx.unit(boss) as u:      # a view and an entry of another kind: not offered
+    with ctx.unit(boss) as u:  # a view and an entry of another kind: not offered
         u.log(Action.VIEW, "patient:1", detail="사유=조회는 아님")
     before = head_seq(ctx)
     assert recent_reasons(ctx, boss) == ["법원 제출", "월례 점검", "감사 대응"]
     assert recent_reasons(ctx, boss, limit=2) == ["법원 제출", "월례 점검"]
     assert recent_reasons(ctx, lee) == ["이감사의 사유"]
     assert recent_reasons(ctx, boss, limit=0) == []
-    assert head_seq(ctx) == before          # reading one's own reasons logs nothing
+    assert head_seq(ctx) == before  # reading one's own reasons logs nothing
 
 
 def test_recent_reasons_query_walks_the_actor_index(sqlite_ctx: AppContext) -> None:
     from sqlalchemy import text
 
     with sqlite_ctx.session() as s:
-        plan = " ".join(str(r[-1]) for r in s.execute(text(
-            "EXPLAIN QUERY PLAN SELECT seq, detail FROM access_log WHERE actor = 'x' "
-            "AND action IN ('export', 'print', 'unmask') AND outcome = 'ok' ORDER BY seq DESC LIMIT 200")))
+        plan = " ".join(
+            str(r[-1])
+            for r in s.execute(
+                text(
+                    "EXPLAIN QUERY PLAN SELECT seq, detail FROM access_log WHERE actor = 'x' "
+                    "AND action IN ('export', 'print', 'unmask') AND outcome = 'ok' ORDER BY seq DESC LIMIT 200"
+                )
+            )
+        )
     assert "ix_access_log_actor_seq" in plan and "TEMP B-TREE" not in plan
 
 
-@pytest.mark.parametrize("argv", [
-    ["report", "permission-history", "--from", clock.today_kst().isoformat(), "--to", clock.today_kst().isoformat()],
-    ["report", "cctv-ledger", "--from", clock.today_kst().isoformat(), "--to", clock.today_kst().isoformat()],
-    ["disclosure", "export", "--from", clock.today_kst().isoformat(), "--to", clock.today_kst().isoformat()],
-], ids=["permission-history", "cctv-ledger", "disclosure-export"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [
+            "report",
+            "permission-history",
+            "--from",
+            clock.today_kst().isoformat(),
+            "--to",
+            clock.today_kst().isoformat(),
+        ],
+        [
+            "report",
+            "cctv-ledger",
+            "--from",
+            clock.today_kst().isoformat(),
+            "--to",
+            clock.today_kst().isoformat(),
+        ],
+        [
+            "disclosure",
+            "export",
+            "--from",
+            clock.today_kst().isoformat(),
+            "--to",
+            clock.today_kst().isoformat(),
+        ],
+    ],
+    ids=["permission-history", "cctv-ledger", "disclosure-export"],
+)
 def test_a_reason_with_personal_data_exits_1_with_no_file_and_a_clean_one_is_logged(
-        sqlite_ctx: AppContext, tmp_path: Path, argv: list[str]) -> None:
+    sqlite_ctx: AppContext, tmp_path: Path, argv: list[str]
+) -> None:
     from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli
 
-    env = {"PRIVDESK_DB": sqlite_ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
-           "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    env = {
+        "PRIVDESK_DB": sqlite_ctx.settings.db_url,
+        "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
     out = tmp_path / "work" / "out.file"
     out.parent.mkdir()
-    bad = run_cli(*argv, "--out", str(out), "--reason", "환자 010-2345-6789 문의", "--as", OFFICER_LOGIN, env=env)
+    bad = run_cli(
+        *argv, "--out", str(out), "--reason", "환자 010-2345-6789 문의", "--as", OFFICER_LOGIN, env=env
+    )
     assert bad.returncode == 1 and "전화번호" in bad.stderr and "010-2345-6789" not in bad.stderr
     assert list(out.parent.iterdir()) == []
     assert log_of(sqlite_ctx, Action.PRINT, Action.EXPORT) == []

@@ -94,12 +94,13 @@ def test_incidents_number_from_the_same_counters(ctx: AppContext) -> None:
     with ctx.session() as s, s.begin():
         assert counters.next_number(s, incident_rules.INCIDENT_KIND, 2026) == 2
         s.rollback()
-    with ctx.session() as s, s.begin():   # a rolled-back number is given again
+    with ctx.session() as s, s.begin():  # a rolled-back number is given again
         assert counters.next_number(s, incident_rules.INCIDENT_KIND, 2026) == 2
 
 
-def test_notices_printed_at_once_on_several_workstations_have_distinct_numbers(ctx: AppContext,
-                                                                               tmp_path: Path) -> None:
+def test_notices_printed_at_once_on_several_workstations_have_distinct_numbers(
+    ctx: AppContext, tmp_path: Path
+) -> None:
     fac = actor_for(ctx, "fac01", ["facility"])
     d = requests.receive_request(ctx, fac, request_input())
     decisions.approve(ctx, fac, d.id, approval())
@@ -109,7 +110,9 @@ def test_notices_printed_at_once_on_several_workstations_have_distinct_numbers(c
 
     def print_notices(c: AppContext, i: int) -> None:
         for k in range(per_station):
-            r = printing.print_result_notice(c, fac, d.id, tmp_path / f"notice-{i}-{k}.pdf", reason="업무 확인")
+            r = printing.print_result_notice(
+                c, fac, d.id, tmp_path / f"notice-{i}-{k}.pdf", reason="업무 확인"
+            )
             with lock:
                 numbers.append(r.record_no)
 
@@ -119,7 +122,7 @@ def test_notices_printed_at_once_on_several_workstations_have_distinct_numbers(c
     printed = set()
     for pdf in tmp_path.glob("notice-*.pdf"):
         found = set(re.findall(r"CN-\d{4}-\d{4}", text(pdf)))
-        assert len(found) == 1, found   # one number, on the title block and every page header
+        assert len(found) == 1, found  # one number, on the title block and every page header
         printed |= found
     assert printed == set(numbers)
     # the access log names each printing's own number

@@ -41,8 +41,24 @@ from tests.test_registry_patients import make_actor
 
 HEADER = ["차트번호", "이름", "주민등록번호", "주소", "연락처", "최초내원일", "최종내원일"]
 ROWS = [
-    ["1001", "홍길동", "900101-1234568", "서울특별시 관악구 봉천로 1", "010-1234-5678/02-123-4567", "2020-01-02", "2024-05-06"],
-    ["1002", "김영희", "8506152345674", "부산광역시 해운대구 해운대로 5", "01098765432", "2019-03-04", "2023-01-01"],
+    [
+        "1001",
+        "홍길동",
+        "900101-1234568",
+        "서울특별시 관악구 봉천로 1",
+        "010-1234-5678/02-123-4567",
+        "2020-01-02",
+        "2024-05-06",
+    ],
+    [
+        "1002",
+        "김영희",
+        "8506152345674",
+        "부산광역시 해운대구 해운대로 5",
+        "01098765432",
+        "2019-03-04",
+        "2023-01-01",
+    ],
     ["1003", "이순신", "211201-3847561", "", "", "2022-01-01", "2022-02-02"],  # check digit fails: warning
 ]
 
@@ -67,8 +83,13 @@ def count(ctx: AppContext, model: type) -> int:
 
 def import_entries(ctx: AppContext) -> list[AccessLogEntry]:
     with ctx.session() as s:
-        return list(s.execute(select(AccessLogEntry).where(AccessLogEntry.action == Action.IMPORT)
-                              .order_by(AccessLogEntry.seq)).scalars())
+        return list(
+            s.execute(
+                select(AccessLogEntry)
+                .where(AccessLogEntry.action == Action.IMPORT)
+                .order_by(AccessLogEntry.seq)
+            ).scalars()
+        )
 
 
 def logged_patients(ctx: AppContext) -> list[str]:
@@ -83,8 +104,9 @@ def patient_refs_in_db(ctx: AppContext) -> list[str]:
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp949"])
-def test_each_encoding_is_detected_and_imported(ctx: AppContext, officer: Actor, tmp_path: Path,
-                                                encoding: str) -> None:
+def test_each_encoding_is_detected_and_imported(
+    ctx: AppContext, officer: Actor, tmp_path: Path, encoding: str
+) -> None:
     path = write_csv(tmp_path / "emr.csv", HEADER, ROWS, encoding)
     assert detect_encoding(path) == encoding
     assert read_header(path) == HEADER
@@ -98,34 +120,70 @@ def test_each_encoding_is_detected_and_imported(ctx: AppContext, officer: Actor,
     assert [r.chart_no for r in search(ctx, officer, "02-123-4567").rows] == ["1001"]
     assert count(ctx, PatientPhone) == 3
     entries = import_entries(ctx)
-    assert logged_patients(ctx) == [f"patient:{r.id}" for r in sorted(search(ctx, officer, "").rows,
-                                                                       key=lambda r: r.id)]
+    assert logged_patients(ctx) == [
+        f"patient:{r.id}" for r in sorted(search(ctx, officer, "").rows, key=lambda r: r.id)
+    ]
     assert entries[-1].subject is None and entries[-1].detail == "imported=3 rejected=0 skipped=0 warnings=1"
 
 
-def test_headers_in_any_order_with_aliases_and_extra_columns(ctx: AppContext, officer: Actor, tmp_path: Path) -> None:
+def test_headers_in_any_order_with_aliases_and_extra_columns(
+    ctx: AppContext, officer: Actor, tmp_path: Path
+) -> None:
     header = ["비고", "휴대폰", "성명", "RRN", "전화번호", "Chart_No", "주 소", "최종내원일", "first_visit"]
-    rows = [["VIP", "010-1111-2222", "박민수", "9001011234568", "031-123-4567", "77", "경기도 성남시 분당구 판교역로 1",
-             "2024-01-01", "2023-01-01"]]
+    rows = [
+        [
+            "VIP",
+            "010-1111-2222",
+            "박민수",
+            "9001011234568",
+            "031-123-4567",
+            "77",
+            "경기도 성남시 분당구 판교역로 1",
+            "2024-01-01",
+            "2023-01-01",
+        ]
+    ]
     path = write_csv(tmp_path / "odd.csv", header, rows)
     mapping = auto_mapping(read_header(path))
-    assert mapping == {"phone": "휴대폰", "name": "성명", "rrn": "RRN", "phone2": "전화번호", "chart_no": "Chart_No",
-                       "address": "주 소", "last_visit": "최종내원일", "first_visit": "first_visit"}
-    assert set(HEADER_ALIASES.values()) == {"chart_no", "name", "rrn", "address", "phone", "first_visit", "last_visit"}
+    assert mapping == {
+        "phone": "휴대폰",
+        "name": "성명",
+        "rrn": "RRN",
+        "phone2": "전화번호",
+        "chart_no": "Chart_No",
+        "address": "주 소",
+        "last_visit": "최종내원일",
+        "first_visit": "first_visit",
+    }
+    assert set(HEADER_ALIASES.values()) == {
+        "chart_no",
+        "name",
+        "rrn",
+        "address",
+        "phone",
+        "first_visit",
+        "last_visit",
+    }
     assert import_patients(ctx, officer, path).imported == 1
     row = search(ctx, officer, "77").rows
     assert [r.name for r in row] == ["박민수"]
     assert [r.chart_no for r in search(ctx, officer, "0311234567").rows] == ["77"]
     # the wizard's own mapping for columns the aliases do not know
-    other = write_csv(tmp_path / "mapped.csv", ["번호", "환자명", "주민번호"], [["88", "최유리", "850615-2345674"]])
+    other = write_csv(
+        tmp_path / "mapped.csv", ["번호", "환자명", "주민번호"], [["88", "최유리", "850615-2345674"]]
+    )
     with pytest.raises(ImportFileError) as err:
         import_patients(ctx, officer, other)
     assert "필수 열이 없습니다: 차트번호, 이름, 주민등록번호" in str(err.value)
-    result = import_patients(ctx, officer, other, mapping={"chart_no": "번호", "name": "환자명", "rrn": "주민번호"})
+    result = import_patients(
+        ctx, officer, other, mapping={"chart_no": "번호", "name": "환자명", "rrn": "주민번호"}
+    )
     assert result.imported == 1
 
 
-def test_rejects_file_lists_line_reason_and_original_columns(ctx: AppContext, officer: Actor, tmp_path: Path) -> None:
+def test_rejects_file_lists_line_reason_and_original_columns(
+    ctx: AppContext, officer: Actor, tmp_path: Path
+) -> None:
     bad = [
         ["2001", "정상인", "850615-2345674", "", "", "", ""],
         ["2002", "날짜오류", "900231-1234567", "", "", "", ""],
@@ -156,8 +214,9 @@ def test_rejects_file_lists_line_reason_and_original_columns(ctx: AppContext, of
 
 
 @pytest.mark.parametrize("workers", [0, 1, 2], ids=["in-process", "worker-process", "two-workers"])
-def test_reimporting_the_same_file_creates_no_duplicates(ctx: AppContext, officer: Actor, tmp_path: Path,
-                                                         workers: int) -> None:
+def test_reimporting_the_same_file_creates_no_duplicates(
+    ctx: AppContext, officer: Actor, tmp_path: Path, workers: int
+) -> None:
     path = write_sample_csv(tmp_path / "emr.csv", 300, seed=5)
     first = import_patients(ctx, officer, path, batch_size=64, workers=workers)
     assert first.imported + first.rejected == 300 and first.rejected == 0
@@ -173,23 +232,33 @@ def test_cancel_mid_import_keeps_whole_batches_only(ctx: AppContext, officer: Ac
     calls = iter(range(10_000))
     seen: list[tuple[int, int]] = []
     # polled at each batch's start and just before its commit: the 6th poll cancels batch 3
-    result = import_patients(ctx, officer, path, batch_size=100, cancel=lambda: next(calls) >= 5,
-                             progress=lambda done, total: seen.append((done, total)))
+    result = import_patients(
+        ctx,
+        officer,
+        path,
+        batch_size=100,
+        cancel=lambda: next(calls) >= 5,
+        progress=lambda done, total: seen.append((done, total)),
+    )
     assert result.cancelled and result.imported == 200
     assert seen == [(100, 1000), (200, 1000)]
     assert count(ctx, Patient) == 200
     assert logged_patients(ctx) == patient_refs_in_db(ctx)
     assert count(ctx, Patient) == 200 and "cancelled" in (import_entries(ctx)[-1].detail or "")
     with ctx.session() as s:
-        orphans = s.execute(select(func.count()).select_from(PatientPhone)
-                            .where(PatientPhone.patient_id.not_in(select(Patient.id)))).scalar_one()
+        orphans = s.execute(
+            select(func.count())
+            .select_from(PatientPhone)
+            .where(PatientPhone.patient_id.not_in(select(Patient.id)))
+        ).scalar_one()
     assert orphans == 0
     rest = import_patients(ctx, officer, path, batch_size=100)
     assert (rest.imported, rest.skipped_duplicates) == (800, 200)
 
 
-def test_several_preparing_processes_keep_the_files_order_and_its_rejects(sqlite_ctx: AppContext,
-                                                                           tmp_path: Path) -> None:
+def test_several_preparing_processes_keep_the_files_order_and_its_rejects(
+    sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
     """Batches handed out in turn to three preparing processes come back in the file's order: the
     ids follow the lines, the rejects file lists the same lines and reasons as an in-process import."""
     ctx = sqlite_ctx
@@ -197,9 +266,9 @@ def test_several_preparing_processes_keep_the_files_order_and_its_rejects(sqlite
     source = write_sample_csv(tmp_path / "sample.csv", 700, seed=12)
     with source.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    rows[40][2] = "900231-1234567"       # line 41: not a date
-    rows[333][1] = "홍길동1"              # line 334: a digit in the name
-    rows[650][0] = rows[10][0]           # line 651: the chart number of line 11
+    rows[40][2] = "900231-1234567"  # line 41: not a date
+    rows[333][1] = "홍길동1"  # line 334: a digit in the name
+    rows[650][0] = rows[10][0]  # line 651: the chart number of line 11
     path = write_csv(tmp_path / "emr.csv", rows[0], rows[1:])
     result = import_patients(ctx, officer, path, batch_size=37, workers=3)
     assert (result.imported, result.rejected) == (697, 3)
@@ -214,7 +283,8 @@ def test_several_preparing_processes_keep_the_files_order_and_its_rejects(sqlite
 
 
 def test_the_import_log_names_every_patient_readably_and_the_patient_filter_finds_it(
-        sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
     """One chained entry per group of patients (not one per row); the access-log screen shows it as
     환자 명부 가져오기 (N명) with the chart numbers, and filtering the log by a patient finds it."""
     from privdesk.audit import query, readable
@@ -224,9 +294,11 @@ def test_the_import_log_names_every_patient_readably_and_the_patient_filter_find
     path = write_sample_csv(tmp_path / "emr.csv", 130, seed=3)
     assert import_patients(ctx, officer, path, batch_size=100).imported == 130
     batch_entries = [e for e in import_entries(ctx) if e.subject]
-    assert all(e.subject == log_batches.SUBJECT and len(e.detail or "") <= log_batches.DETAIL_LIMIT
-               for e in batch_entries)
-    assert 2 <= len(batch_entries) <= 6     # 130 patients in two batches, about fifty per entry
+    assert all(
+        e.subject == log_batches.SUBJECT and len(e.detail or "") <= log_batches.DETAIL_LIMIT
+        for e in batch_entries
+    )
+    assert 2 <= len(batch_entries) <= 6  # 130 patients in two batches, about fifty per entry
     assert logged_patients(ctx) == patient_refs_in_db(ctx)
     with ctx.session() as s:
         some = s.execute(select(Patient.id, Patient.chart_no).where(Patient.id.in_((1, 11, 111, 130)))).all()
@@ -235,7 +307,7 @@ def test_the_import_log_names_every_patient_readably_and_the_patient_filter_find
         assert refs == (f"patient:{pid}",)
         found = readable.page(ctx, officer, query.LogFilter(subjects=refs, action=Action.IMPORT))
         raw = query.page(ctx, officer, query.LogFilter(subjects=refs, action=Action.IMPORT))
-        assert len(found) == len(raw) == 1, chart     # exactly the entry naming it (1 is not 11 nor 111)
+        assert len(found) == len(raw) == 1, chart  # exactly the entry naming it (1 is not 11 nor 111)
         assert pid in log_batches.ids_of(raw[0].subject, raw[0].detail)
         n = log_batches.count_of(raw[0].subject, raw[0].detail)
         assert found[0].task == f"환자 명부 가져오기 ({n}명)"
@@ -245,8 +317,9 @@ def test_the_import_log_names_every_patient_readably_and_the_patient_filter_find
 
 
 @pytest.mark.parametrize("workers", [0, 2], ids=["in-process", "two-workers"])
-def test_imported_rows_carry_the_row_proofs_the_orm_would_write(ctx: AppContext, officer: Actor, tmp_path: Path,
-                                                                 workers: int) -> None:
+def test_imported_rows_carry_the_row_proofs_the_orm_would_write(
+    ctx: AppContext, officer: Actor, tmp_path: Path, workers: int
+) -> None:
     """The proofs' messages are encoded where the rows are prepared and completed with the id by
     the writer (privdesk.proofs.message_tail / message_with): the same proofs, on both backends."""
     from privdesk import proofs
@@ -264,12 +337,16 @@ def test_imported_rows_carry_the_row_proofs_the_orm_would_write(ctx: AppContext,
 def test_batch_entries_fit_the_chains_detail_and_name_each_id_once() -> None:
     ids = [*range(1, 1200), 99_999_999, 100_000_000]
     made = log_batches.entries(ids)
-    assert all(subject == log_batches.SUBJECT and len(detail) <= log_batches.DETAIL_LIMIT for subject, detail in made)
+    assert all(
+        subject == log_batches.SUBJECT and len(detail) <= log_batches.DETAIL_LIMIT for subject, detail in made
+    )
     assert [i for subject, detail in made for i in log_batches.ids_of(subject, detail)] == ids
     assert sum(log_batches.count_of(subject, detail) for subject, detail in made) == len(ids)
     assert len(made) < len(ids) / 40
     assert log_batches.refs_of("patient:7", None) == ("patient:7",)
-    assert log_batches.refs_of("acct:7", "patients=1; ids=7") == () and log_batches.count_of("acct:7", None) == 1
+    assert (
+        log_batches.refs_of("acct:7", "patients=1; ids=7") == () and log_batches.count_of("acct:7", None) == 1
+    )
 
 
 _CHILD = textwrap.dedent("""
@@ -289,13 +366,18 @@ _CHILD = textwrap.dedent("""
 """)
 
 
-def test_a_killed_import_leaves_whole_batches_and_a_valid_chain(ctx: AppContext, officer: Actor,
-                                                                 tmp_path: Path) -> None:
+def test_a_killed_import_leaves_whole_batches_and_a_valid_chain(
+    ctx: AppContext, officer: Actor, tmp_path: Path
+) -> None:
     path = write_sample_csv(tmp_path / "emr.csv", 6000, seed=8)
     out = tmp_path / "child.out"
     with out.open("w") as fh:
-        child = subprocess.Popen([sys.executable, "-c", _CHILD, ctx.settings.db_url, str(ctx.settings.key_file),
-                                  str(path)], stdout=fh, stderr=subprocess.STDOUT, env=os.environ.copy())
+        child = subprocess.Popen(
+            [sys.executable, "-c", _CHILD, ctx.settings.db_url, str(ctx.settings.key_file), str(path)],
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            env=os.environ.copy(),
+        )
     try:
         assert wait_for(lambda: len(out.read_text().split()) >= 3, timeout=120), out.read_text()
         workers = psutil.Process(child.pid).children()
@@ -303,8 +385,9 @@ def test_a_killed_import_leaves_whole_batches_and_a_valid_chain(ctx: AppContext,
     finally:
         child.wait(timeout=30)
     assert "finished" not in out.read_text()
-    assert workers and wait_for(lambda: not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE
-                                                for w in workers), timeout=30)  # the preparer stops too
+    assert workers and wait_for(
+        lambda: not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers), timeout=30
+    )  # the preparer stops too
     n = count(ctx, Patient)
     assert n >= 750 and n % 250 == 0 and n < 6000
     assert logged_patients(ctx) == patient_refs_in_db(ctx) and len(patient_refs_in_db(ctx)) == n
@@ -337,21 +420,25 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def cli(sqlite_ctx: AppContext) -> Cli:
-    env = {"PRIVDESK_DB": sqlite_ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
-           "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    env = {
+        "PRIVDESK_DB": sqlite_ctx.settings.db_url,
+        "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
     return lambda *args: run_cli(*args, env=env)
 
 
 def test_cli_import_and_find_contract(cli: Cli, sqlite_ctx: AppContext, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "emr.csv", HEADER, [*ROWS, ["1004", "오류", "900230-1234567", "", "", "", ""]],
-                     "cp949")
-    started = time.time()   # compared with a file time: wall clock, not monotonic
+    path = write_csv(
+        tmp_path / "emr.csv", HEADER, [*ROWS, ["1004", "오류", "900230-1234567", "", "", "", ""]], "cp949"
+    )
+    started = time.time()  # compared with a file time: wall clock, not monotonic
     r = cli("patient", "import", str(path), "--as", OFFICER_LOGIN)
     assert r.returncode == 0, r.stderr
     assert r.stdout.splitlines()[0].startswith("imported 3, rejected 1")
     assert "check-digit warnings 1" in r.stdout.splitlines()[0]
     rejects = tmp_path / "emr.csv.rejects.csv"
-    assert rejects.exists() and rejects.stat().st_mtime >= started - 2   # written by this import
+    assert rejects.exists() and rejects.stat().st_mtime >= started - 2  # written by this import
     assert "1234567" not in r.stdout + r.stderr
     again = cli("patient", "import", str(path), "--encoding", "cp949", "--as", OFFICER_LOGIN)
     assert again.stdout.startswith("imported 0, rejected 1, duplicates skipped 3")
@@ -382,8 +469,12 @@ def test_demo_sample_patients_go_through_the_real_import(ctx: AppContext, office
 
 
 def test_preview_for_the_wizard_reads_without_touching_the_database(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "emr.csv", ["번호", "성명", "주민번호", "휴대폰"],
-                     [[str(i), "홍길동", "900101-1234568", "010-1234-5678"] for i in range(30)], "cp949")
+    path = write_csv(
+        tmp_path / "emr.csv",
+        ["번호", "성명", "주민번호", "휴대폰"],
+        [[str(i), "홍길동", "900101-1234568", "010-1234-5678"] for i in range(30)],
+        "cp949",
+    )
     p = preview(path, rows=5)
     assert p.encoding == "cp949" and p.header == ("번호", "성명", "주민번호", "휴대폰")
     assert p.mapping == {"name": "성명", "phone": "휴대폰"}
@@ -391,12 +482,22 @@ def test_preview_for_the_wizard_reads_without_touching_the_database(tmp_path: Pa
     assert len(p.rows) == 5 and p.rows[0] == ("0", "홍길동", "900101-1234568", "010-1234-5678")
 
 
-def test_no_resident_number_phone_or_address_in_the_database_file(sqlite_ctx: AppContext, tmp_path: Path) -> None:
+def test_no_resident_number_phone_or_address_in_the_database_file(
+    sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
     officer = login(sqlite_ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     assert import_patients(sqlite_ctx, officer, write_csv(tmp_path / "emr.csv", HEADER, ROWS)).imported == 3
     db = Path(sqlite_ctx.settings.db_url.removeprefix("sqlite:///"))
     raw = b"".join(p.read_bytes() for p in (db, db.with_name(db.name + "-wal")) if p.exists())
     assert "홍길동".encode() in raw  # names stay plaintext (prefix search), so the scan does see rows
-    for secret in ("9001011234568", "900101-1234568", "8506152345674", "010-1234-5678", "01012345678",
-                   "01098765432", "봉천로", "해운대로"):
+    for secret in (
+        "9001011234568",
+        "900101-1234568",
+        "8506152345674",
+        "010-1234-5678",
+        "01012345678",
+        "01098765432",
+        "봉천로",
+        "해운대로",
+    ):
         assert secret.encode() not in raw, secret

@@ -41,16 +41,29 @@ PASSWORD = "Clerk-pass-123"
 
 def make_actor(ctx: AppContext, login_id: str, roles: list[str]) -> Actor:
     with ctx.session() as s, s.begin():
-        create_account_row(s, login=login_id, name=f"직원 {login_id}", password=PASSWORD, roles=roles,
-                           params=ctx.hash_params, actor_login=OFFICER_LOGIN, must_change=False)
+        create_account_row(
+            s,
+            login=login_id,
+            name=f"직원 {login_id}",
+            password=PASSWORD,
+            roles=roles,
+            params=ctx.hash_params,
+            actor_login=OFFICER_LOGIN,
+            must_change=False,
+        )
     return login(ctx, login_id, PASSWORD)
 
 
 def hong(**kw: object) -> PatientInput:
-    base: dict[str, object] = {"chart_no": "1001", "name": "홍길동", "rrn": RRN,
-                               "address": "서울특별시 관악구 봉천로 1 101동 101호",
-                               "phones": ["010-1234-5678", "02-123-4567"], "first_visit": "2020-01-02",
-                               "last_visit": "2024-05-06"}
+    base: dict[str, object] = {
+        "chart_no": "1001",
+        "name": "홍길동",
+        "rrn": RRN,
+        "address": "서울특별시 관악구 봉천로 1 101동 101호",
+        "phones": ["010-1234-5678", "02-123-4567"],
+        "first_visit": "2020-01-02",
+        "last_visit": "2024-05-06",
+    }
     base.update(kw)
     return PatientInput(**base)  # type: ignore[arg-type]
 
@@ -89,7 +102,9 @@ def test_create_returns_a_masked_detail_and_logs_create(ctx: AppContext, clerk: 
         assert row is not None and b"1234568" not in row.rrn_enc and row.name_chosung == "ㅎㄱㄷ"
 
 
-def test_invalid_input_and_duplicates_are_refused_with_the_existing_chart(ctx: AppContext, clerk: Actor) -> None:
+def test_invalid_input_and_duplicates_are_refused_with_the_existing_chart(
+    ctx: AppContext, clerk: Actor
+) -> None:
     with pytest.raises(PatientInputError) as err:
         create_patient(ctx, clerk, hong(phones=["011-123-4567"], rrn="900231-1234567"))
     assert set(err.value.errors) == {"phones.0", "rrn"}
@@ -109,7 +124,9 @@ def test_a_failed_check_digit_needs_an_explicit_choice(ctx: AppContext, clerk: A
     new_style = "211201-3847561"  # issued after 2020-10: random digits, check digit fails
     with pytest.raises(CheckDigitWarning):
         create_patient(ctx, clerk, hong(rrn=new_style, first_visit="2022-01-01"))
-    d = create_patient(ctx, clerk, hong(rrn=new_style, first_visit="2022-01-01"), accept_check_digit_warning=True)
+    d = create_patient(
+        ctx, clerk, hong(rrn=new_style, first_visit="2022-01-01"), accept_check_digit_warning=True
+    )
     assert d.rrn_masked == "211201-3******"
     assert log_rows(ctx)[-1].detail == "check_digit_warning_accepted"
 
@@ -127,7 +144,11 @@ def test_view_unmask_and_permissions(ctx: AppContext, clerk: Actor) -> None:
     assert full.phones == ("010-1234-5678", "02-123-4567") and full.seconds == 30
     assert "1234568" not in repr(full)
     entry = log_rows(ctx)[-1]
-    assert (entry.action, entry.subject, entry.detail) == (Action.UNMASK, f"patient:{d.id}", "사유=본인 확인 전화")
+    assert (entry.action, entry.subject, entry.detail) == (
+        Action.UNMASK,
+        f"patient:{d.id}",
+        "사유=본인 확인 전화",
+    )
 
     facility = make_actor(ctx, "sisul", ["facility"])
     with pytest.raises(PermissionDeniedError):
@@ -144,25 +165,45 @@ def test_view_unmask_and_permissions(ctx: AppContext, clerk: Actor) -> None:
 
 def _role_actor(ctx: AppContext, login_id: str, permissions: set[Permission]) -> Actor:
     with ctx.session() as s, s.begin():
-        s.add(Role(code=f"r_{login_id}", name=login_id, description="", builtin=False,
-                   permissions=[RolePermission(permission=str(p)) for p in permissions]))
+        s.add(
+            Role(
+                code=f"r_{login_id}",
+                name=login_id,
+                description="",
+                builtin=False,
+                permissions=[RolePermission(permission=str(p)) for p in permissions],
+            )
+        )
     return make_actor(ctx, login_id, [f"r_{login_id}"])
 
 
 def test_a_stale_save_raises_a_conflict_listing_masked_changes(ctx: AppContext, clerk: Actor) -> None:
     loaded = create_patient(ctx, clerk, hong())
     other = make_actor(ctx, "other", ["intake"])
-    saved = update_patient(ctx, other, loaded.id, hong(name="홍길순", address="서울특별시 관악구 남부순환로 9",
-                                                       phones=["010-9999-0000"]),
-                           expected_version=loaded.version)
+    saved = update_patient(
+        ctx,
+        other,
+        loaded.id,
+        hong(name="홍길순", address="서울특별시 관악구 남부순환로 9", phones=["010-9999-0000"]),
+        expected_version=loaded.version,
+    )
     assert saved.version == loaded.version + 1 and saved.name == "홍길순"
     assert log_rows(ctx)[-1].detail == "fields=address,name,phones"
     with pytest.raises(VersionConflictError) as err:
-        update_patient(ctx, clerk, loaded.id, hong(last_visit="2024-06-01"), expected_version=loaded.version,
-                       loaded=loaded)
+        update_patient(
+            ctx,
+            clerk,
+            loaded.id,
+            hong(last_visit="2024-06-01"),
+            expected_version=loaded.version,
+            loaded=loaded,
+        )
     changed = err.value.changed_fields
     assert changed["name"] == ("홍길동", "홍길순")
-    assert changed["address"] == ("서울특별시 관악구", "서울특별시 관악구 (변경됨)")  # same district, new street
+    assert changed["address"] == (
+        "서울특별시 관악구",
+        "서울특별시 관악구 (변경됨)",
+    )  # same district, new street
     assert changed["phones"] == ("010-****-5678, 02-***-4567", "010-****-0000")
     assert set(changed) == {"name", "address", "phones"}
     assert "다른 사용자가 먼저" in str(err.value)
@@ -170,23 +211,39 @@ def test_a_stale_save_raises_a_conflict_listing_masked_changes(ctx: AppContext, 
     with pytest.raises(VersionConflictError) as err2:
         update_patient(ctx, clerk, loaded.id, hong(), expected_version=loaded.version)
     assert err2.value.changed_fields["name"] == ("홍길동", "홍길순")
-    assert "봉천로" not in str(err2.value.changed_fields) and "남부순환로" not in str(err2.value.changed_fields)
+    assert "봉천로" not in str(err2.value.changed_fields) and "남부순환로" not in str(
+        err2.value.changed_fields
+    )
     assert get_patient(ctx, clerk, loaded.id).name == "홍길순"  # never silently overwritten
 
 
-def test_update_changes_the_resident_number_and_refuses_another_patients(ctx: AppContext, clerk: Actor) -> None:
+def test_update_changes_the_resident_number_and_refuses_another_patients(
+    ctx: AppContext, clerk: Actor
+) -> None:
     a = create_patient(ctx, clerk, hong())
     b = create_patient(ctx, clerk, hong(chart_no="1002", name="김철수", rrn="850615-1234562", phones=[]))
     with pytest.raises(ValidationError) as err:
         update_patient(ctx, clerk, b.id, hong(chart_no="1002", name="김철수"), expected_version=b.version)
     assert "차트번호 1001" in err.value.message
-    moved = update_patient(ctx, clerk, a.id, hong(rrn="900101-2234561"), expected_version=a.version,
-                           accept_check_digit_warning=True)
+    moved = update_patient(
+        ctx,
+        clerk,
+        a.id,
+        hong(rrn="900101-2234561"),
+        expected_version=a.version,
+        accept_check_digit_warning=True,
+    )
     assert moved.sex == "F" and moved.rrn_masked == "900101-2******"
     assert [r.chart_no for r in search(ctx, clerk, "9001012234561").rows] == ["1001"]
     assert search(ctx, clerk, RRN).rows == ()
-    same = update_patient(ctx, clerk, a.id, hong(rrn="900101-2234561"), expected_version=moved.version,
-                          accept_check_digit_warning=True)
+    same = update_patient(
+        ctx,
+        clerk,
+        a.id,
+        hong(rrn="900101-2234561"),
+        expected_version=moved.version,
+        accept_check_digit_warning=True,
+    )
     assert same.version == moved.version  # nothing changed, nothing written
 
 
@@ -198,7 +255,9 @@ def test_intakes_move_the_last_visit_and_retention(ctx: AppContext, clerk: Actor
         add_intake(ctx, clerk, d.id, visit_date=dt.date(2025, 3, 2), department=" ")
     shown = get_patient(ctx, clerk, d.id)
     assert [(i.visit_date, i.department, i.staff_login) for i in shown.intakes] == [
-        (dt.date(2025, 3, 2), "내과", "won"), (dt.date(2019, 7, 1), "외과", "won")]
+        (dt.date(2025, 3, 2), "내과", "won"),
+        (dt.date(2019, 7, 1), "외과", "won"),
+    ]
     assert (shown.first_visit, shown.last_visit) == (dt.date(2019, 7, 1), dt.date(2025, 3, 2))
     assert shown.retention_until == dt.date(2030, 3, 2)
 
@@ -218,7 +277,9 @@ def test_a_held_record_cannot_be_exported(ctx: AppContext, clerk: Actor, tmp_pat
     assert len([e for e in log_rows(ctx) if e.action == Action.EXPORT]) == 2
 
 
-def test_export_is_masked_unless_unmask_is_allowed_and_asked(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
+def test_export_is_masked_unless_unmask_is_allowed_and_asked(
+    ctx: AppContext, clerk: Actor, tmp_path: Path
+) -> None:
     d = create_patient(ctx, clerk, hong())
     out = tmp_path / "masked.csv"
     with pytest.raises(ValidationError):
@@ -235,8 +296,11 @@ def test_export_is_masked_unless_unmask_is_allowed_and_asked(ctx: AppContext, cl
     text = full.read_text(encoding="utf-8-sig")
     assert RRN in text and "101동 101호" in text and "010-1234-5678" in text
     entry = log_rows(ctx)[-1]
-    assert (entry.action, entry.subject, entry.detail) == (Action.EXPORT, f"patient:{d.id}",
-                                                           "unmasked; 사유=법원 제출")
+    assert (entry.action, entry.subject, entry.detail) == (
+        Action.EXPORT,
+        f"patient:{d.id}",
+        "unmasked; 사유=법원 제출",
+    )
     exporter = _role_actor(ctx, "exp", {Permission.PATIENT_READ, Permission.PATIENT_EXPORT})
     with pytest.raises(PermissionDeniedError):
         export_patients(ctx, exporter, [d.id], tmp_path / "no.csv", reason="확인", unmasked=True)
@@ -245,9 +309,20 @@ def test_export_is_masked_unless_unmask_is_allowed_and_asked(ctx: AppContext, cl
 
 def test_search_finds_by_every_kind_masked_and_logs_only_the_kind(ctx: AppContext, clerk: Actor) -> None:
     d = create_patient(ctx, clerk, hong())
-    create_patient(ctx, clerk, hong(chart_no="1002", name="홍길순", rrn="850615-2345674", phones=["031-987-6543"]))
-    create_patient(ctx, clerk, hong(chart_no="1003", name="김철수", rrn="010203-3456788", phones=["010-5555-5678"],
-                                    first_visit="2021-01-01"))
+    create_patient(
+        ctx, clerk, hong(chart_no="1002", name="홍길순", rrn="850615-2345674", phones=["031-987-6543"])
+    )
+    create_patient(
+        ctx,
+        clerk,
+        hong(
+            chart_no="1003",
+            name="김철수",
+            rrn="010203-3456788",
+            phones=["010-5555-5678"],
+            first_visit="2021-01-01",
+        ),
+    )
     create_patient(ctx, clerk, hong(chart_no="A-9", name="JOHN SMITH", rrn="800101-5123453", phones=[]))
     cases = {
         "ㅎㄱㄷ": (SearchKind.CHOSUNG, ["1001"]),
@@ -289,7 +364,9 @@ def test_search_never_shows_separated_or_destroyed_records(ctx: AppContext, cler
         get_patient(ctx, clerk, d.id)
 
 
-def test_keyset_pages_cover_everything_once_in_name_order(ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_keyset_pages_cover_everything_once_in_name_order(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """500 sample patients imported in bulk; both 초성 strategies page through the same order."""
     from privdesk.registry.bulk import RowEncoder, write_patients
     from privdesk.registry.validation import ValidPatient
@@ -298,8 +375,17 @@ def test_keyset_pages_cover_everything_once_in_name_order(ctx: AppContext, monke
     enc = RowEncoder(ctx.keys, ctx.engine.dialect, retention_years=5, now=dt.datetime.now(dt.UTC))
     people = list(sample_patients(500, seed=3))
     with ctx.unit(officer, Permission.PATIENT_IMPORT) as u:
-        write_patients(u, [enc.encode(ValidPatient(p.chart_no, p.name, p.rrn, p.address, p.phones, p.first_visit,
-                                                   p.last_visit, True)) for p in people])
+        write_patients(
+            u,
+            [
+                enc.encode(
+                    ValidPatient(
+                        p.chart_no, p.name, p.rrn, p.address, p.phones, p.first_visit, p.last_visit, True
+                    )
+                )
+                for p in people
+            ],
+        )
 
     def all_pages(query: str, size: int) -> list[str]:
         out: list[str] = []

@@ -31,32 +31,38 @@ GOOD_RRN = "900101-1234568"  # legacy check digit correct
 BAD_CHECK_RRN = "900101-1234567"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("01012345678", "010-1234-5678"),
-    ("010 1234 5678", "010-1234-5678"),
-    ("+82 10-1234-5678", "010-1234-5678"),
-    ("021234567", "02-123-4567"),
-    ("02-1234-5678", "02-1234-5678"),
-    ("031-123-4567", "031-123-4567"),
-    ("0641234567", "064-123-4567"),
-    ("070-1234-5678", "070-1234-5678"),
-    ("0505-123-4567", "0505-123-4567"),
-    ("050412345678", "0504-1234-5678"),
-    ("1588-1234", "1588-1234"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("01012345678", "010-1234-5678"),
+        ("010 1234 5678", "010-1234-5678"),
+        ("+82 10-1234-5678", "010-1234-5678"),
+        ("021234567", "02-123-4567"),
+        ("02-1234-5678", "02-1234-5678"),
+        ("031-123-4567", "031-123-4567"),
+        ("0641234567", "064-123-4567"),
+        ("070-1234-5678", "070-1234-5678"),
+        ("0505-123-4567", "0505-123-4567"),
+        ("050412345678", "0504-1234-5678"),
+        ("1588-1234", "1588-1234"),
+    ],
+)
 def test_phone_numbers_are_normalised_to_korean_formats(raw: str, expected: str) -> None:
     assert normalise_phone(raw) == expected
 
 
-@pytest.mark.parametrize(("raw", "reason"), [
-    ("0101234567", "010 다음에 숫자 8자리"),
-    ("011-123-4567", "011 번호는 더 이상 쓰이지 않습니다"),
-    ("02-12-345", "02 다음에 숫자 7~8자리"),
-    ("099-123-4567", "알 수 없는 지역번호입니다: 099"),
-    ("010-1234-567a", "숫자와 하이픈"),
-    ("12345678", "15XX"),
-    ("031-12345-67890", "지역번호 031 다음에는"),
-])
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("0101234567", "010 다음에 숫자 8자리"),
+        ("011-123-4567", "011 번호는 더 이상 쓰이지 않습니다"),
+        ("02-12-345", "02 다음에 숫자 7~8자리"),
+        ("099-123-4567", "알 수 없는 지역번호입니다: 099"),
+        ("010-1234-567a", "숫자와 하이픈"),
+        ("12345678", "15XX"),
+        ("031-12345-67890", "지역번호 031 다음에는"),
+    ],
+)
 def test_other_phone_numbers_are_rejected_with_the_reason(raw: str, reason: str) -> None:
     with pytest.raises(ValidationError) as err:
         normalise_phone(raw)
@@ -79,16 +85,23 @@ def test_masks_and_district() -> None:
 
 
 def _form(**kw: object) -> PatientInput:
-    base: dict[str, object] = {"chart_no": "C-1", "name": "홍길동", "rrn": GOOD_RRN,
-                               "address": "서울특별시 관악구 봉천로 1", "phones": ["01012345678"],
-                               "first_visit": "2020-01-02", "last_visit": "2024-05-06"}
+    base: dict[str, object] = {
+        "chart_no": "C-1",
+        "name": "홍길동",
+        "rrn": GOOD_RRN,
+        "address": "서울특별시 관악구 봉천로 1",
+        "phones": ["01012345678"],
+        "first_visit": "2020-01-02",
+        "last_visit": "2024-05-06",
+    }
     base.update(kw)
     return PatientInput(**base)  # type: ignore[arg-type]
 
 
 def test_a_valid_form_is_normalised() -> None:
-    report = validate_patient_input(_form(name=" 홍  길동 ", phones=["010-1234-5678", "01012345678", "02 123 4567"]),
-                                    today=TODAY)
+    report = validate_patient_input(
+        _form(name=" 홍  길동 ", phones=["010-1234-5678", "01012345678", "02 123 4567"]), today=TODAY
+    )
     assert report.ok and not report.check_digit_warning and report.value is not None
     v = report.value
     assert v.name == "홍 길동"
@@ -100,9 +113,18 @@ def test_a_valid_form_is_normalised() -> None:
 
 
 def test_every_field_error_comes_back_at_once_in_korean() -> None:
-    report = validate_patient_input(PatientInput(chart_no="", name="홍길동1", rrn="901301-1234567", address="x" * 201,
-                                                 phones=["010-1", "0212345678", "011-123-4567", "010-2222-3333"],
-                                                 first_visit="2020-13-01", last_visit=None), today=TODAY)
+    report = validate_patient_input(
+        PatientInput(
+            chart_no="",
+            name="홍길동1",
+            rrn="901301-1234567",
+            address="x" * 201,
+            phones=["010-1", "0212345678", "011-123-4567", "010-2222-3333"],
+            first_visit="2020-13-01",
+            last_visit=None,
+        ),
+        today=TODAY,
+    )
     e = report.errors
     assert e["chart_no"] == "차트번호를 입력하십시오."
     assert "한글, 영문" in e["name"]
@@ -118,21 +140,33 @@ def test_every_field_error_comes_back_at_once_in_korean() -> None:
 
 
 def test_visit_dates_are_checked_against_each_other_birth_and_today() -> None:
-    assert "앞설 수 없습니다" in validate_patient_input(
-        _form(first_visit="2024-01-02", last_visit="2023-01-01"), today=TODAY).errors["last_visit"]
-    assert "오늘 이후" in validate_patient_input(_form(last_visit="2027-01-01"), today=TODAY).errors["last_visit"]
-    assert "생년월일보다" in validate_patient_input(
-        _form(first_visit="1980-01-01"), today=TODAY).errors["first_visit"]
+    assert (
+        "앞설 수 없습니다"
+        in validate_patient_input(
+            _form(first_visit="2024-01-02", last_visit="2023-01-01"), today=TODAY
+        ).errors["last_visit"]
+    )
+    assert (
+        "오늘 이후"
+        in validate_patient_input(_form(last_visit="2027-01-01"), today=TODAY).errors["last_visit"]
+    )
+    assert (
+        "생년월일보다"
+        in validate_patient_input(_form(first_visit="1980-01-01"), today=TODAY).errors["first_visit"]
+    )
     v = validate_patient_input(_form(first_visit=None, last_visit=None), today=TODAY).value
     assert v is not None and v.first_visit == v.last_visit == TODAY
 
 
-@pytest.mark.parametrize(("rrn", "message"), [
-    ("9001011234", "13자리"),
-    ("900101-1234567-1", "13자리"),
-    ("900230-1234567", "실제 날짜"),
-    ("300101-3234567", "미래"),  # 2030 birth with the 2000s digit
-])
+@pytest.mark.parametrize(
+    ("rrn", "message"),
+    [
+        ("9001011234", "13자리"),
+        ("900101-1234567-1", "13자리"),
+        ("900230-1234567", "실제 날짜"),
+        ("300101-3234567", "미래"),  # 2030 birth with the 2000s digit
+    ],
+)
 def test_resident_number_errors(rrn: str, message: str) -> None:
     assert message in validate_patient_input(_form(rrn=rrn), today=TODAY).errors["rrn"]
 
@@ -157,13 +191,26 @@ def test_chosung_and_ranges() -> None:
     assert prefix_upper_bound("홍길") == "홍" + chr(ord("길") + 1)
 
 
-@pytest.mark.parametrize(("query", "kind"), [
-    ("ㅎㄱㄷ", SearchKind.CHOSUNG), ("홍", SearchKind.NAME_PREFIX), ("홍길동", SearchKind.NAME_PREFIX),
-    ("홍ㄱ", SearchKind.NAME_PREFIX), ("900101-1234568", SearchKind.RRN), ("9001011234568", SearchKind.RRN),
-    ("010-1234-5678", SearchKind.PHONE), ("01012345678", SearchKind.PHONE), ("02-123-4567", SearchKind.PHONE),
-    ("5678", SearchKind.PHONE_LAST4), ("1990-01-01", SearchKind.BIRTH_DATE), ("00012345", SearchKind.CHART_NO),
-    ("A-100", SearchKind.CHART_NO), ("2023-0001", SearchKind.CHART_NO), ("", SearchKind.ALL),
-])
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        ("ㅎㄱㄷ", SearchKind.CHOSUNG),
+        ("홍", SearchKind.NAME_PREFIX),
+        ("홍길동", SearchKind.NAME_PREFIX),
+        ("홍ㄱ", SearchKind.NAME_PREFIX),
+        ("900101-1234568", SearchKind.RRN),
+        ("9001011234568", SearchKind.RRN),
+        ("010-1234-5678", SearchKind.PHONE),
+        ("01012345678", SearchKind.PHONE),
+        ("02-123-4567", SearchKind.PHONE),
+        ("5678", SearchKind.PHONE_LAST4),
+        ("1990-01-01", SearchKind.BIRTH_DATE),
+        ("00012345", SearchKind.CHART_NO),
+        ("A-100", SearchKind.CHART_NO),
+        ("2023-0001", SearchKind.CHART_NO),
+        ("", SearchKind.ALL),
+    ],
+)
 def test_queries_are_classified(query: str, kind: SearchKind) -> None:
     c = classify(query)
     assert c.kind is kind
@@ -190,8 +237,10 @@ def test_generated_resident_numbers_are_valid_and_check_digits_follow_the_issue_
         if not parsed.check_digit_ok:
             bad += 1
         assert p.first_visit <= p.last_visit <= TODAY and p.first_visit >= parsed.birth_date
-        report = validate_patient_input(PatientInput(p.chart_no, p.name, digits, p.address, p.phones,
-                                                     p.first_visit, p.last_visit), today=TODAY)
+        report = validate_patient_input(
+            PatientInput(p.chart_no, p.name, digits, p.address, p.phones, p.first_visit, p.last_visit),
+            today=TODAY,
+        )
         assert report.ok, report.errors
     assert 0 < bad < 300  # newborns since 2020-10 and re-issued numbers only
     names = {p.name[0] for p in patients}
@@ -208,17 +257,43 @@ def test_sample_csv_is_what_an_emr_writes(tmp_path: Path) -> None:
 
 
 QUICK_CASES: list[dict[str, object]] = [
-    {}, {"chart_no": " C-1 "}, {"chart_no": ""}, {"chart_no": "x" * 33}, {"chart_no": "-1"}, {"chart_no": "가1"},
-    {"name": " 홍  길동 "}, {"name": ""}, {"name": "홍길동1"}, {"name": "ㅎ" * 65}, {"name": "Kim Min-ji"},
+    {},
+    {"chart_no": " C-1 "},
+    {"chart_no": ""},
+    {"chart_no": "x" * 33},
+    {"chart_no": "-1"},
+    {"chart_no": "가1"},
+    {"name": " 홍  길동 "},
+    {"name": ""},
+    {"name": "홍길동1"},
+    {"name": "ㅎ" * 65},
+    {"name": "Kim Min-ji"},
     {"name": "\u1112\u1169\u11bc길동"},  # decomposed jamo: NFC first
-    {"rrn": "9001011234567"}, {"rrn": "900101 1234568"}, {"rrn": "901301-1234567"}, {"rrn": "900101-9234567"},
-    {"rrn": "211201-3847561"}, {"rrn": "300101-3000000"}, {"rrn": "12345"}, {"rrn": ""},
-    {"address": ""}, {"address": "  서울   관악구 "}, {"address": "가" * 201},
-    {"phones": []}, {"phones": ["010-1234-5678", "01012345678", "02 123 4567"]}, {"phones": ["011-123-4567"]},
-    {"phones": ["1", "2", "3", "4"]}, {"phones": ["", "  ", "0212345678"]}, {"phones": ["+82 10 1234 5678"]},
-    {"first_visit": "", "last_visit": ""}, {"first_visit": "", "last_visit": "2024-05-06"},
-    {"first_visit": "2024-05-06", "last_visit": ""}, {"first_visit": "2024-13-01"}, {"last_visit": "2019-01-01"},
-    {"last_visit": "2027-01-01"}, {"first_visit": "1980-01-01"}, {"first_visit": " 2020-01-02 "},
+    {"rrn": "9001011234567"},
+    {"rrn": "900101 1234568"},
+    {"rrn": "901301-1234567"},
+    {"rrn": "900101-9234567"},
+    {"rrn": "211201-3847561"},
+    {"rrn": "300101-3000000"},
+    {"rrn": "12345"},
+    {"rrn": ""},
+    {"address": ""},
+    {"address": "  서울   관악구 "},
+    {"address": "가" * 201},
+    {"phones": []},
+    {"phones": ["010-1234-5678", "01012345678", "02 123 4567"]},
+    {"phones": ["011-123-4567"]},
+    {"phones": ["1", "2", "3", "4"]},
+    {"phones": ["", "  ", "0212345678"]},
+    {"phones": ["+82 10 1234 5678"]},
+    {"first_visit": "", "last_visit": ""},
+    {"first_visit": "", "last_visit": "2024-05-06"},
+    {"first_visit": "2024-05-06", "last_visit": ""},
+    {"first_visit": "2024-13-01"},
+    {"last_visit": "2019-01-01"},
+    {"last_visit": "2027-01-01"},
+    {"first_visit": "1980-01-01"},
+    {"first_visit": " 2020-01-02 "},
 ]
 
 
@@ -228,27 +303,62 @@ def test_the_imports_quick_check_gives_what_the_form_validation_gives(change: di
     None (the import then words the errors through validate_patient_input) when it does not."""
     form = _form(**change)
     report = validate_patient_input(form, today=TODAY)
-    quick = quick_valid(form.chart_no, form.name, form.rrn, form.address, list(form.phones),
-                        str(form.first_visit or ""), str(form.last_visit or ""), TODAY)
+    quick = quick_valid(
+        form.chart_no,
+        form.name,
+        form.rrn,
+        form.address,
+        list(form.phones),
+        str(form.first_visit or ""),
+        str(form.last_visit or ""),
+        TODAY,
+    )
     if report.value is None:
         assert quick is None
     else:
         assert quick is not None and quick.rrn.normalised() == report.value.rrn.normalised()
-        assert (quick.chart_no, quick.name, quick.address, quick.phones, quick.first_visit, quick.last_visit,
-                quick.check_digit_ok) == (report.value.chart_no, report.value.name, report.value.address,
-                                          report.value.phones, report.value.first_visit, report.value.last_visit,
-                                          report.value.check_digit_ok)
+        assert (
+            quick.chart_no,
+            quick.name,
+            quick.address,
+            quick.phones,
+            quick.first_visit,
+            quick.last_visit,
+            quick.check_digit_ok,
+        ) == (
+            report.value.chart_no,
+            report.value.name,
+            report.value.address,
+            report.value.phones,
+            report.value.first_visit,
+            report.value.last_visit,
+            report.value.check_digit_ok,
+        )
 
 
 def test_the_imports_quick_check_passes_the_sample_rows_as_the_form_does() -> None:
-    LATER = dt.date(2100, 1, 1)   # the sample's visits run up to the real today
+    LATER = dt.date(2100, 1, 1)  # the sample's visits run up to the real today
     for p in sample_patients(500, seed=11):
         digits = p.rrn.reveal()
-        report = validate_patient_input(PatientInput(p.chart_no, p.name, digits, p.address or "", p.phones,
-                                                     p.first_visit, p.last_visit), today=LATER)
-        quick = quick_valid(p.chart_no, p.name, digits, p.address or "", p.phones, p.first_visit.isoformat(),
-                            p.last_visit.isoformat(), LATER)
+        report = validate_patient_input(
+            PatientInput(p.chart_no, p.name, digits, p.address or "", p.phones, p.first_visit, p.last_visit),
+            today=LATER,
+        )
+        quick = quick_valid(
+            p.chart_no,
+            p.name,
+            digits,
+            p.address or "",
+            p.phones,
+            p.first_visit.isoformat(),
+            p.last_visit.isoformat(),
+            LATER,
+        )
         assert report.value is not None and quick is not None
         assert (quick.chart_no, quick.name, quick.rrn.normalised(), quick.phones, quick.check_digit_ok) == (
-            report.value.chart_no, report.value.name, report.value.rrn.normalised(), report.value.phones,
-            report.value.check_digit_ok)
+            report.value.chart_no,
+            report.value.name,
+            report.value.rrn.normalised(),
+            report.value.phones,
+            report.value.check_digit_ok,
+        )

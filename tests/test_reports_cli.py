@@ -65,7 +65,11 @@ def test_record_print_appends_a_print_entry(ctx: AppContext) -> None:
     record_print(ctx, me, "report:permission-history", "PH-20261125-143000; 3쪽", reason="월례 점검")
     [e] = entries(ctx, action=Action.PRINT)
     assert (e.actor, e.subject, e.detail, e.outcome) == (
-        OFFICER_LOGIN, "report:permission-history", "PH-20261125-143000; 3쪽; 사유=월례 점검", Outcome.OK)
+        OFFICER_LOGIN,
+        "report:permission-history",
+        "PH-20261125-143000; 3쪽; 사유=월례 점검",
+        Outcome.OK,
+    )
 
 
 def test_record_print_is_refused_without_the_permission(ctx: AppContext) -> None:
@@ -83,14 +87,36 @@ def test_cli_permission_history(ctx: AppContext, cli: Cli, tmp_path: Path) -> No
     users.set_roles(ctx, officer(ctx), "kim", ["intake", "facility"], reason="시설팀 겸임 발령")
     first, last = this_month()
     out = tmp_path / "권한기록.pdf"
-    r = cli("report", "permission-history", "--reason", "업무 확인", "--from", first, "--to", last, "--out", str(out), "--as", OFFICER_LOGIN)
+    r = cli(
+        "report",
+        "permission-history",
+        "--reason",
+        "업무 확인",
+        "--from",
+        first,
+        "--to",
+        last,
+        "--out",
+        str(out),
+        "--as",
+        OFFICER_LOGIN,
+    )
     assert r.returncode == 0, r.stderr
     assert "권한 부여·변경·말소 기록" in r.stdout and "PH-" in r.stdout
     assert_only_nanum_embedded(out)
     body = text(out)
-    for expected in ("권한 부여·변경·말소 기록", ctx.profile.name, "계정 생성·권한 부여", "역할 변경", "kim",
-                     OFFICER_LOGIN, "시설팀 겸임 발령", "신규 입사",
-                     period_text(dt.date.fromisoformat(first), dt.date.fromisoformat(last)), "육의곤 (yook)"):
+    for expected in (
+        "권한 부여·변경·말소 기록",
+        ctx.profile.name,
+        "계정 생성·권한 부여",
+        "역할 변경",
+        "kim",
+        OFFICER_LOGIN,
+        "시설팀 겸임 발령",
+        "신규 입사",
+        period_text(dt.date.fromisoformat(first), dt.date.fromisoformat(last)),
+        "육의곤 (yook)",
+    ):
         assert expected in body, expected
     [printed] = entries(ctx, action=Action.PRINT)
     assert printed.subject == "report:permission-history" and printed.actor == OFFICER_LOGIN
@@ -101,19 +127,41 @@ def test_cli_permission_history(ctx: AppContext, cli: Cli, tmp_path: Path) -> No
 
 def test_cli_access_log(ctx: AppContext, cli: Cli, tmp_path: Path) -> None:
     make_user(ctx, "lee", ["auditor"])
-    with pytest.raises(AuthenticationError):   # the failed login is what the sheet must count
+    with pytest.raises(AuthenticationError):  # the failed login is what the sheet must count
         users.login(ctx, "lee", "wrong-password-1")
     first, last = this_month()
     out = tmp_path / "access.pdf"
-    r = cli("report", "access-log", "--from", first, "--to", last, "--out", str(out), "--as", "lee", password=PW)
-    assert r.returncode == 2 and "--reason" in r.stderr and not out.exists()      # no reason, no print
-    r = cli("report", "access-log", "--from", first, "--to", last, "--out", str(out), "--reason", "분기 감사",
-            "--as", "lee", password=PW)
+    r = cli(
+        "report", "access-log", "--from", first, "--to", last, "--out", str(out), "--as", "lee", password=PW
+    )
+    assert r.returncode == 2 and "--reason" in r.stderr and not out.exists()  # no reason, no print
+    r = cli(
+        "report",
+        "access-log",
+        "--from",
+        first,
+        "--to",
+        last,
+        "--out",
+        str(out),
+        "--reason",
+        "분기 감사",
+        "--as",
+        "lee",
+        password=PW,
+    )
     assert r.returncode == 0, r.stderr
     assert_only_nanum_embedded(out)
     body = text(out)
-    for expected in ("접속기록 (출력)", ctx.profile.name, "로그인 실패", "김원무(lee) 1건", "계정 생성",
-                     "수행업무 분류별 건수", "로그인·계정·권한"):
+    for expected in (
+        "접속기록 (출력)",
+        ctx.profile.name,
+        "로그인 실패",
+        "김원무(lee) 1건",
+        "계정 생성",
+        "수행업무 분류별 건수",
+        "로그인·계정·권한",
+    ):
         assert expected in body, expected
     for gone in ("점검 결과", "점검자", "□이상 없음", "acct:", "role=", "problems="):
         assert gone not in body, gone
@@ -128,29 +176,83 @@ def test_cli_refusal_leaves_no_file(ctx: AppContext, cli: Cli, tmp_path: Path) -
     first, last = this_month()
     out = tmp_path / "x.pdf"
     for record in ("permission-history", "access-log"):
-        r = cli("report", record, "--reason", "업무 확인", "--from", first, "--to", last, "--out", str(out), "--as", "kim", password=PW)
+        r = cli(
+            "report",
+            record,
+            "--reason",
+            "업무 확인",
+            "--from",
+            first,
+            "--to",
+            last,
+            "--out",
+            str(out),
+            "--as",
+            "kim",
+            password=PW,
+        )
         assert r.returncode == 1 and "권한이 없습니다" in r.stderr
         assert not out.exists() and list(tmp_path.glob("*.pdf*")) == []
     assert entries(ctx, action=Action.PRINT) == []
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (["--from", "2026-11-30", "--to", "2026-11-01"], 1, "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다"),
-    (["--from", "2026-13-01", "--to", "2026-11-30"], 2, "날짜는 YYYY-MM-DD 형식으로 쓰십시오"),
-], ids=["reversed", "bad-date"])
-def test_cli_bad_period(sqlite_ctx: AppContext, tmp_path: Path, args: list[str], code: int, message: str) -> None:
-    env = {"PRIVDESK_DB": sqlite_ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
-           "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
-    r = run_cli("report", "access-log", "--reason", "업무 확인", *args, "--out", str(tmp_path / "a.pdf"), "--as", OFFICER_LOGIN, env=env)
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (
+            ["--from", "2026-11-30", "--to", "2026-11-01"],
+            1,
+            "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다",
+        ),
+        (["--from", "2026-13-01", "--to", "2026-11-30"], 2, "날짜는 YYYY-MM-DD 형식으로 쓰십시오"),
+    ],
+    ids=["reversed", "bad-date"],
+)
+def test_cli_bad_period(
+    sqlite_ctx: AppContext, tmp_path: Path, args: list[str], code: int, message: str
+) -> None:
+    env = {
+        "PRIVDESK_DB": sqlite_ctx.settings.db_url,
+        "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
+    r = run_cli(
+        "report",
+        "access-log",
+        "--reason",
+        "업무 확인",
+        *args,
+        "--out",
+        str(tmp_path / "a.pdf"),
+        "--as",
+        OFFICER_LOGIN,
+        env=env,
+    )
     assert r.returncode == code and message in r.stderr
     assert not (tmp_path / "a.pdf").exists()
 
 
 def test_cli_missing_output_folder(sqlite_ctx: AppContext, tmp_path: Path) -> None:
-    env = {"PRIVDESK_DB": sqlite_ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
-           "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    env = {
+        "PRIVDESK_DB": sqlite_ctx.settings.db_url,
+        "PRIVDESK_KEY_FILE": str(sqlite_ctx.settings.key_file),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
     day = dt.date(2026, 11, 1).isoformat()
-    r = run_cli("report", "permission-history", "--reason", "업무 확인", "--from", day, "--to", day, "--out",
-                str(tmp_path / "없는폴더" / "a.pdf"), "--as", OFFICER_LOGIN, env=env)
+    r = run_cli(
+        "report",
+        "permission-history",
+        "--reason",
+        "업무 확인",
+        "--from",
+        day,
+        "--to",
+        day,
+        "--out",
+        str(tmp_path / "없는폴더" / "a.pdf"),
+        "--as",
+        OFFICER_LOGIN,
+        env=env,
+    )
     assert r.returncode == 1 and "출력할 폴더가 없습니다" in r.stderr
     assert entries(sqlite_ctx, action=Action.LOGIN) == []  # refused before anyone logged in

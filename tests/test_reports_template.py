@@ -36,9 +36,11 @@ from privdesk.reports.template import (
 )
 
 HOSPITAL = "서울행복병원"
-AT = dt.datetime(2026, 11, 25, 5, 30, tzinfo=dt.UTC)   # 14:30 KST
-LONG_KO = ("인사이동으로 시설팀 업무를 겸임하게 되어 영상정보 열람 권한을 추가로 부여하였으며 "
-           "기존 원무과 업무에 필요한 환자 명부 조회 권한은 그대로 유지한다 ")
+AT = dt.datetime(2026, 11, 25, 5, 30, tzinfo=dt.UTC)  # 14:30 KST
+LONG_KO = (
+    "인사이동으로 시설팀 업무를 겸임하게 되어 영상정보 열람 권한을 추가로 부여하였으며 "
+    "기존 원무과 업무에 필요한 환자 명부 조회 권한은 그대로 유지한다 "
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +74,16 @@ class Entry:
 
 
 def meta(**kw: object) -> ReportMeta:
-    base: dict[str, object] = dict(hospital=HOSPITAL, title="권한 부여·변경·말소 기록", record_no="PH-20261125-143000",
-                                   printed_by_name="육의곤", printed_by_login="yook", printed_at=AT,
-                                   form_label="[별지 제5호서식]", period="2026-11-01 ~ 2026-11-30")
+    base: dict[str, object] = dict(
+        hospital=HOSPITAL,
+        title="권한 부여·변경·말소 기록",
+        record_no="PH-20261125-143000",
+        printed_by_name="육의곤",
+        printed_by_login="yook",
+        printed_at=AT,
+        form_label="[별지 제5호서식]",
+        period="2026-11-01 ~ 2026-11-30",
+    )
     base.update(kw)
     return ReportMeta(**base)  # type: ignore[arg-type]
 
@@ -123,8 +132,12 @@ def assert_only_nanum_embedded(pdf: Path) -> None:
 def words_with_boxes(pdf: Path, page: int) -> list[tuple[str, float, float]]:
     """(word, xMin, xMax) of every word on ``page``, from pdftotext -bbox."""
     html = run("pdftotext", "-enc", "UTF-8", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-")
-    return [(w, float(x0), float(x1)) for x0, x1, w in
-            re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html)]
+    return [
+        (w, float(x0), float(x1))
+        for x0, x1, w in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', html
+        )
+    ]
 
 
 def png_of_first_page(pdf: Path) -> Path:
@@ -134,24 +147,41 @@ def png_of_first_page(pdf: Path) -> Path:
 
 
 # -- a sample body using every helper ------------------------------------------------------------
-COLUMNS = [Column("번호", 0.08, "RIGHT"), Column("일시", 0.2, "CENTER"), Column("대상 계정", 0.17),
-           Column("내용", 0.55)]
+COLUMNS = [
+    Column("번호", 0.08, "RIGHT"),
+    Column("일시", 0.2, "CENTER"),
+    Column("대상 계정", 0.17),
+    Column("내용", 0.55),
+]
 
 
 def sample_body(rows: int) -> object:
     def body(lay: Layout) -> list[Flowable]:
         return [
-            lay.form([
-                (Field("구분", checkboxes(["열람", "정정·삭제", "처리정지"], {"정정·삭제"})),),
-                FieldGroup("청구인", ((Field("성명", "홍길동"), Field("전화번호", "010-****-1234")),
-                                      (Field("주소", "서울특별시 강남구 테헤란로 123"),))),
-                (Field("처리 결과", "정정 완료"), Field("처리일", "2026-11-25")),
-            ]),
+            lay.form(
+                [
+                    (Field("구분", checkboxes(["열람", "정정·삭제", "처리정지"], {"정정·삭제"})),),
+                    FieldGroup(
+                        "청구인",
+                        (
+                            (Field("성명", "홍길동"), Field("전화번호", "010-****-1234")),
+                            (Field("주소", "서울특별시 강남구 테헤란로 123"),),
+                        ),
+                    ),
+                    (Field("처리 결과", "정정 완료"), Field("처리일", "2026-11-25")),
+                ]
+            ),
             lay.text("아래는 이 기간의 기록입니다."),
             *lay.heading("기록"),
-            lay.table(COLUMNS, [[str(i), "2026-11-25 14:30", f"R{i:05d}", "역할 변경: 원무 → 원무, 시설"]
-                                for i in range(1, rows + 1)]),
+            lay.table(
+                COLUMNS,
+                [
+                    [str(i), "2026-11-25 14:30", f"R{i:05d}", "역할 변경: 원무 → 원무, 시설"]
+                    for i in range(1, rows + 1)
+                ],
+            ),
         ]
+
     return body
 
 
@@ -172,9 +202,24 @@ def test_only_nanumgothic_fonts_all_embedded(sample_pdf: Path) -> None:
 
 def test_hangul_comes_back_with_header_footer_and_title_block(sample_pdf: Path) -> None:
     first = text(sample_pdf, 1, 1)
-    for expected in (HOSPITAL, "권한 부여·변경·말소 기록", "[별지 제5호서식]", "PH-20261125-143000",
-                     "2026-11-01 ~ 2026-11-30", "담당", "책임자", "육의곤 (yook)", "2026-11-25 14:30",
-                     "홍길동", "청구인", "□열람", "■정정·삭제", "□처리정지", "R00001", "역할 변경: 원무 → 원무, 시설"):
+    for expected in (
+        HOSPITAL,
+        "권한 부여·변경·말소 기록",
+        "[별지 제5호서식]",
+        "PH-20261125-143000",
+        "2026-11-01 ~ 2026-11-30",
+        "담당",
+        "책임자",
+        "육의곤 (yook)",
+        "2026-11-25 14:30",
+        "홍길동",
+        "청구인",
+        "□열람",
+        "■정정·삭제",
+        "□처리정지",
+        "R00001",
+        "역할 변경: 원무 → 원무, 시설",
+    ):
         assert expected in first, expected
 
 
@@ -217,7 +262,9 @@ def test_long_korean_cells_wrap_inside_their_column(tmp_path: Path) -> None:
     assert all(left - 0.5 <= x0 and x1 <= col_right + 0.5 for _, x0, x1 in seen), seen
     assert len({round(x0) for _, x0, _ in seen}) > 1  # and it really wrapped onto several lines
     assert all(x1 <= width - MARGIN_X + 0.5 for _, _, x1 in boxes)  # nothing past the right margin
-    pieces = [w for w, x0, _ in boxes if x0 >= col_right and w.startswith(tuple("가나다라마바사아자차카타파하"))]
+    pieces = [
+        w for w, x0, _ in boxes if x0 >= col_right and w.startswith(tuple("가나다라마바사아자차카타파하"))
+    ]
     assert len(pieces) > 1 and "".join(pieces) == long_word  # the over-wide word was split, not clipped
 
 
@@ -277,8 +324,13 @@ def test_progress_and_publish_hooks_see_every_page(tmp_path: Path) -> None:
     out = tmp_path / "hooks.pdf"
     seen: list[int] = []
     published: list[int] = []
-    pages = render(out, meta(), sample_body(150), on_page=seen.append,  # type: ignore[arg-type]
-                   before_publish=published.append)
+    pages = render(
+        out,
+        meta(),
+        sample_body(150),
+        on_page=seen.append,  # type: ignore[arg-type]
+        before_publish=published.append,
+    )
     assert seen == list(range(1, pages + 1)) and published == [pages]
     assert out.stat().st_mode & 0o077 == 0  # owner-only, like the database and key files
 
@@ -299,7 +351,7 @@ def test_fonts_register_once_and_meta_needs_an_aware_time() -> None:
     assert record_number("PH", 2026, 12) == "PH-2026-0012"
     m = new_meta(HOSPITAL, Form("제목", "CV"), By("육의곤", "yook"), printed_at=AT)
     assert (m.record_no, m.printed_by, m.approvals) == ("CV-2026-견본", "육의곤 (yook)", ("담당", "책임자"))
-    assert m.numbered(7).record_no == "CV-2026-0007"   # the number comes from the database (witnessed)
+    assert m.numbered(7).record_no == "CV-2026-0007"  # the number comes from the database (witnessed)
 
 
 def test_first_page_renders_to_png(sample_pdf: Path) -> None:
@@ -307,7 +359,9 @@ def test_first_page_renders_to_png(sample_pdf: Path) -> None:
 
     png = png_of_first_page(sample_pdf)
     with Image.open(png) as im:
-        assert im.size[0] == pytest.approx(496, abs=2) and im.size[1] == pytest.approx(702, abs=2)  # A4, 60 dpi
+        assert im.size[0] == pytest.approx(496, abs=2) and im.size[1] == pytest.approx(
+            702, abs=2
+        )  # A4, 60 dpi
         dark = sum(im.convert("L").histogram()[:128])
     assert dark > 2000  # text and grid lines were drawn, not a blank page
 
@@ -315,11 +369,17 @@ def test_first_page_renders_to_png(sample_pdf: Path) -> None:
 # -- the two records ----------------------------------------------------------------------------
 def changes() -> list[Change]:
     base = dt.datetime(2026, 11, 3, 0, 30, tzinfo=dt.UTC)
-    kinds = [("create", "부여: 원무(intake)", "신규 입사"), ("roles", "부여: 시설(facility); 회수: 없음", LONG_KO),
-             ("lock", "관리자 잠금", "장기 휴직"), ("deactivate", "회수: 원무(intake)", "퇴사"),
-             ("password_reset", "일회용 비밀번호 발급", "분실 신고")]
-    return [Change(base + dt.timedelta(hours=7 * i), "yook", f"staff{i % 4}", *kinds[i % len(kinds)])
-            for i in range(25)][::-1]  # given newest first: the record sorts them
+    kinds = [
+        ("create", "부여: 원무(intake)", "신규 입사"),
+        ("roles", "부여: 시설(facility); 회수: 없음", LONG_KO),
+        ("lock", "관리자 잠금", "장기 휴직"),
+        ("deactivate", "회수: 원무(intake)", "퇴사"),
+        ("password_reset", "일회용 비밀번호 발급", "분실 신고"),
+    ]
+    return [
+        Change(base + dt.timedelta(hours=7 * i), "yook", f"staff{i % 4}", *kinds[i % len(kinds)])
+        for i in range(25)
+    ][::-1]  # given newest first: the record sorts them
 
 
 def test_permission_history_record(tmp_path: Path) -> None:
@@ -330,33 +390,68 @@ def test_permission_history_record(tmp_path: Path) -> None:
     assert page_size(out)[0] > page_size(out)[1]  # landscape
     assert_only_nanum_embedded(out)
     body = text(out)
-    for expected in ("권한 부여·변경·말소 기록", "제5조제3항", HOSPITAL, "PH-2026-견본",
-                     "계정 생성·권한 부여", "역할 변경", "계정 잠금", "계정 말소", "비밀번호 초기화",
-                     "부여: 원무(intake)", "staff3", "신규 입사", "총 25건", "부여 5건", "말소 5건", "변경 15건"):
+    for expected in (
+        "권한 부여·변경·말소 기록",
+        "제5조제3항",
+        HOSPITAL,
+        "PH-2026-견본",
+        "계정 생성·권한 부여",
+        "역할 변경",
+        "계정 잠금",
+        "계정 말소",
+        "비밀번호 초기화",
+        "부여: 원무(intake)",
+        "staff3",
+        "신규 입사",
+        "총 25건",
+        "부여 5건",
+        "말소 5건",
+        "변경 15건",
+    ):
         assert expected in body, expected
     assert body.index("2026. 11. 3. 09:30") < body.index("2026. 11. 3. 16:30")  # oldest first
 
 
 def entries(n: int) -> list[Entry]:
     base = dt.datetime(2026, 11, 3, 0, 30, tzinfo=dt.UTC)
-    acts = ["login", "view", "search", "update", "export", "login_failed", "permission_denied", "print",
-            "unmask", "logout"]
+    acts = [
+        "login",
+        "view",
+        "search",
+        "update",
+        "export",
+        "login_failed",
+        "permission_denied",
+        "print",
+        "unmask",
+        "logout",
+    ]
     out = []
     for i in range(n):
         a = acts[i % len(acts)]
-        out.append(Entry(i + 1, base + dt.timedelta(minutes=7 * i), ["kim", "lee", "park"][i % 3], "WS-원무-03",
-                         "10.0.3.21", a, f"patient:{1000 + i}" if a in ("view", "update", "export") else None,
-                         "rrn" if a == "search" else None,
-                         {"login_failed": "failed", "permission_denied": "denied"}.get(a, "ok"),
-                         "정정 요구 처리 중 주소 변경 확인" if a == "update" else None))
+        out.append(
+            Entry(
+                i + 1,
+                base + dt.timedelta(minutes=7 * i),
+                ["kim", "lee", "park"][i % 3],
+                "WS-원무-03",
+                "10.0.3.21",
+                a,
+                f"patient:{1000 + i}" if a in ("view", "update", "export") else None,
+                "rrn" if a == "search" else None,
+                {"login_failed": "failed", "permission_denied": "denied"}.get(a, "ok"),
+                "정정 요구 처리 중 주소 변경 확인" if a == "update" else None,
+            )
+        )
     return out
 
 
 def readable_entries(n: int) -> list[readable.ReadableRow]:
     """``entries(n)`` in words, as the CLI gives them to the renderer (no database: logins shown as they are)."""
     people = People({"kim": Person("kim", "김원무", "원무과"), "lee": Person("lee", "이감사", "감사실")})
-    return readable.readable_rows([query.LogRow(*vars(e).values()) for e in entries(n)],
-                                  readable.Resolver(people=people))
+    return readable.readable_rows(
+        [query.LogRow(*vars(e).values()) for e in entries(n)], readable.Resolver(people=people)
+    )
 
 
 def test_access_log_listing_in_words(tmp_path: Path) -> None:
@@ -367,19 +462,47 @@ def test_access_log_listing_in_words(tmp_path: Path) -> None:
     assert page_size(out)[0] > page_size(out)[1]
     assert_only_nanum_embedded(out)
     first = text(out, 1, 1)
-    for expected in ("접속기록 (출력)", "제8조", HOSPITAL, "AL-2026-견본", "기간", "총 기록",
-                     "600건", "로그인 실패", "60건 — park 20건, 김원무(kim) 20건, 이감사(lee) 20건", "권한 거부",
-                     "다운로드(내보내기) 60건", "마스킹 해제 60건", "출력 60건", "수행업무 분류별 건수",
-                     "조회·검색", "로그인·계정·권한"):
+    for expected in (
+        "접속기록 (출력)",
+        "제8조",
+        HOSPITAL,
+        "AL-2026-견본",
+        "기간",
+        "총 기록",
+        "600건",
+        "로그인 실패",
+        "60건 — park 20건, 김원무(kim) 20건, 이감사(lee) 20건",
+        "권한 거부",
+        "다운로드(내보내기) 60건",
+        "마스킹 해제 60건",
+        "출력 60건",
+        "수행업무 분류별 건수",
+        "조회·검색",
+        "로그인·계정·권한",
+    ):
         assert expected in first, expected
-    for gone in ("점검표", "점검 결과", "□이상 없음", "점검 의견", "점검자"):   # the signed review is its own record
+    for gone in (
+        "점검표",
+        "점검 결과",
+        "□이상 없음",
+        "점검 의견",
+        "점검자",
+    ):  # the signed review is its own record
         assert gone not in first, gone
     later = text(out, 3, 3)
     for title in ("번호", "일시", "계정", "수행업무", "대상", "상세", "접속지", "결과"):
         assert title in later
     all_text = text(out)
-    assert re.search(r"2026\. 11\. 3\.\s+09:30:00", all_text) and "WS-원무-03" in all_text and "원무과" in all_text
-    assert "환자 조회" in all_text and "개인정보 마스킹 해제" in all_text and "환자 검색(주민등록번호)" in all_text
+    assert (
+        re.search(r"2026\. 11\. 3\.\s+09:30:00", all_text)
+        and "WS-원무-03" in all_text
+        and "원무과" in all_text
+    )
+    assert (
+        "환자 조회" in all_text
+        and "개인정보 마스킹 해제" in all_text
+        and "환자 검색(주민등록번호)" in all_text
+    )
     assert "환자 기록 1001번" in all_text and "정정 요구 처리 중 주소 변경 확인" in all_text
     assert "patient:" not in all_text and "acct:" not in all_text
     assert len(re.findall(r"2026\. 11\. \d\d?\.\s+\d\d:\d\d:\d\d", all_text)) == 600
@@ -396,7 +519,7 @@ def test_access_log_with_no_entries(tmp_path: Path) -> None:
 def test_kst_shown_for_utc_times() -> None:
     assert clock.fmt_datetime(AT) == "2026-11-25 14:30"
     assert access_log.fmt_at(AT) == "2026. 11. 25. 14:30:00"
-    assert clock.paper_datetime(AT) == "2026. 11. 25. 14:30"   # paper; screens keep YYYY-MM-DD
+    assert clock.paper_datetime(AT) == "2026. 11. 25. 14:30"  # paper; screens keep YYYY-MM-DD
 
 
 def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path) -> None:

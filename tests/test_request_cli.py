@@ -36,12 +36,26 @@ def cli(ctx: AppContext) -> Cli:
     return run
 
 
-def receive(ctx: AppContext, kind: str = "correct", *, days_ago: int = 0, name: str = "홍길동") -> RequestDetail:
+def receive(
+    ctx: AppContext, kind: str = "correct", *, days_ago: int = 0, name: str = "홍길동"
+) -> RequestDetail:
     received = (clock.now() - dt.timedelta(days=days_ago)).astimezone(clock.KST).replace(tzinfo=None)
-    return receive_request(ctx, officer(ctx), RequestInput(
-        kind=kind, file_code="member", relation="self", requester_name=name, requester_phone="010-2345-6789",
-        id_document="주민등록증", request_text="연락처를 010-9876-5432로 바꾸어 주십시오.", subject_name=name,
-        subject_birth=dt.date(1988, 2, 3), received_at=received))
+    return receive_request(
+        ctx,
+        officer(ctx),
+        RequestInput(
+            kind=kind,
+            file_code="member",
+            relation="self",
+            requester_name=name,
+            requester_phone="010-2345-6789",
+            id_document="주민등록증",
+            request_text="연락처를 010-9876-5432로 바꾸어 주십시오.",
+            subject_name=name,
+            subject_birth=dt.date(1988, 2, 3),
+            received_at=received,
+        ),
+    )
 
 
 def test_list_prints_one_line_per_request_with_its_due_date(ctx: AppContext, cli: Cli) -> None:
@@ -56,40 +70,89 @@ def test_list_prints_one_line_per_request_with_its_due_date(ctx: AppContext, cli
     assert len(lines) == 2
     assert lines[0].startswith(f"{late.number}\t정정\t접수\t김*수\t") and "[기한 경과]" in lines[0]
     assert f"기한 {late.due_date.isoformat()} (-10일)" in lines[0]
-    assert lines[1].startswith(f"{fresh.number}\t열람\t접수\t이*희\t") and f"기한 {fresh.due_date.isoformat()}" in lines[1]
+    assert (
+        lines[1].startswith(f"{fresh.number}\t열람\t접수\t이*희\t")
+        and f"기한 {fresh.due_date.isoformat()}" in lines[1]
+    )
     assert "김철수" not in r.stdout and "이영희" not in r.stdout
     overdue = cli("request", "list", "--overdue", "--as", "yook")
     assert overdue.returncode == 0 and overdue.stdout.splitlines() == lines[:1]
     decisions.withdraw(ctx, officer(ctx), late.id, reason="취하")
     none_late = cli("request", "list", "--overdue", "--as", "yook")
-    assert none_late.returncode == 0 and none_late.stdout.strip() == "처리 기한이 지난 정보주체 요구가 없습니다."
+    assert (
+        none_late.returncode == 0 and none_late.stdout.strip() == "처리 기한이 지난 정보주체 요구가 없습니다."
+    )
     assert [e.detail for e in entries(ctx, action=Action.VIEW, subject="subject_request:*")] == [
-        "inbox; rows=0", "inbox; rows=2", "inbox; rows=1", "inbox; rows=0"]
+        "inbox; rows=0",
+        "inbox; rows=2",
+        "inbox; rows=1",
+        "inbox; rows=0",
+    ]
 
 
 def test_print_by_number_or_id(sqlite_ctx: AppContext, tmp_path: Path) -> None:
     ctx = sqlite_ctx
-    base = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
-            "PRIVDESK_PASSWORD": OFFICER_PASSWORD}
+    base = {
+        "PRIVDESK_DB": ctx.settings.db_url,
+        "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
     d = receive(ctx)
     out = tmp_path / "form.pdf"
-    r = run_cli("request", "print", "--reason", "업무 확인", d.number, "--notice", "request_form", "--out", str(out), "--as", "yook", env=base)
+    r = run_cli(
+        "request",
+        "print",
+        "--reason",
+        "업무 확인",
+        d.number,
+        "--notice",
+        "request_form",
+        "--out",
+        str(out),
+        "--as",
+        "yook",
+        env=base,
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith(f"{out}: 개인정보(열람, 정정·삭제, 처리정지) 요구서, 1쪽 (기록번호 RQ-")
     assert_only_nanum_embedded(out)
     body = "".join(pdf_text(out).split())
     assert d.number in body and "■정정·삭제" in body and "요구인홍길동" in body
 
-    refused = run_cli("request", "print", "--reason", "업무 확인", str(d.id), "--notice", "correction_result", "--out",
-                      str(tmp_path / "early.pdf"), "--as", "yook", env=base)
+    refused = run_cli(
+        "request",
+        "print",
+        "--reason",
+        "업무 확인",
+        str(d.id),
+        "--notice",
+        "correction_result",
+        "--out",
+        str(tmp_path / "early.pdf"),
+        "--as",
+        "yook",
+        env=base,
+    )
     assert refused.returncode == 1 and "출력할 수 없습니다" in refused.stderr
     assert not (tmp_path / "early.pdf").exists()
 
     decisions.verify_identity(ctx, officer(ctx), d.id)
     decisions.complete(ctx, officer(ctx), d.id, result="연락처를 010-9876-5432로 정정함")
     done = tmp_path / "done.pdf"
-    ok = run_cli("request", "print", "--reason", "업무 확인", str(d.id), "--notice", "correction_result", "--out", str(done), "--as", "yook",
-                 env=base)
+    ok = run_cli(
+        "request",
+        "print",
+        "--reason",
+        "업무 확인",
+        str(d.id),
+        "--notice",
+        "correction_result",
+        "--out",
+        str(done),
+        "--as",
+        "yook",
+        env=base,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "개인정보정정·삭제결과통지서" in "".join(pdf_text(done).split())
     printed = entries(ctx, action=Action.PRINT)
@@ -97,15 +160,51 @@ def test_print_by_number_or_id(sqlite_ctx: AppContext, tmp_path: Path) -> None:
     assert all(e.actor == "yook" and e.subject == f"subject_request:{d.id}" for e in printed)
 
     year = int(d.number.split("-")[1])
-    other = d.number.replace(f"-{year}-", f"-{year - 1}-")   # the same id under another year: not this request
-    missing = run_cli("request", "print", "--reason", "업무 확인", other, "--notice", "request_form", "--out", str(tmp_path / "m.pdf"),
-                      "--as", "yook", env=base)
+    other = d.number.replace(f"-{year}-", f"-{year - 1}-")  # the same id under another year: not this request
+    missing = run_cli(
+        "request",
+        "print",
+        "--reason",
+        "업무 확인",
+        other,
+        "--notice",
+        "request_form",
+        "--out",
+        str(tmp_path / "m.pdf"),
+        "--as",
+        "yook",
+        env=base,
+    )
     assert missing.returncode == 1 and other in missing.stderr
-    bad = run_cli("request", "print", "--reason", "업무 확인", "요구7", "--notice", "request_form", "--out", str(tmp_path / "b.pdf"),
-                  "--as", "yook", env=base)
+    bad = run_cli(
+        "request",
+        "print",
+        "--reason",
+        "업무 확인",
+        "요구7",
+        "--notice",
+        "request_form",
+        "--out",
+        str(tmp_path / "b.pdf"),
+        "--as",
+        "yook",
+        env=base,
+    )
     assert bad.returncode == 1 and "접수번호" in bad.stderr
-    usage = run_cli("request", "print", "--reason", "업무 확인", "1", "--notice", "receipt", "--out", str(tmp_path / "u.pdf"), "--as", "yook",
-                    env=base)
+    usage = run_cli(
+        "request",
+        "print",
+        "--reason",
+        "업무 확인",
+        "1",
+        "--notice",
+        "receipt",
+        "--out",
+        str(tmp_path / "u.pdf"),
+        "--as",
+        "yook",
+        env=base,
+    )
     assert usage.returncode == 2
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["done.pdf", "form.pdf"]
 
@@ -114,15 +213,32 @@ def test_an_account_without_request_handling_is_refused(sqlite_ctx: AppContext, 
     ctx = sqlite_ctx
     actor_for(ctx, "fac01", ["facility"])
     d = receive(ctx)
-    base = {"PRIVDESK_DB": ctx.settings.db_url, "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
-            "PRIVDESK_PASSWORD": TEST_PASSWORD}
+    base = {
+        "PRIVDESK_DB": ctx.settings.db_url,
+        "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
+        "PRIVDESK_PASSWORD": TEST_PASSWORD,
+    }
     r = run_cli("request", "list", "--as", "fac01", env=base)
     assert r.returncode == 1 and "권한" in r.stderr and r.stdout == ""
-    p = run_cli("request", "print", "--reason", "업무 확인", str(d.id), "--notice", "request_form", "--out", str(tmp_path / "x.pdf"),
-                "--as", "fac01", env=base)
+    p = run_cli(
+        "request",
+        "print",
+        "--reason",
+        "업무 확인",
+        str(d.id),
+        "--notice",
+        "request_form",
+        "--out",
+        str(tmp_path / "x.pdf"),
+        "--as",
+        "fac01",
+        env=base,
+    )
     assert p.returncode == 1 and "권한" in p.stderr and not (tmp_path / "x.pdf").exists()
     assert [e.detail for e in entries(ctx, action=Action.PERMISSION_DENIED, actor="fac01")] == [
-        "request.handle", "request.handle"]
+        "request.handle",
+        "request.handle",
+    ]
 
 
 def test_references_and_kinds() -> None:

@@ -29,12 +29,14 @@ def cli(sqlite_ctx: AppContext) -> Cli:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
-def test_run_result_ask_answer_decide_sign_and_the_printed_result(cli: Cli, sqlite_ctx: AppContext,
-                                                                  tmp_path: Path) -> None:
+def test_run_result_ask_answer_decide_sign_and_the_printed_result(
+    cli: Cli, sqlite_ctx: AppContext, tmp_path: Path
+) -> None:
     for login in ("kim", "lee", "park"):
         actor_for(sqlite_ctx, login, ["intake"])
     month, _normal = months()
@@ -53,7 +55,18 @@ def test_run_result_ask_answer_decide_sign_and_the_printed_result(cli: Cli, sqli
     out = tmp_path / "review.pdf"
     assert cli("report", "access-review", "--month", m, "--out", str(out), "--as", "yook").returncode == 2
     assert not out.exists()
-    r = cli("report", "access-review", "--month", m, "--out", str(out), "--reason", "월간 점검 결재", "--as", "yook")
+    r = cli(
+        "report",
+        "access-review",
+        "--month",
+        m,
+        "--out",
+        str(out),
+        "--reason",
+        "월간 점검 결재",
+        "--as",
+        "yook",
+    )
     assert r.returncode == 0, r.stderr
     text = pdf_text(out)
     assert "접속기록 점검 결과" in text and "서명 전" in text and "업무시간 외 접속" in text and "외 " in text
@@ -89,7 +102,9 @@ def test_run_result_ask_answer_decide_sign_and_the_printed_result(cli: Cli, sqli
     r = cli("review", "sign", "--month", m, "--as", "yook")
     assert r.returncode == 1 and "이미 서명된 달" in r.stderr
     signed = tmp_path / "signed.pdf"
-    r = cli("report", "access-review", "--month", m, "--out", str(signed), "--reason", "감사 제출", "--as", "yook")
+    r = cli(
+        "report", "access-review", "--month", m, "--out", str(signed), "--reason", "감사 제출", "--as", "yook"
+    )
     assert r.returncode == 0 and "서명됨" in r.stdout, r.stderr
     text = pdf_text(signed)
     flat = re.sub(r"\s+", "", text)

@@ -36,8 +36,16 @@ ADDRESS = "서울특별시 관악구 봉천로 1 101동 101호"
 
 def make_actor(ctx: AppContext, login_id: str, roles: list[str]) -> Actor:
     with ctx.session() as s, s.begin():
-        create_account_row(s, login=login_id, name=f"직원 {login_id}", password=PASSWORD, roles=roles,
-                           params=ctx.hash_params, actor_login=OFFICER_LOGIN, must_change=False)
+        create_account_row(
+            s,
+            login=login_id,
+            name=f"직원 {login_id}",
+            password=PASSWORD,
+            roles=roles,
+            params=ctx.hash_params,
+            actor_login=OFFICER_LOGIN,
+            must_change=False,
+        )
     return login(ctx, login_id, PASSWORD)
 
 
@@ -46,30 +54,70 @@ def clerk(ctx: AppContext) -> Actor:
     return make_actor(ctx, "clerk", ["intake"])
 
 
-def patient(ctx: AppContext, actor: Actor, chart: str = "1001", rrn: str = "900101-1234568", name: str = "홍길동",
-            last_visit: str = "2024-05-06") -> int:
-    data = PatientInput(chart_no=chart, name=name, rrn=rrn, address=ADDRESS, phones=["010-1234-5678"],
-                        first_visit=min("2020-01-02", last_visit), last_visit=last_visit)
+def patient(
+    ctx: AppContext,
+    actor: Actor,
+    chart: str = "1001",
+    rrn: str = "900101-1234568",
+    name: str = "홍길동",
+    last_visit: str = "2024-05-06",
+) -> int:
+    data = PatientInput(
+        chart_no=chart,
+        name=name,
+        rrn=rrn,
+        address=ADDRESS,
+        phones=["010-1234-5678"],
+        first_visit=min("2020-01-02", last_visit),
+        last_visit=last_visit,
+    )
     return create_patient(ctx, actor, data, accept_check_digit_warning=True).id
 
 
 def ask(kind: str = RequestKind.CORRECT, patient_id: int | None = None, **kw: Any) -> RequestInput:
-    base: dict[str, Any] = dict(kind=kind, file_code="patient", relation="self", requester_name="홍길동",
-                                requester_phone="010-1234-5678", id_document="주민등록증",
-                                request_text="주소를 서울특별시 동작구 상도로 2로 정정해 주십시오.", patient_id=patient_id,
-                                requester_birth=dt.date(1990, 1, 1))   # 본인: the birth date of patient()'s RRN
+    base: dict[str, Any] = dict(
+        kind=kind,
+        file_code="patient",
+        relation="self",
+        requester_name="홍길동",
+        requester_phone="010-1234-5678",
+        id_document="주민등록증",
+        request_text="주소를 서울특별시 동작구 상도로 2로 정정해 주십시오.",
+        patient_id=patient_id,
+        requester_birth=dt.date(1990, 1, 1),
+    )  # 본인: the birth date of patient()'s RRN
     base.update(kw)
     return RequestInput(**base)
 
 
-def disclose(ctx: AppContext, recipient: str, subject_refs: list[str], on: dt.date, *, deidentified: bool = False) -> int:
+def disclose(
+    ctx: AppContext, recipient: str, subject_refs: list[str], on: dt.date, *, deidentified: bool = False
+) -> int:
     with ctx.unit(None) as u:
-        d = Disclosure(file_code="patient", file_name="환자 진료 접수 및 관리", recipient=recipient,
-                       recipient_purpose="보험금 심사", items="이름, 진료일자", legal_basis="consent",
-                       basis_detail="", disclosed_on=on, period="", form="사본", restrictions="", document_no="",
-                       provided_by="clerk", deidentified=deidentified, subject_count=len(subject_refs), note="",
-                       recorded_at=clock.now(), recorded_by="clerk")
-        d.subjects = [DisclosureSubject(position=i, subject_ref=ref, label="홍*동") for i, ref in enumerate(subject_refs)]
+        d = Disclosure(
+            file_code="patient",
+            file_name="환자 진료 접수 및 관리",
+            recipient=recipient,
+            recipient_purpose="보험금 심사",
+            items="이름, 진료일자",
+            legal_basis="consent",
+            basis_detail="",
+            disclosed_on=on,
+            period="",
+            form="사본",
+            restrictions="",
+            document_no="",
+            provided_by="clerk",
+            deidentified=deidentified,
+            subject_count=len(subject_refs),
+            note="",
+            recorded_at=clock.now(),
+            recorded_by="clerk",
+        )
+        d.subjects = [
+            DisclosureSubject(position=i, subject_ref=ref, label="홍*동")
+            for i, ref in enumerate(subject_refs)
+        ]
         u.session.add(d)
         u.session.flush()
         return d.id
@@ -83,17 +131,31 @@ def log_rows(ctx: AppContext, **where: Any) -> list[AccessLogEntry]:
         return list(s.scalars(stmt))
 
 
-def correct(ctx: AppContext, actor: Actor, request_id: int, patient_id: int, *, address: str | None = None,
-            phones: list[str] | None = None, **kw: Any) -> requests.RequestDetail:
+def correct(
+    ctx: AppContext,
+    actor: Actor,
+    request_id: int,
+    patient_id: int,
+    *,
+    address: str | None = None,
+    phones: list[str] | None = None,
+    **kw: Any,
+) -> requests.RequestDetail:
     """Complete a 정정 the only way it completes: the patient edited (the corrected address or phones)."""
     det = get_patient(ctx, actor, patient_id)
     plain = unmask(ctx, actor, patient_id, "정정 요구 처리")
-    data = PatientInput(chart_no=det.chart_no, name=det.name, rrn=plain.rrn,
-                        address=plain.address if address is None else address,
-                        phones=list(plain.phones) if phones is None else phones,
-                        first_visit=det.first_visit, last_visit=det.last_visit)
-    return decisions.correct_patient(ctx, actor, request_id, data, patient_version=det.version,
-                                     accept_check_digit_warning=True, **kw)
+    data = PatientInput(
+        chart_no=det.chart_no,
+        name=det.name,
+        rrn=plain.rrn,
+        address=plain.address if address is None else address,
+        phones=list(plain.phones) if phones is None else phones,
+        first_visit=det.first_visit,
+        last_visit=det.last_visit,
+    )
+    return decisions.correct_patient(
+        ctx, actor, request_id, data, patient_version=det.version, accept_check_digit_warning=True, **kw
+    )
 
 
 def verified(ctx: AppContext, actor: Actor, request_id: int) -> requests.RequestDetail:
@@ -102,17 +164,23 @@ def verified(ctx: AppContext, actor: Actor, request_id: int) -> requests.Request
 
 
 # -- the clock -----------------------------------------------------------------------------------
-def test_due_date_is_ten_days_after_receipt_and_overdue_requests_come_first(ctx: AppContext, clerk: Actor) -> None:
+def test_due_date_is_ten_days_after_receipt_and_overdue_requests_come_first(
+    ctx: AppContext, clerk: Actor
+) -> None:
     pid = patient(ctx, clerk)
     now = clock.now()
     fresh = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
     assert fresh.due_date == clock.today_kst() + dt.timedelta(days=10)
     assert fresh.row.days_left == 10 and fresh.row.urgency == Urgency.IN_TIME
-    late = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text="",
-                                                    received_at=now - dt.timedelta(days=12)))
+    late = requests.receive_request(
+        ctx, clerk, ask(RequestKind.ACCESS, pid, request_text="", received_at=now - dt.timedelta(days=12))
+    )
     assert late.row.urgency == Urgency.OVERDUE and late.row.days_left == -2
-    soon = requests.receive_request(ctx, clerk, ask(RequestKind.SUSPEND, pid, request_text="안내 문자 중지",
-                                                    received_at=now - dt.timedelta(days=8)))
+    soon = requests.receive_request(
+        ctx,
+        clerk,
+        ask(RequestKind.SUSPEND, pid, request_text="안내 문자 중지", received_at=now - dt.timedelta(days=8)),
+    )
     assert soon.row.urgency == Urgency.DUE_SOON
     inbox = requests.list_requests(ctx, clerk)
     assert [r.id for r in inbox] == [late.id, soon.id, fresh.id]
@@ -121,18 +189,25 @@ def test_due_date_is_ten_days_after_receipt_and_overdue_requests_come_first(ctx:
     summary = requests.overdue_summary(ctx, clerk)
     assert (summary.overdue, summary.due_soon, summary.open) == (1, 1, 3)
     with pytest.raises(ValidationError):
-        requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, received_at=now + dt.timedelta(days=1)))
+        requests.receive_request(
+            ctx, clerk, ask(RequestKind.ACCESS, pid, received_at=now + dt.timedelta(days=1))
+        )
 
 
-def test_extension_needs_a_reason_moves_the_due_date_once_and_by_at_most_ten_days(ctx: AppContext,
-                                                                                  clerk: Actor) -> None:
+def test_extension_needs_a_reason_moves_the_due_date_once_and_by_at_most_ten_days(
+    ctx: AppContext, clerk: Actor
+) -> None:
     pid = patient(ctx, clerk)
     r = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
     with pytest.raises(ValidationError):
         decisions.extend(ctx, clerk, r.id, new_due=r.due_date + dt.timedelta(days=5), reason=" ")
     with pytest.raises(ValidationError):
-        decisions.extend(ctx, clerk, r.id, new_due=r.due_date + dt.timedelta(days=11), reason="자료 확인 지연")
-    d = decisions.extend(ctx, clerk, r.id, new_due=r.due_date + dt.timedelta(days=10), reason="자료 확인 지연")
+        decisions.extend(
+            ctx, clerk, r.id, new_due=r.due_date + dt.timedelta(days=11), reason="자료 확인 지연"
+        )
+    d = decisions.extend(
+        ctx, clerk, r.id, new_due=r.due_date + dt.timedelta(days=10), reason="자료 확인 지연"
+    )
     assert d.state == RequestState.EXTENDED and d.row.due == r.due_date + dt.timedelta(days=10)
     assert d.extension_reason == "자료 확인 지연"
     with pytest.raises(RuleViolationError):
@@ -140,14 +215,15 @@ def test_extension_needs_a_reason_moves_the_due_date_once_and_by_at_most_ten_day
 
 
 # -- correction: hold, completion, notices --------------------------------------------------------
-def test_correction_holds_the_record_and_notifies_exactly_its_recipients(ctx: AppContext, clerk: Actor,
-                                                                        tmp_path: Path) -> None:
+def test_correction_holds_the_record_and_notifies_exactly_its_recipients(
+    ctx: AppContext, clerk: Actor, tmp_path: Path
+) -> None:
     pid = patient(ctx, clerk)
     other = patient(ctx, clerk, chart="1002", rrn="850505-2345678", name="김영희")
     disclose(ctx, "한국손해보험", [f"patient:{pid}"], dt.date(2025, 3, 1))
-    disclose(ctx, "한국손해보험", [f"patient:{pid}"], dt.date(2025, 6, 1))          # same recipient again
+    disclose(ctx, "한국손해보험", [f"patient:{pid}"], dt.date(2025, 6, 1))  # same recipient again
     disclose(ctx, "서울의료원", [f"patient:{pid}", f"patient:{other}"], dt.date(2025, 4, 1))
-    disclose(ctx, "다른보험", [f"patient:{other}"], dt.date(2025, 5, 1))             # not this subject
+    disclose(ctx, "다른보험", [f"patient:{other}"], dt.date(2025, 5, 1))  # not this subject
     disclose(ctx, "통계연구소", [f"patient:{pid}"], dt.date(2025, 5, 2), deidentified=True)
 
     r = requests.receive_request(ctx, clerk, ask(RequestKind.CORRECT, pid))
@@ -159,7 +235,9 @@ def test_correction_holds_the_record_and_notifies_exactly_its_recipients(ctx: Ap
     d = verified(ctx, clerk, r.id)
     assert d.state == RequestState.IN_PROGRESS and get_patient(ctx, clerk, pid).hold
     with pytest.raises(RuleViolationError, match="실제로 고쳐서"):
-        decisions.complete(ctx, clerk, r.id, result="주소를 동작구 상도로 2로 정정함")   # free text is no correction
+        decisions.complete(
+            ctx, clerk, r.id, result="주소를 동작구 상도로 2로 정정함"
+        )  # free text is no correction
     done = correct(ctx, clerk, r.id, pid, address="서울특별시 동작구 상도로 2", expected_version=d.version)
     assert done.state == RequestState.COMPLETED and done.closed_by == "clerk"
     assert not get_patient(ctx, clerk, pid).hold
@@ -167,23 +245,31 @@ def test_correction_holds_the_record_and_notifies_exactly_its_recipients(ctx: Ap
     notices = decisions.correction_notices(ctx, clerk, r.id)
     assert sorted(n.recipient for n in notices) == ["서울의료원", "한국손해보험"]
     assert not any(n.sent for n in notices)
-    first = decisions.mark_notice_sent(ctx, clerk, notices[0].id, method="등기우편", expected_version=notices[0].version)
+    first = decisions.mark_notice_sent(
+        ctx, clerk, notices[0].id, method="등기우편", expected_version=notices[0].version
+    )
     assert first.sent and first.sent_method == "등기우편"
     with pytest.raises(RuleViolationError):
         decisions.mark_notice_sent(ctx, clerk, notices[0].id, method="팩스")
     assert [n.sent for n in decisions.correction_notices(ctx, clerk, r.id)] == [True, False]
     events = [(e.from_state, e.to_state) for e in requests.get_request(ctx, clerk, r.id).events]
-    assert events == [("", "received"), ("received", "verified"), ("verified", "in_progress"),
-                      ("in_progress", "completed")]
+    assert events == [
+        ("", "received"),
+        ("received", "verified"),
+        ("verified", "in_progress"),
+        ("in_progress", "completed"),
+    ]
 
 
-def test_the_hold_stays_while_another_correction_of_the_same_record_is_open(ctx: AppContext, clerk: Actor) -> None:
+def test_the_hold_stays_while_another_correction_of_the_same_record_is_open(
+    ctx: AppContext, clerk: Actor
+) -> None:
     pid = patient(ctx, clerk)
     a = requests.receive_request(ctx, clerk, ask(RequestKind.CORRECT, pid))
     b = requests.receive_request(ctx, clerk, ask(RequestKind.CORRECT, pid, request_text="전화번호 정정"))
-    assert a.row.held and not b.row.held       # the hold was already on when b came in
+    assert a.row.held and not b.row.held  # the hold was already on when b came in
     decisions.withdraw(ctx, clerk, b.id, reason="요구인 취하")
-    assert get_patient(ctx, clerk, pid).hold   # a is still open
+    assert get_patient(ctx, clerk, pid).hold  # a is still open
     decisions.refuse(ctx, clerk, a.id, ground="not_inaccurate", explanation="기록이 신분증과 같음")
     assert not get_patient(ctx, clerk, pid).hold
 
@@ -201,19 +287,26 @@ def test_a_manual_hold_is_not_lifted_by_a_request(ctx: AppContext, clerk: Actor)
 
 # -- deletion of a record the law requires to keep ------------------------------------------------
 def test_deleting_a_patient_record_is_refused_with_the_legal_ground_or_answered_by_separation(
-        ctx: AppContext, clerk: Actor) -> None:
+    ctx: AppContext, clerk: Actor
+) -> None:
     pid = patient(ctx, clerk)
-    r = requests.receive_request(ctx, clerk, ask(RequestKind.DELETE, pid, request_text="제 기록을 모두 삭제해 주십시오."))
+    r = requests.receive_request(
+        ctx, clerk, ask(RequestKind.DELETE, pid, request_text="제 기록을 모두 삭제해 주십시오.")
+    )
     verified(ctx, clerk, r.id)
     with pytest.raises(RuleViolationError, match="의료법"):
         decisions.complete(ctx, clerk, r.id, result="삭제함")
-    refused = decisions.refuse(ctx, clerk, r.id, ground="required_by_law", explanation="환자 명부는 5년 보존 의무")
+    refused = decisions.refuse(
+        ctx, clerk, r.id, ground="required_by_law", explanation="환자 명부는 5년 보존 의무"
+    )
     assert refused.state == RequestState.REFUSED and refused.refusal_ground == "required_by_law"
     assert not get_patient(ctx, clerk, pid).hold
 
     r2 = requests.receive_request(ctx, clerk, ask(RequestKind.DELETE, pid, request_text="삭제 요구"))
     verified(ctx, clerk, r2.id)
-    answered = decisions.answer_by_separation(ctx, clerk, r2.id, explanation="진료 관계 종료, 보존기간 동안 분리보관")
+    answered = decisions.answer_by_separation(
+        ctx, clerk, r2.id, explanation="진료 관계 종료, 보존기간 동안 분리보관"
+    )
     assert answered.state == RequestState.PARTLY_COMPLETED
     assert "분리보관" in answered.result_text
     with ctx.session() as s:
@@ -222,9 +315,18 @@ def test_deleting_a_patient_record_is_refused_with_the_legal_ground_or_answered_
 
 
 def test_deleting_a_homepage_member_completes(ctx: AppContext, clerk: Actor) -> None:
-    r = requests.receive_request(ctx, clerk, ask(RequestKind.WITHDRAW, None, file_code="member",
-                                                 subject_name="이회원", requester_name="이회원",
-                                                 request_text="회원 탈퇴"))
+    r = requests.receive_request(
+        ctx,
+        clerk,
+        ask(
+            RequestKind.WITHDRAW,
+            None,
+            file_code="member",
+            subject_name="이회원",
+            requester_name="이회원",
+            request_text="회원 탈퇴",
+        ),
+    )
     assert r.subject_ref.startswith("external:") and not r.row.held
     verified(ctx, clerk, r.id)
     done = decisions.complete(ctx, clerk, r.id, result="홈페이지 회원정보 삭제, 탈퇴 처리")
@@ -239,25 +341,35 @@ def test_refusal_needs_a_ground_valid_for_the_kind_and_an_explanation(ctx: AppCo
     pid = patient(ctx, clerk)
     r = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
     with pytest.raises(ValidationError):
-        decisions.refuse(ctx, clerk, r.id, ground="required_by_law", explanation="삭제 사유는 열람에 쓸 수 없음")
+        decisions.refuse(
+            ctx, clerk, r.id, ground="required_by_law", explanation="삭제 사유는 열람에 쓸 수 없음"
+        )
     with pytest.raises(ValidationError):
         decisions.refuse(ctx, clerk, r.id, ground="", explanation="사유 없음")
     with pytest.raises(ValidationError):
         decisions.refuse(ctx, clerk, r.id, ground="harm_others", explanation="  ")
-    assert requests.get_request(ctx, clerk, r.id).state == RequestState.RECEIVED   # nothing half-saved
-    d = decisions.refuse(ctx, clerk, r.id, ground="harm_others", explanation="제3자의 진료 정보가 함께 기록됨")
+    assert requests.get_request(ctx, clerk, r.id).state == RequestState.RECEIVED  # nothing half-saved
+    d = decisions.refuse(
+        ctx, clerk, r.id, ground="harm_others", explanation="제3자의 진료 정보가 함께 기록됨"
+    )
     assert d.state == RequestState.REFUSED and d.decided_by == "clerk"
-    assert {g.code for g in decisions.grounds_for(RequestKind.ACCESS)} >= {"law_prohibits", "harm_others", "identity"}
+    assert {g.code for g in decisions.grounds_for(RequestKind.ACCESS)} >= {
+        "law_prohibits",
+        "harm_others",
+        "identity",
+    }
     assert "required_by_law" not in {g.code for g in decisions.grounds_for(RequestKind.ACCESS)}
     assert "개인정보침해 신고센터" in answers.objection_text(ctx.profile)
     with pytest.raises(RuleViolationError):
-        decisions.verify_identity(ctx, clerk, r.id)   # a final state accepts nothing
+        decisions.verify_identity(ctx, clerk, r.id)  # a final state accepts nothing
 
 
 # -- suspension and withdrawal ---------------------------------------------------------------------
 def test_suspension_flags_the_subject_and_the_access_answer_says_so(ctx: AppContext, clerk: Actor) -> None:
     pid = patient(ctx, clerk)
-    s = requests.receive_request(ctx, clerk, ask(RequestKind.SUSPEND, pid, request_text="안내 문자 발송 중지"))
+    s = requests.receive_request(
+        ctx, clerk, ask(RequestKind.SUSPEND, pid, request_text="안내 문자 발송 중지")
+    )
     verified(ctx, clerk, s.id)
     decisions.complete(ctx, clerk, s.id, result="안내·홍보 문자 발송 대상에서 제외")
     with ctx.session() as ses:
@@ -269,70 +381,115 @@ def test_suspension_flags_the_subject_and_the_access_answer_says_so(ctx: AppCont
     assert "처리정지" in answer.consent
 
 
-def test_a_consent_based_use_is_refused_for_a_flagged_subject(ctx: AppContext, clerk: Actor, tmp_path: Path) -> None:
+def test_a_consent_based_use_is_refused_for_a_flagged_subject(
+    ctx: AppContext, clerk: Actor, tmp_path: Path
+) -> None:
     pid = patient(ctx, clerk)
     other = patient(ctx, clerk, chart="1002", rrn="850505-2345678", name="김영희")
-    w = requests.receive_request(ctx, clerk, ask(RequestKind.WITHDRAW, pid, request_text="안내 문자 동의 철회"))
+    w = requests.receive_request(
+        ctx, clerk, ask(RequestKind.WITHDRAW, pid, request_text="안내 문자 동의 철회")
+    )
     verified(ctx, clerk, w.id)
     decisions.complete(ctx, clerk, w.id, result="문자 수신 동의 철회 처리")
     with pytest.raises(ConsentUseRefusedError, match="1001"):
-        export_patients(ctx, clerk, [pid, other], tmp_path / "notice.csv", reason="검진 안내 문자", consent_use=True)
+        export_patients(
+            ctx, clerk, [pid, other], tmp_path / "notice.csv", reason="검진 안내 문자", consent_use=True
+        )
     assert not (tmp_path / "notice.csv").exists()
-    assert export_patients(ctx, clerk, [other], tmp_path / "notice.csv", reason="검진 안내 문자", consent_use=True) == 1
-    assert export_patients(ctx, clerk, [pid], tmp_path / "work.csv", reason="보험 청구") == 1   # not consent-based
+    assert (
+        export_patients(
+            ctx, clerk, [other], tmp_path / "notice.csv", reason="검진 안내 문자", consent_use=True
+        )
+        == 1
+    )
+    assert (
+        export_patients(ctx, clerk, [pid], tmp_path / "work.csv", reason="보험 청구") == 1
+    )  # not consent-based
 
 
 # -- the 열람 answer -------------------------------------------------------------------------------
-def test_access_answer_is_produced_from_the_data_and_logged_without_personal_data(ctx: AppContext,
-                                                                                  clerk: Actor) -> None:
+def test_access_answer_is_produced_from_the_data_and_logged_without_personal_data(
+    ctx: AppContext, clerk: Actor
+) -> None:
     pid = patient(ctx, clerk)
     disclose(ctx, "한국손해보험", [f"patient:{pid}"], dt.date(2025, 3, 1))
     r = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text=""))
     with pytest.raises(RuleViolationError, match="본인 확인 전에는"):
         answers.access_answer(ctx, clerk, r.id)
     with pytest.raises(RuleViolationError, match="본인 확인"):
-        decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
-            viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실",
-            viewing_method="사본·출력물"))
+        decisions.complete_access(
+            ctx,
+            clerk,
+            r.id,
+            AccessOutcome(
+                viewing_at=dt.datetime.now() + dt.timedelta(days=1),
+                viewing_place="원무과 상담실",
+                viewing_method="사본·출력물",
+            ),
+        )
     decisions.verify_identity(ctx, clerk, r.id)
     answer = answers.access_answer(ctx, clerk, r.id, reason="창구 열람")
     content = {i.label: i.content for i in answer.content}
     assert content["이름"] == "홍길동" and content["주소"] == ADDRESS
-    assert content["주민등록번호"] == "900101-1234568"          # unmasked with a reason
+    assert content["주민등록번호"] == "900101-1234568"  # unmasked with a reason
     assert answers.access_answer(ctx, clerk, r.id).content[2].content == "900101-1******"
     assert answer.purpose and answer.retention.startswith("최종 내원일로부터 5년 (의료법 시행규칙 제15조")
     assert [p.recipient for p in answer.provisions] == ["한국손해보험"]
     assert "법령" in answer.consent
     assert repr(answer) == f"AccessAnswer(request_id={r.id}, items={len(answer.content)})"
-    only = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, request_text="",
-                                                    access_items=["provision"]))
+    only = requests.receive_request(
+        ctx, clerk, ask(RequestKind.ACCESS, pid, request_text="", access_items=["provision"])
+    )
     decisions.verify_identity(ctx, clerk, only.id)
     assert answers.access_answer(ctx, clerk, only.id).content == ()
     for e in log_rows(ctx):
         assert "홍길동" not in (e.detail or "") and ADDRESS not in (e.detail or "")
     decisions.start(ctx, clerk, r.id)
-    done = decisions.complete_access(ctx, clerk, r.id, AccessOutcome(
-        viewing_at=dt.datetime.now() + dt.timedelta(days=1), viewing_place="원무과 상담실", viewing_method="사본·출력물",
-        fee=0))
+    done = decisions.complete_access(
+        ctx,
+        clerk,
+        r.id,
+        AccessOutcome(
+            viewing_at=dt.datetime.now() + dt.timedelta(days=1),
+            viewing_place="원무과 상담실",
+            viewing_method="사본·출력물",
+            fee=0,
+        ),
+    )
     assert done.state == RequestState.COMPLETED and done.viewing_method == "사본·출력물"
 
 
 # -- intake rules ------------------------------------------------------------------------------
 def test_intake_checks_representatives_children_files_and_subjects(ctx: AppContext, clerk: Actor) -> None:
     pid = patient(ctx, clerk)
-    child = patient(ctx, clerk, chart="2001", rrn=f"{(clock.today_kst().year - 2000 - 8):02d}0101-3123456",
-                    name="홍아이", last_visit=clock.today_kst().isoformat())
+    child = patient(
+        ctx,
+        clerk,
+        chart="2001",
+        rrn=f"{(clock.today_kst().year - 2000 - 8):02d}0101-3123456",
+        name="홍아이",
+        last_visit=clock.today_kst().isoformat(),
+    )
     with pytest.raises(RuleViolationError, match="위임장"):
-        requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, relation="agent", requester_name="대리인"))
+        requests.receive_request(
+            ctx, clerk, ask(RequestKind.ACCESS, pid, relation="agent", requester_name="대리인")
+        )
     with pytest.raises(RuleViolationError, match="14세"):
         requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, child, requester_name="홍아이"))
-    ok = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, child, relation="guardian",
-                                                  requester_name="홍부모", proxy_checked=True))
+    ok = requests.receive_request(
+        ctx,
+        clerk,
+        ask(RequestKind.ACCESS, child, relation="guardian", requester_name="홍부모", proxy_checked=True),
+    )
     assert ok.subject_under_14 and ok.relation_label == "법정대리인"
     with pytest.raises(ValidationError):
-        requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, None, request_text=""))   # patient file, no patient
+        requests.receive_request(
+            ctx, clerk, ask(RequestKind.ACCESS, None, request_text="")
+        )  # patient file, no patient
     with pytest.raises(ValidationError, match="CCTV"):
-        requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, None, file_code="cctv", subject_name="홍길동"))
+        requests.receive_request(
+            ctx, clerk, ask(RequestKind.ACCESS, None, file_code="cctv", subject_name="홍길동")
+        )
     with pytest.raises(ValidationError):
         requests.receive_request(ctx, clerk, ask(RequestKind.CORRECT, pid, request_text=""))
     with pytest.raises(ValidationError):
@@ -340,7 +497,9 @@ def test_intake_checks_representatives_children_files_and_subjects(ctx: AppConte
     assert "홍길동" not in repr(ask(RequestKind.CORRECT, pid))
 
 
-def test_contacts_are_encrypted_masked_and_unmasked_with_a_logged_reason(ctx: AppContext, clerk: Actor) -> None:
+def test_contacts_are_encrypted_masked_and_unmasked_with_a_logged_reason(
+    ctx: AppContext, clerk: Actor
+) -> None:
     pid = patient(ctx, clerk)
     r = requests.receive_request(ctx, clerk, ask(RequestKind.CORRECT, pid, requester_phone="010-9876-5432"))
     assert r.requester_phone_masked == "010-****-5432"
@@ -353,7 +512,9 @@ def test_contacts_are_encrypted_masked_and_unmasked_with_a_logged_reason(ctx: Ap
         requests.contacts(ctx, clerk, r.id, reason="")
     c = requests.contacts(ctx, clerk, r.id, reason="결과 통지 전화")
     assert c.requester_phone == "010-9876-5432" and repr(c) == "Contacts(***)"
-    assert log_rows(ctx, action=Action.UNMASK)[-1].detail == "requester only (본인 확인 전); 사유=결과 통지 전화"
+    assert (
+        log_rows(ctx, action=Action.UNMASK)[-1].detail == "requester only (본인 확인 전); 사유=결과 통지 전화"
+    )
 
 
 # -- concurrency and roles -------------------------------------------------------------------------
@@ -396,7 +557,7 @@ def test_detail_repr_and_rows_hold_no_personal_data(ctx: AppContext, clerk: Acto
 def test_a_record_with_an_open_request_is_excluded_from_destruction(ctx: AppContext, clerk: Actor) -> None:
     from privdesk.lifecycle import destruction
 
-    old = patient(ctx, clerk, last_visit="2015-01-02")                 # retention ended in 2020
+    old = patient(ctx, clerk, last_visit="2015-01-02")  # retention ended in 2020
     other = patient(ctx, clerk, chart="1002", rrn="850505-2345678", name="김영희", last_visit="2015-03-04")
     r = requests.receive_request(ctx, clerk, ask(RequestKind.ACCESS, old, request_text=""))
     boss = login(ctx, OFFICER_LOGIN, "Officer-pass1")
@@ -415,10 +576,13 @@ def test_postgresql_keeps_no_statistics_samples_of_personal_columns(ctx: AppCont
     from sqlalchemy import text
 
     with ctx.session() as s:
-        rows = s.execute(text(
-            "SELECT c.relname, a.attname, a.attstattarget FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-            "WHERE c.relname IN ('patients', 'patient_phones') AND a.attname IN "
-            "('name', 'name_chosung', 'rrn_enc', 'address_enc', 'phone_enc')")).all()
+        rows = s.execute(
+            text(
+                "SELECT c.relname, a.attname, a.attstattarget FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                "WHERE c.relname IN ('patients', 'patient_phones') AND a.attname IN "
+                "('name', 'name_chosung', 'rrn_enc', 'address_enc', 'phone_enc')"
+            )
+        ).all()
     assert len(rows) == 10 and all(target == 0 for _, _, target in rows)
 
 
@@ -430,11 +594,27 @@ def test_a_corrected_disclosure_counts_once_in_the_subject_history(ctx: AppConte
     with ctx.unit(None) as u:
         original = u.session.get(Disclosure, first)
         assert original is not None
-        fixed = Disclosure(file_code="patient", file_name=original.file_name, recipient="한국손해보험(주)",
-                           recipient_purpose=original.recipient_purpose, items=original.items, legal_basis="consent",
-                           basis_detail="", disclosed_on=original.disclosed_on, period="", form="사본", restrictions="",
-                           document_no="", provided_by="clerk", deidentified=False, subject_count=1, note="오기 정정",
-                           corrects_id=first, recorded_at=clock.now(), recorded_by="clerk")
+        fixed = Disclosure(
+            file_code="patient",
+            file_name=original.file_name,
+            recipient="한국손해보험(주)",
+            recipient_purpose=original.recipient_purpose,
+            items=original.items,
+            legal_basis="consent",
+            basis_detail="",
+            disclosed_on=original.disclosed_on,
+            period="",
+            form="사본",
+            restrictions="",
+            document_no="",
+            provided_by="clerk",
+            deidentified=False,
+            subject_count=1,
+            note="오기 정정",
+            corrects_id=first,
+            recorded_at=clock.now(),
+            recorded_by="clerk",
+        )
         fixed.subjects = [DisclosureSubject(position=0, subject_ref=f"patient:{pid}", label="홍*동")]
         u.session.add(fixed)
     with ctx.session() as s:

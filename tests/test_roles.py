@@ -60,14 +60,16 @@ def test_set_role_permissions_takes_effect_and_is_recorded(ctx: AppContext) -> N
         roles.set_role_permissions(ctx, admin, "intake", {*wanted, "patient.teleport"}, reason="정비")
     with pytest.raises(NotFoundError):
         roles.set_role_permissions(ctx, admin, "doctor", wanted, reason="정비")
-    after = roles.set_role_permissions(ctx, admin, "intake", wanted, reason="내보내기 권한 회수",
-                                       expected_version=before.version)
+    after = roles.set_role_permissions(
+        ctx, admin, "intake", wanted, reason="내보내기 권한 회수", expected_version=before.version
+    )
     assert after.permissions == frozenset(wanted) and after.version == before.version + 1
     fresh = users.login(ctx, "han", PW)
     assert not fresh.may(Permission.PATIENT_EXPORT) and fresh.may(Permission.CCTV_READ)
     with pytest.raises(VersionConflictError):
-        roles.set_role_permissions(ctx, admin, "intake", set(before.permissions), reason="되돌림",
-                                   expected_version=before.version)
+        roles.set_role_permissions(
+            ctx, admin, "intake", set(before.permissions), reason="되돌림", expected_version=before.version
+        )
     with ctx.session() as s:
         row = s.scalars(select(PermissionChange).where(PermissionChange.target == "role:intake")).one()
         log = s.scalars(select(AccessLogEntry).where(AccessLogEntry.action == Action.ROLE_CHANGE)).one()
@@ -92,20 +94,34 @@ def test_every_protected_use_case_refuses_and_logs(ctx: AppContext) -> None:
     users.lock_account(ctx, admin, "kim", "시험")
     outsider = make_user(ctx, admin, "park", ["facility"])
     calls: dict[str, tuple[Callable[[], object], Permission]] = {
-        "add_account": (lambda: users.add_account(ctx, outsider, login="lee", name="이", roles=["intake"]),
-                        Permission.ACCOUNT_MANAGE),
+        "add_account": (
+            lambda: users.add_account(ctx, outsider, login="lee", name="이", roles=["intake"]),
+            Permission.ACCOUNT_MANAGE,
+        ),
         "list_accounts": (lambda: users.list_accounts(ctx, outsider), Permission.ACCOUNT_MANAGE),
         "get_account": (lambda: users.get_account(ctx, outsider, "kim"), Permission.ACCOUNT_MANAGE),
-        "lock_account": (lambda: users.lock_account(ctx, outsider, OFFICER_LOGIN, "x"), Permission.ACCOUNT_MANAGE),
-        "unlock_account": (lambda: users.unlock_account(ctx, outsider, "kim", "x"), Permission.ACCOUNT_MANAGE),
+        "lock_account": (
+            lambda: users.lock_account(ctx, outsider, OFFICER_LOGIN, "x"),
+            Permission.ACCOUNT_MANAGE,
+        ),
+        "unlock_account": (
+            lambda: users.unlock_account(ctx, outsider, "kim", "x"),
+            Permission.ACCOUNT_MANAGE,
+        ),
         "set_roles": (lambda: users.set_roles(ctx, outsider, "park", ["officer"]), Permission.ACCOUNT_MANAGE),
-        "reset_password": (lambda: users.reset_password(ctx, outsider, OFFICER_LOGIN), Permission.ACCOUNT_MANAGE),
-        "deactivate_account": (lambda: users.deactivate_account(ctx, outsider, "kim", "x"),
-                               Permission.ACCOUNT_MANAGE),
+        "reset_password": (
+            lambda: users.reset_password(ctx, outsider, OFFICER_LOGIN),
+            Permission.ACCOUNT_MANAGE,
+        ),
+        "deactivate_account": (
+            lambda: users.deactivate_account(ctx, outsider, "kim", "x"),
+            Permission.ACCOUNT_MANAGE,
+        ),
         "permission_history": (lambda: users.permission_history(ctx, outsider), Permission.AUDIT_READ),
-        "set_role_permissions": (lambda: roles.set_role_permissions(ctx, outsider, "facility",
-                                                                    set(Permission), reason="x"),
-                                 Permission.ROLE_EDIT),
+        "set_role_permissions": (
+            lambda: roles.set_role_permissions(ctx, outsider, "facility", set(Permission), reason="x"),
+            Permission.ROLE_EDIT,
+        ),
     }
     denied = AccessLogEntry.action == Action.PERMISSION_DENIED
     for name, (call, permission) in calls.items():
@@ -118,7 +134,11 @@ def test_every_protected_use_case_refuses_and_logs(ctx: AppContext) -> None:
             last = s.scalars(select(AccessLogEntry).order_by(AccessLogEntry.seq.desc()).limit(1)).one()
         assert count(ctx, AccessLogEntry, denied) == seen + 1, name
         assert (last.action, last.actor, last.outcome, last.detail) == (
-            Action.PERMISSION_DENIED, "park", Outcome.DENIED, str(permission)), name
+            Action.PERMISSION_DENIED,
+            "park",
+            Outcome.DENIED,
+            str(permission),
+        ), name
     assert count(ctx, Account, Account.login == "lee") == 0
     assert users.get_account(ctx, admin, "kim").locked
     assert users.get_account(ctx, admin, "park").role_codes == ("facility",)

@@ -24,9 +24,10 @@ def test_defaults_live_in_the_user_data_folder(tmp_path: Path) -> None:
 
 
 def test_precedence_flag_env_config_default(tmp_path: Path) -> None:
-    cfg = write_config(tmp_path / "c.toml",
-                       f'db = "{tmp_path}/cfg.db"\nkey_file = "{tmp_path}/cfg.key"\n'
-                       "[security]\nlockout_threshold = 7\n")
+    cfg = write_config(
+        tmp_path / "c.toml",
+        f'db = "{tmp_path}/cfg.db"\nkey_file = "{tmp_path}/cfg.key"\n[security]\nlockout_threshold = 7\n',
+    )
     env = {"PRIVDESK_CONFIG": str(cfg)}
     s = load_settings(env=env)
     assert s.db_url == f"sqlite:///{tmp_path}/cfg.db" and s.key_file == tmp_path / "cfg.key"

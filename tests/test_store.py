@@ -59,7 +59,7 @@ def test_sqlite_file_is_owner_only_with_wal_foreign_keys_and_secure_delete(tmp_p
 
 def test_stale_save_raises_a_conflict_never_overwrites(ctx) -> None:  # type: ignore[no-untyped-def]
     # Workstation B loads the account (its transaction ends; the copy stays in memory) ...
-    with ctx.session() as b:   # every workstation's session carries its key ring
+    with ctx.session() as b:  # every workstation's session carries its key ring
         stale = b.execute(select(Account)).scalars().first()
         assert stale is not None
         b.commit()
@@ -95,8 +95,9 @@ def test_use_case_turns_a_concurrent_write_into_a_typed_conflict(ctx) -> None:  
             # on SQLite the unit holds the write lock (BEGIN IMMEDIATE): simulate the other
             # workstation by bumping the version through the same connection instead
             if ctx.engine.dialect.name == "sqlite":
-                u.session.execute(text("UPDATE accounts SET version = version + 1 WHERE id = :i"),
-                                  {"i": acc.id})
+                u.session.execute(
+                    text("UPDATE accounts SET version = version + 1 WHERE id = :i"), {"i": acc.id}
+                )
             else:
                 other.execute(text("UPDATE accounts SET version = version + 1 WHERE id = :i"), {"i": acc.id})
                 other.commit()
@@ -116,10 +117,19 @@ def test_database_errors_never_carry_the_values_into_logs(ctx, tmp_path) -> None
 
     marker = "홍길동표식"
     with pytest.raises(IntegrityError) as err, ctx.unit(None) as u:
-        u.session.execute(text("INSERT INTO accounts (login, name) VALUES (:login, :name)"),
-                          {"login": "yook", "name": marker})
-    record = logging.LogRecord("privdesk.test", logging.ERROR, __file__, 1, "unexpected error", None,
-                               (type(err.value), err.value, err.value.__traceback__))
+        u.session.execute(
+            text("INSERT INTO accounts (login, name) VALUES (:login, :name)"),
+            {"login": "yook", "name": marker},
+        )
+    record = logging.LogRecord(
+        "privdesk.test",
+        logging.ERROR,
+        __file__,
+        1,
+        "unexpected error",
+        None,
+        (type(err.value), err.value, err.value.__traceback__),
+    )
     logged = SafeFormatter("%(message)s").format(record)
     assert "INSERT INTO accounts" in logged and "Traceback" in logged
     assert marker not in logged and "Failing row" not in logged and "DETAIL" not in logged

@@ -19,48 +19,64 @@ from tests.today_support import plant
 
 def by_key(items: list[WorkItem]) -> dict[str, WorkItem]:
     keys = [i.key for i in items]
-    assert len(keys) == len(set(keys))          # no line twice
+    assert len(keys) == len(set(keys))  # no line twice
     return {i.key: i for i in items}
 
 
 def collect_quietly(ctx: AppContext, actor: object) -> dict[str, WorkItem]:
     before = row_count(ctx)
     items = collect(ctx, actor)  # type: ignore[arg-type]
-    assert row_count(ctx) == before             # opening an item is what gets logged, not the list
+    assert row_count(ctx) == before  # opening an item is what gets logged, not the list
     order = [today.TONE_ORDER[i.tone] for i in items]
-    assert order == sorted(order)               # overdue first, then soon, then calm
+    assert order == sorted(order)  # overdue first, then soon, then calm
     return by_key(items)
 
 
 def test_each_role_gets_its_work_and_nothing_is_logged(ctx: AppContext) -> None:
     p = plant(ctx)
 
-    clerk = collect_quietly(ctx, p.clerk)       # 원무: data-subject requests only
+    clerk = collect_quietly(ctx, p.clerk)  # 원무: data-subject requests only
     assert set(clerk) == {"requests.overdue"}
     line = clerk["requests.overdue"]
     assert line.tone == "overdue" and line.page == "requests" and line.permission == Permission.REQUEST_HANDLE
     assert line.count == 1 and p.request_no in line.text and "2일 지났습니다" in line.text
-    assert "김회원" not in line.text and "김**" not in line.text     # counts and numbers only
+    assert "김회원" not in line.text and "김**" not in line.text  # counts and numbers only
 
-    fac = collect_quietly(ctx, p.facility)      # 시설: the CCTV request two days overdue
+    fac = collect_quietly(ctx, p.facility)  # 시설: the CCTV request two days overdue
     assert set(fac) == {"cctv_requests.overdue"}
     cctv = fac["cctv_requests.overdue"]
-    assert cctv.page == "cctv" and cctv.tone == "overdue" and p.cctv_no in cctv.text and "2일 지났습니다" in cctv.text
+    assert (
+        cctv.page == "cctv"
+        and cctv.tone == "overdue"
+        and p.cctv_no in cctv.text
+        and "2일 지났습니다" in cctv.text
+    )
     assert "홍길동" not in cctv.text and "홍*" not in cctv.text
 
-    boss = collect_quietly(ctx, p.officer)      # the officer: everything that is due
-    assert {"requests.overdue", "cctv_requests.overdue", "plans.approve", "records.overdue", "records.due",
-            "processors.ending", "backup.age"} <= set(boss)
+    boss = collect_quietly(ctx, p.officer)  # the officer: everything that is due
+    assert {
+        "requests.overdue",
+        "cctv_requests.overdue",
+        "plans.approve",
+        "records.overdue",
+        "records.due",
+        "processors.ending",
+        "backup.age",
+    } <= set(boss)
     plan = boss["plans.approve"]
-    assert plan.page == "lifecycle" and plan.permission == Permission.DESTRUCTION_APPROVE and f"{p.plan_id}번" in plan.text
+    assert (
+        plan.page == "lifecycle"
+        and plan.permission == Permission.DESTRUCTION_APPROVE
+        and f"{p.plan_id}번" in plan.text
+    )
     assert boss["records.overdue"].count == 1 and "30일" in boss["records.overdue"].text
     assert boss["records.due"].count == 1 and boss["records.due"].tone == "soon"
     ending = boss["processors.ending"]
     assert ending.page == "processors" and ending.count == 1 and "10일 남음" in ending.text
     assert "오늘문자서비스" not in ending.text
-    assert boss["backup.age"].tone == "overdue"      # no backup folder set in the tests
+    assert boss["backup.age"].tone == "overdue"  # no backup folder set in the tests
 
-    staff = collect_quietly(ctx, p.privacy)     # privacy staff plan, but do not approve
+    staff = collect_quietly(ctx, p.privacy)  # privacy staff plan, but do not approve
     assert "plans.approve" not in staff and "requests.overdue" not in staff
     assert {"records.overdue", "processors.ending", "backup.age"} <= set(staff)
 
@@ -80,7 +96,7 @@ def test_due_soon_and_in_time_requests_and_a_later_day(ctx: AppContext) -> None:
     later = clock.today_kst() + dt.timedelta(days=25)
     items = by_key(collect(ctx, p.clerk, today=later))
     assert items["requests.overdue"].count == 1 and "27일 지났습니다" in items["requests.overdue"].text
-    earlier = clock.today_kst() - dt.timedelta(days=3)     # three days ago the request was due in one day
+    earlier = clock.today_kst() - dt.timedelta(days=3)  # three days ago the request was due in one day
     items = by_key(collect(ctx, p.clerk, today=earlier))
     assert "requests.overdue" not in items and items["requests.soon"].tone == "soon"
     assert "1일 남음" in items["requests.soon"].text
@@ -90,9 +106,15 @@ def test_a_provider_is_one_line_and_one_that_logs_is_refused(ctx: AppContext) ->
     p = plant(ctx)
 
     def extra(probe: today.Probe) -> list[WorkItem]:
-        return [WorkItem("extra", "추가 항목 1건.", 1, "calm", "today", None)] if probe.may(Permission.AUDIT_READ) else []
+        return (
+            [WorkItem("extra", "추가 항목 1건.", 1, "calm", "today", None)]
+            if probe.may(Permission.AUDIT_READ)
+            else []
+        )
 
-    assert by_key(collect(ctx, p.auditor, providers=(*today.PROVIDERS, extra))).keys() - {"review.unsigned"} == {"extra"}
+    assert by_key(collect(ctx, p.auditor, providers=(*today.PROVIDERS, extra))).keys() - {
+        "review.unsigned"
+    } == {"extra"}
 
     def noisy(probe: today.Probe) -> list[WorkItem]:
         probe.unit.log("view", "patient:*")
@@ -104,10 +126,10 @@ def test_a_provider_is_one_line_and_one_that_logs_is_refused(ctx: AppContext) ->
     assert row_count(ctx) == before
 
     @today.own_unit
-    def through_a_use_case(probe: today.Probe) -> list[WorkItem]:   # as the monthly review's will
+    def through_a_use_case(probe: today.Probe) -> list[WorkItem]:  # as the monthly review's will
         if not probe.may(Permission.REQUEST_HANDLE):
             return []
-        s = rights.overdue_summary(probe.ctx, probe.actor)          # its own unit: after collect's
+        s = rights.overdue_summary(probe.ctx, probe.actor)  # its own unit: after collect's
         return [WorkItem("via", f"요구 {s.open}건.", s.open, "calm", "requests", Permission.REQUEST_HANDLE)]
 
     items = by_key(collect(ctx, p.clerk, providers=(*today.PROVIDERS, through_a_use_case)))
@@ -135,8 +157,11 @@ def test_the_monthly_review_lines(sqlite_ctx: AppContext) -> None:
     history(ctx, month)
     anomalous_month(ctx, month)
     boss = officer(ctx)
-    night = next(f for f in review.run(ctx, boss, month).findings
-                 if f.kind == FindingKind.OFF_HOURS and f.account == "lee")
+    night = next(
+        f
+        for f in review.run(ctx, boss, month).findings
+        if f.kind == FindingKind.OFF_HOURS and f.account == "lee"
+    )
     review.ask_justification(ctx, boss, night.id, "새벽 조회의 경위를 적어 주십시오.")
 
     lee = collect_quietly(ctx, people["lee"])
@@ -145,11 +170,17 @@ def test_the_monthly_review_lines(sqlite_ctx: AppContext) -> None:
     assert "소명" in asked.text and "lee" not in asked.text
     assert "review.to_answer" not in collect_quietly(ctx, people["kim"])
 
-    review.answer_justification(ctx, people["lee"], review.my_justifications(ctx, people["lee"])[0].id,
-                                "응급 전원 환자 확인을 요청받아 조회했습니다.")
+    review.answer_justification(
+        ctx,
+        people["lee"],
+        review.my_justifications(ctx, people["lee"])[0].id,
+        "응급 전원 환자 확인을 요청받아 조회했습니다.",
+    )
     assert "review.to_answer" not in collect_quietly(ctx, people["lee"])
     boss_items = collect_quietly(ctx, boss)
-    assert boss_items["review.to_decide"].count == 1 and boss_items["review.to_decide"].page == today.REVIEW_PAGE
+    assert (
+        boss_items["review.to_decide"].count == 1 and boss_items["review.to_decide"].page == today.REVIEW_PAGE
+    )
 
     # Last month unsigned: nothing before the reminder day (5th), a line from it on.
     this_month = clock.today_kst().replace(day=1)
@@ -157,4 +188,4 @@ def test_the_monthly_review_lines(sqlite_ctx: AppContext) -> None:
     late = by_key(collect(ctx, boss, this_month + dt.timedelta(days=5)))
     assert "review.unsigned" not in early and "review.unsigned" in late
     assert "서명되지 않았습니다" in late["review.unsigned"].text
-    assert "review.unsigned" not in collect_quietly(ctx, people["kim"])   # reviewers only
+    assert "review.unsigned" not in collect_quietly(ctx, people["kim"])  # reviewers only

@@ -56,7 +56,9 @@ def accounts_page(qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor) -> It
 
 
 def logins(page: AccountsPage) -> list[str]:
-    return [page.proxy.data(page.proxy.index(r, AccountsModel.COL_LOGIN)) for r in range(page.proxy.rowCount())]
+    return [
+        page.proxy.data(page.proxy.index(r, AccountsModel.COL_LOGIN)) for r in range(page.proxy.rowCount())
+    ]
 
 
 def ok(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -82,8 +84,9 @@ def test_accounts_model_columns_sort_role_and_row_object(qtbot, ctx: AppContext,
     assert model.data(created, SORT_ROLE).endswith("Z")  # sorts on the UTC instant, not the text
 
 
-def test_add_account_shows_the_one_time_password_once_and_lists_it(qtbot, ctx: AppContext, runner: TaskRunner,
-                                                                   accounts_page: AccountsPage) -> None:
+def test_add_account_shows_the_one_time_password_once_and_lists_it(
+    qtbot, ctx: AppContext, runner: TaskRunner, accounts_page: AccountsPage
+) -> None:
     page = accounts_page
     assert logins(page) == [OFFICER_LOGIN]
     assert page.status.text() == "계정 1개"
@@ -122,8 +125,9 @@ def test_add_account_shows_the_one_time_password_once_and_lists_it(qtbot, ctx: A
     assert users.login(ctx, "kim.nurse", otp).must_change_password
 
 
-def test_lock_unlock_reset_roles_and_deactivate(qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor,
-                                                accounts_page: AccountsPage) -> None:
+def test_lock_unlock_reset_roles_and_deactivate(
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor, accounts_page: AccountsPage
+) -> None:
     users.add_account(ctx, boss, login="park", name="박시설", roles=[FACILITY])
     page = accounts_page
     page.reload()
@@ -179,12 +183,20 @@ def test_lock_unlock_reset_roles_and_deactivate(qtbot, ctx: AppContext, runner: 
     assert not page.roles_button.isEnabled() and page.history_button.isEnabled()
 
     history = users.permission_history(ctx, boss, target="park")
-    assert [h.change for h in history] == ["create", "lock", "unlock", "roles", "password_reset", "deactivate"]
+    assert [h.change for h in history] == [
+        "create",
+        "lock",
+        "unlock",
+        "roles",
+        "password_reset",
+        "deactivate",
+    ]
     assert history[1].reason == "장기 휴가"
 
 
-def test_a_refused_action_is_shown_in_korean(qtbot, ctx: AppContext, runner: TaskRunner,
-                                             accounts_page: AccountsPage) -> None:
+def test_a_refused_action_is_shown_in_korean(
+    qtbot, ctx: AppContext, runner: TaskRunner, accounts_page: AccountsPage
+) -> None:
     page = accounts_page
     assert page.select_login(OFFICER_LOGIN)
     qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
@@ -196,8 +208,9 @@ def test_a_refused_action_is_shown_in_korean(qtbot, ctx: AppContext, runner: Tas
     assert not page.selected().locked
 
 
-def test_version_conflict_says_someone_else_changed_it_and_reloads(qtbot, ctx: AppContext, runner: TaskRunner,
-                                                                   boss: Actor, accounts_page: AccountsPage) -> None:
+def test_version_conflict_says_someone_else_changed_it_and_reloads(
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor, accounts_page: AccountsPage
+) -> None:
     users.add_account(ctx, boss, login="seo", name="서원무", roles=[INTAKE])
     page = accounts_page
     page.reload()
@@ -218,9 +231,9 @@ def test_version_conflict_says_someone_else_changed_it_and_reloads(qtbot, ctx: A
     assert [h.change for h in users.permission_history(ctx, boss, target="seo")] == ["create", "roles"]
 
 
-def test_account_history_dialog_and_the_permission_history_screen(qtbot, ctx: AppContext, runner: TaskRunner,
-                                                                  boss: Actor, accounts_page: AccountsPage,
-                                                                  tmp_path: Path) -> None:
+def test_account_history_dialog_and_the_permission_history_screen(
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor, accounts_page: AccountsPage, tmp_path: Path
+) -> None:
     users.add_account(ctx, boss, login="yoon", name="윤감사", roles=[AUDITOR], reason="감사 담당 지정")
     page = accounts_page
     page.reload()
@@ -259,8 +272,9 @@ def test_account_history_dialog_and_the_permission_history_screen(qtbot, ctx: Ap
     screen.print_to(out, "권한 점검")
     settle(qtbot, runner)
     assert out.is_file()
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "권한 부여·변경·말소 기록" in text and "yoon" in text
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout
     assert "NanumGothic" in fonts and " no " not in fonts.split("\n", 2)[2]

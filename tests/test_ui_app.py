@@ -39,8 +39,12 @@ def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
 
 
-def test_first_run_wizard_creates_the_database_key_and_officer(qtbot, sqlite_url: str, settings_for,  # type: ignore[no-untyped-def]
-                                                               runner: TaskRunner) -> None:
+def test_first_run_wizard_creates_the_database_key_and_officer(
+    qtbot,
+    sqlite_url: str,
+    settings_for,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     settings = settings_for(sqlite_url)
     assert not settings.key_file.exists()
     wizard = FirstRunDialog(settings, runner)
@@ -54,7 +58,9 @@ def test_first_run_wizard_creates_the_database_key_and_officer(qtbot, sqlite_url
     assert "규칙 위반" in wizard.rule_status.text() and not wizard.ok_button.isEnabled()
     wizard.password_edit.setText(OFFICER_PASSWORD)
     wizard.confirm_edit.setText(OFFICER_PASSWORD + "x")
-    assert wizard.rule_status.text() == "비밀번호와 확인이 서로 다릅니다." and not wizard.ok_button.isEnabled()
+    assert (
+        wizard.rule_status.text() == "비밀번호와 확인이 서로 다릅니다." and not wizard.ok_button.isEnabled()
+    )
     wizard.confirm_edit.setText(OFFICER_PASSWORD)
     assert wizard.ok_button.isEnabled()
     qtbot.mouseClick(wizard.ok_button, Qt.MouseButton.LeftButton)
@@ -65,7 +71,7 @@ def test_first_run_wizard_creates_the_database_key_and_officer(qtbot, sqlite_url
     assert re.fullmatch(r"[0-9A-Z]{5}(-[0-9A-Z]{5}){3}", code.code.text())
     close = code.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not close.isEnabled()
-    code.reject()                                   # Escape does not lose it
+    code.reject()  # Escape does not lose it
     assert code.isVisible()
     code.written.setChecked(True)
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
@@ -84,8 +90,12 @@ def test_first_run_wizard_creates_the_database_key_and_officer(qtbot, sqlite_url
         ctx.engine.dispose()
 
 
-def test_first_run_wizard_refuses_an_existing_key_file_and_says_so(qtbot, sqlite_url: str, settings_for,  # type: ignore[no-untyped-def]
-                                                                   runner: TaskRunner) -> None:
+def test_first_run_wizard_refuses_an_existing_key_file_and_says_so(
+    qtbot,
+    sqlite_url: str,
+    settings_for,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     settings = settings_for(sqlite_url)
     settings.key_file.write_bytes(b"not ours")
     wizard = FirstRunDialog(settings, runner)
@@ -103,6 +113,7 @@ def test_first_run_wizard_refuses_an_existing_key_file_and_says_so(qtbot, sqlite
 
 def _answer_next_box(found: list[str]) -> None:
     """Read and close the next modal message box (start-up errors block with exec())."""
+
     def check() -> None:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
@@ -114,8 +125,13 @@ def _answer_next_box(found: list[str]) -> None:
     QTimer.singleShot(20, check)
 
 
-def test_a_wrong_key_file_is_a_clear_dialog_naming_the_file(qtbot, sqlite_ctx, settings_for, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                            runner: TaskRunner) -> None:
+def test_a_wrong_key_file_is_a_clear_dialog_naming_the_file(
+    qtbot,
+    sqlite_ctx,
+    settings_for,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     other = settings_for(sqlite_ctx.settings.db_url, key_name="other.key")
     from privdesk.crypto import create_key_file
 
@@ -199,7 +215,9 @@ def test_twenty_thousand_void_qt_calls_do_not_crash(qapp) -> None:  # type: igno
     widget.deleteLater()
 
 
-def test_task_runner_hands_results_errors_and_data_changed_to_the_gui_thread(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_task_runner_hands_results_errors_and_data_changed_to_the_gui_thread(
+    qtbot, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     import threading
 
     owner = QWidget()
@@ -208,8 +226,12 @@ def test_task_runner_hands_results_errors_and_data_changed_to_the_gui_thread(qtb
     seen: list[object] = []
     main = threading.get_ident()
     with qtbot.waitSignal(runner.data_changed, timeout=5_000):
-        runner.run(lambda: threading.get_ident(), owner=owner, changes=True,
-                   on_done=lambda worker: seen.append((worker != main, threading.get_ident() == main)))
+        runner.run(
+            lambda: threading.get_ident(),
+            owner=owner,
+            changes=True,
+            on_done=lambda worker: seen.append((worker != main, threading.get_ident() == main)),
+        )
     assert seen == [(True, True)]  # ran on a worker, the callback on the GUI thread
 
     runner.run(lambda: (_ for _ in ()).throw(ValidationError("name", "이름을 입력하십시오.")), owner=owner)

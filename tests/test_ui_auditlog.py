@@ -75,8 +75,12 @@ def fetch_page(qtbot, model: AccessLogModel) -> None:  # type: ignore[no-untyped
         model.fetchMore(QModelIndex())
 
 
-def test_model_fetches_keyset_pages_lazily_without_a_view(qtbot, busy_log: AppContext, boss: Actor,  # type: ignore[no-untyped-def]
-                                                          runner: TaskRunner) -> None:
+def test_model_fetches_keyset_pages_lazily_without_a_view(
+    qtbot,
+    busy_log: AppContext,
+    boss: Actor,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     flt = query.LogFilter()
     model = AccessLogModel(page_size=PAGE_SIZE, runner=runner)
     with qtbot.waitSignal(model.fetched, timeout=30_000):
@@ -99,8 +103,9 @@ def test_model_fetches_keyset_pages_lazily_without_a_view(qtbot, busy_log: AppCo
     assert headers == ["번호", "일시", "계정(이름·부서)", "수행업무", "대상", "상세", "결과"]
 
 
-def test_viewer_opens_with_one_page_and_scrolling_fetches_more(qtbot, busy_log: AppContext, runner: TaskRunner,
-                                                                boss: Actor) -> None:
+def test_viewer_opens_with_one_page_and_scrolling_fetches_more(
+    qtbot, busy_log: AppContext, runner: TaskRunner, boss: Actor
+) -> None:
     window, page = open_viewer(qtbot, busy_log, runner, boss)
     model = page.model
     assert 0 < model.rowCount() < ENTRIES
@@ -130,60 +135,71 @@ def test_viewer_opens_with_one_page_and_scrolling_fetches_more(qtbot, busy_log: 
     settle(qtbot, runner)
 
 
-def test_filters_by_kind_person_patient_and_period(qtbot, busy_log: AppContext, runner: TaskRunner,
-                                                   boss: Actor) -> None:
-    [pid] = add_patients(busy_log, boss, 1)          # 홍길동, chart 1001
+def test_filters_by_kind_person_patient_and_period(
+    qtbot, busy_log: AppContext, runner: TaskRunner, boss: Actor
+) -> None:
+    [pid] = add_patients(busy_log, boss, 1)  # 홍길동, chart 1001
     with busy_log.unit(None) as u:
         u.log(Action.VIEW, f"patient:{pid}", detail="ui test")
     window, page = open_viewer(qtbot, busy_log, runner, boss)
     assert page.actor_edit.placeholderText() == "이름 또는 아이디"
     assert page.subject_edit.placeholderText() == "차트번호 또는 이름"
     combo = [page.action_combo.itemText(i) for i in range(page.action_combo.count())]
-    assert combo == ["전체", "조회·검색", "마스킹 해제", "내보내기·출력", "입력·변경·삭제", "로그인·계정·권한",
-                     "무결성·백업·시스템"]
-    assert not any(re.search(r"[a-z]+[:=_]", t) for t in [*combo, page.actor_edit.placeholderText(),
-                                                          page.subject_edit.placeholderText()])
+    assert combo == [
+        "전체",
+        "조회·검색",
+        "마스킹 해제",
+        "내보내기·출력",
+        "입력·변경·삭제",
+        "로그인·계정·권한",
+        "무결성·백업·시스템",
+    ]
+    assert not any(
+        re.search(r"[a-z]+[:=_]", t)
+        for t in [*combo, page.actor_edit.placeholderText(), page.subject_edit.placeholderText()]
+    )
     page.action_combo.setCurrentIndex(combo.index("로그인·계정·권한"))
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, runner)   # the pages are read on the task runner
+    settle(qtbot, runner)  # the pages are read on the task runner
     rows = page.model.rows()
     assert rows and {r.category for r in rows} == {"로그인·계정·권한"} and "login" in {r.action for r in rows}
 
     page.action_combo.setCurrentIndex(0)
-    page.subject_edit.setText("홍길동")          # a name: resolved by the registry's search, never kept
+    page.subject_edit.setText("홍길동")  # a name: resolved by the registry's search, never kept
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, runner)   # the pages are read on the task runner
+    settle(qtbot, runner)  # the pages are read on the task runner
     rows = page.model.rows()
     assert rows and {r.subject_ref for r in rows} == {f"patient:{pid}"}
     assert rows[0].subject == "차트 1001 홍*동"
     with busy_log.session() as s:
         details = [d or "" for d in s.execute(select(AccessLogEntry.detail)).scalars()]
-    assert not any("홍길동" in d for d in details)          # the typed name is in no log entry
-    assert f"대상=patient:{pid}" in details                  # the view's filter: the internal reference
-    assert any(d.startswith("접속기록 대상 확인; 환자 1명") for d in details)   # the names shown, logged
+    assert not any("홍길동" in d for d in details)  # the typed name is in no log entry
+    assert f"대상=patient:{pid}" in details  # the view's filter: the internal reference
+    assert any(d.startswith("접속기록 대상 확인; 환자 1명") for d in details)  # the names shown, logged
     page.subject_edit.setText("1001")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, runner)   # the pages are read on the task runner
+    settle(qtbot, runner)  # the pages are read on the task runner
     assert {r.subject_ref for r in page.model.rows()} == {f"patient:{pid}"}
 
     page.subject_edit.clear()
-    page.actor_edit.setText("육의")              # a name (prefix) finds the login
+    page.actor_edit.setText("육의")  # a name (prefix) finds the login
     page.period.enabled.setChecked(True)
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, runner)   # the pages are read on the task runner
+    settle(qtbot, runner)  # the pages are read on the task runner
     rows = page.model.rows()
     assert rows and {r.actor for r in rows} == {OFFICER_LOGIN}
 
     page.actor_edit.setText("nobody")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, runner)   # the pages are read on the task runner
+    settle(qtbot, runner)  # the pages are read on the task runner
     assert page.model.rowCount() == 0 and page.status.text() == "0건"
     window.close()
     settle(qtbot, runner)
 
 
-def test_cells_are_words_with_long_ones_as_tooltips(qtbot, busy_log: AppContext, runner: TaskRunner,
-                                                     boss: Actor) -> None:
+def test_cells_are_words_with_long_ones_as_tooltips(
+    qtbot, busy_log: AppContext, runner: TaskRunner, boss: Actor
+) -> None:
     window, page = open_viewer(qtbot, busy_log, runner, boss)
     model = page.model
     assert model.rowCount() > 0
@@ -197,9 +213,14 @@ def test_cells_are_words_with_long_ones_as_tooltips(qtbot, busy_log: AppContext,
     settle(qtbot, runner)
 
 
-def test_export_asks_a_reason_and_writes_words_and_logs_it(qtbot, busy_log: AppContext, runner: TaskRunner,
-                                                            boss: Actor, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_asks_a_reason_and_writes_words_and_logs_it(
+    qtbot,
+    busy_log: AppContext,
+    runner: TaskRunner,
+    boss: Actor,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window, page = open_viewer(qtbot, busy_log, runner, boss)
     assert page.export_button is not None and page.verify_button is not None
     page.action_combo.setCurrentIndex(page.action_combo.findData("look"))
@@ -209,9 +230,11 @@ def test_export_asks_a_reason_and_writes_words_and_logs_it(qtbot, busy_log: AppC
     seen: list[bool] = []
 
     def answer(text: str | None) -> None:
-        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ReasonDialog) and w.isVisible())
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, ReasonDialog) and w.isVisible()
+        )
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        seen.append(ok.isEnabled())                    # no reason, no export
+        seen.append(ok.isEnabled())  # no reason, no export
         if text is None:
             dialog.reject()
             return
@@ -255,16 +278,24 @@ def test_verify_button_shows_the_result(qtbot, busy_log: AppContext, runner: Tas
     settle(qtbot, runner)
 
 
-def test_auditor_sees_the_log_but_no_account_management(qtbot, ctx: AppContext, runner: TaskRunner,
-                                                         boss: Actor) -> None:
+def test_auditor_sees_the_log_but_no_account_management(
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:
     _, otp = users.add_account(ctx, boss, login="audit", name="감사인", roles=[AUDITOR])
     auditor = users.change_password(ctx, users.login(ctx, "audit", otp), otp, "Checker-pass1")
     window, page = open_viewer(qtbot, ctx, runner, auditor)
-    assert window.page_keys() == ["today", "cctv", "incidents", "complaints", "access_log", "review",
-                                  "permission_history"]  # read-only (and the monthly review)
+    assert window.page_keys() == [
+        "today",
+        "cctv",
+        "incidents",
+        "complaints",
+        "access_log",
+        "review",
+        "permission_history",
+    ]  # read-only (and the monthly review)
     assert page.model.rowCount() > 0
     assert page.verify_button is not None and page.export_button is not None
-    assert page.subject_edit.placeholderText() == "차트번호"        # no names for an account that may not read them
+    assert page.subject_edit.placeholderText() == "차트번호"  # no names for an account that may not read them
     page.subject_edit.setText("홍길동")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)

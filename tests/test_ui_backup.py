@@ -57,8 +57,12 @@ def test_no_folder_is_red_and_says_where_to_set_it(qtbot, sqlite_ctx: AppContext
     assert me.backup_box.styleSheet() == LATE_STYLE
 
 
-def test_backup_now_from_the_start_page_then_green_with_its_age(qtbot, sqlite_ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                                tmp_path: Path) -> None:
+def test_backup_now_from_the_start_page_then_green_with_its_age(
+    qtbot,
+    sqlite_ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     folder = with_folder(sqlite_ctx, tmp_path / "share")
     me = start_page(qtbot, sqlite_ctx, runner, OFFICER_LOGIN, OFFICER_PASSWORD)
     box = me.backup_box
@@ -79,15 +83,21 @@ def test_backup_now_from_the_start_page_then_green_with_its_age(qtbot, sqlite_ct
     assert "2일" in box.line.text() and box.styleSheet() == LATE_STYLE
 
 
-def test_a_clerk_never_sees_the_box(qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_clerk_never_sees_the_box(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     with_folder(sqlite_ctx, tmp_path / "share")
     make_actor(sqlite_ctx, "won", [INTAKE])
     me = start_page(qtbot, sqlite_ctx, runner, "won", CLERK_PASSWORD)
     assert not me.backup_box.isVisible()
 
 
-def test_automatic_backups_at_the_first_login_of_the_day_and_at_close(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                      runner: TaskRunner, tmp_path: Path) -> None:
+def test_automatic_backups_at_the_first_login_of_the_day_and_at_close(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+    tmp_path: Path,
+) -> None:
     from PySide6.QtWidgets import QApplication
 
     from privdesk.ui.app import LoginCycle
@@ -101,7 +111,7 @@ def test_automatic_backups_at_the_first_login_of_the_day_and_at_close(qtbot, sql
     qtbot.addWidget(cycle.window)
     qtbot.waitUntil(lambda: len(archives(folder)) == 1, timeout=60_000)
     settle(qtbot, runner)
-    cycle.open_main(boss)                       # a second login the same day: no second backup
+    cycle.open_main(boss)  # a second login the same day: no second backup
     qtbot.addWidget(cycle.window)
     settle(qtbot, runner)
     assert len(archives(folder)) == 1
@@ -129,15 +139,23 @@ def test_automatic_backups_at_the_first_login_of_the_day_and_at_close(qtbot, sql
     cycle._closed()
     assert cycle.closing_backup is not None and quits == []
     qtbot.waitUntil(lambda: quits == [1], timeout=60_000)
-    assert len(archives(folder)) == 1          # the daily rotation keeps the day's newest
+    assert len(archives(folder)) == 1  # the daily rotation keeps the day's newest
     with sqlite_ctx.session() as s:
-        records = s.execute(select(BackupRecord.file_name, BackupRecord.removed_at)
-                            .order_by(BackupRecord.id)).all()
-    assert len(records) == before + 1 and records[-1][0] == archives(folder)[0].name and records[-1][1] is None
+        records = s.execute(
+            select(BackupRecord.file_name, BackupRecord.removed_at).order_by(BackupRecord.id)
+        ).all()
+    assert (
+        len(records) == before + 1 and records[-1][0] == archives(folder)[0].name and records[-1][1] is None
+    )
     assert all(removed is not None for _n, removed in records[:-1])
-    assert len({name for name, _r in records}) == len(records)      # never a name twice
+    assert len({name for name, _r in records}) == len(records)  # never a name twice
     with sqlite_ctx.session() as s:
-        made = s.execute(select(AccessLogEntry.actor, AccessLogEntry.detail).where(
-            AccessLogEntry.action == "backup", AccessLogEntry.outcome == "ok")).all()
+        made = s.execute(
+            select(AccessLogEntry.actor, AccessLogEntry.detail).where(
+                AccessLogEntry.action == "backup", AccessLogEntry.outcome == "ok"
+            )
+        ).all()
     assert {actor for actor, _d in made} == {"system"}
-    assert any("automatic:login" in (d or "") for _a, d in made) and any("automatic:close" in (d or "") for _a, d in made)
+    assert any("automatic:login" in (d or "") for _a, d in made) and any(
+        "automatic:close" in (d or "") for _a, d in made
+    )

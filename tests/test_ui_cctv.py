@@ -101,13 +101,15 @@ def wait_preview(qtbot, page, runner: TaskRunner) -> PdfPreviewDialog:  # type: 
 
 
 def pdf_text(preview: PdfPreviewDialog) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(preview.path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(preview.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 # -- who sees the screen -----------------------------------------------------------------------------
 def test_facility_sees_the_cctv_page_intake_does_not_and_read_only_has_no_buttons(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     clerk = staff(sqlite_ctx, "won01", [INTAKE], "김원무")
     win = MainWindow(sqlite_ctx, runner, clerk, idle_timeout_ms=0)
     qtbot.addWidget(win)
@@ -139,13 +141,20 @@ def test_facility_sees_the_cctv_page_intake_does_not_and_read_only_has_no_button
 
 # -- the inbox -------------------------------------------------------------------------------------
 def test_inbox_sorted_by_due_date_with_days_left_colours_and_the_closed_toggle(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     fac = staff(sqlite_ctx, "fac01", [FACILITY])
     now = clock.now()
     fresh = requests_uc.receive_request(sqlite_ctx, fac, request_input(1))
-    late = requests_uc.receive_request(sqlite_ctx, fac, request_input(13, received_at=now - dt.timedelta(days=12)))
-    soon = requests_uc.receive_request(sqlite_ctx, fac, request_input(9, received_at=now - dt.timedelta(days=8)))
-    gone = requests_uc.receive_request(sqlite_ctx, fac, request_input(5, received_at=now - dt.timedelta(days=4)))
+    late = requests_uc.receive_request(
+        sqlite_ctx, fac, request_input(13, received_at=now - dt.timedelta(days=12))
+    )
+    soon = requests_uc.receive_request(
+        sqlite_ctx, fac, request_input(9, received_at=now - dt.timedelta(days=8))
+    )
+    gone = requests_uc.receive_request(
+        sqlite_ctx, fac, request_input(5, received_at=now - dt.timedelta(days=4))
+    )
     from privdesk.cctv import decisions
 
     decisions.withdraw(sqlite_ctx, fac, gone.id, note="청구인이 전화로 철회")
@@ -175,7 +184,8 @@ def test_inbox_sorted_by_due_date_with_days_left_colours_and_the_closed_toggle(
 
 # -- intake to result notice ---------------------------------------------------------------------------
 def test_intake_extension_approval_masking_completion_and_result_notice(
-        qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     fac = staff(ctx, "fac01", [FACILITY])
     win, page = open_cctv(qtbot, ctx, runner, fac)
     dialog = intake(qtbot, page, runner, 2, ["CAM-02", "CAM-07"])
@@ -204,7 +214,7 @@ def test_intake_extension_approval_masking_completion_and_result_notice(
 
     ext = click_action(qtbot, detail, "extended")
     assert isinstance(ext, ExtendDialog) and not ext.ok_button.isEnabled()  # reason required
-    limit = ctx.profile.extension_max_days                                  # 열람 연기: at most this many days
+    limit = ctx.profile.extension_max_days  # 열람 연기: at most this many days
     assert to_date(ext.until.maximumDate()) == detail.detail.row.due + dt.timedelta(days=limit)
     ext.reason.setPlainText("타인 마스킹 작업에 시간이 걸림")
     until = ext.values()[0]
@@ -264,7 +274,8 @@ def test_intake_extension_approval_masking_completion_and_result_notice(
 
 
 def test_refusal_needs_a_ground_and_an_explanation_then_closes(
-        qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     fac = staff(ctx, "fac01", [FACILITY])
     d = requests_uc.receive_request(ctx, fac, request_input(3))
     win, page = open_cctv(qtbot, ctx, runner, fac)
@@ -307,7 +318,8 @@ def test_refusal_needs_a_ground_and_an_explanation_then_closes(
 
 
 def test_past_retention_is_said_at_once_and_only_refusal_on_that_ground_remains(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     fac = staff(sqlite_ctx, "fac01", [FACILITY])
     win, page = open_cctv(qtbot, sqlite_ctx, runner, fac)
     dialog = intake(qtbot, page, runner, 40, ["CAM-05"])
@@ -321,12 +333,16 @@ def test_past_retention_is_said_at_once_and_only_refusal_on_that_ground_remains(
     assert inbox.last_intake is not None and inbox.last_intake.row.footage_gone
     assert "이미 없습니다" in inbox.notice.text() and list_holds(sqlite_ctx, fac) == []
     row = inbox.model.rows()[0]
-    assert inbox.model.data(inbox.model.index(0, RequestsModel.COL_STATE)) == "접수 · 영상 없음" and row.footage_gone
+    assert (
+        inbox.model.data(inbox.model.index(0, RequestsModel.COL_STATE)) == "접수 · 영상 없음"
+        and row.footage_gone
+    )
 
     detail = open_detail(qtbot, page, runner)
     assert "영상 없음" in detail.summary.text()
     assert {detail.footage_table.item(r, 2).text() for r in range(detail.footage_table.rowCount())} == {
-        "보관기간 경과(파기)"}
+        "보관기간 경과(파기)"
+    }
     assert detail.notice_button.isEnabled()  # the notice can already say the footage is gone
     appr = click_action(qtbot, detail, "approved")
     ok(appr)

@@ -44,7 +44,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 def test_quick_viewing_entry_saves_on_enter_and_appears_in_the_log(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     fac = staff(sqlite_ctx, "fac01", [FACILITY])
     win, page = open_cctv(qtbot, sqlite_ctx, runner, fac)
     page.show_tab(page.ledger)
@@ -60,7 +61,12 @@ def test_quick_viewing_entry_saves_on_enter_and_appears_in_the_log(
     settle(qtbot, runner)
     assert tab.model.rowCount() == 1
     row = tab.model.row_object(0)
-    assert (row.kind, row.camera_numbers, row.purpose, row.witness) == ("view", "CAM-07", "분실물(지갑) 확인", "최입회")
+    assert (row.kind, row.camera_numbers, row.purpose, row.witness) == (
+        "view",
+        "CAM-07",
+        "분실물(지갑) 확인",
+        "최입회",
+    )
     assert tab.model.data(tab.model.index(0, LedgerModel.COL_KIND)) == "열람"
     assert tab.model.data(tab.model.index(0, LedgerModel.COL_STAFF)) == "박시설(fac01) / 입회 최입회"
     assert quick.purpose.text() == "" and quick.message.text().startswith(f"기록했습니다: {row.id}번 CAM-07")
@@ -94,7 +100,7 @@ def test_the_log_pages_with_keyset_fetches(qtbot, sqlite_ctx: AppContext, runner
     def fetch(before: int | None, limit: int) -> list[viewlog.LedgerRow]:
         return viewlog.list_ledger(sqlite_ctx, fac, before_id=before, limit=limit)
 
-    with qtbot.waitSignal(model.fetched, timeout=30_000):   # every page is read on the task runner
+    with qtbot.waitSignal(model.fetched, timeout=30_000):  # every page is read on the task runner
         model.start(fetch)
     assert model.rowCount() == 3 and model.canFetchMore() and model.fetches == 1
     with qtbot.waitSignal(model.fetched, timeout=30_000):
@@ -109,10 +115,13 @@ def test_the_log_pages_with_keyset_fetches(qtbot, sqlite_ctx: AppContext, runner
 
 
 def test_ledger_printing_opens_the_preview_and_can_be_cancelled(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     fac = staff(sqlite_ctx, "fac01", [FACILITY])
     start, end = window(1)
-    viewlog.record_viewing(sqlite_ctx, fac, QuickViewing(["CAM-04"], start, end, "야간 출입 확인", witness="최입회"))
+    viewlog.record_viewing(
+        sqlite_ctx, fac, QuickViewing(["CAM-04"], start, end, "야간 출입 확인", witness="최입회")
+    )
     win, page = open_cctv(qtbot, sqlite_ctx, runner, fac)
     tab = page.ledger
     page.show_tab(tab)
@@ -127,7 +136,9 @@ def test_ledger_printing_opens_the_preview_and_can_be_cancelled(
     qtbot.waitUntil(lambda: preview.ready and preview.page_count >= 1, timeout=15_000)
     assert job.pages_done >= 1  # progress came through on_page
     assert preview.path.name.startswith("관리대장-")
-    text = subprocess.run(["pdftotext", str(preview.path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(preview.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "개인영상정보 관리대장" in text and "야간 출입 확인" in text
     folder = preview.path.parent
     preview.reject()
@@ -143,8 +154,9 @@ def test_ledger_printing_opens_the_preview_and_can_be_cancelled(
             go_on.wait(10)
             on_page(n)
 
-        return printing.print_ledger(sqlite_ctx, fac, today.replace(day=1), today, out, on_page=paged,
-                                     reason=why)
+        return printing.print_ledger(
+            sqlite_ctx, fac, today.replace(day=1), today, out, on_page=paged, reason=why
+        )
 
     with reason_given():
         job = tab.print_record("개인영상정보 관리대장", "관리대장-취소.pdf", slow_print)
@@ -186,7 +198,8 @@ def test_third_party_provision_from_the_log(qtbot, sqlite_ctx: AppContext, runne
 
 
 def test_holds_set_and_end_with_a_reason_and_the_retention_check(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     fac = staff(sqlite_ctx, "fac01", [FACILITY])
     win, page = open_cctv(qtbot, sqlite_ctx, runner, fac)
     tab = page.holds
@@ -216,8 +229,10 @@ def test_holds_set_and_end_with_a_reason_and_the_retention_check(
     assert tab.model.rowCount() == 1
     hold = tab.model.row_object(0)
     assert hold.cameras == ("CAM-11", "CAM-12") and hold.reason_kind == "incident" and hold.active
-    lines = {line.camera.number: tab.retention_model.data(tab.retention_model.index(r, RetentionModel.COL_HELD))
-             for r, line in enumerate(tab.retention_model.rows())}
+    lines = {
+        line.camera.number: tab.retention_model.data(tab.retention_model.index(r, RetentionModel.COL_HELD))
+        for r, line in enumerate(tab.retention_model.rows())
+    }
     assert "사고·사건 조사" in lines["CAM-11"] and lines["CAM-01"] == ""
 
     tab.table.selectRow(0)
@@ -235,7 +250,8 @@ def test_holds_set_and_end_with_a_reason_and_the_retention_check(
 
 
 def test_camera_edit_with_reason_version_conflict_and_history(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     fac = staff(sqlite_ctx, "fac01", [FACILITY])
     win, page = open_cctv(qtbot, sqlite_ctx, runner, fac)
     tab = page.camera_tab
@@ -259,7 +275,9 @@ def test_camera_edit_with_reason_version_conflict_and_history(
     # somebody else saves the same camera while the dialog is open: refused, said, reloaded
     qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
     stale = page.dialog
-    cameras_uc.update_camera(sqlite_ctx, fac, "CAM-03", CameraEdit(coverage="1층 복도 서쪽"), reason="각도 조정")
+    cameras_uc.update_camera(
+        sqlite_ctx, fac, "CAM-03", CameraEdit(coverage="1층 복도 서쪽"), reason="각도 조정"
+    )
     stale.location_edit.setText("원내")
     stale.reason_edit.setPlainText("위치 정정")
     ok(stale)
@@ -274,6 +292,10 @@ def test_camera_edit_with_reason_version_conflict_and_history(
     history = page.dialog
     assert isinstance(history, CameraHistoryDialog)
     details = [c.detail for c in history.model.rows()]
-    assert len(details) == 3 and details[1] == "상태: 운영 → 일시 중지" and history.model.rows()[2].reason == "각도 조정"
+    assert (
+        len(details) == 3
+        and details[1] == "상태: 운영 → 일시 중지"
+        and history.model.rows()[2].reason == "각도 조정"
+    )
     history.reject()
     close(qtbot, win, runner)

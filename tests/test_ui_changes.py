@@ -38,20 +38,23 @@ def test_changes_name_known_kinds_and_true_means_everything() -> None:
     assert changed_kinds(True) == EVERYTHING and changed_kinds(False) == frozenset()
     assert changed_kinds(frozenset({"registry"})) == {"registry"}
     with pytest.raises(ValueError):
-        changed_kinds(frozenset({"patients"}))   # a typo would silently reload nothing: refused
+        changed_kinds(frozenset({"patients"}))  # a typo would silently reload nothing: refused
     with pytest.raises(ValueError):
         changed_kinds(frozenset())
     assert touches(frozenset({"registry"}), frozenset({"registry", "requests"}))
     assert not touches(frozenset({"registry"}), frozenset({"cctv"}))
     assert touches(EVERYTHING, frozenset({"cctv"})) and touches(frozenset({"cctv"}), EVERYTHING)
-    assert Page.SHOWS == EVERYTHING                                    # a page that does not say: everything
+    assert Page.SHOWS == EVERYTHING  # a page that does not say: everything
     assert TodayPage.SHOWS == EVERYTHING and AccessLogPage.SHOWS == EVERYTHING
     for page in (CctvPage, PatientsPage):
         assert page.SHOWS and page.SHOWS <= KINDS
 
 
-def test_a_cctv_tab_does_not_reload_after_a_patient_edit(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                         runner: TaskRunner) -> None:
+def test_a_cctv_tab_does_not_reload_after_a_patient_edit(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     officer = login(sqlite_ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     win = MainWindow(sqlite_ctx, runner, officer, idle_timeout_ms=0)
     qtbot.addWidget(win)
@@ -68,13 +71,13 @@ def test_a_cctv_tab_does_not_reload_after_a_patient_edit(qtbot, sqlite_ctx: AppC
 
     cctv.reload = counted  # type: ignore[method-assign]
 
-    runner.run(lambda: None, changes=frozenset({"registry"}))      # what a patient edit announces
+    runner.run(lambda: None, changes=frozenset({"registry"}))  # what a patient edit announces
     settle(qtbot, runner)
     assert reloads == []
     runner.run(lambda: None, changes=frozenset({"cctv"}))
     settle(qtbot, runner)
     assert reloads == ["cctv"]
-    runner.run(lambda: None, changes=True)                         # a task that does not say: everything
+    runner.run(lambda: None, changes=True)  # a task that does not say: everything
     settle(qtbot, runner)
     assert reloads == ["cctv", "cctv"]
 
@@ -91,9 +94,9 @@ def test_a_cctv_tab_does_not_reload_after_a_patient_edit(qtbot, sqlite_ctx: AppC
     today.reload = counted_today  # type: ignore[method-assign]
     runner.run(lambda: None, changes=frozenset({"registry"}))
     settle(qtbot, runner)
-    assert seen == ["today"]                                         # 오늘 할 일 reloads on anything
+    assert seen == ["today"]  # 오늘 할 일 reloads on anything
     assert reloads == ["cctv", "cctv"]
-    win.show_page("cctv")                                            # nor was the hidden CCTV page made stale
+    win.show_page("cctv")  # nor was the hidden CCTV page made stale
     settle(qtbot, runner)
     assert reloads == ["cctv", "cctv"]
     runner.run(lambda: None, changes=frozenset({"cctv", "registry"}))

@@ -32,6 +32,7 @@ def _allocate_on_a_worker() -> None:
         for _ in range(50_000):
             node: dict[str, object] = {}
             node["self"] = node  # cycles: crosses the generation-0 threshold many times
+
     worker = threading.Thread(target=churn, name="worker")
     worker.start()
     worker.join()

@@ -35,7 +35,7 @@ from tests.ui_inbox_support import ok, runner_fixture, settle, window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SHOTS = os.environ.get("PRIVDESK_SHOTS", "")
-__all__ = ["runner_fixture"]       # the fixture "runner"
+__all__ = ["runner_fixture"]  # the fixture "runner"
 
 
 def shot(widget: QWidget, name: str) -> None:
@@ -44,20 +44,34 @@ def shot(widget: QWidget, name: str) -> None:
 
 
 def test_officer_sees_overdue_on_start_page_receives_answers_links_and_closes(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     staff = actor_for(ctx, "it", ["privacy"])
-    late = desk.receive(ctx, staff, ComplaintInput(
-        kind="complaint", channel="phone", topic="진료비 안내 문자가 다른 사람에게 갔다는 신고", name="남궁민수",
-        contact="010-9876-5432", received_at=clock.now() - dt.timedelta(days=12)))
+    late = desk.receive(
+        ctx,
+        staff,
+        ComplaintInput(
+            kind="complaint",
+            channel="phone",
+            topic="진료비 안내 문자가 다른 사람에게 갔다는 신고",
+            name="남궁민수",
+            contact="010-9876-5432",
+            received_at=clock.now() - dt.timedelta(days=12),
+        ),
+    )
     win = window(qtbot, ctx, runner, "yook")
     me = win.show_page("today")
     assert isinstance(me, TodayPage)
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: me.items is not None, timeout=15_000)
-    row = me.row("complaints.overdue")           # counts and numbers only: no complainant, even masked
+    row = me.row("complaints.overdue")  # counts and numbers only: no complainant, even masked
     assert row is not None and row.isVisible() and row.item.tone == "overdue"
-    assert late.number in row.text.text() and "남**수" not in row.text.text() and "남궁민수" not in row.text.text()
+    assert (
+        late.number in row.text.text()
+        and "남**수" not in row.text.text()
+        and "남궁민수" not in row.text.text()
+    )
     shot(win, "start")
 
     page = win.show_page("complaints")
@@ -66,7 +80,7 @@ def test_officer_sees_overdue_on_start_page_receives_answers_links_and_closes(
     assert page.model.rowCount() == 1
     cell = page.model.index(0, ComplaintsModel.COL_LEFT)
     assert "기한 초과" in page.model.data(cell)
-    assert page.model.data(cell, 8) == OVERDUE_BACKGROUND            # Qt.BackgroundRole
+    assert page.model.data(cell, 8) == OVERDUE_BACKGROUND  # Qt.BackgroundRole
     assert page.current is not None and "010-****-5432" in page.detail_label.text()
 
     dialog = page.new_complaint()
@@ -88,8 +102,14 @@ def test_officer_sees_overdue_on_start_page_receives_answers_links_and_closes(
     settle(qtbot, runner)
     assert "남궁민수 · 010-9876-5432" in page.detail_label.text()
     with ctx.session() as s:
-        assert s.execute(select(AccessLogEntry).where(AccessLogEntry.action == Action.UNMASK,
-                                                      AccessLogEntry.subject == f"complaint:{late.id}")).first() is not None
+        assert (
+            s.execute(
+                select(AccessLogEntry).where(
+                    AccessLogEntry.action == Action.UNMASK, AccessLogEntry.subject == f"complaint:{late.id}"
+                )
+            ).first()
+            is not None
+        )
 
     inc = page.to_incident()
     assert isinstance(inc, IncidentDialog)
@@ -119,17 +139,31 @@ def test_officer_sees_overdue_on_start_page_receives_answers_links_and_closes(
 
 
 def test_the_auditor_reads_the_front_desk_sees_nothing(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
-    desk.receive(ctx, actor_for(ctx, "yook"), ComplaintInput(kind="inquiry", channel="web", topic="처리방침 문의",
-                                                             name="김민수", contact="010-2222-3333"))
+    desk.receive(
+        ctx,
+        actor_for(ctx, "yook"),
+        ComplaintInput(
+            kind="inquiry", channel="web", topic="처리방침 문의", name="김민수", contact="010-2222-3333"
+        ),
+    )
     win = window(qtbot, ctx, runner, "kam", ["auditor"])
     page = win.show_page("complaints")
     assert isinstance(page, ComplaintsPage)
     settle(qtbot, runner)
     assert page.model.rowCount() == 1
-    assert not any(b.isVisible() for b in (page.new_button, page.answer_button, page.close_button,
-                                            page.request_button, page.incident_button))
+    assert not any(
+        b.isVisible()
+        for b in (
+            page.new_button,
+            page.answer_button,
+            page.close_button,
+            page.request_button,
+            page.incident_button,
+        )
+    )
     me = win.show_page("today")
     settle(qtbot, runner)
     assert isinstance(me, TodayPage)
@@ -144,7 +178,8 @@ def test_the_auditor_reads_the_front_desk_sees_nothing(
 
 
 def test_the_request_opened_from_a_complaint_names_it(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     from privdesk.rights.requests import RequestInput
     from privdesk.ui.requests.page import RequestsPage
     from tests.incident_support import add_patients
@@ -152,11 +187,26 @@ def test_the_request_opened_from_a_complaint_names_it(
     ctx = sqlite_ctx
     officer = actor_for(ctx, "yook")
     add_patients(ctx, officer, 1)
-    c = desk.receive(ctx, officer, ComplaintInput(kind="complaint", channel="visit", topic="주소 오기 신고",
-                                                  chart_no="1001"))
-    d = desk.open_request(ctx, officer, c.id, RequestInput(
-        kind="correct", file_code="", relation="self", requester_name="홍길동", requester_phone="010-1234-5678",
-        id_document="주민등록증", request_text="주소 정정", requester_birth=dt.date(1990, 1, 1)))
+    c = desk.receive(
+        ctx,
+        officer,
+        ComplaintInput(kind="complaint", channel="visit", topic="주소 오기 신고", chart_no="1001"),
+    )
+    d = desk.open_request(
+        ctx,
+        officer,
+        c.id,
+        RequestInput(
+            kind="correct",
+            file_code="",
+            relation="self",
+            requester_name="홍길동",
+            requester_phone="010-1234-5678",
+            id_document="주민등록증",
+            request_text="주소 정정",
+            requester_birth=dt.date(1990, 1, 1),
+        ),
+    )
     assert d.request_id is not None
     win = window(qtbot, ctx, runner, "yook")
     page = win.show_page("requests")

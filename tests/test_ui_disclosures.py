@@ -91,7 +91,7 @@ def test_record_through_the_form_and_see_it_in_the_ledger(qtbot, ctx: AppContext
     dialog = new_dialog(qtbot, page)
     assert dialog.restrictions.toPlainText() == ledger.DEFAULT_RESTRICTIONS
     find(qtbot, runner, dialog, p.chart_no)
-    find(qtbot, runner, dialog, p.chart_no)          # the same patient twice is listed once
+    find(qtbot, runner, dialog, p.chart_no)  # the same patient twice is listed once
     find(qtbot, runner, dialog, "NO-SUCH")
     assert dialog.subject_list.count() == 1 and "찾을 수 없습니다" in dialog.message.text()
     label = dialog.subject_list.item(0).text()
@@ -107,11 +107,17 @@ def test_record_through_the_form_and_see_it_in_the_ledger(qtbot, ctx: AppContext
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
     row = tab.model.row_object(0)
     assert (row.recipient, row.legal_basis, row.subject_count, row.document_no) == (
-        "관악경찰서 형사과", "law", 2, "형사과-2026-1123")
+        "관악경찰서 형사과",
+        "law",
+        2,
+        "형사과-2026-1123",
+    )
     assert row.provided_by == "desk01" and row.subject_refs[0] == f"patient:{p.id}"
     shown = [tab.model.data(tab.model.index(0, c)) for c in range(tab.model.columnCount())]
     assert "다른 법률의 특별한 규정: 형사소송법 제215조 압수·수색영장" in shown
-    assert any("박*수 (홈페이지 회원)" in (s or "") for s in shown) and not any(p.name in (s or "") for s in shown)
+    assert any("박*수 (홈페이지 회원)" in (s or "") for s in shown) and not any(
+        p.name in (s or "") for s in shown
+    )
     assert tab.status.text() == "1건, 정보주체 2명"
     # the filters: recipient text and basis
     tab.recipient.setText("손해보험")
@@ -125,7 +131,9 @@ def test_record_through_the_form_and_see_it_in_the_ledger(qtbot, ctx: AppContext
     assert q.name not in tab.model.row_object(0).subjects_text
 
 
-def test_refusals_come_back_in_korean_inside_the_form(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_refusals_come_back_in_korean_inside_the_form(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     p, q = patients(ctx)
     set_hold(ctx, officer(ctx), q.id, "정정 요구 처리 중")
@@ -145,28 +153,35 @@ def test_refusals_come_back_in_korean_inside_the_form(qtbot, sqlite_ctx: AppCont
     dialog.detail.setText("영장")
     submit(qtbot, runner, dialog)
     assert dialog.isVisible() and "법률 이름과 조항" in dialog.message.text()
-    assert message_boxes(page) == [] and ledger.list_disclosures(ctx, desk, clock.today_kst(), clock.today_kst()) == []
+    assert (
+        message_boxes(page) == []
+        and ledger.list_disclosures(ctx, desk, clock.today_kst(), clock.today_kst()) == []
+    )
     dialog.detail.setText("형사소송법 제215조 압수·수색영장")
     submit(qtbot, runner, dialog)
     assert closed(dialog)
     qtbot.waitUntil(lambda: page.ledger.model.rowCount() == 1, timeout=15_000)
 
 
-def test_pseudonymised_data_with_its_record_and_a_correction(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_pseudonymised_data_with_its_record_and_a_correction(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     desk = staff(ctx, "desk01", [INTAKE], "김원무")
     _win, page = open_page(qtbot, ctx, runner, desk)
     dialog = new_dialog(qtbot, page)
-    assert dialog.basis.findData("statistics") == -1          # the repealed 18②4 ground is not offered
+    assert dialog.basis.findData("statistics") == -1  # the repealed 18②4 ground is not offered
     dialog.recipient.setText("서울대학교 의과대학 연구팀")
     dialog.purpose.setPlainText("내원 양상 통계 연구")
     dialog.items.setText("성별, 연령대, 진료과")
     dialog.detail.setText("외래 내원 양상 연구")
     dialog.basis.setCurrentIndex(dialog.basis.findData("pseudonymised"))
     assert dialog.deidentified.isChecked() and not dialog.deidentified.isEnabled()
-    assert not dialog.subjects_box.isEnabled() and dialog.count.isEnabled() and dialog.pseudonym_box.isEnabled()
+    assert (
+        not dialog.subjects_box.isEnabled() and dialog.count.isEnabled() and dialog.pseudonym_box.isEnabled()
+    )
     dialog.count.setValue(1200)
-    submit(qtbot, runner, dialog)                               # the 가명처리 record is still empty
+    submit(qtbot, runner, dialog)  # the 가명처리 record is still empty
     assert not closed(dialog) and "가명처리한 항목" in dialog.message.text()
     dialog.ps_purpose.setCurrentIndex(dialog.ps_purpose.findData("research"))
     dialog.ps_items.setText("이름, 주민등록번호, 생년월일")
@@ -217,7 +232,11 @@ def test_internal_use_through_the_form(qtbot, sqlite_ctx: AppContext, runner: Ta
     tab = page.ledger
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
     row = tab.model.row_object(0)
-    assert row.kind == "internal_use" and row.restrictions == "" and tab.model.data(tab.model.index(0, 1)) == "목적 외 이용"
+    assert (
+        row.kind == "internal_use"
+        and row.restrictions == ""
+        and tab.model.data(tab.model.index(0, 1)) == "목적 외 이용"
+    )
     tab.kind.setCurrentIndex(tab.kind.findData("provision"))
     qtbot.waitUntil(lambda: tab.model.rowCount() == 0, timeout=15_000)
 
@@ -226,9 +245,16 @@ def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRun
     ctx = sqlite_ctx
     p, q = patients(ctx)
     desk = staff(ctx, "desk01", [INTAKE], "김원무")
-    d1 = ledger.record_disclosure(ctx, desk, police(p.id, q.id, disclosed_on=clock.today_kst() - dt.timedelta(days=3)))
-    d2 = ledger.record_disclosure(ctx, desk, police(p.id, recipient="한빛손해보험(주)", legal_basis="consent",
-                                                    basis_detail="동의서", restrictions=""))
+    d1 = ledger.record_disclosure(
+        ctx, desk, police(p.id, q.id, disclosed_on=clock.today_kst() - dt.timedelta(days=3))
+    )
+    d2 = ledger.record_disclosure(
+        ctx,
+        desk,
+        police(
+            p.id, recipient="한빛손해보험(주)", legal_basis="consent", basis_detail="동의서", restrictions=""
+        ),
+    )
     _win, page = open_page(qtbot, ctx, runner, desk)
     assert page.ledger.model.rowCount() == 2
     page.tabs.setCurrentWidget(page.history)
@@ -246,8 +272,12 @@ def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRun
     preview = job.preview
     assert isinstance(preview, PdfPreviewDialog)
     qtbot.waitUntil(lambda: preview.ready and preview.page_count >= 1, timeout=15_000)
-    text = subprocess.run(["pdftotext", str(preview.path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "개인정보의 목적 외 이용 및 제3자 제공 대장" in text and "한빛손해보험" in text and p.name not in text
+    text = subprocess.run(
+        ["pdftotext", str(preview.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert (
+        "개인정보의 목적 외 이용 및 제3자 제공 대장" in text and "한빛손해보험" in text and p.name not in text
+    )
     preview.reject()
     settle(qtbot, runner)
 

@@ -39,12 +39,18 @@ def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
 
 def reauth_entries(ctx: AppContext) -> int:
     with ctx.session() as s:
-        return len(s.execute(select(AccessLogEntry.seq).where(
-            AccessLogEntry.action == Action.LOGIN, AccessLogEntry.detail == "reauth")).all())
+        return len(
+            s.execute(
+                select(AccessLogEntry.seq).where(
+                    AccessLogEntry.action == Action.LOGIN, AccessLogEntry.detail == "reauth"
+                )
+            ).all()
+        )
 
 
-def test_idle_lock_covers_the_window_and_unlock_keeps_typed_input(qtbot, sqlite_ctx: AppContext,
-                                                                  runner: TaskRunner) -> None:
+def test_idle_lock_covers_the_window_and_unlock_keeps_typed_input(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     actor = users.login(sqlite_ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     window = MainWindow(sqlite_ctx, runner, actor, idle_timeout_ms=0)
     qtbot.addWidget(window)
@@ -72,7 +78,11 @@ def test_idle_lock_covers_the_window_and_unlock_keeps_typed_input(qtbot, sqlite_
     assert not window.menuBar().isEnabled()
     settle(qtbot, runner)
     with sqlite_ctx.session() as s:
-        idle = s.execute(select(AccessLogEntry.actor).where(AccessLogEntry.action == Action.IDLE_LOCK)).scalars().all()
+        idle = (
+            s.execute(select(AccessLogEntry.actor).where(AccessLogEntry.action == Action.IDLE_LOCK))
+            .scalars()
+            .all()
+        )
     assert idle == [OFFICER_LOGIN]  # the lock itself is in the access log
 
     # A wrong password keeps the lock and says so.

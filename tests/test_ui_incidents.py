@@ -33,7 +33,7 @@ from tests.ui_inbox_support import ok, runner_fixture, settle, window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SHOTS = os.environ.get("PRIVDESK_SHOTS", "")
-__all__ = ["runner_fixture"]       # the fixture "runner"
+__all__ = ["runner_fixture"]  # the fixture "runner"
 
 
 def shot(widget: QWidget, name: str) -> None:
@@ -42,20 +42,26 @@ def shot(widget: QWidget, name: str) -> None:
 
 
 def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     add_patients(ctx, actor_for(ctx, "won", ["intake"]), 3)
     staff = actor_for(ctx, "it", ["privacy"])
-    late = open_at(ctx, staff, hours_ago(80), items="이름, 주민등록번호, 주소",
-                   summary="외래 안내 우편물의 봉투와 안내문이 서로 바뀌어 발송됨",
-                   containment="발송 중단, 회수 요청")
+    late = open_at(
+        ctx,
+        staff,
+        hours_ago(80),
+        items="이름, 주민등록번호, 주소",
+        summary="외래 안내 우편물의 봉투와 안내문이 서로 바뀌어 발송됨",
+        containment="발송 중단, 회수 요청",
+    )
     affected.affect_charts(ctx, staff, late.number, ["1001", "1002"])
     win = window(qtbot, ctx, runner, "yook")
     me = win.show_page("today")
     assert isinstance(me, TodayPage)
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: me.items is not None, timeout=15_000)
-    assert me.row("incidents.clock") is None          # the clock box shows it, hour by hour: not twice
+    assert me.row("incidents.clock") is None  # the clock box shows it, hour by hour: not twice
     box = me.findChild(IncidentClockBox)
     assert box is not None and box.isVisible() and box.styleSheet() == LATE_STYLE
     assert late.number in box.line.text() and "기한 경과" in box.line.text()
@@ -67,7 +73,7 @@ def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(
     assert page.model.rowCount() == 1
     cell = page.model.index(0, IncidentsModel.COL_NOTIFY)
     assert "지남" in page.model.data(cell)
-    assert page.model.data(cell, 8) == OVERDUE_BACKGROUND            # Qt.BackgroundRole
+    assert page.model.data(cell, 8) == OVERDUE_BACKGROUND  # Qt.BackgroundRole
     assert page.current is not None and "시행령 제40조①2" in page.detail_label.text()
     shot(win, "register")
 
@@ -75,9 +81,11 @@ def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(
     assert isinstance(dialog, OpenDialog)
     dialog.learnt.setText("2025-03-01 09:00")
     dialog.summary.setPlainText("노트북 분실")
-    files = {dialog.files.item(i).data(Qt.ItemDataRole.UserRole): dialog.files.item(i)
-             for i in range(dialog.files.count())}
-    assert "patient" in files and files["patient"].text() != "patient"      # ticked by name, not typed as a code
+    files = {
+        dialog.files.item(i).data(Qt.ItemDataRole.UserRole): dialog.files.item(i)
+        for i in range(dialog.files.count())
+    }
+    assert "patient" in files and files["patient"].text() != "patient"  # ticked by name, not typed as a code
     files["patient"].setCheckState(Qt.CheckState.Checked)
     assert dialog.checked_files() == ["patient"]
     name = files["patient"].text()
@@ -96,7 +104,7 @@ def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(
     add.charts.setPlainText("1003\n9999\n")
     ok(add)
     settle(qtbot, runner)
-    assert add.isVisible() and "9999" in add.error.text()         # nothing added, the dialog says why
+    assert add.isVisible() and "9999" in add.error.text()  # nothing added, the dialog says why
     add.charts.setPlainText("1003\n")
     ok(add)
     settle(qtbot, runner)
@@ -130,19 +138,22 @@ def test_officer_sees_the_clock_registers_adds_people_records_prints_and_closes(
     closing.measures.setPlainText("발송 전 이중 확인, 직원 교육")
     ok(closing)
     settle(qtbot, runner)
-    assert [r.number for r in page.model.rows()] == ["INC-2025-0001"]     # the closed one left the open list
+    assert [r.number for r in page.model.rows()] == ["INC-2025-0001"]  # the closed one left the open list
     page.filter_combo.setCurrentIndex(1)
     settle(qtbot, runner)
     assert page.select(late.id)
     settle(qtbot, runner)
-    assert page.current is not None and page.current.row.state == "closed" and "종결" in page.detail_label.text()
+    assert (
+        page.current is not None and page.current.row.state == "closed" and "종결" in page.detail_label.text()
+    )
     shot(win, "detail")
     win.close()
     settle(qtbot, runner)
 
 
 def test_the_auditor_reads_privacy_staff_act_the_front_desk_sees_nothing(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     open_at(ctx, actor_for(ctx, "yook"), hours_ago(3))
     win = window(qtbot, ctx, runner, "kam", ["auditor"])
@@ -150,8 +161,16 @@ def test_the_auditor_reads_privacy_staff_act_the_front_desk_sees_nothing(
     assert isinstance(page, IncidentsPage)
     settle(qtbot, runner)
     assert page.model.rowCount() == 1
-    assert not any(b.isVisible() for b in (page.new_button, page.affect_button, page.sent_button,
-                                            page.letters_button, page.close_button))
+    assert not any(
+        b.isVisible()
+        for b in (
+            page.new_button,
+            page.affect_button,
+            page.sent_button,
+            page.letters_button,
+            page.close_button,
+        )
+    )
     me = win.show_page("today")
     settle(qtbot, runner)
     assert isinstance(me, TodayPage) and not me.incidents_box.isVisible()
@@ -162,7 +181,9 @@ def test_the_auditor_reads_privacy_staff_act_the_front_desk_sees_nothing(
     page = win.show_page("incidents")
     assert isinstance(page, IncidentsPage)
     settle(qtbot, runner)
-    assert page.new_button.isVisible() and page.letters_button.isVisible() and not page.close_button.isVisible()
+    assert (
+        page.new_button.isVisible() and page.letters_button.isVisible() and not page.close_button.isVisible()
+    )
     win.close()
     settle(qtbot, runner)
 
@@ -175,11 +196,12 @@ def test_the_auditor_reads_privacy_staff_act_the_front_desk_sees_nothing(
 def files_label(page) -> str:  # type: ignore[no-untyped-def]
     text = page.detail_label.text()
     start = text.index("개인정보파일")
-    return text[start:start + 200]
+    return text[start : start + 200]
 
 
 def test_the_sms_file_the_homepage_notice_cctv_people_and_the_year_register_on_screen(  # type: ignore[no-untyped-def]
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path
+) -> None:
     import csv
 
     from privdesk.cctv import requests as cctv_requests
@@ -217,12 +239,16 @@ def test_the_sms_file_the_homepage_notice_cctv_people_and_the_year_register_on_s
     remove.charts.setPlainText("1002\n")
     ok(remove)
     settle(qtbot, runner)
-    assert remove.isVisible() and "제외 사유" in remove.error.text()      # the reason is required
+    assert remove.isVisible() and "제외 사유" in remove.error.text()  # the reason is required
     remove.reason.setText("수신처 확인 결과 명단에 없던 환자")
     ok(remove)
     settle(qtbot, runner)
-    assert page.current is not None and page.current.row.affected == 2 and "정보주체 제외" in page.detail_label.text()
-    affected.affect_charts(ctx, boss, inc.number, ["1002"])           # back on, for the file below
+    assert (
+        page.current is not None
+        and page.current.row.affected == 2
+        and "정보주체 제외" in page.detail_label.text()
+    )
+    affected.affect_charts(ctx, boss, inc.number, ["1002"])  # back on, for the file below
     page.reload()
     settle(qtbot, runner)
     assert page.select(inc.id)
@@ -235,10 +261,10 @@ def test_the_sms_file_the_homepage_notice_cctv_people_and_the_year_register_on_s
     qtbot.waitUntil(lambda: out.exists(), timeout=15_000)
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert rows[0] == ["순번", "수신자", "휴대전화", "문자 내용"]
-    assert len(rows) == 4                  # two patients and the CCTV requester, each with a mobile number
+    assert len(rows) == 4  # two patients and the CCTV requester, each with a mobile number
     body = out.read_text(encoding="utf-8-sig")
     assert "서울" not in body and "*" in rows[1][1]
-    for w in QApplication.topLevelWidgets():               # the result message
+    for w in QApplication.topLevelWidgets():  # the result message
         if w.isVisible() and w.objectName() != "" and w is not win:
             w.close()
 

@@ -58,7 +58,9 @@ def locked(sqlite_ctx: AppContext) -> AppContext:
 
 
 @pytest.mark.tampers
-def test_a_clerk_cannot_log_in_during_a_lock_and_is_told_why(qtbot, locked: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_a_clerk_cannot_log_in_during_a_lock_and_is_told_why(
+    qtbot, locked: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     dialog = LoginDialog(locked, runner)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -71,7 +73,9 @@ def test_a_clerk_cannot_log_in_during_a_lock_and_is_told_why(qtbot, locked: AppC
 
 
 @pytest.mark.tampers
-def test_the_auditor_sees_the_banner_but_cannot_acknowledge(qtbot, locked: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_the_auditor_sees_the_banner_but_cannot_acknowledge(
+    qtbot, locked: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, locked, runner, "gam", CLERK_PASSWORD)
     me = window.show_page("today")
     assert isinstance(me, TodayPage)
@@ -83,8 +87,11 @@ def test_the_auditor_sees_the_banner_but_cannot_acknowledge(qtbot, locked: AppCo
 
 
 @pytest.mark.tampers
-def test_the_officer_acknowledges_from_the_banner_and_work_resumes(qtbot, locked: AppContext,  # type: ignore[no-untyped-def]
-                                                                   runner: TaskRunner) -> None:
+def test_the_officer_acknowledges_from_the_banner_and_work_resumes(
+    qtbot,
+    locked: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     window = open_window(qtbot, locked, runner, OFFICER_LOGIN, OFFICER_PASSWORD)
     me = window.show_page("today")
     assert isinstance(me, TodayPage)
@@ -95,7 +102,7 @@ def test_the_officer_acknowledges_from_the_banner_and_work_resumes(qtbot, locked
     dialog = box.dialog
     assert isinstance(dialog, AcknowledgeDialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert not ok.isEnabled()                       # a reason and the password are both needed
+    assert not ok.isEnabled()  # a reason and the password are both needed
     dialog.reason.setPlainText("시험 중 직원이 바꾼 것으로 확인, 재교육")
     dialog.password.setText(OFFICER_PASSWORD)
     assert ok.isEnabled()
@@ -110,8 +117,11 @@ def test_the_officer_acknowledges_from_the_banner_and_work_resumes(qtbot, locked
     settle(qtbot, runner)
 
 
-def test_the_recovery_notice_stays_until_the_officer_reads_it(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                              runner: TaskRunner) -> None:
+def test_the_recovery_notice_stays_until_the_officer_reads_it(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     code = sqlite_ctx.recovery_code
     assert code is not None
     result = users.recover_officer(sqlite_ctx, OFFICER_LOGIN, reason="비밀번호 분실", code=code)

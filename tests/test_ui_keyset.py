@@ -16,7 +16,7 @@ from privdesk.ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-ROWS = list(range(25, 0, -1))   # keys, newest first
+ROWS = list(range(25, 0, -1))  # keys, newest first
 
 
 class Model(KeysetTableModel[int]):
@@ -44,7 +44,7 @@ def test_the_gui_thread_never_runs_the_fetcher(qtbot, runner: TaskRunner) -> Non
 
     model = Model(lambda r: r, page_size=10, runner=runner)
     model.start(fetch)
-    assert model.rowCount() == 0 and model.loading      # the first page too: nothing read yet
+    assert model.rowCount() == 0 and model.loading  # the first page too: nothing read yet
     qtbot.waitUntil(lambda: model.fetches == 1, timeout=10_000)
     while model.canFetchMore(QModelIndex()):
         with qtbot.waitSignal(model.fetched, timeout=10_000):
@@ -65,13 +65,13 @@ def test_one_fetch_in_flight_and_a_stale_page_is_dropped(qtbot, runner: TaskRunn
     model = Model(lambda r: r, page_size=10, runner=runner)
     model.start(slow)
     assert entered.wait(10)
-    assert not model.canFetchMore(QModelIndex())   # in flight: Qt asks for no second page
-    model.fetchMore(QModelIndex())                 # and a forced ask starts none
+    assert not model.canFetchMore(QModelIndex())  # in flight: Qt asks for no second page
+    model.fetchMore(QModelIndex())  # and a forced ask starts none
     assert runner.pending == 1
-    model.start(keyset)                            # the filter changed meanwhile
+    model.start(keyset)  # the filter changed meanwhile
     gate.set()
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
-    assert model.rows() == ROWS[:10] and model.fetches == 1   # the slow page never showed
+    assert model.rows() == ROWS[:10] and model.fetches == 1  # the slow page never showed
 
 
 def test_a_known_error_ends_the_paging_through_fetch_failed(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
@@ -87,7 +87,7 @@ def test_a_known_error_ends_the_paging_through_fetch_failed(qtbot, runner: TaskR
         model.start(refused)
     assert len(failures) == 1 and isinstance(failures[0], PrivdeskError)
     assert model.exhausted and not model.canFetchMore(QModelIndex()) and model.rowCount() == 0
-    assert reported == []   # shown once, by the page listening to fetch_failed
+    assert reported == []  # shown once, by the page listening to fetch_failed
 
 
 def test_a_model_without_a_runner_refuses_to_read_on_the_gui_thread() -> None:

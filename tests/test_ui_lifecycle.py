@@ -50,14 +50,20 @@ def test_officer_sees_the_page_and_intake_does_not(qtbot, sqlite_ctx: AppContext
     assert win.show_page("lifecycle") is None
     win, page = open_page(qtbot, sqlite_ctx, runner, officer(sqlite_ctx))
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "현황", "파기 계획", "파기 관리대장", "보유기간 규칙", "법적 보존", "분리보관"]
+        "현황",
+        "파기 계획",
+        "파기 관리대장",
+        "보유기간 규칙",
+        "법적 보존",
+        "분리보관",
+    ]
 
 
 def test_dashboard_counts_and_the_retention_run(qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     boss = officer(ctx)
-    add_marked(ctx, boss, 1, last_visit=years_ago(6))          # retention ended: due
-    sep = add_marked(ctx, boss, 2, last_visit=years_ago(4))    # purpose achieved: to separate
-    add_marked(ctx, boss, 3, last_visit=years_ago(0, 10))      # active
+    add_marked(ctx, boss, 1, last_visit=years_ago(6))  # retention ended: due
+    sep = add_marked(ctx, boss, 2, last_visit=years_ago(4))  # purpose achieved: to separate
+    add_marked(ctx, boss, 3, last_visit=years_ago(0, 10))  # active
     _win, page = open_page(qtbot, ctx, runner, boss)
     tab = page.dashboard
     assert tab is not None
@@ -79,13 +85,19 @@ def test_dashboard_counts_and_the_retention_run(qtbot, ctx: AppContext, runner: 
     qtbot.waitUntil(lambda: page.separated.model.rowCount() == 1, timeout=15_000)
     assert page.separated.model.row_object(0).chart_no == sep.chart_no
     with ctx.session() as s:
-        assert s.execute(select(AccessLogEntry).where(AccessLogEntry.subject == f"patient:{sep.id}",
-                                                      AccessLogEntry.detail == "separated")).first() is not None
+        assert (
+            s.execute(
+                select(AccessLogEntry).where(
+                    AccessLogEntry.subject == f"patient:{sep.id}", AccessLogEntry.detail == "separated"
+                )
+            ).first()
+            is not None
+        )
     page.separated.table.selectRow(0)
-    page.separated.restore_button.click()   # type: ignore[union-attr]
+    page.separated.restore_button.click()  # type: ignore[union-attr]
     dialog = page.dialog
-    dialog.reason.setPlainText("재내원")    # type: ignore[union-attr]
-    dialog.accept()                          # type: ignore[union-attr]
+    dialog.reason.setPlainText("재내원")  # type: ignore[union-attr]
+    dialog.accept()  # type: ignore[union-attr]
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: page.separated.model.rowCount() == 0, timeout=15_000)
 
@@ -136,7 +148,9 @@ def test_plan_approve_execute_ledger_and_certificate(qtbot, ctx: AppContext, run
     box = page.dialog
     assert isinstance(box, QMessageBox)
     box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: tab.execute_job is not None and tab.execute_job.result is not None, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: tab.execute_job is not None and tab.execute_job.result is not None, timeout=60_000
+    )
     settle(qtbot, runner)
     assert tab.execute_job is not None and tab.execute_job.result is not None
     assert tab.execute_job.result.destroyed == 3
@@ -165,8 +179,11 @@ def test_plan_approve_execute_ledger_and_certificate(qtbot, ctx: AppContext, run
     settle(qtbot, runner)
 
 
-def test_two_person_rule_shows_the_second_approver_is_needed(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                              runner: TaskRunner) -> None:
+def test_two_person_rule_shows_the_second_approver_is_needed(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     boss = officer(sqlite_ctx)
     add_marked(sqlite_ctx, boss, 1, last_visit=years_ago(6))
     _win, page = open_page(qtbot, sqlite_ctx, runner, boss)
@@ -187,7 +204,9 @@ def test_two_person_rule_shows_the_second_approver_is_needed(qtbot, sqlite_ctx: 
     dialog.password.setText(OFFICER_PASSWORD)
     dialog.accept()
     settle(qtbot, runner)
-    qtbot.waitUntil(lambda: tab.current is not None and tab.current.state == PLAN_PARTLY_APPROVED, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: tab.current is not None and tab.current.state == PLAN_PARTLY_APPROVED, timeout=15_000
+    )
     assert "두 번째 승인이 필요합니다" in tab.approval.text()
     assert not tab.execute_button.isEnabled()  # type: ignore[union-attr]
 
@@ -208,14 +227,19 @@ def test_manual_paper_destruction_entry(qtbot, sqlite_ctx: AppContext, runner: T
     dialog.witness.setText("육책임")
     dialog.submitted.emit()
     settle(qtbot, runner)
-    assert "확인서" in dialog.message.text()   # 전문업체 needs the company's certificate number
+    assert "확인서" in dialog.message.text()  # 전문업체 needs the company's certificate number
     dialog.certificate_no.setText("SH-2026-0042")
     dialog.submitted.emit()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: ledger.model.rowCount() == 1, timeout=15_000)
     row = ledger.model.row_object(0)
     assert (row.file_name, row.item_count, row.method, row.witness, row.certificate_no) == (
-        "2019년 접수 대장", 12, "전문업체", "육책임", "SH-2026-0042")
+        "2019년 접수 대장",
+        12,
+        "전문업체",
+        "육책임",
+        "SH-2026-0042",
+    )
 
 
 def test_retention_runs_once_at_gui_start(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
@@ -230,11 +254,13 @@ def test_retention_runs_once_at_gui_start(qtbot, sqlite_ctx: AppContext, runner:
     cycle.open_main(boss)
     qtbot.addWidget(cycle.window)
     settle(qtbot, runner)
-    cycle.open_main(boss)   # a second login in the same run does not run it again
+    cycle.open_main(boss)  # a second login in the same run does not run it again
     qtbot.addWidget(cycle.window)
     settle(qtbot, runner)
     with sqlite_ctx.session() as s:
-        runs = s.execute(select(AccessLogEntry).where(AccessLogEntry.subject == "lifecycle:retention-run")).all()
+        runs = s.execute(
+            select(AccessLogEntry).where(AccessLogEntry.subject == "lifecycle:retention-run")
+        ).all()
     assert len(runs) == 1 and runs[0][0].actor == "system" and "separated=1" in (runs[0][0].detail or "")
 
 
@@ -246,8 +272,19 @@ def test_ledger_prints_a_period_into_the_preview(qtbot, sqlite_ctx: AppContext, 
     from privdesk.ui.lifecycle.ledger import LedgerTab
 
     boss = officer(sqlite_ctx)
-    record_manual(sqlite_ctx, boss, ManualDestruction("2018년 접수 대장", "종이 문서", 3, "분쇄", "김원무", "보유기간 경과",
-                                                      clock.today_kst() - dt.timedelta(days=1)))
+    record_manual(
+        sqlite_ctx,
+        boss,
+        ManualDestruction(
+            "2018년 접수 대장",
+            "종이 문서",
+            3,
+            "분쇄",
+            "김원무",
+            "보유기간 경과",
+            clock.today_kst() - dt.timedelta(days=1),
+        ),
+    )
     _win, page = open_page(qtbot, sqlite_ctx, runner, boss)
     ledger = page.ledger
     assert isinstance(ledger, LedgerTab)
@@ -312,7 +349,7 @@ def test_cancelling_a_running_execution_destroys_nothing(qtbot, ctx: AppContext,
         job = tab.execute_job
         assert job is not None
         qtbot.waitUntil(lambda: job.progress.isVisible(), timeout=15_000)
-        qtbot.wait(300)                        # the worker now waits on the lock inside the use case
+        qtbot.wait(300)  # the worker now waits on the lock inside the use case
         assert runner.pending >= 1 and job.result is None
         cancel = job.progress.findChild(QPushButton)
         assert cancel is not None and cancel.text() == "취소"
@@ -337,8 +374,10 @@ def test_cancelling_a_running_execution_destroys_nothing(qtbot, ctx: AppContext,
     assert destruction.get_plan(ctx, boss, plan.id).state == PLAN_APPROVED
 
     # the screen shows it approved again; the officer may now drop the plan
-    qtbot.waitUntil(lambda: tab.current is not None and tab.current.id == plan.id
-                    and tab.current.state == PLAN_APPROVED, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: tab.current is not None and tab.current.id == plan.id and tab.current.state == PLAN_APPROVED,
+        timeout=15_000,
+    )
     assert tab.cancel_button.isEnabled() and tab.execute_button.isEnabled()
     tab.cancel_button.click()
     settle(qtbot, runner)

@@ -62,7 +62,9 @@ def _error(dialog: RuleDialog, key: str) -> QLabel:
     return label
 
 
-def test_officer_changes_the_patient_file_to_a_legal_period(qtbot, ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_officer_changes_the_patient_file_to_a_legal_period(
+    qtbot, ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     boss = officer(ctx)
     _win, tab = _rules_tab(qtbot, ctx, runner, boss)
     names = [r.name for r in tab.model.rows()]
@@ -84,11 +86,14 @@ def test_officer_changes_the_patient_file_to_a_legal_period(qtbot, ctx: AppConte
     after = {r.code: r for r in files.list_files(ctx, boss)}["patient"]
     assert (after.retention_years, after.separate_after_days, after.version) == (10, 400, before.version + 1)
     assert after.retention_note == next(p for p in files.LEGAL_PERIODS if p.code == "medical_record").note
-    qtbot.waitUntil(lambda: any(r.code == "patient" and r.retention_years == 10 for r in tab.model.rows()),
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: any(r.code == "patient" and r.retention_years == 10 for r in tab.model.rows()), timeout=15_000
+    )
     row = next(i for i, r in enumerate(tab.model.rows()) if r.code == "patient")
-    assert "진료기록부" in tab.model.index(row, 4).data() and tab.model.index(row, 5).data() == "미내원 400일 후"
-    assert tab.model.index(row, 6).data() == f"{boss.name}({boss.login})"   # 수정자 by name
+    assert (
+        "진료기록부" in tab.model.index(row, 4).data() and tab.model.index(row, 5).data() == "미내원 400일 후"
+    )
+    assert tab.model.index(row, 6).data() == f"{boss.name}({boss.login})"  # 수정자 by name
 
     # a typed period for the CCTV file (days from the recording)
     dialog = _open_dialog(tab, "cctv")
@@ -100,11 +105,18 @@ def test_officer_changes_the_patient_file_to_a_legal_period(qtbot, ctx: AppConte
     qtbot.waitUntil(lambda: closed(dialog), timeout=15_000)
     settle(qtbot, runner)
     cctv = {r.code: r for r in files.list_files(ctx, boss)}["cctv"]
-    assert (cctv.retention_days, cctv.retention_note, cctv.retention_rule) == (45, "촬영일로부터 45일", "after_recording")
+    assert (cctv.retention_days, cctv.retention_note, cctv.retention_rule) == (
+        45,
+        "촬영일로부터 45일",
+        "after_recording",
+    )
 
 
-def test_a_refused_value_is_shown_next_to_its_field_and_nothing_is_saved(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                          runner: TaskRunner) -> None:
+def test_a_refused_value_is_shown_next_to_its_field_and_nothing_is_saved(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     boss = officer(sqlite_ctx)
     _win, tab = _rules_tab(qtbot, sqlite_ctx, runner, boss)
     before = {r.code: r for r in files.list_files(sqlite_ctx, boss)}
@@ -119,7 +131,7 @@ def test_a_refused_value_is_shown_next_to_its_field_and_nothing_is_saved(qtbot, 
     settle(qtbot, runner)
     assert "500자" in _error(dialog, "retention_note").text()
     assert dialog.isVisible() and dialog.buttons.isEnabled() and not _error(dialog, "period").isVisible()
-    assert {r.code: r for r in files.list_files(sqlite_ctx, boss)} == before      # nothing half-saved
+    assert {r.code: r for r in files.list_files(sqlite_ctx, boss)} == before  # nothing half-saved
 
     # corrected, the same change is saved whole
     dialog.note.setPlainText("최종 내원일로부터 7년 (내부 규정)")
@@ -128,17 +140,25 @@ def test_a_refused_value_is_shown_next_to_its_field_and_nothing_is_saved(qtbot, 
     settle(qtbot, runner)
     saved = {r.code: r for r in files.list_files(sqlite_ctx, boss)}["patient"]
     assert (saved.retention_years, saved.separate_after_days, saved.retention_note) == (
-        7, 500, "최종 내원일로부터 7년 (내부 규정)")
+        7,
+        500,
+        "최종 내원일로부터 7년 (내부 규정)",
+    )
 
 
-def test_a_rule_changed_meanwhile_is_a_conflict_and_the_table_reloads(qtbot, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                       runner: TaskRunner) -> None:
+def test_a_rule_changed_meanwhile_is_a_conflict_and_the_table_reloads(
+    qtbot,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     boss = officer(ctx)
     _win, tab = _rules_tab(qtbot, ctx, runner, boss)
     dialog = _open_dialog(tab, "patient")
     stale = dialog.rule
     # another workstation saves first
-    files.update_rule(ctx, boss, "patient", RuleChange(separate_after_days=800), expected_version=stale.version)
+    files.update_rule(
+        ctx, boss, "patient", RuleChange(separate_after_days=800), expected_version=stale.version
+    )
     dialog.legal.setCurrentIndex(dialog.legal.findData("test_record"))
     dialog.separate.setValue(900)
     dialog.submitted.emit()
@@ -150,12 +170,17 @@ def test_a_rule_changed_meanwhile_is_a_conflict_and_the_table_reloads(qtbot, ctx
     assert closed(dialog)
     saved = {r.code: r for r in files.list_files(ctx, boss)}["patient"]
     assert (saved.separate_after_days, saved.version) == (800, stale.version + 1)
-    qtbot.waitUntil(lambda: any(r.code == "patient" and r.version == stale.version + 1 for r in tab.model.rows()),
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: any(r.code == "patient" and r.version == stale.version + 1 for r in tab.model.rows()),
+        timeout=15_000,
+    )
 
 
-def test_plan_drafters_see_the_rules_read_only_and_no_holds(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                              runner: TaskRunner) -> None:
+def test_plan_drafters_see_the_rules_read_only_and_no_holds(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     privacy = staff(sqlite_ctx, "jeon", [PRIVACY], "전산담당")
     _win, page = open_page(qtbot, sqlite_ctx, runner, privacy)
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
@@ -165,12 +190,15 @@ def test_plan_drafters_see_the_rules_read_only_and_no_holds(qtbot, sqlite_ctx: A
     page.show_tab(tab)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 4, timeout=15_000)
     tab.table.selectRow(0)
-    tab.edit()                                  # a double click does nothing either
+    tab.edit()  # a double click does nothing either
     assert not isinstance(page.dialog, RuleDialog)
 
 
-def test_legal_holds_are_placed_by_chart_number_and_released_with_a_reason(qtbot, ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                          runner: TaskRunner) -> None:
+def test_legal_holds_are_placed_by_chart_number_and_released_with_a_reason(
+    qtbot,
+    ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     boss = officer(ctx)
     p = add_marked(ctx, boss, 71, last_visit=years_ago(2), seed=3)
     _win, page = open_page(qtbot, ctx, runner, boss)
@@ -183,10 +211,10 @@ def test_legal_holds_are_placed_by_chart_number_and_released_with_a_reason(qtbot
     tab.place_button.click()
     dialog = page.dialog
     assert isinstance(dialog, PlaceHoldDialog)
-    dialog.ok_button.click()                       # nothing typed: said next to the chart number
+    dialog.ok_button.click()  # nothing typed: said next to the chart number
     assert dialog.chart_error.isVisible() and "차트번호" in dialog.chart_error.text()
     dialog.chart.setText("NO-SUCH-CHART")
-    dialog.ok_button.click()                       # no reason yet
+    dialog.ok_button.click()  # no reason yet
     assert dialog.reason_error.isVisible() and not dialog.chart_error.isVisible()
     dialog.reason.setPlainText("2026가단777 손해배상 소송 증거 보전")
     dialog.ok_button.click()
@@ -201,7 +229,11 @@ def test_legal_holds_are_placed_by_chart_number_and_released_with_a_reason(qtbot
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
     row = tab.model.row_object(0)
     assert (row.chart_no, row.name_masked, row.reason, row.placed_by) == (
-        p.chart_no, mask_name(p.name), "2026가단777 손해배상 소송 증거 보전", boss.login)
+        p.chart_no,
+        mask_name(p.name),
+        "2026가단777 손해배상 소송 증거 보전",
+        boss.login,
+    )
     shown = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
     assert p.name not in shown and mask_name(p.name) in shown and "보존 중" in shown
     assert "보존 중 1건" in tab.status.text()

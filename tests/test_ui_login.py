@@ -51,8 +51,9 @@ def officer(ctx: AppContext):  # type: ignore[no-untyped-def]
     return users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD, channel="test")
 
 
-def test_wrong_password_and_unknown_id_get_the_same_message(qtbot, sqlite_ctx: AppContext,
-                                                            runner: TaskRunner) -> None:
+def test_wrong_password_and_unknown_id_get_the_same_message(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     dialog = LoginDialog(sqlite_ctx, runner)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -63,8 +64,9 @@ def test_wrong_password_and_unknown_id_get_the_same_message(qtbot, sqlite_ctx: A
     assert dialog.actor is None and dialog.result() == 0
 
 
-def test_empty_fields_are_refused_without_a_login_attempt(qtbot, sqlite_ctx: AppContext,
-                                                          runner: TaskRunner) -> None:
+def test_empty_fields_are_refused_without_a_login_attempt(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     dialog = LoginDialog(sqlite_ctx, runner)
     qtbot.addWidget(dialog)
     dialog.login_edit.setText(OFFICER_LOGIN)
@@ -73,8 +75,9 @@ def test_empty_fields_are_refused_without_a_login_attempt(qtbot, sqlite_ctx: App
     assert dialog.message.text() == "아이디와 비밀번호를 입력하십시오."
 
 
-def test_lock_out_after_five_failures_says_locked_and_whom_to_ask(qtbot, sqlite_ctx: AppContext,
-                                                                  runner: TaskRunner) -> None:
+def test_lock_out_after_five_failures_says_locked_and_whom_to_ask(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     actor = officer(sqlite_ctx)
     users.add_account(sqlite_ctx, actor, login="kim", name="김원무", roles=[INTAKE])
     dialog = LoginDialog(sqlite_ctx, runner)
@@ -122,8 +125,9 @@ def test_forced_password_change_at_first_login(qtbot, sqlite_ctx: AppContext, ru
     assert not users.login(sqlite_ctx, "park", "Seoul-2026!").must_change_password
 
 
-def test_forced_change_with_the_old_password_wrong_shows_the_reason(qtbot, sqlite_ctx: AppContext,
-                                                                    runner: TaskRunner) -> None:
+def test_forced_change_with_the_old_password_wrong_shows_the_reason(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     _, otp = users.add_account(sqlite_ctx, officer(sqlite_ctx), login="lee", name="이원무", roles=[INTAKE])
     dialog = LoginDialog(sqlite_ctx, runner)
     qtbot.addWidget(dialog)
@@ -139,8 +143,9 @@ def test_forced_change_with_the_old_password_wrong_shows_the_reason(qtbot, sqlit
     assert change.isVisible() and dialog.actor is None
 
 
-def test_navigation_lists_only_the_modules_the_account_may_use(qtbot, sqlite_ctx: AppContext,
-                                                              runner: TaskRunner) -> None:
+def test_navigation_lists_only_the_modules_the_account_may_use(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     boss = officer(sqlite_ctx)
     _, otp = users.add_account(sqlite_ctx, boss, login="choi", name="최원무", roles=[INTAKE])
     intake = users.change_password(sqlite_ctx, users.login(sqlite_ctx, "choi", otp), otp, "Intake-pass1")
@@ -150,8 +155,12 @@ def test_navigation_lists_only_the_modules_the_account_may_use(qtbot, sqlite_ctx
     window.show()
     settle(qtbot, runner)
     assert window.page_keys() == ["today", "patients", "requests", "disclosures"]
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["오늘 할 일", "환자 명부", "정보주체 요구",
-                                                                             "제3자 제공"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "오늘 할 일",
+        "환자 명부",
+        "정보주체 요구",
+        "제3자 제공",
+    ]
     assert window.show_page("accounts") is None
     assert window.account_status.text() == "계정: 최원무 (choi)"
     assert ROLE_NAMES[INTAKE] in window.roles_status.text()
@@ -164,13 +173,36 @@ def test_navigation_lists_only_the_modules_the_account_may_use(qtbot, sqlite_ctx
     qtbot.addWidget(window)
     window.show()
     settle(qtbot, runner)
-    assert window.page_keys() == ["today", "patients", "requests", "disclosures", "cctv", "lifecycle", "incidents",
-                                  "complaints", "processors", "accounts", "access_log", "review",
-                                  "permission_history"]
+    assert window.page_keys() == [
+        "today",
+        "patients",
+        "requests",
+        "disclosures",
+        "cctv",
+        "lifecycle",
+        "incidents",
+        "complaints",
+        "processors",
+        "accounts",
+        "access_log",
+        "review",
+        "permission_history",
+    ]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "오늘 할 일", "환자 명부", "정보주체 요구", "제3자 제공", "CCTV", "보유·파기", "사고 대장", "신고·상담", "수탁업체",
+        "오늘 할 일",
+        "환자 명부",
+        "정보주체 요구",
+        "제3자 제공",
+        "CCTV",
+        "보유·파기",
+        "사고 대장",
+        "신고·상담",
+        "수탁업체",
         "계정 관리",
-        "접속기록", "접속기록 점검", "권한 변경 이력"]
+        "접속기록",
+        "접속기록 점검",
+        "권한 변경 이력",
+    ]
     assert "개인정보 보호책임자" in window.roles_status.text()
     page = window.show_page("accounts")
     assert page is not None and window.current_page() is page
@@ -178,12 +210,13 @@ def test_navigation_lists_only_the_modules_the_account_may_use(qtbot, sqlite_ctx
     settle(qtbot, runner)
 
 
-def test_the_profile_is_in_the_account_menu_and_changes_the_password(qtbot, sqlite_ctx: AppContext,
-                                                                      runner: TaskRunner) -> None:
+def test_the_profile_is_in_the_account_menu_and_changes_the_password(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     window = MainWindow(sqlite_ctx, runner, officer(sqlite_ctx))
     qtbot.addWidget(window)
     window.show()
-    assert isinstance(window.current_page(), TodayPage)         # the start page is 오늘 할 일
+    assert isinstance(window.current_page(), TodayPage)  # the start page is 오늘 할 일
     menu = window.menuBar().actions()[0].menu()
     assert menu is not None and window.profile_action in menu.actions()
     assert window.profile_action.text() == "내 정보…"
@@ -205,7 +238,7 @@ def test_the_profile_is_in_the_account_menu_and_changes_the_password(qtbot, sqli
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()  # closed (and deleted)
     assert users.login(sqlite_ctx, OFFICER_LOGIN, "Another-pass2").login == OFFICER_LOGIN
     me.reject()
-    window.change_password_action.trigger()                  # 계정 → 비밀번호 변경… still works
+    window.change_password_action.trigger()  # 계정 → 비밀번호 변경… still works
     again = window.password_dialog
     assert again is not None and again.isVisible()
     again.old_edit.setText("Another-pass2")

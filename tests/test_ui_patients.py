@@ -39,7 +39,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 def test_search_as_you_type_by_name_prefix_chosung_phone_last_four_and_rrn(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
     add_sample_patients(ctx, boss, 40, seed=3)
     register_hong(ctx, boss)
     register(ctx, boss, "C-0002", "홍길순", rrn("920304223456"), phones=("02-555-1234",))
@@ -77,8 +78,12 @@ def test_search_as_you_type_by_name_prefix_chosung_phone_last_four_and_rrn(
     close(qtbot, window, runner)
 
 
-def test_the_list_loads_lazily_one_keyset_page_at_a_time(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                         boss: Actor) -> None:
+def test_the_list_loads_lazily_one_keyset_page_at_a_time(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    boss: Actor,
+) -> None:
     total = 2 * PAGE_SIZE + 30
     add_sample_patients(ctx, boss, total, seed=11)
     window, page = open_registry(qtbot, ctx, runner, boss)
@@ -102,7 +107,8 @@ def test_the_list_loads_lazily_one_keyset_page_at_a_time(qtbot, ctx: AppContext,
 
 
 def test_detail_panel_shows_the_masked_record_status_retention_hold_and_intakes(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
     hong = register_hong(ctx, boss)
     add_intake(ctx, boss, hong.id, visit_date=dt.date(2024, 5, 6), department="내과", purpose="외래 진료")
     add_intake(ctx, boss, hong.id, visit_date=dt.date(2023, 1, 9), department="정형외과", purpose="")
@@ -123,7 +129,7 @@ def test_detail_panel_shows_the_masked_record_status_retention_hold_and_intakes(
     intakes = page.panel.intakes
     assert intakes.rowCount() == 2
     assert [intakes.data(intakes.index(r, 1)) for r in range(2)] == ["내과", "정형외과"]  # newest first
-    assert intakes.data(intakes.index(0, 3)) == f"{boss.name}({boss.login})"   # 담당 by name
+    assert intakes.data(intakes.index(0, 3)) == f"{boss.name}({boss.login})"  # 담당 by name
     assert page.edit_button.isEnabled() and page.unmask_button is not None and page.unmask_button.isEnabled()
     views = query.page(ctx, boss, query.LogFilter(action="view", subject=hong.ref))
     assert views  # looking at the record is logged
@@ -131,7 +137,8 @@ def test_detail_panel_shows_the_masked_record_status_retention_hold_and_intakes(
 
 
 def test_unmask_asks_a_reason_shows_the_full_values_masks_again_and_is_logged(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
     hong = register_hong(ctx, boss)
     window, page = open_registry(qtbot, ctx, runner, boss)
     page.remask_ms = 400  # settings.security.unmask_seconds is 30 s; shortened for the test
@@ -175,16 +182,25 @@ def test_unmask_asks_a_reason_shows_the_full_values_masks_again_and_is_logged(
 
 
 def test_an_account_that_may_only_read_gets_no_unmask_or_write_actions(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
     register_hong(ctx, boss)
     auditor = next(r for r in roles_uc.list_roles(ctx, boss) if r.code == AUDITOR)
-    roles_uc.set_role_permissions(ctx, boss, AUDITOR, {*auditor.permissions, str(Permission.PATIENT_READ)},
-                                  reason="명부 점검")
+    roles_uc.set_role_permissions(
+        ctx, boss, AUDITOR, {*auditor.permissions, str(Permission.PATIENT_READ)}, reason="명부 점검"
+    )
     reader = staff(ctx, boss, "reader", [AUDITOR], name="감사인")
     window, page = open_registry(qtbot, ctx, runner, reader)
     assert page.model.rowCount() == 1
-    for button in (page.unmask_button, page.edit_button, page.new_button, page.intake_button, page.hold_button,
-                   page.export_button, page.import_button):
+    for button in (
+        page.unmask_button,
+        page.edit_button,
+        page.new_button,
+        page.intake_button,
+        page.hold_button,
+        page.export_button,
+        page.import_button,
+    ):
         assert button is None
     page.select_row(0)
     qtbot.waitUntil(lambda: page.panel.detail is not None, timeout=10_000)
@@ -192,18 +208,32 @@ def test_an_account_that_may_only_read_gets_no_unmask_or_write_actions(
     close(qtbot, window, runner)
 
 
-def test_intake_staff_see_the_registry_and_facility_staff_do_not(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                                 boss: Actor) -> None:
+def test_intake_staff_see_the_registry_and_facility_staff_do_not(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    boss: Actor,
+) -> None:
     desk = staff(ctx, boss, "desk", [INTAKE], name="원무")
     window = MainWindow(ctx, runner, desk, idle_timeout_ms=0)
     qtbot.addWidget(window)
     assert window.page_keys() == ["today", "patients", "requests", "disclosures"]
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["오늘 할 일", "환자 명부", "정보주체 요구",
-                                                                             "제3자 제공"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "오늘 할 일",
+        "환자 명부",
+        "정보주체 요구",
+        "제3자 제공",
+    ]
     page = window.show_page("patients")
     assert page is not None
     settle(qtbot, runner)
-    for button in (page.unmask_button, page.edit_button, page.new_button, page.export_button, page.import_button):
+    for button in (
+        page.unmask_button,
+        page.edit_button,
+        page.new_button,
+        page.export_button,
+        page.import_button,
+    ):
         assert button is not None
     close(qtbot, window, runner)
 

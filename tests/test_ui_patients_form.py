@@ -59,8 +59,12 @@ def select_first(qtbot, page: PatientsPage) -> None:  # type: ignore[no-untyped-
     qtbot.waitUntil(lambda: page.panel.detail is not None, timeout=10_000)
 
 
-def test_new_patient_shows_inline_errors_as_you_type_then_saves(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                                boss: Actor) -> None:
+def test_new_patient_shows_inline_errors_as_you_type_then_saves(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    boss: Actor,
+) -> None:
     window, page = open_registry(qtbot, ctx, runner, boss)
     form = new_form(qtbot, page)
     assert errors(form) == {} and not form.save_button.isEnabled()  # an empty form does not scold
@@ -103,8 +107,12 @@ def test_new_patient_shows_inline_errors_as_you_type_then_saves(qtbot, ctx: AppC
     close(qtbot, window, runner)
 
 
-def test_a_failed_check_digit_is_an_explicit_choice(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                    boss: Actor) -> None:
+def test_a_failed_check_digit_is_an_explicit_choice(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    boss: Actor,
+) -> None:
     window, page = open_registry(qtbot, ctx, runner, boss)
     form = new_form(qtbot, page)
     form.edits["chart_no"].setText("C-0200")
@@ -112,7 +120,9 @@ def test_a_failed_check_digit_is_an_explicit_choice(qtbot, ctx: AppContext, runn
     form.edits["rrn"].setText(rrn("850607212345", good=False))
     box = form.check_digit_box
     assert box.isVisible() and not box.isChecked()
-    assert box.text() == "번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장"
+    assert (
+        box.text() == "번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장"
+    )
     assert errors(form) == {} and not form.save_button.isEnabled()  # a warning, not an error, but a choice
     box.setChecked(True)
     assert form.save_button.isEnabled()
@@ -131,8 +141,12 @@ def test_a_failed_check_digit_is_an_explicit_choice(qtbot, ctx: AppContext, runn
     close(qtbot, window, runner)
 
 
-def test_the_same_resident_number_twice_names_the_existing_chart(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                                 boss: Actor) -> None:
+def test_the_same_resident_number_twice_names_the_existing_chart(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    boss: Actor,
+) -> None:
     register_hong(ctx, boss)
     window, page = open_registry(qtbot, ctx, runner, boss)
     form = new_form(qtbot, page)
@@ -149,7 +163,8 @@ def test_the_same_resident_number_twice_names_the_existing_chart(qtbot, ctx: App
 
 
 def test_a_save_after_another_workstation_saved_shows_what_changed_then_reloads(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
     hong = register_hong(ctx, boss)
     window, page = open_registry(qtbot, ctx, runner, boss)
     select_first(qtbot, page)
@@ -158,18 +173,29 @@ def test_a_save_after_another_workstation_saved_shows_what_changed_then_reloads(
     qtbot.waitUntil(lambda: isinstance(page.dialog, PatientFormDialog), timeout=10_000)
     form = page.dialog
     assert form.edits["rrn"].text() == HONG_RRN and form.edits["phone0"].text() == "010-1234-5678"
-    assert form.save_button.text() == "저장" and form.detail is not None and form.detail.version == hong.version
+    assert (
+        form.save_button.text() == "저장" and form.detail is not None and form.detail.version == hong.version
+    )
     edit_unmasks = query.page(ctx, boss, query.LogFilter(action="unmask", subject=hong.ref))
     assert edit_unmasks and edit_unmasks[0].detail == "사유=환자 정보 수정"
 
     # the other workstation: a second use-case call saves first
-    other = PatientInput(chart_no="C-0001", name="홍길도", rrn=HONG_RRN, address="서울특별시 강남구 테헤란로 5",
-                         phones=("010-1234-5678",), first_visit="2021-03-02", last_visit="2024-05-06")
+    other = PatientInput(
+        chart_no="C-0001",
+        name="홍길도",
+        rrn=HONG_RRN,
+        address="서울특별시 강남구 테헤란로 5",
+        phones=("010-1234-5678",),
+        first_visit="2021-03-02",
+        last_visit="2024-05-06",
+    )
     update_patient(ctx, boss, hong.id, other, expected_version=hong.version)
 
     form.edits["phone0"].setText("010-2222-3333")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: form.conflict_dialog is not None and form.conflict_dialog.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: form.conflict_dialog is not None and form.conflict_dialog.isVisible(), timeout=10_000
+    )
     changes = form.conflict_dialog.changes()
     assert ("이름", "홍길동", "홍길도") in changes
     assert ("주소", "서울특별시 관악구", "서울특별시 강남구") in changes
@@ -179,7 +205,9 @@ def test_a_save_after_another_workstation_saved_shows_what_changed_then_reloads(
     qtbot.mouseClick(form.conflict_dialog.reload_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: form.edits["name"].text() == "홍길도", timeout=10_000)
     settle(qtbot, runner)
-    assert form.edits["address"].text() == "서울특별시 강남구 테헤란로 5" and form.detail.version > hong.version
+    assert (
+        form.edits["address"].text() == "서울특별시 강남구 테헤란로 5" and form.detail.version > hong.version
+    )
     assert "최신 내용을 불러왔습니다" in form.message.text()
     form.edits["phone0"].setText("010-2222-3333")
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -191,8 +219,13 @@ def test_a_save_after_another_workstation_saved_shows_what_changed_then_reloads(
     close(qtbot, window, runner)
 
 
-def test_intake_hold_and_export_of_selected_patients(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                     boss: Actor, tmp_path: Path) -> None:
+def test_intake_hold_and_export_of_selected_patients(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    boss: Actor,
+    tmp_path: Path,
+) -> None:
     hong = register_hong(ctx, boss)
     window, page = open_registry(qtbot, ctx, runner, boss)
     select_first(qtbot, page)
@@ -244,7 +277,10 @@ def test_intake_hold_and_export_of_selected_patients(qtbot, ctx: AppContext, run
     qtbot.mouseClick(export.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
     assert export.isVisible()
-    assert export.message.text() == "차트번호 C-0001 환자는 처리정지(정정 처리 중) 상태라 출력·내보내기·제공할 수 없습니다."
+    assert (
+        export.message.text()
+        == "차트번호 C-0001 환자는 처리정지(정정 처리 중) 상태라 출력·내보내기·제공할 수 없습니다."
+    )
     assert not out.exists()
     export.reject()
 
@@ -267,7 +303,9 @@ def test_intake_hold_and_export_of_selected_patients(qtbot, ctx: AppContext, run
     assert closed(export) and out.exists()
     with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    assert rows[1][:3] == ["C-0001", "홍길동", "900101-1******"] and HONG_RRN not in out.read_text("utf-8-sig")
+    assert rows[1][:3] == ["C-0001", "홍길동", "900101-1******"] and HONG_RRN not in out.read_text(
+        "utf-8-sig"
+    )
     info = [b for b in window.findChildren(QMessageBox) if b.isVisible() and "내보냈습니다" in b.text()]
     assert info and "1명" in info[0].text()
     logged = query.page(ctx, boss, query.LogFilter(action="export", subject=hong.ref))
@@ -276,11 +314,17 @@ def test_intake_hold_and_export_of_selected_patients(qtbot, ctx: AppContext, run
 
 
 def test_export_without_the_unmask_permission_offers_no_unmasked_export(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
     register_hong(ctx, boss)
     auditor = next(r for r in roles_uc.list_roles(ctx, boss) if r.code == AUDITOR)
-    roles_uc.set_role_permissions(ctx, boss, AUDITOR, {*auditor.permissions, str(Permission.PATIENT_READ),
-                                                       str(Permission.PATIENT_EXPORT)}, reason="명부 점검")
+    roles_uc.set_role_permissions(
+        ctx,
+        boss,
+        AUDITOR,
+        {*auditor.permissions, str(Permission.PATIENT_READ), str(Permission.PATIENT_EXPORT)},
+        reason="명부 점검",
+    )
     reader = staff(ctx, boss, "reader", [AUDITOR], name="감사인")
     window, page = open_registry(qtbot, ctx, runner, reader)
     page.select_row(0)

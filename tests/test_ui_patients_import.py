@@ -59,16 +59,52 @@ def patient_count(ctx: AppContext) -> int:
 
 
 def test_wizard_imports_a_cp949_file_with_a_mapping_and_reports_rejects(
-        qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     register_hong(ctx, boss)
-    path = write_cp949(tmp_path / "emr 내보내기.csv", [
-        ["C-0001", "홍길동", HONG_RRN, "서울특별시 관악구 봉천로 1", "010-1234-5678", "2024-05-06", "재진"],  # known
-        ["C-1001", "김철수", rrn("800101123456"), "부산광역시 수영구 수영로 3", "01022223333", "2023-02-01", ""],
-        ["C-1002", "이영희", rrn("951231234567"), "", "02-345-6789", "", "메모"],
-        ["C-1003", "박서준", "901301-1234567", "대구광역시 중구 국채보상로 9", "010-5555-6666", "2022-01-01", ""],
-        ["C-1004", "최민지", rrn("030405412345", good=False), "", "", "2021-07-07", ""],  # check-digit warning
-        ["C-1005", "정하늘", rrn("770707145678"), "", "010-7777-8888", "2020-12-12", ""],
-    ])
+    path = write_cp949(
+        tmp_path / "emr 내보내기.csv",
+        [
+            [
+                "C-0001",
+                "홍길동",
+                HONG_RRN,
+                "서울특별시 관악구 봉천로 1",
+                "010-1234-5678",
+                "2024-05-06",
+                "재진",
+            ],  # known
+            [
+                "C-1001",
+                "김철수",
+                rrn("800101123456"),
+                "부산광역시 수영구 수영로 3",
+                "01022223333",
+                "2023-02-01",
+                "",
+            ],
+            ["C-1002", "이영희", rrn("951231234567"), "", "02-345-6789", "", "메모"],
+            [
+                "C-1003",
+                "박서준",
+                "901301-1234567",
+                "대구광역시 중구 국채보상로 9",
+                "010-5555-6666",
+                "2022-01-01",
+                "",
+            ],
+            [
+                "C-1004",
+                "최민지",
+                rrn("030405412345", good=False),
+                "",
+                "",
+                "2021-07-07",
+                "",
+            ],  # check-digit warning
+            ["C-1005", "정하늘", rrn("770707145678"), "", "010-7777-8888", "2020-12-12", ""],
+        ],
+    )
     window, page = open_registry(qtbot, ctx, runner, boss)
     wizard = open_wizard(qtbot, page)
     files = wizard.file_page
@@ -116,15 +152,26 @@ def test_wizard_imports_a_cp949_file_with_a_mapping_and_reports_rejects(
     assert lines[1][0] == "5" and "[주민등록번호]" in lines[1][1] and lines[1][2] == "C-1003"
     assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
 
-    assert {r.chart_no for r in search(ctx, boss, "").rows} == {"C-0001", "C-1001", "C-1002", "C-1004", "C-1005"}
+    assert {r.chart_no for r in search(ctx, boss, "").rows} == {
+        "C-0001",
+        "C-1001",
+        "C-1002",
+        "C-1004",
+        "C-1005",
+    }
     wait_search(qtbot, page)
     assert page.model.rowCount() == 5  # the screen reloaded after the import
     wizard.accept()
     close(qtbot, window, runner)
 
 
-def test_cancelling_mid_import_keeps_only_whole_batches(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                        boss: Actor, tmp_path: Path) -> None:
+def test_cancelling_mid_import_keeps_only_whole_batches(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    boss: Actor,
+    tmp_path: Path,
+) -> None:
     total = 3000
     path = write_sample_csv(tmp_path / "big.csv", total, seed=9, encoding="cp949")
     window, page = open_registry(qtbot, ctx, runner, boss)

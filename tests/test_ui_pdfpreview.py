@@ -53,13 +53,19 @@ def pdf_printer(path: Path) -> QPrinter:
     return printer
 
 
-def test_preview_of_a_real_ledger_prints_to_a_pdf_file_and_saves_a_copy(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                        tmp_path: Path) -> None:
+def test_preview_of_a_real_ledger_prints_to_a_pdf_file_and_saves_a_copy(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     boss = users.login(sqlite_ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     day = clock.today_kst() - dt.timedelta(days=1)
     start = dt.datetime.combine(day, dt.time(9), tzinfo=clock.KST)
-    viewlog.record_viewing(sqlite_ctx, boss, QuickViewing(["CAM-01"], start, start + dt.timedelta(hours=1),
-                                                          "출입문 파손 확인", witness="최입회"))
+    viewlog.record_viewing(
+        sqlite_ctx,
+        boss,
+        QuickViewing(["CAM-01"], start, start + dt.timedelta(hours=1), "출입문 파손 확인", witness="최입회"),
+    )
     source = tmp_path / "ledger.pdf"
     result = printing.print_ledger(sqlite_ctx, boss, day, clock.today_kst(), source, reason="업무 확인")
     dialog = open_preview(qtbot, source, suggested_name="관리대장.pdf")

@@ -56,18 +56,38 @@ def save(qtbot, runner: TaskRunner, dialog: ProcessorDialog) -> None:  # type: i
     settle(qtbot, runner)
 
 
-def test_ending_soon_is_highlighted_by_colour_and_by_text(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_ending_soon_is_highlighted_by_colour_and_by_text(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     me = staff(ctx, "priv01", [PRIVACY], "최전산")
     rows = uc.list_processors(ctx, me)
-    uc.update_processor(ctx, me, rows[1].id, form(rows[1], contract_start=dt.date(2025, 1, 1),
-                                                   contract_end=clock.today_kst() + dt.timedelta(days=12)), "계약서 확인", 1)
-    uc.update_processor(ctx, me, rows[4].id, form(rows[4], contract_start=dt.date(2024, 1, 1),
-                                                   contract_end=clock.today_kst() - dt.timedelta(days=2)), "계약서 확인", 1)
+    uc.update_processor(
+        ctx,
+        me,
+        rows[1].id,
+        form(
+            rows[1],
+            contract_start=dt.date(2025, 1, 1),
+            contract_end=clock.today_kst() + dt.timedelta(days=12),
+        ),
+        "계약서 확인",
+        1,
+    )
+    uc.update_processor(
+        ctx,
+        me,
+        rows[4].id,
+        form(
+            rows[4], contract_start=dt.date(2024, 1, 1), contract_end=clock.today_kst() - dt.timedelta(days=2)
+        ),
+        "계약서 확인",
+        1,
+    )
     _win, page = open_page(qtbot, ctx, runner, me)
     m = page.model
     status = [m.data(m.index(r, ProcessorsModel.COL_STATUS)) for r in range(10)]
-    assert status[1] == "⚠ 종료 임박 (D-12)" and status[4] == "■ 반환·파기 미확인"   # ended, data not yet back
+    assert status[1] == "⚠ 종료 임박 (D-12)" and status[4] == "■ 반환·파기 미확인"  # ended, data not yet back
     assert [s for i, s in enumerate(status) if i not in (1, 4)] == [""] * 8
     assert m.data(m.index(1, 1), Qt.ItemDataRole.BackgroundRole) == SOON_BACKGROUND
     assert m.data(m.index(4, 3), Qt.ItemDataRole.BackgroundRole) == EXPIRED_BACKGROUND
@@ -87,10 +107,10 @@ def test_edit_a_processor_through_the_form(qtbot, ctx: AppContext, runner: TaskR
     dialog.end.set_value(clock.today_kst() + dt.timedelta(days=20))
     dialog.contact.setText("홍담당 02-123-4567")
     dialog.last_check.set_value(clock.today_kst())
-    save(qtbot, runner, dialog)                      # no reason: refused by the form itself
+    save(qtbot, runner, dialog)  # no reason: refused by the form itself
     assert dialog.isVisible() and "사유를 입력하십시오" in dialog.message.text()
     dialog.reason.setPlainText("위탁 계약서 확인")
-    dialog.end.set_value(dt.date(2024, 12, 1))       # before the start: the use case refuses, in the form
+    dialog.end.set_value(dt.date(2024, 12, 1))  # before the start: the use case refuses, in the form
     save(qtbot, runner, dialog)
     assert dialog.isVisible() and "계약 종료일은 계약 시작일보다 늦어야" in dialog.message.text()
     dialog.end.set_value(clock.today_kst() + dt.timedelta(days=20))
@@ -99,7 +119,11 @@ def test_edit_a_processor_through_the_form(qtbot, ctx: AppContext, runner: TaskR
     qtbot.waitUntil(lambda: any(r.ending_soon for r in page.model.rows()), timeout=15_000)
     row = next(r for r in page.model.rows() if r.name == "(주)태영소프트")
     assert (row.contract_end, row.contact, row.last_check, row.version) == (
-        clock.today_kst() + dt.timedelta(days=20), "홍담당 02-123-4567", clock.today_kst(), 2)
+        clock.today_kst() + dt.timedelta(days=20),
+        "홍담당 02-123-4567",
+        clock.today_kst(),
+        2,
+    )
     assert page.model.data(page.model.index(page.model.rows().index(row), 0)) == "⚠ 종료 임박 (D-20)"
 
     # the history names what changed and why
@@ -118,8 +142,9 @@ def test_edit_a_processor_through_the_form(qtbot, ctx: AppContext, runner: TaskR
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     stale = page.dialog
     assert isinstance(stale, ProcessorDialog)
-    uc.update_processor(ctx, officer(ctx), row.id, form(row, contact="다른 담당 02-999-0000"), "담당자 변경",
-                        row.version)
+    uc.update_processor(
+        ctx, officer(ctx), row.id, form(row, contact="다른 담당 02-999-0000"), "담당자 변경", row.version
+    )
     stale.contact.setText("내가 고친 담당")
     stale.reason.setPlainText("담당자 변경")
     save(qtbot, runner, stale)
@@ -155,13 +180,15 @@ def test_end_an_outsourcing_and_print_the_list(qtbot, sqlite_ctx: AppContext, ru
     contract = page.dialog
     assert isinstance(contract, ContractDialog) and contract.save_return.isEnabled()
     assert "미결" in contract.return_state.text()
-    contract.save_return.click()                       # no evidence: refused in Korean, in the dialog
+    contract.save_return.click()  # no evidence: refused in Korean, in the dialog
     settle(qtbot, runner)
     assert contract.message.isVisible() and "증빙" in contract.message.text()
     contract.evidence.setText("수탁업체 파기 확인서 (공문 피어나인-2026-12)")
     contract.save_return.click()
     settle(qtbot, runner)
-    assert contract.return_state.text().startswith(f"{clock.today_kst().isoformat()} 파기 확인 — 증빙: 수탁업체 파기 확인서")
+    assert contract.return_state.text().startswith(
+        f"{clock.today_kst().isoformat()} 파기 확인 — 증빙: 수탁업체 파기 확인서"
+    )
     contract.reject()
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: page.model.rowCount() == 9, timeout=15_000)
@@ -172,7 +199,9 @@ def test_end_an_outsourcing_and_print_the_list(qtbot, sqlite_ctx: AppContext, ru
     preview = job.preview
     assert isinstance(preview, PdfPreviewDialog)
     qtbot.waitUntil(lambda: preview.ready and preview.page_count >= 1, timeout=15_000)
-    text = subprocess.run(["pdftotext", str(preview.path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(preview.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "개인정보 처리업무 위탁 현황" in text and "(주)태영소프트" in text and "(주)피어나인" not in text
     preview.reject()
 
@@ -184,7 +213,9 @@ def test_the_page_needs_processor_manage(qtbot, sqlite_ctx: AppContext, runner: 
     assert win.page_keys() == [] and win.show_page("processors") is None
 
 
-def test_the_contract_checklist_and_a_subprocessor_through_the_dialog(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+def test_the_contract_checklist_and_a_subprocessor_through_the_dialog(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     me = staff(ctx, "priv01", [PRIVACY], "최전산")
     _win, page = open_page(qtbot, ctx, runner, me)
@@ -193,7 +224,7 @@ def test_the_contract_checklist_and_a_subprocessor_through_the_dialog(qtbot, sql
     page.select_name("(주)태영소프트")
     qtbot.mouseClick(page.contract_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
-    assert isinstance(dialog, ContractDialog) and not dialog.save_return.isEnabled()   # still running
+    assert isinstance(dialog, ContractDialog) and not dialog.save_return.isEnabled()  # still running
     for i, (code, check) in enumerate(dialog.present.items(), start=3):
         if code != "liability":
             check.setChecked(True)
@@ -201,7 +232,10 @@ def test_the_contract_checklist_and_a_subprocessor_through_the_dialog(qtbot, sql
     dialog.check_reason.setText("위탁 계약서 검토")
     dialog.save_checklist.click()
     settle(qtbot, runner)
-    assert dialog.state_labels["liability"].text() == "누락" and dialog.state_labels["scope"].text() == "있음 (제5조)"
+    assert (
+        dialog.state_labels["liability"].text() == "누락"
+        and dialog.state_labels["scope"].text() == "있음 (제5조)"
+    )
     assert dialog.checklist_summary.text() == "필수 기재사항 6/7 — 누락·미점검: 의무 위반 시 손해배상 등 책임"
     dialog.sub_name.setText("(주)클라우드원")
     dialog.sub_task.setText("영상 저장 서버 운영")
@@ -212,4 +246,6 @@ def test_the_contract_checklist_and_a_subprocessor_through_the_dialog(qtbot, sql
     dialog.reject()
     settle(qtbot, runner)
     row = next(i for i, r in enumerate(page.model.rows()) if r.name == "(주)태영소프트")
-    qtbot.waitUntil(lambda: page.model.data(page.model.index(row, col)).startswith("필수 기재사항 6/7"), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: page.model.data(page.model.index(row, col)).startswith("필수 기재사항 6/7"), timeout=15_000
+    )

@@ -31,10 +31,16 @@ def test_reports_reach_the_gui_thread_and_cancel_stops_the_worker(qtbot, runner:
     seen: list[tuple[int, int, int]] = []
     gui = threading.get_ident()
     tracker = Progress(owner, on_step=lambda done, total: seen.append((done, total, threading.get_ident())))
-    dialog = tracker.show_dialog(owner, "만드는 중…", cancel_text="취소", title="출력", object_name="testProgress",
-                                 cancelling_text="취소하는 중…")
+    dialog = tracker.show_dialog(
+        owner,
+        "만드는 중…",
+        cancel_text="취소",
+        title="출력",
+        object_name="testProgress",
+        cancelling_text="취소하는 중…",
+    )
     assert dialog.objectName() == "testProgress" and dialog.windowTitle() == "출력"
-    assert dialog.labelText() == "만드는 중…" and dialog.maximum() == 0        # busy until a total is known
+    assert dialog.labelText() == "만드는 중…" and dialog.maximum() == 0  # busy until a total is known
     started, workers = threading.Event(), []
     report, cancelled = tracker.report, tracker.is_cancelled
 
@@ -58,7 +64,7 @@ def test_reports_reach_the_gui_thread_and_cancel_stops_the_worker(qtbot, runner:
     button.click()
     assert tracker.cancelled and dialog.labelText() == "취소하는 중…"
     qtbot.waitUntil(lambda: bool(results), timeout=10_000)
-    assert results[0] < 100_000                                   # the worker saw the flag
+    assert results[0] < 100_000  # the worker saw the flag
     assert {t for _, _, t in seen} == {gui} and workers and workers[0] != gui
     tracker.close()
     assert tracker.dialog is None

@@ -33,8 +33,13 @@ __all__ = ["runner_fixture"]
 
 def prints(ctx: AppContext) -> list[AccessLogEntry]:
     with ctx.session() as s:
-        return list(s.scalars(select(AccessLogEntry).where(AccessLogEntry.action == Action.PRINT)
-                              .order_by(AccessLogEntry.seq)))
+        return list(
+            s.scalars(
+                select(AccessLogEntry)
+                .where(AccessLogEntry.action == Action.PRINT)
+                .order_by(AccessLogEntry.seq)
+            )
+        )
 
 
 def temp_print_folders() -> set[Path]:
@@ -46,16 +51,21 @@ def ok_button(d: ReasonDialog):  # type: ignore[no-untyped-def]
 
 
 def test_reason_dialog_offers_recent_reasons_enter_accepts_escape_cancels(qtbot) -> None:  # type: ignore[no-untyped-def]
-    d = ReasonDialog(None, "출력 사유", "사유를 적으십시오.", recent=["감사 대응", "월례 점검"], validate=require)
+    d = ReasonDialog(
+        None, "출력 사유", "사유를 적으십시오.", recent=["감사 대응", "월례 점검"], validate=require
+    )
     qtbot.addWidget(d)
     d.show()
-    assert d.recent is not None and [d.recent.item(i).text() for i in range(d.recent.count())] == ["감사 대응", "월례 점검"]
+    assert d.recent is not None and [d.recent.item(i).text() for i in range(d.recent.count())] == [
+        "감사 대응",
+        "월례 점검",
+    ]
     assert not ok_button(d).isEnabled() and d.reason_text() == ""
-    QTest.keyClick(d.reason, Qt.Key.Key_Return)                # Enter with nothing typed: nothing happens
+    QTest.keyClick(d.reason, Qt.Key.Key_Return)  # Enter with nothing typed: nothing happens
     assert d.isVisible() and d.result() == 0
-    d.recent.itemClicked.emit(d.recent.item(1))                # a click on a recent reason fills the box
+    d.recent.itemClicked.emit(d.recent.item(1))  # a click on a recent reason fills the box
     assert d.reason_text() == "월례 점검" and ok_button(d).isEnabled()
-    d.reason.setPlainText("환자 010-2345-6789 요청")            # personal data: refused in the dialog
+    d.reason.setPlainText("환자 010-2345-6789 요청")  # personal data: refused in the dialog
     ok_button(d).click()
     assert d.isVisible() and "전화번호" in d.message.text() and d.message.isVisible()
     d.reason.setPlainText("감사 대응 자료")
@@ -66,24 +76,25 @@ def test_reason_dialog_offers_recent_reasons_enter_accepts_escape_cancels(qtbot)
     e = ReasonDialog(None, "출력 사유", "사유를 적으십시오.")
     qtbot.addWidget(e)
     e.show()
-    assert e.recent is None                                     # nothing recent: no list
+    assert e.recent is None  # nothing recent: no list
     e.reason.setPlainText("점검")
     QTest.keyClick(e, Qt.Key.Key_Escape)
     assert e.result() == QDialog.DialogCode.Rejected
 
 
 def test_printing_asks_first_offers_recent_reasons_and_logs_the_chosen_one(  # type: ignore[no-untyped-def]
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path
+) -> None:
     ctx = sqlite_ctx
     me = staff(ctx, "priv01", [PRIVACY], "최전산")
-    for why in ("감사 대응", "처리방침 게시용"):                   # two earlier printings of this account
+    for why in ("감사 대응", "처리방침 게시용"):  # two earlier printings of this account
         printing.print_processors(ctx, me, tmp_path / f"{why}.pdf", reason=why)
     _win, page = open_page(qtbot, ctx, runner, me)
 
     def pick(d: ReasonDialog) -> None:
-        assert not ok_button(d).isEnabled()                     # cannot proceed without a reason
+        assert not ok_button(d).isEnabled()  # cannot proceed without a reason
         assert d.recent is not None
-        d.recent.itemClicked.emit(d.recent.item(1))             # the older one: "감사 대응"
+        d.recent.itemClicked.emit(d.recent.item(1))  # the older one: "감사 대응"
         assert ok_button(d).isEnabled()
         QTest.keyClick(d.reason, Qt.Key.Key_Return)
 
@@ -101,17 +112,18 @@ def test_printing_asks_first_offers_recent_reasons_and_logs_the_chosen_one(  # t
 
 
 def test_cancelling_the_reason_prints_nothing_and_logs_nothing(  # type: ignore[no-untyped-def]
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     ctx = sqlite_ctx
     me = staff(ctx, "priv01", [PRIVACY], "최전산")
     _win, page = open_page(qtbot, ctx, runner, me)
     folders, before = temp_print_folders(), head_seq(ctx)
-    with reason_given(None) as seen:                             # 취소
+    with reason_given(None) as seen:  # 취소
         job = page.print_list()
     assert seen.titles == ["출력 사유"] and job is None and page.print_job is None
     settle(qtbot, runner)
-    assert prints(ctx) == [] and head_seq(ctx) == before        # no entry (asking logs nothing either)
-    assert temp_print_folders() == folders                       # no temporary PDF, not even its folder
+    assert prints(ctx) == [] and head_seq(ctx) == before  # no entry (asking logs nothing either)
+    assert temp_print_folders() == folders  # no temporary PDF, not even its folder
 
     def escape(d: ReasonDialog) -> None:
         d.reason.setPlainText("처리방침 게시용")
@@ -124,7 +136,8 @@ def test_cancelling_the_reason_prints_nothing_and_logs_nothing(  # type: ignore[
 
 
 def test_the_registrys_unmask_offers_this_accounts_own_recent_reason_first(  # type: ignore[no-untyped-def]
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
     from privdesk.accounts import users
     from privdesk.registry.patients import unmask
     from privdesk.ui.registry.dialogs import UnmaskDialog
@@ -134,7 +147,7 @@ def test_the_registrys_unmask_offers_this_accounts_own_recent_reason_first(  # t
     ctx = sqlite_ctx
     boss = users.login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     hong = register_hong(ctx, boss)
-    unmask(ctx, boss, hong.id, "민원 회신 전화")                     # an earlier reason of this account
+    unmask(ctx, boss, hong.id, "민원 회신 전화")  # an earlier reason of this account
     window, page = open_registry(qtbot, ctx, runner, boss)
     page.select_row(0)
     qtbot.waitUntil(lambda: page.panel.detail is not None, timeout=10_000)

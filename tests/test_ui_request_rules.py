@@ -36,18 +36,22 @@ __all__ = ["runner_fixture"]
 
 
 def test_a_withdrawal_is_not_offered_the_unclear_termination_ground_and_corrections_no_extension(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won21", [INTAKE])
     quit_ = member_request(ctx, clerk, kind="withdraw", request_text="홈페이지 회원 탈퇴")
     win, page = open_requests(qtbot, ctx, runner, clerk)
     detail = open_detail(qtbot, page, runner, quit_.id)
-    assert "extend" not in detail.action_buttons                    # 동의철회: answered within its deadline
+    assert "extend" not in detail.action_buttons  # 동의철회: answered within its deadline
     refuse = click_action(qtbot, detail, "refuse")
     assert isinstance(refuse, RefuseDialog)
     codes = [refuse.ground.itemData(i) for i in range(1, refuse.ground.count())]
     assert codes == [g.code for g in grounds_for("withdraw")] and "contract" not in codes
-    assert "행정심판" not in refuse.objection.toPlainText() and "분쟁조정위원회" in refuse.objection.toPlainText()
+    assert (
+        "행정심판" not in refuse.objection.toPlainText()
+        and "분쟁조정위원회" in refuse.objection.toPlainText()
+    )
     refuse.reject()
     decisions.verify_identity(ctx, clerk, quit_.id)
     detail.reload()
@@ -64,7 +68,9 @@ def test_a_withdrawal_is_not_offered_the_unclear_termination_ground_and_correcti
     detail = open_detail(qtbot, page, runner, stop.id)
     assert "extend" not in detail.action_buttons
     refuse = click_action(qtbot, detail, "refuse")
-    assert "contract" in [refuse.ground.itemData(i) for i in range(refuse.ground.count())]   # 처리정지: it can apply
+    assert "contract" in [
+        refuse.ground.itemData(i) for i in range(refuse.ground.count())
+    ]  # 처리정지: it can apply
     refuse.reject()
     detail.reject()
 
@@ -72,14 +78,15 @@ def test_a_withdrawal_is_not_offered_the_unclear_termination_ground_and_correcti
     page.reload()
     settle(qtbot, runner)
     detail = open_detail(qtbot, page, runner, look.id)
-    assert "extend" in detail.action_buttons                          # 열람 연기 only
+    assert "extend" in detail.action_buttons  # 열람 연기 only
     assert detail.action_buttons["extend"].text() == "열람 연기"
     detail.reject()
     close(qtbot, win, runner)
 
 
 def test_the_power_of_attorney_prints_from_the_page_and_from_an_agents_request(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won22", [INTAKE])
     win, page = open_requests(qtbot, ctx, runner, clerk)
@@ -97,10 +104,22 @@ def test_the_power_of_attorney_prints_from_the_page_and_from_an_agents_request(
     from privdesk.rights import requests as requests_uc
     from privdesk.rights.requests import RequestInput
 
-    agent = requests_uc.receive_request(ctx, clerk, RequestInput(
-        kind="access", file_code="patient", relation="agent", requester_name="김대리", requester_phone="010-5555-6666",
-        id_document="주민등록증", request_text="", patient_id=hong.id, proxy_checked=True,
-        requester_birth=dt.date(1970, 5, 5)))
+    agent = requests_uc.receive_request(
+        ctx,
+        clerk,
+        RequestInput(
+            kind="access",
+            file_code="patient",
+            relation="agent",
+            requester_name="김대리",
+            requester_phone="010-5555-6666",
+            id_document="주민등록증",
+            request_text="",
+            patient_id=hong.id,
+            proxy_checked=True,
+            requester_birth=dt.date(1970, 5, 5),
+        ),
+    )
     page.reload()
     settle(qtbot, runner)
     detail = open_detail(qtbot, page, runner, agent.id)
@@ -108,7 +127,9 @@ def test_the_power_of_attorney_prints_from_the_page_and_from_an_agents_request(
     assert kinds[:2] == ["request_form", "power_of_attorney"]
     with reason_given():
         detail.notice_actions["power_of_attorney"].trigger()
-    qtbot.waitUntil(lambda: detail.print_job is not None and detail.print_job.preview is not None, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: detail.print_job is not None and detail.print_job.preview is not None, timeout=30_000
+    )
     assert detail.print_job is not None and detail.print_job.preview is not None
     preview = detail.print_job.preview
     qtbot.waitUntil(lambda: preview.ready and preview.page_count > 0, timeout=15_000)
@@ -120,8 +141,11 @@ def test_the_power_of_attorney_prints_from_the_page_and_from_an_agents_request(
     close(qtbot, win, runner)
 
 
-def test_a_cctv_deletion_is_not_offered_an_extension(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                     runner: TaskRunner) -> None:
+def test_a_cctv_deletion_is_not_offered_an_extension(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     ctx = sqlite_ctx
     fac = staff(ctx, "fac21", [FACILITY])
     gone = cctv_requests.receive_request(ctx, fac, request_input(kind="delete"))
@@ -134,8 +158,11 @@ def test_a_cctv_deletion_is_not_offered_an_extension(qtbot, sqlite_ctx: AppConte
     close(qtbot, win, runner)
 
 
-def test_a_registry_correction_may_be_partial_with_a_ground(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                            runner: TaskRunner) -> None:
+def test_a_registry_correction_may_be_partial_with_a_ground(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     from privdesk.rights import requests as requests_uc
     from privdesk.rights.requests import RequestInput
     from privdesk.ui.requests.parts import RequestCorrectionDialog
@@ -143,10 +170,21 @@ def test_a_registry_correction_may_be_partial_with_a_ground(qtbot, sqlite_ctx: A
     ctx = sqlite_ctx
     clerk = staff(ctx, "won23", [INTAKE])
     hong = register(ctx, clerk, "C-0910", "홍길동", "900101123456")
-    req = requests_uc.receive_request(ctx, clerk, RequestInput(
-        kind="correct", file_code="patient", relation="self", requester_name="홍길동", requester_phone="010-1234-5678",
-        id_document="주민등록증", request_text="연락처와 이름을 바꾸어 주십시오.", patient_id=hong.id,
-        requester_birth=dt.date(1990, 1, 1)))
+    req = requests_uc.receive_request(
+        ctx,
+        clerk,
+        RequestInput(
+            kind="correct",
+            file_code="patient",
+            relation="self",
+            requester_name="홍길동",
+            requester_phone="010-1234-5678",
+            id_document="주민등록증",
+            request_text="연락처와 이름을 바꾸어 주십시오.",
+            patient_id=hong.id,
+            requester_birth=dt.date(1990, 1, 1),
+        ),
+    )
     decisions.verify_identity(ctx, clerk, req.id)
     win, page = open_requests(qtbot, ctx, runner, clerk)
     detail = open_detail(qtbot, page, runner, req.id)

@@ -105,36 +105,73 @@ def rrn(first12: str) -> str:
 
 
 def register(ctx: AppContext, actor: Actor, chart: str, name: str, first12: str) -> PatientDetail:
-    return create_patient(ctx, actor, PatientInput(chart_no=chart, name=name, rrn=rrn(first12),
-                                                   phones=("010-1234-5678",), first_visit="2024-03-02",
-                                                   last_visit="2025-05-06"))
+    return create_patient(
+        ctx,
+        actor,
+        PatientInput(
+            chart_no=chart,
+            name=name,
+            rrn=rrn(first12),
+            phones=("010-1234-5678",),
+            first_visit="2024-03-02",
+            last_visit="2025-05-06",
+        ),
+    )
 
 
 def days_ago(n: int) -> dt.date:
     return clock.today_kst() - dt.timedelta(days=n)
 
 
-def disclose(ctx: AppContext, recipient: str, on: dt.date, patient_id: int, *, deidentified: bool = False) -> int:
+def disclose(
+    ctx: AppContext, recipient: str, on: dt.date, patient_id: int, *, deidentified: bool = False
+) -> int:
     """An earlier disclosure in the ledger (the disclosure use cases are not used here)."""
     with ctx.unit(None) as u:
-        d = Disclosure(file_code="patient", file_name="환자 진료 접수 및 관리", recipient=recipient,
-                       recipient_purpose="요양급여 심사", items="이름, 주민등록번호, 주소", legal_basis="law",
-                       disclosed_on=on, form="전자파일", provided_by=OFFICER_LOGIN, deidentified=deidentified,
-                       subject_count=1, recorded_at=clock.now(), recorded_by=OFFICER_LOGIN)
+        d = Disclosure(
+            file_code="patient",
+            file_name="환자 진료 접수 및 관리",
+            recipient=recipient,
+            recipient_purpose="요양급여 심사",
+            items="이름, 주민등록번호, 주소",
+            legal_basis="law",
+            disclosed_on=on,
+            form="전자파일",
+            provided_by=OFFICER_LOGIN,
+            deidentified=deidentified,
+            subject_count=1,
+            recorded_at=clock.now(),
+            recorded_by=OFFICER_LOGIN,
+        )
         u.session.add(d)
         u.session.flush()
-        u.session.add(DisclosureSubject(disclosure_id=d.id, position=0, subject_ref=f"patient:{patient_id}",
-                                        patient_id=patient_id, label="홍*동"))
+        u.session.add(
+            DisclosureSubject(
+                disclosure_id=d.id,
+                position=0,
+                subject_ref=f"patient:{patient_id}",
+                patient_id=patient_id,
+                label="홍*동",
+            )
+        )
         return d.id
 
 
-def member_request(ctx: AppContext, actor: Actor, *, kind: str = "access", days_ago: int = 0,
-                   name: str = "김회원", **kw: Any) -> RequestDetail:
-    base: dict[str, Any] = dict(kind=kind, file_code="member", relation="self", requester_name=name,
-                                requester_phone="010-2222-3333", id_document="주민등록증",
-                                request_text="" if kind == "access" else "회원 정보를 정정해 주십시오.",
-                                subject_name=name, subject_birth=dt.date(1988, 2, 3),
-                                received_at=clock.now() - dt.timedelta(days=days_ago) if days_ago else None)
+def member_request(
+    ctx: AppContext, actor: Actor, *, kind: str = "access", days_ago: int = 0, name: str = "김회원", **kw: Any
+) -> RequestDetail:
+    base: dict[str, Any] = dict(
+        kind=kind,
+        file_code="member",
+        relation="self",
+        requester_name=name,
+        requester_phone="010-2222-3333",
+        id_document="주민등록증",
+        request_text="" if kind == "access" else "회원 정보를 정정해 주십시오.",
+        subject_name=name,
+        subject_birth=dt.date(1988, 2, 3),
+        received_at=clock.now() - dt.timedelta(days=days_ago) if days_ago else None,
+    )
     base.update(kw)
     return requests_uc.receive_request(ctx, actor, RequestInput(**base))
 
@@ -148,8 +185,12 @@ def open_window(qtbot, ctx: AppContext, runner: TaskRunner, actor: Actor) -> Mai
     return win
 
 
-def open_requests(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                  actor: Actor) -> tuple[MainWindow, RequestsPage]:
+def open_requests(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    actor: Actor,
+) -> tuple[MainWindow, RequestsPage]:
     win = open_window(qtbot, ctx, runner, actor)
     page = win.show_page("requests")
     assert isinstance(page, RequestsPage)
@@ -192,7 +233,9 @@ def click_action(qtbot, detail: RequestDetailDialog, key: str) -> Any:  # type: 
 
 
 def wait_preview(qtbot, detail: RequestDetailDialog, runner: TaskRunner) -> PdfPreviewDialog:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: detail.print_job is not None and detail.print_job.preview is not None, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: detail.print_job is not None and detail.print_job.preview is not None, timeout=30_000
+    )
     assert detail.print_job is not None
     preview = detail.print_job.preview
     assert isinstance(preview, PdfPreviewDialog)
@@ -207,26 +250,31 @@ def log_rows(ctx: AppContext, action: str) -> list[Any]:
     from privdesk.store.models import AccessLogEntry
 
     with ctx.session() as s:
-        return list(s.scalars(select(AccessLogEntry).where(AccessLogEntry.action == action)
-                              .order_by(AccessLogEntry.seq)))
+        return list(
+            s.scalars(
+                select(AccessLogEntry).where(AccessLogEntry.action == action).order_by(AccessLogEntry.seq)
+            )
+        )
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 # -- (a) a correction, from intake to the notice to every recipient ------------------------------------
 def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won01", [INTAKE])
     hong = register(ctx, clerk, "C-0001", "홍길동", "900101123456")
     other = register(ctx, clerk, "C-0002", "이몽룡", "880202123456")
     for i, recipient in enumerate(RECIPIENTS):
         disclose(ctx, recipient, days_ago(300 - i), hong.id)
-    disclose(ctx, "통계청", days_ago(200), hong.id, deidentified=True)   # 가명처리: no notice
-    disclose(ctx, "서울대학교병원", days_ago(100), other.id)              # someone else's record
+    disclose(ctx, "통계청", days_ago(200), hong.id, deidentified=True)  # 가명처리: no notice
+    disclose(ctx, "서울대학교병원", days_ago(100), other.id)  # someone else's record
 
     win, page = open_requests(qtbot, ctx, runner, clerk)
     assert page.model.rowCount() == 0
@@ -237,11 +285,13 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert isinstance(dialog, IntakeDialog) and dialog.isVisible()
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("correct"))
     assert dialog.file_code == "patient" and dialog.fields["patient_id"].isVisibleTo(dialog)
-    assert not dialog.fields["subject_name"].isVisibleTo(dialog)        # the registry has the subject
+    assert not dialog.fields["subject_name"].isVisibleTo(dialog)  # the registry has the subject
     # 본인: the name and birth date on the ID presented (the core checks them against the patient)
-    assert dialog.fields["requester_name"].isVisibleTo(dialog) and dialog.fields["requester_birth"].isVisibleTo(dialog)
+    assert dialog.fields["requester_name"].isVisibleTo(dialog) and dialog.fields[
+        "requester_birth"
+    ].isVisibleTo(dialog)
     assert not dialog.fields["proxy_checked"].isVisibleTo(dialog)
-    assert not dialog.fields["access_items"].isVisibleTo(dialog)        # only for 열람
+    assert not dialog.fields["access_items"].isVisibleTo(dialog)  # only for 열람
     assert "필수" in dialog.request_form.labelForField(dialog.fields["request_text"]).text()
     dialog.chart_edit.setText("C-0001")
     qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
@@ -292,7 +342,11 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert page.selected() is not None and page.selected().id == received.id
     shot(page, "inbox-one")
     detail = open_detail(qtbot, page, runner, received.id)
-    assert set(detail.action_buttons) == {"verify", "refuse", "withdraw"}   # 정정: no extension (시행령 제43조③)
+    assert set(detail.action_buttons) == {
+        "verify",
+        "refuse",
+        "withdraw",
+    }  # 정정: no extension (시행령 제43조③)
     assert "처리정지" in detail.alert.text()
     assert "010-****-5678" in detail.fields["contact"].text()
 
@@ -319,10 +373,10 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     fix = detail.dialog
     assert isinstance(fix, RequestCorrectionDialog) and fix.isVisible()
     assert "주소 정정" in fix.findChild(QLabel, "requestedCorrection").text()
-    assert fix.edits["rrn"].text() == rrn("900101123456")          # the full record to edit
+    assert fix.edits["rrn"].text() == rrn("900101123456")  # the full record to edit
     unmasked = [e for e in log_rows(ctx, "unmask") if e.subject == f"patient:{hong.id}"]
     assert unmasked and f"정정 요구 {received.number} 처리" in (unmasked[-1].detail or "")
-    qtbot.mouseClick(fix.save_button, Qt.MouseButton.LeftButton)     # nothing changed: refused, kept open
+    qtbot.mouseClick(fix.save_button, Qt.MouseButton.LeftButton)  # nothing changed: refused, kept open
     settle(qtbot, runner)
     assert fix.isVisible() and "고친 항목이 없습니다" in fix.message.text()
     fix.edits["address"].setText("서울특별시 관악구 봉천로 2")
@@ -341,7 +395,9 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     assert set(detail.action_buttons) == {"-"}  # closed: no step left
 
     table = detail.notices_table
-    assert detail.tabs.indexOf(table) >= 0 and detail.tabs.tabText(detail.tabs.indexOf(table)) == "정정 통지 (2)"
+    assert (
+        detail.tabs.indexOf(table) >= 0 and detail.tabs.tabText(detail.tabs.indexOf(table)) == "정정 통지 (2)"
+    )
     assert table.rowCount() == 2
     assert sorted(table.item(i, 0).text() for i in range(2)) == sorted(RECIPIENTS)
     assert all(table.item(i, 3).text() == "발송 안 함" for i in range(2))
@@ -375,7 +431,9 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     rows = {n.recipient: n for n in detail.notices}
     assert rows[RECIPIENTS[0]].sent and rows[RECIPIENTS[0]].sent_method == "등기우편"
     assert not rows[RECIPIENTS[1]].sent
-    assert not detail.notice_buttons[first.id][1].isEnabled() and detail.notice_buttons[second.id][1].isEnabled()
+    assert (
+        not detail.notice_buttons[first.id][1].isEnabled() and detail.notice_buttons[second.id][1].isEnabled()
+    )
     by_name = {table.item(i, 0).text(): i for i in range(table.rowCount())}
     assert table.item(by_name[RECIPIENTS[0]], 3).text() == "발송함"
     assert table.item(by_name[RECIPIENTS[0]], 4).text() == "등기우편"
@@ -399,7 +457,8 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
 
 # -- (b) a refusal needs a ground and an explanation ----------------------------------------------------
 def test_refusal_needs_a_ground_and_an_explanation_and_shows_how_to_object(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won02", [INTAKE])
     req = member_request(ctx, clerk, kind="access")
@@ -411,7 +470,7 @@ def test_refusal_needs_a_ground_and_an_explanation_and_shows_how_to_object(
     assert not refuse.ok_button.isEnabled()
     assert refuse.message.text() == "거절 사유를 목록에서 고르십시오."
     codes = [refuse.ground.itemData(i) for i in range(refuse.ground.count())]
-    assert codes == ["", *(g.code for g in grounds_for("access"))]   # only the grounds for 열람
+    assert codes == ["", *(g.code for g in grounds_for("access"))]  # only the grounds for 열람
     assert "required_by_law" not in codes
     assert refuse.objection.toPlainText() == answers.objection_text(ctx.profile)
     assert "90일" not in refuse.objection.toPlainText() and "행정심판" not in refuse.objection.toPlainText()
@@ -453,7 +512,8 @@ def test_refusal_needs_a_ground_and_an_explanation_and_shows_how_to_object(
     partly = click_action(qtbot, detail, "partly")
     assert isinstance(partly, PartlyDialog)
     assert [partly.ground.itemData(i) for i in range(1, partly.ground.count())] == [
-        g.code for g in grounds_for("correct")]
+        g.code for g in grounds_for("correct")
+    ]
     partly.result_edit.setPlainText("연락처를 정정함")
     assert not partly.ok_button.isEnabled() and partly.message.text() == "사유를 목록에서 고르십시오."
     partly.select_ground("not_inaccurate")
@@ -468,7 +528,8 @@ def test_refusal_needs_a_ground_and_an_explanation_and_shows_how_to_object(
 
 # -- (c) the inbox: order, colours and words ------------------------------------------------------------
 def test_inbox_puts_overdue_first_with_red_and_words_then_due_soon_amber_and_closed_last(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won03", [INTAKE])
     fresh = member_request(ctx, clerk, name="최신규")
@@ -479,7 +540,7 @@ def test_inbox_puts_overdue_first_with_red_and_words_then_due_soon_amber_and_clo
 
     win, page = open_requests(qtbot, ctx, runner, clerk)
     m = page.model
-    assert [r.id for r in m.rows()] == [overdue.id, soon.id, fresh.id]   # open only, by due date
+    assert [r.id for r in m.rows()] == [overdue.id, soon.id, fresh.id]  # open only, by due date
     headers = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
     assert headers == ["접수번호", "구분", "정보주체", "요구인", "접수일", "기한", "남은 날", "상태"]
 
@@ -488,7 +549,7 @@ def test_inbox_puts_overdue_first_with_red_and_words_then_due_soon_amber_and_clo
     assert m.data(m.index(0, left), Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
     assert m.data(m.index(0, RequestsModel.COL_NUMBER), Qt.ItemDataRole.ForegroundRole) == OVERDUE_FOREGROUND
     assert m.data(m.index(0, RequestsModel.COL_NUMBER), Qt.ItemDataRole.FontRole).bold()
-    assert m.data(m.index(0, RequestsModel.COL_SUBJECT)) == "김*연"          # masked
+    assert m.data(m.index(0, RequestsModel.COL_SUBJECT)) == "김*연"  # masked
     assert m.data(m.index(0, RequestsModel.COL_KIND)) == "정정"
     assert m.data(m.index(1, left)) == "2일 남음 (임박)"
     assert m.data(m.index(1, left), Qt.ItemDataRole.BackgroundRole) == DUE_SOON_BACKGROUND
@@ -532,7 +593,8 @@ def _today(qtbot, win: MainWindow, runner: TaskRunner) -> TodayPage:  # type: ig
 
 
 def test_today_page_shows_overdue_requests_in_red_and_opens_the_request_screen(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won04", [INTAKE])
     win = open_window(qtbot, ctx, runner, clerk)
@@ -549,7 +611,7 @@ def test_today_page_shows_overdue_requests_in_red_and_opens_the_request_screen(
     assert late is not None and soon is not None and not me.empty.isVisible()
     assert late.text.text().startswith("처리 기한이 지난 정보주체 요구 1건")
     assert "김지연" not in late.text.text() and "김" not in soon.text.text()
-    assert late.item.tone == "overdue" and "#fde7e9" in late.styleSheet()   # red
+    assert late.item.tone == "overdue" and "#fde7e9" in late.styleSheet()  # red
     assert me.rows.index(late) < me.rows.index(soon)
     shot(me, "today")
 
@@ -586,7 +648,8 @@ def test_today_page_shows_overdue_requests_in_red_and_opens_the_request_screen(
 
 # -- (e) who may use it -----------------------------------------------------------------------------------
 def test_without_request_handle_no_page_and_every_use_case_refuses(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     from privdesk.rights import printing
 
     ctx = sqlite_ctx
@@ -603,29 +666,51 @@ def test_without_request_handle_no_page_and_every_use_case_refuses(
 
     rid, out = req.id, tmp_path / "x.pdf"
     calls = {
-        "receive_request": lambda: requests_uc.receive_request(ctx, fac, RequestInput(
-            kind="access", file_code="member", relation="self", requester_name="김회원",
-            requester_phone="010-2222-3333", id_document="주민등록증", request_text="", subject_name="김회원")),
+        "receive_request": lambda: requests_uc.receive_request(
+            ctx,
+            fac,
+            RequestInput(
+                kind="access",
+                file_code="member",
+                relation="self",
+                requester_name="김회원",
+                requester_phone="010-2222-3333",
+                id_document="주민등록증",
+                request_text="",
+                subject_name="김회원",
+            ),
+        ),
         "list_requests": lambda: requests_uc.list_requests(ctx, fac),
         "get_request": lambda: requests_uc.get_request(ctx, fac, rid),
         "contacts": lambda: requests_uc.contacts(ctx, fac, rid, "확인"),
         "overdue_summary": lambda: requests_uc.overdue_summary(ctx, fac),
         "verify_identity": lambda: decisions.verify_identity(ctx, fac, rid),
         "start": lambda: decisions.start(ctx, fac, rid),
-        "extend": lambda: decisions.extend(ctx, fac, rid, new_due=req.row.due + dt.timedelta(days=3), reason="사유"),
-        "complete_access": lambda: decisions.complete_access(ctx, fac, rid, AccessOutcome(
-            viewing_at=clock.now(), viewing_place="원무과", viewing_method="열람·시청")),
+        "extend": lambda: decisions.extend(
+            ctx, fac, rid, new_due=req.row.due + dt.timedelta(days=3), reason="사유"
+        ),
+        "complete_access": lambda: decisions.complete_access(
+            ctx,
+            fac,
+            rid,
+            AccessOutcome(viewing_at=clock.now(), viewing_place="원무과", viewing_method="열람·시청"),
+        ),
         "complete": lambda: decisions.complete(ctx, fac, rid, result="정정함"),
-        "partly_complete": lambda: decisions.partly_complete(ctx, fac, rid, result="일부", ground="other",
-                                                             explanation="설명"),
+        "partly_complete": lambda: decisions.partly_complete(
+            ctx, fac, rid, result="일부", ground="other", explanation="설명"
+        ),
         "answer_by_separation": lambda: decisions.answer_by_separation(ctx, fac, rid, explanation="설명"),
         "refuse": lambda: decisions.refuse(ctx, fac, rid, ground="other", explanation="설명"),
         "withdraw": lambda: decisions.withdraw(ctx, fac, rid, reason="철회"),
         "correction_notices": lambda: decisions.correction_notices(ctx, fac, rid),
         "mark_notice_sent": lambda: decisions.mark_notice_sent(ctx, fac, 1, method="우편"),
         "access_answer": lambda: answers.access_answer(ctx, fac, rid),
-        "print_notice": lambda: printing.print_notice(ctx, fac, rid, printing.NoticeKind.REQUEST_FORM, out, reason="업무 확인"),
-        "print_correction_notice": lambda: printing.print_correction_notice(ctx, fac, 1, out, reason="업무 확인"),
+        "print_notice": lambda: printing.print_notice(
+            ctx, fac, rid, printing.NoticeKind.REQUEST_FORM, out, reason="업무 확인"
+        ),
+        "print_correction_notice": lambda: printing.print_correction_notice(
+            ctx, fac, 1, out, reason="업무 확인"
+        ),
     }
     for name, call in calls.items():
         with pytest.raises(PermissionDeniedError):
@@ -636,7 +721,8 @@ def test_without_request_handle_no_page_and_every_use_case_refuses(
 
 # -- the intake form: what shows when, and errors in Korean where they belong --------------------------------
 def test_intake_for_a_homepage_member_by_an_agent_needs_the_power_of_attorney(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won06", [INTAKE])
     win, page = open_requests(qtbot, ctx, runner, clerk)
@@ -644,19 +730,29 @@ def test_intake_for_a_homepage_member_by_an_agent_needs_the_power_of_attorney(
     codes = [dialog.file_combo.itemData(i) for i in range(dialog.file_combo.count())]
     assert "cctv" not in codes and {"member", "reservation", "patient"} <= set(codes)
     assert [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())] == [
-        "열람", "정정", "삭제", "처리정지", "동의철회·회원탈퇴"]
+        "열람",
+        "정정",
+        "삭제",
+        "처리정지",
+        "동의철회·회원탈퇴",
+    ]
 
     dialog.file_combo.setCurrentIndex(dialog.file_combo.findData("member"))
     assert not dialog.fields["patient_id"].isVisibleTo(dialog)
-    assert dialog.fields["subject_name"].isVisibleTo(dialog) and dialog.fields["subject_birth"].isVisibleTo(dialog)
-    assert dialog.fields["access_items"].isVisibleTo(dialog)                 # 열람 is the first kind
+    assert dialog.fields["subject_name"].isVisibleTo(dialog) and dialog.fields["subject_birth"].isVisibleTo(
+        dialog
+    )
+    assert dialog.fields["access_items"].isVisibleTo(dialog)  # 열람 is the first kind
     assert "선택" in dialog.request_form.labelForField(dialog.fields["request_text"]).text()
 
     # 본인, but no name: the error shows at the subject's name (the requester is the subject).
     dialog.requester_phone_edit.setText("010-2222-3333")
     ok(dialog)
     settle(qtbot, runner)
-    assert dialog.isVisible() and dialog.fields["subject_name"].error.text() == "정보주체 성명을(를) 입력하십시오."
+    assert (
+        dialog.isVisible()
+        and dialog.fields["subject_name"].error.text() == "정보주체 성명을(를) 입력하십시오."
+    )
 
     # An agent: the requester's own fields appear; without the 위임장 the rule refuses, in the dialog.
     dialog.relation_combo.setCurrentIndex(dialog.relation_combo.findData("agent"))
@@ -688,7 +784,8 @@ def test_intake_for_a_homepage_member_by_an_agent_needs_the_power_of_attorney(
 
 
 def test_a_child_under_fourteen_cannot_ask_alone_and_a_patient_needs_a_chart_number(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won07", [INTAKE])
     register(ctx, clerk, "C-0100", "김아동", "150505312345")
@@ -705,11 +802,11 @@ def test_a_child_under_fourteen_cannot_ask_alone_and_a_patient_needs_a_chart_num
     assert "찾을 수 없습니다" in dialog.fields["patient_id"].error.text() and dialog.patient is None
     dialog.chart_edit.setText("C-0100")
     dialog.clear_errors()
-    qtbot.keyClick(dialog.chart_edit, Qt.Key.Key_Return)   # Enter searches; it does not submit the form
+    qtbot.keyClick(dialog.chart_edit, Qt.Key.Key_Return)  # Enter searches; it does not submit the form
     settle(qtbot, runner)
     assert dialog.isVisible() and dialog.message.text() == ""
     assert dialog.patient is not None and "김*동" in dialog.patient_label.text()
-    dialog.requester_name_edit.setText("김아동")   # the child asking as 본인
+    dialog.requester_name_edit.setText("김아동")  # the child asking as 본인
     ok(dialog)
     settle(qtbot, runner)
     assert dialog.isVisible() and "14세 미만" in dialog.message.text()
@@ -726,14 +823,26 @@ def test_a_child_under_fourteen_cannot_ask_alone_and_a_patient_needs_a_chart_num
 
 # -- a deletion of a registry record: answered by separation, never completed ----------------------------------
 def test_deletion_of_a_registry_record_offers_separation_not_completion(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     boss = officer(ctx)
     hong = register(ctx, boss, "C-0200", "홍길동", "900101123456")
-    req = requests_uc.receive_request(ctx, boss, RequestInput(
-        kind="delete", file_code="patient", relation="self", requester_name="홍길동",
-        requester_phone="010-1234-5678", id_document="운전면허증", request_text="내 기록을 모두 삭제해 주십시오.",
-        patient_id=hong.id, requester_birth=dt.date(1990, 1, 1)))
+    req = requests_uc.receive_request(
+        ctx,
+        boss,
+        RequestInput(
+            kind="delete",
+            file_code="patient",
+            relation="self",
+            requester_name="홍길동",
+            requester_phone="010-1234-5678",
+            id_document="운전면허증",
+            request_text="내 기록을 모두 삭제해 주십시오.",
+            patient_id=hong.id,
+            requester_birth=dt.date(1990, 1, 1),
+        ),
+    )
     req = decisions.verify_identity(ctx, boss, req.id)
     win, page = open_requests(qtbot, ctx, runner, boss)
     detail = open_detail(qtbot, page, runner, req.id)
@@ -756,15 +865,27 @@ def test_deletion_of_a_registry_record_offers_separation_not_completion(
 
 # -- 열람: extension with a reason and a notice, the answer from the data, the 열람 통지서 --------------------------
 def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won08", [INTAKE])
     hong = register(ctx, clerk, "C-0300", "홍길동", "900101123456")
     disclose(ctx, RECIPIENTS[0], days_ago(90), hong.id)
-    req = requests_uc.receive_request(ctx, clerk, RequestInput(
-        kind="access", file_code="patient", relation="self", requester_name="홍길동",
-        requester_phone="010-1234-5678", id_document="주민등록증", request_text="", patient_id=hong.id,
-        requester_birth=dt.date(1990, 1, 1)))
+    req = requests_uc.receive_request(
+        ctx,
+        clerk,
+        RequestInput(
+            kind="access",
+            file_code="patient",
+            relation="self",
+            requester_name="홍길동",
+            requester_phone="010-1234-5678",
+            id_document="주민등록증",
+            request_text="",
+            patient_id=hong.id,
+            requester_birth=dt.date(1990, 1, 1),
+        ),
+    )
     assert not req.row.held  # 열람 does not hold the record
     win, page = open_requests(qtbot, ctx, runner, clerk)
     detail = open_detail(qtbot, page, runner, req.id)
@@ -781,7 +902,10 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
     assert "초 뒤 다시 가립니다" in detail.contact_status.text()
     shot(detail, "detail-unmasked")
     qtbot.waitUntil(lambda: not detail.is_unmasked, timeout=5_000)
-    assert "010-****-5678" in detail.fields["contact"].text() and "1234-5678" not in detail.fields["contact"].text()
+    assert (
+        "010-****-5678" in detail.fields["contact"].text()
+        and "1234-5678" not in detail.fields["contact"].text()
+    )
 
     ext = click_action(qtbot, detail, "extend")
     assert not ext.ok_button.isEnabled() and ext.message.text() == "연기 사유를 입력하십시오."
@@ -855,13 +979,14 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
 
 # -- a stale copy -------------------------------------------------------------------------------------------------
 def test_a_stale_detail_is_refused_with_the_conflict_message_and_reloads(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won09", [INTAKE])
     req = member_request(ctx, clerk, kind="withdraw")
     win, page = open_requests(qtbot, ctx, runner, clerk)
     detail = open_detail(qtbot, page, runner, req.id)
-    decisions.verify_identity(ctx, officer(ctx), req.id)   # another workstation, meanwhile
+    decisions.verify_identity(ctx, officer(ctx), req.id)  # another workstation, meanwhile
 
     wd = click_action(qtbot, detail, "withdraw")
     assert isinstance(wd, WithdrawDialog)
@@ -873,14 +998,15 @@ def test_a_stale_detail_is_refused_with_the_conflict_message_and_reloads(
     assert "다른 사용자가 먼저" in boxes[0].text()
     for b in boxes:
         b.accept()
-    assert detail.detail.state == "verified"   # reloaded: the other workstation's step shows
+    assert detail.detail.state == "verified"  # reloaded: the other workstation's step shows
     assert requests_uc.get_request(ctx, clerk, req.id).state == "verified"
     detail.reject()
     close(qtbot, win, runner)
 
 
 def test_a_partly_answered_access_request_sets_the_viewing_too(
-        qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     clerk = staff(ctx, "won10", [INTAKE])
     req = member_request(ctx, clerk, kind="access")
@@ -900,7 +1026,9 @@ def test_a_partly_answered_access_request_sets_the_viewing_too(
     ok(partly)
     settle(qtbot, runner)
     d = detail.detail
-    assert d.state == "partly_completed" and d.viewing_place == "원무과 창구" and d.viewing_method == "전자파일"
+    assert (
+        d.state == "partly_completed" and d.viewing_place == "원무과 창구" and d.viewing_method == "전자파일"
+    )
     assert d.refusal_ground == "law_prohibits" and "원무과 창구" in detail.fields["viewing"].text()
     detail.reject()
     close(qtbot, win, runner)

@@ -36,21 +36,26 @@ def today_of(qtbot, win: MainWindow) -> TodayPage:  # type: ignore[no-untyped-de
     return page
 
 
-def test_the_officer_starts_on_today_and_opens_the_cctv_request(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                 runner: TaskRunner) -> None:
+def test_the_officer_starts_on_today_and_opens_the_cctv_request(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     p = plant(sqlite_ctx)
     before = row_count(sqlite_ctx)
     win = open_window(qtbot, sqlite_ctx, runner, p.officer)
     assert win.page_keys()[0] == "today" and win.nav.item(0).text() == "오늘 할 일"
     page = today_of(qtbot, win)
-    assert row_count(sqlite_ctx) == before             # showing the list logs nothing
+    assert row_count(sqlite_ctx) == before  # showing the list logs nothing
     keys = [r.item.key for r in page.rows]
-    assert keys[:2] == ["requests.overdue", "cctv_requests.overdue"]   # the red lines first
+    assert keys[:2] == ["requests.overdue", "cctv_requests.overdue"]  # the red lines first
     assert "plans.approve" in keys and "processors.ending" in keys and "records.overdue" in keys
     assert "backup.age" not in keys and page.backup_box.isVisible()  # the backup box says it (with 지금 백업)
     assert not page.empty.isVisible()
     layout = page.integrity_box.parentWidget().layout()
-    assert layout.indexOf(page.integrity_box) < layout.indexOf(page.notices_box) < layout.indexOf(page.list_box)
+    assert (
+        layout.indexOf(page.integrity_box) < layout.indexOf(page.notices_box) < layout.indexOf(page.list_box)
+    )
     row = page.row("cctv_requests.overdue")
     assert row is not None and p.cctv_no in row.text.text() and "#fde7e9" in row.styleSheet()
     assert row.marker.isVisible() and row.button.text() == "열기" and row.button.isVisible()
@@ -67,8 +72,11 @@ def test_the_officer_starts_on_today_and_opens_the_cctv_request(qtbot, sqlite_ct
     settle(qtbot, runner)
 
 
-def test_open_is_hidden_without_the_page_and_an_empty_list_says_so(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                   runner: TaskRunner) -> None:
+def test_open_is_hidden_without_the_page_and_an_empty_list_says_so(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     p = plant(sqlite_ctx)
     pages = [s for s in DEFAULT_PAGES if s.key != "cctv"]
     win = open_window(qtbot, sqlite_ctx, runner, p.facility, pages=pages)
@@ -90,23 +98,29 @@ def test_open_is_hidden_without_the_page_and_an_empty_list_says_so(qtbot, sqlite
     settle(qtbot, runner)
 
 
-def test_intake_lands_on_the_registry_search_box(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                 runner: TaskRunner) -> None:
+def test_intake_lands_on_the_registry_search_box(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     p = plant(sqlite_ctx)
     win = open_window(qtbot, sqlite_ctx, runner, p.clerk)
     page = win.current_page()
     assert isinstance(page, PatientsPage) and win.page_keys()[0] == "today"
     qtbot.waitUntil(lambda: page.search_edit.hasFocus(), timeout=5_000)
     assert QApplication.focusWidget() is page.search_edit
-    today = win.show_page("today")                   # their work list is one click away
+    today = win.show_page("today")  # their work list is one click away
     assert isinstance(today, TodayPage)
     qtbot.waitUntil(lambda: today.row("requests.overdue") is not None, timeout=15_000)
     win.close()
     settle(qtbot, runner)
 
 
-def test_a_justification_request_is_answered_from_the_start_screen(qtbot, sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
-                                                                   runner: TaskRunner) -> None:
+def test_a_justification_request_is_answered_from_the_start_screen(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
     """The person a reviewer asked for a 소명 sees it first thing, answers it from the line's 열기
     (the answer dialog, not a page they could not open), and the line goes."""
     from privdesk import review
@@ -121,12 +135,15 @@ def test_a_justification_request_is_answered_from_the_start_screen(qtbot, sqlite
     history(ctx, month)
     anomalous_month(ctx, month)
     boss = officer(ctx)
-    night = next(f for f in review.run(ctx, boss, month).findings
-                 if f.kind == FindingKind.OFF_HOURS and f.account == "lee")
+    night = next(
+        f
+        for f in review.run(ctx, boss, month).findings
+        if f.kind == FindingKind.OFF_HOURS and f.account == "lee"
+    )
     review.ask_justification(ctx, boss, night.id, "새벽 조회의 경위를 적어 주십시오.")
 
     win = open_window(qtbot, ctx, runner, people["lee"])
-    page = today_of(qtbot, win)           # intake staff land here, not on the registry, while asked
+    page = today_of(qtbot, win)  # intake staff land here, not on the registry, while asked
     line = page.row("review.to_answer")
     assert line is not None and line.button.isVisible() and "review" not in win.page_keys()
     qtbot.mouseClick(line.button, Qt.MouseButton.LeftButton)
@@ -142,6 +159,6 @@ def test_a_justification_request_is_answered_from_the_start_screen(qtbot, sqlite
     win.close()
     settle(qtbot, runner)
     win = open_window(qtbot, ctx, runner, people["lee"])
-    assert win.current_page().objectName() == "patientsPage"     # answered: back to the registry first
+    assert win.current_page().objectName() == "patientsPage"  # answered: back to the registry first
     win.close()
     settle(qtbot, runner)

@@ -54,15 +54,27 @@ def window(days_ago: int, hours: int = 1) -> tuple[dt.datetime, dt.datetime]:
 
 def request_input(days_ago: int = 2, **kw: Any) -> RequestInput:
     start, end = window(days_ago)
-    base: dict[str, Any] = dict(kind="view", requester_name="홍길동", requester_phone=PHONE, relation="self",
-                                id_document="주민등록증", cameras=["CAM-02", "CAM-07"], window_start=start,
-                                window_end=end, purpose="주차장 차량 접촉 사고 확인")
+    base: dict[str, Any] = dict(
+        kind="view",
+        requester_name="홍길동",
+        requester_phone=PHONE,
+        relation="self",
+        id_document="주민등록증",
+        cameras=["CAM-02", "CAM-07"],
+        window_start=start,
+        window_end=end,
+        purpose="주차장 차량 접촉 사고 확인",
+    )
     base.update(kw)
     return RequestInput(**base)
 
 
-def open_cctv(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-              actor: Actor) -> tuple[MainWindow, CctvPage]:
+def open_cctv(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    actor: Actor,
+) -> tuple[MainWindow, CctvPage]:
     win = MainWindow(ctx, runner, actor, idle_timeout_ms=0)
     qtbot.addWidget(win)
     win.resize(1200, 800)

@@ -30,7 +30,9 @@ def settle(qtbot, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=30_000)
 
 
-def window(qtbot, ctx: AppContext, runner: TaskRunner, login: str, roles: list[str] | None = None) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(
+    qtbot, ctx: AppContext, runner: TaskRunner, login: str, roles: list[str] | None = None
+) -> MainWindow:  # type: ignore[no-untyped-def]
     win = MainWindow(ctx, runner, actor_for(ctx, login, roles), pages=DEFAULT_PAGES, idle_timeout_ms=0)
     qtbot.addWidget(win)
     win.resize(1280, 860)

@@ -56,20 +56,53 @@ def rrn(first12: str, *, good: bool = True) -> str:
 HONG_RRN = rrn("900101123456")
 
 
-def register(ctx: AppContext, actor: Actor, chart: str, name: str, resident: str, *,
-             phones: tuple[str, ...] = (), address: str = "", first_visit: str | None = None,
-             last_visit: str | None = None) -> PatientDetail:
-    return create_patient(ctx, actor, PatientInput(chart_no=chart, name=name, rrn=resident, address=address,
-                                                   phones=phones, first_visit=first_visit, last_visit=last_visit))
+def register(
+    ctx: AppContext,
+    actor: Actor,
+    chart: str,
+    name: str,
+    resident: str,
+    *,
+    phones: tuple[str, ...] = (),
+    address: str = "",
+    first_visit: str | None = None,
+    last_visit: str | None = None,
+) -> PatientDetail:
+    return create_patient(
+        ctx,
+        actor,
+        PatientInput(
+            chart_no=chart,
+            name=name,
+            rrn=resident,
+            address=address,
+            phones=phones,
+            first_visit=first_visit,
+            last_visit=last_visit,
+        ),
+    )
 
 
 def register_hong(ctx: AppContext, actor: Actor) -> PatientDetail:
-    return register(ctx, actor, "C-0001", "홍길동", HONG_RRN, phones=("010-1234-5678",),
-                    address="서울특별시 관악구 봉천로 1 101동 202호", first_visit="2021-03-02", last_visit="2024-05-06")
+    return register(
+        ctx,
+        actor,
+        "C-0001",
+        "홍길동",
+        HONG_RRN,
+        phones=("010-1234-5678",),
+        address="서울특별시 관악구 봉천로 1 101동 202호",
+        first_visit="2021-03-02",
+        last_visit="2024-05-06",
+    )
 
 
-def open_registry(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                  actor: Actor) -> tuple[MainWindow, PatientsPage]:
+def open_registry(
+    qtbot,
+    ctx: AppContext,
+    runner: TaskRunner,  # type: ignore[no-untyped-def]
+    actor: Actor,
+) -> tuple[MainWindow, PatientsPage]:
     window = MainWindow(ctx, runner, actor, idle_timeout_ms=0)
     qtbot.addWidget(window)
     window.show()
@@ -82,8 +115,10 @@ def open_registry(qtbot, ctx: AppContext, runner: TaskRunner,  # type: ignore[no
 
 def wait_search(qtbot, page: PatientsPage) -> None:  # type: ignore[no-untyped-def]
     """Until the debounced search ran and its first page arrived."""
-    qtbot.waitUntil(lambda: not page.debounce.isActive() and page.model.fetches >= 1 and not page.model.loading,
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: not page.debounce.isActive() and page.model.fetches >= 1 and not page.model.loading,
+        timeout=15_000,
+    )
 
 
 def type_search(qtbot, page: PatientsPage, text: str) -> list[str]:  # type: ignore[no-untyped-def]

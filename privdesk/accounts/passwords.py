@@ -24,7 +24,8 @@ _SPECIALS = "!@#$%^&*()-_=+[]{};:,.?/~"
 def validate_login(login: str) -> str:
     if not _LOGIN_RE.match(login or ""):
         raise ValidationError(
-            "login", "아이디는 영문 소문자로 시작하고 영문 소문자·숫자·._- 로 2~32자여야 합니다.")
+            "login", "아이디는 영문 소문자로 시작하고 영문 소문자·숫자·._- 로 2~32자여야 합니다."
+        )
     return login
 
 
@@ -44,12 +45,17 @@ def check_password_rules(password: str, *, login: str, previous_hashes: Iterable
         raise PasswordRuleError(
             "complexity",
             "비밀번호 규칙 위반: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상, "
-            "또는 2종류 이상으로 10자 이상이어야 합니다.")
+            "또는 2종류 이상으로 10자 이상이어야 합니다.",
+        )
     if len(login) >= 3 and login.lower() in password.lower():
-        raise PasswordRuleError("contains_login", "비밀번호 규칙 위반: 비밀번호에 아이디를 포함할 수 없습니다.")
+        raise PasswordRuleError(
+            "contains_login", "비밀번호 규칙 위반: 비밀번호에 아이디를 포함할 수 없습니다."
+        )
     for phc in previous_hashes:
         if verify_password(password, phc):
-            raise PasswordRuleError("reused", "비밀번호 규칙 위반: 최근에 사용한 비밀번호는 다시 쓸 수 없습니다.")
+            raise PasswordRuleError(
+                "reused", "비밀번호 규칙 위반: 최근에 사용한 비밀번호는 다시 쓸 수 없습니다."
+            )
 
 
 def one_time_password(length: int = 12) -> str:
@@ -69,8 +75,9 @@ class ExpiryState:
     days_left: int | None  # set only inside the notice period, before expiry
 
 
-def expiry_state(changed_at: dt.datetime, now: dt.datetime, *, expiry_days: int,
-                 notice_days: int) -> ExpiryState:
+def expiry_state(
+    changed_at: dt.datetime, now: dt.datetime, *, expiry_days: int, notice_days: int
+) -> ExpiryState:
     """``expiry_days == 0`` turns expiry off. Days are whole days since the last change."""
     if expiry_days <= 0:
         return ExpiryState(False, None)

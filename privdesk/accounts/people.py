@@ -67,8 +67,11 @@ def people(session: Session, logins: Iterable[str | None]) -> People:
     wanted = sorted({x for x in logins if x})
     out = People()
     for i in range(0, len(wanted), _CHUNK):
-        for login, name, dept in session.execute(select(Account.login, Account.name, Account.department)
-                                                 .where(Account.login.in_(wanted[i:i + _CHUNK]))):
+        for login, name, dept in session.execute(
+            select(Account.login, Account.name, Account.department).where(
+                Account.login.in_(wanted[i : i + _CHUNK])
+            )
+        ):
             out[login] = Person(login, name or "", dept or "")
     return out
 

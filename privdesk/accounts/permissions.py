@@ -11,17 +11,17 @@ from enum import StrEnum
 
 class Permission(StrEnum):
     # accounts and settings
-    ACCOUNT_MANAGE = "account.manage"          # add accounts, reset passwords, lock/unlock, set roles
-    ROLE_EDIT = "role.edit"                    # change what a role may do (officer)
+    ACCOUNT_MANAGE = "account.manage"  # add accounts, reset passwords, lock/unlock, set roles
+    ROLE_EDIT = "role.edit"  # change what a role may do (officer)
     SETTINGS_MANAGE = "settings.manage"
     # access log and permission history
-    AUDIT_READ = "audit.read"                  # view the access log and the permission history
+    AUDIT_READ = "audit.read"  # view the access log and the permission history
     AUDIT_VERIFY = "audit.verify"
     AUDIT_EXPORT = "audit.export"
     AUDIT_ARCHIVE = "audit.archive"
-    AUDIT_REVIEW = "audit.review"              # the monthly access-log review (접속기록 점검, 고시 제8조②)
-    POLICY_MANAGE = "policy.manage"            # the privacy policy: draft, compare, render, status (법 제30조)
-    POLICY_PUBLISH = "policy.publish"          # publish a version of the privacy policy (the officer)
+    AUDIT_REVIEW = "audit.review"  # the monthly access-log review (접속기록 점검, 고시 제8조②)
+    POLICY_MANAGE = "policy.manage"  # the privacy policy: draft, compare, render, status (법 제30조)
+    POLICY_PUBLISH = "policy.publish"  # publish a version of the privacy policy (the officer)
     # patient intake registry (환자 진료 접수)
     PATIENT_READ = "patient.read"
     PATIENT_WRITE = "patient.write"
@@ -104,21 +104,45 @@ ROLE_DESCRIPTIONS: dict[str, str] = {
 
 ROLE_PRESETS: dict[str, frozenset[Permission]] = {
     OFFICER: frozenset(Permission),
-    PRIVACY: frozenset({
-        Permission.ACCOUNT_MANAGE, Permission.SETTINGS_MANAGE, Permission.AUDIT_READ,
-        Permission.AUDIT_VERIFY, Permission.AUDIT_EXPORT, Permission.AUDIT_ARCHIVE,
-        Permission.PROCESSOR_MANAGE, Permission.DESTRUCTION_PLAN, Permission.BACKUP,
-        Permission.INCIDENT_READ, Permission.INCIDENT_HANDLE, Permission.AUDIT_REVIEW,
-        Permission.POLICY_MANAGE,
-    }),
-    INTAKE: frozenset({
-        Permission.PATIENT_READ, Permission.PATIENT_WRITE, Permission.PATIENT_UNMASK,
-        Permission.PATIENT_EXPORT, Permission.PATIENT_IMPORT, Permission.REQUEST_HANDLE,
-        Permission.DISCLOSURE_WRITE,
-    }),
+    PRIVACY: frozenset(
+        {
+            Permission.ACCOUNT_MANAGE,
+            Permission.SETTINGS_MANAGE,
+            Permission.AUDIT_READ,
+            Permission.AUDIT_VERIFY,
+            Permission.AUDIT_EXPORT,
+            Permission.AUDIT_ARCHIVE,
+            Permission.PROCESSOR_MANAGE,
+            Permission.DESTRUCTION_PLAN,
+            Permission.BACKUP,
+            Permission.INCIDENT_READ,
+            Permission.INCIDENT_HANDLE,
+            Permission.AUDIT_REVIEW,
+            Permission.POLICY_MANAGE,
+        }
+    ),
+    INTAKE: frozenset(
+        {
+            Permission.PATIENT_READ,
+            Permission.PATIENT_WRITE,
+            Permission.PATIENT_UNMASK,
+            Permission.PATIENT_EXPORT,
+            Permission.PATIENT_IMPORT,
+            Permission.REQUEST_HANDLE,
+            Permission.DISCLOSURE_WRITE,
+        }
+    ),
     FACILITY: frozenset({Permission.CCTV_MANAGE, Permission.CCTV_READ}),
-    AUDITOR: frozenset({Permission.AUDIT_READ, Permission.AUDIT_VERIFY, Permission.AUDIT_EXPORT,
-                        Permission.CCTV_READ, Permission.INCIDENT_READ, Permission.AUDIT_REVIEW}),
+    AUDITOR: frozenset(
+        {
+            Permission.AUDIT_READ,
+            Permission.AUDIT_VERIFY,
+            Permission.AUDIT_EXPORT,
+            Permission.CCTV_READ,
+            Permission.INCIDENT_READ,
+            Permission.AUDIT_REVIEW,
+        }
+    ),
 }
 
 

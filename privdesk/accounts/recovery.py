@@ -31,7 +31,7 @@ _TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 def new_code() -> str:
     chars = "".join(secrets.choice(ALPHABET) for _ in range(20))
-    return "-".join(chars[i:i + 5] for i in range(0, 20, 5))
+    return "-".join(chars[i : i + 5] for i in range(0, 20, 5))
 
 
 def normalise(code: str) -> str:

@@ -55,8 +55,14 @@ def seed_roles(session: Session) -> None:
 
 
 def role_info(role: Role) -> RoleInfo:
-    return RoleInfo(code=role.code, name=role.name, description=role.description, builtin=role.builtin,
-                    permissions=frozenset(p.permission for p in role.permissions), version=role.version)
+    return RoleInfo(
+        code=role.code,
+        name=role.name,
+        description=role.description,
+        builtin=role.builtin,
+        permissions=frozenset(p.permission for p in role.permissions),
+        version=role.version,
+    )
 
 
 def role_names(session: Session) -> dict[str, str]:
@@ -75,7 +81,9 @@ def validate_role_codes(session: Session, codes: Iterable[str]) -> list[str]:
     unknown = [c for c in wanted if c not in names]
     if unknown:
         valid = ", ".join(f"{code}({name})" for code, name in names.items())
-        raise ValidationError("roles", f"알 수 없는 역할입니다: {', '.join(unknown)}. 사용할 수 있는 역할: {valid}")
+        raise ValidationError(
+            "roles", f"알 수 없는 역할입니다: {', '.join(unknown)}. 사용할 수 있는 역할: {valid}"
+        )
     return wanted
 
 
@@ -93,8 +101,11 @@ def active_officer_ids(session: Session) -> set[int]:
     """
     session.execute(select(Role.code).where(Role.code == OFFICER).with_for_update()).all()
     officers = select(AccountRole.account_id).where(AccountRole.role_code == OFFICER)
-    rows = session.execute(select(Account.id).where(
-        Account.id.in_(officers), Account.active.is_(True), Account.locked.is_(False)))
+    rows = session.execute(
+        select(Account.id).where(
+            Account.id.in_(officers), Account.active.is_(True), Account.locked.is_(False)
+        )
+    )
     return set(rows.scalars())
 
 
@@ -105,7 +116,8 @@ def guard_last_officer(session: Session, account: Account, what: str) -> None:
     if active_officer_ids(session) <= {account.id}:
         raise RuleViolationError(
             f"마지막 개인정보 보호책임자 계정({account.login})은 {what} 수 없습니다. "
-            "먼저 다른 계정에 개인정보 보호책임자 역할을 부여하십시오.")
+            "먼저 다른 계정에 개인정보 보호책임자 역할을 부여하십시오."
+        )
 
 
 def bump_version(session: Session, row: Account | Role, table: str, ref: str, expected: int | None) -> None:
@@ -126,8 +138,15 @@ def list_roles(ctx: AppContext, actor: Actor) -> list[RoleInfo]:
         return [role_info(r) for r in roles]
 
 
-def set_role_permissions(ctx: AppContext, actor: Actor, code: str, permissions: set[str], *,
-                         reason: str, expected_version: int | None = None) -> RoleInfo:
+def set_role_permissions(
+    ctx: AppContext,
+    actor: Actor,
+    code: str,
+    permissions: set[str],
+    *,
+    reason: str,
+    expected_version: int | None = None,
+) -> RoleInfo:
     """Change what a role may do (역할 권한 변경). Recorded in the permission history."""
     reason = reason.strip()
     if not reason:
@@ -155,9 +174,20 @@ def set_role_permissions(ctx: AppContext, actor: Actor, code: str, permissions: 
         granted = ", ".join(label(p) for p in sorted(after - before)) or "없음"
         revoked = ", ".join(label(p) for p in sorted(before - after)) or "없음"
         detail = f"부여: {granted}; 회수: {revoked}"
-        u.session.add(PermissionChange(at=clock.now(), actor_login=actor.login, target=f"role:{code}",
-                                       change="role_permissions", detail=detail, reason=reason))
-        u.log(Action.ROLE_CHANGE, f"role:{code}",
-              detail="+" + ",".join(sorted(after - before)) + " -" + ",".join(sorted(before - after)))
+        u.session.add(
+            PermissionChange(
+                at=clock.now(),
+                actor_login=actor.login,
+                target=f"role:{code}",
+                change="role_permissions",
+                detail=detail,
+                reason=reason,
+            )
+        )
+        u.log(
+            Action.ROLE_CHANGE,
+            f"role:{code}",
+            detail="+" + ",".join(sorted(after - before)) + " -" + ",".join(sorted(before - after)),
+        )
         u.session.flush()
         return role_info(role)

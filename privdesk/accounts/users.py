@@ -111,8 +111,8 @@ class PermissionChangeInfo:
     change: str
     detail: str
     reason: str
-    actor_label: str = ""       # 처리자 as people read it: 이름(ID) (:mod:`privdesk.accounts.people`)
-    target_label: str = ""      # 대상 계정 likewise (a role change keeps its ``role:`` target)
+    actor_label: str = ""  # 처리자 as people read it: 이름(ID) (:mod:`privdesk.accounts.people`)
+    target_label: str = ""  # 대상 계정 likewise (a role change keeps its ``role:`` target)
 
     @property
     def change_label(self) -> str:
@@ -121,28 +121,65 @@ class PermissionChangeInfo:
 
 def account_info(a: Account) -> AccountInfo:
     return AccountInfo(
-        id=a.id, login=a.login, name=a.name, department=a.department, role_codes=tuple(a.role_codes),
-        locked=a.locked, active=a.active, must_change_password=a.must_change_password,
-        failed_attempts=a.failed_attempts, last_login_at=a.last_login_at,
-        password_changed_at=a.password_changed_at, created_at=a.created_at, version=a.version)
+        id=a.id,
+        login=a.login,
+        name=a.name,
+        department=a.department,
+        role_codes=tuple(a.role_codes),
+        locked=a.locked,
+        active=a.active,
+        must_change_password=a.must_change_password,
+        failed_attempts=a.failed_attempts,
+        last_login_at=a.last_login_at,
+        password_changed_at=a.password_changed_at,
+        created_at=a.created_at,
+        version=a.version,
+    )
 
 
-def create_account_row(session: Session, *, login: str, name: str, password: str, roles: list[str],
-                       params: PasswordHashParams, actor_login: str, must_change: bool,
-                       department: str = "", reason: str = "") -> Account:
+def create_account_row(
+    session: Session,
+    *,
+    login: str,
+    name: str,
+    password: str,
+    roles: list[str],
+    params: PasswordHashParams,
+    actor_login: str,
+    must_change: bool,
+    department: str = "",
+    reason: str = "",
+) -> Account:
     """Insert an account with its roles and first password; records the grant (권한 부여 기록)."""
     now = clock.now()
     phc = hash_password(password, params)
     codes = sorted(set(roles))
-    account = Account(login=login, name=name, department=department, password_hash=phc,
-                      must_change_password=must_change, password_changed_at=now, failed_attempts=0,
-                      locked=False, active=True, created_at=now)
+    account = Account(
+        login=login,
+        name=name,
+        department=department,
+        password_hash=phc,
+        must_change_password=must_change,
+        password_changed_at=now,
+        failed_attempts=0,
+        locked=False,
+        active=True,
+        created_at=now,
+    )
     account.roles = [AccountRole(role_code=code) for code in codes]
     session.add(account)
     session.flush()
     session.add(PasswordHistory(account_id=account.id, password_hash=phc, created_at=now))
-    session.add(PermissionChange(at=now, actor_login=actor_login, target=login, change="create",
-                                 detail="부여: " + describe_roles(role_names(session), codes), reason=reason))
+    session.add(
+        PermissionChange(
+            at=now,
+            actor_login=actor_login,
+            target=login,
+            change="create",
+            detail="부여: " + describe_roles(role_names(session), codes),
+            reason=reason,
+        )
+    )
     session.flush()
     return account
 
@@ -161,10 +198,14 @@ class _Snapshot:
         return f"acct:{self.id}"
 
 
-def _snapshot(ctx: AppContext, *, login: str | None = None, account_id: int | None = None) -> _Snapshot | None:
+def _snapshot(
+    ctx: AppContext, *, login: str | None = None, account_id: int | None = None
+) -> _Snapshot | None:
     with ctx.session() as s, s.begin():
         stmt = select(Account)
-        stmt = stmt.where(Account.login == login) if login is not None else stmt.where(Account.id == account_id)
+        stmt = (
+            stmt.where(Account.login == login) if login is not None else stmt.where(Account.id == account_id)
+        )
         a = s.execute(stmt).scalar_one_or_none()
         if a is None:
             return None
@@ -190,7 +231,8 @@ def _fail(ctx: AppContext, snap: _Snapshot, channel: str) -> NoReturn:
     now = clock.now()
     with ctx.session() as s, s.begin():
         count = s.execute(
-            update(Account).where(Account.id == snap.id, Account.locked.is_(False))
+            update(Account)
+            .where(Account.id == snap.id, Account.locked.is_(False))
             .values(failed_attempts=Account.failed_attempts + 1)
             .returning(Account.failed_attempts)
             .execution_options(synchronize_session=False)
@@ -198,17 +240,30 @@ def _fail(ctx: AppContext, snap: _Snapshot, channel: str) -> NoReturn:
         entries = [PendingEntry(snap.login, Action.LOGIN_FAILED, snap.ref, None, Outcome.FAILED, channel)]
         locked = count is None  # locked meanwhile by somebody else
         if count is not None and 0 < threshold <= count:
-            s.execute(update(Account).where(Account.id == snap.id)
-                      .values(locked=True, locked_at=now, version=Account.version + 1)
-                      .execution_options(synchronize_session=False))
-            s.add(PermissionChange(at=now, actor_login=SYSTEM_ACTOR, target=snap.login, change="lock",
-                                   detail=f"로그인 {count}회 연속 실패로 자동 잠금",
-                                   reason="접속 제한(비밀번호 연속 오류)"))
-            entries.append(PendingEntry(snap.login, Action.LOCK, snap.ref, None, Outcome.OK,
-                                        f"auto; failed_attempts={count}"))
+            s.execute(
+                update(Account)
+                .where(Account.id == snap.id)
+                .values(locked=True, locked_at=now, version=Account.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+            s.add(
+                PermissionChange(
+                    at=now,
+                    actor_login=SYSTEM_ACTOR,
+                    target=snap.login,
+                    change="lock",
+                    detail=f"로그인 {count}회 연속 실패로 자동 잠금",
+                    reason="접속 제한(비밀번호 연속 오류)",
+                )
+            )
+            entries.append(
+                PendingEntry(
+                    snap.login, Action.LOCK, snap.ref, None, Outcome.OK, f"auto; failed_attempts={count}"
+                )
+            )
             locked = True
         try:
-            ctx.append(s, entries)   # checks the head before it writes anything
+            ctx.append(s, entries)  # checks the head before it writes anything
         except LogTamperedError as exc:
             # The lock-out still counts; the entries go to the witness file instead of the log.
             ctx.hold(snap.login, entries, exc.problem)
@@ -217,12 +272,24 @@ def _fail(ctx: AppContext, snap: _Snapshot, channel: str) -> NoReturn:
     raise AuthenticationError()
 
 
-def _actor(session: Session, account: Account, *, must_change: bool, expires_in: int | None,
-           previous_login_at: dt.datetime | None = None) -> Actor:
-    return Actor(account_id=account.id, login=account.login, name=account.name,
-                 role_codes=tuple(account.role_codes), permissions=permissions_of(session, account),
-                 must_change_password=must_change, password_expires_in_days=expires_in,
-                 previous_login_at=previous_login_at)
+def _actor(
+    session: Session,
+    account: Account,
+    *,
+    must_change: bool,
+    expires_in: int | None,
+    previous_login_at: dt.datetime | None = None,
+) -> Actor:
+    return Actor(
+        account_id=account.id,
+        login=account.login,
+        name=account.name,
+        role_codes=tuple(account.role_codes),
+        permissions=permissions_of(session, account),
+        must_change_password=must_change,
+        password_expires_in_days=expires_in,
+        previous_login_at=previous_login_at,
+    )
 
 
 def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -> Actor:
@@ -237,16 +304,27 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
             dummy_verify(password, ctx.hash_params)
         else:
             verify_password(password, snap.password_hash)
-        ctx.record(clean(login, 64) or "?", Action.LOGIN_FAILED, snap.ref if snap else None,
-                   outcome=Outcome.FAILED, detail=channel)
+        ctx.record(
+            clean(login, 64) or "?",
+            Action.LOGIN_FAILED,
+            snap.ref if snap else None,
+            outcome=Outcome.FAILED,
+            detail=channel,
+        )
         raise AuthenticationError()
     if snap.locked:
         verify_password(password, snap.password_hash)
-        ctx.record(snap.login, Action.LOGIN_FAILED, snap.ref, outcome=Outcome.DENIED, detail=f"{channel}; locked")
+        ctx.record(
+            snap.login, Action.LOGIN_FAILED, snap.ref, outcome=Outcome.DENIED, detail=f"{channel}; locked"
+        )
         raise AccountLockedError(_lock_contact(ctx))
     if not verify_password(password, snap.password_hash):
         _fail(ctx, snap, channel)
-    new_hash = hash_password(password, ctx.hash_params) if needs_rehash(snap.password_hash, ctx.hash_params) else None
+    new_hash = (
+        hash_password(password, ctx.hash_params)
+        if needs_rehash(snap.password_hash, ctx.hash_params)
+        else None
+    )
     entry = PendingEntry(snap.login, Action.LOGIN, snap.ref, None, Outcome.OK, channel)
     held: str | None = None
     try:
@@ -254,13 +332,15 @@ def login(ctx: AppContext, login: str, password: str, *, channel: str = "gui") -
     except _Held as h:
         actor, head, held = h.actor, None, h.problem
     except RecordIntegrityError:
-        ctx.record(snap.login, Action.LOGIN_FAILED, snap.ref, outcome=Outcome.FAILED, detail=f"{channel}; proof")
+        ctx.record(
+            snap.login, Action.LOGIN_FAILED, snap.ref, outcome=Outcome.FAILED, detail=f"{channel}; proof"
+        )
         raise
     except (LogTamperedError, IntegrityLockedError, KeyRotationError) as exc:
         ctx.refused(snap.login, exc)
         raise
     if held is not None:
-        ctx.hold(snap.login, [entry], held)   # an investigator's login while the log is damaged
+        ctx.hold(snap.login, [entry], held)  # an investigator's login while the log is damaged
     elif head is not None:
         ctx.after_commit(head, 1, "login", snap.login)
     return actor
@@ -272,8 +352,9 @@ class _Held(Exception):
         self.actor, self.problem = actor, problem
 
 
-def _commit_login(ctx: AppContext, snap: _Snapshot, password: str, new_hash: str | None,
-                  entry: PendingEntry) -> tuple[Actor, tuple[int, bytes]]:
+def _commit_login(
+    ctx: AppContext, snap: _Snapshot, password: str, new_hash: str | None, entry: PendingEntry
+) -> tuple[Actor, tuple[int, bytes]]:
     """The successful login's transaction: the account checked again (and its proof), the lock
     checked (only the officer and the auditor may log in while a finding is open or the log is
     damaged; their login entry then waits in the witness file), the counters reset, the entry."""
@@ -282,7 +363,9 @@ def _commit_login(ctx: AppContext, snap: _Snapshot, password: str, new_hash: str
         account = s.get(Account, snap.id, with_for_update=True)
         if account is None or not account.active:
             raise AuthenticationError()  # deactivated between the check and now
-        if account.password_hash != snap.password_hash and not verify_password(password, account.password_hash):
+        if account.password_hash != snap.password_hash and not verify_password(
+            password, account.password_hash
+        ):
             raise AuthenticationError()  # changed or reset between the check and now
         if account.locked:
             raise AccountLockedError(_lock_contact(ctx))
@@ -291,20 +374,33 @@ def _commit_login(ctx: AppContext, snap: _Snapshot, password: str, new_hash: str
         check_lock(s, investigator)
         now = clock.now()
         previous_login_at = account.last_login_at
-        state = expiry_state(account.password_changed_at, now, expiry_days=sec.password_expiry_days,
-                             notice_days=sec.password_expiry_notice_days)
+        state = expiry_state(
+            account.password_changed_at,
+            now,
+            expiry_days=sec.password_expiry_days,
+            notice_days=sec.password_expiry_notice_days,
+        )
         values: dict[str, Any] = {"failed_attempts": 0, "last_login_at": now}
         if new_hash is not None:
             values["password_hash"] = new_hash
         if state.expired:
             values["must_change_password"] = True
-        s.execute(update(Account).where(Account.id == account.id).values(**values)
-                  .execution_options(synchronize_session=False))
+        s.execute(
+            update(Account)
+            .where(Account.id == account.id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
         if new_hash is not None:
             proofs.reseal(s.connection(), ctx.keys, Account.__proof__, "accounts", [account.id])
         must_change = account.must_change_password or state.expired
-        actor = _actor(s, account, must_change=must_change, expires_in=None if must_change else state.days_left,
-                       previous_login_at=previous_login_at)
+        actor = _actor(
+            s,
+            account,
+            must_change=must_change,
+            expires_in=None if must_change else state.days_left,
+            previous_login_at=previous_login_at,
+        )
         try:
             head = ctx.append(s, [entry])
         except LogTamperedError as exc:
@@ -325,8 +421,12 @@ def verify_password_again(ctx: AppContext, actor: Actor, password: str) -> None:
     if not verify_password(password, snap.password_hash):
         _fail(ctx, snap, "reauth")
     with ctx.session() as s, s.begin():
-        s.execute(update(Account).where(Account.id == snap.id, Account.failed_attempts != 0)
-                  .values(failed_attempts=0).execution_options(synchronize_session=False))
+        s.execute(
+            update(Account)
+            .where(Account.id == snap.id, Account.failed_attempts != 0)
+            .values(failed_attempts=0)
+            .execution_options(synchronize_session=False)
+        )
         head = ctx.append(s, [PendingEntry(snap.login, Action.LOGIN, snap.ref, None, Outcome.OK, "reauth")])
     ctx.after_commit(head, 1, "sign-off", snap.login)
 
@@ -353,12 +453,17 @@ def logout(ctx: AppContext, actor: Actor) -> None:
 # -- passwords -----------------------------------------------------------------------------------
 def _recent_hashes(session: Session, account_id: int, n: int) -> list[str]:
     rows = session.execute(
-        select(PasswordHistory.password_hash).where(PasswordHistory.account_id == account_id)
-        .order_by(PasswordHistory.created_at.desc(), PasswordHistory.id.desc()).limit(max(n, 0)))
+        select(PasswordHistory.password_hash)
+        .where(PasswordHistory.account_id == account_id)
+        .order_by(PasswordHistory.created_at.desc(), PasswordHistory.id.desc())
+        .limit(max(n, 0))
+    )
     return list(rows.scalars())
 
 
-def _store_password(ctx: AppContext, session: Session, account: Account, phc: str, *, must_change: bool) -> None:
+def _store_password(
+    ctx: AppContext, session: Session, account: Account, phc: str, *, must_change: bool
+) -> None:
     """Set a new password hash, remember it and forget history older than needed."""
     now = clock.now()
     account.password_hash = phc
@@ -368,10 +473,17 @@ def _store_password(ctx: AppContext, session: Session, account: Account, phc: st
     session.add(PasswordHistory(account_id=account.id, password_hash=phc, created_at=now))
     session.flush()
     keep = max(ctx.settings.security.password_history, 1)
-    old = (select(PasswordHistory.id).where(PasswordHistory.account_id == account.id)
-           .order_by(PasswordHistory.created_at.desc(), PasswordHistory.id.desc()).offset(keep))
-    session.execute(delete(PasswordHistory).where(PasswordHistory.id.in_(old))
-                    .execution_options(synchronize_session=False))
+    old = (
+        select(PasswordHistory.id)
+        .where(PasswordHistory.account_id == account.id)
+        .order_by(PasswordHistory.created_at.desc(), PasswordHistory.id.desc())
+        .offset(keep)
+    )
+    session.execute(
+        delete(PasswordHistory)
+        .where(PasswordHistory.id.in_(old))
+        .execution_options(synchronize_session=False)
+    )
 
 
 def change_password(ctx: AppContext, actor: Actor, old_password: str, new_password: str) -> Actor:
@@ -410,7 +522,9 @@ def _me(u: Unit) -> Account:
 
 def _target(u: Unit, login: str) -> Account:
     account = u.session.execute(
-        select(Account).where(Account.login == login.strip().lower()).with_for_update()
+        select(Account)
+        .where(Account.login == login.strip().lower())
+        .with_for_update()
         .execution_options(populate_existing=True)
     ).scalar_one_or_none()
     if account is None:
@@ -444,14 +558,24 @@ def _officer_only(u: Unit, account: Account, new_roles: list[str] | None = None)
     (otherwise an account manager could reset the officer's password and take the account)."""
     touches_officer = OFFICER in account.role_codes or (new_roles is not None and OFFICER in new_roles)
     if touches_officer and OFFICER not in _me(u).role_codes:
-        raise RuleViolationError("개인정보 보호책임자의 계정과 역할은 개인정보 보호책임자만 관리할 수 있습니다.")
+        raise RuleViolationError(
+            "개인정보 보호책임자의 계정과 역할은 개인정보 보호책임자만 관리할 수 있습니다."
+        )
 
 
 def _history(u: Unit, target: str, change: str, detail: str, reason: str) -> None:
     """A permission-history row; its reason never carries personal data (checked again here, so
     no path can store one)."""
-    u.session.add(PermissionChange(at=clock.now(), actor_login=u.actor_login, target=target, change=change,
-                                   detail=detail, reason=_optional_reason(reason)))
+    u.session.add(
+        PermissionChange(
+            at=clock.now(),
+            actor_login=u.actor_login,
+            target=target,
+            change=change,
+            detail=detail,
+            reason=_optional_reason(reason),
+        )
+    )
 
 
 def _text(field: str, value: str, what: str, *, required: bool) -> str:
@@ -463,8 +587,16 @@ def _text(field: str, value: str, what: str, *, required: bool) -> str:
     return value
 
 
-def add_account(ctx: AppContext, actor: Actor, *, login: str, name: str, roles: list[str],
-                department: str = "", reason: str = "") -> tuple[AccountInfo, str]:
+def add_account(
+    ctx: AppContext,
+    actor: Actor,
+    *,
+    login: str,
+    name: str,
+    roles: list[str],
+    department: str = "",
+    reason: str = "",
+) -> tuple[AccountInfo, str]:
     """Create an account (계정 생성) with a one-time password that must be changed at first login.
     Returns the account and the one-time password (shown once, never stored in plain text)."""
     login = validate_login(login.strip().lower())
@@ -476,11 +608,22 @@ def add_account(ctx: AppContext, actor: Actor, *, login: str, name: str, roles: 
         if OFFICER in codes and OFFICER not in _me(u).role_codes:
             raise RuleViolationError("개인정보 보호책임자 역할은 개인정보 보호책임자만 부여할 수 있습니다.")
         if u.session.execute(select(Account.id).where(Account.login == login)).first() is not None:
-            raise ValidationError("login", f"이미 있는 아이디입니다: {login}. 말소된 계정의 아이디도 다시 쓸 수 없습니다.")
+            raise ValidationError(
+                "login", f"이미 있는 아이디입니다: {login}. 말소된 계정의 아이디도 다시 쓸 수 없습니다."
+            )
         otp = one_time_password()
-        account = create_account_row(u.session, login=login, name=name, password=otp, roles=codes,
-                                     params=ctx.hash_params, actor_login=actor.login, must_change=True,
-                                     department=department, reason=reason.strip())
+        account = create_account_row(
+            u.session,
+            login=login,
+            name=name,
+            password=otp,
+            roles=codes,
+            params=ctx.hash_params,
+            actor_login=actor.login,
+            must_change=True,
+            department=department,
+            reason=reason.strip(),
+        )
         u.log(Action.ACCOUNT_CREATE, account.ref, detail="roles=" + ",".join(codes))
         return account_info(account), otp
 
@@ -497,8 +640,9 @@ def list_accounts(ctx: AppContext, actor: Actor, *, include_inactive: bool = Fal
 
 def get_account(ctx: AppContext, actor: Actor, login: str) -> AccountInfo:
     with ctx.unit(actor, Permission.ACCOUNT_MANAGE) as u:
-        account = u.session.execute(select(Account).where(Account.login == login.strip().lower())
-                                    ).scalar_one_or_none()
+        account = u.session.execute(
+            select(Account).where(Account.login == login.strip().lower())
+        ).scalar_one_or_none()
         if account is None:
             raise NotFoundError("계정", login)
         u.log(Action.VIEW, account.ref)
@@ -542,8 +686,15 @@ def unlock_account(ctx: AppContext, actor: Actor, login: str, reason: str) -> Ac
         return account_info(account)
 
 
-def set_roles(ctx: AppContext, actor: Actor, login: str, roles: list[str], *, reason: str = "",
-              expected_version: int | None = None) -> AccountInfo:
+def set_roles(
+    ctx: AppContext,
+    actor: Actor,
+    login: str,
+    roles: list[str],
+    *,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> AccountInfo:
     """Replace an account's roles (역할 변경): grants and revocations are recorded.
     ``expected_version`` is the version the screen showed; a stale one raises
     :class:`VersionConflictError`."""
@@ -563,11 +714,17 @@ def set_roles(ctx: AppContext, actor: Actor, login: str, roles: list[str], *, re
         granted = [c for c in codes if c not in before]
         revoked = [c for c in before if c not in codes]
         account.roles = [r for r in account.roles if r.role_code in codes] + [
-            AccountRole(role_code=c) for c in granted]
+            AccountRole(role_code=c) for c in granted
+        ]
         bump_version(u.session, account, "accounts", account.login, expected_version)
         names = role_names(u.session)
-        _history(u, account.login, "roles",
-                 f"부여: {describe_roles(names, granted)}; 회수: {describe_roles(names, revoked)}", reason)
+        _history(
+            u,
+            account.login,
+            "roles",
+            f"부여: {describe_roles(names, granted)}; 회수: {describe_roles(names, revoked)}",
+            reason,
+        )
         u.log(Action.ROLE_CHANGE, account.ref, detail=f"+{','.join(granted)} -{','.join(revoked)}")
         u.session.flush()
         return account_info(account)
@@ -595,32 +752,52 @@ def recover_officer(ctx: AppContext, login: str, *, reason: str, code: str) -> R
     with ctx.unit(None, break_glass=True) as u:
         ok = recovery.check_code(u.session, ctx.keys, code)
     if not ok:
-        ctx.record(SYSTEM_ACTOR, Action.PASSWORD_RESET, None, outcome=Outcome.DENIED,
-                   detail="recover; wrong recovery code")
+        ctx.record(
+            SYSTEM_ACTOR,
+            Action.PASSWORD_RESET,
+            None,
+            outcome=Outcome.DENIED,
+            detail="recover; wrong recovery code",
+        )
         raise AuthenticationError.recovery()
     with ctx.unit(None, break_glass=True) as u:
-        if not recovery.check_code(u.session, ctx.keys, code):    # used up meanwhile by another recovery
+        if not recovery.check_code(u.session, ctx.keys, code):  # used up meanwhile by another recovery
             raise AuthenticationError.recovery()
         account = _target(u, login)
         _require_active(account)
         if OFFICER not in account.role_codes:
             raise RuleViolationError(
-                "복구는 개인정보 보호책임자 계정만 할 수 있습니다. 다른 계정은 계정 관리 권한자가 잠금 해제하십시오.")
+                "복구는 개인정보 보호책임자 계정만 할 수 있습니다. 다른 계정은 계정 관리 권한자가 잠금 해제하십시오."
+            )
         otp = one_time_password()
         account.locked = False
         account.locked_at = None
         account.failed_attempts = 0
         _store_password(ctx, u.session, account, hash_password(otp, ctx.hash_params), must_change=True)
-        _history(u, account.login, "recover", "잠금 해제와 일회용 비밀번호 발급 (복구 코드 사용, 새 복구 코드 발급)",
-                 reason)
+        _history(
+            u,
+            account.login,
+            "recover",
+            "잠금 해제와 일회용 비밀번호 발급 (복구 코드 사용, 새 복구 코드 발급)",
+            reason,
+        )
         new_code = recovery.store_code(u.session, ctx.keys, ctx.hash_params)
         u.log(Action.UNLOCK, account.ref, detail="recover")
         u.log(Action.PASSWORD_RESET, account.ref, detail="recover")
         now = clock.now()
-        text = (f"계정 복구가 실행되었습니다 ({clock.fmt_datetime(now)}, 작업 PC {ctx.workstation.host}, "
-                f"대상 {account.login}). 본인이나 다른 보호책임자가 한 일이 아니면 즉시 조사하십시오.")
-        officers = u.session.execute(select(Account).join(AccountRole).where(
-            AccountRole.role_code == OFFICER, Account.active.is_(True))).scalars().all()
+        text = (
+            f"계정 복구가 실행되었습니다 ({clock.fmt_datetime(now)}, 작업 PC {ctx.workstation.host}, "
+            f"대상 {account.login}). 본인이나 다른 보호책임자가 한 일이 아니면 즉시 조사하십시오."
+        )
+        officers = (
+            u.session.execute(
+                select(Account)
+                .join(AccountRole)
+                .where(AccountRole.role_code == OFFICER, Account.active.is_(True))
+            )
+            .scalars()
+            .all()
+        )
         for officer in officers:
             u.session.add(AccountNotice(account_id=officer.id, kind="recovery", text=text, created_at=now))
         u.session.flush()
@@ -631,18 +808,28 @@ def recover_officer(ctx: AppContext, login: str, *, reason: str, code: str) -> R
 def pending_notices(ctx: AppContext, actor: Actor) -> list[tuple[int, str]]:
     """Notices the account has not acknowledged yet, oldest first: ``(id, text)``."""
     with ctx.unit(actor, allow_password_change=True) as u:
-        rows = u.session.execute(select(AccountNotice.id, AccountNotice.text).where(
-            AccountNotice.account_id == actor.account_id, AccountNotice.acknowledged_at.is_(None))
-            .order_by(AccountNotice.id)).all()
+        rows = u.session.execute(
+            select(AccountNotice.id, AccountNotice.text)
+            .where(AccountNotice.account_id == actor.account_id, AccountNotice.acknowledged_at.is_(None))
+            .order_by(AccountNotice.id)
+        ).all()
         return [(int(i), str(t)) for i, t in rows]
 
 
 def acknowledge_notices(ctx: AppContext, actor: Actor, ids: list[int]) -> int:
     """The account has read these notices; each acknowledgement is logged."""
     with ctx.unit(actor, allow_password_change=True) as u:
-        rows = u.session.execute(select(AccountNotice).where(
-            AccountNotice.account_id == actor.account_id, AccountNotice.id.in_(ids),
-            AccountNotice.acknowledged_at.is_(None))).scalars().all()
+        rows = (
+            u.session.execute(
+                select(AccountNotice).where(
+                    AccountNotice.account_id == actor.account_id,
+                    AccountNotice.id.in_(ids),
+                    AccountNotice.acknowledged_at.is_(None),
+                )
+            )
+            .scalars()
+            .all()
+        )
         now = clock.now()
         for n in rows:
             n.acknowledged_at = now
@@ -657,7 +844,9 @@ def reset_password(ctx: AppContext, actor: Actor, login: str, *, reason: str = "
         account = _target(u, login)
         _require_active(account)
         if account.id == _me(u).id:
-            raise RuleViolationError("자기 비밀번호는 초기화하지 말고 비밀번호 변경('privdesk passwd')으로 바꾸십시오.")
+            raise RuleViolationError(
+                "자기 비밀번호는 초기화하지 말고 비밀번호 변경('privdesk passwd')으로 바꾸십시오."
+            )
         _officer_only(u, account)
         otp = one_time_password()
         _store_password(ctx, u.session, account, hash_password(otp, ctx.hash_params), must_change=True)
@@ -681,14 +870,22 @@ def deactivate_account(ctx: AppContext, actor: Actor, login: str, reason: str) -
         revoked = account.role_codes
         account.active = False
         account.roles = []
-        _history(u, account.login, "deactivate", f"회수: {describe_roles(role_names(u.session), revoked)}", reason)
+        _history(
+            u, account.login, "deactivate", f"회수: {describe_roles(role_names(u.session), revoked)}", reason
+        )
         u.log(Action.ACCOUNT_UPDATE, account.ref, detail="deactivate; -" + ",".join(revoked))
         u.session.flush()
         return account_info(account)
 
 
-def permission_history(ctx: AppContext, actor: Actor, *, target: str | None = None,
-                       since: dt.date | None = None, until: dt.date | None = None) -> list[PermissionChangeInfo]:
+def permission_history(
+    ctx: AppContext,
+    actor: Actor,
+    *,
+    target: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[PermissionChangeInfo]:
     """The permission history (권한 변경 이력), oldest first; ``since``/``until`` are inclusive
     days in Korea time. Needs AUDIT_READ or ACCOUNT_MANAGE; the look itself is logged."""
     with ctx.unit(actor) as u:
@@ -705,11 +902,23 @@ def permission_history(ctx: AppContext, actor: Actor, *, target: str | None = No
             stmt = stmt.where(PermissionChange.at < end)
         changes = list(u.session.execute(stmt).scalars())
         who = people(u.session, [x for c in changes for x in (c.actor_login, c.target)])
-        rows = [PermissionChangeInfo(at=c.at, actor_login=c.actor_login, target=c.target, change=c.change,
-                                     detail=c.detail, reason=c.reason, actor_label=who.label(c.actor_login),
-                                     target_label=who.label(c.target))
-                for c in changes]
-        filters = [f"target={target}" if target else "", f"since={since}" if since else "",
-                   f"until={until}" if until else ""]
+        rows = [
+            PermissionChangeInfo(
+                at=c.at,
+                actor_login=c.actor_login,
+                target=c.target,
+                change=c.change,
+                detail=c.detail,
+                reason=c.reason,
+                actor_label=who.label(c.actor_login),
+                target_label=who.label(c.target),
+            )
+            for c in changes
+        ]
+        filters = [
+            f"target={target}" if target else "",
+            f"since={since}" if since else "",
+            f"until={until}" if until else "",
+        ]
         u.log(Action.VIEW, "permission_history", detail="; ".join(f for f in filters if f) or "all")
         return rows

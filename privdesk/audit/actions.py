@@ -15,9 +15,9 @@ class Action(StrEnum):
     LOGIN = "login"
     LOGIN_FAILED = "login_failed"
     LOGOUT = "logout"
-    LOCK = "lock"                  # account locked (failures or by an administrator)
+    LOCK = "lock"  # account locked (failures or by an administrator)
     UNLOCK = "unlock"
-    IDLE_LOCK = "idle_lock"        # the GUI covered itself after inactivity
+    IDLE_LOCK = "idle_lock"  # the GUI covered itself after inactivity
     PASSWORD_CHANGE = "password_change"
     PASSWORD_RESET = "password_reset"
     ACCOUNT_CREATE = "account_create"
@@ -37,9 +37,9 @@ class Action(StrEnum):
     ARCHIVE = "archive"
     INIT = "init"
     SYSTEM = "system"
-    INTEGRITY = "integrity"        # a finding of audit verify, or the officer's acknowledgement
-    BACKUP = "backup"              # a backup made (or failed), an old one rotated away
-    RESTORE = "restore"            # the database restored from a backup (the first entry after its head)
+    INTEGRITY = "integrity"  # a finding of audit verify, or the officer's acknowledgement
+    BACKUP = "backup"  # a backup made (or failed), an old one rotated away
+    RESTORE = "restore"  # the database restored from a backup (the first entry after its head)
 
 
 class Outcome(StrEnum):
@@ -88,13 +88,41 @@ CATEGORIES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("unmask", "마스킹 해제", frozenset({Action.UNMASK})),
     ("output", "내보내기·출력", frozenset({Action.EXPORT, Action.PRINT})),
     ("change", "입력·변경·삭제", frozenset({Action.CREATE, Action.UPDATE, Action.DELETE, Action.IMPORT})),
-    ("account", "로그인·계정·권한", frozenset({
-        Action.LOGIN, Action.LOGIN_FAILED, Action.LOGOUT, Action.LOCK, Action.UNLOCK, Action.IDLE_LOCK,
-        Action.PASSWORD_CHANGE, Action.PASSWORD_RESET, Action.ACCOUNT_CREATE, Action.ACCOUNT_UPDATE,
-        Action.ROLE_CHANGE, Action.PERMISSION_DENIED})),
-    ("system", "무결성·백업·시스템", frozenset({
-        Action.VERIFY, Action.ARCHIVE, Action.INTEGRITY, Action.BACKUP, Action.RESTORE, Action.INIT,
-        Action.SYSTEM})),
+    (
+        "account",
+        "로그인·계정·권한",
+        frozenset(
+            {
+                Action.LOGIN,
+                Action.LOGIN_FAILED,
+                Action.LOGOUT,
+                Action.LOCK,
+                Action.UNLOCK,
+                Action.IDLE_LOCK,
+                Action.PASSWORD_CHANGE,
+                Action.PASSWORD_RESET,
+                Action.ACCOUNT_CREATE,
+                Action.ACCOUNT_UPDATE,
+                Action.ROLE_CHANGE,
+                Action.PERMISSION_DENIED,
+            }
+        ),
+    ),
+    (
+        "system",
+        "무결성·백업·시스템",
+        frozenset(
+            {
+                Action.VERIFY,
+                Action.ARCHIVE,
+                Action.INTEGRITY,
+                Action.BACKUP,
+                Action.RESTORE,
+                Action.INIT,
+                Action.SYSTEM,
+            }
+        ),
+    ),
 )
 
 

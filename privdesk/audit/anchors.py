@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from privdesk import clock
 from privdesk.store.models import AccessLogEntry, AuditCheckpoint
 
-if TYPE_CHECKING:   # the unit is only named here (privdesk.context imports this module)
+if TYPE_CHECKING:  # the unit is only named here (privdesk.context imports this module)
     from privdesk.context import Unit
 
 ALTERED = "변조"
@@ -54,14 +54,16 @@ class AnchorProblem:
 
     table: str
     row_id: int
-    problem: str                    # 변조 / 삭제 / 삽입
+    problem: str  # 변조 / 삭제 / 삽입
 
     @property
     def message(self) -> str:
         """One Korean sentence for the user."""
-        what = {ALTERED: "내용이 접속기록에 남은 값과 다릅니다(변조)",
-                DELETED: "접속기록에는 있는데 대장에서 사라졌습니다(삭제)",
-                INSERTED: "접속기록에 없는 행이 대장에 들어 있습니다(삽입)"}[self.problem]
+        what = {
+            ALTERED: "내용이 접속기록에 남은 값과 다릅니다(변조)",
+            DELETED: "접속기록에는 있는데 대장에서 사라졌습니다(삭제)",
+            INSERTED: "접속기록에 없는 행이 대장에 들어 있습니다(삽입)",
+        }[self.problem]
         return f"{self.table} {self.row_id}번 행: {what}."
 
 
@@ -97,21 +99,24 @@ def anchor(u: Unit, action: str, table: str, row_id: int, canonical_bytes: bytes
 def anchors_of(session: Session, table: str) -> dict[int, str]:
     """``row id -> digest`` of the latest anchor of every row of ``table`` still in the access log.
     A range on ``subject`` uses the ``(subject, seq)`` index."""
-    low, high = f"{table}:", f"{table};"   # ';' sorts right after ':'
+    low, high = f"{table}:", f"{table};"  # ';' sorts right after ':'
     rows = session.execute(
         select(AccessLogEntry.subject, AccessLogEntry.detail)
         .where(AccessLogEntry.subject >= low, AccessLogEntry.subject < high)
-        .order_by(AccessLogEntry.seq))
+        .order_by(AccessLogEntry.seq)
+    )
     found: dict[int, str] = {}
     for subj, detail in rows:
         m = _DETAIL_RE.match(detail or "")
-        tail = (subj or "")[len(low):]
+        tail = (subj or "")[len(low) :]
         if m and tail.isdigit():
             found[int(tail)] = m.group(1)
     return found
 
 
-def verify_anchored(session: Session, table_name: str, rows: Iterable[tuple[int, bytes]]) -> list[AnchorProblem]:
+def verify_anchored(
+    session: Session, table_name: str, rows: Iterable[tuple[int, bytes]]
+) -> list[AnchorProblem]:
     """Check every ``(id, canonical_bytes)`` row of ``table_name`` against its access-log anchor.
     Returns the problems in row order (empty when the ledger is intact)."""
     anchors = anchors_of(session, table_name)

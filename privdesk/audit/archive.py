@@ -136,8 +136,9 @@ def archive_before(ctx: AppContext, actor: Actor, before: dt.date, out: Path) ->
     limit = earliest_allowed(clock.today_kst(), years)
     if before > limit:
         raise RuleViolationError(
-            f"접속기록은 {years}년 이상 보관해야 하므로 기준 날짜는 {limit.isoformat()} 또는 그 이전이어야 합니다.")
-    if out.exists() or out.is_symlink():   # an archive never replaces anything (no --force)
+            f"접속기록은 {years}년 이상 보관해야 하므로 기준 날짜는 {limit.isoformat()} 또는 그 이전이어야 합니다."
+        )
+    if out.exists() or out.is_symlink():  # an archive never replaces anything (no --force)
         raise ValidationError("out", f"파일이 이미 있습니다: {out}. 다른 파일 이름을 지정하십시오.")
     target = files.guarded(ctx.settings, out)
     check = check_chain(ctx.engine, ctx.keys)
@@ -160,18 +161,31 @@ def archive_before(ctx: AppContext, actor: Actor, before: dt.date, out: Path) ->
             stored = s.execute(select(AccessLogEntry.hash).where(AccessLogEntry.seq == upto)).scalar()
             if latest != first - 1 or stored != last_hash:
                 raise RuleViolationError("다른 보관 작업이 먼저 끝났습니다. 다시 실행하십시오.")
-            s.add(AuditCheckpoint(upto_seq=upto, last_hash=last_hash, entries=n, created_at=clock.now(),
-                                  archive_name=out.name, archive_sha256=digest,
-                                  signature=ctx.keys.sign(checkpoint_message(upto, last_hash, n,
-                                                                             out.name, digest))))
+            s.add(
+                AuditCheckpoint(
+                    upto_seq=upto,
+                    last_hash=last_hash,
+                    entries=n,
+                    created_at=clock.now(),
+                    archive_name=out.name,
+                    archive_sha256=digest,
+                    signature=ctx.keys.sign(checkpoint_message(upto, last_hash, n, out.name, digest)),
+                )
+            )
             s.add(AuditArchivePermit(upto_seq=upto))
             s.flush()
-            s.execute(delete(AccessLogEntry).where(AccessLogEntry.seq <= upto)
-                      .execution_options(synchronize_session=False))
+            s.execute(
+                delete(AccessLogEntry)
+                .where(AccessLogEntry.seq <= upto)
+                .execution_options(synchronize_session=False)
+            )
             s.execute(delete(AuditArchivePermit).execution_options(synchronize_session=False))
-            u.log(Action.ARCHIVE, SUBJECT,
-                  detail=f"before={before.isoformat()} seq={first}-{upto} entries={n} "
-                         f"file={out.name} sha256={digest}")
+            u.log(
+                Action.ARCHIVE,
+                SUBJECT,
+                detail=f"before={before.isoformat()} seq={first}-{upto} entries={n} "
+                f"file={out.name} sha256={digest}",
+            )
             # Into place inside the transaction, so a failure rolls the move back. A rename, not
             # a hard link: USB sticks and some shares have none.
             if out.exists() or out.is_symlink():
@@ -187,8 +201,9 @@ def archive_before(ctx: AppContext, actor: Actor, before: dt.date, out: Path) ->
     return ArchiveResult(n, first, upto, target.path, digest)
 
 
-def _write_file(ctx: AppContext, actor: Actor, before: dt.date,
-                staged: files.Staged) -> tuple[int, int, int, bytes, str] | None:
+def _write_file(
+    ctx: AppContext, actor: Actor, before: dt.date, staged: files.Staged
+) -> tuple[int, int, int, bytes, str] | None:
     """Write the archive of the old prefix to the staged file (finished: fsynced and closed);
     (first, upto, n, last hash, file sha256), or None when no entry is old enough."""
     cutoff = kst_start(before)
@@ -200,11 +215,19 @@ def _write_file(ctx: AppContext, actor: Actor, before: dt.date,
         upto = int(young[0]) - 1 if young and young[0] is not None else start.head_seq
         if upto < start.seq:
             return None
-        header = {"format": FORMAT, "version": VERSION, "from_seq": start.seq, "to_seq": upto,
-                  "entries": upto - start.seq + 1, "prev_hash": start.hash.hex(),
-                  "before": before.isoformat(), "hospital": ctx.profile.name,
-                  "created_at": clock.iso_utc(clock.now()), "created_by": actor.login,
-                  "workstation": ctx.workstation.host}
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "from_seq": start.seq,
+            "to_seq": upto,
+            "entries": upto - start.seq + 1,
+            "prev_hash": start.hash.hex(),
+            "before": before.isoformat(),
+            "hospital": ctx.profile.name,
+            "created_at": clock.iso_utc(clock.now()),
+            "created_by": actor.login,
+            "workstation": ctx.workstation.host,
+        }
         w = _Writer(staged.fh)
         w.write(_line(header))
         with closing(snap.entries(start.seq, upto)) as rows:
@@ -213,8 +236,18 @@ def _write_file(ctx: AppContext, actor: Actor, before: dt.date,
             raise RuleViolationError("보관할 기록을 읽는 동안 체인이 맞지 않았습니다. 다시 실행하십시오.")
         n = upto - start.seq + 1
         sig = ctx.keys.sign(archive_message(w.body.digest()))
-        w.write(_line({"end": FORMAT, "entries": n, "last_hash": end.prev.hex(),
-                       "body_sha256": w.body.hexdigest(), "signature": sig.hex()}), body=False)
+        w.write(
+            _line(
+                {
+                    "end": FORMAT,
+                    "entries": n,
+                    "last_hash": end.prev.hex(),
+                    "body_sha256": w.body.hexdigest(),
+                    "signature": sig.hex(),
+                }
+            ),
+            body=False,
+        )
         staged.finish()
         return start.seq, upto, n, end.prev, w.whole.hexdigest()
 
@@ -328,8 +361,9 @@ def verify_archive_file(path: Path, keys: KeyRing) -> VerifyResult:
             return failed(0, None, ALTERED, "보관 파일의 머리글을 읽을 수 없습니다")
         end = scan(reader.batches(), first, start_hash, upto)
     if end.bad is not None:
-        seq, problem = diagnose(end, first, start_hash, upto, lambda h: _find_in_file(path, h),
-                                lambda n: _seq_in_file(path, n))
+        seq, problem = diagnose(
+            end, first, start_hash, upto, lambda h: _find_in_file(path, h), lambda n: _seq_in_file(path, n)
+        )
         return failed(end.checked, seq, problem)
     if reader.bad_line:
         return failed(end.checked, end.expected, ALTERED, "형식이 맞지 않는 줄이 있습니다")
@@ -342,10 +376,13 @@ def verify_archive_file(path: Path, keys: KeyRing) -> VerifyResult:
         return failed(end.checked, None, ALTERED, "보관 파일의 서명 줄이 없습니다")
     try:
         signature = bytes.fromhex(tail["signature"])
-        good = (tail.get("body_sha256") == reader.body.hexdigest()
-                and keys.verify_signature(archive_message(reader.body.digest()), signature)
-                and tail.get("last_hash") == end.prev.hex() and tail.get("entries") == end.checked
-                and header.get("entries") == end.checked)
+        good = (
+            tail.get("body_sha256") == reader.body.hexdigest()
+            and keys.verify_signature(archive_message(reader.body.digest()), signature)
+            and tail.get("last_hash") == end.prev.hex()
+            and tail.get("entries") == end.checked
+            and header.get("entries") == end.checked
+        )
     except (KeyError, TypeError, ValueError):
         good = False
     if not good:
@@ -361,8 +398,12 @@ def verify_archive(ctx: AppContext, actor: Actor, path: Path) -> VerifyResult:
         pass
     result = verify_archive_file(path, ctx.keys)
     with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
-        u.log(Action.VERIFY, f"archive:{path.name}"[:128],
-              outcome=Outcome.OK if result.ok else Outcome.FAILED,
-              detail=f"checked={result.checked}" if result.ok else
-              f"checked={result.checked} first_bad_seq={result.first_bad_seq} problem={result.problem}")
+        u.log(
+            Action.VERIFY,
+            f"archive:{path.name}"[:128],
+            outcome=Outcome.OK if result.ok else Outcome.FAILED,
+            detail=f"checked={result.checked}"
+            if result.ok
+            else f"checked={result.checked} first_bad_seq={result.first_bad_seq} problem={result.problem}",
+        )
     return result

@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, and_, func, literal, or_
 
 SUBJECT: Final = "patients"
 PATIENT_PREFIX: Final = "patient:"
-DETAIL_LIMIT: Final = 500   # privdesk.audit.chain.clean's limit on a detail
+DETAIL_LIMIT: Final = 500  # privdesk.audit.chain.clean's limit on a detail
 _HEAD = re.compile(r"^patients=(\d+); ids=([\d,]*)")
 
 
@@ -34,7 +34,7 @@ def entries(ids: Iterable[int], *, limit: int = DETAIL_LIMIT) -> list[tuple[str,
     ``limit`` characters."""
     out: list[tuple[str, str]] = []
     group: list[int] = []
-    size = len("patients=; ids=") + 3   # room for a count of up to three digits
+    size = len("patients=; ids=") + 3  # room for a count of up to three digits
     used = size
     for i in ids:
         width = len(str(i)) + 1

@@ -69,10 +69,32 @@ def clean(text: str | None, limit: int = 500) -> str | None:
     return _CONTROL.sub(" ", text)[:limit]
 
 
-def canonical(seq: int, at: str, actor: str, workstation: str, ip: str, action: str,
-              subject: str | None, search_kind: str | None, outcome: str, detail: str | None) -> bytes:
-    return SEP.join((str(seq), at, actor, workstation, ip, action, subject or "", search_kind or "",
-                     outcome, detail or "")).encode()
+def canonical(
+    seq: int,
+    at: str,
+    actor: str,
+    workstation: str,
+    ip: str,
+    action: str,
+    subject: str | None,
+    search_kind: str | None,
+    outcome: str,
+    detail: str | None,
+) -> bytes:
+    return SEP.join(
+        (
+            str(seq),
+            at,
+            actor,
+            workstation,
+            ip,
+            action,
+            subject or "",
+            search_kind or "",
+            outcome,
+            detail or "",
+        )
+    ).encode()
 
 
 def entry_hash(prev_hash: bytes, content: bytes) -> bytes:
@@ -83,11 +105,20 @@ def head_message(seq: int, last_hash: bytes) -> bytes:
     return b"privdesk-audit-head\x1f" + str(seq).encode() + b"\x1f" + last_hash
 
 
-def checkpoint_message(upto_seq: int, last_hash: bytes, entries: int, archive_name: str,
-                       archive_sha256: str) -> bytes:
+def checkpoint_message(
+    upto_seq: int, last_hash: bytes, entries: int, archive_name: str, archive_sha256: str
+) -> bytes:
     """What a checkpoint's signature covers (보관 체크포인트): every field but its id and time."""
-    return SEP.join(("privdesk-audit-checkpoint", str(upto_seq), last_hash.hex(), str(entries),
-                     archive_name, archive_sha256)).encode()
+    return SEP.join(
+        (
+            "privdesk-audit-checkpoint",
+            str(upto_seq),
+            last_hash.hex(),
+            str(entries),
+            archive_name,
+            archive_sha256,
+        )
+    ).encode()
 
 
 def init_head(session: Session, keys: KeyRing) -> None:
@@ -96,9 +127,7 @@ def init_head(session: Session, keys: KeyRing) -> None:
 
 
 def lock_head(session: Session) -> AuditHead:
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one_or_none()
     if head is None:
         raise RuntimeError("access log chain head missing: database not initialised")
     return head
@@ -115,12 +144,15 @@ def _archived_at(session: Session, seq: int, digest: bytes) -> bool:
 
 
 def _archived_upto(session: Session) -> int:
-    top = session.execute(select(_CHECKPOINTS.c.upto_seq).order_by(_CHECKPOINTS.c.upto_seq.desc()).limit(1)).first()
+    top = session.execute(
+        select(_CHECKPOINTS.c.upto_seq).order_by(_CHECKPOINTS.c.upto_seq.desc()).limit(1)
+    ).first()
     return int(top[0]) if top is not None else 0
 
 
-def head_problem(session: Session, keys: KeyRing, head: Sequence[object] | None,
-                 witness: Witness | None = None) -> str | None:
+def head_problem(
+    session: Session, keys: KeyRing, head: Sequence[object] | None, witness: Witness | None = None
+) -> str | None:
     """Why the head ``(seq, hash, signature)`` must not be signed again, or None when it checks
     out: its signature, that it names the last entry, and this workstation's latest witness."""
     problem = _head_problem(session, keys, head)
@@ -139,8 +171,9 @@ def _head_problem(session: Session, keys: KeyRing, head: Sequence[object] | None
     digest, signature = _blob(head[1]), _blob(head[2])
     if digest is None or signature is None or not keys.verify_signature(head_message(seq, digest), signature):
         return "체인 헤드(마지막 기록 정보)의 서명이 맞지 않습니다"
-    rows = session.execute(select(_LOG.c.seq, _LOG.c.hash).where(_LOG.c.seq >= seq)
-                           .order_by(_LOG.c.seq).limit(2)).all()
+    rows = session.execute(
+        select(_LOG.c.seq, _LOG.c.hash).where(_LOG.c.seq >= seq).order_by(_LOG.c.seq).limit(2)
+    ).all()
     at_head = [r for r in rows if r[0] == seq]
     behind = [r for r in rows if r[0] != seq]
     if behind:
@@ -153,16 +186,22 @@ def _head_problem(session: Session, keys: KeyRing, head: Sequence[object] | None
     return None
 
 
-def witness_problem(session: Session, keys: KeyRing, seq: int, witness: Witness,
-                    retired: frozenset[str] = frozenset()) -> str | None:
+def witness_problem(
+    session: Session, keys: KeyRing, seq: int, witness: Witness, retired: frozenset[str] = frozenset()
+) -> str | None:
     """Why the chain whose head is at ``seq`` disagrees with this workstation's latest witness.
     ``retired``: key checks of keys rotated away (a witness made under one of them still binds)."""
-    if witness.key_check and not keys.check_value.hex().startswith(witness.key_check) \
-            and witness.key_check not in retired:
+    if (
+        witness.key_check
+        and not keys.check_value.hex().startswith(witness.key_check)
+        and witness.key_check not in retired
+    ):
         return "키가 바뀌었습니다: 이 PC의 증인이 본 키와 다른 키로 서명되어 있습니다"
     if witness.seq > seq:
-        return (f"접속기록이 {seq}번에서 끝나는데 이 PC의 증인은 {witness.seq}번 기록까지 보았습니다"
-                " (마지막 기록들이 삭제되고 체인 헤드가 옮겨졌습니다)")
+        return (
+            f"접속기록이 {seq}번에서 끝나는데 이 PC의 증인은 {witness.seq}번 기록까지 보았습니다"
+            " (마지막 기록들이 삭제되고 체인 헤드가 옮겨졌습니다)"
+        )
     if witness.seq == 0:
         return None
     row = session.execute(select(_LOG.c.hash).where(_LOG.c.seq == witness.seq)).first()
@@ -184,8 +223,15 @@ def read_head(session: Session) -> Sequence[object] | None:
     return tuple(row) if row is not None else None
 
 
-def append(session: Session, keys: KeyRing, station: Workstation, entries: Sequence[PendingEntry],
-           *, at: dt.datetime | None = None, witness: Witness | None = None) -> int:
+def append(
+    session: Session,
+    keys: KeyRing,
+    station: Workstation,
+    entries: Sequence[PendingEntry],
+    *,
+    at: dt.datetime | None = None,
+    witness: Witness | None = None,
+) -> int:
     """Append ``entries`` to the chain inside the caller's transaction. Returns the last seq.
 
     ``at`` overrides the time written into the entries (tests and data migrations only); the
@@ -195,9 +241,16 @@ def append(session: Session, keys: KeyRing, station: Workstation, entries: Seque
     return append_head(session, keys, station, entries, at=at, witness=witness)[0]
 
 
-def append_head(session: Session, keys: KeyRing, station: Workstation, entries: Sequence[PendingEntry],
-                *, at: dt.datetime | None = None, witness: Witness | None = None,
-                retired: frozenset[str] = frozenset()) -> tuple[int, bytes]:
+def append_head(
+    session: Session,
+    keys: KeyRing,
+    station: Workstation,
+    entries: Sequence[PendingEntry],
+    *,
+    at: dt.datetime | None = None,
+    witness: Witness | None = None,
+    retired: frozenset[str] = frozenset(),
+) -> tuple[int, bytes]:
     """:func:`append`, returning the new head ``(seq, hash)``. Raises
     :class:`~privdesk.errors.LogTamperedError` when the current head does not check out."""
     # Core statements on the tables (not the ORM entities): the append runs in every use case,
@@ -223,15 +276,32 @@ def append_head(session: Session, keys: KeyRing, station: Workstation, entries: 
         subject = clean(e.subject, 128)
         search_kind = clean(e.search_kind, 32)
         detail = clean(e.detail)
-        h = entry_hash(prev, canonical(seq, stamp, actor, host, ip, e.action, subject, search_kind,
-                                       e.outcome, detail))
-        rows.append({"seq": seq, "at": stamp, "actor": actor, "workstation": host, "ip": ip,
-                     "action": str(e.action), "subject": subject, "search_kind": search_kind,
-                     "outcome": str(e.outcome), "detail": detail, "prev_hash": prev, "hash": h})
+        h = entry_hash(
+            prev, canonical(seq, stamp, actor, host, ip, e.action, subject, search_kind, e.outcome, detail)
+        )
+        rows.append(
+            {
+                "seq": seq,
+                "at": stamp,
+                "actor": actor,
+                "workstation": host,
+                "ip": ip,
+                "action": str(e.action),
+                "subject": subject,
+                "search_kind": search_kind,
+                "outcome": str(e.outcome),
+                "detail": detail,
+                "prev_hash": prev,
+                "hash": h,
+            }
+        )
         prev = h
     session.execute(insert(_LOG), rows)
-    session.execute(update(_HEAD).where(_HEAD.c.id == 1)
-                    .values(seq=seq, hash=prev, signature=keys.sign(head_message(seq, prev))))
+    session.execute(
+        update(_HEAD)
+        .where(_HEAD.c.id == 1)
+        .values(seq=seq, hash=prev, signature=keys.sign(head_message(seq, prev)))
+    )
     loaded = session.identity_map.get(Session.identity_key(AuditHead, 1))
     if loaded is not None:  # a head loaded through the ORM (lock_head) must not go stale
         session.expire(loaded)

@@ -40,8 +40,8 @@ if TYPE_CHECKING:
 
 FINDING = "finding"
 ACK = "ack"
-ROTATING = "rotating"                    # a key rotation has started: nobody works until it ends
-KEY = "key"                              # a key rotation ended: ``covers`` lists ``kc:<old key check>``
+ROTATING = "rotating"  # a key rotation has started: nobody works until it ends
+KEY = "key"  # a key rotation ended: ``covers`` lists ``kc:<old key check>``
 ROTATION_CANCELLED = "key-cancelled"
 TABLE = "integrity_events"
 
@@ -51,7 +51,7 @@ class Acknowledged:
     """Everything the acknowledgements so far cover."""
 
     chain_seqs: frozenset[int]
-    witnesses_before: dt.datetime | None     # witness disagreements written before this are known
+    witnesses_before: dt.datetime | None  # witness disagreements written before this are known
     fingerprints: frozenset[str]
 
     def covers(self, fingerprint: str) -> bool:
@@ -62,7 +62,9 @@ NOTHING = Acknowledged(frozenset(), None, frozenset())
 
 
 def newest(session: Session) -> IntegrityEvent | None:
-    return session.execute(select(IntegrityEvent).order_by(IntegrityEvent.id.desc()).limit(1)).scalar_one_or_none()
+    return session.execute(
+        select(IntegrityEvent).order_by(IntegrityEvent.id.desc()).limit(1)
+    ).scalar_one_or_none()
 
 
 def open_finding(session: Session) -> IntegrityEvent | None:
@@ -77,8 +79,11 @@ def retired_key_checks(session: Session) -> frozenset[str]:
     out: set[str] = set()
     for ev in session.execute(select(IntegrityEvent).where(IntegrityEvent.kind == KEY)).scalars():
         digest = anchors.DETAIL_PREFIX + anchors.digest(canonical_event(ev))
-        anchored = session.execute(select(AccessLogEntry.seq).where(
-            AccessLogEntry.subject == f"{TABLE}:{ev.id}", AccessLogEntry.detail == digest)).first()
+        anchored = session.execute(
+            select(AccessLogEntry.seq).where(
+                AccessLogEntry.subject == f"{TABLE}:{ev.id}", AccessLogEntry.detail == digest
+            )
+        ).first()
         if anchored is not None:
             out.update(fp[3:] for fp in _covers(ev.covers) if fp.startswith("kc:"))
     return frozenset(out)
@@ -88,8 +93,9 @@ def acknowledged(session: Session) -> Acknowledged:
     chain: set[int] = set()
     prints: set[str] = set()
     before: dt.datetime | None = None
-    for ev in session.execute(select(IntegrityEvent).where(IntegrityEvent.kind == ACK)
-                              .order_by(IntegrityEvent.id)).scalars():
+    for ev in session.execute(
+        select(IntegrityEvent).where(IntegrityEvent.kind == ACK).order_by(IntegrityEvent.id)
+    ).scalars():
         for fp in _covers(ev.covers):
             prints.add(fp)
             if fp.startswith("chain:") and fp[6:].isdigit():
@@ -112,13 +118,19 @@ def superseded(session: Session, witness: Witness) -> bool:
     is anchored in the access log (an acknowledgement planted in the table is not)."""
     if witness.at is None:
         return False
-    for ev in session.execute(select(IntegrityEvent).where(IntegrityEvent.kind == ACK, IntegrityEvent.at >= witness.at)
-                              .order_by(IntegrityEvent.id.desc())).scalars():
+    for ev in session.execute(
+        select(IntegrityEvent)
+        .where(IntegrityEvent.kind == ACK, IntegrityEvent.at >= witness.at)
+        .order_by(IntegrityEvent.id.desc())
+    ).scalars():
         if "witness" not in _covers(ev.covers):
             continue
         digest = anchors.DETAIL_PREFIX + anchors.digest(canonical_event(ev))
-        anchored = session.execute(select(AccessLogEntry.seq).where(
-            AccessLogEntry.subject == f"{TABLE}:{ev.id}", AccessLogEntry.detail == digest)).first()
+        anchored = session.execute(
+            select(AccessLogEntry.seq).where(
+                AccessLogEntry.subject == f"{TABLE}:{ev.id}", AccessLogEntry.detail == digest
+            )
+        ).first()
         if anchored is not None:
             return True
     return False
@@ -136,13 +148,29 @@ def supersede_witnesses(u: Unit, reason: str, head_seq: int) -> IntegrityEvent:
 
 def canonical_event(ev: IntegrityEvent) -> bytes:
     """The anchored bytes of an integrity event (see :mod:`privdesk.audit.anchors`)."""
-    return anchors.canonical(ev.id, ev.at, ev.kind, ev.actor_login, ev.head_seq, ev.summary, ev.covers, ev.reason)
+    return anchors.canonical(
+        ev.id, ev.at, ev.kind, ev.actor_login, ev.head_seq, ev.summary, ev.covers, ev.reason
+    )
 
 
-def add_event(session: Session, kind: str, actor_login: str, head_seq: int, summary: Iterable[str],
-              covers: Iterable[str], reason: str = "") -> IntegrityEvent:
-    ev = IntegrityEvent(at=clock.now(), kind=kind, actor_login=actor_login, head_seq=head_seq,
-                        summary="\n".join(summary), covers=json.dumps(sorted(set(covers))), reason=reason)
+def add_event(
+    session: Session,
+    kind: str,
+    actor_login: str,
+    head_seq: int,
+    summary: Iterable[str],
+    covers: Iterable[str],
+    reason: str = "",
+) -> IntegrityEvent:
+    ev = IntegrityEvent(
+        at=clock.now(),
+        kind=kind,
+        actor_login=actor_login,
+        head_seq=head_seq,
+        summary="\n".join(summary),
+        covers=json.dumps(sorted(set(covers))),
+        reason=reason,
+    )
     session.add(ev)
     session.flush()
     return ev

@@ -21,16 +21,36 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-APPEND_ONLY = ("access_log", "permission_changes", "cctv_camera_changes", "cctv_request_events", "cctv_provisions",
-               "cctv_ledger", "destruction_ledger", "disclosures", "disclosure_subjects", "processor_changes",
-               "subject_request_events", "integrity_events", "tombstones", "disclosure_pseudonyms",
-               "processor_returns", "incident_notices", "incident_events",
-               "review_results", "review_justifications", "review_justification_events", "review_signoffs",
-               "policy_versions")
+APPEND_ONLY = (
+    "access_log",
+    "permission_changes",
+    "cctv_camera_changes",
+    "cctv_request_events",
+    "cctv_provisions",
+    "cctv_ledger",
+    "destruction_ledger",
+    "disclosures",
+    "disclosure_subjects",
+    "processor_changes",
+    "subject_request_events",
+    "integrity_events",
+    "tombstones",
+    "disclosure_pseudonyms",
+    "processor_returns",
+    "incident_notices",
+    "incident_events",
+    "review_results",
+    "review_justifications",
+    "review_justification_events",
+    "review_signoffs",
+    "policy_versions",
+)
 
-_ACCESS_LOG_DELETE = ("CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log "
-                      "WHEN OLD.seq > COALESCE((SELECT MAX(upto_seq) FROM audit_archive_permit), 0) "
-                      "BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END")
+_ACCESS_LOG_DELETE = (
+    "CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log "
+    "WHEN OLD.seq > COALESCE((SELECT MAX(upto_seq) FROM audit_archive_permit), 0) "
+    "BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END"
+)
 
 _PG_FUNCTIONS = {
     "privdesk_append_only": """BEGIN
@@ -57,8 +77,8 @@ class Expected:
 
     name: str
     table: str
-    sqlite_sql: str = ""        # SQLite: the whole CREATE TRIGGER statement
-    pg_function: str = ""       # PostgreSQL: the trigger function it must call
+    sqlite_sql: str = ""  # SQLite: the whole CREATE TRIGGER statement
+    pg_function: str = ""  # PostgreSQL: the trigger function it must call
 
 
 def expected(dialect: str) -> tuple[Expected, ...]:
@@ -67,12 +87,19 @@ def expected(dialect: str) -> tuple[Expected, ...]:
         if dialect == "sqlite":
             for verb in ("UPDATE", "DELETE"):
                 name = f"{table}_no_{verb.lower()}"
-                sql = (_ACCESS_LOG_DELETE if name == "access_log_no_delete" else
-                       f"CREATE TRIGGER {name} BEFORE {verb} ON {table} "
-                       f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+                sql = (
+                    _ACCESS_LOG_DELETE
+                    if name == "access_log_no_delete"
+                    else f"CREATE TRIGGER {name} BEFORE {verb} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+                )
                 out.append(Expected(name, table, sqlite_sql=sql))
         else:
-            fn = "privdesk_append_only" if table in ("access_log", "permission_changes") else "privdesk_refuse_change"
+            fn = (
+                "privdesk_append_only"
+                if table in ("access_log", "permission_changes")
+                else "privdesk_refuse_change"
+            )
             out.append(Expected(f"{table}_append_only", table, pg_function=fn))
             out.append(Expected(f"{table}_no_truncate", table, pg_function=fn))
     return tuple(out)
@@ -96,20 +123,33 @@ def check(conn: Any, dialect: str) -> list[Hole]:
     holes = _check_sqlite(conn) if dialect == "sqlite" else _check_pg(conn)
     permits = conn.one("SELECT COUNT(*) FROM audit_archive_permit")
     if permits is not None and permits[0]:
-        holes.append(Hole("permit", "보관 허가 표(audit_archive_permit)에 행이 남아 있습니다: 접속기록 삭제가 "
-                                    "허용된 상태입니다"))
+        holes.append(
+            Hole(
+                "permit",
+                "보관 허가 표(audit_archive_permit)에 행이 남아 있습니다: 접속기록 삭제가 허용된 상태입니다",
+            )
+        )
     return holes
 
 
 def _check_sqlite(conn: Any) -> list[Hole]:
-    found = {str(name): (str(table), str(sql or "")) for name, table, sql in
-             conn.all("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")}
+    found = {
+        str(name): (str(table), str(sql or ""))
+        for name, table, sql in conn.all(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'"
+        )
+    }
     holes: list[Hole] = []
     for e in expected("sqlite"):
         have = found.get(e.name)
         if have is None:
-            holes.append(Hole(e.name, f"{e.table} 표의 추가 전용 보호 장치({e.name})가 없습니다: 기록을 고치거나 "
-                                      "지울 수 있는 상태입니다"))
+            holes.append(
+                Hole(
+                    e.name,
+                    f"{e.table} 표의 추가 전용 보호 장치({e.name})가 없습니다: 기록을 고치거나 "
+                    "지울 수 있는 상태입니다",
+                )
+            )
         elif have[0] != e.table or _norm(have[1]) != _norm(e.sqlite_sql):
             holes.append(Hole(e.name, f"{e.table} 표의 추가 전용 보호 장치({e.name})가 바뀌었습니다"))
     return holes
@@ -119,22 +159,33 @@ def _check_pg(conn: Any) -> list[Hole]:
     rows = conn.all(
         "SELECT t.tgname, c.relname, t.tgenabled, p.proname, p.prosrc FROM pg_trigger t "
         "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "JOIN pg_proc p ON p.oid = t.tgfoid WHERE NOT t.tgisinternal AND n.nspname = current_schema()")
+        "JOIN pg_proc p ON p.oid = t.tgfoid WHERE NOT t.tgisinternal AND n.nspname = current_schema()"
+    )
     found = {str(r[0]): r for r in rows}
     holes: list[Hole] = []
     for e in expected("postgresql"):
         have = found.get(e.name)
         if have is None:
-            holes.append(Hole(e.name, f"{e.table} 표의 추가 전용 보호 장치({e.name})가 없습니다: 기록을 고치거나 "
-                                      "지울 수 있는 상태입니다"))
+            holes.append(
+                Hole(
+                    e.name,
+                    f"{e.table} 표의 추가 전용 보호 장치({e.name})가 없습니다: 기록을 고치거나 "
+                    "지울 수 있는 상태입니다",
+                )
+            )
             continue
         _name, table, enabled, function, source = have
         enabled = enabled.decode() if isinstance(enabled, bytes) else str(enabled)
         if str(table) != e.table or str(function) != e.pg_function:
             holes.append(Hole(e.name, f"{e.table} 표의 추가 전용 보호 장치({e.name})가 바뀌었습니다"))
         elif enabled not in ("O", "A"):
-            holes.append(Hole(e.name, f"{e.table} 표의 추가 전용 보호 장치({e.name})가 꺼져 있습니다 "
-                                      "(ALTER TABLE … DISABLE TRIGGER)"))
+            holes.append(
+                Hole(
+                    e.name,
+                    f"{e.table} 표의 추가 전용 보호 장치({e.name})가 꺼져 있습니다 "
+                    "(ALTER TABLE … DISABLE TRIGGER)",
+                )
+            )
         elif _digest(str(source)) != _digest(_PG_FUNCTIONS[e.pg_function]):
             holes.append(Hole(e.name, f"보호 장치 함수 {e.pg_function}()의 내용이 바뀌었습니다"))
     return holes

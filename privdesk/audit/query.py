@@ -39,6 +39,7 @@ SUBJECT = "access_log"
 SUBJECT_LABEL = "접속기록"
 MAX_PAGE = 1000
 
+
 @dataclass(frozen=True)
 class LogFilter:
     """What the viewer filters on; ``since``/``until`` are inclusive dates in KST.
@@ -80,7 +81,7 @@ class LogFilter:
 @dataclass(frozen=True)
 class LogRow:
     seq: int
-    at: dt.datetime          # aware, UTC
+    at: dt.datetime  # aware, UTC
     actor: str
     workstation: str
     ip: str
@@ -125,8 +126,10 @@ def _conditions(flt: LogFilter) -> list[ColumnElement[bool]]:
         listed = batches.mentions(t.subject, t.detail, (flt.subject,))
         cond.append(t.subject == flt.subject if listed is None else or_(t.subject == flt.subject, listed))
     if flt.subjects:
-        listed = batches.mentions(t.subject, t.detail, flt.subjects)   # an import's batch entries
-        cond.append(t.subject.in_(flt.subjects) if listed is None else or_(t.subject.in_(flt.subjects), listed))
+        listed = batches.mentions(t.subject, t.detail, flt.subjects)  # an import's batch entries
+        cond.append(
+            t.subject.in_(flt.subjects) if listed is None else or_(t.subject.in_(flt.subjects), listed)
+        )
     if flt.since:
         cond.append(t.at >= kst_start(flt.since))
     if flt.until:
@@ -136,13 +139,13 @@ def _conditions(flt: LogFilter) -> list[ColumnElement[bool]]:
 
 def select_entries(flt: LogFilter) -> Select[*tuple[Any, ...]]:
     t = AccessLogEntry
-    return select(t.seq, t.at, t.actor, t.workstation, t.ip, t.action, t.subject, t.search_kind,
-                  t.outcome, t.detail).where(*_conditions(flt))
+    return select(
+        t.seq, t.at, t.actor, t.workstation, t.ip, t.action, t.subject, t.search_kind, t.outcome, t.detail
+    ).where(*_conditions(flt))
 
 
 def row_of(r: Any) -> LogRow:
-    return LogRow(int(r[0]), dt.datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7],
-                  r[8], r[9])
+    return LogRow(int(r[0]), dt.datetime.fromisoformat(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
 
 
 def fetch(u: Unit, flt: LogFilter, *, before_seq: int | None = None, limit: int = 200) -> list[LogRow]:
@@ -159,8 +162,9 @@ def fetch(u: Unit, flt: LogFilter, *, before_seq: int | None = None, limit: int 
     return rows
 
 
-def page(ctx: AppContext, actor: Actor, flt: LogFilter, *, before_seq: int | None = None,
-         limit: int = 200) -> list[LogRow]:
+def page(
+    ctx: AppContext, actor: Actor, flt: LogFilter, *, before_seq: int | None = None, limit: int = 200
+) -> list[LogRow]:
     """Newest entries first matching ``flt``, as stored; pass the last row's ``seq`` as
     ``before_seq`` for the next page. The first page logs one ``view`` of the access log.
     Screens and printed records use :func:`privdesk.audit.readable.page` (the same, in words)."""

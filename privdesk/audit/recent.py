@@ -17,7 +17,7 @@ from privdesk.store.models import AccessLogEntry
 
 ACTIONS = (Action.EXPORT, Action.PRINT, Action.UNMASK)
 _BATCH = 200
-_MAX_BATCHES = 10   # at most 2,000 of the account's own entries read: a patient export logs one per patient
+_MAX_BATCHES = 10  # at most 2,000 of the account's own entries read: a patient export logs one per patient
 
 
 def recent_reasons(ctx: AppContext, actor: Actor, limit: int = 8) -> list[str]:
@@ -31,9 +31,14 @@ def recent_reasons(ctx: AppContext, actor: Actor, limit: int = 8) -> list[str]:
     before: int | None = None
     with ctx.unit(actor) as u:
         for _ in range(_MAX_BATCHES):
-            q = (select(E.seq, E.detail)
-                 .where(E.actor == actor.login, E.action.in_([str(a) for a in ACTIONS]), E.outcome == Outcome.OK)
-                 .order_by(E.seq.desc()).limit(_BATCH))
+            q = (
+                select(E.seq, E.detail)
+                .where(
+                    E.actor == actor.login, E.action.in_([str(a) for a in ACTIONS]), E.outcome == Outcome.OK
+                )
+                .order_by(E.seq.desc())
+                .limit(_BATCH)
+            )
             if before is not None:
                 q = q.where(E.seq < before)
             rows = u.session.execute(q).all()

@@ -52,8 +52,20 @@ HEAD_BAD = "체인 헤드 이상"
 WITNESS = "증인 불일치"
 
 # Column order of a full chain row everywhere in this package (the archive file uses it too).
-COLUMNS = ("seq", "at", "actor", "workstation", "ip", "action", "subject", "search_kind", "outcome",
-           "detail", "prev_hash", "hash")
+COLUMNS = (
+    "seq",
+    "at",
+    "actor",
+    "workstation",
+    "ip",
+    "action",
+    "subject",
+    "search_kind",
+    "outcome",
+    "detail",
+    "prev_hash",
+    "hash",
+)
 Row = tuple[Any, ...]
 # What the scan checks: (seq, canonical content bytes, stored prev_hash, stored hash).
 Link = tuple[int, bytes, bytes, bytes]
@@ -80,7 +92,7 @@ class VerifyResult:
     first_bad_seq: int | None
     problem: str | None
     detail: str | None = None
-    known: tuple[int, ...] = ()      # acknowledged broken links that were stepped over
+    known: tuple[int, ...] = ()  # acknowledged broken links that were stepped over
 
     @property
     def fingerprint(self) -> str | None:
@@ -109,8 +121,9 @@ def passed(checked: int, known: tuple[int, ...] = ()) -> VerifyResult:
     return VerifyResult(True, checked, None, None, known=known)
 
 
-def failed(checked: int, seq: int | None, problem: str, detail: str | None = None,
-           known: tuple[int, ...] = ()) -> VerifyResult:
+def failed(
+    checked: int, seq: int | None, problem: str, detail: str | None = None, known: tuple[int, ...] = ()
+) -> VerifyResult:
     return VerifyResult(False, checked, seq, problem, detail, known)
 
 
@@ -131,8 +144,9 @@ def link_of(row: Row) -> Link:
     return (int(row[0]), canonical(*row[:10]), bytes(row[10]), bytes(row[11]))
 
 
-def scan(batches: Iterable[Sequence[Link]], start_seq: int, start_hash: bytes,
-         last_seq: int | None = None) -> ScanEnd:
+def scan(
+    batches: Iterable[Sequence[Link]], start_seq: int, start_hash: bytes, last_seq: int | None = None
+) -> ScanEnd:
     """Check links (ascending seq) against the chain rules until the first one that breaks a
     rule, or one past ``last_seq``. Kept flat for speed (well under a microsecond per link)."""
     sha = hashlib.sha256
@@ -141,17 +155,26 @@ def scan(batches: Iterable[Sequence[Link]], start_seq: int, start_hash: bytes,
     for batch in batches:
         for link in batch:
             seq, content, stored_prev, stored = link
-            if (seq != expected or seq > limit or stored_prev != prev
-                    or sha(prev + content).digest() != stored):
+            if (
+                seq != expected
+                or seq > limit
+                or stored_prev != prev
+                or sha(prev + content).digest() != stored
+            ):
                 return ScanEnd(expected - start_seq, expected, prev, link)
             prev = stored
             expected += 1
     return ScanEnd(expected - start_seq, expected, prev, None)
 
 
-def diagnose(end: ScanEnd, start_seq: int, start_hash: bytes, last_seq: int,
-             find_hash: Callable[[bytes], int | None],
-             has_seq: Callable[[int], bool] | None = None) -> tuple[int, str]:
+def diagnose(
+    end: ScanEnd,
+    start_seq: int,
+    start_hash: bytes,
+    last_seq: int,
+    find_hash: Callable[[bytes], int | None],
+    has_seq: Callable[[int], bool] | None = None,
+) -> tuple[int, str]:
     """Name the first bad entry and what happened to it, from the row where the scan stopped.
 
     ``find_hash(h)`` returns the seq of the row whose stored hash is ``h`` (None if none);
@@ -161,24 +184,24 @@ def diagnose(end: ScanEnd, start_seq: int, start_hash: bytes, last_seq: int,
     bad, expected, prev = end.bad, end.expected, end.prev
     seq, content, stored_prev, stored = bad
     if seq > last_seq:
-        return seq, INSERTED                      # behind the signed head
+        return seq, INSERTED  # behind the signed head
     if seq < expected:
-        return expected, INSERTED                 # a repeated or extra entry
+        return expected, INSERTED  # a repeated or extra entry
     if seq > expected:
         if has_seq is not None and has_seq(expected):
-            return expected, REORDERED            # it is there, further on
-        return expected, DELETED                  # a gap: expected .. seq-1 are gone
+            return expected, REORDERED  # it is there, further on
+        return expected, DELETED  # a gap: expected .. seq-1 are gone
     if stored_prev == prev:
-        return seq, ALTERED                       # linked correctly, content does not hash
+        return seq, ALTERED  # linked correctly, content does not hash
     if hashlib.sha256(prev + content).digest() == stored:
-        return seq, ALTERED                       # only its link column was changed
+        return seq, ALTERED  # only its link column was changed
     pred = start_seq - 1 if stored_prev == start_hash else find_hash(stored_prev)
     if pred is None:
-        return seq, DELETED                       # its predecessor is gone, later rows renumbered
+        return seq, DELETED  # its predecessor is gone, later rows renumbered
     if pred > seq:
-        return seq, REORDERED                     # it now stands before its own predecessor
+        return seq, REORDERED  # it now stands before its own predecessor
     if pred < seq - 1:
-        return pred + 1, INSERTED                 # rows pred+1 .. seq-1 were put in between
+        return pred + 1, INSERTED  # rows pred+1 .. seq-1 were put in between
     return seq, ALTERED
 
 
@@ -214,8 +237,9 @@ class Snapshot:
                 cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         return self
 
-    def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, et: type[BaseException] | None, ev: BaseException | None, tb: TracebackType | None
+    ) -> None:
         try:
             if self.sqlite:
                 self.conn.execute("ROLLBACK")
@@ -251,14 +275,19 @@ class Snapshot:
 
     def entries(self, from_seq: int, to_seq: int) -> Generator[list[Row]]:
         """Full rows in ``COLUMNS`` order."""
-        return self.stream(f"SELECT {', '.join(COLUMNS)} FROM access_log WHERE seq >= ? AND seq <= ? "
-                           "ORDER BY seq", (from_seq, to_seq))
+        return self.stream(
+            f"SELECT {', '.join(COLUMNS)} FROM access_log WHERE seq >= ? AND seq <= ? ORDER BY seq",
+            (from_seq, to_seq),
+        )
 
     def links(self, from_seq: int) -> Generator[list[Link]]:
         """Every link from ``from_seq`` on, the content built by the database (see
         :func:`canonical_sql`): four values per row instead of twelve is most of the speed."""
-        return self.stream(f"SELECT seq, {canonical_sql(self.sqlite)}, prev_hash, hash FROM access_log "
-                           "WHERE seq >= ? ORDER BY seq", (from_seq,))
+        return self.stream(
+            f"SELECT seq, {canonical_sql(self.sqlite)}, prev_hash, hash FROM access_log "
+            "WHERE seq >= ? ORDER BY seq",
+            (from_seq,),
+        )
 
     def find_hash(self, h: bytes) -> int | None:
         row = self.one("SELECT MIN(seq) FROM access_log WHERE hash = ?", (h,))
@@ -303,12 +332,20 @@ def chain_start(snap: Snapshot, keys: KeyRing) -> ChainStart | VerifyResult:
         return failed(0, None, HEAD_BAD, "체인 헤드의 값이 올바르지 않습니다")
     start_seq, start_hash = 1, GENESIS
     for upto, last_hash, entries, name, digest, sig in snap.all(
-            "SELECT upto_seq, last_hash, entries, archive_name, archive_sha256, signature "
-            "FROM audit_checkpoints ORDER BY upto_seq"):
+        "SELECT upto_seq, last_hash, entries, archive_name, archive_sha256, signature "
+        "FROM audit_checkpoints ORDER BY upto_seq"
+    ):
         upto_n, last_b, entries_n, sig_b = _as_int(upto), _as_blob(last_hash), _as_int(entries), _as_blob(sig)
-        if (upto_n is None or last_b is None or entries_n is None or sig_b is None
-                or not keys.verify_signature(checkpoint_message(upto_n, last_b, entries_n, str(name), str(digest)),
-                                             sig_b) or upto_n > head_seq):
+        if (
+            upto_n is None
+            or last_b is None
+            or entries_n is None
+            or sig_b is None
+            or not keys.verify_signature(
+                checkpoint_message(upto_n, last_b, entries_n, str(name), str(digest)), sig_b
+            )
+            or upto_n > head_seq
+        ):
             return failed(0, upto_n, ALTERED, f"보관 체크포인트({name})의 서명이 맞지 않습니다")
         start_seq, start_hash = upto_n + 1, last_b
     if not keys.verify_signature(head_message(head_seq, head_hash), head_sig):
@@ -323,8 +360,14 @@ def _robust_links(snap: Snapshot, from_seq: int) -> Generator[list[Link]]:
         out: list[Link] = []
         for seq, content, prev, h in batch:
             n = _as_int(seq)
-            out.append((n if n is not None else -1, _as_blob(content) or b"", _as_blob(prev) or b"",
-                        _as_blob(h) or b""))
+            out.append(
+                (
+                    n if n is not None else -1,
+                    _as_blob(content) or b"",
+                    _as_blob(prev) or b"",
+                    _as_blob(h) or b"",
+                )
+            )
         yield out
 
 
@@ -371,15 +414,21 @@ def chain_in(snap: Snapshot, keys: KeyRing, skip: frozenset[int] = frozenset()) 
             continue
         detail = None
         if problem == INSERTED and bad[0] == start.head_seq + 1 and end.expected == bad[0]:
-            detail = (f"서명된 체인 헤드는 {start.head_seq}번인데 그 뒤에 기록이 있습니다: 몰래 덧붙인 기록이거나 "
-                      "체인 헤드가 이전 값으로 되돌려졌습니다")
+            detail = (
+                f"서명된 체인 헤드는 {start.head_seq}번인데 그 뒤에 기록이 있습니다: 몰래 덧붙인 기록이거나 "
+                "체인 헤드가 이전 값으로 되돌려졌습니다"
+            )
         return failed(checked, seq, problem, detail, tuple(known))
     if end.expected - 1 < start.head_seq:
         return failed(checked, end.expected, TAIL_DELETED, known=tuple(known))
     if end.prev != start.head_hash:
-        return failed(checked, start.head_seq, ALTERED,
-                      "기록의 해시가 서명된 체인 헤드와 맞지 않습니다: 기록이 바뀌고 해시가 다시 계산되었습니다",
-                      tuple(known))
+        return failed(
+            checked,
+            start.head_seq,
+            ALTERED,
+            "기록의 해시가 서명된 체인 헤드와 맞지 않습니다: 기록이 바뀌고 해시가 다시 계산되었습니다",
+            tuple(known),
+        )
     return passed(checked, tuple(known))
 
 
@@ -392,8 +441,9 @@ class WitnessProblem:
     message: str
 
 
-def check_witnesses(snap: Snapshot, keys: KeyRing, witnesses: Sequence[Witness],
-                    retired: frozenset[str] = frozenset()) -> list[WitnessProblem]:
+def check_witnesses(
+    snap: Snapshot, keys: KeyRing, witnesses: Sequence[Witness], retired: frozenset[str] = frozenset()
+) -> list[WitnessProblem]:
     """Compare the chain with each witness, lowest sequence number first: a chain shorter than
     a witness, an entry at a witnessed sequence with another hash, a witness of another key."""
     head = snap.one("SELECT seq FROM audit_head WHERE id = 1")
@@ -407,7 +457,7 @@ def check_witnesses(snap: Snapshot, keys: KeyRing, witnesses: Sequence[Witness],
     found: dict[int, bytes | None] = {}
     wanted = sorted({w.seq for w in ordered if archived_upto < w.seq <= top})
     for i in range(0, len(wanted), 500):
-        chunk = wanted[i:i + 500]
+        chunk = wanted[i : i + 500]
         marks = ", ".join(["?"] * len(chunk))
         for seq, h in snap.all(f"SELECT seq, hash FROM access_log WHERE seq IN ({marks})", chunk):
             n = _as_int(seq)
@@ -416,24 +466,41 @@ def check_witnesses(snap: Snapshot, keys: KeyRing, witnesses: Sequence[Witness],
     problems: list[WitnessProblem] = []
     for w in ordered:
         if w.key_check and not check.startswith(w.key_check) and w.key_check not in retired:
-            problems.append(WitnessProblem(w, f"{w.source}이(가) 본 키(확인값 {w.key_check[:8]}…)와 지금 키가 "
-                                              "다릅니다: 키 파일과 데이터베이스의 키 확인값이 바뀌었습니다"))
+            problems.append(
+                WitnessProblem(
+                    w,
+                    f"{w.source}이(가) 본 키(확인값 {w.key_check[:8]}…)와 지금 키가 "
+                    "다릅니다: 키 파일과 데이터베이스의 키 확인값이 바뀌었습니다",
+                )
+            )
             continue
         if w.seq == 0 or w.seq <= archived_upto:
-            continue                           # before the live chain: in a signed archive file
+            continue  # before the live chain: in a signed archive file
         if w.seq > top or (head_seq is not None and w.seq > head_seq and w.seq not in found):
             end = head_seq if head_seq is not None else top
-            problems.append(WitnessProblem(w, f"{w.source}은(는) {w.seq}번 기록(해시 {w.hash_hex[:12]})까지 "
-                                              f"보았는데 접속기록은 {end}번에서 끝납니다: 그 뒤의 기록이 삭제되고 "
-                                              "체인 헤드가 옮겨졌습니다"))
+            problems.append(
+                WitnessProblem(
+                    w,
+                    f"{w.source}은(는) {w.seq}번 기록(해시 {w.hash_hex[:12]})까지 "
+                    f"보았는데 접속기록은 {end}번에서 끝납니다: 그 뒤의 기록이 삭제되고 "
+                    "체인 헤드가 옮겨졌습니다",
+                )
+            )
             continue
         actual = found.get(w.seq)
         if actual is None:
-            problems.append(WitnessProblem(w, f"{w.source}이(가) 본 {w.seq}번 기록이 없습니다: 삭제되었습니다"))
+            problems.append(
+                WitnessProblem(w, f"{w.source}이(가) 본 {w.seq}번 기록이 없습니다: 삭제되었습니다")
+            )
         elif not w.matches(actual):
-            problems.append(WitnessProblem(w, f"{w.source}이(가) 본 {w.seq}번 기록의 해시({w.hash_hex[:12]})와 "
-                                              f"지금 해시({actual.hex()[:12]})가 다릅니다: {w.seq}번까지의 기록이 "
-                                              "바뀐 뒤 해시가 다시 계산되었습니다"))
+            problems.append(
+                WitnessProblem(
+                    w,
+                    f"{w.source}이(가) 본 {w.seq}번 기록의 해시({w.hash_hex[:12]})와 "
+                    f"지금 해시({actual.hex()[:12]})가 다릅니다: {w.seq}번까지의 기록이 "
+                    "바뀐 뒤 해시가 다시 계산되었습니다",
+                )
+            )
     return problems
 
 
@@ -461,9 +528,13 @@ def log_verification(ctx: AppContext, actor: Actor, result: VerifyResult, subjec
                 u.log(Action.VERIFY, subject, detail=f"checked={result.checked}")
                 u.witness("verify")
             else:
-                u.log(Action.VERIFY, subject, outcome=Outcome.FAILED,
-                      detail=f"checked={result.checked} first_bad_seq={result.first_bad_seq} "
-                             f"problem={result.problem}")
+                u.log(
+                    Action.VERIFY,
+                    subject,
+                    outcome=Outcome.FAILED,
+                    detail=f"checked={result.checked} first_bad_seq={result.first_bad_seq} "
+                    f"problem={result.problem}",
+                )
         held = u.held
     except (IntegrityError, LogTamperedError):
         if result.ok:

@@ -80,9 +80,13 @@ def parse_manual(text: str) -> Witness:
     Raises ValueError with a Korean message."""
     m = _MANUAL_RE.match(text or "")
     if not m:
-        raise ValueError(f"증인 값 형식이 올바르지 않습니다: {text!r}. 출력물 아래쪽의 '번호·해시' "
-                         "(예: 1234:3f9a0c1b2d4e, 해시는 8자리 이상)를 입력하십시오.")
-    return Witness(int(m.group(1)), m.group(2).lower(), f"직접 입력한 증인 {m.group(1)}·{m.group(2)[:12].lower()}")
+        raise ValueError(
+            f"증인 값 형식이 올바르지 않습니다: {text!r}. 출력물 아래쪽의 '번호·해시' "
+            "(예: 1234:3f9a0c1b2d4e, 해시는 8자리 이상)를 입력하십시오."
+        )
+    return Witness(
+        int(m.group(1)), m.group(2).lower(), f"직접 입력한 증인 {m.group(1)}·{m.group(2)[:12].lower()}"
+    )
 
 
 def location_of(db_url: str) -> str:
@@ -100,8 +104,8 @@ class FileReport:
 
     path: Path
     witnesses: tuple[Witness, ...]
-    bad_lines: tuple[int, ...]          # line numbers that are not valid witness lines
-    other_database_here: str | None     # a database id seen at the same location but not this one
+    bad_lines: tuple[int, ...]  # line numbers that are not valid witness lines
+    other_database_here: str | None  # a database id seen at the same location but not this one
     readable: bool = True
 
 
@@ -146,8 +150,14 @@ def _witness_of(obj: dict[str, object], path: Path, local: bool) -> Witness | No
     if len(raw) != 32:
         return None
     at = _at(obj)
-    return Witness(seq, raw, _source(path, str(obj.get("host", "")), at, local), at, str(obj.get("kc", "")),
-                   str(obj.get("ev", "")))
+    return Witness(
+        seq,
+        raw,
+        _source(path, str(obj.get("host", "")), at, local),
+        at,
+        str(obj.get("kc", "")),
+        str(obj.get("ev", "")),
+    )
 
 
 def read_file(path: Path, database_id: str, location: str, *, local: bool) -> FileReport:
@@ -225,9 +235,21 @@ class WitnessBook:
 
     # -- writing ------------------------------------------------------------------------
     def _write(self, record: dict[str, object]) -> None:
-        line = json.dumps({"v": VERSION, "at": clock.iso_utc(clock.now()), "db": self.database_id,
-                           "loc": self.location, **record, "host": self.host},
-                          ensure_ascii=False, separators=(",", ":")) + "\n"
+        line = (
+            json.dumps(
+                {
+                    "v": VERSION,
+                    "at": clock.iso_utc(clock.now()),
+                    "db": self.database_id,
+                    "loc": self.location,
+                    **record,
+                    "host": self.host,
+                },
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            + "\n"
+        )
         _owner_only_dir(self.path.parent)
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
         fd = os.open(self.path, flags, 0o600)

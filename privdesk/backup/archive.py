@@ -50,7 +50,7 @@ from privdesk.errors import BackupError
 MAGIC = b"PRIVDESK-BACKUP\n"
 FORMAT = 1
 CIPHER = "AES-256-GCM"
-CHUNK = 1 << 20                 # plaintext bytes per chunk
+CHUNK = 1 << 20  # plaintext bytes per chunk
 TAG = 16
 SUFFIX = ".pdbk"
 MAX_HEADER = 64 * 1024
@@ -70,11 +70,11 @@ class Header:
     format: int
     chunk: int
     salt: bytes
-    key_check: str                # hex of the database's key check value
+    key_check: str  # hex of the database's key check value
     database_id: str
-    created_at: str               # ISO 8601, UTC
+    created_at: str  # ISO 8601, UTC
     backend: str
-    raw: bytes = field(repr=False, default=b"")   # the header exactly as stored (bound to every chunk)
+    raw: bytes = field(repr=False, default=b"")  # the header exactly as stored (bound to every chunk)
 
     @property
     def key_prefix(self) -> str:
@@ -90,9 +90,16 @@ class Part:
 
 
 def new_header(keys: KeyRing, *, database_id: str, created_at: str, backend: str) -> dict[str, Any]:
-    return {"format": FORMAT, "cipher": CIPHER, "chunk": CHUNK, "salt": os.urandom(32).hex(),
-            "key_check": keys.check_value.hex(), "database_id": database_id, "created_at": created_at,
-            "backend": backend}
+    return {
+        "format": FORMAT,
+        "cipher": CIPHER,
+        "chunk": CHUNK,
+        "salt": os.urandom(32).hex(),
+        "key_check": keys.check_value.hex(),
+        "database_id": database_id,
+        "created_at": created_at,
+        "backend": backend,
+    }
 
 
 def _aad(header_digest: bytes, index: int, last: bool) -> bytes:
@@ -134,18 +141,20 @@ class ArchiveWriter:
         self.size += len(data)
 
     def _seal(self, plain: bytes | memoryview, last: bool) -> None:
-        self._put(self._aead.encrypt(_nonce(self._index), bytes(plain), _aad(self._digest, self._index, last)))
+        self._put(
+            self._aead.encrypt(_nonce(self._index), bytes(plain), _aad(self._digest, self._index, last))
+        )
         self._index += 1
 
     def _record(self, tag: bytes, payload: bytes | memoryview) -> None:
         self._buf += _REC.pack(tag, len(payload))
         self._buf += payload
         n = self._chunk
-        if len(self._buf) > n:          # keep at least one byte back: the last chunk is sealed by finish()
+        if len(self._buf) > n:  # keep at least one byte back: the last chunk is sealed by finish()
             view = memoryview(self._buf)
             start = 0
             while len(self._buf) - start > n:
-                self._seal(view[start:start + n], False)
+                self._seal(view[start : start + n], False)
                 start += n
             view.release()
             del self._buf[:start]
@@ -163,7 +172,7 @@ class ArchiveWriter:
             raise RuntimeError("no part is open")
         view = memoryview(data)
         for i in range(0, len(view), RECORD_MAX):
-            piece = view[i:i + RECORD_MAX]
+            piece = view[i : i + RECORD_MAX]
             self._part_hash.update(piece)
             self._part_size += len(piece)
             self._record(b"D", piece)
@@ -192,8 +201,11 @@ class ArchiveWriter:
 
 # -- reading ----------------------------------------------------------------------------------------
 def _damaged(path: Path, what: str) -> BackupError:
-    return BackupError("damaged", f"백업 파일이 손상되었습니다: {path} — {what}. 다른 백업 파일을 사용하십시오 "
-                                  "(privdesk backup verify로 백업 폴더의 파일을 하나씩 확인할 수 있습니다).")
+    return BackupError(
+        "damaged",
+        f"백업 파일이 손상되었습니다: {path} — {what}. 다른 백업 파일을 사용하십시오 "
+        "(privdesk backup verify로 백업 폴더의 파일을 하나씩 확인할 수 있습니다).",
+    )
 
 
 def read_header(fh: Readable, path: Path) -> Header:
@@ -202,7 +214,9 @@ def read_header(fh: Readable, path: Path) -> Header:
     if magic != MAGIC:
         if not magic:
             raise BackupError("empty", f"{path}은(는) 빈 파일입니다: privdesk 백업 파일이 아닙니다.")
-        raise BackupError("not_archive", f"{path}은(는) privdesk 백업 파일이 아닙니다 (파일 형식 표시가 없습니다).")
+        raise BackupError(
+            "not_archive", f"{path}은(는) privdesk 백업 파일이 아닙니다 (파일 형식 표시가 없습니다)."
+        )
     size_raw = fh.read(4)
     if len(size_raw) != 4:
         raise _damaged(path, "머리글이 잘렸습니다")
@@ -216,16 +230,26 @@ def read_header(fh: Readable, path: Path) -> Header:
         obj = json.loads(raw.decode())
         fmt = int(obj["format"])
         if fmt != FORMAT:
-            raise BackupError("format", f"{path}은(는) 이 privdesk가 모르는 형식({fmt})의 백업입니다. "
-                                        "새 버전의 privdesk로 여십시오.")
+            raise BackupError(
+                "format",
+                f"{path}은(는) 이 privdesk가 모르는 형식({fmt})의 백업입니다. 새 버전의 privdesk로 여십시오.",
+            )
         if obj.get("cipher") != CIPHER:
             raise ValueError
         chunk = int(obj["chunk"])
         salt = bytes.fromhex(str(obj["salt"]))
         if not 4096 <= chunk <= 64 << 20 or len(salt) < 16:
             raise ValueError
-        return Header(fmt, chunk, salt, str(obj["key_check"]), str(obj["database_id"]), str(obj["created_at"]),
-                      str(obj["backend"]), MAGIC + size_raw + raw)
+        return Header(
+            fmt,
+            chunk,
+            salt,
+            str(obj["key_check"]),
+            str(obj["database_id"]),
+            str(obj["created_at"]),
+            str(obj["backend"]),
+            MAGIC + size_raw + raw,
+        )
     except BackupError:
         raise
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
@@ -236,10 +260,13 @@ def check_key(header: Header, keys: KeyRing, path: Path, key_file: Path | str) -
     """Refuse a key file whose key check differs from the archive's, naming both (a key rotated
     since the backup: the archive needs the key file of that time)."""
     if keys.check_value.hex() != header.key_check:
-        raise BackupError("wrong_key", f"키 파일 {key_file}은(는) 이 백업의 키가 아닙니다: 백업 {path.name}은(는) 키 확인값이 "
-                                       f"{header.key_prefix}…인 키로 만들어졌고, 이 키 파일의 키 확인값은 "
-                                       f"{keys.check_value.hex()[:16]}…입니다. 백업할 때 쓰던 키 파일(키를 교체했다면 "
-                                       "교체 전의 키 파일)을 --key-file로 지정하십시오.")
+        raise BackupError(
+            "wrong_key",
+            f"키 파일 {key_file}은(는) 이 백업의 키가 아닙니다: 백업 {path.name}은(는) 키 확인값이 "
+            f"{header.key_prefix}…인 키로 만들어졌고, 이 키 파일의 키 확인값은 "
+            f"{keys.check_value.hex()[:16]}…입니다. 백업할 때 쓰던 키 파일(키를 교체했다면 "
+            "교체 전의 키 파일)을 --key-file로 지정하십시오.",
+        )
 
 
 class Reader:
@@ -271,8 +298,11 @@ class Reader:
             try:
                 plain = self._aead.decrypt(_nonce(index), block, _aad(self._digest, index, last))
             except InvalidTag:
-                where = ("파일의 마지막 블록: 내용이 바뀌었거나 파일이 잘렸습니다" if last
-                         else f"{self._offset:,}바이트 부근의 내용이 바뀌었습니다")
+                where = (
+                    "파일의 마지막 블록: 내용이 바뀌었거나 파일이 잘렸습니다"
+                    if last
+                    else f"{self._offset:,}바이트 부근의 내용이 바뀌었습니다"
+                )
                 raise _damaged(self.path, f"암호 블록 {index}번이 맞지 않습니다({where})") from None
             self._offset += len(block)
             self.bytes_read += len(block)
@@ -307,8 +337,8 @@ class Reader:
             tag, length = _REC.unpack_from(buf)
             if length > max(RECORD_MAX, 16 << 20) or not need(_REC.size + length):
                 raise _damaged(self.path, "기록이 잘렸습니다")
-            payload = bytes(buf[_REC.size:_REC.size + length])
-            del buf[:_REC.size + length]
+            payload = bytes(buf[_REC.size : _REC.size + length])
+            del buf[: _REC.size + length]
             if tag == b"D":
                 if part is None:
                     raise _damaged(self.path, "부분 밖의 데이터가 있습니다")
@@ -367,8 +397,14 @@ class Contents:
 Sink = Callable[[Part], Callable[[bytes], None] | None]
 
 
-def read_archive(path: Path, keys: KeyRing, key_file: Path | str, *, sink: Sink | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> Contents:
+def read_archive(
+    path: Path,
+    keys: KeyRing,
+    key_file: Path | str,
+    *,
+    sink: Sink | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Contents:
     """Decrypt ``path`` completely: the key check first, then every chunk, every part's SHA-256,
     and the manifest (which must list exactly the parts found, with the same sizes and hashes, and
     the header's key check and database). ``sink(part)`` may return a function that receives the
@@ -379,7 +415,9 @@ def read_archive(path: Path, keys: KeyRing, key_file: Path | str, *, sink: Sink 
     except FileNotFoundError:
         raise BackupError("missing", f"백업 파일이 없습니다: {path}.") from None
     except IsADirectoryError:
-        raise BackupError("missing", f"{path}은(는) 폴더입니다. 백업 파일(*{SUFFIX})을 지정하십시오.") from None
+        raise BackupError(
+            "missing", f"{path}은(는) 폴더입니다. 백업 파일(*{SUFFIX})을 지정하십시오."
+        ) from None
     except PermissionError:
         raise BackupError("unreadable", f"백업 파일을 읽을 권한이 없습니다: {path}.") from None
     with fh:
@@ -428,7 +466,9 @@ class _HashingReader:
 
 def _check_manifest(manifest: dict[str, Any], header: Header, parts: list[Part], path: Path) -> None:
     try:
-        listed = [Part(str(p["name"]), str(p["kind"]), int(p["size"]), str(p["sha256"])) for p in manifest["parts"]]
+        listed = [
+            Part(str(p["name"]), str(p["kind"]), int(p["size"]), str(p["sha256"])) for p in manifest["parts"]
+        ]
         if manifest["key_check"] != header.key_check or manifest["database_id"] != header.database_id:
             raise _damaged(path, "목록(매니페스트)과 머리글이 서로 다른 데이터베이스를 가리킵니다")
         int(manifest["head"]["seq"])
@@ -451,5 +491,18 @@ def peek(path: Path) -> Header | None:
         return None
 
 
-__all__ = ["CHUNK", "FORMAT", "MAGIC", "SUFFIX", "ArchiveWriter", "Contents", "Header", "Part", "check_key",
-           "new_header", "peek", "read_archive", "read_header"]
+__all__ = [
+    "CHUNK",
+    "FORMAT",
+    "MAGIC",
+    "SUFFIX",
+    "ArchiveWriter",
+    "Contents",
+    "Header",
+    "Part",
+    "check_key",
+    "new_header",
+    "peek",
+    "read_archive",
+    "read_header",
+]

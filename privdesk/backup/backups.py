@@ -46,8 +46,8 @@ from privdesk.settings import BackupSettings
 from privdesk.store.engine import separated_sqlite_path, sqlite_path
 from privdesk.store.models import AccessLogEntry
 
-Progress = Callable[[int], None] | None          # bytes written so far
-PART_AGE = 24 * 3600                              # a temporary archive older than this is a killed backup's
+Progress = Callable[[int], None] | None  # bytes written so far
+PART_AGE = 24 * 3600  # a temporary archive older than this is a killed backup's
 
 
 @dataclass(frozen=True)
@@ -63,11 +63,15 @@ class BackupResult:
     catalogue: str = ""
 
     def lines(self) -> list[str]:
-        out = [f"백업을 만들었습니다: {self.path}",
-               f"크기 {self.size:,}바이트, SHA-256 {self.sha256}",
-               f"접속기록 {self.head_seq:,}번까지, 환자 {self.patients:,}건, {self.seconds:.1f}초"]
+        out = [
+            f"백업을 만들었습니다: {self.path}",
+            f"크기 {self.size:,}바이트, SHA-256 {self.sha256}",
+            f"접속기록 {self.head_seq:,}번까지, 환자 {self.patients:,}건, {self.seconds:.1f}초",
+        ]
         if self.rotated_away:
-            out.append(f"보관 주기가 지난 백업 {len(self.rotated_away)}개를 지웠습니다: {', '.join(self.rotated_away)}")
+            out.append(
+                f"보관 주기가 지난 백업 {len(self.rotated_away)}개를 지웠습니다: {', '.join(self.rotated_away)}"
+            )
         if self.catalogue:
             out.append(self.catalogue)
         return out
@@ -78,8 +82,11 @@ def _folder_of(ctx: AppContext, out: Path | None) -> tuple[Path, bool]:
     configured = ctx.settings.backup.folder
     if out is None:
         if configured is None:
-            raise BackupError("no_folder", "백업 폴더가 설정되지 않았습니다. 설정 파일의 [backup] folder에 백업 폴더"
-                                           "(병원 내부망의 공유 폴더 등)를 적거나 --out 폴더를 지정하십시오.")
+            raise BackupError(
+                "no_folder",
+                "백업 폴더가 설정되지 않았습니다. 설정 파일의 [backup] folder에 백업 폴더"
+                "(병원 내부망의 공유 폴더 등)를 적거나 --out 폴더를 지정하십시오.",
+            )
         return Path(configured), True
     same = configured is not None and _same_folder(Path(out), Path(configured))
     return Path(out), same
@@ -98,7 +105,9 @@ def _archive_path(ctx: AppContext, folder: Path, made_at: dt.datetime) -> Path:
     stamp = clock.to_kst(made_at).strftime("%Y%m%d-%H%M%S")
     base = f"privdesk-{stamp}-{ctx.database_id[:8]}"
     with ctx.session() as s:
-        known = set(s.execute(select(BackupRecord.file_name).where(BackupRecord.file_name.startswith(base))).scalars())
+        known = set(
+            s.execute(select(BackupRecord.file_name).where(BackupRecord.file_name.startswith(base))).scalars()
+        )
     path = folder / f"{base}{archive.SUFFIX}"
     n = 2
     while path.exists() or path.name in known:
@@ -111,23 +120,32 @@ def _check_folder(folder: Path) -> None:
     try:
         st = os.stat(folder)
     except FileNotFoundError:
-        raise BackupError("folder", f"백업 폴더가 없습니다(연결되지 않은 공유 폴더일 수 있습니다): {folder}. 폴더와 "
-                                    "네트워크 연결을 확인하십시오.") from None
+        raise BackupError(
+            "folder",
+            f"백업 폴더가 없습니다(연결되지 않은 공유 폴더일 수 있습니다): {folder}. 폴더와 "
+            "네트워크 연결을 확인하십시오.",
+        ) from None
     except OSError as exc:
         raise BackupError("folder", f"백업 폴더를 열 수 없습니다: {folder} ({exc.strerror}).") from None
     if not os.path.isdir(folder) or not st:
         raise BackupError("folder", f"{folder}은(는) 폴더가 아닙니다. 백업 폴더를 지정하십시오.")
 
 
-def make_backup(ctx: AppContext, actor: Actor | None, out: Path | None = None, *, reason: str = "manual",
-                progress: Progress = None) -> BackupResult:
+def make_backup(
+    ctx: AppContext,
+    actor: Actor | None,
+    out: Path | None = None,
+    *,
+    reason: str = "manual",
+    progress: Progress = None,
+) -> BackupResult:
     """Back up the whole database into one encrypted archive (see the module docstring).
     ``actor=None`` acts as the system (the automatic backups); ``out`` a folder other than the
     configured one (not rotated)."""
     started = time.monotonic()
     folder, rotating = _folder_of(ctx, out)
     with ctx.unit(actor, Permission.BACKUP if actor is not None else None, break_glass=actor is None):
-        pass                                    # the permission (a refusal is logged by the unit)
+        pass  # the permission (a refusal is logged by the unit)
     login = actor.login if actor is not None else "system"
     try:
         _check_folder(folder)
@@ -143,36 +161,60 @@ def make_backup(ctx: AppContext, actor: Actor | None, out: Path | None = None, *
         raise
     patients = state.counts.get("main", state.counts.get("public", {})).get("patients", 0)
     with ctx.unit(actor, break_glass=actor is None) as u:
-        rec = BackupRecord(file_name=path.name, folder=str(folder), made_at=made_at, made_by=login,
-                           backend=ctx.engine.dialect.name, head_seq=state.head_seq, size=writer.size,
-                           sha256=writer.sha256, rotated=rotating, removed_at=None)
+        rec = BackupRecord(
+            file_name=path.name,
+            folder=str(folder),
+            made_at=made_at,
+            made_by=login,
+            backend=ctx.engine.dialect.name,
+            head_seq=state.head_seq,
+            size=writer.size,
+            sha256=writer.sha256,
+            rotated=rotating,
+            removed_at=None,
+        )
         u.session.add(rec)
         u.session.flush()
-        u.log(Action.BACKUP, f"backup:{rec.id}", detail=f"{reason}; file={path.name}; size={writer.size}; "
-                                                        f"sha256={writer.sha256}; head={state.head_seq}; "
-                                                        f"patients={patients}; {seconds:.1f}s")
+        u.log(
+            Action.BACKUP,
+            f"backup:{rec.id}",
+            detail=f"{reason}; file={path.name}; size={writer.size}; "
+            f"sha256={writer.sha256}; head={state.head_seq}; "
+            f"patients={patients}; {seconds:.1f}s",
+        )
     removed: tuple[str, ...] = ()
     if rotating:
         removed = rotate(ctx, actor, folder)
     note = _refresh_catalogue(ctx, actor, folder) if rotating else ""
     if not rotating and ctx.settings.backup.folder is not None:
         note = _refresh_catalogue(ctx, actor, Path(ctx.settings.backup.folder))
-    return BackupResult(path, writer.size, writer.sha256, state.head_seq, patients, made_at,
-                        time.monotonic() - started, removed, note)
+    return BackupResult(
+        path,
+        writer.size,
+        writer.sha256,
+        state.head_seq,
+        patients,
+        made_at,
+        time.monotonic() - started,
+        removed,
+        note,
+    )
 
 
 def _short(exc: BaseException) -> str:
     return (str(exc) if isinstance(exc, PrivdeskError) else f"{exc.__class__.__name__}: {exc}")[:300]
 
 
-def _write_archive(ctx: AppContext, target: files.Output, login: str, made_at: dt.datetime, reason: str,
-                   progress: Progress) -> tuple[Path, archive.ArchiveWriter, snapshot.State, float]:
+def _write_archive(
+    ctx: AppContext, target: files.Output, login: str, made_at: dt.datetime, reason: str, progress: Progress
+) -> tuple[Path, archive.ArchiveWriter, snapshot.State, float]:
     started = time.monotonic()
     backend = ctx.engine.dialect.name
     staged = files.stage(target, binary=True)
     try:
-        header = archive.new_header(ctx.keys, database_id=ctx.database_id, created_at=clock.iso_utc(made_at),
-                                    backend=backend)
+        header = archive.new_header(
+            ctx.keys, database_id=ctx.database_id, created_at=clock.iso_utc(made_at), backend=backend
+        )
         writer = archive.ArchiveWriter(staged.fh, ctx.keys, header)
 
         def write(data: bytes) -> None:
@@ -195,11 +237,13 @@ def _write_archive(ctx: AppContext, target: files.Output, login: str, made_at: d
     return path, writer, state, seconds
 
 
-def _sqlite_parts(ctx: AppContext, writer: archive.ArchiveWriter, write: Callable[[bytes], None]) -> snapshot.State:
+def _sqlite_parts(
+    ctx: AppContext, writer: archive.ArchiveWriter, write: Callable[[bytes], None]
+) -> snapshot.State:
     main = sqlite_path(ctx.settings.db_url)
     assert main is not None
     snapshot.wipe_stale(main.parent)
-    with snapshot.sqlite_copy(main) as copy:      # the main file first (see privdesk.backup.snapshot)
+    with snapshot.sqlite_copy(main) as copy:  # the main file first (see privdesk.backup.snapshot)
         state = snapshot.sqlite_state(copy, None)
         writer.begin_part("main.sqlite3", "sqlite-main")
         snapshot.stream_file(copy, write)
@@ -214,14 +258,31 @@ def _sqlite_parts(ctx: AppContext, writer: archive.ArchiveWriter, write: Callabl
     return state
 
 
-def _manifest(ctx: AppContext, state: snapshot.State, writer: archive.ArchiveWriter, login: str,
-              made_at: dt.datetime, reason: str, header: dict[str, Any]) -> dict[str, Any]:
-    return {"format": archive.FORMAT, "privdesk": __version__, "revision": state.revision,
-            "backend": header["backend"], "database_id": ctx.database_id, "key_check": ctx.keys.check_value.hex(),
-            "created_at": clock.iso_utc(made_at), "made_by": login, "workstation": ctx.workstation.host or socket.gethostname(),
-            "reason": reason, "head": {"seq": state.head_seq, "hash": state.head_hash},
-            "counts": state.counts, "hospital": ctx.profile.name,
-            "parts": [{"name": p.name, "kind": p.kind, "size": p.size, "sha256": p.sha256} for p in writer.parts]}
+def _manifest(
+    ctx: AppContext,
+    state: snapshot.State,
+    writer: archive.ArchiveWriter,
+    login: str,
+    made_at: dt.datetime,
+    reason: str,
+    header: dict[str, Any],
+) -> dict[str, Any]:
+    return {
+        "format": archive.FORMAT,
+        "privdesk": __version__,
+        "revision": state.revision,
+        "backend": header["backend"],
+        "database_id": ctx.database_id,
+        "key_check": ctx.keys.check_value.hex(),
+        "created_at": clock.iso_utc(made_at),
+        "made_by": login,
+        "workstation": ctx.workstation.host or socket.gethostname(),
+        "reason": reason,
+        "head": {"seq": state.head_seq, "hash": state.head_hash},
+        "counts": state.counts,
+        "hospital": ctx.profile.name,
+        "parts": [{"name": p.name, "kind": p.kind, "size": p.size, "sha256": p.sha256} for p in writer.parts],
+    }
 
 
 # -- rotation ---------------------------------------------------------------------------------------
@@ -271,11 +332,20 @@ def rotate(ctx: AppContext, actor: Actor | None, folder: Path) -> tuple[str, ...
         with ctx.unit(actor, break_glass=actor is None) as u:
             when = clock.now()
             for name in gone:
-                rid = u.session.execute(select(BackupRecord.id).where(
-                    BackupRecord.file_name == name, BackupRecord.removed_at.is_(None))).scalar_one_or_none()
+                rid = u.session.execute(
+                    select(BackupRecord.id).where(
+                        BackupRecord.file_name == name, BackupRecord.removed_at.is_(None)
+                    )
+                ).scalar_one_or_none()
                 if rid is not None:
-                    u.session.execute(update(BackupRecord).where(BackupRecord.id == rid).values(removed_at=when))
-                u.log(Action.BACKUP, f"backup:{rid}" if rid is not None else None, detail=f"rotated away: {name}")
+                    u.session.execute(
+                        update(BackupRecord).where(BackupRecord.id == rid).values(removed_at=when)
+                    )
+                u.log(
+                    Action.BACKUP,
+                    f"backup:{rid}" if rid is not None else None,
+                    detail=f"rotated away: {name}",
+                )
     return tuple(gone)
 
 
@@ -286,12 +356,22 @@ def _refresh_catalogue(ctx: AppContext, actor: Actor | None, folder: Path) -> st
             path, refused = catalogue.refresh(s, folder, ctx.database_id, ctx.keys, ctx.settings)
     except (OSError, OutputError) as exc:
         text = f"백업 폴더의 목록(카탈로그)을 쓰지 못했습니다({_short(exc)}): 다음 백업 때 다시 씁니다."
-        ctx.record(actor.login if actor else "system", Action.BACKUP, None, outcome=Outcome.FAILED,
-                   detail=f"catalogue: {text}")
+        ctx.record(
+            actor.login if actor else "system",
+            Action.BACKUP,
+            None,
+            outcome=Outcome.FAILED,
+            detail=f"catalogue: {text}",
+        )
         return text
     if refused:
-        ctx.record(actor.login if actor else "system", Action.BACKUP, None, outcome=Outcome.FAILED,
-                   detail=f"catalogue {path.name}: signature did not match; rebuilt from the database")
+        ctx.record(
+            actor.login if actor else "system",
+            Action.BACKUP,
+            None,
+            outcome=Outcome.FAILED,
+            detail=f"catalogue {path.name}: signature did not match; rebuilt from the database",
+        )
         return f"백업 목록(카탈로그)의 서명이 맞지 않아 데이터베이스의 기록으로 다시 만들었습니다: {path}"
     return f"백업 목록(카탈로그)을 갱신했습니다: {path}"
 
@@ -301,15 +381,19 @@ def catalogue_after_destruction(ctx: AppContext) -> tuple[str, bool]:
     catalogue. Returns the sentence for the user and whether it was written."""
     folder = ctx.settings.backup.folder
     if folder is None:
-        return ("백업 폴더가 설정되지 않아 백업 목록(카탈로그)에는 기록하지 않았습니다. 파기 표지는 데이터베이스에 "
-                "있으며, 백업 폴더를 설정한 뒤 첫 백업이 카탈로그에 기록합니다."), False
+        return (
+            "백업 폴더가 설정되지 않아 백업 목록(카탈로그)에는 기록하지 않았습니다. 파기 표지는 데이터베이스에 "
+            "있으며, 백업 폴더를 설정한 뒤 첫 백업이 카탈로그에 기록합니다."
+        ), False
     try:
         _check_folder(Path(folder))
         with ctx.session() as s:
             path, _refused = catalogue.refresh(s, Path(folder), ctx.database_id, ctx.keys, ctx.settings)
     except (OSError, PrivdeskError) as exc:
-        return (f"백업 폴더에 쓸 수 없어 파기 표지를 백업 목록(카탈로그)에 아직 기록하지 못했습니다({_short(exc)}). "
-                "다음 백업이 빠진 것을 기록합니다."), False
+        return (
+            f"백업 폴더에 쓸 수 없어 파기 표지를 백업 목록(카탈로그)에 아직 기록하지 못했습니다({_short(exc)}). "
+            "다음 백업이 빠진 것을 기록합니다."
+        ), False
     return f"파기 표지를 백업 목록(카탈로그)에 기록했습니다: {path}", True
 
 
@@ -339,17 +423,25 @@ class BackupStatus:
 
 
 def _last_good(u: Unit) -> BackupRecord | None:
-    return u.session.execute(select(BackupRecord).order_by(BackupRecord.made_at.desc(), BackupRecord.id.desc())
-                             .limit(1)).scalar_one_or_none()
+    return u.session.execute(
+        select(BackupRecord).order_by(BackupRecord.made_at.desc(), BackupRecord.id.desc()).limit(1)
+    ).scalar_one_or_none()
 
 
 def status_in(u: Unit, ctx: AppContext) -> BackupStatus:
     """:func:`backup_status` in the caller's unit (the start screen, :mod:`privdesk.today`)."""
     last = _last_good(u)
-    failed = u.session.execute(select(AccessLogEntry.at, AccessLogEntry.detail).where(
-        AccessLogEntry.action == str(Action.BACKUP), AccessLogEntry.outcome == str(Outcome.FAILED),
-        AccessLogEntry.subject.is_(None), AccessLogEntry.detail.not_like("catalogue%"))
-        .order_by(AccessLogEntry.seq.desc()).limit(1)).first()
+    failed = u.session.execute(
+        select(AccessLogEntry.at, AccessLogEntry.detail)
+        .where(
+            AccessLogEntry.action == str(Action.BACKUP),
+            AccessLogEntry.outcome == str(Outcome.FAILED),
+            AccessLogEntry.subject.is_(None),
+            AccessLogEntry.detail.not_like("catalogue%"),
+        )
+        .order_by(AccessLogEntry.seq.desc())
+        .limit(1)
+    ).first()
     failed_at: dt.datetime | None = None
     reason = ""
     if failed is not None:
@@ -358,9 +450,15 @@ def status_in(u: Unit, ctx: AppContext) -> BackupStatus:
         if last is not None and last.made_at >= failed_at:
             failed_at, reason = None, ""
     cfg = ctx.settings.backup
-    return BackupStatus(str(cfg.folder) if cfg.folder is not None else None, cfg.schedule,
-                        last.made_at if last else None, last.file_name if last else "", failed_at, reason,
-                        allowed_age(cfg))
+    return BackupStatus(
+        str(cfg.folder) if cfg.folder is not None else None,
+        cfg.schedule,
+        last.made_at if last else None,
+        last.file_name if last else "",
+        failed_at,
+        reason,
+        allowed_age(cfg),
+    )
 
 
 def backup_status(ctx: AppContext, actor: Actor) -> BackupStatus:
@@ -386,8 +484,11 @@ def backup_due(ctx: AppContext, event: str, today: dt.date | None = None) -> boo
             return (today - last_day).days >= 7
         if event == "login":
             return last_day < today
-        newer = u.session.execute(select(func.count()).select_from(AccessLogEntry).where(
-            AccessLogEntry.seq > last.head_seq, AccessLogEntry.action != str(Action.BACKUP))).scalar_one()
+        newer = u.session.execute(
+            select(func.count())
+            .select_from(AccessLogEntry)
+            .where(AccessLogEntry.seq > last.head_seq, AccessLogEntry.action != str(Action.BACKUP))
+        ).scalar_one()
         return last_day < today or int(newer) > 0
 
 
@@ -403,23 +504,27 @@ def manifest_summary(manifest: dict[str, Any]) -> str:
     counts = manifest.get("counts", {})
     main = counts.get("main", counts.get("public", {}))
     when = dt.datetime.fromisoformat(str(manifest.get("created_at", "")).replace("Z", "+00:00"))
-    return (f"{clock.fmt_datetime(when)}에 {manifest.get('made_by', '?')}이(가) 만든 백업, 스키마 "
-            f"{manifest.get('revision')}, 접속기록 {manifest['head']['seq']:,}번까지, 환자 {main.get('patients', 0):,}건")
+    return (
+        f"{clock.fmt_datetime(when)}에 {manifest.get('made_by', '?')}이(가) 만든 백업, 스키마 "
+        f"{manifest.get('revision')}, 접속기록 {manifest['head']['seq']:,}번까지, 환자 {main.get('patients', 0):,}건"
+    )
 
 
 def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)
 
 
-def copies_texts(session: Session, settings: BackupSettings, moments: dict[int, dt.datetime],
-                 today: dt.date | None = None) -> dict[int, str]:
+def copies_texts(
+    session: Session, settings: BackupSettings, moments: dict[int, dt.datetime], today: dt.date | None = None
+) -> dict[int, str]:
     """For each destruction (key → when it was executed), until when backups may still hold the
     records it destroyed (:func:`privdesk.backup.rotation.copies_until`), as printed on the 파기 확인서
     and the 파기 관리대장. Read from the backups the database knows (``backups``)."""
     if not moments:
         return {}
-    rows = session.execute(select(BackupRecord.made_at, BackupRecord.rotated).where(
-        BackupRecord.removed_at.is_(None))).all()
+    rows = session.execute(
+        select(BackupRecord.made_at, BackupRecord.rotated).where(BackupRecord.removed_at.is_(None))
+    ).all()
     rotated = [t for t, r in rows if r]
     manual = [t for t, r in rows if not r]
     return {k: copies_until(when, rotated, manual, settings, today).text for k, when in moments.items()}

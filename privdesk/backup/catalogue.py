@@ -41,13 +41,50 @@ from privdesk.settings import Settings
 
 FORMAT = 1
 _SIGNED = b"privdesk-backup-catalogue/v1\x1f"
-PLAN_FIELDS = ("id", "file_code", "file_name", "items", "criteria", "reason", "method", "as_of", "record_count",
-               "excluded_count", "created_first", "created_last", "plan_hash", "created_by", "created_at",
-               "approved_by", "approved_at", "second_approved_by", "second_approved_at", "executed_by",
-               "started_at", "executed_at", "destroyed_count")
-LEDGER_FIELDS = ("id", "file_name", "kind", "created", "destroyed_on", "reason", "item_count", "method",
-                 "executed_by", "approved_by", "witness", "certificate_no", "plan_id", "plan_hash", "corrects_id",
-                 "recorded_at", "recorded_by")
+PLAN_FIELDS = (
+    "id",
+    "file_code",
+    "file_name",
+    "items",
+    "criteria",
+    "reason",
+    "method",
+    "as_of",
+    "record_count",
+    "excluded_count",
+    "created_first",
+    "created_last",
+    "plan_hash",
+    "created_by",
+    "created_at",
+    "approved_by",
+    "approved_at",
+    "second_approved_by",
+    "second_approved_at",
+    "executed_by",
+    "started_at",
+    "executed_at",
+    "destroyed_count",
+)
+LEDGER_FIELDS = (
+    "id",
+    "file_name",
+    "kind",
+    "created",
+    "destroyed_on",
+    "reason",
+    "item_count",
+    "method",
+    "executed_by",
+    "approved_by",
+    "witness",
+    "certificate_no",
+    "plan_id",
+    "plan_hash",
+    "corrects_id",
+    "recorded_at",
+    "recorded_by",
+)
 
 
 def file_name(database_id: str) -> str:
@@ -61,19 +98,23 @@ def path_in(folder: Path, database_id: str) -> Path:
 @dataclass
 class Catalogue:
     database_id: str
-    tombstones: dict[str, tuple[int, str]] = field(default_factory=dict)   # uid -> (plan id, destroyed at)
-    plans: dict[int, dict[str, Any]] = field(default_factory=dict)          # plan id -> plan fields
-    ledger: dict[int, dict[str, Any]] = field(default_factory=dict)         # ledger row id -> its fields
-    backups: dict[str, dict[str, Any]] = field(default_factory=dict)        # file name -> record
+    tombstones: dict[str, tuple[int, str]] = field(default_factory=dict)  # uid -> (plan id, destroyed at)
+    plans: dict[int, dict[str, Any]] = field(default_factory=dict)  # plan id -> plan fields
+    ledger: dict[int, dict[str, Any]] = field(default_factory=dict)  # ledger row id -> its fields
+    backups: dict[str, dict[str, Any]] = field(default_factory=dict)  # file name -> record
     key_check: str = ""
-    signature: str = "unsigned"    # "ok", "other_key" (signed with another key), "unsigned"
+    signature: str = "unsigned"  # "ok", "other_key" (signed with another key), "unsigned"
 
     def body(self) -> dict[str, Any]:
-        return {"format": FORMAT, "database_id": self.database_id, "key_check": self.key_check,
-                "tombstones": [[u, p, at] for u, (p, at) in sorted(self.tombstones.items())],
-                "plans": [self.plans[k] for k in sorted(self.plans)],
-                "ledger": [self.ledger[k] for k in sorted(self.ledger)],
-                "backups": [self.backups[k] for k in sorted(self.backups)]}
+        return {
+            "format": FORMAT,
+            "database_id": self.database_id,
+            "key_check": self.key_check,
+            "tombstones": [[u, p, at] for u, (p, at) in sorted(self.tombstones.items())],
+            "plans": [self.plans[k] for k in sorted(self.plans)],
+            "ledger": [self.ledger[k] for k in sorted(self.ledger)],
+            "backups": [self.backups[k] for k in sorted(self.backups)],
+        }
 
 
 def _plain(value: Any) -> Any:
@@ -97,7 +138,9 @@ def load(folder: Path, database_id: str, keys: KeyRing) -> Catalogue | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise BackupError("catalogue", f"백업 목록(카탈로그)을 읽을 수 없습니다: {path} ({exc.strerror}).") from None
+        raise BackupError(
+            "catalogue", f"백업 목록(카탈로그)을 읽을 수 없습니다: {path} ({exc.strerror})."
+        ) from None
     try:
         obj = json.loads(raw.decode())
         body = {k: v for k, v in obj.items() if k != "mac"}
@@ -114,12 +157,17 @@ def load(folder: Path, database_id: str, keys: KeyRing) -> Catalogue | None:
             cat.backups[str(b["file"])] = dict(b)
         mac = bytes.fromhex(str(obj.get("mac", "")))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise BackupError("catalogue", f"백업 목록(카탈로그)의 형식이 올바르지 않습니다: {path}. 파일이 손상되었습니다.") from None
+        raise BackupError(
+            "catalogue", f"백업 목록(카탈로그)의 형식이 올바르지 않습니다: {path}. 파일이 손상되었습니다."
+        ) from None
     if cat.key_check and cat.key_check == keys.check_value.hex()[:16]:
         if not keys.verify_signature(_SIGNED + _canonical(body), mac):
-            raise BackupError("catalogue_tampered", f"백업 목록(카탈로그) {path}의 서명이 맞지 않습니다: 키 없이 고쳐진 "
-                                                    "파일입니다. 다른 곳에 보관한 카탈로그를 --catalogue로 지정하거나, "
-                                                    "개인정보 보호책임자와 함께 조사하십시오.")
+            raise BackupError(
+                "catalogue_tampered",
+                f"백업 목록(카탈로그) {path}의 서명이 맞지 않습니다: 키 없이 고쳐진 "
+                "파일입니다. 다른 곳에 보관한 카탈로그를 --catalogue로 지정하거나, "
+                "개인정보 보호책임자와 함께 조사하십시오.",
+            )
         cat.signature = "ok"
     elif cat.key_check:
         cat.signature = "other_key"
@@ -141,10 +189,17 @@ def from_database(session: Session, database_id: str, base: Catalogue | None = N
     for e in session.execute(select(DestructionLedgerEntry)).scalars():
         cat.ledger[e.id] = {f: _plain(getattr(e, f)) for f in LEDGER_FIELDS}
     for b in session.execute(select(BackupRecord)).scalars():
-        cat.backups[b.file_name] = {"file": b.file_name, "made_at": clock.iso_utc(b.made_at), "made_by": b.made_by,
-                                    "backend": b.backend, "head_seq": b.head_seq, "size": b.size, "sha256": b.sha256,
-                                    "rotated": b.rotated,
-                                    "removed_at": clock.iso_utc(b.removed_at) if b.removed_at else None}
+        cat.backups[b.file_name] = {
+            "file": b.file_name,
+            "made_at": clock.iso_utc(b.made_at),
+            "made_by": b.made_by,
+            "backend": b.backend,
+            "head_seq": b.head_seq,
+            "size": b.size,
+            "sha256": b.sha256,
+            "rotated": b.rotated,
+            "removed_at": clock.iso_utc(b.removed_at) if b.removed_at else None,
+        }
     return cat
 
 
@@ -162,7 +217,9 @@ def write(folder: Path, cat: Catalogue, keys: KeyRing, settings: Settings) -> Pa
     return out.path
 
 
-def refresh(session: Session, folder: Path, database_id: str, keys: KeyRing, settings: Settings) -> tuple[Path, bool]:
+def refresh(
+    session: Session, folder: Path, database_id: str, keys: KeyRing, settings: Settings
+) -> tuple[Path, bool]:
     """Rebuild the catalogue in ``folder`` from the database and what the file already holds.
     Returns its path and whether the previous file's signature was refused (it is then rebuilt
     from the database alone)."""

@@ -42,7 +42,7 @@ MARKER = "restore_pending"
 Progress = Callable[[int, int], None] | None
 
 
-Marker = Callable[[archive.Contents], str]     # the marker's value for what the archive held
+Marker = Callable[[archive.Contents], str]  # the marker's value for what the archive held
 
 
 # -- SQLite -------------------------------------------------------------------------------------------
@@ -54,8 +54,11 @@ def _tables_of(path: Path) -> set[str] | None:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
             return {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError:
-        raise BackupError("not_empty", f"{path}은(는) SQLite 데이터베이스가 아닌 파일입니다. 복원은 비어 있는 "
-                                       "데이터베이스(없는 파일)에만 합니다. 다른 파일 이름을 지정하십시오.") from None
+        raise BackupError(
+            "not_empty",
+            f"{path}은(는) SQLite 데이터베이스가 아닌 파일입니다. 복원은 비어 있는 "
+            "데이터베이스(없는 파일)에만 합니다. 다른 파일 이름을 지정하십시오.",
+        ) from None
 
 
 def sqlite_pending(main: Path) -> str | None:
@@ -71,16 +74,22 @@ def sqlite_pending(main: Path) -> str | None:
                 return str(row[0])
         raise _not_empty(main)
     if _tables_of(separated):
-        raise BackupError("not_empty", f"복원할 자리에 분리보관 저장소 파일이 이미 있습니다: {separated}. 복원은 비어 있는 "
-                                       "데이터베이스에만 합니다(기존 데이터를 덮어쓰지 않습니다). 다른 파일 이름을 "
-                                       "지정하십시오.")
+        raise BackupError(
+            "not_empty",
+            f"복원할 자리에 분리보관 저장소 파일이 이미 있습니다: {separated}. 복원은 비어 있는 "
+            "데이터베이스에만 합니다(기존 데이터를 덮어쓰지 않습니다). 다른 파일 이름을 "
+            "지정하십시오.",
+        )
     return None
 
 
 def _not_empty(where: object) -> BackupError:
-    return BackupError("not_empty", f"복원할 데이터베이스가 비어 있지 않습니다: {where}. 복원은 비어 있는 데이터베이스"
-                                    "(SQLite: 없는 파일, PostgreSQL: 새로 만든 빈 데이터베이스)에만 합니다. 기존 데이터를 "
-                                    "덮어쓰지 않았습니다.")
+    return BackupError(
+        "not_empty",
+        f"복원할 데이터베이스가 비어 있지 않습니다: {where}. 복원은 비어 있는 데이터베이스"
+        "(SQLite: 없는 파일, PostgreSQL: 새로 만든 빈 데이터베이스)에만 합니다. 기존 데이터를 "
+        "덮어쓰지 않았습니다.",
+    )
 
 
 def _wipe_partial(main: Path) -> None:
@@ -89,8 +98,9 @@ def _wipe_partial(main: Path) -> None:
             files.wipe(leftover)
 
 
-def load_sqlite(path: Path, keys: KeyRing, key_file: Path | str, main: Path, marker: Marker,
-                progress: Progress = None) -> archive.Contents:
+def load_sqlite(
+    path: Path, keys: KeyRing, key_file: Path | str, main: Path, marker: Marker, progress: Progress = None
+) -> archive.Contents:
     """Decrypt the archive's SQLite files into place at ``main`` (and its separate store), with the
     marker; returns what the archive held (checked against its manifest)."""
     _wipe_partial(main)
@@ -103,12 +113,14 @@ def load_sqlite(path: Path, keys: KeyRing, key_file: Path | str, main: Path, mar
         if target is None or part.kind in staged:
             raise BackupError("damaged", f"백업 파일에 알 수 없는 부분이 있습니다: {part.name}.")
         exists = target.exists()
-        staged[part.kind] = files.stage(files.Output(target, force=exists and target.stat().st_size == 0),
-                                        binary=True)
+        staged[part.kind] = files.stage(
+            files.Output(target, force=exists and target.stat().st_size == 0), binary=True
+        )
         fh = staged[part.kind].fh
 
         def write(data: bytes) -> None:
             fh.write(data)
+
         return write
 
     try:
@@ -120,7 +132,9 @@ def load_sqlite(path: Path, keys: KeyRing, key_file: Path | str, main: Path, mar
         expected = contents.manifest["counts"]
         for kind, name in (("sqlite-main", "main"), ("sqlite-separated", "separated")):
             if kind in staged and snapshot.sqlite_counts(staged[kind].tmp) != expected.get(name):
-                raise BackupError("counts", f"복원한 {name} 파일의 표별 행 수가 백업 목록(매니페스트)과 다릅니다.")
+                raise BackupError(
+                    "counts", f"복원한 {name} 파일의 표별 행 수가 백업 목록(매니페스트)과 다릅니다."
+                )
         with closing(sqlite3.connect(str(staged["sqlite-main"].tmp), isolation_level=None)) as conn:
             conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (MARKER, marker(contents)))
         if "sqlite-separated" in staged:
@@ -147,7 +161,9 @@ def pg_pending(engine: Engine) -> str | None:
         return None
     if "meta" in tables:
         with engine.connect() as conn:
-            value = conn.execute(text("SELECT value FROM meta WHERE key = :k"), {"k": MARKER}).scalar_one_or_none()
+            value = conn.execute(
+                text("SELECT value FROM meta WHERE key = :k"), {"k": MARKER}
+            ).scalar_one_or_none()
         if value is not None:
             return str(value)
     raise _not_empty(engine.url.render_as_string(hide_password=True))
@@ -166,8 +182,10 @@ def _dump_sink(proc: subprocess.Popen[bytes]) -> Callable[[archive.Part], Callab
                 try:
                     stdin.write(data)
                 except (BrokenPipeError, ValueError):
-                    state["open"] = False      # the tool has read what it needs (pg_restore -l)
+                    state["open"] = False  # the tool has read what it needs (pg_restore -l)
+
         return write
+
     return sink
 
 
@@ -187,18 +205,25 @@ def _read(fh: IO[bytes]) -> str:
     return fh.read().decode(errors="replace")
 
 
-def load_pg(path: Path, keys: KeyRing, key_file: Path | str, db_url: str, marker: Marker,
-            progress: Progress = None) -> archive.Contents:
+def load_pg(
+    path: Path, keys: KeyRing, key_file: Path | str, db_url: str, marker: Marker, progress: Progress = None
+) -> archive.Contents:
     """Verify the archive, then load its dump into the empty database at ``db_url`` in one
     transaction together with the marker (see the module docstring)."""
     tools = pgtools.require("pg_restore", "psql")
     info, env = pgtools.conninfo(db_url)
     with tempfile.TemporaryFile() as toc_out, tempfile.TemporaryFile() as toc_err:
-        lister = subprocess.Popen([tools["pg_restore"], "--list"], stdin=subprocess.PIPE, stdout=toc_out,
-                                  stderr=toc_err, env=env)
+        lister = subprocess.Popen(
+            [tools["pg_restore"], "--list"], stdin=subprocess.PIPE, stdout=toc_out, stderr=toc_err, env=env
+        )
         try:
-            contents = archive.read_archive(path, keys, key_file, sink=_dump_sink(lister),
-                                            progress=None if progress is None else (lambda d, t: progress(d, 2 * t)))
+            contents = archive.read_archive(
+                path,
+                keys,
+                key_file,
+                sink=_dump_sink(lister),
+                progress=None if progress is None else (lambda d, t: progress(d, 2 * t)),
+            )
         finally:
             with suppress(OSError, ValueError):
                 assert lister.stdin is not None
@@ -209,23 +234,47 @@ def load_pg(path: Path, keys: KeyRing, key_file: Path | str, db_url: str, marker
         if rc != 0:
             raise pgtools.tool_failure(tools["pg_restore"], _read(toc_err), "복원 목록을 읽지")
         toc = _filtered_toc(_read(toc_out))
-    with tempfile.NamedTemporaryFile("w", suffix=".toc", encoding="utf-8") as listfile, \
-            tempfile.TemporaryFile() as psql_err, tempfile.TemporaryFile() as restore_err:
+    with (
+        tempfile.NamedTemporaryFile("w", suffix=".toc", encoding="utf-8") as listfile,
+        tempfile.TemporaryFile() as psql_err,
+        tempfile.TemporaryFile() as restore_err,
+    ):
         listfile.write(toc)
         listfile.flush()
-        psql = subprocess.Popen([tools["psql"], "--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1",
-                                 f"--dbname={info}", "--file=-"], stdin=subprocess.PIPE,
-                                stdout=subprocess.DEVNULL, stderr=psql_err, env=env)
-        restore = subprocess.Popen([tools["pg_restore"], "--no-owner", "--no-privileges", f"--use-list={listfile.name}",
-                                    "--file=-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=restore_err, env=env)
+        psql = subprocess.Popen(
+            [
+                tools["psql"],
+                "--no-psqlrc",
+                "--quiet",
+                "--set",
+                "ON_ERROR_STOP=1",
+                f"--dbname={info}",
+                "--file=-",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=psql_err,
+            env=env,
+        )
+        restore = subprocess.Popen(
+            [tools["pg_restore"], "--no-owner", "--no-privileges", f"--use-list={listfile.name}", "--file=-"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=restore_err,
+            env=env,
+        )
         relay = _Relay(restore, psql)
         committed = False
         try:
             relay.start()
             total = contents.size
-            archive.read_archive(path, keys, key_file, sink=_dump_sink(restore),
-                                 progress=None if progress is None else (lambda d, _t: progress(total + d, 2 * total)))
+            archive.read_archive(
+                path,
+                keys,
+                key_file,
+                sink=_dump_sink(restore),
+                progress=None if progress is None else (lambda d, _t: progress(total + d, 2 * total)),
+            )
             assert restore.stdin is not None
             restore.stdin.close()
             rc = restore.wait()
@@ -255,7 +304,9 @@ def _commit(psql: subprocess.Popen[bytes], marker: str) -> None:
     """The marker and the ``COMMIT``: the data, the marker and nothing else, all at once."""
     assert psql.stdin is not None
     value = marker.replace("'", "''")
-    psql.stdin.write(f"INSERT INTO public.meta (key, value) VALUES ('{MARKER}', '{value}');\nCOMMIT;\n".encode())
+    psql.stdin.write(
+        f"INSERT INTO public.meta (key, value) VALUES ('{MARKER}', '{value}');\nCOMMIT;\n".encode()
+    )
     psql.stdin.close()
 
 

@@ -20,8 +20,10 @@ from sqlalchemy.engine import make_url
 from privdesk.errors import BackupError
 
 _DEBIAN = Path("/usr/lib/postgresql")
-INSTALL_HINT = ("PostgreSQL 클라이언트 도구를 설치하십시오 (Debian/Ubuntu: 'apt-get install postgresql-client', "
-                "서버와 같거나 더 높은 주 버전). 설치한 폴더가 PATH에 없으면 PATH에 추가하십시오.")
+INSTALL_HINT = (
+    "PostgreSQL 클라이언트 도구를 설치하십시오 (Debian/Ubuntu: 'apt-get install postgresql-client', "
+    "서버와 같거나 더 높은 주 버전). 설치한 폴더가 PATH에 없으면 PATH에 추가하십시오."
+)
 
 
 def find_tool(name: str) -> str | None:
@@ -49,8 +51,11 @@ def require(*names: str) -> dict[str, str]:
     found = {n: find_tool(n) for n in names}
     missing = [n for n, p in found.items() if p is None]
     if missing:
-        raise BackupError("no_pg_tools", f"PostgreSQL 데이터베이스를 백업·복원하려면 {', '.join(missing)}이(가) 필요한데 이 PC에서 "
-                                         f"찾지 못했습니다(PATH, {_DEBIAN}/*/bin). {INSTALL_HINT}")
+        raise BackupError(
+            "no_pg_tools",
+            f"PostgreSQL 데이터베이스를 백업·복원하려면 {', '.join(missing)}이(가) 필요한데 이 PC에서 "
+            f"찾지 못했습니다(PATH, {_DEBIAN}/*/bin). {INSTALL_HINT}",
+        )
     return {n: str(p) for n, p in found.items()}
 
 
@@ -64,7 +69,12 @@ def conninfo(db_url: str) -> tuple[str, dict[str, str]]:
     """libpq's connection string for ``db_url`` (no password) and the environment for the tool
     (``PGPASSWORD`` when the URL carries one)."""
     u = make_url(db_url)
-    parts = {"dbname": u.database or "", "host": u.host or "", "port": str(u.port or ""), "user": u.username or ""}
+    parts = {
+        "dbname": u.database or "",
+        "host": u.host or "",
+        "port": str(u.port or ""),
+        "user": u.username or "",
+    }
     for key, value in (u.query or {}).items():
         if isinstance(value, str):
             parts[key] = value
@@ -88,5 +98,8 @@ def tool_failure(tool: str, stderr: str, what: str) -> BackupError:
     last = [line.strip() for line in stderr.splitlines() if line.strip()]
     detail = last[-1][:300] if last else "알 수 없는 오류"
     if "server version mismatch" in stderr or "aborting because of server version mismatch" in stderr:
-        return BackupError("pg_version", f"{Path(tool).name}의 버전이 서버보다 낮아 {what}할 수 없습니다: {detail}. {INSTALL_HINT}")
+        return BackupError(
+            "pg_version",
+            f"{Path(tool).name}의 버전이 서버보다 낮아 {what}할 수 없습니다: {detail}. {INSTALL_HINT}",
+        )
     return BackupError("pg_tool", f"{Path(tool).name}이(가) 실패해 {what}하지 못했습니다: {detail}")

@@ -67,28 +67,34 @@ class RestoreResult:
     made_by: str
     head_seq: int
     resumed: bool = False
-    reapplied: dict[int, int] = field(default_factory=dict)     # plan id -> records destroyed again
-    tombstones: int = 0                                          # tombstones the backup did not hold
-    ledger_rows: list[int] = field(default_factory=list)         # 파기 관리대장 rows re-created
-    plans: list[int] = field(default_factory=list)               # plans re-created or completed
+    reapplied: dict[int, int] = field(default_factory=dict)  # plan id -> records destroyed again
+    tombstones: int = 0  # tombstones the backup did not hold
+    ledger_rows: list[int] = field(default_factory=list)  # 파기 관리대장 rows re-created
+    plans: list[int] = field(default_factory=list)  # plans re-created or completed
     notes: list[str] = field(default_factory=list)
     scrub: str = ""
     granted: str = ""
 
     def lines(self) -> list[str]:
         when = clock.fmt_datetime(_parse_time(self.made_at)) if self.made_at else "?"
-        out = [f"복원했습니다{' (중단된 복원을 마침)' if self.resumed else ''}: {self.archive.name} "
-               f"({when}, {self.made_by}), 접속기록 {self.head_seq:,}번까지 — 행 수가 백업 목록과 같습니다."]
+        out = [
+            f"복원했습니다{' (중단된 복원을 마침)' if self.resumed else ''}: {self.archive.name} "
+            f"({when}, {self.made_by}), 접속기록 {self.head_seq:,}번까지 — 행 수가 백업 목록과 같습니다."
+        ]
         if self.reapplied or self.tombstones:
             total = sum(self.reapplied.values())
-            out.append(f"백업 뒤의 파기를 다시 적용했습니다: 파기 표지 {self.tombstones:,}건, 이 백업에 남아 있던 기록 "
-                       f"{total:,}건을 다시 파기(복구 불가 조치 포함).")
+            out.append(
+                f"백업 뒤의 파기를 다시 적용했습니다: 파기 표지 {self.tombstones:,}건, 이 백업에 남아 있던 기록 "
+                f"{total:,}건을 다시 파기(복구 불가 조치 포함)."
+            )
             for plan, n in sorted(self.reapplied.items()):
                 out.append(f"  파기 계획 {plan}: {n:,}건 다시 파기")
         else:
             out.append("백업 뒤에 파기된 기록이 없습니다 (다시 적용할 파기 없음).")
         if self.ledger_rows:
-            out.append(f"파기 관리대장 {', '.join(f'{i}번' for i in self.ledger_rows)}을(를) 카탈로그에서 다시 기록했습니다.")
+            out.append(
+                f"파기 관리대장 {', '.join(f'{i}번' for i in self.ledger_rows)}을(를) 카탈로그에서 다시 기록했습니다."
+            )
         out.extend(self.notes)
         if self.granted:
             out.append(self.granted)
@@ -118,50 +124,80 @@ def _header(path: Path, keys: KeyRing, key_file: Path | str) -> archive.Header:
     except FileNotFoundError:
         raise BackupError("missing", f"백업 파일이 없습니다: {path}.") from None
     except IsADirectoryError:
-        raise BackupError("missing", f"{path}은(는) 폴더입니다. 백업 파일(*{archive.SUFFIX})을 지정하십시오.") from None
+        raise BackupError(
+            "missing", f"{path}은(는) 폴더입니다. 백업 파일(*{archive.SUFFIX})을 지정하십시오."
+        ) from None
     except PermissionError:
         raise BackupError("unreadable", f"백업 파일을 읽을 권한이 없습니다: {path}.") from None
     archive.check_key(header, keys, Path(path), key_file)
     return header
 
 
-def _catalogue(path: Path, header: archive.Header, keys: KeyRing, folder: Path | None,
-               without: bool, catalogue_key: Path | None = None) -> tuple[catalogue.Catalogue | None, list[str]]:
+def _catalogue(
+    path: Path,
+    header: archive.Header,
+    keys: KeyRing,
+    folder: Path | None,
+    without: bool,
+    catalogue_key: Path | None = None,
+) -> tuple[catalogue.Catalogue | None, list[str]]:
     if without:
-        return None, ["카탈로그 없이 복원했습니다(--without-catalogue): 이 백업 뒤에 파기된 기록이 있다면 다시 파기되지 "
-                      "않았습니다. 파기 관리대장과 대조하십시오."]
+        return None, [
+            "카탈로그 없이 복원했습니다(--without-catalogue): 이 백업 뒤에 파기된 기록이 있다면 다시 파기되지 "
+            "않았습니다. 파기 관리대장과 대조하십시오."
+        ]
     where = folder if folder is not None else path.parent
     cat = catalogue.load(where, header.database_id, keys)
     if cat is None:
-        raise BackupError("no_catalogue", f"백업 목록(카탈로그) {catalogue.file_name(header.database_id)}이(가) {where}에 "
-                                          "없습니다. 백업 뒤의 파기를 다시 적용하려면 카탈로그가 필요합니다: 백업 폴더를 "
-                                          "--catalogue DIR로 지정하십시오. 카탈로그가 정말 없을 때만 --without-catalogue로 "
-                                          "실행하십시오.")
+        raise BackupError(
+            "no_catalogue",
+            f"백업 목록(카탈로그) {catalogue.file_name(header.database_id)}이(가) {where}에 "
+            "없습니다. 백업 뒤의 파기를 다시 적용하려면 카탈로그가 필요합니다: 백업 폴더를 "
+            "--catalogue DIR로 지정하십시오. 카탈로그가 정말 없을 때만 --without-catalogue로 "
+            "실행하십시오.",
+        )
     notes = []
     if cat.signature == "other_key":
         # signed after a key rotation: checked with the key that signed it, never taken on trust
         # (an unchecked catalogue could drop tombstones and bring destroyed records back)
         if catalogue_key is None:
-            raise BackupError("catalogue_other_key", f"백업 목록(카탈로그)이 이 백업과 다른 키(확인값 {cat.key_check}…, 키 교체 "
-                                                     "뒤의 키)로 서명되어 있어 이 키 파일로는 확인할 수 없습니다. 지금 쓰는 키 "
-                                                     "파일을 --catalogue-key FILE로 함께 지정하십시오.")
+            raise BackupError(
+                "catalogue_other_key",
+                f"백업 목록(카탈로그)이 이 백업과 다른 키(확인값 {cat.key_check}…, 키 교체 "
+                "뒤의 키)로 서명되어 있어 이 키 파일로는 확인할 수 없습니다. 지금 쓰는 키 "
+                "파일을 --catalogue-key FILE로 함께 지정하십시오.",
+            )
         ckeys = load_key_file(catalogue_key)
         if ckeys.check_value.hex()[:16] != cat.key_check:
-            raise BackupError("catalogue_other_key", f"--catalogue-key {catalogue_key}은(는) 카탈로그를 서명한 키가 아닙니다"
-                                                     f"(필요한 확인값 {cat.key_check}…, 이 파일 "
-                                                     f"{ckeys.check_value.hex()[:16]}…).")
+            raise BackupError(
+                "catalogue_other_key",
+                f"--catalogue-key {catalogue_key}은(는) 카탈로그를 서명한 키가 아닙니다"
+                f"(필요한 확인값 {cat.key_check}…, 이 파일 "
+                f"{ckeys.check_value.hex()[:16]}…).",
+            )
         checked = catalogue.load(where, header.database_id, ckeys)
         if checked is None or checked.signature != "ok":
-            raise BackupError("catalogue", f"백업 목록(카탈로그)을 {where}에서 다시 읽지 못했습니다. 다시 실행하십시오.")
+            raise BackupError(
+                "catalogue", f"백업 목록(카탈로그)을 {where}에서 다시 읽지 못했습니다. 다시 실행하십시오."
+            )
         cat = checked
-        notes.append(f"카탈로그의 서명은 {catalogue_key}의 키로 확인했습니다. 복원한 데이터베이스는 이 백업의 키(키 교체 전)로 "
-                     "열립니다: 작업 PC들이 지금의 키를 쓰려면 복원 뒤 privdesk key rotate로 새 키로 바꾸십시오.")
+        notes.append(
+            f"카탈로그의 서명은 {catalogue_key}의 키로 확인했습니다. 복원한 데이터베이스는 이 백업의 키(키 교체 전)로 "
+            "열립니다: 작업 PC들이 지금의 키를 쓰려면 복원 뒤 privdesk key rotate로 새 키로 바꾸십시오."
+        )
     return cat, notes
 
 
-def restore(settings: Settings, path: Path, *, catalogue_dir: Path | None = None, without_catalogue: bool = False,
-            catalogue_key: Path | None = None,
-            grant: str | None = None, progress: load.Progress = None) -> RestoreResult:
+def restore(
+    settings: Settings,
+    path: Path,
+    *,
+    catalogue_dir: Path | None = None,
+    without_catalogue: bool = False,
+    catalogue_key: Path | None = None,
+    grant: str | None = None,
+    progress: load.Progress = None,
+) -> RestoreResult:
     """Restore ``path`` into the empty database of ``settings`` (see the module docstring)."""
     path = Path(path)
     keys = load_key_file(settings.key_file)
@@ -169,22 +205,33 @@ def restore(settings: Settings, path: Path, *, catalogue_dir: Path | None = None
     backend = "sqlite" if settings.is_sqlite else "postgresql"
     if header.backend != backend:
         kind = "SQLite 파일" if header.backend == "sqlite" else "PostgreSQL 데이터베이스"
-        raise BackupError("backend", f"백업 {path.name}은(는) {kind}의 백업입니다. 같은 종류의 데이터베이스(--db)로 "
-                                     "복원하십시오.")
+        raise BackupError(
+            "backend",
+            f"백업 {path.name}은(는) {kind}의 백업입니다. 같은 종류의 데이터베이스(--db)로 복원하십시오.",
+        )
     pending = _pending(settings)
     cat, notes = _catalogue(path, header, keys, catalogue_dir, without_catalogue, catalogue_key)
     marker: dict[str, Any]
     if pending is not None:
         marker = _marker(pending)
         if marker.get("archive") != header.salt.hex():
-            raise BackupError("other_restore", f"이 데이터베이스에는 다른 백업({marker.get('file', '?')})의 복원이 끝나지 않은 채 "
-                                               "남아 있습니다. 그 백업 파일로 같은 명령을 다시 실행해 마치거나, 비어 있는 "
-                                               "데이터베이스를 새로 지정하십시오.")
+            raise BackupError(
+                "other_restore",
+                f"이 데이터베이스에는 다른 백업({marker.get('file', '?')})의 복원이 끝나지 않은 채 "
+                "남아 있습니다. 그 백업 파일로 같은 명령을 다시 실행해 마치거나, 비어 있는 "
+                "데이터베이스를 새로 지정하십시오.",
+            )
     else:
         contents = _load(settings, path, keys, progress)
         marker = _marker_of(contents, path)
-    result = RestoreResult(path, str(marker.get("created_at", "")), str(marker.get("made_by", "")),
-                           int(marker.get("head", 0)), resumed=pending is not None, notes=notes)
+    result = RestoreResult(
+        path,
+        str(marker.get("created_at", "")),
+        str(marker.get("made_by", "")),
+        int(marker.get("head", 0)),
+        resumed=pending is not None,
+        notes=notes,
+    )
     if marker.get("state") == "loaded":
         _check_counts(settings, marker)
     ctx = open_context(settings, restoring=True)
@@ -220,9 +267,16 @@ def _marker_of(contents: archive.Contents, path: Path) -> dict[str, Any]:
     """What a resumed restore needs to know (no personal data): which archive, how far it got, the
     head and the row counts of the manifest."""
     m = contents.manifest
-    return {"archive": contents.header.salt.hex(), "state": "loaded", "file": path.name, "sha256": contents.sha256,
-            "created_at": m["created_at"], "made_by": m.get("made_by", ""), "head": int(m["head"]["seq"]),
-            "counts": m["counts"]}
+    return {
+        "archive": contents.header.salt.hex(),
+        "state": "loaded",
+        "file": path.name,
+        "sha256": contents.sha256,
+        "created_at": m["created_at"],
+        "made_by": m.get("made_by", ""),
+        "head": int(m["head"]["seq"]),
+        "counts": m["counts"],
+    }
 
 
 def _marker(value: str) -> dict[str, Any]:
@@ -245,7 +299,7 @@ def _check_counts(settings: Settings, marker: dict[str, Any]) -> None:
             found = {"main": sqlite_counts(main)}
             if separated_sqlite_path(main).exists():
                 found["separated"] = sqlite_counts(separated_sqlite_path(main))
-            found["main"]["meta"] -= 1                         # the marker
+            found["main"]["meta"] -= 1  # the marker
         else:
             found = load.pg_counts(engine)
             found["public"]["meta"] -= 1
@@ -253,19 +307,31 @@ def _check_counts(settings: Settings, marker: dict[str, Any]) -> None:
         engine.dispose()
     wrong = load.compare_counts(found, marker.get("counts", {}))
     if wrong:
-        raise BackupError("counts", "복원한 데이터의 행 수가 백업 목록(매니페스트)과 다릅니다: " + ", ".join(wrong[:5])
-                          + ". 데이터베이스는 열리지 않게 잠가 두었습니다. 다른 백업으로 빈 데이터베이스에 복원하십시오.")
+        raise BackupError(
+            "counts",
+            "복원한 데이터의 행 수가 백업 목록(매니페스트)과 다릅니다: "
+            + ", ".join(wrong[:5])
+            + ". 데이터베이스는 열리지 않게 잠가 두었습니다. 다른 백업으로 빈 데이터베이스에 복원하십시오.",
+        )
 
 
 # -- re-applying what happened after the backup -------------------------------------------------------
-def _reapply(ctx: AppContext, cat: catalogue.Catalogue | None, marker: dict[str, Any], result: RestoreResult) -> None:
+def _reapply(
+    ctx: AppContext, cat: catalogue.Catalogue | None, marker: dict[str, Any], result: RestoreResult
+) -> None:
     head = int(marker.get("head", 0))
-    reason = (f"백업 {marker.get('file', '?')}({marker.get('created_at', '')})에서 복원: 그 뒤의 접속기록과 그것을 본 "
-              "증인은 이 데이터베이스에 없습니다")
+    reason = (
+        f"백업 {marker.get('file', '?')}({marker.get('created_at', '')})에서 복원: 그 뒤의 접속기록과 그것을 본 "
+        "증인은 이 데이터베이스에 없습니다"
+    )
     with sep.open_store(ctx) as store, ctx.unit(None, break_glass=True, supersedes_witnesses=True) as u:
-        u.log(Action.RESTORE, None, detail=f"archive={marker.get('file')}; sha256={marker.get('sha256')}; "
-                                           f"made={marker.get('created_at')} by {marker.get('made_by')}; head={head}; "
-                                           f"os_user={_os_user()}")
+        u.log(
+            Action.RESTORE,
+            None,
+            detail=f"archive={marker.get('file')}; sha256={marker.get('sha256')}; "
+            f"made={marker.get('created_at')} by {marker.get('made_by')}; head={head}; "
+            f"os_user={_os_user()}",
+        )
         findings.supersede_witnesses(u, reason, head)
         if cat is not None:
             _tombstones(u, store, cat, result)
@@ -273,8 +339,11 @@ def _reapply(ctx: AppContext, cat: catalogue.Catalogue | None, marker: dict[str,
             _ledger(u, cat, result)
             _backups(u, cat)
         marker = {**marker, "state": "reapplied"}
-        u.session.execute(update(Meta).where(Meta.key == META_RESTORE_PENDING)
-                          .values(value=json.dumps(marker, sort_keys=True)))
+        u.session.execute(
+            update(Meta)
+            .where(Meta.key == META_RESTORE_PENDING)
+            .values(value=json.dumps(marker, sort_keys=True))
+        )
         u.witness("restore")
 
 
@@ -299,16 +368,26 @@ def _tombstones(u: Unit, store: sep.SeparateStore, cat: catalogue.Catalogue, res
         at = _parse_time(min(later[x][1] for x in uids))
         ids: list[int] = []
         for i in range(0, len(uids), 500):
-            ids.extend(int(x) for x in s.execute(select(Patient.id).where(
-                Patient.uid.in_(uids[i:i + 500]), Patient.status != STATUS_DESTROYED)).scalars())
+            ids.extend(
+                int(x)
+                for x in s.execute(
+                    select(Patient.id).where(
+                        Patient.uid.in_(uids[i : i + 500]), Patient.status != STATUS_DESTROYED
+                    )
+                ).scalars()
+            )
         ids.sort()
         if ids:
-            result.reapplied[plan] = destroy_records(u, store, ids, plan, destroyed_at=at, note=REAPPLIED_NOTE)
+            result.reapplied[plan] = destroy_records(
+                u, store, ids, plan, destroyed_at=at, note=REAPPLIED_NOTE
+            )
         done = set(s.execute(select(Tombstone.uid).where(Tombstone.plan_id == plan)).scalars())
-        rest = [x for x in uids if x not in done]       # records made after the backup: only their tombstone
+        rest = [x for x in uids if x not in done]  # records made after the backup: only their tombstone
         if rest:
-            s.execute(insert(Tombstone), [{"uid": x, "plan_id": plan, "destroyed_at": _parse_time(later[x][1])}
-                                          for x in rest])
+            s.execute(
+                insert(Tombstone),
+                [{"uid": x, "plan_id": plan, "destroyed_at": _parse_time(later[x][1])} for x in rest],
+            )
 
 
 def _value(column: Any, raw: Any) -> Any:
@@ -335,11 +414,16 @@ def _plans(u: Unit, cat: catalogue.Catalogue, result: RestoreResult) -> None:
         values = {**_row(DestructionPlan, fields), "state": PLAN_EXECUTED}
         if plan_id in states:
             values.pop("id", None)
-            s.execute(update(DestructionPlan).where(DestructionPlan.id == plan_id)
-                      .values(**values, version=DestructionPlan.version + 1))
+            s.execute(
+                update(DestructionPlan)
+                .where(DestructionPlan.id == plan_id)
+                .values(**values, version=DestructionPlan.version + 1)
+            )
         else:
             s.execute(insert(DestructionPlan).values(**values, version=1))
-        u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"executed ({REAPPLIED_NOTE}; 카탈로그에서)")
+        u.log(
+            Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"executed ({REAPPLIED_NOTE}; 카탈로그에서)"
+        )
         result.plans.append(plan_id)
     _advance_sequence(u, "destruction_plans")
 
@@ -354,7 +438,11 @@ def _ledger(u: Unit, cat: catalogue.Catalogue, result: RestoreResult) -> None:
         s.add(e)
         s.flush()
         anchors.anchor(u, Action.CREATE, LEDGER_TABLE, e.id, canonical_row(e))
-        u.log(Action.CREATE, f"{LEDGER_TABLE}:{e.id}", detail=f"{REAPPLIED_NOTE}: 백업 목록(카탈로그)에서 다시 기록")
+        u.log(
+            Action.CREATE,
+            f"{LEDGER_TABLE}:{e.id}",
+            detail=f"{REAPPLIED_NOTE}: 백업 목록(카탈로그)에서 다시 기록",
+        )
         result.ledger_rows.append(e.id)
     _advance_sequence(u, LEDGER_TABLE)
 
@@ -365,19 +453,32 @@ def _backups(u: Unit, cat: catalogue.Catalogue) -> None:
     for name, b in sorted(cat.backups.items()):
         if name in have:
             continue
-        s.add(BackupRecord(file_name=name, folder=str(b.get("folder", "")), made_at=_parse_time(str(b["made_at"])),
-                           made_by=str(b.get("made_by", "")), backend=str(b.get("backend", "")),
-                           head_seq=int(b.get("head_seq", 0)), size=int(b.get("size", 0)),
-                           sha256=str(b.get("sha256", "")), rotated=bool(b.get("rotated", False)),
-                           removed_at=_parse_time(str(b["removed_at"])) if b.get("removed_at") else None))
+        s.add(
+            BackupRecord(
+                file_name=name,
+                folder=str(b.get("folder", "")),
+                made_at=_parse_time(str(b["made_at"])),
+                made_by=str(b.get("made_by", "")),
+                backend=str(b.get("backend", "")),
+                head_seq=int(b.get("head_seq", 0)),
+                size=int(b.get("size", 0)),
+                sha256=str(b.get("sha256", "")),
+                rotated=bool(b.get("rotated", False)),
+                removed_at=_parse_time(str(b["removed_at"])) if b.get("removed_at") else None,
+            )
+        )
 
 
 def _advance_sequence(u: Unit, table: str) -> None:
     """PostgreSQL: rows inserted with their own ids; the id sequence must go past them."""
     if u.session.get_bind().dialect.name != "postgresql":
         return
-    u.session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                           f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))"))
+    u.session.execute(
+        text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"GREATEST((SELECT COALESCE(MAX(id), 0) FROM {table}), 1))"
+        )
+    )
 
 
 def _grant(engine: Engine, role: str) -> str:
@@ -385,7 +486,9 @@ def _grant(engine: Engine, role: str) -> str:
     from privdesk.cli.cmd_db import _role
 
     if engine.dialect.name != "postgresql":
-        raise BackupError("grant", "--grant는 PostgreSQL에만 있습니다 (SQLite 파일은 운영체제의 파일 권한으로 지킵니다).")
+        raise BackupError(
+            "grant", "--grant는 PostgreSQL에만 있습니다 (SQLite 파일은 운영체제의 파일 권한으로 지킵니다)."
+        )
     with engine.begin() as conn:
         for stmt in grant_statements(_role(role)):
             conn.exec_driver_sql(stmt)

@@ -24,7 +24,7 @@ from privdesk import clock
 from privdesk.settings import BackupSettings
 
 HORIZON_DAYS = 2 * 366 + 62
-BACKUP_HOUR = 9               # predicted backups: at the first login of the day, about 09:00 KST
+BACKUP_HOUR = 9  # predicted backups: at the first login of the day, about 09:00 KST
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,13 @@ class CopiesUntil:
         return head
 
 
-def copies_until(destroyed_at: dt.datetime, rotated: Sequence[dt.datetime], manual: Sequence[dt.datetime],
-                 settings: BackupSettings, today: dt.date | None = None) -> CopiesUntil:
+def copies_until(
+    destroyed_at: dt.datetime,
+    rotated: Sequence[dt.datetime],
+    manual: Sequence[dt.datetime],
+    settings: BackupSettings,
+    today: dt.date | None = None,
+) -> CopiesUntil:
     """When the last backup holding a record destroyed at ``destroyed_at`` is rotated away.
 
     ``rotated``: the backups still in the backup folder (made and not yet removed); ``manual``: the

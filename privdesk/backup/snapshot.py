@@ -89,11 +89,14 @@ def sqlite_copy(source: Path) -> Iterator[Path]:
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
     try:
-        with closing(sqlite3.connect(str(source), timeout=15)) as src, closing(sqlite3.connect(str(tmp))) as dst:
+        with (
+            closing(sqlite3.connect(str(source), timeout=15)) as src,
+            closing(sqlite3.connect(str(tmp))) as dst,
+        ):
             src.execute("PRAGMA busy_timeout = 15000")
             dst.execute("PRAGMA journal_mode = OFF")
             dst.execute("PRAGMA synchronous = OFF")
-            src.backup(dst)          # pages=-1: everything in one step, one read transaction
+            src.backup(dst)  # pages=-1: everything in one step, one read transaction
         yield tmp
     finally:
         for suffix in ("", "-journal", "-wal", "-shm"):
@@ -107,8 +110,12 @@ def _readonly(path: Path) -> sqlite3.Connection:
 def sqlite_counts(path: Path) -> dict[str, int]:
     """Rows per table of a SQLite file (read-only, nothing written beside it)."""
     with closing(_readonly(path)) as conn:
-        names = [str(r[0]) for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        names = [
+            str(r[0])
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         return {n: int(conn.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0]) for n in names}
 
 
@@ -132,10 +139,17 @@ def stream_file(path: Path, write: Write) -> None:
 def _pg_state(conn: Any) -> State:
     counts: dict[str, dict[str, int]] = {}
     for schema in PG_SCHEMAS:
-        tables = [str(r[0]) for r in conn.exec_driver_sql(
-            "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = %s ORDER BY tablename", (schema,))]
-        counts[schema] = {t: int(conn.exec_driver_sql(f'SELECT COUNT(*) FROM "{schema}"."{t}"').scalar_one())
-                          for t in tables}
+        tables = [
+            str(r[0])
+            for r in conn.exec_driver_sql(
+                "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = %s ORDER BY tablename",
+                (schema,),
+            )
+        ]
+        counts[schema] = {
+            t: int(conn.exec_driver_sql(f'SELECT COUNT(*) FROM "{schema}"."{t}"').scalar_one())
+            for t in tables
+        }
     seq, digest = conn.exec_driver_sql("SELECT seq, hash FROM public.audit_head WHERE id = 1").one()
     revision = conn.exec_driver_sql("SELECT version_num FROM public.alembic_version").scalar_one()
     return State(counts, int(seq), bytes(digest).hex(), str(revision))
@@ -155,8 +169,16 @@ def pg_dump(db_url: str, snapshot: str, write: Write, *, compress: int = 1) -> N
     """Stream ``pg_dump -Fc`` of the privdesk schemas, taken in ``snapshot``, into ``write``."""
     tool = pgtools.require("pg_dump")["pg_dump"]
     info, env = pgtools.conninfo(db_url)
-    args = [tool, "--format=custom", f"--compress={compress}", "--no-owner", "--no-privileges",
-            f"--snapshot={snapshot}", *(f"--schema={s}" for s in PG_SCHEMAS), f"--dbname={info}"]
+    args = [
+        tool,
+        "--format=custom",
+        f"--compress={compress}",
+        "--no-owner",
+        "--no-privileges",
+        f"--snapshot={snapshot}",
+        *(f"--schema={s}" for s in PG_SCHEMAS),
+        f"--dbname={info}",
+    ]
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=err, env=env)
         assert proc.stdout is not None

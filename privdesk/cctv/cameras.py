@@ -30,16 +30,24 @@ from privdesk.store.models import Meta
 
 
 class CameraStatus(StrEnum):
-    ACTIVE = "active"        # 운영
-    INACTIVE = "inactive"    # 일시 중지 (고장·공사)
-    REMOVED = "removed"      # 철거
+    ACTIVE = "active"  # 운영
+    INACTIVE = "inactive"  # 일시 중지 (고장·공사)
+    REMOVED = "removed"  # 철거
 
 
-STATUS_LABELS: dict[str, str] = {CameraStatus.ACTIVE: "운영", CameraStatus.INACTIVE: "일시 중지",
-                                 CameraStatus.REMOVED: "철거"}
+STATUS_LABELS: dict[str, str] = {
+    CameraStatus.ACTIVE: "운영",
+    CameraStatus.INACTIVE: "일시 중지",
+    CameraStatus.REMOVED: "철거",
+}
 
-_FIELD_LABELS = {"location": "설치 위치", "coverage": "촬영 범위", "purpose": "설치 목적", "status": "상태",
-                 "note": "비고"}
+_FIELD_LABELS = {
+    "location": "설치 위치",
+    "coverage": "촬영 범위",
+    "purpose": "설치 목적",
+    "status": "상태",
+    "note": "비고",
+}
 
 
 @dataclass(frozen=True)
@@ -87,8 +95,17 @@ class CameraChangeInfo:
 
 
 def camera_info(c: CctvCamera) -> CameraInfo:
-    return CameraInfo(id=c.id, number=c.number, location=c.location, coverage=c.coverage, purpose=c.purpose,
-                      status=c.status, note=c.note, version=c.version, updated_at=c.updated_at)
+    return CameraInfo(
+        id=c.id,
+        number=c.number,
+        location=c.location,
+        coverage=c.coverage,
+        purpose=c.purpose,
+        status=c.status,
+        note=c.note,
+        version=c.version,
+        updated_at=c.updated_at,
+    )
 
 
 def default_purpose(profile: HospitalProfile) -> str:
@@ -108,13 +125,28 @@ def ensure_cameras(u: Unit, profile: HospitalProfile) -> int:
     now = clock.now()
     purpose = default_purpose(profile)
     for cam in profile.cctv.cameras:
-        row = CctvCamera(number=cam.number, location=cam.location, coverage=cam.coverage, purpose=purpose,
-                         status=CameraStatus.ACTIVE, note="", created_at=now, updated_at=now)
+        row = CctvCamera(
+            number=cam.number,
+            location=cam.location,
+            coverage=cam.coverage,
+            purpose=purpose,
+            status=CameraStatus.ACTIVE,
+            note="",
+            created_at=now,
+            updated_at=now,
+        )
         u.session.add(row)
         u.session.flush()
-        u.session.add(CctvCameraChange(camera_id=row.id, at=now, actor_login=u.actor_login, change="create",
-                                       detail=f"설치 위치: {row.location}; 촬영 범위: {row.coverage}",
-                                       reason="병원 프로필에서 등록"))
+        u.session.add(
+            CctvCameraChange(
+                camera_id=row.id,
+                at=now,
+                actor_login=u.actor_login,
+                change="create",
+                detail=f"설치 위치: {row.location}; 촬영 범위: {row.coverage}",
+                reason="병원 프로필에서 등록",
+            )
+        )
     u.session.flush()
     n = len(profile.cctv.cameras)
     if n:
@@ -138,12 +170,17 @@ def resolve_cameras(session: Session, numbers: Sequence[str], *, field: str = "c
     wanted = sorted({n.strip().upper() for n in numbers if n and n.strip()})
     if not wanted:
         raise ValidationError(field, "카메라를 하나 이상 고르십시오.")
-    rows = list(session.execute(select(CctvCamera).where(func.upper(CctvCamera.number).in_(wanted))
-                                .order_by(CctvCamera.number)).scalars())
+    rows = list(
+        session.execute(
+            select(CctvCamera).where(func.upper(CctvCamera.number).in_(wanted)).order_by(CctvCamera.number)
+        ).scalars()
+    )
     found = {c.number.upper() for c in rows}
     missing = [n for n in wanted if n not in found]
     if missing:
-        raise ValidationError(field, f"없는 카메라 번호입니다: {', '.join(missing)}. 카메라 목록에서 고르십시오.")
+        raise ValidationError(
+            field, f"없는 카메라 번호입니다: {', '.join(missing)}. 카메라 목록에서 고르십시오."
+        )
     return rows
 
 
@@ -160,7 +197,9 @@ def _camera(u: Unit, number: str, *, lock: bool = False) -> CctvCamera:
 def _status(value: str) -> str:
     if value not in STATUS_LABELS:
         labels = ", ".join(f"{k}({v})" for k, v in STATUS_LABELS.items())
-        raise ValidationError("status", f"알 수 없는 카메라 상태입니다: {value}. 다음 중에서 고르십시오: {labels}")
+        raise ValidationError(
+            "status", f"알 수 없는 카메라 상태입니다: {value}. 다음 중에서 고르십시오: {labels}"
+        )
     return value
 
 
@@ -181,41 +220,75 @@ def list_cameras(ctx: AppContext, actor: Actor | None, *, include_removed: bool 
         return [camera_info(c) for c in u.session.execute(stmt).scalars()]
 
 
-def add_camera(ctx: AppContext, actor: Actor, *, number: str, location: str, coverage: str = "",
-               purpose: str = "", reason: str) -> CameraInfo:
+def add_camera(
+    ctx: AppContext,
+    actor: Actor,
+    *,
+    number: str,
+    location: str,
+    coverage: str = "",
+    purpose: str = "",
+    reason: str,
+) -> CameraInfo:
     """Register a new camera (설치)."""
     number = text("number", number, "카메라 번호", limit=32).upper()
     location = text("location", location, "설치 위치", limit=64)
     coverage = text("coverage", coverage, "촬영 범위", required=False)
     reason = reason_text("reason", reason, "등록 사유", limit=500)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
-        exists = u.session.execute(select(CctvCamera.id).where(func.upper(CctvCamera.number) == number)).first()
+        exists = u.session.execute(
+            select(CctvCamera.id).where(func.upper(CctvCamera.number) == number)
+        ).first()
         if exists is not None:
             raise ValidationError("number", f"이미 있는 카메라 번호입니다: {number}. 다른 번호를 쓰십시오.")
         now = clock.now()
-        cam = CctvCamera(number=number, location=location, coverage=coverage, note="",
-                         purpose=reason_text("purpose", purpose, "설치 목적", required=False) or default_purpose(ctx.profile),
-                         status=CameraStatus.ACTIVE, created_at=now, updated_at=now)
+        cam = CctvCamera(
+            number=number,
+            location=location,
+            coverage=coverage,
+            note="",
+            purpose=reason_text("purpose", purpose, "설치 목적", required=False)
+            or default_purpose(ctx.profile),
+            status=CameraStatus.ACTIVE,
+            created_at=now,
+            updated_at=now,
+        )
         u.session.add(cam)
         u.session.flush()
-        u.session.add(CctvCameraChange(camera_id=cam.id, at=now, actor_login=u.actor_login, change="create",
-                                       detail=f"설치 위치: {location}; 촬영 범위: {coverage}", reason=reason))
+        u.session.add(
+            CctvCameraChange(
+                camera_id=cam.id,
+                at=now,
+                actor_login=u.actor_login,
+                change="create",
+                detail=f"설치 위치: {location}; 촬영 범위: {coverage}",
+                reason=reason,
+            )
+        )
         u.log(Action.CREATE, subject=cam.ref, detail=f"number={number}")
         u.session.flush()
         return camera_info(cam)
 
 
-def update_camera(ctx: AppContext, actor: Actor, number: str, edit: CameraEdit, *, reason: str,
-                  expected_version: int | None = None) -> CameraInfo:
+def update_camera(
+    ctx: AppContext,
+    actor: Actor,
+    number: str,
+    edit: CameraEdit,
+    *,
+    reason: str,
+    expected_version: int | None = None,
+) -> CameraInfo:
     """Change a camera's location, recording range, purpose, status or note (with a reason)."""
     reason = reason_text("reason", reason, "변경 사유", limit=500)
     new: dict[str, str] = {}
     for name, limit in (("location", 64), ("coverage", 200), ("purpose", 200), ("note", 500)):
         value = getattr(edit, name)
         if value is not None:
-            check = reason_text if name in ("note", "purpose") else text   # notes carry no personal data
-            new[name] = check(name, value, _FIELD_LABELS[name], required=name in ("location", "purpose"),
-                              limit=limit)
+            check = reason_text if name in ("note", "purpose") else text  # notes carry no personal data
+            new[name] = check(
+                name, value, _FIELD_LABELS[name], required=name in ("location", "purpose"), limit=limit
+            )
     if edit.status is not None:
         new["status"] = _status(edit.status)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
@@ -233,8 +306,16 @@ def update_camera(ctx: AppContext, actor: Actor, number: str, edit: CameraEdit, 
             setattr(cam, k, v)
         cam.updated_at = clock.now()
         u.session.flush()
-        u.session.add(CctvCameraChange(camera_id=cam.id, at=cam.updated_at, actor_login=u.actor_login,
-                                       change="update", detail="; ".join(parts), reason=reason))
+        u.session.add(
+            CctvCameraChange(
+                camera_id=cam.id,
+                at=cam.updated_at,
+                actor_login=u.actor_login,
+                change="update",
+                detail="; ".join(parts),
+                reason=reason,
+            )
+        )
         u.log(Action.UPDATE, subject=cam.ref, detail="fields=" + ",".join(sorted(changed)))
         u.session.flush()
         return camera_info(cam)
@@ -244,6 +325,7 @@ def camera_history(ctx: AppContext, actor: Actor, number: str) -> list[CameraCha
     """A camera's change history, oldest first."""
     with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
         cam = _camera(u, number)
-        rows = u.session.execute(select(CctvCameraChange).where(CctvCameraChange.camera_id == cam.id)
-                                 .order_by(CctvCameraChange.id)).scalars()
+        rows = u.session.execute(
+            select(CctvCameraChange).where(CctvCameraChange.camera_id == cam.id).order_by(CctvCameraChange.id)
+        ).scalars()
         return [CameraChangeInfo(r.at, r.actor_login, r.change, r.detail, r.reason) for r in rows]

@@ -13,7 +13,7 @@ from privdesk.fields import text as text
 from privdesk.workflow import reception_number
 
 MAX_WINDOW_DAYS = 31
-REQUEST_PREFIX = "CR"         # 열람등 청구 numbers: CR-2026-0007
+REQUEST_PREFIX = "CR"  # 열람등 청구 numbers: CR-2026-0007
 
 
 def kst_midnight(day: dt.date) -> dt.datetime:
@@ -28,14 +28,17 @@ def window_days(start: dt.datetime, end: dt.datetime) -> list[dt.date]:
     return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def check_window(start: dt.datetime, end: dt.datetime, *, now: dt.datetime | None = None,
-                 field: str = "window") -> tuple[dt.datetime, dt.datetime]:
+def check_window(
+    start: dt.datetime, end: dt.datetime, *, now: dt.datetime | None = None, field: str = "window"
+) -> tuple[dt.datetime, dt.datetime]:
     """A recorded time window: start before end, not in the future, at most 31 days long."""
     start, end = aware(start, field), aware(end, field)
     if end <= start:
         raise ValidationError(field, "영상 기간의 끝이 시작보다 늦어야 합니다. 시작·끝 시각을 확인하십시오.")
     if end > (now or clock.now()) + dt.timedelta(minutes=1):
-        raise ValidationError(field, "아직 촬영되지 않은 시각은 지정할 수 없습니다. 영상 기간의 끝을 지금 이전으로 하십시오.")
+        raise ValidationError(
+            field, "아직 촬영되지 않은 시각은 지정할 수 없습니다. 영상 기간의 끝을 지금 이전으로 하십시오."
+        )
     if len(window_days(start, end)) > MAX_WINDOW_DAYS:
         raise ValidationError(field, f"영상 기간은 {MAX_WINDOW_DAYS}일 이내로 지정하십시오.")
     return start, end

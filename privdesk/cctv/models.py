@@ -24,13 +24,15 @@ from privdesk.proofs import ProofSpec
 from privdesk.store.models import Base
 
 hold_cameras = Table(
-    "cctv_hold_cameras", Base.metadata,
+    "cctv_hold_cameras",
+    Base.metadata,
     Column("hold_id", ForeignKey("cctv_holds.id", ondelete="CASCADE"), primary_key=True),
     Column("camera_id", ForeignKey("cctv_cameras.id"), primary_key=True),
 )
 
 request_cameras = Table(
-    "cctv_request_cameras", Base.metadata,
+    "cctv_request_cameras",
+    Base.metadata,
     Column("request_id", ForeignKey("cctv_requests.id", ondelete="CASCADE"), primary_key=True),
     Column("camera_id", ForeignKey("cctv_cameras.id"), primary_key=True),
 )
@@ -66,8 +68,8 @@ class CctvCameraChange(Base):
     camera_id: Mapped[int] = mapped_column(ForeignKey("cctv_cameras.id"), index=True)
     at: Mapped[dt.datetime]
     actor_login: Mapped[str] = mapped_column(String(64))
-    change: Mapped[str] = mapped_column(String(16))          # create / update
-    detail: Mapped[str] = mapped_column(Text, default="")    # "위치: 원내 → 건물로비; ..."
+    change: Mapped[str] = mapped_column(String(16))  # create / update
+    detail: Mapped[str] = mapped_column(Text, default="")  # "위치: 원내 → 건물로비; ..."
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -80,22 +82,24 @@ class CctvHold(Base):
 
     __tablename__ = "cctv_holds"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    reason_kind: Mapped[str] = mapped_column(String(16))     # request / police / incident
+    reason_kind: Mapped[str] = mapped_column(String(16))  # request / police / incident
     reason: Mapped[str] = mapped_column(Text, default="")
     window_start: Mapped[dt.datetime]
     window_end: Mapped[dt.datetime]
     set_by: Mapped[str] = mapped_column(String(64))
     set_at: Mapped[dt.datetime]
     until_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    until_request_id: Mapped[int | None] = mapped_column(ForeignKey("cctv_requests.id"), nullable=True,
-                                                         index=True)
+    until_request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cctv_requests.id"), nullable=True, index=True
+    )
     ended_at: Mapped[dt.datetime | None]
     ended_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     end_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    cameras: Mapped[list[CctvCamera]] = relationship(secondary=hold_cameras, lazy="selectin",
-                                                     order_by="CctvCamera.number")
+    cameras: Mapped[list[CctvCamera]] = relationship(
+        secondary=hold_cameras, lazy="selectin", order_by="CctvCamera.number"
+    )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -106,10 +110,22 @@ class CctvHold(Base):
 
 CCTV_REQUEST_PROOF = ProofSpec(
     "cctv_requests",
-    (("id", "int"), ("uid", "text"), ("kind", "text"), ("requester_name", "text"), ("requester_phone_enc", "bytes"),
-     ("requester_birth_enc", "bytes"), ("requester_address_enc", "bytes"), ("relation", "text"),
-     ("subject_name", "text"), ("subject_phone_enc", "bytes")),
-    "영상정보 열람 청구", ref_column="id", ref_prefix="cctv_request:")
+    (
+        ("id", "int"),
+        ("uid", "text"),
+        ("kind", "text"),
+        ("requester_name", "text"),
+        ("requester_phone_enc", "bytes"),
+        ("requester_birth_enc", "bytes"),
+        ("requester_address_enc", "bytes"),
+        ("relation", "text"),
+        ("subject_name", "text"),
+        ("subject_phone_enc", "bytes"),
+    ),
+    "영상정보 열람 청구",
+    ref_column="id",
+    ref_prefix="cctv_request:",
+)
 
 
 class CctvRequest(Base):
@@ -119,12 +135,12 @@ class CctvRequest(Base):
     __proof__ = CCTV_REQUEST_PROOF
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))            # view / exist / delete
+    kind: Mapped[str] = mapped_column(String(16))  # view / exist / delete
     requester_name: Mapped[str] = mapped_column(String(64))
     requester_phone_enc: Mapped[bytes] = mapped_column(LargeBinary)
     requester_birth_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     requester_address_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
-    relation: Mapped[str] = mapped_column(String(16))        # self / guardian / agent
+    relation: Mapped[str] = mapped_column(String(16))  # self / guardian / agent
     subject_name: Mapped[str] = mapped_column(String(64), default="")
     subject_phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     proxy_checked: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -160,8 +176,9 @@ class CctvRequest(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
-    cameras: Mapped[list[CctvCamera]] = relationship(secondary=request_cameras, lazy="selectin",
-                                                     order_by="CctvCamera.number")
+    cameras: Mapped[list[CctvCamera]] = relationship(
+        secondary=request_cameras, lazy="selectin", order_by="CctvCamera.number"
+    )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
@@ -216,20 +233,20 @@ class CctvLedgerEntry(Base):
 
     __tablename__ = "cctv_ledger"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))            # use / provide / view / destroy
+    kind: Mapped[str] = mapped_column(String(16))  # use / provide / view / destroy
     at: Mapped[dt.datetime]
-    file_form: Mapped[str] = mapped_column(String(200))      # 파일명/형태
+    file_form: Mapped[str] = mapped_column(String(200))  # 파일명/형태
     camera_numbers: Mapped[str] = mapped_column(String(400), default="")
     window_start: Mapped[dt.datetime | None]
     window_end: Mapped[dt.datetime | None]
-    staff_login: Mapped[str] = mapped_column(String(64))     # 담당자
+    staff_login: Mapped[str] = mapped_column(String(64))  # 담당자
     staff_name: Mapped[str] = mapped_column(String(64))
-    witness: Mapped[str] = mapped_column(String(64), default="")   # 입회자
-    purpose: Mapped[str] = mapped_column(Text)               # 목적/사유
+    witness: Mapped[str] = mapped_column(String(64), default="")  # 입회자
+    purpose: Mapped[str] = mapped_column(Text)  # 목적/사유
     counterpart: Mapped[str] = mapped_column(String(200), default="")  # 제3자/열람등 요구자
-    basis: Mapped[str] = mapped_column(Text, default="")     # 이용·제공 근거
+    basis: Mapped[str] = mapped_column(Text, default="")  # 이용·제공 근거
     provision_form: Mapped[str] = mapped_column(String(100), default="")  # 이용·제공 형태
-    period: Mapped[str] = mapped_column(String(200), default="")          # 기간
+    period: Mapped[str] = mapped_column(String(200), default="")  # 기간
     request_id: Mapped[int | None] = mapped_column(ForeignKey("cctv_requests.id"), nullable=True)
     provision_id: Mapped[int | None] = mapped_column(ForeignKey("cctv_provisions.id"), nullable=True)
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("cctv_ledger.id"), nullable=True)
@@ -245,5 +262,15 @@ class CctvLedgerEntry(Base):
 
 APPEND_ONLY_TABLES = ("cctv_camera_changes", "cctv_request_events", "cctv_provisions", "cctv_ledger")
 
-__all__ = ["APPEND_ONLY_TABLES", "CctvCamera", "CctvCameraChange", "CctvHold", "CctvLedgerEntry",
-           "CctvProvision", "CctvRequest", "CctvRequestEvent", "hold_cameras", "request_cameras"]
+__all__ = [
+    "APPEND_ONLY_TABLES",
+    "CctvCamera",
+    "CctvCameraChange",
+    "CctvHold",
+    "CctvLedgerEntry",
+    "CctvProvision",
+    "CctvRequest",
+    "CctvRequestEvent",
+    "hold_cameras",
+    "request_cameras",
+]

@@ -58,15 +58,25 @@ def _manager(p: HospitalProfile) -> str:
 def _contact(p: HospitalProfile) -> str:
     a = p.cctv.access
     who = " ".join(x for x in (a.department, a.title) if x)
-    return f"영상정보 관리책임자 {_manager(p)}; 접근권한자 {who} ({a.phone}); 확인 장소 {p.cctv.viewing_place}"
+    return (
+        f"영상정보 관리책임자 {_manager(p)}; 접근권한자 {who} ({a.phone}); 확인 장소 {p.cctv.viewing_place}"
+    )
 
 
 def _retention(p: HospitalProfile) -> str:
     return f"촬영일로부터 {p.cctv.retention_days}일"
 
 
-def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
-                 reason: str, on_page: OnPage = None) -> PrintResult:
+def print_ledger(
+    ctx: AppContext,
+    actor: Actor,
+    first: dt.date,
+    last: dt.date,
+    out: Path | Output,
+    *,
+    reason: str,
+    on_page: OnPage = None,
+) -> PrintResult:
     """Print the 개인영상정보 관리대장 for ``first``..``last`` (KST days, inclusive). The recorder's
     overwrites up to today are entered first (:func:`record_overwrites_now`); the 설치 대수 is the
     camera registry's count (cameras not removed), not the profile's figure. ``reason`` (사유) is
@@ -77,12 +87,28 @@ def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, o
     rows = ledger_for_period(ctx, actor, first, last)
     cameras = list_cameras(ctx, actor, include_removed=False)
     p = ctx.profile
-    settings = cctv_ledger.FootageSettings(retention=_retention(p), storage_place=p.cctv.storage_place,
-                                           manager=_manager(p), camera_count=len(cameras))
+    settings = cctv_ledger.FootageSettings(
+        retention=_retention(p),
+        storage_place=p.cctv.storage_place,
+        manager=_manager(p),
+        camera_count=len(cameras),
+    )
     meta = witnessed(ctx, cctv_ledger.meta_for(p.name, actor, period_text(first, last)))
-    pages = cctv_ledger.render_ledger(out, meta, rows, settings, on_page=on_page, before_publish=lambda n: record_print(
-        ctx, actor, cctv_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
-        permission=Permission.CCTV_READ, reason=why))
+    pages = cctv_ledger.render_ledger(
+        out,
+        meta,
+        rows,
+        settings,
+        on_page=on_page,
+        before_publish=lambda n: record_print(
+            ctx,
+            actor,
+            cctv_ledger.WHAT,
+            f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
+            permission=Permission.CCTV_READ,
+            reason=why,
+        ),
+    )
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
@@ -90,8 +116,9 @@ def _places(cameras: list[tuple[str, str, str]]) -> str:
     return "; ".join(f"{n} {loc} · {cov}" if cov else f"{n} {loc}" for n, loc, cov in cameras)
 
 
-def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path | Output, *,
-                       reason: str, on_page: OnPage = None) -> PrintResult:
+def print_request_form(
+    ctx: AppContext, actor: Actor, request_id: int, out: Path | Output, *, reason: str, on_page: OnPage = None
+) -> PrintResult:
     """Print the request's 청구서 ([별지 제2호서식]) filled from the intake, for signature."""
     why = require(reason)
     out = files.guarded(ctx.settings, out)
@@ -100,22 +127,40 @@ def print_request_form(ctx: AppContext, actor: Actor, request_id: int, out: Path
         req = load(u, request_id)
         c = contact_of(ctx.keys, req)
         form = cctv_request.RequestForm(
-            number=request_number(req.id, req.received_at), received_at=req.received_at,
-            request_days=p.request_days, due=effective_due(req), kind=KIND_LABELS[req.kind],
-            requester_name=req.requester_name, requester_phone=c.phone,
-            requester_birth=clock.paper_date(c.birth_date), requester_address=c.address,
-            relation=RELATION_LABELS[req.relation], subject_name=req.subject_name, subject_phone=c.subject_phone,
+            number=request_number(req.id, req.received_at),
+            received_at=req.received_at,
+            request_days=p.request_days,
+            due=effective_due(req),
+            kind=KIND_LABELS[req.kind],
+            requester_name=req.requester_name,
+            requester_phone=c.phone,
+            requester_birth=clock.paper_date(c.birth_date),
+            requester_address=c.address,
+            relation=RELATION_LABELS[req.relation],
+            subject_name=req.subject_name,
+            subject_phone=c.subject_phone,
             window=_window(req.window_start, req.window_end),
-            places=_places([(x.number, x.location, x.coverage) for x in req.cameras]), purpose=req.purpose,
-            id_document=req.id_document, id_checked_by=label_of(u.session, req.id_checked_by),
+            places=_places([(x.number, x.location, x.coverage) for x in req.cameras]),
+            purpose=req.purpose,
+            id_document=req.id_document,
+            id_checked_by=label_of(u.session, req.id_checked_by),
             proxy_checked=req.proxy_checked,
-            footage_note=("영상 없음 (보관기간 경과)" if req.footage_gone
-                          else "청구 종결 시까지 자동 보존 연장"),
-            addressee=f"{p.name}장")
+            footage_note=(
+                "영상 없음 (보관기간 경과)" if req.footage_gone else "청구 종결 시까지 자동 보존 연장"
+            ),
+            addressee=f"{p.name}장",
+        )
         ref = req.ref
     meta = witnessed(ctx, cctv_request.form_meta(p.name, actor))
-    pages = cctv_request.render_request_form(out, meta, form, on_page=on_page, before_publish=lambda n: record_print(
-        ctx, actor, ref, f"청구서; {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE, reason=why))
+    pages = cctv_request.render_request_form(
+        out,
+        meta,
+        form,
+        on_page=on_page,
+        before_publish=lambda n: record_print(
+            ctx, actor, ref, f"청구서; {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE, reason=why
+        ),
+    )
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
@@ -130,11 +175,14 @@ def _outcome(state: str, decision: str | None, footage_gone: bool) -> cctv_reque
         return cctv_request.Outcome.REFUSED
     if state == RequestState.EXTENDED:
         return cctv_request.Outcome.EXTENDED
-    raise RuleViolationError("아직 결정하지 않은 청구라서 결과 통지서를 만들 수 없습니다. 먼저 승인·거절·연기를 결정하십시오.")
+    raise RuleViolationError(
+        "아직 결정하지 않은 청구라서 결과 통지서를 만들 수 없습니다. 먼저 승인·거절·연기를 결정하십시오."
+    )
 
 
-def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Path | Output, *,
-                        reason: str, on_page: OnPage = None) -> PrintResult:
+def print_result_notice(
+    ctx: AppContext, actor: Actor, request_id: int, out: Path | Output, *, reason: str, on_page: OnPage = None
+) -> PrintResult:
     """Print the request's result notice: approval with the schedule, partial approval, extension,
     refusal with its ground, or "footage no longer exists" — with how to object."""
     why = require(reason)
@@ -149,25 +197,49 @@ def print_result_notice(ctx: AppContext, actor: Actor, request_id: int, out: Pat
         g = refusal_ground(req.refusal_ground) if req.refusal_ground else None
         masking = ""
         if req.others_in_frame:
-            masking = ("다른 사람이 알아볼 수 없도록 마스킹(모자이크) 처리하여 열람하게 합니다"
-                       + (" (처리 완료)." if req.masking_done else "."))
+            masking = "다른 사람이 알아볼 수 없도록 마스킹(모자이크) 처리하여 열람하게 합니다" + (
+                " (처리 완료)." if req.masking_done else "."
+            )
         notice = cctv_request.ResultNotice(
-            number=request_number(req.id, req.received_at), received_at=req.received_at,
-            kind=KIND_LABELS[req.kind], outcome=outcome, requester_name=req.requester_name,
-            requester_birth=clock.paper_date(c.birth_date), requester_address=c.address,
+            number=request_number(req.id, req.received_at),
+            received_at=req.received_at,
+            kind=KIND_LABELS[req.kind],
+            outcome=outcome,
+            requester_name=req.requester_name,
+            requester_birth=clock.paper_date(c.birth_date),
+            requester_address=c.address,
             window=_window(req.window_start, req.window_end),
-            places=_places([(x.number, x.location, x.coverage) for x in req.cameras]), retention=_retention(p),
-            viewing_at=req.viewing_at, viewing_place=req.viewing_place or "", masking=masking,
-            withheld=req.partial_note or "", ground=g.label if g else "", ground_basis=g.basis if g else "",
-            explanation=req.refusal_text or "", extended_until=req.extended_due,
+            places=_places([(x.number, x.location, x.coverage) for x in req.cameras]),
+            retention=_retention(p),
+            viewing_at=req.viewing_at,
+            viewing_place=req.viewing_place or "",
+            masking=masking,
+            withheld=req.partial_note or "",
+            ground=g.label if g else "",
+            ground_basis=g.basis if g else "",
+            explanation=req.refusal_text or "",
+            extended_until=req.extended_due,
             extension_reason=req.extension_reason or "",
             objection=f"영상정보 관리책임자 {_manager(p)} 또는 개인정보 보호책임자 {p.officer.name} ({p.officer.phone})",
-            contact=_contact(p), sender=f"{p.name}장")
+            contact=_contact(p),
+            sender=f"{p.name}장",
+        )
         ref = req.ref
     meta = witnessed(ctx, cctv_request.notice_meta(p.name, actor))
-    pages = cctv_request.render_result_notice(out, meta, notice, on_page=on_page, before_publish=lambda n: record_print(
-        ctx, actor, ref, f"결과 통지서({outcome.value}); {meta.record_no}; {n}쪽", permission=Permission.CCTV_MANAGE,
-        reason=why))
+    pages = cctv_request.render_result_notice(
+        out,
+        meta,
+        notice,
+        on_page=on_page,
+        before_publish=lambda n: record_print(
+            ctx,
+            actor,
+            ref,
+            f"결과 통지서({outcome.value}); {meta.record_no}; {n}쪽",
+            permission=Permission.CCTV_MANAGE,
+            reason=why,
+        ),
+    )
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 

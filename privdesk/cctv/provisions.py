@@ -41,15 +41,15 @@ SUGGESTED_FORMS: tuple[str, ...] = ("사본 제공(USB)", "사본 제공(CD/DVD)
 
 @dataclass(frozen=True)
 class ProvisionInput:
-    recipient: str                  # 제공받는 자 (e.g. 관악경찰서 형사과)
+    recipient: str  # 제공받는 자 (e.g. 관악경찰서 형사과)
     legal_basis: str
     purpose: str
-    form: str                       # 제공 형태
+    form: str  # 제공 형태
     cameras: Sequence[str]
     window_start: dt.datetime
     window_end: dt.datetime
-    document_no: str = ""           # 공문 번호 (수사기관의 요청서 번호)
-    period: str = ""                # 제공받는 자의 이용 기간
+    document_no: str = ""  # 공문 번호 (수사기관의 요청서 번호)
+    period: str = ""  # 제공받는 자의 이용 기간
     witness: str = ""
     request_id: int | None = None
     provided_at: dt.datetime | None = None
@@ -95,20 +95,56 @@ def provide_footage(ctx: AppContext, actor: Actor, data: ProvisionInput) -> Prov
         if all(s == FootageStatus.GONE for s in found.values()):
             raise RuleViolationError("이 기간의 영상은 보관기간이 지나 없으므로 제공할 수 없습니다.")
         numbers = ", ".join(c.number for c in cams)
-        prov = CctvProvision(request_id=data.request_id, recipient=recipient, document_no=document_no,
-                             legal_basis=basis, purpose=purpose, form=form, period=period, camera_numbers=numbers,
-                             window_start=start, window_end=end, decided_by=u.actor_login, decided_at=now)
+        prov = CctvProvision(
+            request_id=data.request_id,
+            recipient=recipient,
+            document_no=document_no,
+            legal_basis=basis,
+            purpose=purpose,
+            form=form,
+            period=period,
+            camera_numbers=numbers,
+            window_start=start,
+            window_end=end,
+            decided_by=u.actor_login,
+            decided_at=now,
+        )
         u.session.add(prov)
         u.session.flush()
         u.log(Action.CREATE, subject=prov.ref, detail=f"provision; request={data.request_id or '-'}")
         doc = f" (공문 {document_no})" if document_no else ""
-        entry = append_entry(u, kind=LedgerKind.PROVIDE, at=at, file_form=f"녹화 영상 사본: {form}", purpose=purpose,
-                             staff_login=actor.login, staff_name=u.account.name if u.account else actor.name,
-                             camera_numbers=numbers, window_start=start, window_end=end, witness=witness,
-                             counterpart=recipient + doc, basis=basis, provision_form=form,
-                             period="; ".join(p for p in (fmt_window(start, end), period) if p),
-                             request_id=data.request_id, provision_id=prov.id)
-        return ProvisionInfo(id=prov.id, recipient=recipient, document_no=document_no, legal_basis=basis,
-                             purpose=purpose, form=form, period=period, camera_numbers=numbers, window_start=start,
-                             window_end=end, decided_by=prov.decided_by, decided_at=now, request_id=data.request_id,
-                             ledger_entry_id=entry.id)
+        entry = append_entry(
+            u,
+            kind=LedgerKind.PROVIDE,
+            at=at,
+            file_form=f"녹화 영상 사본: {form}",
+            purpose=purpose,
+            staff_login=actor.login,
+            staff_name=u.account.name if u.account else actor.name,
+            camera_numbers=numbers,
+            window_start=start,
+            window_end=end,
+            witness=witness,
+            counterpart=recipient + doc,
+            basis=basis,
+            provision_form=form,
+            period="; ".join(p for p in (fmt_window(start, end), period) if p),
+            request_id=data.request_id,
+            provision_id=prov.id,
+        )
+        return ProvisionInfo(
+            id=prov.id,
+            recipient=recipient,
+            document_no=document_no,
+            legal_basis=basis,
+            purpose=purpose,
+            form=form,
+            period=period,
+            camera_numbers=numbers,
+            window_start=start,
+            window_end=end,
+            decided_by=prov.decided_by,
+            decided_at=now,
+            request_id=data.request_id,
+            ledger_entry_id=entry.id,
+        )

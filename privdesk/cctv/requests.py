@@ -70,37 +70,55 @@ TABLE = "cctv_requests"
 
 
 class RequestKind(StrEnum):
-    VIEW = "view"        # 열람
-    EXIST = "exist"      # 존재확인
-    DELETE = "delete"    # 삭제
+    VIEW = "view"  # 열람
+    EXIST = "exist"  # 존재확인
+    DELETE = "delete"  # 삭제
 
 
-KIND_LABELS: dict[str, str] = {RequestKind.VIEW: "열람", RequestKind.EXIST: "존재확인", RequestKind.DELETE: "삭제"}
+KIND_LABELS: dict[str, str] = {
+    RequestKind.VIEW: "열람",
+    RequestKind.EXIST: "존재확인",
+    RequestKind.DELETE: "삭제",
+}
 
 
 class RequestState(StrEnum):
-    RECEIVED = "received"                # 접수
-    EXTENDED = "extended"                # 연장 (통지함)
-    APPROVED = "approved"                # 승인 (열람 일정)
+    RECEIVED = "received"  # 접수
+    EXTENDED = "extended"  # 연장 (통지함)
+    APPROVED = "approved"  # 승인 (열람 일정)
     PARTLY_APPROVED = "partly_approved"  # 일부 승인
-    REFUSED = "refused"                  # 거절 (통지함)
-    COMPLETED = "completed"              # 열람·삭제 완료 (종결)
-    CLOSED = "closed"                    # 종결
-    WITHDRAWN = "withdrawn"              # 철회 (종결)
+    REFUSED = "refused"  # 거절 (통지함)
+    COMPLETED = "completed"  # 열람·삭제 완료 (종결)
+    CLOSED = "closed"  # 종결
+    WITHDRAWN = "withdrawn"  # 철회 (종결)
 
 
 STATE_LABELS: dict[str, str] = {
-    RequestState.RECEIVED: "접수", RequestState.EXTENDED: "기간 연장", RequestState.APPROVED: "승인",
-    RequestState.PARTLY_APPROVED: "일부 승인", RequestState.REFUSED: "거절", RequestState.COMPLETED: "완료",
-    RequestState.CLOSED: "종결", RequestState.WITHDRAWN: "철회",
+    RequestState.RECEIVED: "접수",
+    RequestState.EXTENDED: "기간 연장",
+    RequestState.APPROVED: "승인",
+    RequestState.PARTLY_APPROVED: "일부 승인",
+    RequestState.REFUSED: "거절",
+    RequestState.COMPLETED: "완료",
+    RequestState.CLOSED: "종결",
+    RequestState.WITHDRAWN: "철회",
 }
 
 # The state machine: what may follow each state (the request detail screen offers these).
 TRANSITIONS: dict[str, tuple[str, ...]] = {
-    RequestState.RECEIVED: (RequestState.APPROVED, RequestState.PARTLY_APPROVED, RequestState.REFUSED,
-                            RequestState.EXTENDED, RequestState.WITHDRAWN),
-    RequestState.EXTENDED: (RequestState.APPROVED, RequestState.PARTLY_APPROVED, RequestState.REFUSED,
-                            RequestState.WITHDRAWN),
+    RequestState.RECEIVED: (
+        RequestState.APPROVED,
+        RequestState.PARTLY_APPROVED,
+        RequestState.REFUSED,
+        RequestState.EXTENDED,
+        RequestState.WITHDRAWN,
+    ),
+    RequestState.EXTENDED: (
+        RequestState.APPROVED,
+        RequestState.PARTLY_APPROVED,
+        RequestState.REFUSED,
+        RequestState.WITHDRAWN,
+    ),
     RequestState.APPROVED: (RequestState.COMPLETED, RequestState.WITHDRAWN),
     RequestState.PARTLY_APPROVED: (RequestState.COMPLETED, RequestState.WITHDRAWN),
     RequestState.REFUSED: (RequestState.CLOSED,),
@@ -108,9 +126,11 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     RequestState.CLOSED: (),
     RequestState.WITHDRAWN: (),
 }
-SPEC = RequestSpec(REQUEST_PREFIX, "열람등 청구", "청구", CctvRequest, CctvRequestEvent, TRANSITIONS, STATE_LABELS)
+SPEC = RequestSpec(
+    REQUEST_PREFIX, "열람등 청구", "청구", CctvRequest, CctvRequestEvent, TRANSITIONS, STATE_LABELS
+)
 FINAL_STATES = SPEC.final_states
-request_number = SPEC.number     # ``CR-2026-0007`` (year of receipt in KST)
+request_number = SPEC.number  # ``CR-2026-0007`` (year of receipt in KST)
 urgency = SPEC.urgency
 load = SPEC.load
 add_event = SPEC.add_event
@@ -118,8 +138,8 @@ open_clocks = SPEC.open_clocks
 
 
 class Eligibility(StrEnum):
-    APPEARS = "appears"      # 청구인이 촬영된 영상
-    URGENT = "urgent"        # 급박한 생명·신체·재산의 이익을 위하여 명백히 필요
+    APPEARS = "appears"  # 청구인이 촬영된 영상
+    URGENT = "urgent"  # 급박한 생명·신체·재산의 이익을 위하여 명백히 필요
     NOT_SHOWN = "not_shown"  # 청구인이 촬영되지 않은 영상 (열람 대상 아님)
 
 
@@ -147,9 +167,9 @@ class RequestInput:
     purpose: str
     requester_birth: dt.date | None = None
     requester_address: str = ""
-    subject_name: str = ""               # 정보주체 (when the requester is not the person filmed)
+    subject_name: str = ""  # 정보주체 (when the requester is not the person filmed)
     subject_phone: str = ""
-    proxy_checked: bool = False          # 위임장 (대리인) / 가족관계 서류 (법정대리인) 확인
+    proxy_checked: bool = False  # 위임장 (대리인) / 가족관계 서류 (법정대리인) 확인
     id_checked_by: str = ""
     received_at: dt.datetime | None = None
 
@@ -164,9 +184,9 @@ class RequestRow:
     id: int
     number: str
     kind: str
-    requester: str                       # masked name (홍*동)
+    requester: str  # masked name (홍*동)
     received_at: dt.datetime
-    due: dt.date                         # extended due date when extended
+    due: dt.date  # extended due date when extended
     days_left: int
     urgency: Urgency
     state: str
@@ -231,7 +251,7 @@ class RequestDetail:
     holds: tuple[HoldInfo, ...]
     events: tuple[EventInfo, ...]
     next_states: tuple[str, ...]
-    people: People = field(default_factory=People, compare=False)   # its staff logins → names
+    people: People = field(default_factory=People, compare=False)  # its staff logins → names
 
     def who(self, login: str | None) -> str:
         """``이름(ID)`` of a staff member on the request (접수자, 확인자, 처리자); free text as typed."""
@@ -277,19 +297,32 @@ def _dec(keys: KeyRing, blob: bytes | None, column: str, uid: str) -> str:
 
 def contact_of(keys: KeyRing, req: CctvRequest) -> RequesterContact:
     birth = _dec(keys, req.requester_birth_enc, "requester_birth_enc", req.uid)
-    return RequesterContact(phone=_dec(keys, req.requester_phone_enc, "requester_phone_enc", req.uid),
-                            birth_date=dt.date.fromisoformat(birth) if birth else None,
-                            address=_dec(keys, req.requester_address_enc, "requester_address_enc", req.uid),
-                            subject_phone=_dec(keys, req.subject_phone_enc, "subject_phone_enc", req.uid))
+    return RequesterContact(
+        phone=_dec(keys, req.requester_phone_enc, "requester_phone_enc", req.uid),
+        birth_date=dt.date.fromisoformat(birth) if birth else None,
+        address=_dec(keys, req.requester_address_enc, "requester_address_enc", req.uid),
+        subject_phone=_dec(keys, req.subject_phone_enc, "subject_phone_enc", req.uid),
+    )
 
 
 def row_of(req: CctvRequest, today: dt.date) -> RequestRow:
     due = effective_due(req)
-    return RequestRow(id=req.id, number=request_number(req.id, req.received_at), kind=req.kind,
-                      requester=mask_name(req.requester_name), received_at=req.received_at, due=due,
-                      days_left=(due - today).days, urgency=urgency(req.state, due, today), state=req.state,
-                      footage_gone=req.footage_gone, cameras=tuple(c.number for c in req.cameras),
-                      window_start=req.window_start, window_end=req.window_end, version=req.version)
+    return RequestRow(
+        id=req.id,
+        number=request_number(req.id, req.received_at),
+        kind=req.kind,
+        requester=mask_name(req.requester_name),
+        received_at=req.received_at,
+        due=due,
+        days_left=(due - today).days,
+        urgency=urgency(req.state, due, today),
+        state=req.state,
+        footage_gone=req.footage_gone,
+        cameras=tuple(c.number for c in req.cameras),
+        window_start=req.window_start,
+        window_end=req.window_end,
+        version=req.version,
+    )
 
 
 def footage_days(u: Unit, req: CctvRequest, today: dt.date, retention_days: int) -> tuple[FootageDay, ...]:
@@ -299,36 +332,69 @@ def footage_days(u: Unit, req: CctvRequest, today: dt.date, retention_days: int)
 
 def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retention_days: int) -> RequestDetail:
     phone = _dec(keys, req.requester_phone_enc, "requester_phone_enc", req.uid)
-    holds = u.session.execute(select(CctvHold).where(CctvHold.until_request_id == req.id)
-                              .order_by(CctvHold.id)).scalars()
+    holds = u.session.execute(
+        select(CctvHold).where(CctvHold.until_request_id == req.id).order_by(CctvHold.id)
+    ).scalars()
     events = SPEC.events(u, req.id)
-    who = people(u.session, [req.received_by, req.id_checked_by, req.decided_by, req.closed_by, req.masked_by,
-                             *(e.actor_login for e in events)])
+    who = people(
+        u.session,
+        [
+            req.received_by,
+            req.id_checked_by,
+            req.decided_by,
+            req.closed_by,
+            req.masked_by,
+            *(e.actor_login for e in events),
+        ],
+    )
     return RequestDetail(
-        row=row_of(req, today), requester_name=req.requester_name, requester_phone_masked=mask_phone(phone),
-        relation=req.relation, subject_name=req.subject_name, proxy_checked=req.proxy_checked,
-        id_document=req.id_document, id_checked_by=req.id_checked_by, purpose=req.purpose,
-        received_by=req.received_by, due_date=req.due_date, extended_due=req.extended_due,
-        extension_reason=req.extension_reason, decision=req.decision, eligibility=req.eligibility,
-        eligibility_note=req.eligibility_note, decided_at=req.decided_at, decided_by=req.decided_by,
-        refusal_ground=req.refusal_ground, refusal_text=req.refusal_text, partial_note=req.partial_note,
-        viewing_at=req.viewing_at, viewing_place=req.viewing_place, others_in_frame=req.others_in_frame,
-        masking_done=req.masking_done, masked_by=req.masked_by, masked_at=req.masked_at,
-        closed_at=req.closed_at, closed_by=req.closed_by, close_note=req.close_note,
+        row=row_of(req, today),
+        requester_name=req.requester_name,
+        requester_phone_masked=mask_phone(phone),
+        relation=req.relation,
+        subject_name=req.subject_name,
+        proxy_checked=req.proxy_checked,
+        id_document=req.id_document,
+        id_checked_by=req.id_checked_by,
+        purpose=req.purpose,
+        received_by=req.received_by,
+        due_date=req.due_date,
+        extended_due=req.extended_due,
+        extension_reason=req.extension_reason,
+        decision=req.decision,
+        eligibility=req.eligibility,
+        eligibility_note=req.eligibility_note,
+        decided_at=req.decided_at,
+        decided_by=req.decided_by,
+        refusal_ground=req.refusal_ground,
+        refusal_text=req.refusal_text,
+        partial_note=req.partial_note,
+        viewing_at=req.viewing_at,
+        viewing_place=req.viewing_place,
+        others_in_frame=req.others_in_frame,
+        masking_done=req.masking_done,
+        masked_by=req.masked_by,
+        masked_at=req.masked_at,
+        closed_at=req.closed_at,
+        closed_by=req.closed_by,
+        close_note=req.close_note,
         footage=footage_days(u, req, today, retention_days),
         holds=tuple(hold_info(u, h, today) for h in holds),
         events=SPEC.event_infos(events, who),
-        next_states=next_states(req.state, req.kind), people=who,
+        next_states=next_states(req.state, req.kind),
+        people=who,
     )
 
 
-EXTENDABLE_KINDS = frozenset({RequestKind.VIEW, RequestKind.EXIST})   # 열람·존재확인: 법 제35조③
+EXTENDABLE_KINDS = frozenset({RequestKind.VIEW, RequestKind.EXIST})  # 열람·존재확인: 법 제35조③
 
 
 def next_states(state: str, kind: str) -> tuple[str, ...]:
     """What may follow ``state``: :data:`TRANSITIONS`, without the extension (연기) for a 삭제 request —
     like the other data-subject requests, only 열람 (and 존재확인, a form of it) may be postponed."""
-    return tuple(s for s in TRANSITIONS.get(state, ()) if s != RequestState.EXTENDED or kind in EXTENDABLE_KINDS)
+    return tuple(
+        s for s in TRANSITIONS.get(state, ()) if s != RequestState.EXTENDED or kind in EXTENDABLE_KINDS
+    )
 
 
 # -- validation ------------------------------------------------------------------------------------
@@ -363,23 +429,33 @@ def _validated(data: RequestInput, actor_login: str, now: dt.datetime) -> _Valid
     check_relation(data.relation)
     name = text("requester_name", data.requester_name, "청구인 성명", limit=64)
     phone = _phone(data.requester_phone, "requester_phone")
-    subject_name = text("subject_name", data.subject_name, "정보주체 성명",
-                        required=data.relation != Relation.SELF, limit=64)
+    subject_name = text(
+        "subject_name", data.subject_name, "정보주체 성명", required=data.relation != Relation.SELF, limit=64
+    )
     subject_phone = _phone(data.subject_phone, "subject_phone") if data.subject_phone.strip() else ""
     check_proxy(data.relation, data.proxy_checked, noun="청구")
     id_document = identity_document(data.id_document)
     received_at = now if data.received_at is None else aware(data.received_at, "received_at")
     if received_at > now + dt.timedelta(minutes=1):
-        raise ValidationError("received_at", "접수 일시가 미래입니다. 실제로 청구서를 받은 일시를 입력하십시오.")
+        raise ValidationError(
+            "received_at", "접수 일시가 미래입니다. 실제로 청구서를 받은 일시를 입력하십시오."
+        )
     start, end = check_window(data.window_start, data.window_end, now=received_at)
     if data.requester_birth is not None and data.requester_birth > kst_day(now):
         raise ValidationError("requester_birth", "생년월일이 미래입니다. 다시 확인하십시오.")
     return _Valid(
-        name=name, phone=phone, subject_name=subject_name, subject_phone=subject_phone, id_document=id_document,
+        name=name,
+        phone=phone,
+        subject_name=subject_name,
+        subject_phone=subject_phone,
+        id_document=id_document,
         checked_by=checked_by(data.id_checked_by, actor_login),
-        received_at=received_at, start=start, end=end,
+        received_at=received_at,
+        start=start,
+        end=end,
         purpose=reason_text("purpose", data.purpose, "청구 목적 및 사유", limit=1000),
-        address=text("requester_address", data.requester_address, "주소", required=False, limit=300))
+        address=text("requester_address", data.requester_address, "주소", required=False, limit=300),
+    )
 
 
 # -- use cases ---------------------------------------------------------------------------------
@@ -395,17 +471,32 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         uid = secrets.token_hex(16)
         birth = data.requester_birth
         req = CctvRequest(
-            uid=uid, kind=data.kind, requester_name=v.name,
+            uid=uid,
+            kind=data.kind,
+            requester_name=v.name,
             requester_phone_enc=_enc(keys, v.phone, "requester_phone_enc", uid),
             requester_birth_enc=_enc(keys, birth.isoformat(), "requester_birth_enc", uid) if birth else None,
             requester_address_enc=_enc(keys, v.address, "requester_address_enc", uid) if v.address else None,
-            relation=data.relation, subject_name=v.subject_name,
-            subject_phone_enc=_enc(keys, v.subject_phone, "subject_phone_enc", uid) if v.subject_phone else None,
+            relation=data.relation,
+            subject_name=v.subject_name,
+            subject_phone_enc=_enc(keys, v.subject_phone, "subject_phone_enc", uid)
+            if v.subject_phone
+            else None,
             proxy_checked=proxy_flag(data.relation, data.proxy_checked),
-            id_document=v.id_document, id_checked_by=v.checked_by, window_start=v.start, window_end=v.end,
-            purpose=v.purpose, received_at=v.received_at, received_by=u.actor_login,
-            due_date=due_date(v.received_at, ctx.profile.request_days), state=RequestState.RECEIVED,
-            footage_gone=False, eligibility_note="", others_in_frame=False, masking_done=False)
+            id_document=v.id_document,
+            id_checked_by=v.checked_by,
+            window_start=v.start,
+            window_end=v.end,
+            purpose=v.purpose,
+            received_at=v.received_at,
+            received_by=u.actor_login,
+            due_date=due_date(v.received_at, ctx.profile.request_days),
+            state=RequestState.RECEIVED,
+            footage_gone=False,
+            eligibility_note="",
+            others_in_frame=False,
+            masking_done=False,
+        )
         req.cameras = cams
         u.session.add(req)
         u.session.flush()
@@ -423,8 +514,9 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         return detail_of(u, keys, req, today, retention)
 
 
-def list_requests(ctx: AppContext, actor: Actor, *, open_only: bool = False,
-                  today: dt.date | None = None) -> list[RequestRow]:
+def list_requests(
+    ctx: AppContext, actor: Actor, *, open_only: bool = False, today: dt.date | None = None
+) -> list[RequestRow]:
     """The request inbox: open requests by due date (most urgent first), then closed ones, newest
     first. Names are masked; the look is logged."""
     today = today or clock.today_kst()
@@ -437,7 +529,9 @@ def list_requests(ctx: AppContext, actor: Actor, *, open_only: bool = False,
     return inbox_order(rows)
 
 
-def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.date | None = None) -> RequestDetail:
+def get_request(
+    ctx: AppContext, actor: Actor, request_id: int, *, today: dt.date | None = None
+) -> RequestDetail:
     """A request with its footage status per camera and day, holds and history (a logged look)."""
     today = today or clock.today_kst()
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:

@@ -56,24 +56,31 @@ from privdesk.store.models import Meta
 
 
 class HoldReason(StrEnum):
-    REQUEST = "request"      # 열람등 청구 처리 중
-    POLICE = "police"        # 수사기관 요청
-    INCIDENT = "incident"    # 사고·사건
+    REQUEST = "request"  # 열람등 청구 처리 중
+    POLICE = "police"  # 수사기관 요청
+    INCIDENT = "incident"  # 사고·사건
 
 
-HOLD_REASON_LABELS: dict[str, str] = {HoldReason.REQUEST: "열람등 청구 처리", HoldReason.POLICE: "수사기관 요청",
-                                      HoldReason.INCIDENT: "사고·사건 조사"}
+HOLD_REASON_LABELS: dict[str, str] = {
+    HoldReason.REQUEST: "열람등 청구 처리",
+    HoldReason.POLICE: "수사기관 요청",
+    HoldReason.INCIDENT: "사고·사건 조사",
+}
 
 
 class FootageStatus(StrEnum):
-    EXISTS = "exists"        # 보관 중 (보관기간 내)
-    HELD = "held"            # 보존 연장 중
-    GONE = "gone"            # 보관기간 경과 (덮어쓰기·파기)
-    FUTURE = "future"        # 아직 촬영되지 않은 날
+    EXISTS = "exists"  # 보관 중 (보관기간 내)
+    HELD = "held"  # 보존 연장 중
+    GONE = "gone"  # 보관기간 경과 (덮어쓰기·파기)
+    FUTURE = "future"  # 아직 촬영되지 않은 날
 
 
-FOOTAGE_LABELS: dict[str, str] = {FootageStatus.EXISTS: "보관 중", FootageStatus.HELD: "보존 연장 중",
-                                  FootageStatus.GONE: "보관기간 경과(파기)", FootageStatus.FUTURE: "촬영 전"}
+FOOTAGE_LABELS: dict[str, str] = {
+    FootageStatus.EXISTS: "보관 중",
+    FootageStatus.HELD: "보존 연장 중",
+    FootageStatus.GONE: "보관기간 경과(파기)",
+    FootageStatus.FUTURE: "촬영 전",
+}
 
 OPEN_REQUEST_STATES = ("received", "extended", "approved", "partly_approved", "refused")
 
@@ -106,8 +113,9 @@ def hold_covers(h: CctvHold, camera_id: int, day: dt.date, today: dt.date, reten
     return (kst_day(h.set_at) - day).days < retention_days
 
 
-def footage_status(camera_id: int, day: dt.date, today: dt.date, retention_days: int,
-                   holds: Iterable[CctvHold]) -> FootageStatus:
+def footage_status(
+    camera_id: int, day: dt.date, today: dt.date, retention_days: int, holds: Iterable[CctvHold]
+) -> FootageStatus:
     """What became of camera ``camera_id``'s footage of ``day``, as of ``today``."""
     if day > today:
         return FootageStatus.FUTURE
@@ -150,7 +158,7 @@ class HoldInfo:
     end_reason: str | None
     active: bool
     version: int
-    set_by_label: str = ""          # 이름(ID) (:mod:`privdesk.accounts.people`)
+    set_by_label: str = ""  # 이름(ID) (:mod:`privdesk.accounts.people`)
 
     @property
     def reason_label(self) -> str:
@@ -172,7 +180,7 @@ class HeldDays:
     last: dt.date
     reason_label: str
     until_text: str
-    past_retention: bool     # True: would already be overwritten without the hold
+    past_retention: bool  # True: would already be overwritten without the hold
 
 
 @dataclass(frozen=True)
@@ -191,7 +199,9 @@ class RetentionReport:
     overwritable_through: dt.date
     lines: tuple[RetentionLine, ...]
     holds: tuple[HoldInfo, ...]
-    overwrites_recorded: tuple[dt.date, ...] = ()   # recording days entered in the ledger as 파기 by this check
+    overwrites_recorded: tuple[
+        dt.date, ...
+    ] = ()  # recording days entered in the ledger as 파기 by this check
 
 
 def hold_info(u: Unit, h: CctvHold, today: dt.date) -> HoldInfo:
@@ -199,31 +209,57 @@ def hold_info(u: Unit, h: CctvHold, today: dt.date) -> HoldInfo:
     if h.until_request_id is not None:
         req = u.session.get(CctvRequest, h.until_request_id)
         req_no = request_number(req.id, req.received_at) if req else str(h.until_request_id)
-    return HoldInfo(id=h.id, reason_kind=h.reason_kind, reason=h.reason, cameras=tuple(c.number for c in h.cameras),
-                    window_start=h.window_start, window_end=h.window_end, set_by=h.set_by, set_at=h.set_at,
-                    until_date=h.until_date, until_request_id=h.until_request_id, until_request_no=req_no,
-                    ended_at=h.ended_at, ended_by=h.ended_by, end_reason=h.end_reason,
-                    active=hold_active_on(h, today), version=h.version, set_by_label=label_of(u.session, h.set_by))
+    return HoldInfo(
+        id=h.id,
+        reason_kind=h.reason_kind,
+        reason=h.reason,
+        cameras=tuple(c.number for c in h.cameras),
+        window_start=h.window_start,
+        window_end=h.window_end,
+        set_by=h.set_by,
+        set_at=h.set_at,
+        until_date=h.until_date,
+        until_request_id=h.until_request_id,
+        until_request_no=req_no,
+        ended_at=h.ended_at,
+        ended_by=h.ended_by,
+        end_reason=h.end_reason,
+        active=hold_active_on(h, today),
+        version=h.version,
+        set_by_label=label_of(u.session, h.set_by),
+    )
 
 
 def active_holds(u: Unit, today: dt.date) -> list[CctvHold]:
-    rows = u.session.execute(select(CctvHold).where(CctvHold.ended_at.is_(None)).order_by(CctvHold.id)).scalars()
+    rows = u.session.execute(
+        select(CctvHold).where(CctvHold.ended_at.is_(None)).order_by(CctvHold.id)
+    ).scalars()
     return [h for h in rows if hold_active_on(h, today)]
 
 
-def statuses(u: Unit, cameras: Sequence[CctvCamera], days: Sequence[dt.date], today: dt.date,
-             retention_days: int) -> dict[tuple[str, dt.date], FootageStatus]:
+def statuses(
+    u: Unit, cameras: Sequence[CctvCamera], days: Sequence[dt.date], today: dt.date, retention_days: int
+) -> dict[tuple[str, dt.date], FootageStatus]:
     """``(camera number, day) -> status`` for every camera and day given."""
     holds = active_holds(u, today)
-    return {(c.number, d): footage_status(c.id, d, today, retention_days, holds) for c in cameras for d in days}
+    return {
+        (c.number, d): footage_status(c.id, d, today, retention_days, holds) for c in cameras for d in days
+    }
 
 
 # -- helpers for requests ------------------------------------------------------------------------
 def place_request_hold(u: Unit, req: CctvRequest, reason: str) -> CctvHold:
     """The automatic hold a new request places on its cameras and window until it is closed."""
-    hold = CctvHold(reason_kind=HoldReason.REQUEST, reason=reason, window_start=req.window_start,
-                    window_end=req.window_end, set_by=u.actor_login, set_at=clock.now(), until_date=None,
-                    until_request_id=req.id)
+    hold = CctvHold(
+        reason_kind=HoldReason.REQUEST,
+        reason=reason,
+        window_start=req.window_start,
+        window_end=req.window_end,
+        set_by=u.actor_login,
+        set_at=clock.now(),
+        until_date=None,
+        until_request_id=req.id,
+    )
     hold.cameras = list(req.cameras)
     u.session.add(hold)
     u.session.flush()
@@ -233,8 +269,15 @@ def place_request_hold(u: Unit, req: CctvRequest, reason: str) -> CctvHold:
 
 def release_request_holds(u: Unit, request_id: int, reason: str) -> list[int]:
     """End every open hold that lasts until request ``request_id`` is closed."""
-    rows = u.session.execute(select(CctvHold).where(CctvHold.until_request_id == request_id,
-                                                    CctvHold.ended_at.is_(None)).with_for_update()).scalars().all()
+    rows = (
+        u.session.execute(
+            select(CctvHold)
+            .where(CctvHold.until_request_id == request_id, CctvHold.ended_at.is_(None))
+            .with_for_update()
+        )
+        .scalars()
+        .all()
+    )
     now = clock.now()
     for h in rows:
         h.ended_at, h.ended_by, h.end_reason = now, u.actor_login, reason
@@ -244,13 +287,17 @@ def release_request_holds(u: Unit, request_id: int, reason: str) -> list[int]:
 
 
 # -- the automatic 파기 entries -----------------------------------------------------------------------
-AUTO_OVERWRITE_FORM = "녹화기 자동 덮어쓰기 (복구 불가)"     # marks the automatic entries (이용·제공 형태 column)
-AUTO_OVERWRITE_BASIS = ("개인정보 보호법 제21조, 같은 법 시행령 제16조 (보유기간 경과 시 파기) · "
-                        "영상정보처리기기 운영·관리 방침의 보관기간")
-MAX_OVERWRITE_DAYS = 400                              # days one check enters at most (a long gap)
+AUTO_OVERWRITE_FORM = (
+    "녹화기 자동 덮어쓰기 (복구 불가)"  # marks the automatic entries (이용·제공 형태 column)
+)
+AUTO_OVERWRITE_BASIS = (
+    "개인정보 보호법 제21조, 같은 법 시행령 제16조 (보유기간 경과 시 파기) · "
+    "영상정보처리기기 운영·관리 방침의 보관기간"
+)
+MAX_OVERWRITE_DAYS = 400  # days one check enters at most (a long gap)
 
 
-DAILY_COUNTERPART = "-"                               # the daily entries; a hold's release names the hold
+DAILY_COUNTERPART = "-"  # the daily entries; a hold's release names the hold
 
 
 def _released_counterpart(hold_id: int) -> str:
@@ -258,10 +305,13 @@ def _released_counterpart(hold_id: int) -> str:
 
 
 def _last_recorded_overwrite(u: Unit) -> dt.date | None:
-    last = u.session.execute(select(func.max(CctvLedgerEntry.window_start))
-                             .where(CctvLedgerEntry.kind == "destroy",
-                                    CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM,
-                                    CctvLedgerEntry.counterpart == DAILY_COUNTERPART)).scalar_one_or_none()
+    last = u.session.execute(
+        select(func.max(CctvLedgerEntry.window_start)).where(
+            CctvLedgerEntry.kind == "destroy",
+            CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM,
+            CctvLedgerEntry.counterpart == DAILY_COUNTERPART,
+        )
+    ).scalar_one_or_none()
     return kst_day(last) if last is not None else None
 
 
@@ -274,19 +324,29 @@ def _released_at(h: CctvHold, today: dt.date) -> dt.datetime | None:
     return None
 
 
-def _record_releases(u: Unit, holds: Sequence[CctvHold], today: dt.date, retention: int, manager: str,
-                     checked: str) -> int:
+def _record_releases(
+    u: Unit, holds: Sequence[CctvHold], today: dt.date, retention: int, manager: str, checked: str
+) -> int:
     """Enter as 파기 the footage a hold alone kept past retention, overwritten once the hold was
     released (each hold once; only releases since privdesk enters the overwrites)."""
     from privdesk.cctv.viewlog import LedgerKind, append_entry
 
-    since = u.session.execute(select(func.min(CctvLedgerEntry.at)).where(
-        CctvLedgerEntry.kind == "destroy", CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM)).scalar_one_or_none()
+    since = u.session.execute(
+        select(func.min(CctvLedgerEntry.at)).where(
+            CctvLedgerEntry.kind == "destroy", CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM
+        )
+    ).scalar_one_or_none()
     if since is None:
         return 0
-    entered = set(u.session.execute(select(CctvLedgerEntry.counterpart).where(
-        CctvLedgerEntry.kind == "destroy", CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM,
-        CctvLedgerEntry.counterpart != DAILY_COUNTERPART)).scalars())
+    entered = set(
+        u.session.execute(
+            select(CctvLedgerEntry.counterpart).where(
+                CctvLedgerEntry.kind == "destroy",
+                CctvLedgerEntry.provision_form == AUTO_OVERWRITE_FORM,
+                CctvLedgerEntry.counterpart != DAILY_COUNTERPART,
+            )
+        ).scalars()
+    )
     now, n = clock.now(), 0
     for h in holds:
         released = _released_at(h, today)
@@ -294,20 +354,33 @@ def _record_releases(u: Unit, holds: Sequence[CctvHold], today: dt.date, retenti
             continue
         off = kst_day(released)
         set_day = kst_day(h.set_at)
-        days = [d for d in window_days(h.window_start, h.window_end)
-                if (set_day - d).days < retention and (off - d).days >= retention]
+        days = [
+            d
+            for d in window_days(h.window_start, h.window_end)
+            if (set_day - d).days < retention and (off - d).days >= retention
+        ]
         if not days:
             continue
         cams = ", ".join(c.number for c in h.cameras)
-        append_entry(u, kind=LedgerKind.DESTROY, at=released,
-                     file_form=f"녹화 영상 {fmt_days([days[0], days[-1]] if len(days) > 1 else days)} 촬영분 "
-                               f"(보존 연장 카메라 {cams})",
-                     purpose=f"보존 연장 #{h.id} 해제 후 보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제",
-                     staff_login=SYSTEM_ACTOR, staff_name=manager, counterpart=_released_counterpart(h.id),
-                     basis=AUTO_OVERWRITE_BASIS, provision_form=AUTO_OVERWRITE_FORM,
-                     period=(f"파기 주기: 보존 연장 해제 후 자동 덮어쓰기 · 확인시기: {checked} 보관기간 점검 · "
-                             f"파기 일자: {off.isoformat()}"),
-                     window_start=kst_midnight(days[0]), window_end=kst_midnight(days[-1] + dt.timedelta(days=1)))
+        append_entry(
+            u,
+            kind=LedgerKind.DESTROY,
+            at=released,
+            file_form=f"녹화 영상 {fmt_days([days[0], days[-1]] if len(days) > 1 else days)} 촬영분 "
+            f"(보존 연장 카메라 {cams})",
+            purpose=f"보존 연장 #{h.id} 해제 후 보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제",
+            staff_login=SYSTEM_ACTOR,
+            staff_name=manager,
+            counterpart=_released_counterpart(h.id),
+            basis=AUTO_OVERWRITE_BASIS,
+            provision_form=AUTO_OVERWRITE_FORM,
+            period=(
+                f"파기 주기: 보존 연장 해제 후 자동 덮어쓰기 · 확인시기: {checked} 보관기간 점검 · "
+                f"파기 일자: {off.isoformat()}"
+            ),
+            window_start=kst_midnight(days[0]),
+            window_end=kst_midnight(days[-1] + dt.timedelta(days=1)),
+        )
         n += 1
     return n
 
@@ -326,8 +399,11 @@ def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list
     last = _last_recorded_overwrite(u)
     first = through if last is None else last + dt.timedelta(days=1)
     first = max(first, through - dt.timedelta(days=MAX_OVERWRITE_DAYS - 1))
-    cams = list(u.session.execute(select(CctvCamera).where(CctvCamera.status != "removed")
-                                  .order_by(CctvCamera.number)).scalars())
+    cams = list(
+        u.session.execute(
+            select(CctvCamera).where(CctvCamera.status != "removed").order_by(CctvCamera.number)
+        ).scalars()
+    )
     if not cams:
         return []
     holds = list(u.session.execute(select(CctvHold).order_by(CctvHold.id)).scalars())
@@ -337,28 +413,40 @@ def record_overwrites(u: Unit, profile: HospitalProfile, today: dt.date) -> list
     done: list[dt.date] = []
     day = first
     while day <= through:
-        off = day + dt.timedelta(days=retention)      # the day the recorder overwrote it (unless held then)
-        kept = [c.number for c in cams
-                if any(hold_covers(h, c.id, day, off, retention) for h in holds)]
+        off = day + dt.timedelta(days=retention)  # the day the recorder overwrote it (unless held then)
+        kept = [c.number for c in cams if any(hold_covers(h, c.id, day, off, retention) for h in holds)]
         gone = len(cams) - len(kept)
-        period = (f"파기 주기: 매일 자동 (촬영일로부터 {retention}일 경과분 덮어쓰기) · 확인시기: {checked} 보관기간 점검"
-                  f" · 파기 일자: {(day + dt.timedelta(days=retention)).isoformat()}")
+        period = (
+            f"파기 주기: 매일 자동 (촬영일로부터 {retention}일 경과분 덮어쓰기) · 확인시기: {checked} 보관기간 점검"
+            f" · 파기 일자: {(day + dt.timedelta(days=retention)).isoformat()}"
+        )
         if kept:
             period += f" · 보존 연장으로 제외: {', '.join(kept)}"
-        append_entry(u, kind=LedgerKind.DESTROY, at=kst_midnight(day + dt.timedelta(days=retention)),
-                     file_form=f"녹화 영상 {day.isoformat()} 촬영분 (카메라 {gone}대)", purpose=(
-                         f"보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제"),
-                     staff_login=SYSTEM_ACTOR, staff_name=manager, counterpart=DAILY_COUNTERPART,
-                     basis=AUTO_OVERWRITE_BASIS,
-                     provision_form=AUTO_OVERWRITE_FORM, period=period, window_start=kst_midnight(day),
-                     window_end=kst_midnight(day + dt.timedelta(days=1)))
+        append_entry(
+            u,
+            kind=LedgerKind.DESTROY,
+            at=kst_midnight(day + dt.timedelta(days=retention)),
+            file_form=f"녹화 영상 {day.isoformat()} 촬영분 (카메라 {gone}대)",
+            purpose=(f"보관기간(촬영일로부터 {retention}일) 경과 영상의 자동 삭제"),
+            staff_login=SYSTEM_ACTOR,
+            staff_name=manager,
+            counterpart=DAILY_COUNTERPART,
+            basis=AUTO_OVERWRITE_BASIS,
+            provision_form=AUTO_OVERWRITE_FORM,
+            period=period,
+            window_start=kst_midnight(day),
+            window_end=kst_midnight(day + dt.timedelta(days=1)),
+        )
         done.append(day)
         day += dt.timedelta(days=1)
     released = _record_releases(u, holds, today, retention, manager, checked)
     if done or released:
         span = f" ({done[0].isoformat()}~{done[-1].isoformat()} 촬영분)" if done else ""
-        u.log(Action.CREATE, subject="cctv_ledger:*",
-              detail=f"자동 파기 기록 {len(done)}건{span}; 보존 연장 해제분 {released}건")
+        u.log(
+            Action.CREATE,
+            subject="cctv_ledger:*",
+            detail=f"자동 파기 기록 {len(done)}건{span}; 보존 연장 해제분 {released}건",
+        )
     return done
 
 
@@ -375,7 +463,9 @@ def set_hold(ctx: AppContext, actor: Actor, data: HoldInput) -> HoldInfo:
     """Place an evidence hold (보존 연장) on footage that still exists."""
     start, end = check_window(data.window_start, data.window_end)
     if data.reason_kind not in HOLD_REASON_LABELS:
-        raise ValidationError("reason_kind", "보존 사유 구분(청구 처리·수사기관 요청·사고 조사)을 고르십시오.")
+        raise ValidationError(
+            "reason_kind", "보존 사유 구분(청구 처리·수사기관 요청·사고 조사)을 고르십시오."
+        )
     reason = reason_text("reason", data.reason, "보존 사유", limit=1000)
     if (data.until_date is None) == (data.until_request_id is None):
         raise ValidationError("until", "보존 종료를 날짜 또는 '청구 종결 시까지' 중 하나로 지정하십시오.")
@@ -390,13 +480,24 @@ def set_hold(ctx: AppContext, actor: Actor, data: HoldInput) -> HoldInfo:
             if req is None:
                 raise NotFoundError("열람등 청구", str(data.until_request_id))
             if req.state not in OPEN_REQUEST_STATES:
-                raise RuleViolationError("이미 종결된 청구에는 보존을 걸 수 없습니다. 날짜로 보존 종료를 지정하십시오.")
+                raise RuleViolationError(
+                    "이미 종결된 청구에는 보존을 걸 수 없습니다. 날짜로 보존 종료를 지정하십시오."
+                )
         found = statuses(u, cams, window_days(start, end), today, retention)
         if all(s == FootageStatus.GONE for s in found.values()):
-            raise RuleViolationError(f"이 기간의 영상은 보관기간({retention}일)이 지나 이미 없으므로 보존할 수 없습니다.")
-        hold = CctvHold(reason_kind=data.reason_kind, reason=reason, window_start=start, window_end=end,
-                        set_by=u.actor_login, set_at=clock.now(), until_date=data.until_date,
-                        until_request_id=data.until_request_id)
+            raise RuleViolationError(
+                f"이 기간의 영상은 보관기간({retention}일)이 지나 이미 없으므로 보존할 수 없습니다."
+            )
+        hold = CctvHold(
+            reason_kind=data.reason_kind,
+            reason=reason,
+            window_start=start,
+            window_end=end,
+            set_by=u.actor_login,
+            set_at=clock.now(),
+            until_date=data.until_date,
+            until_request_id=data.until_request_id,
+        )
         hold.cameras = cams
         u.session.add(hold)
         u.session.flush()
@@ -404,8 +505,9 @@ def set_hold(ctx: AppContext, actor: Actor, data: HoldInput) -> HoldInfo:
         return hold_info(u, hold, today)
 
 
-def end_hold(ctx: AppContext, actor: Actor, hold_id: int, reason: str, *,
-             expected_version: int | None = None) -> HoldInfo:
+def end_hold(
+    ctx: AppContext, actor: Actor, hold_id: int, reason: str, *, expected_version: int | None = None
+) -> HoldInfo:
     """End a hold before its time; the reason is required and logged."""
     reason = reason_text("reason", reason, "보존 해제 사유", limit=1000)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
@@ -430,8 +532,9 @@ def list_holds(ctx: AppContext, actor: Actor, *, active_only: bool = True) -> li
         return [h for h in infos if h.active] if active_only else infos
 
 
-def footage_on(ctx: AppContext, actor: Actor, camera_number: str, day: dt.date,
-               today: dt.date | None = None) -> FootageStatus:
+def footage_on(
+    ctx: AppContext, actor: Actor, camera_number: str, day: dt.date, today: dt.date | None = None
+) -> FootageStatus:
     """Whether camera ``camera_number``'s footage of ``day`` exists, is held or is past retention."""
     today = today or clock.today_kst()
     with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
@@ -454,14 +557,26 @@ def retention_check(ctx: AppContext, actor: Actor | None, day: dt.date | None = 
         for cam in cams:
             held: list[HeldDays] = []
             for h in holds:
-                days = [d for d in window_days(h.window_start, h.window_end)
-                        if d <= today and hold_covers(h, cam.id, d, today, retention)]
+                days = [
+                    d
+                    for d in window_days(h.window_start, h.window_end)
+                    if d <= today and hold_covers(h, cam.id, d, today, retention)
+                ]
                 for past in (True, False):
                     part = [d for d in days if (d <= through) == past]
                     for run in runs(part):
-                        held.append(HeldDays(h.id, run[0], run[-1], infos[h.id].reason_label,
-                                             infos[h.id].until_text, past))
+                        held.append(
+                            HeldDays(
+                                h.id, run[0], run[-1], infos[h.id].reason_label, infos[h.id].until_text, past
+                            )
+                        )
             held.sort(key=lambda x: (x.first, x.hold_id))
             lines.append(RetentionLine(camera_info(cam), through, tuple(held)))
-        u.log(Action.VIEW, subject="cctv_hold:*", detail=f"retention-check {today.isoformat()}; holds={len(holds)}")
-        return RetentionReport(today, retention, through, tuple(lines), tuple(infos.values()), tuple(recorded))
+        u.log(
+            Action.VIEW,
+            subject="cctv_hold:*",
+            detail=f"retention-check {today.isoformat()}; holds={len(holds)}",
+        )
+        return RetentionReport(
+            today, retention, through, tuple(lines), tuple(infos.values()), tuple(recorded)
+        )

@@ -36,14 +36,18 @@ PAGE_MAX = 1000
 
 
 class LedgerKind(StrEnum):
-    USE = "use"            # 이용
-    PROVIDE = "provide"    # 제공
-    VIEW = "view"          # 열람
-    DESTROY = "destroy"    # 파기
+    USE = "use"  # 이용
+    PROVIDE = "provide"  # 제공
+    VIEW = "view"  # 열람
+    DESTROY = "destroy"  # 파기
 
 
-KIND_LABELS: dict[str, str] = {LedgerKind.USE: "이용", LedgerKind.PROVIDE: "제공", LedgerKind.VIEW: "열람",
-                               LedgerKind.DESTROY: "파기"}
+KIND_LABELS: dict[str, str] = {
+    LedgerKind.USE: "이용",
+    LedgerKind.PROVIDE: "제공",
+    LedgerKind.VIEW: "열람",
+    LedgerKind.DESTROY: "파기",
+}
 
 INTERNAL_BASIS = "개인정보 보호법 제25조제1항 (설치 목적 범위의 이용)"
 QUICK_FILE_FORM = "녹화기 영상 재생(화면 열람)"
@@ -115,7 +119,7 @@ class LedgerRow:
     @property
     def staff_text(self) -> str:
         """담당자 (관리책임자 또는 입회자): ``김시설(kim) / 입회 박주임``."""
-        if self.staff_login == SYSTEM_ACTOR:      # written by the daily check, not by a person
+        if self.staff_login == SYSTEM_ACTOR:  # written by the daily check, not by a person
             return f"{self.staff_name} (자동 기록)"
         staff = f"{self.staff_name}({self.staff_login})"
         return f"{staff} / 입회 {self.witness}" if self.witness else staff
@@ -137,36 +141,101 @@ class LedgerFilter:
 
 
 def row_of(e: CctvLedgerEntry) -> LedgerRow:
-    return LedgerRow(id=e.id, kind=e.kind, at=e.at, file_form=e.file_form, camera_numbers=e.camera_numbers,
-                     window_start=e.window_start, window_end=e.window_end, staff_login=e.staff_login,
-                     staff_name=e.staff_name, witness=e.witness, purpose=e.purpose, counterpart=e.counterpart,
-                     basis=e.basis, provision_form=e.provision_form, period=e.period, request_id=e.request_id,
-                     provision_id=e.provision_id, corrects_id=e.corrects_id, recorded_at=e.recorded_at,
-                     recorded_by=e.recorded_by)
+    return LedgerRow(
+        id=e.id,
+        kind=e.kind,
+        at=e.at,
+        file_form=e.file_form,
+        camera_numbers=e.camera_numbers,
+        window_start=e.window_start,
+        window_end=e.window_end,
+        staff_login=e.staff_login,
+        staff_name=e.staff_name,
+        witness=e.witness,
+        purpose=e.purpose,
+        counterpart=e.counterpart,
+        basis=e.basis,
+        provision_form=e.provision_form,
+        period=e.period,
+        request_id=e.request_id,
+        provision_id=e.provision_id,
+        corrects_id=e.corrects_id,
+        recorded_at=e.recorded_at,
+        recorded_by=e.recorded_by,
+    )
 
 
 def canonical_row(e: CctvLedgerEntry | LedgerRow) -> bytes:
     """The entry's canonical bytes for its anchor: every column, in a fixed order."""
-    return anchors.canonical(e.id, e.kind, e.at, e.file_form, e.camera_numbers, e.window_start, e.window_end,
-                             e.staff_login, e.staff_name, e.witness, e.purpose, e.counterpart, e.basis,
-                             e.provision_form, e.period, e.request_id, e.provision_id, e.corrects_id,
-                             e.recorded_at, e.recorded_by)
+    return anchors.canonical(
+        e.id,
+        e.kind,
+        e.at,
+        e.file_form,
+        e.camera_numbers,
+        e.window_start,
+        e.window_end,
+        e.staff_login,
+        e.staff_name,
+        e.witness,
+        e.purpose,
+        e.counterpart,
+        e.basis,
+        e.provision_form,
+        e.period,
+        e.request_id,
+        e.provision_id,
+        e.corrects_id,
+        e.recorded_at,
+        e.recorded_by,
+    )
 
 
-def append_entry(u: Unit, *, kind: str, at: dt.datetime, file_form: str, purpose: str, staff_login: str,
-                 staff_name: str, camera_numbers: str = "", window_start: dt.datetime | None = None,
-                 window_end: dt.datetime | None = None, witness: str = "", counterpart: str = "",
-                 basis: str = "", provision_form: str = "", period: str = "", request_id: int | None = None,
-                 provision_id: int | None = None, corrects_id: int | None = None) -> CctvLedgerEntry:
+def append_entry(
+    u: Unit,
+    *,
+    kind: str,
+    at: dt.datetime,
+    file_form: str,
+    purpose: str,
+    staff_login: str,
+    staff_name: str,
+    camera_numbers: str = "",
+    window_start: dt.datetime | None = None,
+    window_end: dt.datetime | None = None,
+    witness: str = "",
+    counterpart: str = "",
+    basis: str = "",
+    provision_form: str = "",
+    period: str = "",
+    request_id: int | None = None,
+    provision_id: int | None = None,
+    corrects_id: int | None = None,
+) -> CctvLedgerEntry:
     """Insert one entry and anchor it in the access log, inside the caller's transaction."""
     if kind not in KIND_LABELS:
         raise ValidationError("kind", "구분(이용·제공·열람·파기)을 고르십시오.")
-    entry = CctvLedgerEntry(kind=kind, at=at, file_form=file_form, camera_numbers=camera_numbers,
-                            window_start=window_start, window_end=window_end, staff_login=staff_login,
-                            staff_name=staff_name, witness=witness, purpose=purpose, counterpart=counterpart,
-                            basis=basis, provision_form=provision_form, period=period, request_id=request_id,
-                            provision_id=provision_id, corrects_id=corrects_id, recorded_at=clock.now(),
-                            recorded_by=u.actor_login)
+    entry = CctvLedgerEntry(
+        kind=kind,
+        at=at,
+        file_form=file_form,
+        camera_numbers=camera_numbers,
+        window_start=window_start,
+        window_end=window_end,
+        staff_login=staff_login,
+        staff_name=staff_name,
+        witness=witness,
+        purpose=purpose,
+        counterpart=counterpart,
+        basis=basis,
+        provision_form=provision_form,
+        period=period,
+        request_id=request_id,
+        provision_id=provision_id,
+        corrects_id=corrects_id,
+        recorded_at=clock.now(),
+        recorded_by=u.actor_login,
+    )
     u.session.add(entry)
     u.session.flush()
     anchors.anchor(u, Action.CREATE, TABLE, entry.id, canonical_row(entry))
@@ -199,18 +268,33 @@ def add_entry(ctx: AppContext, actor: Actor, data: LedgerInput) -> LedgerRow:
         window = check_window(data.window_start, data.window_end)
     at = _when(data.at)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
-        numbers = ", ".join(c.number for c in resolve_cameras(u.session, data.cameras)) if data.cameras else ""
+        numbers = (
+            ", ".join(c.number for c in resolve_cameras(u.session, data.cameras)) if data.cameras else ""
+        )
         if data.corrects_id is not None and u.session.get(CctvLedgerEntry, data.corrects_id) is None:
             raise NotFoundError("관리대장 기록", str(data.corrects_id))
         entry = append_entry(
-            u, kind=data.kind, at=at, file_form=file_form, purpose=purpose, staff_login=actor.login,
-            staff_name=_staff_name(u, actor), camera_numbers=numbers,
-            window_start=window[0] if window else None, window_end=window[1] if window else None,
+            u,
+            kind=data.kind,
+            at=at,
+            file_form=file_form,
+            purpose=purpose,
+            staff_login=actor.login,
+            staff_name=_staff_name(u, actor),
+            camera_numbers=numbers,
+            window_start=window[0] if window else None,
+            window_end=window[1] if window else None,
             witness=text("witness", data.witness, "입회자", required=False, limit=64),
-            counterpart=text("counterpart", data.counterpart, "이용·제공받는 제3자/열람등 요구자", required=False),
+            counterpart=text(
+                "counterpart", data.counterpart, "이용·제공받는 제3자/열람등 요구자", required=False
+            ),
             basis=text("basis", data.basis, "이용·제공 근거", required=False, limit=1000),
-            provision_form=text("provision_form", data.provision_form, "이용·제공 형태", required=False, limit=100),
-            period=text("period", data.period, "기간", required=False), corrects_id=data.corrects_id)
+            provision_form=text(
+                "provision_form", data.provision_form, "이용·제공 형태", required=False, limit=100
+            ),
+            period=text("period", data.period, "기간", required=False),
+            corrects_id=data.corrects_id,
+        )
         return row_of(entry)
 
 
@@ -225,11 +309,23 @@ def record_viewing(ctx: AppContext, actor: Actor, data: QuickViewing) -> LedgerR
     at = _when(data.at)
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         cams = resolve_cameras(u.session, data.cameras)
-        entry = append_entry(u, kind=data.kind, at=at, file_form=QUICK_FILE_FORM, purpose=purpose,
-                             staff_login=actor.login, staff_name=_staff_name(u, actor),
-                             camera_numbers=", ".join(c.number for c in cams), window_start=start, window_end=end,
-                             witness=witness, counterpart=INTERNAL_COUNTERPART, basis=INTERNAL_BASIS,
-                             provision_form="화면 열람", period=fmt_window(start, end))
+        entry = append_entry(
+            u,
+            kind=data.kind,
+            at=at,
+            file_form=QUICK_FILE_FORM,
+            purpose=purpose,
+            staff_login=actor.login,
+            staff_name=_staff_name(u, actor),
+            camera_numbers=", ".join(c.number for c in cams),
+            window_start=start,
+            window_end=end,
+            witness=witness,
+            counterpart=INTERNAL_COUNTERPART,
+            basis=INTERNAL_BASIS,
+            provision_form="화면 열람",
+            period=fmt_window(start, end),
+        )
         return row_of(entry)
 
 
@@ -241,18 +337,30 @@ def _filtered(stmt: Select[CctvLedgerEntry], flt: LedgerFilter) -> Select[CctvLe
     if flt.kind:
         stmt = stmt.where(CctvLedgerEntry.kind == flt.kind)
     if flt.camera and flt.camera.strip():
-        stmt = stmt.where(CctvLedgerEntry.camera_numbers.contains(flt.camera.strip().upper(), autoescape=True))
+        stmt = stmt.where(
+            CctvLedgerEntry.camera_numbers.contains(flt.camera.strip().upper(), autoescape=True)
+        )
     if flt.text and flt.text.strip():
         t = flt.text.strip()
-        stmt = stmt.where(or_(CctvLedgerEntry.purpose.contains(t, autoescape=True),
-                              CctvLedgerEntry.counterpart.contains(t, autoescape=True),
-                              CctvLedgerEntry.staff_name.contains(t, autoescape=True),
-                              CctvLedgerEntry.witness.contains(t, autoescape=True)))
+        stmt = stmt.where(
+            or_(
+                CctvLedgerEntry.purpose.contains(t, autoescape=True),
+                CctvLedgerEntry.counterpart.contains(t, autoescape=True),
+                CctvLedgerEntry.staff_name.contains(t, autoescape=True),
+                CctvLedgerEntry.witness.contains(t, autoescape=True),
+            )
+        )
     return stmt
 
 
-def list_ledger(ctx: AppContext, actor: Actor, flt: LedgerFilter | None = None, *, before_id: int | None = None,
-                limit: int = 200) -> list[LedgerRow]:
+def list_ledger(
+    ctx: AppContext,
+    actor: Actor,
+    flt: LedgerFilter | None = None,
+    *,
+    before_id: int | None = None,
+    limit: int = 200,
+) -> list[LedgerRow]:
     """The viewing log, newest first, one page (``before_id`` = the last id of the previous page)."""
     flt = flt or LedgerFilter()
     limit = max(1, min(limit, PAGE_MAX))
@@ -272,7 +380,11 @@ def ledger_for_period(ctx: AppContext, actor: Actor, first: dt.date, last: dt.da
     with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
         stmt = _filtered(select(CctvLedgerEntry), LedgerFilter(since=first, until=last))
         rows = [row_of(e) for e in u.session.scalars(stmt.order_by(CctvLedgerEntry.at, CctvLedgerEntry.id))]
-        u.log(Action.VIEW, subject="cctv_ledger:*", detail=f"period {first.isoformat()}~{last.isoformat()}; rows={len(rows)}")
+        u.log(
+            Action.VIEW,
+            subject="cctv_ledger:*",
+            detail=f"period {first.isoformat()}~{last.isoformat()}; rows={len(rows)}",
+        )
         return rows
 
 

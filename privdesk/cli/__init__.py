@@ -19,8 +19,25 @@ from privdesk.failures import known_failure, log_known
 from privdesk.logs import log_file, setup_logging
 
 # Each module registers its sub-commands: register(subparsers) -> None.
-COMMAND_MODULES = ("init", "user", "audit", "report", "patient", "cctv", "lifecycle", "disclosure", "request", "demo",
-                   "db", "backup", "key", "incident", "complaint", "review", "policy")
+COMMAND_MODULES = (
+    "init",
+    "user",
+    "audit",
+    "report",
+    "patient",
+    "cctv",
+    "lifecycle",
+    "disclosure",
+    "request",
+    "demo",
+    "db",
+    "backup",
+    "key",
+    "incident",
+    "complaint",
+    "review",
+    "policy",
+)
 
 log = logging.getLogger("privdesk.cli")
 
@@ -31,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="privdesk — 병원 개인정보 보호 업무 관리. 명령 없이 실행하면 프로그램 창을 엽니다.",
     )
     parser.add_argument("--version", action="version", version=f"privdesk {__version__}")
-    parser.add_argument("--db", metavar="URL", help="데이터베이스 (sqlite:///파일, postgresql+psycopg://…, 또는 파일 경로)")
+    parser.add_argument(
+        "--db", metavar="URL", help="데이터베이스 (sqlite:///파일, postgresql+psycopg://…, 또는 파일 경로)"
+    )
     parser.add_argument("--key-file", metavar="PATH", help="키 파일 경로")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -82,11 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:
         known = known_failure(exc, _db_url(args))
-        if known is not None:   # a full disk, a read-only database, a server that cannot be reached …
+        if known is not None:  # a full disk, a read-only database, a server that cannot be reached …
             log_known(exc, known, f"command {args.command}")
             print(f"privdesk: {known}", file=sys.stderr)
             return 1
         log.exception("unexpected error in command %s", args.command)
-        print(f"privdesk: 예기치 않은 오류가 발생했습니다. 자세한 내용은 로그 파일을 보십시오: {log_file()}",
-              file=sys.stderr)
+        print(
+            f"privdesk: 예기치 않은 오류가 발생했습니다. 자세한 내용은 로그 파일을 보십시오: {log_file()}",
+            file=sys.stderr,
+        )
         return 1

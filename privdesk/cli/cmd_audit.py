@@ -20,12 +20,11 @@ from typing import TYPE_CHECKING
 from privdesk import clock
 from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 
-if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
+if TYPE_CHECKING:  # imported where used: the CLI parses its arguments before loading SQLAlchemy
     from privdesk.audit.query import LogFilter
     from privdesk.audit.witness import Witness
     from privdesk.context import Actor, AppContext
     from privdesk.files import Output
-
 
 
 def _date(text: str) -> dt.date:
@@ -40,21 +39,40 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a = p.add_subparsers(dest="audit_command", metavar="SUBCOMMAND")
 
     v = a.add_parser("verify", help="접속기록 체인, 증인, 보호 장치, 행 무결성 증명, 대장을 검증합니다")
-    v.add_argument("--witness", action="append", default=[], type=_witness, metavar="SEQ:HASH",
-                   help="출력물 아래쪽에 찍힌 접속기록 증인 (예: 1234:3f9a0c1b2d4e, 여러 번 지정 가능)")
-    v.add_argument("--witness-file", action="append", default=[], type=Path, metavar="FILE",
-                   help="다른 작업 PC에서 가져온 증인 파일 (여러 번 지정 가능)")
+    v.add_argument(
+        "--witness",
+        action="append",
+        default=[],
+        type=_witness,
+        metavar="SEQ:HASH",
+        help="출력물 아래쪽에 찍힌 접속기록 증인 (예: 1234:3f9a0c1b2d4e, 여러 번 지정 가능)",
+    )
+    v.add_argument(
+        "--witness-file",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="다른 작업 PC에서 가져온 증인 파일 (여러 번 지정 가능)",
+    )
     add_as_option(v)
     v.set_defaults(func=cmd_verify)
 
-    k = a.add_parser("acknowledge", help="발견된 무결성 위반을 조사한 뒤 확인합니다 (개인정보 보호책임자, 사유 필수)")
+    k = a.add_parser(
+        "acknowledge", help="발견된 무결성 위반을 조사한 뒤 확인합니다 (개인정보 보호책임자, 사유 필수)"
+    )
     k.add_argument("--reason", required=True, metavar="TEXT", help="조사 내용과 조치")
     add_as_option(k)
     k.set_defaults(func=cmd_acknowledge)
 
     r = a.add_parser("archive", help="보존기간이 지난 접속기록을 서명된 보관 파일로 옮깁니다")
-    r.add_argument("--before", required=True, type=_date, metavar="DATE",
-                   help="이 날짜(YYYY-MM-DD, 한국 시간) 이전의 기록을 옮깁니다")
+    r.add_argument(
+        "--before",
+        required=True,
+        type=_date,
+        metavar="DATE",
+        help="이 날짜(YYYY-MM-DD, 한국 시간) 이전의 기록을 옮깁니다",
+    )
     r.add_argument("--out", required=True, type=Path, metavar="FILE", help="보관 파일 (새 파일)")
     add_as_option(r)
     r.set_defaults(func=cmd_archive)
@@ -64,7 +82,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_as_option(f)
     f.set_defaults(func=cmd_verify_archive)
 
-    e = a.add_parser("export", help="조건에 맞는 접속기록을 읽을 수 있는 CSV(엑셀용 UTF-8)로 내보냅니다 (사유 필수)")
+    e = a.add_parser(
+        "export", help="조건에 맞는 접속기록을 읽을 수 있는 CSV(엑셀용 UTF-8)로 내보냅니다 (사유 필수)"
+    )
     e.add_argument("--out", required=True, type=Path, metavar="FILE")
     add_force_option(e)
     _filter_options(e)
@@ -83,12 +103,21 @@ def _filter_options(p: argparse.ArgumentParser) -> None:
     from privdesk.audit.actions import Action, categories
 
     p.add_argument("--actor", metavar="NAME_OR_ID", help="계정: 이름 또는 아이디")
-    p.add_argument("--kind", choices=[code for code, _ in categories()], metavar="KIND",
-                   help="수행업무 분류: " + ", ".join(f"{code}={text}" for code, text in categories()))
-    p.add_argument("--patient", metavar="CHART_OR_NAME",
-                   help="환자: 차트번호 (환자 명부 조회 권한이 있으면 이름도)")
-    p.add_argument("--action", choices=[str(x) for x in Action], metavar="ACTION",
-                   help="수행업무 (기계용 코드: view, search, export …)")
+    p.add_argument(
+        "--kind",
+        choices=[code for code, _ in categories()],
+        metavar="KIND",
+        help="수행업무 분류: " + ", ".join(f"{code}={text}" for code, text in categories()),
+    )
+    p.add_argument(
+        "--patient", metavar="CHART_OR_NAME", help="환자: 차트번호 (환자 명부 조회 권한이 있으면 이름도)"
+    )
+    p.add_argument(
+        "--action",
+        choices=[str(x) for x in Action],
+        metavar="ACTION",
+        help="수행업무 (기계용 코드: view, search, export …)",
+    )
     p.add_argument("--subject", metavar="REF", help="대상 참조 (기계용: CSV의 '대상 참조' 열)")
     p.add_argument("--from", dest="since", type=_date, metavar="DATE", help="시작 날짜 (포함)")
     p.add_argument("--to", dest="until", type=_date, metavar="DATE", help="끝 날짜 (포함)")
@@ -124,8 +153,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         ctx.engine.dispose()
 
 
-def run_verify(ctx: AppContext, actor: Actor, *, witness_files: Sequence[Path] = (),
-               manual: Sequence[Witness] = ()) -> int:
+def run_verify(
+    ctx: AppContext, actor: Actor, *, witness_files: Sequence[Path] = (), manual: Sequence[Witness] = ()
+) -> int:
     from privdesk.integrity import verify_all
 
     report = verify_all(ctx, actor, witness_files=witness_files, manual=manual)
@@ -138,8 +168,11 @@ def run_verify(ctx: AppContext, actor: Actor, *, witness_files: Sequence[Path] =
     print(f"privdesk: {bad[0]}", file=sys.stderr)
     for line in bad[1:]:
         print(f"privdesk: {line}", file=sys.stderr)
-    print("privdesk: 개인정보 보호책임자가 조사한 뒤 'privdesk audit acknowledge --reason … --as <아이디>'로 "
-          "확인할 때까지 보호책임자와 감사 담당자만 작업할 수 있습니다.", file=sys.stderr)
+    print(
+        "privdesk: 개인정보 보호책임자가 조사한 뒤 'privdesk audit acknowledge --reason … --as <아이디>'로 "
+        "확인할 때까지 보호책임자와 감사 담당자만 작업할 수 있습니다.",
+        file=sys.stderr,
+    )
     return 1
 
 
@@ -203,10 +236,15 @@ def log_filter(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> LogFi
     from privdesk.audit.query import LogFilter
     from privdesk.audit.readable import patient_refs, person_logins
 
-    return LogFilter(action=args.action, subject=args.subject, since=args.since, until=args.until,
-                     category=args.kind,
-                     actors=person_logins(ctx, actor, args.actor) if args.actor else (),
-                     subjects=patient_refs(ctx, actor, args.patient) if args.patient else ())
+    return LogFilter(
+        action=args.action,
+        subject=args.subject,
+        since=args.since,
+        until=args.until,
+        category=args.kind,
+        actors=person_logins(ctx, actor, args.actor) if args.actor else (),
+        subjects=patient_refs(ctx, actor, args.patient) if args.patient else (),
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:

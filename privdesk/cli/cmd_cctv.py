@@ -25,7 +25,7 @@ from privdesk.cli.common import (
     output_from,
 )
 
-if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
+if TYPE_CHECKING:  # imported where used: the CLI parses its arguments before loading SQLAlchemy
     from privdesk.cctv.retention import RetentionReport
     from privdesk.context import Actor, AppContext
 
@@ -43,11 +43,18 @@ def _date(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("cctv", help="CCTV 보관기간 점검 (영상정보처리기기)")
     cs = p.add_subparsers(dest="cctv_command", metavar="SUBCOMMAND")
-    r = cs.add_parser("retention-check", help="카메라별로 덮어쓸 수 있는 날과 보존 연장된 날을 보여 줍니다",
-                      description="카메라별로 보관기간이 지나 덮어쓸 수 있는 촬영일과 보존 연장으로 지켜야 하는 날을 보여 줍니다.")
+    r = cs.add_parser(
+        "retention-check",
+        help="카메라별로 덮어쓸 수 있는 날과 보존 연장된 날을 보여 줍니다",
+        description="카메라별로 보관기간이 지나 덮어쓸 수 있는 촬영일과 보존 연장으로 지켜야 하는 날을 보여 줍니다.",
+    )
     r.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="점검 기준일 (한국 시간, 기본: 오늘)")
-    r.add_argument("--as", dest="as_login", metavar="ID",
-                   help="이 계정으로 실행 (없으면 시스템으로 실행하고 접속기록에 system으로 남깁니다)")
+    r.add_argument(
+        "--as",
+        dest="as_login",
+        metavar="ID",
+        help="이 계정으로 실행 (없으면 시스템으로 실행하고 접속기록에 system으로 남깁니다)",
+    )
     r.set_defaults(func=cmd_retention_check)
 
 
@@ -57,10 +64,22 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
         return
     help_text = "개인영상정보 관리대장 [별지 제3호서식] (이용·제공·열람·파기 기록)"
     q = rs.add_parser(LEDGER_COMMAND, help=help_text, description=help_text)
-    q.add_argument("--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD",
-                   help="기간의 첫날 (한국 시간, 포함)")
-    q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD",
-                   help="기간의 마지막 날 (한국 시간, 포함)")
+    q.add_argument(
+        "--from",
+        dest="first",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="기간의 첫날 (한국 시간, 포함)",
+    )
+    q.add_argument(
+        "--to",
+        dest="last",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="기간의 마지막 날 (한국 시간, 포함)",
+    )
     q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
     add_force_option(q)
     add_reason_option(q, "출력 사유")
@@ -74,8 +93,10 @@ def format_report(report: RetentionReport) -> list[str]:
     from privdesk.cctv.common import fmt_days
 
     through = report.overwritable_through.isoformat()
-    lines = [f"CCTV 보관기간 점검: 기준일 {report.date.isoformat()}, 보관기간 촬영일로부터 {report.retention_days}일",
-             f"덮어쓰기 가능: {through} 이전(포함) 촬영분 — 아래의 보존 연장분은 덮어쓰지 마십시오."]
+    lines = [
+        f"CCTV 보관기간 점검: 기준일 {report.date.isoformat()}, 보관기간 촬영일로부터 {report.retention_days}일",
+        f"덮어쓰기 가능: {through} 이전(포함) 촬영분 — 아래의 보존 연장분은 덮어쓰지 마십시오.",
+    ]
     if report.holds:
         lines.append(f"보존 연장 {len(report.holds)}건:")
         for h in report.holds:
@@ -84,8 +105,10 @@ def format_report(report: RetentionReport) -> list[str]:
         lines.append("보존 연장: 없음")
     if report.overwrites_recorded:
         done = report.overwrites_recorded
-        lines.append(f"관리대장에 자동 파기(덮어쓰기) 기록: {fmt_days([done[0], done[-1]] if len(done) > 1 else done)} "
-                     f"촬영분 {len(done)}건")
+        lines.append(
+            f"관리대장에 자동 파기(덮어쓰기) 기록: {fmt_days([done[0], done[-1]] if len(done) > 1 else done)} "
+            f"촬영분 {len(done)}건"
+        )
     lines.append("")
     for line in report.lines:
         cam = line.camera
@@ -120,8 +143,11 @@ def cmd_retention_check(args: argparse.Namespace) -> int:
 def cmd_cctv_ledger(args: argparse.Namespace) -> int:
     from privdesk.cctv.printing import print_ledger
     from privdesk.errors import ValidationError
+
     if args.first > args.last:
-        raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
+        raise ValidationError(
+            "from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오."
+        )
     out = output_from(args)
     ctx = context_from(args)
     try:

@@ -22,14 +22,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ps = p.add_subparsers(dest="complaint_command", metavar="SUBCOMMAND")
 
     a = ps.add_parser("add", help="신고·상담을 접수합니다 (기한: 접수일 + 10일, 프로필의 complaint_days)")
-    a.add_argument("--kind", required=True, choices=("complaint", "inquiry"), help="complaint(침해 신고), inquiry(상담·문의)")
-    a.add_argument("--channel", required=True, choices=("phone", "visit", "mail", "web"),
-                   help="phone(전화), visit(방문), mail(우편), web(홈페이지)")
+    a.add_argument(
+        "--kind",
+        required=True,
+        choices=("complaint", "inquiry"),
+        help="complaint(침해 신고), inquiry(상담·문의)",
+    )
+    a.add_argument(
+        "--channel",
+        required=True,
+        choices=("phone", "visit", "mail", "web"),
+        help="phone(전화), visit(방문), mail(우편), web(홈페이지)",
+    )
     a.add_argument("--topic", required=True, metavar="TEXT", help="요지 (개인정보는 적지 마십시오)")
     a.add_argument("--content", default="", metavar="TEXT", help="내용 (암호화하여 저장)")
     a.add_argument("--chart", default="", metavar="NO", help="신고인이 환자이면 차트번호")
     a.add_argument("--name", default="", metavar="NAME", help="환자가 아니면 신고인 성명")
-    a.add_argument("--contact", default="", metavar="PHONE|EMAIL", help="환자가 아니면 연락처 (전화번호·전자우편)")
+    a.add_argument(
+        "--contact", default="", metavar="PHONE|EMAIL", help="환자가 아니면 연락처 (전화번호·전자우편)"
+    )
     a.add_argument("--received", metavar='"YYYY-MM-DD HH:MM"', help="접수 일시 (한국 시간, 기본: 지금)")
     add_as_option(a)
     a.set_defaults(func=cmd_add)
@@ -59,9 +70,20 @@ def cmd_add(args: argparse.Namespace) -> int:
     received = parse_kst(args.received, "received", "접수 일시(--received)") if args.received else None
     ctx = context_from(args)
     try:
-        d = receive(ctx, acting(ctx, args), ComplaintInput(
-            kind=args.kind, channel=args.channel, topic=args.topic, content=args.content, chart_no=args.chart,
-            name=args.name, contact=args.contact, received_at=received))
+        d = receive(
+            ctx,
+            acting(ctx, args),
+            ComplaintInput(
+                kind=args.kind,
+                channel=args.channel,
+                topic=args.topic,
+                content=args.content,
+                chart_no=args.chart,
+                name=args.name,
+                contact=args.contact,
+                received_at=received,
+            ),
+        )
     finally:
         ctx.engine.dispose()
     print(f"{d.number}: due {d.row.due.isoformat()}")

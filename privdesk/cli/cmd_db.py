@@ -17,12 +17,16 @@ from privdesk.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("db", help="데이터베이스 관리 (PostgreSQL 소유자 계정으로 실행): 스키마 업그레이드, 작업 PC 역할 권한")
+    p = sub.add_parser(
+        "db", help="데이터베이스 관리 (PostgreSQL 소유자 계정으로 실행): 스키마 업그레이드, 작업 PC 역할 권한"
+    )
     d = p.add_subparsers(dest="db_command", metavar="SUBCOMMAND")
     u = d.add_parser("upgrade", help="스키마를 최신으로 올립니다 (테이블 소유자 계정으로)")
     u.add_argument("--grant", metavar="ROLE", help="올린 뒤 작업 PC 역할에 권한을 다시 줍니다")
     u.set_defaults(func=cmd_upgrade)
-    g = d.add_parser("grant", help="작업 PC가 쓰는 역할에 행 읽기·쓰기 권한만 줍니다 (테이블 소유·트리거 해제 불가)")
+    g = d.add_parser(
+        "grant", help="작업 PC가 쓰는 역할에 행 읽기·쓰기 권한만 줍니다 (테이블 소유·트리거 해제 불가)"
+    )
     g.add_argument("role", metavar="ROLE")
     g.set_defaults(func=cmd_grant)
 
@@ -37,7 +41,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     from privdesk.context import open_context
     from privdesk.store import migrate
 
-    ctx = open_context(settings_from(args))   # upgrades, and seals rows written before row proofs
+    ctx = open_context(settings_from(args))  # upgrades, and seals rows written before row proofs
     try:
         print(f"스키마: {migrate.current_revision(ctx.engine)} (최신)")
         if args.grant:
@@ -65,7 +69,9 @@ def _grant(engine: object, role: str) -> int:
 
     assert isinstance(engine, Engine)
     if engine.dialect.name != "postgresql":
-        raise ConfigError("역할 권한은 PostgreSQL에만 있습니다 (SQLite 파일은 운영체제의 파일 권한으로 지킵니다).")
+        raise ConfigError(
+            "역할 권한은 PostgreSQL에만 있습니다 (SQLite 파일은 운영체제의 파일 권한으로 지킵니다)."
+        )
     with engine.begin() as conn:
         for stmt in grant_statements(role):
             conn.exec_driver_sql(stmt)

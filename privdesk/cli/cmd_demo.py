@@ -36,7 +36,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from privdesk.demo import build_demo
 
     if getattr(args, "db", None) or getattr(args, "key_file", None):
-        raise ConfigError("demo는 따로 만든 체험용 데이터베이스를 씁니다. --db, --key-file과 함께 쓸 수 없습니다.")
+        raise ConfigError(
+            "demo는 따로 만든 체험용 데이터베이스를 씁니다. --db, --key-file과 함께 쓸 수 없습니다."
+        )
     print("체험용 데이터베이스를 만드는 중입니다…", flush=True)
     result = build_demo(settings_from(args), patients=args.patients)
     print(f"체험용 데이터베이스: {result.db_path}")

@@ -61,43 +61,71 @@ def _date(text: str) -> dt.date:
 
 
 def _period_options(q: argparse.ArgumentParser) -> None:
-    q.add_argument("--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD", help="제공일 기간의 첫날")
-    q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD", help="제공일 기간의 마지막 날")
+    q.add_argument(
+        "--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD", help="제공일 기간의 첫날"
+    )
+    q.add_argument(
+        "--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD", help="제공일 기간의 마지막 날"
+    )
 
 
 def _check_period(args: argparse.Namespace) -> None:
     if args.first > args.last:
-        raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
+        raise ValidationError(
+            "from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오."
+        )
 
 
 KINDS = ("provision", "internal_use")
 
 
 def _record_options(r: argparse.ArgumentParser) -> None:
-    r.add_argument("--kind", choices=KINDS, default="provision",
-                   help="provision: 제3자 제공 (기본), internal_use: 목적 외 이용 (병원 내부)")
-    r.add_argument("--file", dest="file_code", required=True, metavar="CODE", help="개인정보파일 코드 (예: patient)")
+    r.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="provision",
+        help="provision: 제3자 제공 (기본), internal_use: 목적 외 이용 (병원 내부)",
+    )
+    r.add_argument(
+        "--file", dest="file_code", required=True, metavar="CODE", help="개인정보파일 코드 (예: patient)"
+    )
     r.add_argument("--to", dest="recipient", required=True, help="제공받는 자 또는 이용 부서")
     r.add_argument("--purpose", required=True, help="이용·제공 목적")
     r.add_argument("--items", required=True, help="이용·제공 항목")
-    r.add_argument("--basis", required=True, metavar="CODE",
-                   help="법적 근거 코드: consent, law, urgent, pseudonymised, public_health")
+    r.add_argument(
+        "--basis",
+        required=True,
+        metavar="CODE",
+        help="법적 근거 코드: consent, law, urgent, pseudonymised, public_health",
+    )
     r.add_argument("--detail", default="", help="근거 상세 (법률 조항, 동의서, 연구 과제명 …)")
     r.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="이용·제공일")
     r.add_argument("--form", required=True, help="이용·제공 형태 (예: 전자파일, 전산 조회)")
     r.add_argument("--period", default="", help="날짜·주기·기간 (반복되는 경우)")
     r.add_argument("--restrictions", default="", help="제한·조치 요청 내용 (법 제18조제5항; 제3자 제공)")
     r.add_argument("--document", dest="document_no", default="", help="요청 공문 번호")
-    r.add_argument("--chart", action="append", default=[], metavar="NO", help="정보주체 환자의 차트번호 (여러 번)")
+    r.add_argument(
+        "--chart", action="append", default=[], metavar="NO", help="정보주체 환자의 차트번호 (여러 번)"
+    )
     r.add_argument("--count", type=int, default=None, help="가명정보: 정보주체 수")
     r.add_argument("--note", default="", help="비고")
-    r.add_argument("--pseudonym-purpose", choices=("statistics", "research", "archiving"), default=None,
-                   help="가명처리 기록: 처리 목적 (통계작성·과학적 연구·공익적 기록보존)")
+    r.add_argument(
+        "--pseudonym-purpose",
+        choices=("statistics", "research", "archiving"),
+        default=None,
+        help="가명처리 기록: 처리 목적 (통계작성·과학적 연구·공익적 기록보존)",
+    )
     r.add_argument("--pseudonym-items", default="", help="가명처리 기록: 가명처리한 항목")
     r.add_argument("--pseudonym-method", default="", help="가명처리 기록: 가명처리 방법")
-    r.add_argument("--pseudonym-date", type=_date, default=None, metavar="YYYY-MM-DD", help="가명처리 기록: 처리일")
-    r.add_argument("--pseudonym-by", default="", metavar="ID", help="가명처리 기록: 처리자 아이디 (기본: 실행 계정)")
-    r.add_argument("--pseudonym-additional", default="", help="가명처리 기록: 추가정보 분리보관 (장소·관리자)")
+    r.add_argument(
+        "--pseudonym-date", type=_date, default=None, metavar="YYYY-MM-DD", help="가명처리 기록: 처리일"
+    )
+    r.add_argument(
+        "--pseudonym-by", default="", metavar="ID", help="가명처리 기록: 처리자 아이디 (기본: 실행 계정)"
+    )
+    r.add_argument(
+        "--pseudonym-additional", default="", help="가명처리 기록: 추가정보 분리보관 (장소·관리자)"
+    )
     r.add_argument("--pseudonym-period", default="", help="가명처리 기록: 가명정보 이용 기간")
     r.add_argument("--pseudonym-review", default="", help="가명처리 기록: 적정성 검토 결과")
 
@@ -105,20 +133,29 @@ def _record_options(r: argparse.ArgumentParser) -> None:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d = sub.add_parser("disclosure", help="개인정보의 목적 외 이용 및 제3자 제공 대장: 기록·조회·내보내기")
     ds = d.add_subparsers(dest="disclosure_command", metavar="SUBCOMMAND")
-    r = ds.add_parser("record", help="목적 외 이용 또는 제3자 제공 한 건을 기록합니다",
-                      description="가명정보를 이용·제공했다면 가명처리 기록(--pseudonym-…)을 함께 남깁니다 "
-                                  "(개인정보 보호법 제28조의4제3항).")
+    r = ds.add_parser(
+        "record",
+        help="목적 외 이용 또는 제3자 제공 한 건을 기록합니다",
+        description="가명정보를 이용·제공했다면 가명처리 기록(--pseudonym-…)을 함께 남깁니다 "
+        "(개인정보 보호법 제28조의4제3항).",
+    )
     _record_options(r)
     add_as_option(r)
     r.set_defaults(func=cmd_record)
-    q = ds.add_parser("list", help="기간의 목적 외 이용·제3자 제공 기록을 한 줄에 하나씩 보여 줍니다",
-                      description="이용·제공일 기준, 오래된 것부터. 조회는 접속기록에 남습니다.")
+    q = ds.add_parser(
+        "list",
+        help="기간의 목적 외 이용·제3자 제공 기록을 한 줄에 하나씩 보여 줍니다",
+        description="이용·제공일 기준, 오래된 것부터. 조회는 접속기록에 남습니다.",
+    )
     _period_options(q)
     q.add_argument("--kind", choices=KINDS, default=None, help="한 구분만 (provision / internal_use)")
     add_as_option(q)
     q.set_defaults(func=cmd_list)
-    e = ds.add_parser("export", help="기간의 제3자 제공 대장을 CSV로 내보냅니다 (UTF-8, Excel용 BOM)",
-                      description="정보주체는 마스킹된 표시(홍*동 (차트 12345))로만 나갑니다. 내보내기는 접속기록에 남습니다.")
+    e = ds.add_parser(
+        "export",
+        help="기간의 제3자 제공 대장을 CSV로 내보냅니다 (UTF-8, Excel용 BOM)",
+        description="정보주체는 마스킹된 표시(홍*동 (차트 12345))로만 나갑니다. 내보내기는 접속기록에 남습니다.",
+    )
     _period_options(e)
     e.add_argument("--out", required=True, type=Path, metavar="FILE.csv", help="만들 CSV 파일")
     add_force_option(e)
@@ -132,10 +169,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pl.add_argument("--all", action="store_true", help="위탁을 종료한 업체도 보여 줍니다")
     add_as_option(pl)
     pl.set_defaults(func=cmd_processor_list)
-    pc = ps.add_parser("checklist", help="위탁 계약서의 필수 기재사항 (법 제26조제1항, 시행령 제28조제1항) 점검")
-    pc.add_argument("processor_id", type=int, metavar="ID", help="수탁업체 번호 (processor list의 순서가 아닌 번호)")
-    pc.add_argument("--present", action="append", default=[], metavar="CODE=조항",
-                    help="계약서에 있는 기재사항과 조항 (예: purpose_ban=제5조)")
+    pc = ps.add_parser(
+        "checklist", help="위탁 계약서의 필수 기재사항 (법 제26조제1항, 시행령 제28조제1항) 점검"
+    )
+    pc.add_argument(
+        "processor_id", type=int, metavar="ID", help="수탁업체 번호 (processor list의 순서가 아닌 번호)"
+    )
+    pc.add_argument(
+        "--present",
+        action="append",
+        default=[],
+        metavar="CODE=조항",
+        help="계약서에 있는 기재사항과 조항 (예: purpose_ban=제5조)",
+    )
     pc.add_argument("--missing", action="append", default=[], metavar="CODE", help="계약서에 없는 기재사항")
     pc.add_argument("--reason", default="", help="점검 사유 (기록할 때 필수)")
     add_as_option(pc)
@@ -151,7 +197,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sc.set_defaults(func=cmd_processor_subcontract)
     rt = ps.add_parser("returned", help="위탁 종료 후 수탁업체의 개인정보 반환·파기 확인 (증빙과 함께)")
     rt.add_argument("processor_id", type=int, metavar="ID")
-    rt.add_argument("--method", required=True, choices=("return", "destroy"), help="return: 반환, destroy: 파기")
+    rt.add_argument(
+        "--method", required=True, choices=("return", "destroy"), help="return: 반환, destroy: 파기"
+    )
     rt.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="반환·파기일")
     rt.add_argument("--evidence", required=True, help="증빙 (확인서·공문 번호, 파기 증명)")
     rt.add_argument("--confirmed-by", default="", metavar="ID", help="확인자 아이디 (기본: 실행 계정)")
@@ -187,10 +235,16 @@ def _pseudonym(args: argparse.Namespace) -> PseudonymInput | None:
         return None
     if args.pseudonym_date is None:
         raise ValidationError("pseudonym_on", "가명처리일(--pseudonym-date)을 입력하십시오.")
-    return PseudonymInput(purpose_kind=args.pseudonym_purpose, items=args.pseudonym_items,
-                          method=args.pseudonym_method, performed_on=args.pseudonym_date,
-                          additional_info=args.pseudonym_additional, use_period=args.pseudonym_period,
-                          performed_by=args.pseudonym_by, review=args.pseudonym_review)
+    return PseudonymInput(
+        purpose_kind=args.pseudonym_purpose,
+        items=args.pseudonym_items,
+        method=args.pseudonym_method,
+        performed_on=args.pseudonym_date,
+        additional_info=args.pseudonym_additional,
+        use_period=args.pseudonym_period,
+        performed_by=args.pseudonym_by,
+        review=args.pseudonym_review,
+    )
 
 
 def cmd_record(args: argparse.Namespace) -> int:
@@ -201,15 +255,34 @@ def cmd_record(args: argparse.Namespace) -> int:
     try:
         actor = acting(ctx, args)
         ids = [find_patient(ctx, actor, chart).patient_id for chart in args.chart]
-        row = record_disclosure(ctx, actor, DisclosureInput(
-            kind=args.kind, file_code=args.file_code, recipient=args.recipient, recipient_purpose=args.purpose,
-            items=args.items, legal_basis=args.basis, basis_detail=args.detail, disclosed_on=args.date,
-            form=args.form, period=args.period, restrictions=args.restrictions, document_no=args.document_no,
-            patient_ids=ids, subject_count=args.count, note=args.note, pseudonym=_pseudonym(args)))
+        row = record_disclosure(
+            ctx,
+            actor,
+            DisclosureInput(
+                kind=args.kind,
+                file_code=args.file_code,
+                recipient=args.recipient,
+                recipient_purpose=args.purpose,
+                items=args.items,
+                legal_basis=args.basis,
+                basis_detail=args.detail,
+                disclosed_on=args.date,
+                form=args.form,
+                period=args.period,
+                restrictions=args.restrictions,
+                document_no=args.document_no,
+                patient_ids=ids,
+                subject_count=args.count,
+                note=args.note,
+                pseudonym=_pseudonym(args),
+            ),
+        )
     finally:
         ctx.engine.dispose()
-    print(f"{row.id}  {row.kind_label}  {row.disclosed_on.isoformat()}  {row.recipient}  {row.basis_text}  "
-          f"정보주체 {row.subject_count:,}명")
+    print(
+        f"{row.id}  {row.kind_label}  {row.disclosed_on.isoformat()}  {row.recipient}  {row.basis_text}  "
+        f"정보주체 {row.subject_count:,}명"
+    )
     return 0
 
 
@@ -225,8 +298,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in rows:
         extra = []
         if r.pseudonym is not None:
-            extra.append(f"가명처리: {r.pseudonym.items} ({r.pseudonym.performer_text}, "
-                         f"{r.pseudonym.performed_on.isoformat()})")
+            extra.append(
+                f"가명처리: {r.pseudonym.items} ({r.pseudonym.performer_text}, "
+                f"{r.pseudonym.performed_on.isoformat()})"
+            )
         elif r.deidentified:
             extra.append("가명·익명")
         if r.corrects_id is not None:
@@ -234,8 +309,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         if r.corrected_by:
             extra.append("정정됨→" + ",".join(str(i) for i in r.corrected_by))
         tail = f"  ({'; '.join(extra)})" if extra else ""
-        print(f"{r.id}  [{r.kind_label}]  {r.disclosed_on.isoformat()}  {r.recipient}  {r.basis_text}  "
-              f"정보주체 {r.subject_count:,}명{tail}")
+        print(
+            f"{r.id}  [{r.kind_label}]  {r.disclosed_on.isoformat()}  {r.recipient}  {r.basis_text}  "
+            f"정보주체 {r.subject_count:,}명{tail}"
+        )
     return 0
 
 
@@ -272,9 +349,15 @@ def cmd_processor_list(args: argparse.Namespace) -> int:
             mark = f"[종료 임박 D-{r.days_left}] "
         else:
             mark = ""
-        parts = [f"{mark}{r.name}", r.task, r.retention or "-", f"계약 {r.contract_text or '-'}",
-                 f"최근 점검·교육 {r.last_check.isoformat() if r.last_check else '-'}", r.checklist_text,
-                 f"재위탁 {r.subprocessors_text}"]
+        parts = [
+            f"{mark}{r.name}",
+            r.task,
+            r.retention or "-",
+            f"계약 {r.contract_text or '-'}",
+            f"최근 점검·교육 {r.last_check.isoformat() if r.last_check else '-'}",
+            r.checklist_text,
+            f"재위탁 {r.subprocessors_text}",
+        ]
         if r.ended:
             parts.append(f"반환·파기 {r.end_text}")
         print(" | ".join(parts))
@@ -288,7 +371,9 @@ def cmd_processor_checklist(args: argparse.Namespace) -> int:
     for value in args.present:
         code, sep, article = value.partition("=")
         if not sep:
-            raise ValidationError("present", f"--present는 CODE=조항 형식으로 쓰십시오 (예: purpose_ban=제5조): {value!r}")
+            raise ValidationError(
+                "present", f"--present는 CODE=조항 형식으로 쓰십시오 (예: purpose_ban=제5조): {value!r}"
+            )
         items[code.strip()] = contracts.ClauseInput(True, article.strip())
     for code in args.missing:
         items[code.strip()] = contracts.ClauseInput(False)
@@ -312,8 +397,13 @@ def cmd_processor_subcontract(args: argparse.Namespace) -> int:
 
     ctx = context_from(args)
     try:
-        state = contracts.add_subprocessor(ctx, acting(ctx, args), args.processor_id, contracts.SubprocessorInput(
-            args.name, args.task, args.consented, args.consent_note), args.reason)
+        state = contracts.add_subprocessor(
+            ctx,
+            acting(ctx, args),
+            args.processor_id,
+            contracts.SubprocessorInput(args.name, args.task, args.consented, args.consent_note),
+            args.reason,
+        )
     finally:
         ctx.engine.dispose()
     print(f"재위탁: {state.subprocessor_text}")
@@ -325,8 +415,12 @@ def cmd_processor_returned(args: argparse.Namespace) -> int:
 
     ctx = context_from(args)
     try:
-        state = contracts.record_return(ctx, acting(ctx, args), args.processor_id, contracts.ReturnInput(
-            args.method, args.date, args.evidence, args.confirmed_by))
+        state = contracts.record_return(
+            ctx,
+            acting(ctx, args),
+            args.processor_id,
+            contracts.ReturnInput(args.method, args.date, args.evidence, args.confirmed_by),
+        )
     finally:
         ctx.engine.dispose()
     assert state.returned is not None
@@ -336,6 +430,7 @@ def cmd_processor_returned(args: argparse.Namespace) -> int:
 
 def cmd_ledger(args: argparse.Namespace) -> int:
     from privdesk.disclosures.printing import print_ledger
+
     _check_period(args)
     out = output_from(args)
     ctx = context_from(args)
@@ -349,6 +444,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 def cmd_processors(args: argparse.Namespace) -> int:
     from privdesk.disclosures.printing import print_processors
+
     out = output_from(args)
     ctx = context_from(args)
     try:

@@ -49,9 +49,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ps = p.add_subparsers(dest="incident_command", metavar="SUBCOMMAND")
 
     o = ps.add_parser("open", help="유출 사고를 등록합니다 (기한: 인지 일시 + 72시간)")
-    o.add_argument("--learnt", required=True, metavar='"YYYY-MM-DD HH:MM"', help="병원이 알게 된 일시 (한국 시간)")
-    o.add_argument("--kind", required=True, choices=KINDS,
-                   help="lost(분실·도난), misdelivery(오발송), insider(직원의 권한 없는 접근), attack(외부 공격), other")
+    o.add_argument(
+        "--learnt", required=True, metavar='"YYYY-MM-DD HH:MM"', help="병원이 알게 된 일시 (한국 시간)"
+    )
+    o.add_argument(
+        "--kind",
+        required=True,
+        choices=KINDS,
+        help="lost(분실·도난), misdelivery(오발송), insider(직원의 권한 없는 접근), attack(외부 공격), other",
+    )
     o.add_argument("--summary", required=True, metavar="TEXT", help="경위 (개인정보는 적지 마십시오)")
     o.add_argument("--happened", metavar='"YYYY-MM-DD HH:MM"', help="유출이 일어난 일시 (알면)")
     o.add_argument("--reporter", default="", metavar="TEXT", help="최초 보고자 (부서·이름)")
@@ -68,7 +74,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g.add_argument("--charts", type=Path, metavar="FILE", help="차트번호 목록 파일 (한 줄에 하나)")
     g.add_argument("--export-seq", type=int, metavar="N", help="유출된 내보내기의 접속기록 순번")
     g.add_argument("--account", metavar="LOGIN", help="이 계정이 기간 동안 접근한 환자 (--from, --to)")
-    g.add_argument("--cctv", metavar="CR-…,…", help="CCTV 열람 청구 접수번호 (CR-2026-0007 또는 7, 쉼표로 여러 개)")
+    g.add_argument(
+        "--cctv", metavar="CR-…,…", help="CCTV 열람 청구 접수번호 (CR-2026-0007 또는 7, 쉼표로 여러 개)"
+    )
     a.add_argument("--from", dest="first", type=_date, metavar="YYYY-MM-DD", help="--account 기간의 첫날")
     a.add_argument("--to", dest="last", type=_date, metavar="YYYY-MM-DD", help="--account 기간의 마지막 날")
     add_as_option(a)
@@ -76,7 +84,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     rm = ps.add_parser("remove", help="잘못 추가한 정보주체를 사유와 함께 뺍니다 (기록은 이력에 남습니다)")
     rm.add_argument("incident", metavar="INC", help="사고 번호 (INC-YYYY-NNNN)")
-    rm.add_argument("--charts", type=Path, required=True, metavar="FILE", help="뺄 차트번호 목록 파일 (한 줄에 하나)")
+    rm.add_argument(
+        "--charts", type=Path, required=True, metavar="FILE", help="뺄 차트번호 목록 파일 (한 줄에 하나)"
+    )
     rm.add_argument("--reason", required=True, metavar="TEXT", help="빼는 사유")
     add_as_option(rm)
     rm.set_defaults(func=cmd_remove)
@@ -89,9 +99,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     s = ps.add_parser("sent", help="보낸 통지·신고를 기록합니다 (의무가 끝나면 기한 계산이 멈춥니다)")
     s.add_argument("incident", metavar="INC")
-    s.add_argument("--duty", required=True, choices=("notify", "report"), help="notify(정보주체 통지), report(신고)")
-    s.add_argument("--channel", required=True,
-                   choices=("letter", "sms", "email", "phone", "homepage", "pipc", "kisa"), help="방법·기관")
+    s.add_argument(
+        "--duty", required=True, choices=("notify", "report"), help="notify(정보주체 통지), report(신고)"
+    )
+    s.add_argument(
+        "--channel",
+        required=True,
+        choices=("letter", "sms", "email", "phone", "homepage", "pipc", "kisa"),
+        help="방법·기관",
+    )
     s.add_argument("--people", type=int, default=0, metavar="N", help="이 방법으로 통지한 인원")
     s.add_argument("--at", metavar='"YYYY-MM-DD HH:MM"', help="보낸 일시 (기본: 지금)")
     s.add_argument("--note", default="", metavar="TEXT")
@@ -154,9 +170,21 @@ def cmd_open(args: argparse.Namespace) -> int:
     happened = _kst(args.happened, "happened", "발생 일시(--happened)") if args.happened else None
     ctx = context_from(args)
     try:
-        d = open_incident(ctx, acting(ctx, args), IncidentInput(
-            learnt_at=learnt, kind=args.kind, summary=args.summary, reporter=args.reporter, happened_at=happened,
-            items=args.items, files=args.files, containment=args.containment, outside_access=args.outside))
+        d = open_incident(
+            ctx,
+            acting(ctx, args),
+            IncidentInput(
+                learnt_at=learnt,
+                kind=args.kind,
+                summary=args.summary,
+                reporter=args.reporter,
+                happened_at=happened,
+                items=args.items,
+                files=args.files,
+                containment=args.containment,
+                outside_access=args.outside,
+            ),
+        )
     finally:
         ctx.engine.dispose()
     print(f"{d.number}: due {clock.fmt_datetime(d.row.notify.due)}")
@@ -169,8 +197,9 @@ def _charts_file(path: Path) -> list[str]:
     try:
         return affected.read_charts(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
-        raise ValidationError("charts", f"차트번호 목록 파일을 읽을 수 없습니다: {path} "
-                                        "(UTF-8 텍스트, 한 줄에 차트번호 하나)") from None
+        raise ValidationError(
+            "charts", f"차트번호 목록 파일을 읽을 수 없습니다: {path} (UTF-8 텍스트, 한 줄에 차트번호 하나)"
+        ) from None
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -241,8 +270,16 @@ def cmd_sent(args: argparse.Namespace) -> int:
     at = _kst(args.at, "at", "보낸 일시(--at)") if args.at else None
     ctx = context_from(args)
     try:
-        d = mark_sent(ctx, acting(ctx, args), args.incident, duty=args.duty, channel=args.channel, sent_at=at,
-                      people=args.people, note=args.note)
+        d = mark_sent(
+            ctx,
+            acting(ctx, args),
+            args.incident,
+            duty=args.duty,
+            channel=args.channel,
+            sent_at=at,
+            people=args.people,
+            note=args.note,
+        )
     finally:
         ctx.engine.dispose()
     now = clock.now()
@@ -294,7 +331,11 @@ def _print(args: argparse.Namespace, which: str) -> int:
 
     out = output_from(args)
     ctx = context_from(args)
-    func = {"record": printing.print_record, "letters": printing.print_letters, "form": printing.print_report}[which]
+    func = {
+        "record": printing.print_record,
+        "letters": printing.print_letters,
+        "form": printing.print_report,
+    }[which]
     try:
         r = func(ctx, acting(ctx, args), args.incident, out, reason=args.reason)
     finally:

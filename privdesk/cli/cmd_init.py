@@ -24,13 +24,20 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     settings = settings_from(args)
     password = read_secret(ENV_PASSWORD, f"{args.officer} 비밀번호: ", confirm=True)
-    ctx = initialize(settings, officer_login=args.officer, officer_name=args.officer_name,
-                     password=password, profile_path=args.profile)
+    ctx = initialize(
+        settings,
+        officer_login=args.officer,
+        officer_name=args.officer_name,
+        password=password,
+        profile_path=args.profile,
+    )
     print(f"데이터베이스: {ctx.engine.url.render_as_string(hide_password=True)}")
     print(f"키 파일: {settings.key_file} (백업해 두십시오. 잃어버리면 암호화된 정보를 읽을 수 없습니다)")
     print(f"개인정보 보호책임자 계정: {args.officer}")
-    print("보호책임자 복구 코드 (한 번만 보여 드립니다. 적어서 금고에 보관하십시오. "
-          "'privdesk user recover'에 필요합니다):")
+    print(
+        "보호책임자 복구 코드 (한 번만 보여 드립니다. 적어서 금고에 보관하십시오. "
+        "'privdesk user recover'에 필요합니다):"
+    )
     print(ctx.recovery_code)
     ctx.engine.dispose()
     return 0

@@ -12,17 +12,23 @@ from privdesk.errors import KeyFileError, PrivdeskError, ValidationError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("key", help="암호화 키 관리: 복구 용지 출력, 용지로 키 파일 복구, 키 교체 (개인정보 보호책임자)")
+    p = sub.add_parser(
+        "key", help="암호화 키 관리: 복구 용지 출력, 용지로 키 파일 복구, 키 교체 (개인정보 보호책임자)"
+    )
     k = p.add_subparsers(dest="key_command", metavar="SUBCOMMAND")
     pr = k.add_parser("print", help="키 복구 용지(PDF)를 만듭니다: 금고에 보관")
     pr.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     pr.add_argument("--force", action="store_true", help="같은 이름의 파일이 있으면 바꿉니다")
     add_as_option(pr)
     pr.set_defaults(func=cmd_print)
-    rs = k.add_parser("restore", help="용지의 묶음 13개를 입력해 키 파일을 다시 만듭니다 (표준 입력 또는 터미널)")
+    rs = k.add_parser(
+        "restore", help="용지의 묶음 13개를 입력해 키 파일을 다시 만듭니다 (표준 입력 또는 터미널)"
+    )
     rs.add_argument("--out", required=True, type=Path, metavar="PATH", help="새로 만들 키 파일")
     rs.set_defaults(func=cmd_restore)
-    ro = k.add_parser("rotate", help="새 키로 바꿉니다 (비밀번호 재입력; 중단돼도 다시 실행하면 이어서 마칩니다)")
+    ro = k.add_parser(
+        "rotate", help="새 키로 바꿉니다 (비밀번호 재입력; 중단돼도 다시 실행하면 이어서 마칩니다)"
+    )
     ro.add_argument("--cancel", action="store_true", help="진행 중인 교체를 취소하고 원래 키로 되돌립니다")
     add_as_option(ro)
     ro.set_defaults(func=cmd_rotate)
@@ -78,13 +84,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     if stored is None:
-        raise KeyFileError("데이터베이스에 키 확인값이 없습니다: --db로 복구할 키의 데이터베이스를 지정하십시오.", str(args.out))
+        raise KeyFileError(
+            "데이터베이스에 키 확인값이 없습니다: --db로 복구할 키의 데이터베이스를 지정하십시오.",
+            str(args.out),
+        )
     master = master_from_groups(_typed_groups())
     if not KeyRing(master).matches(stored):
-        raise KeyFileError("입력한 키가 이 데이터베이스의 키가 아닙니다(키 확인값 불일치). 이 데이터베이스의 용지인지, "
-                           "키를 교체한 뒤 새로 출력한 용지인지 확인하십시오.", str(args.out))
+        raise KeyFileError(
+            "입력한 키가 이 데이터베이스의 키가 아닙니다(키 확인값 불일치). 이 데이터베이스의 용지인지, "
+            "키를 교체한 뒤 새로 출력한 용지인지 확인하십시오.",
+            str(args.out),
+        )
     write_key_file(args.out, master)
-    print(f"키 파일을 만들었습니다: {args.out} (소유자만 읽기). 설정의 key_file 또는 --key-file로 지정하십시오.")
+    print(
+        f"키 파일을 만들었습니다: {args.out} (소유자만 읽기). 설정의 key_file 또는 --key-file로 지정하십시오."
+    )
     return 0
 
 
@@ -96,11 +110,12 @@ def cmd_rotate(args: argparse.Namespace) -> int:
     try:
         ctx = context_from(args)
     except KeyFileError:
-        if rotation.finish_files(settings):       # killed after the database took the new key
+        if rotation.finish_files(settings):  # killed after the database took the new key
             print("키 교체를 마쳤습니다: 새 키 파일을 제자리에 두었습니다.")
             return 0
         raise
     try:
+
         def progress(what: str, done: int, total: int) -> None:
             print(f"{done:,}/{total:,} {what}", file=sys.stderr, flush=True)
 

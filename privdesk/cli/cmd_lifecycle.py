@@ -45,8 +45,11 @@ def _date(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r = sub.add_parser("retention", help="보유기간 점검: 분리보관하고 파기 대상을 보여 줍니다")
     rs = r.add_subparsers(dest="retention_command", metavar="SUBCOMMAND")
-    run = rs.add_parser("run", help="분리보관 대상을 옮기고 파기 대상을 셉니다 (파기하지 않음)",
-                        description="시스템으로 실행합니다 (계정 불필요, 접속기록에 system). 매일 실행해도 안전합니다.")
+    run = rs.add_parser(
+        "run",
+        help="분리보관 대상을 옮기고 파기 대상을 셉니다 (파기하지 않음)",
+        description="시스템으로 실행합니다 (계정 불필요, 접속기록에 system). 매일 실행해도 안전합니다.",
+    )
     run.add_argument("--dry-run", action="store_true", help="아무것도 바꾸지 않고 같은 건수만 보여 줍니다")
     run.set_defaults(func=cmd_retention_run)
 
@@ -55,9 +58,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan = ds.add_parser("plan", help="보유기간이 끝난 기록의 파기 계획을 만듭니다")
     add_as_option(plan)
     plan.set_defaults(func=cmd_plan)
-    for name, help_text, func in (("approve", "파기 계획을 승인합니다 (비밀번호 재확인)", cmd_approve),
-                                  ("execute", "승인된 파기 계획을 실행합니다 (복구 불가 삭제)", cmd_execute),
-                                  ("cancel", "실행 전의 파기 계획을 취소합니다", cmd_cancel)):
+    for name, help_text, func in (
+        ("approve", "파기 계획을 승인합니다 (비밀번호 재확인)", cmd_approve),
+        ("execute", "승인된 파기 계획을 실행합니다 (복구 불가 삭제)", cmd_execute),
+        ("cancel", "실행 전의 파기 계획을 취소합니다", cmd_cancel),
+    ):
         q = ds.add_parser(name, help=help_text, description=help_text)
         q.add_argument("plan_id", type=int, metavar="PLAN", help="파기 계획 번호")
         add_as_option(q)
@@ -70,8 +75,12 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
         return
     help_text = "개인정보파일 파기 관리대장 [별지 제5호서식]"
     q = rs.add_parser(LEDGER_COMMAND, help=help_text, description=help_text)
-    q.add_argument("--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 첫날")
-    q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 마지막 날")
+    q.add_argument(
+        "--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 첫날"
+    )
+    q.add_argument(
+        "--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD", help="폐기일 기간의 마지막 날"
+    )
     q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
     add_force_option(q)
     add_reason_option(q, "출력 사유")
@@ -111,7 +120,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     print(f"plan {plan.id}: {plan.record_count} records")
     print(f"파일: {plan.file_name}; 기준: {plan.criteria}")
     if plan.overdue_count:
-        print(f"파기 기한(보유기간 종료 후 {plan.deadline_days}일) 경과 {plan.overdue_count:,}건: 먼저 파기하십시오")
+        print(
+            f"파기 기한(보유기간 종료 후 {plan.deadline_days}일) 경과 {plan.overdue_count:,}건: 먼저 파기하십시오"
+        )
     print(f"파기 제외 {plan.excluded_count:,}건" + (":" if plan.excluded else ""))
     for e in plan.excluded:
         chart = f" (차트 {e.chart_no})" if e.chart_no else ""
@@ -166,8 +177,11 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 def cmd_ledger(args: argparse.Namespace) -> int:
     from privdesk.errors import ValidationError
     from privdesk.lifecycle.printing import print_ledger
+
     if args.first > args.last:
-        raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
+        raise ValidationError(
+            "from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오."
+        )
     out = output_from(args)
     ctx = context_from(args)
     try:
@@ -180,6 +194,7 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 def cmd_certificate(args: argparse.Namespace) -> int:
     from privdesk.lifecycle.printing import print_certificate
+
     out = output_from(args)
     ctx = context_from(args)
     try:

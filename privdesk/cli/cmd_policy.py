@@ -50,22 +50,37 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     r = ps.add_parser("render", help="처리방침을 홈페이지용 HTML 또는 PDF로 만듭니다")
     r.add_argument("--version", type=_positive, metavar="N", help="판 번호 (없으면 최신 게시본)")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.html|FILE.pdf", help="만들 파일")
-    r.add_argument("--cctv", action="store_true",
-                   help="별도 문서인 영상정보처리기기 운영·관리 방침 (병원 프로필 [policy] cctv = \"separate\")")
+    r.add_argument(
+        "--cctv",
+        action="store_true",
+        help='별도 문서인 영상정보처리기기 운영·관리 방침 (병원 프로필 [policy] cctv = "separate")',
+    )
     add_force_option(r)
     add_as_option(r)
     r.set_defaults(func=cmd_render)
 
     d = ps.add_parser("diff", help="두 판을 절별로 비교합니다 (unified diff)")
-    d.add_argument("--from", dest="from_number", type=_positive, metavar="N", help="이전 판 (없으면 최신 게시본)")
-    d.add_argument("--to", dest="to_number", type=_positive, metavar="N",
-                   help="새 판 (없으면 최신 초안, 초안이 없으면 현재 자료)")
+    d.add_argument(
+        "--from", dest="from_number", type=_positive, metavar="N", help="이전 판 (없으면 최신 게시본)"
+    )
+    d.add_argument(
+        "--to",
+        dest="to_number",
+        type=_positive,
+        metavar="N",
+        help="새 판 (없으면 최신 초안, 초안이 없으면 현재 자료)",
+    )
     add_as_option(d)
     d.set_defaults(func=cmd_diff)
 
     f = ps.add_parser("draft", help="현재 자료로 새 초안을 만듭니다")
-    f.add_argument("--text", action="append", default=[], metavar="KEY=FILE",
-                   help="편집 문구를 UTF-8 파일로 바꿉니다 (예: intro=머리말.txt; 여러 번)")
+    f.add_argument(
+        "--text",
+        action="append",
+        default=[],
+        metavar="KEY=FILE",
+        help="편집 문구를 UTF-8 파일로 바꿉니다 (예: intro=머리말.txt; 여러 번)",
+    )
     add_as_option(f)
     f.set_defaults(func=cmd_draft)
 
@@ -130,8 +145,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
         v = versions.draft(ctx, acting(ctx, args), texts)
     finally:
         ctx.engine.dispose()
-    print(f"개인정보 처리방침 초안을 만들었습니다 (초안 {v.id}, 절 {len(v.sections)}개). "
-          "비교: privdesk policy diff, 게시: privdesk policy publish --effective YYYY-MM-DD")
+    print(
+        f"개인정보 처리방침 초안을 만들었습니다 (초안 {v.id}, 절 {len(v.sections)}개). "
+        "비교: privdesk policy diff, 게시: privdesk policy publish --effective YYYY-MM-DD"
+    )
     return 0
 
 
@@ -143,8 +160,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
         v = versions.publish(ctx, acting(ctx, args), args.effective)
     finally:
         ctx.engine.dispose()
-    print(f"개인정보 처리방침 제{v.number}판을 게시했습니다 (시행일 {args.effective.isoformat()}). "
-          f"홈페이지용 파일: privdesk policy render --version {v.number} --out 처리방침.html")
+    print(
+        f"개인정보 처리방침 제{v.number}판을 게시했습니다 (시행일 {args.effective.isoformat()}). "
+        f"홈페이지용 파일: privdesk policy render --version {v.number} --out 처리방침.html"
+    )
     return 0
 
 

@@ -33,18 +33,40 @@ def _date(text: str) -> dt.date:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("report", help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록, CCTV·파기·제3자 제공 대장, 파기 확인서, 수탁업체 현황)")
+    p = sub.add_parser(
+        "report",
+        help="기록을 PDF로 출력합니다 (권한 변경 기록, 접속기록, CCTV·파기·제3자 제공 대장, 파기 확인서, 수탁업체 현황)",
+    )
     rs = p.add_subparsers(dest="report", metavar="RECORD")
     for name, help_text, func in (
-        ("permission-history", "권한 부여·변경·말소 기록 (안전성 확보조치 기준 제5조③)", cmd_permission_history),
-        ("access-log", "접속기록 (출력): 기간의 접속기록을 읽을 수 있는 문장으로 (안전성 확보조치 기준 제8조)",
-         cmd_access_log),
+        (
+            "permission-history",
+            "권한 부여·변경·말소 기록 (안전성 확보조치 기준 제5조③)",
+            cmd_permission_history,
+        ),
+        (
+            "access-log",
+            "접속기록 (출력): 기간의 접속기록을 읽을 수 있는 문장으로 (안전성 확보조치 기준 제8조)",
+            cmd_access_log,
+        ),
     ):
         q = rs.add_parser(name, help=help_text, description=help_text)
-        q.add_argument("--from", dest="first", required=True, type=_date, metavar="YYYY-MM-DD",
-                       help="기간의 첫날 (한국 시간, 포함)")
-        q.add_argument("--to", dest="last", required=True, type=_date, metavar="YYYY-MM-DD",
-                       help="기간의 마지막 날 (한국 시간, 포함)")
+        q.add_argument(
+            "--from",
+            dest="first",
+            required=True,
+            type=_date,
+            metavar="YYYY-MM-DD",
+            help="기간의 첫날 (한국 시간, 포함)",
+        )
+        q.add_argument(
+            "--to",
+            dest="last",
+            required=True,
+            type=_date,
+            metavar="YYYY-MM-DD",
+            help="기간의 마지막 날 (한국 시간, 포함)",
+        )
         q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
         add_force_option(q)
         add_reason_option(q, "출력 사유")
@@ -70,7 +92,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Output]:
     if args.first > args.last:
-        raise ValidationError("from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오.")
+        raise ValidationError(
+            "from", "기간의 첫날(--from)이 마지막 날(--to)보다 늦습니다. 기간을 다시 지정하십시오."
+        )
     return args.first, args.last, output_from(args)
 
 
@@ -81,15 +105,21 @@ def cmd_permission_history(args: argparse.Namespace) -> int:
     from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
-    why = require(args.reason)          # checked before the login, the reading and the record number
+    why = require(args.reason)  # checked before the login, the reading and the record number
     first, last, out = _period(args)
     ctx = context_from(args)
     try:
         actor = acting(ctx, args)
         rows = permission_history(ctx, actor, since=first, until=last)
         meta = witnessed(ctx, record.meta_for(ctx.profile.name, actor, period_text(first, last)))
-        pages = record.render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
-            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=why))
+        pages = record.render_permission_history(
+            out,
+            meta,
+            rows,
+            before_publish=lambda n: record_print(
+                ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=why
+            ),
+        )
     finally:
         ctx.engine.dispose()
     print(f"{out}: {meta.title} {len(rows):,}건, {pages}쪽 (기록번호 {meta.record_no})")
@@ -117,8 +147,18 @@ def cmd_access_log(args: argparse.Namespace) -> int:
                 break
             before = batch[-1].seq
         meta = witnessed(ctx, record.meta_for(ctx.profile.name, actor, period_text(first, last)))
-        pages = record.render_access_log(out, meta, rows, before_publish=lambda n: record_print(
-            ctx, actor, record.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=args.reason))
+        pages = record.render_access_log(
+            out,
+            meta,
+            rows,
+            before_publish=lambda n: record_print(
+                ctx,
+                actor,
+                record.WHAT,
+                f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
+                reason=args.reason,
+            ),
+        )
     finally:
         ctx.engine.dispose()
     print(f"{out}: {meta.title} {len(rows):,}건, {pages}쪽 (기록번호 {meta.record_no})")

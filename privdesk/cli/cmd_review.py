@@ -91,7 +91,9 @@ def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser])
     """Add ``access-review`` to the ``report`` group."""
     if "access-review" in rs.choices:
         return
-    help_text = "접속기록 점검 결과 (안전성 확보조치 기준 제8조②: 요약, 계정별 위험, 발견 사항과 근거 기록, 서명)"
+    help_text = (
+        "접속기록 점검 결과 (안전성 확보조치 기준 제8조②: 요약, 계정별 위험, 발견 사항과 근거 기록, 서명)"
+    )
     q = rs.add_parser("access-review", help=help_text, description=help_text)
     q.add_argument("--month", required=True, type=_month, metavar="YYYY-MM", help="점검한 달")
     q.add_argument("--out", required=True, type=Path, metavar="FILE.pdf", help="만들 PDF 파일")
@@ -111,13 +113,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:
         ctx.engine.dispose()
     state = f"서명됨 ({r.signed.by_name}, 헤드 {r.signed.head_seq}번)" if r.signed else "서명 전"
-    print(f"{args.month.label()} 접속기록 점검: 기록 {r.entries:,}건, 계정 {len(r.accounts)}개, "
-          f"발견 사항 {len(r.findings)}건 — {state}")
+    print(
+        f"{args.month.label()} 접속기록 점검: 기록 {r.entries:,}건, 계정 {len(r.accounts)}개, "
+        f"발견 사항 {len(r.findings)}건 — {state}"
+    )
     print("계정별 요약 (위험 점수 높은 순):")
     for a in r.accounts:
-        print(f"  {a.login} {a.name} [{a.department or '-'}] 기록 {a.entries:,} 조회 {a.views:,} 해제 {a.unmasks} "
-              f"내려받기 {a.exports} 출력 {a.prints} 로그인 실패 {a.failed_logins} 업무시간 외 {a.off_hours} "
-              f"위험 {a.risk} ({a.risk_explained}; 부서 중앙값 {a.department_median:g})")
+        print(
+            f"  {a.login} {a.name} [{a.department or '-'}] 기록 {a.entries:,} 조회 {a.views:,} 해제 {a.unmasks} "
+            f"내려받기 {a.exports} 출력 {a.prints} 로그인 실패 {a.failed_logins} 업무시간 외 {a.off_hours} "
+            f"위험 {a.risk} ({a.risk_explained}; 부서 중앙값 {a.department_median:g})"
+        )
     print("발견 사항:")
     if not r.findings:
         print("  없음")
@@ -135,8 +141,9 @@ def cmd_result(args: argparse.Namespace) -> int:
 
     ctx = context_from(args)
     try:
-        f = review.record_result(ctx, acting(ctx, args), args.finding,
-                                 Result.NORMAL if args.normal else Result.ACTION, args.note)
+        f = review.record_result(
+            ctx, acting(ctx, args), args.finding, Result.NORMAL if args.normal else Result.ACTION, args.note
+        )
     finally:
         ctx.engine.dispose()
     print(f"발견 사항 {f.id}번: {RESULT_LABELS[f.result] if f.result else ''} 기록")
@@ -173,7 +180,9 @@ def cmd_decide(args: argparse.Namespace) -> int:
 
     ctx = context_from(args)
     try:
-        j = review.decide_justification(ctx, acting(ctx, args), args.justification, bool(args.accept), args.note)
+        j = review.decide_justification(
+            ctx, acting(ctx, args), args.justification, bool(args.accept), args.note
+        )
     finally:
         ctx.engine.dispose()
     print(f"소명 {j.id}번: {J_LABELS[j.state]}")
@@ -190,8 +199,10 @@ def cmd_sign(args: argparse.Namespace) -> int:
         s = review.sign(ctx, actor, args.month, password)
     finally:
         ctx.engine.dispose()
-    print(f"{args.month.label()} 접속기록 점검 서명: {s.by_name}({s.by}), 발견 사항 {s.findings}건 "
-          f"(정상 {s.normal}, 조치 필요 {s.action}), 접속기록 헤드 {s.head_seq}번 {s.head_hash[:16]}")
+    print(
+        f"{args.month.label()} 접속기록 점검 서명: {s.by_name}({s.by}), 발견 사항 {s.findings}건 "
+        f"(정상 {s.normal}, 조치 필요 {s.action}), 접속기록 헤드 {s.head_seq}번 {s.head_hash[:16]}"
+    )
     return 0
 
 
@@ -204,9 +215,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     finally:
         ctx.engine.dispose()
     if p.unsigned_month:
-        print(f"{p.unsigned_month} 접속기록 점검이 아직 서명되지 않았습니다" + (" (점검 기한: 서명 필요)" if p.remind else ""))
+        print(
+            f"{p.unsigned_month} 접속기록 점검이 아직 서명되지 않았습니다"
+            + (" (점검 기한: 서명 필요)" if p.remind else "")
+        )
     if p.to_decide or p.open_sent:
-        print(f"판정을 기다리는 소명 {p.to_decide}건, 답변을 기다리는 소명 {p.open_sent}건 (기한 지남 {p.overdue_sent}건)")
+        print(
+            f"판정을 기다리는 소명 {p.to_decide}건, 답변을 기다리는 소명 {p.open_sent}건 (기한 지남 {p.overdue_sent}건)"
+        )
     for j in p.to_answer:
         late = " [기한 지남]" if j.overdue else ""
         print(f"소명 {j.id}번 ({j.month}, 기한 {j.due.isoformat()}){late}: {j.finding_summary} — {j.message}")

@@ -22,7 +22,7 @@ from privdesk.cli.common import (
     read_secret,
 )
 
-if TYPE_CHECKING:   # imported where used: the CLI parses its arguments before loading SQLAlchemy
+if TYPE_CHECKING:  # imported where used: the CLI parses its arguments before loading SQLAlchemy
     from privdesk.accounts import users
     from privdesk.context import Actor, AppContext
 
@@ -37,8 +37,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = commands.add_parser("add", help="계정을 만들고 일회용 비밀번호를 마지막 줄에 출력합니다")
     p.add_argument("login", metavar="ID")
     p.add_argument("--name", required=True, metavar="NAME", help="이름")
-    p.add_argument("--role", dest="roles", action="append", required=True, metavar="ROLE",
-                   help="역할: officer, privacy, intake, facility, auditor (여러 번 지정 가능)")
+    p.add_argument(
+        "--role",
+        dest="roles",
+        action="append",
+        required=True,
+        metavar="ROLE",
+        help="역할: officer, privacy, intake, facility, auditor (여러 번 지정 가능)",
+    )
     p.add_argument("--department", default="", metavar="TEXT", help="부서")
     p.add_argument("--reason", default="", metavar="TEXT", help="사유 (권한 부여 기록에 남습니다)")
     _finish(p, _add)
@@ -80,8 +86,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _finish(p, _history)
 
     p = commands.add_parser(
-        "recover", help="개인정보 보호책임자 계정을 복구합니다 (계정 없이 실행; 금고의 복구 코드 필요: "
-                        "PRIVDESK_RECOVERY_CODE 또는 입력; 사유 필수)")
+        "recover",
+        help="개인정보 보호책임자 계정을 복구합니다 (계정 없이 실행; 금고의 복구 코드 필요: "
+        "PRIVDESK_RECOVERY_CODE 또는 입력; 사유 필수)",
+    )
     p.add_argument("login", metavar="ID")
     p.add_argument("--reason", required=True, metavar="TEXT")
     p.set_defaults(func=cmd_recover)
@@ -90,7 +98,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--ack", action="store_true", help="보인 알림을 모두 확인한 것으로 기록합니다")
     _finish(p, _notices)
 
-    pw = sub.add_parser("passwd", help="자기 계정의 비밀번호를 바꿉니다 (새 비밀번호: PRIVDESK_NEW_PASSWORD 또는 입력)")
+    pw = sub.add_parser(
+        "passwd", help="자기 계정의 비밀번호를 바꿉니다 (새 비밀번호: PRIVDESK_NEW_PASSWORD 또는 입력)"
+    )
     add_as_option(pw)
     pw.set_defaults(func=cmd_passwd)
 
@@ -154,8 +164,15 @@ def _status(info: users.AccountInfo) -> str:
 def _add(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
     from privdesk.accounts import users
 
-    info, otp = users.add_account(ctx, actor, login=args.login, name=args.name, roles=args.roles,
-                                  department=args.department, reason=args.reason)
+    info, otp = users.add_account(
+        ctx,
+        actor,
+        login=args.login,
+        name=args.name,
+        roles=args.roles,
+        department=args.department,
+        reason=args.reason,
+    )
     print(f"계정을 만들었습니다: {info.login} ({info.name}), 역할: {','.join(info.role_codes)}")
     print("일회용 비밀번호 (첫 로그인 때 바꿔야 합니다. 다시 보여 드리지 않습니다):")
     print(otp)
@@ -216,8 +233,18 @@ def _history(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> int:
 
     rows = users.permission_history(ctx, actor, target=args.login, since=args.since, until=args.until)
     for r in rows:
-        print("\t".join((clock.fmt_datetime(r.at), r.actor_login, r.target, r.change_label, r.detail,
-                         f"사유: {r.reason}" if r.reason else "사유: -")))
+        print(
+            "\t".join(
+                (
+                    clock.fmt_datetime(r.at),
+                    r.actor_login,
+                    r.target,
+                    r.change_label,
+                    r.detail,
+                    f"사유: {r.reason}" if r.reason else "사유: -",
+                )
+            )
+        )
     if not rows:
         print("기록이 없습니다.")
     return 0

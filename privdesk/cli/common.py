@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from privdesk.errors import PasswordChangeRequiredError, PrivdeskError
 from privdesk.settings import Settings, load_settings
 
-if TYPE_CHECKING:   # the context and the files pull in SQLAlchemy: imported when a command runs,
+if TYPE_CHECKING:  # the context and the files pull in SQLAlchemy: imported when a command runs,
     from privdesk.context import Actor, AppContext  # so `privdesk --version` and `--help` stay fast
     from privdesk.files import Output
 
@@ -35,8 +35,11 @@ def context_from(args: argparse.Namespace) -> AppContext:
 
 
 def add_force_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--force", action="store_true",
-                        help="같은 이름의 파일이 있으면 덮어씁니다 (privdesk의 데이터베이스·키 파일 등은 어떤 경우에도 덮어쓰지 않습니다)")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="같은 이름의 파일이 있으면 덮어씁니다 (privdesk의 데이터베이스·키 파일 등은 어떤 경우에도 덮어쓰지 않습니다)",
+    )
 
 
 def output_from(args: argparse.Namespace) -> Output:
@@ -62,13 +65,22 @@ def read_secret(env_name: str, prompt: str, *, confirm: bool = False, what: str 
 def add_reason_option(parser: argparse.ArgumentParser, help_text: str = "출력·내보내는 사유") -> None:
     """``--reason TEXT``, required: every printing or export of personal data gives its reason (사유),
     recorded with the access-log entry (안전성 확보조치 기준 제8조②). Without it argparse exits 2."""
-    parser.add_argument("--reason", required=True, metavar="TEXT",
-                        help=f"{help_text} (필수, 접속기록에 남습니다; 개인정보는 적지 마십시오)")
+    parser.add_argument(
+        "--reason",
+        required=True,
+        metavar="TEXT",
+        help=f"{help_text} (필수, 접속기록에 남습니다; 개인정보는 적지 마십시오)",
+    )
 
 
 def add_as_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as", dest="as_login", metavar="ID", required=True,
-                        help="이 계정으로 실행 (비밀번호: PRIVDESK_PASSWORD 또는 입력)")
+    parser.add_argument(
+        "--as",
+        dest="as_login",
+        metavar="ID",
+        required=True,
+        help="이 계정으로 실행 (비밀번호: PRIVDESK_PASSWORD 또는 입력)",
+    )
 
 
 def acting(ctx: AppContext, args: argparse.Namespace, *, allow_password_change: bool = False) -> Actor:
@@ -81,6 +93,8 @@ def acting(ctx: AppContext, args: argparse.Namespace, *, allow_password_change: 
         raise PasswordChangeRequiredError()
     with contextlib.suppress(PrivdeskError):
         for _id, text in pending_notices(ctx, actor):
-            print(f"privdesk: 알림: {text} ('privdesk user notices --ack --as {actor.login}'로 확인)",
-                  file=sys.stderr)
+            print(
+                f"privdesk: 알림: {text} ('privdesk user notices --ack --as {actor.login}'로 확인)",
+                file=sys.stderr,
+            )
     return actor

@@ -56,8 +56,8 @@ TABLE = "complaints"
 
 
 class Kind(StrEnum):
-    COMPLAINT = "complaint"      # 침해 신고
-    INQUIRY = "inquiry"          # 상담·문의
+    COMPLAINT = "complaint"  # 침해 신고
+    INQUIRY = "inquiry"  # 상담·문의
 
 
 KIND_LABELS: dict[str, str] = {Kind.COMPLAINT: "침해 신고", Kind.INQUIRY: "상담·문의"}
@@ -74,8 +74,8 @@ class ComplaintInput:
 
     kind: str
     channel: str
-    topic: str                       # 요지: what it is about (no personal data)
-    content: str = ""                # 내용 (encrypted)
+    topic: str  # 요지: what it is about (no personal data)
+    content: str = ""  # 내용 (encrypted)
     chart_no: str = ""
     name: str = ""
     contact: str = ""
@@ -93,7 +93,7 @@ class ComplaintRow:
     number: str
     kind: str
     channel: str
-    who: str                     # masked name (홍*동), with the chart number for a patient
+    who: str  # masked name (홍*동), with the chart number for a patient
     topic: str
     received_at: dt.datetime
     received_by: str
@@ -121,9 +121,11 @@ class ComplaintRow:
         """One line for ``privdesk complaint list``."""
         flag = {Urgency.OVERDUE: " [기한 경과]", Urgency.DUE_SOON: " [임박]"}.get(self.urgency, "")
         links = f"\t연결 {self.links}" if self.links else ""
-        return (f"{self.number}\t{self.kind_label}\t{self.state_label}\t{self.who}\t{self.topic}\t"
-                f"접수 {clock.to_kst(self.received_at):%Y-%m-%d}\t기한 {self.due.isoformat()} "
-                f"({self.days_left:+d}일){flag}{links}")
+        return (
+            f"{self.number}\t{self.kind_label}\t{self.state_label}\t{self.who}\t{self.topic}\t"
+            f"접수 {clock.to_kst(self.received_at):%Y-%m-%d}\t기한 {self.due.isoformat()} "
+            f"({self.days_left:+d}일){flag}{links}"
+        )
 
 
 @dataclass(frozen=True)
@@ -214,12 +216,16 @@ def normalise_contact(value: str) -> str:
     if "@" in value:
         local, _at, domain = value.partition("@")
         if not local or "." not in domain or any(ch.isspace() for ch in value):
-            raise ValidationError("contact", "전자우편 주소가 올바르지 않습니다. 예: hong@example.com 형식으로 입력하십시오.")
+            raise ValidationError(
+                "contact", "전자우편 주소가 올바르지 않습니다. 예: hong@example.com 형식으로 입력하십시오."
+            )
         return value
     try:
         return normalise_phone(value)
     except ValidationError as exc:
-        raise ValidationError("contact", f"연락처는 전화번호나 전자우편 주소로 입력하십시오. {exc.message}") from None
+        raise ValidationError(
+            "contact", f"연락처는 전화번호나 전자우편 주소로 입력하십시오. {exc.message}"
+        ) from None
 
 
 def mask_contact(value: str) -> str:
@@ -241,10 +247,26 @@ def _numbers(u: Unit, cs: list[Complaint]) -> tuple[dict[int, str], dict[int, st
 
     req_ids = sorted({c.request_id for c in cs if c.request_id is not None})
     inc_ids = sorted({c.incident_id for c in cs if c.incident_id is not None})
-    reqs = {int(i): rights.request_number(int(i), at) for i, at in u.session.execute(
-        select(SubjectRequest.id, SubjectRequest.received_at).where(SubjectRequest.id.in_(req_ids)))} if req_ids else {}
-    incs = {int(i): str(n) for i, n in u.session.execute(
-        select(Incident.id, Incident.number).where(Incident.id.in_(inc_ids)))} if inc_ids else {}
+    reqs = (
+        {
+            int(i): rights.request_number(int(i), at)
+            for i, at in u.session.execute(
+                select(SubjectRequest.id, SubjectRequest.received_at).where(SubjectRequest.id.in_(req_ids))
+            )
+        }
+        if req_ids
+        else {}
+    )
+    incs = (
+        {
+            int(i): str(n)
+            for i, n in u.session.execute(
+                select(Incident.id, Incident.number).where(Incident.id.in_(inc_ids))
+            )
+        }
+        if inc_ids
+        else {}
+    )
     return reqs, incs
 
 
@@ -257,30 +279,65 @@ def _who(keys: KeyRing, c: Complaint, p: Patient | None) -> str:
 def _rows(u: Unit, keys: KeyRing, cs: list[Complaint], today: dt.date) -> list[ComplaintRow]:
     reqs, incs = _numbers(u, cs)
     pids = sorted({c.patient_id for c in cs if c.patient_id is not None})
-    patients = {p.id: p for p in u.session.execute(select(Patient).where(Patient.id.in_(pids))).scalars()} if pids else {}
-    return [ComplaintRow(
-        id=c.id, number=complaint_number(c.id, c.received_at), kind=c.kind, channel=c.channel,
-        who=_who(keys, c, patients.get(c.patient_id) if c.patient_id is not None else None), topic=c.topic,
-        received_at=c.received_at, received_by=c.received_by, due=c.due_date, days_left=(c.due_date - today).days,
-        urgency=urgency(c, today), state=c.state,
-        request_number=reqs.get(c.request_id) if c.request_id is not None else None,
-        incident_number=incs.get(c.incident_id) if c.incident_id is not None else None, version=c.version)
-        for c in cs]
+    patients = (
+        {p.id: p for p in u.session.execute(select(Patient).where(Patient.id.in_(pids))).scalars()}
+        if pids
+        else {}
+    )
+    return [
+        ComplaintRow(
+            id=c.id,
+            number=complaint_number(c.id, c.received_at),
+            kind=c.kind,
+            channel=c.channel,
+            who=_who(keys, c, patients.get(c.patient_id) if c.patient_id is not None else None),
+            topic=c.topic,
+            received_at=c.received_at,
+            received_by=c.received_by,
+            due=c.due_date,
+            days_left=(c.due_date - today).days,
+            urgency=urgency(c, today),
+            state=c.state,
+            request_number=reqs.get(c.request_id) if c.request_id is not None else None,
+            incident_number=incs.get(c.incident_id) if c.incident_id is not None else None,
+            version=c.version,
+        )
+        for c in cs
+    ]
 
 
 def _detail(u: Unit, keys: KeyRing, c: Complaint, today: dt.date) -> ComplaintDetail:
     row = _rows(u, keys, [c], today)[0]
     p = _patient(u, c.patient_id)
     if p is not None:
-        name, contact = p.name, (records.decrypt_phone(keys, p.uid, p.phones[0].position, p.phones[0].phone_enc)
-                                 if p.phones else "")
+        name, contact = (
+            p.name,
+            (
+                records.decrypt_phone(keys, p.uid, p.phones[0].position, p.phones[0].phone_enc)
+                if p.phones
+                else ""
+            ),
+        )
     else:
-        name, contact = _dec(keys, c.name_enc, "name_enc", c.uid), _dec(keys, c.contact_enc, "contact_enc", c.uid)
+        name, contact = (
+            _dec(keys, c.name_enc, "name_enc", c.uid),
+            _dec(keys, c.contact_enc, "contact_enc", c.uid),
+        )
     return ComplaintDetail(
-        row=row, patient_id=c.patient_id, chart_no=p.chart_no if p is not None else None, name_masked=mask_name(name),
-        contact_masked=mask_contact(contact), content=_dec(keys, c.content_enc, "content_enc", c.uid),
-        answer=c.answer, answered_at=c.answered_at, answered_by=c.answered_by, closed_at=c.closed_at,
-        closed_by=c.closed_by, request_id=c.request_id, incident_id=c.incident_id)
+        row=row,
+        patient_id=c.patient_id,
+        chart_no=p.chart_no if p is not None else None,
+        name_masked=mask_name(name),
+        contact_masked=mask_contact(contact),
+        content=_dec(keys, c.content_enc, "content_enc", c.uid),
+        answer=c.answer,
+        answered_at=c.answered_at,
+        answered_by=c.answered_by,
+        closed_at=c.closed_at,
+        closed_by=c.closed_by,
+        request_id=c.request_id,
+        incident_id=c.incident_id,
+    )
 
 
 def load(u: Unit, ref: str | int, *, lock: bool = False) -> Complaint:
@@ -308,8 +365,10 @@ def _check(c: Complaint, expected_version: int | None) -> None:
 
 def _ensure_open(c: Complaint) -> None:
     if c.state == CLOSED:
-        raise RuleViolationError(f"{complaint_number(c.id, c.received_at)}은(는) 종결된 신고·상담입니다. "
-                                 "종결한 건은 바꿀 수 없습니다.")
+        raise RuleViolationError(
+            f"{complaint_number(c.id, c.received_at)}은(는) 종결된 신고·상담입니다. "
+            "종결한 건은 바꿀 수 없습니다."
+        )
 
 
 def _answer_text(value: str | None) -> str:
@@ -328,7 +387,9 @@ def receive(ctx: AppContext, actor: Actor, data: ComplaintInput) -> ComplaintDet
     now = clock.now()
     received_at = now if data.received_at is None else clock.aware(data.received_at, "received_at")
     if received_at > now + dt.timedelta(minutes=1):
-        raise ValidationError("received_at", "접수 일시가 미래입니다. 실제로 신고·상담을 받은 일시를 입력하십시오.")
+        raise ValidationError(
+            "received_at", "접수 일시가 미래입니다. 실제로 신고·상담을 받은 일시를 입력하십시오."
+        )
     chart_no = data.chart_no.strip()
     name = contact = ""
     if not chart_no:
@@ -342,23 +403,42 @@ def receive(ctx: AppContext, actor: Actor, data: ComplaintInput) -> ComplaintDet
         if chart_no:
             p = u.session.execute(select(Patient).where(Patient.chart_no == chart_no)).scalar_one_or_none()
             if p is None or p.status == STATUS_DESTROYED:
-                raise ValidationError("chart_no", f"차트번호 {chart_no}인 환자가 명부에 없습니다. 차트번호를 확인하거나, "
-                                                  "환자가 아니면 차트번호를 비우고 성명과 연락처를 입력하십시오.")
+                raise ValidationError(
+                    "chart_no",
+                    f"차트번호 {chart_no}인 환자가 명부에 없습니다. 차트번호를 확인하거나, "
+                    "환자가 아니면 차트번호를 비우고 성명과 연락처를 입력하십시오.",
+                )
             patient_id, subject_ref = p.id, p.ref
-        c = Complaint(uid=uid, kind=data.kind, channel=data.channel, subject_ref=subject_ref, patient_id=patient_id,
-                      name_enc=_enc(keys, name, "name_enc", uid), contact_enc=_enc(keys, contact, "contact_enc", uid),
-                      topic=topic, content_enc=_enc(keys, content, "content_enc", uid), received_at=received_at,
-                      received_by=u.actor_login, due_date=due_date(received_at, ctx.profile.complaint_days),
-                      state=OPEN, answer="")
+        c = Complaint(
+            uid=uid,
+            kind=data.kind,
+            channel=data.channel,
+            subject_ref=subject_ref,
+            patient_id=patient_id,
+            name_enc=_enc(keys, name, "name_enc", uid),
+            contact_enc=_enc(keys, contact, "contact_enc", uid),
+            topic=topic,
+            content_enc=_enc(keys, content, "content_enc", uid),
+            received_at=received_at,
+            received_by=u.actor_login,
+            due_date=due_date(received_at, ctx.profile.complaint_days),
+            state=OPEN,
+            answer="",
+        )
         u.session.add(c)
         u.session.flush()
-        u.log(Action.CREATE, c.ref, detail=f"{complaint_number(c.id, received_at)}; {CHANNELS[data.channel]}"
-              + (f"; {subject_ref}" if patient_id is not None else ""))
+        u.log(
+            Action.CREATE,
+            c.ref,
+            detail=f"{complaint_number(c.id, received_at)}; {CHANNELS[data.channel]}"
+            + (f"; {subject_ref}" if patient_id is not None else ""),
+        )
         return _detail(u, keys, c, clock.today_kst())
 
 
-def list_complaints(ctx: AppContext, actor: Actor, *, open_only: bool = False,
-                    today: dt.date | None = None) -> list[ComplaintRow]:
+def list_complaints(
+    ctx: AppContext, actor: Actor, *, open_only: bool = False, today: dt.date | None = None
+) -> list[ComplaintRow]:
     """Open complaints by due date (most urgent first), then answered and closed ones, newest
     first. Names are masked; the look is logged."""
     today = today or clock.today_kst()
@@ -373,7 +453,9 @@ def list_complaints(ctx: AppContext, actor: Actor, *, open_only: bool = False,
     return waiting + done
 
 
-def get_complaint(ctx: AppContext, actor: Actor, ref: str | int, *, today: dt.date | None = None) -> ComplaintDetail:
+def get_complaint(
+    ctx: AppContext, actor: Actor, ref: str | int, *, today: dt.date | None = None
+) -> ComplaintDetail:
     """A complaint in detail (a logged look; the contact stays masked)."""
     with complaint_unit(ctx, actor, write=False) as u:
         c = load(u, ref)
@@ -389,18 +471,24 @@ def contact(ctx: AppContext, actor: Actor, ref: str | int, reason: str) -> Conta
         c = load(u, ref)
         p = _patient(u, c.patient_id)
         if p is not None:
-            phone = (records.decrypt_phone(keys, p.uid, p.phones[0].position, p.phones[0].phone_enc)
-                     if p.phones else "")
+            phone = (
+                records.decrypt_phone(keys, p.uid, p.phones[0].position, p.phones[0].phone_enc)
+                if p.phones
+                else ""
+            )
             out = Contact(p.name, phone)
             u.log(Action.UNMASK, subject=p.ref, detail=with_reason(f"via {c.ref}", reason))
         else:
-            out = Contact(_dec(keys, c.name_enc, "name_enc", c.uid), _dec(keys, c.contact_enc, "contact_enc", c.uid))
+            out = Contact(
+                _dec(keys, c.name_enc, "name_enc", c.uid), _dec(keys, c.contact_enc, "contact_enc", c.uid)
+            )
         u.log(Action.UNMASK, subject=c.ref, detail=with_reason(None, reason))
         return out
 
 
-def answer(ctx: AppContext, actor: Actor, ref: str | int, answer_text: str, *,
-           expected_version: int | None = None) -> ComplaintDetail:
+def answer(
+    ctx: AppContext, actor: Actor, ref: str | int, answer_text: str, *, expected_version: int | None = None
+) -> ComplaintDetail:
     """Record the answer given (답변); it may be revised until the complaint is closed."""
     body = _answer_text(answer_text)
     with complaint_unit(ctx, actor) as u:
@@ -413,8 +501,14 @@ def answer(ctx: AppContext, actor: Actor, ref: str | int, answer_text: str, *,
         return _detail(u, ctx.keys, c, clock.today_kst())
 
 
-def close(ctx: AppContext, actor: Actor, ref: str | int, answer_text: str | None = None, *,
-          expected_version: int | None = None) -> ComplaintDetail:
+def close(
+    ctx: AppContext,
+    actor: Actor,
+    ref: str | int,
+    answer_text: str | None = None,
+    *,
+    expected_version: int | None = None,
+) -> ComplaintDetail:
     """Close (종결): the answer is required — given here or recorded before."""
     body = _answer_text(answer_text) if answer_text and answer_text.strip() else None
     with complaint_unit(ctx, actor) as u:
@@ -425,7 +519,9 @@ def close(ctx: AppContext, actor: Actor, ref: str | int, answer_text: str | None
         if body is not None:
             c.answer, c.answered_at, c.answered_by = body, now, u.actor_login
         if not c.answer:
-            raise ValidationError("answer", "답변 내용을 입력하십시오. 신고·상담은 답변을 기록해야 종결할 수 있습니다.")
+            raise ValidationError(
+                "answer", "답변 내용을 입력하십시오. 신고·상담은 답변을 기록해야 종결할 수 있습니다."
+            )
         c.state, c.closed_at, c.closed_by = CLOSED, now, u.actor_login
         u.session.flush()
         u.log(Action.UPDATE, c.ref, detail="closed")
@@ -437,8 +533,11 @@ def due_summary(ctx: AppContext, actor: Actor, *, today: dt.date | None = None) 
     access-log entry when nothing is due (dates only); the rows shown are logged."""
     today = today or clock.today_kst()
     with complaint_unit(ctx, actor, write=False) as u:
-        cs = list(u.session.execute(select(Complaint).where(Complaint.state == OPEN)
-                                    .order_by(Complaint.due_date, Complaint.id)).scalars())
+        cs = list(
+            u.session.execute(
+                select(Complaint).where(Complaint.state == OPEN).order_by(Complaint.due_date, Complaint.id)
+            ).scalars()
+        )
         urgent = [c for c in cs if urgency(c, today) in (Urgency.OVERDUE, Urgency.DUE_SOON)]
         rows = _rows(u, ctx.keys, urgent, today)
         if rows:
@@ -453,18 +552,23 @@ def _before_link(ctx: AppContext, actor: Actor, ref: str | int, attr: str) -> Co
         _ensure_open(c)
         if getattr(c, attr) is not None:
             what = "정보주체 요구" if attr == "request_id" else "유출 사고"
-            raise RuleViolationError(f"{complaint_number(c.id, c.received_at)}에서 이미 {what}를 열었습니다. "
-                                     "연결된 건을 여십시오.")
+            raise RuleViolationError(
+                f"{complaint_number(c.id, c.received_at)}에서 이미 {what}를 열었습니다. 연결된 건을 여십시오."
+            )
         u.session.expunge(c)
         return c
 
 
-def _link(ctx: AppContext, actor: Actor, complaint_id: int, attr: str, target_id: int, target_number: str) -> None:
+def _link(
+    ctx: AppContext, actor: Actor, complaint_id: int, attr: str, target_id: int, target_number: str
+) -> None:
     with complaint_unit(ctx, actor) as u:
         c = load(u, complaint_id, lock=True)
         if c.state == CLOSED or getattr(c, attr) is not None:
-            raise RuleViolationError(f"{target_number}은(는) 만들었지만 {complaint_number(c.id, c.received_at)}에 연결하지 "
-                                     "못했습니다: 그 사이에 종결되었거나 다른 건이 연결되었습니다.")
+            raise RuleViolationError(
+                f"{target_number}은(는) 만들었지만 {complaint_number(c.id, c.received_at)}에 연결하지 "
+                "못했습니다: 그 사이에 종결되었거나 다른 건이 연결되었습니다."
+            )
         setattr(c, attr, target_id)
         u.session.flush()
         u.log(Action.UPDATE, c.ref, detail=f"linked {target_number}")
@@ -476,14 +580,19 @@ def open_request(ctx: AppContext, actor: Actor, ref: str | int, data: rights.Req
     c = _before_link(ctx, actor, ref, "request_id")
     if c.patient_id is not None:
         data = dataclasses.replace(data, patient_id=c.patient_id, file_code=PATIENT_FILE)
-    data = dataclasses.replace(data, received_at=data.received_at or c.received_at,
-                               channel=data.channel if data.channel in rights.CHANNELS else "visit")
+    data = dataclasses.replace(
+        data,
+        received_at=data.received_at or c.received_at,
+        channel=data.channel if data.channel in rights.CHANNELS else "visit",
+    )
     req = rights.receive_request(ctx, actor, data)
     _link(ctx, actor, c.id, "request_id", req.id, req.number)
     return get_complaint(ctx, actor, c.id)
 
 
-def open_incident(ctx: AppContext, actor: Actor, ref: str | int, data: incidents.IncidentInput) -> ComplaintDetail:
+def open_incident(
+    ctx: AppContext, actor: Actor, ref: str | int, data: incidents.IncidentInput
+) -> ComplaintDetail:
     """Register an incident from this complaint (유출 사고로 등록) and keep the link; the reporter
     defaults to the complaint's number."""
     c = _before_link(ctx, actor, ref, "incident_id")
@@ -495,8 +604,9 @@ def open_incident(ctx: AppContext, actor: Actor, ref: str | int, data: incidents
     return get_complaint(ctx, actor, c.id)
 
 
-def linked_to(ctx: AppContext, actor: Actor, *, request_id: int | None = None,
-              incident_id: int | None = None) -> list[str]:
+def linked_to(
+    ctx: AppContext, actor: Actor, *, request_id: int | None = None, incident_id: int | None = None
+) -> list[str]:
     """The numbers of the complaints that opened this request or incident (the link seen from the
     other side); empty for whoever may not read complaints."""
     if not actor.may(Permission.INCIDENT_READ):

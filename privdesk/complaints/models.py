@@ -26,10 +26,22 @@ from privdesk.store.models import Base
 
 COMPLAINT_PROOF = ProofSpec(
     "complaints",
-    (("id", "int"), ("uid", "text"), ("kind", "text"), ("subject_ref", "text"), ("patient_id", "int"),
-     ("name_enc", "bytes"), ("contact_enc", "bytes"), ("content_enc", "bytes"), ("request_id", "int"),
-     ("incident_id", "int")),
-    "개인정보 침해 신고·상담", ref_column="id", ref_prefix="complaint:")
+    (
+        ("id", "int"),
+        ("uid", "text"),
+        ("kind", "text"),
+        ("subject_ref", "text"),
+        ("patient_id", "int"),
+        ("name_enc", "bytes"),
+        ("contact_enc", "bytes"),
+        ("content_enc", "bytes"),
+        ("request_id", "int"),
+        ("incident_id", "int"),
+    ),
+    "개인정보 침해 신고·상담",
+    ref_column="id",
+    ref_prefix="complaint:",
+)
 
 
 class Complaint(Base):
@@ -39,18 +51,18 @@ class Complaint(Base):
     __proof__ = COMPLAINT_PROOF
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))                      # complaint / inquiry
-    channel: Mapped[str] = mapped_column(String(16))                   # phone / visit / mail / web
-    subject_ref: Mapped[str] = mapped_column(String(64), index=True)   # patient:<id> or external:<uid>
+    kind: Mapped[str] = mapped_column(String(16))  # complaint / inquiry
+    channel: Mapped[str] = mapped_column(String(16))  # phone / visit / mail / web
+    subject_ref: Mapped[str] = mapped_column(String(64), index=True)  # patient:<id> or external:<uid>
     patient_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     name_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     contact_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
-    topic: Mapped[str] = mapped_column(String(200))                    # 요지 (no personal data)
+    topic: Mapped[str] = mapped_column(String(200))  # 요지 (no personal data)
     content_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     received_at: Mapped[dt.datetime]
     received_by: Mapped[str] = mapped_column(String(64))
     due_date: Mapped[dt.date] = mapped_column(Date, index=True)
-    state: Mapped[str] = mapped_column(String(16), index=True)         # open / answered / closed
+    state: Mapped[str] = mapped_column(String(16), index=True)  # open / answered / closed
     answer: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[dt.datetime | None]
     answered_by: Mapped[str | None] = mapped_column(String(64), nullable=True)

@@ -66,8 +66,8 @@ META_ROTATION = "key_rotation"
 # 1,000,000 patients a commit cost 0.23 s for 5,000 phone rows; with 50,000 rows per batch the
 # phones went from 8,000 to 14,300 rows/s (measured under cProfile on the bench's dataset).
 BATCH = 50_000
-CACHE_KIB = 256 * 1024      # SQLite page cache for a batch's dirty index pages
-Progress = Callable[[str, int, int], None] | None      # (what, rows done, rows in all)
+CACHE_KIB = 256 * 1024  # SQLite page cache for a batch's dirty index pages
+Progress = Callable[[str, int, int], None] | None  # (what, rows done, rows in all)
 log = logging.getLogger("privdesk.custody")
 
 
@@ -98,18 +98,23 @@ class Index:
 
 @dataclass(frozen=True)
 class Target:
-    table: str                       # SQL name (schema-qualified on PostgreSQL's separate store)
+    table: str  # SQL name (schema-qualified on PostgreSQL's separate store)
     key: tuple[str, ...]
     spec: proofs.ProofSpec
     enc: tuple[Enc, ...] = ()
     index: tuple[Index, ...] = ()
-    parent: str | None = None        # the patients table whose uid binds a phone's ciphertext
+    parent: str | None = None  # the patients table whose uid binds a phone's ciphertext
     label: str = ""
 
     @property
     def columns(self) -> list[str]:
-        wanted = [*self.key, *self.spec.column_names, *(e.column for e in self.enc),
-                  *(i.column for i in self.index), "proof"]
+        wanted = [
+            *self.key,
+            *self.spec.column_names,
+            *(e.column for e in self.enc),
+            *(i.column for i in self.index),
+            "proof",
+        ]
         if self.parent is None and any(e.binding is _own_uid for e in self.enc):
             wanted.append("uid")
         return list(dict.fromkeys(wanted))
@@ -123,46 +128,72 @@ def _phone_binding(row: Mapping[str, Any]) -> str:
     return records.phone_row_binding(str(row["parent_uid"]), int(row["position"]))
 
 
-def _patient_targets(patients: str, phones: str, spec: proofs.ProofSpec,
-                     phone_spec: proofs.ProofSpec) -> tuple[Target, Target]:
+def _patient_targets(
+    patients: str, phones: str, spec: proofs.ProofSpec, phone_spec: proofs.ProofSpec
+) -> tuple[Target, Target]:
     return (
-        Target(patients, ("id",), spec,
-               (Enc("rrn_enc", records.PATIENTS, "rrn", _own_uid), Enc("address_enc", records.PATIENTS, "address", _own_uid)),
-               (Index("rrn_bi", records.BI_RRN, "rrn_enc", lambda v: v),), label=spec.label),
-        Target(phones, ("id",), phone_spec,
-               (Enc("phone_enc", records.PHONES, "phone", _phone_binding),),
-               (Index("phone_bi", records.BI_PHONE, "phone_enc", phone_digits),
-                Index("last4_bi", records.BI_LAST4, "phone_enc", lambda v: v[-4:])),
-               parent=patients, label=phone_spec.label),
+        Target(
+            patients,
+            ("id",),
+            spec,
+            (
+                Enc("rrn_enc", records.PATIENTS, "rrn", _own_uid),
+                Enc("address_enc", records.PATIENTS, "address", _own_uid),
+            ),
+            (Index("rrn_bi", records.BI_RRN, "rrn_enc", lambda v: v),),
+            label=spec.label,
+        ),
+        Target(
+            phones,
+            ("id",),
+            phone_spec,
+            (Enc("phone_enc", records.PHONES, "phone", _phone_binding),),
+            (
+                Index("phone_bi", records.BI_PHONE, "phone_enc", phone_digits),
+                Index("last4_bi", records.BI_LAST4, "phone_enc", lambda v: v[-4:]),
+            ),
+            parent=patients,
+            label=phone_spec.label,
+        ),
     )
 
 
 def _request_target(table: str, spec: proofs.ProofSpec) -> Target:
-    return Target(table, ("id",), spec, tuple(Enc(c, table, c, _own_uid) for c in spec.column_names
-                                              if c.endswith("_enc")), label=spec.label)
+    return Target(
+        table,
+        ("id",),
+        spec,
+        tuple(Enc(c, table, c, _own_uid) for c in spec.column_names if c.endswith("_enc")),
+        label=spec.label,
+    )
 
 
 def main_targets(dialect: str) -> list[Target]:
     """Every proven table of the main database (and the separate store's on PostgreSQL)."""
-    out = [*_patient_targets("patients", "patient_phones", PATIENT_PROOF, PHONE_PROOF),
-           Target("accounts", ("id",), Account.__proof__, label="계정"),
-           Target("account_roles", ("account_id", "role_code"), AccountRole.__proof__, label="역할 부여"),
-           Target("role_permissions", ("role_code", "permission"), RolePermission.__proof__, label="역할 권한"),
-           _request_target("subject_requests", REQUEST_PROOF),
-           _request_target("request_corrections", CORRECTION_PROOF),
-           _request_target("cctv_requests", CCTV_REQUEST_PROOF),
-           Target("incidents", ("id",), INCIDENT_PROOF, label=INCIDENT_PROOF.label),
-           Target("incident_subjects", ("id",), SUBJECT_PROOF, label=SUBJECT_PROOF.label),
-           _request_target("complaints", COMPLAINT_PROOF)]
+    out = [
+        *_patient_targets("patients", "patient_phones", PATIENT_PROOF, PHONE_PROOF),
+        Target("accounts", ("id",), Account.__proof__, label="계정"),
+        Target("account_roles", ("account_id", "role_code"), AccountRole.__proof__, label="역할 부여"),
+        Target("role_permissions", ("role_code", "permission"), RolePermission.__proof__, label="역할 권한"),
+        _request_target("subject_requests", REQUEST_PROOF),
+        _request_target("request_corrections", CORRECTION_PROOF),
+        _request_target("cctv_requests", CCTV_REQUEST_PROOF),
+        Target("incidents", ("id",), INCIDENT_PROOF, label=INCIDENT_PROOF.label),
+        Target("incident_subjects", ("id",), SUBJECT_PROOF, label=SUBJECT_PROOF.label),
+        _request_target("complaints", COMPLAINT_PROOF),
+    ]
     if dialect == "postgresql":
-        out += _patient_targets("separated.patients", "separated.patient_phones", SEPARATED_PATIENT_PROOF,
-                                SEPARATED_PHONE_PROOF)
+        out += _patient_targets(
+            "separated.patients", "separated.patient_phones", SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF
+        )
     return out
 
 
 def separate_file_targets() -> list[Target]:
     """The separate store's tables when it is a SQLite file of its own."""
-    return list(_patient_targets("patients", "patient_phones", SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF))
+    return list(
+        _patient_targets("patients", "patient_phones", SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF)
+    )
 
 
 # -- rewriting rows ---------------------------------------------------------------------------------
@@ -202,7 +233,7 @@ def _rewrite(t: Target, row: dict[str, Any], old: KeyRing, new: KeyRing) -> dict
     plain: dict[str, str] = {}
     for e in t.enc:
         blob = row[e.column]
-        if blob is None or len(bytes(blob)) == 0:       # empty: a separated or destroyed stub
+        if blob is None or len(bytes(blob)) == 0:  # empty: a separated or destroyed stub
             continue
         blob = bytes(blob)
         source = new if new.made_this(blob) else old
@@ -216,8 +247,14 @@ def _rewrite(t: Target, row: dict[str, Any], old: KeyRing, new: KeyRing) -> dict
     return row
 
 
-def rewrite_table(conn_for: Callable[[], Any], t: Target, old: KeyRing, new: KeyRing,
-                  tick: Callable[[int], None], cancel: Callable[[], bool]) -> int:
+def rewrite_table(
+    conn_for: Callable[[], Any],
+    t: Target,
+    old: KeyRing,
+    new: KeyRing,
+    tick: Callable[[int], None],
+    cancel: Callable[[], bool],
+) -> int:
     """Bring every row of ``t`` from ``old`` to ``new``, a batch per transaction; returns the rows
     rewritten. ``conn_for()`` opens a transaction (a context manager giving a connection)."""
     changed = [e.column for e in t.enc] + [i.column for i in t.index] + ["proof"]
@@ -294,21 +331,39 @@ class Report:
     @property
     def lines(self) -> list[str]:
         if self.cancelled:
-            return [f"키 교체를 취소했습니다: 되돌린 행 {self.rows:,}건. 데이터베이스는 원래 키 그대로입니다."]
-        return [f"키를 교체했습니다: 다시 암호화·봉인한 행 {self.rows:,}건 (새 키 확인값 {self.new_key_check}).",
-                "새 키 파일을 다른 작업 PC에 복사하고('chmod 600'), 키 복구 용지를 다시 출력해 금고의 용지와 바꾸십시오. "
-                "이전 키 파일로는 이제 열 수 없습니다(이전 백업과 접속기록 보관 파일은 이전 키로만 열립니다)."]
+            return [
+                f"키 교체를 취소했습니다: 되돌린 행 {self.rows:,}건. 데이터베이스는 원래 키 그대로입니다."
+            ]
+        return [
+            f"키를 교체했습니다: 다시 암호화·봉인한 행 {self.rows:,}건 (새 키 확인값 {self.new_key_check}).",
+            "새 키 파일을 다른 작업 PC에 복사하고('chmod 600'), 키 복구 용지를 다시 출력해 금고의 용지와 바꾸십시오. "
+            "이전 키 파일로는 이제 열 수 없습니다(이전 백업과 접속기록 보관 파일은 이전 키로만 열립니다).",
+        ]
 
 
 # -- the use case -------------------------------------------------------------------------------------
-def _append(s: Any, ctx: AppContext, keys: KeyRing, actor: str, kind: str, summary: str, covers: list[str],
-            head_keys: KeyRing | None = None) -> tuple[int, bytes]:
+def _append(
+    s: Any,
+    ctx: AppContext,
+    keys: KeyRing,
+    actor: str,
+    kind: str,
+    summary: str,
+    covers: list[str],
+    head_keys: KeyRing | None = None,
+) -> tuple[int, bytes]:
     """An anchored integrity event and its access-log entry (bypassing the lock: the rotation is
     the one thing that runs while it holds)."""
     head = s.execute(select(AuditHead.seq).where(AuditHead.id == 1)).scalar_one()
     ev = findings.add_event(s, kind, actor, int(head), [summary], covers)
-    entry = PendingEntry(actor, Action.INTEGRITY, f"{findings.TABLE}:{ev.id}", None, Outcome.OK,
-                         anchors.DETAIL_PREFIX + anchors.digest(findings.canonical_event(ev)))
+    entry = PendingEntry(
+        actor,
+        Action.INTEGRITY,
+        f"{findings.TABLE}:{ev.id}",
+        None,
+        Outcome.OK,
+        anchors.DETAIL_PREFIX + anchors.digest(findings.canonical_event(ev)),
+    )
     return append_head(s, head_keys or keys, ctx.workstation, [entry])
 
 
@@ -319,26 +374,41 @@ def start(ctx: AppContext, actor_login: str) -> State:
     marker = read_marker(ctx.engine)
     if marker is not None:
         if not pending.exists():
-            raise KeyFileError(f"키 교체가 진행 중인데 새 키 파일이 없습니다: {pending}. 교체를 시작한 작업 PC에서 "
-                               "다시 실행하십시오.", str(pending))
+            raise KeyFileError(
+                f"키 교체가 진행 중인데 새 키 파일이 없습니다: {pending}. 교체를 시작한 작업 PC에서 "
+                "다시 실행하십시오.",
+                str(pending),
+            )
         new = load_key_file(pending)
         if new.check_value.hex() != marker["to"]:
             raise KeyFileError(f"{pending}은(는) 진행 중인 키 교체의 새 키가 아닙니다.", str(pending))
         return State(ctx.keys, new, marker.get("by", ""))
     with ctx.session() as s:
         ack = findings.acknowledged(s)
-    chain, found = inspect_all(ctx, ack)       # never re-seal what has not been checked
+    chain, found = inspect_all(ctx, ack)  # never re-seal what has not been checked
     if not chain.ok or found.problems:
         first = found.problems[0].message if found.problems else chain.message
-        raise RuleViolationError(f"무결성 검증에 실패해 키를 교체하지 않았습니다: {first}. 먼저 'privdesk audit verify'로 "
-                                 "확인하십시오.")
-    pending.unlink(missing_ok=True)   # a key made by a run killed before it marked the database: never used
+        raise RuleViolationError(
+            f"무결성 검증에 실패해 키를 교체하지 않았습니다: {first}. 먼저 'privdesk audit verify'로 "
+            "확인하십시오."
+        )
+    pending.unlink(missing_ok=True)  # a key made by a run killed before it marked the database: never used
     new = create_key_file(pending)
     _fsync_dir(pending.parent)
     with ctx.session() as s, s.begin():
-        s.add(Meta(key=META_ROTATION, value=json.dumps({
-            "from": ctx.keys.check_value.hex(), "to": new.check_value.hex(), "by": actor_login,
-            "at": clock.iso_utc(clock.now())})))
+        s.add(
+            Meta(
+                key=META_ROTATION,
+                value=json.dumps(
+                    {
+                        "from": ctx.keys.check_value.hex(),
+                        "to": new.check_value.hex(),
+                        "by": actor_login,
+                        "at": clock.iso_utc(clock.now()),
+                    }
+                ),
+            )
+        )
         _append(s, ctx, ctx.keys, actor_login, findings.ROTATING, "키 교체 시작", [])
     return State(ctx.keys, new, actor_login)
 
@@ -355,15 +425,20 @@ def _separate_store(ctx: AppContext) -> Iterator[Engine | None]:
     if not path.exists():
         yield None
         return
-    engine = make_engine(f"sqlite:///{path}", create_file=True)   # the separate store: not a main database
+    engine = make_engine(f"sqlite:///{path}", create_file=True)  # the separate store: not a main database
     try:
         yield engine
     finally:
         engine.dispose()
 
 
-def rewrite_all(ctx: AppContext, old: KeyRing, new: KeyRing, progress: Progress = None,
-                cancel: Callable[[], bool] = lambda: False) -> Report:
+def rewrite_all(
+    ctx: AppContext,
+    old: KeyRing,
+    new: KeyRing,
+    progress: Progress = None,
+    cancel: Callable[[], bool] = lambda: False,
+) -> Report:
     """Every proven row from ``old`` to ``new`` (step 2; also the way back for a cancel)."""
     report = Report()
     with _separate_store(ctx) as store:
@@ -377,6 +452,7 @@ def rewrite_all(ctx: AppContext, old: KeyRing, new: KeyRing, progress: Progress 
         total = sum(totals.values())
         seen = 0
         for engine, t in work:
+
             def tick(n: int, label: str = t.label) -> None:
                 nonlocal seen
                 seen += n
@@ -398,7 +474,9 @@ def finish(ctx: AppContext, state: State, actor_login: str) -> None:
             raise RecordIntegrityError("접속기록의 체인 헤드")
         head.signature = new.sign(head_message(head.seq, head.hash))
         for cp in s.execute(select(AuditCheckpoint)).scalars():
-            msg = checkpoint_message(cp.upto_seq, cp.last_hash, cp.entries, cp.archive_name, cp.archive_sha256)
+            msg = checkpoint_message(
+                cp.upto_seq, cp.last_hash, cp.entries, cp.archive_name, cp.archive_sha256
+            )
             if not old.verify_signature(msg, cp.signature):
                 raise RecordIntegrityError(f"보관 체크포인트 {cp.archive_name}")
             cp.signature = new.sign(msg)
@@ -411,8 +489,9 @@ def finish(ctx: AppContext, state: State, actor_login: str) -> None:
         check.value = new.check_value.hex()
         s.execute(delete(Meta).where(Meta.key == META_ROTATION))
         s.flush()
-        final = _append(s, ctx, new, actor_login, findings.KEY, "키 교체 완료",
-                        [f"kc:{old.check_value.hex()[:16]}"])
+        final = _append(
+            s, ctx, new, actor_login, findings.KEY, "키 교체 완료", [f"kc:{old.check_value.hex()[:16]}"]
+        )
     swap_files(Path(ctx.settings.key_file))
     ctx.use_keys(new)
     ctx.witness.record_head(*final, "key", actor_login)
@@ -429,8 +508,10 @@ def _rekey_catalogue(ctx: AppContext, old: KeyRing, new: KeyRing) -> None:
     try:
         catalogue.rekey(Path(folder), ctx.database_id, old, new, ctx.settings)
     except (BackupError, OutputError, OSError) as exc:
-        log.warning("key rotation: the backup catalogue was not signed again (%s); the next backup rebuilds it",
-                    exc.__class__.__name__)
+        log.warning(
+            "key rotation: the backup catalogue was not signed again (%s); the next backup rebuilds it",
+            exc.__class__.__name__,
+        )
 
 
 def swap_files(key_file: Path) -> None:
@@ -451,8 +532,14 @@ def cancel_rotation(ctx: AppContext, state: State, actor_login: str, progress: P
     return report
 
 
-def rotate(ctx: AppContext, login: str, password: str, *, progress: Progress = None,
-           cancel: Callable[[], bool] = lambda: False) -> Report:
+def rotate(
+    ctx: AppContext,
+    login: str,
+    password: str,
+    *,
+    progress: Progress = None,
+    cancel: Callable[[], bool] = lambda: False,
+) -> Report:
     """The whole rotation (start, rows, finish), resuming one under way; the privacy officer with
     the password typed again (not a login: nobody can log in while a rotation holds the lock).
     ``cancel()`` is polled between batches: then every row goes back to the old key
@@ -505,5 +592,19 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["BATCH", "META_ROTATION", "Cancelled", "Report", "State", "cancel_rotation", "finish",
-           "main_targets", "new_key_path", "read_marker", "rewrite_all", "rotate", "start", "swap_files"]
+__all__ = [
+    "BATCH",
+    "META_ROTATION",
+    "Cancelled",
+    "Report",
+    "State",
+    "cancel_rotation",
+    "finish",
+    "main_targets",
+    "new_key_path",
+    "read_marker",
+    "rewrite_all",
+    "rotate",
+    "start",
+    "swap_files",
+]

@@ -28,12 +28,12 @@ from privdesk.files import Output, guarded
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 GROUP = 4
-GROUPS = 13                      # 52 characters: 256 bits of key and 4 bits of padding
+GROUPS = 13  # 52 characters: 256 bits of key and 4 bits of padding
 _TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 
 def _b32(data: bytes) -> str:
-    bits = int.from_bytes(data, "big") << 4          # 256 bits padded to 260 = 52 × 5
+    bits = int.from_bytes(data, "big") << 4  # 256 bits padded to 260 = 52 × 5
     return "".join(ALPHABET[(bits >> (5 * i)) & 31] for i in reversed(range(52)))
 
 
@@ -54,7 +54,10 @@ def check_char(index: int, group: str) -> str:
 def groups(master: bytes) -> list[str]:
     """``["K7Q2M", …]``: each group's four characters and its check character."""
     text = _b32(master)
-    return [text[i:i + GROUP] + check_char(i // GROUP + 1, text[i:i + GROUP]) for i in range(0, len(text), GROUP)]
+    return [
+        text[i : i + GROUP] + check_char(i // GROUP + 1, text[i : i + GROUP])
+        for i in range(0, len(text), GROUP)
+    ]
 
 
 def normalise(typed: str) -> str:
@@ -65,9 +68,13 @@ def check_group(index: int, typed: str) -> str:
     """The group's four characters, or a ValidationError naming the group (1-based)."""
     g = normalise(typed)
     if len(g) != GROUP + 1 or any(ch not in ALPHABET for ch in g):
-        raise ValidationError("group", f"{index}번째 묶음은 글자 5개(4개와 검사 문자 1개)여야 합니다: {typed.strip()!r}")
+        raise ValidationError(
+            "group", f"{index}번째 묶음은 글자 5개(4개와 검사 문자 1개)여야 합니다: {typed.strip()!r}"
+        )
     if check_char(index, g[:GROUP]) != g[GROUP]:
-        raise ValidationError("group", f"{index}번째 묶음이 맞지 않습니다(검사 문자 불일치). 용지를 다시 보고 입력하십시오.")
+        raise ValidationError(
+            "group", f"{index}번째 묶음이 맞지 않습니다(검사 문자 불일치). 용지를 다시 보고 입력하십시오."
+        )
     return g[:GROUP]
 
 
@@ -77,7 +84,9 @@ def master_from_groups(typed: list[str]) -> bytes:
     try:
         return _unb32("".join(check_group(i, g) for i, g in enumerate(typed, start=1)))
     except ValueError:
-        raise ValidationError("group", "입력한 묶음으로 키를 만들 수 없습니다. 용지의 묶음을 다시 확인하십시오.") from None
+        raise ValidationError(
+            "group", "입력한 묶음으로 키를 만들 수 없습니다. 용지의 묶음을 다시 확인하십시오."
+        ) from None
 
 
 def key_file_line(master: bytes) -> str:
@@ -106,12 +115,27 @@ def print_sheet(ctx: AppContext, actor: Actor, out: Path | Output, *, force: boo
             raise PermissionDeniedError("key.print", "키 복구 용지 출력(개인정보 보호책임자)")
     target = guarded(ctx.settings, out, force=force)
     master = read_master_key(Path(ctx.settings.key_file))
-    data = KeySheet(ctx.profile.name, tuple(groups(master)), ctx.keys.check_value.hex()[:16],
-                    key_file_line(master), clock.paper_date(clock.today_kst()))
+    data = KeySheet(
+        ctx.profile.name,
+        tuple(groups(master)),
+        ctx.keys.check_value.hex()[:16],
+        key_file_line(master),
+        clock.paper_date(clock.today_kst()),
+    )
     meta = witnessed(ctx, key_sheet.meta_for(ctx.profile.name, actor))
-    return key_sheet.render_key_sheet(target, meta, data, before_publish=lambda n: record_print(
-        ctx, actor, key_sheet.WHAT, f"{meta.record_no}; key check {data.check_value}; {n}쪽",
-        permission=Permission.SETTINGS_MANAGE, reason=None))   # key material, no personal data: no reason asked
+    return key_sheet.render_key_sheet(
+        target,
+        meta,
+        data,
+        before_publish=lambda n: record_print(
+            ctx,
+            actor,
+            key_sheet.WHAT,
+            f"{meta.record_no}; key check {data.check_value}; {n}쪽",
+            permission=Permission.SETTINGS_MANAGE,
+            reason=None,
+        ),
+    )  # key material, no personal data: no reason asked
 
 
 def write_key_file(path: Path, master: bytes) -> KeyRing:

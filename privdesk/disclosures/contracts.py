@@ -47,13 +47,14 @@ from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.store.models import Account
 
-TABLE = "processor_return"       # anchor subject = "processor_return:<id>"
+TABLE = "processor_return"  # anchor subject = "processor_return:<id>"
 
 
 def canonical_return(r: ProcessorReturn) -> bytes:
     """A return/destruction record's canonical bytes for its anchor: every column, in order."""
-    return anchors.canonical(r.id, r.processor_id, r.method, r.done_on, r.evidence, r.confirmed_by, r.recorded_at,
-                             r.recorded_by)
+    return anchors.canonical(
+        r.id, r.processor_id, r.method, r.done_on, r.evidence, r.confirmed_by, r.recorded_at, r.recorded_by
+    )
 
 
 def verify_returns_in(session: Session) -> list[anchors.AnchorProblem]:
@@ -91,8 +92,12 @@ CLAUSES: tuple[Clause, ...] = (
 CLAUSE_BY_CODE: dict[str, Clause] = {c.code: c for c in CLAUSES}
 RETURN_METHODS: dict[str, str] = {"return": "반환", "destroy": "파기"}
 CHECKLIST, SUBCONTRACT, SUBCONTRACT_END, RETURNED = "checklist", "subcontract", "subcontract_end", "returned"
-CHANGE_LABELS = {CHECKLIST: "계약서 점검", SUBCONTRACT: "재위탁 등록", SUBCONTRACT_END: "재위탁 종료",
-                 RETURNED: "반환·파기 확인"}
+CHANGE_LABELS = {
+    CHECKLIST: "계약서 점검",
+    SUBCONTRACT: "재위탁 등록",
+    SUBCONTRACT_END: "재위탁 종료",
+    RETURNED: "반환·파기 확인",
+}
 
 
 # -- rows ----------------------------------------------------------------------------------------------
@@ -149,7 +154,9 @@ class ReturnRow:
 
     @property
     def text(self) -> str:
-        who = f"{self.confirmed_by_name}({self.confirmed_by})" if self.confirmed_by_name else self.confirmed_by
+        who = (
+            f"{self.confirmed_by_name}({self.confirmed_by})" if self.confirmed_by_name else self.confirmed_by
+        )
         return f"{self.done_on.isoformat()} {self.method_label} 확인 — 증빙: {self.evidence}; 확인자 {who}"
 
 
@@ -182,7 +189,9 @@ class ContractState:
         return "; ".join(s.text for s in live) if live else "없음"
 
 
-EMPTY = ContractState(tuple(ClauseState(c.code, c.label, c.basis, None, "", None, "") for c in CLAUSES), (), None)
+EMPTY = ContractState(
+    tuple(ClauseState(c.code, c.label, c.basis, None, "", None, "") for c in CLAUSES), (), None
+)
 
 
 def _names(session: Session, logins: Sequence[str]) -> dict[str, str]:
@@ -199,16 +208,21 @@ def states_of(session: Session, ids: Sequence[int]) -> dict[int, ContractState]:
     subs: dict[int, list[SubprocessorRow]] = {}
     returns: dict[int, ProcessorReturn] = {}
     for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
+        chunk = ids[i : i + 500]
         for c in session.scalars(select(ProcessorClause).where(ProcessorClause.processor_id.in_(chunk))):
             clauses.setdefault(c.processor_id, {})[c.clause] = c
-        for s in session.scalars(select(Subprocessor).where(Subprocessor.processor_id.in_(chunk))
-                                 .order_by(Subprocessor.id)):
+        for s in session.scalars(
+            select(Subprocessor).where(Subprocessor.processor_id.in_(chunk)).order_by(Subprocessor.id)
+        ):
             subs.setdefault(s.processor_id, []).append(
-                SubprocessorRow(s.id, s.name, s.task, s.consented_on, s.consent_note, s.ended_on))
-        for r in session.scalars(select(ProcessorReturn).where(ProcessorReturn.processor_id.in_(chunk))
-                                 .order_by(ProcessorReturn.id)):
-            returns[r.processor_id] = r          # the latest record stands (a later one corrects)
+                SubprocessorRow(s.id, s.name, s.task, s.consented_on, s.consent_note, s.ended_on)
+            )
+        for r in session.scalars(
+            select(ProcessorReturn)
+            .where(ProcessorReturn.processor_id.in_(chunk))
+            .order_by(ProcessorReturn.id)
+        ):
+            returns[r.processor_id] = r  # the latest record stands (a later one corrects)
     names = _names(session, [r.confirmed_by for r in returns.values()])
     out: dict[int, ContractState] = {}
     for pid in ids:
@@ -216,13 +230,31 @@ def states_of(session: Session, ids: Sequence[int]) -> dict[int, ContractState]:
         states = []
         for cl in CLAUSES:
             row = have.get(cl.code)
-            states.append(ClauseState(cl.code, cl.label, cl.basis, None if row is None else row.present,
-                                      row.article if row else "", row.checked_on if row else None,
-                                      row.checked_by if row else ""))
+            states.append(
+                ClauseState(
+                    cl.code,
+                    cl.label,
+                    cl.basis,
+                    None if row is None else row.present,
+                    row.article if row else "",
+                    row.checked_on if row else None,
+                    row.checked_by if row else "",
+                )
+            )
         last = returns.get(pid)
-        ret = None if last is None else ReturnRow(last.id, last.method, last.done_on, last.evidence,
-                                                  last.confirmed_by, names.get(last.confirmed_by, ""),
-                                                  last.recorded_at)
+        ret = (
+            None
+            if last is None
+            else ReturnRow(
+                last.id,
+                last.method,
+                last.done_on,
+                last.evidence,
+                last.confirmed_by,
+                names.get(last.confirmed_by, ""),
+                last.recorded_at,
+            )
+        )
         out[pid] = ContractState(tuple(states), tuple(subs.get(pid, ())), ret)
     return out
 
@@ -236,7 +268,7 @@ def contract_ended(p: Processor, today: dt.date) -> bool:
 @dataclass(frozen=True)
 class ClauseInput:
     present: bool
-    article: str = ""          # where the contract says it (제7조)
+    article: str = ""  # where the contract says it (제7조)
 
 
 @dataclass(frozen=True)
@@ -249,10 +281,10 @@ class SubprocessorInput:
 
 @dataclass(frozen=True)
 class ReturnInput:
-    method: str                # return / destroy
+    method: str  # return / destroy
     done_on: dt.date
     evidence: str
-    confirmed_by: str = ""     # login; defaults to the acting account
+    confirmed_by: str = ""  # login; defaults to the acting account
 
 
 # -- helpers -----------------------------------------------------------------------------------------
@@ -264,8 +296,16 @@ def _load(u: Unit, processor_id: int, *, lock: bool = False) -> Processor:
 
 
 def _change(u: Unit, p: Processor, change: str, detail: str, reason: str) -> None:
-    u.session.add(ProcessorChange(processor_id=p.id, at=clock.now(), actor_login=u.actor_login, change=change,
-                                  detail=detail, reason=reason))
+    u.session.add(
+        ProcessorChange(
+            processor_id=p.id,
+            at=clock.now(),
+            actor_login=u.actor_login,
+            change=change,
+            detail=detail,
+            reason=reason,
+        )
+    )
     u.session.flush()
 
 
@@ -275,6 +315,7 @@ def _state(u: Unit, processor_id: int) -> ContractState:
 
 def _unit(ctx: AppContext, actor: Actor | None) -> AbstractContextManager[Unit]:
     from privdesk.disclosures.processors import processor_unit  # processors imports this module
+
     return processor_unit(ctx, actor)
 
 
@@ -286,8 +327,15 @@ def contract_state(ctx: AppContext, actor: Actor, processor_id: int) -> Contract
         return _state(u, processor_id)
 
 
-def check_clauses(ctx: AppContext, actor: Actor, processor_id: int, items: Mapping[str, ClauseInput], reason: str,
-                  *, checked_on: dt.date | None = None) -> ContractState:
+def check_clauses(
+    ctx: AppContext,
+    actor: Actor,
+    processor_id: int,
+    items: Mapping[str, ClauseInput],
+    reason: str,
+    *,
+    checked_on: dt.date | None = None,
+) -> ContractState:
     """Record what the contract holds of the required contents (계약서 필수 기재사항 점검), for the
     items given (the others keep their state)."""
     why = reason_text("reason", reason, "사유", limit=500)
@@ -301,25 +349,43 @@ def check_clauses(ctx: AppContext, actor: Actor, processor_id: int, items: Mappi
     for code, item in items.items():
         if code not in CLAUSE_BY_CODE:
             names = ", ".join(c.code for c in CLAUSES)
-            raise ValidationError("clauses", f"알 수 없는 기재사항입니다: {code}. 다음 중에서 고르십시오: {names}")
+            raise ValidationError(
+                "clauses", f"알 수 없는 기재사항입니다: {code}. 다음 중에서 고르십시오: {names}"
+            )
         article = text("article", item.article, "계약서 조항", required=False, limit=100)
         if item.present and not article:
-            raise ValidationError("article", f"'{CLAUSE_BY_CODE[code].label}'이(가) 계약서의 몇 조에 있는지 적으십시오 "
-                                             "(예: 제7조).")
+            raise ValidationError(
+                "article",
+                f"'{CLAUSE_BY_CODE[code].label}'이(가) 계약서의 몇 조에 있는지 적으십시오 (예: 제7조).",
+            )
         clean[code] = ClauseInput(item.present, article if item.present else "")
     with _unit(ctx, actor) as u:
         p = _load(u, processor_id, lock=True)
-        have = {c.clause: c for c in u.session.scalars(select(ProcessorClause)
-                                                        .where(ProcessorClause.processor_id == p.id))}
+        have = {
+            c.clause: c
+            for c in u.session.scalars(select(ProcessorClause).where(ProcessorClause.processor_id == p.id))
+        }
         parts = []
         for code, item in clean.items():
             row = have.get(code)
             if row is None:
-                u.session.add(ProcessorClause(processor_id=p.id, clause=code, present=item.present, article=item.article,
-                                              checked_on=on, checked_by=u.actor_login))
+                u.session.add(
+                    ProcessorClause(
+                        processor_id=p.id,
+                        clause=code,
+                        present=item.present,
+                        article=item.article,
+                        checked_on=on,
+                        checked_by=u.actor_login,
+                    )
+                )
             else:
-                row.present, row.article, row.checked_on, row.checked_by = (item.present, item.article, on,
-                                                                            u.actor_login)
+                row.present, row.article, row.checked_on, row.checked_by = (
+                    item.present,
+                    item.article,
+                    on,
+                    u.actor_login,
+                )
             label = CLAUSE_BY_CODE[code].label
             parts.append(f"{label}: {'있음 (' + item.article + ')' if item.present else '누락'}")
         u.session.flush()
@@ -328,8 +394,9 @@ def check_clauses(ctx: AppContext, actor: Actor, processor_id: int, items: Mappi
         return _state(u, p.id)
 
 
-def add_subprocessor(ctx: AppContext, actor: Actor, processor_id: int, data: SubprocessorInput,
-                     reason: str) -> ContractState:
+def add_subprocessor(
+    ctx: AppContext, actor: Actor, processor_id: int, data: SubprocessorInput, reason: str
+) -> ContractState:
     """Record a sub-processor (재위탁) with the hospital's consent (법 제26조⑥)."""
     why = reason_text("reason", reason, "사유", limit=500)
     name = text("sub_name", data.name, "재위탁 수탁자명", limit=100)
@@ -341,18 +408,34 @@ def add_subprocessor(ctx: AppContext, actor: Actor, processor_id: int, data: Sub
         p = _load(u, processor_id, lock=True)
         if not p.active:
             raise RuleViolationError("위탁을 종료한 수탁업체에는 재위탁을 등록할 수 없습니다.")
-        u.session.add(Subprocessor(processor_id=p.id, name=name, task=task, consented_on=data.consented_on,
-                                   consent_note=note, ended_on=None, created_at=clock.now(),
-                                   created_by=u.actor_login))
+        u.session.add(
+            Subprocessor(
+                processor_id=p.id,
+                name=name,
+                task=task,
+                consented_on=data.consented_on,
+                consent_note=note,
+                ended_on=None,
+                created_at=clock.now(),
+                created_by=u.actor_login,
+            )
+        )
         u.session.flush()
-        _change(u, p, SUBCONTRACT, f"재위탁: {name}; 업무: {task}; 동의일: {data.consented_on.isoformat()}"
-                + (f"; 동의 문서: {note}" if note else ""), why)
+        _change(
+            u,
+            p,
+            SUBCONTRACT,
+            f"재위탁: {name}; 업무: {task}; 동의일: {data.consented_on.isoformat()}"
+            + (f"; 동의 문서: {note}" if note else ""),
+            why,
+        )
         u.log(Action.UPDATE, p.ref, detail="subprocessor=add")
         return _state(u, p.id)
 
 
-def end_subprocessor(ctx: AppContext, actor: Actor, subprocessor_id: int, ended_on: dt.date,
-                     reason: str) -> ContractState:
+def end_subprocessor(
+    ctx: AppContext, actor: Actor, subprocessor_id: int, ended_on: dt.date, reason: str
+) -> ContractState:
     """End a sub-processing (재위탁 종료) on ``ended_on``."""
     why = reason_text("reason", reason, "사유", limit=500)
     with _unit(ctx, actor) as u:
@@ -378,30 +461,70 @@ def record_return(ctx: AppContext, actor: Actor, processor_id: int, data: Return
         raise ValidationError("method", "반환 또는 파기 중 하나를 고르십시오.")
     today = clock.today_kst()
     if data.done_on > today:
-        raise ValidationError("done_on", "반환·파기일이 미래입니다. 수탁업체가 실제로 반환·파기한 날을 입력하십시오.")
+        raise ValidationError(
+            "done_on", "반환·파기일이 미래입니다. 수탁업체가 실제로 반환·파기한 날을 입력하십시오."
+        )
     evidence = reason_text("evidence", data.evidence, "증빙 (확인서·공문 번호, 파기 증명)", limit=1000)
     with _unit(ctx, actor) as u:
         p = _load(u, processor_id, lock=True)
         if p.active and (p.contract_end is None or p.contract_end > today):
-            raise RuleViolationError("위탁이 끝나지 않은 수탁업체입니다. 위탁을 종료하거나 계약 종료일이 지난 뒤 "
-                                     "개인정보의 반환·파기를 기록하십시오.")
+            raise RuleViolationError(
+                "위탁이 끝나지 않은 수탁업체입니다. 위탁을 종료하거나 계약 종료일이 지난 뒤 "
+                "개인정보의 반환·파기를 기록하십시오."
+            )
         if p.contract_start is not None and data.done_on < p.contract_start:
             raise ValidationError("done_on", "반환·파기일이 계약 시작일보다 빠릅니다. 날짜를 확인하십시오.")
-        confirmed = text("confirmed_by", data.confirmed_by, "확인자", required=False, limit=64) or u.actor_login
-        if confirmed != u.actor_login and u.session.execute(
-                select(Account.id).where(Account.login == confirmed)).first() is None:
-            raise ValidationError("confirmed_by", f"확인자 계정 '{confirmed}'이(가) 없습니다. 확인한 직원의 아이디를 입력하십시오.")
-        r = ProcessorReturn(processor_id=p.id, method=data.method, done_on=data.done_on, evidence=evidence,
-                            confirmed_by=confirmed, recorded_at=clock.now(), recorded_by=u.actor_login)
+        confirmed = (
+            text("confirmed_by", data.confirmed_by, "확인자", required=False, limit=64) or u.actor_login
+        )
+        if (
+            confirmed != u.actor_login
+            and u.session.execute(select(Account.id).where(Account.login == confirmed)).first() is None
+        ):
+            raise ValidationError(
+                "confirmed_by",
+                f"확인자 계정 '{confirmed}'이(가) 없습니다. 확인한 직원의 아이디를 입력하십시오.",
+            )
+        r = ProcessorReturn(
+            processor_id=p.id,
+            method=data.method,
+            done_on=data.done_on,
+            evidence=evidence,
+            confirmed_by=confirmed,
+            recorded_at=clock.now(),
+            recorded_by=u.actor_login,
+        )
         u.session.add(r)
         u.session.flush()
         anchors.anchor(u, Action.CREATE, TABLE, r.id, canonical_return(r))
-        _change(u, p, RETURNED, f"{RETURN_METHODS[data.method]} 확인: {data.done_on.isoformat()}; 증빙: {evidence}",
-                f"위탁 종료 후 개인정보 {RETURN_METHODS[data.method]} 확인")
+        _change(
+            u,
+            p,
+            RETURNED,
+            f"{RETURN_METHODS[data.method]} 확인: {data.done_on.isoformat()}; 증빙: {evidence}",
+            f"위탁 종료 후 개인정보 {RETURN_METHODS[data.method]} 확인",
+        )
         u.log(Action.UPDATE, p.ref, detail=f"{r.ref}; method={data.method}")
         return _state(u, p.id)
 
 
-__all__ = ["CLAUSES", "RETURN_METHODS", "ClauseInput", "ClauseState", "ContractState", "ReturnInput", "ReturnRow",
-           "SubprocessorInput", "SubprocessorRow", "add_subprocessor", "check_clauses", "contract_ended",
-           "contract_state", "end_subprocessor", "record_return", "states_of", "verify_returns", "verify_returns_in"]
+__all__ = [
+    "CLAUSES",
+    "RETURN_METHODS",
+    "ClauseInput",
+    "ClauseState",
+    "ContractState",
+    "ReturnInput",
+    "ReturnRow",
+    "SubprocessorInput",
+    "SubprocessorRow",
+    "add_subprocessor",
+    "check_clauses",
+    "contract_ended",
+    "contract_state",
+    "end_subprocessor",
+    "record_return",
+    "states_of",
+    "verify_returns",
+    "verify_returns_in",
+]

@@ -27,7 +27,7 @@ class SubjectDisclosure:
     recipient: str
     recipient_purpose: str
     items: str
-    legal_basis: str        # code (privdesk.disclosures.ledger.LEGAL_BASES)
+    legal_basis: str  # code (privdesk.disclosures.ledger.LEGAL_BASES)
     basis_detail: str
     form: str
     deidentified: bool
@@ -35,18 +35,26 @@ class SubjectDisclosure:
     kind: str = PROVISION
 
 
-def subject_history(session: Session, subject_ref: str, *, until: dt.date | None = None,
-                    include_corrected: bool = False,
-                    kinds: tuple[str, ...] = (PROVISION,)) -> list[SubjectDisclosure]:
+def subject_history(
+    session: Session,
+    subject_ref: str,
+    *,
+    until: dt.date | None = None,
+    include_corrected: bool = False,
+    kinds: tuple[str, ...] = (PROVISION,),
+) -> list[SubjectDisclosure]:
     """Every disclosure of ``subject_ref`` (``patient:<id>``), oldest first, as last recorded: an
     entry replaced by a correcting entry (``corrects_id``) is left out for the correction unless
     ``include_corrected`` (the ledger's own history view marks both). ``until`` (inclusive) limits
     it to disclosures made on or before that day. ``kinds`` widens it to uses beyond the purpose
     (the ledger's own per-subject view)."""
     corrected = select(Disclosure.corrects_id).where(Disclosure.corrects_id.is_not(None))
-    stmt = (select(Disclosure).join(DisclosureSubject, DisclosureSubject.disclosure_id == Disclosure.id)
-            .where(DisclosureSubject.subject_ref == subject_ref, Disclosure.kind.in_(kinds))
-            .order_by(Disclosure.disclosed_on, Disclosure.id))
+    stmt = (
+        select(Disclosure)
+        .join(DisclosureSubject, DisclosureSubject.disclosure_id == Disclosure.id)
+        .where(DisclosureSubject.subject_ref == subject_ref, Disclosure.kind.in_(kinds))
+        .order_by(Disclosure.disclosed_on, Disclosure.id)
+    )
     if not include_corrected:
         stmt = stmt.where(Disclosure.id.not_in(corrected))
     if until is not None:
@@ -57,6 +65,19 @@ def subject_history(session: Session, subject_ref: str, *, until: dt.date | None
         if d.id in seen:
             continue
         seen.add(d.id)
-        out.append(SubjectDisclosure(d.id, d.disclosed_on, d.recipient, d.recipient_purpose, d.items, d.legal_basis,
-                                     d.basis_detail, d.form, d.deidentified, d.document_no, d.kind))
+        out.append(
+            SubjectDisclosure(
+                d.id,
+                d.disclosed_on,
+                d.recipient,
+                d.recipient_purpose,
+                d.items,
+                d.legal_basis,
+                d.basis_detail,
+                d.form,
+                d.deidentified,
+                d.document_no,
+                d.kind,
+            )
+        )
     return out

@@ -106,10 +106,10 @@ from privdesk.registry.patients import ensure_not_held
 from privdesk.rights.models import SubjectFlag
 from privdesk.store.models import Account
 
-TABLE = "disclosure"           # anchor subject = Disclosure.ref ("disclosure:<id>")
+TABLE = "disclosure"  # anchor subject = Disclosure.ref ("disclosure:<id>")
 ALL = "disclosure:*"
-MAX_ROWS = 10_000               # one listing (a period of the ledger)
-MAX_SUBJECTS = 10_000           # subjects named in one entry
+MAX_ROWS = 10_000  # one listing (a period of the ledger)
+MAX_SUBJECTS = 10_000  # subjects named in one entry
 _LAW_ARTICLE = re.compile(r"[가-힣A-Za-z·ㆍ()]*(법|법률|령|규칙|조례)\s*(시행령|시행규칙)?\s*제\s*\d+\s*조")
 _LONG_DIGITS = re.compile(r"\d(?:[\d\- .]{5,}\d)")
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@")
@@ -165,14 +165,18 @@ class PseudonymRow:
 
     @property
     def performer_text(self) -> str:
-        return f"{self.performed_by_name}({self.performed_by})" if self.performed_by_name else self.performed_by
+        return (
+            f"{self.performed_by_name}({self.performed_by})" if self.performed_by_name else self.performed_by
+        )
 
     @property
     def text(self) -> str:
         """One paragraph for the ledger's cell and the CSV."""
-        out = (f"{self.purpose_label} 목적; 가명처리 항목: {self.items}; 방법: {self.method}; "
-               f"처리자: {self.performer_text}, {self.performed_on.isoformat()}; 추가정보: {self.additional_info}; "
-               f"이용 기간: {self.use_period}")
+        out = (
+            f"{self.purpose_label} 목적; 가명처리 항목: {self.items}; 방법: {self.method}; "
+            f"처리자: {self.performer_text}, {self.performed_on.isoformat()}; 추가정보: {self.additional_info}; "
+            f"이용 기간: {self.use_period}"
+        )
         return f"{out}; 적정성 검토: {self.review}" if self.review else out
 
 
@@ -207,8 +211,10 @@ class DisclosureInput:
     pseudonym: PseudonymInput | None = None
 
     def __repr__(self) -> str:
-        return (f"DisclosureInput(kind={self.kind!r}, file={self.file_code!r}, basis={self.legal_basis!r}, "
-                f"patients={len(self.patient_ids)}, external={len(self.external_subjects)})")
+        return (
+            f"DisclosureInput(kind={self.kind!r}, file={self.file_code!r}, basis={self.legal_basis!r}, "
+            f"patients={len(self.patient_ids)}, external={len(self.external_subjects)})"
+        )
 
 
 @dataclass(frozen=True)
@@ -272,7 +278,11 @@ class DisclosureRow:
     @property
     def when_text(self) -> str:
         """제공일 (날짜·주기·기간)."""
-        return f"{self.disclosed_on.isoformat()} ({self.period})" if self.period else self.disclosed_on.isoformat()
+        return (
+            f"{self.disclosed_on.isoformat()} ({self.period})"
+            if self.period
+            else self.disclosed_on.isoformat()
+        )
 
     @property
     def provider_text(self) -> str:
@@ -333,8 +343,10 @@ def scrub(note: str) -> str:
 def external_label(s: ExternalSubject) -> str:
     name = text("external_subjects", s.name, "정보주체 이름", limit=64)
     if any(ch.isdigit() for ch in name) or "@" in name:
-        raise ValidationError("external_subjects",
-                              "정보주체는 이름만 입력하십시오. 연락처·주민등록번호·전자우편은 적지 마십시오.")
+        raise ValidationError(
+            "external_subjects",
+            "정보주체는 이름만 입력하십시오. 연락처·주민등록번호·전자우편은 적지 마십시오.",
+        )
     note = scrub(text("external_subjects", s.note, "정보주체 구분", required=False, limit=60))
     label = mask_name(name)
     return f"{label} ({note})" if note else label
@@ -349,7 +361,9 @@ def patient_label(p: Patient) -> str:
 def _flags(session: Session, refs: Sequence[str]) -> dict[str, SubjectFlag]:
     out: dict[str, SubjectFlag] = {}
     for i in range(0, len(refs), 500):
-        for f in session.execute(select(SubjectFlag).where(SubjectFlag.subject_ref.in_(refs[i:i + 500]))).scalars():
+        for f in session.execute(
+            select(SubjectFlag).where(SubjectFlag.subject_ref.in_(refs[i : i + 500]))
+        ).scalars():
             out[f.subject_ref] = f
     return out
 
@@ -362,8 +376,11 @@ def _names(session: Session, logins: Iterable[str]) -> dict[str, str]:
 def corrected_by(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for i in range(0, len(ids), 500):
-        rows = session.execute(select(Disclosure.id, Disclosure.corrects_id)
-                               .where(Disclosure.corrects_id.in_(ids[i:i + 500])).order_by(Disclosure.id))
+        rows = session.execute(
+            select(Disclosure.id, Disclosure.corrects_id)
+            .where(Disclosure.corrects_id.in_(ids[i : i + 500]))
+            .order_by(Disclosure.id)
+        )
         for did, target in rows:
             if target is not None:
                 out.setdefault(target, []).append(did)
@@ -373,25 +390,59 @@ def corrected_by(session: Session, ids: Sequence[int]) -> dict[int, list[int]]:
 def _pseudonym_row(p: DisclosurePseudonym | None, names: dict[str, str]) -> PseudonymRow | None:
     if p is None:
         return None
-    return PseudonymRow(purpose_kind=p.purpose_kind, items=p.items, method=p.method, performed_by=p.performed_by,
-                        performed_by_name=names.get(p.performed_by, ""), performed_on=p.performed_on,
-                        additional_info=p.additional_info, use_period=p.use_period, review=p.review)
+    return PseudonymRow(
+        purpose_kind=p.purpose_kind,
+        items=p.items,
+        method=p.method,
+        performed_by=p.performed_by,
+        performed_by_name=names.get(p.performed_by, ""),
+        performed_on=p.performed_on,
+        additional_info=p.additional_info,
+        use_period=p.use_period,
+        review=p.review,
+    )
 
 
 def rows_of(session: Session, items: Sequence[Disclosure]) -> list[DisclosureRow]:
-    names = _names(session, [*(d.provided_by for d in items),
-                             *(d.pseudonym.performed_by for d in items if d.pseudonym is not None)])
+    names = _names(
+        session,
+        [
+            *(d.provided_by for d in items),
+            *(d.pseudonym.performed_by for d in items if d.pseudonym is not None),
+        ],
+    )
     fixes = corrected_by(session, [d.id for d in items])
-    return [DisclosureRow(
-        id=d.id, disclosed_on=d.disclosed_on, period=d.period, file_code=d.file_code, file_name=d.file_name,
-        recipient=d.recipient, recipient_purpose=d.recipient_purpose, items=d.items, legal_basis=d.legal_basis,
-        basis_detail=d.basis_detail, form=d.form, restrictions=d.restrictions, document_no=d.document_no,
-        provided_by=d.provided_by, provided_by_name=names.get(d.provided_by, ""), deidentified=d.deidentified,
-        subject_count=d.subject_count, subject_refs=tuple(s.subject_ref for s in d.subjects),
-        subject_labels=tuple(s.label for s in d.subjects), note=d.note, corrects_id=d.corrects_id,
-        corrected_by=tuple(fixes.get(d.id, ())), recorded_at=d.recorded_at, recorded_by=d.recorded_by,
-        kind=d.kind, pseudonym=_pseudonym_row(d.pseudonym, names))
-        for d in items]
+    return [
+        DisclosureRow(
+            id=d.id,
+            disclosed_on=d.disclosed_on,
+            period=d.period,
+            file_code=d.file_code,
+            file_name=d.file_name,
+            recipient=d.recipient,
+            recipient_purpose=d.recipient_purpose,
+            items=d.items,
+            legal_basis=d.legal_basis,
+            basis_detail=d.basis_detail,
+            form=d.form,
+            restrictions=d.restrictions,
+            document_no=d.document_no,
+            provided_by=d.provided_by,
+            provided_by_name=names.get(d.provided_by, ""),
+            deidentified=d.deidentified,
+            subject_count=d.subject_count,
+            subject_refs=tuple(s.subject_ref for s in d.subjects),
+            subject_labels=tuple(s.label for s in d.subjects),
+            note=d.note,
+            corrects_id=d.corrects_id,
+            corrected_by=tuple(fixes.get(d.id, ())),
+            recorded_at=d.recorded_at,
+            recorded_by=d.recorded_by,
+            kind=d.kind,
+            pseudonym=_pseudonym_row(d.pseudonym, names),
+        )
+        for d in items
+    ]
 
 
 def canonical_row(d: Disclosure) -> bytes:
@@ -406,12 +457,41 @@ def canonical_row(d: Disclosure) -> bytes:
         extra += ["kind", d.kind]
     p = d.pseudonym
     if p is not None:
-        extra += ["pseudonym", p.purpose_kind, p.items, p.method, p.performed_by, p.performed_on, p.additional_info,
-                  p.use_period, p.review]
-    return anchors.canonical(d.id, d.file_code, d.file_name, d.recipient, d.recipient_purpose, d.items, d.legal_basis,
-                             d.basis_detail, d.disclosed_on, d.period, d.form, d.restrictions, d.document_no,
-                             d.provided_by, d.deidentified, d.subject_count, d.note, d.corrects_id, d.recorded_at,
-                             d.recorded_by, *subjects, *extra)
+        extra += [
+            "pseudonym",
+            p.purpose_kind,
+            p.items,
+            p.method,
+            p.performed_by,
+            p.performed_on,
+            p.additional_info,
+            p.use_period,
+            p.review,
+        ]
+    return anchors.canonical(
+        d.id,
+        d.file_code,
+        d.file_name,
+        d.recipient,
+        d.recipient_purpose,
+        d.items,
+        d.legal_basis,
+        d.basis_detail,
+        d.disclosed_on,
+        d.period,
+        d.form,
+        d.restrictions,
+        d.document_no,
+        d.provided_by,
+        d.deidentified,
+        d.subject_count,
+        d.note,
+        d.corrects_id,
+        d.recorded_at,
+        d.recorded_by,
+        *subjects,
+        *extra,
+    )
 
 
 # -- validation ---------------------------------------------------------------------------------------
@@ -440,22 +520,28 @@ class _Valid:
 
 def _pseudonym(p: PseudonymInput, disclosed_on: dt.date, today: dt.date) -> PseudonymInput:
     if p.purpose_kind not in PSEUDONYM_PURPOSES:
-        raise ValidationError("pseudonym_purpose", "가명정보 처리 목적(통계작성·과학적 연구·공익적 기록보존)을 고르십시오.")
+        raise ValidationError(
+            "pseudonym_purpose", "가명정보 처리 목적(통계작성·과학적 연구·공익적 기록보존)을 고르십시오."
+        )
     if p.performed_on > today:
         raise ValidationError("pseudonym_on", "가명처리일이 미래입니다. 실제로 가명처리한 날을 입력하십시오.")
     if p.performed_on > disclosed_on:
-        raise ValidationError("pseudonym_on", "가명처리일이 이용·제공일보다 늦습니다. 가명처리는 이용·제공 전에 합니다. "
-                                              "날짜를 확인하십시오.")
+        raise ValidationError(
+            "pseudonym_on",
+            "가명처리일이 이용·제공일보다 늦습니다. 가명처리는 이용·제공 전에 합니다. 날짜를 확인하십시오.",
+        )
     return PseudonymInput(
         purpose_kind=p.purpose_kind,
         items=text("pseudonym_items", p.items, "가명처리한 항목", limit=1000),
         method=reason_text("pseudonym_method", p.method, "가명처리 방법", limit=1000),
         performed_on=p.performed_on,
-        additional_info=reason_text("pseudonym_additional", p.additional_info, "추가정보 분리보관 (장소·관리자)",
-                                    limit=1000),
+        additional_info=reason_text(
+            "pseudonym_additional", p.additional_info, "추가정보 분리보관 (장소·관리자)", limit=1000
+        ),
         use_period=text("pseudonym_period", p.use_period, "가명정보 이용 기간"),
         performed_by=text("pseudonym_by", p.performed_by, "가명처리자", required=False, limit=64),
-        review=reason_text("pseudonym_review", p.review, "적정성 검토 결과", required=False, limit=1000))
+        review=reason_text("pseudonym_review", p.review, "적정성 검토 결과", required=False, limit=1000),
+    )
 
 
 def _validated(data: DisclosureInput, today: dt.date) -> _Valid:
@@ -468,10 +554,15 @@ def _validated(data: DisclosureInput, today: dt.date) -> _Valid:
         raise RuleViolationError(public_only_refusal(basis))
     detail = text("basis_detail", data.basis_detail, "근거 상세", required=basis.detail_required, limit=1000)
     if basis.code == LAW and not _LAW_ARTICLE.search(detail):
-        raise ValidationError("basis_detail", "다른 법률의 특별한 규정에 따른 제공은 법률 이름과 조항을 적으십시오 "
-                                              "(예: 형사소송법 제215조 압수·수색영장, 의료법 제21조제3항).")
+        raise ValidationError(
+            "basis_detail",
+            "다른 법률의 특별한 규정에 따른 제공은 법률 이름과 조항을 적으십시오 "
+            "(예: 형사소송법 제215조 압수·수색영장, 의료법 제21조제3항).",
+        )
     if data.disclosed_on > today:
-        raise ValidationError("disclosed_on", "이용·제공일이 미래입니다. 실제로 이용·제공한 날을 입력하십시오.")
+        raise ValidationError(
+            "disclosed_on", "이용·제공일이 미래입니다. 실제로 이용·제공한 날을 입력하십시오."
+        )
     pseudonymised = basis.code == PSEUDONYMISED
     deidentified = bool(data.deidentified) or pseudonymised
     pseudonym = None
@@ -479,41 +570,67 @@ def _validated(data: DisclosureInput, today: dt.date) -> _Valid:
         pseudonym = _pseudonym(data.pseudonym, data.disclosed_on, today)
         deidentified = True
     elif deidentified:
-        raise ValidationError("pseudonym", "가명처리한 개인정보의 이용·제공은 가명처리 기록(처리 목적, 가명처리한 항목과 "
-                                           "방법, 처리자·처리일, 추가정보 분리보관, 이용 기간)을 함께 남겨야 합니다 "
-                                           "(개인정보 보호법 제28조의4제3항).")
+        raise ValidationError(
+            "pseudonym",
+            "가명처리한 개인정보의 이용·제공은 가명처리 기록(처리 목적, 가명처리한 항목과 "
+            "방법, 처리자·처리일, 추가정보 분리보관, 이용 기간)을 함께 남겨야 합니다 "
+            "(개인정보 보호법 제28조의4제3항).",
+        )
     ids = tuple(sorted({int(i) for i in data.patient_ids}))
     externals = tuple(external_label(s) for s in data.external_subjects)
     listed = len(ids) + len(externals)
     if pseudonymised and listed:
-        raise ValidationError("subjects", "가명정보는 특정 개인을 알아볼 수 없는 정보이므로 정보주체를 지정하지 않고 "
-                                          "인원수만 기록합니다.")
+        raise ValidationError(
+            "subjects",
+            "가명정보는 특정 개인을 알아볼 수 없는 정보이므로 정보주체를 지정하지 않고 인원수만 기록합니다.",
+        )
     if listed > MAX_SUBJECTS:
         raise ValidationError("subjects", f"한 번에 기록할 수 있는 정보주체는 {MAX_SUBJECTS:,}명까지입니다.")
     if listed:
         if data.subject_count is not None and data.subject_count != listed:
-            raise ValidationError("subject_count", f"정보주체 수({data.subject_count})가 지정한 정보주체({listed}명)와 다릅니다.")
+            raise ValidationError(
+                "subject_count",
+                f"정보주체 수({data.subject_count})가 지정한 정보주체({listed}명)와 다릅니다.",
+            )
         count = listed
     elif deidentified:
         if data.subject_count is None or not 0 < data.subject_count <= 100_000_000:
-            raise ValidationError("subject_count", "가명·익명 처리하여 제공한 정보주체의 수를 1 이상으로 입력하십시오.")
+            raise ValidationError(
+                "subject_count", "가명·익명 처리하여 제공한 정보주체의 수를 1 이상으로 입력하십시오."
+            )
         count = data.subject_count
     else:
-        raise ValidationError("subjects", "제공한 정보주체를 지정하십시오 (차트번호로 환자를 찾거나 외부 정보주체를 추가).")
+        raise ValidationError(
+            "subjects", "제공한 정보주체를 지정하십시오 (차트번호로 환자를 찾거나 외부 정보주체를 추가)."
+        )
     # 법 제18조⑤: the request to restrict use goes to a recipient; a use inside the hospital has none
-    restrictions = text("restrictions", data.restrictions, "제한·조치 요청 내용",
-                        required=basis.code != CONSENT and data.kind == PROVISION, limit=1000)
+    restrictions = text(
+        "restrictions",
+        data.restrictions,
+        "제한·조치 요청 내용",
+        required=basis.code != CONSENT and data.kind == PROVISION,
+        limit=1000,
+    )
     who = "이용 부서" if data.kind == INTERNAL_USE else "제공받는 자"
     why = "이용 목적" if data.kind == INTERNAL_USE else "제공받는 자의 이용 목적"
     return _Valid(
-        basis=basis, detail=detail, recipient=text("recipient", data.recipient, who),
+        basis=basis,
+        detail=detail,
+        recipient=text("recipient", data.recipient, who),
         purpose=text("recipient_purpose", data.recipient_purpose, why, limit=1000),
         items=text("items", data.items, "이용·제공 항목", limit=1000),
         form=text("form", data.form, "이용·제공 형태", limit=100),
-        period=text("period", data.period, "날짜·주기·기간", required=False), restrictions=restrictions,
+        period=text("period", data.period, "날짜·주기·기간", required=False),
+        restrictions=restrictions,
         document_no=text("document_no", data.document_no, "문서번호", required=False, limit=100),
-        note=reason_text("note", data.note, "비고", required=False, limit=1000), deidentified=deidentified,
-        patient_ids=ids, external_labels=externals, count=count, kind=data.kind, pseudonym=pseudonym)
+        note=reason_text("note", data.note, "비고", required=False, limit=1000),
+        deidentified=deidentified,
+        patient_ids=ids,
+        external_labels=externals,
+        count=count,
+        kind=data.kind,
+        pseudonym=pseudonym,
+    )
 
 
 def _file(u: Unit, code: str) -> LifecycleFile:
@@ -525,8 +642,13 @@ def _file(u: Unit, code: str) -> LifecycleFile:
 
 def _provider(u: Unit, login: str, *, field: str = "provided_by", label: str = "제공자") -> str:
     login = text(field, login, label, required=False, limit=64) or u.actor_login
-    if login != u.actor_login and u.session.execute(select(Account.id).where(Account.login == login)).first() is None:
-        raise ValidationError(field, f"{label} 계정 '{login}'이(가) 없습니다. 해당 직원의 아이디를 입력하십시오.")
+    if (
+        login != u.actor_login
+        and u.session.execute(select(Account.id).where(Account.login == login)).first() is None
+    ):
+        raise ValidationError(
+            field, f"{label} 계정 '{login}'이(가) 없습니다. 해당 직원의 아이디를 입력하십시오."
+        )
     return login
 
 
@@ -535,15 +657,19 @@ def _check_patients(u: Unit, ids: Sequence[int], basis: LegalBasis, exempt: set[
     found: dict[int, Patient] = {}
     for i in range(0, len(ids), 500):
         # locked: a hold placed by another workstation (place_hold locks the row too) waits for us
-        for p in u.session.execute(select(Patient).where(Patient.id.in_(ids[i:i + 500])).with_for_update()).scalars():
+        for p in u.session.execute(
+            select(Patient).where(Patient.id.in_(ids[i : i + 500])).with_for_update()
+        ).scalars():
             found[p.id] = p
     for pid in ids:
         q = found.get(pid)
         if q is None or q.status not in (STATUS_ACTIVE, STATUS_SEPARATED):
             raise NotFoundError("환자 기록", patient_ref(pid))
         if q.status == STATUS_SEPARATED and basis.code != LAW and pid not in exempt:
-            raise RuleViolationError(f"차트번호 {q.chart_no} 기록은 분리보관 중입니다. 분리보관한 개인정보는 법률에 "
-                                     "따른 경우('다른 법률의 특별한 규정')에만 제공할 수 있습니다.")
+            raise RuleViolationError(
+                f"차트번호 {q.chart_no} 기록은 분리보관 중입니다. 분리보관한 개인정보는 법률에 "
+                "따른 경우('다른 법률의 특별한 규정')에만 제공할 수 있습니다."
+            )
     ensure_not_held(u.session, [i for i in ids if i not in exempt])
     flags = _flags(u.session, [patient_ref(i) for i in ids if i not in exempt])
     for pid in ids:
@@ -552,10 +678,14 @@ def _check_patients(u: Unit, ids: Sequence[int], basis: LegalBasis, exempt: set[
             continue
         chart = found[pid].chart_no
         if f.suspended and basis.code not in SUSPENSION_EXEMPT:
-            raise RuleViolationError(f"차트번호 {chart} 환자는 처리정지를 요구하여 제공할 수 없습니다. 법률의 특별한 "
-                                     "규정이나 급박한 생명·신체·재산의 이익을 위한 경우에만 제공할 수 있습니다.")
+            raise RuleViolationError(
+                f"차트번호 {chart} 환자는 처리정지를 요구하여 제공할 수 없습니다. 법률의 특별한 "
+                "규정이나 급박한 생명·신체·재산의 이익을 위한 경우에만 제공할 수 있습니다."
+            )
         if f.consent_withdrawn and basis.code == CONSENT:
-            raise RuleViolationError(f"차트번호 {chart} 환자는 동의를 철회하여 동의를 근거로 제공할 수 없습니다.")
+            raise RuleViolationError(
+                f"차트번호 {chart} 환자는 동의를 철회하여 동의를 근거로 제공할 수 없습니다."
+            )
     return [found[i] for i in ids]
 
 
@@ -574,36 +704,76 @@ def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> D
             if target is None:
                 raise NotFoundError("제3자 제공 기록", f"disclosure:{data.corrects_id}")
             if target.kind != v.kind:
-                raise ValidationError("kind", f"{data.corrects_id}번 기록은 {KIND_LABELS.get(target.kind, target.kind)} "
-                                              "기록입니다. 정정 기록도 같은 구분으로 남기십시오.")
+                raise ValidationError(
+                    "kind",
+                    f"{data.corrects_id}번 기록은 {KIND_LABELS.get(target.kind, target.kind)} "
+                    "기록입니다. 정정 기록도 같은 구분으로 남기십시오.",
+                )
             exempt = {s.patient_id for s in target.subjects if s.patient_id is not None}
         patients = _check_patients(u, v.patient_ids, v.basis, exempt)
         now = clock.now()
-        d = Disclosure(file_code=f.code, file_name=f.name, recipient=v.recipient, recipient_purpose=v.purpose,
-                       items=v.items, legal_basis=v.basis.code, basis_detail=v.detail, disclosed_on=data.disclosed_on,
-                       period=v.period, form=v.form, restrictions=v.restrictions, document_no=v.document_no,
-                       provided_by=_provider(u, data.provided_by), deidentified=v.deidentified,
-                       subject_count=v.count, note=v.note, corrects_id=data.corrects_id, recorded_at=now,
-                       recorded_by=u.actor_login, kind=v.kind)
+        d = Disclosure(
+            file_code=f.code,
+            file_name=f.name,
+            recipient=v.recipient,
+            recipient_purpose=v.purpose,
+            items=v.items,
+            legal_basis=v.basis.code,
+            basis_detail=v.detail,
+            disclosed_on=data.disclosed_on,
+            period=v.period,
+            form=v.form,
+            restrictions=v.restrictions,
+            document_no=v.document_no,
+            provided_by=_provider(u, data.provided_by),
+            deidentified=v.deidentified,
+            subject_count=v.count,
+            note=v.note,
+            corrects_id=data.corrects_id,
+            recorded_at=now,
+            recorded_by=u.actor_login,
+            kind=v.kind,
+        )
         u.session.add(d)
         u.session.flush()
         if v.pseudonym is not None:
             ps = v.pseudonym
-            u.session.add(DisclosurePseudonym(
-                disclosure_id=d.id, purpose_kind=ps.purpose_kind, items=ps.items, method=ps.method,
-                performed_by=_provider(u, ps.performed_by, field="pseudonym_by", label="가명처리자"),
-                performed_on=ps.performed_on, additional_info=ps.additional_info, use_period=ps.use_period,
-                review=ps.review))
+            u.session.add(
+                DisclosurePseudonym(
+                    disclosure_id=d.id,
+                    purpose_kind=ps.purpose_kind,
+                    items=ps.items,
+                    method=ps.method,
+                    performed_by=_provider(u, ps.performed_by, field="pseudonym_by", label="가명처리자"),
+                    performed_on=ps.performed_on,
+                    additional_info=ps.additional_info,
+                    use_period=ps.use_period,
+                    review=ps.review,
+                )
+            )
         position = 0
         for p in patients:
             position += 1
-            u.session.add(DisclosureSubject(disclosure_id=d.id, position=position, subject_ref=p.ref, patient_id=p.id,
-                                            label=patient_label(p)))
+            u.session.add(
+                DisclosureSubject(
+                    disclosure_id=d.id,
+                    position=position,
+                    subject_ref=p.ref,
+                    patient_id=p.id,
+                    label=patient_label(p),
+                )
+            )
         for label in v.external_labels:
             position += 1
-            u.session.add(DisclosureSubject(disclosure_id=d.id, position=position,
-                                            subject_ref=f"external:{secrets.token_hex(8)}", patient_id=None,
-                                            label=label[:100]))
+            u.session.add(
+                DisclosureSubject(
+                    disclosure_id=d.id,
+                    position=position,
+                    subject_ref=f"external:{secrets.token_hex(8)}",
+                    patient_id=None,
+                    label=label[:100],
+                )
+            )
         u.session.flush()
         u.session.refresh(d, ["subjects", "pseudonym"])
         anchors.anchor(u, Action.CREATE, TABLE, d.id, canonical_row(d))
@@ -615,38 +785,62 @@ def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> D
 def _filtered(stmt: Select[Disclosure], flt: LedgerFilter) -> Select[Disclosure]:
     if flt.recipient and flt.recipient.strip():
         t = flt.recipient.strip()
-        stmt = stmt.where(or_(Disclosure.recipient.contains(t, autoescape=True),
-                              Disclosure.recipient_purpose.contains(t, autoescape=True)))
+        stmt = stmt.where(
+            or_(
+                Disclosure.recipient.contains(t, autoescape=True),
+                Disclosure.recipient_purpose.contains(t, autoescape=True),
+            )
+        )
     if flt.legal_basis:
         stmt = stmt.where(Disclosure.legal_basis == flt.legal_basis)
     if flt.kind:
         stmt = stmt.where(Disclosure.kind == flt.kind)
     if flt.subject_ref:
-        stmt = stmt.where(Disclosure.id.in_(select(DisclosureSubject.disclosure_id)
-                                            .where(DisclosureSubject.subject_ref == flt.subject_ref)))
+        stmt = stmt.where(
+            Disclosure.id.in_(
+                select(DisclosureSubject.disclosure_id).where(
+                    DisclosureSubject.subject_ref == flt.subject_ref
+                )
+            )
+        )
     return stmt
 
 
-def ledger_rows(u: Unit, first: dt.date, last: dt.date, flt: LedgerFilter | None = None) -> list[DisclosureRow]:
+def ledger_rows(
+    u: Unit, first: dt.date, last: dt.date, flt: LedgerFilter | None = None
+) -> list[DisclosureRow]:
     """The entries provided in ``first``..``last`` (inclusive), oldest first, inside a caller's unit."""
     if first > last:
         raise ValidationError("from", "기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")
-    stmt = _filtered(select(Disclosure).where(Disclosure.disclosed_on >= first, Disclosure.disclosed_on <= last),
-                     flt or LedgerFilter())
+    stmt = _filtered(
+        select(Disclosure).where(Disclosure.disclosed_on >= first, Disclosure.disclosed_on <= last),
+        flt or LedgerFilter(),
+    )
     items = list(u.session.scalars(stmt.order_by(Disclosure.disclosed_on, Disclosure.id).limit(MAX_ROWS)))
     return rows_of(u.session, items)
 
 
-def list_disclosures(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, *, subject_ref: str | None = None,
-                     recipient: str | None = None, legal_basis: str | None = None,
-                     kind: str | None = None) -> list[DisclosureRow]:
+def list_disclosures(
+    ctx: AppContext,
+    actor: Actor,
+    first: dt.date,
+    last: dt.date,
+    *,
+    subject_ref: str | None = None,
+    recipient: str | None = None,
+    legal_basis: str | None = None,
+    kind: str | None = None,
+) -> list[DisclosureRow]:
     """The ledger for a period (이용·제공일 ``first``..``last``), oldest first, with the screen's
     filters (``kind``: only provisions or only uses beyond the purpose); the look is logged."""
     flt = LedgerFilter(recipient=recipient, legal_basis=legal_basis, subject_ref=subject_ref, kind=kind)
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         rows = ledger_rows(u, first, last, flt)
-        u.log(Action.VIEW, subject_ref or ALL,
-              detail=f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; rows={len(rows)}")
+        u.log(
+            Action.VIEW,
+            subject_ref or ALL,
+            detail=f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; rows={len(rows)}",
+        )
         return rows
 
 
@@ -683,8 +877,30 @@ def verify_ledger(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:
         return problems
 
 
-__all__ = ["ALL", "BASES", "DEFAULT_RESTRICTIONS", "FORMS", "INTERNAL_USE", "KIND_LABELS", "LEGAL_BASES", "PROVISION",
-           "DisclosureInput", "DisclosureRow", "ExternalSubject", "FileChoice", "LedgerFilter", "LegalBasis",
-           "PseudonymInput", "PseudonymRow", "disclosure_files", "get_disclosure",
-           "ledger_rows", "legal_basis", "list_disclosures", "private_bases", "record_disclosure", "verify_ledger",
-           "verify_ledger_in"]
+__all__ = [
+    "ALL",
+    "BASES",
+    "DEFAULT_RESTRICTIONS",
+    "FORMS",
+    "INTERNAL_USE",
+    "KIND_LABELS",
+    "LEGAL_BASES",
+    "PROVISION",
+    "DisclosureInput",
+    "DisclosureRow",
+    "ExternalSubject",
+    "FileChoice",
+    "LedgerFilter",
+    "LegalBasis",
+    "PseudonymInput",
+    "PseudonymRow",
+    "disclosure_files",
+    "get_disclosure",
+    "ledger_rows",
+    "legal_basis",
+    "list_disclosures",
+    "private_bases",
+    "record_disclosure",
+    "verify_ledger",
+    "verify_ledger_in",
+]

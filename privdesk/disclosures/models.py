@@ -26,7 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from privdesk.store.models import Base
 
-PROVISION, INTERNAL_USE = "provision", "internal_use"    # 제3자 제공 / 목적 외 이용
+PROVISION, INTERNAL_USE = "provision", "internal_use"  # 제3자 제공 / 목적 외 이용
 
 
 class Disclosure(Base):
@@ -37,19 +37,19 @@ class Disclosure(Base):
     __tablename__ = "disclosures"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), default=PROVISION, server_default=PROVISION)
-    file_code: Mapped[str] = mapped_column(String(32))            # lifecycle file code (patients, …)
-    file_name: Mapped[str] = mapped_column(String(100))           # 개인정보파일의 명칭 (at the time)
-    recipient: Mapped[str] = mapped_column(String(200))           # 제공받는 자
-    recipient_purpose: Mapped[str] = mapped_column(Text)          # 제공받는 자의 이용 목적
-    items: Mapped[str] = mapped_column(Text)                      # 제공 항목
-    legal_basis: Mapped[str] = mapped_column(String(32))          # code, see disclosures.LEGAL_BASES
-    basis_detail: Mapped[str] = mapped_column(Text, default="")   # the law's article, consent form no., …
-    disclosed_on: Mapped[dt.date] = mapped_column(Date)           # 제공 날짜
+    file_code: Mapped[str] = mapped_column(String(32))  # lifecycle file code (patients, …)
+    file_name: Mapped[str] = mapped_column(String(100))  # 개인정보파일의 명칭 (at the time)
+    recipient: Mapped[str] = mapped_column(String(200))  # 제공받는 자
+    recipient_purpose: Mapped[str] = mapped_column(Text)  # 제공받는 자의 이용 목적
+    items: Mapped[str] = mapped_column(Text)  # 제공 항목
+    legal_basis: Mapped[str] = mapped_column(String(32))  # code, see disclosures.LEGAL_BASES
+    basis_detail: Mapped[str] = mapped_column(Text, default="")  # the law's article, consent form no., …
+    disclosed_on: Mapped[dt.date] = mapped_column(Date)  # 제공 날짜
     period: Mapped[str] = mapped_column(String(200), default="")  # 날짜·주기 또는 기간 (recurring)
-    form: Mapped[str] = mapped_column(String(100))                # 제공 형태 (사본, 전자파일, 열람 …)
-    restrictions: Mapped[str] = mapped_column(Text, default="")   # 법 제18조⑤ 제한·조치 요청 내용
+    form: Mapped[str] = mapped_column(String(100))  # 제공 형태 (사본, 전자파일, 열람 …)
+    restrictions: Mapped[str] = mapped_column(Text, default="")  # 법 제18조⑤ 제한·조치 요청 내용
     document_no: Mapped[str] = mapped_column(String(100), default="")  # 요청 공문 번호
-    provided_by: Mapped[str] = mapped_column(String(64))          # account login
+    provided_by: Mapped[str] = mapped_column(String(64))  # account login
     deidentified: Mapped[bool] = mapped_column(Boolean, default=False)  # 가명·익명 처리하여 제공
     subject_count: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
@@ -58,7 +58,8 @@ class Disclosure(Base):
     recorded_by: Mapped[str] = mapped_column(String(64))
 
     subjects: Mapped[list[DisclosureSubject]] = relationship(
-        back_populates="disclosure", order_by="DisclosureSubject.position", lazy="selectin")
+        back_populates="disclosure", order_by="DisclosureSubject.position", lazy="selectin"
+    )
     pseudonym: Mapped[DisclosurePseudonym | None] = relationship(lazy="selectin", uselist=False)
 
     __table_args__ = (Index("ix_disclosures_on_id", "disclosed_on", "id"),)
@@ -92,14 +93,14 @@ class DisclosurePseudonym(Base):
 
     __tablename__ = "disclosure_pseudonyms"
     disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosures.id"), primary_key=True)
-    purpose_kind: Mapped[str] = mapped_column(String(16))          # statistics / research / archiving
-    items: Mapped[str] = mapped_column(Text)                       # 가명처리한 개인정보의 항목
-    method: Mapped[str] = mapped_column(Text)                      # 가명처리 방법 (삭제·대체·범주화 …)
-    performed_by: Mapped[str] = mapped_column(String(64))          # account login
+    purpose_kind: Mapped[str] = mapped_column(String(16))  # statistics / research / archiving
+    items: Mapped[str] = mapped_column(Text)  # 가명처리한 개인정보의 항목
+    method: Mapped[str] = mapped_column(Text)  # 가명처리 방법 (삭제·대체·범주화 …)
+    performed_by: Mapped[str] = mapped_column(String(64))  # account login
     performed_on: Mapped[dt.date] = mapped_column(Date)
-    additional_info: Mapped[str] = mapped_column(Text)             # 추가정보 분리보관 (장소·관리자)
-    use_period: Mapped[str] = mapped_column(String(200))           # 가명정보의 이용·보유 기간
-    review: Mapped[str] = mapped_column(Text, default="")          # 적정성 검토 (재식별 위험 검토) 결과
+    additional_info: Mapped[str] = mapped_column(Text)  # 추가정보 분리보관 (장소·관리자)
+    use_period: Mapped[str] = mapped_column(String(200))  # 가명정보의 이용·보유 기간
+    review: Mapped[str] = mapped_column(Text, default="")  # 적정성 검토 (재식별 위험 검토) 결과
 
 
 class Processor(Base):
@@ -108,11 +109,11 @@ class Processor(Base):
     __tablename__ = "processors"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
-    task: Mapped[str] = mapped_column(Text)                        # 위탁업무 내용
+    task: Mapped[str] = mapped_column(Text)  # 위탁업무 내용
     retention: Mapped[str] = mapped_column(String(200), default="")  # 보유기간
     contract_start: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     contract_end: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    contact: Mapped[str] = mapped_column(String(200), default="")   # 담당자·연락처 (company contact)
+    contact: Mapped[str] = mapped_column(String(200), default="")  # 담당자·연락처 (company contact)
     last_check: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # 최근 점검·교육일
     check_note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -136,7 +137,7 @@ class ProcessorChange(Base):
     processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id"), index=True)
     at: Mapped[dt.datetime]
     actor_login: Mapped[str] = mapped_column(String(64))
-    change: Mapped[str] = mapped_column(String(16))           # create / update
+    change: Mapped[str] = mapped_column(String(16))  # create / update
     detail: Mapped[str] = mapped_column(Text, default="")
     reason: Mapped[str] = mapped_column(Text, default="")
 
@@ -150,7 +151,7 @@ class ProcessorClause(Base):
     processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id"), primary_key=True)
     clause: Mapped[str] = mapped_column(String(32), primary_key=True)
     present: Mapped[bool] = mapped_column(Boolean, default=False)
-    article: Mapped[str] = mapped_column(String(100), default="")   # 계약서 조항 (예: 제7조)
+    article: Mapped[str] = mapped_column(String(100), default="")  # 계약서 조항 (예: 제7조)
     checked_on: Mapped[dt.date] = mapped_column(Date)
     checked_by: Mapped[str] = mapped_column(String(64))
 
@@ -162,9 +163,9 @@ class Subprocessor(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id"), index=True)
     name: Mapped[str] = mapped_column(String(100))
-    task: Mapped[str] = mapped_column(Text)                          # 재위탁 업무 내용
-    consented_on: Mapped[dt.date] = mapped_column(Date)              # 위탁자(병원)의 동의일
-    consent_note: Mapped[str] = mapped_column(Text, default="")      # 동의 문서 (공문 번호 등)
+    task: Mapped[str] = mapped_column(Text)  # 재위탁 업무 내용
+    consented_on: Mapped[dt.date] = mapped_column(Date)  # 위탁자(병원)의 동의일
+    consent_note: Mapped[str] = mapped_column(Text, default="")  # 동의 문서 (공문 번호 등)
     ended_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     created_at: Mapped[dt.datetime]
     created_by: Mapped[str] = mapped_column(String(64))
@@ -179,7 +180,7 @@ class ProcessorReturn(Base):
     __tablename__ = "processor_returns"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     processor_id: Mapped[int] = mapped_column(ForeignKey("processors.id"), index=True)
-    method: Mapped[str] = mapped_column(String(16))                  # return / destroy
+    method: Mapped[str] = mapped_column(String(16))  # return / destroy
     done_on: Mapped[dt.date] = mapped_column(Date)
     evidence: Mapped[str] = mapped_column(Text)
     confirmed_by: Mapped[str] = mapped_column(String(64))

@@ -33,10 +33,31 @@ from privdesk.reports.template import period_text
 
 OnPage = Callable[[int], None] | None
 
-CSV_HEADER: Final = ("번호", "구분", "이용·제공일", "날짜·주기·기간", "개인정보파일 명칭", "이용기관·제공받는 자",
-                     "이용·제공 목적", "법적 근거", "근거 상세", "항목", "형태", "제한·조치 요청 내용", "정보주체 수",
-                     "정보주체(마스킹)", "가명처리 여부", "가명처리 기록", "문서번호", "처리자", "정정 대상 번호",
-                     "정정 기록 번호", "비고", "기록 일시", "기록자")
+CSV_HEADER: Final = (
+    "번호",
+    "구분",
+    "이용·제공일",
+    "날짜·주기·기간",
+    "개인정보파일 명칭",
+    "이용기관·제공받는 자",
+    "이용·제공 목적",
+    "법적 근거",
+    "근거 상세",
+    "항목",
+    "형태",
+    "제한·조치 요청 내용",
+    "정보주체 수",
+    "정보주체(마스킹)",
+    "가명처리 여부",
+    "가명처리 기록",
+    "문서번호",
+    "처리자",
+    "정정 대상 번호",
+    "정정 기록 번호",
+    "비고",
+    "기록 일시",
+    "기록자",
+)
 
 
 @dataclass(frozen=True)
@@ -48,24 +69,54 @@ class PrintResult:
     rows: int = 0
 
 
-def print_ledger(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, out: Path | Output, *,
-                 reason: str, on_page: OnPage = None) -> PrintResult:
+def print_ledger(
+    ctx: AppContext,
+    actor: Actor,
+    first: dt.date,
+    last: dt.date,
+    out: Path | Output,
+    *,
+    reason: str,
+    on_page: OnPage = None,
+) -> PrintResult:
     """Print the 개인정보의 목적 외 이용 및 제3자 제공 대장 for 이용·제공일 ``first``..``last`` (inclusive);
     ``reason`` (사유) checked first, logged with the printing."""
     why = require(reason)
     out = files.guarded(ctx.settings, out)
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         rows = ledger_rows(u, first, last)
-        u.log(Action.VIEW, ALL, detail=f"제3자 제공 대장 출력 {first.isoformat()}~{last.isoformat()}; rows={len(rows)}")
+        u.log(
+            Action.VIEW,
+            ALL,
+            detail=f"제3자 제공 대장 출력 {first.isoformat()}~{last.isoformat()}; rows={len(rows)}",
+        )
     meta = witnessed(ctx, disclosure_ledger.meta_for(ctx.profile.name, actor, period_text(first, last)))
-    pages = disclosure_ledger.render_ledger(out, meta, rows, on_page=on_page, before_publish=lambda n: record_print(
-        ctx, actor, disclosure_ledger.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
-        permission=Permission.DISCLOSURE_WRITE, reason=why))
+    pages = disclosure_ledger.render_ledger(
+        out,
+        meta,
+        rows,
+        on_page=on_page,
+        before_publish=lambda n: record_print(
+            ctx,
+            actor,
+            disclosure_ledger.WHAT,
+            f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽",
+            permission=Permission.DISCLOSURE_WRITE,
+            reason=why,
+        ),
+    )
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
-def print_processors(ctx: AppContext, actor: Actor, out: Path | Output, *, reason: str,
-                     today: dt.date | None = None, on_page: OnPage = None) -> PrintResult:
+def print_processors(
+    ctx: AppContext,
+    actor: Actor,
+    out: Path | Output,
+    *,
+    reason: str,
+    today: dt.date | None = None,
+    on_page: OnPage = None,
+) -> PrintResult:
     """Print the processors in use (수탁업체 현황) for the policy (their contact persons are on it);
     ``reason`` (사유) checked first, logged with the printing."""
     why = require(reason)
@@ -73,20 +124,51 @@ def print_processors(ctx: AppContext, actor: Actor, out: Path | Output, *, reaso
     today = today or clock.today_kst()
     rows = list_processors(ctx, actor, today=today, include_inactive=False)
     meta = witnessed(ctx, processors.meta_for(ctx.profile.name, actor))
-    pages = processors.render_processors(out, meta, rows, today, on_page=on_page, before_publish=lambda n: record_print(
-        ctx, actor, processors.WHAT, f"{meta.record_no}; {today.isoformat()}; {len(rows)}곳; {n}쪽",
-        permission=Permission.PROCESSOR_MANAGE, reason=why))
+    pages = processors.render_processors(
+        out,
+        meta,
+        rows,
+        today,
+        on_page=on_page,
+        before_publish=lambda n: record_print(
+            ctx,
+            actor,
+            processors.WHAT,
+            f"{meta.record_no}; {today.isoformat()}; {len(rows)}곳; {n}쪽",
+            permission=Permission.PROCESSOR_MANAGE,
+            reason=why,
+        ),
+    )
     return PrintResult(out.path, pages, meta.record_no, meta.title, len(rows))
 
 
 def csv_record(r: DisclosureRow) -> list[str]:
     """One ledger row as CSV cells (the writer neutralises formulas: :func:`privdesk.files.csv_cell`)."""
-    return [str(r.id), r.kind_label, r.disclosed_on.isoformat(), r.period, r.file_name, r.recipient,
-            r.recipient_purpose, r.basis_label, r.basis_detail, r.items, r.form, r.restrictions, str(r.subject_count),
-            "; ".join(r.subject_labels), "예" if r.deidentified else "아니오", r.pseudonym_text, r.document_no,
-            r.provider_text,
-            str(r.corrects_id) if r.corrects_id is not None else "", ",".join(str(i) for i in r.corrected_by),
-            r.note, clock.fmt_datetime(r.recorded_at), r.recorded_by]
+    return [
+        str(r.id),
+        r.kind_label,
+        r.disclosed_on.isoformat(),
+        r.period,
+        r.file_name,
+        r.recipient,
+        r.recipient_purpose,
+        r.basis_label,
+        r.basis_detail,
+        r.items,
+        r.form,
+        r.restrictions,
+        str(r.subject_count),
+        "; ".join(r.subject_labels),
+        "예" if r.deidentified else "아니오",
+        r.pseudonym_text,
+        r.document_no,
+        r.provider_text,
+        str(r.corrects_id) if r.corrects_id is not None else "",
+        ",".join(str(i) for i in r.corrected_by),
+        r.note,
+        clock.fmt_datetime(r.recorded_at),
+        r.recorded_by,
+    ]
 
 
 def write_csv(rows: Iterable[DisclosureRow], fh: IO[str]) -> int:
@@ -99,8 +181,9 @@ def write_csv(rows: Iterable[DisclosureRow], fh: IO[str]) -> int:
     return n
 
 
-def export_csv(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, path: Path | Output, *,
-               reason: str) -> int:
+def export_csv(
+    ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, path: Path | Output, *, reason: str
+) -> int:
     """Export the ledger of 제공일 ``first``..``last`` to ``path`` (CSV); returns the rows written.
     The file appears (through the one safe writer) only after its ``export`` entry is committed;
     ``reason`` (사유) is checked before anything is opened and logged with the entry."""
@@ -108,6 +191,11 @@ def export_csv(ctx: AppContext, actor: Actor, first: dt.date, last: dt.date, pat
     out = files.guarded(ctx.settings, path)
     with files.replacing(out) as fh, ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
         n = write_csv(ledger_rows(u, first, last), fh)
-        u.log(Action.EXPORT, ALL, detail=with_reason(f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; "
-                                                     f"{n}건; 파일={out.path.name}", why))
+        u.log(
+            Action.EXPORT,
+            ALL,
+            detail=with_reason(
+                f"제3자 제공 대장 {first.isoformat()}~{last.isoformat()}; {n}건; 파일={out.path.name}", why
+            ),
+        )
     return n

@@ -45,11 +45,23 @@ from privdesk.store.models import Meta
 ENDING_SOON_DAYS = 30
 SEED_REASON = "개인정보 처리방침(병원 프로필)의 수탁업체"
 CREATE, UPDATE, DEACTIVATE, REACTIVATE = "create", "update", "deactivate", "reactivate"
-CHANGE_LABELS = {CREATE: "등록", UPDATE: "변경", DEACTIVATE: "위탁 종료", REACTIVATE: "재개",
-                 **contracts.CHANGE_LABELS}
-FIELD_LABELS = {"name": "수탁업체명", "task": "위탁업무 내용", "retention": "보유기간", "contract_start": "계약 시작일",
-                "contract_end": "계약 종료일", "contact": "담당자·연락처", "last_check": "최근 점검·교육일",
-                "check_note": "점검·교육 내용"}
+CHANGE_LABELS = {
+    CREATE: "등록",
+    UPDATE: "변경",
+    DEACTIVATE: "위탁 종료",
+    REACTIVATE: "재개",
+    **contracts.CHANGE_LABELS,
+}
+FIELD_LABELS = {
+    "name": "수탁업체명",
+    "task": "위탁업무 내용",
+    "retention": "보유기간",
+    "contract_start": "계약 시작일",
+    "contract_end": "계약 종료일",
+    "contact": "담당자·연락처",
+    "last_check": "최근 점검·교육일",
+    "check_note": "점검·교육 내용",
+}
 _LIMITS = {"name": 100, "task": 1000, "retention": 200, "contact": 200, "check_note": 1000}
 _REQUIRED = {"name", "task"}
 
@@ -91,7 +103,7 @@ class ProcessorRow:
     ending_soon: bool
     expired: bool
     days_left: int | None
-    ended: bool = False                      # deactivated, or past the contract's end date
+    ended: bool = False  # deactivated, or past the contract's end date
     contract: ContractState = EMPTY
 
     @property
@@ -155,19 +167,35 @@ class ProcessorChangeRow:
         return CHANGE_LABELS.get(self.change, self.change)
 
 
-def row_of(p: Processor, today: dt.date, soon_days: int = ENDING_SOON_DAYS,
-           contract: ContractState = EMPTY) -> ProcessorRow:
+def row_of(
+    p: Processor, today: dt.date, soon_days: int = ENDING_SOON_DAYS, contract: ContractState = EMPTY
+) -> ProcessorRow:
     left = (p.contract_end - today).days if p.contract_end is not None else None
     return ProcessorRow(
-        id=p.id, name=p.name, task=p.task, retention=p.retention, contract_start=p.contract_start,
-        contract_end=p.contract_end, contact=p.contact, last_check=p.last_check, check_note=p.check_note,
-        active=p.active, updated_at=p.updated_at, updated_by=p.updated_by, version=p.version,
+        id=p.id,
+        name=p.name,
+        task=p.task,
+        retention=p.retention,
+        contract_start=p.contract_start,
+        contract_end=p.contract_end,
+        contact=p.contact,
+        last_check=p.last_check,
+        check_note=p.check_note,
+        active=p.active,
+        updated_at=p.updated_at,
+        updated_by=p.updated_by,
+        version=p.version,
         ending_soon=bool(p.active and left is not None and 0 <= left <= soon_days),
-        expired=bool(p.active and left is not None and left < 0), days_left=left, ended=contract_ended(p, today),
-        contract=contract)
+        expired=bool(p.active and left is not None and left < 0),
+        days_left=left,
+        ended=contract_ended(p, today),
+        contract=contract,
+    )
 
 
-def rows_of(u: Unit, items: list[Processor], today: dt.date, soon_days: int = ENDING_SOON_DAYS) -> list[ProcessorRow]:
+def rows_of(
+    u: Unit, items: list[Processor], today: dt.date, soon_days: int = ENDING_SOON_DAYS
+) -> list[ProcessorRow]:
     states = states_of(u.session, [p.id for p in items])
     return [row_of(p, today, soon_days, states[p.id]) for p in items]
 
@@ -187,12 +215,29 @@ def ensure_processors(u: Unit, profile: HospitalProfile) -> int:
         if pp.name in seen:
             continue
         seen.add(pp.name)
-        p = Processor(name=pp.name, task=pp.task, retention=pp.retention, contact="", check_note="", active=True,
-                      created_at=now, updated_at=now, updated_by=u.actor_login)
+        p = Processor(
+            name=pp.name,
+            task=pp.task,
+            retention=pp.retention,
+            contact="",
+            check_note="",
+            active=True,
+            created_at=now,
+            updated_at=now,
+            updated_by=u.actor_login,
+        )
         u.session.add(p)
         u.session.flush()
-        u.session.add(ProcessorChange(processor_id=p.id, at=now, actor_login=u.actor_login, change=CREATE,
-                                      detail=f"위탁업무 내용: {p.task}; 보유기간: {p.retention}", reason=SEED_REASON))
+        u.session.add(
+            ProcessorChange(
+                processor_id=p.id,
+                at=now,
+                actor_login=u.actor_login,
+                change=CREATE,
+                detail=f"위탁업무 내용: {p.task}; 보유기간: {p.retention}",
+                reason=SEED_REASON,
+            )
+        )
     u.session.flush()
     if seen:
         u.log(Action.CREATE, "processor:*", detail=f"seed={len(seen)}")
@@ -221,16 +266,21 @@ def _validated(data: ProcessorChangeInput, today: dt.date) -> dict[str, object]:
     for f in fields(data):
         value = getattr(data, f.name)
         if f.name in _LIMITS:
-            check = reason_text if f.name == "check_note" else text   # a note: no personal data
-            out[f.name] = check(f.name, value, FIELD_LABELS[f.name], required=f.name in _REQUIRED,
-                                limit=_LIMITS[f.name])
+            check = reason_text if f.name == "check_note" else text  # a note: no personal data
+            out[f.name] = check(
+                f.name, value, FIELD_LABELS[f.name], required=f.name in _REQUIRED, limit=_LIMITS[f.name]
+            )
         else:
             out[f.name] = value
     start, end = data.contract_start, data.contract_end
     if start is not None and end is not None and end <= start:
-        raise ValidationError("contract_end", "계약 종료일은 계약 시작일보다 늦어야 합니다. 계약기간을 확인하십시오.")
+        raise ValidationError(
+            "contract_end", "계약 종료일은 계약 시작일보다 늦어야 합니다. 계약기간을 확인하십시오."
+        )
     if data.last_check is not None and data.last_check > today:
-        raise ValidationError("last_check", "최근 점검·교육일이 미래입니다. 실제로 점검·교육한 날을 입력하십시오.")
+        raise ValidationError(
+            "last_check", "최근 점검·교육일이 미래입니다. 실제로 점검·교육한 날을 입력하십시오."
+        )
     return out
 
 
@@ -251,8 +301,14 @@ def _reason(reason: str) -> str:
 
 
 # -- use cases ---------------------------------------------------------------------------------------
-def list_processors(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, include_inactive: bool = True,
-                    ending_soon_days: int = ENDING_SOON_DAYS) -> list[ProcessorRow]:
+def list_processors(
+    ctx: AppContext,
+    actor: Actor,
+    *,
+    today: dt.date | None = None,
+    include_inactive: bool = True,
+    ending_soon_days: int = ENDING_SOON_DAYS,
+) -> list[ProcessorRow]:
     """The registry: active processors first, then those whose outsourcing ended. Without
     ``include_inactive``, an ended processor still shows while it is ``outstanding`` (no return or
     destruction of the data on record)."""
@@ -264,7 +320,9 @@ def list_processors(ctx: AppContext, actor: Actor, *, today: dt.date | None = No
     return sorted(rows, key=lambda r: (not r.active, r.id))
 
 
-def get_processor(ctx: AppContext, actor: Actor, processor_id: int, *, today: dt.date | None = None) -> ProcessorRow:
+def get_processor(
+    ctx: AppContext, actor: Actor, processor_id: int, *, today: dt.date | None = None
+) -> ProcessorRow:
     today = today or clock.today_kst()
     with processor_unit(ctx, actor) as u:
         return rows_of(u, [_load(u, processor_id)], today)[0]
@@ -282,15 +340,24 @@ def add_processor(ctx: AppContext, actor: Actor, data: ProcessorChangeInput, rea
         u.session.add(p)
         u.session.flush()
         detail = "; ".join(f"{FIELD_LABELS[k]}: {_shown(v)}" for k, v in values.items() if k != "name" and v)
-        u.session.add(ProcessorChange(processor_id=p.id, at=now, actor_login=u.actor_login, change=CREATE,
-                                      detail=detail, reason=why))
+        u.session.add(
+            ProcessorChange(
+                processor_id=p.id, at=now, actor_login=u.actor_login, change=CREATE, detail=detail, reason=why
+            )
+        )
         u.log(Action.CREATE, p.ref, detail="fields=" + ",".join(k for k, v in values.items() if v))
         u.session.flush()
         return rows_of(u, [p], today)[0]
 
 
-def update_processor(ctx: AppContext, actor: Actor, processor_id: int, data: ProcessorChangeInput, reason: str,
-                     expected_version: int | None) -> ProcessorRow:
+def update_processor(
+    ctx: AppContext,
+    actor: Actor,
+    processor_id: int,
+    data: ProcessorChangeInput,
+    reason: str,
+    expected_version: int | None,
+) -> ProcessorRow:
     """Change a processor (with a reason); a stale copy (``expected_version``) is a conflict.
     The history names each field with its old and new value."""
     today = clock.today_kst()
@@ -309,41 +376,61 @@ def update_processor(ctx: AppContext, actor: Actor, processor_id: int, data: Pro
             setattr(p, k, v)
         p.updated_at, p.updated_by = clock.now(), u.actor_login
         u.session.flush()
-        u.session.add(ProcessorChange(processor_id=p.id, at=p.updated_at, actor_login=u.actor_login, change=UPDATE,
-                                      detail="; ".join(parts), reason=why))
+        u.session.add(
+            ProcessorChange(
+                processor_id=p.id,
+                at=p.updated_at,
+                actor_login=u.actor_login,
+                change=UPDATE,
+                detail="; ".join(parts),
+                reason=why,
+            )
+        )
         u.log(Action.UPDATE, p.ref, detail="fields=" + ",".join(changed))
         u.session.flush()
         return rows_of(u, [p], today)[0]
 
 
-def _set_active(ctx: AppContext, actor: Actor, processor_id: int, active: bool, reason: str,
-                expected_version: int | None) -> ProcessorRow:
+def _set_active(
+    ctx: AppContext, actor: Actor, processor_id: int, active: bool, reason: str, expected_version: int | None
+) -> ProcessorRow:
     why = _reason(reason)
     today = clock.today_kst()
     with processor_unit(ctx, actor) as u:
         p = _load(u, processor_id, lock=True)
         check_version(p, expected_version, p.ref)
         if p.active == active:
-            raise RuleViolationError("이미 위탁을 종료한 수탁업체입니다." if not active else "이미 위탁 중인 수탁업체입니다.")
+            raise RuleViolationError(
+                "이미 위탁을 종료한 수탁업체입니다." if not active else "이미 위탁 중인 수탁업체입니다."
+            )
         p.active, p.updated_at, p.updated_by = active, clock.now(), u.actor_login
         u.session.flush()
         change = REACTIVATE if active else DEACTIVATE
-        u.session.add(ProcessorChange(processor_id=p.id, at=p.updated_at, actor_login=u.actor_login, change=change,
-                                      detail=f"상태: {'위탁 종료 → 위탁 중' if active else '위탁 중 → 위탁 종료'}",
-                                      reason=why))
+        u.session.add(
+            ProcessorChange(
+                processor_id=p.id,
+                at=p.updated_at,
+                actor_login=u.actor_login,
+                change=change,
+                detail=f"상태: {'위탁 종료 → 위탁 중' if active else '위탁 중 → 위탁 종료'}",
+                reason=why,
+            )
+        )
         u.log(Action.UPDATE, p.ref, detail=f"active={'on' if active else 'off'}")
         u.session.flush()
         return rows_of(u, [p], today)[0]
 
 
-def deactivate_processor(ctx: AppContext, actor: Actor, processor_id: int, reason: str,
-                         expected_version: int | None = None) -> ProcessorRow:
+def deactivate_processor(
+    ctx: AppContext, actor: Actor, processor_id: int, reason: str, expected_version: int | None = None
+) -> ProcessorRow:
     """End the outsourcing (위탁 종료): the processor leaves the policy's list, its history stays."""
     return _set_active(ctx, actor, processor_id, False, reason, expected_version)
 
 
-def reactivate_processor(ctx: AppContext, actor: Actor, processor_id: int, reason: str,
-                         expected_version: int | None = None) -> ProcessorRow:
+def reactivate_processor(
+    ctx: AppContext, actor: Actor, processor_id: int, reason: str, expected_version: int | None = None
+) -> ProcessorRow:
     """Undo a deactivation (a new contract with the same company, or a mistake), with a reason."""
     return _set_active(ctx, actor, processor_id, True, reason, expected_version)
 
@@ -352,6 +439,7 @@ def processor_history(ctx: AppContext, actor: Actor, processor_id: int) -> list[
     """A processor's change history, oldest first."""
     with processor_unit(ctx, actor) as u:
         p = _load(u, processor_id)
-        rows = u.session.scalars(select(ProcessorChange).where(ProcessorChange.processor_id == p.id)
-                                 .order_by(ProcessorChange.id))
+        rows = u.session.scalars(
+            select(ProcessorChange).where(ProcessorChange.processor_id == p.id).order_by(ProcessorChange.id)
+        )
         return [ProcessorChangeRow(r.at, r.actor_login, r.change, r.detail, r.reason) for r in rows]

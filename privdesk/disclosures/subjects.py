@@ -34,7 +34,7 @@ class SubjectChoice:
 
     patient_id: int
     chart_no: str
-    label: str                 # 홍*동 (차트 12345)
+    label: str  # 홍*동 (차트 12345)
     status: str
     held: bool
     suspended: bool
@@ -95,23 +95,40 @@ class ChartHistory:
 
 
 def _history(u: Unit, subject_ref: str, until: dt.date | None) -> list[SubjectHistoryRow]:
-    found = subject_history(u.session, subject_ref, until=until, include_corrected=True,
-                            kinds=(PROVISION, INTERNAL_USE))
+    found = subject_history(
+        u.session, subject_ref, until=until, include_corrected=True, kinds=(PROVISION, INTERNAL_USE)
+    )
     ids = [h.disclosure_id for h in found]
     fixes = corrected_by(u.session, ids)
     targets: dict[int, int | None] = {}
     for i in range(0, len(ids), 500):
-        for did, target in u.session.execute(select(Disclosure.id, Disclosure.corrects_id)
-                                             .where(Disclosure.id.in_(ids[i:i + 500]))):
+        for did, target in u.session.execute(
+            select(Disclosure.id, Disclosure.corrects_id).where(Disclosure.id.in_(ids[i : i + 500]))
+        ):
             targets[did] = target
-    return [SubjectHistoryRow(h.disclosure_id, h.disclosed_on, h.recipient, h.recipient_purpose, h.items,
-                              h.legal_basis, h.basis_detail, h.form, h.deidentified, h.document_no,
-                              targets.get(h.disclosure_id), tuple(fixes.get(h.disclosure_id, ())), h.kind)
-            for h in found]
+    return [
+        SubjectHistoryRow(
+            h.disclosure_id,
+            h.disclosed_on,
+            h.recipient,
+            h.recipient_purpose,
+            h.items,
+            h.legal_basis,
+            h.basis_detail,
+            h.form,
+            h.deidentified,
+            h.document_no,
+            targets.get(h.disclosure_id),
+            tuple(fixes.get(h.disclosure_id, ())),
+            h.kind,
+        )
+        for h in found
+    ]
 
 
-def subject_disclosures(ctx: AppContext, actor: Actor, subject_ref: str, *,
-                        until: dt.date | None = None) -> list[SubjectHistoryRow]:
+def subject_disclosures(
+    ctx: AppContext, actor: Actor, subject_ref: str, *, until: dt.date | None = None
+) -> list[SubjectHistoryRow]:
     """Every disclosure of ``subject_ref`` (``patient:<id>``), oldest first (a logged look)."""
     ref = text("subject_ref", subject_ref, "정보주체", limit=64)
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
@@ -143,5 +160,12 @@ def find_patient(ctx: AppContext, actor: Actor, chart_no: str) -> SubjectChoice:
             raise NotFoundError("환자 기록", f"차트번호 {chart}")
         flag = u.session.get(SubjectFlag, p.ref)
         u.log(Action.SEARCH, p.ref, search_kind="chart_no", detail="제3자 제공")
-        return SubjectChoice(p.id, p.chart_no, patient_label(p), p.status, p.hold,
-                             bool(flag and flag.suspended), bool(flag and flag.consent_withdrawn))
+        return SubjectChoice(
+            p.id,
+            p.chart_no,
+            patient_label(p),
+            p.status,
+            p.hold,
+            bool(flag and flag.suspended),
+            bool(flag and flag.consent_withdrawn),
+        )

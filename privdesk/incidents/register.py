@@ -44,12 +44,25 @@ NOTICES = "incident_notices"
 OPEN = "open"
 CLOSED = "closed"
 STATE_LABELS = {OPEN: "대응 중", CLOSED: "종결"}
-SOURCE_LABELS = {"charts": "차트번호 목록", "export": "내보내기 기록", "account": "계정의 접근 기록",
-                 "cctv": "CCTV 열람 청구", "query": "명부 조회"}
-CHANGE_LABELS = {"open": "등록", "edit": "수정", "affect": "정보주체 추가", "unaffect": "정보주체 제외", "notice": "통지·신고", "print": "출력",
-                 "export": "내보내기", "close": "종결"}
+SOURCE_LABELS = {
+    "charts": "차트번호 목록",
+    "export": "내보내기 기록",
+    "account": "계정의 접근 기록",
+    "cctv": "CCTV 열람 청구",
+    "query": "명부 조회",
+}
+CHANGE_LABELS = {
+    "open": "등록",
+    "edit": "수정",
+    "affect": "정보주체 추가",
+    "unaffect": "정보주체 제외",
+    "notice": "통지·신고",
+    "print": "출력",
+    "export": "내보내기",
+    "close": "종결",
+}
 TEXT_LIMIT = 2000
-SKEW = dt.timedelta(minutes=5)     # a workstation clock a little ahead is not "in the future"
+SKEW = dt.timedelta(minutes=5)  # a workstation clock a little ahead is not "in the future"
 
 
 # -- input ---------------------------------------------------------------------------------------
@@ -105,7 +118,7 @@ class EventInfo:
     actor_login: str
     change: str
     detail: str
-    actor_label: str = ""       # 처리자 as people read it: 이름(ID)
+    actor_label: str = ""  # 처리자 as people read it: 이름(ID)
 
     @property
     def change_label(self) -> str:
@@ -147,8 +160,10 @@ class IncidentRow:
         """One line for ``privdesk incident list``."""
         mark = {Urgency.LATE: "[기한 경과] ", Urgency.SOON: "[임박] "}.get(self.urgency(now), "")
         duties = "; ".join(f"{d.label} {d.status(now)}" for d in self.duties if d.applies)
-        return (f"{mark}{self.number}  {self.state_label}  {self.kind_label}  인지 {clock.fmt_datetime(self.learnt_at)}"
-                f"  정보주체 {self.affected:,}명  {duties}")
+        return (
+            f"{mark}{self.number}  {self.state_label}  {self.kind_label}  인지 {clock.fmt_datetime(self.learnt_at)}"
+            f"  정보주체 {self.affected:,}명  {duties}"
+        )
 
 
 @dataclass(frozen=True)
@@ -170,7 +185,7 @@ class IncidentDetail:
     registry_people: int = 0
     notices: tuple[NoticeInfo, ...] = ()
     events: tuple[EventInfo, ...] = ()
-    people: People = field(default_factory=People, compare=False)   # its staff logins → names
+    people: People = field(default_factory=People, compare=False)  # its staff logins → names
 
     def who(self, login: str | None) -> str:
         """``이름(ID)`` of a staff member on the incident (등록자, 종결 승인자, 처리자)."""
@@ -228,14 +243,18 @@ def canonical_event(e: IncidentEvent) -> bytes:
 
 
 def canonical_notice(n: IncidentNotice) -> bytes:
-    return anchors.canonical(n.id, n.incident_id, n.duty, n.channel, n.sent_at, n.people, n.note, n.recorded_at,
-                             n.recorded_by)
+    return anchors.canonical(
+        n.id, n.incident_id, n.duty, n.channel, n.sent_at, n.people, n.note, n.recorded_at, n.recorded_by
+    )
 
 
-def record_event(u: Unit, inc: Incident, change: str, detail: str, *, at: dt.datetime | None = None) -> IncidentEvent:
+def record_event(
+    u: Unit, inc: Incident, change: str, detail: str, *, at: dt.datetime | None = None
+) -> IncidentEvent:
     """A row of the incident's history, anchored in the access log in the same transaction."""
-    e = IncidentEvent(incident_id=inc.id, at=at or clock.now(), actor_login=u.actor_login, change=change,
-                      detail=detail)
+    e = IncidentEvent(
+        incident_id=inc.id, at=at or clock.now(), actor_login=u.actor_login, change=change, detail=detail
+    )
     u.session.add(e)
     u.session.flush()
     anchors.anchor(u, Action.UPDATE if change != "open" else Action.CREATE, EVENTS, e.id, canonical_event(e))
@@ -256,7 +275,9 @@ def _when(value: dt.datetime | None, field_name: str, label: str) -> dt.datetime
     return at
 
 
-def _texts(field_name: str, value: str | None, label: str, *, required: bool = False, limit: int = TEXT_LIMIT) -> str:
+def _texts(
+    field_name: str, value: str | None, label: str, *, required: bool = False, limit: int = TEXT_LIMIT
+) -> str:
     return free_text(field_name, value, label, required=required, limit=limit)
 
 
@@ -273,28 +294,42 @@ def _files(ctx: AppContext, value: Sequence[str] | str) -> str:
     unknown = [c for c in codes if c not in known]
     if unknown:
         names = ", ".join(f"{c}({n})" for c, n in known.items())
-        raise ValidationError("files", f"알 수 없는 개인정보파일입니다: {', '.join(unknown)}. 고를 수 있는 파일: {names}")
+        raise ValidationError(
+            "files", f"알 수 없는 개인정보파일입니다: {', '.join(unknown)}. 고를 수 있는 파일: {names}"
+        )
     return ",".join(codes)
 
 
 def facts_of(session: Session, inc: Incident) -> tuple[Facts, dict[str, int], int]:
     """The facts that decide the duties, the affected people by source, and how many of them are
     registry patients."""
-    rows = session.execute(select(IncidentSubject.source, func.count(), func.count(IncidentSubject.patient_id))
-                           .where(IncidentSubject.incident_id == inc.id).group_by(IncidentSubject.source)).all()
+    rows = session.execute(
+        select(IncidentSubject.source, func.count(), func.count(IncidentSubject.patient_id))
+        .where(IncidentSubject.incident_id == inc.id)
+        .group_by(IncidentSubject.source)
+    ).all()
     by_source = {str(s): int(n) for s, n, _p in rows}
     registry = sum(int(p) for _s, _n, p in rows)
-    facts = Facts(learnt_at=inc.learnt_at, kind=inc.kind, affected=sum(by_source.values()),
-                  items=rules.split_list(inc.items), files=rules.split_list(inc.files),
-                  outside_access=inc.outside_access, registry_people=registry)
+    facts = Facts(
+        learnt_at=inc.learnt_at,
+        kind=inc.kind,
+        affected=sum(by_source.values()),
+        items=rules.split_list(inc.items),
+        files=rules.split_list(inc.files),
+        outside_access=inc.outside_access,
+        registry_people=registry,
+    )
     return facts, by_source, registry
 
 
 def _sent(session: Session, incident_ids: Sequence[int]) -> dict[int, list[IncidentNotice]]:
     out: dict[int, list[IncidentNotice]] = {i: [] for i in incident_ids}
     if incident_ids:
-        for n in session.execute(select(IncidentNotice).where(IncidentNotice.incident_id.in_(list(incident_ids)))
-                                 .order_by(IncidentNotice.sent_at, IncidentNotice.id)).scalars():
+        for n in session.execute(
+            select(IncidentNotice)
+            .where(IncidentNotice.incident_id.in_(list(incident_ids)))
+            .order_by(IncidentNotice.sent_at, IncidentNotice.id)
+        ).scalars():
             out[n.incident_id].append(n)
     return out
 
@@ -303,25 +338,56 @@ def _row(inc: Incident, facts: Facts, notices: Sequence[IncidentNotice]) -> Inci
     sent = [SentNotice(n.duty, n.channel, n.sent_at, n.people) for n in notices]
     notify, report = rules.duties(facts, sent)
     first = inc.summary.splitlines()[0] if inc.summary else ""
-    return IncidentRow(id=inc.id, number=inc.number, kind=inc.kind, learnt_at=inc.learnt_at,
-                       happened_at=inc.happened_at, state=inc.state, affected=facts.affected, summary=first,
-                       notify=notify, report=report, version=inc.version)
+    return IncidentRow(
+        id=inc.id,
+        number=inc.number,
+        kind=inc.kind,
+        learnt_at=inc.learnt_at,
+        happened_at=inc.happened_at,
+        state=inc.state,
+        affected=facts.affected,
+        summary=first,
+        notify=notify,
+        report=report,
+        version=inc.version,
+    )
 
 
 def detail_of(session: Session, inc: Incident) -> IncidentDetail:
     facts, by_source, registry = facts_of(session, inc)
     notices = _sent(session, [inc.id])[inc.id]
-    events = session.execute(select(IncidentEvent).where(IncidentEvent.incident_id == inc.id)
-                             .order_by(IncidentEvent.id)).scalars().all()
+    events = (
+        session.execute(
+            select(IncidentEvent).where(IncidentEvent.incident_id == inc.id).order_by(IncidentEvent.id)
+        )
+        .scalars()
+        .all()
+    )
     who = people(session, [inc.opened_by, inc.closed_by, *(e.actor_login for e in events)])
     return IncidentDetail(
-        row=_row(inc, facts, notices), reporter=inc.reporter, summary=inc.summary, files=rules.split_list(inc.files),
-        items=rules.split_list(inc.items), containment=inc.containment, outside_access=inc.outside_access,
-        opened_at=inc.opened_at, opened_by=inc.opened_by, cause=inc.cause, measures=inc.measures,
-        closed_at=inc.closed_at, closed_by=inc.closed_by, by_source=by_source, registry_people=registry,
-        notices=tuple(NoticeInfo(n.id, n.duty, n.channel, n.sent_at, n.people, n.note, n.recorded_by) for n in notices),
-        events=tuple(EventInfo(e.at, e.actor_login, e.change, e.detail, who.label(e.actor_login)) for e in events),
-        people=who)
+        row=_row(inc, facts, notices),
+        reporter=inc.reporter,
+        summary=inc.summary,
+        files=rules.split_list(inc.files),
+        items=rules.split_list(inc.items),
+        containment=inc.containment,
+        outside_access=inc.outside_access,
+        opened_at=inc.opened_at,
+        opened_by=inc.opened_by,
+        cause=inc.cause,
+        measures=inc.measures,
+        closed_at=inc.closed_at,
+        closed_by=inc.closed_by,
+        by_source=by_source,
+        registry_people=registry,
+        notices=tuple(
+            NoticeInfo(n.id, n.duty, n.channel, n.sent_at, n.people, n.note, n.recorded_by) for n in notices
+        ),
+        events=tuple(
+            EventInfo(e.at, e.actor_login, e.change, e.detail, who.label(e.actor_login)) for e in events
+        ),
+        people=who,
+    )
 
 
 def duty_summary(row: IncidentRow) -> str:
@@ -351,19 +417,35 @@ def open_incident(ctx: AppContext, actor: Actor, data: IncidentInput) -> Inciden
     with incident_unit(ctx, actor) as u:
         now = clock.now()
         number = _next_number(u.session, clock.to_kst(learnt).year)
-        inc = Incident(number=number, happened_at=happened, learnt_at=learnt, reporter=reporter, kind=kind,
-                       summary=summary, files=files, items=items, containment=containment,
-                       outside_access=bool(data.outside_access or kind == Kind.ATTACK), state=OPEN, opened_at=now,
-                       opened_by=u.actor_login, cause="", measures="")
+        inc = Incident(
+            number=number,
+            happened_at=happened,
+            learnt_at=learnt,
+            reporter=reporter,
+            kind=kind,
+            summary=summary,
+            files=files,
+            items=items,
+            containment=containment,
+            outside_access=bool(data.outside_access or kind == Kind.ATTACK),
+            state=OPEN,
+            opened_at=now,
+            opened_by=u.actor_login,
+            cause="",
+            measures="",
+        )
         u.session.add(inc)
         u.session.flush()
         u.log(Action.CREATE, inc.ref, detail=number)
-        record_event(u, inc, "open", f"{number} 등록: {rules.KIND_LABELS[kind]}, 인지 {clock.fmt_datetime(learnt)}")
+        record_event(
+            u, inc, "open", f"{number} 등록: {rules.KIND_LABELS[kind]}, 인지 {clock.fmt_datetime(learnt)}"
+        )
         return detail_of(u.session, inc)
 
 
-def update_incident(ctx: AppContext, actor: Actor, ref: str | int, edit: IncidentEdit, *,
-                    expected_version: int | None = None) -> IncidentDetail:
+def update_incident(
+    ctx: AppContext, actor: Actor, ref: str | int, edit: IncidentEdit, *, expected_version: int | None = None
+) -> IncidentDetail:
     """Change the facts of an open incident; the history names what changed."""
     with incident_unit(ctx, actor) as u:
         inc = load(u, ref, lock=True)
@@ -377,16 +459,20 @@ def update_incident(ctx: AppContext, actor: Actor, ref: str | int, edit: Inciden
             at = _when(edit.happened_at, "happened_at", "발생 일시")
             assert at is not None
             if at > inc.learnt_at:
-                raise ValidationError("happened_at", "발생 일시가 인지 일시보다 늦습니다. 두 일시를 확인하십시오.")
+                raise ValidationError(
+                    "happened_at", "발생 일시가 인지 일시보다 늦습니다. 두 일시를 확인하십시오."
+                )
             if at != inc.happened_at:
                 inc.happened_at = at
                 changed.append(f"발생 일시: {clock.fmt_datetime(at)}")
         if edit.kind is not None and kind_of(edit.kind) != inc.kind:
             inc.kind = kind_of(edit.kind)
             changed.append(f"유형: {rules.KIND_LABELS[inc.kind]}")
-        for attr, value, label, limit in (("reporter", edit.reporter, "최초 보고자", 200),
-                                          ("summary", edit.summary, "사고 경위", TEXT_LIMIT),
-                                          ("containment", edit.containment, "최초 대응조치", TEXT_LIMIT)):
+        for attr, value, label, limit in (
+            ("reporter", edit.reporter, "최초 보고자", 200),
+            ("summary", edit.summary, "사고 경위", TEXT_LIMIT),
+            ("containment", edit.containment, "최초 대응조치", TEXT_LIMIT),
+        ):
             if value is not None:
                 new = _texts(attr, value, label, required=attr == "summary", limit=limit)
                 if new != getattr(inc, attr):
@@ -420,15 +506,27 @@ def get_incident(ctx: AppContext, actor: Actor, ref: str | int) -> IncidentDetai
         return detail_of(u.session, inc)
 
 
-def list_incidents(ctx: AppContext, actor: Actor, *, open_only: bool = False, year: int | None = None) -> list[IncidentRow]:
+def list_incidents(
+    ctx: AppContext, actor: Actor, *, open_only: bool = False, year: int | None = None
+) -> list[IncidentRow]:
     """The register, the most urgent first for open incidents (then by learnt-at, newest first)."""
     with incident_unit(ctx, actor, write=False) as u:
         rows = rows_of(u.session, open_only=open_only, year=year)
-        u.log(Action.SEARCH, "incidents", detail=f"open_only={open_only}; year={year or '-'}; results={len(rows)}")
+        u.log(
+            Action.SEARCH,
+            "incidents",
+            detail=f"open_only={open_only}; year={year or '-'}; results={len(rows)}",
+        )
     now = clock.now()
     order = {Urgency.LATE: 0, Urgency.SOON: 1, Urgency.IN_TIME: 2, Urgency.DONE: 3, Urgency.NOT_APPLICABLE: 4}
-    return sorted(rows, key=lambda r: (r.state != OPEN, order[r.urgency(now)] if r.state == OPEN else 9,
-                                       -r.learnt_at.timestamp()))
+    return sorted(
+        rows,
+        key=lambda r: (
+            r.state != OPEN,
+            order[r.urgency(now)] if r.state == OPEN else 9,
+            -r.learnt_at.timestamp(),
+        ),
+    )
 
 
 def rows_of(session: Session, *, open_only: bool = False, year: int | None = None) -> list[IncidentRow]:
@@ -463,14 +561,25 @@ def clock_summary(ctx: AppContext, actor: Actor) -> ClockSummary:
     return ClockSummary(tuple(sorted(rows, key=lambda r: (order[r.urgency(now)], r.learnt_at))), now)
 
 
-def mark_sent(ctx: AppContext, actor: Actor, ref: str | int, *, duty: str, channel: str, sent_at: dt.datetime | None = None,
-              people: int = 0, note: str = "") -> IncidentDetail:
+def mark_sent(
+    ctx: AppContext,
+    actor: Actor,
+    ref: str | int,
+    *,
+    duty: str,
+    channel: str,
+    sent_at: dt.datetime | None = None,
+    people: int = 0,
+    note: str = "",
+) -> IncidentDetail:
     """Record a notice as sent (통지·신고 완료 기록): the duty, the channel, when, how many people
     it reached (통지). The clock of a duty stops when it is done (:func:`privdesk.incidents.rules.duties`)."""
     try:
         duty_v = Duty(duty)
     except ValueError:
-        raise ValidationError("duty", "무엇을 했는지 고르십시오: notify(정보주체 통지), report(신고)") from None
+        raise ValidationError(
+            "duty", "무엇을 했는지 고르십시오: notify(정보주체 통지), report(신고)"
+        ) from None
     allowed = rules.NOTIFY_CHANNELS if duty_v == Duty.NOTIFY else rules.REPORT_CHANNELS
     if channel not in allowed:
         names = ", ".join(f"{c.value}({rules.CHANNEL_LABELS[c]})" for c in allowed)
@@ -488,11 +597,21 @@ def mark_sent(ctx: AppContext, actor: Actor, ref: str | int, *, duty: str, chann
         facts, _s, _r = facts_of(u.session, inc)
         if duty_v == Duty.NOTIFY and channel != Channel.HOMEPAGE:
             if not facts.affected:
-                raise RuleViolationError("아직 정보주체를 정하지 않았습니다. 먼저 유출된 정보주체를 추가하십시오.")
+                raise RuleViolationError(
+                    "아직 정보주체를 정하지 않았습니다. 먼저 유출된 정보주체를 추가하십시오."
+                )
             if people <= 0:
                 raise ValidationError("people", "이 방법으로 통지한 인원을 입력하십시오.")
-        n = IncidentNotice(incident_id=inc.id, duty=duty_v.value, channel=channel, sent_at=at, people=people, note=note,
-                           recorded_at=clock.now(), recorded_by=u.actor_login)
+        n = IncidentNotice(
+            incident_id=inc.id,
+            duty=duty_v.value,
+            channel=channel,
+            sent_at=at,
+            people=people,
+            note=note,
+            recorded_at=clock.now(),
+            recorded_by=u.actor_login,
+        )
         u.session.add(n)
         u.session.flush()
         anchors.anchor(u, Action.CREATE, NOTICES, n.id, canonical_notice(n))
@@ -508,8 +627,15 @@ def mark_sent(ctx: AppContext, actor: Actor, ref: str | int, *, duty: str, chann
         return detail_of(u.session, inc)
 
 
-def close_incident(ctx: AppContext, actor: Actor, ref: str | int, *, cause: str, measures: str,
-                   expected_version: int | None = None) -> IncidentDetail:
+def close_incident(
+    ctx: AppContext,
+    actor: Actor,
+    ref: str | int,
+    *,
+    cause: str,
+    measures: str,
+    expected_version: int | None = None,
+) -> IncidentDetail:
     """Close an incident (종결): the cause and the measures are required, the officer approves
     (``incident.approve``), and every duty that applies must be done."""
     cause = _texts("cause", cause, "사고 원인", required=True)
@@ -520,14 +646,24 @@ def close_incident(ctx: AppContext, actor: Actor, ref: str | int, *, cause: str,
         ensure_open(inc)
         d = detail_of(u.session, inc)
         if not d.row.affected:
-            raise RuleViolationError(f"{inc.number}: 정보주체를 정하지 않은 사고는 종결할 수 없습니다. 유출된 정보주체를 "
-                                     "추가하십시오.")
+            raise RuleViolationError(
+                f"{inc.number}: 정보주체를 정하지 않은 사고는 종결할 수 없습니다. 유출된 정보주체를 "
+                "추가하십시오."
+            )
         undone = [s.label for s in d.row.duties if s.applies and not s.done]
         if undone:
-            raise RuleViolationError(f"{inc.number}: {', '.join(undone)}을(를) 마치지 않았습니다. 보낸 통지·신고를 기록한 뒤 "
-                                     "종결하십시오.")
+            raise RuleViolationError(
+                f"{inc.number}: {', '.join(undone)}을(를) 마치지 않았습니다. 보낸 통지·신고를 기록한 뒤 "
+                "종결하십시오."
+            )
         now = clock.now()
-        inc.cause, inc.measures, inc.state, inc.closed_at, inc.closed_by = cause, measures, CLOSED, now, u.actor_login
+        inc.cause, inc.measures, inc.state, inc.closed_at, inc.closed_by = (
+            cause,
+            measures,
+            CLOSED,
+            now,
+            u.actor_login,
+        )
         u.session.flush()
         u.log(Action.UPDATE, inc.ref, detail=f"{inc.number}; closed")
         record_event(u, inc, "close", "종결 승인 (원인·재발 방지 조치 기록)")
@@ -539,7 +675,9 @@ def verify_ledger_in(session: Session) -> list[anchors.AnchorProblem]:
     events = session.execute(select(IncidentEvent).order_by(IncidentEvent.id)).scalars()
     problems = anchors.verify_anchored(session, EVENTS, ((e.id, canonical_event(e)) for e in events))
     notices = session.execute(select(IncidentNotice).order_by(IncidentNotice.id)).scalars()
-    return problems + anchors.verify_anchored(session, NOTICES, ((n.id, canonical_notice(n)) for n in notices))
+    return problems + anchors.verify_anchored(
+        session, NOTICES, ((n.id, canonical_notice(n)) for n in notices)
+    )
 
 
 def verify_ledger(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:

@@ -29,55 +29,81 @@ from privdesk.errors import ValidationError
 
 NOTIFY_HOURS = 72
 REPORT_HOURS = 72
-REPORT_THRESHOLD = 1_000          # 1천명 이상 (시행령 제40조①1)
-REGISTRY_FILE = "patient"          # the patient registry (환자 명부): resident numbers and health data
-SOON_HOURS = 24                    # amber from here
-HOMEPAGE_DAYS = 30                 # UNCONFIRMED: how long the homepage notice stays up
+REPORT_THRESHOLD = 1_000  # 1천명 이상 (시행령 제40조①1)
+REGISTRY_FILE = "patient"  # the patient registry (환자 명부): resident numbers and health data
+SOON_HOURS = 24  # amber from here
+HOMEPAGE_DAYS = 30  # UNCONFIRMED: how long the homepage notice stays up
 
 
 class Kind(StrEnum):
-    LOST = "lost"                  # 분실·도난
-    MISDELIVERY = "misdelivery"    # 오발송·오전달
-    INSIDER = "insider"            # 직원의 권한 없는 접근
-    ATTACK = "attack"              # 외부 공격(해킹)
-    OTHER = "other"                # 기타
+    LOST = "lost"  # 분실·도난
+    MISDELIVERY = "misdelivery"  # 오발송·오전달
+    INSIDER = "insider"  # 직원의 권한 없는 접근
+    ATTACK = "attack"  # 외부 공격(해킹)
+    OTHER = "other"  # 기타
 
 
 KIND_LABELS: dict[str, str] = {
-    Kind.LOST: "분실·도난(기기·서류)", Kind.MISDELIVERY: "오발송·오전달", Kind.INSIDER: "직원의 권한 없는 접근",
-    Kind.ATTACK: "외부 공격(해킹 등)", Kind.OTHER: "기타",
+    Kind.LOST: "분실·도난(기기·서류)",
+    Kind.MISDELIVERY: "오발송·오전달",
+    Kind.INSIDER: "직원의 권한 없는 접근",
+    Kind.ATTACK: "외부 공격(해킹 등)",
+    Kind.OTHER: "기타",
 }
 
 # 고유식별정보 (법 제24조, 시행령 제19조) and 민감정보 (법 제23조, 시행령 제18조: 건강)
 UNIQUE_ID_ITEMS = ("주민등록번호", "외국인등록번호", "여권번호", "운전면허번호")
 SENSITIVE_ITEMS = ("진료정보", "건강정보")
-ITEM_CHOICES = ("이름", "주민등록번호", "외국인등록번호", "생년월일", "성별", "주소", "연락처", "이메일", "진료정보",
-                "건강정보", "아이디", "비밀번호", "개인영상정보", "여권번호", "운전면허번호", "기타")
+ITEM_CHOICES = (
+    "이름",
+    "주민등록번호",
+    "외국인등록번호",
+    "생년월일",
+    "성별",
+    "주소",
+    "연락처",
+    "이메일",
+    "진료정보",
+    "건강정보",
+    "아이디",
+    "비밀번호",
+    "개인영상정보",
+    "여권번호",
+    "운전면허번호",
+    "기타",
+)
 
 
 class Duty(StrEnum):
-    NOTIFY = "notify"              # 정보주체에 대한 통지
-    REPORT = "report"              # 보호위원회·KISA 신고
+    NOTIFY = "notify"  # 정보주체에 대한 통지
+    REPORT = "report"  # 보호위원회·KISA 신고
 
 
 DUTY_LABELS: dict[str, str] = {Duty.NOTIFY: "정보주체 통지", Duty.REPORT: "개인정보보호위원회·KISA 신고"}
-DUTY_ARTICLES: dict[str, str] = {Duty.NOTIFY: "개인정보 보호법 제34조①, 시행령 제39조",
-                                 Duty.REPORT: "개인정보 보호법 제34조③, 시행령 제40조"}
+DUTY_ARTICLES: dict[str, str] = {
+    Duty.NOTIFY: "개인정보 보호법 제34조①, 시행령 제39조",
+    Duty.REPORT: "개인정보 보호법 제34조③, 시행령 제40조",
+}
 
 
 class Channel(StrEnum):
-    LETTER = "letter"              # 우편(서면)
-    SMS = "sms"                    # 문자
-    EMAIL = "email"                # 전자우편
-    PHONE = "phone"                # 전화
-    HOMEPAGE = "homepage"          # 홈페이지 게시 (연락처를 알 수 없는 경우)
-    PIPC = "pipc"                  # 개인정보보호위원회
-    KISA = "kisa"                  # 한국인터넷진흥원
+    LETTER = "letter"  # 우편(서면)
+    SMS = "sms"  # 문자
+    EMAIL = "email"  # 전자우편
+    PHONE = "phone"  # 전화
+    HOMEPAGE = "homepage"  # 홈페이지 게시 (연락처를 알 수 없는 경우)
+    PIPC = "pipc"  # 개인정보보호위원회
+    KISA = "kisa"  # 한국인터넷진흥원
 
 
 CHANNEL_LABELS: dict[str, str] = {
-    Channel.LETTER: "우편(서면)", Channel.SMS: "문자", Channel.EMAIL: "전자우편", Channel.PHONE: "전화",
-    Channel.HOMEPAGE: "홈페이지 게시", Channel.PIPC: "개인정보보호위원회", Channel.KISA: "한국인터넷진흥원(KISA)",
+    Channel.LETTER: "우편(서면)",
+    Channel.SMS: "문자",
+    Channel.EMAIL: "전자우편",
+    Channel.PHONE: "전화",
+    Channel.HOMEPAGE: "홈페이지 게시",
+    Channel.PIPC: "개인정보보호위원회",
+    Channel.KISA: "한국인터넷진흥원(KISA)",
 }
 NOTIFY_CHANNELS = (Channel.LETTER, Channel.SMS, Channel.EMAIL, Channel.PHONE, Channel.HOMEPAGE)
 REPORT_CHANNELS = (Channel.PIPC, Channel.KISA)
@@ -103,7 +129,7 @@ class Facts:
     items: tuple[str, ...]
     files: tuple[str, ...]
     outside_access: bool
-    registry_people: int = 0       # affected people drawn from the patient registry
+    registry_people: int = 0  # affected people drawn from the patient registry
 
 
 @dataclass(frozen=True)
@@ -120,10 +146,10 @@ class DutyState:
 
     duty: str
     applies: bool
-    reasons: tuple[str, ...]       # why it applies (or why not), in Korean, with the article
+    reasons: tuple[str, ...]  # why it applies (or why not), in Korean, with the article
     due: dt.datetime
     done_at: dt.datetime | None
-    notified: int = 0              # people reached so far (통지)
+    notified: int = 0  # people reached so far (통지)
     affected: int = 0
 
     @property
@@ -205,14 +231,21 @@ def report_reasons(f: Facts) -> tuple[str, ...]:
         what = "·".join(x for x, has in (("고유식별정보", unique), ("민감정보", sensitive)) if has)
         out.append(f"{what} 포함: {named} (시행령 제40조①2)")
     elif REGISTRY_FILE in f.files:
-        out.append("환자 명부의 정보 — 주민등록번호(고유식별정보)와 진료 정보(민감정보)를 담은 파일 (시행령 제40조①2)")
+        out.append(
+            "환자 명부의 정보 — 주민등록번호(고유식별정보)와 진료 정보(민감정보)를 담은 파일 (시행령 제40조①2)"
+        )
     if f.outside_access or f.kind == Kind.ATTACK:
         out.append("외부로부터의 불법적인 접근에 의한 유출 (시행령 제40조①3)")
     return tuple(out)
 
 
-def duties(f: Facts, sent: Sequence[SentNotice], *, notify_hours: int = NOTIFY_HOURS,
-           report_hours: int = REPORT_HOURS) -> tuple[DutyState, DutyState]:
+def duties(
+    f: Facts,
+    sent: Sequence[SentNotice],
+    *,
+    notify_hours: int = NOTIFY_HOURS,
+    report_hours: int = REPORT_HOURS,
+) -> tuple[DutyState, DutyState]:
     """The notification and the report, decided from the facts and the notices sent."""
     notify_due = f.learnt_at + dt.timedelta(hours=notify_hours)
     report_due = f.learnt_at + dt.timedelta(hours=report_hours)
@@ -224,15 +257,21 @@ def duties(f: Facts, sent: Sequence[SentNotice], *, notify_hours: int = NOTIFY_H
         if notify_done is None and (n.channel == Channel.HOMEPAGE or (f.affected and reached >= f.affected)):
             notify_done = n.sent_at
     if f.affected:
-        why = (f"유출등이 된 정보주체 {f.affected:,}명에게 알게 된 때부터 {notify_hours}시간 이내 통지 (법 제34조①)",)
+        why = (
+            f"유출등이 된 정보주체 {f.affected:,}명에게 알게 된 때부터 {notify_hours}시간 이내 통지 (법 제34조①)",
+        )
     else:
-        why = (f"정보주체를 아직 확정하지 않았습니다 — 대상자를 정하고 {notify_hours}시간 이내 통지 (법 제34조①)",)
+        why = (
+            f"정보주체를 아직 확정하지 않았습니다 — 대상자를 정하고 {notify_hours}시간 이내 통지 (법 제34조①)",
+        )
     notify = DutyState(Duty.NOTIFY, True, why, notify_due, notify_done, notified=reached, affected=f.affected)
     reasons = report_reasons(f)
     reported = min((n.sent_at for n in sent if n.duty == Duty.REPORT), default=None)
     if not reasons:
-        reasons = (f"{REPORT_THRESHOLD:,}명 미만, 민감·고유식별정보 없음, 외부 불법 접근 아님 — 신고 의무 없음 "
-                   "(시행령 제40조①)",)
+        reasons = (
+            f"{REPORT_THRESHOLD:,}명 미만, 민감·고유식별정보 없음, 외부 불법 접근 아님 — 신고 의무 없음 "
+            "(시행령 제40조①)",
+        )
         report = DutyState(Duty.REPORT, False, reasons, report_due, reported)
     else:
         report = DutyState(Duty.REPORT, True, reasons, report_due, reported)
@@ -252,12 +291,15 @@ def parse_kst(text: str, field: str, label: str) -> dt.datetime:
     try:
         parsed = dt.datetime.strptime(value, "%Y-%m-%d %H:%M")
     except ValueError:
-        raise ValidationError(field, f"{label}은(는) 'YYYY-MM-DD HH:MM' 형식(한국 시간, 24시간제)으로 입력하십시오. "
-                                     "예: 2026-12-04 18:30") from None
+        raise ValidationError(
+            field,
+            f"{label}은(는) 'YYYY-MM-DD HH:MM' 형식(한국 시간, 24시간제)으로 입력하십시오. "
+            "예: 2026-12-04 18:30",
+        ) from None
     return clock.aware(parsed)
 
 
-INCIDENT_KIND = "INC"   # the incidents' row in record_counters
+INCIDENT_KIND = "INC"  # the incidents' row in record_counters
 
 
 def incident_number(year: int, seq: int) -> str:

@@ -84,16 +84,22 @@ from privdesk.store.models import Meta
 
 log = logging.getLogger("privdesk.lifecycle")
 META_TWO_PERSON = "lifecycle.two_person_rule"
-STATE_LABELS = {PLAN_DRAFT: "승인 대기", PLAN_PARTLY_APPROVED: "2차 승인 대기", PLAN_APPROVED: "승인됨",
-                PLAN_EXECUTING: "실행 중(중단됨)", PLAN_EXECUTED: "파기 완료", PLAN_CANCELLED: "취소"}
-Exclusion = tuple[str, str]                                  # (reason code, reason shown)
+STATE_LABELS = {
+    PLAN_DRAFT: "승인 대기",
+    PLAN_PARTLY_APPROVED: "2차 승인 대기",
+    PLAN_APPROVED: "승인됨",
+    PLAN_EXECUTING: "실행 중(중단됨)",
+    PLAN_EXECUTED: "파기 완료",
+    PLAN_CANCELLED: "취소",
+}
+Exclusion = tuple[str, str]  # (reason code, reason shown)
 ExclusionProvider = Callable[[Unit, Sequence[int]], dict[int, Exclusion]]
-Progress = Callable[[str, int, int], None] | None            # (step, done, total)
+Progress = Callable[[str, int, int], None] | None  # (step, done, total)
 _CHUNK = 500
 
 
 def _chunks(ids: Sequence[int]) -> list[list[int]]:
-    return [list(ids[i:i + _CHUNK]) for i in range(0, len(ids), _CHUNK)]
+    return [list(ids[i : i + _CHUNK]) for i in range(0, len(ids), _CHUNK)]
 
 
 # -- exclusion providers ---------------------------------------------------------------------------
@@ -101,8 +107,9 @@ def processing_holds(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
     """처리정지 (a correction or suspension request is open on the record)."""
     out: dict[int, Exclusion] = {}
     for part in _chunks(ids):
-        for pid, reason in u.session.execute(select(Patient.id, Patient.hold_reason)
-                                             .where(Patient.id.in_(part), Patient.hold.is_(True))):
+        for pid, reason in u.session.execute(
+            select(Patient.id, Patient.hold_reason).where(Patient.id.in_(part), Patient.hold.is_(True))
+        ):
             out[int(pid)] = ("processing_hold", f"처리정지: {reason or '사유 없음'}")
     return out
 
@@ -110,7 +117,11 @@ def processing_holds(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
 def legal_holds(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
     """법적 보존 (evidence or legal hold, :mod:`privdesk.lifecycle.holds`)."""
     wanted = set(ids)
-    return {pid: ("legal_hold", f"법적 보존: {reason}") for pid, reason in legal_hold_ids(u).items() if pid in wanted}
+    return {
+        pid: ("legal_hold", f"법적 보존: {reason}")
+        for pid, reason in legal_hold_ids(u).items()
+        if pid in wanted
+    }
 
 
 def open_requests(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
@@ -147,8 +158,8 @@ class PlanItemRow:
     subject: str
     chart_no: str
     retention_until: dt.date
-    overdue_days: int               # days past the destruction deadline (0: within it)
-    skipped: str = ""               # why execution skipped it (a hold placed after the plan)
+    overdue_days: int  # days past the destruction deadline (0: within it)
+    skipped: str = ""  # why execution skipped it (a hold placed after the plan)
 
 
 @dataclass(frozen=True)
@@ -166,7 +177,7 @@ class PlanView:
     as_of: dt.date
     record_count: int
     excluded_count: int
-    excluded: tuple[ExclusionRow, ...]      # the first 1,000 (all of them in get_plan up to that)
+    excluded: tuple[ExclusionRow, ...]  # the first 1,000 (all of them in get_plan up to that)
     created_first: dt.date | None
     created_last: dt.date | None
     plan_hash: str
@@ -180,10 +191,10 @@ class PlanView:
     executed_at: dt.datetime | None
     destroyed_count: int | None
     two_person_rule: bool
-    items_list: tuple[PlanItemRow, ...] = ()   # the first 1,000 records, overdue first (get_plan, create_plan)
-    overdue_count: int = 0                     # records past the destruction deadline (파기 기한 경과)
+    items_list: tuple[PlanItemRow, ...] = ()  # the first 1,000 records, overdue first (get_plan, create_plan)
+    overdue_count: int = 0  # records past the destruction deadline (파기 기한 경과)
     deadline_days: int = 0
-    people: People = field(default_factory=People, compare=False)   # its logins → names
+    people: People = field(default_factory=People, compare=False)  # its logins → names
 
     def who(self, login: str | None) -> str:
         """``이름(ID)`` of one of the plan's people (작성자, 승인자, 실행자)."""
@@ -208,54 +219,124 @@ class ExecuteResult:
     destroyed: int
     skipped: int
     ledger_id: int
-    catalogue: str = ""     # what became of the tombstones in the backup folder's catalogue
+    catalogue: str = ""  # what became of the tombstones in the backup folder's catalogue
 
 
-def _items(u: Unit, p: DestructionPlan, deadline_days: int, limit: int) -> tuple[tuple[PlanItemRow, ...], int]:
+def _items(
+    u: Unit, p: DestructionPlan, deadline_days: int, limit: int
+) -> tuple[tuple[PlanItemRow, ...], int]:
     """The plan's records, oldest retention end first — the overdue ones lead — and how many are
     overdue, counted on the day of execution for an executed plan, else today."""
     day = clock.to_kst(p.executed_at).date() if p.executed_at is not None else clock.today_kst()
     cutoff = overdue_cutoff(day, deadline_days)
     item = DestructionPlanItem
-    overdue = int(u.session.execute(select(func.count()).select_from(item).where(
-        item.plan_id == p.id, item.retention_until < cutoff)).scalar_one())
+    overdue = int(
+        u.session.execute(
+            select(func.count()).select_from(item).where(item.plan_id == p.id, item.retention_until < cutoff)
+        ).scalar_one()
+    )
     if limit <= 0:
         return (), overdue
-    rows = u.session.execute(select(item.patient_id, item.retention_until, item.skipped)
-                             .where(item.plan_id == p.id).order_by(item.retention_until, item.patient_id)
-                             .limit(limit)).all()
+    rows = u.session.execute(
+        select(item.patient_id, item.retention_until, item.skipped)
+        .where(item.plan_id == p.id)
+        .order_by(item.retention_until, item.patient_id)
+        .limit(limit)
+    ).all()
     charts: dict[int, str] = {}
     for part in _chunks([int(r[0]) for r in rows]):
-        charts.update({int(i): c for i, c in u.session.execute(
-            select(Patient.id, Patient.chart_no).where(Patient.id.in_(part)))})
-    return tuple(PlanItemRow(patient_ref(int(pid)), charts.get(int(pid), ""), until,
-                             overdue_days(until, day, deadline_days), skipped or "")
-                 for pid, until, skipped in rows), overdue
+        charts.update(
+            {
+                int(i): c
+                for i, c in u.session.execute(
+                    select(Patient.id, Patient.chart_no).where(Patient.id.in_(part))
+                )
+            }
+        )
+    return tuple(
+        PlanItemRow(
+            patient_ref(int(pid)),
+            charts.get(int(pid), ""),
+            until,
+            overdue_days(until, day, deadline_days),
+            skipped or "",
+        )
+        for pid, until, skipped in rows
+    ), overdue
 
 
-def _view(u: Unit, p: DestructionPlan, *, exclusions_limit: int = 1000, deadline_days: int = 0,
-          items_limit: int = 1000) -> PlanView:
+def _view(
+    u: Unit,
+    p: DestructionPlan,
+    *,
+    exclusions_limit: int = 1000,
+    deadline_days: int = 0,
+    items_limit: int = 1000,
+) -> PlanView:
     rows = u.session.execute(
-        select(DestructionPlanExclusion.subject, DestructionPlanExclusion.reason_code, DestructionPlanExclusion.reason)
-        .where(DestructionPlanExclusion.plan_id == p.id).order_by(DestructionPlanExclusion.subject)
-        .limit(exclusions_limit)).all()
+        select(
+            DestructionPlanExclusion.subject,
+            DestructionPlanExclusion.reason_code,
+            DestructionPlanExclusion.reason,
+        )
+        .where(DestructionPlanExclusion.plan_id == p.id)
+        .order_by(DestructionPlanExclusion.subject)
+        .limit(exclusions_limit)
+    ).all()
     charts: dict[int, str] = {}
     ids = [int(s[8:]) for s, _c, _r in rows if s.startswith("patient:")]
     for part in _chunks(ids):
-        charts.update({int(i): c for i, c in u.session.execute(
-            select(Patient.id, Patient.chart_no).where(Patient.id.in_(part)))})
-    excl = tuple(ExclusionRow(s, charts.get(int(s[8:]), "") if s.startswith("patient:") else "", c, r)
-                 for s, c, r in rows)
-    return PlanView(p.id, p.state, p.file_code, p.file_name, p.items, p.criteria, p.reason, p.method, p.as_of,
-                    p.record_count, p.excluded_count, excl, p.created_first, p.created_last, p.plan_hash, p.created_by, p.created_at,
-                    p.approved_by, p.approved_at, p.second_approved_by, p.second_approved_at, p.executed_by,
-                    p.executed_at, p.destroyed_count, _two_person(u), *_items(u, p, deadline_days, items_limit),
-                    deadline_days, people(u.session, [p.created_by, p.approved_by, p.second_approved_by,
-                                                      p.executed_by]))
+        charts.update(
+            {
+                int(i): c
+                for i, c in u.session.execute(
+                    select(Patient.id, Patient.chart_no).where(Patient.id.in_(part))
+                )
+            }
+        )
+    excl = tuple(
+        ExclusionRow(s, charts.get(int(s[8:]), "") if s.startswith("patient:") else "", c, r)
+        for s, c, r in rows
+    )
+    return PlanView(
+        p.id,
+        p.state,
+        p.file_code,
+        p.file_name,
+        p.items,
+        p.criteria,
+        p.reason,
+        p.method,
+        p.as_of,
+        p.record_count,
+        p.excluded_count,
+        excl,
+        p.created_first,
+        p.created_last,
+        p.plan_hash,
+        p.created_by,
+        p.created_at,
+        p.approved_by,
+        p.approved_at,
+        p.second_approved_by,
+        p.second_approved_at,
+        p.executed_by,
+        p.executed_at,
+        p.destroyed_count,
+        _two_person(u),
+        *_items(u, p, deadline_days, items_limit),
+        deadline_days,
+        people(u.session, [p.created_by, p.approved_by, p.second_approved_by, p.executed_by]),
+    )
 
 
-def _hash(file_code: str, criteria: str, as_of: dt.date, items: Sequence[tuple[int, dt.date]],
-          exclusions: Sequence[tuple[str, str]]) -> str:
+def _hash(
+    file_code: str,
+    criteria: str,
+    as_of: dt.date,
+    items: Sequence[tuple[int, dt.date]],
+    exclusions: Sequence[tuple[str, str]],
+) -> str:
     h = hashlib.sha256()
     h.update(f"privdesk-destruction-plan\x1f{file_code}\x1f{criteria}\x1f{as_of.isoformat()}\n".encode())
     for pid, until in sorted(items):
@@ -267,18 +348,30 @@ def _hash(file_code: str, criteria: str, as_of: dt.date, items: Sequence[tuple[i
 
 
 def _stored_hash(u: Unit, p: DestructionPlan) -> str:
-    items = [(int(a), b) for a, b in u.session.execute(
-        select(DestructionPlanItem.patient_id, DestructionPlanItem.retention_until)
-        .where(DestructionPlanItem.plan_id == p.id))]
-    excl = [(a, b) for a, b in u.session.execute(
-        select(DestructionPlanExclusion.subject, DestructionPlanExclusion.reason_code)
-        .where(DestructionPlanExclusion.plan_id == p.id))]
+    items = [
+        (int(a), b)
+        for a, b in u.session.execute(
+            select(DestructionPlanItem.patient_id, DestructionPlanItem.retention_until).where(
+                DestructionPlanItem.plan_id == p.id
+            )
+        )
+    ]
+    excl = [
+        (a, b)
+        for a, b in u.session.execute(
+            select(DestructionPlanExclusion.subject, DestructionPlanExclusion.reason_code).where(
+                DestructionPlanExclusion.plan_id == p.id
+            )
+        )
+    ]
     return _hash(p.file_code, p.criteria, p.as_of, items, excl)
 
 
 def _check_hash(u: Unit, p: DestructionPlan) -> None:
     if _stored_hash(u, p) != p.plan_hash:
-        raise RuleViolationError(f"파기 계획 {p.id}의 내용이 작성 후 바뀌었습니다(해시 불일치). 계획을 취소하고 새로 작성하십시오.")
+        raise RuleViolationError(
+            f"파기 계획 {p.id}의 내용이 작성 후 바뀌었습니다(해시 불일치). 계획을 취소하고 새로 작성하십시오."
+        )
 
 
 # -- settings: the two-person rule -----------------------------------------------------------------
@@ -304,50 +397,93 @@ def set_two_person_rule(ctx: AppContext, actor: Actor, on: bool) -> None:
 
 
 # -- plan ------------------------------------------------------------------------------------------
-def create_plan(ctx: AppContext, actor: Actor, *, today: dt.date | None = None,
-                providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS) -> PlanView:
+def create_plan(
+    ctx: AppContext,
+    actor: Actor,
+    *,
+    today: dt.date | None = None,
+    providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS,
+) -> PlanView:
     """List what is due for destruction in the patient file (파기 계획 작성)."""
     today = today or clock.today_kst()
     profile = ctx.profile
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         rule = file_rule(u, profile, PATIENT_FILE)
         s = u.session
-        due = [(int(i), r, c) for i, r, c in s.execute(
-            select(Patient.id, Patient.retention_until, Patient.created_at)
-            .where(Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED)), Patient.retention_until < today)
-            .order_by(Patient.id))]
+        due = [
+            (int(i), r, c)
+            for i, r, c in s.execute(
+                select(Patient.id, Patient.retention_until, Patient.created_at)
+                .where(Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED)), Patient.retention_until < today)
+                .order_by(Patient.id)
+            )
+        ]
         ids = [d[0] for d in due]
         excluded = _excluded(u, ids, providers)
-        in_plans: dict[int, int] = {int(a): int(b) for a, b in s.execute(select(DestructionPlanItem.patient_id, DestructionPlanItem.plan_id)
-                                  .join(DestructionPlan, DestructionPlan.id == DestructionPlanItem.plan_id)
-                                  .where(DestructionPlan.state.in_(OPEN_PLAN_STATES)))}
+        in_plans: dict[int, int] = {
+            int(a): int(b)
+            for a, b in s.execute(
+                select(DestructionPlanItem.patient_id, DestructionPlanItem.plan_id)
+                .join(DestructionPlan, DestructionPlan.id == DestructionPlanItem.plan_id)
+                .where(DestructionPlan.state.in_(OPEN_PLAN_STATES))
+            )
+        }
         for pid in ids:
             if pid in in_plans and pid not in excluded:
                 excluded[pid] = ("in_plan", f"파기 계획 {in_plans[pid]}에 포함됨")
         items = [(pid, until, created) for pid, until, created in due if pid not in excluded]
         if not items:
-            raise RuleViolationError(f"파기할 기록이 없습니다 (보유기간이 지난 기록 {len(ids):,}건, 모두 파기 제외).")
-        criteria = (f"{rule.retention_text} 보유기간이 끝난 기록 (보유기간 종료일이 "
-                    f"{(today - dt.timedelta(days=1)).isoformat()} 이전, 기준일 {today.isoformat()})")
+            raise RuleViolationError(
+                f"파기할 기록이 없습니다 (보유기간이 지난 기록 {len(ids):,}건, 모두 파기 제외)."
+            )
+        criteria = (
+            f"{rule.retention_text} 보유기간이 끝난 기록 (보유기간 종료일이 "
+            f"{(today - dt.timedelta(days=1)).isoformat()} 이전, 기준일 {today.isoformat()})"
+        )
         reason = f"보유기간 경과 (개인정보 보호법 제21조제1항; {rule.retention_note or rule.retention_text})"
         excl = sorted((patient_ref(pid), why[0]) for pid, why in excluded.items())
         created = [clock.to_kst(c).date() for _p, _u, c in items]
         plan = DestructionPlan(
-            file_code=rule.code, file_name=rule.name, items=rule.items, criteria=criteria, reason=reason,
-            method=ELECTRONIC_METHOD, as_of=today, record_count=len(items), excluded_count=len(excluded),
-            created_first=min(created), created_last=max(created),
+            file_code=rule.code,
+            file_name=rule.name,
+            items=rule.items,
+            criteria=criteria,
+            reason=reason,
+            method=ELECTRONIC_METHOD,
+            as_of=today,
+            record_count=len(items),
+            excluded_count=len(excluded),
+            created_first=min(created),
+            created_last=max(created),
             plan_hash=_hash(rule.code, criteria, today, [(p, d) for p, d, _c in items], excl),
-            state=PLAN_DRAFT, created_at=clock.now(), created_by=u.actor_login)
+            state=PLAN_DRAFT,
+            created_at=clock.now(),
+            created_by=u.actor_login,
+        )
         s.add(plan)
         s.flush()
-        s.execute(insert(DestructionPlanItem), [{"plan_id": plan.id, "patient_id": p, "retention_until": d}
-                                                for p, d, _c in items])
+        s.execute(
+            insert(DestructionPlanItem),
+            [{"plan_id": plan.id, "patient_id": p, "retention_until": d} for p, d, _c in items],
+        )
         if excluded:
-            s.execute(insert(DestructionPlanExclusion), [
-                {"plan_id": plan.id, "subject": patient_ref(pid), "reason_code": code, "reason": why[:1000]}
-                for pid, (code, why) in sorted(excluded.items())])
-        u.log(Action.CREATE, f"destruction_plan:{plan.id}",
-              detail=f"records={len(items)}; excluded={len(excluded)}; sha256={plan.plan_hash}")
+            s.execute(
+                insert(DestructionPlanExclusion),
+                [
+                    {
+                        "plan_id": plan.id,
+                        "subject": patient_ref(pid),
+                        "reason_code": code,
+                        "reason": why[:1000],
+                    }
+                    for pid, (code, why) in sorted(excluded.items())
+                ],
+            )
+        u.log(
+            Action.CREATE,
+            f"destruction_plan:{plan.id}",
+            detail=f"records={len(items)}; excluded={len(excluded)}; sha256={plan.plan_hash}",
+        )
         return _view(u, plan, deadline_days=profile.destruction_days)
 
 
@@ -360,7 +496,7 @@ def _load(u: Unit, plan_id: int, *, lock: bool = False) -> DestructionPlan:
 
 
 def get_plan(ctx: AppContext, actor: Actor, plan_id: int) -> PlanView:
-    deadline_days = ctx.profile.destruction_days     # read before the unit
+    deadline_days = ctx.profile.destruction_days  # read before the unit
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         view = _view(u, _load(u, plan_id), deadline_days=deadline_days)
         u.log(Action.VIEW, f"destruction_plan:{plan_id}")
@@ -369,10 +505,15 @@ def get_plan(ctx: AppContext, actor: Actor, plan_id: int) -> PlanView:
 
 def list_plans(ctx: AppContext, actor: Actor, *, limit: int = 200) -> list[PlanView]:
     """Plans, newest first (the review screen's list; exclusions are not loaded: open one plan)."""
-    deadline_days = ctx.profile.destruction_days     # read before the unit
+    deadline_days = ctx.profile.destruction_days  # read before the unit
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
-        plans = u.session.execute(select(DestructionPlan).order_by(DestructionPlan.id.desc())
-                                  .limit(max(1, min(limit, 1000)))).scalars().all()
+        plans = (
+            u.session.execute(
+                select(DestructionPlan).order_by(DestructionPlan.id.desc()).limit(max(1, min(limit, 1000)))
+            )
+            .scalars()
+            .all()
+        )
         out = [_view(u, p, exclusions_limit=0, items_limit=0, deadline_days=deadline_days) for p in plans]
         u.log(Action.VIEW, "destruction_plan:*", detail=f"rows={len(out)}")
         return out
@@ -384,7 +525,7 @@ def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> 
     from privdesk.accounts.users import verify_password_again
 
     verify_password_again(ctx, actor, password)
-    deadline_days = ctx.profile.destruction_days     # read before the unit
+    deadline_days = ctx.profile.destruction_days  # read before the unit
     with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
         p = _load(u, plan_id, lock=True)
         _check_hash(u, p)
@@ -395,11 +536,15 @@ def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> 
             step = "1/2" if p.state == PLAN_PARTLY_APPROVED else "1/1"
         elif p.state == PLAN_PARTLY_APPROVED:
             if p.approved_by == u.actor_login:
-                raise RuleViolationError("2인 승인 규칙: 두 번째 승인은 첫 승인자와 다른 승인권자가 해야 합니다.")
+                raise RuleViolationError(
+                    "2인 승인 규칙: 두 번째 승인은 첫 승인자와 다른 승인권자가 해야 합니다."
+                )
             p.second_approved_by, p.second_approved_at, p.state = u.actor_login, now, PLAN_APPROVED
             step = "2/2"
         else:
-            raise RuleViolationError(f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 승인할 수 없습니다.")
+            raise RuleViolationError(
+                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 승인할 수 없습니다."
+            )
         u.session.flush()
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"approve {step}")
         return _view(u, p, deadline_days=deadline_days)
@@ -409,30 +554,42 @@ def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int) -> None:
     with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
         p = _load(u, plan_id, lock=True)
         if p.state not in (PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED):
-            raise RuleViolationError(f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 취소할 수 없습니다.")
+            raise RuleViolationError(
+                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 취소할 수 없습니다."
+            )
         p.state = PLAN_CANCELLED
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="cancel")
 
 
 # -- execution -------------------------------------------------------------------------------------
-def _start(ctx: AppContext, actor: Actor, plan_id: int,
-           providers: Sequence[ExclusionProvider]) -> tuple[list[int], bool]:
+def _start(
+    ctx: AppContext, actor: Actor, plan_id: int, providers: Sequence[ExclusionProvider]
+) -> tuple[list[int], bool]:
     """Mark the plan executing (committed) and skip records held since it was made. Returns the
     ids to destroy and whether this call started the plan (``approved`` → ``executing``)."""
     with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
         p = _load(u, plan_id, lock=True)
         if p.state not in (PLAN_APPROVED, PLAN_EXECUTING):
-            raise RuleViolationError(f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 실행할 수 없습니다. "
-                                     "먼저 승인을 받으십시오.")
+            raise RuleViolationError(
+                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 실행할 수 없습니다. "
+                "먼저 승인을 받으십시오."
+            )
         _check_hash(u, p)
-        ids = [int(x) for x in u.session.execute(select(DestructionPlanItem.patient_id).where(
-            DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_(None))
-            .order_by(DestructionPlanItem.patient_id)).scalars()]
+        ids = [
+            int(x)
+            for x in u.session.execute(
+                select(DestructionPlanItem.patient_id)
+                .where(DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_(None))
+                .order_by(DestructionPlanItem.patient_id)
+            ).scalars()
+        ]
         held = _excluded(u, ids, providers)
         for pid, (_code, why) in held.items():
-            u.session.execute(update(DestructionPlanItem).where(DestructionPlanItem.plan_id == plan_id,
-                                                                DestructionPlanItem.patient_id == pid)
-                              .values(skipped=why[:1000]))
+            u.session.execute(
+                update(DestructionPlanItem)
+                .where(DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.patient_id == pid)
+                .values(skipped=why[:1000])
+            )
         fresh = p.state == PLAN_APPROVED
         if fresh:
             p.state, p.started_at, p.executed_by = PLAN_EXECUTING, clock.now(), u.actor_login
@@ -449,9 +606,14 @@ def _back_to_approved(ctx: AppContext, actor: Actor, plan_id: int) -> None:
         if p.state != PLAN_EXECUTING:
             return
         p.state, p.started_at, p.executed_by = PLAN_APPROVED, None, None
-        u.session.execute(update(DestructionPlanItem).where(DestructionPlanItem.plan_id == plan_id)
-                          .values(skipped=None))
-        u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="execute stopped before any deletion; approved again")
+        u.session.execute(
+            update(DestructionPlanItem).where(DestructionPlanItem.plan_id == plan_id).values(skipped=None)
+        )
+        u.log(
+            Action.UPDATE,
+            f"destruction_plan:{plan_id}",
+            detail="execute stopped before any deletion; approved again",
+        )
 
 
 def ledger_people(u: Unit, p: DestructionPlan, executor: str | None) -> tuple[str, str]:
@@ -465,12 +627,20 @@ def ledger_people(u: Unit, p: DestructionPlan, executor: str | None) -> tuple[st
     handlers = [p.created_by]
     if executor and executor != p.created_by and executor not in approvers:
         handlers.append(executor)
-    return (", ".join(who.person(x).with_department for x in handlers),
-            ", ".join(who.person(x).with_department for x in approvers))
+    return (
+        ", ".join(who.person(x).with_department for x in handlers),
+        ", ".join(who.person(x).with_department for x in approvers),
+    )
 
 
-def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
-                 providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS, progress: Progress = None) -> ExecuteResult:
+def execute_plan(
+    ctx: AppContext,
+    actor: Actor,
+    plan_id: int,
+    *,
+    providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS,
+    progress: Progress = None,
+) -> ExecuteResult:
     """Destroy the plan's records in the main and the separate store and make them
     unrecoverable (파기 실행). Re-running an interrupted execution finishes it.
 
@@ -488,19 +658,27 @@ def execute_plan(ctx: AppContext, actor: Actor, plan_id: int, *,
         if fresh and not run.committed:
             try:
                 _back_to_approved(ctx, actor, plan_id)
-            except Exception:   # the original error is the one to report
+            except Exception:  # the original error is the one to report
                 log.exception("could not set destruction plan %s back to approved", plan_id)
         raise
 
 
 @dataclass
 class _Run:
-    committed: bool = False     # a deletion was committed somewhere (SQLite's separate store, or the main store)
+    committed: bool = False  # a deletion was committed somewhere (SQLite's separate store, or the main store)
 
 
-def destroy_records(u: Unit, store: sep.SeparateStore, ids: Sequence[int], plan_id: int, *,
-                    destroyed_at: dt.datetime, note: str = "", progress: Progress = None,
-                    copies_removed: Callable[[], None] | None = None) -> int:
+def destroy_records(
+    u: Unit,
+    store: sep.SeparateStore,
+    ids: Sequence[int],
+    plan_id: int,
+    *,
+    destroyed_at: dt.datetime,
+    note: str = "",
+    progress: Progress = None,
+    copies_removed: Callable[[], None] | None = None,
+) -> int:
     """The deletion itself (파기), in the caller's unit: the separate store's copies of ``ids`` are
     deleted (SQLite: its own committed transaction, first), then the main rows are emptied to a
     ``destroyed`` stub (id, uid, ``retention_until``), their phones and intakes deleted and the stubs
@@ -510,7 +688,7 @@ def destroy_records(u: Unit, store: sep.SeparateStore, ids: Sequence[int], plan_
     backup taken before it (:mod:`privdesk.backup.restore`); both then :func:`scrub`.
     Returns how many main rows were emptied."""
     total = len(ids)
-    with store.begin(u) as conn:   # SQLite: committed first (idempotent); PostgreSQL: this transaction
+    with store.begin(u) as conn:  # SQLite: committed first (idempotent); PostgreSQL: this transaction
         sep.remove(conn, store, ids)
     if copies_removed is not None:
         copies_removed()
@@ -522,18 +700,35 @@ def destroy_records(u: Unit, store: sep.SeparateStore, ids: Sequence[int], plan_
     now = clock.now()
     destroyed = 0
     for k, part in enumerate(_chunks(ids)):
-        uids = [str(x) for x in s.execute(select(Patient.uid).where(
-            Patient.id.in_(part), Patient.status != STATUS_DESTROYED)).scalars()]
-        have = set(s.execute(select(Tombstone.uid).where(Tombstone.uid.in_(uids))).scalars()) if uids else set()
+        uids = [
+            str(x)
+            for x in s.execute(
+                select(Patient.uid).where(Patient.id.in_(part), Patient.status != STATUS_DESTROYED)
+            ).scalars()
+        ]
+        have = (
+            set(s.execute(select(Tombstone.uid).where(Tombstone.uid.in_(uids))).scalars()) if uids else set()
+        )
         fresh = [x for x in uids if x not in have]
         if fresh:
-            s.execute(insert(Tombstone), [{"uid": x, "plan_id": plan_id, "destroyed_at": destroyed_at} for x in fresh])
+            s.execute(
+                insert(Tombstone),
+                [{"uid": x, "plan_id": plan_id, "destroyed_at": destroyed_at} for x in fresh],
+            )
         s.execute(delete(PatientPhone).where(PatientPhone.patient_id.in_(part)))
         s.execute(delete(Intake).where(Intake.patient_id.in_(part)))
-        res = s.execute(update(Patient).where(Patient.id.in_(part), Patient.status != STATUS_DESTROYED)
-                        .values(status=STATUS_DESTROYED, chart_no="~" + func.cast(Patient.id, Patient.chart_no.type),
-                                hold=False, hold_reason=None, **blank_values(dialect, now))
-                        .execution_options(synchronize_session=False))
+        res = s.execute(
+            update(Patient)
+            .where(Patient.id.in_(part), Patient.status != STATUS_DESTROYED)
+            .values(
+                status=STATUS_DESTROYED,
+                chart_no="~" + func.cast(Patient.id, Patient.chart_no.type),
+                hold=False,
+                hold_reason=None,
+                **blank_values(dialect, now),
+            )
+            .execution_options(synchronize_session=False)
+        )
         destroyed += int(getattr(res, "rowcount", 0) or 0)
         proofs.reseal(s.connection(), keys, PATIENT_PROOF, "patients", part)
         if progress is not None:
@@ -544,38 +739,60 @@ def destroy_records(u: Unit, store: sep.SeparateStore, ids: Sequence[int], plan_
     return destroyed
 
 
-def _execute(ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progress: Progress,
-             run: _Run) -> ExecuteResult:
+def _execute(
+    ctx: AppContext, actor: Actor, plan_id: int, ids: list[int], progress: Progress, run: _Run
+) -> ExecuteResult:
     total = len(ids)
     with sep.open_store(ctx) as store:
         with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
             p = _load(u, plan_id, lock=True)
             if p.state != PLAN_EXECUTING:  # somebody else finished it meanwhile
-                raise RuleViolationError(f"파기 계획 {plan_id}은(는) 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다.")
+                raise RuleViolationError(
+                    f"파기 계획 {plan_id}은(는) 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다."
+                )
             if progress is not None:
-                progress("start", 0, total)   # the last point where a cancel destroys nothing on any backend
+                progress("start", 0, total)  # the last point where a cancel destroys nothing on any backend
             now = clock.now()
 
             def copies_removed() -> None:
                 run.committed = run.committed or store.is_file
 
-            destroy_records(u, store, ids, plan_id, destroyed_at=now, progress=progress,
-                            copies_removed=copies_removed)
+            destroy_records(
+                u, store, ids, plan_id, destroyed_at=now, progress=progress, copies_removed=copies_removed
+            )
             s = u.session
-            skipped = int(s.execute(select(func.count()).select_from(DestructionPlanItem).where(
-                DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_not(None))).scalar_one())
+            skipped = int(
+                s.execute(
+                    select(func.count())
+                    .select_from(DestructionPlanItem)
+                    .where(DestructionPlanItem.plan_id == plan_id, DestructionPlanItem.skipped.is_not(None))
+                ).scalar_one()
+            )
             p.state, p.executed_at, p.destroyed_count = PLAN_EXECUTED, now, total
             handlers, approvers = ledger_people(u, p, p.executed_by or u.actor_login)
             entry = append_entry(
-                u, file_name=p.file_name, kind="전자파일", created=_created(p), destroyed_on=clock.today_kst(),
-                reason=p.reason, item_count=total, method=p.method, executed_by=handlers,
-                approved_by=approvers, plan_id=p.id, plan_hash=p.plan_hash)
-            u.log(Action.UPDATE, f"destruction_plan:{plan_id}",
-                  detail=f"executed; destroyed={total}; skipped={skipped}; ledger={entry.id}")
+                u,
+                file_name=p.file_name,
+                kind="전자파일",
+                created=_created(p),
+                destroyed_on=clock.today_kst(),
+                reason=p.reason,
+                item_count=total,
+                method=p.method,
+                executed_by=handlers,
+                approved_by=approvers,
+                plan_id=p.id,
+                plan_hash=p.plan_hash,
+            )
+            u.log(
+                Action.UPDATE,
+                f"destruction_plan:{plan_id}",
+                detail=f"executed; destroyed={total}; skipped={skipped}; ledger={entry.id}",
+            )
             ledger_id = entry.id
         run.committed = True
         if progress is not None:
-            progress("scrub", 0, total)   # after the commit: too late to cancel
+            progress("scrub", 0, total)  # after the commit: too late to cancel
         done = scrub(ctx, store)
     ctx.record(actor.login, Action.SYSTEM, f"destruction_plan:{plan_id}", detail=f"scrub: {done}")
     note = _catalogue(ctx, actor, plan_id)
@@ -591,11 +808,16 @@ def _catalogue(ctx: AppContext, actor: Actor, plan_id: int) -> str:
 
     try:
         note, ok = catalogue_after_destruction(ctx)
-    except Exception:   # the destruction is done; the catalogue is the next backup's to finish
+    except Exception:  # the destruction is done; the catalogue is the next backup's to finish
         log.exception("catalogue after destruction plan %s", plan_id)
         note, ok = "백업 폴더의 목록(카탈로그)을 쓰지 못했습니다: 다음 백업 때 기록됩니다.", False
-    ctx.record(actor.login, Action.BACKUP, f"destruction_plan:{plan_id}",
-               outcome=Outcome.OK if ok else Outcome.FAILED, detail=f"catalogue: {note}")
+    ctx.record(
+        actor.login,
+        Action.BACKUP,
+        f"destruction_plan:{plan_id}",
+        outcome=Outcome.OK if ok else Outcome.FAILED,
+        detail=f"catalogue: {note}",
+    )
     return note
 
 
@@ -608,7 +830,7 @@ def _created(p: DestructionPlan) -> str:
 
 
 def _scrub_sqlite(engine: Engine) -> None:
-    raw = engine.raw_connection()   # autocommit (pysqlite's isolation_level is None): VACUUM needs it
+    raw = engine.raw_connection()  # autocommit (pysqlite's isolation_level is None): VACUUM needs it
     try:
         cur = raw.cursor()
         cur.execute("PRAGMA secure_delete = ON")
@@ -620,8 +842,14 @@ def _scrub_sqlite(engine: Engine) -> None:
         raw.close()
 
 
-PG_TABLES = ("patients", "patient_phones", "intakes", "separated.patients", "separated.patient_phones",
-             "separated.intakes")
+PG_TABLES = (
+    "patients",
+    "patient_phones",
+    "intakes",
+    "separated.patients",
+    "separated.patient_phones",
+    "separated.intakes",
+)
 
 
 def _scrub_postgresql(engine: Engine) -> str:
@@ -651,7 +879,11 @@ def _scrub_postgresql(engine: Engine) -> str:
             conn.exec_driver_sql(f"ANALYZE {table}")
         if superuser:
             conn.exec_driver_sql("VACUUM (FULL) pg_catalog.pg_statistic")
-    return "vacuum full; statistics cleared" if superuser else "vacuum full; statistics not cleared (needs a superuser)"
+    return (
+        "vacuum full; statistics cleared"
+        if superuser
+        else "vacuum full; statistics not cleared (needs a superuser)"
+    )
 
 
 def scrub(ctx: AppContext, store: sep.SeparateStore) -> str:
@@ -672,5 +904,8 @@ def scrub(ctx: AppContext, store: sep.SeparateStore) -> str:
 
 def destroyed_count(ctx: AppContext, actor: Actor) -> int:
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
-        return int(u.session.execute(select(func.count()).select_from(Patient)
-                                     .where(Patient.status == STATUS_DESTROYED)).scalar_one())
+        return int(
+            u.session.execute(
+                select(func.count()).select_from(Patient).where(Patient.status == STATUS_DESTROYED)
+            ).scalar_one()
+        )

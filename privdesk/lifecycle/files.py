@@ -38,8 +38,11 @@ from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEP
 PATIENT_FILE = "patient"
 DEFAULT_SEPARATE_AFTER_DAYS = 3 * 365
 RULES = ("after_last_visit", "after_purpose", "after_recording")
-RULE_LABELS = {"after_last_visit": "최종 내원일로부터", "after_purpose": "목적 달성 시까지",
-               "after_recording": "촬영일로부터"}
+RULE_LABELS = {
+    "after_last_visit": "최종 내원일로부터",
+    "after_purpose": "목적 달성 시까지",
+    "after_recording": "촬영일로부터",
+}
 
 
 @dataclass(frozen=True)
@@ -74,15 +77,20 @@ LEGAL_PERIODS: tuple[LegalPeriod, ...] = (
 class Stage(StrEnum):
     """Where a record is in its legal life."""
 
-    ACTIVE = "active"            # 이용 중
-    SEPARATED = "separated"      # 분리보관
-    DUE = "due"                  # 파기 대상
-    HELD = "held"                # 보존(파기 제외)
-    DESTROYED = "destroyed"      # 파기됨
+    ACTIVE = "active"  # 이용 중
+    SEPARATED = "separated"  # 분리보관
+    DUE = "due"  # 파기 대상
+    HELD = "held"  # 보존(파기 제외)
+    DESTROYED = "destroyed"  # 파기됨
 
 
-STAGE_LABELS: dict[str, str] = {Stage.ACTIVE: "이용 중", Stage.SEPARATED: "분리보관", Stage.DUE: "파기 대상",
-                                Stage.HELD: "보존(파기 제외)", Stage.DESTROYED: "파기됨"}
+STAGE_LABELS: dict[str, str] = {
+    Stage.ACTIVE: "이용 중",
+    Stage.SEPARATED: "분리보관",
+    Stage.DUE: "파기 대상",
+    Stage.HELD: "보존(파기 제외)",
+    Stage.DESTROYED: "파기됨",
+}
 
 
 def stage(status: str, retention_until: dt.date, today: dt.date, *, held: bool = False) -> Stage:
@@ -114,7 +122,7 @@ class FileRule:
     updated_at: dt.datetime
     updated_by: str
     version: int
-    updated_by_label: str = ""      # 이름(ID) of who changed the rule last (list_files, update_rule)
+    updated_by_label: str = ""  # 이름(ID) of who changed the rule last (list_files, update_rule)
 
     @property
     def retention_text(self) -> str:
@@ -134,13 +142,27 @@ class RuleChange:
     retention_days: int | None = None
     retention_note: str | None = None
     separate_after_days: int | None = None
-    legal_period: str | None = None      # a code of LEGAL_PERIODS: sets the years and the note
+    legal_period: str | None = None  # a code of LEGAL_PERIODS: sets the years and the note
 
 
 def _rule(f: LifecycleFile, who: People | None = None) -> FileRule:
-    return FileRule(f.id, f.code, f.name, f.items, f.purpose, f.legal_basis, f.retention_rule, f.retention_years,
-                    f.retention_days, f.retention_note, f.separate_after_days, f.updated_at, f.updated_by, f.version,
-                    who.label(f.updated_by) if who is not None else "")
+    return FileRule(
+        f.id,
+        f.code,
+        f.name,
+        f.items,
+        f.purpose,
+        f.legal_basis,
+        f.retention_rule,
+        f.retention_years,
+        f.retention_days,
+        f.retention_note,
+        f.separate_after_days,
+        f.updated_at,
+        f.updated_by,
+        f.version,
+        who.label(f.updated_by) if who is not None else "",
+    )
 
 
 def ensure_files(u: Unit, profile: HospitalProfile) -> None:
@@ -150,12 +172,24 @@ def ensure_files(u: Unit, profile: HospitalProfile) -> None:
     for pf in profile.files:
         if pf.code in known:
             continue
-        u.session.add(LifecycleFile(
-            code=pf.code, name=pf.name, items=", ".join(pf.items), purpose=pf.purpose, legal_basis=pf.legal_basis,
-            retention_rule=pf.retention_rule, retention_years=pf.retention_years, retention_days=pf.retention_days,
-            retention_note=pf.retention_note,
-            separate_after_days=DEFAULT_SEPARATE_AFTER_DAYS if pf.retention_rule == "after_last_visit" else None,
-            updated_at=now, updated_by=u.actor_login))
+        u.session.add(
+            LifecycleFile(
+                code=pf.code,
+                name=pf.name,
+                items=", ".join(pf.items),
+                purpose=pf.purpose,
+                legal_basis=pf.legal_basis,
+                retention_rule=pf.retention_rule,
+                retention_years=pf.retention_years,
+                retention_days=pf.retention_days,
+                retention_note=pf.retention_note,
+                separate_after_days=DEFAULT_SEPARATE_AFTER_DAYS
+                if pf.retention_rule == "after_last_visit"
+                else None,
+                updated_at=now,
+                updated_by=u.actor_login,
+            )
+        )
     u.session.flush()
 
 
@@ -176,7 +210,9 @@ def list_files(ctx: AppContext, actor: Actor) -> list[FileRule]:
     """The files with their rules (the 보유기간 규칙 screen): for the officer who edits them
     (``retention.manage``) and, read-only, for whoever drafts destruction plans (``destruction.plan``)."""
     profile = ctx.profile
-    permission = Permission.RETENTION_MANAGE if actor.may(Permission.RETENTION_MANAGE) else Permission.DESTRUCTION_PLAN
+    permission = (
+        Permission.RETENTION_MANAGE if actor.may(Permission.RETENTION_MANAGE) else Permission.DESTRUCTION_PLAN
+    )
     with ctx.unit(actor, permission) as u:
         ensure_files(u, profile)
         rows = list(u.session.execute(select(LifecycleFile).order_by(LifecycleFile.id)).scalars())
@@ -197,9 +233,12 @@ def _validated(change: RuleChange) -> dict[str, object]:
         if value is None or f.name == "legal_period":
             continue
         if f.name == "retention_rule" and value not in RULES:
-            raise ValidationError("retention_rule", "보유기간 기준은 최종 내원일·목적 달성·촬영일 중에서 고르십시오.")
+            raise ValidationError(
+                "retention_rule", "보유기간 기준은 최종 내원일·목적 달성·촬영일 중에서 고르십시오."
+            )
         if f.name in ("retention_years", "retention_days", "separate_after_days") and not (
-                isinstance(value, int) and 0 < value <= 36500):
+            isinstance(value, int) and 0 < value <= 36500
+        ):
             raise ValidationError(f.name, "기간은 1 이상의 정수로 입력하십시오.")
         if f.name == "retention_note" and len(str(value)) > 500:
             raise ValidationError(f.name, "보유기간 설명은 500자 이내로 입력하십시오.")
@@ -209,7 +248,9 @@ def _validated(change: RuleChange) -> dict[str, object]:
     return out
 
 
-def update_rule(ctx: AppContext, actor: Actor, code: str, change: RuleChange, *, expected_version: int) -> FileRule:
+def update_rule(
+    ctx: AppContext, actor: Actor, code: str, change: RuleChange, *, expected_version: int
+) -> FileRule:
     """Change a file's retention rule (보유기간 규칙 변경); logged with the fields changed.
     A changed period applies to retention dates computed from then on (registry saves)."""
     values = _validated(change)
@@ -220,7 +261,9 @@ def update_rule(ctx: AppContext, actor: Actor, code: str, change: RuleChange, *,
         if f.version != expected_version:
             from privdesk.errors import VersionConflictError
 
-            raise VersionConflictError("lifecycle_files", f"lifecycle_file:{f.id}", expected_version, f.version)
+            raise VersionConflictError(
+                "lifecycle_files", f"lifecycle_file:{f.id}", expected_version, f.version
+            )
         changed = sorted(k for k, v in values.items() if getattr(f, k) != v)
         if not changed:
             return _rule(f, people(u.session, [f.updated_by]))
@@ -230,9 +273,12 @@ def update_rule(ctx: AppContext, actor: Actor, code: str, change: RuleChange, *,
             setattr(f, k, values[k])
         f.updated_at, f.updated_by = clock.now(), u.actor_login
         u.session.flush()
-        u.log(Action.UPDATE, f"lifecycle_file:{f.id}",
-              detail="; ".join(f"{k}={values[k]}" for k in changed if k != "retention_note")
-              + ("; retention_note" if "retention_note" in changed else ""))
+        u.log(
+            Action.UPDATE,
+            f"lifecycle_file:{f.id}",
+            detail="; ".join(f"{k}={values[k]}" for k in changed if k != "retention_note")
+            + ("; retention_note" if "retention_note" in changed else ""),
+        )
         return _rule(f, people(u.session, [f.updated_by]))
 
 
@@ -241,7 +287,7 @@ def update_rule(ctx: AppContext, actor: Actor, code: str, change: RuleChange, *,
 class HeldRecord:
     subject: str
     chart_no: str
-    kind: str         # 처리정지 / 법적 보존
+    kind: str  # 처리정지 / 법적 보존
     reason: str
     retention_until: dt.date
 
@@ -257,9 +303,9 @@ class Dashboard:
     due_this_month: int
     to_separate: int
     held: tuple[HeldRecord, ...]
-    deadline_days: int = 0          # 파기 기한: the profile's ``destruction_days``
-    overdue: int = 0                # due (not held) records past that deadline
-    overdue_max_days: int = 0       # the longest overdue, in days past the deadline
+    deadline_days: int = 0  # 파기 기한: the profile's ``destruction_days``
+    overdue: int = 0  # due (not held) records past that deadline
+    overdue_max_days: int = 0  # the longest overdue, in days past the deadline
 
 
 @dataclass(frozen=True)
@@ -269,7 +315,7 @@ class OverdueDestruction:
     deadline_days: int
     overdue: int
     max_days: int
-    due: int                        # all due, not held (overdue included)
+    due: int  # all due, not held (overdue included)
 
 
 def _month_end(today: dt.date) -> dt.date:
@@ -279,7 +325,9 @@ def _month_end(today: dt.date) -> dt.date:
 
 def legal_hold_ids(u: Unit) -> dict[int, str]:
     """``patient id -> reason`` of the open legal holds."""
-    rows = u.session.execute(select(LegalHold.subject, LegalHold.reason).where(LegalHold.released_at.is_(None)))
+    rows = u.session.execute(
+        select(LegalHold.subject, LegalHold.reason).where(LegalHold.released_at.is_(None))
+    )
     out: dict[int, str] = {}
     for subj, reason in rows:
         if subj.startswith("patient:") and subj[8:].isdigit():
@@ -291,8 +339,11 @@ def _overdue(u: Unit, today: dt.date, deadline_days: int, legal: dict[int, str])
     """Due records (retention ended, alive, no processing or legal hold) and how many of them are
     past the destruction deadline (:mod:`privdesk.lifecycle.deadline`)."""
     live = Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED))
-    rows = u.session.execute(select(Patient.id, Patient.retention_until).where(
-        live, Patient.retention_until < today, Patient.hold.is_(False))).all()
+    rows = u.session.execute(
+        select(Patient.id, Patient.retention_until).where(
+            live, Patient.retention_until < today, Patient.hold.is_(False)
+        )
+    ).all()
     due = [until for pid, until in rows if int(pid) not in legal]
     late = [overdue_days(until, today, deadline_days) for until in due]
     late = [d for d in late if d > 0]
@@ -302,13 +353,15 @@ def _overdue(u: Unit, today: dt.date, deadline_days: int, legal: dict[int, str])
 def overdue_destruction(ctx: AppContext, actor: Actor, *, today: dt.date | None = None) -> OverdueDestruction:
     """How many records are past the destruction deadline (파기 기한 경과), for the start page."""
     today = today or clock.today_kst()
-    deadline_days = ctx.profile.destruction_days      # read before the unit (see files' profile note)
+    deadline_days = ctx.profile.destruction_days  # read before the unit (see files' profile note)
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         # counts only (no record is shown): not an access-log entry, or every start page would write one
         return _overdue(u, today, deadline_days, legal_hold_ids(u))
 
 
-def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, held_limit: int = 500) -> Dashboard:
+def dashboard(
+    ctx: AppContext, actor: Actor, *, today: dt.date | None = None, held_limit: int = 500
+) -> Dashboard:
     """The retention dashboard of the patient file (the officer's 보유기간 현황)."""
     today = today or clock.today_kst()
     profile = ctx.profile
@@ -319,12 +372,17 @@ def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, he
         s = u.session
         counts = {str(st): 0 for st in Stage}
         live = Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED))
-        for status, n in s.execute(select(Patient.status, func.count()).where(
-                or_(Patient.retention_until >= today, Patient.status == STATUS_DESTROYED))
-                                   .group_by(Patient.status)):
+        for status, n in s.execute(
+            select(Patient.status, func.count())
+            .where(or_(Patient.retention_until >= today, Patient.status == STATUS_DESTROYED))
+            .group_by(Patient.status)
+        ):
             counts[str(stage(status, today, today))] += int(n)
-        due_rows = s.execute(select(Patient.id, Patient.chart_no, Patient.hold, Patient.hold_reason,
-                                    Patient.retention_until).where(live, Patient.retention_until < today)).all()
+        due_rows = s.execute(
+            select(
+                Patient.id, Patient.chart_no, Patient.hold, Patient.hold_reason, Patient.retention_until
+            ).where(live, Patient.retention_until < today)
+        ).all()
         held: list[HeldRecord] = []
         for pid, chart, hold, hold_reason, until in due_rows:
             if hold or pid in legal:
@@ -334,16 +392,39 @@ def dashboard(ctx: AppContext, actor: Actor, *, today: dt.date | None = None, he
                     held.append(HeldRecord(f"patient:{pid}", chart, kind, why, until))
             else:
                 counts[Stage.DUE] += 1
-        month = int(s.execute(select(func.count()).select_from(Patient).where(
-            live, Patient.retention_until >= today, Patient.retention_until <= _month_end(today))).scalar_one())
+        month = int(
+            s.execute(
+                select(func.count())
+                .select_from(Patient)
+                .where(live, Patient.retention_until >= today, Patient.retention_until <= _month_end(today))
+            ).scalar_one()
+        )
         cutoff = today - dt.timedelta(days=rule.separate_after_days or DEFAULT_SEPARATE_AFTER_DAYS)
-        to_sep = int(s.execute(select(func.count()).select_from(Patient).where(
-            Patient.status == STATUS_ACTIVE, Patient.last_visit < cutoff, Patient.retention_until >= today))
-            .scalar_one())
+        to_sep = int(
+            s.execute(
+                select(func.count())
+                .select_from(Patient)
+                .where(
+                    Patient.status == STATUS_ACTIVE,
+                    Patient.last_visit < cutoff,
+                    Patient.retention_until >= today,
+                )
+            ).scalar_one()
+        )
         late = _overdue(u, today, deadline_days, legal)
         u.log(Action.VIEW, "lifecycle:dashboard", detail=f"file={PATIENT_FILE}")
-        return Dashboard(today, rule.name, rule.retention_text, counts, month, to_sep, tuple(held),
-                         deadline_days, late.overdue, late.max_days)
+        return Dashboard(
+            today,
+            rule.name,
+            rule.retention_text,
+            counts,
+            month,
+            to_sep,
+            tuple(held),
+            deadline_days,
+            late.overdue,
+            late.max_days,
+        )
 
 
 def periods() -> Sequence[LegalPeriod]:
@@ -354,4 +435,6 @@ def matching_period(rule: FileRule) -> LegalPeriod | None:
     """The legal period a file's rule was set from (its note and years match), if any."""
     if rule.retention_rule != "after_last_visit":
         return None
-    return next((p for p in LEGAL_PERIODS if p.years == rule.retention_years and p.note == rule.retention_note), None)
+    return next(
+        (p for p in LEGAL_PERIODS if p.years == rule.retention_years and p.note == rule.retention_note), None
+    )

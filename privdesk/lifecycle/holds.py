@@ -52,8 +52,11 @@ class ChartNotFoundError(NotFoundError):
     the chart number: it goes to the screen, and the access log never names a patient by it."""
 
     def __init__(self) -> None:
-        PrivdeskError.__init__(self, "입력한 차트번호의 환자 기록이 없습니다 (파기된 기록에는 보존을 설정할 수 없습니다). "
-                                     "차트번호를 확인하십시오.")
+        PrivdeskError.__init__(
+            self,
+            "입력한 차트번호의 환자 기록이 없습니다 (파기된 기록에는 보존을 설정할 수 없습니다). "
+            "차트번호를 확인하십시오.",
+        )
         self.ref = "chart_no"
 
 
@@ -62,18 +65,18 @@ class LegalHoldRow:
     """One legal hold as the 법적 보존 tab shows it (chart number and masked name only)."""
 
     id: int
-    subject: str                 # patient:<id>
+    subject: str  # patient:<id>
     patient_id: int | None
-    chart_no: str                # "" once the record is destroyed
-    name_masked: str             # 홍*동; "" when not shown (destroyed, or separated without separated.read)
-    patient_status: str          # active / separated / destroyed / "" (unknown subject)
+    chart_no: str  # "" once the record is destroyed
+    name_masked: str  # 홍*동; "" when not shown (destroyed, or separated without separated.read)
+    patient_status: str  # active / separated / destroyed / "" (unknown subject)
     reason: str
     placed_at: dt.datetime
     placed_by: str
     released_at: dt.datetime | None
     released_by: str | None
     release_reason: str
-    placed_by_label: str = ""            # 이름(ID) (:mod:`privdesk.accounts.people`)
+    placed_by_label: str = ""  # 이름(ID) (:mod:`privdesk.accounts.people`)
     released_by_label: str = ""
 
     def __repr__(self) -> str:
@@ -96,7 +99,9 @@ def _reason(reason: str, what: str, example: str) -> str:
 
 
 def _place(u: Unit, patient: Patient, reason: str) -> int:
-    h = LegalHold(subject=patient_ref(patient.id), reason=reason, placed_at=clock.now(), placed_by=u.actor_login)
+    h = LegalHold(
+        subject=patient_ref(patient.id), reason=reason, placed_at=clock.now(), placed_by=u.actor_login
+    )
     u.session.add(h)
     u.session.flush()
     u.log(Action.UPDATE, patient_ref(patient.id), detail=f"legal_hold={h.id} on")
@@ -121,8 +126,11 @@ def place_legal_hold_by_chart(ctx: AppContext, actor: Actor, chart_no: str, reas
         raise ValidationError("chart_no", "보존할 환자의 차트번호를 입력하십시오.")
     reason = _reason(reason, "보존", "소송 증거 보전")
     with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
-        p = u.session.execute(select(Patient).where(
-            Patient.chart_no == chart, Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED)))).scalar_one_or_none()
+        p = u.session.execute(
+            select(Patient).where(
+                Patient.chart_no == chart, Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED))
+            )
+        ).scalar_one_or_none()
         if p is None:
             raise ChartNotFoundError()
         return _place(u, p, reason)
@@ -133,7 +141,9 @@ def release_legal_hold(ctx: AppContext, actor: Actor, hold_id: int, reason: str)
     The record is then due for destruction again if its retention has ended."""
     reason = _reason(reason, "보존 해제", "소송 종결")
     with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
-        h = u.session.execute(select(LegalHold).where(LegalHold.id == hold_id).with_for_update()).scalar_one_or_none()
+        h = u.session.execute(
+            select(LegalHold).where(LegalHold.id == hold_id).with_for_update()
+        ).scalar_one_or_none()
         if h is None:
             raise NotFoundError("법적 보존", str(hold_id))
         if h.released_at is not None:
@@ -151,62 +161,104 @@ def _release_reasons(u: Unit, holds: list[LegalHold]) -> dict[int, str]:
     for h in holds:
         if h.released_at is None:
             continue
-        detail = u.session.execute(select(AccessLogEntry.detail).where(
-            AccessLogEntry.subject == h.subject, AccessLogEntry.action == str(Action.UPDATE),
-            AccessLogEntry.detail.startswith(f"legal_hold={h.id} off", autoescape=True))
-            .order_by(AccessLogEntry.seq.desc()).limit(1)).scalar_one_or_none()
+        detail = u.session.execute(
+            select(AccessLogEntry.detail)
+            .where(
+                AccessLogEntry.subject == h.subject,
+                AccessLogEntry.action == str(Action.UPDATE),
+                AccessLogEntry.detail.startswith(f"legal_hold={h.id} off", autoescape=True),
+            )
+            .order_by(AccessLogEntry.seq.desc())
+            .limit(1)
+        ).scalar_one_or_none()
         if detail:
             out[h.id] = detail.partition("; reason=")[2]
     return out
 
 
-def list_legal_holds(ctx: AppContext, actor: Actor, *, include_released: bool = False,
-                     limit: int = 1000) -> list[LegalHoldRow]:
+def list_legal_holds(
+    ctx: AppContext, actor: Actor, *, include_released: bool = False, limit: int = 1000
+) -> list[LegalHoldRow]:
     """Open legal holds (with ``include_released`` the released ones too), newest first, with the
     subject's chart number and masked name; every patient shown is logged as a view."""
     with sep.open_store(ctx) as store, ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
         stmt = select(LegalHold)
         if not include_released:
             stmt = stmt.where(LegalHold.released_at.is_(None))
-        holds = list(u.session.execute(stmt.order_by(LegalHold.placed_at.desc(), LegalHold.id.desc())
-                                       .limit(max(1, min(limit, 5000)))).scalars())
+        holds = list(
+            u.session.execute(
+                stmt.order_by(LegalHold.placed_at.desc(), LegalHold.id.desc()).limit(max(1, min(limit, 5000)))
+            ).scalars()
+        )
         ids = sorted({i for i in (_patient_id(h.subject) for h in holds) if i is not None})
         patients: dict[int, tuple[str, str, str]] = {}
         for k in range(0, len(ids), 500):
-            part = ids[k:k + 500]
+            part = ids[k : k + 500]
             for pid, chart, name, status in u.session.execute(
-                    select(Patient.id, Patient.chart_no, Patient.name, Patient.status).where(Patient.id.in_(part))):
+                select(Patient.id, Patient.chart_no, Patient.name, Patient.status).where(Patient.id.in_(part))
+            ):
                 patients[int(pid)] = (chart, name, status)
         separated = [pid for pid, (_c, _n, st) in patients.items() if st == STATUS_SEPARATED]
         separated_names: dict[int, str] = {}
-        may_read_separated = u.account is not None and Permission.SEPARATED_READ in permissions_of(u.session, u.account)
+        may_read_separated = u.account is not None and Permission.SEPARATED_READ in permissions_of(
+            u.session, u.account
+        )
         if separated and may_read_separated:
             with store.read(u) as conn:
                 t = store.patients
                 for k in range(0, len(separated), 500):
-                    separated_names.update({int(i): str(n) for i, n in conn.execute(
-                        select(t.c.id, t.c.name).where(t.c.id.in_(separated[k:k + 500])))})
+                    separated_names.update(
+                        {
+                            int(i): str(n)
+                            for i, n in conn.execute(
+                                select(t.c.id, t.c.name).where(t.c.id.in_(separated[k : k + 500]))
+                            )
+                        }
+                    )
         released = _release_reasons(u, holds)
         who = people(u.session, [x for h in holds for x in (h.placed_by, h.released_by)])
         out: list[LegalHoldRow] = []
         shown: set[int] = set()
         for h in holds:
             subject_id = _patient_id(h.subject)
-            chart, name, status = patients.get(subject_id, ("", "", "")) if subject_id is not None else ("", "", "")
+            chart, name, status = (
+                patients.get(subject_id, ("", "", "")) if subject_id is not None else ("", "", "")
+            )
             if status == STATUS_DESTROYED:
                 chart, name = "", ""
             elif status == STATUS_SEPARATED:
                 name = separated_names.get(subject_id, "") if subject_id is not None else ""
             if subject_id is not None and status in (STATUS_ACTIVE, STATUS_SEPARATED):
                 shown.add(subject_id)
-            out.append(LegalHoldRow(h.id, h.subject, subject_id, chart, mask_name(name) if name else "", status, h.reason,
-                                    h.placed_at, h.placed_by, h.released_at, h.released_by, released.get(h.id, ""),
-                                    who.label(h.placed_by), who.label(h.released_by)))
+            out.append(
+                LegalHoldRow(
+                    h.id,
+                    h.subject,
+                    subject_id,
+                    chart,
+                    mask_name(name) if name else "",
+                    status,
+                    h.reason,
+                    h.placed_at,
+                    h.placed_by,
+                    h.released_at,
+                    h.released_by,
+                    released.get(h.id, ""),
+                    who.label(h.placed_by),
+                    who.label(h.released_by),
+                )
+            )
         for pid in sorted(shown):
             u.log(Action.VIEW, patient_ref(pid), detail="legal_holds")
         u.log(Action.VIEW, "lifecycle_holds:*", detail=f"rows={len(out)}; released={include_released}")
         return out
 
 
-__all__ = ["ChartNotFoundError", "LegalHoldRow", "list_legal_holds", "place_legal_hold",
-           "place_legal_hold_by_chart", "release_legal_hold"]
+__all__ = [
+    "ChartNotFoundError",
+    "LegalHoldRow",
+    "list_legal_holds",
+    "place_legal_hold",
+    "place_legal_hold_by_chart",
+    "release_legal_hold",
+]

@@ -31,7 +31,7 @@ from privdesk.lifecycle.models import DestructionLedgerEntry
 
 TABLE = "destruction_ledger"
 PAGE_MAX = 1000
-METHODS = ("분쇄", "소각", "전문업체")                       # paper and other media (시행령 16①2)
+METHODS = ("분쇄", "소각", "전문업체")  # paper and other media (시행령 16①2)
 ELECTRONIC_METHOD = "영구 삭제 (복구 불가 조치: 삭제 영역 덮어쓰기·정리)"
 KINDS = ("전자파일", "종이 문서", "저장매체", "기타")
 
@@ -86,27 +86,86 @@ class LedgerFilter:
 
 
 def row_of(e: DestructionLedgerEntry) -> LedgerRow:
-    return LedgerRow(e.id, e.file_name, e.kind, e.created, e.destroyed_on, e.reason, e.item_count, e.method,
-                     e.executed_by, e.approved_by, e.witness, e.certificate_no, e.plan_id, e.plan_hash,
-                     e.corrects_id, e.recorded_at, e.recorded_by)
+    return LedgerRow(
+        e.id,
+        e.file_name,
+        e.kind,
+        e.created,
+        e.destroyed_on,
+        e.reason,
+        e.item_count,
+        e.method,
+        e.executed_by,
+        e.approved_by,
+        e.witness,
+        e.certificate_no,
+        e.plan_id,
+        e.plan_hash,
+        e.corrects_id,
+        e.recorded_at,
+        e.recorded_by,
+    )
 
 
 def canonical_row(e: DestructionLedgerEntry | LedgerRow) -> bytes:
-    return anchors.canonical(e.id, e.file_name, e.kind, e.created, e.destroyed_on, e.reason, e.item_count, e.method,
-                             e.executed_by, e.approved_by, e.witness, e.certificate_no, e.plan_id, e.plan_hash,
-                             e.corrects_id, e.recorded_at, e.recorded_by)
+    return anchors.canonical(
+        e.id,
+        e.file_name,
+        e.kind,
+        e.created,
+        e.destroyed_on,
+        e.reason,
+        e.item_count,
+        e.method,
+        e.executed_by,
+        e.approved_by,
+        e.witness,
+        e.certificate_no,
+        e.plan_id,
+        e.plan_hash,
+        e.corrects_id,
+        e.recorded_at,
+        e.recorded_by,
+    )
 
 
-def append_entry(u: Unit, *, file_name: str, kind: str, created: str, destroyed_on: dt.date, reason: str,
-                 item_count: int, method: str, executed_by: str, approved_by: str, witness: str = "",
-                 certificate_no: str = "", plan_id: int | None = None, plan_hash: str = "",
-                 corrects_id: int | None = None) -> DestructionLedgerEntry:
+def append_entry(
+    u: Unit,
+    *,
+    file_name: str,
+    kind: str,
+    created: str,
+    destroyed_on: dt.date,
+    reason: str,
+    item_count: int,
+    method: str,
+    executed_by: str,
+    approved_by: str,
+    witness: str = "",
+    certificate_no: str = "",
+    plan_id: int | None = None,
+    plan_hash: str = "",
+    corrects_id: int | None = None,
+) -> DestructionLedgerEntry:
     """Insert one row and anchor it in the access log, inside the caller's transaction."""
-    e = DestructionLedgerEntry(file_name=file_name, kind=kind, created=created, destroyed_on=destroyed_on,
-                               reason=reason, item_count=item_count, method=method, executed_by=executed_by,
-                               approved_by=approved_by, witness=witness, certificate_no=certificate_no,
-                               plan_id=plan_id, plan_hash=plan_hash, corrects_id=corrects_id,
-                               recorded_at=clock.now(), recorded_by=u.actor_login)
+    e = DestructionLedgerEntry(
+        file_name=file_name,
+        kind=kind,
+        created=created,
+        destroyed_on=destroyed_on,
+        reason=reason,
+        item_count=item_count,
+        method=method,
+        executed_by=executed_by,
+        approved_by=approved_by,
+        witness=witness,
+        certificate_no=certificate_no,
+        plan_id=plan_id,
+        plan_hash=plan_hash,
+        corrects_id=corrects_id,
+        recorded_at=clock.now(),
+        recorded_by=u.actor_login,
+    )
     u.session.add(e)
     u.session.flush()
     anchors.anchor(u, Action.CREATE, TABLE, e.id, canonical_row(e))
@@ -133,21 +192,29 @@ def record_manual(ctx: AppContext, actor: Actor, data: ManualDestruction) -> Led
     if data.destroyed_on > clock.today_kst():
         raise ValidationError("destroyed_on", "파기일이 미래입니다. 실제로 파기한 날을 입력하십시오.")
     if data.method == "전문업체" and not data.certificate_no.strip():
-        raise ValidationError("certificate_no", "전문업체 파기는 업체의 파기 확인서(증명서) 번호를 입력하십시오.")
+        raise ValidationError(
+            "certificate_no", "전문업체 파기는 업체의 파기 확인서(증명서) 번호를 입력하십시오."
+        )
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         if data.corrects_id is not None and u.session.get(DestructionLedgerEntry, data.corrects_id) is None:
             raise NotFoundError("파기 관리대장 기록", str(data.corrects_id))
         e = append_entry(
-            u, file_name=_text("file_name", data.file_name, "개인정보 파일명"), kind=data.kind,
+            u,
+            file_name=_text("file_name", data.file_name, "개인정보 파일명"),
+            kind=data.kind,
             created=_text("created", data.created, "생성일", required=False, limit=64),
             destroyed_on=data.destroyed_on,
-            reason=no_personal_data("reason", _text("reason", data.reason, "파기 사유", limit=1000), "파기 사유"),
-            item_count=data.item_count, method=data.method,
+            reason=no_personal_data(
+                "reason", _text("reason", data.reason, "파기 사유", limit=1000), "파기 사유"
+            ),
+            item_count=data.item_count,
+            method=data.method,
             executed_by=_text("executed_by", data.executed_by, "처리담당자"),
             approved_by=_text("approved_by", data.approved_by, "처리부서장", required=False),
             witness=_text("witness", data.witness, "입회자", required=False),
             certificate_no=_text("certificate_no", data.certificate_no, "파기 확인서 번호", required=False),
-            corrects_id=data.corrects_id)
+            corrects_id=data.corrects_id,
+        )
         return row_of(e)
 
 
@@ -161,21 +228,37 @@ def _filtered(stmt: Select[DestructionLedgerEntry], flt: LedgerFilter) -> Select
         stmt = stmt.where(E.kind == flt.kind)
     if flt.text and flt.text.strip():
         t = flt.text.strip()
-        stmt = stmt.where(or_(E.file_name.contains(t, autoescape=True), E.reason.contains(t, autoescape=True),
-                              E.executed_by.contains(t, autoescape=True), E.method.contains(t, autoescape=True)))
+        stmt = stmt.where(
+            or_(
+                E.file_name.contains(t, autoescape=True),
+                E.reason.contains(t, autoescape=True),
+                E.executed_by.contains(t, autoescape=True),
+                E.method.contains(t, autoescape=True),
+            )
+        )
     return stmt
 
 
-def list_ledger(ctx: AppContext, actor: Actor, flt: LedgerFilter | None = None, *, before_id: int | None = None,
-                limit: int = 200) -> list[LedgerRow]:
+def list_ledger(
+    ctx: AppContext,
+    actor: Actor,
+    flt: LedgerFilter | None = None,
+    *,
+    before_id: int | None = None,
+    limit: int = 200,
+) -> list[LedgerRow]:
     """The ledger, newest first, one page (``before_id`` = last id of the previous page)."""
     flt = flt or LedgerFilter()
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         stmt = _filtered(select(DestructionLedgerEntry), flt)
         if before_id is not None:
             stmt = stmt.where(DestructionLedgerEntry.id < before_id)
-        rows = [row_of(e) for e in u.session.scalars(
-            stmt.order_by(DestructionLedgerEntry.id.desc()).limit(max(1, min(limit, PAGE_MAX))))]
+        rows = [
+            row_of(e)
+            for e in u.session.scalars(
+                stmt.order_by(DestructionLedgerEntry.id.desc()).limit(max(1, min(limit, PAGE_MAX)))
+            )
+        ]
         u.log(Action.VIEW, f"{TABLE}:*", detail=f"rows={len(rows)}")
         return rows
 
@@ -186,9 +269,17 @@ def ledger_for_period(ctx: AppContext, actor: Actor, first: dt.date, last: dt.da
         raise ValidationError("from", "기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         stmt = _filtered(select(DestructionLedgerEntry), LedgerFilter(since=first, until=last))
-        rows = [row_of(e) for e in u.session.scalars(stmt.order_by(DestructionLedgerEntry.destroyed_on,
-                                                                    DestructionLedgerEntry.id))]
-        u.log(Action.VIEW, f"{TABLE}:*", detail=f"period {first.isoformat()}~{last.isoformat()}; rows={len(rows)}")
+        rows = [
+            row_of(e)
+            for e in u.session.scalars(
+                stmt.order_by(DestructionLedgerEntry.destroyed_on, DestructionLedgerEntry.id)
+            )
+        ]
+        u.log(
+            Action.VIEW,
+            f"{TABLE}:*",
+            detail=f"period {first.isoformat()}~{last.isoformat()}; rows={len(rows)}",
+        )
         return rows
 
 

@@ -24,18 +24,24 @@ from privdesk.store.models import Base
 
 # Row proofs of the separate store's copies (privdesk.proofs): the registry's columns, under the
 # store's own table names, so a copy cannot be passed off as a main row or the other way round.
-SEPARATED_PATIENT_PROOF = ProofSpec("separated.patients", PATIENT_PROOF_COLUMNS, "분리보관 환자",
-                                    ref_column="id", ref_prefix="patient:")
-SEPARATED_PHONE_PROOF = ProofSpec("separated.patient_phones", PHONE_PROOF_COLUMNS, "분리보관 연락처",
-                                  ref_column="patient_id", ref_prefix="patient:")
+SEPARATED_PATIENT_PROOF = ProofSpec(
+    "separated.patients", PATIENT_PROOF_COLUMNS, "분리보관 환자", ref_column="id", ref_prefix="patient:"
+)
+SEPARATED_PHONE_PROOF = ProofSpec(
+    "separated.patient_phones",
+    PHONE_PROOF_COLUMNS,
+    "분리보관 연락처",
+    ref_column="patient_id",
+    ref_prefix="patient:",
+)
 register("separated.patients", SEPARATED_PATIENT_PROOF, backend="postgresql")
 register("separated.patient_phones", SEPARATED_PHONE_PROOF, backend="postgresql")
 
 # destruction plan states
-PLAN_DRAFT = "draft"                  # listed, waiting for approval
-PLAN_PARTLY_APPROVED = "approved_1"   # two-person rule: first approval given
+PLAN_DRAFT = "draft"  # listed, waiting for approval
+PLAN_PARTLY_APPROVED = "approved_1"  # two-person rule: first approval given
 PLAN_APPROVED = "approved"
-PLAN_EXECUTING = "executing"          # execution started; re-running execute finishes it
+PLAN_EXECUTING = "executing"  # execution started; re-running execute finishes it
 PLAN_EXECUTED = "executed"
 PLAN_CANCELLED = "cancelled"
 OPEN_PLAN_STATES = (PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED, PLAN_EXECUTING)
@@ -48,10 +54,12 @@ class LifecycleFile(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(100))
-    items: Mapped[str] = mapped_column(Text)                 # "이름, 주민등록번호, …"
+    items: Mapped[str] = mapped_column(Text)  # "이름, 주민등록번호, …"
     purpose: Mapped[str] = mapped_column(Text)
     legal_basis: Mapped[str] = mapped_column(Text)
-    retention_rule: Mapped[str] = mapped_column(String(32))  # after_last_visit / after_purpose / after_recording
+    retention_rule: Mapped[str] = mapped_column(
+        String(32)
+    )  # after_last_visit / after_purpose / after_recording
     retention_years: Mapped[int | None] = mapped_column(Integer, nullable=True)
     retention_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
     retention_note: Mapped[str] = mapped_column(Text, default="")
@@ -68,7 +76,7 @@ class LegalHold(Base):
 
     __tablename__ = "lifecycle_holds"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    subject: Mapped[str] = mapped_column(String(64), index=True)      # patient:<id>
+    subject: Mapped[str] = mapped_column(String(64), index=True)  # patient:<id>
     reason: Mapped[str] = mapped_column(Text)
     placed_at: Mapped[dt.datetime]
     placed_by: Mapped[str] = mapped_column(String(64))
@@ -90,7 +98,7 @@ class DestructionPlan(Base):
     as_of: Mapped[dt.date] = mapped_column(Date)
     record_count: Mapped[int] = mapped_column(Integer)
     excluded_count: Mapped[int] = mapped_column(Integer)
-    created_first: Mapped[dt.date | None] = mapped_column(Date, nullable=True)   # 생성일 range of the records
+    created_first: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # 생성일 range of the records
     created_last: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     plan_hash: Mapped[str] = mapped_column(String(64))
     state: Mapped[str] = mapped_column(String(16), default=PLAN_DRAFT)
@@ -114,7 +122,9 @@ class DestructionPlanItem(Base):
     appeared after the plan was made."""
 
     __tablename__ = "destruction_plan_items"
-    plan_id: Mapped[int] = mapped_column(ForeignKey("destruction_plans.id", ondelete="CASCADE"), primary_key=True)
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("destruction_plans.id", ondelete="CASCADE"), primary_key=True
+    )
     patient_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     retention_until: Mapped[dt.date] = mapped_column(Date)
     skipped: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -126,7 +136,9 @@ class DestructionPlanExclusion(Base):
     """A record due but excluded from the plan, with why (처리정지, 법적 보존, 정보주체 요구 …)."""
 
     __tablename__ = "destruction_plan_exclusions"
-    plan_id: Mapped[int] = mapped_column(ForeignKey("destruction_plans.id", ondelete="CASCADE"), primary_key=True)
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("destruction_plans.id", ondelete="CASCADE"), primary_key=True
+    )
     subject: Mapped[str] = mapped_column(String(64), primary_key=True)
     reason_code: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(Text)
@@ -174,6 +186,19 @@ class Tombstone(Base):
     destroyed_at: Mapped[dt.datetime]
 
 
-__all__ = ["OPEN_PLAN_STATES", "PLAN_APPROVED", "PLAN_CANCELLED", "PLAN_DRAFT", "PLAN_EXECUTED", "PLAN_EXECUTING",
-           "PLAN_PARTLY_APPROVED", "DestructionLedgerEntry", "DestructionPlan", "DestructionPlanExclusion",
-           "DestructionPlanItem", "LegalHold", "LifecycleFile", "Tombstone"]
+__all__ = [
+    "OPEN_PLAN_STATES",
+    "PLAN_APPROVED",
+    "PLAN_CANCELLED",
+    "PLAN_DRAFT",
+    "PLAN_EXECUTED",
+    "PLAN_EXECUTING",
+    "PLAN_PARTLY_APPROVED",
+    "DestructionLedgerEntry",
+    "DestructionPlan",
+    "DestructionPlanExclusion",
+    "DestructionPlanItem",
+    "LegalHold",
+    "LifecycleFile",
+    "Tombstone",
+]

@@ -57,7 +57,8 @@ SUFFIX = SEPARATED_SUFFIX
 def _tables(schema: str | None) -> tuple[MetaData, Table, Table, Table]:
     md = MetaData(schema=schema)
     patients = Table(
-        "patients", md,
+        "patients",
+        md,
         Column("id", Integer, primary_key=True, autoincrement=False),
         Column("uid", String(32), nullable=False),
         Column("chart_no", String(32), nullable=False),
@@ -77,7 +78,8 @@ def _tables(schema: str | None) -> tuple[MetaData, Table, Table, Table]:
         Column("proof", LargeBinary(16), nullable=True),
     )
     phones = Table(
-        "patient_phones", md,
+        "patient_phones",
+        md,
         Column("id", Integer, primary_key=True, autoincrement=False),
         Column("patient_id", Integer, nullable=False, index=True),
         Column("position", Integer, nullable=False),
@@ -87,7 +89,8 @@ def _tables(schema: str | None) -> tuple[MetaData, Table, Table, Table]:
         Column("proof", LargeBinary(16), nullable=True),
     )
     intakes = Table(
-        "intakes", md,
+        "intakes",
+        md,
         Column("id", Integer, primary_key=True, autoincrement=False),
         Column("patient_id", Integer, nullable=False, index=True),
         Column("visit_date", Date, nullable=False),
@@ -113,6 +116,8 @@ def patient_copy_proof(keys: KeyRing, row: Sequence[Any]) -> bytes:
 def phone_copy_proof(keys: KeyRing, row: Sequence[Any]) -> bytes:
     """The proof of a phone copy given in :data:`PHONE_COPY` order."""
     return proofs.seal_values(keys, SEPARATED_PHONE_PROOF, dict(zip(PHONE_COPY, row, strict=True)))
+
+
 INTAKE_COPY = tuple(c.name for c in SQLITE_TABLES[3].columns)
 
 
@@ -222,12 +227,19 @@ def reseal_separated(ctx: AppContext) -> int:
     if main is None or not separate_path(main).exists():
         return 0
     with open_store(ctx) as store, store.engine.begin() as conn:  # type: ignore[union-attr]
-        return (proofs.reseal_all(conn, ctx.keys, SEPARATED_PATIENT_PROOF, "patients")
-                + proofs.reseal_all(conn, ctx.keys, SEPARATED_PHONE_PROOF, "patient_phones"))
+        return proofs.reseal_all(conn, ctx.keys, SEPARATED_PATIENT_PROOF, "patients") + proofs.reseal_all(
+            conn, ctx.keys, SEPARATED_PHONE_PROOF, "patient_phones"
+        )
 
 
-def copy_in(conn: Connection, store: SeparateStore, patients: Sequence[dict[str, Any]],
-            phones: Sequence[dict[str, Any]], intakes: Sequence[dict[str, Any]], now: dt.datetime) -> None:
+def copy_in(
+    conn: Connection,
+    store: SeparateStore,
+    patients: Sequence[dict[str, Any]],
+    phones: Sequence[dict[str, Any]],
+    intakes: Sequence[dict[str, Any]],
+    now: dt.datetime,
+) -> None:
     """Write copies (a copy already there is an IntegrityError: :func:`remove` it first)."""
     if patients:
         conn.execute(store.patients.insert(), [{**p, "separated_at": now} for p in patients])
@@ -241,7 +253,7 @@ def remove(conn: Connection, store: SeparateStore, ids: Sequence[int], chunk: in
     """Delete the copies of these patients; returns how many patients were removed."""
     n = 0
     for k in range(0, len(ids), chunk):
-        part = list(ids[k:k + chunk])
+        part = list(ids[k : k + chunk])
         conn.execute(delete(store.phones).where(store.phones.c.patient_id.in_(part)))
         conn.execute(delete(store.intakes).where(store.intakes.c.patient_id.in_(part)))
         n += conn.execute(delete(store.patients).where(store.patients.c.id.in_(part))).rowcount or 0

@@ -34,13 +34,13 @@ class PolicyVersion(Base):
 
     __tablename__ = "policy_versions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    number: Mapped[int | None] = mapped_column(Integer, unique=True, nullable=True)   # published only
+    number: Mapped[int | None] = mapped_column(Integer, unique=True, nullable=True)  # published only
     state: Mapped[str] = mapped_column(String(16))
     effective_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     sections: Mapped[str] = mapped_column(Text)
     texts: Mapped[str] = mapped_column(Text)
     facts: Mapped[str] = mapped_column(Text)
-    source_id: Mapped[int | None] = mapped_column(Integer, nullable=True)    # published: the draft's id
+    source_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # published: the draft's id
     created_at: Mapped[dt.datetime]
     created_by: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[dt.datetime | None]

@@ -50,14 +50,18 @@ footer { margin-top: 3em; border-top: 1px solid #ccc; color: #555; font-size: .9
 """
 
 
-TABLE_WIDTHS = {"개인정보파일": [0.24, 0.38, 0.38], "수탁업체명": [0.27, 0.43, 0.30], "번호": [0.14, 0.26, 0.60]}
+TABLE_WIDTHS = {
+    "개인정보파일": [0.24, 0.38, 0.38],
+    "수탁업체명": [0.27, 0.43, 0.30],
+    "번호": [0.14, 0.26, 0.60],
+}
 
 
 @dataclass(frozen=True)
 class RenderResult:
     path: Path
-    kind: str           # "html" / "pdf"
-    label: str          # 제N판 / 현재 자료
+    kind: str  # "html" / "pdf"
+    label: str  # 제N판 / 현재 자료
     pages: int = 0
     record_no: str = ""
 
@@ -123,18 +127,28 @@ def document_sections(info: VersionInfo, *, cctv: bool = False) -> list[Section]
         return [s for s in info.sections if s.key != CCTV_DOCUMENT]
     doc = [s for s in info.sections if s.key == CCTV_DOCUMENT]
     if not doc:
-        raise ValidationError("cctv", "이 판에는 별도의 영상정보처리기기 운영·관리 방침이 없습니다: 처리방침의 한 절입니다 "
-                                      "(병원 프로필 [policy] cctv = \"separate\"이면 별도 문서로 만듭니다).")
+        raise ValidationError(
+            "cctv",
+            "이 판에는 별도의 영상정보처리기기 운영·관리 방침이 없습니다: 처리방침의 한 절입니다 "
+            '(병원 프로필 [policy] cctv = "separate"이면 별도 문서로 만듭니다).',
+        )
     return doc + [s for s in info.sections if s.key == "hospital"]
 
 
 def html_document(hospital: str, info: VersionInfo, *, cctv: bool = False) -> str:
     """The policy as one HTML page (no script, no external file). The list of earlier versions with
     their effective dates is part of the stored text (the last section, 처리방침 변경)."""
-    parts = ["<!DOCTYPE html>", '<html lang="ko">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{escape(hospital)} {CCTV_TITLE if cctv else TITLE}</title>", f"<style>{CSS}</style>", "</head>",
-             "<body>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="ko">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(hospital)} {CCTV_TITLE if cctv else TITLE}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+    ]
     sections = document_sections(info, cctv=cctv)
     footer = sections.pop() if sections and sections[-1].key == "hospital" else None
     for i, s in enumerate(sections):
@@ -154,10 +168,13 @@ def html_document(hospital: str, info: VersionInfo, *, cctv: bool = False) -> st
             else:
                 assert isinstance(value, list)
                 head, *rows = value
-                parts.append("<table><thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in head)
-                             + "</tr></thead><tbody>"
-                             + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-                             + "</tbody></table>")
+                parts.append(
+                    "<table><thead><tr>"
+                    + "".join(f"<th>{escape(c)}</th>" for c in head)
+                    + "</tr></thead><tbody>"
+                    + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in rows)
+                    + "</tbody></table>"
+                )
         if i:
             parts.append("</section>")
     if footer is not None:
@@ -185,15 +202,25 @@ def _pdf_body(info: VersionInfo, sections: list[Section]) -> Callable[[Layout], 
                     assert isinstance(value, list)
                     head, *rows = value
                     widths = TABLE_WIDTHS.get(head[0], [1.0 / len(head)] * len(head))
-                    story += [lay.table([Column(h, w) for h, w in zip(head, widths, strict=True)], rows), lay.space(2)]
+                    story += [
+                        lay.table([Column(h, w) for h, w in zip(head, widths, strict=True)], rows),
+                        lay.space(2),
+                    ]
             story.append(lay.space(3))
         return story
 
     return body
 
 
-def render(ctx: AppContext, actor: Actor, out: Output | Path | str, *, number: int | None = None,
-           force: bool = False, cctv: bool = False) -> RenderResult:
+def render(
+    ctx: AppContext,
+    actor: Actor,
+    out: Output | Path | str,
+    *,
+    number: int | None = None,
+    force: bool = False,
+    cctv: bool = False,
+) -> RenderResult:
     """Write version ``number`` (default: the latest published, else today's data as a draft) to
     ``out`` — ``.html`` for the homepage or ``.pdf`` — and log it. ``cctv``: the separate CCTV
     운영·관리 방침 instead (when the profile makes it a document of its own)."""
@@ -208,16 +235,32 @@ def render(ctx: AppContext, actor: Actor, out: Output | Path | str, *, number: i
         with files.replacing(target, encoding="utf-8") as fh:
             fh.write(text)
             with ctx.unit(actor, Permission.POLICY_MANAGE) as u:
-                u.log(Action.EXPORT, info.subject, detail=f"{what} HTML {info.label}; {len(text.encode()):,}바이트")
+                u.log(
+                    Action.EXPORT,
+                    info.subject,
+                    detail=f"{what} HTML {info.label}; {len(text.encode()):,}바이트",
+                )
         return RenderResult(target.path, kind, info.label)
-    form = (Form(CCTV_TITLE, RECORD_PREFIX, CCTV_BASIS, internal=False) if cctv
-            else Form(TITLE, RECORD_PREFIX, BASIS, internal=False))
+    form = (
+        Form(CCTV_TITLE, RECORD_PREFIX, CCTV_BASIS, internal=False)
+        if cctv
+        else Form(TITLE, RECORD_PREFIX, BASIS, internal=False)
+    )
     meta = witnessed(ctx, new_meta(hospital, form, actor))
     body = _pdf_body(info, sections)
-    pages = render_pdf(target, meta, body,
-                       before_publish=lambda n: record_print(
-                           ctx, actor, info.subject, f"{meta.record_no}; {what} {info.label}; {n}쪽",
-                           reason=None, permission=Permission.POLICY_MANAGE))
+    pages = render_pdf(
+        target,
+        meta,
+        body,
+        before_publish=lambda n: record_print(
+            ctx,
+            actor,
+            info.subject,
+            f"{meta.record_no}; {what} {info.label}; {n}쪽",
+            reason=None,
+            permission=Permission.POLICY_MANAGE,
+        ),
+    )
     return RenderResult(target.path, kind, info.label, pages, meta.record_no)
 
 

@@ -64,7 +64,7 @@ class VersionInfo:
     created_by: str
     published_at: dt.datetime | None = None
     published_by: str | None = None
-    earlier: tuple[tuple[int, dt.date | None], ...] = ()     # the published versions before this one
+    earlier: tuple[tuple[int, dt.date | None], ...] = ()  # the published versions before this one
 
     @property
     def subject(self) -> str:
@@ -84,8 +84,8 @@ class VersionInfo:
 class SectionDiff:
     key: str
     title: str
-    change: str                  # "added" / "removed" / "changed" / "same"
-    lines: tuple[str, ...]       # the unified diff ("" for the same)
+    change: str  # "added" / "removed" / "changed" / "same"
+    lines: tuple[str, ...]  # the unified diff ("" for the same)
 
 
 CHANGE_LABELS = {"added": "추가", "removed": "삭제", "changed": "변경", "same": "같음"}
@@ -139,8 +139,10 @@ class PolicyStatus:
             return "게시된 개인정보 처리방침이 없습니다. 초안을 만들고 게시하십시오."
         if not self.changes:
             return f"게시된 개인정보 처리방침({self.published.label})이 현재 자료와 같습니다."
-        return (f"게시된 개인정보 처리방침({self.published.label})이 현재 자료와 다릅니다 (out of date): "
-                + ", ".join(c.label for c in self.changes))
+        return (
+            f"게시된 개인정보 처리방침({self.published.label})이 현재 자료와 다릅니다 (out of date): "
+            + ", ".join(c.label for c in self.changes)
+        )
 
 
 # -- reading ----------------------------------------------------------------------------------------
@@ -153,20 +155,41 @@ def _loads(text: str) -> object:
 
 def _info(row: PolicyVersion, earlier: Sequence[tuple[int, dt.date | None]] = ()) -> VersionInfo:
     raw_sections = _loads(row.sections)
-    sections = tuple(Section.from_json(x) for x in raw_sections if isinstance(x, dict)) \
-        if isinstance(raw_sections, list) else ()
+    sections = (
+        tuple(Section.from_json(x) for x in raw_sections if isinstance(x, dict))
+        if isinstance(raw_sections, list)
+        else ()
+    )
     raw_texts = _loads(row.texts)
     texts = {str(k): str(v) for k, v in raw_texts.items()} if isinstance(raw_texts, dict) else {}
     raw_facts = _loads(row.facts)
-    fact_map = ({str(k): [str(x) for x in v] for k, v in raw_facts.items() if isinstance(v, list)}
-                if isinstance(raw_facts, dict) else {})
-    return VersionInfo(row.id, row.number, row.state, row.effective_date, sections, texts, fact_map,
-                       row.created_at, row.created_by, row.published_at, row.published_by, tuple(earlier))
+    fact_map = (
+        {str(k): [str(x) for x in v] for k, v in raw_facts.items() if isinstance(v, list)}
+        if isinstance(raw_facts, dict)
+        else {}
+    )
+    return VersionInfo(
+        row.id,
+        row.number,
+        row.state,
+        row.effective_date,
+        sections,
+        texts,
+        fact_map,
+        row.created_at,
+        row.created_by,
+        row.published_at,
+        row.published_by,
+        tuple(earlier),
+    )
 
 
 def _published(session: Session) -> list[PolicyVersion]:
-    return list(session.execute(select(PolicyVersion).where(PolicyVersion.state == PUBLISHED)
-                                .order_by(PolicyVersion.number)).scalars())
+    return list(
+        session.execute(
+            select(PolicyVersion).where(PolicyVersion.state == PUBLISHED).order_by(PolicyVersion.number)
+        ).scalars()
+    )
 
 
 def _latest(session: Session, state: str | None = None) -> PolicyVersion | None:
@@ -184,12 +207,24 @@ def _earlier(session: Session, before: int | None) -> list[tuple[int, dt.date | 
     return out
 
 
-def _live(session: Session, profile: HospitalProfile, texts: Mapping[str, str]) -> tuple[PolicyData, VersionInfo]:
+def _live(
+    session: Session, profile: HospitalProfile, texts: Mapping[str, str]
+) -> tuple[PolicyData, VersionInfo]:
     data = read_data(session, profile)
     earlier = _earlier(session, None)
     sections = build_sections(data, texts, earlier=earlier)
-    return data, VersionInfo(0, None, DRAFT, None, tuple(sections), dict(texts), facts(data), clock.now(), "",
-                             earlier=tuple(earlier))
+    return data, VersionInfo(
+        0,
+        None,
+        DRAFT,
+        None,
+        tuple(sections),
+        dict(texts),
+        facts(data),
+        clock.now(),
+        "",
+        earlier=tuple(earlier),
+    )
 
 
 def _base_texts(session: Session) -> dict[str, str]:
@@ -204,8 +239,11 @@ def _checked_texts(texts: Mapping[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for key, value in texts.items():
         if key not in TEXT_DEFAULTS:
-            raise ValidationError("texts", f"편집할 수 없는 문구입니다: {key}. 다음 중에서 고르십시오: "
-                                           + ", ".join(f"{k}({v})" for k, v in TEXT_LABELS.items()))
+            raise ValidationError(
+                "texts",
+                f"편집할 수 없는 문구입니다: {key}. 다음 중에서 고르십시오: "
+                + ", ".join(f"{k}({v})" for k, v in TEXT_LABELS.items()),
+            )
         value = str(value).strip()
         if not value:
             raise ValidationError(key, f"'{TEXT_LABELS[key]}' 문구가 비어 있습니다.")
@@ -252,18 +290,30 @@ def draft(ctx: AppContext, actor: Actor, texts: Mapping[str, str] | None = None)
     with ctx.unit(actor, Permission.POLICY_MANAGE) as u:
         merged = {**_base_texts(u.session), **changed}
         _data, live = _live(u.session, profile, merged)
-        row = PolicyVersion(number=None, state=DRAFT, effective_date=None,
-                            sections=_dump([s.as_json() for s in live.sections]), texts=_dump(merged),
-                            facts=_dump(live.facts), source_id=None, created_at=clock.now(),
-                            created_by=u.actor_login)
+        row = PolicyVersion(
+            number=None,
+            state=DRAFT,
+            effective_date=None,
+            sections=_dump([s.as_json() for s in live.sections]),
+            texts=_dump(merged),
+            facts=_dump(live.facts),
+            source_id=None,
+            created_at=clock.now(),
+            created_by=u.actor_login,
+        )
         u.session.add(row)
         u.session.flush()
-        u.log(Action.CREATE, f"policy:{row.id}",
-              detail="초안 작성" + (f"; 문구={','.join(sorted(changed))}" if changed else ""))
+        u.log(
+            Action.CREATE,
+            f"policy:{row.id}",
+            detail="초안 작성" + (f"; 문구={','.join(sorted(changed))}" if changed else ""),
+        )
         return _info(row, live.earlier)
 
 
-def _diff_sections(old: Sequence[Section], new: Sequence[Section], old_label: str, new_label: str) -> list[SectionDiff]:
+def _diff_sections(
+    old: Sequence[Section], new: Sequence[Section], old_label: str, new_label: str
+) -> list[SectionDiff]:
     a = {s.key: s for s in old}
     b = {s.key: s for s in new}
     order = [s.key for s in new] + [k for k in a if k not in b]
@@ -275,13 +325,22 @@ def _diff_sections(old: Sequence[Section], new: Sequence[Section], old_label: st
         la = sa.text() if sa is not None else []
         lb = sb.text() if sb is not None else []
         change = "added" if sa is None else "removed" if sb is None else "same" if la == lb else "changed"
-        lines = () if change == "same" else tuple(difflib.unified_diff(
-            la, lb, fromfile=f"{old_label}/{title}", tofile=f"{new_label}/{title}", lineterm=""))
+        lines = (
+            ()
+            if change == "same"
+            else tuple(
+                difflib.unified_diff(
+                    la, lb, fromfile=f"{old_label}/{title}", tofile=f"{new_label}/{title}", lineterm=""
+                )
+            )
+        )
         out.append(SectionDiff(key, title, change, lines))
     return out
 
 
-def diff(ctx: AppContext, actor: Actor, from_number: int | None = None, to_number: int | None = None) -> PolicyDiff:
+def diff(
+    ctx: AppContext, actor: Actor, from_number: int | None = None, to_number: int | None = None
+) -> PolicyDiff:
     """Compare two versions section by section. ``from_number``: a published version (default the
     latest published; none published: an empty policy). ``to_number``: a published version (default
     the latest draft if it is newer than the latest published, else today's data)."""
@@ -302,10 +361,18 @@ def diff(ctx: AppContext, actor: Actor, from_number: int | None = None, to_numbe
             else:
                 _data, new = _live(s, profile, _base_texts(s))
         old_label = old.label if old is not None else "(없음)"
-        result = PolicyDiff(old_label, new.label, tuple(_diff_sections(
-            old.sections if old is not None else (), new.sections, old_label, new.label)))
-        u.log(Action.VIEW, new.subject,
-              detail=f"비교 {old.subject if old is not None else '-'} → {new.subject}; 바뀐 절={len(result.changed)}")
+        result = PolicyDiff(
+            old_label,
+            new.label,
+            tuple(
+                _diff_sections(old.sections if old is not None else (), new.sections, old_label, new.label)
+            ),
+        )
+        u.log(
+            Action.VIEW,
+            new.subject,
+            detail=f"비교 {old.subject if old is not None else '-'} → {new.subject}; 바뀐 절={len(result.changed)}",
+        )
         return result
 
 
@@ -316,11 +383,14 @@ def publish(ctx: AppContext, actor: Actor, effective: dt.date) -> VersionInfo:
         s = u.session
         row = _latest(s)
         if row is None or row.state != DRAFT:
-            raise RuleViolationError("게시할 초안이 없습니다. 먼저 초안을 만드십시오 (privdesk policy draft).")
+            raise RuleViolationError(
+                "게시할 초안이 없습니다. 먼저 초안을 만드십시오 (privdesk policy draft)."
+            )
         last = _latest(s, PUBLISHED)
         if last is not None and last.effective_date is not None and effective < last.effective_date:
-            raise ValidationError("effective", f"시행일은 이전 판의 시행일({last.effective_date.isoformat()}) "
-                                               "이후여야 합니다.")
+            raise ValidationError(
+                "effective", f"시행일은 이전 판의 시행일({last.effective_date.isoformat()}) 이후여야 합니다."
+            )
         today = clock.today_kst()
         if effective > today + dt.timedelta(days=366):
             raise ValidationError("effective", "시행일은 1년 이내의 날짜로 정하십시오.")
@@ -329,30 +399,48 @@ def publish(ctx: AppContext, actor: Actor, effective: dt.date) -> VersionInfo:
         again = build_sections(data, base.texts, earlier=_earlier(s, None))
         if facts(data) != base.facts or tuple(again) != base.sections:
             # what is published is exactly the draft the officer compared (only its 시행일 added)
-            raise RuleViolationError("초안을 만든 뒤 자료(수탁업체·CCTV·보유기간·연락처·기한 등)가 바뀌었습니다. "
-                                     "초안을 다시 만들어 비교한 뒤 게시하십시오.")
+            raise RuleViolationError(
+                "초안을 만든 뒤 자료(수탁업체·CCTV·보유기간·연락처·기한 등)가 바뀌었습니다. "
+                "초안을 다시 만들어 비교한 뒤 게시하십시오."
+            )
         top = s.execute(select(func.max(PolicyVersion.number))).scalar_one_or_none()
         number = (top or 0) + 1
         earlier = _earlier(s, number)
         sections = build_sections(data, base.texts, effective=effective, earlier=earlier)
         now = clock.now()
-        pub = PolicyVersion(number=number, state=PUBLISHED, effective_date=effective,
-                            sections=_dump([x.as_json() for x in sections]), texts=_dump(base.texts),
-                            facts=_dump(base.facts), source_id=row.id, created_at=now, created_by=u.actor_login,
-                            published_at=now, published_by=u.actor_login)
+        pub = PolicyVersion(
+            number=number,
+            state=PUBLISHED,
+            effective_date=effective,
+            sections=_dump([x.as_json() for x in sections]),
+            texts=_dump(base.texts),
+            facts=_dump(base.facts),
+            source_id=row.id,
+            created_at=now,
+            created_by=u.actor_login,
+            published_at=now,
+            published_by=u.actor_login,
+        )
         s.add(pub)
         s.flush()
-        u.log(Action.CREATE, f"policy:{pub.id}",
-              detail=f"게시 제{number}판; 시행일={effective.isoformat()}; 초안=policy:{row.id}")
+        u.log(
+            Action.CREATE,
+            f"policy:{pub.id}",
+            detail=f"게시 제{number}판; 시행일={effective.isoformat()}; 초안=policy:{row.id}",
+        )
         return _info(pub, earlier)
 
 
-def changes_of(published: Mapping[str, Sequence[str]], today: Mapping[str, Sequence[str]]) -> list[FactChange]:
+def changes_of(
+    published: Mapping[str, Sequence[str]], today: Mapping[str, Sequence[str]]
+) -> list[FactChange]:
     out = []
     for cat in CATEGORY_LABELS:
         old, new = list(published.get(cat, [])), list(today.get(cat, []))
         if old != new:
-            out.append(FactChange(cat, tuple(x for x in new if x not in old), tuple(x for x in old if x not in new)))
+            out.append(
+                FactChange(cat, tuple(x for x in new if x not in old), tuple(x for x in old if x not in new))
+            )
     return out
 
 
@@ -375,8 +463,11 @@ def status(ctx: AppContext, actor: Actor) -> PolicyStatus:
             return PolicyStatus(None)
         info = _info(pub)
         found = changes_of(info.facts, facts(read_data(u.session, profile)))
-        u.log(Action.VIEW, info.subject,
-              detail="현황: " + (",".join(c.category for c in found) if found else "일치"))
+        u.log(
+            Action.VIEW,
+            info.subject,
+            detail="현황: " + (",".join(c.category for c in found) if found else "일치"),
+        )
         return PolicyStatus(info, tuple(found))
 
 

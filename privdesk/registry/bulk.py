@@ -28,9 +28,28 @@ from privdesk.registry.hangul import chosung
 from privdesk.registry.models import PATIENT_PROOF, PHONE_PROOF, STATUS_ACTIVE, Patient, patient_ref
 from privdesk.registry.validation import ValidPatient, phone_digits
 
-PATIENT_COLUMNS: Final = ("id", "uid", "chart_no", "name", "name_chosung", "rrn_enc", "rrn_bi", "birth_date",
-                          "sex", "is_foreigner", "address_enc", "first_visit", "last_visit", "status",
-                          "retention_until", "hold", "hold_reason", "created_at", "updated_at", "version")
+PATIENT_COLUMNS: Final = (
+    "id",
+    "uid",
+    "chart_no",
+    "name",
+    "name_chosung",
+    "rrn_enc",
+    "rrn_bi",
+    "birth_date",
+    "sex",
+    "is_foreigner",
+    "address_enc",
+    "first_visit",
+    "last_visit",
+    "status",
+    "retention_until",
+    "hold",
+    "hold_reason",
+    "created_at",
+    "updated_at",
+    "version",
+)
 PHONE_COLUMNS: Final = ("patient_id", "position", "phone_enc", "phone_bi", "last4_bi")
 # where the proof's columns stand in a PATIENT_COLUMNS row (privdesk.proofs); the first is the id
 _PROOF_AT: Final = tuple(PATIENT_COLUMNS.index(c) for c in PATIENT_PROOF.column_names)
@@ -79,13 +98,14 @@ def _memo(convert: Callable[[Any], Any], size: int = 100_000) -> Callable[[Any],
 class RowEncoder:
     """Turns a :class:`ValidPatient` into a :class:`PreparedPatient` for one dialect."""
 
-    def __init__(self, keys: KeyRing, dialect: Dialect, *, retention_years: int, now: dt.datetime,
-                 tails: bool = True) -> None:
+    def __init__(
+        self, keys: KeyRing, dialect: Dialect, *, retention_years: int, now: dt.datetime, tails: bool = True
+    ) -> None:
         self.keys = keys
-        self.tails = tails   # encode the row proofs' messages (PreparedPatient.tail) for the Sealer
+        self.tails = tails  # encode the row proofs' messages (PreparedPatient.tail) for the Sealer
         self.retention_years = retention_years
         c = Patient.__table__.c
-        self.date = _memo(_converter(c.birth_date, dialect))   # the same few thousand dates again and again
+        self.date = _memo(_converter(c.birth_date, dialect))  # the same few thousand dates again and again
         self.bool = _converter(c.hold, dialect)
         stamp = _converter(c.created_at, dialect)(now)
         self.true, self.false = self.bool(True), self.bool(False)
@@ -98,7 +118,7 @@ class RowEncoder:
         ``getrandom`` call per 1,024 rows instead of one per row)."""
         if self._pos >= len(self._pool):
             self._pool, self._pos = os.urandom(10 * 1024), 0
-        uid = records.new_uid(self._pool[self._pos:self._pos + 10])
+        uid = records.new_uid(self._pool[self._pos : self._pos + 10])
         self._pos += 10
         return uid
 
@@ -109,14 +129,32 @@ class RowEncoder:
         digits = rrn.normalised()
         rrn_bi = keys.blind_index(records.BI_RRN, digits)
         address = keys.encrypt(v.address, records.PATIENTS, "address", uid) if v.address else None
-        row = (uid, v.chart_no, v.name, chosung(v.name), keys.encrypt(digits, records.PATIENTS, "rrn", uid),
-               rrn_bi, date(rrn.birth_date), rrn.sex, self.true if rrn.is_foreigner else self.false, address,
-               date(v.first_visit), date(v.last_visit), STATUS_ACTIVE,
-               date(records.retention_until(v.last_visit, self.retention_years)), *self.stamps)
+        row = (
+            uid,
+            v.chart_no,
+            v.name,
+            chosung(v.name),
+            keys.encrypt(digits, records.PATIENTS, "rrn", uid),
+            rrn_bi,
+            date(rrn.birth_date),
+            rrn.sex,
+            self.true if rrn.is_foreigner else self.false,
+            address,
+            date(v.first_visit),
+            date(v.last_visit),
+            STATUS_ACTIVE,
+            date(records.retention_until(v.last_visit, self.retention_years)),
+            *self.stamps,
+        )
         phones = tuple(
-            (i, keys.encrypt(p, records.PHONES, "phone", f"{uid}:{i}"),
-             keys.blind_index(records.BI_PHONE, phone_digits(p)), keys.blind_index(records.BI_LAST4, p[-4:]))
-            for i, p in enumerate(v.phones))
+            (
+                i,
+                keys.encrypt(p, records.PHONES, "phone", f"{uid}:{i}"),
+                keys.blind_index(records.BI_PHONE, phone_digits(p)),
+                keys.blind_index(records.BI_LAST4, p[-4:]),
+            )
+            for i, p in enumerate(v.phones)
+        )
         if not self.tails:
             return PreparedPatient(line, v.chart_no, rrn_bi, row, phones, v.check_digit_ok)
         tail = proofs.message_tail(PATIENT_PROOF, [row[i - 1] for i in _PROOF_AT[1:]], self.codecs)
@@ -131,10 +169,12 @@ def _known(u: Unit, key: str, other: str, values: Sequence[Any]) -> dict[Any, An
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     out: dict[Any, Any] = {}
     for i in range(0, len(values), _CHUNK):
-        chunk = tuple(values[i:i + _CHUNK])
+        chunk = tuple(values[i : i + _CHUNK])
         sql = f"SELECT {key}, {other} FROM patients WHERE {key} IN ({', '.join([mark] * len(chunk))})"
-        out.update((k if isinstance(k, str) else bytes(k), o if isinstance(o, str) else bytes(o))
-                   for k, o in conn.exec_driver_sql(sql, chunk))
+        out.update(
+            (k if isinstance(k, str) else bytes(k), o if isinstance(o, str) else bytes(o))
+            for k, o in conn.exec_driver_sql(sql, chunk)
+        )
     return out
 
 
@@ -145,7 +185,9 @@ class Conflict:
     message: str
 
 
-def split_known(u: Unit, batch: Sequence[PreparedPatient]) -> tuple[list[PreparedPatient], int, list[Conflict]]:
+def split_known(
+    u: Unit, batch: Sequence[PreparedPatient]
+) -> tuple[list[PreparedPatient], int, list[Conflict]]:
     """Sort a batch against the registry (and against itself): rows to insert, the number of rows
     already registered under the same resident number *and* chart number, and conflicts (the
     resident number under another chart number, or the chart number with another resident number)."""
@@ -163,14 +205,19 @@ def split_known(u: Unit, batch: Sequence[PreparedPatient]) -> tuple[list[Prepare
         elif known_chart == p.chart_no and known_rrn == p.rrn_bi:
             known += 1
         elif known_chart is not None:
-            conflicts.append(Conflict(p.line, "rrn", f"이미 등록된 주민등록번호입니다 (차트번호 {known_chart})."))
+            conflicts.append(
+                Conflict(p.line, "rrn", f"이미 등록된 주민등록번호입니다 (차트번호 {known_chart}).")
+            )
         else:
-            conflicts.append(Conflict(p.line, "chart_no",
-                                      f"차트번호 {p.chart_no}은(는) 다른 환자에게 이미 쓰이고 있습니다."))
+            conflicts.append(
+                Conflict(
+                    p.line, "chart_no", f"차트번호 {p.chart_no}은(는) 다른 환자에게 이미 쓰이고 있습니다."
+                )
+            )
     return keep, known, conflicts
 
 
-REGISTRATION_LOCK: Final = 0x70726976_0001   # pg_advisory_xact_lock key: "priv" + registrations
+REGISTRATION_LOCK: Final = 0x70726976_0001  # pg_advisory_xact_lock key: "priv" + registrations
 
 
 def lock_registrations(u: Unit) -> None:
@@ -186,8 +233,10 @@ def lock_registrations(u: Unit) -> None:
 def _new_ids(u: Unit, n: int) -> list[int]:
     conn = u.session.connection()
     if conn.dialect.name == "postgresql":
-        rows = conn.execute(text("SELECT nextval(pg_get_serial_sequence('patients', 'id')) "
-                                 "FROM generate_series(1, :n)"), {"n": n})
+        rows = conn.execute(
+            text("SELECT nextval(pg_get_serial_sequence('patients', 'id')) FROM generate_series(1, :n)"),
+            {"n": n},
+        )
         return sorted(int(r[0]) for r in rows)
     top = conn.execute(text("SELECT COALESCE(MAX(id), 0) FROM patients")).scalar_one()
     return list(range(int(top) + 1, int(top) + 1 + n))
@@ -214,17 +263,23 @@ class Sealer:
 
     def phones(self, pid: int, p: PreparedPatient) -> list[tuple[Any, ...]]:
         if len(p.phone_tails) == len(p.phones):
-            return [(pid, *ph, self.mac(proofs.message_with(PHONE_PROOF, pid, tail)))
-                    for ph, tail in zip(p.phones, p.phone_tails, strict=True)]
-        return [(pid, *ph, self.mac(proofs.message(PHONE_PROOF, (pid, *ph), self.phone_codecs))) for ph in p.phones]
+            return [
+                (pid, *ph, self.mac(proofs.message_with(PHONE_PROOF, pid, tail)))
+                for ph, tail in zip(p.phones, p.phone_tails, strict=True)
+            ]
+        return [
+            (pid, *ph, self.mac(proofs.message(PHONE_PROOF, (pid, *ph), self.phone_codecs)))
+            for ph in p.phones
+        ]
 
 
 SEALED_PATIENT_COLUMNS: Final = (*PATIENT_COLUMNS, "proof")
 SEALED_PHONE_COLUMNS: Final = (*PHONE_COLUMNS, "proof")
 
 
-def write_patients(u: Unit, batch: Sequence[PreparedPatient], *, action: str = Action.IMPORT,
-                   detail: str | None = None) -> list[int]:
+def write_patients(
+    u: Unit, batch: Sequence[PreparedPatient], *, action: str = Action.IMPORT, detail: str | None = None
+) -> list[int]:
     """Insert the batch and its phones in the unit's transaction. The access log names every
     patient: an import in batch entries (:mod:`privdesk.audit.batches`: one chained entry per
     about fifty patients, listing their ids), any other action one entry per patient. Returns the
@@ -234,8 +289,10 @@ def write_patients(u: Unit, batch: Sequence[PreparedPatient], *, action: str = A
     conn = u.session.connection()
     seal = Sealer(proofs.keys_of(u.session))
     ids = _new_ids(u, len(batch))
-    conn.exec_driver_sql(_insert_sql("patients", SEALED_PATIENT_COLUMNS, conn.dialect),
-                         [seal.patient(pid, p) for pid, p in zip(ids, batch, strict=True)])
+    conn.exec_driver_sql(
+        _insert_sql("patients", SEALED_PATIENT_COLUMNS, conn.dialect),
+        [seal.patient(pid, p) for pid, p in zip(ids, batch, strict=True)],
+    )
     phones = [ph for pid, p in zip(ids, batch, strict=True) for ph in seal.phones(pid, p)]
     if phones:
         conn.exec_driver_sql(_insert_sql("patient_phones", SEALED_PHONE_COLUMNS, conn.dialect), phones)
@@ -248,5 +305,16 @@ def write_patients(u: Unit, batch: Sequence[PreparedPatient], *, action: str = A
     return ids
 
 
-__all__ = ["PATIENT_COLUMNS", "PHONE_COLUMNS", "SEALED_PATIENT_COLUMNS", "SEALED_PHONE_COLUMNS", "Conflict",
-           "PreparedPatient", "RowEncoder", "Sealer", "lock_registrations", "split_known", "write_patients"]
+__all__ = [
+    "PATIENT_COLUMNS",
+    "PHONE_COLUMNS",
+    "SEALED_PATIENT_COLUMNS",
+    "SEALED_PHONE_COLUMNS",
+    "Conflict",
+    "PreparedPatient",
+    "RowEncoder",
+    "Sealer",
+    "lock_registrations",
+    "split_known",
+    "write_patients",
+]

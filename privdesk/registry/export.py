@@ -28,7 +28,17 @@ from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
 from privdesk.registry.patients import ensure_not_held
 from privdesk.registry.validation import address_district, mask_phone
 
-HEADER: Final = ("차트번호", "이름", "주민등록번호", "생년월일", "성별", "주소", "연락처", "최초내원일", "최종내원일")
+HEADER: Final = (
+    "차트번호",
+    "이름",
+    "주민등록번호",
+    "생년월일",
+    "성별",
+    "주소",
+    "연락처",
+    "최초내원일",
+    "최종내원일",
+)
 REASON_MAX: Final = 200
 _SEX: Final = {"M": "남", "F": "여"}
 
@@ -42,8 +52,16 @@ def export_reason(reason: str) -> str:
     return require(reason, "내보내는 사유")
 
 
-def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], path: Path | Output, *, reason: str,
-                    unmasked: bool = False, consent_use: bool = False) -> int:
+def export_patients(
+    ctx: AppContext,
+    actor: Actor,
+    patient_ids: Sequence[int],
+    path: Path | Output,
+    *,
+    reason: str,
+    unmasked: bool = False,
+    consent_use: bool = False,
+) -> int:
     """Write the selected patients to ``path``; returns the number of rows written.
     ``consent_use`` marks an export for a use that needs the subject's consent (안내·홍보 연락):
     patients who stopped processing or withdrew consent are then refused
@@ -54,13 +72,17 @@ def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], p
         raise ValidationError("patients", "내보낼 환자를 선택하십시오.")
     out = files.guarded(ctx.settings, path)
     with files.replacing(out) as fh, ctx.unit(actor, Permission.PATIENT_EXPORT) as u:
-        if unmasked and (u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)):
+        if unmasked and (
+            u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)
+        ):
             raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
         patients: list[Patient] = []
         for i in range(0, len(ids), 500):
-            patients.extend(u.session.execute(
-                select(Patient).where(Patient.id.in_(ids[i:i + 500]), Patient.status == STATUS_ACTIVE)
-            ).scalars())
+            patients.extend(
+                u.session.execute(
+                    select(Patient).where(Patient.id.in_(ids[i : i + 500]), Patient.status == STATUS_ACTIVE)
+                ).scalars()
+            )
         found = {p.id for p in patients}
         missing = [i for i in ids if i not in found]
         if missing:
@@ -81,7 +103,9 @@ def export_patients(ctx: AppContext, actor: Actor, patient_ids: Sequence[int], p
     return len(patients)
 
 
-def patients_to_export(ctx: AppContext, actor: Actor, *, query: str = "", charts: Sequence[str] = ()) -> list[int]:
+def patients_to_export(
+    ctx: AppContext, actor: Actor, *, query: str = "", charts: Sequence[str] = ()
+) -> list[int]:
     """The patients an export names (``privdesk patient export``): the given chart numbers exactly
     (a missing one is an error), or everyone the registry search finds for ``query`` (everyone for
     an empty query). Logged as searches, like the screen's."""
@@ -92,9 +116,14 @@ def patients_to_export(ctx: AppContext, actor: Actor, *, query: str = "", charts
         found: dict[str, int] = {}
         with ctx.unit(actor, Permission.PATIENT_READ) as u:
             for i in range(0, len(wanted), 500):
-                found.update((str(c), int(pid)) for c, pid in u.session.execute(
-                    select(Patient.chart_no, Patient.id).where(Patient.chart_no.in_(wanted[i:i + 500]),
-                                                               Patient.status == STATUS_ACTIVE)))
+                found.update(
+                    (str(c), int(pid))
+                    for c, pid in u.session.execute(
+                        select(Patient.chart_no, Patient.id).where(
+                            Patient.chart_no.in_(wanted[i : i + 500]), Patient.status == STATUS_ACTIVE
+                        )
+                    )
+                )
             u.log(Action.SEARCH, None, search_kind="chart_no", detail=f"results={len(found)}")
         missing = [c for c in wanted if c not in found]
         if missing:
@@ -120,5 +149,14 @@ def _row(ctx: AppContext, p: Patient, unmasked: bool) -> tuple[str, ...]:
         rrn = records.masked_rrn(p.birth_date, p.sex, p.is_foreigner)
         address = address_district(address)
         phones = [mask_phone(x) for x in phones]
-    return (p.chart_no, p.name, rrn, p.birth_date.isoformat(), _SEX.get(p.sex, p.sex), address, " / ".join(phones),
-            p.first_visit.isoformat(), p.last_visit.isoformat())
+    return (
+        p.chart_no,
+        p.name,
+        rrn,
+        p.birth_date.isoformat(),
+        _SEX.get(p.sex, p.sex),
+        address,
+        " / ".join(phones),
+        p.first_visit.isoformat(),
+        p.last_visit.isoformat(),
+    )

@@ -16,8 +16,9 @@ BLOCK: Final = 21 * 28  # syllables sharing one initial consonant
 # The 19 initial consonants, as Hangul compatibility jamo (what a keyboard types).
 INITIALS: Final = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _INITIAL_INDEX: Final = {c: i for i, c in enumerate(INITIALS)}
-_TABLE: Final = {cp: INITIALS[(cp - SYLLABLE_FIRST) // BLOCK]
-                 for cp in range(SYLLABLE_FIRST, SYLLABLE_LAST + 1)}
+_TABLE: Final = {
+    cp: INITIALS[(cp - SYLLABLE_FIRST) // BLOCK] for cp in range(SYLLABLE_FIRST, SYLLABLE_LAST + 1)
+}
 
 
 def is_syllable(ch: str) -> bool:

@@ -64,19 +64,47 @@ from privdesk.registry.source import (
     sniff,
 )
 
-FIELDS: Final = ("chart_no", "name", "rrn", "address", "phone", "phone2", "phone3", "first_visit", "last_visit")
+FIELDS: Final = (
+    "chart_no",
+    "name",
+    "rrn",
+    "address",
+    "phone",
+    "phone2",
+    "phone3",
+    "first_visit",
+    "last_visit",
+)
 REQUIRED: Final = ("chart_no", "name", "rrn")
-FIELD_LABELS: Final = {"chart_no": "차트번호", "name": "이름", "rrn": "주민등록번호", "address": "주소",
-                       "phone": "연락처", "phone2": "연락처 2", "phone3": "연락처 3",
-                       "first_visit": "최초내원일", "last_visit": "최종내원일"}
+FIELD_LABELS: Final = {
+    "chart_no": "차트번호",
+    "name": "이름",
+    "rrn": "주민등록번호",
+    "address": "주소",
+    "phone": "연락처",
+    "phone2": "연락처 2",
+    "phone3": "연락처 3",
+    "first_visit": "최초내원일",
+    "last_visit": "최종내원일",
+}
 HEADER_ALIASES: Final = {
-    "차트번호": "chart_no", "chart_no": "chart_no",
-    "이름": "name", "성명": "name", "name": "name",
-    "주민등록번호": "rrn", "rrn": "rrn",
-    "주소": "address", "address": "address",
-    "연락처": "phone", "전화번호": "phone", "휴대폰": "phone", "phone": "phone",
-    "최초내원일": "first_visit", "first_visit": "first_visit",
-    "최종내원일": "last_visit", "last_visit": "last_visit",
+    "차트번호": "chart_no",
+    "chart_no": "chart_no",
+    "이름": "name",
+    "성명": "name",
+    "name": "name",
+    "주민등록번호": "rrn",
+    "rrn": "rrn",
+    "주소": "address",
+    "address": "address",
+    "연락처": "phone",
+    "전화번호": "phone",
+    "휴대폰": "phone",
+    "phone": "phone",
+    "최초내원일": "first_visit",
+    "first_visit": "first_visit",
+    "최종내원일": "last_visit",
+    "last_visit": "last_visit",
 }
 WORKER_MIN_ROWS: Final = 20_000  # from here on other processes prepare the rows
 
@@ -92,14 +120,16 @@ class ImportResult:
     imported: int
     rejected: int
     skipped_duplicates: int
-    warnings: int               # imported rows whose check digit failed (accepted as warnings)
+    warnings: int  # imported rows whose check digit failed (accepted as warnings)
     rejects_path: Path
     cancelled: bool = False
     warning_lines: tuple[int, ...] = ()
 
     def summary(self) -> str:
-        text = (f"imported {self.imported}, rejected {self.rejected}, "
-                f"duplicates skipped {self.skipped_duplicates}, check-digit warnings {self.warnings}")
+        text = (
+            f"imported {self.imported}, rejected {self.rejected}, "
+            f"duplicates skipped {self.skipped_duplicates}, check-digit warnings {self.warnings}"
+        )
         return text + (" (cancelled)" if self.cancelled else "")
 
 
@@ -118,7 +148,7 @@ def _resolve_encoding(path: Path, encoding: str) -> str:
         codecs.lookup(encoding)
     except LookupError:
         raise ImportFileError(f"알 수 없는 문자 인코딩입니다: {encoding}") from None
-    sniff(Path(path))   # a file that is not text is refused whatever encoding was chosen
+    sniff(Path(path))  # a file that is not text is refused whatever encoding was chosen
     if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
         with Path(path).open("rb") as fh:
             if fh.read(3) == codecs.BOM_UTF8:
@@ -130,17 +160,21 @@ def normalise_header(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).lower()
 
 
-def read_header(path: Path, encoding: str = "auto", *, max_row_bytes: int = DEFAULT_MAX_ROW_BYTES) -> list[str]:
+def read_header(
+    path: Path, encoding: str = "auto", *, max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
+) -> list[str]:
     """The first row of the file (the column headers)."""
     path = Path(path)
     enc = _resolve_encoding(path, encoding)
     first = next(records(path, enc, max_row_bytes=max_row_bytes, header=True), None)
     if first is not None and isinstance(first[1], Problem):
         if first[0] == 1:
-            raise ImportFileError(f"파일의 머리글(첫 줄)을 {enc}(으)로 읽을 수 없습니다: {path.name}. "
-                                  f"{first[1].reason.removeprefix('[행] ')}")
+            raise ImportFileError(
+                f"파일의 머리글(첫 줄)을 {enc}(으)로 읽을 수 없습니다: {path.name}. "
+                f"{first[1].reason.removeprefix('[행] ')}"
+            )
         first = None
-    if first is None or first[0] != 1 or not any(c.strip() for c in first[1]):   # type: ignore[union-attr]
+    if first is None or first[0] != 1 or not any(c.strip() for c in first[1]):  # type: ignore[union-attr]
         raise ImportFileError(f"파일에 머리글(첫 줄)이 없습니다: {path.name}")
     cells = first[1]
     assert isinstance(cells, list)
@@ -174,8 +208,11 @@ def _column_indexes(header: Sequence[str], mapping: Mapping[str, str]) -> dict[s
         idx[name] = header.index(col)
     missing = [FIELD_LABELS[f] for f in REQUIRED if f not in idx]
     if missing:
-        raise ImportFileError("필수 열이 없습니다: " + ", ".join(missing)
-                              + ". 머리글을 차트번호, 이름, 주민등록번호로 바꾸거나 열을 직접 지정하십시오.")
+        raise ImportFileError(
+            "필수 열이 없습니다: "
+            + ", ".join(missing)
+            + ". 머리글을 차트번호, 이름, 주민등록번호로 바꾸거나 열을 직접 지정하십시오."
+        )
     return idx
 
 
@@ -191,8 +228,9 @@ class Preview:
     missing: tuple[str, ...]  # Korean labels of required fields the mapping lacks
 
 
-def preview(path: Path, encoding: str = "auto", rows: int = 20, *,
-            max_row_bytes: int = DEFAULT_MAX_ROW_BYTES) -> Preview:
+def preview(
+    path: Path, encoding: str = "auto", rows: int = 20, *, max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
+) -> Preview:
     """Read the header and the first ``rows`` records (no database access, nothing logged); a
     record that cannot be read is left out (the import reports it)."""
     path = Path(path)
@@ -259,11 +297,19 @@ def _max_row_bytes(ctx: AppContext) -> int:
     return ctx.settings.imports.max_row_kib * 1024
 
 
-def import_patients(ctx: AppContext, actor: Actor | None, path: Path, *, encoding: str = "auto",
-                    mapping: Mapping[str, str] | None = None, batch_size: int = 5000,
-                    progress: Callable[[int, int], None] | None = None,
-                    cancel: Callable[[], bool] | None = None, workers: int | None = None,
-                    force: bool = False) -> ImportResult:
+def import_patients(
+    ctx: AppContext,
+    actor: Actor | None,
+    path: Path,
+    *,
+    encoding: str = "auto",
+    mapping: Mapping[str, str] | None = None,
+    batch_size: int = 5000,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
+    force: bool = False,
+) -> ImportResult:
     """Import ``path`` (see the module docstring). Needs ``patient.import``.
 
     ``progress(done_rows, total_rows)`` is called after each committed batch; ``cancel()`` is
@@ -286,17 +332,30 @@ def import_patients(ctx: AppContext, actor: Actor | None, path: Path, *, encodin
         workers = default_workers() if total >= WORKER_MIN_ROWS and workers_available() else 0
     # with two or more preparing processes the writer is the slower side: they also encode the
     # row proofs' messages; one preparing process is the slower side itself
-    spec = PrepareSpec(path=str(path), encoding=enc, idx=idx, batch_size=max(1, batch_size),
-                       retention_years=_retention_years(ctx), now=clock.now(), today=clock.today_kst(),
-                       db_url=ctx.settings.db_url, key_file=str(ctx.settings.key_file),
-                       key_check=ctx.keys.check_value, max_row_bytes=limit, proof_tails=workers >= 2)
+    spec = PrepareSpec(
+        path=str(path),
+        encoding=enc,
+        idx=idx,
+        batch_size=max(1, batch_size),
+        retention_years=_retention_years(ctx),
+        now=clock.now(),
+        today=clock.today_kst(),
+        db_url=ctx.settings.db_url,
+        key_file=str(ctx.settings.key_file),
+        key_check=ctx.keys.check_value,
+        max_row_bytes=limit,
+        proof_tails=workers >= 2,
+    )
     t = _Totals()
     rejects = files.stage(rejects_out)
     try:
         rwriter = files.csv_writer(rejects.fh)
         rwriter.writerow([*REJECTS_HEADER, *header])
         source: WorkerBatches | InlineBatches = (
-            WorkerBatches(spec, cancel, workers) if workers > 0 else InlineBatches(spec, ctx.keys, ctx.engine.dialect, cancel))
+            WorkerBatches(spec, cancel, workers)
+            if workers > 0
+            else InlineBatches(spec, ctx.keys, ctx.engine.dialect, cancel)
+        )
         try:
             _run(ctx, actor, source, t, rwriter, rejects, cancel, progress, total)
         finally:
@@ -311,22 +370,41 @@ def import_patients(ctx: AppContext, actor: Actor | None, path: Path, *, encodin
     finally:
         rejects.discard()
     with ctx.unit(actor, Permission.PATIENT_IMPORT) as u:
-        u.log(Action.IMPORT, None, detail=f"imported={t.imported} rejected={t.rejected} skipped={t.skipped} "
-                                          f"warnings={len(t.warning_lines)}{' cancelled' if t.cancelled else ''}")
-    return ImportResult(t.imported, t.rejected, t.skipped, len(t.warning_lines), rejects_out.path, t.cancelled,
-                        tuple(t.warning_lines))
+        u.log(
+            Action.IMPORT,
+            None,
+            detail=f"imported={t.imported} rejected={t.rejected} skipped={t.skipped} "
+            f"warnings={len(t.warning_lines)}{' cancelled' if t.cancelled else ''}",
+        )
+    return ImportResult(
+        t.imported,
+        t.rejected,
+        t.skipped,
+        len(t.warning_lines),
+        rejects_out.path,
+        t.cancelled,
+        tuple(t.warning_lines),
+    )
 
 
-def _run(ctx: AppContext, actor: Actor | None, source: WorkerBatches | InlineBatches, t: _Totals,
-         rwriter: files.CsvWriter, rejects: files.Staged, cancel: Callable[[], bool] | None,
-         progress: Callable[[int, int], None] | None, total: int) -> None:
+def _run(
+    ctx: AppContext,
+    actor: Actor | None,
+    source: WorkerBatches | InlineBatches,
+    t: _Totals,
+    rwriter: files.CsvWriter,
+    rejects: files.Staged,
+    cancel: Callable[[], bool] | None,
+    progress: Callable[[int, int], None] | None,
+    total: int,
+) -> None:
     for batch in source:
         if cancel is not None and cancel():
             t.cancelled = True
             break
         try:
             with ctx.unit(actor, Permission.PATIENT_IMPORT) as u:
-                lock_registrations(u)   # one batch at a time decides what is new (PostgreSQL as SQLite)
+                lock_registrations(u)  # one batch at a time decides what is new (PostgreSQL as SQLite)
                 keep, known, conflicts = split_known(u, batch.prepared)
                 write_patients(u, keep)
                 if cancel is not None and cancel():
@@ -334,8 +412,9 @@ def _run(ctx: AppContext, actor: Actor | None, source: WorkerBatches | InlineBat
         except ImportCancelled:
             t.cancelled = True
             break
-        found = batch.rejects + [(c.line, f"[{FORM_LABELS[c.field]}] {c.message}", batch.cells[c.line])
-                                 for c in conflicts]
+        found = batch.rejects + [
+            (c.line, f"[{FORM_LABELS[c.field]}] {c.message}", batch.cells[c.line]) for c in conflicts
+        ]
         t.add(keep, known, found, batch.rows)
         for line, text, cells in sorted(found, key=lambda r: r[0]):
             rwriter.writerow([line, text, *cells])
@@ -357,12 +436,16 @@ def _named(exc: BaseException, t: _Totals, db_url: str) -> BaseException:
         return exc
     log_known(exc, known, "patient import")
     if getattr(known, "kind", "") == "disk_full":
-        return ImportFileError(f"저장 공간이 부족해 가져오기를 멈췄습니다. 진행 중이던 묶음은 취소되어 저장되지 않았습니다. "
-                               f"{done} 디스크 공간을 확보한 뒤 다시 가져오십시오.")
+        return ImportFileError(
+            f"저장 공간이 부족해 가져오기를 멈췄습니다. 진행 중이던 묶음은 취소되어 저장되지 않았습니다. "
+            f"{done} 디스크 공간을 확보한 뒤 다시 가져오십시오."
+        )
     return ImportFileError(f"가져오기를 멈췄습니다. {known} {done}")
 
 
-def _stopped(ctx: AppContext, actor: Actor | None, t: _Totals, rejects: files.Staged, exc: BaseException) -> None:
+def _stopped(
+    ctx: AppContext, actor: Actor | None, t: _Totals, rejects: files.Staged, exc: BaseException
+) -> None:
     """An import that stopped part-way: keep the rejects of the batches that were committed, and
     log what was done (both best effort: the disk may be the very thing that is full)."""
     if t.done == 0 and t.imported == 0:
@@ -373,9 +456,13 @@ def _stopped(ctx: AppContext, actor: Actor | None, t: _Totals, rejects: files.St
         log.warning("the rejects file of a stopped import could not be written", exc_info=False)
     try:
         with ctx.unit(actor, Permission.PATIENT_IMPORT) as u:
-            u.log(Action.IMPORT, None, outcome=Outcome.FAILED,
-                  detail=f"imported={t.imported} rejected={t.rejected} skipped={t.skipped} "
-                         f"stopped={type(exc).__name__}")
+            u.log(
+                Action.IMPORT,
+                None,
+                outcome=Outcome.FAILED,
+                detail=f"imported={t.imported} rejected={t.rejected} skipped={t.skipped} "
+                f"stopped={type(exc).__name__}",
+            )
     except Exception:
         log.warning("the stopped import could not be logged", exc_info=False)
 
@@ -402,5 +489,17 @@ def _retention_years(ctx: AppContext) -> int:
     return years if years is not None else 5
 
 
-__all__ = ["FIELDS", "HEADER_ALIASES", "ImportFileError", "ImportResult", "Preview", "auto_mapping",
-           "count_data_lines", "detect_encoding", "import_patients", "preview", "read_header", "rejects_path_for"]
+__all__ = [
+    "FIELDS",
+    "HEADER_ALIASES",
+    "ImportFileError",
+    "ImportResult",
+    "Preview",
+    "auto_mapping",
+    "count_data_lines",
+    "detect_encoding",
+    "import_patients",
+    "preview",
+    "read_header",
+    "rejects_path_for",
+]

@@ -20,23 +20,43 @@ from privdesk.proofs import Kind, ProofSpec
 from privdesk.store.models import Base
 
 STATUS_ACTIVE = "active"
-STATUS_SEPARATED = "separated"   # 분리보관
-STATUS_DESTROYED = "destroyed"   # 파기
+STATUS_SEPARATED = "separated"  # 분리보관
+STATUS_DESTROYED = "destroyed"  # 파기
 STATUSES = (STATUS_ACTIVE, STATUS_SEPARATED, STATUS_DESTROYED)
 
 MAX_PHONES = 3
 
 # The columns a patient's row proof binds (privdesk.proofs): its id, uid and chart number with
 # everything that identifies the person, the blind index and the ciphertexts.
-PATIENT_PROOF_COLUMNS: tuple[tuple[str, Kind], ...] = (("id", "int"), ("uid", "text"), ("chart_no", "text"), ("name", "text"),
-                         ("birth_date", "date"), ("sex", "text"), ("is_foreigner", "bool"), ("rrn_bi", "bytes"),
-                         ("rrn_enc", "bytes"), ("address_enc", "bytes"))
-PATIENT_PROOF = ProofSpec("patients", (*PATIENT_PROOF_COLUMNS, ("status", "text")), "환자 명부",
-                          ref_column="id", ref_prefix="patient:")
-PHONE_PROOF_COLUMNS: tuple[tuple[str, Kind], ...] = (("patient_id", "int"), ("position", "int"), ("phone_enc", "bytes"), ("phone_bi", "bytes"),
-                       ("last4_bi", "bytes"))
-PHONE_PROOF = ProofSpec("patient_phones", PHONE_PROOF_COLUMNS, "환자 연락처", ref_column="patient_id",
-                        ref_prefix="patient:")
+PATIENT_PROOF_COLUMNS: tuple[tuple[str, Kind], ...] = (
+    ("id", "int"),
+    ("uid", "text"),
+    ("chart_no", "text"),
+    ("name", "text"),
+    ("birth_date", "date"),
+    ("sex", "text"),
+    ("is_foreigner", "bool"),
+    ("rrn_bi", "bytes"),
+    ("rrn_enc", "bytes"),
+    ("address_enc", "bytes"),
+)
+PATIENT_PROOF = ProofSpec(
+    "patients",
+    (*PATIENT_PROOF_COLUMNS, ("status", "text")),
+    "환자 명부",
+    ref_column="id",
+    ref_prefix="patient:",
+)
+PHONE_PROOF_COLUMNS: tuple[tuple[str, Kind], ...] = (
+    ("patient_id", "int"),
+    ("position", "int"),
+    ("phone_enc", "bytes"),
+    ("phone_bi", "bytes"),
+    ("last4_bi", "bytes"),
+)
+PHONE_PROOF = ProofSpec(
+    "patient_phones", PHONE_PROOF_COLUMNS, "환자 연락처", ref_column="patient_id", ref_prefix="patient:"
+)
 
 
 class Patient(Base):
@@ -67,8 +87,11 @@ class Patient(Base):
     proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
     phones: Mapped[list[PatientPhone]] = relationship(
-        back_populates="patient", cascade="all, delete-orphan", order_by="PatientPhone.position",
-        lazy="selectin")
+        back_populates="patient",
+        cascade="all, delete-orphan",
+        order_by="PatientPhone.position",
+        lazy="selectin",
+    )
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     __table_args__ = (
@@ -118,5 +141,14 @@ class Intake(Base):
     created_at: Mapped[dt.datetime]
 
 
-__all__ = ["MAX_PHONES", "STATUSES", "STATUS_ACTIVE", "STATUS_DESTROYED", "STATUS_SEPARATED", "Intake",
-           "Patient", "PatientPhone", "patient_ref"]
+__all__ = [
+    "MAX_PHONES",
+    "STATUSES",
+    "STATUS_ACTIVE",
+    "STATUS_DESTROYED",
+    "STATUS_SEPARATED",
+    "Intake",
+    "Patient",
+    "PatientPhone",
+    "patient_ref",
+]

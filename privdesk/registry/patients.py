@@ -53,8 +53,13 @@ from privdesk.registry.validation import (
 
 REASON_MAX = 200
 FIELD_LABELS: Mapping[str, str] = {
-    "chart_no": "차트번호", "name": "이름", "rrn": "주민등록번호", "address": "주소", "phones": "연락처",
-    "first_visit": "최초 내원일", "last_visit": "최종 내원일",
+    "chart_no": "차트번호",
+    "name": "이름",
+    "rrn": "주민등록번호",
+    "address": "주소",
+    "phones": "연락처",
+    "first_visit": "최초 내원일",
+    "last_visit": "최종 내원일",
 }
 
 
@@ -62,7 +67,9 @@ class HeldRecordError(RuleViolationError):
     """The record is under a processing hold (처리정지·정정 중): no print, export or disclosure."""
 
     def __init__(self, chart_no: str) -> None:
-        super().__init__(f"차트번호 {chart_no} 환자는 처리정지(정정 처리 중) 상태라 출력·내보내기·제공할 수 없습니다.")
+        super().__init__(
+            f"차트번호 {chart_no} 환자는 처리정지(정정 처리 중) 상태라 출력·내보내기·제공할 수 없습니다."
+        )
         self.chart_no = chart_no
 
 
@@ -73,7 +80,7 @@ class IntakeRow:
     department: str
     purpose: str
     staff_login: str
-    staff_label: str = ""       # 담당 as people read it: 이름(ID)
+    staff_label: str = ""  # 담당 as people read it: 이름(ID)
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,8 @@ class PatientDetail:
     hold_reason: str | None
     version: int
     intakes: tuple[IntakeRow, ...] = ()
-    retention_ended: bool = False   # alive past ``retention_until``: due for destruction (파기 대상)
-    overdue_days: int = 0           # days past the destruction deadline (파기 기한 경과; get_patient)
+    retention_ended: bool = False  # alive past ``retention_until``: due for destruction (파기 대상)
+    overdue_days: int = 0  # days past the destruction deadline (파기 기한 경과; get_patient)
     # keyed digests of the encrypted fields as loaded: a later conflict can tell which changed
     digests: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -154,12 +161,16 @@ def _digest(keys: KeyRing, name: str, value: object) -> str:
 def _masked(p: Patient, plain: Mapping[str, object]) -> dict[str, object]:
     phones = plain["phones"]
     assert isinstance(phones, tuple)
-    return {"rrn": records.masked_rrn(p.birth_date, p.sex, p.is_foreigner),
-            "address": address_district(str(plain["address"])),
-            "phones": ", ".join(mask_phone(x) for x in phones)}
+    return {
+        "rrn": records.masked_rrn(p.birth_date, p.sex, p.is_foreigner),
+        "address": address_district(str(plain["address"])),
+        "phones": ", ".join(mask_phone(x) for x in phones),
+    }
 
 
-def _detail(keys: KeyRing, session: Session, p: Patient, *, deadline_days: int | None = None) -> PatientDetail:
+def _detail(
+    keys: KeyRing, session: Session, p: Patient, *, deadline_days: int | None = None
+) -> PatientDetail:
     """``deadline_days`` (the profile's ``destruction_days``) adds the days overdue for a record
     whose retention has ended."""
     today = clock.today_kst()
@@ -168,21 +179,37 @@ def _detail(keys: KeyRing, session: Session, p: Patient, *, deadline_days: int |
     plain = _plain(keys, p)
     phones = plain["phones"]
     assert isinstance(phones, tuple)
-    intakes = list(session.execute(
-        select(Intake).where(Intake.patient_id == p.id).order_by(Intake.visit_date.desc(), Intake.id.desc())
-    ).scalars())
+    intakes = list(
+        session.execute(
+            select(Intake)
+            .where(Intake.patient_id == p.id)
+            .order_by(Intake.visit_date.desc(), Intake.id.desc())
+        ).scalars()
+    )
     who = people(session, [i.staff_login for i in intakes])
     return PatientDetail(
-        id=p.id, chart_no=p.chart_no, name=p.name,
+        id=p.id,
+        chart_no=p.chart_no,
+        name=p.name,
         rrn_masked=records.masked_rrn(p.birth_date, p.sex, p.is_foreigner),
-        birth_date=p.birth_date, sex=p.sex, is_foreigner=p.is_foreigner,
+        birth_date=p.birth_date,
+        sex=p.sex,
+        is_foreigner=p.is_foreigner,
         address_masked=address_district(str(plain["address"])),
         phones_masked=tuple(mask_phone(x) for x in phones),
-        first_visit=p.first_visit, last_visit=p.last_visit, status=p.status,
-        retention_until=p.retention_until, hold=p.hold, hold_reason=p.hold_reason, version=p.version,
-        intakes=tuple(IntakeRow(i.id, i.visit_date, i.department, i.purpose, i.staff_login, who.label(i.staff_login))
-                      for i in intakes),
-        retention_ended=ended, overdue_days=late,
+        first_visit=p.first_visit,
+        last_visit=p.last_visit,
+        status=p.status,
+        retention_until=p.retention_until,
+        hold=p.hold,
+        hold_reason=p.hold_reason,
+        version=p.version,
+        intakes=tuple(
+            IntakeRow(i.id, i.visit_date, i.department, i.purpose, i.staff_login, who.label(i.staff_login))
+            for i in intakes
+        ),
+        retention_ended=ended,
+        overdue_days=late,
         digests={k: _digest(keys, k, v) for k, v in plain.items()},
     )
 
@@ -203,7 +230,9 @@ def _refuse_duplicates(session: Session, keys: KeyRing, v: ValidPatient, *, excl
             raise ValidationError("rrn", f"이미 등록된 주민등록번호입니다 (차트번호 {chart}).")
     for other in session.execute(select(Patient.id).where(Patient.chart_no == v.chart_no)).scalars():
         if other != exclude_id:
-            raise ValidationError("chart_no", f"차트번호 {v.chart_no}은(는) 이미 다른 환자에게 쓰이고 있습니다.")
+            raise ValidationError(
+                "chart_no", f"차트번호 {v.chart_no}은(는) 이미 다른 환자에게 쓰이고 있습니다."
+            )
 
 
 def _set_phones(keys: KeyRing, session: Session, p: Patient, phones: tuple[str, ...]) -> None:
@@ -228,15 +257,16 @@ def _apply(keys: KeyRing, p: Patient, v: ValidPatient, retention_years: int) -> 
 
 
 # -- use cases --------------------------------------------------------------------------------
-def create_patient(ctx: AppContext, actor: Actor, data: PatientInput, *,
-                   accept_check_digit_warning: bool = False) -> PatientDetail:
+def create_patient(
+    ctx: AppContext, actor: Actor, data: PatientInput, *, accept_check_digit_warning: bool = False
+) -> PatientDetail:
     """Register a patient (환자 등록). Field errors raise ``PatientInputError``; a failed check
     digit raises ``CheckDigitWarning`` unless accepted; a known resident or chart number raises
     ``ValidationError`` naming the existing chart number."""
     v = require_valid(data, accept_check_digit_warning=accept_check_digit_warning, today=clock.today_kst())
     years = retention_years(ctx)
     with ctx.unit(actor, Permission.PATIENT_WRITE) as u:
-        lock_registrations(u)   # takes turns with imports on PostgreSQL (as SQLite's write lock does)
+        lock_registrations(u)  # takes turns with imports on PostgreSQL (as SQLite's write lock does)
         _refuse_duplicates(u.session, ctx.keys, v, exclude_id=None)
         uid = records.new_uid()
         values = records.patient_values(ctx.keys, v, uid=uid, retention_years=years, now=clock.now())
@@ -246,8 +276,11 @@ def create_patient(ctx: AppContext, actor: Actor, data: PatientInput, *,
         try:
             u.session.flush()
         except IntegrityError:  # another workstation registered the same numbers just now
-            raise ValidationError("rrn", "방금 다른 사용자가 같은 주민등록번호나 차트번호로 등록했습니다. "
-                                         "다시 조회한 뒤 저장하십시오.") from None
+            raise ValidationError(
+                "rrn",
+                "방금 다른 사용자가 같은 주민등록번호나 차트번호로 등록했습니다. "
+                "다시 조회한 뒤 저장하십시오.",
+            ) from None
         for row in records.phone_values(ctx.keys, uid, v.phones):
             u.session.add(PatientPhone(patient_id=p.id, **row))
         u.session.flush()
@@ -258,15 +291,23 @@ def create_patient(ctx: AppContext, actor: Actor, data: PatientInput, *,
 
 def get_patient(ctx: AppContext, actor: Actor, patient_id: int) -> PatientDetail:
     """The masked detail with the intake history (열람: logged as ``view``)."""
-    deadline_days = ctx.profile.destruction_days     # read before the unit (see retention_years)
+    deadline_days = ctx.profile.destruction_days  # read before the unit (see retention_years)
     with ctx.unit(actor, Permission.PATIENT_READ) as u:
         p = _load(u.session, patient_id)
         u.log(Action.VIEW, p.ref)
         return _detail(ctx.keys, u.session, p, deadline_days=deadline_days)
 
 
-def update_patient(ctx: AppContext, actor: Actor, patient_id: int, data: PatientInput, *, expected_version: int,
-                   accept_check_digit_warning: bool = False, loaded: PatientDetail | None = None) -> PatientDetail:
+def update_patient(
+    ctx: AppContext,
+    actor: Actor,
+    patient_id: int,
+    data: PatientInput,
+    *,
+    expected_version: int,
+    accept_check_digit_warning: bool = False,
+    loaded: PatientDetail | None = None,
+) -> PatientDetail:
     """Save an edit (수정). ``expected_version`` is the version the form was loaded with; if somebody
     saved in between, :class:`VersionConflictError` lists ``changed_fields`` as
     ``{field: (value the user loaded, current value)}`` — masked for encrypted fields. Pass the
@@ -275,8 +316,9 @@ def update_patient(ctx: AppContext, actor: Actor, patient_id: int, data: Patient
     v = require_valid(data, accept_check_digit_warning=accept_check_digit_warning, today=clock.today_kst())
     years = retention_years(ctx)
     with ctx.unit(actor, Permission.PATIENT_WRITE) as u:
-        return apply_update(u, ctx.keys, patient_id, v, expected_version=expected_version, years=years,
-                            loaded=loaded).detail
+        return apply_update(
+            u, ctx.keys, patient_id, v, expected_version=expected_version, years=years, loaded=loaded
+        ).detail
 
 
 @dataclass(frozen=True)
@@ -292,16 +334,26 @@ class PatientEdit:
         return f"PatientEdit(patient={self.detail.id}, fields={sorted(self.changes)})"
 
 
-def apply_update(u: Unit, keys: KeyRing, patient_id: int, v: ValidPatient, *, expected_version: int, years: int,
-                 loaded: PatientDetail | None = None, log_note: str = "") -> PatientEdit:
+def apply_update(
+    u: Unit,
+    keys: KeyRing,
+    patient_id: int,
+    v: ValidPatient,
+    *,
+    expected_version: int,
+    years: int,
+    loaded: PatientDetail | None = None,
+    log_note: str = "",
+) -> PatientEdit:
     """The edit of :func:`update_patient` inside the caller's unit (which checked ``patient.write``):
     version check, duplicates, the values, the proofs and the access-log entry (``log_note`` added to
     its detail, e.g. the data-subject request the edit answers)."""
     p = _load(u.session, patient_id, for_update=True)
     plain = _plain(keys, p)
     if p.version != expected_version:
-        raise VersionConflictError("patients", p.ref, expected_version, p.version,
-                                   _conflict_fields(keys, p, plain, v, loaded))
+        raise VersionConflictError(
+            "patients", p.ref, expected_version, p.version, _conflict_fields(keys, p, plain, v, loaded)
+        )
     version_before = p.version
     lock_registrations(u)
     _refuse_duplicates(u.session, keys, v, exclude_id=p.id)
@@ -316,8 +368,10 @@ def apply_update(u: Unit, keys: KeyRing, patient_id: int, v: ValidPatient, *, ex
     try:
         u.session.flush()
     except IntegrityError:  # another workstation took the number just now
-        raise ValidationError("rrn", "방금 다른 사용자가 같은 주민등록번호나 차트번호를 저장했습니다. "
-                                     "다시 조회한 뒤 저장하십시오.") from None
+        raise ValidationError(
+            "rrn",
+            "방금 다른 사용자가 같은 주민등록번호나 차트번호를 저장했습니다. 다시 조회한 뒤 저장하십시오.",
+        ) from None
     detail = "fields=" + ",".join(sorted(changed)) + (f"; {log_note}" if log_note else "")
     u.log(Action.UPDATE, p.ref, detail=detail)
     return PatientEdit(_detail(keys, u.session, p), version_before, changes)
@@ -348,19 +402,37 @@ def masked_value(field_name: str, value: object) -> str:
     if field_name == "address":
         return address_district(str(value or "")) if value else ""
     if field_name == "phones":
-        phones = value if isinstance(value, tuple | list) else [x for x in str(value or "").split(",") if x.strip()]
+        phones = (
+            value
+            if isinstance(value, tuple | list)
+            else [x for x in str(value or "").split(",") if x.strip()]
+        )
         return ", ".join(mask_phone(str(x).strip()) for x in phones)
     return display_value(field_name, value)
 
 
 def _new_values(v: ValidPatient) -> dict[str, object]:
-    return {"chart_no": v.chart_no, "name": v.name, "rrn": v.rrn.normalised(), "address": v.address or "",
-            "phones": v.phones, "first_visit": v.first_visit, "last_visit": v.last_visit}
+    return {
+        "chart_no": v.chart_no,
+        "name": v.name,
+        "rrn": v.rrn.normalised(),
+        "address": v.address or "",
+        "phones": v.phones,
+        "first_visit": v.first_visit,
+        "last_visit": v.last_visit,
+    }
 
 
 def _current_values(p: Patient, plain: Mapping[str, object]) -> dict[str, object]:
-    return {"chart_no": p.chart_no, "name": p.name, "rrn": plain["rrn"], "address": plain["address"],
-            "phones": plain["phones"], "first_visit": p.first_visit, "last_visit": p.last_visit}
+    return {
+        "chart_no": p.chart_no,
+        "name": p.name,
+        "rrn": plain["rrn"],
+        "address": plain["address"],
+        "phones": plain["phones"],
+        "first_visit": p.first_visit,
+        "last_visit": p.last_visit,
+    }
 
 
 def _changed(p: Patient, plain: Mapping[str, object], v: ValidPatient) -> set[str]:
@@ -368,29 +440,42 @@ def _changed(p: Patient, plain: Mapping[str, object], v: ValidPatient) -> set[st
     return {k for k in new if new[k] != cur[k]}
 
 
-def _conflict_fields(keys: KeyRing, p: Patient, plain: Mapping[str, object], v: ValidPatient,
-                     loaded: PatientDetail | None) -> dict[str, tuple[object, object]]:
+def _conflict_fields(
+    keys: KeyRing, p: Patient, plain: Mapping[str, object], v: ValidPatient, loaded: PatientDetail | None
+) -> dict[str, tuple[object, object]]:
     masked_now = _masked(p, plain)
     cur = _current_values(p, plain)
     out: dict[str, tuple[object, object]] = {}
     if loaded is not None:
-        was: dict[str, object] = {"chart_no": loaded.chart_no, "name": loaded.name, "first_visit": loaded.first_visit,
-                                  "last_visit": loaded.last_visit}
+        was: dict[str, object] = {
+            "chart_no": loaded.chart_no,
+            "name": loaded.name,
+            "first_visit": loaded.first_visit,
+            "last_visit": loaded.last_visit,
+        }
         for k, old in was.items():
             if old != cur[k]:
                 out[k] = (old, cur[k])
-        shown = {"rrn": loaded.rrn_masked, "address": loaded.address_masked,
-                 "phones": ", ".join(loaded.phones_masked)}
+        shown = {
+            "rrn": loaded.rrn_masked,
+            "address": loaded.address_masked,
+            "phones": ", ".join(loaded.phones_masked),
+        }
         for k in ("rrn", "address", "phones"):
             if loaded.digests.get(k) != _digest(keys, k, plain[k]):
                 out[k] = (shown[k], _mark(shown[k], masked_now[k]))
         return out
     new = _new_values(v)
-    masked_new = {"rrn": v.rrn.masked(), "address": address_district(v.address),
-                  "phones": ", ".join(mask_phone(x) for x in v.phones)}
+    masked_new = {
+        "rrn": v.rrn.masked(),
+        "address": address_district(v.address),
+        "phones": ", ".join(mask_phone(x) for x in v.phones),
+    }
     for k in new:
         if new[k] != cur[k]:
-            out[k] = (masked_new[k], _mark(masked_new[k], masked_now[k])) if k in masked_new else (new[k], cur[k])
+            out[k] = (
+                (masked_new[k], _mark(masked_new[k], masked_now[k])) if k in masked_new else (new[k], cur[k])
+            )
     return out
 
 
@@ -410,8 +495,12 @@ def unmask(ctx: AppContext, actor: Actor, patient_id: int, reason: str) -> Unmas
         digits = str(plain["rrn"])
         phones = plain["phones"]
         assert isinstance(phones, tuple)
-        return UnmaskedFields(rrn=f"{digits[:6]}-{digits[6:]}", address=str(plain["address"]), phones=phones,
-                              seconds=ctx.settings.security.unmask_seconds)
+        return UnmaskedFields(
+            rrn=f"{digits[:6]}-{digits[6:]}",
+            address=str(plain["address"]),
+            phones=phones,
+            seconds=ctx.settings.security.unmask_seconds,
+        )
 
 
 def _require_reason(reason: str, what: str) -> str:
@@ -422,8 +511,9 @@ def _require_reason(reason: str, what: str) -> str:
     return require(text, f"{what} 사유")
 
 
-def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt.date, department: str,
-               purpose: str = "") -> IntakeRow:
+def add_intake(
+    ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt.date, department: str, purpose: str = ""
+) -> IntakeRow:
     """Record an intake (진료 접수); moves the last visit and the retention date forward."""
     department = " ".join((department or "").split())
     if not department:
@@ -437,8 +527,14 @@ def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt
         p = _load(u.session, patient_id, for_update=True)
         if visit_date < p.birth_date:
             raise ValidationError("visit_date", "접수일이 생년월일보다 앞섭니다. 날짜를 확인하십시오.")
-        entry = Intake(patient_id=p.id, visit_date=visit_date, department=department, purpose=purpose.strip(),
-                       staff_login=actor.login, created_at=clock.now())
+        entry = Intake(
+            patient_id=p.id,
+            visit_date=visit_date,
+            department=department,
+            purpose=purpose.strip(),
+            staff_login=actor.login,
+            created_at=clock.now(),
+        )
         u.session.add(entry)
         if visit_date > p.last_visit:
             p.last_visit = visit_date
@@ -448,8 +544,14 @@ def add_intake(ctx: AppContext, actor: Actor, patient_id: int, *, visit_date: dt
         p.updated_at = clock.now()
         u.session.flush()
         u.log(Action.CREATE, p.ref, detail=f"intake:{entry.id}")
-        return IntakeRow(entry.id, entry.visit_date, entry.department, entry.purpose, entry.staff_login,
-                         label_of(u.session, entry.staff_login))
+        return IntakeRow(
+            entry.id,
+            entry.visit_date,
+            entry.department,
+            entry.purpose,
+            entry.staff_login,
+            label_of(u.session, entry.staff_login),
+        )
 
 
 # -- processing hold (처리정지) -------------------------------------------------------------------
@@ -490,8 +592,10 @@ def ensure_not_held(session: Session, patient_ids: Iterable[int]) -> None:
     ids = sorted(set(patient_ids))
     for i in range(0, len(ids), 500):
         row = session.execute(
-            select(Patient.chart_no).where(Patient.id.in_(ids[i:i + 500]), Patient.hold.is_(True))
-            .order_by(Patient.chart_no).limit(1)
+            select(Patient.chart_no)
+            .where(Patient.id.in_(ids[i : i + 500]), Patient.hold.is_(True))
+            .order_by(Patient.chart_no)
+            .limit(1)
         ).first()
         if row is not None:
             raise HeldRecordError(row[0])

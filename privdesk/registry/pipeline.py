@@ -34,20 +34,29 @@ from privdesk.registry.validation import PatientInput, quick_valid, validate_pat
 
 WORKERS_IN_FROZEN_BUILD: Final = False
 CANCEL_EVERY: Final = 500
-BATCH_BYTES: Final = 8 << 20   # a batch also ends after about this much text (rows may be up to the row limit)
-FORM_LABELS: Final = {"chart_no": "차트번호", "name": "이름", "rrn": "주민등록번호", "address": "주소",
-                      "phones": "연락처", "phones.0": "연락처", "phones.1": "연락처 2", "phones.2": "연락처 3",
-                      "first_visit": "최초내원일", "last_visit": "최종내원일"}
+BATCH_BYTES: Final = 8 << 20  # a batch also ends after about this much text (rows may be up to the row limit)
+FORM_LABELS: Final = {
+    "chart_no": "차트번호",
+    "name": "이름",
+    "rrn": "주민등록번호",
+    "address": "주소",
+    "phones": "연락처",
+    "phones.0": "연락처",
+    "phones.1": "연락처 2",
+    "phones.2": "연락처 3",
+    "first_visit": "최초내원일",
+    "last_visit": "최종내원일",
+}
 _PHONE_SEPARATORS: Final = str.maketrans({";": "/", ",": "/"})
 
 Reject = tuple[int, str, list[str]]  # line number, reason (never the values), original cells
 
 
 class Batch(NamedTuple):
-    rows: int                        # records read for this batch
+    rows: int  # records read for this batch
     prepared: list[PreparedPatient]
     rejects: list[Reject]
-    cells: dict[int, list[str]]      # original cells of the prepared rows, by line
+    cells: dict[int, list[str]]  # original cells of the prepared rows, by line
 
 
 @dataclass(frozen=True)
@@ -65,11 +74,13 @@ class PrepareSpec:
     key_file: str
     key_check: bytes
     max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
-    proof_tails: bool = False   # encode the row proofs' messages here too (RowEncoder ``tails``)
+    proof_tails: bool = False  # encode the row proofs' messages here too (RowEncoder ``tails``)
 
 
-WORKER_GONE: Final = ("가져오기를 준비하던 작업(별도 프로세스)이 도중에 끝났습니다(강제 종료되었거나 메모리가 "
-                      "부족했을 수 있습니다).")
+WORKER_GONE: Final = (
+    "가져오기를 준비하던 작업(별도 프로세스)이 도중에 끝났습니다(강제 종료되었거나 메모리가 "
+    "부족했을 수 있습니다)."
+)
 
 
 class PrepareError(PrivdeskError):
@@ -87,7 +98,9 @@ class Preparer:
     def __init__(self, encoder: RowEncoder, idx: Mapping[str, int], today: dt.date) -> None:
         self.encoder = encoder
         self.today = today
-        self.get = [(f, idx.get(f)) for f in ("chart_no", "name", "rrn", "address", "first_visit", "last_visit")]
+        self.get = [
+            (f, idx.get(f)) for f in ("chart_no", "name", "rrn", "address", "first_visit", "last_visit")
+        ]
         self.phone_idx = [idx[f] for f in ("phone", "phone2", "phone3") if f in idx]
 
     def __call__(self, line: int, c: list[str]) -> PreparedPatient | Reject:
@@ -99,12 +112,27 @@ class Preparer:
                 phones.extend(p for p in c[i].translate(_PHONE_SEPARATORS).split("/") if p.strip())
         if len(phones) > MAX_PHONES:
             return (line, f"[연락처] 전화번호는 {MAX_PHONES}개까지 가져올 수 있습니다.", c)
-        valid = quick_valid(v["chart_no"], v["name"], v["rrn"], v["address"], phones, v["first_visit"],
-                            v["last_visit"], self.today)
+        valid = quick_valid(
+            v["chart_no"],
+            v["name"],
+            v["rrn"],
+            v["address"],
+            phones,
+            v["first_visit"],
+            v["last_visit"],
+            self.today,
+        )
         if valid is not None:
             return self.encoder.encode(valid, line)
-        data = PatientInput(chart_no=v["chart_no"], name=v["name"], rrn=v["rrn"], address=v["address"],
-                            phones=phones, first_visit=v["first_visit"] or None, last_visit=v["last_visit"] or None)
+        data = PatientInput(
+            chart_no=v["chart_no"],
+            name=v["name"],
+            rrn=v["rrn"],
+            address=v["address"],
+            phones=phones,
+            first_visit=v["first_visit"] or None,
+            last_visit=v["last_visit"] or None,
+        )
         report = validate_patient_input(data, today=self.today)
         if report.value is None:
             return (line, reason(report.errors), c)
@@ -114,8 +142,9 @@ class Preparer:
 class InlineBatches:
     """Batches prepared in this process; ``cancelled`` tells whether ``cancel()`` stopped them."""
 
-    def __init__(self, spec: PrepareSpec, keys: KeyRing, dialect: Dialect,
-                 cancel: Callable[[], bool] | None = None) -> None:
+    def __init__(
+        self, spec: PrepareSpec, keys: KeyRing, dialect: Dialect, cancel: Callable[[], bool] | None = None
+    ) -> None:
         self.cancelled = False
         self._spec, self._keys, self._dialect = spec, keys, dialect
         self._cancel = cancel
@@ -131,8 +160,15 @@ class InlineBatches:
         return None
 
 
-def prepare_batches(spec: PrepareSpec, keys: KeyRing, dialect: Dialect,
-                    cancel: Callable[[], bool] | None = None, *, part: int = 0, parts: int = 1) -> Iterator[Batch]:
+def prepare_batches(
+    spec: PrepareSpec,
+    keys: KeyRing,
+    dialect: Dialect,
+    cancel: Callable[[], bool] | None = None,
+    *,
+    part: int = 0,
+    parts: int = 1,
+) -> Iterator[Batch]:
     """Batches of up to ``spec.batch_size`` records (and about :data:`BATCH_BYTES` of text);
     stops early when ``cancel()`` turns true. A record that cannot be read is a reject of its
     own (:mod:`privdesk.registry.source`): the rows around it are imported.
@@ -140,14 +176,16 @@ def prepare_batches(spec: PrepareSpec, keys: KeyRing, dialect: Dialect,
     With ``parts`` > 1 only every ``parts``-th batch from ``part`` on is prepared and yielded (the
     batches of one of ``parts`` preparing processes, which all read the whole file and so cut it
     into the same batches); the others' rows are read and counted, not validated nor encrypted."""
-    encoder = RowEncoder(keys, dialect, retention_years=spec.retention_years, now=spec.now, tails=spec.proof_tails)
+    encoder = RowEncoder(
+        keys, dialect, retention_years=spec.retention_years, now=spec.now, tails=spec.proof_tails
+    )
     prep = Preparer(encoder, spec.idx, spec.today)
     rows = records(Path(spec.path), spec.encoding, max_row_bytes=spec.max_row_bytes)
     try:
         number = -1
         while True:
             number += 1
-            if number % parts != part:   # another process's batch: only where it ends matters
+            if number % parts != part:  # another process's batch: only where it ends matters
                 n = size = 0
                 for _line, cells in rows:
                     if not isinstance(cells, Problem):
@@ -182,15 +220,18 @@ def prepare_batches(spec: PrepareSpec, keys: KeyRing, dialect: Dialect,
                 return
             yield batch._replace(rows=n)
     except OSError as exc:
-        raise PrepareError(f"파일을 끝까지 읽을 수 없습니다: {Path(spec.path).name} "
-                           f"({exc.strerror or exc.__class__.__name__}).") from None
+        raise PrepareError(
+            f"파일을 끝까지 읽을 수 없습니다: {Path(spec.path).name} "
+            f"({exc.strerror or exc.__class__.__name__})."
+        ) from None
     finally:
         rows.close()
 
 
 # -- the worker process ---------------------------------------------------------------------------
-def _worker(conn: Connection, spec: PrepareSpec, part: int = 0,
-            parts: int = 1) -> None:  # pragma: no cover - runs in the child
+def _worker(
+    conn: Connection, spec: PrepareSpec, part: int = 0, parts: int = 1
+) -> None:  # pragma: no cover - runs in the child
     try:
         keys = load_key_file(Path(spec.key_file))
         if not keys.matches(spec.key_check):
@@ -242,8 +283,12 @@ class WorkerBatches:
         try:
             for part in range(workers):
                 conn, child = mp.Pipe(duplex=False)
-                process = mp.Process(target=_worker, args=(child, spec, part, workers), daemon=True,
-                                     name=f"privdesk-import-prepare-{part + 1}")
+                process = mp.Process(
+                    target=_worker,
+                    args=(child, spec, part, workers),
+                    daemon=True,
+                    name=f"privdesk-import-prepare-{part + 1}",
+                )
                 self._conns.append(conn)
                 self._processes.append(process)
                 process.start()
@@ -268,11 +313,20 @@ class WorkerBatches:
                 kind, payload = conn.recv()
             except PrepareError:
                 raise
-            except (EOFError, OSError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
-                    ImportError, IndexError, MemoryError):
+            except (
+                EOFError,
+                OSError,
+                pickle.UnpicklingError,
+                ValueError,
+                TypeError,
+                AttributeError,
+                ImportError,
+                IndexError,
+                MemoryError,
+            ):
                 # killed mid-send: a cut-off message is as good as none
                 raise PrepareError(WORKER_GONE) from None
-            if kind == "done":   # this process has no batch number `number`: nor has any other
+            if kind == "done":  # this process has no batch number `number`: nor has any other
                 return
             if kind == "error":
                 raise PrepareError(str(payload))

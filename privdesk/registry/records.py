@@ -66,28 +66,43 @@ def last4_index(keys: KeyRing, last4: str) -> bytes:
     return keys.blind_index(BI_LAST4, last4)
 
 
-def patient_values(keys: KeyRing, v: ValidPatient, *, uid: str, retention_years: int,
-                   now: dt.datetime) -> dict[str, Any]:
+def patient_values(
+    keys: KeyRing, v: ValidPatient, *, uid: str, retention_years: int, now: dt.datetime
+) -> dict[str, Any]:
     """The ``patients`` row for ``v`` (without ``id``), encrypted and indexed."""
     digits = v.rrn.normalised()
     return {
-        "uid": uid, "chart_no": v.chart_no, "name": v.name, "name_chosung": chosung(v.name),
+        "uid": uid,
+        "chart_no": v.chart_no,
+        "name": v.name,
+        "name_chosung": chosung(v.name),
         "rrn_enc": keys.encrypt(digits, PATIENTS, "rrn", uid),
         "rrn_bi": keys.blind_index(BI_RRN, digits),
-        "birth_date": v.rrn.birth_date, "sex": v.rrn.sex, "is_foreigner": v.rrn.is_foreigner,
+        "birth_date": v.rrn.birth_date,
+        "sex": v.rrn.sex,
+        "is_foreigner": v.rrn.is_foreigner,
         "address_enc": keys.encrypt(v.address, PATIENTS, "address", uid) if v.address else None,
-        "first_visit": v.first_visit, "last_visit": v.last_visit, "status": STATUS_ACTIVE,
+        "first_visit": v.first_visit,
+        "last_visit": v.last_visit,
+        "status": STATUS_ACTIVE,
         "retention_until": retention_until(v.last_visit, retention_years),
-        "hold": False, "hold_reason": None, "created_at": now, "updated_at": now, "version": 1,
+        "hold": False,
+        "hold_reason": None,
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
     }
 
 
 def phone_values(keys: KeyRing, uid: str, phones: tuple[str, ...]) -> list[dict[str, Any]]:
     """``patient_phones`` rows (without ``patient_id``) for the numbers in order."""
     return [
-        {"position": i, "phone_enc": keys.encrypt(p, PHONES, "phone", phone_row_binding(uid, i)),
-         "phone_bi": keys.blind_index(BI_PHONE, phone_digits(p)),
-         "last4_bi": keys.blind_index(BI_LAST4, p[-4:])}
+        {
+            "position": i,
+            "phone_enc": keys.encrypt(p, PHONES, "phone", phone_row_binding(uid, i)),
+            "phone_bi": keys.blind_index(BI_PHONE, phone_digits(p)),
+            "last4_bi": keys.blind_index(BI_LAST4, p[-4:]),
+        }
         for i, p in enumerate(phones)
     ]
 

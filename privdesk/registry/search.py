@@ -140,11 +140,27 @@ _first_phone = aliased(PatientPhone)
 
 def _base() -> AnySelect:
     return (
-        select(Patient.id, Patient.chart_no, Patient.name, Patient.birth_date, Patient.sex, Patient.is_foreigner,
-               Patient.last_visit, Patient.hold, Patient.uid, _first_phone.phone_enc,
-               # for the row proofs (privdesk.proofs)
-               Patient.rrn_bi, Patient.rrn_enc, Patient.address_enc, Patient.status, Patient.proof,
-               _first_phone.phone_bi, _first_phone.last4_bi, _first_phone.proof.label("phone_proof"))
+        select(
+            Patient.id,
+            Patient.chart_no,
+            Patient.name,
+            Patient.birth_date,
+            Patient.sex,
+            Patient.is_foreigner,
+            Patient.last_visit,
+            Patient.hold,
+            Patient.uid,
+            _first_phone.phone_enc,
+            # for the row proofs (privdesk.proofs)
+            Patient.rrn_bi,
+            Patient.rrn_enc,
+            Patient.address_enc,
+            Patient.status,
+            Patient.proof,
+            _first_phone.phone_bi,
+            _first_phone.last4_bi,
+            _first_phone.proof.label("phone_proof"),
+        )
         .outerjoin(_first_phone, and_(_first_phone.patient_id == Patient.id, _first_phone.position == 0))
         .where(Patient.status == STATUS_ACTIVE)
     )
@@ -156,14 +172,27 @@ _PHONE_CODECS = proofs.encoders(PHONE_PROOF)
 
 def _confirm_row(keys: KeyRing, r: Any) -> None:
     """The row's proof and its first phone's proof (see the module docstring)."""
-    values = (r.id, r.uid, r.chart_no, r.name, r.birth_date, r.sex, r.is_foreigner, r.rrn_bi, r.rrn_enc,
-              r.address_enc, r.status)
-    ok = r.proof is not None and bytes(r.proof) == keys.row_proof(proofs.message(PATIENT_PROOF, values,
-                                                                               _PATIENT_CODECS))
+    values = (
+        r.id,
+        r.uid,
+        r.chart_no,
+        r.name,
+        r.birth_date,
+        r.sex,
+        r.is_foreigner,
+        r.rrn_bi,
+        r.rrn_enc,
+        r.address_enc,
+        r.status,
+    )
+    ok = r.proof is not None and bytes(r.proof) == keys.row_proof(
+        proofs.message(PATIENT_PROOF, values, _PATIENT_CODECS)
+    )
     if ok and r.phone_enc is not None:
         phone = (r.id, 0, r.phone_enc, r.phone_bi, r.last4_bi)
         ok = r.phone_proof is not None and bytes(r.phone_proof) == keys.row_proof(
-            proofs.message(PHONE_PROOF, phone, _PHONE_CODECS))
+            proofs.message(PHONE_PROOF, phone, _PHONE_CODECS)
+        )
     if not ok:
         raise RecordIntegrityError(f"환자 기록(차트번호 {r.chart_no})")
 
@@ -177,15 +206,22 @@ def _confirm_exact(session: Session, keys: KeyRing, c: Classified, rows: Sequenc
     elif c.kind in (SearchKind.PHONE, SearchKind.PHONE_LAST4):
         by_id = {r.id: r for r in rows}
         column = PatientPhone.phone_bi if c.kind is SearchKind.PHONE else PatientPhone.last4_bi
-        index = (records.phone_index(keys, c.key) if c.kind is SearchKind.PHONE
-                 else records.last4_index(keys, c.key))
+        index = (
+            records.phone_index(keys, c.key)
+            if c.kind is SearchKind.PHONE
+            else records.last4_index(keys, c.key)
+        )
         found: set[int] = set()
-        for ph in session.execute(select(PatientPhone).where(PatientPhone.patient_id.in_(list(by_id)),
-                                                             column == index)).scalars():
+        for ph in session.execute(
+            select(PatientPhone).where(PatientPhone.patient_id.in_(list(by_id)), column == index)
+        ).scalars():
             r = by_id[ph.patient_id]
             number = records.decrypt_phone(keys, r.uid, ph.position, ph.phone_enc)
-            typed_ok = (phone_digits(number) == phone_digits(c.key) if c.kind is SearchKind.PHONE
-                        else phone_digits(number).endswith(c.key))
+            typed_ok = (
+                phone_digits(number) == phone_digits(c.key)
+                if c.kind is SearchKind.PHONE
+                else phone_digits(number).endswith(c.key)
+            )
             if not typed_ok or not proofs.holds(keys, ph):
                 raise RecordIntegrityError(f"환자 기록(차트번호 {r.chart_no})")
             found.add(ph.patient_id)
@@ -195,8 +231,10 @@ def _confirm_exact(session: Session, keys: KeyRing, c: Classified, rows: Sequenc
 
 def _page(stmt: AnySelect, after: SearchCursor | None, limit: int) -> AnySelect:
     if after is not None:
-        stmt = stmt.where(tuple_(Patient.name, Patient.birth_date, Patient.id)
-                          > tuple_(after.name, after.birth_date, after.id))
+        stmt = stmt.where(
+            tuple_(Patient.name, Patient.birth_date, Patient.id)
+            > tuple_(after.name, after.birth_date, after.id)
+        )
     return stmt.order_by(Patient.name, Patient.birth_date, Patient.id).limit(limit + 1)
 
 
@@ -214,10 +252,12 @@ def _split_name_query(c: Classified) -> tuple[str, str]:
     if c.kind is SearchKind.CHOSUNG:
         return "", c.key
     lead = leading_syllables(c.key) or c.key
-    return lead, c.key[len(lead):]
+    return lead, c.key[len(lead) :]
 
 
-def _walk(session: Session, prefix: str, initials: str, after: SearchCursor | None) -> Iterator[tuple[str, str]]:
+def _walk(
+    session: Session, prefix: str, initials: str, after: SearchCursor | None
+) -> Iterator[tuple[str, str]]:
     """Name ranges ``[low, high)``, in name order, holding exactly the names that start with
     ``prefix`` followed by syllables with ``initials``. Only existing prefixes are visited (one
     index probe each), so a page costs probes plus the rows shown, wherever the matches lie."""
@@ -231,12 +271,14 @@ def _walk(session: Session, prefix: str, initials: str, after: SearchCursor | No
         start = max(start, prefix + after.name[level])
     while True:
         first = session.execute(
-            select(Patient.name).where(Patient.name >= start, Patient.name < prefix + high)
-            .order_by(Patient.name).limit(1)
+            select(Patient.name)
+            .where(Patient.name >= start, Patient.name < prefix + high)
+            .order_by(Patient.name)
+            .limit(1)
         ).scalar_one_or_none()
         if first is None:
             return
-        yield from _walk(session, first[:level + 1], initials[1:], after)
+        yield from _walk(session, first[: level + 1], initials[1:], after)
         start = prefix + chr(ord(first[level]) + 1)
 
 
@@ -244,22 +286,31 @@ def _name_rows(session: Session, c: Classified, after: SearchCursor | None, limi
     """Name prefix and 초성 searches: the first ``limit + 1`` matches in name order."""
     prefix, initials = _split_name_query(c)
     if not initials:
-        return list(session.execute(_page(_base().where(_name_range(prefix, prefix_upper_bound(prefix))),
-                                          after, limit)).all())
+        return list(
+            session.execute(
+                _page(_base().where(_name_range(prefix, prefix_upper_bound(prefix))), after, limit)
+            ).all()
+        )
     if not prefix and len(initials) > 1:
         few = session.execute(
             select(func.count()).select_from(
-                select(Patient.id).where(_chosung_range(initials)).limit(CHOSUNG_INDEX_LIMIT).subquery())
+                select(Patient.id).where(_chosung_range(initials)).limit(CHOSUNG_INDEX_LIMIT).subquery()
+            )
         ).scalar_one()
         if few < CHOSUNG_INDEX_LIMIT:  # few candidates: sort them inside the covering 초성 index
-            ids = _page(select(Patient.id).where(_chosung_range(initials), Patient.status == STATUS_ACTIVE),
-                        after, limit)
+            ids = _page(
+                select(Patient.id).where(_chosung_range(initials), Patient.status == STATUS_ACTIVE),
+                after,
+                limit,
+            )
             return list(session.execute(_page(_base().where(Patient.id.in_(ids)), None, limit)).all())
     out: list[Any] = []
     for low, high in _walk(session, prefix, initials, after):
         if after is not None and high <= after.name:
             continue
-        out.extend(session.execute(_page(_base().where(_name_range(low, high)), after, limit - len(out))).all())
+        out.extend(
+            session.execute(_page(_base().where(_name_range(low, high)), after, limit - len(out))).all()
+        )
         if len(out) > limit:
             break
     return out
@@ -279,10 +330,14 @@ def _statement(keys: KeyRing, c: Classified) -> AnySelect | None:
         case SearchKind.RRN:
             return _base().where(Patient.rrn_bi == records.rrn_index(keys, k))
         case SearchKind.PHONE:
-            hits = select(PatientPhone.patient_id).where(PatientPhone.phone_bi == records.phone_index(keys, k))
+            hits = select(PatientPhone.patient_id).where(
+                PatientPhone.phone_bi == records.phone_index(keys, k)
+            )
             return _base().where(Patient.id.in_(hits))
         case SearchKind.PHONE_LAST4:
-            hits = select(PatientPhone.patient_id).where(PatientPhone.last4_bi == records.last4_index(keys, k))
+            hits = select(PatientPhone.patient_id).where(
+                PatientPhone.last4_bi == records.last4_index(keys, k)
+            )
             return _base().where(Patient.id.in_(hits))
         case SearchKind.CHART_NO:
             return _base().where(Patient.chart_no == k)
@@ -294,13 +349,22 @@ def _row(keys: KeyRing, r: Any) -> PatientRow:
     phone = ""
     if r.phone_enc is not None:
         phone = mask_phone(records.decrypt_phone(keys, r.uid, 0, r.phone_enc))
-    return PatientRow(id=r.id, chart_no=r.chart_no, name=r.name, birth_date=r.birth_date, sex=r.sex,
-                      rrn_masked=records.masked_rrn(r.birth_date, r.sex, r.is_foreigner), phone_masked=phone,
-                      last_visit=r.last_visit, hold=r.hold)
+    return PatientRow(
+        id=r.id,
+        chart_no=r.chart_no,
+        name=r.name,
+        birth_date=r.birth_date,
+        sex=r.sex,
+        rrn_masked=records.masked_rrn(r.birth_date, r.sex, r.is_foreigner),
+        phone_masked=phone,
+        last_visit=r.last_visit,
+        hold=r.hold,
+    )
 
 
-def _run(session: Session, keys: KeyRing, c: Classified, after: SearchCursor | None,
-         limit: int) -> tuple[list[PatientRow], SearchCursor | None]:
+def _run(
+    session: Session, keys: KeyRing, c: Classified, after: SearchCursor | None, limit: int
+) -> tuple[list[PatientRow], SearchCursor | None]:
     if c.kind in (SearchKind.CHOSUNG, SearchKind.NAME_PREFIX):
         result: Sequence[Any] = _name_rows(session, c, after, limit)
     else:
@@ -321,8 +385,9 @@ def _fallback(c: Classified) -> Classified | None:
     return None
 
 
-def search(ctx: AppContext, actor: Actor, query: str, *, after: SearchCursor | None = None,
-           limit: int = 50) -> SearchPage:
+def search(
+    ctx: AppContext, actor: Actor, query: str, *, after: SearchCursor | None = None, limit: int = 50
+) -> SearchPage:
     """Search the registry (환자 검색). Logged as ``search`` with the kind, never the query."""
     limit = max(1, min(limit, MAX_LIMIT))
     c = classify(query)

@@ -77,7 +77,9 @@ def _open(path: Path) -> BinaryIO:
     if stat.S_ISDIR(st.st_mode):
         raise ImportFileError(f"{path}은(는) 폴더입니다. 가져올 CSV 파일을 지정하십시오.")
     if not stat.S_ISREG(st.st_mode):
-        raise ImportFileError(f"{path}은(는) 일반 파일이 아닙니다(장치·파이프 등). 가져올 CSV 파일을 지정하십시오.")
+        raise ImportFileError(
+            f"{path}은(는) 일반 파일이 아닙니다(장치·파이프 등). 가져올 CSV 파일을 지정하십시오."
+        )
     try:
         return path.open("rb")
     except OSError:
@@ -101,14 +103,20 @@ def sniff(path: Path) -> str:
         head = fh.read(SNIFF_BYTES)
         at_end = len(head) < SNIFF_BYTES
         if not head:
-            raise ImportFileError(f"빈 파일입니다: {path.name}. 머리글과 환자 행이 있는 CSV 파일을 지정하십시오.")
+            raise ImportFileError(
+                f"빈 파일입니다: {path.name}. 머리글과 환자 행이 있는 CSV 파일을 지정하십시오."
+            )
         for magic, what in _MAGIC:
             if head.startswith(magic):
                 raise ImportFileError(f"텍스트(CSV) 파일이 아닙니다: {path.name} ({what}). {_SAVE_AS}")
         if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise ImportFileError(f"UTF-16(유니코드 텍스트) 인코딩으로 저장된 파일이라 읽을 수 없습니다: {path.name}. {_SAVE_AS}")
+            raise ImportFileError(
+                f"UTF-16(유니코드 텍스트) 인코딩으로 저장된 파일이라 읽을 수 없습니다: {path.name}. {_SAVE_AS}"
+            )
         if b"\x00" in head or sum(head.count(c) for c in _CONTROL) > len(head) // 100:
-            raise ImportFileError(f"텍스트(CSV) 파일이 아닙니다: {path.name} (이진 데이터가 들어 있음). {_SAVE_AS}")
+            raise ImportFileError(
+                f"텍스트(CSV) 파일이 아닙니다: {path.name} (이진 데이터가 들어 있음). {_SAVE_AS}"
+            )
         if head.startswith(codecs.BOM_UTF8):
             return "utf-8-sig"
         sample, final = head, at_end
@@ -117,7 +125,9 @@ def sniff(path: Path) -> str:
         for encoding in ("utf-8", "cp949"):
             if _decodes(sample, encoding, final=final):
                 return encoding
-    raise ImportFileError(f"파일의 문자 인코딩을 알 수 없습니다: {path.name}. UTF-8 또는 CP949(EUC-KR)로 저장하십시오.")
+    raise ImportFileError(
+        f"파일의 문자 인코딩을 알 수 없습니다: {path.name}. UTF-8 또는 CP949(EUC-KR)로 저장하십시오."
+    )
 
 
 def _first_non_ascii(fh: BinaryIO) -> tuple[bytes, bool]:
@@ -125,7 +135,7 @@ def _first_non_ascii(fh: BinaryIO) -> tuple[bytes, bool]:
     while chunk := fh.read(SNIFF_BYTES):
         if not chunk.isascii():
             i = next(i for i, b in enumerate(chunk) if b > 0x7F)
-            sample = chunk[i:i + SKIP_CHUNK]
+            sample = chunk[i : i + SKIP_CHUNK]
             return sample, len(chunk) < SNIFF_BYTES and i + SKIP_CHUNK >= len(chunk)
     return b"", True
 
@@ -146,8 +156,8 @@ class _Lines:
         self.fh = fh
         self.encoding = "utf-8" if encoding == "utf-8-sig" else encoding
         self.limit = limit
-        self.line = 0            # physical lines handed out (or skipped)
-        self.record_bytes = 0    # bytes of the record the reader is on
+        self.line = 0  # physical lines handed out (or skipped)
+        self.record_bytes = 0  # bytes of the record the reader is on
         if encoding == "utf-8-sig" and fh.read(3) != codecs.BOM_UTF8:
             fh.seek(0)
 
@@ -169,20 +179,25 @@ class _Lines:
         if self.record_bytes > self.limit:
             if not raw.endswith(b"\n"):
                 self._skip_rest()
-            raise _Broken(f"[행] 한 행이 {kib(self.limit)}를 넘어 가져오지 않았습니다(너무 긴 줄 또는 항목). "
-                          "원래 내용은 이 파일에 옮기지 않았습니다.")
+            raise _Broken(
+                f"[행] 한 행이 {kib(self.limit)}를 넘어 가져오지 않았습니다(너무 긴 줄 또는 항목). "
+                "원래 내용은 이 파일에 옮기지 않았습니다."
+            )
         try:
             return raw.decode(self.encoding)
         except UnicodeDecodeError:
-            raise _Broken(f"[행] 문자 인코딩({self.encoding.upper()})에 맞지 않는 바이트가 있어 읽을 수 없습니다.") from None
+            raise _Broken(
+                f"[행] 문자 인코딩({self.encoding.upper()})에 맞지 않는 바이트가 있어 읽을 수 없습니다."
+            ) from None
 
 
-def records(path: Path, encoding: str, *, max_row_bytes: int = DEFAULT_MAX_ROW_BYTES,
-            header: bool = False) -> Generator[tuple[int, list[str] | Problem], None, None]:
+def records(
+    path: Path, encoding: str, *, max_row_bytes: int = DEFAULT_MAX_ROW_BYTES, header: bool = False
+) -> Generator[tuple[int, list[str] | Problem], None, None]:
     """(first line number, cells or :class:`Problem`) of every non-empty record; the header row too
     when ``header``. Memory stays bounded by ``max_row_bytes`` whatever the file's size."""
     if csv.field_size_limit() < max_row_bytes:
-        csv.field_size_limit(max_row_bytes)   # the limit here is the row's bytes, checked above
+        csv.field_size_limit(max_row_bytes)  # the limit here is the row's bytes, checked above
     with _open(Path(path)) as fh:
         lines = _Lines(fh, encoding, max_row_bytes)
         first = True
@@ -221,4 +236,12 @@ def count_data_lines(path: Path) -> int:
     return max(0, n - 1)
 
 
-__all__ = ["DEFAULT_MAX_ROW_BYTES", "ImportFileError", "Problem", "count_data_lines", "kib", "records", "sniff"]
+__all__ = [
+    "DEFAULT_MAX_ROW_BYTES",
+    "ImportFileError",
+    "Problem",
+    "count_data_lines",
+    "kib",
+    "records",
+    "sniff",
+]

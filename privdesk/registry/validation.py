@@ -32,8 +32,26 @@ _CHART_RE: Final = re.compile(r"^[0-9A-Za-z][0-9A-Za-z\-]*$")
 _NAME_RE: Final = re.compile(r"^[가-힣A-Za-z][가-힣A-Za-z .'\-]*$")
 _PHONE_CHARS_RE: Final = re.compile(r"[\s\-.()]")
 _SPACES_RE: Final = re.compile(r"\s+")
-_AREA_CODES: Final = frozenset({"031", "032", "033", "041", "042", "043", "044", "051", "052", "053",
-                                "054", "055", "061", "062", "063", "064"})
+_AREA_CODES: Final = frozenset(
+    {
+        "031",
+        "032",
+        "033",
+        "041",
+        "042",
+        "043",
+        "044",
+        "051",
+        "052",
+        "053",
+        "054",
+        "055",
+        "061",
+        "062",
+        "063",
+        "064",
+    }
+)
 _OLD_MOBILE: Final = frozenset({"011", "016", "017", "018", "019"})
 
 
@@ -116,17 +134,23 @@ def normalise_phone(text: str) -> str:
     n = len(raw)
     if raw.startswith("010"):
         if n != 11:
-            raise ValidationError("phones", "휴대전화 번호는 010 다음에 숫자 8자리여야 합니다 (010-XXXX-XXXX).")
+            raise ValidationError(
+                "phones", "휴대전화 번호는 010 다음에 숫자 8자리여야 합니다 (010-XXXX-XXXX)."
+            )
         return f"{raw[:3]}-{raw[3:7]}-{raw[7:]}"
     if raw[:3] in _OLD_MOBILE:
         raise ValidationError("phones", f"{raw[:3]} 번호는 더 이상 쓰이지 않습니다. 010 번호로 입력하십시오.")
     if raw.startswith("02"):
         if n not in (9, 10):
-            raise ValidationError("phones", "서울 전화번호는 02 다음에 숫자 7~8자리여야 합니다 (02-XXX(X)-XXXX).")
+            raise ValidationError(
+                "phones", "서울 전화번호는 02 다음에 숫자 7~8자리여야 합니다 (02-XXX(X)-XXXX)."
+            )
         return f"02-{raw[2:-4]}-{raw[-4:]}"
     if raw.startswith("070"):
         if n != 11:
-            raise ValidationError("phones", "인터넷 전화번호는 070 다음에 숫자 8자리여야 합니다 (070-XXXX-XXXX).")
+            raise ValidationError(
+                "phones", "인터넷 전화번호는 070 다음에 숫자 8자리여야 합니다 (070-XXXX-XXXX)."
+            )
         return f"070-{raw[3:7]}-{raw[7:]}"
     if raw[:3] in _AREA_CODES:
         if n not in (10, 11):
@@ -138,7 +162,9 @@ def normalise_phone(text: str) -> str:
         return f"{raw[:4]}-{raw[4:]}"
     if raw.startswith("0"):
         raise ValidationError("phones", f"알 수 없는 지역번호입니다: {raw[:3]}. 지역번호를 확인하십시오.")
-    raise ValidationError("phones", "전화번호는 0으로 시작하는 지역번호·휴대전화 번호이거나 15XX·16XX·18XX 대표번호여야 합니다.")
+    raise ValidationError(
+        "phones", "전화번호는 0으로 시작하는 지역번호·휴대전화 번호이거나 15XX·16XX·18XX 대표번호여야 합니다."
+    )
 
 
 def phone_digits(formatted: str) -> str:
@@ -242,13 +268,29 @@ def validate_patient_input(data: PatientInput, *, today: dt.date | None = None) 
 
     if errors or rrn is None or first is None or last is None:
         return ValidationReport(errors=errors, check_digit_warning=rrn is not None and not check_ok)
-    value = ValidPatient(chart_no=chart_no, name=name, rrn=rrn, address=address, phones=tuple(phones),
-                         first_visit=first, last_visit=last, check_digit_ok=check_ok)
+    value = ValidPatient(
+        chart_no=chart_no,
+        name=name,
+        rrn=rrn,
+        address=address,
+        phones=tuple(phones),
+        first_visit=first,
+        last_visit=last,
+        check_digit_ok=check_ok,
+    )
     return ValidationReport(errors={}, check_digit_warning=not check_ok, value=value)
 
 
-def quick_valid(chart_no: str, name: str, rrn: str, address: str, phones: Sequence[str], first_visit: str,
-                last_visit: str, today: dt.date) -> ValidPatient | None:
+def quick_valid(
+    chart_no: str,
+    name: str,
+    rrn: str,
+    address: str,
+    phones: Sequence[str],
+    first_visit: str,
+    last_visit: str,
+    today: dt.date,
+) -> ValidPatient | None:
     """The import's per-row check: the :class:`ValidPatient` that :func:`validate_patient_input`
     gives for these values when they pass (the same rules, without building the form's input and
     report), or None when any rule fails — the caller then asks :func:`validate_patient_input`
@@ -280,12 +322,21 @@ def quick_valid(chart_no: str, name: str, rrn: str, address: str, phones: Sequen
     last = last or first
     if first > last or last > today or first < number.birth_date:
         return None
-    return ValidPatient(chart_no=chart_no, name=name, rrn=number, address=clean_address, phones=tuple(formatted),
-                        first_visit=first, last_visit=last, check_digit_ok=number.check_digit_ok)
+    return ValidPatient(
+        chart_no=chart_no,
+        name=name,
+        rrn=number,
+        address=clean_address,
+        phones=tuple(formatted),
+        first_visit=first,
+        last_visit=last,
+        check_digit_ok=number.check_digit_ok,
+    )
 
 
-def require_valid(data: PatientInput, *, accept_check_digit_warning: bool,
-                  today: dt.date | None = None) -> ValidPatient:
+def require_valid(
+    data: PatientInput, *, accept_check_digit_warning: bool, today: dt.date | None = None
+) -> ValidPatient:
     """Validate for saving: field errors raise :class:`PatientInputError`, an unaccepted failed
     check digit raises :class:`CheckDigitWarning`."""
     report = validate_patient_input(data, today=today)

@@ -32,8 +32,15 @@ def witnessed(ctx: AppContext, meta: ReportMeta) -> ReportMeta:
     return replace(meta, log_head=ctx.head_mark())
 
 
-def record_print(ctx: AppContext, actor: Actor, what: str, detail: str, *,
-                 reason: str | None, permission: Permission = Permission.AUDIT_READ) -> None:
+def record_print(
+    ctx: AppContext,
+    actor: Actor,
+    what: str,
+    detail: str,
+    *,
+    reason: str | None,
+    permission: Permission = Permission.AUDIT_READ,
+) -> None:
     """Log that ``actor`` printed the record ``what`` (e.g. ``report:permission-history``).
 
     ``detail`` names the record number, period and size — never personal data. ``permission`` is

@@ -37,7 +37,7 @@ TITLE = "접속기록 (출력)"
 BASIS = "개인정보의 안전성 확보조치 기준 제8조 (접속기록의 보관 및 점검)"
 RECORD_PREFIX = "AL"
 WHAT = "report:access-log"
-FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)   # internal: 결재란
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)  # internal: 결재란
 
 
 class LogEntryRow(Protocol):
@@ -112,27 +112,45 @@ def summary_block(lay: Layout, meta: ReportMeta, rows: Sequence[LogEntryRow]) ->
     """The compact summary: totals, failed logins, refusals, outputs, entries per kind of task."""
     s = summarise(rows)  # type: ignore[arg-type]
     outputs = ", ".join(f"{k} {n:,}건" for k, n in s.outputs) or "없음"
-    form = lay.form([
-        (Field("기간", meta.period or "전체"), Field("총 기록", f"{s.total:,}건 · 계정 {s.accounts:,}개")),
-        (Field("로그인 실패", _by_account(s.failed_logins)),),
-        (Field("권한 거부", _by_account(s.refused)),),
-        (Field("내보내기·출력·마스킹 해제", f"{outputs}  (사유는 월간 접속기록 점검에서 확인합니다)"),),
-    ], label_width=0.16)
+    form = lay.form(
+        [
+            (
+                Field("기간", meta.period or "전체"),
+                Field("총 기록", f"{s.total:,}건 · 계정 {s.accounts:,}개"),
+            ),
+            (Field("로그인 실패", _by_account(s.failed_logins)),),
+            (Field("권한 거부", _by_account(s.refused)),),
+            (Field("내보내기·출력·마스킹 해제", f"{outputs}  (사유는 월간 접속기록 점검에서 확인합니다)"),),
+        ],
+        label_width=0.16,
+    )
     per_task = lay.table(
         [Column("수행업무 분류", 0.5), Column("건수", 0.25, "RIGHT"), Column("실패·거부", 0.25, "RIGHT")],
         [[k, f"{n:,}", f"{bad:,}" if bad else ""] for k, n, bad in s.per_task],
-        zebra=False, width=0.45, empty="이 기간의 접속기록이 없습니다.")
+        zebra=False,
+        width=0.45,
+        empty="이 기간의 접속기록이 없습니다.",
+    )
     return [form, lay.space(4), *lay.heading("수행업무 분류별 건수"), per_task]
 
 
-def render_access_log(path: Path | Output, meta: ReportMeta, rows: Sequence[LogEntryRow], *,
-                      on_page: Callable[[int], None] | None = None,
-                      before_publish: Callable[[int], None] | None = None) -> int:
+def render_access_log(
+    path: Path | Output,
+    meta: ReportMeta,
+    rows: Sequence[LogEntryRow],
+    *,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Print the listing to ``path``; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
-        return [*summary_block(lay, meta, rows), lay.space(4), *lay.heading("접속기록"),
-                lay.table(COLUMNS, table_rows(rows), empty="이 기간의 접속기록이 없습니다.")]
+        return [
+            *summary_block(lay, meta, rows),
+            lay.space(4),
+            *lay.heading("접속기록"),
+            lay.table(COLUMNS, table_rows(rows), empty="이 기간의 접속기록이 없습니다."),
+        ]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
 

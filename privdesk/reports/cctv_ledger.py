@@ -30,11 +30,13 @@ from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, Re
 
 TITLE = "개인영상정보 관리대장"
 FORM_LABEL = "[별지 제3호서식]"
-BASIS = ("개인정보 보호법 제25조 (고정형 영상정보처리기기의 설치·운영 제한) · 표준 개인정보 보호지침 "
-         "(개인영상정보의 이용·제공·열람·파기 기록)")
+BASIS = (
+    "개인정보 보호법 제25조 (고정형 영상정보처리기기의 설치·운영 제한) · 표준 개인정보 보호지침 "
+    "(개인영상정보의 이용·제공·열람·파기 기록)"
+)
 RECORD_PREFIX = "CV"
 WHAT = "report:cctv-ledger"
-FORM = Form(TITLE, RECORD_PREFIX, BASIS, FORM_LABEL, landscape=True)   # internal: 결재란
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, FORM_LABEL, landscape=True)  # internal: 결재란
 KINDS = ("이용", "제공", "열람", "파기")
 
 
@@ -73,9 +75,9 @@ class LedgerEntryRow(Protocol):
 class FootageSettings:
     """The policy's footage settings printed above the table."""
 
-    retention: str          # "촬영일로부터 30일"
+    retention: str  # "촬영일로부터 30일"
     storage_place: str
-    manager: str            # "진료부 대표원장 (070-4243-5308)"
+    manager: str  # "진료부 대표원장 (070-4243-5308)"
     camera_count: int
 
 
@@ -103,8 +105,20 @@ def table_rows(rows: Sequence[LedgerEntryRow]) -> list[list[str]]:
             target = printed.get(r.corrects_id)
             ref = f"{target}번" if target is not None else f"관리대장 기록 #{r.corrects_id}"
             purpose = f"[{ref} 기록 정정] {r.purpose}"
-        out.append([str(n), r.kind_label, clock.paper_datetime(r.at), file_form, r.staff_text, purpose,
-                    r.counterpart, r.basis, r.provision_form, r.period or r.window_text])
+        out.append(
+            [
+                str(n),
+                r.kind_label,
+                clock.paper_datetime(r.at),
+                file_form,
+                r.staff_text,
+                purpose,
+                r.counterpart,
+                r.basis,
+                r.provision_form,
+                r.period or r.window_text,
+            ]
+        )
     return out
 
 
@@ -114,17 +128,26 @@ def summary(rows: Sequence[LedgerEntryRow]) -> str:
     return f"총 {len(rows):,}건 — {parts}"
 
 
-def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEntryRow], settings: FootageSettings, *,
-                  on_page: Callable[[int], None] | None = None,
-                  before_publish: Callable[[int], None] | None = None) -> int:
+def render_ledger(
+    path: Path | Output,
+    meta: ReportMeta,
+    rows: Sequence[LedgerEntryRow],
+    settings: FootageSettings,
+    *,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Print the ledger to ``path``; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
-        info = lay.form([
-            (Field("보관기간", settings.retention), Field("보관장소", settings.storage_place)),
-            (Field("관리책임자", settings.manager), Field("설치 대수", f"{settings.camera_count}대")),
-            (Field("기록 건수", summary(rows)),),
-        ], label_width=0.09)
+        info = lay.form(
+            [
+                (Field("보관기간", settings.retention), Field("보관장소", settings.storage_place)),
+                (Field("관리책임자", settings.manager), Field("설치 대수", f"{settings.camera_count}대")),
+                (Field("기록 건수", summary(rows)),),
+            ],
+            label_width=0.09,
+        )
         return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows), empty="이 기간의 기록이 없습니다.")]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)

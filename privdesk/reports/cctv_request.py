@@ -54,11 +54,13 @@ NOTICE_PREFIX = "CN"
 REQUEST_FORM = Form(FORM_TITLE, FORM_PREFIX, FORM_BASIS, FORM_LABEL, internal=False)
 NOTICE_FORM = Form(NOTICE_TITLE, NOTICE_PREFIX, NOTICE_BASIS, internal=False)
 KINDS = ("열람", "존재확인", "삭제")
-_OBJECT = {"열람": "열람을", "존재확인": "존재확인을", "삭제": "삭제를"}   # with the object particle
+_OBJECT = {"열람": "열람을", "존재확인": "존재확인을", "삭제": "삭제를"}  # with the object particle
 
 # Where a requester can complain outside the hospital (as public privacy policies list them).
-OUTSIDE_BODIES = ("개인정보침해 신고센터 (privacy.kisa.or.kr, 국번 없이 118)",
-                  "개인정보 분쟁조정위원회 (www.kopico.go.kr, 1833-6972)")
+OUTSIDE_BODIES = (
+    "개인정보침해 신고센터 (privacy.kisa.or.kr, 국번 없이 118)",
+    "개인정보 분쟁조정위원회 (www.kopico.go.kr, 1833-6972)",
+)
 
 
 class Outcome(StrEnum):
@@ -77,12 +79,12 @@ class RequestForm:
     received_at: dt.datetime
     request_days: int
     due: dt.date
-    kind: str                      # 열람 / 존재확인 / 삭제
+    kind: str  # 열람 / 존재확인 / 삭제
     requester_name: str
     requester_phone: str
     requester_birth: str
     requester_address: str
-    relation: str                  # 본인 / 법정대리인 / 대리인
+    relation: str  # 본인 / 법정대리인 / 대리인
     subject_name: str
     subject_phone: str
     window: str
@@ -91,8 +93,8 @@ class RequestForm:
     id_document: str
     id_checked_by: str
     proxy_checked: bool
-    footage_note: str              # "보존 연장 중" / "영상 없음 (보관기간 경과)"
-    addressee: str                 # "장튼위튼병원장"
+    footage_note: str  # "보존 연장 중" / "영상 없음 (보관기간 경과)"
+    addressee: str  # "장튼위튼병원장"
 
     def __repr__(self) -> str:
         return f"RequestForm({self.number})"
@@ -111,19 +113,19 @@ class ResultNotice:
     requester_address: str
     window: str
     places: str
-    retention: str                 # "촬영일로부터 30일"
+    retention: str  # "촬영일로부터 30일"
     viewing_at: dt.datetime | None = None
     viewing_place: str = ""
-    masking: str = ""              # "다른 사람은 마스킹(모자이크) 처리하여 열람합니다" …
-    withheld: str = ""             # 일부 승인: what is withheld and why
-    ground: str = ""               # 거절·일부 승인 사유 (label)
+    masking: str = ""  # "다른 사람은 마스킹(모자이크) 처리하여 열람합니다" …
+    withheld: str = ""  # 일부 승인: what is withheld and why
+    ground: str = ""  # 거절·일부 승인 사유 (label)
     ground_basis: str = ""
     explanation: str = ""
     extended_until: dt.date | None = None
     extension_reason: str = ""
-    objection: str = ""            # the hospital's own contact for objections
-    contact: str = ""              # 문의처
-    sender: str = ""               # "장튼위튼병원장"
+    objection: str = ""  # the hospital's own contact for objections
+    contact: str = ""  # 문의처
+    sender: str = ""  # "장튼위튼병원장"
 
     def __repr__(self) -> str:
         return f"ResultNotice({self.number}, {self.outcome})"
@@ -137,14 +139,19 @@ def _styles(lay: Layout) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle
 
 
 def _signer(lay: Layout) -> ParagraphStyle:
-    return ParagraphStyle("cn-signer", parent=lay.st.body, fontName=FONT_BOLD, fontSize=12, leading=18,
-                          alignment=TA_RIGHT)
+    return ParagraphStyle(
+        "cn-signer", parent=lay.st.body, fontName=FONT_BOLD, fontSize=12, leading=18, alignment=TA_RIGHT
+    )
 
 
-
-def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *,
-                        on_page: Callable[[int], None] | None = None,
-                        before_publish: Callable[[int], None] | None = None) -> int:
+def render_request_form(
+    path: Path | Output,
+    meta: ReportMeta,
+    f: RequestForm,
+    *,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Print the filled-in request form for the requester's signature; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
@@ -153,37 +160,61 @@ def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *
         rows: list[FormRow] = [
             (Field("접수번호", f.number), Field("접수일", clock.paper_datetime(f.received_at))),
             (Field("처리기간", f"{f.request_days}일 이내 (기한 {clock.paper_date(f.due)})"),),
-            FieldGroup("청구인", (
-                (Field("성명", f.requester_name), Field("전화번호", f.requester_phone)),
-                (Field("생년월일", f.requester_birth), Field("정보주체와의 관계", checkboxes(
-                    ["본인", "법정대리인", "대리인"], {f.relation}))),
-                (Field("주소", f.requester_address),),
-            )),
-            FieldGroup("정보주체", (
-                (Field("성명", "청구인과 같음" if self_ else f.subject_name),
-                 Field("전화번호", "" if self_ else f.subject_phone)),
-            )),
-            FieldGroup("청구 내용", (
-                (Field("구분", checkboxes(KINDS, {f.kind})),),
-                (Field("영상정보 기록기간", f.window),),
-                (Field("설치 장소", f.places),),
-                (Field("청구 목적 및 사유", f.purpose),),
-            )),
+            FieldGroup(
+                "청구인",
+                (
+                    (Field("성명", f.requester_name), Field("전화번호", f.requester_phone)),
+                    (
+                        Field("생년월일", f.requester_birth),
+                        Field(
+                            "정보주체와의 관계", checkboxes(["본인", "법정대리인", "대리인"], {f.relation})
+                        ),
+                    ),
+                    (Field("주소", f.requester_address),),
+                ),
+            ),
+            FieldGroup(
+                "정보주체",
+                (
+                    (
+                        Field("성명", "청구인과 같음" if self_ else f.subject_name),
+                        Field("전화번호", "" if self_ else f.subject_phone),
+                    ),
+                ),
+            ),
+            FieldGroup(
+                "청구 내용",
+                (
+                    (Field("구분", checkboxes(KINDS, {f.kind})),),
+                    (Field("영상정보 기록기간", f.window),),
+                    (Field("설치 장소", f.places),),
+                    (Field("청구 목적 및 사유", f.purpose),),
+                ),
+            ),
         ]
         proxy = "확인함" if f.proxy_checked else ("해당 없음 (본인)" if self_ else "확인하지 않음")
         office: list[FormRow] = [
             (Field("신분 확인 서류", f.id_document), Field("확인자", f.id_checked_by)),
             (Field("위임장 등 확인", proxy), Field("영상 보존", f.footage_note)),
         ]
-        steps = lay.table([Column("청구서 작성", 1, "CENTER"), Column("접수·본인 확인", 1, "CENTER"),
-                           Column("검토·결정", 1, "CENTER"), Column("결과 통지", 1, "CENTER")],
-                          [["청구인", "시설팀 (접근권한자)", "영상정보 관리책임자", f"접수일부터 {f.request_days}일 이내"]],
-                          zebra=False)
+        steps = lay.table(
+            [
+                Column("청구서 작성", 1, "CENTER"),
+                Column("접수·본인 확인", 1, "CENTER"),
+                Column("검토·결정", 1, "CENTER"),
+                Column("결과 통지", 1, "CENTER"),
+            ],
+            [["청구인", "시설팀 (접근권한자)", "영상정보 관리책임자", f"접수일부터 {f.request_days}일 이내"]],
+            zebra=False,
+        )
         return [
             lay.form(rows, label_width=0.15),
             lay.space(5),
-            lay.text("「개인정보 보호법」 제35조 및 표준 개인정보 보호지침에 따라 위와 같이 개인영상정보의 "
-                     f"{_OBJECT.get(f.kind, f.kind)} 청구합니다.", centre),
+            lay.text(
+                "「개인정보 보호법」 제35조 및 표준 개인정보 보호지침에 따라 위와 같이 개인영상정보의 "
+                f"{_OBJECT.get(f.kind, f.kind)} 청구합니다.",
+                centre,
+            ),
             lay.space(5),
             lay.text(clock.paper_date(f.received_at), right),
             lay.space(3),
@@ -202,11 +233,17 @@ def render_request_form(path: Path | Output, meta: ReportMeta, f: RequestForm, *
 
 
 def _result_rows(n: ResultNotice) -> list[FormRow]:
-    rows: list[tuple[Field, ...]] = [(Field("결과", checkboxes([o.value for o in Outcome], {n.outcome.value})),)]
+    rows: list[tuple[Field, ...]] = [
+        (Field("결과", checkboxes([o.value for o in Outcome], {n.outcome.value})),)
+    ]
     if n.outcome in (Outcome.APPROVED, Outcome.PARTLY):
         if n.kind == "열람":
-            rows.append((Field("열람 일시", clock.paper_datetime(n.viewing_at)), Field("열람 장소", n.viewing_place)))
-            rows.append((Field("열람 방법", "본원 방문 열람(시청). 신분증을 지참하십시오 (대리인은 위임장)."),))
+            rows.append(
+                (Field("열람 일시", clock.paper_datetime(n.viewing_at)), Field("열람 장소", n.viewing_place))
+            )
+            rows.append(
+                (Field("열람 방법", "본원 방문 열람(시청). 신분증을 지참하십시오 (대리인은 위임장)."),)
+            )
         elif n.kind == "존재확인":
             rows.append((Field("존재 여부", "청구하신 기간의 영상이 보관되어 있습니다."),))
         else:
@@ -223,30 +260,59 @@ def _result_rows(n: ResultNotice) -> list[FormRow]:
         rows.append((Field("연기한 기한", f"{clock.paper_date(n.extended_until)}까지"),))
         rows.append((Field("연기 사유", n.extension_reason),))
     if n.outcome == Outcome.GONE:
-        rows.append((Field("영상 없음", f"청구하신 기간({n.window})의 영상은 보관기간({n.retention})이 지나 "
-                                  "복원할 수 없도록 삭제되어 존재하지 않습니다. 따라서 열람·존재확인에 응할 수 없습니다."),))
+        rows.append(
+            (
+                Field(
+                    "영상 없음",
+                    f"청구하신 기간({n.window})의 영상은 보관기간({n.retention})이 지나 "
+                    "복원할 수 없도록 삭제되어 존재하지 않습니다. 따라서 열람·존재확인에 응할 수 없습니다.",
+                ),
+            )
+        )
     out: list[FormRow] = [FieldGroup("처리 결과", tuple(rows))]
     if n.outcome != Outcome.APPROVED:
         outside = "; ".join(OUTSIDE_BODIES)
-        out.append((Field("이의제기 방법", f"이 통지에 이의가 있으면 {n.objection}에게 서면·전화·방문으로 이의를 "
-                                        f"제기할 수 있습니다. 또한 {outside}에 신고하거나 조정을 신청할 수 있습니다."),))
+        out.append(
+            (
+                Field(
+                    "이의제기 방법",
+                    f"이 통지에 이의가 있으면 {n.objection}에게 서면·전화·방문으로 이의를 "
+                    f"제기할 수 있습니다. 또한 {outside}에 신고하거나 조정을 신청할 수 있습니다.",
+                ),
+            )
+        )
     return out
 
 
-def render_result_notice(path: Path | Output, meta: ReportMeta, n: ResultNotice, *,
-                         on_page: Callable[[int], None] | None = None,
-                         before_publish: Callable[[int], None] | None = None) -> int:
+def render_result_notice(
+    path: Path | Output,
+    meta: ReportMeta,
+    n: ResultNotice,
+    *,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Print the result notice; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
         right, centre, _ = _styles(lay)
         head: list[FormRow] = [
-            FieldGroup("수신자", ((Field("성명", n.requester_name), Field("생년월일", n.requester_birth)),
-                                  (Field("주소", n.requester_address),))),
-            FieldGroup("청구 내용", ((Field("접수번호", n.number), Field("접수일", clock.paper_datetime(n.received_at))),
-                                    (Field("구분", checkboxes(KINDS, {n.kind})),),
-                                    (Field("영상정보 기록기간", n.window),),
-                                    (Field("설치 장소", n.places),))),
+            FieldGroup(
+                "수신자",
+                (
+                    (Field("성명", n.requester_name), Field("생년월일", n.requester_birth)),
+                    (Field("주소", n.requester_address),),
+                ),
+            ),
+            FieldGroup(
+                "청구 내용",
+                (
+                    (Field("접수번호", n.number), Field("접수일", clock.paper_datetime(n.received_at))),
+                    (Field("구분", checkboxes(KINDS, {n.kind})),),
+                    (Field("영상정보 기록기간", n.window),),
+                    (Field("설치 장소", n.places),),
+                ),
+            ),
         ]
         return [
             lay.form([*head, *_result_rows(n)], label_width=0.15),

@@ -42,14 +42,16 @@ from privdesk.reports.template import (
 
 LEDGER_TITLE = "개인정보파일 파기 관리대장"
 LEDGER_FORM = "[별지 제5호서식]"
-LEDGER_BASIS = "개인정보 보호법 제21조 · 같은 법 시행령 제16조 · 표준 개인정보 보호지침 (개인정보파일 파기 관리대장)"
+LEDGER_BASIS = (
+    "개인정보 보호법 제21조 · 같은 법 시행령 제16조 · 표준 개인정보 보호지침 (개인정보파일 파기 관리대장)"
+)
 LEDGER_PREFIX = "DL"
 LEDGER_WHAT = "report:destruction-ledger"
 CERT_TITLE = "개인정보 파기 확인서"
 CERT_BASIS = "개인정보 보호법 제21조 · 같은 법 시행령 제16조 · 개인정보의 안전성 확보조치 기준 제13조"
 CERT_PREFIX = "DC"
-LEDGER = Form(LEDGER_TITLE, LEDGER_PREFIX, LEDGER_BASIS, LEDGER_FORM, landscape=True)   # internal: 결재란
-CERTIFICATE = Form(CERT_TITLE, CERT_PREFIX, CERT_BASIS, approvals=("담당", "확인", "책임자"))   # internal
+LEDGER = Form(LEDGER_TITLE, LEDGER_PREFIX, LEDGER_BASIS, LEDGER_FORM, landscape=True)  # internal: 결재란
+CERTIFICATE = Form(CERT_TITLE, CERT_PREFIX, CERT_BASIS, approvals=("담당", "확인", "책임자"))  # internal
 BACKUP_COPIES_LABEL = "백업 사본이 남아 있을 수 있는 기한"
 
 
@@ -100,7 +102,9 @@ COLUMNS = (
 )
 
 
-def table_rows(rows: Sequence[LedgerEntryRow], backup_copies: Mapping[int, str] | None = None) -> list[list[str]]:
+def table_rows(
+    rows: Sequence[LedgerEntryRow], backup_copies: Mapping[int, str] | None = None
+) -> list[list[str]]:
     """The ledger's cells; ``backup_copies`` maps a row's number to the 백업 사본 기한 (electronic
     destructions: until when rotated backups may still hold the records; empty for paper)."""
     copies = backup_copies or {}
@@ -110,29 +114,59 @@ def table_rows(rows: Sequence[LedgerEntryRow], backup_copies: Mapping[int, str] 
         if r.plan_id is not None:
             reason += f" (파기 계획 {r.plan_id})"
         extra = " / ".join(x for x in (r.witness, r.certificate_no) if x)
-        out.append([str(r.id), r.file_name, r.kind, r.created, clock.paper_date(r.destroyed_on), reason, r.executed_by,
-                     r.approved_by, f"{r.item_count:,}", r.method, extra, copies.get(r.id, "")])
+        out.append(
+            [
+                str(r.id),
+                r.file_name,
+                r.kind,
+                r.created,
+                clock.paper_date(r.destroyed_on),
+                reason,
+                r.executed_by,
+                r.approved_by,
+                f"{r.item_count:,}",
+                r.method,
+                extra,
+                copies.get(r.id, ""),
+            ]
+        )
     return out
 
 
-def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[LedgerEntryRow], *,
-                  backup_copies: Mapping[int, str] | None = None,
-                  on_page: Callable[[int], None] | None = None,
-                  before_publish: Callable[[int], None] | None = None) -> int:
+def render_ledger(
+    path: Path | Output,
+    meta: ReportMeta,
+    rows: Sequence[LedgerEntryRow],
+    *,
+    backup_copies: Mapping[int, str] | None = None,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Print the ledger to ``path``; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
         total = sum(r.item_count for r in rows)
-        info = lay.form([(Field("기록 건수", f"{len(rows):,}건 (파기 수량 합계 {total:,})"),)], label_width=0.09)
-        note = lay.text(f"{BACKUP_COPIES_LABEL}: 파기 전에 만든 백업이 백업 보관 주기에 따라 모두 지워지는 날 "
-                        "(그때까지 백업 파일 안에 암호화된 사본이 남을 수 있으며, 복원해도 파기는 다시 적용됩니다).")
-        return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows, backup_copies),
-                                              empty="이 기간의 파기 기록이 없습니다."), lay.space(4), note]
+        info = lay.form(
+            [(Field("기록 건수", f"{len(rows):,}건 (파기 수량 합계 {total:,})"),)], label_width=0.09
+        )
+        note = lay.text(
+            f"{BACKUP_COPIES_LABEL}: 파기 전에 만든 백업이 백업 보관 주기에 따라 모두 지워지는 날 "
+            "(그때까지 백업 파일 안에 암호화된 사본이 남을 수 있으며, 복원해도 파기는 다시 적용됩니다)."
+        )
+        return [
+            info,
+            lay.space(3),
+            lay.table(COLUMNS, table_rows(rows, backup_copies), empty="이 기간의 파기 기록이 없습니다."),
+            lay.space(4),
+            note,
+        ]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
 
 
-def ledger_meta(hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None) -> ReportMeta:
+def ledger_meta(
+    hospital: str, by: PrintedBy, period: str, printed_at: dt.datetime | None = None
+) -> ReportMeta:
     return new_meta(hospital, LEDGER, by, period=period, printed_at=printed_at)
 
 
@@ -146,8 +180,11 @@ class AnnexRow:
 
 
 ANNEX_TITLE = "별첨: 파기 내역 (개인정보 파일별·보유기간 종료 연도별 건수)"
-ANNEX_COLUMNS = (Column("개인정보 파일명", 0.5), Column("보유기간 종료 연도", 0.25, "CENTER"),
-                 Column("파기 건수", 0.25, "RIGHT"))
+ANNEX_COLUMNS = (
+    Column("개인정보 파일명", 0.5),
+    Column("보유기간 종료 연도", 0.25, "CENTER"),
+    Column("파기 건수", 0.25, "RIGHT"),
+)
 
 
 def annex_rows(rows: Sequence[AnnexRow]) -> list[list[str]]:
@@ -184,45 +221,73 @@ class Certificate:
     ledger_id: int | None
     plan_hash: str
     hospital: str
-    backup_copies: str = ""       # until when rotated backups may still hold the records
-    prepared_by: str = ""         # who prepared the plan (계획 작성자)
+    backup_copies: str = ""  # until when rotated backups may still hold the records
+    prepared_by: str = ""  # who prepared the plan (계획 작성자)
     as_of: dt.date | None = None  # the plan's 기준일
     annex: tuple[AnnexRow, ...] = ()
 
 
-def render_certificate(path: Path | Output, meta: ReportMeta, c: Certificate, *,
-                       before_publish: Callable[[int], None] | None = None) -> int:
+def render_certificate(
+    path: Path | Output,
+    meta: ReportMeta,
+    c: Certificate,
+    *,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     def body(lay: Layout) -> list[Flowable]:
-        form = lay.form([
-            (Field("파기 계획 번호", f"제{c.plan_id}호" + (f" ({clock.fmt_date(c.as_of)} 작성)" if c.as_of else "")),
-             Field("관리대장 번호", str(c.ledger_id) if c.ledger_id is not None else "")),
-            (Field("계획 작성자", c.prepared_by),),
-            (Field("개인정보 파일명", c.file_name),),
-            (Field("개인정보 항목", c.items),),
-            (Field("파기 건수", f"{c.count:,}건"), Field("파기 제외", f"{c.excluded:,}건 (보존 사유 있음)")),
-            (Field("선정 기준", c.criteria),),
-            (Field("파기 사유", c.reason),),
-            (Field("파기 방법", c.method),),
-            (Field("파기 일시", clock.paper_datetime(c.executed_at)), Field("파기 실행자", c.executed_by)),
-            (Field("승인자", c.approved_by), Field("확인자", c.verified_by or "(서명)")),
-            (Field("계획 해시(SHA-256)", c.plan_hash),),
-            (Field(BACKUP_COPIES_LABEL, c.backup_copies or "해당 없음"),),
-        ], label_width=0.15)
+        form = lay.form(
+            [
+                (
+                    Field(
+                        "파기 계획 번호",
+                        f"제{c.plan_id}호" + (f" ({clock.fmt_date(c.as_of)} 작성)" if c.as_of else ""),
+                    ),
+                    Field("관리대장 번호", str(c.ledger_id) if c.ledger_id is not None else ""),
+                ),
+                (Field("계획 작성자", c.prepared_by),),
+                (Field("개인정보 파일명", c.file_name),),
+                (Field("개인정보 항목", c.items),),
+                (
+                    Field("파기 건수", f"{c.count:,}건"),
+                    Field("파기 제외", f"{c.excluded:,}건 (보존 사유 있음)"),
+                ),
+                (Field("선정 기준", c.criteria),),
+                (Field("파기 사유", c.reason),),
+                (Field("파기 방법", c.method),),
+                (
+                    Field("파기 일시", clock.paper_datetime(c.executed_at)),
+                    Field("파기 실행자", c.executed_by),
+                ),
+                (Field("승인자", c.approved_by), Field("확인자", c.verified_by or "(서명)")),
+                (Field("계획 해시(SHA-256)", c.plan_hash),),
+                (Field(BACKUP_COPIES_LABEL, c.backup_copies or "해당 없음"),),
+            ],
+            label_width=0.15,
+        )
         statement = lay.text(
             "위 개인정보를 「개인정보 보호법」 제21조 및 같은 법 시행령 제16조에 따라 복구 또는 재생되지 않도록 "
             "파기하였음을 확인합니다. 주 저장소와 분리보관 저장소에서 삭제한 뒤, 삭제된 저장 영역을 덮어쓰고 "
             "정리하는 복구 불가 조치를 하였습니다. 파기 전에 만든 백업에는 위 기한까지 암호화된 사본이 남을 수 있으며, "
-            "그 백업을 복원하면 이 파기가 다시 적용됩니다.")
-        sign = lay.text(f"{clock.paper_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)")
-        annex = [*lay.heading(ANNEX_TITLE), lay.table(ANNEX_COLUMNS, annex_rows(c.annex), zebra=False,
-                                                      empty="파기한 기록이 없습니다."),
-                 lay.space(2), lay.text("건수만 적습니다: 파기한 기록의 개인정보는 이 확인서에도 남기지 않습니다.")]
+            "그 백업을 복원하면 이 파기가 다시 적용됩니다."
+        )
+        sign = lay.text(
+            f"{clock.paper_date(c.executed_at)}\n\n{c.hospital} 개인정보 보호책임자            (서명 또는 인)"
+        )
+        annex = [
+            *lay.heading(ANNEX_TITLE),
+            lay.table(ANNEX_COLUMNS, annex_rows(c.annex), zebra=False, empty="파기한 기록이 없습니다."),
+            lay.space(2),
+            lay.text("건수만 적습니다: 파기한 기록의 개인정보는 이 확인서에도 남기지 않습니다."),
+        ]
         return [form, lay.space(6), statement, lay.space(10), sign, lay.space(8), *annex]
 
     return render(path, meta, body, before_publish=before_publish)
 
 
-def certificate_meta(hospital: str, by: PrintedBy, plan_id: int, printed_at: dt.datetime | None = None, *,
-                     period: str = "") -> ReportMeta:
+def certificate_meta(
+    hospital: str, by: PrintedBy, plan_id: int, printed_at: dt.datetime | None = None, *, period: str = ""
+) -> ReportMeta:
     """``period``: :func:`certificate_period` (the plan alone when not given)."""
-    return new_meta(hospital, CERTIFICATE, by, period=period or f"파기 계획 제{plan_id}호", printed_at=printed_at)
+    return new_meta(
+        hospital, CERTIFICATE, by, period=period or f"파기 계획 제{plan_id}호", printed_at=printed_at
+    )

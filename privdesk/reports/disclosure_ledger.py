@@ -27,11 +27,13 @@ from privdesk.files import Output
 from privdesk.reports.template import Column, Field, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
 TITLE = "개인정보의 목적 외 이용 및 제3자 제공 대장"
-BASIS = ("개인정보 보호법 제17조 (개인정보의 제공) · 제18조 (목적 외 이용·제공 제한) · 제28조의4 (가명정보 처리 기록) · "
-         "같은 법 시행령 제15조 (목적 외 이용 및 제3자 제공 대장의 기재 사항)")
+BASIS = (
+    "개인정보 보호법 제17조 (개인정보의 제공) · 제18조 (목적 외 이용·제공 제한) · 제28조의4 (가명정보 처리 기록) · "
+    "같은 법 시행령 제15조 (목적 외 이용 및 제3자 제공 대장의 기재 사항)"
+)
 RECORD_PREFIX = "TP"
 WHAT = "report:disclosure-ledger"
-FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)   # internal: 결재란
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)  # internal: 결재란
 
 
 class DisclosureEntryRow(Protocol):
@@ -103,9 +105,24 @@ def table_rows(rows: Sequence[DisclosureEntryRow]) -> list[list[str]]:
             marks.append("[" + ", ".join(f"{i}번" for i in r.corrected_by) + " 기록으로 정정됨]")
         purpose = " ".join([*marks, r.recipient_purpose])
         when = clock.paper_date(r.disclosed_on) + (f" ({r.period})" if r.period else "")
-        out.append([str(r.id), r.kind_label, when, r.file_name, r.recipient, purpose, r.basis_text, r.items,
-                    r.form, r.restrictions or "-", f"{r.subject_count:,}명",
-                    r.pseudonym_text or ("예 (기록 없음)" if r.deidentified else "-"), r.document_no, r.provider_text])
+        out.append(
+            [
+                str(r.id),
+                r.kind_label,
+                when,
+                r.file_name,
+                r.recipient,
+                purpose,
+                r.basis_text,
+                r.items,
+                r.form,
+                r.restrictions or "-",
+                f"{r.subject_count:,}명",
+                r.pseudonym_text or ("예 (기록 없음)" if r.deidentified else "-"),
+                r.document_no,
+                r.provider_text,
+            ]
+        )
     return out
 
 
@@ -114,24 +131,40 @@ def summary(rows: Sequence[DisclosureEntryRow]) -> str:
     kinds = Counter(r.kind_label for r in rows)
     people = sum(r.subject_count for r in rows)
     parts = ", ".join(f"{label} {n:,}건" for label, n in bases.most_common())
-    head = (f"총 {len(rows):,}건 (제3자 제공 {kinds['제3자 제공']:,}건, 목적 외 이용 {kinds['목적 외 이용']:,}건), "
-            f"정보주체 {people:,}명")
+    head = (
+        f"총 {len(rows):,}건 (제3자 제공 {kinds['제3자 제공']:,}건, 목적 외 이용 {kinds['목적 외 이용']:,}건), "
+        f"정보주체 {people:,}명"
+    )
     return f"{head} — {parts}" if parts else head
 
 
-def render_ledger(path: Path | Output, meta: ReportMeta, rows: Sequence[DisclosureEntryRow], *,
-                  on_page: Callable[[int], None] | None = None,
-                  before_publish: Callable[[int], None] | None = None) -> int:
+def render_ledger(
+    path: Path | Output,
+    meta: ReportMeta,
+    rows: Sequence[DisclosureEntryRow],
+    *,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Print the ledger to ``path``; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
         deid = sum(1 for r in rows if r.deidentified)
-        info = lay.form([
-            (Field("기록 건수", summary(rows)),),
-            (Field("가명처리", f"{deid:,}건"),
-             Field("정정 기재", f"{sum(1 for r in rows if r.corrects_id is not None):,}건")),
-        ], label_width=0.11)
-        return [info, lay.space(3), lay.table(COLUMNS, table_rows(rows), empty="이 기간의 목적 외 이용·제3자 제공 기록이 없습니다.")]
+        info = lay.form(
+            [
+                (Field("기록 건수", summary(rows)),),
+                (
+                    Field("가명처리", f"{deid:,}건"),
+                    Field("정정 기재", f"{sum(1 for r in rows if r.corrects_id is not None):,}건"),
+                ),
+            ],
+            label_width=0.11,
+        )
+        return [
+            info,
+            lay.space(3),
+            lay.table(COLUMNS, table_rows(rows), empty="이 기간의 목적 외 이용·제3자 제공 기록이 없습니다."),
+        ]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
 

@@ -33,11 +33,13 @@ TITLE = "개인정보 암호화 키 복구 용지"
 BASIS = "개인정보의 안전성 확보조치 기준 제7조 (암호키 관리) — 금고 보관, 복사 금지"
 RECORD_PREFIX = "KS"
 WHAT = "key:recovery-sheet"
-FORM = Form(TITLE, RECORD_PREFIX, BASIS, approvals=())   # kept in the safe: a sheet, not an approval
-WARNING = ("이 용지는 환자의 주민등록번호·주소·연락처를 여는 암호화 키입니다. 금고에 보관하고 복사하거나 사진으로 찍지 "
-           "마십시오. 키 파일을 잃었을 때 'privdesk key restore --out 새키파일'을 실행하고 아래 묶음을 차례로 입력하면 "
-           "키 파일이 다시 만들어집니다(각 묶음의 마지막 글자는 검사 문자입니다). QR 코드를 읽으면 키 파일 한 줄이 "
-           "나옵니다. 키를 교체하면 이 용지는 쓸모가 없으니 새 용지로 바꾸고 이 용지는 분쇄하십시오.")
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, approvals=())  # kept in the safe: a sheet, not an approval
+WARNING = (
+    "이 용지는 환자의 주민등록번호·주소·연락처를 여는 암호화 키입니다. 금고에 보관하고 복사하거나 사진으로 찍지 "
+    "마십시오. 키 파일을 잃었을 때 'privdesk key restore --out 새키파일'을 실행하고 아래 묶음을 차례로 입력하면 "
+    "키 파일이 다시 만들어집니다(각 묶음의 마지막 글자는 검사 문자입니다). QR 코드를 읽으면 키 파일 한 줄이 "
+    "나옵니다. 키를 교체하면 이 용지는 쓸모가 없으니 새 용지로 바꾸고 이 용지는 분쇄하십시오."
+)
 
 
 class SheetData(Protocol):
@@ -61,19 +63,21 @@ def _groups_table(groups: Sequence[str], width: float) -> Table:
     rows = [[*a, "", *b] for a, b in zip(left, right, strict=True)]
     col = width / 2 - 6 * mm
     widths = [col * 0.2, col * 0.5, col * 0.3, 12 * mm, col * 0.2, col * 0.5, col * 0.3]
-    style = TableStyle([
-        ("FONT", (0, 0), (-1, -1), FONT_BOLD, 20, 26),
-        ("FONT", (0, 0), (0, -1), FONT, 11, 26),
-        ("FONT", (4, 0), (4, -1), FONT, 11, 26),
-        ("TEXTCOLOR", (2, 0), (2, -1), (0.55, 0.1, 0.1)),
-        ("TEXTCOLOR", (6, 0), (6, -1), (0.55, 0.1, 0.1)),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BOX", (0, 0), (2, -1), 0.6, GRID),
-        ("BOX", (4, 0), (6, -1), 0.6, GRID),
-        ("LINEBELOW", (0, 0), (2, -2), 0.3, GRID),
-        ("LINEBELOW", (4, 0), (6, -2), 0.3, GRID),
-    ])
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT_BOLD, 20, 26),
+            ("FONT", (0, 0), (0, -1), FONT, 11, 26),
+            ("FONT", (4, 0), (4, -1), FONT, 11, 26),
+            ("TEXTCOLOR", (2, 0), (2, -1), (0.55, 0.1, 0.1)),
+            ("TEXTCOLOR", (6, 0), (6, -1), (0.55, 0.1, 0.1)),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("BOX", (0, 0), (2, -1), 0.6, GRID),
+            ("BOX", (4, 0), (6, -1), 0.6, GRID),
+            ("LINEBELOW", (0, 0), (2, -2), 0.3, GRID),
+            ("LINEBELOW", (4, 0), (6, -2), 0.3, GRID),
+        ]
+    )
     return Table(rows, colWidths=widths, style=style)
 
 
@@ -94,7 +98,7 @@ class QrCode(Flowable):  # type: ignore[misc]
         return self.size, self.size
 
     def draw(self) -> None:
-        n = len(self.modules) + 8                # a quiet zone of four modules around it
+        n = len(self.modules) + 8  # a quiet zone of four modules around it
         cell = self.size / n
         c = self.canv
         c.setFillColorRGB(0, 0, 0)
@@ -104,14 +108,32 @@ class QrCode(Flowable):  # type: ignore[misc]
                     c.rect((col + 4) * cell, self.size - (r + 5) * cell, cell, cell, stroke=0, fill=1)
 
 
-def render_key_sheet(path: Path | Output, meta: ReportMeta, data: SheetData, *,
-                     before_publish: Callable[[int], None] | None = None) -> int:
+def render_key_sheet(
+    path: Path | Output,
+    meta: ReportMeta,
+    data: SheetData,
+    *,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     def body(lay: Layout) -> list[Flowable]:
-        info = lay.form([(Field("병원", data.hospital), Field("작성일", data.made_on)),
-                         (Field("키 확인값", data.check_value), Field("묶음", f"{len(data.groups)}개 × 5글자"))],
-                        label_width=0.15)
-        return [lay.text(WARNING), lay.space(4), info, lay.space(6), _groups_table(data.groups, lay.width),
-                lay.space(8), lay.text("키 파일 한 줄 (QR 코드):"), lay.space(2), QrCode(data.key_file_line, 45 * mm)]
+        info = lay.form(
+            [
+                (Field("병원", data.hospital), Field("작성일", data.made_on)),
+                (Field("키 확인값", data.check_value), Field("묶음", f"{len(data.groups)}개 × 5글자")),
+            ],
+            label_width=0.15,
+        )
+        return [
+            lay.text(WARNING),
+            lay.space(4),
+            info,
+            lay.space(6),
+            _groups_table(data.groups, lay.width),
+            lay.space(8),
+            lay.text("키 파일 한 줄 (QR 코드):"),
+            lay.space(2),
+            QrCode(data.key_file_line, 45 * mm),
+        ]
 
     return render(path, meta, body, before_publish=before_publish)
 

@@ -25,7 +25,7 @@ TITLE = "권한 부여·변경·말소 기록"
 BASIS = "개인정보의 안전성 확보조치 기준 제5조제3항 (권한 부여·변경·말소 내역 기록, 최소 3년 보관)"
 RECORD_PREFIX = "PH"
 WHAT = "report:permission-history"
-FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)   # internal: 결재란
+FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)  # internal: 결재란
 
 # The three kinds the 기준 names: grant (부여), change (변경), revocation (말소).
 _KIND = {"create": "부여", "deactivate": "말소"}
@@ -70,21 +70,36 @@ COLUMNS = (
 
 
 def table_rows(rows: Sequence[PermissionChangeRow]) -> list[list[str]]:
-    return [[str(i), clock.paper_datetime(r.at), getattr(r, "actor_label", "") or r.actor_login,
-             getattr(r, "target_label", "") or r.target, change_label(r.change),
-             r.detail, r.reason or ""]
-            for i, r in enumerate(sorted(rows, key=lambda r: r.at), start=1)]
+    return [
+        [
+            str(i),
+            clock.paper_datetime(r.at),
+            getattr(r, "actor_label", "") or r.actor_login,
+            getattr(r, "target_label", "") or r.target,
+            change_label(r.change),
+            r.detail,
+            r.reason or "",
+        ]
+        for i, r in enumerate(sorted(rows, key=lambda r: r.at), start=1)
+    ]
 
 
 def summary(rows: Sequence[PermissionChangeRow]) -> str:
     kinds = Counter(kind_of(r.change) for r in rows)
-    return (f"총 {len(rows):,}건 — 부여 {kinds['부여']:,}건, 변경 {kinds['변경']:,}건, "
-            f"말소 {kinds['말소']:,}건 · 대상 계정 {len({r.target for r in rows}):,}개")
+    return (
+        f"총 {len(rows):,}건 — 부여 {kinds['부여']:,}건, 변경 {kinds['변경']:,}건, "
+        f"말소 {kinds['말소']:,}건 · 대상 계정 {len({r.target for r in rows}):,}개"
+    )
 
 
-def render_permission_history(path: Path | Output, meta: ReportMeta, rows: Sequence[PermissionChangeRow], *,
-                              on_page: Callable[[int], None] | None = None,
-                              before_publish: Callable[[int], None] | None = None) -> int:
+def render_permission_history(
+    path: Path | Output,
+    meta: ReportMeta,
+    rows: Sequence[PermissionChangeRow],
+    *,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Print the history to ``path``; returns the page count. ``meta`` comes from
     :func:`meta_for` (or any :class:`ReportMeta` with this record's title)."""
 

@@ -31,7 +31,7 @@ TITLE = "개인정보 처리업무 위탁 현황 (수탁업체)"
 BASIS = "개인정보 보호법 제26조 (업무위탁에 따른 개인정보의 처리 제한) · 같은 법 시행령 제28조"
 RECORD_PREFIX = "PR"
 WHAT = "report:processors"
-FORM = Form(TITLE, RECORD_PREFIX, BASIS)   # internal: 결재란
+FORM = Form(TITLE, RECORD_PREFIX, BASIS)  # internal: 결재란
 INTRO = "본원은 원활한 개인정보 업무처리를 위하여 다음과 같이 개인정보 처리업무를 위탁하고 있습니다."
 
 
@@ -80,7 +80,10 @@ CONTRACT_COLUMNS = (
 
 
 def contract_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
-    return [[str(i), r.name, r.checklist_text, r.subprocessors_text, r.end_text] for i, r in enumerate(rows, start=1)]
+    return [
+        [str(i), r.name, r.checklist_text, r.subprocessors_text, r.end_text]
+        for i, r in enumerate(rows, start=1)
+    ]
 
 
 def table_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
@@ -89,7 +92,16 @@ def table_rows(rows: Sequence[ProcessorEntryRow]) -> list[list[str]]:
         contract = _contract(r)
         if r.status_text:
             contract += f"\n{r.status_text}"
-        out.append([str(i), r.name, r.task, r.retention, contract, clock.paper_date(r.last_check) if r.last_check else "-"])
+        out.append(
+            [
+                str(i),
+                r.name,
+                r.task,
+                r.retention,
+                contract,
+                clock.paper_date(r.last_check) if r.last_check else "-",
+            ]
+        )
     return out
 
 
@@ -100,23 +112,39 @@ def _contract(r: ProcessorEntryRow) -> str:
     return f"{clock.paper_date(r.contract_start)} ~ {clock.paper_date(r.contract_end)}".strip()
 
 
-def render_processors(path: Path | Output, meta: ReportMeta, rows: Sequence[ProcessorEntryRow], as_of: dt.date, *,
-                      on_page: Callable[[int], None] | None = None,
-                      before_publish: Callable[[int], None] | None = None) -> int:
+def render_processors(
+    path: Path | Output,
+    meta: ReportMeta,
+    rows: Sequence[ProcessorEntryRow],
+    as_of: dt.date,
+    *,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Print the list to ``path``; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
         soon = sum(1 for r in rows if r.status_text.startswith("종료 임박"))
         ended = sum(1 for r in rows if r.status_text.startswith("계약 만료"))
         open_ = sum(1 for r in rows if r.outstanding)
-        info = lay.form([(Field("기준일", clock.paper_date(as_of)), Field("수탁업체", f"{len(rows):,}곳")),
-                         (Field("계약 종료 임박", f"{soon:,}곳"), Field("계약 만료", f"{ended:,}곳")),
-                         (Field("반환·파기 미확인", f"{open_:,}곳"),)],
-                        label_width=0.15)
-        return [lay.text(INTRO), lay.space(3), info, lay.space(3),
-                lay.table(COLUMNS, table_rows(rows), empty="위탁 중인 수탁업체가 없습니다."), lay.space(4),
-                *lay.heading("위탁 계약 관리 (개인정보 보호법 제26조)"),
-                lay.table(CONTRACT_COLUMNS, contract_rows(rows), empty="위탁 중인 수탁업체가 없습니다.")]
+        info = lay.form(
+            [
+                (Field("기준일", clock.paper_date(as_of)), Field("수탁업체", f"{len(rows):,}곳")),
+                (Field("계약 종료 임박", f"{soon:,}곳"), Field("계약 만료", f"{ended:,}곳")),
+                (Field("반환·파기 미확인", f"{open_:,}곳"),),
+            ],
+            label_width=0.15,
+        )
+        return [
+            lay.text(INTRO),
+            lay.space(3),
+            info,
+            lay.space(3),
+            lay.table(COLUMNS, table_rows(rows), empty="위탁 중인 수탁업체가 없습니다."),
+            lay.space(4),
+            *lay.heading("위탁 계약 관리 (개인정보 보호법 제26조)"),
+            lay.table(CONTRACT_COLUMNS, contract_rows(rows), empty="위탁 중인 수탁업체가 없습니다."),
+        ]
 
     return render(path, meta, body, on_page=on_page, before_publish=before_publish)
 

@@ -112,7 +112,7 @@ class Styles:
     heading: ParagraphStyle
     title: ParagraphStyle
     form_label: ParagraphStyle
-    cell: dict[str, ParagraphStyle]       # by alignment: LEFT, CENTER, RIGHT
+    cell: dict[str, ParagraphStyle]  # by alignment: LEFT, CENTER, RIGHT
     header_cell: ParagraphStyle
     label_cell: ParagraphStyle
     cell_size: float = 8.0
@@ -121,8 +121,9 @@ class Styles:
 @cache
 def styles() -> Styles:
     register_fonts()
-    base = ParagraphStyle("pd-body", fontName=FONT, fontSize=9.5, leading=13.5, wordWrap=None,
-                          textColor=colors.black)
+    base = ParagraphStyle(
+        "pd-body", fontName=FONT, fontSize=9.5, leading=13.5, wordWrap=None, textColor=colors.black
+    )
 
     def cell(name: str, align: int) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, fontSize=8, leading=CELL_LEADING, alignment=align)
@@ -130,16 +131,33 @@ def styles() -> Styles:
     return Styles(
         body=base,
         small=ParagraphStyle("pd-small", parent=base, fontSize=8, leading=10.5, textColor=CHROME),
-        heading=ParagraphStyle("pd-heading", parent=base, fontName=FONT_BOLD, fontSize=11, leading=15,
-                               spaceBefore=6, spaceAfter=3),
+        heading=ParagraphStyle(
+            "pd-heading",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=11,
+            leading=15,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),
         title=ParagraphStyle("pd-title", parent=base, fontName=FONT_BOLD, fontSize=17, leading=22),
         form_label=ParagraphStyle("pd-form-label", parent=base, fontSize=8, leading=10),
-        cell={"LEFT": cell("pd-cell-l", TA_LEFT), "CENTER": cell("pd-cell-c", TA_CENTER),
-              "RIGHT": cell("pd-cell-r", TA_RIGHT)},
-        header_cell=ParagraphStyle("pd-head-cell", parent=base, fontName=FONT_BOLD, fontSize=8,
-                                   leading=CELL_LEADING, alignment=TA_CENTER),
-        label_cell=ParagraphStyle("pd-label-cell", parent=base, fontName=FONT_BOLD, fontSize=8.5,
-                                  leading=11, alignment=TA_CENTER),
+        cell={
+            "LEFT": cell("pd-cell-l", TA_LEFT),
+            "CENTER": cell("pd-cell-c", TA_CENTER),
+            "RIGHT": cell("pd-cell-r", TA_RIGHT),
+        },
+        header_cell=ParagraphStyle(
+            "pd-head-cell",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=8,
+            leading=CELL_LEADING,
+            alignment=TA_CENTER,
+        ),
+        label_cell=ParagraphStyle(
+            "pd-label-cell", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=11, alignment=TA_CENTER
+        ),
     )
 
 
@@ -148,18 +166,18 @@ class ReportMeta:
     """What the page template prints around a record's body."""
 
     hospital: str
-    title: str                      # official title, e.g. "권한 부여·변경·말소 기록"
-    record_no: str                  # this printing's number (record_number(); a draft until numbered)
+    title: str  # official title, e.g. "권한 부여·변경·말소 기록"
+    record_no: str  # this printing's number (record_number(); a draft until numbered)
     printed_by_name: str
     printed_by_login: str
-    printed_at: dt.datetime         # aware; shown in KST
-    form_label: str = ""            # e.g. "[별지 제5호서식]"
-    period: str = ""                # e.g. "2026. 11. 1. ~ 2026. 11. 30." (period_text)
-    basis: str = ""                 # legal basis line under the title
-    approvals: tuple[str, ...] = ("담당", "책임자")   # () = no approval boxes
+    printed_at: dt.datetime  # aware; shown in KST
+    form_label: str = ""  # e.g. "[별지 제5호서식]"
+    period: str = ""  # e.g. "2026. 11. 1. ~ 2026. 11. 30." (period_text)
+    basis: str = ""  # legal basis line under the title
+    approvals: tuple[str, ...] = ("담당", "책임자")  # () = no approval boxes
     landscape: bool = False
-    log_head: str = ""              # the access log's head, short form (a paper witness), in the footer
-    kind: str = ""                  # the record's kind (number prefix, e.g. "CN"): its own number sequence
+    log_head: str = ""  # the access log's head, short form (a paper witness), in the footer
+    kind: str = ""  # the record's kind (number prefix, e.g. "CN"): its own number sequence
 
     def __post_init__(self) -> None:
         if self.printed_at.tzinfo is None:
@@ -211,7 +229,7 @@ class Form:
     title: str
     prefix: str
     basis: str = ""
-    label: str = ""                 # e.g. "[별지 제5호서식]"
+    label: str = ""  # e.g. "[별지 제5호서식]"
     internal: bool = True
     approvals: tuple[str, ...] = INTERNAL_APPROVALS
     landscape: bool = False
@@ -222,16 +240,27 @@ class Form:
         return self.approvals if self.internal else ()
 
 
-def new_meta(hospital: str, form: Form, by: PrintedBy, *, period: str = "",
-             printed_at: dt.datetime | None = None) -> ReportMeta:
+def new_meta(
+    hospital: str, form: Form, by: PrintedBy, *, period: str = "", printed_at: dt.datetime | None = None
+) -> ReportMeta:
     """A :class:`ReportMeta` of ``form`` printed now by ``by``, with a draft number (``PH-2026-견본``):
     :func:`privdesk.reports.witnessed` gives it its number from the database. The 결재란 is the
     form's (:attr:`Form.boxes`), never the caller's."""
     at = printed_at or clock.now()
-    return ReportMeta(hospital=hospital, title=form.title, record_no=draft_number(form.prefix, at),
-                      printed_by_name=by.name, printed_by_login=by.login, printed_at=at,
-                      form_label=form.label, period=period, basis=form.basis, approvals=form.boxes,
-                      landscape=form.landscape, kind=form.prefix)
+    return ReportMeta(
+        hospital=hospital,
+        title=form.title,
+        record_no=draft_number(form.prefix, at),
+        printed_by_name=by.name,
+        printed_by_login=by.login,
+        printed_at=at,
+        form_label=form.label,
+        period=period,
+        basis=form.basis,
+        approvals=form.boxes,
+        landscape=form.landscape,
+        kind=form.prefix,
+    )
 
 
 def record_number(prefix: str, year: int, n: int) -> str:
@@ -304,15 +333,20 @@ def _row_height(cells: Sequence[str | Paragraph], widths: Sequence[float]) -> fl
     return h + CELL_PAD_TOP + CELL_PAD_BOTTOM
 
 
-def _fit_row(cells: list[str | Paragraph], widths: Sequence[float],
-             limit: float) -> Iterator[tuple[list[str | Paragraph], float]]:
+def _fit_row(
+    cells: list[str | Paragraph], widths: Sequence[float], limit: float
+) -> Iterator[tuple[list[str | Paragraph], float]]:
     """(cells, height) of the row — or, when it is taller than ``limit`` (a page), of the rows it
     is cut into, the long cells continuing in the rows below (the other cells left empty)."""
     while (h := _row_height(cells, widths)) > limit:
         first: list[str | Paragraph] = []
         rest: list[str | Paragraph] = []
         for v, w in zip(cells, widths, strict=True):
-            parts = [] if isinstance(v, str) else v.split(w - 2 * CELL_PAD, limit - CELL_PAD_TOP - CELL_PAD_BOTTOM)
+            parts = (
+                []
+                if isinstance(v, str)
+                else v.split(w - 2 * CELL_PAD, limit - CELL_PAD_TOP - CELL_PAD_BOTTOM)
+            )
             first.append(parts[0] if len(parts) == 2 else v)
             rest.append(parts[1] if len(parts) == 2 else "")
         if all(r == "" for r in rest):
@@ -331,9 +365,18 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
     an ordinary Table under the header row and leaves the rest as a view on the same lists.
     """
 
-    def __init__(self, header: list[Paragraph], header_h: float, rows: list[list[str | Paragraph]],
-                 tops: list[float], widths: list[float], cmds: list[tuple[Any, ...]], *,
-                 zebra: bool = True, start: int = 0) -> None:
+    def __init__(
+        self,
+        header: list[Paragraph],
+        header_h: float,
+        rows: list[list[str | Paragraph]],
+        tops: list[float],
+        widths: list[float],
+        cmds: list[tuple[Any, ...]],
+        *,
+        zebra: bool = True,
+        start: int = 0,
+    ) -> None:
         super().__init__()
         self.header, self.header_h, self.rows, self.tops = header, header_h, rows, tops
         self.widths, self.cmds, self.zebra, self.start = widths, cmds, zebra, start
@@ -345,14 +388,19 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
         return bisect_right(self.tops, limit, lo=self.start) - 1
 
     def _table(self, end: int) -> Table:
-        rows = self.rows[self.start:end]
+        rows = self.rows[self.start : end]
         cmds = list(self.cmds)
         if self.zebra:
             stripes = [colors.white, ZEBRA] if self.start % 2 == 0 else [ZEBRA, colors.white]
             cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), stripes))
         heights = [self.header_h] + [self.tops[i + 1] - self.tops[i] for i in range(self.start, end)]
-        return Table([self.header, *rows], colWidths=self.widths, rowHeights=heights,
-                     style=TableStyle(cmds), hAlign="LEFT")
+        return Table(
+            [self.header, *rows],
+            colWidths=self.widths,
+            rowHeights=heights,
+            style=TableStyle(cmds),
+            hAlign="LEFT",
+        )
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = sum(self.widths)
@@ -365,8 +413,16 @@ class PagedTable(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
             return []  # not even one row fits: the frame moves on to the next page
         if end >= len(self.rows):
             return [self._table(len(self.rows))]
-        rest = PagedTable(self.header, self.header_h, self.rows, self.tops, self.widths, self.cmds,
-                          zebra=self.zebra, start=end)
+        rest = PagedTable(
+            self.header,
+            self.header_h,
+            self.rows,
+            self.tops,
+            self.widths,
+            self.cmds,
+            zebra=self.zebra,
+            start=end,
+        )
         return [self._table(end), rest]
 
     def draw(self) -> None:
@@ -405,8 +461,15 @@ class Layout:
             return text
         return self.text(text, self.st.cell[align])
 
-    def table(self, columns: Sequence[Column], rows: Iterable[Sequence[str]], *, zebra: bool = True,
-              width: float = 1.0, empty: str = "기록이 없습니다.") -> Flowable:
+    def table(
+        self,
+        columns: Sequence[Column],
+        rows: Iterable[Sequence[str]],
+        *,
+        zebra: bool = True,
+        width: float = 1.0,
+        empty: str = "기록이 없습니다.",
+    ) -> Flowable:
         """A data table: header row repeated on every page, long cells wrapped, grid lines, zebra
         rows. ``width`` is the table's share of the page width. Any number of rows: the table is
         paginated in linear time (see :class:`PagedTable`)."""
@@ -426,8 +489,9 @@ class Layout:
         if not body:
             cmds.append(("SPAN", (0, 1), (-1, 1)))
             empty_row = [self.text(empty, self.st.cell["CENTER"])] + [""] * (len(columns) - 1)
-            return Table([header, empty_row], colWidths=widths, repeatRows=1, style=TableStyle(cmds),
-                         hAlign="LEFT")
+            return Table(
+                [header, empty_row], colWidths=widths, repeatRows=1, style=TableStyle(cmds), hAlign="LEFT"
+            )
         return PagedTable(header, header_h, body, tops, widths, cmds, zebra=zebra)
 
     def table_style(self, columns: Sequence[Column]) -> list[tuple[Any, ...]]:
@@ -505,20 +569,31 @@ class Layout:
     # -- the title block ---------------------------------------------------------------------------
     def approval_boxes(self, labels: Sequence[str]) -> Table:
         """결재란: a narrow "결재" column, then one signature box per label."""
-        data = [[Paragraph("결<br/>재", self.st.label_cell), *[Paragraph(escape(x), self.st.label_cell)
-                                                             for x in labels]],
-                ["", *[""] * len(labels)]]
-        return Table(data, colWidths=_approval_widths(len(labels)), rowHeights=[6.5 * mm, 15 * mm],
-                     style=TableStyle([
-                         ("FONT", (0, 0), (-1, -1), FONT, 8.5, 11),
-                         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                         ("SPAN", (0, 0), (0, 1)),
-                         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                         ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
-                         ("BACKGROUND", (0, 0), (0, 1), LABEL_FILL),
-                         ("TOPPADDING", (0, 0), (-1, -1), 1),
-                         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                     ]), hAlign="RIGHT")
+        data = [
+            [
+                Paragraph("결<br/>재", self.st.label_cell),
+                *[Paragraph(escape(x), self.st.label_cell) for x in labels],
+            ],
+            ["", *[""] * len(labels)],
+        ]
+        return Table(
+            data,
+            colWidths=_approval_widths(len(labels)),
+            rowHeights=[6.5 * mm, 15 * mm],
+            style=TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT, 8.5, 11),
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                    ("SPAN", (0, 0), (0, 1)),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+                    ("BACKGROUND", (0, 0), (0, 1), LABEL_FILL),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ]
+            ),
+            hAlign="RIGHT",
+        )
 
     def title_block(self, meta: ReportMeta) -> list[Flowable]:
         left: list[Flowable] = []
@@ -535,15 +610,21 @@ class Layout:
             return [*left, self.space(4)]
         boxes = self.approval_boxes(meta.approvals)
         right_w = sum(_approval_widths(len(meta.approvals))) + 2
-        block = Table([[left, boxes]], colWidths=[self.width - right_w, right_w],
-                      style=TableStyle([
-                          ("FONT", (0, 0), (-1, -1), FONT, 9, 12),
-                          ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                          ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                          ("TOPPADDING", (0, 0), (-1, -1), 0),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                      ]), hAlign="LEFT")
+        block = Table(
+            [[left, boxes]],
+            colWidths=[self.width - right_w, right_w],
+            style=TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), FONT, 9, 12),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+            hAlign="LEFT",
+        )
         return [block, self.space(4)]
 
 
@@ -596,7 +677,9 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
             self.setFont(FONT, 8)
             self.drawCentredString(w / 2, bottom, f"쪽 {number} / {total}")
             self.setFont(FONT, 7.5)
-            self.drawRightString(right, bottom, f"접속기록 {meta.log_head}" if meta.log_head else meta.hospital)
+            self.drawRightString(
+                right, bottom, f"접속기록 {meta.log_head}" if meta.log_head else meta.hospital
+            )
             self.restoreState()
 
     return ChromeCanvas
@@ -604,12 +687,31 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, target: Any, meta: ReportMeta, on_page: Callable[[int], None] | None) -> None:
-        super().__init__(target, pagesize=meta.pagesize, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=meta.title,
-                         author=meta.hospital, subject=f"{meta.title} {meta.record_no}", creator="privdesk",
-                         initialFontName=FONT, initialFontSize=9)
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        super().__init__(
+            target,
+            pagesize=meta.pagesize,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=meta.title,
+            author=meta.hospital,
+            subject=f"{meta.title} {meta.record_no}",
+            creator="privdesk",
+            initialFontName=FONT,
+            initialFontSize=9,
+        )
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], pagesize=meta.pagesize)])
         self._on_page = on_page
 
@@ -625,9 +727,14 @@ def check_output_path(path: Path | Output) -> Output:
     return files.check(path)
 
 
-def render(path: Path | Output, meta: ReportMeta, story_builder: Callable[[Layout], Iterable[Flowable]], *,
-           on_page: Callable[[int], None] | None = None,
-           before_publish: Callable[[int], None] | None = None) -> int:
+def render(
+    path: Path | Output,
+    meta: ReportMeta,
+    story_builder: Callable[[Layout], Iterable[Flowable]],
+    *,
+    on_page: Callable[[int], None] | None = None,
+    before_publish: Callable[[int], None] | None = None,
+) -> int:
     """Render a record to ``path`` and return its page count.
 
     ``story_builder(layout)`` returns the body; the title block is put before it. ``on_page(n)`` is

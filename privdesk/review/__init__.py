@@ -42,13 +42,45 @@ if TYPE_CHECKING:
         sign,
     )
 
-_USECASES = ("answer_justification", "ask_justification", "decide_justification", "finding_entries", "load",
-             "my_justifications", "pending", "record_result", "run", "sign")
+_USECASES = (
+    "answer_justification",
+    "ask_justification",
+    "decide_justification",
+    "finding_entries",
+    "load",
+    "my_justifications",
+    "pending",
+    "record_result",
+    "run",
+    "sign",
+)
 
-__all__ = ["J_LABELS", "KIND_LABELS", "RESULT_LABELS", "AccountSummary", "Finding", "FindingKind", "JState",
-           "Justification", "Month", "MonthReview", "Result", "ReviewPending", "ReviewSignedError", "SignOff",
-           "answer_justification", "ask_justification", "decide_justification", "finding_entries", "load",
-           "my_justifications", "pending", "record_result", "run", "sign"]
+__all__ = [
+    "J_LABELS",
+    "KIND_LABELS",
+    "RESULT_LABELS",
+    "AccountSummary",
+    "Finding",
+    "FindingKind",
+    "JState",
+    "Justification",
+    "Month",
+    "MonthReview",
+    "Result",
+    "ReviewPending",
+    "ReviewSignedError",
+    "SignOff",
+    "answer_justification",
+    "ask_justification",
+    "decide_justification",
+    "finding_entries",
+    "load",
+    "my_justifications",
+    "pending",
+    "record_result",
+    "run",
+    "sign",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -33,13 +33,13 @@ class ReviewMonth(Base):
     """The month's totals and per-account summary (JSON) from the last run."""
 
     __tablename__ = "review_months"
-    month: Mapped[str] = mapped_column(String(7), primary_key=True)         # 2026-11
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # 2026-11
     computed_at: Mapped[dt.datetime]
     computed_by: Mapped[str] = mapped_column(String(64))
     entries: Mapped[int] = mapped_column(Integer, default=0)
     first_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     last_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    accounts: Mapped[str] = mapped_column(Text, default="[]")               # JSON list of summaries
+    accounts: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of summaries
 
 
 class ReviewFinding(Base):
@@ -47,7 +47,7 @@ class ReviewFinding(Base):
 
     __tablename__ = "review_findings"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    fkey: Mapped[str] = mapped_column(String(200), unique=True)              # month|kind|account|key
+    fkey: Mapped[str] = mapped_column(String(200), unique=True)  # month|kind|account|key
     month: Mapped[str] = mapped_column(String(7), index=True)
     kind: Mapped[str] = mapped_column(String(24))
     account: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -57,7 +57,7 @@ class ReviewFinding(Base):
     entry_count: Mapped[int] = mapped_column(Integer, default=0)
     weight: Mapped[int] = mapped_column(Integer, default=1)
     reason: Mapped[str | None] = mapped_column(Text, nullable=True)
-    seqs: Mapped[str] = mapped_column(Text, default="")                      # comma separated, capped
+    seqs: Mapped[str] = mapped_column(Text, default="")  # comma separated, capped
     present: Mapped[bool] = mapped_column(Boolean, default=True)
     found_at: Mapped[dt.datetime]
 
@@ -68,7 +68,7 @@ class ReviewResult(Base):
     __tablename__ = "review_results"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     finding_id: Mapped[int] = mapped_column(ForeignKey("review_findings.id"), index=True)
-    result: Mapped[str] = mapped_column(String(16))                          # normal / action
+    result: Mapped[str] = mapped_column(String(16))  # normal / action
     note: Mapped[str] = mapped_column(Text)
     by_login: Mapped[str] = mapped_column(String(64))
     at: Mapped[dt.datetime]
@@ -93,7 +93,7 @@ class ReviewJustificationEvent(Base):
     __tablename__ = "review_justification_events"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     justification_id: Mapped[int] = mapped_column(ForeignKey("review_justifications.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))                            # answer / accept / reject
+    kind: Mapped[str] = mapped_column(String(16))  # answer / accept / reject
     by_login: Mapped[str] = mapped_column(String(64))
     at: Mapped[dt.datetime]
     text: Mapped[str] = mapped_column(Text)
@@ -112,7 +112,7 @@ class ReviewSignOff(Base):
     findings: Mapped[int] = mapped_column(Integer)
     normal: Mapped[int] = mapped_column(Integer)
     action: Mapped[int] = mapped_column(Integer)
-    digest: Mapped[str] = mapped_column(String(64))                          # sha256 of the findings and results
+    digest: Mapped[str] = mapped_column(String(64))  # sha256 of the findings and results
 
 
 Index("ix_review_findings_account_month", ReviewFinding.account, ReviewFinding.month)

@@ -27,13 +27,28 @@ class PrintResult:
     signed: bool
 
 
-def print_review(ctx: AppContext, actor: Actor, month: Month, out: Path | files.Output, *, reason: str) -> PrintResult:
+def print_review(
+    ctx: AppContext, actor: Actor, month: Month, out: Path | files.Output, *, reason: str
+) -> PrintResult:
     """접속기록 점검 결과 of ``month`` as a PDF; ``reason`` (출력 사유) is required."""
     why = require(reason, "출력 사유")
     out = files.guarded(ctx.settings, out)
     review, entries = review_with_entries(ctx, actor, month, paper.ENTRY_CAP)
     meta = witnessed(ctx, paper.meta_for(ctx.profile.name, actor, month))
-    pages = paper.render_access_review(out, meta, review, entries, before_publish=lambda n: record_print(
-        ctx, actor, paper.WHAT, f"{meta.record_no}; {month}; findings={len(review.findings)}; {n}쪽",
-        permission=Permission.AUDIT_REVIEW, reason=why))
-    return PrintResult(out.path, pages, meta.record_no, meta.title, len(review.findings), review.signed is not None)
+    pages = paper.render_access_review(
+        out,
+        meta,
+        review,
+        entries,
+        before_publish=lambda n: record_print(
+            ctx,
+            actor,
+            paper.WHAT,
+            f"{meta.record_no}; {month}; findings={len(review.findings)}; {n}쪽",
+            permission=Permission.AUDIT_REVIEW,
+            reason=why,
+        ),
+    )
+    return PrintResult(
+        out.path, pages, meta.record_no, meta.title, len(review.findings), review.signed is not None
+    )

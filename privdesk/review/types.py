@@ -25,7 +25,9 @@ class Month:
     def parse(cls, text: str) -> Month:
         m = _MONTH_RE.match(text or "")
         if m is None or not 1 <= int(m.group(2)) <= 12 or not 2000 <= int(m.group(1)) <= 2999:
-            raise ValidationError("month", f"점검할 달은 'YYYY-MM' 형식으로 적으십시오 (예: 2026-11): {text!r}")
+            raise ValidationError(
+                "month", f"점검할 달은 'YYYY-MM' 형식으로 적으십시오 (예: 2026-11): {text!r}"
+            )
         return cls(int(m.group(1)), int(m.group(2)))
 
     @classmethod
@@ -97,15 +99,21 @@ class JState(StrEnum):
     REJECTED = "rejected"
 
 
-J_LABELS: dict[JState, str] = {JState.OPEN: "소명 요청됨", JState.ANSWERED: "답변됨", JState.ACCEPTED: "수용",
-                               JState.REJECTED: "반려(조치 필요)"}
+J_LABELS: dict[JState, str] = {
+    JState.OPEN: "소명 요청됨",
+    JState.ANSWERED: "답변됨",
+    JState.ACCEPTED: "수용",
+    JState.REJECTED: "반려(조치 필요)",
+}
 
 
 class ReviewSignedError(RuleViolationError):
     """The month is signed: it cannot be re-signed, re-run or edited."""
 
     def __init__(self, month: str) -> None:
-        super().__init__(f"이미 서명된 달입니다({month}): 서명된 접속기록 점검은 다시 서명하거나 고칠 수 없습니다.")
+        super().__init__(
+            f"이미 서명된 달입니다({month}): 서명된 접속기록 점검은 다시 서명하거나 고칠 수 없습니다."
+        )
         self.month = month
 
 
@@ -131,19 +139,26 @@ class Justification:
     decided_at: dt.datetime | None
     decision_note: str | None
     overdue: bool
-    asked_by_name: str = ""        # the reviewer's name (이름(ID) is shown as asked_by_label)
+    asked_by_name: str = ""  # the reviewer's name (이름(ID) is shown as asked_by_label)
     decided_by_name: str = ""
 
     @property
     def asked_by_label(self) -> str:
-        return f"{self.asked_by_name}({self.asked_by})" if self.asked_by_name and self.asked_by_name != self.asked_by else self.asked_by
+        return (
+            f"{self.asked_by_name}({self.asked_by})"
+            if self.asked_by_name and self.asked_by_name != self.asked_by
+            else self.asked_by
+        )
 
     @property
     def decided_by_label(self) -> str:
         if not self.decided_by:
             return ""
-        return (f"{self.decided_by_name}({self.decided_by})"
-                if self.decided_by_name and self.decided_by_name != self.decided_by else self.decided_by)
+        return (
+            f"{self.decided_by_name}({self.decided_by})"
+            if self.decided_by_name and self.decided_by_name != self.decided_by
+            else self.decided_by
+        )
 
 
 @dataclass(frozen=True)
@@ -218,14 +233,23 @@ class MonthReview:
         for kind in FindingKind:
             of = [f for f in self.findings if f.kind == kind]
             if of:
-                out.append((kind, len(of), sum(f.result == Result.NORMAL for f in of),
-                            sum(f.result == Result.ACTION for f in of)))
+                out.append(
+                    (
+                        kind,
+                        len(of),
+                        sum(f.result == Result.NORMAL for f in of),
+                        sum(f.result == Result.ACTION for f in of),
+                    )
+                )
         return out
 
     @property
     def open_justifications(self) -> tuple[Justification, ...]:
-        return tuple(f.justification for f in self.findings
-                     if f.justification is not None and f.justification.state in (JState.OPEN, JState.ANSWERED))
+        return tuple(
+            f.justification
+            for f in self.findings
+            if f.justification is not None and f.justification.state in (JState.OPEN, JState.ANSWERED)
+        )
 
     @property
     def unresolved(self) -> int:

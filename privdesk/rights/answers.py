@@ -56,17 +56,17 @@ class AccessAnswer:
     number: str
     subject_name: str
     file_name: str
-    asked: tuple[str, ...]                        # AccessItem codes asked for
-    content: tuple[AnswerItem, ...]               # 개인정보의 항목 및 내용
+    asked: tuple[str, ...]  # AccessItem codes asked for
+    content: tuple[AnswerItem, ...]  # 개인정보의 항목 및 내용
     visits: tuple[tuple[dt.date, str, str], ...]  # (date, department, purpose)
-    purpose: str                                  # 수집·이용 목적
+    purpose: str  # 수집·이용 목적
     legal_basis: str
-    retention: str                                # 보유 및 이용 기간 (rule, end date, stage)
-    provisions: tuple[SubjectDisclosure, ...]     # 제3자 제공 현황
-    consent: str                                  # 처리에 동의한 사실 및 내용 / 처리 근거
-    held_outside: bool                            # the content lives outside privdesk (homepage)
-    masked: bool = True                           # on screen: masked as the registry masks
-    seconds: int = 0                              # unmasked: mask again after this many seconds
+    retention: str  # 보유 및 이용 기간 (rule, end date, stage)
+    provisions: tuple[SubjectDisclosure, ...]  # 제3자 제공 현황
+    consent: str  # 처리에 동의한 사실 및 내용 / 처리 근거
+    held_outside: bool  # the content lives outside privdesk (homepage)
+    masked: bool = True  # on screen: masked as the registry masks
+    seconds: int = 0  # unmasked: mask again after this many seconds
 
     def __repr__(self) -> str:
         return f"AccessAnswer(request_id={self.request_id}, items={len(self.content)})"
@@ -82,7 +82,7 @@ def objection_text(p: HospitalProfile) -> str:
 def _retention_text(rule: FileRule, p: Patient | None, today: dt.date) -> str:
     text, note = rule.retention_text, rule.retention_note
     if note.startswith(text):
-        text = note                        # "최종 내원일로부터 5년 (의료법 시행규칙 제15조 환자 명부)"
+        text = note  # "최종 내원일로부터 5년 (의료법 시행규칙 제15조 환자 명부)"
     elif note:
         text += f" ({note})"
     if p is not None:
@@ -102,20 +102,23 @@ def _consent_text(rule: FileRule, flag: SubjectFlag | None) -> str:
     return text
 
 
-IDENTITY_FIRST = ("본인 확인 전에는 정보주체의 개인정보를 볼 수 없습니다. 요구인의 신분증(대리인은 위임장 등)을 확인하고 "
-                  "'본인 확인'을 먼저 기록하십시오.")
+IDENTITY_FIRST = (
+    "본인 확인 전에는 정보주체의 개인정보를 볼 수 없습니다. 요구인의 신분증(대리인은 위임장 등)을 확인하고 "
+    "'본인 확인'을 먼저 기록하십시오."
+)
 
 
 class AnswerMode(StrEnum):
     """How much of the subject's data an answer shows."""
 
-    MASKED = "masked"      # on screen after the identity check: the registry's masking
+    MASKED = "masked"  # on screen after the identity check: the registry's masking
     UNMASKED = "unmasked"  # on screen with a logged reason (마스킹 해제, the registry's rule)
-    PAPER = "paper"        # the 열람 통지서 to the subject: full address and phones, the RRN masked
+    PAPER = "paper"  # the 열람 통지서 to the subject: full address and phones, the RRN masked
 
 
-def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, reason: str | None = None,
-                  today: dt.date | None = None) -> AccessAnswer:
+def access_answer(
+    ctx: AppContext, actor: Actor, request_id: int, *, reason: str | None = None, today: dt.date | None = None
+) -> AccessAnswer:
     """The answer to a 열람 request, from the data (a logged look at the subject's record).
 
     Nothing personal is shown before the identity check (본인 확인): refused with a RuleViolationError.
@@ -129,8 +132,15 @@ def access_answer(ctx: AppContext, actor: Actor, request_id: int, *, reason: str
     return build_answer(ctx, actor, request_id, AnswerMode.UNMASKED, reason=reason, today=today)
 
 
-def build_answer(ctx: AppContext, actor: Actor, request_id: int, mode: AnswerMode, *, reason: str = "",
-                 today: dt.date | None = None) -> AccessAnswer:
+def build_answer(
+    ctx: AppContext,
+    actor: Actor,
+    request_id: int,
+    mode: AnswerMode,
+    *,
+    reason: str = "",
+    today: dt.date | None = None,
+) -> AccessAnswer:
     """The answer in ``mode`` (see :class:`AnswerMode`); :func:`access_answer` is the screen's door,
     :mod:`privdesk.rights.printing` asks for the paper."""
     today = today or clock.today_kst()
@@ -144,7 +154,8 @@ def build_answer(ctx: AppContext, actor: Actor, request_id: int, mode: AnswerMod
         if r.identity_verified_at is None:
             raise RuleViolationError(IDENTITY_FIRST)
         if mode == AnswerMode.UNMASKED and (
-                u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)):
+            u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)
+        ):
             raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
         rule = file_rule(u, profile, r.file_code)
         asked = tuple(x for x in r.access_items.split(",") if x) or tuple(AccessItem)
@@ -154,27 +165,54 @@ def build_answer(ctx: AppContext, actor: Actor, request_id: int, mode: AnswerMod
         held_outside = p is None
         if p is not None and p.status == STATUS_ACTIVE:
             content = _patient_items(keys, p, mode)
-            visits = tuple((i.visit_date, i.department, i.purpose) for i in u.session.execute(
-                select(Intake).where(Intake.patient_id == p.id).order_by(Intake.visit_date, Intake.id)).scalars())
+            visits = tuple(
+                (i.visit_date, i.department, i.purpose)
+                for i in u.session.execute(
+                    select(Intake).where(Intake.patient_id == p.id).order_by(Intake.visit_date, Intake.id)
+                ).scalars()
+            )
         elif p is not None:
-            content = [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no),
-                       AnswerItem("보관 상태", "분리보관 중인 기록: 개인정보 보호책임자가 별도 저장소에서 확인하여 답변합니다.")]
+            content = [
+                AnswerItem("이름", p.name),
+                AnswerItem("차트번호", p.chart_no),
+                AnswerItem(
+                    "보관 상태",
+                    "분리보관 중인 기록: 개인정보 보호책임자가 별도 저장소에서 확인하여 답변합니다.",
+                ),
+            ]
         else:
-            content = [AnswerItem(item.strip(), "홈페이지 관리 시스템에서 출력하여 첨부")
-                       for item in rule.items.split(",") if item.strip()]
+            content = [
+                AnswerItem(item.strip(), "홈페이지 관리 시스템에서 출력하여 첨부")
+                for item in rule.items.split(",")
+                if item.strip()
+            ]
         provisions = tuple(subject_history(u.session, r.subject_ref)) if AccessItem.PROVISION in asked else ()
         flag = u.session.get(SubjectFlag, r.subject_ref)
         if mode == AnswerMode.UNMASKED:
-            u.log(Action.UNMASK, subject=r.subject_ref, detail=with_reason(f"열람 답변; request={r.id}", require(reason)))
+            u.log(
+                Action.UNMASK,
+                subject=r.subject_ref,
+                detail=with_reason(f"열람 답변; request={r.id}", require(reason)),
+            )
         else:
             u.log(Action.VIEW, subject=r.subject_ref, detail=f"열람 답변; request={r.id}")
         return AccessAnswer(
-            request_id=r.id, number=request_number(r.id, r.received_at), subject_name=r.subject_name,
-            file_name=rule.name, asked=asked, content=tuple(content) if AccessItem.CONTENT in asked else (),
-            visits=visits if AccessItem.CONTENT in asked else (), purpose=rule.purpose, legal_basis=rule.legal_basis,
-            retention=_retention_text(rule, p, today), provisions=provisions, consent=_consent_text(rule, flag),
-            held_outside=held_outside, masked=mode == AnswerMode.MASKED,
-            seconds=seconds if mode == AnswerMode.UNMASKED else 0)
+            request_id=r.id,
+            number=request_number(r.id, r.received_at),
+            subject_name=r.subject_name,
+            file_name=rule.name,
+            asked=asked,
+            content=tuple(content) if AccessItem.CONTENT in asked else (),
+            visits=visits if AccessItem.CONTENT in asked else (),
+            purpose=rule.purpose,
+            legal_basis=rule.legal_basis,
+            retention=_retention_text(rule, p, today),
+            provisions=provisions,
+            consent=_consent_text(rule, flag),
+            held_outside=held_outside,
+            masked=mode == AnswerMode.MASKED,
+            seconds=seconds if mode == AnswerMode.UNMASKED else 0,
+        )
 
 
 def _patient_items(keys: KeyRing, p: Patient, mode: AnswerMode) -> list[AnswerItem]:
@@ -190,9 +228,16 @@ def _patient_items(keys: KeyRing, p: Patient, mode: AnswerMode) -> list[AnswerIt
     else:
         rrn_text = f"{rrn[:6]}-{rrn[6:7]}****** (전체 번호는 창구에서 본인 확인 후 열람)"
     del rrn
-    return [AnswerItem("이름", p.name), AnswerItem("차트번호", p.chart_no), AnswerItem("주민등록번호", rrn_text),
-            AnswerItem("주소", address or "(없음)"), AnswerItem("연락처", ", ".join(phones) or "(없음)"),
-            AnswerItem("최초·최종 내원일", f"{clock.paper_date(p.first_visit)} / {clock.paper_date(p.last_visit)}")]
+    return [
+        AnswerItem("이름", p.name),
+        AnswerItem("차트번호", p.chart_no),
+        AnswerItem("주민등록번호", rrn_text),
+        AnswerItem("주소", address or "(없음)"),
+        AnswerItem("연락처", ", ".join(phones) or "(없음)"),
+        AnswerItem(
+            "최초·최종 내원일", f"{clock.paper_date(p.first_visit)} / {clock.paper_date(p.last_visit)}"
+        ),
+    ]
 
 
 def asked_labels(answer: AccessAnswer) -> list[str]:

@@ -69,7 +69,7 @@ from privdesk.store import check_version
 from privdesk.workflow import check_extension
 
 _ALL = frozenset(RequestKind)
-CORRECTIONS = "request_corrections"   # the table (and AES-GCM associated data) of the correction records
+CORRECTIONS = "request_corrections"  # the table (and AES-GCM associated data) of the correction records
 
 
 @dataclass(frozen=True)
@@ -83,31 +83,63 @@ class RefusalGround:
 
 
 REFUSAL_GROUNDS: tuple[RefusalGround, ...] = (
-    RefusalGround("identity", "본인 또는 정당한 대리인임을 확인할 수 없음",
-                  "개인정보 보호법 제38조 및 같은 법 시행령 제46조: 요구를 하는 자가 본인이거나 정당한 대리인인지 "
-                  "확인할 수 없는 경우", _ALL),
-    RefusalGround("law_prohibits", "법률에 따라 열람이 금지되거나 제한됨",
-                  "개인정보 보호법 제35조제4항제1호: 법률에 따라 열람이 금지되거나 제한되는 경우",
-                  frozenset({RequestKind.ACCESS})),
-    RefusalGround("harm_others", "다른 사람의 생명·신체를 해하거나 재산 등 이익을 부당하게 침해할 우려",
-                  "개인정보 보호법 제35조제4항제2호: 다른 사람의 생명·신체를 해할 우려가 있거나 다른 사람의 "
-                  "재산과 그 밖의 이익을 부당하게 침해할 우려가 있는 경우", frozenset({RequestKind.ACCESS})),
-    RefusalGround("required_by_law", "다른 법령에서 수집 대상으로 정한 개인정보(삭제 불가)",
-                  "개인정보 보호법 제36조제1항 단서: 다른 법령에서 그 개인정보가 수집 대상으로 명시되어 있는 경우 "
-                  "(의료법 제22조, 같은 법 시행규칙 제15조: 환자 명부 5년 보존)", frozenset({RequestKind.DELETE})),
-    RefusalGround("not_inaccurate", "정정 요구 내용이 사실과 다르거나 근거가 없음",
-                  "개인정보 보호법 제36조제2항: 조사 결과 정정할 사유가 없는 경우", frozenset({RequestKind.CORRECT})),
-    RefusalGround("legal_duty", "법률의 특별한 규정 또는 법령상 의무 준수에 불가피",
-                  "개인정보 보호법 제37조제2항제1호: 법률에 특별한 규정이 있거나 법령상 의무를 준수하기 위하여 "
-                  "불가피한 경우 (의료법에 따른 진료기록 보존 등)",
-                  frozenset({RequestKind.SUSPEND, RequestKind.WITHDRAW})),
-    RefusalGround("harm_others_37", "다른 사람의 생명·신체를 해하거나 재산 등 이익을 부당하게 침해할 우려",
-                  "개인정보 보호법 제37조제2항제2호", frozenset({RequestKind.SUSPEND, RequestKind.WITHDRAW})),
-    RefusalGround("contract", "약정한 서비스를 제공할 수 없고 계약 해지 의사가 명확하지 않음",
-                  "개인정보 보호법 제37조제2항제4호: 개인정보를 처리하지 아니하면 정보주체와 약정한 서비스를 "
-                  "제공하지 못하는 등 계약의 이행이 곤란한 경우로서 정보주체가 그 계약의 해지 의사를 명확하게 "
-                  "밝히지 아니한 경우", frozenset({RequestKind.SUSPEND})),
-    RefusalGround("other", "기타 정당한 사유", "개인정보 보호법 및 같은 법 시행령이 정하는 그 밖의 정당한 사유", _ALL),
+    RefusalGround(
+        "identity",
+        "본인 또는 정당한 대리인임을 확인할 수 없음",
+        "개인정보 보호법 제38조 및 같은 법 시행령 제46조: 요구를 하는 자가 본인이거나 정당한 대리인인지 "
+        "확인할 수 없는 경우",
+        _ALL,
+    ),
+    RefusalGround(
+        "law_prohibits",
+        "법률에 따라 열람이 금지되거나 제한됨",
+        "개인정보 보호법 제35조제4항제1호: 법률에 따라 열람이 금지되거나 제한되는 경우",
+        frozenset({RequestKind.ACCESS}),
+    ),
+    RefusalGround(
+        "harm_others",
+        "다른 사람의 생명·신체를 해하거나 재산 등 이익을 부당하게 침해할 우려",
+        "개인정보 보호법 제35조제4항제2호: 다른 사람의 생명·신체를 해할 우려가 있거나 다른 사람의 "
+        "재산과 그 밖의 이익을 부당하게 침해할 우려가 있는 경우",
+        frozenset({RequestKind.ACCESS}),
+    ),
+    RefusalGround(
+        "required_by_law",
+        "다른 법령에서 수집 대상으로 정한 개인정보(삭제 불가)",
+        "개인정보 보호법 제36조제1항 단서: 다른 법령에서 그 개인정보가 수집 대상으로 명시되어 있는 경우 "
+        "(의료법 제22조, 같은 법 시행규칙 제15조: 환자 명부 5년 보존)",
+        frozenset({RequestKind.DELETE}),
+    ),
+    RefusalGround(
+        "not_inaccurate",
+        "정정 요구 내용이 사실과 다르거나 근거가 없음",
+        "개인정보 보호법 제36조제2항: 조사 결과 정정할 사유가 없는 경우",
+        frozenset({RequestKind.CORRECT}),
+    ),
+    RefusalGround(
+        "legal_duty",
+        "법률의 특별한 규정 또는 법령상 의무 준수에 불가피",
+        "개인정보 보호법 제37조제2항제1호: 법률에 특별한 규정이 있거나 법령상 의무를 준수하기 위하여 "
+        "불가피한 경우 (의료법에 따른 진료기록 보존 등)",
+        frozenset({RequestKind.SUSPEND, RequestKind.WITHDRAW}),
+    ),
+    RefusalGround(
+        "harm_others_37",
+        "다른 사람의 생명·신체를 해하거나 재산 등 이익을 부당하게 침해할 우려",
+        "개인정보 보호법 제37조제2항제2호",
+        frozenset({RequestKind.SUSPEND, RequestKind.WITHDRAW}),
+    ),
+    RefusalGround(
+        "contract",
+        "약정한 서비스를 제공할 수 없고 계약 해지 의사가 명확하지 않음",
+        "개인정보 보호법 제37조제2항제4호: 개인정보를 처리하지 아니하면 정보주체와 약정한 서비스를 "
+        "제공하지 못하는 등 계약의 이행이 곤란한 경우로서 정보주체가 그 계약의 해지 의사를 명확하게 "
+        "밝히지 아니한 경우",
+        frozenset({RequestKind.SUSPEND}),
+    ),
+    RefusalGround(
+        "other", "기타 정당한 사유", "개인정보 보호법 및 같은 법 시행령이 정하는 그 밖의 정당한 사유", _ALL
+    ),
 )
 _GROUNDS = {g.code: g for g in REFUSAL_GROUNDS}
 
@@ -141,18 +173,23 @@ class AccessOutcome:
 
 
 # -- shared steps --------------------------------------------------------------------------------
-_open = SPEC.open     # the request locked for a change (stale copies refused)
-_move = SPEC.move     # a checked state change, written to the history and the access log
+_open = SPEC.open  # the request locked for a change (stale copies refused)
+_move = SPEC.move  # a checked state change, written to the history and the access log
 
 
 def _release_hold(u: Unit, r: SubjectRequest) -> None:
     """Lift the processing hold this request placed, unless another open request still needs it."""
     if not r.hold_placed or r.patient_id is None:
         return
-    others = u.session.execute(select(SubjectRequest.id).where(
-        SubjectRequest.patient_id == r.patient_id, SubjectRequest.id != r.id,
-        SubjectRequest.hold_placed.is_(True), SubjectRequest.state.in_(sorted(OPEN_STATES)),
-        SubjectRequest.kind.in_(sorted(HOLDING_KINDS)))).first()
+    others = u.session.execute(
+        select(SubjectRequest.id).where(
+            SubjectRequest.patient_id == r.patient_id,
+            SubjectRequest.id != r.id,
+            SubjectRequest.hold_placed.is_(True),
+            SubjectRequest.state.in_(sorted(OPEN_STATES)),
+            SubjectRequest.kind.in_(sorted(HOLDING_KINDS)),
+        )
+    ).first()
     if others is not None:
         return
     p = u.session.get(Patient, r.patient_id)
@@ -183,8 +220,15 @@ def _flag(u: Unit, r: SubjectRequest, scope: str) -> None:
     f = u.session.get(SubjectFlag, r.subject_ref)
     now = clock.now()
     if f is None:
-        f = SubjectFlag(subject_ref=r.subject_ref, patient_id=r.patient_id, suspended=False,
-                        consent_withdrawn=False, scope="", since=now, set_by=u.actor_login)
+        f = SubjectFlag(
+            subject_ref=r.subject_ref,
+            patient_id=r.patient_id,
+            suspended=False,
+            consent_withdrawn=False,
+            scope="",
+            since=now,
+            set_by=u.actor_login,
+        )
         u.session.add(f)
     if r.kind == RequestKind.SUSPEND:
         f.suspended = True
@@ -206,15 +250,23 @@ def _open_correction_notices(u: Unit, r: SubjectRequest) -> int:
             by_recipient.setdefault(d.recipient, d.disclosure_id)
     now = clock.now()
     for recipient, disclosure_id in by_recipient.items():
-        u.session.add(CorrectionNotice(request_id=r.id, disclosure_id=disclosure_id, recipient=recipient,
-                                       created_at=now, created_by=u.actor_login))
+        u.session.add(
+            CorrectionNotice(
+                request_id=r.id,
+                disclosure_id=disclosure_id,
+                recipient=recipient,
+                created_at=now,
+                created_by=u.actor_login,
+            )
+        )
     u.session.flush()
     return len(by_recipient)
 
 
 # -- use cases ---------------------------------------------------------------------------------
-def verify_identity(ctx: AppContext, actor: Actor, request_id: int, *, note: str = "",
-                    expected_version: int | None = None) -> RequestDetail:
+def verify_identity(
+    ctx: AppContext, actor: Actor, request_id: int, *, note: str = "", expected_version: int | None = None
+) -> RequestDetail:
     """본인 확인: the identity (and the agency) was checked against the documents."""
     note = reason_text("note", note, "확인 내용", required=False, limit=500)
     with rights_unit(ctx, actor) as u:
@@ -224,7 +276,9 @@ def verify_identity(ctx: AppContext, actor: Actor, request_id: int, *, note: str
         return _result(ctx, u, r)
 
 
-def start(ctx: AppContext, actor: Actor, request_id: int, *, expected_version: int | None = None) -> RequestDetail:
+def start(
+    ctx: AppContext, actor: Actor, request_id: int, *, expected_version: int | None = None
+) -> RequestDetail:
     """처리 중: the answer is being prepared."""
     with rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
@@ -234,7 +288,7 @@ def start(ctx: AppContext, actor: Actor, request_id: int, *, expected_version: i
         return _result(ctx, u, r)
 
 
-EXTENDABLE_KINDS = frozenset({RequestKind.ACCESS})   # only 열람 may be postponed (법 제35조③)
+EXTENDABLE_KINDS = frozenset({RequestKind.ACCESS})  # only 열람 may be postponed (법 제35조③)
 
 
 def extension_refusal(kind: str) -> str | None:
@@ -243,12 +297,21 @@ def extension_refusal(kind: str) -> str | None:
     (시행령 제44조②) must be answered within their 10 days — partly, or refused with a ground."""
     if kind in EXTENDABLE_KINDS:
         return None
-    return (f"{KIND_LABELS.get(kind, kind)} 요구는 처리 기간을 연장할 수 없습니다: 법은 열람의 연기(개인정보 보호법 "
-            "제35조제3항)만 정하고 있습니다. 기한 안에 처리한 부분만 '일부 완료'로 답하거나, 사유를 들어 거절하십시오.")
+    return (
+        f"{KIND_LABELS.get(kind, kind)} 요구는 처리 기간을 연장할 수 없습니다: 법은 열람의 연기(개인정보 보호법 "
+        "제35조제3항)만 정하고 있습니다. 기한 안에 처리한 부분만 '일부 완료'로 답하거나, 사유를 들어 거절하십시오."
+    )
 
 
-def extend(ctx: AppContext, actor: Actor, request_id: int, *, new_due: dt.date, reason: str,
-           expected_version: int | None = None) -> RequestDetail:
+def extend(
+    ctx: AppContext,
+    actor: Actor,
+    request_id: int,
+    *,
+    new_due: dt.date,
+    reason: str,
+    expected_version: int | None = None,
+) -> RequestDetail:
     """열람 연기 (법 제35조③, 시행령 제42조②): a 열람 request only, with a reason (the 정당한 사유 the
     연기 통지서 states); the due date moves once, by at most ``profile.extension_max_days`` days. Any
     other kind is refused (:func:`extension_refusal`)."""
@@ -259,15 +322,22 @@ def extend(ctx: AppContext, actor: Actor, request_id: int, *, new_due: dt.date, 
         refusal = extension_refusal(r.kind)
         if refusal is not None:
             raise RuleViolationError(refusal)
-        due = check_extension(r, new_due, max_days, field="new_due",
-                              once="연기한 기한 안에 열람하게 하거나 거절하십시오.")
+        due = check_extension(
+            r, new_due, max_days, field="new_due", once="연기한 기한 안에 열람하게 하거나 거절하십시오."
+        )
         r.extended_due, r.extension_reason = new_due, reason
         _move(u, r, RequestState.EXTENDED, f"기한 {due.isoformat()} → {new_due.isoformat()}")
         return _result(ctx, u, r)
 
 
-def complete_access(ctx: AppContext, actor: Actor, request_id: int, outcome: AccessOutcome, *,
-                    expected_version: int | None = None) -> RequestDetail:
+def complete_access(
+    ctx: AppContext,
+    actor: Actor,
+    request_id: int,
+    outcome: AccessOutcome,
+    *,
+    expected_version: int | None = None,
+) -> RequestDetail:
     """열람 완료: the date, place, method and fee of the viewing (열람 통지서)."""
     place, note = _checked_viewing(outcome)
     with rights_unit(ctx, actor) as u:
@@ -296,8 +366,9 @@ def _set_viewing(r: SubjectRequest, outcome: AccessOutcome, place: str) -> None:
     r.viewing_place, r.viewing_method, r.fee = place, outcome.viewing_method, outcome.fee
 
 
-def complete(ctx: AppContext, actor: Actor, request_id: int, *, result: str,
-             expected_version: int | None = None) -> RequestDetail:
+def complete(
+    ctx: AppContext, actor: Actor, request_id: int, *, result: str, expected_version: int | None = None
+) -> RequestDetail:
     """Complete a correction, deletion, suspension or withdrawal with what was done (처리 결과).
 
     정정: correction notices are opened for every earlier recipient. 삭제 of a registry record is
@@ -308,8 +379,10 @@ def complete(ctx: AppContext, actor: Actor, request_id: int, *, result: str,
         if r.kind == RequestKind.ACCESS:
             raise RuleViolationError("열람 요구는 열람 일시·장소·방법을 정하여 '열람 완료'로 처리하십시오.")
         if r.kind == RequestKind.DELETE and r.file_code == PATIENT_FILE:
-            raise RuleViolationError("환자 명부는 의료법(시행규칙 제15조)에 따라 보존해야 하므로 삭제할 수 없습니다. "
-                                     "'다른 법령에서 수집 대상으로 정한 개인정보' 사유로 거절하거나 분리보관으로 답하십시오.")
+            raise RuleViolationError(
+                "환자 명부는 의료법(시행규칙 제15조)에 따라 보존해야 하므로 삭제할 수 없습니다. "
+                "'다른 법령에서 수집 대상으로 정한 개인정보' 사유로 거절하거나 분리보관으로 답하십시오."
+            )
         if r.identity_verified_at is None:
             raise RuleViolationError("본인 확인을 먼저 기록하십시오.")
         if r.kind == RequestKind.CORRECT and r.patient_id is not None:
@@ -326,8 +399,17 @@ def complete(ctx: AppContext, actor: Actor, request_id: int, *, result: str,
         return _result(ctx, u, r)
 
 
-def partly_complete(ctx: AppContext, actor: Actor, request_id: int, *, result: str, ground: str, explanation: str,
-                    viewing: AccessOutcome | None = None, expected_version: int | None = None) -> RequestDetail:
+def partly_complete(
+    ctx: AppContext,
+    actor: Actor,
+    request_id: int,
+    *,
+    result: str,
+    ground: str,
+    explanation: str,
+    viewing: AccessOutcome | None = None,
+    expected_version: int | None = None,
+) -> RequestDetail:
     """일부 완료 (시행령 제42조①): what was done, and what was not (``explanation``: which items are
     withheld and why) on which ground. A partly answered 열람 needs the viewing's date, place, method
     and fee (``viewing``) like a full one."""
@@ -357,9 +439,11 @@ def partly_complete(ctx: AppContext, actor: Actor, request_id: int, *, result: s
         return _result(ctx, u, r)
 
 
-CORRECT_BY_EDIT = ("환자 명부 기록의 정정은 환자 정보를 실제로 고쳐서 완료하십시오('환자 정보 정정'): 고친 항목이 "
-                   "요구에 연결되어 기록되고, 정정 통지에 정정한 내용이 적힙니다. 일부만 정정하면 그때 제한 사유를 "
-                   "고르십시오.")
+CORRECT_BY_EDIT = (
+    "환자 명부 기록의 정정은 환자 정보를 실제로 고쳐서 완료하십시오('환자 정보 정정'): 고친 항목이 "
+    "요구에 연결되어 기록되고, 정정 통지에 정정한 내용이 적힙니다. 일부만 정정하면 그때 제한 사유를 "
+    "고르십시오."
+)
 
 
 @dataclass(frozen=True)
@@ -375,9 +459,20 @@ class CorrectionRow:
         return f"CorrectionRow({self.field!r})"
 
 
-def correct_patient(ctx: AppContext, actor: Actor, request_id: int, data: PatientInput, *, patient_version: int,
-                    note: str = "", ground: str = "", explanation: str = "", accept_check_digit_warning: bool = False,
-                    loaded: PatientDetail | None = None, expected_version: int | None = None) -> RequestDetail:
+def correct_patient(
+    ctx: AppContext,
+    actor: Actor,
+    request_id: int,
+    data: PatientInput,
+    *,
+    patient_version: int,
+    note: str = "",
+    ground: str = "",
+    explanation: str = "",
+    accept_check_digit_warning: bool = False,
+    loaded: PatientDetail | None = None,
+    expected_version: int | None = None,
+) -> RequestDetail:
     """정정 완료 by the actual correction (법 제36조②): the registry's patient edit
     (:func:`privdesk.registry.patients.apply_update` — validation, version check, duplicates, proofs,
     its access-log entry naming the request), each changed field recorded and linked to the request
@@ -404,29 +499,57 @@ def correct_patient(ctx: AppContext, actor: Actor, request_id: int, data: Patien
             raise RuleViolationError("본인 확인을 먼저 기록하십시오.")
         target = RequestState.PARTLY_COMPLETED if ground else RequestState.COMPLETED
         if target not in TRANSITIONS.get(r.state, ()):
-            raise RuleViolationError(f"'{STATE_LABELS.get(r.state, r.state)}' 상태의 요구는 정정할 수 없습니다.")
+            raise RuleViolationError(
+                f"'{STATE_LABELS.get(r.state, r.state)}' 상태의 요구는 정정할 수 없습니다."
+            )
         g = refusal_ground(ground, r.kind) if ground else None
         number = request_number(r.id, r.received_at)
-        edit = apply_update(u, keys, r.patient_id, v, expected_version=patient_version, years=years, loaded=loaded,
-                            log_note=f"정정 요구 {number}")
+        edit = apply_update(
+            u,
+            keys,
+            r.patient_id,
+            v,
+            expected_version=patient_version,
+            years=years,
+            loaded=loaded,
+            log_note=f"정정 요구 {number}",
+        )
         if not edit.changes:
-            raise ValidationError("patient", "고친 항목이 없습니다. 요구한 내용대로 환자 정보를 고친 뒤 저장하십시오.")
+            raise ValidationError(
+                "patient", "고친 항목이 없습니다. 요구한 내용대로 환자 정보를 고친 뒤 저장하십시오."
+            )
         now = clock.now()
         for name, (before, after) in edit.changes.items():
             uid = secrets.token_hex(16)
-            u.session.add(RequestCorrection(
-                uid=uid, request_id=r.id, patient_id=r.patient_id, field=name, before_masked=before,
-                after_enc=keys.encrypt(after, CORRECTIONS, "after_enc", uid), patient_version=edit.detail.version,
-                at=now, by=u.actor_login))
+            u.session.add(
+                RequestCorrection(
+                    uid=uid,
+                    request_id=r.id,
+                    patient_id=r.patient_id,
+                    field=name,
+                    before_masked=before,
+                    after_enc=keys.encrypt(after, CORRECTIONS, "after_enc", uid),
+                    patient_version=edit.detail.version,
+                    at=now,
+                    by=u.actor_login,
+                )
+            )
         labels = ", ".join(FIELD_LABELS.get(k, k) for k in edit.changes)
-        corrected = "; ".join(f"{FIELD_LABELS.get(k, k)}: {after or '(없음)'}" for k, (_b, after) in edit.changes.items())
+        corrected = "; ".join(
+            f"{FIELD_LABELS.get(k, k)}: {after or '(없음)'}" for k, (_b, after) in edit.changes.items()
+        )
         _set_result(ctx, r, f"환자 정보 정정 — {corrected}" + (f" ({note})" if note else ""))
         if g is not None:
             r.refusal_ground, r.refusal_text = g.code, explanation
         u.session.flush()
         n = _open_correction_notices(u, r)
-        _close(u, r, target, f"환자 정보 정정: {labels} (환자 기록 버전 {edit.version_before}→{edit.detail.version}); "
-                             f"정정 통지 대상 {n}곳")
+        _close(
+            u,
+            r,
+            target,
+            f"환자 정보 정정: {labels} (환자 기록 버전 {edit.version_before}→{edit.detail.version}); "
+            f"정정 통지 대상 {n}곳",
+        )
         return _result(ctx, u, r)
 
 
@@ -434,19 +557,29 @@ def corrections_of(u: Unit, keys: KeyRing, request_id: int) -> list[CorrectionRo
     """What a correction changed (decrypted: for the correction letters and the request detail)."""
     from privdesk.registry.patients import FIELD_LABELS
 
-    rows = u.session.execute(select(RequestCorrection).where(RequestCorrection.request_id == request_id)
-                             .order_by(RequestCorrection.id)).scalars()
+    rows = u.session.execute(
+        select(RequestCorrection)
+        .where(RequestCorrection.request_id == request_id)
+        .order_by(RequestCorrection.id)
+    ).scalars()
     out: list[CorrectionRow] = []
     for c in rows:
         if not proofs.holds(keys, c):
             raise RecordIntegrityError(f"정정 기록(요구 {request_id})")
-        out.append(CorrectionRow(c.field, FIELD_LABELS.get(c.field, c.field), c.before_masked,
-                                 keys.decrypt(c.after_enc, CORRECTIONS, "after_enc", c.uid)))
+        out.append(
+            CorrectionRow(
+                c.field,
+                FIELD_LABELS.get(c.field, c.field),
+                c.before_masked,
+                keys.decrypt(c.after_enc, CORRECTIONS, "after_enc", c.uid),
+            )
+        )
     return out
 
 
-def answer_by_separation(ctx: AppContext, actor: Actor, request_id: int, *, explanation: str,
-                         expected_version: int | None = None) -> RequestDetail:
+def answer_by_separation(
+    ctx: AppContext, actor: Actor, request_id: int, *, explanation: str, expected_version: int | None = None
+) -> RequestDetail:
     """Answer a deletion request on a registry record by separation (분리보관): the record leaves the
     registry for the separate store, kept only for the legal period and used for nothing else; the
     request ends partly completed on the ground that the law requires keeping it."""
@@ -465,21 +598,42 @@ def answer_by_separation(ctx: AppContext, actor: Actor, request_id: int, *, expl
         p = u.session.get(Patient, r.patient_id)
         g = refusal_ground("required_by_law", r.kind)
         r.refusal_ground, r.refusal_text = g.code, explanation
-        _set_result(ctx, r, "삭제 대신 분리보관: 법정 보존기간 동안 별도 저장소에 보관하고 그 밖의 용도로 이용하지 않으며, "
-                            "보존기간이 끝나면 파기합니다.")
+        _set_result(
+            ctx,
+            r,
+            "삭제 대신 분리보관: 법정 보존기간 동안 별도 저장소에 보관하고 그 밖의 용도로 이용하지 않으며, "
+            "보존기간이 끝나면 파기합니다.",
+        )
         _close(u, r, RequestState.PARTLY_COMPLETED, "분리보관으로 답변")
         if p is not None and p.status == STATUS_ACTIVE:
             u.session.flush()
             u.session.expire(p)
-            moved = separate_batch(u, store, today, today + dt.timedelta(days=1), p.id, p.id, clock.now(),
-                                   detail=f"삭제 요구 {request_number(r.id, r.received_at)}에 따른 분리보관")
+            moved = separate_batch(
+                u,
+                store,
+                today,
+                today + dt.timedelta(days=1),
+                p.id,
+                p.id,
+                clock.now(),
+                detail=f"삭제 요구 {request_number(r.id, r.received_at)}에 따른 분리보관",
+            )
             if not moved:
-                raise RuleViolationError("이 기록은 보존기간이 끝나 분리보관할 수 없습니다. 파기 계획으로 처리하십시오.")
+                raise RuleViolationError(
+                    "이 기록은 보존기간이 끝나 분리보관할 수 없습니다. 파기 계획으로 처리하십시오."
+                )
         return _result(ctx, u, r)
 
 
-def refuse(ctx: AppContext, actor: Actor, request_id: int, *, ground: str, explanation: str,
-           expected_version: int | None = None) -> RequestDetail:
+def refuse(
+    ctx: AppContext,
+    actor: Actor,
+    request_id: int,
+    *,
+    ground: str,
+    explanation: str,
+    expected_version: int | None = None,
+) -> RequestDetail:
     """거절: a ground from :data:`REFUSAL_GROUNDS` valid for the request's kind and an explanation are
     required; the notice states both with how to object."""
     explanation = reason_text("explanation", explanation, "거절 사유 설명", limit=1000)
@@ -491,8 +645,9 @@ def refuse(ctx: AppContext, actor: Actor, request_id: int, *, ground: str, expla
         return _result(ctx, u, r)
 
 
-def withdraw(ctx: AppContext, actor: Actor, request_id: int, *, reason: str,
-             expected_version: int | None = None) -> RequestDetail:
+def withdraw(
+    ctx: AppContext, actor: Actor, request_id: int, *, reason: str, expected_version: int | None = None
+) -> RequestDetail:
     """취하: the requester withdrew the request."""
     reason = reason_text("reason", reason, "취하 사유", limit=500)
     with rights_unit(ctx, actor) as u:
@@ -524,11 +679,28 @@ class NoticeRow:
 def _notice_rows(u: Unit, request_id: int) -> list[NoticeRow]:
     from privdesk.disclosures.models import Disclosure
 
-    rows = u.session.execute(select(CorrectionNotice, Disclosure.disclosed_on, Disclosure.items)
-                             .join(Disclosure, Disclosure.id == CorrectionNotice.disclosure_id)
-                             .where(CorrectionNotice.request_id == request_id).order_by(CorrectionNotice.id)).all()
-    return [NoticeRow(n.id, n.request_id, n.disclosure_id, n.recipient, on, items, n.created_at, n.sent_at,
-                      n.sent_by, n.sent_method, n.version) for n, on, items in rows]
+    rows = u.session.execute(
+        select(CorrectionNotice, Disclosure.disclosed_on, Disclosure.items)
+        .join(Disclosure, Disclosure.id == CorrectionNotice.disclosure_id)
+        .where(CorrectionNotice.request_id == request_id)
+        .order_by(CorrectionNotice.id)
+    ).all()
+    return [
+        NoticeRow(
+            n.id,
+            n.request_id,
+            n.disclosure_id,
+            n.recipient,
+            on,
+            items,
+            n.created_at,
+            n.sent_at,
+            n.sent_by,
+            n.sent_method,
+            n.version,
+        )
+        for n, on, items in rows
+    ]
 
 
 def correction_notices(ctx: AppContext, actor: Actor, request_id: int) -> list[NoticeRow]:
@@ -539,8 +711,9 @@ def correction_notices(ctx: AppContext, actor: Actor, request_id: int) -> list[N
         return _notice_rows(u, request_id)
 
 
-def mark_notice_sent(ctx: AppContext, actor: Actor, notice_id: int, *, method: str,
-                     expected_version: int | None = None) -> NoticeRow:
+def mark_notice_sent(
+    ctx: AppContext, actor: Actor, notice_id: int, *, method: str, expected_version: int | None = None
+) -> NoticeRow:
     """Record that the correction notice went to its recipient (우편, 팩스, 공문 …)."""
     method = text("method", method, "통지 방법", limit=64)
     with rights_unit(ctx, actor) as u:
@@ -554,7 +727,9 @@ def mark_notice_sent(ctx: AppContext, actor: Actor, notice_id: int, *, method: s
             raise RuleViolationError(f"{n.recipient}에 대한 정정 통지는 이미 발송으로 기록되었습니다.")
         n.sent_at, n.sent_by, n.sent_method = clock.now(), u.actor_login, method
         u.session.flush()
-        u.log(Action.UPDATE, subject=f"subject_request:{n.request_id}", detail=f"correction notice {n.id} sent")
+        u.log(
+            Action.UPDATE, subject=f"subject_request:{n.request_id}", detail=f"correction notice {n.id} sent"
+        )
         return next(x for x in _notice_rows(u, n.request_id) if x.id == n.id)
 
 

@@ -22,7 +22,9 @@ class ConsentUseRefusedError(RuleViolationError):
     """The subject stopped processing or withdrew consent: a consent-based use is refused."""
 
     def __init__(self, chart_no: str, what: str) -> None:
-        super().__init__(f"차트번호 {chart_no} 환자는 {what} 상태라 동의가 필요한 이용(안내·홍보 연락 등)을 할 수 없습니다.")
+        super().__init__(
+            f"차트번호 {chart_no} 환자는 {what} 상태라 동의가 필요한 이용(안내·홍보 연락 등)을 할 수 없습니다."
+        )
         self.chart_no = chart_no
 
 
@@ -33,8 +35,12 @@ def ensure_consent_use_allowed(session: Session, patient_ids: Iterable[int]) -> 
         row = session.execute(
             select(Patient.chart_no, SubjectFlag.suspended)
             .join(SubjectFlag, SubjectFlag.patient_id == Patient.id)
-            .where(Patient.id.in_(ids[i:i + 500]),
-                   or_(SubjectFlag.suspended.is_(True), SubjectFlag.consent_withdrawn.is_(True)))
-            .order_by(Patient.chart_no).limit(1)).first()
+            .where(
+                Patient.id.in_(ids[i : i + 500]),
+                or_(SubjectFlag.suspended.is_(True), SubjectFlag.consent_withdrawn.is_(True)),
+            )
+            .order_by(Patient.chart_no)
+            .limit(1)
+        ).first()
         if row is not None:
             raise ConsentUseRefusedError(row[0], "처리정지" if row[1] else "동의철회")

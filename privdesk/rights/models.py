@@ -29,11 +29,26 @@ from privdesk.store.models import Base
 
 REQUEST_PROOF = ProofSpec(
     "subject_requests",
-    (("id", "int"), ("uid", "text"), ("kind", "text"), ("subject_ref", "text"), ("patient_id", "int"),
-     ("subject_name", "text"), ("subject_phone_enc", "bytes"), ("subject_birth_enc", "bytes"),
-     ("subject_address_enc", "bytes"), ("relation", "text"), ("requester_name", "text"),
-     ("requester_phone_enc", "bytes"), ("requester_birth_enc", "bytes"), ("requester_address_enc", "bytes")),
-    "정보주체 요구", ref_column="id", ref_prefix="subject_request:")
+    (
+        ("id", "int"),
+        ("uid", "text"),
+        ("kind", "text"),
+        ("subject_ref", "text"),
+        ("patient_id", "int"),
+        ("subject_name", "text"),
+        ("subject_phone_enc", "bytes"),
+        ("subject_birth_enc", "bytes"),
+        ("subject_address_enc", "bytes"),
+        ("relation", "text"),
+        ("requester_name", "text"),
+        ("requester_phone_enc", "bytes"),
+        ("requester_birth_enc", "bytes"),
+        ("requester_address_enc", "bytes"),
+    ),
+    "정보주체 요구",
+    ref_column="id",
+    ref_prefix="subject_request:",
+)
 
 
 class SubjectRequest(Base):
@@ -43,8 +58,8 @@ class SubjectRequest(Base):
     __proof__ = REQUEST_PROOF
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
-    kind: Mapped[str] = mapped_column(String(16))                 # access / correct / delete / suspend / withdraw
-    file_code: Mapped[str] = mapped_column(String(32))            # the personal-information file concerned
+    kind: Mapped[str] = mapped_column(String(16))  # access / correct / delete / suspend / withdraw
+    file_code: Mapped[str] = mapped_column(String(32))  # the personal-information file concerned
     subject_ref: Mapped[str] = mapped_column(String(64), index=True)  # patient:<id> or external:<uid>
     patient_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     subject_name: Mapped[str] = mapped_column(String(64))
@@ -52,30 +67,34 @@ class SubjectRequest(Base):
     subject_birth_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     subject_address_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     subject_under_14: Mapped[bool] = mapped_column(Boolean, default=False)
-    relation: Mapped[str] = mapped_column(String(16))             # self / guardian / agent
+    relation: Mapped[str] = mapped_column(String(16))  # self / guardian / agent
     requester_name: Mapped[str] = mapped_column(String(64))
     requester_phone_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     requester_birth_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     requester_address_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
-    proxy_checked: Mapped[bool] = mapped_column(Boolean, default=False)   # 위임장 / 대리 관계 서류
+    proxy_checked: Mapped[bool] = mapped_column(Boolean, default=False)  # 위임장 / 대리 관계 서류
     id_document: Mapped[str] = mapped_column(String(32), default="")
     id_checked_by: Mapped[str] = mapped_column(String(64), default="")
     identity_verified_at: Mapped[dt.datetime | None]
-    access_items: Mapped[str] = mapped_column(String(100), default="")    # codes, comma separated (열람)
+    access_items: Mapped[str] = mapped_column(String(100), default="")  # codes, comma separated (열람)
     request_text_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)  # 요구 내용·사유
     received_at: Mapped[dt.datetime]
     received_by: Mapped[str] = mapped_column(String(64))
-    channel: Mapped[str] = mapped_column(String(16), default="visit")    # 방문 / 우편 / 전화 / 전자우편 / 홈페이지
+    channel: Mapped[str] = mapped_column(
+        String(16), default="visit"
+    )  # 방문 / 우편 / 전화 / 전자우편 / 홈페이지
     due_date: Mapped[dt.date] = mapped_column(Date, index=True)
     extended_due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     extension_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
     state: Mapped[str] = mapped_column(String(24), index=True)
-    hold_placed: Mapped[bool] = mapped_column(Boolean, default=False)    # the registry's processing hold
-    result_text_enc: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)   # 처리 결과 (may quote data)
+    hold_placed: Mapped[bool] = mapped_column(Boolean, default=False)  # the registry's processing hold
+    result_text_enc: Mapped[bytes | None] = mapped_column(
+        LargeBinary, nullable=True
+    )  # 처리 결과 (may quote data)
     viewing_at: Mapped[dt.datetime | None]
     viewing_place: Mapped[str | None] = mapped_column(String(200), nullable=True)
     viewing_method: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    fee: Mapped[int] = mapped_column(Integer, default=0)                 # 수수료 + 우송료 (원)
+    fee: Mapped[int] = mapped_column(Integer, default=0)  # 수수료 + 우송료 (원)
     refusal_ground: Mapped[str | None] = mapped_column(String(32), nullable=True)
     refusal_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     decided_at: Mapped[dt.datetime | None]
@@ -117,11 +136,13 @@ class CorrectionNotice(Base):
     created_by: Mapped[str] = mapped_column(String(64))
     sent_at: Mapped[dt.datetime | None]
     sent_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    sent_method: Mapped[str | None] = mapped_column(String(64), nullable=True)   # 우편, 팩스, 공문 …
+    sent_method: Mapped[str | None] = mapped_column(String(64), nullable=True)  # 우편, 팩스, 공문 …
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
-    __table_args__ = (UniqueConstraint("request_id", "disclosure_id", name="uq_correction_notices_request_disclosure"),)
+    __table_args__ = (
+        UniqueConstraint("request_id", "disclosure_id", name="uq_correction_notices_request_disclosure"),
+    )
 
 
 class SubjectFlag(Base):
@@ -130,9 +151,9 @@ class SubjectFlag(Base):
     __tablename__ = "subject_flags"
     subject_ref: Mapped[str] = mapped_column(String(64), primary_key=True)
     patient_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    suspended: Mapped[bool] = mapped_column(Boolean, default=False)        # 처리정지
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False)  # 처리정지
     consent_withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)  # 동의철회
-    scope: Mapped[str] = mapped_column(Text, default="")                   # what is stopped
+    scope: Mapped[str] = mapped_column(Text, default="")  # what is stopped
     request_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     since: Mapped[dt.datetime]
     set_by: Mapped[str] = mapped_column(String(64))
@@ -146,9 +167,20 @@ Index("ix_subject_requests_state_due", SubjectRequest.state, SubjectRequest.due_
 
 CORRECTION_PROOF = ProofSpec(
     "request_corrections",
-    (("id", "int"), ("uid", "text"), ("request_id", "int"), ("patient_id", "int"), ("field", "text"),
-     ("before_masked", "text"), ("after_enc", "bytes"), ("patient_version", "int")),
-    "정정 기록", ref_column="id", ref_prefix="request_correction:")
+    (
+        ("id", "int"),
+        ("uid", "text"),
+        ("request_id", "int"),
+        ("patient_id", "int"),
+        ("field", "text"),
+        ("before_masked", "text"),
+        ("after_enc", "bytes"),
+        ("patient_version", "int"),
+    ),
+    "정정 기록",
+    ref_column="id",
+    ref_prefix="request_correction:",
+)
 
 
 class RequestCorrection(Base):
@@ -160,10 +192,10 @@ class RequestCorrection(Base):
     uid: Mapped[str] = mapped_column(String(32), unique=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("subject_requests.id"), index=True)
     patient_id: Mapped[int] = mapped_column(Integer, index=True)
-    field: Mapped[str] = mapped_column(String(16))                  # the registry's field: name, rrn, address …
-    before_masked: Mapped[str] = mapped_column(Text, default="")     # the old value, masked
-    after_enc: Mapped[bytes] = mapped_column(LargeBinary)            # the corrected value (AES-GCM)
-    patient_version: Mapped[int] = mapped_column(Integer)            # the patient's version after the edit
+    field: Mapped[str] = mapped_column(String(16))  # the registry's field: name, rrn, address …
+    before_masked: Mapped[str] = mapped_column(Text, default="")  # the old value, masked
+    after_enc: Mapped[bytes] = mapped_column(LargeBinary)  # the corrected value (AES-GCM)
+    patient_version: Mapped[int] = mapped_column(Integer)  # the patient's version after the edit
     at: Mapped[dt.datetime]
     by: Mapped[str] = mapped_column(String(64))
     proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)

@@ -63,9 +63,9 @@ OnPage = Callable[[int], None] | None
 
 
 class NoticeKind(StrEnum):
-    REQUEST_FORM = "request_form"            # 개인정보(열람, 정정·삭제, 처리정지) 요구서 [별지 제8호서식]
-    ACCESS_NOTICE = "access_notice"          # 개인정보 열람 통지서 [별지 제9호서식]
-    DELAY_REFUSAL = "delay_refusal"          # 개인정보 열람 연기·거절 통지서 [별지 제10호서식]
+    REQUEST_FORM = "request_form"  # 개인정보(열람, 정정·삭제, 처리정지) 요구서 [별지 제8호서식]
+    ACCESS_NOTICE = "access_notice"  # 개인정보 열람 통지서 [별지 제9호서식]
+    DELAY_REFUSAL = "delay_refusal"  # 개인정보 열람 연기·거절 통지서 [별지 제10호서식]
     CORRECTION_RESULT = "correction_result"  # 개인정보 정정·삭제 결과 통지서 [별지 제12호서식]
     SUSPENSION_RESULT = "suspension_result"  # 개인정보 처리정지 요구에 대한 결과 통지서 [별지 제13호서식]
     POWER_OF_ATTORNEY = "power_of_attorney"  # 위임장 [별지 제11호서식] (an agent's request)
@@ -83,16 +83,20 @@ NOTICE_TITLES: dict[str, str] = {
 _WHEN: dict[str, str] = {
     NoticeKind.ACCESS_NOTICE: "열람 통지서는 열람을 완료(또는 일부 완료)한 열람 요구에만 출력합니다.",
     NoticeKind.DELAY_REFUSAL: "열람 연기·거절 통지서는 연기하거나 거절한 열람 요구에만 출력합니다 (정정·삭제·처리정지는 "
-                              "연기할 수 없습니다).",
+    "연기할 수 없습니다).",
     NoticeKind.CORRECTION_RESULT: "정정·삭제 결과 통지서는 완료·일부 완료·거절로 종결한 정정·삭제 요구에만 출력합니다.",
     NoticeKind.SUSPENSION_RESULT: "처리정지 결과 통지서는 완료·일부 완료·거절로 종결한 처리정지·동의철회 요구에만 "
-                                  "출력합니다.",
+    "출력합니다.",
     NoticeKind.POWER_OF_ATTORNEY: "위임장은 대리인의 요구에만 채워서 출력합니다. 빈 위임장은 '빈 위임장 출력'으로 "
-                                  "출력하십시오.",
+    "출력하십시오.",
 }
 
 _DECIDED = frozenset({RequestState.COMPLETED, RequestState.PARTLY_COMPLETED, RequestState.REFUSED})
-_OUTCOME = {RequestState.COMPLETED: "완료", RequestState.PARTLY_COMPLETED: "일부 완료", RequestState.REFUSED: "거절"}
+_OUTCOME = {
+    RequestState.COMPLETED: "완료",
+    RequestState.PARTLY_COMPLETED: "일부 완료",
+    RequestState.REFUSED: "거절",
+}
 
 
 @dataclass(frozen=True)
@@ -151,16 +155,19 @@ def _subject(r: SubjectRequest, c: Contacts) -> forms.Person:
         name=r.subject_name,
         phone=c.subject_phone or (c.requester_phone if own else ""),
         birth=_birth(c.subject_birth or (c.requester_birth if own else None)),
-        address=c.subject_address or (c.requester_address if own else ""))
+        address=c.subject_address or (c.requester_address if own else ""),
+    )
 
 
 def _requester(r: SubjectRequest, c: Contacts) -> forms.Person:
     """The requester (수신자 of every notice): the subject, a legal representative or an agent."""
     own = r.relation == Relation.SELF
     return forms.Person(
-        name=r.requester_name, phone=c.requester_phone,
+        name=r.requester_name,
+        phone=c.requester_phone,
         birth=_birth(c.requester_birth or (c.subject_birth if own else None)),
-        address=c.requester_address or (c.subject_address if own else ""))
+        address=c.requester_address or (c.subject_address if own else ""),
+    )
 
 
 def _contact(p: HospitalProfile) -> str:
@@ -182,9 +189,15 @@ def _ground(r: SubjectRequest) -> forms.Ground | None:
 
 
 def _head(r: SubjectRequest, d: RequestDetail, c: Contacts) -> forms.NoticeHead:
-    return forms.NoticeHead(number=d.number, received_at=r.received_at, kind_label=KIND_LABELS[r.kind],
-                            file_name=d.file_name, request_text=d.request_text, recipient=_requester(r, c),
-                            relation=RELATION_LABELS.get(r.relation, r.relation))
+    return forms.NoticeHead(
+        number=d.number,
+        received_at=r.received_at,
+        kind_label=KIND_LABELS[r.kind],
+        file_name=d.file_name,
+        request_text=d.request_text,
+        recipient=_requester(r, c),
+        relation=RELATION_LABELS.get(r.relation, r.relation),
+    )
 
 
 def _basis(d: SubjectDisclosure) -> str:
@@ -202,60 +215,119 @@ def _access_content(a: AccessAnswer) -> forms.AccessContent:
     asked = set(a.asked)
     return forms.AccessContent(
         asked=tuple(ACCESS_ITEM_LABELS[i] for i in AccessItem if i in asked),
-        content=tuple(forms.AnswerRow(x.label, x.content) for x in a.content), visits=a.visits,
-        purpose=a.purpose, legal_basis=a.legal_basis, retention=a.retention,
-        provisions=tuple(_provision(d) for d in a.provisions), consent=a.consent, held_outside=a.held_outside,
-        ask_content=AccessItem.CONTENT in asked, ask_purpose=AccessItem.PURPOSE in asked,
-        ask_retention=AccessItem.RETENTION in asked, ask_provision=AccessItem.PROVISION in asked,
-        ask_consent=AccessItem.CONSENT in asked)
+        content=tuple(forms.AnswerRow(x.label, x.content) for x in a.content),
+        visits=a.visits,
+        purpose=a.purpose,
+        legal_basis=a.legal_basis,
+        retention=a.retention,
+        provisions=tuple(_provision(d) for d in a.provisions),
+        consent=a.consent,
+        held_outside=a.held_outside,
+        ask_content=AccessItem.CONTENT in asked,
+        ask_purpose=AccessItem.PURPOSE in asked,
+        ask_retention=AccessItem.RETENTION in asked,
+        ask_provision=AccessItem.PROVISION in asked,
+        ask_consent=AccessItem.CONSENT in asked,
+    )
 
 
-_BOXES: dict[str, str] = {RequestKind.ACCESS: "열람", RequestKind.CORRECT: "정정·삭제", RequestKind.DELETE: "정정·삭제"}
+_BOXES: dict[str, str] = {
+    RequestKind.ACCESS: "열람",
+    RequestKind.CORRECT: "정정·삭제",
+    RequestKind.DELETE: "정정·삭제",
+}
 
 
 def _request_form(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Contacts) -> forms.RequestForm:
     box = _BOXES.get(r.kind, "처리정지")
-    agent = None if r.relation == Relation.SELF else forms.Person(
-        r.requester_name, c.requester_phone, _birth(c.requester_birth), c.requester_address)
+    agent = (
+        None
+        if r.relation == Relation.SELF
+        else forms.Person(r.requester_name, c.requester_phone, _birth(c.requester_birth), c.requester_address)
+    )
     return forms.RequestForm(
-        number=d.number, received_at=r.received_at, request_days=p.request_days, due=d.row.due, box=box,
-        kind_label=KIND_LABELS[r.kind], file_name=d.file_name, subject=_subject(r, c), agent=agent,
-        relation=RELATION_LABELS.get(r.relation, r.relation), under_14=r.subject_under_14,
+        number=d.number,
+        received_at=r.received_at,
+        request_days=p.request_days,
+        due=d.row.due,
+        box=box,
+        kind_label=KIND_LABELS[r.kind],
+        file_name=d.file_name,
+        subject=_subject(r, c),
+        agent=agent,
+        relation=RELATION_LABELS.get(r.relation, r.relation),
+        under_14=r.subject_under_14,
         access_options=tuple(ACCESS_ITEM_LABELS[i] for i in AccessItem),
         access_ticked=tuple(ACCESS_ITEM_LABELS[i] for i in d.access_items if i in ACCESS_ITEM_LABELS),
-        request_text=d.request_text, channel=CHANNELS.get(r.channel, r.channel), id_document=r.id_document,
-        id_checked_by=d.who(r.id_checked_by), proxy_checked=r.proxy_checked, received_by=d.who(r.received_by),
-        requester_name=r.requester_name, addressee=p.name)
+        request_text=d.request_text,
+        channel=CHANNELS.get(r.channel, r.channel),
+        id_document=r.id_document,
+        id_checked_by=d.who(r.id_checked_by),
+        proxy_checked=r.proxy_checked,
+        received_by=d.who(r.received_by),
+        requester_name=r.requester_name,
+        addressee=p.name,
+    )
 
 
-def _power_of_attorney(p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Contacts) -> forms.PowerOfAttorney:
+def _power_of_attorney(
+    p: HospitalProfile, r: SubjectRequest, d: RequestDetail, c: Contacts
+) -> forms.PowerOfAttorney:
     """The 위임장 filled from an agent's request: the agent (위임받는 사람), the subject (위임하는
     사람) and the request delegated, for the subject's signature."""
     return forms.PowerOfAttorney(
-        agent=forms.Person(r.requester_name, c.requester_phone, _birth(c.requester_birth), c.requester_address),
-        relation="", subject=_subject(r, c), ticked=(_BOXES.get(r.kind, "처리정지"),), file_name=d.file_name,
-        request_number=d.number, addressee=p.name)
+        agent=forms.Person(
+            r.requester_name, c.requester_phone, _birth(c.requester_birth), c.requester_address
+        ),
+        relation="",
+        subject=_subject(r, c),
+        ticked=(_BOXES.get(r.kind, "처리정지"),),
+        file_name=d.file_name,
+        request_number=d.number,
+        addressee=p.name,
+    )
 
 
-def print_blank_power_of_attorney(ctx: AppContext, actor: Actor, out: Path | Output, *,
-                                  on_page: OnPage = None) -> PrintResult:
+def print_blank_power_of_attorney(
+    ctx: AppContext, actor: Actor, out: Path | Output, *, on_page: OnPage = None
+) -> PrintResult:
     """Print a blank 위임장 [별지 제11호서식] for a subject who sends someone in their place (정보주체
     요구 처리 permission; the printing is logged with no personal data)."""
     out = files.guarded(ctx.settings, out)
     p = ctx.profile
     with rights_unit(ctx, actor):
-        pass                                             # the permission, checked (a refusal is logged)
-    blank = forms.PowerOfAttorney(agent=forms.Person(), relation="", subject=forms.Person(), ticked=(),
-                                  file_name="", request_number="", addressee=p.name)
+        pass  # the permission, checked (a refusal is logged)
+    blank = forms.PowerOfAttorney(
+        agent=forms.Person(),
+        relation="",
+        subject=forms.Person(),
+        ticked=(),
+        file_name="",
+        request_number="",
+        addressee=p.name,
+    )
     meta = witnessed(ctx, forms.poa_meta(p.name, actor))
-    pages = forms.render_power_of_attorney(out, meta, blank, on_page=on_page, before_publish=_log(
-        ctx, actor, "form:power_of_attorney", "blank", meta.record_no, None))   # no personal data: no reason
+    pages = forms.render_power_of_attorney(
+        out,
+        meta,
+        blank,
+        on_page=on_page,
+        before_publish=_log(ctx, actor, "form:power_of_attorney", "blank", meta.record_no, None),
+    )  # no personal data: no reason
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
 # -- use cases --------------------------------------------------------------------------------------
-def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKind | str, out: Path | Output, *,
-                 reason: str, on_page: OnPage = None) -> PrintResult:
+def print_notice(
+    ctx: AppContext,
+    actor: Actor,
+    request_id: int,
+    kind: NoticeKind | str,
+    out: Path | Output,
+    *,
+    reason: str,
+    on_page: OnPage = None,
+) -> PrintResult:
     """Print a request's 요구서 or one of its notices. A notice that does not fit the request's kind
     and state (see :func:`available_notices`) is refused with a RuleViolationError. ``reason`` (사유)
     is checked first and logged with the printing."""
@@ -270,7 +342,8 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         if kind not in available_notices(d):
             raise RuleViolationError(
                 f"'{NOTICE_TITLES[kind]}'은(는) 이 요구({KIND_LABELS.get(r.kind, r.kind)} 요구, "
-                f"{STATE_LABELS.get(r.state, r.state)})에 맞지 않아 출력할 수 없습니다. {_WHEN[kind]}")
+                f"{STATE_LABELS.get(r.state, r.state)})에 맞지 않아 출력할 수 없습니다. {_WHEN[kind]}"
+            )
         c = contacts_of(keys, r)
         ref, number = r.ref, d.number
         form: forms.RequestForm | None = None
@@ -286,80 +359,139 @@ def print_notice(ctx: AppContext, actor: Actor, request_id: int, kind: NoticeKin
         elif kind == NoticeKind.DELAY_REFUSAL:
             refused = r.kind == RequestKind.ACCESS and r.state == RequestState.REFUSED
             delay = forms.DelayRefusalNotice(
-                head=head, refused=refused, due=r.due_date,
-                extended_due=r.extended_due, extension_reason=r.extension_reason or "",
-                ground=ground if refused else None, footer=_footer(p))
+                head=head,
+                refused=refused,
+                due=r.due_date,
+                extended_due=r.extended_due,
+                extension_reason=r.extension_reason or "",
+                ground=ground if refused else None,
+                footer=_footer(p),
+            )
         elif kind in (NoticeKind.CORRECTION_RESULT, NoticeKind.SUSPENSION_RESULT):
             correction = kind == NoticeKind.CORRECTION_RESULT
-            options = (("정정", "삭제") if correction else ("처리정지", "동의철회·회원탈퇴"))
+            options = ("정정", "삭제") if correction else ("처리정지", "동의철회·회원탈퇴")
             third = 0
             if r.kind == RequestKind.CORRECT:
-                third = int(u.session.execute(select(func.count()).select_from(CorrectionNotice)
-                                              .where(CorrectionNotice.request_id == r.id)).scalar_one())
+                third = int(
+                    u.session.execute(
+                        select(func.count())
+                        .select_from(CorrectionNotice)
+                        .where(CorrectionNotice.request_id == r.id)
+                    ).scalar_one()
+                )
             result = forms.ResultNotice(
-                head=head, options=options, outcome=_OUTCOME[RequestState(r.state)],
-                result_text=d.result_text, decided_at=r.decided_at, ground=ground, footer=_footer(p),
-                third_parties=third)
+                head=head,
+                options=options,
+                outcome=_OUTCOME[RequestState(r.state)],
+                result_text=d.result_text,
+                decided_at=r.decided_at,
+                ground=ground,
+                footer=_footer(p),
+                third_parties=third,
+            )
         # 열람 일시·장소·방법, 납부 금액 and the 비고 of complete_access (its result text)
         viewing = (r.viewing_at, r.viewing_place or "", r.viewing_method or "", r.fee, d.result_text)
     what = f"{kind.value}; {number}"
     if kind == NoticeKind.ACCESS_NOTICE:
-        answer = build_answer(ctx, actor, request_id, AnswerMode.PAPER)   # a logged look at the subject's record
+        answer = build_answer(
+            ctx, actor, request_id, AnswerMode.PAPER
+        )  # a logged look at the subject's record
         viewing_at, place, method, fee, note = viewing
         notice = forms.AccessNotice(
-            head=head, viewing_at=viewing_at, viewing_place=place, viewing_methods=VIEWING_METHODS,
-            viewing_method=method, fee=fee, note=note,
+            head=head,
+            viewing_at=viewing_at,
+            viewing_place=place,
+            viewing_methods=VIEWING_METHODS,
+            viewing_method=method,
+            fee=fee,
+            note=note,
             partial=ground if d.state == RequestState.PARTLY_COMPLETED else None,
-            answer=_access_content(answer), footer=_footer(p))
+            answer=_access_content(answer),
+            footer=_footer(p),
+        )
         meta = witnessed(ctx, forms.access_meta(p.name, actor))
-        pages = forms.render_access_notice(out, meta, notice, on_page=on_page, before_publish=_log(
-            ctx, actor, ref, what, meta.record_no, why))
+        pages = forms.render_access_notice(
+            out,
+            meta,
+            notice,
+            on_page=on_page,
+            before_publish=_log(ctx, actor, ref, what, meta.record_no, why),
+        )
     elif poa is not None:
         meta = witnessed(ctx, forms.poa_meta(p.name, actor))
-        pages = forms.render_power_of_attorney(out, meta, poa, on_page=on_page, before_publish=_log(
-            ctx, actor, ref, what, meta.record_no, why))
+        pages = forms.render_power_of_attorney(
+            out, meta, poa, on_page=on_page, before_publish=_log(ctx, actor, ref, what, meta.record_no, why)
+        )
     elif form is not None:
         meta = witnessed(ctx, forms.form_meta(p.name, actor))
-        pages = forms.render_request_form(out, meta, form, on_page=on_page, before_publish=_log(
-            ctx, actor, ref, what, meta.record_no, why))
+        pages = forms.render_request_form(
+            out, meta, form, on_page=on_page, before_publish=_log(ctx, actor, ref, what, meta.record_no, why)
+        )
     elif delay is not None:
         meta = witnessed(ctx, forms.delay_meta(p.name, actor))
         what += "; 거절" if delay.refused else "; 연기"
-        pages = forms.render_delay_refusal(out, meta, delay, on_page=on_page, before_publish=_log(
-            ctx, actor, ref, what, meta.record_no, why))
+        pages = forms.render_delay_refusal(
+            out, meta, delay, on_page=on_page, before_publish=_log(ctx, actor, ref, what, meta.record_no, why)
+        )
     else:
         assert result is not None
         correction = kind == NoticeKind.CORRECTION_RESULT
         meta = witnessed(ctx, forms.result_meta(p.name, actor, correction=correction))
         what += f"; {result.outcome}"
-        pages = forms.render_result_notice(out, meta, result, correction=correction, on_page=on_page,
-                                           before_publish=_log(ctx, actor, ref, what, meta.record_no, why))
+        pages = forms.render_result_notice(
+            out,
+            meta,
+            result,
+            correction=correction,
+            on_page=on_page,
+            before_publish=_log(ctx, actor, ref, what, meta.record_no, why),
+        )
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
-def _log(ctx: AppContext, actor: Actor, ref: str, what: str, record_no: str,
-         reason: str | None) -> Callable[[int], None]:
+def _log(
+    ctx: AppContext, actor: Actor, ref: str, what: str, record_no: str, reason: str | None
+) -> Callable[[int], None]:
     """The ``before_publish`` hook: the printing's access-log entry (no personal data) with its reason."""
+
     def publish(pages: int) -> None:
-        record_print(ctx, actor, ref, f"{what}; {record_no}; {pages}쪽", permission=Permission.REQUEST_HANDLE,
-                     reason=reason)
+        record_print(
+            ctx,
+            actor,
+            ref,
+            f"{what}; {record_no}; {pages}쪽",
+            permission=Permission.REQUEST_HANDLE,
+            reason=reason,
+        )
 
     return publish
 
 
-def _sent_to(history: list[SubjectDisclosure], n: CorrectionNotice, corrected: dt.date | None) -> list[SubjectDisclosure]:
+def _sent_to(
+    history: list[SubjectDisclosure], n: CorrectionNotice, corrected: dt.date | None
+) -> list[SubjectDisclosure]:
     """What this recipient received of the subject's data before the correction (the notice's own
     disclosure always included)."""
-    return [h for h in history
-            if h.disclosure_id == n.disclosure_id
-            or (h.recipient == n.recipient and not h.deidentified
-                and (corrected is None or h.disclosed_on <= corrected))]
+    return [
+        h
+        for h in history
+        if h.disclosure_id == n.disclosure_id
+        or (
+            h.recipient == n.recipient
+            and not h.deidentified
+            and (corrected is None or h.disclosed_on <= corrected)
+        )
+    ]
 
 
 # The words by which a disclosure's items (free text: "이름, 주소, 진료기록 사본") name a registry field.
 _ITEM_WORDS: dict[str, tuple[str, ...]] = {
-    "name": ("이름", "성명"), "rrn": ("주민등록번호", "주민번호", "고유식별"), "address": ("주소",),
-    "phones": ("연락처", "전화"), "chart_no": ("차트번호", "등록번호"), "first_visit": ("내원", "진료일"),
+    "name": ("이름", "성명"),
+    "rrn": ("주민등록번호", "주민번호", "고유식별"),
+    "address": ("주소",),
+    "phones": ("연락처", "전화"),
+    "chart_no": ("차트번호", "등록번호"),
+    "first_visit": ("내원", "진료일"),
     "last_visit": ("내원", "진료일"),
 }
 
@@ -369,12 +501,17 @@ def _change_row(x: CorrectionRow, received: str) -> forms.ChangeRow:
     correct its copy), masked otherwise (it holds nothing to correct; the need to know is not there)."""
     if any(word in received for word in _ITEM_WORDS.get(x.field, (x.label,))):
         return forms.ChangeRow(x.label, x.before_masked, x.after, "제공한 항목: 정정하여 주십시오")
-    return forms.ChangeRow(x.label, x.before_masked, masked_value(x.field, x.after) if x.after else "",
-                           "제공하지 않은 항목 (참고)")
+    return forms.ChangeRow(
+        x.label,
+        x.before_masked,
+        masked_value(x.field, x.after) if x.after else "",
+        "제공하지 않은 항목 (참고)",
+    )
 
 
-def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: Path | Output, *,
-                            reason: str, on_page: OnPage = None) -> PrintResult:
+def print_correction_notice(
+    ctx: AppContext, actor: Actor, notice_id: int, out: Path | Output, *, reason: str, on_page: OnPage = None
+) -> PrintResult:
     """Print the 정정 통지 to one third party that received the record: what was corrected — for a
     registry correction each item with its corrected content, in full for the items this recipient
     received and masked for the others — when and what it received, the request to correct its copy,
@@ -395,19 +532,39 @@ def print_correction_notice(ctx: AppContext, actor: Actor, notice_id: int, out: 
         received = " ".join(h.items for h in sent)
         changes = tuple(_change_row(x, received) for x in corrections_of(u, keys, r.id))
         letter = forms.CorrectionLetter(
-            recipient=n.recipient, subject_name=r.subject_name, subject_birth=_subject(r, c).birth,
-            request_number=number, corrected_at=r.decided_at,
+            recipient=n.recipient,
+            subject_name=r.subject_name,
+            subject_birth=_subject(r, c).birth,
+            request_number=number,
+            corrected_at=r.decided_at,
             result_text=dec(keys, r.result_text_enc, "result_text_enc", r.uid),
-            disclosures=tuple(_provision(h) for h in sent), document_nos=tuple(h.document_no for h in sent),
+            disclosures=tuple(_provision(h) for h in sent),
+            document_nos=tuple(h.document_no for h in sent),
             changes=changes,
-            contact=_contact(p), hospital_address=f"{p.name}, {p.address} (대표전화 {p.phone})",
-            sender=f"{p.name}장")
+            contact=_contact(p),
+            hospital_address=f"{p.name}, {p.address} (대표전화 {p.phone})",
+            sender=f"{p.name}장",
+        )
         ref, nid = r.ref, n.id
     meta = witnessed(ctx, forms.letter_meta(p.name, actor))
-    pages = forms.render_correction_letter(out, meta, letter, on_page=on_page, before_publish=_log(
-        ctx, actor, ref, f"correction_notice {nid}; {number}", meta.record_no, why))
+    pages = forms.render_correction_letter(
+        out,
+        meta,
+        letter,
+        on_page=on_page,
+        before_publish=_log(ctx, actor, ref, f"correction_notice {nid}; {number}", meta.record_no, why),
+    )
     return PrintResult(out.path, pages, meta.record_no, meta.title)
 
 
-__all__ = ["NOTICE_TITLES", "NoticeKind", "PrintResult", "available_notices", "notice_kind", "notice_title",
-           "print_blank_power_of_attorney", "print_correction_notice", "print_notice"]
+__all__ = [
+    "NOTICE_TITLES",
+    "NoticeKind",
+    "PrintResult",
+    "available_notices",
+    "notice_kind",
+    "notice_title",
+    "print_blank_power_of_attorney",
+    "print_correction_notice",
+    "print_notice",
+]

@@ -66,68 +66,92 @@ from privdesk.workflow import due_date as due_date
 from privdesk.workflow import effective_due as effective_due
 
 TABLE = "subject_requests"
-CCTV_FILE = "cctv"           # CCTV footage has its own requests (privdesk.cctv.requests)
-CHILD_AGE = 14               # 만 14세 미만 아동: 법정대리인 (법 제22조의2, 제38조②)
+CCTV_FILE = "cctv"  # CCTV footage has its own requests (privdesk.cctv.requests)
+CHILD_AGE = 14  # 만 14세 미만 아동: 법정대리인 (법 제22조의2, 제38조②)
 
 
 class RequestKind(StrEnum):
-    ACCESS = "access"        # 열람 (법 제35조)
-    CORRECT = "correct"      # 정정 (법 제36조)
-    DELETE = "delete"        # 삭제 (법 제36조)
-    SUSPEND = "suspend"      # 처리정지 (법 제37조)
-    WITHDRAW = "withdraw"    # 동의철회·회원탈퇴 (법 제37조)
+    ACCESS = "access"  # 열람 (법 제35조)
+    CORRECT = "correct"  # 정정 (법 제36조)
+    DELETE = "delete"  # 삭제 (법 제36조)
+    SUSPEND = "suspend"  # 처리정지 (법 제37조)
+    WITHDRAW = "withdraw"  # 동의철회·회원탈퇴 (법 제37조)
 
 
 KIND_LABELS: dict[str, str] = {
-    RequestKind.ACCESS: "열람", RequestKind.CORRECT: "정정", RequestKind.DELETE: "삭제",
-    RequestKind.SUSPEND: "처리정지", RequestKind.WITHDRAW: "동의철회·회원탈퇴",
+    RequestKind.ACCESS: "열람",
+    RequestKind.CORRECT: "정정",
+    RequestKind.DELETE: "삭제",
+    RequestKind.SUSPEND: "처리정지",
+    RequestKind.WITHDRAW: "동의철회·회원탈퇴",
 }
-HOLDING_KINDS = frozenset({RequestKind.CORRECT, RequestKind.DELETE})   # the record is held while open
+HOLDING_KINDS = frozenset({RequestKind.CORRECT, RequestKind.DELETE})  # the record is held while open
 
 
-CHANNELS: dict[str, str] = {"visit": "방문", "mail": "우편", "phone": "전화", "email": "전자우편",
-                            "web": "홈페이지"}
+CHANNELS: dict[str, str] = {
+    "visit": "방문",
+    "mail": "우편",
+    "phone": "전화",
+    "email": "전자우편",
+    "web": "홈페이지",
+}
 
 
 class AccessItem(StrEnum):
     """What a 열람 request may ask for (시행령 제41조①)."""
 
-    CONTENT = "content"      # 개인정보의 항목 및 내용
-    PURPOSE = "purpose"      # 수집·이용의 목적
+    CONTENT = "content"  # 개인정보의 항목 및 내용
+    PURPOSE = "purpose"  # 수집·이용의 목적
     RETENTION = "retention"  # 보유 및 이용 기간
     PROVISION = "provision"  # 제3자 제공 현황
-    CONSENT = "consent"      # 처리에 동의한 사실 및 내용
+    CONSENT = "consent"  # 처리에 동의한 사실 및 내용
 
 
 ACCESS_ITEM_LABELS: dict[str, str] = {
-    AccessItem.CONTENT: "개인정보의 항목 및 내용", AccessItem.PURPOSE: "개인정보의 수집·이용의 목적",
-    AccessItem.RETENTION: "개인정보 보유 및 이용 기간", AccessItem.PROVISION: "개인정보의 제3자 제공 현황",
+    AccessItem.CONTENT: "개인정보의 항목 및 내용",
+    AccessItem.PURPOSE: "개인정보의 수집·이용의 목적",
+    AccessItem.RETENTION: "개인정보 보유 및 이용 기간",
+    AccessItem.PROVISION: "개인정보의 제3자 제공 현황",
     AccessItem.CONSENT: "개인정보 처리에 동의한 사실 및 내용",
 }
 
 
 class RequestState(StrEnum):
-    RECEIVED = "received"                    # 접수
-    VERIFIED = "verified"                    # 본인 확인
-    IN_PROGRESS = "in_progress"              # 처리 중
-    EXTENDED = "extended"                    # 기간 연장 (연기 통지)
-    COMPLETED = "completed"                  # 완료
-    PARTLY_COMPLETED = "partly_completed"    # 일부 완료 (일부 제한)
-    REFUSED = "refused"                      # 거절
-    WITHDRAWN = "withdrawn"                  # 취하 (요구인이 철회)
+    RECEIVED = "received"  # 접수
+    VERIFIED = "verified"  # 본인 확인
+    IN_PROGRESS = "in_progress"  # 처리 중
+    EXTENDED = "extended"  # 기간 연장 (연기 통지)
+    COMPLETED = "completed"  # 완료
+    PARTLY_COMPLETED = "partly_completed"  # 일부 완료 (일부 제한)
+    REFUSED = "refused"  # 거절
+    WITHDRAWN = "withdrawn"  # 취하 (요구인이 철회)
 
 
 STATE_LABELS: dict[str, str] = {
-    RequestState.RECEIVED: "접수", RequestState.VERIFIED: "본인 확인", RequestState.IN_PROGRESS: "처리 중",
-    RequestState.EXTENDED: "기간 연장", RequestState.COMPLETED: "완료", RequestState.PARTLY_COMPLETED: "일부 완료",
-    RequestState.REFUSED: "거절", RequestState.WITHDRAWN: "취하",
+    RequestState.RECEIVED: "접수",
+    RequestState.VERIFIED: "본인 확인",
+    RequestState.IN_PROGRESS: "처리 중",
+    RequestState.EXTENDED: "기간 연장",
+    RequestState.COMPLETED: "완료",
+    RequestState.PARTLY_COMPLETED: "일부 완료",
+    RequestState.REFUSED: "거절",
+    RequestState.WITHDRAWN: "취하",
 }
 
-_OUTCOMES = (RequestState.COMPLETED, RequestState.PARTLY_COMPLETED, RequestState.REFUSED, RequestState.WITHDRAWN)
+_OUTCOMES = (
+    RequestState.COMPLETED,
+    RequestState.PARTLY_COMPLETED,
+    RequestState.REFUSED,
+    RequestState.WITHDRAWN,
+)
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     # Refusing before the identity is verified covers "본인 또는 정당한 대리인임을 확인할 수 없음".
-    RequestState.RECEIVED: (RequestState.VERIFIED, RequestState.EXTENDED, RequestState.REFUSED,
-                            RequestState.WITHDRAWN),
+    RequestState.RECEIVED: (
+        RequestState.VERIFIED,
+        RequestState.EXTENDED,
+        RequestState.REFUSED,
+        RequestState.WITHDRAWN,
+    ),
     RequestState.VERIFIED: (RequestState.IN_PROGRESS, RequestState.EXTENDED, *_OUTCOMES),
     RequestState.IN_PROGRESS: (RequestState.EXTENDED, *_OUTCOMES),
     RequestState.EXTENDED: (RequestState.VERIFIED, RequestState.IN_PROGRESS, *_OUTCOMES),
@@ -136,10 +160,12 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     RequestState.REFUSED: (),
     RequestState.WITHDRAWN: (),
 }
-SPEC = RequestSpec("DR", "정보주체 요구", "요구", SubjectRequest, SubjectRequestEvent, TRANSITIONS, STATE_LABELS)
+SPEC = RequestSpec(
+    "DR", "정보주체 요구", "요구", SubjectRequest, SubjectRequestEvent, TRANSITIONS, STATE_LABELS
+)
 FINAL_STATES = SPEC.final_states
 OPEN_STATES = SPEC.open_states
-request_number = SPEC.number     # ``DR-2026-0007`` (year of receipt in KST)
+request_number = SPEC.number  # ``DR-2026-0007`` (year of receipt in KST)
 urgency = SPEC.urgency
 load = SPEC.load
 add_event = SPEC.add_event
@@ -158,16 +184,16 @@ class RequestInput:
     requester_name: str
     requester_phone: str
     id_document: str
-    request_text: str                      # 요구 내용·사유 (정정할 항목과 내용, 정지할 처리 …)
+    request_text: str  # 요구 내용·사유 (정정할 항목과 내용, 정지할 처리 …)
     patient_id: int | None = None
-    subject_name: str = ""                 # required when there is no patient_id, or relation != self
+    subject_name: str = ""  # required when there is no patient_id, or relation != self
     subject_phone: str = ""
     subject_birth: dt.date | None = None
     subject_address: str = ""
     requester_birth: dt.date | None = None
     requester_address: str = ""
-    proxy_checked: bool = False            # 위임장 (대리인) / 가족관계 서류 (법정대리인) 확인
-    access_items: Sequence[str] = ()       # 열람: AccessItem codes (default: all)
+    proxy_checked: bool = False  # 위임장 (대리인) / 가족관계 서류 (법정대리인) 확인
+    access_items: Sequence[str] = ()  # 열람: AccessItem codes (default: all)
     channel: str = "visit"
     id_checked_by: str = ""
     received_at: dt.datetime | None = None
@@ -184,15 +210,15 @@ class RequestRow:
     number: str
     kind: str
     file_code: str
-    subject: str                 # masked name (홍*동)
-    requester: str               # masked name
+    subject: str  # masked name (홍*동)
+    requester: str  # masked name
     relation: str
     received_at: dt.datetime
-    due: dt.date                 # the extended due date when extended
+    due: dt.date  # the extended due date when extended
     days_left: int
     urgency: Urgency
     state: str
-    held: bool                   # this request holds the registry record
+    held: bool  # this request holds the registry record
     patient_id: int | None
     version: int
 
@@ -207,9 +233,11 @@ class RequestRow:
     def line(self) -> str:
         """One line for ``privdesk request list``."""
         flag = {Urgency.OVERDUE: " [기한 경과]", Urgency.DUE_SOON: " [임박]"}.get(self.urgency, "")
-        return (f"{self.number}\t{self.kind_label}\t{self.state_label}\t{self.subject}\t"
-                f"접수 {clock.to_kst(self.received_at):%Y-%m-%d}\t기한 {self.due.isoformat()} "
-                f"({self.days_left:+d}일){flag}")
+        return (
+            f"{self.number}\t{self.kind_label}\t{self.state_label}\t{self.subject}\t"
+            f"접수 {clock.to_kst(self.received_at):%Y-%m-%d}\t기한 {self.due.isoformat()} "
+            f"({self.days_left:+d}일){flag}"
+        )
 
 
 @dataclass(frozen=True)
@@ -249,7 +277,7 @@ class RequestDetail:
     closed_by: str | None
     events: tuple[EventInfo, ...]
     next_states: tuple[str, ...]
-    people: People = field(default_factory=People, compare=False)   # its staff logins → names
+    people: People = field(default_factory=People, compare=False)  # its staff logins → names
 
     def who(self, login: str | None) -> str:
         """``이름(ID)`` of a staff member on the request (접수자, 확인자, 처리자); free text as typed."""
@@ -318,52 +346,92 @@ def contacts_of(keys: KeyRing, r: SubjectRequest) -> Contacts:
         subject_address=dec(keys, r.subject_address_enc, "subject_address_enc", r.uid),
         requester_phone=dec(keys, r.requester_phone_enc, "requester_phone_enc", r.uid),
         requester_birth=_date_or_none(dec(keys, r.requester_birth_enc, "requester_birth_enc", r.uid)),
-        requester_address=dec(keys, r.requester_address_enc, "requester_address_enc", r.uid))
+        requester_address=dec(keys, r.requester_address_enc, "requester_address_enc", r.uid),
+    )
 
 
 def row_of(r: SubjectRequest, today: dt.date) -> RequestRow:
     due = effective_due(r)
-    return RequestRow(id=r.id, number=request_number(r.id, r.received_at), kind=r.kind, file_code=r.file_code,
-                      subject=mask_name(r.subject_name), requester=mask_name(r.requester_name), relation=r.relation,
-                      received_at=r.received_at, due=due, days_left=(due - today).days,
-                      urgency=urgency(r.state, due, today), state=r.state, held=r.hold_placed,
-                      patient_id=r.patient_id, version=r.version)
+    return RequestRow(
+        id=r.id,
+        number=request_number(r.id, r.received_at),
+        kind=r.kind,
+        file_code=r.file_code,
+        subject=mask_name(r.subject_name),
+        requester=mask_name(r.requester_name),
+        relation=r.relation,
+        received_at=r.received_at,
+        due=due,
+        days_left=(due - today).days,
+        urgency=urgency(r.state, due, today),
+        state=r.state,
+        held=r.hold_placed,
+        patient_id=r.patient_id,
+        version=r.version,
+    )
 
 
 def file_name(u: Unit, code: str) -> str:
     from privdesk.lifecycle.models import LifecycleFile
 
-    name = u.session.execute(select(LifecycleFile.name).where(LifecycleFile.code == code)).scalar_one_or_none()
+    name = u.session.execute(
+        select(LifecycleFile.name).where(LifecycleFile.code == code)
+    ).scalar_one_or_none()
     return name or code
 
 
 def detail_of(u: Unit, keys: KeyRing, r: SubjectRequest, today: dt.date) -> RequestDetail:
     c = contacts_of(keys, r)
     events = SPEC.events(u, r.id)
-    who = people(u.session, [r.received_by, r.id_checked_by, r.decided_by, r.closed_by,
-                             *(e.actor_login for e in events)])
+    who = people(
+        u.session,
+        [r.received_by, r.id_checked_by, r.decided_by, r.closed_by, *(e.actor_login for e in events)],
+    )
     return RequestDetail(
-        row=row_of(r, today), file_name=file_name(u, r.file_code), subject_name=r.subject_name,
-        subject_ref=r.subject_ref, subject_phone_masked=mask_phone(c.subject_phone) if c.subject_phone else "",
-        subject_under_14=r.subject_under_14, requester_name=r.requester_name,
+        row=row_of(r, today),
+        file_name=file_name(u, r.file_code),
+        subject_name=r.subject_name,
+        subject_ref=r.subject_ref,
+        subject_phone_masked=mask_phone(c.subject_phone) if c.subject_phone else "",
+        subject_under_14=r.subject_under_14,
+        requester_name=r.requester_name,
         requester_phone_masked=mask_phone(c.requester_phone) if c.requester_phone else "",
-        proxy_checked=r.proxy_checked, id_document=r.id_document, id_checked_by=r.id_checked_by,
-        identity_verified_at=r.identity_verified_at, channel=r.channel,
+        proxy_checked=r.proxy_checked,
+        id_document=r.id_document,
+        id_checked_by=r.id_checked_by,
+        identity_verified_at=r.identity_verified_at,
+        channel=r.channel,
         access_items=tuple(x for x in r.access_items.split(",") if x),
-        request_text=dec(keys, r.request_text_enc, "request_text_enc", r.uid), received_by=r.received_by,
-        due_date=r.due_date, extended_due=r.extended_due, extension_reason=r.extension_reason,
-        result_text=dec(keys, r.result_text_enc, "result_text_enc", r.uid), viewing_at=r.viewing_at,
-        viewing_place=r.viewing_place, viewing_method=r.viewing_method, fee=r.fee,
-        refusal_ground=r.refusal_ground, refusal_text=r.refusal_text, decided_at=r.decided_at,
-        decided_by=r.decided_by, closed_at=r.closed_at, closed_by=r.closed_by,
-        events=SPEC.event_infos(events, who), next_states=next_states(r.state, r.kind, r.extended_due), people=who)
+        request_text=dec(keys, r.request_text_enc, "request_text_enc", r.uid),
+        received_by=r.received_by,
+        due_date=r.due_date,
+        extended_due=r.extended_due,
+        extension_reason=r.extension_reason,
+        result_text=dec(keys, r.result_text_enc, "result_text_enc", r.uid),
+        viewing_at=r.viewing_at,
+        viewing_place=r.viewing_place,
+        viewing_method=r.viewing_method,
+        fee=r.fee,
+        refusal_ground=r.refusal_ground,
+        refusal_text=r.refusal_text,
+        decided_at=r.decided_at,
+        decided_by=r.decided_by,
+        closed_at=r.closed_at,
+        closed_by=r.closed_by,
+        events=SPEC.event_infos(events, who),
+        next_states=next_states(r.state, r.kind, r.extended_due),
+        people=who,
+    )
 
 
 def next_states(state: str, kind: str, extended_due: dt.date | None) -> tuple[str, ...]:
     """What may follow ``state`` for a request of ``kind``: :data:`TRANSITIONS`, without the extension
     (연기) for every kind but 열람 (법 제35조③) and for a request already extended once."""
-    return tuple(s for s in TRANSITIONS.get(state, ())
-                 if s != RequestState.EXTENDED or (kind == RequestKind.ACCESS and extended_due is None))
+    return tuple(
+        s
+        for s in TRANSITIONS.get(state, ())
+        if s != RequestState.EXTENDED or (kind == RequestKind.ACCESS and extended_due is None)
+    )
 
 
 def rights_unit(ctx: AppContext, actor: Actor) -> AbstractContextManager[Unit]:
@@ -412,7 +480,9 @@ def _subject(u: Unit, data: RequestInput, uid: str) -> _Subject:
         if p is None or p.status == STATUS_DESTROYED:
             raise NotFoundError("환자 기록", patient_ref(data.patient_id))
         if data.file_code != PATIENT_FILE:
-            raise ValidationError("file_code", "환자 명부의 환자를 고르면 개인정보파일은 '환자 진료 접수'여야 합니다.")
+            raise ValidationError(
+                "file_code", "환자 명부의 환자를 고르면 개인정보파일은 '환자 진료 접수'여야 합니다."
+            )
         return _Subject(p.ref, p.id, p.name, p.birth_date)
     if data.file_code == PATIENT_FILE:
         raise ValidationError("patient_id", "환자 명부에 대한 요구는 환자를 차트번호로 찾아 연결하십시오.")
@@ -420,9 +490,11 @@ def _subject(u: Unit, data: RequestInput, uid: str) -> _Subject:
     return _Subject(f"external:{uid[:16]}", None, name, data.subject_birth)
 
 
-NOT_THE_SUBJECT = ("본인 요구로 접수할 수 없습니다: 요구인의 {what}이 정보주체와 다릅니다. 본인이 아닌 사람의 요구는 "
-                   "'대리인'(정보주체의 위임장, 별지 제11호서식) 또는 '법정대리인'(가족관계증명서 등 대리 관계를 "
-                   "증명하는 서류)으로, 그 서류와 요구인의 신분증을 확인한 뒤 접수하십시오.")
+NOT_THE_SUBJECT = (
+    "본인 요구로 접수할 수 없습니다: 요구인의 {what}이 정보주체와 다릅니다. 본인이 아닌 사람의 요구는 "
+    "'대리인'(정보주체의 위임장, 별지 제11호서식) 또는 '법정대리인'(가족관계증명서 등 대리 관계를 "
+    "증명하는 서류)으로, 그 서류와 요구인의 신분증을 확인한 뒤 접수하십시오."
+)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -433,11 +505,16 @@ def _same_person(subj: _Subject, requester: str, data: RequestInput) -> dt.date:
     """A request by the subject (본인): the requester's name and birth date (from the ID presented)
     must be the subject's (시행령 제46조); otherwise it is an agent's or a legal representative's
     request, with its documents. Returns the requester's birth date."""
-    presented = data.requester_birth if subj.patient_id is not None else (data.requester_birth or data.subject_birth)
+    presented = (
+        data.requester_birth if subj.patient_id is not None else (data.requester_birth or data.subject_birth)
+    )
     if presented is None:
         field = "requester_birth" if subj.patient_id is not None else "subject_birth"
-        raise ValidationError(field, "본인 요구는 신분증으로 확인한 요구인의 생년월일을 입력하십시오 "
-                                     "(정보주체와 같은 사람인지 확인합니다).")
+        raise ValidationError(
+            field,
+            "본인 요구는 신분증으로 확인한 요구인의 생년월일을 입력하십시오 "
+            "(정보주체와 같은 사람인지 확인합니다).",
+        )
     if not _same_name(subj.name, requester):
         raise RuleViolationError(NOT_THE_SUBJECT.format(what="성명"))
     if subj.birth is not None and subj.birth != presented:
@@ -461,11 +538,14 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
     requester_phone = _phone(data.requester_phone, "requester_phone", required=True)
     subject_phone = _phone(data.subject_phone, "subject_phone", required=False)
     document = identity_document(data.id_document)
-    request_text = text("request_text", data.request_text, "요구 내용", required=data.kind != RequestKind.ACCESS,
-                        limit=2000)
+    request_text = text(
+        "request_text", data.request_text, "요구 내용", required=data.kind != RequestKind.ACCESS, limit=2000
+    )
     received_at = now if data.received_at is None else aware(data.received_at, "received_at")
     if received_at > now + dt.timedelta(minutes=1):
-        raise ValidationError("received_at", "접수 일시가 미래입니다. 실제로 요구서를 받은 일시를 입력하십시오.")
+        raise ValidationError(
+            "received_at", "접수 일시가 미래입니다. 실제로 요구서를 받은 일시를 입력하십시오."
+        )
     items = tuple(dict.fromkeys(data.access_items)) if data.kind == RequestKind.ACCESS else ()
     if data.kind == RequestKind.ACCESS and not items:
         items = tuple(AccessItem)
@@ -476,7 +556,9 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
     today = clock.today_kst()
     with rights_unit(ctx, actor) as u:
         if data.file_code == CCTV_FILE:
-            raise ValidationError("file_code", "CCTV 영상에 대한 요구는 CCTV 화면의 열람·존재확인·삭제 청구로 접수하십시오.")
+            raise ValidationError(
+                "file_code", "CCTV 영상에 대한 요구는 CCTV 화면의 열람·존재확인·삭제 청구로 접수하십시오."
+            )
         if data.file_code not in _file_codes(u, ctx):
             raise ValidationError("file_code", "요구 대상 개인정보파일을 목록에서 고르십시오.")
         uid = secrets.token_hex(16)
@@ -484,32 +566,56 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         birth = subj.birth or data.subject_birth
         child = birth is not None and age_on(birth, kst_day(received_at)) < CHILD_AGE
         if child and data.relation == Relation.SELF:
-            raise RuleViolationError("만 14세 미만 아동의 요구는 법정대리인이 하여야 합니다(개인정보 보호법 제38조②). "
-                                     "요구인을 법정대리인으로 접수하십시오.")
+            raise RuleViolationError(
+                "만 14세 미만 아동의 요구는 법정대리인이 하여야 합니다(개인정보 보호법 제38조②). "
+                "요구인을 법정대리인으로 접수하십시오."
+            )
         requester_birth = data.requester_birth
         if data.relation == Relation.SELF:
             requester_birth = _same_person(subj, requester, data)
         if data.relation != Relation.SELF and subj.patient_id is None:
             text("subject_name", data.subject_name or subj.name, "정보주체 성명", limit=64)
         r = SubjectRequest(
-            uid=uid, kind=data.kind, file_code=data.file_code, subject_ref=subj.ref, patient_id=subj.patient_id,
+            uid=uid,
+            kind=data.kind,
+            file_code=data.file_code,
+            subject_ref=subj.ref,
+            patient_id=subj.patient_id,
             subject_name=subj.name,
             subject_phone_enc=enc(keys, subject_phone, "subject_phone_enc", uid),
             subject_birth_enc=enc(keys, birth.isoformat() if birth else "", "subject_birth_enc", uid),
-            subject_address_enc=enc(keys, text("subject_address", data.subject_address, "주소", required=False,
-                                               limit=300), "subject_address_enc", uid),
-            subject_under_14=child, relation=data.relation, requester_name=requester,
+            subject_address_enc=enc(
+                keys,
+                text("subject_address", data.subject_address, "주소", required=False, limit=300),
+                "subject_address_enc",
+                uid,
+            ),
+            subject_under_14=child,
+            relation=data.relation,
+            requester_name=requester,
             requester_phone_enc=enc(keys, requester_phone, "requester_phone_enc", uid),
-            requester_birth_enc=enc(keys, requester_birth.isoformat() if requester_birth else "",
-                                    "requester_birth_enc", uid),
-            requester_address_enc=enc(keys, text("requester_address", data.requester_address, "주소",
-                                                 required=False, limit=300), "requester_address_enc", uid),
-            proxy_checked=proxy_flag(data.relation, data.proxy_checked), id_document=document,
+            requester_birth_enc=enc(
+                keys, requester_birth.isoformat() if requester_birth else "", "requester_birth_enc", uid
+            ),
+            requester_address_enc=enc(
+                keys,
+                text("requester_address", data.requester_address, "주소", required=False, limit=300),
+                "requester_address_enc",
+                uid,
+            ),
+            proxy_checked=proxy_flag(data.relation, data.proxy_checked),
+            id_document=document,
             id_checked_by=checked_by(data.id_checked_by, u.actor_login),
-            access_items=",".join(items), request_text_enc=enc(keys, request_text, "request_text_enc", uid),
-            received_at=received_at, received_by=u.actor_login, channel=data.channel,
-            due_date=due_date(received_at, ctx.profile.request_days), state=RequestState.RECEIVED,
-            hold_placed=False, fee=0)
+            access_items=",".join(items),
+            request_text_enc=enc(keys, request_text, "request_text_enc", uid),
+            received_at=received_at,
+            received_by=u.actor_login,
+            channel=data.channel,
+            due_date=due_date(received_at, ctx.profile.request_days),
+            state=RequestState.RECEIVED,
+            hold_placed=False,
+            fee=0,
+        )
         u.session.add(r)
         u.session.flush()
         note = CHANNELS[data.channel]
@@ -517,7 +623,9 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
             p = u.session.get(Patient, subj.patient_id)
             assert p is not None
             if not p.hold:
-                place_hold(u, p.id, f"{KIND_LABELS[data.kind]} 요구 {request_number(r.id, received_at)} 처리 중")
+                place_hold(
+                    u, p.id, f"{KIND_LABELS[data.kind]} 요구 {request_number(r.id, received_at)} 처리 중"
+                )
                 r.hold_placed = True
                 note += "; 처리정지(정정 완료 전 이용·제공 금지)"
         add_event(u, r, "", RequestState.RECEIVED, note)
@@ -525,8 +633,14 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
         return detail_of(u, keys, r, today)
 
 
-def list_requests(ctx: AppContext, actor: Actor, *, open_only: bool = False, overdue_only: bool = False,
-                  today: dt.date | None = None) -> list[RequestRow]:
+def list_requests(
+    ctx: AppContext,
+    actor: Actor,
+    *,
+    open_only: bool = False,
+    overdue_only: bool = False,
+    today: dt.date | None = None,
+) -> list[RequestRow]:
     """The request inbox: open requests by due date (most urgent first), then closed ones, newest
     first. Names are masked; the look is logged."""
     today = today or clock.today_kst()
@@ -541,7 +655,9 @@ def list_requests(ctx: AppContext, actor: Actor, *, open_only: bool = False, ove
     return inbox_order(rows)
 
 
-def get_request(ctx: AppContext, actor: Actor, request_id: int, *, today: dt.date | None = None) -> RequestDetail:
+def get_request(
+    ctx: AppContext, actor: Actor, request_id: int, *, today: dt.date | None = None
+) -> RequestDetail:
     """A request with its history (a logged look)."""
     today = today or clock.today_kst()
     with rights_unit(ctx, actor) as u:
@@ -589,9 +705,11 @@ def open_request_subjects(u: Unit, patient_ids: Sequence[int]) -> dict[int, str]
     out: dict[int, str] = {}
     ids = sorted(set(patient_ids))
     for i in range(0, len(ids), 500):
-        rows = u.session.execute(select(SubjectRequest.patient_id, SubjectRequest.id, SubjectRequest.received_at)
-                                 .where(SubjectRequest.patient_id.in_(ids[i:i + 500]),
-                                        SubjectRequest.state.in_(sorted(OPEN_STATES))))
+        rows = u.session.execute(
+            select(SubjectRequest.patient_id, SubjectRequest.id, SubjectRequest.received_at).where(
+                SubjectRequest.patient_id.in_(ids[i : i + 500]), SubjectRequest.state.in_(sorted(OPEN_STATES))
+            )
+        )
         for pid, rid, at in rows:
             if pid is not None:
                 out.setdefault(int(pid), request_number(rid, at))
@@ -605,5 +723,7 @@ def subject_flag(u: Unit, subject_ref: str) -> SubjectFlag | None:
 def open_request_exclusions(u: Unit, patient_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     """The destruction plan's exclusion provider (see privdesk.lifecycle.destruction): a record with
     an open data-subject request is not destroyed while the request runs."""
-    return {pid: ("subject_request", f"정보주체 요구 처리 중: {number}")
-            for pid, number in open_request_subjects(u, patient_ids).items()}
+    return {
+        pid: ("subject_request", f"정보주체 요구 처리 중: {number}")
+        for pid, number in open_request_subjects(u, patient_ids).items()
+    }

@@ -33,6 +33,8 @@ def next_number(session: Session, kind: str, year: int) -> int:
         else:
             from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-            session.execute(sqlite_insert(table).values(kind=kind, year=year, last=0).on_conflict_do_nothing())
+            session.execute(
+                sqlite_insert(table).values(kind=kind, year=year, last=0).on_conflict_do_nothing()
+            )
         got = session.execute(bump).scalar_one()
     return int(got)

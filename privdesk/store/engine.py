@@ -51,21 +51,29 @@ def separated_sqlite_path(main: Path) -> Path:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-PRIVDESK_TABLES = frozenset({"meta", "alembic_version"})   # what an initialised (or initialising) file has
+PRIVDESK_TABLES = frozenset({"meta", "alembic_version"})  # what an initialised (or initialising) file has
 
 
 def _not_a_database(path: Path, why: str) -> DatabaseError:
-    return DatabaseError("not_database", f"{path}은(는) privdesk 데이터베이스가 아닙니다({why}). --db에 privdesk "
-                                         "데이터베이스 파일을 지정하십시오. 이 파일은 바꾸지 않았습니다.")
+    return DatabaseError(
+        "not_database",
+        f"{path}은(는) privdesk 데이터베이스가 아닙니다({why}). --db에 privdesk "
+        "데이터베이스 파일을 지정하십시오. 이 파일은 바꾸지 않았습니다.",
+    )
 
 
 def _unreadable(path: Path) -> DatabaseError:
-    return DatabaseError("unreadable", f"데이터베이스 파일을 읽을 권한이 없습니다: {path}. 파일 권한을 확인하십시오.")
+    return DatabaseError(
+        "unreadable", f"데이터베이스 파일을 읽을 권한이 없습니다: {path}. 파일 권한을 확인하십시오."
+    )
 
 
 def read_only_database(path: Path | str) -> DatabaseError:
-    return DatabaseError("read_only", f"데이터베이스에 쓸 수 없습니다(읽기 전용): {path}. privdesk는 모든 작업을 접속기록에 "
-                                      "남기므로 쓰기 권한이 필요합니다. 파일 권한과 저장 장치(읽기 전용 여부)를 확인하십시오.")
+    return DatabaseError(
+        "read_only",
+        f"데이터베이스에 쓸 수 없습니다(읽기 전용): {path}. privdesk는 모든 작업을 접속기록에 "
+        "남기므로 쓰기 권한이 필요합니다. 파일 권한과 저장 장치(읽기 전용 여부)를 확인하십시오.",
+    )
 
 
 def _tables(path: Path) -> set[str]:
@@ -82,7 +90,7 @@ def _tables(path: Path) -> set[str]:
             raise _not_a_database(path, "손상되었거나 SQLite 데이터베이스가 아님") from None
         if code in (sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
             raise _unreadable(path) from None
-        if code == sqlite3.SQLITE_CANTOPEN:   # WAL without its -shm in a folder we may not write
+        if code == sqlite3.SQLITE_CANTOPEN:  # WAL without its -shm in a folder we may not write
             raise read_only_database(path) from None
         raise
 
@@ -101,15 +109,21 @@ def check_sqlite_file(path: Path, *, create: bool, main: bool) -> None:
     except PermissionError:
         raise _unreadable(path) from None
     if stat.S_ISDIR(st.st_mode):
-        raise DatabaseError("not_database", f"{path}은(는) 폴더입니다. --db에는 privdesk 데이터베이스 파일"
-                                            "(예: privdesk.sqlite3)을 지정하십시오.")
+        raise DatabaseError(
+            "not_database",
+            f"{path}은(는) 폴더입니다. --db에는 privdesk 데이터베이스 파일"
+            "(예: privdesk.sqlite3)을 지정하십시오.",
+        )
     if not stat.S_ISREG(st.st_mode):
         raise _not_a_database(path, "일반 파일이 아님")
     if st.st_size == 0:
         if create:
             return
-        raise DatabaseError("empty", f"{path}은(는) 빈 파일이라 privdesk 데이터베이스가 아닙니다. 새 데이터베이스는 "
-                                     "'privdesk init'으로 만드십시오. 이 파일은 바꾸지 않았습니다.")
+        raise DatabaseError(
+            "empty",
+            f"{path}은(는) 빈 파일이라 privdesk 데이터베이스가 아닙니다. 새 데이터베이스는 "
+            "'privdesk init'으로 만드십시오. 이 파일은 바꾸지 않았습니다.",
+        )
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -184,8 +198,13 @@ def make_engine(url: str, *, create_file: bool = True, echo: bool = False, main:
             check_sqlite_file(path, create=create_file, main=main or not create_file)
             if create_file:
                 prepare_sqlite_file(path)
-        engine = create_engine(url, echo=echo, poolclass=NullPool if path is None else None,
-                               connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
+        engine = create_engine(
+            url,
+            echo=echo,
+            poolclass=NullPool if path is None else None,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+            hide_parameters=True,
+        )
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
         event.listen(engine, "before_cursor_execute", _count_writes)
@@ -194,8 +213,15 @@ def make_engine(url: str, *, create_file: bool = True, echo: bool = False, main:
         if u.get_driver_name() != "psycopg":
             raise ConfigError("PostgreSQL 주소는 postgresql+psycopg:// 로 시작해야 합니다.")
         # search_path pinned: a schema the workstations' role might create cannot shadow a table
-        engine = create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                               hide_parameters=True, connect_args={"options": "-c search_path=public"})
+        engine = create_engine(
+            url,
+            echo=echo,
+            pool_pre_ping=True,
+            pool_size=5,
+            max_overflow=5,
+            hide_parameters=True,
+            connect_args={"options": "-c search_path=public"},
+        )
         event.listen(engine, "before_cursor_execute", _count_writes)
         return engine
     raise ConfigError(f"지원하지 않는 데이터베이스입니다: {backend}")

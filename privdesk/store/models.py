@@ -83,15 +83,21 @@ class Role(Base):
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     permissions: Mapped[list[RolePermission]] = relationship(
-        back_populates="role", cascade="all, delete-orphan", lazy="selectin")
+        back_populates="role", cascade="all, delete-orphan", lazy="selectin"
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
 
 class RolePermission(Base):
     __tablename__ = "role_permissions"
-    __proof__ = ProofSpec("role_permissions", (("role_code", "text"), ("permission", "text")), "역할 권한",
-                          ref_column="role_code", ref_prefix="역할 ")
+    __proof__ = ProofSpec(
+        "role_permissions",
+        (("role_code", "text"), ("permission", "text")),
+        "역할 권한",
+        ref_column="role_code",
+        ref_prefix="역할 ",
+    )
     role_code: Mapped[str] = mapped_column(ForeignKey("roles.code", ondelete="CASCADE"), primary_key=True)
     permission: Mapped[str] = mapped_column(String(64), primary_key=True)
     proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
@@ -102,9 +108,21 @@ class Account(Base):
     """One account per person (1인 1계정). ``contact_enc`` is the staff member's encrypted phone."""
 
     __tablename__ = "accounts"
-    __proof__ = ProofSpec("accounts", (("id", "int"), ("login", "text"), ("name", "text"), ("department", "text"),
-                                       ("password_hash", "text"), ("active", "bool"), ("contact_enc", "bytes")),
-                          "계정", ref_column="login", ref_prefix="ID ")
+    __proof__ = ProofSpec(
+        "accounts",
+        (
+            ("id", "int"),
+            ("login", "text"),
+            ("name", "text"),
+            ("department", "text"),
+            ("password_hash", "text"),
+            ("active", "bool"),
+            ("contact_enc", "bytes"),
+        ),
+        "계정",
+        ref_column="login",
+        ref_prefix="ID ",
+    )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     login: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(64))
@@ -123,7 +141,8 @@ class Account(Base):
     proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)
 
     roles: Mapped[list[AccountRole]] = relationship(
-        back_populates="account", cascade="all, delete-orphan", lazy="selectin")
+        back_populates="account", cascade="all, delete-orphan", lazy="selectin"
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -139,8 +158,13 @@ class Account(Base):
 
 class AccountRole(Base):
     __tablename__ = "account_roles"
-    __proof__ = ProofSpec("account_roles", (("account_id", "int"), ("role_code", "text")), "역할 부여",
-                          ref_column="account_id", ref_prefix="acct:")
+    __proof__ = ProofSpec(
+        "account_roles",
+        (("account_id", "int"), ("role_code", "text")),
+        "역할 부여",
+        ref_column="account_id",
+        ref_prefix="acct:",
+    )
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
     role_code: Mapped[str] = mapped_column(ForeignKey("roles.code"), primary_key=True)
     proof: Mapped[bytes | None] = mapped_column(LargeBinary(16), nullable=True)

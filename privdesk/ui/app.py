@@ -88,8 +88,11 @@ def _qt_messages(kind: QtMsgType, _context: QMessageLogContext, message: str) ->
     """Qt's own messages go to the log file (named logger), not to the user's terminal."""
     if any(message.startswith(noise) for noise in _QT_NOISE):
         return
-    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-             QtMsgType.QtWarningMsg: logging.WARNING}.get(kind, logging.ERROR)
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
     logging.getLogger("privdesk.qt").log(level, "%s", message)
 
 
@@ -108,6 +111,7 @@ def create_application(language: str = "ko") -> QApplication:
 
 def install_crash_handler() -> None:
     """Bugs are logged and shown; known errors are shown as their Korean sentence, never as a crash."""
+
     def hook(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
         handle_crash(exc_type, exc, tb, QApplication.activeWindow())
 
@@ -124,7 +128,7 @@ class LoginCycle(QObject):
         self.runner = runner
         self.login_dialog: object = None
         self.window: object = None
-        self.quit = app.quit            # what closing the main window ends with (tests replace it)
+        self.quit = app.quit  # what closing the main window ends with (tests replace it)
         self.closing_backup: object = None
 
     def show_login(self, message: str = "") -> None:
@@ -152,7 +156,7 @@ class LoginCycle(QObject):
             from privdesk.ui.lifecycle.page import run_retention_at_start
 
             self.retention_started = run_retention_at_start(self.ctx, self.runner, window) is not None
-        if not getattr(self, "backup_started", False):     # the automatic backup at the first login of the day
+        if not getattr(self, "backup_started", False):  # the automatic backup at the first login of the day
             from privdesk.ui.backup.page import run_backup_at_login
 
             self.backup_started = run_backup_at_login(self.ctx, self.runner, window) is not None
@@ -191,22 +195,27 @@ def open_or_initialize(settings: Settings, runner: TaskRunner) -> AppContext | N
             return None
         return wizard.ctx
     except KeyFileError as exc:
-        _fatal(QApplication.translate("App", "키 파일 오류"),
-               QApplication.translate("App", "{message}\n\n키 파일: {path}").format(message=exc, path=exc.path))
+        _fatal(
+            QApplication.translate("App", "키 파일 오류"),
+            QApplication.translate("App", "{message}\n\n키 파일: {path}").format(message=exc, path=exc.path),
+        )
         return None
     except PrivdeskError as exc:
         _fatal(QApplication.translate("App", "시작할 수 없음"), str(exc))
         return None
     except Exception as exc:
         known = known_failure(exc, settings.db_url)
-        if known is not None:   # a server that cannot be reached, a read-only database …
+        if known is not None:  # a server that cannot be reached, a read-only database …
             log_known(exc, known, "start-up")
             _fatal(QApplication.translate("App", "시작할 수 없음"), str(known))
             return None
         log.exception("cannot open the database")
-        _fatal(QApplication.translate("App", "시작할 수 없음"), QApplication.translate(
-            "App", "데이터베이스를 열 수 없습니다. 주소와 네트워크를 확인하십시오. 자세한 내용: {path}")
-            .format(path=log_file()))
+        _fatal(
+            QApplication.translate("App", "시작할 수 없음"),
+            QApplication.translate(
+                "App", "데이터베이스를 열 수 없습니다. 주소와 네트워크를 확인하십시오. 자세한 내용: {path}"
+            ).format(path=log_file()),
+        )
         return None
 
 
@@ -259,13 +268,17 @@ def self_test() -> int:
         collector = MainThreadCollector(app)
         collector.start()
         settings = Settings(
-            db_url=sqlite_url(tmp / "selftest.sqlite3"), key_file=tmp / "selftest.key",
+            db_url=sqlite_url(tmp / "selftest.sqlite3"),
+            key_file=tmp / "selftest.key",
             config_file=tmp / "config.toml",
-            security=SecuritySettings(password_hash_memory_kib=8192, password_hash_iterations=1,
-                                      password_hash_lanes=1))
+            security=SecuritySettings(
+                password_hash_memory_kib=8192, password_hash_iterations=1, password_hash_lanes=1
+            ),
+        )
         password = one_time_password(16)
-        ctx = bootstrap.initialize(settings, officer_login="selftest", officer_name="자가 점검",
-                                   password=password)
+        ctx = bootstrap.initialize(
+            settings, officer_login="selftest", officer_name="자가 점검", password=password
+        )
         actor = users.login(ctx, "selftest", password, channel="self-test")
         runner = TaskRunner(app)
         errors: list[BaseException] = []

@@ -19,8 +19,16 @@ CLOSED_FOREGROUND = QColor("#808080")
 CLOCK_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole)
 
 
-def clock_colour(role: int, *, closed: bool, overdue: bool, due_soon: bool, clock_cell: bool,
-                 whole_row: bool = True, closed_foreground: QColor = CLOSED_FOREGROUND) -> QColor | QFont | None:
+def clock_colour(
+    role: int,
+    *,
+    closed: bool,
+    overdue: bool,
+    due_soon: bool,
+    clock_cell: bool,
+    whole_row: bool = True,
+    closed_foreground: QColor = CLOSED_FOREGROUND,
+) -> QColor | QFont | None:
     """What a cell of a request on the clock shows in ``role``: the clock cell red (overdue) or amber
     (due soon); with ``whole_row`` the other cells of an overdue request in red and every cell of it
     bold; a closed request greyed."""

@@ -55,10 +55,13 @@ class FirstRunDialog(QDialog):
             hospital = load_profile(default_profile_path()).name
         except PrivdeskError:
             hospital = ""
-        intro = QLabel(self.tr(
-            "데이터베이스가 아직 없습니다. 데이터베이스와 암호화 키 파일을 만들고 "
-            "개인정보 보호책임자 계정을 등록합니다. 병원 프로필: {hospital}").format(hospital=hospital or "-"),
-            self)
+        intro = QLabel(
+            self.tr(
+                "데이터베이스가 아직 없습니다. 데이터베이스와 암호화 키 파일을 만들고 "
+                "개인정보 보호책임자 계정을 등록합니다. 병원 프로필: {hospital}"
+            ).format(hospital=hospital or "-"),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -74,9 +77,13 @@ class FirstRunDialog(QDialog):
         where.addRow(self.tr("데이터베이스"), db)
         where.addRow(self.tr("키 파일"), key)
         layout.addLayout(where)
-        warning = QLabel(self.tr(
-            "키 파일은 데이터베이스에 저장되지 않습니다. 키 파일을 잃으면 암호화된 개인정보를 "
-            "되살릴 수 없으니 설정 후 안전한 곳에 따로 백업하십시오."), self)
+        warning = QLabel(
+            self.tr(
+                "키 파일은 데이터베이스에 저장되지 않습니다. 키 파일을 잃으면 암호화된 개인정보를 "
+                "되살릴 수 없으니 설정 후 안전한 곳에 따로 백업하십시오."
+            ),
+            self,
+        )
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #8a4b00;")
         layout.addWidget(warning)
@@ -111,7 +118,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.message)
 
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("설정 시작"))
         self.ok_button.setObjectName("createButton")
@@ -140,8 +148,9 @@ class FirstRunDialog(QDialog):
                 problem = str(exc)
             if not problem and confirm and confirm != password:
                 problem = self.tr("비밀번호와 확인이 서로 다릅니다.")
-        ready = bool(login and self.name_edit.text().strip() and password and confirm == password) \
-            and not problem
+        ready = (
+            bool(login and self.name_edit.text().strip() and password and confirm == password) and not problem
+        )
         if problem:
             self.rule_status.setText(problem)
             self.rule_status.setStyleSheet(ERROR_STYLE)
@@ -149,9 +158,12 @@ class FirstRunDialog(QDialog):
             self.rule_status.setText(self.tr("비밀번호 규칙을 만족합니다."))
             self.rule_status.setStyleSheet(OK_STYLE)
         else:
-            self.rule_status.setText(self.tr(
-                "비밀번호 규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상, "
-                "또는 2종류 이상으로 10자 이상. 아이디를 포함할 수 없습니다."))
+            self.rule_status.setText(
+                self.tr(
+                    "비밀번호 규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상, "
+                    "또는 2종류 이상으로 10자 이상. 아이디를 포함할 수 없습니다."
+                )
+            )
             self.rule_status.setStyleSheet("color: #555;")
         self.ok_button.setEnabled(ready)
         return ready
@@ -164,9 +176,12 @@ class FirstRunDialog(QDialog):
         password = self.password_edit.text()
         self._set_busy(True)
         self.message.setText("")
-        self.runner.run(lambda: bootstrap.initialize(settings, officer_login=login, officer_name=name,
-                                                     password=password),
-                        owner=self, on_done=self._created, on_error=self._failed)
+        self.runner.run(
+            lambda: bootstrap.initialize(settings, officer_login=login, officer_name=name, password=password),
+            owner=self,
+            on_done=self._created,
+            on_error=self._failed,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.login_edit, self.name_edit, self.password_edit, self.confirm_edit):

@@ -23,12 +23,22 @@ from PySide6.QtWidgets import (
 
 from privdesk.ui.widgets import heading
 
-_INPUT_EVENTS = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.InputMethod,
-    QEvent.Type.TabletPress, QEvent.Type.TabletMove,
-})
+_INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.InputMethod,
+        QEvent.Type.TabletPress,
+        QEvent.Type.TabletMove,
+    }
+)
 
 
 class IdleWatcher(QObject):
@@ -107,9 +117,13 @@ class LockOverlay(QWidget):
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(24, 20, 24, 20)
         inner.addWidget(heading(self.tr("화면이 잠겼습니다"), panel))
-        text = QLabel(self.tr(
-            "자리를 비운 동안 개인정보가 보이지 않도록 화면을 잠갔습니다. 작성 중인 내용은 그대로 있습니다. "
-            "계속하려면 {account}의 비밀번호를 입력하십시오.").format(account=account_text), panel)
+        text = QLabel(
+            self.tr(
+                "자리를 비운 동안 개인정보가 보이지 않도록 화면을 잠갔습니다. 작성 중인 내용은 그대로 있습니다. "
+                "계속하려면 {account}의 비밀번호를 입력하십시오."
+            ).format(account=account_text),
+            panel,
+        )
         text.setWordWrap(True)
         inner.addWidget(text)
         self.password = QLineEdit(panel)

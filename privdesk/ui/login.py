@@ -40,9 +40,11 @@ def locked_message(ctx: AppContext) -> str:
         who = f"{who}({officer.phone})"
     if not who:
         return QCoreApplication.translate(
-            "LoginDialog", "계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.")
+            "LoginDialog", "계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오."
+        )
     return QCoreApplication.translate(
-        "LoginDialog", "계정이 잠겼습니다(잠김). 개인정보 보호책임자 {who}에게 잠금 해제를 요청하십시오.").format(who=who)
+        "LoginDialog", "계정이 잠겼습니다(잠김). 개인정보 보호책임자 {who}에게 잠금 해제를 요청하십시오."
+    ).format(who=who)
 
 
 class LoginDialog(QDialog):
@@ -93,8 +95,12 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
 
         station = ctx.workstation
-        where = QLabel(self.tr("작업 PC: {host} ({ip}) — 로그인과 실패는 접속기록에 남습니다.").format(
-            host=station.host, ip=station.ip), self)
+        where = QLabel(
+            self.tr("작업 PC: {host} ({ip}) — 로그인과 실패는 접속기록에 남습니다.").format(
+                host=station.host, ip=station.ip
+            ),
+            self,
+        )
         where.setWordWrap(True)
         where.setStyleSheet("color: #555;")
         layout.addWidget(where)
@@ -109,8 +115,12 @@ class LoginDialog(QDialog):
         self._set_busy(True)
         self.message.setText("")
         ctx = self.ctx
-        self.runner.run(lambda: users.login(ctx, login, password, channel="gui"), owner=self,
-                        on_done=self._logged_in, on_error=self._failed)
+        self.runner.run(
+            lambda: users.login(ctx, login, password, channel="gui"),
+            owner=self,
+            on_done=self._logged_in,
+            on_error=self._failed,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.login_edit, self.password_edit, self.login_button):
@@ -144,8 +154,9 @@ class LoginDialog(QDialog):
         """The forced change was cancelled: the session ends here."""
         self.message.setText(self.tr("비밀번호를 변경해야 로그인할 수 있습니다."))
         ctx = self.ctx
-        self.runner.run(lambda: users.logout(ctx, actor), owner=self,
-                        on_error=lambda exc: isinstance(exc, PrivdeskError))
+        self.runner.run(
+            lambda: users.logout(ctx, actor), owner=self, on_error=lambda exc: isinstance(exc, PrivdeskError)
+        )
 
     def _finish(self, actor: Actor) -> None:
         self.actor = actor
@@ -155,8 +166,15 @@ class LoginDialog(QDialog):
 class ChangePasswordDialog(QDialog):
     """비밀번호 변경: the rules are checked as you type; the server checks them again (and history)."""
 
-    def __init__(self, ctx: AppContext, runner: TaskRunner, actor: Actor, *, forced: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: TaskRunner,
+        actor: Actor,
+        *,
+        forced: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.runner = runner
@@ -166,9 +184,13 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle(self.tr("비밀번호 변경"))
         layout = QVBoxLayout(self)
         if forced:
-            why = QLabel(self.tr(
-                "처음 로그인했거나 관리자가 비밀번호를 초기화했거나 비밀번호 사용 기간이 지났습니다. "
-                "계속하려면 새 비밀번호로 변경하십시오."), self)
+            why = QLabel(
+                self.tr(
+                    "처음 로그인했거나 관리자가 비밀번호를 초기화했거나 비밀번호 사용 기간이 지났습니다. "
+                    "계속하려면 새 비밀번호로 변경하십시오."
+                ),
+                self,
+            )
             why.setWordWrap(True)
             layout.addWidget(why)
         form = QFormLayout()
@@ -179,9 +201,13 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("새 비밀번호"), self.new_edit)
         form.addRow(self.tr("새 비밀번호 확인"), self.confirm_edit)
         layout.addLayout(form)
-        rules = QLabel(self.tr(
-            "규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상 또는 2종류 이상으로 10자 이상, "
-            "아이디 포함 금지, 최근에 쓴 비밀번호 금지."), self)
+        rules = QLabel(
+            self.tr(
+                "규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상 또는 2종류 이상으로 10자 이상, "
+                "아이디 포함 금지, 최근에 쓴 비밀번호 금지."
+            ),
+            self,
+        )
         rules.setWordWrap(True)
         rules.setStyleSheet("color: #555;")
         layout.addWidget(rules)
@@ -195,12 +221,14 @@ class ChangePasswordDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("변경"))
         self.ok_button.setObjectName("changeButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self.tr("로그아웃") if forced else self.tr("취소"))
+            self.tr("로그아웃") if forced else self.tr("취소")
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -243,8 +271,12 @@ class ChangePasswordDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.message.setText("")
         ctx, actor = self.ctx, self.actor_before
-        self.runner.run(lambda: users.change_password(ctx, actor, old, new), owner=self,
-                        on_done=self._changed, on_error=self._failed)
+        self.runner.run(
+            lambda: users.change_password(ctx, actor, old, new),
+            owner=self,
+            on_done=self._changed,
+            on_error=self._failed,
+        )
 
     def _changed(self, actor: Actor) -> None:
         self.actor = actor

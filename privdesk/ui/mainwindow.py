@@ -53,8 +53,15 @@ class MainWindow(QMainWindow):
     session_ended = Signal(str)
     closed = Signal()
 
-    def __init__(self, ctx: AppContext, runner: TaskRunner, actor: Actor, *,
-                 pages: Sequence[PageSpec] = DEFAULT_PAGES, idle_timeout_ms: int | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        runner: TaskRunner,
+        actor: Actor,
+        *,
+        pages: Sequence[PageSpec] = DEFAULT_PAGES,
+        idle_timeout_ms: int | None = None,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
         self.runner = runner
@@ -64,7 +71,9 @@ class MainWindow(QMainWindow):
         self.specs = [spec for spec in pages if spec.allowed(actor)]
         self.pages: dict[str, Page] = {}
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("{hospital} — privdesk 개인정보 보호 업무").format(hospital=ctx.profile.name))
+        self.setWindowTitle(
+            self.tr("{hospital} — privdesk 개인정보 보호 업무").format(hospital=ctx.profile.name)
+        )
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -74,10 +83,12 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(0, 0))
-        self.nav.setStyleSheet("QListWidget { border: none; border-right: 1px solid #ccc; background: #f4f5f7;"
-                               " outline: 0; }"
-                               "QListWidget::item { padding: 10px 12px; }"
-                               "QListWidget::item:selected { background: #dfe7f5; color: black; }")
+        self.nav.setStyleSheet(
+            "QListWidget { border: none; border-right: 1px solid #ccc; background: #f4f5f7;"
+            " outline: 0; }"
+            "QListWidget::item { padding: 10px 12px; }"
+            "QListWidget::item:selected { background: #dfe7f5; color: black; }"
+        )
         for spec in self.specs:
             item = QListWidgetItem(QCoreApplication.translate(NAV_CONTEXT, spec.title))
             item.setData(KEY_ROLE, spec.key)
@@ -97,13 +108,15 @@ class MainWindow(QMainWindow):
         self.overlay.logout_requested.connect(self.logout)
         self._hidden_dialogs: list[QDialog] = []
         minutes = ctx.settings.security.idle_lock_minutes
-        self.idle_watcher = IdleWatcher(idle_timeout_ms if idle_timeout_ms is not None else minutes * 60_000, self)
+        self.idle_watcher = IdleWatcher(
+            idle_timeout_ms if idle_timeout_ms is not None else minutes * 60_000, self
+        )
         self.idle_watcher.idle.connect(self.lock)
 
         self.resize(1100, 700)
         self.landing = landing_page(actor, self.page_keys())
         if self.landing != (self.page_keys() or [""])[0] and self._asked_to_justify():
-            self.landing = self.page_keys()[0]   # a 소명 waits for this account: 오늘 할 일 shows it first
+            self.landing = self.page_keys()[0]  # a 소명 waits for this account: 오늘 할 일 shows it first
         self._focused = False
         self.show_page(self.landing)
         if actor.password_expires_in_days is not None:
@@ -183,7 +196,7 @@ class MainWindow(QMainWindow):
         self.keys_action = QAction(self.tr("키 관리…"), self)
         self.keys_action.setObjectName("keysAction")
         self.keys_action.triggered.connect(self.open_keys)
-        self.keys_action.setVisible(OFFICER in self._actor.role_codes)    # the privacy officer's
+        self.keys_action.setVisible(OFFICER in self._actor.role_codes)  # the privacy officer's
         menu.addAction(self.keys_action)
         menu.addSeparator()
         self.logout_action = QAction(self.tr("로그아웃"), self)
@@ -225,13 +238,17 @@ class MainWindow(QMainWindow):
         station = self.ctx.workstation
         self.account_status.setText(self.tr("계정: {name} ({login})").format(name=a.name, login=a.login))
         self.roles_status.setText(self.tr("역할: {roles}").format(roles=role_names(a.role_codes) or "-"))
-        self.station_status.setText(self.tr("작업 PC: {host} ({ip})").format(host=station.host, ip=station.ip))
+        self.station_status.setText(
+            self.tr("작업 PC: {host} ({ip})").format(host=station.host, ip=station.ip)
+        )
 
     def _expiry_notice(self) -> None:
         days = self._actor.password_expires_in_days
         if days is None or self._ended:
             return
-        text = self.tr("비밀번호가 {days}일 뒤 만료됩니다. [계정] 메뉴의 비밀번호 변경으로 미리 바꾸십시오.").format(days=days)
+        text = self.tr(
+            "비밀번호가 {days}일 뒤 만료됩니다. [계정] 메뉴의 비밀번호 변경으로 미리 바꾸십시오."
+        ).format(days=days)
         self.statusBar().showMessage(text, 60_000)
         messages.show_info(self, self.tr("비밀번호 만료 예정"), text)
 
@@ -274,8 +291,12 @@ class MainWindow(QMainWindow):
 
     def _try_unlock(self, password: str) -> None:
         ctx, actor = self.ctx, self._actor
-        self.runner.run(lambda: users.verify_password_again(ctx, actor, password), owner=self,
-                        on_done=lambda _none: self.unlock(), on_error=self._unlock_failed)
+        self.runner.run(
+            lambda: users.verify_password_again(ctx, actor, password),
+            owner=self,
+            on_done=lambda _none: self.unlock(),
+            on_error=self._unlock_failed,
+        )
 
     def _unlock_failed(self, exc: BaseException) -> bool:
         if isinstance(exc, AccountLockedError):
@@ -285,7 +306,9 @@ class MainWindow(QMainWindow):
             self.overlay.set_busy(False)
             self.overlay.password.clear()
             self.overlay.password.setFocus()
-            self.overlay.message.setText(self.tr("비밀번호가 올바르지 않습니다. 계속 틀리면 계정이 잠깁니다."))
+            self.overlay.message.setText(
+                self.tr("비밀번호가 올바르지 않습니다. 계속 틀리면 계정이 잠깁니다.")
+            )
             return True
         if isinstance(exc, PrivdeskError):
             self.overlay.set_busy(False)
@@ -334,8 +357,9 @@ class MainWindow(QMainWindow):
             ctx, actor = self.ctx, self._actor
             self._ended = True
             self.idle_watcher.stop()
-            self.runner.run(lambda: users.logout(ctx, actor),
-                            on_error=lambda exc: isinstance(exc, PrivdeskError))
+            self.runner.run(
+                lambda: users.logout(ctx, actor), on_error=lambda exc: isinstance(exc, PrivdeskError)
+            )
             self.closed.emit()
         event.accept()
 

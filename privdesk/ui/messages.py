@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from privdesk.logs import log_file
 
 
-def _show(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-          detail: str = "") -> QMessageBox:
+def _show(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, detail: str = ""
+) -> QMessageBox:
     parent = parent or QApplication.activeWindow()
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("privdeskMessage")
@@ -39,6 +40,14 @@ def show_info(parent: QWidget | None, title: str, text: str, detail: str = "") -
 
 def show_crash(parent: QWidget | None) -> QMessageBox:
     """A bug: the details went to the log file, never personal data on screen."""
-    return _show(parent, QMessageBox.Icon.Critical, QCoreApplication.translate("Messages", "예기치 않은 오류"),
-                 QCoreApplication.translate("Messages", "예기치 않은 오류가 발생했습니다. 작업은 저장되지 않았을 수 있습니다."),
-                 QCoreApplication.translate("Messages", "자세한 내용은 로그 파일을 보십시오: {path}").format(path=log_file()))
+    return _show(
+        parent,
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Messages", "예기치 않은 오류"),
+        QCoreApplication.translate(
+            "Messages", "예기치 않은 오류가 발생했습니다. 작업은 저장되지 않았을 수 있습니다."
+        ),
+        QCoreApplication.translate("Messages", "자세한 내용은 로그 파일을 보십시오: {path}").format(
+            path=log_file()
+        ),
+    )

@@ -114,21 +114,51 @@ def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
 
 
 DEFAULT_PAGES: tuple[PageSpec, ...] = (
-    PageSpec("today", QT_TRANSLATE_NOOP("Navigation", "오늘 할 일"), _today),   # first for every account
+    PageSpec("today", QT_TRANSLATE_NOOP("Navigation", "오늘 할 일"), _today),  # first for every account
     PageSpec("patients", QT_TRANSLATE_NOOP("Navigation", "환자 명부"), _patients, (Permission.PATIENT_READ,)),
-    PageSpec("requests", QT_TRANSLATE_NOOP("Navigation", "정보주체 요구"), _requests, (Permission.REQUEST_HANDLE,)),
-    PageSpec("disclosures", QT_TRANSLATE_NOOP("Navigation", "제3자 제공"), _disclosures,
-             (Permission.DISCLOSURE_WRITE,)),
-    PageSpec("cctv", QT_TRANSLATE_NOOP("Navigation", "CCTV"), _cctv, (Permission.CCTV_MANAGE, Permission.CCTV_READ)),
-    PageSpec("lifecycle", QT_TRANSLATE_NOOP("Navigation", "보유·파기"), _lifecycle,
-             (Permission.RETENTION_MANAGE, Permission.DESTRUCTION_PLAN, Permission.DESTRUCTION_APPROVE,
-              Permission.SEPARATED_READ)),
-    PageSpec("incidents", QT_TRANSLATE_NOOP("Navigation", "사고 대장"), _incidents, (Permission.INCIDENT_READ,)),
-    PageSpec("complaints", QT_TRANSLATE_NOOP("Navigation", "신고·상담"), _complaints, (Permission.INCIDENT_READ,)),
-    PageSpec("processors", QT_TRANSLATE_NOOP("Navigation", "수탁업체"), _processors, (Permission.PROCESSOR_MANAGE,)),
-    PageSpec("accounts", QT_TRANSLATE_NOOP("Navigation", "계정 관리"), _accounts, (Permission.ACCOUNT_MANAGE,)),
-    PageSpec("access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)),
+    PageSpec(
+        "requests", QT_TRANSLATE_NOOP("Navigation", "정보주체 요구"), _requests, (Permission.REQUEST_HANDLE,)
+    ),
+    PageSpec(
+        "disclosures",
+        QT_TRANSLATE_NOOP("Navigation", "제3자 제공"),
+        _disclosures,
+        (Permission.DISCLOSURE_WRITE,),
+    ),
+    PageSpec(
+        "cctv", QT_TRANSLATE_NOOP("Navigation", "CCTV"), _cctv, (Permission.CCTV_MANAGE, Permission.CCTV_READ)
+    ),
+    PageSpec(
+        "lifecycle",
+        QT_TRANSLATE_NOOP("Navigation", "보유·파기"),
+        _lifecycle,
+        (
+            Permission.RETENTION_MANAGE,
+            Permission.DESTRUCTION_PLAN,
+            Permission.DESTRUCTION_APPROVE,
+            Permission.SEPARATED_READ,
+        ),
+    ),
+    PageSpec(
+        "incidents", QT_TRANSLATE_NOOP("Navigation", "사고 대장"), _incidents, (Permission.INCIDENT_READ,)
+    ),
+    PageSpec(
+        "complaints", QT_TRANSLATE_NOOP("Navigation", "신고·상담"), _complaints, (Permission.INCIDENT_READ,)
+    ),
+    PageSpec(
+        "processors", QT_TRANSLATE_NOOP("Navigation", "수탁업체"), _processors, (Permission.PROCESSOR_MANAGE,)
+    ),
+    PageSpec(
+        "accounts", QT_TRANSLATE_NOOP("Navigation", "계정 관리"), _accounts, (Permission.ACCOUNT_MANAGE,)
+    ),
+    PageSpec(
+        "access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)
+    ),
     PageSpec("review", QT_TRANSLATE_NOOP("Navigation", "접속기록 점검"), _review, (Permission.AUDIT_REVIEW,)),
-    PageSpec("permission_history", QT_TRANSLATE_NOOP("Navigation", "권한 변경 이력"), _permission_history,
-             (Permission.AUDIT_READ, Permission.ACCOUNT_MANAGE)),
+    PageSpec(
+        "permission_history",
+        QT_TRANSLATE_NOOP("Navigation", "권한 변경 이력"),
+        _permission_history,
+        (Permission.AUDIT_READ, Permission.ACCOUNT_MANAGE),
+    ),
 )

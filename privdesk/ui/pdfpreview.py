@@ -51,14 +51,22 @@ FIT_WIDTH, FIT_PAGE = "fit_width", "fit_page"
 class PdfPreviewDialog(QDialog):
     """A PDF in a window: pages, zoom, print and save. ``suggested_name`` is the save dialog's default."""
 
-    def __init__(self, path: Path, title: str, parent: QWidget | None = None, *, suggested_name: str = "",
-                 temporary: bool = False, protected: Sequence[Protected] = ()) -> None:
+    def __init__(
+        self,
+        path: Path,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        suggested_name: str = "",
+        temporary: bool = False,
+        protected: Sequence[Protected] = (),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
         self.setWindowTitle(self.tr("미리보기 — {title}").format(title=title))
         self.path = Path(path)
         self.temporary = temporary
-        self.protected = tuple(protected)   # privdesk's own files: a copy never replaces them
+        self.protected = tuple(protected)  # privdesk's own files: a copy never replaces them
         self.suggested_name = suggested_name or self.path.name
         self.printed_pages = 0
 
@@ -151,8 +159,14 @@ class PdfPreviewDialog(QDialog):
         self.page_spin.setValue(min(self.current_page() + 1, max(1, n)))
         self.page_spin.blockSignals(False)
         self.page_total.setText(f"/ {n}")
-        for widget in (self.page_spin, self.print_button, self.save_button, self.zoom_combo,
-                       self.zoom_in_button, self.zoom_out_button):
+        for widget in (
+            self.page_spin,
+            self.print_button,
+            self.save_button,
+            self.zoom_combo,
+            self.zoom_in_button,
+            self.zoom_out_button,
+        ):
             widget.setEnabled(n > 0)
         self.prev_button.setEnabled(n > 0 and self.current_page() > 0)
         self.next_button.setEnabled(n > 0 and self.current_page() < n - 1)
@@ -220,8 +234,9 @@ class PdfPreviewDialog(QDialog):
     def _match_orientation(self, printer: QPrinter) -> None:
         size = self.document.pagePointSize(0)
         landscape = size.width() > size.height()
-        printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
-                                   else QPageLayout.Orientation.Portrait)
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+        )
 
     def _page_range(self, printer: QPrinter) -> range:
         n = self.page_count
@@ -241,7 +256,9 @@ class PdfPreviewDialog(QDialog):
         pages = self._page_range(printer)
         painter = QPainter()
         if not painter.begin(printer):
-            messages.show_error(self, RuntimeError(self.tr("프린터를 열 수 없습니다. 프린터 설정을 확인하십시오.")))
+            messages.show_error(
+                self, RuntimeError(self.tr("프린터를 열 수 없습니다. 프린터 설정을 확인하십시오."))
+            )
             return 0
         printed = 0
         try:
@@ -250,12 +267,18 @@ class PdfPreviewDialog(QDialog):
                 if i > 0:
                     printer.newPage()
                 size = self.document.pagePointSize(page)
-                image = self.document.render(page, QSize(max(1, round(size.width() * dpi / 72)),
-                                                         max(1, round(size.height() * dpi / 72))))
+                image = self.document.render(
+                    page,
+                    QSize(max(1, round(size.width() * dpi / 72)), max(1, round(size.height() * dpi / 72))),
+                )
                 area = painter.viewport()
                 scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRect(area.x() + (area.width() - scaled.width()) // 2,
-                               area.y() + (area.height() - scaled.height()) // 2, scaled.width(), scaled.height())
+                target = QRect(
+                    area.x() + (area.width() - scaled.width()) // 2,
+                    area.y() + (area.height() - scaled.height()) // 2,
+                    scaled.width(),
+                    scaled.height(),
+                )
                 painter.drawImage(target, image)
                 printed += 1
         finally:
@@ -267,8 +290,9 @@ class PdfPreviewDialog(QDialog):
     # -- saving ---------------------------------------------------------------------------------
     def save_with_dialog(self) -> None:
         """저장: a copy of the PDF where the user chooses."""
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("PDF 저장"), self.suggested_name,
-                                                self.tr("PDF 파일 (*.pdf)"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("PDF 저장"), self.suggested_name, self.tr("PDF 파일 (*.pdf)")
+        )
         if target:
             self.save_to(Path(target), confirmed=True)
 
@@ -284,8 +308,9 @@ class PdfPreviewDialog(QDialog):
             return target
         except OSError as exc:
             log.warning("could not save the PDF copy: %s", exc.__class__.__name__)
-            messages.show_error(self, RuntimeError(self.tr("파일을 저장할 수 없습니다: {name}").format(
-                name=target.name)))
+            messages.show_error(
+                self, RuntimeError(self.tr("파일을 저장할 수 없습니다: {name}").format(name=target.name))
+            )
             return target
         self.status.setText(self.tr("저장했습니다: {path}").format(path=target))
         return target

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 class Progress(QObject):
     """Progress reports from the worker to the GUI thread, a cancel flag, and an optional dialog."""
 
-    step = Signal(object)       # the arguments of one report(), as a tuple; delivered on the GUI thread
+    step = Signal(object)  # the arguments of one report(), as a tuple; delivered on the GUI thread
     cancel_requested = Signal()  # 취소 was pressed (or cancel() called); the flag is already set
 
     def __init__(self, parent: QObject, on_step: Callable[..., None] | None = None) -> None:
         super().__init__(parent)
         self.cancel_event = threading.Event()
-        self.is_cancelled: Callable[[], bool] = self.cancel_event.is_set   # for the worker: no Qt inside
+        self.is_cancelled: Callable[[], bool] = self.cancel_event.is_set  # for the worker: no Qt inside
         self.dialog: QProgressDialog | None = None
         self._cancelling_text: str | None = None
         self._on_step = on_step
@@ -44,8 +44,17 @@ class Progress(QObject):
         self.step.emit(args)
 
     # -- the GUI thread -----------------------------------------------------------------------------
-    def show_dialog(self, owner: QWidget, label: str, *, cancel_text: str, title: str, object_name: str,
-                    cancelling_text: str, minimum_duration: int = 0) -> QProgressDialog:
+    def show_dialog(
+        self,
+        owner: QWidget,
+        label: str,
+        *,
+        cancel_text: str,
+        title: str,
+        object_name: str,
+        cancelling_text: str,
+        minimum_duration: int = 0,
+    ) -> QProgressDialog:
         """The standard progress dialog: busy until ``set_value`` gives a total, 취소 cancels."""
         dialog = QProgressDialog(label, cancel_text, 0, 0, owner)
         dialog.setObjectName(object_name)

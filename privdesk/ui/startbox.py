@@ -26,17 +26,29 @@ LATE, SOON, CALM = "late", "soon", "calm"
 def box_styles(name: str, *, bold_late: bool = False) -> dict[str, str]:
     """The three tones of the frame ``QFrame#name``."""
     bold = " font-weight: bold;" if bold_late else ""
-    return {LATE: f"QFrame#{name} {{ background: #fde7e9; border: 1px solid #f1a7ae; }} QLabel {{ color: #7f0000;{bold} }}",
-            SOON: f"QFrame#{name} {{ background: #fff3e0; border: 1px solid #f0c080; }} QLabel {{ color: #8a4b00; }}",
-            CALM: f"QFrame#{name} {{ background: #f4f5f7; border: 1px solid #d0d4da; }} QLabel {{ color: #333; }}"}
+    return {
+        LATE: f"QFrame#{name} {{ background: #fde7e9; border: 1px solid #f1a7ae; }} QLabel {{ color: #7f0000;{bold} }}",
+        SOON: f"QFrame#{name} {{ background: #fff3e0; border: 1px solid #f0c080; }} QLabel {{ color: #8a4b00; }}",
+        CALM: f"QFrame#{name} {{ background: #f4f5f7; border: 1px solid #d0d4da; }} QLabel {{ color: #333; }}",
+    }
 
 
 class StartBox(QFrame):
     """The frame, the line and the button (see the module docstring)."""
 
-    def __init__(self, host: PageHost, parent: QWidget | None, *, name: str, line_name: str, page: str,
-                 button_name: str, permission: Permission, styles: dict[str, str],
-                 rich: bool = True) -> None:
+    def __init__(
+        self,
+        host: PageHost,
+        parent: QWidget | None,
+        *,
+        name: str,
+        line_name: str,
+        page: str,
+        button_name: str,
+        permission: Permission,
+        styles: dict[str, str],
+        rich: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.host, self.page, self.permission, self.styles = host, page, permission, styles
         self.setObjectName(name)
@@ -48,7 +60,7 @@ class StartBox(QFrame):
         if rich:
             self.line.setTextFormat(Qt.TextFormat.RichText)
         box.addWidget(self.line, 1)
-        self.button = QPushButton(self)       # its text is the subclass's (its translation context)
+        self.button = QPushButton(self)  # its text is the subclass's (its translation context)
         self.button.setObjectName(button_name)
         self.button.clicked.connect(lambda _c=False: self.host.show_page(self.page))
         box.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)

@@ -45,7 +45,7 @@ class Column[R]:
 class RowTableModel[R](QAbstractTableModel):
     """Rows of one dataclass type; subclasses set ``COLUMNS`` and the ``COL_*`` constants."""
 
-    COLUMNS: Sequence[Column[Any]] = ()   # a model may set its own per instance (translated at run time)
+    COLUMNS: Sequence[Column[Any]] = ()  # a model may set its own per instance (translated at run time)
     CONTEXT: ClassVar[str] = "TableModel"
 
     def __init__(self, parent: Any = None) -> None:
@@ -94,10 +94,14 @@ class RowTableModel[R](QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.COLUMNS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
             return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section].header)
         return None
 
@@ -117,8 +121,14 @@ class KeysetTableModel[R](RowTableModel[R]):
     fetch_failed = Signal(object)
     fetched = Signal()
 
-    def __init__(self, row_key: Callable[[R], int], parent: Any = None, page_size: int = 200, *,
-                 runner: TaskRunner | None = None) -> None:
+    def __init__(
+        self,
+        row_key: Callable[[R], int],
+        parent: Any = None,
+        page_size: int = 200,
+        *,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.page_size = page_size
         self.runner = runner
@@ -164,9 +174,12 @@ class KeysetTableModel[R](RowTableModel[R]):
         self._loading = True
         generation, fetcher, limit = self._generation, self._fetcher, self.page_size
         before = self._row_key(self._rows[-1]) if self._rows else None
-        self.runner.run(lambda: list(fetcher(before, limit)), owner=self.owner,
-                        on_done=lambda rows: self._arrived(generation, rows),
-                        on_error=lambda exc: self._failed(generation, exc))
+        self.runner.run(
+            lambda: list(fetcher(before, limit)),
+            owner=self.owner,
+            on_done=lambda rows: self._arrived(generation, rows),
+            on_error=lambda exc: self._failed(generation, exc),
+        )
 
     def _arrived(self, generation: int, rows: list[R]) -> None:
         if generation != self._generation:
@@ -203,8 +216,9 @@ def select_where[R](view: QTableView, model: RowTableModel[R], match: Callable[[
         if match(record):
             index = model.index(row, 0)
             view.selectionModel().select(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
             view.scrollTo(index)
             return True
     return False
-

@@ -29,10 +29,21 @@ log = logging.getLogger("privdesk.ui")
 EVERYTHING: frozenset[str] = frozenset({"*"})
 
 #: the kinds of change: the domains of ``privdesk/ui`` (a screen shows, a task changes, some of them)
-KINDS: frozenset[str] = frozenset({
-    "accounts", "audit", "backup", "cctv", "complaints", "disclosures", "incidents", "lifecycle", "registry",
-    "requests", "review",
-})
+KINDS: frozenset[str] = frozenset(
+    {
+        "accounts",
+        "audit",
+        "backup",
+        "cctv",
+        "complaints",
+        "disclosures",
+        "incidents",
+        "lifecycle",
+        "registry",
+        "requests",
+        "review",
+    }
+)
 
 #: ``changes=`` of :meth:`TaskRunner.run`: False (a read), True (everything) or the kinds changed
 Changes = bool | frozenset[str]
@@ -71,8 +82,15 @@ class Task(QObject):
 
     finished = Signal()
 
-    def __init__(self, runner: TaskRunner, fn: Callable[[], Any], owner: QObject | None,
-                 on_done: DoneCallback | None, on_error: ErrorCallback | None, changes: frozenset[str]) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        fn: Callable[[], Any],
+        owner: QObject | None,
+        on_done: DoneCallback | None,
+        on_error: ErrorCallback | None,
+        changes: frozenset[str],
+    ) -> None:
         super().__init__(runner)
         self._runner = runner
         self._owner = owner
@@ -148,7 +166,7 @@ class Task(QObject):
 class TaskRunner(QObject):
     """Runs use cases off the GUI thread. One per application; passed to every screen."""
 
-    data_changed = Signal(object)   # the frozenset of kinds changed (EVERYTHING when the task did not say)
+    data_changed = Signal(object)  # the frozenset of kinds changed (EVERYTHING when the task did not say)
     busy_changed = Signal(bool)
     error_reported = Signal(object)  # every error shown by report(): the self-test counts them
 
@@ -161,9 +179,15 @@ class TaskRunner(QObject):
     def pending(self) -> int:
         return len(self._running)
 
-    def run(self, fn: Callable[[], Any], *, owner: QObject | None = None,
-            on_done: DoneCallback | None = None, on_error: ErrorCallback | None = None,
-            changes: Changes = False) -> Task:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        *,
+        owner: QObject | None = None,
+        on_done: DoneCallback | None = None,
+        on_error: ErrorCallback | None = None,
+        changes: Changes = False,
+    ) -> Task:
         """Run ``fn()`` on the pool. ``on_error`` returns True when it showed the error itself.
         Callbacks are skipped when ``owner`` was deleted meanwhile. ``changes`` — True (everything)
         or the kinds changed, e.g. ``frozenset({"registry"})`` — emits ``data_changed`` after a success."""
@@ -184,7 +208,7 @@ class TaskRunner(QObject):
         is ``sys.excepthook`` (installed by the application; pytest-qt's in tests, so a bug in a
         task fails the test)."""
         known = known_failure(exc)
-        if known is not None and known is not exc:   # a full disk, a server that cannot be reached …
+        if known is not None and known is not exc:  # a full disk, a server that cannot be reached …
             log_known(exc, known, "a GUI task")
             exc = known
         self.error_reported.emit(exc)
@@ -198,8 +222,9 @@ class TaskRunner(QObject):
         return bool(self._pool.waitForDone(msecs))
 
 
-def handle_crash(exc_type: type[BaseException], exc: BaseException, tb: Any,
-                 parent: QWidget | None = None) -> None:
+def handle_crash(
+    exc_type: type[BaseException], exc: BaseException, tb: Any, parent: QWidget | None = None
+) -> None:
     """The crash handler (sys.excepthook): a bug is logged and shown; a known error is shown in Korean."""
     known = known_failure(exc)
     if known is not None:

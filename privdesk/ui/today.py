@@ -33,12 +33,14 @@ from privdesk.ui.widgets import heading
 
 TODAY_PAGE = "today"
 MARKER_COLOURS = {OVERDUE: "#c62828", SOON: "#ef8f00", CALM: "#8a929c"}
-ROW_STYLES = {OVERDUE: "QFrame#workRow { background: #fde7e9; border: 1px solid #f1a7ae; }"
-                       " QLabel#workText { color: #7f0000; font-weight: bold; }",
-              SOON: "QFrame#workRow { background: #fff3e0; border: 1px solid #f0c080; }"
-                    " QLabel#workText { color: #8a4b00; }",
-              CALM: "QFrame#workRow { background: #f4f5f7; border: 1px solid #d0d4da; }"
-                    " QLabel#workText { color: #333; }"}
+ROW_STYLES = {
+    OVERDUE: "QFrame#workRow { background: #fde7e9; border: 1px solid #f1a7ae; }"
+    " QLabel#workText { color: #7f0000; font-weight: bold; }",
+    SOON: "QFrame#workRow { background: #fff3e0; border: 1px solid #f0c080; }"
+    " QLabel#workText { color: #8a4b00; }",
+    CALM: "QFrame#workRow { background: #f4f5f7; border: 1px solid #d0d4da; }"
+    " QLabel#workText { color: #333; }",
+}
 BOXED = {"incidents.clock": Permission.INCIDENT_HANDLE, "backup.age": Permission.BACKUP}  # shown by a box
 
 
@@ -73,14 +75,14 @@ class WorkRow(QFrame):
 class TodayPage(Page):
     """Always the first page (see the module docstring)."""
 
-    SHOWS = EVERYTHING   # the day's work of every domain: reloads after any change
+    SHOWS = EVERYTHING  # the day's work of every domain: reloads after any change
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("todayPage")
         self.items: list[WorkItem] | None = None
         self.rows: list[WorkRow] = []
-        self.providers: tuple[Provider, ...] = PROVIDERS   # what the list asks (a test may narrow it)
+        self.providers: tuple[Provider, ...] = PROVIDERS  # what the list asks (a test may narrow it)
         self.answer_dialog: JustificationAnswerDialog | None = None
         self._generation = 0
         outer = QVBoxLayout(self)
@@ -93,12 +95,12 @@ class TodayPage(Page):
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
         layout.addWidget(heading(self.tr("오늘 할 일"), body))
-        self.integrity_box = IntegrityBox(host, body)       # the lock: officer and auditor only
+        self.integrity_box = IntegrityBox(host, body)  # the lock: officer and auditor only
         self.integrity_box.changed.connect(self.reload)
         layout.addWidget(self.integrity_box)
         self.notices_box = NoticesBox(host, body)
         layout.addWidget(self.notices_box)
-        self.incidents_box = IncidentClockBox(host, body)   # the 72-hour clock of open breaches, by the hour
+        self.incidents_box = IncidentClockBox(host, body)  # the 72-hour clock of open breaches, by the hour
         self.incidents_box.setVisible(host.actor.may(Permission.INCIDENT_HANDLE))
         layout.addWidget(self.incidents_box)
         self.backup_box = BackupBox(host, body)
@@ -138,14 +140,15 @@ class TodayPage(Page):
         self.status.setText(self.tr("불러오는 중…") if self.items is None else "")
         providers = self.providers
         self._generation += 1
-        generation = self._generation     # a slower, older load must not replace a newer list
+        generation = self._generation  # a slower, older load must not replace a newer list
 
         def shown(items: list[WorkItem]) -> None:
             if generation == self._generation:
                 self.show_items(items)
 
-        self.host.runner.run(lambda: collect(ctx, actor, providers=providers), owner=self, on_done=shown,
-                             on_error=self._failed)
+        self.host.runner.run(
+            lambda: collect(ctx, actor, providers=providers), owner=self, on_done=shown, on_error=self._failed
+        )
 
     def _boxed(self, item: WorkItem) -> bool:
         permission = BOXED.get(item.key)
@@ -154,20 +157,22 @@ class TodayPage(Page):
     def show_items(self, items: list[WorkItem]) -> None:
         shown = [i for i in items if not self._boxed(i)]
         if self.items is not None and shown == self.items and len(self.rows) == len(shown):
-            self.status.setText("")      # nothing changed: the rows stay (no flicker, focus kept)
+            self.status.setText("")  # nothing changed: the rows stay (no flicker, focus kept)
             return
         self.items = shown
         for row in self.rows:
             self.list_layout.removeWidget(row)
             row.deleteLater()
         self.rows = []
-        keys_of = getattr(self.host, "page_keys", None)   # the main window lists its pages; a test host may not
+        keys_of = getattr(
+            self.host, "page_keys", None
+        )  # the main window lists its pages; a test host may not
         keys = set(keys_of()) if keys_of is not None else None
         for item in self.items:
             row = WorkRow(item, keys is None or item.page in keys or item.page == ANSWER_PAGE, self.list_box)
             row.button.clicked.connect(lambda _c=False, key=item.key: self.open_item(key))
             self.list_layout.addWidget(row)
-            row.show()   # now, not on the layout's queued show: a row is on screen once it is listed
+            row.show()  # now, not on the layout's queued show: a row is on screen once it is listed
             self.rows.append(row)
         self.empty.setVisible(not self.items)
         self.status.setText("")

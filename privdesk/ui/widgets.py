@@ -124,9 +124,17 @@ class ReasonDialog(QDialog):
     :func:`privdesk.audit.reasons.require`) is run on OK: a ValidationError is shown in the dialog,
     which stays open, so a reason with personal data never reaches the use case."""
 
-    def __init__(self, parent: QWidget | None, title: str, text: str, *, required: bool = True,
-                 ok_text: str = "", recent: Sequence[str] = (),
-                 validate: Callable[[str], object] | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
+        required: bool = True,
+        ok_text: str = "",
+        recent: Sequence[str] = (),
+        validate: Callable[[str], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("reasonDialog")
@@ -146,7 +154,9 @@ class ReasonDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, r)
                 item.setToolTip(r)
             rows = min(len(recent), 5)
-            self.recent.setFixedHeight(self.recent.sizeHintForRow(0) * rows + 2 * self.recent.frameWidth() + 4)
+            self.recent.setFixedHeight(
+                self.recent.sizeHintForRow(0) * rows + 2 * self.recent.frameWidth() + 4
+            )
             self.recent.currentItemChanged.connect(lambda item, _old: self.choose(item))
             self.recent.itemClicked.connect(self.choose)
             self.recent.itemActivated.connect(self._choose_and_accept)
@@ -164,7 +174,8 @@ class ReasonDialog(QDialog):
         self.message.hide()
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(ok_text or self.tr("확인"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
@@ -195,9 +206,13 @@ class ReasonDialog(QDialog):
         self.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.reason and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+        if (
+            watched is self.reason
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
             if self.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled():
                 self.accept()
             return True
@@ -225,12 +240,13 @@ def recent_of(host_or_ctx: PageHost | AppContext, actor: Actor) -> list[str]:
     ctx = host_or_ctx if isinstance(host_or_ctx, AppContext) else host_or_ctx.ctx
     try:
         return recent_reasons(ctx, actor)
-    except PrivdeskError:          # a locked account, a lost connection: ask without suggestions
+    except PrivdeskError:  # a locked account, a lost connection: ask without suggestions
         return []
 
 
-def ask_reason(owner: QWidget, host_or_ctx: PageHost | AppContext, actor: Actor, title: str,
-               text: str) -> str | None:
+def ask_reason(
+    owner: QWidget, host_or_ctx: PageHost | AppContext, actor: Actor, title: str, text: str
+) -> str | None:
     """Ask for the reason (사유) of an export, download, print or unmasking of personal data, with
     this account's own recent reasons offered; the reason checked as the use case will check it
     (:func:`privdesk.audit.reasons.require`). None when cancelled: then nothing happens."""
@@ -253,9 +269,13 @@ class OneTimePasswordDialog(QDialog):
         self.setWindowTitle(self.tr("임시 비밀번호"))
         self.setObjectName("oneTimePasswordDialog")
         layout = QVBoxLayout(self)
-        info = QLabel(self.tr(
-            "계정 {login}의 임시 비밀번호입니다. 이 창을 닫으면 다시 볼 수 없습니다. "
-            "본인에게 직접 전달하십시오. 첫 로그인 때 새 비밀번호로 바꿔야 합니다.").format(login=login), self)
+        info = QLabel(
+            self.tr(
+                "계정 {login}의 임시 비밀번호입니다. 이 창을 닫으면 다시 볼 수 없습니다. "
+                "본인에게 직접 전달하십시오. 첫 로그인 때 새 비밀번호로 바꿔야 합니다."
+            ).format(login=login),
+            self,
+        )
         info.setWordWrap(True)
         layout.addWidget(info)
         row = QHBoxLayout()
@@ -300,8 +320,9 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def record_table(parent: QWidget, name: str, model: QAbstractItemModel, *, fit_contents: bool = False,
-                 wrap: bool = True) -> QTableView:
+def record_table(
+    parent: QWidget, name: str, model: QAbstractItemModel, *, fit_contents: bool = False, wrap: bool = True
+) -> QTableView:
     """A read-only table of records: whole rows selected one at a time, no row numbers, the last
     column stretched; columns sized to their contents (``fit_contents``) or by the user."""
     view = QTableView(parent)
@@ -313,14 +334,16 @@ def record_table(parent: QWidget, name: str, model: QAbstractItemModel, *, fit_c
     view.setWordWrap(wrap)
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if fit_contents
-                                else QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(
+        QHeaderView.ResizeMode.ResizeToContents if fit_contents else QHeaderView.ResizeMode.Interactive
+    )
     header.setStretchLastSection(True)
     return view
 
 
-
-def bar_button(owner: QWidget, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
+def bar_button(
+    owner: QWidget, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]
+) -> QPushButton:
     """A push button in a page's action bar, named for tests and calling ``slot()``."""
     b = QPushButton(text, owner)
     b.setObjectName(name)

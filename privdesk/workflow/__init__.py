@@ -36,6 +36,26 @@ from privdesk.workflow.identity import (
 )
 from privdesk.workflow.spec import EventInfo, RequestSpec, log_unmask, reception_number, unmask_reason
 
-__all__ = ["DUE_SOON_DAYS", "ID_DOCUMENTS", "RELATION_LABELS", "EventInfo", "OpenClock", "Relation", "RequestSpec",
-           "Urgency", "check_extension", "check_proxy", "check_relation", "checked_by", "due_date", "effective_due",
-           "identity_document", "inbox_order", "log_unmask", "proxy_flag", "reception_number", "unmask_reason", "urgency_of"]
+__all__ = [
+    "DUE_SOON_DAYS",
+    "ID_DOCUMENTS",
+    "RELATION_LABELS",
+    "EventInfo",
+    "OpenClock",
+    "Relation",
+    "RequestSpec",
+    "Urgency",
+    "check_extension",
+    "check_proxy",
+    "check_relation",
+    "checked_by",
+    "due_date",
+    "effective_due",
+    "identity_document",
+    "inbox_order",
+    "log_unmask",
+    "proxy_flag",
+    "reception_number",
+    "unmask_reason",
+    "urgency_of",
+]

@@ -63,8 +63,11 @@ def check_extension(r: Dated, new_due: dt.date, max_days: int, *, field: str, on
     if new_due <= due:
         raise ValidationError(field, f"연기한 기한은 현재 기한({due.isoformat()})보다 뒤여야 합니다.")
     if (new_due - due).days > max_days:
-        raise ValidationError(field, f"열람은 {max_days}일까지만 연기할 수 있습니다 "
-                                     f"({(due + dt.timedelta(days=max_days)).isoformat()}까지).")
+        raise ValidationError(
+            field,
+            f"열람은 {max_days}일까지만 연기할 수 있습니다 "
+            f"({(due + dt.timedelta(days=max_days)).isoformat()}까지).",
+        )
     return due
 
 
@@ -95,5 +98,7 @@ def inbox_order[RowT: InboxRow](rows: Iterable[RowT]) -> list[RowT]:
     """The inbox order: open requests by due date (most urgent first), then closed ones, newest first."""
     rows = list(rows)
     open_rows = sorted((r for r in rows if r.urgency != Urgency.CLOSED), key=lambda r: (r.due, r.id))
-    closed = sorted((r for r in rows if r.urgency == Urgency.CLOSED), key=lambda r: r.received_at, reverse=True)
+    closed = sorted(
+        (r for r in rows if r.urgency == Urgency.CLOSED), key=lambda r: r.received_at, reverse=True
+    )
     return open_rows + closed

@@ -15,12 +15,16 @@ from privdesk.fields import text
 
 
 class Relation(StrEnum):
-    SELF = "self"            # 본인
-    GUARDIAN = "guardian"    # 법정대리인
-    AGENT = "agent"          # 대리인 (위임장)
+    SELF = "self"  # 본인
+    GUARDIAN = "guardian"  # 법정대리인
+    AGENT = "agent"  # 대리인 (위임장)
 
 
-RELATION_LABELS: dict[str, str] = {Relation.SELF: "본인", Relation.GUARDIAN: "법정대리인", Relation.AGENT: "대리인"}
+RELATION_LABELS: dict[str, str] = {
+    Relation.SELF: "본인",
+    Relation.GUARDIAN: "법정대리인",
+    Relation.AGENT: "대리인",
+}
 
 # The documents that identify the requester (신분증: ../shared/domain/forms.md §7 "주민등록증, 운전면허증
 # or 여권"; 외국인등록증 for a foreign resident, law.md §1 시행령 제19조). 가족관계증명서 is not one: it
@@ -37,10 +41,13 @@ def check_proxy(relation: str, proxy_checked: bool, *, noun: str, attorney: str 
     """An agent's or a legal representative's request is taken in only once the proof of agency was
     checked. ``noun`` is the kind's word (요구·청구); ``attorney`` cites the form of the 위임장."""
     if relation == Relation.AGENT and not proxy_checked:
-        raise RuleViolationError(f"대리인의 {noun}는 위임장(개인정보 보호법 제38조{attorney})을 확인한 뒤 접수하십시오.")
+        raise RuleViolationError(
+            f"대리인의 {noun}는 위임장(개인정보 보호법 제38조{attorney})을 확인한 뒤 접수하십시오."
+        )
     if relation == Relation.GUARDIAN and not proxy_checked:
-        raise RuleViolationError(f"법정대리인의 {noun}는 대리 관계를 증명하는 서류(가족관계증명서 등)를 확인한 뒤 "
-                                 "접수하십시오.")
+        raise RuleViolationError(
+            f"법정대리인의 {noun}는 대리 관계를 증명하는 서류(가족관계증명서 등)를 확인한 뒤 접수하십시오."
+        )
 
 
 def proxy_flag(relation: str, proxy_checked: bool) -> bool:

@@ -71,7 +71,7 @@ class EventInfo:
     from_state: str
     to_state: str
     note: str
-    actor_label: str = ""       # 처리자 as people read it: 이름(ID)
+    actor_label: str = ""  # 처리자 as people read it: 이름(ID)
 
 
 def reception_number(prefix: str, request_id: int, received_at: dt.datetime) -> str:
@@ -112,10 +112,15 @@ class RequestSpec[R: RequestRecord]:
         """The open requests' clocks, most urgent first (indexed on the state; read in the caller's
         transaction, for the start screen — :mod:`privdesk.today`). No personal data is read."""
         c = self.model.__table__.c
-        rows = session.execute(select(c.id, c.received_at, c.state, c.due_date, c.extended_due)
-                               .where(c.state.in_(sorted(self.open_states)))).all()
-        out = [OpenClock(self.number(rid, at), extended or due, self.urgency(state, extended or due, today))
-               for rid, at, state, due, extended in rows]
+        rows = session.execute(
+            select(c.id, c.received_at, c.state, c.due_date, c.extended_due).where(
+                c.state.in_(sorted(self.open_states))
+            )
+        ).all()
+        out = [
+            OpenClock(self.number(rid, at), extended or due, self.urgency(state, extended or due, today))
+            for rid, at, state, due, extended in rows
+        ]
         return sorted(out, key=lambda k: (k.due, k.number))
 
     # -- the record and its history --------------------------------------------------------------
@@ -133,8 +138,10 @@ class RequestSpec[R: RequestRecord]:
 
     def check_move(self, r: R, to: str) -> None:
         if to not in self.transitions.get(r.state, ()):
-            raise RuleViolationError(f"'{self.state_labels.get(r.state, r.state)}' 상태의 {self.noun}는 "
-                                     f"'{self.state_labels.get(to, to)}'(으)로 처리할 수 없습니다.")
+            raise RuleViolationError(
+                f"'{self.state_labels.get(r.state, r.state)}' 상태의 {self.noun}는 "
+                f"'{self.state_labels.get(to, to)}'(으)로 처리할 수 없습니다."
+            )
 
     def move(self, u: Unit, r: R, to: str, note: str = "") -> None:
         """A checked state change, written to the history and the access log."""
@@ -150,18 +157,26 @@ class RequestSpec[R: RequestRecord]:
         e.request_id, e.at, e.actor_login = r.id, clock.now(), u.actor_login
         e.from_state, e.to_state, e.note = from_state, to_state, note
         u.session.add(e)
-        u.log(Action.UPDATE if from_state else Action.CREATE, subject=r.ref,
-              detail=f"{from_state or '-'}→{to_state}")
+        u.log(
+            Action.UPDATE if from_state else Action.CREATE,
+            subject=r.ref,
+            detail=f"{from_state or '-'}→{to_state}",
+        )
 
     def events(self, u: Unit, request_id: int) -> list[EventRecord]:
         c = self.event_model.__table__.c
-        return list(u.session.execute(select(self.event_model).where(c.request_id == request_id)
-                                      .order_by(c.id)).scalars())
+        return list(
+            u.session.execute(
+                select(self.event_model).where(c.request_id == request_id).order_by(c.id)
+            ).scalars()
+        )
 
     @staticmethod
     def event_infos(events: Sequence[EventRecord], who: People) -> tuple[EventInfo, ...]:
-        return tuple(EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note, who.label(e.actor_login))
-                     for e in events)
+        return tuple(
+            EventInfo(e.at, e.actor_login, e.from_state, e.to_state, e.note, who.label(e.actor_login))
+            for e in events
+        )
 
 
 # -- contact unmasking (마스킹 해제) ------------------------------------------------------------

@@ -4,7 +4,7 @@
 <context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+487"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+563"/>
         <source>열람 답변 — {number}</source>
         <translation>Access answer — {number}</translation>
     </message>
@@ -19,38 +19,38 @@
         <translation>Show all…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
         <translation>Unmasked — masked again in {seconds} s</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>주민등록번호·주소·연락처는 가려서 보입니다. 전체를 보려면 사유를 적으십시오 (접속기록에 남습니다).</source>
         <translation>Resident number, address and phones are masked. To see them in full, give a reason (it is kept in the access log).</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>{file} — {name}</source>
         <translation>{file} — {name}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>요구한 사항: {items}</source>
         <translation>Asked for: {items}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>개인정보의 항목 및 내용</source>
         <translation>Items and content of the personal data</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>항목</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-24"/>
         <source>내용</source>
         <translation>Content</translation>
     </message>
@@ -60,7 +60,7 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>내원일</source>
         <translation>Visit date</translation>
     </message>
@@ -75,7 +75,7 @@
         <translation>Purpose</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>내용은 홈페이지 관리 시스템에서 출력하여 첨부합니다.</source>
         <translation>The content is printed from the homepage system and attached.</translation>
     </message>
@@ -95,27 +95,27 @@
         <translation>Provision to third parties</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>제공일</source>
         <translation>Provided on</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>제공받은 자</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>이용 목적</source>
         <translation>Recipient&apos;s purpose</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>형태</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>제3자에게 제공한 내역이 없습니다.</source>
         <translation>Nothing was provided to third parties.</translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location line="-329"/>
+        <location line="-402"/>
         <source>열람 완료</source>
         <translation>Access completed</translation>
     </message>
@@ -146,12 +146,12 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+52"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+53"/>
         <source>조회·검색</source>
         <translation>Views and searches</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>마스킹 해제</source>
         <translation>Unmasking</translation>
     </message>
@@ -176,27 +176,27 @@
         <translation>Integrity, backup, system</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>성공</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>거부</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>실패</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
@@ -259,17 +259,17 @@
         <translation>Patient</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>차트번호 또는 이름</source>
         <translation>Chart number or name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
@@ -280,13 +280,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+134"/>
+        <location line="+160"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-83"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -296,23 +296,23 @@
         <translation>{n} entries shown — scroll down to load more</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+5"/>
+        <location line="+8"/>
+        <location line="+7"/>
         <source>접속기록 내보내기</source>
         <translation>Export access log</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-6"/>
         <source>내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다.</source>
         <translation>State why you export. The reason is recorded with the export.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>내보내기 완료</source>
         <translation>Export complete</translation>
     </message>
@@ -327,7 +327,7 @@
         <translation>The exported file is itself a record of personal-data processing. Store it and destroy it with care.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>검증 중…</source>
         <translation>Verifying…</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>아이디</source>
         <translation>User ID</translation>
     </message>
@@ -370,27 +370,27 @@
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>역할</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>마지막 로그인</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>비밀번호 변경</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>등록</source>
         <translation>Created</translation>
     </message>
@@ -398,7 +398,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>계정 관리</source>
         <translation>Account management</translation>
     </message>
@@ -414,31 +414,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+178"/>
+        <location line="+209"/>
         <source>잠금</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+186"/>
-        <location line="+1"/>
+        <location line="-208"/>
+        <location line="+219"/>
+        <location line="+4"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+195"/>
+        <location line="-222"/>
+        <location line="+233"/>
         <source>비밀번호 초기화</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+206"/>
+        <location line="-232"/>
+        <location line="+248"/>
         <source>계정 말소</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-247"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -453,57 +453,57 @@
         <translation>Include deactivated accounts</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>계정 {n}개</source>
         <translation>Accounts: {n}</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>다른 사용자가 먼저 이 계정을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
         <translation>Another user changed this account first. The latest data has been reloaded; check it and try again.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+76"/>
         <source>계정 잠금</source>
         <translation>Lock account</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{name} ({login}) 계정을 잠급니다. 잠긴 계정은 로그인할 수 없습니다.</source>
         <translation>Lock the account {name} ({login}). A locked account cannot log in.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>{name} ({login}) 계정의 잠금을 풉니다. 본인 확인 후 사유를 적으십시오.</source>
         <translation>Unlock the account {name} ({login}). Confirm the person&apos;s identity first, then enter the reason.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{name} ({login}) 계정에 임시 비밀번호를 발급합니다. 다음 로그인 때 변경해야 합니다.</source>
         <translation>Issue a temporary password for the account {name} ({login}). It must be changed at the next login.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>초기화</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{name} ({login}) 계정을 말소합니다(퇴직·전보). 모든 역할이 회수되고 다시 로그인할 수 없습니다. 계정 기록과 이력은 남습니다.</source>
         <translation>Deactivate the account {name} ({login}) (resignation or transfer). All its roles are revoked and it can no longer log in. The account record and its history are kept.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>말소</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>권한 변경 이력 — {name} ({login})</source>
         <translation>Permission history — {name} ({login})</translation>
     </message>
@@ -516,17 +516,17 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/audit/integrity.py" line="+49"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+52"/>
         <source>무결성 위반 확인 — 개인정보 보호책임자</source>
         <translation>Acknowledge the integrity finding — privacy officer</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>확인하면 다시 작업할 수 있습니다. 잘리거나 바뀐 기록은 지워지지 않고 검증 때마다 &apos;확인된 위반&apos;으로 표시됩니다. 조사한 내용과 조치를 적으십시오(주민등록번호·전화번호 등 개인정보는 적지 마십시오).</source>
         <translation>After the acknowledgement work resumes. Cut or changed entries are not erased: every verification lists them as &apos;acknowledged&apos;. Write what was investigated and done (no resident or phone numbers or other personal data).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>예: 백업 복원 중 일어난 일로 확인, 전산팀 재발 방지 조치</source>
         <translation>e.g. caused by a backup restore; IT has taken steps against a repeat</translation>
     </message>
@@ -536,7 +536,7 @@
         <translation>Your password again</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>확인하고 작업 재개</source>
         <translation>Acknowledge and resume work</translation>
     </message>
@@ -549,17 +549,17 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/dialogs.py" line="+51"/>
+        <location filename="../../privdesk/ui/accounts/dialogs.py" line="+55"/>
         <source>계정 추가</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>한 사람에 한 계정만 만드십시오(공용 계정 금지). 임시 비밀번호는 저장 후 한 번만 표시됩니다.</source>
         <translation>Create one account per person (no shared accounts). The temporary password is shown only once, after saving.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>영문 소문자로 시작, 예: kim.js</source>
         <translation>Starts with a lowercase letter, e.g. kim.js</translation>
     </message>
@@ -584,7 +584,7 @@
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>추가</source>
         <translation>Add</translation>
     </message>
@@ -607,17 +607,17 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+245"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+290"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>차트번호 목록</source>
         <translation>Chart number list</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>내보내기 접속기록 순번</source>
         <translation>Access-log number of an export</translation>
     </message>
@@ -627,8 +627,8 @@
         <translation>An account&apos;s accesses</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+14"/>
+        <location line="+1"/>
+        <location line="+17"/>
         <source>CCTV 열람 청구</source>
         <translation>CCTV viewing requests</translation>
     </message>
@@ -686,12 +686,12 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+221"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+270"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>답변에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 답변이 있어야 종결할 수 있습니다.</source>
         <translation>Do not write personal data such as resident or phone numbers in the answer. A complaint can be closed only with an answer.</translation>
     </message>
@@ -699,7 +699,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+194"/>
+        <location filename="../../privdesk/ui/app.py" line="+199"/>
         <source>키 파일 오류</source>
         <translation>Key file error</translation>
     </message>
@@ -713,14 +713,14 @@
 Key file: {path}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+6"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>시작할 수 없음</source>
         <translation>Cannot start</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>데이터베이스를 열 수 없습니다. 주소와 네트워크를 확인하십시오. 자세한 내용: {path}</source>
         <translation>Cannot open the database. Check its address and the network. Details: {path}</translation>
     </message>
@@ -728,12 +728,12 @@ Key file: {path}</translation>
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+98"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+105"/>
         <source>일부 승인 — {number}</source>
         <translation>Partly approve — {number}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>승인 — {number}</source>
         <translation>Approve — {number}</translation>
     </message>
@@ -748,7 +748,7 @@ Key file: {path}</translation>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>예: 청구인이 CAM-07 영상에 보임 (급박한 경우 필수)</source>
         <translation>e.g. the requester appears on CAM-07 (required when urgent)</translation>
     </message>
@@ -826,7 +826,7 @@ Key file: {path}</translation>
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../privdesk/ui/backup/page.py" line="+48"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
         <source>지금 백업</source>
         <translation>Back up now</translation>
     </message>
@@ -866,32 +866,32 @@ Key file: {path}</translation>
         <translation>automatic backups off</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>백업 폴더가 설정되지 않아 자동 백업을 하지 않습니다. 설정 파일의 [backup] folder에 백업 폴더(공유 폴더 등)를 적으십시오.</source>
         <translation>No backup folder is configured, so no automatic backups are made. Set [backup] folder in the configuration file (a network share, for example).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>아직 백업이 없습니다. 지금 백업하십시오 (자동 백업: {schedule}, 폴더 {folder}).</source>
         <translation>There is no backup yet. Back up now (automatic backups: {schedule}, folder {folder}).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>마지막 백업이 {age} 전({when})으로 일정({schedule})보다 오래되었습니다. 백업 폴더 {folder}와 네트워크를 확인하고 지금 백업하십시오.</source>
         <translation>The last backup was {age} ago ({when}), older than the schedule ({schedule}) allows. Check the backup folder {folder} and the network, then back up now.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>마지막 백업: {when} ({age} 전, 정상). 자동 백업: {schedule}, 폴더 {folder}</source>
         <translation>Last backup: {when} ({age} ago, good). Automatic backups: {schedule}, folder {folder}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>마지막 백업 시도가 실패했습니다({when}): {reason}</source>
         <translation>The last backup attempt failed ({when}): {reason}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>백업 상태를 불러오지 못했습니다: {error}</source>
         <translation>Could not load the backup status: {error}</translation>
     </message>
@@ -904,17 +904,17 @@ Key file: {path}</translation>
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="+78"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+84"/>
         <source>카메라 수정 — {number}</source>
         <translation>Edit camera — {number}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>카메라 추가</source>
         <translation>Add camera</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>예: CAM-26</source>
         <translation>e.g. CAM-26</translation>
     </message>
@@ -964,7 +964,7 @@ Key file: {path}</translation>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -992,7 +992,7 @@ Key file: {path}</translation>
 <context>
     <name>CameraHistoryDialog</name>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>카메라 변경 이력 — {number}</source>
         <translation>Camera change history — {number}</translation>
     </message>
@@ -1005,12 +1005,12 @@ Key file: {path}</translation>
 <context>
     <name>CamerasTab</name>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>카메라 추가</source>
         <translation>Add camera</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>수정</source>
         <translation>Edit</translation>
     </message>
@@ -1020,7 +1020,7 @@ Key file: {path}</translation>
         <translation>Change history</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>카메라 {n}대 (운영 {active}대)</source>
         <translation>{n} cameras ({active} in operation)</translation>
     </message>
@@ -1028,13 +1028,13 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+60"/>
-        <location line="+14"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+61"/>
+        <location line="+33"/>
         <source>열람</source>
         <translation>Viewing</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-32"/>
         <source>존재확인</source>
         <translation>Existence check</translation>
     </message>
@@ -1044,12 +1044,12 @@ Key file: {path}</translation>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>기간 연장</source>
         <translation>Extended</translation>
     </message>
@@ -1059,7 +1059,7 @@ Key file: {path}</translation>
         <translation>Approved</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>일부 승인</source>
         <translation>Partly approved</translation>
     </message>
@@ -1069,28 +1069,28 @@ Key file: {path}</translation>
         <translation>Refused</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>완료</source>
         <translation>Completed</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+55"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-54"/>
         <source>철회</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>본인</source>
         <translation>Self</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>법정대리인</source>
         <translation>Legal guardian</translation>
     </message>
@@ -1100,12 +1100,12 @@ Key file: {path}</translation>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>보관 중</source>
         <translation>Kept</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>보존 연장 중</source>
         <translation>Held</translation>
     </message>
@@ -1115,12 +1115,12 @@ Key file: {path}</translation>
         <translation>Past retention (destroyed)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>촬영 전</source>
         <translation>Not yet recorded</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>열람등 청구 처리</source>
         <translation>Request handling</translation>
     </message>
@@ -1135,22 +1135,22 @@ Key file: {path}</translation>
         <translation>Incident investigation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>이용</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>제공</source>
         <translation>Provision</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>파기</source>
         <translation>Destruction</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>{n}일 지남</source>
         <translation>{n} days overdue</translation>
     </message>
@@ -1165,7 +1165,7 @@ Key file: {path}</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+140"/>
         <source>출력 사유</source>
         <translation>Reason for printing</translation>
     </message>
@@ -1175,13 +1175,13 @@ Key file: {path}</translation>
         <translation>Enter the reason for printing {title}. It is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+45"/>
         <source>{title} 만드는 중…</source>
         <translation>Creating {title}…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-97"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-104"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -1191,22 +1191,22 @@ Key file: {path}</translation>
         <translation>Print</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>{title} 만드는 중… {n}쪽</source>
         <translation>Creating {title}… page {n}</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+94"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>다른 사용자가 먼저 이 기록을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
@@ -1219,7 +1219,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="-191"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-210"/>
         <source>운영</source>
         <translation>In operation</translation>
     </message>
@@ -1234,7 +1234,7 @@ Key file: {path}</translation>
         <translation>Removed</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -1259,22 +1259,22 @@ Key file: {path}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>최종 변경</source>
         <translation>Last change</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>비고</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+104"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>변경자</source>
         <translation>Changed by</translation>
     </message>
@@ -1302,53 +1302,53 @@ Key file: {path}</translation>
         <translation>Ended — {reason}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>기간 만료</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>사유 구분</source>
         <translation>Reason kind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-34"/>
         <source>영상 기간</source>
         <translation>Footage window</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>보존 종료</source>
         <translation>Hold ends</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>설정</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>, 보관기간 지남</source>
         <translation>, past retention</translation>
     </message>
@@ -1358,12 +1358,12 @@ Key file: {path}</translation>
         <translation>Location</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>덮어쓰기 가능</source>
         <translation>Overwritable through</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보존 중인 날</source>
         <translation>Held days</translation>
     </message>
@@ -1371,12 +1371,12 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+72"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>구분</source>
         <translation>Kind</translation>
     </message>
@@ -1462,7 +1462,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvRequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+10"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+19"/>
         <source>접수번호</source>
         <translation>Request no.</translation>
     </message>
@@ -1487,12 +1487,12 @@ Key file: {path}</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>남은 기간</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -1502,7 +1502,7 @@ Key file: {path}</translation>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>영상 기간</source>
         <translation>Footage window</translation>
     </message>
@@ -1510,17 +1510,17 @@ Key file: {path}</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="+166"/>
+        <location filename="../../privdesk/ui/login.py" line="+184"/>
         <source>비밀번호 변경</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>처음 로그인했거나 관리자가 비밀번호를 초기화했거나 비밀번호 사용 기간이 지났습니다. 계속하려면 새 비밀번호로 변경하십시오.</source>
         <translation>This is your first login, an administrator has reset your password, or your password has expired. Change it to a new password to continue.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>현재 비밀번호</source>
         <translation>Current password</translation>
     </message>
@@ -1535,12 +1535,12 @@ Key file: {path}</translation>
         <translation>Confirm new password</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상 또는 2종류 이상으로 10자 이상, 아이디 포함 금지, 최근에 쓴 비밀번호 금지.</source>
         <translation>Rules: at least 8 characters from 3 of the 4 kinds (uppercase, lowercase, digits, symbols), or at least 10 characters from 2 kinds; must not contain the user ID or reuse a recent password.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>변경</source>
         <translation>Change</translation>
     </message>
@@ -1555,7 +1555,7 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>새 비밀번호와 확인이 서로 다릅니다.</source>
         <translation>The new password and its confirmation do not match.</translation>
     </message>
@@ -1568,7 +1568,7 @@ Key file: {path}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+85"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+109"/>
         <source>사고 종결 — {number}</source>
         <translation>Close incident — {number}</translation>
     </message>
@@ -1591,7 +1591,7 @@ Key file: {path}</translation>
 <context>
     <name>ClosingBackup</name>
     <message>
-        <location filename="../../privdesk/ui/backup/page.py" line="+34"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+35"/>
         <source>privdesk 종료</source>
         <translation>Closing privdesk</translation>
     </message>
@@ -1604,37 +1604,37 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-103"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-132"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>신고·상담 접수</source>
         <translation>Receive a complaint or inquiry</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+51"/>
         <source>신고·상담 종결</source>
         <translation>Close the complaint</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>답변 기록</source>
         <translation>Record the answer</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>정보주체 요구로 접수</source>
         <translation>Take in as a data-subject request</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+61"/>
         <source>유출 사고로 등록</source>
         <translation>Register as an incident</translation>
     </message>
@@ -1642,7 +1642,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-225"/>
+        <location line="-303"/>
         <source>침해 신고</source>
         <translation>Complaint</translation>
     </message>
@@ -1652,30 +1652,30 @@ Key file: {path}</translation>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+403"/>
+        <location line="+3"/>
+        <location line="+525"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-403"/>
-        <location line="+407"/>
+        <location line="-524"/>
+        <location line="+531"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-406"/>
-        <location line="+406"/>
+        <location line="-530"/>
+        <location line="+531"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-528"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>방문</source>
         <translation>In person</translation>
     </message>
@@ -1690,76 +1690,76 @@ Key file: {path}</translation>
         <translation>Homepage</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>접수번호</source>
         <translation>No.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+385"/>
+        <location line="+502"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-384"/>
-        <location line="+384"/>
+        <location line="-501"/>
+        <location line="+502"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-501"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>접수일</source>
         <translation>Received on</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+381"/>
+        <location line="+4"/>
+        <location line="+496"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-494"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+378"/>
+        <location line="+4"/>
+        <location line="+491"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-490"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+485"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>정보주체 요구</source>
         <translation>Data-subject request</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>유출 사고</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>내용</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -1767,47 +1767,47 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-155"/>
+        <location line="-196"/>
         <source>개인정보 침해 신고·상담</source>
         <translation>Privacy complaints and inquiries</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>전화·방문·우편·홈페이지로 받은 개인정보 침해 신고와 상담입니다. 접수일부터 {days}일 안에 답변하고, 필요하면 정보주체 요구나 유출 사고로 바로 이어 접수합니다.</source>
         <translation>Privacy complaints and inquiries received by phone, in person, by mail or on the homepage. Answer within {days} days of receipt; where needed, take them straight in as a data-subject request or an incident.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>접수…</source>
         <translation>Receive…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>답변…</source>
         <translation>Answer…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>종결…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정보주체 요구로 접수…</source>
         <translation>Take in as a request…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>유출 사고로 등록…</source>
         <translation>Register as an incident…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>종결 전</source>
         <translation>Not closed</translation>
     </message>
@@ -1817,17 +1817,17 @@ Key file: {path}</translation>
         <translation>All (closed included)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
         <translation>{n} awaiting an answer — {late} overdue, {soon} due soon</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>신고·상담을 고르면 내용이 여기에 나옵니다.</source>
         <translation>Select a complaint to see it here.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>연락처 보기</source>
         <translation>Show contact</translation>
     </message>
@@ -1840,7 +1840,7 @@ Key file: {path}</translation>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+196"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+221"/>
         <source>처리 완료 — {number}</source>
         <translation>Complete — {number}</translation>
     </message>
@@ -1851,12 +1851,12 @@ Key file: {path}</translation>
         <translation>Complete</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>열람·삭제를 마쳤으면 관리대장에 기록하고 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation>When the viewing or deletion is done, it is entered in the ledger and the request is closed. The automatic hold ends too.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>입회자</source>
         <translation>Witness</translation>
     </message>
@@ -1876,17 +1876,17 @@ Key file: {path}</translation>
         <translation>Result (required)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>완료하면 이 기록을 제공받은 제3자마다 정정 통지가 만들어지고, 환자 기록의 처리정지가 풀립니다.</source>
         <translation>Completing opens a correction notice for every third party that received this record and lifts the processing hold on the patient record.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>완료하면 정보주체에 처리정지·동의철회가 표시되어, 동의가 필요한 이용(안내·홍보 연락 등)을 더 하지 않습니다.</source>
         <translation>Completing marks the data subject as suspended / consent withdrawn: uses that need consent (notices, promotional contact) stop.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>처리 결과를 입력하십시오.</source>
         <translation>Enter the result.</translation>
     </message>
@@ -1894,17 +1894,17 @@ Key file: {path}</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="+322"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+368"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation>Saved by someone else first</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>이 환자 기록을 불러온 뒤 다른 작업 PC에서 먼저 저장했습니다. 아래 항목이 바뀌었습니다. 이번 변경은 저장하지 않았습니다. 최신 내용을 다시 불러오니 확인한 뒤 다시 입력하십시오.</source>
         <translation>Another workstation saved this patient record after you loaded it. The fields below changed. Your change was not saved. The latest record is loaded again: check it, then enter your change again.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>항목</source>
         <translation>Field</translation>
     </message>
@@ -1919,12 +1919,12 @@ Key file: {path}</translation>
         <translation>Stored now</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경).</source>
         <translation>No field changed (another change, such as an intake entry or a processing hold).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>최신 내용 다시 불러오기</source>
         <translation>Load the latest record</translation>
     </message>
@@ -1937,12 +1937,12 @@ Key file: {path}</translation>
         <translation>Unmasked — masked again in {seconds} s</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>생년월일 {birth}</source>
         <translation>born {birth}</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
@@ -1957,17 +1957,17 @@ Key file: {path}</translation>
         <translation>Requester {phone}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>정보주체</source>
         <translation>Data subject</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-7"/>
         <source>정보주체 {phone}</source>
         <translation>Data subject {phone}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>주소 {address}</source>
         <translation>address {address}</translation>
     </message>
@@ -1975,7 +1975,7 @@ Key file: {path}</translation>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/contract.py" line="+67"/>
+        <location filename="../../privdesk/ui/disclosures/contract.py" line="+68"/>
         <source>위탁 계약 관리 — {name}</source>
         <translation>Outsourcing contract — {name}</translation>
     </message>
@@ -1985,12 +1985,12 @@ Key file: {path}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>계약서 필수 기재사항 (개인정보 보호법 제26조제1항, 시행령 제28조제1항)</source>
         <translation>Required contract contents (PIPA Art. 26(1), Decree Art. 28(1))</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>조항 (예: 제7조)</source>
         <translation>Article (e.g. Art. 7)</translation>
     </message>
@@ -2075,12 +2075,12 @@ Key file: {path}</translation>
         <translation>Date returned/destroyed</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>확인서·공문 번호, 파기 증명 (예: 파기 확인서 2026-045, 사진 첨부)</source>
         <translation>Certificate or letter number, proof of destruction (e.g. certificate 2026-045, photos attached)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>증빙</source>
         <translation>Evidence</translation>
     </message>
@@ -2100,17 +2100,17 @@ Key file: {path}</translation>
         <translation>Record return/destruction</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>위탁이 끝났으나 개인정보 반환·파기가 확인되지 않았습니다 (미결). 수탁업체의 확인서 등 증빙과 함께 기록하십시오.</source>
         <translation>The outsourcing has ended but the return or destruction of the data is not confirmed (open). Record it with the processor&apos;s certificate or other evidence.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>위탁 중입니다. 위탁을 종료하거나 계약 종료일이 지나면 기록할 수 있습니다.</source>
         <translation>The outsourcing is running. This can be recorded once it has ended or the contract&apos;s end date has passed.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>미점검</source>
         <translation>Not checked</translation>
     </message>
@@ -2130,7 +2130,7 @@ Key file: {path}</translation>
         <translation>Present</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>종료할 재위탁을 목록에서 고르십시오.</source>
         <translation>Choose the sub-processing to end from the list.</translation>
     </message>
@@ -2138,32 +2138,32 @@ Key file: {path}</translation>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+90"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+97"/>
         <source>단계별 건수</source>
         <translation>Records by stage</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>보존(파기 제외) 기록과 사유</source>
         <translation>Held records (excluded from destruction) and why</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>보유기간 점검 실행</source>
         <translation>Run retention check</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>{file} — 보유기간: {rule} (기준일 {today})</source>
         <translation>{file} — retention: {rule} (as of {today})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>이번 달 보유기간이 끝나는 기록 {month}건, 분리보관 대상 {sep}건, 파기 대상 {due}건</source>
         <translation>Retention ends this month: {month}; to separate: {sep}; due for destruction: {due}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
         <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — the oldest by {late} days. Create a destruction plan and destroy them now.</translation>
     </message>
@@ -2191,7 +2191,7 @@ Key file: {path}</translation>
         <translation>Pseudonymised data (statistics, scientific research, public-interest archiving)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>(구) 통계작성·학술연구 — 2020. 8. 5. 삭제된 근거</source>
         <translation>(Old) statistics and research — ground repealed on 2020-08-05</translation>
     </message>
@@ -2239,17 +2239,17 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/form.py" line="+67"/>
+        <location filename="../../privdesk/ui/disclosures/form.py" line="+70"/>
         <source>정정 기재 — {n}번 기록</source>
         <translation>Correction — entry {n}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>목적 외 이용·제3자 제공 기록</source>
         <translation>Record a use beyond the purpose or a third-party provision</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>제3자 제공</source>
         <translation>Third-party provision</translation>
     </message>
@@ -2275,18 +2275,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+265"/>
+        <location line="+278"/>
         <source>예: 관악경찰서 형사과</source>
         <translation>e.g. Gwanak Police Station, criminal division</translation>
     </message>
     <message>
-        <location line="-264"/>
-        <location line="+262"/>
+        <location line="-277"/>
+        <location line="+275"/>
         <source>제공받는 자</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-273"/>
         <source>제공받는 자의 이용 목적</source>
         <translation>The recipient&apos;s purpose of use</translation>
     </message>
@@ -2296,7 +2296,7 @@ Key file: {path}</translation>
         <translation>e.g. name, address, visit dates</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{label} (공공기관 전용)</source>
         <translation>{label} (public bodies only)</translation>
     </message>
@@ -2307,12 +2307,12 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+223"/>
+        <location line="+233"/>
         <source>근거 상세</source>
         <translation>Basis details</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-225"/>
         <source>정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)</source>
         <translation>For regular provision: frequency and period (e.g. monthly, 2026-01 ~ 2026-12)</translation>
     </message>
@@ -2322,12 +2322,12 @@ Key file: {path}</translation>
         <translation>Date, frequency, period</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>법 제18조제5항: 이용 제한·안전성 확보 요청 내용</source>
         <translation>Act Art. 18(5): restrictions and safeguards requested of the recipient</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>제한·조치 요청</source>
         <translation>Restrictions requested</translation>
     </message>
@@ -2357,7 +2357,7 @@ Key file: {path}</translation>
         <translation> people</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-52"/>
         <source>이용·제공 목적</source>
         <translation>Purpose of use/provision</translation>
     </message>
@@ -2367,7 +2367,7 @@ Key file: {path}</translation>
         <translation>Items used/provided</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>이용·제공일</source>
         <translation>Date used/provided</translation>
     </message>
@@ -2377,12 +2377,12 @@ Key file: {path}</translation>
         <translation>Form of use/provision</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>비고</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>기록</source>
         <translation>Record</translation>
     </message>
@@ -2427,12 +2427,12 @@ Key file: {path}</translation>
         <translation>Items pseudonymised</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>예: 이름 삭제, 생년월일 → 5세 단위 연령대</source>
         <translation>e.g. name removed, birth date → 5-year age band</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>가명처리 방법</source>
         <translation>Method</translation>
     </message>
@@ -2452,12 +2452,12 @@ Key file: {path}</translation>
         <translation>Pseudonymised by</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>추가정보(대응표 등)의 분리보관 장소·관리자, 또는 &apos;추가정보 없음&apos;</source>
         <translation>Where the additional information (mapping table etc.) is kept apart and by whom, or &apos;no additional information&apos;</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>추가정보 분리보관</source>
         <translation>Additional information kept apart</translation>
     </message>
@@ -2512,12 +2512,12 @@ Key file: {path}</translation>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>차트번호 {chart} 환자는 처리정지(정정 처리 중) 상태라 제공할 수 없습니다.</source>
         <translation>The patient with chart number {chart} is on processing hold (correction in progress) and cannot be disclosed.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>  — 처리정지 요구: 법률·급박한 경우만 제공</source>
         <translation>  — processing suspended: only under a law or in an emergency</translation>
     </message>
@@ -2547,7 +2547,7 @@ Key file: {path}</translation>
         <translation>Using department</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>예: 원무과 고객만족팀</source>
         <translation>e.g. patient services team</translation>
     </message>
@@ -2555,22 +2555,22 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+46"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+67"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>구분</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>이용·제공일</source>
         <translation>Date used/provided</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>제공받는 자</source>
         <translation>Recipient</translation>
     </message>
@@ -2580,12 +2580,12 @@ Key file: {path}</translation>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>법적 근거</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>제공 항목</source>
         <translation>Items</translation>
     </message>
@@ -2600,7 +2600,7 @@ Key file: {path}</translation>
         <translation>Document no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정정</source>
         <translation>Correction</translation>
     </message>
@@ -2608,7 +2608,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+258"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -2618,12 +2618,12 @@ Key file: {path}</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>차트번호로 환자를 찾으면 그 환자의 개인정보를 제3자에게 제공한 기록이 모두 나옵니다.</source>
         <translation>Find a patient by chart number to see every disclosure of that patient&apos;s data to third parties.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>{label} — 제3자 제공 {n}건</source>
         <translation>{label} — {n} disclosure(s)</translation>
     </message>
@@ -2631,32 +2631,32 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="-35"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="-63"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>개인정보파일</source>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>법적 근거</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>정보주체</source>
         <translation>Data subjects</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{n}명</source>
         <translation>{n} people</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-19"/>
         <source>구분</source>
         <translation>Kind</translation>
     </message>
@@ -2676,7 +2676,7 @@ Key file: {path}</translation>
         <translation>Purpose of use/provision</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>항목</source>
         <translation>Items</translation>
     </message>
@@ -2686,12 +2686,12 @@ Key file: {path}</translation>
         <translation>Form</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>가명처리</source>
         <translation>Pseudonymisation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>문서번호</source>
         <translation>Document no.</translation>
     </message>
@@ -2701,12 +2701,12 @@ Key file: {path}</translation>
         <translation>Provided by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정정</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+36"/>
         <source>예</source>
         <translation>Yes</translation>
     </message>
@@ -2721,7 +2721,7 @@ Key file: {path}</translation>
         <translation>corrects {n}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>정정됨 → {ids}</source>
         <translation>corrected by {ids}</translation>
     </message>
@@ -2729,7 +2729,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-219"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -2769,22 +2769,22 @@ Key file: {path}</translation>
         <translation>Record use/provision</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>선택 기록 정정 기재</source>
         <translation>Correct selected entry</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>대장 출력</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CSV 내보내기</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+66"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
@@ -2799,17 +2799,17 @@ Key file: {path}</translation>
         <translation>Select the entry to correct in the table.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day of the period is after the last day. Choose the period again.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>개인정보의 목적 외 이용 및 제3자 제공 대장</source>
         <translation>Ledger of uses beyond the purpose and third-party provisions</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>내보내는 사유</source>
         <translation>Reason for the export</translation>
     </message>
@@ -2819,17 +2819,17 @@ Key file: {path}</translation>
         <translation>Enter the reason for exporting the third-party disclosure ledger to a file. It is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation>Export the disclosure ledger</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>내보내기 완료</source>
         <translation>Export complete</translation>
     </message>
@@ -2865,53 +2865,53 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+164"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+206"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-58"/>
         <source>취소하는 중…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>{step} 중… (운영 DB 정리, 잠시 기다리십시오)</source>
         <translation>{step}… (cleaning up the main database, please wait)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{step}: {done}/{total}건</source>
         <translation>{step}: {done}/{total}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>취소를 눌렀을 때는 이미 삭제가 시작되어 되돌릴 수 없었습니다. 파기를 끝까지 마쳤습니다.</source>
         <translation>When Cancel was pressed the deletion had already begun and could not be undone. The destruction was completed.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>파기 실행을 취소했습니다. 아무 기록도 삭제되지 않았고 계획은 &apos;승인됨&apos; 상태로 돌아갔습니다. 나중에 다시 실행하거나 계획을 취소할 수 있습니다.</source>
         <translation>Destruction cancelled. No record was deleted and the plan is back to &apos;Approved&apos;. You can execute it later or cancel the plan.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>파기 실행을 취소했습니다. 이번 실행으로 삭제된 기록은 없습니다. 이전에 중단된 실행을 이어 하던 계획이라 &apos;실행 중(중단됨)&apos;으로 남으며, 다시 실행하면 마칠 수 있습니다.</source>
         <translation>Destruction cancelled. This run deleted no record. The plan was resuming an interrupted run, so it stays &apos;Executing (interrupted)&apos;; execute it again to finish it.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>파기 실행 취소</source>
         <translation>Destruction cancelled</translation>
     </message>
@@ -2939,17 +2939,17 @@ Key file: {path}</translation>
         <translation>Medical fee claim</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+195"/>
         <source>환자 명부 내보내기</source>
         <translation>Export patients</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>선택한 환자 {n}명을 CSV 파일로 내보냅니다. 사유가 환자마다 접속기록에 남습니다. 처리정지 중인 환자는 내보낼 수 없습니다.</source>
         <translation>Exports the {n} selected patients to a CSV file. The reason is recorded in the access log for each patient. Patients under a processing hold cannot be exported.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
@@ -2969,22 +2969,22 @@ Key file: {path}</translation>
         <translation>Export unmasked</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)</source>
         <translation>A list for notices and promotion (needs consent: refused if it includes a patient who stopped processing or withdrew consent)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>내보낼 파일</source>
         <translation>Export to file</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
@@ -2992,7 +2992,7 @@ Key file: {path}</translation>
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-53"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-67"/>
         <source>기한 연장 — {number}</source>
         <translation>Extend deadline — {number}</translation>
     </message>
@@ -3002,13 +3002,13 @@ Key file: {path}</translation>
         <translation>Extend</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>연기 통지서에 적힙니다. 예: 타인 마스킹 작업에 시간이 걸림</source>
         <translation>Printed on the extension notice. E.g. masking other people takes time</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-59"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-73"/>
         <source>지금 기한</source>
         <translation>Current deadline</translation>
     </message>
@@ -3023,13 +3023,13 @@ Key file: {path}</translation>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+9"/>
+        <location line="+8"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+13"/>
         <source>연기 사유를 입력하십시오.</source>
         <translation>Enter the reason for the extension.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-20"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-26"/>
         <source>열람 연기</source>
         <translation>Postpone access</translation>
     </message>
@@ -3039,12 +3039,12 @@ Key file: {path}</translation>
         <translation>Postpone</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>연기 통지서에 적힙니다. 예: 다른 사람의 정보를 가리는 데 시간이 걸림</source>
         <translation>Printed on the postponement notice. E.g. masking other people&apos;s data takes time</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>연기한 기한</source>
         <translation>Postponed to</translation>
     </message>
@@ -3054,7 +3054,7 @@ Key file: {path}</translation>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>정당한 사유가 있으면 열람을 한 번, {days}일까지 연기할 수 있습니다(개인정보 보호법 제35조제3항). 연기하면 사유와 이의제기 방법을 적은 열람 연기 통지서를 요구인에게 보내고, 사유가 없어지면 지체 없이 열람하게 하여야 합니다.</source>
         <translation>With a justified reason, access may be postponed once, by up to {days} days (PIPA Art. 35(3)). Send the requester the postponement notice with the reason and how to object, and grant access without delay once the reason is gone.</translation>
     </message>
@@ -3062,27 +3062,27 @@ Key file: {path}</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+58"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+59"/>
         <source>자동 판별</source>
         <translation>Detect automatically</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CP949 (EUC-KR, 한글 Excel)</source>
         <translation>CP949 (EUC-KR, Korean Excel)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+76"/>
         <source>1. 파일과 인코딩</source>
         <translation>1. File and encoding</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>EMR에서 내보낸 CSV 파일을 고르십시오. 한글이 제대로 보이는지 미리보기로 확인하십시오.</source>
         <translation>Choose the CSV file exported from the EMR. Check in the preview that Hangul shows correctly.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>찾아보기…</source>
         <translation>Browse…</translation>
     </message>
@@ -3097,22 +3097,22 @@ Key file: {path}</translation>
         <translation>Character encoding</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>가져올 파일</source>
         <translation>File to import</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CSV 파일 (*.csv *.txt);;모든 파일 (*)</source>
         <translation>CSV files (*.csv *.txt);;All files (*)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>파일이 없습니다: {path}</source>
         <translation>No such file: {path}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>{encoding}(으)로 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 (주민등록번호·전화번호는 가려서 표시).</source>
         <translation>Read as {encoding}. {columns} columns; preview of the first {rows} rows (resident and phone numbers masked).</translation>
     </message>
@@ -3130,12 +3130,12 @@ Key file: {path}</translation>
         <translation>First start</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>데이터베이스가 아직 없습니다. 데이터베이스와 암호화 키 파일을 만들고 개인정보 보호책임자 계정을 등록합니다. 병원 프로필: {hospital}</source>
         <translation>There is no database yet. Setup creates the database and the encryption key file and registers the privacy officer&apos;s account. Hospital profile: {hospital}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>데이터베이스</source>
         <translation>Database</translation>
     </message>
@@ -3145,12 +3145,12 @@ Key file: {path}</translation>
         <translation>Key file</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>키 파일은 데이터베이스에 저장되지 않습니다. 키 파일을 잃으면 암호화된 개인정보를 되살릴 수 없으니 설정 후 안전한 곳에 따로 백업하십시오.</source>
         <translation>The key file is not stored in the database. If the key file is lost, the encrypted personal data cannot be recovered: after setup, back it up separately to a safe place.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>영문 소문자로 시작, 예: yook</source>
         <translation>Starts with a lowercase letter, e.g. yook</translation>
     </message>
@@ -3175,7 +3175,7 @@ Key file: {path}</translation>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>설정 시작</source>
         <translation>Start setup</translation>
     </message>
@@ -3190,12 +3190,12 @@ Key file: {path}</translation>
         <translation>The password and its confirmation do not match.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>비밀번호 규칙을 만족합니다.</source>
         <translation>The password meets the rules.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>비밀번호 규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상, 또는 2종류 이상으로 10자 이상. 아이디를 포함할 수 없습니다.</source>
         <translation>Password rules: at least 8 characters from 3 of the 4 kinds (uppercase, lowercase, digits, symbols), or at least 10 characters from 2 kinds. It must not contain the user ID.</translation>
     </message>
@@ -3203,7 +3203,7 @@ Key file: {path}</translation>
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/holds.py" line="+16"/>
+        <location filename="../../privdesk/ui/cctv/holds.py" line="+20"/>
         <source>보존 연장 설정</source>
         <translation>Set hold</translation>
     </message>
@@ -3266,18 +3266,18 @@ Key file: {path}</translation>
 <context>
     <name>HoldsTab</name>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>보존 연장 설정</source>
         <translation>Set hold</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+103"/>
+        <location line="+3"/>
+        <location line="+123"/>
         <source>보존 해제</source>
         <translation>End hold</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-120"/>
         <source>해제된 보존 포함</source>
         <translation>Include ended holds</translation>
     </message>
@@ -3292,22 +3292,22 @@ Key file: {path}</translation>
         <translation>Check</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>{date} 기준 보관기간 {days}일: {through}까지 촬영분은 덮어쓸 수 있습니다. 보존 연장 중인 카메라 {held}대.</source>
         <translation>As of {date}, retention {days} days: footage recorded up to {through} may be overwritten. Cameras with held footage: {held}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.</source>
         <translation>Entered {n} days of overwritten footage in the ledger as destroyed.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다.</source>
         <translation>Hold no. {id} ({cameras}) ends now. Footage past retention may then be overwritten.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>해제</source>
         <translation>End</translation>
     </message>
@@ -3315,7 +3315,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+280"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+348"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -3328,12 +3328,12 @@ Key file: {path}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+189"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+200"/>
         <source>환자 명부 가져오기</source>
         <translation>Import patients</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>다음</source>
         <translation>Next</translation>
     </message>
@@ -3358,7 +3358,7 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>취소하는 중… 진행 중인 묶음을 되돌립니다.</source>
         <translation>Cancelling… the batch in progress is rolled back.</translation>
     </message>
@@ -3366,7 +3366,7 @@ Key file: {path}</translation>
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+21"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+29"/>
         <source>새 요구 접수</source>
         <translation>New request</translation>
     </message>
@@ -3381,17 +3381,17 @@ Key file: {path}</translation>
         <translation>Include closed requests</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). &apos;보관기간 경과로 파기&apos;를 사유로 결과를 통지하십시오. 처리 기한 {due}.</source>
         <translation>{number} received: the footage of the requested period is past retention and no longer exists (no hold). Send the result notice with the ground &apos;destroyed after the retention period&apos;. Due {due}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{number} 접수: 카메라 {cameras}의 {window} 영상에 청구 종결 시까지 자동 보존 연장을 걸었습니다. 처리 기한 {due}.</source>
         <translation>{number} received: the footage of cameras {cameras}, {window}, is held automatically until the request is closed. Due {due}.</translation>
     </message>
@@ -3399,7 +3399,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentClockBox</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/clock.py" line="+30"/>
+        <location filename="../../privdesk/ui/incidents/clock.py" line="+37"/>
         <source>사고 대장 열기</source>
         <translation>Open breach register</translation>
     </message>
@@ -3419,12 +3419,12 @@ Key file: {path}</translation>
         <translation>All duties done</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>외 {n}건</source>
         <translation>and {n} more</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>유출 사고 현황을 불러오지 못했습니다: {error}</source>
         <translation>Could not load the breach incidents: {error}</translation>
     </message>
@@ -3432,12 +3432,12 @@ Key file: {path}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-154"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-188"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>유형</source>
         <translation>Kind</translation>
     </message>
@@ -3447,7 +3447,7 @@ Key file: {path}</translation>
         <translation>What happened</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>사고 대장에 등록하고 이 신고와 연결합니다. 72시간 기한은 인지 일시부터입니다.</source>
         <translation>Registers the incident in the breach register and links it to this complaint. The 72 hours run from the time it was learnt.</translation>
     </message>
@@ -3455,12 +3455,12 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-510"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-636"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -3468,37 +3468,37 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location line="-49"/>
+        <location line="-69"/>
         <source>사고 번호</source>
         <translation>Incident no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>인지 일시</source>
         <translation>Learnt at</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>유형</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정보주체</source>
         <translation>People</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>통지 (72시간)</source>
         <translation>Notice (72 h)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>신고 (72시간)</source>
         <translation>Report (72 h)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
@@ -3506,17 +3506,17 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+306"/>
+        <location line="+373"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>개인정보가 유출되었음을 알게 된 때부터 72시간 안에 정보주체에게 알리고, 1,000명 이상이거나 민감·고유식별정보가 포함되었거나 외부의 불법 접근이면 개인정보보호위원회·KISA에 신고합니다 (개인정보 보호법 제34조).</source>
         <translation>Within 72 hours of learning of a leak, notify the people affected; report to the PIPC or KISA when 1,000 or more people are affected, sensitive or unique identifying data is involved, or it came from unlawful outside access (PIPA Art. 34).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>사고 등록…</source>
         <translation>Register incident…</translation>
     </message>
@@ -3536,17 +3536,17 @@ Key file: {path}</translation>
         <translation>Record notice…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>문자 발송 CSV…</source>
         <translation>SMS CSV…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>홈페이지 게시문…</source>
         <translation>Homepage notice…</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-9"/>
         <source>종결…</source>
         <translation>Close…</translation>
     </message>
@@ -3556,27 +3556,27 @@ Key file: {path}</translation>
         <translation>Print and export:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>통지서…</source>
         <translation>Letters…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>신고서…</source>
         <translation>Report form…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>처리 기록…</source>
         <translation>Record…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>연간 대장…</source>
         <translation>Year register…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>대응 중인 사고</source>
         <translation>Open incidents</translation>
     </message>
@@ -3586,22 +3586,22 @@ Key file: {path}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation>{n} open — {late} with a duty past its deadline</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>사고를 고르면 내용이 여기에 나옵니다.</source>
         <translation>Select an incident to see it here.</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>유출 통지서</source>
         <translation>Breach notification letters</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>개인정보 유출 등 신고서</source>
         <translation>Breach report to the regulator</translation>
     </message>
@@ -3611,12 +3611,12 @@ Key file: {path}</translation>
         <translation>Breach incident record</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>유출 등 사고 대장 {year}</source>
         <translation>Breach register {year}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>내보내는 사유</source>
         <translation>Reason for the export</translation>
     </message>
@@ -3626,17 +3626,17 @@ Key file: {path}</translation>
         <translation>Enter the reason for making the SMS file. It is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>문자 발송용 CSV 저장</source>
         <translation>Save the SMS CSV</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV 파일 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>문자 발송용 파일</source>
         <translation>SMS file</translation>
     </message>
@@ -3646,7 +3646,7 @@ Key file: {path}</translation>
         <translation>Exported {n} people: {path}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>휴대전화 번호가 없는 {n}명은 우편이나 홈페이지 게시로 알리십시오. 파일은 발송 뒤 지우십시오.</source>
         <translation>Notify the {n} people without a mobile number by post or on the homepage. Delete the file after sending.</translation>
     </message>
@@ -3654,14 +3654,14 @@ Key file: {path}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/intake.py" line="+77"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+78"/>
         <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
         <translation>New request — CCTV footage viewing, existence or deletion</translation>
     </message>
     <message>
         <location line="+17"/>
         <location filename="../../privdesk/ui/requests/intake.py" line="+187"/>
-        <location line="+133"/>
+        <location line="+140"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
@@ -3682,7 +3682,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-151"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-158"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
@@ -3749,8 +3749,8 @@ Key file: {path}</translation>
         <translation>Purpose and reason</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+49"/>
+        <location line="+22"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+50"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
@@ -3761,13 +3761,13 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>위임장 확인함 (개인정보 보호법 제38조)</source>
         <translation>Power of attorney checked (PIPA Art. 38)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+66"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+73"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation>Proof of representation (family relation certificate etc.) checked</translation>
     </message>
@@ -3777,7 +3777,7 @@ Key file: {path}</translation>
         <translation>Own request — no power of attorney needed</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>영상을 확인할 카메라를 고르십시오.</source>
         <translation>Choose the cameras to check.</translation>
     </message>
@@ -3797,12 +3797,12 @@ Key file: {path}</translation>
         <translation>A time not yet recorded cannot be chosen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>요청한 기간의 영상은 보관기간({days}일)이 지나 이미 없습니다(보존 연장 없음). 접수하면 &apos;영상 없음&apos;으로 기록되고, 결과 통지서에 영상이 없다고 안내합니다.</source>
         <translation>The footage of the requested period is past retention ({days} days) and no longer exists (no hold). The request is recorded as &apos;no footage&apos; and the result notice says so.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>접수하면 고른 카메라·기간의 영상에 청구 종결 시까지 자동 보존 연장을 겁니다.</source>
         <translation>On intake the footage of the chosen cameras and window is held until the request is closed.</translation>
     </message>
@@ -3822,7 +3822,7 @@ Key file: {path}</translation>
         <translation>Enter the date of birth as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-219"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-227"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation>New request — access, correction, deletion or suspension of personal data</translation>
     </message>
@@ -3928,12 +3928,12 @@ Key file: {path}</translation>
         <translation>Request and reason</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+99"/>
         <source>YYYY-MM-DD (신분증의 생년월일)</source>
         <translation>YYYY-MM-DD (birth date on the ID)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>위임장 확인함 (개인정보 보호법 제38조, 별지 제11호서식)</source>
         <translation>Power of attorney checked (PIPA Art. 38, Form 11)</translation>
     </message>
@@ -3978,7 +3978,7 @@ Key file: {path}</translation>
         <translation>Enter the chart number.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.</source>
         <translation>No patient with chart number {chart} in the registry.</translation>
     </message>
@@ -3993,7 +3993,7 @@ Key file: {path}</translation>
         <translation>{name} · {rrn} · chart {chart} · last visit {last}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>이미 처리정지 중</source>
         <translation>already on hold</translation>
     </message>
@@ -4008,17 +4008,17 @@ Key file: {path}</translation>
         <translation>Find the patient by chart number and link the request.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>열람할 사항을 하나 이상 고르십시오.</source>
         <translation>Choose at least one item to see.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+53"/>
         <source>표시한 항목을 고치십시오.</source>
         <translation>Correct the marked fields.</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-63"/>
         <source>정보주체 성명을(를) 입력하십시오.</source>
         <translation>Enter the data subject&apos;s name.</translation>
     </message>
@@ -4026,7 +4026,7 @@ Key file: {path}</translation>
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="+166"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+175"/>
         <source>접수일</source>
         <translation>Visit date</translation>
     </message>
@@ -4059,14 +4059,14 @@ Key file: {path}</translation>
         <translation>Acknowledge…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>{message}
 개인정보 보호책임자와 감사 담당자만 작업할 수 있습니다. 접속기록 화면의 &apos;무결성 검증&apos;으로 확인하십시오.</source>
         <translation>{message}
 Only the privacy officer and the auditor can work. Check it with &apos;Verify integrity&apos; on the access-log screen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>무결성 위반 확인</source>
         <translation>Integrity finding acknowledged</translation>
     </message>
@@ -4074,33 +4074,33 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="+95"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+112"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation>Key management — privacy officer</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+58"/>
+        <location line="+75"/>
         <source>지금 키의 확인값: {check}</source>
         <translation>Check value of the current key: {check}</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-70"/>
         <source>키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 &apos;privdesk key restore&apos;로 다시 만들 수 있습니다.</source>
         <translation>Key recovery sheet: the key on paper. Printed and kept in the safe, it rebuilds the key file with &apos;privdesk key restore&apos; even if every key file is lost.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>키 복구 용지 저장…</source>
         <translation>Save the key recovery sheet…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다.</source>
         <translation>Key rotation: replace the key when a PC holding the key file is lost. Nobody can work while it runs; afterwards copy the new key file to the other workstations. The old key file no longer opens the database.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>비밀번호 다시 입력</source>
         <translation>Your password again</translation>
     </message>
@@ -4110,22 +4110,22 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Start the key rotation</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>키 복구 용지 저장</source>
         <translation>Save the key recovery sheet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>키 복구 용지</source>
         <translation>Key recovery sheet</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.</source>
         <translation>Saved to {path} ({pages} pages). Print it, keep it in the safe and delete the file.</translation>
     </message>
@@ -4133,46 +4133,46 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+99"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+115"/>
         <source>구분</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-67"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+162"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+186"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>제3자 제공 기록</source>
         <translation>Record provision</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>관리대장 기간</source>
         <translation>Ledger period</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+25"/>
         <source>관리대장 출력</source>
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+18"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
@@ -4194,18 +4194,18 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Enter the purpose of the viewing.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+30"/>
+        <location line="+35"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+32"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day is after the last day. Choose the period again.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>개인영상정보 관리대장</source>
         <translation>CCTV footage ledger</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-80"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-82"/>
         <source>검색어</source>
         <translation>Search</translation>
     </message>
@@ -4220,7 +4220,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print period</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>개인정보파일 파기 관리대장</source>
         <translation>Destruction ledger of personal-information files</translation>
     </message>
@@ -4228,12 +4228,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LegalHoldsTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+180"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+207"/>
         <source>법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 사유와 함께 접속기록에 남습니다.</source>
         <translation>Records under a legal hold are not destroyed even after their retention period. Placing and releasing a hold are recorded in the access log with the reason.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>보존 설정</source>
         <translation>Place hold</translation>
     </message>
@@ -4248,27 +4248,27 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Include released holds</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>보존 중 {active}건</source>
         <translation>{active} held</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보존 중 {active}건, 해제 {released}건</source>
         <translation>{active} held, {released} released</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>법적 보존 해제</source>
         <translation>Release legal hold</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보존 {id}번 (차트번호 {chart})을 해제합니다. 보유기간이 지난 기록이면 다음 파기 계획에 포함됩니다. 해제 사유는 접속기록에 남으니 환자 성명 등 개인정보는 적지 마십시오.</source>
         <translation>Release hold {id} (chart number {chart}). If the record&apos;s retention period has ended it will be in the next destruction plan. The reason is kept in the access log: do not write the patient&apos;s name or other personal data.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>해제</source>
         <translation>Release</translation>
     </message>
@@ -4276,7 +4276,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-93"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-113"/>
         <source>이용 중</source>
         <translation>Active</translation>
     </message>
@@ -4304,7 +4304,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-129"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-150"/>
         <source>대상</source>
         <translation>Subject</translation>
     </message>
@@ -4322,7 +4322,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+13"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+14"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -4337,7 +4337,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보유기간 종료일</source>
         <translation>Retention ends</translation>
     </message>
@@ -4345,7 +4345,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/holds.py" line="-224"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="-263"/>
         <source>이용 중</source>
         <translation>In use</translation>
     </message>
@@ -4360,7 +4360,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Destroyed</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>보존 중</source>
         <translation>Held</translation>
     </message>
@@ -4370,12 +4370,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Released {at} {who}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -4395,17 +4395,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason for hold</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>설정자</source>
         <translation>Placed by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>설정 일시</source>
         <translation>Placed at</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
@@ -4418,12 +4418,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-191"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-218"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>개인정보 파일명</source>
         <translation>Personal-information file</translation>
     </message>
@@ -4443,12 +4443,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Destroyed on</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>수량</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>방법</source>
         <translation>Method</translation>
     </message>
@@ -4481,7 +4481,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+182"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+220"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -4524,7 +4524,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePlanItemModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-20"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-36"/>
         <source>대상</source>
         <translation>Record</translation>
     </message>
@@ -4534,17 +4534,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Chart no.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보유기간 종료일</source>
         <translation>Retention ends</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>파기 기한 경과</source>
         <translation>Past the deadline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{days}일 지남</source>
         <translation>{days} days late</translation>
     </message>
@@ -4552,12 +4552,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePlanModel</name>
     <message>
-        <location line="-27"/>
+        <location line="-52"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
@@ -4567,32 +4567,32 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>As of</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>대상</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>제외</source>
         <translation>Excluded</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>기한 경과</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>작성자</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>승인</source>
         <translation>Approved by</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>파기 건수</source>
         <translation>Destroyed</translation>
     </message>
@@ -4600,7 +4600,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePlans</name>
     <message>
-        <location line="-21"/>
+        <location line="-42"/>
         <source>파기 준비</source>
         <translation>Preparing</translation>
     </message>
@@ -4623,7 +4623,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+48"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+49"/>
         <source>최종 내원일로부터</source>
         <translation>From the last visit</translation>
     </message>
@@ -4641,12 +4641,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleRulesModel</name>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>미내원 {days}일 후</source>
         <translation>{days} days without a visit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>개인정보파일</source>
         <translation>Personal-information file</translation>
     </message>
@@ -4666,22 +4666,22 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보유기간</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>분리보관 기준</source>
         <translation>Separate after</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>수정자</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>수정 일시</source>
         <translation>Changed at</translation>
     </message>
@@ -4689,7 +4689,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-107"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-126"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -4714,17 +4714,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>최종 내원일</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>보유기간 종료일</source>
         <translation>Retention ends</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>분리보관 일시</source>
         <translation>Separated at</translation>
     </message>
@@ -4732,17 +4732,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../privdesk/ui/idle.py" line="+109"/>
+        <location filename="../../privdesk/ui/idle.py" line="+119"/>
         <source>화면이 잠겼습니다</source>
         <translation>Screen locked</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>자리를 비운 동안 개인정보가 보이지 않도록 화면을 잠갔습니다. 작성 중인 내용은 그대로 있습니다. 계속하려면 {account}의 비밀번호를 입력하십시오.</source>
         <translation>The screen was locked so that no personal data shows while you are away. Your unsaved work is still there. To continue, enter the password of {account}.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>로그아웃</source>
         <translation>Log out</translation>
     </message>
@@ -4760,17 +4760,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="-192"/>
+        <location filename="../../privdesk/ui/login.py" line="-220"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.</source>
         <translation>The account is locked. Ask the privacy officer to unlock it.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자 {who}에게 잠금 해제를 요청하십시오.</source>
         <translation>The account is locked. Ask the privacy officer, {who}, to unlock it.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>privdesk 로그인</source>
         <translation>privdesk login</translation>
     </message>
@@ -4800,17 +4800,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>작업 PC: {host} ({ip}) — 로그인과 실패는 접속기록에 남습니다.</source>
         <translation>Workstation: {host} ({ip}) — logins and failed attempts are recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>아이디와 비밀번호를 입력하십시오.</source>
         <translation>Enter your user ID and password.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>비밀번호를 변경해야 로그인할 수 있습니다.</source>
         <translation>You must change your password to log in.</translation>
     </message>
@@ -4818,12 +4818,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+67"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+75"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+109"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
@@ -4868,22 +4868,22 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Roles: {roles}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>작업 PC: {host} ({ip})</source>
         <translation>Workstation: {host} ({ip})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>비밀번호가 {days}일 뒤 만료됩니다. [계정] 메뉴의 비밀번호 변경으로 미리 바꾸십시오.</source>
         <translation>Your password expires in {days} day(s). Change it now with Account &gt; Change password.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>비밀번호 만료 예정</source>
         <translation>Password expiring soon</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>비밀번호가 올바르지 않습니다. 계속 틀리면 계정이 잠깁니다.</source>
         <translation>The password is wrong. Repeated failures lock the account.</translation>
     </message>
@@ -4916,12 +4916,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Required for a shredding company</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>개인정보 파일명</source>
         <translation>Personal-information file</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>자료의 종류</source>
         <translation>Kind of material</translation>
     </message>
@@ -4931,7 +4931,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Quantity</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>파기 방법</source>
         <translation>Method</translation>
     </message>
@@ -4941,7 +4941,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Destroyed on</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>파기 사유</source>
         <translation>Reason</translation>
     </message>
@@ -4951,7 +4951,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Created (period)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리담당자</source>
         <translation>Executed by</translation>
     </message>
@@ -4961,7 +4961,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Witness</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리부서장</source>
         <translation>Head of department</translation>
     </message>
@@ -4971,7 +4971,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>기록</source>
         <translation>Record</translation>
     </message>
@@ -4984,12 +4984,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-362"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-402"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
@@ -4999,7 +4999,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Resident registration no.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
@@ -5009,7 +5009,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>연락처 2</source>
         <translation>Phone 2</translation>
     </message>
@@ -5029,17 +5029,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Last visit</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+165"/>
         <source>2. 열 지정</source>
         <translation>2. Columns</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>각 항목을 파일의 어느 열에서 읽을지 고르십시오. 알려진 머리글은 미리 골라 두었습니다.</source>
         <translation>Choose the file column for each field. Known headers are chosen already.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source> (필수)</source>
         <translation> (required)</translation>
     </message>
@@ -5062,7 +5062,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MaskingDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+10"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+13"/>
         <source>마스킹 처리 기록 — {number}</source>
         <translation>Record masking — {number}</translation>
     </message>
@@ -5072,7 +5072,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Record</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>마스킹 처리자</source>
         <translation>Masked by</translation>
     </message>
@@ -5085,12 +5085,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../privdesk/ui/messages.py" line="+33"/>
+        <location filename="../../privdesk/ui/messages.py" line="+34"/>
         <source>알림</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>예기치 않은 오류</source>
         <translation>Unexpected error</translation>
     </message>
@@ -5100,7 +5100,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>An unexpected error occurred. Your work may not have been saved.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>자세한 내용은 로그 파일을 보십시오: {path}</source>
         <translation>For details, see the log file: {path}</translation>
     </message>
@@ -5118,57 +5118,57 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Patient registry</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정보주체 요구</source>
         <translation>Data-subject requests</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>제3자 제공</source>
         <translation>Third-party disclosures</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>CCTV</source>
         <translation>CCTV</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>보유·파기</source>
         <translation>Retention and destruction</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>사고 대장</source>
         <translation>Breach register</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>신고·상담</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>수탁업체</source>
         <translation>Processors</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>계정 관리</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>접속기록 점검</source>
         <translation>Access-log review</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -5176,7 +5176,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticeSentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+207"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+258"/>
         <source>정정 통지 발송 기록</source>
         <translation>Record the correction notice as sent</translation>
     </message>
@@ -5204,7 +5204,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticesBox</name>
     <message>
-        <location filename="../../privdesk/ui/audit/integrity.py" line="+27"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+32"/>
         <source>읽었습니다</source>
         <translation>Read</translation>
     </message>
@@ -5212,57 +5212,57 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticesTable</name>
     <message>
-        <location filename="../../privdesk/ui/requests/parts.py" line="+19"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+23"/>
         <source>발송</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>발송 기록…</source>
         <translation>Record sending…</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-52"/>
         <source>발송 안 함</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>발송 일시</source>
         <translation>Sent at</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-18"/>
         <source>발송함</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>방법</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>제공 항목</source>
         <translation>Items provided</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>제공받은 자</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>제공일</source>
         <translation>Provided on</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>통지</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>통지서 출력</source>
         <translation>Print notice</translation>
     </message>
@@ -5270,17 +5270,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+253"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+269"/>
         <source>임시 비밀번호</source>
         <translation>Temporary password</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>계정 {login}의 임시 비밀번호입니다. 이 창을 닫으면 다시 볼 수 없습니다. 본인에게 직접 전달하십시오. 첫 로그인 때 새 비밀번호로 바꿔야 합니다.</source>
         <translation>This is the temporary password of the account {login}. It cannot be shown again once this window is closed. Hand it to the account holder in person. It must be changed at the first login.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
@@ -5298,7 +5298,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-422"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-538"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -5323,12 +5323,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Unlawful access from outside (hacking etc.)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>발생 일시</source>
         <translation>Happened at</translation>
     </message>
@@ -5338,7 +5338,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>최초 보고자</source>
         <translation>Reported by</translation>
     </message>
@@ -5348,22 +5348,22 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>What happened</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>유출 항목</source>
         <translation>Items leaked</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>최초 대응조치</source>
         <translation>First containment</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>개인정보파일</source>
         <translation>Personal information files</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>경위와 조치에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 기한은 인지 일시부터 72시간입니다.</source>
         <translation>Do not write personal data such as resident or phone numbers in the description. The deadline is 72 hours from when it was learnt.</translation>
     </message>
@@ -5371,17 +5371,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PartlyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-84"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-111"/>
         <source>일부 완료</source>
         <translation>Partly completed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>처리한 부분 — 예: 연락처는 정정함</source>
         <translation>What was done — e.g. the phone number was corrected</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>처리 결과 (필수)</source>
         <translation>Result (required)</translation>
     </message>
@@ -5396,12 +5396,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Describe what was done under Result.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-13"/>
         <source>열람하게 한 부분 — 예: 진료 접수 기록</source>
         <translation>What was shown — e.g. the intake records</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>제한하는 부분과 그 사유 — 통지서에 그대로 적힙니다.</source>
         <translation>What is withheld and why — printed on the notice as written.</translation>
     </message>
@@ -5409,12 +5409,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+58"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+96"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation>Approve destruction — confirm password</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
@@ -5427,7 +5427,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDetailPanel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/detail.py" line="+32"/>
+        <location filename="../../privdesk/ui/registry/detail.py" line="+33"/>
         <source>활성 (보유 중)</source>
         <translation>Active (retained)</translation>
     </message>
@@ -5442,7 +5442,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Destroyed</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>환자를 고르면 상세 정보가 여기에 표시됩니다.</source>
         <translation>Choose a patient to see the details here.</translation>
     </message>
@@ -5452,12 +5452,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Chart no.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>주민등록번호</source>
         <translation>Resident registration no.</translation>
     </message>
@@ -5467,12 +5467,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Birth date, sex</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>주소</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>연락처</source>
         <translation>Phone</translation>
     </message>
@@ -5482,7 +5482,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>First visit</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>최종 내원일</source>
         <translation>Last visit</translation>
     </message>
@@ -5492,12 +5492,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>보유기간 종료일</source>
         <translation>Retention ends</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리정지</source>
         <translation>Processing hold</translation>
     </message>
@@ -5512,17 +5512,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Patient details</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{name} (차트번호 {chart})</source>
         <translation>{name} (chart no. {chart})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source> · 외국인</source>
         <translation> · foreign national</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>보유기간 경과 — 파기 대상</source>
         <translation>Retention ended — to be destroyed</translation>
     </message>
@@ -5532,7 +5532,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation> (destruction deadline passed {days} days ago)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>예 — {reason}</source>
         <translation>Yes — {reason}</translation>
     </message>
@@ -5550,7 +5550,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
         <translation>Unmasked — masked again in {seconds} s</translation>
     </message>
@@ -5558,12 +5558,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-189"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-218"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>목록에서 고르거나 직접 입력</source>
         <translation>Choose from the list or type</translation>
     </message>
@@ -5571,7 +5571,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-275"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-329"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -5616,7 +5616,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Last visit</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>환자 등록</source>
         <translation>New patient</translation>
     </message>
@@ -5626,17 +5626,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Edit patient</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>* 표시는 필수 항목입니다. 주민등록번호·주소·연락처는 암호화되어 저장되고 화면에는 가려서 표시됩니다.</source>
         <translation>Fields marked * are required. Resident numbers, addresses and phones are stored encrypted and shown masked.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>예: 00012345</source>
         <translation>e.g. 00012345</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>예: 900101-1234567 (하이픈 없이도 됨)</source>
         <translation>e.g. 900101-1234567 (the hyphen is optional)</translation>
     </message>
@@ -5646,7 +5646,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Road-name address</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>예: 010-1234-5678</source>
         <translation>e.g. 010-1234-5678</translation>
     </message>
@@ -5656,7 +5656,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>YYYY-MM-DD (empty: today)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>YYYY-MM-DD (비우면 최초 내원일)</source>
         <translation>YYYY-MM-DD (empty: the first visit)</translation>
     </message>
@@ -5666,7 +5666,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>The number&apos;s check digit does not match. It may be a number issued from October 2020 — save it as it is</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>등록</source>
         <translation>Register</translation>
     </message>
@@ -5681,12 +5681,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+166"/>
         <source>저장된 최신 내용을 불러오는 중…</source>
         <translation>Loading the latest stored record…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>최신 내용을 불러왔습니다. 바꿀 내용을 다시 입력한 뒤 저장하십시오.</source>
         <translation>The latest record is loaded. Enter your change again, then save.</translation>
     </message>
@@ -5694,7 +5694,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="-142"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="-151"/>
         <source>남</source>
         <translation>M</translation>
     </message>
@@ -5763,7 +5763,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Last visit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>처리정지</source>
         <translation>Hold</translation>
     </message>
@@ -5776,7 +5776,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+79"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+81"/>
         <source>환자 명부</source>
         <translation>Patient registry</translation>
     </message>
@@ -5786,44 +5786,44 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Name, initial consonants, chart no., resident no., phone (or its last 4 digits), birth date (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>신규 등록</source>
         <translation>New patient</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>가져오기…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>내보내기…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>마스킹 해제</source>
         <translation>Unmask</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>수정</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>접수 추가</source>
         <translation>Add intake</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+107"/>
-        <location line="+70"/>
+        <location line="+3"/>
+        <location line="+116"/>
+        <location line="+73"/>
         <source>처리정지 설정</source>
         <translation>Place a hold</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-146"/>
         <source>찾는 중…</source>
         <translation>Searching…</translation>
     </message>
@@ -5838,33 +5838,33 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{n} patients — search: {kind}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{n}명 표시 — 검색: {kind} — 아래로 내리면 더 읽습니다</source>
         <translation>{n} patients shown — search: {kind} — scroll down to load more</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location line="+81"/>
+        <location line="+61"/>
+        <location line="+89"/>
         <source>처리정지 해제</source>
         <translation>Release the hold</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation>Places a processing hold on {name} (chart no. {chart}). Until it is released, the record cannot be printed, exported or disclosed.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>설정</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
         <translation>Releases the processing hold on {name} (chart no. {chart}). Check that the correction request is finished.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>해제</source>
         <translation>Release</translation>
     </message>
@@ -5874,7 +5874,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>내보내기 완료</source>
         <translation>Export finished</translation>
     </message>
@@ -5892,7 +5892,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../privdesk/ui/pdfpreview.py" line="+58"/>
+        <location filename="../../privdesk/ui/pdfpreview.py" line="+66"/>
         <source>미리보기 — {title}</source>
         <translation>Preview — {title}</translation>
     </message>
@@ -5938,7 +5938,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Cannot open the PDF file: {name}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>{name} — {n}쪽</source>
         <translation>{name} — {n} pages</translation>
     </message>
@@ -5948,27 +5948,27 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>프린터를 열 수 없습니다. 프린터 설정을 확인하십시오.</source>
         <translation>Cannot open the printer. Check the printer settings.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>{n}쪽을 인쇄했습니다.</source>
         <translation>Printed {n} pages.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>PDF 저장</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF 파일 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>파일을 저장할 수 없습니다: {name}</source>
         <translation>Cannot save the file: {name}</translation>
     </message>
@@ -5981,7 +5981,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="-192"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-212"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
@@ -6024,17 +6024,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Role permissions changed</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>처리자</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>대상</source>
         <translation>Account</translation>
     </message>
@@ -6054,7 +6054,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+153"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -6062,7 +6062,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-109"/>
+        <location line="-133"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -6087,12 +6087,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>출력 사유</source>
         <translation>Reason for printing</translation>
     </message>
@@ -6102,17 +6102,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Enter the reason for saving the permission history as a PDF. It is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>권한 변경 이력 PDF 저장</source>
         <translation>Save permission history as PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF 파일 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>PDF 저장</source>
         <translation>PDF saved</translation>
     </message>
@@ -6125,17 +6125,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PlaceHoldDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+18"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+22"/>
         <source>법적 보존 설정</source>
         <translation>Place a legal hold</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>보존을 설정한 기록은 보유기간이 지나도 파기 계획에서 제외됩니다 (소송·수사 등 증거 보전). 분리보관된 기록도 차트번호로 찾습니다.</source>
         <translation>A record under a hold is left out of destruction plans even after its retention period (evidence for a lawsuit, an investigation …). Separated records are found by chart number too.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>예: C2019-00123</source>
         <translation>e.g. C2019-00123</translation>
     </message>
@@ -6145,17 +6145,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Chart no.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>예: 2026가단12345 손해배상 소송 증거 보전 (환자 성명 등 개인정보는 적지 마십시오)</source>
         <translation>e.g. evidence for damages suit 2026-12345 (do not write the patient&apos;s name or other personal data)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>보존 사유</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>설정</source>
         <translation>Place</translation>
     </message>
@@ -6178,36 +6178,36 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+121"/>
-        <location line="+136"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+145"/>
+        <location line="+180"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-177"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+157"/>
-        <location line="+5"/>
+        <location line="+3"/>
+        <location line="+206"/>
+        <location line="+8"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-211"/>
         <source>계획 취소</source>
         <translation>Cancel plan</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+190"/>
+        <location line="+3"/>
+        <location line="+241"/>
         <source>파기 확인서</source>
         <translation>Destruction certificate</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-236"/>
         <source>2인 승인 (두 번째 승인권자 필요)</source>
         <translation>Two-person rule (a second approver is needed)</translation>
     </message>
@@ -6228,7 +6228,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Excluded records and why</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6245,57 +6245,57 @@ Method: {method}
 Plan hash: {hash}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 목록 맨 위에 있습니다.</source>
         <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — they are at the top of the list.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>1차 승인: {who} ({at})</source>
         <translation>First approval: {who} ({at})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>2차 승인: {who} ({at})</source>
         <translation>Second approval: {who} ({at})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다.</source>
         <translation>Two-person rule: a second approval by a different approver is needed.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>승인 전입니다.</source>
         <translation>Not approved yet.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source> (2인 승인 규칙 적용: 승인권자 두 명이 필요합니다.)</source>
         <translation> (Two-person rule: two approvers are needed.)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>파기 실행: {who} ({at}), {n}건</source>
         <translation>Executed: {who} ({at}), {n} records</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
         <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 검토한 뒤 승인하십시오.</source>
         <translation>Destruction plan {n} created: {count} due, {excluded} excluded. Review it, then approve.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>파기 계획 {n} ({count}건)을 승인합니다. 본인 확인을 위해 비밀번호를 다시 입력하십시오.</source>
         <translation>You are approving destruction plan {n} ({count} records). Enter your password again to confirm.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 복구할 수 없게 삭제합니다. 실행하시겠습니까?</source>
         <translation>The {count} records of destruction plan {n} will be deleted from the main and the separate store beyond recovery. Execute?</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -6305,7 +6305,7 @@ Plan hash: {hash}</translation>
         <translation>Destruction plan {n}: {count} records destroyed (ledger no. {ledger}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>작성 후 보존 조치된 {k}건은 제외했습니다.</source>
         <translation>{k} records held since the plan was made were skipped.</translation>
     </message>
@@ -6313,7 +6313,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+206"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+222"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -6353,7 +6353,7 @@ Plan hash: {hash}</translation>
         <translation>Return/destruction confirmed</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
@@ -6363,12 +6363,12 @@ Plan hash: {hash}</translation>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>구분</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>내용</source>
         <translation>Details</translation>
     </message>
@@ -6381,7 +6381,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorDialog</name>
     <message>
-        <location line="-81"/>
+        <location line="-101"/>
         <source>수탁업체 수정 — {name}</source>
         <translation>Edit processor — {name}</translation>
     </message>
@@ -6391,7 +6391,7 @@ Plan hash: {hash}</translation>
         <translation>Add processor</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>업체 담당자·연락처</source>
         <translation>Company contact person and phone</translation>
     </message>
@@ -6401,12 +6401,12 @@ Plan hash: {hash}</translation>
         <translation>Inspection or training (Act Art. 26(4))</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>수탁업체명</source>
         <translation>Processor</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>위탁업무 내용</source>
         <translation>Outsourced work</translation>
     </message>
@@ -6416,7 +6416,7 @@ Plan hash: {hash}</translation>
         <translation>Retention</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>계약 시작일</source>
         <translation>Contract start</translation>
     </message>
@@ -6426,7 +6426,7 @@ Plan hash: {hash}</translation>
         <translation>Contract end</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>담당자·연락처</source>
         <translation>Contact</translation>
     </message>
@@ -6436,7 +6436,7 @@ Plan hash: {hash}</translation>
         <translation>Last inspection/training</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>점검·교육 내용</source>
         <translation>Inspection/training notes</translation>
     </message>
@@ -6446,7 +6446,7 @@ Plan hash: {hash}</translation>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -6464,7 +6464,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorHistoryDialog</name>
     <message>
-        <location line="+44"/>
+        <location line="+56"/>
         <source>수탁업체 변경 이력 — {name}</source>
         <translation>Processor change history — {name}</translation>
     </message>
@@ -6477,7 +6477,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorsModel</name>
     <message>
-        <location line="-182"/>
+        <location line="-203"/>
         <source>■ 반환·파기 미확인</source>
         <translation>■ Data not returned/destroyed</translation>
     </message>
@@ -6555,17 +6555,17 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorsPage</name>
     <message>
-        <location line="+171"/>
+        <location line="+192"/>
         <source>수탁업체 (개인정보 처리업무 위탁)</source>
         <translation>Processors (outsourced personal data processing)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>계약 종료일이 {days}일 이내인 업체는 노란색과 &apos;종료 임박&apos; 표시로, 계약이 끝난 업체는 빨간색과 &apos;계약 만료&apos; 표시로 나타납니다.</source>
         <translation>Contracts ending within {days} days are shown in yellow and marked &apos;Ending soon&apos;; ended contracts are shown in red and marked &apos;Contract ended&apos;.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>추가</source>
         <translation>Add</translation>
     </message>
@@ -6581,18 +6581,18 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+78"/>
-        <location line="+56"/>
+        <location line="+94"/>
+        <location line="+61"/>
         <source>위탁 종료</source>
         <translation>End outsourcing</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-153"/>
         <source>계약 관리</source>
         <translation>Contract…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>위탁 종료 업체도 표시</source>
         <translation>Show ended processors</translation>
     </message>
@@ -6602,38 +6602,38 @@ Plan hash: {hash}</translation>
         <translation>Print list</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>다른 사용자가 먼저 이 수탁업체를 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
         <translation>Another user changed this processor first. The latest version has been reloaded; check it and try again.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation>{n} processors — {soon} ending soon, {ended} expired, {open} without return/destruction</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+60"/>
+        <location line="+24"/>
+        <location line="+69"/>
         <source>위탁 재개</source>
         <translation>Resume outsourcing</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-6"/>
         <source>{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.</source>
         <translation>Ending the outsourcing to {name}. It leaves the policy&apos;s processor list; its change history is kept.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>{name}과(와)의 위탁을 다시 시작합니다.</source>
         <translation>Resuming the outsourcing to {name}.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>수탁업체 현황</source>
         <translation>Processor list</translation>
     </message>
@@ -6641,7 +6641,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/me.py" line="+53"/>
+        <location filename="../../privdesk/ui/accounts/me.py" line="+54"/>
         <source>내 정보</source>
         <translation>My account</translation>
     </message>
@@ -6686,18 +6686,18 @@ Plan hash: {hash}</translation>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>이 프로그램에서 개인정보를 조회·변경·출력할 때마다 접속기록에 남습니다. 자리를 비울 때는 로그아웃하십시오. 입력이 없으면 화면이 자동으로 잠깁니다.</source>
         <translation>Every time you view, change or print personal data in this program, it is recorded in the access log. Log out when you leave your desk; the screen locks by itself when there is no input.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+2"/>
+        <location line="+21"/>
+        <location line="+3"/>
         <source>없음</source>
         <translation>None</translation>
     </message>
@@ -6707,12 +6707,12 @@ Plan hash: {hash}</translation>
         <translation>None (first login)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{days}일 뒤 만료됩니다. 미리 변경하십시오.</source>
         <translation>Expires in {days} day(s). Change it in advance.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>사용 중</source>
         <translation>Valid</translation>
     </message>
@@ -6725,12 +6725,12 @@ Plan hash: {hash}</translation>
         <translation>3. Importing</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>행마다 검증하고 암호화해 저장합니다. 취소하면 진행 중인 묶음은 저장되지 않습니다.</source>
         <translation>Each row is validated, encrypted and stored. If you cancel, the batch in progress is not saved.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>가져오기 취소</source>
         <translation>Cancel the import</translation>
     </message>
@@ -6748,7 +6748,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProvisionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+25"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+34"/>
         <source>제3자 제공 기록</source>
         <translation>Record provision</translation>
     </message>
@@ -6818,7 +6818,7 @@ Plan hash: {hash}</translation>
         <translation>Witness</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>제공받는 자를 입력하십시오.</source>
         <translation>Enter the recipient.</translation>
     </message>
@@ -6828,7 +6828,7 @@ Plan hash: {hash}</translation>
         <translation>Enter the purpose of the provision.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>제공의 법적 근거를 입력하십시오.</source>
         <translation>Enter the legal basis of the provision.</translation>
     </message>
@@ -6841,7 +6841,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-223"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
         <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
         <translation>Quick entry — internal viewing (Enter saves)</translation>
     </message>
@@ -6861,12 +6861,12 @@ Plan hash: {hash}</translation>
         <translation>Record</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>영상 시작</source>
         <translation>Footage from</translation>
     </message>
@@ -6876,7 +6876,7 @@ Plan hash: {hash}</translation>
         <translation>Footage to</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>목적</source>
         <translation>Purpose</translation>
     </message>
@@ -6886,7 +6886,7 @@ Plan hash: {hash}</translation>
         <translation>Witness</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>기록했습니다: {n}번 {camera} {window}</source>
         <translation>Recorded: no. {n} {camera} {window}</translation>
     </message>
@@ -6894,12 +6894,12 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+54"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+62"/>
         <source>최근 사유 (고르면 아래에 채워집니다)</source>
         <translation>Recent reasons (choosing one fills the box below)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>사유 (필수)</source>
         <translation>Reason (required)</translation>
     </message>
@@ -6909,7 +6909,7 @@ Plan hash: {hash}</translation>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>확인</source>
         <translation>OK</translation>
     </message>
@@ -6922,7 +6922,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-101"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-159"/>
         <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
         <translation>What it is about (no personal data)</translation>
     </message>
@@ -6942,12 +6942,12 @@ Plan hash: {hash}</translation>
         <translation>Phone number or e-mail</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>접수 방법</source>
         <translation>Received by</translation>
     </message>
@@ -6957,7 +6957,7 @@ Plan hash: {hash}</translation>
         <translation>Received at (Korea time)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -6967,7 +6967,7 @@ Plan hash: {hash}</translation>
         <translation>Chart number</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
@@ -6977,12 +6977,12 @@ Plan hash: {hash}</translation>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>내용</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 저장합니다). 답변 기한은 접수일부터 {days}일입니다.</source>
         <translation>For a patient enter only the chart number. Otherwise enter the name and contact (stored encrypted). The answer is due {days} days after receipt.</translation>
     </message>
@@ -6990,17 +6990,17 @@ Plan hash: {hash}</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/audit/integrity.py" line="+29"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+37"/>
         <source>보호책임자 복구 코드</source>
         <translation>Officer recovery code</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>개인정보 보호책임자 계정을 복구할 때(&apos;privdesk user recover&apos;) 필요한 코드입니다. 한 번만 보여 드립니다. 종이에 적어 금고에 보관하십시오. 키 파일과 데이터베이스만으로는 복구할 수 없습니다.</source>
         <translation>This code is needed to recover the privacy officer&apos;s account (&apos;privdesk user recover&apos;). It is shown only once: write it on paper and keep it in the safe. The key file and the database alone cannot recover the account.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>코드를 적어 두었습니다</source>
         <translation>I have written the code down</translation>
     </message>
@@ -7013,18 +7013,18 @@ Plan hash: {hash}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-146"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-167"/>
         <source>거절 — {number}</source>
         <translation>Refuse — {number}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-30"/>
+        <location line="+0"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-42"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>결과 통지서에 그대로 적힙니다.</source>
         <translation>Printed as written on the result notice.</translation>
     </message>
@@ -7059,7 +7059,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+157"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+206"/>
         <source>잘못 추가한 정보주체 제외 — {number}</source>
         <translation>Remove people added by mistake — {number}</translation>
     </message>
@@ -7087,7 +7087,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestCorrectionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/parts.py" line="+33"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+39"/>
         <source>환자 정보 정정 — {number}</source>
         <translation>Correct patient data — {number}</translation>
     </message>
@@ -7097,27 +7097,27 @@ Plan hash: {hash}</translation>
         <translation>Requested: {text}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>요구한 대로 고친 뒤 &apos;정정 완료&apos;를 누르십시오. 고친 항목이 이 요구에 연결되어 기록되고, 이 기록을 제공받은 곳마다 정정 통지가 만들어지며, 처리정지가 풀립니다.</source>
         <translation>Correct the data as requested, then press &apos;Correction done&apos;. The changed items are recorded with this request, a correction notice is opened for every recipient of the record, and the processing hold is lifted.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)</source>
         <translation>Only part of the request corrected (the rest not corrected, with a ground)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>— 사유를 고르십시오 —</source>
         <translation>— choose a ground —</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다.</source>
         <translation>What was not corrected and why — printed on the result notice as written.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>정정 완료</source>
         <translation>Correction done</translation>
     </message>
@@ -7135,18 +7135,18 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+87"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+94"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>청구인</source>
         <translation>Requester</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+149"/>
+        <location line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+162"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -7156,31 +7156,31 @@ Plan hash: {hash}</translation>
         <translation>Relation</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location filename="../../privdesk/ui/requests/detail.py" line="+1"/>
         <source>신분 확인</source>
         <translation>Identity check</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+1"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+23"/>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+28"/>
+        <location line="+3"/>
         <source>카메라</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-30"/>
         <source>영상 기간</source>
         <translation>Footage window</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>청구 목적</source>
         <translation>Purpose</translation>
     </message>
@@ -7191,7 +7191,7 @@ Plan hash: {hash}</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>결정</source>
         <translation>Decision</translation>
     </message>
@@ -7201,7 +7201,7 @@ Plan hash: {hash}</translation>
         <translation>Eligibility</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>열람 일정</source>
         <translation>Viewing schedule</translation>
     </message>
@@ -7211,20 +7211,20 @@ Plan hash: {hash}</translation>
         <translation>Masking of others</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
+        <location line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+5"/>
         <source>거절·제한 사유</source>
         <translation>Refusal/restriction ground</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
-        <location line="+86"/>
+        <location line="+215"/>
+        <location line="+103"/>
         <source>종결</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-310"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
@@ -7239,7 +7239,7 @@ Plan hash: {hash}</translation>
         <translation>Footage</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>보존 사유</source>
         <translation>Hold reason</translation>
     </message>
@@ -7254,9 +7254,9 @@ Plan hash: {hash}</translation>
         <translation>Ends</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+19"/>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+21"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -7279,7 +7279,7 @@ Plan hash: {hash}</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>영상 현황</source>
         <translation>Footage</translation>
     </message>
@@ -7290,7 +7290,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
         <source>처리 이력</source>
         <translation>History</translation>
     </message>
@@ -7316,34 +7316,34 @@ Plan hash: {hash}</translation>
         <translation>Print request form</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>결과 통지서 출력</source>
         <translation>Print result notice</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>열람등 청구 {number}</source>
         <translation>Viewing request {number}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{number} — {kind} 청구</source>
         <translation>{number} — {kind} request</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+48"/>
+        <location line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+53"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation>Status: {state} · due {due} ({left})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>영상 없음: 보관기간이 지나 파기됨</source>
         <translation>No footage: destroyed after the retention period</translation>
     </message>
@@ -7354,7 +7354,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+14"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
         <source>확인함</source>
         <translation>checked</translation>
     </message>
@@ -7365,102 +7365,102 @@ Plan hash: {hash}</translation>
         <translation>not checked</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
+        <location line="+4"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+4"/>
         <source>{doc} (확인: {by})</source>
         <translation>{doc} (checked by {by})</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+25"/>
+        <location line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+37"/>
         <source>{at} ({by})</source>
         <translation>{at} ({by})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{due} → 연장 {until} ({reason})</source>
         <translation>{due} → extended to {until} ({reason})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{decision} ({at}, {by})</source>
         <translation>{decision} ({at}, {by})</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>완료 — {by}, {at}</source>
         <translation>Done — {by}, {at}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>필요 — 아직 처리 안 함</source>
         <translation>Needed — not done yet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{at} ({by}) {note}</source>
         <translation>{at} ({by}) {note}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>보존 중</source>
         <translation>Held</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>해제 ({reason})</source>
         <translation>Ended ({reason})</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>일부 승인</source>
         <translation>Partly approve</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+66"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+97"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>기한 연장</source>
         <translation>Extend deadline</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-3"/>
         <source>완료</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+88"/>
+        <location line="+2"/>
+        <location line="+109"/>
         <source>철회</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-100"/>
         <source>종결된 청구</source>
         <translation>Request closed</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+94"/>
         <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation>Once the refusal notice was sent, close the request. The automatic hold ends too.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>청구인이 청구를 철회했습니다. 철회 사유를 적으십시오.</source>
         <translation>The requester withdrew the request. Enter the reason.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>제3자 제공</source>
         <translation>Third-party provision</translation>
     </message>
@@ -7470,8 +7470,8 @@ Plan hash: {hash}</translation>
         <translation>The provision was recorded. The ledger keeps it as &apos;provision&apos;.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+130"/>
+        <location line="+12"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+139"/>
         <source>연락처 보기</source>
         <translation>Show contact</translation>
     </message>
@@ -7481,14 +7481,14 @@ Plan hash: {hash}</translation>
         <translation>Shows the requester&apos;s full contact and address. The access log keeps it with the reason.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
-        <location line="+62"/>
+        <location line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+5"/>
+        <location line="+77"/>
         <source>보기</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>전화: {phone}</source>
         <translation>Phone: {phone}</translation>
     </message>
@@ -7503,27 +7503,27 @@ Plan hash: {hash}</translation>
         <translation>Address: {address}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>개인영상정보 열람·존재확인 청구서</source>
         <translation>CCTV footage viewing/existence request form</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>결과 통지서</source>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-425"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
         <source>정보주체 요구</source>
         <translation>Data-subject request</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>개인정보파일</source>
         <translation>Personal-data file</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>정보주체</source>
         <translation>Data subject</translation>
     </message>
@@ -7533,7 +7533,7 @@ Plan hash: {hash}</translation>
         <translation>Requester</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>열람할 사항</source>
         <translation>Items to see</translation>
     </message>
@@ -7543,7 +7543,7 @@ Plan hash: {hash}</translation>
         <translation>Request and reason</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리 결과</source>
         <translation>Result</translation>
     </message>
@@ -7553,7 +7553,7 @@ Plan hash: {hash}</translation>
         <translation>Access</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>열람 답변 보기</source>
         <translation>Show the access answer</translation>
     </message>
@@ -7563,7 +7563,7 @@ Plan hash: {hash}</translation>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>정보주체 요구 {number}</source>
         <translation>Data-subject request {number}</translation>
     </message>
@@ -7573,7 +7573,7 @@ Plan hash: {hash}</translation>
         <translation>{number} — {kind} request</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source> (환자 명부)</source>
         <translation> (patient registry)</translation>
     </message>
@@ -7593,72 +7593,72 @@ Plan hash: {hash}</translation>
         <translation>, proxy documents {checked}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>본인 확인 {at}</source>
         <translation>identity verified {at}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>본인 확인 전</source>
         <translation>identity not yet verified</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{at} · {channel} ({by})</source>
         <translation>{at} · {channel} ({by})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>개인정보 침해 신고 {numbers}에서 접수</source>
         <translation>opened from privacy complaint {numbers}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{due} → 연장 {until} (사유: {reason})</source>
         <translation>{due} → extended to {until} (reason: {reason})</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{at} · {place} · {method} · 수수료 {fee}원</source>
         <translation>{at} · {place} · {method} · fee {fee} won</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+53"/>
         <source>환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation>The patient record is on hold: no printing, export or third-party provision until this request is closed.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오.</source>
         <translation>The result notice states the ground and how to object. Print it and send it to the requester.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>정정 통지 {n}곳 중 {unsent}곳에 아직 보내지 않았습니다.</source>
         <translation>{unsent} of {n} correction notices not yet sent.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>정정 통지 {n}곳에 모두 보냈습니다.</source>
         <translation>All {n} correction notices sent.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>본인 확인</source>
         <translation>Verify identity</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리 시작</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>열람 완료</source>
         <translation>Access completed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>일부 완료</source>
         <translation>Partly completed</translation>
     </message>
@@ -7668,33 +7668,33 @@ Plan hash: {hash}</translation>
         <translation>Answer by separation</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>취하</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+63"/>
+        <location line="-83"/>
+        <location line="+94"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation>Record the identity check first.</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-61"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation>Access was postponed. Print the postponement notice and send it to the requester.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>열람 연기</source>
         <translation>Postpone access</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>환자 정보 정정…</source>
         <translation>Correct patient data…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>종결된 요구</source>
         <translation>Closed request</translation>
     </message>
@@ -7704,32 +7704,32 @@ Plan hash: {hash}</translation>
         <translation>Correction notices ({n})</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation>Shows the requester&apos;s and the data subject&apos;s full phone numbers, dates of birth and addresses. The access log records it with the reason; they are masked again shortly.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
         <source>열람 답변 전체 보기</source>
         <translation>Show the full access answer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation>Shows the masked resident number, address and phones. The reason is kept in the access log, and they are masked again after a while.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>출력할 통지서가 없습니다</source>
         <translation>No notice to print</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>정정 통지서 — {recipient}</source>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-561"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>
@@ -7737,17 +7737,17 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+49"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+74"/>
         <source>요구인 성명 (신분증과 같게)</source>
         <translation>Requester&apos;s name (as on the ID)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>요구 구분</source>
         <translation>Request type</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>개인정보파일</source>
         <translation>Personal-data file</translation>
     </message>
@@ -7757,7 +7757,7 @@ Plan hash: {hash}</translation>
         <translation>Requester (the subject)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>생년월일</source>
         <translation>Date of birth</translation>
     </message>
@@ -7767,7 +7767,7 @@ Plan hash: {hash}</translation>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>신분 확인 서류</source>
         <translation>ID document</translation>
     </message>
@@ -7777,7 +7777,7 @@ Plan hash: {hash}</translation>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>신고인 본인의 요구로 접수합니다. 대리인·법정대리인의 요구는 정보주체 요구 화면에서 접수하십시오.</source>
         <translation>Taken in as the complainant&apos;s own request. Requests by an agent or a legal representative are taken in on the data-subject request screen.</translation>
     </message>
@@ -7785,17 +7785,17 @@ Plan hash: {hash}</translation>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-256"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-288"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="+35"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+38"/>
         <source>열람</source>
         <translation>Access</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>정정</source>
         <translation>Correction</translation>
     </message>
@@ -7805,7 +7805,7 @@ Plan hash: {hash}</translation>
         <translation>Deletion</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리정지</source>
         <translation>Suspension</translation>
     </message>
@@ -7815,12 +7815,12 @@ Plan hash: {hash}</translation>
         <translation>Consent withdrawal / leave membership</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>본인 확인</source>
         <translation>Identity verified</translation>
     </message>
@@ -7850,17 +7850,17 @@ Plan hash: {hash}</translation>
         <translation>Refused</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>취하</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>본인</source>
         <translation>Self</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>법정대리인</source>
         <translation>Legal representative</translation>
     </message>
@@ -7870,12 +7870,12 @@ Plan hash: {hash}</translation>
         <translation>Agent</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>방문</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>우편</source>
         <translation>Post</translation>
     </message>
@@ -7885,7 +7885,7 @@ Plan hash: {hash}</translation>
         <translation>Phone</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>전자우편</source>
         <translation>E-mail</translation>
     </message>
@@ -7895,7 +7895,7 @@ Plan hash: {hash}</translation>
         <translation>Homepage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>개인정보의 항목 및 내용</source>
         <translation>Items and content of the personal data</translation>
     </message>
@@ -7920,12 +7920,12 @@ Plan hash: {hash}</translation>
         <translation>Consent to the processing</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+47"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+48"/>
         <source> 원</source>
         <translation> won</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="+25"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+26"/>
         <source>{n}일 남음</source>
         <translation>{n} day(s) left</translation>
     </message>
@@ -7940,17 +7940,17 @@ Plan hash: {hash}</translation>
         <translation>{n} day(s) late (overdue)</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+161"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+189"/>
         <source>— 사유를 고르십시오 —</source>
         <translation>— choose a ground —</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>근거</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="+16"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+18"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
@@ -7970,7 +7970,7 @@ Plan hash: {hash}</translation>
         <translation>Explanation (required)</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-204"/>
         <source>수수료·우송료</source>
         <translation>Fee and postage</translation>
     </message>
@@ -7990,17 +7990,17 @@ Plan hash: {hash}</translation>
         <translation>Place of access</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>열람 장소를 입력하십시오.</source>
         <translation>Enter the place of access.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="-14"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="-16"/>
         <source>오늘 마감 (임박)</source>
         <translation>Due today (due soon)</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+171"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+199"/>
         <source>이의제기 방법</source>
         <translation>How to object</translation>
     </message>
@@ -8010,17 +8010,17 @@ Plan hash: {hash}</translation>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>최신 내용을 다시 불러왔습니다. 확인한 뒤 다시 하십시오.</source>
         <translation>The latest version was reloaded. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-257"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-296"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation>Printed on the notice as written.</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+286"/>
         <source>통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오.</source>
         <translation>Printed on the notice as written. State exactly what cannot be done and why.</translation>
     </message>
@@ -8053,22 +8053,22 @@ Plan hash: {hash}</translation>
         <translation>Requester</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>접수일</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
@@ -8076,17 +8076,17 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>정보주체 요구</source>
         <translation>Data-subject requests</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. 열람만 정당한 사유가 있을 때 연기 통지서를 보내고 연기할 수 있으며, 정정·삭제·처리정지는 기한 안에 일부 완료나 거절로 답합니다.</source>
         <translation>Requests for access, correction, deletion, suspension or withdrawal of consent are answered or notified within {days} days of receipt. Only access may be postponed, for a justified reason and with a notice; correction, deletion and suspension are answered within the deadline, partly or with a refusal.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>요구 접수…</source>
         <translation>New request…</translation>
     </message>
@@ -8096,17 +8096,17 @@ Plan hash: {hash}</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>빈 위임장 출력</source>
         <translation>Print blank power of attorney</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>대리인이 요구할 때 정보주체가 써 주는 위임장 [별지 제11호서식]</source>
         <translation>The power of attorney (Form 11) the data subject gives to an agent who makes the request</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>보기</source>
         <translation>Show</translation>
     </message>
@@ -8121,27 +8121,27 @@ Plan hash: {hash}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>위임장</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.</source>
         <translation>{number} {kind} request received. Due {due}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>환자 기록에 처리정지를 걸었습니다: 요구를 처리할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation>The patient record is on hold: no printing, export or third-party provision until the request is handled.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>정보주체가 만 14세 미만입니다(법정대리인 요구).</source>
         <translation>The data subject is under 14 (request by the legal representative).</translation>
     </message>
@@ -8149,7 +8149,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+90"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+102"/>
         <source>이름(ID)</source>
         <translation>Name (ID)</translation>
     </message>
@@ -8159,57 +8159,57 @@ Plan hash: {hash}</translation>
         <translation>Department</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>기록 수</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>조회</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>마스킹 해제</source>
         <translation>Unmasked</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>내보내기</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>출력</source>
         <translation>Prints</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>로그인 실패</source>
         <translation>Failed logins</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>업무시간 외</source>
         <translation>Off hours</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>위험도</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>지난달 대비</source>
         <translation>vs. last month</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>부서 중앙값</source>
         <translation>Department median</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>발견 사항 없음</source>
         <translation>No findings</translation>
     </message>
@@ -8217,7 +8217,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/review/dialogs.py" line="+106"/>
+        <location filename="../../privdesk/ui/review/dialogs.py" line="+109"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -8227,35 +8227,35 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location line="+173"/>
+        <location line="+64"/>
+        <location line="+307"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+120"/>
+        <location line="-305"/>
+        <location line="+227"/>
         <source>계정</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+171"/>
+        <location line="-224"/>
+        <location line="+303"/>
         <source>내용</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-302"/>
         <source>규칙·기준</source>
         <translation>Rule and threshold</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>건수</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
@@ -8265,140 +8265,140 @@ Plan hash: {hash}</translation>
         <translation>(no reason recorded)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+8"/>
+        <location line="+26"/>
+        <location line="+19"/>
         <source>정상 처리</source>
         <translation>Mark as normal</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-19"/>
         <source>조치 필요</source>
         <translation>Action needed</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>예: 야간 당직 근무 중 응급 환자 조회로 확인</source>
         <translation>e.g. confirmed: emergency patient looked up on night duty</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>예: 해당 직원 면담, 권한 축소</source>
         <translation>e.g. talked to the employee, permissions reduced</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>정상으로 판단한 근거</source>
         <translation>Why it is normal</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>취한 조치</source>
         <translation>Action taken</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>조치 필요로 기록</source>
         <translation>Record as action needed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>메모(필수)는 점검 결과에 남습니다. 개인정보는 적지 마십시오. Shift+Enter로 줄을 바꿉니다.</source>
         <translation>The note (required) is kept in the review result. Do not write personal data. Shift+Enter starts a new line.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>메모를 입력하십시오.</source>
         <translation>Enter a note.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
+        <location line="+10"/>
+        <location line="+11"/>
         <source>소명 요청</source>
         <translation>Ask for a justification</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>예: 11월 14일 새벽에 조회한 사유를 적어 주십시오.</source>
         <translation>e.g. Please explain the look-ups in the early morning of 14 November.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>받는 사람</source>
         <translation>To</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
-        <location line="+105"/>
+        <location line="+27"/>
+        <location line="+187"/>
         <source>요청 내용</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-211"/>
         <source>기한은 오늘부터 {days}일입니다.</source>
         <translation>It is due in {days} days from today.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>기한은 설정된 소명 기한(기본 7일)입니다.</source>
         <translation>It is due within the configured period (7 days by default).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>받는 사람의 첫 화면에 요청이 나타나고, 본인이 직접 답변합니다.</source>
         <translation>The request appears on the person&apos;s start screen; they answer it themselves.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>요청 내용을 입력하십시오.</source>
         <translation>Enter the request.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+101"/>
+        <location line="+181"/>
         <source>{due} (기한 경과)</source>
         <translation>{due} (overdue)</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+105"/>
+        <location line="-179"/>
+        <location line="+187"/>
         <source>요청</source>
         <translation>Asked</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-185"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+108"/>
+        <location line="+5"/>
+        <location line="+190"/>
         <source>답변</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-187"/>
         <source>답변 내용</source>
         <translation>Answer text</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>판단</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+14"/>
+        <location line="+1"/>
+        <location line="+26"/>
         <source>판단 메모</source>
         <translation>Decision note</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-11"/>
         <source>소명 수용</source>
         <translation>Accept the justification</translation>
     </message>
@@ -8408,17 +8408,17 @@ Plan hash: {hash}</translation>
         <translation>Reject the justification</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>예: 당직 기록과 일치함</source>
         <translation>e.g. matches the duty roster</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>예: 업무상 필요가 확인되지 않음 — 교육 실시</source>
         <translation>e.g. no business need found — training given</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>수용</source>
         <translation>Accept</translation>
     </message>
@@ -8428,62 +8428,62 @@ Plan hash: {hash}</translation>
         <translation>Reject</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>수용하면 이 발견 사항의 결과는 &apos;정상&apos;이 됩니다. 메모(선택)는 점검 결과에 남습니다.</source>
         <translation>Accepting makes this finding&apos;s result &apos;normal&apos;. The note (optional) is kept in the review result.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>반려하면 이 발견 사항의 결과는 &apos;조치 필요&apos;가 되고 메모가 조치 내용으로 남습니다.</source>
         <translation>Rejecting makes this finding&apos;s result &apos;action needed&apos;, with the note as the action taken.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>반려하는 이유와 조치를 입력하십시오.</source>
         <translation>Enter why it is rejected and the action taken.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>점검 완료 서명 — {month}</source>
         <translation>Sign off the review — {month}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>접속기록</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{n}개</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>발견 사항</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n}건 — 정상 {normal}건, 조치 필요 {action}건</source>
         <translation>{n} — {normal} normal, {action} action needed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>남은 일: 결과 미기록 {a}건, 답변 대기 소명 {b}건, 판단 대기 소명 {c}건</source>
         <translation>Still open: {a} findings without a result, {b} justifications awaiting an answer, {c} awaiting a decision</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>비밀번호 다시 입력</source>
         <translation>Password again</translation>
     </message>
@@ -8493,52 +8493,52 @@ Plan hash: {hash}</translation>
         <translation>Sign</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>서명하면 발견 사항, 결과, 점검자, 시각과 그 순간의 접속기록 끝(순번·해시)이 변경할 수 없게 기록되고, 이 달은 더 고칠 수 없습니다.</source>
         <translation>Signing records the findings, the results, the reviewer, the time and the access log&apos;s head at that moment (number and hash) so they cannot be changed; the month can no longer be edited.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>비밀번호를 입력하십시오.</source>
         <translation>Enter your password.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>소명 답변 — {month}</source>
         <translation>Answer a justification request — {month}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>답변 기한</source>
         <translation>Answer due</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>무슨 업무로 조회·출력했는지 직접 적어 주십시오.</source>
         <translation>Write in your own words what work the look-ups or prints were for.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>답변 보내기</source>
         <translation>Send answer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>답변은 점검자에게 전달되고 점검 결과에 남습니다. 주민등록번호·전화번호 같은 개인정보는 적지 마십시오. Shift+Enter로 줄을 바꿉니다.</source>
         <translation>The answer goes to the reviewer and is kept in the review result. Do not write personal data such as resident registration or phone numbers. Shift+Enter starts a new line.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>닫기</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>이미 답변했습니다({state}). 점검자의 판단을 기다립니다.</source>
         <translation>You have answered already ({state}). The reviewer will decide.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>답변을 입력하십시오.</source>
         <translation>Enter your answer.</translation>
     </message>
@@ -8546,17 +8546,17 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewEntriesModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+74"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+89"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>일시</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>수행업무</source>
         <translation>Action</translation>
     </message>
@@ -8574,7 +8574,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewFindingsModel</name>
     <message>
-        <location line="-62"/>
+        <location line="-76"/>
         <source>미처리</source>
         <translation>Open</translation>
     </message>
@@ -8589,12 +8589,12 @@ Plan hash: {hash}</translation>
         <translation>No reason</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>종류</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>계정</source>
         <translation>Account</translation>
     </message>
@@ -8609,12 +8609,12 @@ Plan hash: {hash}</translation>
         <translation>Rule and threshold</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>건수</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
@@ -8632,17 +8632,17 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>접속기록 점검</source>
         <translation>Access-log review</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>개인정보처리시스템의 접속기록을 월 1회 이상 점검하고, 개인정보를 다운로드한 경우 그 사유를 확인합니다(안전성 확보조치 기준 제8조②). 발견 사항마다 결과를 기록하고, 필요하면 당사자에게 소명을 요청한 뒤 서명하여 점검을 마칩니다.</source>
         <translation>The access logs of the personal-data system are reviewed at least once a month, and the reason of every download of personal data is confirmed (Security Measures Standard, Art. 8(2)). Record a result for each finding, ask the person concerned for a justification where needed, then sign to close the review.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>점검 월</source>
         <translation>Month</translation>
     </message>
@@ -8662,12 +8662,12 @@ Plan hash: {hash}</translation>
         <translation>Print result…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>정상 처리…</source>
         <translation>Normal…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>조치 필요…</source>
         <translation>Action needed…</translation>
     </message>
@@ -8677,27 +8677,27 @@ Plan hash: {hash}</translation>
         <translation>Ask for justification…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>소명 수용…</source>
         <translation>Accept justification…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>소명 반려…</source>
         <translation>Reject justification…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>발견 사항</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>계정별 요약</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>{month} 접속기록을 점검하는 중…</source>
         <translation>Reviewing the access log of {month}…</translation>
     </message>
@@ -8707,7 +8707,7 @@ Plan hash: {hash}</translation>
         <translation>Review done: {n} findings.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>발견 사항 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -8722,32 +8722,32 @@ Plan hash: {hash}</translation>
         <translation>Thresholds: </translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>발견 사항을 고르면 근거가 된 접속기록과 내용이 여기에 나옵니다.</source>
         <translation>Select a finding to see it here with the access-log entries behind it.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>서명했습니다. 이 달의 점검이 끝났습니다.</source>
         <translation>Signed. This month&apos;s review is closed.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>접속기록 점검 결과 {month}</source>
         <translation>Access-log review result {month}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source> (순번 {first}–{last})</source>
         <translation> (nos. {first}–{last})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>{month}: 접속기록 {entries}건{span}, 계정 {accounts}개, 발견 사항 {findings}건 (결과 미기록 {open}건, 소명 답변 대기 {unanswered}건, 판단 대기 {undecided}건)</source>
         <translation>{month}: {entries} access-log entries{span}, {accounts} accounts, {findings} findings ({open} without a result, {unanswered} justifications awaiting an answer, {undecided} awaiting a decision)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>서명 전</source>
         <translation>Not signed</translation>
     </message>
@@ -8762,22 +8762,22 @@ Plan hash: {hash}</translation>
         <translation>{month}: not reviewed yet. Press &apos;Run review&apos;.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{who}, {at} — 서명 때 접속기록 끝: {seq}번 · {hash}…</source>
         <translation>{who}, {at} — access-log head when signed: no. {seq} · {hash}…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>계정</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>규칙·기준</source>
         <translation>Rule and threshold</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>건수</source>
         <translation>Entries</translation>
     </message>
@@ -8787,7 +8787,7 @@ Plan hash: {hash}</translation>
         <translation>Weight</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>기록된 사유</source>
         <translation>Reason recorded</translation>
     </message>
@@ -8797,17 +8797,17 @@ Plan hash: {hash}</translation>
         <translation>Result</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>기록</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>점검 결과</source>
         <translation>Review result</translation>
     </message>
@@ -8820,7 +8820,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RoleChecks</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/dialogs.py" line="-75"/>
+        <location filename="../../privdesk/ui/accounts/dialogs.py" line="-80"/>
         <source>역할</source>
         <translation>Roles</translation>
     </message>
@@ -8828,7 +8828,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RolesDialog</name>
     <message>
-        <location line="+97"/>
+        <location line="+108"/>
         <source>역할 변경</source>
         <translation>Change roles</translation>
     </message>
@@ -8843,7 +8843,7 @@ Plan hash: {hash}</translation>
         <translation>Reason (required) — recorded in the permission history</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>변경</source>
         <translation>Change</translation>
     </message>
@@ -8853,12 +8853,12 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>역할을 하나 이상 고르십시오. 사용을 멈추려면 잠금이나 계정 말소를 쓰십시오.</source>
         <translation>Select at least one role. To stop the account from being used, lock or deactivate it.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>역할을 바꾸는 사유를 입력하십시오.</source>
         <translation>Enter the reason for changing the roles.</translation>
     </message>
@@ -8866,28 +8866,28 @@ Plan hash: {hash}</translation>
 <context>
     <name>RotationJob</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="-99"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="-128"/>
         <source>키를 교체하는 중…</source>
         <translation>Rotating the key…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>키 교체</source>
         <translation>Key rotation</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-42"/>
         <source>취소하는 중: 바꾼 행을 원래 키로 되돌립니다…</source>
         <translation>Cancelling: taking the rewritten rows back to the old key…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>되돌리는 중</source>
         <translation>Taking back</translation>
     </message>
@@ -8897,7 +8897,7 @@ Plan hash: {hash}</translation>
         <translation>Re-encrypting</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{verb}: {what} — {done}/{total}행</source>
         <translation>{verb}: {what} — {done}/{total} rows</translation>
     </message>
@@ -8910,7 +8910,7 @@ Plan hash: {hash}</translation>
         <translation>Change retention rule — {file}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>항목: {items}
 목적: {purpose}
 법적 근거: {basis}</source>
@@ -8919,12 +8919,12 @@ Purpose: {purpose}
 Legal basis: {basis}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>환자 명부는 최종 내원일 기준으로만 보관합니다 (의료법 시행규칙 제15조).</source>
         <translation>The patient file is kept from the last visit only (Enforcement Rule of the Medical Service Act, Art. 15).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보유기간 기준</source>
         <translation>Counted</translation>
     </message>
@@ -8934,12 +8934,12 @@ Legal basis: {basis}</translation>
         <translation>Period set by law</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{label} {years}년 ({basis})</source>
         <translation>{label}, {years} years ({basis})</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>직접 입력</source>
         <translation>Own period</translation>
     </message>
@@ -8975,17 +8975,17 @@ Legal basis: {basis}</translation>
         <translation>Retention note</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>이 기간 동안 내원이 없으면 목적을 달성한 것으로 보고 분리보관합니다 (법령에 정한 기준이 없어 병원이 정합니다).</source>
         <translation>With no visit for this long the purpose counts as achieved and the record is separated (the law sets no such period: the hospital decides).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>분리보관 기준 (미내원 일수)</source>
         <translation>Separate after (days without a visit)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -8998,22 +8998,22 @@ Legal basis: {basis}</translation>
 <context>
     <name>RulesTab</name>
     <message>
-        <location line="+104"/>
+        <location line="+111"/>
         <source>개인정보 처리방침의 개인정보파일과 보유기간입니다. 기간을 바꾸면 그 뒤에 계산하는 보유기간 종료일부터 적용됩니다. 바꿀 때마다 접속기록에 남습니다.</source>
         <translation>The personal-information files of the privacy policy and their retention periods. A changed period applies to retention end dates computed from then on. Every change is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>규칙 변경</source>
         <translation>Change rule</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>읽기 전용: 규칙은 개인정보 보호책임자가 바꿉니다.</source>
         <translation>Read-only: the privacy officer changes the rules.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>파일을 고르면 내용을 보여 줍니다.</source>
         <translation>Select a file to see its details.</translation>
     </message>
@@ -9031,22 +9031,22 @@ Legal basis: {basis}
 Retention: {rule}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>분리보관: 최종 내원 후 {days}일 동안 내원이 없으면 분리보관</source>
         <translation>Separation: after {days} days without a visit</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>마지막 수정: {who} ({at})</source>
         <translation>Last changed: {who} ({at})</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>보유기간 규칙 변경</source>
         <translation>Change retention rule</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>다른 사용자가 먼저 &apos;{file}&apos;의 규칙을 바꾸었습니다. 저장하지 않았습니다. 최신 규칙을 다시 불러왔으니 확인한 뒤 다시 바꾸십시오.</source>
         <translation>Another user changed the rule of &apos;{file}&apos; first. Nothing was saved. The current rule has been reloaded: check it and change it again.</translation>
     </message>
@@ -9054,17 +9054,17 @@ Retention: {rule}</translation>
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-69"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-81"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation>Record a notice sent — {number}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>의무</source>
         <translation>Duty</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>방법·기관</source>
         <translation>Channel or authority</translation>
     </message>
@@ -9074,7 +9074,7 @@ Retention: {rule}</translation>
         <translation>People notified</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>보낸 일시 (한국 시간)</source>
         <translation>Sent at (Korea time)</translation>
     </message>
@@ -9087,12 +9087,12 @@ Retention: {rule}</translation>
 <context>
     <name>SeparatedTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+18"/>
         <source>목적이 달성되었으나 법령에 따라 보관하는 기록입니다. 조회할 때마다 접속기록에 남습니다.</source>
         <translation>Records whose purpose is achieved but which the law requires to keep. Every look is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -9102,23 +9102,23 @@ Retention: {rule}</translation>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>분리보관 해제(재내원)</source>
         <translation>Restore (patient returned)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+3"/>
+        <location line="+19"/>
+        <location line="+5"/>
         <source>분리보관 해제</source>
         <translation>Restore separated record</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <source>해제할 기록을 표에서 고르십시오.</source>
         <translation>Select the record to restore in the table.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>차트번호 {chart} 기록을 환자 명부로 되돌립니다. 사유를 입력하십시오 (예: 재내원).</source>
         <translation>Chart no. {chart} goes back to the patient registry. Enter the reason (e.g. the patient returned).</translation>
     </message>
@@ -9126,18 +9126,18 @@ Retention: {rule}</translation>
 <context>
     <name>SeparationDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+85"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+114"/>
         <location line="+1"/>
         <source>분리보관으로 답변</source>
         <translation>Answer by separation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>환자 명부는 의료법(시행규칙 제15조)에 따라 보존해야 하므로 삭제할 수 없습니다. 이 기록을 별도 저장소로 옮겨 법정 보존기간 동안만 보관하고 그 밖의 용도로 이용하지 않으며, 보존기간이 끝나면 파기합니다. 요구는 &apos;일부 완료&apos;로 끝납니다.</source>
         <translation>The patient registry must be kept under the Medical Service Act (Enforcement Rule Art. 15), so it cannot be deleted. The record moves to the separate store, is kept only for the legal period, used for nothing else, and destroyed when the period ends. The request ends as &apos;partly completed&apos;.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>통지서에 적힙니다.</source>
         <translation>Printed on the notice.</translation>
     </message>
@@ -9165,12 +9165,12 @@ Retention: {rule}</translation>
         <translation>4. Result</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>가져옴</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>거부 (오류)</source>
         <translation>Rejected (errors)</translation>
     </message>
@@ -9185,7 +9185,7 @@ Retention: {rule}</translation>
         <translation>Check-digit warnings (imported)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>거부된 행 파일 열기</source>
         <translation>Open the rejected rows file</translation>
     </message>
@@ -9195,17 +9195,17 @@ Retention: {rule}</translation>
         <translation>The import failed: {message}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>취소했습니다. 아래 건수까지만 저장되었고, 진행 중이던 묶음은 저장되지 않았습니다.</source>
         <translation>Cancelled. Only the counts below were saved; the batch in progress was not.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>가져오기를 마쳤습니다.</source>
         <translation>The import is finished.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>거부된 행과 사유: {path}</source>
         <translation>Rejected rows and reasons: {path}</translation>
     </message>
@@ -9213,7 +9213,7 @@ Retention: {rule}</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="+95"/>
+        <location filename="../../privdesk/ui/today.py" line="+97"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -9228,7 +9228,7 @@ Retention: {rule}</translation>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
         <translation>Could not load today&apos;s work: {error}</translation>
     </message>
@@ -9236,7 +9236,7 @@ Retention: {rule}</translation>
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-40"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-61"/>
         <source>본인 확인</source>
         <translation>Identity check</translation>
     </message>
@@ -9256,17 +9256,17 @@ Retention: {rule}</translation>
         <translation>Submission required by law</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+71"/>
         <source>마스킹 해제</source>
         <translation>Unmask</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{name} (차트번호 {chart})의 주민등록번호·주소·연락처 전체를 표시합니다. 사유와 함께 접속기록에 남고, {seconds}초 뒤 다시 가려집니다.</source>
         <translation>Shows the full resident number, address and phones of {name} (chart no. {chart}). This is recorded in the access log with the reason, and masked again after {seconds} s.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>사유</source>
         <translation>Reason</translation>
     </message>
@@ -9279,7 +9279,7 @@ Retention: {rule}</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-210"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-265"/>
         <source>본인 확인</source>
         <translation>Verify identity</translation>
     </message>
@@ -9299,12 +9299,12 @@ Retention: {rule}</translation>
         <translation>Identity document</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>대리 서류</source>
         <translation>Proxy documents</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>확인함</source>
         <translation>checked</translation>
     </message>
@@ -9360,7 +9360,7 @@ Retention: {rule}</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+216"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+271"/>
         <source>취하</source>
         <translation>Withdraw</translation>
     </message>
@@ -9383,7 +9383,7 @@ Retention: {rule}</translation>
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-110"/>
+        <location filename="../../privdesk/ui/today.py" line="-113"/>
         <source>열기</source>
         <translation>Open</translation>
     </message>

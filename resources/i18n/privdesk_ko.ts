@@ -4,7 +4,7 @@
 <context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+487"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+563"/>
         <source>열람 답변 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -19,38 +19,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>주민등록번호·주소·연락처는 가려서 보입니다. 전체를 보려면 사유를 적으십시오 (접속기록에 남습니다).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>{file} — {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>요구한 사항: {items}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>개인정보의 항목 및 내용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>항목</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-24"/>
         <source>내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,7 +60,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>내원일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,7 +75,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>내용은 홈페이지 관리 시스템에서 출력하여 첨부합니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -95,27 +95,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>제공일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>제공받은 자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>이용 목적</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>형태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>제3자에게 제공한 내역이 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,7 +128,7 @@
 <context>
     <name>AccessDialog</name>
     <message>
-        <location line="-329"/>
+        <location line="-402"/>
         <source>열람 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -146,12 +146,12 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+52"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+53"/>
         <source>조회·검색</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,27 +176,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>성공</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>거부</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>실패</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,17 +259,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>차트번호 또는 이름</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,13 +280,13 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+134"/>
+        <location line="+160"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-83"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -296,23 +296,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+5"/>
+        <location line="+8"/>
+        <location line="+7"/>
         <source>접속기록 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-6"/>
         <source>내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>CSV 파일 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>내보내기 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -327,7 +327,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>검증 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -355,7 +355,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>아이디</source>
         <translation type="unfinished"></translation>
     </message>
@@ -370,27 +370,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>역할</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>마지막 로그인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>비밀번호 변경</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,7 +398,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>계정 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -414,31 +414,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+178"/>
+        <location line="+209"/>
         <source>잠금</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+186"/>
-        <location line="+1"/>
+        <location line="-208"/>
+        <location line="+219"/>
+        <location line="+4"/>
         <source>잠금 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-186"/>
-        <location line="+195"/>
+        <location line="-222"/>
+        <location line="+233"/>
         <source>비밀번호 초기화</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+206"/>
+        <location line="-232"/>
+        <location line="+248"/>
         <source>계정 말소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-247"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,57 +453,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>계정 {n}개</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>다른 사용자가 변경함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>다른 사용자가 먼저 이 계정을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+76"/>
         <source>계정 잠금</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{name} ({login}) 계정을 잠급니다. 잠긴 계정은 로그인할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>{name} ({login}) 계정의 잠금을 풉니다. 본인 확인 후 사유를 적으십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{name} ({login}) 계정에 임시 비밀번호를 발급합니다. 다음 로그인 때 변경해야 합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>초기화</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>{name} ({login}) 계정을 말소합니다(퇴직·전보). 모든 역할이 회수되고 다시 로그인할 수 없습니다. 계정 기록과 이력은 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>말소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>권한 변경 이력 — {name} ({login})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -516,17 +516,17 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/audit/integrity.py" line="+49"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+52"/>
         <source>무결성 위반 확인 — 개인정보 보호책임자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>확인하면 다시 작업할 수 있습니다. 잘리거나 바뀐 기록은 지워지지 않고 검증 때마다 &apos;확인된 위반&apos;으로 표시됩니다. 조사한 내용과 조치를 적으십시오(주민등록번호·전화번호 등 개인정보는 적지 마십시오).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>예: 백업 복원 중 일어난 일로 확인, 전산팀 재발 방지 조치</source>
         <translation type="unfinished"></translation>
     </message>
@@ -536,7 +536,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>확인하고 작업 재개</source>
         <translation type="unfinished"></translation>
     </message>
@@ -549,17 +549,17 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/dialogs.py" line="+51"/>
+        <location filename="../../privdesk/ui/accounts/dialogs.py" line="+55"/>
         <source>계정 추가</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>한 사람에 한 계정만 만드십시오(공용 계정 금지). 임시 비밀번호는 저장 후 한 번만 표시됩니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>영문 소문자로 시작, 예: kim.js</source>
         <translation type="unfinished"></translation>
     </message>
@@ -584,7 +584,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>추가</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,17 +607,17 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+245"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+290"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>차트번호 목록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>내보내기 접속기록 순번</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,8 +627,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+14"/>
+        <location line="+1"/>
+        <location line="+17"/>
         <source>CCTV 열람 청구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,12 +686,12 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+221"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+270"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>답변에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 답변이 있어야 종결할 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -699,7 +699,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+194"/>
+        <location filename="../../privdesk/ui/app.py" line="+199"/>
         <source>키 파일 오류</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,14 +711,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+6"/>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>시작할 수 없음</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>데이터베이스를 열 수 없습니다. 주소와 네트워크를 확인하십시오. 자세한 내용: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,12 +726,12 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+98"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+105"/>
         <source>일부 승인 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>승인 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,7 +746,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>예: 청구인이 CAM-07 영상에 보임 (급박한 경우 필수)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,7 +824,7 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../privdesk/ui/backup/page.py" line="+48"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
         <source>지금 백업</source>
         <translation type="unfinished"></translation>
     </message>
@@ -864,32 +864,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>백업 폴더가 설정되지 않아 자동 백업을 하지 않습니다. 설정 파일의 [backup] folder에 백업 폴더(공유 폴더 등)를 적으십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>아직 백업이 없습니다. 지금 백업하십시오 (자동 백업: {schedule}, 폴더 {folder}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>마지막 백업이 {age} 전({when})으로 일정({schedule})보다 오래되었습니다. 백업 폴더 {folder}와 네트워크를 확인하고 지금 백업하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>마지막 백업: {when} ({age} 전, 정상). 자동 백업: {schedule}, 폴더 {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>마지막 백업 시도가 실패했습니다({when}): {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>백업 상태를 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,17 +902,17 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="+78"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+84"/>
         <source>카메라 수정 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>카메라 추가</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>예: CAM-26</source>
         <translation type="unfinished"></translation>
     </message>
@@ -962,7 +962,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,7 +990,7 @@
 <context>
     <name>CameraHistoryDialog</name>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>카메라 변경 이력 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1003,12 +1003,12 @@
 <context>
     <name>CamerasTab</name>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>카메라 추가</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>수정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,7 +1018,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>카메라 {n}대 (운영 {active}대)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,13 +1026,13 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+60"/>
-        <location line="+14"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+61"/>
+        <location line="+33"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-32"/>
         <source>존재확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,12 +1042,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>기간 연장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1057,7 +1057,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>일부 승인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1067,28 +1067,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>완료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+55"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-54"/>
         <source>철회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>본인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>법정대리인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,12 +1098,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>보관 중</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>보존 연장 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,12 +1113,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>촬영 전</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>열람등 청구 처리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1133,22 +1133,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>이용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>제공</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>파기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>{n}일 지남</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1163,7 +1163,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+140"/>
         <source>출력 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,13 +1173,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+45"/>
         <source>{title} 만드는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-97"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-104"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1189,22 +1189,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>취소하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+35"/>
         <source>{title} 만드는 중… {n}쪽</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+94"/>
         <source>다른 사용자가 변경함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>다른 사용자가 먼저 이 기록을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,7 +1217,7 @@
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="-191"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-210"/>
         <source>운영</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1232,7 +1232,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1257,22 +1257,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>최종 변경</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>비고</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+104"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>변경자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1300,53 +1300,53 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>기간 만료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>사유 구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+36"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-34"/>
         <source>영상 기간</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>보존 종료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>설정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>, 보관기간 지남</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1356,12 +1356,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>덮어쓰기 가능</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보존 중인 날</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,12 +1369,12 @@
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+72"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1460,7 +1460,7 @@
 <context>
     <name>CctvRequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+10"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+19"/>
         <source>접수번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,12 +1485,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>남은 기간</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1500,7 +1500,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>영상 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1508,17 +1508,17 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="+166"/>
+        <location filename="../../privdesk/ui/login.py" line="+184"/>
         <source>비밀번호 변경</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>처음 로그인했거나 관리자가 비밀번호를 초기화했거나 비밀번호 사용 기간이 지났습니다. 계속하려면 새 비밀번호로 변경하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>현재 비밀번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,12 +1533,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상 또는 2종류 이상으로 10자 이상, 아이디 포함 금지, 최근에 쓴 비밀번호 금지.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>변경</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1553,7 +1553,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>새 비밀번호와 확인이 서로 다릅니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1566,7 +1566,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+85"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+109"/>
         <source>사고 종결 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1589,7 +1589,7 @@
 <context>
     <name>ClosingBackup</name>
     <message>
-        <location filename="../../privdesk/ui/backup/page.py" line="+34"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+35"/>
         <source>privdesk 종료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1602,37 +1602,37 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-103"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-132"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>신고·상담 접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+51"/>
         <source>신고·상담 종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>답변 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+36"/>
         <source>정보주체 요구로 접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+61"/>
         <source>유출 사고로 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,7 +1640,7 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-225"/>
+        <location line="-303"/>
         <source>침해 신고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,30 +1650,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+403"/>
+        <location line="+3"/>
+        <location line="+525"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-403"/>
-        <location line="+407"/>
+        <location line="-524"/>
+        <location line="+531"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-406"/>
-        <location line="+406"/>
+        <location line="-530"/>
+        <location line="+531"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-528"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>방문</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1688,76 +1688,76 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>접수번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+385"/>
+        <location line="+502"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-384"/>
-        <location line="+384"/>
+        <location line="-501"/>
+        <location line="+502"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-501"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>접수일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+381"/>
+        <location line="+4"/>
+        <location line="+496"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-494"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+378"/>
+        <location line="+4"/>
+        <location line="+491"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-490"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+375"/>
+        <location line="+485"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>유출 사고</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>내용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,47 +1765,47 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-155"/>
+        <location line="-196"/>
         <source>개인정보 침해 신고·상담</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>전화·방문·우편·홈페이지로 받은 개인정보 침해 신고와 상담입니다. 접수일부터 {days}일 안에 답변하고, 필요하면 정보주체 요구나 유출 사고로 바로 이어 접수합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>접수…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>답변…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>종결…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정보주체 요구로 접수…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>유출 사고로 등록…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
         <source>종결 전</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,17 +1815,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>신고·상담을 고르면 내용이 여기에 나옵니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>연락처 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1838,7 +1838,7 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+196"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+221"/>
         <source>처리 완료 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1849,12 +1849,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>열람·삭제를 마쳤으면 관리대장에 기록하고 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>입회자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1874,17 +1874,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>완료하면 이 기록을 제공받은 제3자마다 정정 통지가 만들어지고, 환자 기록의 처리정지가 풀립니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>완료하면 정보주체에 처리정지·동의철회가 표시되어, 동의가 필요한 이용(안내·홍보 연락 등)을 더 하지 않습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>처리 결과를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1892,17 +1892,17 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="+322"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+368"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>이 환자 기록을 불러온 뒤 다른 작업 PC에서 먼저 저장했습니다. 아래 항목이 바뀌었습니다. 이번 변경은 저장하지 않았습니다. 최신 내용을 다시 불러오니 확인한 뒤 다시 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>항목</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,12 +1917,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>최신 내용 다시 불러오기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1955,12 +1955,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>정보주체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>생년월일 {birth}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1973,7 +1973,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/contract.py" line="+67"/>
+        <location filename="../../privdesk/ui/disclosures/contract.py" line="+68"/>
         <source>위탁 계약 관리 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1983,12 +1983,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>계약서 필수 기재사항 (개인정보 보호법 제26조제1항, 시행령 제28조제1항)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>조항 (예: 제7조)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2073,12 +2073,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>확인서·공문 번호, 파기 증명 (예: 파기 확인서 2026-045, 사진 첨부)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>증빙</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2098,17 +2098,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>위탁이 끝났으나 개인정보 반환·파기가 확인되지 않았습니다 (미결). 수탁업체의 확인서 등 증빙과 함께 기록하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>위탁 중입니다. 위탁을 종료하거나 계약 종료일이 지나면 기록할 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>미점검</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2128,7 +2128,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>종료할 재위탁을 목록에서 고르십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2136,32 +2136,32 @@
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+90"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+97"/>
         <source>단계별 건수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>보존(파기 제외) 기록과 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>보유기간 점검 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>{file} — 보유기간: {rule} (기준일 {today})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>이번 달 보유기간이 끝나는 기록 {month}건, 분리보관 대상 {sep}건, 파기 대상 {due}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2189,7 +2189,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>(구) 통계작성·학술연구 — 2020. 8. 5. 삭제된 근거</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2237,17 +2237,17 @@
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/form.py" line="+67"/>
+        <location filename="../../privdesk/ui/disclosures/form.py" line="+70"/>
         <source>정정 기재 — {n}번 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>목적 외 이용·제3자 제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>제3자 제공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2273,18 +2273,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+265"/>
+        <location line="+278"/>
         <source>예: 관악경찰서 형사과</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-264"/>
-        <location line="+262"/>
+        <location line="-277"/>
+        <location line="+275"/>
         <source>제공받는 자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-273"/>
         <source>제공받는 자의 이용 목적</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2294,7 +2294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{label} (공공기관 전용)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2305,12 +2305,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+223"/>
+        <location line="+233"/>
         <source>근거 상세</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-225"/>
         <source>정기 제공이면 주기·기간 (예: 매월 1회, 2026-01 ~ 2026-12)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,12 +2320,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>법 제18조제5항: 이용 제한·안전성 확보 요청 내용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>제한·조치 요청</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2355,7 +2355,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-52"/>
         <source>이용·제공 목적</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2365,7 +2365,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>이용·제공일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,12 +2375,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>비고</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2425,12 +2425,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>예: 이름 삭제, 생년월일 → 5세 단위 연령대</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>가명처리 방법</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2450,12 +2450,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>추가정보(대응표 등)의 분리보관 장소·관리자, 또는 &apos;추가정보 없음&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>추가정보 분리보관</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2510,12 +2510,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>차트번호 {chart} 환자는 처리정지(정정 처리 중) 상태라 제공할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>  — 처리정지 요구: 법률·급박한 경우만 제공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2545,7 +2545,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>예: 원무과 고객만족팀</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2553,22 +2553,22 @@
 <context>
     <name>DisclosureHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+46"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+67"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>이용·제공일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>제공받는 자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2578,12 +2578,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>법적 근거</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>제공 항목</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2598,7 +2598,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,7 +2606,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+258"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2616,12 +2616,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>차트번호로 환자를 찾으면 그 환자의 개인정보를 제3자에게 제공한 기록이 모두 나옵니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>{label} — 제3자 제공 {n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2629,32 +2629,32 @@
 <context>
     <name>DisclosureLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="-35"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="-63"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>법적 근거</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>정보주체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{n}명</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-19"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2674,7 +2674,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>항목</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2684,12 +2684,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>가명처리</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>문서번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2699,12 +2699,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+36"/>
         <source>예</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2719,7 +2719,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>정정됨 → {ids}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,7 +2727,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-219"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2767,22 +2767,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>선택 기록 정정 기재</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>대장 출력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CSV 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+66"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2797,17 +2797,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>개인정보의 목적 외 이용 및 제3자 제공 대장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>내보내는 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2817,17 +2817,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>제3자 제공 대장 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV 파일 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>내보내기 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,53 +2863,53 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+164"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+206"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+60"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-58"/>
         <source>취소하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>{step} 중… (운영 DB 정리, 잠시 기다리십시오)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{step}: {done}/{total}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>취소를 눌렀을 때는 이미 삭제가 시작되어 되돌릴 수 없었습니다. 파기를 끝까지 마쳤습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>파기 실행을 취소했습니다. 아무 기록도 삭제되지 않았고 계획은 &apos;승인됨&apos; 상태로 돌아갔습니다. 나중에 다시 실행하거나 계획을 취소할 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>파기 실행을 취소했습니다. 이번 실행으로 삭제된 기록은 없습니다. 이전에 중단된 실행을 이어 하던 계획이라 &apos;실행 중(중단됨)&apos;으로 남으며, 다시 실행하면 마칠 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>파기 실행 취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2937,17 +2937,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+195"/>
         <source>환자 명부 내보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>선택한 환자 {n}명을 CSV 파일로 내보냅니다. 사유가 환자마다 접속기록에 남습니다. 처리정지 중인 환자는 내보낼 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2967,22 +2967,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>내보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>내보낼 파일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV 파일 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2990,7 +2990,7 @@
 <context>
     <name>ExtendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-53"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-67"/>
         <source>기한 연장 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3000,13 +3000,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>연기 통지서에 적힙니다. 예: 타인 마스킹 작업에 시간이 걸림</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-59"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-73"/>
         <source>지금 기한</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3021,13 +3021,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+9"/>
+        <location line="+8"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+13"/>
         <source>연기 사유를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-20"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-26"/>
         <source>열람 연기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3037,12 +3037,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>연기 통지서에 적힙니다. 예: 다른 사람의 정보를 가리는 데 시간이 걸림</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>연기한 기한</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3052,7 +3052,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>정당한 사유가 있으면 열람을 한 번, {days}일까지 연기할 수 있습니다(개인정보 보호법 제35조제3항). 연기하면 사유와 이의제기 방법을 적은 열람 연기 통지서를 요구인에게 보내고, 사유가 없어지면 지체 없이 열람하게 하여야 합니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3060,27 +3060,27 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+58"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+59"/>
         <source>자동 판별</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CP949 (EUC-KR, 한글 Excel)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+76"/>
         <source>1. 파일과 인코딩</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>EMR에서 내보낸 CSV 파일을 고르십시오. 한글이 제대로 보이는지 미리보기로 확인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>찾아보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3095,22 +3095,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>가져올 파일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CSV 파일 (*.csv *.txt);;모든 파일 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>파일이 없습니다: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>{encoding}(으)로 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 (주민등록번호·전화번호는 가려서 표시).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3128,12 +3128,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>데이터베이스가 아직 없습니다. 데이터베이스와 암호화 키 파일을 만들고 개인정보 보호책임자 계정을 등록합니다. 병원 프로필: {hospital}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>데이터베이스</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,12 +3143,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>키 파일은 데이터베이스에 저장되지 않습니다. 키 파일을 잃으면 암호화된 개인정보를 되살릴 수 없으니 설정 후 안전한 곳에 따로 백업하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>영문 소문자로 시작, 예: yook</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3173,7 +3173,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>설정 시작</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3188,12 +3188,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>비밀번호 규칙을 만족합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>비밀번호 규칙: 영문 대문자·소문자·숫자·특수문자 중 3종류 이상으로 8자 이상, 또는 2종류 이상으로 10자 이상. 아이디를 포함할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3201,7 +3201,7 @@
 <context>
     <name>HoldDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/holds.py" line="+16"/>
+        <location filename="../../privdesk/ui/cctv/holds.py" line="+20"/>
         <source>보존 연장 설정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3264,18 +3264,18 @@
 <context>
     <name>HoldsTab</name>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>보존 연장 설정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+103"/>
+        <location line="+3"/>
+        <location line="+123"/>
         <source>보존 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-120"/>
         <source>해제된 보존 포함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3290,22 +3290,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>{date} 기준 보관기간 {days}일: {through}까지 촬영분은 덮어쓸 수 있습니다. 보존 연장 중인 카메라 {held}대.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+43"/>
         <source>보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3313,7 +3313,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+280"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+348"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3326,12 +3326,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+189"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+200"/>
         <source>환자 명부 가져오기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>다음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3356,7 +3356,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+43"/>
         <source>취소하는 중… 진행 중인 묶음을 되돌립니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3364,7 +3364,7 @@
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+21"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+29"/>
         <source>새 요구 접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3379,17 +3379,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). &apos;보관기간 경과로 파기&apos;를 사유로 결과를 통지하십시오. 처리 기한 {due}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>{number} 접수: 카메라 {cameras}의 {window} 영상에 청구 종결 시까지 자동 보존 연장을 걸었습니다. 처리 기한 {due}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3397,7 +3397,7 @@
 <context>
     <name>IncidentClockBox</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/clock.py" line="+30"/>
+        <location filename="../../privdesk/ui/incidents/clock.py" line="+37"/>
         <source>사고 대장 열기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3417,12 +3417,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>외 {n}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-26"/>
         <source>유출 사고 현황을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3430,12 +3430,12 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-154"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-188"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>유형</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3445,7 +3445,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>사고 대장에 등록하고 이 신고와 연결합니다. 72시간 기한은 인지 일시부터입니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3453,12 +3453,12 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-510"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-636"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3466,37 +3466,37 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location line="-49"/>
+        <location line="-69"/>
         <source>사고 번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>인지 일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>유형</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정보주체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>통지 (72시간)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>신고 (72시간)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3504,17 +3504,17 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+306"/>
+        <location line="+373"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>개인정보가 유출되었음을 알게 된 때부터 72시간 안에 정보주체에게 알리고, 1,000명 이상이거나 민감·고유식별정보가 포함되었거나 외부의 불법 접근이면 개인정보보호위원회·KISA에 신고합니다 (개인정보 보호법 제34조).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>사고 등록…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3534,17 +3534,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>문자 발송 CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>홈페이지 게시문…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-9"/>
         <source>종결…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3554,27 +3554,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>통지서…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>신고서…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>처리 기록…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>연간 대장…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>대응 중인 사고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3584,22 +3584,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>사고를 고르면 내용이 여기에 나옵니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+65"/>
         <source>유출 통지서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>개인정보 유출 등 신고서</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3609,12 +3609,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+22"/>
         <source>유출 등 사고 대장 {year}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>내보내는 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3624,17 +3624,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>문자 발송용 CSV 저장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV 파일 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>문자 발송용 파일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3644,7 +3644,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>휴대전화 번호가 없는 {n}명은 우편이나 홈페이지 게시로 알리십시오. 파일은 발송 뒤 지우십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3652,14 +3652,14 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/intake.py" line="+77"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+78"/>
         <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
         <location filename="../../privdesk/ui/requests/intake.py" line="+187"/>
-        <location line="+133"/>
+        <location line="+140"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3680,7 +3680,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-151"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-158"/>
         <source>성명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3747,8 +3747,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+49"/>
+        <location line="+22"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+50"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3759,13 +3759,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>위임장 확인함 (개인정보 보호법 제38조)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+66"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+73"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3775,7 +3775,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>영상을 확인할 카메라를 고르십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3795,12 +3795,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>요청한 기간의 영상은 보관기간({days}일)이 지나 이미 없습니다(보존 연장 없음). 접수하면 &apos;영상 없음&apos;으로 기록되고, 결과 통지서에 영상이 없다고 안내합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>접수하면 고른 카메라·기간의 영상에 청구 종결 시까지 자동 보존 연장을 겁니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3820,7 +3820,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-219"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-227"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3926,12 +3926,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+99"/>
         <source>YYYY-MM-DD (신분증의 생년월일)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>위임장 확인함 (개인정보 보호법 제38조, 별지 제11호서식)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3976,7 +3976,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3991,7 +3991,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>이미 처리정지 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4006,7 +4006,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>정보주체 성명을(를) 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4016,7 +4016,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+53"/>
         <source>표시한 항목을 고치십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4024,7 +4024,7 @@
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="+166"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+175"/>
         <source>접수일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4057,13 +4057,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>{message}
 개인정보 보호책임자와 감사 담당자만 작업할 수 있습니다. 접속기록 화면의 &apos;무결성 검증&apos;으로 확인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>무결성 위반 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4071,33 +4071,33 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="+95"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+112"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+58"/>
+        <location line="+75"/>
         <source>지금 키의 확인값: {check}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-70"/>
         <source>키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 &apos;privdesk key restore&apos;로 다시 만들 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>키 복구 용지 저장…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>비밀번호 다시 입력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4107,22 +4107,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>키 복구 용지 저장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>키 복구 용지</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4130,46 +4130,46 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+99"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+115"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>전체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-67"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+162"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+186"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>제3자 제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>관리대장 기간</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+25"/>
         <source>관리대장 출력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+18"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
@@ -4191,18 +4191,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+30"/>
+        <location line="+35"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+32"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>개인영상정보 관리대장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-80"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-82"/>
         <source>검색어</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4217,7 +4217,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>개인정보파일 파기 관리대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4225,12 +4225,12 @@
 <context>
     <name>LegalHoldsTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+180"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+207"/>
         <source>법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 사유와 함께 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>보존 설정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4245,27 +4245,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>보존 중 {active}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보존 중 {active}건, 해제 {released}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>법적 보존 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보존 {id}번 (차트번호 {chart})을 해제합니다. 보유기간이 지난 기록이면 다음 파기 계획에 포함됩니다. 해제 사유는 접속기록에 남으니 환자 성명 등 개인정보는 적지 마십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4273,7 +4273,7 @@
 <context>
     <name>Lifecycle</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-93"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-113"/>
         <source>이용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4301,7 +4301,7 @@
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-129"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-150"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4319,7 +4319,7 @@
 <context>
     <name>LifecycleHeldModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+13"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+14"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4334,7 +4334,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보유기간 종료일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4342,7 +4342,7 @@
 <context>
     <name>LifecycleHoldsModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/holds.py" line="-224"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="-263"/>
         <source>이용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4357,7 +4357,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>보존 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4367,12 +4367,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4392,17 +4392,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>설정자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>설정 일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4415,12 +4415,12 @@
 <context>
     <name>LifecycleLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-191"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-218"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>개인정보 파일명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4440,12 +4440,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>수량</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>방법</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4478,7 +4478,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+182"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+220"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4521,7 +4521,7 @@
 <context>
     <name>LifecyclePlanItemModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-20"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-36"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4531,17 +4531,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보유기간 종료일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>파기 기한 경과</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{days}일 지남</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4549,12 +4549,12 @@
 <context>
     <name>LifecyclePlanModel</name>
     <message>
-        <location line="-27"/>
+        <location line="-52"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4564,32 +4564,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>제외</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>기한 경과</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>작성자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>파기 건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4597,7 +4597,7 @@
 <context>
     <name>LifecyclePlans</name>
     <message>
-        <location line="-21"/>
+        <location line="-42"/>
         <source>파기 준비</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4620,7 +4620,7 @@
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+48"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+49"/>
         <source>최종 내원일로부터</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4638,12 +4638,12 @@
 <context>
     <name>LifecycleRulesModel</name>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>미내원 {days}일 후</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4663,22 +4663,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보유기간</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>분리보관 기준</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>수정자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>수정 일시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4686,7 +4686,7 @@
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-107"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-126"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4711,17 +4711,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>최종 내원일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>보유기간 종료일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>분리보관 일시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4729,17 +4729,17 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../privdesk/ui/idle.py" line="+109"/>
+        <location filename="../../privdesk/ui/idle.py" line="+119"/>
         <source>화면이 잠겼습니다</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>자리를 비운 동안 개인정보가 보이지 않도록 화면을 잠갔습니다. 작성 중인 내용은 그대로 있습니다. 계속하려면 {account}의 비밀번호를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>로그아웃</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4757,17 +4757,17 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="-192"/>
+        <location filename="../../privdesk/ui/login.py" line="-220"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자 {who}에게 잠금 해제를 요청하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>privdesk 로그인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4797,17 +4797,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>작업 PC: {host} ({ip}) — 로그인과 실패는 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>아이디와 비밀번호를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>비밀번호를 변경해야 로그인할 수 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4815,12 +4815,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+67"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+75"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+109"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4865,22 +4865,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>작업 PC: {host} ({ip})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>비밀번호가 {days}일 뒤 만료됩니다. [계정] 메뉴의 비밀번호 변경으로 미리 바꾸십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>비밀번호 만료 예정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>비밀번호가 올바르지 않습니다. 계속 틀리면 계정이 잠깁니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4913,12 +4913,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>개인정보 파일명</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>자료의 종류</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4928,7 +4928,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>파기 방법</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4938,7 +4938,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>파기 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4948,7 +4948,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리담당자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4958,7 +4958,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리부서장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4968,7 +4968,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4981,12 +4981,12 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-362"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-402"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>이름</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4996,7 +4996,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>주소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5006,7 +5006,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>연락처 2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5026,17 +5026,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+165"/>
         <source>2. 열 지정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>각 항목을 파일의 어느 열에서 읽을지 고르십시오. 알려진 머리글은 미리 골라 두었습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source> (필수)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5059,7 +5059,7 @@
 <context>
     <name>MaskingDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+10"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+13"/>
         <source>마스킹 처리 기록 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5069,7 +5069,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>마스킹 처리자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5082,12 +5082,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../privdesk/ui/messages.py" line="+33"/>
+        <location filename="../../privdesk/ui/messages.py" line="+34"/>
         <source>알림</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>예기치 않은 오류</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5097,7 +5097,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>자세한 내용은 로그 파일을 보십시오: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5115,57 +5115,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>제3자 제공</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>CCTV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>보유·파기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>신고·상담</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>수탁업체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>계정 관리</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>접속기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>접속기록 점검</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5173,7 +5173,7 @@
 <context>
     <name>NoticeSentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+207"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+258"/>
         <source>정정 통지 발송 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5201,7 +5201,7 @@
 <context>
     <name>NoticesBox</name>
     <message>
-        <location filename="../../privdesk/ui/audit/integrity.py" line="+27"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+32"/>
         <source>읽었습니다</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5219,27 +5219,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>제공받은 자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>제공일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>제공 항목</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>발송</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>방법</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5249,12 +5249,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>통지</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>통지서 출력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5267,17 +5267,17 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+253"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+269"/>
         <source>임시 비밀번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>계정 {login}의 임시 비밀번호입니다. 이 창을 닫으면 다시 볼 수 없습니다. 본인에게 직접 전달하십시오. 첫 로그인 때 새 비밀번호로 바꿔야 합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>복사</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5295,7 +5295,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-422"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-538"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5320,12 +5320,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>발생 일시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5335,7 +5335,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>최초 보고자</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5345,22 +5345,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>유출 항목</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>최초 대응조치</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>경위와 조치에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 기한은 인지 일시부터 72시간입니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5368,22 +5368,22 @@
 <context>
     <name>PartlyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-84"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-111"/>
         <source>일부 완료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>열람하게 한 부분 — 예: 진료 접수 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>처리한 부분 — 예: 연락처는 정정함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>처리 결과 (필수)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5406,12 +5406,12 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+58"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+96"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5424,7 +5424,7 @@
 <context>
     <name>PatientDetailPanel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/detail.py" line="+32"/>
+        <location filename="../../privdesk/ui/registry/detail.py" line="+33"/>
         <source>활성 (보유 중)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5439,7 +5439,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>환자를 고르면 상세 정보가 여기에 표시됩니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5449,12 +5449,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>이름</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>주민등록번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5464,12 +5464,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>주소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5479,7 +5479,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>최종 내원일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5489,12 +5489,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>보유기간 종료일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리정지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5509,17 +5509,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>{name} (차트번호 {chart})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source> · 외국인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>보유기간 경과 — 파기 대상</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5529,7 +5529,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>예 — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5547,7 +5547,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>마스킹 해제됨 — {seconds}초 뒤 다시 가립니다</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5555,12 +5555,12 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-189"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-218"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>목록에서 고르거나 직접 입력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5568,7 +5568,7 @@
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-275"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-329"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5613,7 +5613,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>환자 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5623,17 +5623,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>* 표시는 필수 항목입니다. 주민등록번호·주소·연락처는 암호화되어 저장되고 화면에는 가려서 표시됩니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>예: 00012345</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>예: 900101-1234567 (하이픈 없이도 됨)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5643,7 +5643,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>예: 010-1234-5678</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5653,7 +5653,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>YYYY-MM-DD (비우면 최초 내원일)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5663,7 +5663,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5678,12 +5678,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+166"/>
         <source>저장된 최신 내용을 불러오는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>최신 내용을 불러왔습니다. 바꿀 내용을 다시 입력한 뒤 저장하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5691,7 +5691,7 @@
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="-142"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="-151"/>
         <source>남</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5760,7 +5760,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>처리정지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5773,7 +5773,7 @@
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+79"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+81"/>
         <source>환자 명부</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5783,44 +5783,44 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>신규 등록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>가져오기…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>내보내기…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>수정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>접수 추가</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+107"/>
-        <location line="+70"/>
+        <location line="+3"/>
+        <location line="+116"/>
+        <location line="+73"/>
         <source>처리정지 설정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-146"/>
         <source>찾는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5835,33 +5835,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{n}명 표시 — 검색: {kind} — 아래로 내리면 더 읽습니다</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
-        <location line="+81"/>
+        <location line="+61"/>
+        <location line="+89"/>
         <source>처리정지 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-14"/>
         <source>{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>설정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5871,7 +5871,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>내보내기 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5889,7 +5889,7 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../privdesk/ui/pdfpreview.py" line="+58"/>
+        <location filename="../../privdesk/ui/pdfpreview.py" line="+66"/>
         <source>미리보기 — {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5935,7 +5935,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>{name} — {n}쪽</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5945,27 +5945,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>프린터를 열 수 없습니다. 프린터 설정을 확인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>{n}쪽을 인쇄했습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>PDF 저장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF 파일 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>파일을 저장할 수 없습니다: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5978,7 +5978,7 @@
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="-192"/>
+        <location filename="../../privdesk/ui/widgets.py" line="-212"/>
         <source>기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6021,17 +6021,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>처리자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>대상</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6051,7 +6051,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+153"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6059,7 +6059,7 @@
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-109"/>
+        <location line="-133"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6084,12 +6084,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>출력 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6099,17 +6099,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>권한 변경 이력 PDF 저장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>PDF 파일 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>PDF 저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6122,17 +6122,17 @@
 <context>
     <name>PlaceHoldDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+18"/>
+        <location filename="../../privdesk/ui/lifecycle/holds.py" line="+22"/>
         <source>법적 보존 설정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>보존을 설정한 기록은 보유기간이 지나도 파기 계획에서 제외됩니다 (소송·수사 등 증거 보전). 분리보관된 기록도 차트번호로 찾습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>예: C2019-00123</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6142,17 +6142,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>예: 2026가단12345 손해배상 소송 증거 보전 (환자 성명 등 개인정보는 적지 마십시오)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>보존 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>설정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6175,36 +6175,36 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+121"/>
-        <location line="+136"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+145"/>
+        <location line="+180"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-177"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+157"/>
-        <location line="+5"/>
+        <location line="+3"/>
+        <location line="+206"/>
+        <location line="+8"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-211"/>
         <source>계획 취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+190"/>
+        <location line="+3"/>
+        <location line="+241"/>
         <source>파기 확인서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-236"/>
         <source>2인 승인 (두 번째 승인권자 필요)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6225,7 +6225,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6236,57 +6236,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 목록 맨 위에 있습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>1차 승인: {who} ({at})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>2차 승인: {who} ({at})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>승인 전입니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source> (2인 승인 규칙 적용: 승인권자 두 명이 필요합니다.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>파기 실행: {who} ({at}), {n}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+33"/>
         <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 검토한 뒤 승인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>파기 계획 {n} ({count}건)을 승인합니다. 본인 확인을 위해 비밀번호를 다시 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 복구할 수 없게 삭제합니다. 실행하시겠습니까?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6296,7 +6296,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>작성 후 보존 조치된 {k}건은 제외했습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6304,7 +6304,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+206"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+222"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6344,7 +6344,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6354,12 +6354,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6372,7 +6372,7 @@
 <context>
     <name>ProcessorDialog</name>
     <message>
-        <location line="-81"/>
+        <location line="-101"/>
         <source>수탁업체 수정 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6382,7 +6382,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>업체 담당자·연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6392,12 +6392,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>수탁업체명</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>위탁업무 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6407,7 +6407,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>계약 시작일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6417,7 +6417,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>담당자·연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6427,7 +6427,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>점검·교육 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6437,7 +6437,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6455,7 +6455,7 @@
 <context>
     <name>ProcessorHistoryDialog</name>
     <message>
-        <location line="+44"/>
+        <location line="+56"/>
         <source>수탁업체 변경 이력 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6468,7 +6468,7 @@
 <context>
     <name>ProcessorsModel</name>
     <message>
-        <location line="-182"/>
+        <location line="-203"/>
         <source>■ 반환·파기 미확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6546,17 +6546,17 @@
 <context>
     <name>ProcessorsPage</name>
     <message>
-        <location line="+171"/>
+        <location line="+192"/>
         <source>수탁업체 (개인정보 처리업무 위탁)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>계약 종료일이 {days}일 이내인 업체는 노란색과 &apos;종료 임박&apos; 표시로, 계약이 끝난 업체는 빨간색과 &apos;계약 만료&apos; 표시로 나타납니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>추가</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6572,18 +6572,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+78"/>
-        <location line="+56"/>
+        <location line="+94"/>
+        <location line="+61"/>
         <source>위탁 종료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-153"/>
         <source>계약 관리</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>위탁 종료 업체도 표시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6593,38 +6593,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>다른 사용자가 변경함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>다른 사용자가 먼저 이 수탁업체를 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+60"/>
+        <location line="+24"/>
+        <location line="+69"/>
         <source>위탁 재개</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-6"/>
         <source>{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>{name}과(와)의 위탁을 다시 시작합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+48"/>
         <source>수탁업체 현황</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6632,7 +6632,7 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/me.py" line="+53"/>
+        <location filename="../../privdesk/ui/accounts/me.py" line="+54"/>
         <source>내 정보</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6677,18 +6677,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>이 프로그램에서 개인정보를 조회·변경·출력할 때마다 접속기록에 남습니다. 자리를 비울 때는 로그아웃하십시오. 입력이 없으면 화면이 자동으로 잠깁니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>닫기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+2"/>
+        <location line="+21"/>
+        <location line="+3"/>
         <source>없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6698,12 +6698,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{days}일 뒤 만료됩니다. 미리 변경하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>사용 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6716,12 +6716,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>행마다 검증하고 암호화해 저장합니다. 취소하면 진행 중인 묶음은 저장되지 않습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>가져오기 취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6739,7 +6739,7 @@
 <context>
     <name>ProvisionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+25"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+34"/>
         <source>제3자 제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6809,7 +6809,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>제공받는 자를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6819,7 +6819,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>제공의 법적 근거를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6832,7 +6832,7 @@
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-223"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
         <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6852,12 +6852,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>영상 시작</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6867,7 +6867,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>목적</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6877,7 +6877,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>기록했습니다: {n}번 {camera} {window}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6885,12 +6885,12 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+54"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+62"/>
         <source>최근 사유 (고르면 아래에 채워집니다)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>사유 (필수)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6900,7 +6900,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6913,7 +6913,7 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-101"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-159"/>
         <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6933,12 +6933,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>접수 방법</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6948,7 +6948,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6958,7 +6958,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>성명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6968,12 +6968,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>내용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 저장합니다). 답변 기한은 접수일부터 {days}일입니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6981,17 +6981,17 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/audit/integrity.py" line="+29"/>
+        <location filename="../../privdesk/ui/audit/integrity.py" line="+37"/>
         <source>보호책임자 복구 코드</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>개인정보 보호책임자 계정을 복구할 때(&apos;privdesk user recover&apos;) 필요한 코드입니다. 한 번만 보여 드립니다. 종이에 적어 금고에 보관하십시오. 키 파일과 데이터베이스만으로는 복구할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>코드를 적어 두었습니다</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7004,18 +7004,18 @@
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-146"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-167"/>
         <source>거절 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-35"/>
+        <location line="+0"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-47"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>결과 통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7050,7 +7050,7 @@
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+157"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+206"/>
         <source>잘못 추가한 정보주체 제외 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7078,7 +7078,7 @@
 <context>
     <name>RequestCorrectionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/parts.py" line="+29"/>
+        <location filename="../../privdesk/ui/requests/parts.py" line="+35"/>
         <source>환자 정보 정정 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7088,27 +7088,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>요구한 대로 고친 뒤 &apos;정정 완료&apos;를 누르십시오. 고친 항목이 이 요구에 연결되어 기록되고, 이 기록을 제공받은 곳마다 정정 통지가 만들어지며, 처리정지가 풀립니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>— 사유를 고르십시오 —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>정정 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7126,18 +7126,18 @@
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+87"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+94"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>청구인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+149"/>
+        <location line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+162"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7147,31 +7147,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location filename="../../privdesk/ui/requests/detail.py" line="+1"/>
         <source>신분 확인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+1"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+23"/>
-        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+28"/>
+        <location line="+3"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-30"/>
         <source>영상 기간</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>청구 목적</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7182,7 +7182,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>결정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7192,7 +7192,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>열람 일정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7202,20 +7202,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
+        <location line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+5"/>
         <source>거절·제한 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+152"/>
-        <location line="+86"/>
+        <location line="+215"/>
+        <location line="+103"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-310"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7230,7 +7230,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>보존 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7245,9 +7245,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+19"/>
+        <location line="+0"/>
+        <location line="+4"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+21"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7270,7 +7270,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>영상 현황</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7281,7 +7281,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
         <source>처리 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7307,34 +7307,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>결과 통지서 출력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
         <source>닫기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>열람등 청구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{number} — {kind} 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+48"/>
+        <location line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+53"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>영상 없음: 보관기간이 지나 파기됨</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7345,7 +7345,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+14"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
         <source>확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7356,102 +7356,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
+        <location line="+4"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+4"/>
         <source>{doc} (확인: {by})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+25"/>
+        <location line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+37"/>
         <source>{at} ({by})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{due} → 연장 {until} ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{decision} ({at}, {by})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>완료 — {by}, {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>필요 — 아직 처리 안 함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{at} ({by}) {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>보존 중</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>해제 ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>일부 승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+66"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+97"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>기한 연장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-2"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-3"/>
         <source>완료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+88"/>
+        <location line="+2"/>
+        <location line="+109"/>
         <source>철회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-100"/>
         <source>종결된 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+94"/>
         <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>청구인이 청구를 철회했습니다. 철회 사유를 적으십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+44"/>
         <source>제3자 제공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7461,8 +7461,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+130"/>
+        <location line="+12"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+139"/>
         <source>연락처 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7472,14 +7472,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+2"/>
-        <location line="+62"/>
+        <location line="+1"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+5"/>
+        <location line="+77"/>
         <source>보기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>전화: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7494,27 +7494,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>개인영상정보 열람·존재확인 청구서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>결과 통지서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-425"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>정보주체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7524,7 +7524,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>열람할 사항</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7534,7 +7534,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리 결과</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7544,12 +7544,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>종결 일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>열람 답변 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7559,7 +7559,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>정보주체 요구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7569,7 +7569,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source> (환자 명부)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7589,72 +7589,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>본인 확인 {at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>본인 확인 전</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{at} · {channel} ({by})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>개인정보 침해 신고 {numbers}에서 접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{due} → 연장 {until} (사유: {reason})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>{at} · {place} · {method} · 수수료 {fee}원</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+53"/>
         <source>환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>정정 통지 {n}곳 중 {unsent}곳에 아직 보내지 않았습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>정정 통지 {n}곳에 모두 보냈습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+27"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리 시작</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>열람 완료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>일부 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7664,33 +7664,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>취하</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+63"/>
+        <location line="-83"/>
+        <location line="+94"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-61"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>열람 연기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>환자 정보 정정…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>종결된 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7700,27 +7700,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+105"/>
         <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+76"/>
         <source>열람 답변 전체 보기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>출력할 통지서가 없습니다</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>정정 통지서 — {recipient}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7728,17 +7728,17 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+49"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+74"/>
         <source>요구인 성명 (신분증과 같게)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>요구 구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7748,7 +7748,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>생년월일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7758,7 +7758,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>신분 확인 서류</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7768,7 +7768,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>신고인 본인의 요구로 접수합니다. 대리인·법정대리인의 요구는 정보주체 요구 화면에서 접수하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7776,17 +7776,17 @@
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-288"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-327"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source> 원</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7811,22 +7811,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>열람 장소를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+179"/>
         <source>— 사유를 고르십시오 —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>근거</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7851,12 +7851,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/common.py" line="+35"/>
+        <location filename="../../privdesk/ui/requests/common.py" line="+38"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>정정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7866,7 +7866,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>처리정지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7876,12 +7876,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7911,17 +7911,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>취하</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>본인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>법정대리인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7931,12 +7931,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>방문</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>우편</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7946,7 +7946,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>전자우편</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7956,7 +7956,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>개인정보의 항목 및 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7981,7 +7981,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8006,12 +8006,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>다른 사용자가 변경함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>최신 내용을 다시 불러왔습니다. 확인한 뒤 다시 하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8044,22 +8044,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>접수일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8067,17 +8067,17 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. 열람만 정당한 사유가 있을 때 연기 통지서를 보내고 연기할 수 있으며, 정정·삭제·처리정지는 기한 안에 일부 완료나 거절로 답합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>요구 접수…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8087,17 +8087,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>빈 위임장 출력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>대리인이 요구할 때 정보주체가 써 주는 위임장 [별지 제11호서식]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8112,27 +8112,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>위임장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>환자 기록에 처리정지를 걸었습니다: 요구를 처리할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>정보주체가 만 14세 미만입니다(법정대리인 요구).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8140,7 +8140,7 @@
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+90"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+102"/>
         <source>이름(ID)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8150,57 +8150,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>기록 수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>내보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>출력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>로그인 실패</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>업무시간 외</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>위험도</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>지난달 대비</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>부서 중앙값</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>발견 사항 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8208,7 +8208,7 @@
 <context>
     <name>ReviewDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/review/dialogs.py" line="+106"/>
+        <location filename="../../privdesk/ui/review/dialogs.py" line="+109"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8218,35 +8218,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
-        <location line="+173"/>
+        <location line="+64"/>
+        <location line="+307"/>
         <source>종류</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-172"/>
-        <location line="+120"/>
+        <location line="-305"/>
+        <location line="+227"/>
         <source>계정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+171"/>
+        <location line="-224"/>
+        <location line="+303"/>
         <source>내용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-302"/>
         <source>규칙·기준</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>건수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8256,140 +8256,140 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+8"/>
+        <location line="+26"/>
+        <location line="+19"/>
         <source>정상 처리</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-19"/>
         <source>조치 필요</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>예: 야간 당직 근무 중 응급 환자 조회로 확인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>예: 해당 직원 면담, 권한 축소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>정상으로 판단한 근거</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>취한 조치</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>조치 필요로 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>메모(필수)는 점검 결과에 남습니다. 개인정보는 적지 마십시오. Shift+Enter로 줄을 바꿉니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+15"/>
         <source>메모를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+8"/>
+        <location line="+10"/>
+        <location line="+11"/>
         <source>소명 요청</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>예: 11월 14일 새벽에 조회한 사유를 적어 주십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>받는 사람</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
-        <location line="+105"/>
+        <location line="+27"/>
+        <location line="+187"/>
         <source>요청 내용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-211"/>
         <source>기한은 오늘부터 {days}일입니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>기한은 설정된 소명 기한(기본 7일)입니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>받는 사람의 첫 화면에 요청이 나타나고, 본인이 직접 답변합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>요청 내용을 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+101"/>
+        <location line="+181"/>
         <source>{due} (기한 경과)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+105"/>
+        <location line="-179"/>
+        <location line="+187"/>
         <source>요청</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-185"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+108"/>
+        <location line="+5"/>
+        <location line="+190"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-187"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>판단</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+14"/>
+        <location line="+1"/>
+        <location line="+26"/>
         <source>판단 메모</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-11"/>
         <source>소명 수용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8399,17 +8399,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>예: 당직 기록과 일치함</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>예: 업무상 필요가 확인되지 않음 — 교육 실시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>수용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8419,62 +8419,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>수용하면 이 발견 사항의 결과는 &apos;정상&apos;이 됩니다. 메모(선택)는 점검 결과에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>반려하면 이 발견 사항의 결과는 &apos;조치 필요&apos;가 되고 메모가 조치 내용으로 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>반려하는 이유와 조치를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>점검 완료 서명 — {month}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>기간</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>접속기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>{n}개</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>발견 사항</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{n}건 — 정상 {normal}건, 조치 필요 {action}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>남은 일: 결과 미기록 {a}건, 답변 대기 소명 {b}건, 판단 대기 소명 {c}건</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>비밀번호 다시 입력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8484,52 +8484,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>서명하면 발견 사항, 결과, 점검자, 시각과 그 순간의 접속기록 끝(순번·해시)이 변경할 수 없게 기록되고, 이 달은 더 고칠 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>비밀번호를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>소명 답변 — {month}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>답변 기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>무슨 업무로 조회·출력했는지 직접 적어 주십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>답변 보내기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>답변은 점검자에게 전달되고 점검 결과에 남습니다. 주민등록번호·전화번호 같은 개인정보는 적지 마십시오. Shift+Enter로 줄을 바꿉니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>닫기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>이미 답변했습니다({state}). 점검자의 판단을 기다립니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>답변을 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8537,17 +8537,17 @@
 <context>
     <name>ReviewEntriesModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+74"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+89"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>수행업무</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8565,7 +8565,7 @@
 <context>
     <name>ReviewFindingsModel</name>
     <message>
-        <location line="-62"/>
+        <location line="-76"/>
         <source>미처리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8580,12 +8580,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>종류</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>계정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8600,12 +8600,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>건수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8623,17 +8623,17 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>접속기록 점검</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>개인정보처리시스템의 접속기록을 월 1회 이상 점검하고, 개인정보를 다운로드한 경우 그 사유를 확인합니다(안전성 확보조치 기준 제8조②). 발견 사항마다 결과를 기록하고, 필요하면 당사자에게 소명을 요청한 뒤 서명하여 점검을 마칩니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>점검 월</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8653,12 +8653,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>정상 처리…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>조치 필요…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8668,27 +8668,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>소명 수용…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>소명 반려…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>발견 사항</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>계정별 요약</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>{month} 접속기록을 점검하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8698,7 +8698,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>발견 사항 ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8713,32 +8713,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>발견 사항을 고르면 근거가 된 접속기록과 내용이 여기에 나옵니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>서명했습니다. 이 달의 점검이 끝났습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>접속기록 점검 결과 {month}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source> (순번 {first}–{last})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>{month}: 접속기록 {entries}건{span}, 계정 {accounts}개, 발견 사항 {findings}건 (결과 미기록 {open}건, 소명 답변 대기 {unanswered}건, 판단 대기 {undecided}건)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>서명 전</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8753,22 +8753,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>{who}, {at} — 서명 때 접속기록 끝: {seq}번 · {hash}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>계정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>규칙·기준</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>건수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8778,7 +8778,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>기록된 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8788,17 +8788,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>메모</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>점검 결과</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8811,7 +8811,7 @@
 <context>
     <name>RoleChecks</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/dialogs.py" line="-75"/>
+        <location filename="../../privdesk/ui/accounts/dialogs.py" line="-80"/>
         <source>역할</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8819,7 +8819,7 @@
 <context>
     <name>RolesDialog</name>
     <message>
-        <location line="+97"/>
+        <location line="+108"/>
         <source>역할 변경</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8834,7 +8834,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>변경</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8844,12 +8844,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>역할을 하나 이상 고르십시오. 사용을 멈추려면 잠금이나 계정 말소를 쓰십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>역할을 바꾸는 사유를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8857,28 +8857,28 @@
 <context>
     <name>RotationJob</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="-99"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="-128"/>
         <source>키를 교체하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>키 교체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-42"/>
         <source>취소하는 중: 바꾼 행을 원래 키로 되돌립니다…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>되돌리는 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8888,7 +8888,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{verb}: {what} — {done}/{total}행</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8901,19 +8901,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>항목: {items}
 목적: {purpose}
 법적 근거: {basis}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>환자 명부는 최종 내원일 기준으로만 보관합니다 (의료법 시행규칙 제15조).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>보유기간 기준</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8923,12 +8923,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{label} {years}년 ({basis})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>직접 입력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8964,17 +8964,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>이 기간 동안 내원이 없으면 목적을 달성한 것으로 보고 분리보관합니다 (법령에 정한 기준이 없어 병원이 정합니다).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>분리보관 기준 (미내원 일수)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8987,22 +8987,22 @@
 <context>
     <name>RulesTab</name>
     <message>
-        <location line="+104"/>
+        <location line="+111"/>
         <source>개인정보 처리방침의 개인정보파일과 보유기간입니다. 기간을 바꾸면 그 뒤에 계산하는 보유기간 종료일부터 적용됩니다. 바꿀 때마다 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>규칙 변경</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>읽기 전용: 규칙은 개인정보 보호책임자가 바꿉니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+49"/>
         <source>파일을 고르면 내용을 보여 줍니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9016,22 +9016,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>분리보관: 최종 내원 후 {days}일 동안 내원이 없으면 분리보관</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>마지막 수정: {who} ({at})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>보유기간 규칙 변경</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>다른 사용자가 먼저 &apos;{file}&apos;의 규칙을 바꾸었습니다. 저장하지 않았습니다. 최신 규칙을 다시 불러왔으니 확인한 뒤 다시 바꾸십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9039,17 +9039,17 @@
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-69"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-81"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>의무</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>방법·기관</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9059,7 +9059,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>보낸 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9072,12 +9072,12 @@
 <context>
     <name>SeparatedTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+18"/>
         <source>목적이 달성되었으나 법령에 따라 보관하는 기록입니다. 조회할 때마다 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9087,23 +9087,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>분리보관 해제(재내원)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+3"/>
+        <location line="+19"/>
+        <location line="+5"/>
         <source>분리보관 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <source>해제할 기록을 표에서 고르십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>차트번호 {chart} 기록을 환자 명부로 되돌립니다. 사유를 입력하십시오 (예: 재내원).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9111,18 +9111,18 @@
 <context>
     <name>SeparationDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+60"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+87"/>
         <location line="+1"/>
         <source>분리보관으로 답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>환자 명부는 의료법(시행규칙 제15조)에 따라 보존해야 하므로 삭제할 수 없습니다. 이 기록을 별도 저장소로 옮겨 법정 보존기간 동안만 보관하고 그 밖의 용도로 이용하지 않으며, 보존기간이 끝나면 파기합니다. 요구는 &apos;일부 완료&apos;로 끝납니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>통지서에 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9150,12 +9150,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>가져옴</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>거부 (오류)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9170,7 +9170,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>거부된 행 파일 열기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9180,17 +9180,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>취소했습니다. 아래 건수까지만 저장되었고, 진행 중이던 묶음은 저장되지 않았습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>가져오기를 마쳤습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>거부된 행과 사유: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9198,7 +9198,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="+95"/>
+        <location filename="../../privdesk/ui/today.py" line="+97"/>
         <source>오늘 할 일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9213,7 +9213,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9221,7 +9221,7 @@
 <context>
     <name>UnmaskDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-40"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-61"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9241,17 +9241,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+71"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{name} (차트번호 {chart})의 주민등록번호·주소·연락처 전체를 표시합니다. 사유와 함께 접속기록에 남고, {seconds}초 뒤 다시 가려집니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9264,7 +9264,7 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-214"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-269"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9284,12 +9284,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>대리 서류</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9345,7 +9345,7 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+216"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+271"/>
         <source>취하</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9368,7 +9368,7 @@
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-110"/>
+        <location filename="../../privdesk/ui/today.py" line="-113"/>
         <source>열기</source>
         <translation type="unfinished"></translation>
     </message>

@@ -51,14 +51,22 @@ def median_time(fn: Callable[[], Any], runs: int = RUNS) -> float:
 def bare_table() -> Table:
     """A plain copy of access_log (same columns and indexes, no triggers, no chain)."""
     md = MetaData()
-    t = Table("bench_bare_log", md,
-              Column("seq", BigInteger, primary_key=True, autoincrement=False),
-              Column("at", String(32), nullable=False), Column("actor", String(64), nullable=False),
-              Column("workstation", String(128), nullable=False), Column("ip", String(64), nullable=False),
-              Column("action", String(32), nullable=False), Column("subject", String(128)),
-              Column("search_kind", String(32)), Column("outcome", String(16), nullable=False),
-              Column("detail", Text), Column("prev_hash", LargeBinary(32), nullable=False),
-              Column("hash", LargeBinary(32), nullable=False))
+    t = Table(
+        "bench_bare_log",
+        md,
+        Column("seq", BigInteger, primary_key=True, autoincrement=False),
+        Column("at", String(32), nullable=False),
+        Column("actor", String(64), nullable=False),
+        Column("workstation", String(128), nullable=False),
+        Column("ip", String(64), nullable=False),
+        Column("action", String(32), nullable=False),
+        Column("subject", String(128)),
+        Column("search_kind", String(32)),
+        Column("outcome", String(16), nullable=False),
+        Column("detail", Text),
+        Column("prev_hash", LargeBinary(32), nullable=False),
+        Column("hash", LargeBinary(32), nullable=False),
+    )
     Index("ix_bench_at", t.c.at)
     Index("ix_bench_actor_seq", t.c.actor, t.c.seq)
     Index("ix_bench_subject_seq", t.c.subject, t.c.seq)
@@ -69,13 +77,15 @@ def bare_table() -> Table:
 def test_bench_append(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> None:
     backend = ctx.engine.dialect.name
     bare = bare_table()
-    with owner_engine(ctx) as owner:     # the workstations' role creates no table (PostgreSQL)
+    with owner_engine(ctx) as owner:  # the workstations' role creates no table (PostgreSQL)
         bare.metadata.create_all(owner)
         if backend == "postgresql":
             with owner.begin() as conn:
                 conn.exec_driver_sql(f"GRANT ALL ON bench_bare_log TO {ctx.engine.url.username}")
-    entries = [PendingEntry(f"user{i % 40}", Action.VIEW, f"patient:{i}", None, "ok", "화면: 환자 상세")
-               for i in range(N_APPEND)]
+    entries = [
+        PendingEntry(f"user{i % 40}", Action.VIEW, f"patient:{i}", None, "ok", "화면: 환자 상세")
+        for i in range(N_APPEND)
+    ]
     run = {"n": 0}
 
     def chain_one_per_tx() -> None:
@@ -86,10 +96,17 @@ def test_bench_append(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> No
     def rows_of_last_run(n: int) -> list[dict[str, Any]]:
         top = head_seq(ctx)
         with ctx.session() as s:
-            got = s.execute(select(AccessLogEntry.__table__).where(AccessLogEntry.seq > top - n)
-                            .order_by(AccessLogEntry.seq)).mappings().all()
+            got = (
+                s.execute(
+                    select(AccessLogEntry.__table__)
+                    .where(AccessLogEntry.seq > top - n)
+                    .order_by(AccessLogEntry.seq)
+                )
+                .mappings()
+                .all()
+            )
         run["n"] += 1
-        offset = run["n"] * 10_000_000     # fresh keys in the bare table for every run
+        offset = run["n"] * 10_000_000  # fresh keys in the bare table for every run
         return [{**r, "seq": r["seq"] + offset} for r in got]
 
     chain_times, bare_times = [], []
@@ -105,7 +122,7 @@ def test_bench_append(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> No
         bare_times.append(time.perf_counter() - t)
 
     batch = 100
-    chunks = [entries[i:i + batch] for i in range(0, N_APPEND, batch)]
+    chunks = [entries[i : i + batch] for i in range(0, N_APPEND, batch)]
 
     def chain_batches() -> None:
         for c in chunks:
@@ -114,7 +131,7 @@ def test_bench_append(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> No
 
     chain_b = median_time(chain_batches)
     rows = rows_of_last_run(N_APPEND)
-    row_chunks = [rows[i:i + batch] for i in range(0, N_APPEND, batch)]
+    row_chunks = [rows[i : i + batch] for i in range(0, N_APPEND, batch)]
 
     def bare_batches() -> None:
         run["n"] += 1
@@ -130,7 +147,9 @@ def test_bench_append(ctx: AppContext, capsys: pytest.CaptureFixture[str]) -> No
     with capsys.disabled():
         print(f"\n[bench append {backend}] {N_APPEND:,} entries, median of {RUNS} runs")
         print(f"  1 entry/transaction:   chain {c1:8,.0f}/s   bare INSERT {b1:8,.0f}/s   ratio {c1 / b1:.2f}")
-        print(f"  100 entries/transaction: chain {c100:8,.0f}/s   bare INSERT {b100:8,.0f}/s   ratio {c100 / b100:.2f}")
+        print(
+            f"  100 entries/transaction: chain {c100:8,.0f}/s   bare INSERT {b100:8,.0f}/s   ratio {c100 / b100:.2f}"
+        )
 
 
 # -- verify a million entries ------------------------------------------------------------------
@@ -151,8 +170,12 @@ def build_chain(ctx: AppContext, n: int) -> list[bytes]:
         actor, action = f"user{i % 97}", actions[i % len(actions)]
         subject, kind = f"patient:{i % 50_000}", ("rrn" if action == "search" else None)
         detail = "화면: 환자 상세"
-        data = prev + join((str(seq), at, actor, "WS-ADMIN-03", "10.1.2.3", action, subject, kind or "",
-                            "ok", detail)).encode()
+        data = (
+            prev
+            + join(
+                (str(seq), at, actor, "WS-ADMIN-03", "10.1.2.3", action, subject, kind or "", "ok", detail)
+            ).encode()
+        )
         h = sha(data).digest()
         rows.append((seq, at, actor, "WS-ADMIN-03", "10.1.2.3", action, subject, kind, "ok", detail, prev, h))
         hashed.append(data)
@@ -161,10 +184,14 @@ def build_chain(ctx: AppContext, n: int) -> list[bytes]:
     try:
         conn: Any = raw.driver_connection
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(f"INSERT INTO access_log ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * 12)})", rows)
+        conn.executemany(
+            f"INSERT INTO access_log ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * 12)})", rows
+        )
         last = start + n
-        conn.execute("UPDATE audit_head SET seq = ?, hash = ?, signature = ?",
-                     (last, prev, ctx.keys.sign(head_message(last, prev))))
+        conn.execute(
+            "UPDATE audit_head SET seq = ?, hash = ?, signature = ?",
+            (last, prev, ctx.keys.sign(head_message(last, prev))),
+        )
         conn.execute("COMMIT")
     finally:
         raw.close()
@@ -201,7 +228,7 @@ def test_bench_verify_million(sqlite_ctx: AppContext, capsys: pytest.CaptureFixt
     t_fetch = median_time(fetch_only)
     rate, sha_rate, fetch_rate = total / t_verify, len(hashed) / t_sha, total / t_fetch
 
-    end = (CHAIN_START + dt.timedelta(days=730)).date()   # the generated entries span two years
+    end = (CHAIN_START + dt.timedelta(days=730)).date()  # the generated entries span two years
     year_back = end - dt.timedelta(days=365)
     month_end = year_back + dt.timedelta(days=29)
     filters = {
@@ -232,8 +259,12 @@ def test_bench_verify_million(sqlite_ctx: AppContext, capsys: pytest.CaptureFixt
     with capsys.disabled():
         print(f"\n[bench verify sqlite] {total:,} entries (built in {built:.1f} s), median of {RUNS} runs")
         print(f"  verify_chain:   {t_verify:6.2f} s   {rate:10,.0f} entries/s   (target 300,000/s)")
-        print(f"  bare SHA-256:   {t_sha:6.2f} s   {sha_rate:10,.0f} hashes/s    verify/bare ratio {rate / sha_rate:.2f}")
-        print(f"  fetch links only:{t_fetch:6.2f} s   {fetch_rate:10,.0f} rows/s      verify/fetch ratio {rate / fetch_rate:.2f}")
+        print(
+            f"  bare SHA-256:   {t_sha:6.2f} s   {sha_rate:10,.0f} hashes/s    verify/bare ratio {rate / sha_rate:.2f}"
+        )
+        print(
+            f"  fetch links only:{t_fetch:6.2f} s   {fetch_rate:10,.0f} rows/s      verify/fetch ratio {rate / fetch_rate:.2f}"
+        )
         print("  viewer first page (200 rows), median of 5:")
         for name, ms in page_ms.items():
             print(f"    {name:30s} {ms:8.1f} ms")

@@ -53,15 +53,18 @@ def _aes_floor(nbytes: int) -> tuple[float, float]:
     return enc, dec
 
 
-def test_bench_backup_verify_restore_a_million_patients(dataset: Dataset,  # noqa: F811
-                                                        tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_bench_backup_verify_restore_a_million_patients(
+    dataset: Dataset,  # noqa: F811
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     folder = tmp_path_factory.mktemp("backup-source")
     for name in ("db.sqlite3", "privdesk.key"):
         shutil.copy2(CACHE / name, folder / name)
     out = folder / "backups"
     out.mkdir()
-    settings = dataclasses.replace(settings_in(folder), witness_file=folder / "witness.log",
-                                   backup=BackupSettings(folder=out))
+    settings = dataclasses.replace(
+        settings_in(folder), witness_file=folder / "witness.log", backup=BackupSettings(folder=out)
+    )
     ctx = open_context(settings)
     try:
         t = time.perf_counter()
@@ -76,7 +79,10 @@ def test_bench_backup_verify_restore_a_million_patients(dataset: Dataset,  # noq
         copy_s = time.perf_counter() - t
         (folder / "copy.sqlite3").unlink()
         t = time.perf_counter()
-        with closing(sqlite3.connect(folder / "db.sqlite3")) as src, closing(sqlite3.connect(folder / "raw.sqlite3")) as dst:
+        with (
+            closing(sqlite3.connect(folder / "db.sqlite3")) as src,
+            closing(sqlite3.connect(folder / "raw.sqlite3")) as dst,
+        ):
             src.backup(dst)
         raw_backup_s = time.perf_counter() - t
         (folder / "raw.sqlite3").unlink()
@@ -96,9 +102,15 @@ def test_bench_backup_verify_restore_a_million_patients(dataset: Dataset,  # noq
 
     target = tmp_path_factory.mktemp("backup-target")
     shutil.copy2(folder / "privdesk.key", target / "privdesk.key")
-    tset = dataclasses.replace(load_settings(db=f"sqlite:///{target / 'db.sqlite3'}", key_file=target / "privdesk.key",
-                                             env={}, config_file=folder / "config.toml"),
-                               witness_file=target / "witness.log")
+    tset = dataclasses.replace(
+        load_settings(
+            db=f"sqlite:///{target / 'db.sqlite3'}",
+            key_file=target / "privdesk.key",
+            env={},
+            config_file=folder / "config.toml",
+        ),
+        witness_file=target / "witness.log",
+    )
     t = time.perf_counter()
     restored = restore(tset, made.path, catalogue_dir=out)
     restore_s = time.perf_counter() - t
@@ -113,15 +125,21 @@ def test_bench_backup_verify_restore_a_million_patients(dataset: Dataset,  # noq
         rctx.engine.dispose()
 
     mib = db_bytes / (1 << 20)
-    print(f"\nbackup of {N:,} patients + {N_LOG:,} access-log entries, SQLite {mib:,.0f} MiB "
-          f"-> archive {made.size / (1 << 20):,.0f} MiB")
+    print(
+        f"\nbackup of {N:,} patients + {N_LOG:,} access-log entries, SQLite {mib:,.0f} MiB "
+        f"-> archive {made.size / (1 << 20):,.0f} MiB"
+    )
     print(f"  make_backup (online backup + encrypt + fsync + rename + catalogue): {backup_s:6.1f} s")
     print(f"  backup verify (decrypt + every hash):                              {verify_s:6.1f} s")
     print(f"  restore (decrypt into place, counts, witnesses superseded, logged): {restore_s:6.1f} s")
     print(f"  audit verify of the restored database:                             {verify_all_s:6.1f} s")
-    print(f"  floors in the same run: file copy {copy_s:5.1f} s; sqlite3 Connection.backup {raw_backup_s:5.1f} s; "
-          f"bare AES-GCM encrypt {enc_s:5.1f} s, decrypt {dec_s:5.1f} s")
+    print(
+        f"  floors in the same run: file copy {copy_s:5.1f} s; sqlite3 Connection.backup {raw_backup_s:5.1f} s; "
+        f"bare AES-GCM encrypt {enc_s:5.1f} s, decrypt {dec_s:5.1f} s"
+    )
     floor_b = raw_backup_s + enc_s
     floor_r = copy_s + dec_s
-    print(f"  ratios: backup / (.backup + encrypt) {backup_s / floor_b:4.1f}x; "
-          f"restore / (copy + decrypt) {restore_s / floor_r:4.1f}x")
+    print(
+        f"  ratios: backup / (.backup + encrypt) {backup_s / floor_b:4.1f}x; "
+        f"restore / (copy + decrypt) {restore_s / floor_r:4.1f}x"
+    )

@@ -48,7 +48,10 @@ N_LOG = 1_000_000
 
 
 @pytest.fixture(scope="module")
-def evidence(dataset: Dataset, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[AppContext, list[bytes]]]:  # noqa: F811
+def evidence(
+    dataset: Dataset,  # noqa: F811 - the fixture imported above
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[AppContext, list[bytes]]]:
     """The 1,000,000 patients plus 1,000,000 chained entries, in a copy."""
     folder = tmp_path_factory.mktemp("evidence")
     for name in ("db.sqlite3", "privdesk.key"):
@@ -101,8 +104,10 @@ def test_bench_verify_a_million_patients_and_entries(evidence: tuple[AppContext,
 
     t_fetch = median(fetch_links)
     n = result[-1].checked
-    lines.append(f"  chain scan   {t_chain:6.2f} s  {n / t_chain:10,.0f} entries/s | bare SHA-256 {t_sha:5.2f} s "
-                 f"({t_chain / t_sha:.1f}x) | fetch alone {t_fetch:5.2f} s ({t_chain / t_fetch:.1f}x)")
+    lines.append(
+        f"  chain scan   {t_chain:6.2f} s  {n / t_chain:10,.0f} entries/s | bare SHA-256 {t_sha:5.2f} s "
+        f"({t_chain / t_sha:.1f}x) | fetch alone {t_fetch:5.2f} s ({t_chain / t_fetch:.1f}x)"
+    )
 
     # the row proofs, table by table, beside bare HMAC over the same messages and the fetch alone
     key = hashlib.sha256(b"bench").digest()
@@ -112,7 +117,10 @@ def test_bench_verify_a_million_patients_and_entries(evidence: tuple[AppContext,
         total_rows += len(messages)
 
         def scan(table: str = table, spec: proofs.ProofSpec = spec) -> None:
-            with Snapshot(ctx.engine) as snap, closing(snap.stream(proofs.select_sql(spec, table))) as batches:
+            with (
+                Snapshot(ctx.engine) as snap,
+                closing(snap.stream(proofs.select_sql(spec, table))) as batches,
+            ):
                 assert next(proofs.scan_rows(ctx.keys, spec, batches), None) is None
 
         def bare_hmac(messages: list[bytes] = messages) -> None:
@@ -121,8 +129,10 @@ def test_bench_verify_a_million_patients_and_entries(evidence: tuple[AppContext,
                 digest(key, m, "sha256")
 
         t_scan, t_hmac = median(scan), median(bare_hmac)
-        lines.append(f"  {table:14} {len(messages):9,} rows  {t_scan:6.2f} s | bare HMAC {t_hmac:5.2f} s "
-                     f"({t_scan / t_hmac:.1f}x) | fetch alone {fetch:5.2f} s ({t_scan / fetch:.1f}x)")
+        lines.append(
+            f"  {table:14} {len(messages):9,} rows  {t_scan:6.2f} s | bare HMAC {t_hmac:5.2f} s "
+            f"({t_scan / t_hmac:.1f}x) | fetch alone {fetch:5.2f} s ({t_scan / fetch:.1f}x)"
+        )
 
     # the witnesses (this workstation's file) and the whole check as ``audit verify`` runs it
     t = time.perf_counter()
@@ -138,8 +148,10 @@ def test_bench_verify_a_million_patients_and_entries(evidence: tuple[AppContext,
     report = verify_all(ctx, officer)
     t_all = time.perf_counter() - t
     assert report.ok, report.messages
-    lines.append(f"  everything but the ledgers: {t_inspect:6.2f} s; audit verify through the use case (ledgers and "
-                 f"logging included): {t_all:6.2f} s (target < 60 s) for {found.rows:,} proven rows")
+    lines.append(
+        f"  everything but the ledgers: {t_inspect:6.2f} s; audit verify through the use case (ledgers and "
+        f"logging included): {t_all:6.2f} s (target < 60 s) for {found.rows:,} proven rows"
+    )
     print("\n".join(lines))
 
 
@@ -170,16 +182,19 @@ def test_bench_the_cost_of_durable_commits(dataset: Dataset, tmp_path: Path) -> 
             search(ctx, actor, q)
             times.append(time.perf_counter() - t)
         ctx.engine.dispose()
-        lines.append(f"  search by resident number ({len(queries)} queries, 1,000,000 patients), {label:6}: "
-                     f"median {statistics.median(times) * 1000:5.2f} ms")
+        lines.append(
+            f"  search by resident number ({len(queries)} queries, 1,000,000 patients), {label:6}: "
+            f"median {statistics.median(times) * 1000:5.2f} ms"
+        )
     csv_path = write_sample_csv(tmp_path / "emr.csv", 20_000, seed=9)
     for label in ("FULL", "NORMAL"):
         from privdesk.bootstrap import initialize
 
         folder = tmp_path / label
         folder.mkdir()
-        ctx = initialize(settings_in(folder), officer_login=OFFICER_LOGIN, officer_name="육의곤",
-                         password=OFFICER_PASSWORD)
+        ctx = initialize(
+            settings_in(folder), officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD
+        )
         if label == "NORMAL":
             _normal(ctx)
         actor = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
@@ -188,6 +203,8 @@ def test_bench_the_cost_of_durable_commits(dataset: Dataset, tmp_path: Path) -> 
         took = time.perf_counter() - t
         assert result.imported == 20_000
         ctx.engine.dispose()
-        lines.append(f"  import of 20,000 rows in batches of 5,000, {label:6}: {took:6.2f} s, "
-                     f"{took / 4 * 1000:7.1f} ms per batch, {20_000 / took:7,.0f} rows/s")
+        lines.append(
+            f"  import of 20,000 rows in batches of 5,000, {label:6}: {took:6.2f} s, "
+            f"{took / 4 * 1000:7.1f} ms per batch, {20_000 / took:7,.0f} rows/s"
+        )
     print("\n".join(lines))

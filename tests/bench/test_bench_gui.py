@@ -82,8 +82,14 @@ def captured(ctx: AppContext, needle: str) -> Iterator[list[tuple[str, Any]]]:
     """SELECT statements on ``needle``'s table issued meanwhile (not the unit's checks or appends)."""
     seen: list[tuple[str, Any]] = []
 
-    def grab(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
-        if statement.lstrip().upper().startswith("SELECT") and needle in statement and "audit_head" not in statement:
+    def grab(
+        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+    ) -> None:
+        if (
+            statement.lstrip().upper().startswith("SELECT")
+            and needle in statement
+            and "audit_head" not in statement
+        ):
             seen.append((statement, parameters))
 
     event.listen(ctx.engine, "before_cursor_execute", grab)
@@ -107,8 +113,12 @@ def replay_floor(db_file: str, statements: list[tuple[str, Any]], runs: int = RU
         raw.close()
 
 
-def open_page(app: QApplication, make: Callable[[], Page], rows: Callable[[Page], int],
-              blocked: list[float] | None = None) -> tuple[Page, float, float]:
+def open_page(
+    app: QApplication,
+    make: Callable[[], Page],
+    rows: Callable[[Page], int],
+    blocked: list[float] | None = None,
+) -> tuple[Page, float, float]:
     """Create the page, show it, let it load: (page, seconds to first rows, seconds to painted).
     ``blocked`` gets the seconds the GUI thread was held by creating, showing and activating the
     page (a first page read on the GUI thread shows here; one read by the task runner does not)."""
@@ -156,13 +166,17 @@ def test_bench_registry_screen_on_a_million_patients(qtbot) -> None:  # type: ig
         rss_before = rss_mb()
         rss_open = 0.0
         results: dict[str, tuple[float, list[float], list[float], list[float], list[float]]] = {}
-        for label, text in (("open (empty query, name order)", ""), ("typed name prefix '김'", "김"),
-                            ("typed 초성 'ㅎㄱ'", "ㅎㄱ")):
+        for label, text in (
+            ("open (empty query, name order)", ""),
+            ("typed name prefix '김'", "김"),
+            ("typed 초성 'ㅎㄱ'", "ㅎㄱ"),
+        ):
             cold = 0.0
             firsts: list[float] = []
             painted: list[float] = []
             statements: list[tuple[str, Any]] = []
             for i in range(RUNS + 1):
+
                 def make(text: str = text) -> Page:
                     page = PatientsPage(window, None)
                     page.search_edit.blockSignals(True)  # as if typed before the first search ran
@@ -174,7 +188,9 @@ def test_bench_registry_screen_on_a_million_patients(qtbot) -> None:  # type: ig
                     page, first, paint = open_page(app, make, lambda p: p.model.rowCount())  # type: ignore[attr-defined]
                 assert isinstance(page, PatientsPage)
                 rows = page.model.rows()
-                assert len(rows) == page.model.page_size and not page.model.exhausted  # one page, not the table
+                assert (
+                    len(rows) == page.model.page_size and not page.model.exhausted
+                )  # one page, not the table
                 keys = [(r.name, r.birth_date, r.id) for r in rows]
                 assert keys == sorted(keys) and all(r.rrn_masked.endswith("******") for r in rows)
                 if i == 0:
@@ -195,18 +211,30 @@ def test_bench_registry_screen_on_a_million_patients(qtbot) -> None:  # type: ig
                 t = time.perf_counter()
                 search(ctx, actor, text, limit=PAGE_SIZE)
                 use_case.append(time.perf_counter() - t)
-            results[label] = (cold, firsts, painted, use_case, replay_floor(str(CACHE / "db.sqlite3"), statements))
+            results[label] = (
+                cold,
+                firsts,
+                painted,
+                use_case,
+                replay_floor(str(CACHE / "db.sqlite3"), statements),
+            )
         rss_after = rss_mb()
         print(f"\n[bench GUI registry] {N:,} patients, {RUNS} runs each after one cold run (SQLite)")
         for label, (cold, firsts, painted, use_case, floor) in results.items():
             print(f"  {label}:")
-            print(f"    first rows in the model   {ms(firsts)}   (cold first run {cold * 1000:.1f} ms; target < 300 ms)")
+            print(
+                f"    first rows in the model   {ms(firsts)}   (cold first run {cold * 1000:.1f} ms; target < 300 ms)"
+            )
             print(f"    view painted              {ms(painted)}")
-            print(f"    the search use case alone {ms(use_case)}   (permission check, query, masking, log append)")
+            print(
+                f"    the search use case alone {ms(use_case)}   (permission check, query, masking, log append)"
+            )
             print(f"    raw floor (same SQL, bare sqlite3) {ms(floor)}")
-        print(f"  resident memory of the whole process: {rss_before:.0f} MB with the main window open, "
-              f"{rss_open:.0f} MB with the registry screen open on its first page, "
-              f"{rss_after:.0f} MB after {len(results) * (RUNS + 1)} openings and 20 scrolled pages (target < 400 MB)")
+        print(
+            f"  resident memory of the whole process: {rss_before:.0f} MB with the main window open, "
+            f"{rss_open:.0f} MB with the registry screen open on its first page, "
+            f"{rss_after:.0f} MB after {len(results) * (RUNS + 1)} openings and 20 scrolled pages (target < 400 MB)"
+        )
         window.close()
         wait_for(app, lambda: runner.pending == 0)
         window.deleteLater()
@@ -237,12 +265,17 @@ def test_bench_access_log_viewer_on_a_million_entries(qtbot, sqlite_ctx: AppCont
         cold = 0.0
         for i in range(RUNS + 1):
             with captured(ctx, "access_log") as seen:
-                page, first, paint = open_page(app, lambda: AccessLogPage(window, None),
-                                               lambda p: p.model.rowCount(),  # type: ignore[attr-defined]
-                                               blocked if i else None)
+                page, first, paint = open_page(
+                    app,
+                    lambda: AccessLogPage(window, None),
+                    lambda p: p.model.rowCount(),  # type: ignore[attr-defined]
+                    blocked if i else None,
+                )
             assert isinstance(page, AccessLogPage)
             seqs = [r.seq for r in page.model.rows()]
-            assert len(seqs) == page.model.page_size and seqs == sorted(seqs, reverse=True) and seqs[0] > N_LOG
+            assert (
+                len(seqs) == page.model.page_size and seqs == sorted(seqs, reverse=True) and seqs[0] > N_LOG
+            )
             if i == 0:
                 cold, statements = first, list(seen)
                 rss_open = rss_mb()
@@ -253,19 +286,25 @@ def test_bench_access_log_viewer_on_a_million_entries(qtbot, sqlite_ctx: AppCont
                 for _ in range(20):
                     page.table.scrollToBottom()
                     app.processEvents()
-                    wait_for(app, lambda p=page: not p.model.loading)   # every page comes from the task runner
+                    wait_for(app, lambda p=page: not p.model.loading)  # every page comes from the task runner
                 assert page.model.rowCount() >= 10 * page.model.page_size
             dispose(app, runner, page)
         floor = replay_floor(ctx.settings.db_url.removeprefix("sqlite:///"), statements)
         rss_after = rss_mb()
-        print(f"\n[bench GUI access log] {N_LOG:,} entries (built in {built:.1f} s), {RUNS} runs after one cold run")
-        print(f"  first rows in the model   {ms(firsts)}   (cold first run {cold * 1000:.1f} ms; target < 300 ms)")
+        print(
+            f"\n[bench GUI access log] {N_LOG:,} entries (built in {built:.1f} s), {RUNS} runs after one cold run"
+        )
+        print(
+            f"  first rows in the model   {ms(firsts)}   (cold first run {cold * 1000:.1f} ms; target < 300 ms)"
+        )
         print(f"  view painted              {ms(painted)}")
         print(f"  GUI thread held while opening (create, show, activate) {ms(blocked)}")
         print(f"  raw floor (same SQL, bare sqlite3) {ms(floor)}")
-        print(f"  resident memory of the whole process: {rss_before:.0f} MB with the main window open, "
-              f"{rss_open:.0f} MB with the viewer open on its first page, "
-              f"{rss_after:.0f} MB after {RUNS + 1} openings and scrolling (target < 400 MB)")
+        print(
+            f"  resident memory of the whole process: {rss_before:.0f} MB with the main window open, "
+            f"{rss_open:.0f} MB with the viewer open on its first page, "
+            f"{rss_after:.0f} MB after {RUNS + 1} openings and scrolling (target < 400 MB)"
+        )
         window.close()
         wait_for(app, lambda: runner.pending == 0)
         window.deleteLater()

@@ -32,8 +32,12 @@ def test_bench_rotate_a_million_patients(dataset: Dataset, tmp_path_factory: pyt
     seen: list[tuple[float, str, int]] = []
     started = time.perf_counter()
     try:
-        report = rotation.rotate(ctx, OFFICER_LOGIN, OFFICER_PASSWORD,
-                                 progress=lambda what, done, _t: seen.append((time.perf_counter(), what, done)))
+        report = rotation.rotate(
+            ctx,
+            OFFICER_LOGIN,
+            OFFICER_PASSWORD,
+            progress=lambda what, done, _t: seen.append((time.perf_counter(), what, done)),
+        )
     finally:
         ctx.engine.dispose()
     took = time.perf_counter() - started
@@ -41,8 +45,10 @@ def test_bench_rotate_a_million_patients(dataset: Dataset, tmp_path_factory: pyt
     phases = {}
     for at, what, _done in seen:
         phases.setdefault(what, [at, at])[1] = at
-    print(f"\n  start (checks, the integrity pre-check, new key, lock) and the first batch: {first:5.1f} s; "
-          + "; ".join(f"{w}: {b - a:5.1f} s" for w, (a, b) in phases.items()))
+    print(
+        f"\n  start (checks, the integrity pre-check, new key, lock) and the first batch: {first:5.1f} s; "
+        + "; ".join(f"{w}: {b - a:5.1f} s" for w, (a, b) in phases.items())
+    )
     assert report.finished and report.rows >= 2_000_000
 
     # floors on the same rows: the crypto alone, then the UPDATEs alone
@@ -58,20 +64,25 @@ def test_bench_rotate_a_million_patients(dataset: Dataset, tmp_path_factory: pyt
     t = time.perf_counter()
     for nonce, ct in sealed:
         other.encrypt(nonce, aead.decrypt(nonce, ct, b"aad"), b"aad")
-    for _ in range(len(rows) * 2 + len(phones) * 3):            # blind indexes and proofs
+    for _ in range(len(rows) * 2 + len(phones) * 3):  # blind indexes and proofs
         hmac.digest(key, b"x" * 60, "sha256")
     t_crypto = time.perf_counter() - t
     t = time.perf_counter()
     with db:
-        db.executemany("UPDATE patients SET rrn_enc = ?, address_enc = ?, rrn_bi = rrn_bi, proof = proof "
-                       "WHERE id = ?", [(r, a, i) for i, r, a in rows])
-        db.executemany("UPDATE patient_phones SET phone_enc = ?, proof = proof WHERE id = ?",
-                       [(p, i) for i, p in phones])
+        db.executemany(
+            "UPDATE patients SET rrn_enc = ?, address_enc = ?, rrn_bi = rrn_bi, proof = proof WHERE id = ?",
+            [(r, a, i) for i, r, a in rows],
+        )
+        db.executemany(
+            "UPDATE patient_phones SET phone_enc = ?, proof = proof WHERE id = ?", [(p, i) for i, p in phones]
+        )
     t_update = time.perf_counter() - t
     db.close()
     rate = report.rows / took
-    print(f"\nkey rotation, {report.rows:,} rows ({len(rows):,} patients, {len(phones):,} phones), SQLite: "
-          f"{took:6.1f} s = {rate:8,.0f} rows/s (target < 180 s)\n"
-          f"  floors in the same run: bare AES-GCM decrypt+encrypt of the same values and the HMACs {t_crypto:5.1f} s; "
-          f"bare executemany UPDATE of the same rows {t_update:5.1f} s; sum {t_crypto + t_update:5.1f} s "
-          f"(rotation / floor {took / (t_crypto + t_update):.1f}x)")
+    print(
+        f"\nkey rotation, {report.rows:,} rows ({len(rows):,} patients, {len(phones):,} phones), SQLite: "
+        f"{took:6.1f} s = {rate:8,.0f} rows/s (target < 180 s)\n"
+        f"  floors in the same run: bare AES-GCM decrypt+encrypt of the same values and the HMACs {t_crypto:5.1f} s; "
+        f"bare executemany UPDATE of the same rows {t_update:5.1f} s; sum {t_crypto + t_update:5.1f} s "
+        f"(rotation / floor {took / (t_crypto + t_update):.1f}x)"
+    )

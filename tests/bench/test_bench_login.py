@@ -37,14 +37,22 @@ def median_ms(fn: Callable[[], Any], runs: int = RUNS) -> float:
 
 
 @pytest.fixture
-def default_cost_ctx(sqlite_url: str, settings_for, tmp_path: Path,  # type: ignore[no-untyped-def]
-                     monkeypatch: pytest.MonkeyPatch) -> Iterator[AppContext]:
+def default_cost_ctx(
+    sqlite_url: str,
+    settings_for,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[AppContext]:
     """A database whose settings use the default Argon2id cost (empty config file)."""
     cfg = tmp_path / "default-cost.toml"
     cfg.write_text("", encoding="utf-8")
     monkeypatch.setenv("PRIVDESK_CONFIG", str(cfg))
-    ctx = initialize(settings_for(sqlite_url), officer_login=OFFICER_LOGIN, officer_name="육의곤",
-                     password=OFFICER_PASSWORD)
+    ctx = initialize(
+        settings_for(sqlite_url),
+        officer_login=OFFICER_LOGIN,
+        officer_name="육의곤",
+        password=OFFICER_PASSWORD,
+    )
     assert ctx.hash_params == PasswordHashParams()
     yield ctx
     ctx.engine.dispose()
@@ -63,7 +71,9 @@ def test_bench_login(default_cost_ctx: AppContext, capsys: pytest.CaptureFixture
     if login is not None:
         ctx = default_cost_ctx
         actors = []
-        t_login = median_ms(lambda: actors.append(login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD, channel="bench")))
+        t_login = median_ms(
+            lambda: actors.append(login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD, channel="bench"))
+        )
         assert actors[0].login == OFFICER_LOGIN
 
         def unknown() -> None:
@@ -71,11 +81,15 @@ def test_bench_login(default_cost_ctx: AppContext, capsys: pytest.CaptureFixture
                 login(ctx, "nobody", OFFICER_PASSWORD, channel="bench")
 
         t_unknown = median_ms(unknown)
-        lines += [f"  login (use case): {t_login:6.1f} ms   ratio to verify_password {t_login / t_verify:.2f}",
-                  f"  unknown ID:       {t_unknown:6.1f} ms   ratio to a real login {t_unknown / t_login:.2f}"]
+        lines += [
+            f"  login (use case): {t_login:6.1f} ms   ratio to verify_password {t_login / t_verify:.2f}",
+            f"  unknown ID:       {t_unknown:6.1f} ms   ratio to a real login {t_unknown / t_login:.2f}",
+        ]
     else:
         lines.append("  login use case not present yet: only the hashing floor measured")
     with capsys.disabled():
-        print(f"\n[bench login] Argon2id {params.memory_kib // 1024} MiB, t={params.iterations}, "
-              f"p={params.lanes}; median of {RUNS}")
+        print(
+            f"\n[bench login] Argon2id {params.memory_kib // 1024} MiB, t={params.iterations}, "
+            f"p={params.lanes}; median of {RUNS}"
+        )
         print("\n".join(lines))

@@ -61,7 +61,9 @@ N = int(os.environ.get("PRIVDESK_BENCH_PATIENTS", "1000000"))
 N_IMPORT = int(os.environ.get("PRIVDESK_BENCH_IMPORT_ROWS", "200000"))
 QUERIES = 300
 CACHE = Path("/tmp") / f"privdesk-bench-registry-{N}"
-_CONFIG = "[security]\npassword_hash_memory_kib = 1024\npassword_hash_iterations = 1\npassword_hash_lanes = 1\n"
+_CONFIG = (
+    "[security]\npassword_hash_memory_kib = 1024\npassword_hash_iterations = 1\npassword_hash_lanes = 1\n"
+)
 PATIENT_TABLES = ("patients", "patient_phones")
 
 
@@ -69,8 +71,12 @@ PATIENT_TABLES = ("patients", "patient_phones")
 def settings_in(folder: Path, url: str | None = None) -> Settings:
     cfg = folder / "config.toml"
     cfg.write_text(_CONFIG, encoding="utf-8")
-    return load_settings(db=url or f"sqlite:///{folder / 'db.sqlite3'}", key_file=folder / "privdesk.key",
-                         env={}, config_file=cfg)
+    return load_settings(
+        db=url or f"sqlite:///{folder / 'db.sqlite3'}",
+        key_file=folder / "privdesk.key",
+        env={},
+        config_file=cfg,
+    )
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,9 @@ class Dataset:
 
 
 def _build(folder: Path) -> dict[str, list[str]]:
-    ctx = initialize(settings_in(folder), officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD)
+    ctx = initialize(
+        settings_in(folder), officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD
+    )
     enc = RowEncoder(ctx.keys, ctx.engine.dialect, retention_years=5, now=clock.now())
     queries: dict[str, list[str]] = {"rrn": [], "name_prefix": [], "chosung": [], "phone_last4": []}
     rng = random.Random(5)
@@ -93,14 +101,17 @@ def _build(folder: Path) -> dict[str, list[str]]:
         rows: list[tuple[Any, ...]] = []
         phones: list[tuple[Any, ...]] = []
         for pid, p in enumerate(sample_patients(N, seed=42), start=1):
-            prepared = enc.encode(ValidPatient(p.chart_no, p.name, p.rrn, p.address, p.phones, p.first_visit,
-                                               p.last_visit, True))
+            prepared = enc.encode(
+                ValidPatient(
+                    p.chart_no, p.name, p.rrn, p.address, p.phones, p.first_visit, p.last_visit, True
+                )
+            )
             rows.append(seal.patient(pid, prepared))
             phones.extend(seal.phones(pid, prepared))
             if pid % every == 0:
                 queries["rrn"].append(p.rrn.normalised())
-                queries["name_prefix"].append(p.name[:rng.choice((1, 2, 2))])
-                queries["chosung"].append(chosung(p.name)[:rng.choice((2, 2, 3))])
+                queries["name_prefix"].append(p.name[: rng.choice((1, 2, 2))])
+                queries["chosung"].append(chosung(p.name)[: rng.choice((2, 2, 3))])
                 if p.phones:
                     queries["phone_last4"].append(p.phones[0][-4:])
             if len(rows) >= 50_000:
@@ -139,7 +150,9 @@ def captured(ctx: AppContext) -> Iterator[list[tuple[str, Any]]]:
     """The registry statements (not the unit's account checks or log appends) a use case issues."""
     seen: list[tuple[str, Any]] = []
 
-    def grab(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+    def grab(
+        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+    ) -> None:
         if any(t in statement for t in PATIENT_TABLES) and "access_log" not in statement:
             seen.append((statement, parameters))
 
@@ -156,8 +169,12 @@ def ms(values: list[float]) -> str:
     return f"median {statistics.median(values) * 1000:6.2f} ms  p95 {p95 * 1000:6.2f} ms"
 
 
-def run_lookups(ctx: AppContext, queries: dict[str, list[str]], replay: Callable[[list[tuple[str, Any]]], None],
-                check: bool = True) -> dict[str, tuple[list[float], list[float]]]:
+def run_lookups(
+    ctx: AppContext,
+    queries: dict[str, list[str]],
+    replay: Callable[[list[tuple[str, Any]]], None],
+    check: bool = True,
+) -> dict[str, tuple[list[float], list[float]]]:
     actor = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     kinds = {**queries, "all": [""] * 50}
     out: dict[str, tuple[list[float], list[float]]] = {}
@@ -204,6 +221,7 @@ def test_bench_lookups_sqlite(dataset: Dataset) -> None:
     ctx = open_context(dataset.settings)
     raw = sqlite3.connect(str(CACHE / "db.sqlite3"))
     try:
+
         def replay(statements: list[tuple[str, Any]]) -> None:
             for stmt, params in statements:
                 raw.execute(stmt, params).fetchall()
@@ -215,8 +233,19 @@ def test_bench_lookups_sqlite(dataset: Dataset) -> None:
 
 
 # -- lookups on PostgreSQL (the same rows and key, copied over) -----------------------------------
-_COPY_ORDER = ("meta", "roles", "role_permissions", "accounts", "account_roles", "password_history",
-               "permission_changes", "audit_head", "access_log", "patients", "patient_phones")
+_COPY_ORDER = (
+    "meta",
+    "roles",
+    "role_permissions",
+    "accounts",
+    "account_roles",
+    "password_history",
+    "permission_changes",
+    "audit_head",
+    "access_log",
+    "patients",
+    "patient_phones",
+)
 
 
 def _copy_to_postgres(url: str) -> None:
@@ -243,8 +272,10 @@ def _copy_to_postgres(url: str) -> None:
                         row = tuple(bool(v) if i in bools and v is not None else v for i, v in enumerate(row))
                     cp.write_row(row)
         for table in ("patients", "patient_phones", "accounts", "password_history", "permission_changes"):
-            pg.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                       f"(SELECT COALESCE(MAX(id), 1) FROM {table}))")
+            pg.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
         pg.commit()
     with psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database, autocommit=True) as pg:
         pg.execute("VACUUM ANALYZE")
@@ -264,6 +295,7 @@ def test_bench_lookups_postgresql(dataset: Dataset, pg_cluster: Any) -> None:
     u = make_url(url)
     raw = psycopg.connect(host=u.host, port=u.port, user=u.username, dbname=u.database, autocommit=True)
     try:
+
         def replay(statements: list[tuple[str, Any]]) -> None:
             for stmt, params in statements:
                 raw.execute(stmt, params).fetchall()
@@ -277,7 +309,9 @@ def test_bench_lookups_postgresql(dataset: Dataset, pg_cluster: Any) -> None:
 # -- import throughput ---------------------------------------------------------------------------
 def _fresh(folder: Path) -> AppContext:
     folder.mkdir(parents=True, exist_ok=True)
-    return initialize(settings_in(folder), officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD)
+    return initialize(
+        settings_in(folder), officer_login=OFFICER_LOGIN, officer_name="육의곤", password=OFFICER_PASSWORD
+    )
 
 
 def _bare_floor(ctx: AppContext, csv_path: Path, batch: int = 5000) -> float:
@@ -314,14 +348,41 @@ def _bare_floor(ctx: AppContext, csv_path: Path, batch: int = 5000) -> float:
             uid = os.urandom(10).hex()
             digits = rrn.replace("-", "")
             born = f"{'19' if digits[6] in '1256' else '20'}{digits[:2]}-{digits[2:4]}-{digits[4:6]}"
-            rows.append((pid, uid, chart, name, chosung(name), keys.encrypt(digits, "patients", "rrn", uid),
-                         keys.blind_index("rrn", digits), born, "M" if digits[6] in "1357" else "F", 0,
-                         keys.encrypt(address, "patients", "address", uid) if address else None,
-                         first or None, last or None, "active", last or None, 0, None, now, now, 1))
+            rows.append(
+                (
+                    pid,
+                    uid,
+                    chart,
+                    name,
+                    chosung(name),
+                    keys.encrypt(digits, "patients", "rrn", uid),
+                    keys.blind_index("rrn", digits),
+                    born,
+                    "M" if digits[6] in "1357" else "F",
+                    0,
+                    keys.encrypt(address, "patients", "address", uid) if address else None,
+                    first or None,
+                    last or None,
+                    "active",
+                    last or None,
+                    0,
+                    None,
+                    now,
+                    now,
+                    1,
+                )
+            )
             for i, ph in enumerate(p for p in phone.split("/") if p):
                 d = ph.replace("-", "")
-                phones.append((pid, i, keys.encrypt(ph, "patient_phones", "phone", f"{uid}:{i}"),
-                               keys.blind_index("phone", d), keys.blind_index("phone_last4", d[-4:])))
+                phones.append(
+                    (
+                        pid,
+                        i,
+                        keys.encrypt(ph, "patient_phones", "phone", f"{uid}:{i}"),
+                        keys.blind_index("phone", d),
+                        keys.blind_index("phone_last4", d[-4:]),
+                    )
+                )
             if len(rows) >= batch:
                 flush()
         if rows:
@@ -334,11 +395,18 @@ def _bare_floor(ctx: AppContext, csv_path: Path, batch: int = 5000) -> float:
 def _insert_floor(ctx: AppContext, csv_path: Path) -> tuple[float, float]:
     """The narrower floor: bare sqlite3 inserting the importer's own final rows (prepared outside
     the timing). Returns (insert seconds, preparation seconds in one process)."""
-    spec = PrepareSpec(path=str(csv_path), encoding="utf-8-sig",
-                       idx={"chart_no": 0, "name": 1, "rrn": 2, "address": 3, "phone": 4, "first_visit": 5,
-                            "last_visit": 6},
-                       batch_size=5000, retention_years=5, now=clock.now(), today=clock.today_kst(),
-                       db_url=ctx.settings.db_url, key_file=str(ctx.settings.key_file), key_check=ctx.keys.check_value)
+    spec = PrepareSpec(
+        path=str(csv_path),
+        encoding="utf-8-sig",
+        idx={"chart_no": 0, "name": 1, "rrn": 2, "address": 3, "phone": 4, "first_visit": 5, "last_visit": 6},
+        batch_size=5000,
+        retention_years=5,
+        now=clock.now(),
+        today=clock.today_kst(),
+        db_url=ctx.settings.db_url,
+        key_file=str(ctx.settings.key_file),
+        key_check=ctx.keys.check_value,
+    )
     t = time.perf_counter()
     batches = list(InlineBatches(spec, ctx.keys, ctx.engine.dialect))
     prep_time = time.perf_counter() - t
@@ -356,8 +424,8 @@ def _insert_floor(ctx: AppContext, csv_path: Path) -> tuple[float, float]:
         rows, phones = [], []
         for p in b.prepared:
             pid += 1
-            rows.append((pid, *p.row[:len(PATIENT_COLUMNS) - 1]))
-            phones.extend((pid, *ph[:len(PHONE_COLUMNS) - 1]) for ph in p.phones)
+            rows.append((pid, *p.row[: len(PATIENT_COLUMNS) - 1]))
+            phones.extend((pid, *ph[: len(PHONE_COLUMNS) - 1]) for ph in p.phones)
         raw.executemany(sql_p, rows)
         raw.executemany(sql_ph, phones)
         raw.execute("COMMIT")
@@ -383,8 +451,9 @@ def _logged_patients(ctx: AppContext) -> int:
     from privdesk.audit import batches as log_batches
 
     with ctx.engine.connect() as conn:
-        rows = conn.execute(text("SELECT subject, detail FROM access_log WHERE action = 'import' "
-                                 "AND subject IS NOT NULL")).all()
+        rows = conn.execute(
+            text("SELECT subject, detail FROM access_log WHERE action = 'import' AND subject IS NOT NULL")
+        ).all()
     return len({ref for subject, detail in rows for ref in log_batches.refs_of(subject, detail)})
 
 
@@ -397,7 +466,7 @@ def test_bench_import_sqlite(tmp_path: Path) -> None:
         write_sample_csv(csv_path, N_IMPORT, seed=77)
     repeat = int(os.environ.get("PRIVDESK_BENCH_REPEAT", "1"))
     runs: dict[str, list[float]] = {}
-    cpu: dict[str, list[tuple[float, float]]] = {}   # (this process, preparing processes) seconds
+    cpu: dict[str, list[tuple[float, float]]] = {}  # (this process, preparing processes) seconds
     for r in range(repeat):
         ctx = _fresh(tmp_path / f"bare-{r}")
         c0 = _cpu()
@@ -421,28 +490,40 @@ def test_bench_import_sqlite(tmp_path: Path) -> None:
 
     floor = statistics.median(runs["floor"])
     floor_cpu = statistics.median(c[0] for c in cpu["floor"]) / N_IMPORT * 1e6
-    lines = [f"  bare floor (csv + encrypt + blind index + sqlite3 executemany, one process) "
-             f"{N_IMPORT / floor:8,.0f} rows/s  ({floor:.1f} s; CPU {floor_cpu:.0f} µs/row)"]
+    lines = [
+        f"  bare floor (csv + encrypt + blind index + sqlite3 executemany, one process) "
+        f"{N_IMPORT / floor:8,.0f} rows/s  ({floor:.1f} s; CPU {floor_cpu:.0f} µs/row)"
+    ]
     workers = default_workers()
     for label in ("default workers", "in-process"):
         took = statistics.median(runs[label])
         main_cpu = statistics.median(c[0] for c in cpu[label]) / N_IMPORT * 1e6
         prep_cpu = statistics.median(c[1] for c in cpu[label]) / N_IMPORT * 1e6
-        lines.append(f"  import_patients, {label:16} {N_IMPORT / took:8,.0f} rows/s  ({took:.1f} s)  "
-                     f"ratio to the bare floor {floor / took:.2f}")
+        lines.append(
+            f"  import_patients, {label:16} {N_IMPORT / took:8,.0f} rows/s  ({took:.1f} s)  "
+            f"ratio to the bare floor {floor / took:.2f}"
+        )
         if label == "in-process":
-            lines.append(f"      CPU {main_cpu:.0f} µs/row: CPU ratio to the floor {floor_cpu / main_cpu:.2f}")
+            lines.append(
+                f"      CPU {main_cpu:.0f} µs/row: CPU ratio to the floor {floor_cpu / main_cpu:.2f}"
+            )
         else:
             # the critical path when each process has a core: the writer, or one of the preparers
             path = max(main_cpu, prep_cpu / workers)
-            lines.append(f"      CPU µs/row: writer {main_cpu:.0f}, {workers} preparing process(es) {prep_cpu:.0f} "
-                         f"together: with a core each, ratio to the floor {floor_cpu / path:.2f}")
-    lines.append(f"  narrower floor: bare sqlite3 executemany of the importer's prepared rows {N_IMPORT / insert_floor:8,.0f} "
-                 f"rows/s (its validation+encryption alone: {N_IMPORT / prep_time:,.0f} rows/s in one process)")
-    print(f"\nSQLite import of {N_IMPORT:,} rows ({os.cpu_count()} CPUs, {workers} preparing process(es) by "
-          f"default, medians of {repeat}, "
-          f"runs: {', '.join(f'{k}=' + '/'.join(f'{N_IMPORT / v:,.0f}' for v in vs) for k, vs in runs.items())}):\n"
-          + "\n".join(lines))
+            lines.append(
+                f"      CPU µs/row: writer {main_cpu:.0f}, {workers} preparing process(es) {prep_cpu:.0f} "
+                f"together: with a core each, ratio to the floor {floor_cpu / path:.2f}"
+            )
+    lines.append(
+        f"  narrower floor: bare sqlite3 executemany of the importer's prepared rows {N_IMPORT / insert_floor:8,.0f} "
+        f"rows/s (its validation+encryption alone: {N_IMPORT / prep_time:,.0f} rows/s in one process)"
+    )
+    print(
+        f"\nSQLite import of {N_IMPORT:,} rows ({os.cpu_count()} CPUs, {workers} preparing process(es) by "
+        f"default, medians of {repeat}, "
+        f"runs: {', '.join(f'{k}=' + '/'.join(f'{N_IMPORT / v:,.0f}' for v in vs) for k, vs in runs.items())}):\n"
+        + "\n".join(lines)
+    )
 
 
 class _SqliteParams:

@@ -50,14 +50,21 @@ class By:
 
 def ledger(n: int) -> list[Change]:
     base = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
-    kinds = [("create", "부여: 원무(intake)", "신규 입사 (원무과)"),
-             ("roles", "부여: 시설(facility); 회수: 없음",
-              "인사이동: 시설팀 겸임, 2026-11-20 인사명령 제2026-112호에 따라 CCTV 열람 업무 추가"),
-             ("lock", "관리자 잠금", "장기 휴직"),
-             ("password_reset", "일회용 비밀번호 발급, 다음 로그인 때 변경", "비밀번호 분실 신고"),
-             ("deactivate", "회수: 원무(intake), 시설(facility)", "퇴사")]
-    return [Change(base + dt.timedelta(minutes=37 * i), "yook", f"staff{i % 300:03d}", *kinds[i % len(kinds)])
-            for i in range(n)]
+    kinds = [
+        ("create", "부여: 원무(intake)", "신규 입사 (원무과)"),
+        (
+            "roles",
+            "부여: 시설(facility); 회수: 없음",
+            "인사이동: 시설팀 겸임, 2026-11-20 인사명령 제2026-112호에 따라 CCTV 열람 업무 추가",
+        ),
+        ("lock", "관리자 잠금", "장기 휴직"),
+        ("password_reset", "일회용 비밀번호 발급, 다음 로그인 때 변경", "비밀번호 분실 신고"),
+        ("deactivate", "회수: 원무(intake), 시설(facility)", "퇴사"),
+    ]
+    return [
+        Change(base + dt.timedelta(minutes=37 * i), "yook", f"staff{i % 300:03d}", *kinds[i % len(kinds)])
+        for i in range(n)
+    ]
 
 
 def median_time(fn: Callable[[], int]) -> tuple[float, int]:
@@ -83,24 +90,35 @@ def test_bench_10000_row_ledger(tmp_path: Path) -> None:
         lay = Layout(content_width(meta))
         widths = [lay.width * c.width for c in ph.COLUMNS]
         data: list[list[object]] = [[Paragraph(c.title, lay.st.header_cell) for c in ph.COLUMNS]]
-        data += [[lay.cell(v, w, c.align) for v, w, c in zip(r, widths, ph.COLUMNS, strict=True)]
-                 for r in ph.table_rows(rows)]
-        doc = SimpleDocTemplate(str(tmp_path / "plain.pdf"), pagesize=landscape(A4), leftMargin=MARGIN_X,
-                                rightMargin=MARGIN_X, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
-                                initialFontName=FONT)
+        data += [
+            [lay.cell(v, w, c.align) for v, w, c in zip(r, widths, ph.COLUMNS, strict=True)]
+            for r in ph.table_rows(rows)
+        ]
+        doc = SimpleDocTemplate(
+            str(tmp_path / "plain.pdf"),
+            pagesize=landscape(A4),
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            initialFontName=FONT,
+        )
         stripes = ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#FFFFFF", "#F6F6F6"])
-        table = Table(data, colWidths=widths, repeatRows=1,
-                      style=TableStyle([*lay.table_style(ph.COLUMNS), stripes]))
+        table = Table(
+            data, colWidths=widths, repeatRows=1, style=TableStyle([*lay.table_style(ph.COLUMNS), stripes])
+        )
         doc.build([table])
         return int(doc.page)
 
     ours, our_pages = median_time(through_template)
     plain, plain_pages = median_time(reportlab_alone)
-    print(f"\n{ROWS:,} rows, median of {RUNS}:"
-          f"\n  privdesk template (title block, header/footer, 쪽 N / M, zebra): {ours:6.2f} s, {our_pages} pages, "
-          f"{(tmp_path / 'template.pdf').stat().st_size / 1e6:.1f} MB"
-          f"\n  reportlab Table alone (SimpleDocTemplate):                     {plain:6.2f} s, {plain_pages} pages, "
-          f"{(tmp_path / 'plain.pdf').stat().st_size / 1e6:.1f} MB")
+    print(
+        f"\n{ROWS:,} rows, median of {RUNS}:"
+        f"\n  privdesk template (title block, header/footer, 쪽 N / M, zebra): {ours:6.2f} s, {our_pages} pages, "
+        f"{(tmp_path / 'template.pdf').stat().st_size / 1e6:.1f} MB"
+        f"\n  reportlab Table alone (SimpleDocTemplate):                     {plain:6.2f} s, {plain_pages} pages, "
+        f"{(tmp_path / 'plain.pdf').stat().st_size / 1e6:.1f} MB"
+    )
     assert our_pages > 100 and plain_pages > 100
     # Same cells, paddings and margins: the page counts differ only by the title block.
     assert abs(our_pages - plain_pages) <= max(3, plain_pages // 20)

@@ -51,13 +51,28 @@ def build_month(ctx: AppContext, month: review.Month, n: int) -> None:
         when = dt.datetime.combine(day, dt.time(minute // 60, minute % 60, i % 60), clock.KST)
         at = clock.iso_utc(when)
         r = i % 1000
-        action = ("unmask" if r == 1 else "export" if r == 2 else "print" if r == 3 else "login" if r < 20
-                  else "search" if r < 200 else "view")
+        action = (
+            "unmask"
+            if r == 1
+            else "export"
+            if r == 2
+            else "print"
+            if r == 3
+            else "login"
+            if r < 20
+            else "search"
+            if r < 200
+            else "view"
+        )
         subject = f"patient:{a * 20 + i % 20}" if action in ("view", "unmask") else None
         detail = "사유=보험 청구 확인" if action in ("unmask", "export", "print") else None
         actor = f"user{a:03d}"
-        data = prev + join((str(seq), at, actor, "WS-01", "10.1.2.3", action, subject or "", "", "ok",
-                            detail or "")).encode()
+        data = (
+            prev
+            + join(
+                (str(seq), at, actor, "WS-01", "10.1.2.3", action, subject or "", "", "ok", detail or "")
+            ).encode()
+        )
         h = sha(data).digest()
         rows.append((seq, at, actor, "WS-01", "10.1.2.3", action, subject, None, "ok", detail, prev, h))
         prev = h
@@ -65,10 +80,14 @@ def build_month(ctx: AppContext, month: review.Month, n: int) -> None:
     try:
         conn: Any = raw.driver_connection
         conn.execute("BEGIN IMMEDIATE")
-        conn.executemany(f"INSERT INTO access_log ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * 12)})", rows)
+        conn.executemany(
+            f"INSERT INTO access_log ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * 12)})", rows
+        )
         last = start + n
-        conn.execute("UPDATE audit_head SET seq = ?, hash = ?, signature = ?",
-                     (last, prev, ctx.keys.sign(head_message(last, prev))))
+        conn.execute(
+            "UPDATE audit_head SET seq = ?, hash = ?, signature = ?",
+            (last, prev, ctx.keys.sign(head_message(last, prev))),
+        )
         conn.execute("COMMIT")
     finally:
         raw.close()
@@ -89,7 +108,7 @@ def test_bench_review_run_million(sqlite_ctx: AppContext, capsys: pytest.Capture
     assert r.entries == N and len(r.accounts) == ACCOUNTS
     kinds = {f.kind for f in r.findings}
     assert FindingKind.OFF_HOURS in kinds and FindingKind.UNMASK in kinds and FindingKind.VOLUME not in kinds
-    assert [f.id for f in results[0].findings] == [f.id for f in r.findings]     # a re-run keeps the findings
+    assert [f.id for f in results[0].findings] == [f.id for f in r.findings]  # a re-run keeps the findings
     path = sqlite_path(ctx.settings.db_url)
     assert path is not None
     lo, hi = month_bounds(month)
@@ -98,8 +117,11 @@ def test_bench_review_run_million(sqlite_ctx: AppContext, capsys: pytest.Capture
     def bare() -> None:
         con = sqlite3.connect(path)
         try:
-            got = con.execute("SELECT actor, action, count(*) FROM access_log WHERE at >= ? AND at < ? "
-                              "GROUP BY actor, action", (lo, hi)).fetchall()
+            got = con.execute(
+                "SELECT actor, action, count(*) FROM access_log WHERE at >= ? AND at < ? "
+                "GROUP BY actor, action",
+                (lo, hi),
+            ).fetchall()
             grouped.append(sum(int(x[2]) for x in got))
         finally:
             con.close()
@@ -109,8 +131,10 @@ def test_bench_review_run_million(sqlite_ctx: AppContext, capsys: pytest.Capture
     t_pending = median_time(lambda: review.pending(ctx, me), runs=5)
     t_load = median_time(lambda: review.load(ctx, me, month), runs=3)
     with capsys.disabled():
-        print(f"\n[bench review sqlite] {N:,} entries in {month} by {ACCOUNTS} accounts (built in {built:.1f} s), "
-              f"{len(r.findings):,} findings")
+        print(
+            f"\n[bench review sqlite] {N:,} entries in {month} by {ACCOUNTS} accounts (built in {built:.1f} s), "
+            f"{len(r.findings):,} findings"
+        )
         print(f"  review run:            {t_run:6.2f} s   (target < 10 s)")
         print(f"  bare GROUP BY sqlite3: {t_bare:6.2f} s")
         print(f"  review load:           {1000 * t_load:6.0f} ms")

@@ -48,7 +48,7 @@ RUNS = 30
 @pytest.fixture(scope="module")
 def million(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[AppContext]:
     if not list(CACHE.glob("ready-*.json")):
-        request.getfixturevalue("dataset")       # builds the registry benchmark's cache (long, once)
+        request.getfixturevalue("dataset")  # builds the registry benchmark's cache (long, once)
     folder = tmp_path_factory.mktemp("today-million")
     for name in ("db.sqlite3", "privdesk.key"):
         shutil.copy2(CACHE / name, folder / name)
@@ -64,26 +64,48 @@ def million(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureReq
 def plant(ctx: AppContext) -> None:
     boss = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     days = ctx.profile.request_days
-    for i in range(30):      # 10 overdue, 10 due soon, 10 in time
+    for i in range(30):  # 10 overdue, 10 due soon, 10 in time
         ago = (days + 3, days - 1, 1)[i % 3]
-        rights.receive_request(ctx, boss, rights.RequestInput(
-            kind="access", file_code="member", relation="self", requester_name="김회원", requester_phone="010-2222-3333",
-            id_document="주민등록증", request_text="", subject_name="김회원", subject_birth=dt.date(1988, 2, 3),
-            received_at=clock.now() - dt.timedelta(days=ago)))
+        rights.receive_request(
+            ctx,
+            boss,
+            rights.RequestInput(
+                kind="access",
+                file_code="member",
+                relation="self",
+                requester_name="김회원",
+                requester_phone="010-2222-3333",
+                id_document="주민등록증",
+                request_text="",
+                subject_name="김회원",
+                subject_birth=dt.date(1988, 2, 3),
+                received_at=clock.now() - dt.timedelta(days=ago),
+            ),
+        )
     for i in range(10):
         ago = (days + 2, 1)[i % 2]
-        cctv_requests.receive_request(ctx, boss, request_input(days_ago=ago + 2,
-                                                               received_at=clock.now() - dt.timedelta(days=ago)))
-    add_processor(ctx, boss, ProcessorChangeInput(name="벤치문자서비스", task="예약 안내 문자 발송",
-                                                  contract_end=clock.today_kst() + dt.timedelta(days=10)),
-                  reason="계약 등록")
+        cctv_requests.receive_request(
+            ctx, boss, request_input(days_ago=ago + 2, received_at=clock.now() - dt.timedelta(days=ago))
+        )
+    add_processor(
+        ctx,
+        boss,
+        ProcessorChangeInput(
+            name="벤치문자서비스",
+            task="예약 안내 문자 발송",
+            contract_end=clock.today_kst() + dt.timedelta(days=10),
+        ),
+        reason="계약 등록",
+    )
 
 
 @contextmanager
 def captured(ctx: AppContext) -> Iterator[list[tuple[str, Any]]]:
     seen: list[tuple[str, Any]] = []
 
-    def grab(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+    def grab(
+        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+    ) -> None:
         seen.append((statement, parameters))
 
     event.listen(ctx.engine, "before_cursor_execute", grab)
@@ -94,7 +116,7 @@ def captured(ctx: AppContext) -> Iterator[list[tuple[str, Any]]]:
 
 
 def timed(fn: Callable[[], object], runs: int = RUNS) -> list[float]:
-    fn()                                          # warm (pages in the OS cache, statements compiled)
+    fn()  # warm (pages in the OS cache, statements compiled)
     out = []
     for _ in range(runs):
         t = time.perf_counter()
@@ -111,13 +133,17 @@ def ms(values: list[float]) -> str:
 
 def replay(db_file: Path, statements: list[tuple[str, Any]]) -> list[float]:
     """The statements in one read transaction, as collect() runs them (its own BEGIN/COMMIT left out)."""
-    queries = [(s, p) for s, p in statements if not s.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK"))]
+    queries = [
+        (s, p) for s, p in statements if not s.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK"))
+    ]
     with closing(sqlite3.connect(db_file, isolation_level=None)) as raw:
+
         def run() -> None:
             raw.execute("BEGIN")
             for stmt, params in queries:
                 raw.execute(stmt, params).fetchall()
             raw.execute("COMMIT")
+
         return timed(run)
 
 
@@ -127,17 +153,24 @@ def test_bench_today_at_a_million_patients(million: AppContext) -> None:
     boss = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
     before = row_count(ctx)
     items = today.collect(ctx, boss)
-    assert row_count(ctx) == before               # no access-log entry
+    assert row_count(ctx) == before  # no access-log entry
     keys = {i.key for i in items}
-    assert {"requests.overdue", "requests.soon", "cctv_requests.overdue", "records.overdue",
-            "processors.ending"} <= keys
+    assert {
+        "requests.overdue",
+        "requests.soon",
+        "cctv_requests.overdue",
+        "records.overdue",
+        "processors.ending",
+    } <= keys
     with captured(ctx) as statements:
         today.collect(ctx, boss)
     whole = timed(lambda: today.collect(ctx, boss))
     floor = replay(Path(str(ctx.engine.url.database)), statements)
     unit_only = timed(lambda: today.collect(ctx, boss, providers=()))
-    print(f"\n  오늘 할 일 at 1,000,000 patients (officer: every provider; {len(items)} lines, "
-          f"{len(statements)} statements)")
+    print(
+        f"\n  오늘 할 일 at 1,000,000 patients (officer: every provider; {len(items)} lines, "
+        f"{len(statements)} statements)"
+    )
     print(f"  collect()                     {ms(whole)}")
     print(f"  raw floor (same SQL, sqlite3) {ms(floor)}")
     print(f"  the unit alone (no provider)  {ms(unit_only)}")

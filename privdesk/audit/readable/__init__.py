@@ -39,9 +39,27 @@ from privdesk.errors import ValidationError
 from privdesk.files import Output
 from privdesk.store.models import AccessLogEntry, Account
 
-__all__ = ["LOOKUP_DETAIL", "PATIENT_FILTER_LIMIT", "ReadableRow", "Resolver", "Summary", "category_of", "describe",
-           "detail_words", "export_csv", "page", "patient_refs", "person_logins", "readable_rows", "resolve",
-           "split_reason", "subject_words", "summarise", "task_words", "write_csv"]
+__all__ = [
+    "LOOKUP_DETAIL",
+    "PATIENT_FILTER_LIMIT",
+    "ReadableRow",
+    "Resolver",
+    "Summary",
+    "category_of",
+    "describe",
+    "detail_words",
+    "export_csv",
+    "page",
+    "patient_refs",
+    "person_logins",
+    "readable_rows",
+    "resolve",
+    "split_reason",
+    "subject_words",
+    "summarise",
+    "task_words",
+    "write_csv",
+]
 
 PATIENT_FILTER_LIMIT = 50
 
@@ -52,18 +70,18 @@ class ReadableRow:
     the CSV's machine columns); everything else is display text."""
 
     seq: int
-    at: dt.datetime           # aware, UTC
-    actor: str                # login
-    account: str              # 이름(ID)
+    at: dt.datetime  # aware, UTC
+    actor: str  # login
+    account: str  # 이름(ID)
     department: str
     workstation: str
     ip: str
-    action: str               # code
-    category: str             # 조회·검색 …
-    task: str                 # the sentence: 환자 조회, 파기 계획 승인 …
-    subject: str              # the subject in words
-    detail: str               # the details in words
-    outcome: str              # 성공 / 거부 / 실패
+    action: str  # code
+    category: str  # 조회·검색 …
+    task: str  # the sentence: 환자 조회, 파기 계획 승인 …
+    subject: str  # the subject in words
+    detail: str  # the details in words
+    outcome: str  # 성공 / 거부 / 실패
     outcome_code: str
     subject_ref: str | None
     reason: str | None
@@ -84,21 +102,35 @@ def readable_rows(rows: Sequence[query.LogRow], res: Resolver) -> list[ReadableR
         task = _safe(task_words, r)
         try:
             detail = detail_words(r, res, with_reason="(사유: " not in task)
-        except Exception:   # an entry the rules do not know: no details rather than a crash
+        except Exception:  # an entry the rules do not know: no details rather than a crash
             detail = ""
-        out.append(ReadableRow(
-            seq=r.seq, at=r.at, actor=r.actor, account=label, department=person.department,
-            workstation=r.workstation, ip=r.ip, action=r.action, category=category_of(r.action),
-            task=task, subject=_safe_res(subject_words, r, res), detail=detail,
-            outcome=query.OUTCOME_LABELS.get(r.outcome, r.outcome), outcome_code=r.outcome,
-            subject_ref=r.subject, reason=reason))
+        out.append(
+            ReadableRow(
+                seq=r.seq,
+                at=r.at,
+                actor=r.actor,
+                account=label,
+                department=person.department,
+                workstation=r.workstation,
+                ip=r.ip,
+                action=r.action,
+                category=category_of(r.action),
+                task=task,
+                subject=_safe_res(subject_words, r, res),
+                detail=detail,
+                outcome=query.OUTCOME_LABELS.get(r.outcome, r.outcome),
+                outcome_code=r.outcome,
+                subject_ref=r.subject,
+                reason=reason,
+            )
+        )
     return out
 
 
 def _safe(fn: object, r: query.LogRow) -> str:
     try:
         return str(fn(r))  # type: ignore[operator]
-    except Exception:   # an entry the rules do not know: the plain label, never a crash
+    except Exception:  # an entry the rules do not know: the plain label, never a crash
         return query.action_label(r.action)
 
 
@@ -126,8 +158,10 @@ def describe(u: Unit, rows: Sequence[query.LogRow]) -> list[ReadableRow]:
 
 # -- use cases -------------------------------------------------------------------------------------
 
-def page(ctx: AppContext, actor: Actor, flt: query.LogFilter, *, before_seq: int | None = None,
-         limit: int = 200) -> list[ReadableRow]:
+
+def page(
+    ctx: AppContext, actor: Actor, flt: query.LogFilter, *, before_seq: int | None = None, limit: int = 200
+) -> list[ReadableRow]:
     """:func:`privdesk.audit.query.page` in words: the first page logs the look at the log; any
     page that shows patients' names logs that too."""
     with ctx.unit(actor, Permission.AUDIT_READ) as u:
@@ -135,15 +169,44 @@ def page(ctx: AppContext, actor: Actor, flt: query.LogFilter, *, before_seq: int
         return describe(u, rows)
 
 
-CSV_HEADER = ("번호", "일시(KST)", "계정", "부서", "접속지(호스트)", "IP", "분류", "수행업무", "대상", "상세",
-              "사유", "결과", "계정 ID", "대상 참조", "수행업무 코드")
+CSV_HEADER = (
+    "번호",
+    "일시(KST)",
+    "계정",
+    "부서",
+    "접속지(호스트)",
+    "IP",
+    "분류",
+    "수행업무",
+    "대상",
+    "상세",
+    "사유",
+    "결과",
+    "계정 ID",
+    "대상 참조",
+    "수행업무 코드",
+)
 
 
 def csv_record(r: ReadableRow) -> list[str]:
     """One entry as CSV cells: readable columns, the raw references at the end for machines."""
-    return [str(r.seq), clock.to_kst(r.at).strftime("%Y-%m-%d %H:%M:%S"), r.account, r.department, r.workstation,
-            r.ip, r.category, r.task, r.subject, r.detail, r.reason or "", r.outcome, r.actor, r.subject_ref or "",
-            r.action]
+    return [
+        str(r.seq),
+        clock.to_kst(r.at).strftime("%Y-%m-%d %H:%M:%S"),
+        r.account,
+        r.department,
+        r.workstation,
+        r.ip,
+        r.category,
+        r.task,
+        r.subject,
+        r.detail,
+        r.reason or "",
+        r.outcome,
+        r.actor,
+        r.subject_ref or "",
+        r.action,
+    ]
 
 
 def write_csv(rows: Iterable[ReadableRow], fh: IO[str]) -> int:
@@ -157,7 +220,9 @@ def write_csv(rows: Iterable[ReadableRow], fh: IO[str]) -> int:
     return n
 
 
-def export_csv(ctx: AppContext, actor: Actor, flt: query.LogFilter, path: Path | Output, *, reason: str) -> int:
+def export_csv(
+    ctx: AppContext, actor: Actor, flt: query.LogFilter, path: Path | Output, *, reason: str
+) -> int:
     """접속기록 다운로드: the filtered entries (oldest first) in words to ``path`` as CSV.
 
     The reason (사유) is required and recorded in the export's entry; UTF-8 with a BOM, owner-only,
@@ -188,12 +253,16 @@ def export_csv(ctx: AppContext, actor: Actor, flt: query.LogFilter, path: Path |
         n = write_csv(words(), fh)
         if named:
             u.log(Action.VIEW, query.SUBJECT, detail=f"{LOOKUP_DETAIL}; 환자 {len(named)}명")
-        u.log(Action.EXPORT, query.SUBJECT,
-              detail=with_reason(f"{flt.describe()}; {n}건; 파일={out.path.name}", why))
+        u.log(
+            Action.EXPORT,
+            query.SUBJECT,
+            detail=with_reason(f"{flt.describe()}; {n}건; 파일={out.path.name}", why),
+        )
     return n
 
 
 # -- filters in words ------------------------------------------------------------------------------
+
 
 def person_logins(ctx: AppContext, actor: Actor, text: str) -> tuple[str, ...]:
     """The logins a person filter means: an exact login, or the accounts whose name starts with
@@ -203,9 +272,19 @@ def person_logins(ctx: AppContext, actor: Actor, text: str) -> tuple[str, ...]:
     if not text:
         return ()
     with ctx.unit(actor, Permission.AUDIT_READ) as u:
-        found = u.session.execute(select(Account.login).where(or_(
-            Account.login == text, Account.name == text,
-            (Account.name >= text) & (Account.name < text + "\uffff")))).scalars().all()
+        found = (
+            u.session.execute(
+                select(Account.login).where(
+                    or_(
+                        Account.login == text,
+                        Account.name == text,
+                        (Account.name >= text) & (Account.name < text + "\uffff"),
+                    )
+                )
+            )
+            .scalars()
+            .all()
+        )
     return tuple(sorted(set(found))) or (text,)
 
 
@@ -228,8 +307,10 @@ def patient_refs(ctx: AppContext, actor: Actor, text: str) -> tuple[str, ...]:
 
         got = search(ctx, actor, text, limit=PATIENT_FILTER_LIMIT)
         if got.next_cursor is not None:
-            raise ValidationError("patient", f"찾은 환자가 {PATIENT_FILTER_LIMIT}명이 넘습니다. "
-                                             "차트번호나 이름을 더 자세히 입력하십시오.")
+            raise ValidationError(
+                "patient",
+                f"찾은 환자가 {PATIENT_FILTER_LIMIT}명이 넘습니다. 차트번호나 이름을 더 자세히 입력하십시오.",
+            )
         if not got.rows:
             raise ValidationError("patient", "그런 환자를 찾지 못했습니다. 차트번호나 이름을 확인하십시오.")
         return tuple(patient_ref(r.id) for r in got.rows)
@@ -245,16 +326,17 @@ def patient_refs(ctx: AppContext, actor: Actor, text: str) -> tuple[str, ...]:
 
 # -- the printed listing's summary -----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Summary:
     """Counts for the printed listing: entries per task, failed logins, refusals."""
 
     total: int
     accounts: int
-    per_task: tuple[tuple[str, int, int], ...]        # (category, entries, not ok)
-    failed_logins: tuple[tuple[str, int], ...]        # (account label, count)
+    per_task: tuple[tuple[str, int, int], ...]  # (category, entries, not ok)
+    failed_logins: tuple[tuple[str, int], ...]  # (account label, count)
     refused: tuple[tuple[str, int], ...]
-    outputs: tuple[tuple[str, int], ...]              # (task, count) of exports, prints, unmaskings
+    outputs: tuple[tuple[str, int], ...]  # (task, count) of exports, prints, unmaskings
 
 
 def summarise(rows: Sequence[ReadableRow]) -> Summary:
@@ -278,6 +360,11 @@ def summarise(rows: Sequence[ReadableRow]) -> Summary:
     def top(d: dict[str, int]) -> tuple[tuple[str, int], ...]:
         return tuple(sorted(d.items(), key=lambda kv: (-kv[1], kv[0])))
 
-    return Summary(len(rows), len({r.actor for r in rows}),
-                   tuple((k, v[0], v[1]) for k, v in sorted(per.items(), key=lambda kv: (-kv[1][0], kv[0]))),
-                   top(failed), top(refused), top(outputs))
+    return Summary(
+        len(rows),
+        len({r.actor for r in rows}),
+        tuple((k, v[0], v[1]) for k, v in sorted(per.items(), key=lambda kv: (-kv[1][0], kv[0]))),
+        top(failed),
+        top(refused),
+        top(outputs),
+    )

@@ -48,11 +48,11 @@ class Resolver:
     """The references of one page, resolved in one query per kind (see :func:`resolve`)."""
 
     people: People = field(default_factory=People)
-    accounts: dict[int, str] = field(default_factory=dict)          # acct id → login
+    accounts: dict[int, str] = field(default_factory=dict)  # acct id → login
     patients: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # id → (chart, name, status)
-    numbers: dict[tuple[str, int], str] = field(default_factory=dict)        # (kind, id) → number / name
+    numbers: dict[tuple[str, int], str] = field(default_factory=dict)  # (kind, id) → number / name
     show_names: bool = False
-    named: set[int] = field(default_factory=set)                    # patients shown with a name
+    named: set[int] = field(default_factory=set)  # patients shown with a name
 
     def account(self, ident: int) -> str:
         login = self.accounts.get(ident)
@@ -104,7 +104,7 @@ def _refs(rows: Sequence[query.LogRow]) -> dict[str, set[int]]:
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
     s = sorted(ids)
     for i in range(0, len(s), CHUNK):
-        yield s[i:i + CHUNK]
+        yield s[i : i + CHUNK]
 
 
 def resolve(session: Session, rows: Sequence[query.LogRow], *, show_names: bool) -> Resolver:
@@ -132,15 +132,20 @@ def resolve(session: Session, rows: Sequence[query.LogRow], *, show_names: bool)
         stmt = select(Patient.id, Patient.chart_no, Patient.name, Patient.status).where(Patient.id.in_(part))
         for ident, chart, name, status in session.execute(stmt):
             res.patients[int(ident)] = (chart, name if show_names else "", status)
-    dated = (("subject_request", SubjectRequest, "DR"), ("cctv_request", CctvRequest, "CR"),
-             ("complaint", Complaint, "CP"))
+    dated = (
+        ("subject_request", SubjectRequest, "DR"),
+        ("cctv_request", CctvRequest, "CR"),
+        ("complaint", Complaint, "CP"),
+    )
     for kind, model, prefix in dated:
         for part in _chunks(wanted.get(kind, ())):
             for ident, at in session.execute(select(model.id, model.received_at).where(model.id.in_(part))):
                 res.numbers[(kind, int(ident))] = f"{prefix}-{clock.to_kst(at).year}-{int(ident):04d}"
     named: tuple[tuple[str, Any, Any], ...] = (
-        ("incident", Incident.id, Incident.number), ("cctv_camera", CctvCamera.id, CctvCamera.number),
-        ("processor", Processor.id, Processor.name))
+        ("incident", Incident.id, Incident.number),
+        ("cctv_camera", CctvCamera.id, CctvCamera.number),
+        ("processor", Processor.id, Processor.name),
+    )
     for kind, key, column in named:
         for part in _chunks(wanted.get(kind, ())):
             for ident, number in session.execute(select(key, column).where(key.in_(part))):
@@ -149,17 +154,20 @@ def resolve(session: Session, rows: Sequence[query.LogRow], *, show_names: bool)
 
 
 _DETAIL_REF_KEYS: dict[tuple[str, str], str] = {
-    ("cctv_hold", "request"): "cctv_request", ("cctv_provision", "request"): "cctv_request",
-    ("patient", "request"): "subject_request", ("", "request"): "subject_request",
+    ("cctv_hold", "request"): "cctv_request",
+    ("cctv_provision", "request"): "cctv_request",
+    ("patient", "request"): "subject_request",
+    ("", "request"): "subject_request",
     ("destruction_plan", "ledger"): "destruction_ledger",
 }
-
 
 
 def _detail_refs(r: query.LogRow) -> Iterator[tuple[str, int]]:
     kind = kind_of(r.subject)
     for key, value in KEY_VALUE.findall(r.detail or ""):
-        target = _DETAIL_REF_KEYS.get((kind, key)) or (_DETAIL_REF_KEYS.get(("", key)) if key == "request" else None)
+        target = _DETAIL_REF_KEYS.get((kind, key)) or (
+            _DETAIL_REF_KEYS.get(("", key)) if key == "request" else None
+        )
         if target and NUM.match(value):
             yield target, int(value)
 
@@ -281,7 +289,9 @@ def _segment(seg: str, kind: str, res: Resolver) -> str:
     if seg.startswith("period "):
         return "기간 " + seg.removeprefix("period ")
     if seg.startswith("approve "):
-        return {"first": "1차 승인", "second": "2차 승인", "final": "승인"}.get(seg.removeprefix("approve "), "승인")
+        return {"first": "1차 승인", "second": "2차 승인", "final": "승인"}.get(
+            seg.removeprefix("approve "), "승인"
+        )
     if seg.startswith("retention-check "):
         return f"{seg.removeprefix('retention-check ')} 보존기간 점검"
     if seg.startswith("register "):
@@ -306,7 +316,9 @@ def _segment(seg: str, kind: str, res: Resolver) -> str:
     if m:
         sign, n, source = m.groups()
         verb = "추가" if sign == "+" else "제외"
-        src = {"chart_no": "차트번호 목록", "export": "내보내기 기록", "account": "계정별 접근 기록"}.get(source or "", "")
+        src = {"chart_no": "차트번호 목록", "export": "내보내기 기록", "account": "계정별 접근 기록"}.get(
+            source or "", ""
+        )
         return f"정보주체 {_count(n)}명 {verb}" + (f" ({src})" if src else "")
     m = re.match(r"^intake:(\d+)$", seg)
     if m:
@@ -348,7 +360,7 @@ def _pairs(text: str, kind: str, res: Resolver) -> str:
     out: list[str] = []
     pos = 0
     for m in KEY_VALUE.finditer(text):
-        words = text[pos:m.start()].strip()
+        words = text[pos : m.start()].strip()
         if words:
             out.append(_words_refs(WORDS.get(words, words), res))
         out.append(_pair(m.group(1), m.group(2), kind, res))
@@ -361,16 +373,16 @@ def _pairs(text: str, kind: str, res: Resolver) -> str:
 
 def _words_refs(text: str, res: Resolver) -> str:
     """Every ``kind:id`` in free text replaced by its words; any ``key=value`` left by ``key: value``."""
+
     def one(m: re.Match[str]) -> str:
         words = res.ref(m.group(1), m.group(2))
         noun = KIND_NOUNS.get(m.group(1), "")
-        if noun and m.string[:m.start()].rstrip().endswith(noun) and words.startswith(noun + " "):
-            return words[len(noun) + 1:]       # "제3자 제공 기록 disclosure:8" → "… 기록 8번"
+        if noun and m.string[: m.start()].rstrip().endswith(noun) and words.startswith(noun + " "):
+            return words[len(noun) + 1 :]  # "제3자 제공 기록 disclosure:8" → "… 기록 8번"
         return words
 
     text = REF.sub(one, text)
     return KEY_VALUE.sub(lambda m: f"{FIELDS.get(m.group(1), m.group(1))}: {m.group(2)}", text)
-
 
 
 def detail_words(r: query.LogRow, res: Resolver, *, with_reason: bool = True) -> str:
@@ -379,14 +391,14 @@ def detail_words(r: query.LogRow, res: Resolver, *, with_reason: bool = True) ->
     kind = kind_of(r.subject)
     head, reason = split_reason(r.detail)
     listed = batches.ids_of(r.subject, r.detail)
-    if listed:   # a batch entry (an import): every patient it names
+    if listed:  # a batch entry (an import): every patient it names
         parts = [f"환자 {len(listed):,}명: " + ", ".join(res.patient(i) for i in listed)]
     elif r.action == Action.PERMISSION_DENIED and head:
         parts = [f"필요한 권한: {permission_label(head)}"]
     elif r.action in (Action.LOGIN, Action.LOGIN_FAILED, Action.LOGOUT, Action.IDLE_LOCK):
         parts = [_segment(s, kind, res) for s in head.split(";")]
         parts = ["접속: " + p if p in (WORDS["gui"], WORDS["cli"], WORDS["demo"]) else p for p in parts]
-    elif head.startswith(LOOKUP_DETAIL):   # the access-log lookups of this module
+    elif head.startswith(LOOKUP_DETAIL):  # the access-log lookups of this module
         parts = [head.removeprefix(LOOKUP_DETAIL).strip("; ")]
     elif kind == "access_log" and r.action in (Action.VIEW, Action.EXPORT):
         segs = head.split(";")
@@ -400,8 +412,17 @@ def detail_words(r: query.LogRow, res: Resolver, *, with_reason: bool = True) ->
     return "; ".join(p for p in parts if p)
 
 
-_ANCHORED = frozenset({"cctv_ledger", "disclosure", "processor_return", "destruction_ledger", "incident_events",
-                       "incident_notices", "integrity_events"})
+_ANCHORED = frozenset(
+    {
+        "cctv_ledger",
+        "disclosure",
+        "processor_return",
+        "destruction_ledger",
+        "incident_events",
+        "incident_notices",
+        "integrity_events",
+    }
+)
 
 
 def _filter_words(seg: str, res: Resolver) -> str:
@@ -437,8 +458,11 @@ def subject_words(r: query.LogRow, res: Resolver) -> str:
     if kind == "report" or kind == "key":
         return REPORT_NAMES.get(ident, "출력물")
     if kind in ("lifecycle", "setting"):
-        return {"dashboard": "보유기간 현황", "retention-run": "보유기간 점검",
-                "destruction-two-person": "파기 2인 승인"}.get(ident, KIND_NOUNS.get(kind, kind))
+        return {
+            "dashboard": "보유기간 현황",
+            "retention-run": "보유기간 점검",
+            "destruction-two-person": "파기 2인 승인",
+        }.get(ident, KIND_NOUNS.get(kind, kind))
     if kind == "archive":
         return f"보관 파일 {ident}"
     if kind == "role":

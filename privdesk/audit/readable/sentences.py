@@ -24,9 +24,19 @@ def task_words(r: query.LogRow) -> str:
     detail, reason = split_reason(r.detail)
     with_why = f" (사유: {reason})" if reason else ""
     fixed = query.action_label(a)
-    if a in (Action.LOGIN, Action.LOGIN_FAILED, Action.LOGOUT, Action.LOCK, Action.UNLOCK, Action.IDLE_LOCK,
-             Action.PASSWORD_CHANGE, Action.PASSWORD_RESET, Action.ACCOUNT_CREATE, Action.PERMISSION_DENIED,
-             Action.INIT):
+    if a in (
+        Action.LOGIN,
+        Action.LOGIN_FAILED,
+        Action.LOGOUT,
+        Action.LOCK,
+        Action.UNLOCK,
+        Action.IDLE_LOCK,
+        Action.PASSWORD_CHANGE,
+        Action.PASSWORD_RESET,
+        Action.ACCOUNT_CREATE,
+        Action.PERMISSION_DENIED,
+        Action.INIT,
+    ):
         if a == Action.LOCK and detail.startswith("로그인"):
             return "계정 자동 잠금"
         if a == Action.UNLOCK and detail == "recover":
@@ -51,8 +61,11 @@ def task_words(r: query.LogRow) -> str:
             if "via " in detail:
                 return "민원 관련 환자 개인정보 마스킹 해제" + with_why
             return "주민등록번호·연락처 마스킹 해제" + with_why
-        noun = {"subject_request": "정보주체 요구 연락처", "cctv_request": "CCTV 열람 청구인 연락처",
-                "complaint": "민원인 연락처"}.get(kind, "개인정보")
+        noun = {
+            "subject_request": "정보주체 요구 연락처",
+            "cctv_request": "CCTV 열람 청구인 연락처",
+            "complaint": "민원인 연락처",
+        }.get(kind, "개인정보")
         return f"{noun} 마스킹 해제{with_why}"
     if a == Action.EXPORT:
         if kind == "patient":
@@ -140,13 +153,22 @@ def _create_words(kind: str, ident: str, detail: str) -> str:
         if "제3자 제공" in detail or "목적 외" in detail:
             return "환자 제3자 제공 기록"
         return "환자 등록"
-    special = {"cctv_request": "CCTV 열람 청구 접수", "subject_request": "정보주체 요구 접수",
-               "complaint": "민원 접수", "incident": "유출 사고 등록", "cctv_hold": "CCTV 영상 보존 조치",
-               "cctv_provision": "CCTV 영상 제공 기록", "cctv_ledger": "CCTV 관리대장 기록",
-               "disclosure": "제3자 제공 대장 기록", "destruction_plan": "파기 계획 작성",
-               "destruction_ledger": "파기 관리대장 기록", "processor_return": "수탁업체 반환·파기 확인 기록",
-               "incident_events": "유출 사고 처리 이력 기록", "incident_notices": "유출 통지 기록",
-               "integrity_events": "무결성 점검 기록"}
+    special = {
+        "cctv_request": "CCTV 열람 청구 접수",
+        "subject_request": "정보주체 요구 접수",
+        "complaint": "민원 접수",
+        "incident": "유출 사고 등록",
+        "cctv_hold": "CCTV 영상 보존 조치",
+        "cctv_provision": "CCTV 영상 제공 기록",
+        "cctv_ledger": "CCTV 관리대장 기록",
+        "disclosure": "제3자 제공 대장 기록",
+        "destruction_plan": "파기 계획 작성",
+        "destruction_ledger": "파기 관리대장 기록",
+        "processor_return": "수탁업체 반환·파기 확인 기록",
+        "incident_events": "유출 사고 처리 이력 기록",
+        "incident_notices": "유출 통지 기록",
+        "integrity_events": "무결성 점검 기록",
+    }
     if kind in special:
         return special[kind]
     if ident == "*":

@@ -26,8 +26,12 @@ from privdesk.ui.login import ERROR_STYLE
 class RoleChecks(QGroupBox):
     """One checkbox per role, labelled with the role's Korean name and description."""
 
-    def __init__(self, roles: Sequence[tuple[str, str, str]], checked: Sequence[str] = (),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        roles: Sequence[tuple[str, str, str]],
+        checked: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(self.tr("역할"), parent)
         layout = QVBoxLayout(self)
         self.boxes: dict[str, QCheckBox] = {}
@@ -50,8 +54,12 @@ class AddAccountDialog(QDialog):
         self.setObjectName("addAccountDialog")
         self.setWindowTitle(self.tr("계정 추가"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "한 사람에 한 계정만 만드십시오(공용 계정 금지). 임시 비밀번호는 저장 후 한 번만 표시됩니다."), self)
+        intro = QLabel(
+            self.tr(
+                "한 사람에 한 계정만 만드십시오(공용 계정 금지). 임시 비밀번호는 저장 후 한 번만 표시됩니다."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -82,7 +90,8 @@ class AddAccountDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("추가"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
         self.buttons.accepted.connect(self._validate)
@@ -121,8 +130,14 @@ class AddAccountDialog(QDialog):
 class RolesDialog(QDialog):
     """역할 변경: the account's roles as checkboxes, and the reason (기록에 남습니다)."""
 
-    def __init__(self, login: str, name: str, roles: Sequence[tuple[str, str, str]],
-                 current: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        login: str,
+        name: str,
+        roles: Sequence[tuple[str, str, str]],
+        current: Sequence[str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("rolesDialog")
         self.setWindowTitle(self.tr("역할 변경"))
@@ -141,7 +156,8 @@ class RolesDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("변경"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
         self.buttons.accepted.connect(self._validate)
@@ -151,7 +167,9 @@ class RolesDialog(QDialog):
 
     def _validate(self) -> None:
         if not self.roles.selected():
-            self.message.setText(self.tr("역할을 하나 이상 고르십시오. 사용을 멈추려면 잠금이나 계정 말소를 쓰십시오."))
+            self.message.setText(
+                self.tr("역할을 하나 이상 고르십시오. 사용을 멈추려면 잠금이나 계정 말소를 쓰십시오.")
+            )
             return
         if not self.reason():
             self.message.setText(self.tr("역할을 바꾸는 사유를 입력하십시오."))

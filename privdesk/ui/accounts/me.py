@@ -25,8 +25,9 @@ from privdesk.ui.login import ChangePasswordDialog
 from privdesk.ui.widgets import fmt_datetime
 
 
-def open_password_change(host: PageHost, parent: QWidget, changed: Callable[[], None] | None = None
-                         ) -> ChangePasswordDialog:
+def open_password_change(
+    host: PageHost, parent: QWidget, changed: Callable[[], None] | None = None
+) -> ChangePasswordDialog:
     """The password change (비밀번호 변경): on success the window takes the account's fresh snapshot."""
     dialog = ChangePasswordDialog(host.ctx, host.runner, host.actor, parent=parent)
 
@@ -78,9 +79,13 @@ class ProfileDialog(QDialog):
         row.addWidget(self.change_button)
         row.addStretch(1)
         layout.addLayout(row)
-        note = QLabel(self.tr(
-            "이 프로그램에서 개인정보를 조회·변경·출력할 때마다 접속기록에 남습니다. "
-            "자리를 비울 때는 로그아웃하십시오. 입력이 없으면 화면이 자동으로 잠깁니다."), self)
+        note = QLabel(
+            self.tr(
+                "이 프로그램에서 개인정보를 조회·변경·출력할 때마다 접속기록에 남습니다. "
+                "자리를 비울 때는 로그아웃하십시오. 입력이 없으면 화면이 자동으로 잠깁니다."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
@@ -101,18 +106,25 @@ class ProfileDialog(QDialog):
         actor: Actor = self.host.actor
         station = self.host.ctx.workstation
         self.account_label.setText(f"{actor.name} ({actor.login})")
-        self.roles_label.setText("\n".join(
-            f"{ROLE_NAMES.get(code, code)} — {ROLE_DESCRIPTIONS.get(code, '')}".rstrip(" —")
-            for code in actor.role_codes) or self.tr("없음"))
+        self.roles_label.setText(
+            "\n".join(
+                f"{ROLE_NAMES.get(code, code)} — {ROLE_DESCRIPTIONS.get(code, '')}".rstrip(" —")
+                for code in actor.role_codes
+            )
+            or self.tr("없음")
+        )
         perms = [LABELS[p] for p in Permission if p in actor.permissions]
         self.permissions_label.setText(", ".join(perms) or self.tr("없음"))
         self.login_label.setText(fmt_datetime(self.host.logged_in_at))
         self.previous_login_label.setText(
-            fmt_datetime(actor.previous_login_at) if actor.previous_login_at else self.tr("없음 (첫 로그인)"))
+            fmt_datetime(actor.previous_login_at) if actor.previous_login_at else self.tr("없음 (첫 로그인)")
+        )
         self.station_label.setText(f"{station.host} ({station.ip})")
         days = actor.password_expires_in_days
         if days is not None:
-            self.password_label.setText(self.tr("{days}일 뒤 만료됩니다. 미리 변경하십시오.").format(days=days))
+            self.password_label.setText(
+                self.tr("{days}일 뒤 만료됩니다. 미리 변경하십시오.").format(days=days)
+            )
             self.password_label.setStyleSheet("color: #b00020;")
         else:
             self.password_label.setText(self.tr("사용 중"))

@@ -63,8 +63,9 @@ class AccountsModel(RowTableModel[users.AccountInfo]):
     """Accounts as a table; role names come from the roles table when loaded."""
 
     CONTEXT = CTX
-    COL_LOGIN, COL_NAME, COL_DEPARTMENT, COL_ROLES, COL_STATE, COL_LAST_LOGIN, COL_PASSWORD, \
-        COL_CREATED = range(8)
+    COL_LOGIN, COL_NAME, COL_DEPARTMENT, COL_ROLES, COL_STATE, COL_LAST_LOGIN, COL_PASSWORD, COL_CREATED = (
+        range(8)
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -73,14 +74,26 @@ class AccountsModel(RowTableModel[users.AccountInfo]):
             Column(QT_TRANSLATE_NOOP("AccountsModel", "아이디"), lambda a: a.login),
             Column(QT_TRANSLATE_NOOP("AccountsModel", "이름"), lambda a: a.name),
             Column(QT_TRANSLATE_NOOP("AccountsModel", "부서"), lambda a: a.department),
-            Column(QT_TRANSLATE_NOOP("AccountsModel", "역할"), lambda a: role_names(a.role_codes, self.role_names)),
+            Column(
+                QT_TRANSLATE_NOOP("AccountsModel", "역할"),
+                lambda a: role_names(a.role_codes, self.role_names),
+            ),
             Column(QT_TRANSLATE_NOOP("AccountsModel", "상태"), account_state),
-            Column(QT_TRANSLATE_NOOP("AccountsModel", "마지막 로그인"), lambda a: fmt_datetime(a.last_login_at),
-                   lambda a: sort_key_datetime(a.last_login_at)),
-            Column(QT_TRANSLATE_NOOP("AccountsModel", "비밀번호 변경"), lambda a: fmt_datetime(a.password_changed_at),
-                   lambda a: sort_key_datetime(a.password_changed_at)),
-            Column(QT_TRANSLATE_NOOP("AccountsModel", "등록"), lambda a: fmt_datetime(a.created_at),
-                   lambda a: sort_key_datetime(a.created_at)),
+            Column(
+                QT_TRANSLATE_NOOP("AccountsModel", "마지막 로그인"),
+                lambda a: fmt_datetime(a.last_login_at),
+                lambda a: sort_key_datetime(a.last_login_at),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("AccountsModel", "비밀번호 변경"),
+                lambda a: fmt_datetime(a.password_changed_at),
+                lambda a: sort_key_datetime(a.password_changed_at),
+            ),
+            Column(
+                QT_TRANSLATE_NOOP("AccountsModel", "등록"),
+                lambda a: fmt_datetime(a.created_at),
+                lambda a: sort_key_datetime(a.created_at),
+            ),
         )
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -101,7 +114,8 @@ class AccountsPage(Page):
         self.setObjectName("accountsPage")
         self.dialog: QDialog | None = None  # the dialog an action opened (tests reach it here)
         self.roles: list[tuple[str, str, str]] = [
-            (code, name, ROLE_DESCRIPTIONS.get(code, "")) for code, name in ROLE_NAMES.items()]
+            (code, name, ROLE_DESCRIPTIONS.get(code, "")) for code, name in ROLE_NAMES.items()
+        ]
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("계정 관리"), self))
 
@@ -166,8 +180,10 @@ class AccountsPage(Page):
         ctx, actor, inactive = self.host.ctx, self.host.actor, self.include_inactive.isChecked()
 
         def load() -> tuple[list[users.AccountInfo], list[roles_uc.RoleInfo]]:
-            return (users.list_accounts(ctx, actor, include_inactive=inactive),
-                    roles_uc.list_roles(ctx, actor))
+            return (
+                users.list_accounts(ctx, actor, include_inactive=inactive),
+                roles_uc.list_roles(ctx, actor),
+            )
 
         self.host.runner.run(load, owner=self, on_done=self._loaded)
 
@@ -175,8 +191,12 @@ class AccountsPage(Page):
         accounts, roles = result
         keep = self.selected()
         order = list(ROLE_NAMES)  # the presets' order (officer first), other roles after
-        self.roles = [(r.code, r.name, r.description) for r in sorted(
-            roles, key=lambda r: (order.index(r.code) if r.code in order else len(order), r.code))]
+        self.roles = [
+            (r.code, r.name, r.description)
+            for r in sorted(
+                roles, key=lambda r: (order.index(r.code) if r.code in order else len(order), r.code)
+            )
+        ]
         self.model.role_names = {r.code: r.name for r in roles}
         self.model.set_rows(accounts)
         self.status.setText(self.tr("계정 {n}개").format(n=len(accounts)))
@@ -198,8 +218,9 @@ class AccountsPage(Page):
             account = self.proxy.data(index, ROW_ROLE)
             if account is not None and account.login == login:
                 self.table.selectionModel().select(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 self.table.scrollTo(index)
                 return True
         return False
@@ -226,8 +247,13 @@ class AccountsPage(Page):
 
     def _failed(self, exc: BaseException) -> bool:
         if isinstance(exc, VersionConflictError):
-            messages.show_info(self, self.tr("다른 사용자가 변경함"), self.tr(
-                "다른 사용자가 먼저 이 계정을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오."))
+            messages.show_info(
+                self,
+                self.tr("다른 사용자가 변경함"),
+                self.tr(
+                    "다른 사용자가 먼저 이 계정을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오."
+                ),
+            )
             self.reload()
             return True
         return False
@@ -238,10 +264,18 @@ class AccountsPage(Page):
 
         def save() -> None:
             v = dialog.values()
-            self._run(lambda: users.add_account(ctx, actor, login=str(v["login"]), name=str(v["name"]),
-                                                roles=list(v["roles"]),
-                                                department=str(v["department"]), reason=str(v["reason"])),
-                      self._added)
+            self._run(
+                lambda: users.add_account(
+                    ctx,
+                    actor,
+                    login=str(v["login"]),
+                    name=str(v["name"]),
+                    roles=list(v["roles"]),
+                    department=str(v["department"]),
+                    reason=str(v["reason"]),
+                ),
+                self._added,
+            )
 
         self._open(dialog, save)
 
@@ -264,13 +298,21 @@ class AccountsPage(Page):
 
         def save() -> None:
             roles, reason = dialog.selected(), dialog.reason()  # read on the GUI thread
-            self._run(lambda: users.set_roles(ctx, actor, a.login, roles, reason=reason,
-                                              expected_version=a.version))
+            self._run(
+                lambda: users.set_roles(ctx, actor, a.login, roles, reason=reason, expected_version=a.version)
+            )
 
         self._open(dialog, save)
 
-    def _reason_action(self, title: str, text: str, ok_text: str, required: bool,
-                       action: Callable[[str], Any], on_done: Callable[[Any], None] | None = None) -> None:
+    def _reason_action(
+        self,
+        title: str,
+        text: str,
+        ok_text: str,
+        required: bool,
+        action: Callable[[str], Any],
+        on_done: Callable[[Any], None] | None = None,
+    ) -> None:
         dialog = ReasonDialog(self, title, text, required=required, ok_text=ok_text)
 
         def go() -> None:
@@ -285,9 +327,14 @@ class AccountsPage(Page):
             return
         ctx, actor = self.host.ctx, self.host.actor
         self._reason_action(
-            self.tr("계정 잠금"), self.tr("{name} ({login}) 계정을 잠급니다. 잠긴 계정은 로그인할 수 없습니다.")
-            .format(name=a.name, login=a.login), self.tr("잠금"), True,
-            lambda reason: users.lock_account(ctx, actor, a.login, reason))
+            self.tr("계정 잠금"),
+            self.tr("{name} ({login}) 계정을 잠급니다. 잠긴 계정은 로그인할 수 없습니다.").format(
+                name=a.name, login=a.login
+            ),
+            self.tr("잠금"),
+            True,
+            lambda reason: users.lock_account(ctx, actor, a.login, reason),
+        )
 
     def unlock(self) -> None:
         a = self.selected()
@@ -295,9 +342,14 @@ class AccountsPage(Page):
             return
         ctx, actor = self.host.ctx, self.host.actor
         self._reason_action(
-            self.tr("잠금 해제"), self.tr("{name} ({login}) 계정의 잠금을 풉니다. 본인 확인 후 사유를 적으십시오.")
-            .format(name=a.name, login=a.login), self.tr("잠금 해제"), True,
-            lambda reason: users.unlock_account(ctx, actor, a.login, reason))
+            self.tr("잠금 해제"),
+            self.tr("{name} ({login}) 계정의 잠금을 풉니다. 본인 확인 후 사유를 적으십시오.").format(
+                name=a.name, login=a.login
+            ),
+            self.tr("잠금 해제"),
+            True,
+            lambda reason: users.unlock_account(ctx, actor, a.login, reason),
+        )
 
     def reset_password(self) -> None:
         a = self.selected()
@@ -305,11 +357,15 @@ class AccountsPage(Page):
             return
         ctx, actor = self.host.ctx, self.host.actor
         self._reason_action(
-            self.tr("비밀번호 초기화"), self.tr(
-                "{name} ({login}) 계정에 임시 비밀번호를 발급합니다. 다음 로그인 때 변경해야 합니다.")
-            .format(name=a.name, login=a.login), self.tr("초기화"), False,
+            self.tr("비밀번호 초기화"),
+            self.tr(
+                "{name} ({login}) 계정에 임시 비밀번호를 발급합니다. 다음 로그인 때 변경해야 합니다."
+            ).format(name=a.name, login=a.login),
+            self.tr("초기화"),
+            False,
             lambda reason: users.reset_password(ctx, actor, a.login, reason=reason),
-            lambda password: self.show_one_time_password(a.login, password))
+            lambda password: self.show_one_time_password(a.login, password),
+        )
 
     def deactivate(self) -> None:
         a = self.selected()
@@ -317,11 +373,15 @@ class AccountsPage(Page):
             return
         ctx, actor = self.host.ctx, self.host.actor
         self._reason_action(
-            self.tr("계정 말소"), self.tr(
+            self.tr("계정 말소"),
+            self.tr(
                 "{name} ({login}) 계정을 말소합니다(퇴직·전보). 모든 역할이 회수되고 다시 로그인할 수 없습니다. "
-                "계정 기록과 이력은 남습니다.")
-            .format(name=a.name, login=a.login), self.tr("말소"), True,
-            lambda reason: users.deactivate_account(ctx, actor, a.login, reason))
+                "계정 기록과 이력은 남습니다."
+            ).format(name=a.name, login=a.login),
+            self.tr("말소"),
+            True,
+            lambda reason: users.deactivate_account(ctx, actor, a.login, reason),
+        )
 
     def show_history(self) -> None:
         a = self.selected()

@@ -60,8 +60,14 @@ class PermissionHistoryModel(RowTableModel[users.PermissionChangeInfo]):
     CONTEXT = CTX
     COL_AT, COL_ACTOR, COL_TARGET, COL_CHANGE, COL_DETAIL, COL_REASON = range(6)
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "일시"), lambda c: fmt_datetime(c.at), lambda c: sort_key_datetime(c.at)),
-        Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "처리자"), lambda c: c.actor_label or c.actor_login),
+        Column(
+            QT_TRANSLATE_NOOP("PermissionHistoryModel", "일시"),
+            lambda c: fmt_datetime(c.at),
+            lambda c: sort_key_datetime(c.at),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("PermissionHistoryModel", "처리자"), lambda c: c.actor_label or c.actor_login
+        ),
         Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "대상"), lambda c: c.target_label or c.target),
         Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "변경"), change_label),
         Column(QT_TRANSLATE_NOOP("PermissionHistoryModel", "내용"), lambda c: c.detail),
@@ -136,21 +142,28 @@ class PermissionHistoryPage(Page):
 
     def reload(self) -> None:
         ctx, actor, f = self.host.ctx, self.host.actor, self.filters()
-        self.host.runner.run(lambda: users.permission_history(ctx, actor, **f), owner=self,
-                             on_done=self._loaded)
+        self.host.runner.run(
+            lambda: users.permission_history(ctx, actor, **f), owner=self, on_done=self._loaded
+        )
 
     def _loaded(self, rows: list[users.PermissionChangeInfo]) -> None:
         self.model.set_rows(rows)
         self.status.setText(self.tr("{n}건").format(n=len(rows)))
 
     def print_pdf(self) -> None:
-        reason = ask_reason(self, self.host, self.host.actor, self.tr("출력 사유"),
-                            self.tr("권한 변경 이력을 PDF로 저장하는 사유를 적으십시오. 접속기록에 남습니다."))
+        reason = ask_reason(
+            self,
+            self.host,
+            self.host.actor,
+            self.tr("출력 사유"),
+            self.tr("권한 변경 이력을 PDF로 저장하는 사유를 적으십시오. 접속기록에 남습니다."),
+        )
         if reason is None:
             return
         stem = f"permission-history-{clock.today_kst().isoformat()}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("권한 변경 이력 PDF 저장"), stem,
-                                              self.tr("PDF 파일 (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("권한 변경 이력 PDF 저장"), stem, self.tr("PDF 파일 (*.pdf)")
+        )
         if path:
             self.print_to(Path(path), reason)
 
@@ -163,25 +176,42 @@ class PermissionHistoryPage(Page):
         def done(result: tuple[int, int]) -> None:
             self._print_finished()
             pages, count = result
-            messages.show_info(self, self.tr("PDF 저장"), self.tr(
-                "권한 변경 이력 {n}건을 {pages}쪽 PDF로 저장했습니다: {path}").format(
-                    n=count, pages=pages, path=path))
+            messages.show_info(
+                self,
+                self.tr("PDF 저장"),
+                self.tr("권한 변경 이력 {n}건을 {pages}쪽 PDF로 저장했습니다: {path}").format(
+                    n=count, pages=pages, path=path
+                ),
+            )
 
         def failed(_exc: BaseException) -> bool:
             self._print_finished()
             return False
 
-        out = Output(path, force=True)   # the save dialog asked before replacing a file
-        self.host.runner.run(lambda: print_permission_history(ctx, actor, out, reason=reason, **f), owner=self,
-                             on_done=done, on_error=failed, changes=True)
+        out = Output(path, force=True)  # the save dialog asked before replacing a file
+        self.host.runner.run(
+            lambda: print_permission_history(ctx, actor, out, reason=reason, **f),
+            owner=self,
+            on_done=done,
+            on_error=failed,
+            changes=True,
+        )
 
     def _print_finished(self) -> None:
         if self.print_button is not None:
             self.print_button.setEnabled(True)
 
 
-def print_permission_history(ctx: AppContext, actor: Actor, path: Path | Output, *, reason: str, target: str | None,
-                             since: dt.date | None, until: dt.date | None) -> tuple[int, int]:
+def print_permission_history(
+    ctx: AppContext,
+    actor: Actor,
+    path: Path | Output,
+    *,
+    reason: str,
+    target: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> tuple[int, int]:
     """Read the history, render the record and log the printing with its reason (사유, checked
     first; the file is removed if the log entry is refused). Runs on the task pool. Returns (pages, rows)."""
     from privdesk.audit.reasons import require
@@ -199,6 +229,12 @@ def print_permission_history(ctx: AppContext, actor: Actor, path: Path | Output,
         period = f"{period} · {target}"
     meta = witnessed(ctx, report.meta_for(ctx.profile.name, actor, period))
     out = files.guarded(ctx.settings, path)
-    pages = report.render_permission_history(out, meta, rows, before_publish=lambda n: record_print(
-        ctx, actor, report.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=why))
+    pages = report.render_permission_history(
+        out,
+        meta,
+        rows,
+        before_publish=lambda n: record_print(
+            ctx, actor, report.WHAT, f"{meta.record_no}; {meta.period}; {len(rows)}건; {n}쪽", reason=why
+        ),
+    )
     return pages, len(rows)

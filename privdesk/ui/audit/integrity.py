@@ -34,10 +34,13 @@ from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 
 ACCESS_LOG_PAGE = "access_log"
-LOCK_STYLE = ("QFrame#integrityBox { background: #fde7e9; border: 2px solid #c62828; }"
-              " QLabel { color: #7f0000; font-weight: bold; }")
-NOTICE_STYLE = ("QFrame#noticesBox { background: #fff3e0; border: 1px solid #f0a040; }"
-                " QLabel { color: #6d3a00; }")
+LOCK_STYLE = (
+    "QFrame#integrityBox { background: #fde7e9; border: 2px solid #c62828; }"
+    " QLabel { color: #7f0000; font-weight: bold; }"
+)
+NOTICE_STYLE = (
+    "QFrame#noticesBox { background: #fff3e0; border: 1px solid #f0a040; } QLabel { color: #6d3a00; }"
+)
 
 
 class AcknowledgeDialog(QDialog):
@@ -53,9 +56,13 @@ class AcknowledgeDialog(QDialog):
         found.setWordWrap(True)
         found.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(found)
-        note = QLabel(self.tr(
-            "확인하면 다시 작업할 수 있습니다. 잘리거나 바뀐 기록은 지워지지 않고 검증 때마다 '확인된 위반'으로 "
-            "표시됩니다. 조사한 내용과 조치를 적으십시오(주민등록번호·전화번호 등 개인정보는 적지 마십시오)."), self)
+        note = QLabel(
+            self.tr(
+                "확인하면 다시 작업할 수 있습니다. 잘리거나 바뀐 기록은 지워지지 않고 검증 때마다 '확인된 위반'으로 "
+                "표시됩니다. 조사한 내용과 조치를 적으십시오(주민등록번호·전화번호 등 개인정보는 적지 마십시오)."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         self.reason = QPlainTextEdit(self)
@@ -68,8 +75,9 @@ class AcknowledgeDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("비밀번호 다시 입력"))
         layout.addWidget(self.password)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("확인하고 작업 재개"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
         self.buttons.accepted.connect(self.accept)
@@ -123,16 +131,24 @@ class IntegrityBox(QFrame):
 
     def reload(self) -> None:
         ctx = self.host.ctx
-        self.host.runner.run(lambda: integrity.lock_state(ctx), owner=self, on_done=self.show_state,
-                             on_error=lambda exc: isinstance(exc, PrivdeskError))
+        self.host.runner.run(
+            lambda: integrity.lock_state(ctx),
+            owner=self,
+            on_done=self.show_state,
+            on_error=lambda exc: isinstance(exc, PrivdeskError),
+        )
 
     def show_state(self, state: integrity.LockState) -> None:
         self.state = state
         if not state.locked:
             self.hide()
             return
-        self.line.setText(self.tr("{message}\n개인정보 보호책임자와 감사 담당자만 작업할 수 있습니다. "
-                                  "접속기록 화면의 '무결성 검증'으로 확인하십시오.").format(message=state.message))
+        self.line.setText(
+            self.tr(
+                "{message}\n개인정보 보호책임자와 감사 담당자만 작업할 수 있습니다. "
+                "접속기록 화면의 '무결성 검증'으로 확인하십시오."
+            ).format(message=state.message)
+        )
         keys = getattr(self.host, "page_keys", None)
         self.verify_button.setVisible(keys is None or ACCESS_LOG_PAGE in keys())
         self.show()
@@ -157,10 +173,15 @@ class IntegrityBox(QFrame):
 
         def failed(exc: BaseException) -> bool:
             self.ack_button.setEnabled(True)
-            return False   # the runner shows a known error in Korean
+            return False  # the runner shows a known error in Korean
 
-        self.host.runner.run(lambda: integrity.acknowledge(ctx, actor, password, reason), owner=self,
-                             on_done=done, on_error=failed, changes=True)
+        self.host.runner.run(
+            lambda: integrity.acknowledge(ctx, actor, password, reason),
+            owner=self,
+            on_done=done,
+            on_error=failed,
+            changes=True,
+        )
 
 
 class NoticesBox(QFrame):
@@ -186,8 +207,12 @@ class NoticesBox(QFrame):
 
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
-        self.host.runner.run(lambda: users.pending_notices(ctx, actor), owner=self, on_done=self.show_notices,
-                             on_error=lambda exc: isinstance(exc, PrivdeskError))
+        self.host.runner.run(
+            lambda: users.pending_notices(ctx, actor),
+            owner=self,
+            on_done=self.show_notices,
+            on_error=lambda exc: isinstance(exc, PrivdeskError),
+        )
 
     def show_notices(self, notices: list[tuple[int, str]]) -> None:
         self.ids = [i for i, _t in notices]
@@ -196,8 +221,12 @@ class NoticesBox(QFrame):
 
     def acknowledge(self) -> None:
         ctx, actor, ids = self.host.ctx, self.host.actor, list(self.ids)
-        self.host.runner.run(lambda: users.acknowledge_notices(ctx, actor, ids), owner=self,
-                             on_done=lambda _n: self.reload(), changes=True)
+        self.host.runner.run(
+            lambda: users.acknowledge_notices(ctx, actor, ids),
+            owner=self,
+            on_done=lambda _n: self.reload(),
+            changes=True,
+        )
 
 
 class RecoveryCodeDialog(QDialog):
@@ -209,9 +238,13 @@ class RecoveryCodeDialog(QDialog):
         self.setObjectName("recoveryCodeDialog")
         self.setWindowTitle(self.tr("보호책임자 복구 코드"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "개인정보 보호책임자 계정을 복구할 때('privdesk user recover') 필요한 코드입니다. 한 번만 보여 드립니다. "
-            "종이에 적어 금고에 보관하십시오. 키 파일과 데이터베이스만으로는 복구할 수 없습니다."), self)
+        intro = QLabel(
+            self.tr(
+                "개인정보 보호책임자 계정을 복구할 때('privdesk user recover') 필요한 코드입니다. 한 번만 보여 드립니다. "
+                "종이에 적어 금고에 보관하십시오. 키 파일과 데이터베이스만으로는 복구할 수 없습니다."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.code = QLabel(code, self)
@@ -234,6 +267,6 @@ class RecoveryCodeDialog(QDialog):
         self.written.toggled.connect(self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
 
-    def reject(self) -> None:   # Escape does not close it before the code is written down
+    def reject(self) -> None:  # Escape does not close it before the code is written down
         if self.written.isChecked():
             super().reject()

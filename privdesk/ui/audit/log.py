@@ -49,13 +49,19 @@ CTX = "AccessLogModel"
 PAGE_SIZE = 200
 
 # The kinds of action of privdesk.audit.query.CATEGORIES, marked for translation (the combo shows them).
-CATEGORY_TEXTS = (QT_TRANSLATE_NOOP("AccessLogModel", "조회·검색"), QT_TRANSLATE_NOOP("AccessLogModel", "마스킹 해제"),
-                  QT_TRANSLATE_NOOP("AccessLogModel", "내보내기·출력"),
-                  QT_TRANSLATE_NOOP("AccessLogModel", "입력·변경·삭제"),
-                  QT_TRANSLATE_NOOP("AccessLogModel", "로그인·계정·권한"),
-                  QT_TRANSLATE_NOOP("AccessLogModel", "무결성·백업·시스템"))
-OUTCOME_LABELS = {"ok": QT_TRANSLATE_NOOP("AccessLogModel", "성공"), "denied": QT_TRANSLATE_NOOP("AccessLogModel", "거부"), "failed": QT_TRANSLATE_NOOP("AccessLogModel", "실패")}
-
+CATEGORY_TEXTS = (
+    QT_TRANSLATE_NOOP("AccessLogModel", "조회·검색"),
+    QT_TRANSLATE_NOOP("AccessLogModel", "마스킹 해제"),
+    QT_TRANSLATE_NOOP("AccessLogModel", "내보내기·출력"),
+    QT_TRANSLATE_NOOP("AccessLogModel", "입력·변경·삭제"),
+    QT_TRANSLATE_NOOP("AccessLogModel", "로그인·계정·권한"),
+    QT_TRANSLATE_NOOP("AccessLogModel", "무결성·백업·시스템"),
+)
+OUTCOME_LABELS = {
+    "ok": QT_TRANSLATE_NOOP("AccessLogModel", "성공"),
+    "denied": QT_TRANSLATE_NOOP("AccessLogModel", "거부"),
+    "failed": QT_TRANSLATE_NOOP("AccessLogModel", "실패"),
+}
 
 
 def outcome_label(code: str) -> str:
@@ -69,10 +75,17 @@ class AccessLogModel(KeysetTableModel[readable.ReadableRow]):
     CONTEXT = CTX
     COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_SUBJECT, COL_DETAIL, COL_OUTCOME = range(7)
 
-    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE, *, runner: TaskRunner | None = None) -> None:
+    def __init__(
+        self, parent: Any = None, page_size: int = PAGE_SIZE, *, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(lambda r: r.seq, parent, page_size, runner=runner)
         self.COLUMNS = (
-            Column(QT_TRANSLATE_NOOP("AccessLogModel", "번호"), lambda r: str(r.seq), lambda r: r.seq, align_right=True),
+            Column(
+                QT_TRANSLATE_NOOP("AccessLogModel", "번호"),
+                lambda r: str(r.seq),
+                lambda r: r.seq,
+                align_right=True,
+            ),
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "일시"), lambda r: fmt_datetime(r.at, seconds=True)),
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "계정(이름·부서)"), lambda r: r.account_text),
             Column(QT_TRANSLATE_NOOP("AccessLogModel", "수행업무"), lambda r: r.task),
@@ -90,7 +103,7 @@ class AccessLogModel(KeysetTableModel[readable.ReadableRow]):
 class AccessLogPage(Page):
     """접속기록 (permission: audit.read; export: audit.export; verify: audit.verify)."""
 
-    SHOWS = EVERYTHING   # every use case writes the access log: reloads after any change
+    SHOWS = EVERYTHING  # every use case writes the access log: reloads after any change
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
@@ -116,8 +129,9 @@ class AccessLogPage(Page):
         row1.addWidget(QLabel(self.tr("환자"), self))
         self.subject_edit = QLineEdit(self)
         self.subject_edit.setObjectName("subjectFilter")
-        self.subject_edit.setPlaceholderText(self.tr("차트번호 또는 이름") if actor.may(Permission.PATIENT_READ)
-                                             else self.tr("차트번호"))
+        self.subject_edit.setPlaceholderText(
+            self.tr("차트번호 또는 이름") if actor.may(Permission.PATIENT_READ) else self.tr("차트번호")
+        )
         self.subject_edit.setClearButtonEnabled(True)
         row1.addWidget(self.subject_edit)
         row1.addStretch(1)
@@ -148,7 +162,9 @@ class AccessLogPage(Page):
             edit.returnPressed.connect(self.reload)
 
         self.last_verify: verify.VerifyResult | None = None
-        self._shown: list[query.LogFilter] = []   # the resolved filter of the rows on screen (see shown_filter)
+        self._shown: list[
+            query.LogFilter
+        ] = []  # the resolved filter of the rows on screen (see shown_filter)
         self.model = AccessLogModel(self, runner=host.runner)
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
         self.model.fetched.connect(self._update_status)
@@ -163,9 +179,14 @@ class AccessLogPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(AccessLogModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((AccessLogModel.COL_SEQ, 70), (AccessLogModel.COL_AT, 150),
-                              (AccessLogModel.COL_ACTOR, 170), (AccessLogModel.COL_ACTION, 230),
-                              (AccessLogModel.COL_SUBJECT, 170), (AccessLogModel.COL_OUTCOME, 50)):
+        for column, width in (
+            (AccessLogModel.COL_SEQ, 70),
+            (AccessLogModel.COL_AT, 150),
+            (AccessLogModel.COL_ACTOR, 170),
+            (AccessLogModel.COL_ACTION, 230),
+            (AccessLogModel.COL_SUBJECT, 170),
+            (AccessLogModel.COL_OUTCOME, 50),
+        ):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.status = QLabel(self)
@@ -189,8 +210,11 @@ class AccessLogPage(Page):
         person, patient = self.actor_edit.text().strip(), self.subject_edit.text().strip()
 
         def resolve() -> query.LogFilter:
-            return dataclasses.replace(flt, actors=readable.person_logins(ctx, actor, person) if person else (),
-                                       subjects=readable.patient_refs(ctx, actor, patient) if patient else ())
+            return dataclasses.replace(
+                flt,
+                actors=readable.person_logins(ctx, actor, person) if person else (),
+                subjects=readable.patient_refs(ctx, actor, patient) if patient else (),
+            )
 
         return resolve
 
@@ -203,7 +227,9 @@ class AccessLogPage(Page):
         """Start over with the current filter (the first page is read at once, the rest on scroll;
         both on the task runner)."""
         ctx, actor, resolve = self.host.ctx, self.host.actor, self._resolver()
-        resolved: list[query.LogFilter] = []   # this search's own: a late page of an older one never touches it
+        resolved: list[
+            query.LogFilter
+        ] = []  # this search's own: a late page of an older one never touches it
 
         def fetch(before: int | None, limit: int) -> list[readable.ReadableRow]:
             if not resolved:
@@ -222,13 +248,19 @@ class AccessLogPage(Page):
 
     # -- export and verify ----------------------------------------------------------------
     def choose_export_file(self) -> None:
-        reason = ask_reason(self, self.host, self.host.actor, self.tr("접속기록 내보내기"),
-                            self.tr("내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다."))
+        reason = ask_reason(
+            self,
+            self.host,
+            self.host.actor,
+            self.tr("접속기록 내보내기"),
+            self.tr("내보내는 까닭을 적으십시오. 사유는 내보내기 기록에 함께 남습니다."),
+        )
         if reason is None:
             return
         default = f"access-log-{clock.today_kst().isoformat()}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("접속기록 내보내기"), default,
-                                              self.tr("CSV 파일 (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("접속기록 내보내기"), default, self.tr("CSV 파일 (*.csv)")
+        )
         if path:
             self.export_to(Path(path), reason)
 
@@ -240,15 +272,18 @@ class AccessLogPage(Page):
 
         def done(count: int) -> None:
             self._export_finished()
-            messages.show_info(self, self.tr("내보내기 완료"),
-                               self.tr("접속기록 {n}건을 내보냈습니다: {path}").format(n=count, path=path),
-                               self.tr("내보낸 파일도 개인정보 처리 기록입니다. 보관과 파기에 주의하십시오."))
+            messages.show_info(
+                self,
+                self.tr("내보내기 완료"),
+                self.tr("접속기록 {n}건을 내보냈습니다: {path}").format(n=count, path=path),
+                self.tr("내보낸 파일도 개인정보 처리 기록입니다. 보관과 파기에 주의하십시오."),
+            )
 
         def failed(_exc: BaseException) -> bool:
             self._export_finished()
             return False
 
-        out = Output(path, force=True)   # the save dialog asked before replacing a file
+        out = Output(path, force=True)  # the save dialog asked before replacing a file
         # the filter on screen, or the typed one resolved in the task (a patient or person it cannot
         # find is a known error: the runner shows it and no file is written)
         resolve = self._resolver() if shown is None else (lambda: shown)
@@ -267,8 +302,13 @@ class AccessLogPage(Page):
         if self.verify_button is not None:
             self.verify_button.setEnabled(False)
             self.verify_button.setText(self.tr("검증 중…"))
-        self.host.runner.run(lambda: integrity.verify_all(ctx, actor), owner=self,
-                             on_done=self._verified, on_error=self._verify_failed, changes=True)
+        self.host.runner.run(
+            lambda: integrity.verify_all(ctx, actor),
+            owner=self,
+            on_done=self._verified,
+            on_error=self._verify_failed,
+            changes=True,
+        )
 
     def _verify_finished(self) -> None:
         if self.verify_button is not None:

@@ -42,13 +42,24 @@ class RotationJob(QObject):
         self.host = host
         self.report: rotation.Report | None = None
         self.tracker = Progress(self, on_step=self._step)
-        self.tracker.show_dialog(parent, self.tr("키를 교체하는 중…"), cancel_text=self.tr("취소"),
-                                 title=self.tr("키 교체"), object_name="rotationProgress",
-                                 cancelling_text=self.tr("취소하는 중: 바꾼 행을 원래 키로 되돌립니다…"))
+        self.tracker.show_dialog(
+            parent,
+            self.tr("키를 교체하는 중…"),
+            cancel_text=self.tr("취소"),
+            title=self.tr("키 교체"),
+            object_name="rotationProgress",
+            cancelling_text=self.tr("취소하는 중: 바꾼 행을 원래 키로 되돌립니다…"),
+        )
         tracker, ctx, login = self.tracker, host.ctx, host.actor.login
-        host.runner.run(lambda: rotation.rotate(ctx, login, password, progress=tracker.report,
-                                                cancel=tracker.is_cancelled),
-                        owner=self, on_done=self._done, on_error=self._failed, changes=True)
+        host.runner.run(
+            lambda: rotation.rotate(
+                ctx, login, password, progress=tracker.report, cancel=tracker.is_cancelled
+            ),
+            owner=self,
+            on_done=self._done,
+            on_error=self._failed,
+            changes=True,
+        )
 
     @property
     def progress(self) -> QProgressDialog | None:
@@ -65,8 +76,11 @@ class RotationJob(QObject):
     def _step(self, what: str, done: int, total: int) -> None:
         self.tracker.set_value(done, total)
         verb = self.tr("되돌리는 중") if self.tracker.cancelled else self.tr("다시 암호화하는 중")
-        self.tracker.set_label(self.tr("{verb}: {what} — {done}/{total}행").format(
-            verb=verb, what=what, done=f"{done:,}", total=f"{total:,}"))
+        self.tracker.set_label(
+            self.tr("{verb}: {what} — {done}/{total}행").format(
+                verb=verb, what=what, done=f"{done:,}", total=f"{total:,}"
+            )
+        )
 
     def _close(self) -> None:
         self.tracker.close()
@@ -74,14 +88,17 @@ class RotationJob(QObject):
     def _done(self, report: rotation.Report) -> None:
         self._close()
         self.report = report
-        messages.show_info(self.parent() if isinstance(self.parent(), QWidget) else None,  # type: ignore[arg-type]
-                           self.tr("키 교체"), "\n".join(report.lines))
+        messages.show_info(
+            self.parent() if isinstance(self.parent(), QWidget) else None,  # type: ignore[arg-type]
+            self.tr("키 교체"),
+            "\n".join(report.lines),
+        )
         self.finished.emit()
 
     def _failed(self, _exc: BaseException) -> bool:
         self._close()
         self.finished.emit()
-        return False      # the runner shows the Korean message
+        return False  # the runner shows the Korean message
 
 
 class KeysDialog(QDialog):
@@ -99,18 +116,26 @@ class KeysDialog(QDialog):
         self.info = QLabel(self.tr("지금 키의 확인값: {check}").format(check=check), self)
         self.info.setObjectName("keyCheck")
         layout.addWidget(self.info)
-        sheet_text = QLabel(self.tr(
-            "키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 "
-            "'privdesk key restore'로 다시 만들 수 있습니다."), self)
+        sheet_text = QLabel(
+            self.tr(
+                "키 복구 용지: 키를 종이에 적은 것입니다. 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 "
+                "'privdesk key restore'로 다시 만들 수 있습니다."
+            ),
+            self,
+        )
         sheet_text.setWordWrap(True)
         layout.addWidget(sheet_text)
         self.sheet_button = QPushButton(self.tr("키 복구 용지 저장…"), self)
         self.sheet_button.setObjectName("printKeySheet")
         self.sheet_button.clicked.connect(self.print_sheet)
         layout.addWidget(self.sheet_button)
-        rotate_text = QLabel(self.tr(
-            "키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 "
-            "파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다."), self)
+        rotate_text = QLabel(
+            self.tr(
+                "키 교체: 키 파일이 있는 PC를 잃었을 때 새 키로 바꿉니다. 교체하는 동안 아무도 작업할 수 없고, 끝나면 새 키 "
+                "파일을 다른 작업 PC에 복사해야 합니다. 이전 키 파일로는 더 이상 열리지 않습니다."
+            ),
+            self,
+        )
         rotate_text.setWordWrap(True)
         layout.addWidget(rotate_text)
         self.password = QLineEdit(self)
@@ -122,7 +147,9 @@ class KeysDialog(QDialog):
         self.rotate_button.setObjectName("rotateKey")
         self.rotate_button.clicked.connect(self.rotate)
         self.rotate_button.setEnabled(False)
-        self.password.textChanged.connect(lambda t: self.rotate_button.setEnabled(bool(t) and self.job is None))
+        self.password.textChanged.connect(
+            lambda t: self.rotate_button.setEnabled(bool(t) and self.job is None)
+        )
         layout.addWidget(self.rotate_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -130,18 +157,24 @@ class KeysDialog(QDialog):
 
     def print_sheet(self, path: str | None = None) -> None:
         if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("키 복구 용지 저장"), "키복구용지.pdf",
-                                                        self.tr("PDF (*.pdf)"))
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("키 복구 용지 저장"), "키복구용지.pdf", self.tr("PDF (*.pdf)")
+            )
             if not path:
                 return
-            force = True     # the save dialog asked before replacing a file
+            force = True  # the save dialog asked before replacing a file
         else:
             force = False
         ctx, actor, out = self.host.ctx, self.host.actor, Output(Path(path), force)
 
         def done(pages: int) -> None:
-            messages.show_info(self, self.tr("키 복구 용지"), self.tr(
-                "{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.").format(path=path, pages=pages))
+            messages.show_info(
+                self,
+                self.tr("키 복구 용지"),
+                self.tr(
+                    "{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오."
+                ).format(path=path, pages=pages),
+            )
 
         self.host.runner.run(lambda: print_sheet(ctx, actor, out), owner=self, on_done=done)
 
@@ -154,4 +187,6 @@ class KeysDialog(QDialog):
 
     def _finished(self) -> None:
         self.job = None
-        self.info.setText(self.tr("지금 키의 확인값: {check}").format(check=self.host.ctx.keys.check_value.hex()[:16]))
+        self.info.setText(
+            self.tr("지금 키의 확인값: {check}").format(check=self.host.ctx.keys.check_value.hex()[:16])
+        )

@@ -23,8 +23,10 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.tasks import Task, TaskRunner
 
 OK_STYLE = "QFrame#backupBox { background: #eef6ee; border: 1px solid #a9d2a9; } QLabel { color: #1b4d1b; }"
-LATE_STYLE = ("QFrame#backupBox { background: #fde7e9; border: 1px solid #f1a7ae; }"
-              " QLabel { color: #7f0000; font-weight: bold; }")
+LATE_STYLE = (
+    "QFrame#backupBox { background: #fde7e9; border: 1px solid #f1a7ae; }"
+    " QLabel { color: #7f0000; font-weight: bold; }"
+)
 
 
 class BackupBox(QFrame):
@@ -61,7 +63,7 @@ class BackupBox(QFrame):
             return self.tr("{hours}시간 {minutes}분").format(hours=hours, minutes=mins)
         if mins:
             return self.tr("{minutes}분").format(minutes=mins)
-        return self.tr("방금")          # "방금 전": under a minute
+        return self.tr("방금")  # "방금 전": under a minute
 
     def schedule_text(self, schedule: str) -> str:
         names = {"daily": self.tr("매일"), "weekly": self.tr("매주"), "off": self.tr("자동 백업 꺼짐")}
@@ -72,31 +74,48 @@ class BackupBox(QFrame):
         now = now or clock.now()
         late = s.overdue(now)
         if s.folder is None:
-            text = self.tr("백업 폴더가 설정되지 않아 자동 백업을 하지 않습니다. 설정 파일의 [backup] folder에 "
-                           "백업 폴더(공유 폴더 등)를 적으십시오.")
+            text = self.tr(
+                "백업 폴더가 설정되지 않아 자동 백업을 하지 않습니다. 설정 파일의 [backup] folder에 "
+                "백업 폴더(공유 폴더 등)를 적으십시오."
+            )
         elif s.last_at is None:
-            text = self.tr("아직 백업이 없습니다. 지금 백업하십시오 (자동 백업: {schedule}, 폴더 {folder}).").format(
-                schedule=self.schedule_text(s.schedule), folder=s.folder)
+            text = self.tr(
+                "아직 백업이 없습니다. 지금 백업하십시오 (자동 백업: {schedule}, 폴더 {folder})."
+            ).format(schedule=self.schedule_text(s.schedule), folder=s.folder)
         else:
             age = s.age(now) or dt.timedelta(0)
             when = clock.fmt_datetime(s.last_at)
             if late:
-                text = self.tr("마지막 백업이 {age} 전({when})으로 일정({schedule})보다 오래되었습니다. "
-                               "백업 폴더 {folder}와 네트워크를 확인하고 지금 백업하십시오.").format(
-                    age=self.age_text(age), when=when, schedule=self.schedule_text(s.schedule), folder=s.folder)
+                text = self.tr(
+                    "마지막 백업이 {age} 전({when})으로 일정({schedule})보다 오래되었습니다. "
+                    "백업 폴더 {folder}와 네트워크를 확인하고 지금 백업하십시오."
+                ).format(
+                    age=self.age_text(age),
+                    when=when,
+                    schedule=self.schedule_text(s.schedule),
+                    folder=s.folder,
+                )
             else:
-                text = self.tr("마지막 백업: {when} ({age} 전, 정상). 자동 백업: {schedule}, 폴더 {folder}").format(
-                    when=when, age=self.age_text(age), schedule=self.schedule_text(s.schedule), folder=s.folder)
+                text = self.tr(
+                    "마지막 백업: {when} ({age} 전, 정상). 자동 백업: {schedule}, 폴더 {folder}"
+                ).format(
+                    when=when,
+                    age=self.age_text(age),
+                    schedule=self.schedule_text(s.schedule),
+                    folder=s.folder,
+                )
         if s.failed_at is not None:
             late = True
             text += "\n" + self.tr("마지막 백업 시도가 실패했습니다({when}): {reason}").format(
-                when=clock.fmt_datetime(s.failed_at), reason=s.failed_reason)
+                when=clock.fmt_datetime(s.failed_at), reason=s.failed_reason
+            )
         return text, late
 
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
-        self.host.runner.run(lambda: backup_status(ctx, actor), owner=self, on_done=self.show_status,
-                             on_error=self._failed)
+        self.host.runner.run(
+            lambda: backup_status(ctx, actor), owner=self, on_done=self.show_status, on_error=self._failed
+        )
 
     def show_status(self, s: BackupStatus) -> None:
         self.status = s
@@ -123,10 +142,11 @@ class BackupBox(QFrame):
         def failed(exc: BaseException) -> bool:
             self.button.setEnabled(True)
             self.changed.emit()
-            return False          # the runner shows the Korean message
+            return False  # the runner shows the Korean message
 
-        return self.host.runner.run(lambda: make_backup(ctx, actor), owner=self, on_done=done, on_error=failed,
-                                    changes=True)
+        return self.host.runner.run(
+            lambda: make_backup(ctx, actor), owner=self, on_done=done, on_error=failed, changes=True
+        )
 
 
 def _quiet(exc: BaseException) -> bool:

@@ -34,9 +34,11 @@ if TYPE_CHECKING:
     from privdesk.ui.cctv.page import CctvPage
 
 CTX = "CctvCamerasModel"
-STATUS_TEXT = {CameraStatus.ACTIVE: QT_TRANSLATE_NOOP("CctvCamerasModel", "운영"),
-               CameraStatus.INACTIVE: QT_TRANSLATE_NOOP("CctvCamerasModel", "일시 중지"),
-               CameraStatus.REMOVED: QT_TRANSLATE_NOOP("CctvCamerasModel", "철거")}
+STATUS_TEXT = {
+    CameraStatus.ACTIVE: QT_TRANSLATE_NOOP("CctvCamerasModel", "운영"),
+    CameraStatus.INACTIVE: QT_TRANSLATE_NOOP("CctvCamerasModel", "일시 중지"),
+    CameraStatus.REMOVED: QT_TRANSLATE_NOOP("CctvCamerasModel", "철거"),
+}
 
 
 def status_text(code: str) -> str:
@@ -53,8 +55,11 @@ class CamerasModel(RowTableModel[CameraInfo]):
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "촬영 범위"), lambda c: c.coverage),
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "설치 목적"), lambda c: c.purpose),
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "상태"), lambda c: status_text(c.status)),
-        Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "최종 변경"), lambda c: fmt_datetime(c.updated_at),
-               lambda c: sort_key_datetime(c.updated_at)),
+        Column(
+            QT_TRANSLATE_NOOP("CctvCamerasModel", "최종 변경"),
+            lambda c: fmt_datetime(c.updated_at),
+            lambda c: sort_key_datetime(c.updated_at),
+        ),
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "비고"), lambda c: c.note),
     )
 
@@ -75,8 +80,11 @@ class CameraDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cameraDialog")
         self.camera = camera
-        self.setWindowTitle(self.tr("카메라 수정 — {number}").format(number=camera.number) if camera
-                            else self.tr("카메라 추가"))
+        self.setWindowTitle(
+            self.tr("카메라 수정 — {number}").format(number=camera.number)
+            if camera
+            else self.tr("카메라 추가")
+        )
         form = QFormLayout()
         self.number_edit = QLineEdit(camera.number if camera else "", self)
         self.number_edit.setObjectName("number")
@@ -117,8 +125,9 @@ class CameraDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("저장"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
         self.buttons.accepted.connect(self._validate)
@@ -142,16 +151,23 @@ class CameraDialog(QDialog):
         return self.reason_edit.toPlainText().strip()
 
     def edit(self) -> CameraEdit:
-        return CameraEdit(location=self.location_edit.text(), coverage=self.coverage_edit.text(),
-                          purpose=self.purpose_edit.text(), status=self.status_combo.currentData(),
-                          note=self.note_edit.text())
+        return CameraEdit(
+            location=self.location_edit.text(),
+            coverage=self.coverage_edit.text(),
+            purpose=self.purpose_edit.text(),
+            status=self.status_combo.currentData(),
+            note=self.note_edit.text(),
+        )
 
 
 class ChangesModel(RowTableModel[CameraChangeInfo]):
     CONTEXT = CTX
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "일시"), lambda c: fmt_datetime(c.at),
-               lambda c: sort_key_datetime(c.at)),
+        Column(
+            QT_TRANSLATE_NOOP("CctvCamerasModel", "일시"),
+            lambda c: fmt_datetime(c.at),
+            lambda c: sort_key_datetime(c.at),
+        ),
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "변경자"), lambda c: c.actor_login),
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "내용"), lambda c: c.detail),
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "사유"), lambda c: c.reason),
@@ -187,10 +203,12 @@ class CamerasTab(CctvTab):
         self.setObjectName("camerasTab")
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.add_button = self.button(bar, "addCameraButton", self.tr("카메라 추가"), self.add_camera,
-                                      allowed=self.may_manage)
-        self.edit_button = self.button(bar, "editCameraButton", self.tr("수정"), self.edit_camera,
-                                       allowed=self.may_manage)
+        self.add_button = self.button(
+            bar, "addCameraButton", self.tr("카메라 추가"), self.add_camera, allowed=self.may_manage
+        )
+        self.edit_button = self.button(
+            bar, "editCameraButton", self.tr("수정"), self.edit_camera, allowed=self.may_manage
+        )
         self.history_button = self.button(bar, "cameraHistoryButton", self.tr("변경 이력"), self.show_history)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -210,7 +228,9 @@ class CamerasTab(CctvTab):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        self.table.doubleClicked.connect(lambda _i: self.edit_camera() if self.may_manage else self.show_history())
+        self.table.doubleClicked.connect(
+            lambda _i: self.edit_camera() if self.may_manage else self.show_history()
+        )
         layout.addWidget(self.table, 1)
         self.status = QLabel(self)
         self.status.setObjectName("status")
@@ -240,7 +260,9 @@ class CamerasTab(CctvTab):
             index = self.proxy.index(row, 0)
             if self.proxy.data(index, ROW_ROLE).number == number:
                 self.table.selectionModel().select(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
                 self.table.scrollTo(index)
                 return True
         return False
@@ -256,11 +278,23 @@ class CamerasTab(CctvTab):
         ctx, actor = self.host.ctx, self.host.actor
 
         def save() -> None:
-            number, location, coverage = (dialog.number_edit.text(), dialog.location_edit.text(),
-                                          dialog.coverage_edit.text())
+            number, location, coverage = (
+                dialog.number_edit.text(),
+                dialog.location_edit.text(),
+                dialog.coverage_edit.text(),
+            )
             purpose, reason = dialog.purpose_edit.text(), dialog.reason()
-            self.run(lambda: cameras_uc.add_camera(ctx, actor, number=number, location=location, coverage=coverage,
-                                                   purpose=purpose, reason=reason))
+            self.run(
+                lambda: cameras_uc.add_camera(
+                    ctx,
+                    actor,
+                    number=number,
+                    location=location,
+                    coverage=coverage,
+                    purpose=purpose,
+                    reason=reason,
+                )
+            )
 
         self.open_dialog(dialog, save)
 
@@ -273,8 +307,11 @@ class CamerasTab(CctvTab):
 
         def save() -> None:
             edit, reason = dialog.edit(), dialog.reason()  # read on the GUI thread
-            self.run(lambda: cameras_uc.update_camera(ctx, actor, cam.number, edit, reason=reason,
-                                                      expected_version=cam.version))
+            self.run(
+                lambda: cameras_uc.update_camera(
+                    ctx, actor, cam.number, edit, reason=reason, expected_version=cam.version
+                )
+            )
 
         self.open_dialog(dialog, save)
 
@@ -283,5 +320,8 @@ class CamerasTab(CctvTab):
         if cam is None:
             return
         ctx, actor = self.host.ctx, self.host.actor
-        self.run(lambda: cameras_uc.camera_history(ctx, actor, cam.number),
-                 lambda changes: self.open_dialog(CameraHistoryDialog(self, cam.number, changes)), changes=False)
+        self.run(
+            lambda: cameras_uc.camera_history(ctx, actor, cam.number),
+            lambda changes: self.open_dialog(CameraHistoryDialog(self, cam.number, changes)),
+            changes=False,
+        )

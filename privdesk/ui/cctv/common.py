@@ -57,21 +57,43 @@ def translated(source: str) -> str:
 
 
 # Labels of the core's codes, translatable here (the source texts match the core's Korean labels).
-KIND_TEXT = {"view": QT_TRANSLATE_NOOP("Cctv", "열람"), "exist": QT_TRANSLATE_NOOP("Cctv", "존재확인"),
-             "delete": QT_TRANSLATE_NOOP("Cctv", "삭제")}
-STATE_TEXT = {"received": QT_TRANSLATE_NOOP("Cctv", "접수"), "extended": QT_TRANSLATE_NOOP("Cctv", "기간 연장"),
-              "approved": QT_TRANSLATE_NOOP("Cctv", "승인"), "partly_approved": QT_TRANSLATE_NOOP("Cctv", "일부 승인"),
-              "refused": QT_TRANSLATE_NOOP("Cctv", "거절"), "completed": QT_TRANSLATE_NOOP("Cctv", "완료"),
-              "closed": QT_TRANSLATE_NOOP("Cctv", "종결"), "withdrawn": QT_TRANSLATE_NOOP("Cctv", "철회")}
-RELATION_TEXT = {"self": QT_TRANSLATE_NOOP("Cctv", "본인"), "guardian": QT_TRANSLATE_NOOP("Cctv", "법정대리인"),
-                 "agent": QT_TRANSLATE_NOOP("Cctv", "대리인")}
-FOOTAGE_TEXT = {"exists": QT_TRANSLATE_NOOP("Cctv", "보관 중"), "held": QT_TRANSLATE_NOOP("Cctv", "보존 연장 중"),
-                "gone": QT_TRANSLATE_NOOP("Cctv", "보관기간 경과(파기)"), "future": QT_TRANSLATE_NOOP("Cctv", "촬영 전")}
-HOLD_REASON_TEXT = {"request": QT_TRANSLATE_NOOP("Cctv", "열람등 청구 처리"),
-                    "police": QT_TRANSLATE_NOOP("Cctv", "수사기관 요청"),
-                    "incident": QT_TRANSLATE_NOOP("Cctv", "사고·사건 조사")}
-LEDGER_KIND_TEXT = {"use": QT_TRANSLATE_NOOP("Cctv", "이용"), "provide": QT_TRANSLATE_NOOP("Cctv", "제공"),
-                    "view": QT_TRANSLATE_NOOP("Cctv", "열람"), "destroy": QT_TRANSLATE_NOOP("Cctv", "파기")}
+KIND_TEXT = {
+    "view": QT_TRANSLATE_NOOP("Cctv", "열람"),
+    "exist": QT_TRANSLATE_NOOP("Cctv", "존재확인"),
+    "delete": QT_TRANSLATE_NOOP("Cctv", "삭제"),
+}
+STATE_TEXT = {
+    "received": QT_TRANSLATE_NOOP("Cctv", "접수"),
+    "extended": QT_TRANSLATE_NOOP("Cctv", "기간 연장"),
+    "approved": QT_TRANSLATE_NOOP("Cctv", "승인"),
+    "partly_approved": QT_TRANSLATE_NOOP("Cctv", "일부 승인"),
+    "refused": QT_TRANSLATE_NOOP("Cctv", "거절"),
+    "completed": QT_TRANSLATE_NOOP("Cctv", "완료"),
+    "closed": QT_TRANSLATE_NOOP("Cctv", "종결"),
+    "withdrawn": QT_TRANSLATE_NOOP("Cctv", "철회"),
+}
+RELATION_TEXT = {
+    "self": QT_TRANSLATE_NOOP("Cctv", "본인"),
+    "guardian": QT_TRANSLATE_NOOP("Cctv", "법정대리인"),
+    "agent": QT_TRANSLATE_NOOP("Cctv", "대리인"),
+}
+FOOTAGE_TEXT = {
+    "exists": QT_TRANSLATE_NOOP("Cctv", "보관 중"),
+    "held": QT_TRANSLATE_NOOP("Cctv", "보존 연장 중"),
+    "gone": QT_TRANSLATE_NOOP("Cctv", "보관기간 경과(파기)"),
+    "future": QT_TRANSLATE_NOOP("Cctv", "촬영 전"),
+}
+HOLD_REASON_TEXT = {
+    "request": QT_TRANSLATE_NOOP("Cctv", "열람등 청구 처리"),
+    "police": QT_TRANSLATE_NOOP("Cctv", "수사기관 요청"),
+    "incident": QT_TRANSLATE_NOOP("Cctv", "사고·사건 조사"),
+}
+LEDGER_KIND_TEXT = {
+    "use": QT_TRANSLATE_NOOP("Cctv", "이용"),
+    "provide": QT_TRANSLATE_NOOP("Cctv", "제공"),
+    "view": QT_TRANSLATE_NOOP("Cctv", "열람"),
+    "destroy": QT_TRANSLATE_NOOP("Cctv", "파기"),
+}
 
 
 def label(table: dict[str, str], code: str | None) -> str:
@@ -123,8 +145,13 @@ class WindowEdit(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, start: dt.datetime | None = None,
-                 end: dt.datetime | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        start: dt.datetime | None = None,
+        end: dt.datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         now = clock.now().replace(second=0, microsecond=0)
         self.start = datetime_edit(self, start or now - dt.timedelta(hours=1), "windowStart")
@@ -147,8 +174,10 @@ class WindowEdit(QWidget):
 
     def set_day(self, day: dt.date, first: dt.time, last: dt.time) -> None:
         base = dt.datetime.combine(day, dt.time(), tzinfo=clock.KST)
-        self.set_value(base.replace(hour=first.hour, minute=first.minute),
-                       base.replace(hour=last.hour, minute=last.minute))
+        self.set_value(
+            base.replace(hour=first.hour, minute=first.minute),
+            base.replace(hour=last.hour, minute=last.minute),
+        )
 
     def set_time_only(self, start: QTime, end: QTime) -> None:
         self.start.setTime(start)
@@ -182,15 +211,21 @@ class CameraPicker(QListWidget):
         return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
 
     def checked(self) -> list[str]:
-        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
-                if self.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def set_checked(self, numbers: Sequence[str]) -> None:
         wanted = {n.upper() for n in numbers}
         for i in range(self.count()):
             item = self.item(i)
-            item.setCheckState(Qt.CheckState.Checked if str(item.data(Qt.ItemDataRole.UserRole)).upper() in wanted
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if str(item.data(Qt.ItemDataRole.UserRole)).upper() in wanted
+                else Qt.CheckState.Unchecked
+            )
 
 
 # -- printing in the background ---------------------------------------------------------------
@@ -198,7 +233,7 @@ class PrintCancelled(Exception):
     """Raised from ``on_page`` when the user cancelled: the use case leaves no file behind."""
 
 
-PrintFn = Callable[[Path, Callable[[int], None], str], Any]   # fn(out, on_page, reason)
+PrintFn = Callable[[Path, Callable[[int], None], str], Any]  # fn(out, on_page, reason)
 
 
 class PrintJob(QObject):
@@ -216,28 +251,60 @@ class PrintJob(QObject):
     finished = Signal()
 
     @classmethod
-    def start(cls, host: PageHost, owner: QWidget, title: str, file_name: str, fn: PrintFn, *,
-              reason: str | None = None, show_progress: bool = True,
-              protected: Sequence[Protected] | None = None) -> PrintJob | None:
+    def start(
+        cls,
+        host: PageHost,
+        owner: QWidget,
+        title: str,
+        file_name: str,
+        fn: PrintFn,
+        *,
+        reason: str | None = None,
+        show_progress: bool = True,
+        protected: Sequence[Protected] | None = None,
+    ) -> PrintJob | None:
         """Ask for the reason (unless ``reason`` is given), then print; None when cancelled."""
         if reason is None:
-            reason = ask_reason(owner, host, host.actor, QCoreApplication.translate("Cctv", "출력 사유"),
-                                QCoreApplication.translate(
-                                    "Cctv", "{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다.").format(title=title))
+            reason = ask_reason(
+                owner,
+                host,
+                host.actor,
+                QCoreApplication.translate("Cctv", "출력 사유"),
+                QCoreApplication.translate(
+                    "Cctv", "{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다."
+                ).format(title=title),
+            )
             if reason is None:
                 return None
-        return cls(host.runner, owner, title, file_name, fn, reason=reason, show_progress=show_progress,
-                   protected=protected_files(host.ctx.settings) if protected is None else protected)
+        return cls(
+            host.runner,
+            owner,
+            title,
+            file_name,
+            fn,
+            reason=reason,
+            show_progress=show_progress,
+            protected=protected_files(host.ctx.settings) if protected is None else protected,
+        )
 
-    def __init__(self, runner: TaskRunner, owner: QWidget, title: str, file_name: str,
-                 fn: Callable[[Path, Callable[[int], None], Any], Any], *, reason: str | None,
-                 show_progress: bool = True, protected: Sequence[Protected] = ()) -> None:
+    def __init__(
+        self,
+        runner: TaskRunner,
+        owner: QWidget,
+        title: str,
+        file_name: str,
+        fn: Callable[[Path, Callable[[int], None], Any], Any],
+        *,
+        reason: str | None,
+        show_progress: bool = True,
+        protected: Sequence[Protected] = (),
+    ) -> None:
         super().__init__(owner)
         self.owner = owner
         self.reason = reason
         self.title = title
         self.file_name = file_name
-        self.protected = tuple(protected)   # privdesk's own files: a saved copy never replaces them
+        self.protected = tuple(protected)  # privdesk's own files: a saved copy never replaces them
         self.pages_done = 0
         self.preview: PdfPreviewDialog | None = None
         self.cancelled = False
@@ -247,10 +314,14 @@ class PrintJob(QObject):
         self.tracker = Progress(self, on_step=self._page)
         if show_progress:
             self.tracker.show_dialog(
-                owner, QCoreApplication.translate("Cctv", "{title} 만드는 중…").format(title=title),
+                owner,
+                QCoreApplication.translate("Cctv", "{title} 만드는 중…").format(title=title),
                 cancel_text=QCoreApplication.translate("Cctv", "취소"),
-                title=QCoreApplication.translate("Cctv", "출력"), object_name="printProgress",
-                cancelling_text=QCoreApplication.translate("Cctv", "취소하는 중…"), minimum_duration=300)
+                title=QCoreApplication.translate("Cctv", "출력"),
+                object_name="printProgress",
+                cancelling_text=QCoreApplication.translate("Cctv", "취소하는 중…"),
+                minimum_duration=300,
+            )
         report, cancelled = self.tracker.report, self.tracker.is_cancelled
 
         def on_page(n: int) -> None:
@@ -259,8 +330,13 @@ class PrintJob(QObject):
             report(n)
 
         out = self.out
-        self.task = runner.run(lambda: fn(out, on_page, reason), owner=owner, on_done=self._done, on_error=self._failed,
-                               changes=True)
+        self.task = runner.run(
+            lambda: fn(out, on_page, reason),
+            owner=owner,
+            on_done=self._done,
+            on_error=self._failed,
+            changes=True,
+        )
 
     @property
     def progress(self) -> QProgressDialog | None:
@@ -277,16 +353,23 @@ class PrintJob(QObject):
     def _page(self, n: int) -> None:
         self.pages_done = n
         if not self.tracker.cancelled:
-            self.tracker.set_label(QCoreApplication.translate("Cctv", "{title} 만드는 중… {n}쪽").format(
-                title=self.title, n=n))
+            self.tracker.set_label(
+                QCoreApplication.translate("Cctv", "{title} 만드는 중… {n}쪽").format(title=self.title, n=n)
+            )
 
     def _close_progress(self) -> None:
         self.tracker.close()
 
     def _done(self, _result: Any) -> None:
         self._close_progress()
-        self.preview = PdfPreviewDialog(self.out, self.title, self.owner, suggested_name=self.file_name,
-                                        temporary=True, protected=self.protected)
+        self.preview = PdfPreviewDialog(
+            self.out,
+            self.title,
+            self.owner,
+            suggested_name=self.file_name,
+            temporary=True,
+            protected=self.protected,
+        )
         self.preview.finished.connect(self.preview.deleteLater)
         self.preview.open()
         self.finished.emit()
@@ -327,8 +410,9 @@ class CctvTab(QWidget):
     def set_cameras(self, cameras: Sequence[CameraInfo]) -> None:
         self.cameras = list(cameras)
 
-    def button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None], *,
-               allowed: bool = True) -> QPushButton | None:
+    def button(
+        self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None], *, allowed: bool = True
+    ) -> QPushButton | None:
         if not allowed:
             return None
         b = QPushButton(text, self)
@@ -337,21 +421,39 @@ class CctvTab(QWidget):
         bar.addWidget(b)
         return b
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None, *,
-            changes: Changes = True, on_error: Callable[[BaseException], bool] | None = None) -> None:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        changes: Changes = True,
+        on_error: Callable[[BaseException], bool] | None = None,
+    ) -> None:
         """Run a CCTV use case for this tab; ``changes=True`` means the CCTV data changed."""
+
         def failed(exc: BaseException) -> bool:
             if on_error is not None and on_error(exc):
                 return True
             return self.failed(exc)
 
-        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=failed,
-                             changes=frozenset({"cctv"}) if changes is True else changes)
+        self.host.runner.run(
+            fn,
+            owner=self,
+            on_done=on_done,
+            on_error=failed,
+            changes=frozenset({"cctv"}) if changes is True else changes,
+        )
 
     def failed(self, exc: BaseException) -> bool:
         if isinstance(exc, VersionConflictError):
-            messages.show_info(self, QCoreApplication.translate("Cctv", "다른 사용자가 변경함"), QCoreApplication.translate(
-                "Cctv", "다른 사용자가 먼저 이 기록을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오."))
+            messages.show_info(
+                self,
+                QCoreApplication.translate("Cctv", "다른 사용자가 변경함"),
+                QCoreApplication.translate(
+                    "Cctv",
+                    "다른 사용자가 먼저 이 기록을 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오.",
+                ),
+            )
             self.page.reload()
             return True
         return False
@@ -364,7 +466,9 @@ class CctvTab(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def print_record(self, title: str, file_name: str, fn: PrintFn, *, owner: QWidget | None = None) -> PrintJob | None:
+    def print_record(
+        self, title: str, file_name: str, fn: PrintFn, *, owner: QWidget | None = None
+    ) -> PrintJob | None:
         """Ask for the reason, then print in the background into the preview (None when cancelled);
         ``owner`` (default: this tab) parents the progress and preview windows (a dialog printing
         passes itself, so it is not blocked)."""

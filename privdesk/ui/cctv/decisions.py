@@ -49,11 +49,14 @@ class _FormDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("Cctv", "취소"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("Cctv", "취소")
+        )
         self.buttons.accepted.connect(self._validate)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(520)
@@ -93,11 +96,17 @@ def _ground_combo(parent: QWidget, selected: str | None = None) -> QComboBox:
 class ApproveDialog(_FormDialog):
     """승인 or 일부 승인 (``partly``): eligibility, the viewing schedule, masking of others in the frames."""
 
-    def __init__(self, parent: QWidget | None, detail: RequestDetail, viewing_place: str, *,
-                 partly: bool = False) -> None:
-        super().__init__(parent, "approveDialog", self.tr("일부 승인 — {number}").format(number=detail.number)
-                         if partly else self.tr("승인 — {number}").format(number=detail.number),
-                         self.tr("일부 승인") if partly else self.tr("승인"))
+    def __init__(
+        self, parent: QWidget | None, detail: RequestDetail, viewing_place: str, *, partly: bool = False
+    ) -> None:
+        super().__init__(
+            parent,
+            "approveDialog",
+            self.tr("일부 승인 — {number}").format(number=detail.number)
+            if partly
+            else self.tr("승인 — {number}").format(number=detail.number),
+            self.tr("일부 승인") if partly else self.tr("승인"),
+        )
         self.partly = partly
         self.is_view = detail.row.kind == "view"
         self.eligibility = QComboBox(self)
@@ -154,11 +163,15 @@ class ApproveDialog(_FormDialog):
         return ""
 
     def approval(self) -> Approval:
-        return Approval(eligibility=self.eligibility.currentData(), eligibility_note=self.note.toPlainText(),
-                        viewing_at=to_kst_datetime(self.viewing_at.dateTime()) if self.is_view else None,
-                        viewing_place=self.place.text() if self.is_view else "",
-                        others_in_frame=self.others.isChecked(), masking_done=self.masked.isChecked(),
-                        masked_by=self.masked_by.text() if self.masked.isChecked() else "")
+        return Approval(
+            eligibility=self.eligibility.currentData(),
+            eligibility_note=self.note.toPlainText(),
+            viewing_at=to_kst_datetime(self.viewing_at.dateTime()) if self.is_view else None,
+            viewing_place=self.place.text() if self.is_view else "",
+            others_in_frame=self.others.isChecked(),
+            masking_done=self.masked.isChecked(),
+            masked_by=self.masked_by.text() if self.masked.isChecked() else "",
+        )
 
     def withheld_text(self) -> str:
         return self.withheld.toPlainText() if self.withheld is not None else ""
@@ -171,8 +184,9 @@ class RefuseDialog(_FormDialog):
     """거절: a ground from the law's list and an explanation (both required)."""
 
     def __init__(self, parent: QWidget | None, detail: RequestDetail) -> None:
-        super().__init__(parent, "refuseDialog", self.tr("거절 — {number}").format(number=detail.number),
-                         self.tr("거절"))
+        super().__init__(
+            parent, "refuseDialog", self.tr("거절 — {number}").format(number=detail.number), self.tr("거절")
+        )
         self.ground = _ground_combo(self, "retention_expired" if detail.row.footage_gone else None)
         self.basis = QLabel(self)
         self.basis.setObjectName("groundBasis")
@@ -206,8 +220,12 @@ class ExtendDialog(_FormDialog):
     """기한 연장 (열람 연기): the new due date and the reason (required)."""
 
     def __init__(self, parent: QWidget | None, detail: RequestDetail, max_days: int) -> None:
-        super().__init__(parent, "extendDialog", self.tr("기한 연장 — {number}").format(number=detail.number),
-                         self.tr("연장"))
+        super().__init__(
+            parent,
+            "extendDialog",
+            self.tr("기한 연장 — {number}").format(number=detail.number),
+            self.tr("연장"),
+        )
         self.until = QDateEdit(from_date(detail.row.due + dt.timedelta(days=max_days)), self)
         self.until.setObjectName("until")
         self.until.setDisplayFormat(DATE_FORMAT)
@@ -219,7 +237,9 @@ class ExtendDialog(_FormDialog):
         self.form.addRow(self.tr("지금 기한"), QLabel(detail.row.due.isoformat(), self))
         self.form.addRow(self.tr("연장한 기한"), self.until)
         self.form.addRow(self.tr("사유 (필수)"), self.reason)
-        self.reason.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.reason.textChanged.connect(
+            lambda: self.ok_button.setEnabled(bool(self.reason.toPlainText().strip()))
+        )
         self.ok_button.setEnabled(False)
         self.finish_layout()
 
@@ -234,8 +254,12 @@ class MaskingDialog(_FormDialog):
     """마스킹 기록: who masked the other people in the frames."""
 
     def __init__(self, parent: QWidget | None, detail: RequestDetail) -> None:
-        super().__init__(parent, "maskingDialog", self.tr("마스킹 처리 기록 — {number}").format(number=detail.number),
-                         self.tr("기록"))
+        super().__init__(
+            parent,
+            "maskingDialog",
+            self.tr("마스킹 처리 기록 — {number}").format(number=detail.number),
+            self.tr("기록"),
+        )
         self.masked_by = QLineEdit(self)
         self.masked_by.setObjectName("maskedBy")
         self.form.addRow(self.tr("마스킹 처리자"), self.masked_by)
@@ -249,13 +273,20 @@ class CompleteDialog(_FormDialog):
     """완료: the viewing (or deletion) took place — it goes into the 관리대장 with the witness."""
 
     def __init__(self, parent: QWidget | None, detail: RequestDetail) -> None:
-        super().__init__(parent, "completeDialog", self.tr("처리 완료 — {number}").format(number=detail.number),
-                         self.tr("완료"))
+        super().__init__(
+            parent,
+            "completeDialog",
+            self.tr("처리 완료 — {number}").format(number=detail.number),
+            self.tr("완료"),
+        )
         self.witness = QLineEdit(self)
         self.witness.setObjectName("witness")
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
-        info = QLabel(self.tr("열람·삭제를 마쳤으면 관리대장에 기록하고 청구를 종결합니다. 자동 보존 연장도 끝납니다."), self)
+        info = QLabel(
+            self.tr("열람·삭제를 마쳤으면 관리대장에 기록하고 청구를 종결합니다. 자동 보존 연장도 끝납니다."),
+            self,
+        )
         info.setWordWrap(True)
         self.form.addRow(info)
         self.form.addRow(self.tr("입회자"), self.witness)
@@ -266,7 +297,9 @@ class CompleteDialog(_FormDialog):
 class ProvisionDialog(_FormDialog):
     """제3자 제공: recipient, official document number, legal basis, purpose, form, cameras, window."""
 
-    def __init__(self, parent: QWidget | None, cameras: Sequence[CameraInfo], *, detail: RequestDetail | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, cameras: Sequence[CameraInfo], *, detail: RequestDetail | None = None
+    ) -> None:
         super().__init__(parent, "provisionDialog", self.tr("제3자 제공 기록"), self.tr("기록"))
         self.request_id = detail.id if detail is not None else None
         self.recipient = QLineEdit(self)
@@ -310,8 +343,10 @@ class ProvisionDialog(_FormDialog):
         self.setMinimumWidth(640)
 
     def problem(self) -> str:
-        for edit, text in ((self.recipient, self.tr("제공받는 자를 입력하십시오.")),
-                           (self.purpose, self.tr("제공 목적을 입력하십시오."))):
+        for edit, text in (
+            (self.recipient, self.tr("제공받는 자를 입력하십시오.")),
+            (self.purpose, self.tr("제공 목적을 입력하십시오.")),
+        ):
             if not edit.text().strip():
                 return text
         if not self.basis.currentText().strip():
@@ -322,8 +357,16 @@ class ProvisionDialog(_FormDialog):
 
     def provision(self) -> ProvisionInput:
         start, end = self.footage_window.value()
-        return ProvisionInput(recipient=self.recipient.text(), legal_basis=self.basis.currentText(),
-                              purpose=self.purpose.text(), form=self.form_combo.currentText(),
-                              cameras=self.picker.checked(), window_start=start, window_end=end,
-                              document_no=self.document_no.text(), period=self.period.text(),
-                              witness=self.witness.text(), request_id=self.request_id)
+        return ProvisionInput(
+            recipient=self.recipient.text(),
+            legal_basis=self.basis.currentText(),
+            purpose=self.purpose.text(),
+            form=self.form_combo.currentText(),
+            cameras=self.picker.checked(),
+            window_start=start,
+            window_end=end,
+            document_no=self.document_no.text(),
+            period=self.period.text(),
+            witness=self.witness.text(),
+            request_id=self.request_id,
+        )

@@ -58,7 +58,9 @@ def hold_state(h: HoldInfo) -> str:
     if h.active:
         return QCoreApplication.translate("CctvHoldsModel", "보존 중")
     if h.ended_at is not None:
-        return QCoreApplication.translate("CctvHoldsModel", "해제 — {reason}").format(reason=h.end_reason or "")
+        return QCoreApplication.translate("CctvHoldsModel", "해제 — {reason}").format(
+            reason=h.end_reason or ""
+        )
     return QCoreApplication.translate("CctvHoldsModel", "기간 만료")
 
 
@@ -66,18 +68,32 @@ class HoldsModel(RowTableModel[HoldInfo]):
     CONTEXT = CTX
     COL_ID, COL_KIND, COL_REASON, COL_CAMERAS, COL_WINDOW, COL_UNTIL, COL_SET, COL_STATE = range(8)
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "번호"), lambda h: str(h.id), lambda h: h.id, align_right=True),
-        Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "사유 구분"), lambda h: label(HOLD_REASON_TEXT, h.reason_kind)),
+        Column(
+            QT_TRANSLATE_NOOP("CctvHoldsModel", "번호"), lambda h: str(h.id), lambda h: h.id, align_right=True
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("CctvHoldsModel", "사유 구분"), lambda h: label(HOLD_REASON_TEXT, h.reason_kind)
+        ),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "사유"), lambda h: h.reason),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "카메라"), lambda h: ", ".join(h.cameras)),
-        Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "영상 기간"), lambda h: fmt_window(h.window_start, h.window_end)),
+        Column(
+            QT_TRANSLATE_NOOP("CctvHoldsModel", "영상 기간"),
+            lambda h: fmt_window(h.window_start, h.window_end),
+        ),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "보존 종료"), lambda h: h.until_text),
-        Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "설정"), lambda h: f"{fmt_datetime(h.set_at)} {h.set_by_label or h.set_by}"),
+        Column(
+            QT_TRANSLATE_NOOP("CctvHoldsModel", "설정"),
+            lambda h: f"{fmt_datetime(h.set_at)} {h.set_by_label or h.set_by}",
+        ),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "상태"), hold_state),
     )
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and not self.row_object(index.row()).active:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and not self.row_object(index.row()).active
+        ):
             return Qt.GlobalColor.gray
         return super().data(index, role)
 
@@ -97,13 +113,19 @@ class RetentionModel(RowTableModel[RetentionLine]):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "카메라"), lambda r: r.camera.number),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "위치"), lambda r: r.camera.place),
-        Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "덮어쓰기 가능"), lambda r: r.overwritable_through.isoformat()),
+        Column(
+            QT_TRANSLATE_NOOP("CctvHoldsModel", "덮어쓰기 가능"), lambda r: r.overwritable_through.isoformat()
+        ),
         Column(QT_TRANSLATE_NOOP("CctvHoldsModel", "보존 중인 날"), held_text),
     )
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.FontRole and index.isValid() and index.column() == self.COL_HELD
-                and any(h.past_retention for h in self.row_object(index.row()).held)):
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and index.isValid()
+            and index.column() == self.COL_HELD
+            and any(h.past_retention for h in self.row_object(index.row()).held)
+        ):
             font = QFont()
             font.setBold(True)
             return font
@@ -173,10 +195,15 @@ class HoldDialog(_FormDialog):
     def hold_input(self) -> HoldInput:
         start, end = self.footage_window.value()
         by_date = self.by_date.isChecked()
-        return HoldInput(cameras=self.picker.checked(), window_start=start, window_end=end,
-                         reason_kind=self.kind.currentData(), reason=self.reason.text(),
-                         until_date=to_date(self.until.date()) if by_date else None,
-                         until_request_id=None if by_date else self.request.currentData())
+        return HoldInput(
+            cameras=self.picker.checked(),
+            window_start=start,
+            window_end=end,
+            reason_kind=self.kind.currentData(),
+            reason=self.reason.text(),
+            until_date=to_date(self.until.date()) if by_date else None,
+            until_request_id=None if by_date else self.request.currentData(),
+        )
 
 
 class HoldsTab(CctvTab):
@@ -190,10 +217,12 @@ class HoldsTab(CctvTab):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        self.set_button = self.button(bar, "setHoldButton", self.tr("보존 연장 설정"), self.set_hold,
-                                      allowed=self.may_manage)
-        self.end_button = self.button(bar, "endHoldButton", self.tr("보존 해제"), self.end_hold,
-                                      allowed=self.may_manage)
+        self.set_button = self.button(
+            bar, "setHoldButton", self.tr("보존 연장 설정"), self.set_hold, allowed=self.may_manage
+        )
+        self.end_button = self.button(
+            bar, "endHoldButton", self.tr("보존 해제"), self.end_hold, allowed=self.may_manage
+        )
         bar.addStretch(1)
         self.include_ended = QCheckBox(self.tr("해제된 보존 포함"), self)
         self.include_ended.setObjectName("includeEnded")
@@ -233,7 +262,9 @@ class HoldsTab(CctvTab):
     # -- loading ------------------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, actor, active_only = self.host.ctx, self.host.actor, not self.include_ended.isChecked()
-        self.run(lambda: retention.list_holds(ctx, actor, active_only=active_only), self._loaded, changes=False)
+        self.run(
+            lambda: retention.list_holds(ctx, actor, active_only=active_only), self._loaded, changes=False
+        )
         self.run_check()
 
     def _loaded(self, holds: list[HoldInfo]) -> None:
@@ -244,7 +275,9 @@ class HoldsTab(CctvTab):
                 if h.id == keep.id:
                     self.table.selectionModel().select(
                         self.model.index(row, 0),
-                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
         self._update_buttons()
 
     def run_check(self) -> None:
@@ -255,14 +288,25 @@ class HoldsTab(CctvTab):
         self.report = report
         self.retention_model.set_rows(report.lines)
         held = sum(1 for line in report.lines if line.held)
-        self.check_summary.setText(self.tr(
-            "{date} 기준 보관기간 {days}일: {through}까지 촬영분은 덮어쓸 수 있습니다. 보존 연장 중인 카메라 {held}대.")
-            .format(date=report.date.isoformat(), days=report.retention_days,
-                    through=report.overwritable_through.isoformat(), held=held))
-        if report.overwrites_recorded:    # entered in the 관리대장 as 파기: the ledger tab reloads when shown
+        self.check_summary.setText(
+            self.tr(
+                "{date} 기준 보관기간 {days}일: {through}까지 촬영분은 덮어쓸 수 있습니다. 보존 연장 중인 카메라 {held}대."
+            ).format(
+                date=report.date.isoformat(),
+                days=report.retention_days,
+                through=report.overwritable_through.isoformat(),
+                held=held,
+            )
+        )
+        if report.overwrites_recorded:  # entered in the 관리대장 as 파기: the ledger tab reloads when shown
             self.page.ledger.stale = True
-            self.check_summary.setText(self.check_summary.text() + " " + self.tr(
-                "덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.").format(n=len(report.overwrites_recorded)))
+            self.check_summary.setText(
+                self.check_summary.text()
+                + " "
+                + self.tr("덮어쓴 영상 {n}일분을 관리대장에 파기로 기록했습니다.").format(
+                    n=len(report.overwrites_recorded)
+                )
+            )
 
     def selected(self) -> HoldInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -277,8 +321,11 @@ class HoldsTab(CctvTab):
     # -- actions ---------------------------------------------------------------------------------------
     def set_hold(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
-        self.run(lambda: requests_uc.list_requests(ctx, actor, open_only=True), self._open_hold_dialog,
-                 changes=False)
+        self.run(
+            lambda: requests_uc.list_requests(ctx, actor, open_only=True),
+            self._open_hold_dialog,
+            changes=False,
+        )
 
     def _open_hold_dialog(self, open_requests: list[RequestRow]) -> None:
         ctx, actor = self.host.ctx, self.host.actor
@@ -295,9 +342,14 @@ class HoldsTab(CctvTab):
         if h is None:
             return
         ctx, actor = self.host.ctx, self.host.actor
-        dialog = ReasonDialog(self, self.tr("보존 해제"), self.tr(
-            "보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다.")
-            .format(id=h.id, cameras=", ".join(h.cameras)), ok_text=self.tr("해제"))
+        dialog = ReasonDialog(
+            self,
+            self.tr("보존 해제"),
+            self.tr(
+                "보존 {id}번({cameras})을 지금 해제합니다. 해제한 영상은 보관기간이 지났으면 덮어쓰일 수 있습니다."
+            ).format(id=h.id, cameras=", ".join(h.cameras)),
+            ok_text=self.tr("해제"),
+        )
 
         def go() -> None:
             reason = dialog.reason_text()

@@ -56,28 +56,49 @@ class RequestsModel(RowTableModel[RequestRow]):
     """The inbox rows in the order the use case gives (open by due date, then closed, newest first)."""
 
     CONTEXT = CTX
-    COL_NUMBER, COL_KIND, COL_REQUESTER, COL_RECEIVED, COL_DUE, COL_LEFT, COL_STATE, COL_CAMERAS, \
-        COL_WINDOW = range(9)
+    (
+        COL_NUMBER,
+        COL_KIND,
+        COL_REQUESTER,
+        COL_RECEIVED,
+        COL_DUE,
+        COL_LEFT,
+        COL_STATE,
+        COL_CAMERAS,
+        COL_WINDOW,
+    ) = range(9)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "접수번호"), lambda r: r.number),
         Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "구분"), lambda r: label(KIND_TEXT, r.kind)),
         Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "청구인"), lambda r: r.requester),
         Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "접수 일시"), lambda r: fmt_datetime(r.received_at)),
         Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "처리 기한"), lambda r: r.due.isoformat()),
-        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "남은 기간"),
-               lambda r: days_left_text(r.days_left, r.urgency == Urgency.CLOSED), lambda r: r.days_left,
-               align_right=True),
+        Column(
+            QT_TRANSLATE_NOOP("CctvRequestsModel", "남은 기간"),
+            lambda r: days_left_text(r.days_left, r.urgency == Urgency.CLOSED),
+            lambda r: r.days_left,
+            align_right=True,
+        ),
         Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "상태"), state_cell),
         Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "카메라"), lambda r: ", ".join(r.cameras)),
-        Column(QT_TRANSLATE_NOOP("CctvRequestsModel", "영상 기간"), lambda r: fmt_window(r.window_start, r.window_end)),
+        Column(
+            QT_TRANSLATE_NOOP("CctvRequestsModel", "영상 기간"),
+            lambda r: fmt_window(r.window_start, r.window_end),
+        ),
     )
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            r = self.row_object(index.row())     # only the days-left cell is coloured here
-            return clock_colour(role, closed=r.urgency == Urgency.CLOSED, overdue=r.urgency == Urgency.OVERDUE,
-                                due_soon=r.urgency == Urgency.DUE_SOON, clock_cell=index.column() == self.COL_LEFT,
-                                whole_row=False, closed_foreground=QColor(Qt.GlobalColor.gray))
+            r = self.row_object(index.row())  # only the days-left cell is coloured here
+            return clock_colour(
+                role,
+                closed=r.urgency == Urgency.CLOSED,
+                overdue=r.urgency == Urgency.OVERDUE,
+                due_soon=r.urgency == Urgency.DUE_SOON,
+                clock_cell=index.column() == self.COL_LEFT,
+                whole_row=False,
+                closed_foreground=QColor(Qt.GlobalColor.gray),
+            )
         return super().data(index, role)
 
 
@@ -116,7 +137,9 @@ class InboxTab(CctvTab):
     # -- loading ----------------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, actor, open_only = self.host.ctx, self.host.actor, not self.include_closed.isChecked()
-        self.run(lambda: requests_uc.list_requests(ctx, actor, open_only=open_only), self._loaded, changes=False)
+        self.run(
+            lambda: requests_uc.list_requests(ctx, actor, open_only=open_only), self._loaded, changes=False
+        )
 
     def _loaded(self, rows: list[RequestRow]) -> None:
         keep = self.selected()
@@ -124,8 +147,11 @@ class InboxTab(CctvTab):
         open_rows = [r for r in rows if r.urgency != Urgency.CLOSED]
         overdue = sum(1 for r in open_rows if r.urgency == Urgency.OVERDUE)
         soon = sum(1 for r in open_rows if r.urgency == Urgency.DUE_SOON)
-        self.status.setText(self.tr("처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건").format(
-            n=len(open_rows), overdue=overdue, soon=soon))
+        self.status.setText(
+            self.tr("처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건").format(
+                n=len(open_rows), overdue=overdue, soon=soon
+            )
+        )
         target = self._select_next or (keep.id if keep is not None else None)
         if target is not None and self.select(target):
             self._select_next = None
@@ -152,18 +178,26 @@ class InboxTab(CctvTab):
         self.last_intake = detail
         if detail.row.footage_gone:
             self.notice.setStyleSheet(GONE_STYLE)
-            self.notice.setText(self.tr(
-                "{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). "
-                "'보관기간 경과로 파기'를 사유로 결과를 통지하십시오. 처리 기한 {due}.").format(
-                number=detail.number, due=detail.row.due.isoformat()))
+            self.notice.setText(
+                self.tr(
+                    "{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). "
+                    "'보관기간 경과로 파기'를 사유로 결과를 통지하십시오. 처리 기한 {due}."
+                ).format(number=detail.number, due=detail.row.due.isoformat())
+            )
         else:
             cams = ", ".join(detail.row.cameras)
             self.notice.setStyleSheet(OK_STYLE)
-            self.notice.setText(self.tr(
-                "{number} 접수: 카메라 {cameras}의 {window} 영상에 청구 종결 시까지 자동 보존 연장을 걸었습니다. "
-                "처리 기한 {due}.").format(number=detail.number, cameras=cams,
-                                         window=fmt_window(detail.row.window_start, detail.row.window_end),
-                                         due=detail.row.due.isoformat()))
+            self.notice.setText(
+                self.tr(
+                    "{number} 접수: 카메라 {cameras}의 {window} 영상에 청구 종결 시까지 자동 보존 연장을 걸었습니다. "
+                    "처리 기한 {due}."
+                ).format(
+                    number=detail.number,
+                    cameras=cams,
+                    window=fmt_window(detail.row.window_start, detail.row.window_end),
+                    due=detail.row.due.isoformat(),
+                )
+            )
         self.notice.show()
         if not self.select(detail.id):
             self._select_next = detail.id

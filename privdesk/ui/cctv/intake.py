@@ -52,8 +52,9 @@ from privdesk.ui.host import PageHost
 GONE, HELD, KEPT, FUTURE = "gone", "held", "exists", "future"
 
 
-def preview_status(camera: str, day: dt.date, today: dt.date, retention_days: int,
-                   holds: Sequence[HoldInfo]) -> str:
+def preview_status(
+    camera: str, day: dt.date, today: dt.date, retention_days: int, holds: Sequence[HoldInfo]
+) -> str:
     """What became of ``camera``'s footage of ``day`` (the core's rule, on the holds' summaries)."""
     if day > today:
         return FUTURE
@@ -155,8 +156,9 @@ class IntakeDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("접수"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
@@ -171,7 +173,9 @@ class IntakeDialog(QDialog):
         self.update_footage()
         self.resize(820, 760)
         actor, ctx = host.actor, host.ctx
-        host.runner.run(lambda: list_holds(ctx, actor, active_only=True), owner=self, on_done=self._holds_loaded)
+        host.runner.run(
+            lambda: list_holds(ctx, actor, active_only=True), owner=self, on_done=self._holds_loaded
+        )
 
     def _holds_loaded(self, holds: list[HoldInfo]) -> None:
         self.holds = holds
@@ -198,8 +202,11 @@ class IntakeDialog(QDialog):
         days = window_days(start, end)
         if len(days) > 31:
             return {}
-        return {(cam, d): preview_status(cam, d, today, self.retention_days, self.holds)
-                for cam in self.picker.checked() for d in days}
+        return {
+            (cam, d): preview_status(cam, d, today, self.retention_days, self.holds)
+            for cam in self.picker.checked()
+            for d in days
+        }
 
     def update_footage(self) -> None:
         start, end = self.window_edit.value()
@@ -213,9 +220,13 @@ class IntakeDialog(QDialog):
         elif FUTURE in found.values():
             self._hint(WARN_STYLE, self.tr("아직 촬영되지 않은 시각은 지정할 수 없습니다."))
         elif all(s == GONE for s in found.values()):
-            self._hint(GONE_STYLE, self.tr(
-                "요청한 기간의 영상은 보관기간({days}일)이 지나 이미 없습니다(보존 연장 없음). 접수하면 '영상 없음'으로 "
-                "기록되고, 결과 통지서에 영상이 없다고 안내합니다.").format(days=self.retention_days))
+            self._hint(
+                GONE_STYLE,
+                self.tr(
+                    "요청한 기간의 영상은 보관기간({days}일)이 지나 이미 없습니다(보존 연장 없음). 접수하면 '영상 없음'으로 "
+                    "기록되고, 결과 통지서에 영상이 없다고 안내합니다."
+                ).format(days=self.retention_days),
+            )
         else:
             gone_days = sorted({d for (_c, d), s in found.items() if s == GONE})
             text = self.tr("접수하면 고른 카메라·기간의 영상에 청구 종결 시까지 자동 보존 연장을 겁니다.")
@@ -239,19 +250,27 @@ class IntakeDialog(QDialog):
             try:
                 birth = dt.date.fromisoformat(text)
             except ValueError:
-                raise ValidationError("requester_birth", self.tr(
-                    "생년월일은 YYYY-MM-DD 형식으로 입력하십시오.")) from None
+                raise ValidationError(
+                    "requester_birth", self.tr("생년월일은 YYYY-MM-DD 형식으로 입력하십시오.")
+                ) from None
         start, end = self.window_edit.value()
         relation = self.relation_combo.currentData()
         return RequestInput(
-            kind=self.kind_combo.currentData(), requester_name=self.name_edit.text(),
-            requester_phone=self.phone_edit.text(), relation=relation,
-            id_document=self.document_combo.currentText(), cameras=self.picker.checked(), window_start=start,
-            window_end=end, purpose=self.purpose_edit.toPlainText(), requester_birth=birth,
+            kind=self.kind_combo.currentData(),
+            requester_name=self.name_edit.text(),
+            requester_phone=self.phone_edit.text(),
+            relation=relation,
+            id_document=self.document_combo.currentText(),
+            cameras=self.picker.checked(),
+            window_start=start,
+            window_end=end,
+            purpose=self.purpose_edit.toPlainText(),
+            requester_birth=birth,
             requester_address=self.address_edit.text(),
             subject_name=self.subject_edit.text() if relation != "self" else "",
             proxy_checked=self.proxy_check.isChecked() and relation != "self",
-            id_checked_by=self.checked_by_edit.text())
+            id_checked_by=self.checked_by_edit.text(),
+        )
 
     def submit(self) -> None:
         if self.saving:
@@ -265,8 +284,13 @@ class IntakeDialog(QDialog):
         self.ok_button.setEnabled(False)
         self.message.clear()
         ctx, actor = self.host.ctx, self.host.actor
-        self.host.runner.run(lambda: requests_uc.receive_request(ctx, actor, data), owner=self,
-                             on_done=self._saved, on_error=self._failed, changes=frozenset({"cctv"}))
+        self.host.runner.run(
+            lambda: requests_uc.receive_request(ctx, actor, data),
+            owner=self,
+            on_done=self._saved,
+            on_error=self._failed,
+            changes=frozenset({"cctv"}),
+        )
 
     def _saved(self, detail: RequestDetail) -> None:
         self.saving = False

@@ -66,10 +66,27 @@ class LedgerModel(KeysetTableModel[LedgerRow]):
     """Lazy, newest first. ``fetcher(before_id, limit)`` returns the next keyset page."""
 
     CONTEXT = CTX
-    COL_ID, COL_KIND, COL_AT, COL_CAMERAS, COL_WINDOW, COL_FILE, COL_STAFF, COL_PURPOSE, COL_COUNTERPART, \
-        COL_BASIS, COL_FORM, COL_PERIOD = range(12)
+    (
+        COL_ID,
+        COL_KIND,
+        COL_AT,
+        COL_CAMERAS,
+        COL_WINDOW,
+        COL_FILE,
+        COL_STAFF,
+        COL_PURPOSE,
+        COL_COUNTERPART,
+        COL_BASIS,
+        COL_FORM,
+        COL_PERIOD,
+    ) = range(12)
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("CctvLedgerModel", "번호"), lambda r: str(r.id), lambda r: r.id, align_right=True),
+        Column(
+            QT_TRANSLATE_NOOP("CctvLedgerModel", "번호"),
+            lambda r: str(r.id),
+            lambda r: r.id,
+            align_right=True,
+        ),
         Column(QT_TRANSLATE_NOOP("CctvLedgerModel", "구분"), lambda r: label(LEDGER_KIND_TEXT, r.kind)),
         Column(QT_TRANSLATE_NOOP("CctvLedgerModel", "일시"), lambda r: fmt_datetime(r.at)),
         Column(QT_TRANSLATE_NOOP("CctvLedgerModel", "카메라"), lambda r: r.camera_numbers),
@@ -83,8 +100,11 @@ class LedgerModel(KeysetTableModel[LedgerRow]):
         Column(QT_TRANSLATE_NOOP("CctvLedgerModel", "기간"), lambda r: r.period),
     )
 
-    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE, *, runner: TaskRunner | None = None) -> None:
+    def __init__(
+        self, parent: Any = None, page_size: int = PAGE_SIZE, *, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(lambda r: r.id, parent, page_size, runner=runner)
+
 
 class QuickEntry(QGroupBox):
     """빠른 기록: camera, from, to, purpose, witness — Enter anywhere in the form saves."""
@@ -110,9 +130,15 @@ class QuickEntry(QGroupBox):
         self.save_button = QPushButton(self.tr("기록"), self)
         self.save_button.setObjectName("quickSave")
         self.save_button.clicked.connect(lambda _c=False: self.submitted.emit())
-        for col, (text, widget) in enumerate(((self.tr("카메라"), self.camera), (self.tr("영상 시작"), self.start),
-                                              (self.tr("영상 끝"), self.end), (self.tr("목적"), self.purpose),
-                                              (self.tr("입회자"), self.witness))):
+        for col, (text, widget) in enumerate(
+            (
+                (self.tr("카메라"), self.camera),
+                (self.tr("영상 시작"), self.start),
+                (self.tr("영상 끝"), self.end),
+                (self.tr("목적"), self.purpose),
+                (self.tr("입회자"), self.witness),
+            )
+        ):
             grid.addWidget(QLabel(text, self), 0, col)
             grid.addWidget(widget, 1, col)
         grid.addWidget(self.save_button, 1, 5)
@@ -143,9 +169,13 @@ class QuickEntry(QGroupBox):
 
     def value(self) -> QuickViewing:
         number = self.camera.currentData()
-        return QuickViewing(cameras=[number] if number else [], window_start=to_kst_datetime(self.start.dateTime()),
-                            window_end=to_kst_datetime(self.end.dateTime()), purpose=self.purpose.text(),
-                            witness=self.witness.text())
+        return QuickViewing(
+            cameras=[number] if number else [],
+            window_start=to_kst_datetime(self.start.dateTime()),
+            window_end=to_kst_datetime(self.end.dateTime()),
+            purpose=self.purpose.text(),
+            witness=self.witness.text(),
+        )
 
     def saved(self, row: LedgerRow) -> None:
         """Ready for the next one: purpose cleared, the window moved to now."""
@@ -155,8 +185,11 @@ class QuickEntry(QGroupBox):
         self.end.setDateTime(to_qdatetime(now))
         self.message.setStyleSheet(OK_STYLE)
         self.message.show()
-        self.message.setText(self.tr("기록했습니다: {n}번 {camera} {window}").format(
-            n=row.id, camera=row.camera_numbers, window=row.window_text))
+        self.message.setText(
+            self.tr("기록했습니다: {n}번 {camera} {window}").format(
+                n=row.id, camera=row.camera_numbers, window=row.window_text
+            )
+        )
         self.purpose.setFocus()
 
     def failed(self, text: str) -> None:
@@ -193,8 +226,9 @@ class LedgerTab(CctvTab):
         filters.addWidget(self.camera_combo)
         self.search_button = self.button(filters, "searchButton", self.tr("조회"), self.reload)
         filters.addStretch(1)
-        self.provision_button = self.button(filters, "provisionButton", self.tr("제3자 제공 기록"), self.provide,
-                                            allowed=self.may_manage)
+        self.provision_button = self.button(
+            filters, "provisionButton", self.tr("제3자 제공 기록"), self.provide, allowed=self.may_manage
+        )
         layout.addLayout(filters)
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.camera_combo.currentIndexChanged.connect(lambda _i: self.reload())
@@ -213,10 +247,17 @@ class LedgerTab(CctvTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((LedgerModel.COL_ID, 50), (LedgerModel.COL_KIND, 50), (LedgerModel.COL_AT, 125),
-                              (LedgerModel.COL_CAMERAS, 110), (LedgerModel.COL_WINDOW, 170),
-                              (LedgerModel.COL_FILE, 170), (LedgerModel.COL_STAFF, 150),
-                              (LedgerModel.COL_PURPOSE, 200), (LedgerModel.COL_COUNTERPART, 140)):
+        for column, width in (
+            (LedgerModel.COL_ID, 50),
+            (LedgerModel.COL_KIND, 50),
+            (LedgerModel.COL_AT, 125),
+            (LedgerModel.COL_CAMERAS, 110),
+            (LedgerModel.COL_WINDOW, 170),
+            (LedgerModel.COL_FILE, 170),
+            (LedgerModel.COL_STAFF, 150),
+            (LedgerModel.COL_PURPOSE, 200),
+            (LedgerModel.COL_COUNTERPART, 140),
+        ):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
 
@@ -233,7 +274,9 @@ class LedgerTab(CctvTab):
             edit.setDisplayFormat(DATE_FORMAT)
             edit.setCalendarPopup(True)
             bottom.addWidget(edit)
-        self.print_button = self.button(bottom, "printLedgerButton", self.tr("관리대장 출력"), self.print_ledger)
+        self.print_button = self.button(
+            bottom, "printLedgerButton", self.tr("관리대장 출력"), self.print_ledger
+        )
         layout.addLayout(bottom)
 
     def set_cameras(self, cameras: Sequence[CameraInfo]) -> None:
@@ -251,8 +294,12 @@ class LedgerTab(CctvTab):
 
     def ledger_filter(self) -> LedgerFilter:
         since, until = self.period.value()
-        return LedgerFilter(since=since, until=until, kind=self.kind_combo.currentData(),
-                            camera=self.camera_combo.currentData())
+        return LedgerFilter(
+            since=since,
+            until=until,
+            kind=self.kind_combo.currentData(),
+            camera=self.camera_combo.currentData(),
+        )
 
     def reload(self) -> None:
         ctx, actor, flt = self.host.ctx, self.host.actor, self.ledger_filter()
@@ -312,9 +359,16 @@ class LedgerTab(CctvTab):
     def print_ledger(self) -> None:
         first, last = to_date(self.print_from.date()), to_date(self.print_to.date())
         if first > last:
-            messages.show_error(self, PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")))
+            messages.show_error(
+                self,
+                PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")),
+            )
             return
         ctx, actor = self.host.ctx, self.host.actor
-        self.print_record(self.tr("개인영상정보 관리대장"), f"관리대장-{first.isoformat()}_{last.isoformat()}.pdf",
-                          lambda out, on_page, why: printing.print_ledger(ctx, actor, first, last, Path(out),
-                                                                          reason=why, on_page=on_page))
+        self.print_record(
+            self.tr("개인영상정보 관리대장"),
+            f"관리대장-{first.isoformat()}_{last.isoformat()}.pdf",
+            lambda out, on_page, why: printing.print_ledger(
+                ctx, actor, first, last, Path(out), reason=why, on_page=on_page
+            ),
+        )

@@ -26,7 +26,7 @@ from privdesk.ui.widgets import heading
 class CctvPage(Page):
     """CCTV (permission: cctv.manage or cctv.read)."""
 
-    SHOWS = frozenset({"cctv"})   # a patient edit leaves the CCTV tabs as they are
+    SHOWS = frozenset({"cctv"})  # a patient edit leaves the CCTV tabs as they are
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

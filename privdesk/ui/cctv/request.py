@@ -61,8 +61,15 @@ from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
 if TYPE_CHECKING:
     from privdesk.ui.cctv.inbox import InboxTab
 
-ACTION_ORDER = (RequestState.APPROVED, RequestState.PARTLY_APPROVED, RequestState.REFUSED, RequestState.EXTENDED,
-                RequestState.COMPLETED, RequestState.CLOSED, RequestState.WITHDRAWN)
+ACTION_ORDER = (
+    RequestState.APPROVED,
+    RequestState.PARTLY_APPROVED,
+    RequestState.REFUSED,
+    RequestState.EXTENDED,
+    RequestState.COMPLETED,
+    RequestState.CLOSED,
+    RequestState.WITHDRAWN,
+)
 _GROUND_LABELS = {g.code: g.label for g in REFUSAL_GROUNDS}
 
 
@@ -102,14 +109,23 @@ class RequestDetailDialog(QDialog):
         self.form = QFormLayout(info)
         scroll.setWidget(info)
         self.fields: dict[str, QLabel] = {}
-        for key, text in (("requester", self.tr("청구인")), ("phone", self.tr("연락처")),
-                          ("relation", self.tr("관계")), ("identity", self.tr("신분 확인")),
-                          ("received", self.tr("접수")), ("cameras", self.tr("카메라")),
-                          ("window", self.tr("영상 기간")), ("purpose", self.tr("청구 목적")),
-                          ("due", self.tr("처리 기한")), ("decision", self.tr("결정")),
-                          ("eligibility", self.tr("열람 대상 판단")), ("viewing", self.tr("열람 일정")),
-                          ("masking", self.tr("타인 마스킹")), ("refusal", self.tr("거절·제한 사유")),
-                          ("closed", self.tr("종결"))):
+        for key, text in (
+            ("requester", self.tr("청구인")),
+            ("phone", self.tr("연락처")),
+            ("relation", self.tr("관계")),
+            ("identity", self.tr("신분 확인")),
+            ("received", self.tr("접수")),
+            ("cameras", self.tr("카메라")),
+            ("window", self.tr("영상 기간")),
+            ("purpose", self.tr("청구 목적")),
+            ("due", self.tr("처리 기한")),
+            ("decision", self.tr("결정")),
+            ("eligibility", self.tr("열람 대상 판단")),
+            ("viewing", self.tr("열람 일정")),
+            ("masking", self.tr("타인 마스킹")),
+            ("refusal", self.tr("거절·제한 사유")),
+            ("closed", self.tr("종결")),
+        ):
             value = QLabel(info)
             value.setObjectName(f"field_{key}")
             value.setWordWrap(True)
@@ -129,10 +145,13 @@ class RequestDetailDialog(QDialog):
         self.side = QTabWidget(splitter)
         self.footage_table = self._table((self.tr("카메라"), self.tr("날짜"), self.tr("영상")))
         self.footage_table.setObjectName("footageTable")
-        self.holds_table = self._table((self.tr("보존 사유"), self.tr("카메라"), self.tr("기간"), self.tr("종료"),
-                                        self.tr("상태")))
+        self.holds_table = self._table(
+            (self.tr("보존 사유"), self.tr("카메라"), self.tr("기간"), self.tr("종료"), self.tr("상태"))
+        )
         self.holds_table.setObjectName("holdsTable")
-        self.history_table = self._table((self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모")))
+        self.history_table = self._table(
+            (self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모"))
+        )
         self.history_table.setObjectName("historyTable")
         self.side.addTab(self.footage_table, self.tr("영상 현황"))
         self.side.addTab(self.holds_table, self.tr("보존 연장"))
@@ -152,7 +171,9 @@ class RequestDetailDialog(QDialog):
         self.provision_button = self._button(bar, "provisionButton", self.tr("제3자 제공 기록"), self.provide)
         bar.addStretch(1)
         self.form_button = self._button(bar, "printFormButton", self.tr("청구서 출력"), self.print_form)
-        self.notice_button = self._button(bar, "printNoticeButton", self.tr("결과 통지서 출력"), self.print_notice)
+        self.notice_button = self._button(
+            bar, "printNoticeButton", self.tr("결과 통지서 출력"), self.print_notice
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
         buttons.rejected.connect(self.reject)
@@ -179,23 +200,33 @@ class RequestDetailDialog(QDialog):
         return button
 
     def _set_enabled(self, on: bool) -> None:
-        for b in (self.masking_button, self.provision_button, self.form_button, self.notice_button,
-                  self.contact_button):
+        for b in (
+            self.masking_button,
+            self.provision_button,
+            self.form_button,
+            self.notice_button,
+            self.contact_button,
+        ):
             b.setEnabled(on)
 
     # -- loading -----------------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, actor, rid = self.host.ctx, self.host.actor, self.request_id
-        self.host.runner.run(lambda: requests.get_request(ctx, actor, rid), owner=self, on_done=self.show_detail)
+        self.host.runner.run(
+            lambda: requests.get_request(ctx, actor, rid), owner=self, on_done=self.show_detail
+        )
 
     def show_detail(self, d: RequestDetail) -> None:
         self.detail = d
         r = d.row
         self.setWindowTitle(self.tr("열람등 청구 {number}").format(number=d.number))
-        self.title.setText(self.tr("{number} — {kind} 청구").format(number=d.number, kind=label(KIND_TEXT, r.kind)))
+        self.title.setText(
+            self.tr("{number} — {kind} 청구").format(number=d.number, kind=label(KIND_TEXT, r.kind))
+        )
         closed = r.state not in requests.TRANSITIONS or not d.next_states
         summary = self.tr("상태: {state} · 처리 기한 {due} ({left})").format(
-            state=label(STATE_TEXT, r.state), due=r.due.isoformat(), left=days_left_text(r.days_left, closed))
+            state=label(STATE_TEXT, r.state), due=r.due.isoformat(), left=days_left_text(r.days_left, closed)
+        )
         if r.footage_gone:
             summary += " · " + self.tr("영상 없음: 보관기간이 지나 파기됨")
         self.summary.setText(summary)
@@ -205,34 +236,52 @@ class RequestDetailDialog(QDialog):
         relation = label(RELATION_TEXT, d.relation)
         if d.relation != "self":
             relation += self.tr(" — 정보주체 {name}, 위임·대리 서류 {checked}").format(
-                name=d.subject_name, checked=self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함"))
+                name=d.subject_name, checked=self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함")
+            )
         f["relation"].setText(relation)
-        f["identity"].setText(self.tr("{doc} (확인: {by})").format(doc=d.id_document, by=d.who(d.id_checked_by)))
-        f["received"].setText(self.tr("{at} ({by})").format(at=fmt_datetime(r.received_at), by=d.who(d.received_by)))
+        f["identity"].setText(
+            self.tr("{doc} (확인: {by})").format(doc=d.id_document, by=d.who(d.id_checked_by))
+        )
+        f["received"].setText(
+            self.tr("{at} ({by})").format(at=fmt_datetime(r.received_at), by=d.who(d.received_by))
+        )
         f["cameras"].setText(", ".join(r.cameras))
         f["window"].setText(fmt_window(r.window_start, r.window_end))
         f["purpose"].setText(d.purpose)
         due = d.due_date.isoformat()
         if d.extended_due:
-            due = self.tr("{due} → 연장 {until} ({reason})").format(due=due, until=d.extended_due.isoformat(),
-                                                                   reason=d.extension_reason or "")
+            due = self.tr("{due} → 연장 {until} ({reason})").format(
+                due=due, until=d.extended_due.isoformat(), reason=d.extension_reason or ""
+            )
         f["due"].setText(due)
-        f["decision"].setText(self.tr("{decision} ({at}, {by})").format(
-            decision=label(STATE_TEXT, d.decision), at=fmt_datetime(d.decided_at), by=d.who(d.decided_by))
-            if d.decision else "")
-        f["eligibility"].setText(" — ".join(x for x in (ELIGIBILITY_LABELS.get(d.eligibility or "", ""),
-                                                         d.eligibility_note) if x))
+        f["decision"].setText(
+            self.tr("{decision} ({at}, {by})").format(
+                decision=label(STATE_TEXT, d.decision), at=fmt_datetime(d.decided_at), by=d.who(d.decided_by)
+            )
+            if d.decision
+            else ""
+        )
+        f["eligibility"].setText(
+            " — ".join(x for x in (ELIGIBILITY_LABELS.get(d.eligibility or "", ""), d.eligibility_note) if x)
+        )
         f["viewing"].setText(" · ".join(x for x in (fmt_datetime(d.viewing_at), d.viewing_place or "") if x))
         if d.masking_done:
-            f["masking"].setText(self.tr("완료 — {by}, {at}").format(by=d.masked_by, at=fmt_datetime(d.masked_at)))
+            f["masking"].setText(
+                self.tr("완료 — {by}, {at}").format(by=d.masked_by, at=fmt_datetime(d.masked_at))
+            )
         elif d.others_in_frame:
             f["masking"].setText(self.tr("필요 — 아직 처리 안 함"))
         else:
             f["masking"].setText("")
         refusal = _GROUND_LABELS.get(d.refusal_ground or "", "")
         f["refusal"].setText(" — ".join(x for x in (refusal, d.refusal_text or d.partial_note or "") if x))
-        f["closed"].setText(self.tr("{at} ({by}) {note}").format(at=fmt_datetime(d.closed_at), by=d.who(d.closed_by),
-                                                                  note=d.close_note or "") if d.closed_at else "")
+        f["closed"].setText(
+            self.tr("{at} ({by}) {note}").format(
+                at=fmt_datetime(d.closed_at), by=d.who(d.closed_by), note=d.close_note or ""
+            )
+            if d.closed_at
+            else ""
+        )
         for key in ("decision", "eligibility", "viewing", "masking", "refusal", "closed"):
             self.form.setRowVisible(f[key], bool(f[key].text()))
         self._fill_tables(d)
@@ -245,28 +294,59 @@ class RequestDetailDialog(QDialog):
                 for j, value in enumerate(row):
                     table.setItem(i, j, QTableWidgetItem(value))
 
-        fill(self.footage_table, [(x.camera, x.day.isoformat(), label(FOOTAGE_TEXT, x.status)) for x in d.footage])
-        fill(self.holds_table, [(label(HOLD_REASON_TEXT, h.reason_kind), ", ".join(h.cameras),
-                                 fmt_window(h.window_start, h.window_end), h.until_text,
-                                 self.tr("보존 중") if h.active else self.tr("해제 ({reason})").format(
-                                     reason=h.end_reason or "")) for h in d.holds])
-        fill(self.history_table, [(fmt_datetime(e.at), e.actor_label or e.actor_login,
-                                   f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
-                                   if e.from_state else label(STATE_TEXT, e.to_state), e.note) for e in d.events])
+        fill(
+            self.footage_table,
+            [(x.camera, x.day.isoformat(), label(FOOTAGE_TEXT, x.status)) for x in d.footage],
+        )
+        fill(
+            self.holds_table,
+            [
+                (
+                    label(HOLD_REASON_TEXT, h.reason_kind),
+                    ", ".join(h.cameras),
+                    fmt_window(h.window_start, h.window_end),
+                    h.until_text,
+                    self.tr("보존 중")
+                    if h.active
+                    else self.tr("해제 ({reason})").format(reason=h.end_reason or ""),
+                )
+                for h in d.holds
+            ],
+        )
+        fill(
+            self.history_table,
+            [
+                (
+                    fmt_datetime(e.at),
+                    e.actor_label or e.actor_login,
+                    f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
+                    if e.from_state
+                    else label(STATE_TEXT, e.to_state),
+                    e.note,
+                )
+                for e in d.events
+            ],
+        )
 
     def _fill_actions(self, d: RequestDetail) -> None:
         for button in self.action_buttons.values():
             self.actions_box.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
-        texts = {RequestState.APPROVED: self.tr("승인"), RequestState.PARTLY_APPROVED: self.tr("일부 승인"),
-                 RequestState.REFUSED: self.tr("거절"), RequestState.EXTENDED: self.tr("기한 연장"),
-                 RequestState.COMPLETED: self.tr("완료"), RequestState.CLOSED: self.tr("종결"),
-                 RequestState.WITHDRAWN: self.tr("철회")}
+        texts = {
+            RequestState.APPROVED: self.tr("승인"),
+            RequestState.PARTLY_APPROVED: self.tr("일부 승인"),
+            RequestState.REFUSED: self.tr("거절"),
+            RequestState.EXTENDED: self.tr("기한 연장"),
+            RequestState.COMPLETED: self.tr("완료"),
+            RequestState.CLOSED: self.tr("종결"),
+            RequestState.WITHDRAWN: self.tr("철회"),
+        }
         for state in ACTION_ORDER:
             if state in d.next_states:
-                button = self._button(self.actions_box, f"action_{state}", texts[state],
-                                      partial(self.act, str(state)))
+                button = self._button(
+                    self.actions_box, f"action_{state}", texts[state], partial(self.act, str(state))
+                )
                 self.action_buttons[str(state)] = button
         if not self.action_buttons:
             done = QPushButton(self.tr("종결된 청구"), self)
@@ -293,7 +373,9 @@ class RequestDetailDialog(QDialog):
                 return True
             return False
 
-        self.host.runner.run(fn, owner=self, on_done=on_done or self._changed, on_error=failed, changes=frozenset({"cctv"}))
+        self.host.runner.run(
+            fn, owner=self, on_done=on_done or self._changed, on_error=failed, changes=frozenset({"cctv"})
+        )
 
     def _changed(self, result: Any) -> None:
         if isinstance(result, RequestDetail):
@@ -313,8 +395,11 @@ class RequestDetailDialog(QDialog):
             def go_approve() -> None:
                 a, withheld, ground = approve.approval(), approve.withheld_text(), approve.ground_code()
                 if partly:
-                    self._run(lambda: decisions.partly_approve(ctx, actor, rid, a, withheld=withheld, ground=ground,
-                                                               expected_version=version))
+                    self._run(
+                        lambda: decisions.partly_approve(
+                            ctx, actor, rid, a, withheld=withheld, ground=ground, expected_version=version
+                        )
+                    )
                 else:
                     self._run(lambda: decisions.approve(ctx, actor, rid, a, expected_version=version))
 
@@ -324,8 +409,11 @@ class RequestDetailDialog(QDialog):
 
             def go_refuse() -> None:
                 ground, text = refuse.values()
-                self._run(lambda: decisions.refuse(ctx, actor, rid, ground=ground, explanation=text,
-                                                   expected_version=version))
+                self._run(
+                    lambda: decisions.refuse(
+                        ctx, actor, rid, ground=ground, explanation=text, expected_version=version
+                    )
+                )
 
             self._open(refuse, go_refuse)
         elif state == RequestState.EXTENDED:
@@ -333,8 +421,11 @@ class RequestDetailDialog(QDialog):
 
             def go_extend() -> None:
                 until, reason = ext.values()
-                self._run(lambda: decisions.extend(ctx, actor, rid, until=until, reason=reason,
-                                                   expected_version=version))
+                self._run(
+                    lambda: decisions.extend(
+                        ctx, actor, rid, until=until, reason=reason, expected_version=version
+                    )
+                )
 
             self._open(ext, go_extend)
         elif state == RequestState.COMPLETED:
@@ -342,16 +433,27 @@ class RequestDetailDialog(QDialog):
 
             def go_complete() -> None:
                 witness, note = comp.witness.text(), comp.note.text()
-                self._run(lambda: decisions.complete(ctx, actor, rid, witness=witness, note=note,
-                                                     expected_version=version))
+                self._run(
+                    lambda: decisions.complete(
+                        ctx, actor, rid, witness=witness, note=note, expected_version=version
+                    )
+                )
 
             self._open(comp, go_complete)
         elif state == RequestState.CLOSED:
-            self._reason(self.tr("종결"), self.tr("거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다."),
-                         False, lambda note: decisions.close(ctx, actor, rid, note=note, expected_version=version))
+            self._reason(
+                self.tr("종결"),
+                self.tr("거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다."),
+                False,
+                lambda note: decisions.close(ctx, actor, rid, note=note, expected_version=version),
+            )
         elif state == RequestState.WITHDRAWN:
-            self._reason(self.tr("철회"), self.tr("청구인이 청구를 철회했습니다. 철회 사유를 적으십시오."), True,
-                         lambda note: decisions.withdraw(ctx, actor, rid, note=note, expected_version=version))
+            self._reason(
+                self.tr("철회"),
+                self.tr("청구인이 청구를 철회했습니다. 철회 사유를 적으십시오."),
+                True,
+                lambda note: decisions.withdraw(ctx, actor, rid, note=note, expected_version=version),
+            )
 
     def _reason(self, title: str, text: str, required: bool, action: Callable[[str], Any]) -> None:
         dialog = ReasonDialog(self, title, text, required=required, ok_text=title)
@@ -371,7 +473,9 @@ class RequestDetailDialog(QDialog):
 
         def go() -> None:
             by = dialog.masked_by.text()
-            self._run(lambda: decisions.record_masking(ctx, actor, rid, masked_by=by, expected_version=version))
+            self._run(
+                lambda: decisions.record_masking(ctx, actor, rid, masked_by=by, expected_version=version)
+            )
 
         self._open(dialog, go)
 
@@ -389,7 +493,9 @@ class RequestDetailDialog(QDialog):
         self._open(dialog, go)
 
     def _provided(self) -> None:
-        messages.show_info(self, self.tr("제3자 제공"), self.tr("제3자 제공을 기록했습니다. 관리대장에 '제공'으로 남습니다."))
+        messages.show_info(
+            self, self.tr("제3자 제공"), self.tr("제3자 제공을 기록했습니다. 관리대장에 '제공'으로 남습니다.")
+        )
         self.reload()
 
     def show_contact(self) -> None:
@@ -398,14 +504,23 @@ class RequestDetailDialog(QDialog):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        dialog = ReasonDialog(self, self.tr("연락처 보기"), self.tr(
-            "청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다."), ok_text=self.tr("보기"),
-            recent=recent_of(self.host, actor), validate=require)
+        dialog = ReasonDialog(
+            self,
+            self.tr("연락처 보기"),
+            self.tr("청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다."),
+            ok_text=self.tr("보기"),
+            recent=recent_of(self.host, actor),
+            validate=require,
+        )
 
         def go() -> None:
             reason = dialog.reason_text()
-            self.host.runner.run(lambda: requests.requester_contact(ctx, actor, rid, reason), owner=self,
-                                 on_done=self._contact_shown, changes=frozenset({"cctv"}))
+            self.host.runner.run(
+                lambda: requests.requester_contact(ctx, actor, rid, reason),
+                owner=self,
+                on_done=self._contact_shown,
+                changes=frozenset({"cctv"}),
+            )
 
         self._open(dialog, go)
 
@@ -424,17 +539,25 @@ class RequestDetailDialog(QDialog):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        self.tab.print_record(self.tr("개인영상정보 열람·존재확인 청구서"), f"{d.number}-청구서.pdf",
-                              lambda out, on_page, why: printing.print_request_form(ctx, actor, rid, Path(out),
-                                                                                    reason=why, on_page=on_page),
-                              owner=self)
+        self.tab.print_record(
+            self.tr("개인영상정보 열람·존재확인 청구서"),
+            f"{d.number}-청구서.pdf",
+            lambda out, on_page, why: printing.print_request_form(
+                ctx, actor, rid, Path(out), reason=why, on_page=on_page
+            ),
+            owner=self,
+        )
 
     def print_notice(self) -> None:
         d = self.detail
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        self.tab.print_record(self.tr("결과 통지서"), f"{d.number}-결과통지서.pdf",
-                              lambda out, on_page, why: printing.print_result_notice(ctx, actor, rid, Path(out),
-                                                                                     reason=why, on_page=on_page),
-                              owner=self)
+        self.tab.print_record(
+            self.tr("결과 통지서"),
+            f"{d.number}-결과통지서.pdf",
+            lambda out, on_page, why: printing.print_result_notice(
+                ctx, actor, rid, Path(out), reason=why, on_page=on_page
+            ),
+            owner=self,
+        )

@@ -52,13 +52,21 @@ from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table, r
 CTX = "ComplaintsModel"
 OPEN, ALL = "open", "all"
 RED = "#a00000"
-KIND_TEXT = {"complaint": QT_TRANSLATE_NOOP("ComplaintsModel", "침해 신고"),
-             "inquiry": QT_TRANSLATE_NOOP("ComplaintsModel", "상담·문의")}
-STATE_TEXT = {"open": QT_TRANSLATE_NOOP("ComplaintsModel", "접수"), "answered": QT_TRANSLATE_NOOP("ComplaintsModel", "답변"),
-              "closed": QT_TRANSLATE_NOOP("ComplaintsModel", "종결")}
-CHANNEL_TEXT = {"phone": QT_TRANSLATE_NOOP("ComplaintsModel", "전화"), "visit": QT_TRANSLATE_NOOP("ComplaintsModel", "방문"),
-                "mail": QT_TRANSLATE_NOOP("ComplaintsModel", "우편"),
-                "web": QT_TRANSLATE_NOOP("ComplaintsModel", "홈페이지")}
+KIND_TEXT = {
+    "complaint": QT_TRANSLATE_NOOP("ComplaintsModel", "침해 신고"),
+    "inquiry": QT_TRANSLATE_NOOP("ComplaintsModel", "상담·문의"),
+}
+STATE_TEXT = {
+    "open": QT_TRANSLATE_NOOP("ComplaintsModel", "접수"),
+    "answered": QT_TRANSLATE_NOOP("ComplaintsModel", "답변"),
+    "closed": QT_TRANSLATE_NOOP("ComplaintsModel", "종결"),
+}
+CHANNEL_TEXT = {
+    "phone": QT_TRANSLATE_NOOP("ComplaintsModel", "전화"),
+    "visit": QT_TRANSLATE_NOOP("ComplaintsModel", "방문"),
+    "mail": QT_TRANSLATE_NOOP("ComplaintsModel", "우편"),
+    "web": QT_TRANSLATE_NOOP("ComplaintsModel", "홈페이지"),
+}
 
 
 def tr_label(table: dict[str, str], code: str) -> str:
@@ -76,11 +84,17 @@ class ComplaintsModel(RowTableModel[ComplaintRow]):
         Column(QT_TRANSLATE_NOOP("ComplaintsModel", "구분"), lambda r: tr_label(KIND_TEXT, r.kind)),
         Column(QT_TRANSLATE_NOOP("ComplaintsModel", "신고인"), lambda r: r.who),
         Column(QT_TRANSLATE_NOOP("ComplaintsModel", "요지"), lambda r: r.topic),
-        Column(QT_TRANSLATE_NOOP("ComplaintsModel", "접수일"), lambda r: clock.fmt_date(r.received_at),
-               lambda r: r.received_at),
+        Column(
+            QT_TRANSLATE_NOOP("ComplaintsModel", "접수일"),
+            lambda r: clock.fmt_date(r.received_at),
+            lambda r: r.received_at,
+        ),
         Column(QT_TRANSLATE_NOOP("ComplaintsModel", "기한"), lambda r: r.due.isoformat(), lambda r: r.due),
-        Column(QT_TRANSLATE_NOOP("ComplaintsModel", "남은 날"), lambda r: days_left_text(r.days_left, r.urgency),
-               lambda r: r.days_left),
+        Column(
+            QT_TRANSLATE_NOOP("ComplaintsModel", "남은 날"),
+            lambda r: days_left_text(r.days_left, r.urgency),
+            lambda r: r.days_left,
+        ),
         Column(QT_TRANSLATE_NOOP("ComplaintsModel", "상태"), lambda r: tr_label(STATE_TEXT, r.state)),
         Column(QT_TRANSLATE_NOOP("ComplaintsModel", "연결"), lambda r: r.links),
     )
@@ -90,8 +104,13 @@ class ComplaintsModel(RowTableModel[ComplaintRow]):
             return None
         if role in CLOCK_ROLES:
             r = self.row_object(index.row())
-            return clock_colour(role, closed=r.urgency == Urgency.CLOSED, overdue=r.urgency == Urgency.OVERDUE,
-                                due_soon=r.urgency == Urgency.DUE_SOON, clock_cell=index.column() == self.COL_LEFT)
+            return clock_colour(
+                role,
+                closed=r.urgency == Urgency.CLOSED,
+                overdue=r.urgency == Urgency.OVERDUE,
+                due_soon=r.urgency == Urgency.DUE_SOON,
+                clock_cell=index.column() == self.COL_LEFT,
+            )
         return super().data(index, role)
 
 
@@ -115,10 +134,15 @@ class _Form(QDialog):
         self.error.setStyleSheet(f"color: {RED};")
         self.error.hide()
         self.layout_.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("ComplaintForm", "저장"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("ComplaintForm", "저장")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("ComplaintForm", "취소"))
+            QCoreApplication.translate("ComplaintForm", "취소")
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -171,7 +195,7 @@ class _Form(QDialog):
         if isinstance(exc, PrivdeskError):
             self.error.setText(str(exc))
             self.error.show()
-            self.layout_.activate()   # grow to fit the message: nothing hides under the fixed-height edits
+            self.layout_.activate()  # grow to fit the message: nothing hides under the fixed-height edits
             self.resize(self.width(), max(self.height(), self.layout_.totalHeightForWidth(self.width())))
             return True
         return False
@@ -181,29 +205,49 @@ class ReceiveDialog(_Form):
     """신고·상담 접수: a registry patient by chart number, or a name and contact (encrypted)."""
 
     def __init__(self, page: ComplaintsPage) -> None:
-        super().__init__(page, "receiveComplaintDialog", QCoreApplication.translate("ComplaintForm", "신고·상담 접수"))
+        super().__init__(
+            page, "receiveComplaintDialog", QCoreApplication.translate("ComplaintForm", "신고·상담 접수")
+        )
         self.kind = self.combo("kind", {k: tr_label(KIND_TEXT, k) for k in desk.KIND_LABELS})
         self.channel = self.combo("channel", {k: tr_label(CHANNEL_TEXT, k) for k in desk.CHANNELS})
-        self.received = self.line("received", clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M"), "YYYY-MM-DD HH:MM")
+        self.received = self.line(
+            "received", clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M"), "YYYY-MM-DD HH:MM"
+        )
         self.topic = self.line("topic", "", self.tr("무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)"))
         self.chart = self.line("chartNo", "", self.tr("환자이면 차트번호"))
         self.name = self.line("name", "", self.tr("환자가 아니면 성명"))
         self.contact = self.line("contact", "", self.tr("전화번호 또는 전자우편"))
         self.content = self.text_edit("content", 90)
-        for label, w in ((self.tr("구분"), self.kind), (self.tr("접수 방법"), self.channel),
-                         (self.tr("접수 일시 (한국 시간)"), self.received), (self.tr("요지"), self.topic),
-                         (self.tr("차트번호"), self.chart), (self.tr("성명"), self.name),
-                         (self.tr("연락처"), self.contact), (self.tr("내용"), self.content)):
+        for label, w in (
+            (self.tr("구분"), self.kind),
+            (self.tr("접수 방법"), self.channel),
+            (self.tr("접수 일시 (한국 시간)"), self.received),
+            (self.tr("요지"), self.topic),
+            (self.tr("차트번호"), self.chart),
+            (self.tr("성명"), self.name),
+            (self.tr("연락처"), self.contact),
+            (self.tr("내용"), self.content),
+        ):
             self.form.addRow(label, w)
-        self.finish_layout(self.tr("환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 "
-                                   "저장합니다). 답변 기한은 접수일부터 {days}일입니다.")
-                           .format(days=page.host.ctx.profile.complaint_days))
+        self.finish_layout(
+            self.tr(
+                "환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 "
+                "저장합니다). 답변 기한은 접수일부터 {days}일입니다."
+            ).format(days=page.host.ctx.profile.complaint_days)
+        )
 
     def call(self) -> Callable[[], Any]:
         received = rules.parse_kst(self.received.text(), "received_at", "접수 일시")
-        data = ComplaintInput(kind=str(self.kind.currentData()), channel=str(self.channel.currentData()),
-                              topic=self.topic.text(), content=self.content.toPlainText(), chart_no=self.chart.text(),
-                              name=self.name.text(), contact=self.contact.text(), received_at=received)
+        data = ComplaintInput(
+            kind=str(self.kind.currentData()),
+            channel=str(self.channel.currentData()),
+            topic=self.topic.text(),
+            content=self.content.toPlainText(),
+            chart_no=self.chart.text(),
+            name=self.name.text(),
+            contact=self.contact.text(),
+            received_at=received,
+        )
         ctx, actor = self.page.host.ctx, self.page.host.actor
         return lambda: desk.receive(ctx, actor, data)
 
@@ -212,19 +256,33 @@ class AnswerDialog(_Form):
     """답변 기록, or 종결 (the answer required: the one recorded, or typed here)."""
 
     def __init__(self, page: ComplaintsPage, row: ComplaintRow, current: str, *, closing: bool) -> None:
-        title = (QCoreApplication.translate("ComplaintForm", "신고·상담 종결") if closing
-                 else QCoreApplication.translate("ComplaintForm", "답변 기록"))
-        super().__init__(page, "closeComplaintDialog" if closing else "answerComplaintDialog", f"{title} — {row.number}")
+        title = (
+            QCoreApplication.translate("ComplaintForm", "신고·상담 종결")
+            if closing
+            else QCoreApplication.translate("ComplaintForm", "답변 기록")
+        )
+        super().__init__(
+            page, "closeComplaintDialog" if closing else "answerComplaintDialog", f"{title} — {row.number}"
+        )
         self.row, self.closing = row, closing
         self.answer = self.text_edit("answer", 120)
         self.answer.setPlainText(current)
         self.form.addRow(self.tr("답변 내용"), self.answer)
-        self.finish_layout(self.tr("답변에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 답변이 있어야 종결할 수 "
-                                   "있습니다."))
+        self.finish_layout(
+            self.tr(
+                "답변에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 답변이 있어야 종결할 수 "
+                "있습니다."
+            )
+        )
 
     def call(self) -> Callable[[], Any]:
-        ctx, actor, ref, text, version = (self.page.host.ctx, self.page.host.actor, self.row.id,
-                                          self.answer.toPlainText(), self.row.version)
+        ctx, actor, ref, text, version = (
+            self.page.host.ctx,
+            self.page.host.actor,
+            self.row.id,
+            self.answer.toPlainText(),
+            self.row.version,
+        )
         if self.closing:
             return lambda: desk.close(ctx, actor, ref, text, expected_version=version)
         return lambda: desk.answer(ctx, actor, ref, text, expected_version=version)
@@ -234,8 +292,11 @@ class RequestDialog(_Form):
     """정보주체 요구로 접수: the request's kind and the requester (the complainant, as the subject)."""
 
     def __init__(self, page: ComplaintsPage, d: ComplaintDetail) -> None:
-        super().__init__(page, "complaintRequestDialog",
-                         QCoreApplication.translate("ComplaintForm", "정보주체 요구로 접수") + f" — {d.number}")
+        super().__init__(
+            page,
+            "complaintRequestDialog",
+            QCoreApplication.translate("ComplaintForm", "정보주체 요구로 접수") + f" — {d.number}",
+        )
         self.detail = d
         self.kind = self.combo("requestKind", dict(KIND_LABELS))
         self.file = QComboBox(self)
@@ -249,25 +310,41 @@ class RequestDialog(_Form):
         self.phone = self.line("requesterPhone", "", "010-0000-0000")
         self.id_doc = self.combo("idDocument", {doc: doc for doc in ID_DOCUMENTS})
         self.text = self.text_edit("requestText", 70)
-        for label, w in ((self.tr("요구 구분"), self.kind), (self.tr("개인정보파일"), self.file),
-                         (self.tr("요구인 (본인)"), self.requester), (self.tr("생년월일"), self.birth),
-                         (self.tr("연락처"), self.phone), (self.tr("신분 확인 서류"), self.id_doc),
-                         (self.tr("요구 내용"), self.text)):
+        for label, w in (
+            (self.tr("요구 구분"), self.kind),
+            (self.tr("개인정보파일"), self.file),
+            (self.tr("요구인 (본인)"), self.requester),
+            (self.tr("생년월일"), self.birth),
+            (self.tr("연락처"), self.phone),
+            (self.tr("신분 확인 서류"), self.id_doc),
+            (self.tr("요구 내용"), self.text),
+        ):
             self.form.addRow(label, w)
-        self.finish_layout(self.tr("신고인 본인의 요구로 접수합니다. 대리인·법정대리인의 요구는 정보주체 요구 화면에서 "
-                                   "접수하십시오."))
+        self.finish_layout(
+            self.tr(
+                "신고인 본인의 요구로 접수합니다. 대리인·법정대리인의 요구는 정보주체 요구 화면에서 "
+                "접수하십시오."
+            )
+        )
 
     def call(self) -> Callable[[], Any]:
         try:
             birth = dt.date.fromisoformat(self.birth.text().strip()) if self.birth.text().strip() else None
         except ValueError:
             raise ValidationError("requester_birth", "생년월일은 YYYY-MM-DD 형식으로 입력하십시오.") from None
-        data = RequestInput(kind=str(self.kind.currentData()), file_code=str(self.file.currentData() or ""),
-                            relation="self", requester_name=self.requester.text(), requester_phone=self.phone.text(),
-                            id_document=str(self.id_doc.currentData()), request_text=self.text.toPlainText(),
-                            subject_name=self.requester.text(), requester_birth=birth, subject_birth=birth,
-                            channel={"web": "web", "mail": "mail", "phone": "phone"}.get(self.detail.row.channel,
-                                                                                       "visit"))
+        data = RequestInput(
+            kind=str(self.kind.currentData()),
+            file_code=str(self.file.currentData() or ""),
+            relation="self",
+            requester_name=self.requester.text(),
+            requester_phone=self.phone.text(),
+            id_document=str(self.id_doc.currentData()),
+            request_text=self.text.toPlainText(),
+            subject_name=self.requester.text(),
+            requester_birth=birth,
+            subject_birth=birth,
+            channel={"web": "web", "mail": "mail", "phone": "phone"}.get(self.detail.row.channel, "visit"),
+        )
         ctx, actor, ref = self.page.host.ctx, self.page.host.actor, self.detail.id
         return lambda: desk.open_request(ctx, actor, ref, data)
 
@@ -276,21 +353,33 @@ class IncidentDialog(_Form):
     """유출 사고로 등록: the incident's first facts; the clock starts at the learnt-at time."""
 
     def __init__(self, page: ComplaintsPage, d: ComplaintDetail) -> None:
-        super().__init__(page, "complaintIncidentDialog",
-                         QCoreApplication.translate("ComplaintForm", "유출 사고로 등록") + f" — {d.number}")
+        super().__init__(
+            page,
+            "complaintIncidentDialog",
+            QCoreApplication.translate("ComplaintForm", "유출 사고로 등록") + f" — {d.number}",
+        )
         self.detail = d
-        self.learnt = self.line("learnt", clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M"), "YYYY-MM-DD HH:MM")
+        self.learnt = self.line(
+            "learnt", clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M"), "YYYY-MM-DD HH:MM"
+        )
         self.kind = self.combo("incidentKind", dict(rules.KIND_LABELS))
         self.summary = self.text_edit("summary", 80)
         self.summary.setPlainText(d.row.topic)
-        for label, w in ((self.tr("인지 일시 (한국 시간)"), self.learnt), (self.tr("유형"), self.kind),
-                         (self.tr("경위"), self.summary)):
+        for label, w in (
+            (self.tr("인지 일시 (한국 시간)"), self.learnt),
+            (self.tr("유형"), self.kind),
+            (self.tr("경위"), self.summary),
+        ):
             self.form.addRow(label, w)
-        self.finish_layout(self.tr("사고 대장에 등록하고 이 신고와 연결합니다. 72시간 기한은 인지 일시부터입니다."))
+        self.finish_layout(
+            self.tr("사고 대장에 등록하고 이 신고와 연결합니다. 72시간 기한은 인지 일시부터입니다.")
+        )
 
     def call(self) -> Callable[[], Any]:
         learnt = rules.parse_kst(self.learnt.text(), "learnt_at", "인지 일시")
-        data = IncidentInput(learnt_at=learnt, kind=str(self.kind.currentData()), summary=self.summary.toPlainText())
+        data = IncidentInput(
+            learnt_at=learnt, kind=str(self.kind.currentData()), summary=self.summary.toPlainText()
+        )
         ctx, actor, ref = self.page.host.ctx, self.page.host.actor, self.detail.id
         return lambda: desk.open_incident(ctx, actor, ref, data)
 
@@ -308,21 +397,39 @@ class ComplaintsPage(Page):
         self.may_handle = host.actor.may(Permission.INCIDENT_HANDLE)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("개인정보 침해 신고·상담"), self))
-        intro = QLabel(self.tr("전화·방문·우편·홈페이지로 받은 개인정보 침해 신고와 상담입니다. 접수일부터 {days}일 안에 "
-                               "답변하고, 필요하면 정보주체 요구나 유출 사고로 바로 이어 접수합니다.")
-                       .format(days=host.ctx.profile.complaint_days), self)
+        intro = QLabel(
+            self.tr(
+                "전화·방문·우편·홈페이지로 받은 개인정보 침해 신고와 상담입니다. 접수일부터 {days}일 안에 "
+                "답변하고, 필요하면 정보주체 요구나 유출 사고로 바로 이어 접수합니다."
+            ).format(days=host.ctx.profile.complaint_days),
+            self,
+        )
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #555;")
         layout.addWidget(intro)
 
         bar = QHBoxLayout()
         self.new_button = self._button(bar, "newComplaintButton", self.tr("접수…"), self.new_complaint)
-        self.answer_button = self._button(bar, "answerButton", self.tr("답변…"), lambda: self.answer(closing=False))
-        self.close_button = self._button(bar, "closeComplaintButton", self.tr("종결…"), lambda: self.answer(closing=True))
+        self.answer_button = self._button(
+            bar, "answerButton", self.tr("답변…"), lambda: self.answer(closing=False)
+        )
+        self.close_button = self._button(
+            bar, "closeComplaintButton", self.tr("종결…"), lambda: self.answer(closing=True)
+        )
         self.contact_button = self._button(bar, "contactButton", self.tr("연락처 보기…"), self.show_contact)
-        self.request_button = self._button(bar, "toRequestButton", self.tr("정보주체 요구로 접수…"), self.to_request)
-        self.incident_button = self._button(bar, "toIncidentButton", self.tr("유출 사고로 등록…"), self.to_incident)
-        for b in (self.new_button, self.answer_button, self.close_button, self.request_button, self.incident_button):
+        self.request_button = self._button(
+            bar, "toRequestButton", self.tr("정보주체 요구로 접수…"), self.to_request
+        )
+        self.incident_button = self._button(
+            bar, "toIncidentButton", self.tr("유출 사고로 등록…"), self.to_incident
+        )
+        for b in (
+            self.new_button,
+            self.answer_button,
+            self.close_button,
+            self.request_button,
+            self.incident_button,
+        ):
             b.setVisible(self.may_handle)
         self.request_button.setVisible(self.may_handle and host.actor.may(Permission.REQUEST_HANDLE))
         bar.addStretch(1)
@@ -354,8 +461,9 @@ class ComplaintsPage(Page):
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
         open_only = self.filter_combo.currentData() == OPEN
-        self.host.runner.run(lambda: desk.list_complaints(ctx, actor, open_only=open_only), owner=self,
-                             on_done=self._loaded)
+        self.host.runner.run(
+            lambda: desk.list_complaints(ctx, actor, open_only=open_only), owner=self, on_done=self._loaded
+        )
 
     def _loaded(self, rows: list[ComplaintRow]) -> None:
         keep = self.selected()
@@ -363,8 +471,11 @@ class ComplaintsPage(Page):
         late = sum(1 for r in rows if r.urgency == Urgency.OVERDUE)
         soon = sum(1 for r in rows if r.urgency == Urgency.DUE_SOON)
         waiting = sum(1 for r in rows if r.state == desk.OPEN)
-        self.status.setText(self.tr("답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건").format(
-            n=waiting, late=late, soon=soon))
+        self.status.setText(
+            self.tr("답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건").format(
+                n=waiting, late=late, soon=soon
+            )
+        )
         target = self._select_next or (keep.id if keep is not None else None)
         if target is not None and self.select(target):
             self._select_next = None
@@ -396,7 +507,9 @@ class ComplaintsPage(Page):
             self.detail_label.setText(self.tr("신고·상담을 고르면 내용이 여기에 나옵니다."))
             return
         ctx, actor, ref = self.host.ctx, self.host.actor, r.id
-        self.host.runner.run(lambda: desk.get_complaint(ctx, actor, ref), owner=self, on_done=self.show_detail)
+        self.host.runner.run(
+            lambda: desk.get_complaint(ctx, actor, ref), owner=self, on_done=self.show_detail
+        )
 
     def show_detail(self, d: ComplaintDetail) -> None:
         self.current = d
@@ -436,13 +549,22 @@ class ComplaintsPage(Page):
         if r is None:
             return
         if reason is None:
-            reason = ask_reason(self, self.host, self.host.actor, self.tr("연락처 보기"),
-                                self.tr("신고인의 성명과 연락처를 마스킹 없이 봅니다. 사유는 접속기록에 남습니다."))
+            reason = ask_reason(
+                self,
+                self.host,
+                self.host.actor,
+                self.tr("연락처 보기"),
+                self.tr("신고인의 성명과 연락처를 마스킹 없이 봅니다. 사유는 접속기록에 남습니다."),
+            )
             if reason is None:
                 return
         ctx, actor, ref, why = self.host.ctx, self.host.actor, r.id, reason
-        self.host.runner.run(lambda: desk.contact(ctx, actor, ref, why), owner=self, on_done=self._contact_shown,
-                             on_error=self._contact_failed)
+        self.host.runner.run(
+            lambda: desk.contact(ctx, actor, ref, why),
+            owner=self,
+            on_done=self._contact_shown,
+            on_error=self._contact_failed,
+        )
 
     def _contact_shown(self, c: desk.Contact) -> None:
         self.shown_contact = c
@@ -456,13 +578,23 @@ class ComplaintsPage(Page):
         return False
 
 
-DETAIL_TEXT = {k: k for k in (
-    QT_TRANSLATE_NOOP("ComplaintsModel", "차트번호 {chart}"), QT_TRANSLATE_NOOP("ComplaintsModel", "접수"),
-    QT_TRANSLATE_NOOP("ComplaintsModel", "구분"), QT_TRANSLATE_NOOP("ComplaintsModel", "신고인"),
-    QT_TRANSLATE_NOOP("ComplaintsModel", "기한"), QT_TRANSLATE_NOOP("ComplaintsModel", "상태"),
-    QT_TRANSLATE_NOOP("ComplaintsModel", "정보주체 요구"), QT_TRANSLATE_NOOP("ComplaintsModel", "유출 사고"),
-    QT_TRANSLATE_NOOP("ComplaintsModel", "답변"), QT_TRANSLATE_NOOP("ComplaintsModel", "종결"),
-    QT_TRANSLATE_NOOP("ComplaintsModel", "내용"), QT_TRANSLATE_NOOP("ComplaintsModel", "답변 내용"))}
+DETAIL_TEXT = {
+    k: k
+    for k in (
+        QT_TRANSLATE_NOOP("ComplaintsModel", "차트번호 {chart}"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "접수"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "구분"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "신고인"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "기한"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "상태"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "정보주체 요구"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "유출 사고"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "답변"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "종결"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "내용"),
+        QT_TRANSLATE_NOOP("ComplaintsModel", "답변 내용"),
+    )
+}
 
 
 def _t(_context: str, source: str) -> str:
@@ -476,26 +608,39 @@ def detail_html(d: ComplaintDetail, shown: desk.Contact | None = None) -> str:
     who = f"{shown.name} · {shown.contact}" if shown is not None else f"{d.name_masked} · {d.contact_masked}"
     if d.chart_no:
         who += " · " + _t("ComplaintsModel", "차트번호 {chart}").format(chart=d.chart_no)
-    rows = [(_t("ComplaintsModel", "구분"), tr_label(KIND_TEXT, r.kind) + " · " + tr_label(CHANNEL_TEXT, r.channel)),
-            (_t("ComplaintsModel", "신고인"), who),
-            (_t("ComplaintsModel", "접수"), f"{clock.fmt_datetime(r.received_at)} · {r.received_by}"),
-            (_t("ComplaintsModel", "기한"), f"{r.due.isoformat()} ({days_left_text(r.days_left, r.urgency)})"),
-            (_t("ComplaintsModel", "상태"), tr_label(STATE_TEXT, r.state))]
+    rows = [
+        (
+            _t("ComplaintsModel", "구분"),
+            tr_label(KIND_TEXT, r.kind) + " · " + tr_label(CHANNEL_TEXT, r.channel),
+        ),
+        (_t("ComplaintsModel", "신고인"), who),
+        (_t("ComplaintsModel", "접수"), f"{clock.fmt_datetime(r.received_at)} · {r.received_by}"),
+        (_t("ComplaintsModel", "기한"), f"{r.due.isoformat()} ({days_left_text(r.days_left, r.urgency)})"),
+        (_t("ComplaintsModel", "상태"), tr_label(STATE_TEXT, r.state)),
+    ]
     if r.request_number:
         rows.append((_t("ComplaintsModel", "정보주체 요구"), r.request_number))
     if r.incident_number:
         rows.append((_t("ComplaintsModel", "유출 사고"), r.incident_number))
     if d.answered_at is not None:
-        rows.append((_t("ComplaintsModel", "답변"), f"{clock.fmt_datetime(d.answered_at)} · {d.answered_by or ''}"))
+        rows.append(
+            (_t("ComplaintsModel", "답변"), f"{clock.fmt_datetime(d.answered_at)} · {d.answered_by or ''}")
+        )
     if d.closed_at is not None:
-        rows.append((_t("ComplaintsModel", "종결"), f"{clock.fmt_datetime(d.closed_at)} · {d.closed_by or ''}"))
-    table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
-                    for k, v in rows)
+        rows.append(
+            (_t("ComplaintsModel", "종결"), f"{clock.fmt_datetime(d.closed_at)} · {d.closed_by or ''}")
+        )
+    table = "".join(
+        f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
+        for k, v in rows
+    )
     body = escape(d.content).replace("\n", "<br>") or "—"
     answer = escape(d.answer).replace("\n", "<br>") or "—"
-    return (f"<h3 style='margin:0'>{escape(d.number)} — {escape(r.topic)}</h3><table>{table}</table>"
-            f"<h4 style='margin:8px 0 2px 0'>{escape(_t('ComplaintsModel', '내용'))}</h4><div>{body}</div>"
-            f"<h4 style='margin:8px 0 2px 0'>{escape(_t('ComplaintsModel', '답변 내용'))}</h4><div>{answer}</div>")
+    return (
+        f"<h3 style='margin:0'>{escape(d.number)} — {escape(r.topic)}</h3><table>{table}</table>"
+        f"<h4 style='margin:8px 0 2px 0'>{escape(_t('ComplaintsModel', '내용'))}</h4><div>{body}</div>"
+        f"<h4 style='margin:8px 0 2px 0'>{escape(_t('ComplaintsModel', '답변 내용'))}</h4><div>{answer}</div>"
+    )
 
 
 def complaints_page(host: PageHost, parent: QWidget | None) -> Page:

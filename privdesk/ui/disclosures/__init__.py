@@ -29,7 +29,7 @@ from privdesk.ui.widgets import heading
 class DisclosuresPage(Page):
     """제3자 제공 (permission: disclosure.write)."""
 
-    SHOWS = frozenset({"disclosures", "registry"})   # the records and the patients they name
+    SHOWS = frozenset({"disclosures", "registry"})  # the records and the patients they name
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

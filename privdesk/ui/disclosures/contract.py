@@ -59,8 +59,9 @@ class ContractDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None, row: ProcessorRow, run: Callable[..., None], ctx: Any,
-                 actor: Any) -> None:
+    def __init__(
+        self, parent: QWidget | None, row: ProcessorRow, run: Callable[..., None], ctx: Any, actor: Any
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("contractDialog")
         self.row, self.run, self.ctx, self.actor = row, run, ctx, actor
@@ -84,7 +85,9 @@ class ContractDialog(QDialog):
 
     # -- parts ---------------------------------------------------------------------------------------
     def _checklist_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("계약서 필수 기재사항 (개인정보 보호법 제26조제1항, 시행령 제28조제1항)"), self)
+        box = QGroupBox(
+            self.tr("계약서 필수 기재사항 (개인정보 보호법 제26조제1항, 시행령 제28조제1항)"), self
+        )
         grid = QGridLayout(box)
         self.present: dict[str, QCheckBox] = {}
         self.article: dict[str, QLineEdit] = {}
@@ -171,7 +174,9 @@ class ContractDialog(QDialog):
         form.addRow(self.tr("반환·파기일"), self.done_on)
         self.evidence = QLineEdit(box)
         self.evidence.setObjectName("returnEvidence")
-        self.evidence.setPlaceholderText(self.tr("확인서·공문 번호, 파기 증명 (예: 파기 확인서 2026-045, 사진 첨부)"))
+        self.evidence.setPlaceholderText(
+            self.tr("확인서·공문 번호, 파기 증명 (예: 파기 확인서 2026-045, 사진 첨부)")
+        )
         form.addRow(self.tr("증빙"), self.evidence)
         self.confirmed_by = QLineEdit(box)
         self.confirmed_by.setObjectName("returnConfirmedBy")
@@ -199,10 +204,16 @@ class ContractDialog(QDialog):
         if state.returned is not None:
             self.return_state.setText(state.returned.text)
         elif ended:
-            self.return_state.setText(self.tr("위탁이 끝났으나 개인정보 반환·파기가 확인되지 않았습니다 (미결). "
-                                              "수탁업체의 확인서 등 증빙과 함께 기록하십시오."))
+            self.return_state.setText(
+                self.tr(
+                    "위탁이 끝났으나 개인정보 반환·파기가 확인되지 않았습니다 (미결). "
+                    "수탁업체의 확인서 등 증빙과 함께 기록하십시오."
+                )
+            )
         else:
-            self.return_state.setText(self.tr("위탁 중입니다. 위탁을 종료하거나 계약 종료일이 지나면 기록할 수 있습니다."))
+            self.return_state.setText(
+                self.tr("위탁 중입니다. 위탁을 종료하거나 계약 종료일이 지나면 기록할 수 있습니다.")
+            )
         for w in (self.method, self.done_on, self.evidence, self.confirmed_by, self.save_return):
             w.setEnabled(ended)
 
@@ -234,14 +245,20 @@ class ContractDialog(QDialog):
 
     # -- actions --------------------------------------------------------------------------------------
     def _save_checklist(self) -> None:
-        items = {code: ClauseInput(check.isChecked(), self.article[code].text())
-                 for code, check in self.present.items()}
+        items = {
+            code: ClauseInput(check.isChecked(), self.article[code].text())
+            for code, check in self.present.items()
+        }
         reason, ctx, actor, pid = self.check_reason.text(), self.ctx, self.actor, self.row.id
         self._do(lambda: contracts.check_clauses(ctx, actor, pid, items, reason))
 
     def _add_sub(self) -> None:
-        data = SubprocessorInput(self.sub_name.text(), self.sub_task.text(), to_date(self.sub_consented.date()),
-                                 self.sub_note.text())
+        data = SubprocessorInput(
+            self.sub_name.text(),
+            self.sub_task.text(),
+            to_date(self.sub_consented.date()),
+            self.sub_note.text(),
+        )
         reason, ctx, actor, pid = self.sub_reason.text(), self.ctx, self.actor, self.row.id
         self._do(lambda: contracts.add_subprocessor(ctx, actor, pid, data, reason))
 
@@ -255,7 +272,11 @@ class ContractDialog(QDialog):
         self._do(lambda: contracts.end_subprocessor(ctx, actor, sid, today, reason))
 
     def _save_return(self) -> None:
-        data = ReturnInput(str(self.method.currentData()), to_date(self.done_on.date()), self.evidence.text(),
-                           self.confirmed_by.text())
+        data = ReturnInput(
+            str(self.method.currentData()),
+            to_date(self.done_on.date()),
+            self.evidence.text(),
+            self.confirmed_by.text(),
+        )
         ctx, actor, pid = self.ctx, self.actor, self.row.id
         self._do(lambda: contracts.record_return(ctx, actor, pid, data))

@@ -60,12 +60,17 @@ class DisclosureDialog(QDialog):
     lookup = Signal(str)
     submitted = Signal()
 
-    def __init__(self, parent: QWidget | None, files: list[FileChoice], corrects: DisclosureRow | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, files: list[FileChoice], corrects: DisclosureRow | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("disclosureDialog")
         self.corrects = corrects
-        self.setWindowTitle(self.tr("정정 기재 — {n}번 기록").format(n=corrects.id) if corrects
-                            else self.tr("목적 외 이용·제3자 제공 기록"))
+        self.setWindowTitle(
+            self.tr("정정 기재 — {n}번 기록").format(n=corrects.id)
+            if corrects
+            else self.tr("목적 외 이용·제3자 제공 기록")
+        )
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -97,10 +102,13 @@ class DisclosureDialog(QDialog):
         self.basis = QComboBox(body)
         self.basis.setObjectName("basis")
         for b in LEGAL_BASES:
-            if b.retired:          # a repealed ground: old entries show it, new ones cannot use it
+            if b.retired:  # a repealed ground: old entries show it, new ones cannot use it
                 continue
-            text = basis_label(b.code) if b.applies_to_private else self.tr("{label} (공공기관 전용)").format(
-                label=basis_label(b.code))
+            text = (
+                basis_label(b.code)
+                if b.applies_to_private
+                else self.tr("{label} (공공기관 전용)").format(label=basis_label(b.code))
+            )
             self.basis.addItem(text, b.code)
         form.addRow(self.tr("법적 근거"), self.basis)
         self.basis_text = QLabel(body)
@@ -122,7 +130,9 @@ class DisclosureDialog(QDialog):
         self.form_combo.setEditable(True)
         self.form_combo.addItems(list(FORMS))
         form.addRow(self.tr("이용·제공 형태"), self.form_combo)
-        self.restrictions = self._text(body, "restrictions", self.tr("법 제18조제5항: 이용 제한·안전성 확보 요청 내용"))
+        self.restrictions = self._text(
+            body, "restrictions", self.tr("법 제18조제5항: 이용 제한·안전성 확보 요청 내용")
+        )
         self.restrictions.setPlainText(DEFAULT_RESTRICTIONS)
         self.restrictions_label = QLabel(self.tr("제한·조치 요청"), body)
         form.addRow(self.restrictions_label, self.restrictions)
@@ -150,8 +160,9 @@ class DisclosureDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         outer.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("기록"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
         self.buttons.accepted.connect(self.submitted)
@@ -189,7 +200,9 @@ class DisclosureDialog(QDialog):
         self.ps_items.setObjectName("pseudonymItems")
         self.ps_items.setPlaceholderText(self.tr("예: 이름, 주민등록번호, 주소, 생년월일"))
         form.addRow(self.tr("가명처리한 항목"), self.ps_items)
-        self.ps_method = self._text(box, "pseudonymMethod", self.tr("예: 이름 삭제, 생년월일 → 5세 단위 연령대"))
+        self.ps_method = self._text(
+            box, "pseudonymMethod", self.tr("예: 이름 삭제, 생년월일 → 5세 단위 연령대")
+        )
         form.addRow(self.tr("가명처리 방법"), self.ps_method)
         self.ps_on = date_edit(box, clock.today_kst(), "pseudonymOn")
         form.addRow(self.tr("가명처리일"), self.ps_on)
@@ -199,7 +212,9 @@ class DisclosureDialog(QDialog):
         form.addRow(self.tr("가명처리자"), self.ps_by)
         self.ps_additional = QLineEdit(box)
         self.ps_additional.setObjectName("pseudonymAdditional")
-        self.ps_additional.setPlaceholderText(self.tr("추가정보(대응표 등)의 분리보관 장소·관리자, 또는 '추가정보 없음'"))
+        self.ps_additional.setPlaceholderText(
+            self.tr("추가정보(대응표 등)의 분리보관 장소·관리자, 또는 '추가정보 없음'")
+        )
         form.addRow(self.tr("추가정보 분리보관"), self.ps_additional)
         self.ps_period = QLineEdit(box)
         self.ps_period.setObjectName("pseudonymPeriod")
@@ -264,8 +279,11 @@ class DisclosureDialog(QDialog):
         """A patient found by chart number: shown masked, with a warning where a refusal is likely."""
         self.lookup_done()
         if choice.held:
-            self.failed(self.tr("차트번호 {chart} 환자는 처리정지(정정 처리 중) 상태라 제공할 수 없습니다.").format(
-                chart=choice.chart_no))
+            self.failed(
+                self.tr("차트번호 {chart} 환자는 처리정지(정정 처리 중) 상태라 제공할 수 없습니다.").format(
+                    chart=choice.chart_no
+                )
+            )
             return
         if choice.patient_id in self.patient_ids():
             return
@@ -349,15 +367,16 @@ class DisclosureDialog(QDialog):
     def _kind_changed(self) -> None:
         internal = self.current_kind() == INTERNAL_USE
         self.recipient_label.setText(self.tr("이용 부서") if internal else self.tr("제공받는 자"))
-        self.recipient.setPlaceholderText(self.tr("예: 원무과 고객만족팀") if internal
-                                          else self.tr("예: 관악경찰서 형사과"))
+        self.recipient.setPlaceholderText(
+            self.tr("예: 원무과 고객만족팀") if internal else self.tr("예: 관악경찰서 형사과")
+        )
         # 법 제18조⑤ (제한·조치 요청) is addressed to a recipient: none inside the hospital
         self.restrictions.setEnabled(not internal)
         self.restrictions_label.setEnabled(not internal)
 
     def _fill(self, r: DisclosureRow) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind)))
-        self.kind.setEnabled(False)         # a correction keeps the kind of the entry it corrects
+        self.kind.setEnabled(False)  # a correction keeps the kind of the entry it corrects
         p = r.pseudonym
         if p is not None:
             self.ps_purpose.setCurrentIndex(max(0, self.ps_purpose.findData(p.purpose_kind)))
@@ -400,24 +419,37 @@ class DisclosureDialog(QDialog):
         pseudonym = None
         if self.pseudonym_box.isEnabled():
             pseudonym = PseudonymInput(
-                purpose_kind=str(self.ps_purpose.currentData()), items=self.ps_items.text(),
-                method=self.ps_method.toPlainText(), performed_on=to_date(self.ps_on.date()),
-                additional_info=self.ps_additional.text(), use_period=self.ps_period.text(),
-                performed_by=self.ps_by.text(), review=self.ps_review.text())
+                purpose_kind=str(self.ps_purpose.currentData()),
+                items=self.ps_items.text(),
+                method=self.ps_method.toPlainText(),
+                performed_on=to_date(self.ps_on.date()),
+                additional_info=self.ps_additional.text(),
+                use_period=self.ps_period.text(),
+                performed_by=self.ps_by.text(),
+                review=self.ps_review.text(),
+            )
         return DisclosureInput(
-            kind=self.current_kind(), pseudonym=pseudonym,
-            file_code=str(self.file.currentData() or ""), recipient=self.recipient.text(),
-            recipient_purpose=self.purpose.toPlainText(), items=self.items.text(), legal_basis=self.current_basis(),
-            disclosed_on=to_date(self.disclosed_on.date()), form=self.form_combo.currentText(),
-            basis_detail=self.detail.text(), period=self.period.text(),
+            kind=self.current_kind(),
+            pseudonym=pseudonym,
+            file_code=str(self.file.currentData() or ""),
+            recipient=self.recipient.text(),
+            recipient_purpose=self.purpose.toPlainText(),
+            items=self.items.text(),
+            legal_basis=self.current_basis(),
+            disclosed_on=to_date(self.disclosed_on.date()),
+            form=self.form_combo.currentText(),
+            basis_detail=self.detail.text(),
+            period=self.period.text(),
             restrictions="" if internal else self.restrictions.toPlainText(),
-            document_no=self.document_no.text(), patient_ids=self.patient_ids() if listed else [],
-            external_subjects=self.externals() if listed else [], subject_count=count or None,
-            deidentified=self.deidentified.isChecked(), note=self.note.text(),
-            corrects_id=self.corrects.id if self.corrects else None)
+            document_no=self.document_no.text(),
+            patient_ids=self.patient_ids() if listed else [],
+            external_subjects=self.externals() if listed else [],
+            subject_count=count or None,
+            deidentified=self.deidentified.isChecked(),
+            note=self.note.text(),
+            corrects_id=self.corrects.id if self.corrects else None,
+        )
 
     def failed(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
-
-

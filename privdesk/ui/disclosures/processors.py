@@ -140,7 +140,9 @@ class ProcessorDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("processorDialog")
         self.row = row
-        self.setWindowTitle(self.tr("수탁업체 수정 — {name}").format(name=row.name) if row else self.tr("수탁업체 추가"))
+        self.setWindowTitle(
+            self.tr("수탁업체 수정 — {name}").format(name=row.name) if row else self.tr("수탁업체 추가")
+        )
         form = QFormLayout()
         self.name = QLineEdit(row.name if row else "", self)
         self.name.setObjectName("name")
@@ -160,11 +162,17 @@ class ProcessorDialog(QDialog):
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setFixedHeight(60)
-        for label, widget in ((self.tr("수탁업체명"), self.name), (self.tr("위탁업무 내용"), self.task),
-                              (self.tr("보유기간"), self.retention), (self.tr("계약 시작일"), self.start),
-                              (self.tr("계약 종료일"), self.end), (self.tr("담당자·연락처"), self.contact),
-                              (self.tr("최근 점검·교육일"), self.last_check), (self.tr("점검·교육 내용"), self.check_note),
-                              (self.tr("사유 (필수)"), self.reason)):
+        for label, widget in (
+            (self.tr("수탁업체명"), self.name),
+            (self.tr("위탁업무 내용"), self.task),
+            (self.tr("보유기간"), self.retention),
+            (self.tr("계약 시작일"), self.start),
+            (self.tr("계약 종료일"), self.end),
+            (self.tr("담당자·연락처"), self.contact),
+            (self.tr("최근 점검·교육일"), self.last_check),
+            (self.tr("점검·교육 내용"), self.check_note),
+            (self.tr("사유 (필수)"), self.reason),
+        ):
             form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -174,8 +182,9 @@ class ProcessorDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("저장"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
         self.buttons.accepted.connect(self._validate)
@@ -193,24 +202,32 @@ class ProcessorDialog(QDialog):
         return self.reason.toPlainText().strip()
 
     def value(self) -> ProcessorChangeInput:
-        return ProcessorChangeInput(name=self.name.text(), task=self.task.text(), retention=self.retention.text(),
-                                    contract_start=self.start.value(), contract_end=self.end.value(),
-                                    contact=self.contact.text(), last_check=self.last_check.value(),
-                                    check_note=self.check_note.text())
+        return ProcessorChangeInput(
+            name=self.name.text(),
+            task=self.task.text(),
+            retention=self.retention.text(),
+            contract_start=self.start.value(),
+            contract_end=self.end.value(),
+            contact=self.contact.text(),
+            last_check=self.last_check.value(),
+            check_note=self.check_note.text(),
+        )
 
     def failed(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
 
 
-CHANGE_TEXT = {"create": QT_TRANSLATE_NOOP("ProcessorChangesModel", "등록"),
-               "update": QT_TRANSLATE_NOOP("ProcessorChangesModel", "변경"),
-               "deactivate": QT_TRANSLATE_NOOP("ProcessorChangesModel", "위탁 종료"),
-               "reactivate": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재개"),
-               "checklist": QT_TRANSLATE_NOOP("ProcessorChangesModel", "계약서 점검"),
-               "subcontract": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재위탁 등록"),
-               "subcontract_end": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재위탁 종료"),
-               "returned": QT_TRANSLATE_NOOP("ProcessorChangesModel", "반환·파기 확인")}
+CHANGE_TEXT = {
+    "create": QT_TRANSLATE_NOOP("ProcessorChangesModel", "등록"),
+    "update": QT_TRANSLATE_NOOP("ProcessorChangesModel", "변경"),
+    "deactivate": QT_TRANSLATE_NOOP("ProcessorChangesModel", "위탁 종료"),
+    "reactivate": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재개"),
+    "checklist": QT_TRANSLATE_NOOP("ProcessorChangesModel", "계약서 점검"),
+    "subcontract": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재위탁 등록"),
+    "subcontract_end": QT_TRANSLATE_NOOP("ProcessorChangesModel", "재위탁 종료"),
+    "returned": QT_TRANSLATE_NOOP("ProcessorChangesModel", "반환·파기 확인"),
+}
 
 
 class ChangesModel(RowTableModel[ProcessorChangeRow]):
@@ -218,8 +235,12 @@ class ChangesModel(RowTableModel[ProcessorChangeRow]):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "일시"), lambda c: fmt_datetime(c.at)),
         Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "변경자"), lambda c: c.actor_login),
-        Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "구분"),
-               lambda c: QCoreApplication.translate("ProcessorChangesModel", CHANGE_TEXT.get(c.change, c.change))),
+        Column(
+            QT_TRANSLATE_NOOP("ProcessorChangesModel", "구분"),
+            lambda c: QCoreApplication.translate(
+                "ProcessorChangesModel", CHANGE_TEXT.get(c.change, c.change)
+            ),
+        ),
         Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "내용"), lambda c: c.detail),
         Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "사유"), lambda c: c.reason),
     )
@@ -247,7 +268,7 @@ class ProcessorHistoryDialog(QDialog):
 class ProcessorsPage(Page):
     """수탁업체 (permission: processor.manage)."""
 
-    SHOWS = frozenset({"disclosures"})   # the processors and their contracts
+    SHOWS = frozenset({"disclosures"})  # the processors and their contracts
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
@@ -256,8 +277,13 @@ class ProcessorsPage(Page):
         self.print_job: PrintJob | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("수탁업체 (개인정보 처리업무 위탁)"), self))
-        note = QLabel(self.tr("계약 종료일이 {days}일 이내인 업체는 노란색과 '종료 임박' 표시로, 계약이 끝난 업체는 "
-                              "빨간색과 '계약 만료' 표시로 나타납니다.").format(days=uc.ENDING_SOON_DAYS), self)
+        note = QLabel(
+            self.tr(
+                "계약 종료일이 {days}일 이내인 업체는 노란색과 '종료 임박' 표시로, 계약이 끝난 업체는 "
+                "빨간색과 '계약 만료' 표시로 나타납니다."
+            ).format(days=uc.ENDING_SOON_DAYS),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         bar = QHBoxLayout()
@@ -265,7 +291,9 @@ class ProcessorsPage(Page):
         self.edit_button = self._button(bar, "editProcessor", self.tr("수정"), self.edit_processor)
         self.history_button = self._button(bar, "processorHistory", self.tr("변경 이력"), self.show_history)
         self.active_button = self._button(bar, "toggleActive", self.tr("위탁 종료"), self.toggle_active)
-        self.contract_button = self._button(bar, "processorContract", self.tr("계약 관리"), self.show_contract)
+        self.contract_button = self._button(
+            bar, "processorContract", self.tr("계약 관리"), self.show_contract
+        )
         self.show_inactive = QCheckBox(self.tr("위탁 종료 업체도 표시"), self)
         self.show_inactive.setObjectName("showInactive")
         self.show_inactive.setChecked(True)
@@ -295,18 +323,29 @@ class ProcessorsPage(Page):
 
     def run(self, fn: Any, on_done: Any = None, *, changes: Changes = False, on_error: Any = None) -> None:
         """Run a disclosures use case; ``changes=True`` means the disclosures data changed."""
+
         def failed(exc: BaseException) -> bool:
             if on_error is not None and on_error(exc):
                 return True
             if isinstance(exc, VersionConflictError):
-                messages.show_info(self, self.tr("다른 사용자가 변경함"), self.tr(
-                    "다른 사용자가 먼저 이 수탁업체를 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오."))
+                messages.show_info(
+                    self,
+                    self.tr("다른 사용자가 변경함"),
+                    self.tr(
+                        "다른 사용자가 먼저 이 수탁업체를 변경했습니다. 최신 내용을 다시 불러왔으니 확인한 뒤 다시 하십시오."
+                    ),
+                )
                 self.reload()
                 return True
             return False
 
-        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=failed,
-                             changes=frozenset({"disclosures"}) if changes is True else changes)
+        self.host.runner.run(
+            fn,
+            owner=self,
+            on_done=on_done,
+            on_error=failed,
+            changes=frozenset({"disclosures"}) if changes is True else changes,
+        )
 
     def reload(self) -> None:
         ctx, actor, inactive = self.host.ctx, self.host.actor, self.show_inactive.isChecked()
@@ -319,9 +358,11 @@ class ProcessorsPage(Page):
         soon = sum(1 for r in active if r.ending_soon)
         ended = sum(1 for r in active if r.expired)
         open_ = sum(1 for r in rows if r.outstanding)
-        self.status.setText(self.tr("위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, "
-                                    "반환·파기 미확인 {open}곳").format(n=len(active), soon=soon, ended=ended,
-                                                                   open=open_))
+        self.status.setText(
+            self.tr(
+                "위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳"
+            ).format(n=len(active), soon=soon, ended=ended, open=open_)
+        )
         if keep is not None:
             for i, r in enumerate(rows):
                 if r.id == keep.id:
@@ -342,7 +383,9 @@ class ProcessorsPage(Page):
         row = self.selected()
         for b in (self.edit_button, self.history_button, self.active_button, self.contract_button):
             b.setEnabled(row is not None)
-        self.active_button.setText(self.tr("위탁 재개") if row is not None and not row.active else self.tr("위탁 종료"))
+        self.active_button.setText(
+            self.tr("위탁 재개") if row is not None and not row.active else self.tr("위탁 종료")
+        )
 
     def _open(self, dialog: QDialog, on_accept: Any) -> None:
         self.dialog = dialog
@@ -361,11 +404,13 @@ class ProcessorsPage(Page):
             return
         dialog = ProcessorDialog(self, row)
         ctx, actor = self.host.ctx, self.host.actor
-        self._open_form(dialog, lambda data, reason: uc.update_processor(ctx, actor, row.id, data, reason, row.version))
+        self._open_form(
+            dialog, lambda data, reason: uc.update_processor(ctx, actor, row.id, data, reason, row.version)
+        )
 
     def _open_form(self, dialog: ProcessorDialog, save: Any) -> None:
         def submitted() -> None:
-            data, reason = dialog.value(), dialog.reason_text()   # read on the GUI thread
+            data, reason = dialog.value(), dialog.reason_text()  # read on the GUI thread
             dialog.buttons.setEnabled(False)
 
             def failed(exc: BaseException) -> bool:
@@ -398,19 +443,30 @@ class ProcessorsPage(Page):
             return
         ctx, actor = self.host.ctx, self.host.actor
         if row.active:
-            dialog = ReasonDialog(self, self.tr("위탁 종료"), self.tr(
-                "{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.").format(
-                name=row.name))
+            dialog = ReasonDialog(
+                self,
+                self.tr("위탁 종료"),
+                self.tr(
+                    "{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다."
+                ).format(name=row.name),
+            )
         else:
-            dialog = ReasonDialog(self, self.tr("위탁 재개"), self.tr("{name}과(와)의 위탁을 다시 시작합니다.").format(
-                name=row.name))
+            dialog = ReasonDialog(
+                self,
+                self.tr("위탁 재개"),
+                self.tr("{name}과(와)의 위탁을 다시 시작합니다.").format(name=row.name),
+            )
 
         def go() -> None:
             reason = dialog.reason_text()
             if row.active:
-                self.run(lambda: uc.deactivate_processor(ctx, actor, row.id, reason, row.version), changes=True)
+                self.run(
+                    lambda: uc.deactivate_processor(ctx, actor, row.id, reason, row.version), changes=True
+                )
             else:
-                self.run(lambda: uc.reactivate_processor(ctx, actor, row.id, reason, row.version), changes=True)
+                self.run(
+                    lambda: uc.reactivate_processor(ctx, actor, row.id, reason, row.version), changes=True
+                )
 
         self._open(dialog, go)
 
@@ -443,9 +499,13 @@ class ProcessorsPage(Page):
     def print_list(self) -> PrintJob | None:
         ctx, actor = self.host.ctx, self.host.actor
         today = clock.today_kst()
-        job = PrintJob.start(self.host, self, self.tr("수탁업체 현황"), f"수탁업체현황-{today.isoformat()}.pdf",
-                             lambda out, on_page, why: printing.print_processors(ctx, actor, out, reason=why,
-                                                                                 on_page=on_page))
+        job = PrintJob.start(
+            self.host,
+            self,
+            self.tr("수탁업체 현황"),
+            f"수탁업체현황-{today.isoformat()}.pdf",
+            lambda out, on_page, why: printing.print_processors(ctx, actor, out, reason=why, on_page=on_page),
+        )
         if job is not None:
             self.print_job = job
         return job
@@ -454,4 +514,3 @@ class ProcessorsPage(Page):
 def processors_page(host: PageHost, parent: QWidget | None) -> Page:
     """The page factory for :class:`privdesk.ui.pages.PageSpec`."""
     return ProcessorsPage(host, parent)
-

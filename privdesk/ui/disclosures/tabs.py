@@ -84,15 +84,29 @@ class DisclosureLedgerTab(QWidget):
         layout.addLayout(filters)
         bar = QHBoxLayout()
         self.new_button = self._button(bar, "newDisclosure", self.tr("이용·제공 기록"), self.new_entry)
-        self.correct_button = self._button(bar, "correctDisclosure", self.tr("선택 기록 정정 기재"), self.correct_selected)
+        self.correct_button = self._button(
+            bar, "correctDisclosure", self.tr("선택 기록 정정 기재"), self.correct_selected
+        )
         bar.addStretch(1)
         self.print_button = self._button(bar, "printLedger", self.tr("대장 출력"), self.print_ledger)
-        self.export_button = self._button(bar, "exportLedger", self.tr("CSV 내보내기"), self.choose_export_file)
+        self.export_button = self._button(
+            bar, "exportLedger", self.tr("CSV 내보내기"), self.choose_export_file
+        )
         layout.addLayout(bar)
         self.model = DisclosureLedgerModel(self)
         self.table = record_table(self, "disclosureTable", self.model)
-        for col, width in ((0, 50), (1, 90), (2, 110), (3, 120), (4, 140), (5, 160), (6, 220), (7, 130), (8, 80),
-                           (9, 180)):
+        for col, width in (
+            (0, 50),
+            (1, 90),
+            (2, 110),
+            (3, 120),
+            (4, 140),
+            (5, 160),
+            (6, 220),
+            (7, 130),
+            (8, 80),
+            (9, 180),
+        ):
             self.table.setColumnWidth(col, width)
         self.table.doubleClicked.connect(lambda _i: self.correct_selected())
         layout.addWidget(self.table, 1)
@@ -111,8 +125,13 @@ class DisclosureLedgerTab(QWidget):
 
     def run(self, fn: Any, on_done: Any = None, *, changes: Changes = False, on_error: Any = None) -> None:
         """Run a disclosures use case; ``changes=True`` means the disclosures data changed."""
-        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=on_error,
-                             changes=frozenset({"disclosures"}) if changes is True else changes)
+        self.host.runner.run(
+            fn,
+            owner=self,
+            on_done=on_done,
+            on_error=on_error,
+            changes=frozenset({"disclosures"}) if changes is True else changes,
+        )
 
     def period(self) -> tuple[dt.date, dt.date]:
         return to_date(self.first.date()), to_date(self.last.date())
@@ -122,8 +141,12 @@ class DisclosureLedgerTab(QWidget):
         first, last = self.period()
         recipient, basis = self.recipient.text().strip() or None, self.basis.currentData()
         kind = self.kind.currentData()
-        self.run(lambda: ledger.list_disclosures(ctx, actor, first, last, recipient=recipient, legal_basis=basis,
-                                                 kind=kind), self._loaded)
+        self.run(
+            lambda: ledger.list_disclosures(
+                ctx, actor, first, last, recipient=recipient, legal_basis=basis, kind=kind
+            ),
+            self._loaded,
+        )
         if not self.files:
             self.run(lambda: ledger.disclosure_files(ctx, actor), self._files_loaded)
 
@@ -157,7 +180,7 @@ class DisclosureLedgerTab(QWidget):
         ctx, actor = self.host.ctx, self.host.actor
 
         def found(choice: SubjectChoice) -> None:
-            if shiboken6.isValid(dialog):   # the form may have been closed meanwhile
+            if shiboken6.isValid(dialog):  # the form may have been closed meanwhile
                 dialog.add_patient(choice)
 
         def failed(exc: BaseException) -> bool:
@@ -186,7 +209,7 @@ class DisclosureLedgerTab(QWidget):
 
         def failed(exc: BaseException) -> bool:
             if not shiboken6.isValid(dialog):
-                return False                 # shown by the runner as a message box
+                return False  # shown by the runner as a message box
             dialog.buttons.setEnabled(True)
             if isinstance(exc, PrivdeskError):
                 dialog.failed(str(exc))
@@ -199,26 +222,40 @@ class DisclosureLedgerTab(QWidget):
     def print_ledger(self) -> PrintJob | None:
         first, last = self.period()
         if first > last:
-            messages.show_error(self, PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")))
+            messages.show_error(
+                self,
+                PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")),
+            )
             return None
         ctx, actor = self.host.ctx, self.host.actor
-        job = PrintJob.start(self.host, self, self.tr("개인정보의 목적 외 이용 및 제3자 제공 대장"),
-                             f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.pdf",
-                             lambda out, on_page, why: printing.print_ledger(ctx, actor, first, last, Path(out),
-                                                                             reason=why, on_page=on_page))
+        job = PrintJob.start(
+            self.host,
+            self,
+            self.tr("개인정보의 목적 외 이용 및 제3자 제공 대장"),
+            f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.pdf",
+            lambda out, on_page, why: printing.print_ledger(
+                ctx, actor, first, last, Path(out), reason=why, on_page=on_page
+            ),
+        )
         if job is not None:
             self.page.print_job = job
         return job
 
     def choose_export_file(self) -> None:
         first, last = self.period()
-        reason = ask_reason(self, self.host, self.host.actor, self.tr("내보내는 사유"),
-                            self.tr("제3자 제공 대장을 파일로 내보내는 사유를 적으십시오. 접속기록에 남습니다."))
+        reason = ask_reason(
+            self,
+            self.host,
+            self.host.actor,
+            self.tr("내보내는 사유"),
+            self.tr("제3자 제공 대장을 파일로 내보내는 사유를 적으십시오. 접속기록에 남습니다."),
+        )
         if reason is None:
             return
         default = f"제3자제공대장-{first.isoformat()}_{last.isoformat()}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("제3자 제공 대장 내보내기"), default,
-                                              self.tr("CSV 파일 (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("제3자 제공 대장 내보내기"), default, self.tr("CSV 파일 (*.csv)")
+        )
         if path:
             self.export_to(Path(path), reason)
 
@@ -230,16 +267,24 @@ class DisclosureLedgerTab(QWidget):
         def done(n: int) -> None:
             self.export_button.setEnabled(True)
             self.page.last_export = (path, n)
-            messages.show_info(self, self.tr("내보내기 완료"),
-                               self.tr("제3자 제공 기록 {n}건을 내보냈습니다: {path}").format(n=n, path=path),
-                               self.tr("내보낸 파일도 개인정보 처리 기록입니다. 보관과 파기에 주의하십시오."))
+            messages.show_info(
+                self,
+                self.tr("내보내기 완료"),
+                self.tr("제3자 제공 기록 {n}건을 내보냈습니다: {path}").format(n=n, path=path),
+                self.tr("내보낸 파일도 개인정보 처리 기록입니다. 보관과 파기에 주의하십시오."),
+            )
 
         def failed(_exc: BaseException) -> bool:
             self.export_button.setEnabled(True)
             return False
 
-        out = Output(path, force=True)   # the save dialog asked before replacing a file
-        self.run(lambda: printing.export_csv(ctx, actor, first, last, out, reason=reason), done, changes=True, on_error=failed)
+        out = Output(path, force=True)  # the save dialog asked before replacing a file
+        self.run(
+            lambda: printing.export_csv(ctx, actor, first, last, out, reason=reason),
+            done,
+            changes=True,
+            on_error=failed,
+        )
 
 
 # -- the per-subject history tab ---------------------------------------------------------------------------------
@@ -266,7 +311,10 @@ class DisclosureHistoryTab(QWidget):
         bar.addWidget(self.search_button)
         bar.addStretch(1)
         layout.addLayout(bar)
-        self.summary = QLabel(self.tr("차트번호로 환자를 찾으면 그 환자의 개인정보를 제3자에게 제공한 기록이 모두 나옵니다."), self)
+        self.summary = QLabel(
+            self.tr("차트번호로 환자를 찾으면 그 환자의 개인정보를 제3자에게 제공한 기록이 모두 나옵니다."),
+            self,
+        )
         self.summary.setObjectName("historySummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -283,11 +331,13 @@ class DisclosureHistoryTab(QWidget):
         if not chart:
             return
         ctx, actor = self.host.ctx, self.host.actor
-        self.host.runner.run(lambda: subjects.chart_history(ctx, actor, chart), owner=self, on_done=self._shown)
+        self.host.runner.run(
+            lambda: subjects.chart_history(ctx, actor, chart), owner=self, on_done=self._shown
+        )
 
     def _shown(self, result: ChartHistory) -> None:
         self.result = result
         self.model.set_rows(list(result.rows))
-        self.summary.setText(self.tr("{label} — 제3자 제공 {n}건").format(label=result.label, n=len(result.rows)))
-
-
+        self.summary.setText(
+            self.tr("{label} — 제3자 제공 {n}건").format(label=result.label, n=len(result.rows))
+        )

@@ -24,9 +24,16 @@ class IncidentClockBox(StartBox):
     """Shown to whoever handles incidents (``incident.handle``)."""
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
-        super().__init__(host, parent, name="incidentsBox", line_name="incidentsLine", page=INCIDENTS_PAGE,
-                         button_name="openIncidentsButton",
-                         permission=Permission.INCIDENT_HANDLE, styles=STYLES)
+        super().__init__(
+            host,
+            parent,
+            name="incidentsBox",
+            line_name="incidentsLine",
+            page=INCIDENTS_PAGE,
+            button_name="openIncidentsButton",
+            permission=Permission.INCIDENT_HANDLE,
+            styles=STYLES,
+        )
         self.button.setText(self.tr("사고 대장 열기"))
         self.summary: ClockSummary | None = None
 
@@ -54,8 +61,11 @@ class IncidentClockBox(StartBox):
                     continue
                 text = escape(f"{d.label}: {d.status(s.now)}")
                 u = d.urgency(s.now)
-                parts.append(f"&nbsp;&nbsp;&nbsp;<b>{text}</b>" if u in (Urgency.LATE, Urgency.SOON)
-                             else f"&nbsp;&nbsp;&nbsp;{text}")
+                parts.append(
+                    f"&nbsp;&nbsp;&nbsp;<b>{text}</b>"
+                    if u in (Urgency.LATE, Urgency.SOON)
+                    else f"&nbsp;&nbsp;&nbsp;{text}"
+                )
             lines += parts or [f"&nbsp;&nbsp;&nbsp;{escape(all_done)}"]
         if len(s.rows) > 5:
             lines.append(escape(self.tr("외 {n}건").format(n=len(s.rows) - 5)))

@@ -86,13 +86,24 @@ class IncidentsModel(RowTableModel[IncidentRow]):
     COL_NUMBER, COL_LEARNT, COL_KIND, COL_PEOPLE, COL_NOTIFY, COL_REPORT, COL_STATE = range(7)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("IncidentsModel", "사고 번호"), lambda r: r.number),
-        Column(QT_TRANSLATE_NOOP("IncidentsModel", "인지 일시"), lambda r: clock.fmt_datetime(r.learnt_at),
-               lambda r: r.learnt_at),
+        Column(
+            QT_TRANSLATE_NOOP("IncidentsModel", "인지 일시"),
+            lambda r: clock.fmt_datetime(r.learnt_at),
+            lambda r: r.learnt_at,
+        ),
         Column(QT_TRANSLATE_NOOP("IncidentsModel", "유형"), lambda r: r.kind_label),
-        Column(QT_TRANSLATE_NOOP("IncidentsModel", "정보주체"), lambda r: f"{r.affected:,}",
-               lambda r: r.affected, align_right=True),
-        Column(QT_TRANSLATE_NOOP("IncidentsModel", "통지 (72시간)"), lambda r: duty_cell(r.notify, clock.now())),
-        Column(QT_TRANSLATE_NOOP("IncidentsModel", "신고 (72시간)"), lambda r: duty_cell(r.report, clock.now())),
+        Column(
+            QT_TRANSLATE_NOOP("IncidentsModel", "정보주체"),
+            lambda r: f"{r.affected:,}",
+            lambda r: r.affected,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("IncidentsModel", "통지 (72시간)"), lambda r: duty_cell(r.notify, clock.now())
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("IncidentsModel", "신고 (72시간)"), lambda r: duty_cell(r.report, clock.now())
+        ),
         Column(QT_TRANSLATE_NOOP("IncidentsModel", "상태"), lambda r: r.state_label),
     )
 
@@ -106,8 +117,13 @@ class IncidentsModel(RowTableModel[IncidentRow]):
             now = clock.now()
             duty = {self.COL_NOTIFY: r.notify, self.COL_REPORT: r.report}.get(index.column())
             u = duty.urgency(now) if duty is not None else r.urgency(now)
-            return clock_colour(role, closed=False, overdue=u == Urgency.LATE, due_soon=u == Urgency.SOON,
-                                clock_cell=duty is not None)
+            return clock_colour(
+                role,
+                closed=False,
+                overdue=u == Urgency.LATE,
+                due_soon=u == Urgency.SOON,
+                clock_cell=duty is not None,
+            )
         return super().data(index, role)
 
 
@@ -131,10 +147,15 @@ class _Form(QDialog):
         self.error.setStyleSheet(f"color: {RED};")
         self.error.hide()
         self.layout_.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("IncidentForm", "저장"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("IncidentForm", "저장")
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("IncidentForm", "취소"))
+            QCoreApplication.translate("IncidentForm", "취소")
+        )
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -195,7 +216,7 @@ class OpenDialog(_Form):
         self.reporter = self.line("reporter", "", self.tr("부서·이름"))
         self.summary = self.text_edit("summary", 80)
         self.items = self.line("items", "", self.tr("예: 이름, 주민등록번호, 주소"))
-        self.files = QListWidget(self)          # the personal-information files, by name, to tick
+        self.files = QListWidget(self)  # the personal-information files, by name, to tick
         self.files.setObjectName("files")
         for f in page.host.ctx.profile.files:
             item = QListWidgetItem(f.name, self.files)
@@ -206,31 +227,55 @@ class OpenDialog(_Form):
         self.containment = self.text_edit("containment", 60)
         self.outside = QCheckBox(self.tr("외부로부터의 불법적인 접근(해킹 등)"), self)
         self.outside.setObjectName("outside")
-        for label, w in ((self.tr("인지 일시 (한국 시간)"), self.learnt), (self.tr("발생 일시"), self.happened),
-                         (self.tr("유형"), self.kind), (self.tr("최초 보고자"), self.reporter),
-                         (self.tr("경위"), self.summary), (self.tr("유출 항목"), self.items),
-                         (self.tr("개인정보파일"), self.files), (self.tr("최초 대응조치"), self.containment),
-                         ("", self.outside)):
+        for label, w in (
+            (self.tr("인지 일시 (한국 시간)"), self.learnt),
+            (self.tr("발생 일시"), self.happened),
+            (self.tr("유형"), self.kind),
+            (self.tr("최초 보고자"), self.reporter),
+            (self.tr("경위"), self.summary),
+            (self.tr("유출 항목"), self.items),
+            (self.tr("개인정보파일"), self.files),
+            (self.tr("최초 대응조치"), self.containment),
+            ("", self.outside),
+        ):
             self.form.addRow(label, w)
-        note = QLabel(self.tr("경위와 조치에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 기한은 인지 일시부터 "
-                              "72시간입니다."), self)
+        note = QLabel(
+            self.tr(
+                "경위와 조치에는 주민등록번호·전화번호 같은 개인정보를 적지 마십시오. 기한은 인지 일시부터 "
+                "72시간입니다."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.layout_.addWidget(note)
         self.finish_layout()
 
     def checked_files(self) -> list[str]:
-        return [str(self.files.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.files.count())
-                if self.files.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            str(self.files.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.files.count())
+            if self.files.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def call(self) -> Callable[[], Any]:
         learnt = rules.parse_kst(self.learnt.text(), "learnt_at", "인지 일시")
-        happened = (rules.parse_kst(self.happened.text(), "happened_at", "발생 일시")
-                    if self.happened.text().strip() else None)
-        data = IncidentInput(learnt_at=learnt, happened_at=happened, kind=str(self.kind.currentData()),
-                             reporter=self.reporter.text(), summary=self.summary.toPlainText(), items=self.items.text(),
-                             files=self.checked_files(), containment=self.containment.toPlainText(),
-                             outside_access=self.outside.isChecked())
+        happened = (
+            rules.parse_kst(self.happened.text(), "happened_at", "발생 일시")
+            if self.happened.text().strip()
+            else None
+        )
+        data = IncidentInput(
+            learnt_at=learnt,
+            happened_at=happened,
+            kind=str(self.kind.currentData()),
+            reporter=self.reporter.text(),
+            summary=self.summary.toPlainText(),
+            items=self.items.text(),
+            files=self.checked_files(),
+            containment=self.containment.toPlainText(),
+            outside_access=self.outside.isChecked(),
+        )
         ctx, actor = self.page.host.ctx, self.page.host.actor
         return lambda: register.open_incident(ctx, actor, data)
 
@@ -246,8 +291,16 @@ class AffectDialog(_Form):
         self.number = number
         self.mode = QComboBox(self)
         self.mode.setObjectName("mode")
-        for code, label in zip(self.MODES, (self.tr("차트번호 목록"), self.tr("내보내기 접속기록 순번"),
-                                            self.tr("계정의 접근 기록"), self.tr("CCTV 열람 청구")), strict=True):
+        for code, label in zip(
+            self.MODES,
+            (
+                self.tr("차트번호 목록"),
+                self.tr("내보내기 접속기록 순번"),
+                self.tr("계정의 접근 기록"),
+                self.tr("CCTV 열람 청구"),
+            ),
+            strict=True,
+        ):
             self.mode.addItem(label, code)
         self.charts = self.text_edit("charts", 120)
         self.charts.setPlaceholderText(self.tr("한 줄에 차트번호 하나"))
@@ -270,9 +323,14 @@ class AffectDialog(_Form):
 
     def _mode_changed(self) -> None:
         mode = self.mode.currentData()
-        for w, visible in ((self.charts, mode == "charts"), (self.seq, mode == "export"),
-                           (self.login, mode == "account"), (self.cctv, mode == "cctv"), (self.first, mode == "account"),
-                           (self.last, mode == "account")):
+        for w, visible in (
+            (self.charts, mode == "charts"),
+            (self.seq, mode == "export"),
+            (self.login, mode == "account"),
+            (self.cctv, mode == "cctv"),
+            (self.first, mode == "account"),
+            (self.last, mode == "account"),
+        ):
             w.setVisible(visible)
             lbl = self.form.labelForField(w)
             if lbl is not None:
@@ -281,7 +339,12 @@ class AffectDialog(_Form):
     def call(self) -> Callable[[], Any]:
         from privdesk.errors import ValidationError
 
-        ctx, actor, number, mode = self.page.host.ctx, self.page.host.actor, self.number, self.mode.currentData()
+        ctx, actor, number, mode = (
+            self.page.host.ctx,
+            self.page.host.actor,
+            self.number,
+            self.mode.currentData(),
+        )
         if mode == "charts":
             charts = affected.read_charts(self.charts.toPlainText())
             return lambda: affected.affect_charts(ctx, actor, number, charts)
@@ -294,7 +357,10 @@ class AffectDialog(_Form):
             ids = affected.read_cctv(self.cctv.text())
             return lambda: affected.affect_cctv(ctx, actor, number, ids)
         try:
-            first, last = dt.date.fromisoformat(self.first.text().strip()), dt.date.fromisoformat(self.last.text().strip())
+            first, last = (
+                dt.date.fromisoformat(self.first.text().strip()),
+                dt.date.fromisoformat(self.last.text().strip()),
+            )
         except ValueError:
             raise ValidationError("first", "기간은 YYYY-MM-DD 형식으로 입력하십시오.") from None
         login = self.login.text()
@@ -317,11 +383,17 @@ class SentDialog(_Form):
         self.people = QSpinBox(self)
         self.people.setObjectName("people")
         self.people.setRange(0, 10_000_000)
-        self.at = self.line("sentAt", clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M"), "YYYY-MM-DD HH:MM")
+        self.at = self.line(
+            "sentAt", clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M"), "YYYY-MM-DD HH:MM"
+        )
         self.note = self.line("note")
-        for label, w in ((self.tr("의무"), self.duty), (self.tr("방법·기관"), self.channel),
-                         (self.tr("통지한 인원"), self.people), (self.tr("보낸 일시 (한국 시간)"), self.at),
-                         (self.tr("메모"), self.note)):
+        for label, w in (
+            (self.tr("의무"), self.duty),
+            (self.tr("방법·기관"), self.channel),
+            (self.tr("통지한 인원"), self.people),
+            (self.tr("보낸 일시 (한국 시간)"), self.at),
+            (self.tr("메모"), self.note),
+        ):
             self.form.addRow(label, w)
         self.duty.currentIndexChanged.connect(lambda _i: self._duty_changed())
         self._duty_changed()
@@ -337,10 +409,15 @@ class SentDialog(_Form):
     def call(self) -> Callable[[], Any]:
         at = rules.parse_kst(self.at.text(), "sent_at", "보낸 일시")
         ctx, actor, number = self.page.host.ctx, self.page.host.actor, self.number
-        duty, channel, people, note = (str(self.duty.currentData()), str(self.channel.currentData()),
-                                       self.people.value(), self.note.text())
-        return lambda: register.mark_sent(ctx, actor, number, duty=duty, channel=channel, sent_at=at, people=people,
-                                          note=note)
+        duty, channel, people, note = (
+            str(self.duty.currentData()),
+            str(self.channel.currentData()),
+            self.people.value(),
+            self.note.text(),
+        )
+        return lambda: register.mark_sent(
+            ctx, actor, number, duty=duty, channel=channel, sent_at=at, people=people, note=note
+        )
 
 
 class CloseDialog(_Form):
@@ -360,8 +437,9 @@ class CloseDialog(_Form):
     def call(self) -> Callable[[], Any]:
         ctx, actor, row = self.page.host.ctx, self.page.host.actor, self.row
         cause, measures = self.cause.toPlainText(), self.measures.toPlainText()
-        return lambda: register.close_incident(ctx, actor, row.number, cause=cause, measures=measures,
-                                               expected_version=row.version)
+        return lambda: register.close_incident(
+            ctx, actor, row.number, cause=cause, measures=measures, expected_version=row.version
+        )
 
 
 class RemoveDialog(_Form):
@@ -400,36 +478,55 @@ class IncidentsPage(Page):
         self.may_approve = actor.may(Permission.INCIDENT_APPROVE)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("유출 등 사고 대장"), self))
-        intro = QLabel(self.tr(
-            "개인정보가 유출되었음을 알게 된 때부터 72시간 안에 정보주체에게 알리고, 1,000명 이상이거나 "
-            "민감·고유식별정보가 포함되었거나 외부의 불법 접근이면 개인정보보호위원회·KISA에 신고합니다 "
-            "(개인정보 보호법 제34조)."), self)
+        intro = QLabel(
+            self.tr(
+                "개인정보가 유출되었음을 알게 된 때부터 72시간 안에 정보주체에게 알리고, 1,000명 이상이거나 "
+                "민감·고유식별정보가 포함되었거나 외부의 불법 접근이면 개인정보보호위원회·KISA에 신고합니다 "
+                "(개인정보 보호법 제34조)."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #555;")
         layout.addWidget(intro)
 
-        bar = QHBoxLayout()                 # the work on an incident
+        bar = QHBoxLayout()  # the work on an incident
         self.new_button = self._button(bar, "newIncidentButton", self.tr("사고 등록…"), self.new_incident)
         self.affect_button = self._button(bar, "affectButton", self.tr("정보주체 추가…"), self.add_people)
         self.remove_button = self._button(bar, "removeButton", self.tr("정보주체 제외…"), self.remove_people)
         self.sent_button = self._button(bar, "sentButton", self.tr("통지·신고 기록…"), self.record_sent)
         self.close_button = self._button(bar, "closeIncidentButton", self.tr("종결…"), self.close_incident)
-        papers = QHBoxLayout()              # its papers and files (a second row: one row was wider than 1280 px)
+        papers = QHBoxLayout()  # its papers and files (a second row: one row was wider than 1280 px)
         papers_label = QLabel(self.tr("출력·내보내기:"), self)
         papers.addWidget(papers_label)
-        self.letters_button = self._button(papers, "lettersButton", self.tr("통지서…"),
-                                           lambda: self.print_paper("letters"))
+        self.letters_button = self._button(
+            papers, "lettersButton", self.tr("통지서…"), lambda: self.print_paper("letters")
+        )
         self.sms_button = self._button(papers, "smsButton", self.tr("문자 발송 CSV…"), self.choose_sms_file)
-        self.homepage_button = self._button(papers, "homepageButton", self.tr("홈페이지 게시문…"), self.show_homepage)
-        self.form_button = self._button(papers, "reportFormButton", self.tr("신고서…"),
-                                        lambda: self.print_paper("form"))
-        self.record_button = self._button(papers, "recordButton", self.tr("처리 기록…"),
-                                          lambda: self.print_paper("record"))
-        self.register_button = self._button(papers, "registerButton", self.tr("연간 대장…"),
-                                            lambda: self.print_register())
+        self.homepage_button = self._button(
+            papers, "homepageButton", self.tr("홈페이지 게시문…"), self.show_homepage
+        )
+        self.form_button = self._button(
+            papers, "reportFormButton", self.tr("신고서…"), lambda: self.print_paper("form")
+        )
+        self.record_button = self._button(
+            papers, "recordButton", self.tr("처리 기록…"), lambda: self.print_paper("record")
+        )
+        self.register_button = self._button(
+            papers, "registerButton", self.tr("연간 대장…"), lambda: self.print_register()
+        )
         papers.addStretch(1)
-        for b in (self.new_button, self.affect_button, self.remove_button, self.sent_button, self.letters_button,
-                  self.form_button, self.record_button, self.sms_button, self.homepage_button):
+        for b in (
+            self.new_button,
+            self.affect_button,
+            self.remove_button,
+            self.sent_button,
+            self.letters_button,
+            self.form_button,
+            self.record_button,
+            self.sms_button,
+            self.homepage_button,
+        ):
             b.setVisible(self.may_handle)
         papers_label.setVisible(True)
         self.close_button.setVisible(self.may_approve)
@@ -465,8 +562,9 @@ class IncidentsPage(Page):
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
         open_only = self.filter_combo.currentData() == OPEN
-        self.host.runner.run(lambda: register.list_incidents(ctx, actor, open_only=open_only), owner=self,
-                             on_done=self._loaded)
+        self.host.runner.run(
+            lambda: register.list_incidents(ctx, actor, open_only=open_only), owner=self, on_done=self._loaded
+        )
 
     def _loaded(self, rows: list[IncidentRow]) -> None:
         keep = self.selected()
@@ -474,7 +572,11 @@ class IncidentsPage(Page):
         now = clock.now()
         open_rows = [r for r in rows if r.state == register.OPEN]
         late = sum(1 for r in open_rows if r.urgency(now) == Urgency.LATE)
-        self.status.setText(self.tr("대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건").format(n=len(open_rows), late=late))
+        self.status.setText(
+            self.tr("대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건").format(
+                n=len(open_rows), late=late
+            )
+        )
         target = self._select_next or (keep.id if keep is not None else None)
         if target is not None and self.select(target):
             self._select_next = None
@@ -493,7 +595,13 @@ class IncidentsPage(Page):
         is_open = r is not None and r.state == register.OPEN
         for b in (self.affect_button, self.remove_button, self.sent_button):
             b.setEnabled(is_open)
-        for b in (self.letters_button, self.form_button, self.record_button, self.sms_button, self.homepage_button):
+        for b in (
+            self.letters_button,
+            self.form_button,
+            self.record_button,
+            self.sms_button,
+            self.homepage_button,
+        ):
             b.setEnabled(r is not None)
         self.close_button.setEnabled(is_open)
 
@@ -505,9 +613,12 @@ class IncidentsPage(Page):
             self.detail_label.setText(self.tr("사고를 고르면 내용이 여기에 나옵니다."))
             return
         ctx, actor, number, iid = self.host.ctx, self.host.actor, r.number, r.id
-        self.host.runner.run(lambda: register.get_incident(ctx, actor, number), owner=self, on_done=self.show_detail)
-        self.host.runner.run(lambda: (iid, linked_to(ctx, actor, incident_id=iid)), owner=self,
-                             on_done=self._show_complaints)
+        self.host.runner.run(
+            lambda: register.get_incident(ctx, actor, number), owner=self, on_done=self.show_detail
+        )
+        self.host.runner.run(
+            lambda: (iid, linked_to(ctx, actor, incident_id=iid)), owner=self, on_done=self._show_complaints
+        )
 
     def _show_complaints(self, found: tuple[int, list[str]]) -> None:
         """The complaints (신고·상담) that opened this incident: the link seen from this side."""
@@ -558,12 +669,24 @@ class IncidentsPage(Page):
         if r is None:
             return None
         ctx, actor, number = self.host.ctx, self.host.actor, r.number
-        fn = {"letters": printing.print_letters, "form": printing.print_report, "record": printing.print_record}[which]
-        title = {"letters": self.tr("유출 통지서"), "form": self.tr("개인정보 유출 등 신고서"),
-                 "record": self.tr("유출 등 사고 처리 기록")}[which]
-        job = PrintJob.start(self.host, self, title, f"{number}-{which}.pdf",
-                             lambda out, on_page, why: fn(ctx, actor, number, out, reason=why, on_page=on_page),
-                             reason=reason)
+        fn = {
+            "letters": printing.print_letters,
+            "form": printing.print_report,
+            "record": printing.print_record,
+        }[which]
+        title = {
+            "letters": self.tr("유출 통지서"),
+            "form": self.tr("개인정보 유출 등 신고서"),
+            "record": self.tr("유출 등 사고 처리 기록"),
+        }[which]
+        job = PrintJob.start(
+            self.host,
+            self,
+            title,
+            f"{number}-{which}.pdf",
+            lambda out, on_page, why: fn(ctx, actor, number, out, reason=why, on_page=on_page),
+            reason=reason,
+        )
         if job is not None:
             self.print_job = job
         return job
@@ -573,11 +696,16 @@ class IncidentsPage(Page):
         r = self.selected()
         year = year or (clock.to_kst(r.learnt_at).year if r is not None else clock.today_kst().year)
         ctx, actor, y = self.host.ctx, self.host.actor, year
-        job = PrintJob.start(self.host, self, self.tr("유출 등 사고 대장 {year}").format(year=year),
-                             f"incident-register-{year}.pdf",
-                             lambda out, on_page, why: printing.print_register(ctx, actor, y, out, reason=why,
-                                                                               on_page=on_page),
-                             reason=reason)
+        job = PrintJob.start(
+            self.host,
+            self,
+            self.tr("유출 등 사고 대장 {year}").format(year=year),
+            f"incident-register-{year}.pdf",
+            lambda out, on_page, why: printing.print_register(
+                ctx, actor, y, out, reason=why, on_page=on_page
+            ),
+            reason=reason,
+        )
         if job is not None:
             self.print_job = job
         return job
@@ -586,12 +714,18 @@ class IncidentsPage(Page):
         r = self.selected()
         if r is None:
             return
-        reason = ask_reason(self, self.host, self.host.actor, self.tr("내보내는 사유"),
-                            self.tr("문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다."))
+        reason = ask_reason(
+            self,
+            self.host,
+            self.host.actor,
+            self.tr("내보내는 사유"),
+            self.tr("문자 발송용 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다."),
+        )
         if reason is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("문자 발송용 CSV 저장"), f"{r.number}-sms.csv",
-                                              self.tr("CSV 파일 (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("문자 발송용 CSV 저장"), f"{r.number}-sms.csv", self.tr("CSV 파일 (*.csv)")
+        )
         if path:
             self.export_sms(Path(path), reason)
 
@@ -601,16 +735,25 @@ class IncidentsPage(Page):
         if r is None:
             return None
         ctx, actor, number = self.host.ctx, self.host.actor, r.number
-        out = Output(path, force=True)      # the save dialog asked before replacing a file
+        out = Output(path, force=True)  # the save dialog asked before replacing a file
 
         def done(result: printing.PrintResult) -> None:
-            messages.show_info(self, self.tr("문자 발송용 파일"),
-                               self.tr("{n}명을 내보냈습니다: {path}").format(n=result.letters, path=path),
-                               self.tr("휴대전화 번호가 없는 {n}명은 우편이나 홈페이지 게시로 알리십시오. 파일은 발송 뒤 "
-                                       "지우십시오.").format(n=result.skipped))
+            messages.show_info(
+                self,
+                self.tr("문자 발송용 파일"),
+                self.tr("{n}명을 내보냈습니다: {path}").format(n=result.letters, path=path),
+                self.tr(
+                    "휴대전화 번호가 없는 {n}명은 우편이나 홈페이지 게시로 알리십시오. 파일은 발송 뒤 "
+                    "지우십시오."
+                ).format(n=result.skipped),
+            )
 
-        return self.host.runner.run(lambda: printing.export_contacts(ctx, actor, number, out, reason=reason),
-                                    owner=self, on_done=done, changes=True)
+        return self.host.runner.run(
+            lambda: printing.export_contacts(ctx, actor, number, out, reason=reason),
+            owner=self,
+            on_done=done,
+            changes=True,
+        )
 
     def show_homepage(self) -> Task | None:
         """The homepage notice for people whose contacts are unknown, to copy into the homepage."""
@@ -625,7 +768,9 @@ class IncidentsPage(Page):
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
 
-        return self.host.runner.run(lambda: printing.homepage_notice(ctx, actor, number), owner=self, on_done=done)
+        return self.host.runner.run(
+            lambda: printing.homepage_notice(ctx, actor, number), owner=self, on_done=done
+        )
 
 
 class HomepageDialog(QDialog):
@@ -653,42 +798,70 @@ class HomepageDialog(QDialog):
 def _duty_html(s: DutyState, now: dt.datetime) -> str:
     c = colour(s.urgency(now)) if s.applies else GREY
     reasons = "<br>".join(escape(x) for x in s.reasons)
-    return (f"<tr><td style='padding:3px 8px 3px 0'><b>{escape(s.label)}</b><br>"
-            f"<span style='color:{GREY}'>{escape(s.article)}</span></td>"
-            f"<td style='padding:3px 8px; color:{c}'><b>{escape(s.status(now))}</b></td>"
-            f"<td style='padding:3px 0'>{reasons}</td></tr>")
+    return (
+        f"<tr><td style='padding:3px 8px 3px 0'><b>{escape(s.label)}</b><br>"
+        f"<span style='color:{GREY}'>{escape(s.article)}</span></td>"
+        f"<td style='padding:3px 8px; color:{c}'><b>{escape(s.status(now))}</b></td>"
+        f"<td style='padding:3px 0'>{reasons}</td></tr>"
+    )
 
 
-def detail_html(d: IncidentDetail, now: dt.datetime, complaints: Sequence[str] = (),
-                file_names: Mapping[str, str] | None = None) -> str:
+def detail_html(
+    d: IncidentDetail,
+    now: dt.datetime,
+    complaints: Sequence[str] = (),
+    file_names: Mapping[str, str] | None = None,
+) -> str:
     """One incident as rich text: the facts (with the complaints that opened it), the duties in colour,
     the notices, the history."""
     r = d.row
     sources = ", ".join(f"{register.SOURCE_LABELS.get(k, k)} {v:,}명" for k, v in sorted(d.by_source.items()))
-    facts = [("유형", r.kind_label), ("발생 일시", clock.fmt_datetime(r.happened_at) if r.happened_at else "미상"),
-             ("인지 일시", clock.fmt_datetime(r.learnt_at)), ("최초 보고자", d.reporter or "-"),
-             ("경위", d.summary), ("개인정보파일", ", ".join((file_names or {}).get(c, c) for c in d.files) or "-"), ("유출 항목", ", ".join(d.items) or "확인 중"),
-             ("외부 불법 접근", "예" if d.outside_access else "아니오"),
-             ("정보주체", f"{r.affected:,}명" + (f" ({sources})" if sources else "")),
-             ("최초 대응조치", d.containment or "-")]
+    facts = [
+        ("유형", r.kind_label),
+        ("발생 일시", clock.fmt_datetime(r.happened_at) if r.happened_at else "미상"),
+        ("인지 일시", clock.fmt_datetime(r.learnt_at)),
+        ("최초 보고자", d.reporter or "-"),
+        ("경위", d.summary),
+        ("개인정보파일", ", ".join((file_names or {}).get(c, c) for c in d.files) or "-"),
+        ("유출 항목", ", ".join(d.items) or "확인 중"),
+        ("외부 불법 접근", "예" if d.outside_access else "아니오"),
+        ("정보주체", f"{r.affected:,}명" + (f" ({sources})" if sources else "")),
+        ("최초 대응조치", d.containment or "-"),
+    ]
     if complaints:
         facts.insert(4, ("개인정보 침해 신고", ", ".join(complaints)))
     if d.closed_at:
-        facts += [("원인", d.cause), ("재발 방지 조치", d.measures),
-                  ("종결", f"{clock.fmt_datetime(d.closed_at)} {d.who(d.closed_by)}")]
-    rows = "".join(f"<tr><td style='padding:2px 10px 2px 0; color:{GREY}' valign='top'>{escape(k)}</td>"
-                   f"<td style='padding:2px 0'>{escape(v).replace(chr(10), '<br>')}</td></tr>" for k, v in facts)
+        facts += [
+            ("원인", d.cause),
+            ("재발 방지 조치", d.measures),
+            ("종결", f"{clock.fmt_datetime(d.closed_at)} {d.who(d.closed_by)}"),
+        ]
+    rows = "".join(
+        f"<tr><td style='padding:2px 10px 2px 0; color:{GREY}' valign='top'>{escape(k)}</td>"
+        f"<td style='padding:2px 0'>{escape(v).replace(chr(10), '<br>')}</td></tr>"
+        for k, v in facts
+    )
     duties = "".join(_duty_html(s, now) for s in r.duties)
-    notices = "".join(f"<li>{escape(clock.fmt_datetime(n.sent_at))} {escape(rules.DUTY_LABELS.get(n.duty, n.duty))} — "
-                      f"{escape(n.channel_label)}{f', {n.people:,}명' if n.people else ''} {escape(n.note)}</li>"
-                      for n in d.notices) or "<li>아직 없음</li>"
-    events = "".join(f"<li>{escape(clock.fmt_datetime(e.at))} {escape(e.actor_label or e.actor_login)} [{escape(e.change_label)}] "
-                     f"{escape(e.detail)}</li>" for e in d.events)
-    return (f"<h3 style='margin:0'>{escape(d.number)} <span style='color:{GREY}; font-weight:normal'>"
-            f"{escape(r.state_label)}</span></h3><table>{rows}</table>"
-            f"<h4 style='margin:8px 0 2px 0'>통지·신고 의무</h4><table>{duties}</table>"
-            f"<h4 style='margin:8px 0 2px 0'>보낸 통지·신고</h4><ul style='margin:0'>{notices}</ul>"
-            f"<h4 style='margin:8px 0 2px 0'>처리 이력</h4><ul style='margin:0'>{events}</ul>")
+    notices = (
+        "".join(
+            f"<li>{escape(clock.fmt_datetime(n.sent_at))} {escape(rules.DUTY_LABELS.get(n.duty, n.duty))} — "
+            f"{escape(n.channel_label)}{f', {n.people:,}명' if n.people else ''} {escape(n.note)}</li>"
+            for n in d.notices
+        )
+        or "<li>아직 없음</li>"
+    )
+    events = "".join(
+        f"<li>{escape(clock.fmt_datetime(e.at))} {escape(e.actor_label or e.actor_login)} [{escape(e.change_label)}] "
+        f"{escape(e.detail)}</li>"
+        for e in d.events
+    )
+    return (
+        f"<h3 style='margin:0'>{escape(d.number)} <span style='color:{GREY}; font-weight:normal'>"
+        f"{escape(r.state_label)}</span></h3><table>{rows}</table>"
+        f"<h4 style='margin:8px 0 2px 0'>통지·신고 의무</h4><table>{duties}</table>"
+        f"<h4 style='margin:8px 0 2px 0'>보낸 통지·신고</h4><ul style='margin:0'>{notices}</ul>"
+        f"<h4 style='margin:8px 0 2px 0'>처리 이력</h4><ul style='margin:0'>{events}</ul>"
+    )
 
 
 def incidents_page(host: PageHost, parent: QWidget | None) -> Page:

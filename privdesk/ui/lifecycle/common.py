@@ -30,8 +30,15 @@ class LifecycleTab(QWidget):
     def may(self, permission: Permission) -> bool:
         return self.host.actor.may(permission)
 
-    def button(self, bar: QHBoxLayout | QGridLayout, name: str, text: str, slot: Callable[[], None],
-               *, allowed: bool = True) -> QPushButton | None:
+    def button(
+        self,
+        bar: QHBoxLayout | QGridLayout,
+        name: str,
+        text: str,
+        slot: Callable[[], None],
+        *,
+        allowed: bool = True,
+    ) -> QPushButton | None:
         if not allowed:
             return None
         b = QPushButton(text, self)
@@ -40,8 +47,14 @@ class LifecycleTab(QWidget):
         bar.addWidget(b)
         return b
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None, *,
-            changes: bool = True, on_error: Callable[[BaseException], bool] | None = None) -> Task:
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        *,
+        changes: bool = True,
+        on_error: Callable[[BaseException], bool] | None = None,
+    ) -> Task:
         return self.host.runner.run(fn, owner=self, on_done=on_done, on_error=on_error, changes=changes)
 
     def open_dialog(self, dialog: QDialog | QMessageBox, on_accept: Callable[[], None] | None = None) -> None:

@@ -39,9 +39,11 @@ if TYPE_CHECKING:
 
 ERROR_STYLE = "color: #a00000;"
 CTX = "LifecycleHoldsModel"
-STATUS_TEXT = {STATUS_ACTIVE: QT_TRANSLATE_NOOP("LifecycleHoldsModel", "이용 중"),
-               STATUS_SEPARATED: QT_TRANSLATE_NOOP("LifecycleHoldsModel", "분리보관"),
-               STATUS_DESTROYED: QT_TRANSLATE_NOOP("LifecycleHoldsModel", "파기됨")}
+STATUS_TEXT = {
+    STATUS_ACTIVE: QT_TRANSLATE_NOOP("LifecycleHoldsModel", "이용 중"),
+    STATUS_SEPARATED: QT_TRANSLATE_NOOP("LifecycleHoldsModel", "분리보관"),
+    STATUS_DESTROYED: QT_TRANSLATE_NOOP("LifecycleHoldsModel", "파기됨"),
+}
 
 
 def _status(r: LegalHoldRow) -> str:
@@ -52,27 +54,42 @@ def _status(r: LegalHoldRow) -> str:
 def _state(r: LegalHoldRow) -> str:
     if r.active:
         return QCoreApplication.translate("LifecycleHoldsModel", "보존 중")
-    return QCoreApplication.translate("LifecycleHoldsModel", "해제 {at} {who}").format(at=fmt_datetime(r.released_at),
-                                                                   who=r.released_by_label or r.released_by or "")
+    return QCoreApplication.translate("LifecycleHoldsModel", "해제 {at} {who}").format(
+        at=fmt_datetime(r.released_at), who=r.released_by_label or r.released_by or ""
+    )
 
 
 class LegalHoldsModel(RowTableModel[LegalHoldRow]):
     CONTEXT = CTX
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "번호"), lambda r: str(r.id), lambda r: r.id, align_right=True),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleHoldsModel", "번호"),
+            lambda r: str(r.id),
+            lambda r: r.id,
+            align_right=True,
+        ),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "차트번호"), lambda r: r.chart_no),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "성명"), lambda r: r.name_masked),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "기록 상태"), _status),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "보존 사유"), lambda r: r.reason),
-        Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "설정자"), lambda r: r.placed_by_label or r.placed_by),
-        Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "설정 일시"), lambda r: fmt_datetime(r.placed_at),
-               lambda r: r.placed_at),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleHoldsModel", "설정자"), lambda r: r.placed_by_label or r.placed_by
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleHoldsModel", "설정 일시"),
+            lambda r: fmt_datetime(r.placed_at),
+            lambda r: r.placed_at,
+        ),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "상태"), _state),
         Column(QT_TRANSLATE_NOOP("LifecycleHoldsModel", "해제 사유"), lambda r: r.release_reason),
     )
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and not self.row_object(index.row()).active:
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and not self.row_object(index.row()).active
+        ):
             return Qt.GlobalColor.gray
         return super().data(index, role)
 
@@ -88,8 +105,13 @@ class PlaceHoldDialog(QDialog):
         self.setObjectName("placeHoldDialog")
         self.setWindowTitle(self.tr("법적 보존 설정"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("보존을 설정한 기록은 보유기간이 지나도 파기 계획에서 제외됩니다 "
-                               "(소송·수사 등 증거 보전). 분리보관된 기록도 차트번호로 찾습니다."), self)
+        intro = QLabel(
+            self.tr(
+                "보존을 설정한 기록은 보유기간이 지나도 파기 계획에서 제외됩니다 "
+                "(소송·수사 등 증거 보전). 분리보관된 기록도 차트번호로 찾습니다."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -105,7 +127,9 @@ class PlaceHoldDialog(QDialog):
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("reason")
         self.reason.setFixedHeight(72)
-        self.reason.setPlaceholderText(self.tr("예: 2026가단12345 손해배상 소송 증거 보전 (환자 성명 등 개인정보는 적지 마십시오)"))
+        self.reason.setPlaceholderText(
+            self.tr("예: 2026가단12345 손해배상 소송 증거 보전 (환자 성명 등 개인정보는 적지 마십시오)")
+        )
         self.reason_error = self._error_label("error_reason")
         reason_box = QVBoxLayout()
         reason_box.addWidget(self.reason)
@@ -114,8 +138,9 @@ class PlaceHoldDialog(QDialog):
         layout.addLayout(form)
         self.message = self._error_label("message")
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("설정"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
@@ -156,7 +181,7 @@ class PlaceHoldDialog(QDialog):
     def _show(self, label: QLabel, text: str) -> None:
         label.setText(text)
         label.show()
-        self.adjustSize()     # grow with the message: the buttons must not cover the fields
+        self.adjustSize()  # grow with the message: the buttons must not cover the fields
 
     def failed(self, exc: PrivdeskError) -> None:
         self.clear_errors()
@@ -177,8 +202,13 @@ class LegalHoldsTab(LifecycleTab):
         self.setObjectName("holdsTab")
         self.place_dialog: PlaceHoldDialog | None = None
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 "
-                              "사유와 함께 접속기록에 남습니다."), self)
+        note = QLabel(
+            self.tr(
+                "법적 보존 중인 기록은 보유기간이 지나도 파기하지 않습니다. 설정과 해제는 "
+                "사유와 함께 접속기록에 남습니다."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         bar = QHBoxLayout()
@@ -197,8 +227,10 @@ class LegalHoldsTab(LifecycleTab):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for col in range(self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in (4, 8)
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                col,
+                QHeaderView.ResizeMode.Stretch if col in (4, 8) else QHeaderView.ResizeMode.ResizeToContents,
+            )
         self.model.modelReset.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
@@ -215,9 +247,13 @@ class LegalHoldsTab(LifecycleTab):
         def done(rows: list[LegalHoldRow]) -> None:
             self.model.set_rows(rows)
             active = sum(1 for r in rows if r.active)
-            self.status.setText(self.tr("보존 중 {active}건").format(active=f"{active:,}") if not everything else
-                                self.tr("보존 중 {active}건, 해제 {released}건").format(
-                                    active=f"{active:,}", released=f"{len(rows) - active:,}"))
+            self.status.setText(
+                self.tr("보존 중 {active}건").format(active=f"{active:,}")
+                if not everything
+                else self.tr("보존 중 {active}건, 해제 {released}건").format(
+                    active=f"{active:,}", released=f"{len(rows) - active:,}"
+                )
+            )
             self.loaded = True
             self._update_buttons()
 
@@ -260,10 +296,15 @@ class LegalHoldsTab(LifecycleTab):
             return
         ctx, actor = self.host.ctx, self.host.actor
         who = h.chart_no or h.subject
-        dialog = ReasonDialog(self, self.tr("법적 보존 해제"), self.tr(
-            "보존 {id}번 (차트번호 {chart})을 해제합니다. 보유기간이 지난 기록이면 다음 파기 계획에 포함됩니다. "
-            "해제 사유는 접속기록에 남으니 환자 성명 등 개인정보는 적지 마십시오.").format(id=h.id, chart=who),
-            ok_text=self.tr("해제"))
+        dialog = ReasonDialog(
+            self,
+            self.tr("법적 보존 해제"),
+            self.tr(
+                "보존 {id}번 (차트번호 {chart})을 해제합니다. 보유기간이 지난 기록이면 다음 파기 계획에 포함됩니다. "
+                "해제 사유는 접속기록에 남으니 환자 성명 등 개인정보는 적지 마십시오."
+            ).format(id=h.id, chart=who),
+            ok_text=self.tr("해제"),
+        )
         dialog.setObjectName("releaseHoldDialog")
 
         def go() -> None:

@@ -46,14 +46,22 @@ ERROR_STYLE = "color: #a00000;"
 class LedgerModel(KeysetTableModel[LedgerRow]):
     CONTEXT = "LifecycleLedgerModel"
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "번호"), lambda r: str(r.id), lambda r: r.id,
-               align_right=True),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleLedgerModel", "번호"),
+            lambda r: str(r.id),
+            lambda r: r.id,
+            align_right=True,
+        ),
         Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "개인정보 파일명"), lambda r: r.file_name),
         Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "자료의 종류"), lambda r: r.kind),
         Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "생성일"), lambda r: r.created),
         Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "폐기일"), lambda r: r.destroyed_on.isoformat()),
-        Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "수량"), lambda r: f"{r.item_count:,}",
-               lambda r: r.item_count, align_right=True),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleLedgerModel", "수량"),
+            lambda r: f"{r.item_count:,}",
+            lambda r: r.item_count,
+            align_right=True,
+        ),
         Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "방법"), lambda r: r.method),
         Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "처리담당자"), lambda r: r.executed_by),
         Column(QT_TRANSLATE_NOOP("LifecycleLedgerModel", "처리부서장"), lambda r: r.approved_by),
@@ -111,12 +119,19 @@ class ManualDialog(QDialog):
         self.certificate_no = QLineEdit(self)
         self.certificate_no.setObjectName("certificateNo")
         self.certificate_no.setPlaceholderText(self.tr("전문업체 파기 시 필수"))
-        for text, w in ((self.tr("개인정보 파일명"), self.file_name), (self.tr("자료의 종류"), self.kind),
-                        (self.tr("수량"), self.count), (self.tr("파기 방법"), self.method),
-                        (self.tr("파기일"), self.destroyed_on), (self.tr("파기 사유"), self.reason),
-                        (self.tr("생성일(기간)"), self.created), (self.tr("처리담당자"), self.executed_by),
-                        (self.tr("입회자"), self.witness), (self.tr("처리부서장"), self.approved_by),
-                        (self.tr("파기 확인서 번호"), self.certificate_no)):
+        for text, w in (
+            (self.tr("개인정보 파일명"), self.file_name),
+            (self.tr("자료의 종류"), self.kind),
+            (self.tr("수량"), self.count),
+            (self.tr("파기 방법"), self.method),
+            (self.tr("파기일"), self.destroyed_on),
+            (self.tr("파기 사유"), self.reason),
+            (self.tr("생성일(기간)"), self.created),
+            (self.tr("처리담당자"), self.executed_by),
+            (self.tr("입회자"), self.witness),
+            (self.tr("처리부서장"), self.approved_by),
+            (self.tr("파기 확인서 번호"), self.certificate_no),
+        ):
             form.addRow(text, w)
         layout.addLayout(form)
         self.message = QLabel(self)
@@ -125,8 +140,9 @@ class ManualDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("기록"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
         self.buttons.accepted.connect(self.submitted)
@@ -135,10 +151,18 @@ class ManualDialog(QDialog):
 
     def value(self) -> ManualDestruction:
         return ManualDestruction(
-            file_name=self.file_name.text(), kind=str(self.kind.currentData()), item_count=self.count.value(),
-            method=str(self.method.currentData()), executed_by=self.executed_by.text(), reason=self.reason.text(),
-            destroyed_on=to_date(self.destroyed_on.date()), created=self.created.text(), witness=self.witness.text(),
-            certificate_no=self.certificate_no.text(), approved_by=self.approved_by.text())
+            file_name=self.file_name.text(),
+            kind=str(self.kind.currentData()),
+            item_count=self.count.value(),
+            method=str(self.method.currentData()),
+            executed_by=self.executed_by.text(),
+            reason=self.reason.text(),
+            destroyed_on=to_date(self.destroyed_on.date()),
+            created=self.created.text(),
+            witness=self.witness.text(),
+            certificate_no=self.certificate_no.text(),
+            approved_by=self.approved_by.text(),
+        )
 
     def failed(self, text: str) -> None:
         self.message.setText(text)
@@ -234,10 +258,16 @@ class LedgerTab(LifecycleTab):
     def print_ledger(self) -> None:
         first, last = to_date(self.print_from.date()), to_date(self.print_to.date())
         if first > last:
-            messages.show_error(self, PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")))
+            messages.show_error(
+                self,
+                PrivdeskError(self.tr("기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.")),
+            )
             return
         ctx, actor = self.host.ctx, self.host.actor
-        self.print_record(self.tr("개인정보파일 파기 관리대장"), f"파기관리대장-{first.isoformat()}_{last.isoformat()}.pdf",
-                          lambda out, on_page, why: printing.print_ledger(ctx, actor, first, last, Path(out),
-                                                                          reason=why, on_page=on_page))
-
+        self.print_record(
+            self.tr("개인정보파일 파기 관리대장"),
+            f"파기관리대장-{first.isoformat()}_{last.isoformat()}.pdf",
+            lambda out, on_page, why: printing.print_ledger(
+                ctx, actor, first, last, Path(out), reason=why, on_page=on_page
+            ),
+        )

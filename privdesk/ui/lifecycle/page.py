@@ -46,11 +46,13 @@ from privdesk.ui.tasks import Task, TaskRunner
 from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, record_table
 
 CTX = "Lifecycle"
-STAGE_TEXT = {Stage.ACTIVE: QT_TRANSLATE_NOOP("Lifecycle", "이용 중"),
-              Stage.SEPARATED: QT_TRANSLATE_NOOP("Lifecycle", "분리보관"),
-              Stage.DUE: QT_TRANSLATE_NOOP("Lifecycle", "파기 대상"),
-              Stage.HELD: QT_TRANSLATE_NOOP("Lifecycle", "보존(파기 제외)"),
-              Stage.DESTROYED: QT_TRANSLATE_NOOP("Lifecycle", "파기됨")}
+STAGE_TEXT = {
+    Stage.ACTIVE: QT_TRANSLATE_NOOP("Lifecycle", "이용 중"),
+    Stage.SEPARATED: QT_TRANSLATE_NOOP("Lifecycle", "분리보관"),
+    Stage.DUE: QT_TRANSLATE_NOOP("Lifecycle", "파기 대상"),
+    Stage.HELD: QT_TRANSLATE_NOOP("Lifecycle", "보존(파기 제외)"),
+    Stage.DESTROYED: QT_TRANSLATE_NOOP("Lifecycle", "파기됨"),
+}
 
 
 def run_retention_at_start(ctx: AppContext, runner: TaskRunner, owner: QWidget | None) -> Task:
@@ -66,12 +68,17 @@ class HeldModel(RowTableModel[HeldRecord]):
         Column(QT_TRANSLATE_NOOP("LifecycleHeldModel", "차트번호"), lambda r: r.chart_no),
         Column(QT_TRANSLATE_NOOP("LifecycleHeldModel", "구분"), lambda r: r.kind),
         Column(QT_TRANSLATE_NOOP("LifecycleHeldModel", "사유"), lambda r: r.reason),
-        Column(QT_TRANSLATE_NOOP("LifecycleHeldModel", "보유기간 종료일"), lambda r: r.retention_until.isoformat()),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleHeldModel", "보유기간 종료일"),
+            lambda r: r.retention_until.isoformat(),
+        ),
     )
 
 
-OVERDUE_STYLE = ("QLabel { background: #fde7e9; border: 1px solid #f1a7ae; color: #7f0000; font-weight: bold;"
-                 " padding: 6px; }")
+OVERDUE_STYLE = (
+    "QLabel { background: #fde7e9; border: 1px solid #f1a7ae; color: #7f0000; font-weight: bold;"
+    " padding: 6px; }"
+)
 
 
 class DashboardTab(LifecycleTab):
@@ -91,7 +98,9 @@ class DashboardTab(LifecycleTab):
         grid = QGridLayout(box)
         self.count_labels: dict[str, QLabel] = {}
         for col, st in enumerate(Stage):
-            grid.addWidget(QLabel(QCoreApplication.translate(CTX, STAGE_TEXT.get(st, STAGE_LABELS[st])), box), 0, col)
+            grid.addWidget(
+                QLabel(QCoreApplication.translate(CTX, STAGE_TEXT.get(st, STAGE_LABELS[st])), box), 0, col
+            )
             value = QLabel("-", box)
             value.setObjectName(f"count_{st.value}")
             value.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -102,7 +111,7 @@ class DashboardTab(LifecycleTab):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.overdue_label = QLabel(self)            # red: past the destruction deadline (파기 기한)
+        self.overdue_label = QLabel(self)  # red: past the destruction deadline (파기 기한)
         self.overdue_label.setObjectName("overdueLabel")
         self.overdue_label.setWordWrap(True)
         self.overdue_label.setStyleSheet(OVERDUE_STYLE)
@@ -110,8 +119,13 @@ class DashboardTab(LifecycleTab):
         layout.addWidget(self.overdue_label)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("보존(파기 제외) 기록과 사유"), self), 1)
-        self.run_button = self.button(bar, "runRetention", self.tr("보유기간 점검 실행"), self.run_check,
-                                      allowed=self.may(Permission.RETENTION_MANAGE))
+        self.run_button = self.button(
+            bar,
+            "runRetention",
+            self.tr("보유기간 점검 실행"),
+            self.run_check,
+            allowed=self.may(Permission.RETENTION_MANAGE),
+        )
         layout.addLayout(bar)
         self.held_model = HeldModel(self)
         self.held_table = record_table(self, "heldTable", self.held_model)
@@ -129,19 +143,27 @@ class DashboardTab(LifecycleTab):
 
     def show_dashboard(self, d: Dashboard) -> None:
         self.data = d
-        self.file_label.setText(self.tr("{file} — 보유기간: {rule} (기준일 {today})").format(
-            file=d.file_name, rule=d.rule, today=d.today.isoformat()))
+        self.file_label.setText(
+            self.tr("{file} — 보유기간: {rule} (기준일 {today})").format(
+                file=d.file_name, rule=d.rule, today=d.today.isoformat()
+            )
+        )
         for key, value in self.count_labels.items():
             value.setText(f"{d.counts.get(key, 0):,}")
-        self.summary.setText(self.tr("이번 달 보유기간이 끝나는 기록 {month}건, 분리보관 대상 {sep}건, "
-                                     "파기 대상 {due}건").format(month=f"{d.due_this_month:,}",
-                                                              sep=f"{d.to_separate:,}",
-                                                              due=f"{d.counts.get(Stage.DUE, 0):,}"))
+        self.summary.setText(
+            self.tr(
+                "이번 달 보유기간이 끝나는 기록 {month}건, 분리보관 대상 {sep}건, 파기 대상 {due}건"
+            ).format(
+                month=f"{d.due_this_month:,}", sep=f"{d.to_separate:,}", due=f"{d.counts.get(Stage.DUE, 0):,}"
+            )
+        )
         if d.overdue:
-            self.overdue_label.setText(self.tr(
-                "파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. "
-                "파기 계획을 만들어 바로 파기하십시오.").format(days=d.deadline_days, n=f"{d.overdue:,}",
-                                                        late=f"{d.overdue_max_days:,}"))
+            self.overdue_label.setText(
+                self.tr(
+                    "파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. "
+                    "파기 계획을 만들어 바로 파기하십시오."
+                ).format(days=d.deadline_days, n=f"{d.overdue:,}", late=f"{d.overdue_max_days:,}")
+            )
             self.overdue_label.show()
         else:
             self.overdue_label.hide()
@@ -174,10 +196,17 @@ class SeparatedModel(KeysetTableModel[SeparatedRecord]):
         Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "주민등록번호"), lambda r: r.rrn_masked),
         Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "주소"), lambda r: r.address_masked),
         Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "연락처"), lambda r: ", ".join(r.phones_masked)),
-        Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "최종 내원일"), lambda r: r.last_visit.isoformat()),
-        Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "보유기간 종료일"),
-               lambda r: r.retention_until.isoformat()),
-        Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "분리보관 일시"), lambda r: fmt_datetime(r.separated_at)),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "최종 내원일"), lambda r: r.last_visit.isoformat()
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "보유기간 종료일"),
+            lambda r: r.retention_until.isoformat(),
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "분리보관 일시"),
+            lambda r: fmt_datetime(r.separated_at),
+        ),
     )
 
     def __init__(self, parent: Any = None, *, runner: TaskRunner | None = None) -> None:
@@ -191,7 +220,12 @@ class SeparatedTab(LifecycleTab):
         super().__init__(page)
         self.setObjectName("separatedTab")
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("목적이 달성되었으나 법령에 따라 보관하는 기록입니다. 조회할 때마다 접속기록에 남습니다."), self)
+        note = QLabel(
+            self.tr(
+                "목적이 달성되었으나 법령에 따라 보관하는 기록입니다. 조회할 때마다 접속기록에 남습니다."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         bar = QHBoxLayout()
@@ -202,7 +236,9 @@ class SeparatedTab(LifecycleTab):
         bar.addWidget(self.chart)
         self.button(bar, "searchSeparated", self.tr("조회"), self.reload)
         bar.addStretch(1)
-        self.restore_button = self.button(bar, "restoreButton", self.tr("분리보관 해제(재내원)"), self.restore)
+        self.restore_button = self.button(
+            bar, "restoreButton", self.tr("분리보관 해제(재내원)"), self.restore
+        )
         layout.addLayout(bar)
         self.model = SeparatedModel(self, runner=self.host.runner)
         self.model.fetch_failed.connect(lambda exc: messages.show_error(self, exc))
@@ -223,8 +259,13 @@ class SeparatedTab(LifecycleTab):
             messages.show_info(self, self.tr("분리보관 해제"), self.tr("해제할 기록을 표에서 고르십시오."))
             return
         ctx, actor = self.host.ctx, self.host.actor
-        dialog = ReasonDialog(self, self.tr("분리보관 해제"), self.tr(
-            "차트번호 {chart} 기록을 환자 명부로 되돌립니다. 사유를 입력하십시오 (예: 재내원).").format(chart=rec.chart_no))
+        dialog = ReasonDialog(
+            self,
+            self.tr("분리보관 해제"),
+            self.tr(
+                "차트번호 {chart} 기록을 환자 명부로 되돌립니다. 사유를 입력하십시오 (예: 재내원)."
+            ).format(chart=rec.chart_no),
+        )
 
         def go() -> None:
             reason = dialog.reason_text()
@@ -266,7 +307,7 @@ class LifecyclePage(Page):
             self.tabs.addTab(self.plans, self.tr("파기 계획"))
             self.ledger = LedgerTab(self)
             self.tabs.addTab(self.ledger, self.tr("파기 관리대장"))
-        if may_plan or may_manage:     # read-only without retention.manage
+        if may_plan or may_manage:  # read-only without retention.manage
             self.rules = RulesTab(self)
             self.tabs.addTab(self.rules, self.tr("보유기간 규칙"))
         if may_manage:
@@ -281,8 +322,11 @@ class LifecyclePage(Page):
         layout.addWidget(self.tabs, 1)
 
     def all_tabs(self) -> list[LifecycleTab]:
-        return [t for t in (self.dashboard, self.plans, self.ledger, self.rules, self.holds, self.separated)
-                if t is not None]
+        return [
+            t
+            for t in (self.dashboard, self.plans, self.ledger, self.rules, self.holds, self.separated)
+            if t is not None
+        ]
 
     def show_tab(self, tab: LifecycleTab) -> None:
         self.tabs.setCurrentWidget(tab)

@@ -45,16 +45,19 @@ if TYPE_CHECKING:
     from privdesk.ui.lifecycle.page import LifecyclePage
 
 ERROR_STYLE = "color: #a00000;"
-RULE_TEXT = {"after_last_visit": QT_TRANSLATE_NOOP("LifecycleRules", "최종 내원일로부터"),
-             "after_purpose": QT_TRANSLATE_NOOP("LifecycleRules", "목적 달성 시까지"),
-             "after_recording": QT_TRANSLATE_NOOP("LifecycleRules", "촬영일로부터")}
+RULE_TEXT = {
+    "after_last_visit": QT_TRANSLATE_NOOP("LifecycleRules", "최종 내원일로부터"),
+    "after_purpose": QT_TRANSLATE_NOOP("LifecycleRules", "목적 달성 시까지"),
+    "after_recording": QT_TRANSLATE_NOOP("LifecycleRules", "촬영일로부터"),
+}
 
 
 def separate_text(rule: FileRule) -> str:
     if rule.separate_after_days is None:
         return ""
     return QCoreApplication.translate("LifecycleRulesModel", "미내원 {days}일 후").format(
-        days=f"{rule.separate_after_days:,}")
+        days=f"{rule.separate_after_days:,}"
+    )
 
 
 class RulesModel(RowTableModel[FileRule]):
@@ -64,10 +67,18 @@ class RulesModel(RowTableModel[FileRule]):
         Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "항목"), lambda r: r.items),
         Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "목적"), lambda r: r.purpose),
         Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "법적 근거"), lambda r: r.legal_basis),
-        Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "보유기간"), lambda r: r.retention_note or r.retention_text),
-        Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "분리보관 기준"), separate_text,
-               lambda r: r.separate_after_days or 0),
-        Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "수정자"), lambda r: r.updated_by_label or r.updated_by),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleRulesModel", "보유기간"),
+            lambda r: r.retention_note or r.retention_text,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleRulesModel", "분리보관 기준"),
+            separate_text,
+            lambda r: r.separate_after_days or 0,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleRulesModel", "수정자"), lambda r: r.updated_by_label or r.updated_by
+        ),
         Column(QT_TRANSLATE_NOOP("LifecycleRulesModel", "수정 일시"), lambda r: fmt_datetime(r.updated_at)),
     )
 
@@ -84,8 +95,12 @@ class RuleDialog(QDialog):
         self.setObjectName("ruleDialog")
         self.setWindowTitle(self.tr("보유기간 규칙 변경 — {file}").format(file=rule.name))
         layout = QVBoxLayout(self)
-        about = QLabel(self.tr("항목: {items}\n목적: {purpose}\n법적 근거: {basis}").format(
-            items=rule.items, purpose=rule.purpose, basis=rule.legal_basis), self)
+        about = QLabel(
+            self.tr("항목: {items}\n목적: {purpose}\n법적 근거: {basis}").format(
+                items=rule.items, purpose=rule.purpose, basis=rule.legal_basis
+            ),
+            self,
+        )
         about.setObjectName("fileAbout")
         about.setWordWrap(True)
         layout.addWidget(about)
@@ -100,7 +115,9 @@ class RuleDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(rule.retention_rule)))
         if rule.code == PATIENT_FILE:
             self.kind.setEnabled(False)
-            self.kind.setToolTip(self.tr("환자 명부는 최종 내원일 기준으로만 보관합니다 (의료법 시행규칙 제15조)."))
+            self.kind.setToolTip(
+                self.tr("환자 명부는 최종 내원일 기준으로만 보관합니다 (의료법 시행규칙 제15조).")
+            )
         form.addRow(self.tr("보유기간 기준"), self._with_error("retention_rule", self.kind))
 
         period = QWidget(self)
@@ -113,8 +130,10 @@ class RuleDialog(QDialog):
         self.legal = QComboBox(period)
         self.legal.setObjectName("legalPeriod")
         for p in LEGAL_PERIODS:
-            self.legal.addItem(self.tr("{label} {years}년 ({basis})").format(label=p.label, years=p.years,
-                                                                           basis=p.basis), p.code)
+            self.legal.addItem(
+                self.tr("{label} {years}년 ({basis})").format(label=p.label, years=p.years, basis=p.basis),
+                p.code,
+            )
         legal_row.addWidget(self.by_law)
         legal_row.addWidget(self.legal, 1)
         grid.addLayout(legal_row)
@@ -154,9 +173,15 @@ class RuleDialog(QDialog):
         self.separate.setRange(1, 36500)
         self.separate.setSuffix(self.tr("일"))
         self.separate.setValue(rule.separate_after_days or files.DEFAULT_SEPARATE_AFTER_DAYS)
-        self.separate.setToolTip(self.tr("이 기간 동안 내원이 없으면 목적을 달성한 것으로 보고 분리보관합니다 "
-                                         "(법령에 정한 기준이 없어 병원이 정합니다)."))
-        form.addRow(self.tr("분리보관 기준 (미내원 일수)"), self._with_error("separate_after_days", self.separate))
+        self.separate.setToolTip(
+            self.tr(
+                "이 기간 동안 내원이 없으면 목적을 달성한 것으로 보고 분리보관합니다 "
+                "(법령에 정한 기준이 없어 병원이 정합니다)."
+            )
+        )
+        form.addRow(
+            self.tr("분리보관 기준 (미내원 일수)"), self._with_error("separate_after_days", self.separate)
+        )
         layout.addLayout(form)
 
         self.message = QLabel(self)
@@ -165,8 +190,9 @@ class RuleDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("저장"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
         self.buttons.accepted.connect(self.submitted)
@@ -234,12 +260,17 @@ class RuleDialog(QDialog):
         code = self.rule_code()
         legal = self._legal_period()
         if legal is not None:
-            return RuleChange(retention_rule=code, legal_period=legal.code,
-                              separate_after_days=self.separate.value())
+            return RuleChange(
+                retention_rule=code, legal_period=legal.code, separate_after_days=self.separate.value()
+            )
         note = self.note.toPlainText().strip()
         if code == "after_last_visit":
-            return RuleChange(retention_rule=code, retention_years=self.years.value(), retention_note=note,
-                              separate_after_days=self.separate.value())
+            return RuleChange(
+                retention_rule=code,
+                retention_years=self.years.value(),
+                retention_note=note,
+                separate_after_days=self.separate.value(),
+            )
         if code == "after_recording":
             return RuleChange(retention_rule=code, retention_days=self.days.value(), retention_note=note)
         return RuleChange(retention_rule=code, retention_note=note)
@@ -272,12 +303,19 @@ class RulesTab(LifecycleTab):
         self.rule_dialog: RuleDialog | None = None
         self.may_edit = self.may(Permission.RETENTION_MANAGE)
         layout = QVBoxLayout(self)
-        note = QLabel(self.tr("개인정보 처리방침의 개인정보파일과 보유기간입니다. 기간을 바꾸면 그 뒤에 계산하는 "
-                              "보유기간 종료일부터 적용됩니다. 바꿀 때마다 접속기록에 남습니다."), self)
+        note = QLabel(
+            self.tr(
+                "개인정보 처리방침의 개인정보파일과 보유기간입니다. 기간을 바꾸면 그 뒤에 계산하는 "
+                "보유기간 종료일부터 적용됩니다. 바꿀 때마다 접속기록에 남습니다."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         layout.addWidget(note)
         bar = QHBoxLayout()
-        self.edit_button = self.button(bar, "editRule", self.tr("규칙 변경"), self.edit, allowed=self.may_edit)
+        self.edit_button = self.button(
+            bar, "editRule", self.tr("규칙 변경"), self.edit, allowed=self.may_edit
+        )
         if not self.may_edit:
             bar.addWidget(QLabel(self.tr("읽기 전용: 규칙은 개인정보 보호책임자가 바꿉니다."), self))
         bar.addStretch(1)
@@ -289,8 +327,12 @@ class RulesTab(LifecycleTab):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for col in range(self.model.columnCount()):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if col in (1, 2, 3, 4)
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(
+                col,
+                QHeaderView.ResizeMode.Stretch
+                if col in (1, 2, 3, 4)
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         self.model.modelReset.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
@@ -327,13 +369,19 @@ class RulesTab(LifecycleTab):
             self.detail.setText(self.tr("파일을 고르면 내용을 보여 줍니다."))
             return
         text = self.tr("{file}\n항목: {items}\n목적: {purpose}\n법적 근거: {basis}\n보유기간: {rule}").format(
-            file=rule.name, items=rule.items, purpose=rule.purpose, basis=rule.legal_basis,
-            rule=rule.retention_note or rule.retention_text)
+            file=rule.name,
+            items=rule.items,
+            purpose=rule.purpose,
+            basis=rule.legal_basis,
+            rule=rule.retention_note or rule.retention_text,
+        )
         if rule.separate_after_days is not None:
             text += "\n" + self.tr("분리보관: 최종 내원 후 {days}일 동안 내원이 없으면 분리보관").format(
-                days=f"{rule.separate_after_days:,}")
-        text += "\n" + self.tr("마지막 수정: {who} ({at})").format(who=rule.updated_by_label or rule.updated_by,
-                                                                   at=fmt_datetime(rule.updated_at))
+                days=f"{rule.separate_after_days:,}"
+            )
+        text += "\n" + self.tr("마지막 수정: {who} ({at})").format(
+            who=rule.updated_by_label or rule.updated_by, at=fmt_datetime(rule.updated_at)
+        )
         self.detail.setText(text)
 
     def edit(self) -> None:
@@ -358,9 +406,14 @@ class RulesTab(LifecycleTab):
             dialog.buttons.setEnabled(True)
             if isinstance(exc, VersionConflictError):
                 dialog.reject()
-                messages.show_info(self, self.tr("보유기간 규칙 변경"), self.tr(
-                    "다른 사용자가 먼저 '{file}'의 규칙을 바꾸었습니다. 저장하지 않았습니다. 최신 규칙을 다시 "
-                    "불러왔으니 확인한 뒤 다시 바꾸십시오.").format(file=rule.name))
+                messages.show_info(
+                    self,
+                    self.tr("보유기간 규칙 변경"),
+                    self.tr(
+                        "다른 사용자가 먼저 '{file}'의 규칙을 바꾸었습니다. 저장하지 않았습니다. 최신 규칙을 다시 "
+                        "불러왔으니 확인한 뒤 다시 바꾸십시오."
+                    ).format(file=rule.name),
+                )
                 self.page.reload()
                 return True
             if isinstance(exc, PrivdeskError):
@@ -368,5 +421,8 @@ class RulesTab(LifecycleTab):
                 return True
             return False
 
-        self.run(lambda: files.update_rule(ctx, actor, rule.code, change, expected_version=rule.version),
-                 done, on_error=failed)
+        self.run(
+            lambda: files.update_rule(ctx, actor, rule.code, change, expected_version=rule.version),
+            done,
+            on_error=failed,
+        )

@@ -29,11 +29,13 @@ from privdesk.ui.login import ERROR_STYLE
 from privdesk.ui.registry.model import IntakeModel, sex_label
 from privdesk.ui.widgets import bold
 
-STATUS_LABELS = {"active": QT_TRANSLATE_NOOP("PatientDetailPanel", "활성 (보유 중)"),
-                 "separated": QT_TRANSLATE_NOOP("PatientDetailPanel", "분리보관"),
-                 "destroyed": QT_TRANSLATE_NOOP("PatientDetailPanel", "파기")}
+STATUS_LABELS = {
+    "active": QT_TRANSLATE_NOOP("PatientDetailPanel", "활성 (보유 중)"),
+    "separated": QT_TRANSLATE_NOOP("PatientDetailPanel", "분리보관"),
+    "destroyed": QT_TRANSLATE_NOOP("PatientDetailPanel", "파기"),
+}
 UNMASKED_STYLE = "color: #0d47a1; font-weight: bold;"
-OVERDUE_STYLE = "color: #b00020; font-weight: bold;"   # past the destruction deadline (파기 기한)
+OVERDUE_STYLE = "color: #b00020; font-weight: bold;"  # past the destruction deadline (파기 기한)
 
 
 class PatientDetailPanel(QWidget):
@@ -61,10 +63,17 @@ class PatientDetailPanel(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.values: dict[str, QLabel] = {}
         rows = (
-            ("chart_no", self.tr("차트번호")), ("name", self.tr("이름")), ("rrn", self.tr("주민등록번호")),
-            ("birth", self.tr("생년월일·성별")), ("address", self.tr("주소")), ("phones", self.tr("연락처")),
-            ("first_visit", self.tr("최초 내원일")), ("last_visit", self.tr("최종 내원일")),
-            ("status", self.tr("상태")), ("retention", self.tr("보유기간 종료일")), ("hold", self.tr("처리정지")),
+            ("chart_no", self.tr("차트번호")),
+            ("name", self.tr("이름")),
+            ("rrn", self.tr("주민등록번호")),
+            ("birth", self.tr("생년월일·성별")),
+            ("address", self.tr("주소")),
+            ("phones", self.tr("연락처")),
+            ("first_visit", self.tr("최초 내원일")),
+            ("last_visit", self.tr("최종 내원일")),
+            ("status", self.tr("상태")),
+            ("retention", self.tr("보유기간 종료일")),
+            ("hold", self.tr("처리정지")),
         )
         for key, label in rows:
             value = QLabel(self.body)
@@ -122,23 +131,29 @@ class PatientDetailPanel(QWidget):
         self.detail = detail
         self.empty.setVisible(False)
         self.body.setVisible(True)
-        self.title.setText(self.tr("{name} (차트번호 {chart})").format(name=detail.name, chart=detail.chart_no))
+        self.title.setText(
+            self.tr("{name} (차트번호 {chart})").format(name=detail.name, chart=detail.chart_no)
+        )
         v = self.values
         v["chart_no"].setText(detail.chart_no)
         v["name"].setText(detail.name)
-        v["birth"].setText(f"{detail.birth_date.isoformat()} · {sex_label(detail.sex)}"
-                           + (self.tr(" · 외국인") if detail.is_foreigner else ""))
+        v["birth"].setText(
+            f"{detail.birth_date.isoformat()} · {sex_label(detail.sex)}"
+            + (self.tr(" · 외국인") if detail.is_foreigner else "")
+        )
         v["first_visit"].setText(detail.first_visit.isoformat())
         v["last_visit"].setText(detail.last_visit.isoformat())
         source = STATUS_LABELS.get(detail.status)
-        if detail.retention_ended:          # alive past its retention: due for destruction
+        if detail.retention_ended:  # alive past its retention: due for destruction
             text = self.tr("보유기간 경과 — 파기 대상")
             if detail.overdue_days:
                 text += self.tr(" (파기 기한 {days}일 지남)").format(days=detail.overdue_days)
             v["status"].setText(text)
             v["status"].setStyleSheet(OVERDUE_STYLE if detail.overdue_days else "")
         else:
-            v["status"].setText(QCoreApplication.translate("PatientDetailPanel", source) if source else detail.status)
+            v["status"].setText(
+                QCoreApplication.translate("PatientDetailPanel", source) if source else detail.status
+            )
             v["status"].setStyleSheet("")
         v["retention"].setText(detail.retention_until.isoformat())
         if detail.hold:
@@ -177,7 +192,9 @@ class PatientDetailPanel(QWidget):
 
     def _tick(self) -> None:
         left = max(0, math.ceil(self._deadline - time.monotonic()))
-        self.unmask_status.setText(self.tr("마스킹 해제됨 — {seconds}초 뒤 다시 가립니다").format(seconds=left))
+        self.unmask_status.setText(
+            self.tr("마스킹 해제됨 — {seconds}초 뒤 다시 가립니다").format(seconds=left)
+        )
 
     @property
     def is_unmasked(self) -> bool:

@@ -50,19 +50,40 @@ EXPORT_REASONS = (
     QT_TRANSLATE_NOOP("ExportDialog", "보험 청구"),
     QT_TRANSLATE_NOOP("ExportDialog", "진료비 청구"),
 )
-DEPARTMENTS = ("내과", "외과", "정형외과", "소아청소년과", "산부인과", "신경과", "피부과", "안과",
-               "이비인후과", "비뇨의학과", "재활의학과", "가정의학과", "영상의학과", "응급의학과", "건강검진센터")
+DEPARTMENTS = (
+    "내과",
+    "외과",
+    "정형외과",
+    "소아청소년과",
+    "산부인과",
+    "신경과",
+    "피부과",
+    "안과",
+    "이비인후과",
+    "비뇨의학과",
+    "재활의학과",
+    "가정의학과",
+    "영상의학과",
+    "응급의학과",
+    "건강검진센터",
+)
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("PatientDialogs", "취소"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("PatientDialogs", "취소")
+    )
     box.rejected.connect(dialog.reject)
     return box
 
 
-def _reason_combo(parent: QWidget, context: str, sources: Sequence[str], recent: Sequence[str] = ()) -> QComboBox:
+def _reason_combo(
+    parent: QWidget, context: str, sources: Sequence[str], recent: Sequence[str] = ()
+) -> QComboBox:
     """An editable list of reasons: this account's ``recent`` ones first (as they were written), then
     the usual ones; pick one or type your own. Each item carries its Korean source text, which is
     what the access log records whatever the screen's language."""
@@ -78,7 +99,7 @@ def _reason_combo(parent: QWidget, context: str, sources: Sequence[str], recent:
     combo.setCurrentIndex(-1)
     combo.setEditText("")
     edit = combo.lineEdit()
-    assert edit is not None   # editable
+    assert edit is not None  # editable
     edit.setPlaceholderText(QCoreApplication.translate("PatientDialogs", "목록에서 고르거나 직접 입력"))
     edit.setMaxLength(200)
     return combo
@@ -87,15 +108,20 @@ def _reason_combo(parent: QWidget, context: str, sources: Sequence[str], recent:
 class UnmaskDialog(QDialog):
     """Asks why the full values are needed; the reason goes into the access log."""
 
-    def __init__(self, parent: QWidget | None, chart_no: str, name: str, seconds: int, *,
-                 recent: Sequence[str] = ()) -> None:
+    def __init__(
+        self, parent: QWidget | None, chart_no: str, name: str, seconds: int, *, recent: Sequence[str] = ()
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("unmaskDialog")
         self.setWindowTitle(self.tr("마스킹 해제"))
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr(
-            "{name} (차트번호 {chart})의 주민등록번호·주소·연락처 전체를 표시합니다. 사유와 함께 접속기록에 남고, "
-            "{seconds}초 뒤 다시 가려집니다.").format(name=name, chart=chart_no, seconds=seconds), self)
+        text = QLabel(
+            self.tr(
+                "{name} (차트번호 {chart})의 주민등록번호·주소·연락처 전체를 표시합니다. 사유와 함께 접속기록에 남고, "
+                "{seconds}초 뒤 다시 가려집니다."
+            ).format(name=name, chart=chart_no, seconds=seconds),
+            self,
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
@@ -148,7 +174,7 @@ class VisitIntakeDialog(QDialog):
         self.department.setEditable(True)
         self.department.addItems(list(DEPARTMENTS))
         department_edit = self.department.lineEdit()
-        assert department_edit is not None   # editable
+        assert department_edit is not None  # editable
         department_edit.setMaxLength(64)
         self.purpose = QLineEdit(self)
         self.purpose.setObjectName("purpose")
@@ -171,12 +197,20 @@ class VisitIntakeDialog(QDialog):
 
     def save(self) -> None:
         ctx, actor, pid = self.host.ctx, self.host.actor, self.patient_id
-        day, department, purpose = to_date(self.date_edit.date()), self.department.currentText(), self.purpose.text()
+        day, department, purpose = (
+            to_date(self.date_edit.date()),
+            self.department.currentText(),
+            self.purpose.text(),
+        )
         self.ok_button.setEnabled(False)
         self.message.clear()
-        self.host.runner.run(lambda: add_intake(ctx, actor, pid, visit_date=day, department=department,
-                                                purpose=purpose),
-                             owner=self, on_done=self._saved, on_error=self._failed, changes=frozenset({"registry"}))
+        self.host.runner.run(
+            lambda: add_intake(ctx, actor, pid, visit_date=day, department=department, purpose=purpose),
+            owner=self,
+            on_done=self._saved,
+            on_error=self._failed,
+            changes=frozenset({"registry"}),
+        )
 
     def _saved(self, row: IntakeRow) -> None:
         self.added.emit(row)
@@ -196,17 +230,28 @@ class ExportDialog(QDialog):
 
     exported = Signal(int, str)
 
-    def __init__(self, host: PageHost, parent: QWidget | None, patient_ids: Sequence[int], *,
-                 may_unmask: bool, default_path: Path) -> None:
+    def __init__(
+        self,
+        host: PageHost,
+        parent: QWidget | None,
+        patient_ids: Sequence[int],
+        *,
+        may_unmask: bool,
+        default_path: Path,
+    ) -> None:
         super().__init__(parent)
         self.host = host
         self.patient_ids = list(patient_ids)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("환자 명부 내보내기"))
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr(
-            "선택한 환자 {n}명을 CSV 파일로 내보냅니다. 사유가 환자마다 접속기록에 남습니다. "
-            "처리정지 중인 환자는 내보낼 수 없습니다.").format(n=len(self.patient_ids)), self)
+        text = QLabel(
+            self.tr(
+                "선택한 환자 {n}명을 CSV 파일로 내보냅니다. 사유가 환자마다 접속기록에 남습니다. "
+                "처리정지 중인 환자는 내보낼 수 없습니다."
+            ).format(n=len(self.patient_ids)),
+            self,
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
@@ -227,7 +272,9 @@ class ExportDialog(QDialog):
             self.unmasked_box = QCheckBox(self.tr("마스킹 해제하여 내보내기"), self)
             self.unmasked_box.setObjectName("unmasked")
             layout.addWidget(self.unmasked_box)
-        self.consent_box = QCheckBox(self.tr("안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)"), self)
+        self.consent_box = QCheckBox(
+            self.tr("안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)"), self
+        )
         self.consent_box.setObjectName("consentUse")
         layout.addWidget(self.consent_box)
         self.message = QLabel(self)
@@ -245,10 +292,11 @@ class ExportDialog(QDialog):
         self.resize(540, self.sizeHint().height())
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("내보낼 파일"), self.path_edit.text(),
-                                              self.tr("CSV 파일 (*.csv)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("내보낼 파일"), self.path_edit.text(), self.tr("CSV 파일 (*.csv)")
+        )
         if path:
-            self.confirmed_path = path    # the save dialog asked before replacing an existing file
+            self.confirmed_path = path  # the save dialog asked before replacing an existing file
             self.path_edit.setText(path)
 
     def _update(self) -> None:
@@ -267,9 +315,14 @@ class ExportDialog(QDialog):
         consent = self.consent_box.isChecked()
         self.ok_button.setEnabled(False)
         self.message.clear()
-        self.host.runner.run(lambda: export_patients(ctx, actor, ids, out, reason=reason, unmasked=unmasked,
-                                                     consent_use=consent),
-                             owner=self, on_done=lambda n: self._saved(n, path), on_error=self._failed)
+        self.host.runner.run(
+            lambda: export_patients(
+                ctx, actor, ids, out, reason=reason, unmasked=unmasked, consent_use=consent
+            ),
+            owner=self,
+            on_done=lambda n: self._saved(n, path),
+            on_error=self._failed,
+        )
 
     def _saved(self, count: int, path: Path) -> None:
         self.exported.emit(count, str(path))

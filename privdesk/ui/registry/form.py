@@ -75,9 +75,15 @@ LABELS = {
     "last_visit": QT_TRANSLATE_NOOP("PatientFormDialog", "최종 내원일"),
 }
 # the core's field names (validation keys, conflict fields) → the form's labels
-CORE_LABELS = {"chart_no": LABELS["chart_no"], "name": LABELS["name"], "rrn": LABELS["rrn"],
-               "address": LABELS["address"], "phones": LABELS["phone0"],
-               "first_visit": LABELS["first_visit"], "last_visit": LABELS["last_visit"]}
+CORE_LABELS = {
+    "chart_no": LABELS["chart_no"],
+    "name": LABELS["name"],
+    "rrn": LABELS["rrn"],
+    "address": LABELS["address"],
+    "phones": LABELS["phone0"],
+    "first_visit": LABELS["first_visit"],
+    "last_visit": LABELS["last_visit"],
+}
 
 
 def field_label(key: str) -> str:
@@ -91,8 +97,14 @@ class PatientFormDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, host: PageHost, parent: QWidget | None = None, *, detail: PatientDetail | None = None,
-                 plain: UnmaskedFields | None = None) -> None:
+    def __init__(
+        self,
+        host: PageHost,
+        parent: QWidget | None = None,
+        *,
+        detail: PatientDetail | None = None,
+        plain: UnmaskedFields | None = None,
+    ) -> None:
         super().__init__(parent)
         self.host = host
         self.detail = detail
@@ -103,8 +115,12 @@ class PatientFormDialog(QDialog):
         self.setObjectName("patientFormDialog")
         self.setWindowTitle(self.tr("환자 등록") if detail is None else self.tr("환자 정보 수정"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("* 표시는 필수 항목입니다. 주민등록번호·주소·연락처는 암호화되어 저장되고 화면에는 가려서 표시됩니다."),
-                       self)
+        intro = QLabel(
+            self.tr(
+                "* 표시는 필수 항목입니다. 주민등록번호·주소·연락처는 암호화되어 저장되고 화면에는 가려서 표시됩니다."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -114,9 +130,12 @@ class PatientFormDialog(QDialog):
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         placeholders = {
-            "chart_no": self.tr("예: 00012345"), "rrn": self.tr("예: 900101-1234567 (하이픈 없이도 됨)"),
-            "address": self.tr("도로명 주소"), "phone0": self.tr("예: 010-1234-5678"),
-            "first_visit": self.tr("YYYY-MM-DD (비우면 오늘)"), "last_visit": self.tr("YYYY-MM-DD (비우면 최초 내원일)"),
+            "chart_no": self.tr("예: 00012345"),
+            "rrn": self.tr("예: 900101-1234567 (하이픈 없이도 됨)"),
+            "address": self.tr("도로명 주소"),
+            "phone0": self.tr("예: 010-1234-5678"),
+            "first_visit": self.tr("YYYY-MM-DD (비우면 오늘)"),
+            "last_visit": self.tr("YYYY-MM-DD (비우면 최초 내원일)"),
         }
         for row, key in enumerate(FIELDS):
             text = field_label(key) + (" *" if key in ("chart_no", "name", "rrn") else "")
@@ -140,8 +159,10 @@ class PatientFormDialog(QDialog):
         self.edits["address"].setMinimumWidth(320)
         layout.addLayout(grid)
 
-        self.check_digit_box = QCheckBox(self.tr(
-            "번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장"), self)
+        self.check_digit_box = QCheckBox(
+            self.tr("번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장"),
+            self,
+        )
         self.check_digit_box.setObjectName("acceptCheckDigit")
         self.check_digit_box.setStyleSheet(WARNING_STYLE)
         self.check_digit_box.setVisible(False)
@@ -152,8 +173,9 @@ class PatientFormDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
         self.save_button.setText(self.tr("등록") if detail is None else self.tr("저장"))
@@ -171,9 +193,17 @@ class PatientFormDialog(QDialog):
         """Put a stored record into the fields (after loading or after a conflict)."""
         self.detail = detail
         phones = [*plain.phones, "", "", ""]
-        values = {"chart_no": detail.chart_no, "name": detail.name, "rrn": plain.rrn, "address": plain.address,
-                  "phone0": phones[0], "phone1": phones[1], "phone2": phones[2],
-                  "first_visit": detail.first_visit.isoformat(), "last_visit": detail.last_visit.isoformat()}
+        values = {
+            "chart_no": detail.chart_no,
+            "name": detail.name,
+            "rrn": plain.rrn,
+            "address": plain.address,
+            "phone0": phones[0],
+            "phone1": phones[1],
+            "phone2": phones[2],
+            "first_visit": detail.first_visit.isoformat(),
+            "last_visit": detail.last_visit.isoformat(),
+        }
         for key, value in values.items():
             self.edits[key].setText(value)
         self._touched.clear()
@@ -183,10 +213,15 @@ class PatientFormDialog(QDialog):
 
     def values(self) -> PatientInput:
         text = {k: e.text() for k, e in self.edits.items()}
-        return PatientInput(chart_no=text["chart_no"], name=text["name"], rrn=text["rrn"], address=text["address"],
-                            phones=[text[k] for k in PHONE_FIELDS if text[k].strip()],
-                            first_visit=text["first_visit"].strip() or None,
-                            last_visit=text["last_visit"].strip() or None)
+        return PatientInput(
+            chart_no=text["chart_no"],
+            name=text["name"],
+            rrn=text["rrn"],
+            address=text["address"],
+            phones=[text[k] for k in PHONE_FIELDS if text[k].strip()],
+            first_visit=text["first_visit"].strip() or None,
+            last_visit=text["last_visit"].strip() or None,
+        )
 
     def _form_key(self, core_key: str) -> str:
         """``phones.N`` counts the filled phone fields; find the N-th filled one."""
@@ -249,7 +284,9 @@ class PatientFormDialog(QDialog):
         work = self.work(self.values(), self.check_digit_box.isChecked())
         self._saving = True
         self.save_button.setEnabled(False)
-        self.host.runner.run(work, owner=self, on_done=self._saved, on_error=self._failed, changes=frozenset({"registry"}))
+        self.host.runner.run(
+            work, owner=self, on_done=self._saved, on_error=self._failed, changes=frozenset({"registry"})
+        )
 
     def work(self, data: PatientInput, accept: bool) -> Callable[[], Any]:
         """The save as a background task: ``create_patient`` or ``update_patient`` (a subclass may
@@ -257,8 +294,15 @@ class PatientFormDialog(QDialog):
         ctx, actor, detail = self.host.ctx, self.host.actor, self.detail
         if detail is None:
             return lambda: create_patient(ctx, actor, data, accept_check_digit_warning=accept)
-        return lambda: update_patient(ctx, actor, detail.id, data, expected_version=detail.version,
-                                      accept_check_digit_warning=accept, loaded=detail)
+        return lambda: update_patient(
+            ctx,
+            actor,
+            detail.id,
+            data,
+            expected_version=detail.version,
+            accept_check_digit_warning=accept,
+            loaded=detail,
+        )
 
     def _saved(self, detail: PatientDetail) -> None:
         self._saving = False
@@ -308,7 +352,9 @@ class PatientFormDialog(QDialog):
 
         def loaded(result: tuple[PatientDetail, UnmaskedFields]) -> None:
             self.fill(*result)
-            self.message.setText(self.tr("최신 내용을 불러왔습니다. 바꿀 내용을 다시 입력한 뒤 저장하십시오."))
+            self.message.setText(
+                self.tr("최신 내용을 불러왔습니다. 바꿀 내용을 다시 입력한 뒤 저장하십시오.")
+            )
 
         self.host.runner.run(load, owner=self, on_done=loaded)
 
@@ -321,14 +367,20 @@ class ConflictDialog(QDialog):
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("다른 사용자가 먼저 저장함"))
         layout = QVBoxLayout(self)
-        text = QLabel(self.tr(
-            "이 환자 기록을 불러온 뒤 다른 작업 PC에서 먼저 저장했습니다. 아래 항목이 바뀌었습니다. "
-            "이번 변경은 저장하지 않았습니다. 최신 내용을 다시 불러오니 확인한 뒤 다시 입력하십시오."), self)
+        text = QLabel(
+            self.tr(
+                "이 환자 기록을 불러온 뒤 다른 작업 PC에서 먼저 저장했습니다. 아래 항목이 바뀌었습니다. "
+                "이번 변경은 저장하지 않았습니다. 최신 내용을 다시 불러오니 확인한 뒤 다시 입력하십시오."
+            ),
+            self,
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         self.table = QTableWidget(len(exc.changed_fields), 3, self)
         self.table.setObjectName("changes")
-        self.table.setHorizontalHeaderLabels([self.tr("항목"), self.tr("불러온 값"), self.tr("지금 저장된 값")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("항목"), self.tr("불러온 값"), self.tr("지금 저장된 값")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -337,7 +389,9 @@ class ConflictDialog(QDialog):
             for col, value in enumerate((field_label(key), _text(before), _text(after))):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         if not exc.changed_fields:
-            layout.addWidget(QLabel(self.tr("바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경)."), self))
+            layout.addWidget(
+                QLabel(self.tr("바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경)."), self)
+            )
         layout.addWidget(self.table)
         self.reload_button = QPushButton(self.tr("최신 내용 다시 불러오기"), self)
         self.reload_button.setObjectName("reloadButton")

@@ -55,12 +55,18 @@ from privdesk.ui.login import ERROR_STYLE, OK_STYLE
 from privdesk.ui.progress import Progress
 
 PREVIEW_ROWS = 5
-ENCODINGS = (("auto", QT_TRANSLATE_NOOP("FilePage", "자동 판별")), ("utf-8", "UTF-8"),
-             ("cp949", QT_TRANSLATE_NOOP("FilePage", "CP949 (EUC-KR, 한글 Excel)")))
+ENCODINGS = (
+    ("auto", QT_TRANSLATE_NOOP("FilePage", "자동 판별")),
+    ("utf-8", "UTF-8"),
+    ("cp949", QT_TRANSLATE_NOOP("FilePage", "CP949 (EUC-KR, 한글 Excel)")),
+)
 MAP_LABELS = {
-    "chart_no": QT_TRANSLATE_NOOP("MappingPage", "차트번호"), "name": QT_TRANSLATE_NOOP("MappingPage", "이름"),
-    "rrn": QT_TRANSLATE_NOOP("MappingPage", "주민등록번호"), "address": QT_TRANSLATE_NOOP("MappingPage", "주소"),
-    "phone": QT_TRANSLATE_NOOP("MappingPage", "연락처"), "phone2": QT_TRANSLATE_NOOP("MappingPage", "연락처 2"),
+    "chart_no": QT_TRANSLATE_NOOP("MappingPage", "차트번호"),
+    "name": QT_TRANSLATE_NOOP("MappingPage", "이름"),
+    "rrn": QT_TRANSLATE_NOOP("MappingPage", "주민등록번호"),
+    "address": QT_TRANSLATE_NOOP("MappingPage", "주소"),
+    "phone": QT_TRANSLATE_NOOP("MappingPage", "연락처"),
+    "phone2": QT_TRANSLATE_NOOP("MappingPage", "연락처 2"),
     "phone3": QT_TRANSLATE_NOOP("MappingPage", "연락처 3"),
     "first_visit": QT_TRANSLATE_NOOP("MappingPage", "최초내원일"),
     "last_visit": QT_TRANSLATE_NOOP("MappingPage", "최종내원일"),
@@ -69,13 +75,15 @@ MAP_LABELS = {
 
 def map_label(name: str) -> str:
     return QCoreApplication.translate("MappingPage", MAP_LABELS[name]) if name in MAP_LABELS else name
+
+
 _RRN = re.compile(r"^(\d{6})-?(\d)\d{6}$")
 _PHONE_LIKE = re.compile(r"^[\d\-\s()+.]{8,16}$")
 
 
 @dataclass(frozen=True)
 class Preview:
-    encoding: str               # what the file is read with
+    encoding: str  # what the file is read with
     header: list[str]
     rows: list[list[str]]
 
@@ -95,10 +103,12 @@ def read_preview(path: Path, choice: str) -> Preview:
     encoding = resolve_encoding(path, choice)
     header = read_header(path, encoding)
     rows: list[list[str]] = []
-    for _line, cells in records(path, encoding):   # bounded: a huge row is a Problem, not memory
+    for _line, cells in records(path, encoding):  # bounded: a huge row is a Problem, not memory
         if isinstance(cells, Problem):
             if "인코딩" in cells.reason:
-                raise ImportFileError(f"파일을 {encoding}(으)로 읽을 수 없습니다: {path.name}. 다른 인코딩을 고르십시오.")
+                raise ImportFileError(
+                    f"파일을 {encoding}(으)로 읽을 수 없습니다: {path.name}. 다른 인코딩을 고르십시오."
+                )
             continue
         rows.append([mask_cell(c) for c in cells])
         if len(rows) >= PREVIEW_ROWS:
@@ -125,7 +135,9 @@ class FilePage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("1. 파일과 인코딩"))
-        self.setSubTitle(self.tr("EMR에서 내보낸 CSV 파일을 고르십시오. 한글이 제대로 보이는지 미리보기로 확인하십시오."))
+        self.setSubTitle(
+            self.tr("EMR에서 내보낸 CSV 파일을 고르십시오. 한글이 제대로 보이는지 미리보기로 확인하십시오.")
+        )
         layout = QVBoxLayout(self)
         form = QFormLayout()
         row = QHBoxLayout()
@@ -158,8 +170,12 @@ class FilePage(QWizardPage):
         self.encoding.currentIndexChanged.connect(lambda _i: self.load_preview())
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("가져올 파일"), self.path_edit.text(),
-                                              self.tr("CSV 파일 (*.csv *.txt);;모든 파일 (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("가져올 파일"),
+            self.path_edit.text(),
+            self.tr("CSV 파일 (*.csv *.txt);;모든 파일 (*)"),
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -189,16 +205,21 @@ class FilePage(QWizardPage):
         self.completeChanged.emit()
 
     def _show(self, p: Preview) -> None:
-        label = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp949": "CP949 (EUC-KR)"}.get(p.encoding, p.encoding)
+        label = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp949": "CP949 (EUC-KR)"}.get(
+            p.encoding, p.encoding
+        )
         self.info.setStyleSheet(OK_STYLE)
-        self.info.setText(self.tr("{encoding}(으)로 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 "
-                                  "(주민등록번호·전화번호는 가려서 표시).")
-                          .format(encoding=label, columns=len(p.header), rows=len(p.rows)))
+        self.info.setText(
+            self.tr(
+                "{encoding}(으)로 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 "
+                "(주민등록번호·전화번호는 가려서 표시)."
+            ).format(encoding=label, columns=len(p.header), rows=len(p.rows))
+        )
         self.table.setColumnCount(len(p.header))
         self.table.setHorizontalHeaderLabels(p.header)
         self.table.setRowCount(len(p.rows))
         for r, cells in enumerate(p.rows):
-            for c, value in enumerate(cells[:len(p.header)]):
+            for c, value in enumerate(cells[: len(p.header)]):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
     def isComplete(self) -> bool:
@@ -214,7 +235,9 @@ class MappingPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("2. 열 지정"))
-        self.setSubTitle(self.tr("각 항목을 파일의 어느 열에서 읽을지 고르십시오. 알려진 머리글은 미리 골라 두었습니다."))
+        self.setSubTitle(
+            self.tr("각 항목을 파일의 어느 열에서 읽을지 고르십시오. 알려진 머리글은 미리 골라 두었습니다.")
+        )
         self.setCommitPage(True)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -276,7 +299,9 @@ class ProgressPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("3. 가져오는 중"))
-        self.setSubTitle(self.tr("행마다 검증하고 암호화해 저장합니다. 취소하면 진행 중인 묶음은 저장되지 않습니다."))
+        self.setSubTitle(
+            self.tr("행마다 검증하고 암호화해 저장합니다. 취소하면 진행 중인 묶음은 저장되지 않습니다.")
+        )
         layout = QVBoxLayout(self)
         self.bar = QProgressBar(self)
         self.bar.setObjectName("progress")
@@ -319,9 +344,12 @@ class SummaryPage(QWizardPage):
         layout.addWidget(self.headline)
         form = QFormLayout()
         self.counts: dict[str, QLabel] = {}
-        for key, label in (("imported", self.tr("가져옴")), ("rejected", self.tr("거부 (오류)")),
-                           ("duplicates", self.tr("이미 등록되어 건너뜀")),
-                           ("warnings", self.tr("검증번호 경고 (가져옴)"))):
+        for key, label in (
+            ("imported", self.tr("가져옴")),
+            ("rejected", self.tr("거부 (오류)")),
+            ("duplicates", self.tr("이미 등록되어 건너뜀")),
+            ("warnings", self.tr("검증번호 경고 (가져옴)")),
+        ):
             value = QLabel(self)
             value.setObjectName(f"count_{key}")
             form.addRow(label, value)
@@ -348,8 +376,11 @@ class SummaryPage(QWizardPage):
             self.open_rejects_button.setEnabled(False)
             return
         self.headline.setStyleSheet(ERROR_STYLE if r.cancelled else OK_STYLE)
-        self.headline.setText(self.tr("취소했습니다. 아래 건수까지만 저장되었고, 진행 중이던 묶음은 저장되지 않았습니다.")
-                              if r.cancelled else self.tr("가져오기를 마쳤습니다."))
+        self.headline.setText(
+            self.tr("취소했습니다. 아래 건수까지만 저장되었고, 진행 중이던 묶음은 저장되지 않았습니다.")
+            if r.cancelled
+            else self.tr("가져오기를 마쳤습니다.")
+        )
         self.counts["imported"].setText(str(r.imported))
         self.counts["rejected"].setText(str(r.rejected))
         self.counts["duplicates"].setText(str(r.skipped_duplicates))
@@ -374,7 +405,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.host = host
         self.batch_size = 5000
-        self.outcome: ImportResult | None = None   # not `result`: QDialog.result() is Qt's
+        self.outcome: ImportResult | None = None  # not `result`: QDialog.result() is Qt's
         self.error: str | None = None
         self.running = False
         # the import's progress reports and its cancel flag (the bar is a page of the wizard, not a dialog)
@@ -384,11 +415,13 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        for which, text in ((QWizard.WizardButton.NextButton, self.tr("다음")),
-                            (QWizard.WizardButton.BackButton, self.tr("이전")),
-                            (QWizard.WizardButton.CommitButton, self.tr("가져오기 시작")),
-                            (QWizard.WizardButton.FinishButton, self.tr("닫기")),
-                            (QWizard.WizardButton.CancelButton, self.tr("취소"))):
+        for which, text in (
+            (QWizard.WizardButton.NextButton, self.tr("다음")),
+            (QWizard.WizardButton.BackButton, self.tr("이전")),
+            (QWizard.WizardButton.CommitButton, self.tr("가져오기 시작")),
+            (QWizard.WizardButton.FinishButton, self.tr("닫기")),
+            (QWizard.WizardButton.CancelButton, self.tr("취소")),
+        ):
             self.setButtonText(which, text)
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -408,10 +441,20 @@ class ImportWizard(QWizard):
         self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
 
         def work() -> ImportResult:
-            return import_patients(ctx, actor, path, encoding=encoding, mapping=mapping, batch_size=batch,
-                                   progress=tracker.report, cancel=tracker.is_cancelled)
+            return import_patients(
+                ctx,
+                actor,
+                path,
+                encoding=encoding,
+                mapping=mapping,
+                batch_size=batch,
+                progress=tracker.report,
+                cancel=tracker.is_cancelled,
+            )
 
-        self.host.runner.run(work, owner=self, on_done=self._finished, on_error=self._failed, changes=frozenset({"registry"}))
+        self.host.runner.run(
+            work, owner=self, on_done=self._finished, on_error=self._failed, changes=frozenset({"registry"})
+        )
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress_page.show_progress(done, total)

@@ -56,7 +56,7 @@ class PatientSearchModel(RowTableModel[PatientRow]):
     CONTEXT = CTX
     COL_CHART, COL_NAME, COL_BIRTH, COL_SEX, COL_RRN, COL_PHONE, COL_LAST_VISIT, COL_HOLD = range(8)
 
-    fetched = Signal()             # a page arrived (the status line follows it)
+    fetched = Signal()  # a page arrived (the status line follows it)
     fetch_failed = Signal(object)  # the use case refused or failed; the runner shows the error
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
@@ -79,8 +79,10 @@ class PatientSearchModel(RowTableModel[PatientRow]):
             Column(QT_TRANSLATE_NOOP("PatientsModel", "주민등록번호"), lambda r: r.rrn_masked),
             Column(QT_TRANSLATE_NOOP("PatientsModel", "연락처"), lambda r: r.phone_masked),
             Column(QT_TRANSLATE_NOOP("PatientsModel", "최종 내원일"), lambda r: r.last_visit.isoformat()),
-            Column(QT_TRANSLATE_NOOP("PatientsModel", "처리정지"),
-                   lambda r: QCoreApplication.translate("PatientsModel", "정지") if r.hold else ""),
+            Column(
+                QT_TRANSLATE_NOOP("PatientsModel", "처리정지"),
+                lambda r: QCoreApplication.translate("PatientsModel", "정지") if r.hold else "",
+            ),
         )
 
     # -- a new search -------------------------------------------------------------------------
@@ -116,9 +118,12 @@ class PatientSearchModel(RowTableModel[PatientRow]):
             return
         self._loading = True
         generation, fetcher, after, limit = self._generation, self._fetcher, self._cursor, self.page_size
-        self.runner.run(lambda: fetcher(after, limit), owner=self.owner,
-                        on_done=lambda page: self._arrived(generation, page),
-                        on_error=lambda exc: self._failed(generation, exc))
+        self.runner.run(
+            lambda: fetcher(after, limit),
+            owner=self.owner,
+            on_done=lambda page: self._arrived(generation, page),
+            on_error=lambda exc: self._failed(generation, exc),
+        )
 
     def _arrived(self, generation: int, page: SearchPage) -> None:
         if generation != self._generation:
@@ -142,8 +147,12 @@ class PatientSearchModel(RowTableModel[PatientRow]):
 
     # -- presentation -------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid() and 0 <= index.row() < len(self._rows)
-                and self._rows[index.row()].hold):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and 0 <= index.row() < len(self._rows)
+            and self._rows[index.row()].hold
+        ):
             return Qt.GlobalColor.darkRed
         return super().data(index, role)
 

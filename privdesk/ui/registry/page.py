@@ -62,7 +62,9 @@ DEBOUNCE_MS = 250
 class PatientsPage(Page):
     """환자 명부 (permission: patient.read)."""
 
-    SHOWS = frozenset({"registry", "requests", "lifecycle"})   # patients, their holds (requests) and separation (lifecycle)
+    SHOWS = frozenset(
+        {"registry", "requests", "lifecycle"}
+    )  # patients, their holds (requests) and separation (lifecycle)
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
@@ -81,15 +83,23 @@ class PatientsPage(Page):
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("search")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr(
-            "이름·초성(ㅎㄱㄷ)·차트번호·주민등록번호·전화번호(끝 4자리)·생년월일(YYYY-MM-DD)"))
+        self.search_edit.setPlaceholderText(
+            self.tr("이름·초성(ㅎㄱㄷ)·차트번호·주민등록번호·전화번호(끝 4자리)·생년월일(YYYY-MM-DD)")
+        )
         bar.addWidget(self.search_edit, 1)
-        self.new_button = self._button(bar, "newButton", self.tr("신규 등록"), self.new_patient,
-                                       self.may_write)
-        self.import_button = self._button(bar, "importButton", self.tr("가져오기…"), self.open_import,
-                                          actor.may(Permission.PATIENT_IMPORT))
-        self.export_button = self._button(bar, "exportButton", self.tr("내보내기…"), self.export_selected,
-                                          actor.may(Permission.PATIENT_EXPORT))
+        self.new_button = self._button(
+            bar, "newButton", self.tr("신규 등록"), self.new_patient, self.may_write
+        )
+        self.import_button = self._button(
+            bar, "importButton", self.tr("가져오기…"), self.open_import, actor.may(Permission.PATIENT_IMPORT)
+        )
+        self.export_button = self._button(
+            bar,
+            "exportButton",
+            self.tr("내보내기…"),
+            self.export_selected,
+            actor.may(Permission.PATIENT_EXPORT),
+        )
         layout.addLayout(bar)
 
         self.debounce = QTimer(self)
@@ -118,27 +128,38 @@ class PatientsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        for column, width in ((PatientSearchModel.COL_CHART, 76), (PatientSearchModel.COL_NAME, 76),
-                              (PatientSearchModel.COL_BIRTH, 84), (PatientSearchModel.COL_SEX, 40),
-                              (PatientSearchModel.COL_RRN, 122), (PatientSearchModel.COL_PHONE, 108),
-                              (PatientSearchModel.COL_LAST_VISIT, 84)):
+        for column, width in (
+            (PatientSearchModel.COL_CHART, 76),
+            (PatientSearchModel.COL_NAME, 76),
+            (PatientSearchModel.COL_BIRTH, 84),
+            (PatientSearchModel.COL_SEX, 40),
+            (PatientSearchModel.COL_RRN, 122),
+            (PatientSearchModel.COL_PHONE, 108),
+            (PatientSearchModel.COL_LAST_VISIT, 84),
+        ):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
-        self.table.doubleClicked.connect(lambda _i: self.edit_patient() if self.edit_button is not None else None)
+        self.table.doubleClicked.connect(
+            lambda _i: self.edit_patient() if self.edit_button is not None else None
+        )
         left_layout.addWidget(self.table, 1)
         self.status = QLabel(left)
         self.status.setObjectName("status")
         left_layout.addWidget(self.status)
 
         self.panel = PatientDetailPanel(splitter)
-        self.unmask_button = self._button(None, "unmaskButton", self.tr("마스킹 해제"), self.unmask_current,
-                                          self.may_unmask)
-        self.edit_button: QPushButton | None = self._button(None, "editButton", self.tr("수정"), self.edit_patient,
-                                        self.may_write and self.may_unmask)
-        self.intake_button = self._button(None, "intakeButton", self.tr("접수 추가"), self.add_intake,
-                                          self.may_write)
-        self.hold_button = self._button(None, "holdButton", self.tr("처리정지 설정"), self.toggle_hold,
-                                        self.may_write)
+        self.unmask_button = self._button(
+            None, "unmaskButton", self.tr("마스킹 해제"), self.unmask_current, self.may_unmask
+        )
+        self.edit_button: QPushButton | None = self._button(
+            None, "editButton", self.tr("수정"), self.edit_patient, self.may_write and self.may_unmask
+        )
+        self.intake_button = self._button(
+            None, "intakeButton", self.tr("접수 추가"), self.add_intake, self.may_write
+        )
+        self.hold_button = self._button(
+            None, "holdButton", self.tr("처리정지 설정"), self.toggle_hold, self.may_write
+        )
         for button in (self.unmask_button, self.edit_button, self.intake_button, self.hold_button):
             if button is not None:
                 self.panel.add_action(button)
@@ -150,8 +171,9 @@ class PatientsPage(Page):
         layout.addWidget(splitter, 1)
         self._update_buttons()
 
-    def _button(self, bar: QHBoxLayout | None, name: str, text: str, slot: Callable[[], None],
-                allowed: bool) -> QPushButton | None:
+    def _button(
+        self, bar: QHBoxLayout | None, name: str, text: str, slot: Callable[[], None], allowed: bool
+    ) -> QPushButton | None:
         if not allowed:
             return None
         button = QPushButton(text, self)
@@ -190,13 +212,16 @@ class PatientsPage(Page):
         elif self.model.exhausted:
             self.status.setText(self.tr("{n}명 — 검색: {kind}").format(n=n, kind=kind))
         else:
-            self.status.setText(self.tr("{n}명 표시 — 검색: {kind} — 아래로 내리면 더 읽습니다").format(n=n, kind=kind))
+            self.status.setText(
+                self.tr("{n}명 표시 — 검색: {kind} — 아래로 내리면 더 읽습니다").format(n=n, kind=kind)
+            )
         if self.current_id is not None and not self.table.selectionModel().hasSelection():
             row = self.model.row_of(self.current_id)
             if row >= 0:
                 self.table.selectionModel().select(
                     self.model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     # -- selection and detail -------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -206,7 +231,8 @@ class PatientsPage(Page):
     def select_row(self, row: int) -> None:
         self.table.selectionModel().select(
             self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(self.model.index(row, 0))
 
     def _selection_changed(self) -> None:
@@ -220,9 +246,12 @@ class PatientsPage(Page):
         self._detail_generation += 1
         generation = self._detail_generation
         ctx, actor = self.host.ctx, self.host.actor
-        self.host.runner.run(lambda: get_patient(ctx, actor, patient_id), owner=self,
-                             on_done=lambda d: self._detail_loaded(generation, d),
-                             on_error=lambda exc: self._detail_failed(generation, exc))
+        self.host.runner.run(
+            lambda: get_patient(ctx, actor, patient_id),
+            owner=self,
+            on_done=lambda d: self._detail_loaded(generation, d),
+            on_error=lambda exc: self._detail_failed(generation, exc),
+        )
 
     def _detail_loaded(self, generation: int, detail: PatientDetail) -> None:
         if generation == self._detail_generation:
@@ -244,7 +273,9 @@ class PatientsPage(Page):
             if button is not None:
                 button.setEnabled(d is not None)
         if self.hold_button is not None:
-            self.hold_button.setText(self.tr("처리정지 해제") if d is not None and d.hold else self.tr("처리정지 설정"))
+            self.hold_button.setText(
+                self.tr("처리정지 해제") if d is not None and d.hold else self.tr("처리정지 설정")
+            )
         if self.export_button is not None:
             self.export_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
@@ -314,9 +345,14 @@ class PatientsPage(Page):
             return
         ctx, actor, pid = self.host.ctx, self.host.actor, d.id
         if not d.hold:
-            dialog = ReasonDialog(self, self.tr("처리정지 설정"), self.tr(
-                "{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.")
-                .format(name=d.name, chart=d.chart_no), ok_text=self.tr("설정"))
+            dialog = ReasonDialog(
+                self,
+                self.tr("처리정지 설정"),
+                self.tr(
+                    "{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다."
+                ).format(name=d.name, chart=d.chart_no),
+                ok_text=self.tr("설정"),
+            )
 
             def go() -> None:
                 reason = dialog.reason_text()
@@ -325,10 +361,15 @@ class PatientsPage(Page):
             dialog.accepted.connect(go)
             self._open(dialog)
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("처리정지 해제"), self.tr(
-            "{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오.")
-            .format(name=d.name, chart=d.chart_no),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("처리정지 해제"),
+            self.tr(
+                "{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오."
+            ).format(name=d.name, chart=d.chart_no),
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self,
+        )
         box.setObjectName("clearHoldBox")
         box.button(QMessageBox.StandardButton.Ok).setText(self.tr("해제"))
         box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("취소"))
@@ -349,9 +390,12 @@ class PatientsPage(Page):
         self._open(dialog)
 
     def _exported(self, count: int, path: str) -> None:
-        messages.show_info(self, self.tr("내보내기 완료"),
-                           self.tr("환자 {n}명을 내보냈습니다: {path}").format(n=count, path=path),
-                           self.tr("내보낸 파일도 개인정보입니다. 목적을 다하면 바로 파기하십시오."))
+        messages.show_info(
+            self,
+            self.tr("내보내기 완료"),
+            self.tr("환자 {n}명을 내보냈습니다: {path}").format(n=count, path=path),
+            self.tr("내보낸 파일도 개인정보입니다. 목적을 다하면 바로 파기하십시오."),
+        )
 
     def open_import(self) -> None:
         from privdesk.ui.registry.import_wizard import ImportWizard

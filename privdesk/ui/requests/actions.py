@@ -59,8 +59,13 @@ def note_box(parent: QWidget, name: str, text: str, lines: int) -> QPlainTextEdi
     box.setToolTip(QCoreApplication.translate("Requests", "통지서에 그대로 적힙니다."))
     box.setStyleSheet("QPlainTextEdit { background: #f4f5f7; color: #333; }")
     margins = box.contentsMargins()
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 2 * round(box.document().documentMargin())
-                       + margins.top() + margins.bottom() + 4)
+    box.setFixedHeight(
+        box.fontMetrics().lineSpacing() * lines
+        + 2 * round(box.document().documentMargin())
+        + margins.top()
+        + margins.bottom()
+        + 4
+    )
     return box
 
 
@@ -69,10 +74,11 @@ class ActionDialog(QDialog):
 
     submitted = Signal()
 
-    def __init__(self, parent: QWidget | None, name: str, title: str, ok_text: str,
-                 detail: RequestDetail | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None, name: str, title: str, ok_text: str, detail: RequestDetail | None = None
+    ) -> None:
         super().__init__(parent)
-        self.detail = detail   # the request as the screen showed it (its version goes with the call)
+        self.detail = detail  # the request as the screen showed it (its version goes with the call)
         self.setObjectName(name)
         self.setWindowTitle(title)
         self.saving = False
@@ -83,12 +89,14 @@ class ActionDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("Requests", "취소"))
+            QCoreApplication.translate("Requests", "취소")
+        )
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(640)
@@ -142,11 +150,20 @@ class ActionDialog(QDialog):
         self.form.addRow(QCoreApplication.translate("Requests", "수수료·우송료"), self.fee)
 
     def viewing_problem(self) -> str:
-        return "" if self.place.text().strip() else QCoreApplication.translate("Requests", "열람 장소를 입력하십시오.")
+        return (
+            ""
+            if self.place.text().strip()
+            else QCoreApplication.translate("Requests", "열람 장소를 입력하십시오.")
+        )
 
     def viewing_outcome(self, note: str = "") -> AccessOutcome:
-        return AccessOutcome(viewing_at=to_kst_datetime(self.viewing_at.dateTime()), viewing_place=self.place.text(),
-                             viewing_method=self.method.currentText(), fee=self.fee.value(), note=note)
+        return AccessOutcome(
+            viewing_at=to_kst_datetime(self.viewing_at.dateTime()),
+            viewing_place=self.place.text(),
+            viewing_method=self.method.currentText(),
+            fee=self.fee.value(),
+            note=note,
+        )
 
     @property
     def rid(self) -> int:
@@ -193,8 +210,10 @@ class VerifyDialog(ActionDialog):
         self.form.addRow(self.tr("요구인"), QLabel(who, self))
         self.form.addRow(self.tr("신분 확인 서류"), QLabel(d.id_document, self))
         if d.row.relation != "self":
-            self.form.addRow(self.tr("대리 서류"), QLabel(self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함"),
-                                                          self))
+            self.form.addRow(
+                self.tr("대리 서류"),
+                QLabel(self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함"), self),
+            )
         self.note = self.text_edit("note", 60)
         self.note.setPlaceholderText(self.tr("선택 — 예: 주민등록증 사진과 얼굴 대조, 위임장 인감 확인"))
         self.form.addRow(self.tr("확인 내용"), self.note)
@@ -220,13 +239,19 @@ class ExtendDialog(ActionDialog):
         self.until.setMinimumDate(from_date(due + dt.timedelta(days=1)))
         self.until.setMaximumDate(from_date(due + dt.timedelta(days=max_days)))
         self.reason = self.text_edit("reason", 70)
-        self.reason.setPlaceholderText(self.tr("연기 통지서에 적힙니다. 예: 다른 사람의 정보를 가리는 데 시간이 걸림"))
+        self.reason.setPlaceholderText(
+            self.tr("연기 통지서에 적힙니다. 예: 다른 사람의 정보를 가리는 데 시간이 걸림")
+        )
         self.form.addRow(self.tr("지금 기한"), QLabel(due.isoformat(), self))
         self.form.addRow(self.tr("연기한 기한"), self.until)
         self.form.addRow(self.tr("연기 사유 (필수)"), self.reason)
-        self.info(self.tr("정당한 사유가 있으면 열람을 한 번, {days}일까지 연기할 수 있습니다(개인정보 보호법 제35조제3항). "
-                          "연기하면 사유와 이의제기 방법을 적은 열람 연기 통지서를 요구인에게 보내고, 사유가 없어지면 "
-                          "지체 없이 열람하게 하여야 합니다.").format(days=max_days))
+        self.info(
+            self.tr(
+                "정당한 사유가 있으면 열람을 한 번, {days}일까지 연기할 수 있습니다(개인정보 보호법 제35조제3항). "
+                "연기하면 사유와 이의제기 방법을 적은 열람 연기 통지서를 요구인에게 보내고, 사유가 없어지면 "
+                "지체 없이 열람하게 하여야 합니다."
+            ).format(days=max_days)
+        )
         self.finish_layout()
 
     def problem(self) -> str:
@@ -237,7 +262,9 @@ class ExtendDialog(ActionDialog):
 
     def call(self, ctx: AppContext, actor: Actor) -> Callable[[], Any]:
         (until, reason), rid, version = self.values(), self.rid, self.version
-        return lambda: decisions.extend(ctx, actor, rid, new_due=until, reason=reason, expected_version=version)
+        return lambda: decisions.extend(
+            ctx, actor, rid, new_due=until, reason=reason, expected_version=version
+        )
 
 
 class AccessDialog(ActionDialog):
@@ -272,11 +299,19 @@ class CompleteDialog(ActionDialog):
         self.form.addRow(self.tr("처리 결과 (필수)"), self.result_edit)
         kind = d.row.kind
         if kind == RequestKind.CORRECT:
-            self.info(self.tr("완료하면 이 기록을 제공받은 제3자마다 정정 통지가 만들어지고, 환자 기록의 처리정지가 "
-                              "풀립니다."))
+            self.info(
+                self.tr(
+                    "완료하면 이 기록을 제공받은 제3자마다 정정 통지가 만들어지고, 환자 기록의 처리정지가 "
+                    "풀립니다."
+                )
+            )
         elif kind in (RequestKind.SUSPEND, RequestKind.WITHDRAW):
-            self.info(self.tr("완료하면 정보주체에 처리정지·동의철회가 표시되어, 동의가 필요한 이용(안내·홍보 연락 등)을 "
-                              "더 하지 않습니다."))
+            self.info(
+                self.tr(
+                    "완료하면 정보주체에 처리정지·동의철회가 표시되어, 동의가 필요한 이용(안내·홍보 연락 등)을 "
+                    "더 하지 않습니다."
+                )
+            )
         self.finish_layout()
 
     def problem(self) -> str:
@@ -290,8 +325,9 @@ class CompleteDialog(ActionDialog):
 class _GroundDialog(ActionDialog):
     """A ground from the law's list for this kind, its basis, an explanation, and the objection text."""
 
-    def __init__(self, parent: QWidget | None, d: RequestDetail, name: str, title: str, ok_text: str,
-                 objection: str) -> None:
+    def __init__(
+        self, parent: QWidget | None, d: RequestDetail, name: str, title: str, ok_text: str, objection: str
+    ) -> None:
         super().__init__(parent, name, title, ok_text, d)
         self.grounds: tuple[RefusalGround, ...] = grounds_for(d.row.kind)
         self.ground = QComboBox(self)
@@ -305,8 +341,11 @@ class _GroundDialog(ActionDialog):
         self.ground.setMinimumContentsLength(30)
         self.basis = note_box(self, "groundBasis", "", 3)
         self.explanation = self.text_edit("explanation", 80)
-        self.explanation.setPlaceholderText(QCoreApplication.translate(
-            "Requests", "통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오."))
+        self.explanation.setPlaceholderText(
+            QCoreApplication.translate(
+                "Requests", "통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오."
+            )
+        )
         self.objection = note_box(self, "objection", objection, 6)
 
     def add_ground_rows(self, ground_label: str) -> None:
@@ -350,8 +389,15 @@ class RefuseDialog(_GroundDialog):
         return ""
 
     def call(self, ctx: AppContext, actor: Actor) -> Callable[[], Any]:
-        ground, text, rid, version = self.ground_code(), self.explanation.toPlainText(), self.rid, self.version
-        return lambda: decisions.refuse(ctx, actor, rid, ground=ground, explanation=text, expected_version=version)
+        ground, text, rid, version = (
+            self.ground_code(),
+            self.explanation.toPlainText(),
+            self.rid,
+            self.version,
+        )
+        return lambda: decisions.refuse(
+            ctx, actor, rid, ground=ground, explanation=text, expected_version=version
+        )
 
 
 class PartlyDialog(_GroundDialog):
@@ -359,11 +405,16 @@ class PartlyDialog(_GroundDialog):
     열람 also sets the viewing (일시·장소·방법·수수료) like a full one."""
 
     def __init__(self, parent: QWidget | None, d: RequestDetail, objection: str, place: str = "") -> None:
-        super().__init__(parent, d, "partlyDialog", _title(self.tr("일부 완료"), d), self.tr("일부 완료"), objection)
+        super().__init__(
+            parent, d, "partlyDialog", _title(self.tr("일부 완료"), d), self.tr("일부 완료"), objection
+        )
         self.access = d.row.kind == RequestKind.ACCESS
         self.result_edit = self.text_edit("result", 60)
-        self.result_edit.setPlaceholderText(self.tr("열람하게 한 부분 — 예: 진료 접수 기록")
-                                       if self.access else self.tr("처리한 부분 — 예: 연락처는 정정함"))
+        self.result_edit.setPlaceholderText(
+            self.tr("열람하게 한 부분 — 예: 진료 접수 기록")
+            if self.access
+            else self.tr("처리한 부분 — 예: 연락처는 정정함")
+        )
         self.form.addRow(self.tr("처리 결과 (필수)"), self.result_edit)
         if self.access:
             self.add_viewing(place)
@@ -379,22 +430,43 @@ class PartlyDialog(_GroundDialog):
         return super().problem()
 
     def call(self, ctx: AppContext, actor: Actor) -> Callable[[], Any]:
-        result, ground, text = self.result_edit.toPlainText(), self.ground_code(), self.explanation.toPlainText()
+        result, ground, text = (
+            self.result_edit.toPlainText(),
+            self.ground_code(),
+            self.explanation.toPlainText(),
+        )
         viewing = self.viewing_outcome() if self.access else None
         rid, version = self.rid, self.version
-        return lambda: decisions.partly_complete(ctx, actor, rid, result=result, ground=ground, explanation=text,
-                                                 viewing=viewing, expected_version=version)
+        return lambda: decisions.partly_complete(
+            ctx,
+            actor,
+            rid,
+            result=result,
+            ground=ground,
+            explanation=text,
+            viewing=viewing,
+            expected_version=version,
+        )
 
 
 class SeparationDialog(ActionDialog):
     """분리보관으로 답변: a deletion request on a record the law requires to keep."""
 
     def __init__(self, parent: QWidget | None, d: RequestDetail, objection: str) -> None:
-        super().__init__(parent, "separationDialog", _title(self.tr("분리보관으로 답변"), d),
-                         self.tr("분리보관으로 답변"), d)
-        self.info(self.tr("환자 명부는 의료법(시행규칙 제15조)에 따라 보존해야 하므로 삭제할 수 없습니다. 이 기록을 별도 "
-                          "저장소로 옮겨 법정 보존기간 동안만 보관하고 그 밖의 용도로 이용하지 않으며, 보존기간이 끝나면 "
-                          "파기합니다. 요구는 '일부 완료'로 끝납니다."))
+        super().__init__(
+            parent,
+            "separationDialog",
+            _title(self.tr("분리보관으로 답변"), d),
+            self.tr("분리보관으로 답변"),
+            d,
+        )
+        self.info(
+            self.tr(
+                "환자 명부는 의료법(시행규칙 제15조)에 따라 보존해야 하므로 삭제할 수 없습니다. 이 기록을 별도 "
+                "저장소로 옮겨 법정 보존기간 동안만 보관하고 그 밖의 용도로 이용하지 않으며, 보존기간이 끝나면 "
+                "파기합니다. 요구는 '일부 완료'로 끝납니다."
+            )
+        )
         self.explanation = self.text_edit("explanation", 80)
         self.explanation.setPlaceholderText(self.tr("통지서에 적힙니다."))
         self.form.addRow(self.tr("설명 (필수)"), self.explanation)
@@ -406,7 +478,9 @@ class SeparationDialog(ActionDialog):
 
     def call(self, ctx: AppContext, actor: Actor) -> Callable[[], Any]:
         text, rid, version = self.explanation.toPlainText(), self.rid, self.version
-        return lambda: decisions.answer_by_separation(ctx, actor, rid, explanation=text, expected_version=version)
+        return lambda: decisions.answer_by_separation(
+            ctx, actor, rid, explanation=text, expected_version=version
+        )
 
 
 class WithdrawDialog(ActionDialog):
@@ -450,7 +524,9 @@ class NoticeSentDialog(ActionDialog):
         return lambda: decisions.mark_notice_sent(ctx, actor, nid, method=method, expected_version=version)
 
 
-def action_dialog(key: str, parent: QWidget | None, d: RequestDetail, profile: HospitalProfile) -> ActionDialog:
+def action_dialog(
+    key: str, parent: QWidget | None, d: RequestDetail, profile: HospitalProfile
+) -> ActionDialog:
     """The dialog behind the detail's button ``key`` (see ``requests_detail.ACTIONS``)."""
     objection = objection_text(profile)
     place = " ".join(x for x in (profile.name, profile.department.department) if x)
@@ -517,7 +593,9 @@ class AccessAnswerDialog(QDialog):
         """The unmasked answer (the use case logged the reason), masked again after ``msecs``."""
         self.full = answer
         self.view.setHtml(self.answer_html(answer))
-        self.status.setText(self.tr("마스킹 해제됨 — {seconds}초 뒤 다시 가립니다").format(seconds=max(0, msecs // 1000)))
+        self.status.setText(
+            self.tr("마스킹 해제됨 — {seconds}초 뒤 다시 가립니다").format(seconds=max(0, msecs // 1000))
+        )
         self.status.setStyleSheet(UNMASKED_STYLE)
         self.unmask_button.setEnabled(False)
         self.remask_timer.start(max(0, msecs))
@@ -526,8 +604,12 @@ class AccessAnswerDialog(QDialog):
         self.remask_timer.stop()
         self.full = None
         self.view.setHtml(self.answer_html(self.masked_answer))
-        self.status.setText(self.tr("주민등록번호·주소·연락처는 가려서 보입니다. 전체를 보려면 사유를 적으십시오 "
-                                    "(접속기록에 남습니다)."))
+        self.status.setText(
+            self.tr(
+                "주민등록번호·주소·연락처는 가려서 보입니다. 전체를 보려면 사유를 적으십시오 "
+                "(접속기록에 남습니다)."
+            )
+        )
         self.status.setStyleSheet(INFO_STYLE)
         self.unmask_button.setEnabled(True)
 
@@ -535,7 +617,7 @@ class AccessAnswerDialog(QDialog):
         self.remask()  # nothing stays unmasked behind a closed window
         super().done(result)
 
-    def answer_html(self, a: AccessAnswer) -> str:   # not `render`: QWidget.render() is Qt's
+    def answer_html(self, a: AccessAnswer) -> str:  # not `render`: QWidget.render() is Qt's
         e = html.escape
 
         def table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
@@ -550,14 +632,21 @@ class AccessAnswerDialog(QDialog):
             return f"<p>{e(text)}</p>"
 
         title = self.tr("{file} — {name}").format(file=a.file_name, name=a.subject_name)
-        parts = [f"<h3>{e(title)}</h3>", p(self.tr("요구한 사항: {items}").format(items=", ".join(asked_labels(a))))]
+        parts = [
+            f"<h3>{e(title)}</h3>",
+            p(self.tr("요구한 사항: {items}").format(items=", ".join(asked_labels(a)))),
+        ]
         if a.content:
             parts.append(h(self.tr("개인정보의 항목 및 내용")))
             parts.append(table((self.tr("항목"), self.tr("내용")), [(i.label, i.content) for i in a.content]))
         if a.visits:
             parts.append(h(self.tr("내원 기록")))
-            parts.append(table((self.tr("내원일"), self.tr("진료과"), self.tr("목적")),
-                               [(v[0].isoformat(), v[1], v[2]) for v in a.visits]))
+            parts.append(
+                table(
+                    (self.tr("내원일"), self.tr("진료과"), self.tr("목적")),
+                    [(v[0].isoformat(), v[1], v[2]) for v in a.visits],
+                )
+            )
         if a.held_outside:
             parts.append(p(self.tr("내용은 홈페이지 관리 시스템에서 출력하여 첨부합니다.")))
         parts.append(h(self.tr("수집·이용의 목적")))
@@ -567,10 +656,21 @@ class AccessAnswerDialog(QDialog):
         if "provision" in a.asked:
             parts.append(h(self.tr("제3자 제공 현황")))
             if a.provisions:
-                parts.append(table((self.tr("제공일"), self.tr("제공받은 자"), self.tr("이용 목적"), self.tr("항목"),
-                                    self.tr("형태")),
-                                   [(x.disclosed_on.isoformat(), x.recipient, x.recipient_purpose, x.items, x.form)
-                                    for x in a.provisions]))
+                parts.append(
+                    table(
+                        (
+                            self.tr("제공일"),
+                            self.tr("제공받은 자"),
+                            self.tr("이용 목적"),
+                            self.tr("항목"),
+                            self.tr("형태"),
+                        ),
+                        [
+                            (x.disclosed_on.isoformat(), x.recipient, x.recipient_purpose, x.items, x.form)
+                            for x in a.provisions
+                        ],
+                    )
+                )
             else:
                 parts.append(p(self.tr("제3자에게 제공한 내역이 없습니다.")))
         parts.append(h(self.tr("처리에 동의한 사실 및 내용")))

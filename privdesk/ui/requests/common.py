@@ -25,32 +25,51 @@ from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 
 CTX = "Requests"
 ERROR_STYLE = "color: #a00000;"
-OVERDUE_STYLE = "color: #7f0000; background: #fde7e9; padding: 6px; border: 1px solid #f1a7ae; font-weight: bold;"
+OVERDUE_STYLE = (
+    "color: #7f0000; background: #fde7e9; padding: 6px; border: 1px solid #f1a7ae; font-weight: bold;"
+)
 DUE_SOON_STYLE = "color: #8a4b00; background: #fff3e0; padding: 6px; border: 1px solid #f0c080;"
 OK_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 6px; border: 1px solid #a5d6a7;"
 INFO_STYLE = "color: #333; background: #f4f5f7; padding: 6px; border: 1px solid #d0d4da;"
 UNMASKED_STYLE = "color: #8a4b00;"
 
 # Labels of the core's codes (the source texts match the core's Korean labels).
-KIND_TEXT = {"access": QT_TRANSLATE_NOOP("Requests", "열람"), "correct": QT_TRANSLATE_NOOP("Requests", "정정"),
-             "delete": QT_TRANSLATE_NOOP("Requests", "삭제"), "suspend": QT_TRANSLATE_NOOP("Requests", "처리정지"),
-             "withdraw": QT_TRANSLATE_NOOP("Requests", "동의철회·회원탈퇴")}
-STATE_TEXT = {"received": QT_TRANSLATE_NOOP("Requests", "접수"), "verified": QT_TRANSLATE_NOOP("Requests", "본인 확인"),
-              "in_progress": QT_TRANSLATE_NOOP("Requests", "처리 중"),
-              "extended": QT_TRANSLATE_NOOP("Requests", "기간 연장"),
-              "completed": QT_TRANSLATE_NOOP("Requests", "완료"),
-              "partly_completed": QT_TRANSLATE_NOOP("Requests", "일부 완료"),
-              "refused": QT_TRANSLATE_NOOP("Requests", "거절"), "withdrawn": QT_TRANSLATE_NOOP("Requests", "취하")}
-RELATION_TEXT = {"self": QT_TRANSLATE_NOOP("Requests", "본인"), "guardian": QT_TRANSLATE_NOOP("Requests", "법정대리인"),
-                 "agent": QT_TRANSLATE_NOOP("Requests", "대리인")}
-CHANNEL_TEXT = {"visit": QT_TRANSLATE_NOOP("Requests", "방문"), "mail": QT_TRANSLATE_NOOP("Requests", "우편"),
-                "phone": QT_TRANSLATE_NOOP("Requests", "전화"), "email": QT_TRANSLATE_NOOP("Requests", "전자우편"),
-                "web": QT_TRANSLATE_NOOP("Requests", "홈페이지")}
-ACCESS_ITEM_TEXT = {"content": QT_TRANSLATE_NOOP("Requests", "개인정보의 항목 및 내용"),
-                    "purpose": QT_TRANSLATE_NOOP("Requests", "개인정보의 수집·이용의 목적"),
-                    "retention": QT_TRANSLATE_NOOP("Requests", "개인정보 보유 및 이용 기간"),
-                    "provision": QT_TRANSLATE_NOOP("Requests", "개인정보의 제3자 제공 현황"),
-                    "consent": QT_TRANSLATE_NOOP("Requests", "개인정보 처리에 동의한 사실 및 내용")}
+KIND_TEXT = {
+    "access": QT_TRANSLATE_NOOP("Requests", "열람"),
+    "correct": QT_TRANSLATE_NOOP("Requests", "정정"),
+    "delete": QT_TRANSLATE_NOOP("Requests", "삭제"),
+    "suspend": QT_TRANSLATE_NOOP("Requests", "처리정지"),
+    "withdraw": QT_TRANSLATE_NOOP("Requests", "동의철회·회원탈퇴"),
+}
+STATE_TEXT = {
+    "received": QT_TRANSLATE_NOOP("Requests", "접수"),
+    "verified": QT_TRANSLATE_NOOP("Requests", "본인 확인"),
+    "in_progress": QT_TRANSLATE_NOOP("Requests", "처리 중"),
+    "extended": QT_TRANSLATE_NOOP("Requests", "기간 연장"),
+    "completed": QT_TRANSLATE_NOOP("Requests", "완료"),
+    "partly_completed": QT_TRANSLATE_NOOP("Requests", "일부 완료"),
+    "refused": QT_TRANSLATE_NOOP("Requests", "거절"),
+    "withdrawn": QT_TRANSLATE_NOOP("Requests", "취하"),
+}
+RELATION_TEXT = {
+    "self": QT_TRANSLATE_NOOP("Requests", "본인"),
+    "guardian": QT_TRANSLATE_NOOP("Requests", "법정대리인"),
+    "agent": QT_TRANSLATE_NOOP("Requests", "대리인"),
+}
+CHANNEL_TEXT = {
+    "visit": QT_TRANSLATE_NOOP("Requests", "방문"),
+    "mail": QT_TRANSLATE_NOOP("Requests", "우편"),
+    "phone": QT_TRANSLATE_NOOP("Requests", "전화"),
+    "email": QT_TRANSLATE_NOOP("Requests", "전자우편"),
+    "web": QT_TRANSLATE_NOOP("Requests", "홈페이지"),
+}
+ACCESS_ITEM_TEXT = {
+    "content": QT_TRANSLATE_NOOP("Requests", "개인정보의 항목 및 내용"),
+    "purpose": QT_TRANSLATE_NOOP("Requests", "개인정보의 수집·이용의 목적"),
+    "retention": QT_TRANSLATE_NOOP("Requests", "개인정보 보유 및 이용 기간"),
+    "provision": QT_TRANSLATE_NOOP("Requests", "개인정보의 제3자 제공 현황"),
+    "consent": QT_TRANSLATE_NOOP("Requests", "개인정보 처리에 동의한 사실 및 내용"),
+}
 
 
 def translated(source: str) -> str:
@@ -86,7 +105,11 @@ def conflict(parent: QWidget, exc: BaseException, reload: Callable[[], None]) ->
     """A stale copy (동시 수정 충돌): say so in Korean, reload, and report it handled."""
     if not isinstance(exc, VersionConflictError):
         return False
-    messages.show_info(parent, QCoreApplication.translate("Requests", "다른 사용자가 변경함"), str(exc),
-                       QCoreApplication.translate("Requests", "최신 내용을 다시 불러왔습니다. 확인한 뒤 다시 하십시오."))
+    messages.show_info(
+        parent,
+        QCoreApplication.translate("Requests", "다른 사용자가 변경함"),
+        str(exc),
+        QCoreApplication.translate("Requests", "최신 내용을 다시 불러왔습니다. 확인한 뒤 다시 하십시오."),
+    )
     reload()
     return True

@@ -72,10 +72,16 @@ if TYPE_CHECKING:
 _GROUND_LABELS = {g.code: g.label for g in REFUSAL_GROUNDS}
 # (button key, the state it moves to), in the order the buttons appear
 ACTIONS: tuple[tuple[str, str], ...] = (
-    ("verify", RequestState.VERIFIED), ("start", RequestState.IN_PROGRESS), ("extend", RequestState.EXTENDED),
-    ("access", RequestState.COMPLETED), ("correct", RequestState.COMPLETED), ("complete", RequestState.COMPLETED),
-    ("partly", RequestState.PARTLY_COMPLETED), ("separate", RequestState.PARTLY_COMPLETED),
-    ("refuse", RequestState.REFUSED), ("withdraw", RequestState.WITHDRAWN),
+    ("verify", RequestState.VERIFIED),
+    ("start", RequestState.IN_PROGRESS),
+    ("extend", RequestState.EXTENDED),
+    ("access", RequestState.COMPLETED),
+    ("correct", RequestState.COMPLETED),
+    ("complete", RequestState.COMPLETED),
+    ("partly", RequestState.PARTLY_COMPLETED),
+    ("separate", RequestState.PARTLY_COMPLETED),
+    ("refuse", RequestState.REFUSED),
+    ("withdraw", RequestState.WITHDRAWN),
 )
 _NEEDS_IDENTITY = frozenset({"start", "access", "correct", "complete", "partly", "separate"})
 
@@ -88,7 +94,7 @@ def offered(d: RequestDetail, key: str) -> bool:
     kind, patient_file = d.row.kind, d.row.file_code == PATIENT_FILE
     if key == "verify":
         return d.identity_verified_at is None
-    if key == "extend":   # 열람 연기 only (법 제35조③); 정정·삭제·처리정지 are answered within their deadline
+    if key == "extend":  # 열람 연기 only (법 제35조③); 정정·삭제·처리정지 are answered within their deadline
         return d.extended_due is None and decisions.extension_refusal(kind) is None
     if key == "access":
         return kind == RequestKind.ACCESS
@@ -97,7 +103,11 @@ def offered(d: RequestDetail, key: str) -> bool:
     if key == "correct":
         return registry_correction
     if key == "complete":
-        return kind != RequestKind.ACCESS and not (kind == RequestKind.DELETE and patient_file) and not registry_correction
+        return (
+            kind != RequestKind.ACCESS
+            and not (kind == RequestKind.DELETE and patient_file)
+            and not registry_correction
+        )
     if key == "partly":
         return not (kind == RequestKind.DELETE and patient_file) and not registry_correction
     if key == "separate":
@@ -114,7 +124,7 @@ class RequestDetailDialog(QDialog):
         self.request_id = request_id
         self.detail: RequestDetail | None = None
         self.dialog: QDialog | None = None  # the dialog an action opened (tests reach it here)
-        self.remask_ms: int | None = None   # None: settings.security.unmask_seconds (tests shorten it)
+        self.remask_ms: int | None = None  # None: settings.security.unmask_seconds (tests shorten it)
         self.notices: list[NoticeRow] = []
         self.notice_actions: dict[str, QAction] = {}
         self.action_buttons: dict[str, QPushButton] = {}
@@ -145,13 +155,21 @@ class RequestDetailDialog(QDialog):
         self.form = QFormLayout(info)
         scroll.setWidget(info)
         self.fields: dict[str, QLabel] = {}
-        for key, text in (("file", self.tr("개인정보파일")), ("subject", self.tr("정보주체")),
-                          ("requester", self.tr("요구인")), ("contact", self.tr("연락처")),
-                          ("identity", self.tr("신분 확인")), ("received", self.tr("접수")),
-                          ("due", self.tr("처리 기한")), ("items", self.tr("열람할 사항")),
-                          ("text", self.tr("요구 내용·사유")), ("result", self.tr("처리 결과")),
-                          ("viewing", self.tr("열람")), ("refusal", self.tr("거절·제한 사유")),
-                          ("closed", self.tr("종결 일시"))):
+        for key, text in (
+            ("file", self.tr("개인정보파일")),
+            ("subject", self.tr("정보주체")),
+            ("requester", self.tr("요구인")),
+            ("contact", self.tr("연락처")),
+            ("identity", self.tr("신분 확인")),
+            ("received", self.tr("접수")),
+            ("due", self.tr("처리 기한")),
+            ("items", self.tr("열람할 사항")),
+            ("text", self.tr("요구 내용·사유")),
+            ("result", self.tr("처리 결과")),
+            ("viewing", self.tr("열람")),
+            ("refusal", self.tr("거절·제한 사유")),
+            ("closed", self.tr("종결 일시")),
+        ):
             if key == "contact":
                 self.contact_view = ContactView(info)
                 self.contact_view.reveal.connect(self.show_contacts)
@@ -169,7 +187,9 @@ class RequestDetailDialog(QDialog):
 
         self.tabs = QTabWidget(splitter)
         self.tabs.setObjectName("detailTabs")
-        self.history_table = self._table((self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모")))
+        self.history_table = self._table(
+            (self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모"))
+        )
         self.history_table.setObjectName("historyTable")
         self.tabs.addTab(self.history_table, self.tr("처리 이력"))
         self.notices_table = NoticesTable(self)
@@ -231,8 +251,12 @@ class RequestDetailDialog(QDialog):
     # -- loading -----------------------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, actor, rid = self.host.ctx, self.host.actor, self.request_id
-        self.host.runner.run(lambda: requests_uc.get_request(ctx, actor, rid), owner=self, on_done=self.show_detail)
-        self.host.runner.run(lambda: linked_to(ctx, actor, request_id=rid), owner=self, on_done=self._show_complaints)
+        self.host.runner.run(
+            lambda: requests_uc.get_request(ctx, actor, rid), owner=self, on_done=self.show_detail
+        )
+        self.host.runner.run(
+            lambda: linked_to(ctx, actor, request_id=rid), owner=self, on_done=self._show_complaints
+        )
 
     def _show_complaints(self, numbers: list[str]) -> None:
         """The complaints (신고·상담) that opened this request: the link seen from this side."""
@@ -246,8 +270,13 @@ class RequestDetailDialog(QDialog):
         kind = label(KIND_TEXT, r.kind)
         self.setWindowTitle(self.tr("정보주체 요구 {number}").format(number=d.number))
         self.title.setText(self.tr("{number} — {kind} 요구").format(number=d.number, kind=kind))
-        self.summary.setText(self.tr("상태: {state} · 처리 기한 {due} ({left})").format(
-            state=label(STATE_TEXT, r.state), due=r.due.isoformat(), left=days_left_text(r.days_left, r.urgency)))
+        self.summary.setText(
+            self.tr("상태: {state} · 처리 기한 {due} ({left})").format(
+                state=label(STATE_TEXT, r.state),
+                due=r.due.isoformat(),
+                left=days_left_text(r.days_left, r.urgency),
+            )
+        )
         self.summary.setStyleSheet(urgency_style(r.urgency))
         f = self.fields
         f["file"].setText(d.file_name)
@@ -260,23 +289,31 @@ class RequestDetailDialog(QDialog):
         requester = self.tr("{name} — {relation}").format(name=d.requester_name, relation=d.relation_label)
         if r.relation != "self":
             requester += self.tr(", 위임·대리 서류 {checked}").format(
-                checked=self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함"))
+                checked=self.tr("확인함") if d.proxy_checked else self.tr("확인 안 함")
+            )
         f["requester"].setText(requester)
         self.contact_view.set_detail(d)
         identity = self.tr("{doc} (확인: {by})").format(doc=d.id_document, by=d.who(d.id_checked_by))
-        identity += " · " + (self.tr("본인 확인 {at}").format(at=fmt_datetime(d.identity_verified_at))
-                             if d.identity_verified_at else self.tr("본인 확인 전"))
+        identity += " · " + (
+            self.tr("본인 확인 {at}").format(at=fmt_datetime(d.identity_verified_at))
+            if d.identity_verified_at
+            else self.tr("본인 확인 전")
+        )
         f["identity"].setText(identity)
         received = self.tr("{at} · {channel} ({by})").format(
-            at=fmt_datetime(r.received_at), channel=label(CHANNEL_TEXT, d.channel), by=d.who(d.received_by))
+            at=fmt_datetime(r.received_at), channel=label(CHANNEL_TEXT, d.channel), by=d.who(d.received_by)
+        )
         numbers = getattr(self, "complaint_numbers", [])
         if numbers:
-            received += " · " + self.tr("개인정보 침해 신고 {numbers}에서 접수").format(numbers=", ".join(numbers))
+            received += " · " + self.tr("개인정보 침해 신고 {numbers}에서 접수").format(
+                numbers=", ".join(numbers)
+            )
         f["received"].setText(received)
         due = d.due_date.isoformat()
         if d.extended_due:
             due = self.tr("{due} → 연장 {until} (사유: {reason})").format(
-                due=due, until=d.extended_due.isoformat(), reason=d.extension_reason or "")
+                due=due, until=d.extended_due.isoformat(), reason=d.extension_reason or ""
+            )
         f["due"].setText(due)
         f["items"].setText(", ".join(label(ACCESS_ITEM_TEXT, i) for i in d.access_items))
         f["text"].setText(d.request_text)
@@ -284,12 +321,19 @@ class RequestDetailDialog(QDialog):
         viewing = ""
         if d.viewing_at:
             viewing = self.tr("{at} · {place} · {method} · 수수료 {fee}원").format(
-                at=fmt_datetime(d.viewing_at), place=d.viewing_place or "", method=d.viewing_method or "", fee=d.fee)
+                at=fmt_datetime(d.viewing_at),
+                place=d.viewing_place or "",
+                method=d.viewing_method or "",
+                fee=d.fee,
+            )
         f["viewing"].setText(viewing)
         ground = _GROUND_LABELS.get(d.refusal_ground or "", "")
         f["refusal"].setText(" — ".join(x for x in (ground, d.refusal_text or "") if x))
-        f["closed"].setText(self.tr("{at} ({by})").format(at=fmt_datetime(d.closed_at), by=d.who(d.closed_by))
-                            if d.closed_at else "")
+        f["closed"].setText(
+            self.tr("{at} ({by})").format(at=fmt_datetime(d.closed_at), by=d.who(d.closed_by))
+            if d.closed_at
+            else ""
+        )
         for key in ("items", "text", "result", "viewing", "refusal", "closed"):
             self.form.setRowVisible(f[key], bool(f[key].text()))
         self.form.setRowVisible(f["items"], r.kind == RequestKind.ACCESS)
@@ -300,19 +344,25 @@ class RequestDetailDialog(QDialog):
         self.answer_button.setVisible(r.kind == RequestKind.ACCESS)
         # nothing personal before the identity check (the core refuses it too)
         self.answer_button.setEnabled(d.identity_verified_at is not None)
-        self.answer_button.setToolTip("" if d.identity_verified_at is not None
-                                      else self.tr("본인 확인을 먼저 기록하십시오."))
+        self.answer_button.setToolTip(
+            "" if d.identity_verified_at is not None else self.tr("본인 확인을 먼저 기록하십시오.")
+        )
         if self._has_notices(d):
             ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-            self.host.runner.run(lambda: decisions.correction_notices(ctx, actor, rid), owner=self,
-                                 on_done=self._notices_loaded)
+            self.host.runner.run(
+                lambda: decisions.correction_notices(ctx, actor, rid),
+                owner=self,
+                on_done=self._notices_loaded,
+            )
         else:
             self._notices_loaded([])
 
     @staticmethod
     def _has_notices(d: RequestDetail) -> bool:
-        return d.row.kind == RequestKind.CORRECT and d.row.state in (RequestState.COMPLETED,
-                                                                      RequestState.PARTLY_COMPLETED)
+        return d.row.kind == RequestKind.CORRECT and d.row.state in (
+            RequestState.COMPLETED,
+            RequestState.PARTLY_COMPLETED,
+        )
 
     def _update_alert(self) -> None:
         d = self.detail
@@ -321,26 +371,43 @@ class RequestDetailDialog(QDialog):
         lines: list[str] = []
         r = d.row
         if r.held and r.urgency != Urgency.CLOSED:
-            lines.append(self.tr("환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 "
-                                 "없습니다."))
+            lines.append(
+                self.tr(
+                    "환자 기록이 처리정지 중입니다: 이 요구를 마칠 때까지 출력·내보내기·제3자 제공을 할 수 "
+                    "없습니다."
+                )
+            )
         if r.state == RequestState.EXTENDED:
             lines.append(self.tr("열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오."))
         if r.state in (RequestState.REFUSED, RequestState.PARTLY_COMPLETED):
-            lines.append(self.tr("결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오."))
+            lines.append(
+                self.tr("결과 통지서에 사유와 이의제기 방법이 적힙니다. 출력해 요구인에게 보내십시오.")
+            )
         unsent = [n for n in self.notices if not n.sent]
         if self.notices:
             if unsent:
-                lines.append(self.tr("정정 통지 {n}곳 중 {unsent}곳에 아직 보내지 않았습니다.").format(
-                    n=len(self.notices), unsent=len(unsent)))
+                lines.append(
+                    self.tr("정정 통지 {n}곳 중 {unsent}곳에 아직 보내지 않았습니다.").format(
+                        n=len(self.notices), unsent=len(unsent)
+                    )
+                )
             else:
                 lines.append(self.tr("정정 통지 {n}곳에 모두 보냈습니다.").format(n=len(self.notices)))
         self.alert.setText("\n".join(lines))
         self.alert.setVisible(bool(lines))
 
     def _fill_history(self, d: RequestDetail) -> None:
-        rows = [(fmt_datetime(e.at), e.actor_label or e.actor_login,
-                 f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}" if e.from_state
-                 else label(STATE_TEXT, e.to_state), e.note) for e in d.events]
+        rows = [
+            (
+                fmt_datetime(e.at),
+                e.actor_label or e.actor_login,
+                f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
+                if e.from_state
+                else label(STATE_TEXT, e.to_state),
+                e.note,
+            )
+            for e in d.events
+        ]
         self.history_table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, value in enumerate(row):
@@ -351,10 +418,18 @@ class RequestDetailDialog(QDialog):
             self.actions_box.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
-        texts = {"verify": self.tr("본인 확인"), "start": self.tr("처리 시작"), "extend": self.tr("열람 연기"),
-                 "access": self.tr("열람 완료"), "correct": self.tr("환자 정보 정정…"), "complete": self.tr("완료"),
-                 "partly": self.tr("일부 완료"),
-                 "separate": self.tr("분리보관으로 답변"), "refuse": self.tr("거절"), "withdraw": self.tr("취하")}
+        texts = {
+            "verify": self.tr("본인 확인"),
+            "start": self.tr("처리 시작"),
+            "extend": self.tr("열람 연기"),
+            "access": self.tr("열람 완료"),
+            "correct": self.tr("환자 정보 정정…"),
+            "complete": self.tr("완료"),
+            "partly": self.tr("일부 완료"),
+            "separate": self.tr("분리보관으로 답변"),
+            "refuse": self.tr("거절"),
+            "withdraw": self.tr("취하"),
+        }
         for key, _state in ACTIONS:
             if not offered(d, key):
                 continue
@@ -406,8 +481,12 @@ class RequestDetailDialog(QDialog):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _run(self, fn: Callable[[], Any], dialog: ActionDialog | None = None,
-             on_done: Callable[[Any], None] | None = None) -> None:
+    def _run(
+        self,
+        fn: Callable[[], Any],
+        dialog: ActionDialog | None = None,
+        on_done: Callable[[Any], None] | None = None,
+    ) -> None:
         def done(result: Any) -> None:
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.accept()
@@ -482,23 +561,38 @@ class RequestDetailDialog(QDialog):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        dialog = ReasonDialog(self, self.tr("연락처 보기"), self.tr(
-            "요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, "
-            "잠시 뒤 다시 가려집니다."), ok_text=self.tr("보기"), recent=recent_of(self.host, actor), validate=require)
+        dialog = ReasonDialog(
+            self,
+            self.tr("연락처 보기"),
+            self.tr(
+                "요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, "
+                "잠시 뒤 다시 가려집니다."
+            ),
+            ok_text=self.tr("보기"),
+            recent=recent_of(self.host, actor),
+            validate=require,
+        )
         self.dialog = dialog
         self.page.dialog = dialog
 
         def go() -> None:
             reason = dialog.reason_text()
-            self.host.runner.run(lambda: requests_uc.contacts(ctx, actor, rid, reason), owner=self,
-                                 on_done=self._contacts_shown)
+            self.host.runner.run(
+                lambda: requests_uc.contacts(ctx, actor, rid, reason),
+                owner=self,
+                on_done=self._contacts_shown,
+            )
 
         dialog.accepted.connect(go)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
     def _contacts_shown(self, contacts: Contacts) -> None:
-        msecs = self.remask_ms if self.remask_ms is not None else self.host.ctx.settings.security.unmask_seconds * 1000
+        msecs = (
+            self.remask_ms
+            if self.remask_ms is not None
+            else self.host.ctx.settings.security.unmask_seconds * 1000
+        )
         self.contact_view.show_full(contacts, msecs)
 
     @property
@@ -526,8 +620,9 @@ class RequestDetailDialog(QDialog):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        self.host.runner.run(lambda: answers.access_answer(ctx, actor, rid), owner=self,
-                             on_done=self._answer_loaded)
+        self.host.runner.run(
+            lambda: answers.access_answer(ctx, actor, rid), owner=self, on_done=self._answer_loaded
+        )
 
     def _answer_loaded(self, answer: AccessAnswer) -> None:
         self.answer = answer
@@ -544,9 +639,16 @@ class RequestDetailDialog(QDialog):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        dialog = ReasonDialog(answer_dialog, self.tr("열람 답변 전체 보기"), self.tr(
-            "가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다."),
-            ok_text=self.tr("보기"), recent=recent_of(self.host, actor), validate=require)
+        dialog = ReasonDialog(
+            answer_dialog,
+            self.tr("열람 답변 전체 보기"),
+            self.tr(
+                "가린 주민등록번호·주소·연락처를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다."
+            ),
+            ok_text=self.tr("보기"),
+            recent=recent_of(self.host, actor),
+            validate=require,
+        )
         self.reason_dialog = dialog
 
         def shown(full: AccessAnswer) -> None:
@@ -562,8 +664,12 @@ class RequestDetailDialog(QDialog):
 
         def go() -> None:
             reason = dialog.reason_text()
-            self.host.runner.run(lambda: answers.access_answer(ctx, actor, rid, reason=reason), owner=self,
-                                 on_done=shown, on_error=failed)
+            self.host.runner.run(
+                lambda: answers.access_answer(ctx, actor, rid, reason=reason),
+                owner=self,
+                on_done=shown,
+                on_error=failed,
+            )
 
         dialog.accepted.connect(go)
         dialog.finished.connect(dialog.deleteLater)
@@ -579,7 +685,9 @@ class RequestDetailDialog(QDialog):
         d = self.detail
         kinds = printing.available_notices(d) if d is not None else ()
         for kind in kinds:
-            action = self.notice_menu.addAction(printing.notice_title(d, kind) if d is not None else str(kind))
+            action = self.notice_menu.addAction(
+                printing.notice_title(d, kind) if d is not None else str(kind)
+            )
             action.setObjectName(f"notice_{kind}")
             action.setData(str(kind))
             action.triggered.connect(lambda _c=False, k=kind: self.print_notice(k))
@@ -606,9 +714,13 @@ class RequestDetailDialog(QDialog):
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
         notice = printing.NoticeKind(kind)
         title = printing.notice_title(d, notice)
-        return self._print(title, f"{d.number}-{title}.pdf".replace(" ", "_"),
-                           lambda out, on_page, why: printing.print_notice(ctx, actor, rid, notice, Path(out),
-                                                                           reason=why, on_page=on_page))
+        return self._print(
+            title,
+            f"{d.number}-{title}.pdf".replace(" ", "_"),
+            lambda out, on_page, why: printing.print_notice(
+                ctx, actor, rid, notice, Path(out), reason=why, on_page=on_page
+            ),
+        )
 
     def print_correction(self, n: NoticeRow) -> PrintJob | None:
         from privdesk.rights import printing
@@ -618,6 +730,10 @@ class RequestDetailDialog(QDialog):
             return None
         ctx, actor, nid = self.host.ctx, self.host.actor, n.id
         title = self.tr("정정 통지서 — {recipient}").format(recipient=n.recipient)
-        return self._print(title, f"{d.number}-정정통지-{n.id}.pdf",
-                           lambda out, on_page, why: printing.print_correction_notice(ctx, actor, nid, Path(out),
-                                                                                      reason=why, on_page=on_page))
+        return self._print(
+            title,
+            f"{d.number}-정정통지-{n.id}.pdf",
+            lambda out, on_page, why: printing.print_correction_notice(
+                ctx, actor, nid, Path(out), reason=why, on_page=on_page
+            ),
+        )

@@ -251,8 +251,9 @@ class IntakeDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("접수"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("취소"))
@@ -268,13 +269,19 @@ class IntakeDialog(QDialog):
         self.resize(1000, 640)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.chart_edit and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            watched is self.chart_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self.find_patient()
             return True
         return super().eventFilter(watched, event)
 
-    def _add(self, form: QFormLayout, key: str, text: str, widget: QWidget, *, extra: QWidget | None = None) -> None:
+    def _add(
+        self, form: QFormLayout, key: str, text: str, widget: QWidget, *, extra: QWidget | None = None
+    ) -> None:
         field = _Field(widget, self, extra)
         field.setObjectName(f"field_{key}")
         self.fields[key] = field
@@ -317,7 +324,8 @@ class IntakeDialog(QDialog):
         for key in ("requester_address", "proxy_checked"):
             self._row_visible(key, not own)
         self.requester_birth_edit.setPlaceholderText(
-            self.tr("YYYY-MM-DD (신분증의 생년월일)") if own else self.tr("YYYY-MM-DD (선택)"))
+            self.tr("YYYY-MM-DD (신분증의 생년월일)") if own else self.tr("YYYY-MM-DD (선택)")
+        )
         if self.relation == "agent":
             self.proxy_check.setText(self.tr("위임장 확인함 (개인정보 보호법 제38조, 별지 제11호서식)"))
         elif self.relation == "guardian":
@@ -347,16 +355,21 @@ class IntakeDialog(QDialog):
             return
         ctx, actor = self.host.ctx, self.host.actor
         self.find_button.setEnabled(False)
-        self.host.runner.run(lambda: search(ctx, actor, chart, limit=20), owner=self,
-                             on_done=lambda page: self._found(chart, page.rows), on_error=self._find_failed)
+        self.host.runner.run(
+            lambda: search(ctx, actor, chart, limit=20),
+            owner=self,
+            on_done=lambda page: self._found(chart, page.rows),
+            on_error=self._find_failed,
+        )
 
     def _found(self, chart: str, rows: tuple[PatientRow, ...]) -> None:
         self.find_button.setEnabled(True)
         match = [r for r in rows if r.chart_no.casefold() == chart.casefold()]
         if not match:
             self._set_patient(None)
-            self.fields["patient_id"].set_error(self.tr("차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.").format(
-                chart=chart))
+            self.fields["patient_id"].set_error(
+                self.tr("차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.").format(chart=chart)
+            )
             return
         self._set_patient(match[0])
 
@@ -374,7 +387,8 @@ class IntakeDialog(QDialog):
             self.patient_label.setStyleSheet("color: #555;")
             return
         text = self.tr("{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}").format(
-            name=mask_name(row.name), rrn=row.rrn_masked, chart=row.chart_no, last=row.last_visit.isoformat())
+            name=mask_name(row.name), rrn=row.rrn_masked, chart=row.chart_no, last=row.last_visit.isoformat()
+        )
         if row.hold:
             text += " · " + self.tr("이미 처리정지 중")
         self.patient_label.setText(text)
@@ -397,8 +411,9 @@ class IntakeDialog(QDialog):
         if patient and self.patient is None:
             raise ValidationError("patient_id", self.tr("차트번호로 환자를 찾아 연결하십시오."))
         subject_birth = None if patient else self._date(self.subject_birth_edit.text(), "subject_birth")
-        requester_birth = None if own and not patient else self._date(self.requester_birth_edit.text(),
-                                                                        "requester_birth")
+        requester_birth = (
+            None if own and not patient else self._date(self.requester_birth_edit.text(), "requester_birth")
+        )
         subject_name = "" if patient else self.subject_name_edit.text()
         if own and not patient and not subject_name.strip():
             # 본인: the requester is the subject, named once in the subject's field
@@ -415,16 +430,26 @@ class IntakeDialog(QDialog):
             raise ValidationError("access_items", self.tr("열람할 사항을 하나 이상 고르십시오."))
         received_at = to_kst_datetime(self.received_edit.dateTime()) if self._received_edited else None
         return RequestInput(
-            kind=self.kind, file_code=self.file_code, relation=self.relation, requester_name=requester_name,
-            requester_phone=self.requester_phone_edit.text(), id_document=self.document_combo.currentText(),
+            kind=self.kind,
+            file_code=self.file_code,
+            relation=self.relation,
+            requester_name=requester_name,
+            requester_phone=self.requester_phone_edit.text(),
+            id_document=self.document_combo.currentText(),
             request_text=self.text_edit.toPlainText(),
             patient_id=self.patient.id if patient and self.patient is not None else None,
-            subject_name=subject_name, subject_phone=subject_phone, subject_birth=subject_birth,
+            subject_name=subject_name,
+            subject_phone=subject_phone,
+            subject_birth=subject_birth,
             subject_address="" if patient else self.subject_address_edit.text(),
-            requester_birth=requester_birth, requester_address="" if own else self.requester_address_edit.text(),
-            proxy_checked=self.proxy_check.isChecked() and not own, access_items=items,
-            channel=str(self.channel_combo.currentData()), id_checked_by=self.checked_by_edit.text(),
-            received_at=received_at)
+            requester_birth=requester_birth,
+            requester_address="" if own else self.requester_address_edit.text(),
+            proxy_checked=self.proxy_check.isChecked() and not own,
+            access_items=items,
+            channel=str(self.channel_combo.currentData()),
+            id_checked_by=self.checked_by_edit.text(),
+            received_at=received_at,
+        )
 
     def clear_errors(self) -> None:
         self.message.clear()
@@ -442,7 +467,12 @@ class IntakeDialog(QDialog):
             return "requester_phone"
         if own and field in ("requester_birth", "requester_address"):
             return ""
-        if self.patient_mode and field in ("subject_name", "subject_phone", "subject_birth", "subject_address"):
+        if self.patient_mode and field in (
+            "subject_name",
+            "subject_phone",
+            "subject_birth",
+            "subject_address",
+        ):
             return ""
         return field if field in self.fields else ""
 
@@ -466,8 +496,13 @@ class IntakeDialog(QDialog):
         self.saving = True
         self.ok_button.setEnabled(False)
         ctx, actor = self.host.ctx, self.host.actor
-        self.host.runner.run(lambda: requests_uc.receive_request(ctx, actor, data), owner=self,
-                             on_done=self._saved, on_error=self._failed, changes=True)
+        self.host.runner.run(
+            lambda: requests_uc.receive_request(ctx, actor, data),
+            owner=self,
+            on_done=self._saved,
+            on_error=self._failed,
+            changes=True,
+        )
 
     def _saved(self, detail: RequestDetail) -> None:
         self.saving = False
@@ -484,6 +519,12 @@ class IntakeDialog(QDialog):
 
     def values(self) -> dict[str, Any]:
         """What the form holds now (tests check that a refused save kept it)."""
-        return {"kind": self.kind, "file": self.file_code, "relation": self.relation,
-                "chart": self.chart_edit.text(), "requester": self.requester_name_edit.text(),
-                "phone": self.requester_phone_edit.text(), "text": self.text_edit.toPlainText()}
+        return {
+            "kind": self.kind,
+            "file": self.file_code,
+            "relation": self.relation,
+            "chart": self.chart_edit.text(),
+            "requester": self.requester_name_edit.text(),
+            "phone": self.requester_phone_edit.text(),
+            "text": self.text_edit.toPlainText(),
+        }

@@ -74,11 +74,18 @@ class RequestsModel(RowTableModel[RequestRow]):
         Column(QT_TRANSLATE_NOOP("RequestsModel", "구분"), lambda r: label(KIND_TEXT, r.kind)),
         Column(QT_TRANSLATE_NOOP("RequestsModel", "정보주체"), lambda r: r.subject),
         Column(QT_TRANSLATE_NOOP("RequestsModel", "요구인"), requester_cell),
-        Column(QT_TRANSLATE_NOOP("RequestsModel", "접수일"),
-               lambda r: clock.to_kst(r.received_at).date().isoformat(), lambda r: r.received_at),
+        Column(
+            QT_TRANSLATE_NOOP("RequestsModel", "접수일"),
+            lambda r: clock.to_kst(r.received_at).date().isoformat(),
+            lambda r: r.received_at,
+        ),
         Column(QT_TRANSLATE_NOOP("RequestsModel", "기한"), lambda r: r.due.isoformat()),
-        Column(QT_TRANSLATE_NOOP("RequestsModel", "남은 날"), lambda r: days_left_text(r.days_left, r.urgency),
-               lambda r: r.days_left, align_right=True),
+        Column(
+            QT_TRANSLATE_NOOP("RequestsModel", "남은 날"),
+            lambda r: days_left_text(r.days_left, r.urgency),
+            lambda r: r.days_left,
+            align_right=True,
+        ),
         Column(QT_TRANSLATE_NOOP("RequestsModel", "상태"), state_cell),
     )
 
@@ -87,8 +94,13 @@ class RequestsModel(RowTableModel[RequestRow]):
             return None
         if role in CLOCK_ROLES:
             r = self.row_object(index.row())
-            return clock_colour(role, closed=r.urgency == Urgency.CLOSED, overdue=r.urgency == Urgency.OVERDUE,
-                                due_soon=r.urgency == Urgency.DUE_SOON, clock_cell=index.column() == self.COL_LEFT)
+            return clock_colour(
+                role,
+                closed=r.urgency == Urgency.CLOSED,
+                overdue=r.urgency == Urgency.OVERDUE,
+                due_soon=r.urgency == Urgency.DUE_SOON,
+                clock_cell=index.column() == self.COL_LEFT,
+            )
         return super().data(index, role)
 
 
@@ -105,10 +117,14 @@ class RequestsPage(Page):
         self._select_next: int | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("정보주체 요구"), self))
-        intro = QLabel(self.tr(
-            "열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. "
-            "열람만 정당한 사유가 있을 때 연기 통지서를 보내고 연기할 수 있으며, 정정·삭제·처리정지는 기한 안에 "
-            "일부 완료나 거절로 답합니다.").format(days=host.ctx.profile.request_days), self)
+        intro = QLabel(
+            self.tr(
+                "열람·정정·삭제·처리정지·동의철회 요구를 접수일부터 {days}일 안에 처리하거나 통지합니다. "
+                "열람만 정당한 사유가 있을 때 연기 통지서를 보내고 연기할 수 있으며, 정정·삭제·처리정지는 기한 안에 "
+                "일부 완료나 거절로 답합니다."
+            ).format(days=host.ctx.profile.request_days),
+            self,
+        )
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #555;")
         layout.addWidget(intro)
@@ -116,8 +132,12 @@ class RequestsPage(Page):
         bar = QHBoxLayout()
         self.new_button = self._button(bar, "newRequestButton", self.tr("요구 접수…"), self.new_request)
         self.open_button = self._button(bar, "openRequestButton", self.tr("열기"), self.open_selected)
-        self.blank_poa_button = self._button(bar, "blankPoaButton", self.tr("빈 위임장 출력"), self.print_blank_poa)
-        self.blank_poa_button.setToolTip(self.tr("대리인이 요구할 때 정보주체가 써 주는 위임장 [별지 제11호서식]"))
+        self.blank_poa_button = self._button(
+            bar, "blankPoaButton", self.tr("빈 위임장 출력"), self.print_blank_poa
+        )
+        self.blank_poa_button.setToolTip(
+            self.tr("대리인이 요구할 때 정보주체가 써 주는 위임장 [별지 제11호서식]")
+        )
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("보기"), self))
         self.filter_combo = QComboBox(self)
@@ -159,10 +179,17 @@ class RequestsPage(Page):
         from privdesk.rights import printing
 
         ctx, actor = self.host.ctx, self.host.actor
-        job = PrintJob(self.host.runner, self, self.tr("위임장"), "위임장.pdf",   # blank: no personal data, no reason
-                       lambda out, on_page, _why: printing.print_blank_power_of_attorney(ctx, actor, Path(out),
-                                                                                          on_page=on_page),
-                       reason=None, protected=protected_files(ctx.settings))
+        job = PrintJob(
+            self.host.runner,
+            self,
+            self.tr("위임장"),
+            "위임장.pdf",  # blank: no personal data, no reason
+            lambda out, on_page, _why: printing.print_blank_power_of_attorney(
+                ctx, actor, Path(out), on_page=on_page
+            ),
+            reason=None,
+            protected=protected_files(ctx.settings),
+        )
         self.print_job = job
         return job
 
@@ -173,8 +200,11 @@ class RequestsPage(Page):
 
     def reload(self) -> None:
         ctx, actor, open_only = self.host.ctx, self.host.actor, self.open_only
-        self.host.runner.run(lambda: requests_uc.list_requests(ctx, actor, open_only=open_only), owner=self,
-                             on_done=self._loaded)
+        self.host.runner.run(
+            lambda: requests_uc.list_requests(ctx, actor, open_only=open_only),
+            owner=self,
+            on_done=self._loaded,
+        )
 
     def _loaded(self, rows: list[RequestRow]) -> None:
         keep = self.selected()
@@ -182,8 +212,11 @@ class RequestsPage(Page):
         open_rows = [r for r in rows if r.urgency != Urgency.CLOSED]
         overdue = sum(1 for r in open_rows if r.urgency == Urgency.OVERDUE)
         soon = sum(1 for r in open_rows if r.urgency == Urgency.DUE_SOON)
-        self.status.setText(self.tr("처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건").format(
-            n=len(open_rows), overdue=overdue, soon=soon))
+        self.status.setText(
+            self.tr("처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건").format(
+                n=len(open_rows), overdue=overdue, soon=soon
+            )
+        )
         target = self._select_next or (keep.id if keep is not None else None)
         if target is not None and self.select(target):
             self._select_next = None
@@ -210,10 +243,13 @@ class RequestsPage(Page):
     def _received(self, detail: RequestDetail) -> None:
         self.last_intake = detail
         text = self.tr("{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.").format(
-            number=detail.number, kind=label(KIND_TEXT, detail.kind), due=detail.row.due.isoformat())
+            number=detail.number, kind=label(KIND_TEXT, detail.kind), due=detail.row.due.isoformat()
+        )
         if detail.row.held:
-            text += " " + self.tr("환자 기록에 처리정지를 걸었습니다: 요구를 처리할 때까지 출력·내보내기·제3자 제공을 "
-                                  "할 수 없습니다.")
+            text += " " + self.tr(
+                "환자 기록에 처리정지를 걸었습니다: 요구를 처리할 때까지 출력·내보내기·제3자 제공을 "
+                "할 수 없습니다."
+            )
         if detail.subject_under_14:
             text += " " + self.tr("정보주체가 만 14세 미만입니다(법정대리인 요구).")
         self.notice.setStyleSheet(OK_STYLE if not detail.row.held else INFO_STYLE)

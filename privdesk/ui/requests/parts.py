@@ -119,7 +119,9 @@ class ContactView(QWidget):
             return
         lines = [self._person(self.tr("요구인"), c.requester_phone, c.requester_birth, c.requester_address)]
         if c.subject_phone or c.subject_birth or c.subject_address:
-            lines.append(self._person(self.tr("정보주체"), c.subject_phone, c.subject_birth, c.subject_address))
+            lines.append(
+                self._person(self.tr("정보주체"), c.subject_phone, c.subject_birth, c.subject_address)
+            )
         self.value.setText("\n".join(lines))
         self.value.setStyleSheet(UNMASKED_STYLE)
 
@@ -147,8 +149,15 @@ class NoticesTable(QTableWidget):
     COL_BUTTONS = 6
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        headers = (self.tr("제공받은 자"), self.tr("제공일"), self.tr("제공 항목"), self.tr("발송"), self.tr("방법"),
-                   self.tr("발송 일시"), self.tr("통지"))
+        headers = (
+            self.tr("제공받은 자"),
+            self.tr("제공일"),
+            self.tr("제공 항목"),
+            self.tr("발송"),
+            self.tr("방법"),
+            self.tr("발송 일시"),
+            self.tr("통지"),
+        )
         super().__init__(0, len(headers), parent)
         self.setObjectName("noticesTable")
         self.setHorizontalHeaderLabels(list(headers))
@@ -162,8 +171,14 @@ class NoticesTable(QTableWidget):
         self.buttons = {}
         self.setRowCount(len(rows))
         for i, n in enumerate(rows):
-            values = (n.recipient, n.disclosed_on.isoformat() if n.disclosed_on else "", n.items, sent_text(n),
-                      n.sent_method or "", fmt_datetime(n.sent_at) if n.sent_at else "")
+            values = (
+                n.recipient,
+                n.disclosed_on.isoformat() if n.disclosed_on else "",
+                n.items,
+                sent_text(n),
+                n.sent_method or "",
+                fmt_datetime(n.sent_at) if n.sent_at else "",
+            )
             for j, value in enumerate(values):
                 self.setItem(i, j, QTableWidgetItem(value))
             cell = QWidget(self)
@@ -197,8 +212,14 @@ class RequestCorrectionDialog(PatientFormDialog):
     :func:`privdesk.rights.decisions.correct_patient` — the edit, recorded and linked to the request,
     the correction notices opened, the request completed — and ``saved`` carries the request."""
 
-    def __init__(self, host: PageHost, parent: QWidget | None, request: RequestDetail, patient: PatientDetail,
-                 plain: UnmaskedFields) -> None:
+    def __init__(
+        self,
+        host: PageHost,
+        parent: QWidget | None,
+        request: RequestDetail,
+        patient: PatientDetail,
+        plain: UnmaskedFields,
+    ) -> None:
         super().__init__(host, parent, detail=patient, plain=plain)
         self.setObjectName("requestCorrectionDialog")
         self.request = request
@@ -208,15 +229,22 @@ class RequestCorrectionDialog(PatientFormDialog):
         asked.setWordWrap(True)
         asked.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         asked.setStyleSheet("color: #333; background: #f4f5f7; padding: 6px; border: 1px solid #d0d4da;")
-        how = QLabel(self.tr("요구한 대로 고친 뒤 '정정 완료'를 누르십시오. 고친 항목이 이 요구에 연결되어 기록되고, 이 "
-                             "기록을 제공받은 곳마다 정정 통지가 만들어지며, 처리정지가 풀립니다."), self)
+        how = QLabel(
+            self.tr(
+                "요구한 대로 고친 뒤 '정정 완료'를 누르십시오. 고친 항목이 이 요구에 연결되어 기록되고, 이 "
+                "기록을 제공받은 곳마다 정정 통지가 만들어지며, 처리정지가 풀립니다."
+            ),
+            self,
+        )
         how.setWordWrap(True)
         box = self.layout()
         assert isinstance(box, QVBoxLayout)
         box.insertWidget(0, asked)
         box.insertWidget(1, how)
         # 일부만 정정: what was not corrected, on a ground that can apply to a correction
-        self.partial = QCheckBox(self.tr("요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)"), self)
+        self.partial = QCheckBox(
+            self.tr("요구한 것 중 일부만 정정함 (나머지는 사유를 들어 정정하지 않음)"), self
+        )
         self.partial.setObjectName("partialCorrection")
         self.ground = QComboBox(self)
         self.ground.setObjectName("ground")
@@ -227,7 +255,9 @@ class RequestCorrectionDialog(PatientFormDialog):
         self.explanation = QPlainTextEdit(self)
         self.explanation.setObjectName("explanation")
         self.explanation.setFixedHeight(60)
-        self.explanation.setPlaceholderText(self.tr("정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다."))
+        self.explanation.setPlaceholderText(
+            self.tr("정정하지 않은 부분과 그 사유 — 결과 통지서에 그대로 적힙니다.")
+        )
         self.partial.toggled.connect(self._partial_toggled)
         at = box.indexOf(self.message)
         for i, w in enumerate((self.partial, self.ground, self.explanation)):
@@ -255,12 +285,20 @@ class RequestCorrectionDialog(PatientFormDialog):
         partial = self.partial.isChecked()
         ground = str(self.ground.currentData() or "") if partial else ""
         explanation = self.explanation.toPlainText() if partial else ""
-        return lambda: decisions.correct_patient(ctx, actor, request.id, data, patient_version=patient.version,
-                                                 ground=ground, explanation=explanation,
-                                                 accept_check_digit_warning=accept, loaded=patient,
-                                                 expected_version=request.version)
+        return lambda: decisions.correct_patient(
+            ctx,
+            actor,
+            request.id,
+            data,
+            patient_version=patient.version,
+            ground=ground,
+            explanation=explanation,
+            accept_check_digit_warning=accept,
+            loaded=patient,
+            expected_version=request.version,
+        )
 
-    def _saved(self, detail: Any) -> None:   # the request, completed
+    def _saved(self, detail: Any) -> None:  # the request, completed
         self._saving = False
         self.saved.emit(detail)
         self.accept()

@@ -54,7 +54,7 @@ from privdesk.ui.tablemodel import SORT_ROLE, Column, RowTableModel, select_wher
 from privdesk.ui.widgets import bar_button, fmt_datetime, heading, record_table, rich_detail
 
 RED, GREEN, GREY, AMBER = "#a00000", "#1b5e20", "#666666", "#8a4b00"
-MONTHS_BACK = 24          # the month picker offers this month and the 24 before it
+MONTHS_BACK = 24  # the month picker offers this month and the 24 before it
 translate = QCoreApplication.translate
 
 
@@ -84,30 +84,80 @@ class AccountsModel(RowTableModel[AccountSummary]):
     """계정별 요약: one row per account active in the month."""
 
     CONTEXT = "ReviewAccountsModel"
-    (COL_WHO, COL_DEPT, COL_ENTRIES, COL_VIEWS, COL_UNMASKS, COL_EXPORTS, COL_PRINTS, COL_FAILED, COL_OFF_HOURS,
-     COL_RISK, COL_DELTA, COL_MEDIAN) = range(12)
+    (
+        COL_WHO,
+        COL_DEPT,
+        COL_ENTRIES,
+        COL_VIEWS,
+        COL_UNMASKS,
+        COL_EXPORTS,
+        COL_PRINTS,
+        COL_FAILED,
+        COL_OFF_HOURS,
+        COL_RISK,
+        COL_DELTA,
+        COL_MEDIAN,
+    ) = range(12)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "이름(ID)"), lambda a: who(a.name, a.login)),
         Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "부서"), lambda a: a.department or ""),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "기록 수"), lambda a: f"{a.entries:,}", lambda a: a.entries,
-               align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "조회"), lambda a: f"{a.views:,}", lambda a: a.views,
-               align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "마스킹 해제"), lambda a: f"{a.unmasks:,}", lambda a: a.unmasks,
-               align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "내보내기"), lambda a: f"{a.exports:,}", lambda a: a.exports,
-               align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "출력"), lambda a: f"{a.prints:,}", lambda a: a.prints,
-               align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "로그인 실패"), lambda a: f"{a.failed_logins:,}",
-               lambda a: a.failed_logins, align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "업무시간 외"), lambda a: f"{a.off_hours:,}",
-               lambda a: a.off_hours, align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "위험도"), lambda a: str(a.risk), lambda a: a.risk,
-               align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "지난달 대비"), lambda a: "", align_right=True),   # see data()
-        Column(QT_TRANSLATE_NOOP("ReviewAccountsModel", "부서 중앙값"), lambda a: f"{a.department_median:g}",
-               lambda a: a.department_median, align_right=True),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "기록 수"),
+            lambda a: f"{a.entries:,}",
+            lambda a: a.entries,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "조회"),
+            lambda a: f"{a.views:,}",
+            lambda a: a.views,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "마스킹 해제"),
+            lambda a: f"{a.unmasks:,}",
+            lambda a: a.unmasks,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "내보내기"),
+            lambda a: f"{a.exports:,}",
+            lambda a: a.exports,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "출력"),
+            lambda a: f"{a.prints:,}",
+            lambda a: a.prints,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "로그인 실패"),
+            lambda a: f"{a.failed_logins:,}",
+            lambda a: a.failed_logins,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "업무시간 외"),
+            lambda a: f"{a.off_hours:,}",
+            lambda a: a.off_hours,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "위험도"),
+            lambda a: str(a.risk),
+            lambda a: a.risk,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "지난달 대비"), lambda a: "", align_right=True
+        ),  # see data()
+        Column(
+            QT_TRANSLATE_NOOP("ReviewAccountsModel", "부서 중앙값"),
+            lambda a: f"{a.department_median:g}",
+            lambda a: a.department_median,
+            align_right=True,
+        ),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -132,18 +182,25 @@ class AccountsModel(RowTableModel[AccountSummary]):
                     return ", ".join(f"{m}: {s}" for m, s in a.risk_history)
                 return _delta_text(d)
             if role == SORT_ROLE:
-                return d if d is not None else -10**9
+                return d if d is not None else -(10**9)
             if role == Qt.ItemDataRole.ForegroundRole and d is not None and d > 0:
                 return QColor(RED)
-        if col == self.COL_RISK and role == Qt.ItemDataRole.ForegroundRole and a.risk > 0 \
-                and a.risk > a.department_median:
+        if (
+            col == self.COL_RISK
+            and role == Qt.ItemDataRole.ForegroundRole
+            and a.risk > 0
+            and a.risk > a.department_median
+        ):
             return QColor(RED)
         return super().data(index, role)
 
 
 def result_text(f: Finding) -> str:
-    return rv.RESULT_LABELS.get(f.result, str(f.result)) if f.result is not None else translate(
-        "ReviewFindingsModel", "미처리")
+    return (
+        rv.RESULT_LABELS.get(f.result, str(f.result))
+        if f.result is not None
+        else translate("ReviewFindingsModel", "미처리")
+    )
 
 
 def j_text(f: Finding) -> str:
@@ -166,12 +223,19 @@ class FindingsModel(RowTableModel[Finding]):
     CONTEXT = "ReviewFindingsModel"
     COL_KIND, COL_WHO, COL_SUMMARY, COL_RULE, COL_COUNT, COL_REASON, COL_RESULT, COL_J = range(8)
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("ReviewFindingsModel", "종류"), lambda f: rv.KIND_LABELS.get(f.kind, str(f.kind))),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewFindingsModel", "종류"),
+            lambda f: rv.KIND_LABELS.get(f.kind, str(f.kind)),
+        ),
         Column(QT_TRANSLATE_NOOP("ReviewFindingsModel", "계정"), lambda f: who(f.account_name, f.account)),
         Column(QT_TRANSLATE_NOOP("ReviewFindingsModel", "내용"), lambda f: f.summary),
         Column(QT_TRANSLATE_NOOP("ReviewFindingsModel", "규칙·기준"), lambda f: f.rule),
-        Column(QT_TRANSLATE_NOOP("ReviewFindingsModel", "건수"), lambda f: f"{f.entry_count:,}", lambda f: f.entry_count,
-               align_right=True),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewFindingsModel", "건수"),
+            lambda f: f"{f.entry_count:,}",
+            lambda f: f.entry_count,
+            align_right=True,
+        ),
         Column(QT_TRANSLATE_NOOP("ReviewFindingsModel", "사유"), reason_text),
         Column(QT_TRANSLATE_NOOP("ReviewFindingsModel", "결과"), result_text),
         Column(QT_TRANSLATE_NOOP("ReviewFindingsModel", "소명 상태"), j_text),
@@ -198,10 +262,17 @@ class EntriesModel(RowTableModel[ReadableRow]):
 
     CONTEXT = "ReviewEntriesModel"
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("ReviewEntriesModel", "번호"), lambda r: str(r.seq), lambda r: r.seq,
-               align_right=True),
-        Column(QT_TRANSLATE_NOOP("ReviewEntriesModel", "일시"), lambda r: fmt_datetime(r.at, seconds=True),
-               lambda r: r.seq),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewEntriesModel", "번호"),
+            lambda r: str(r.seq),
+            lambda r: r.seq,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ReviewEntriesModel", "일시"),
+            lambda r: fmt_datetime(r.at, seconds=True),
+            lambda r: r.seq,
+        ),
         Column(QT_TRANSLATE_NOOP("ReviewEntriesModel", "수행업무"), lambda r: entry_cells(r)[0]),
         Column(QT_TRANSLATE_NOOP("ReviewEntriesModel", "대상"), lambda r: entry_cells(r)[1]),
         Column(QT_TRANSLATE_NOOP("ReviewEntriesModel", "상세"), lambda r: entry_cells(r)[2]),
@@ -230,10 +301,14 @@ class ReviewPage(Page):
         self.running = False
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("접속기록 점검"), self))
-        intro = QLabel(self.tr(
-            "개인정보처리시스템의 접속기록을 월 1회 이상 점검하고, 개인정보를 다운로드한 경우 그 사유를 확인합니다(안전성 "
-            "확보조치 기준 제8조②). 발견 사항마다 결과를 기록하고, 필요하면 당사자에게 소명을 요청한 뒤 서명하여 "
-            "점검을 마칩니다."), self)
+        intro = QLabel(
+            self.tr(
+                "개인정보처리시스템의 접속기록을 월 1회 이상 점검하고, 개인정보를 다운로드한 경우 그 사유를 확인합니다(안전성 "
+                "확보조치 기준 제8조②). 발견 사항마다 결과를 기록하고, 필요하면 당사자에게 소명을 요청한 뒤 서명하여 "
+                "점검을 마칩니다."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         intro.setStyleSheet("color: #555;")
         layout.addWidget(intro)
@@ -245,7 +320,7 @@ class ReviewPage(Page):
         this_month = Month(clock.today_kst().year, clock.today_kst().month)
         for m in recent_months(this_month):
             self.month_combo.addItem(m.label(), str(m))
-        self.month_combo.setCurrentIndex(1)          # the previous month
+        self.month_combo.setCurrentIndex(1)  # the previous month
         self.month_combo.currentIndexChanged.connect(lambda _i: self._month_changed())
         top.addWidget(self.month_combo)
         self.run_button = bar_button(self, top, "runButton", self.tr("점검 실행"), self.run_review)
@@ -268,13 +343,19 @@ class ReviewPage(Page):
         findings_tab = QWidget(self.tabs)
         fl = QVBoxLayout(findings_tab)
         bar = QHBoxLayout()
-        self.normal_button = bar_button(self, bar, "normalButton", self.tr("정상 처리…"),
-                                        lambda: self.record(rv.Result.NORMAL))
-        self.action_button = bar_button(self, bar, "actionButton", self.tr("조치 필요…"),
-                                        lambda: self.record(rv.Result.ACTION))
+        self.normal_button = bar_button(
+            self, bar, "normalButton", self.tr("정상 처리…"), lambda: self.record(rv.Result.NORMAL)
+        )
+        self.action_button = bar_button(
+            self, bar, "actionButton", self.tr("조치 필요…"), lambda: self.record(rv.Result.ACTION)
+        )
         self.ask_button = bar_button(self, bar, "askButton", self.tr("소명 요청…"), self.ask)
-        self.accept_button = bar_button(self, bar, "acceptButton", self.tr("소명 수용…"), lambda: self.decide(True))
-        self.reject_button = bar_button(self, bar, "rejectButton", self.tr("소명 반려…"), lambda: self.decide(False))
+        self.accept_button = bar_button(
+            self, bar, "acceptButton", self.tr("소명 수용…"), lambda: self.decide(True)
+        )
+        self.reject_button = bar_button(
+            self, bar, "rejectButton", self.tr("소명 반려…"), lambda: self.decide(False)
+        )
         bar.addStretch(1)
         fl.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical, findings_tab)
@@ -304,8 +385,9 @@ class ReviewPage(Page):
         self.accounts_proxy = QSortFilterProxyModel(self)
         self.accounts_proxy.setSourceModel(self.accounts_model)
         self.accounts_proxy.setSortRole(SORT_ROLE)
-        self.accounts_table = record_table(accounts_tab, "accountsTable", self.accounts_proxy, fit_contents=True,
-                                           wrap=False)
+        self.accounts_table = record_table(
+            accounts_tab, "accountsTable", self.accounts_proxy, fit_contents=True, wrap=False
+        )
         self.accounts_table.setSortingEnabled(True)
         self.accounts_table.sortByColumn(AccountsModel.COL_RISK, Qt.SortOrder.DescendingOrder)
         al.addWidget(self.accounts_table, 1)
@@ -345,8 +427,9 @@ class ReviewPage(Page):
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, actor, month = self.host.ctx, self.host.actor, self.month()
-        self.host.runner.run(lambda: rv.load(ctx, actor, month), owner=self, on_done=self._loaded,
-                             on_error=self._failed)
+        self.host.runner.run(
+            lambda: rv.load(ctx, actor, month), owner=self, on_done=self._loaded, on_error=self._failed
+        )
 
     def run_review(self) -> None:
         """점검 실행: compute (or refresh) the month's findings in the background."""
@@ -365,8 +448,9 @@ class ReviewPage(Page):
             self._update_buttons()
             return self._failed(exc)
 
-        self.host.runner.run(lambda: rv.run(ctx, actor, month), owner=self, on_done=done, on_error=failed,
-                             changes=True)
+        self.host.runner.run(
+            lambda: rv.run(ctx, actor, month), owner=self, on_done=done, on_error=failed, changes=True
+        )
 
     def _failed(self, exc: BaseException) -> bool:
         if isinstance(exc, PrivdeskError):
@@ -376,7 +460,7 @@ class ReviewPage(Page):
 
     def _loaded(self, review: MonthReview) -> None:
         if review.month != str(self.month()):
-            return                          # an answer for a month no longer picked
+            return  # an answer for a month no longer picked
         keep = self.selected()
         self.review = review
         self.state_label.setText(state_html(review))
@@ -385,7 +469,10 @@ class ReviewPage(Page):
         self.tabs.setTabText(0, self.tr("발견 사항 ({n})").format(n=len(review.findings)))
         self.tabs.setTabText(1, self.tr("계정별 요약 ({n})").format(n=len(review.accounts)))
         self.thresholds_label.setText(
-            self.tr("점검 기준: ") + " · ".join(f"{k} {v}" for k, v in review.thresholds) if review.thresholds else "")
+            self.tr("점검 기준: ") + " · ".join(f"{k} {v}" for k, v in review.thresholds)
+            if review.thresholds
+            else ""
+        )
         target = self._select_next or (keep.id if keep is not None else None)
         if target is not None and self.select(target):
             self._select_next = None
@@ -424,15 +511,21 @@ class ReviewPage(Page):
         if f is None:
             self.entries_model.set_rows([])
             self._entries_for = None
-            self.detail_label.setText(self.tr("발견 사항을 고르면 근거가 된 접속기록과 내용이 여기에 나옵니다."))
+            self.detail_label.setText(
+                self.tr("발견 사항을 고르면 근거가 된 접속기록과 내용이 여기에 나옵니다.")
+            )
             return
         self.detail_label.setText(finding_detail_html(f))
         if self._entries_for != f.id:
             self._entries_for = f.id
             self.entries_model.set_rows([])
             ctx, actor, fid = self.host.ctx, self.host.actor, f.id
-            self.host.runner.run(lambda: (fid, rv.finding_entries(ctx, actor, fid)), owner=self,
-                                 on_done=self._entries_loaded, on_error=self._failed)
+            self.host.runner.run(
+                lambda: (fid, rv.finding_entries(ctx, actor, fid)),
+                owner=self,
+                on_done=self._entries_loaded,
+                on_error=self._failed,
+            )
 
     def _entries_loaded(self, result: tuple[int, list[ReadableRow]]) -> None:
         fid, rows = result
@@ -476,7 +569,9 @@ class ReviewPage(Page):
         if self.review is None or self.signed():
             return None
         dialog = SignDialog(self.host, self, self.month(), self.review)
-        dialog.done_with.connect(lambda _s: self.status.setText(self.tr("서명했습니다. 이 달의 점검이 끝났습니다.")))
+        dialog.done_with.connect(
+            lambda _s: self.status.setText(self.tr("서명했습니다. 이 달의 점검이 끝났습니다."))
+        )
         return self._open(dialog)
 
     def print_report(self, reason: str | None = None) -> Any:
@@ -487,10 +582,14 @@ class ReviewPage(Page):
         from privdesk.ui.cctv.common import PrintJob
 
         ctx, actor, month = self.host.ctx, self.host.actor, self.month()
-        job = PrintJob.start(self.host, self, self.tr("접속기록 점검 결과 {month}").format(month=month.label()),
-                             f"access-review-{month}.pdf",
-                             lambda out, _on_page, why: print_review(ctx, actor, month, out, reason=why),
-                             reason=reason)   # asks the reason (recent ones offered) unless given
+        job = PrintJob.start(
+            self.host,
+            self,
+            self.tr("접속기록 점검 결과 {month}").format(month=month.label()),
+            f"access-review-{month}.pdf",
+            lambda out, _on_page, why: print_review(ctx, actor, month, out, reason=why),
+            reason=reason,
+        )  # asks the reason (recent ones offered) unless given
         self.print_job = job
         return job
 
@@ -507,23 +606,44 @@ def state_html(r: MonthReview) -> str:
     """The month's state in one or two lines: entries, accounts, findings, the sign-off."""
     month = Month.parse(r.month)
     no_result, unanswered, undecided = open_items(r)
-    span = (translate("ReviewPage", " (순번 {first}–{last})").format(first=f"{r.first_seq:,}", last=f"{r.last_seq:,}")
-            if r.first_seq is not None and r.last_seq is not None else "")
-    line = translate("ReviewPage", "{month}: 접속기록 {entries}건{span}, 계정 {accounts}개, 발견 사항 {findings}건 "
-                        "(결과 미기록 {open}건, 소명 답변 대기 {unanswered}건, 판단 대기 {undecided}건)").format(
-        month=month.label(), entries=f"{r.entries:,}", span=span, accounts=len(r.accounts), findings=len(r.findings),
-        open=no_result, unanswered=unanswered, undecided=undecided)
+    span = (
+        translate("ReviewPage", " (순번 {first}–{last})").format(
+            first=f"{r.first_seq:,}", last=f"{r.last_seq:,}"
+        )
+        if r.first_seq is not None and r.last_seq is not None
+        else ""
+    )
+    line = translate(
+        "ReviewPage",
+        "{month}: 접속기록 {entries}건{span}, 계정 {accounts}개, 발견 사항 {findings}건 "
+        "(결과 미기록 {open}건, 소명 답변 대기 {unanswered}건, 판단 대기 {undecided}건)",
+    ).format(
+        month=month.label(),
+        entries=f"{r.entries:,}",
+        span=span,
+        accounts=len(r.accounts),
+        findings=len(r.findings),
+        open=no_result,
+        unanswered=unanswered,
+        undecided=undecided,
+    )
     not_signed, signed = translate("ReviewPage", "서명 전"), translate("ReviewPage", "서명됨")
     if r.entries == 0 and not r.findings and r.signed is None:
         line = translate("ReviewPage", "{month}: 아직 점검하지 않았습니다. '점검 실행'을 누르십시오.").format(
-            month=month.label())
+            month=month.label()
+        )
     if r.signed is None:
         state = f"<b style='color:{AMBER}'>{escape(not_signed)}</b>"
     else:
         s = r.signed
-        state = (f"<b style='color:{GREEN}'>{escape(signed)}</b> " + escape(translate(
-            "ReviewPage", "{who}, {at} — 서명 때 접속기록 끝: {seq}번 · {hash}…").format(
-                who=who(s.by_name, s.by), at=clock.fmt_datetime(s.at), seq=f"{s.head_seq:,}", hash=s.head_hash[:16])))
+        state = f"<b style='color:{GREEN}'>{escape(signed)}</b> " + escape(
+            translate("ReviewPage", "{who}, {at} — 서명 때 접속기록 끝: {seq}번 · {hash}…").format(
+                who=who(s.by_name, s.by),
+                at=clock.fmt_datetime(s.at),
+                seq=f"{s.head_seq:,}",
+                hash=s.head_hash[:16],
+            )
+        )
     return f"{escape(line)}<br>{state}"
 
 
@@ -531,24 +651,39 @@ def finding_detail_html(f: Finding) -> str:
     """The lower-right pane: the finding, its rule, reason, result and 소명 thread."""
 
     def table(rows: list[tuple[str, str]]) -> str:
-        body = "".join(f"<tr><td style='color:{GREY}; padding:1px 12px 1px 0' valign='top'>{escape(k)}</td>"
-                       f"<td style='padding:1px 0'>{escape(v).replace(chr(10), '<br>')}</td></tr>" for k, v in rows)
+        body = "".join(
+            f"<tr><td style='color:{GREY}; padding:1px 12px 1px 0' valign='top'>{escape(k)}</td>"
+            f"<td style='padding:1px 0'>{escape(v).replace(chr(10), '<br>')}</td></tr>"
+            for k, v in rows
+        )
         return f"<table>{body}</table>"
 
-    rows = [(translate("ReviewPage", "계정"), who(f.account_name, f.account) + (f" · {f.department}" if f.department else "")),
-            (translate("ReviewPage", "규칙·기준"), f.rule), (translate("ReviewPage", "건수"), f"{f.entry_count:,}"),
-            (translate("ReviewPage", "가중치"), str(f.weight))]
+    rows = [
+        (
+            translate("ReviewPage", "계정"),
+            who(f.account_name, f.account) + (f" · {f.department}" if f.department else ""),
+        ),
+        (translate("ReviewPage", "규칙·기준"), f.rule),
+        (translate("ReviewPage", "건수"), f"{f.entry_count:,}"),
+        (translate("ReviewPage", "가중치"), str(f.weight)),
+    ]
     if f.kind in REASON_KINDS or f.reason:
         rows.append((translate("ReviewPage", "기록된 사유"), reason_text(f)))
     result_rows = [(translate("ReviewPage", "결과"), result_text(f))]
     if f.result is not None:
-        result_rows += [(translate("ReviewPage", "메모"), f.result_note or ""),
-                        (translate("ReviewPage", "기록"), f"{clock.fmt_datetime(f.result_at) if f.result_at else ''} · "
-                                             f"{f.result_by or ''}")]
+        result_rows += [
+            (translate("ReviewPage", "메모"), f.result_note or ""),
+            (
+                translate("ReviewPage", "기록"),
+                f"{clock.fmt_datetime(f.result_at) if f.result_at else ''} · {f.result_by or ''}",
+            ),
+        ]
     result_label, j_label = translate("ReviewPage", "점검 결과"), translate("ReviewPage", "소명")
-    html = (f"<h3 style='margin:0'>{escape(rv.KIND_LABELS.get(f.kind, str(f.kind)))}</h3>"
-            f"<p style='margin:2px 0 6px 0'>{escape(f.summary)}</p>{table(rows)}"
-            f"<h4 style='margin:8px 0 2px 0'>{escape(result_label)}</h4>{table(result_rows)}")
+    html = (
+        f"<h3 style='margin:0'>{escape(rv.KIND_LABELS.get(f.kind, str(f.kind)))}</h3>"
+        f"<p style='margin:2px 0 6px 0'>{escape(f.summary)}</p>{table(rows)}"
+        f"<h4 style='margin:8px 0 2px 0'>{escape(result_label)}</h4>{table(result_rows)}"
+    )
     if f.justification is not None:
         html += f"<h4 style='margin:8px 0 2px 0'>{escape(j_label)}</h4>{thread_html(f.justification)}"
     return html
@@ -559,5 +694,13 @@ def review_page(host: PageHost, parent: QWidget | None) -> Page:
     return ReviewPage(host, parent)
 
 
-__all__ = ["AccountsModel", "EntriesModel", "FindingsModel", "ReviewPage", "entry_cells", "finding_detail_html",
-           "review_page", "state_html"]
+__all__ = [
+    "AccountsModel",
+    "EntriesModel",
+    "FindingsModel",
+    "ReviewPage",
+    "entry_cells",
+    "finding_detail_html",
+    "review_page",
+    "state_html",
+]

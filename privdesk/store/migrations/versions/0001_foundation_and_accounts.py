@@ -18,20 +18,21 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
 
-    op.create_table("access_log",
-    sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
-    sa.Column("at", sa.String(length=32), nullable=False),
-    sa.Column("actor", sa.String(length=64), nullable=False),
-    sa.Column("workstation", sa.String(length=128), nullable=False),
-    sa.Column("ip", sa.String(length=64), nullable=False),
-    sa.Column("action", sa.String(length=32), nullable=False),
-    sa.Column("subject", sa.String(length=128), nullable=True),
-    sa.Column("search_kind", sa.String(length=32), nullable=True),
-    sa.Column("outcome", sa.String(length=16), nullable=False),
-    sa.Column("detail", sa.Text(), nullable=True),
-    sa.Column("prev_hash", sa.LargeBinary(length=32), nullable=False),
-    sa.Column("hash", sa.LargeBinary(length=32), nullable=False),
-    sa.PrimaryKeyConstraint("seq", name=op.f("pk_access_log"))
+    op.create_table(
+        "access_log",
+        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("at", sa.String(length=32), nullable=False),
+        sa.Column("actor", sa.String(length=64), nullable=False),
+        sa.Column("workstation", sa.String(length=128), nullable=False),
+        sa.Column("ip", sa.String(length=64), nullable=False),
+        sa.Column("action", sa.String(length=32), nullable=False),
+        sa.Column("subject", sa.String(length=128), nullable=True),
+        sa.Column("search_kind", sa.String(length=32), nullable=True),
+        sa.Column("outcome", sa.String(length=16), nullable=False),
+        sa.Column("detail", sa.Text(), nullable=True),
+        sa.Column("prev_hash", sa.LargeBinary(length=32), nullable=False),
+        sa.Column("hash", sa.LargeBinary(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("seq", name=op.f("pk_access_log")),
     )
     with op.batch_alter_table("access_log", schema=None) as batch_op:
         batch_op.create_index("ix_access_log_action_seq", ["action", "seq"], unique=False)
@@ -39,98 +40,123 @@ def upgrade() -> None:
         batch_op.create_index("ix_access_log_at", ["at"], unique=False)
         batch_op.create_index("ix_access_log_subject_seq", ["subject", "seq"], unique=False)
 
-    op.create_table("accounts",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("login", sa.String(length=64), nullable=False),
-    sa.Column("name", sa.String(length=64), nullable=False),
-    sa.Column("department", sa.String(length=64), nullable=False),
-    sa.Column("contact_enc", sa.LargeBinary(), nullable=True),
-    sa.Column("password_hash", sa.String(length=255), nullable=False),
-    sa.Column("must_change_password", sa.Boolean(), nullable=False),
-    sa.Column("password_changed_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("failed_attempts", sa.Integer(), nullable=False),
-    sa.Column("locked", sa.Boolean(), nullable=False),
-    sa.Column("locked_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("active", sa.Boolean(), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("last_login_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("version", sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_accounts")),
-    sa.UniqueConstraint("login", name=op.f("uq_accounts_login"))
+    op.create_table(
+        "accounts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("login", sa.String(length=64), nullable=False),
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("department", sa.String(length=64), nullable=False),
+        sa.Column("contact_enc", sa.LargeBinary(), nullable=True),
+        sa.Column("password_hash", sa.String(length=255), nullable=False),
+        sa.Column("must_change_password", sa.Boolean(), nullable=False),
+        sa.Column("password_changed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("failed_attempts", sa.Integer(), nullable=False),
+        sa.Column("locked", sa.Boolean(), nullable=False),
+        sa.Column("locked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_login_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_accounts")),
+        sa.UniqueConstraint("login", name=op.f("uq_accounts_login")),
     )
-    op.create_table("audit_archive_permit",
-    sa.Column("upto_seq", sa.BigInteger(), autoincrement=False, nullable=False),
-    sa.PrimaryKeyConstraint("upto_seq", name=op.f("pk_audit_archive_permit"))
+    op.create_table(
+        "audit_archive_permit",
+        sa.Column("upto_seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.PrimaryKeyConstraint("upto_seq", name=op.f("pk_audit_archive_permit")),
     )
-    op.create_table("audit_checkpoints",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("upto_seq", sa.BigInteger(), nullable=False),
-    sa.Column("last_hash", sa.LargeBinary(length=32), nullable=False),
-    sa.Column("entries", sa.BigInteger(), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("archive_name", sa.String(length=255), nullable=False),
-    sa.Column("archive_sha256", sa.String(length=64), nullable=False),
-    sa.Column("signature", sa.LargeBinary(length=32), nullable=False),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_checkpoints")),
-    sa.UniqueConstraint("upto_seq", name=op.f("uq_audit_checkpoints_upto_seq"))
+    op.create_table(
+        "audit_checkpoints",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("upto_seq", sa.BigInteger(), nullable=False),
+        sa.Column("last_hash", sa.LargeBinary(length=32), nullable=False),
+        sa.Column("entries", sa.BigInteger(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("archive_name", sa.String(length=255), nullable=False),
+        sa.Column("archive_sha256", sa.String(length=64), nullable=False),
+        sa.Column("signature", sa.LargeBinary(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_checkpoints")),
+        sa.UniqueConstraint("upto_seq", name=op.f("uq_audit_checkpoints_upto_seq")),
     )
-    op.create_table("audit_head",
-    sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
-    sa.Column("seq", sa.BigInteger(), nullable=False),
-    sa.Column("hash", sa.LargeBinary(length=32), nullable=False),
-    sa.Column("signature", sa.LargeBinary(length=32), nullable=False),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head"))
+    op.create_table(
+        "audit_head",
+        sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
+        sa.Column("hash", sa.LargeBinary(length=32), nullable=False),
+        sa.Column("signature", sa.LargeBinary(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
     )
-    op.create_table("meta",
-    sa.Column("key", sa.String(length=64), nullable=False),
-    sa.Column("value", sa.Text(), nullable=False),
-    sa.PrimaryKeyConstraint("key", name=op.f("pk_meta"))
+    op.create_table(
+        "meta",
+        sa.Column("key", sa.String(length=64), nullable=False),
+        sa.Column("value", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_meta")),
     )
-    op.create_table("permission_changes",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("actor_login", sa.String(length=64), nullable=False),
-    sa.Column("target", sa.String(length=64), nullable=False),
-    sa.Column("change", sa.String(length=32), nullable=False),
-    sa.Column("detail", sa.Text(), nullable=False),
-    sa.Column("reason", sa.Text(), nullable=False),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_permission_changes"))
+    op.create_table(
+        "permission_changes",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("actor_login", sa.String(length=64), nullable=False),
+        sa.Column("target", sa.String(length=64), nullable=False),
+        sa.Column("change", sa.String(length=32), nullable=False),
+        sa.Column("detail", sa.Text(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_permission_changes")),
     )
     with op.batch_alter_table("permission_changes", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_permission_changes_at"), ["at"], unique=False)
         batch_op.create_index(batch_op.f("ix_permission_changes_target"), ["target"], unique=False)
 
-    op.create_table("roles",
-    sa.Column("code", sa.String(length=32), nullable=False),
-    sa.Column("name", sa.String(length=64), nullable=False),
-    sa.Column("description", sa.Text(), nullable=False),
-    sa.Column("builtin", sa.Boolean(), nullable=False),
-    sa.Column("version", sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint("code", name=op.f("pk_roles"))
+    op.create_table(
+        "roles",
+        sa.Column("code", sa.String(length=32), nullable=False),
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("description", sa.Text(), nullable=False),
+        sa.Column("builtin", sa.Boolean(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("code", name=op.f("pk_roles")),
     )
-    op.create_table("account_roles",
-    sa.Column("account_id", sa.Integer(), nullable=False),
-    sa.Column("role_code", sa.String(length=32), nullable=False),
-    sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], name=op.f("fk_account_roles_account_id_accounts"), ondelete="CASCADE"),
-    sa.ForeignKeyConstraint(["role_code"], ["roles.code"], name=op.f("fk_account_roles_role_code_roles")),
-    sa.PrimaryKeyConstraint("account_id", "role_code", name=op.f("pk_account_roles"))
+    op.create_table(
+        "account_roles",
+        sa.Column("account_id", sa.Integer(), nullable=False),
+        sa.Column("role_code", sa.String(length=32), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["accounts.id"],
+            name=op.f("fk_account_roles_account_id_accounts"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(["role_code"], ["roles.code"], name=op.f("fk_account_roles_role_code_roles")),
+        sa.PrimaryKeyConstraint("account_id", "role_code", name=op.f("pk_account_roles")),
     )
-    op.create_table("password_history",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("account_id", sa.Integer(), nullable=False),
-    sa.Column("password_hash", sa.String(length=255), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], name=op.f("fk_password_history_account_id_accounts"), ondelete="CASCADE"),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_password_history"))
+    op.create_table(
+        "password_history",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("account_id", sa.Integer(), nullable=False),
+        sa.Column("password_hash", sa.String(length=255), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["accounts.id"],
+            name=op.f("fk_password_history_account_id_accounts"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_password_history")),
     )
     with op.batch_alter_table("password_history", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_password_history_account_id"), ["account_id"], unique=False)
 
-    op.create_table("role_permissions",
-    sa.Column("role_code", sa.String(length=32), nullable=False),
-    sa.Column("permission", sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(["role_code"], ["roles.code"], name=op.f("fk_role_permissions_role_code_roles"), ondelete="CASCADE"),
-    sa.PrimaryKeyConstraint("role_code", "permission", name=op.f("pk_role_permissions"))
+    op.create_table(
+        "role_permissions",
+        sa.Column("role_code", sa.String(length=32), nullable=False),
+        sa.Column("permission", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["role_code"],
+            ["roles.code"],
+            name=op.f("fk_role_permissions_role_code_roles"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("role_code", "permission", name=op.f("pk_role_permissions")),
     )
 
     _create_append_only_guards()
@@ -180,8 +206,12 @@ def _create_append_only_guards() -> None:
 
 def _drop_append_only_guards() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for name in ("access_log_no_update", "access_log_no_delete",
-                     "permission_changes_no_update", "permission_changes_no_delete"):
+        for name in (
+            "access_log_no_update",
+            "access_log_no_delete",
+            "permission_changes_no_update",
+            "permission_changes_no_delete",
+        ):
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
     else:
         op.execute("DROP FUNCTION IF EXISTS privdesk_append_only() CASCADE")
@@ -213,4 +243,3 @@ def downgrade() -> None:
         batch_op.drop_index("ix_access_log_action_seq")
 
     op.drop_table("access_log")
-

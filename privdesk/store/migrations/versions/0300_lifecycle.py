@@ -26,101 +26,119 @@ APPEND_ONLY = ("destruction_ledger",)
 
 
 def upgrade() -> None:
-    op.create_table("destruction_ledger",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("file_name", sa.String(length=100), nullable=False),
-    sa.Column("kind", sa.String(length=64), nullable=False),
-    sa.Column("created", sa.String(length=64), nullable=False),
-    sa.Column("destroyed_on", sa.Date(), nullable=False),
-    sa.Column("reason", sa.Text(), nullable=False),
-    sa.Column("item_count", sa.Integer(), nullable=False),
-    sa.Column("method", sa.String(length=100), nullable=False),
-    sa.Column("executed_by", sa.String(length=100), nullable=False),
-    sa.Column("approved_by", sa.String(length=100), nullable=False),
-    sa.Column("witness", sa.String(length=100), nullable=False),
-    sa.Column("certificate_no", sa.String(length=100), nullable=False),
-    sa.Column("plan_id", sa.Integer(), nullable=True),
-    sa.Column("plan_hash", sa.String(length=64), nullable=False),
-    sa.Column("corrects_id", sa.Integer(), nullable=True),
-    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("recorded_by", sa.String(length=64), nullable=False),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_destruction_ledger"))
+    op.create_table(
+        "destruction_ledger",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("file_name", sa.String(length=100), nullable=False),
+        sa.Column("kind", sa.String(length=64), nullable=False),
+        sa.Column("created", sa.String(length=64), nullable=False),
+        sa.Column("destroyed_on", sa.Date(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("item_count", sa.Integer(), nullable=False),
+        sa.Column("method", sa.String(length=100), nullable=False),
+        sa.Column("executed_by", sa.String(length=100), nullable=False),
+        sa.Column("approved_by", sa.String(length=100), nullable=False),
+        sa.Column("witness", sa.String(length=100), nullable=False),
+        sa.Column("certificate_no", sa.String(length=100), nullable=False),
+        sa.Column("plan_id", sa.Integer(), nullable=True),
+        sa.Column("plan_hash", sa.String(length=64), nullable=False),
+        sa.Column("corrects_id", sa.Integer(), nullable=True),
+        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("recorded_by", sa.String(length=64), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_destruction_ledger")),
     )
     op.create_index("ix_destruction_ledger_on_id", "destruction_ledger", ["destroyed_on", "id"], unique=False)
-    op.create_table("destruction_plans",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("file_code", sa.String(length=32), nullable=False),
-    sa.Column("file_name", sa.String(length=100), nullable=False),
-    sa.Column("items", sa.Text(), nullable=False),
-    sa.Column("criteria", sa.Text(), nullable=False),
-    sa.Column("reason", sa.Text(), nullable=False),
-    sa.Column("method", sa.Text(), nullable=False),
-    sa.Column("as_of", sa.Date(), nullable=False),
-    sa.Column("record_count", sa.Integer(), nullable=False),
-    sa.Column("excluded_count", sa.Integer(), nullable=False),
-    sa.Column("created_first", sa.Date(), nullable=True),
-    sa.Column("created_last", sa.Date(), nullable=True),
-    sa.Column("plan_hash", sa.String(length=64), nullable=False),
-    sa.Column("state", sa.String(length=16), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("created_by", sa.String(length=64), nullable=False),
-    sa.Column("approved_by", sa.String(length=64), nullable=True),
-    sa.Column("approved_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("second_approved_by", sa.String(length=64), nullable=True),
-    sa.Column("second_approved_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("executed_by", sa.String(length=64), nullable=True),
-    sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("executed_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("destroyed_count", sa.Integer(), nullable=True),
-    sa.Column("version", sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_destruction_plans"))
+    op.create_table(
+        "destruction_plans",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("file_code", sa.String(length=32), nullable=False),
+        sa.Column("file_name", sa.String(length=100), nullable=False),
+        sa.Column("items", sa.Text(), nullable=False),
+        sa.Column("criteria", sa.Text(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("method", sa.Text(), nullable=False),
+        sa.Column("as_of", sa.Date(), nullable=False),
+        sa.Column("record_count", sa.Integer(), nullable=False),
+        sa.Column("excluded_count", sa.Integer(), nullable=False),
+        sa.Column("created_first", sa.Date(), nullable=True),
+        sa.Column("created_last", sa.Date(), nullable=True),
+        sa.Column("plan_hash", sa.String(length=64), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_by", sa.String(length=64), nullable=False),
+        sa.Column("approved_by", sa.String(length=64), nullable=True),
+        sa.Column("approved_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("second_approved_by", sa.String(length=64), nullable=True),
+        sa.Column("second_approved_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("executed_by", sa.String(length=64), nullable=True),
+        sa.Column("started_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("executed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("destroyed_count", sa.Integer(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_destruction_plans")),
     )
-    op.create_table("lifecycle_files",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("code", sa.String(length=32), nullable=False),
-    sa.Column("name", sa.String(length=100), nullable=False),
-    sa.Column("items", sa.Text(), nullable=False),
-    sa.Column("purpose", sa.Text(), nullable=False),
-    sa.Column("legal_basis", sa.Text(), nullable=False),
-    sa.Column("retention_rule", sa.String(length=32), nullable=False),
-    sa.Column("retention_years", sa.Integer(), nullable=True),
-    sa.Column("retention_days", sa.Integer(), nullable=True),
-    sa.Column("retention_note", sa.Text(), nullable=False),
-    sa.Column("separate_after_days", sa.Integer(), nullable=True),
-    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("updated_by", sa.String(length=64), nullable=False),
-    sa.Column("version", sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_lifecycle_files")),
-    sa.UniqueConstraint("code", name=op.f("uq_lifecycle_files_code"))
+    op.create_table(
+        "lifecycle_files",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("code", sa.String(length=32), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("items", sa.Text(), nullable=False),
+        sa.Column("purpose", sa.Text(), nullable=False),
+        sa.Column("legal_basis", sa.Text(), nullable=False),
+        sa.Column("retention_rule", sa.String(length=32), nullable=False),
+        sa.Column("retention_years", sa.Integer(), nullable=True),
+        sa.Column("retention_days", sa.Integer(), nullable=True),
+        sa.Column("retention_note", sa.Text(), nullable=False),
+        sa.Column("separate_after_days", sa.Integer(), nullable=True),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_by", sa.String(length=64), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lifecycle_files")),
+        sa.UniqueConstraint("code", name=op.f("uq_lifecycle_files_code")),
     )
-    op.create_table("lifecycle_holds",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("subject", sa.String(length=64), nullable=False),
-    sa.Column("reason", sa.Text(), nullable=False),
-    sa.Column("placed_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("placed_by", sa.String(length=64), nullable=False),
-    sa.Column("released_at", sa.DateTime(timezone=True), nullable=True),
-    sa.Column("released_by", sa.String(length=64), nullable=True),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_lifecycle_holds"))
+    op.create_table(
+        "lifecycle_holds",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("subject", sa.String(length=64), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("placed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("placed_by", sa.String(length=64), nullable=False),
+        sa.Column("released_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("released_by", sa.String(length=64), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_lifecycle_holds")),
     )
     op.create_index(op.f("ix_lifecycle_holds_subject"), "lifecycle_holds", ["subject"], unique=False)
-    op.create_table("destruction_plan_exclusions",
-    sa.Column("plan_id", sa.Integer(), nullable=False),
-    sa.Column("subject", sa.String(length=64), nullable=False),
-    sa.Column("reason_code", sa.String(length=32), nullable=False),
-    sa.Column("reason", sa.Text(), nullable=False),
-    sa.ForeignKeyConstraint(["plan_id"], ["destruction_plans.id"], name=op.f("fk_destruction_plan_exclusions_plan_id_destruction_plans"), ondelete="CASCADE"),
-    sa.PrimaryKeyConstraint("plan_id", "subject", name=op.f("pk_destruction_plan_exclusions"))
+    op.create_table(
+        "destruction_plan_exclusions",
+        sa.Column("plan_id", sa.Integer(), nullable=False),
+        sa.Column("subject", sa.String(length=64), nullable=False),
+        sa.Column("reason_code", sa.String(length=32), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["plan_id"],
+            ["destruction_plans.id"],
+            name=op.f("fk_destruction_plan_exclusions_plan_id_destruction_plans"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("plan_id", "subject", name=op.f("pk_destruction_plan_exclusions")),
     )
-    op.create_table("destruction_plan_items",
-    sa.Column("plan_id", sa.Integer(), nullable=False),
-    sa.Column("patient_id", sa.Integer(), nullable=False),
-    sa.Column("retention_until", sa.Date(), nullable=False),
-    sa.Column("skipped", sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(["plan_id"], ["destruction_plans.id"], name=op.f("fk_destruction_plan_items_plan_id_destruction_plans"), ondelete="CASCADE"),
-    sa.PrimaryKeyConstraint("plan_id", "patient_id", name=op.f("pk_destruction_plan_items"))
+    op.create_table(
+        "destruction_plan_items",
+        sa.Column("plan_id", sa.Integer(), nullable=False),
+        sa.Column("patient_id", sa.Integer(), nullable=False),
+        sa.Column("retention_until", sa.Date(), nullable=False),
+        sa.Column("skipped", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["plan_id"],
+            ["destruction_plans.id"],
+            name=op.f("fk_destruction_plan_items_plan_id_destruction_plans"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("plan_id", "patient_id", name=op.f("pk_destruction_plan_items")),
     )
-    op.create_index("ix_destruction_plan_items_patient", "destruction_plan_items", ["patient_id"], unique=False)
+    op.create_index(
+        "ix_destruction_plan_items_patient", "destruction_plan_items", ["patient_id"], unique=False
+    )
     _create_append_only_guards()
     if op.get_bind().dialect.name == "postgresql":
         _create_separated_schema()
@@ -131,13 +149,19 @@ def _create_append_only_guards() -> None:
     for table in APPEND_ONLY:
         if sqlite:
             for verb in ("UPDATE", "DELETE"):
-                op.execute(f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                           f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+                )
         else:
-            op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                       "FOR EACH ROW EXECUTE FUNCTION privdesk_refuse_change()")
-            op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                       "FOR EACH STATEMENT EXECUTE FUNCTION privdesk_refuse_change()")
+            op.execute(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION privdesk_refuse_change()"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION privdesk_refuse_change()"
+            )
     if not sqlite:
         op.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {', '.join(APPEND_ONLY)} FROM PUBLIC")
 

@@ -29,8 +29,15 @@ down_revision: str | None = "0400"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-PROVEN = ("patients", "patient_phones", "accounts", "account_roles", "role_permissions", "subject_requests",
-          "cctv_requests")
+PROVEN = (
+    "patients",
+    "patient_phones",
+    "accounts",
+    "account_roles",
+    "role_permissions",
+    "subject_requests",
+    "cctv_requests",
+)
 PG_SEPARATED = ("separated.patients", "separated.patient_phones")
 APPEND_ONLY = ("integrity_events",)
 
@@ -43,27 +50,33 @@ def upgrade() -> None:
     if not sqlite:
         for table in PG_SEPARATED:
             op.execute(f"ALTER TABLE {table} ADD COLUMN proof BYTEA")
-    op.create_table("integrity_events",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("kind", sa.String(length=16), nullable=False),
-    sa.Column("actor_login", sa.String(length=64), nullable=False),
-    sa.Column("head_seq", sa.BigInteger(), nullable=False),
-    sa.Column("summary", sa.Text(), nullable=False),
-    sa.Column("covers", sa.Text(), nullable=False),
-    sa.Column("reason", sa.Text(), nullable=False),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_integrity_events"))
+    op.create_table(
+        "integrity_events",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("actor_login", sa.String(length=64), nullable=False),
+        sa.Column("head_seq", sa.BigInteger(), nullable=False),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.Column("covers", sa.Text(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_integrity_events")),
     )
-    op.create_table("account_notices",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("account_id", sa.Integer(), nullable=False),
-    sa.Column("kind", sa.String(length=32), nullable=False),
-    sa.Column("text", sa.Text(), nullable=False),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("acknowledged_at", sa.DateTime(timezone=True), nullable=True),
-    sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], name=op.f("fk_account_notices_account_id_accounts"),
-                            ondelete="CASCADE"),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_account_notices"))
+    op.create_table(
+        "account_notices",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("account_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("acknowledged_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["accounts.id"],
+            name=op.f("fk_account_notices_account_id_accounts"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_account_notices")),
     )
     op.create_index(op.f("ix_account_notices_account_id"), "account_notices", ["account_id"], unique=False)
     _create_append_only_guards(sqlite)
@@ -77,13 +90,19 @@ def _create_append_only_guards(sqlite: bool) -> None:
     for table in APPEND_ONLY:
         if sqlite:
             for verb in ("UPDATE", "DELETE"):
-                op.execute(f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                           f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+                )
         else:
-            op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                       "FOR EACH ROW EXECUTE FUNCTION privdesk_refuse_change()")
-            op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                       "FOR EACH STATEMENT EXECUTE FUNCTION privdesk_refuse_change()")
+            op.execute(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION privdesk_refuse_change()"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION privdesk_refuse_change()"
+            )
     if not sqlite:
         op.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {', '.join(APPEND_ONLY)} FROM PUBLIC")
 

@@ -37,60 +37,75 @@ APPEND_ONLY = ("disclosure_pseudonyms", "processor_returns")
 def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     # a plain ADD COLUMN (not batch): a batch copy would drop the append-only triggers on SQLite
-    op.add_column("disclosures", sa.Column("kind", sa.String(length=16), server_default="provision", nullable=False))
-    op.create_table("disclosure_pseudonyms",
-    sa.Column("disclosure_id", sa.Integer(), nullable=False),
-    sa.Column("purpose_kind", sa.String(length=16), nullable=False),
-    sa.Column("items", sa.Text(), nullable=False),
-    sa.Column("method", sa.Text(), nullable=False),
-    sa.Column("performed_by", sa.String(length=64), nullable=False),
-    sa.Column("performed_on", sa.Date(), nullable=False),
-    sa.Column("additional_info", sa.Text(), nullable=False),
-    sa.Column("use_period", sa.String(length=200), nullable=False),
-    sa.Column("review", sa.Text(), nullable=False),
-    sa.ForeignKeyConstraint(["disclosure_id"], ["disclosures.id"],
-                            name=op.f("fk_disclosure_pseudonyms_disclosure_id_disclosures")),
-    sa.PrimaryKeyConstraint("disclosure_id", name=op.f("pk_disclosure_pseudonyms"))
+    op.add_column(
+        "disclosures", sa.Column("kind", sa.String(length=16), server_default="provision", nullable=False)
     )
-    op.create_table("processor_clauses",
-    sa.Column("processor_id", sa.Integer(), nullable=False),
-    sa.Column("clause", sa.String(length=32), nullable=False),
-    sa.Column("present", sa.Boolean(), nullable=False),
-    sa.Column("article", sa.String(length=100), nullable=False),
-    sa.Column("checked_on", sa.Date(), nullable=False),
-    sa.Column("checked_by", sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(["processor_id"], ["processors.id"],
-                            name=op.f("fk_processor_clauses_processor_id_processors")),
-    sa.PrimaryKeyConstraint("processor_id", "clause", name=op.f("pk_processor_clauses"))
+    op.create_table(
+        "disclosure_pseudonyms",
+        sa.Column("disclosure_id", sa.Integer(), nullable=False),
+        sa.Column("purpose_kind", sa.String(length=16), nullable=False),
+        sa.Column("items", sa.Text(), nullable=False),
+        sa.Column("method", sa.Text(), nullable=False),
+        sa.Column("performed_by", sa.String(length=64), nullable=False),
+        sa.Column("performed_on", sa.Date(), nullable=False),
+        sa.Column("additional_info", sa.Text(), nullable=False),
+        sa.Column("use_period", sa.String(length=200), nullable=False),
+        sa.Column("review", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["disclosure_id"],
+            ["disclosures.id"],
+            name=op.f("fk_disclosure_pseudonyms_disclosure_id_disclosures"),
+        ),
+        sa.PrimaryKeyConstraint("disclosure_id", name=op.f("pk_disclosure_pseudonyms")),
     )
-    op.create_table("subprocessors",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("processor_id", sa.Integer(), nullable=False),
-    sa.Column("name", sa.String(length=100), nullable=False),
-    sa.Column("task", sa.Text(), nullable=False),
-    sa.Column("consented_on", sa.Date(), nullable=False),
-    sa.Column("consent_note", sa.Text(), nullable=False),
-    sa.Column("ended_on", sa.Date(), nullable=True),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("created_by", sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(["processor_id"], ["processors.id"], name=op.f("fk_subprocessors_processor_id_processors")),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_subprocessors"))
+    op.create_table(
+        "processor_clauses",
+        sa.Column("processor_id", sa.Integer(), nullable=False),
+        sa.Column("clause", sa.String(length=32), nullable=False),
+        sa.Column("present", sa.Boolean(), nullable=False),
+        sa.Column("article", sa.String(length=100), nullable=False),
+        sa.Column("checked_on", sa.Date(), nullable=False),
+        sa.Column("checked_by", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["processor_id"], ["processors.id"], name=op.f("fk_processor_clauses_processor_id_processors")
+        ),
+        sa.PrimaryKeyConstraint("processor_id", "clause", name=op.f("pk_processor_clauses")),
+    )
+    op.create_table(
+        "subprocessors",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("processor_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("task", sa.Text(), nullable=False),
+        sa.Column("consented_on", sa.Date(), nullable=False),
+        sa.Column("consent_note", sa.Text(), nullable=False),
+        sa.Column("ended_on", sa.Date(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_by", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["processor_id"], ["processors.id"], name=op.f("fk_subprocessors_processor_id_processors")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_subprocessors")),
     )
     op.create_index(op.f("ix_subprocessors_processor_id"), "subprocessors", ["processor_id"], unique=False)
-    op.create_table("processor_returns",
-    sa.Column("id", sa.Integer(), nullable=False),
-    sa.Column("processor_id", sa.Integer(), nullable=False),
-    sa.Column("method", sa.String(length=16), nullable=False),
-    sa.Column("done_on", sa.Date(), nullable=False),
-    sa.Column("evidence", sa.Text(), nullable=False),
-    sa.Column("confirmed_by", sa.String(length=64), nullable=False),
-    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("recorded_by", sa.String(length=64), nullable=False),
-    sa.ForeignKeyConstraint(["processor_id"], ["processors.id"],
-                            name=op.f("fk_processor_returns_processor_id_processors")),
-    sa.PrimaryKeyConstraint("id", name=op.f("pk_processor_returns"))
+    op.create_table(
+        "processor_returns",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("processor_id", sa.Integer(), nullable=False),
+        sa.Column("method", sa.String(length=16), nullable=False),
+        sa.Column("done_on", sa.Date(), nullable=False),
+        sa.Column("evidence", sa.Text(), nullable=False),
+        sa.Column("confirmed_by", sa.String(length=64), nullable=False),
+        sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("recorded_by", sa.String(length=64), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["processor_id"], ["processors.id"], name=op.f("fk_processor_returns_processor_id_processors")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_processor_returns")),
     )
-    op.create_index(op.f("ix_processor_returns_processor_id"), "processor_returns", ["processor_id"], unique=False)
+    op.create_index(
+        op.f("ix_processor_returns_processor_id"), "processor_returns", ["processor_id"], unique=False
+    )
     _create_append_only_guards(sqlite)
 
 
@@ -98,13 +113,19 @@ def _create_append_only_guards(sqlite: bool) -> None:
     for table in APPEND_ONLY:
         if sqlite:
             for verb in ("UPDATE", "DELETE"):
-                op.execute(f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                           f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+                )
         else:
-            op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
-                       "FOR EACH ROW EXECUTE FUNCTION privdesk_refuse_change()")
-            op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
-                       "FOR EACH STATEMENT EXECUTE FUNCTION privdesk_refuse_change()")
+            op.execute(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
+                "FOR EACH ROW EXECUTE FUNCTION privdesk_refuse_change()"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                "FOR EACH STATEMENT EXECUTE FUNCTION privdesk_refuse_change()"
+            )
     if not sqlite:
         op.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {', '.join(APPEND_ONLY)} FROM PUBLIC")
 

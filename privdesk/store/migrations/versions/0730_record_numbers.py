@@ -23,21 +23,27 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table("record_counters",
-    sa.Column("kind", sa.String(length=8), nullable=False),
-    sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
-    sa.Column("last", sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint("kind", "year", name=op.f("pk_record_counters"))
+    op.create_table(
+        "record_counters",
+        sa.Column("kind", sa.String(length=8), nullable=False),
+        sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("last", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("kind", "year", name=op.f("pk_record_counters")),
     )
-    op.execute("INSERT INTO record_counters (kind, year, last) SELECT 'INC', year, last FROM incident_counters")
+    op.execute(
+        "INSERT INTO record_counters (kind, year, last) SELECT 'INC', year, last FROM incident_counters"
+    )
     op.drop_table("incident_counters")
 
 
 def downgrade() -> None:
-    op.create_table("incident_counters",
-    sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
-    sa.Column("last", sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint("year", name=op.f("pk_incident_counters"))
+    op.create_table(
+        "incident_counters",
+        sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("last", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("year", name=op.f("pk_incident_counters")),
     )
-    op.execute("INSERT INTO incident_counters (year, last) SELECT year, last FROM record_counters WHERE kind = 'INC'")
+    op.execute(
+        "INSERT INTO incident_counters (year, last) SELECT year, last FROM record_counters WHERE kind = 'INC'"
+    )
     op.drop_table("record_counters")

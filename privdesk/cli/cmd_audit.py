@@ -164,7 +164,7 @@ def run_verify(
         for line in report.messages:
             print(line)
         return 0
-    bad = [f"{p.message}." for p in report.problems]
+    bad = [p.message if p.message.endswith(".") else f"{p.message}." for p in report.problems]
     print(f"privdesk: {bad[0]}", file=sys.stderr)
     for line in bad[1:]:
         print(f"privdesk: {line}", file=sys.stderr)

@@ -424,3 +424,17 @@ def test_the_access_logs_batch_entries_are_written_and_read_in_one_place() -> No
             ):
                 offenders.append(f"{p.relative_to(PKG.parent)}:{node.lineno}")
     assert offenders == []
+
+
+def test_reports_render_plain_data_and_import_no_domain() -> None:
+    """privdesk/reports turns plain data into pages: no use case there (numbering, witnessing and the
+    printing's log entry are privdesk.printing) and no domain, the context or the store imported; a
+    paper that needs a domain's types is rendered by that domain (e.g. privdesk/review/paper.py)."""
+    offenders = sorted(
+        f"{f} → {m}"
+        for f, mods in _package_imports("reports").items()
+        for m in mods
+        if m.split(".")[1] in DOMAINS
+        or m.split(".")[1] in ("context", "store", "schema", "printing", "ui", "cli")
+    )
+    assert offenders == []

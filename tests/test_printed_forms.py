@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import pkgutil
 import re
 import subprocess
 from pathlib import Path
@@ -55,9 +54,15 @@ class By:
 
 
 def all_forms() -> list[Form]:
+    """Every form declared at module level anywhere in privdesk (the report modules, and the papers a
+    domain renders itself, e.g. the monthly review's)."""
     found: dict[str, Form] = {}
-    for info in pkgutil.iter_modules(privdesk.reports.__path__):
-        module = importlib.import_module(f"privdesk.reports.{info.name}")
+    root = Path(privdesk.reports.__file__).parents[1]
+    for path in sorted(root.rglob("*.py")):
+        if "ui" in path.relative_to(root).parts or "Form(" not in path.read_text(encoding="utf-8"):
+            continue
+        name = ".".join(path.relative_to(root.parent).with_suffix("").parts).removesuffix(".__init__")
+        module = importlib.import_module(name)
         for value in vars(module).values():
             if isinstance(value, Form):
                 assert found.setdefault(value.prefix, value) == value, f"two forms numbered {value.prefix}"

@@ -26,7 +26,7 @@ from privdesk.audit.recent import recent_reasons
 from privdesk.cli import build_parser, main
 from privdesk.context import Actor, AppContext
 from privdesk.errors import ValidationError
-from privdesk.reports import record_print
+from privdesk.printing import record_print
 from privdesk.store.models import AccessLogEntry
 from tests.audit_support import actor_for, head_seq, officer
 

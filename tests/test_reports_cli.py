@@ -17,7 +17,7 @@ from privdesk.accounts import users
 from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext
 from privdesk.errors import AuthenticationError, PermissionDeniedError
-from privdesk.reports import record_print
+from privdesk.printing import record_print
 from privdesk.reports.template import period_text
 from privdesk.store.models import AccessLogEntry
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli

@@ -14,7 +14,9 @@ from reportlab.platypus import Flowable
 
 from privdesk import clock
 from privdesk.accounts.people import People, Person
+from privdesk.accounts.users import CHANGE_LABELS
 from privdesk.audit import query, readable
+from privdesk.audit.readable import summarise
 from privdesk.errors import ValidationError
 from privdesk.files import Output
 from privdesk.reports import access_log, permission_history
@@ -57,6 +59,10 @@ class Change:
     change: str
     detail: str
     reason: str
+
+    @property
+    def change_label(self) -> str:  # as the accounts module's PermissionChangeInfo gives it
+        return CHANGE_LABELS.get(self.change, self.change)
 
 
 @dataclass(frozen=True)
@@ -457,7 +463,8 @@ def readable_entries(n: int) -> list[readable.ReadableRow]:
 def test_access_log_listing_in_words(tmp_path: Path) -> None:
     out = tmp_path / "al.pdf"
     m = access_log.meta_for(HOSPITAL, By("육의곤", "yook"), "2026-11-01 ~ 2026-11-30", AT)
-    pages = access_log.render_access_log(out, m, readable_entries(600))
+    entries = readable_entries(600)
+    pages = access_log.render_access_log(out, m, entries, summarise(entries))
     assert pages == page_count(out) > 5
     assert page_size(out)[0] > page_size(out)[1]
     assert_only_nanum_embedded(out)
@@ -511,7 +518,7 @@ def test_access_log_listing_in_words(tmp_path: Path) -> None:
 def test_access_log_with_no_entries(tmp_path: Path) -> None:
     out = tmp_path / "al0.pdf"
     m = access_log.meta_for(HOSPITAL, By("육의곤", "yook"), "2026-10-01 ~ 2026-10-31", AT)
-    assert access_log.render_access_log(out, m, []) == 1
+    assert access_log.render_access_log(out, m, [], summarise([])) == 1
     body = text(out)
     assert "이 기간의 접속기록이 없습니다." in body and "0건" in body
 

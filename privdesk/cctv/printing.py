@@ -33,8 +33,9 @@ from privdesk.cctv.viewlog import ledger_for_period
 from privdesk.context import Actor, AppContext
 from privdesk.errors import RuleViolationError
 from privdesk.files import Output
+from privdesk.printing import record_print, witnessed
 from privdesk.profile import HospitalProfile
-from privdesk.reports import cctv_ledger, cctv_request, record_print, witnessed
+from privdesk.reports import cctv_ledger, cctv_request
 from privdesk.reports.template import period_text
 
 OnPage = Callable[[int], None] | None

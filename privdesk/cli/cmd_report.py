@@ -101,8 +101,8 @@ def _period(args: argparse.Namespace) -> tuple[dt.date, dt.date, Output]:
 def cmd_permission_history(args: argparse.Namespace) -> int:
     from privdesk.accounts.users import permission_history
     from privdesk.audit.reasons import require
+    from privdesk.printing import record_print, witnessed
     from privdesk.reports import permission_history as record
-    from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
     why = require(args.reason)  # checked before the login, the reading and the record number
@@ -128,9 +128,9 @@ def cmd_permission_history(args: argparse.Namespace) -> int:
 
 def cmd_access_log(args: argparse.Namespace) -> int:
     from privdesk.audit.query import LogFilter
-    from privdesk.audit.readable import ReadableRow, page
+    from privdesk.audit.readable import ReadableRow, page, summarise
+    from privdesk.printing import record_print, witnessed
     from privdesk.reports import access_log as record
-    from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
     first, last, out = _period(args)
@@ -151,6 +151,7 @@ def cmd_access_log(args: argparse.Namespace) -> int:
             out,
             meta,
             rows,
+            summarise(rows),
             before_publish=lambda n: record_print(
                 ctx,
                 actor,

@@ -108,7 +108,8 @@ def print_sheet(ctx: AppContext, actor: Actor, out: Path | Output, *, force: boo
     """Print the recovery sheet of the current key (the privacy officer only: the officer role
     itself, not a permission another role could be given); the printing is logged (never the
     key). Returns the page count."""
-    from privdesk.reports import key_sheet, record_print, witnessed
+    from privdesk.printing import record_print, witnessed
+    from privdesk.reports import key_sheet
 
     with ctx.unit(actor, Permission.SETTINGS_MANAGE) as u:
         if u.account is None or OFFICER not in u.account.role_codes:

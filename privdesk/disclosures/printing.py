@@ -28,7 +28,8 @@ from privdesk.context import Actor, AppContext
 from privdesk.disclosures.ledger import ALL, DisclosureRow, ledger_rows
 from privdesk.disclosures.processors import list_processors
 from privdesk.files import Output
-from privdesk.reports import disclosure_ledger, processors, record_print, witnessed
+from privdesk.printing import record_print, witnessed
+from privdesk.reports import disclosure_ledger, processors
 from privdesk.reports.template import period_text
 
 OnPage = Callable[[int], None] | None

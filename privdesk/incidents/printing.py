@@ -45,11 +45,11 @@ from privdesk.incidents.register import (
     rows_of,
 )
 from privdesk.personal import mask_name
+from privdesk.printing import witnessed
 from privdesk.profile import HospitalProfile
 from privdesk.registry import records
 from privdesk.registry.models import Patient
 from privdesk.reports import incident as paper
-from privdesk.reports import witnessed
 
 OnPage = Callable[[int], None] | None
 CHUNK = 500

@@ -24,8 +24,8 @@ from privdesk.files import Output
 from privdesk.lifecycle.destruction import get_plan
 from privdesk.lifecycle.ledger import ledger_for_period
 from privdesk.lifecycle.models import PLAN_EXECUTED, DestructionLedgerEntry, DestructionPlanItem
+from privdesk.printing import record_print, witnessed
 from privdesk.reports import destruction as record
-from privdesk.reports import record_print, witnessed
 from privdesk.reports.template import period_text
 
 OnPage = Callable[[int], None] | None

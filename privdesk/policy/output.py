@@ -27,7 +27,7 @@ from privdesk.errors import ValidationError
 from privdesk.files import Output
 from privdesk.policy.document import CCTV_DOCUMENT, CCTV_TITLE, REMEDY_BODIES, Section
 from privdesk.policy.versions import VersionInfo, for_render
-from privdesk.reports import record_print, witnessed
+from privdesk.printing import record_print, witnessed
 from privdesk.reports.template import Column, Form, Layout, new_meta
 from privdesk.reports.template import render as render_pdf
 

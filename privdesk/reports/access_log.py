@@ -7,7 +7,7 @@ unmaskings whose reasons the monthly review confirms (개인정보의 안전성 
 The signed monthly review itself is its own record (``privdesk report access-review``).
 
 Rows are :class:`privdesk.audit.readable.ReadableRow` (any object with the attributes of
-:class:`LogEntryRow`); the summary is :func:`privdesk.audit.readable.summarise`.
+:class:`LogEntryRow`); the summary is passed in (:func:`privdesk.audit.readable.summarise` makes it).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from typing import Protocol
 from reportlab.platypus import Flowable
 
 from privdesk import clock
-from privdesk.audit.readable import summarise
 from privdesk.files import Output
 from privdesk.reports.template import (
     Column,
@@ -108,9 +107,25 @@ def _by_account(items: Sequence[tuple[str, int]], limit: int = 8) -> str:
     return f"{total:,}건 — {top}{more}"
 
 
-def summary_block(lay: Layout, meta: ReportMeta, rows: Sequence[LogEntryRow]) -> list[Flowable]:
+class LogSummary(Protocol):
+    """The counts the summary prints (:func:`privdesk.audit.readable.summarise` makes them)."""
+
+    @property
+    def total(self) -> int: ...
+    @property
+    def accounts(self) -> int: ...
+    @property
+    def per_task(self) -> Sequence[tuple[str, int, int]]: ...
+    @property
+    def failed_logins(self) -> Sequence[tuple[str, int]]: ...
+    @property
+    def refused(self) -> Sequence[tuple[str, int]]: ...
+    @property
+    def outputs(self) -> Sequence[tuple[str, int]]: ...
+
+
+def summary_block(lay: Layout, meta: ReportMeta, s: LogSummary) -> list[Flowable]:
     """The compact summary: totals, failed logins, refusals, outputs, entries per kind of task."""
-    s = summarise(rows)  # type: ignore[arg-type]
     outputs = ", ".join(f"{k} {n:,}건" for k, n in s.outputs) or "없음"
     form = lay.form(
         [
@@ -138,15 +153,16 @@ def render_access_log(
     path: Path | Output,
     meta: ReportMeta,
     rows: Sequence[LogEntryRow],
+    summary: LogSummary,
     *,
     on_page: Callable[[int], None] | None = None,
     before_publish: Callable[[int], None] | None = None,
 ) -> int:
-    """Print the listing to ``path``; returns the page count."""
+    """Print the listing to ``path`` after its ``summary``; returns the page count."""
 
     def body(lay: Layout) -> list[Flowable]:
         return [
-            *summary_block(lay, meta, rows),
+            *summary_block(lay, meta, summary),
             lay.space(4),
             *lay.heading("접속기록"),
             lay.table(COLUMNS, table_rows(rows), empty="이 기간의 접속기록이 없습니다."),

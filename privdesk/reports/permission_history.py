@@ -17,7 +17,6 @@ from typing import Protocol
 from reportlab.platypus import Flowable
 
 from privdesk import clock
-from privdesk.accounts.users import CHANGE_LABELS
 from privdesk.files import Output
 from privdesk.reports.template import Column, Form, Layout, PrintedBy, ReportMeta, new_meta, render
 
@@ -43,14 +42,11 @@ class PermissionChangeRow(Protocol):
     @property
     def change(self) -> str: ...
     @property
+    def change_label(self) -> str: ...
+    @property
     def detail(self) -> str: ...
     @property
     def reason(self) -> str: ...
-
-
-def change_label(code: str) -> str:
-    """The accounts module's Korean label of a change code (an unknown code is printed as is)."""
-    return CHANGE_LABELS.get(code, code)
 
 
 def kind_of(code: str) -> str:
@@ -76,7 +72,7 @@ def table_rows(rows: Sequence[PermissionChangeRow]) -> list[list[str]]:
             clock.paper_datetime(r.at),
             getattr(r, "actor_label", "") or r.actor_login,
             getattr(r, "target_label", "") or r.target,
-            change_label(r.change),
+            r.change_label,
             r.detail,
             r.reason or "",
         ]

@@ -244,7 +244,7 @@ def new_meta(
     hospital: str, form: Form, by: PrintedBy, *, period: str = "", printed_at: dt.datetime | None = None
 ) -> ReportMeta:
     """A :class:`ReportMeta` of ``form`` printed now by ``by``, with a draft number (``PH-2026-견본``):
-    :func:`privdesk.reports.witnessed` gives it its number from the database. The 결재란 is the
+    :func:`privdesk.printing.witnessed` gives it its number from the database. The 결재란 is the
     form's (:attr:`Form.boxes`), never the caller's."""
     at = printed_at or clock.now()
     return ReportMeta(
@@ -740,7 +740,7 @@ def render(
     ``story_builder(layout)`` returns the body; the title block is put before it. ``on_page(n)`` is
     called after each page is laid out (progress); an exception raised there cancels the printing.
     ``before_publish(pages)`` runs when the PDF is complete but not yet in place — log the printing
-    there (:func:`privdesk.reports.record_print`): if it raises, no file appears.
+    there (:func:`privdesk.printing.record_print`): if it raises, no file appears.
     The PDF goes through the one safe writer (:func:`privdesk.files.replacing`: a temporary
     owner-only file in the same folder, fsynced and renamed into place); on any failure the
     temporary file is removed and an existing file at ``path`` is left alone. Pass an

@@ -11,8 +11,8 @@ from privdesk import files
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.reasons import require
 from privdesk.context import Actor, AppContext
-from privdesk.reports import access_review as paper
-from privdesk.reports import record_print, witnessed
+from privdesk.printing import record_print, witnessed
+from privdesk.review import paper
 from privdesk.review.types import Month
 from privdesk.review.usecases import review_with_entries
 

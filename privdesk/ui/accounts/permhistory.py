@@ -215,8 +215,8 @@ def print_permission_history(
     """Read the history, render the record and log the printing with its reason (사유, checked
     first; the file is removed if the log entry is refused). Runs on the task pool. Returns (pages, rows)."""
     from privdesk.audit.reasons import require
+    from privdesk.printing import record_print, witnessed
     from privdesk.reports import permission_history as report
-    from privdesk.reports import record_print, witnessed
     from privdesk.reports.template import period_text
 
     why = require(reason)

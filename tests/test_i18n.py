@@ -235,7 +235,7 @@ def test_english_setting_translates_the_login_dialog(
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.login_button.text() == "Log in"
-    assert dialog.windowTitle() == "privdesk login"
+    assert dialog.windowTitle() == "Log in"
     texts = [label.text() for label in dialog.findChildren(QLabel)]
     assert "User ID" in texts and "Password" in texts
     assert any(t.startswith("Workstation: ") and "access log" in t for t in texts)
@@ -255,7 +255,7 @@ def test_korean_setting_keeps_the_korean_source_text(
     dialog = LoginDialog(sqlite_ctx, runner)
     qtbot.addWidget(dialog)
     assert dialog.login_button.text() == "로그인"
-    assert dialog.windowTitle() == "privdesk 로그인"
+    assert dialog.windowTitle() == "로그인"
     assert locked_message(sqlite_ctx).startswith("계정이 잠겼습니다(잠김).")
 
 

@@ -57,11 +57,27 @@ def test_wrong_password_and_unknown_id_get_the_same_message(
     dialog = LoginDialog(sqlite_ctx, runner)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.windowTitle() == "privdesk 로그인"
+    assert dialog.windowTitle() == "로그인"  # shown as "로그인 — privdesk", not doubled
     assert try_login(qtbot, dialog, runner, OFFICER_LOGIN, "Wrong-pass1") == WRONG
     assert dialog.password_edit.text() == ""  # cleared for the next try
     assert try_login(qtbot, dialog, runner, "nobody", "Wrong-pass1") == WRONG
     assert dialog.actor is None and dialog.result() == 0
+
+
+def test_enter_after_the_id_moves_to_the_password(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:
+    dialog = LoginDialog(sqlite_ctx, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.login_edit.setFocus()
+    dialog.login_edit.setText(OFFICER_LOGIN)
+    qtbot.keyClick(dialog.login_edit, Qt.Key.Key_Return)
+    assert runner.pending == 0 and dialog.message.text() == ""  # no error, no login attempt
+    assert dialog.focusWidget() is dialog.password_edit
+    dialog.password_edit.setText(OFFICER_PASSWORD)
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)  # Enter in the password logs in
+    qtbot.waitUntil(lambda: dialog.actor is not None, timeout=10_000)
 
 
 def test_empty_fields_are_refused_without_a_login_attempt(

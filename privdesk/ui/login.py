@@ -57,7 +57,7 @@ class LoginDialog(QDialog):
         self.actor: Actor | None = None
         self.change_dialog: ChangePasswordDialog | None = None
         self.setObjectName("loginDialog")
-        self.setWindowTitle(self.tr("privdesk 로그인"))
+        self.setWindowTitle(self.tr("로그인"))  # the application's display name adds " — privdesk"
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(ctx.profile.name, self))
@@ -109,6 +109,10 @@ class LoginDialog(QDialog):
     def submit(self) -> None:
         login = self.login_edit.text().strip()
         password = self.password_edit.text()
+        if login and not password and self.focusWidget() is self.login_edit:
+            self.password_edit.setFocus()  # Enter after the ID moves on to the password, no error
+            self.message.setText("")
+            return
         if not login or not password:
             self.message.setText(self.tr("아이디와 비밀번호를 입력하십시오."))
             return

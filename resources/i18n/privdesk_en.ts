@@ -1510,7 +1510,7 @@ Key file: {path}</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="+184"/>
+        <location filename="../../privdesk/ui/login.py" line="+188"/>
         <source>비밀번호 변경</source>
         <translation>Change password</translation>
     </message>
@@ -4760,7 +4760,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="-220"/>
+        <location filename="../../privdesk/ui/login.py" line="-224"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.</source>
         <translation>The account is locked. Ask the privacy officer to unlock it.</translation>
     </message>
@@ -4770,12 +4770,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>The account is locked. Ask the privacy officer, {who}, to unlock it.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>privdesk 로그인</source>
-        <translation>privdesk login</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>개인정보 보호 업무 관리 — 본인 계정으로 로그인하십시오.</source>
         <translation>Privacy office desk — log in with your own account.</translation>
     </message>
@@ -4790,7 +4785,8 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-16"/>
+        <location line="+27"/>
         <source>로그인</source>
         <translation>Log in</translation>
     </message>
@@ -4805,7 +4801,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Workstation: {host} ({ip}) — logins and failed attempts are recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>아이디와 비밀번호를 입력하십시오.</source>
         <translation>Enter your user ID and password.</translation>
     </message>

@@ -1508,7 +1508,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="+184"/>
+        <location filename="../../privdesk/ui/login.py" line="+188"/>
         <source>비밀번호 변경</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4757,7 +4757,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="-220"/>
+        <location filename="../../privdesk/ui/login.py" line="-224"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4767,12 +4767,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>privdesk 로그인</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>개인정보 보호 업무 관리 — 본인 계정으로 로그인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4787,7 +4782,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-16"/>
+        <location line="+27"/>
         <source>로그인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4802,7 +4798,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>아이디와 비밀번호를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,7 +9,7 @@ import datetime as dt
 from privdesk import clock
 from privdesk.audit.chain import Action, Outcome, PendingEntry, Workstation, append
 from privdesk.audit.reasons import with_reason
-from privdesk.context import AppContext
+from privdesk.context import Actor, AppContext
 from privdesk.review import Month
 
 # normal views per working day: kim and lee 20 patients each, park 5 (a small account)
@@ -96,3 +96,24 @@ def history(ctx: AppContext, month: Month, n: int = 3) -> None:
     for _ in range(n):
         m = m.previous()
         normal_month(ctx, m)
+
+
+def asked_lee(ctx: AppContext) -> tuple[dict[str, Actor], Actor]:
+    """Three intake staff with three normal months and the planted one; the officer has run the
+    review and asked lee for a 소명 about the night-time burst. Returns (staff by login, officer)."""
+    from privdesk import review
+    from privdesk.review import FindingKind
+    from tests.audit_support import actor_for, officer
+
+    month, _normal = months()
+    people = {login: actor_for(ctx, login, ["intake"]) for login in ("kim", "lee", "park")}
+    history(ctx, month)
+    anomalous_month(ctx, month)
+    boss = officer(ctx)
+    night = next(
+        f
+        for f in review.run(ctx, boss, month).findings
+        if f.kind == FindingKind.OFF_HOURS and f.account == "lee"
+    )
+    review.ask_justification(ctx, boss, night.id, "새벽 조회의 경위를 적어 주십시오.")
+    return people, boss

@@ -147,22 +147,10 @@ def test_the_monthly_review_lines(sqlite_ctx: AppContext) -> None:
     """The reviewer is reminded of last month's unsigned review from the reminder day on, and sees
     answers waiting for a decision; the person asked sees the 소명 request — counts only, no log."""
     from privdesk import review
-    from privdesk.review import FindingKind
-    from tests.audit_support import actor_for, officer
-    from tests.review_support import anomalous_month, history, months
+    from tests.review_support import asked_lee
 
     ctx = sqlite_ctx
-    month, _normal = months()
-    people = {login: actor_for(ctx, login, ["intake"]) for login in ("kim", "lee", "park")}
-    history(ctx, month)
-    anomalous_month(ctx, month)
-    boss = officer(ctx)
-    night = next(
-        f
-        for f in review.run(ctx, boss, month).findings
-        if f.kind == FindingKind.OFF_HOURS and f.account == "lee"
-    )
-    review.ask_justification(ctx, boss, night.id, "새벽 조회의 경위를 적어 주십시오.")
+    people, boss = asked_lee(ctx)
 
     lee = collect_quietly(ctx, people["lee"])
     asked = lee["review.to_answer"]

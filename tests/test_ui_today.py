@@ -124,23 +124,12 @@ def test_a_justification_request_is_answered_from_the_start_screen(
     """The person a reviewer asked for a 소명 sees it first thing, answers it from the line's 열기
     (the answer dialog, not a page they could not open), and the line goes."""
     from privdesk import review
-    from privdesk.review import FindingKind, JState
-    from tests.audit_support import actor_for, officer
-    from tests.review_support import anomalous_month, history, months
+    from privdesk.review import JState
+    from tests.review_support import asked_lee
     from tests.ui_inbox_support import ok
 
     ctx = sqlite_ctx
-    month, _normal = months()
-    people = {login: actor_for(ctx, login, ["intake"]) for login in ("kim", "lee", "park")}
-    history(ctx, month)
-    anomalous_month(ctx, month)
-    boss = officer(ctx)
-    night = next(
-        f
-        for f in review.run(ctx, boss, month).findings
-        if f.kind == FindingKind.OFF_HOURS and f.account == "lee"
-    )
-    review.ask_justification(ctx, boss, night.id, "새벽 조회의 경위를 적어 주십시오.")
+    people, _boss = asked_lee(ctx)
 
     win = open_window(qtbot, ctx, runner, people["lee"])
     page = today_of(qtbot, win)  # intake staff land here, not on the registry, while asked

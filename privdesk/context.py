@@ -64,7 +64,7 @@ from privdesk.errors import (
 from privdesk.profile import HospitalProfile, profile_from_dict
 from privdesk.settings import Settings
 from privdesk.store import counters, migrate
-from privdesk.store.engine import make_engine, sqlite_path, wrote_since
+from privdesk.store.engine import READ_ONLY, make_engine, sqlite_path, wrote_since
 from privdesk.store.models import Account, Base, Meta, RolePermission
 
 META_KEY_CHECK = "key_check"
@@ -135,6 +135,21 @@ class Unit:
     def witness(self, event: str) -> None:
         """Have the head after this unit's commit written to the workstation's witness file."""
         self.witness_event = event
+
+
+class ReadOnlyUnitError(RuntimeError):
+    """A read-only unit tried to leave an access-log entry (a programming error: such a use case
+    must open an ordinary unit)."""
+
+    def __init__(self) -> None:
+        super().__init__("읽기 전용 작업은 접속기록을 남길 수 없습니다.")
+
+
+def start_read_only(session: Session) -> None:
+    """Begin ``session``'s transaction as read-only (see :meth:`AppContext.unit`)."""
+    conn = session.connection(execution_options={READ_ONLY: True})
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
 class _Held(Exception):
@@ -318,13 +333,18 @@ class AppContext:
         allow_password_change: bool = False,
         break_glass: bool = False,
         supersedes_witnesses: bool = False,
+        read_only: bool = False,
     ) -> Iterator[Unit]:
         """A use case's transaction. ``actor=None`` acts as the system (scheduled jobs).
         ``break_glass`` lets the officer's recovery (with its code) run while a finding is open.
         ``supersedes_witnesses``: the unit records, itself, the anchored acknowledgement that the
         witnesses written so far no longer bind (:func:`privdesk.audit.findings.supersede_witnesses`
         — a restore's first unit), so this workstation's latest witness is not checked against the
-        head it appends to (the head's own signature and last entry still are)."""
+        head it appends to (the head's own signature and last entry still are).
+        ``read_only``: the use case only reads and logs nothing (오늘 할 일, counts): the database
+        refuses any write in it (SQLite ``query_only`` under a plain ``BEGIN``, so it neither waits
+        for nor blocks a writer; PostgreSQL ``READ ONLY``), an access-log entry raises
+        :class:`ReadOnlyUnitError`, and the chain is not touched."""
         session = self._sessions()
         login = actor.login if actor else SYSTEM_ACTOR
         head: tuple[int, bytes] | None = None
@@ -333,6 +353,8 @@ class AppContext:
         try:
             try:
                 with session.begin():
+                    if read_only:
+                        start_read_only(session)
                     if actor is None:
                         unit = Unit(session, SYSTEM_ACTOR, None)
                     else:
@@ -351,6 +373,10 @@ class AppContext:
                         check_lock(session, unit.investigator)
                     mark = wrote_since(session.connection())
                     yield unit
+                    if read_only:
+                        if unit.entries:
+                            raise ReadOnlyUnitError()
+                        return
                     try:
                         head = self.append(session, unit.entries, check_witness=not supersedes_witnesses)
                     except LogTamperedError as exc:

@@ -1,18 +1,19 @@
 """오늘 할 일 (today's work): what needs doing now, for the first screen after login.
 
-:func:`collect` opens one transaction for the acting account (no permission of its own: the
+:func:`collect` opens one read-only transaction for the acting account (no permission of its own: the
 account is re-read and its permissions re-checked from the database, as every unit does), runs
 every provider in :data:`PROVIDERS` in it, and returns their :class:`WorkItem` lines, the most
 urgent first. Each provider checks its own permission on those permissions and reads counts,
 dates and record numbers only — never a name, a phone or a resident number — so ``collect``
 writes **no** access-log entry: opening an item (the screen it names) is what gets logged. It
-writes nothing else either (no seeding: a provider only reads).
+writes nothing else either (no seeding: a provider only reads) — the unit is ``read_only``, so
+the database refuses a write and an entry raises; on SQLite it does not take the write lock.
 
 A provider is a function ``(Probe) -> list[WorkItem]``; adding one is one line in
 :data:`PROVIDERS`. A provider that must call another domain's use case (which opens its own
-``ctx.unit``) is marked :func:`own_unit`: it runs after the shared transaction has closed (on
-SQLite every unit holds the write lock — ``BEGIN IMMEDIATE`` — so a unit opened inside another
-would wait for it until the busy timeout). It checks ``probe.may(...)`` first, so a refusal is never
+``ctx.unit``) is marked :func:`own_unit`: it runs after the shared transaction has closed (a
+unit is a transaction of its own; an ordinary one on SQLite takes the write lock — ``BEGIN
+IMMEDIATE`` — and could not nest in another). It checks ``probe.may(...)`` first, so a refusal is never
 logged for an account that simply does not have that work, and the use case it calls must not
 log either. For example::
 
@@ -631,13 +632,12 @@ def collect(
     :func:`own_unit` providers, each in the unit of the use case it calls), the overdue first, then
     the due-soon, then the rest (each group in provider order). No access-log entry."""
     today = today or clock.today_kst()
-    _ = ctx.profile  # read before the unit (its own read must not wait on the unit's transaction)
     shared = [p for p in providers if not runs_in_own_unit(p)]
-    with ctx.unit(actor) as u:
+    # read-only: a provider only reads counts (see the module docstring) — the database refuses a
+    # write, an access-log entry raises, and the start screen never holds the write lock
+    with ctx.unit(actor, read_only=True) as u:
         perms = permissions_of(u.session, u.account) if u.account is not None else frozenset()
         probe = Probe(ctx, actor, u, perms, today, clock.now())
         items = [item for provider in shared for item in provider(probe)]
-        if u.entries:  # a provider must only read counts (see the module docstring)
-            raise AssertionError("오늘 할 일은 접속기록을 남기지 않아야 합니다.")
     items += [item for provider in providers if runs_in_own_unit(provider) for item in provider(probe)]
     return sorted(items, key=lambda i: TONE_ORDER[i.tone])

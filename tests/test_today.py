@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import text, update
+from sqlalchemy.exc import DBAPIError
 
 from privdesk import clock, today
 from privdesk.accounts.permissions import Permission
-from privdesk.context import AppContext
+from privdesk.context import AppContext, ReadOnlyUnitError
 from privdesk.lifecycle.models import DestructionPlan
 from privdesk.rights import requests as rights
 from privdesk.today import WorkItem, collect
@@ -120,9 +121,15 @@ def test_a_provider_is_one_line_and_one_that_logs_is_refused(ctx: AppContext) ->
         probe.unit.log("view", "patient:*")
         return []
 
+    def seeding(probe: today.Probe) -> list[WorkItem]:  # a read path that writes
+        probe.unit.session.execute(text("UPDATE accounts SET name = name"))
+        return []
+
     before = row_count(ctx)
-    with pytest.raises(AssertionError):
+    with pytest.raises(ReadOnlyUnitError):
         collect(ctx, p.auditor, providers=(noisy,))
+    with pytest.raises(DBAPIError):  # the database itself refuses: the unit is read-only
+        collect(ctx, p.auditor, providers=(seeding,))
     assert row_count(ctx) == before
 
     @today.own_unit

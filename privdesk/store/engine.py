@@ -2,8 +2,10 @@
 
 SQLite: WAL, ``foreign_keys=ON``, ``secure_delete=ON``, a busy timeout, and every transaction
 opened with ``BEGIN IMMEDIATE`` so two processes never read the same access-log chain head before
-either writes (SQLAlchemy's documented recipe for pysqlite transaction control). The file and its
-folder are created owner-only.
+either writes (SQLAlchemy's documented recipe for pysqlite transaction control) — except a read-only
+transaction (:data:`READ_ONLY`, a connection execution option): plain ``BEGIN`` under
+``PRAGMA query_only``, so a screen that only reads neither waits for nor holds the write lock, and
+SQLite itself refuses a write in it. The file and its folder are created owner-only.
 
 PostgreSQL: ``postgresql+psycopg://`` URLs; the chain head is serialised with ``SELECT … FOR
 UPDATE`` in :mod:`privdesk.audit`.
@@ -164,8 +166,19 @@ def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.close()
 
 
+READ_ONLY = "privdesk_read_only"
+"""Execution option: the transaction about to begin only reads (see the module docstring).
+PostgreSQL: the unit issues ``SET TRANSACTION READ ONLY`` itself."""
+
+_QUERY_ONLY = "privdesk.query_only"
+
+
 def _on_sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    read_only = bool(conn.get_execution_options().get(READ_ONLY))
+    if read_only != conn.info.get(_QUERY_ONLY, False):  # outside any transaction: may change
+        conn.exec_driver_sql(f"PRAGMA query_only = {int(read_only)}")
+        conn.info[_QUERY_ONLY] = read_only
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 _WRITES = "privdesk.writes"

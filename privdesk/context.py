@@ -25,14 +25,12 @@ import socket
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from sqlalchemy import Engine, insert, inspect, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from privdesk import clock, proofs, schema  # noqa: F401  (schema: every table on Base.metadata before any query)
+from privdesk import clock, proofs
 from privdesk.accounts.permissions import AUDITOR, OFFICER, Permission, label
 from privdesk.audit.chain import (
     Action,
@@ -45,14 +43,11 @@ from privdesk.audit.chain import (
 )
 from privdesk.audit.findings import FINDING, ROTATING, newest, retired_key_checks, superseded
 from privdesk.audit.witness import WitnessBook, location_of, short_form
-from privdesk.crypto import KeyRing, PasswordHashParams, load_key_file
+from privdesk.crypto import KeyRing, PasswordHashParams
 from privdesk.errors import (
     AccountLockedError,
     AuthenticationError,
-    BackupError,
-    ConfigError,
     IntegrityLockedError,
-    KeyFileError,
     KeyRotationError,
     LogTamperedError,
     NotInitializedError,
@@ -63,9 +58,9 @@ from privdesk.errors import (
 )
 from privdesk.profile import HospitalProfile, profile_from_dict
 from privdesk.settings import Settings
-from privdesk.store import counters, migrate
-from privdesk.store.engine import READ_ONLY, make_engine, sqlite_path, wrote_since
-from privdesk.store.models import Account, Base, Meta, RolePermission
+from privdesk.store import counters
+from privdesk.store.engine import READ_ONLY, wrote_since
+from privdesk.store.models import Account, Meta, RolePermission
 
 META_KEY_CHECK = "key_check"
 META_PROFILE = "profile"
@@ -440,98 +435,3 @@ def read_key_check(engine: Engine) -> bytes | None:
     with Session(engine) as s:
         row = s.get(Meta, META_KEY_CHECK)
         return bytes.fromhex(row.value) if row else None
-
-
-def restore_pending(engine: Engine) -> str | None:
-    """The marker of a restore that has not finished in this database (None: there is none)."""
-    with Session(engine) as s:
-        row = s.get(Meta, META_RESTORE_PENDING)
-        return row.value if row is not None else None
-
-
-def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = False) -> AppContext:
-    """Open an initialised database: upgrade the schema, load and check the key file. A database
-    whose restore from a backup has not finished is refused (it may still hold records that were
-    destroyed after the backup), except by the restore itself (``restoring``)."""
-    path = sqlite_path(settings.db_url)
-    if path is not None and not path.exists():
-        raise NotInitializedError()
-    engine = make_engine(settings.db_url, create_file=False)
-    try:
-        stored = read_key_check(engine)
-        if stored is None:
-            raise NotInitializedError()
-        keys = load_key_file(settings.key_file)
-        if not keys.matches(stored) and _rotated_to(Path(f"{settings.key_file}.new"), stored):
-            raise KeyFileError(
-                f"키 교체가 거의 끝났습니다: 새 키가 {settings.key_file}.new에 있습니다. 개인정보 보호책임자가 "
-                "'privdesk key rotate --as <아이디>'를 다시 실행해 마치십시오.",
-                str(settings.key_file),
-            )
-        if not keys.matches(stored):
-            raise KeyFileError(
-                f"키 파일 {settings.key_file}이(가) 이 데이터베이스의 키가 아닙니다. "
-                "이 데이터베이스를 만들 때 생성된 키 파일을 지정하십시오.",
-                str(settings.key_file),
-            )
-        if not restoring and restore_pending(engine) is not None:
-            raise BackupError(
-                "restore_pending",
-                "이 데이터베이스는 백업에서 복원하던 중에 멈췄습니다. 백업 뒤에 파기된 기록이 "
-                "아직 다시 파기되지 않았을 수 있어 열지 않습니다. 같은 명령('privdesk --db … "
-                "restore 백업파일')을 다시 실행해 복원을 마치십시오.",
-            )
-        if upgrade:
-            before = migrate.current_revision(engine)
-            if before != migrate.head_revision():
-                _upgrade(engine)
-                if before is not None:
-                    _seal_after_upgrade(engine, keys, before)
-    except BaseException:
-        engine.dispose()
-        raise
-    return AppContext(settings, engine, keys)
-
-
-def _rotated_to(pending: Path, stored: bytes) -> bool:
-    try:
-        return pending.exists() and load_key_file(pending).matches(stored)
-    except KeyFileError:
-        return False
-
-
-def _upgrade(engine: Engine) -> None:
-    """Upgrade the schema; on PostgreSQL the workstations' role may not (it owns no table)."""
-    try:
-        migrate.upgrade(engine)
-    except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) == "42501":  # insufficient_privilege
-            raise ConfigError(
-                "데이터베이스 스키마를 새 버전으로 올려야 하는데 이 계정에는 권한이 없습니다. 데이터베이스 관리자가 "
-                "테이블 소유자 계정으로 'privdesk db upgrade --grant <작업 PC 역할>'을 실행하십시오."
-            ) from None
-        raise
-
-
-def _seal_after_upgrade(engine: Engine, keys: KeyRing, before: str) -> None:
-    """Right after an upgrade, in this process (and only then): seal the rows the migrations
-    passed since ``before`` wrote without a proof (a migration has no key; see
-    :data:`privdesk.proofs.SEALED_BY_REVISION`); after the one that added row proofs, also mark an
-    existing separate SQLite file to be sealed when it is next opened."""
-    tables = {t for rev, names in proofs.SEALED_BY_REVISION.items() if before < rev for t in names}
-    if not tables:
-        return
-    with engine.begin() as conn:
-        for table, spec in proofs.all_specs(Base, engine.dialect.name):
-            if "*" in tables or table in tables:
-                proofs.seal_missing(conn, keys, spec, table)
-        if before >= proofs.PROOFS_REVISION:
-            return
-        db_id = conn.execute(select(Meta.value).where(Meta.key == META_DATABASE_ID)).scalar_one()
-        main = sqlite_path(engine.url.render_as_string(hide_password=False))
-        if main is not None and main.with_name(f"{main.stem}-separated{main.suffix}").exists():
-            conn.execute(
-                insert(Meta).values(
-                    key=proofs.META_SEPARATED_PENDING, value=proofs.pending_marker(keys, db_id)
-                )
-            )

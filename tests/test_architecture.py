@@ -228,6 +228,70 @@ def test_the_store_is_a_leaf() -> None:
     assert offenders == []
 
 
+KERNEL = {
+    # the unit, permissions and accounts, the chain and its entry types, the store
+    "accounts",
+    "audit",
+    "context",
+    "store",
+    # plain helpers every layer uses
+    "__init__",
+    "clock",
+    "crypto",
+    "errors",
+    "failures",
+    "fields",
+    "files",
+    "logs",
+    "personal",
+    "printing",
+    "profile",
+    "proofs",
+    "reports",
+    "resources",
+    "settings",
+}
+
+
+def _kernel_files() -> list[Path]:
+    out = []
+    for p in sorted(PKG.rglob("*.py")):
+        top = p.relative_to(PKG).parts[0].removesuffix(".py")
+        if top in KERNEL:
+            out.append(p)
+    return out
+
+
+def test_the_kernel_imports_no_domain() -> None:
+    """The shared kernel — the unit, permissions, the chain, the store and the plain helpers —
+    sits below every domain: nothing in it imports (at the top or inside a function) anything
+    outside it. A domain's model collector (:mod:`privdesk.schema`) is the migrations' business
+    and opening a database (:mod:`privdesk.opening`) the composition's."""
+    offenders = sorted(
+        f"{p.relative_to(PKG.parent)} → {m}"
+        for p in _kernel_files()
+        for m in _runtime_imports(p)
+        if m.startswith("privdesk.")
+        and m.split(".")[1] not in KERNEL
+        and not (
+            p.relative_to(PKG).as_posix() == "store/migrations/env.py" and m.startswith("privdesk.schema")
+        )
+    )
+    assert offenders == []
+
+
+def test_importing_the_kernel_loads_no_domain() -> None:
+    """The same wall at run time: importing the context (and with it the kernel) loads no domain."""
+    code = (
+        "import sys, privdesk.context, privdesk.printing, privdesk.reports;"
+        f"kernel = {sorted(KERNEL)!r};"
+        "other = sorted({m.split('.')[1] for m in sys.modules if m.startswith('privdesk.')} - set(kernel));"
+        "print(other); sys.exit(1 if other else 0)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
 def test_migrations_never_import_live_code() -> None:
     """A migration is history: it must run the same in five years, whatever the code became."""
     offenders = sorted(

@@ -148,7 +148,7 @@ import os, sys, time
 from pathlib import Path
 from sqlalchemy import text
 from privdesk.audit.chain import Action
-from privdesk.context import open_context
+from privdesk.opening import open_context
 from privdesk.settings import load_settings
 
 url, key, wid, n, go = sys.argv[1:]

@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from privdesk import clock
 from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE
 from privdesk.audit.chain import Action, Outcome
-from privdesk.audit.query import LogFilter, action_label, actions, export_csv, page
+from privdesk.audit.query import LogFilter, action_label, actions, page
 from privdesk.context import AppContext
 from privdesk.errors import PermissionDeniedError, ValidationError
+from privdesk.logview import export_csv
 from privdesk.store.models import AccessLogEntry
 from tests.audit_support import actor_for, add_entries, head_seq, last_entry, officer
 

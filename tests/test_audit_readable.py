@@ -1,4 +1,4 @@
-"""The access log in words (privdesk.audit.readable): every kind of entry the code writes reads as
+"""The access log in words (privdesk.logview): every kind of entry the code writes reads as
 Korean — no raw ``acct:``/``patient:`` reference, no ``key=value`` — patients' names only for
 accounts that may read the registry (and that look logged), references resolved per page in bulk."""
 
@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy import event, func, select
 
-from privdesk import clock
+from privdesk import clock, logview
 from privdesk.accounts.permissions import AUDITOR
-from privdesk.audit import query, readable
+from privdesk.audit import query
 from privdesk.audit.chain import Action, Outcome
 from privdesk.context import AppContext
 from privdesk.errors import ValidationError
@@ -268,8 +268,8 @@ def test_every_kind_of_entry_reads_as_words(world: tuple[AppContext, dict[str, i
     ctx, ids = world
     rows = _rows(ids)
     with ctx.session() as s:
-        res = readable.resolve(s, rows, show_names=True)
-    got = readable.readable_rows(rows, res)
+        res = logview.resolve(s, rows, show_names=True)
+    got = logview.readable_rows(rows, res)
     assert len(got) == len(SAMPLES)
     for raw, r in zip(rows, got, strict=True):
         for cell in (r.task, r.subject, r.detail, r.account, r.category):
@@ -278,7 +278,7 @@ def test_every_kind_of_entry_reads_as_words(world: tuple[AppContext, dict[str, i
         assert raw.action not in set(Action) or re.search(r"[가-힣]", r.task), raw
     by = {(raw.action, raw.subject, raw.detail): r for raw, r in zip(rows, got, strict=True)}
 
-    def one(action: str, subject: str | None, detail: str | None) -> readable.ReadableRow:
+    def one(action: str, subject: str | None, detail: str | None) -> logview.ReadableRow:
         return by[
             (action, subject.format(**ids) if subject else None, detail.format(**ids) if detail else None)
         ]
@@ -341,16 +341,16 @@ def test_the_auditor_sees_chart_numbers_and_a_name_shown_is_logged(
                     select(func.count())
                     .select_from(AccessLogEntry)
                     .where(
-                        AccessLogEntry.detail.like(readable.LOOKUP_DETAIL + "%"),
+                        AccessLogEntry.detail.like(logview.LOOKUP_DETAIL + "%"),
                         AccessLogEntry.action == Action.VIEW,
                     )
                 ).scalar_one()
             )
 
-    seen = readable.page(ctx, auditor, flt)
+    seen = logview.page(ctx, auditor, flt)
     assert seen and {r.subject for r in seen} == {"차트 1001"}
     assert lookups() == 0  # nothing resolved to a name: nothing to log
-    seen = readable.page(ctx, boss, flt)
+    seen = logview.page(ctx, boss, flt)
     assert {r.subject for r in seen} == {"차트 1001 홍*동"}
     assert lookups() == 1
     with ctx.session() as s:
@@ -358,10 +358,10 @@ def test_the_auditor_sees_chart_numbers_and_a_name_shown_is_logged(
     assert (last.subject, last.detail) == ("access_log", "접속기록 대상 확인; 환자 1명")
     assert "홍" not in (last.detail or "")
 
-    assert readable.patient_refs(ctx, auditor, "1001") == (ref,)  # a chart number: yes
+    assert logview.patient_refs(ctx, auditor, "1001") == (ref,)  # a chart number: yes
     with pytest.raises(ValidationError, match="차트번호로만"):
-        readable.patient_refs(ctx, auditor, "홍길동")  # a name: not for the auditor
-    assert readable.patient_refs(ctx, boss, "홍길동") == (ref,)  # through the registry's search
+        logview.patient_refs(ctx, auditor, "홍길동")  # a name: not for the auditor
+    assert logview.patient_refs(ctx, boss, "홍길동") == (ref,)  # through the registry's search
     with ctx.session() as s:
         searches = s.execute(
             select(AccessLogEntry.detail, AccessLogEntry.search_kind).where(
@@ -374,9 +374,9 @@ def test_the_auditor_sees_chart_numbers_and_a_name_shown_is_logged(
 
 def test_people_filter_takes_names_or_logins(ctx: AppContext) -> None:
     me = officer(ctx)
-    assert readable.person_logins(ctx, me, "육의곤") == ("yook",)
-    assert readable.person_logins(ctx, me, "yook") == ("yook",)
-    assert readable.person_logins(ctx, me, "system") == ("system",)
+    assert logview.person_logins(ctx, me, "육의곤") == ("yook",)
+    assert logview.person_logins(ctx, me, "yook") == ("yook",)
+    assert logview.person_logins(ctx, me, "system") == ("system",)
 
 
 def test_references_resolve_in_bulk_per_page(world: tuple[AppContext, dict[str, int]]) -> None:
@@ -400,7 +400,7 @@ def test_references_resolve_in_bulk_per_page(world: tuple[AppContext, dict[str, 
     event.listen(ctx.engine, "before_cursor_execute", count)
     try:
         with ctx.session() as s:
-            readable.readable_rows(rows, readable.resolve(s, rows, show_names=False))
+            logview.readable_rows(rows, logview.resolve(s, rows, show_names=False))
     finally:
         event.remove(ctx.engine, "before_cursor_execute", count)
     assert len(statements) <= 10  # one query per kind, not one per row
@@ -409,8 +409,8 @@ def test_references_resolve_in_bulk_per_page(world: tuple[AppContext, dict[str, 
 def test_the_demo_log_reads_as_words_for_the_officer_and_the_auditor(tmp_path: Path) -> None:
     """A whole generated log (accounts, registry, requests, CCTV, disclosures, processors …)."""
     from privdesk.accounts import users
-    from privdesk.context import open_context
     from privdesk.demo import DEMO_PASSWORD, build_demo
+    from privdesk.opening import open_context
     from privdesk.settings import load_settings
 
     done = build_demo(load_settings(), patients=30, folder=tmp_path / "demo")
@@ -418,10 +418,10 @@ def test_the_demo_log_reads_as_words_for_the_officer_and_the_auditor(tmp_path: P
     try:
         for login in ("officer", "auditor"):
             me = users.login(ctx, login, DEMO_PASSWORD)
-            rows: list[readable.ReadableRow] = []
+            rows: list[logview.ReadableRow] = []
             before: int | None = None
             while True:
-                got = readable.page(ctx, me, query.LogFilter(), before_seq=before, limit=1000)
+                got = logview.page(ctx, me, query.LogFilter(), before_seq=before, limit=1000)
                 rows += got
                 if len(got) < 1000:
                     break

@@ -22,7 +22,7 @@ from privdesk.accounts.users import login
 from privdesk.backup import catalogue
 from privdesk.backup.backups import make_backup
 from privdesk.backup.restore import restore, verify
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
 from privdesk.crypto import create_key_file
 from privdesk.errors import BackupError, LogTamperedError
 from privdesk.integrity import verify_all
@@ -30,6 +30,7 @@ from privdesk.lifecycle import destruction, separation
 from privdesk.lifecycle.ledger import ledger_for_period
 from privdesk.lifecycle.models import Tombstone
 from privdesk.lifecycle.printing import print_certificate, print_ledger
+from privdesk.opening import open_context
 from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.registry.sample import write_sample_csv
 from privdesk.store.engine import separated_sqlite_path, sqlite_path

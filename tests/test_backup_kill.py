@@ -23,10 +23,11 @@ from privdesk.accounts.users import login
 from privdesk.backup import archive
 from privdesk.backup.backups import make_backup
 from privdesk.backup.snapshot import SNAPSHOT_PREFIX
-from privdesk.context import AppContext, open_context, restore_pending
+from privdesk.context import AppContext
 from privdesk.errors import BackupError
 from privdesk.integrity import verify_all
 from privdesk.lifecycle import destruction
+from privdesk.opening import open_context, restore_pending
 from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.registry.sample import write_sample_csv
 from privdesk.store.engine import make_engine, sqlite_path

@@ -263,8 +263,8 @@ def test_name_and_phone_are_not_in_the_database_file_in_plaintext(sqlite_ctx: Ap
 
 def test_a_key_rotation_rewrites_the_complainant_and_keeps_the_proof(sqlite_ctx: AppContext) -> None:
     from privdesk.accounts import users
-    from privdesk.context import open_context
     from privdesk.custody import rotation
+    from privdesk.opening import open_context
     from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 
     ctx = sqlite_ctx

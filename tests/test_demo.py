@@ -8,8 +8,8 @@ import pytest
 from privdesk.accounts import users
 from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, OFFICER, PRIVACY, Permission
 from privdesk.audit.verify import verify_chain
-from privdesk.context import open_context
 from privdesk.demo import DEMO_PASSWORD, DemoSeed, build_demo, demo_folder, demo_settings
+from privdesk.opening import open_context
 from privdesk.registry.patients import get_patient
 from privdesk.registry.search import search
 from privdesk.settings import load_settings

@@ -545,10 +545,10 @@ def test_accounts_without_the_permission_are_refused_and_logged(
 # -- the demo seeder ------------------------------------------------------------------------------------------------
 def test_demo_seeder_records_typical_disclosures_and_contracts(tmp_path: Any) -> None:
     from privdesk.accounts import users
-    from privdesk.context import open_context
     from privdesk.demo import DEMO_PASSWORD, build_demo, seed_patients
     from privdesk.disclosures import processors
     from privdesk.disclosures.sample import seed_disclosures
+    from privdesk.opening import open_context
     from privdesk.settings import load_settings
 
     result = build_demo(

@@ -230,8 +230,8 @@ def test_a_recomputed_chain_after_editing_an_actor_is_named_by_the_witness(
 def test_a_replaced_key_and_key_check_are_named(
     ctx: AppContext, office: dict[str, Actor], tmp_path: Path
 ) -> None:
-    from privdesk.context import open_context
     from privdesk.crypto import create_key_file
+    from privdesk.opening import open_context
 
     new_key = tmp_path / "attacker.key"
     attacker = create_key_file(new_key)

@@ -260,7 +260,7 @@ def test_a_full_disk_during_an_import_is_named_and_keeps_whole_batches(
         env={"PRIVDESK_WITNESS_FILE": str(tmp_path / "copy-witness.log")},
     )  # another database
     assert_refused(r, "저장 공간이 부족해 가져오기를 멈췄습니다", "건은 가져왔고")
-    from privdesk.context import open_context
+    from privdesk.opening import open_context
     from privdesk.settings import load_settings
 
     copy = open_context(load_settings(db=str(kept / db.name), key_file=ctx.settings.key_file))

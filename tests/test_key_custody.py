@@ -18,12 +18,13 @@ from sqlalchemy import text
 
 from privdesk.accounts import users
 from privdesk.accounts.permissions import INTAKE, PRIVACY
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
 from privdesk.crypto import load_key_file, read_master_key
 from privdesk.custody import rotation
 from privdesk.custody.sheet import GROUPS, check_group, groups, master_from_groups
 from privdesk.errors import KeyFileError, KeyRotationError, PrivdeskError, RuleViolationError, ValidationError
 from privdesk.integrity import verify_all
+from privdesk.opening import open_context
 from privdesk.registry.importer import import_patients
 from privdesk.registry.patients import create_patient, unmask
 from privdesk.registry.sample import write_sample_csv

@@ -11,7 +11,6 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from privdesk.bootstrap import initialize
-from privdesk.context import open_context
 from privdesk.crypto import (
     KeyRing,
     PasswordHashParams,
@@ -22,6 +21,7 @@ from privdesk.crypto import (
     verify_password,
 )
 from privdesk.errors import AlreadyInitializedError, DecryptionError, KeyFileError, NotInitializedError
+from privdesk.opening import open_context
 from privdesk.store.engine import sqlite_path
 from privdesk.store.models import Account
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD

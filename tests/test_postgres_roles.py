@@ -17,9 +17,10 @@ from sqlalchemy.exc import DBAPIError
 
 from privdesk.accounts import users
 from privdesk.bootstrap import initialize
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
 from privdesk.errors import ConfigError
 from privdesk.integrity import verify_all
+from privdesk.opening import open_context
 from privdesk.registry.patients import create_patient
 from privdesk.registry.search import search
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli

@@ -15,8 +15,9 @@ import pytest
 from privdesk import clock
 from privdesk.audit.chain import Action
 from privdesk.cctv import decisions, printing, requests
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
 from privdesk.incidents import rules as incident_rules
+from privdesk.opening import open_context
 from privdesk.reports.template import Form, new_meta, record_number
 from privdesk.store import counters
 from tests.audit_support import actor_for

@@ -287,7 +287,8 @@ def test_the_import_log_names_every_patient_readably_and_the_patient_filter_find
 ) -> None:
     """One chained entry per group of patients (not one per row); the access-log screen shows it as
     환자 명부 가져오기 (N명) with the chart numbers, and filtering the log by a patient finds it."""
-    from privdesk.audit import query, readable
+    from privdesk import logview
+    from privdesk.audit import query
 
     ctx = sqlite_ctx
     officer = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
@@ -303,9 +304,9 @@ def test_the_import_log_names_every_patient_readably_and_the_patient_filter_find
     with ctx.session() as s:
         some = s.execute(select(Patient.id, Patient.chart_no).where(Patient.id.in_((1, 11, 111, 130)))).all()
     for pid, chart in some:
-        refs = readable.patient_refs(ctx, officer, chart)
+        refs = logview.patient_refs(ctx, officer, chart)
         assert refs == (f"patient:{pid}",)
-        found = readable.page(ctx, officer, query.LogFilter(subjects=refs, action=Action.IMPORT))
+        found = logview.page(ctx, officer, query.LogFilter(subjects=refs, action=Action.IMPORT))
         raw = query.page(ctx, officer, query.LogFilter(subjects=refs, action=Action.IMPORT))
         assert len(found) == len(raw) == 1, chart  # exactly the entry naming it (1 is not 11 nor 111)
         assert pid in log_batches.ids_of(raw[0].subject, raw[0].detail)
@@ -353,7 +354,7 @@ _CHILD = textwrap.dedent("""
     import sys
     from pathlib import Path
     from privdesk.accounts.users import login
-    from privdesk.context import open_context
+    from privdesk.opening import open_context
     from privdesk.registry.importer import import_patients
     from privdesk.settings import load_settings
 

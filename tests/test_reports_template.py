@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Flowable
 
-from privdesk import clock
+from privdesk import clock, logview
 from privdesk.accounts.people import People, Person
 from privdesk.accounts.users import CHANGE_LABELS
-from privdesk.audit import query, readable
-from privdesk.audit.readable import summarise
+from privdesk.audit import query
 from privdesk.errors import ValidationError
 from privdesk.files import Output
+from privdesk.logview import summarise
 from privdesk.reports import access_log, permission_history
 from privdesk.reports.template import (
     FONT,
@@ -452,11 +452,11 @@ def entries(n: int) -> list[Entry]:
     return out
 
 
-def readable_entries(n: int) -> list[readable.ReadableRow]:
+def readable_entries(n: int) -> list[logview.ReadableRow]:
     """``entries(n)`` in words, as the CLI gives them to the renderer (no database: logins shown as they are)."""
     people = People({"kim": Person("kim", "김원무", "원무과"), "lee": Person("lee", "이감사", "감사실")})
-    return readable.readable_rows(
-        [query.LogRow(*vars(e).values()) for e in entries(n)], readable.Resolver(people=people)
+    return logview.readable_rows(
+        [query.LogRow(*vars(e).values()) for e in entries(n)], logview.Resolver(people=people)
     )
 
 

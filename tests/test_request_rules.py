@@ -329,8 +329,8 @@ def test_a_self_request_by_someone_else_is_refused_at_intake(ctx: AppContext, cl
 def test_the_demo_takes_self_requests_from_the_subjects_themselves(tmp_path: Path) -> None:
     from sqlalchemy import select
 
-    from privdesk.context import open_context
     from privdesk.demo import build_demo
+    from privdesk.opening import open_context
     from privdesk.rights.models import SubjectRequest
     from privdesk.settings import load_settings
 

@@ -14,9 +14,9 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
-from privdesk.context import open_context
 from privdesk.errors import ValidationError
 from privdesk.logs import log_file, setup_logging
+from privdesk.opening import open_context
 from privdesk.ui.app import LoginCycle, open_or_initialize, register_fonts, self_test
 from privdesk.ui.firstrun import FirstRunDialog
 from privdesk.ui.login import LoginDialog

@@ -13,9 +13,10 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from sqlalchemy import select
 
+from privdesk import logview
 from privdesk.accounts import users
 from privdesk.accounts.permissions import AUDITOR, INTAKE
-from privdesk.audit import query, readable
+from privdesk.audit import query
 from privdesk.audit.chain import Action
 from privdesk.audit.reasons import reason_of
 from privdesk.context import Actor, AppContext
@@ -84,7 +85,7 @@ def test_model_fetches_keyset_pages_lazily_without_a_view(
     flt = query.LogFilter()
     model = AccessLogModel(page_size=PAGE_SIZE, runner=runner)
     with qtbot.waitSignal(model.fetched, timeout=30_000):
-        model.start(lambda before, limit: readable.page(busy_log, boss, flt, before_seq=before, limit=limit))
+        model.start(lambda before, limit: logview.page(busy_log, boss, flt, before_seq=before, limit=limit))
     assert model.rowCount() == PAGE_SIZE and model.fetches == 1
     assert model.canFetchMore(QModelIndex())
     seqs = [model.data(model.index(r, AccessLogModel.COL_SEQ), ROW_ROLE).seq for r in range(PAGE_SIZE)]

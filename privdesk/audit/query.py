@@ -8,14 +8,13 @@ fixed-width UTC text in ``at``.
 
 Looking at the log is itself logged: one ``view`` entry per opening (the first page), one
 ``export`` entry per export, with the filter described. This module reads entries as stored;
-screens, the CSV and printed records show them in words through :mod:`privdesk.audit.readable`.
+screens, the CSV and printed records show them in words through :mod:`privdesk.logview`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, or_, select
@@ -32,7 +31,6 @@ from privdesk.audit.actions import categories as categories
 from privdesk.audit.actions import category_actions as category_actions
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import ValidationError
-from privdesk.files import Output
 from privdesk.store.models import AccessLogEntry
 
 SUBJECT = "access_log"
@@ -167,13 +165,6 @@ def page(
 ) -> list[LogRow]:
     """Newest entries first matching ``flt``, as stored; pass the last row's ``seq`` as
     ``before_seq`` for the next page. The first page logs one ``view`` of the access log.
-    Screens and printed records use :func:`privdesk.audit.readable.page` (the same, in words)."""
+    Screens and printed records use :func:`privdesk.logview.page` (the same, in words)."""
     with ctx.unit(actor, Permission.AUDIT_READ) as u:
         return fetch(u, flt, before_seq=before_seq, limit=limit)
-
-
-def export_csv(ctx: AppContext, actor: Actor, flt: LogFilter, path: Path | Output, *, reason: str) -> int:
-    """접속기록 다운로드 with its required reason: :func:`privdesk.audit.readable.export_csv`."""
-    from privdesk.audit import readable
-
-    return readable.export_csv(ctx, actor, flt, path, reason=reason)

@@ -2,7 +2,7 @@
 
 A restored database must never be used before the restore has re-applied the destructions made
 after the backup (:mod:`privdesk.backup.restore`). So the data arrives together with a marker,
-``meta.restore_pending``, in one atomic step, and :func:`privdesk.context.open_context` refuses a
+``meta.restore_pending``, in one atomic step, and :func:`privdesk.opening.open_context` refuses a
 database that carries it; the restore removes it as its very last step.
 
 SQLite: each part is decrypted into a temporary owner-only file beside its target (the safe

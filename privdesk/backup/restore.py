@@ -44,7 +44,7 @@ from privdesk.audit import anchors, findings
 from privdesk.audit.chain import Action
 from privdesk.backup import archive, catalogue, load
 from privdesk.backup.models import BackupRecord
-from privdesk.context import META_RESTORE_PENDING, AppContext, Unit, open_context
+from privdesk.context import META_RESTORE_PENDING, AppContext, Unit
 from privdesk.crypto import KeyRing, load_key_file
 from privdesk.errors import BackupError
 from privdesk.lifecycle import store as sep
@@ -52,6 +52,7 @@ from privdesk.lifecycle.destruction import destroy_records, scrub
 from privdesk.lifecycle.ledger import TABLE as LEDGER_TABLE
 from privdesk.lifecycle.ledger import canonical_row
 from privdesk.lifecycle.models import PLAN_EXECUTED, DestructionLedgerEntry, DestructionPlan, Tombstone
+from privdesk.opening import open_context
 from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.settings import Settings
 from privdesk.store.engine import make_engine, sqlite_path

@@ -234,7 +234,7 @@ def run_verify_archive(ctx: AppContext, actor: Actor, path: Path) -> int:
 def log_filter(ctx: AppContext, actor: Actor, args: argparse.Namespace) -> LogFilter:
     """The command line's filter, the person and the patient resolved through the use cases."""
     from privdesk.audit.query import LogFilter
-    from privdesk.audit.readable import patient_refs, person_logins
+    from privdesk.logview import patient_refs, person_logins
 
     return LogFilter(
         action=args.action,
@@ -257,7 +257,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def run_export(ctx: AppContext, actor: Actor, flt: LogFilter, out: Path | Output, *, reason: str) -> int:
-    from privdesk.audit.query import export_csv
+    from privdesk.logview import export_csv
 
     n = export_csv(ctx, actor, flt, out, reason=reason)
     print(f"내보낸 기록: {n}건 → {out}")
@@ -273,7 +273,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: AppContext, actor: Actor, flt: LogFilter, *, limit: int = 50) -> int:
-    from privdesk.audit.readable import page
+    from privdesk.logview import page
 
     rows = page(ctx, actor, flt, limit=limit)
     for r in rows:

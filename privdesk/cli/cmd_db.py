@@ -38,7 +38,7 @@ def _role(name: str) -> str:
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
-    from privdesk.context import open_context
+    from privdesk.opening import open_context
     from privdesk.store import migrate
 
     ctx = open_context(settings_from(args))  # upgrades, and seals rows written before row proofs

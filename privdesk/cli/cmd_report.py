@@ -128,7 +128,7 @@ def cmd_permission_history(args: argparse.Namespace) -> int:
 
 def cmd_access_log(args: argparse.Namespace) -> int:
     from privdesk.audit.query import LogFilter
-    from privdesk.audit.readable import ReadableRow, page, summarise
+    from privdesk.logview import ReadableRow, page, summarise
     from privdesk.printing import record_print, witnessed
     from privdesk.reports import access_log as record
     from privdesk.reports.template import period_text

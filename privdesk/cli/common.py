@@ -29,7 +29,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def context_from(args: argparse.Namespace) -> AppContext:
-    from privdesk.context import open_context
+    from privdesk.opening import open_context
 
     return open_context(settings_from(args))
 

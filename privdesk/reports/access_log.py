@@ -6,8 +6,8 @@ summary: entries per kind of task, failed logins, refusals, and the exports, pri
 unmaskings whose reasons the monthly review confirms (개인정보의 안전성 확보조치 기준 제8조②).
 The signed monthly review itself is its own record (``privdesk report access-review``).
 
-Rows are :class:`privdesk.audit.readable.ReadableRow` (any object with the attributes of
-:class:`LogEntryRow`); the summary is passed in (:func:`privdesk.audit.readable.summarise` makes it).
+Rows are :class:`privdesk.logview.ReadableRow` (any object with the attributes of
+:class:`LogEntryRow`); the summary is passed in (:func:`privdesk.logview.summarise` makes it).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ FORM = Form(TITLE, RECORD_PREFIX, BASIS, landscape=True)  # internal: 결재란
 
 
 class LogEntryRow(Protocol):
-    """One access-log entry in words (:class:`privdesk.audit.readable.ReadableRow`)."""
+    """One access-log entry in words (:class:`privdesk.logview.ReadableRow`)."""
 
     @property
     def seq(self) -> int: ...
@@ -108,7 +108,7 @@ def _by_account(items: Sequence[tuple[str, int]], limit: int = 8) -> str:
 
 
 class LogSummary(Protocol):
-    """The counts the summary prints (:func:`privdesk.audit.readable.summarise` makes them)."""
+    """The counts the summary prints (:func:`privdesk.logview.summarise` makes them)."""
 
     @property
     def total(self) -> int: ...

@@ -14,8 +14,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from privdesk import clock
-from privdesk.audit.readable import ReadableRow
 from privdesk.files import Output
+from privdesk.logview import ReadableRow
 from privdesk.reports.template import (
     Column,
     Field,

@@ -21,12 +21,11 @@ from dataclasses import asdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from privdesk import clock
+from privdesk import clock, logview
 from privdesk.accounts.permissions import Permission
-from privdesk.audit import anchors, readable
+from privdesk.audit import anchors
 from privdesk.audit.chain import Action, read_head
 from privdesk.audit.query import LogRow
-from privdesk.audit.readable import ReadableRow
 from privdesk.context import SYSTEM_ACTOR, Actor, AppContext, Unit, permissions_of
 from privdesk.errors import (
     AuthenticationError,
@@ -35,6 +34,7 @@ from privdesk.errors import (
     RuleViolationError,
     ValidationError,
 )
+from privdesk.logview import ReadableRow
 from privdesk.profile import ReviewRules
 from privdesk.review import findings as rules_of
 from privdesk.review.model import (
@@ -482,13 +482,13 @@ def _entries(session: Session, row: ReviewFinding, limit: int) -> list[LogRow]:
 
 def finding_entries(ctx: AppContext, actor: Actor, finding_id: int, limit: int = 500) -> list[ReadableRow]:
     """The access-log entries behind a finding (up to ``limit``, oldest first), in words as the
-    access-log screen shows them (:mod:`privdesk.audit.readable`: names only for those who may read
+    access-log screen shows them (:mod:`privdesk.logview`: names only for those who may read
     patients, that look logged too); logged."""
     with ctx.unit(actor, Permission.AUDIT_REVIEW) as u:
         row = _finding_row(u, finding_id, writable=False)
         out = _entries(u.session, row, limit)
         u.log(Action.VIEW, subject_of(row.month), detail=f"entries; finding={row.id}; shown={len(out)}")
-        return readable.describe(u, out)
+        return logview.describe(u, out)
 
 
 def review_with_entries(
@@ -509,7 +509,7 @@ def review_with_entries(
         }
         raw = {fid: _entries(u.session, row, per_finding) for fid, row in rows.items()}
         u.log(Action.VIEW, subject_of(month), detail=f"report; findings={len(review.findings)}")
-        words = iter(readable.describe(u, [e for fid in raw for e in raw[fid]]))  # one resolution for all
+        words = iter(logview.describe(u, [e for fid in raw for e in raw[fid]]))  # one resolution for all
         return review, {fid: [next(words) for _ in raw[fid]] for fid in raw}
 
 

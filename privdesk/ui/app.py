@@ -28,10 +28,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from privdesk.context import Actor, AppContext, open_context
+from privdesk.context import Actor, AppContext
 from privdesk.errors import KeyFileError, NotInitializedError, PrivdeskError
 from privdesk.failures import known_failure, log_known
 from privdesk.logs import log_file
+from privdesk.opening import open_context
 from privdesk.resources import font_path, translations_dir
 from privdesk.settings import SecuritySettings, Settings, sqlite_url
 from privdesk.ui.collector import MainThreadCollector

@@ -31,8 +31,9 @@ from privdesk import proofs
 from privdesk.accounts.users import login
 from privdesk.audit.findings import NOTHING
 from privdesk.audit.verify import Snapshot, chain_in, check_witnesses
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
 from privdesk.integrity import inspect_all, verify_all
+from privdesk.opening import open_context
 from privdesk.registry.importer import import_patients
 from privdesk.registry.models import PATIENT_PROOF, PHONE_PROOF
 from privdesk.registry.sample import write_sample_csv

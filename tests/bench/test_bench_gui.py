@@ -31,7 +31,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 
 from privdesk.accounts.users import login
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
+from privdesk.opening import open_context
 from privdesk.registry.search import search
 from privdesk.store import migrate
 from privdesk.ui.app import create_application

@@ -16,8 +16,8 @@ import time
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from privdesk.context import open_context
 from privdesk.custody import rotation
+from privdesk.opening import open_context
 from tests.bench.test_bench_registry import CACHE, Dataset, dataset, settings_in  # noqa: F401 - the fixture
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 

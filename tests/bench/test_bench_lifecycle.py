@@ -19,9 +19,10 @@ from sqlalchemy import text
 
 from privdesk import clock
 from privdesk.bootstrap import initialize
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
 from privdesk.lifecycle import destruction, ledger, printing, separation
 from privdesk.lifecycle.files import PATIENT_FILE
+from privdesk.opening import open_context
 from privdesk.registry.bulk import (
     SEALED_PATIENT_COLUMNS,
     SEALED_PHONE_COLUMNS,

@@ -35,7 +35,8 @@ from sqlalchemy import event, text
 from privdesk import clock
 from privdesk.accounts.users import login
 from privdesk.bootstrap import initialize
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
+from privdesk.opening import open_context
 from privdesk.registry.bulk import (
     PATIENT_COLUMNS,
     PHONE_COLUMNS,

@@ -32,8 +32,9 @@ from sqlalchemy import event
 from privdesk import clock, today
 from privdesk.accounts.users import login
 from privdesk.cctv import requests as cctv_requests
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
 from privdesk.disclosures.processors import ProcessorChangeInput, add_processor
+from privdesk.opening import open_context
 from privdesk.rights import requests as rights
 from tests.audit_support import row_count
 from tests.bench.test_bench_registry import CACHE, settings_in

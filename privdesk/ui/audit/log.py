@@ -2,7 +2,7 @@
 
 A log of millions of entries opens at once: :class:`AccessLogModel` loads one keyset page
 (newest first) when the view asks for more rows (``canFetchMore`` / ``fetchMore``). Every entry
-is shown in words (:mod:`privdesk.audit.readable`): the account's name and department, the task
+is shown in words (:mod:`privdesk.logview`): the account's name and department, the task
 as a sentence, the subject as a chart number or record number, the details as words; long cells
 show whole as tooltips. Filters by person (name or ID), patient (chart number or name, resolved
 to internal references by the use cases), kind of action and period; the filtered view exports
@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privdesk import clock, integrity
+from privdesk import clock, integrity, logview
 from privdesk.accounts.permissions import Permission
-from privdesk.audit import query, readable, verify
+from privdesk.audit import query, verify
 from privdesk.errors import PrivdeskError
 from privdesk.files import Output
 from privdesk.ui import messages
@@ -69,7 +69,7 @@ def outcome_label(code: str) -> str:
     return QCoreApplication.translate(CTX, source) if source else code
 
 
-class AccessLogModel(KeysetTableModel[readable.ReadableRow]):
+class AccessLogModel(KeysetTableModel[logview.ReadableRow]):
     """Lazy, newest first. ``fetcher(before_seq, limit)`` returns the next keyset page in words."""
 
     CONTEXT = CTX
@@ -95,7 +95,7 @@ class AccessLogModel(KeysetTableModel[readable.ReadableRow]):
         )
 
     @staticmethod
-    def _detail(r: readable.ReadableRow) -> str:
+    def _detail(r: logview.ReadableRow) -> str:
         place = f"{r.workstation} ({r.ip})" if r.ip else r.workstation
         return f"{r.detail} — {place}" if r.detail else place
 
@@ -212,8 +212,8 @@ class AccessLogPage(Page):
         def resolve() -> query.LogFilter:
             return dataclasses.replace(
                 flt,
-                actors=readable.person_logins(ctx, actor, person) if person else (),
-                subjects=readable.patient_refs(ctx, actor, patient) if patient else (),
+                actors=logview.person_logins(ctx, actor, person) if person else (),
+                subjects=logview.patient_refs(ctx, actor, patient) if patient else (),
             )
 
         return resolve
@@ -231,10 +231,10 @@ class AccessLogPage(Page):
             query.LogFilter
         ] = []  # this search's own: a late page of an older one never touches it
 
-        def fetch(before: int | None, limit: int) -> list[readable.ReadableRow]:
+        def fetch(before: int | None, limit: int) -> list[logview.ReadableRow]:
             if not resolved:
                 resolved.append(resolve())
-            return readable.page(ctx, actor, resolved[0], before_seq=before, limit=limit)
+            return logview.page(ctx, actor, resolved[0], before_seq=before, limit=limit)
 
         self._shown = resolved
         self.model.start(fetch)
@@ -289,7 +289,7 @@ class AccessLogPage(Page):
         resolve = self._resolver() if shown is None else (lambda: shown)
 
         def export() -> int:
-            return readable.export_csv(ctx, actor, resolve(), out, reason=reason)
+            return logview.export_csv(ctx, actor, resolve(), out, reason=reason)
 
         self.host.runner.run(export, owner=self, on_done=done, on_error=failed, changes=True)
 

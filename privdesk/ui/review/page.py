@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from privdesk import clock
 from privdesk import review as rv
-from privdesk.audit.readable import ReadableRow
 from privdesk.errors import PrivdeskError
+from privdesk.logview import ReadableRow
 from privdesk.review import AccountSummary, Finding, Month, MonthReview
 from privdesk.review.printing import print_review
 from privdesk.ui.host import PageHost

@@ -1,4 +1,4 @@
-"""References resolved in bulk and details in words (:mod:`privdesk.audit.readable`).
+"""References resolved in bulk and details in words (:mod:`privdesk.logview`).
 
 :func:`resolve` looks up every reference of a page — accounts, patients, requests, complaints,
 incidents, cameras, processors — one query per kind; :func:`detail_words` and :func:`subject_words`
@@ -20,7 +20,7 @@ from privdesk.accounts.permissions import ROLE_NAMES
 from privdesk.accounts.permissions import label as permission_label
 from privdesk.audit import batches, query
 from privdesk.audit.chain import Action
-from privdesk.audit.readable.terms import (
+from privdesk.logview.terms import (
     CATEGORY_LABELS,
     CHUNK,
     FIELDS,

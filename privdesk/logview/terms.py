@@ -1,4 +1,4 @@
-"""The words of the readable access log (:mod:`privdesk.audit.readable`): what each subject kind,
+"""The words of the readable access log (:mod:`privdesk.logview`): what each subject kind,
 search kind, state, field and ``key=value`` of the entries the code writes is called in Korean, and the
 shapes of the text the entries hold (references ``kind:id``, ``key=value`` pairs, reasons)."""
 

@@ -1,4 +1,4 @@
-"""The action as a Korean sentence (:mod:`privdesk.audit.readable`): 환자 조회, 환자 검색(주민등록번호),
+"""The action as a Korean sentence (:mod:`privdesk.logview`): 환자 조회, 환자 검색(주민등록번호),
 주민등록번호·연락처 마스킹 해제, 환자 명부 내보내기 (사유: …), 파기 계획 승인, CCTV 열람 청구 접수 … built from the
 entry's action, subject kind and detail; anything unknown falls back to the plain action label."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from privdesk.audit import batches, query
 from privdesk.audit.chain import Action
-from privdesk.audit.readable.terms import (
+from privdesk.logview.terms import (
     KIND_NOUNS,
     LOOKUP_DETAIL,
     REPORT_NAMES,

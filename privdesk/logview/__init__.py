@@ -30,13 +30,13 @@ from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import query
 from privdesk.audit.chain import Action, Outcome
-from privdesk.audit.readable.details import Resolver, detail_words, resolve, subject_words
-from privdesk.audit.readable.sentences import task_words
-from privdesk.audit.readable.terms import LOOKUP_DETAIL, category_of, split_reason
 from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext, Unit, permissions_of
 from privdesk.errors import ValidationError
 from privdesk.files import Output
+from privdesk.logview.details import Resolver, detail_words, resolve, subject_words
+from privdesk.logview.sentences import task_words
+from privdesk.logview.terms import LOOKUP_DETAIL, category_of, split_reason
 from privdesk.store.models import AccessLogEntry, Account
 
 __all__ = [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from privdesk import proofs
+from privdesk import proofs, wiring
 from privdesk.accounts import recovery
 from privdesk.accounts.permissions import OFFICER
 from privdesk.accounts.roles import seed_roles
@@ -98,7 +98,7 @@ def initialize(
     except BaseException:
         engine.dispose()
         raise
-    ctx = AppContext(settings, engine, keys, station)
+    ctx = AppContext(settings, engine, keys, wiring.standard(), station)
     ctx.recovery_code = code
     ctx.after_commit(head, 0, "init", "system")
     return ctx

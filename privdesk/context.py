@@ -22,9 +22,10 @@ import json
 import logging
 import re
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -57,7 +58,7 @@ from privdesk.errors import (
     VersionConflictError,
 )
 from privdesk.profile import HospitalProfile, profile_from_dict
-from privdesk.settings import Settings
+from privdesk.settings import BackupSettings, Settings
 from privdesk.store import counters
 from privdesk.store.engine import READ_ONLY, wrote_since
 from privdesk.store.models import Account, Meta, RolePermission
@@ -65,9 +66,7 @@ from privdesk.store.models import Account, Meta, RolePermission
 META_KEY_CHECK = "key_check"
 META_PROFILE = "profile"
 META_DATABASE_ID = "database_id"
-META_RESTORE_PENDING = (
-    "restore_pending"  # a restore from a backup that has not finished (privdesk.backup.restore)
-)
+META_RESTORE_PENDING = "restore_pending"  # a restore from a backup that has not finished (privdesk.restore)
 SYSTEM_ACTOR = "system"
 INVESTIGATORS = frozenset({OFFICER, AUDITOR})
 
@@ -194,13 +193,40 @@ def permissions_of(session: Session, account: Account) -> frozenset[str]:
     return frozenset(perm for _c, perm, _p in rows)
 
 
+Exclusion = tuple[str, str]  # (reason code, reason shown)
+ExclusionProvider = Callable[[Unit, Sequence[int]], dict[int, Exclusion]]
+
+
+@dataclass(frozen=True)
+class Wiring:
+    """The calls a domain makes into one above it, handed in by the composition
+    (:func:`privdesk.wiring.standard`, used by :mod:`privdesk.opening` and :mod:`privdesk.bootstrap`)
+    so that no domain imports one above it. Every field is required: a context built without one
+    cannot silently skip, say, the exclusion of records under an open data-subject request."""
+
+    # lifecycle → rights: records not to destroy now (an open data-subject request on them)
+    destruction_exclusions: tuple[ExclusionProvider, ...]
+    # lifecycle → backup: after a destruction, the backup folder's catalogue (sentence, written?)
+    catalogue_after_destruction: Callable[[AppContext], tuple[str, bool]]
+    # lifecycle → backup: wipe a killed backup's plaintext snapshots left in a folder (count)
+    wipe_stale_snapshots: Callable[[Path], int]
+    # lifecycle → backup: until when backups may still hold what each destruction removed
+    backup_copies_texts: Callable[[Session, BackupSettings, dict[int, dt.datetime]], dict[int, str]]
+
+
 class AppContext:
     """Built once per process; passed down to the CLI commands and the GUI."""
 
     def __init__(
-        self, settings: Settings, engine: Engine, keys: KeyRing, workstation: Workstation | None = None
+        self,
+        settings: Settings,
+        engine: Engine,
+        keys: KeyRing,
+        wiring: Wiring,
+        workstation: Workstation | None = None,
     ) -> None:
         self.settings = settings
+        self.wiring = wiring
         self.engine = engine
         self.keys = keys
         self.workstation = workstation or detect_workstation()

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from privdesk import proofs, schema  # noqa: F401  (schema: every proven table on Base.metadata)
+from privdesk import proofs, schema, wiring  # noqa: F401  (schema: every proven table on Base.metadata)
 from privdesk.context import (
     META_DATABASE_ID,
     META_RESTORE_PENDING,
@@ -78,7 +78,7 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
     except BaseException:
         engine.dispose()
         raise
-    return AppContext(settings, engine, keys)
+    return AppContext(settings, engine, keys, wiring.standard())
 
 
 def _rotated_to(pending: Path, stored: bytes) -> bool:

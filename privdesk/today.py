@@ -49,11 +49,11 @@ from privdesk.cctv.retention import hold_active_on, overwritable_through
 from privdesk.complaints import desk as complaints
 from privdesk.complaints.models import Complaint
 from privdesk.context import Actor, AppContext, Unit, permissions_of
+from privdesk.deadline import overdue_cutoff
 from privdesk.disclosures.models import Processor
 from privdesk.disclosures.processors import ENDING_SOON_DAYS
 from privdesk.incidents import register as incidents
 from privdesk.incidents.rules import Urgency as Clock
-from privdesk.lifecycle.deadline import overdue_cutoff
 from privdesk.lifecycle.files import legal_hold_ids
 from privdesk.lifecycle.models import (
     PLAN_APPROVED,

@@ -74,7 +74,7 @@ def with_security(ctx: AppContext, **values: int) -> AppContext:
     settings = dataclasses.replace(
         ctx.settings, security=dataclasses.replace(ctx.settings.security, **values)
     )
-    return AppContext(settings, ctx.engine, ctx.keys, ctx.workstation)
+    return AppContext(settings, ctx.engine, ctx.keys, ctx.wiring, ctx.workstation)
 
 
 # -- login ---------------------------------------------------------------------------------------

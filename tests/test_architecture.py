@@ -238,6 +238,7 @@ KERNEL = {
     "__init__",
     "clock",
     "crypto",
+    "deadline",
     "errors",
     "failures",
     "fields",

@@ -21,7 +21,6 @@ from privdesk import clock
 from privdesk.accounts.users import login
 from privdesk.backup import catalogue
 from privdesk.backup.backups import make_backup
-from privdesk.backup.restore import restore, verify
 from privdesk.context import AppContext
 from privdesk.crypto import create_key_file
 from privdesk.errors import BackupError, LogTamperedError
@@ -33,6 +32,7 @@ from privdesk.lifecycle.printing import print_certificate, print_ledger
 from privdesk.opening import open_context
 from privdesk.registry.models import STATUS_DESTROYED, Patient
 from privdesk.registry.sample import write_sample_csv
+from privdesk.restore import restore, verify
 from privdesk.store.engine import separated_sqlite_path, sqlite_path
 from privdesk.store.models import AccessLogEntry, AuditHead
 from tests.audit_support import officer

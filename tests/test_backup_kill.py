@@ -128,15 +128,15 @@ SQLITE_POINTS = {
     # every part decrypted into its temporary file, killed before the first is renamed into place
     "loading": ("privdesk.files:Staged.publish", 1),
     # the data in place with its marker, nothing re-applied yet
-    "loaded": ("privdesk.backup.restore:_reapply", 1),
+    "loaded": ("privdesk.restore:_reapply", 1),
     # the destructions re-applied and committed, not yet scrubbed, the marker still there
-    "reapplied": ("privdesk.backup.restore:scrub", 1),
+    "reapplied": ("privdesk.restore:scrub", 1),
 }
 PG_POINTS = {
     # everything sent to psql inside its transaction, killed just before the COMMIT
     "loading": ("privdesk.backup.load:_commit", 1),
-    "loaded": ("privdesk.backup.restore:_reapply", 1),
-    "reapplied": ("privdesk.backup.restore:scrub", 1),
+    "loaded": ("privdesk.restore:_reapply", 1),
+    "reapplied": ("privdesk.restore:scrub", 1),
 }
 
 
@@ -184,7 +184,7 @@ def test_a_half_restore_of_another_archive_is_refused(sqlite_ctx: AppContext, tm
     url = f"sqlite:///{tmp_path / 'target' / 'privdesk.sqlite3'}"
     (tmp_path / "target").mkdir()
     env = target_env(ctx, url, tmp_path)
-    r = killed_at("privdesk.backup.restore:_reapply", 1, "restore", str(path), env=env)
+    r = killed_at("privdesk.restore:_reapply", 1, "restore", str(path), env=env)
     assert r.returncode == KILLED
     refused = run_cli("restore", str(other.path), "--catalogue", str(tmp_path / "backups"), env=env)
     assert_refused(refused, "다른 백업", path.name)

@@ -252,7 +252,7 @@ def test_interrupted_execution_is_resumed(ctx) -> None:  # type: ignore[no-untyp
         # one transaction rolled back: nothing was deleted, so the plan is approved again; a crash
         # right after the start (no handler runs) is what leaves it executing
         assert destruction.get_plan(ctx, off, plan.id).state == PLAN_APPROVED
-        destruction._start(ctx, off, plan.id, destruction.DEFAULT_PROVIDERS)
+        destruction._start(ctx, off, plan.id, destruction.default_providers(ctx))
     report = separation.run_retention(ctx, dry_run=True)
     assert report.interrupted_plans == (plan.id,)
     assert any(f"execute {plan.id}" in line for line in report.lines())

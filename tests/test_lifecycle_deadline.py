@@ -12,8 +12,8 @@ from sqlalchemy import select, update
 
 from privdesk import clock
 from privdesk.context import AppContext
+from privdesk.deadline import overdue_days
 from privdesk.lifecycle import destruction, files
-from privdesk.lifecycle.deadline import overdue_days
 from privdesk.registry.models import Patient
 from privdesk.registry.patients import get_patient, set_hold
 from privdesk.ui.lifecycle.page import OVERDUE_STYLE as DASHBOARD_OVERDUE_STYLE

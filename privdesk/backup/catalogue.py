@@ -4,7 +4,7 @@ One JSON file per database beside its archives (``privdesk-catalogue-<database i
 
 - ``tombstones``: every destroyed record — its internal ``uid``, the destruction plan and when —
   no personal data. A restore from a backup taken before a destruction re-applies the later ones
-  (:mod:`privdesk.backup.restore`).
+  (:mod:`privdesk.restore`).
 - ``plans``: each executed destruction plan (file, criteria, reason, counts, who approved and
   executed it, its hash) and ``ledger``: every row of the 파기 관리대장 (the form's own fields — no
   personal data of a patient), so the restored database shows the destructions again.

@@ -1,7 +1,7 @@
 """Putting a backup's data into an empty database (복원 적재), all or nothing.
 
 A restored database must never be used before the restore has re-applied the destructions made
-after the backup (:mod:`privdesk.backup.restore`). So the data arrives together with a marker,
+after the backup (:mod:`privdesk.restore`). So the data arrives together with a marker,
 ``meta.restore_pending``, in one atomic step, and :func:`privdesk.opening.open_context` refuses a
 database that carries it; the restore removes it as its very last step.
 

@@ -100,7 +100,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from privdesk.backup.backups import manifest_summary
-    from privdesk.backup.restore import verify
+    from privdesk.restore import verify
 
     settings = settings_from(args)
     contents = verify(settings, args.archive)
@@ -116,7 +116,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from privdesk.backup.restore import restore
+    from privdesk.restore import restore
 
     settings = settings_from(args)
     result = restore(

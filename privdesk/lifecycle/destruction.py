@@ -3,8 +3,9 @@ execution and unrecoverability.
 
 1. :func:`create_plan` lists the patients whose retention has ended (count, file, criteria) and the
    ones excluded, with why. Exclusions come from a tuple of provider functions
-   (:data:`DEFAULT_PROVIDERS`: processing hold 처리정지, legal/evidence hold 법적 보존; the data-subject
-   request module adds its own provider for open requests) plus records already in another open plan.
+   (:func:`default_providers`: the ones the composition wires in — open data-subject requests, from
+   privdesk.rights, which lifecycle does not import — then processing hold 처리정지 and legal/evidence
+   hold 법적 보존) plus records already in another open plan.
    The plan's hash covers its file, criteria, date, every item and every exclusion.
 2. :func:`approve_plan`: the privacy officer (``destruction.approve``) re-enters the password; with
    the two-person rule on (:func:`set_two_person_rule`) a second, different approver completes it.
@@ -45,10 +46,10 @@ from privdesk import clock, proofs
 from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome
-from privdesk.context import Actor, AppContext, Unit
+from privdesk.context import Actor, AppContext, Exclusion, ExclusionProvider, Unit
+from privdesk.deadline import overdue_cutoff, overdue_days
 from privdesk.errors import NotFoundError, RuleViolationError
 from privdesk.lifecycle import store as sep
-from privdesk.lifecycle.deadline import overdue_cutoff, overdue_days
 from privdesk.lifecycle.files import PATIENT_FILE, file_rule, legal_hold_ids
 
 # the legal-hold use cases live in privdesk.lifecycle.holds; their names stay importable from here
@@ -92,8 +93,6 @@ STATE_LABELS = {
     PLAN_EXECUTED: "파기 완료",
     PLAN_CANCELLED: "취소",
 }
-Exclusion = tuple[str, str]  # (reason code, reason shown)
-ExclusionProvider = Callable[[Unit, Sequence[int]], dict[int, Exclusion]]
 Progress = Callable[[str, int, int], None] | None  # (step, done, total)
 _CHUNK = 500
 
@@ -124,14 +123,13 @@ def legal_holds(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
     }
 
 
-def open_requests(u: Unit, ids: Sequence[int]) -> dict[int, Exclusion]:
-    """정보주체 요구 처리 중 (an open data-subject request on the record, privdesk.rights)."""
-    from privdesk.rights.requests import open_request_exclusions
-
-    return open_request_exclusions(u, ids)
+OWN_PROVIDERS: tuple[ExclusionProvider, ...] = (processing_holds, legal_holds)
 
 
-DEFAULT_PROVIDERS: tuple[ExclusionProvider, ...] = (open_requests, processing_holds, legal_holds)
+def default_providers(ctx: AppContext) -> tuple[ExclusionProvider, ...]:
+    """The exclusions a plan applies: those the composition wires in (정보주체 요구 처리 중 — an open
+    data-subject request on the record, from privdesk.rights) first, then the lifecycle's own."""
+    return (*ctx.wiring.destruction_exclusions, *OWN_PROVIDERS)
 
 
 def _excluded(u: Unit, ids: Sequence[int], providers: Sequence[ExclusionProvider]) -> dict[int, Exclusion]:
@@ -402,10 +400,11 @@ def create_plan(
     actor: Actor,
     *,
     today: dt.date | None = None,
-    providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS,
+    providers: Sequence[ExclusionProvider] | None = None,
 ) -> PlanView:
     """List what is due for destruction in the patient file (파기 계획 작성)."""
     today = today or clock.today_kst()
+    providers = default_providers(ctx) if providers is None else providers
     profile = ctx.profile
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         rule = file_rule(u, profile, PATIENT_FILE)
@@ -638,7 +637,7 @@ def execute_plan(
     actor: Actor,
     plan_id: int,
     *,
-    providers: Sequence[ExclusionProvider] = DEFAULT_PROVIDERS,
+    providers: Sequence[ExclusionProvider] | None = None,
     progress: Progress = None,
 ) -> ExecuteResult:
     """Destroy the plan's records in the main and the separate store and make them
@@ -650,7 +649,7 @@ def execute_plan(
     was committed yet, the plan goes back to ``approved`` (:func:`_back_to_approved`); a resumed
     ``executing`` plan, or a SQLite run stopped after the separate store's commit, stays
     ``executing`` so that running it again finishes it."""
-    ids, fresh = _start(ctx, actor, plan_id, providers)
+    ids, fresh = _start(ctx, actor, plan_id, default_providers(ctx) if providers is None else providers)
     run = _Run()
     try:
         return _execute(ctx, actor, plan_id, ids, progress, run)
@@ -685,7 +684,7 @@ def destroy_records(
     re-sealed; a tombstone (uid, plan, when — no personal data) is left for each record emptied
     now, and each is logged as ``patient:<id>``. Idempotent: a record already destroyed is left
     alone. Used by :func:`execute_plan` and by the restore that re-applies a destruction to a
-    backup taken before it (:mod:`privdesk.backup.restore`); both then :func:`scrub`.
+    backup taken before it (:mod:`privdesk.restore`); both then :func:`scrub`.
     Returns how many main rows were emptied."""
     total = len(ids)
     with store.begin(u) as conn:  # SQLite: committed first (idempotent); PostgreSQL: this transaction
@@ -804,10 +803,8 @@ def _execute(
 def _catalogue(ctx: AppContext, actor: Actor, plan_id: int) -> str:
     """Copy the tombstones to the backup folder's catalogue (logged); when the folder is not set or
     cannot be written now, the next backup writes what is missing — the returned sentence says so."""
-    from privdesk.backup.backups import catalogue_after_destruction
-
     try:
-        note, ok = catalogue_after_destruction(ctx)
+        note, ok = ctx.wiring.catalogue_after_destruction(ctx)
     except Exception:  # the destruction is done; the catalogue is the next backup's to finish
         log.exception("catalogue after destruction plan %s", plan_id)
         note, ok = "백업 폴더의 목록(카탈로그)을 쓰지 못했습니다: 다음 백업 때 기록됩니다.", False
@@ -891,13 +888,11 @@ def scrub(ctx: AppContext, store: sep.SeparateStore) -> str:
     done (for the access log). On SQLite also wipes a backup's plaintext snapshot that a killed
     backup left beside the database (:func:`privdesk.backup.snapshot.wipe_stale`)."""
     if is_sqlite(ctx.engine):
-        from privdesk.backup.snapshot import wipe_stale
-
         _scrub_sqlite(ctx.engine)
         if store.engine is not None:
             _scrub_sqlite(store.engine)
         main = sqlite_path(ctx.engine.url.render_as_string(hide_password=False))
-        wiped = wipe_stale(main.parent) if main is not None else 0
+        wiped = ctx.wiring.wipe_stale_snapshots(main.parent) if main is not None else 0
         return "checkpoint+vacuum" + (f"; stale backup snapshots wiped={wiped}" if wiped else "")
     return _scrub_postgresql(ctx.engine)
 

@@ -28,9 +28,9 @@ from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
+from privdesk.deadline import overdue_days
 from privdesk.errors import NotFoundError, ValidationError
 from privdesk.fields import no_personal_data
-from privdesk.lifecycle.deadline import overdue_days
 from privdesk.lifecycle.models import LegalHold, LifecycleFile
 from privdesk.profile import HospitalProfile
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED, Patient
@@ -337,7 +337,7 @@ def legal_hold_ids(u: Unit) -> dict[int, str]:
 
 def _overdue(u: Unit, today: dt.date, deadline_days: int, legal: dict[int, str]) -> OverdueDestruction:
     """Due records (retention ended, alive, no processing or legal hold) and how many of them are
-    past the destruction deadline (:mod:`privdesk.lifecycle.deadline`)."""
+    past the destruction deadline (:mod:`privdesk.deadline`)."""
     live = Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED))
     rows = u.session.execute(
         select(Patient.id, Patient.retention_until).where(

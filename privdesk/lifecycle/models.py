@@ -177,7 +177,7 @@ class Tombstone(Base):
     """A destroyed record (파기 표지), one per patient a destruction emptied: only its internal ``uid``
     and the plan that destroyed it — no personal data. Written in the destruction's transaction and
     copied to the backup folder's catalogue (:mod:`privdesk.backup.catalogue`), so a restore from a
-    backup taken before the destruction destroys the record again (:mod:`privdesk.backup.restore`).
+    backup taken before the destruction destroys the record again (:mod:`privdesk.restore`).
     Append-only (database triggers, migration 0600)."""
 
     __tablename__ = "tombstones"

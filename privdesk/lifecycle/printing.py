@@ -33,10 +33,8 @@ OnPage = Callable[[int], None] | None
 
 def _backup_copies(ctx: AppContext, actor: Actor, moments: dict[int, dt.datetime]) -> dict[int, str]:
     """백업 사본이 남아 있을 수 있는 기한 of each destruction (see :mod:`privdesk.backup.rotation`)."""
-    from privdesk.backup.backups import copies_texts
-
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
-        return copies_texts(u.session, ctx.settings.backup, moments)
+        return ctx.wiring.backup_copies_texts(u.session, ctx.settings.backup, moments)
 
 
 @dataclass(frozen=True)

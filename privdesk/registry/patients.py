@@ -24,6 +24,7 @@ from privdesk.audit.chain import Action
 from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
+from privdesk.deadline import overdue_days
 from privdesk.errors import (
     NotFoundError,
     RecordIntegrityError,
@@ -31,7 +32,6 @@ from privdesk.errors import (
     ValidationError,
     VersionConflictError,
 )
-from privdesk.lifecycle.deadline import overdue_days
 from privdesk.registry import records
 from privdesk.registry.bulk import lock_registrations
 from privdesk.registry.hangul import chosung

@@ -23,9 +23,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from privdesk.accounts.users import login
 from privdesk.backup.backups import make_backup
-from privdesk.backup.restore import restore, verify
 from privdesk.integrity import verify_all
 from privdesk.opening import open_context
+from privdesk.restore import restore, verify
 from privdesk.settings import BackupSettings, load_settings
 from tests.bench.test_bench_audit import build_chain
 from tests.bench.test_bench_registry import CACHE, Dataset, N, dataset, settings_in  # noqa: F401 - the fixture

@@ -1,5 +1,9 @@
 """Restoring a backup (복원): into an empty database only, and never bringing a destroyed record back.
 
+The composition's step above the backup and lifecycle domains (it opens the restored database
+through :mod:`privdesk.opening` and re-applies destructions), so it lives beside them, not in
+:mod:`privdesk.backup`.
+
 ``privdesk --db URL restore ARCHIVE [--catalogue DIR]``:
 
 1. The key file must be the archive's (its key check is in the archive's plaintext header; another

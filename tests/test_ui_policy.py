@@ -22,6 +22,7 @@ from privdesk.ui.policy.page import ADDED_STYLE, REMOVED_STYLE, PolicyPage, Publ
 from privdesk.ui.tablemodel import select_where
 from privdesk.ui.tasks import TaskRunner
 from tests.audit_support import actor_for, officer
+from tests.ui_cctv_support import dismiss, message_boxes
 from tests.ui_inbox_support import ok, runner_fixture, settle, window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -140,6 +141,14 @@ def test_publishing_is_the_officers_and_the_page_needs_policy_manage(
     assert page.ask_publish() is None and page.dialog is None
     with pytest.raises(PermissionDeniedError):
         versions.publish(ctx, privacy, clock.today_kst())  # refused by the use case, not only the button
+    page.editors["safety"].setPlainText("   ")  # an emptied text: refused in Korean, nothing saved
+    page.save_draft()
+    settle(qtbot, runner)
+    boxes = message_boxes(win)
+    assert [b.text() for b in boxes] == ["'안전성 확보조치' 문구가 비어 있습니다."]
+    dismiss(boxes)
+    assert len(versions.versions(ctx, yook)) == 1 and page.draft_button.isEnabled()
+    page.editors["safety"].setPlainText(page.loaded.texts["safety"])
     page.save_draft()  # the privacy role may draft
     reloaded(qtbot, runner, page, 2)
     win.close()

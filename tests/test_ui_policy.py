@@ -157,3 +157,28 @@ def test_publishing_is_the_officers_and_the_page_needs_policy_manage(
     assert "policy" not in clerk_win.page_keys() and clerk_win.show_page("policy") is None
     clerk_win.close()
     settle(qtbot, runner)
+
+
+def test_the_difference_is_escaped_html(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from privdesk.policy.versions import PolicyDiff, SectionDiff
+    from privdesk.ui.policy.page import diff_html
+
+    d = PolicyDiff(
+        "제1판",
+        "초안 <2>",
+        (
+            SectionDiff(
+                "intro",
+                "머리<말>",
+                "changed",
+                ("--- a", "+++ b", "@@ -1 +1 @@", "-<b>옛</b>", "+<script>x</script>"),
+            ),
+            SectionDiff("items", "항목", "same", ()),
+        ),
+    )
+    html = diff_html(d)
+    assert "<script>" not in html and "<b>옛" not in html
+    assert f'<span style="{ADDED_STYLE}">+&lt;script&gt;x&lt;/script&gt;</span>' in html
+    assert f'<span style="{REMOVED_STYLE}">-&lt;b&gt;옛&lt;/b&gt;</span>' in html
+    assert "[변경] 머리&lt;말&gt;" in html and "초안 &lt;2&gt;: 바뀐 절 1개 / 전체 2개" in html
+    assert "--- a" not in html  # the file headers of the unified diff are left out

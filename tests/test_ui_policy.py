@@ -182,3 +182,34 @@ def test_the_difference_is_escaped_html(qtbot) -> None:  # type: ignore[no-untyp
     assert f'<span style="{REMOVED_STYLE}">-&lt;b&gt;옛&lt;/b&gt;</span>' in html
     assert "[변경] 머리&lt;말&gt;" in html and "초안 &lt;2&gt;: 바뀐 절 1개 / 전체 2개" in html
     assert "--- a" not in html  # the file headers of the unified diff are left out
+
+
+def test_the_separate_cctv_document_is_written_from_the_screen(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path
+) -> None:
+    import copy
+
+    from privdesk.profile import profile_from_dict
+
+    ctx = sqlite_ctx
+    win, page = open_policy(qtbot, ctx, runner, "yook")
+    assert not page.cctv_separate and page.document_combo.isHidden()  # the default: a section
+    win.close()
+    settle(qtbot, runner)
+    raw = copy.deepcopy(ctx.profile.raw)
+    raw["policy"]["cctv"] = "separate"
+    ctx._profile = profile_from_dict(raw, "test")
+    yook = officer(ctx)
+    versions.draft(ctx, yook)
+    versions.publish(ctx, yook, clock.today_kst())
+    win, page = open_policy(qtbot, ctx, runner, "yook")
+    assert page.cctv_separate and not page.document_combo.isHidden()
+    page.document_combo.setCurrentIndex(page.document_combo.findData(True))
+    page.tabs.setCurrentIndex(2)  # the buttons' document does not depend on the tab shown
+    page.save_html(tmp_path / "cctv.html")
+    qtbot.waitUntil(lambda: page.last_saved is not None, timeout=15_000)
+    html = (tmp_path / "cctv.html").read_text(encoding="utf-8")
+    assert "<h1>장튼위튼병원 영상정보처리기기 운영·관리 방침</h1>" in html and "CAM-25" in html
+    assert page.message.text().startswith("영상정보처리기기 운영·관리 방침 제1판을(를) 저장했습니다")
+    win.close()
+    settle(qtbot, runner)

@@ -5164,12 +5164,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Access-log review</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>개인정보 처리방침</source>
         <translation>Privacy policy</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -6314,7 +6314,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../privdesk/ui/policy/page.py" line="+58"/>
+        <location filename="../../privdesk/ui/policy/page.py" line="+59"/>
         <source>수탁업체</source>
         <translation>Processors</translation>
     </message>
@@ -6434,7 +6434,7 @@ Plan hash: {hash}</translation>
         <translation>Current data</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>{old} → {new}: 바뀐 절 {n}개 / 전체 {total}개</source>
         <translation>{old} → {new}: {n} of {total} sections changed</translation>
     </message>
@@ -6455,12 +6455,19 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+89"/>
-        <location line="+229"/>
+        <location line="+33"/>
+        <location line="+178"/>
         <source>개인정보 처리방침</source>
         <translation>Privacy policy</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-177"/>
+        <location line="+176"/>
+        <source>영상정보처리기기 운영·관리 방침</source>
+        <translation>CCTV operation and management policy</translation>
+    </message>
+    <message>
+        <location line="-172"/>
         <source>HTML로 저장…</source>
         <translation>Save as HTML…</translation>
     </message>
@@ -6575,7 +6582,7 @@ Plan hash: {hash}</translation>
         <translation>Version to save: a draft from the current data (nothing published)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>홈페이지용 HTML 저장</source>
         <translation>Save HTML for the website</translation>
     </message>
@@ -6585,12 +6592,12 @@ Plan hash: {hash}</translation>
         <translation>HTML files (*.html)</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>개인정보 처리방침 {label}을(를) 저장했습니다: {path}</source>
-        <translation>Saved the privacy policy {label}: {path}</translation>
+        <location line="+13"/>
+        <source>{title} {label}을(를) 저장했습니다: {path}</source>
+        <translation>Saved the {title}, {label}: {path}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>{draft}을(를) 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오.</source>
         <translation>Saved {draft} ({n} texts changed). Check it on the Compare and publish tab.</translation>
     </message>
@@ -6618,7 +6625,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>PolicyVersionsModel</name>
     <message>
-        <location line="-403"/>
+        <location line="-425"/>
         <source>판</source>
         <translation>Version</translation>
     </message>

@@ -5161,12 +5161,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>개인정보 처리방침</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6305,7 +6305,7 @@
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../privdesk/ui/policy/page.py" line="+58"/>
+        <location filename="../../privdesk/ui/policy/page.py" line="+59"/>
         <source>수탁업체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6425,7 +6425,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>{old} → {new}: 바뀐 절 {n}개 / 전체 {total}개</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6446,12 +6446,19 @@
     </message>
     <message>
         <location line="+89"/>
-        <location line="+229"/>
+        <location line="+33"/>
+        <location line="+178"/>
         <source>개인정보 처리방침</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-177"/>
+        <location line="+176"/>
+        <source>영상정보처리기기 운영·관리 방침</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-172"/>
         <source>HTML로 저장…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6566,7 +6573,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
         <source>홈페이지용 HTML 저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6576,12 +6583,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>개인정보 처리방침 {label}을(를) 저장했습니다: {path}</source>
+        <location line="+13"/>
+        <source>{title} {label}을(를) 저장했습니다: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>{draft}을(를) 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6609,7 +6616,7 @@
 <context>
     <name>PolicyVersionsModel</name>
     <message>
-        <location line="-403"/>
+        <location line="-425"/>
         <source>판</source>
         <translation type="unfinished"></translation>
     </message>

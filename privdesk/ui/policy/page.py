@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.context import Actor, AppContext
+from privdesk.errors import ConfigError
 from privdesk.files import Output, protected_files
 from privdesk.policy import output, versions
-from privdesk.policy.document import TEXT_DEFAULTS
+from privdesk.policy.document import CCTV_SEPARATE, TEXT_DEFAULTS, cctv_mode
 from privdesk.policy.versions import PolicyDiff, PolicyStatus, VersionInfo
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import OK_STYLE, WARN_STYLE, PrintJob
@@ -123,6 +124,14 @@ class Loaded:
         """The editable texts a new draft starts from: the newest version's, else the seed's."""
         base = self.versions[0].texts if self.versions else {}
         return {k: base.get(k, v) for k, v in TEXT_DEFAULTS.items()}
+
+
+def cctv_separate(ctx: AppContext) -> bool:
+    """Whether the profile makes the CCTV 운영·관리 방침 a document of its own (``[policy] cctv``)."""
+    try:
+        return cctv_mode(ctx.profile) == CCTV_SEPARATE
+    except ConfigError:  # a wrong value: drafting says so in Korean; here, no second document
+        return False
 
 
 def load(ctx: AppContext, actor: Actor) -> Loaded:
@@ -289,6 +298,14 @@ class PolicyPage(Page):
         self.target_label = QLabel(tab)
         self.target_label.setObjectName("policyRenderTarget")
         bar.addWidget(self.target_label, 1)
+        # the profile's [policy] cctv = "separate": the CCTV 운영·관리 방침 is a document of its own
+        self.document_combo = QComboBox(tab)
+        self.document_combo.setObjectName("policyDocument")
+        self.document_combo.addItem(self.tr("개인정보 처리방침"), False)
+        self.document_combo.addItem(self.tr("영상정보처리기기 운영·관리 방침"), True)
+        self.cctv_separate = cctv_separate(self.host.ctx)
+        self.document_combo.setVisible(self.cctv_separate)
+        bar.addWidget(self.document_combo)
         self.html_button = bar_button(tab, bar, "policyHtmlButton", self.tr("HTML로 저장…"), self.ask_html)
         self.pdf_button = bar_button(tab, bar, "policyPdfButton", self.tr("PDF 미리보기"), self.preview_pdf)
         box.addLayout(bar)
@@ -453,43 +470,57 @@ class PolicyPage(Page):
             text = self.tr("저장할 판: 현재 자료로 만든 초안 (게시본 없음)")
         self.target_label.setText(text)
 
+    @property
+    def cctv_document(self) -> bool:
+        """Whether the buttons write the separate CCTV 운영·관리 방침 instead of the policy."""
+        return self.cctv_separate and self.document_combo.currentData() is True
+
+    def _document_name(self) -> tuple[str, str]:
+        """The document's title and its file name (without the suffix)."""
+        if self.cctv_document:
+            return self.tr("영상정보처리기기 운영·관리 방침"), "영상정보처리기기운영관리방침"
+        return self.tr("개인정보 처리방침"), "개인정보처리방침"
+
     def ask_html(self) -> None:
+        _title, stem = self._document_name()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("홈페이지용 HTML 저장"), "개인정보처리방침.html", self.tr("HTML 파일 (*.html)")
+            self, self.tr("홈페이지용 HTML 저장"), f"{stem}.html", self.tr("HTML 파일 (*.html)")
         )
         if path:
             self.save_html(Path(path))
 
     def save_html(self, path: Path) -> None:
-        ctx, actor, number = self.host.ctx, self.host.actor, self.render_number()
+        ctx, actor, number, cctv = self.host.ctx, self.host.actor, self.render_number(), self.cctv_document
         out = Output(path, force=True)  # the save dialog asked before replacing a file
+        title, _stem = self._document_name()
 
         def done(r: output.RenderResult) -> None:
             self.last_saved = r.path
             self.message.setText(
-                self.tr("개인정보 처리방침 {label}을(를) 저장했습니다: {path}").format(
-                    label=r.label, path=r.path
+                self.tr("{title} {label}을(를) 저장했습니다: {path}").format(
+                    title=title, label=r.label, path=r.path
                 )
             )
 
         self.host.runner.run(
-            lambda: output.render(ctx, actor, out, number=number, force=True),
+            lambda: output.render(ctx, actor, out, number=number, force=True, cctv=cctv),
             owner=self,
             on_done=done,
         )
 
     def preview_pdf(self) -> PrintJob:
         """The PDF rendered in the background into the preview (save or print from there)."""
-        ctx, actor, number = self.host.ctx, self.host.actor, self.render_number()
+        ctx, actor, number, cctv = self.host.ctx, self.host.actor, self.render_number(), self.cctv_document
+        title, stem = self._document_name()
 
         def make(out: Path, _on_page: Any, _why: Any) -> output.RenderResult:
-            return output.render(ctx, actor, out, number=number)
+            return output.render(ctx, actor, out, number=number, cctv=cctv)
 
         job = PrintJob(
             self.host.runner,
             self,
-            self.tr("개인정보 처리방침"),
-            "개인정보처리방침.pdf",
+            title,
+            f"{stem}.pdf",
             make,
             reason=None,  # public text: no reason (the reasons contract lists policy render)
             protected=protected_files(ctx.settings),

@@ -10,7 +10,8 @@
 3. the database's own protections: the append-only triggers and the archive permit table
    (:mod:`privdesk.audit.protections`);
 4. every row proof (:mod:`privdesk.proofs`), the separate store's included;
-5. the ledgers anchored in the chain (CCTV, destruction, disclosures, integrity events).
+5. the ledgers anchored in the chain (CCTV, destruction, disclosures, integrity events, the
+   review's sign-offs, the privacy policy's versions).
 
 Anything new is recorded as a *finding* (:mod:`privdesk.audit.findings`): from then on only the
 privacy officer and the auditor can work until the officer acknowledges it with a reason
@@ -72,6 +73,7 @@ def _ledger_checks() -> Sequence[tuple[str, LedgerCheck]]:
     from privdesk.disclosures.ledger import verify_ledger as verify_disclosure_ledger
     from privdesk.incidents.register import verify_ledger as verify_incident_ledger
     from privdesk.lifecycle.ledger import verify_ledger as verify_destruction_ledger
+    from privdesk.policy.versions import verify_ledger as verify_policy_versions
     from privdesk.review.usecases import verify_ledger as verify_review_signoffs
 
     return (
@@ -82,6 +84,7 @@ def _ledger_checks() -> Sequence[tuple[str, LedgerCheck]]:
         ("유출 등 사고 대장", verify_incident_ledger),
         ("무결성 확인 기록", verify_integrity_events),
         ("접속기록 점검 서명", verify_review_signoffs),
+        ("개인정보 처리방침 판", verify_policy_versions),
     )
 
 

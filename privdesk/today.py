@@ -525,6 +525,7 @@ def complaints_due(p: Probe) -> list[WorkItem]:
 
 # -- the monthly access-log review (접속기록 점검, 고시 제8조②) ------------------------------------------
 REVIEW_PAGE = "review"
+POLICY_PAGE = "policy"
 ANSWER_PAGE = "review.answer"  # not a page: the start screen opens the answer dialog itself
 
 
@@ -589,7 +590,7 @@ def monthly_review(p: Probe) -> list[WorkItem]:
 
 def policy_outdated(p: Probe) -> list[WorkItem]:
     """The published privacy policy no longer states what privdesk holds (processors, cameras,
-    retention rules, contacts). A few small tables, read only; no page of its own yet (no 열기)."""
+    retention rules, contacts). A few small tables, read only; 열기 opens the policy screen."""
     if not p.may(Permission.POLICY_MANAGE):
         return []
     found = policy_changes(p.session, p.ctx.profile)
@@ -600,10 +601,10 @@ def policy_outdated(p: Probe) -> list[WorkItem]:
         WorkItem(
             "policy.outdated",
             f"게시된 개인정보 처리방침이 현재 자료와 다릅니다: {what} — 새 초안을 만들어 "
-            "비교하고 게시하십시오 (privdesk policy draft / diff / publish).",
+            "비교하고 게시하십시오.",
             len(found),
             SOON,
-            "",
+            POLICY_PAGE,
             Permission.POLICY_MANAGE,
         )
     ]

@@ -218,7 +218,7 @@ def test_a_processor_change_makes_the_published_policy_out_of_date(ctx: AppConte
     assert line.text.startswith(
         "게시된 개인정보 처리방침이 현재 자료와 다릅니다: 수탁업체, CCTV, 보유기간·항목"
     )
-    assert line.page == ""
+    assert line.page == "policy"
     clerk = actor_for(ctx, "clerk", ["intake"])
     assert "policy.outdated" not in {i.key for i in collect(ctx, clerk)}
     with pytest.raises(RuleViolationError):

@@ -202,6 +202,7 @@ def test_navigation_lists_only_the_modules_the_account_may_use(
         "accounts",
         "access_log",
         "review",
+        "policy",
         "permission_history",
     ]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
@@ -217,6 +218,7 @@ def test_navigation_lists_only_the_modules_the_account_may_use(
         "계정 관리",
         "접속기록",
         "접속기록 점검",
+        "개인정보 처리방침",
         "권한 변경 이력",
     ]
     assert "개인정보 보호책임자" in window.roles_status.text()

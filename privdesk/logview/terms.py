@@ -58,6 +58,8 @@ KIND_NOUNS: dict[str, str] = {
     "form": "서식",
     "access_review": "접속기록 점검",
     "review": "접속기록 점검",
+    "policy": "개인정보 처리방침",
+    "policy_versions": "개인정보 처리방침 판",
 }
 
 REPORT_NAMES: dict[str, str] = {

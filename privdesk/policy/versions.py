@@ -9,9 +9,14 @@
 - :func:`status` (``policy.manage``): does the published version still state what privdesk holds —
   processors, cameras, retention rules, contacts — and what differs.
 - :func:`outdated` (no unit, no log): the same comparison for 오늘 할 일.
+- :func:`verify_ledger` (``audit.verify``): every stored version against its anchor in the access
+  log — ``audit verify`` names a version altered (변조), deleted (삭제) or inserted (삽입) behind
+  privdesk's back, even with the append-only triggers dropped.
 
 Every use case runs in ``ctx.unit`` with its permission and writes an access-log entry on the
-version it read or wrote (subject ``policy:<id>``; ``policy:current`` for today's data).
+version it read or wrote (subject ``policy:<id>``; ``policy:current`` for today's data). Every row
+written (draft or published) is also anchored in the access log in the same transaction
+(:mod:`privdesk.audit.anchors`, subject ``policy_versions:<id>``, the SHA-256 of all its columns).
 """
 
 from __future__ import annotations
@@ -20,13 +25,15 @@ import datetime as dt
 import difflib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
+from privdesk.audit import anchors
 from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
@@ -47,6 +54,7 @@ from privdesk.profile import HospitalProfile
 
 TEXT_LIMIT = 5000
 CURRENT = "policy:current"
+TABLE = "policy_versions"  # the anchors' subject prefix (``policy_versions:<id>``)
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,8 @@ class VersionInfo:
     published_at: dt.datetime | None = None
     published_by: str | None = None
     earlier: tuple[tuple[int, dt.date | None], ...] = ()  # the published versions before this one
+    created_by_name: str = ""  # ``이름(login)`` (:mod:`privdesk.accounts.people`), filled by versions()
+    published_by_name: str = ""
 
     @property
     def subject(self) -> str:
@@ -264,13 +274,39 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def canonical_version(row: PolicyVersion) -> bytes:
+    """The bytes a version's anchor covers: every column, in a fixed order."""
+    return anchors.canonical(
+        row.id,
+        row.number,
+        row.state,
+        row.effective_date,
+        row.sections,
+        row.texts,
+        row.facts,
+        row.source_id,
+        row.created_at,
+        row.created_by,
+        row.published_at,
+        row.published_by,
+    )
+
+
 # -- use cases --------------------------------------------------------------------------------------
 def versions(ctx: AppContext, actor: Actor) -> list[VersionInfo]:
     """Every stored version, the newest first (drafts and published)."""
     with ctx.unit(actor, Permission.POLICY_MANAGE) as u:
         rows = list(u.session.execute(select(PolicyVersion).order_by(PolicyVersion.id.desc())).scalars())
+        names = people(u.session, [x for r in rows for x in (r.created_by, r.published_by)])
         u.log(Action.VIEW, "policy:*", detail=f"versions={len(rows)}")
-        return [_info(r) for r in rows]
+        return [
+            replace(
+                _info(r),
+                created_by_name=names.label(r.created_by),
+                published_by_name=names.label(r.published_by),
+            )
+            for r in rows
+        ]
 
 
 def current(ctx: AppContext, actor: Actor) -> VersionInfo:
@@ -303,6 +339,7 @@ def draft(ctx: AppContext, actor: Actor, texts: Mapping[str, str] | None = None)
         )
         u.session.add(row)
         u.session.flush()
+        anchors.anchor(u, Action.CREATE, TABLE, row.id, canonical_version(row))
         u.log(
             Action.CREATE,
             f"policy:{row.id}",
@@ -423,6 +460,7 @@ def publish(ctx: AppContext, actor: Actor, effective: dt.date) -> VersionInfo:
         )
         s.add(pub)
         s.flush()
+        anchors.anchor(u, Action.CREATE, TABLE, pub.id, canonical_version(pub))
         u.log(
             Action.CREATE,
             f"policy:{pub.id}",
@@ -484,3 +522,16 @@ def for_render(ctx: AppContext, actor: Actor, number: int | None) -> VersionInfo
             return _info(_by_number(s, number), _earlier(s, number))
         _data, info = _live(s, profile, _base_texts(s))
         return info
+
+
+def verify_ledger_in(session: Session) -> list[anchors.AnchorProblem]:
+    """Every stored version (draft or published) against its access-log anchor; for ``audit verify``."""
+    rows = session.execute(select(PolicyVersion).order_by(PolicyVersion.id)).scalars()
+    return anchors.verify_anchored(session, TABLE, ((r.id, canonical_version(r)) for r in rows))
+
+
+def verify_ledger(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:
+    with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
+        problems = verify_ledger_in(u.session)
+        u.log(Action.VERIFY, f"{TABLE}:*", detail=f"problems={len(problems)}")
+        return problems

@@ -107,6 +107,12 @@ def _review(host: PageHost, parent: QWidget | None) -> Page:
     return review_page(host, parent)
 
 
+def _policy(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.policy.page import PolicyPage
+
+    return PolicyPage(host, parent)
+
+
 def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
     from privdesk.ui.accounts.permhistory import PermissionHistoryPage
 
@@ -155,6 +161,9 @@ DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)
     ),
     PageSpec("review", QT_TRANSLATE_NOOP("Navigation", "접속기록 점검"), _review, (Permission.AUDIT_REVIEW,)),
+    PageSpec(
+        "policy", QT_TRANSLATE_NOOP("Navigation", "개인정보 처리방침"), _policy, (Permission.POLICY_MANAGE,)
+    ),
     PageSpec(
         "permission_history",
         QT_TRANSLATE_NOOP("Navigation", "권한 변경 이력"),

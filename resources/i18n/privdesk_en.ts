@@ -5104,7 +5104,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+117"/>
+        <location filename="../../privdesk/ui/pages.py" line="+123"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -5164,7 +5164,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Access-log review</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>개인정보 처리방침</source>
+        <translation>Privacy policy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -6307,6 +6312,345 @@ Plan hash: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../privdesk/ui/policy/page.py" line="+59"/>
+        <source>수탁업체</source>
+        <translation>Processors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCTV</source>
+        <translation>CCTV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>보유기간·항목</source>
+        <translation>Retention and items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>연락처</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>머리말</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>수집 항목 안내</source>
+        <translation>Items collected (introduction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용목적 안내</source>
+        <translation>Purposes (introduction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기방법</source>
+        <translation>Destruction methods</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자 제공 안내</source>
+        <translation>Third-party provision (introduction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위탁 안내</source>
+        <translation>Outsourcing (introduction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>권리 행사 안내</source>
+        <translation>Exercising rights (introduction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>자동수집 장치</source>
+        <translation>Automatic collection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>민원서비스 안내</source>
+        <translation>Complaints service (introduction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>안전성 확보조치</source>
+        <translation>Safety measures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CCTV 방침 안내</source>
+        <translation>CCTV policy (introduction)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상정보 보호조치</source>
+        <translation>Video data protection measures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>변경 공지</source>
+        <translation>Notice of changes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>추가</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>삭제</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>변경</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>같음</source>
+        <translation>Same</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>제{n}판</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>초안 {id}</source>
+        <translation>Draft {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>현재 자료</source>
+        <translation>Current data</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{old} → {new}: 바뀐 절 {n}개 / 전체 {total}개</source>
+        <translation>{old} → {new}: {n} of {total} sections changed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>두 판의 내용이 같습니다.</source>
+        <translation>The two versions are the same.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>게시</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>초안</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <location line="+33"/>
+        <location line="+178"/>
+        <source>개인정보 처리방침</source>
+        <translation>Privacy policy</translation>
+    </message>
+    <message>
+        <location line="-177"/>
+        <location line="+176"/>
+        <source>영상정보처리기기 운영·관리 방침</source>
+        <translation>CCTV operation and management policy</translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>HTML로 저장…</source>
+        <translation>Save as HTML…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF 미리보기</source>
+        <translation>PDF preview</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>판 목록</source>
+        <translation>Versions</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>수탁업체·CCTV·보유기간·연락처 등은 privdesk의 자료에서 그대로 만들어집니다. 아래 문구만 고칠 수 있습니다 ({name}은 병원 이름으로 바뀝니다; &apos;## &apos;는 소제목, &apos;- &apos;는 항목).</source>
+        <translation>Processors, cameras, retention periods, contacts and the like are written from privdesk&apos;s data as they are. Only the texts below can be edited ({name} becomes the hospital&apos;s name; &apos;## &apos; starts a sub-heading, &apos;- &apos; an item).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>현재 자료로 초안 저장</source>
+        <translation>Save a draft from the current data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>초안 편집</source>
+        <translation>Edit draft</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이전 판</source>
+        <translation>Old version</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>새 판</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>비교</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>게시…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>비교·게시</source>
+        <translation>Compare and publish</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>게시된 개인정보 처리방침이 없습니다. 초안을 만들고 비교한 뒤 게시하십시오.</source>
+        <translation>No privacy policy has been published. Make a draft, compare it and publish it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>게시본({label}, 시행일 {date})이 현재 자료와 같습니다.</source>
+        <translation>The published version ({label}, in force from {date}) matches the current data.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>게시본({label}, 시행일 {date})이 현재 자료와 다릅니다. 새 초안을 만들어 비교하고 게시하십시오.</source>
+        <translation>The published version ({label}, in force from {date}) differs from the current data. Make a new draft, compare it and publish it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>[{what}] 해당 절: {sections}</source>
+        <translation>[{what}] sections: {sections}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>최신 게시본</source>
+        <translation>Latest published version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>최신 초안 (없으면 현재 자료)</source>
+        <translation>Latest draft (else the current data)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>게시는 개인정보 보호책임자(게시 권한)만 할 수 있습니다.</source>
+        <translation>Only the privacy officer (publish permission) can publish.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>게시할 초안이 없습니다. 먼저 초안을 저장하십시오.</source>
+        <translation>There is no draft to publish. Save a draft first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{draft}을(를) 게시합니다.</source>
+        <translation>Publishes {draft}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>저장할 판: 제{n}판</source>
+        <translation>Version to save: version {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>저장할 판: 최신 게시본({label})</source>
+        <translation>Version to save: the latest published ({label})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>저장할 판: 현재 자료로 만든 초안 (게시본 없음)</source>
+        <translation>Version to save: a draft from the current data (nothing published)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>홈페이지용 HTML 저장</source>
+        <translation>Save HTML for the website</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HTML 파일 (*.html)</source>
+        <translation>HTML files (*.html)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{title} {label}을(를) 저장했습니다: {path}</source>
+        <translation>Saved the {title}, {label}: {path}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{draft}을(를) 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오.</source>
+        <translation>Saved {draft} ({n} texts changed). Check it on the Compare and publish tab.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>게시 완료</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>개인정보 처리방침 제{n}판을 게시했습니다 (시행일 {date}).</source>
+        <translation>Published version {n} of the privacy policy (in force from {date}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>판 목록 탭에서 홈페이지용 HTML을 저장하십시오.</source>
+        <translation>Save the HTML for the website on the Versions tab.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제{n}판을 게시했습니다 (시행일 {date}).</source>
+        <translation>Published version {n} (in force from {date}).</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyVersionsModel</name>
+    <message>
+        <location line="-425"/>
+        <source>판</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>시행일</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>게시자(초안: 작성자)</source>
+        <translation>Published by (draft: written by)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>게시·작성 일시</source>
+        <translation>Published / written at</translation>
+    </message>
+</context>
+<context>
     <name>ProcessorChangesModel</name>
     <message>
         <location filename="../../privdesk/ui/disclosures/processors.py" line="+222"/>
@@ -6832,6 +7176,34 @@ Plan hash: {hash}</translation>
         <location line="+2"/>
         <source>제공할 영상의 카메라를 고르십시오.</source>
         <translation>Choose the cameras of the footage provided.</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/policy/page.py" line="+12"/>
+        <source>개인정보 처리방침 게시</source>
+        <translation>Publish the privacy policy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>시행일</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>게시</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{draft}을(를) 제{n}판으로 게시합니다. 시행일: {date}. 게시한 판은 고치거나 지울 수 없습니다. 게시하시겠습니까?</source>
+        <translation>{draft} will be published as version {n}, in force from {date}. A published version can never be changed or deleted. Publish?</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,1 @@
+"""The privacy policy screen (개인정보 처리방침)."""

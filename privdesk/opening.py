@@ -9,6 +9,7 @@ audit) imports no domain; this module and :mod:`privdesk.bootstrap` are where th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
@@ -20,10 +21,12 @@ from privdesk.context import (
     META_DATABASE_ID,
     META_RESTORE_PENDING,
     AppContext,
+    Unit,
     read_key_check,
 )
 from privdesk.crypto import KeyRing, load_key_file
 from privdesk.errors import BackupError, ConfigError, KeyFileError, NotInitializedError
+from privdesk.policy import versions as policy_versions
 from privdesk.settings import Settings
 from privdesk.store import migrate
 from privdesk.store.engine import make_engine, sqlite_path
@@ -69,16 +72,36 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
                 "아직 다시 파기되지 않았을 수 있어 열지 않습니다. 같은 명령('privdesk --db … "
                 "restore 백업파일')을 다시 실행해 복원을 마치십시오.",
             )
+        before = None
         if upgrade:
             before = migrate.current_revision(engine)
             if before != migrate.head_revision():
                 _upgrade(engine)
                 if before is not None:
                     _seal_after_upgrade(engine, keys, before)
+        ctx = AppContext(settings, engine, keys, wiring.standard())
+        if before is not None:
+            _anchor_after_upgrade(ctx, before)
     except BaseException:
         engine.dispose()
         raise
-    return AppContext(settings, engine, keys, wiring.standard())
+    return ctx
+
+
+ANCHORED_BY_REVISION: dict[str, Callable[[Unit], int]] = {
+    "0775": policy_versions.anchor_unanchored,  # versions stored under 0770 had no anchor
+}
+"""Ledgers that became anchored at a revision: the rows stored before it are anchored once, by
+the system, in the first unit after the upgrade that passed it (like the row proofs' seal)."""
+
+
+def _anchor_after_upgrade(ctx: AppContext, before: str) -> None:
+    steps = [step for rev, step in sorted(ANCHORED_BY_REVISION.items()) if before < rev]
+    if not steps:
+        return
+    with ctx.unit(None, break_glass=True) as u:
+        for step in steps:
+            step(u)
 
 
 def _rotated_to(pending: Path, stored: bytes) -> bool:

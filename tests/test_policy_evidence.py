@@ -99,3 +99,40 @@ def test_audit_verify_on_the_command_line_names_the_changed_version(ctx: AppCont
         in out
     )
     assert "Traceback" not in out
+
+
+def test_versions_stored_before_anchoring_are_anchored_at_the_upgrade(ctx: AppContext) -> None:
+    """A database that stored versions under 0770 (no anchors then): after upgrading, ``audit
+    verify`` does not call them inserted — the first unit after the upgrade anchors them, once."""
+    from dataclasses import replace
+
+    from privdesk.opening import open_context
+    from privdesk.store import migrate
+
+    yook = officer(ctx)
+    with owner_engine(ctx) as engine:
+        owner_url = engine.url.render_as_string(hide_password=False)
+        with engine.begin() as conn:  # as 0770 left it: a published version, no anchor
+            conn.execute(
+                text(
+                    "INSERT INTO policy_versions (number, state, sections, texts, facts, created_at, "
+                    "created_by) VALUES (1, 'published', '[]', '{}', '{}', '2026-12-01 00:00:00', 'yook')"
+                )
+            )
+            conn.execute(text("UPDATE alembic_version SET version_num = '0770'"))
+        assert migrate.current_revision(engine) == "0770"
+    assert [p.problem for p in versions.verify_ledger(ctx, yook)] == [anchors.INSERTED]
+    opened = open_context(replace(ctx.settings, db_url=owner_url))  # privdesk db upgrade, as the owner
+    try:
+        assert versions.verify_ledger(opened, yook) == []
+        with opened.session() as s:
+            assert len(anchors.anchors_of(s, versions.TABLE)) == 1
+        opened.engine.dispose()
+        again = open_context(ctx.settings)  # at head now: nothing anchored twice
+        with again.session() as s:
+            assert len(anchors.anchors_of(s, versions.TABLE)) == 1
+        again.engine.dispose()
+    finally:
+        opened.engine.dispose()
+    report = verify_all(ctx, yook)
+    assert report.ok, report.messages

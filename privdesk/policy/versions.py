@@ -35,7 +35,7 @@ from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import anchors
 from privdesk.audit.chain import Action
-from privdesk.context import Actor, AppContext
+from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import no_personal_data
 from privdesk.policy.document import (
@@ -522,6 +522,19 @@ def for_render(ctx: AppContext, actor: Actor, number: int | None) -> VersionInfo
             return _info(_by_number(s, number), _earlier(s, number))
         _data, info = _live(s, profile, _base_texts(s))
         return info
+
+
+def anchor_unanchored(u: Unit) -> int:
+    """Anchor the versions stored before versions were anchored (a database made under 0770;
+    :data:`privdesk.opening.ANCHORED_BY_REVISION`); returns how many."""
+    have = anchors.anchors_of(u.session, TABLE)
+    rows = u.session.execute(select(PolicyVersion).order_by(PolicyVersion.id)).scalars()
+    n = 0
+    for row in rows:
+        if row.id not in have:
+            anchors.anchor(u, Action.SYSTEM, TABLE, row.id, canonical_version(row))
+            n += 1
+    return n
 
 
 def verify_ledger_in(session: Session) -> list[anchors.AnchorProblem]:

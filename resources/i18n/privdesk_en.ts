@@ -1510,7 +1510,7 @@ Key file: {path}</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="+188"/>
+        <location filename="../../privdesk/ui/login.py" line="+190"/>
         <source>비밀번호 변경</source>
         <translation>Change password</translation>
     </message>
@@ -2166,6 +2166,19 @@ Key file: {path}</translation>
         <location line="+8"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
         <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — the oldest by {late} days. Create a destruction plan and destroy them now.</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../privdesk/ui/demo.py" line="+28"/>
+        <source>[견본(데모)] {title}</source>
+        <translation>[SAMPLE (demo)] {title}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>견본 데이터 — 실제 환자 기록이 아닙니다</source>
+        <translation>Sample data — these are not real patient records</translation>
     </message>
 </context>
 <context>
@@ -4760,7 +4773,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="-224"/>
+        <location filename="../../privdesk/ui/login.py" line="-225"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.</source>
         <translation>The account is locked. Ask the privacy officer to unlock it.</translation>
     </message>
@@ -4801,7 +4814,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Workstation: {host} ({ip}) — logins and failed attempts are recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>아이디와 비밀번호를 입력하십시오.</source>
         <translation>Enter your user ID and password.</translation>
     </message>
@@ -4814,12 +4827,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+75"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+76"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>

@@ -1508,7 +1508,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="+188"/>
+        <location filename="../../privdesk/ui/login.py" line="+190"/>
         <source>비밀번호 변경</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2163,6 +2163,19 @@
     <message>
         <location line="+8"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../privdesk/ui/demo.py" line="+28"/>
+        <source>[견본(데모)] {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>견본 데이터 — 실제 환자 기록이 아닙니다</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4757,7 +4770,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="-224"/>
+        <location filename="../../privdesk/ui/login.py" line="-225"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4798,7 +4811,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>아이디와 비밀번호를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4811,12 +4824,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+75"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+76"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>

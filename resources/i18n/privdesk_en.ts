@@ -4087,14 +4087,19 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>KeyBackupDialog</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="+222"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+223"/>
         <source>초기 설정 — 키 파일 백업</source>
         <translation>First set-up — key file backup</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>키 파일을 백업했습니까? 이 PC 밖의 안전한 곳(USB 메모리 등 따로 보관하는 매체)에 복사하십시오. 키 파일을 잃으면 암호화된 개인정보(주민등록번호, 주소, 연락처)를 되살릴 수 없습니다.</source>
-        <translation>Have you backed up the key file? Copy it to a safe place outside this PC (a USB stick or other medium kept separately). Without the key file the encrypted personal data (resident numbers, addresses, phone numbers) cannot be recovered.</translation>
+        <location line="+3"/>
+        <source>키 파일을 백업했습니까?</source>
+        <translation>Have you backed up the key file?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이 PC 밖의 안전한 곳(USB 메모리 등 따로 보관하는 매체)에 키 파일을 복사하십시오. 키 파일을 잃으면 암호화된 개인정보(주민등록번호, 주소, 연락처)를 되살릴 수 없습니다.</source>
+        <translation>Copy the key file to a safe place outside this PC (a USB stick or other medium kept separately). Without the key file the encrypted personal data (resident numbers, addresses, phone numbers) cannot be recovered.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4151,7 +4156,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>KeysDialog</name>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation>Key management — privacy officer</translation>
     </message>

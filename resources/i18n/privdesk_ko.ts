@@ -4084,13 +4084,18 @@
 <context>
     <name>KeyBackupDialog</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="+222"/>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+223"/>
         <source>초기 설정 — 키 파일 백업</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>키 파일을 백업했습니까? 이 PC 밖의 안전한 곳(USB 메모리 등 따로 보관하는 매체)에 복사하십시오. 키 파일을 잃으면 암호화된 개인정보(주민등록번호, 주소, 연락처)를 되살릴 수 없습니다.</source>
+        <location line="+3"/>
+        <source>키 파일을 백업했습니까?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이 PC 밖의 안전한 곳(USB 메모리 등 따로 보관하는 매체)에 키 파일을 복사하십시오. 키 파일을 잃으면 암호화된 개인정보(주민등록번호, 주소, 연락처)를 되살릴 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4148,7 +4153,7 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location line="-219"/>
+        <location line="-220"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation type="unfinished"></translation>
     </message>

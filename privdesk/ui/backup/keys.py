@@ -37,6 +37,7 @@ from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.progress import Progress
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.widgets import heading
 
 SHEET_FILE_NAME = "키복구용지.pdf"
 
@@ -222,9 +223,10 @@ class KeyBackupDialog(QDialog):
         self.setWindowTitle(self.tr("초기 설정 — 키 파일 백업"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("키 파일을 백업했습니까?"), self))
         ask = QLabel(
             self.tr(
-                "키 파일을 백업했습니까? 이 PC 밖의 안전한 곳(USB 메모리 등 따로 보관하는 매체)에 복사하십시오. "
+                "이 PC 밖의 안전한 곳(USB 메모리 등 따로 보관하는 매체)에 키 파일을 복사하십시오. "
                 "키 파일을 잃으면 암호화된 개인정보(주민등록번호, 주소, 연락처)를 되살릴 수 없습니다."
             ),
             self,

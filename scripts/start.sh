@@ -2,7 +2,8 @@
 # Installs privdesk (scripts/install.sh) and starts the application on its embedded SQLite default
 # (the first start opens the set-up wizard). Extra arguments go to privdesk.
 #
-# On a machine without a screen (no DISPLAY / WAYLAND_DISPLAY, no QT_QPA_PLATFORM) it installs,
+# On a machine without a screen (no DISPLAY / WAYLAND_DISPLAY / QT_QPA_PLATFORM, or Qt told to
+# draw nowhere: QT_QPA_PLATFORM=offscreen or minimal) it installs,
 # then says so and stops with exit code 3: a window nobody can see helps no one. What works there:
 # `.venv/bin/privdesk demo --no-gui` and the command line (`.venv/bin/privdesk --help`).
 #   --virtual-screen   start the window anyway, inside a virtual screen (xvfb-run)
@@ -13,6 +14,10 @@ cd "$(dirname "$0")/.."
 NO_SCREEN=3
 
 has_screen() {
+  # Qt's offscreen and minimal platforms draw nowhere: no screen, whatever DISPLAY says
+  case "${QT_QPA_PLATFORM:-}" in
+    offscreen | offscreen:* | minimal | minimal:*) return 1 ;;
+  esac
   [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]
 }
 

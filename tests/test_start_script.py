@@ -78,11 +78,25 @@ def test_the_screen_check_alone_without_a_display(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "screen", [{"DISPLAY": ":0"}, {"WAYLAND_DISPLAY": "wayland-0"}, {"QT_QPA_PLATFORM": "offscreen"}]
+    "screen", [{"DISPLAY": ":0"}, {"WAYLAND_DISPLAY": "wayland-0"}, {"QT_QPA_PLATFORM": "eglfs"}]
 )
 def test_the_screen_check_alone_with_a_display(tmp_path: Path, screen: dict[str, str]) -> None:
     done = _start(SCRIPT.parents[1], _env(tmp_path, **screen), "--check-screen")
     assert (done.returncode, done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "nowhere",
+    [
+        {"QT_QPA_PLATFORM": "offscreen"},
+        {"QT_QPA_PLATFORM": "minimal"},
+        {"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"},
+    ],
+)
+def test_qt_told_to_draw_nowhere_is_no_screen(tmp_path: Path, nowhere: dict[str, str]) -> None:
+    done = _start(SCRIPT.parents[1], _env(tmp_path, **nowhere), "--check-screen")
+    assert done.returncode == NO_SCREEN
+    _says_no_screen(done.stderr)
 
 
 def test_without_a_screen_it_installs_then_stops_and_says_why(checkout: Path, tmp_path: Path) -> None:

@@ -52,6 +52,27 @@ def test_the_marker_is_written_by_the_demo_set_up_and_read_by_the_context(
     assert real_ctx.is_demo is False
 
 
+def test_the_marker_on_both_backends(db_url: str, settings_for) -> None:  # type: ignore[no-untyped-def]
+    """``initialize(demo=True)`` marks the database in the set-up's own transaction; a context opened
+    later (another workstation) reads it from the database."""
+    ctx = initialize(
+        settings_for(db_url),
+        officer_login="officer",
+        officer_name="한보호",
+        password=DEMO_PASSWORD,
+        demo=True,
+    )
+    try:
+        assert ctx.is_demo
+    finally:
+        ctx.engine.dispose()
+    again = open_context(settings_for(db_url))
+    try:
+        assert again.is_demo
+    finally:
+        again.engine.dispose()
+
+
 def _windows(ctx: AppContext, qtbot: QtBot) -> tuple[LoginDialog, MainWindow]:
     runner = TaskRunner()
     login = LoginDialog(ctx, runner)

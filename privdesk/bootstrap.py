@@ -18,7 +18,14 @@ from privdesk.accounts.permissions import OFFICER
 from privdesk.accounts.roles import seed_roles
 from privdesk.accounts.users import create_account_row
 from privdesk.audit.chain import Action, PendingEntry, append_head, init_head
-from privdesk.context import META_KEY_CHECK, META_PROFILE, AppContext, detect_workstation, read_key_check
+from privdesk.context import (
+    META_DEMO,
+    META_KEY_CHECK,
+    META_PROFILE,
+    AppContext,
+    detect_workstation,
+    read_key_check,
+)
 from privdesk.crypto import PasswordHashParams, create_key_file
 from privdesk.errors import AlreadyInitializedError, KeyFileError
 from privdesk.profile import load_profile
@@ -36,9 +43,12 @@ def initialize(
     officer_name: str,
     password: str,
     profile_path: Path | None = None,
+    demo: bool = False,
 ) -> AppContext:
     """Create everything a new installation needs. Refuses to touch an initialised database or
-    an existing key file; on failure nothing is left half-made (the new key file is removed)."""
+    an existing key file; on failure nothing is left half-made (the new key file is removed).
+    ``demo``: a demo database (견본, ``privdesk demo``) — marked in ``meta`` in the same
+    transaction, so its windows and every record printed from it say so (``AppContext.is_demo``)."""
     from privdesk.accounts.passwords import check_password_rules, validate_login
 
     validate_login(officer_login)
@@ -67,6 +77,8 @@ def initialize(
             with Session(engine, info=proofs.session_info(keys)) as s, s.begin():
                 s.add(Meta(key=META_KEY_CHECK, value=keys.check_value.hex()))
                 s.add(Meta(key=META_PROFILE, value=raw_profile))
+                if demo:
+                    s.add(Meta(key=META_DEMO, value="privdesk demo"))
                 init_head(s, keys)
                 seed_roles(s)
                 account = create_account_row(

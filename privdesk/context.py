@@ -66,6 +66,7 @@ from privdesk.store.models import Account, Meta, RolePermission
 META_KEY_CHECK = "key_check"
 META_PROFILE = "profile"
 META_DATABASE_ID = "database_id"
+META_DEMO = "demo"  # present only in a database made by ``privdesk demo`` (견본): written once at set-up
 META_RESTORE_PENDING = "restore_pending"  # a restore from a backup that has not finished (privdesk.restore)
 SYSTEM_ACTOR = "system"
 INVESTIGATORS = frozenset({OFFICER, AUDITOR})
@@ -241,6 +242,7 @@ class AppContext:
         with suppress(NotInitializedError):
             self._profile = self._load_profile()
         self.database_id = self._load_database_id()
+        self.is_demo = self._load_is_demo()
         self.recovery_code: str | None = None  # set once by privdesk.bootstrap.initialize, to be shown once
         self.witness = WitnessBook(
             settings.witness_path,
@@ -276,6 +278,12 @@ class AppContext:
         with self._sessions() as s:
             raw = s.get(Meta, META_DATABASE_ID)
         return raw.value if raw is not None else ""
+
+    def _load_is_demo(self) -> bool:
+        """Whether this is a demo database (견본): the marker :func:`privdesk.bootstrap.initialize`
+        writes for ``privdesk demo`` — never guessed from the file name."""
+        with self._sessions() as s:
+            return s.get(Meta, META_DEMO) is not None
 
     def session(self) -> Session:
         return self._sessions()

@@ -133,6 +133,7 @@ def build_demo(
         officer_login=officer_account.login,
         officer_name=officer_account.name,
         password=DEMO_PASSWORD,
+        demo=True,
     )
     try:
         officer = users.login(ctx, officer_account.login, DEMO_PASSWORD, channel="demo")

@@ -19,16 +19,19 @@ from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext
 from privdesk.reports.template import ReportMeta
 
+SPECIMEN = "견본 — 실제 기록 아님"  # on every record printed from a demo database (AppContext.is_demo)
+
 
 def witnessed(ctx: AppContext, meta: ReportMeta) -> ReportMeta:
     """The record numbered and witnessed, ready to print: its number is the next of its kind this
     year from the database (``CN-2026-0007``, unique across workstations; a cancelled printing leaves
     a gap, never a repeat), and the access log's current head is in its footer
     (``접속기록 1234·3f9a0c1b2d4e``): every printed page is a witness of the log
-    (``privdesk audit verify --witness 1234:3f9a0c1b2d4e``). Call it outside a use case's unit."""
+    (``privdesk audit verify --witness 1234:3f9a0c1b2d4e``). A record printed from a demo database
+    is marked as a specimen on every page (:data:`SPECIMEN`). Call it outside a use case's unit."""
     if meta.kind:
         meta = meta.numbered(ctx.next_record_number(meta.kind, meta.year))
-    return replace(meta, log_head=ctx.head_mark())
+    return replace(meta, log_head=ctx.head_mark(), specimen=SPECIMEN if ctx.is_demo else "")
 
 
 def record_print(

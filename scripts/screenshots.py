@@ -4,8 +4,13 @@ Builds a demo database in a temporary folder (the bundled hospital profile, a fe
 accounts, some access-log traffic, sample patients with intake entries), logs in as the privacy
 officer and grabs the login dialog, the main window, the account-management screen, the
 access-log viewer, the permission history, the patient registry (masked), the patient form with
-an inline error and the import wizard's mapping step, offscreen.
-Run: ``python scripts/screenshots.py [OUTPUT_DIR]``.
+an inline error and the import wizard's mapping step, offscreen — and, on a database made by
+``privdesk demo``'s own code, the demo's marked login and main window.
+
+Two passes, as the screens are used: at 1280×800 (``NAME.png``) and at 125 % scaling
+(``QT_SCALE_FACTOR=1.25``, a second process, since Qt reads it at start; ``NAME-125.png``, the
+same logical size, 1600×1000 pixels). Look at both: Korean text clipped at 125 % shows there first.
+Run: ``python scripts/screenshots.py [OUTPUT_DIR] [--only-1x | --only-125]``.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +42,7 @@ from privdesk.ui.accounts.dialogs import AddAccountDialog
 from privdesk.ui.accounts.page import AccountsPage
 from privdesk.ui.app import create_application
 from privdesk.ui.audit.integrity import RecoveryCodeDialog
+from privdesk.ui.backup.keys import KeyBackupDialog
 from privdesk.ui.firstrun import FirstRunDialog
 from privdesk.ui.login import LoginDialog
 from privdesk.ui.mainwindow import MainWindow
@@ -45,6 +52,9 @@ from privdesk.ui.registry.page import PatientsPage
 from privdesk.ui.tasks import TaskRunner
 
 OFFICER_PASSWORD = "Demo-officer1"
+WINDOW_SIZE = (1280, 800)  # the main window in every shot (logical pixels)
+SCALE_125 = "1.25"
+SUFFIX_125 = "-125"
 STAFF = (  # login, name, department, roles
     ("kim.sy", "김서연", "원무과", [INTAKE]),
     ("lee.jh", "이준호", "원무과", [INTAKE]),
@@ -90,8 +100,69 @@ def shoot_review(app: QApplication, runner: TaskRunner, window: MainWindow, out:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[1]) if len(argv) > 1 else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+    flags = {a for a in argv[1:] if a.startswith("--")}
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    out = Path(args[0]) if args else Path(__file__).resolve().parents[1] / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
+    if "--only-125" not in flags:
+        code = shoot_all(out)
+        if code or "--only-1x" in flags:
+            return code
+    return shoot_125(out)
+
+
+def shoot_125(out: Path) -> int:
+    """The second pass at 125 % scaling, in a process of its own (Qt reads QT_SCALE_FACTOR at
+    start), into a temporary folder; its files are moved here as ``NAME-125.png``."""
+    with tempfile.TemporaryDirectory(prefix="privdesk-shots-125-") as folder:
+        env = {**os.environ, "QT_SCALE_FACTOR": SCALE_125, "QT_QPA_PLATFORM": "offscreen"}
+        done = subprocess.run([sys.executable, __file__, folder, "--only-1x"], env=env, check=False)
+        if done.returncode:
+            return done.returncode
+        for shot in sorted(Path(folder).glob("*.png")):
+            target = out / f"{shot.stem}{SUFFIX_125}.png"
+            shutil.move(shot, target)
+            print(f"wrote {target}")
+    return 0
+
+
+def shoot_demo(app: QApplication, runner: TaskRunner, tmp: Path, out: Path) -> None:
+    """A database made by ``privdesk demo``'s own code (build_demo): the login and main window
+    with 견본(데모) in the title and the band."""
+    from privdesk.context import open_context
+    from privdesk.demo import DEMO_PASSWORD, build_demo
+
+    base = Settings(
+        db_url=sqlite_url(tmp / "unused.sqlite3"),
+        key_file=tmp / "unused.key",
+        config_file=tmp / "config.toml",
+        security=SecuritySettings(
+            password_hash_memory_kib=8192, password_hash_iterations=1, password_hash_lanes=1
+        ),
+    )
+    made = build_demo(base, patients=200, folder=tmp / "demo")
+    ctx = open_context(made.settings)
+    try:
+        login = LoginDialog(ctx, runner)
+        login.login_edit.setText("officer")
+        login.show()
+        wait(app, runner)
+        grab(login, out / "demo-login.png")
+        login.close()
+        window = MainWindow(ctx, runner, users.login(ctx, "officer", DEMO_PASSWORD), idle_timeout_ms=0)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        wait(app, runner, 0.6)
+        grab(window, out / "demo-main-window.png")
+        window.close()
+        wait(app, runner)
+        window.deleteLater()
+        runner.wait()
+    finally:
+        ctx.engine.dispose()
+
+
+def shoot_all(out: Path) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="privdesk-shots-"))
     try:
         app = create_application()
@@ -130,6 +201,12 @@ def main(argv: list[str]) -> int:
         code.written.setChecked(True)
         code.accept()
         officer = users.login(ctx, "yook", OFFICER_PASSWORD)
+        step = KeyBackupDialog(ctx, runner, officer)  # the wizard's last step: was the key backed up?
+        step.show()
+        wait(app, runner)
+        grab(step, out / "first-run-key-backup.png")
+        step.hide()  # (it cannot be dismissed without the tick; a screenshot only hides it)
+        step.deleteLater()
         for login, name, dept, roles in STAFF:
             users.add_account(
                 ctx, officer, login=login, name=name, roles=roles, department=dept, reason="신규 배치"
@@ -167,7 +244,7 @@ def main(argv: list[str]) -> int:
         login.close()
 
         window = MainWindow(ctx, runner, officer, idle_timeout_ms=0)
-        window.resize(1200, 760)
+        window.resize(*WINDOW_SIZE)
         window.show()
         wait(app, runner)
         grab(window, out / "main-window.png")
@@ -212,6 +289,7 @@ def main(argv: list[str]) -> int:
         wait(app, runner)
         runner.wait()
         ctx.engine.dispose()
+        shoot_demo(app, runner, tmp, out)
         return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

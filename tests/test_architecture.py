@@ -70,6 +70,7 @@ KIT = {
     "__init__",
     "clocks",
     "collector",
+    "demo",
     "host",
     "i18n",
     "idle",

@@ -75,6 +75,10 @@ def test_first_run_wizard_creates_the_database_key_and_officer(
     assert code.isVisible()
     code.written.setChecked(True)
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    # then the key file's backup, confirmed (tests/test_ui_firstrun_keys.py drives that step)
+    qtbot.waitUntil(lambda: getattr(wizard, "key_dialog", None) is not None)
+    wizard.key_dialog.backed_up.setChecked(True)
+    qtbot.mouseClick(wizard.key_dialog.finish_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.result() == FirstRunDialog.DialogCode.Accepted)
     assert wizard.result() == FirstRunDialog.DialogCode.Accepted
     assert wizard.ctx is not None

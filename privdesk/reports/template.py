@@ -90,6 +90,7 @@ HEADER_FILL = colors.Color(0.88, 0.90, 0.93)
 LABEL_FILL = colors.Color(0.93, 0.94, 0.96)
 ZEBRA = colors.Color(0.965, 0.965, 0.965)
 CHROME = colors.Color(0.3, 0.3, 0.3)
+SPECIMEN_INK = colors.Color(0.75, 0.1, 0.1)
 
 
 def register_fonts() -> None:
@@ -178,6 +179,7 @@ class ReportMeta:
     landscape: bool = False
     log_head: str = ""  # the access log's head, short form (a paper witness), in the footer
     kind: str = ""  # the record's kind (number prefix, e.g. "CN"): its own number sequence
+    specimen: str = ""  # e.g. "견본 — 실제 기록 아님": printed above the header and across every page
 
     def __post_init__(self) -> None:
         if self.printed_at.tzinfo is None:
@@ -657,9 +659,26 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
                 super().showPage()
             super().save()
 
+        def _specimen(self, w: float, h: float) -> None:
+            """A specimen (견본, a demo database's record): a red line above the header and the
+            text faintly across the page, so no copy of it passes for a real record."""
+            self.saveState()
+            self.setFillColor(SPECIMEN_INK)
+            self.setFont(FONT_BOLD, 9)
+            self.drawCentredString(w / 2, h - 7.5 * mm, meta.specimen)
+            self.setFillAlpha(0.13)
+            size = min(w, h) / 11
+            self.setFont(FONT_BOLD, size)
+            self.translate(w / 2, h / 2)
+            self.rotate(35)
+            self.drawCentredString(0, -size / 3, meta.specimen)
+            self.restoreState()
+
         def _chrome(self, number: int, total: int) -> None:
             w, h = self._pagesize
             left, right = MARGIN_X, w - MARGIN_X
+            if meta.specimen:
+                self._specimen(w, h)
             self.saveState()
             self.setFillColor(CHROME)
             self.setStrokeColor(CHROME)

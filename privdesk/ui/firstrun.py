@@ -2,6 +2,9 @@
 
 Creates the key file, the schema and the privacy officer's account (개인정보 보호책임자) through
 :func:`privdesk.bootstrap.initialize`. The password is typed twice; the rules are shown as you type.
+Then the officer's recovery code, once; then the key file's backup (:class:`KeyBackupDialog`): the
+wizard finishes only when the officer confirms the key file was backed up, with the key recovery
+sheet offered right there (printed as the new officer, who is logged in for it and out again).
 """
 
 from __future__ import annotations
@@ -18,13 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from privdesk import bootstrap
+from privdesk.accounts import users
 from privdesk.accounts.passwords import check_password_rules, validate_login
-from privdesk.context import AppContext
+from privdesk.context import Actor, AppContext
 from privdesk.errors import PasswordRuleError, PrivdeskError, ValidationError
 from privdesk.profile import load_profile
 from privdesk.resources import default_profile_path
 from privdesk.settings import Settings
 from privdesk.store.engine import sqlite_path
+from privdesk.ui.backup.keys import KeyBackupDialog
 from privdesk.ui.login import ERROR_STYLE, OK_STYLE
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import heading
@@ -176,32 +181,45 @@ class FirstRunDialog(QDialog):
         password = self.password_edit.text()
         self._set_busy(True)
         self.message.setText("")
-        self.runner.run(
-            lambda: bootstrap.initialize(settings, officer_login=login, officer_name=name, password=password),
-            owner=self,
-            on_done=self._created,
-            on_error=self._failed,
-        )
+
+        def create() -> tuple[AppContext, Actor | None]:
+            ctx = bootstrap.initialize(settings, officer_login=login, officer_name=name, password=password)
+            try:  # the new officer, for the key recovery sheet offered at the end
+                return ctx, users.login(ctx, login, password, channel="first-run")
+            except PrivdeskError:
+                return ctx, None
+
+        self.runner.run(create, owner=self, on_done=self._created, on_error=self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.login_edit, self.name_edit, self.password_edit, self.confirm_edit):
             w.setEnabled(not busy)
         self.ok_button.setEnabled(not busy)
 
-    def _created(self, ctx: AppContext) -> None:
-        """Show the officer's recovery code once; the wizard closes when it has been written down."""
+    def _created(self, made: tuple[AppContext, Actor | None]) -> None:
+        """Show the officer's recovery code once; once it has been written down, the key file's
+        backup; the wizard closes when that is confirmed."""
         from privdesk.ui.audit.integrity import RecoveryCodeDialog
 
+        ctx, officer = made
         self.ctx = ctx
         self.password_edit.clear()
         self.confirm_edit.clear()
         code, ctx.recovery_code = ctx.recovery_code, None
         if not code:
-            self.accept()
+            self._ask_key_backup(officer)
             return
         dialog = RecoveryCodeDialog(code, self)
         self.code_dialog = dialog
-        dialog.finished.connect(lambda _r: self.accept())
+        dialog.finished.connect(lambda _r: self._ask_key_backup(officer))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _ask_key_backup(self, officer: Actor | None) -> None:
+        assert self.ctx is not None
+        dialog = KeyBackupDialog(self.ctx, self.runner, officer, self)
+        self.key_dialog = dialog
+        dialog.accepted.connect(self.accept)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -23,6 +23,7 @@ from privdesk.accounts import users
 from privdesk.accounts.passwords import check_password_rules
 from privdesk.context import Actor, AppContext
 from privdesk.errors import AccountLockedError, PasswordRuleError, PrivdeskError
+from privdesk.ui.demo import mark_dialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import heading
 
@@ -105,6 +106,7 @@ class LoginDialog(QDialog):
         where.setStyleSheet("color: #555;")
         layout.addWidget(where)
         self.setMinimumWidth(420)
+        self.demo_band = mark_dialog(self, ctx)  # a demo database says so (title, band)
 
     def submit(self) -> None:
         login = self.login_edit.text().strip()

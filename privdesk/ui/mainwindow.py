@@ -25,6 +25,7 @@ from privdesk.accounts.permissions import INTAKE, OFFICER, PRIVACY
 from privdesk.context import Actor, AppContext
 from privdesk.errors import AccountLockedError, AuthenticationError, PrivdeskError
 from privdesk.ui import messages
+from privdesk.ui.demo import mark_main_window
 from privdesk.ui.idle import IdleWatcher, LockOverlay
 from privdesk.ui.login import locked_message
 from privdesk.ui.page import Page
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
         self._build_status_bar()
+        self.demo_band = mark_main_window(self, ctx)  # a demo database says so (title, band)
 
         self.overlay = LockOverlay(self, f"{actor.name} ({actor.login})")
         self.overlay.unlock_requested.connect(self._try_unlock)

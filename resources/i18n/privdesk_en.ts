@@ -699,7 +699,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../privdesk/ui/app.py" line="+199"/>
+        <location filename="../../privdesk/ui/app.py" line="+200"/>
         <source>키 파일 오류</source>
         <translation>Key file error</translation>
     </message>
@@ -1510,7 +1510,7 @@ Key file: {path}</translation>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="+188"/>
+        <location filename="../../privdesk/ui/login.py" line="+190"/>
         <source>비밀번호 변경</source>
         <translation>Change password</translation>
     </message>
@@ -2166,6 +2166,19 @@ Key file: {path}</translation>
         <location line="+8"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
         <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — the oldest by {late} days. Create a destruction plan and destroy them now.</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../privdesk/ui/demo.py" line="+28"/>
+        <source>[견본(데모)] {title}</source>
+        <translation>[SAMPLE (demo)] {title}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>견본 데이터 — 실제 환자 기록이 아닙니다</source>
+        <translation>Sample data — these are not real patient records</translation>
     </message>
 </context>
 <context>
@@ -3120,7 +3133,7 @@ Key file: {path}</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../privdesk/ui/firstrun.py" line="+51"/>
+        <location filename="../../privdesk/ui/firstrun.py" line="+56"/>
         <source>privdesk 초기 설정</source>
         <translation>privdesk setup</translation>
     </message>
@@ -4072,9 +4085,78 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
 </context>
 <context>
+    <name>KeyBackupDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/backup/keys.py" line="+223"/>
+        <source>초기 설정 — 키 파일 백업</source>
+        <translation>First set-up — key file backup</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>키 파일을 백업했습니까?</source>
+        <translation>Have you backed up the key file?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이 PC 밖의 안전한 곳(USB 메모리 등 따로 보관하는 매체)에 키 파일을 복사하십시오. 키 파일을 잃으면 암호화된 개인정보(주민등록번호, 주소, 연락처)를 되살릴 수 없습니다.</source>
+        <translation>Copy the key file to a safe place outside this PC (a USB stick or other medium kept separately). Without the key file the encrypted personal data (resident numbers, addresses, phone numbers) cannot be recovered.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>키 파일: {path}</source>
+        <translation>Key file: {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>키 복구 용지도 지금 만들 수 있습니다: 키를 종이에 적은 것으로, 인쇄해 금고에 보관하면 키 파일을 모두 잃어도 &apos;privdesk key restore&apos;로 다시 만들 수 있습니다. 나중에는 계정 → 키 관리…에서 출력합니다.</source>
+        <translation>You can also make the key recovery sheet now: the key written on paper. Printed and kept in the safe, it rebuilds the key file with &apos;privdesk key restore&apos; even if every copy is lost. Later it is printed from Account → Key management….</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>키 복구 용지 저장…</source>
+        <translation>Save the key recovery sheet…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>키 파일을 백업했습니다</source>
+        <translation>I have backed up the key file</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>설정 마치기</source>
+        <translation>Finish set-up</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>키 복구 용지 저장</source>
+        <translation>Save the key recovery sheet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>키 복구 용지를 만드는 중…</source>
+        <translation>Making the key recovery sheet…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오.</source>
+        <translation>Saved to {path} ({pages} pages). Print it, keep it in the safe and delete the file.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+22"/>
+        <source>키 파일을 백업한 뒤 &apos;키 파일을 백업했습니다&apos;에 표시하십시오.</source>
+        <translation>Back up the key file, then tick &apos;I have backed up the key file&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../privdesk/ui/backup/keys.py" line="+112"/>
+        <location line="-220"/>
         <source>키 관리 — 개인정보 보호책임자</source>
         <translation>Key management — privacy officer</translation>
     </message>
@@ -4760,7 +4842,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../privdesk/ui/login.py" line="-224"/>
+        <location filename="../../privdesk/ui/login.py" line="-225"/>
         <source>계정이 잠겼습니다(잠김). 개인정보 보호책임자에게 잠금 해제를 요청하십시오.</source>
         <translation>The account is locked. Ask the privacy officer to unlock it.</translation>
     </message>
@@ -4801,7 +4883,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Workstation: {host} ({ip}) — logins and failed attempts are recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>아이디와 비밀번호를 입력하십시오.</source>
         <translation>Enter your user ID and password.</translation>
     </message>
@@ -4814,12 +4896,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+75"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+76"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>

@@ -1,5 +1,7 @@
 """Key management on screen (키 관리, the privacy officer's): print the key recovery sheet and
-rotate the master key with a progress bar and a cancel button (:mod:`privdesk.custody`).
+rotate the master key with a progress bar and a cancel button (:mod:`privdesk.custody`); and the
+first run's last step (:class:`KeyBackupDialog`): was the key file backed up? — with the recovery
+sheet offered right there.
 
 A rotation locks everyone out while it runs; 취소 takes every row back to the old key (as long as
 it takes to get there), so the database is as it was. A rotation interrupted by a crash is
@@ -11,8 +13,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,12 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk.accounts import users
+from privdesk.context import Actor, AppContext
 from privdesk.custody import rotation
 from privdesk.custody.sheet import print_sheet
+from privdesk.errors import PrivdeskError
 from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.progress import Progress
+from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.widgets import heading
+
+SHEET_FILE_NAME = "키복구용지.pdf"
 
 
 class RotationJob(QObject):
@@ -190,3 +200,143 @@ class KeysDialog(QDialog):
         self.info.setText(
             self.tr("지금 키의 확인값: {check}").format(check=self.host.ctx.keys.check_value.hex()[:16])
         )
+
+
+class KeyBackupDialog(QDialog):
+    """The first run's last step (초기 설정 — 키 파일 백업): after the wizard warned that the key file
+    must be backed up, it asks whether that was done, offers the key recovery sheet right here,
+    and finishes only once "키 파일을 백업했습니다" is ticked (Escape does not skip it).
+
+    ``actor`` is the new privacy officer (logged in by the wizard, so the sheet's printing is
+    theirs in the access log); when the dialog is accepted, that session is logged out."""
+
+    def __init__(
+        self, ctx: AppContext, runner: TaskRunner, actor: Actor | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.runner = runner
+        self.actor = actor
+        self.sheet_pages = 0
+        self._finishing = False
+        self.setObjectName("keyBackupDialog")
+        self.setWindowTitle(self.tr("초기 설정 — 키 파일 백업"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("키 파일을 백업했습니까?"), self))
+        ask = QLabel(
+            self.tr(
+                "이 PC 밖의 안전한 곳(USB 메모리 등 따로 보관하는 매체)에 키 파일을 복사하십시오. "
+                "키 파일을 잃으면 암호화된 개인정보(주민등록번호, 주소, 연락처)를 되살릴 수 없습니다."
+            ),
+            self,
+        )
+        ask.setWordWrap(True)
+        layout.addWidget(ask)
+        self.key_path = QLabel(self.tr("키 파일: {path}").format(path=ctx.settings.key_file), self)
+        self.key_path.setObjectName("keyFilePath")
+        self.key_path.setWordWrap(True)
+        self.key_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.key_path)
+        sheet_text = QLabel(
+            self.tr(
+                "키 복구 용지도 지금 만들 수 있습니다: 키를 종이에 적은 것으로, 인쇄해 금고에 보관하면 키 파일을 모두 "
+                "잃어도 'privdesk key restore'로 다시 만들 수 있습니다. 나중에는 계정 → 키 관리…에서 출력합니다."
+            ),
+            self,
+        )
+        sheet_text.setWordWrap(True)
+        layout.addWidget(sheet_text)
+        self.sheet_button = QPushButton(self.tr("키 복구 용지 저장…"), self)
+        self.sheet_button.setObjectName("printKeySheet")
+        self.sheet_button.clicked.connect(lambda: self.print_sheet())
+        self.sheet_button.setEnabled(actor is not None)
+        layout.addWidget(self.sheet_button)
+        self.sheet_status = QLabel(self)
+        self.sheet_status.setObjectName("sheetStatus")
+        self.sheet_status.setWordWrap(True)
+        self.sheet_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.sheet_status)
+        self.backed_up = QCheckBox(self.tr("키 파일을 백업했습니다"), self)
+        self.backed_up.setObjectName("keyBackedUp")
+        layout.addWidget(self.backed_up)
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        self.finish_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.finish_button.setText(self.tr("설정 마치기"))
+        self.finish_button.setObjectName("finishButton")
+        self.finish_button.setEnabled(False)
+        self.buttons.accepted.connect(self.finish)
+        layout.addWidget(self.buttons)
+        self.backed_up.toggled.connect(self._toggled)
+
+    def _toggled(self, checked: bool) -> None:
+        self.finish_button.setEnabled(checked and not self._finishing)
+        if checked:
+            self.message.setText("")
+
+    def print_sheet(self, path: str | None = None) -> None:
+        """Save the key recovery sheet (asks where; ``path`` given: there, never over a file)."""
+        if self.actor is None:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("키 복구 용지 저장"), SHEET_FILE_NAME, self.tr("PDF (*.pdf)")
+            )
+            if not path:
+                return
+            force = True  # the save dialog asked before replacing a file
+        else:
+            force = False
+        ctx, actor, out = self.ctx, self.actor, Output(Path(path), force)
+        self.sheet_button.setEnabled(False)
+        self.sheet_status.setText(self.tr("키 복구 용지를 만드는 중…"))
+
+        def done(pages: int) -> None:
+            self.sheet_pages = pages
+            self.sheet_button.setEnabled(True)
+            self.sheet_status.setText(
+                self.tr(
+                    "{path}에 저장했습니다 ({pages}쪽). 인쇄해 금고에 보관하고 파일은 지우십시오."
+                ).format(path=path, pages=pages)
+            )
+
+        def failed(exc: BaseException) -> bool:
+            self.sheet_button.setEnabled(True)
+            self.sheet_status.setText("")
+            if isinstance(exc, PrivdeskError):
+                self.sheet_status.setText(str(exc))
+                return True
+            return False
+
+        self.runner.run(lambda: print_sheet(ctx, actor, out), owner=self, on_done=done, on_error=failed)
+
+    def finish(self) -> None:
+        if not self.backed_up.isChecked():
+            self.message.setText(self.tr("키 파일을 백업한 뒤 '키 파일을 백업했습니다'에 표시하십시오."))
+            return
+        if self._finishing:
+            return
+        self._finishing = True
+        self.finish_button.setEnabled(False)
+        if self.actor is None:
+            self.accept()
+            return
+        ctx, actor = self.ctx, self.actor
+        self.runner.run(
+            lambda: users.logout(ctx, actor),
+            owner=self,
+            on_done=lambda _r: self.accept(),
+            on_error=self._logout_failed,
+        )
+
+    def _logout_failed(self, exc: BaseException) -> bool:
+        self.accept()  # the set-up is done; the login window comes next either way
+        return isinstance(exc, PrivdeskError)
+
+    def reject(self) -> None:  # Escape or the window's close button do not skip the question
+        self.message.setText(self.tr("키 파일을 백업한 뒤 '키 파일을 백업했습니다'에 표시하십시오."))

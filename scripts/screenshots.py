@@ -129,8 +129,8 @@ def shoot_125(out: Path) -> int:
 def shoot_demo(app: QApplication, runner: TaskRunner, tmp: Path, out: Path) -> None:
     """A database made by ``privdesk demo``'s own code (build_demo): the login and main window
     with 견본(데모) in the title and the band."""
-    from privdesk.context import open_context
     from privdesk.demo import DEMO_PASSWORD, build_demo
+    from privdesk.opening import open_context
 
     base = Settings(
         db_url=sqlite_url(tmp / "unused.sqlite3"),

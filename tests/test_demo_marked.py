@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from privdesk import clock
 from privdesk.accounts import users
 from privdesk.bootstrap import initialize
-from privdesk.context import AppContext, open_context
+from privdesk.context import AppContext
 from privdesk.demo import DB_NAME, DEMO_PASSWORD, build_demo
+from privdesk.opening import open_context
 from privdesk.printing import SPECIMEN
 from privdesk.settings import load_settings, sqlite_url
 from privdesk.ui.login import LoginDialog

@@ -430,4 +430,28 @@ def _seed_disclosures(seed: DemoSeed) -> str:
     return seed_disclosures(seed)
 
 
-SEEDERS: tuple[Seeder, ...] = (seed_patients, _seed_disclosures, seed_cctv, seed_requests)
+def seed_policy(seed: DemoSeed) -> str:
+    """The privacy policy as the officer would leave it: version 1 published from the demo's data
+    (in force since the first of this month), and a draft with a reworded introduction waiting to
+    be compared and published."""
+    from privdesk.policy import versions
+
+    officer = seed.actor(OFFICER)
+    today = clock.today_kst()
+    versions.draft(seed.ctx, officer)
+    published = versions.publish(seed.ctx, officer, today.replace(day=1))
+    versions.draft(
+        seed.ctx,
+        officer,
+        {
+            "intro": (
+                "{name}(이하 '본원')은 정보주체의 개인정보를 중요시하며, 「개인정보 보호법」을 준수하고 있습니다.\n"
+                "본원은 이 방침으로 정보주체께서 제공하신 개인정보가 어떤 목적으로, 어떻게 이용되며 "
+                "어떤 보호조치를 하고 있는지 알려드립니다."
+            )
+        },
+    )
+    return f"개인정보 처리방침 제{published.number}판 게시, 새 초안 1건"
+
+
+SEEDERS: tuple[Seeder, ...] = (seed_patients, _seed_disclosures, seed_cctv, seed_requests, seed_policy)

@@ -47,6 +47,7 @@ from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError
+from privdesk.korean import josa
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.deadline import overdue_cutoff, overdue_days
 from privdesk.lifecycle.files import PATIENT_FILE, file_rule, legal_hold_ids
@@ -543,7 +544,7 @@ def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> 
             step = "2/2"
         else:
             raise RuleViolationError(
-                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 승인할 수 없습니다."
+                f"파기 계획 {josa(plan_id, '은/는')} {STATE_LABELS.get(p.state, p.state)} 상태라 승인할 수 없습니다."
             )
         u.session.flush()
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"approve {step}")
@@ -555,7 +556,7 @@ def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int) -> None:
         p = _load(u, plan_id, lock=True)
         if p.state not in (PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED):
             raise RuleViolationError(
-                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 취소할 수 없습니다."
+                f"파기 계획 {josa(plan_id, '은/는')} {STATE_LABELS.get(p.state, p.state)} 상태라 취소할 수 없습니다."
             )
         p.state = PLAN_CANCELLED
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="cancel")
@@ -571,7 +572,7 @@ def _start(
         p = _load(u, plan_id, lock=True)
         if p.state not in (PLAN_APPROVED, PLAN_EXECUTING):
             raise RuleViolationError(
-                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 실행할 수 없습니다. "
+                f"파기 계획 {josa(plan_id, '은/는')} {STATE_LABELS.get(p.state, p.state)} 상태라 실행할 수 없습니다. "
                 "먼저 승인을 받으십시오."
             )
         _check_hash(u, p)
@@ -748,7 +749,7 @@ def _execute(
             p = _load(u, plan_id, lock=True)
             if p.state != PLAN_EXECUTING:  # somebody else finished it meanwhile
                 raise RuleViolationError(
-                    f"파기 계획 {plan_id}은(는) 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다."
+                    f"파기 계획 {josa(plan_id, '은/는')} 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다."
                 )
             if progress is not None:
                 progress("start", 0, total)  # the last point where a cancel destroys nothing on any backend

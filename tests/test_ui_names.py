@@ -219,6 +219,7 @@ def test_the_request_subject_is_found_by_name_and_chosung_through_the_logged_reg
     qtbot.keyClick(dialog.candidates, Qt.Key.Key_Return)  # Enter picks; it does not submit the form
     assert dialog.isVisible() and dialog.patient is not None and dialog.patient.id == hong.id
     assert "홍*동" in dialog.patient_label.text() and not dialog.candidates.isVisibleTo(dialog)
+    assert dialog.focusWidget() is dialog.requester_name_edit  # on with the form
 
     # by 초성: one candidate, picked with the mouse
     dialog.chart_edit.setText("ㅎㄱㄷ")

@@ -403,7 +403,7 @@ class IntakeDialog(QDialog):
             return
         exact = [r for r in rows if r.chart_no.casefold() == query.casefold()]
         if page.kind is SearchKind.CHART_NO and len(exact) == 1:
-            self._set_patient(exact[0])
+            self._link(exact[0])
             return
         self._set_patient(None)
         self._show_candidates(rows)
@@ -435,7 +435,13 @@ class IntakeDialog(QDialog):
         row = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(row, PatientRow):
             self._show_candidates(())
-            self._set_patient(row)
+            self._link(row)
+
+    def _link(self, row: PatientRow) -> None:
+        """The subject is linked: the form goes on with the requester."""
+        self._set_patient(row)
+        nxt = self.requester_name_edit if self.requester_name_edit.isVisibleTo(self) else self.chart_edit
+        nxt.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _find_failed(self, exc: BaseException) -> bool:
         self.find_button.setEnabled(True)

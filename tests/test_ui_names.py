@@ -21,6 +21,7 @@ from privdesk.complaints.desk import ComplaintInput
 from privdesk.context import AppContext
 from privdesk.disclosures import processors
 from privdesk.lifecycle import files, holds
+from privdesk.registry.patients import add_intake
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.requests import RequestKind
 from privdesk.ui.accounts.permhistory import PermissionHistoryPage
@@ -30,6 +31,7 @@ from privdesk.ui.cctv.request import RequestDetailDialog as CctvDetailDialog
 from privdesk.ui.complaints.page import ComplaintsPage
 from privdesk.ui.disclosures.processors import ProcessorHistoryDialog
 from privdesk.ui.lifecycle.page import LifecyclePage
+from privdesk.ui.registry.page import PatientsPage
 from privdesk.ui.requests.intake import IntakeDialog
 from privdesk.ui.requests.page import RequestsPage
 from privdesk.ui.tasks import TaskRunner
@@ -126,6 +128,7 @@ def test_requests_and_complaints_name_who_received_checked_and_handled(
     clerk = actor_for(ctx, "intake", [INTAKE])
     fac = actor_for(ctx, "facility", [FACILITY])
     pid = patient(ctx, actor_for(ctx, "yook"))
+    add_intake(ctx, clerk, pid, visit_date=dt.date(2024, 6, 1), department="내과", purpose="외래")
     d = requests_uc.receive_request(ctx, clerk, ask(RequestKind.ACCESS, pid, id_checked_by=""))
     cctv = cctv_requests.receive_request(ctx, fac, request_input())
     c = desk.receive(
@@ -143,6 +146,13 @@ def test_requests_and_complaints_name_who_received_checked_and_handled(
     who = logins(ctx)
 
     win = window(qtbot, ctx, runner, "yook")
+    patients = win.show_page("patients")
+    assert isinstance(patients, PatientsPage)
+    qtbot.waitUntil(lambda: patients.model.rowCount() == 1 and not patients.model.loading, timeout=15_000)
+    patients.select_row(0)
+    qtbot.waitUntil(lambda: patients.panel.intakes.rowCount() == 1, timeout=15_000)
+    assert_named(column(patients.panel.intakes, "담당"), who, "intake 님(intake)")  # 접수 이력
+
     page = win.show_page("requests")
     assert isinstance(page, RequestsPage)
     settle(qtbot, runner)
@@ -164,6 +174,10 @@ def test_requests_and_complaints_name_who_received_checked_and_handled(
     assert "(facility)" not in cdetail.fields["received"].text().replace("facility 님(facility)", "")
     assert_named(column(cdetail.history_table.model(), "처리자"), who, "facility 님(facility)")
     cdetail.close()
+    cpage.show_tab(cpage.holds)  # the automatic hold of the request: 설정 by name
+    qtbot.waitUntil(lambda: cpage.holds.model.rowCount() == 1, timeout=15_000)
+    (set_by,) = column(cpage.holds.model, "설정")
+    assert set_by.endswith(" facility 님(facility)")
 
     comp = win.show_page("complaints")
     assert isinstance(comp, ComplaintsPage)

@@ -216,6 +216,7 @@ def test_a_save_after_another_workstation_saved_shows_what_changed_then_reloads(
     stored = unmask(ctx, boss, hong.id, "본인 확인")
     assert stored.phones == ("010-2222-3333",) and stored.address == "서울특별시 강남구 테헤란로 5"
     assert get_patient(ctx, boss, hong.id).name == "홍길도"
+    assert page.notice.isVisible() and page.notice.text() == "홍*도 (차트번호 C-0001)의 변경을 저장했습니다."
     close(qtbot, window, runner)
 
 

@@ -86,6 +86,8 @@ def _final(word: str) -> str | bool | None:
         return _ZERO_UNITS.get(zeros, _ZERO_UNITS[max(k for k in _ZERO_UNITS if k <= zeros)])
     if ch.isascii() and ch.isalpha():
         return _LETTERS.get(ch.lower())
+    if ch == "%":
+        return None  # 퍼센트
     return False
 
 

@@ -50,6 +50,7 @@ from privdesk.korean import josa, particle
         ("파일 (삭제)", "이/가", "파일 (삭제)가"),  # closing bracket skipped
         ("정정", "이라/라", "정정이라"),
         ("열람", "으로서/로서", "열람으로서"),
+        ("50%", "이/가", "50%가"),  # 퍼센트
     ],
 )
 def test_the_particle_follows_the_sound_of_the_last_syllable(word: str, pair: str, expected: str) -> None:

@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from privdesk.errors import DecryptionError, KeyFileError
+from privdesk.korean import josa
 
 KEY_FILE_HEADER = "privdesk-key-v1"
 _CIPHER_V1 = 1  # version byte, nonce, ciphertext: written before keys could be rotated
@@ -186,7 +187,7 @@ def read_master_key(path: Path) -> bytes:
         )
     if not _owner_only(path):
         raise KeyFileError(
-            f"키 파일 {path}을(를) 다른 사용자도 읽을 수 있습니다. 'chmod 600 {path}'로 소유자만 읽게 하십시오.",
+            f"키 파일 {josa(path, '을/를')} 다른 사용자도 읽을 수 있습니다. 'chmod 600 {path}'로 소유자만 읽게 하십시오.",
             str(path),
         )
     try:

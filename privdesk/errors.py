@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from privdesk.korean import josa
+
 
 class PrivdeskError(Exception):
     """Base of every known error. ``str(err)`` is the Korean message for the user."""
@@ -149,7 +151,7 @@ class PermissionDeniedError(PrivdeskError):
 
 class NotFoundError(PrivdeskError):
     def __init__(self, what: str, ref: str) -> None:
-        super().__init__(f"{what}을(를) 찾을 수 없습니다: {ref}")
+        super().__init__(f"{josa(what, '을/를')} 찾을 수 없습니다: {ref}")
         self.ref = ref
 
 

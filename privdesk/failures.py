@@ -18,6 +18,7 @@ import sqlite3
 from typing import Final
 
 from privdesk.errors import DatabaseError, PrivdeskError
+from privdesk.korean import josa
 
 log = logging.getLogger("privdesk.failures")
 
@@ -73,7 +74,7 @@ def _sqlite(exc: sqlite3.Error, where: str) -> DatabaseError | None:
     if code in (sqlite3.SQLITE_NOTADB,):
         return DatabaseError(
             "not_database",
-            f"{where}은(는) privdesk 데이터베이스가 아닙니다. --db에 privdesk 데이터베이스 "
+            f"{josa(where, '은/는')} privdesk 데이터베이스가 아닙니다. --db에 privdesk 데이터베이스 "
             "파일을 지정하십시오.",
         )
     if code == sqlite3.SQLITE_CORRUPT:

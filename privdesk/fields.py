@@ -15,6 +15,7 @@ import re
 from typing import Final
 
 from privdesk.errors import ValidationError
+from privdesk.korean import josa
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DASH: Final = r"[\-‐‑‒–—―－]"
@@ -46,9 +47,9 @@ def text(field: str, value: str | None, label: str, *, required: bool = True, li
     ValidationError names the field when it is missing or too long."""
     value = _CONTROL.sub("", value or "").strip()
     if required and not value:
-        raise ValidationError(field, f"{label}을(를) 입력하십시오.")
+        raise ValidationError(field, f"{josa(label, '을/를')} 입력하십시오.")
     if len(value) > limit:
-        raise ValidationError(field, f"{label}은(는) {limit}자 이하로 입력하십시오.")
+        raise ValidationError(field, f"{josa(label, '은/는')} {limit}자 이하로 입력하십시오.")
     return value
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import IO, Any, Final, cast
 
 from privdesk.errors import OutputError
+from privdesk.korean import josa
 from privdesk.settings import Settings
 
 FORMULA_START: Final = frozenset("=+-@\t\r")
@@ -119,7 +120,7 @@ def check(out: Output | Path | str) -> Output:
     o = replace(o, path=path)
     folder = path.parent
     if not path.name:
-        raise OutputError(f"{path}은(는) 폴더입니다. 만들 파일의 이름을 지정하십시오.")
+        raise OutputError(f"{josa(path, '은/는')} 폴더입니다. 만들 파일의 이름을 지정하십시오.")
     try:
         folder_st = os.stat(folder)
     except FileNotFoundError:
@@ -127,7 +128,9 @@ def check(out: Output | Path | str) -> Output:
     except OSError as exc:
         raise error_for(exc, path) from None
     if not stat.S_ISDIR(folder_st.st_mode):
-        raise OutputError(f"{folder}은(는) 폴더가 아닙니다. 있는 폴더 안의 파일 이름을 지정하십시오.")
+        raise OutputError(
+            f"{josa(folder, '은/는')} 폴더가 아닙니다. 있는 폴더 안의 파일 이름을 지정하십시오."
+        )
     try:
         st: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -135,13 +138,15 @@ def check(out: Output | Path | str) -> Output:
     except OSError as exc:
         raise error_for(exc, path) from None
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise OutputError(f"{path}은(는) 폴더입니다. 만들 파일의 이름을 지정하십시오.")
+        raise OutputError(f"{josa(path, '은/는')} 폴더입니다. 만들 파일의 이름을 지정하십시오.")
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise OutputError(f"{path}은(는) 일반 파일이 아닙니다(장치·파이프 등). 새 파일 이름을 지정하십시오.")
+        raise OutputError(
+            f"{josa(path, '은/는')} 일반 파일이 아닙니다(장치·파이프 등). 새 파일 이름을 지정하십시오."
+        )
     for p in o.protected:
         if _same_file(path, st, p.path):
             raise OutputError(
-                f"{path}은(는) privdesk의 {p.what}이라 덮어쓸 수 없습니다. 다른 파일 이름을 지정하십시오."
+                f"{josa(path, '은/는')} privdesk의 {p.what}이라 덮어쓸 수 없습니다. 다른 파일 이름을 지정하십시오."
             )
     if st is not None and not o.force:
         raise OutputError(
@@ -177,11 +182,13 @@ def error_for(exc: OSError, path: Path) -> OutputError:
     if code == errno.ENOENT:
         return OutputError(f"출력할 폴더가 없습니다: {path.parent}. 있는 폴더를 지정하십시오.")
     if code == errno.EISDIR:
-        return OutputError(f"{path}은(는) 폴더입니다. 만들 파일의 이름을 지정하십시오.")
+        return OutputError(f"{josa(path, '은/는')} 폴더입니다. 만들 파일의 이름을 지정하십시오.")
     if code == errno.ENAMETOOLONG:
         return OutputError(f"파일 이름이 너무 깁니다: {path.name}. 짧은 이름을 지정하십시오.")
     if code == errno.ELOOP:
-        return OutputError(f"{path}은(는) 끝없이 이어지는 링크입니다. 다른 파일 이름을 지정하십시오.")
+        return OutputError(
+            f"{josa(path, '은/는')} 끝없이 이어지는 링크입니다. 다른 파일 이름을 지정하십시오."
+        )
     return OutputError(f"파일을 쓸 수 없습니다: {path} ({exc.strerror or exc.__class__.__name__}).")
 
 

@@ -53,6 +53,7 @@ from privdesk.audit.witness import Witness, read_files
 from privdesk.context import Actor, AppContext
 from privdesk.crypto import verify_password
 from privdesk.errors import AuthenticationError, PermissionDeniedError, RuleViolationError, ValidationError
+from privdesk.korean import josa
 from privdesk.store.models import (
     Account,
     AuditArchivePermit,
@@ -166,7 +167,9 @@ def _witnesses(
     out: list[Witness] = list(manual)
     for r in reports:
         if not r.readable:
-            found.problems.append(Problem("witness", "witness", f"증인 파일 {r.path}을(를) 읽을 수 없습니다"))
+            found.problems.append(
+                Problem("witness", "witness", f"증인 파일 {josa(r.path, '을/를')} 읽을 수 없습니다")
+            )
         if r.bad_lines:
             found.problems.append(
                 Problem(

@@ -26,6 +26,7 @@ from privdesk.context import (
 )
 from privdesk.crypto import KeyRing, load_key_file
 from privdesk.errors import BackupError, ConfigError, KeyFileError, NotInitializedError
+from privdesk.korean import josa
 from privdesk.policy import versions as policy_versions
 from privdesk.settings import Settings
 from privdesk.store import migrate
@@ -61,7 +62,7 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
             )
         if not keys.matches(stored):
             raise KeyFileError(
-                f"키 파일 {settings.key_file}이(가) 이 데이터베이스의 키가 아닙니다. "
+                f"키 파일 {josa(settings.key_file, '이/가')} 이 데이터베이스의 키가 아닙니다. "
                 "이 데이터베이스를 만들 때 생성된 키 파일을 지정하십시오.",
                 str(settings.key_file),
             )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from privdesk.errors import ConfigError
+from privdesk.korean import josa, particle
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def _hhmm(value: object, source: str, name: str) -> str:
         hours, minutes = (int(x) for x in text.split(":"))
     except ValueError:
         raise ConfigError(
-            f"{source}: review.{name}은(는) 'HH:MM' 형식의 시각이어야 합니다: {text!r}"
+            f"{source}: review.{josa(name, '은/는')} 'HH:MM' 형식의 시각이어야 합니다: {text!r}"
         ) from None
     if not (0 <= hours <= 24 and 0 <= minutes < 60) or (hours == 24 and minutes):
         raise ConfigError(f"{source}: review.{name}의 시각이 올바르지 않습니다: {text!r}")
@@ -179,7 +180,9 @@ def _hhmm(value: object, source: str, name: str) -> str:
 def _span(value: object, source: str, name: str) -> tuple[str, str]:
     parts = str(value).split("-")
     if len(parts) != 2:
-        raise ConfigError(f"{source}: review.{name}은(는) 'HH:MM-HH:MM' 형식이어야 합니다: {value!r}")
+        raise ConfigError(
+            f"{source}: review.{josa(name, '은/는')} 'HH:MM-HH:MM' 형식이어야 합니다: {value!r}"
+        )
     start, end = _hhmm(parts[0], source, name), _hhmm(parts[1], source, name)
     if start >= end:
         raise ConfigError(f"{source}: review.{name}의 시작 시각이 끝 시각보다 늦습니다: {value!r}")
@@ -213,7 +216,7 @@ def review_rules_from(data: object, source: str = "profile") -> ReviewRules:
         if name in data:
             raw = data[name]
             if isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
-                raise ConfigError(f"{source}: review.{name}은(는) 1 이상의 정수여야 합니다.")
+                raise ConfigError(f"{source}: review.{josa(name, '은/는')} 1 이상의 정수여야 합니다.")
             values[name] = raw
     if "remind_day" in values and values["remind_day"] > 28:
         raise ConfigError(f"{source}: review.remind_day는 1에서 28 사이여야 합니다.")
@@ -345,7 +348,7 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
         for f in files:
             if f.retention_rule not in _VALID_RULES:
                 raise ConfigError(
-                    f"{source}: 파일 '{f.code}'의 retention_rule '{f.retention_rule}'을(를) 알 수 없습니다."
+                    f"{source}: 파일 '{f.code}'의 retention_rule '{f.retention_rule}'{particle(f.retention_rule, '을/를')} 알 수 없습니다."
                 )
         c = data["cctv"]
         cameras = tuple(

@@ -51,6 +51,7 @@ from privdesk.backup.models import BackupRecord
 from privdesk.context import META_RESTORE_PENDING, AppContext, Unit
 from privdesk.crypto import KeyRing, load_key_file
 from privdesk.errors import BackupError
+from privdesk.korean import josa
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.destruction import destroy_records, scrub
 from privdesk.lifecycle.ledger import TABLE as LEDGER_TABLE
@@ -98,7 +99,7 @@ class RestoreResult:
             out.append("백업 뒤에 파기된 기록이 없습니다 (다시 적용할 파기 없음).")
         if self.ledger_rows:
             out.append(
-                f"파기 관리대장 {', '.join(f'{i}번' for i in self.ledger_rows)}을(를) 카탈로그에서 다시 기록했습니다."
+                f"파기 관리대장 {', '.join(f'{i}번' for i in self.ledger_rows)}을 카탈로그에서 다시 기록했습니다."
             )
         out.extend(self.notes)
         if self.granted:
@@ -130,7 +131,7 @@ def _header(path: Path, keys: KeyRing, key_file: Path | str) -> archive.Header:
         raise BackupError("missing", f"백업 파일이 없습니다: {path}.") from None
     except IsADirectoryError:
         raise BackupError(
-            "missing", f"{path}은(는) 폴더입니다. 백업 파일(*{archive.SUFFIX})을 지정하십시오."
+            "missing", f"{josa(path, '은/는')} 폴더입니다. 백업 파일(*{archive.SUFFIX})을 지정하십시오."
         ) from None
     except PermissionError:
         raise BackupError("unreadable", f"백업 파일을 읽을 권한이 없습니다: {path}.") from None
@@ -156,7 +157,7 @@ def _catalogue(
     if cat is None:
         raise BackupError(
             "no_catalogue",
-            f"백업 목록(카탈로그) {catalogue.file_name(header.database_id)}이(가) {where}에 "
+            f"백업 목록(카탈로그) {josa(catalogue.file_name(header.database_id), '이/가')} {where}에 "
             "없습니다. 백업 뒤의 파기를 다시 적용하려면 카탈로그가 필요합니다: 백업 폴더를 "
             "--catalogue DIR로 지정하십시오. 카탈로그가 정말 없을 때만 --without-catalogue로 "
             "실행하십시오.",
@@ -176,7 +177,7 @@ def _catalogue(
         if ckeys.check_value.hex()[:16] != cat.key_check:
             raise BackupError(
                 "catalogue_other_key",
-                f"--catalogue-key {catalogue_key}은(는) 카탈로그를 서명한 키가 아닙니다"
+                f"--catalogue-key {josa(catalogue_key, '은/는')} 카탈로그를 서명한 키가 아닙니다"
                 f"(필요한 확인값 {cat.key_check}…, 이 파일 "
                 f"{ckeys.check_value.hex()[:16]}…).",
             )
@@ -212,7 +213,7 @@ def restore(
         kind = "SQLite 파일" if header.backend == "sqlite" else "PostgreSQL 데이터베이스"
         raise BackupError(
             "backend",
-            f"백업 {path.name}은(는) {kind}의 백업입니다. 같은 종류의 데이터베이스(--db)로 복원하십시오.",
+            f"백업 {josa(path.name, '은/는')} {kind}의 백업입니다. 같은 종류의 데이터베이스(--db)로 복원하십시오.",
         )
     pending = _pending(settings)
     cat, notes = _catalogue(path, header, keys, catalogue_dir, without_catalogue, catalogue_key)

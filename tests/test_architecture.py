@@ -243,6 +243,7 @@ KERNEL = {
     "errors",
     "failures",
     "fields",
+    "korean",
     "files",
     "logs",
     "personal",

@@ -38,7 +38,7 @@ def test_people_resolves_logins_to_names_with_the_id_in_brackets(ctx: AppContext
         who = people(s, ["yook", "kimd", "kimd", "", None, "system"])
     assert who.label("yook") == "육의곤(yook)"
     assert who.person("kimd").with_department == "개인정보보호팀 kimd 님(kimd)"
-    assert who.label("system") == "system" and who.label(None) == ""
+    assert who.label("system") == "시스템(자동)" and who.label(None) == ""
     assert who.labels(["yook", "kimd"]) == "육의곤(yook), kimd 님(kimd)"
     assert Person("x").with_department == "x"
 

@@ -206,7 +206,7 @@ def test_rejects_file_lists_line_reason_and_original_columns(
     assert by_line[4][1] == "[차트번호] 차트번호를 입력하십시오."
     assert "011 번호는 더 이상 쓰이지 않습니다" in by_line[5][1]
     assert by_line[6][1] == "[주민등록번호] 이미 등록된 주민등록번호입니다 (차트번호 2001)."
-    assert "차트번호 2001은(는) 다른 환자에게" in by_line[7][1]
+    assert "차트번호 2001은 다른 환자에게" in by_line[7][1]
     assert by_line[3][2:] == bad[1]  # the original columns, to fix and import again
     for r in rows[1:]:
         assert not any(d in r[1] for d in ("900231", "1234567", "2345674", "700101"))

@@ -79,7 +79,7 @@ def test_new_patient_shows_inline_errors_as_you_type_then_saves(
         "name": "이름에는 한글, 영문, 공백과 . ' - 만 쓸 수 있습니다.",
         "rrn": "주민등록번호 앞자리가 실제 날짜(생년월일)가 아닙니다.",
         "phone1": "011 번호는 더 이상 쓰이지 않습니다. 010 번호로 입력하십시오.",
-        "last_visit": "최종 내원일은(는) YYYY-MM-DD 형식의 실제 날짜로 입력하십시오.",
+        "last_visit": "최종 내원일은 YYYY-MM-DD 형식의 실제 날짜로 입력하십시오.",
     }
     assert not form.save_button.isEnabled()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)  # disabled: nothing happens
@@ -216,6 +216,7 @@ def test_a_save_after_another_workstation_saved_shows_what_changed_then_reloads(
     stored = unmask(ctx, boss, hong.id, "본인 확인")
     assert stored.phones == ("010-2222-3333",) and stored.address == "서울특별시 강남구 테헤란로 5"
     assert get_patient(ctx, boss, hong.id).name == "홍길도"
+    assert page.notice.isVisible() and page.notice.text() == "홍*도 (차트번호 C-0001)의 변경을 저장했습니다."
     close(qtbot, window, runner)
 
 

@@ -111,7 +111,7 @@ def test_wizard_imports_a_cp949_file_with_a_mapping_and_reports_rejects(
     assert not files.isComplete()
     files.path_edit.setText(str(path))
     assert files.isComplete() and files.preview is not None and files.preview.encoding == "cp949"
-    assert files.info.text().startswith("CP949 (EUC-KR)(으)로 읽습니다. 열 7개, 처음 5줄")
+    assert files.info.text().startswith("CP949 (EUC-KR)로 읽습니다. 열 7개, 처음 5줄")
     assert files.table.horizontalHeaderItem(1).text() == "성명"
     assert files.table.item(1, 1).text() == "김철수"  # Hangul decoded
     assert files.table.item(0, 2).text() == "900101-1******"  # numbers masked in the preview
@@ -129,7 +129,9 @@ def test_wizard_imports_a_cp949_file_with_a_mapping_and_reports_rejects(
     assert mapping.combos["rrn"].currentData() == "주민등록번호"
     assert mapping.combos["phone"].currentData() == "휴대폰"
     assert mapping.combos["last_visit"].currentData() == "최종내원일"
-    assert mapping.combos["chart_no"].currentData() == ""  # 환자번호 is not a known header
+    assert mapping.combos["chart_no"].currentData() == "환자번호"  # the HIS's 환자번호 is the 차트번호
+    assert mapping.isComplete()
+    mapping.combos["chart_no"].setCurrentIndex(mapping.combos["chart_no"].findData(""))
     assert not mapping.isComplete() and mapping.message.text() == "필수 항목의 열을 고르십시오: 차트번호"
     mapping.combos["chart_no"].setCurrentIndex(mapping.combos["chart_no"].findData("성명"))
     assert mapping.message.text() == "한 열을 두 항목에 쓸 수 없습니다: 성명" and not mapping.isComplete()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate
 from privdesk import clock
 from privdesk.context import AppContext
 from privdesk.errors import PermissionDeniedError
+from privdesk.korean import josa
 from privdesk.policy import versions
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.policy.page import ADDED_STYLE, REMOVED_STYLE, PolicyPage, PublishDialog
@@ -93,7 +94,7 @@ def test_the_officer_drafts_compares_publishes_and_renders(
     effective = clock.today_kst() + dt.timedelta(days=7)
     dialog.date.setDate(QDate(effective.year, effective.month, effective.day))
     assert dialog.confirm.text().startswith(
-        f"초안 {draft.id}을(를) 제2판으로 게시합니다. 시행일: {effective.isoformat()}."
+        f"{josa(f'초안 {draft.id}', '을/를')} 제2판으로 게시합니다. 시행일: {effective.isoformat()}."
     )
     ok(dialog)
     reloaded(qtbot, runner, page, 4)
@@ -210,6 +211,6 @@ def test_the_separate_cctv_document_is_written_from_the_screen(
     qtbot.waitUntil(lambda: page.last_saved is not None, timeout=15_000)
     html = (tmp_path / "cctv.html").read_text(encoding="utf-8")
     assert "<h1>장튼위튼병원 영상정보처리기기 운영·관리 방침</h1>" in html and "CAM-25" in html
-    assert page.message.text().startswith("영상정보처리기기 운영·관리 방침 제1판을(를) 저장했습니다")
+    assert page.message.text().startswith("영상정보처리기기 운영·관리 방침 제1판을 저장했습니다")
     win.close()
     settle(qtbot, runner)

@@ -468,7 +468,7 @@ def test_refusal_needs_a_ground_and_an_explanation_and_shows_how_to_object(
     refuse = click_action(qtbot, detail, "refuse")
     assert isinstance(refuse, RefuseDialog) and refuse.isVisible()
     assert not refuse.ok_button.isEnabled()
-    assert refuse.message.text() == "거절 사유를 목록에서 고르십시오."
+    assert refuse.message.text() == ""  # no error before anything was done (issue 14)
     codes = [refuse.ground.itemData(i) for i in range(refuse.ground.count())]
     assert codes == ["", *(g.code for g in grounds_for("access"))]  # only the grounds for 열람
     assert "required_by_law" not in codes
@@ -750,8 +750,7 @@ def test_intake_for_a_homepage_member_by_an_agent_needs_the_power_of_attorney(
     ok(dialog)
     settle(qtbot, runner)
     assert (
-        dialog.isVisible()
-        and dialog.fields["subject_name"].error.text() == "정보주체 성명을(를) 입력하십시오."
+        dialog.isVisible() and dialog.fields["subject_name"].error.text() == "정보주체 성명을 입력하십시오."
     )
 
     # An agent: the requester's own fields appear; without the 위임장 the rule refuses, in the dialog.
@@ -795,7 +794,7 @@ def test_a_child_under_fourteen_cannot_ask_alone_and_a_patient_needs_a_chart_num
     dialog.requester_phone_edit.setText("010-2222-3333")
     dialog.text_edit.setPlainText("진료 기록 삭제 요구")
     ok(dialog)
-    assert dialog.fields["patient_id"].error.text() == "차트번호로 환자를 찾아 연결하십시오."
+    assert dialog.fields["patient_id"].error.text() == "환자를 찾아 목록에서 골라 연결하십시오."
     dialog.chart_edit.setText("C-9999")
     qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
     settle(qtbot, runner)
@@ -908,7 +907,7 @@ def test_access_request_extended_with_a_reason_answered_and_its_notices_printed(
     )
 
     ext = click_action(qtbot, detail, "extend")
-    assert not ext.ok_button.isEnabled() and ext.message.text() == "연기 사유를 입력하십시오."
+    assert not ext.ok_button.isEnabled() and ext.message.text() == ""  # nothing done yet: no error
     ext.reason.setPlainText("제3자 제공 내역을 수탁기관에 확인하는 중")
     shot(ext, "extend")
     ok(ext)

@@ -5,8 +5,8 @@ Records store the acting account's login (``received_by``, ``placed_by``, ``acto
 people read names. :func:`people` resolves a batch of logins in one query against the accounts
 table (name, department), inside the caller's session, so every use case that returns rows for a
 record or a screen can carry the display text with it: ``육의곤(yook)`` — the name, the login in
-brackets. A login without an account (the ``system`` actor, an account deleted from an old
-backup) is shown as it is. Staff names are not the patients' personal data this app guards, and
+brackets. The scheduled jobs' pseudo-account (``system``) reads ``시스템(자동)``; a login without an
+account (an account deleted from an old backup, free text typed into a 확인자 field) is shown as it is. Staff names are not the patients' personal data this app guards, and
 none of this is logged.
 """
 
@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from privdesk.context import SYSTEM_ACTOR
 from privdesk.store.models import Account
 
 _CHUNK = 500
+SYSTEM_LABEL = "시스템(자동)"  # the scheduled jobs (보관기간 점검, 자동 파기 …), not a person
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,10 @@ class Person:
 
     @property
     def label(self) -> str:
-        """``이름(login)``; the login alone when there is no account of that name."""
+        """``이름(login)``; ``시스템(자동)`` for the scheduled jobs; the login alone when there is no
+        account of that name."""
         if not self.name:
-            return self.login
+            return SYSTEM_LABEL if self.login == SYSTEM_ACTOR else self.login
         return f"{self.name}({self.login})"
 
     @property

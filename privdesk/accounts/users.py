@@ -60,6 +60,7 @@ from privdesk.errors import (
     VersionConflictError,
 )
 from privdesk.fields import no_personal_data
+from privdesk.korean import josa
 from privdesk.store.models import Account, AccountNotice, AccountRole, PasswordHistory, PermissionChange
 
 # Kinds of permission-history rows and their Korean names for screens and printouts.
@@ -581,9 +582,9 @@ def _history(u: Unit, target: str, change: str, detail: str, reason: str) -> Non
 def _text(field: str, value: str, what: str, *, required: bool) -> str:
     value = " ".join(value.split())
     if required and not value:
-        raise ValidationError(field, f"{what}을(를) 입력하십시오.")
+        raise ValidationError(field, f"{josa(what, '을/를')} 입력하십시오.")
     if len(value) > 64:
-        raise ValidationError(field, f"{what}은(는) 64자 이하여야 합니다.")
+        raise ValidationError(field, f"{josa(what, '은/는')} 64자 이하여야 합니다.")
     return value
 
 

@@ -42,6 +42,7 @@ from privdesk.audit.witness import Witness
 from privdesk.context import Actor, AppContext
 from privdesk.crypto import KeyRing
 from privdesk.errors import LogTamperedError
+from privdesk.korean import josa
 
 ALTERED = "변조"
 DELETED = "삭제"
@@ -469,7 +470,7 @@ def check_witnesses(
             problems.append(
                 WitnessProblem(
                     w,
-                    f"{w.source}이(가) 본 키(확인값 {w.key_check[:8]}…)와 지금 키가 "
+                    f"{josa(w.source, '이/가')} 본 키(확인값 {w.key_check[:8]}…)와 지금 키가 "
                     "다릅니다: 키 파일과 데이터베이스의 키 확인값이 바뀌었습니다",
                 )
             )
@@ -481,7 +482,7 @@ def check_witnesses(
             problems.append(
                 WitnessProblem(
                     w,
-                    f"{w.source}은(는) {w.seq}번 기록(해시 {w.hash_hex[:12]})까지 "
+                    f"{josa(w.source, '은/는')} {w.seq}번 기록(해시 {w.hash_hex[:12]})까지 "
                     f"보았는데 접속기록은 {end}번에서 끝납니다: 그 뒤의 기록이 삭제되고 "
                     "체인 헤드가 옮겨졌습니다",
                 )
@@ -490,13 +491,13 @@ def check_witnesses(
         actual = found.get(w.seq)
         if actual is None:
             problems.append(
-                WitnessProblem(w, f"{w.source}이(가) 본 {w.seq}번 기록이 없습니다: 삭제되었습니다")
+                WitnessProblem(w, f"{josa(w.source, '이/가')} 본 {w.seq}번 기록이 없습니다: 삭제되었습니다")
             )
         elif not w.matches(actual):
             problems.append(
                 WitnessProblem(
                     w,
-                    f"{w.source}이(가) 본 {w.seq}번 기록의 해시({w.hash_hex[:12]})와 "
+                    f"{josa(w.source, '이/가')} 본 {w.seq}번 기록의 해시({w.hash_hex[:12]})와 "
                     f"지금 해시({actual.hex()[:12]})가 다릅니다: {w.seq}번까지의 기록이 "
                     "바뀐 뒤 해시가 다시 계산되었습니다",
                 )

@@ -46,6 +46,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from privdesk.crypto import KeyRing
 from privdesk.errors import BackupError
+from privdesk.korean import josa
 
 MAGIC = b"PRIVDESK-BACKUP\n"
 FORMAT = 1
@@ -213,9 +214,9 @@ def read_header(fh: Readable, path: Path) -> Header:
     magic = fh.read(len(MAGIC))
     if magic != MAGIC:
         if not magic:
-            raise BackupError("empty", f"{path}은(는) 빈 파일입니다: privdesk 백업 파일이 아닙니다.")
+            raise BackupError("empty", f"{josa(path, '은/는')} 빈 파일입니다: privdesk 백업 파일이 아닙니다.")
         raise BackupError(
-            "not_archive", f"{path}은(는) privdesk 백업 파일이 아닙니다 (파일 형식 표시가 없습니다)."
+            "not_archive", f"{josa(path, '은/는')} privdesk 백업 파일이 아닙니다 (파일 형식 표시가 없습니다)."
         )
     size_raw = fh.read(4)
     if len(size_raw) != 4:
@@ -232,7 +233,7 @@ def read_header(fh: Readable, path: Path) -> Header:
         if fmt != FORMAT:
             raise BackupError(
                 "format",
-                f"{path}은(는) 이 privdesk가 모르는 형식({fmt})의 백업입니다. 새 버전의 privdesk로 여십시오.",
+                f"{josa(path, '은/는')} 이 privdesk가 모르는 형식({fmt})의 백업입니다. 새 버전의 privdesk로 여십시오.",
             )
         if obj.get("cipher") != CIPHER:
             raise ValueError
@@ -262,7 +263,7 @@ def check_key(header: Header, keys: KeyRing, path: Path, key_file: Path | str) -
     if keys.check_value.hex() != header.key_check:
         raise BackupError(
             "wrong_key",
-            f"키 파일 {key_file}은(는) 이 백업의 키가 아닙니다: 백업 {path.name}은(는) 키 확인값이 "
+            f"키 파일 {josa(key_file, '은/는')} 이 백업의 키가 아닙니다: 백업 {josa(path.name, '은/는')} 키 확인값이 "
             f"{header.key_prefix}…인 키로 만들어졌고, 이 키 파일의 키 확인값은 "
             f"{keys.check_value.hex()[:16]}…입니다. 백업할 때 쓰던 키 파일(키를 교체했다면 "
             "교체 전의 키 파일)을 --key-file로 지정하십시오.",
@@ -416,7 +417,7 @@ def read_archive(
         raise BackupError("missing", f"백업 파일이 없습니다: {path}.") from None
     except IsADirectoryError:
         raise BackupError(
-            "missing", f"{path}은(는) 폴더입니다. 백업 파일(*{SUFFIX})을 지정하십시오."
+            "missing", f"{josa(path, '은/는')} 폴더입니다. 백업 파일(*{SUFFIX})을 지정하십시오."
         ) from None
     except PermissionError:
         raise BackupError("unreadable", f"백업 파일을 읽을 권한이 없습니다: {path}.") from None

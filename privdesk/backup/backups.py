@@ -42,6 +42,7 @@ from privdesk.backup.models import BackupRecord
 from privdesk.backup.rotation import Policy, allowed_age, copies_until, kept
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import BackupError, OutputError, PrivdeskError
+from privdesk.korean import josa
 from privdesk.settings import BackupSettings
 from privdesk.store.engine import separated_sqlite_path, sqlite_path
 from privdesk.store.models import AccessLogEntry
@@ -128,7 +129,7 @@ def _check_folder(folder: Path) -> None:
     except OSError as exc:
         raise BackupError("folder", f"백업 폴더를 열 수 없습니다: {folder} ({exc.strerror}).") from None
     if not os.path.isdir(folder) or not st:
-        raise BackupError("folder", f"{folder}은(는) 폴더가 아닙니다. 백업 폴더를 지정하십시오.")
+        raise BackupError("folder", f"{josa(folder, '은/는')} 폴더가 아닙니다. 백업 폴더를 지정하십시오.")
 
 
 def make_backup(
@@ -505,7 +506,7 @@ def manifest_summary(manifest: dict[str, Any]) -> str:
     main = counts.get("main", counts.get("public", {}))
     when = dt.datetime.fromisoformat(str(manifest.get("created_at", "")).replace("Z", "+00:00"))
     return (
-        f"{clock.fmt_datetime(when)}에 {manifest.get('made_by', '?')}이(가) 만든 백업, 스키마 "
+        f"{clock.fmt_datetime(when)}에 {josa(manifest.get('made_by', '?'), '이/가')} 만든 백업, 스키마 "
         f"{manifest.get('revision')}, 접속기록 {manifest['head']['seq']:,}번까지, 환자 {main.get('patients', 0):,}건"
     )
 

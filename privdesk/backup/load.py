@@ -36,6 +36,7 @@ from privdesk import files
 from privdesk.backup import archive, pgtools, snapshot
 from privdesk.crypto import KeyRing
 from privdesk.errors import BackupError
+from privdesk.korean import josa
 from privdesk.store.engine import separated_sqlite_path
 
 MARKER = "restore_pending"
@@ -56,7 +57,7 @@ def _tables_of(path: Path) -> set[str] | None:
     except sqlite3.DatabaseError:
         raise BackupError(
             "not_empty",
-            f"{path}은(는) SQLite 데이터베이스가 아닌 파일입니다. 복원은 비어 있는 "
+            f"{josa(path, '은/는')} SQLite 데이터베이스가 아닌 파일입니다. 복원은 비어 있는 "
             "데이터베이스(없는 파일)에만 합니다. 다른 파일 이름을 지정하십시오.",
         ) from None
 
@@ -230,7 +231,9 @@ def load_pg(
                 lister.stdin.close()
             rc = lister.wait()
         if contents.header.backend != "postgresql":
-            raise BackupError("damaged", f"백업 {path.name}은(는) PostgreSQL 데이터베이스의 백업이 아닙니다.")
+            raise BackupError(
+                "damaged", f"백업 {josa(path.name, '은/는')} PostgreSQL 데이터베이스의 백업이 아닙니다."
+            )
         if rc != 0:
             raise pgtools.tool_failure(tools["pg_restore"], _read(toc_err), "복원 목록을 읽지")
         toc = _filtered_toc(_read(toc_out))

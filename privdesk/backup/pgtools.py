@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from privdesk.errors import BackupError
+from privdesk.korean import josa
 
 _DEBIAN = Path("/usr/lib/postgresql")
 INSTALL_HINT = (
@@ -53,7 +54,7 @@ def require(*names: str) -> dict[str, str]:
     if missing:
         raise BackupError(
             "no_pg_tools",
-            f"PostgreSQL 데이터베이스를 백업·복원하려면 {', '.join(missing)}이(가) 필요한데 이 PC에서 "
+            f"PostgreSQL 데이터베이스를 백업·복원하려면 {josa(', '.join(missing), '이/가')} 필요한데 이 PC에서 "
             f"찾지 못했습니다(PATH, {_DEBIAN}/*/bin). {INSTALL_HINT}",
         )
     return {n: str(p) for n, p in found.items()}
@@ -102,4 +103,4 @@ def tool_failure(tool: str, stderr: str, what: str) -> BackupError:
             "pg_version",
             f"{Path(tool).name}의 버전이 서버보다 낮아 {what}할 수 없습니다: {detail}. {INSTALL_HINT}",
         )
-    return BackupError("pg_tool", f"{Path(tool).name}이(가) 실패해 {what}하지 못했습니다: {detail}")
+    return BackupError("pg_tool", f"{josa(Path(tool).name, '이/가')} 실패해 {what}하지 못했습니다: {detail}")

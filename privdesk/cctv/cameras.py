@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.cctv.common import text
@@ -92,6 +93,7 @@ class CameraChangeInfo:
     change: str
     detail: str
     reason: str
+    actor_label: str = ""  # 이름(ID) (:mod:`privdesk.accounts.people`)
 
 
 def camera_info(c: CctvCamera) -> CameraInfo:
@@ -325,7 +327,17 @@ def camera_history(ctx: AppContext, actor: Actor, number: str) -> list[CameraCha
     """A camera's change history, oldest first."""
     with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
         cam = _camera(u, number)
-        rows = u.session.execute(
-            select(CctvCameraChange).where(CctvCameraChange.camera_id == cam.id).order_by(CctvCameraChange.id)
-        ).scalars()
-        return [CameraChangeInfo(r.at, r.actor_login, r.change, r.detail, r.reason) for r in rows]
+        rows = (
+            u.session.execute(
+                select(CctvCameraChange)
+                .where(CctvCameraChange.camera_id == cam.id)
+                .order_by(CctvCameraChange.id)
+            )
+            .scalars()
+            .all()
+        )
+        who = people(u.session, [r.actor_login for r in rows])
+        return [
+            CameraChangeInfo(r.at, r.actor_login, r.change, r.detail, r.reason, who.label(r.actor_login))
+            for r in rows
+        ]

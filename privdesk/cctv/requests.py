@@ -332,9 +332,11 @@ def footage_days(u: Unit, req: CctvRequest, today: dt.date, retention_days: int)
 
 def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retention_days: int) -> RequestDetail:
     phone = _dec(keys, req.requester_phone_enc, "requester_phone_enc", req.uid)
-    holds = u.session.execute(
-        select(CctvHold).where(CctvHold.until_request_id == req.id).order_by(CctvHold.id)
-    ).scalars()
+    holds = (
+        u.session.execute(select(CctvHold).where(CctvHold.until_request_id == req.id).order_by(CctvHold.id))
+        .scalars()
+        .all()
+    )
     events = SPEC.events(u, req.id)
     who = people(
         u.session,
@@ -345,6 +347,7 @@ def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retentio
             req.closed_by,
             req.masked_by,
             *(e.actor_login for e in events),
+            *(h.set_by for h in holds),
         ],
     )
     return RequestDetail(
@@ -379,7 +382,7 @@ def detail_of(u: Unit, keys: KeyRing, req: CctvRequest, today: dt.date, retentio
         closed_by=req.closed_by,
         close_note=req.close_note,
         footage=footage_days(u, req, today, retention_days),
-        holds=tuple(hold_info(u, h, today) for h in holds),
+        holds=tuple(hold_info(u, h, today, who) for h in holds),
         events=SPEC.event_infos(events, who),
         next_states=next_states(req.state, req.kind),
         people=who,

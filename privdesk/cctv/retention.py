@@ -33,7 +33,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 
 from privdesk import clock
-from privdesk.accounts.people import label_of
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.cctv.cameras import CameraInfo, camera_info, cctv_unit, resolve_cameras
@@ -204,7 +204,8 @@ class RetentionReport:
     ] = ()  # recording days entered in the ledger as 파기 by this check
 
 
-def hold_info(u: Unit, h: CctvHold, today: dt.date) -> HoldInfo:
+def hold_info(u: Unit, h: CctvHold, today: dt.date, who: People | None = None) -> HoldInfo:
+    """One hold for a screen; ``who`` the page's people resolved in one batch (else one query)."""
     req_no = None
     if h.until_request_id is not None:
         req = u.session.get(CctvRequest, h.until_request_id)
@@ -226,7 +227,7 @@ def hold_info(u: Unit, h: CctvHold, today: dt.date) -> HoldInfo:
         end_reason=h.end_reason,
         active=hold_active_on(h, today),
         version=h.version,
-        set_by_label=label_of(u.session, h.set_by),
+        set_by_label=(who if who is not None else people(u.session, [h.set_by])).label(h.set_by),
     )
 
 
@@ -527,8 +528,9 @@ def list_holds(ctx: AppContext, actor: Actor, *, active_only: bool = True) -> li
     """Evidence holds, newest first (only those in force unless ``active_only`` is False)."""
     today = clock.today_kst()
     with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
-        rows = u.session.execute(select(CctvHold).order_by(CctvHold.id.desc())).scalars()
-        infos = [hold_info(u, h, today) for h in rows]
+        rows = u.session.execute(select(CctvHold).order_by(CctvHold.id.desc())).scalars().all()
+        who = people(u.session, [h.set_by for h in rows])
+        infos = [hold_info(u, h, today, who) for h in rows]
         return [h for h in infos if h.active] if active_only else infos
 
 
@@ -552,7 +554,8 @@ def retention_check(ctx: AppContext, actor: Actor | None, day: dt.date | None = 
         recorded = record_overwrites(u, profile, today)
         cams = list(u.session.execute(select(CctvCamera).order_by(CctvCamera.number)).scalars())
         holds = active_holds(u, today)
-        infos = {h.id: hold_info(u, h, today) for h in holds}
+        who = people(u.session, [h.set_by for h in holds])
+        infos = {h.id: hold_info(u, h, today, who) for h in holds}
         lines = []
         for cam in cams:
             held: list[HeldDays] = []

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from privdesk.cli.common import acting, add_as_option, add_force_option, context_from
 from privdesk.errors import ValidationError
+from privdesk.korean import josa
 
 
 def _effective(text: str) -> object:
@@ -106,7 +107,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         ctx.engine.dispose()
     extra = f", {r.pages}쪽, 문서번호 {r.record_no}" if r.kind == "pdf" else ""
     what = "영상정보처리기기 운영·관리 방침" if args.cctv else "개인정보 처리방침"
-    print(f"{what} {r.label}을(를) {r.path}에 저장했습니다 ({r.kind.upper()}{extra}).")
+    print(f"{what} {josa(r.label, '을/를')} {r.path}에 저장했습니다 ({r.kind.upper()}{extra}).")
     return 0
 
 

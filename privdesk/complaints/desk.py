@@ -29,6 +29,7 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from privdesk import clock
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.audit.reasons import require, with_reason
@@ -39,6 +40,7 @@ from privdesk.errors import NotFoundError, RuleViolationError, ValidationError, 
 from privdesk.fields import reason as no_pd_text
 from privdesk.fields import text
 from privdesk.incidents import register as incidents
+from privdesk.korean import josa
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.personal import mask_name, mask_phone
 from privdesk.registry import records
@@ -145,6 +147,11 @@ class ComplaintDetail:
     closed_by: str | None
     request_id: int | None
     incident_id: int | None
+    people: People = dataclasses.field(default_factory=People, compare=False)  # staff logins → names
+
+    def who(self, login: str | None) -> str:
+        """``이름(ID)`` of a staff member on the complaint (접수·답변·종결); ``""`` for none."""
+        return self.people.label(login)
 
     @property
     def id(self) -> int:
@@ -337,6 +344,7 @@ def _detail(u: Unit, keys: KeyRing, c: Complaint, today: dt.date) -> ComplaintDe
         closed_by=c.closed_by,
         request_id=c.request_id,
         incident_id=c.incident_id,
+        people=people(u.session, [c.received_by, c.answered_by, c.closed_by]),
     )
 
 
@@ -366,7 +374,7 @@ def _check(c: Complaint, expected_version: int | None) -> None:
 def _ensure_open(c: Complaint) -> None:
     if c.state == CLOSED:
         raise RuleViolationError(
-            f"{complaint_number(c.id, c.received_at)}은(는) 종결된 신고·상담입니다. "
+            f"{josa(complaint_number(c.id, c.received_at), '은/는')} 종결된 신고·상담입니다. "
             "종결한 건은 바꿀 수 없습니다."
         )
 
@@ -566,7 +574,7 @@ def _link(
         c = load(u, complaint_id, lock=True)
         if c.state == CLOSED or getattr(c, attr) is not None:
             raise RuleViolationError(
-                f"{target_number}은(는) 만들었지만 {complaint_number(c.id, c.received_at)}에 연결하지 "
+                f"{josa(target_number, '은/는')} 만들었지만 {complaint_number(c.id, c.received_at)}에 연결하지 "
                 "못했습니다: 그 사이에 종결되었거나 다른 건이 연결되었습니다."
             )
         setattr(c, attr, target_id)

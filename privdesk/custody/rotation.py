@@ -51,6 +51,7 @@ from privdesk.crypto import KeyRing, create_key_file, load_key_file
 from privdesk.errors import BackupError, KeyFileError, OutputError, RecordIntegrityError, RuleViolationError
 from privdesk.incidents.models import INCIDENT_PROOF, SUBJECT_PROOF
 from privdesk.integrity import confirm_officer, inspect_all
+from privdesk.korean import josa
 from privdesk.lifecycle.models import SEPARATED_PATIENT_PROOF, SEPARATED_PHONE_PROOF
 from privdesk.registry import records
 from privdesk.registry.models import PATIENT_PROOF, PHONE_PROOF
@@ -381,7 +382,9 @@ def start(ctx: AppContext, actor_login: str) -> State:
             )
         new = load_key_file(pending)
         if new.check_value.hex() != marker["to"]:
-            raise KeyFileError(f"{pending}은(는) 진행 중인 키 교체의 새 키가 아닙니다.", str(pending))
+            raise KeyFileError(
+                f"{josa(pending, '은/는')} 진행 중인 키 교체의 새 키가 아닙니다.", str(pending)
+            )
         return State(ctx.keys, new, marker.get("by", ""))
     with ctx.session() as s:
         ack = findings.acknowledged(s)

@@ -45,6 +45,7 @@ from privdesk.disclosures.models import (
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
+from privdesk.korean import particle
 from privdesk.store.models import Account
 
 TABLE = "processor_return"  # anchor subject = "processor_return:<id>"
@@ -356,7 +357,7 @@ def check_clauses(
         if item.present and not article:
             raise ValidationError(
                 "article",
-                f"'{CLAUSE_BY_CODE[code].label}'이(가) 계약서의 몇 조에 있는지 적으십시오 (예: 제7조).",
+                f"'{CLAUSE_BY_CODE[code].label}'{particle(CLAUSE_BY_CODE[code].label, '이/가')} 계약서의 몇 조에 있는지 적으십시오 (예: 제7조).",
             )
         clean[code] = ClauseInput(item.present, article if item.present else "")
     with _unit(ctx, actor) as u:
@@ -483,7 +484,7 @@ def record_return(ctx: AppContext, actor: Actor, processor_id: int, data: Return
         ):
             raise ValidationError(
                 "confirmed_by",
-                f"확인자 계정 '{confirmed}'이(가) 없습니다. 확인한 직원의 아이디를 입력하십시오.",
+                f"확인자 계정 '{confirmed}'{particle(confirmed, '이/가')} 없습니다. 확인한 직원의 아이디를 입력하십시오.",
             )
         r = ProcessorReturn(
             processor_id=p.id,

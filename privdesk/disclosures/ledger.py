@@ -98,6 +98,7 @@ from privdesk.disclosures.models import (
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
+from privdesk.korean import particle
 from privdesk.lifecycle.files import ensure_files
 from privdesk.lifecycle.models import LifecycleFile
 from privdesk.personal import mask_name
@@ -647,7 +648,8 @@ def _provider(u: Unit, login: str, *, field: str = "provided_by", label: str = "
         and u.session.execute(select(Account.id).where(Account.login == login)).first() is None
     ):
         raise ValidationError(
-            field, f"{label} 계정 '{login}'이(가) 없습니다. 해당 직원의 아이디를 입력하십시오."
+            field,
+            f"{label} 계정 '{login}'{particle(login, '이/가')} 없습니다. 해당 직원의 아이디를 입력하십시오.",
         )
     return login
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import func, select
 
 from privdesk import clock
+from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.context import META_PROFILE, Actor, AppContext, Unit
@@ -161,6 +162,7 @@ class ProcessorChangeRow:
     change: str
     detail: str
     reason: str
+    actor_label: str = ""  # 이름(ID) (:mod:`privdesk.accounts.people`)
 
     @property
     def change_label(self) -> str:
@@ -441,5 +443,9 @@ def processor_history(ctx: AppContext, actor: Actor, processor_id: int) -> list[
         p = _load(u, processor_id)
         rows = u.session.scalars(
             select(ProcessorChange).where(ProcessorChange.processor_id == p.id).order_by(ProcessorChange.id)
-        )
-        return [ProcessorChangeRow(r.at, r.actor_login, r.change, r.detail, r.reason) for r in rows]
+        ).all()
+        who = people(u.session, [r.actor_login for r in rows])
+        return [
+            ProcessorChangeRow(r.at, r.actor_login, r.change, r.detail, r.reason, who.label(r.actor_login))
+            for r in rows
+        ]

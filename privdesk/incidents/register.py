@@ -37,6 +37,7 @@ from privdesk.incidents.models import (
     IncidentSubject,
 )
 from privdesk.incidents.rules import Channel, Duty, DutyState, Facts, Kind, SentNotice, Urgency
+from privdesk.korean import josa
 from privdesk.store import counters
 
 EVENTS = "incident_events"
@@ -235,7 +236,9 @@ def check_version(inc: Incident, expected: int | None) -> None:
 
 def ensure_open(inc: Incident) -> None:
     if inc.state != OPEN:
-        raise RuleViolationError(f"{inc.number}은(는) 종결된 사고입니다. 종결한 사고는 바꿀 수 없습니다.")
+        raise RuleViolationError(
+            f"{josa(inc.number, '은/는')} 종결된 사고입니다. 종결한 사고는 바꿀 수 없습니다."
+        )
 
 
 def canonical_event(e: IncidentEvent) -> bytes:
@@ -271,7 +274,9 @@ def _when(value: dt.datetime | None, field_name: str, label: str) -> dt.datetime
         return None
     at = clock.aware(value)
     if at > clock.now() + SKEW:
-        raise ValidationError(field_name, f"{label}이(가) 미래입니다. 한국 시간으로 다시 입력하십시오.")
+        raise ValidationError(
+            field_name, f"{josa(label, '이/가')} 미래입니다. 한국 시간으로 다시 입력하십시오."
+        )
     return at
 
 
@@ -653,7 +658,7 @@ def close_incident(
         undone = [s.label for s in d.row.duties if s.applies and not s.done]
         if undone:
             raise RuleViolationError(
-                f"{inc.number}: {', '.join(undone)}을(를) 마치지 않았습니다. 보낸 통지·신고를 기록한 뒤 "
+                f"{inc.number}: {josa(', '.join(undone), '을/를')} 마치지 않았습니다. 보낸 통지·신고를 기록한 뒤 "
                 "종결하십시오."
             )
         now = clock.now()

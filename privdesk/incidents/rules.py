@@ -26,6 +26,7 @@ from enum import StrEnum
 
 from privdesk import clock
 from privdesk.errors import ValidationError
+from privdesk.korean import josa
 
 NOTIFY_HOURS = 72
 REPORT_HOURS = 72
@@ -293,7 +294,7 @@ def parse_kst(text: str, field: str, label: str) -> dt.datetime:
     except ValueError:
         raise ValidationError(
             field,
-            f"{label}은(는) 'YYYY-MM-DD HH:MM' 형식(한국 시간, 24시간제)으로 입력하십시오. "
+            f"{josa(label, '은/는')} 'YYYY-MM-DD HH:MM' 형식(한국 시간, 24시간제)으로 입력하십시오. "
             "예: 2026-12-04 18:30",
         ) from None
     return clock.aware(parsed)

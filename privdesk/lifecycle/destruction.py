@@ -49,6 +49,7 @@ from privdesk.audit.chain import Action, Outcome
 from privdesk.context import Actor, AppContext, Exclusion, ExclusionProvider, Unit
 from privdesk.deadline import overdue_cutoff, overdue_days
 from privdesk.errors import NotFoundError, RuleViolationError
+from privdesk.korean import josa
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.files import PATIENT_FILE, file_rule, legal_hold_ids
 
@@ -542,7 +543,7 @@ def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> 
             step = "2/2"
         else:
             raise RuleViolationError(
-                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 승인할 수 없습니다."
+                f"파기 계획 {josa(plan_id, '은/는')} {STATE_LABELS.get(p.state, p.state)} 상태라 승인할 수 없습니다."
             )
         u.session.flush()
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=f"approve {step}")
@@ -554,7 +555,7 @@ def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int) -> None:
         p = _load(u, plan_id, lock=True)
         if p.state not in (PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED):
             raise RuleViolationError(
-                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 취소할 수 없습니다."
+                f"파기 계획 {josa(plan_id, '은/는')} {STATE_LABELS.get(p.state, p.state)} 상태라 취소할 수 없습니다."
             )
         p.state = PLAN_CANCELLED
         u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="cancel")
@@ -570,7 +571,7 @@ def _start(
         p = _load(u, plan_id, lock=True)
         if p.state not in (PLAN_APPROVED, PLAN_EXECUTING):
             raise RuleViolationError(
-                f"파기 계획 {plan_id}은(는) {STATE_LABELS.get(p.state, p.state)} 상태라 실행할 수 없습니다. "
+                f"파기 계획 {josa(plan_id, '은/는')} {STATE_LABELS.get(p.state, p.state)} 상태라 실행할 수 없습니다. "
                 "먼저 승인을 받으십시오."
             )
         _check_hash(u, p)
@@ -747,7 +748,7 @@ def _execute(
             p = _load(u, plan_id, lock=True)
             if p.state != PLAN_EXECUTING:  # somebody else finished it meanwhile
                 raise RuleViolationError(
-                    f"파기 계획 {plan_id}은(는) 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다."
+                    f"파기 계획 {josa(plan_id, '은/는')} 이미 {STATE_LABELS.get(p.state, p.state)} 상태입니다."
                 )
             if progress is not None:
                 progress("start", 0, total)  # the last point where a cancel destroys nothing on any backend

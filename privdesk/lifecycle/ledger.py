@@ -27,6 +27,7 @@ from privdesk.audit.chain import Action
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
 from privdesk.fields import no_personal_data
+from privdesk.korean import josa
 from privdesk.lifecycle.models import DestructionLedgerEntry
 
 TABLE = "destruction_ledger"
@@ -175,9 +176,9 @@ def append_entry(
 def _text(field: str, value: str, label: str, *, required: bool = True, limit: int = 100) -> str:
     v = (value or "").strip()
     if required and not v:
-        raise ValidationError(field, f"{label}을(를) 입력하십시오.")
+        raise ValidationError(field, f"{josa(label, '을/를')} 입력하십시오.")
     if len(v) > limit:
-        raise ValidationError(field, f"{label}은(는) {limit}자 이내로 입력하십시오.")
+        raise ValidationError(field, f"{josa(label, '은/는')} {limit}자 이내로 입력하십시오.")
     return v
 
 

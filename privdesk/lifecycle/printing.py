@@ -21,6 +21,7 @@ from privdesk.audit.reasons import require
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import RuleViolationError
 from privdesk.files import Output
+from privdesk.korean import josa
 from privdesk.lifecycle.destruction import get_plan
 from privdesk.lifecycle.ledger import ledger_for_period
 from privdesk.lifecycle.models import PLAN_EXECUTED, DestructionLedgerEntry, DestructionPlanItem
@@ -108,7 +109,7 @@ def print_certificate(
     plan = get_plan(ctx, actor, plan_id)
     if plan.state != PLAN_EXECUTED or plan.executed_at is None:
         raise RuleViolationError(
-            f"파기 계획 {plan_id}은(는) 아직 실행되지 않아 파기 확인서를 만들 수 없습니다."
+            f"파기 계획 {josa(plan_id, '은/는')} 아직 실행되지 않아 파기 확인서를 만들 수 없습니다."
         )
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         entry = (

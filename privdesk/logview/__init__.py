@@ -97,7 +97,7 @@ def readable_rows(rows: Sequence[query.LogRow], res: Resolver) -> list[ReadableR
     out = []
     for r in rows:
         person = res.people.person(r.actor)
-        label = "시스템(자동)" if r.actor == "system" else (person.label or r.actor)
+        label = person.label or r.actor
         _head, reason = split_reason(r.detail)
         task = _safe(task_words, r)
         try:

@@ -23,6 +23,7 @@ from privdesk.audit import batches as log_batches
 from privdesk.audit.chain import Action
 from privdesk.context import Unit
 from privdesk.crypto import KeyRing
+from privdesk.korean import josa
 from privdesk.registry import records
 from privdesk.registry.hangul import chosung
 from privdesk.registry.models import PATIENT_PROOF, PHONE_PROOF, STATUS_ACTIVE, Patient, patient_ref
@@ -211,7 +212,9 @@ def split_known(
         else:
             conflicts.append(
                 Conflict(
-                    p.line, "chart_no", f"차트번호 {p.chart_no}은(는) 다른 환자에게 이미 쓰이고 있습니다."
+                    p.line,
+                    "chart_no",
+                    f"차트번호 {josa(p.chart_no, '은/는')} 다른 환자에게 이미 쓰이고 있습니다.",
                 )
             )
     return keep, known, conflicts

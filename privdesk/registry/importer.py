@@ -44,6 +44,8 @@ from privdesk.context import Actor, AppContext
 from privdesk.errors import OutputError, PrivdeskError
 from privdesk.failures import known_failure, log_known
 from privdesk.files import Output
+from privdesk.korean import josa
+from privdesk.registry import labels
 from privdesk.registry.bulk import PreparedPatient, lock_registrations, split_known, write_patients
 from privdesk.registry.pipeline import (
     FORM_LABELS,
@@ -76,20 +78,15 @@ FIELDS: Final = (
     "last_visit",
 )
 REQUIRED: Final = ("chart_no", "name", "rrn")
-FIELD_LABELS: Final = {
-    "chart_no": "차트번호",
-    "name": "이름",
-    "rrn": "주민등록번호",
-    "address": "주소",
-    "phone": "연락처",
-    "phone2": "연락처 2",
-    "phone3": "연락처 3",
-    "first_visit": "최초내원일",
-    "last_visit": "최종내원일",
-}
+FIELD_LABELS: Final = labels.FIELD_LABELS
+# normalised (no spaces, lower case): "환자 번호" and "Chart No" match too
 HEADER_ALIASES: Final = {
     "차트번호": "chart_no",
     "chart_no": "chart_no",
+    "chartno": "chart_no",
+    "환자번호": "chart_no",
+    "등록번호": "chart_no",
+    "병록번호": "chart_no",
     "이름": "name",
     "성명": "name",
     "name": "name",
@@ -170,7 +167,7 @@ def read_header(
     if first is not None and isinstance(first[1], Problem):
         if first[0] == 1:
             raise ImportFileError(
-                f"파일의 머리글(첫 줄)을 {enc}(으)로 읽을 수 없습니다: {path.name}. "
+                f"파일의 머리글(첫 줄)을 {josa(enc, '으로/로')} 읽을 수 없습니다: {path.name}. "
                 f"{first[1].reason.removeprefix('[행] ')}"
             )
         first = None

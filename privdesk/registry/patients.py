@@ -32,6 +32,7 @@ from privdesk.errors import (
     ValidationError,
     VersionConflictError,
 )
+from privdesk.korean import josa
 from privdesk.registry import records
 from privdesk.registry.bulk import lock_registrations
 from privdesk.registry.hangul import chosung
@@ -231,7 +232,7 @@ def _refuse_duplicates(session: Session, keys: KeyRing, v: ValidPatient, *, excl
     for other in session.execute(select(Patient.id).where(Patient.chart_no == v.chart_no)).scalars():
         if other != exclude_id:
             raise ValidationError(
-                "chart_no", f"차트번호 {v.chart_no}은(는) 이미 다른 환자에게 쓰이고 있습니다."
+                "chart_no", f"차트번호 {josa(v.chart_no, '은/는')} 이미 다른 환자에게 쓰이고 있습니다."
             )
 
 

@@ -28,6 +28,7 @@ from sqlalchemy.engine import Dialect, make_url
 from privdesk.crypto import KeyRing, load_key_file
 from privdesk.errors import PrivdeskError
 from privdesk.registry.bulk import PreparedPatient, RowEncoder
+from privdesk.registry.labels import FIELD_LABELS
 from privdesk.registry.models import MAX_PHONES
 from privdesk.registry.source import DEFAULT_MAX_ROW_BYTES, Problem, records
 from privdesk.registry.validation import PatientInput, quick_valid, validate_patient_input
@@ -35,17 +36,12 @@ from privdesk.registry.validation import PatientInput, quick_valid, validate_pat
 WORKERS_IN_FROZEN_BUILD: Final = False
 CANCEL_EVERY: Final = 500
 BATCH_BYTES: Final = 8 << 20  # a batch also ends after about this much text (rows may be up to the row limit)
-FORM_LABELS: Final = {
-    "chart_no": "차트번호",
-    "name": "이름",
-    "rrn": "주민등록번호",
-    "address": "주소",
-    "phones": "연락처",
-    "phones.0": "연락처",
-    "phones.1": "연락처 2",
-    "phones.2": "연락처 3",
-    "first_visit": "최초내원일",
-    "last_visit": "최종내원일",
+FORM_LABELS: Final = {  # validation keys → the fields' names (privdesk.registry.labels)
+    **{k: v for k, v in FIELD_LABELS.items() if not k.startswith("phone")},
+    "phones": FIELD_LABELS["phone"],
+    "phones.0": FIELD_LABELS["phone"],
+    "phones.1": FIELD_LABELS["phone2"],
+    "phones.2": FIELD_LABELS["phone3"],
 }
 _PHONE_SEPARATORS: Final = str.maketrans({";": "/", ",": "/"})
 

@@ -30,6 +30,7 @@ from typing import BinaryIO, Final
 
 from privdesk.errors import PrivdeskError
 from privdesk.files import read_cell
+from privdesk.korean import josa
 
 SNIFF_BYTES: Final = 1 << 20
 SKIP_CHUNK: Final = 1 << 16
@@ -75,10 +76,10 @@ def _open(path: Path) -> BinaryIO:
     except OSError:
         raise ImportFileError(f"파일을 열 수 없습니다: {path}") from None
     if stat.S_ISDIR(st.st_mode):
-        raise ImportFileError(f"{path}은(는) 폴더입니다. 가져올 CSV 파일을 지정하십시오.")
+        raise ImportFileError(f"{josa(path, '은/는')} 폴더입니다. 가져올 CSV 파일을 지정하십시오.")
     if not stat.S_ISREG(st.st_mode):
         raise ImportFileError(
-            f"{path}은(는) 일반 파일이 아닙니다(장치·파이프 등). 가져올 CSV 파일을 지정하십시오."
+            f"{josa(path, '은/는')} 일반 파일이 아닙니다(장치·파이프 등). 가져올 CSV 파일을 지정하십시오."
         )
     try:
         return path.open("rb")

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from privdesk.errors import ValidationError
+from privdesk.korean import josa
 from privdesk.personal import ResidentNumber
+from privdesk.registry.labels import FIELD_LABELS
 from privdesk.registry.models import MAX_PHONES
 
 CHART_NO_MAX = 32
@@ -206,7 +208,7 @@ def _date(value: dt.date | str | None, fieldname: str, label: str, errors: dict[
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        errors[fieldname] = f"{label}은(는) YYYY-MM-DD 형식의 실제 날짜로 입력하십시오."
+        errors[fieldname] = f"{josa(label, '은/는')} YYYY-MM-DD 형식의 실제 날짜로 입력하십시오."
         return None
 
 
@@ -254,8 +256,8 @@ def validate_patient_input(data: PatientInput, *, today: dt.date | None = None) 
         if formatted not in phones:
             phones.append(formatted)
 
-    first = _date(data.first_visit, "first_visit", "최초 내원일", errors)
-    last = _date(data.last_visit, "last_visit", "최종 내원일", errors)
+    first = _date(data.first_visit, "first_visit", FIELD_LABELS["first_visit"], errors)
+    last = _date(data.last_visit, "last_visit", FIELD_LABELS["last_visit"], errors)
     if "first_visit" not in errors and "last_visit" not in errors:
         first = first or last or today
         last = last or first

@@ -23,6 +23,7 @@ from privdesk import clock
 from privdesk.audit import batches as log_batches
 from privdesk.audit.chain import Action
 from privdesk.audit.reasons import reason_of
+from privdesk.korean import josa
 from privdesk.profile import WEEKDAYS, ReviewRules
 from privdesk.review.types import KIND_LABELS, FindingKind, Month
 from privdesk.store.models import AccessLogEntry, Account
@@ -417,7 +418,7 @@ def _confirm(confirm: list[tuple[int, str, dt.date, str]], details: dict[int, st
             actor,
             f"{day.isoformat()}|{tag}",
             f"{_day_label(day)} {what[action]} {len(seqs)}건 — {said}",
-            f"{what[action]}은(는) 기록된 사유를 건별로 확인(고시 제8조②: 내려받기 사유 확인)",
+            f"{josa(what[action], '은/는')} 기록된 사유를 건별로 확인(고시 제8조②: 내려받기 사유 확인)",
             len(seqs),
             seqs,
             reason or None,
@@ -468,7 +469,7 @@ def _locks(session: Session, locks: list[tuple[int, str, str | None]]) -> Iterab
     logins = _acct_logins(session, (s for _q, _a, s in locks))
     for seq, actor, subject in locks:
         who = logins.get(subject or "", actor)
-        by = "로그인 연속 실패로 자동 잠금" if who == actor else f"{actor}이(가) 잠금"
+        by = "로그인 연속 실패로 자동 잠금" if who == actor else f"{josa(actor, '이/가')} 잠금"
         yield Found(
             FindingKind.LOCKOUT, who, str(seq), f"계정 잠금 ({by})", "계정 잠금은 건별로 경위 확인", 1, [seq]
         )

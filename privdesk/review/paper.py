@@ -78,7 +78,7 @@ def head_text(review: MonthReview) -> str:
 def _result(f: Finding) -> str:
     if f.result is None:
         return "미결 (결과 없음)"
-    by = f" — {f.result_by}, {clock.paper_datetime(f.result_at)}" if f.result_at else ""
+    by = f" — {f.result_by_name or f.result_by}, {clock.paper_datetime(f.result_at)}" if f.result_at else ""
     return f"{RESULT_LABELS[f.result]}: {f.result_note or ''}{by}"
 
 

@@ -179,6 +179,7 @@ class Finding:
     result_by: str | None
     result_at: dt.datetime | None
     justification: Justification | None
+    result_by_name: str | None = None  # 이름(ID) of result_by (result_by stays the login: it is signed)
 
     @property
     def kind_label(self) -> str:

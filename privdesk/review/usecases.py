@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock, logview
+from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import anchors
 from privdesk.audit.chain import Action, read_head
@@ -34,6 +35,7 @@ from privdesk.errors import (
     RuleViolationError,
     ValidationError,
 )
+from privdesk.korean import josa
 from privdesk.logview import ReadableRow
 from privdesk.profile import ReviewRules
 from privdesk.review import findings as rules_of
@@ -60,7 +62,7 @@ from privdesk.review.types import (
     ReviewSignedError,
     SignOff,
 )
-from privdesk.store.models import AccessLogEntry, Account
+from privdesk.store.models import AccessLogEntry
 
 TEXT_LIMIT = 2000
 HISTORY_MONTHS = 6
@@ -80,20 +82,15 @@ def _rules(ctx: AppContext) -> ReviewRules:
 def _text(field_name: str, value: str, what: str, *, required: bool = True) -> str:
     text = (value or "").strip()
     if required and not text:
-        raise ValidationError(field_name, f"{what}을(를) 적으십시오.")
+        raise ValidationError(field_name, f"{josa(what, '을/를')} 적으십시오.")
     if len(text) > TEXT_LIMIT:
-        raise ValidationError(field_name, f"{what}은(는) {TEXT_LIMIT}자 이내로 적으십시오.")
+        raise ValidationError(field_name, f"{josa(what, '은/는')} {TEXT_LIMIT}자 이내로 적으십시오.")
     return text
 
 
 def _names(session: Session, logins: Iterable[str | None]) -> dict[str, tuple[str, str]]:
-    wanted = sorted({x for x in logins if x})
-    if not wanted:
-        return {}
-    rows = session.execute(
-        select(Account.login, Account.name, Account.department).where(Account.login.in_(wanted))
-    ).all()
-    return {str(r[0]): (str(r[1]), str(r[2] or "")) for r in rows}
+    """Login → (name, department) through the one resolver (:func:`privdesk.accounts.people.people`)."""
+    return {login: (p.name, p.department) for login, p in people(session, logins).items()}
 
 
 def _name(names: dict[str, tuple[str, str]], login: str) -> str:
@@ -101,6 +98,12 @@ def _name(names: dict[str, tuple[str, str]], login: str) -> str:
     if login in names:
         return names[login][0]
     return "시스템" if login == SYSTEM_ACTOR else login
+
+
+def who(names: dict[str, tuple[str, str]], login: str) -> str:
+    """``이름(ID)`` of one login (the screen's and the paper's 기록 line); 시스템 for the jobs."""
+    name = _name(names, login)
+    return f"{name}({login})" if name != login and login != SYSTEM_ACTOR else name
 
 
 def _signoff_row(session: Session, month: str) -> ReviewSignOff | None:
@@ -215,6 +218,7 @@ def _findings(session: Session, rows: Sequence[ReviewFinding], today: dt.date) -
             *(j.account for j in latest_j.values()),
             *(j.asked_by for j in latest_j.values()),
             *(e.by_login for evs in events.values() for e in evs),
+            *(r.by_login for r in results.values()),
         ],
     )
     out = []
@@ -237,6 +241,7 @@ def _findings(session: Session, rows: Sequence[ReviewFinding], today: dt.date) -
                 result=Result(r.result) if r else None,
                 result_note=r.note if r else None,
                 result_by=r.by_login if r else None,
+                result_by_name=who(names, r.by_login) if r else None,
                 result_at=r.at if r else None,
                 justification=_justification(j, events.get(j.id, []), f, names, today) if j else None,
             )
@@ -280,7 +285,8 @@ def _load(session: Session, rules: ReviewRules, month: Month, today: dt.date) ->
 def _check_month(month: Month, today: dt.date) -> None:
     if month.first_day() > today:
         raise ValidationError(
-            "month", f"{month.label()}은(는) 아직 시작되지 않았습니다. 지난 달이나 이번 달을 고르십시오."
+            "month",
+            f"{josa(month.label(), '은/는')} 아직 시작되지 않았습니다. 지난 달이나 이번 달을 고르십시오.",
         )
 
 
@@ -685,7 +691,7 @@ def sign(ctx: AppContext, actor: Actor, month: Month, password: str) -> SignOff:
         if _signoff_row(s, key) is not None:
             raise ReviewSignedError(key)
         if today <= month.last_day():
-            raise RuleViolationError(f"{month.label()}이(가) 끝난 뒤에 서명할 수 있습니다.")
+            raise RuleViolationError(f"{josa(month.label(), '이/가')} 끝난 뒤에 서명할 수 있습니다.")
         if s.get(ReviewMonth, key) is None:
             raise RuleViolationError(f"{month.label()}의 점검을 먼저 실행하십시오 (privdesk review run).")
         review = _load(s, _rules(ctx), month, today)

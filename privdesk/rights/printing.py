@@ -32,6 +32,7 @@ from privdesk.disclosures.bases import BASES
 from privdesk.disclosures.history import SubjectDisclosure, subject_history
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.files import Output
+from privdesk.korean import particle
 from privdesk.printing import record_print, witnessed
 from privdesk.profile import HospitalProfile
 from privdesk.registry.patients import masked_value
@@ -341,7 +342,7 @@ def print_notice(
         d = detail_of(u, keys, r, clock.today_kst())
         if kind not in available_notices(d):
             raise RuleViolationError(
-                f"'{NOTICE_TITLES[kind]}'은(는) 이 요구({KIND_LABELS.get(r.kind, r.kind)} 요구, "
+                f"'{NOTICE_TITLES[kind]}'{particle(NOTICE_TITLES[kind], '은/는')} 이 요구({KIND_LABELS.get(r.kind, r.kind)} 요구, "
                 f"{STATE_LABELS.get(r.state, r.state)})에 맞지 않아 출력할 수 없습니다. {_WHEN[kind]}"
             )
         c = contacts_of(keys, r)

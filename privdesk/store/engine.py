@@ -31,6 +31,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from privdesk.errors import ConfigError, DatabaseError, NotInitializedError
+from privdesk.korean import josa
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -59,7 +60,7 @@ PRIVDESK_TABLES = frozenset({"meta", "alembic_version"})  # what an initialised 
 def _not_a_database(path: Path, why: str) -> DatabaseError:
     return DatabaseError(
         "not_database",
-        f"{path}은(는) privdesk 데이터베이스가 아닙니다({why}). --db에 privdesk "
+        f"{josa(path, '은/는')} privdesk 데이터베이스가 아닙니다({why}). --db에 privdesk "
         "데이터베이스 파일을 지정하십시오. 이 파일은 바꾸지 않았습니다.",
     )
 
@@ -113,7 +114,7 @@ def check_sqlite_file(path: Path, *, create: bool, main: bool) -> None:
     if stat.S_ISDIR(st.st_mode):
         raise DatabaseError(
             "not_database",
-            f"{path}은(는) 폴더입니다. --db에는 privdesk 데이터베이스 파일"
+            f"{josa(path, '은/는')} 폴더입니다. --db에는 privdesk 데이터베이스 파일"
             "(예: privdesk.sqlite3)을 지정하십시오.",
         )
     if not stat.S_ISREG(st.st_mode):
@@ -123,7 +124,7 @@ def check_sqlite_file(path: Path, *, create: bool, main: bool) -> None:
             return
         raise DatabaseError(
             "empty",
-            f"{path}은(는) 빈 파일이라 privdesk 데이터베이스가 아닙니다. 새 데이터베이스는 "
+            f"{josa(path, '은/는')} 빈 파일이라 privdesk 데이터베이스가 아닙니다. 새 데이터베이스는 "
             "'privdesk init'으로 만드십시오. 이 파일은 바꾸지 않았습니다.",
         )
     try:

@@ -129,6 +129,11 @@ class LockOverlay(QWidget):
         self.password = QLineEdit(panel)
         self.password.setObjectName("unlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_label = QLabel(self.tr("비밀번호(&P)"), panel)  # Alt+P focuses the box
+        self.password_label.setObjectName("unlockPasswordLabel")
+        self.password_label.setBuddy(self.password)
+        self.password.setAccessibleName(self.tr("비밀번호"))
+        inner.addWidget(self.password_label)
         inner.addWidget(self.password)
         self.message = QLabel(panel)
         self.message.setObjectName("message")

@@ -20,6 +20,7 @@ from privdesk.audit.chain import Action
 from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Unit
 from privdesk.errors import NotFoundError, RuleViolationError
+from privdesk.korean import particle
 from privdesk.store import check_version
 from privdesk.workflow.deadlines import OpenClock, Urgency, urgency_of
 
@@ -140,7 +141,7 @@ class RequestSpec[R: RequestRecord]:
         if to not in self.transitions.get(r.state, ()):
             raise RuleViolationError(
                 f"'{self.state_labels.get(r.state, r.state)}' 상태의 {self.noun}는 "
-                f"'{self.state_labels.get(to, to)}'(으)로 처리할 수 없습니다."
+                f"'{self.state_labels.get(to, to)}'{particle(self.state_labels.get(to, to), '으로/로')} 처리할 수 없습니다."
             )
 
     def move(self, u: Unit, r: R, to: str, note: str = "") -> None:

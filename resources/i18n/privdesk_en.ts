@@ -4,7 +4,7 @@
 <context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+563"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+565"/>
         <source>열람 답변 — {number}</source>
         <translation>Access answer — {number}</translation>
     </message>
@@ -1028,7 +1028,7 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+61"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+62"/>
         <location line="+33"/>
         <source>열람</source>
         <translation>Viewing</translation>
@@ -1165,17 +1165,17 @@ Key file: {path}</translation>
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+136"/>
+        <source>{title}{eul} 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for printing {title}{eul}. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>출력 사유</source>
         <translation>Reason for printing</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
-        <translation>Enter the reason for printing {title}. It is recorded in the access log.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>{title} 만드는 중…</source>
         <translation>Creating {title}…</translation>
     </message>
@@ -3075,7 +3075,7 @@ Key file: {path}</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+59"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+61"/>
         <source>자동 판별</source>
         <translation>Detect automatically</translation>
     </message>
@@ -3085,7 +3085,7 @@ Key file: {path}</translation>
         <translation>CP949 (EUC-KR, Korean Excel)</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+67"/>
         <source>1. 파일과 인코딩</source>
         <translation>1. File and encoding</translation>
     </message>
@@ -3125,9 +3125,9 @@ Key file: {path}</translation>
         <translation>No such file: {path}</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>{encoding}(으)로 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 (주민등록번호·전화번호는 가려서 표시).</source>
-        <translation>Read as {encoding}. {columns} columns; preview of the first {rows} rows (resident and phone numbers masked).</translation>
+        <location line="+17"/>
+        <source>{encoding}{ro} 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 (주민등록번호·전화번호는 가려서 표시).</source>
+        <translation>Read as {encoding}{ro}. {columns} columns; preview of the first {rows} rows (resident and phone numbers masked).</translation>
     </message>
 </context>
 <context>
@@ -3341,7 +3341,7 @@ Key file: {path}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+200"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+201"/>
         <source>환자 명부 가져오기</source>
         <translation>Import patients</translation>
     </message>
@@ -3673,8 +3673,8 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+187"/>
-        <location line="+140"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+206"/>
+        <location line="+146"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
@@ -3695,7 +3695,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-158"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-164"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
@@ -3780,7 +3780,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+73"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+79"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation>Proof of representation (family relation certificate etc.) checked</translation>
     </message>
@@ -3835,7 +3835,7 @@ Key file: {path}</translation>
         <translation>Enter the date of birth as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-227"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-246"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation>New request — access, correction, deletion or suspension of personal data</translation>
     </message>
@@ -3865,38 +3865,28 @@ Key file: {path}</translation>
         <translation>Received at</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>차트번호</source>
-        <translation>Chart number</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>찾기</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>선택 — 통지서를 우편으로 보낼 때</source>
         <translation>Optional — when the notice goes by post</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>정보주체</source>
         <translation>Data subject</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>환자 (차트번호)</source>
-        <translation>Patient (chart number)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>010-0000-0000 (결과를 알릴 연락처)</source>
         <translation>010-0000-0000 (where to send the answer)</translation>
     </message>
@@ -3941,7 +3931,7 @@ Key file: {path}</translation>
         <translation>Request and reason</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+105"/>
         <source>YYYY-MM-DD (신분증의 생년월일)</source>
         <translation>YYYY-MM-DD (birth date on the ID)</translation>
     </message>
@@ -3986,42 +3976,78 @@ Key file: {path}</translation>
         <translation>Consent to withdraw and the reason (e.g. leave the homepage membership)</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>차트번호를 입력하십시오.</source>
-        <translation>Enter the chart number.</translation>
+        <location line="+114"/>
+        <source>환자를 찾아 목록에서 골라 연결하십시오.</source>
+        <translation>Find the patient and pick them from the list to link the request.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.</source>
-        <translation>No patient with chart number {chart} in the registry.</translation>
+        <location line="+8"/>
+        <source>정보주체 성명을 입력하십시오.</source>
+        <translation>Enter the data subject&apos;s name.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>차트번호로 환자를 찾으십시오.</source>
-        <translation>Find the patient by chart number.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-31"/>
         <source>{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}</source>
         <translation>{name} · {rrn} · chart {chart} · last visit {last}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-29"/>
+        <location line="+33"/>
         <source>이미 처리정지 중</source>
         <translation>already on hold</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-315"/>
+        <source>이름, 초성(ㅎㄱㄷ), 생년월일, 전화 끝 4자리 또는 차트번호</source>
+        <translation>Name, initial consonants, birth date, last 4 phone digits or chart number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>환자 명부의 검색과 같습니다: 찾은 환자는 가려서 보이고, 검색은 접속기록에 남습니다.</source>
+        <translation>The same search as the patient registry: patients found are shown masked and the search is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>환자 찾기</source>
+        <translation>Find patient</translation>
+    </message>
+    <message>
+        <location line="+197"/>
+        <source>이름, 초성, 생년월일, 전화 끝 4자리 또는 차트번호를 입력하십시오.</source>
+        <translation>Enter a name, initial consonants, birth date, the last 4 phone digits or a chart number.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>환자 명부에서 &apos;{query}&apos;에 맞는 환자를 찾을 수 없습니다.</source>
+        <translation>No patient in the registry matches &apos;{query}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n}명을 찾았습니다. 목록에서 환자를 고르십시오.</source>
+        <translation>{n} patients found. Pick the patient from the list.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}명까지 보입니다. 더 자세히 찾거나 목록에서 고르십시오.</source>
+        <translation>Showing the first {n} patients. Search more precisely or pick from the list.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>차트번호 {chart}</source>
+        <translation>Chart number {chart}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>이름·초성·생년월일·전화 끝 4자리·차트번호로 환자를 찾으십시오.</source>
+        <translation>Find the patient by name, initial consonants, birth date, last 4 phone digits or chart number.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
         <translation>Enter dates as YYYY-MM-DD.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>차트번호로 환자를 찾아 연결하십시오.</source>
-        <translation>Find the patient by chart number and link the request.</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>열람할 사항을 하나 이상 고르십시오.</source>
         <translation>Choose at least one item to see.</translation>
     </message>
@@ -4029,11 +4055,6 @@ Key file: {path}</translation>
         <location line="+53"/>
         <source>표시한 항목을 고치십시오.</source>
         <translation>Correct the marked fields.</translation>
-    </message>
-    <message>
-        <location line="-63"/>
-        <source>정보주체 성명을(를) 입력하십시오.</source>
-        <translation>Enter the data subject&apos;s name.</translation>
     </message>
 </context>
 <context>
@@ -4824,7 +4845,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>The screen was locked so that no personal data shows while you are away. Your unsaved work is still there. To continue, enter the password of {account}.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>비밀번호(&amp;P)</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>비밀번호</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>로그아웃</source>
         <translation>Log out</translation>
     </message>
@@ -5062,52 +5093,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-402"/>
-        <source>차트번호</source>
-        <translation>Chart no.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>이름</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>주민등록번호</source>
-        <translation>Resident registration no.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>주소</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>연락처</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>연락처 2</source>
-        <translation>Phone 2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>연락처 3</source>
-        <translation>Phone 3</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>최초내원일</source>
-        <translation>First visit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>최종내원일</source>
-        <translation>Last visit</translation>
-    </message>
-    <message>
-        <location line="+165"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-229"/>
         <source>2. 열 지정</source>
         <translation>2. Columns</translation>
     </message>
@@ -5859,7 +5845,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+81"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+86"/>
         <source>환자 명부</source>
         <translation>Patient registry</translation>
     </message>
@@ -5884,7 +5870,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>마스킹 해제</source>
         <translation>Unmask</translation>
     </message>
@@ -5900,13 +5886,13 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+116"/>
-        <location line="+73"/>
+        <location line="+113"/>
+        <location line="+104"/>
         <source>처리정지 설정</source>
         <translation>Place a hold</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-174"/>
         <source>찾는 중…</source>
         <translation>Searching…</translation>
     </message>
@@ -5926,13 +5912,23 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{n} patients shown — search: {kind} — scroll down to load more</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <location line="+89"/>
+        <location line="+58"/>
+        <location line="+120"/>
         <source>처리정지 해제</source>
         <translation>Release the hold</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-73"/>
+        <source>신규 환자 {name} (차트번호 {chart}){eul} 등록했습니다.</source>
+        <translation>New patient {name} (chart number {chart}){eul} registered.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} (차트번호 {chart})의 변경을 저장했습니다.</source>
+        <translation>Changes to {name} (chart number {chart}) saved.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation>Places a processing hold on {name} (chart no. {chart}). Until it is released, the record cannot be printed, exported or disclosed.</translation>
     </message>
@@ -6396,7 +6392,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../privdesk/ui/policy/page.py" line="+59"/>
+        <location filename="../../privdesk/ui/policy/page.py" line="+60"/>
         <source>수탁업체</source>
         <translation>Processors</translation>
     </message>
@@ -6536,20 +6532,20 @@ Plan hash: {hash}</translation>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <location line="+33"/>
-        <location line="+178"/>
+        <location line="+180"/>
         <source>개인정보 처리방침</source>
         <translation>Privacy policy</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+176"/>
+        <location line="-179"/>
+        <location line="+178"/>
         <source>영상정보처리기기 운영·관리 방침</source>
         <translation>CCTV operation and management policy</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>HTML로 저장…</source>
         <translation>Save as HTML…</translation>
     </message>
@@ -6645,11 +6641,21 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{draft}을(를) 게시합니다.</source>
-        <translation>Publishes {draft}.</translation>
+        <source>{draft}{eul} 게시합니다.</source>
+        <translation>Publishes {draft}{eul}.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+50"/>
+        <source>{title} {label}{eul} 저장했습니다: {path}</source>
+        <translation>Saved the {title} {label}{eul}: {path}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{draft}{eul} 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오.</source>
+        <translation>Saved {draft}{eul} ({n} texts changed). Check it on the Compare and publish tab.</translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <source>저장할 판: 제{n}판</source>
         <translation>Version to save: version {n}</translation>
     </message>
@@ -6674,17 +6680,7 @@ Plan hash: {hash}</translation>
         <translation>HTML files (*.html)</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{title} {label}을(를) 저장했습니다: {path}</source>
-        <translation>Saved the {title}, {label}: {path}</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>{draft}을(를) 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오.</source>
-        <translation>Saved {draft} ({n} texts changed). Check it on the Compare and publish tab.</translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+104"/>
         <source>게시 완료</source>
         <translation>Published</translation>
     </message>
@@ -6707,7 +6703,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>PolicyVersionsModel</name>
     <message>
-        <location line="-425"/>
+        <location line="-428"/>
         <source>판</source>
         <translation>Version</translation>
     </message>
@@ -6735,7 +6731,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+222"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+223"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -6780,12 +6776,12 @@ Plan hash: {hash}</translation>
         <translation>Date/time</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>변경자</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>구분</source>
         <translation>Change</translation>
     </message>
@@ -6803,7 +6799,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorDialog</name>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>수탁업체 수정 — {name}</source>
         <translation>Edit processor — {name}</translation>
     </message>
@@ -6886,7 +6882,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorHistoryDialog</name>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>수탁업체 변경 이력 — {name}</source>
         <translation>Processor change history — {name}</translation>
     </message>
@@ -6899,7 +6895,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorsModel</name>
     <message>
-        <location line="-203"/>
+        <location line="-210"/>
         <source>■ 반환·파기 미확인</source>
         <translation>■ Data not returned/destroyed</translation>
     </message>
@@ -6977,7 +6973,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorsPage</name>
     <message>
-        <location line="+192"/>
+        <location line="+199"/>
         <source>수탁업체 (개인정보 처리업무 위탁)</source>
         <translation>Processors (outsourced personal data processing)</translation>
     </message>
@@ -7040,19 +7036,19 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>위탁 재개</source>
         <translation>Resume outsourcing</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.</source>
-        <translation>Ending the outsourcing to {name}. It leaves the policy&apos;s processor list; its change history is kept.</translation>
+        <location line="-8"/>
+        <source>{name}{wa}의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.</source>
+        <translation>Ending the outsourcing to {name}{wa}. It leaves the policy&apos;s processor list; its change history is kept.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{name}과(와)의 위탁을 다시 시작합니다.</source>
-        <translation>Resuming the outsourcing to {name}.</translation>
+        <location line="+9"/>
+        <source>{name}{wa}의 위탁을 다시 시작합니다.</source>
+        <translation>Resuming the outsourcing to {name}{wa}.</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -7283,9 +7279,9 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{draft}을(를) 제{n}판으로 게시합니다. 시행일: {date}. 게시한 판은 고치거나 지울 수 없습니다. 게시하시겠습니까?</source>
-        <translation>{draft} will be published as version {n}, in force from {date}. A published version can never be changed or deleted. Publish?</translation>
+        <location line="+12"/>
+        <source>{draft}{eul} 제{n}판으로 게시합니다. 시행일: {date}. 게시한 판은 고치거나 지울 수 없습니다. 게시하시겠습니까?</source>
+        <translation>{draft}{eul} will be published as version {n}, in force from {date}. A published version can never be changed or deleted. Publish?</translation>
     </message>
 </context>
 <context>
@@ -8235,7 +8231,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-288"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-290"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -8390,7 +8386,7 @@ Plan hash: {hash}</translation>
         <translation>{n} day(s) late (overdue)</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+189"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+191"/>
         <source>— 사유를 고르십시오 —</source>
         <translation>— choose a ground —</translation>
     </message>
@@ -8420,7 +8416,7 @@ Plan hash: {hash}</translation>
         <translation>Explanation (required)</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-206"/>
         <source>수수료·우송료</source>
         <translation>Fee and postage</translation>
     </message>
@@ -8450,7 +8446,7 @@ Plan hash: {hash}</translation>
         <translation>Due today (due soon)</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+199"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+201"/>
         <source>이의제기 방법</source>
         <translation>How to object</translation>
     </message>
@@ -8465,12 +8461,12 @@ Plan hash: {hash}</translation>
         <translation>The latest version was reloaded. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-296"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-298"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation>Printed on the notice as written.</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+288"/>
         <source>통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오.</source>
         <translation>Printed on the notice as written. State exactly what cannot be done and why.</translation>
     </message>

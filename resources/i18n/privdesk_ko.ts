@@ -4,7 +4,7 @@
 <context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+563"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+565"/>
         <source>열람 답변 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,7 +1026,7 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+61"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+62"/>
         <location line="+33"/>
         <source>열람</source>
         <translation type="unfinished"></translation>
@@ -1163,17 +1163,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+143"/>
         <source>출력 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <location line="-7"/>
+        <source>{title}{eul} 출력하는 사유를 적으십시오. 접속기록에 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>{title} 만드는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3073,7 +3073,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+59"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+61"/>
         <source>자동 판별</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3083,7 +3083,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+67"/>
         <source>1. 파일과 인코딩</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3123,8 +3123,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>{encoding}(으)로 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 (주민등록번호·전화번호는 가려서 표시).</source>
+        <location line="+17"/>
+        <source>{encoding}{ro} 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 (주민등록번호·전화번호는 가려서 표시).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3339,7 +3339,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+200"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="+201"/>
         <source>환자 명부 가져오기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3671,8 +3671,8 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+187"/>
-        <location line="+140"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+206"/>
+        <location line="+146"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3693,7 +3693,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-158"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-164"/>
         <source>성명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3778,7 +3778,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+73"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+79"/>
         <source>대리 관계 서류(가족관계증명서 등) 확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3833,7 +3833,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-227"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-246"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3863,38 +3863,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>차트번호</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+12"/>
         <source>찾기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>선택 — 통지서를 우편으로 보낼 때</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>정보주체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>환자 (차트번호)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>010-0000-0000 (결과를 알릴 연락처)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3939,7 +3929,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+105"/>
         <source>YYYY-MM-DD (신분증의 생년월일)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3984,47 +3974,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>차트번호를 입력하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>차트번호로 환자를 찾으십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>이미 처리정지 중</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>차트번호로 환자를 찾아 연결하십시오.</source>
+        <location line="+114"/>
+        <source>환자를 찾아 목록에서 골라 연결하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>정보주체 성명을(를) 입력하십시오.</source>
+        <source>정보주체 성명을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <location line="+33"/>
+        <source>이미 처리정지 중</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-315"/>
+        <source>이름, 초성(ㅎㄱㄷ), 생년월일, 전화 끝 4자리 또는 차트번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>환자 명부의 검색과 같습니다: 찾은 환자는 가려서 보이고, 검색은 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>환자 찾기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+197"/>
+        <source>이름, 초성, 생년월일, 전화 끝 4자리 또는 차트번호를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>환자 명부에서 &apos;{query}&apos;에 맞는 환자를 찾을 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
+        <source>{n}명을 찾았습니다. 목록에서 환자를 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}명까지 보입니다. 더 자세히 찾거나 목록에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>차트번호 {chart}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>이름·초성·생년월일·전화 끝 4자리·차트번호로 환자를 찾으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>열람할 사항을 하나 이상 고르십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4821,7 +4842,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
+        <source>비밀번호(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>비밀번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>로그아웃</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5059,52 +5090,7 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-402"/>
-        <source>차트번호</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>이름</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>주민등록번호</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>주소</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>연락처</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>연락처 2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>연락처 3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>최초내원일</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>최종내원일</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+165"/>
+        <location filename="../../privdesk/ui/registry/import_wizard.py" line="-229"/>
         <source>2. 열 지정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5856,7 +5842,7 @@
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+81"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+86"/>
         <source>환자 명부</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5881,7 +5867,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+60"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5897,13 +5883,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+116"/>
-        <location line="+73"/>
+        <location line="+113"/>
+        <location line="+104"/>
         <source>처리정지 설정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-174"/>
         <source>찾는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5923,13 +5909,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
-        <location line="+89"/>
+        <location line="+58"/>
+        <location line="+120"/>
         <source>처리정지 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-73"/>
+        <source>신규 환자 {name} (차트번호 {chart}){eul} 등록했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} (차트번호 {chart})의 변경을 저장했습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6387,7 +6383,7 @@
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../privdesk/ui/policy/page.py" line="+59"/>
+        <location filename="../../privdesk/ui/policy/page.py" line="+60"/>
         <source>수탁업체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6527,20 +6523,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+93"/>
         <location line="+33"/>
-        <location line="+178"/>
+        <location line="+180"/>
         <source>개인정보 처리방침</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+176"/>
+        <location line="-179"/>
+        <location line="+178"/>
         <source>영상정보처리기기 운영·관리 방침</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-174"/>
         <source>HTML로 저장…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6636,11 +6632,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>{draft}을(를) 게시합니다.</source>
+        <source>{draft}{eul} 게시합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+50"/>
+        <source>{title} {label}{eul} 저장했습니다: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>{draft}{eul} 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <source>저장할 판: 제{n}판</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6665,17 +6671,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{title} {label}을(를) 저장했습니다: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>{draft}을(를) 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+48"/>
+        <location line="+104"/>
         <source>게시 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6698,7 +6694,7 @@
 <context>
     <name>PolicyVersionsModel</name>
     <message>
-        <location line="-425"/>
+        <location line="-428"/>
         <source>판</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6726,7 +6722,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+222"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+223"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6771,12 +6767,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>변경자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6794,7 +6790,7 @@
 <context>
     <name>ProcessorDialog</name>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>수탁업체 수정 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6877,7 +6873,7 @@
 <context>
     <name>ProcessorHistoryDialog</name>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>수탁업체 변경 이력 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6890,7 +6886,7 @@
 <context>
     <name>ProcessorsModel</name>
     <message>
-        <location line="-203"/>
+        <location line="-210"/>
         <source>■ 반환·파기 미확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6968,7 +6964,7 @@
 <context>
     <name>ProcessorsPage</name>
     <message>
-        <location line="+192"/>
+        <location line="+199"/>
         <source>수탁업체 (개인정보 처리업무 위탁)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7031,18 +7027,18 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>위탁 재개</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.</source>
+        <location line="-8"/>
+        <source>{name}{wa}의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{name}과(와)의 위탁을 다시 시작합니다.</source>
+        <location line="+9"/>
+        <source>{name}{wa}의 위탁을 다시 시작합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7274,8 +7270,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{draft}을(를) 제{n}판으로 게시합니다. 시행일: {date}. 게시한 판은 고치거나 지울 수 없습니다. 게시하시겠습니까?</source>
+        <location line="+12"/>
+        <source>{draft}{eul} 제{n}판으로 게시합니다. 시행일: {date}. 게시한 판은 고치거나 지울 수 없습니다. 게시하시겠습니까?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8226,7 +8222,7 @@
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-327"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-329"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8266,7 +8262,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+181"/>
         <source>— 사유를 고르십시오 —</source>
         <translation type="unfinished"></translation>
     </message>

@@ -168,7 +168,7 @@ class ChangesModel(RowTableModel[CameraChangeInfo]):
             lambda c: fmt_datetime(c.at),
             lambda c: sort_key_datetime(c.at),
         ),
-        Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "변경자"), lambda c: c.actor_login),
+        Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "변경자"), lambda c: c.actor_label or c.actor_login),
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "내용"), lambda c: c.detail),
         Column(QT_TRANSLATE_NOOP("CctvCamerasModel", "사유"), lambda c: c.reason),
     )

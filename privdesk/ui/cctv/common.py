@@ -32,6 +32,7 @@ from privdesk import clock
 from privdesk.cctv.cameras import CameraInfo, CameraStatus
 from privdesk.errors import VersionConflictError
 from privdesk.files import Protected, protected_files
+from privdesk.korean import particle_in
 from privdesk.ui import messages
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.pdfpreview import PdfPreviewDialog
@@ -265,14 +266,15 @@ class PrintJob(QObject):
     ) -> PrintJob | None:
         """Ask for the reason (unless ``reason`` is given), then print; None when cancelled."""
         if reason is None:
+            ask = QCoreApplication.translate(
+                "Cctv", "{title}{eul} 출력하는 사유를 적으십시오. 접속기록에 남습니다."
+            )
             reason = ask_reason(
                 owner,
                 host,
                 host.actor,
                 QCoreApplication.translate("Cctv", "출력 사유"),
-                QCoreApplication.translate(
-                    "Cctv", "{title}을(를) 출력하는 사유를 적으십시오. 접속기록에 남습니다."
-                ).format(title=title),
+                ask.format(title=title, eul=particle_in(ask, title, "을/를")),
             )
             if reason is None:
                 return None

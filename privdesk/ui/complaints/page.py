@@ -614,7 +614,7 @@ def detail_html(d: ComplaintDetail, shown: desk.Contact | None = None) -> str:
             tr_label(KIND_TEXT, r.kind) + " · " + tr_label(CHANNEL_TEXT, r.channel),
         ),
         (_t("ComplaintsModel", "신고인"), who),
-        (_t("ComplaintsModel", "접수"), f"{clock.fmt_datetime(r.received_at)} · {r.received_by}"),
+        (_t("ComplaintsModel", "접수"), f"{clock.fmt_datetime(r.received_at)} · {d.who(r.received_by)}"),
         (_t("ComplaintsModel", "기한"), f"{r.due.isoformat()} ({days_left_text(r.days_left, r.urgency)})"),
         (_t("ComplaintsModel", "상태"), tr_label(STATE_TEXT, r.state)),
     ]
@@ -624,11 +624,11 @@ def detail_html(d: ComplaintDetail, shown: desk.Contact | None = None) -> str:
         rows.append((_t("ComplaintsModel", "유출 사고"), r.incident_number))
     if d.answered_at is not None:
         rows.append(
-            (_t("ComplaintsModel", "답변"), f"{clock.fmt_datetime(d.answered_at)} · {d.answered_by or ''}")
+            (_t("ComplaintsModel", "답변"), f"{clock.fmt_datetime(d.answered_at)} · {d.who(d.answered_by)}")
         )
     if d.closed_at is not None:
         rows.append(
-            (_t("ComplaintsModel", "종결"), f"{clock.fmt_datetime(d.closed_at)} · {d.closed_by or ''}")
+            (_t("ComplaintsModel", "종결"), f"{clock.fmt_datetime(d.closed_at)} · {d.who(d.closed_by)}")
         )
     table = "".join(
         f"<tr><td style='color:#555;padding-right:12px'>{escape(k)}</td><td>{escape(v)}</td></tr>"

@@ -39,6 +39,7 @@ from privdesk.disclosures import printing
 from privdesk.disclosures import processors as uc
 from privdesk.disclosures.processors import ProcessorChangeInput, ProcessorChangeRow, ProcessorRow
 from privdesk.errors import PrivdeskError, VersionConflictError
+from privdesk.korean import particle_in
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import ERROR_STYLE, PrintJob
 from privdesk.ui.host import PageHost
@@ -234,7 +235,9 @@ class ChangesModel(RowTableModel[ProcessorChangeRow]):
     CONTEXT = "ProcessorChangesModel"
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "일시"), lambda c: fmt_datetime(c.at)),
-        Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "변경자"), lambda c: c.actor_login),
+        Column(
+            QT_TRANSLATE_NOOP("ProcessorChangesModel", "변경자"), lambda c: c.actor_label or c.actor_login
+        ),
         Column(
             QT_TRANSLATE_NOOP("ProcessorChangesModel", "구분"),
             lambda c: QCoreApplication.translate(
@@ -244,6 +247,11 @@ class ChangesModel(RowTableModel[ProcessorChangeRow]):
         Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "내용"), lambda c: c.detail),
         Column(QT_TRANSLATE_NOOP("ProcessorChangesModel", "사유"), lambda c: c.reason),
     )
+
+
+def with_particle(template: str, name: str) -> str:
+    """``{name}{wa}``: the name with 과/와 in Korean, bare in a translation."""
+    return template.format(name=name, wa=particle_in(template, name, "과/와"))
 
 
 class ProcessorHistoryDialog(QDialog):
@@ -446,15 +454,18 @@ class ProcessorsPage(Page):
             dialog = ReasonDialog(
                 self,
                 self.tr("위탁 종료"),
-                self.tr(
-                    "{name}과(와)의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다."
-                ).format(name=row.name),
+                with_particle(
+                    self.tr(
+                        "{name}{wa}의 위탁을 종료합니다. 처리방침의 수탁업체 목록에서 빠지고 변경 이력은 남습니다."
+                    ),
+                    row.name,
+                ),
             )
         else:
             dialog = ReasonDialog(
                 self,
                 self.tr("위탁 재개"),
-                self.tr("{name}과(와)의 위탁을 다시 시작합니다.").format(name=row.name),
+                with_particle(self.tr("{name}{wa}의 위탁을 다시 시작합니다."), row.name),
             )
 
         def go() -> None:

@@ -41,6 +41,7 @@ from privdesk.accounts.permissions import Permission
 from privdesk.context import Actor, AppContext
 from privdesk.errors import ConfigError
 from privdesk.files import Output, protected_files
+from privdesk.korean import particle_in
 from privdesk.policy import output, versions
 from privdesk.policy.document import CCTV_SEPARATE, TEXT_DEFAULTS, cctv_mode
 from privdesk.policy.versions import PolicyDiff, PolicyStatus, VersionInfo
@@ -242,11 +243,18 @@ class PublishDialog(QDialog):
         return to_date(self.date.date())
 
     def _update(self, _date: QDate) -> None:
+        text = self.tr(
+            "{draft}{eul} 제{n}판으로 게시합니다. 시행일: {date}. 게시한 판은 고치거나 지울 수 "
+            "없습니다. 게시하시겠습니까?"
+        )
+        label = version_label(self.draft)
         self.confirm.setText(
-            self.tr(
-                "{draft}을(를) 제{n}판으로 게시합니다. 시행일: {date}. 게시한 판은 고치거나 지울 수 "
-                "없습니다. 게시하시겠습니까?"
-            ).format(draft=version_label(self.draft), n=self.number, date=self.effective().isoformat())
+            text.format(
+                draft=label,
+                eul=particle_in(text, label, "을/를"),
+                n=self.number,
+                date=self.effective().isoformat(),
+            )
         )
 
 
@@ -448,7 +456,9 @@ class PolicyPage(Page):
         elif draft is None:
             tip = self.tr("게시할 초안이 없습니다. 먼저 초안을 저장하십시오.")
         else:
-            tip = self.tr("{draft}을(를) 게시합니다.").format(draft=version_label(draft))
+            tip = self.tr("{draft}{eul} 게시합니다.")
+            label = version_label(draft)
+            tip = tip.format(draft=label, eul=particle_in(tip, label, "을/를"))
         self.publish_button.setToolTip(tip)
 
     # -- rendering ------------------------------------------------------------------------------
@@ -496,10 +506,9 @@ class PolicyPage(Page):
 
         def done(r: output.RenderResult) -> None:
             self.last_saved = r.path
+            text = self.tr("{title} {label}{eul} 저장했습니다: {path}")
             self.message.setText(
-                self.tr("{title} {label}을(를) 저장했습니다: {path}").format(
-                    title=title, label=r.label, path=r.path
-                )
+                text.format(title=title, label=r.label, eul=particle_in(text, r.label, "을/를"), path=r.path)
             )
 
         self.host.runner.run(
@@ -541,10 +550,10 @@ class PolicyPage(Page):
         def done(v: VersionInfo) -> None:
             self.draft_button.setEnabled(True)
             self._shown_texts = {}  # the saved texts are the new base
+            text = self.tr("{draft}{eul} 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오.")
+            label = version_label(v)
             self.message.setText(
-                self.tr(
-                    "{draft}을(를) 저장했습니다 (바꾼 문구 {n}개). 비교·게시 탭에서 확인하십시오."
-                ).format(draft=version_label(v), n=len(texts))
+                text.format(draft=label, eul=particle_in(text, label, "을/를"), n=len(texts))
             )
             self.tabs.setCurrentIndex(2)
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from privdesk.errors import PrivdeskError, ValidationError
+from privdesk.korean import josa, particle_in
 from privdesk.registry.importer import (
     FIELDS,
     REQUIRED,
@@ -53,6 +54,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.login import ERROR_STYLE, OK_STYLE
 from privdesk.ui.progress import Progress
+from privdesk.ui.registry.form import field_label
 
 PREVIEW_ROWS = 5
 ENCODINGS = (
@@ -60,21 +62,12 @@ ENCODINGS = (
     ("utf-8", "UTF-8"),
     ("cp949", QT_TRANSLATE_NOOP("FilePage", "CP949 (EUC-KR, 한글 Excel)")),
 )
-MAP_LABELS = {
-    "chart_no": QT_TRANSLATE_NOOP("MappingPage", "차트번호"),
-    "name": QT_TRANSLATE_NOOP("MappingPage", "이름"),
-    "rrn": QT_TRANSLATE_NOOP("MappingPage", "주민등록번호"),
-    "address": QT_TRANSLATE_NOOP("MappingPage", "주소"),
-    "phone": QT_TRANSLATE_NOOP("MappingPage", "연락처"),
-    "phone2": QT_TRANSLATE_NOOP("MappingPage", "연락처 2"),
-    "phone3": QT_TRANSLATE_NOOP("MappingPage", "연락처 3"),
-    "first_visit": QT_TRANSLATE_NOOP("MappingPage", "최초내원일"),
-    "last_visit": QT_TRANSLATE_NOOP("MappingPage", "최종내원일"),
-}
+_FORM_KEYS = {"phone": "phone0", "phone2": "phone1", "phone3": "phone2"}  # the importer's → the form's
 
 
 def map_label(name: str) -> str:
-    return QCoreApplication.translate("MappingPage", MAP_LABELS[name]) if name in MAP_LABELS else name
+    """An import field's name: the patient form's own label (one wording for both screens)."""
+    return field_label(_FORM_KEYS.get(name, name))
 
 
 _RRN = re.compile(r"^(\d{6})-?(\d)\d{6}$")
@@ -107,7 +100,7 @@ def read_preview(path: Path, choice: str) -> Preview:
         if isinstance(cells, Problem):
             if "인코딩" in cells.reason:
                 raise ImportFileError(
-                    f"파일을 {encoding}(으)로 읽을 수 없습니다: {path.name}. 다른 인코딩을 고르십시오."
+                    f"파일을 {josa(encoding, '으로/로')} 읽을 수 없습니다: {path.name}. 다른 인코딩을 고르십시오."
                 )
             continue
         rows.append([mask_cell(c) for c in cells])
@@ -209,12 +202,12 @@ class FilePage(QWizardPage):
             p.encoding, p.encoding
         )
         self.info.setStyleSheet(OK_STYLE)
-        self.info.setText(
-            self.tr(
-                "{encoding}(으)로 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 "
-                "(주민등록번호·전화번호는 가려서 표시)."
-            ).format(encoding=label, columns=len(p.header), rows=len(p.rows))
+        text = self.tr(
+            "{encoding}{ro} 읽습니다. 열 {columns}개, 처음 {rows}줄 미리보기 "
+            "(주민등록번호·전화번호는 가려서 표시)."
         )
+        ro = particle_in(text, label, "으로/로")
+        self.info.setText(text.format(encoding=label, ro=ro, columns=len(p.header), rows=len(p.rows)))
         self.table.setColumnCount(len(p.header))
         self.table.setHorizontalHeaderLabels(p.header)
         self.table.setRowCount(len(p.rows))

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -38,6 +39,8 @@ from PySide6.QtWidgets import (
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.errors import NotFoundError
+from privdesk.korean import particle_in
+from privdesk.personal import mask_name
 from privdesk.registry.patients import (
     PatientDetail,
     UnmaskedFields,
@@ -55,6 +58,8 @@ from privdesk.ui.registry.dialogs import ExportDialog, UnmaskDialog, VisitIntake
 from privdesk.ui.registry.form import EDIT_UNMASK_REASON, PatientFormDialog
 from privdesk.ui.registry.model import PatientSearchModel, kind_label
 from privdesk.ui.widgets import ReasonDialog, heading, recent_of
+
+NOTICE_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 6px; border: 1px solid #a5d6a7;"
 
 DEBOUNCE_MS = 250
 
@@ -101,12 +106,19 @@ class PatientsPage(Page):
             actor.may(Permission.PATIENT_EXPORT),
         )
         layout.addLayout(bar)
+        self.notice = QLabel(self)  # what the last save did (non-modal: the work goes on)
+        self.notice.setObjectName("savedNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.hide()
+        layout.addWidget(self.notice)
 
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(DEBOUNCE_MS)
         self.debounce.timeout.connect(self.search_now)
         self.search_edit.textChanged.connect(lambda _t: self.debounce.start())
+        self.search_edit.textEdited.connect(lambda _t: self.notice.hide())
         self.search_edit.returnPressed.connect(self.search_now)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -218,10 +230,7 @@ class PatientsPage(Page):
         if self.current_id is not None and not self.table.selectionModel().hasSelection():
             row = self.model.row_of(self.current_id)
             if row >= 0:
-                self.table.selectionModel().select(
-                    self.model.index(row, 0),
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
+                self.select_row(row)
 
     # -- selection and detail -------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -309,8 +318,39 @@ class PatientsPage(Page):
     # -- new, edit ------------------------------------------------------------------------------
     def new_patient(self) -> None:
         form = PatientFormDialog(self.host, self)
-        form.saved.connect(self._saved)
+        form.saved.connect(self._created)
         self._open(form)
+
+    def _created(self, detail: PatientDetail) -> None:
+        """A new patient: said on the page (masked), and the list shows and selects the new row —
+        searched by its chart number, so it is there whatever the search was (the data-changed
+        reload that follows runs that search)."""
+        self._saved(detail)
+        self.table.clearSelection()
+        with QSignalBlocker(self.search_edit):
+            self.search_edit.setText(detail.chart_no)
+        self._say(
+            self.tr("신규 환자 {name} (차트번호 {chart}){eul} 등록했습니다."),
+            mask_name(detail.name),
+            detail.chart_no,
+        )
+
+    def _edited(self, detail: PatientDetail) -> None:
+        self._saved(detail)
+        self._say(
+            self.tr("{name} (차트번호 {chart})의 변경을 저장했습니다."),
+            mask_name(detail.name),
+            detail.chart_no,
+        )
+
+    def _say(self, template: str, name: str, chart: str) -> None:
+        eul = particle_in(template, chart, "을/를")  # after "(차트번호 C-0009)"
+        text = template.format(name=name, chart=chart, eul=eul)
+        self.notice.setText(text)
+        self.notice.show()
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 15_000)
 
     def edit_patient(self) -> None:
         d = self.panel.detail
@@ -323,7 +363,7 @@ class PatientsPage(Page):
 
         def loaded(result: tuple[PatientDetail, UnmaskedFields]) -> None:
             form = PatientFormDialog(self.host, self, detail=result[0], plain=result[1])
-            form.saved.connect(self._saved)
+            form.saved.connect(self._edited)
             self._open(form)
 
         self.host.runner.run(load, owner=self, on_done=loaded)

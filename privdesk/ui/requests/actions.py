@@ -176,9 +176,11 @@ class ActionDialog(QDialog):
         return self.detail.version
 
     def update_ok(self) -> None:
+        """OK only for a complete form; what is missing is said once the user works in the form
+        (a change after it is shown, or OK) — never as an error before anything was done."""
         problem = self.problem()
         self.ok_button.setEnabled(not self.saving and not problem)
-        self.message.setText(problem)
+        self.message.setText(problem if self.isVisible() else "")
 
     def _submit(self) -> None:
         problem = self.problem()

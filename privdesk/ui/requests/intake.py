@@ -1,7 +1,8 @@
 """The intake dialog (요구 접수): 개인정보 열람·정정·삭제·처리정지 요구서, 동의철회·회원탈퇴.
 
 What (kind, personal-information file, channel, when received), whose data (a registry patient found
-by chart number and shown masked, or — for the homepage member and reservation files, kept outside
+with the registry's own logged search — name, 초성, birth date, phone last four or chart number — the
+candidates shown masked, one picked; or — for the homepage member and reservation files, kept outside
 privdesk — a name with phone and birth date), who asks (본인 / 법정대리인 / 대리인; the requester's
 own details and the proxy-document check only when not 본인), the identity document, the 열람 items
 (시행령 제41조①) and the request text (required except for 열람).
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -39,7 +42,7 @@ from privdesk import clock
 from privdesk.errors import PrivdeskError, ValidationError
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.personal import mask_name
-from privdesk.registry.search import PatientRow, search
+from privdesk.registry.search import PatientRow, SearchKind, SearchPage, search
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.requests import (
     CCTV_FILE,
@@ -51,6 +54,7 @@ from privdesk.rights.requests import (
 )
 from privdesk.ui.cctv.common import datetime_edit, to_kst_datetime
 from privdesk.ui.host import PageHost
+from privdesk.ui.registry.model import sex_label
 from privdesk.ui.requests.common import (
     ACCESS_ITEM_TEXT,
     CHANNEL_TEXT,
@@ -60,6 +64,8 @@ from privdesk.ui.requests.common import (
     RELATION_TEXT,
     label,
 )
+
+CANDIDATE_LIMIT = 20  # candidates listed at once; more: search more precisely
 
 
 class _Field(QWidget):
@@ -140,13 +146,25 @@ class IntakeDialog(QDialog):
         # -- whose data ----------------------------------------------------------------------------
         self.chart_edit = QLineEdit(self)
         self.chart_edit.setObjectName("chartNo")
-        self.chart_edit.setPlaceholderText(self.tr("차트번호"))
+        self.chart_edit.setPlaceholderText(
+            self.tr("이름, 초성(ㅎㄱㄷ), 생년월일, 전화 끝 4자리 또는 차트번호")
+        )
+        self.chart_edit.setToolTip(
+            self.tr("환자 명부의 검색과 같습니다: 찾은 환자는 가려서 보이고, 검색은 접속기록에 남습니다.")
+        )
         self.find_button = QPushButton(self.tr("찾기"), self)
         self.find_button.setObjectName("findPatientButton")
         self.find_button.setAutoDefault(False)
         self.find_button.clicked.connect(lambda _c=False: self.find_patient())
         self.chart_edit.installEventFilter(self)  # Enter here searches (and does not submit the form)
         self.chart_edit.textEdited.connect(lambda _t: self._set_patient(None))
+        self.candidates = QListWidget(self)  # several patients found: the clerk picks one
+        self.candidates.setObjectName("patientCandidates")
+        self.candidates.setMaximumHeight(140)
+        self.candidates.itemActivated.connect(self._pick)
+        self.candidates.itemClicked.connect(self._pick)
+        self.candidates.installEventFilter(self)  # Enter here picks (and does not submit the form)
+        self.candidates.hide()
         self.patient_label = QLabel(self)
         self.patient_label.setObjectName("patientFound")
         self.patient_label.setWordWrap(True)
@@ -164,7 +182,8 @@ class IntakeDialog(QDialog):
 
         whose = QGroupBox(self.tr("정보주체"), self)
         form = QFormLayout(whose)
-        self._add(form, "patient_id", self.tr("환자 (차트번호)"), self.chart_edit, extra=self.find_button)
+        self._add(form, "patient_id", self.tr("환자 찾기"), self.chart_edit, extra=self.find_button)
+        form.addRow("", self.candidates)
         form.addRow("", self.patient_label)
         self._add(form, "subject_name", self.tr("성명"), self.subject_name_edit)
         self._add(form, "subject_phone", self.tr("연락처"), self.subject_phone_edit)
@@ -270,13 +289,18 @@ class IntakeDialog(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            watched is self.chart_edit
-            and event.type() == QEvent.Type.KeyPress
+            event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            self.find_patient()
-            return True
+            if watched is self.chart_edit:
+                self.find_patient()
+                return True
+            if watched is self.candidates:
+                item = self.candidates.currentItem()
+                if item is not None:
+                    self._pick(item)
+                return True
         return super().eventFilter(watched, event)
 
     def _add(
@@ -314,6 +338,7 @@ class IntakeDialog(QDialog):
         patient, own = self.patient_mode, self.relation == "self"
         self._row_visible("patient_id", patient)
         self.subject_form.setRowVisible(self.patient_label, patient)
+        self.subject_form.setRowVisible(self.candidates, patient and self.candidates.count() > 0)
         for key in ("subject_name", "subject_birth", "subject_address"):
             self._row_visible(key, not patient)
         self._row_visible("subject_phone", not patient and not own)
@@ -346,32 +371,77 @@ class IntakeDialog(QDialog):
         }
         self.text_edit.setPlaceholderText(hints.get(RequestKind(self.kind), ""))
 
-    # -- the patient, by chart number -----------------------------------------------------------------
+    # -- the patient, found with the registry's search --------------------------------------------------
     def find_patient(self) -> None:
-        chart = self.chart_edit.text().strip()
+        """Search the registry as its own search box does (logged there as ``search`` with the kind,
+        never the query): an exact chart number links at once; otherwise the candidates are listed."""
+        query = self.chart_edit.text().strip()
         self.fields["patient_id"].set_error("")
-        if not chart:
-            self.fields["patient_id"].set_error(self.tr("차트번호를 입력하십시오."))
+        if not query:
+            self.fields["patient_id"].set_error(
+                self.tr("이름, 초성, 생년월일, 전화 끝 4자리 또는 차트번호를 입력하십시오.")
+            )
             return
         ctx, actor = self.host.ctx, self.host.actor
         self.find_button.setEnabled(False)
         self.host.runner.run(
-            lambda: search(ctx, actor, chart, limit=20),
+            lambda: search(ctx, actor, query, limit=CANDIDATE_LIMIT),
             owner=self,
-            on_done=lambda page: self._found(chart, page.rows),
+            on_done=lambda page: self._found(query, page),
             on_error=self._find_failed,
         )
 
-    def _found(self, chart: str, rows: tuple[PatientRow, ...]) -> None:
+    def _found(self, query: str, page: SearchPage) -> None:
         self.find_button.setEnabled(True)
-        match = [r for r in rows if r.chart_no.casefold() == chart.casefold()]
-        if not match:
+        rows = page.rows
+        self._show_candidates(())
+        if not rows:
             self._set_patient(None)
             self.fields["patient_id"].set_error(
-                self.tr("차트번호 {chart}인 환자를 환자 명부에서 찾을 수 없습니다.").format(chart=chart)
+                self.tr("환자 명부에서 '{query}'에 맞는 환자를 찾을 수 없습니다.").format(query=query)
             )
             return
-        self._set_patient(match[0])
+        exact = [r for r in rows if r.chart_no.casefold() == query.casefold()]
+        if page.kind is SearchKind.CHART_NO and len(exact) == 1:
+            self._link(exact[0])
+            return
+        self._set_patient(None)
+        self._show_candidates(rows)
+        self.patient_label.setText(
+            self.tr("{n}명을 찾았습니다. 목록에서 환자를 고르십시오.").format(n=len(rows))
+            if page.next_cursor is None
+            else self.tr("{n}명까지 보입니다. 더 자세히 찾거나 목록에서 고르십시오.").format(n=len(rows))
+        )
+
+    def _show_candidates(self, rows: tuple[PatientRow, ...]) -> None:
+        self.candidates.clear()
+        for row in rows:
+            item = QListWidgetItem(self.candidate_text(row), self.candidates)
+            item.setData(Qt.ItemDataRole.UserRole, row)
+        if rows:
+            self.candidates.setCurrentRow(0)
+            self.candidates.setFocus()
+        self.subject_form.setRowVisible(self.candidates, bool(rows) and self.patient_mode)
+
+    def candidate_text(self, row: PatientRow) -> str:
+        """One candidate, masked: ``홍*동 · 1990-01-01 · 남 · 010-****-5678 · C-0001``."""
+        parts = [mask_name(row.name), row.birth_date.isoformat(), sex_label(row.sex), row.phone_masked]
+        text = (
+            " · ".join(p for p in parts if p) + " · " + self.tr("차트번호 {chart}").format(chart=row.chart_no)
+        )
+        return text + (" · " + self.tr("이미 처리정지 중") if row.hold else "")
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        row = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(row, PatientRow):
+            self._show_candidates(())
+            self._link(row)
+
+    def _link(self, row: PatientRow) -> None:
+        """The subject is linked: the form goes on with the requester."""
+        self._set_patient(row)
+        nxt = self.requester_name_edit if self.requester_name_edit.isVisibleTo(self) else self.chart_edit
+        nxt.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _find_failed(self, exc: BaseException) -> bool:
         self.find_button.setEnabled(True)
@@ -383,7 +453,9 @@ class IntakeDialog(QDialog):
     def _set_patient(self, row: PatientRow | None) -> None:
         self.patient = row
         if row is None:
-            self.patient_label.setText(self.tr("차트번호로 환자를 찾으십시오."))
+            self.patient_label.setText(
+                self.tr("이름·초성·생년월일·전화 끝 4자리·차트번호로 환자를 찾으십시오.")
+            )
             self.patient_label.setStyleSheet("color: #555;")
             return
         text = self.tr("{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}").format(
@@ -409,7 +481,7 @@ class IntakeDialog(QDialog):
         """The form as the use case's input; a ValidationError for what only the form can check."""
         patient, own = self.patient_mode, self.relation == "self"
         if patient and self.patient is None:
-            raise ValidationError("patient_id", self.tr("차트번호로 환자를 찾아 연결하십시오."))
+            raise ValidationError("patient_id", self.tr("환자를 찾아 목록에서 골라 연결하십시오."))
         subject_birth = None if patient else self._date(self.subject_birth_edit.text(), "subject_birth")
         requester_birth = (
             None if own and not patient else self._date(self.requester_birth_edit.text(), "requester_birth")
@@ -417,7 +489,7 @@ class IntakeDialog(QDialog):
         subject_name = "" if patient else self.subject_name_edit.text()
         if own and not patient and not subject_name.strip():
             # 본인: the requester is the subject, named once in the subject's field
-            raise ValidationError("subject_name", self.tr("정보주체 성명을(를) 입력하십시오."))
+            raise ValidationError("subject_name", self.tr("정보주체 성명을 입력하십시오."))
         if own:
             requester_name = self.requester_name_edit.text() if patient else subject_name
             subject_phone = "" if patient else self.requester_phone_edit.text()

@@ -675,7 +675,7 @@ def finding_detail_html(f: Finding) -> str:
             (translate("ReviewPage", "메모"), f.result_note or ""),
             (
                 translate("ReviewPage", "기록"),
-                f"{clock.fmt_datetime(f.result_at) if f.result_at else ''} · {f.result_by or ''}",
+                f"{clock.fmt_datetime(f.result_at) if f.result_at else ''} · {f.result_by_name or f.result_by or ''}",
             ),
         ]
     result_label, j_label = translate("ReviewPage", "점검 결과"), translate("ReviewPage", "소명")

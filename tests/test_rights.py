@@ -384,13 +384,22 @@ def test_suspension_flags_the_subject_and_the_access_answer_says_so(ctx: AppCont
 def test_a_consent_based_use_is_refused_for_a_flagged_subject(
     ctx: AppContext, clerk: Actor, tmp_path: Path
 ) -> None:
+    from privdesk.consent import records as consent_records
+    from tests.consent_support import give_consent
+
     pid = patient(ctx, clerk)
     other = patient(ctx, clerk, chart="1002", rrn="850505-2345678", name="김영희")
+    give_consent(ctx, [pid, other])  # opt-in: both consented to 안내·홍보 연락 first
     w = requests.receive_request(
         ctx, clerk, ask(RequestKind.WITHDRAW, pid, request_text="안내 문자 동의 철회")
     )
     verified(ctx, clerk, w.id)
     decisions.complete(ctx, clerk, w.id, result="문자 수신 동의 철회 처리")
+    # the completed 동의철회 appended a withdrawal to the consent records (method: the request)
+    state = consent_records.show(ctx, clerk, pid).states[0]
+    assert state.state == "withdrawn" and state.latest is not None
+    assert state.latest.method == "request" and state.latest.request_id == w.id
+    assert consent_records.show(ctx, clerk, other).states[0].valid
     with pytest.raises(ConsentUseRefusedError, match="1001"):
         export_patients(
             ctx, clerk, [pid, other], tmp_path / "notice.csv", reason="검진 안내 문자", consent_use=True

@@ -58,6 +58,8 @@ KIND_NOUNS: dict[str, str] = {
     "form": "서식",
     "access_review": "접속기록 점검",
     "review": "접속기록 점검",
+    "consent": "동의 기록",
+    "consent_text": "동의서 문안",
 }
 
 REPORT_NAMES: dict[str, str] = {
@@ -82,6 +84,7 @@ SEARCH_KINDS: dict[str, str] = {
     "birth_date": "생년월일",
     "export": "내보내기 기록",
     "account": "계정별 접근 기록",
+    "consent": "동의한 환자 목록",
 }
 
 STATES: dict[str, str] = {

@@ -1,0 +1,105 @@
+"""The consent domain's face to the other domains (runs inside the caller's unit).
+
+- :func:`require_consent` — the registry's consent-use export and the disclosure ledger's entries on
+  the basis of consent call it: every patient must have a consent that counts for the purpose, else
+  :class:`ConsentMissingError` names the chart numbers without one (nothing is written: the caller's
+  unit rolls back).
+- :func:`withdraw_all` — a completed 동의철회 request (:mod:`privdesk.rights.decisions`) appends a
+  withdrawal record for every purpose the patient had consented to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from privdesk import clock
+from privdesk.consent.models import GIVEN, REQUEST
+from privdesk.consent.purposes import (
+    USE_CONTACT,
+    USE_INTERNAL,
+    USE_PROVISION,
+    Purpose,
+    for_use,
+    purposes_from,
+)
+from privdesk.consent.records import append_withdrawal, latest_records, without_consent
+from privdesk.context import Unit
+from privdesk.errors import RuleViolationError
+from privdesk.registry.models import Patient
+
+__all__ = [
+    "USE_CONTACT",
+    "USE_INTERNAL",
+    "USE_PROVISION",
+    "ConsentMissingError",
+    "purpose_for",
+    "require_consent",
+    "withdraw_all",
+]
+SHOWN = 10  # chart numbers named in the error; the rest counted
+
+
+class ConsentMissingError(RuleViolationError):
+    """Patients without a consent that counts for a consent-based use."""
+
+    def __init__(self, purpose: Purpose, charts: Sequence[str]) -> None:
+        named = ", ".join(charts[:SHOWN]) + (f" 외 {len(charts) - SHOWN}명" if len(charts) > SHOWN else "")
+        super().__init__(
+            f"'{purpose.name}'에 대한 유효한 동의 기록이 없는 환자가 있어 거절했습니다 (차트번호 {named}). "
+            "동의를 받아 기록하거나 이 환자들을 빼고 다시 하십시오."
+        )
+        self.charts = tuple(charts)
+
+
+def purpose_for(profile_raw: Mapping[str, Any], use: str, code: str | None = None) -> Purpose:
+    """The consent purpose a use needs (``code`` when the caller names one)."""
+    return for_use(purposes_from(profile_raw), use, code)
+
+
+def require_consent(
+    session: Session,
+    patient_ids: Sequence[int],
+    profile_raw: Mapping[str, Any],
+    use: str,
+    code: str | None = None,
+) -> Purpose:
+    """Raise :class:`ConsentMissingError` unless every patient's consent for the use's purpose counts
+    today; returns the purpose checked."""
+    purpose = purpose_for(profile_raw, use, code)
+    missing = without_consent(session, patient_ids, purpose.code, clock.today_kst())
+    if missing:
+        charts: list[str] = []
+        for i in range(0, len(missing), 500):
+            charts.extend(
+                session.execute(
+                    select(Patient.chart_no).where(Patient.id.in_(missing[i : i + 500]))
+                ).scalars()
+            )
+        raise ConsentMissingError(purpose, sorted(charts))
+    return purpose
+
+
+def withdraw_all(u: Unit, patient_id: int, request_id: int) -> int:
+    """Append a withdrawal (method 정보주체 요구) for every purpose whose latest record is a consent;
+    returns how many were appended."""
+    latest = latest_records(u.session, [patient_id])
+    now = clock.now()
+    n = 0
+    for (_pid, purpose), r in sorted(latest.items()):
+        if r.action != GIVEN:
+            continue
+        append_withdrawal(
+            u,
+            patient_id,
+            purpose,
+            method=REQUEST,
+            at=now,
+            note=f"동의철회 요구 처리 (요구 {request_id})",
+            request_id=request_id,
+        )
+        n += 1
+    return n

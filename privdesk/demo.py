@@ -429,4 +429,10 @@ def _seed_disclosures(seed: DemoSeed) -> str:
     return seed_disclosures(seed)
 
 
-SEEDERS: tuple[Seeder, ...] = (seed_patients, _seed_disclosures, seed_cctv, seed_requests)
+def _seed_consents(seed: DemoSeed) -> str:
+    from privdesk.consent.sample import seed_consents
+
+    return seed_consents(seed)
+
+
+SEEDERS: tuple[Seeder, ...] = (seed_patients, _seed_consents, _seed_disclosures, seed_cctv, seed_requests)

@@ -313,3 +313,40 @@ def test_a_consent_to_a_version_that_no_longer_counts_is_refused(ctx: AppContext
         records.record(ctx, yook, kiosk(pid, at=clock.now() - dt.timedelta(days=3)))
     assert records.record(ctx, yook, kiosk(pid)).version == 2
     assert records.show(ctx, yook, pid).states[0].valid
+
+
+def test_migration_0780_guards_and_downgrades(empty_db_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+
+    from privdesk.audit import protections
+    from privdesk.audit.verify import Snapshot
+    from privdesk.store import migrate
+    from privdesk.store.engine import make_engine
+
+    engine = make_engine(empty_db_url)
+    try:
+        migrate.upgrade(engine, "0770")
+        migrate.upgrade(engine)
+        with Snapshot(engine) as snap:
+            assert protections.check(snap, engine.dialect.name) == []
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO consent_texts (purpose, version, state, text, requires_fresh_consent, created_at, "
+                    "created_by) VALUES ('contact', 1, 'published', '동의', true, '2026-12-01 00:00:00', 'yook')"
+                )
+            )
+        for stmt in ("UPDATE consent_texts SET state = 'draft'", "DELETE FROM consent_texts"):
+            with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+                conn.execute(text(stmt))
+        cfg = migrate.alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0770")
+        assert not {"consent_texts", "consent_records"} & set(inspect(engine).get_table_names())
+        migrate.upgrade(engine)
+        assert {"consent_texts", "consent_records"} <= set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()

@@ -245,3 +245,32 @@ def test_cli_texts_record_show_list_withdraw_import(cli: Cli, sqlite_ctx: AppCon
     assert r.returncode == 0 and out.exists(), r.stderr
     r = cli("consent", "text-draft", "--purpose", "contact", "--text", "x", *clerk, password=pw)
     assert r.returncode == 1 and "권한" in r.stderr
+
+
+def test_the_access_log_reads_the_consent_entries_in_words(sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    from privdesk.audit import query, readable
+
+    ctx = sqlite_ctx
+    yook = officer(ctx)
+    add_patients(ctx, yook, 3)
+    publish_text(ctx)
+    actor_for(ctx, "nurse", ["intake"])
+    clerk = actor_for(ctx, "clerk", ["intake"])
+    import_consents(ctx, clerk, write(tmp_path / "c.csv", GOOD.format(day=clock.today_kst().isoformat())))
+    records.withdraw(ctx, clerk, 1, "contact", reason="수신 거부")
+    records.record(ctx, clerk, records.ConsentInput(1, "contact", "kiosk"))
+    records.show(ctx, clerk, 2)
+    records.consenting(ctx, clerk, "contact")
+    tasks = [r.task for r in readable.page(ctx, yook, query.LogFilter(), limit=500)]
+    for sentence in (
+        "동의서 문안 초안 작성",
+        "동의서 문안 게시",
+        "동의 기록 가져오기 (3명)",
+        "환자 동의 철회 기록",
+        "환자 동의 기록",
+        "환자 동의 기록 조회",
+        "동의한 환자 목록 검색(동의한 환자 목록)",
+        "동의한 환자 목록 조회 (3명)",
+    ):
+        assert sentence in tasks, (sentence, tasks[:20])
+    assert "환자 명부 가져오기 (3명)" not in tasks

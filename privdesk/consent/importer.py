@@ -267,8 +267,8 @@ def import_consents(
             result = ConsentImportResult(len(imported), skipped, len(rows), dry_run)
             if dry_run:
                 raise _DryRun
-            for subject, detail in batches.entries(imported):
-                u.log(Action.IMPORT, subject, detail=detail)
+            for subject, detail in batches.entries(imported, limit=batches.DETAIL_LIMIT - 30):
+                u.log(Action.IMPORT, subject, detail=f"{detail}; 동의 기록 가져오기")
             u.log(Action.IMPORT, "consent:*", detail=f"imported={len(imported)} skipped={skipped}")
     except _DryRun:
         with ctx.unit(actor, Permission.CONSENT_RECORD) as u:

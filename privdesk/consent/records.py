@@ -508,6 +508,6 @@ def consenting(ctx: AppContext, actor: Actor, purpose: str) -> list[ConsentingPa
                 )
         out.sort(key=lambda c: c.chart_no)
         u.log(Action.SEARCH, "consent:*", search_kind="consent", detail=f"목적={p.code}; results={len(out)}")
-        for subject, detail in batches.entries([c.patient_id for c in out]):
-            u.log(Action.VIEW, subject, detail=detail)
+        for subject, detail in batches.entries([c.patient_id for c in out], limit=batches.DETAIL_LIMIT - 30):
+            u.log(Action.VIEW, subject, detail=f"{detail}; 동의한 환자 목록")
         return out

@@ -9,6 +9,7 @@ import re
 from privdesk.audit import query
 
 LOOKUP_DETAIL = "접속기록 대상 확인"
+CONSENT_MARK = "동의"  # the consent domain's batch entries end with words naming it (…; 동의 기록 가져오기)
 CHUNK = 500
 REF = re.compile(r"\b([a-z][a-z_]*):(\d+|\*)")
 KEY_VALUE = re.compile(r"([^\W\d][\w.-]*)=(\S*)")

@@ -104,3 +104,27 @@ def test_no_consent_tab_without_consent_read(
     window, page = open_registry(qtbot, sqlite_ctx, runner, reader)
     assert page.consents is None and page.panel.tabs.count() == 1
     close(qtbot, window, runner)
+
+
+def test_the_contact_list_export_refuses_patients_without_consent_in_the_dialog(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner, boss: Actor, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from privdesk.ui.registry.dialogs import ExportDialog
+
+    register_hong(sqlite_ctx, boss)
+    clerk = staff(sqlite_ctx, boss, "clerk", ["intake"], name="김원무")
+    window, page = open_registry(qtbot, sqlite_ctx, runner, clerk)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.panel.detail is not None, timeout=10_000)
+    page.export_selected()
+    dialog = page.dialog
+    assert isinstance(dialog, ExportDialog)
+    out = tmp_path / "contacts.csv"
+    dialog.path_edit.setText(str(out))
+    dialog.reason.setEditText("검진 안내 문자")
+    dialog.consent_box.setChecked(True)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: "C-0001" in dialog.message.text(), timeout=10_000)
+    assert "유효한 동의 기록이 없는" in dialog.message.text() and dialog.isVisible() and not out.exists()
+    dialog.reject()
+    close(qtbot, window, runner)

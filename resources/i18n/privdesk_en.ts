@@ -3177,8 +3177,8 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)</source>
-        <translation>A list for notices and promotion (needs consent: refused if it includes a patient who stopped processing or withdrew consent)</translation>
+        <source>안내·홍보 연락에 쓸 명단 (동의 기록이 있는 환자만: 동의가 없거나 철회·처리정지한 환자가 있으면 거절됨)</source>
+        <translation>List for notices and promotion (only patients with a recorded consent: refused if anyone has none, withdrew it or stopped processing)</translation>
     </message>
     <message>
         <location line="+9"/>

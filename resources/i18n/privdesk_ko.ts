@@ -3175,7 +3175,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)</source>
+        <source>안내·홍보 연락에 쓸 명단 (동의 기록이 있는 환자만: 동의가 없거나 철회·처리정지한 환자가 있으면 거절됨)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

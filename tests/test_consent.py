@@ -350,3 +350,32 @@ def test_migration_0780_guards_and_downgrades(empty_db_url: str) -> None:
         assert {"consent_texts", "consent_records"} <= set(inspect(engine).get_table_names())
     finally:
         engine.dispose()
+
+
+def test_the_profile_lists_the_consent_purposes() -> None:
+    from privdesk.consent.purposes import DEFAULT_PURPOSES, for_use, purposes_from
+    from privdesk.errors import ConfigError
+
+    assert purposes_from({}) == DEFAULT_PURPOSES
+    assert [p.name for p in DEFAULT_PURPOSES] == ["안내·홍보 연락", "제3자 제공"]
+    own = purposes_from(
+        {
+            "consent": {
+                "purposes": [
+                    {"code": "sms", "name": "검진 안내 문자", "uses": ["contact"]},
+                    {"code": "research", "name": "연구 목적 이용", "uses": ["internal_use"]},
+                ]
+            }
+        }
+    )
+    assert for_use(own, "contact").code == "sms" and for_use(own, "internal_use").code == "research"
+    with pytest.raises(ValidationError, match="제3자 제공에 쓰는 동의 목적이 없습니다"):
+        for_use(own, "provision")
+    for bad in (
+        {"consent": {"purposes": []}},
+        {"consent": {"purposes": [{"code": "한글", "name": "x"}]}},
+        {"consent": {"purposes": [{"code": "a", "name": "x", "uses": ["marketing"]}]}},
+        {"consent": {"purposes": [{"code": "a", "name": "x"}, {"code": "a", "name": "y"}]}},
+    ):
+        with pytest.raises(ConfigError):
+            purposes_from(bad)

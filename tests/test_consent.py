@@ -379,3 +379,15 @@ def test_the_profile_lists_the_consent_purposes() -> None:
     ):
         with pytest.raises(ConfigError):
             purposes_from(bad)
+
+
+def test_the_summary_for_the_access_answer(ctx: AppContext) -> None:
+    from privdesk.consent.api import consent_summary
+
+    yook = officer(ctx)
+    (pid,) = add_patients(ctx, yook, 1)
+    give_consent(ctx, [pid])
+    with ctx.session() as s:
+        text_ = consent_summary(s, ctx.profile.raw, pid)
+    day = clock.today_kst().isoformat()
+    assert text_ == f"선택 동의: 안내·홍보 연락 — 동의(유효) {day}, 키오스크; 제3자 제공 — 기록 없음."

@@ -445,6 +445,8 @@ def test_access_answer_is_produced_from_the_data_and_logged_without_personal_dat
     assert answer.purpose and answer.retention.startswith("최종 내원일로부터 5년 (의료법 시행규칙 제15조")
     assert [p.recipient for p in answer.provisions] == ["한국손해보험"]
     assert "법령" in answer.consent
+    # and the patient's 선택 동의 from the consent records (처리에 동의한 사실 및 내용)
+    assert "선택 동의: 안내·홍보 연락 — 기록 없음; 제3자 제공 — 기록 없음." in answer.consent
     assert repr(answer) == f"AccessAnswer(request_id={r.id}, items={len(answer.content)})"
     only = requests.receive_request(
         ctx, clerk, ask(RequestKind.ACCESS, pid, request_text="", access_items=["provision"])

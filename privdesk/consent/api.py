@@ -4,6 +4,8 @@
   the basis of consent call it: every patient must have a consent that counts for the purpose, else
   :class:`ConsentMissingError` names the chart numbers without one (nothing is written: the caller's
   unit rolls back).
+- :func:`consent_summary` — the 열람 answer's "처리에 동의한 사실 및 내용" (:mod:`privdesk.rights.answers`):
+  the patient's consent per purpose in one line.
 - :func:`withdraw_all` — a completed 동의철회 request (:mod:`privdesk.rights.decisions`) appends a
   withdrawal record for every purpose the patient had consented to.
 """
@@ -26,7 +28,15 @@ from privdesk.consent.purposes import (
     for_use,
     purposes_from,
 )
-from privdesk.consent.records import append_withdrawal, latest_records, without_consent
+from privdesk.consent.records import (
+    METHOD_LABELS,
+    STATE_LABELS,
+    append_withdrawal,
+    latest_records,
+    state_of,
+    without_consent,
+)
+from privdesk.consent.texts import counting_ids
 from privdesk.context import Unit
 from privdesk.errors import RuleViolationError
 from privdesk.registry.models import Patient
@@ -36,6 +46,7 @@ __all__ = [
     "USE_INTERNAL",
     "USE_PROVISION",
     "ConsentMissingError",
+    "consent_summary",
     "purpose_for",
     "require_consent",
     "withdraw_all",
@@ -103,3 +114,18 @@ def withdraw_all(u: Unit, patient_id: int, request_id: int) -> int:
         )
         n += 1
     return n
+
+
+def consent_summary(session: Session, profile_raw: Mapping[str, Any], patient_id: int) -> str:
+    """``선택 동의: 안내·홍보 연락 — 동의(유효) 2026-11-02, 제1판, 서면; 제3자 제공 — 기록 없음``."""
+    today = clock.today_kst()
+    latest = latest_records(session, [patient_id])
+    parts: list[str] = []
+    for p in purposes_from(profile_raw):
+        r = latest.get((patient_id, p.code))
+        state = state_of(r, counting_ids(session, p.code, today))
+        text = f"{p.name} — {STATE_LABELS.get(state, state)}"
+        if r is not None:
+            text += f" {clock.to_kst(r.at):%Y-%m-%d}, {METHOD_LABELS.get(r.method, r.method)}"
+        parts.append(text)
+    return "선택 동의: " + "; ".join(parts) + "."

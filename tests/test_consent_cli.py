@@ -274,3 +274,25 @@ def test_the_access_log_reads_the_consent_entries_in_words(sqlite_ctx: AppContex
     ):
         assert sentence in tasks, (sentence, tasks[:20])
     assert "환자 명부 가져오기 (3명)" not in tasks
+
+
+def test_cli_disclosure_on_consent_names_the_purpose(cli: Cli, sqlite_ctx: AppContext) -> None:
+    ctx = sqlite_ctx
+    add_patients(ctx, officer(ctx), 1)
+    actor_for(ctx, "desk", ["intake"])
+    give = ("consent", "record", "1001", "--method", "kiosk", "--as", "desk")  # and --purpose
+    record = [
+        "disclosure", "record", "--to", "한빛손해보험(주)", "--purpose", "보험금 심사", "--items", "이름, 내원일",
+        "--basis", "consent", "--date", clock.today_kst().isoformat(), "--form", "팩스", "--chart", "1001",
+        "--file", "patient",
+    ]  # fmt: skip
+    publish_text(ctx, "contact")
+    publish_text(ctx, "provision")
+    assert cli(*give, "--purpose", "contact", password=TEST_PASSWORD).returncode == 0
+    r = cli(*record, "--as", "desk", password=TEST_PASSWORD)  # a provision needs 제3자 제공 consent
+    assert r.returncode == 1 and "'제3자 제공'" in r.stderr and "1001" in r.stderr
+    r = cli(*record, "--consent-purpose", "contact", "--as", "desk", password=TEST_PASSWORD)
+    assert r.returncode == 1 and "할 수 없습니다" in r.stderr  # contact consent does not allow a provision
+    assert cli(*give, "--purpose", "provision", password=TEST_PASSWORD).returncode == 0
+    r = cli(*record, "--consent-purpose", "provision", "--as", "desk", password=TEST_PASSWORD)
+    assert r.returncode == 0, r.stderr

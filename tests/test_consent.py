@@ -174,6 +174,10 @@ def test_a_changed_purpose_needs_fresh_consent(ctx: AppContext) -> None:
         assert records.without_consent(s, [pid, other], "contact", later) == [pid, other]
     # today a consent to 제1판 may still be recorded; from next week only 제4판 (the newest fresh one) counts
     assert records.record(ctx, yook, kiosk(pid, version=1)).version == 1
+    # the new text can be signed in advance, before it takes effect: that consent counts next week
+    assert records.record(ctx, yook, kiosk(other, version=4)).version == 4
+    with ctx.session() as s:
+        assert records.without_consent(s, [pid, other], "contact", later) == [pid]
     with ctx.session() as s:
         from privdesk.consent.texts import counting_ids
 

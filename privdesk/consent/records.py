@@ -11,6 +11,11 @@
 - :func:`consenting` (``consent.read``): the patients whose consent to a purpose counts today (a
   contact list's chart numbers), logged as batch entries naming every patient listed.
 
+A consent names the version agreed to (default: the one in force). It must still count, and it
+cannot be dated before both the version's effective date and its publication: an old paper form is
+entered with its own date under a version whose effective date covers it, and a new version can be
+signed in advance, between its publication and its effective date.
+
 **The current state** of a patient and purpose is the latest record (by when it happened, then by
 the order it was written). It counts (``valid``) only when it is a consent to a text version that
 still counts (:func:`privdesk.consent.texts.counting_ids`); a consent to a version whose purpose
@@ -280,10 +285,15 @@ def _text_for(session: Session, p: Purpose, version: int | None, at: dt.datetime
             f"'{p.name}' 동의서 문안 제{row.version}판은 그 뒤 동의 목적이 바뀌어 더는 유효하지 않습니다. "
             "현재 판으로 새 동의를 받으십시오."
         )
-    if row.effective_date is not None and clock.to_kst(at).date() < row.effective_date:
+    # a text can be agreed to from its effective date (an older paper form entered later) or from its
+    # publication (the new text signed in advance, before it takes effect) — not before both
+    day = clock.to_kst(at).date()
+    published = clock.to_kst(row.published_at).date() if row.published_at is not None else None
+    starts = [d for d in (row.effective_date, published) if d is not None]
+    if starts and day < min(starts):
         raise ValidationError(
             "at",
-            f"동의 일시가 제{row.version}판의 시행일({row.effective_date.isoformat()})보다 앞섭니다. "
+            f"동의 일시가 제{row.version}판의 시행일·게시일({min(starts).isoformat()})보다 앞섭니다. "
             "그때 시행 중이던 판을 고르거나 일시를 확인하십시오.",
         )
     return row

@@ -11,7 +11,7 @@ from privdesk.context import Actor, AppContext
 from privdesk.ui.registry.consents import ConsentDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
-from tests.consent_support import publish_text
+from tests.consent_support import TEXTS, publish_text
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     close,
@@ -51,9 +51,15 @@ def test_the_consent_tab_records_and_withdraws(
     assert states.data(states.index(0, 1)) == "기록 없음"
     assert section.record_button.isEnabled() and not section.withdraw_button.isEnabled()
 
-    section.record_button.click()
+    section.record_button.click()  # the published texts are read first, then the dialog opens
+    qtbot.waitUntil(lambda: isinstance(section.dialog, ConsentDialog), timeout=10_000)
     dialog = section.dialog
     assert isinstance(dialog, ConsentDialog)
+    assert dialog.version.currentText().startswith("제1판 (시행 ") and dialog.version.currentData() == 1
+    assert dialog.text_view.toPlainText() == TEXTS["contact"]  # the text the patient agrees to, shown
+    dialog.purpose.setCurrentIndex(1)  # 제3자 제공: nothing published yet
+    assert dialog.version.count() == 0 and dialog.text_view.toPlainText() == "게시된 동의서 문안이 없습니다."
+    dialog.purpose.setCurrentIndex(0)
     dialog.method.setCurrentIndex(dialog.method.findData("paper"))
     assert dialog.form_ref.isEnabled() and not dialog.witness.isEnabled()
     dialog.ok_button.click()  # no form reference: refused, the dialog stays open

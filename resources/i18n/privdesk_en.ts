@@ -1932,7 +1932,7 @@ Key file: {path}</translation>
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/consents.py" line="+49"/>
+        <location filename="../../privdesk/ui/registry/consents.py" line="+53"/>
         <source>키오스크</source>
         <translation>Kiosk</translation>
     </message>
@@ -1947,12 +1947,12 @@ Key file: {path}</translation>
         <translation>Verbal (another staff member witnessing)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>동의 기록 — {who}</source>
         <translation>Record consent — {who}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>예: SCAN-2026-0001</source>
         <translation>e.g. SCAN-2026-0001</translation>
     </message>
@@ -1968,12 +1968,12 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>법정대리인</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-15"/>
         <source>이름 (가려서 저장됩니다)</source>
         <translation>Name (stored masked)</translation>
     </message>
@@ -1986,6 +1986,16 @@ Key file: {path}</translation>
         <location line="+4"/>
         <source>동의 목적</source>
         <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문안 판</source>
+        <translation>Text version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의서 문안</source>
+        <translation>Consent text</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2027,11 +2037,21 @@ Key file: {path}</translation>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>제{n}판 (시행 {date})</source>
+        <translation>Version {n} (in force {date})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>게시된 동의서 문안이 없습니다.</source>
+        <translation>No consent text has been published.</translation>
+    </message>
 </context>
 <context>
     <name>ConsentSection</name>
     <message>
-        <location line="-130"/>
+        <location line="-168"/>
         <source>동의(유효)</source>
         <translation>Consented (valid)</translation>
     </message>
@@ -2106,7 +2126,7 @@ Key file: {path}</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+182"/>
         <source>동의 기록…</source>
         <translation>Record consent…</translation>
     </message>
@@ -2121,7 +2141,7 @@ Key file: {path}</translation>
         <translation>Consents and withdrawals</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>동의 철회</source>
         <translation>Withdraw consent</translation>
     </message>
@@ -3176,12 +3196,12 @@ Key file: {path}</translation>
         <translation>Export unmasked</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>안내·홍보 연락에 쓸 명단 (동의 기록이 있는 환자만: 동의가 없거나 철회·처리정지한 환자가 있으면 거절됨)</source>
         <translation>List for notices and promotion (only patients with a recorded consent: refused if anyone has none, withdrew it or stopped processing)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
@@ -5761,7 +5781,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-218"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-221"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>

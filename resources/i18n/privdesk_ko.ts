@@ -1930,7 +1930,7 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/consents.py" line="+49"/>
+        <location filename="../../privdesk/ui/registry/consents.py" line="+53"/>
         <source>키오스크</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1945,12 +1945,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>동의 기록 — {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>예: SCAN-2026-0001</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1966,12 +1966,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>법정대리인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-15"/>
         <source>이름 (가려서 저장됩니다)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1983,6 +1983,16 @@
     <message>
         <location line="+4"/>
         <source>동의 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문안 판</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의서 문안</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2025,11 +2035,21 @@
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>제{n}판 (시행 {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>게시된 동의서 문안이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsentSection</name>
     <message>
-        <location line="-130"/>
+        <location line="-168"/>
         <source>동의(유효)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2104,7 +2124,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+182"/>
         <source>동의 기록…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2119,7 +2139,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+67"/>
         <source>동의 철회</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3174,12 +3194,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>안내·홍보 연락에 쓸 명단 (동의 기록이 있는 환자만: 동의가 없거나 철회·처리정지한 환자가 있으면 거절됨)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5758,7 +5778,7 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-218"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-221"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,6 +8,8 @@ text, a missing form reference …) stays in the dialog in Korean so nothing typ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,15 +19,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.clock import fmt_datetime
 from privdesk.consent import records
 from privdesk.consent.purposes import Purpose
-from privdesk.consent.texts import purposes
+from privdesk.consent.texts import TextInfo, purposes, texts
 from privdesk.errors import PrivdeskError
 from privdesk.fields import reason as reason_field
 from privdesk.ui.host import PageHost
@@ -108,6 +112,7 @@ class ConsentDialog(QDialog):
         patient_id: int,
         title: str,
         choices: tuple[Purpose, ...],
+        versions: Sequence[TextInfo] = (),
     ) -> None:
         super().__init__(parent)
         self.host = host
@@ -120,6 +125,13 @@ class ConsentDialog(QDialog):
         self.purpose.setObjectName("purpose")
         for p in choices:
             self.purpose.addItem(p.name, p.code)
+        self.versions = [v for v in versions if v.version is not None]
+        self.version = QComboBox(self)
+        self.version.setObjectName("version")
+        self.text_view = QPlainTextEdit(self)
+        self.text_view.setObjectName("consentText")
+        self.text_view.setReadOnly(True)
+        self.text_view.setFixedHeight(90)
         self.method = QComboBox(self)
         self.method.setObjectName("method")
         for code, label in METHODS:
@@ -148,6 +160,8 @@ class ConsentDialog(QDialog):
         self.note.setObjectName("note")
         self.note.setMaxLength(500)
         form.addRow(self.tr("동의 목적"), self.purpose)
+        form.addRow(self.tr("문안 판"), self.version)
+        form.addRow(self.tr("동의서 문안"), self.text_view)
         form.addRow(self.tr("방법"), self.method)
         form.addRow(self.tr("동의서 번호"), self.form_ref)
         form.addRow(self.tr("입회자"), self.witness)
@@ -170,10 +184,31 @@ class ConsentDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.purpose.currentIndexChanged.connect(lambda _i: self._fill_versions())
+        self.version.currentIndexChanged.connect(lambda _i: self._show_text())
+        self._fill_versions()
         self.method.currentIndexChanged.connect(lambda _i: self._update())
         self.signer.currentIndexChanged.connect(lambda _i: self._update())
         self._update()
         self.resize(420, self.sizeHint().height())
+
+    def _fill_versions(self) -> None:
+        """The purpose's published versions, newest first; the one in force chosen (a newer one
+        may be signed in advance)."""
+        code, today = self.purpose.currentData(), clock.today_kst()
+        self.version.clear()
+        mine = sorted((v for v in self.versions if v.purpose == code), key=lambda v: -(v.version or 0))
+        for v in mine:
+            when = v.effective_date.isoformat() if v.effective_date else ""
+            self.version.addItem(self.tr("제{n}판 (시행 {date})").format(n=v.version, date=when), v.version)
+        in_force = next((i for i, v in enumerate(mine) if v.effective_date and v.effective_date <= today), 0)
+        self.version.setCurrentIndex(in_force if mine else -1)
+        self._show_text()
+
+    def _show_text(self) -> None:
+        chosen, code = self.version.currentData(), self.purpose.currentData()
+        text = next((v.text for v in self.versions if v.purpose == code and v.version == chosen), None)
+        self.text_view.setPlainText(text if text is not None else self.tr("게시된 동의서 문안이 없습니다."))
 
     def _update(self) -> None:
         method = self.method.currentData()
@@ -190,6 +225,7 @@ class ConsentDialog(QDialog):
             patient_id=self.patient_id,
             purpose=str(self.purpose.currentData()),
             method=method,
+            version=self.version.currentData(),
             form_ref=self.form_ref.text() if method == "paper" else "",
             witness=self.witness.text() if method == "verbal" else "",
             signer=str(self.signer.currentData()),
@@ -297,9 +333,16 @@ class ConsentSection(QWidget):
     def record(self) -> None:
         if self.patient_id is None:
             return
-        dialog = ConsentDialog(self.host, self, self.patient_id, self.title, purposes(self.host.ctx))
-        dialog.recorded.connect(lambda _row: self._reload())
-        self._open(dialog)
+        ctx, actor, pid, title = self.host.ctx, self.host.actor, self.patient_id, self.title
+
+        def opened(versions: list[TextInfo]) -> None:
+            if self.patient_id != pid:
+                return
+            dialog = ConsentDialog(self.host, self, pid, title, purposes(ctx), versions)
+            dialog.recorded.connect(lambda _row: self._reload())
+            self._open(dialog)
+
+        self.host.runner.run(lambda: texts(ctx, actor), owner=self, on_done=opened)
 
     def withdraw(self) -> None:
         chosen = selected_row(self.state_table, self.states)

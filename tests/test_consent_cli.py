@@ -296,3 +296,21 @@ def test_cli_disclosure_on_consent_names_the_purpose(cli: Cli, sqlite_ctx: AppCo
     assert cli(*give, "--purpose", "provision", password=TEST_PASSWORD).returncode == 0
     r = cli(*record, "--consent-purpose", "provision", "--as", "desk", password=TEST_PASSWORD)
     assert r.returncode == 0, r.stderr
+
+
+def test_cp949_and_an_explicit_utf8_with_bom(sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    ctx = sqlite_ctx
+    yook = officer(ctx)
+    add_patients(ctx, yook, 2)
+    publish_text(ctx)
+    day = clock.today_kst().isoformat()
+    korean = write(
+        tmp_path / "kiosk.csv",
+        f"차트번호,동의 목적,동의 일시,동의 방법\n1001,안내·홍보 연락,{day},키오스크\n",
+        "cp949",
+    )
+    assert import_consents(ctx, yook, korean).imported == 1
+    bom = write(tmp_path / "bom.csv", f"차트번호,동의 목적,동의 일시,동의 방법\n1002,contact,{day},kiosk\n")
+    assert import_consents(ctx, yook, bom, encoding="utf-8", dry_run=True).imported == 1
+    with pytest.raises(ImportFileError, match="알 수 없는 문자 인코딩"):
+        import_consents(ctx, yook, bom, encoding="klingon")

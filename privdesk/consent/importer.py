@@ -18,6 +18,7 @@ file twice records nothing twice.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, PrivdeskError, ValidationError
 from privdesk.registry.importer import detect_encoding, normalise_header, read_header
 from privdesk.registry.models import STATUS_ACTIVE, Patient
-from privdesk.registry.source import ImportFileError, Problem, records
+from privdesk.registry.source import ImportFileError, Problem, records, sniff
 
 FIELDS: Final = (
     "chart_no",
@@ -171,6 +172,21 @@ def _version(text: str) -> int | None:
     return int(value)
 
 
+def _explicit(path: Path, encoding: str) -> str:
+    """A chosen encoding: the file is still sniffed (a binary file is refused whatever was chosen),
+    and UTF-8 with a BOM is read without it."""
+    sniff(path)
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ImportFileError(f"알 수 없는 문자 인코딩입니다: {encoding}") from None
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        with path.open("rb") as fh:
+            if fh.read(3) == codecs.BOM_UTF8:
+                return "utf-8-sig"
+    return encoding
+
+
 def import_consents(
     ctx: AppContext,
     actor: Actor,
@@ -184,7 +200,7 @@ def import_consents(
     path = Path(path)
     with ctx.unit(actor, Permission.CONSENT_RECORD):
         pass  # permission first: a refusal is logged before the file is read
-    enc = detect_encoding(path) if encoding == "auto" else encoding
+    enc = detect_encoding(path) if encoding == "auto" else _explicit(path, encoding)
     header = read_header(path, enc)
     idx = _indexes(header, mapping if mapping is not None else auto_mapping(header))
     all_purposes = purposes(ctx)

@@ -395,3 +395,19 @@ def test_the_summary_for_the_access_answer(ctx: AppContext) -> None:
         text_ = consent_summary(s, ctx.profile.raw, pid)
     day = clock.today_kst().isoformat()
     assert text_ == f"선택 동의: 안내·홍보 연락 — 동의(유효) {day}, 키오스크; 제3자 제공 — 기록 없음."
+
+
+def test_the_privacy_policy_states_the_purposes_processed_with_consent(ctx: AppContext) -> None:
+    from privdesk.policy import versions
+
+    yook = officer(ctx)
+    before = versions.current(ctx, yook).text()
+    assert "동의를 받아 처리하는 경우" not in before  # no text in force: nothing stated
+    v1 = publish_text(ctx, "contact", effective=dt.date(2026, 1, 2))
+    body = versions.current(ctx, yook).text()
+    assert "## ○동의를 받아 처리하는 경우 (선택 동의)" in body
+    assert (
+        f"- 안내·홍보 연락 : 별도로 동의한 정보주체의 개인정보만 이 목적으로 처리하며, 동의는 언제든지 철회할 수 "
+        f"있습니다 (동의서 제{v1.version}판, 2026. 1. 2. 시행)." in body
+    )
+    assert "제3자 제공 : 별도로" not in body  # its text is not published

@@ -6,12 +6,15 @@
   unit rolls back).
 - :func:`consent_summary` — the 열람 answer's "처리에 동의한 사실 및 내용" (:mod:`privdesk.rights.answers`):
   the patient's consent per purpose in one line.
+- :func:`texts_in_force` — the privacy policy (:mod:`privdesk.policy.document`) states the purposes
+  processed only with consent, with the version of each text in force.
 - :func:`withdraw_all` — a completed 동의철회 request (:mod:`privdesk.rights.decisions`) appends a
   withdrawal record for every purpose the patient had consented to.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -36,7 +39,7 @@ from privdesk.consent.records import (
     state_of,
     without_consent,
 )
-from privdesk.consent.texts import counting_ids
+from privdesk.consent.texts import counting_ids, in_force
 from privdesk.context import Unit
 from privdesk.errors import RuleViolationError
 from privdesk.registry.models import Patient
@@ -49,6 +52,7 @@ __all__ = [
     "consent_summary",
     "purpose_for",
     "require_consent",
+    "texts_in_force",
     "withdraw_all",
 ]
 SHOWN = 10  # chart numbers named in the error; the rest counted
@@ -129,3 +133,16 @@ def consent_summary(session: Session, profile_raw: Mapping[str, Any], patient_id
             text += f" {clock.to_kst(r.at):%Y-%m-%d}, {METHOD_LABELS.get(r.method, r.method)}"
         parts.append(text)
     return "선택 동의: " + "; ".join(parts) + "."
+
+
+def texts_in_force(
+    session: Session, profile_raw: Mapping[str, Any], today: dt.date
+) -> list[tuple[str, int, dt.date]]:
+    """(purpose name, version, effective date) of each purpose's consent text in force today, in the
+    profile's order; purposes without a text in force are left out."""
+    out: list[tuple[str, int, dt.date]] = []
+    for p in purposes_from(profile_raw):
+        row = in_force(session, p.code, today)
+        if row is not None and row.version is not None and row.effective_date is not None:
+            out.append((p.name, row.version, row.effective_date))
+    return out

@@ -22,10 +22,11 @@ import json
 import logging
 import re
 import socket
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -213,6 +214,9 @@ class Wiring:
     wipe_stale_snapshots: Callable[[Path], int]
     # lifecycle → backup: until when backups may still hold what each destruction removed
     backup_copies_texts: Callable[[Session, BackupSettings, dict[int, dt.datetime]], dict[int, str]]
+    # registry → consent: refuse a contact export unless every patient's consent counts (opt-in);
+    # (session, patient ids, profile, purpose code or None) → the purpose code checked
+    require_contact_consent: Callable[[Session, Sequence[int], Mapping[str, Any], str | None], str]
 
 
 class AppContext:

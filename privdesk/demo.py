@@ -430,6 +430,12 @@ def _seed_disclosures(seed: DemoSeed) -> str:
     return seed_disclosures(seed)
 
 
+def _seed_consents(seed: DemoSeed) -> str:
+    from privdesk.consent.sample import seed_consents
+
+    return seed_consents(seed)
+
+
 def seed_policy(seed: DemoSeed) -> str:
     """The privacy policy as the officer would leave it: version 1 published from the demo's data
     (in force since the first of this month), and a draft with a reworded introduction waiting to
@@ -454,4 +460,11 @@ def seed_policy(seed: DemoSeed) -> str:
     return f"개인정보 처리방침 제{published.number}판 게시, 새 초안 1건"
 
 
-SEEDERS: tuple[Seeder, ...] = (seed_patients, _seed_disclosures, seed_cctv, seed_requests, seed_policy)
+SEEDERS: tuple[Seeder, ...] = (
+    seed_patients,
+    _seed_consents,
+    _seed_disclosures,
+    seed_cctv,
+    seed_requests,
+    seed_policy,
+)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from privdesk.backup import models as backup_models
 from privdesk.cctv import models as cctv_models
 from privdesk.complaints import models as complaint_models
+from privdesk.consent import models as consent_models
 from privdesk.disclosures import models as disclosure_models
 from privdesk.incidents import models as incident_models
 from privdesk.lifecycle import models as lifecycle_models
@@ -26,6 +27,7 @@ DOMAIN_MODELS = (
     backup_models,
     cctv_models,
     complaint_models,
+    consent_models,
     disclosure_models,
     incident_models,
     lifecycle_models,

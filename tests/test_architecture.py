@@ -295,6 +295,69 @@ def test_importing_the_kernel_loads_no_domain() -> None:
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+def _package_graph() -> dict[str, set[str]]:
+    """Top-level packages and modules of privdesk (the kernel as one node, ``kernel``) and the ones
+    each imports when it runs; ui/ and cli/ (the outermost layer) left out, and the migrations'
+    environment, whose business is collecting every model."""
+
+    def node(name: str) -> str:
+        return "kernel" if name in KERNEL else name
+
+    graph: dict[str, set[str]] = {}
+    for p in sorted(PKG.rglob("*.py")):
+        rel = p.relative_to(PKG)
+        top = rel.parts[0].removesuffix(".py")
+        if top in ("ui", "cli", "__main__") or rel.as_posix() == "store/migrations/env.py":
+            continue
+        for m in _runtime_imports(p):
+            parts = m.split(".")
+            if parts[0] != "privdesk" or len(parts) < 2 or parts[1] in ("ui", "cli"):
+                continue
+            if not (PKG / parts[1]).is_dir() and not (PKG / f"{parts[1]}.py").is_file():
+                continue
+            if node(parts[1]) != node(top):
+                graph.setdefault(node(top), set()).add(node(parts[1]))
+    return graph
+
+
+def test_no_import_cycle_between_domains() -> None:
+    """The knot is untied: no two packages above the kernel import each other, however indirectly
+    (strongly connected components of the import graph). A domain that must call one above it gets
+    the call handed in by the composition (:class:`privdesk.context.Wiring`)."""
+    graph = _package_graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    knots: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                knots.append(sorted(comp))
+
+    for v in sorted(set(graph) | {w for ws in graph.values() for w in ws}):
+        if v not in index:
+            visit(v)
+    assert knots == []
+
+
 def test_migrations_never_import_live_code() -> None:
     """A migration is history: it must run the same in five years, whatever the code became."""
     offenders = sorted(

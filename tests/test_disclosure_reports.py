@@ -26,6 +26,7 @@ from privdesk.personal import mask_name
 from privdesk.reports import disclosure_ledger
 from privdesk.reports.template import period_text
 from tests.audit_support import TEST_PASSWORD, actor_for, officer
+from tests.consent_support import give_consent
 from tests.helpers import OFFICER_PASSWORD, run_cli
 from tests.lifecycle_support import Marked, add_marked
 from tests.test_disclosures import entries, police
@@ -57,6 +58,7 @@ def people(ctx: AppContext) -> list[Marked]:
 
 
 def fill(ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
+    give_consent(ctx, [people[1].id], "provision")  # the entry on the basis of consent needs it
     first = record_disclosure(
         ctx,
         desk,

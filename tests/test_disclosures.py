@@ -26,10 +26,11 @@ from privdesk.disclosures.ledger import (
 from privdesk.disclosures.models import Disclosure, DisclosureSubject
 from privdesk.errors import NotFoundError, PermissionDeniedError, RuleViolationError, ValidationError
 from privdesk.lifecycle import separation
+from privdesk.registry.models import SubjectFlag
 from privdesk.registry.patients import HeldRecordError, set_hold
-from privdesk.rights.models import SubjectFlag
 from privdesk.store.models import AccessLogEntry
 from tests.audit_support import actor_for, officer
+from tests.consent_support import give_consent
 from tests.helpers import owner_engine
 from tests.lifecycle_support import Marked, add_marked, years_ago
 
@@ -156,6 +157,7 @@ def test_record_masks_the_subjects_anchors_the_entry_and_logs_each_patient(
 
 
 def test_listing_filters_and_logs_the_look(ctx: AppContext, desk: Actor, people: list[Marked]) -> None:
+    give_consent(ctx, [people[1].id], "provision")
     a = record_disclosure(
         ctx, desk, police(people[0].id, disclosed_on=clock.today_kst() - dt.timedelta(days=3))
     )
@@ -237,6 +239,8 @@ def test_input_is_checked_before_anything_is_written(
     with pytest.raises(NotFoundError):
         record_disclosure(ctx, desk, police(99999))
     # the law's name with its article in other common forms is accepted; consent needs no restrictions
+    # (and the patient's recorded consent to 제3자 제공, privdesk.consent)
+    give_consent(ctx, [p.id], "provision")
     for detail in (
         "의료법 제21조제3항제6호",
         "감염병의 예방 및 관리에 관한 법률 제11조",
@@ -389,6 +393,7 @@ def test_subject_history_lists_exactly_the_subjects_disclosures(
     ctx: AppContext, desk: Actor, people: list[Marked]
 ) -> None:
     p1, p2, p3 = people
+    give_consent(ctx, [p2.id], "provision")
     d1 = record_disclosure(
         ctx, desk, police(p1.id, p2.id, disclosed_on=clock.today_kst() - dt.timedelta(days=5))
     )
@@ -545,6 +550,7 @@ def test_accounts_without_the_permission_are_refused_and_logged(
 # -- the demo seeder ------------------------------------------------------------------------------------------------
 def test_demo_seeder_records_typical_disclosures_and_contracts(tmp_path: Any) -> None:
     from privdesk.accounts import users
+    from privdesk.consent.sample import seed_consents
     from privdesk.demo import DEMO_PASSWORD, build_demo, seed_patients
     from privdesk.disclosures import processors
     from privdesk.disclosures.sample import seed_disclosures
@@ -552,7 +558,10 @@ def test_demo_seeder_records_typical_disclosures_and_contracts(tmp_path: Any) ->
     from privdesk.settings import load_settings
 
     result = build_demo(
-        load_settings(), patients=20, folder=tmp_path / "demo", seeders=(seed_patients, seed_disclosures)
+        load_settings(),
+        patients=20,
+        folder=tmp_path / "demo",
+        seeders=(seed_patients, seed_consents, seed_disclosures),
     )
     assert result.summary[-1] == (
         "목적 외 이용·제3자 제공 기록 8건 (목적 외 이용 1건, 정정 1건), 수탁업체 10곳 (계약 종료 임박 1곳)"

@@ -22,6 +22,7 @@ from privdesk.disclosures.ledger import INTERNAL_USE, DisclosureInput, Pseudonym
 from privdesk.disclosures.models import Disclosure
 from privdesk.errors import RuleViolationError, ValidationError
 from tests.audit_support import actor_for, officer
+from tests.consent_support import give_consent
 from tests.helpers import owner_engine
 from tests.lifecycle_support import Marked, add_marked
 from tests.test_disclosures import count, police
@@ -206,6 +207,7 @@ def test_internal_use_beyond_the_purpose_is_its_own_kind_of_entry(
     ctx: AppContext, desk: Actor, people: list[Marked], tmp_path: Path
 ) -> None:
     a, b = people
+    give_consent(ctx, [a.id, b.id])  # 목적 외 이용 on consent: each patient's consent (안내·홍보 연락)
     given = record_disclosure(ctx, desk, police(a.id))
     used = record_disclosure(ctx, desk, internal(a.id, b.id))  # no 18⑤ request needed inside the hospital
     assert used.kind == INTERNAL_USE and used.kind_label == "목적 외 이용" and used.restrictions == ""
@@ -260,6 +262,8 @@ def test_internal_use_and_pseudonymised_provision_through_the_command_line(
 ) -> None:
     from tests.audit_support import TEST_PASSWORD
     from tests.helpers import run_cli
+
+    give_consent(ctx, [people[0].id])
 
     env = {
         "PRIVDESK_DB": ctx.settings.db_url,

@@ -19,13 +19,12 @@ from privdesk.context import Actor, AppContext
 from privdesk.disclosures.models import Disclosure, DisclosureSubject
 from privdesk.errors import PermissionDeniedError, RuleViolationError, ValidationError, VersionConflictError
 from privdesk.registry.export import export_patients
-from privdesk.registry.models import STATUS_SEPARATED, Patient
+from privdesk.registry.flags import ConsentUseRefusedError
+from privdesk.registry.models import STATUS_SEPARATED, Patient, SubjectFlag
 from privdesk.registry.patients import HeldRecordError, create_patient, get_patient, unmask
 from privdesk.registry.validation import PatientInput
 from privdesk.rights import answers, decisions, requests
 from privdesk.rights.decisions import AccessOutcome
-from privdesk.rights.flags import ConsentUseRefusedError
-from privdesk.rights.models import SubjectFlag
 from privdesk.rights.requests import RequestInput, RequestKind, RequestState, Urgency
 from privdesk.store.models import AccessLogEntry
 from tests.helpers import OFFICER_LOGIN
@@ -384,13 +383,22 @@ def test_suspension_flags_the_subject_and_the_access_answer_says_so(ctx: AppCont
 def test_a_consent_based_use_is_refused_for_a_flagged_subject(
     ctx: AppContext, clerk: Actor, tmp_path: Path
 ) -> None:
+    from privdesk.consent import records as consent_records
+    from tests.consent_support import give_consent
+
     pid = patient(ctx, clerk)
     other = patient(ctx, clerk, chart="1002", rrn="850505-2345678", name="김영희")
+    give_consent(ctx, [pid, other])  # opt-in: both consented to 안내·홍보 연락 first
     w = requests.receive_request(
         ctx, clerk, ask(RequestKind.WITHDRAW, pid, request_text="안내 문자 동의 철회")
     )
     verified(ctx, clerk, w.id)
     decisions.complete(ctx, clerk, w.id, result="문자 수신 동의 철회 처리")
+    # the completed 동의철회 appended a withdrawal to the consent records (method: the request)
+    state = consent_records.show(ctx, clerk, pid).states[0]
+    assert state.state == "withdrawn" and state.latest is not None
+    assert state.latest.method == "request" and state.latest.request_id == w.id
+    assert consent_records.show(ctx, clerk, other).states[0].valid
     with pytest.raises(ConsentUseRefusedError, match="1001"):
         export_patients(
             ctx, clerk, [pid, other], tmp_path / "notice.csv", reason="검진 안내 문자", consent_use=True
@@ -436,6 +444,8 @@ def test_access_answer_is_produced_from_the_data_and_logged_without_personal_dat
     assert answer.purpose and answer.retention.startswith("최종 내원일로부터 5년 (의료법 시행규칙 제15조")
     assert [p.recipient for p in answer.provisions] == ["한국손해보험"]
     assert "법령" in answer.consent
+    # and the patient's 선택 동의 from the consent records (처리에 동의한 사실 및 내용)
+    assert "선택 동의: 안내·홍보 연락 — 기록 없음; 제3자 제공 — 기록 없음." in answer.consent
     assert repr(answer) == f"AccessAnswer(request_id={r.id}, items={len(answer.content)})"
     only = requests.receive_request(
         ctx, clerk, ask(RequestKind.ACCESS, pid, request_text="", access_items=["provision"])

@@ -23,6 +23,7 @@ from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pages import PageSpec
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
+from tests.consent_support import give_consent
 from tests.lifecycle_support import Marked, add_marked
 from tests.reason_support import reason_given
 from tests.test_disclosures import police
@@ -216,6 +217,7 @@ def test_pseudonymised_data_with_its_record_and_a_correction(
 def test_internal_use_through_the_form(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     p, _q = patients(ctx)
+    give_consent(ctx, [p.id])  # 목적 외 이용 on consent needs the recorded consent
     desk = staff(ctx, "desk01", [INTAKE], "김원무")
     _win, page = open_page(qtbot, ctx, runner, desk)
     dialog = new_dialog(qtbot, page)
@@ -244,6 +246,7 @@ def test_internal_use_through_the_form(qtbot, sqlite_ctx: AppContext, runner: Ta
 def test_history_print_and_export(qtbot, sqlite_ctx: AppContext, runner: TaskRunner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ctx = sqlite_ctx
     p, q = patients(ctx)
+    give_consent(ctx, [p.id], "provision")
     desk = staff(ctx, "desk01", [INTAKE], "김원무")
     d1 = ledger.record_disclosure(
         ctx, desk, police(p.id, q.id, disclosed_on=clock.today_kst() - dt.timedelta(days=3))

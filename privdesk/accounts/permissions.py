@@ -47,6 +47,10 @@ class Permission(StrEnum):
     INCIDENT_READ = "incident.read"
     INCIDENT_HANDLE = "incident.handle"
     INCIDENT_APPROVE = "incident.approve"
+    # consent records (동의): intake records and reads, the privacy staff publish the texts
+    CONSENT_READ = "consent.read"
+    CONSENT_RECORD = "consent.record"
+    CONSENT_MANAGE = "consent.manage"
 
 
 LABELS: dict[Permission, str] = {
@@ -78,6 +82,9 @@ LABELS: dict[Permission, str] = {
     Permission.INCIDENT_READ: "유출 사고 대장 조회",
     Permission.INCIDENT_HANDLE: "유출 사고 대응(등록·통지·신고)",
     Permission.INCIDENT_APPROVE: "유출 사고 종결 승인",
+    Permission.CONSENT_READ: "동의 기록 조회",
+    Permission.CONSENT_RECORD: "동의 기록·철회 입력",
+    Permission.CONSENT_MANAGE: "동의서 문안 관리",
 }
 
 OFFICER = "officer"
@@ -119,6 +126,8 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
             Permission.INCIDENT_HANDLE,
             Permission.AUDIT_REVIEW,
             Permission.POLICY_MANAGE,
+            Permission.CONSENT_READ,
+            Permission.CONSENT_MANAGE,
         }
     ),
     INTAKE: frozenset(
@@ -130,6 +139,8 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
             Permission.PATIENT_IMPORT,
             Permission.REQUEST_HANDLE,
             Permission.DISCLOSURE_WRITE,
+            Permission.CONSENT_READ,
+            Permission.CONSENT_RECORD,
         }
     ),
     FACILITY: frozenset({Permission.CCTV_MANAGE, Permission.CCTV_READ}),

@@ -44,6 +44,8 @@ APPEND_ONLY = (
     "review_justification_events",
     "review_signoffs",
     "policy_versions",
+    "consent_texts",
+    "consent_records",
 )
 
 _ACCESS_LOG_DELETE = (

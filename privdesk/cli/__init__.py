@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "complaint",
     "review",
     "policy",
+    "consent",
 )
 
 log = logging.getLogger("privdesk.cli")

@@ -99,6 +99,13 @@ def _record_options(r: argparse.ArgumentParser) -> None:
         help="법적 근거 코드: consent, law, urgent, pseudonymised, public_health",
     )
     r.add_argument("--detail", default="", help="근거 상세 (법률 조항, 동의서, 연구 과제명 …)")
+    r.add_argument(
+        "--consent-purpose",
+        default="",
+        metavar="CODE",
+        help="--basis consent: 환자들이 동의한 목적 코드 (기본: 제3자 제공은 provision, 목적 외 이용은 contact); "
+        "동의 기록이 없는 환자가 있으면 거절",
+    )
     r.add_argument("--date", required=True, type=_date, metavar="YYYY-MM-DD", help="이용·제공일")
     r.add_argument("--form", required=True, help="이용·제공 형태 (예: 전자파일, 전산 조회)")
     r.add_argument("--period", default="", help="날짜·주기·기간 (반복되는 경우)")
@@ -275,6 +282,7 @@ def cmd_record(args: argparse.Namespace) -> int:
                 subject_count=args.count,
                 note=args.note,
                 pseudonym=_pseudonym(args),
+                consent_purpose=args.consent_purpose,
             ),
         )
     finally:

@@ -65,7 +65,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp.add_argument(
         "--consent-use",
         action="store_true",
-        help="안내·홍보 연락처럼 동의가 필요한 용도 (처리정지·동의철회한 환자가 있으면 거절)",
+        help="안내·홍보 연락처럼 동의가 필요한 용도: 모든 환자에게 유효한 동의 기록이 있어야 하며, 없거나 "
+        "처리정지·동의철회한 환자가 있으면 거절",
+    )
+    exp.add_argument(
+        "--consent-purpose",
+        metavar="CODE",
+        help="--consent-use의 동의 목적 코드 (기본: 안내·홍보 연락; privdesk consent texts로 확인)",
     )
     add_as_option(exp)
     exp.set_defaults(func=cmd_export)
@@ -114,7 +120,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not ids:
             raise ValidationError("patients", "검색어에 맞는 환자가 없어 내보내지 않았습니다.")
         n = export_patients(
-            ctx, actor, ids, out, reason=args.reason, unmasked=args.unmasked, consent_use=args.consent_use
+            ctx,
+            actor,
+            ids,
+            out,
+            reason=args.reason,
+            unmasked=args.unmasked,
+            consent_use=args.consent_use or bool(args.consent_purpose),
+            consent_purpose=args.consent_purpose,
         )
     finally:
         ctx.engine.dispose()

@@ -72,6 +72,7 @@ from privdesk.accounts.people import people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import anchors
 from privdesk.audit.chain import Action
+from privdesk.consent.api import USE_INTERNAL, USE_PROVISION, require_consent
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.disclosures.bases import (
     BASES,
@@ -102,9 +103,8 @@ from privdesk.korean import particle
 from privdesk.lifecycle.files import ensure_files
 from privdesk.lifecycle.models import LifecycleFile
 from privdesk.personal import mask_name
-from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient, patient_ref
+from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient, SubjectFlag, patient_ref
 from privdesk.registry.patients import ensure_not_held
-from privdesk.rights.models import SubjectFlag
 from privdesk.store.models import Account
 
 TABLE = "disclosure"  # anchor subject = Disclosure.ref ("disclosure:<id>")
@@ -210,6 +210,7 @@ class DisclosureInput:
     corrects_id: int | None = None
     kind: str = PROVISION
     pseudonym: PseudonymInput | None = None
+    consent_purpose: str = ""  # on basis consent: the consent purpose (code); default by kind
 
     def __repr__(self) -> str:
         return (
@@ -713,6 +714,16 @@ def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> D
                 )
             exempt = {s.patient_id for s in target.subjects if s.patient_id is not None}
         patients = _check_patients(u, v.patient_ids, v.basis, exempt)
+        unlisted = [i for i in v.patient_ids if i not in exempt]
+        if v.basis.code == CONSENT and unlisted:
+            # opt-in: a provision on the basis of consent needs each patient's recorded consent
+            require_consent(
+                u.session,
+                unlisted,
+                profile.raw,
+                USE_INTERNAL if v.kind == INTERNAL_USE else USE_PROVISION,
+                data.consent_purpose or None,
+            )
         now = clock.now()
         d = Disclosure(
             file_code=f.code,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from privdesk.audit import batches, query
 from privdesk.audit.chain import Action
 from privdesk.logview.terms import (
+    CONSENT_MARK,
     KIND_NOUNS,
     LOOKUP_DETAIL,
     REPORT_NAMES,
@@ -47,7 +48,11 @@ def task_words(r: query.LogRow) -> str:
     if a == Action.ROLE_CHANGE:
         return "역할 권한 변경" if kind == "role" else "계정 역할 변경"
     if a == Action.SEARCH:
-        what = {"incident": "유출 사고 대상 찾기", "incidents": "유출 사고 목록 검색"}.get(kind)
+        what = {
+            "incident": "유출 사고 대상 찾기",
+            "incidents": "유출 사고 목록 검색",
+            "consent": "동의한 환자 목록 검색",
+        }.get(kind)
         if what is None:
             what = "환자 검색"
             if "제3자 제공" in detail:
@@ -115,9 +120,13 @@ def task_words(r: query.LogRow) -> str:
         return fixed
     if a == Action.IMPORT:
         if r.subject == batches.SUBJECT:
-            return f"환자 명부 가져오기 ({batches.count_of(r.subject, r.detail):,}명)"
+            what = "동의 기록 가져오기" if CONSENT_MARK in detail else "환자 명부 가져오기"
+            return f"{what} ({batches.count_of(r.subject, r.detail):,}명)"
         return "환자 명부 가져오기" if kind in ("", "patient") else f"{KIND_NOUNS.get(kind, '자료')} 가져오기"
     if a == Action.VIEW:
+        if r.subject == batches.SUBJECT:
+            n = batches.count_of(r.subject, r.detail)
+            return f"동의한 환자 목록 조회 ({n:,}명)" if CONSENT_MARK in detail else f"환자 {n:,}명 조회"
         if kind == "access_log":
             return "접속기록 대상 환자 확인" if detail.startswith(LOOKUP_DETAIL) else "접속기록 조회"
         if kind == "patient":
@@ -129,6 +138,8 @@ def task_words(r: query.LogRow) -> str:
                 return "환자 법적 보존 조치 조회"
             if "제3자 제공" in detail:
                 return "환자 제3자 제공 이력 조회"
+            if detail.startswith("동의 기록 조회"):
+                return "환자 동의 기록 조회"
             return "환자 조회"
         if kind == "lifecycle":
             return "보유기간 현황 조회"
@@ -152,7 +163,13 @@ def _create_words(kind: str, ident: str, detail: str) -> str:
             return "진료 접수 등록"
         if "제3자 제공" in detail or "목적 외" in detail:
             return "환자 제3자 제공 기록"
+        if detail.startswith("동의 기록 consent:"):
+            return "환자 동의 기록"
+        if detail.startswith("동의 철회 consent:"):
+            return "환자 동의 철회 기록"
         return "환자 등록"
+    if kind == "consent_text":
+        return "동의서 문안 게시" if "게시" in detail else "동의서 문안 초안 작성"
     special = {
         "cctv_request": "CCTV 열람 청구 접수",
         "subject_request": "정보주체 요구 접수",

@@ -9,6 +9,7 @@ import re
 from privdesk.audit import query
 
 LOOKUP_DETAIL = "접속기록 대상 확인"
+CONSENT_MARK = "동의"  # the consent domain's batch entries end with words naming it (…; 동의 기록 가져오기)
 CHUNK = 500
 REF = re.compile(r"\b([a-z][a-z_]*):(\d+|\*)")
 KEY_VALUE = re.compile(r"([^\W\d][\w.-]*)=(\S*)")
@@ -60,6 +61,8 @@ KIND_NOUNS: dict[str, str] = {
     "review": "접속기록 점검",
     "policy": "개인정보 처리방침",
     "policy_versions": "개인정보 처리방침 판",
+    "consent": "동의 기록",
+    "consent_text": "동의서 문안",
 }
 
 REPORT_NAMES: dict[str, str] = {
@@ -84,6 +87,7 @@ SEARCH_KINDS: dict[str, str] = {
     "birth_date": "생년월일",
     "export": "내보내기 기록",
     "account": "계정별 접근 기록",
+    "consent": "동의한 환자 목록",
 }
 
 STATES: dict[str, str] = {

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from privdesk import clock
 from privdesk.cctv.models import CctvCamera
+from privdesk.consent.api import texts_in_force
 from privdesk.disclosures.bases import private_bases
 from privdesk.disclosures.models import Processor
 from privdesk.errors import ConfigError
@@ -190,6 +191,7 @@ class PolicyData:
     files: tuple[FileFact, ...]
     processors: tuple[tuple[str, str, str], ...]  # (name, task, retention)
     cameras: tuple[CameraFact, ...]
+    consents: tuple[tuple[str, int, dt.date], ...] = ()  # (purpose, 제N판, 시행일) of the texts in force
 
 
 @dataclass(frozen=True)
@@ -270,7 +272,8 @@ def read_data(session: Session, profile: HospitalProfile) -> PolicyData:
         cameras = tuple(CameraFact(c.number, c.location, c.coverage) for c in cams if c.status != "removed")
     else:
         cameras = tuple(CameraFact(c.number, c.location, c.coverage) for c in profile.cctv.cameras)
-    return PolicyData(profile, files, processors, cameras)
+    consents = tuple(texts_in_force(session, profile.raw, clock.today_kst()))
+    return PolicyData(profile, files, processors, cameras, consents)
 
 
 def _contact_line(title: str, department: str, name: str, phone: str) -> str:
@@ -336,6 +339,13 @@ def build_sections(
     lines = _text(texts, "purposes", name)
     for f in data.files:
         lines += [f"## ○{f.name}", f"- 목적 : {f.purpose}", f"- 처리 근거 : {f.legal_basis}"]
+    if data.consents:  # the 선택 동의 purposes, from the consent texts in force (privdesk.consent)
+        lines.append("## ○동의를 받아 처리하는 경우 (선택 동의)")
+        lines += [
+            f"- {purpose} : 별도로 동의한 정보주체의 개인정보만 이 목적으로 처리하며, 동의는 언제든지 철회할 수 "
+            f"있습니다 (동의서 제{version}판, {_paper(day.isoformat())} 시행)."
+            for purpose, version, day in data.consents
+        ]
     s.append(Section("purposes", "□ 개인정보의 수집 및 이용목적", tuple(lines)))
 
     lines = [

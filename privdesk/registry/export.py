@@ -24,6 +24,7 @@ from privdesk.context import Actor, AppContext, permissions_of
 from privdesk.errors import NotFoundError, PermissionDeniedError, ValidationError
 from privdesk.files import Output
 from privdesk.registry import records
+from privdesk.registry.flags import ensure_consent_use_allowed
 from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
 from privdesk.registry.patients import ensure_not_held
 from privdesk.registry.validation import address_district, mask_phone
@@ -61,11 +62,16 @@ def export_patients(
     reason: str,
     unmasked: bool = False,
     consent_use: bool = False,
+    consent_purpose: str | None = None,
 ) -> int:
     """Write the selected patients to ``path``; returns the number of rows written.
     ``consent_use`` marks an export for a use that needs the subject's consent (안내·홍보 연락):
     patients who stopped processing or withdrew consent are then refused
-    (:func:`privdesk.rights.flags.ensure_consent_use_allowed`)."""
+    (:func:`privdesk.registry.flags.ensure_consent_use_allowed`), and so is the whole export unless
+    every patient has a consent that counts for the purpose (opt-in,
+    :func:`privdesk.consent.api.require_consent`, handed in as ``ctx.wiring.require_contact_consent``
+    — consent sits above the registry; ``consent_purpose`` a purpose's code, default the
+    first that allows contact — 안내·홍보 연락)."""
     reason = export_reason(reason)
     ids = sorted(set(patient_ids))
     if not ids:
@@ -77,6 +83,7 @@ def export_patients(
         ):
             raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
         patients: list[Patient] = []
+        mode_purpose = ""
         for i in range(0, len(ids), 500):
             patients.extend(
                 u.session.execute(
@@ -89,15 +96,17 @@ def export_patients(
             raise NotFoundError("환자 기록", patient_ref(missing[0]))
         ensure_not_held(u.session, ids)
         if consent_use:
-            from privdesk.rights.flags import ensure_consent_use_allowed
-
             ensure_consent_use_allowed(u.session, ids)
+            code = ctx.wiring.require_contact_consent(u.session, ids, ctx.profile.raw, consent_purpose)
+            mode_purpose = f"; purpose={code}"
         patients.sort(key=lambda p: (p.name, p.birth_date, p.id))
         w = files.csv_writer(fh)
         w.writerow(HEADER)
         for p in patients:
             w.writerow(_row(ctx, p, unmasked))
-        mode = ("unmasked" if unmasked else "masked") + ("; consent-use" if consent_use else "")
+        mode = ("unmasked" if unmasked else "masked") + (
+            f"; consent-use{mode_purpose}" if consent_use else ""
+        )
         for p in patients:
             u.log(Action.EXPORT, p.ref, detail=with_reason(mode, reason))
     return len(patients)

@@ -152,3 +152,22 @@ __all__ = [
     "PatientPhone",
     "patient_ref",
 ]
+
+
+class SubjectFlag(Base):
+    """처리정지 / 동의철회 on one subject: consent-based uses (안내·홍보 연락 등) are refused. Set by a
+    completed data-subject request (privdesk.rights); a property of the person, so it lives with the
+    registry, which every domain that must respect it (export, disclosures, consent) sits above."""
+
+    __tablename__ = "subject_flags"
+    subject_ref: Mapped[str] = mapped_column(String(64), primary_key=True)
+    patient_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    suspended: Mapped[bool] = mapped_column(Boolean, default=False)  # 처리정지
+    consent_withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)  # 동의철회
+    scope: Mapped[str] = mapped_column(Text, default="")  # what is stopped
+    request_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    since: Mapped[dt.datetime]
+    set_by: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -22,6 +22,7 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action
 from privdesk.audit.reasons import require, with_reason
+from privdesk.consent.api import consent_summary
 from privdesk.context import Actor, AppContext, permissions_of
 from privdesk.crypto import KeyRing
 from privdesk.disclosures.history import SubjectDisclosure, subject_history
@@ -29,9 +30,8 @@ from privdesk.errors import PermissionDeniedError, RuleViolationError
 from privdesk.lifecycle.files import PATIENT_FILE, STAGE_LABELS, FileRule, file_rule, stage
 from privdesk.profile import HospitalProfile
 from privdesk.registry import records
-from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient
+from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient, SubjectFlag
 from privdesk.registry.validation import address_district, mask_phone
-from privdesk.rights.models import SubjectFlag
 from privdesk.rights.requests import (
     ACCESS_ITEM_LABELS,
     AccessItem,
@@ -208,7 +208,8 @@ def build_answer(
             legal_basis=rule.legal_basis,
             retention=_retention_text(rule, p, today),
             provisions=provisions,
-            consent=_consent_text(rule, flag),
+            consent=_consent_text(rule, flag)
+            + (f" {consent_summary(u.session, profile.raw, p.id)}" if p is not None else ""),
             held_outside=held_outside,
             masked=mode == AnswerMode.MASKED,
             seconds=seconds if mode == AnswerMode.UNMASKED else 0,

@@ -38,6 +38,7 @@ from privdesk import clock, proofs
 from privdesk.accounts.permissions import Permission, label
 from privdesk.audit.chain import Action
 from privdesk.clock import aware
+from privdesk.consent.api import withdraw_all
 from privdesk.context import Actor, AppContext, Unit, permissions_of
 from privdesk.crypto import KeyRing
 from privdesk.disclosures.history import subject_history
@@ -45,10 +46,10 @@ from privdesk.errors import PermissionDeniedError, RecordIntegrityError, RuleVio
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.lifecycle.files import PATIENT_FILE
-from privdesk.registry.models import STATUS_ACTIVE, Patient
+from privdesk.registry.models import STATUS_ACTIVE, Patient, SubjectFlag
 from privdesk.registry.patients import PatientDetail, release_hold
 from privdesk.registry.validation import PatientInput
-from privdesk.rights.models import CorrectionNotice, RequestCorrection, SubjectFlag, SubjectRequest
+from privdesk.rights.models import CorrectionNotice, RequestCorrection, SubjectRequest
 from privdesk.rights.requests import (
     HOLDING_KINDS,
     KIND_LABELS,
@@ -234,6 +235,8 @@ def _flag(u: Unit, r: SubjectRequest, scope: str) -> None:
         f.suspended = True
     else:
         f.consent_withdrawn = True
+        if r.patient_id is not None:  # the consent records say so too (a withdrawal appended)
+            withdraw_all(u, r.patient_id, r.id)
     f.scope = scope
     f.request_id, f.since, f.set_by = r.id, now, u.actor_login
     u.session.flush()

@@ -40,10 +40,10 @@ from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import text
 from privdesk.lifecycle.files import PATIENT_FILE
 from privdesk.personal import mask_name
-from privdesk.registry.models import STATUS_DESTROYED, Patient, patient_ref
+from privdesk.registry.models import STATUS_DESTROYED, Patient, SubjectFlag, patient_ref
 from privdesk.registry.patients import place_hold
 from privdesk.registry.validation import mask_phone, normalise_phone
-from privdesk.rights.models import SubjectFlag, SubjectRequest, SubjectRequestEvent
+from privdesk.rights.models import SubjectRequest, SubjectRequestEvent
 from privdesk.workflow import DUE_SOON_DAYS as DUE_SOON_DAYS  # the workflow's names, importable from here
 from privdesk.workflow import ID_DOCUMENTS as ID_DOCUMENTS
 from privdesk.workflow import RELATION_LABELS as RELATION_LABELS

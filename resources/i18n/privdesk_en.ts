@@ -1930,6 +1930,233 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/registry/consents.py" line="+53"/>
+        <source>키오스크</source>
+        <translation>Kiosk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>서면 (스캔한 동의서)</source>
+        <translation>Paper (scanned form)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구두 (다른 직원 입회)</source>
+        <translation>Verbal (another staff member witnessing)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>동의 기록 — {who}</source>
+        <translation>Record consent — {who}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>예: SCAN-2026-0001</source>
+        <translation>e.g. SCAN-2026-0001</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>입회한 직원의 아이디</source>
+        <translation>User ID of the witnessing staff member</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>본인</source>
+        <translation>The patient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>법정대리인</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>이름 (가려서 저장됩니다)</source>
+        <translation>Name (stored masked)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>예: 부, 모, 후견인</source>
+        <translation>e.g. father, mother, guardian</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>동의 목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문안 판</source>
+        <translation>Text version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의서 문안</source>
+        <translation>Consent text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>방법</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의서 번호</source>
+        <translation>Form no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의한 사람</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>관계</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>기록</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>제{n}판 (시행 {date})</source>
+        <translation>Version {n} (in force {date})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>게시된 동의서 문안이 없습니다.</source>
+        <translation>No consent text has been published.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSection</name>
+    <message>
+        <location line="-168"/>
+        <source>동의(유효)</source>
+        <translation>Consented (valid)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>새 동의 필요</source>
+        <translation>Fresh consent needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>철회</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>기록 없음</source>
+        <translation>No record</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>제{n}판</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+21"/>
+        <source>목적</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>상태</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>판</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+13"/>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+15"/>
+        <source>방법·동의자</source>
+        <translation>Method, given by</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>기록</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+182"/>
+        <source>동의 기록…</source>
+        <translation>Record consent…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>철회…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>동의·철회 이력</source>
+        <translation>Consents and withdrawals</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>동의 철회</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who}의 &apos;{purpose}&apos; 동의를 철회한 것으로 기록합니다. 이후 이 목적의 이용(연락 명단, 동의 근거 제공)에서 빠집니다. 철회 사유를 적으십시오 (개인정보는 적지 마십시오).</source>
+        <translation>Record that {who} withdrew the consent to &apos;{purpose}&apos;. From now on they are left out of this purpose&apos;s uses (contact lists, provisions on consent). Give the reason for the withdrawal (no personal data).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>철회 기록</source>
+        <translation>Record withdrawal</translation>
+    </message>
+</context>
+<context>
     <name>ContactView</name>
     <message>
         <location filename="../../privdesk/ui/requests/parts.py" line="+93"/>
@@ -2982,12 +3209,12 @@ Key file: {path}</translation>
         <translation>Export unmasked</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)</source>
-        <translation>A list for notices and promotion (needs consent: refused if it includes a patient who stopped processing or withdrew consent)</translation>
+        <location line="+5"/>
+        <source>안내·홍보 연락에 쓸 명단 (동의 기록이 있는 환자만: 동의가 없거나 철회·처리정지한 환자가 있으면 거절됨)</source>
+        <translation>List for notices and promotion (only patients with a recorded consent: refused if anyone has none, withdrew it or stopped processing)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
@@ -5496,7 +5723,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDetailPanel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/detail.py" line="+33"/>
+        <location filename="../../privdesk/ui/registry/detail.py" line="+34"/>
         <source>활성 (보유 중)</source>
         <translation>Active (retained)</translation>
     </message>
@@ -5571,12 +5798,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Processing hold</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>진료 접수 이력</source>
         <translation>Intake history</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>환자 상세</source>
         <translation>Patient details</translation>
     </message>
@@ -5627,7 +5854,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-218"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-221"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -5845,7 +6072,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+86"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+88"/>
         <source>환자 명부</source>
         <translation>Patient registry</translation>
     </message>
@@ -5886,13 +6113,18 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+113"/>
+        <location line="+124"/>
         <location line="+104"/>
         <source>처리정지 설정</source>
         <translation>Place a hold</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-220"/>
+        <source>동의</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>찾는 중…</source>
         <translation>Searching…</translation>
     </message>
@@ -5912,7 +6144,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{n} patients shown — search: {kind} — scroll down to load more</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+43"/>
+        <source>{name} (차트번호 {chart})</source>
+        <translation>{name} (chart no. {chart})</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+120"/>
         <source>처리정지 해제</source>
         <translation>Release the hold</translation>
@@ -6532,7 +6769,7 @@ Plan hash: {hash}</translation>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <location line="+33"/>
         <location line="+180"/>
         <source>개인정보 처리방침</source>
@@ -6680,7 +6917,7 @@ Plan hash: {hash}</translation>
         <translation>HTML files (*.html)</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>게시 완료</source>
         <translation>Published</translation>
     </message>
@@ -6703,7 +6940,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>PolicyVersionsModel</name>
     <message>
-        <location line="-428"/>
+        <location line="-433"/>
         <source>판</source>
         <translation>Version</translation>
     </message>

@@ -1928,6 +1928,233 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/registry/consents.py" line="+53"/>
+        <source>키오스크</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>서면 (스캔한 동의서)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구두 (다른 직원 입회)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>동의 기록 — {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>예: SCAN-2026-0001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>입회한 직원의 아이디</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>본인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>법정대리인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>이름 (가려서 저장됩니다)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>예: 부, 모, 후견인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>동의 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문안 판</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의서 문안</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>방법</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의서 번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>동의한 사람</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>관계</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>제{n}판 (시행 {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>게시된 동의서 문안이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentSection</name>
+    <message>
+        <location line="-168"/>
+        <source>동의(유효)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>새 동의 필요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>철회</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>기록 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>제{n}판</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+21"/>
+        <source>목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>판</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+13"/>
+        <source>일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+15"/>
+        <source>방법·동의자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+182"/>
+        <source>동의 기록…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>철회…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>동의·철회 이력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>동의 철회</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who}의 &apos;{purpose}&apos; 동의를 철회한 것으로 기록합니다. 이후 이 목적의 이용(연락 명단, 동의 근거 제공)에서 빠집니다. 철회 사유를 적으십시오 (개인정보는 적지 마십시오).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>철회 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactView</name>
     <message>
         <location filename="../../privdesk/ui/requests/parts.py" line="+55"/>
@@ -2980,12 +3207,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)</source>
+        <location line="+5"/>
+        <source>안내·홍보 연락에 쓸 명단 (동의 기록이 있는 환자만: 동의가 없거나 철회·처리정지한 환자가 있으면 거절됨)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5493,7 +5720,7 @@
 <context>
     <name>PatientDetailPanel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/detail.py" line="+33"/>
+        <location filename="../../privdesk/ui/registry/detail.py" line="+34"/>
         <source>활성 (보유 중)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5568,12 +5795,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>진료 접수 이력</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>환자 상세</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5624,7 +5851,7 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-218"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-221"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5842,7 +6069,7 @@
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+86"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+88"/>
         <source>환자 명부</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5883,13 +6110,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+113"/>
+        <location line="+124"/>
         <location line="+104"/>
         <source>처리정지 설정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-220"/>
+        <source>동의</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>찾는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5909,7 +6141,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+43"/>
+        <source>{name} (차트번호 {chart})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <location line="+120"/>
         <source>처리정지 해제</source>
         <translation type="unfinished"></translation>
@@ -6523,7 +6760,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+96"/>
         <location line="+33"/>
         <location line="+180"/>
         <source>개인정보 처리방침</source>
@@ -6671,7 +6908,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>게시 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6694,7 +6931,7 @@
 <context>
     <name>PolicyVersionsModel</name>
     <message>
-        <location line="-428"/>
+        <location line="-433"/>
         <source>판</source>
         <translation type="unfinished"></translation>
     </message>

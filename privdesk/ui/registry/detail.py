@@ -1,5 +1,5 @@
 """The detail panel of the registry screen (환자 상세): the masked record, its status, the retention
-end date, the processing hold, and the intake history.
+end date, the processing hold, and tabs: the intake history and (added by the page) the consents.
 
 After an unmask (마스킹 해제) the panel shows the full resident number, address and phones with a
 countdown and masks them again when it runs out (``settings.security.unmask_seconds``), when
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -91,7 +92,8 @@ class PatientDetailPanel(QWidget):
         self.action_grid = QGridLayout()
         layout.addLayout(self.action_grid)
 
-        layout.addWidget(bold(QLabel(self.tr("진료 접수 이력"), self)))
+        self.tabs = QTabWidget(self)  # 진료 접수 이력, and the page's own tabs (동의)
+        self.tabs.setObjectName("detailTabs")
         self.intakes = IntakeModel(self)
         self.intake_table = QTableView(self)
         self.intake_table.setObjectName("intakeTable")
@@ -101,7 +103,8 @@ class PatientDetailPanel(QWidget):
         self.intake_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.intake_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.intake_table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.intake_table, 1)
+        self.tabs.addTab(self.intake_table, self.tr("진료 접수 이력"))
+        layout.addWidget(self.tabs, 1)
 
         self.remask_timer = QTimer(self)
         self.remask_timer.setSingleShot(True)
@@ -110,6 +113,10 @@ class PatientDetailPanel(QWidget):
         self.tick_timer.setInterval(1000)
         self.tick_timer.timeout.connect(self._tick)
         self.clear()
+
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        """A tab of the page's own beside the intake history (the 동의 tab)."""
+        self.tabs.addTab(widget, title)
 
     def add_action(self, button: QWidget) -> None:
         """The page's buttons, two to a row."""

@@ -273,7 +273,10 @@ class ExportDialog(QDialog):
             self.unmasked_box.setObjectName("unmasked")
             layout.addWidget(self.unmasked_box)
         self.consent_box = QCheckBox(
-            self.tr("안내·홍보 연락에 쓸 명단 (동의 필요: 처리정지·동의철회 환자가 있으면 거절됨)"), self
+            self.tr(
+                "안내·홍보 연락에 쓸 명단 (동의 기록이 있는 환자만: 동의가 없거나 철회·처리정지한 환자가 있으면 거절됨)"
+            ),
+            self,
         )
         self.consent_box.setObjectName("consentUse")
         layout.addWidget(self.consent_box)

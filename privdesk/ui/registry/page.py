@@ -10,7 +10,8 @@ at a time (:class:`~privdesk.ui.registry.model.PatientSearchModel`).
 Actions and the permission each needs (buttons the account may not use are not shown; the use
 cases check again): new patient, edit, intake, processing hold — ``patient.write`` (edit also
 ``patient.unmask``: the form needs the full values); unmask — ``patient.unmask``; export —
-``patient.export``; import — ``patient.import``.
+``patient.export``; import — ``patient.import``. The detail's 동의 tab — ``consent.read`` (recording and
+withdrawing there: ``consent.record``).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from privdesk.registry.search import SearchCursor, SearchPage, search
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
+from privdesk.ui.registry.consents import ConsentSection
 from privdesk.ui.registry.detail import PatientDetailPanel
 from privdesk.ui.registry.dialogs import ExportDialog, UnmaskDialog, VisitIntakeDialog
 from privdesk.ui.registry.form import EDIT_UNMASK_REASON, PatientFormDialog
@@ -175,6 +177,10 @@ class PatientsPage(Page):
         for button in (self.unmask_button, self.edit_button, self.intake_button, self.hold_button):
             if button is not None:
                 self.panel.add_action(button)
+        self.consents: ConsentSection | None = None
+        if actor.may(Permission.CONSENT_READ):
+            self.consents = ConsentSection(host, self.panel)
+            self.panel.add_tab(self.consents, self.tr("동의"))
         splitter.addWidget(left)
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
@@ -265,6 +271,11 @@ class PatientsPage(Page):
     def _detail_loaded(self, generation: int, detail: PatientDetail) -> None:
         if generation == self._detail_generation:
             self.panel.show_detail(detail)
+            if self.consents is not None:
+                self.consents.show_patient(
+                    detail.id,
+                    self.tr("{name} (차트번호 {chart})").format(name=detail.name, chart=detail.chart_no),
+                )
             self._update_buttons()
 
     def _detail_failed(self, generation: int, exc: BaseException) -> bool:
@@ -273,6 +284,8 @@ class PatientsPage(Page):
         if isinstance(exc, NotFoundError):  # destroyed or separated meanwhile
             self.current_id = None
             self.panel.clear()
+            if self.consents is not None:
+                self.consents.clear()
             self._update_buttons()
         return False
 

@@ -14,8 +14,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from privdesk.errors import RuleViolationError
-from privdesk.registry.models import Patient
-from privdesk.rights.models import SubjectFlag
+from privdesk.registry.models import Patient, SubjectFlag
 
 
 class ConsentUseRefusedError(RuleViolationError):

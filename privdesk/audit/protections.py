@@ -44,6 +44,11 @@ APPEND_ONLY = (
     "review_justification_events",
     "review_signoffs",
     "policy_versions",
+    "training_sessions",
+    "training_attendance",
+    "notice_batches",
+    "notice_letters",
+    "notice_deliveries",
 )
 
 _ACCESS_LOG_DELETE = (

@@ -37,6 +37,8 @@ COMMAND_MODULES = (
     "complaint",
     "review",
     "policy",
+    "training",
+    "notice",
 )
 
 log = logging.getLogger("privdesk.cli")

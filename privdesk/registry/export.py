@@ -27,6 +27,7 @@ from privdesk.registry import records
 from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
 from privdesk.registry.patients import ensure_not_held
 from privdesk.registry.validation import address_district, mask_phone
+from privdesk.training.api import ensure_trained
 
 HEADER: Final = (
     "차트번호",
@@ -76,6 +77,7 @@ def export_patients(
             u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)
         ):
             raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
+        ensure_trained(u.session, ctx.profile, u.account)  # the optional training gate (교육 미이수)
         patients: list[Patient] = []
         for i in range(0, len(ids), 500):
             patients.extend(

@@ -624,7 +624,7 @@ def training_overdue(p: Probe) -> list[WorkItem]:
     if not late:
         return []
     named = numbers(
-        [f"{s.name} ({s.due.isoformat()}부터{', 이수 기록 없음' if s.never else ''})" for s in late]
+        [f"{s.name} ({s.due.isoformat()} 기한 경과{', 이수 기록 없음' if s.never else ''})" for s in late]
     )
     return [
         WorkItem(

@@ -284,6 +284,7 @@ def test_english_main_window_navigation_status_and_table_headers(
         "Accounts",
         "Access log",
         "Access-log review",
+        "Training",
         "Permission history",
     ]
     assert window.account_status.text() == f"Account: 육의곤 ({OFFICER_LOGIN})"

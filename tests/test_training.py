@@ -155,7 +155,7 @@ def test_start_screen_names_who_is_overdue_and_since_when(sqlite_ctx: AppContext
     before = row_count(ctx)
     items = [i for i in today_mod.collect(ctx, officer(ctx), TODAY) if i.key == "training.overdue"]
     assert len(items) == 1 and items[0].tone == "overdue" and items[0].page == "training"
-    assert "kim 님 (2025-03-02부터, 이수 기록 없음)" in items[0].text and "육의곤" not in items[0].text
+    assert "kim 님 (2025-03-02 기한 경과, 이수 기록 없음)" in items[0].text and "육의곤" not in items[0].text
     assert row_count(ctx) == before  # the start screen logs nothing
     attend(ctx, officer(ctx), sid, ["kim"])
     assert [i for i in today_mod.collect(ctx, officer(ctx), TODAY) if i.key == "training.overdue"] == []

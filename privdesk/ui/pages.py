@@ -107,6 +107,12 @@ def _review(host: PageHost, parent: QWidget | None) -> Page:
     return review_page(host, parent)
 
 
+def _training(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.training.page import training_page
+
+    return training_page(host, parent)
+
+
 def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
     from privdesk.ui.accounts.permhistory import PermissionHistoryPage
 
@@ -155,6 +161,7 @@ DEFAULT_PAGES: tuple[PageSpec, ...] = (
         "access_log", QT_TRANSLATE_NOOP("Navigation", "접속기록"), _access_log, (Permission.AUDIT_READ,)
     ),
     PageSpec("review", QT_TRANSLATE_NOOP("Navigation", "접속기록 점검"), _review, (Permission.AUDIT_REVIEW,)),
+    PageSpec("training", QT_TRANSLATE_NOOP("Navigation", "교육"), _training, (Permission.TRAINING_READ,)),
     PageSpec(
         "permission_history",
         QT_TRANSLATE_NOOP("Navigation", "권한 변경 이력"),

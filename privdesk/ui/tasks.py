@@ -42,6 +42,7 @@ KINDS: frozenset[str] = frozenset(
         "registry",
         "requests",
         "review",
+        "training",
     }
 )
 

@@ -824,6 +824,19 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>AttendDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="+226"/>
+        <source>교육</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>이수한 직원에 표시하십시오. 이미 기록된 직원은 흐리게 표시됩니다.</source>
+        <translation>Tick the staff who attended. Staff already recorded are greyed out.</translation>
+    </message>
+</context>
+<context>
     <name>BackupBox</name>
     <message>
         <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
@@ -5104,7 +5117,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+117"/>
+        <location filename="../../privdesk/ui/pages.py" line="+123"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -5162,6 +5175,11 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <location line="+2"/>
         <source>접속기록 점검</source>
         <translation>Access-log review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교육</source>
+        <translation>Training</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -9154,6 +9172,65 @@ Retention: {rule}</translation>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-56"/>
+        <source>예: 2026년 개인정보 보호 정기 교육</source>
+        <translation>e.g. 2026 regular privacy training</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>내부</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>외부</source>
+        <translation>External</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>시간 (예: 1.5)</source>
+        <translation>Hours (e.g. 1.5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료 (파일명, 문서번호)</source>
+        <translation>Material (file name, document number)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>강사</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>교육일</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>시간</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료</source>
+        <translation>Material</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../privdesk/ui/registry/import_wizard.py" line="+10"/>
@@ -9227,6 +9304,173 @@ Retention: {rule}</translation>
         <location line="+42"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
         <translation>Could not load today&apos;s work: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-58"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>교육 등록</source>
+        <translation>Add training session</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>이수 기록</source>
+        <translation>Record attendance</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOverdueModel</name>
+    <message>
+        <location line="-128"/>
+        <source>이름(ID)</source>
+        <translation>Name (ID)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>마지막 이수</source>
+        <translation>Last trained</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>이수 기록 없음</source>
+        <translation>Never trained</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>지난 일수</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}일</source>
+        <translation>{n} days</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location line="+173"/>
+        <source>개인정보 보호 교육</source>
+        <translation>Privacy training</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>개인정보를 처리하는 직원의 정기 교육(개인정보 보호법 제28조)입니다. 교육 회차와 이수자를 기록하면, 교육 주기가 지난 직원이 아래와 오늘 할 일에 나옵니다.</source>
+        <translation>Regular training of the staff who handle personal data (PIPA Article 28). Record the sessions and who attended; staff past the training interval are listed below and on Today.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>교육 등록…</source>
+        <translation>Add session…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이수 기록…</source>
+        <translation>Record attendance…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>결과 보고서 출력…</source>
+        <translation>Print yearly report…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>연도</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>교육 기한이 지난 직원</source>
+        <translation>Staff overdue for training</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>교육 기한이 지난 직원 {n}명</source>
+        <translation>Staff overdue for training: {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}년 교육 {n}회, 이수 기록 {a}건 — 기한이 지난 직원 {late}명</source>
+        <translation>{year}: {n} sessions, {a} attendances — {late} staff overdue</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>교육 회차를 고르면 이수자가 여기에 나옵니다.</source>
+        <translation>Select a session to see who attended.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이수자 {n}명: {names}</source>
+        <translation>Attended ({n}): {names}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{year}년 개인정보 보호 교육 실시 결과</source>
+        <translation>Privacy training report {year}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSessionsModel</name>
+    <message>
+        <location line="-360"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>교육일</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>시간</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>강사</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이수자</source>
+        <translation>Attendees</translation>
     </message>
 </context>
 <context>

@@ -822,6 +822,19 @@
     </message>
 </context>
 <context>
+    <name>AttendDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="+226"/>
+        <source>교육</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>이수한 직원에 표시하십시오. 이미 기록된 직원은 흐리게 표시됩니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BackupBox</name>
     <message>
         <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
@@ -5101,7 +5114,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+117"/>
+        <location filename="../../privdesk/ui/pages.py" line="+123"/>
         <source>오늘 할 일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5158,6 +5171,11 @@
     <message>
         <location line="+2"/>
         <source>접속기록 점검</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교육</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9139,6 +9157,65 @@
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-56"/>
+        <source>예: 2026년 개인정보 보호 정기 교육</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>내부</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>외부</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>시간 (예: 1.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료 (파일명, 문서번호)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>강사</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>교육일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../privdesk/ui/registry/import_wizard.py" line="+10"/>
@@ -9211,6 +9288,173 @@
     <message>
         <location line="+42"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-58"/>
+        <source>저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>교육 등록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>이수 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOverdueModel</name>
+    <message>
+        <location line="-128"/>
+        <source>이름(ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>부서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>마지막 이수</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>이수 기록 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>기한</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>지난 일수</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}일</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location line="+173"/>
+        <source>개인정보 보호 교육</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>개인정보를 처리하는 직원의 정기 교육(개인정보 보호법 제28조)입니다. 교육 회차와 이수자를 기록하면, 교육 주기가 지난 직원이 아래와 오늘 할 일에 나옵니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>교육 등록…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이수 기록…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>결과 보고서 출력…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>연도</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>교육 기한이 지난 직원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>교육 기한이 지난 직원 {n}명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}년 교육 {n}회, 이수 기록 {a}건 — 기한이 지난 직원 {late}명</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>교육 회차를 고르면 이수자가 여기에 나옵니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이수자 {n}명: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{year}년 개인정보 보호 교육 실시 결과</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSessionsModel</name>
+    <message>
+        <location line="-360"/>
+        <source>번호</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>교육일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제목</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>시간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>강사</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이수자</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -58,6 +58,8 @@ KIND_NOUNS: dict[str, str] = {
     "form": "서식",
     "access_review": "접속기록 점검",
     "review": "접속기록 점검",
+    "training": "개인정보 보호 교육",
+    "notice": "이용·제공 내역 통지",
 }
 
 REPORT_NAMES: dict[str, str] = {
@@ -69,6 +71,7 @@ REPORT_NAMES: dict[str, str] = {
     "processors": "수탁업체 현황",
     "recovery-sheet": "키 복구 용지",
     "access-review": "접속기록 점검 결과",
+    "training": "개인정보 보호 교육 실시 결과",
 }
 
 SEARCH_KINDS: dict[str, str] = {

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from privdesk import today as today_mod
 from privdesk.audit.chain import Action
@@ -16,7 +17,8 @@ from privdesk.context import AppContext
 from privdesk.errors import ConfigError, NotFoundError, PermissionDeniedError, ValidationError
 from privdesk.registry.export import export_patients
 from privdesk.registry.patients import unmask
-from privdesk.training.api import TrainingOverdueError, add_months
+from privdesk.store.models import AccessLogEntry
+from privdesk.training.api import GATE, TrainingOverdueError, add_months
 from privdesk.training.printing import print_training
 from privdesk.training.usecases import SessionInput, account_statuses, add_session, attend, list_sessions
 from tests.audit_support import actor_for, last_entry, officer, row_count
@@ -24,6 +26,11 @@ from tests.incident_support import add_patients
 from tests.training_support import created_on, with_sections
 
 TODAY = dt.date(2026, 12, 5)
+
+
+def entries_after(ctx: AppContext, seq: int) -> list[AccessLogEntry]:
+    with ctx.session() as s:
+        return list(s.scalars(select(AccessLogEntry).where(AccessLogEntry.seq > seq)))
 
 
 def session(ctx: AppContext, day: dt.date, title: str = "개인정보 보호 정기 교육", **kw: object) -> int:
@@ -39,8 +46,7 @@ def test_add_months_keeps_the_day_or_the_months_last() -> None:
     assert add_months(dt.date(2024, 2, 29), 12) == dt.date(2025, 2, 28)
 
 
-def test_sessions_attendance_and_overdue(sqlite_ctx: AppContext) -> None:
-    ctx = sqlite_ctx
+def test_sessions_attendance_and_overdue(ctx: AppContext) -> None:
     actor_for(ctx, "kim", ["intake"])
     actor_for(ctx, "lee", ["intake"])
     actor_for(ctx, "park", ["facility"])
@@ -137,7 +143,10 @@ def test_the_gate_refuses_unmask_and_export_only_when_on(sqlite_ctx: AppContext,
     assert "교육" in str(e.value) and "900101" not in str(e.value)
     with pytest.raises(TrainingOverdueError):
         export_patients(ctx, clerk, ids, tmp_path / "b.csv", reason="보험 청구 확인")
-    assert not (tmp_path / "b.csv").exists() and row_count(ctx) == before
+    assert not (tmp_path / "b.csv").exists()
+    refusals = [e for e in entries_after(ctx, before) if e.action == Action.PERMISSION_DENIED]
+    assert len(refusals) == 2 and all(e.detail == GATE and e.actor == "clerk" for e in refusals)
+    assert not [e for e in entries_after(ctx, before) if e.action in (Action.UNMASK, Action.EXPORT)]
 
     sid = add_session(ctx, yook, SessionInput(dt.date.today(), "보충 교육", "내부", "1")).id
     attend(ctx, yook, sid, ["clerk"])

@@ -17,21 +17,27 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
-from privdesk.errors import RuleViolationError
+from privdesk.errors import PermissionDeniedError, PrivdeskError
 from privdesk.profile import HospitalProfile
 from privdesk.store.models import Account
 from privdesk.training.models import TrainingAttendance, TrainingSession
 from privdesk.training.rules import TrainingRules, training_rules_from
 
+GATE = "개인정보 보호 교육 이수(기한 경과)"  # the refusal's detail in the access log: 필요한 권한: …
 
-class TrainingOverdueError(RuleViolationError):
-    """The gate: an account overdue for training may not unmask or export (Korean message)."""
+
+class TrainingOverdueError(PermissionDeniedError):
+    """The gate: an account overdue for training may not unmask or export (Korean message). A
+    permission refusal, so the unit records it in the access log (``permission_denied``,
+    detail :data:`GATE`) like any other."""
 
     def __init__(self, due: dt.date, days: int) -> None:
-        super().__init__(
+        PrivdeskError.__init__(
+            self,
             f"개인정보 보호 교육 이수 기한({due.isoformat()})이 {days}일 지났습니다. 교육을 이수한 뒤에 "
-            "마스킹 해제와 내보내기를 할 수 있습니다 — 개인정보 보호책임자에게 교육 이수 기록을 요청하십시오."
+            "마스킹 해제와 내보내기를 할 수 있습니다 — 개인정보 보호책임자에게 교육 이수 기록을 요청하십시오.",
         )
+        self.permission = GATE
         self.due = due
         self.days = days
 

@@ -384,6 +384,7 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
             raise ConfigError(f"{source}: deadlines.complaint_days는 1에서 60 사이의 일수여야 합니다.")
         officer = data["officer"]
         dept = data["department"]
+        _check_domain_sections(data, source)
         return HospitalProfile(
             name=str(h["name"]),
             address=str(h.get("address", "")),
@@ -419,6 +420,16 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
         raise
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"병원 프로필 {source}의 항목이 빠졌거나 형식이 틀렸습니다: {exc}") from None
+
+
+def _check_domain_sections(data: dict[str, Any], source: str) -> None:
+    """``[training]`` and ``[notice]`` are read by their domains from ``raw``; a wrong value is refused
+    here, when the profile is loaded, not later on the start screen."""
+    from privdesk.notice.rules import notice_rules_from
+    from privdesk.training.rules import training_rules_from
+
+    training_rules_from(data, source)
+    notice_rules_from(data, source)
 
 
 def load_profile(path: Path) -> HospitalProfile:

@@ -69,6 +69,7 @@ from privdesk.review import Month
 from privdesk.review import pending as review_pending
 from privdesk.rights import requests as rights
 from privdesk.rights.models import CorrectionNotice, SubjectRequest
+from privdesk.store.models import Account
 from privdesk.training.api import statuses as training_statuses
 
 Tone = Literal["overdue", "soon", "calm"]
@@ -648,8 +649,10 @@ def usage_notice(p: Probe) -> list[WorkItem]:
     if not now.applies:
         return []
     last = notice_status_in(p.session, p.ctx.profile, p.today, p.today.year - 1)
+    first_use = p.session.execute(select(func.min(Account.created_at))).scalar_one_or_none()
+    used_last_year = first_use is not None and clock.kst_day(first_use).year <= last.year
     items = []
-    if last.applies and not last.done:
+    if last.applies and not last.done and used_last_year:  # not for a year before privdesk was in use
         items.append(
             WorkItem(
                 "notice.overdue",

@@ -27,7 +27,7 @@ from privdesk.notice.usecases import batches, deliver, make, status
 from tests.audit_support import actor_for, officer, row_count
 from tests.incident_support import ADDRESSES, NAMES, add_patients
 from tests.test_disclosures import police
-from tests.training_support import with_sections
+from tests.training_support import created_on, with_sections
 
 
 def pdf_text(path: Path) -> str:
@@ -50,9 +50,10 @@ def test_applicability_by_count_and_by_the_profile(sqlite_ctx: AppContext) -> No
     with_sections(ctx, notice={"threshold": 4, "applies": True})
     s = status(ctx, yook)
     assert s.applies and "대상으로 지정" in s.decision_text and "다릅니다" in s.decision_text
-    with_sections(ctx, notice={"applies": "sometimes"})
-    with pytest.raises(ConfigError, match=r"notice\.applies"):
-        status(ctx, yook)
+    # a wrong value is refused when the profile is loaded (privdesk init), not on the start screen
+    for bad in ({"applies": "sometimes"}, {"threshold": 0}, {"remind_from": "02-30"}, {"typo": 1}):
+        with pytest.raises(ConfigError, match=r"notice"):
+            with_sections(ctx, notice=bad)
 
 
 def test_batch_letters_list_the_years_provisions_and_rerun_is_refused(
@@ -167,6 +168,10 @@ def test_start_screen_when_due_and_overdue(sqlite_ctx: AppContext, tmp_path: Pat
     year = dt.date.today().year
     assert lines(dt.date(year, 11, 2)) == {}  # not applicable: 3 patients < 50,000
     with_sections(ctx, notice={"threshold": 3})
+    assert set(lines(dt.date(year, 11, 2))) == {
+        "notice.due"
+    }  # privdesk not in use last year: no overdue line
+    created_on(ctx, "yook", dt.date(year - 1, 3, 1))
     assert set(lines(dt.date(year, 10, 31))) == {"notice.overdue"}  # last year's, before this year's reminder
     found = lines(dt.date(year, 11, 1))
     assert "등록 환자 3명 — 통지 의무 대상입니다" in found["notice.due"]
@@ -192,3 +197,16 @@ def test_permissions(sqlite_ctx: AppContext, tmp_path: Path) -> None:
         with pytest.raises(PermissionDeniedError):
             make(ctx, who, dt.date.today().year, tmp_path / "x.csv", output=CSV, reason="발송")
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_training_gate_holds_for_the_batch_too(sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    from privdesk.training.api import TrainingOverdueError
+
+    ctx = sqlite_ctx
+    yook = officer(ctx)
+    add_patients(ctx, yook, 1)
+    created_on(ctx, "yook", dt.date(2020, 1, 2))  # never trained since
+    with_sections(ctx, training={"gate": True, "gate_days": 30})
+    with pytest.raises(TrainingOverdueError):
+        make(ctx, yook, dt.date.today().year, tmp_path / "n.csv", output=CSV, reason="문자 발송")
+    assert not (tmp_path / "n.csv").exists() and batches(ctx, yook) == []

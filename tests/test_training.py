@@ -104,12 +104,9 @@ def test_bad_input_is_refused_in_korean_and_nothing_saved(sqlite_ctx: AppContext
     with pytest.raises(ValidationError):
         attend(ctx, yook, sid, [" "])
     assert list_sessions(ctx, yook)[0].attendees == ()  # nothing half-saved
-    with pytest.raises(ConfigError):
-        with_sections(ctx, training={"interval_months": 0})
-        account_statuses(ctx, yook)
-    with pytest.raises(ConfigError):
-        with_sections(ctx, training={"gate": "yes"})
-        account_statuses(ctx, yook)
+    for bad in ({"interval_months": 0}, {"gate": "yes"}, {"gate_days": -1}, {"interval": 12}):
+        with pytest.raises(ConfigError, match="training"):  # refused when the profile is loaded
+            with_sections(ctx, training=bad)
 
 
 def test_permissions(sqlite_ctx: AppContext) -> None:

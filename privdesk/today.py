@@ -613,6 +613,7 @@ def policy_outdated(p: Probe) -> list[WorkItem]:
 
 # -- staff training and the yearly usage notice (issue 16) ------------------------------------------
 TRAINING_PAGE = "training"
+NOTICE_PAGE = "notice"
 
 
 def training_overdue(p: Probe) -> list[WorkItem]:
@@ -642,7 +643,7 @@ def training_overdue(p: Probe) -> list[WorkItem]:
 def usage_notice(p: Probe) -> list[WorkItem]:
     """The yearly usage notice (이용·제공 내역 통지, 법 제20조의2) when the duty applies: last year's
     batch never made (overdue), this year's not yet made from the reminder day (due soon). Counts
-    only; no page of its own (privdesk notice …)."""
+    only."""
     if not p.may(Permission.NOTICE_MANAGE):
         return []
     now = notice_status_in(p.session, p.ctx.profile, p.today)
@@ -657,10 +658,10 @@ def usage_notice(p: Probe) -> list[WorkItem]:
             WorkItem(
                 "notice.overdue",
                 f"{last.year}년 개인정보 이용·제공 내역 통지를 하지 않았습니다 (연 1회, 법 제20조의2) — "
-                f"{now.count_text}. privdesk notice make --year {last.year}로 통지하십시오.",
+                f"{now.count_text}. 통지문을 만들어 보내십시오.",
                 1,
                 OVERDUE,
-                "",
+                NOTICE_PAGE,
                 Permission.NOTICE_MANAGE,
             )
         )
@@ -669,10 +670,10 @@ def usage_notice(p: Probe) -> list[WorkItem]:
             WorkItem(
                 "notice.due",
                 f"올해({now.year}년) 개인정보 이용·제공 내역 통지를 아직 하지 않았습니다 (연내 통지) — "
-                f"{now.count_text}. privdesk notice make --year {now.year}",
+                f"{now.count_text}.",
                 1,
                 SOON,
-                "",
+                NOTICE_PAGE,
                 Permission.NOTICE_MANAGE,
             )
         )

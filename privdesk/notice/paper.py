@@ -128,6 +128,7 @@ def render_letters(
     meta: ReportMeta,
     book: LetterBook,
     *,
+    on_page: Callable[[int], None] | None = None,
     before_publish: Callable[[int], None] | None = None,
 ) -> int:
-    return render(path, meta, body(book), before_publish=before_publish)
+    return render(path, meta, body(book), on_page=on_page, before_publish=before_publish)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -392,10 +392,12 @@ def make(
     reason: str,
     reissue: bool = False,
     today: dt.date | None = None,
+    on_page: Callable[[int], None] | None = None,
 ) -> MadeBatch:
     """Make the year's batch as PDF letters (``output="pdf"``) or a CSV for a mail/SMS service
     (``output="csv"``); ``reason`` required. The file appears only when the batch and its
-    access-log entries are committed."""
+    access-log entries are committed. ``on_page(n)`` follows the PDF page by page (an exception
+    raised there cancels: no file, no batch)."""
     from privdesk.notice import paper
     from privdesk.printing import witnessed
 
@@ -433,6 +435,7 @@ def make(
         out,
         meta,
         paper.LetterBook(ctx.profile.name, year, issue, use, tuple(letters), paper.contacts_of(ctx.profile)),
+        on_page=on_page,
         before_publish=lambda _n: made.append(
             _record(ctx, actor, year, issue, PDF, letters, why, meta.record_no)
         ),

@@ -39,6 +39,7 @@ KINDS: frozenset[str] = frozenset(
         "disclosures",
         "incidents",
         "lifecycle",
+        "notice",
         "registry",
         "requests",
         "review",

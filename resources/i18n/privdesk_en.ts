@@ -5117,7 +5117,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+123"/>
+        <location filename="../../privdesk/ui/pages.py" line="+129"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -5182,9 +5182,190 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Training</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>이용·제공 내역 통지</source>
+        <translation>Usage notice</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBatchesModel</name>
+    <message>
+        <location filename="../../privdesk/ui/notice/page.py" line="+48"/>
+        <source>통지</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>형식</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>만든 날</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>만든 사람</source>
+        <translation>Made by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>환자</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>제3자 제공</source>
+        <translation>Provisions</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>발송</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>반송</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>미기록</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePage</name>
+    <message>
+        <location line="+15"/>
+        <source>개인정보 이용·제공 내역 통지</source>
+        <translation>Yearly notice of use and provision of personal data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>민감정보·고유식별정보를 처리하는 정보주체가 5만 명 이상이면, 해마다 한 번 이상 개인정보의 이용 목적·항목과 제3자 제공 내역을 본인에게 알려야 합니다 (개인정보 보호법 제20조의2).</source>
+        <translation>When the hospital processes sensitive or unique identifying data of 50,000 people or more, it must tell each of them at least once a year the purposes and items of use and every provision to third parties (PIPA Article 20-2).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>통지문 만들기…</source>
+        <translation>Make letters…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>발송용 CSV 저장…</source>
+        <translation>Save CSV for mailing…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>모두 발송 기록</source>
+        <translation>Record all as sent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>반송 기록…</source>
+        <translation>Record returns…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>연도</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{year}년: 통지 의무가 적용되지 않습니다.</source>
+        <translation>{year}: the duty does not apply.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}년: 통지함 — {label}, {n}명 (미기록 {pending}명).</source>
+        <translation>{year}: notified — {label}, {n} patients ({pending} not recorded).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{year}년: 아직 통지하지 않았습니다 (연내 통지).</source>
+        <translation>{year}: not notified yet (due within the year).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>재발행</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}년 통지는 이미 만들었습니다 ({label}). 재발행(제{n}차)으로 다시 만드시겠습니까?</source>
+        <translation>The notice for {year} was already made ({label}). Make it again as reissue no. {n}?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{year}년 개인정보 이용·제공 내역 통지서</source>
+        <translation>Usage notice letters {year}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>내보내는 사유</source>
+        <translation>Reason for the export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문자·우편 발송 서비스에 보낼 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for making the file for the SMS/mail service. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>발송용 CSV 저장</source>
+        <translation>Save CSV for mailing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV 파일 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>발송용 CSV</source>
+        <translation>CSV for mailing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: {n}명을 내보냈습니다: {path}</source>
+        <translation>{label}: exported {n} patients: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>발송 서비스에 올린 뒤 파일을 지우십시오.</source>
+        <translation>Delete the file after uploading it to the service.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>발송 기록</source>
+        <translation>Record sending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>아직 기록이 없는 통지문을 모두 발송한 것으로 기록하시겠습니까?</source>
+        <translation>Record every letter without a delivery record as sent?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>반송 기록</source>
+        <translation>Record returns</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>반송된 통지문의 차트번호 (여러 개는 쉼표로):</source>
+        <translation>Chart numbers of the returned letters (comma-separated):</translation>
     </message>
 </context>
 <context>

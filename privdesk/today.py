@@ -646,10 +646,10 @@ def usage_notice(p: Probe) -> list[WorkItem]:
     only."""
     if not p.may(Permission.NOTICE_MANAGE):
         return []
-    now = notice_status_in(p.session, p.ctx.profile, p.today)
+    now = notice_status_in(p.session, p.ctx.profile, p.today, capped=True)
     if not now.applies:
         return []
-    last = notice_status_in(p.session, p.ctx.profile, p.today, p.today.year - 1)
+    last = notice_status_in(p.session, p.ctx.profile, p.today, p.today.year - 1, capped=True)
     first_use = p.session.execute(select(func.min(Account.created_at))).scalar_one_or_none()
     used_last_year = first_use is not None and clock.kst_day(first_use).year <= last.year
     items = []

@@ -174,7 +174,7 @@ def test_start_screen_when_due_and_overdue(sqlite_ctx: AppContext, tmp_path: Pat
     created_on(ctx, "yook", dt.date(year - 1, 3, 1))
     assert set(lines(dt.date(year, 10, 31))) == {"notice.overdue"}  # last year's, before this year's reminder
     found = lines(dt.date(year, 11, 1))
-    assert "등록 환자 3명 — 통지 의무 대상입니다" in found["notice.due"]
+    assert "등록 환자 3명 이상 — 통지 의무 대상입니다" in found["notice.due"]  # counted up to the threshold
     assert f"{year - 1}년 개인정보 이용·제공 내역 통지를 하지 않았습니다" in found["notice.overdue"]
     make(ctx, yook, year, tmp_path / "l.pdf", reason="연간 통지")
     assert "notice.due" not in lines(dt.date(year, 11, 2))

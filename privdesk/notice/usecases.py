@@ -80,6 +80,7 @@ class NoticeStatus:
     batch: BatchRow | None  # the year's latest batch
     remind_on: dt.date
     today: dt.date
+    capped: bool = False  # the count stopped at the threshold (the start screen)
 
     @property
     def by_count(self) -> bool:
@@ -93,7 +94,8 @@ class NoticeStatus:
     def count_text(self) -> str:
         """등록 환자 N명 — 통지 의무 대상입니다/아닙니다 (기준 5만 명)."""
         verdict = "통지 의무 대상입니다" if self.by_count else "통지 의무 대상이 아닙니다"
-        return f"등록 환자 {self.registered:,}명 — {verdict} (기준 {self.threshold:,}명 이상, 법 제20조의2)"
+        n = f"{self.registered:,}명" + (" 이상" if self.capped and self.registered >= self.threshold else "")
+        return f"등록 환자 {n} — {verdict} (기준 {self.threshold:,}명 이상, 법 제20조의2)"
 
     @property
     def decision_text(self) -> str:
@@ -203,31 +205,37 @@ def _latest(session: Session, year: int) -> NoticeBatch | None:
     ).scalar_one_or_none()
 
 
-def registered(session: Session) -> int:
-    return int(
-        session.execute(
-            select(func.count())
-            .select_from(Patient)
-            .where(Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED)))
-        ).scalar_one()
-    )
+def registered(session: Session, cap: int | None = None) -> int:
+    """Patients privdesk holds (active and separated); counting stops at ``cap`` (the start screen
+    needs only "the threshold or more", and stays fast at a million patients)."""
+    inner = select(Patient.id).where(Patient.status.in_((STATUS_ACTIVE, STATUS_SEPARATED)))
+    if cap is not None:
+        inner = inner.limit(cap)
+    return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
 
 
 def status_in(
-    session: Session, profile: HospitalProfile, today: dt.date, year: int | None = None
+    session: Session,
+    profile: HospitalProfile,
+    today: dt.date,
+    year: int | None = None,
+    *,
+    capped: bool = False,
 ) -> NoticeStatus:
-    """The status inside the caller's unit (counts only, nothing logged)."""
+    """The status inside the caller's unit (counts only, nothing logged); ``capped``: the count stops
+    at the threshold (the start screen)."""
     rules = rules_of(profile)
     year = year or today.year
     b = _latest(session, year)
     return NoticeStatus(
         year,
-        registered(session),
+        registered(session, rules.threshold if capped else None),
         rules.threshold,
         rules.applies,
         _batch_row(session, b) if b is not None else None,
         rules.remind_on(year),
         today,
+        capped,
     )
 
 

@@ -132,6 +132,7 @@ def cmd_deliver(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from privdesk import clock
     from privdesk.notice.usecases import batches
 
     ctx = context_from(args)
@@ -143,7 +144,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("만든 통지가 없습니다")
     for b in rows:
         print(
-            f"{b.label} [{b.output}] {b.made_at.date().isoformat()} {b.made_by}: {b.patients:,}명, 제3자 제공 {b.provisions:,}건"
+            f"{b.label} [{b.output}] {clock.fmt_date(b.made_at)} {b.made_by_label}: {b.patients:,}명, 제3자 제공 {b.provisions:,}건"
             f" — 발송 {b.sent:,} 반송 {b.returned:,} 미기록 {b.pending:,}"
         )
     return 0

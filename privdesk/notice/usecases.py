@@ -40,6 +40,7 @@ from privdesk.notice.rules import NoticeRules, notice_rules_from
 from privdesk.profile import HospitalProfile
 from privdesk.registry import records
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient, patient_ref
+from privdesk.store.models import Account
 from privdesk.training.api import ensure_trained
 
 SUBJECT = "notice"
@@ -59,6 +60,12 @@ class BatchRow:
     reason: str
     sent: int = 0
     returned: int = 0
+    made_by_name: str = ""
+
+    @property
+    def made_by_label(self) -> str:
+        """``육의곤 (yook)``: people by name, the login after."""
+        return f"{self.made_by_name} ({self.made_by})" if self.made_by_name else self.made_by
 
     @property
     def label(self) -> str:
@@ -196,6 +203,7 @@ def _batch_row(session: Session, b: NoticeBatch) -> BatchRow:
         b.reason,
         int(counts.get(SENT, 0)),
         int(counts.get(RETURNED, 0)),
+        session.execute(select(Account.name).where(Account.login == b.made_by)).scalar_one_or_none() or "",
     )
 
 

@@ -52,7 +52,7 @@ class BatchesModel(RowTableModel[BatchRow]):
             lambda b: clock.fmt_datetime(b.made_at),
             lambda b: b.made_at,
         ),
-        Column(QT_TRANSLATE_NOOP("NoticeBatchesModel", "만든 사람"), lambda b: b.made_by),
+        Column(QT_TRANSLATE_NOOP("NoticeBatchesModel", "만든 사람"), lambda b: b.made_by_label),
         Column(
             QT_TRANSLATE_NOOP("NoticeBatchesModel", "환자"),
             lambda b: f"{b.patients:,}",

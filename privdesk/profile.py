@@ -7,6 +7,7 @@ cameras) seed them from here.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -387,6 +388,7 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
             raise ConfigError(f"{source}: deadlines.complaint_days는 1에서 60 사이의 일수여야 합니다.")
         officer = data["officer"]
         dept = data["department"]
+        _check_domain_sections(data, source)
         return HospitalProfile(
             name=str(h["name"]),
             address=str(h.get("address", "")),
@@ -422,6 +424,97 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile") -> Hospital
         raise
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"병원 프로필 {source}의 항목이 빠졌거나 형식이 틀렸습니다: {exc}") from None
+
+
+# -- [training] (개인정보 보호 교육) and [notice] (이용·제공 내역 통지, 법 제20조의2) -------------
+# Every key optional, unknown keys refused; read by their domains from ``raw`` (privdesk.training,
+# privdesk.notice), checked here when the profile is loaded, not later on the start screen.
+#
+#     [training]
+#     interval_months = 12   # an account is overdue this many months after its last training
+#     gate = false           # refuse unmasking and exporting to an account overdue by more than …
+#     gate_days = 30         # … this many days (only when gate = true)
+#
+#     [notice]
+#     applies = "auto"      # "auto": by privdesk's own count; true / false: the officer's decision
+#     threshold = 50000     # 민감정보·고유식별정보를 처리하는 정보주체 수 (시행령 제15조의3①)
+#     remind_from = "11-01" # the start screen reminds from this day (MM-DD) until the year's batch is made
+TRAINING_KEYS = frozenset({"interval_months", "gate", "gate_days"})
+
+
+@dataclass(frozen=True)
+class TrainingRules:
+    interval_months: int = 12
+    gate: bool = False
+    gate_days: int = 30
+
+
+def training_rules_from(raw: dict[str, Any], source: str = "profile") -> TrainingRules:
+    """``[training]`` of the profile's raw data (defaults when the section is missing)."""
+    data = raw.get("training")
+    if data is None:
+        return TrainingRules()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: [training] 항목이 표 형식이 아닙니다.")
+    unknown = set(data) - TRAINING_KEYS
+    if unknown:
+        raise ConfigError(f"{source}: [training]에 알 수 없는 항목이 있습니다: {sorted(unknown)[0]}")
+    interval = data.get("interval_months", 12)
+    if isinstance(interval, bool) or not isinstance(interval, int) or not 1 <= interval <= 60:
+        raise ConfigError(f"{source}: training.interval_months는 1에서 60 사이의 개월 수여야 합니다.")
+    gate = data.get("gate", False)
+    if not isinstance(gate, bool):
+        raise ConfigError(f"{source}: training.gate는 true 또는 false여야 합니다.")
+    days = data.get("gate_days", 30)
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= 365:
+        raise ConfigError(f"{source}: training.gate_days는 0에서 365 사이의 일수여야 합니다.")
+    return TrainingRules(interval, gate, days)
+
+
+NOTICE_KEYS = frozenset({"applies", "threshold", "remind_from"})
+NOTICE_AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class NoticeRules:
+    applies: bool | None = None  # None: by count ("auto")
+    threshold: int = 50_000
+    remind_month: int = 11
+    remind_day: int = 1
+
+    def remind_on(self, year: int) -> dt.date:
+        return dt.date(year, self.remind_month, self.remind_day)
+
+
+def notice_rules_from(raw: dict[str, Any], source: str = "profile") -> NoticeRules:
+    """``[notice]`` of the profile's raw data (defaults when the section is missing)."""
+    data = raw.get("notice")
+    if data is None:
+        return NoticeRules()
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: [notice] 항목이 표 형식이 아닙니다.")
+    unknown = set(data) - NOTICE_KEYS
+    if unknown:
+        raise ConfigError(f"{source}: [notice]에 알 수 없는 항목이 있습니다: {sorted(unknown)[0]}")
+    applies = data.get("applies", NOTICE_AUTO)
+    if applies != NOTICE_AUTO and not isinstance(applies, bool):
+        raise ConfigError(f'{source}: notice.applies는 "auto", true 또는 false여야 합니다.')
+    threshold = data.get("threshold", 50_000)
+    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
+        raise ConfigError(f"{source}: notice.threshold는 1 이상의 정수여야 합니다.")
+    text = str(data.get("remind_from", "11-01"))
+    try:
+        month, day = (int(x) for x in text.split("-"))
+        dt.date(2025, month, day)  # a year with no 29 February: 02-29 is refused
+    except ValueError:
+        raise ConfigError(f"{source}: notice.remind_from은 'MM-DD' 형식이어야 합니다: {text!r}") from None
+    return NoticeRules(None if applies == NOTICE_AUTO else bool(applies), threshold, month, day)
+
+
+def _check_domain_sections(data: dict[str, Any], source: str) -> None:
+    """``[training]`` and ``[notice]``: a wrong value is refused when the profile is loaded."""
+    training_rules_from(data, source)
+    notice_rules_from(data, source)
 
 
 def load_profile(path: Path) -> HospitalProfile:

@@ -302,6 +302,7 @@ SEALED_BY_REVISION: dict[str, tuple[str, ...]] = {
     "0720": ("role_permissions",),
     "0760": ("role_permissions",),
     "0770": ("role_permissions",),
+    "0790": ("role_permissions",),
 }
 META_SEPARATED_PENDING = "separated_proofs"  # a separate SQLite file still to be sealed
 

@@ -17,11 +17,13 @@ from privdesk.consent import models as consent_models
 from privdesk.disclosures import models as disclosure_models
 from privdesk.incidents import models as incident_models
 from privdesk.lifecycle import models as lifecycle_models
+from privdesk.notice import models as notice_models
 from privdesk.policy import models as policy_models
 from privdesk.registry import models as registry_models
 from privdesk.review import model as review_models
 from privdesk.rights import models as rights_models
 from privdesk.store.models import Base
+from privdesk.training import models as training_models
 
 DOMAIN_MODELS = (
     backup_models,
@@ -31,10 +33,12 @@ DOMAIN_MODELS = (
     disclosure_models,
     incident_models,
     lifecycle_models,
+    notice_models,
     policy_models,
     registry_models,
     review_models,
     rights_models,
+    training_models,
 )
 metadata = Base.metadata
 

@@ -62,6 +62,7 @@ from privdesk.lifecycle.models import (
     PLAN_PARTLY_APPROVED,
     DestructionPlan,
 )
+from privdesk.notice.usecases import status_in as notice_status_in
 from privdesk.policy.document import CATEGORY_LABELS
 from privdesk.policy.versions import outdated as policy_changes
 from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient
@@ -69,6 +70,8 @@ from privdesk.review import Month
 from privdesk.review import pending as review_pending
 from privdesk.rights import requests as rights
 from privdesk.rights.models import CorrectionNotice, SubjectRequest
+from privdesk.store.models import Account
+from privdesk.training.api import statuses as training_statuses
 
 Tone = Literal["overdue", "soon", "calm"]
 OVERDUE: Tone = "overdue"
@@ -610,6 +613,75 @@ def policy_outdated(p: Probe) -> list[WorkItem]:
     ]
 
 
+# -- staff training and the yearly usage notice (issue 16) ------------------------------------------
+TRAINING_PAGE = "training"
+NOTICE_PAGE = "notice"
+
+
+def training_overdue(p: Probe) -> list[WorkItem]:
+    """Accounts overdue for 개인정보 보호 교육 (the profile's interval after their last training, or
+    after the account's creation when never trained), named with the day they fell due: staff
+    accounts only, never a data subject."""
+    if not p.may(Permission.TRAINING_MANAGE):
+        return []
+    late = [s for s in training_statuses(p.session, p.ctx.profile, p.today) if s.overdue]
+    if not late:
+        return []
+    named = numbers(
+        [f"{s.name} ({s.due.isoformat()} 기한 경과{', 이수 기록 없음' if s.never else ''})" for s in late]
+    )
+    return [
+        WorkItem(
+            "training.overdue",
+            f"개인정보 보호 교육 기한이 지난 직원 {len(late)}명: {named} — 교육을 실시하고 이수를 기록하십시오.",
+            len(late),
+            OVERDUE,
+            TRAINING_PAGE,
+            Permission.TRAINING_MANAGE,
+        )
+    ]
+
+
+def usage_notice(p: Probe) -> list[WorkItem]:
+    """The yearly usage notice (이용·제공 내역 통지, 법 제20조의2) when the duty applies: last year's
+    batch never made (overdue), this year's not yet made from the reminder day (due soon). Counts
+    only."""
+    if not p.may(Permission.NOTICE_MANAGE):
+        return []
+    now = notice_status_in(p.session, p.ctx.profile, p.today, capped=True)
+    if not now.applies:
+        return []
+    last = notice_status_in(p.session, p.ctx.profile, p.today, p.today.year - 1, capped=True)
+    first_use = p.session.execute(select(func.min(Account.created_at))).scalar_one_or_none()
+    used_last_year = first_use is not None and clock.kst_day(first_use).year <= last.year
+    items = []
+    if last.applies and not last.done and used_last_year:  # not for a year before privdesk was in use
+        items.append(
+            WorkItem(
+                "notice.overdue",
+                f"{last.year}년 개인정보 이용·제공 내역 통지를 하지 않았습니다 (연 1회, 법 제20조의2) — "
+                f"{now.count_text}. 통지문을 만들어 보내십시오.",
+                1,
+                OVERDUE,
+                NOTICE_PAGE,
+                Permission.NOTICE_MANAGE,
+            )
+        )
+    if now.due_soon:
+        items.append(
+            WorkItem(
+                "notice.due",
+                f"올해({now.year}년) 개인정보 이용·제공 내역 통지를 아직 하지 않았습니다 (연내 통지) — "
+                f"{now.count_text}.",
+                1,
+                SOON,
+                NOTICE_PAGE,
+                Permission.NOTICE_MANAGE,
+            )
+        )
+    return items
+
+
 PROVIDERS: tuple[Provider, ...] = (
     subject_requests,
     cctv_viewing_requests,
@@ -623,6 +695,8 @@ PROVIDERS: tuple[Provider, ...] = (
     backup_age,
     monthly_review,
     policy_outdated,
+    training_overdue,
+    usage_notice,
 )
 
 

@@ -285,6 +285,8 @@ def test_english_main_window_navigation_status_and_table_headers(
         "Access log",
         "Access-log review",
         "Privacy policy",
+        "Training",
+        "Usage notice",
         "Permission history",
     ]
     assert window.account_status.text() == f"Account: 육의곤 ({OFFICER_LOGIN})"

@@ -24,9 +24,9 @@ from tests.test_reports_template import text
 
 # Papers that leave the hospital: the CCTV 청구서 and result notice; the 요구서, 위임장, notices
 # 제9·10·12·13호 and the correction letter to recipients; the incident letter and the 신고서.
-OUTGOING = {"CQ", "CN", "RQ", "RP", "RA", "RD", "RC", "RS", "RN", "IL", "IR"}
+OUTGOING = {"CQ", "CN", "RQ", "RP", "RA", "RD", "RC", "RS", "RN", "IL", "IR", "UN"}
 # Internal records with the 결재란: ledgers, registers, the certificate, review sheets, records.
-INTERNAL = {"AL", "AR", "CV", "DL", "DC", "TP", "PR", "PH", "IC", "IB"}
+INTERNAL = {"AL", "AR", "CV", "DL", "DC", "TP", "PR", "PH", "IC", "IB", "TR"}
 
 
 def has_approval_boxes(pdf: Path) -> bool:

@@ -203,6 +203,8 @@ def test_navigation_lists_only_the_modules_the_account_may_use(
         "access_log",
         "review",
         "policy",
+        "training",
+        "notice",
         "permission_history",
     ]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
@@ -219,6 +221,8 @@ def test_navigation_lists_only_the_modules_the_account_may_use(
         "접속기록",
         "접속기록 점검",
         "개인정보 처리방침",
+        "교육",
+        "이용·제공 내역 통지",
         "권한 변경 이력",
     ]
     assert "개인정보 보호책임자" in window.roles_status.text()

@@ -22,6 +22,9 @@ class Permission(StrEnum):
     AUDIT_REVIEW = "audit.review"  # the monthly access-log review (접속기록 점검, 고시 제8조②)
     POLICY_MANAGE = "policy.manage"  # the privacy policy: draft, compare, render, status (법 제30조)
     POLICY_PUBLISH = "policy.publish"  # publish a version of the privacy policy (the officer)
+    TRAINING_READ = "training.read"  # staff training (개인정보 보호 교육): sessions, attendance, overdue
+    TRAINING_MANAGE = "training.manage"  # record sessions and attendance, print the yearly report
+    NOTICE_MANAGE = "notice.manage"  # the yearly usage notice (이용·제공 내역 통지, 법 제20조의2; officer)
     # patient intake registry (환자 진료 접수)
     PATIENT_READ = "patient.read"
     PATIENT_WRITE = "patient.write"
@@ -64,6 +67,9 @@ LABELS: dict[Permission, str] = {
     Permission.AUDIT_REVIEW: "접속기록 점검",
     Permission.POLICY_MANAGE: "개인정보 처리방침 작성·비교",
     Permission.POLICY_PUBLISH: "개인정보 처리방침 게시",
+    Permission.TRAINING_READ: "개인정보 보호 교육 조회",
+    Permission.TRAINING_MANAGE: "개인정보 보호 교육 관리",
+    Permission.NOTICE_MANAGE: "이용·제공 내역 통지",
     Permission.PATIENT_READ: "환자 명부 조회",
     Permission.PATIENT_WRITE: "환자 명부 등록·수정",
     Permission.PATIENT_UNMASK: "개인정보 마스킹 해제",
@@ -128,6 +134,8 @@ ROLE_PRESETS: dict[str, frozenset[Permission]] = {
             Permission.POLICY_MANAGE,
             Permission.CONSENT_READ,
             Permission.CONSENT_MANAGE,
+            Permission.TRAINING_READ,
+            Permission.TRAINING_MANAGE,
         }
     ),
     INTAKE: frozenset(

@@ -46,6 +46,11 @@ APPEND_ONLY = (
     "policy_versions",
     "consent_texts",
     "consent_records",
+    "training_sessions",
+    "training_attendance",
+    "notice_batches",
+    "notice_letters",
+    "notice_deliveries",
 )
 
 _ACCESS_LOG_DELETE = (

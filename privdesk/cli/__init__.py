@@ -38,6 +38,8 @@ COMMAND_MODULES = (
     "review",
     "policy",
     "consent",
+    "training",
+    "notice",
 )
 
 log = logging.getLogger("privdesk.cli")

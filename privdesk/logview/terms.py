@@ -63,6 +63,8 @@ KIND_NOUNS: dict[str, str] = {
     "policy_versions": "개인정보 처리방침 판",
     "consent": "동의 기록",
     "consent_text": "동의서 문안",
+    "training": "개인정보 보호 교육",
+    "notice": "이용·제공 내역 통지",
 }
 
 REPORT_NAMES: dict[str, str] = {
@@ -74,6 +76,7 @@ REPORT_NAMES: dict[str, str] = {
     "processors": "수탁업체 현황",
     "recovery-sheet": "키 복구 용지",
     "access-review": "접속기록 점검 결과",
+    "training": "개인정보 보호 교육 실시 결과",
 }
 
 SEARCH_KINDS: dict[str, str] = {

@@ -28,6 +28,7 @@ from privdesk.registry.flags import ensure_consent_use_allowed
 from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
 from privdesk.registry.patients import ensure_not_held
 from privdesk.registry.validation import address_district, mask_phone
+from privdesk.training.api import ensure_trained
 
 HEADER: Final = (
     "차트번호",
@@ -82,6 +83,7 @@ def export_patients(
             u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)
         ):
             raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
+        ensure_trained(u.session, ctx.profile, u.account)  # the optional training gate (교육 미이수)
         patients: list[Patient] = []
         mode_purpose = ""
         for i in range(0, len(ids), 500):

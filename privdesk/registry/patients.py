@@ -51,6 +51,7 @@ from privdesk.registry.validation import (
     mask_phone,
     require_valid,
 )
+from privdesk.training.api import ensure_trained
 
 REASON_MAX = 200
 FIELD_LABELS: Mapping[str, str] = {
@@ -490,6 +491,7 @@ def unmask(ctx: AppContext, actor: Actor, patient_id: int, reason: str) -> Unmas
     and a reason, which is logged. The screen masks again after ``unmask_seconds``."""
     reason = _require_reason(reason, "마스킹 해제")
     with ctx.unit(actor, Permission.PATIENT_UNMASK) as u:
+        ensure_trained(u.session, ctx.profile, u.account)  # the optional training gate (교육 미이수)
         p = _load(u.session, patient_id)
         plain = _plain(ctx.keys, p)
         u.log(Action.UNMASK, p.ref, detail=with_reason(None, reason))

@@ -40,6 +40,7 @@ from privdesk.rights.requests import (
     request_number,
     rights_unit,
 )
+from privdesk.training.api import ensure_trained
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,8 @@ def build_answer(
             u.account is None or Permission.PATIENT_UNMASK not in permissions_of(u.session, u.account)
         ):
             raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
+        if mode == AnswerMode.UNMASKED:
+            ensure_trained(u.session, profile, u.account)  # the optional training gate (교육 미이수)
         rule = file_rule(u, profile, r.file_code)
         asked = tuple(x for x in r.access_items.split(",") if x) or tuple(AccessItem)
         p = u.session.get(Patient, r.patient_id) if r.patient_id is not None else None

@@ -113,6 +113,18 @@ def _policy(host: PageHost, parent: QWidget | None) -> Page:
     return PolicyPage(host, parent)
 
 
+def _training(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.training.page import training_page
+
+    return training_page(host, parent)
+
+
+def _notice(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.notice.page import notice_page
+
+    return notice_page(host, parent)
+
+
 def _permission_history(host: PageHost, parent: QWidget | None) -> Page:
     from privdesk.ui.accounts.permhistory import PermissionHistoryPage
 
@@ -163,6 +175,10 @@ DEFAULT_PAGES: tuple[PageSpec, ...] = (
     PageSpec("review", QT_TRANSLATE_NOOP("Navigation", "접속기록 점검"), _review, (Permission.AUDIT_REVIEW,)),
     PageSpec(
         "policy", QT_TRANSLATE_NOOP("Navigation", "개인정보 처리방침"), _policy, (Permission.POLICY_MANAGE,)
+    ),
+    PageSpec("training", QT_TRANSLATE_NOOP("Navigation", "교육"), _training, (Permission.TRAINING_READ,)),
+    PageSpec(
+        "notice", QT_TRANSLATE_NOOP("Navigation", "이용·제공 내역 통지"), _notice, (Permission.NOTICE_MANAGE,)
     ),
     PageSpec(
         "permission_history",

@@ -40,9 +40,11 @@ KINDS: frozenset[str] = frozenset(
         "incidents",
         "lifecycle",
         "policy",
+        "notice",
         "registry",
         "requests",
         "review",
+        "training",
     }
 )
 

@@ -824,6 +824,19 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>AttendDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="+226"/>
+        <source>교육</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>이수한 직원에 표시하십시오. 이미 기록된 직원은 흐리게 표시됩니다.</source>
+        <translation>Tick the staff who attended. Staff already recorded are greyed out.</translation>
+    </message>
+</context>
+<context>
     <name>BackupBox</name>
     <message>
         <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
@@ -5399,7 +5412,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+123"/>
+        <location filename="../../privdesk/ui/pages.py" line="+133"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -5459,7 +5472,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Access-log review</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>교육</source>
+        <translation>Training</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>이용·제공 내역 통지</source>
+        <translation>Usage notice</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>개인정보 처리방침</source>
         <translation>Privacy policy</translation>
     </message>
@@ -5467,6 +5490,182 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <location line="+4"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBatchesModel</name>
+    <message>
+        <location filename="../../privdesk/ui/notice/page.py" line="+48"/>
+        <source>통지</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>형식</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>만든 날</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>만든 사람</source>
+        <translation>Made by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>환자</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>제3자 제공</source>
+        <translation>Provisions</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>발송</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>반송</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>미기록</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>NoticePage</name>
+    <message>
+        <location line="+15"/>
+        <source>개인정보 이용·제공 내역 통지</source>
+        <translation>Yearly notice of use and provision of personal data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>민감정보·고유식별정보를 처리하는 정보주체가 5만 명 이상이면, 해마다 한 번 이상 개인정보의 이용 목적·항목과 제3자 제공 내역을 본인에게 알려야 합니다 (개인정보 보호법 제20조의2).</source>
+        <translation>When the hospital processes sensitive or unique identifying data of 50,000 people or more, it must tell each of them at least once a year the purposes and items of use and every provision to third parties (PIPA Article 20-2).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>통지문 만들기…</source>
+        <translation>Make letters…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>발송용 CSV 저장…</source>
+        <translation>Save CSV for mailing…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>모두 발송 기록</source>
+        <translation>Record all as sent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>반송 기록…</source>
+        <translation>Record returns…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>연도</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{year}년: 통지 의무가 적용되지 않습니다.</source>
+        <translation>{year}: the duty does not apply.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}년: 통지함 — {label}, {n}명 (미기록 {pending}명).</source>
+        <translation>{year}: notified — {label}, {n} patients ({pending} not recorded).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{year}년: 아직 통지하지 않았습니다 (연내 통지).</source>
+        <translation>{year}: not notified yet (due within the year).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>재발행</source>
+        <translation>Reissue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year}년 통지는 이미 만들었습니다 ({label}). 재발행(제{n}차)으로 다시 만드시겠습니까?</source>
+        <translation>The notice for {year} was already made ({label}). Make it again as reissue no. {n}?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{year}년 개인정보 이용·제공 내역 통지서</source>
+        <translation>Usage notice letters {year}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>내보내는 사유</source>
+        <translation>Reason for the export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문자·우편 발송 서비스에 보낼 파일을 만드는 사유를 적으십시오. 접속기록에 남습니다.</source>
+        <translation>Enter the reason for making the file for the SMS/mail service. It is recorded in the access log.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>발송용 CSV 저장</source>
+        <translation>Save CSV for mailing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV 파일 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>발송용 CSV</source>
+        <translation>CSV for mailing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: {n}명을 내보냈습니다: {path}</source>
+        <translation>{label}: exported {n} patients: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>발송 서비스에 올린 뒤 파일을 지우십시오.</source>
+        <translation>Delete the file after uploading it to the service.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>발송 기록</source>
+        <translation>Record sending</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>아직 기록이 없는 통지문을 모두 발송한 것으로 기록하시겠습니까?</source>
+        <translation>Record every letter without a delivery record as sent?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>반송 기록</source>
+        <translation>Record returns</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>반송된 통지문의 차트번호 (여러 개는 쉼표로):</source>
+        <translation>Chart numbers of the returned letters (comma-separated):</translation>
     </message>
 </context>
 <context>
@@ -9841,6 +10040,65 @@ Retention: {rule}</translation>
     </message>
 </context>
 <context>
+    <name>SessionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-56"/>
+        <source>예: 2026년 개인정보 보호 정기 교육</source>
+        <translation>e.g. 2026 regular privacy training</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>내부</source>
+        <translation>Internal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>외부</source>
+        <translation>External</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>시간 (예: 1.5)</source>
+        <translation>Hours (e.g. 1.5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료 (파일명, 문서번호)</source>
+        <translation>Material (file name, document number)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>강사</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>교육일</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>시간</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료</source>
+        <translation>Material</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../privdesk/ui/registry/import_wizard.py" line="+10"/>
@@ -9914,6 +10172,173 @@ Retention: {rule}</translation>
         <location line="+42"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
         <translation>Could not load today&apos;s work: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingForm</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-58"/>
+        <source>저장</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>교육 등록</source>
+        <translation>Add training session</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>이수 기록</source>
+        <translation>Record attendance</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingOverdueModel</name>
+    <message>
+        <location line="-128"/>
+        <source>이름(ID)</source>
+        <translation>Name (ID)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>부서</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>마지막 이수</source>
+        <translation>Last trained</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>이수 기록 없음</source>
+        <translation>Never trained</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>기한</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>지난 일수</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n}일</source>
+        <translation>{n} days</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location line="+173"/>
+        <source>개인정보 보호 교육</source>
+        <translation>Privacy training</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>개인정보를 처리하는 직원의 정기 교육(개인정보 보호법 제28조)입니다. 교육 회차와 이수자를 기록하면, 교육 주기가 지난 직원이 아래와 오늘 할 일에 나옵니다.</source>
+        <translation>Regular training of the staff who handle personal data (PIPA Article 28). Record the sessions and who attended; staff past the training interval are listed below and on Today.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>교육 등록…</source>
+        <translation>Add session…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이수 기록…</source>
+        <translation>Record attendance…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>결과 보고서 출력…</source>
+        <translation>Print yearly report…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>연도</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>교육 기한이 지난 직원</source>
+        <translation>Staff overdue for training</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>교육 기한이 지난 직원 {n}명</source>
+        <translation>Staff overdue for training: {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{year}년 교육 {n}회, 이수 기록 {a}건 — 기한이 지난 직원 {late}명</source>
+        <translation>{year}: {n} sessions, {a} attendances — {late} staff overdue</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>교육 회차를 고르면 이수자가 여기에 나옵니다.</source>
+        <translation>Select a session to see who attended.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>이수자 {n}명: {names}</source>
+        <translation>Attended ({n}): {names}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{year}년 개인정보 보호 교육 실시 결과</source>
+        <translation>Privacy training report {year}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSessionsModel</name>
+    <message>
+        <location line="-360"/>
+        <source>번호</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>교육일</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>제목</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>구분</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>시간</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>강사</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>교재·자료</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이수자</source>
+        <translation>Attendees</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,7 @@ KIT = {
     "__init__",
     "clocks",
     "collector",
+    "confirm",
     "host",
     "i18n",
     "idle",

@@ -65,6 +65,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ):
         q = ds.add_parser(name, help=help_text, description=help_text)
         q.add_argument("plan_id", type=int, metavar="PLAN", help="파기 계획 번호")
+        if name == "cancel":
+            add_reason_option(q, "취소 사유")
         add_as_option(q)
         q.set_defaults(func=func)
 
@@ -167,7 +169,7 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 
     ctx = context_from(args)
     try:
-        cancel_plan(ctx, acting(ctx, args), args.plan_id)
+        cancel_plan(ctx, acting(ctx, args), args.plan_id, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"plan {args.plan_id}: 취소")

@@ -1892,6 +1892,14 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../privdesk/ui/confirm.py" line="+43"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../privdesk/ui/registry/form.py" line="+368"/>
@@ -2608,7 +2616,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+340"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -2729,7 +2737,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-301"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -2789,7 +2797,7 @@ Key file: {path}</translation>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>정정 기재</source>
         <translation>Correction</translation>
     </message>
@@ -2799,7 +2807,22 @@ Key file: {path}</translation>
         <translation>Select the entry to correct in the table.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+11"/>
+        <source>정정 기재 — 사유</source>
+        <translation>Correcting entry — reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}번 기록을 정정하는 사유를 적으십시오. 정정 기록의 비고에 남고, 원래 기록은 그대로 남습니다.</source>
+        <translation>Enter the reason for correcting entry {n}. It is kept in the correcting entry&apos;s note; the original entry stays as it is.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정정 사유: {reason}</source>
+        <translation>Correction reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day of the period is after the last day. Choose the period again.</translation>
     </message>
@@ -2845,6 +2868,39 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>DisclosureViewDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/view.py" line="+37"/>
+        <source>제공 기록 {n}번</source>
+        <translation>Disclosure entry {n}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>제한·조치 요청</source>
+        <translation>Restrictions requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기록</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>정정…</source>
+        <translation>Correct…</translation>
+    </message>
+</context>
+<context>
     <name>DisclosuresPage</name>
     <message>
         <location filename="../../privdesk/ui/disclosures/__init__.py" line="+41"/>
@@ -2865,7 +2921,7 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+206"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+276"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -4304,17 +4360,27 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-150"/>
-        <source>대상</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-198"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최종 내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보유기간 종료일</source>
+        <translation>Retention end</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>제외 사유</source>
         <translation>Reason for exclusion</translation>
     </message>
@@ -4524,14 +4590,24 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePlanItemModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-36"/>
-        <source>대상</source>
-        <translation>Record</translation>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-56"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>차트번호</source>
-        <translation>Chart no.</translation>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최종 내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>보유기간 규칙</source>
+        <translation>Retention rule</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4548,11 +4624,21 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <source>{days}일 지남</source>
         <translation>{days} days late</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>보관 위치</source>
+        <translation>Stored in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>실행 시 제외</source>
+        <translation>Skipped at execution</translation>
+    </message>
 </context>
 <context>
     <name>LifecyclePlanModel</name>
     <message>
-        <location line="-52"/>
+        <location line="-72"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -4623,7 +4709,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+49"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+54"/>
         <source>최종 내원일로부터</source>
         <translation>From the last visit</translation>
     </message>
@@ -5405,7 +5491,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+96"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+158"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation>Approve destruction — confirm password</translation>
     </message>
@@ -6174,57 +6260,69 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+145"/>
-        <location line="+180"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+151"/>
+        <location line="+258"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-255"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
-        <location line="+8"/>
+        <location line="+284"/>
+        <location line="+5"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-286"/>
+        <location line="+304"/>
+        <location line="+8"/>
         <source>계획 취소</source>
         <translation>Cancel plan</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+241"/>
+        <location line="-309"/>
+        <location line="+335"/>
         <source>파기 확인서</source>
         <translation>Destruction certificate</translation>
     </message>
     <message>
-        <location line="-236"/>
-        <source>2인 승인 (두 번째 승인권자 필요)</source>
-        <translation>Two-person rule (a second approver is needed)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+57"/>
+        <location line="-319"/>
+        <location line="+72"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation>Select a plan to see its contents.</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저)</source>
-        <translation>Records to destroy (those past the destruction deadline first)</translation>
+        <location line="-64"/>
+        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저, 이름은 가림)</source>
+        <translation>Records to destroy (overdue first, names masked)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>파기 제외 기록과 사유</source>
         <translation>Excluded records and why</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+35"/>
+        <source>2인 승인: 적용 (두 번째 승인권자 필요)</source>
+        <translation>Two-person approval: on (a second approver is needed)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인: 적용 안 함</source>
+        <translation>Two-person approval: off</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이 규칙은 보유기간 규칙 탭에서 개인정보 보호책임자가 사유와 함께 바꿉니다.</source>
+        <translation>The privacy officer changes this rule, with a reason, on the retention rules tab.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6246,7 +6344,7 @@ Plan hash: {hash}</translation>
         <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — they are at the top of the list.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+49"/>
         <source>1차 승인: {who} ({at})</source>
         <translation>First approval: {who} ({at})</translation>
     </message>
@@ -6256,7 +6354,22 @@ Plan hash: {hash}</translation>
         <translation>Second approval: {who} ({at})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>취소됨: {who} ({at})</source>
+        <translation>Cancelled: {who} ({at})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — 사유: {reason}</source>
+        <translation> — reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>취소됨</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다.</source>
         <translation>Two-person rule: a second approval by a different approver is needed.</translation>
     </message>
@@ -6276,27 +6389,57 @@ Plan hash: {hash}</translation>
         <translation>Executed: {who} ({at}), {n} records</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 검토한 뒤 승인하십시오.</source>
-        <translation>Destruction plan {n} created: {count} due, {excluded} excluded. Review it, then approve.</translation>
+        <location line="+29"/>
+        <source>파기 대상 기록과 파기 제외 기록을 불러오는 중입니다. 목록을 확인한 뒤 승인하십시오.</source>
+        <translation>Loading the records to destroy and the excluded records. Review the lists, then approve.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 목록을 검토한 뒤 승인하십시오.</source>
+        <translation>Destruction plan {n} created: {count} records to destroy, {excluded} excluded. Review the lists, then approve.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 삭제합니다.</source>
+        <translation>The {count} records of destruction plan {n} will be deleted from the main and the separate database.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>삭제한 기록은 복구할 수 없습니다.</source>
+        <translation>Deleted records cannot be recovered.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>파기 계획 {n} (파기 대상 {count}건)을 취소합니다.</source>
+        <translation>Destruction plan {n} ({count} records to destroy) will be cancelled.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>취소한 계획은 다시 승인하거나 실행할 수 없습니다. 기록은 삭제되지 않으며, 필요하면 새 계획을 작성합니다.</source>
+        <translation>A cancelled plan can no longer be approved or executed. No record is deleted; create a new plan if needed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>돌아가기</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>계획 취소 — 사유</source>
+        <translation>Cancel plan — reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기 계획 {n}을 취소하는 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation>Enter the reason for cancelling destruction plan {n} (kept in the access log).</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>파기 계획 {n} ({count}건)을 승인합니다. 본인 확인을 위해 비밀번호를 다시 입력하십시오.</source>
         <translation>You are approving destruction plan {n} ({count} records). Enter your password again to confirm.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 복구할 수 없게 삭제합니다. 실행하시겠습니까?</source>
-        <translation>The {count} records of destruction plan {n} will be deleted from the main and the separate store beyond recovery. Execute?</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>취소</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <source>파기 계획 {n}: {count}건을 파기했습니다 (관리대장 {ledger}번).</source>
         <translation>Destruction plan {n}: {count} records destroyed (ledger no. {ledger}).</translation>
     </message>
@@ -6981,6 +7124,29 @@ Plan hash: {hash}</translation>
         <location line="+5"/>
         <source>환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 저장합니다). 답변 기한은 접수일부터 {days}일입니다.</source>
         <translation>For a patient enter only the chart number. Otherwise enter the name and contact (stored encrypted). The answer is due {days} days after receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPager</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-502"/>
+        <source>이전</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>다음</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>없음</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{first}–{last} / {total}건</source>
+        <translation>{first}–{last} of {total}</translation>
     </message>
 </context>
 <context>
@@ -8901,7 +9067,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+15"/>
         <source>보유기간 규칙 변경 — {file}</source>
         <translation>Change retention rule — {file}</translation>
     </message>
@@ -9009,7 +9175,62 @@ Legal basis: {basis}</translation>
         <translation>Read-only: the privacy officer changes the rules.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+32"/>
+        <source>2인 승인 변경</source>
+        <translation>Change two-person approval</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>2인 승인 끄기…</source>
+        <translation>Turn two-person approval off…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인 켜기…</source>
+        <translation>Turn two-person approval on…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>파기 승인 2인 승인 규칙: 적용 — 파기 계획마다 서로 다른 승인권자 두 명이 승인합니다.</source>
+        <translation>Two-person rule for destruction approvals: on — every destruction plan is approved by two different approvers.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 승인 2인 승인 규칙: 적용 안 함 — 승인권자 한 명의 승인으로 실행합니다.</source>
+        <translation>Two-person rule for destruction approvals: off — one approver&apos;s approval is enough to execute.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>마지막 변경: {who} ({at})</source>
+        <translation>Last changed: {who} ({at})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>사유: {reason}</source>
+        <translation>reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>2인 승인 켜기</source>
+        <translation>Turn two-person approval on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인 끄기</source>
+        <translation>Turn two-person approval off</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>모든 파기 계획에 두 번째 승인권자의 승인이 필요해집니다. 바꾸는 사유를 적으십시오.</source>
+        <translation>Every destruction plan will need a second approver&apos;s approval. Enter the reason for the change.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파기 계획을 승인권자 한 명이 승인할 수 있게 됩니다. 바꾸는 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation>One approver will be able to approve a destruction plan. Enter the reason for the change (kept in the access log).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>파일을 고르면 내용을 보여 줍니다.</source>
         <translation>Select a file to see its details.</translation>
     </message>
@@ -9037,7 +9258,17 @@ Retention: {rule}</translation>
         <translation>Last changed: {who} ({at})</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>보유기간 규칙 변경 — 사유</source>
+        <translation>Retention rule change — reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{file}&apos;의 보유기간 규칙을 바꾸는 사유를 적으십시오 (변경과 함께 기록됩니다).</source>
+        <translation>Enter the reason for changing the retention rule of &apos;{file}&apos; (recorded with the change).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>보유기간 규칙 변경</source>
         <translation>Change retention rule</translation>
     </message>

@@ -1890,6 +1890,14 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../privdesk/ui/confirm.py" line="+43"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../privdesk/ui/registry/form.py" line="+368"/>
@@ -2606,7 +2614,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+340"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,7 +2735,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-301"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2787,7 +2795,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>정정 기재</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2797,7 +2805,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+11"/>
+        <source>정정 기재 — 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}번 기록을 정정하는 사유를 적으십시오. 정정 기록의 비고에 남고, 원래 기록은 그대로 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정정 사유: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2843,6 +2866,39 @@
     </message>
 </context>
 <context>
+    <name>DisclosureViewDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/view.py" line="+37"/>
+        <source>제공 기록 {n}번</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>제한·조치 요청</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>정정…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisclosuresPage</name>
     <message>
         <location filename="../../privdesk/ui/disclosures/__init__.py" line="+41"/>
@@ -2863,7 +2919,7 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+206"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+276"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4301,17 +4357,27 @@
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-150"/>
-        <source>대상</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-198"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최종 내원일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보유기간 종료일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>제외 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4521,13 +4587,23 @@
 <context>
     <name>LifecyclePlanItemModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-36"/>
-        <source>대상</source>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-56"/>
+        <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>차트번호</source>
+        <source>이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최종 내원일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>보유기간 규칙</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4545,11 +4621,21 @@
         <source>{days}일 지남</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>보관 위치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>실행 시 제외</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LifecyclePlanModel</name>
     <message>
-        <location line="-52"/>
+        <location line="-72"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4620,7 +4706,7 @@
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+49"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+54"/>
         <source>최종 내원일로부터</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5402,7 +5488,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+96"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+158"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6171,57 +6257,69 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+145"/>
-        <location line="+180"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+151"/>
+        <location line="+258"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-255"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
-        <location line="+8"/>
+        <location line="+284"/>
+        <location line="+5"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-286"/>
+        <location line="+304"/>
+        <location line="+8"/>
         <source>계획 취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+241"/>
+        <location line="-309"/>
+        <location line="+335"/>
         <source>파기 확인서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
-        <source>2인 승인 (두 번째 승인권자 필요)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+57"/>
+        <location line="-319"/>
+        <location line="+72"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
-        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저)</source>
+        <location line="-64"/>
+        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저, 이름은 가림)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>파기 제외 기록과 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+35"/>
+        <source>2인 승인: 적용 (두 번째 승인권자 필요)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인: 적용 안 함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이 규칙은 보유기간 규칙 탭에서 개인정보 보호책임자가 사유와 함께 바꿉니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6237,7 +6335,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+49"/>
         <source>1차 승인: {who} ({at})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6247,7 +6345,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>취소됨: {who} ({at})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — 사유: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>취소됨</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6267,27 +6380,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 검토한 뒤 승인하십시오.</source>
+        <location line="+29"/>
+        <source>파기 대상 기록과 파기 제외 기록을 불러오는 중입니다. 목록을 확인한 뒤 승인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 목록을 검토한 뒤 승인하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 삭제합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>삭제한 기록은 복구할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>파기 계획 {n} (파기 대상 {count}건)을 취소합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>취소한 계획은 다시 승인하거나 실행할 수 없습니다. 기록은 삭제되지 않으며, 필요하면 새 계획을 작성합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>돌아가기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>계획 취소 — 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기 계획 {n}을 취소하는 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>파기 계획 {n} ({count}건)을 승인합니다. 본인 확인을 위해 비밀번호를 다시 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 복구할 수 없게 삭제합니다. 실행하시겠습니까?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>취소</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <source>파기 계획 {n}: {count}건을 파기했습니다 (관리대장 {ledger}번).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6971,6 +7114,29 @@
     <message>
         <location line="+5"/>
         <source>환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 저장합니다). 답변 기한은 접수일부터 {days}일입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordPager</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-502"/>
+        <source>이전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>다음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{first}–{last} / {total}건</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8892,7 +9058,7 @@
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+15"/>
         <source>보유기간 규칙 변경 — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8998,7 +9164,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+32"/>
+        <source>2인 승인 변경</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>2인 승인 끄기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인 켜기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>파기 승인 2인 승인 규칙: 적용 — 파기 계획마다 서로 다른 승인권자 두 명이 승인합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 승인 2인 승인 규칙: 적용 안 함 — 승인권자 한 명의 승인으로 실행합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>마지막 변경: {who} ({at})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>사유: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>2인 승인 켜기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인 끄기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>모든 파기 계획에 두 번째 승인권자의 승인이 필요해집니다. 바꾸는 사유를 적으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파기 계획을 승인권자 한 명이 승인할 수 있게 됩니다. 바꾸는 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>파일을 고르면 내용을 보여 줍니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9022,7 +9243,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>보유기간 규칙 변경 — 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{file}&apos;의 보유기간 규칙을 바꾸는 사유를 적으십시오 (변경과 함께 기록됩니다).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>보유기간 규칙 변경</source>
         <translation type="unfinished"></translation>
     </message>

@@ -180,7 +180,7 @@ def _update_words(kind: str, detail: str) -> str:
     if kind == "destruction_plan":
         if detail.startswith("approve"):
             return "파기 계획 승인"
-        if detail == "cancel":
+        if detail == "cancel" or detail.startswith("cancel;"):
             return "파기 계획 취소"
         if detail.startswith("execute start"):
             return "파기 실행 시작"

@@ -1371,7 +1371,17 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+84"/>
+        <source>{n}번 정정</source>
+        <translation>corrects {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정됨 → {ids}</source>
+        <translation>corrected → {ids}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -1429,6 +1439,44 @@ Key file: {path}</translation>
         <location line="+1"/>
         <source>기간</source>
         <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정</source>
+        <translation>Correction</translation>
+    </message>
+</context>
+<context>
+    <name>CctvLedgerPreview</name>
+    <message>
+        <location line="+22"/>
+        <source>구분: {kind}</source>
+        <translation>Kind: {kind}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>카메라: {cameras}</source>
+        <translation>Camera: {cameras}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 기간: {window}</source>
+        <translation>Footage: {window}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>목적: {purpose}</source>
+        <translation>Purpose: {purpose}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>담당자: {staff}</source>
+        <translation>Staff: {staff}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> / 입회 {witness}</source>
+        <translation> / witness {witness}</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2189,104 @@ Key file: {path}</translation>
         <location line="+43"/>
         <source>종료할 재위탁을 목록에서 고르십시오.</source>
         <translation>Choose the sub-processing to end from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+53"/>
+        <source>정정 기재 — {n}번 기록</source>
+        <translation>Correcting entry — entry {n}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n}번 기록을 정정하는 새 기록을 남깁니다. 원래 기록은 그대로 남고 &apos;정정됨&apos;으로 표시됩니다. 바로잡을 내용을 고치고 정정 사유를 적으십시오.</source>
+        <translation>A new entry correcting entry {n} is written. The original entry stays and is marked corrected. Fix what was wrong and enter the reason for the correction.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>일시</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: CAM-03, CAM-04</source>
+        <translation>e.g. CAM-03, CAM-04</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>카메라</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>영상 시작</source>
+        <translation>Footage from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 끝</source>
+        <translation>Footage to</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파일명/형태</source>
+        <translation>File name/form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적/사유</source>
+        <translation>Purpose/reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자/열람등 요구자</source>
+        <translation>Third party/requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 근거</source>
+        <translation>Legal basis of use/provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 형태</source>
+        <translation>Form of use/provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>예: 영상 기간 오기 (개인정보는 적지 마십시오)</source>
+        <translation>e.g. wrong footage period (no personal data)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정정 사유</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>정정 기록</source>
+        <translation>Write correction</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4187,21 +4333,44 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
 </context>
 <context>
+    <name>LedgerPreviewDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-99"/>
+        <source>관리대장 기록 확인</source>
+        <translation>Check the ledger entry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>다음 내용을 개인영상정보 관리대장에 기록합니다. 기록은 지울 수 없고, 틀리면 정정 기록으로 고칩니다.</source>
+        <translation>The following will be written into the CCTV ledger. Entries cannot be deleted; a wrong one is fixed by a correcting entry.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>관리대장에 기록</source>
+        <translation>Write to the ledger</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>돌아가기</source>
+        <translation>Go back</translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+115"/>
+        <location line="+223"/>
         <source>구분</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-74"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
@@ -4212,7 +4381,13 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+140"/>
+        <source>정정 기재</source>
+        <translation>Correct entry</translation>
+    </message>
+    <message>
+        <location line="-135"/>
         <source>제3자 제공 기록</source>
         <translation>Record provision</translation>
     </message>
@@ -4250,7 +4425,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Enter the purpose of the viewing.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>정정할 기록을 표에서 고르십시오.</source>
+        <translation>Select the entry to correct in the table.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+32"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day is after the last day. Choose the period again.</translation>
@@ -6980,12 +7160,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
-        <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
-        <translation>Quick entry — internal viewing (Enter saves)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-294"/>
         <source>열람 목적 (예: 분실물 확인)</source>
         <translation>Purpose (e.g. lost item check)</translation>
     </message>
@@ -6995,9 +7170,14 @@ Plan hash: {hash}</translation>
         <translation>Witness (optional)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>기록</source>
-        <translation>Record</translation>
+        <location line="-14"/>
+        <source>빠른 기록 — 내부 열람 (Enter: 내용 확인 후 기록)</source>
+        <translation>Quick entry — internal viewing (Enter: check, then write)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>기록…</source>
+        <translation>Write…</translation>
     </message>
     <message>
         <location line="+5"/>

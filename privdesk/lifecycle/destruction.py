@@ -91,7 +91,7 @@ STATE_LABELS = {
     PLAN_APPROVED: "승인됨",
     PLAN_EXECUTING: "실행 중(중단됨)",
     PLAN_EXECUTED: "파기 완료",
-    PLAN_CANCELLED: "취소",
+    PLAN_CANCELLED: "취소됨",
 }
 Exclusion = tuple[str, str]  # (reason code, reason shown)
 ExclusionProvider = Callable[[Unit, Sequence[int]], dict[int, Exclusion]]

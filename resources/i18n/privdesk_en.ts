@@ -6038,7 +6038,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+81"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+82"/>
         <source>환자 명부</source>
         <translation>Patient registry</translation>
     </message>
@@ -6107,11 +6107,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     <message>
         <location line="+61"/>
         <location line="+89"/>
+        <location line="+7"/>
         <source>처리정지 해제</source>
         <translation>Release the hold</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-21"/>
         <source>{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation>Places a processing hold on {name} (chart no. {chart}). Until it is released, the record cannot be printed, exported or disclosed.</translation>
     </message>
@@ -6121,22 +6122,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Place</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
-        <translation>Releases the processing hold on {name} (chart no. {chart}). Check that the correction request is finished.</translation>
+        <location line="+13"/>
+        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다.</source>
+        <translation>The processing hold of {name} (chart number {chart}) will be lifted.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>해제</source>
-        <translation>Release</translation>
+        <location line="+4"/>
+        <source>해제하면 출력·내보내기·제3자 제공이 다시 가능해집니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
+        <translation>Once lifted, printing, export and disclosure are possible again. Make sure the correction request has been handled.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>취소</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>내보내기 완료</source>
         <translation>Export finished</translation>
     </message>

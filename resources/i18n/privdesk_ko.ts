@@ -6035,7 +6035,7 @@
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+81"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+82"/>
         <source>환자 명부</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6104,11 +6104,12 @@
     <message>
         <location line="+61"/>
         <location line="+89"/>
+        <location line="+7"/>
         <source>처리정지 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-21"/>
         <source>{name} (차트번호 {chart})의 처리를 정지합니다. 해제할 때까지 출력·내보내기·제3자 제공을 할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6118,22 +6119,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
+        <location line="+13"/>
+        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>해제</source>
+        <location line="+4"/>
+        <source>해제하면 출력·내보내기·제3자 제공이 다시 가능해집니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>취소</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>내보내기 완료</source>
         <translation type="unfinished"></translation>
     </message>

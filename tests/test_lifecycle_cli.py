@@ -206,3 +206,16 @@ def test_cancel_on_the_command_line_needs_a_reason(ctx: AppContext, cli: Cli) ->
         "yook",
         "기준일 오류로 재작성",
     )
+
+
+def test_the_two_person_rule_is_shown_and_changed_with_a_reason(ctx: AppContext, cli: Cli) -> None:
+    officer(ctx)
+    assert cli("destruction", "two-person", "--as", "yook").stdout.strip() == "2인 승인: 적용 안 함"
+    refused = cli("destruction", "two-person", "on", "--as", "yook")
+    assert refused.returncode == 2 and "--reason" in refused.stderr
+    done = cli("destruction", "two-person", "on", "--reason", "내부 관리계획 개정", "--as", "yook")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[0] == "2인 승인: 적용" and lines[1].startswith("마지막 변경: 육의곤(yook) (")
+    assert lines[1].endswith("사유: 내부 관리계획 개정")
+    assert destruction.two_person_rule(ctx, officer(ctx))

@@ -71,6 +71,7 @@ KIT = {
     "clocks",
     "collector",
     "demo",
+    "confirm",
     "host",
     "i18n",
     "idle",

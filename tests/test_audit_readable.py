@@ -182,6 +182,13 @@ SAMPLES: list[tuple[str, str | None, str | None, str | None]] = [
     (Action.VIEW, "destruction_plan:*", "rows=1", None),
     (Action.UPDATE, "destruction_plan:4", "approve first", None),
     (Action.UPDATE, "destruction_plan:4", "cancel", None),
+    (Action.UPDATE, "destruction_plan:4", "cancel; 사유=기준일 오류로 재작성", None),
+    (Action.VIEW, "destruction_plan:4", "items 1-200/489", None),
+    (Action.VIEW, "destruction_plan:4", "exclusions 1-2/2", None),
+    (Action.VIEW, P, "destruction_plan:4", None),
+    (Action.UPDATE, "setting:destruction-two-person", "on=True; 사유=내부 관리계획 개정", None),
+    (Action.UPDATE, "lifecycle_file:1", "retention_years=10; 사유=의료법 시행규칙 개정", None),
+    (Action.UPDATE, "cctv_ledger:3", "corrected_by=4; 사유=카메라 번호 오기", None),
     (Action.UPDATE, "destruction_plan:4", "execute start; skipped=1", None),
     (Action.UPDATE, "destruction_plan:4", "execute stopped before any deletion; approved again", None),
     (Action.DELETE, P, "파기 계획 4", None),
@@ -296,6 +303,17 @@ def test_every_kind_of_entry_reads_as_words(world: tuple[AppContext, dict[str, i
     ).task.startswith("정보주체 요구 연락처 마스킹 해제")
     assert one(Action.EXPORT, P, "masked; reason=보험 청구").task == "환자 명부 내보내기 (사유: 보험 청구)"
     assert one(Action.UPDATE, "destruction_plan:4", "approve first").task == "파기 계획 승인"
+    cancelled = one(Action.UPDATE, "destruction_plan:4", "cancel; 사유=기준일 오류로 재작성")
+    assert cancelled.task == "파기 계획 취소 (사유: 기준일 오류로 재작성)", cancelled
+    fixed = one(Action.UPDATE, "cctv_ledger:3", "corrected_by=4; 사유=카메라 번호 오기")
+    assert fixed.task == "CCTV 관리대장 정정 기재 (사유: 카메라 번호 오기)", fixed
+    assert fixed.detail == "정정 기록 4번", fixed
+    page = one(Action.VIEW, "destruction_plan:4", "items 1-200/489")
+    assert (page.task, page.detail) == ("파기 계획 조회", "파기 대상 기록 1–200번째 (전체 489건)"), page
+    seen = one(Action.VIEW, P, "destruction_plan:4")
+    assert (seen.task, seen.detail) == ("환자 조회", "파기 계획 4번"), seen
+    two = one(Action.UPDATE, "setting:destruction-two-person", "on=True; 사유=내부 관리계획 개정")
+    assert two.task == "파기 2인 승인 설정 변경 (사유: 내부 관리계획 개정)", two
     assert one(Action.CREATE, "cctv_request:{c}", "-→received").task == "CCTV 열람 청구 접수"
     assert one(Action.UPDATE, "subject_request:{r}", "received→verified").task == "정보주체 요구 처리"
     assert one(Action.VERIFY, "access_log", "checked=2262").task == "접속기록 무결성 검증"

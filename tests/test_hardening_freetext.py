@@ -147,6 +147,7 @@ def _cases(ctx: AppContext, boss: Actor, tmp_path: Path) -> dict[str, Callable[[
             expected_version=next(
                 r for r in lifecycle_files.list_files(ctx, boss) if r.code == "patient"
             ).version,
+            reason="법령 개정 반영",
         ),
         "CCTV request purpose": lambda t: cctv_requests.receive_request(ctx, boss, request_input(purpose=t)),
         "CCTV contact unmask": lambda t: cctv_requests.requester_contact(ctx, boss, cctv.id, t),

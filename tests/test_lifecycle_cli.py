@@ -170,7 +170,7 @@ def test_retention_run_plan_approve_execute_and_pdfs(ctx: AppContext, cli: Cli, 
 def test_two_person_rule_on_the_command_line(ctx: AppContext, cli: Cli) -> None:
     off = officer(ctx)
     add_marked(ctx, off, 1, last_visit=years_ago(7))
-    destruction.set_two_person_rule(ctx, off, True)
+    destruction.set_two_person_rule(ctx, off, True, reason="내부 관리계획 개정")
     actor_for(ctx, "second", ["officer"])
     plan_id = int(cli("destruction", "plan", "--as", "yook").stdout.split()[1].rstrip(":"))
     assert (
@@ -189,3 +189,33 @@ def test_nothing_due_is_a_clear_refusal(ctx: AppContext, cli: Cli) -> None:
     r = cli("destruction", "plan", "--as", "yook")
     assert r.returncode == 1 and "파기할 기록이 없습니다" in r.stderr
     assert r.stdout == ""
+
+
+def test_cancel_on_the_command_line_needs_a_reason(ctx: AppContext, cli: Cli) -> None:
+    off = officer(ctx)
+    add_marked(ctx, off, 1, last_visit=years_ago(7))
+    plan = destruction.create_plan(ctx, off)
+    refused = cli("destruction", "cancel", str(plan.id), "--as", "yook")
+    assert refused.returncode == 2 and "--reason" in refused.stderr
+    assert destruction.get_plan(ctx, off, plan.id).state == "draft"
+    done = cli("destruction", "cancel", str(plan.id), "--reason", "기준일 오류로 재작성", "--as", "yook")
+    assert done.returncode == 0 and done.stdout.strip() == f"plan {plan.id}: 취소"
+    view = destruction.get_plan(ctx, off, plan.id)
+    assert (view.state, view.cancelled_by, view.cancel_reason) == (
+        "cancelled",
+        "yook",
+        "기준일 오류로 재작성",
+    )
+
+
+def test_the_two_person_rule_is_shown_and_changed_with_a_reason(ctx: AppContext, cli: Cli) -> None:
+    officer(ctx)
+    assert cli("destruction", "two-person", "--as", "yook").stdout.strip() == "2인 승인: 적용 안 함"
+    refused = cli("destruction", "two-person", "on", "--as", "yook")
+    assert refused.returncode == 2 and "--reason" in refused.stderr
+    done = cli("destruction", "two-person", "on", "--reason", "내부 관리계획 개정", "--as", "yook")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[0] == "2인 승인: 적용" and lines[1].startswith("마지막 변경: 육의곤(yook) (")
+    assert lines[1].endswith("사유: 내부 관리계획 개정")
+    assert destruction.two_person_rule(ctx, officer(ctx))

@@ -52,21 +52,37 @@ def test_files_seeded_from_profile_and_editable_by_officer_only(ctx) -> None:  #
         "patient",
         RuleChange(legal_period="medical_record", separate_after_days=400),
         expected_version=patient.version,
+        reason="법령 개정 반영",
     )
     assert changed.retention_years == 10 and changed.separate_after_days == 400
     assert "진료기록부" in changed.retention_note
     with pytest.raises(ValidationError):
         files.update_rule(
-            ctx, off, "patient", RuleChange(retention_rule="after_purpose"), expected_version=changed.version
+            ctx,
+            off,
+            "patient",
+            RuleChange(retention_rule="after_purpose"),
+            expected_version=changed.version,
+            reason="법령 개정 반영",
         )
     with pytest.raises(ValidationError):
         files.update_rule(
-            ctx, off, "patient", RuleChange(legal_period="nonsense"), expected_version=changed.version
+            ctx,
+            off,
+            "patient",
+            RuleChange(legal_period="nonsense"),
+            expected_version=changed.version,
+            reason="법령 개정 반영",
         )
     clerk = actor_for(ctx, "clerk", [INTAKE])
     with pytest.raises(PermissionDeniedError):
         files.update_rule(
-            ctx, clerk, "patient", RuleChange(separate_after_days=10), expected_version=changed.version
+            ctx,
+            clerk,
+            "patient",
+            RuleChange(separate_after_days=10),
+            expected_version=changed.version,
+            reason="법령 개정 반영",
         )
     with ctx.session() as s:
         logged = (
@@ -203,7 +219,7 @@ def test_hold_placed_after_plan_is_skipped_at_execution(ctx) -> None:  # type: i
 def test_two_person_rule_and_roles(ctx) -> None:  # type: ignore[no-untyped-def]
     off = officer(ctx)
     add_marked(ctx, off, 31, last_visit=years_ago(7))
-    destruction.set_two_person_rule(ctx, off, True)
+    destruction.set_two_person_rule(ctx, off, True, reason="내부 관리계획 개정")
     from privdesk.accounts.permissions import OFFICER
 
     second = actor_for(ctx, "second", [OFFICER])
@@ -258,7 +274,7 @@ def test_interrupted_execution_is_resumed(ctx) -> None:  # type: ignore[no-untyp
     assert any(f"execute {plan.id}" in line for line in report.lines())
     # an executing plan can be finished, never cancelled: part of it may be gone already
     with pytest.raises(RuleViolationError, match="취소할 수 없습니다"):
-        destruction.cancel_plan(ctx, off, plan.id)
+        destruction.cancel_plan(ctx, off, plan.id, reason="계획 재작성")
     assert destruction.get_plan(ctx, off, plan.id).state == PLAN_EXECUTING
     assert destruction.execute_plan(ctx, off, plan.id).destroyed == 1
     with ctx.session() as s:
@@ -313,7 +329,7 @@ def test_execution_stopped_before_any_deletion_is_approved_again(ctx) -> None:  
         )
         deletes = s.execute(select(AccessLogEntry).where(AccessLogEntry.action == "delete")).all()
     assert sum("approved again" in (d or "") for d in details) == len(stops) and deletes == []
-    destruction.cancel_plan(ctx, off, plan.id)  # the officer may now drop it
+    destruction.cancel_plan(ctx, off, plan.id, reason="계획 재작성")  # the officer may now drop it
     assert destruction.get_plan(ctx, off, plan.id).state == "cancelled"
 
 

@@ -113,13 +113,12 @@ def test_red_on_the_lifecycle_screen_the_start_page_and_the_patient_detail(  # t
     plans.create_button.click()
     qtbot.waitUntil(lambda: plans.current is not None and plans.items.rowCount() == 4, timeout=15_000)
     settle(qtbot, runner)
-    first = plans.items.index(0, 3)
+    first = plans.items.index(0, 5)  # 파기 기한 경과
     assert (
-        plans.items.data(first) == "30일 지남"
-        and plans.items.row_object(0).subject == f"patient:{ids['late30']}"
+        plans.items.data(first) == "30일 지남" and plans.items.row_object(0).ref == f"patient:{ids['late30']}"
     )
     assert plans.items.data(first, Qt.ItemDataRole.ForegroundRole) is not None
-    assert plans.items.data(plans.items.index(3, 3), Qt.ItemDataRole.ForegroundRole) is None
+    assert plans.items.data(plans.items.index(3, 5), Qt.ItemDataRole.ForegroundRole) is None
     assert "지난 기록 2건" in plans.detail.text()
 
     me = win.show_page("today")

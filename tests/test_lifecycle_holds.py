@@ -125,7 +125,7 @@ def test_a_hold_keeps_the_record_out_of_plans_until_released(ctx) -> None:  # ty
     assert {(e.subject, e.reason_code, e.chart_no) for e in plan.excluded} == {
         (f"patient:{due.id}", "legal_hold", due.chart_no)
     }
-    destruction.cancel_plan(ctx, off, plan.id)
+    destruction.cancel_plan(ctx, off, plan.id, reason="계획 재작성")
     holds.release_legal_hold(ctx, off, hold, "소송 종결")
     again = destruction.create_plan(ctx, off, today=clock.today_kst() + dt.timedelta(days=1))
     assert again.record_count == 2 and again.excluded_count == 0
@@ -157,6 +157,7 @@ def test_legal_hold_and_rule_use_cases_refuse_accounts_without_the_permission(ct
             "patient",
             RuleChange(separate_after_days=100),
             expected_version=rules["patient"].version,
+            reason="법령 개정 반영",
         )
     with pytest.raises(PermissionDeniedError):
         files.list_files(ctx, clerk)

@@ -48,7 +48,12 @@ def test_holds_rules_and_intakes_carry_names(ctx: AppContext) -> None:
     assert row.placed_by == "yook" and row.placed_by_label == "육의곤(yook)"
     rule = next(r for r in files.list_files(ctx, off) if r.code == files.PATIENT_FILE)
     changed = files.update_rule(
-        ctx, off, rule.code, files.RuleChange(separate_after_days=400), expected_version=rule.version
+        ctx,
+        off,
+        rule.code,
+        files.RuleChange(separate_after_days=400),
+        expected_version=rule.version,
+        reason="법령 개정 반영",
     )
     assert changed.updated_by_label == "육의곤(yook)"
     assert (

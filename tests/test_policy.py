@@ -202,6 +202,7 @@ def test_a_processor_change_makes_the_published_policy_out_of_date(ctx: AppConte
         "patient",
         lifecycle_files.RuleChange(legal_period="medical_record"),
         expected_version=patient.version,
+        reason="법령 개정 반영",
     )
     st = versions.status(ctx, yook)
     assert [c.category for c in st.changes] == ["processors", "cameras", "retention"]

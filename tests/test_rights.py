@@ -576,7 +576,7 @@ def test_a_record_with_an_open_request_is_excluded_from_destruction(ctx: AppCont
     (row,) = plan.excluded
     assert row.reason_code == "subject_request" and r.number in row.reason
     decisions.withdraw(ctx, clerk, r.id, reason="취하")
-    destruction.cancel_plan(ctx, boss, plan.id)
+    destruction.cancel_plan(ctx, boss, plan.id, reason="계획 재작성")
     assert destruction.create_plan(ctx, boss).record_count == 2
     assert other
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
+from sqlalchemy import select
 
 from privdesk import clock
 from privdesk.accounts.permissions import FACILITY
@@ -20,10 +21,12 @@ from privdesk.cctv.cameras import CameraEdit
 from privdesk.cctv.retention import list_holds
 from privdesk.cctv.viewlog import QuickViewing
 from privdesk.context import AppContext
+from privdesk.errors import ValidationError
+from privdesk.store.models import AccessLogEntry
 from privdesk.ui.cctv.cameras import CameraDialog, CameraHistoryDialog, CamerasModel
 from privdesk.ui.cctv.decisions import ProvisionDialog
 from privdesk.ui.cctv.holds import HoldDialog, RetentionModel
-from privdesk.ui.cctv.ledger import LedgerModel
+from privdesk.ui.cctv.ledger import CorrectionDialog, LedgerModel, LedgerPreviewDialog
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
@@ -57,7 +60,23 @@ def test_quick_viewing_entry_saves_on_enter_and_appears_in_the_log(
     assert quick.message.text() == "열람 목적을 입력하십시오." and viewlog.list_ledger(sqlite_ctx, fac) == []
     quick.purpose.setText("분실물(지갑) 확인")
     quick.witness.setText("최입회")
+    # Enter shows what will be written; nothing is in the append-only ledger yet
     qtbot.keyClick(quick.purpose, Qt.Key.Key_Return)
+    preview = page.dialog
+    assert isinstance(preview, LedgerPreviewDialog) and preview.isVisible()
+    text = preview.preview.text()
+    assert "구분: 열람" in text and "카메라: CAM-07" in text and "목적: 분실물(지갑) 확인" in text
+    assert "담당자: 박시설(fac01) / 입회 최입회" in text
+    assert preview.write_button.isDefault()
+    assert viewlog.list_ledger(sqlite_ctx, fac) == []
+    # Escape goes back to the form: nothing written, nothing lost
+    qtbot.keyClick(preview, Qt.Key.Key_Escape)
+    settle(qtbot, runner)
+    assert viewlog.list_ledger(sqlite_ctx, fac) == [] and quick.purpose.text() == "분실물(지갑) 확인"
+    qtbot.keyClick(quick.purpose, Qt.Key.Key_Return)
+    preview = page.dialog
+    assert isinstance(preview, LedgerPreviewDialog)
+    qtbot.keyClick(preview, Qt.Key.Key_Return)  # Enter again writes it
     settle(qtbot, runner)
     assert tab.model.rowCount() == 1
     row = tab.model.row_object(0)
@@ -73,7 +92,9 @@ def test_quick_viewing_entry_saves_on_enter_and_appears_in_the_log(
     assert quick.camera.currentData() == "CAM-07"  # ready for the next one on the same camera
 
     quick.purpose.setText("주차 차량 파손 확인")
-    qtbot.keyClick(quick.witness, Qt.Key.Key_Enter)  # Enter from another field saves too
+    qtbot.keyClick(quick.witness, Qt.Key.Key_Enter)  # Enter from another field previews too
+    assert isinstance(page.dialog, LedgerPreviewDialog)
+    qtbot.keyClick(page.dialog, Qt.Key.Key_Enter)
     settle(qtbot, runner)
     assert tab.model.rowCount() == 2 and tab.model.row_object(0).purpose == "주차 차량 파손 확인"
 
@@ -298,4 +319,55 @@ def test_camera_edit_with_reason_version_conflict_and_history(
         and history.model.rows()[2].reason == "각도 조정"
     )
     history.reject()
+    close(qtbot, win, runner)
+
+
+def test_a_wrong_entry_is_corrected_by_a_new_entry_and_the_original_stays(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    fac = staff(sqlite_ctx, "fac01", [FACILITY])
+    start, end = window(1)
+    wrong = viewlog.record_viewing(sqlite_ctx, fac, QuickViewing(["CAM-04"], start, end, "야간 출입 확인"))
+    win, page = open_cctv(qtbot, sqlite_ctx, runner, fac)
+    page.show_tab(page.ledger)
+    settle(qtbot, runner)
+    tab = page.ledger
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=15_000)
+    assert tab.correct_button is not None
+    tab.table.selectRow(0)
+    tab.correct_button.click()
+    dialog = page.dialog
+    assert isinstance(dialog, CorrectionDialog) and dialog.row.id == wrong.id
+    assert dialog.cameras.text() == "CAM-04" and dialog.texts["purpose"].text() == "야간 출입 확인"
+    assert not dialog.save_button.isEnabled()  # the reason is required
+    dialog.cameras.setText("CAM-05")
+    dialog.reason.setPlainText("카메라 번호 오기")
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=15_000)
+    settle(qtbot, runner)
+
+    fix, original = tab.model.row_object(0), tab.model.row_object(1)
+    assert (fix.corrects_id, fix.camera_numbers, fix.purpose) == (wrong.id, "CAM-05", "야간 출입 확인")
+    # the original is intact, marked corrected (and greyed)
+    assert original.id == wrong.id and original.camera_numbers == "CAM-04"
+    assert original.corrected_by == (fix.id,)
+    assert tab.model.data(tab.model.index(1, LedgerModel.COL_CORRECTION)) == f"정정됨 → {fix.id}"
+    assert tab.model.data(tab.model.index(0, LedgerModel.COL_CORRECTION)) == f"{wrong.id}번 정정"
+    assert tab.model.data(tab.model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is not None
+    assert tab.model.data(tab.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) is None
+    with sqlite_ctx.session() as s:
+        assert viewlog.verify_ledger_in(s) == []  # both anchored, nothing altered
+        detail = s.execute(
+            select(AccessLogEntry.detail).where(
+                AccessLogEntry.subject == f"cctv_ledger:{wrong.id}", AccessLogEntry.action == "update"
+            )
+        ).scalar_one()
+    assert detail == f"corrected_by={fix.id}; 사유=카메라 번호 오기"
+
+    # a correction without a reason is refused by the use case too
+    with pytest.raises(ValidationError):
+        viewlog.correct_entry(
+            sqlite_ctx, fac, wrong.id, viewlog.LedgerInput("view", "확인", "화면"), reason=" "
+        )
     close(qtbot, win, runner)

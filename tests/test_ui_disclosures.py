@@ -11,7 +11,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from privdesk import clock
 from privdesk.accounts.permissions import FACILITY, INTAKE, Permission
@@ -19,6 +19,7 @@ from privdesk.context import Actor, AppContext
 from privdesk.disclosures import ledger
 from privdesk.registry.patients import set_hold
 from privdesk.ui.disclosures import DisclosureDialog, DisclosuresPage, disclosures_page
+from privdesk.ui.disclosures.view import DisclosureViewDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pages import PageSpec
 from privdesk.ui.pdfpreview import PdfPreviewDialog
@@ -71,6 +72,13 @@ def fill_police(dialog: DisclosureDialog) -> None:
     dialog.basis.setCurrentIndex(dialog.basis.findData("law"))
     dialog.detail.setText("형사소송법 제215조 압수·수색영장")
     dialog.document_no.setText("형사과-2026-1123")
+
+
+def double_click(qtbot, widget, pos) -> None:  # type: ignore[no-untyped-def]
+    """A person's double-click: press and release, then the double-click (a view emits
+    ``doubleClicked`` only on the index that was pressed)."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
 def closed(dialog: DisclosureDialog) -> bool:
@@ -198,17 +206,39 @@ def test_pseudonymised_data_with_its_record_and_a_correction(
     assert tab.model.data(tab.model.index(0, 1)) == "제3자 제공"
 
     tab.table.selectRow(0)
-    qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
+    # a double-click views the entry, read only: nothing to edit, no correction started
+    rect = tab.table.visualRect(tab.model.index(0, 4))
+    double_click(qtbot, tab.table.viewport(), rect.center())
+    view = page.dialog
+    assert isinstance(view, DisclosureViewDialog) and view.isVisible() and view.row.id == first.id
+    assert view.values["이용 부서·제공받는 자"].text() == "서울대학교 의과대학 연구팀"
+    assert view.values["이용·제공 목적"].text() == "내원 양상 통계 연구"
+    assert not view.findChildren(QLineEdit) and not view.findChildren(QPlainTextEdit)
+    view.buttons.button(QDialogButtonBox.StandardButton.Close).click()
+    assert closed(view)
+    assert len(ledger.list_disclosures(ctx, desk, clock.today_kst(), clock.today_kst())) == 1
+
+    # 정정 from the view asks the reason first (cancelled: no form), then opens the correcting form
+    double_click(qtbot, tab.table.viewport(), rect.center())
+    view = page.dialog
+    assert isinstance(view, DisclosureViewDialog) and view.correct_button is not None
+    with reason_given(None):
+        view.correct_button.click()
+    assert page.dialog is view and closed(view)
+    with reason_given("인원수 오기") as asked:
+        qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
+    assert asked.titles == ["정정 기재 — 사유"]
     fix = page.dialog
     assert isinstance(fix, DisclosureDialog) and fix.corrects is not None and "정정 기재" in fix.windowTitle()
     assert fix.recipient.text() == "서울대학교 의과대학 연구팀" and fix.count.value() == 1200
     assert fix.ps_items.text() == "이름, 주민등록번호, 생년월일" and not fix.kind.isEnabled()
+    assert fix.note.text() == "정정 사유: 인원수 오기"
     fix.count.setValue(1250)
-    fix.note.setText("인원수 오기 정정")
     submit(qtbot, runner, fix)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=15_000)
     a, b = tab.model.rows()
     assert (a.corrected_by, b.corrects_id, b.subject_count) == ((b.id,), a.id, 1250)
+    assert b.note == "정정 사유: 인원수 오기" and a.subject_count == 1200  # the original stays
     col = len(tab.model.COLUMNS) - 1
     assert tab.model.data(tab.model.index(0, col)) == f"정정됨 → {b.id}"
     assert tab.model.data(tab.model.index(1, col)) == f"{a.id}번 정정"

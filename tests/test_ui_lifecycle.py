@@ -8,7 +8,6 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from privdesk import clock
@@ -23,6 +22,7 @@ from privdesk.ui.lifecycle.page import LifecyclePage
 from privdesk.ui.lifecycle.plans import PasswordDialog
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.tasks import TaskRunner
+from tests.confirm_support import confirm_answered
 from tests.helpers import OFFICER_PASSWORD
 from tests.lifecycle_support import add_marked, years_ago
 from tests.reason_support import reason_given
@@ -144,10 +144,9 @@ def test_plan_approve_execute_ledger_and_certificate(qtbot, ctx: AppContext, run
     assert "1차 승인: 육의곤(yook)" in tab.approval.text()
 
     assert tab.execute_button is not None and tab.execute_button.isEnabled()
-    tab.execute_button.click()
-    box = page.dialog
-    assert isinstance(box, QMessageBox)
-    box.button(QMessageBox.StandardButton.Yes).click()
+    with confirm_answered("action") as seen:
+        tab.execute_button.click()
+    assert sorted(seen.buttons[0]) == ["취소", "파기 실행"] and seen.defaults == ["취소"]
     qtbot.waitUntil(
         lambda: tab.execute_job is not None and tab.execute_job.result is not None, timeout=60_000
     )
@@ -188,12 +187,14 @@ def test_two_person_rule_shows_the_second_approver_is_needed(
     add_marked(sqlite_ctx, boss, 1, last_visit=years_ago(6))
     _win, page = open_page(qtbot, sqlite_ctx, runner, boss)
     tab = page.plans
-    assert tab is not None and tab.two_person is not None
+    assert tab is not None
     page.show_tab(tab)
     settle(qtbot, runner)
-    tab.two_person.click()
+    assert tab.two_person.text() == "2인 승인: 적용 안 함"  # shown, not switched, on the plan screen
+    destruction.set_two_person_rule(sqlite_ctx, boss, True, reason="내부 관리계획 개정")
+    page.reload()
     settle(qtbot, runner)
-    assert destruction.two_person_rule(sqlite_ctx, boss)
+    assert tab.two_person.text() == "2인 승인: 적용 (두 번째 승인권자 필요)"
     tab.create_button.click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: tab.current is not None, timeout=15_000)
     settle(qtbot, runner)
@@ -342,10 +343,8 @@ def test_cancelling_a_running_execution_destroys_nothing(qtbot, ctx: AppContext,
     assert tab.execute_button.isEnabled()
 
     with plan_locked(ctx, plan.id):
-        tab.execute_button.click()
-        box = page.dialog
-        assert isinstance(box, QMessageBox)
-        box.button(QMessageBox.StandardButton.Yes).click()
+        with confirm_answered("action"):
+            tab.execute_button.click()
         job = tab.execute_job
         assert job is not None
         qtbot.waitUntil(lambda: job.progress.isVisible(), timeout=15_000)
@@ -379,7 +378,8 @@ def test_cancelling_a_running_execution_destroys_nothing(qtbot, ctx: AppContext,
         timeout=15_000,
     )
     assert tab.cancel_button.isEnabled() and tab.execute_button.isEnabled()
-    tab.cancel_button.click()
+    with confirm_answered("action"), reason_given("실행 중 취소 후 재작성"):
+        tab.cancel_button.click()
     settle(qtbot, runner)
     assert destruction.get_plan(ctx, boss, plan.id).state == PLAN_CANCELLED
     with ctx.session() as s:

@@ -8,21 +8,26 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
+from sqlalchemy import select
 
 from privdesk.accounts.permissions import PRIVACY
+from privdesk.audit.reasons import reason_of
 from privdesk.context import AppContext
 from privdesk.lifecycle import files, holds
 from privdesk.lifecycle.files import RuleChange
 from privdesk.personal import mask_name
+from privdesk.store.models import AccessLogEntry
 from privdesk.ui.lifecycle.holds import PlaceHoldDialog
 from privdesk.ui.lifecycle.rules import RuleDialog, RulesTab
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
 from tests.lifecycle_support import add_marked, years_ago
+from tests.reason_support import reason_given
 from tests.test_ui_lifecycle import open_page
 from tests.ui_cctv_support import dismiss, message_boxes, officer, runner_fixture, settle, staff
 
 __all__ = ["runner_fixture"]
+RULE_REASON = "의료법 시행규칙 개정 반영"
 
 
 def closed(dialog: QDialog) -> bool:
@@ -80,7 +85,8 @@ def test_officer_changes_the_patient_file_to_a_legal_period(
     assert "진료기록부" in dialog.note.toPlainText() and "10년" in dialog.note.toPlainText()
     dialog.separate.setValue(400)
     before = {r.code: r for r in files.list_files(ctx, boss)}["patient"]
-    dialog.submitted.emit()
+    with reason_given(RULE_REASON):
+        dialog.submitted.emit()
     qtbot.waitUntil(lambda: closed(dialog), timeout=15_000)
     settle(qtbot, runner)
     after = {r.code: r for r in files.list_files(ctx, boss)}["patient"]
@@ -94,6 +100,24 @@ def test_officer_changes_the_patient_file_to_a_legal_period(
         "진료기록부" in tab.model.index(row, 4).data() and tab.model.index(row, 5).data() == "미내원 400일 후"
     )
     assert tab.model.index(row, 6).data() == f"{boss.name}({boss.login})"  # 수정자 by name
+    # the reason asked on saving is written with the change
+    with ctx.session() as s:
+        details = list(
+            s.execute(
+                select(AccessLogEntry.detail).where(AccessLogEntry.subject == f"lifecycle_file:{after.id}")
+            ).scalars()
+        )
+    assert any("retention_years=10" in (d or "") and reason_of(d) == RULE_REASON for d in details), details
+
+    # cancelling the reason saves nothing and leaves the dialog open
+    dialog = _open_dialog(tab, "patient")
+    dialog.separate.setValue(600)
+    with reason_given(None):
+        dialog.submitted.emit()
+    settle(qtbot, runner)
+    assert dialog.isVisible() and dialog.buttons.isEnabled()
+    assert {r.code: r for r in files.list_files(ctx, boss)}["patient"].separate_after_days == 400
+    dialog.reject()
 
     # a typed period for the CCTV file (days from the recording)
     dialog = _open_dialog(tab, "cctv")
@@ -101,7 +125,8 @@ def test_officer_changes_the_patient_file_to_a_legal_period(
     assert not dialog.separate.isEnabled()
     dialog.days.setValue(45)
     dialog.note.setPlainText("촬영일로부터 45일")
-    dialog.submitted.emit()
+    with reason_given(RULE_REASON):
+        dialog.submitted.emit()
     qtbot.waitUntil(lambda: closed(dialog), timeout=15_000)
     settle(qtbot, runner)
     cctv = {r.code: r for r in files.list_files(ctx, boss)}["cctv"]
@@ -126,7 +151,8 @@ def test_a_refused_value_is_shown_next_to_its_field_and_nothing_is_saved(
     dialog.years.setValue(7)
     dialog.separate.setValue(500)
     dialog.note.setPlainText("가" * 501)
-    dialog.submitted.emit()
+    with reason_given(RULE_REASON):
+        dialog.submitted.emit()
     qtbot.waitUntil(lambda: _error(dialog, "retention_note").isVisible(), timeout=15_000)
     settle(qtbot, runner)
     assert "500자" in _error(dialog, "retention_note").text()
@@ -135,7 +161,8 @@ def test_a_refused_value_is_shown_next_to_its_field_and_nothing_is_saved(
 
     # corrected, the same change is saved whole
     dialog.note.setPlainText("최종 내원일로부터 7년 (내부 규정)")
-    dialog.submitted.emit()
+    with reason_given(RULE_REASON):
+        dialog.submitted.emit()
     qtbot.waitUntil(lambda: closed(dialog), timeout=15_000)
     settle(qtbot, runner)
     saved = {r.code: r for r in files.list_files(sqlite_ctx, boss)}["patient"]
@@ -157,11 +184,17 @@ def test_a_rule_changed_meanwhile_is_a_conflict_and_the_table_reloads(
     stale = dialog.rule
     # another workstation saves first
     files.update_rule(
-        ctx, boss, "patient", RuleChange(separate_after_days=800), expected_version=stale.version
+        ctx,
+        boss,
+        "patient",
+        RuleChange(separate_after_days=800),
+        expected_version=stale.version,
+        reason="법령 개정 반영",
     )
     dialog.legal.setCurrentIndex(dialog.legal.findData("test_record"))
     dialog.separate.setValue(900)
-    dialog.submitted.emit()
+    with reason_given(RULE_REASON):
+        dialog.submitted.emit()
     qtbot.waitUntil(lambda: bool(message_boxes(tab.page)), timeout=15_000)
     settle(qtbot, runner)
     boxes = message_boxes(tab.page)

@@ -82,7 +82,12 @@ def test_permission_history_holds_and_retention_rules_show_names(
     holds.place_legal_hold(ctx, boss, p.id, "2026가단777 손해배상 소송 증거 보전")
     rule = next(r for r in files.list_files(ctx, boss) if r.code == files.PATIENT_FILE)
     files.update_rule(
-        ctx, boss, rule.code, files.RuleChange(separate_after_days=400), expected_version=rule.version
+        ctx,
+        boss,
+        rule.code,
+        files.RuleChange(separate_after_days=400),
+        expected_version=rule.version,
+        reason="분리보관 기준 조정",
     )
     who = logins(ctx)
 

@@ -26,6 +26,7 @@ from privdesk.ui.registry.model import PatientSearchModel
 from privdesk.ui.registry.page import PatientsPage
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog
+from tests.confirm_support import confirm_answered
 from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     HONG_RRN,
     boss_fixture,
@@ -286,10 +287,13 @@ def test_intake_hold_and_export_of_selected_patients(
     export.reject()
 
     # clearing the hold, then the export goes through, masked
-    qtbot.mouseClick(page.hold_button, Qt.MouseButton.LeftButton)
-    box = page.dialog
-    assert isinstance(box, QMessageBox)
-    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    with confirm_answered("keep") as seen:  # the safe answer (and the default) keeps the hold
+        qtbot.mouseClick(page.hold_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, runner)
+    assert seen.defaults == ["취소"] and page.panel.detail is not None and page.panel.detail.hold
+    with confirm_answered("action") as seen:
+        qtbot.mouseClick(page.hold_button, Qt.MouseButton.LeftButton)
+    assert sorted(seen.buttons[0]) == ["처리정지 해제", "취소"]
     settle(qtbot, runner)
     qtbot.waitUntil(lambda: page.panel.detail is not None and not page.panel.detail.hold, timeout=10_000)
     assert page.panel.values["hold"].text() == "아니오"

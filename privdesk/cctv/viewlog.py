@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from sqlalchemy import Select, or_, select
@@ -24,6 +24,7 @@ from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.audit import anchors
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.cctv.cameras import cctv_unit, resolve_cameras
 from privdesk.cctv.common import aware, check_window, fmt_window, kst_midnight, text
 from privdesk.cctv.models import CctvLedgerEntry
@@ -111,6 +112,7 @@ class LedgerRow:
     corrects_id: int | None
     recorded_at: dt.datetime
     recorded_by: str
+    corrected_by: tuple[int, ...] = ()  # later entries that correct this one (정정됨), when listed
 
     @property
     def kind_label(self) -> str:
@@ -257,6 +259,22 @@ def _staff_name(u: Unit, actor: Actor) -> str:
 # -- use cases ---------------------------------------------------------------------------------
 def add_entry(ctx: AppContext, actor: Actor, data: LedgerInput) -> LedgerRow:
     """Write one ledger entry from the full form (the acting account is the 담당자)."""
+    return _add_entry(ctx, actor, data)
+
+
+def correct_entry(
+    ctx: AppContext, actor: Actor, corrects_id: int, data: LedgerInput, *, reason: str
+) -> LedgerRow:
+    """A correcting entry (정정 기재) for entry ``corrects_id``: a new entry that names it, written
+    as ``data`` says (the acting account is its 담당자); the corrected entry is never changed. The
+    reason (사유, required) goes into the access log with the correction, under the corrected entry."""
+    why = require(reason)
+    if data.corrects_id not in (None, corrects_id):
+        raise ValidationError("corrects_id", "정정하는 기록의 번호가 맞지 않습니다.")
+    return _add_entry(ctx, actor, replace(data, corrects_id=corrects_id), reason=why)
+
+
+def _add_entry(ctx: AppContext, actor: Actor, data: LedgerInput, *, reason: str | None = None) -> LedgerRow:
     if data.kind not in KIND_LABELS:
         raise ValidationError("kind", "구분(이용·제공·열람·파기)을 고르십시오.")
     purpose = reason_text("purpose", data.purpose, "목적/사유", limit=1000)
@@ -295,6 +313,12 @@ def add_entry(ctx: AppContext, actor: Actor, data: LedgerInput) -> LedgerRow:
             period=text("period", data.period, "기간", required=False),
             corrects_id=data.corrects_id,
         )
+        if reason is not None and data.corrects_id is not None:
+            u.log(
+                Action.UPDATE,
+                f"{TABLE}:{data.corrects_id}",
+                detail=with_reason(f"corrected_by={entry.id}", reason),
+            )
         return row_of(entry)
 
 
@@ -369,6 +393,7 @@ def list_ledger(
         if before_id is not None:
             stmt = stmt.where(CctvLedgerEntry.id < before_id)
         rows = [row_of(e) for e in u.session.scalars(stmt.order_by(CctvLedgerEntry.id.desc()).limit(limit))]
+        rows = with_corrections(u.session, rows)
         u.log(Action.VIEW, subject="cctv_ledger:*", detail=f"rows={len(rows)}")
         return rows
 
@@ -386,6 +411,21 @@ def ledger_for_period(ctx: AppContext, actor: Actor, first: dt.date, last: dt.da
             detail=f"period {first.isoformat()}~{last.isoformat()}; rows={len(rows)}",
         )
         return rows
+
+
+def with_corrections(session: Session, rows: list[LedgerRow]) -> list[LedgerRow]:
+    """The rows, each with the ids of the later entries that correct it (정정됨 → …)."""
+    ids = [r.id for r in rows]
+    fixes: dict[int, list[int]] = {}
+    for i in range(0, len(ids), 500):
+        for fix, target in session.execute(
+            select(CctvLedgerEntry.id, CctvLedgerEntry.corrects_id)
+            .where(CctvLedgerEntry.corrects_id.in_(ids[i : i + 500]))
+            .order_by(CctvLedgerEntry.id)
+        ):
+            if target is not None:
+                fixes.setdefault(int(target), []).append(int(fix))
+    return [replace(r, corrected_by=tuple(fixes[r.id])) if r.id in fixes else r for r in rows]
 
 
 def verify_ledger_in(session: Session) -> list[anchors.AnchorProblem]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from privdesk.cli.common import (
@@ -65,8 +66,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ):
         q = ds.add_parser(name, help=help_text, description=help_text)
         q.add_argument("plan_id", type=int, metavar="PLAN", help="파기 계획 번호")
+        if name == "cancel":
+            add_reason_option(q, "취소 사유")
         add_as_option(q)
         q.set_defaults(func=func)
+    help_text = "파기 승인 2인 승인 규칙: 지금 규칙을 보거나, on/off로 바꿉니다 (바꿀 때 사유 필수)"
+    tp = ds.add_parser("two-person", help=help_text, description=help_text)
+    tp.add_argument("state", nargs="?", choices=("on", "off"), help="켜기(on) 또는 끄기(off); 없으면 보기만")
+    tp.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="바꾸는 사유 (바꿀 때 필수, 접속기록에 남습니다; 개인정보는 적지 마십시오)",
+    )
+    add_as_option(tp)
+    tp.set_defaults(func=cmd_two_person)
 
 
 def add_report_commands(rs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -167,10 +180,35 @@ def cmd_cancel(args: argparse.Namespace) -> int:
 
     ctx = context_from(args)
     try:
-        cancel_plan(ctx, acting(ctx, args), args.plan_id)
+        cancel_plan(ctx, acting(ctx, args), args.plan_id, reason=args.reason)
     finally:
         ctx.engine.dispose()
     print(f"plan {args.plan_id}: 취소")
+    return 0
+
+
+def cmd_two_person(args: argparse.Namespace) -> int:
+    from privdesk.lifecycle.destruction import set_two_person_rule, two_person_setting
+
+    if args.state is not None and not args.reason:
+        print("2인 승인 규칙을 바꾸려면 --reason TEXT로 사유를 적으십시오.", file=sys.stderr)
+        return 2
+    ctx = context_from(args)
+    try:
+        actor = acting(ctx, args)
+        if args.state is None:
+            rule = two_person_setting(ctx, actor)
+        else:
+            rule = set_two_person_rule(ctx, actor, args.state == "on", reason=args.reason)
+    finally:
+        ctx.engine.dispose()
+    print(f"2인 승인: {'적용' if rule.on else '적용 안 함'}")
+    if rule.changed_by:
+        from privdesk.clock import fmt_datetime
+
+        print(
+            f"마지막 변경: {rule.changed_by_label} ({fmt_datetime(rule.changed_at)}) 사유: {rule.reason or '-'}"
+        )
     return 0
 
 

@@ -46,6 +46,7 @@ from privdesk import clock, proofs
 from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action, Outcome
+from privdesk.audit.reasons import reason_of, require, with_reason
 from privdesk.context import Actor, AppContext, Exclusion, ExclusionProvider, Unit
 from privdesk.deadline import overdue_cutoff, overdue_days
 from privdesk.errors import NotFoundError, RuleViolationError
@@ -82,7 +83,7 @@ from privdesk.registry.models import (
     patient_ref,
 )
 from privdesk.store.engine import is_sqlite, sqlite_path
-from privdesk.store.models import Meta
+from privdesk.store.models import AccessLogEntry, Meta
 
 log = logging.getLogger("privdesk.lifecycle")
 META_TWO_PERSON = "lifecycle.two_person_rule"
@@ -92,7 +93,7 @@ STATE_LABELS = {
     PLAN_APPROVED: "승인됨",
     PLAN_EXECUTING: "실행 중(중단됨)",
     PLAN_EXECUTED: "파기 완료",
-    PLAN_CANCELLED: "취소",
+    PLAN_CANCELLED: "취소됨",
 }
 Progress = Callable[[str, int, int], None] | None  # (step, done, total)
 _CHUNK = 500
@@ -194,6 +195,9 @@ class PlanView:
     overdue_count: int = 0  # records past the destruction deadline (파기 기한 경과)
     deadline_days: int = 0
     people: People = field(default_factory=People, compare=False)  # its logins → names
+    cancelled_by: str | None = None  # 계획 취소: who, when and why (from the access log's entry)
+    cancelled_at: dt.datetime | None = None
+    cancel_reason: str = ""
 
     def who(self, login: str | None) -> str:
         """``이름(ID)`` of one of the plan's people (작성자, 승인자, 실행자)."""
@@ -297,6 +301,9 @@ def _view(
         ExclusionRow(s, charts.get(int(s[8:]), "") if s.startswith("patient:") else "", c, r)
         for s, c, r in rows
     )
+    cancelled: tuple[str | None, dt.datetime | None, str] = (None, None, "")
+    if p.state == PLAN_CANCELLED:
+        cancelled = _cancellation(u, p.id)
     return PlanView(
         p.id,
         p.state,
@@ -325,8 +332,34 @@ def _view(
         _two_person(u),
         *_items(u, p, deadline_days, items_limit),
         deadline_days,
-        people(u.session, [p.created_by, p.approved_by, p.second_approved_by, p.executed_by]),
+        people(u.session, [p.created_by, p.approved_by, p.second_approved_by, p.executed_by, cancelled[0]]),
+        cancelled_by=cancelled[0],
+        cancelled_at=cancelled[1],
+        cancel_reason=cancelled[2],
     )
+
+
+CANCEL_DETAIL = "cancel"
+
+
+def _cancellation(u: Unit, plan_id: int) -> tuple[str | None, dt.datetime | None, str]:
+    """Who cancelled a plan, when and why: the cancel entry of the access log (written by
+    :func:`cancel_plan` in the same transaction as the state change, so it is always there for a
+    plan cancelled since reasons were asked; an older one shows who and when without a reason)."""
+    row = u.session.execute(
+        select(AccessLogEntry.actor, AccessLogEntry.at, AccessLogEntry.detail)
+        .where(
+            AccessLogEntry.subject == f"destruction_plan:{plan_id}",
+            AccessLogEntry.action == Action.UPDATE,
+            AccessLogEntry.outcome == Outcome.OK,
+            AccessLogEntry.detail.startswith(CANCEL_DETAIL, autoescape=True),
+        )
+        .order_by(AccessLogEntry.seq.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None, None, ""
+    return str(row[0]), dt.datetime.fromisoformat(row[1]), reason_of(row[2]) or ""
 
 
 def _hash(
@@ -384,15 +417,73 @@ def two_person_rule(ctx: AppContext, actor: Actor) -> bool:
         return _two_person(u)
 
 
-def set_two_person_rule(ctx: AppContext, actor: Actor, on: bool) -> None:
-    """Require a second, different approver for every destruction plan (2인 승인)."""
+TWO_PERSON_SUBJECT = "setting:destruction-two-person"
+
+
+@dataclass(frozen=True)
+class TwoPersonRule:
+    """The hospital-wide two-person rule (2인 승인) as the screens show it: on or off, and the last
+    change — who, when, why — read from the access log, which is this setting's history."""
+
+    on: bool
+    changed_by: str | None = None
+    changed_at: dt.datetime | None = None
+    reason: str = ""
+    people: People = field(default_factory=People, compare=False)
+
+    @property
+    def changed_by_label(self) -> str:
+        return self.people.label(self.changed_by) if self.changed_by else ""
+
+
+def two_person_setting(ctx: AppContext, actor: Actor) -> TwoPersonRule:
+    """The rule and its last change (for the plan screen, which only shows it, and the rules screen,
+    where the officer changes it)."""
+    permission = (
+        Permission.RETENTION_MANAGE if actor.may(Permission.RETENTION_MANAGE) else Permission.DESTRUCTION_PLAN
+    )
+    with ctx.unit(actor, permission) as u:
+        row = u.session.execute(
+            select(AccessLogEntry.actor, AccessLogEntry.at, AccessLogEntry.detail)
+            .where(
+                AccessLogEntry.subject == TWO_PERSON_SUBJECT,
+                AccessLogEntry.action == Action.UPDATE,
+                AccessLogEntry.outcome == Outcome.OK,
+            )
+            .order_by(AccessLogEntry.seq.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            return TwoPersonRule(_two_person(u))
+        login = str(row[0])
+        return TwoPersonRule(
+            _two_person(u),
+            login,
+            dt.datetime.fromisoformat(row[1]),
+            reason_of(row[2]) or "",
+            people(u.session, [login]),
+        )
+
+
+def set_two_person_rule(ctx: AppContext, actor: Actor, on: bool, *, reason: str) -> TwoPersonRule:
+    """Require a second, different approver for every destruction plan (2인 승인) — a hospital-wide
+    rule, changed only by the officer (``retention.manage``) with a reason (사유, required), which
+    the access log keeps with the change (the setting's history). Plans already approved keep
+    their approval; the rule applies to approvals from now on."""
+    why = require(reason)
     with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
         row = u.session.get(Meta, META_TWO_PERSON)
+        before = row is not None and row.value == "1"
+        if before == on:
+            raise RuleViolationError(
+                "2인 승인 규칙이 이미 " + ("켜져" if on else "꺼져") + " 있습니다. 바꿀 것이 없습니다."
+            )
         if row is None:
             u.session.add(Meta(key=META_TWO_PERSON, value="1" if on else "0"))
         else:
             row.value = "1" if on else "0"
-        u.log(Action.UPDATE, "setting:destruction-two-person", detail=f"on={on}")
+        u.log(Action.UPDATE, TWO_PERSON_SUBJECT, detail=with_reason(f"on={on}", why))
+        return TwoPersonRule(on, u.actor_login, clock.now(), why, people(u.session, [u.actor_login]))
 
 
 # -- plan ------------------------------------------------------------------------------------------
@@ -550,7 +641,10 @@ def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> 
         return _view(u, p, deadline_days=deadline_days)
 
 
-def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int) -> None:
+def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int, *, reason: str) -> None:
+    """Cancel a plan before it runs (계획 취소), with the reason (사유, required), written with the
+    change into the access log; the plan then shows who cancelled it, when and why."""
+    why = require(reason)
     with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
         p = _load(u, plan_id, lock=True)
         if p.state not in (PLAN_DRAFT, PLAN_PARTLY_APPROVED, PLAN_APPROVED):
@@ -558,7 +652,7 @@ def cancel_plan(ctx: AppContext, actor: Actor, plan_id: int) -> None:
                 f"파기 계획 {josa(plan_id, '은/는')} {STATE_LABELS.get(p.state, p.state)} 상태라 취소할 수 없습니다."
             )
         p.state = PLAN_CANCELLED
-        u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail="cancel")
+        u.log(Action.UPDATE, f"destruction_plan:{plan_id}", detail=with_reason(CANCEL_DETAIL, why))
 
 
 # -- execution -------------------------------------------------------------------------------------

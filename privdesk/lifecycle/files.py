@@ -27,6 +27,7 @@ from privdesk import clock
 from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
+from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.deadline import overdue_days
 from privdesk.errors import NotFoundError, ValidationError
@@ -249,10 +250,12 @@ def _validated(change: RuleChange) -> dict[str, object]:
 
 
 def update_rule(
-    ctx: AppContext, actor: Actor, code: str, change: RuleChange, *, expected_version: int
+    ctx: AppContext, actor: Actor, code: str, change: RuleChange, *, expected_version: int, reason: str
 ) -> FileRule:
-    """Change a file's retention rule (보유기간 규칙 변경); logged with the fields changed.
-    A changed period applies to retention dates computed from then on (registry saves)."""
+    """Change a file's retention rule (보유기간 규칙 변경) with its reason (사유, required); logged
+    with the fields changed and the reason. A changed period applies to retention dates computed
+    from then on (registry saves)."""
+    why = require(reason)
     values = _validated(change)
     profile = ctx.profile
     with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
@@ -276,8 +279,11 @@ def update_rule(
         u.log(
             Action.UPDATE,
             f"lifecycle_file:{f.id}",
-            detail="; ".join(f"{k}={values[k]}" for k in changed if k != "retention_note")
-            + ("; retention_note" if "retention_note" in changed else ""),
+            detail=with_reason(
+                "; ".join(f"{k}={values[k]}" for k in changed if k != "retention_note")
+                + ("; retention_note" if "retention_note" in changed else ""),
+                why,
+            ),
         )
         return _rule(f, people(u.session, [f.updated_by]))
 

@@ -258,6 +258,8 @@ def _pair(key: str, value: str, kind: str, res: Resolver) -> str:
         return "해제 포함" if value == "True" else ""
     if key == "legal_hold":
         return f"법적 보존 조치 {value}번"
+    if key == "corrected_by":
+        return f"정정 기록 {value}번"
     if key == "ledger":
         return res.ref("destruction_ledger", value) if NUM.match(value) else value
     if key == "request":
@@ -272,6 +274,9 @@ def _pair(key: str, value: str, kind: str, res: Resolver) -> str:
     if key == "expires":
         return f"만료 {value}"
     return f"{FIELDS.get(key, key)}: {value}"
+
+
+PLAN_PAGE = re.compile(r"(items|exclusions) (\d+)-(\d+)/(\d+)")
 
 
 def _segment(seg: str, kind: str, res: Resolver) -> str:
@@ -292,6 +297,10 @@ def _segment(seg: str, kind: str, res: Resolver) -> str:
         return {"first": "1차 승인", "second": "2차 승인", "final": "승인"}.get(
             seg.removeprefix("approve "), "승인"
         )
+    m = PLAN_PAGE.fullmatch(seg)
+    if m:  # a page of a destruction plan's records shown before approval (lifecycle.planrecords)
+        which, first, last, total = m.groups()
+        return f"{'파기 대상' if which == 'items' else '파기 제외'} 기록 {first}–{last}번째 (전체 {total}건)"
     if seg.startswith("retention-check "):
         return f"{seg.removeprefix('retention-check ')} 보존기간 점검"
     if seg.startswith("register "):

@@ -197,7 +197,7 @@ def _update_words(kind: str, detail: str) -> str:
     if kind == "destruction_plan":
         if detail.startswith("approve"):
             return "파기 계획 승인"
-        if detail == "cancel":
+        if detail == "cancel" or detail.startswith("cancel;"):
             return "파기 계획 취소"
         if detail.startswith("execute start"):
             return "파기 실행 시작"
@@ -252,6 +252,8 @@ def _update_words(kind: str, detail: str) -> str:
         return "알림 확인"
     if kind == "setting":
         return "파기 2인 승인 설정 변경"
+    if kind == "cctv_ledger" and detail.startswith("corrected_by="):
+        return "CCTV 관리대장 정정 기재"
     if kind == "lifecycle_file":
         return "보유기간 규칙 변경"
     return f"{KIND_NOUNS.get(kind, '기록')} 변경"

@@ -1384,7 +1384,17 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+84"/>
+        <source>{n}번 정정</source>
+        <translation>corrects {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정됨 → {ids}</source>
+        <translation>corrected → {ids}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -1442,6 +1452,44 @@ Key file: {path}</translation>
         <location line="+1"/>
         <source>기간</source>
         <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정</source>
+        <translation>Correction</translation>
+    </message>
+</context>
+<context>
+    <name>CctvLedgerPreview</name>
+    <message>
+        <location line="+22"/>
+        <source>구분: {kind}</source>
+        <translation>Kind: {kind}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>카메라: {cameras}</source>
+        <translation>Camera: {cameras}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 기간: {window}</source>
+        <translation>Footage: {window}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>목적: {purpose}</source>
+        <translation>Purpose: {purpose}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>담당자: {staff}</source>
+        <translation>Staff: {staff}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> / 입회 {witness}</source>
+        <translation> / witness {witness}</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +1950,14 @@ Key file: {path}</translation>
         <location line="+7"/>
         <source>처리 결과를 입력하십시오.</source>
         <translation>Enter the result.</translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../privdesk/ui/confirm.py" line="+43"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2373,6 +2429,104 @@ Key file: {path}</translation>
         <location line="+43"/>
         <source>종료할 재위탁을 목록에서 고르십시오.</source>
         <translation>Choose the sub-processing to end from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+53"/>
+        <source>정정 기재 — {n}번 기록</source>
+        <translation>Correcting entry — entry {n}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n}번 기록을 정정하는 새 기록을 남깁니다. 원래 기록은 그대로 남고 &apos;정정됨&apos;으로 표시됩니다. 바로잡을 내용을 고치고 정정 사유를 적으십시오.</source>
+        <translation>A new entry correcting entry {n} is written. The original entry stays and is marked corrected. Fix what was wrong and enter the reason for the correction.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>구분</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>일시</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: CAM-03, CAM-04</source>
+        <translation>e.g. CAM-03, CAM-04</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>카메라</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>영상 시작</source>
+        <translation>Footage from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 끝</source>
+        <translation>Footage to</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파일명/형태</source>
+        <translation>File name/form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적/사유</source>
+        <translation>Purpose/reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation>Witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자/열람등 요구자</source>
+        <translation>Third party/requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 근거</source>
+        <translation>Legal basis of use/provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 형태</source>
+        <translation>Form of use/provision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>예: 영상 기간 오기 (개인정보는 적지 마십시오)</source>
+        <translation>e.g. wrong footage period (no personal data)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정정 사유</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>정정 기록</source>
+        <translation>Write correction</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2861,7 +3015,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+340"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -2982,7 +3136,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-301"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -3042,7 +3196,7 @@ Key file: {path}</translation>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>정정 기재</source>
         <translation>Correction</translation>
     </message>
@@ -3052,7 +3206,22 @@ Key file: {path}</translation>
         <translation>Select the entry to correct in the table.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+11"/>
+        <source>정정 기재 — 사유</source>
+        <translation>Correcting entry — reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}번 기록을 정정하는 사유를 적으십시오. 정정 기록의 비고에 남고, 원래 기록은 그대로 남습니다.</source>
+        <translation>Enter the reason for correcting entry {n}. It is kept in the correcting entry&apos;s note; the original entry stays as it is.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정정 사유: {reason}</source>
+        <translation>Correction reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day of the period is after the last day. Choose the period again.</translation>
     </message>
@@ -3098,6 +3267,39 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>DisclosureViewDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/view.py" line="+37"/>
+        <source>제공 기록 {n}번</source>
+        <translation>Disclosure entry {n}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>제한·조치 요청</source>
+        <translation>Restrictions requested</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기록</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>정정…</source>
+        <translation>Correct…</translation>
+    </message>
+</context>
+<context>
     <name>DisclosuresPage</name>
     <message>
         <location filename="../../privdesk/ui/disclosures/__init__.py" line="+41"/>
@@ -3118,7 +3320,7 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+206"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+276"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -4474,21 +4676,44 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
 </context>
 <context>
+    <name>LedgerPreviewDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-99"/>
+        <source>관리대장 기록 확인</source>
+        <translation>Check the ledger entry</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>다음 내용을 개인영상정보 관리대장에 기록합니다. 기록은 지울 수 없고, 틀리면 정정 기록으로 고칩니다.</source>
+        <translation>The following will be written into the CCTV ledger. Entries cannot be deleted; a wrong one is fixed by a correcting entry.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>관리대장에 기록</source>
+        <translation>Write to the ledger</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>돌아가기</source>
+        <translation>Go back</translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+115"/>
+        <location line="+223"/>
         <source>구분</source>
         <translation>Kind</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-74"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
@@ -4499,7 +4724,13 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+140"/>
+        <source>정정 기재</source>
+        <translation>Correct entry</translation>
+    </message>
+    <message>
+        <location line="-135"/>
         <source>제3자 제공 기록</source>
         <translation>Record provision</translation>
     </message>
@@ -4537,7 +4768,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Enter the purpose of the viewing.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>정정할 기록을 표에서 고르십시오.</source>
+        <translation>Select the entry to correct in the table.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+32"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day is after the last day. Choose the period again.</translation>
@@ -4647,17 +4883,27 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-150"/>
-        <source>대상</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-198"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최종 내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보유기간 종료일</source>
+        <translation>Retention end</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>제외 사유</source>
         <translation>Reason for exclusion</translation>
     </message>
@@ -4867,14 +5113,24 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePlanItemModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-36"/>
-        <source>대상</source>
-        <translation>Record</translation>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-56"/>
+        <source>차트번호</source>
+        <translation>Chart no.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>차트번호</source>
-        <translation>Chart no.</translation>
+        <source>이름</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최종 내원일</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>보유기간 규칙</source>
+        <translation>Retention rule</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4891,11 +5147,21 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <source>{days}일 지남</source>
         <translation>{days} days late</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>보관 위치</source>
+        <translation>Stored in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>실행 시 제외</source>
+        <translation>Skipped at execution</translation>
+    </message>
 </context>
 <context>
     <name>LifecyclePlanModel</name>
     <message>
-        <location line="-52"/>
+        <location line="-72"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -4966,7 +5232,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+49"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+54"/>
         <source>최종 내원일로부터</source>
         <translation>From the last visit</translation>
     </message>
@@ -5412,7 +5678,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+133"/>
+        <location filename="../../privdesk/ui/pages.py" line="+135"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -5472,7 +5738,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Access-log review</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>교육</source>
         <translation>Training</translation>
     </message>
@@ -5482,12 +5748,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Usage notice</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>개인정보 처리방침</source>
         <translation>Privacy policy</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -5904,7 +6170,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+96"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+158"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation>Approve destruction — confirm password</translation>
     </message>
@@ -6271,7 +6537,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+88"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+89"/>
         <source>환자 명부</source>
         <translation>Patient registry</translation>
     </message>
@@ -6350,11 +6616,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     <message>
         <location line="+22"/>
         <location line="+120"/>
+        <location line="+7"/>
         <source>처리정지 해제</source>
         <translation>Release the hold</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-80"/>
         <source>신규 환자 {name} (차트번호 {chart}){eul} 등록했습니다.</source>
         <translation>New patient {name} (chart number {chart}){eul} registered.</translation>
     </message>
@@ -6374,22 +6641,17 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Place</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
-        <translation>Releases the processing hold on {name} (chart no. {chart}). Check that the correction request is finished.</translation>
+        <location line="+13"/>
+        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다.</source>
+        <translation>The processing hold of {name} (chart number {chart}) will be lifted.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>해제</source>
-        <translation>Release</translation>
+        <location line="+4"/>
+        <source>해제하면 출력·내보내기·제3자 제공이 다시 가능해집니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
+        <translation>Once lifted, printing, export and disclosure are possible again. Make sure the correction request has been handled.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>취소</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>내보내기 완료</source>
         <translation>Export finished</translation>
     </message>
@@ -6693,57 +6955,69 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+145"/>
-        <location line="+180"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+151"/>
+        <location line="+258"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-255"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
-        <location line="+8"/>
+        <location line="+284"/>
+        <location line="+5"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-286"/>
+        <location line="+304"/>
+        <location line="+8"/>
         <source>계획 취소</source>
         <translation>Cancel plan</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+241"/>
+        <location line="-309"/>
+        <location line="+335"/>
         <source>파기 확인서</source>
         <translation>Destruction certificate</translation>
     </message>
     <message>
-        <location line="-236"/>
-        <source>2인 승인 (두 번째 승인권자 필요)</source>
-        <translation>Two-person rule (a second approver is needed)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+57"/>
+        <location line="-319"/>
+        <location line="+72"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation>Select a plan to see its contents.</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저)</source>
-        <translation>Records to destroy (those past the destruction deadline first)</translation>
+        <location line="-64"/>
+        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저, 이름은 가림)</source>
+        <translation>Records to destroy (overdue first, names masked)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>파기 제외 기록과 사유</source>
         <translation>Excluded records and why</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+35"/>
+        <source>2인 승인: 적용 (두 번째 승인권자 필요)</source>
+        <translation>Two-person approval: on (a second approver is needed)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인: 적용 안 함</source>
+        <translation>Two-person approval: off</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이 규칙은 보유기간 규칙 탭에서 개인정보 보호책임자가 사유와 함께 바꿉니다.</source>
+        <translation>The privacy officer changes this rule, with a reason, on the retention rules tab.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6765,7 +7039,7 @@ Plan hash: {hash}</translation>
         <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — they are at the top of the list.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+49"/>
         <source>1차 승인: {who} ({at})</source>
         <translation>First approval: {who} ({at})</translation>
     </message>
@@ -6775,7 +7049,22 @@ Plan hash: {hash}</translation>
         <translation>Second approval: {who} ({at})</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>취소됨: {who} ({at})</source>
+        <translation>Cancelled: {who} ({at})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — 사유: {reason}</source>
+        <translation> — reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>취소됨</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다.</source>
         <translation>Two-person rule: a second approval by a different approver is needed.</translation>
     </message>
@@ -6795,27 +7084,57 @@ Plan hash: {hash}</translation>
         <translation>Executed: {who} ({at}), {n} records</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 검토한 뒤 승인하십시오.</source>
-        <translation>Destruction plan {n} created: {count} due, {excluded} excluded. Review it, then approve.</translation>
+        <location line="+29"/>
+        <source>파기 대상 기록과 파기 제외 기록을 불러오는 중입니다. 목록을 확인한 뒤 승인하십시오.</source>
+        <translation>Loading the records to destroy and the excluded records. Review the lists, then approve.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 목록을 검토한 뒤 승인하십시오.</source>
+        <translation>Destruction plan {n} created: {count} records to destroy, {excluded} excluded. Review the lists, then approve.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 삭제합니다.</source>
+        <translation>The {count} records of destruction plan {n} will be deleted from the main and the separate database.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>삭제한 기록은 복구할 수 없습니다.</source>
+        <translation>Deleted records cannot be recovered.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>파기 계획 {n} (파기 대상 {count}건)을 취소합니다.</source>
+        <translation>Destruction plan {n} ({count} records to destroy) will be cancelled.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>취소한 계획은 다시 승인하거나 실행할 수 없습니다. 기록은 삭제되지 않으며, 필요하면 새 계획을 작성합니다.</source>
+        <translation>A cancelled plan can no longer be approved or executed. No record is deleted; create a new plan if needed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>돌아가기</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>계획 취소 — 사유</source>
+        <translation>Cancel plan — reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기 계획 {n}을 취소하는 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation>Enter the reason for cancelling destruction plan {n} (kept in the access log).</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>파기 계획 {n} ({count}건)을 승인합니다. 본인 확인을 위해 비밀번호를 다시 입력하십시오.</source>
         <translation>You are approving destruction plan {n} ({count} records). Enter your password again to confirm.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 복구할 수 없게 삭제합니다. 실행하시겠습니까?</source>
-        <translation>The {count} records of destruction plan {n} will be deleted from the main and the separate store beyond recovery. Execute?</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>취소</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <source>파기 계획 {n}: {count}건을 파기했습니다 (관리대장 {ledger}번).</source>
         <translation>Destruction plan {n}: {count} records destroyed (ledger no. {ledger}).</translation>
     </message>
@@ -7723,12 +8042,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
-        <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
-        <translation>Quick entry — internal viewing (Enter saves)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-294"/>
         <source>열람 목적 (예: 분실물 확인)</source>
         <translation>Purpose (e.g. lost item check)</translation>
     </message>
@@ -7738,9 +8052,14 @@ Plan hash: {hash}</translation>
         <translation>Witness (optional)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>기록</source>
-        <translation>Record</translation>
+        <location line="-14"/>
+        <source>빠른 기록 — 내부 열람 (Enter: 내용 확인 후 기록)</source>
+        <translation>Quick entry — internal viewing (Enter: check, then write)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>기록…</source>
+        <translation>Write…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -7867,6 +8186,29 @@ Plan hash: {hash}</translation>
         <location line="+5"/>
         <source>환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 저장합니다). 답변 기한은 접수일부터 {days}일입니다.</source>
         <translation>For a patient enter only the chart number. Otherwise enter the name and contact (stored encrypted). The answer is due {days} days after receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPager</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-502"/>
+        <source>이전</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>다음</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>없음</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{first}–{last} / {total}건</source>
+        <translation>{first}–{last} of {total}</translation>
     </message>
 </context>
 <context>
@@ -9787,7 +10129,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+15"/>
         <source>보유기간 규칙 변경 — {file}</source>
         <translation>Change retention rule — {file}</translation>
     </message>
@@ -9895,7 +10237,62 @@ Legal basis: {basis}</translation>
         <translation>Read-only: the privacy officer changes the rules.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+32"/>
+        <source>2인 승인 변경</source>
+        <translation>Change two-person approval</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>2인 승인 끄기…</source>
+        <translation>Turn two-person approval off…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인 켜기…</source>
+        <translation>Turn two-person approval on…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>파기 승인 2인 승인 규칙: 적용 — 파기 계획마다 서로 다른 승인권자 두 명이 승인합니다.</source>
+        <translation>Two-person rule for destruction approvals: on — every destruction plan is approved by two different approvers.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 승인 2인 승인 규칙: 적용 안 함 — 승인권자 한 명의 승인으로 실행합니다.</source>
+        <translation>Two-person rule for destruction approvals: off — one approver&apos;s approval is enough to execute.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>마지막 변경: {who} ({at})</source>
+        <translation>Last changed: {who} ({at})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>사유: {reason}</source>
+        <translation>reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>2인 승인 켜기</source>
+        <translation>Turn two-person approval on</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인 끄기</source>
+        <translation>Turn two-person approval off</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>모든 파기 계획에 두 번째 승인권자의 승인이 필요해집니다. 바꾸는 사유를 적으십시오.</source>
+        <translation>Every destruction plan will need a second approver&apos;s approval. Enter the reason for the change.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파기 계획을 승인권자 한 명이 승인할 수 있게 됩니다. 바꾸는 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation>One approver will be able to approve a destruction plan. Enter the reason for the change (kept in the access log).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>파일을 고르면 내용을 보여 줍니다.</source>
         <translation>Select a file to see its details.</translation>
     </message>
@@ -9923,7 +10320,17 @@ Retention: {rule}</translation>
         <translation>Last changed: {who} ({at})</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>보유기간 규칙 변경 — 사유</source>
+        <translation>Retention rule change — reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{file}&apos;의 보유기간 규칙을 바꾸는 사유를 적으십시오 (변경과 함께 기록됩니다).</source>
+        <translation>Enter the reason for changing the retention rule of &apos;{file}&apos; (recorded with the change).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>보유기간 규칙 변경</source>
         <translation>Change retention rule</translation>
     </message>

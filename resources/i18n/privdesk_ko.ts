@@ -1382,7 +1382,17 @@
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+84"/>
+        <source>{n}번 정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>정정됨 → {ids}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,6 +1449,44 @@
     <message>
         <location line="+1"/>
         <source>기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CctvLedgerPreview</name>
+    <message>
+        <location line="+22"/>
+        <source>구분: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>카메라: {cameras}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 기간: {window}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>목적: {purpose}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>담당자: {staff}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> / 입회 {witness}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1899,6 +1947,14 @@
     <message>
         <location line="+7"/>
         <source>처리 결과를 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../privdesk/ui/confirm.py" line="+43"/>
+        <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2370,6 +2426,104 @@
     <message>
         <location line="+43"/>
         <source>종료할 재위탁을 목록에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+53"/>
+        <source>정정 기재 — {n}번 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{n}번 기록을 정정하는 새 기록을 남깁니다. 원래 기록은 그대로 남고 &apos;정정됨&apos;으로 표시됩니다. 바로잡을 내용을 고치고 정정 사유를 적으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>구분</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>예: CAM-03, CAM-04</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>카메라</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>영상 시작</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>영상 끝</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파일명/형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>목적/사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>입회자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>제3자/열람등 요구자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 근거</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이용·제공 형태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기간</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>예: 영상 기간 오기 (개인정보는 적지 마십시오)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정정 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>정정 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2859,7 +3013,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+340"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2980,7 +3134,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-301"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3040,7 +3194,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>정정 기재</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3050,7 +3204,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+11"/>
+        <source>정정 기재 — 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n}번 기록을 정정하는 사유를 적으십시오. 정정 기록의 비고에 남고, 원래 기록은 그대로 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정정 사유: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3096,6 +3265,39 @@
     </message>
 </context>
 <context>
+    <name>DisclosureViewDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/disclosures/view.py" line="+37"/>
+        <source>제공 기록 {n}번</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>제한·조치 요청</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>비고</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>정정…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisclosuresPage</name>
     <message>
         <location filename="../../privdesk/ui/disclosures/__init__.py" line="+41"/>
@@ -3116,7 +3318,7 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+206"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+276"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4471,21 +4673,44 @@
     </message>
 </context>
 <context>
+    <name>LedgerPreviewDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-99"/>
+        <source>관리대장 기록 확인</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>다음 내용을 개인영상정보 관리대장에 기록합니다. 기록은 지울 수 없고, 틀리면 정정 기록으로 고칩니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>관리대장에 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>돌아가기</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+115"/>
+        <location line="+223"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>전체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-74"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4496,7 +4721,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
+        <location line="+140"/>
+        <source>정정 기재</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-135"/>
         <source>제3자 제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4534,7 +4765,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>정정할 기록을 표에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+32"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation type="unfinished"></translation>
@@ -4644,17 +4880,27 @@
 <context>
     <name>LifecycleExclusionModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-150"/>
-        <source>대상</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-198"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최종 내원일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>보유기간 종료일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>제외 사유</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4864,13 +5110,23 @@
 <context>
     <name>LifecyclePlanItemModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-36"/>
-        <source>대상</source>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-56"/>
+        <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>차트번호</source>
+        <source>이름</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>최종 내원일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>보유기간 규칙</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4888,11 +5144,21 @@
         <source>{days}일 지남</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>보관 위치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>실행 시 제외</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LifecyclePlanModel</name>
     <message>
-        <location line="-52"/>
+        <location line="-72"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4963,7 +5229,7 @@
 <context>
     <name>LifecycleRules</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+49"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+54"/>
         <source>최종 내원일로부터</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5409,7 +5675,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+133"/>
+        <location filename="../../privdesk/ui/pages.py" line="+135"/>
         <source>오늘 할 일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5469,7 +5735,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>교육</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5479,12 +5745,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-4"/>
         <source>개인정보 처리방침</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5901,7 +6167,7 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+96"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+158"/>
         <source>파기 승인 — 비밀번호 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6268,7 +6534,7 @@
 <context>
     <name>PatientsPage</name>
     <message>
-        <location filename="../../privdesk/ui/registry/page.py" line="+88"/>
+        <location filename="../../privdesk/ui/registry/page.py" line="+89"/>
         <source>환자 명부</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6347,11 +6613,12 @@
     <message>
         <location line="+22"/>
         <location line="+120"/>
+        <location line="+7"/>
         <source>처리정지 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-80"/>
         <source>신규 환자 {name} (차트번호 {chart}){eul} 등록했습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6371,22 +6638,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
+        <location line="+13"/>
+        <source>{name} (차트번호 {chart})의 처리정지를 해제합니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>해제</source>
+        <location line="+4"/>
+        <source>해제하면 출력·내보내기·제3자 제공이 다시 가능해집니다. 정정 요구 처리가 끝났는지 확인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>취소</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>내보내기 완료</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6690,57 +6952,69 @@
 <context>
     <name>PlansTab</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+145"/>
-        <location line="+180"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+151"/>
+        <location line="+258"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-255"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
-        <location line="+8"/>
+        <location line="+284"/>
+        <location line="+5"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-286"/>
+        <location line="+304"/>
+        <location line="+8"/>
         <source>계획 취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+241"/>
+        <location line="-309"/>
+        <location line="+335"/>
         <source>파기 확인서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
-        <source>2인 승인 (두 번째 승인권자 필요)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+57"/>
+        <location line="-319"/>
+        <location line="+72"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
-        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저)</source>
+        <location line="-64"/>
+        <source>파기 대상 기록 (파기 기한이 지난 기록 먼저, 이름은 가림)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>파기 제외 기록과 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+35"/>
+        <source>2인 승인: 적용 (두 번째 승인권자 필요)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인: 적용 안 함</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>이 규칙은 보유기간 규칙 탭에서 개인정보 보호책임자가 사유와 함께 바꿉니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6756,7 +7030,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+49"/>
         <source>1차 승인: {who} ({at})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6766,7 +7040,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>취소됨: {who} ({at})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — 사유: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>취소됨</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6786,27 +7075,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 검토한 뒤 승인하십시오.</source>
+        <location line="+29"/>
+        <source>파기 대상 기록과 파기 제외 기록을 불러오는 중입니다. 목록을 확인한 뒤 승인하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 목록을 검토한 뒤 승인하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 삭제합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>삭제한 기록은 복구할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>파기 계획 {n} (파기 대상 {count}건)을 취소합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>취소한 계획은 다시 승인하거나 실행할 수 없습니다. 기록은 삭제되지 않으며, 필요하면 새 계획을 작성합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>돌아가기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>계획 취소 — 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>파기 계획 {n}을 취소하는 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>파기 계획 {n} ({count}건)을 승인합니다. 본인 확인을 위해 비밀번호를 다시 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 복구할 수 없게 삭제합니다. 실행하시겠습니까?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>취소</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <source>파기 계획 {n}: {count}건을 파기했습니다 (관리대장 {ledger}번).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7714,12 +8033,7 @@
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
-        <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-294"/>
         <source>열람 목적 (예: 분실물 확인)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7729,8 +8043,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>기록</source>
+        <location line="-14"/>
+        <source>빠른 기록 — 내부 열람 (Enter: 내용 확인 후 기록)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>기록…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7857,6 +8176,29 @@
     <message>
         <location line="+5"/>
         <source>환자이면 차트번호만 입력하십시오. 환자가 아니면 성명과 연락처를 입력하십시오(암호화하여 저장합니다). 답변 기한은 접수일부터 {days}일입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordPager</name>
+    <message>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-502"/>
+        <source>이전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>다음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{first}–{last} / {total}건</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9778,7 +10120,7 @@
 <context>
     <name>RuleDialog</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+14"/>
+        <location filename="../../privdesk/ui/lifecycle/rules.py" line="+15"/>
         <source>보유기간 규칙 변경 — {file}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9884,7 +10226,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+32"/>
+        <source>2인 승인 변경</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>2인 승인 끄기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인 켜기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>파기 승인 2인 승인 규칙: 적용 — 파기 계획마다 서로 다른 승인권자 두 명이 승인합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>파기 승인 2인 승인 규칙: 적용 안 함 — 승인권자 한 명의 승인으로 실행합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>마지막 변경: {who} ({at})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>사유: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>2인 승인 켜기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2인 승인 끄기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>모든 파기 계획에 두 번째 승인권자의 승인이 필요해집니다. 바꾸는 사유를 적으십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파기 계획을 승인권자 한 명이 승인할 수 있게 됩니다. 바꾸는 사유를 적으십시오 (접속기록에 남습니다).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>파일을 고르면 내용을 보여 줍니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9908,7 +10305,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
+        <source>보유기간 규칙 변경 — 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{file}&apos;의 보유기간 규칙을 바꾸는 사유를 적으십시오 (변경과 함께 기록됩니다).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>보유기간 규칙 변경</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,5 +1,9 @@
 """The tabs of the 제3자 제공 screen: 제공 대장 (the ledger of a period, the entry form, printing,
-CSV export) and 정보주체별 이력 (a chart number → every disclosure of that patient's data)."""
+CSV export) and 정보주체별 이력 (a chart number → every disclosure of that patient's data).
+
+A double-click on a ledger row views the entry, read only (:class:`DisclosureViewDialog`); correcting
+it is an explicit action (정정 기재, also from the view), which asks the reason first and writes it
+into the correcting entry's note; the original entry stays as it was."""
 
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ from privdesk.ui.disclosures.common import (
     date_edit,
 )
 from privdesk.ui.disclosures.form import DisclosureDialog
+from privdesk.ui.disclosures.view import DisclosureViewDialog
 from privdesk.ui.tablemodel import selected_row
 from privdesk.ui.tasks import Changes
 from privdesk.ui.widgets import ask_reason, record_table, to_date
@@ -51,6 +56,7 @@ class DisclosureLedgerTab(QWidget):
         self.stale = True
         self.files: list[FileChoice] = []
         self.entry_dialog: DisclosureDialog | None = None
+        self.view_dialog: DisclosureViewDialog | None = None
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         today = clock.today_kst()
@@ -108,7 +114,7 @@ class DisclosureLedgerTab(QWidget):
             (9, 180),
         ):
             self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self.correct_selected())
+        self.table.doubleClicked.connect(lambda _i: self.view_selected())
         layout.addWidget(self.table, 1)
         self.status = QLabel(self)
         self.status.setObjectName("status")
@@ -169,12 +175,43 @@ class DisclosureLedgerTab(QWidget):
         dialog.open()
         return dialog
 
+    def view_selected(self) -> DisclosureViewDialog | None:
+        """The selected entry, read only (a double-click); 정정 from there starts a correction."""
+        row = selected_row(self.table, self.model)
+        if row is None:
+            return None
+        dialog = DisclosureViewDialog(self, row)
+        dialog.correct_requested.connect(lambda: self.correct(row))
+        self.view_dialog = dialog
+        self.page.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     def correct_selected(self) -> None:
         row = selected_row(self.table, self.model)
         if row is None:
             messages.show_info(self, self.tr("정정 기재"), self.tr("정정할 기록을 표에서 고르십시오."))
             return
-        self.new_entry(row)
+        self.correct(row)
+
+    def correct(self, row: DisclosureRow) -> DisclosureDialog | None:
+        """A correcting entry for ``row`` (정정 기재): the reason first, then the form filled from
+        the entry, the reason in its note. The original entry is never changed."""
+        reason = ask_reason(
+            self,
+            self.host,
+            self.host.actor,
+            self.tr("정정 기재 — 사유"),
+            self.tr(
+                "{n}번 기록을 정정하는 사유를 적으십시오. 정정 기록의 비고에 남고, 원래 기록은 그대로 남습니다."
+            ).format(n=row.id),
+        )
+        if reason is None:
+            return None
+        dialog = self.new_entry(row)
+        dialog.note.setText(self.tr("정정 사유: {reason}").format(reason=" ".join(reason.split())))
+        return dialog
 
     def _lookup(self, dialog: DisclosureDialog, chart: str) -> None:
         ctx, actor = self.host.ctx, self.host.actor

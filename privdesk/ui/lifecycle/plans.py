@@ -1,8 +1,13 @@
 """The destruction plan tab (파기 계획): create, review, approve with the password, execute, certificate.
 
-A plan shows the records due (count, file, criteria) and the records excluded with why. Approval
-asks for the password again (:class:`PasswordDialog`); under the two-person rule (2인 승인) the
-first approval leaves the plan waiting for a second, different approver, and the review says so.
+A plan shows the records it will destroy — masked: 차트번호, masked name, 최종 내원일, the rule — and
+the records excluded with why (the hold's reason), a page at a time (``planrecords.plan_records``,
+every record shown logged as a view); 승인 is enabled only once both lists of the plan were shown.
+Approval asks for the password again (:class:`PasswordDialog`); under the two-person rule (2인
+승인, a setting the officer changes on the 보유기간 규칙 tab with a reason; this tab only shows it)
+the first approval leaves the plan waiting for a second, different approver, and the review says
+so. 계획 취소 and 파기 실행 ask first (:func:`privdesk.ui.confirm.confirm_destructive`); a
+cancellation also asks its reason, and a cancelled plan says who cancelled it, when and why.
 Execution runs in the background with a progress dialog; 취소 raises from the use case's progress
 callback before anything is committed, so the transaction rolls back and the plan is ``approved``
 again (a plan that was resuming an interrupted run stays ``executing``); a cancel that comes after
@@ -12,6 +17,7 @@ executed plan opens in the PDF preview.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,35 +25,37 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressDialog,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from privdesk.accounts.permissions import Permission
-from privdesk.lifecycle import destruction, printing
-from privdesk.lifecycle.destruction import ExclusionRow, ExecuteResult, PlanItemRow, PlanView
+from privdesk.lifecycle import destruction, planrecords, printing
+from privdesk.lifecycle.destruction import ExecuteResult, PlanView, TwoPersonRule
 from privdesk.lifecycle.models import (
     PLAN_APPROVED,
+    PLAN_CANCELLED,
     PLAN_DRAFT,
     PLAN_EXECUTED,
     PLAN_EXECUTING,
     PLAN_PARTLY_APPROVED,
 )
+from privdesk.lifecycle.planrecords import PlanRecord, PlanRecordPage, RecordList
 from privdesk.ui import messages
+from privdesk.ui.confirm import confirm_destructive
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.progress import Progress
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
-from privdesk.ui.widgets import fmt_datetime, record_table
+from privdesk.ui.widgets import ask_reason, fmt_datetime, record_table
 
 if TYPE_CHECKING:
     from privdesk.ui.lifecycle.page import LifecyclePage
@@ -102,17 +110,27 @@ class PlanModel(RowTableModel[PlanView]):
     )
 
 
-class ItemModel(RowTableModel[PlanItemRow]):
-    """The plan's records, the most overdue first (red: past the destruction deadline)."""
+def _date(value: object) -> str:
+    return value.isoformat() if value is not None else ""  # type: ignore[attr-defined]
+
+
+class ItemModel(RowTableModel[PlanRecord]):
+    """The plan's records, masked, the most overdue first (red: past the destruction deadline)."""
 
     CONTEXT = "LifecyclePlanItemModel"
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "대상"), lambda r: r.subject),
         Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "차트번호"), lambda r: r.chart_no),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "이름"), lambda r: r.name_masked),
+        Column(
+            QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "최종 내원일"),
+            lambda r: _date(r.last_visit),
+            lambda r: r.last_visit or dt.date.min,
+        ),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "보유기간 규칙"), lambda r: r.rule),
         Column(
             QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "보유기간 종료일"),
-            lambda r: r.retention_until.isoformat(),
-            lambda r: r.retention_until,
+            lambda r: _date(r.retention_until),
+            lambda r: r.retention_until or dt.date.min,
         ),
         Column(
             QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "파기 기한 경과"),
@@ -126,6 +144,8 @@ class ItemModel(RowTableModel[PlanItemRow]):
             lambda r: r.overdue_days,
             align_right=True,
         ),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "보관 위치"), lambda r: r.place),
+        Column(QT_TRANSLATE_NOOP("LifecyclePlanItemModel", "실행 시 제외"), lambda r: r.reason),
     )
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -138,13 +158,63 @@ class ItemModel(RowTableModel[PlanItemRow]):
         return super().data(index, role)
 
 
-class ExclusionModel(RowTableModel[ExclusionRow]):
+class ExclusionModel(RowTableModel[PlanRecord]):
+    """The records due but excluded, masked, with why (the hold's own reason)."""
+
     CONTEXT = "LifecycleExclusionModel"
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("LifecycleExclusionModel", "대상"), lambda r: r.subject),
         Column(QT_TRANSLATE_NOOP("LifecycleExclusionModel", "차트번호"), lambda r: r.chart_no),
+        Column(QT_TRANSLATE_NOOP("LifecycleExclusionModel", "이름"), lambda r: r.name_masked),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleExclusionModel", "최종 내원일"),
+            lambda r: _date(r.last_visit),
+            lambda r: r.last_visit or dt.date.min,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LifecycleExclusionModel", "보유기간 종료일"),
+            lambda r: _date(r.retention_until),
+            lambda r: r.retention_until or dt.date.min,
+        ),
         Column(QT_TRANSLATE_NOOP("LifecycleExclusionModel", "제외 사유"), lambda r: r.reason),
     )
+
+
+class RecordPager(QWidget):
+    """이전 / 다음 and "1–200 / 340건" under one of the plan's lists."""
+
+    def __init__(self, parent: QWidget, name: str, go: Any) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self)
+        self.label.setObjectName(name + "Label")
+        self.previous = QPushButton(self.tr("이전"), self)
+        self.previous.setObjectName(name + "Previous")
+        self.next = QPushButton(self.tr("다음"), self)
+        self.next.setObjectName(name + "Next")
+        self.page: PlanRecordPage | None = None
+        self.previous.clicked.connect(lambda _c=False: go(-1))
+        self.next.clicked.connect(lambda _c=False: go(1))
+        row.addWidget(self.label, 1)
+        row.addWidget(self.previous)
+        row.addWidget(self.next)
+        self.set_page(None)
+
+    def set_page(self, page: PlanRecordPage | None) -> None:
+        self.page = page
+        if page is None:
+            self.label.setText("")
+        elif page.total == 0:
+            self.label.setText(self.tr("없음"))
+        else:
+            self.label.setText(
+                self.tr("{first}–{last} / {total}건").format(
+                    first=f"{page.offset + 1:,}", last=f"{page.last:,}", total=f"{page.total:,}"
+                )
+            )
+        self.previous.setEnabled(page is not None and page.offset > 0)
+        self.next.setEnabled(page is not None and page.last < page.total)
 
 
 class PasswordDialog(QDialog):
@@ -298,12 +368,18 @@ class ExecuteJob(QObject):
         return True
 
 
+RECORD_PAGE = 200
+
+
 class PlansTab(LifecycleTab):
     def __init__(self, page: LifecyclePage) -> None:
         super().__init__(page)
         self.setObjectName("plansTab")
         self.current: PlanView | None = None
         self.execute_job: ExecuteJob | None = None
+        self.rule: TwoPersonRule | None = None
+        # (plan id, state) whose record lists were loaded; 승인 waits until both were shown
+        self.shown: dict[str, tuple[int, str] | None] = {RecordList.ITEMS: None, RecordList.EXCLUSIONS: None}
         may_plan, may_approve = (
             self.may(Permission.DESTRUCTION_PLAN),
             self.may(Permission.DESTRUCTION_APPROVE),
@@ -326,12 +402,10 @@ class PlansTab(LifecycleTab):
             bar, "certificate", self.tr("파기 확인서"), self.certificate, allowed=may_plan
         )
         bar.addStretch(1)
-        self.two_person: QCheckBox | None = None
-        if self.may(Permission.RETENTION_MANAGE):
-            self.two_person = QCheckBox(self.tr("2인 승인 (두 번째 승인권자 필요)"), self)
-            self.two_person.setObjectName("twoPersonRule")
-            self.two_person.clicked.connect(self.set_two_person)
-            bar.addWidget(self.two_person)
+        # the hospital-wide rule is only shown here; the officer changes it on the rules tab
+        self.two_person = QLabel(self)
+        self.two_person.setObjectName("twoPersonRule")
+        bar.addWidget(self.two_person)
         layout.addLayout(bar)
         split = QSplitter(self)
         self.model = PlanModel(self)
@@ -349,14 +423,20 @@ class PlansTab(LifecycleTab):
         self.approval.setObjectName("approvalStatus")
         self.approval.setWordWrap(True)
         dl.addWidget(self.approval)
-        dl.addWidget(QLabel(self.tr("파기 대상 기록 (파기 기한이 지난 기록 먼저)"), detail))
+        dl.addWidget(QLabel(self.tr("파기 대상 기록 (파기 기한이 지난 기록 먼저, 이름은 가림)"), detail))
         self.items = ItemModel(self)
         self.item_table = record_table(detail, "planItemTable", self.items)
         dl.addWidget(self.item_table, 1)
+        self.item_pager = RecordPager(detail, "itemPager", lambda step: self.turn(RecordList.ITEMS, step))
+        dl.addWidget(self.item_pager)
         dl.addWidget(QLabel(self.tr("파기 제외 기록과 사유"), detail))
         self.exclusions = ExclusionModel(self)
         self.exclusion_table = record_table(detail, "exclusionTable", self.exclusions)
         dl.addWidget(self.exclusion_table, 1)
+        self.exclusion_pager = RecordPager(
+            detail, "exclusionPager", lambda step: self.turn(RecordList.EXCLUSIONS, step)
+        )
+        dl.addWidget(self.exclusion_pager)
         split.addWidget(detail)
         split.setSizes([450, 550])
         layout.addWidget(split, 1)
@@ -367,20 +447,28 @@ class PlansTab(LifecycleTab):
         ctx, actor = self.host.ctx, self.host.actor
         keep = self.current.id if self.current else None
 
-        def load() -> tuple[list[PlanView], bool]:
-            return destruction.list_plans(ctx, actor), destruction.two_person_rule(ctx, actor)
+        def load() -> tuple[list[PlanView], TwoPersonRule]:
+            return destruction.list_plans(ctx, actor), destruction.two_person_setting(ctx, actor)
 
-        def done(result: tuple[list[PlanView], bool]) -> None:
-            plans, two = result
+        def done(result: tuple[list[PlanView], TwoPersonRule]) -> None:
+            plans, rule = result
             self.model.set_rows(plans)
-            if self.two_person is not None:
-                self.two_person.setChecked(two)
+            self.show_rule(rule)
             self.current = None
             self._show(None)
             if keep is not None:
                 self.select(keep)
 
         self.run(load, done, changes=False)
+
+    def show_rule(self, rule: TwoPersonRule) -> None:
+        self.rule = rule
+        self.two_person.setText(
+            self.tr("2인 승인: 적용 (두 번째 승인권자 필요)") if rule.on else self.tr("2인 승인: 적용 안 함")
+        )
+        self.two_person.setToolTip(
+            self.tr("이 규칙은 보유기간 규칙 탭에서 개인정보 보호책임자가 사유와 함께 바꿉니다.")
+        )
 
     def select(self, plan_id: int) -> None:
         for row, plan in enumerate(self.model.rows()):
@@ -396,12 +484,16 @@ class PlansTab(LifecycleTab):
         self.run(lambda: destruction.get_plan(ctx, actor, plan.id), self._show, changes=False)
 
     def _show(self, plan: PlanView | None) -> None:
+        previous = self.current
         self.current = plan
         if plan is None:
             self.detail.setText(self.tr("계획을 고르면 내용을 보여 줍니다."))
             self.approval.setText("")
             self.exclusions.set_rows([])
             self.items.set_rows([])
+            self.item_pager.set_page(None)
+            self.exclusion_pager.set_page(None)
+            self.shown = {RecordList.ITEMS: None, RecordList.EXCLUSIONS: None}
             self._update_buttons()
             return
         self.detail.setText(
@@ -420,7 +512,7 @@ class PlansTab(LifecycleTab):
                 hash=plan.plan_hash[:16] + "…",
             )
         )
-        if plan.overdue_count and plan.state != PLAN_EXECUTED:
+        if plan.overdue_count and plan.state not in (PLAN_EXECUTED, PLAN_CANCELLED):
             self.detail.setText(
                 self.detail.text()
                 + "\n"
@@ -429,9 +521,46 @@ class PlansTab(LifecycleTab):
                 ).format(days=plan.deadline_days, n=f"{plan.overdue_count:,}")
             )
         self.approval.setText(self.approval_text(plan))
-        self.exclusions.set_rows(list(plan.excluded))
-        self.items.set_rows(list(plan.items_list))
+        if previous is None or (previous.id, previous.state) != (plan.id, plan.state):
+            self.shown = {RecordList.ITEMS: None, RecordList.EXCLUSIONS: None}
+            self.load_records(plan, RecordList.ITEMS, 0)
+            self.load_records(plan, RecordList.EXCLUSIONS, 0)
         self._update_buttons()
+
+    def load_records(self, plan: PlanView, which: str, offset: int) -> None:
+        """One page of the plan's records or exclusions (each record shown is logged as a view)."""
+        ctx, actor, plan_id, state = self.host.ctx, self.host.actor, plan.id, plan.state
+
+        def done(page: PlanRecordPage) -> None:
+            if self.current is None or self.current.id != plan_id:
+                return  # another plan was opened meanwhile
+            model, pager = (
+                (self.items, self.item_pager)
+                if which == RecordList.ITEMS
+                else (self.exclusions, self.exclusion_pager)
+            )
+            model.set_rows(list(page.rows))
+            pager.set_page(page)
+            self.shown[which] = (plan_id, state)
+            self._update_buttons()
+
+        self.run(
+            lambda: planrecords.plan_records(ctx, actor, plan_id, which, offset=offset, limit=RECORD_PAGE),
+            done,
+            changes=False,
+        )
+
+    def turn(self, which: str, step: int) -> None:
+        pager = self.item_pager if which == RecordList.ITEMS else self.exclusion_pager
+        plan, page = self.current, pager.page
+        if plan is None or page is None:
+            return
+        self.load_records(plan, which, max(0, page.offset + step * RECORD_PAGE))
+
+    def records_shown(self) -> bool:
+        """Both lists of the current plan (as it is now) were shown: only then may it be approved."""
+        p = self.current
+        return p is not None and all(v == (p.id, p.state) for v in self.shown.values())
 
     def approval_text(self, plan: PlanView) -> str:
         parts: list[str] = []
@@ -447,9 +576,23 @@ class PlansTab(LifecycleTab):
                     who=plan.who(plan.second_approved_by), at=fmt_datetime(plan.second_approved_at)
                 )
             )
-        if plan.state == PLAN_PARTLY_APPROVED:
+        if plan.state == PLAN_CANCELLED:
+            if plan.cancelled_by:
+                parts.append(
+                    self.tr("취소됨: {who} ({at})").format(
+                        who=plan.who(plan.cancelled_by), at=fmt_datetime(plan.cancelled_at)
+                    )
+                    + (
+                        self.tr(" — 사유: {reason}").format(reason=plan.cancel_reason)
+                        if plan.cancel_reason
+                        else ""
+                    )
+                )
+            else:
+                parts.append(self.tr("취소됨"))
+        elif plan.state == PLAN_PARTLY_APPROVED:
             parts.append(self.tr("2인 승인 규칙: 첫 승인자와 다른 승인권자의 두 번째 승인이 필요합니다."))
-        elif not plan.approved_by and plan.state not in (PLAN_EXECUTED,):
+        elif not plan.approved_by and plan.state == PLAN_DRAFT:
             parts.append(
                 self.tr("승인 전입니다.")
                 + (
@@ -471,7 +614,10 @@ class PlansTab(LifecycleTab):
     def _update_buttons(self) -> None:
         p = self.current
         for b, ok in (
-            (self.approve_button, p is not None and p.state in (PLAN_DRAFT, PLAN_PARTLY_APPROVED)),
+            (
+                self.approve_button,
+                p is not None and p.state in (PLAN_DRAFT, PLAN_PARTLY_APPROVED) and self.records_shown(),
+            ),
             (self.execute_button, p is not None and p.state in (PLAN_APPROVED, PLAN_EXECUTING)),
             (
                 self.cancel_button,
@@ -481,19 +627,27 @@ class PlansTab(LifecycleTab):
         ):
             if b is not None:
                 b.setEnabled(ok)
+        if self.approve_button is not None:
+            waiting = (
+                p is not None and p.state in (PLAN_DRAFT, PLAN_PARTLY_APPROVED) and not self.records_shown()
+            )
+            self.approve_button.setToolTip(
+                self.tr("파기 대상 기록과 파기 제외 기록을 불러오는 중입니다. 목록을 확인한 뒤 승인하십시오.")
+                if waiting
+                else ""
+            )
 
     # -- actions -------------------------------------------------------------------------------------
     def create_plan(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
 
         def done(plan: PlanView) -> None:
-            self.current = plan
             self._show(plan)
             messages.show_info(
                 self,
                 self.tr("파기 계획 작성"),
                 self.tr(
-                    "파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 검토한 뒤 승인하십시오."
+                    "파기 계획 {n}을 작성했습니다: 파기 대상 {count}건, 파기 제외 {excluded}건. 목록을 검토한 뒤 승인하십시오."
                 ).format(n=plan.id, count=f"{plan.record_count:,}", excluded=f"{plan.excluded_count:,}"),
             )
 
@@ -501,7 +655,7 @@ class PlansTab(LifecycleTab):
 
     def approve(self) -> None:
         plan = self.current
-        if plan is None:
+        if plan is None or not self.records_shown():
             return
         ctx, actor = self.host.ctx, self.host.actor
         dialog = PasswordDialog(
@@ -521,27 +675,16 @@ class PlansTab(LifecycleTab):
         plan = self.current
         if plan is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("파기 실행"),
-            self.tr(
-                "파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 복구할 수 없게 삭제합니다. 실행하시겠습니까?"
-            ).format(n=plan.id, count=f"{plan.record_count:,}"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        if confirm_destructive(
             self,
-        )
-        box.setObjectName("executeConfirm")
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("파기 실행"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("취소"))
-
-        def answered(button: Any) -> None:
-            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
-                self.execute_job = ExecuteJob(self, plan.id)
-
-        box.buttonClicked.connect(answered)
-        self.page.dialog = box
-        box.finished.connect(box.deleteLater)
-        box.open()
+            self.tr("파기 실행"),
+            self.tr("파기 계획 {n}의 기록 {count}건을 운영 DB와 분리보관 DB에서 삭제합니다.").format(
+                n=plan.id, count=f"{plan.record_count:,}"
+            ),
+            self.tr("삭제한 기록은 복구할 수 없습니다."),
+            action_text=self.tr("파기 실행"),
+        ):
+            self.execute_job = ExecuteJob(self, plan.id)
 
     def executed(self, result: ExecuteResult) -> None:
         text = self.tr("파기 계획 {n}: {count}건을 파기했습니다 (관리대장 {ledger}번).").format(
@@ -555,8 +698,35 @@ class PlansTab(LifecycleTab):
         plan = self.current
         if plan is None:
             return
-        ctx, actor = self.host.ctx, self.host.actor
-        self.run(lambda: destruction.cancel_plan(ctx, actor, plan.id))
+        if not confirm_destructive(
+            self,
+            self.tr("계획 취소"),
+            self.tr("파기 계획 {n} (파기 대상 {count}건)을 취소합니다.").format(
+                n=plan.id, count=f"{plan.record_count:,}"
+            ),
+            self.tr(
+                "취소한 계획은 다시 승인하거나 실행할 수 없습니다. 기록은 삭제되지 않으며, "
+                "필요하면 새 계획을 작성합니다."
+            ),
+            action_text=self.tr("계획 취소"),
+            keep_text=self.tr("돌아가기"),
+        ):
+            return
+        ctx, actor, plan_id = self.host.ctx, self.host.actor, plan.id
+        reason = ask_reason(
+            self,
+            self.host,
+            actor,
+            self.tr("계획 취소 — 사유"),
+            self.tr("파기 계획 {n}을 취소하는 사유를 적으십시오 (접속기록에 남습니다).").format(n=plan_id),
+        )
+        if reason is None:
+            return
+
+        def cancelled(_none: None) -> None:
+            self.run(lambda: destruction.get_plan(ctx, actor, plan_id), self._show, changes=False)
+
+        self.run(lambda: destruction.cancel_plan(ctx, actor, plan_id, reason=reason), cancelled)
 
     def certificate(self) -> None:
         plan = self.current
@@ -568,7 +738,3 @@ class PlansTab(LifecycleTab):
             f"파기확인서-{plan_id}.pdf",
             lambda out, _on_page, why: printing.print_certificate(ctx, actor, plan_id, Path(out), reason=why),
         )
-
-    def set_two_person(self, on: bool) -> None:
-        ctx, actor = self.host.ctx, self.host.actor
-        self.run(lambda: destruction.set_two_person_rule(ctx, actor, on))

@@ -6,8 +6,12 @@ The privacy officer (``retention.manage``) changes a rule in :class:`RuleDialog`
 for files kept from the last visit, the days without a visit after which a record moves to the
 separate store (분리보관). The change is saved through ``files.update_rule`` with the version the
 dialog was opened on: a rule changed meanwhile by another workstation is a conflict, shown in Korean,
-and the table reloads; a refused value is shown next to its field and nothing is saved. Accounts
-that only draft destruction plans (``destruction.plan``) see the table read-only.
+and the table reloads; a refused value is shown next to its field and nothing is saved. Saving asks
+the reason of the change (사유), written with it into the access log. Accounts that only draft
+destruction plans (``destruction.plan``) see the table read-only.
+
+The hospital-wide two-person rule for destruction approvals (2인 승인) is set here too, by the
+officer, with a reason (``destruction.set_two_person_rule``); the plan screen only shows it.
 """
 
 from __future__ import annotations
@@ -33,13 +37,14 @@ from PySide6.QtWidgets import (
 
 from privdesk.accounts.permissions import Permission
 from privdesk.errors import PrivdeskError, ValidationError, VersionConflictError
-from privdesk.lifecycle import files
+from privdesk.lifecycle import destruction, files
+from privdesk.lifecycle.destruction import TwoPersonRule
 from privdesk.lifecycle.files import LEGAL_PERIODS, PATIENT_FILE, FileRule, RuleChange, matching_period
 from privdesk.ui import messages
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.lifecycle.common import LifecycleTab
 from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
-from privdesk.ui.widgets import fmt_datetime, record_table
+from privdesk.ui.widgets import ask_reason, fmt_datetime, record_table
 
 if TYPE_CHECKING:
     from privdesk.ui.lifecycle.page import LifecyclePage
@@ -91,6 +96,7 @@ class RuleDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, rule: FileRule) -> None:
         super().__init__(parent)
+        self.given_reason: str | None = None  # the reason of the change, once asked (사유)
         self.rule = rule
         self.setObjectName("ruleDialog")
         self.setWindowTitle(self.tr("보유기간 규칙 변경 — {file}").format(file=rule.name))
@@ -342,21 +348,86 @@ class RulesTab(LifecycleTab):
         self.detail.setObjectName("ruleDetail")
         self.detail.setWordWrap(True)
         layout.addWidget(self.detail)
+        two = QHBoxLayout()
+        self.two_person_rule: TwoPersonRule | None = None
+        self.two_person = QLabel(self)
+        self.two_person.setObjectName("twoPersonStatus")
+        self.two_person.setWordWrap(True)
+        two.addWidget(self.two_person, 1)
+        self.two_person_button = self.button(
+            two, "twoPersonChange", self.tr("2인 승인 변경"), self.change_two_person, allowed=self.may_edit
+        )
+        layout.addLayout(two)
         self._selected()
+        self.show_two_person(None)
 
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
         selected = self.current()
         keep = selected.code if selected is not None else None
 
-        def done(rules: list[FileRule]) -> None:
+        def load() -> tuple[list[FileRule], TwoPersonRule]:
+            return files.list_files(ctx, actor), destruction.two_person_setting(ctx, actor)
+
+        def done(result: tuple[list[FileRule], TwoPersonRule]) -> None:
+            rules, two = result
             self.model.set_rows(rules)
             for row, r in enumerate(rules):
                 if r.code == keep:
                     self.table.selectRow(row)
             self._selected()
+            self.show_two_person(two)
 
-        self.run(lambda: files.list_files(ctx, actor), done, changes=False)
+        self.run(load, done, changes=False)
+
+    # -- the two-person rule (2인 승인) -----------------------------------------------------------------
+    def show_two_person(self, rule: TwoPersonRule | None) -> None:
+        self.two_person_rule = rule
+        if self.two_person_button is not None:
+            self.two_person_button.setEnabled(rule is not None)
+            if rule is not None:
+                self.two_person_button.setText(
+                    self.tr("2인 승인 끄기…") if rule.on else self.tr("2인 승인 켜기…")
+                )
+        if rule is None:
+            self.two_person.setText("")
+            return
+        text = (
+            self.tr("파기 승인 2인 승인 규칙: 적용 — 파기 계획마다 서로 다른 승인권자 두 명이 승인합니다.")
+            if rule.on
+            else self.tr("파기 승인 2인 승인 규칙: 적용 안 함 — 승인권자 한 명의 승인으로 실행합니다.")
+        )
+        if rule.changed_by:
+            text += "\n" + self.tr("마지막 변경: {who} ({at})").format(
+                who=rule.changed_by_label, at=fmt_datetime(rule.changed_at)
+            )
+            if rule.reason:
+                text += " — " + self.tr("사유: {reason}").format(reason=rule.reason)
+        self.two_person.setText(text)
+
+    def change_two_person(self) -> None:
+        rule = self.two_person_rule
+        if rule is None or not self.may_edit:
+            return
+        on = not rule.on
+        reason = ask_reason(
+            self,
+            self.host,
+            self.host.actor,
+            self.tr("2인 승인 켜기") if on else self.tr("2인 승인 끄기"),
+            (
+                self.tr("모든 파기 계획에 두 번째 승인권자의 승인이 필요해집니다. 바꾸는 사유를 적으십시오.")
+                if on
+                else self.tr(
+                    "파기 계획을 승인권자 한 명이 승인할 수 있게 됩니다. 바꾸는 사유를 적으십시오 "
+                    "(접속기록에 남습니다)."
+                )
+            ),
+        )
+        if reason is None:
+            return
+        ctx, actor = self.host.ctx, self.host.actor
+        self.run(lambda: destruction.set_two_person_rule(ctx, actor, on, reason=reason), self.show_two_person)
 
     def current(self) -> FileRule | None:
         return selected_row(self.table, self.model)
@@ -397,6 +468,19 @@ class RulesTab(LifecycleTab):
         ctx, actor, rule = self.host.ctx, self.host.actor, dialog.rule
         change = dialog.change()
         dialog.clear_errors()
+        # asked once per dialog: a refused value corrected and saved again does not ask twice
+        reason = dialog.given_reason or ask_reason(
+            dialog,
+            self.host,
+            actor,
+            self.tr("보유기간 규칙 변경 — 사유"),
+            self.tr("'{file}'의 보유기간 규칙을 바꾸는 사유를 적으십시오 (변경과 함께 기록됩니다).").format(
+                file=rule.name
+            ),
+        )
+        if reason is None:
+            return  # the dialog stays open, nothing saved
+        dialog.given_reason = reason
         dialog.buttons.setEnabled(False)
 
         def done(_saved: FileRule) -> None:
@@ -422,7 +506,9 @@ class RulesTab(LifecycleTab):
             return False
 
         self.run(
-            lambda: files.update_rule(ctx, actor, rule.code, change, expected_version=rule.version),
+            lambda: files.update_rule(
+                ctx, actor, rule.code, change, expected_version=rule.version, reason=reason
+            ),
             done,
             on_error=failed,
         )

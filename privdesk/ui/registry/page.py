@@ -52,6 +52,7 @@ from privdesk.registry.patients import (
 )
 from privdesk.registry.search import SearchCursor, SearchPage, search
 from privdesk.ui import messages
+from privdesk.ui.confirm import confirm_destructive
 from privdesk.ui.host import PageHost
 from privdesk.ui.page import Page
 from privdesk.ui.registry.consents import ConsentSection
@@ -414,20 +415,18 @@ class PatientsPage(Page):
             dialog.accepted.connect(go)
             self._open(dialog)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("처리정지 해제"),
-            self.tr(
-                "{name} (차트번호 {chart})의 처리정지를 해제합니다. 정정 요구 처리가 끝났는지 확인하십시오."
-            ).format(name=d.name, chart=d.chart_no),
-            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+        if confirm_destructive(
             self,
-        )
-        box.setObjectName("clearHoldBox")
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("해제"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("취소"))
-        box.accepted.connect(lambda: self._run_hold(lambda: clear_hold(ctx, actor, pid)))
-        self._open(box)
+            self.tr("처리정지 해제"),
+            self.tr("{name} (차트번호 {chart})의 처리정지를 해제합니다.").format(
+                name=d.name, chart=d.chart_no
+            ),
+            self.tr(
+                "해제하면 출력·내보내기·제3자 제공이 다시 가능해집니다. 정정 요구 처리가 끝났는지 확인하십시오."
+            ),
+            action_text=self.tr("처리정지 해제"),
+        ):
+            self._run_hold(lambda: clear_hold(ctx, actor, pid))
 
     def _run_hold(self, fn: Callable[[], PatientDetail]) -> None:
         self.host.runner.run(fn, owner=self, on_done=self._saved, changes=frozenset({"registry"}))

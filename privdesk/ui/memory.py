@@ -1,0 +1,79 @@
+"""The one place for per-user UI settings (화면 설정 기억): table columns, window size, splitters,
+the last page.
+
+One INI file (``QSettings`` IniFormat): ``$PRIVDESK_UI_SETTINGS`` when set, else ``privdesk/ui.ini``
+in the user's configuration folder (``QStandardPaths.AppConfigLocation``). It holds only how the
+screens look — column widths and order, sort column, window geometry, splitter positions, page
+keys — never a record, a name or a search. QSettings objects on the same file in one process see
+each other's changes at once; the file is written when the last one goes (or on :func:`flush`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtWidgets import QSplitter, QWidget
+
+ENV = "PRIVDESK_UI_SETTINGS"
+
+
+def settings_path() -> Path:
+    """The settings file: ``$PRIVDESK_UI_SETTINGS``, or ``<AppConfigLocation>/privdesk/ui.ini``."""
+    override = os.environ.get(ENV, "").strip()
+    if override:
+        return Path(override)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    if not base:
+        base = str(Path.home() / ".config")
+    return Path(base) / "privdesk" / "ui.ini"
+
+
+def settings() -> QSettings:
+    """A QSettings on the per-user UI settings file (a new object each call: cheap, and it follows
+    a changed ``$PRIVDESK_UI_SETTINGS``)."""
+    return QSettings(str(settings_path()), QSettings.Format.IniFormat)
+
+
+def read_bytes(key: str) -> QByteArray | None:
+    """A saved state (``saveState``/``saveGeometry``) under ``key``, or None."""
+    value = settings().value(key)
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return value
+    if isinstance(value, bytes | bytearray) and value:
+        return QByteArray(bytes(value))
+    return None
+
+
+def read_text(key: str) -> str:
+    value = settings().value(key)
+    return value if isinstance(value, str) else ""
+
+
+def write(key: str, value: QByteArray | str) -> None:
+    settings().setValue(key, value)
+
+
+def forget(key: str) -> None:
+    settings().remove(key)
+
+
+def flush() -> None:
+    """Write pending changes to the file now (closing the window does)."""
+    settings().sync()
+
+
+def splitter_key(scope: str, splitter: QSplitter, index: int) -> str:
+    return f"splitters/{scope}/{splitter.objectName() or f'splitter{index}'}"
+
+
+def remember_splitters(root: QWidget, scope: str) -> None:
+    """Restore every splitter under ``root`` (by objectName, else its place in creation order) and
+    save it whenever the user moves it. ``scope`` keeps screens apart (a page key)."""
+    for index, splitter in enumerate(root.findChildren(QSplitter)):
+        key = splitter_key(scope, splitter, index)
+        state = read_bytes(key)
+        if state is not None:
+            splitter.restoreState(state)
+        splitter.splitterMoved.connect(lambda _pos, _i, s=splitter, k=key: write(k, s.saveState()))

@@ -10,10 +10,13 @@ each other's changes at once; the file is written when the last one goes (or on 
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
 ENV = "PRIVDESK_UI_SETTINGS"
@@ -77,3 +80,64 @@ def remember_splitters(root: QWidget, scope: str) -> None:
         if state is not None:
             splitter.restoreState(state)
         splitter.splitterMoved.connect(lambda _pos, _i, s=splitter, k=key: write(k, s.saveState()))
+
+
+def save_splitters(root: QWidget, scope: str) -> None:
+    """Save every splitter under ``root`` now (the window closing)."""
+    for index, splitter in enumerate(root.findChildren(QSplitter)):
+        write(splitter_key(scope, splitter, index), splitter.saveState())
+
+
+# -- windows --------------------------------------------------------------------------------------
+def save_window(window: QWidget, name: str, pages: Mapping[str, QWidget] | None = None) -> None:
+    """Remember the window's size, position and maximised state and the splitters of its
+    ``pages`` (by page key), and write the file now."""
+    write(f"windows/{name}/geometry", window.saveGeometry())
+    for scope, page in (pages or {}).items():
+        save_splitters(page, scope)
+    flush()
+
+
+def on_a_screen(window: QWidget) -> bool:
+    """Whether enough of the window's title bar lies on a connected screen to grab it."""
+    frame = window.frameGeometry()
+    top = frame.adjusted(0, 0, 0, -(frame.height() - min(frame.height(), 40)))
+    for screen in QGuiApplication.screens():
+        seen = screen.availableGeometry().intersected(top)
+        if seen.width() >= min(100, frame.width()) and seen.height() > 0:
+            return True
+    return False
+
+
+def restore_window(window: QWidget, name: str) -> bool:
+    """Size and position as last time, kept on a visible screen (a screen since unplugged: the
+    window's default size, centred on the primary screen). False when nothing was remembered."""
+    state = read_bytes(f"windows/{name}/geometry")
+    if state is None:
+        return False
+    size = window.size()
+    if not window.restoreGeometry(state):
+        return False
+    if not on_a_screen(window):
+        screen = QGuiApplication.primaryScreen()
+        window.resize(size)
+        if screen is not None:
+            frame = window.frameGeometry()
+            frame.moveCenter(screen.availableGeometry().center())
+            window.move(frame.topLeft())
+    return True
+
+
+def _account(login: str) -> str:
+    """A key per account that does not spell the login out in the file."""
+    return hashlib.sha256(login.encode("utf-8")).hexdigest()[:16]
+
+
+def set_last_page(login: str, key: str) -> None:
+    write(f"accounts/{_account(login)}/lastPage", key)
+
+
+def last_page(login: str, allowed: Sequence[str]) -> str:
+    """The page this account was on when it last closed the window, if it may still open it."""
+    key = read_text(f"accounts/{_account(login)}/lastPage")
+    return key if key in allowed else ""

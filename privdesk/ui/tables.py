@@ -204,13 +204,17 @@ class TableMemory(QObject):
 
     def _resized(self, column: int, _old: int, _new: int) -> None:
         header = self.view.horizontalHeader()
-        if self._quiet or (header.stretchLastSection() and column == header.logicalIndex(header.count() - 1)):
+        if (
+            self._quiet
+            or not self._shown  # the screen's own initial widths: content-fitting replaces them
+            or (header.stretchLastSection() and column == header.logicalIndex(header.count() - 1))
+        ):
             return  # the kit's own sizing, or the stretched last column following the window
         self.user_sized = True
         self.save()
 
     def _moved(self, *_args: Any) -> None:
-        if not self._quiet:
+        if not self._quiet and self._shown:
             self.user_sized = True
             self.save()
 

@@ -121,7 +121,9 @@ class MainWindow(QMainWindow):
         if self.landing != (self.page_keys() or [""])[0] and self._asked_to_justify():
             self.landing = self.page_keys()[0]  # a 소명 waits for this account: 오늘 할 일 shows it first
         self._focused = False
+        self._navigated = False  # the page shown at login is not one the user chose
         self.show_page(self.landing)
+        self._navigated = True
         if actor.password_expires_in_days is not None:
             QTimer.singleShot(0, self._expiry_notice)
 
@@ -181,7 +183,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             memory.remember_splitters(page, spec.key)
         self.stack.setCurrentWidget(page)
-        memory.set_last_page(self._actor.login, spec.key)
+        if self._navigated:
+            memory.set_last_page(self._actor.login, spec.key)
         page.activate()
 
     # -- menu and status bar ------------------------------------------------------------------

@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+53"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+54"/>
         <source>조회·검색</source>
         <translation>Views and searches</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+160"/>
+        <location line="+151"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
@@ -1371,7 +1371,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+88"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -2608,7 +2608,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+290"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -2729,7 +2729,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-257"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -2784,7 +2784,7 @@ Key file: {path}</translation>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+53"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
@@ -4026,7 +4026,7 @@ Key file: {path}</translation>
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="+175"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+239"/>
         <source>접수일</source>
         <translation>Visit date</translation>
     </message>
@@ -4140,18 +4140,18 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+53"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-56"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+186"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+187"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
@@ -4161,7 +4161,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Record provision</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+27"/>
         <source>관리대장 기간</source>
         <translation>Ledger period</translation>
     </message>
@@ -4481,7 +4481,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+220"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+221"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -4819,7 +4819,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+117"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
@@ -5690,7 +5690,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="-151"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="-213"/>
         <source>남</source>
         <translation>M</translation>
     </message>
@@ -5711,24 +5711,24 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+43"/>
+        <location line="-56"/>
+        <location line="+55"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+46"/>
+        <location line="-54"/>
+        <location line="+58"/>
         <source>주민등록번호</source>
         <translation>Resident no.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-57"/>
         <source>전화번호</source>
         <translation>phone number</translation>
     </message>
@@ -5739,12 +5739,27 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>생년월일</source>
         <translation>Birth date</translation>
     </message>
     <message>
+        <location line="-48"/>
+        <source>이름·초성 검색의 결과는 이름순으로만 나옵니다. 다른 순서는 전체 목록이나 다른 검색에서 고르십시오.</source>
+        <translation>Results of a name or initial-consonant search come in name order only. For another order, use the full list or another kind of search.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>암호화된 값이라 이 열로는 정렬할 수 없습니다.</source>
+        <translation>This column holds encrypted values and cannot be sorted.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>환자 명부 전체를 이 열로 정렬할 색인이 없어 정렬할 수 없습니다.</source>
+        <translation>There is no index to sort the whole registry by this column, so it cannot be sorted.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>성별</source>
         <translation>Sex</translation>
     </message>
@@ -5797,7 +5812,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
         <source>마스킹 해제</source>
         <translation>Unmask</translation>
     </message>
@@ -6837,7 +6852,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-243"/>
         <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
         <translation>Quick entry — internal viewing (Enter saves)</translation>
     </message>
@@ -9204,6 +9219,14 @@ Retention: {rule}</translation>
         <location line="+6"/>
         <source>거부된 행과 사유: {path}</source>
         <translation>Rejected rows and reasons: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TableKit</name>
+    <message>
+        <location filename="../../privdesk/ui/tablemodel.py" line="+54"/>
+        <source>이 표는 서버에서 정해진 순서로 나누어 읽습니다. 이 열로는 정렬할 수 없습니다.</source>
+        <translation>This table is read page by page in the server&apos;s order. It cannot be sorted by this column.</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+53"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+54"/>
         <source>조회·검색</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,7 +191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+160"/>
+        <location line="+151"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
@@ -1369,7 +1369,7 @@
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+88"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,7 +2606,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+290"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,7 +2727,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-257"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2782,7 +2782,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+53"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4024,7 +4024,7 @@
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="+175"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+239"/>
         <source>접수일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4137,18 +4137,18 @@
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+64"/>
+        <location line="+53"/>
         <source>전체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-56"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+186"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+187"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4158,7 +4158,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+27"/>
         <source>관리대장 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4478,7 +4478,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+220"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+221"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4816,7 +4816,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+117"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5687,7 +5687,7 @@
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="-151"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="-213"/>
         <source>남</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5708,24 +5708,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>이름</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+43"/>
+        <location line="-56"/>
+        <location line="+55"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+46"/>
+        <location line="-54"/>
+        <location line="+58"/>
         <source>주민등록번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-57"/>
         <source>전화번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5736,12 +5736,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>생년월일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-48"/>
+        <source>이름·초성 검색의 결과는 이름순으로만 나옵니다. 다른 순서는 전체 목록이나 다른 검색에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>암호화된 값이라 이 열로는 정렬할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>환자 명부 전체를 이 열로 정렬할 색인이 없어 정렬할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>성별</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5794,7 +5809,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+44"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6828,7 +6843,7 @@
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-243"/>
         <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9188,6 +9203,14 @@
     <message>
         <location line="+6"/>
         <source>거부된 행과 사유: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableKit</name>
+    <message>
+        <location filename="../../privdesk/ui/tablemodel.py" line="+54"/>
+        <source>이 표는 서버에서 정해진 순서로 나누어 읽습니다. 이 열로는 정렬할 수 없습니다.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

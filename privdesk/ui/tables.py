@@ -46,6 +46,7 @@ from privdesk.ui import memory
 from privdesk.ui.tablemodel import KeysetTableModel, RowTableModel
 
 MAX_COLUMN_WIDTH = 360  # px: a longer cell is cut and shows in full as a tooltip
+READABLE_WIDTH = 110  # px: a column narrowed to fit the table keeps at least this (or its content)
 STATE_VERSION = 1
 
 
@@ -184,17 +185,57 @@ class TableMemory(QObject):
 
     # -- sizing -------------------------------------------------------------------------------
     def fit(self) -> None:
-        """Columns to their content (capped), unless the user sized them."""
-        if self.user_sized or self.view.model() is None:
+        """Columns to their content (capped), unless the user sized them. When they do not all fit
+        the table's width, the widest give way first — each down to a column still worth reading
+        (:data:`READABLE_WIDTH`, or its header) — so the short ones (numbers, dates, names) stay
+        whole and a cut cell shows its full text as a tooltip."""
+        view = self.view
+        if self.user_sized or view.model() is None:
             return
-        header = self.view.horizontalHeader()
+        header = view.horizontalHeader()
+        wanted: dict[int, int] = {}
+        for column in range(header.count()):
+            if (
+                header.isSectionHidden(column)
+                or header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive
+            ):
+                continue
+            content = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            wanted[column] = min(content, self.max_width)
+        floors = {c: min(w, max(header.sectionSizeHint(c), READABLE_WIDTH)) for c, w in wanted.items()}
+        bar = view.verticalScrollBar()
+        others = [c for c in range(header.count()) if c not in wanted and not header.isSectionHidden(c)]
+        room = (
+            view.viewport().width()
+            - (0 if bar.isVisible() else bar.sizeHint().width())  # rows still to come may need it
+            - 2
+            - sum(
+                max(header.sectionSizeHint(c), 2 * READABLE_WIDTH)  # a stretched column keeps room
+                if header.sectionResizeMode(c) == QHeaderView.ResizeMode.Stretch
+                else header.sectionSize(c)
+                for c in others
+            )
+        )
+
+        def used(cap: int) -> int:
+            return sum(max(floors[c], min(w, cap)) for c, w in wanted.items())
+
+        cap = max(wanted.values(), default=0)
+        if room > 0 and used(cap) > room and used(0) <= room:
+            low, high = 0, cap
+            while low < high:  # the widest cap that still fits the table's width
+                middle = (low + high + 1) // 2
+                if used(middle) <= room:
+                    low = middle
+                else:
+                    high = middle - 1
+            cap = low
+        # else: too many columns for the width even at their narrowest readable widths — the table
+        # scrolls sideways anyway, so every cell shows in full (up to max_width)
         self._quiet += 1
         try:
-            self.view.resizeColumnsToContents()
-            last = header.logicalIndex(header.count() - 1)
-            for column in range(header.count()):
-                if column != last and header.sectionSize(column) > self.max_width:
-                    header.resizeSection(column, self.max_width)
+            for column, width in wanted.items():
+                header.resizeSection(column, max(floors[column], min(width, cap)))
         finally:
             self._quiet -= 1
 
@@ -207,6 +248,7 @@ class TableMemory(QObject):
         if (
             self._quiet
             or not self._shown  # the screen's own initial widths: content-fitting replaces them
+            or header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive  # Qt sized it
             or (header.stretchLastSection() and column == header.logicalIndex(header.count() - 1))
         ):
             return  # the kit's own sizing, or the stretched last column following the window

@@ -158,7 +158,7 @@ class PatientsPage(Page):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 330])
+        splitter.setSizes([790, 310])  # the list whole at 1280 px (foreign names too); the panel beside
         layout.addWidget(splitter, 1)
         self._update_buttons()
 

@@ -24,6 +24,7 @@ from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.pages import DEFAULT_PAGES, PageSpec
 from privdesk.ui.registry.model import PatientSearchModel
 from privdesk.ui.requests.page import RequestsModel, RequestsPage
+from privdesk.ui.tablemodel import KeysetTableModel
 from privdesk.ui.tables import cell_fits, memory_of
 from privdesk.ui.tasks import TaskRunner
 from tests.test_disclosures import police
@@ -323,4 +324,27 @@ def test_a_window_saved_off_screen_comes_back_on_a_screen(
     close(qtbot, win, runner)
     win = open_window(qtbot, ctx, runner, boss)
     assert memory.on_a_screen(win)
+    close(qtbot, win, runner)
+
+
+def test_every_table_of_every_page_uses_the_kit_under_a_name_unique_on_its_screen(
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    win = open_window(qtbot, ctx, runner, boss)
+    assert set(win.page_keys()) == {spec.key for spec in DEFAULT_PAGES}  # the officer sees every page
+    seen = 0
+    for key in win.page_keys():
+        page = win.show_page(key)
+        settle(qtbot, runner)
+        tables = [t for t in page.findChildren(QTableView) if type(t) is QTableView]  # type: ignore[union-attr]
+        names = [t.objectName() for t in tables]
+        assert all(names) and len(set(names)) == len(names), (key, names)
+        for table in tables:
+            kit = memory_of(table)
+            assert kit is not None, (key, table.objectName())
+            # a header click sorts, or the table is read in the server's order and says so
+            server = isinstance(table.model(), KeysetTableModel)
+            assert table.isSortingEnabled() != server, (key, table.objectName())
+        seen += len(tables)
+    assert seen >= 20
     close(qtbot, win, runner)

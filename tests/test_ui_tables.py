@@ -7,6 +7,7 @@ page survive a restart."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -348,3 +349,18 @@ def test_every_table_of_every_page_uses_the_kit_under_a_name_unique_on_its_scree
         seen += len(tables)
     assert seen >= 20
     close(qtbot, win, runner)
+
+
+def test_the_settings_file_is_the_tests_own_or_beside_the_users_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert memory.settings_path() == tmp_path / "ui.ini"  # conftest: never the developer's file
+    monkeypatch.delenv("PRIVDESK_UI_SETTINGS")
+    from privdesk.settings import user_config_dir
+
+    assert memory.settings_path() == user_config_dir() / "ui.ini"
+    assert str(user_config_dir()).startswith(str(tmp_path))  # conftest's XDG_CONFIG_HOME
+    memory.set_last_page("yook", "patients")
+    memory.flush()
+    text = (user_config_dir() / "ui.ini").read_text(encoding="utf-8")
+    assert "patients" in text and "yook" not in text  # the account under a hash, not its login

@@ -1,11 +1,13 @@
 """The one place for per-user UI settings (화면 설정 기억): table columns, window size, splitters,
 the last page.
 
-One INI file (``QSettings`` IniFormat): ``$PRIVDESK_UI_SETTINGS`` when set, else ``privdesk/ui.ini``
-in the user's configuration folder (``QStandardPaths.AppConfigLocation``). It holds only how the
-screens look — column widths and order, sort column, window geometry, splitter positions, page
-keys — never a record, a name or a search. QSettings objects on the same file in one process see
-each other's changes at once; the file is written when the last one goes (or on :func:`flush`).
+One INI file (``QSettings`` IniFormat): ``$PRIVDESK_UI_SETTINGS`` when set, else ``ui.ini`` beside
+the user's ``config.toml`` (:func:`privdesk.settings.user_config_dir`: ``~/.config/privdesk`` on
+Linux, ``%LOCALAPPDATA%\\privdesk`` on Windows — the app's ``AppConfigLocation``). It holds only
+how the screens look — column widths and order, sort column, window geometry, splitter
+positions, page keys (per account under a hash of the login) — never a record, a name or a
+search. QSettings objects on the same file in one process see each other's changes at once; the
+file is written when the last one goes (or on :func:`flush`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -23,14 +25,13 @@ ENV = "PRIVDESK_UI_SETTINGS"
 
 
 def settings_path() -> Path:
-    """The settings file: ``$PRIVDESK_UI_SETTINGS``, or ``<AppConfigLocation>/privdesk/ui.ini``."""
+    """The settings file: ``$PRIVDESK_UI_SETTINGS``, or ``ui.ini`` beside the user's config file."""
     override = os.environ.get(ENV, "").strip()
     if override:
         return Path(override)
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    if not base:
-        base = str(Path.home() / ".config")
-    return Path(base) / "privdesk" / "ui.ini"
+    from privdesk.settings import user_config_dir
+
+    return user_config_dir() / "ui.ini"
 
 
 def settings() -> QSettings:

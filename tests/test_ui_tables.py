@@ -10,8 +10,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QSplitter, QTableView
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QSplitter, QTableView, QToolTip
 
 from privdesk import clock
 from privdesk.accounts.permissions import INTAKE, Permission
@@ -42,7 +43,10 @@ from tests.ui_patients_support import (  # noqa: F401 (fixtures)
     wait_search,
 )
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",  # a tooltip, offscreen
+)
 
 
 # -- support ----------------------------------------------------------------------------------------
@@ -364,3 +368,27 @@ def test_the_settings_file_is_the_tests_own_or_beside_the_users_config(
     memory.flush()
     text = (user_config_dir() / "ui.ini").read_text(encoding="utf-8")
     assert "patients" in text and "yook" not in text  # the account under a hash, not its login
+
+
+def test_a_cut_cell_shows_its_text_as_a_tooltip_and_a_whole_one_does_not(
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    member_request(ctx, boss, days_ago=2, name="홍길동")
+    win, page = open_requests(qtbot, ctx, runner, boss)
+    view = page.table
+    QToolTip.hideText()
+
+    def tip_at(column: int) -> str:
+        rect = view.visualRect(view.model().index(0, column))
+        event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center()))
+        QApplication.sendEvent(view.viewport(), event)
+        return QToolTip.text() if QToolTip.isVisible() else ""
+
+    assert cell_fits(view, 0, RequestsModel.COL_NUMBER)
+    assert tip_at(RequestsModel.COL_NUMBER) == ""
+    number = page.model.row_object(0).number
+    view.setColumnWidth(RequestsModel.COL_NUMBER, 24)
+    assert not cell_fits(view, 0, RequestsModel.COL_NUMBER)
+    assert tip_at(RequestsModel.COL_NUMBER) == number
+    QToolTip.hideText()
+    close(qtbot, win, runner)

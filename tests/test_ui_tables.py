@@ -392,3 +392,26 @@ def test_a_cut_cell_shows_its_text_as_a_tooltip_and_a_whole_one_does_not(
     assert tip_at(RequestsModel.COL_NUMBER) == number
     QToolTip.hideText()
     close(qtbot, win, runner)
+
+
+def test_the_header_menu_puts_a_table_back_as_it_first_was(
+    qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
+) -> None:  # type: ignore[no-untyped-def]
+    for n, name in enumerate(("홍길동", "김민수")):
+        member_request(ctx, boss, days_ago=n + 1, name=name)
+    win, page = open_requests(qtbot, ctx, runner, boss)
+    header = page.table.horizontalHeader()
+    fitted = header.sectionSize(RequestsModel.COL_SUBJECT)
+    header.resizeSection(RequestsModel.COL_SUBJECT, fitted + 120)
+    header.moveSection(header.visualIndex(RequestsModel.COL_STATE), 0)
+    click_header(qtbot, page.table, RequestsModel.COL_SUBJECT)
+    key = memory_of(page.table).key  # type: ignore[union-attr]
+    assert memory.read_bytes(f"{key}/state") is not None
+
+    (reset,) = [a for a in header.actions() if a.objectName() == "resetColumns"]
+    assert reset.text() == "열 너비·순서 처음대로"
+    reset.trigger()
+    assert header.sectionSize(RequestsModel.COL_SUBJECT) == fitted
+    assert [header.visualIndex(c) for c in range(header.count())] == list(range(header.count()))
+    assert indicator(page.table)[0] == -1 and memory.read_bytes(f"{key}/state") is None
+    close(qtbot, win, runner)

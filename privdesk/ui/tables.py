@@ -13,7 +13,8 @@
 - **Memory**: widths, order and sort column/direction (``QHeaderView.saveState``) per table, by
   the table's objectName within its screen (the nearest page or dialog), in
   :mod:`privdesk.ui.memory`; restored at the table's first show when the column count still
-  matches, else the defaults.
+  matches, else the defaults. The header's context menu puts a table back as it first was
+  (열 너비·순서 처음대로).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -29,7 +30,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -94,10 +95,6 @@ def cell_fits(view: QTableView, row: int, column: int) -> bool:
     return fits(view, option, index)
 
 
-def _source(model: QAbstractItemModel | None) -> QAbstractItemModel | None:
-    return model.sourceModel() if isinstance(model, QSortFilterProxyModel) else model
-
-
 def scope_of(view: QWidget) -> str:
     """The screen a table belongs to: the nearest page or dialog above it (its class name)."""
     from privdesk.ui.page import Page
@@ -133,6 +130,11 @@ class TableMemory(QObject):
         header.sectionResized.connect(self._resized)
         header.sectionMoved.connect(self._moved)
         header.sortIndicatorChanged.connect(self._sorted)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.reset_action = QAction(QCoreApplication.translate("TableKit", "열 너비·순서 처음대로"), header)
+        self.reset_action.setObjectName("resetColumns")
+        self.reset_action.triggered.connect(self.reset)
+        header.addAction(self.reset_action)
         view.installEventFilter(self)
 
     # -- sorting ------------------------------------------------------------------------------
@@ -259,6 +261,25 @@ class TableMemory(QObject):
         if not self._quiet and self._shown:
             self.user_sized = True
             self.save()
+
+    def reset(self) -> None:
+        """열 너비·순서 처음대로 (the header's context menu): the columns in their own order, fitted
+        to the content again, the first order; nothing remembered until the user sizes them again."""
+        view, header = self.view, self.view.horizontalHeader()
+        self._quiet += 1
+        try:
+            for logical in range(header.count()):
+                if header.visualIndex(logical) != logical:
+                    header.moveSection(header.visualIndex(logical), logical)
+            model = view.model()
+            if isinstance(model, RowTableModel) and model.CLIENT_SORT:
+                view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        finally:
+            self._quiet -= 1
+        if self.key:
+            memory.forget(self.key)
+        self.user_sized = False
+        self.fit()
 
     # -- memory -------------------------------------------------------------------------------
     def _settings_key(self) -> str:

@@ -9228,6 +9228,11 @@ Retention: {rule}</translation>
         <source>이 표는 서버에서 정해진 순서로 나누어 읽습니다. 이 열로는 정렬할 수 없습니다.</source>
         <translation>This table is read page by page in the server&apos;s order. It cannot be sorted by this column.</translation>
     </message>
+    <message>
+        <location filename="../../privdesk/ui/tables.py" line="+134"/>
+        <source>열 너비·순서 처음대로</source>
+        <translation>Reset columns (widths, order, sort)</translation>
+    </message>
 </context>
 <context>
     <name>TodayPage</name>

@@ -184,9 +184,13 @@ def test_patient_table_fits_foreign_names_and_tooltips_only_cut_text(
     row = next(i for i, r in enumerate(page.model.rows()) if r.chart_no == "F-0001")
     for column in range(PatientSearchModel.COL_HOLD):  # every column but the stretched last one
         assert cell_fits(view, row, column), column
-    assert view.columnWidth(PatientSearchModel.COL_NAME) > view.fontMetrics().horizontalAdvance(
-        "BATBAYAR GANBOLD"
-    )
+    wide = view.columnWidth(PatientSearchModel.COL_NAME)
+    assert wide > view.fontMetrics().horizontalAdvance("BATBAYAR GANBOLD")
+    # the next search's short names do not narrow the column: it does not jump while one types
+    register(ctx, boss, "S-0001", "이수", rrn("850505154321"))
+    assert type_search(qtbot, page, "이수") == ["이수"]
+    assert view.columnWidth(PatientSearchModel.COL_NAME) == wide
+    type_search(qtbot, page, "")
     # a column cut narrower than its text: the cell no longer fits, so its tooltip will show
     view.setColumnWidth(PatientSearchModel.COL_NAME, 30)
     assert not cell_fits(view, row, PatientSearchModel.COL_NAME)

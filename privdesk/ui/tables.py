@@ -117,6 +117,7 @@ class TableMemory(QObject):
         self.key = ""
         self.user_sized = False  # the user resized or moved a column (or that was remembered)
         self._quiet = 0  # >0 while the kit itself changes the header
+        self._fitted_rows = False  # fitted once to rows: later rows only widen columns
         self._shown = False
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -187,7 +188,8 @@ class TableMemory(QObject):
 
     # -- sizing -------------------------------------------------------------------------------
     def fit(self) -> None:
-        """Columns to their content (capped), unless the user sized them. When they do not all fit
+        """Columns to their content (capped), unless the user sized them; once fitted to rows, new
+        rows only widen a column (the columns do not jump while one types). When they do not all fit
         the table's width, the widest give way first — each down to a column still worth reading
         (:data:`READABLE_WIDTH`, or its header) — so the short ones (numbers, dates, names) stay
         whole and a cut cell shows its full text as a tooltip."""
@@ -234,12 +236,17 @@ class TableMemory(QObject):
             cap = low
         # else: too many columns for the width even at their narrowest readable widths — the table
         # scrolls sideways anyway, so every cell shows in full (up to max_width)
+        grow_only = self._fitted_rows  # new rows (the next search, the next page) never narrow a column
         self._quiet += 1
         try:
             for column, width in wanted.items():
-                header.resizeSection(column, max(floors[column], min(width, cap)))
+                fitted = max(floors[column], min(width, cap))
+                if grow_only:
+                    fitted = max(fitted, header.sectionSize(column))
+                header.resizeSection(column, fitted)
         finally:
             self._quiet -= 1
+        self._fitted_rows = self._fitted_rows or view.model().rowCount() > 0
 
     def _rows_arrived(self, *_args: Any) -> None:
         if self._shown:
@@ -278,7 +285,7 @@ class TableMemory(QObject):
             self._quiet -= 1
         if self.key:
             memory.forget(self.key)
-        self.user_sized = False
+        self.user_sized = self._fitted_rows = False
         self.fit()
 
     # -- memory -------------------------------------------------------------------------------

@@ -398,7 +398,7 @@ def test_a_cut_cell_shows_its_text_as_a_tooltip_and_a_whole_one_does_not(
     close(qtbot, win, runner)
 
 
-def test_the_header_menu_puts_a_table_back_as_it_first_was(
+def test_the_header_menu_hides_columns_and_puts_a_table_back_as_it_first_was(
     qtbot, ctx: AppContext, runner: TaskRunner, boss: Actor
 ) -> None:  # type: ignore[no-untyped-def]
     for n, name in enumerate(("홍길동", "김민수")):
@@ -412,9 +412,24 @@ def test_the_header_menu_puts_a_table_back_as_it_first_was(
     key = memory_of(page.table).key  # type: ignore[union-attr]
     assert memory.read_bytes(f"{key}/state") is not None
 
-    (reset,) = [a for a in header.actions() if a.objectName() == "resetColumns"]
+    kit = memory_of(page.table)
+    assert kit is not None
+    menu = kit.menu()
+    (hide,) = [a for a in menu.actions() if a.objectName() == f"column_{RequestsModel.COL_REQUESTER}"]
+    assert hide.text() == "요구인" and hide.isChecked()
+    hide.trigger()  # the user hides a column: remembered with the rest
+    assert header.isSectionHidden(RequestsModel.COL_REQUESTER)
+    close(qtbot, win, runner)
+    win, page = open_requests(qtbot, ctx, runner, boss)
+    header = page.table.horizontalHeader()
+    assert header.isSectionHidden(RequestsModel.COL_REQUESTER)
+    assert header.visualIndex(RequestsModel.COL_STATE) == 0
+
+    menu = memory_of(page.table).menu()  # type: ignore[union-attr]
+    (reset,) = [a for a in menu.actions() if a.objectName() == "resetColumns"]
     assert reset.text() == "열 너비·순서 처음대로"
     reset.trigger()
+    assert not header.isSectionHidden(RequestsModel.COL_REQUESTER)
     assert header.sectionSize(RequestsModel.COL_SUBJECT) == fitted
     assert [header.visualIndex(c) for c in range(header.count())] == list(range(header.count()))
     assert indicator(page.table)[0] == -1 and memory.read_bytes(f"{key}/state") is None

@@ -13,8 +13,8 @@
 - **Memory**: widths, order and sort column/direction (``QHeaderView.saveState``) per table, by
   the table's objectName within its screen (the nearest page or dialog), in
   :mod:`privdesk.ui.memory`; restored at the table's first show when the column count still
-  matches, else the defaults. The header's context menu puts a table back as it first was
-  (열 너비·순서 처음대로).
+  matches, else the defaults. The header's context menu shows or hides columns (remembered too)
+  and puts a table back as it first was (열 너비·순서 처음대로).
 """
 
 from __future__ import annotations
@@ -30,11 +30,12 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QHelpEvent
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHeaderView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -131,12 +132,45 @@ class TableMemory(QObject):
         header.sectionResized.connect(self._resized)
         header.sectionMoved.connect(self._moved)
         header.sortIndicatorChanged.connect(self._sorted)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.reset_action = QAction(QCoreApplication.translate("TableKit", "열 너비·순서 처음대로"), header)
-        self.reset_action.setObjectName("resetColumns")
-        self.reset_action.triggered.connect(self.reset)
-        header.addAction(self.reset_action)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(lambda pos: self.menu().exec(header.mapToGlobal(pos)))
         view.installEventFilter(self)
+
+    # -- the header's menu: which columns show, and back to the start -------------------------------
+    def menu(self) -> QMenu:
+        """The header's context menu: a check per column (shown or not) and 열 너비·순서 처음대로."""
+        header = self.view.horizontalHeader()
+        model = self.view.model()
+        menu = QMenu(header)
+        menu.setObjectName("columnsMenu")
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        for logical in sorted(range(header.count()), key=header.visualIndex):
+            title = model.headerData(logical, Qt.Orientation.Horizontal) if model is not None else ""
+            action = menu.addAction(str(title or ""))
+            action.setObjectName(f"column_{logical}")
+            action.setCheckable(True)
+            action.setChecked(logical in shown)
+            action.setEnabled(not (logical in shown and len(shown) == 1))  # one column always shows
+            action.toggled.connect(lambda on, c=logical: self.show_column(c, on))
+        menu.addSeparator()
+        reset = menu.addAction(QCoreApplication.translate("TableKit", "열 너비·순서 처음대로"))
+        reset.setObjectName("resetColumns")
+        reset.triggered.connect(self.reset)
+        return menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        """Show or hide a column (remembered); the others fit the room again unless the user
+        sized them."""
+        header = self.view.horizontalHeader()
+        self._quiet += 1
+        try:
+            header.setSectionHidden(column, not shown)
+        finally:
+            self._quiet -= 1
+        if not self.user_sized:
+            self._fitted_rows = False  # a fresh fit: the columns share the new room
+            self.fit()
+        self.save()
 
     # -- sorting ------------------------------------------------------------------------------
     def _set_up_sorting(self) -> None:
@@ -270,11 +304,14 @@ class TableMemory(QObject):
             self.save()
 
     def reset(self) -> None:
-        """열 너비·순서 처음대로 (the header's context menu): the columns in their own order, fitted
-        to the content again, the first order; nothing remembered until the user sizes them again."""
+        """열 너비·순서 처음대로 (the header's context menu): every column shown, in its own order,
+        fitted to the content again, the first order; nothing remembered until the user changes
+        the table again."""
         view, header = self.view, self.view.horizontalHeader()
         self._quiet += 1
         try:
+            for logical in range(header.count()):
+                header.setSectionHidden(logical, False)
             for logical in range(header.count()):
                 if header.visualIndex(logical) != logical:
                     header.moveSection(header.visualIndex(logical), logical)

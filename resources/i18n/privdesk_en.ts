@@ -9229,7 +9229,7 @@ Retention: {rule}</translation>
         <translation>This table is read page by page in the server&apos;s order. It cannot be sorted by this column.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/tables.py" line="+134"/>
+        <location filename="../../privdesk/ui/tables.py" line="+156"/>
         <source>열 너비·순서 처음대로</source>
         <translation>Reset columns (widths, order, sort)</translation>
     </message>

@@ -9214,7 +9214,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/tables.py" line="+134"/>
+        <location filename="../../privdesk/ui/tables.py" line="+156"/>
         <source>열 너비·순서 처음대로</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,5 +1,6 @@
 """One search box for the registry (환자 검색): the query's kind is recognised, results are masked,
-sorted by name then birth date, and paged with a keyset cursor (never OFFSET).
+sorted by name then birth date (or, asked, by chart number or birth date), and paged with a keyset
+cursor (never OFFSET).
 
 Kinds (logged as ``search_kind``; the query itself is never logged):
 ``chosung`` (ㅎㄱㄷ), ``name_prefix`` (홍, 홍길, 홍ㄱ), ``rrn`` (13 digits), ``phone`` (a full

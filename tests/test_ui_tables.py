@@ -434,3 +434,18 @@ def test_the_header_menu_hides_columns_and_puts_a_table_back_as_it_first_was(
     assert [header.visualIndex(c) for c in range(header.count())] == list(range(header.count()))
     assert indicator(page.table)[0] == -1 and memory.read_bytes(f"{key}/state") is None
     close(qtbot, win, runner)
+
+
+def test_every_order_of_the_patient_search_walks_an_index(sqlite_ctx: AppContext) -> None:
+    """No order sorts the registry on the fly (SQLite's plan has no temporary B-tree), either way."""
+    from privdesk.registry import search as search_module
+
+    after = search_module.SearchCursor("홍", dt.date(1990, 1, 1), 5, "C-0001")
+    for order in SearchOrder:
+        for descending in (False, True):
+            for cursor in (None, after):
+                stmt = search_module._page(search_module._base(), cursor, 50, order, descending)
+                sql = str(stmt.compile(sqlite_ctx.engine, compile_kwargs={"literal_binds": True}))
+                with sqlite_ctx.engine.connect() as conn:
+                    plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+                assert "TEMP B-TREE" not in plan and "USING INDEX" in plan, (order, descending, plan)

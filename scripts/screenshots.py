@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# column widths, splitters and the last page from a fresh file: never the developer's ui.ini
+os.environ["PRIVDESK_UI_SETTINGS"] = str(Path(tempfile.mkdtemp(prefix="privdesk-shots-ui-")) / "ui.ini")
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget

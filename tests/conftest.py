@@ -172,6 +172,8 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRIVDESK_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    # column widths, window geometry, the last page: a fresh file per test, never the developer's
+    monkeypatch.setenv("PRIVDESK_UI_SETTINGS", str(tmp_path / "ui.ini"))
     for name in ("PRIVDESK_DB", "PRIVDESK_KEY_FILE", "PRIVDESK_PASSWORD", "PRIVDESK_NEW_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
 

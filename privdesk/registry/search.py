@@ -1,5 +1,6 @@
 """One search box for the registry (환자 검색): the query's kind is recognised, results are masked,
-sorted by name then birth date, and paged with a keyset cursor (never OFFSET).
+sorted by name then birth date (or, asked, by chart number or birth date), and paged with a keyset
+cursor (never OFFSET).
 
 Kinds (logged as ``search_kind``; the query itself is never logged):
 ``chosung`` (ㅎㄱㄷ), ``name_prefix`` (홍, 홍길, 홍ㄱ), ``rrn`` (13 digits), ``phone`` (a full
@@ -15,6 +16,11 @@ Prefix searches are index range scans (``name >= p AND name < p'``), never ``LIK
 (TECH-NOTES). For 초성 the candidates come from the ``name_chosung`` index when they are few;
 when they are many they are dense among the names of the first consonant's syllable block, so
 walking the name index in order finds a page quickly.
+
+Order (``order``, ``descending``; the list's header click): 이름 (name, birth date — the default),
+차트번호 or 생년월일, either way, each an index walk (``ix_patients_name_birth_id``, the unique
+chart number, the birth-date index). A 초성 or name-prefix search is read in name order only (its
+ranges are walked in that order); its page says which order it used (``SearchPage.order``).
 """
 
 from __future__ import annotations
@@ -54,6 +60,12 @@ _DIGITS_RE: Final = re.compile(r"^[\d\-\s]+$")
 AnySelect = Select[*tuple[Any, ...]]
 
 
+class SearchOrder(StrEnum):
+    NAME = "name"  # name, birth date, id
+    CHART_NO = "chart_no"
+    BIRTH_DATE = "birth_date"  # birth date, id
+
+
 class SearchKind(StrEnum):
     ALL = "all"
     CHOSUNG = "chosung"
@@ -67,11 +79,12 @@ class SearchKind(StrEnum):
 
 @dataclass(frozen=True)
 class SearchCursor:
-    """Where the next page starts: after this (name, birth date, id)."""
+    """Where the next page starts: after this row (its name, birth date, id, chart number)."""
 
     name: str
     birth_date: dt.date
     id: int
+    chart_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,7 +103,7 @@ class PatientRow:
 
     @property
     def cursor(self) -> SearchCursor:
-        return SearchCursor(self.name, self.birth_date, self.id)
+        return SearchCursor(self.name, self.birth_date, self.id, self.chart_no)
 
 
 @dataclass(frozen=True)
@@ -98,6 +111,11 @@ class SearchPage:
     rows: tuple[PatientRow, ...]
     next_cursor: SearchCursor | None
     kind: SearchKind
+    order: SearchOrder = SearchOrder.NAME  # the order the rows are in (see the module docstring)
+    descending: bool = False
+
+
+NAME_KINDS: Final = frozenset({SearchKind.CHOSUNG, SearchKind.NAME_PREFIX})
 
 
 @dataclass(frozen=True)
@@ -229,13 +247,27 @@ def _confirm_exact(session: Session, keys: KeyRing, c: Classified, rows: Sequenc
             raise RecordIntegrityError("검색 결과")
 
 
-def _page(stmt: AnySelect, after: SearchCursor | None, limit: int) -> AnySelect:
+def _page(
+    stmt: AnySelect,
+    after: SearchCursor | None,
+    limit: int,
+    order: SearchOrder = SearchOrder.NAME,
+    descending: bool = False,
+) -> AnySelect:
+    columns: tuple[Any, ...] = {
+        SearchOrder.CHART_NO: (Patient.chart_no,),
+        SearchOrder.BIRTH_DATE: (Patient.birth_date, Patient.id),
+    }.get(order, (Patient.name, Patient.birth_date, Patient.id))
     if after is not None:
-        stmt = stmt.where(
-            tuple_(Patient.name, Patient.birth_date, Patient.id)
-            > tuple_(after.name, after.birth_date, after.id)
-        )
-    return stmt.order_by(Patient.name, Patient.birth_date, Patient.id).limit(limit + 1)
+        values: list[Any] = [after.name, after.birth_date, after.id]
+        if order is SearchOrder.CHART_NO:
+            values = [after.chart_no]
+        elif order is SearchOrder.BIRTH_DATE:
+            values = [after.birth_date, after.id]
+        key: Any = tuple_(*columns) if len(columns) > 1 else columns[0]
+        start: Any = tuple_(*values) if len(values) > 1 else values[0]
+        stmt = stmt.where(key < start if descending else key > start)
+    return stmt.order_by(*(c.desc() if descending else c for c in columns)).limit(limit + 1)
 
 
 def _name_range(low: str, high: str) -> Any:
@@ -363,13 +395,19 @@ def _row(keys: KeyRing, r: Any) -> PatientRow:
 
 
 def _run(
-    session: Session, keys: KeyRing, c: Classified, after: SearchCursor | None, limit: int
+    session: Session,
+    keys: KeyRing,
+    c: Classified,
+    after: SearchCursor | None,
+    limit: int,
+    order: SearchOrder = SearchOrder.NAME,
+    descending: bool = False,
 ) -> tuple[list[PatientRow], SearchCursor | None]:
-    if c.kind in (SearchKind.CHOSUNG, SearchKind.NAME_PREFIX):
+    if c.kind in NAME_KINDS:
         result: Sequence[Any] = _name_rows(session, c, after, limit)
     else:
         stmt = _statement(keys, c)
-        result = [] if stmt is None else session.execute(_page(stmt, after, limit)).all()
+        result = [] if stmt is None else session.execute(_page(stmt, after, limit, order, descending)).all()
     rows = [_row(keys, r) for r in result[:limit]]
     _confirm_exact(session, keys, c, result[:limit])
     return rows, (rows[-1].cursor if len(result) > limit else None)
@@ -386,17 +424,30 @@ def _fallback(c: Classified) -> Classified | None:
 
 
 def search(
-    ctx: AppContext, actor: Actor, query: str, *, after: SearchCursor | None = None, limit: int = 50
+    ctx: AppContext,
+    actor: Actor,
+    query: str,
+    *,
+    after: SearchCursor | None = None,
+    limit: int = 50,
+    order: SearchOrder = SearchOrder.NAME,
+    descending: bool = False,
 ) -> SearchPage:
-    """Search the registry (환자 검색). Logged as ``search`` with the kind, never the query."""
+    """Search the registry (환자 검색). Logged as ``search`` with the kind, never the query.
+    ``order``/``descending`` choose the order of the rows (a name search keeps name order; the
+    page says which order it used). A cursor is only valid with the order it came from."""
     limit = max(1, min(limit, MAX_LIMIT))
     c = classify(query)
     with ctx.unit(actor, Permission.PATIENT_READ) as u:
-        rows, cursor = _run(u.session, ctx.keys, c, after, limit)
-        kind = c.kind
         fallback = _fallback(c)
+        if c.kind in NAME_KINDS:
+            order, descending = SearchOrder.NAME, False
+        rows, cursor = _run(u.session, ctx.keys, c, after, limit, order, descending)
+        kind = c.kind
         if not rows and fallback is not None:
             kind = fallback.kind
-            rows, cursor = _run(u.session, ctx.keys, fallback, after, limit)
+            if fallback.kind in NAME_KINDS:
+                order, descending = SearchOrder.NAME, False
+            rows, cursor = _run(u.session, ctx.keys, fallback, after, limit, order, descending)
         u.log(Action.SEARCH, None, search_kind=str(kind), detail=f"results={len(rows)}")
-        return SearchPage(tuple(rows), cursor, kind)
+        return SearchPage(tuple(rows), cursor, kind, order, descending)

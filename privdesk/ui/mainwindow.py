@@ -24,7 +24,7 @@ from privdesk.accounts import users
 from privdesk.accounts.permissions import INTAKE, OFFICER, PRIVACY
 from privdesk.context import Actor, AppContext
 from privdesk.errors import AccountLockedError, AuthenticationError, PrivdeskError
-from privdesk.ui import messages
+from privdesk.ui import memory, messages
 from privdesk.ui.demo import mark_main_window
 from privdesk.ui.idle import IdleWatcher, LockOverlay
 from privdesk.ui.login import locked_message
@@ -116,11 +116,16 @@ class MainWindow(QMainWindow):
         self.idle_watcher.idle.connect(self.lock)
 
         self.resize(1100, 700)
-        self.landing = landing_page(actor, self.page_keys())
+        memory.restore_window(self, "mainwindow")
+        self.landing = memory.last_page(actor.login, self.page_keys()) or landing_page(
+            actor, self.page_keys()
+        )
         if self.landing != (self.page_keys() or [""])[0] and self._asked_to_justify():
             self.landing = self.page_keys()[0]  # a 소명 waits for this account: 오늘 할 일 shows it first
         self._focused = False
+        self._navigated = False  # the page shown at login is not one the user chose
         self.show_page(self.landing)
+        self._navigated = True
         if actor.password_expires_in_days is not None:
             QTimer.singleShot(0, self._expiry_notice)
 
@@ -178,7 +183,10 @@ class MainWindow(QMainWindow):
             page = spec.factory(self, self.stack)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
+            memory.remember_splitters(page, spec.key)
         self.stack.setCurrentWidget(page)
+        if self._navigated:
+            memory.set_last_page(self._actor.login, spec.key)
         page.activate()
 
     # -- menu and status bar ------------------------------------------------------------------
@@ -347,6 +355,7 @@ class MainWindow(QMainWindow):
         if self._ended:
             return
         self._ended = True
+        memory.save_window(self, "mainwindow", self.pages)
         self.idle_watcher.stop()
         for dialog in self.findChildren(QDialog):
             dialog.hide()
@@ -358,6 +367,7 @@ class MainWindow(QMainWindow):
             # Closing the window logs out; the application then quits (no login dialog).
             ctx, actor = self.ctx, self._actor
             self._ended = True
+            memory.save_window(self, "mainwindow", self.pages)
             self.idle_watcher.stop()
             self.runner.run(
                 lambda: users.logout(ctx, actor), on_error=lambda exc: isinstance(exc, PrivdeskError)

@@ -1,9 +1,13 @@
 """A base for the registry table models (표 모델): column constants, a sort role, a row-object role.
 
-Each screen has one model subclass listing its columns; the view sorts through a
-:class:`QSortFilterProxyModel` on :data:`SORT_ROLE`, and actions read the selected row's object
-through :data:`ROW_ROLE`. Models never touch the database: they are filled with the rows a use
-case returned.
+Each screen has one model subclass listing its columns. A :class:`RowTableModel` sorts itself
+(``sort``, called by the view on a header click): by the column's real value (``Column.sort``:
+dates as dates, numbers as numbers), text by Korean collation, the use case's order again for
+column -1; selections follow the rows, and :func:`selected_row`/:func:`select_where` keep working
+on the view that shows the model directly. A :class:`KeysetTableModel` is ordered by the server
+(one page at a time); it does not sort the loaded rows, and its headers say so. Actions read the
+selected row's object through :data:`ROW_ROLE`. Models never touch the database: they are filled
+with the rows a use case returned.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollator,
     QCoreApplication,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QTableView, QWidget
 
 from privdesk.errors import PrivdeskError
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tasks import TaskRunner
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +47,31 @@ class Column[R]:
     display: Callable[[R], str]
     sort: Callable[[R], Any] | None = None
     align_right: bool = False
+    tip: str = ""  # the header's tooltip (source text, translated in the model's context)
+
+
+KIT_CONTEXT = "TableKit"
+SERVER_ORDER_TIP = QT_TRANSLATE_NOOP(
+    "TableKit",
+    "이 표는 서버에서 정해진 순서로 나누어 읽습니다. 이 열로는 정렬할 수 없습니다.",
+)
+
+_collator: QCollator | None = None
+
+
+def collation_key(text: str) -> Any:
+    """How text sorts for people: Korean collation (가나다, then Latin without case), numbers in
+    text by value ("2" before "10")."""
+    global _collator
+    if _collator is None:
+        _collator = QCollator(QLocale("ko_KR"))
+        _collator.setNumericMode(True)
+        _collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return _collator.sortKey(text)
+
+
+def _key(value: Any) -> Any:
+    return collation_key(value) if isinstance(value, str) else value
 
 
 class RowTableModel[R](QAbstractTableModel):
@@ -47,24 +79,74 @@ class RowTableModel[R](QAbstractTableModel):
 
     COLUMNS: Sequence[Column[Any]] = ()  # a model may set its own per instance (translated at run time)
     CONTEXT: ClassVar[str] = "TableModel"
+    # the model sorts the rows it holds (False: the server orders them, see KeysetTableModel)
+    CLIENT_SORT: ClassVar[bool] = True
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
+        self._unsorted: list[R] = []  # the use case's order, while the table is sorted
+        self.sort_column = -1  # -1: the use case's order
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     # -- filling --------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._unsorted = list(rows)
+        self._rows = self._sorted(self._unsorted)
         self.endResetModel()
 
     def append_rows(self, rows: Sequence[R]) -> None:
         if not rows:
             return
+        if self.CLIENT_SORT and self.sort_column >= 0:  # a sorted table: new rows go where they belong
+            self.beginResetModel()
+            self._unsorted.extend(rows)
+            self._rows = self._sorted(self._unsorted)
+            self.endResetModel()
+            return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._rows.extend(rows)
         self.endInsertRows()
+
+    # -- sorting (a header click) -----------------------------------------------------------
+    def sortable(self, column: int) -> bool:
+        """Whether a header click on ``column`` sorts (every column of a row model does)."""
+        return 0 <= column < len(self.COLUMNS)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column >= 0 and not self.sortable(column):
+            return
+        self.layoutAboutToBeChanged.emit()
+        if self.sort_column < 0:
+            self._unsorted = list(self._rows)
+        old = self._rows
+        self.sort_column, self.sort_order = column, order
+        self._rows = self._sorted(self._unsorted)
+        places: dict[int, list[int]] = {}
+        for i, row in reversed(list(enumerate(self._rows))):
+            places.setdefault(id(row), []).append(i)
+        moved = [places[id(row)].pop() for row in old]
+        before = self.persistentIndexList()
+        after = [self.index(moved[ix.row()], ix.column()) if ix.row() < len(moved) else ix for ix in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[R]) -> list[R]:
+        if not self.CLIENT_SORT or not 0 <= self.sort_column < len(self.COLUMNS):
+            return list(rows)
+        column = self.COLUMNS[self.sort_column]
+        pick = column.sort if column.sort is not None else column.display
+        keyed = [(pick(r), r) for r in rows]
+        present = [(k, r) for k, r in keyed if k is not None and k != ""]
+        empty = [r for k, r in keyed if k is None or k == ""]
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        try:
+            present.sort(key=lambda kr: _key(kr[0]), reverse=descending)
+        except TypeError:  # mixed kinds of value in one column: by their text
+            present.sort(key=lambda kr: collation_key(str(kr[0])), reverse=descending)
+        return [r for _k, r in present] + empty  # empty cells last, either way
 
     def rows(self) -> list[R]:
         return list(self._rows)
@@ -103,6 +185,16 @@ class RowTableModel[R](QAbstractTableModel):
             and 0 <= section < len(self.COLUMNS)
         ):
             return QCoreApplication.translate(self.CONTEXT, self.COLUMNS[section].header)
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            column = self.COLUMNS[section]
+            tips = [QCoreApplication.translate(self.CONTEXT, column.tip)] if column.tip else []
+            if not self.sortable(section):
+                tips.append(QCoreApplication.translate(KIT_CONTEXT, SERVER_ORDER_TIP))
+            return "\n".join(tips) or None
         return None
 
 
@@ -120,6 +212,12 @@ class KeysetTableModel[R](RowTableModel[R]):
 
     fetch_failed = Signal(object)
     fetched = Signal()
+    # the column and direction the pages come in (shown as the header's sort indicator), if any
+    SERVER_ORDER: ClassVar[tuple[int, Qt.SortOrder] | None] = None
+    CLIENT_SORT = False
+
+    def sortable(self, column: int) -> bool:
+        return False  # millions of rows, read a page at a time: the server's order only
 
     def __init__(
         self,

@@ -324,7 +324,11 @@ def record_table(
     parent: QWidget, name: str, model: QAbstractItemModel, *, fit_contents: bool = False, wrap: bool = True
 ) -> QTableView:
     """A read-only table of records: whole rows selected one at a time, no row numbers, the last
-    column stretched; columns sized to their contents (``fit_contents``) or by the user."""
+    column stretched; sorting on a header click, columns sized to their contents until the user
+    sizes them, remembered by ``name`` (:func:`privdesk.ui.tables.remember_table`).
+    ``fit_contents`` is kept for callers: every table now fits its contents."""
+    from privdesk.ui.tables import remember_table
+
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -338,6 +342,7 @@ def record_table(
         QHeaderView.ResizeMode.ResizeToContents if fit_contents else QHeaderView.ResizeMode.Interactive
     )
     header.setStretchLastSection(True)
+    remember_table(view)
     return view
 
 

@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+53"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+54"/>
         <source>조회·검색</source>
         <translation>Views and searches</translation>
     </message>
@@ -191,7 +191,7 @@
         <translation>Failed</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+160"/>
+        <location line="+151"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
@@ -1384,7 +1384,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+84"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
         <source>{n}번 정정</source>
         <translation>corrects {n}</translation>
     </message>
@@ -1394,7 +1394,7 @@ Key file: {path}</translation>
         <translation>corrected → {ids}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -3015,7 +3015,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+340"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+327"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -3136,7 +3136,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-301"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-288"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -3191,7 +3191,7 @@ Key file: {path}</translation>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+53"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
@@ -4502,7 +4502,7 @@ Key file: {path}</translation>
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="+175"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+239"/>
         <source>접수일</source>
         <translation>Visit date</translation>
     </message>
@@ -4708,34 +4708,34 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+71"/>
+        <location line="+60"/>
         <source>전체</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-63"/>
         <source>카메라</source>
         <translation>Camera</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+186"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+187"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+140"/>
+        <location line="+129"/>
         <source>정정 기재</source>
         <translation>Correct entry</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-124"/>
         <source>제3자 제공 기록</source>
         <translation>Record provision</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+27"/>
         <source>관리대장 기간</source>
         <translation>Ledger period</translation>
     </message>
@@ -5070,7 +5070,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+220"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+221"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -5438,7 +5438,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
@@ -6455,7 +6455,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="-151"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="-213"/>
         <source>남</source>
         <translation>M</translation>
     </message>
@@ -6476,24 +6476,24 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>이름</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+43"/>
+        <location line="-56"/>
+        <location line="+55"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+46"/>
+        <location line="-54"/>
+        <location line="+58"/>
         <source>주민등록번호</source>
         <translation>Resident no.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-57"/>
         <source>전화번호</source>
         <translation>phone number</translation>
     </message>
@@ -6504,12 +6504,27 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>생년월일</source>
         <translation>Birth date</translation>
     </message>
     <message>
+        <location line="-48"/>
+        <source>이름·초성 검색의 결과는 이름순으로만 나옵니다. 다른 순서는 전체 목록이나 다른 검색에서 고르십시오.</source>
+        <translation>Results of a name or initial-consonant search come in name order only. For another order, use the full list or another kind of search.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>암호화된 값이라 이 열로는 정렬할 수 없습니다.</source>
+        <translation>This column holds encrypted values and cannot be sorted.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>환자 명부 전체를 이 열로 정렬할 색인이 없어 정렬할 수 없습니다.</source>
+        <translation>There is no index to sort the whole registry by this column, so it cannot be sorted.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>성별</source>
         <translation>Sex</translation>
     </message>
@@ -6562,7 +6577,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Export…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+51"/>
         <source>마스킹 해제</source>
         <translation>Unmask</translation>
     </message>
@@ -8042,7 +8057,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-294"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-283"/>
         <source>열람 목적 (예: 분실물 확인)</source>
         <translation>Purpose (e.g. lost item check)</translation>
     </message>
@@ -10556,6 +10571,19 @@ Retention: {rule}</translation>
         <location line="+6"/>
         <source>거부된 행과 사유: {path}</source>
         <translation>Rejected rows and reasons: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TableKit</name>
+    <message>
+        <location filename="../../privdesk/ui/tablemodel.py" line="+54"/>
+        <source>이 표는 서버에서 정해진 순서로 나누어 읽습니다. 이 열로는 정렬할 수 없습니다.</source>
+        <translation>This table is read page by page in the server&apos;s order. It cannot be sorted by this column.</translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/tables.py" line="+156"/>
+        <source>열 너비·순서 처음대로</source>
+        <translation>Reset columns (widths, order, sort)</translation>
     </message>
 </context>
 <context>

@@ -146,7 +146,7 @@
 <context>
     <name>AccessLogModel</name>
     <message>
-        <location filename="../../privdesk/ui/audit/log.py" line="+53"/>
+        <location filename="../../privdesk/ui/audit/log.py" line="+54"/>
         <source>조회·검색</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,7 +191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +280,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+160"/>
+        <location line="+151"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
@@ -1382,7 +1382,7 @@
 <context>
     <name>CctvLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="+84"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="+85"/>
         <source>{n}번 정정</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,7 +1392,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3013,7 +3013,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+340"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+327"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3134,7 +3134,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-301"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-288"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3189,7 +3189,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+53"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4500,7 +4500,7 @@
 <context>
     <name>IntakeModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="+175"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="+239"/>
         <source>접수일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4705,34 +4705,34 @@
     <message>
         <location line="+3"/>
         <location line="+7"/>
-        <location line="+71"/>
+        <location line="+60"/>
         <source>전체</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-63"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+186"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+187"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+140"/>
+        <location line="+129"/>
         <source>정정 기재</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-124"/>
         <source>제3자 제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+27"/>
         <source>관리대장 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5067,7 +5067,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+220"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+221"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5435,7 +5435,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+118"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6452,7 +6452,7 @@
 <context>
     <name>PatientsModel</name>
     <message>
-        <location filename="../../privdesk/ui/registry/model.py" line="-151"/>
+        <location filename="../../privdesk/ui/registry/model.py" line="-213"/>
         <source>남</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6473,24 +6473,24 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+57"/>
         <source>이름</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+43"/>
+        <location line="-56"/>
+        <location line="+55"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+46"/>
+        <location line="-54"/>
+        <location line="+58"/>
         <source>주민등록번호</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-57"/>
         <source>전화번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6501,12 +6501,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>생년월일</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-48"/>
+        <source>이름·초성 검색의 결과는 이름순으로만 나옵니다. 다른 순서는 전체 목록이나 다른 검색에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>암호화된 값이라 이 열로는 정렬할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>환자 명부 전체를 이 열로 정렬할 색인이 없어 정렬할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>성별</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6559,7 +6574,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+51"/>
         <source>마스킹 해제</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8033,7 +8048,7 @@
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-294"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-283"/>
         <source>열람 목적 (예: 분실물 확인)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10540,6 +10555,19 @@
     <message>
         <location line="+6"/>
         <source>거부된 행과 사유: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableKit</name>
+    <message>
+        <location filename="../../privdesk/ui/tablemodel.py" line="+54"/>
+        <source>이 표는 서버에서 정해진 순서로 나누어 읽습니다. 이 열로는 정렬할 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../privdesk/ui/tables.py" line="+156"/>
+        <source>열 너비·순서 처음대로</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +34,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import SORT_ROLE, Column, RowTableModel
+from privdesk.ui.tables import remember_table
 from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading, sort_key_datetime
 
 CTX = "PermissionHistoryModel"
@@ -129,8 +129,8 @@ class PermissionHistoryPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        remember_table(self.table)
         layout.addWidget(self.table, 1)
         self.status = QLabel(self)
         self.status.setObjectName("status")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel
+from privdesk.ui.tables import remember_table
 from privdesk.ui.tasks import EVERYTHING, TaskRunner
 from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading
 
@@ -71,6 +72,8 @@ def outcome_label(code: str) -> str:
 
 class AccessLogModel(KeysetTableModel[logview.ReadableRow]):
     """Lazy, newest first. ``fetcher(before_seq, limit)`` returns the next keyset page in words."""
+
+    SERVER_ORDER = (0, Qt.SortOrder.DescendingOrder)  # 번호, newest first
 
     CONTEXT = CTX
     COL_SEQ, COL_AT, COL_ACTOR, COL_ACTION, COL_SUBJECT, COL_DETAIL, COL_OUTCOME = range(7)
@@ -176,18 +179,9 @@ class AccessLogPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        remember_table(self.table)  # sized to the content, remembered (privdesk.ui.tables)
         header.setSectionResizeMode(AccessLogModel.COL_DETAIL, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (AccessLogModel.COL_SEQ, 70),
-            (AccessLogModel.COL_AT, 150),
-            (AccessLogModel.COL_ACTOR, 170),
-            (AccessLogModel.COL_ACTION, 230),
-            (AccessLogModel.COL_SUBJECT, 170),
-            (AccessLogModel.COL_OUTCOME, 50),
-        ):
-            self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.status = QLabel(self)
         self.status.setObjectName("status")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,6 +27,7 @@ from privdesk.cctv.cameras import STATUS_LABELS, CameraChangeInfo, CameraEdit, C
 from privdesk.ui.cctv.common import ERROR_STYLE, CctvTab
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from privdesk.ui.tables import remember_table
 from privdesk.ui.widgets import fmt_datetime, sort_key_datetime
 
 if TYPE_CHECKING:
@@ -187,8 +187,8 @@ class CameraHistoryDialog(QDialog):
         table.setModel(self.model)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        remember_table(table)
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
@@ -225,8 +225,8 @@ class CamerasTab(CctvTab):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        remember_table(self.table)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.table.doubleClicked.connect(
             lambda _i: self.edit_camera() if self.may_manage else self.show_history()

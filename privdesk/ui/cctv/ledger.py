@@ -66,6 +66,7 @@ from privdesk.ui.cctv.common import (
 from privdesk.ui.cctv.decisions import ProvisionDialog
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import Column, KeysetTableModel, selected_row
+from privdesk.ui.tables import remember_table
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import DATE_FORMAT, PeriodFilter, fmt_datetime, from_date, to_date
 
@@ -93,6 +94,8 @@ def correction_text(row: LedgerRow) -> str:
 
 class LedgerModel(KeysetTableModel[LedgerRow]):
     """Lazy, newest first. ``fetcher(before_id, limit)`` returns the next keyset page."""
+
+    SERVER_ORDER = (0, Qt.SortOrder.DescendingOrder)  # 번호, newest first
 
     CONTEXT = CTX
     (
@@ -463,18 +466,7 @@ class LedgerTab(CctvTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in (
-            (LedgerModel.COL_ID, 50),
-            (LedgerModel.COL_KIND, 50),
-            (LedgerModel.COL_AT, 125),
-            (LedgerModel.COL_CAMERAS, 110),
-            (LedgerModel.COL_WINDOW, 170),
-            (LedgerModel.COL_FILE, 170),
-            (LedgerModel.COL_STAFF, 150),
-            (LedgerModel.COL_PURPOSE, 200),
-            (LedgerModel.COL_COUNTERPART, 140),
-        ):
-            self.table.setColumnWidth(column, width)
+        remember_table(self.table)  # sized to the content, remembered (privdesk.ui.tables)
         layout.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()

@@ -100,20 +100,7 @@ class DisclosureLedgerTab(QWidget):
         )
         layout.addLayout(bar)
         self.model = DisclosureLedgerModel(self)
-        self.table = record_table(self, "disclosureTable", self.model)
-        for col, width in (
-            (0, 50),
-            (1, 90),
-            (2, 110),
-            (3, 120),
-            (4, 140),
-            (5, 160),
-            (6, 220),
-            (7, 130),
-            (8, 80),
-            (9, 180),
-        ):
-            self.table.setColumnWidth(col, width)
+        self.table = record_table(self, "disclosureTable", self.model)  # columns fit their content
         self.table.doubleClicked.connect(lambda _i: self.view_selected())
         layout.addWidget(self.table, 1)
         self.status = QLabel(self)

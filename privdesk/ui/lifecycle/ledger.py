@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -45,6 +45,7 @@ ERROR_STYLE = "color: #a00000;"
 
 class LedgerModel(KeysetTableModel[LedgerRow]):
     CONTEXT = "LifecycleLedgerModel"
+    SERVER_ORDER = (0, Qt.SortOrder.DescendingOrder)  # 번호, newest first
     COLUMNS = (
         Column(
             QT_TRANSLATE_NOOP("LifecycleLedgerModel", "번호"),

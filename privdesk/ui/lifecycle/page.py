@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -190,6 +190,7 @@ class DashboardTab(LifecycleTab):
 # -- 분리보관 ------------------------------------------------------------------------------------
 class SeparatedModel(KeysetTableModel[SeparatedRecord]):
     CONTEXT = "LifecycleSeparatedModel"
+    SERVER_ORDER = (7, Qt.SortOrder.AscendingOrder)  # in the order the records were separated
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "차트번호"), lambda r: r.chart_no),
         Column(QT_TRANSLATE_NOOP("LifecycleSeparatedModel", "성명"), lambda r: r.name),

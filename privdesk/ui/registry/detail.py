@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QTabWidget,
@@ -28,6 +27,7 @@ from privdesk.registry.patients import PatientDetail, UnmaskedFields
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.login import ERROR_STYLE
 from privdesk.ui.registry.model import IntakeModel, sex_label
+from privdesk.ui.tables import remember_table
 from privdesk.ui.widgets import bold
 
 STATUS_LABELS = {
@@ -101,8 +101,8 @@ class PatientDetailPanel(QWidget):
         self.intake_table.verticalHeader().setVisible(False)
         self.intake_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.intake_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.intake_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.intake_table.horizontalHeader().setStretchLastSection(True)
+        remember_table(self.intake_table)
         self.tabs.addTab(self.intake_table, self.tr("진료 접수 이력"))
         layout.addWidget(self.tabs, 1)
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -50,7 +49,7 @@ from privdesk.registry.patients import (
     set_hold,
     unmask,
 )
-from privdesk.registry.search import SearchCursor, SearchPage, search
+from privdesk.registry.search import SearchCursor, SearchOrder, SearchPage, search
 from privdesk.ui import messages
 from privdesk.ui.confirm import confirm_destructive
 from privdesk.ui.host import PageHost
@@ -60,6 +59,7 @@ from privdesk.ui.registry.detail import PatientDetailPanel
 from privdesk.ui.registry.dialogs import ExportDialog, UnmaskDialog, VisitIntakeDialog
 from privdesk.ui.registry.form import EDIT_UNMASK_REASON, PatientFormDialog
 from privdesk.ui.registry.model import PatientSearchModel, kind_label
+from privdesk.ui.tables import remember_table
 from privdesk.ui.widgets import ReasonDialog, heading, recent_of
 
 NOTICE_STYLE = "color: #1b5e20; background: #e8f5e9; padding: 6px; border: 1px solid #a5d6a7;"
@@ -140,19 +140,10 @@ class PatientsPage(Page):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        for column, width in (
-            (PatientSearchModel.COL_CHART, 76),
-            (PatientSearchModel.COL_NAME, 76),
-            (PatientSearchModel.COL_BIRTH, 84),
-            (PatientSearchModel.COL_SEX, 40),
-            (PatientSearchModel.COL_RRN, 122),
-            (PatientSearchModel.COL_PHONE, 108),
-            (PatientSearchModel.COL_LAST_VISIT, 84),
-        ):
-            self.table.setColumnWidth(column, width)
+        # sorted by the server (차트번호, 이름, 생년월일), sized to the content, remembered
+        remember_table(self.table)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self.table.doubleClicked.connect(
             lambda _i: self.edit_patient() if self.edit_button is not None else None
@@ -186,7 +177,7 @@ class PatientsPage(Page):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 330])
+        splitter.setSizes([790, 310])  # the list whole at 1280 px (foreign names too); the panel beside
         layout.addWidget(splitter, 1)
         self._update_buttons()
 
@@ -217,8 +208,8 @@ class PatientsPage(Page):
         self.debounce.stop()
         ctx, actor, query = self.host.ctx, self.host.actor, self.search_edit.text()
 
-        def fetch(after: SearchCursor | None, limit: int) -> SearchPage:
-            return search(ctx, actor, query, after=after, limit=limit)
+        def fetch(after: SearchCursor | None, limit: int, order: SearchOrder, descending: bool) -> SearchPage:
+            return search(ctx, actor, query, after=after, limit=limit, order=order, descending=descending)
 
         self.status.setText(self.tr("찾는 중…"))
         self.model.start(fetch)

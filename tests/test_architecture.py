@@ -361,6 +361,40 @@ def test_no_import_cycle_between_domains() -> None:
     assert knots == []
 
 
+API_DOMAINS = (
+    "backup",
+    "cctv",
+    "complaints",
+    "consent",
+    "disclosures",
+    "incidents",
+    "lifecycle",
+    "notice",
+    "policy",
+    "registry",
+    "review",
+    "rights",
+    "training",
+)
+
+
+def test_a_domain_uses_another_only_through_its_api() -> None:
+    """Each domain exposes what others may use in ``privdesk/<domain>/api.py``; nothing else of it is
+    imported by another domain (type-only imports included), so its inside can change freely."""
+    offenders = sorted(
+        f"{p.relative_to(PKG.parent)} → {m}"
+        for d in API_DOMAINS
+        for p in PKG.joinpath(d).rglob("*.py")
+        for m in imported_modules(p)
+        if m.startswith("privdesk.")
+        and len(m.split(".")) > 1
+        and m.split(".")[1] in API_DOMAINS
+        and m.split(".")[1] != d
+        and m != f"privdesk.{m.split('.')[1]}.api"
+    )
+    assert offenders == []
+
+
 def test_migrations_never_import_live_code() -> None:
     """A migration is history: it must run the same in five years, whatever the code became."""
     offenders = sorted(

@@ -36,7 +36,7 @@ from privdesk import clock, files
 from privdesk.backup.models import BackupRecord
 from privdesk.crypto import KeyRing
 from privdesk.errors import BackupError
-from privdesk.lifecycle.models import PLAN_EXECUTED, DestructionLedgerEntry, DestructionPlan, Tombstone
+from privdesk.lifecycle.api import PLAN_EXECUTED, DestructionLedgerEntry, DestructionPlan, Tombstone
 from privdesk.settings import Settings
 
 FORMAT = 1

@@ -44,7 +44,7 @@ from privdesk.crypto import KeyRing
 from privdesk.errors import ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.personal import mask_name
-from privdesk.registry.validation import mask_phone, normalise_phone
+from privdesk.registry.api import mask_phone, normalise_phone
 from privdesk.workflow import DUE_SOON_DAYS as DUE_SOON_DAYS  # the workflow's names, importable from here
 from privdesk.workflow import ID_DOCUMENTS as ID_DOCUMENTS
 from privdesk.workflow import RELATION_LABELS as RELATION_LABELS

@@ -39,14 +39,12 @@ from privdesk.crypto import KeyRing
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError, VersionConflictError
 from privdesk.fields import reason as no_pd_text
 from privdesk.fields import text
-from privdesk.incidents import register as incidents
+from privdesk.incidents.api import register as incidents
 from privdesk.korean import josa
-from privdesk.lifecycle.files import PATIENT_FILE
+from privdesk.lifecycle.api import PATIENT_FILE
 from privdesk.personal import mask_name, mask_phone
-from privdesk.registry import records
-from privdesk.registry.models import STATUS_DESTROYED, Patient
-from privdesk.registry.validation import normalise_phone
-from privdesk.rights import requests as rights
+from privdesk.registry.api import STATUS_DESTROYED, Patient, normalise_phone, records
+from privdesk.rights.api import requests as rights
 from privdesk.workflow import (
     DUE_SOON_DAYS as DUE_SOON_DAYS,  # the same clock and colours as the other inboxes
 )
@@ -249,8 +247,8 @@ def _patient(u: Unit, patient_id: int | None) -> Patient | None:
 
 
 def _numbers(u: Unit, cs: list[Complaint]) -> tuple[dict[int, str], dict[int, str]]:
-    from privdesk.incidents.models import Incident
-    from privdesk.rights.models import SubjectRequest
+    from privdesk.incidents.api import Incident
+    from privdesk.rights.api import SubjectRequest
 
     req_ids = sorted({c.request_id for c in cs if c.request_id is not None})
     inc_ids = sorted({c.incident_id for c in cs if c.incident_id is not None})

@@ -42,7 +42,7 @@ from privdesk.consent.records import (
 from privdesk.consent.texts import counting_ids, in_force
 from privdesk.context import Unit
 from privdesk.errors import RuleViolationError
-from privdesk.registry.models import Patient
+from privdesk.registry.api import Patient
 
 __all__ = [
     "USE_CONTACT",

@@ -46,9 +46,17 @@ from privdesk.consent.records import ConsentInput, add_given, check_input
 from privdesk.consent.texts import purposes
 from privdesk.context import Actor, AppContext
 from privdesk.errors import NotFoundError, PrivdeskError, ValidationError
-from privdesk.registry.importer import detect_encoding, normalise_header, read_header
-from privdesk.registry.models import STATUS_ACTIVE, Patient
-from privdesk.registry.source import ImportFileError, Problem, records, sniff
+from privdesk.registry.api import (
+    STATUS_ACTIVE,
+    ImportFileError,
+    Patient,
+    Problem,
+    detect_encoding,
+    normalise_header,
+    read_header,
+    sniff,
+)
+from privdesk.registry.api import source_records as records
 
 FIELDS: Final = (
     "chart_no",

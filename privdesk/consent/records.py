@@ -55,7 +55,7 @@ from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_field
 from privdesk.fields import text as text_field
 from privdesk.personal import mask_name
-from privdesk.registry.models import STATUS_ACTIVE, Patient, patient_ref
+from privdesk.registry.api import STATUS_ACTIVE, Patient, patient_ref
 from privdesk.store.models import Account
 
 METHOD_LABELS = {PAPER: "서면", KIOSK: "키오스크", VERBAL: "구두", REQUEST: "정보주체 요구"}

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from privdesk import clock
 from privdesk.accounts.permissions import INTAKE, PRIVACY, Permission
 from privdesk.consent import records, texts
-from privdesk.registry.models import STATUS_ACTIVE, Patient
+from privdesk.registry.api import STATUS_ACTIVE, Patient
 
 if TYPE_CHECKING:
     from privdesk.demo import DemoSeed

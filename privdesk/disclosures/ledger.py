@@ -100,11 +100,16 @@ from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.korean import particle
-from privdesk.lifecycle.files import ensure_files
-from privdesk.lifecycle.models import LifecycleFile
+from privdesk.lifecycle.api import LifecycleFile, ensure_files
 from privdesk.personal import mask_name
-from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient, SubjectFlag, patient_ref
-from privdesk.registry.patients import ensure_not_held
+from privdesk.registry.api import (
+    STATUS_ACTIVE,
+    STATUS_SEPARATED,
+    Patient,
+    SubjectFlag,
+    ensure_not_held,
+    patient_ref,
+)
 from privdesk.store.models import Account
 
 TABLE = "disclosure"  # anchor subject = Disclosure.ref ("disclosure:<id>")

@@ -27,7 +27,7 @@ from privdesk.disclosures.ledger import (
     record_disclosure,
 )
 from privdesk.disclosures.processors import ProcessorChangeInput, list_processors, update_processor
-from privdesk.registry.models import STATUS_ACTIVE, Patient
+from privdesk.registry.api import STATUS_ACTIVE, Patient
 
 if TYPE_CHECKING:
     from privdesk.demo import DemoSeed

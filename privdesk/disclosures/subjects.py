@@ -24,7 +24,7 @@ from privdesk.disclosures.ledger import corrected_by, patient_label
 from privdesk.disclosures.models import INTERNAL_USE, PROVISION, Disclosure
 from privdesk.errors import NotFoundError
 from privdesk.fields import text
-from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient, SubjectFlag
+from privdesk.registry.api import STATUS_ACTIVE, STATUS_SEPARATED, Patient, SubjectFlag
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sqlalchemy import Table, delete, func, insert, select
 from privdesk import clock, proofs
 from privdesk.audit import batches as log_batches
 from privdesk.audit.chain import Action
-from privdesk.cctv.models import CctvRequest
+from privdesk.cctv.api import CctvRequest
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
 from privdesk.fields import reason as reason_text
@@ -42,7 +42,7 @@ from privdesk.incidents.register import (
     record_event,
 )
 from privdesk.incidents.rules import REGISTRY_FILE, split_list
-from privdesk.registry.models import STATUS_DESTROYED, Patient
+from privdesk.registry.api import STATUS_DESTROYED, Patient
 from privdesk.store.models import AccessLogEntry
 
 CHUNK = 500

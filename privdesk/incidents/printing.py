@@ -28,7 +28,7 @@ from privdesk import clock, files, proofs
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.audit.reasons import require, with_reason
-from privdesk.cctv.models import CctvRequest
+from privdesk.cctv.api import CctvRequest
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.errors import RecordIntegrityError, RuleViolationError
@@ -47,8 +47,7 @@ from privdesk.incidents.register import (
 from privdesk.personal import mask_name
 from privdesk.printing import witnessed
 from privdesk.profile import HospitalProfile
-from privdesk.registry import records
-from privdesk.registry.models import Patient
+from privdesk.registry.api import Patient, records
 from privdesk.reports import incident as paper
 
 OnPage = Callable[[int], None] | None

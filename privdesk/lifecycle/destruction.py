@@ -72,7 +72,7 @@ from privdesk.lifecycle.models import (
     Tombstone,
 )
 from privdesk.lifecycle.separation import blank_values
-from privdesk.registry.models import (
+from privdesk.registry.api import (
     PATIENT_PROOF,
     STATUS_ACTIVE,
     STATUS_DESTROYED,

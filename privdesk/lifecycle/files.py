@@ -34,7 +34,7 @@ from privdesk.errors import NotFoundError, ValidationError
 from privdesk.fields import no_personal_data
 from privdesk.lifecycle.models import LegalHold, LifecycleFile
 from privdesk.profile import HospitalProfile
-from privdesk.registry.models import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED, Patient
+from privdesk.registry.api import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED, Patient
 
 PATIENT_FILE = "patient"
 DEFAULT_SEPARATE_AFTER_DAYS = 3 * 365

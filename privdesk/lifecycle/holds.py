@@ -34,13 +34,7 @@ from privdesk.fields import no_personal_data
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.models import LegalHold
 from privdesk.personal import mask_name
-from privdesk.registry.models import (
-    STATUS_ACTIVE,
-    STATUS_DESTROYED,
-    STATUS_SEPARATED,
-    Patient,
-    patient_ref,
-)
+from privdesk.registry.api import STATUS_ACTIVE, STATUS_DESTROYED, STATUS_SEPARATED, Patient, patient_ref
 from privdesk.store.models import AccessLogEntry
 
 MAX_REASON = 500

@@ -19,7 +19,7 @@ from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from privdesk.proofs import ProofSpec, register
-from privdesk.registry.models import PATIENT_PROOF_COLUMNS, PHONE_PROOF_COLUMNS
+from privdesk.registry.api import PATIENT_PROOF_COLUMNS, PHONE_PROOF_COLUMNS
 from privdesk.store.models import Base
 
 # Row proofs of the separate store's copies (privdesk.proofs): the registry's columns, under the

@@ -27,7 +27,7 @@ from privdesk.errors import NotFoundError, ValidationError
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.models import DestructionPlan, DestructionPlanExclusion, DestructionPlanItem
 from privdesk.personal import mask_name
-from privdesk.registry.models import STATUS_DESTROYED, STATUS_SEPARATED, Patient, patient_ref
+from privdesk.registry.api import STATUS_DESTROYED, STATUS_SEPARATED, Patient, patient_ref
 
 PAGE_MAX = 500
 _CHUNK = 500

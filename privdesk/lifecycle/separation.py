@@ -36,8 +36,7 @@ from privdesk.fields import no_personal_data
 from privdesk.lifecycle import store as sep
 from privdesk.lifecycle.files import DEFAULT_SEPARATE_AFTER_DAYS, PATIENT_FILE, ensure_files, legal_hold_ids
 from privdesk.lifecycle.models import PLAN_EXECUTING, DestructionPlan, LifecycleFile
-from privdesk.registry import records
-from privdesk.registry.models import (
+from privdesk.registry.api import (
     PATIENT_PROOF,
     PHONE_PROOF,
     STATUS_ACTIVE,
@@ -45,9 +44,11 @@ from privdesk.registry.models import (
     Intake,
     Patient,
     PatientPhone,
+    address_district,
+    mask_phone,
     patient_ref,
+    records,
 )
-from privdesk.registry.validation import address_district, mask_phone
 from privdesk.store.models import Base
 
 TOMBSTONE_DATE = dt.date(1900, 1, 1)

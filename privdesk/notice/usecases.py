@@ -31,14 +31,12 @@ from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext
-from privdesk.disclosures.bases import BASES
-from privdesk.disclosures.models import PROVISION, Disclosure, DisclosureSubject
+from privdesk.disclosures.api import BASES, PROVISION, Disclosure, DisclosureSubject
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
-from privdesk.lifecycle.files import PATIENT_FILE
+from privdesk.lifecycle.api import PATIENT_FILE
 from privdesk.notice.models import CSV, PDF, RETURNED, SENT, NoticeBatch, NoticeDelivery, NoticeLetter
 from privdesk.profile import HospitalProfile, NoticeRules, notice_rules_from
-from privdesk.registry import records
-from privdesk.registry.models import STATUS_ACTIVE, STATUS_SEPARATED, Patient, patient_ref
+from privdesk.registry.api import STATUS_ACTIVE, STATUS_SEPARATED, Patient, patient_ref, records
 from privdesk.store.models import Account
 from privdesk.training.api import ensure_trained
 

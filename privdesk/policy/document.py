@@ -32,13 +32,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
-from privdesk.cctv.models import CctvCamera
+from privdesk.cctv.api import CctvCamera
 from privdesk.consent.api import texts_in_force
-from privdesk.disclosures.bases import private_bases
-from privdesk.disclosures.models import Processor
+from privdesk.disclosures.api import Processor, private_bases
 from privdesk.errors import ConfigError
-from privdesk.lifecycle.files import RULE_LABELS
-from privdesk.lifecycle.models import LifecycleFile
+from privdesk.lifecycle.api import RULE_LABELS, LifecycleFile
 from privdesk.profile import HospitalProfile
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -248,7 +246,7 @@ def read_data(session: Session, profile: HospitalProfile) -> PolicyData:
             for f in rows
         )
     else:
-        from privdesk.lifecycle.files import DEFAULT_SEPARATE_AFTER_DAYS
+        from privdesk.lifecycle.api import DEFAULT_SEPARATE_AFTER_DAYS
 
         files = tuple(
             FileFact(

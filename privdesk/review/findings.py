@@ -359,8 +359,8 @@ def _volume(session: Session, rules: ReviewRules, month: Month, counts: dict[str
 def _no_visit(
     session: Session, rules: ReviewRules, month: Month, looked: dict[tuple[str, dt.date], dict[int, int]]
 ) -> Iterable[Found]:
-    from privdesk.registry.models import Intake
-    from privdesk.rights.models import SubjectRequest
+    from privdesk.registry.api import Intake
+    from privdesk.rights.api import SubjectRequest
 
     candidates = {k: v for k, v in looked.items() if len(v) >= rules.no_visit_patients}
     if not candidates:

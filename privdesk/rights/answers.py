@@ -25,13 +25,19 @@ from privdesk.audit.reasons import require, with_reason
 from privdesk.consent.api import consent_summary
 from privdesk.context import Actor, AppContext, permissions_of
 from privdesk.crypto import KeyRing
-from privdesk.disclosures.history import SubjectDisclosure, subject_history
+from privdesk.disclosures.api import SubjectDisclosure, subject_history
 from privdesk.errors import PermissionDeniedError, RuleViolationError
-from privdesk.lifecycle.files import PATIENT_FILE, STAGE_LABELS, FileRule, file_rule, stage
+from privdesk.lifecycle.api import PATIENT_FILE, STAGE_LABELS, FileRule, file_rule, stage
 from privdesk.profile import HospitalProfile
-from privdesk.registry import records
-from privdesk.registry.models import STATUS_ACTIVE, Intake, Patient, SubjectFlag
-from privdesk.registry.validation import address_district, mask_phone
+from privdesk.registry.api import (
+    STATUS_ACTIVE,
+    Intake,
+    Patient,
+    SubjectFlag,
+    address_district,
+    mask_phone,
+    records,
+)
 from privdesk.rights.requests import (
     ACCESS_ITEM_LABELS,
     AccessItem,

@@ -41,14 +41,19 @@ from privdesk.clock import aware
 from privdesk.consent.api import withdraw_all
 from privdesk.context import Actor, AppContext, Unit, permissions_of
 from privdesk.crypto import KeyRing
-from privdesk.disclosures.history import subject_history
+from privdesk.disclosures.api import subject_history
 from privdesk.errors import PermissionDeniedError, RecordIntegrityError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
-from privdesk.lifecycle.files import PATIENT_FILE
-from privdesk.registry.models import STATUS_ACTIVE, Patient, SubjectFlag
-from privdesk.registry.patients import PatientDetail, release_hold
-from privdesk.registry.validation import PatientInput
+from privdesk.lifecycle.api import PATIENT_FILE
+from privdesk.registry.api import (
+    STATUS_ACTIVE,
+    Patient,
+    PatientDetail,
+    PatientInput,
+    SubjectFlag,
+    release_hold,
+)
 from privdesk.rights.models import CorrectionNotice, RequestCorrection, SubjectRequest
 from privdesk.rights.requests import (
     HOLDING_KINDS,
@@ -483,8 +488,7 @@ def correct_patient(
     and a correction notice for every earlier recipient; the hold is released. With a ``ground`` (and
     its ``explanation``) only part was corrected: the request ends partly completed. Needs
     ``patient.write`` besides ``request.handle``."""
-    from privdesk.registry.patients import FIELD_LABELS, apply_update, retention_years
-    from privdesk.registry.validation import require_valid
+    from privdesk.registry.api import FIELD_LABELS, apply_update, require_valid, retention_years
 
     note = reason_text("note", note, "비고", required=False, limit=1000)
     if ground:
@@ -558,7 +562,7 @@ def correct_patient(
 
 def corrections_of(u: Unit, keys: KeyRing, request_id: int) -> list[CorrectionRow]:
     """What a correction changed (decrypted: for the correction letters and the request detail)."""
-    from privdesk.registry.patients import FIELD_LABELS
+    from privdesk.registry.api import FIELD_LABELS
 
     rows = u.session.execute(
         select(RequestCorrection)
@@ -586,8 +590,8 @@ def answer_by_separation(
     """Answer a deletion request on a registry record by separation (분리보관): the record leaves the
     registry for the separate store, kept only for the legal period and used for nothing else; the
     request ends partly completed on the ground that the law requires keeping it."""
-    from privdesk.lifecycle import store as sep
-    from privdesk.lifecycle.separation import separate_batch
+    from privdesk.lifecycle.api import separate_batch
+    from privdesk.lifecycle.api import store as sep
 
     explanation = reason_text("explanation", explanation, "설명", limit=1000)
     today = clock.today_kst()
@@ -680,7 +684,7 @@ class NoticeRow:
 
 
 def _notice_rows(u: Unit, request_id: int) -> list[NoticeRow]:
-    from privdesk.disclosures.models import Disclosure
+    from privdesk.disclosures.api import Disclosure
 
     rows = u.session.execute(
         select(CorrectionNotice, Disclosure.disclosed_on, Disclosure.items)

@@ -28,14 +28,13 @@ from privdesk.accounts.permissions import Permission
 from privdesk.audit.reasons import require
 from privdesk.clock import kst_day
 from privdesk.context import Actor, AppContext
-from privdesk.disclosures.bases import BASES
-from privdesk.disclosures.history import SubjectDisclosure, subject_history
+from privdesk.disclosures.api import BASES, SubjectDisclosure, subject_history
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.files import Output
 from privdesk.korean import particle
 from privdesk.printing import record_print, witnessed
 from privdesk.profile import HospitalProfile
-from privdesk.registry.patients import masked_value
+from privdesk.registry.api import masked_value
 from privdesk.reports import rights as forms
 from privdesk.rights.answers import AccessAnswer, AnswerMode, build_answer, objection_text
 from privdesk.rights.decisions import VIEWING_METHODS, CorrectionRow, corrections_of, refusal_ground

@@ -38,11 +38,17 @@ from privdesk.context import Actor, AppContext, Unit
 from privdesk.crypto import KeyRing
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import text
-from privdesk.lifecycle.files import PATIENT_FILE
+from privdesk.lifecycle.api import PATIENT_FILE
 from privdesk.personal import mask_name
-from privdesk.registry.models import STATUS_DESTROYED, Patient, SubjectFlag, patient_ref
-from privdesk.registry.patients import place_hold
-from privdesk.registry.validation import mask_phone, normalise_phone
+from privdesk.registry.api import (
+    STATUS_DESTROYED,
+    Patient,
+    SubjectFlag,
+    mask_phone,
+    normalise_phone,
+    patient_ref,
+    place_hold,
+)
 from privdesk.rights.models import SubjectRequest, SubjectRequestEvent
 from privdesk.workflow import DUE_SOON_DAYS as DUE_SOON_DAYS  # the workflow's names, importable from here
 from privdesk.workflow import ID_DOCUMENTS as ID_DOCUMENTS
@@ -372,7 +378,7 @@ def row_of(r: SubjectRequest, today: dt.date) -> RequestRow:
 
 
 def file_name(u: Unit, code: str) -> str:
-    from privdesk.lifecycle.models import LifecycleFile
+    from privdesk.lifecycle.api import LifecycleFile
 
     name = u.session.execute(
         select(LifecycleFile.name).where(LifecycleFile.code == code)
@@ -456,8 +462,7 @@ def age_on(birth: dt.date, day: dt.date) -> int:
 
 
 def _file_codes(u: Unit, ctx: AppContext) -> set[str]:
-    from privdesk.lifecycle.files import ensure_files
-    from privdesk.lifecycle.models import LifecycleFile
+    from privdesk.lifecycle.api import LifecycleFile, ensure_files
 
     ensure_files(u, ctx.profile)
     return set(u.session.execute(select(LifecycleFile.code)).scalars())

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from privdesk.errors import ConfigError, ValidationError
+from privdesk.korean import josa
 
 USE_CONTACT: Final = "contact"
 USE_PROVISION: Final = "provision"
@@ -104,7 +105,7 @@ def for_use(purposes: tuple[Purpose, ...], use: str, code: str | None = None) ->
         if use not in p.uses:
             raise ValidationError(
                 "purpose",
-                f"'{p.name}' 동의로는 {USES.get(use, use)}을(를) 할 수 없습니다. 다른 동의 목적을 고르십시오.",
+                f"'{p.name}' 동의로는 {josa(USES.get(use, use), '을/를')} 할 수 없습니다. 다른 동의 목적을 고르십시오.",
             )
         return p
     for p in purposes:

@@ -54,6 +54,7 @@ from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_field
 from privdesk.fields import text as text_field
+from privdesk.korean import josa
 from privdesk.personal import mask_name
 from privdesk.registry.api import STATUS_ACTIVE, Patient, patient_ref
 from privdesk.store.models import Account
@@ -245,7 +246,8 @@ def _witness(session: Session, login: str, recorder: str) -> str:
     account = session.execute(select(Account).where(Account.login == login)).scalar_one_or_none()
     if account is None or not account.active:
         raise ValidationError(
-            "witness", f"입회한 직원의 계정 '{login}'이(가) 없습니다. 직원의 아이디를 입력하십시오."
+            "witness",
+            f"입회한 직원의 계정 {josa(repr(login), '이/가')} 없습니다. 직원의 아이디를 입력하십시오.",
         )
     return login
 

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from privdesk import clock
 from privdesk.files import Output
+from privdesk.korean import josa
 from privdesk.notice.usecases import Letter, Use
 from privdesk.profile import HospitalProfile
 from privdesk.reports.template import (
@@ -74,7 +75,7 @@ def _letter(lay: Layout, book: LetterBook, x: Letter) -> list[Flowable]:
         ),
         lay.space(3),
         lay.text(
-            f"{book.hospital}은(는) 개인정보 보호법 제20조의2에 따라 {book.year}년 한 해 동안 귀하의 "
+            f"{josa(book.hospital, '은/는')} 개인정보 보호법 제20조의2에 따라 {book.year}년 한 해 동안 귀하의 "
             "개인정보를 이용하고 제3자에게 제공한 내역을 알려 드립니다."
         ),
         *lay.heading("1. 개인정보의 이용 목적과 항목", keep_mm=25),

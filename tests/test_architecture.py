@@ -70,6 +70,7 @@ KIT = {
     "__init__",
     "clocks",
     "collector",
+    "dateedit",
     "host",
     "i18n",
     "idle",
@@ -78,12 +79,13 @@ KIT = {
     "page",
     "pdfpreview",
     "progress",
+    "shortcuts",
     "startbox",
     "tablemodel",
     "tasks",
     "widgets",
 }
-COMPOSITION = {"app", "firstrun", "mainwindow", "pages", "today"}
+COMPOSITION = {"app", "firstrun", "help", "mainwindow", "pages", "today"}
 
 
 def _module_name(path: Path) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -29,6 +30,8 @@ from privdesk.ui.idle import IdleWatcher, LockOverlay
 from privdesk.ui.login import locked_message
 from privdesk.ui.page import Page
 from privdesk.ui.pages import DEFAULT_PAGES, NAV_CONTEXT, PageSpec
+from privdesk.ui.shortcuts import install as install_shortcuts
+from privdesk.ui.shortcuts import shortcut
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import role_names
 
@@ -99,8 +102,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.central = central
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(lambda _item: self._focus_page())
+        self.nav.itemActivated.connect(lambda _item: self._focus_page())
 
         self._build_menu()
+        self.shortcut_actions = install_shortcuts(
+            self,
+            {
+                "search": self.search_current,
+                "refresh": self.refresh_current,
+                "new": self.new_on_current,
+                "print": self.print_current,
+            },
+            page=self.show_page_at,
+        )
         self._build_status_bar()
 
         self.overlay = LockOverlay(self, f"{actor.name} ({actor.login})")
@@ -144,10 +159,16 @@ class MainWindow(QMainWindow):
         return [spec.key for spec in self.specs]
 
     def show_page(self, key: str) -> Page | None:
+        """Switch to the page ``key`` with the cursor on its main input (:meth:`Page.focus_start`).
+        Moving through the navigation with the arrow keys keeps the cursor there; a click on it or
+        Enter moves the cursor to the page."""
         for row, spec in enumerate(self.specs):
             if spec.key == key:
                 self.nav.setCurrentRow(row)
-                return self.pages.get(key)
+                page = self.pages.get(key)
+                if page is not None:
+                    page.focus_start()
+                return page
         return None
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -179,6 +200,53 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.activate()
 
+    def _focus_page(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_start()
+
+    # -- keyboard shortcuts (privdesk.ui.shortcuts) --------------------------------------------
+    def _keys_page(self) -> Page | None:
+        """The page a shortcut acts on: none while the screen is locked or the session ended."""
+        if self._ended or self.locked:
+            return None
+        return self.current_page()
+
+    def show_page_at(self, n: int) -> Page | None:
+        """Alt+1 … Alt+9: the n-th page of the navigation (from 0), its main input focused."""
+        if self._keys_page() is None or not 0 <= n < len(self.specs):
+            return None
+        return self.show_page(self.specs[n].key)
+
+    def search_current(self) -> None:
+        """Ctrl+F: the current page's search or filter box."""
+        page = self._keys_page()
+        box = page.search_box() if page is not None else None
+        if box is not None and box.isEnabled():
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if isinstance(box, QLineEdit):
+                box.selectAll()
+
+    def refresh_current(self) -> None:
+        """F5: read the current page again."""
+        page = self._keys_page()
+        if page is not None:
+            page.refresh()
+
+    def new_on_current(self) -> None:
+        """Ctrl+N: the current page's "new" action; nothing on a page without one."""
+        page = self._keys_page()
+        action = page.new_action() if page is not None else None
+        if action is not None:
+            action()
+
+    def print_current(self) -> None:
+        """Ctrl+P: print what the current page has selected (the print asks its reason)."""
+        page = self._keys_page()
+        action = page.print_action() if page is not None else None
+        if action is not None:
+            action()
+
     # -- menu and status bar ------------------------------------------------------------------
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("계정(&A)"))
@@ -190,7 +258,7 @@ class MainWindow(QMainWindow):
         self.change_password_action.triggered.connect(self.change_password)
         menu.addAction(self.change_password_action)
         self.lock_action = QAction(self.tr("화면 잠금"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcut(QKeySequence(shortcut("lock").keys))
         self.lock_action.triggered.connect(self.lock)
         menu.addAction(self.lock_action)
         self.keys_action = QAction(self.tr("키 관리…"), self)

@@ -125,6 +125,10 @@ class TodayPage(Page):
         layout.addWidget(self.status)
         layout.addStretch(1)
 
+    def focus_target(self) -> QWidget | None:
+        """The first 열기 button of the list (once it has loaded)."""
+        return next((r.button for r in self.rows if not r.button.isHidden()), None)
+
     def reload(self) -> None:
         actor = self.host.actor
         self.notices_box.reload()

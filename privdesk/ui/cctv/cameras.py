@@ -4,6 +4,7 @@ and the tab reloads); each camera's change history."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt
@@ -236,6 +237,10 @@ class CamerasTab(CctvTab):
         self.status.setObjectName("status")
         layout.addWidget(self.status)
         self._update_buttons()
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def new_action(self) -> Callable[[], object] | None:
+        return self.add_camera if self.may_manage else None
 
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor

@@ -457,6 +457,16 @@ class ComplaintsPage(Page):
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         return bar_button(self, bar, name, text, slot)
 
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def search_box(self) -> QWidget | None:
+        return self.filter_combo
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.new_complaint if self.may_handle else None
+
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor

@@ -558,6 +558,22 @@ class IncidentsPage(Page):
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         return bar_button(self, bar, name, text, slot)
 
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def search_box(self) -> QWidget | None:
+        return self.filter_combo
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.new_incident if self.may_handle else None
+
+    def print_action(self) -> Callable[[], object] | None:
+        """Ctrl+P: the selected incident's 처리 기록."""
+        if not self.may_handle or self.selected() is None:
+            return None
+        return lambda: self.print_paper("record")
+
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor

@@ -271,6 +271,50 @@ class MainWindow(QMainWindow):
         self.logout_action.setObjectName("logoutAction")
         self.logout_action.triggered.connect(self.logout)
         menu.addAction(self.logout_action)
+        self._build_help_menu()
+
+    def _build_help_menu(self) -> None:
+        """도움말(H), beside 계정(A): 정보, 사용 설명서, 단축키 (privdesk.ui.help)."""
+        menu = self.menuBar().addMenu(self.tr("도움말(&H)"))
+        menu.setObjectName("helpMenu")
+        self.guide_action = QAction(self.tr("사용 설명서"), self)
+        self.guide_action.setObjectName("guideAction")
+        self.guide_action.setShortcut(QKeySequence(shortcut("guide").keys))
+        self.guide_action.triggered.connect(self.open_guide)
+        menu.addAction(self.guide_action)
+        self.shortcuts_action = QAction(self.tr("단축키"), self)
+        self.shortcuts_action.setObjectName("shortcutsAction")
+        self.shortcuts_action.triggered.connect(self.open_shortcuts)
+        menu.addAction(self.shortcuts_action)
+        menu.addSeparator()
+        self.about_action = QAction(self.tr("정보…"), self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.open_about)
+        menu.addAction(self.about_action)
+
+    def _open_help(self, dialog: QDialog) -> QDialog:
+        self.help_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
+
+    def open_about(self) -> QDialog:
+        """도움말 → 정보…: version, database, key file, schema, the log's head and its witness."""
+        from privdesk.ui.help import AboutDialog
+
+        return self._open_help(AboutDialog(self, self))
+
+    def open_guide(self) -> QDialog:
+        """도움말 → 사용 설명서 (F1): the README's user guide, beside the work (not modal)."""
+        from privdesk.ui.help import GuideDialog
+
+        return self._open_help(GuideDialog(self))
+
+    def open_shortcuts(self) -> QDialog:
+        """도움말 → 단축키: the table of privdesk.ui.shortcuts."""
+        from privdesk.ui.help import ShortcutsDialog
+
+        return self._open_help(ShortcutsDialog(self))
 
     def open_keys(self) -> QDialog:
         from privdesk.ui.backup.keys import KeysDialog

@@ -2,7 +2,8 @@
 도움말 → 단축키 window to list them (never retyped elsewhere).
 
 A :class:`Shortcut` with a ``command`` is bound by :func:`install`; one without (``command=""``)
-is a rule every screen follows (Enter and Escape in dialogs) and is only listed. The commands
+is a rule every screen follows (Enter and Escape in dialogs) and is only listed; ``lock`` and
+``guide`` are the keys of the menu actions that use them (계정 → 화면 잠금, 도움말 → 사용 설명서). The commands
 the main window handles are :data:`COMMANDS`; what each does on a page is the page's
 (:class:`privdesk.ui.page.Page`: ``search_box``, ``refresh``, ``new_action``, ``print_action``).
 """
@@ -62,6 +63,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     ),
     Shortcut("page", "Alt+1", QT_TRANSLATE_NOOP("Shortcuts", "왼쪽 목록의 1~9번째 화면으로 이동")),
     Shortcut("lock", "Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "화면 잠금")),
+    Shortcut("guide", "F1", QT_TRANSLATE_NOOP("Shortcuts", "사용 설명서 열기")),
     Shortcut("", "Enter", QT_TRANSLATE_NOOP("Shortcuts", "대화상자: 기본 단추 (확인·저장)")),
     Shortcut("", "Esc", QT_TRANSLATE_NOOP("Shortcuts", "대화상자: 취소 (아무것도 바꾸지 않고 닫기)")),
     Shortcut("", "Tab", QT_TRANSLATE_NOOP("Shortcuts", "다음 입력 칸 (Shift+Tab: 이전 칸)")),

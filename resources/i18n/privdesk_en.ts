@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ko_KR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+66"/>
+        <source>privdesk 정보</source>
+        <translation>About privdesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>버전</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>데이터베이스</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위치</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>키 파일</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>스키마 버전</source>
+        <translation>Schema revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접속기록 현재 위치</source>
+        <translation>Access log head</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이 PC의 증인 기록</source>
+        <translation>This PC&apos;s witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>증인 기록 파일</source>
+        <translation>Witness file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>읽는 중…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>접속기록 전체 검증은 접속기록 화면의 [무결성 검증] 또는 명령줄의 privdesk audit verify로 합니다.</source>
+        <translation>To verify the whole access log, use [Verify integrity] on the access log screen or privdesk audit verify on the command line.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+9"/>
+        <source>읽을 수 없음</source>
+        <translation>Cannot be read</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>{revision} (최신)</source>
+        <translation>{revision} (current)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{revision} (이 프로그램의 최신: {head})</source>
+        <translation>{revision} (newest this program knows: {head})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>아직 없음</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{seq}번까지 확인 ({at})</source>
+        <translation>Up to no. {seq} ({at})</translation>
+    </message>
+</context>
+<context>
     <name>AccessAnswerDialog</name>
     <message>
         <location filename="../../privdesk/ui/requests/actions.py" line="+563"/>
@@ -280,7 +364,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+160"/>
+        <location line="+164"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
@@ -414,31 +498,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
+        <location line="+216"/>
         <source>잠금</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+219"/>
+        <location line="-215"/>
+        <location line="+226"/>
         <location line="+4"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="-222"/>
-        <location line="+233"/>
+        <location line="-229"/>
+        <location line="+240"/>
         <source>비밀번호 초기화</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+248"/>
+        <location line="-239"/>
+        <location line="+255"/>
         <source>계정 말소</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-254"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -453,7 +537,7 @@
         <translation>Include deactivated accounts</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>계정 {n}개</source>
         <translation>Accounts: {n}</translation>
     </message>
@@ -904,7 +988,7 @@ Key file: {path}</translation>
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="+84"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+85"/>
         <source>카메라 수정 — {number}</source>
         <translation>Edit camera — {number}</translation>
     </message>
@@ -1020,7 +1104,7 @@ Key file: {path}</translation>
         <translation>Change history</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>카메라 {n}대 (운영 {active}대)</source>
         <translation>{n} cameras ({active} in operation)</translation>
     </message>
@@ -1211,7 +1295,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+52"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -1219,7 +1303,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="-210"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-214"/>
         <source>운영</source>
         <translation>In operation</translation>
     </message>
@@ -1434,7 +1518,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvPage</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/page.py" line="+39"/>
+        <location filename="../../privdesk/ui/cctv/page.py" line="+41"/>
         <source>CCTV 관리</source>
         <translation>CCTV management</translation>
     </message>
@@ -1653,24 +1737,24 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+525"/>
+        <location line="+535"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-524"/>
-        <location line="+531"/>
+        <location line="-534"/>
+        <location line="+541"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-530"/>
-        <location line="+531"/>
+        <location line="-540"/>
+        <location line="+541"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-538"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
@@ -1696,18 +1780,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+502"/>
+        <location line="+512"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-501"/>
-        <location line="+502"/>
+        <location line="-511"/>
+        <location line="+512"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-511"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -1718,28 +1802,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+496"/>
+        <location line="+506"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-504"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+491"/>
+        <location line="+501"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-500"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+485"/>
+        <location line="+495"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
@@ -1767,7 +1851,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>개인정보 침해 신고·상담</source>
         <translation>Privacy complaints and inquiries</translation>
     </message>
@@ -1817,7 +1901,7 @@ Key file: {path}</translation>
         <translation>All (closed included)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
         <translation>{n} awaiting an answer — {late} overdue, {soon} due soon</translation>
     </message>
@@ -2608,7 +2692,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+314"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -2623,7 +2707,7 @@ Key file: {path}</translation>
         <translation>Find a patient by chart number to see every disclosure of that patient&apos;s data to third parties.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>{label} — 제3자 제공 {n}건</source>
         <translation>{label} — {n} disclosure(s)</translation>
     </message>
@@ -2729,7 +2813,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-284"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -2784,7 +2868,7 @@ Key file: {path}</translation>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
@@ -2865,7 +2949,7 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+206"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+207"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -3201,6 +3285,27 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+20"/>
+        <source>사용 설명서</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>사용 설명서를 찾을 수 없습니다. 설치가 온전한지 전산 담당자에게 확인하십시오.</source>
+        <translation>The user guide cannot be found. Ask IT to check the installation.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location line="-110"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HoldDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv/holds.py" line="+20"/>
@@ -3315,7 +3420,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+348"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+364"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -3381,7 +3486,7 @@ Key file: {path}</translation>
         <translation>Include closed requests</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
@@ -3432,7 +3537,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-188"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-198"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
@@ -3455,7 +3560,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-636"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-652"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3586,7 +3691,7 @@ Key file: {path}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+55"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation>{n} open — {late} with a duty past its deadline</translation>
     </message>
@@ -4151,7 +4256,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+186"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+187"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
@@ -4172,8 +4277,8 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+18"/>
+        <location line="+44"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+25"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -4205,7 +4310,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>CCTV footage ledger</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-82"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-89"/>
         <source>검색어</source>
         <translation>Search</translation>
     </message>
@@ -4220,7 +4325,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print period</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>개인정보파일 파기 관리대장</source>
         <translation>Destruction ledger of personal-information files</translation>
     </message>
@@ -4418,7 +4523,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-218"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-225"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -4481,7 +4586,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+220"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+224"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -4689,7 +4794,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-126"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-130"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -4814,12 +4919,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+75"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+78"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+174"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
@@ -4849,7 +4954,27 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Log out</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+8"/>
+        <source>도움말(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>사용 설명서</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>단축키</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>정보…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>처리 중…</source>
         <translation>Working…</translation>
     </message>
@@ -5294,7 +5419,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-538"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-554"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -5813,7 +5938,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+116"/>
+        <location line="+120"/>
         <location line="+73"/>
         <source>처리정지 설정</source>
         <translation>Place a hold</translation>
@@ -5985,7 +6110,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+44"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+45"/>
         <source>계정 생성·권한 부여</source>
         <translation>Account created, access granted</translation>
     </message>
@@ -6050,7 +6175,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+160"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -6058,7 +6183,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-133"/>
+        <location line="-140"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -6083,7 +6208,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -6175,46 +6300,46 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     <name>PlansTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle/plans.py" line="+145"/>
-        <location line="+180"/>
+        <location line="+184"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-181"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
+        <location line="+210"/>
         <location line="+8"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-215"/>
         <source>계획 취소</source>
         <translation>Cancel plan</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+241"/>
+        <location line="+245"/>
         <source>파기 확인서</source>
         <translation>Destruction certificate</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-240"/>
         <source>2인 승인 (두 번째 승인권자 필요)</source>
         <translation>Two-person rule (a second approver is needed)</translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation>Select a plan to see its contents.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-53"/>
         <source>파기 대상 기록 (파기 기한이 지난 기록 먼저)</source>
         <translation>Records to destroy (those past the destruction deadline first)</translation>
     </message>
@@ -6224,7 +6349,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Excluded records and why</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6309,7 +6434,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+222"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+223"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -6577,13 +6702,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+104"/>
         <location line="+61"/>
         <source>위탁 종료</source>
         <translation>End outsourcing</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-163"/>
         <source>계약 관리</source>
         <translation>Contract…</translation>
     </message>
@@ -6608,7 +6733,7 @@ Plan hash: {hash}</translation>
         <translation>Another user changed this processor first. The latest version has been reloaded; check it and try again.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation>{n} processors — {soon} ending soon, {ended} expired, {open} without return/destruction</translation>
     </message>
@@ -6837,7 +6962,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-261"/>
         <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
         <translation>Quick entry — internal viewing (Enter saves)</translation>
     </message>
@@ -8024,7 +8149,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests/page.py" line="+63"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+64"/>
         <source>처리정지 중</source>
         <translation>on hold</translation>
     </message>
@@ -8122,7 +8247,7 @@ Plan hash: {hash}</translation>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
@@ -8145,7 +8270,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+102"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+103"/>
         <source>이름(ID)</source>
         <translation>Name (ID)</translation>
     </message>
@@ -8693,7 +8818,7 @@ Plan hash: {hash}</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>{month} 접속기록을 점검하는 중…</source>
         <translation>Reviewing the access log of {month}…</translation>
     </message>
@@ -9103,7 +9228,7 @@ Retention: {rule}</translation>
         <translation>Restore (patient returned)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location line="+5"/>
         <source>분리보관 해제</source>
         <translation>Restore separated record</translation>
@@ -9151,6 +9276,77 @@ Retention: {rule}</translation>
         <location line="-4"/>
         <source>이의제기 방법</source>
         <translation>How to object</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../privdesk/ui/shortcuts.py" line="+50"/>
+        <source>현재 화면의 검색·필터 칸으로 이동</source>
+        <translation>Go to the search or filter box of the current screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>현재 화면을 새로 읽기</source>
+        <translation>Reload the current screen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>새로 등록 (환자, 정보주체 요구, CCTV 열람 요구, 제공 기록, 사고, 신고, 계정 …)</source>
+        <translation>New (patient, data-subject request, CCTV request, disclosure, incident, complaint, account …)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>선택한 기록 또는 화면의 대장 출력 (출력 사유를 묻습니다)</source>
+        <translation>Print the selected record or the screen&apos;s ledger (asks for the reason)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>왼쪽 목록의 1~9번째 화면으로 이동</source>
+        <translation>Go to screen 1–9 of the list on the left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>화면 잠금</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사용 설명서 열기</source>
+        <translation>Open the user guide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대화상자: 기본 단추 (확인·저장)</source>
+        <translation>Dialogs: the default button (OK, save)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대화상자: 취소 (아무것도 바꾸지 않고 닫기)</source>
+        <translation>Dialogs: cancel (close without changing anything)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다음 입력 칸 (Shift+Tab: 이전 칸)</source>
+        <translation>Next field (Shift+Tab: previous field)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+123"/>
+        <source>단축키</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>키</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>하는 일</source>
+        <translation>What it does</translation>
     </message>
 </context>
 <context>
@@ -9219,7 +9415,7 @@ Retention: {rule}</translation>
         <translation>Nothing to do.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
@@ -9379,7 +9575,7 @@ Retention: {rule}</translation>
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-113"/>
+        <location filename="../../privdesk/ui/today.py" line="-117"/>
         <source>열기</source>
         <translation>Open</translation>
     </message>

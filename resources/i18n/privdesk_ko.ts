@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="ko_KR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+66"/>
+        <source>privdesk 정보</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>버전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>데이터베이스</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>키 파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>스키마 버전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접속기록 현재 위치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이 PC의 증인 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>증인 기록 파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>읽는 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>접속기록 전체 검증은 접속기록 화면의 [무결성 검증] 또는 명령줄의 privdesk audit verify로 합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+9"/>
+        <source>읽을 수 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>{revision} (최신)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{revision} (이 프로그램의 최신: {head})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>아직 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{seq}번까지 확인 ({at})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccessAnswerDialog</name>
     <message>
         <location filename="../../privdesk/ui/requests/actions.py" line="+563"/>
@@ -280,7 +364,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+160"/>
+        <location line="+164"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
@@ -414,31 +498,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
+        <location line="+216"/>
         <source>잠금</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+219"/>
+        <location line="-215"/>
+        <location line="+226"/>
         <location line="+4"/>
         <source>잠금 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-222"/>
-        <location line="+233"/>
+        <location line="-229"/>
+        <location line="+240"/>
         <source>비밀번호 초기화</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+248"/>
+        <location line="-239"/>
+        <location line="+255"/>
         <source>계정 말소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-254"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,7 +537,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>계정 {n}개</source>
         <translation type="unfinished"></translation>
     </message>
@@ -902,7 +986,7 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="+84"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+85"/>
         <source>카메라 수정 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1018,7 +1102,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>카메라 {n}대 (운영 {active}대)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1209,7 +1293,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+52"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
         <source> · 영상 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1217,7 +1301,7 @@
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="-210"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-214"/>
         <source>운영</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1432,7 +1516,7 @@
 <context>
     <name>CctvPage</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/page.py" line="+39"/>
+        <location filename="../../privdesk/ui/cctv/page.py" line="+41"/>
         <source>CCTV 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1651,24 +1735,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+525"/>
+        <location line="+535"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-524"/>
-        <location line="+531"/>
+        <location line="-534"/>
+        <location line="+541"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-530"/>
-        <location line="+531"/>
+        <location line="-540"/>
+        <location line="+541"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-538"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1694,18 +1778,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+502"/>
+        <location line="+512"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-501"/>
-        <location line="+502"/>
+        <location line="-511"/>
+        <location line="+512"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-511"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1716,28 +1800,28 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+496"/>
+        <location line="+506"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-504"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+491"/>
+        <location line="+501"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-500"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+485"/>
+        <location line="+495"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,7 +1849,7 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>개인정보 침해 신고·상담</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,7 +1899,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2606,7 +2690,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+303"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+314"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2621,7 +2705,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>{label} — 제3자 제공 {n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2727,7 +2811,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-270"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-284"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2782,7 +2866,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+76"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,7 +2947,7 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+206"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+207"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3199,6 +3283,27 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+20"/>
+        <source>사용 설명서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>사용 설명서를 찾을 수 없습니다. 설치가 온전한지 전산 담당자에게 확인하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location line="-110"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HoldDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv/holds.py" line="+20"/>
@@ -3313,7 +3418,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+348"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+364"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3379,7 +3484,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3430,7 +3535,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-188"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-198"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3453,7 +3558,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-636"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-652"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3584,7 +3689,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+55"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4148,7 +4253,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+186"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+187"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4169,8 +4274,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+18"/>
+        <location line="+44"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+25"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4202,7 +4307,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-82"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-89"/>
         <source>검색어</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4217,7 +4322,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>개인정보파일 파기 관리대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4415,7 +4520,7 @@
 <context>
     <name>LifecycleLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-218"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-225"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4478,7 +4583,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+220"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+224"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4686,7 +4791,7 @@
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-126"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-130"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4811,12 +4916,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+75"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+78"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+174"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4846,7 +4951,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+8"/>
+        <source>도움말(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>사용 설명서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>단축키</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>정보…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>처리 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5291,7 +5416,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-538"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-554"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5810,7 +5935,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+116"/>
+        <location line="+120"/>
         <location line="+73"/>
         <source>처리정지 설정</source>
         <translation type="unfinished"></translation>
@@ -5982,7 +6107,7 @@
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+44"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+45"/>
         <source>계정 생성·권한 부여</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6047,7 +6172,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+160"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6055,7 +6180,7 @@
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-133"/>
+        <location line="-140"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6080,7 +6205,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6172,46 +6297,46 @@
     <name>PlansTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle/plans.py" line="+145"/>
-        <location line="+180"/>
+        <location line="+184"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-181"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+206"/>
+        <location line="+210"/>
         <location line="+8"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-211"/>
+        <location line="-215"/>
         <source>계획 취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+241"/>
+        <location line="+245"/>
         <source>파기 확인서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-240"/>
         <source>2인 승인 (두 번째 승인권자 필요)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-53"/>
         <source>파기 대상 기록 (파기 기한이 지난 기록 먼저)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6221,7 +6346,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>파기 계획 {n} ({state})
 개인정보파일: {file}
 파기 대상: {count}건, 파기 제외: {excluded}건
@@ -6300,7 +6425,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+222"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+223"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6568,13 +6693,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+104"/>
         <location line="+61"/>
         <source>위탁 종료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-163"/>
         <source>계약 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6599,7 +6724,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6828,7 +6953,7 @@
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-254"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-261"/>
         <source>빠른 기록 — 내부 열람 (Enter로 저장)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8015,7 +8140,7 @@
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests/page.py" line="+63"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+64"/>
         <source>처리정지 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8113,7 +8238,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8136,7 +8261,7 @@
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+102"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+103"/>
         <source>이름(ID)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8684,7 +8809,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>{month} 접속기록을 점검하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9088,7 +9213,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location line="+5"/>
         <source>분리보관 해제</source>
         <translation type="unfinished"></translation>
@@ -9135,6 +9260,77 @@
     <message>
         <location line="+4"/>
         <source>설명을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../privdesk/ui/shortcuts.py" line="+50"/>
+        <source>현재 화면의 검색·필터 칸으로 이동</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>현재 화면을 새로 읽기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>새로 등록 (환자, 정보주체 요구, CCTV 열람 요구, 제공 기록, 사고, 신고, 계정 …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>선택한 기록 또는 화면의 대장 출력 (출력 사유를 묻습니다)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>왼쪽 목록의 1~9번째 화면으로 이동</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>화면 잠금</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사용 설명서 열기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대화상자: 기본 단추 (확인·저장)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대화상자: 취소 (아무것도 바꾸지 않고 닫기)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다음 입력 칸 (Shift+Tab: 이전 칸)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+123"/>
+        <source>단축키</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>키</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>하는 일</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9204,7 +9400,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>불러오는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9364,7 +9560,7 @@
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-113"/>
+        <location filename="../../privdesk/ui/today.py" line="-117"/>
         <source>열기</source>
         <translation type="unfinished"></translation>
     </message>

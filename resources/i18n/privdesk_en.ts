@@ -691,7 +691,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+290"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+291"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -757,12 +757,14 @@
         <translation>Account</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <location line="+7"/>
         <source>기간 (첫날)</source>
         <translation>Period (first day)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>기간 (마지막 날)</source>
         <translation>Period (last day)</translation>
     </message>
@@ -1652,7 +1654,7 @@ Key file: {path}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+109"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+107"/>
         <source>사고 종결 — {number}</source>
         <translation>Close incident — {number}</translation>
     </message>
@@ -1978,7 +1980,7 @@ Key file: {path}</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="+368"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+374"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation>Saved by someone else first</translation>
     </message>
@@ -2250,6 +2252,49 @@ Key file: {path}</translation>
         <location line="+8"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
         <translation>{n} records are past the destruction deadline ({days} days after the retention ended) — the oldest by {late} days. Create a destruction plan and destroy them now.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../privdesk/ui/dateedit.py" line="+35"/>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label}: 2026-12-05 또는 20261205처럼 연·월·일을 입력하십시오.</source>
+        <translation>{label}: enter year, month and day, e.g. 2026-12-05 or 20261205.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{label}: 없는 날짜입니다 ({text}). 월은 1~12, 일은 그 달의 마지막 날까지입니다.</source>
+        <translation>{label}: no such date ({text}). The month is 1–12, the day at most the last day of that month.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label}: 연도를 확인하십시오 ({first}~{last}).</source>
+        <translation>{label}: check the year ({first}–{last}).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>YYYY-MM-DD (선택)</source>
+        <translation>YYYY-MM-DD (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2026-12-05 또는 20261205처럼 입력하거나, 오른쪽 단추(Alt+↓)로 달력을 엽니다.</source>
+        <translation>Type e.g. 2026-12-05 or 20261205, or open the calendar with the button on the right (Alt+Down).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>달력에서 고르기</source>
+        <translation>Pick from the calendar</translation>
     </message>
 </context>
 <context>
@@ -3560,7 +3605,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-652"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-650"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3611,7 +3656,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+373"/>
+        <location line="+371"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -3759,19 +3804,17 @@ Key file: {path}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/intake.py" line="+78"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+79"/>
         <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
         <translation>New request — CCTV footage viewing, existence or deletion</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+187"/>
-        <location line="+140"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+326"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+18"/>
         <source>선택 — 결과 통지서를 우편으로 보낼 때</source>
         <translation>Optional — when the result notice goes by post</translation>
     </message>
@@ -3799,8 +3842,10 @@ Key file: {path}</translation>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-32"/>
+        <location line="-22"/>
+        <location line="+23"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-43"/>
+        <location line="+11"/>
         <source>생년월일</source>
         <translation>Date of birth</translation>
     </message>
@@ -3922,12 +3967,7 @@ Key file: {path}</translation>
         <translation>Some footage is already held.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>생년월일은 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation>Enter the date of birth as YYYY-MM-DD.</translation>
-    </message>
-    <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-227"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-225"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation>New request — access, correction, deletion or suspension of personal data</translation>
     </message>
@@ -3967,12 +4007,7 @@ Key file: {path}</translation>
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <location line="+27"/>
         <source>선택 — 통지서를 우편으로 보낼 때</source>
         <translation>Optional — when the notice goes by post</translation>
@@ -4003,7 +4038,8 @@ Key file: {path}</translation>
         <translation>Requester&apos;s name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
+        <location line="+18"/>
         <source>요구인 생년월일</source>
         <translation>Requester&apos;s date of birth</translation>
     </message>
@@ -4104,11 +4140,6 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation>Enter dates as YYYY-MM-DD.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>차트번호로 환자를 찾아 연결하십시오.</source>
         <translation>Find the patient by chart number and link the request.</translation>
     </message>
@@ -5419,7 +5450,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-554"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-552"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -5692,7 +5723,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-329"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-333"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -5782,7 +5813,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>YYYY-MM-DD (empty: the first visit)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장</source>
         <translation>The number&apos;s check digit does not match. It may be a number issued from October 2020 — save it as it is</translation>
     </message>
@@ -7180,7 +7211,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+206"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+204"/>
         <source>잘못 추가한 정보주체 제외 — {number}</source>
         <translation>Remove people added by mistake — {number}</translation>
     </message>

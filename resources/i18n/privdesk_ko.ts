@@ -691,7 +691,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+290"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+291"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,12 +757,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <location line="+7"/>
         <source>기간 (첫날)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>기간 (마지막 날)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,7 +1652,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+109"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+107"/>
         <source>사고 종결 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1976,7 +1978,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="+368"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+374"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2247,6 +2249,49 @@
     <message>
         <location line="+8"/>
         <source>파기 기한(보유기간 종료 후 {days}일)이 지난 기록 {n}건 — 가장 오래된 기록은 기한을 {late}일 넘겼습니다. 파기 계획을 만들어 바로 파기하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../privdesk/ui/dateedit.py" line="+35"/>
+        <source>날짜</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label}: 2026-12-05 또는 20261205처럼 연·월·일을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{label}: 없는 날짜입니다 ({text}). 월은 1~12, 일은 그 달의 마지막 날까지입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label}: 연도를 확인하십시오 ({first}~{last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>YYYY-MM-DD (선택)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2026-12-05 또는 20261205처럼 입력하거나, 오른쪽 단추(Alt+↓)로 달력을 엽니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>달력에서 고르기</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3558,7 +3603,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-652"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-650"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3609,7 +3654,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+373"/>
+        <location line="+371"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3757,19 +3802,17 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/intake.py" line="+78"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+79"/>
         <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+187"/>
-        <location line="+140"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+326"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+18"/>
         <source>선택 — 결과 통지서를 우편으로 보낼 때</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3797,8 +3840,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-32"/>
+        <location line="-22"/>
+        <location line="+23"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-43"/>
+        <location line="+11"/>
         <source>생년월일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3920,12 +3965,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>생년월일은 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-227"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-225"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3965,12 +4005,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <location line="+27"/>
         <source>선택 — 통지서를 우편으로 보낼 때</source>
         <translation type="unfinished"></translation>
@@ -4001,7 +4036,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
+        <location line="+18"/>
         <source>요구인 생년월일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4102,11 +4138,6 @@
     </message>
     <message>
         <location line="+13"/>
-        <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>차트번호로 환자를 찾아 연결하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5416,7 +5447,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-554"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-552"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5689,7 +5720,7 @@
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-329"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-333"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5779,7 +5810,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7171,7 +7202,7 @@
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+206"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+204"/>
         <source>잘못 추가한 정보주체 제외 — {number}</source>
         <translation type="unfinished"></translation>
     </message>

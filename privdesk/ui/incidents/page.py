@@ -51,6 +51,7 @@ from privdesk.incidents.rules import DutyState, Urgency
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.clocks import CLOCK_ROLES, clock_colour
+from privdesk.ui.dateedit import DateEdit
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
@@ -307,9 +308,9 @@ class AffectDialog(_Form):
         self.seq = self.line("exportSeq", "", self.tr("접속기록 화면의 순번"))
         self.login = self.line("login", "", self.tr("아이디"))
         self.cctv = self.line("cctv", "", self.tr("접수번호, 쉼표로 여러 개 (예: CR-2026-0007)"))
-        today = clock.today_kst().isoformat()
-        self.first = self.line("first", today, "YYYY-MM-DD")
-        self.last = self.line("last", today, "YYYY-MM-DD")
+        today = clock.today_kst()
+        self.first = DateEdit(self, today, name="first", label=self.tr("기간 (첫날)"))
+        self.last = DateEdit(self, today, name="last", label=self.tr("기간 (마지막 날)"))
         self.form.addRow(self.tr("찾는 방법"), self.mode)
         self.form.addRow(self.tr("차트번호"), self.charts)
         self.form.addRow(self.tr("순번"), self.seq)
@@ -356,13 +357,11 @@ class AffectDialog(_Form):
         if mode == "cctv":
             ids = affected.read_cctv(self.cctv.text())
             return lambda: affected.affect_cctv(ctx, actor, number, ids)
-        try:
-            first, last = (
-                dt.date.fromisoformat(self.first.text().strip()),
-                dt.date.fromisoformat(self.last.text().strip()),
+        first, last = self.first.date("first"), self.last.date("last")
+        if first is None or last is None:
+            raise ValidationError(
+                "first" if first is None else "last", "기간의 첫날과 마지막 날을 입력하십시오."
             )
-        except ValueError:
-            raise ValidationError("first", "기간은 YYYY-MM-DD 형식으로 입력하십시오.") from None
         login = self.login.text()
         return lambda: affected.affect_account(ctx, actor, number, login, first, last)
 

@@ -367,3 +367,52 @@ def rich_detail(splitter: QSplitter, name: str) -> QLabel:
     scroll.setWidget(label)
     splitter.addWidget(scroll)
     return label
+
+
+class _EnterRuns(QObject):
+    def __init__(self, edit: QLineEdit, slot: Callable[[], object]) -> None:
+        super().__init__(edit)
+        self.slot = slot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.slot()
+            return True  # consumed: the dialog's default button is not pressed as well
+        return False
+
+
+def enter_runs(edit: QLineEdit, slot: Callable[[], object]) -> None:
+    """Enter in ``edit`` runs ``slot`` (e.g. 찾기 in a lookup field) and only that: without this a
+    QLineEdit passes Enter on to its dialog, whose default button (저장) would fire too."""
+    edit.installEventFilter(_EnterRuns(edit, slot))
+
+
+def _will_show(w: QWidget, dialog: QWidget) -> bool:
+    """Whether ``w`` shows when ``dialog`` does (neither it nor a parent hidden on purpose)."""
+    node: QWidget | None = w
+    while node is not None and node is not dialog:
+        if node.isHidden() and node.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            return False
+        node = node.parentWidget()
+    return True
+
+
+def start_in_first_field(dialog: QWidget) -> None:
+    """Open ``dialog`` with the cursor in its first field. A form that creates its button box
+    before its fields has the buttons first in the Tab chain — Tab still goes round in the right
+    order, but the dialog would open with the focus on 저장."""
+    w: QWidget | None = dialog.nextInFocusChain()
+    while w is not None and w is not dialog:
+        if (
+            not isinstance(w.parentWidget(), QDialogButtonBox)
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.isEnabled()
+            and _will_show(w, dialog)
+        ):
+            w.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        w = w.nextInFocusChain()

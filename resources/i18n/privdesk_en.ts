@@ -691,7 +691,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+291"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+299"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -772,7 +772,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+270"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+278"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -814,7 +814,7 @@ Key file: {path}</translation>
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+105"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+106"/>
         <source>일부 승인 — {number}</source>
         <translation>Partly approve — {number}</translation>
     </message>
@@ -1045,7 +1045,7 @@ Key file: {path}</translation>
         <translation>Empty: the purpose in the hospital profile</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>사유 (필수)</source>
         <translation>Reason (required)</translation>
     </message>
@@ -1267,7 +1267,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-104"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-105"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -1305,7 +1305,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="-214"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-216"/>
         <source>운영</source>
         <translation>In operation</translation>
     </message>
@@ -1355,7 +1355,7 @@ Key file: {path}</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
@@ -1690,7 +1690,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-132"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-133"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -1700,7 +1700,7 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>신고·상담 접수</source>
         <translation>Receive a complaint or inquiry</translation>
     </message>
@@ -1728,7 +1728,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-303"/>
+        <location line="-304"/>
         <source>침해 신고</source>
         <translation>Complaint</translation>
     </message>
@@ -1739,24 +1739,24 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+535"/>
+        <location line="+536"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-534"/>
-        <location line="+541"/>
+        <location line="-535"/>
+        <location line="+542"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-540"/>
-        <location line="+541"/>
+        <location line="-541"/>
+        <location line="+542"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-538"/>
+        <location line="-539"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
@@ -1782,18 +1782,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+512"/>
+        <location line="+513"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-511"/>
-        <location line="+512"/>
+        <location line="-512"/>
+        <location line="+513"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-511"/>
+        <location line="-512"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -1804,28 +1804,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+506"/>
+        <location line="+507"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-505"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+501"/>
+        <location line="+502"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-500"/>
+        <location line="-501"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+495"/>
+        <location line="+496"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
@@ -1926,7 +1926,7 @@ Key file: {path}</translation>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+221"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+222"/>
         <source>처리 완료 — {number}</source>
         <translation>Complete — {number}</translation>
     </message>
@@ -2378,7 +2378,7 @@ Key file: {path}</translation>
         <translation>Record a use beyond the purpose or a third-party provision</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>제3자 제공</source>
         <translation>Third-party provision</translation>
     </message>
@@ -3474,6 +3474,11 @@ Key file: {path}</translation>
         <source>복사</source>
         <translation>Copy</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -3605,7 +3610,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-650"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-656"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3656,7 +3661,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+371"/>
+        <location line="+372"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -3809,7 +3814,7 @@ Key file: {path}</translation>
         <translation>New request — CCTV footage viewing, existence or deletion</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+326"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+327"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
@@ -3830,7 +3835,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-158"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-159"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
@@ -3900,7 +3905,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+50"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+51"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
@@ -3967,7 +3972,7 @@ Key file: {path}</translation>
         <translation>Some footage is already held.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-225"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-226"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation>New request — access, correction, deletion or suspension of personal data</translation>
     </message>
@@ -4069,7 +4074,7 @@ Key file: {path}</translation>
         <translation>Request and reason</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>YYYY-MM-DD (신분증의 생년월일)</source>
         <translation>YYYY-MM-DD (birth date on the ID)</translation>
     </message>

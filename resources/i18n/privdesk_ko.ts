@@ -691,7 +691,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+291"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+299"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,7 +772,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+270"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+278"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -812,7 +812,7 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+105"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+106"/>
         <source>일부 승인 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1043,7 +1043,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>사유 (필수)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,7 +1265,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-104"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-105"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1303,7 +1303,7 @@
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="-214"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-216"/>
         <source>운영</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,7 +1353,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1688,7 +1688,7 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-132"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-133"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1698,7 +1698,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>신고·상담 접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,7 +1726,7 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-303"/>
+        <location line="-304"/>
         <source>침해 신고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,24 +1737,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+535"/>
+        <location line="+536"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-534"/>
-        <location line="+541"/>
+        <location line="-535"/>
+        <location line="+542"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-540"/>
-        <location line="+541"/>
+        <location line="-541"/>
+        <location line="+542"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-538"/>
+        <location line="-539"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1780,18 +1780,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+512"/>
+        <location line="+513"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-511"/>
-        <location line="+512"/>
+        <location line="-512"/>
+        <location line="+513"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-511"/>
+        <location line="-512"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,28 +1802,28 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+506"/>
+        <location line="+507"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-505"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+501"/>
+        <location line="+502"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-500"/>
+        <location line="-501"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+495"/>
+        <location line="+496"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,7 +1924,7 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+221"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+222"/>
         <source>처리 완료 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2376,7 +2376,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>제3자 제공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3472,6 +3472,11 @@
         <source>복사</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -3603,7 +3608,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-650"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-656"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3654,7 +3659,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+371"/>
+        <location line="+372"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,7 +3812,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+326"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+327"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3828,7 +3833,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-158"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-159"/>
         <source>성명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3898,7 +3903,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+50"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+51"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3965,7 +3970,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-225"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-226"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4067,7 +4072,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>YYYY-MM-DD (신분증의 생년월일)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -118,6 +118,8 @@ class CameraDialog(QDialog):
             form.addRow(self.tr("비고"), self.note_edit)
         else:
             self.purpose_edit.setPlaceholderText(self.tr("비워 두면 병원 프로필의 설치 목적"))
+            self.status_combo.hide()  # not on the form: neither shown in a corner nor a Tab stop
+            self.note_edit.hide()
         form.addRow(self.tr("사유 (필수)"), self.reason_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -57,7 +57,14 @@ from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.tasks import Task
-from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table, rich_detail
+from privdesk.ui.widgets import (
+    ask_reason,
+    bar_button,
+    heading,
+    record_table,
+    rich_detail,
+    start_in_first_field,
+)
 
 CTX = "IncidentsModel"
 OPEN, ALL = "open", "all"
@@ -162,6 +169,7 @@ class _Form(QDialog):
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.buttons)
+        start_in_first_field(self)  # the cursor starts in the first field, not on 저장
         self.resize(560, self.sizeHint().height())
 
     def text_edit(self, name: str, height: int = 70) -> QPlainTextEdit:
@@ -806,6 +814,10 @@ class HomepageDialog(QDialog):
         copy.setObjectName("copyButton")
         copy.clicked.connect(lambda _c=False: QApplication.clipboard().setText(self.text.toPlainText()))
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("닫기"))
+        close.setDefault(True)  # Enter closes (복사 is a click or Tab away)
+        copy.setAutoDefault(False)
         layout.addWidget(buttons)
         self.resize(720, 560)
 

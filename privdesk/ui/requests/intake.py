@@ -241,6 +241,7 @@ class IntakeDialog(QDialog):
         columns.addLayout(right, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields (they scroll into view)
         scroll.setWidget(body)
 
         layout = QVBoxLayout(self)

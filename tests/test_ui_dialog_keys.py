@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -113,6 +113,99 @@ def _builders() -> dict[str, Build]:
     }
 
 
+def _dsr(w: MainWindow):  # type: ignore[no-untyped-def]
+    """A data-subject request (열람, a homepage member) to open the request dialogs on."""
+    import datetime as dt
+
+    from privdesk.rights import requests as rights
+
+    return rights.receive_request(
+        w.ctx,
+        w.actor,
+        rights.RequestInput(
+            kind="access",
+            file_code="member",
+            relation="self",
+            requester_name="김회원",
+            requester_phone="010-2222-3333",
+            id_document="주민등록증",
+            request_text="",
+            subject_name="김회원",
+            subject_birth=dt.date(1988, 2, 3),
+        ),
+    )
+
+
+def _cctv(w: MainWindow):  # type: ignore[no-untyped-def]
+    from privdesk.cctv import requests as cctv_requests
+    from tests.ui_cctv_support import request_input
+
+    return cctv_requests.receive_request(w.ctx, w.actor, request_input())
+
+
+def _complaint(w: MainWindow):  # type: ignore[no-untyped-def]
+    from privdesk.complaints import desk
+    from privdesk.complaints.desk import ComplaintInput
+
+    return desk.receive(
+        w.ctx,
+        w.actor,
+        ComplaintInput(
+            kind="complaint",
+            channel="phone",
+            topic="안내 문자 오발송 신고",
+            name="남궁민수",
+            contact="010-9876-5432",
+        ),
+    )
+
+
+def _incident_row(w: MainWindow):  # type: ignore[no-untyped-def]
+    from tests.incident_support import hours_ago, open_at
+
+    return open_at(w.ctx, w.actor, hours_ago(2)).row
+
+
+def _with_records() -> dict[str, Build]:
+    """Dialogs on a record, the record made through the use cases first."""
+    from privdesk.lifecycle.files import list_files
+    from privdesk.ui.cctv import decisions
+    from privdesk.ui.complaints.page import AnswerDialog, IncidentDialog, RequestDialog
+    from privdesk.ui.incidents.page import CloseDialog
+    from privdesk.ui.lifecycle.rules import RuleDialog
+    from privdesk.ui.requests import actions
+
+    objection = "이의가 있으면 개인정보 보호책임자에게 신청하십시오."
+    return {
+        "requests.VerifyDialog": lambda w, _t: actions.VerifyDialog(w, _dsr(w)),
+        "requests.ExtendDialog": lambda w, _t: actions.ExtendDialog(w, _dsr(w), 10),
+        "requests.AccessDialog": lambda w, _t: actions.AccessDialog(w, _dsr(w), "원무과"),
+        "requests.CompleteDialog": lambda w, _t: actions.CompleteDialog(w, _dsr(w)),
+        "requests.RefuseDialog": lambda w, _t: actions.RefuseDialog(w, _dsr(w), objection),
+        "requests.PartlyDialog": lambda w, _t: actions.PartlyDialog(w, _dsr(w), objection),
+        "requests.WithdrawDialog": lambda w, _t: actions.WithdrawDialog(w, _dsr(w)),
+        "cctv.ApproveDialog": lambda w, _t: decisions.ApproveDialog(w, _cctv(w), "시설팀 사무실"),
+        "cctv.RefuseDialog": lambda w, _t: decisions.RefuseDialog(w, _cctv(w)),
+        "cctv.ExtendDialog": lambda w, _t: decisions.ExtendDialog(w, _cctv(w), 10),
+        "cctv.MaskingDialog": lambda w, _t: decisions.MaskingDialog(w, _cctv(w)),
+        "cctv.CompleteDialog": lambda w, _t: decisions.CompleteDialog(w, _cctv(w)),
+        "complaints.AnswerDialog": lambda w, _t: AnswerDialog(
+            _page(w, "complaints"), _complaint(w).row, "", closing=False
+        ),
+        "complaints.RequestDialog": lambda w, _t: RequestDialog(_page(w, "complaints"), _complaint(w)),
+        "complaints.IncidentDialog": lambda w, _t: IncidentDialog(_page(w, "complaints"), _complaint(w)),
+        "incidents.CloseDialog": lambda w, _t: CloseDialog(_page(w, "incidents"), _incident_row(w)),
+        "RuleDialog": lambda w, _t: RuleDialog(w, list_files(w.ctx, w.actor)[0]),
+    }
+
+
+_base_builders = _builders
+
+
+def _builders() -> dict[str, Build]:  # type: ignore[no-redef]
+    return {**_base_builders(), **_with_records()}
+
+
 NAMES = sorted(_builders())
 INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QCheckBox)
 ACCEPTING = {
@@ -120,6 +213,18 @@ ACCEPTING = {
     QDialogButtonBox.ButtonRole.YesRole,
     QDialogButtonBox.ButtonRole.ApplyRole,
 }
+
+
+def dispose(qtbot, runner: TaskRunner, win: MainWindow, *dialogs: QDialog) -> None:  # type: ignore[no-untyped-def]
+    """Delete the dialogs now, on the GUI thread, then close the window (pytest-qt deletes it):
+    nothing of a test is left for the garbage collector to destroy."""
+    for d in dialogs:
+        if shiboken6.isValid(d):
+            d.hide()
+            d.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    win.close()
+    settle(qtbot, runner)
 
 
 def default_button(dialog: QDialog) -> QPushButton | None:
@@ -137,7 +242,6 @@ def test_enter_is_the_dialogs_own_button_and_escape_closes_it_changing_nothing(
     settle(qtbot, runner)
     before = row_count(sqlite_ctx)
     dialog = _builders()[name](win, tmp_path)
-    qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
@@ -167,8 +271,7 @@ def test_enter_is_the_dialogs_own_button_and_escape_closes_it_changing_nothing(
     if shiboken6.isValid(dialog):
         assert dialog.result() == QDialog.DialogCode.Rejected
     assert row_count(sqlite_ctx) == logged >= before  # Escape wrote nothing
-    win.close()
-    settle(qtbot, runner)
+    dispose(qtbot, runner, win, dialog)
 
 
 def test_tab_order_follows_the_layout_in_the_forms(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
@@ -179,7 +282,6 @@ def test_tab_order_follows_the_layout_in_the_forms(qtbot, sqlite_ctx: AppContext
     win = MainWindow(sqlite_ctx, runner, officer(sqlite_ctx), idle_timeout_ms=0)
     qtbot.addWidget(win)
     form = PatientFormDialog(win, win)
-    qtbot.addWidget(form)
     form.show()
     qtbot.waitExposed(form)
     form.activateWindow()
@@ -195,8 +297,7 @@ def test_tab_order_follows_the_layout_in_the_forms(qtbot, sqlite_ctx: AppContext
         widget = QApplication.focusWidget()
     assert order == list(form.edits.values())
     form.reject()
-    win.close()
-    settle(qtbot, runner)
+    dispose(qtbot, runner, win, form)
 
 
 def test_enter_in_the_disclosure_chart_field_looks_up_and_does_not_save(
@@ -207,7 +308,6 @@ def test_enter_in_the_disclosure_chart_field_looks_up_and_does_not_save(
     win = MainWindow(sqlite_ctx, runner, officer(sqlite_ctx), idle_timeout_ms=0)
     qtbot.addWidget(win)
     dialog = DisclosureDialog(win, [])
-    qtbot.addWidget(dialog)
     asked: list[str] = []
     dialog.lookup.connect(asked.append)
     accepted: list[bool] = []
@@ -221,8 +321,7 @@ def test_enter_in_the_disclosure_chart_field_looks_up_and_does_not_save(
     qtbot.keyClick(dialog.chart, Qt.Key.Key_Return)
     assert asked == ["1001"] and accepted == [] and dialog.isVisible()
     dialog.reject()
-    win.close()
-    settle(qtbot, runner)
+    dispose(qtbot, runner, win, dialog)
 
 
 def tab_chain(dialog: QDialog) -> list[QWidget]:
@@ -288,7 +387,6 @@ def test_tab_goes_down_the_dialog(
     win = MainWindow(sqlite_ctx, runner, officer(sqlite_ctx), idle_timeout_ms=0)
     qtbot.addWidget(win)
     dialog = _builders()[name](win, tmp_path)
-    qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     settle(qtbot, runner)
@@ -304,5 +402,4 @@ def test_tab_goes_down_the_dialog(
     if name == "RecoveryCodeDialog":
         dialog.written.setChecked(True)  # type: ignore[attr-defined]
     dialog.reject()
-    win.close()
-    settle(qtbot, runner)
+    dispose(qtbot, runner, win, dialog)

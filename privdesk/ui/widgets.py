@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -416,3 +419,38 @@ def start_in_first_field(dialog: QWidget) -> None:
             w.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         w = w.nextInFocusChain()
+
+
+def tab_in_form_order(form: QFormLayout) -> None:
+    """Tab follows the rows of ``form`` top to bottom, whatever order the fields were created in
+    (a base class's fields made first but laid out below a subclass's)."""
+    fields: list[QWidget] = []
+
+    def collect(item: QLayoutItem | None) -> None:
+        if item is None:
+            return
+        widget = item.widget()
+        if widget is not None:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                fields.append(widget)
+            else:
+                fields.extend(
+                    c
+                    for c in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                    if c.focusPolicy() & Qt.FocusPolicy.TabFocus
+                )
+            return
+        layout = item.layout()
+        if layout is not None:
+            for i in range(layout.count()):
+                collect(layout.itemAt(i))
+
+    for row in range(form.rowCount()):
+        for role in (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        ):
+            collect(form.itemAt(row, role))
+    for a, b in itertools.pairwise(fields):
+        QWidget.setTabOrder(a, b)

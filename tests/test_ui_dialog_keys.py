@@ -168,11 +168,15 @@ def _incident_row(w: MainWindow):  # type: ignore[no-untyped-def]
 
 def _with_records() -> dict[str, Build]:
     """Dialogs on a record, the record made through the use cases first."""
+    from privdesk.disclosures.processors import list_processors
+    from privdesk.errors import VersionConflictError
     from privdesk.lifecycle.files import list_files
     from privdesk.ui.cctv import decisions
     from privdesk.ui.complaints.page import AnswerDialog, IncidentDialog, RequestDialog
+    from privdesk.ui.disclosures.contract import ContractDialog
     from privdesk.ui.incidents.page import CloseDialog
     from privdesk.ui.lifecycle.rules import RuleDialog
+    from privdesk.ui.registry.form import ConflictDialog
     from privdesk.ui.requests import actions
 
     objection = "이의가 있으면 개인정보 보호책임자에게 신청하십시오."
@@ -196,6 +200,12 @@ def _with_records() -> dict[str, Build]:
         "complaints.IncidentDialog": lambda w, _t: IncidentDialog(_page(w, "complaints"), _complaint(w)),
         "incidents.CloseDialog": lambda w, _t: CloseDialog(_page(w, "incidents"), _incident_row(w)),
         "RuleDialog": lambda w, _t: RuleDialog(w, list_files(w.ctx, w.actor)[0]),
+        "ContractDialog": lambda w, _t: ContractDialog(
+            w, list_processors(w.ctx, w.actor)[0], _page(w, "processors").run, w.ctx, w.actor
+        ),
+        "ConflictDialog": lambda w, _t: ConflictDialog(
+            VersionConflictError("patients", "1001", 1, 2, {"name": ("홍길동", "홍길순")}), w
+        ),
     }
 
 

@@ -27,6 +27,7 @@ from privdesk.ui.today import TodayPage
 from tests.audit_support import actor_for, officer
 from tests.incident_support import add_patients, hours_ago, open_at
 from tests.reason_support import reason_given
+from tests.today_support import plant
 from tests.ui_cctv_support import runner_fixture, settle
 
 __all__ = ["runner_fixture"]
@@ -100,6 +101,19 @@ def test_intake_lands_on_the_search_box_and_alt_numbers_switch_pages_with_the_cu
     item = win.nav.item(1)
     qtbot.mouseClick(win.nav.viewport(), Qt.MouseButton.LeftButton, pos=win.nav.visualItemRect(item).center())
     assert win.current_page() is patients and focused() is patients.search_edit
+    win.close()
+    settle(qtbot, runner)
+
+
+def test_the_officer_starts_on_the_first_line_of_today(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    p = plant(sqlite_ctx)
+    win = open_window(qtbot, sqlite_ctx, runner, p.officer)
+    today = win.current_page()
+    assert isinstance(today, TodayPage)
+    qtbot.waitUntil(lambda: today.items is not None and bool(today.rows), timeout=15_000)
+    qtbot.waitUntil(lambda: focused() is today.rows[0].button, timeout=5_000)  # 열기 of the first line
     win.close()
     settle(qtbot, runner)
 

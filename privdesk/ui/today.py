@@ -14,7 +14,16 @@ reloads whenever data changes. The profile (내 정보) is in the 계정 menu (:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from privdesk import review
 from privdesk.accounts.permissions import Permission
@@ -159,6 +168,7 @@ class TodayPage(Page):
         return permission is not None and self.host.actor.may(permission)
 
     def show_items(self, items: list[WorkItem]) -> None:
+        first_load = self.items is None
         shown = [i for i in items if not self._boxed(i)]
         if self.items is not None and shown == self.items and len(self.rows) == len(shown):
             self.status.setText("")  # nothing changed: the rows stay (no flicker, focus kept)
@@ -180,6 +190,9 @@ class TodayPage(Page):
             self.rows.append(row)
         self.empty.setVisible(not self.items)
         self.status.setText("")
+        focus = QApplication.focusWidget()
+        if first_load and self.isVisible() and (focus is None or focus.objectName() == "navigation"):
+            self.focus_start()  # the list came after the window opened: the cursor on its first 열기
 
     def _failed(self, exc: BaseException) -> bool:
         if isinstance(exc, PrivdeskError):

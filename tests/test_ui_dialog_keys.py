@@ -166,11 +166,22 @@ def _incident_row(w: MainWindow):  # type: ignore[no-untyped-def]
     return open_at(w.ctx, w.actor, hours_ago(2)).row
 
 
+def _review(w: MainWindow):  # type: ignore[no-untyped-def]
+    """A reviewed month with findings (the planted night-time burst and the rest)."""
+    from privdesk import review
+    from tests.review_support import anomalous_month, months
+
+    month, _ = months()
+    anomalous_month(w.ctx, month)
+    return month, review.run(w.ctx, w.actor, month)
+
+
 def _with_records() -> dict[str, Build]:
     """Dialogs on a record, the record made through the use cases first."""
     from privdesk.disclosures.processors import list_processors
     from privdesk.errors import VersionConflictError
     from privdesk.lifecycle.files import list_files
+    from privdesk.review.types import Result
     from privdesk.ui.cctv import decisions
     from privdesk.ui.complaints.page import AnswerDialog, IncidentDialog, RequestDialog
     from privdesk.ui.disclosures.contract import ContractDialog
@@ -178,6 +189,7 @@ def _with_records() -> dict[str, Build]:
     from privdesk.ui.lifecycle.rules import RuleDialog
     from privdesk.ui.registry.form import ConflictDialog
     from privdesk.ui.requests import actions
+    from privdesk.ui.review.dialogs import AskDialog, ResultDialog, SignDialog
 
     objection = "이의가 있으면 개인정보 보호책임자에게 신청하십시오."
     return {
@@ -200,6 +212,9 @@ def _with_records() -> dict[str, Build]:
         "complaints.IncidentDialog": lambda w, _t: IncidentDialog(_page(w, "complaints"), _complaint(w)),
         "incidents.CloseDialog": lambda w, _t: CloseDialog(_page(w, "incidents"), _incident_row(w)),
         "RuleDialog": lambda w, _t: RuleDialog(w, list_files(w.ctx, w.actor)[0]),
+        "review.ResultDialog": lambda w, _t: ResultDialog(w, w, _review(w)[1].findings[0], Result.NORMAL),
+        "review.AskDialog": lambda w, _t: AskDialog(w, w, _review(w)[1].findings[0], 7),
+        "review.SignDialog": lambda w, _t: SignDialog(w, w, *_review(w)),
         "ContractDialog": lambda w, _t: ContractDialog(
             w, list_processors(w.ctx, w.actor)[0], _page(w, "processors").run, w.ctx, w.actor
         ),

@@ -118,6 +118,48 @@ def test_the_officer_starts_on_the_first_line_of_today(
     settle(qtbot, runner)
 
 
+def test_after_logging_in_by_keyboard_intake_types_into_the_registry_search(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:
+    """The whole way in, as at the counter: ID, Enter, password, Enter — and the cursor is in the
+    patient search box of the window that opens."""
+    from privdesk.accounts import users
+    from privdesk.ui.app import LoginCycle
+    from privdesk.ui.login import LoginDialog
+
+    boss = officer(sqlite_ctx)
+    _, otp = users.add_account(sqlite_ctx, boss, login="choi", name="최원무", roles=["intake"])
+    users.change_password(sqlite_ctx, users.login(sqlite_ctx, "choi", otp), otp, "Intake-pass1")
+    session = LoginCycle(QApplication.instance(), sqlite_ctx, runner)  # type: ignore[arg-type]
+    session.quit = lambda: None
+    session.show_login()
+    dialog = session.login_dialog
+    assert isinstance(dialog, LoginDialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5_000)
+    dialog.login_edit.setFocus()
+    qtbot.keyClicks(dialog.login_edit, "choi")
+    qtbot.keyClick(dialog.login_edit, Qt.Key.Key_Return)
+    assert focused() is dialog.password_edit
+    qtbot.keyClicks(dialog.password_edit, "Intake-pass1")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(session.window, MainWindow), timeout=15_000)
+    win = session.window
+    assert isinstance(win, MainWindow)
+    settle(qtbot, runner)
+    patients = win.current_page()
+    assert isinstance(patients, PatientsPage)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: focused() is patients.search_edit, timeout=5_000)
+    qtbot.keyClicks(focused(), "1001")  # typing goes straight into the search
+    assert patients.search_edit.text() == "1001"
+    win.close()
+    settle(qtbot, runner)
+    win.deleteLater()
+    session.deleteLater()
+
+
 def test_arrow_keys_in_the_navigation_keep_the_cursor_there_and_enter_moves_it_to_the_page(
     qtbot, sqlite_ctx: AppContext, runner: TaskRunner
 ) -> None:

@@ -46,3 +46,13 @@ def default_profile_path() -> Path:
 
 def translations_dir() -> Path:
     return resource_path("i18n")
+
+
+def readme_path() -> Path:
+    """The README (its 사용 설명서 section is the in-app user guide): bundled as
+    ``resources/README.md`` in a wheel (pyproject force-include) and a frozen build (build.spec),
+    the repository's own in a checkout."""
+    bundled = resources_dir() / "README.md"
+    if bundled.is_file():
+        return bundled
+    return _PKG_DIR.parent / "README.md"

@@ -72,6 +72,7 @@ KIT = {
     "collector",
     "demo",
     "confirm",
+    "dateedit",
     "host",
     "i18n",
     "idle",
@@ -81,13 +82,14 @@ KIT = {
     "page",
     "pdfpreview",
     "progress",
+    "shortcuts",
     "startbox",
     "tablemodel",
     "tables",
     "tasks",
     "widgets",
 }
-COMPOSITION = {"app", "firstrun", "mainwindow", "pages", "today"}
+COMPOSITION = {"app", "firstrun", "help", "mainwindow", "pages", "today"}
 
 
 def _module_name(path: Path) -> str:

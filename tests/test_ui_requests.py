@@ -763,7 +763,9 @@ def test_intake_for_a_homepage_member_by_an_agent_needs_the_power_of_attorney(
     dialog.requester_name_edit.setText("이대리")
     ok(dialog)
     settle(qtbot, runner)
-    assert dialog.fields["subject_birth"].error.text() == "날짜는 YYYY-MM-DD 형식으로 입력하십시오."
+    assert dialog.fields["subject_birth"].error.text() == (
+        "생년월일: 없는 날짜입니다 (1990-13-01). 월은 1~12, 일은 그 달의 마지막 날까지입니다."
+    )
     dialog.subject_birth_edit.setText("1990-01-13")
     dialog.item_checks["consent"].setChecked(False)
     ok(dialog)

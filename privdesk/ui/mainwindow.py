@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -30,6 +31,8 @@ from privdesk.ui.idle import IdleWatcher, LockOverlay
 from privdesk.ui.login import locked_message
 from privdesk.ui.page import Page
 from privdesk.ui.pages import DEFAULT_PAGES, NAV_CONTEXT, PageSpec
+from privdesk.ui.shortcuts import install as install_shortcuts
+from privdesk.ui.shortcuts import shortcut
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import role_names
 
@@ -100,8 +103,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.central = central
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(lambda _item: self._focus_page())
+        self.nav.itemActivated.connect(lambda _item: self._focus_page())
 
         self._build_menu()
+        self.shortcut_actions = install_shortcuts(
+            self,
+            {
+                "search": self.search_current,
+                "refresh": self.refresh_current,
+                "new": self.new_on_current,
+                "print": self.print_current,
+            },
+            page=self.show_page_at,
+        )
         self._build_status_bar()
         self.demo_band = mark_main_window(self, ctx)  # a demo database says so (title, band)
 
@@ -151,10 +166,16 @@ class MainWindow(QMainWindow):
         return [spec.key for spec in self.specs]
 
     def show_page(self, key: str) -> Page | None:
+        """Switch to the page ``key`` with the cursor on its main input (:meth:`Page.focus_start`).
+        Moving through the navigation with the arrow keys keeps the cursor there; a click on it or
+        Enter moves the cursor to the page."""
         for row, spec in enumerate(self.specs):
             if spec.key == key:
                 self.nav.setCurrentRow(row)
-                return self.pages.get(key)
+                page = self.pages.get(key)
+                if page is not None:
+                    page.focus_start()
+                return page
         return None
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -189,6 +210,53 @@ class MainWindow(QMainWindow):
             memory.set_last_page(self._actor.login, spec.key)
         page.activate()
 
+    def _focus_page(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_start()
+
+    # -- keyboard shortcuts (privdesk.ui.shortcuts) --------------------------------------------
+    def _keys_page(self) -> Page | None:
+        """The page a shortcut acts on: none while the screen is locked or the session ended."""
+        if self._ended or self.locked:
+            return None
+        return self.current_page()
+
+    def show_page_at(self, n: int) -> Page | None:
+        """Alt+1 … Alt+9: the n-th page of the navigation (from 0), its main input focused."""
+        if self._keys_page() is None or not 0 <= n < len(self.specs):
+            return None
+        return self.show_page(self.specs[n].key)
+
+    def search_current(self) -> None:
+        """Ctrl+F: the current page's search or filter box."""
+        page = self._keys_page()
+        box = page.search_box() if page is not None else None
+        if box is not None and box.isEnabled():
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if isinstance(box, QLineEdit):
+                box.selectAll()
+
+    def refresh_current(self) -> None:
+        """F5: read the current page again."""
+        page = self._keys_page()
+        if page is not None:
+            page.refresh()
+
+    def new_on_current(self) -> None:
+        """Ctrl+N: the current page's "new" action; nothing on a page without one."""
+        page = self._keys_page()
+        action = page.new_action() if page is not None else None
+        if action is not None:
+            action()
+
+    def print_current(self) -> None:
+        """Ctrl+P: print what the current page has selected (the print asks its reason)."""
+        page = self._keys_page()
+        action = page.print_action() if page is not None else None
+        if action is not None:
+            action()
+
     # -- menu and status bar ------------------------------------------------------------------
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("계정(&A)"))
@@ -200,7 +268,7 @@ class MainWindow(QMainWindow):
         self.change_password_action.triggered.connect(self.change_password)
         menu.addAction(self.change_password_action)
         self.lock_action = QAction(self.tr("화면 잠금"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcut(QKeySequence(shortcut("lock").keys))
         self.lock_action.triggered.connect(self.lock)
         menu.addAction(self.lock_action)
         self.keys_action = QAction(self.tr("키 관리…"), self)
@@ -213,6 +281,50 @@ class MainWindow(QMainWindow):
         self.logout_action.setObjectName("logoutAction")
         self.logout_action.triggered.connect(self.logout)
         menu.addAction(self.logout_action)
+        self._build_help_menu()
+
+    def _build_help_menu(self) -> None:
+        """도움말(H), beside 계정(A): 정보, 사용 설명서, 단축키 (privdesk.ui.help)."""
+        menu = self.menuBar().addMenu(self.tr("도움말(&H)"))
+        menu.setObjectName("helpMenu")
+        self.guide_action = QAction(self.tr("사용 설명서"), self)
+        self.guide_action.setObjectName("guideAction")
+        self.guide_action.setShortcut(QKeySequence(shortcut("guide").keys))
+        self.guide_action.triggered.connect(self.open_guide)
+        menu.addAction(self.guide_action)
+        self.shortcuts_action = QAction(self.tr("단축키"), self)
+        self.shortcuts_action.setObjectName("shortcutsAction")
+        self.shortcuts_action.triggered.connect(self.open_shortcuts)
+        menu.addAction(self.shortcuts_action)
+        menu.addSeparator()
+        self.about_action = QAction(self.tr("정보…"), self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.open_about)
+        menu.addAction(self.about_action)
+
+    def _open_help(self, dialog: QDialog) -> QDialog:
+        self.help_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
+
+    def open_about(self) -> QDialog:
+        """도움말 → 정보…: version, database, key file, schema, the log's head and its witness."""
+        from privdesk.ui.help import AboutDialog
+
+        return self._open_help(AboutDialog(self, self))
+
+    def open_guide(self) -> QDialog:
+        """도움말 → 사용 설명서 (F1): the README's user guide, beside the work (not modal)."""
+        from privdesk.ui.help import GuideDialog
+
+        return self._open_help(GuideDialog(self))
+
+    def open_shortcuts(self) -> QDialog:
+        """도움말 → 단축키: the table of privdesk.ui.shortcuts."""
+        from privdesk.ui.help import ShortcutsDialog
+
+        return self._open_help(ShortcutsDialog(self))
 
     def open_keys(self) -> QDialog:
         from privdesk.ui.backup.keys import KeysDialog

@@ -14,7 +14,16 @@ reloads whenever data changes. The profile (내 정보) is in the 계정 menu (:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from privdesk import review
 from privdesk.accounts.permissions import Permission
@@ -125,6 +134,10 @@ class TodayPage(Page):
         layout.addWidget(self.status)
         layout.addStretch(1)
 
+    def focus_target(self) -> QWidget | None:
+        """The first 열기 button of the list (once it has loaded)."""
+        return next((r.button for r in self.rows if not r.button.isHidden()), None)
+
     def reload(self) -> None:
         actor = self.host.actor
         self.notices_box.reload()
@@ -155,6 +168,7 @@ class TodayPage(Page):
         return permission is not None and self.host.actor.may(permission)
 
     def show_items(self, items: list[WorkItem]) -> None:
+        first_load = self.items is None
         shown = [i for i in items if not self._boxed(i)]
         if self.items is not None and shown == self.items and len(self.rows) == len(shown):
             self.status.setText("")  # nothing changed: the rows stay (no flicker, focus kept)
@@ -176,6 +190,9 @@ class TodayPage(Page):
             self.rows.append(row)
         self.empty.setVisible(not self.items)
         self.status.setText("")
+        focus = QApplication.focusWidget()
+        if first_load and self.isVisible() and (focus is None or focus.objectName() == "navigation"):
+            self.focus_start()  # the list came after the window opened: the cursor on its first 열기
 
     def _failed(self, exc: BaseException) -> bool:
         if isinstance(exc, PrivdeskError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayoutItem,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -372,3 +375,87 @@ def rich_detail(splitter: QSplitter, name: str) -> QLabel:
     scroll.setWidget(label)
     splitter.addWidget(scroll)
     return label
+
+
+class _EnterRuns(QObject):
+    def __init__(self, edit: QLineEdit, slot: Callable[[], object]) -> None:
+        super().__init__(edit)
+        self.slot = slot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.slot()
+            return True  # consumed: the dialog's default button is not pressed as well
+        return False
+
+
+def enter_runs(edit: QLineEdit, slot: Callable[[], object]) -> None:
+    """Enter in ``edit`` runs ``slot`` (e.g. 찾기 in a lookup field) and only that: without this a
+    QLineEdit passes Enter on to its dialog, whose default button (저장) would fire too."""
+    edit.installEventFilter(_EnterRuns(edit, slot))
+
+
+def _will_show(w: QWidget, dialog: QWidget) -> bool:
+    """Whether ``w`` shows when ``dialog`` does (neither it nor a parent hidden on purpose)."""
+    node: QWidget | None = w
+    while node is not None and node is not dialog:
+        if node.isHidden() and node.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            return False
+        node = node.parentWidget()
+    return True
+
+
+def start_in_first_field(dialog: QWidget) -> None:
+    """Open ``dialog`` with the cursor in its first field. A form that creates its button box
+    before its fields has the buttons first in the Tab chain — Tab still goes round in the right
+    order, but the dialog would open with the focus on 저장."""
+    w: QWidget | None = dialog.nextInFocusChain()
+    while w is not None and w is not dialog:
+        if (
+            not isinstance(w.parentWidget(), QDialogButtonBox)
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and w.isEnabled()
+            and _will_show(w, dialog)
+        ):
+            w.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        w = w.nextInFocusChain()
+
+
+def tab_in_form_order(form: QFormLayout) -> None:
+    """Tab follows the rows of ``form`` top to bottom, whatever order the fields were created in
+    (a base class's fields made first but laid out below a subclass's)."""
+    fields: list[QWidget] = []
+
+    def collect(item: QLayoutItem | None) -> None:
+        if item is None:
+            return
+        widget = item.widget()
+        if widget is not None:
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                fields.append(widget)
+            else:
+                fields.extend(
+                    c
+                    for c in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                    if c.focusPolicy() & Qt.FocusPolicy.TabFocus
+                )
+            return
+        layout = item.layout()
+        if layout is not None:
+            for i in range(layout.count()):
+                collect(layout.itemAt(i))
+
+    for row in range(form.rowCount()):
+        for role in (
+            QFormLayout.ItemRole.LabelRole,
+            QFormLayout.ItemRole.FieldRole,
+            QFormLayout.ItemRole.SpanningRole,
+        ):
+            collect(form.itemAt(row, role))
+    for a, b in itertools.pairwise(fields):
+        QWidget.setTabOrder(a, b)

@@ -2,9 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ko_KR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+66"/>
+        <source>privdesk 정보</source>
+        <translation>About privdesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>버전</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>데이터베이스</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위치</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>키 파일</source>
+        <translation>Key file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>스키마 버전</source>
+        <translation>Schema revision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접속기록 현재 위치</source>
+        <translation>Access log head</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이 PC의 증인 기록</source>
+        <translation>This PC&apos;s witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>증인 기록 파일</source>
+        <translation>Witness file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>읽는 중…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>접속기록 전체 검증은 접속기록 화면의 [무결성 검증] 또는 명령줄의 privdesk audit verify로 합니다.</source>
+        <translation>To verify the whole access log, use [Verify integrity] on the access log screen or privdesk audit verify on the command line.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+9"/>
+        <source>읽을 수 없음</source>
+        <translation>Cannot be read</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>{revision} (최신)</source>
+        <translation>{revision} (current)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{revision} (이 프로그램의 최신: {head})</source>
+        <translation>{revision} (newest this program knows: {head})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>아직 없음</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{seq}번까지 확인 ({at})</source>
+        <translation>Up to no. {seq} ({at})</translation>
+    </message>
+</context>
+<context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+565"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+568"/>
         <source>열람 답변 — {number}</source>
         <translation>Access answer — {number}</translation>
     </message>
@@ -280,7 +364,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+151"/>
+        <location line="+155"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
@@ -414,31 +498,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
+        <location line="+216"/>
         <source>잠금</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+219"/>
+        <location line="-215"/>
+        <location line="+226"/>
         <location line="+4"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="-222"/>
-        <location line="+233"/>
+        <location line="-229"/>
+        <location line="+240"/>
         <source>비밀번호 초기화</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+248"/>
+        <location line="-239"/>
+        <location line="+255"/>
         <source>계정 말소</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-254"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -453,7 +537,7 @@
         <translation>Include deactivated accounts</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>계정 {n}개</source>
         <translation>Accounts: {n}</translation>
     </message>
@@ -607,7 +691,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+290"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+299"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -673,12 +757,14 @@
         <translation>Account</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <location line="+7"/>
         <source>기간 (첫날)</source>
         <translation>Period (first day)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>기간 (마지막 날)</source>
         <translation>Period (last day)</translation>
     </message>
@@ -686,7 +772,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+270"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+278"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -728,7 +814,7 @@ Key file: {path}</translation>
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+105"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+106"/>
         <source>일부 승인 — {number}</source>
         <translation>Partly approve — {number}</translation>
     </message>
@@ -826,7 +912,7 @@ Key file: {path}</translation>
 <context>
     <name>AttendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/training/page.py" line="+226"/>
+        <location filename="../../privdesk/ui/training/page.py" line="+227"/>
         <source>교육</source>
         <translation>Training</translation>
     </message>
@@ -917,7 +1003,7 @@ Key file: {path}</translation>
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="+84"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+85"/>
         <source>카메라 수정 — {number}</source>
         <translation>Edit camera — {number}</translation>
     </message>
@@ -972,7 +1058,7 @@ Key file: {path}</translation>
         <translation>Empty: the purpose in the hospital profile</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>사유 (필수)</source>
         <translation>Reason (required)</translation>
     </message>
@@ -1033,7 +1119,7 @@ Key file: {path}</translation>
         <translation>Change history</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>카메라 {n}대 (운영 {active}대)</source>
         <translation>{n} cameras ({active} in operation)</translation>
     </message>
@@ -1194,7 +1280,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-104"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-105"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -1224,7 +1310,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+52"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -1232,7 +1318,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="-210"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-216"/>
         <source>운영</source>
         <translation>In operation</translation>
     </message>
@@ -1282,7 +1368,7 @@ Key file: {path}</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
@@ -1495,7 +1581,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvPage</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/page.py" line="+39"/>
+        <location filename="../../privdesk/ui/cctv/page.py" line="+41"/>
         <source>CCTV 관리</source>
         <translation>CCTV management</translation>
     </message>
@@ -1629,7 +1715,7 @@ Key file: {path}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+109"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+107"/>
         <source>사고 종결 — {number}</source>
         <translation>Close incident — {number}</translation>
     </message>
@@ -1665,7 +1751,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-132"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-133"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -1675,7 +1761,7 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>신고·상담 접수</source>
         <translation>Receive a complaint or inquiry</translation>
     </message>
@@ -1703,7 +1789,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-303"/>
+        <location line="-304"/>
         <source>침해 신고</source>
         <translation>Complaint</translation>
     </message>
@@ -1714,24 +1800,24 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+525"/>
+        <location line="+536"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-524"/>
-        <location line="+531"/>
+        <location line="-535"/>
+        <location line="+542"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-530"/>
-        <location line="+531"/>
+        <location line="-541"/>
+        <location line="+542"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-539"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
@@ -1757,18 +1843,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+502"/>
+        <location line="+513"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-501"/>
-        <location line="+502"/>
+        <location line="-512"/>
+        <location line="+513"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-512"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -1779,28 +1865,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+496"/>
+        <location line="+507"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-505"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+491"/>
+        <location line="+502"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-501"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+485"/>
+        <location line="+496"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
@@ -1828,7 +1914,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>개인정보 침해 신고·상담</source>
         <translation>Privacy complaints and inquiries</translation>
     </message>
@@ -1878,7 +1964,7 @@ Key file: {path}</translation>
         <translation>All (closed included)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
         <translation>{n} awaiting an answer — {late} overdue, {soon} due soon</translation>
     </message>
@@ -1901,7 +1987,7 @@ Key file: {path}</translation>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+221"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+222"/>
         <source>처리 완료 — {number}</source>
         <translation>Complete — {number}</translation>
     </message>
@@ -1963,7 +2049,7 @@ Key file: {path}</translation>
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="+368"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+374"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation>Saved by someone else first</translation>
     </message>
@@ -2563,6 +2649,49 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../privdesk/ui/dateedit.py" line="+35"/>
+        <source>날짜</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label}: 2026-12-05 또는 20261205처럼 연·월·일을 입력하십시오.</source>
+        <translation>{label}: enter year, month and day, e.g. 2026-12-05 or 20261205.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{label}: 없는 날짜입니다 ({text}). 월은 1~12, 일은 그 달의 마지막 날까지입니다.</source>
+        <translation>{label}: no such date ({text}). The month is 1–12, the day at most the last day of that month.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label}: 연도를 확인하십시오 ({first}~{last}).</source>
+        <translation>{label}: check the year ({first}–{last}).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>YYYY-MM-DD (선택)</source>
+        <translation>YYYY-MM-DD (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2026-12-05 또는 20261205처럼 입력하거나, 오른쪽 단추(Alt+↓)로 달력을 엽니다.</source>
+        <translation>Type e.g. 2026-12-05 or 20261205, or open the calendar with the button on the right (Alt+Down).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>달력에서 고르기</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <location filename="../../privdesk/ui/demo.py" line="+28"/>
@@ -2656,7 +2785,7 @@ Key file: {path}</translation>
         <translation>Record a use beyond the purpose or a third-party provision</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>제3자 제공</source>
         <translation>Third-party provision</translation>
     </message>
@@ -3015,7 +3144,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+327"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+338"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -3030,7 +3159,7 @@ Key file: {path}</translation>
         <translation>Find a patient by chart number to see every disclosure of that patient&apos;s data to third parties.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>{label} — 제3자 제공 {n}건</source>
         <translation>{label} — {n} disclosure(s)</translation>
     </message>
@@ -3136,7 +3265,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-288"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-302"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -3191,7 +3320,7 @@ Key file: {path}</translation>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+63"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
@@ -3320,7 +3449,7 @@ Key file: {path}</translation>
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+276"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+277"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation>Executing destruction plan {n}…</translation>
     </message>
@@ -3656,6 +3785,27 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+20"/>
+        <source>사용 설명서</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>사용 설명서를 찾을 수 없습니다. 설치가 온전한지 전산 담당자에게 확인하십시오.</source>
+        <translation>The user guide cannot be found. Ask IT to check the installation.</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location line="-110"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>HoldDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv/holds.py" line="+20"/>
@@ -3770,7 +3920,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+348"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+364"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -3778,6 +3928,11 @@ Key file: {path}</translation>
         <location line="+8"/>
         <source>복사</source>
         <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>닫기</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -3836,7 +3991,7 @@ Key file: {path}</translation>
         <translation>Include closed requests</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
@@ -3887,7 +4042,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-188"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-198"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
@@ -3910,7 +4065,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-636"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-656"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -3961,7 +4116,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+373"/>
+        <location line="+372"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -4041,7 +4196,7 @@ Key file: {path}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+55"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation>{n} open — {late} with a duty past its deadline</translation>
     </message>
@@ -4109,19 +4264,17 @@ Key file: {path}</translation>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/intake.py" line="+78"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+79"/>
         <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
         <translation>New request — CCTV footage viewing, existence or deletion</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+206"/>
-        <location line="+146"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+352"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation>YYYY-MM-DD (optional)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+18"/>
         <source>선택 — 결과 통지서를 우편으로 보낼 때</source>
         <translation>Optional — when the result notice goes by post</translation>
     </message>
@@ -4137,7 +4290,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-164"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-165"/>
         <source>성명</source>
         <translation>Name</translation>
     </message>
@@ -4149,8 +4302,10 @@ Key file: {path}</translation>
         <translation>Contact</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-32"/>
+        <location line="-22"/>
+        <location line="+23"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-44"/>
+        <location line="+12"/>
         <source>생년월일</source>
         <translation>Date of birth</translation>
     </message>
@@ -4205,7 +4360,7 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+50"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+51"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
@@ -4272,12 +4427,7 @@ Key file: {path}</translation>
         <translation>Some footage is already held.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>생년월일은 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation>Enter the date of birth as YYYY-MM-DD.</translation>
-    </message>
-    <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-246"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-245"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation>New request — access, correction, deletion or suspension of personal data</translation>
     </message>
@@ -4312,12 +4462,7 @@ Key file: {path}</translation>
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+24"/>
         <location line="+28"/>
         <source>선택 — 통지서를 우편으로 보낼 때</source>
         <translation>Optional — when the notice goes by post</translation>
@@ -4343,7 +4488,8 @@ Key file: {path}</translation>
         <translation>Requester&apos;s name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
+        <location line="+18"/>
         <source>요구인 생년월일</source>
         <translation>Requester&apos;s date of birth</translation>
     </message>
@@ -4373,7 +4519,7 @@ Key file: {path}</translation>
         <translation>Request and reason</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>YYYY-MM-DD (신분증의 생년월일)</source>
         <translation>YYYY-MM-DD (birth date on the ID)</translation>
     </message>
@@ -4418,7 +4564,7 @@ Key file: {path}</translation>
         <translation>Consent to withdraw and the reason (e.g. leave the homepage membership)</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+108"/>
         <source>환자를 찾아 목록에서 골라 연결하십시오.</source>
         <translation>Find the patient and pick them from the list to link the request.</translation>
     </message>
@@ -4428,7 +4574,7 @@ Key file: {path}</translation>
         <translation>Enter the data subject&apos;s name.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-25"/>
         <source>{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}</source>
         <translation>{name} · {rrn} · chart {chart} · last visit {last}</translation>
     </message>
@@ -4439,7 +4585,7 @@ Key file: {path}</translation>
         <translation>already on hold</translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-314"/>
         <source>이름, 초성(ㅎㄱㄷ), 생년월일, 전화 끝 4자리 또는 차트번호</source>
         <translation>Name, initial consonants, birth date, last 4 phone digits or chart number</translation>
     </message>
@@ -4449,12 +4595,12 @@ Key file: {path}</translation>
         <translation>The same search as the patient registry: patients found are shown masked and the search is recorded in the access log.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>환자 찾기</source>
         <translation>Find patient</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>이름, 초성, 생년월일, 전화 끝 4자리 또는 차트번호를 입력하십시오.</source>
         <translation>Enter a name, initial consonants, birth date, the last 4 phone digits or a chart number.</translation>
     </message>
@@ -4484,12 +4630,7 @@ Key file: {path}</translation>
         <translation>Find the patient by name, initial consonants, birth date, last 4 phone digits or chart number.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation>Enter dates as YYYY-MM-DD.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+39"/>
         <source>열람할 사항을 하나 이상 고르십시오.</source>
         <translation>Choose at least one item to see.</translation>
     </message>
@@ -4719,18 +4860,18 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+187"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+188"/>
         <source>조회</source>
         <translation>Search</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+129"/>
+        <location line="+136"/>
         <source>정정 기재</source>
         <translation>Correct entry</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-131"/>
         <source>제3자 제공 기록</source>
         <translation>Record provision</translation>
     </message>
@@ -4746,8 +4887,8 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print ledger</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+18"/>
+        <location line="+44"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+25"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -4784,7 +4925,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>CCTV footage ledger</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-82"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-89"/>
         <source>검색어</source>
         <translation>Search</translation>
     </message>
@@ -4799,7 +4940,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print period</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>개인정보파일 파기 관리대장</source>
         <translation>Destruction ledger of personal-information files</translation>
     </message>
@@ -5007,7 +5148,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-218"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-225"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -5070,7 +5211,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+221"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+225"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -5298,7 +5439,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-126"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-130"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -5433,12 +5574,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+76"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+79"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation>{hospital} — privdesk privacy office desk</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+183"/>
         <source>계정(&amp;A)</source>
         <translation>&amp;Account</translation>
     </message>
@@ -5468,7 +5609,27 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Log out</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+8"/>
+        <source>도움말(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>사용 설명서</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>단축키</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>정보…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>처리 중…</source>
         <translation>Working…</translation>
     </message>
@@ -6031,7 +6192,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+269"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+272"/>
         <source>임시 비밀번호</source>
         <translation>Temporary password</translation>
     </message>
@@ -6059,7 +6220,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-538"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-552"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -6332,7 +6493,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-329"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-333"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -6422,7 +6583,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>YYYY-MM-DD (empty: the first visit)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장</source>
         <translation>The number&apos;s check digit does not match. It may be a number issued from October 2020 — save it as it is</translation>
     </message>
@@ -6593,18 +6754,18 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     </message>
     <message>
         <location line="+3"/>
-        <location line="+124"/>
+        <location line="+128"/>
         <location line="+104"/>
         <source>처리정지 설정</source>
         <translation>Place a hold</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-224"/>
         <source>동의</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>찾는 중…</source>
         <translation>Searching…</translation>
     </message>
@@ -6781,7 +6942,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+44"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+45"/>
         <source>계정 생성·권한 부여</source>
         <translation>Account created, access granted</translation>
     </message>
@@ -6846,7 +7007,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+160"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -6854,7 +7015,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-133"/>
+        <location line="-140"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -6879,7 +7040,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Print/PDF</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>{n}건</source>
         <translation>{n} entries</translation>
     </message>
@@ -6971,43 +7132,43 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
     <name>PlansTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle/plans.py" line="+151"/>
-        <location line="+258"/>
+        <location line="+262"/>
         <source>파기 계획 작성</source>
         <translation>Create plan</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-259"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+284"/>
+        <location line="+288"/>
         <location line="+5"/>
         <source>파기 실행</source>
         <translation>Execute destruction</translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+304"/>
+        <location line="-290"/>
+        <location line="+308"/>
         <location line="+8"/>
         <source>계획 취소</source>
         <translation>Cancel plan</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+335"/>
+        <location line="-313"/>
+        <location line="+339"/>
         <source>파기 확인서</source>
         <translation>Destruction certificate</translation>
     </message>
     <message>
-        <location line="-319"/>
-        <location line="+72"/>
+        <location line="-323"/>
+        <location line="+76"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation>Select a plan to see its contents.</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-68"/>
         <source>파기 대상 기록 (파기 기한이 지난 기록 먼저, 이름은 가림)</source>
         <translation>Records to destroy (overdue first, names masked)</translation>
     </message>
@@ -7017,7 +7178,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Excluded records and why</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>2인 승인: 적용 (두 번째 승인권자 필요)</source>
         <translation>Two-person approval: on (a second approver is needed)</translation>
     </message>
@@ -7501,7 +7662,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+223"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+224"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -7769,13 +7930,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+104"/>
         <location line="+61"/>
         <source>위탁 종료</source>
         <translation>End outsourcing</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-163"/>
         <source>계약 관리</source>
         <translation>Contract…</translation>
     </message>
@@ -7800,7 +7961,7 @@ Plan hash: {hash}</translation>
         <translation>Another user changed this processor first. The latest version has been reloaded; check it and try again.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation>{n} processors — {soon} ending soon, {ended} expired, {open} without return/destruction</translation>
     </message>
@@ -8057,7 +8218,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-283"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-290"/>
         <source>열람 목적 (예: 분실물 확인)</source>
         <translation>Purpose (e.g. lost item check)</translation>
     </message>
@@ -8206,7 +8367,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RecordPager</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-502"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-506"/>
         <source>이전</source>
         <translation>Previous</translation>
     </message>
@@ -8298,7 +8459,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+206"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+204"/>
         <source>잘못 추가한 정보주체 제외 — {number}</source>
         <translation>Remove people added by mistake — {number}</translation>
     </message>
@@ -9024,7 +9185,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-290"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-292"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>
@@ -9159,7 +9320,7 @@ Plan hash: {hash}</translation>
         <translation>Consent to the processing</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+48"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+50"/>
         <source> 원</source>
         <translation> won</translation>
     </message>
@@ -9254,12 +9415,12 @@ Plan hash: {hash}</translation>
         <translation>The latest version was reloaded. Check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-298"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-301"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation>Printed on the notice as written.</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+291"/>
         <source>통지서에 그대로 적힙니다. 무엇을 왜 할 수 없는지 구체적으로 적으십시오.</source>
         <translation>Printed on the notice as written. State exactly what cannot be done and why.</translation>
     </message>
@@ -9267,7 +9428,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests/page.py" line="+63"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+64"/>
         <source>처리정지 중</source>
         <translation>on hold</translation>
     </message>
@@ -9365,7 +9526,7 @@ Plan hash: {hash}</translation>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
@@ -9388,7 +9549,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+102"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+103"/>
         <source>이름(ID)</source>
         <translation>Name (ID)</translation>
     </message>
@@ -9456,7 +9617,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/review/dialogs.py" line="+109"/>
+        <location filename="../../privdesk/ui/review/dialogs.py" line="+110"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -9466,7 +9627,7 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+307"/>
         <source>종류</source>
         <translation>Kind</translation>
@@ -9936,7 +10097,7 @@ Plan hash: {hash}</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>{month} 접속기록을 점검하는 중…</source>
         <translation>Reviewing the access log of {month}…</translation>
     </message>
@@ -10411,7 +10572,7 @@ Retention: {rule}</translation>
         <translation>Restore (patient returned)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location line="+5"/>
         <source>분리보관 해제</source>
         <translation>Restore separated record</translation>
@@ -10495,7 +10656,8 @@ Retention: {rule}</translation>
         <translation>Instructor</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-15"/>
+        <location line="+10"/>
         <source>교육일</source>
         <translation>Date</translation>
     </message>
@@ -10518,6 +10680,77 @@ Retention: {rule}</translation>
         <location line="+1"/>
         <source>교재·자료</source>
         <translation>Material</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../privdesk/ui/shortcuts.py" line="+50"/>
+        <source>현재 화면의 검색·필터 칸으로 이동</source>
+        <translation>Go to the search or filter box of the current screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>현재 화면을 새로 읽기</source>
+        <translation>Reload the current screen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>새로 등록 (환자, 정보주체 요구, CCTV 열람 요구, 제공 기록, 사고, 신고, 계정 …)</source>
+        <translation>New (patient, data-subject request, CCTV request, disclosure, incident, complaint, account …)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>선택한 기록 또는 화면의 대장 출력 (출력 사유를 묻습니다)</source>
+        <translation>Print the selected record or the screen&apos;s ledger (asks for the reason)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>왼쪽 목록의 1~9번째 화면으로 이동</source>
+        <translation>Go to screen 1–9 of the list on the left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>화면 잠금</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사용 설명서 열기</source>
+        <translation>Open the user guide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대화상자: 기본 단추 (확인·저장)</source>
+        <translation>Dialogs: the default button (OK, save)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대화상자: 취소 (아무것도 바꾸지 않고 닫기)</source>
+        <translation>Dialogs: cancel (close without changing anything)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다음 입력 칸 (Shift+Tab: 이전 칸)</source>
+        <translation>Next field (Shift+Tab: previous field)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+123"/>
+        <source>단축키</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>키</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>하는 일</source>
+        <translation>What it does</translation>
     </message>
 </context>
 <context>
@@ -10589,7 +10822,7 @@ Retention: {rule}</translation>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="+97"/>
+        <location filename="../../privdesk/ui/today.py" line="+106"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -10599,12 +10832,12 @@ Retention: {rule}</translation>
         <translation>Nothing to do.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>불러오는 중…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
         <translation>Could not load today&apos;s work: {error}</translation>
     </message>
@@ -10926,7 +11159,7 @@ Retention: {rule}</translation>
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-113"/>
+        <location filename="../../privdesk/ui/today.py" line="-121"/>
         <source>열기</source>
         <translation>Open</translation>
     </message>

@@ -2,9 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="ko_KR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+66"/>
+        <source>privdesk 정보</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>버전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>데이터베이스</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>위치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>키 파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>스키마 버전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>접속기록 현재 위치</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>이 PC의 증인 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>증인 기록 파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>읽는 중…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>접속기록 전체 검증은 접속기록 화면의 [무결성 검증] 또는 명령줄의 privdesk audit verify로 합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+9"/>
+        <source>읽을 수 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>{revision} (최신)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{revision} (이 프로그램의 최신: {head})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>아직 없음</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{seq}번까지 확인 ({at})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccessAnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="+565"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="+568"/>
         <source>열람 답변 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -280,7 +364,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+151"/>
+        <location line="+155"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
@@ -414,31 +498,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+209"/>
+        <location line="+216"/>
         <source>잠금</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+219"/>
+        <location line="-215"/>
+        <location line="+226"/>
         <location line="+4"/>
         <source>잠금 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-222"/>
-        <location line="+233"/>
+        <location line="-229"/>
+        <location line="+240"/>
         <source>비밀번호 초기화</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+248"/>
+        <location line="-239"/>
+        <location line="+255"/>
         <source>계정 말소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-254"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,7 +537,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>계정 {n}개</source>
         <translation type="unfinished"></translation>
     </message>
@@ -607,7 +691,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+290"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+299"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,12 +757,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-5"/>
+        <location line="+7"/>
         <source>기간 (첫날)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>기간 (마지막 날)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,7 +772,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+270"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+278"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,7 +812,7 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+105"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+106"/>
         <source>일부 승인 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,7 +910,7 @@
 <context>
     <name>AttendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/training/page.py" line="+226"/>
+        <location filename="../../privdesk/ui/training/page.py" line="+227"/>
         <source>교육</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,7 +1001,7 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="+84"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="+85"/>
         <source>카메라 수정 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,7 +1056,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>사유 (필수)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1031,7 +1117,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>카메라 {n}대 (운영 {active}대)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,7 +1278,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-104"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-105"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1222,7 +1308,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+52"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
         <source> · 영상 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1230,7 +1316,7 @@
 <context>
     <name>CctvCamerasModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/cameras.py" line="-210"/>
+        <location filename="../../privdesk/ui/cctv/cameras.py" line="-216"/>
         <source>운영</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1280,7 +1366,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+106"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1493,7 +1579,7 @@
 <context>
     <name>CctvPage</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/page.py" line="+39"/>
+        <location filename="../../privdesk/ui/cctv/page.py" line="+41"/>
         <source>CCTV 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1627,7 +1713,7 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+109"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+107"/>
         <source>사고 종결 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,7 +1749,7 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-132"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-133"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,7 +1759,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>신고·상담 접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1701,7 +1787,7 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-303"/>
+        <location line="-304"/>
         <source>침해 신고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,24 +1798,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+525"/>
+        <location line="+536"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-524"/>
-        <location line="+531"/>
+        <location line="-535"/>
+        <location line="+542"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-530"/>
-        <location line="+531"/>
+        <location line="-541"/>
+        <location line="+542"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-539"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,18 +1841,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+502"/>
+        <location line="+513"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-501"/>
-        <location line="+502"/>
+        <location line="-512"/>
+        <location line="+513"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-512"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,28 +1863,28 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+496"/>
+        <location line="+507"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-494"/>
+        <location line="-505"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+491"/>
+        <location line="+502"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-501"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+485"/>
+        <location line="+496"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,7 +1912,7 @@
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location line="-196"/>
+        <location line="-206"/>
         <source>개인정보 침해 신고·상담</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1876,7 +1962,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>답변 대기 {n}건 — 기한 경과 {late}건, 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1899,7 +1985,7 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+221"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+222"/>
         <source>처리 완료 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1961,7 +2047,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="+368"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="+374"/>
         <source>다른 사용자가 먼저 저장함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2561,6 +2647,49 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../privdesk/ui/dateedit.py" line="+35"/>
+        <source>날짜</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{label}: 2026-12-05 또는 20261205처럼 연·월·일을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{label}: 없는 날짜입니다 ({text}). 월은 1~12, 일은 그 달의 마지막 날까지입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{label}: 연도를 확인하십시오 ({first}~{last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>YYYY-MM-DD (선택)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2026-12-05 또는 20261205처럼 입력하거나, 오른쪽 단추(Alt+↓)로 달력을 엽니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>달력에서 고르기</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <location filename="../../privdesk/ui/demo.py" line="+28"/>
@@ -2654,7 +2783,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>제3자 제공</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3013,7 +3142,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+327"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+338"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3028,7 +3157,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>{label} — 제3자 제공 {n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3134,7 +3263,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-288"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-302"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3189,7 +3318,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+63"/>
         <source>{n}건, 정보주체 {people}명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,7 +3447,7 @@
 <context>
     <name>ExecuteJob</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+276"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="+277"/>
         <source>파기 계획 {n} 실행 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3654,6 +3783,27 @@
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+20"/>
+        <source>사용 설명서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>사용 설명서를 찾을 수 없습니다. 설치가 온전한지 전산 담당자에게 확인하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location line="-110"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HoldDialog</name>
     <message>
         <location filename="../../privdesk/ui/cctv/holds.py" line="+20"/>
@@ -3768,13 +3918,18 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+348"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+364"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+8"/>
         <source>복사</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>닫기</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3834,7 +3989,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3885,7 +4040,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-188"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-198"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3908,7 +4063,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-636"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-656"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3959,7 +4114,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+373"/>
+        <location line="+372"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4039,7 +4194,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+55"/>
         <source>대응 중 {n}건 — 기한을 넘긴 의무가 있는 사고 {late}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4107,19 +4262,17 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/intake.py" line="+78"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+79"/>
         <source>새 요구 접수 — 개인영상정보 열람·존재확인·삭제 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+206"/>
-        <location line="+146"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+352"/>
         <source>YYYY-MM-DD (선택)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../privdesk/ui/cctv/intake.py" line="+18"/>
         <source>선택 — 결과 통지서를 우편으로 보낼 때</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4135,7 +4288,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-164"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-165"/>
         <source>성명</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4147,8 +4300,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-32"/>
+        <location line="-22"/>
+        <location line="+23"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-44"/>
+        <location line="+12"/>
         <source>생년월일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4203,7 +4358,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../../privdesk/ui/requests/intake.py" line="+50"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="+51"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4270,12 +4425,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>생년월일은 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../privdesk/ui/requests/intake.py" line="-246"/>
+        <location filename="../../privdesk/ui/requests/intake.py" line="-245"/>
         <source>요구 접수 — 개인정보 열람·정정·삭제·처리정지 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4310,12 +4460,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+24"/>
         <location line="+28"/>
         <source>선택 — 통지서를 우편으로 보낼 때</source>
         <translation type="unfinished"></translation>
@@ -4341,7 +4486,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-16"/>
+        <location line="+18"/>
         <source>요구인 생년월일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4371,7 +4517,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>YYYY-MM-DD (신분증의 생년월일)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4416,7 +4562,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+108"/>
         <source>환자를 찾아 목록에서 골라 연결하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4426,7 +4572,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-25"/>
         <source>{name} · {rrn} · 차트번호 {chart} · 최종 내원 {last}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4437,7 +4583,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-315"/>
+        <location line="-314"/>
         <source>이름, 초성(ㅎㄱㄷ), 생년월일, 전화 끝 4자리 또는 차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4447,12 +4593,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>환자 찾기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+198"/>
         <source>이름, 초성, 생년월일, 전화 끝 4자리 또는 차트번호를 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4482,12 +4628,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>날짜는 YYYY-MM-DD 형식으로 입력하십시오.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+39"/>
         <source>열람할 사항을 하나 이상 고르십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4716,18 +4857,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+187"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+188"/>
         <source>조회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+129"/>
+        <location line="+136"/>
         <source>정정 기재</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-131"/>
         <source>제3자 제공 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4743,8 +4884,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+18"/>
+        <location line="+44"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="+25"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4781,7 +4922,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-82"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-89"/>
         <source>검색어</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4796,7 +4937,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+73"/>
         <source>개인정보파일 파기 관리대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5004,7 +5145,7 @@
 <context>
     <name>LifecycleLedgerModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-218"/>
+        <location filename="../../privdesk/ui/lifecycle/ledger.py" line="-225"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5067,7 +5208,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+221"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+225"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5295,7 +5436,7 @@
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-126"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-130"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5430,12 +5571,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../privdesk/ui/mainwindow.py" line="+76"/>
+        <location filename="../../privdesk/ui/mainwindow.py" line="+79"/>
         <source>{hospital} — privdesk 개인정보 보호 업무</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+183"/>
         <source>계정(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5465,7 +5606,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+8"/>
+        <source>도움말(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>사용 설명서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>단축키</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>정보…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>처리 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6028,7 +6189,7 @@
 <context>
     <name>OneTimePasswordDialog</name>
     <message>
-        <location filename="../../privdesk/ui/widgets.py" line="+269"/>
+        <location filename="../../privdesk/ui/widgets.py" line="+272"/>
         <source>임시 비밀번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6056,7 +6217,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-538"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-552"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6329,7 +6490,7 @@
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-329"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-333"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6419,7 +6580,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>번호 검증 숫자가 맞지 않습니다. 2020년 10월 이후 발급 번호일 수 있습니다 — 그대로 저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6590,18 +6751,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+124"/>
+        <location line="+128"/>
         <location line="+104"/>
         <source>처리정지 설정</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-224"/>
         <source>동의</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>찾는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6778,7 +6939,7 @@
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+44"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+45"/>
         <source>계정 생성·권한 부여</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6843,7 +7004,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+160"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6851,7 +7012,7 @@
 <context>
     <name>PermissionHistoryPage</name>
     <message>
-        <location line="-133"/>
+        <location line="-140"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6876,7 +7037,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <source>{n}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6968,43 +7129,43 @@
     <name>PlansTab</name>
     <message>
         <location filename="../../privdesk/ui/lifecycle/plans.py" line="+151"/>
-        <location line="+258"/>
+        <location line="+262"/>
         <source>파기 계획 작성</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-259"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+284"/>
+        <location line="+288"/>
         <location line="+5"/>
         <source>파기 실행</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+304"/>
+        <location line="-290"/>
+        <location line="+308"/>
         <location line="+8"/>
         <source>계획 취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+335"/>
+        <location line="-313"/>
+        <location line="+339"/>
         <source>파기 확인서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-319"/>
-        <location line="+72"/>
+        <location line="-323"/>
+        <location line="+76"/>
         <source>계획을 고르면 내용을 보여 줍니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-68"/>
         <source>파기 대상 기록 (파기 기한이 지난 기록 먼저, 이름은 가림)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7014,7 +7175,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>2인 승인: 적용 (두 번째 승인권자 필요)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7492,7 +7653,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+223"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+224"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7760,13 +7921,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+94"/>
+        <location line="+104"/>
         <location line="+61"/>
         <source>위탁 종료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-163"/>
         <source>계약 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7791,7 +7952,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>위탁 중 {n}곳 — 계약 종료 임박 {soon}곳, 계약 만료 {ended}곳, 반환·파기 미확인 {open}곳</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8048,7 +8209,7 @@
 <context>
     <name>QuickEntry</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/ledger.py" line="-283"/>
+        <location filename="../../privdesk/ui/cctv/ledger.py" line="-290"/>
         <source>열람 목적 (예: 분실물 확인)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8197,7 +8358,7 @@
 <context>
     <name>RecordPager</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-502"/>
+        <location filename="../../privdesk/ui/lifecycle/plans.py" line="-506"/>
         <source>이전</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8289,7 +8450,7 @@
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+206"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+204"/>
         <source>잘못 추가한 정보주체 제외 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9015,17 +9176,17 @@
 <context>
     <name>Requests</name>
     <message>
-        <location filename="../../privdesk/ui/requests/actions.py" line="-329"/>
+        <location filename="../../privdesk/ui/requests/actions.py" line="-332"/>
         <source>통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source> 원</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9258,7 +9419,7 @@
 <context>
     <name>RequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/requests/page.py" line="+63"/>
+        <location filename="../../privdesk/ui/requests/page.py" line="+64"/>
         <source>처리정지 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9356,7 +9517,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9379,7 +9540,7 @@
 <context>
     <name>ReviewAccountsModel</name>
     <message>
-        <location filename="../../privdesk/ui/review/page.py" line="+102"/>
+        <location filename="../../privdesk/ui/review/page.py" line="+103"/>
         <source>이름(ID)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9447,7 +9608,7 @@
 <context>
     <name>ReviewDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/review/dialogs.py" line="+109"/>
+        <location filename="../../privdesk/ui/review/dialogs.py" line="+110"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9457,7 +9618,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+307"/>
         <source>종류</source>
         <translation type="unfinished"></translation>
@@ -9927,7 +10088,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+49"/>
         <source>{month} 접속기록을 점검하는 중…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10396,7 +10557,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <location line="+5"/>
         <source>분리보관 해제</source>
         <translation type="unfinished"></translation>
@@ -10480,7 +10641,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-15"/>
+        <location line="+10"/>
         <source>교육일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10502,6 +10664,77 @@
     <message>
         <location line="+1"/>
         <source>교재·자료</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../privdesk/ui/shortcuts.py" line="+50"/>
+        <source>현재 화면의 검색·필터 칸으로 이동</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>현재 화면을 새로 읽기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>새로 등록 (환자, 정보주체 요구, CCTV 열람 요구, 제공 기록, 사고, 신고, 계정 …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>선택한 기록 또는 화면의 대장 출력 (출력 사유를 묻습니다)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>왼쪽 목록의 1~9번째 화면으로 이동</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>화면 잠금</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>사용 설명서 열기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대화상자: 기본 단추 (확인·저장)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>대화상자: 취소 (아무것도 바꾸지 않고 닫기)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>다음 입력 칸 (Shift+Tab: 이전 칸)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/help.py" line="+123"/>
+        <source>단축키</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>키</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>하는 일</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -10574,7 +10807,7 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="+97"/>
+        <location filename="../../privdesk/ui/today.py" line="+106"/>
         <source>오늘 할 일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10584,12 +10817,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>불러오는 중…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>오늘 할 일을 불러오지 못했습니다: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10911,7 +11144,7 @@
 <context>
     <name>WorkRow</name>
     <message>
-        <location filename="../../privdesk/ui/today.py" line="-113"/>
+        <location filename="../../privdesk/ui/today.py" line="-121"/>
         <source>열기</source>
         <translation type="unfinished"></translation>
     </message>

@@ -175,6 +175,13 @@ class AccountsPage(Page):
         bar.addWidget(button)
         return button
 
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def search_box(self) -> QWidget | None:
+        return self.search
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.add_account
+
     # -- loading --------------------------------------------------------------------------
     def reload(self) -> None:
         ctx, actor, inactive = self.host.ctx, self.host.actor, self.include_inactive.isChecked()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,13 @@ class PermissionHistoryPage(Page):
     def filters(self) -> dict[str, Any]:
         since, until = self.period.value()
         return {"target": self.target_edit.text().strip() or None, "since": since, "until": until}
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def search_box(self) -> QWidget | None:
+        return self.target_edit
+
+    def print_action(self) -> Callable[[], object] | None:
+        return self.print_pdf if self.print_button is not None else None
 
     def reload(self) -> None:
         ctx, actor, f = self.host.ctx, self.host.actor, self.filters()

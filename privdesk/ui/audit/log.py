@@ -217,6 +217,10 @@ class AccessLogPage(Page):
         """The resolved filter of the rows on screen (None until the first page of this search was read)."""
         return self._shown[0] if self._shown else None
 
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def search_box(self) -> QWidget | None:
+        return self.actor_edit
+
     def reload(self) -> None:
         """Start over with the current filter (the first page is read at once, the rest on scroll;
         both on the task runner)."""

@@ -4,6 +4,7 @@ and the tab reloads); each camera's change history."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt
@@ -117,6 +118,8 @@ class CameraDialog(QDialog):
             form.addRow(self.tr("비고"), self.note_edit)
         else:
             self.purpose_edit.setPlaceholderText(self.tr("비워 두면 병원 프로필의 설치 목적"))
+            self.status_combo.hide()  # not on the form: neither shown in a corner nor a Tab stop
+            self.note_edit.hide()
         form.addRow(self.tr("사유 (필수)"), self.reason_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -236,6 +239,10 @@ class CamerasTab(CctvTab):
         self.status.setObjectName("status")
         layout.addWidget(self.status)
         self._update_buttons()
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def new_action(self) -> Callable[[], object] | None:
+        return self.add_camera if self.may_manage else None
 
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor

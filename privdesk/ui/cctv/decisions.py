@@ -32,7 +32,7 @@ from privdesk.cctv.decisions import REFUSAL_GROUNDS, Approval
 from privdesk.cctv.provisions import SUGGESTED_BASES, SUGGESTED_FORMS, ProvisionInput
 from privdesk.cctv.requests import ELIGIBILITY_LABELS, Eligibility, RequestDetail
 from privdesk.ui.cctv.common import ERROR_STYLE, CameraPicker, WindowEdit, datetime_edit, to_kst_datetime
-from privdesk.ui.widgets import DATE_FORMAT, from_date, to_date
+from privdesk.ui.widgets import DATE_FORMAT, from_date, start_in_first_field, to_date
 
 
 class _FormDialog(QDialog):
@@ -64,6 +64,7 @@ class _FormDialog(QDialog):
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.message)
         self.layout_.addWidget(self.buttons)
+        start_in_first_field(self)  # the cursor starts in the first field, not on the buttons
 
     def text_edit(self, name: str, height: int = 60) -> QPlainTextEdit:
         edit = QPlainTextEdit(self)

@@ -7,6 +7,7 @@ opens in :class:`~privdesk.ui.cctv.request.RequestDetailDialog`; "새 요구 접
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
+    QWidget,
 )
 
 from privdesk.cctv import requests as requests_uc
@@ -133,6 +135,13 @@ class InboxTab(CctvTab):
         self.status.setObjectName("status")
         layout.addWidget(self.status)
         self._update_buttons()
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.new_request
 
     # -- loading ----------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -47,6 +47,7 @@ from privdesk.ui.cctv.common import (
     WindowEdit,
     label,
 )
+from privdesk.ui.dateedit import DateEdit
 from privdesk.ui.host import PageHost
 
 GONE, HELD, KEPT, FUTURE = "gone", "held", "exists", "future"
@@ -90,9 +91,7 @@ class IntakeDialog(QDialog):
         self.phone_edit = QLineEdit(self)
         self.phone_edit.setObjectName("requesterPhone")
         self.phone_edit.setPlaceholderText("010-0000-0000")
-        self.birth_edit = QLineEdit(self)
-        self.birth_edit.setObjectName("requesterBirth")
-        self.birth_edit.setPlaceholderText(self.tr("YYYY-MM-DD (선택)"))
+        self.birth_edit = DateEdit(self, name="requesterBirth", label=self.tr("생년월일"), optional=True)
         self.address_edit = QLineEdit(self)
         self.address_edit.setObjectName("requesterAddress")
         self.address_edit.setPlaceholderText(self.tr("선택 — 결과 통지서를 우편으로 보낼 때"))
@@ -244,15 +243,7 @@ class IntakeDialog(QDialog):
     # -- saving ------------------------------------------------------------------------------------
     def request_input(self) -> RequestInput:
         """The form as the use case's input; a ValidationError for what only the form can check."""
-        birth: dt.date | None = None
-        text = self.birth_edit.text().strip()
-        if text:
-            try:
-                birth = dt.date.fromisoformat(text)
-            except ValueError:
-                raise ValidationError(
-                    "requester_birth", self.tr("생년월일은 YYYY-MM-DD 형식으로 입력하십시오.")
-                ) from None
+        birth = self.birth_edit.date("requester_birth")  # a ValidationError saying how to write it
         start, end = self.window_edit.value()
         relation = self.relation_combo.currentData()
         return RequestInput(

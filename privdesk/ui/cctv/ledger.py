@@ -17,7 +17,7 @@ too.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -508,6 +508,13 @@ class LedgerTab(CctvTab):
             kind=self.kind_combo.currentData(),
             camera=self.camera_combo.currentData(),
         )
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def print_action(self) -> Callable[[], object] | None:
+        return self.print_ledger
 
     def reload(self) -> None:
         ctx, actor, flt = self.host.ctx, self.host.actor, self.ledger_filter()

@@ -9,6 +9,8 @@ use cases refuse anyway).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from privdesk.accounts.permissions import Permission
@@ -57,6 +59,19 @@ class CctvPage(Page):
 
     def show_tab(self, tab: CctvTab) -> None:
         self.tabs.setCurrentWidget(tab)
+
+    def new_action(self) -> Callable[[], object] | None:
+        """Ctrl+N: the current tab's (a camera on 카메라); elsewhere a new viewing request (열람 요구)."""
+        own = super().new_action()
+        if own is not None or self.inbox is None:
+            return own
+        inbox = self.inbox
+
+        def new_request() -> None:
+            self.show_tab(inbox)
+            inbox.new_request()
+
+        return new_request
 
     def reload(self) -> None:
         """After any data change: the cameras (for every picker), then the tab in view; the other

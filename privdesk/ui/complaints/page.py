@@ -47,7 +47,14 @@ from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.requests.common import days_left_text
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
-from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table, rich_detail
+from privdesk.ui.widgets import (
+    ask_reason,
+    bar_button,
+    heading,
+    record_table,
+    rich_detail,
+    start_in_first_field,
+)
 
 CTX = "ComplaintsModel"
 OPEN, ALL = "open", "all"
@@ -153,6 +160,7 @@ class _Form(QDialog):
             label.setStyleSheet("color: #555;")
             self.layout_.addWidget(label)
         self.layout_.addWidget(self.buttons)
+        start_in_first_field(self)  # the cursor starts in the first field, not on 저장
         self.resize(560, self.sizeHint().height())
 
     def text_edit(self, name: str, height: int = 70) -> QPlainTextEdit:
@@ -456,6 +464,16 @@ class ComplaintsPage(Page):
 
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         return bar_button(self, bar, name, text, slot)
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def search_box(self) -> QWidget | None:
+        return self.filter_combo
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.new_complaint if self.may_handle else None
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -46,7 +46,7 @@ from privdesk.disclosures.subjects import SubjectChoice
 from privdesk.errors import PrivdeskError
 from privdesk.ui.cctv.common import ERROR_STYLE, WARN_STYLE
 from privdesk.ui.disclosures.common import basis_label, date_edit
-from privdesk.ui.widgets import from_date, to_date
+from privdesk.ui.widgets import enter_runs, from_date, to_date
 
 _LABEL = re.compile(r"^(?P<name>[^()]+?)(?: \((?P<note>.*)\))?$")
 
@@ -74,6 +74,7 @@ class DisclosureDialog(QDialog):
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields (they scroll into view)
         body = QWidget(scroll)
         form = QFormLayout(body)
         self.kind = QComboBox(body)
@@ -234,7 +235,7 @@ class DisclosureDialog(QDialog):
         self.chart = QLineEdit(box)
         self.chart.setObjectName("chartNo")
         self.chart.setPlaceholderText(self.tr("차트번호"))
-        self.chart.returnPressed.connect(self._ask_lookup)
+        enter_runs(self.chart, self._ask_lookup)  # Enter here looks the patient up, never saves
         row.addWidget(self.chart)
         self.find_button = QPushButton(self.tr("환자 찾기"), box)
         self.find_button.setObjectName("findPatient")

@@ -14,6 +14,7 @@ sub-processors and the return or destruction of the data at its end
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -354,6 +355,16 @@ class ProcessorsPage(Page):
             on_error=failed,
             changes=frozenset({"disclosures"}) if changes is True else changes,
         )
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.add_processor
+
+    def print_action(self) -> Callable[[], object] | None:
+        return self.print_list
 
     def reload(self) -> None:
         ctx, actor, inactive = self.host.ctx, self.host.actor, self.show_inactive.isChecked()

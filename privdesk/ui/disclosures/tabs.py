@@ -8,6 +8,7 @@ into the correcting entry's note; the original entry stays as it was."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -128,6 +129,16 @@ class DisclosureLedgerTab(QWidget):
 
     def period(self) -> tuple[dt.date, dt.date]:
         return to_date(self.first.date()), to_date(self.last.date())
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def search_box(self) -> QWidget | None:
+        return self.recipient
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.new_entry
+
+    def print_action(self) -> Callable[[], object] | None:
+        return self.print_ledger
 
     def reload(self) -> None:
         ctx, actor = self.host.ctx, self.host.actor
@@ -345,6 +356,10 @@ class DisclosureHistoryTab(QWidget):
         self.model = DisclosureHistoryModel(self)
         self.table = record_table(self, "historyTable", self.model)
         layout.addWidget(self.table, 1)
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def search_box(self) -> QWidget | None:
+        return self.chart
 
     def reload(self) -> None:
         if self.result is not None:

@@ -51,12 +51,20 @@ from privdesk.incidents.rules import DutyState, Urgency
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.clocks import CLOCK_ROLES, clock_colour
+from privdesk.ui.dateedit import DateEdit
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
 from privdesk.ui.tasks import Task
-from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table, rich_detail
+from privdesk.ui.widgets import (
+    ask_reason,
+    bar_button,
+    heading,
+    record_table,
+    rich_detail,
+    start_in_first_field,
+)
 
 CTX = "IncidentsModel"
 OPEN, ALL = "open", "all"
@@ -161,6 +169,7 @@ class _Form(QDialog):
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.buttons)
+        start_in_first_field(self)  # the cursor starts in the first field, not on 저장
         self.resize(560, self.sizeHint().height())
 
     def text_edit(self, name: str, height: int = 70) -> QPlainTextEdit:
@@ -307,9 +316,9 @@ class AffectDialog(_Form):
         self.seq = self.line("exportSeq", "", self.tr("접속기록 화면의 순번"))
         self.login = self.line("login", "", self.tr("아이디"))
         self.cctv = self.line("cctv", "", self.tr("접수번호, 쉼표로 여러 개 (예: CR-2026-0007)"))
-        today = clock.today_kst().isoformat()
-        self.first = self.line("first", today, "YYYY-MM-DD")
-        self.last = self.line("last", today, "YYYY-MM-DD")
+        today = clock.today_kst()
+        self.first = DateEdit(self, today, name="first", label=self.tr("기간 (첫날)"))
+        self.last = DateEdit(self, today, name="last", label=self.tr("기간 (마지막 날)"))
         self.form.addRow(self.tr("찾는 방법"), self.mode)
         self.form.addRow(self.tr("차트번호"), self.charts)
         self.form.addRow(self.tr("순번"), self.seq)
@@ -356,13 +365,11 @@ class AffectDialog(_Form):
         if mode == "cctv":
             ids = affected.read_cctv(self.cctv.text())
             return lambda: affected.affect_cctv(ctx, actor, number, ids)
-        try:
-            first, last = (
-                dt.date.fromisoformat(self.first.text().strip()),
-                dt.date.fromisoformat(self.last.text().strip()),
+        first, last = self.first.date("first"), self.last.date("last")
+        if first is None or last is None:
+            raise ValidationError(
+                "first" if first is None else "last", "기간의 첫날과 마지막 날을 입력하십시오."
             )
-        except ValueError:
-            raise ValidationError("first", "기간은 YYYY-MM-DD 형식으로 입력하십시오.") from None
         login = self.login.text()
         return lambda: affected.affect_account(ctx, actor, number, login, first, last)
 
@@ -557,6 +564,22 @@ class IncidentsPage(Page):
 
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         return bar_button(self, bar, name, text, slot)
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def search_box(self) -> QWidget | None:
+        return self.filter_combo
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.new_incident if self.may_handle else None
+
+    def print_action(self) -> Callable[[], object] | None:
+        """Ctrl+P: the selected incident's 처리 기록."""
+        if not self.may_handle or self.selected() is None:
+            return None
+        return lambda: self.print_paper("record")
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -791,6 +814,10 @@ class HomepageDialog(QDialog):
         copy.setObjectName("copyButton")
         copy.clicked.connect(lambda _c=False: QApplication.clipboard().setText(self.text.toPlainText()))
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("닫기"))
+        close.setDefault(True)  # Enter closes (복사 is a click or Tab away)
+        copy.setAutoDefault(False)
         layout.addWidget(buttons)
         self.resize(720, 560)
 

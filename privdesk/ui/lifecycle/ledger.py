@@ -8,6 +8,7 @@ a period in the background with progress and cancel into the PDF preview.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -215,6 +216,13 @@ class LedgerTab(LifecycleTab):
     def ledger_filter(self) -> LedgerFilter:
         since, until = self.period.value()
         return LedgerFilter(since=since, until=until, text=self.text.text().strip() or None)
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def search_box(self) -> QWidget | None:
+        return self.text
+
+    def print_action(self) -> Callable[[], object] | None:
+        return self.print_ledger
 
     def reload(self) -> None:
         ctx, actor, flt = self.host.ctx, self.host.actor, self.ledger_filter()

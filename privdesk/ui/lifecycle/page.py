@@ -246,6 +246,10 @@ class SeparatedTab(LifecycleTab):
         self.table = record_table(self, "separatedTable", self.model)
         layout.addWidget(self.table, 1)
 
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def search_box(self) -> QWidget | None:
+        return self.chart
+
     def reload(self) -> None:
         ctx, actor, chart = self.host.ctx, self.host.actor, self.chart.text().strip() or None
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -441,6 +442,10 @@ class PlansTab(LifecycleTab):
         split.setSizes([450, 550])
         layout.addWidget(split, 1)
         self._update_buttons()
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def new_action(self) -> Callable[[], object] | None:
+        return self.create_plan if self.create_button is not None else None
 
     # -- loading -------------------------------------------------------------------------------------
     def reload(self) -> None:

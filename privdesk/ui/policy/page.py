@@ -211,7 +211,7 @@ class PublishDialog(QDialog):
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("시행일"), self))
-        # a kit DateEdit replaces this QDateEdit at merge
+        # a QDateEdit: its calendar keeps the date between the earliest allowed and a year ahead
         self.date = QDateEdit(self)
         self.date.setObjectName("policyEffectiveDate")
         self.date.setCalendarPopup(True)

@@ -51,6 +51,7 @@ from privdesk.registry.validation import (
     ValidationReport,
     validate_patient_input,
 )
+from privdesk.ui.dateedit import DateEdit
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.login import ERROR_STYLE
@@ -61,6 +62,7 @@ ERROR_WIDTH = 320  # the column of the inline messages beside the fields
 CTX = "PatientFormDialog"
 
 # form keys, in screen order; phone fields are positions, the core's ``phones.N`` counts filled ones
+DATE_FIELDS = ("first_visit", "last_visit")  # DateEdit: typed or picked from a calendar
 FIELDS = ("chart_no", "name", "rrn", "address", "phone0", "phone1", "phone2", "first_visit", "last_visit")
 PHONE_FIELDS = ("phone0", "phone1", "phone2")
 LABELS = {
@@ -140,7 +142,11 @@ class PatientFormDialog(QDialog):
         for row, key in enumerate(FIELDS):
             text = field_label(key) + (" *" if key in ("chart_no", "name", "rrn") else "")
             grid.addWidget(QLabel(text, self), row, 0)
-            edit = QLineEdit(self)
+            edit = (
+                DateEdit(self, name=key, label=field_label(key), optional=True)
+                if key in DATE_FIELDS
+                else QLineEdit(self)
+            )
             edit.setObjectName(key)
             edit.setPlaceholderText(placeholders.get(key, ""))
             edit.textChanged.connect(lambda _text, k=key: self._edited(k))
@@ -212,7 +218,7 @@ class PatientFormDialog(QDialog):
         self.validate()
 
     def values(self) -> PatientInput:
-        text = {k: e.text() for k, e in self.edits.items()}
+        text = {k: e.iso_text() if isinstance(e, DateEdit) else e.text() for k, e in self.edits.items()}
         return PatientInput(
             chart_no=text["chart_no"],
             name=text["name"],

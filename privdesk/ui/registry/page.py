@@ -194,9 +194,13 @@ class PatientsPage(Page):
         return button
 
     # -- searching ------------------------------------------------------------------------------
-    def focus_start(self) -> None:
-        """Intake staff land here with the cursor in the search box."""
-        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+    def search_box(self) -> QWidget | None:
+        """Ctrl+F and the landing focus: intake staff start here with the cursor in the search box."""
+        return self.search_edit
+
+    def new_action(self) -> Callable[[], object] | None:
+        """Ctrl+N: 신규 등록 (with patient.write)."""
+        return self.new_patient if self.new_button is not None else None
 
     def reload(self) -> None:
         """Run the current search again and refresh the shown patient (after any data change)."""

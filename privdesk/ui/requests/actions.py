@@ -42,7 +42,7 @@ from privdesk.rights.decisions import VIEWING_METHODS, AccessOutcome, NoticeRow,
 from privdesk.rights.requests import RequestDetail, RequestKind
 from privdesk.ui.cctv.common import datetime_edit, to_kst_datetime
 from privdesk.ui.requests.common import ERROR_STYLE, INFO_STYLE, UNMASKED_STYLE
-from privdesk.ui.widgets import DATE_FORMAT, from_date, to_date
+from privdesk.ui.widgets import DATE_FORMAT, from_date, start_in_first_field, tab_in_form_order, to_date
 
 SEND_METHODS = ("우편", "등기우편", "팩스", "공문", "전자우편", "직접 전달")
 
@@ -94,9 +94,10 @@ class ActionDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("Requests", "취소")
-        )
+        self.ok_button.setDefault(True)  # Enter: this button (nothing while the form is incomplete)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(QCoreApplication.translate("Requests", "취소"))
+        cancel.setAutoDefault(False)  # never Enter: it was the default while OK waited for input
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(640)
@@ -104,6 +105,8 @@ class ActionDialog(QDialog):
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.message)
         self.layout_.addWidget(self.buttons)
+        tab_in_form_order(self.form)  # fields a base class made first are laid out below others
+        start_in_first_field(self)
         self.update_ok()
 
     def info(self, text: str, name: str = "info") -> QLabel:

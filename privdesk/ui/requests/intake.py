@@ -53,6 +53,7 @@ from privdesk.rights.requests import (
     RequestKind,
 )
 from privdesk.ui.cctv.common import datetime_edit, to_kst_datetime
+from privdesk.ui.dateedit import DateEdit
 from privdesk.ui.host import PageHost
 from privdesk.ui.registry.model import sex_label
 from privdesk.ui.requests.common import (
@@ -173,9 +174,7 @@ class IntakeDialog(QDialog):
         self.subject_phone_edit = QLineEdit(self)
         self.subject_phone_edit.setObjectName("subjectPhone")
         self.subject_phone_edit.setPlaceholderText("010-0000-0000")
-        self.subject_birth_edit = QLineEdit(self)
-        self.subject_birth_edit.setObjectName("subjectBirth")
-        self.subject_birth_edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.subject_birth_edit = DateEdit(self, name="subjectBirth", label=self.tr("생년월일"))
         self.subject_address_edit = QLineEdit(self)
         self.subject_address_edit.setObjectName("subjectAddress")
         self.subject_address_edit.setPlaceholderText(self.tr("선택 — 통지서를 우편으로 보낼 때"))
@@ -201,9 +200,9 @@ class IntakeDialog(QDialog):
         self.requester_phone_edit = QLineEdit(self)
         self.requester_phone_edit.setObjectName("requesterPhone")
         self.requester_phone_edit.setPlaceholderText(self.tr("010-0000-0000 (결과를 알릴 연락처)"))
-        self.requester_birth_edit = QLineEdit(self)
-        self.requester_birth_edit.setObjectName("requesterBirth")
-        self.requester_birth_edit.setPlaceholderText(self.tr("YYYY-MM-DD (선택)"))
+        self.requester_birth_edit = DateEdit(
+            self, name="requesterBirth", label=self.tr("요구인 생년월일"), optional=True
+        )
         self.requester_address_edit = QLineEdit(self)
         self.requester_address_edit.setObjectName("requesterAddress")
         self.requester_address_edit.setPlaceholderText(self.tr("선택 — 통지서를 우편으로 보낼 때"))
@@ -261,6 +260,7 @@ class IntakeDialog(QDialog):
         columns.addLayout(right, 1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields (they scroll into view)
         scroll.setWidget(body)
 
         layout = QVBoxLayout(self)
@@ -468,23 +468,17 @@ class IntakeDialog(QDialog):
         self.fields["patient_id"].set_error("")
 
     # -- saving -----------------------------------------------------------------------------------------
-    def _date(self, text: str, field: str) -> dt.date | None:
-        text = text.strip()
-        if not text:
-            return None
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValidationError(field, self.tr("날짜는 YYYY-MM-DD 형식으로 입력하십시오.")) from None
+    def _date(self, edit: DateEdit, field: str) -> dt.date | None:
+        return edit.date(field)  # empty: None; not a date: a ValidationError saying how to write it
 
     def request_input(self) -> RequestInput:
         """The form as the use case's input; a ValidationError for what only the form can check."""
         patient, own = self.patient_mode, self.relation == "self"
         if patient and self.patient is None:
             raise ValidationError("patient_id", self.tr("환자를 찾아 목록에서 골라 연결하십시오."))
-        subject_birth = None if patient else self._date(self.subject_birth_edit.text(), "subject_birth")
+        subject_birth = None if patient else self._date(self.subject_birth_edit, "subject_birth")
         requester_birth = (
-            None if own and not patient else self._date(self.requester_birth_edit.text(), "requester_birth")
+            None if own and not patient else self._date(self.requester_birth_edit, "requester_birth")
         )
         subject_name = "" if patient else self.subject_name_edit.text()
         if own and not patient and not subject_name.strip():

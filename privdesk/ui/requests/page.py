@@ -11,6 +11,7 @@ The page needs ``request.handle`` (정보주체 요구 처리), like every use c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -197,6 +198,16 @@ class RequestsPage(Page):
     @property
     def open_only(self) -> bool:
         return bool(self.filter_combo.currentData() == OPEN)
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.table
+
+    def search_box(self) -> QWidget | None:
+        return self.filter_combo
+
+    def new_action(self) -> Callable[[], object] | None:
+        return self.new_request
 
     def reload(self) -> None:
         ctx, actor, open_only = self.host.ctx, self.host.actor, self.open_only

@@ -34,6 +34,7 @@ from privdesk import review as rv
 from privdesk.errors import PrivdeskError, ValidationError
 from privdesk.review import Finding, Justification, MonthReview
 from privdesk.ui.host import PageHost
+from privdesk.ui.widgets import start_in_first_field
 
 CTX = "ReviewDialogs"
 RED, GREY = "#a00000", "#555555"
@@ -136,6 +137,7 @@ class ReviewForm(QDialog):
             label.setStyleSheet(f"color: {GREY};")
             self.layout_.addWidget(label)
         self.layout_.addWidget(self.buttons)
+        start_in_first_field(self)  # the note box, not 저장 (the buttons were made first)
         self.resize(width, self.sizeHint().height())
 
     def call(self) -> Callable[[], Any]:

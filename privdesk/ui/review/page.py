@@ -15,6 +15,7 @@ cases refuse too).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
@@ -423,6 +424,16 @@ class ReviewPage(Page):
         self.entries_model.set_rows([])
         self._entries_for = None
         self.reload()
+
+    # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
+    def focus_target(self) -> QWidget | None:
+        return self.findings_table
+
+    def search_box(self) -> QWidget | None:
+        return self.month_combo
+
+    def print_action(self) -> Callable[[], object] | None:
+        return self.print_report if self.review is not None else None
 
     # -- loading --------------------------------------------------------------------------------------
     def reload(self) -> None:

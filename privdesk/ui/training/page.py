@@ -46,6 +46,7 @@ from privdesk.training.usecases import (
     attend,
     list_sessions,
 )
+from privdesk.ui.dateedit import DateEdit
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
@@ -182,7 +183,7 @@ class SessionDialog(_Form):
 
     def __init__(self, page: TrainingPage) -> None:
         super().__init__(page, "sessionDialog", QCoreApplication.translate("TrainingForm", "교육 등록"))
-        self.held_on = self.line("heldOn", clock.today_kst().isoformat(), "YYYY-MM-DD")
+        self.held_on = DateEdit(self, clock.today_kst(), name="heldOn", label=self.tr("교육일"))
         self.title_edit = self.line("title", "", self.tr("예: 2026년 개인정보 보호 정기 교육"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
@@ -205,7 +206,7 @@ class SessionDialog(_Form):
 
     def call(self) -> Callable[[], Any]:
         data = SessionInput(
-            self.held_on.text(),
+            self.held_on.iso_text(),
             self.title_edit.text(),
             str(self.kind.currentData()),
             self.hours.text(),

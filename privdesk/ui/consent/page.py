@@ -101,10 +101,14 @@ class Loaded:
 
 
 def load(ctx: AppContext, actor: Actor, purpose: str) -> Loaded:
-    return Loaded(purpose, tuple(texts.texts(ctx, actor, purpose)))
+    """The published versions and the drafts written after the newest of them (an older draft was
+    published or set aside by a later one: the list shows what was published, not every save)."""
+    rows = texts.texts(ctx, actor, purpose)
+    last = max((v.id for v in rows if v.version is not None), default=0)
+    return Loaded(purpose, tuple(v for v in rows if v.version is not None or v.id > last))
 
 
-class VersionsModel(RowTableModel[TextInfo]):
+class ConsentVersionsModel(RowTableModel[TextInfo]):
     """판 목록: the purpose's versions and drafts, the newest first."""
 
     CONTEXT = "ConsentVersionsModel"
@@ -126,7 +130,7 @@ class VersionsModel(RowTableModel[TextInfo]):
     )
 
 
-class PublishDialog(QDialog):
+class ConsentPublishDialog(QDialog):
     """게시: the effective date and — after the first version — the decision whether the purpose
     changed (동의를 다시 받아야 합니다) or only the wording (문구만 고칩니다); nothing is preselected."""
 
@@ -363,6 +367,7 @@ class ConsentTextsPage(Page):
         self.purposes = texts.purposes(host.ctx)
         self.contact_choices = contact_purposes(host.ctx)
         self._shown_draft = ""
+        self._select_id: int | None = None  # the row to show after a reload (a version just saved)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("동의서 문안"), self))
@@ -386,7 +391,7 @@ class ConsentTextsPage(Page):
 
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.setObjectName("consentTextsSplit")
-        self.model = VersionsModel(self)
+        self.model = ConsentVersionsModel(self)
         self.table = record_table(split, "consentTextVersions", self.model)
         view = QWidget(split)
         vbox = QVBoxLayout(view)
@@ -441,6 +446,8 @@ class ConsentTextsPage(Page):
         if loaded.purpose != self.current_purpose():
             return  # an answer for a purpose no longer chosen
         keep = selected_row(self.table, self.model)
+        wanted = self._select_id if self._select_id is not None else (keep.id if keep is not None else None)
+        self._select_id = None
         self.loaded = loaded
         self.model.set_rows(loaded.versions)
         if not loaded.versions:
@@ -448,7 +455,7 @@ class ConsentTextsPage(Page):
                 self.tr("'{purpose}' 동의서 문안이 아직 없습니다.").format(purpose=self.purpose_name())
             )
             self.text_view.setPlainText("")
-        elif keep is None or not select_where(self.table, self.model, lambda v: v.id == keep.id):
+        elif wanted is None or not select_where(self.table, self.model, lambda v: v.id == wanted):
             # the version in force (else the newest) is what the desk reads first
             today = clock.today_kst()
             current = next(
@@ -519,6 +526,7 @@ class ConsentTextsPage(Page):
         def done(v: TextInfo) -> None:
             self.draft_button.setEnabled(True)
             self._shown_draft = body  # what is typed is now the saved draft
+            self._select_id = v.id
             text = self.tr("{draft}{eul} 저장했습니다. 게시하면 다음 판이 됩니다.")
             label = version_label(v)
             self.message.setStyleSheet("")
@@ -540,7 +548,7 @@ class ConsentTextsPage(Page):
             changes=CHANGES,
         )
 
-    def ask_publish(self) -> PublishDialog | None:
+    def ask_publish(self) -> ConsentPublishDialog | None:
         loaded = self.loaded
         draft = loaded.latest_draft if loaded is not None else None
         if loaded is None or draft is None or not self.may_manage:
@@ -548,14 +556,14 @@ class ConsentTextsPage(Page):
         published = loaded.published
         number = (published[0].version or 0) + 1 if published else 1
         earliest = published[0].effective_date if published else None
-        dialog = PublishDialog(self, self.purpose_name(), draft, number, earliest)
+        dialog = ConsentPublishDialog(self, self.purpose_name(), draft, number, earliest)
         dialog.accepted.connect(lambda: self.confirm_publish(dialog, loaded.purpose))
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def confirm_publish(self, dialog: PublishDialog, purpose: str) -> None:
+    def confirm_publish(self, dialog: ConsentPublishDialog, purpose: str) -> None:
         effective, fresh, number = dialog.effective(), dialog.requires_fresh_consent(), dialog.number
         what = self.tr("'{purpose}' 동의서 문안 제{n}판을 게시합니다 (시행일 {date}).").format(
             purpose=dialog.purpose_name, n=number, date=effective.isoformat()
@@ -583,6 +591,7 @@ class ConsentTextsPage(Page):
         ctx, actor = self.host.ctx, self.host.actor
 
         def done(v: TextInfo) -> None:
+            self._select_id = v.id
             self.message.setStyleSheet("")
             self.message.setText(
                 self.tr("'{purpose}' 동의서 문안 제{n}판을 게시했습니다 (시행일 {date}, {change}).").format(

@@ -184,6 +184,9 @@ def test_the_start_screen_counts_consents_a_fresh_version_made_lapse(ctx: AppCon
     assert row_count(ctx) == before  # the start screen logs nothing
     line = items[key]
     assert line.count == 3 and line.page == "consent"
+    from privdesk.ui.pages import DEFAULT_PAGES
+
+    assert any(spec.key == line.page for spec in DEFAULT_PAGES)  # 열기 opens the 동의서 문안 screen
     assert f"제2판(시행 {clock.today_kst().isoformat()})" in line.text and "3명" in line.text
     clerk = actor_for(ctx, "clerk", ["intake"])
     assert key not in {i.key for i in collect(ctx, clerk)}  # consent.manage only

@@ -436,6 +436,12 @@ def _seed_consents(seed: DemoSeed) -> str:
     return seed_consents(seed)
 
 
+def _seed_training(seed: DemoSeed) -> str:
+    from privdesk.training.sample import seed_training
+
+    return seed_training(seed)
+
+
 def seed_policy(seed: DemoSeed) -> str:
     """The privacy policy as the officer would leave it: version 1 published from the demo's data
     (in force since the first of this month), and a draft with a reworded introduction waiting to
@@ -467,4 +473,5 @@ SEEDERS: tuple[Seeder, ...] = (
     seed_cctv,
     seed_requests,
     seed_policy,
+    _seed_training,
 )

@@ -48,6 +48,9 @@ from privdesk.cctv.models import CctvHold
 from privdesk.cctv.retention import hold_active_on, overwritable_through
 from privdesk.complaints import desk as complaints
 from privdesk.complaints.models import Complaint
+from privdesk.consent.purposes import purposes_from as consent_purposes_from
+from privdesk.consent.records import outdated_count
+from privdesk.consent.texts import in_force as consent_in_force
 from privdesk.context import Actor, AppContext, Unit, permissions_of
 from privdesk.deadline import overdue_cutoff
 from privdesk.disclosures.models import Processor
@@ -682,6 +685,41 @@ def usage_notice(p: Probe) -> list[WorkItem]:
     return items
 
 
+# -- consent texts (issue 16) -------------------------------------------------------------------------
+CONSENT_PAGE = "consent"
+
+
+def consent_outdated(p: Probe) -> list[WorkItem]:
+    """A consent text published with fresh consent (새 동의 필요) took effect and patients who had
+    consented to an earlier version have not consented again: per purpose, the count only
+    (:func:`privdesk.consent.records.outdated_count`)."""
+    if not p.may(Permission.CONSENT_MANAGE):
+        return []
+    items = []
+    for purpose in consent_purposes_from(p.ctx.profile.raw):
+        n = outdated_count(p.session, purpose.code, p.today)
+        if not n:
+            continue
+        current = consent_in_force(p.session, purpose.code, p.today)
+        since = (
+            f"제{current.version}판(시행 {current.effective_date.isoformat()})"
+            if current is not None and current.effective_date is not None
+            else "새 판"
+        )
+        items.append(
+            WorkItem(
+                f"consent.outdated.{purpose.code}",
+                f"'{purpose.name}' 동의서 문안 {since}으로 동의 목적이 바뀌어, 이전 판에 동의한 환자 "
+                f"{n:,}명의 동의가 효력을 잃었습니다 — 다시 동의를 받기 전에는 연락 명단에서 빠집니다.",
+                n,
+                SOON,
+                CONSENT_PAGE,
+                Permission.CONSENT_MANAGE,
+            )
+        )
+    return items
+
+
 PROVIDERS: tuple[Provider, ...] = (
     subject_requests,
     cctv_viewing_requests,
@@ -697,6 +735,7 @@ PROVIDERS: tuple[Provider, ...] = (
     policy_outdated,
     training_overdue,
     usage_notice,
+    consent_outdated,
 )
 
 

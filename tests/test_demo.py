@@ -114,3 +114,48 @@ def test_later_modules_add_their_sample_data_through_seeders(tmp_path) -> None: 
 def test_build_demo_checks_the_count(patients: int, tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError):
         build_demo(load_settings(), patients=patients, folder=tmp_path)
+
+
+def test_the_demo_has_training_with_one_account_overdue_and_consent_texts_on_screen(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from privdesk import clock
+    from privdesk.notice.usecases import status_in
+    from privdesk.today import collect
+    from privdesk.training.api import statuses
+    from privdesk.training.usecases import list_sessions
+    from privdesk.ui.consent.page import ConsentTextsPage
+    from privdesk.ui.mainwindow import MainWindow
+    from privdesk.ui.pages import DEFAULT_PAGES
+    from privdesk.ui.tasks import TaskRunner
+
+    result = build_demo(load_settings(), patients=20, folder=tmp_path / "demo")
+    assert any(line.startswith("개인정보 보호 교육 3회, 이수 기록 10건") for line in result.summary)
+    ctx = open_context(result.settings)
+    runner = TaskRunner()
+    try:
+        officer = users.login(ctx, "officer", DEMO_PASSWORD)
+        assert len(list_sessions(ctx, officer)) == 3
+        today = clock.today_kst()
+        with ctx.session() as s:
+            late = [x.login for x in statuses(s, ctx.profile, today) if x.overdue]
+            assert not status_in(s, ctx.profile, today).applies  # 20 patients: no yearly notice duty
+        assert late == ["facility"]
+        items = {i.key: i for i in collect(ctx, officer)}
+        assert "박시설" in items["training.overdue"].text and items["training.overdue"].count == 1
+
+        # the seeded consent texts show on the consent texts screen (the privacy team published them)
+        privacy = users.login(ctx, "privacy", DEMO_PASSWORD)
+        win = MainWindow(ctx, runner, privacy, pages=DEFAULT_PAGES, idle_timeout_ms=0)
+        qtbot.addWidget(win)
+        win.show()
+        page = win.show_page("consent")
+        assert isinstance(page, ConsentTextsPage)
+        qtbot.waitUntil(lambda: page.loaded is not None, timeout=15_000)
+        m = page.model
+        assert m.rowCount() == 1 and m.data(m.index(0, 0)) == "제1판"
+        assert m.data(m.index(0, 3)) == "최전산(privacy)"
+        assert page.text_view.toPlainText().startswith("본원은 진료 예약·건강검진 안내")
+        win.close()
+        qtbot.waitUntil(lambda: runner.pending == 0, timeout=15_000)
+    finally:
+        runner.wait()
+        ctx.engine.dispose()

@@ -285,6 +285,7 @@ def test_english_main_window_navigation_status_and_table_headers(
         "Access log",
         "Access-log review",
         "Privacy policy",
+        "Consent texts",
         "Training",
         "Usage notice",
         "Permission history",

@@ -170,12 +170,14 @@ def test_navigation_lists_only_the_modules_the_account_may_use(
     qtbot.addWidget(window)
     window.show()
     settle(qtbot, runner)
-    assert window.page_keys() == ["today", "patients", "requests", "disclosures"]
+    # 동의서 문안: the desk reads the texts patients agree to and exports the contact list
+    assert window.page_keys() == ["today", "patients", "requests", "disclosures", "consent"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "오늘 할 일",
         "환자 명부",
         "정보주체 요구",
         "제3자 제공",
+        "동의서 문안",
     ]
     assert window.show_page("accounts") is None
     assert window.account_status.text() == "계정: 최원무 (choi)"
@@ -203,6 +205,7 @@ def test_navigation_lists_only_the_modules_the_account_may_use(
         "access_log",
         "review",
         "policy",
+        "consent",
         "training",
         "notice",
         "permission_history",
@@ -221,6 +224,7 @@ def test_navigation_lists_only_the_modules_the_account_may_use(
         "접속기록",
         "접속기록 점검",
         "개인정보 처리방침",
+        "동의서 문안",
         "교육",
         "이용·제공 내역 통지",
         "권한 변경 이력",

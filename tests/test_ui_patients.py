@@ -217,12 +217,13 @@ def test_intake_staff_see_the_registry_and_facility_staff_do_not(
     desk = staff(ctx, boss, "desk", [INTAKE], name="원무")
     window = MainWindow(ctx, runner, desk, idle_timeout_ms=0)
     qtbot.addWidget(window)
-    assert window.page_keys() == ["today", "patients", "requests", "disclosures"]
+    assert window.page_keys() == ["today", "patients", "requests", "disclosures", "consent"]
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "오늘 할 일",
         "환자 명부",
         "정보주체 요구",
         "제3자 제공",
+        "동의서 문안",
     ]
     page = window.show_page("patients")
     assert page is not None

@@ -14,6 +14,8 @@ Contract (exit 0 on success, 1 with a one-line Korean reason on refusal, 2 on us
 - ``consent import FILE [--encoding auto|utf-8|cp949] [--dry-run] --as ID``: all or nothing;
 - ``consent list --purpose CODE --as ID``: chart numbers of the patients whose consent counts today,
   one per line (chart, name, version, date).
+- ``consent export [--purpose CODE] --out FILE.csv --reason TEXT [--unmasked] [--force] --as ID``: the
+  contact list in one step (:mod:`privdesk.consent.contacts`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from privdesk.cli.common import acting, add_as_option, context_from
+from privdesk.cli.common import acting, add_as_option, add_force_option, context_from, output_from
 from privdesk.errors import ValidationError
 
 if TYPE_CHECKING:
@@ -145,6 +147,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _purpose(li)
     add_as_option(li)
     li.set_defaults(func=cmd_list)
+
+    ex = ps.add_parser(
+        "export",
+        help="지금 유효한 동의가 있는 환자 전원을 CSV 연락 명단으로 내보냅니다 (사유 필수, 환자마다 접속기록에 남음)",
+        description="환자 명부 내보내기와 같은 파일입니다: 동의가 유효한 환자만, 처리정지·동의철회·처리 보류 "
+        "중인 환자는 빼고 (뺀 인원을 알려 줌), 사유가 환자마다 접속기록에 남습니다. 기본은 마스킹된 값이며 "
+        "--unmasked에는 마스킹 해제 권한이 필요합니다.",
+    )
+    ex.add_argument(
+        "--purpose",
+        metavar="CODE",
+        help="동의 목적 코드 (기본: 연락에 쓰는 첫 목적, 기본 프로필은 contact=안내·홍보 연락)",
+    )
+    ex.add_argument("--out", required=True, type=Path, metavar="FILE.csv", help="만들 CSV 파일")
+    add_force_option(ex)
+    ex.add_argument(
+        "--reason", required=True, metavar="TEXT", help="내보내는 사유 (필수, 개인정보는 적지 마십시오)"
+    )
+    ex.add_argument(
+        "--unmasked", action="store_true", help="마스킹을 해제한 값으로 내보냅니다 (마스킹 해제 권한 필요)"
+    )
+    add_as_option(ex)
+    ex.set_defaults(func=cmd_export)
 
 
 def _patient_id(ctx: AppContext, actor: Actor, chart: str) -> int:
@@ -327,4 +352,24 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.chart_no}\t{r.name}\t제{r.version}판\t{clock.fmt_datetime(r.at)}")
     print(f"# 유효한 동의 {len(rows)}명")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from privdesk.consent.contacts import export_contacts
+    from privdesk.registry.export import export_reason
+
+    export_reason(args.reason)  # refused before anything is read or logged
+    out = output_from(args)
+    ctx = context_from(args)
+    try:
+        r = export_contacts(
+            ctx, acting(ctx, args), args.purpose, out, reason=args.reason, unmasked=args.unmasked
+        )
+    finally:
+        ctx.engine.dispose()
+    left = f"; 처리정지·동의철회 {r.stopped}명, 처리 보류 {r.held}명 제외" if r.stopped or r.held else ""
+    print(
+        f"'{r.purpose.name}' 연락 명단: {r.written:,}명 ({'마스킹 해제' if args.unmasked else '마스킹'}{left}) → {out}"
+    )
     return 0

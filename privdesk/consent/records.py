@@ -28,8 +28,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
@@ -219,6 +219,62 @@ def without_consent(session: Session, patient_ids: Sequence[int], purpose: str, 
     return [
         pid for pid in sorted(set(patient_ids)) if state_of(latest.get((pid, purpose)), counting) != VALID
     ]
+
+
+def valid_latest(session: Session, purpose: str, today: dt.date) -> dict[int, ConsentRecord]:
+    """Patient id → the latest record, for every patient whose consent to ``purpose`` counts today
+    (any status: callers keep the live patients)."""
+    counting = counting_ids(session, purpose, today)
+    latest: dict[int, ConsentRecord] = {}
+    for r in session.execute(
+        select(ConsentRecord)
+        .where(ConsentRecord.purpose == purpose)
+        .order_by(ConsentRecord.at, ConsentRecord.id)
+    ).scalars():
+        latest[r.patient_id] = r
+    return {pid: r for pid, r in latest.items() if state_of(r, counting) == VALID}
+
+
+def outdated_count(session: Session, purpose: str, today: dt.date) -> int:
+    """How many live patients' latest record for ``purpose`` is a consent to a version that no
+    longer counts (a version published with fresh consent took effect since): count only, nothing
+    read about the patients but their status. Nothing is queried unless such a version exists; then
+    the newest-record test walks ``ix_consent_records_patient_purpose`` per candidate, but the
+    candidates themselves come from a scan of ``consent_records`` (no index on purpose/text_id —
+    one needs a migration; a scan of a few million short rows, only for the officer's start screen)."""
+    counting = counting_ids(session, purpose, today)
+    stale = [
+        i
+        for i in session.execute(
+            select(ConsentText.id).where(ConsentText.purpose == purpose, ConsentText.state == PUBLISHED)
+        ).scalars()
+        if i not in counting
+    ]
+    if not stale:
+        return 0
+    later = aliased(ConsentRecord)
+    newer = (
+        select(later.id)
+        .where(
+            later.patient_id == ConsentRecord.patient_id,
+            later.purpose == ConsentRecord.purpose,
+            or_(later.at > ConsentRecord.at, and_(later.at == ConsentRecord.at, later.id > ConsentRecord.id)),
+        )
+        .exists()
+    )
+    stmt = (
+        select(func.count())  # one newest record per patient and purpose
+        .select_from(ConsentRecord)
+        .join(Patient, Patient.id == ConsentRecord.patient_id)
+        .where(
+            ConsentRecord.purpose == purpose,
+            ConsentRecord.action == GIVEN,
+            ConsentRecord.text_id.in_(stale),
+            Patient.status == STATUS_ACTIVE,
+            ~newer,
+        )
+    )
+    return int(session.execute(stmt).scalar_one())
 
 
 # -- checks -------------------------------------------------------------------------------------
@@ -499,15 +555,8 @@ def consenting(ctx: AppContext, actor: Actor, purpose: str) -> list[ConsentingPa
     today = clock.today_kst()
     with ctx.unit(actor, Permission.CONSENT_READ) as u:
         s = u.session
-        counting = counting_ids(s, p.code, today)
-        latest: dict[int, ConsentRecord] = {}
-        for r in s.execute(
-            select(ConsentRecord)
-            .where(ConsentRecord.purpose == p.code)
-            .order_by(ConsentRecord.at, ConsentRecord.id)
-        ).scalars():
-            latest[r.patient_id] = r
-        ids = [pid for pid, r in latest.items() if state_of(r, counting) == VALID]
+        latest = valid_latest(s, p.code, today)
+        ids = sorted(latest)
         versions = _versions(s, [r.text_id for r in latest.values()])
         out: list[ConsentingPatient] = []
         for i in range(0, len(ids), 500):

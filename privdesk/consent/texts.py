@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from privdesk import clock
+from privdesk.accounts.people import People, people
 from privdesk.accounts.permissions import Permission
 from privdesk.audit.chain import Action
 from privdesk.consent.models import DRAFT, PUBLISHED, ConsentText
@@ -53,6 +54,8 @@ class TextInfo:
     created_by: str
     published_at: dt.datetime | None
     published_by: str | None
+    created_by_name: str = ""  # ``이름(login)`` (:mod:`privdesk.accounts.people`), filled by texts()
+    published_by_name: str = ""
 
     @property
     def label(self) -> str:
@@ -64,7 +67,8 @@ def purposes(ctx: AppContext) -> tuple[Purpose, ...]:
     return purposes_from(ctx.profile.raw)
 
 
-def info(row: ConsentText, names: dict[str, str]) -> TextInfo:
+def info(row: ConsentText, names: dict[str, str], who: People | None = None) -> TextInfo:
+    who = who if who is not None else People()
     return TextInfo(
         row.id,
         row.purpose,
@@ -78,6 +82,8 @@ def info(row: ConsentText, names: dict[str, str]) -> TextInfo:
         row.created_by,
         row.published_at,
         row.published_by,
+        who.label(row.created_by),
+        who.label(row.published_by),
     )
 
 
@@ -140,7 +146,7 @@ def draft(ctx: AppContext, actor: Actor, purpose: str, text: str) -> TextInfo:
         u.session.add(row)
         u.session.flush()
         u.log(Action.CREATE, row.ref, detail=f"동의서 문안 초안; 목적={p.code}")
-        return info(row, {x.code: x.name for x in all_purposes})
+        return info(row, {x.code: x.name for x in all_purposes}, people(u.session, [u.actor_login]))
 
 
 def publish(
@@ -207,7 +213,7 @@ def publish(
             detail=f"동의서 문안 게시 제{row.version}판; 목적={p.code}; 시행일={effective.isoformat()}; "
             f"새 동의 {'필요' if fresh else '불필요'}; 초안={latest.ref}",
         )
-        return info(row, {x.code: x.name for x in all_purposes})
+        return info(row, {x.code: x.name for x in all_purposes}, people(u.session, [u.actor_login]))
 
 
 def texts(ctx: AppContext, actor: Actor, purpose: str | None = None) -> list[TextInfo]:
@@ -220,4 +226,5 @@ def texts(ctx: AppContext, actor: Actor, purpose: str | None = None) -> list[Tex
             stmt = stmt.where(ConsentText.purpose == code)
         rows = list(u.session.execute(stmt).scalars())
         u.log(Action.VIEW, "consent_text:*", detail=f"목적={code or '전체'}; rows={len(rows)}")
-        return [info(r, {x.code: x.name for x in all_purposes}) for r in rows]
+        who = people(u.session, [x for r in rows for x in (r.created_by, r.published_by)])
+        return [info(r, {x.code: x.name for x in all_purposes}, who) for r in rows]

@@ -4,6 +4,7 @@ its api; anything else in privdesk.registry is its own business). Re-exports onl
 from __future__ import annotations
 
 from privdesk.registry import records
+from privdesk.registry.export import export_patients, export_reason
 from privdesk.registry.importer import detect_encoding, normalise_header, read_header
 from privdesk.registry.models import (
     PATIENT_PROOF,
@@ -60,6 +61,8 @@ __all__ = [
     "apply_update",
     "detect_encoding",
     "ensure_not_held",
+    "export_patients",
+    "export_reason",
     "mask_phone",
     "masked_value",
     "normalise_header",

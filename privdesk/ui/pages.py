@@ -113,6 +113,12 @@ def _policy(host: PageHost, parent: QWidget | None) -> Page:
     return PolicyPage(host, parent)
 
 
+def _consent(host: PageHost, parent: QWidget | None) -> Page:
+    from privdesk.ui.consent.page import consent_texts_page
+
+    return consent_texts_page(host, parent)
+
+
 def _training(host: PageHost, parent: QWidget | None) -> Page:
     from privdesk.ui.training.page import training_page
 
@@ -175,6 +181,12 @@ DEFAULT_PAGES: tuple[PageSpec, ...] = (
     PageSpec("review", QT_TRANSLATE_NOOP("Navigation", "접속기록 점검"), _review, (Permission.AUDIT_REVIEW,)),
     PageSpec(
         "policy", QT_TRANSLATE_NOOP("Navigation", "개인정보 처리방침"), _policy, (Permission.POLICY_MANAGE,)
+    ),
+    PageSpec(
+        "consent",
+        QT_TRANSLATE_NOOP("Navigation", "동의서 문안"),
+        _consent,
+        (Permission.CONSENT_MANAGE, Permission.CONSENT_READ),
     ),
     PageSpec("training", QT_TRANSLATE_NOOP("Navigation", "교육"), _training, (Permission.TRAINING_READ,)),
     PageSpec(

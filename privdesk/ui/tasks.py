@@ -36,6 +36,7 @@ KINDS: frozenset[str] = frozenset(
         "backup",
         "cctv",
         "complaints",
+        "consent",
         "disclosures",
         "incidents",
         "lifecycle",

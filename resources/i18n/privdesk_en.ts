@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../privdesk/ui/consent/page.py" line="+71"/>
+        <source>제{n}판</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>초안 {id}</source>
+        <translation>Draft {id}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>새 동의 필요</source>
+        <translation>fresh consent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>첫 판</source>
+        <translation>first version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문구만 수정</source>
+        <translation>wording only</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../privdesk/ui/help.py" line="+66"/>
@@ -2204,9 +2232,57 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ConsentPublishDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/consent/page.py" line="+61"/>
+        <source>동의서 문안 게시</source>
+        <translation>Publish the consent text</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>시행일</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>동의를 다시 받아야 합니다 — 이용 목적·항목·제공받는 자가 바뀌었습니다. 이전 판에 한 동의는 시행일부터 효력이 없어, 다시 동의한 환자만 연락 명단에 들어갑니다.</source>
+        <translation>Consent must be asked again — the purpose, the items or the recipients changed. Consents to earlier versions lapse on the effective date; only patients who consent again are on the contact list.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>문구만 고칩니다 — 목적은 그대로입니다. 이전 판에 한 동의가 그대로 유효합니다.</source>
+        <translation>Only the wording changes — the purpose stays the same. Consents to earlier versions remain valid.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>이전 판과 비교해 무엇이 바뀌었습니까?</source>
+        <translation>What changed compared with the previous version?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>첫 판입니다: 이 판부터 동의를 받습니다.</source>
+        <translation>This is the first version: consent is asked from this version on.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>게시…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;{purpose}&apos; 동의서 문안 {draft}{eul} 제{n}판으로 게시합니다.</source>
+        <translation>Publishes {draft}{eul} of the &apos;{purpose}&apos; consent text as version {n}.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentSection</name>
     <message>
-        <location line="-168"/>
+        <location filename="../../privdesk/ui/registry/consents.py" line="-168"/>
         <source>동의(유효)</source>
         <translation>Consented (valid)</translation>
     </message>
@@ -2309,6 +2385,245 @@ Key file: {path}</translation>
         <location line="+3"/>
         <source>철회 기록</source>
         <translation>Record withdrawal</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTextsPage</name>
+    <message>
+        <location filename="../../privdesk/ui/consent/page.py" line="+167"/>
+        <source>동의서 문안</source>
+        <translation>Consent texts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>동의 목적</source>
+        <translation>Consent purpose</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>연락 명단 내보내기…</source>
+        <translation>Export the contact list…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>새 문안 (초안)</source>
+        <translation>New text (draft)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>초안 저장</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>게시…</source>
+        <translation>Publish…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&apos;{purpose}&apos; 동의서 문안이 아직 없습니다.</source>
+        <translation>There is no &apos;{purpose}&apos; consent text yet.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{label} — 작성 {at}, {who}. 아직 게시하지 않았습니다.</source>
+        <translation>{label} — written {at} by {who}. Not published yet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>시행 예정</source>
+        <translation>effective from</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>시행</source>
+        <translation>effective</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>첫 판: 이 판부터 동의를 받습니다.</source>
+        <translation>First version: consent is asked from this version on.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>동의를 다시 받아야 합니다: 이전 판에 한 동의는 시행일부터 효력이 없습니다.</source>
+        <translation>Consent must be asked again: consents to earlier versions lapse on the effective date.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>문구만 고쳤습니다: 이전 판에 한 동의가 그대로 유효합니다.</source>
+        <translation>Wording only: consents to earlier versions remain valid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} — {state} {date}, 게시 {who} ({at}). {decision}</source>
+        <translation>{label} — {state} {date}, published by {who} ({at}). {decision}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>게시할 초안이 없습니다. 먼저 초안을 저장하십시오.</source>
+        <translation>There is no draft to publish. Save a draft first.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{draft}{eul} 게시합니다.</source>
+        <translation>Publishes {draft}{eul}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{draft}{eul} 저장했습니다. 게시하면 다음 판이 됩니다.</source>
+        <translation>Saved {draft}{eul}. Publishing makes it the next version.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&apos;{purpose}&apos; 동의서 문안 제{n}판을 게시합니다 (시행일 {date}).</source>
+        <translation>Publishes version {n} of the &apos;{purpose}&apos; consent text (effective {date}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>첫 판입니다: 이 판부터 동의를 받습니다.</source>
+        <translation>This is the first version: consent is asked from this version on.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의를 다시 받아야 합니다: 이전 판에 한 동의는 {date}부터 효력이 없어, 다시 동의한 환자만 연락 명단에 들어갑니다.</source>
+        <translation>Consent must be asked again: consents to earlier versions lapse on {date}; only patients who consent again are on the contact list.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>문구만 고칩니다: 이전 판에 한 동의가 그대로 유효합니다.</source>
+        <translation>Wording only: consents to earlier versions remain valid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>게시한 판은 고치거나 지울 수 없습니다.</source>
+        <translation>A published version can never be changed or deleted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의서 문안 게시</source>
+        <translation>Publish the consent text</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제{n}판 게시</source>
+        <translation>Publish version {n}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;{purpose}&apos; 동의서 문안 제{n}판을 게시했습니다 (시행일 {date}, {change}).</source>
+        <translation>Published version {n} of the &apos;{purpose}&apos; consent text (effective {date}, {change}).</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source> 처리정지·동의철회 {s}명, 처리 보류 {h}명은 뺐습니다.</source>
+        <translation> Left out: {s} who stopped processing or withdrew consent, {h} on hold.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{purpose}&apos; 연락 명단: 환자 {n}명을 내보냈습니다: {path}.</source>
+        <translation>&apos;{purpose}&apos; contact list: exported {n} patients to {path}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>내보내기 완료</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>내보낸 파일도 개인정보입니다. 목적을 다하면 바로 파기하십시오.</source>
+        <translation>The exported file is personal data too. Destroy it as soon as its purpose is served.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentVersionsModel</name>
+    <message>
+        <location line="-536"/>
+        <source>판</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>시행일</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>게시자(초안: 작성자)</source>
+        <translation>Published by (draft: written by)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>게시·작성 일시</source>
+        <translation>Published / written at</translation>
+    </message>
+</context>
+<context>
+    <name>ContactExportDialog</name>
+    <message>
+        <location line="+117"/>
+        <source>연락 명단 내보내기</source>
+        <translation>Export the contact list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>지금 유효한 동의가 있는 환자 전원을 CSV 파일로 내보냅니다. 처리정지·동의철회·처리 보류 중인 환자는 빠집니다. 사유가 환자마다 접속기록에 남습니다.</source>
+        <translation>Exports every patient whose consent counts today to a CSV file. Patients who stopped processing, withdrew consent or are on hold are left out. The reason is recorded in the access log for each patient.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>동의 목적</source>
+        <translation>Consent purpose</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>진료 예약·검진 안내 발송</source>
+        <translation>Sending appointment and check-up notices</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>사유</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>찾아보기…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파일</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>마스킹 해제하여 내보내기 (전화번호 전체)</source>
+        <translation>Export unmasked (full phone numbers)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>내보내기</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>내보낼 파일</source>
+        <translation>File to export</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV 파일 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2775,7 +3090,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/form.py" line="+70"/>
+        <location filename="../../privdesk/ui/disclosures/form.py" line="+78"/>
         <source>정정 기재 — {n}번 기록</source>
         <translation>Correction — entry {n}</translation>
     </message>
@@ -2811,18 +3126,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+278"/>
+        <location line="+306"/>
         <source>예: 관악경찰서 형사과</source>
         <translation>e.g. Gwanak Police Station, criminal division</translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+275"/>
+        <location line="-305"/>
+        <location line="+303"/>
         <source>제공받는 자</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-301"/>
         <source>제공받는 자의 이용 목적</source>
         <translation>The recipient&apos;s purpose of use</translation>
     </message>
@@ -2842,7 +3157,7 @@ Key file: {path}</translation>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <location line="+233"/>
         <source>근거 상세</source>
         <translation>Basis details</translation>
@@ -2893,7 +3208,7 @@ Key file: {path}</translation>
         <translation> people</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>이용·제공 목적</source>
         <translation>Purpose of use/provision</translation>
     </message>
@@ -2903,7 +3218,12 @@ Key file: {path}</translation>
         <translation>Items used/provided</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>동의 목적</source>
+        <translation>Consent purpose</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>이용·제공일</source>
         <translation>Date used/provided</translation>
     </message>
@@ -3078,7 +3398,7 @@ Key file: {path}</translation>
         <translation>Basis details (required)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+41"/>
         <source>이용 부서</source>
         <translation>Using department</translation>
     </message>
@@ -3144,7 +3464,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+338"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+342"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -3265,7 +3585,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-302"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-306"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -3325,7 +3645,7 @@ Key file: {path}</translation>
         <translation>{n} entries, {people} data subjects</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>정정 기재</source>
         <translation>Correction</translation>
     </message>
@@ -3503,7 +3823,7 @@ Key file: {path}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="+48"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="+49"/>
         <source>정보주체의 열람 요구</source>
         <translation>Data subject&apos;s access request</translation>
     </message>
@@ -3558,7 +3878,12 @@ Key file: {path}</translation>
         <translation>List for notices and promotion (only patients with a recorded consent: refused if anyone has none, withdrew it or stopped processing)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>동의 목적</source>
+        <translation>Consent purpose</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>내보내기</source>
         <translation>Export</translation>
     </message>
@@ -5839,7 +6164,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+135"/>
+        <location filename="../../privdesk/ui/pages.py" line="+141"/>
         <source>오늘 할 일</source>
         <translation>Today&apos;s work</translation>
     </message>
@@ -5899,6 +6224,11 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Access-log review</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>동의서 문안</source>
+        <translation>Consent texts</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>교육</source>
         <translation>Training</translation>
@@ -5909,12 +6239,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Usage notice</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-10"/>
         <source>개인정보 처리방침</source>
         <translation>Privacy policy</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -6480,7 +6810,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-221"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-235"/>
         <source>취소</source>
         <translation>Cancel</translation>
     </message>

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="ko_KR">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../privdesk/ui/consent/page.py" line="+71"/>
+        <source>제{n}판</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>초안 {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>새 동의 필요</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>첫 판</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>문구만 수정</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../privdesk/ui/help.py" line="+66"/>
@@ -2202,9 +2230,57 @@
     </message>
 </context>
 <context>
+    <name>ConsentPublishDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/consent/page.py" line="+61"/>
+        <source>동의서 문안 게시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>시행일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>동의를 다시 받아야 합니다 — 이용 목적·항목·제공받는 자가 바뀌었습니다. 이전 판에 한 동의는 시행일부터 효력이 없어, 다시 동의한 환자만 연락 명단에 들어갑니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>문구만 고칩니다 — 목적은 그대로입니다. 이전 판에 한 동의가 그대로 유효합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>이전 판과 비교해 무엇이 바뀌었습니까?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>첫 판입니다: 이 판부터 동의를 받습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>게시…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;{purpose}&apos; 동의서 문안 {draft}{eul} 제{n}판으로 게시합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsentSection</name>
     <message>
-        <location line="-168"/>
+        <location filename="../../privdesk/ui/registry/consents.py" line="-168"/>
         <source>동의(유효)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2306,6 +2382,245 @@
     <message>
         <location line="+3"/>
         <source>철회 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTextsPage</name>
+    <message>
+        <location filename="../../privdesk/ui/consent/page.py" line="+167"/>
+        <source>동의서 문안</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>동의 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>연락 명단 내보내기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>새 문안 (초안)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>초안 저장</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>게시…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&apos;{purpose}&apos; 동의서 문안이 아직 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{label} — 작성 {at}, {who}. 아직 게시하지 않았습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>시행 예정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>시행</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>첫 판: 이 판부터 동의를 받습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>동의를 다시 받아야 합니다: 이전 판에 한 동의는 시행일부터 효력이 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>문구만 고쳤습니다: 이전 판에 한 동의가 그대로 유효합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label} — {state} {date}, 게시 {who} ({at}). {decision}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>게시할 초안이 없습니다. 먼저 초안을 저장하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{draft}{eul} 게시합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{draft}{eul} 저장했습니다. 게시하면 다음 판이 됩니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&apos;{purpose}&apos; 동의서 문안 제{n}판을 게시합니다 (시행일 {date}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>첫 판입니다: 이 판부터 동의를 받습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의를 다시 받아야 합니다: 이전 판에 한 동의는 {date}부터 효력이 없어, 다시 동의한 환자만 연락 명단에 들어갑니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>문구만 고칩니다: 이전 판에 한 동의가 그대로 유효합니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>게시한 판은 고치거나 지울 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의서 문안 게시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>제{n}판 게시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&apos;{purpose}&apos; 동의서 문안 제{n}판을 게시했습니다 (시행일 {date}, {change}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source> 처리정지·동의철회 {s}명, 처리 보류 {h}명은 뺐습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{purpose}&apos; 연락 명단: 환자 {n}명을 내보냈습니다: {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>내보내기 완료</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>내보낸 파일도 개인정보입니다. 목적을 다하면 바로 파기하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentVersionsModel</name>
+    <message>
+        <location line="-536"/>
+        <source>판</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>시행일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>동의</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>게시자(초안: 작성자)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>게시·작성 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactExportDialog</name>
+    <message>
+        <location line="+117"/>
+        <source>연락 명단 내보내기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>지금 유효한 동의가 있는 환자 전원을 CSV 파일로 내보냅니다. 처리정지·동의철회·처리 보류 중인 환자는 빠집니다. 사유가 환자마다 접속기록에 남습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>동의 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>진료 예약·검진 안내 발송</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>찾아보기…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>마스킹 해제하여 내보내기 (전화번호 전체)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>내보내기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>내보낼 파일</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV 파일 (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2773,7 +3088,7 @@
 <context>
     <name>DisclosureDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/form.py" line="+70"/>
+        <location filename="../../privdesk/ui/disclosures/form.py" line="+78"/>
         <source>정정 기재 — {n}번 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2809,18 +3124,18 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+278"/>
+        <location line="+306"/>
         <source>예: 관악경찰서 형사과</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-277"/>
-        <location line="+275"/>
+        <location line="-305"/>
+        <location line="+303"/>
         <source>제공받는 자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-301"/>
         <source>제공받는 자의 이용 목적</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2840,7 +3155,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <location line="+233"/>
         <source>근거 상세</source>
         <translation type="unfinished"></translation>
@@ -2891,7 +3206,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-57"/>
         <source>이용·제공 목적</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2901,7 +3216,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>동의 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>이용·제공일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3076,7 +3396,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+41"/>
         <source>이용 부서</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3142,7 +3462,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+338"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+342"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3263,7 +3583,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-302"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-306"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3323,7 +3643,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>정정 기재</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3501,7 +3821,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="+48"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="+49"/>
         <source>정보주체의 열람 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3556,7 +3876,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>동의 목적</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>내보내기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5836,7 +6161,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../privdesk/ui/pages.py" line="+135"/>
+        <location filename="../../privdesk/ui/pages.py" line="+141"/>
         <source>오늘 할 일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5896,6 +6221,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>동의서 문안</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>교육</source>
         <translation type="unfinished"></translation>
@@ -5906,12 +6236,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-10"/>
         <source>개인정보 처리방침</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6477,7 +6807,7 @@
 <context>
     <name>PatientDialogs</name>
     <message>
-        <location filename="../../privdesk/ui/registry/dialogs.py" line="-221"/>
+        <location filename="../../privdesk/ui/registry/dialogs.py" line="-235"/>
         <source>취소</source>
         <translation type="unfinished"></translation>
     </message>

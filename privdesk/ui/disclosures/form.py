@@ -4,6 +4,7 @@ the 가명처리 record of pseudonymised data (법 제28조의4③)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from privdesk import clock
-from privdesk.disclosures.bases import PSEUDONYMISED, public_only_refusal
+from privdesk.consent.purposes import USE_INTERNAL, USE_PROVISION, Purpose
+from privdesk.disclosures.bases import CONSENT, PSEUDONYMISED, public_only_refusal
 from privdesk.disclosures.ledger import (
     BASES,
     DEFAULT_RESTRICTIONS,
@@ -61,11 +63,17 @@ class DisclosureDialog(QDialog):
     submitted = Signal()
 
     def __init__(
-        self, parent: QWidget | None, files: list[FileChoice], corrects: DisclosureRow | None = None
+        self,
+        parent: QWidget | None,
+        files: list[FileChoice],
+        corrects: DisclosureRow | None = None,
+        *,
+        consent_purposes: Sequence[Purpose] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("disclosureDialog")
         self.corrects = corrects
+        self.consent_purposes = tuple(consent_purposes)
         self.setWindowTitle(
             self.tr("정정 기재 — {n}번 기록").format(n=corrects.id)
             if corrects
@@ -116,6 +124,11 @@ class DisclosureDialog(QDialog):
         self.basis_text.setObjectName("basisText")
         self.basis_text.setWordWrap(True)
         form.addRow("", self.basis_text)
+        # 정보주체의 동의: which consent (a picker only when the profile has more than one for the use)
+        self.consent_purpose_label = QLabel(self.tr("동의 목적"), body)
+        self.consent_purpose = QComboBox(body)
+        self.consent_purpose.setObjectName("consentPurpose")
+        form.addRow(self.consent_purpose_label, self.consent_purpose)
         self.detail_label = QLabel(self.tr("근거 상세"), body)
         self.detail = QLineEdit(body)
         self.detail.setObjectName("basisDetail")
@@ -357,6 +370,29 @@ class DisclosureDialog(QDialog):
         self.deidentified.setEnabled(not pseudonymised)
         self.subjects_box.setEnabled(not pseudonymised)
         self._update_count()
+        self._fill_consent_purposes()
+
+    def consent_choices(self) -> list[Purpose]:
+        """The profile's consent purposes that allow this kind of entry."""
+        use = USE_INTERNAL if self.current_kind() == INTERNAL_USE else USE_PROVISION
+        return [p for p in self.consent_purposes if use in p.uses]
+
+    def _fill_consent_purposes(self) -> None:
+        keep = self.consent_purpose.currentData()
+        choices = self.consent_choices()
+        self.consent_purpose.clear()
+        for p in choices:
+            self.consent_purpose.addItem(p.name, p.code)
+        self.consent_purpose.setCurrentIndex(max(0, self.consent_purpose.findData(keep)))
+        shown = self.current_basis() == CONSENT and len(choices) > 1
+        self.consent_purpose.setVisible(shown)
+        self.consent_purpose_label.setVisible(shown)
+
+    def chosen_consent_purpose(self) -> str:
+        """The picked purpose's code; "" (the use's default) when no picker is shown."""
+        if self.current_basis() != CONSENT or len(self.consent_choices()) < 2:
+            return ""
+        return str(self.consent_purpose.currentData() or "")
 
     def _update_count(self) -> None:
         self.count.setEnabled(self.deidentified.isChecked())
@@ -374,6 +410,7 @@ class DisclosureDialog(QDialog):
         # 법 제18조⑤ (제한·조치 요청) is addressed to a recipient: none inside the hospital
         self.restrictions.setEnabled(not internal)
         self.restrictions_label.setEnabled(not internal)
+        self._fill_consent_purposes()
 
     def _fill(self, r: DisclosureRow) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(r.kind)))
@@ -449,6 +486,7 @@ class DisclosureDialog(QDialog):
             deidentified=self.deidentified.isChecked(),
             note=self.note.text(),
             corrects_id=self.corrects.id if self.corrects else None,
+            consent_purpose=self.chosen_consent_purpose(),
         )
 
     def failed(self, text: str) -> None:

@@ -164,7 +164,11 @@ class DisclosureLedgerTab(QWidget):
 
     # -- recording ------------------------------------------------------------------------------------
     def new_entry(self, corrects: DisclosureRow | None = None) -> DisclosureDialog:
-        dialog = DisclosureDialog(self, self.files, corrects)
+        from privdesk.consent.purposes import purposes_from
+
+        dialog = DisclosureDialog(
+            self, self.files, corrects, consent_purposes=purposes_from(self.host.ctx.profile.raw)
+        )
         dialog.lookup.connect(lambda chart: self._lookup(dialog, chart))
         dialog.submitted.connect(lambda: self._save(dialog))
         self.entry_dialog = dialog

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from privdesk import clock
+from privdesk.consent.contacts import contact_purposes
 from privdesk.errors import PrivdeskError
 from privdesk.files import Output
 from privdesk.registry.export import export_patients
@@ -280,6 +281,20 @@ class ExportDialog(QDialog):
         )
         self.consent_box.setObjectName("consentUse")
         layout.addWidget(self.consent_box)
+        # which consent: a picker only when the profile has more than one purpose for contact
+        self.consent_choices = contact_purposes(host.ctx)
+        self.consent_purpose = QComboBox(self)
+        self.consent_purpose.setObjectName("consentPurpose")
+        for p in self.consent_choices:
+            self.consent_purpose.addItem(p.name, p.code)
+        self.consent_purpose.setEnabled(False)
+        self.consent_box.toggled.connect(self.consent_purpose.setEnabled)
+        if len(self.consent_choices) > 1:
+            picker = QFormLayout()
+            picker.addRow(self.tr("동의 목적"), self.consent_purpose)
+            layout.addLayout(picker)
+        else:
+            self.consent_purpose.hide()
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -316,11 +331,21 @@ class ExportDialog(QDialog):
         out = Output(path, force=typed == self.confirmed_path)
         unmasked = self.unmasked_box is not None and self.unmasked_box.isChecked()
         consent = self.consent_box.isChecked()
+        purpose = (
+            str(self.consent_purpose.currentData()) if consent and len(self.consent_choices) > 1 else None
+        )
         self.ok_button.setEnabled(False)
         self.message.clear()
         self.host.runner.run(
             lambda: export_patients(
-                ctx, actor, ids, out, reason=reason, unmasked=unmasked, consent_use=consent
+                ctx,
+                actor,
+                ids,
+                out,
+                reason=reason,
+                unmasked=unmasked,
+                consent_use=consent,
+                consent_purpose=purpose,
             ),
             owner=self,
             on_done=lambda n: self._saved(n, path),

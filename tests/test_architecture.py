@@ -571,3 +571,69 @@ def test_reports_render_plain_data_and_import_no_domain() -> None:
         or m.split(".")[1] in ("context", "store", "schema", "printing", "ui", "cli")
     )
     assert offenders == []
+
+
+def test_every_change_names_its_kinds_and_every_page_what_it_shows() -> None:
+    """No task in ui/ announces ``changes=True`` (everything: every open screen reloads) — it names the
+    kinds it changes — nor does a wrapper default its ``changes`` to True; every Page subclass sets
+    ``SHOWS`` itself, and one that shows everything (the access log, 오늘 할 일) says why on that line."""
+    true_changes, silent_pages, unexplained = [], [], []
+    page_classes: dict[str, tuple[Path, ast.ClassDef]] = {}
+    bases: dict[str, set[str]] = {}
+    for path, tree in _ui_trees():
+        where = str(path.relative_to(PKG.parent))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "changes":
+                values = (
+                    [node.value.body, node.value.orelse]
+                    if isinstance(node.value, ast.IfExp)
+                    else [node.value]
+                )
+                if any(isinstance(v, ast.Constant) and v.value is True for v in values):
+                    true_changes.append(f"{where}:{node.value.lineno}")
+            elif isinstance(node, ast.FunctionDef | ast.Lambda):
+                a = node.args
+                positional = [*a.posonlyargs, *a.args]
+                pairs = list(zip(positional[len(positional) - len(a.defaults) :], a.defaults, strict=True))
+                pairs += [(k, d) for k, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None]
+                if any(
+                    arg.arg == "changes" and isinstance(d, ast.Constant) and d.value is True
+                    for arg, d in pairs
+                ):
+                    true_changes.append(f"{where}:{node.lineno} (default)")
+            elif isinstance(node, ast.ClassDef):
+                page_classes[node.name] = (path, node)
+                bases[node.name] = {b.id if isinstance(b, ast.Name) else ast.unparse(b) for b in node.bases}
+            elif (
+                isinstance(node, ast.Assign | ast.AnnAssign)
+                and any(isinstance(t, ast.Name) and t.id == "SHOWS" for t in _targets(node))
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "EVERYTHING"
+                and path.name != "page.py"
+                and "#" not in lines[node.lineno - 1]
+            ):
+                unexplained.append(f"{where}:{node.lineno}")
+
+    def is_page(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        return name not in seen and any(
+            b == "Page" or is_page(b, seen | {name}) for b in bases.get(name, ()) if b in bases or b == "Page"
+        )
+
+    pages = sorted(name for name in page_classes if name != "Page" and is_page(name))
+    for name in pages:
+        path, cls = page_classes[name]
+        if not any(
+            isinstance(s, ast.Assign | ast.AnnAssign)
+            and any(isinstance(t, ast.Name) and t.id == "SHOWS" for t in _targets(s))
+            for s in cls.body
+        ):
+            silent_pages.append(f"{path.relative_to(PKG.parent)}: {name}")
+    assert len(pages) >= 15, pages  # the rule sees the pages (today 16)
+    assert true_changes == [], "name the kinds changed (privdesk.ui.tasks.KINDS), not True"
+    assert silent_pages == [], "say what the page shows: SHOWS = frozenset({...})"
+    assert unexplained == [], "a page that shows everything says why"
+
+
+def _targets(node: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]

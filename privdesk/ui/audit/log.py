@@ -43,7 +43,7 @@ from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel
 from privdesk.ui.tables import remember_table
-from privdesk.ui.tasks import EVERYTHING, TaskRunner
+from privdesk.ui.tasks import EVERYTHING, PRINTED, TaskRunner
 from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading
 
 CTX = "AccessLogModel"
@@ -285,7 +285,7 @@ class AccessLogPage(Page):
         def export() -> int:
             return logview.export_csv(ctx, actor, resolve(), out, reason=reason)
 
-        self.host.runner.run(export, owner=self, on_done=done, on_error=failed, changes=True)
+        self.host.runner.run(export, owner=self, on_done=done, on_error=failed, changes=PRINTED)
 
     def _export_finished(self) -> None:
         if self.export_button is not None:
@@ -301,7 +301,7 @@ class AccessLogPage(Page):
             owner=self,
             on_done=self._verified,
             on_error=self._verify_failed,
-            changes=True,
+            changes=frozenset({"audit"}),
         )
 
     def _verify_finished(self) -> None:

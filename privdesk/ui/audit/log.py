@@ -188,18 +188,15 @@ class AccessLogPage(Page):
         layout.addWidget(self.status)
 
     def log_filter(self) -> query.LogFilter:
-        """The filter as typed (person and patient not yet resolved: :meth:`resolved_filter`)."""
+        """The filter as typed (person and patient not yet resolved: :meth:`_resolver`)."""
         since, until = self.period.value()
         return query.LogFilter(category=self.action_combo.currentData(), since=since, until=until)
 
-    def resolved_filter(self) -> query.LogFilter:
-        """The filter with the person resolved to logins and the patient to internal references
-        (through the use cases; the typed patient text is never kept or logged)."""
-        return self._resolver()()
-
     def _resolver(self) -> Callable[[], query.LogFilter]:
-        """:meth:`resolved_filter` as a function of what is typed now: the widgets are read here,
-        on the GUI thread; the function (use cases only) may run on the task runner."""
+        """The filter with the person resolved to logins and the patient to internal references
+        (through the use cases; the typed patient text is never kept or logged), as a function of
+        what is typed now: the widgets are read here, on the GUI thread; the function (use cases
+        only) runs on the task runner."""
         ctx, actor, flt = self.host.ctx, self.host.actor, self.log_filter()
         person, patient = self.actor_edit.text().strip(), self.subject_edit.text().strip()
 

@@ -730,8 +730,10 @@ def test_no_use_case_runs_on_the_gui_thread() -> None:
     """A method of a screen (a slot, a dialog's accept(), a constructor) calls no use case itself: the
     call sits in a lambda or a function defined in the method, handed to the task runner (or to
     PrintJob, which renders on it). A function of ui/ that calls a use case itself is one (and the
-    same holds for its callers). Found through the imports with ``ast``; not seen: a use case called
-    through an object (``dialog.call(ctx, actor)``), and a nested function run on the GUI thread."""
+    same holds for its callers). Nor does a lambda or nested function the GUI thread runs: a task's
+    ``on_done``/``on_error``, a signal's slot (``.connect``, ``singleShot``), one called in place.
+    Found through the imports with ``ast``; not seen: a use case called through an object
+    (``dialog.call(ctx, actor)``), and a function handed to a wrapper that runs it on the GUI thread."""
     funcs, resolve = _use_case_index()
     ui = {q for q, (m, _fn) in funcs.items() if m.startswith("privdesk.ui")}
     # what each function calls: a core function anywhere in it, a function of ui/ itself
@@ -762,7 +764,55 @@ def test_no_use_case_runs_on_the_gui_thread() -> None:
         for line, t in calls[q]
         if t in use_cases
     )
+    offenders += _use_cases_in_gui_callbacks(funcs, ui, use_cases, resolve)
     assert offenders == []
     assert len(use_cases) > 100  # the rule sees the use cases (today 400-odd)
     assert "privdesk.ui.widgets.recent_of" not in use_cases  # the quick read is seen and allowed
     assert all((q in funcs) for q, _t in GUI_THREAD_READS)  # each allowance names a real function
+
+
+GUI_CALLBACKS = ("on_done", "on_error")
+GUI_SLOTS = ("connect", "singleShot")
+
+
+def _use_cases_in_gui_callbacks(
+    funcs: dict[str, tuple[str, ast.FunctionDef]],
+    ui: set[str],
+    use_cases: set[str],
+    resolve: Callable[[str, ast.Call], str | None],
+) -> list[str]:
+    """The lambdas and nested functions of ui/ that call a use case and that the GUI thread runs:
+    passed as ``on_done=``/``on_error=``, connected to a signal, or called where they are defined."""
+    out = []
+    for q, (m, fn) in funcs.items():
+        if q not in ui:
+            continue
+        parent = {id(c): n for n in ast.walk(fn) for c in ast.iter_child_nodes(n)}
+        for inner in ast.walk(fn):
+            if inner is fn or not isinstance(inner, ast.Lambda | ast.FunctionDef):
+                continue
+            body = inner.body if isinstance(inner, ast.FunctionDef) else [ast.Expr(inner.body)]
+            shell = ast.FunctionDef(name="_", args=inner.args, body=body, decorator_list=[], type_params=[])
+            hits = [t for c in _calls_outside_nested_functions(shell) if (t := resolve(m, c)) in use_cases]
+            if not hits:
+                continue
+            uses: list[ast.AST] = (
+                [inner]
+                if isinstance(inner, ast.Lambda)
+                else [n for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == inner.name]
+            )
+            for use in uses:
+                at = parent.get(id(use))
+                on_gui = (
+                    (isinstance(at, ast.keyword) and at.arg in GUI_CALLBACKS)
+                    or (isinstance(at, ast.Call) and at.func is use)
+                    or (
+                        isinstance(at, ast.Call)
+                        and use in at.args
+                        and isinstance(at.func, ast.Attribute)
+                        and at.func.attr in GUI_SLOTS
+                    )
+                )
+                if on_gui:
+                    out.append(f"{m}:{inner.lineno} {q.removeprefix(m + '.')}: a GUI callback calls {hits}")
+    return out

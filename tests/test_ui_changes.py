@@ -15,7 +15,7 @@ from privdesk.ui.cctv.page import CctvPage
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.page import Page
 from privdesk.ui.registry.page import PatientsPage
-from privdesk.ui.tasks import EVERYTHING, KINDS, TaskRunner, changed_kinds, touches
+from privdesk.ui.tasks import EVERYTHING, KINDS, PRINTED, TaskRunner, changed_kinds, touches
 from privdesk.ui.today import TodayPage
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 
@@ -114,7 +114,8 @@ def test_a_complaint_received_reloads_the_pages_that_show_complaints_and_no_othe
     """A real change through a real dialog: the complaint received announces ``{"complaints"}``; every
     page was loaded first, then each is visited again and its reloads counted — the complaints
     desk, the breach register (its linked complaints), the access log and 오늘 할 일 reload once,
-    the other pages (patients, CCTV, accounts …) not at all."""
+    the other pages (patients, CCTV, accounts …) not at all. A printing (its access-log entry)
+    reloads only the access log and 오늘 할 일."""
     from privdesk.ui.complaints.page import ComplaintsPage, ReceiveDialog
     from tests.ui_inbox_support import ok, window
 
@@ -158,5 +159,13 @@ def test_a_complaint_received_reloads_the_pages_that_show_complaints_and_no_othe
     assert {k for k, n in reloads.items() if n} == reloaded and all(
         reloads[k] == 1 for k in reloaded - {"complaints"}
     )
+
+    before = dict(reloads)
+    runner.run(lambda: None, changes=PRINTED)  # what a printing or an export announces
+    settle(qtbot, runner)
+    for key in keys:
+        win.show_page(key)
+        settle(qtbot, runner)
+    assert {k for k in keys if reloads[k] != before[k]} == {"access_log", "today"}  # its entry, nothing else
     win.close()
     settle(qtbot, runner)

@@ -578,7 +578,11 @@ def test_every_change_names_its_kinds_and_every_page_what_it_shows() -> None:
     """No task in ui/ announces ``changes=True`` (everything: every open screen reloads) — it names the
     kinds it changes — nor does a wrapper default its ``changes`` to True; every Page subclass sets
     ``SHOWS`` itself, and one that shows everything (the access log, 오늘 할 일) says why on that line."""
+    from privdesk.ui.tasks import KINDS
+
     true_changes, silent_pages, unexplained = [], [], []
+    named: set[str] = set()  # the constants passed as changes= (CCTV, self.CHANGES …)
+    constants: dict[str, list[tuple[str, set[str]]]] = {}  # NAME = frozenset({...}) in ui/
     page_classes: dict[str, tuple[Path, ast.ClassDef]] = {}
     bases: dict[str, set[str]] = {}
     for path, tree in _ui_trees():
@@ -593,6 +597,11 @@ def test_every_change_names_its_kinds_and_every_page_what_it_shows() -> None:
                 )
                 if any(isinstance(v, ast.Constant) and v.value is True for v in values):
                     true_changes.append(f"{where}:{node.value.lineno}")
+                named.update(
+                    v.id if isinstance(v, ast.Name) else v.attr
+                    for v in values
+                    if isinstance(v, ast.Name | ast.Attribute)
+                )
             elif isinstance(node, ast.FunctionDef | ast.Lambda):
                 a = node.args
                 positional = [*a.posonlyargs, *a.args]
@@ -603,6 +612,7 @@ def test_every_change_names_its_kinds_and_every_page_what_it_shows() -> None:
                     for arg, d in pairs
                 ):
                     true_changes.append(f"{where}:{node.lineno} (default)")
+                named.update(d.id for arg, d in pairs if arg.arg == "changes" and isinstance(d, ast.Name))
             elif isinstance(node, ast.ClassDef):
                 page_classes[node.name] = (path, node)
                 bases[node.name] = {b.id if isinstance(b, ast.Name) else ast.unparse(b) for b in node.bases}
@@ -615,6 +625,11 @@ def test_every_change_names_its_kinds_and_every_page_what_it_shows() -> None:
                 and "#" not in lines[node.lineno - 1]
             ):
                 unexplained.append(f"{where}:{node.lineno}")
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                kinds = _string_set(node.value)
+                for target in _targets(node):
+                    if kinds is not None and isinstance(target, ast.Name):
+                        constants.setdefault(target.id, []).append((f"{where}:{node.lineno}", kinds))
 
     def is_page(name: str, seen: frozenset[str] = frozenset()) -> bool:
         return name not in seen and any(
@@ -632,6 +647,13 @@ def test_every_change_names_its_kinds_and_every_page_what_it_shows() -> None:
             silent_pages.append(f"{path.relative_to(PKG.parent)}: {name}")
     assert len(pages) >= 15, pages  # the rule sees the pages (today 16)
     assert true_changes == [], "name the kinds changed (privdesk.ui.tasks.KINDS), not True"
+    assert {"CCTV", "CHANGES"} <= named  # the rule sees the constants passed
+    unknown = [
+        f"{w} {sorted(k - KINDS)}" for n in named for w, k in constants.get(n, []) if not k or k - KINDS
+    ]
+    assert unknown == [], (
+        "a constant passed as changes= names known kinds (found here, not when the task runs)"
+    )
     assert silent_pages == [], "say what the page shows: SHOWS = frozenset({...})"
     assert unexplained == [], "a page that shows everything says why"
 

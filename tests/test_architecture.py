@@ -6,6 +6,7 @@ import ast
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "privdesk"
@@ -607,3 +608,269 @@ def test_reports_render_plain_data_and_import_no_domain() -> None:
         or m.split(".")[1] in ("context", "store", "schema", "printing", "ui", "cli")
     )
     assert offenders == []
+
+
+def test_every_change_names_its_kinds_and_every_page_what_it_shows() -> None:
+    """No task in ui/ announces ``changes=True`` (everything: every open screen reloads) — it names the
+    kinds it changes — nor does a wrapper default its ``changes`` to True; every Page subclass sets
+    ``SHOWS`` itself, and one that shows everything (the access log, 오늘 할 일) says why on that line."""
+    from privdesk.ui.tasks import KINDS
+
+    true_changes, silent_pages, unexplained = [], [], []
+    named: set[str] = set()  # the constants passed as changes= (CCTV, self.CHANGES …)
+    constants: dict[str, list[tuple[str, set[str]]]] = {}  # NAME = frozenset({...}) in ui/
+    page_classes: dict[str, tuple[Path, ast.ClassDef]] = {}
+    bases: dict[str, set[str]] = {}
+    for path, tree in _ui_trees():
+        where = str(path.relative_to(PKG.parent))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "changes":
+                values = (
+                    [node.value.body, node.value.orelse]
+                    if isinstance(node.value, ast.IfExp)
+                    else [node.value]
+                )
+                if any(isinstance(v, ast.Constant) and v.value is True for v in values):
+                    true_changes.append(f"{where}:{node.value.lineno}")
+                named.update(
+                    v.id if isinstance(v, ast.Name) else v.attr
+                    for v in values
+                    if isinstance(v, ast.Name | ast.Attribute)
+                )
+            elif isinstance(node, ast.FunctionDef | ast.Lambda):
+                a = node.args
+                positional = [*a.posonlyargs, *a.args]
+                pairs = list(zip(positional[len(positional) - len(a.defaults) :], a.defaults, strict=True))
+                pairs += [(k, d) for k, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if d is not None]
+                if any(
+                    arg.arg == "changes" and isinstance(d, ast.Constant) and d.value is True
+                    for arg, d in pairs
+                ):
+                    true_changes.append(f"{where}:{node.lineno} (default)")
+                named.update(d.id for arg, d in pairs if arg.arg == "changes" and isinstance(d, ast.Name))
+            elif isinstance(node, ast.ClassDef):
+                page_classes[node.name] = (path, node)
+                bases[node.name] = {b.id if isinstance(b, ast.Name) else ast.unparse(b) for b in node.bases}
+            elif (
+                isinstance(node, ast.Assign | ast.AnnAssign)
+                and any(isinstance(t, ast.Name) and t.id == "SHOWS" for t in _targets(node))
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "EVERYTHING"
+                and path.name != "page.py"
+                and "#" not in lines[node.lineno - 1]
+            ):
+                unexplained.append(f"{where}:{node.lineno}")
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+                kinds = _string_set(node.value)
+                for target in _targets(node):
+                    if kinds is not None and isinstance(target, ast.Name):
+                        constants.setdefault(target.id, []).append((f"{where}:{node.lineno}", kinds))
+
+    def is_page(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        return name not in seen and any(
+            b == "Page" or is_page(b, seen | {name}) for b in bases.get(name, ()) if b in bases or b == "Page"
+        )
+
+    pages = sorted(name for name in page_classes if name != "Page" and is_page(name))
+    for name in pages:
+        path, cls = page_classes[name]
+        if not any(
+            isinstance(s, ast.Assign | ast.AnnAssign)
+            and any(isinstance(t, ast.Name) and t.id == "SHOWS" for t in _targets(s))
+            for s in cls.body
+        ):
+            silent_pages.append(f"{path.relative_to(PKG.parent)}: {name}")
+    assert len(pages) >= 15, pages  # the rule sees the pages (today 16)
+    assert true_changes == [], "name the kinds changed (privdesk.ui.tasks.KINDS), not True"
+    assert {"CCTV", "CHANGES"} <= named  # the rule sees the constants passed
+    unknown = [
+        f"{w} {sorted(k - KINDS)}" for n in named for w, k in constants.get(n, []) if not k or k - KINDS
+    ]
+    assert unknown == [], (
+        "a constant passed as changes= names known kinds (found here, not when the task runs)"
+    )
+    assert silent_pages == [], "say what the page shows: SHOWS = frozenset({...})"
+    assert unexplained == [], "a page that shows everything says why"
+
+
+def _targets(node: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    return list(node.targets) if isinstance(node, ast.Assign) else [node.target]
+
+
+# A use case: a function of privdesk that opens the unit (``ctx.unit``, or a session of the context)
+# itself or calls one that does — found through the imports, with ``ast``. The two quick reads the GUI
+# thread keeps, each for a reason:
+GUI_THREAD_READS = {
+    # the reason dialog (사유) is modal and ask_reason returns the reason: the account's recent reasons
+    # are in the dialog when it opens (one indexed read of its own log entries; nothing written)
+    ("privdesk.ui.widgets.recent_of", "privdesk.audit.recent.recent_reasons"),
+    # the landing page is chosen before the window opens any page (opening the last page first would
+    # load — and log — a screen the account did not choose); one indexed read, never logged
+    ("privdesk.ui.mainwindow.MainWindow._asked_to_justify", "privdesk.review.usecases.pending"),
+}
+
+
+def _use_case_index() -> tuple[dict[str, tuple[str, ast.FunctionDef]], Callable[[str, ast.Call], str | None]]:
+    """Every module-level function of privdesk by qualified name, and a resolver from a call in a
+    module to the qualified name it calls (a name imported or defined there, or ``module.name``;
+    re-exports followed)."""
+    trees = {_module_name(p): ast.parse(p.read_text(encoding="utf-8")) for p in PKG.rglob("*.py")}
+    binds: dict[str, dict[str, str]] = {}
+    for name, tree in trees.items():
+        b: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                b.update({a.asname or a.name: f"{node.module}.{a.name}" for a in node.names})
+            elif isinstance(node, ast.Import):
+                b.update({a.asname: a.name for a in node.names if a.asname})
+        b.update({n.name: f"{name}.{n.name}" for n in tree.body if isinstance(n, ast.FunctionDef)})
+        binds[name] = b
+    funcs = {
+        f"{m}.{n.name}": (m, n) for m, t in trees.items() for n in t.body if isinstance(n, ast.FunctionDef)
+    }
+    for m, t in trees.items():  # methods too, as callers (Class.method)
+        for cls in (n for n in t.body if isinstance(n, ast.ClassDef)):
+            funcs.update(
+                {f"{m}.{cls.name}.{f.name}": (m, f) for f in cls.body if isinstance(f, ast.FunctionDef)}
+            )
+
+    def follow(q: str | None) -> str | None:
+        for _ in range(5):
+            if q is None or q in funcs:
+                return q
+            mod, _dot, attr = q.rpartition(".")
+            if attr not in binds.get(mod, {}):
+                return q
+            q = binds[mod][attr]
+        return q
+
+    def resolve(module: str, call: ast.Call) -> str | None:
+        f = call.func
+        if isinstance(f, ast.Name):
+            return follow(binds[module].get(f.id))
+        if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id in binds[module]:
+            return follow(f"{binds[module][f.value.id]}.{f.attr}")
+        return None
+
+    return funcs, resolve
+
+
+def _calls_outside_nested_functions(fn: ast.FunctionDef) -> list[ast.Call]:
+    """The calls ``fn`` makes itself: not those in a lambda or a function defined inside it (which the
+    code hands to the task runner, or to a wrapper that does)."""
+    out: list[ast.Call] = []
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            if isinstance(child, ast.Call):
+                out.append(child)
+            visit(child)
+
+    visit(ast.Module(body=fn.body, type_ignores=[]))
+    return out
+
+
+def _opens_the_unit(fn: ast.FunctionDef) -> bool:
+    return any(
+        isinstance(c, ast.Call)
+        and isinstance(c.func, ast.Attribute)
+        and c.func.attr in ("unit", "session", "_sessions")
+        and isinstance(c.func.value, ast.Name)
+        and c.func.value.id in ("ctx", "self")
+        for c in ast.walk(fn)
+    )
+
+
+def test_no_use_case_runs_on_the_gui_thread() -> None:
+    """A method of a screen (a slot, a dialog's accept(), a constructor) calls no use case itself: the
+    call sits in a lambda or a function defined in the method, handed to the task runner (or to
+    PrintJob, which renders on it). A function of ui/ that calls a use case itself is one (and the
+    same holds for its callers). Nor does a lambda or nested function the GUI thread runs: a task's
+    ``on_done``/``on_error``, a signal's slot (``.connect``, ``singleShot``), one called in place.
+    Found through the imports with ``ast``; not seen: a use case called through an object
+    (``dialog.call(ctx, actor)``), and a function handed to a wrapper that runs it on the GUI thread."""
+    funcs, resolve = _use_case_index()
+    ui = {q for q, (m, _fn) in funcs.items() if m.startswith("privdesk.ui")}
+    # what each function calls: a core function anywhere in it, a function of ui/ itself
+    calls = {
+        q: [
+            (c.lineno, t)
+            for c in (
+                _calls_outside_nested_functions(fn)
+                if q in ui
+                else [c for c in ast.walk(fn) if isinstance(c, ast.Call)]
+            )
+            if (t := resolve(m, c)) is not None and (q, t) not in GUI_THREAD_READS
+        ]
+        for q, (m, fn) in funcs.items()
+    }
+    use_cases = {q for q, (_m, fn) in funcs.items() if q not in ui and _opens_the_unit(fn)}
+    # a function that calls a use case is one — in ui/, a module-level function (a method is checked)
+    candidates = {q for q, (m, _fn) in funcs.items() if q not in ui or q.count(".") == m.count(".") + 1}
+    grew = True
+    while grew:
+        more = {q for q in candidates - use_cases if any(t in use_cases for _line, t in calls[q])}
+        use_cases |= more
+        grew = bool(more)
+    offenders = sorted(
+        f"{m}:{line} {q.removeprefix(m + '.')} → {t}"
+        for q, (m, _fn) in funcs.items()
+        if q in ui and q.count(".") > m.count(".") + 1  # a method of a screen, a dialog, a model …
+        for line, t in calls[q]
+        if t in use_cases
+    )
+    offenders += _use_cases_in_gui_callbacks(funcs, ui, use_cases, resolve)
+    assert offenders == []
+    assert len(use_cases) > 100  # the rule sees the use cases (today 400-odd)
+    assert "privdesk.ui.widgets.recent_of" not in use_cases  # the quick read is seen and allowed
+    assert all((q in funcs) for q, _t in GUI_THREAD_READS)  # each allowance names a real function
+
+
+GUI_CALLBACKS = ("on_done", "on_error")
+GUI_SLOTS = ("connect", "singleShot")
+
+
+def _use_cases_in_gui_callbacks(
+    funcs: dict[str, tuple[str, ast.FunctionDef]],
+    ui: set[str],
+    use_cases: set[str],
+    resolve: Callable[[str, ast.Call], str | None],
+) -> list[str]:
+    """The lambdas and nested functions of ui/ that call a use case and that the GUI thread runs:
+    passed as ``on_done=``/``on_error=``, connected to a signal, or called where they are defined."""
+    out = []
+    for q, (m, fn) in funcs.items():
+        if q not in ui:
+            continue
+        parent = {id(c): n for n in ast.walk(fn) for c in ast.iter_child_nodes(n)}
+        for inner in ast.walk(fn):
+            if inner is fn or not isinstance(inner, ast.Lambda | ast.FunctionDef):
+                continue
+            body = inner.body if isinstance(inner, ast.FunctionDef) else [ast.Expr(inner.body)]
+            shell = ast.FunctionDef(name="_", args=inner.args, body=body, decorator_list=[], type_params=[])
+            hits = [t for c in _calls_outside_nested_functions(shell) if (t := resolve(m, c)) in use_cases]
+            if not hits:
+                continue
+            uses: list[ast.AST] = (
+                [inner]
+                if isinstance(inner, ast.Lambda)
+                else [n for n in ast.walk(fn) if isinstance(n, ast.Name) and n.id == inner.name]
+            )
+            for use in uses:
+                at = parent.get(id(use))
+                on_gui = (
+                    (isinstance(at, ast.keyword) and at.arg in GUI_CALLBACKS)
+                    or (isinstance(at, ast.Call) and at.func is use)
+                    or (
+                        isinstance(at, ast.Call)
+                        and use in at.args
+                        and isinstance(at.func, ast.Attribute)
+                        and at.func.attr in GUI_SLOTS
+                    )
+                )
+                if on_gui:
+                    out.append(f"{m}:{inner.lineno} {q.removeprefix(m + '.')}: a GUI callback calls {hits}")
+    return out

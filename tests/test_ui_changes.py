@@ -15,7 +15,7 @@ from privdesk.ui.cctv.page import CctvPage
 from privdesk.ui.mainwindow import MainWindow
 from privdesk.ui.page import Page
 from privdesk.ui.registry.page import PatientsPage
-from privdesk.ui.tasks import EVERYTHING, KINDS, TaskRunner, changed_kinds, touches
+from privdesk.ui.tasks import EVERYTHING, KINDS, PRINTED, TaskRunner, changed_kinds, touches
 from privdesk.ui.today import TodayPage
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 
@@ -102,5 +102,70 @@ def test_a_cctv_tab_does_not_reload_after_a_patient_edit(
     runner.run(lambda: None, changes=frozenset({"cctv", "registry"}))
     settle(qtbot, runner)
     assert reloads == ["cctv", "cctv", "cctv"]
+    win.close()
+    settle(qtbot, runner)
+
+
+def test_a_complaint_received_reloads_the_pages_that_show_complaints_and_no_other(
+    qtbot,
+    sqlite_ctx: AppContext,  # type: ignore[no-untyped-def]
+    runner: TaskRunner,
+) -> None:
+    """A real change through a real dialog: the complaint received announces ``{"complaints"}``; every
+    page was loaded first, then each is visited again and its reloads counted — the complaints
+    desk, the breach register (its linked complaints), the access log and 오늘 할 일 reload once,
+    the other pages (patients, CCTV, accounts …) not at all. A printing (its access-log entry)
+    reloads only the access log and 오늘 할 일."""
+    from privdesk.ui.complaints.page import ComplaintsPage, ReceiveDialog
+    from tests.ui_inbox_support import ok, window
+
+    win = window(qtbot, sqlite_ctx, runner, OFFICER_LOGIN)
+    keys = win.page_keys()
+    assert {"today", "patients", "cctv", "complaints", "incidents", "access_log", "accounts"} <= set(keys)
+    reloads: dict[str, int] = dict.fromkeys(keys, 0)
+    for key in keys:
+        page = win.show_page(key)
+        assert page is not None
+        settle(qtbot, runner)
+
+        def counted(key: str = key, original: object = page.reload) -> None:
+            reloads[key] += 1
+            original()  # type: ignore[operator]
+
+        page.reload = counted  # type: ignore[method-assign]
+    assert all(not win.pages[k]._stale for k in keys)  # every page loaded, none stale
+
+    desk = win.show_page("complaints")
+    assert isinstance(desk, ComplaintsPage)
+    settle(qtbot, runner)
+    reloads["complaints"] = 0
+    dialog = desk.new_complaint()
+    assert isinstance(dialog, ReceiveDialog)
+    dialog.topic.setText("홈페이지 회원정보 열람 문의")
+    dialog.name.setText("김민수")
+    dialog.contact.setText("minsu@example.com")
+    ok(dialog)
+    settle(qtbot, runner)
+    assert desk.model.rowCount() == 1
+    for key in keys:
+        win.show_page(key)
+        settle(qtbot, runner)
+    reloaded = {k for k, n in reloads.items() if n}
+    assert reloaded == {"complaints", "incidents", "access_log", "today"}, reloads
+    assert all(reloads[k] == 1 for k in reloaded - {"complaints"}), reloads
+    for key in keys:  # a second round of visits reloads nothing: nothing changed since
+        win.show_page(key)
+        settle(qtbot, runner)
+    assert {k for k, n in reloads.items() if n} == reloaded and all(
+        reloads[k] == 1 for k in reloaded - {"complaints"}
+    )
+
+    before = dict(reloads)
+    runner.run(lambda: None, changes=PRINTED)  # what a printing or an export announces
+    settle(qtbot, runner)
+    for key in keys:
+        win.show_page(key)
+        settle(qtbot, runner)
+    assert {k for k in keys if reloads[k] != before[k]} == {"access_log", "today"}  # its entry, nothing else
     win.close()
     settle(qtbot, runner)

@@ -73,7 +73,7 @@ def test_intake_lands_on_the_search_box_and_alt_numbers_switch_pages_with_the_cu
     patients = win.current_page()
     assert isinstance(patients, PatientsPage)
     qtbot.waitUntil(lambda: focused() is patients.search_edit, timeout=5_000)
-    assert win.page_keys() == ["today", "patients", "requests", "disclosures"]
+    assert win.page_keys() == ["today", "patients", "requests", "disclosures", "consent"]
 
     alt(qtbot, win, 3)  # 정보주체 요구: the cursor on its table, not on the navigation
     settle(qtbot, runner)
@@ -94,7 +94,7 @@ def test_intake_lands_on_the_search_box_and_alt_numbers_switch_pages_with_the_cu
     settle(qtbot, runner)
     assert isinstance(win.current_page(), TodayPage) and not win.nav.hasFocus()
 
-    alt(qtbot, win, 9)  # only four pages: nothing happens
+    alt(qtbot, win, 9)  # only five pages: nothing happens
     assert isinstance(win.current_page(), TodayPage)
 
     # a click on the navigation moves the cursor to the page too

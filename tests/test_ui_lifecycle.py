@@ -123,7 +123,8 @@ def test_plan_approve_execute_ledger_and_certificate(qtbot, ctx: AppContext, run
     assert "파기 대상: 3건" in tab.detail.text()
 
     # a wrong password is refused: the plan stays waiting
-    assert tab.approve_button is not None and tab.approve_button.isEnabled()
+    assert tab.approve_button is not None
+    qtbot.waitUntil(lambda: tab.approve_button.isEnabled(), timeout=15_000)  # type: ignore[union-attr]
     tab.approve_button.click()
     dialog = page.dialog
     assert isinstance(dialog, PasswordDialog)
@@ -199,6 +200,8 @@ def test_two_person_rule_shows_the_second_approver_is_needed(
     qtbot.waitUntil(lambda: tab.current is not None, timeout=15_000)
     settle(qtbot, runner)
     dismiss(message_boxes(page))
+    # 승인 opens once the plan's records and exclusions have been shown (loaded in the background)
+    qtbot.waitUntil(lambda: tab.approve_button.isEnabled(), timeout=15_000)  # type: ignore[union-attr]
     tab.approve_button.click()  # type: ignore[union-attr]
     dialog = page.dialog
     assert isinstance(dialog, PasswordDialog)

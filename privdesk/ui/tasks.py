@@ -49,6 +49,9 @@ KINDS: frozenset[str] = frozenset(
     }
 )
 
+#: what a printing or an export changes: the access log (its entry), nothing a screen of its domain shows
+PRINTED: frozenset[str] = frozenset({"audit"})
+
 #: ``changes=`` of :meth:`TaskRunner.run`: False (a read), True (everything) or the kinds changed
 Changes = bool | frozenset[str]
 

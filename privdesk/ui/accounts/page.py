@@ -109,6 +109,8 @@ class AccountsModel(RowTableModel[users.AccountInfo]):
 class AccountsPage(Page):
     """계정 관리 (permission: account.manage)."""
 
+    SHOWS = frozenset({"accounts"})  # the accounts and their roles
+
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("accountsPage")
@@ -250,7 +252,9 @@ class AccountsPage(Page):
         dialog.open()
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
-        self.host.runner.run(fn, owner=self, on_done=on_done, on_error=self._failed, changes=True)
+        self.host.runner.run(
+            fn, owner=self, on_done=on_done, on_error=self._failed, changes=frozenset({"accounts"})
+        )
 
     def _failed(self, exc: BaseException) -> bool:
         if isinstance(exc, VersionConflictError):

@@ -36,6 +36,7 @@ from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import SORT_ROLE, Column, RowTableModel
 from privdesk.ui.tables import remember_table
+from privdesk.ui.tasks import PRINTED
 from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading, sort_key_datetime
 
 CTX = "PermissionHistoryModel"
@@ -86,6 +87,8 @@ def printing_available() -> bool:
 
 class PermissionHistoryPage(Page):
     """권한 변경 이력 (permission: audit.read or account.manage)."""
+
+    SHOWS = frozenset({"accounts"})  # the roles granted and taken
 
     def __init__(self, host: PageHost, parent: QWidget | None = None, *, target: str = "") -> None:
         super().__init__(host, parent)
@@ -202,7 +205,7 @@ class PermissionHistoryPage(Page):
             owner=self,
             on_done=done,
             on_error=failed,
-            changes=True,
+            changes=PRINTED,
         )
 
     def _print_finished(self) -> None:

@@ -180,7 +180,7 @@ class IntegrityBox(QFrame):
             owner=self,
             on_done=done,
             on_error=failed,
-            changes=True,
+            changes=frozenset({"audit"}),
         )
 
 
@@ -225,7 +225,7 @@ class NoticesBox(QFrame):
             lambda: users.acknowledge_notices(ctx, actor, ids),
             owner=self,
             on_done=lambda _n: self.reload(),
-            changes=True,
+            changes=frozenset({"accounts"}),  # the account's notices
         )
 
 

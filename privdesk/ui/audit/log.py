@@ -43,7 +43,7 @@ from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel
 from privdesk.ui.tables import remember_table
-from privdesk.ui.tasks import EVERYTHING, TaskRunner
+from privdesk.ui.tasks import EVERYTHING, PRINTED, TaskRunner
 from privdesk.ui.widgets import PeriodFilter, ask_reason, fmt_datetime, heading
 
 CTX = "AccessLogModel"
@@ -188,18 +188,15 @@ class AccessLogPage(Page):
         layout.addWidget(self.status)
 
     def log_filter(self) -> query.LogFilter:
-        """The filter as typed (person and patient not yet resolved: :meth:`resolved_filter`)."""
+        """The filter as typed (person and patient not yet resolved: :meth:`_resolver`)."""
         since, until = self.period.value()
         return query.LogFilter(category=self.action_combo.currentData(), since=since, until=until)
 
-    def resolved_filter(self) -> query.LogFilter:
-        """The filter with the person resolved to logins and the patient to internal references
-        (through the use cases; the typed patient text is never kept or logged)."""
-        return self._resolver()()
-
     def _resolver(self) -> Callable[[], query.LogFilter]:
-        """:meth:`resolved_filter` as a function of what is typed now: the widgets are read here,
-        on the GUI thread; the function (use cases only) may run on the task runner."""
+        """The filter with the person resolved to logins and the patient to internal references
+        (through the use cases; the typed patient text is never kept or logged), as a function of
+        what is typed now: the widgets are read here, on the GUI thread; the function (use cases
+        only) runs on the task runner."""
         ctx, actor, flt = self.host.ctx, self.host.actor, self.log_filter()
         person, patient = self.actor_edit.text().strip(), self.subject_edit.text().strip()
 
@@ -289,7 +286,7 @@ class AccessLogPage(Page):
         def export() -> int:
             return logview.export_csv(ctx, actor, resolve(), out, reason=reason)
 
-        self.host.runner.run(export, owner=self, on_done=done, on_error=failed, changes=True)
+        self.host.runner.run(export, owner=self, on_done=done, on_error=failed, changes=PRINTED)
 
     def _export_finished(self) -> None:
         if self.export_button is not None:
@@ -305,7 +302,7 @@ class AccessLogPage(Page):
             owner=self,
             on_done=self._verified,
             on_error=self._verify_failed,
-            changes=True,
+            changes=frozenset({"audit"}),
         )
 
     def _verify_finished(self) -> None:

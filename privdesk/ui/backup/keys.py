@@ -36,7 +36,7 @@ from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.progress import Progress
-from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.tasks import KINDS, TaskRunner
 from privdesk.ui.widgets import heading
 
 SHEET_FILE_NAME = "키복구용지.pdf"
@@ -68,7 +68,7 @@ class RotationJob(QObject):
             owner=self,
             on_done=self._done,
             on_error=self._failed,
-            changes=True,
+            changes=KINDS,  # every encrypted row of every domain is rewritten
         )
 
     @property

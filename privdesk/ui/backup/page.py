@@ -22,6 +22,9 @@ from privdesk.errors import PrivdeskError
 from privdesk.ui.host import PageHost
 from privdesk.ui.tasks import Task, TaskRunner
 
+#: what a backup changes (its record: the last backup, shown on 오늘 할 일)
+BACKUP: frozenset[str] = frozenset({"backup"})
+
 OK_STYLE = "QFrame#backupBox { background: #eef6ee; border: 1px solid #a9d2a9; } QLabel { color: #1b4d1b; }"
 LATE_STYLE = (
     "QFrame#backupBox { background: #fde7e9; border: 1px solid #f1a7ae; }"
@@ -145,7 +148,7 @@ class BackupBox(QFrame):
             return False  # the runner shows the Korean message
 
         return self.host.runner.run(
-            lambda: make_backup(ctx, actor), owner=self, on_done=done, on_error=failed, changes=True
+            lambda: make_backup(ctx, actor), owner=self, on_done=done, on_error=failed, changes=BACKUP
         )
 
 
@@ -159,7 +162,7 @@ def run_backup_at_login(ctx: AppContext, runner: TaskRunner, owner: QWidget | No
     cfg = ctx.settings.backup
     if cfg.folder is None or cfg.schedule == "off":
         return None
-    return runner.run(lambda: automatic_backup(ctx, "login"), owner=owner, on_error=_quiet, changes=True)
+    return runner.run(lambda: automatic_backup(ctx, "login"), owner=owner, on_error=_quiet, changes=BACKUP)
 
 
 class ClosingBackup(QDialog):

@@ -37,7 +37,7 @@ from privdesk.ui import messages
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.progress import Progress
-from privdesk.ui.tasks import Changes, TaskRunner
+from privdesk.ui.tasks import PRINTED, Changes, TaskRunner
 from privdesk.ui.widgets import ask_reason
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from privdesk.ui.host import PageHost
 
 CTX = "Cctv"
+#: what a CCTV use case changes (the default of :meth:`CctvTab.run`)
+CCTV: frozenset[str] = frozenset({"cctv"})
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 ERROR_STYLE = "color: #a00000;"
 WARN_STYLE = "color: #8a4b00; background: #fff3e0; padding: 6px; border: 1px solid #f0c080;"
@@ -337,7 +339,7 @@ class PrintJob(QObject):
             owner=owner,
             on_done=self._done,
             on_error=self._failed,
-            changes=True,
+            changes=PRINTED,
         )
 
     @property
@@ -428,10 +430,10 @@ class CctvTab(QWidget):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         *,
-        changes: Changes = True,
+        changes: Changes = CCTV,
         on_error: Callable[[BaseException], bool] | None = None,
     ) -> None:
-        """Run a CCTV use case for this tab; ``changes=True`` means the CCTV data changed."""
+        """Run a CCTV use case for this tab; by default it changed the CCTV data (``changes=False``: a read)."""
 
         def failed(exc: BaseException) -> bool:
             if on_error is not None and on_error(exc):
@@ -443,7 +445,7 @@ class CctvTab(QWidget):
             owner=self,
             on_done=on_done,
             on_error=failed,
-            changes=frozenset({"cctv"}) if changes is True else changes,
+            changes=changes,
         )
 
     def failed(self, exc: BaseException) -> bool:

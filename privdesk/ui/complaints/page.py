@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -125,6 +125,7 @@ class _Form(QDialog):
     """A dialog whose OK runs one use case in the background; the error stays in the dialog."""
 
     done_with = Signal(object)
+    CHANGES: ClassVar[frozenset[str]] = frozenset({"complaints"})  # what the use case changes
 
     def __init__(self, page: ComplaintsPage, name: str, title: str) -> None:
         super().__init__(page)
@@ -192,7 +193,9 @@ class _Form(QDialog):
             self._failed(exc)
             return
         self.buttons.setEnabled(False)
-        self.page.host.runner.run(fn, owner=self, on_done=self._done, on_error=self._failed, changes=True)
+        self.page.host.runner.run(
+            fn, owner=self, on_done=self._done, on_error=self._failed, changes=self.CHANGES
+        )
 
     def _done(self, result: Any) -> None:
         self.done_with.emit(result)
@@ -299,6 +302,8 @@ class AnswerDialog(_Form):
 class RequestDialog(_Form):
     """정보주체 요구로 접수: the request's kind and the requester (the complainant, as the subject)."""
 
+    CHANGES = frozenset({"complaints", "requests", "registry"})  # a request may hold the registry record
+
     def __init__(self, page: ComplaintsPage, d: ComplaintDetail) -> None:
         super().__init__(
             page,
@@ -360,6 +365,8 @@ class RequestDialog(_Form):
 class IncidentDialog(_Form):
     """유출 사고로 등록: the incident's first facts; the clock starts at the learnt-at time."""
 
+    CHANGES = frozenset({"complaints", "incidents"})
+
     def __init__(self, page: ComplaintsPage, d: ComplaintDetail) -> None:
         super().__init__(
             page,
@@ -394,6 +401,8 @@ class IncidentDialog(_Form):
 
 class ComplaintsPage(Page):
     """개인정보 침해 신고·상담 (incident.read; acting needs incident.handle)."""
+
+    SHOWS = frozenset({"complaints", "requests", "incidents"})  # and the request or incident each became
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

@@ -13,6 +13,9 @@ from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import Column, RowTableModel
 from privdesk.ui.widgets import DATE_FORMAT, from_date
 
+#: what a disclosures use case changes (``changes=`` of the runner)
+DISCLOSURES: frozenset[str] = frozenset({"disclosures"})
+
 CTX = "DisclosureBases"
 BASIS_TEXT = {
     "consent": QT_TRANSLATE_NOOP("DisclosureBases", "정보주체의 별도 동의"),

@@ -40,6 +40,7 @@ from privdesk.disclosures.contracts import ClauseInput, ContractState, ReturnInp
 from privdesk.disclosures.processors import ProcessorRow
 from privdesk.errors import PrivdeskError
 from privdesk.ui.cctv.common import ERROR_STYLE
+from privdesk.ui.disclosures.common import DISCLOSURES
 from privdesk.ui.widgets import DATE_FORMAT, from_date, to_date
 
 Save = Callable[[Callable[[], ContractState]], None]
@@ -241,7 +242,7 @@ class ContractDialog(QDialog):
                 return True
             return False
 
-        self.run(fn, done, changes=True, on_error=refused)
+        self.run(fn, done, changes=DISCLOSURES, on_error=refused)
 
     # -- actions --------------------------------------------------------------------------------------
     def _save_checklist(self) -> None:

@@ -43,6 +43,7 @@ from privdesk.errors import PrivdeskError, VersionConflictError
 from privdesk.korean import particle_in
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import ERROR_STYLE, PrintJob
+from privdesk.ui.disclosures.common import DISCLOSURES
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
@@ -331,7 +332,7 @@ class ProcessorsPage(Page):
         return b
 
     def run(self, fn: Any, on_done: Any = None, *, changes: Changes = False, on_error: Any = None) -> None:
-        """Run a disclosures use case; ``changes=True`` means the disclosures data changed."""
+        """Run a disclosures use case; ``changes=DISCLOSURES`` when it changed the disclosures data."""
 
         def failed(exc: BaseException) -> bool:
             if on_error is not None and on_error(exc):
@@ -353,7 +354,7 @@ class ProcessorsPage(Page):
             owner=self,
             on_done=on_done,
             on_error=failed,
-            changes=frozenset({"disclosures"}) if changes is True else changes,
+            changes=changes,
         )
 
     # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
@@ -447,7 +448,7 @@ class ProcessorsPage(Page):
                 if shiboken6.isValid(dialog):
                     dialog.accept()
 
-            self.run(lambda: save(data, reason), done, changes=True, on_error=failed)
+            self.run(lambda: save(data, reason), done, changes=DISCLOSURES, on_error=failed)
 
         dialog.submitted.connect(submitted)
         self.dialog = dialog
@@ -483,11 +484,13 @@ class ProcessorsPage(Page):
             reason = dialog.reason_text()
             if row.active:
                 self.run(
-                    lambda: uc.deactivate_processor(ctx, actor, row.id, reason, row.version), changes=True
+                    lambda: uc.deactivate_processor(ctx, actor, row.id, reason, row.version),
+                    changes=DISCLOSURES,
                 )
             else:
                 self.run(
-                    lambda: uc.reactivate_processor(ctx, actor, row.id, reason, row.version), changes=True
+                    lambda: uc.reactivate_processor(ctx, actor, row.id, reason, row.version),
+                    changes=DISCLOSURES,
                 )
 
         self._open(dialog, go)

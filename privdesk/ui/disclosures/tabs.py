@@ -33,6 +33,7 @@ from privdesk.files import Output
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.disclosures.common import (
+    DISCLOSURES,
     DisclosureHistoryModel,
     DisclosureLedgerModel,
     basis_label,
@@ -41,7 +42,7 @@ from privdesk.ui.disclosures.common import (
 from privdesk.ui.disclosures.form import DisclosureDialog
 from privdesk.ui.disclosures.view import DisclosureViewDialog
 from privdesk.ui.tablemodel import selected_row
-from privdesk.ui.tasks import Changes
+from privdesk.ui.tasks import PRINTED, Changes
 from privdesk.ui.widgets import ask_reason, record_table, to_date
 
 if TYPE_CHECKING:
@@ -118,13 +119,13 @@ class DisclosureLedgerTab(QWidget):
         return b
 
     def run(self, fn: Any, on_done: Any = None, *, changes: Changes = False, on_error: Any = None) -> None:
-        """Run a disclosures use case; ``changes=True`` means the disclosures data changed."""
+        """Run a disclosures use case; ``changes=DISCLOSURES`` when it changed the disclosures data."""
         self.host.runner.run(
             fn,
             owner=self,
             on_done=on_done,
             on_error=on_error,
-            changes=frozenset({"disclosures"}) if changes is True else changes,
+            changes=changes,
         )
 
     def period(self) -> tuple[dt.date, dt.date]:
@@ -255,7 +256,9 @@ class DisclosureLedgerTab(QWidget):
                 return True
             return False
 
-        self.run(lambda: ledger.record_disclosure(ctx, actor, data), done, changes=True, on_error=failed)
+        self.run(
+            lambda: ledger.record_disclosure(ctx, actor, data), done, changes=DISCLOSURES, on_error=failed
+        )
 
     # -- printing and export ---------------------------------------------------------------------------
     def print_ledger(self) -> PrintJob | None:
@@ -321,7 +324,7 @@ class DisclosureLedgerTab(QWidget):
         self.run(
             lambda: printing.export_csv(ctx, actor, first, last, out, reason=reason),
             done,
-            changes=True,
+            changes=PRINTED,  # an export writes the access log only
             on_error=failed,
         )
 

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -56,7 +56,7 @@ from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
-from privdesk.ui.tasks import Task
+from privdesk.ui.tasks import PRINTED, Task
 from privdesk.ui.widgets import (
     ask_reason,
     bar_button,
@@ -140,6 +140,7 @@ class _Form(QDialog):
     """A dialog whose OK runs one use case in the background; the error stays in the dialog."""
 
     done_with = Signal(object)
+    CHANGES: ClassVar[frozenset[str]] = frozenset({"incidents"})  # what the use case changes
 
     def __init__(self, page: IncidentsPage, name: str) -> None:
         super().__init__(page)
@@ -194,7 +195,9 @@ class _Form(QDialog):
             self._failed(exc)
             return
         self.buttons.setEnabled(False)
-        self.page.host.runner.run(fn, owner=self, on_done=self._done, on_error=self._failed, changes=True)
+        self.page.host.runner.run(
+            fn, owner=self, on_done=self._done, on_error=self._failed, changes=self.CHANGES
+        )
 
     def _done(self, result: Any) -> None:
         self.done_with.emit(result)
@@ -472,6 +475,8 @@ class RemoveDialog(_Form):
 # -- the page -------------------------------------------------------------------------------------------
 class IncidentsPage(Page):
     """유출 등 사고 대장 (incident.read; acting needs incident.handle, closing incident.approve)."""
+
+    SHOWS = frozenset({"incidents", "complaints"})  # and the complaints linked to each
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
@@ -775,7 +780,7 @@ class IncidentsPage(Page):
             lambda: printing.export_contacts(ctx, actor, number, out, reason=reason),
             owner=self,
             on_done=done,
-            changes=True,
+            changes=PRINTED,  # an export writes the access log only
         )
 
     def show_homepage(self) -> Task | None:

@@ -9,7 +9,11 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QMessageBox, QP
 
 from privdesk.accounts.permissions import Permission
 from privdesk.ui.cctv.common import PrintFn, PrintJob
-from privdesk.ui.tasks import Task
+from privdesk.ui.tasks import Changes, Task
+
+#: what a lifecycle use case changes: its records are the registry's patients (separation, holds,
+#: destruction), so the patients' screen reloads too
+LIFECYCLE: frozenset[str] = frozenset({"lifecycle", "registry"})
 
 if TYPE_CHECKING:
     from privdesk.ui.lifecycle.page import LifecyclePage
@@ -52,7 +56,7 @@ class LifecycleTab(QWidget):
         fn: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         *,
-        changes: bool = True,
+        changes: Changes = LIFECYCLE,
         on_error: Callable[[BaseException], bool] | None = None,
     ) -> Task:
         return self.host.runner.run(fn, owner=self, on_done=on_done, on_error=on_error, changes=changes)

@@ -39,7 +39,7 @@ from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
-from privdesk.ui.lifecycle.common import LifecycleTab
+from privdesk.ui.lifecycle.common import LIFECYCLE, LifecycleTab
 from privdesk.ui.page import Page
 from privdesk.ui.tablemodel import Column, KeysetTableModel, RowTableModel, selected_row
 from privdesk.ui.tasks import Task, TaskRunner
@@ -58,7 +58,7 @@ STAGE_TEXT = {
 def run_retention_at_start(ctx: AppContext, runner: TaskRunner, owner: QWidget | None) -> Task:
     """``retention run`` once at GUI start, in the background, as the system (never destroys);
     a known error is shown as its Korean sentence by the runner."""
-    return runner.run(lambda: separation.run_retention(ctx, dry_run=False), owner=owner, changes=True)
+    return runner.run(lambda: separation.run_retention(ctx, dry_run=False), owner=owner, changes=LIFECYCLE)
 
 
 # -- 현황 ----------------------------------------------------------------------------------------
@@ -282,6 +282,8 @@ class SeparatedTab(LifecycleTab):
 # -- the page ------------------------------------------------------------------------------------
 class LifecyclePage(Page):
     """보유·파기 (retention.manage, destruction.plan, destruction.approve or separated.read)."""
+
+    SHOWS = frozenset({"lifecycle", "registry"})  # the rules, holds and plans of the patients' file
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

@@ -83,6 +83,8 @@ ACTIONS: tuple[tuple[str, str], ...] = (
     ("refuse", RequestState.REFUSED),
     ("withdraw", RequestState.WITHDRAWN),
 )
+#: what a step of a request changes: the request, and the registry record it holds or corrects
+DECIDED: frozenset[str] = frozenset({"requests", "registry"})
 _NEEDS_IDENTITY = frozenset({"start", "access", "correct", "complete", "partly", "separate"})
 
 
@@ -509,7 +511,7 @@ class RequestDetailDialog(QDialog):
                 return True
             return False
 
-        self.host.runner.run(fn, owner=self, on_done=done, on_error=failed, changes=True)
+        self.host.runner.run(fn, owner=self, on_done=done, on_error=failed, changes=DECIDED)
 
     def _changed(self, result: Any) -> None:
         if isinstance(result, RequestDetail):

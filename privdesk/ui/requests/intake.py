@@ -567,7 +567,7 @@ class IntakeDialog(QDialog):
             owner=self,
             on_done=self._saved,
             on_error=self._failed,
-            changes=True,
+            changes=frozenset({"requests", "registry"}),  # a request may hold the registry record
         )
 
     def _saved(self, detail: RequestDetail) -> None:

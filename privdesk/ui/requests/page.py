@@ -108,6 +108,8 @@ class RequestsModel(RowTableModel[RequestRow]):
 class RequestsPage(Page):
     """정보주체 요구 (permission: request.handle)."""
 
+    SHOWS = frozenset({"requests", "registry"})  # the requests and the patients they name or hold
+
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("requestsPage")

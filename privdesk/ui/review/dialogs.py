@@ -153,7 +153,9 @@ class ReviewForm(QDialog):
             self.failed(exc)
             return
         self.buttons.setEnabled(False)
-        self.host.runner.run(fn, owner=self, on_done=self._done, on_error=self.failed, changes=True)
+        self.host.runner.run(
+            fn, owner=self, on_done=self._done, on_error=self.failed, changes=frozenset({"review"})
+        )
 
     def _done(self, result: Any) -> None:
         self.done_with.emit(result)

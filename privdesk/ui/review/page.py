@@ -291,6 +291,8 @@ def recent_months(today_month: Month, n: int = MONTHS_BACK) -> list[Month]:
 class ReviewPage(Page):
     """접속기록 점검 (``audit.review``)."""
 
+    SHOWS = frozenset({"review"})  # the reviews run (a new log entry changes no review)
+
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("reviewPage")
@@ -460,7 +462,11 @@ class ReviewPage(Page):
             return self._failed(exc)
 
         self.host.runner.run(
-            lambda: rv.run(ctx, actor, month), owner=self, on_done=done, on_error=failed, changes=True
+            lambda: rv.run(ctx, actor, month),
+            owner=self,
+            on_done=done,
+            on_error=failed,
+            changes=frozenset({"review"}),
         )
 
     def _failed(self, exc: BaseException) -> bool:

@@ -599,6 +599,13 @@ def report_imports(
                 f"      CPU µs/row: writer {main_cpu:.0f}, {workers} preparing process(es) {prep_cpu:.0f} "
                 f"together{server_cpu(label)}: with a core each, ratio to the floor {floor_cpu / path:.2f}"
             )
+        if server:
+            # on a shared machine the steadiest measure: all the CPU a row costs, client and server
+            every = sum(per_row(label, i) for i in range(3))
+            lines.append(
+                f"      all processes' CPU {every:.0f} µs/row (client, preparers, server): ratio to the floors' "
+                + ", ".join(f"{k} {(per_row(k, 0) + per_row(k, 2)) / every:.2f}" for k in floors)
+            )
     print(
         f"\n{title} of {n:,} rows ({os.cpu_count()} CPUs, {workers} preparing process(es) by "
         f"default, medians of {runs.repeat}, runs: "

@@ -167,13 +167,15 @@ class RowEncoder:
 
 def _known(u: Unit, key: str, other: str, values: Sequence[Any]) -> dict[Any, Any]:
     """``{key: other}`` for the registered rows whose ``key`` column is one of ``values``
-    (chunks of :data:`_CHUNK` bound parameters, straight to the driver: this runs per batch)."""
+    (straight to the driver, this runs per batch: on PostgreSQL one array parameter, on SQLite
+    chunks of :data:`_CHUNK` bound parameters)."""
     conn = u.session.connection()
     out: dict[Any, Any] = {}
-    if conn.dialect.name == "postgresql":
+    if conn.dialect.name == "postgresql" and values:
         # one array parameter: one statement per batch, which psycopg converts once (it parses
-        # anew every statement with more than 50 parameters, ~10 ms for 500 of them)
-        sql = f"SELECT {key}, {other} FROM patients WHERE {key} = ANY(%s)"
+        # anew every statement with more than 50 parameters, ~10 ms for 500 of them); sent in
+        # binary (%b): psycopg's text format quotes a bytea array's elements one by one, ~30 µs each
+        sql = f"SELECT {key}, {other} FROM patients WHERE {key} = ANY(%b)"
         out.update(
             (k if isinstance(k, str) else bytes(k), o if isinstance(o, str) else bytes(o))
             for k, o in conn.exec_driver_sql(sql, (list(values),))

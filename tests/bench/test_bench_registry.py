@@ -10,9 +10,35 @@
 - import throughput of a CSV (``PRIVDESK_BENCH_IMPORT_ROWS``: 200,000 by default, 1,000,000 for the
   closing note) through ``import_patients`` (validation, encryption, blind indexes, row proofs, the
   access log), with its default preparing workers and in-process, beside the bare floor (a bare
-  script encrypting, blind-indexing and inserting the same rows) and the ratio to it.
+  script encrypting, blind-indexing and inserting the same rows) and the ratio to it; on SQLite
+  and on PostgreSQL (there beside two floors, psycopg ``executemany`` and ``COPY``, with the
+  server's CPU counted too).
 
 Correctness is asserted; speed is printed, not asserted.
+
+Recorded, PostgreSQL import (2026-12-05, the suite's PostgreSQL 15 — fsync off — reached as the
+workstations' role; 2 CPUs shared with seven other sessions' test runs, load average 2.4–8.5, so
+rows/s moved by up to 2× between runs of the same code: the CPU per row, summed over this process,
+the preparing process and the server, is the steadier figure). Rows/s, ratio to the executemany /
+COPY floor in brackets; "before" is the writer's ``executemany`` with 500-parameter ``IN`` look-ups
+(6899f99), "after" ``COPY`` and one binary array look-up per batch (d879187):
+
+  rows, code        floors: execmany   COPY | default workers (1)  | in-process           | CPU µs/row
+  50k, before, 1st          5,494   5,725 |  1,965 (0.36 / 0.34) |  1,949 (0.35 / 0.34) | 219 / 189
+  50k, before, 2nd          5,649   7,971 |  2,952 (0.52 / 0.37) |  3,144 (0.56 / 0.39) | 208 / 174
+  50k, after, 1st           9,377  15,312 |  6,391 (0.68 / 0.42) |  6,756 (0.72 / 0.44) | 149 / 117
+  50k, after, 2nd          12,812  17,431 |  7,349 (0.57 / 0.42) |  7,615 (0.59 / 0.44) | 143 / 121
+  200k, before, 1st         3,363   4,084 |  2,060 (0.61 / 0.50) |  4,354 (1.29 / 1.07)*| 215 / 173
+  200k, before, 2nd         5,213   7,338 |  3,701 (0.71 / 0.50) |  4,329 (0.83 / 0.59) | 199 / 169
+  200k, after               7,846  10,904 |  5,562 (0.71 / 0.51) |  5,668 (0.72 / 0.52) | 149 / 128
+  (50k: medians of 3; 200k: one run each; * the floors ran while the machine was busiest; CPU µs/row:
+  all processes, default workers / in-process, against 94–110 for the executemany floor, 57–73 for COPY)
+
+By CPU the import went from 0.55–0.64 to 0.80 of the executemany floor in-process and to 0.47–0.49
+of the COPY floor: the writer 63–68 → 38–39 µs/row, the server 61–69 → 34–41. What is left is
+shared with SQLite: validation and encryption (69–76 µs/row in the preparing process, against the
+COPY floor's 27 µs/row for reading, encrypting and sending) and, with fewer than two preparing
+processes, the row proofs' MACs in the writer.
 """
 
 from __future__ import annotations
@@ -603,7 +629,8 @@ def report_imports(
             # on a shared machine the steadiest measure: all the CPU a row costs, client and server
             every = sum(per_row(label, i) for i in range(3))
             lines.append(
-                f"      all processes' CPU {every:.0f} µs/row (client, preparers, server): ratio to the floors' "
+                f"      all processes' CPU {every:.0f} µs/row (client, preparers, server): "
+                "ratio to the floors' "
                 + ", ".join(f"{k} {(per_row(k, 0) + per_row(k, 2)) / every:.2f}" for k in floors)
             )
     print(

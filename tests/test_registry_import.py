@@ -16,13 +16,16 @@ from pathlib import Path
 import psutil
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
+from privdesk import clock
 from privdesk.accounts.users import login
 from privdesk.audit import batches as log_batches
 from privdesk.audit.chain import Action
 from privdesk.audit.verify import check_chain
 from privdesk.context import Actor, AppContext
 from privdesk.errors import PermissionDeniedError
+from privdesk.registry.bulk import PreparedPatient, RowEncoder, write_patients
 from privdesk.registry.importer import (
     HEADER_ALIASES,
     ImportFileError,
@@ -33,8 +36,9 @@ from privdesk.registry.importer import (
     read_header,
 )
 from privdesk.registry.models import Patient, PatientPhone
-from privdesk.registry.sample import write_sample_csv
+from privdesk.registry.sample import sample_patients, write_sample_csv
 from privdesk.registry.search import search
+from privdesk.registry.validation import ValidPatient
 from privdesk.store.models import AccessLogEntry
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD, run_cli, wait_for
 from tests.test_registry_patients import make_actor
@@ -333,6 +337,35 @@ def test_imported_rows_carry_the_row_proofs_the_orm_would_write(
         assert len(patients) == 240 and len(phones) > 240
         assert all(proofs.holds(ctx.keys, p) for p in patients)
         assert all(proofs.holds(ctx.keys, p) for p in phones)
+
+
+def _prepared(ctx: AppContext, n: int) -> list[PreparedPatient]:
+    encoder = RowEncoder(ctx.keys, ctx.engine.dialect, retention_years=5, now=clock.now())
+    return [
+        encoder.encode(
+            ValidPatient(p.chart_no, p.name, p.rrn, p.address, p.phones, p.first_visit, p.last_visit, True)
+        )
+        for p in sample_patients(n, seed=3)
+    ]
+
+
+def test_the_writer_counts_as_a_write_and_fails_as_sqlalchemy_does(ctx: AppContext, officer: Actor) -> None:
+    """The writer's inserts (PostgreSQL: COPY on the unit's connection, past SQLAlchemy's execute)
+    count as writes for the unit (an investigator's unit that wrote is never held), and a driver
+    error comes out as SQLAlchemy raises it, on both backends: here the unique index."""
+    from privdesk.accounts.permissions import Permission
+    from privdesk.store.engine import wrote_since
+
+    batch = _prepared(ctx, 3)
+    with ctx.unit(officer, Permission.PATIENT_IMPORT) as u:
+        mark = wrote_since(u.session.connection())
+        ids = write_patients(u, batch)
+        assert mark() and len(ids) == 3
+    assert count(ctx, Patient) == 3
+    with pytest.raises(IntegrityError), ctx.unit(officer, Permission.PATIENT_IMPORT) as u:
+        write_patients(u, _prepared(ctx, 4)[3:])
+        write_patients(u, batch)  # the same resident numbers again
+    assert count(ctx, Patient) == 3  # the failed unit left nothing
 
 
 def test_batch_entries_fit_the_chains_detail_and_name_each_id_once() -> None:

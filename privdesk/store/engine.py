@@ -191,6 +191,12 @@ def _count_writes(conn: Connection, _cursor: Any, statement: str, *_args: Any) -
         conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
 
 
+def count_write(conn: Connection) -> None:
+    """Count a write made on ``conn``'s driver connection past SQLAlchemy's ``execute`` (the
+    importer's ``COPY`` on PostgreSQL), which the statement listener above does not see."""
+    conn.info[_WRITES] = conn.info.get(_WRITES, 0) + 1
+
+
 def wrote_since(conn: Connection) -> Callable[[], bool]:
     """A mark on ``conn``: calling the result says whether a writing statement ran since."""
     start = conn.info.get(_WRITES, 0)

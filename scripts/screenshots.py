@@ -38,7 +38,15 @@ from privdesk.audit.chain import Action
 from privdesk.backup.backups import make_backup
 from privdesk.bootstrap import initialize
 from privdesk.context import Actor, AppContext
-from privdesk.demo import DemoSeed, _seed_disclosures, seed_patients, seed_requests
+from privdesk.demo import (
+    DemoSeed,
+    _seed_consents,
+    _seed_disclosures,
+    _seed_training,
+    seed_patients,
+    seed_policy,
+    seed_requests,
+)
 from privdesk.settings import BackupSettings, SecuritySettings, Settings, sqlite_url
 from privdesk.ui.accounts.dialogs import AddAccountDialog
 from privdesk.ui.accounts.page import AccountsPage
@@ -231,8 +239,11 @@ def shoot_all(out: Path) -> int:
                 )
         seed_cctv(ctx, officer)
         seed = DemoSeed(ctx, {INTAKE: desk, PRIVACY: officer, OFFICER: officer}, 400, 7)
+        _seed_consents(seed)  # before the disclosures: a disclosure on consent needs one
         _seed_disclosures(seed)
         seed_requests(seed)
+        seed_policy(seed)
+        _seed_training(seed)
 
         make_backup(ctx, officer)  # the start page's backup box: green, with its age
 
@@ -273,9 +284,10 @@ def shoot_all(out: Path) -> int:
         window.show_page("permission_history")
         wait(app, runner)
         grab(window, out / "permission-history.png")
-        window.show_page("policy")
-        wait(app, runner)
-        grab(window, out / "policy.png")
+        for key, name in (("policy", "policy"), ("consent", "consent-texts"), ("training", "training")):
+            window.show_page(key)
+            wait(app, runner)
+            grab(window, out / f"{name}.png")
         shoot_review(app, runner, window, out)
         shoot_registry(app, runner, window, out, tmp)
         shoot_cctv(app, runner, window, out)

@@ -33,7 +33,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from privdesk import clock, proofs
+from privdesk import clock, proofs, schema  # noqa: F401  (schema: every proven table is checked, whatever screens ran)
 from privdesk.accounts.permissions import OFFICER, Permission
 from privdesk.audit import anchors, findings, protections
 from privdesk.audit.anchors import AnchorProblem

@@ -5,6 +5,10 @@
 needs every domain's tables: the seal after an upgrade walks every proven table on
 ``Base.metadata``, which :mod:`privdesk.schema` completes. The kernel (context, store, accounts,
 audit) imports no domain; this module and :mod:`privdesk.bootstrap` are where they meet.
+
+Opening a database that is already at the head loads no domain (and no Alembic): the login
+window comes up on the kernel alone (``tests/bench/test_bench_start.py``); the domains load with
+the screens that use them, the model collector only when an upgrade ran.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from privdesk import proofs, schema, wiring  # noqa: F401  (schema: every proven table on Base.metadata)
+from privdesk import proofs, wiring
 from privdesk.context import (
     META_DATABASE_ID,
     META_RESTORE_PENDING,
@@ -27,7 +31,6 @@ from privdesk.context import (
 from privdesk.crypto import KeyRing, load_key_file
 from privdesk.errors import BackupError, ConfigError, KeyFileError, NotInitializedError
 from privdesk.korean import josa
-from privdesk.policy import versions as policy_versions
 from privdesk.settings import Settings
 from privdesk.store import migrate
 from privdesk.store.engine import make_engine, sqlite_path
@@ -89,8 +92,14 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
     return ctx
 
 
+def _anchor_policy_versions(u: Unit) -> int:
+    from privdesk.policy import versions
+
+    return versions.anchor_unanchored(u)
+
+
 ANCHORED_BY_REVISION: dict[str, Callable[[Unit], int]] = {
-    "0775": policy_versions.anchor_unanchored,  # versions stored under 0770 had no anchor
+    "0775": _anchor_policy_versions,  # versions stored under 0770 had no anchor
 }
 """Ledgers that became anchored at a revision: the rows stored before it are anchored once, by
 the system, in the first unit after the upgrade that passed it (like the row proofs' seal)."""
@@ -133,6 +142,8 @@ def _seal_after_upgrade(engine: Engine, keys: KeyRing, before: str) -> None:
     tables = {t for rev, names in proofs.SEALED_BY_REVISION.items() if before < rev for t in names}
     if not tables:
         return
+    from privdesk import schema  # noqa: F401  (every proven table on Base.metadata)
+
     with engine.begin() as conn:
         for table, spec in proofs.all_specs(Base, engine.dialect.name):
             if "*" in tables or table in tables:

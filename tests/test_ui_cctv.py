@@ -285,7 +285,8 @@ def test_refusal_needs_a_ground_and_an_explanation_then_closes(
     assert isinstance(refuse, RefuseDialog)
     assert not refuse.ok_button.isEnabled()  # explanation required
     grounds = [refuse.ground.itemData(i) for i in range(refuse.ground.count())]
-    assert grounds == ["retention_expired", "privacy_of_others", "not_subject", "other"]
+    assert grounds == ["", "retention_expired", "privacy_of_others", "not_subject", "other"]
+    assert refuse.ground_code() == ""  # the footage is kept: nothing preselected, the user chooses
     refuse.ground.setCurrentIndex(grounds.index("privacy_of_others"))
     assert "제35조제4항제2호" in refuse.basis.text()
     refuse.explanation.setPlainText("다른 환자가 화면 대부분을 차지하여 마스킹으로 가릴 수 없음")

@@ -842,7 +842,7 @@ Key file: {path}</translation>
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+106"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+109"/>
         <source>일부 승인 — {number}</source>
         <translation>Partly approve — {number}</translation>
     </message>
@@ -2017,7 +2017,7 @@ Key file: {path}</translation>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+222"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+253"/>
         <source>처리 완료 — {number}</source>
         <translation>Complete — {number}</translation>
     </message>
@@ -8795,7 +8795,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-167"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-186"/>
         <source>거절 — {number}</source>
         <translation>Refuse — {number}</translation>
     </message>
@@ -8806,7 +8806,17 @@ Plan hash: {hash}</translation>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>— 거절 사유를 고르십시오 —</source>
+        <translation>— choose a ground for refusal —</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>요청한 기간의 영상이 보관 중이므로 이 사유는 쓸 수 없습니다.</source>
+        <translation>The footage of the requested period is still kept, so this ground cannot be used.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>결과 통지서에 그대로 적힙니다.</source>
         <translation>Printed as written on the result notice.</translation>
     </message>
@@ -8827,12 +8837,13 @@ Plan hash: {hash}</translation>
         <translation>Explanation (required)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <location filename="../../privdesk/ui/requests/actions.py" line="+7"/>
         <source>거절 사유 설명을 입력하십시오.</source>
         <translation>Enter the explanation of the refusal.</translation>
     </message>
     <message>
+        <location line="-1"/>
         <location filename="../../privdesk/ui/requests/actions.py" line="-2"/>
         <source>거절 사유를 목록에서 고르십시오.</source>
         <translation>Choose the refusal ground from the list.</translation>

@@ -840,7 +840,7 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+106"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+109"/>
         <source>일부 승인 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,7 +2015,7 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+222"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+253"/>
         <source>처리 완료 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8786,7 +8786,7 @@
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-167"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-186"/>
         <source>거절 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8797,7 +8797,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>— 거절 사유를 고르십시오 —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>요청한 기간의 영상이 보관 중이므로 이 사유는 쓸 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>결과 통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8818,12 +8828,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <location filename="../../privdesk/ui/requests/actions.py" line="+7"/>
         <source>거절 사유 설명을 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-1"/>
         <location filename="../../privdesk/ui/requests/actions.py" line="-2"/>
         <source>거절 사유를 목록에서 고르십시오.</source>
         <translation type="unfinished"></translation>

@@ -5848,7 +5848,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../privdesk/ui/idle.py" line="+119"/>
+        <location filename="../../privdesk/ui/idle.py" line="+125"/>
         <source>화면이 잠겼습니다</source>
         <translation>Screen locked</translation>
     </message>

@@ -5845,7 +5845,7 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../privdesk/ui/idle.py" line="+119"/>
+        <location filename="../../privdesk/ui/idle.py" line="+125"/>
         <source>화면이 잠겼습니다</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8928,7 +8928,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+94"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+172"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
@@ -8939,7 +8939,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+164"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+193"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -8961,14 +8961,14 @@ Plan hash: {hash}</translation>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+28"/>
-        <location line="+3"/>
+        <location line="-90"/>
+        <location line="+15"/>
+        <location line="+76"/>
         <source>카메라</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+1"/>
         <source>영상 기간</source>
         <translation>Footage window</translation>
     </message>
@@ -9011,68 +9011,69 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+167"/>
         <location line="+103"/>
         <source>종결</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-262"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-107"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>영상</source>
         <translation>Footage</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>보존 사유</source>
         <translation>Hold reason</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>종료</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+4"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+21"/>
+        <location line="+1"/>
+        <location line="+16"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-92"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="-6"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-6"/>
         <source>일시</source>
+        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation>Date/time</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="+4"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+4"/>
         <source>처리자</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="+9"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+81"/>
         <source>영상 현황</source>
         <translation>Footage</translation>
     </message>
@@ -9083,7 +9084,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+107"/>
         <source>처리 이력</source>
         <translation>History</translation>
     </message>
@@ -9120,7 +9121,7 @@ Plan hash: {hash}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+35"/>
         <source>열람등 청구 {number}</source>
         <translation>Viewing request {number}</translation>
     </message>
@@ -9131,7 +9132,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+53"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+43"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation>Status: {state} · due {due} ({left})</translation>
     </message>
@@ -9195,17 +9196,7 @@ Plan hash: {hash}</translation>
         <translation>{at} ({by}) {note}</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>보존 중</source>
-        <translation>Held</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>해제 ({reason})</source>
-        <translation>Ended ({reason})</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
@@ -9216,7 +9207,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+97"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+83"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -9306,9 +9297,8 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-488"/>
         <source>정보주체 요구</source>
-        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation>Data-subject request</translation>
     </message>
     <message>
@@ -9347,7 +9337,7 @@ Plan hash: {hash}</translation>
         <translation>Access</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>열람 답변 보기</source>
         <translation>Show the access answer</translation>
     </message>
@@ -9357,7 +9347,7 @@ Plan hash: {hash}</translation>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+50"/>
         <source>정보주체 요구 {number}</source>
         <translation>Data-subject request {number}</translation>
     </message>
@@ -9437,7 +9427,7 @@ Plan hash: {hash}</translation>
         <translation>All {n} correction notices sent.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
         <source>본인 확인</source>
         <translation>Verify identity</translation>
     </message>
@@ -9467,18 +9457,18 @@ Plan hash: {hash}</translation>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+94"/>
+        <location line="-69"/>
+        <location line="+80"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation>Record the identity check first.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-47"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation>Access was postponed. Print the postponement notice and send it to the requester.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+29"/>
         <source>열람 연기</source>
         <translation>Postpone access</translation>
     </message>
@@ -9523,7 +9513,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-561"/>
+        <location line="-535"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>

@@ -8919,7 +8919,7 @@
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+94"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+172"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8930,7 +8930,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+164"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+193"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8952,14 +8952,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+28"/>
-        <location line="+3"/>
+        <location line="-90"/>
+        <location line="+15"/>
+        <location line="+76"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+1"/>
         <source>영상 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9002,68 +9002,69 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+167"/>
         <location line="+103"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-262"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-107"/>
         <source>날짜</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>영상</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>보존 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>기간</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>종료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+4"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+21"/>
+        <location line="+1"/>
+        <location line="+16"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-92"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="-6"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-6"/>
         <source>일시</source>
+        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="+4"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+4"/>
         <source>처리자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="+9"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
         <source>메모</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+81"/>
         <source>영상 현황</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9074,7 +9075,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+107"/>
         <source>처리 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9111,7 +9112,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+35"/>
         <source>열람등 청구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9122,7 +9123,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+53"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+43"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9186,17 +9187,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>보존 중</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>해제 ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9207,7 +9198,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+97"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+83"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9297,9 +9288,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-488"/>
         <source>정보주체 요구</source>
-        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9343,7 +9333,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>열람 답변 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9353,7 +9343,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+50"/>
         <source>정보주체 요구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9433,7 +9423,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9463,18 +9453,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+94"/>
+        <location line="-69"/>
+        <location line="+80"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-47"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+29"/>
         <source>열람 연기</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1340,7 +1340,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+55"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -4357,7 +4357,12 @@ Key file: {path}</translation>
         <translation>Include closed requests</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
+        <source>개인영상정보 열람·존재확인 청구서</source>
+        <translation>CCTV footage viewing/existence request form</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
@@ -9910,7 +9915,7 @@ Plan hash: {hash}</translation>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+71"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>

@@ -103,3 +103,32 @@ def test_the_request_history_sorts_and_keeps_its_sort(
     assert indicator(again.history_table) == (0, Qt.SortOrder.DescendingOrder)  # remembered
     again.reject()
     close(qtbot, win, runner)
+
+
+def test_the_conflict_and_notices_tables_are_sized_by_the_kit_but_keep_their_order(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Left as QTableWidget (the form's field order; per-row buttons) but sized, with a cut value in
+    full as a tooltip, and remembered through ui.tables; a header click does not reorder them."""
+    from privdesk.errors import VersionConflictError
+    from privdesk.ui.registry.form import ConflictDialog
+    from privdesk.ui.requests.parts import NoticesTable
+
+    long_address = "서울특별시 관악구 봉천로 " + "가" * 300
+    dialog = ConflictDialog(
+        VersionConflictError(
+            "patients", "1001", 1, 2, {"name": ("홍길동", "홍길순"), "address": ("서울", long_address)}
+        )
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    kit = memory_of(table)
+    assert kit is not None and kit.key.endswith("/changes")
+    assert not table.isSortingEnabled()
+    before = [table.item(r, 0).text() for r in range(table.rowCount())]
+    click_header(qtbot, table, 0)
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == before  # the form's order
+
+    notices = NoticesTable()
+    qtbot.addWidget(notices)
+    assert memory_of(notices) is not None and not notices.isSortingEnabled()

@@ -2104,7 +2104,7 @@ Key file: {path}</translation>
         <translation>Stored now</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경).</source>
         <translation>No field changed (another change, such as an intake entry or a processing hold).</translation>
     </message>
@@ -6515,12 +6515,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Sent</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>발송 기록…</source>
         <translation>Record sending…</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-54"/>
         <source>발송 안 함</source>
         <translation>Not sent</translation>
     </message>
@@ -6560,7 +6560,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>통지서 출력</source>
         <translation>Print notice</translation>
     </message>
@@ -6880,7 +6880,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-333"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-335"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -11213,7 +11213,7 @@ Retention: {rule}</translation>
         <translation>This table is read page by page in the server&apos;s order. It cannot be sorted by this column.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/tables.py" line="+156"/>
+        <location filename="../../privdesk/ui/tables.py" line="+157"/>
         <source>열 너비·순서 처음대로</source>
         <translation>Reset columns (widths, order, sort)</translation>
     </message>

@@ -2102,7 +2102,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6552,7 +6552,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>통지서 출력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6877,7 +6877,7 @@
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-333"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-335"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11198,7 +11198,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/tables.py" line="+156"/>
+        <location filename="../../privdesk/ui/tables.py" line="+157"/>
         <source>열 너비·순서 처음대로</source>
         <translation type="unfinished"></translation>
     </message>

@@ -367,26 +367,45 @@ def read_cell(text: str) -> str:
     return text
 
 
-class CsvWriter:
-    """``csv.writer`` whose every cell goes through :func:`csv_cell`."""
+SPECIMEN_COLUMN = "견본 표시"  # the first column of every CSV written from a demo database
+SPECIMEN_CELL = "견본 — 실제 기록 아님"  # in that column on every row (= privdesk.printing.SPECIMEN)
 
-    def __init__(self, fh: IO[str]) -> None:
+
+class CsvWriter:
+    """``csv.writer`` whose every cell goes through :func:`csv_cell`.
+
+    ``specimen`` (a demo database's file, 견본): a first column :data:`SPECIMEN_COLUMN` whose cell
+    says :data:`SPECIMEN_CELL` on every row after the header — what a spreadsheet user sees on any
+    row, also after sorting, filtering or copying rows elsewhere. An extra column, not a comment
+    line: privdesk's importer ignores columns it does not know, so a demo's export or rejects file
+    still imports (into another demo)."""
+
+    def __init__(self, fh: IO[str], *, specimen: bool = False) -> None:
         self._w = csv.writer(fh)
+        self._specimen = specimen
+        self._rows = 0
 
     def writerow(self, row: Iterable[object]) -> None:
-        self._w.writerow([csv_cell(v) for v in row])
+        cells = [csv_cell(v) for v in row]
+        if self._specimen:
+            cells.insert(0, SPECIMEN_COLUMN if self._rows == 0 else SPECIMEN_CELL)
+        self._rows += 1
+        self._w.writerow(cells)
 
     def writerows(self, rows: Iterable[Iterable[object]]) -> None:
         for row in rows:
             self.writerow(row)
 
 
-def csv_writer(fh: IO[str]) -> CsvWriter:
-    return CsvWriter(fh)
+def csv_writer(fh: IO[str], *, specimen: bool = False) -> CsvWriter:
+    """The spreadsheet-safe writer; ``specimen=ctx.is_demo`` marks a demo's file (see :class:`CsvWriter`)."""
+    return CsvWriter(fh, specimen=specimen)
 
 
 __all__ = [
     "FORMULA_START",
+    "SPECIMEN_CELL",
+    "SPECIMEN_COLUMN",
     "CsvWriter",
     "Output",
     "Protected",

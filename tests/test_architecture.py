@@ -74,6 +74,7 @@ KIT = {
     "demo",
     "confirm",
     "dateedit",
+    "datetimeedit",
     "host",
     "i18n",
     "idle",

@@ -209,7 +209,7 @@ def test_intake_extension_approval_masking_completion_and_result_notice(
     assert set(detail.action_buttons) == {"approved", "partly_approved", "refused", "extended", "withdrawn"}
     assert detail.fields["phone"].text() == "010-****-6789"
     assert "정보주체 홍아들" in detail.fields["relation"].text()
-    assert detail.footage_table.rowCount() == 2 and detail.holds_table.rowCount() == 1
+    assert detail.footage_table.model().rowCount() == 2 and detail.holds_table.model().rowCount() == 1
     assert not detail.notice_button.isEnabled()  # nothing decided yet
 
     ext = click_action(qtbot, detail, "extended")
@@ -257,7 +257,7 @@ def test_intake_extension_approval_masking_completion_and_result_notice(
     ok(comp)
     settle(qtbot, runner)
     assert detail.detail.row.state == "completed" and list(detail.action_buttons) == ["-"]
-    assert detail.history_table.rowCount() == 5  # 접수, 연장, 승인, 마스킹, 완료
+    assert detail.history_table.model().rowCount() == 5  # 접수, 연장, 승인, 마스킹, 완료
     entry = viewlog.list_ledger(ctx, fac)[0]
     assert entry.kind == "view" and entry.witness == "최입회" and entry.request_id == rid
     assert list_holds(ctx, fac) == []  # the automatic hold ended with the request
@@ -285,7 +285,8 @@ def test_refusal_needs_a_ground_and_an_explanation_then_closes(
     assert isinstance(refuse, RefuseDialog)
     assert not refuse.ok_button.isEnabled()  # explanation required
     grounds = [refuse.ground.itemData(i) for i in range(refuse.ground.count())]
-    assert grounds == ["retention_expired", "privacy_of_others", "not_subject", "other"]
+    assert grounds == ["", "retention_expired", "privacy_of_others", "not_subject", "other"]
+    assert refuse.ground_code() == ""  # the footage is kept: nothing preselected, the user chooses
     refuse.ground.setCurrentIndex(grounds.index("privacy_of_others"))
     assert "제35조제4항제2호" in refuse.basis.text()
     refuse.explanation.setPlainText("다른 환자가 화면 대부분을 차지하여 마스킹으로 가릴 수 없음")
@@ -340,9 +341,8 @@ def test_past_retention_is_said_at_once_and_only_refusal_on_that_ground_remains(
 
     detail = open_detail(qtbot, page, runner)
     assert "영상 없음" in detail.summary.text()
-    assert {detail.footage_table.item(r, 2).text() for r in range(detail.footage_table.rowCount())} == {
-        "보관기간 경과(파기)"
-    }
+    footage = detail.footage_table.model()
+    assert {footage.index(r, 2).data() for r in range(footage.rowCount())} == {"보관기간 경과(파기)"}
     assert detail.notice_button.isEnabled()  # the notice can already say the footage is gone
     appr = click_action(qtbot, detail, "approved")
     ok(appr)

@@ -389,7 +389,7 @@ def test_correction_walkthrough_hold_completion_and_notices_to_every_recipient(
     edits = [e for e in log_rows(ctx, "update") if e.subject == f"patient:{hong.id}"]
     assert any(f"fields=address; 정정 요구 {received.number}" == e.detail for e in edits)
     assert [e.to_state for e in d.events] == ["received", "verified", "in_progress", "completed"]
-    assert detail.history_table.rowCount() == 4
+    assert detail.history_table.model().rowCount() == 4
     assert get_patient(ctx, clerk, hong.id).hold is False
     assert export_patients(ctx, clerk, [hong.id], tmp_path / "free.csv", reason="보험 청구") == 1
     assert set(detail.action_buttons) == {"-"}  # closed: no step left

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.cctv.cameras import cctv_unit
-from privdesk.cctv.common import aware, fmt_window, kst_day, text
+from privdesk.cctv.common import aware, fmt_window, kst_day, text, window_days
 from privdesk.cctv.models import CctvRequest
 from privdesk.cctv.requests import (
     ELIGIBILITY_LABELS,
@@ -35,7 +35,7 @@ from privdesk.cctv.requests import (
     add_event,
     detail_of,
 )
-from privdesk.cctv.retention import release_request_holds
+from privdesk.cctv.retention import FootageStatus, release_request_holds, statuses
 from privdesk.cctv.viewlog import LedgerKind, append_entry
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import RuleViolationError, ValidationError
@@ -242,6 +242,19 @@ def refuse(
         raise ValidationError("eligibility", "열람 대상 판단을 목록에서 고르십시오.")
     with cctv_unit(ctx, actor, Permission.CCTV_MANAGE) as u:
         req = _open(u, request_id, expected_version)
+        if g.code == "retention_expired" and not req.footage_gone:
+            found = statuses(
+                u,
+                req.cameras,
+                window_days(req.window_start, req.window_end),
+                clock.today_kst(),
+                ctx.profile.cctv.retention_days,
+            )
+            if FootageStatus.GONE not in found.values():
+                raise RuleViolationError(
+                    "요청한 기간의 영상이 아직 보관 중입니다. '보관기간 경과로 파기'는 거절 사유가 될 수 "
+                    "없습니다. 다른 거절 사유를 고르십시오."
+                )
         if g.code == "not_subject":
             eligibility = Eligibility.NOT_SHOWN
         req.eligibility = eligibility or req.eligibility

@@ -5,6 +5,11 @@ Contract:
   separates what is due (분리보관), lists what is due for destruction, never destroys. ``--dry-run``
   changes nothing and prints the same counts. Safe to schedule daily.
 - ``privdesk destruction plan --as ID``: first line ``plan N: M records``, then the exclusions.
+- ``privdesk destruction show PLAN [--records | --exclusions] [--page N] --as ID``: the plan (state,
+  file, criteria, counts, who made and approved it); ``--records`` one page (50) of the records it
+  destroys, most overdue first, ``--exclusions`` of the records it leaves out with the hold's reason
+  — masked (차트번호, 홍*동), each record shown logged as a view like the screen's
+  (:func:`privdesk.lifecycle.planrecords.plan_records`): what the officer reads before approving.
 - ``privdesk destruction approve PLAN --as ID``: the password re-entry is the ``--as`` password
   (``PRIVDESK_PASSWORD`` or asked again on a terminal); under the two-person rule a second
   approver's ``approve`` completes it.
@@ -21,6 +26,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from privdesk import clock
 from privdesk.cli.common import (
     ENV_PASSWORD,
     acting,
@@ -33,6 +39,7 @@ from privdesk.cli.common import (
 )
 
 LEDGER_COMMAND = "destruction-ledger"
+SHOW_PAGE = 50  # records per page of ``destruction show --records``
 CERT_COMMAND = "destruction-certificate"
 
 
@@ -41,6 +48,16 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"날짜는 YYYY-MM-DD 형식으로 쓰십시오: {text!r}") from None
+
+
+def _page(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"쪽 번호는 1 이상의 정수입니다: {text!r}")
+    return value
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -59,6 +76,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan = ds.add_parser("plan", help="보유기간이 끝난 기록의 파기 계획을 만듭니다")
     add_as_option(plan)
     plan.set_defaults(func=cmd_plan)
+    help_text = "파기 계획을 봅니다; --records로 파기할 기록을, --exclusions로 제외한 기록을 한 쪽씩 (가려서)"
+    show = ds.add_parser("show", help=help_text, description=help_text)
+    show.add_argument("plan_id", type=int, metavar="PLAN", help="파기 계획 번호")
+    which = show.add_mutually_exclusive_group()
+    which.add_argument(
+        "--records", action="store_true", help="파기할 기록 (기한 경과가 큰 것부터, 이름은 가려서)"
+    )
+    which.add_argument("--exclusions", action="store_true", help="파기에서 제외한 기록과 그 사유")
+    show.add_argument(
+        "--page", type=_page, default=1, metavar="N", help=f"쪽 번호 (한 쪽 {SHOW_PAGE}건, 기본 1)"
+    )
+    add_as_option(show)
+    show.set_defaults(func=cmd_show)
     for name, help_text, func in (
         ("approve", "파기 계획을 승인합니다 (비밀번호 재확인)", cmd_approve),
         ("execute", "승인된 파기 계획을 실행합니다 (복구 불가 삭제)", cmd_execute),
@@ -143,6 +173,66 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if plan.excluded_count > len(plan.excluded):
         print(f"  … 외 {plan.excluded_count - len(plan.excluded):,}건")
     print(f"계획 해시 {plan.plan_hash}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from privdesk.errors import ValidationError
+    from privdesk.lifecycle.destruction import get_plan
+    from privdesk.lifecycle.planrecords import RecordList, plan_records
+
+    which = RecordList.EXCLUSIONS if args.exclusions else RecordList.ITEMS if args.records else None
+    ctx = context_from(args)
+    try:
+        actor = acting(ctx, args)
+        plan = get_plan(ctx, actor, args.plan_id)
+        page = (
+            plan_records(ctx, actor, args.plan_id, which, offset=(args.page - 1) * SHOW_PAGE, limit=SHOW_PAGE)
+            if which is not None
+            else None
+        )
+    finally:
+        ctx.engine.dispose()
+    print(f"plan {plan.id}: {plan.state_label}")
+    print(f"파일: {plan.file_name}; 기준: {plan.criteria}")
+    overdue = f" (파기 기한 경과 {plan.overdue_count:,}건)" if plan.overdue_count else ""
+    print(f"파기 대상 {plan.record_count:,}건{overdue}, 파기 제외 {plan.excluded_count:,}건")
+    print(f"작성: {plan.who(plan.created_by)} {clock.fmt_datetime(plan.created_at)}")
+    if plan.approved_by:
+        print(f"승인: {plan.who(plan.approved_by)} {clock.fmt_datetime(plan.approved_at)}")
+    if plan.second_approved_by:
+        print(f"2차 승인: {plan.who(plan.second_approved_by)} {clock.fmt_datetime(plan.second_approved_at)}")
+    print(f"계획 해시 {plan.plan_hash}")
+    if page is None:
+        print(f"기록을 보려면: privdesk destruction show {plan.id} --records (제외한 기록: --exclusions)")
+        return 0
+    pages = max(1, -(-page.total // SHOW_PAGE))
+    if page.total and not page.rows:
+        raise ValidationError("page", f"{args.page}쪽이 없습니다 (전체 {pages}쪽).")
+    title = "파기 대상" if which == RecordList.ITEMS else "파기 제외"
+    if not page.total:
+        print(f"{title}: 없음")
+        return 0
+    print(f"{title} {page.offset + 1:,}–{page.last:,} / {page.total:,}건 ({args.page}/{pages}쪽)")
+    head = ["차트번호", "이름", "최종 내원일", "보유기간 종료", "위치"]
+    head += ["기한 경과", "비고"] if which == RecordList.ITEMS else ["제외 사유"]
+    print("\t".join(head))
+    for r in page.rows:
+        cells = [
+            r.chart_no,
+            r.name_masked,
+            r.last_visit.isoformat() if r.last_visit else "",
+            r.retention_until.isoformat() if r.retention_until else "",
+            r.place,
+        ]
+        if which == RecordList.ITEMS:
+            cells += [f"{r.overdue_days}일" if r.overdue_days else "", r.reason]
+        else:
+            cells.append(r.reason)
+        print("\t".join(cells))
+    if args.page < pages:
+        flag = "--records" if which == RecordList.ITEMS else "--exclusions"
+        print(f"다음 쪽: privdesk destruction show {plan.id} {flag} --page {args.page + 1}")
     return 0
 
 

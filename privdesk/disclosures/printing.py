@@ -172,9 +172,9 @@ def csv_record(r: DisclosureRow) -> list[str]:
     ]
 
 
-def write_csv(rows: Iterable[DisclosureRow], fh: IO[str]) -> int:
+def write_csv(rows: Iterable[DisclosureRow], fh: IO[str], *, specimen: bool = False) -> int:
     n = 0
-    w = files.csv_writer(fh)
+    w = files.csv_writer(fh, specimen=specimen)
     w.writerow(CSV_HEADER)
     for r in rows:
         w.writerow(csv_record(r))
@@ -191,7 +191,7 @@ def export_csv(
     why = require(reason)
     out = files.guarded(ctx.settings, path)
     with files.replacing(out) as fh, ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
-        n = write_csv(ledger_rows(u, first, last), fh)
+        n = write_csv(ledger_rows(u, first, last), fh, specimen=ctx.is_demo)
         u.log(
             Action.EXPORT,
             ALL,

@@ -333,7 +333,7 @@ def export_contacts(
             f"피해구제 안내는 우편·홈페이지 공지를 확인하시거나 {p.department.department or '개인정보 보호 담당부서'}"
             f"({p.department.phone})로 문의하십시오."
         )
-        w = files.csv_writer(fh)
+        w = files.csv_writer(fh, specimen=ctx.is_demo)
         w.writerow(CSV_HEADER)
         for n, x in enumerate(reachable, start=1):
             w.writerow((n, mask_name(x.name), x.mobile, message))

@@ -209,10 +209,11 @@ def csv_record(r: ReadableRow) -> list[str]:
     ]
 
 
-def write_csv(rows: Iterable[ReadableRow], fh: IO[str]) -> int:
-    """Oldest first as the rows come; every cell spreadsheet-safe (:func:`privdesk.files.csv_cell`)."""
+def write_csv(rows: Iterable[ReadableRow], fh: IO[str], *, specimen: bool = False) -> int:
+    """Oldest first as the rows come; every cell spreadsheet-safe (:func:`privdesk.files.csv_cell`);
+    ``specimen``: a demo database's file, marked on every row."""
     n = 0
-    w = files.csv_writer(fh)
+    w = files.csv_writer(fh, specimen=specimen)
     w.writerow(CSV_HEADER)
     for r in rows:
         w.writerow(csv_record(r))
@@ -250,7 +251,7 @@ def export_csv(
             named.update(res.named)
             return got
 
-        n = write_csv(words(), fh)
+        n = write_csv(words(), fh, specimen=ctx.is_demo)
         if named:
             u.log(Action.VIEW, query.SUBJECT, detail=f"{LOOKUP_DETAIL}; 환자 {len(named)}명")
         u.log(

@@ -425,7 +425,7 @@ def make(
     meta = witnessed(ctx, paper.meta_for(ctx.profile.name, actor, year, issue))
     if output == CSV:
         with files.replacing(out) as fh:
-            w = files.csv_writer(fh)
+            w = files.csv_writer(fh, specimen=ctx.is_demo)
             w.writerow(CSV_HEADER)
             for x in letters:
                 w.writerow(

@@ -27,7 +27,7 @@ from privdesk.errors import ValidationError
 from privdesk.files import Output
 from privdesk.policy.document import CCTV_DOCUMENT, CCTV_TITLE, REMEDY_BODIES, Section
 from privdesk.policy.versions import VersionInfo, for_render
-from privdesk.printing import record_print, witnessed
+from privdesk.printing import SPECIMEN, record_print, witnessed
 from privdesk.reports.template import Column, Form, Layout, new_meta
 from privdesk.reports.template import render as render_pdf
 
@@ -135,20 +135,36 @@ def document_sections(info: VersionInfo, *, cctv: bool = False) -> list[Section]
     return doc + [s for s in info.sections if s.key == "hospital"]
 
 
-def html_document(hospital: str, info: VersionInfo, *, cctv: bool = False) -> str:
+SPECIMEN_STYLE = (
+    "background: #fdecea; color: #a31515; border: 2px solid #a31515; font-weight: bold;"
+    " text-align: center; padding: .5em; margin: 0 0 1em;"
+)
+
+
+def html_document(hospital: str, info: VersionInfo, *, cctv: bool = False, specimen: str = "") -> str:
     """The policy as one HTML page (no script, no external file). The list of earlier versions with
-    their effective dates is part of the stored text (the last section, 처리방침 변경)."""
+    their effective dates is part of the stored text (the last section, 처리방침 변경).
+
+    ``specimen`` (a demo database's page: :data:`privdesk.printing.SPECIMEN`): said in the title,
+    in a red band at the top and again at the bottom of the page, and the page asks search engines
+    not to index it — a demo's policy put on a homepage by mistake says what it is."""
+    mark = escape(specimen)
+    title = f"{escape(hospital)} {CCTV_TITLE if cctv else TITLE}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="ko">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(hospital)} {CCTV_TITLE if cctv else TITLE}</title>",
+        *(['<meta name="robots" content="noindex, nofollow">'] if specimen else []),
+        f"<title>[{mark}] {title}</title>" if specimen else f"<title>{title}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
     ]
+    band = f'<p class="specimen" role="note" style="{SPECIMEN_STYLE}">{mark}</p>'
+    if specimen:
+        parts.append(band)
     sections = document_sections(info, cctv=cctv)
     footer = sections.pop() if sections and sections[-1].key == "hospital" else None
     for i, s in enumerate(sections):
@@ -179,6 +195,8 @@ def html_document(hospital: str, info: VersionInfo, *, cctv: bool = False) -> st
             parts.append("</section>")
     if footer is not None:
         parts.append("<footer>" + "".join(f"<p>{escape(x)}</p>" for x in footer.lines) + "</footer>")
+    if specimen:
+        parts.append(band)
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
 
@@ -231,7 +249,7 @@ def render(
     hospital = ctx.profile.name
     what = "CCTV 운영·관리방침" if cctv else "처리방침"
     if kind == "html":
-        text = html_document(hospital, info, cctv=cctv)
+        text = html_document(hospital, info, cctv=cctv, specimen=SPECIMEN if ctx.is_demo else "")
         with files.replacing(target, encoding="utf-8") as fh:
             fh.write(text)
             with ctx.unit(actor, Permission.POLICY_MANAGE) as u:

@@ -102,7 +102,7 @@ def export_patients(
             code = ctx.wiring.require_contact_consent(u.session, ids, ctx.profile.raw, consent_purpose)
             mode_purpose = f"; purpose={code}"
         patients.sort(key=lambda p: (p.name, p.birth_date, p.id))
-        w = files.csv_writer(fh)
+        w = files.csv_writer(fh, specimen=ctx.is_demo)
         w.writerow(HEADER)
         for p in patients:
             w.writerow(_row(ctx, p, unmasked))

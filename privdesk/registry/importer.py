@@ -346,7 +346,7 @@ def import_patients(
     t = _Totals()
     rejects = files.stage(rejects_out)
     try:
-        rwriter = files.csv_writer(rejects.fh)
+        rwriter = files.csv_writer(rejects.fh, specimen=ctx.is_demo)
         rwriter.writerow([*REJECTS_HEADER, *header])
         source: WorkerBatches | InlineBatches = (
             WorkerBatches(spec, cancel, workers)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk.ui.demo import demo_band
 from privdesk.ui.widgets import heading
 
 _INPUT_EVENTS = frozenset(
@@ -97,12 +98,13 @@ class IdleWatcher(QObject):
 
 
 class LockOverlay(QWidget):
-    """Covers its parent window; ``unlock_requested(password)`` when the user submits."""
+    """Covers its parent window; ``unlock_requested(password)`` when the user submits. ``demo``: a
+    demo database's lock screen carries the demo's band (견본 데이터) on its panel too."""
 
     unlock_requested = Signal(str)
     logout_requested = Signal()
 
-    def __init__(self, parent: QWidget, account_text: str) -> None:
+    def __init__(self, parent: QWidget, account_text: str, *, demo: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("lockOverlay")
         self.setAutoFillBackground(False)
@@ -116,6 +118,10 @@ class LockOverlay(QWidget):
         panel.setMinimumWidth(380)
         inner = QVBoxLayout(panel)
         inner.setContentsMargins(24, 20, 24, 20)
+        self.demo_band: QLabel | None = None
+        if demo:
+            self.demo_band = demo_band(panel)
+            inner.addWidget(self.demo_band)
         inner.addWidget(heading(self.tr("화면이 잠겼습니다"), panel))
         text = QLabel(
             self.tr(

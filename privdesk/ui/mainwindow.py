@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.demo_band = mark_main_window(self, ctx)  # a demo database says so (title, band)
 
-        self.overlay = LockOverlay(self, f"{actor.name} ({actor.login})")
+        self.overlay = LockOverlay(self, f"{actor.name} ({actor.login})", demo=ctx.is_demo)
         self.overlay.unlock_requested.connect(self._try_unlock)
         self.overlay.logout_requested.connect(self.logout)
         self._hidden_dialogs: list[QDialog] = []

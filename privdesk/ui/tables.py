@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -283,7 +284,8 @@ class TableMemory(QObject):
         self._fitted_rows = self._fitted_rows or view.model().rowCount() > 0
 
     def _rows_arrived(self, *_args: Any) -> None:
-        if self._shown:
+        # a QTableWidget's own model empties itself while the widget is being destroyed
+        if self._shown and shiboken6.isValid(self.view):
             self.fit()
 
     def _resized(self, column: int, _old: int, _new: int) -> None:

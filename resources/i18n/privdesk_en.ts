@@ -392,7 +392,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+155"/>
+        <location line="+152"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
@@ -510,7 +510,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>계정 관리</source>
         <translation>Account management</translation>
     </message>
@@ -526,31 +526,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+216"/>
+        <location line="+218"/>
         <source>잠금</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+226"/>
+        <location line="-217"/>
+        <location line="+228"/>
         <location line="+4"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+240"/>
+        <location line="-231"/>
+        <location line="+242"/>
         <source>비밀번호 초기화</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+255"/>
+        <location line="-241"/>
+        <location line="+257"/>
         <source>계정 말소</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-256"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -570,7 +570,7 @@
         <translation>Accounts: {n}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
@@ -719,7 +719,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+299"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+308"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+278"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+281"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -842,7 +842,7 @@ Key file: {path}</translation>
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+106"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+109"/>
         <source>일부 승인 — {number}</source>
         <translation>Partly approve — {number}</translation>
     </message>
@@ -953,8 +953,9 @@ Key file: {path}</translation>
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+53"/>
         <source>지금 백업</source>
+        <extracomment>what a backup changes (its record: the last backup, shown on 오늘 할 일)</extracomment>
         <translation>Back up now</translation>
     </message>
     <message>
@@ -1155,9 +1156,10 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+62"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+64"/>
         <location line="+33"/>
         <source>열람</source>
+        <extracomment>what a CCTV use case changes (the default of :meth:`CctvTab.run`)</extracomment>
         <translation>Viewing</translation>
     </message>
     <message>
@@ -1338,7 +1340,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+55"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -1779,7 +1781,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-133"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-135"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -1789,7 +1791,7 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>신고·상담 접수</source>
         <translation>Receive a complaint or inquiry</translation>
     </message>
@@ -1804,12 +1806,12 @@ Key file: {path}</translation>
         <translation>Record the answer</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>정보주체 요구로 접수</source>
         <translation>Take in as a data-subject request</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>유출 사고로 등록</source>
         <translation>Register as an incident</translation>
     </message>
@@ -1817,7 +1819,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-304"/>
+        <location line="-311"/>
         <source>침해 신고</source>
         <translation>Complaint</translation>
     </message>
@@ -1828,24 +1830,24 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+536"/>
+        <location line="+545"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-535"/>
-        <location line="+542"/>
+        <location line="-544"/>
+        <location line="+551"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-541"/>
-        <location line="+542"/>
+        <location line="-550"/>
+        <location line="+551"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-539"/>
+        <location line="-548"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
@@ -1871,18 +1873,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+513"/>
+        <location line="+522"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-512"/>
-        <location line="+513"/>
+        <location line="-521"/>
+        <location line="+522"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-521"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -1893,28 +1895,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+507"/>
+        <location line="+516"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-514"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+502"/>
+        <location line="+511"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-510"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+496"/>
+        <location line="+505"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
@@ -2015,7 +2017,7 @@ Key file: {path}</translation>
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+222"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+253"/>
         <source>처리 완료 — {number}</source>
         <translation>Complete — {number}</translation>
     </message>
@@ -2102,7 +2104,7 @@ Key file: {path}</translation>
         <translation>Stored now</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경).</source>
         <translation>No field changed (another change, such as an intake entry or a processing hold).</translation>
     </message>
@@ -2672,7 +2674,7 @@ Key file: {path}</translation>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/contract.py" line="+68"/>
+        <location filename="../../privdesk/ui/disclosures/contract.py" line="+69"/>
         <source>위탁 계약 관리 — {name}</source>
         <translation>Outsourcing contract — {name}</translation>
     </message>
@@ -3007,6 +3009,44 @@ Key file: {path}</translation>
     </message>
 </context>
 <context>
+    <name>DateTimeEdit</name>
+    <message>
+        <location filename="../../privdesk/ui/datetimeedit.py" line="+35"/>
+        <source>{label}: 2026-12-05 14:30 또는 202612051430처럼 날짜와 시각(한국 시간, 24시간제)을 입력하십시오.</source>
+        <translation>{label}: enter the date and time (Korea Standard Time, 24-hour clock) like 2026-12-05 14:30 or 202612051430.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>일시</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{label}: 없는 시각입니다 ({text}). 시는 0~23, 분은 0~59입니다.</source>
+        <translation>{label}: no such time ({text}). Hours are 0-23, minutes 0-59.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>YYYY-MM-DD HH:MM (선택)</source>
+        <translation>YYYY-MM-DD HH:MM (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation>YYYY-MM-DD HH:MM</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2026-12-05 14:30 또는 202612051430처럼 한국 시간으로 입력하거나, 오른쪽 단추(Alt+↓)로 달력에서 날짜를 고릅니다.</source>
+        <translation>Type Korea Standard Time like 2026-12-05 14:30 or 202612051430, or pick the date from the calendar with the button on the right (Alt+Down).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>달력에서 날짜 고르기</source>
+        <translation>Pick the date from the calendar</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <location filename="../../privdesk/ui/demo.py" line="+28"/>
@@ -3022,8 +3062,9 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureBases</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+18"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+21"/>
         <source>정보주체의 별도 동의</source>
+        <extracomment>what a disclosures use case changes (``changes=`` of the runner)</extracomment>
         <translation>Separate consent of the data subject</translation>
     </message>
     <message>
@@ -3464,7 +3505,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+342"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+345"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -3585,7 +3626,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-306"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-308"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -3670,7 +3711,7 @@ Key file: {path}</translation>
         <translation>Correction reason: {reason}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day of the period is after the last day. Choose the period again.</translation>
     </message>
@@ -4245,7 +4286,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+364"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+366"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -4316,7 +4357,12 @@ Key file: {path}</translation>
         <translation>Include closed requests</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
+        <source>개인영상정보 열람·존재확인 청구서</source>
+        <translation>CCTV footage viewing/existence request form</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
@@ -4367,7 +4413,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-198"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-200"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
@@ -4390,7 +4436,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-656"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-665"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -4403,7 +4449,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>사고 번호</source>
         <translation>Incident no.</translation>
     </message>
@@ -4441,7 +4487,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+372"/>
+        <location line="+382"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -5536,7 +5582,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+225"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+227"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -5764,7 +5810,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-130"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-132"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -5807,7 +5853,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../privdesk/ui/idle.py" line="+119"/>
+        <location filename="../../privdesk/ui/idle.py" line="+125"/>
         <source>화면이 잠겼습니다</source>
         <translation>Screen locked</translation>
     </message>
@@ -6469,12 +6515,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Sent</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>발송 기록…</source>
         <translation>Record sending…</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-54"/>
         <source>발송 안 함</source>
         <translation>Not sent</translation>
     </message>
@@ -6514,7 +6560,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Notice</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>통지서 출력</source>
         <translation>Print notice</translation>
     </message>
@@ -6550,17 +6596,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-552"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-559"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>모르면 비워 두십시오</source>
-        <translation>Leave empty if unknown</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>부서·이름</source>
         <translation>Department and name</translation>
     </message>
@@ -6580,12 +6621,23 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Learnt at (Korea time)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
+        <location line="+24"/>
         <source>발생 일시</source>
         <translation>Happened at</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
+        <source>인지 일시</source>
+        <translation>Learnt at</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>YYYY-MM-DD HH:MM — 모르면 비워 두십시오</source>
+        <translation>YYYY-MM-DD HH:MM — leave empty if unknown</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>유형</source>
         <translation>Kind</translation>
     </message>
@@ -6610,7 +6662,12 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>First containment</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+27"/>
+        <source>인지 일시: 언제 알게 되었는지 입력하십시오 (예: 2026-12-05 14:30).</source>
+        <translation>Learnt at: enter when it became known (e.g. 2026-12-05 14:30).</translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>개인정보파일</source>
         <translation>Personal information files</translation>
     </message>
@@ -6823,7 +6880,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-333"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-335"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -7272,7 +7329,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+45"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+46"/>
         <source>계정 생성·권한 부여</source>
         <translation>Account created, access granted</translation>
     </message>
@@ -7337,7 +7394,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -7992,7 +8049,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+224"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+225"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -8312,7 +8369,7 @@ Plan hash: {hash}</translation>
         <translation>Resuming the outsourcing to {name}{wa}.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>수탁업체 현황</source>
         <translation>Processor list</translation>
     </message>
@@ -8629,7 +8686,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-159"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-163"/>
         <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
         <translation>What it is about (no personal data)</translation>
     </message>
@@ -8743,7 +8800,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-167"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-186"/>
         <source>거절 — {number}</source>
         <translation>Refuse — {number}</translation>
     </message>
@@ -8754,7 +8811,17 @@ Plan hash: {hash}</translation>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>— 거절 사유를 고르십시오 —</source>
+        <translation>— choose a ground for refusal —</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>요청한 기간의 영상이 보관 중이므로 이 사유는 쓸 수 없습니다.</source>
+        <translation>The footage of the requested period is still kept, so this ground cannot be used.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>결과 통지서에 그대로 적힙니다.</source>
         <translation>Printed as written on the result notice.</translation>
     </message>
@@ -8775,12 +8842,13 @@ Plan hash: {hash}</translation>
         <translation>Explanation (required)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <location filename="../../privdesk/ui/requests/actions.py" line="+7"/>
         <source>거절 사유 설명을 입력하십시오.</source>
         <translation>Enter the explanation of the refusal.</translation>
     </message>
     <message>
+        <location line="-1"/>
         <location filename="../../privdesk/ui/requests/actions.py" line="-2"/>
         <source>거절 사유를 목록에서 고르십시오.</source>
         <translation>Choose the refusal ground from the list.</translation>
@@ -8865,7 +8933,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+94"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+172"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
@@ -8876,7 +8944,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+162"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+193"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -8898,14 +8966,14 @@ Plan hash: {hash}</translation>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+28"/>
-        <location line="+3"/>
+        <location line="-90"/>
+        <location line="+15"/>
+        <location line="+76"/>
         <source>카메라</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+1"/>
         <source>영상 기간</source>
         <translation>Footage window</translation>
     </message>
@@ -8948,68 +9016,69 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+167"/>
         <location line="+103"/>
         <source>종결</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-262"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-107"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>영상</source>
         <translation>Footage</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>보존 사유</source>
         <translation>Hold reason</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>기간</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>종료</source>
         <translation>Ends</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+4"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+21"/>
+        <location line="+1"/>
+        <location line="+16"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-92"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="-6"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-6"/>
         <source>일시</source>
+        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation>Date/time</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="+4"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+4"/>
         <source>처리자</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="+9"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
         <source>메모</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+81"/>
         <source>영상 현황</source>
         <translation>Footage</translation>
     </message>
@@ -9020,7 +9089,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+107"/>
         <source>처리 이력</source>
         <translation>History</translation>
     </message>
@@ -9057,7 +9126,7 @@ Plan hash: {hash}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+35"/>
         <source>열람등 청구 {number}</source>
         <translation>Viewing request {number}</translation>
     </message>
@@ -9068,7 +9137,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+53"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+43"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation>Status: {state} · due {due} ({left})</translation>
     </message>
@@ -9132,17 +9201,7 @@ Plan hash: {hash}</translation>
         <translation>{at} ({by}) {note}</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>보존 중</source>
-        <translation>Held</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>해제 ({reason})</source>
-        <translation>Ended ({reason})</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
@@ -9153,7 +9212,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+97"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+83"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -9243,7 +9302,7 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-488"/>
         <source>정보주체 요구</source>
         <translation>Data-subject request</translation>
     </message>
@@ -9283,7 +9342,7 @@ Plan hash: {hash}</translation>
         <translation>Access</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
         <source>열람 답변 보기</source>
         <translation>Show the access answer</translation>
     </message>
@@ -9293,7 +9352,7 @@ Plan hash: {hash}</translation>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+50"/>
         <source>정보주체 요구 {number}</source>
         <translation>Data-subject request {number}</translation>
     </message>
@@ -9373,7 +9432,7 @@ Plan hash: {hash}</translation>
         <translation>All {n} correction notices sent.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
         <source>본인 확인</source>
         <translation>Verify identity</translation>
     </message>
@@ -9403,18 +9462,18 @@ Plan hash: {hash}</translation>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+94"/>
+        <location line="-69"/>
+        <location line="+80"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation>Record the identity check first.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-47"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation>Access was postponed. Print the postponement notice and send it to the requester.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+29"/>
         <source>열람 연기</source>
         <translation>Postpone access</translation>
     </message>
@@ -9459,7 +9518,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-561"/>
+        <location line="-535"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>
@@ -9467,7 +9526,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+74"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+76"/>
         <source>요구인 성명 (신분증과 같게)</source>
         <translation>Requester&apos;s name (as on the ID)</translation>
     </message>
@@ -9806,7 +9865,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>정보주체 요구</source>
         <translation>Data-subject requests</translation>
     </message>
@@ -9856,7 +9915,7 @@ Plan hash: {hash}</translation>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+71"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
@@ -9957,7 +10016,7 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+307"/>
         <source>종류</source>
         <translation>Kind</translation>
@@ -10362,7 +10421,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>접속기록 점검</source>
         <translation>Access-log review</translation>
     </message>
@@ -10437,7 +10496,7 @@ Plan hash: {hash}</translation>
         <translation>Review done: {n} findings.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>발견 사항 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>
@@ -10849,12 +10908,17 @@ Retention: {rule}</translation>
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-81"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-83"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation>Record a notice sent — {number}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>보낸 일시</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>의무</source>
         <translation>Duty</translation>
     </message>
@@ -10877,6 +10941,11 @@ Retention: {rule}</translation>
         <location line="+1"/>
         <source>메모</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>보낸 일시: 언제 보냈는지 입력하십시오 (예: 2026-12-05 14:30).</source>
+        <translation>Sent at: enter when it was sent (e.g. 2026-12-05 14:30).</translation>
     </message>
 </context>
 <context>
@@ -11144,7 +11213,7 @@ Retention: {rule}</translation>
         <translation>This table is read page by page in the server&apos;s order. It cannot be sorted by this column.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/tables.py" line="+156"/>
+        <location filename="../../privdesk/ui/tables.py" line="+157"/>
         <source>열 너비·순서 처음대로</source>
         <translation>Reset columns (widths, order, sort)</translation>
     </message>

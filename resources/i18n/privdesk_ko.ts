@@ -392,7 +392,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+155"/>
+        <location line="+152"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
@@ -510,7 +510,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>계정 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,31 +526,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+216"/>
+        <location line="+218"/>
         <source>잠금</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+226"/>
+        <location line="-217"/>
+        <location line="+228"/>
         <location line="+4"/>
         <source>잠금 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+240"/>
+        <location line="-231"/>
+        <location line="+242"/>
         <source>비밀번호 초기화</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+255"/>
+        <location line="-241"/>
+        <location line="+257"/>
         <source>계정 말소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-256"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,7 +570,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>다른 사용자가 변경함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,7 +719,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+299"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+308"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+278"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+281"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -840,7 +840,7 @@
 <context>
     <name>ApproveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+106"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+109"/>
         <source>일부 승인 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,8 +951,9 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+53"/>
         <source>지금 백업</source>
+        <extracomment>what a backup changes (its record: the last backup, shown on 오늘 할 일)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1153,9 +1154,10 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+62"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+64"/>
         <location line="+33"/>
         <source>열람</source>
+        <extracomment>what a CCTV use case changes (the default of :meth:`CctvTab.run`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1336,7 +1338,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+55"/>
         <source> · 영상 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,7 +1779,7 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-133"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-135"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,7 +1789,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>신고·상담 접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,12 +1804,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>정보주체 요구로 접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>유출 사고로 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,7 +1817,7 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-304"/>
+        <location line="-311"/>
         <source>침해 신고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,24 +1828,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+536"/>
+        <location line="+545"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-535"/>
-        <location line="+542"/>
+        <location line="-544"/>
+        <location line="+551"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-541"/>
-        <location line="+542"/>
+        <location line="-550"/>
+        <location line="+551"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-539"/>
+        <location line="-548"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1869,18 +1871,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+513"/>
+        <location line="+522"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-512"/>
-        <location line="+513"/>
+        <location line="-521"/>
+        <location line="+522"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-521"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,28 +1893,28 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+507"/>
+        <location line="+516"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-514"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+502"/>
+        <location line="+511"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-510"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+496"/>
+        <location line="+505"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2013,7 +2015,7 @@
 <context>
     <name>CompleteDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="+222"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="+253"/>
         <source>처리 완료 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,7 +2102,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,7 +2672,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/contract.py" line="+68"/>
+        <location filename="../../privdesk/ui/disclosures/contract.py" line="+69"/>
         <source>위탁 계약 관리 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3005,6 +3007,44 @@
     </message>
 </context>
 <context>
+    <name>DateTimeEdit</name>
+    <message>
+        <location filename="../../privdesk/ui/datetimeedit.py" line="+35"/>
+        <source>{label}: 2026-12-05 14:30 또는 202612051430처럼 날짜와 시각(한국 시간, 24시간제)을 입력하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{label}: 없는 시각입니다 ({text}). 시는 0~23, 분은 0~59입니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>YYYY-MM-DD HH:MM (선택)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2026-12-05 14:30 또는 202612051430처럼 한국 시간으로 입력하거나, 오른쪽 단추(Alt+↓)로 달력에서 날짜를 고릅니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>달력에서 날짜 고르기</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <location filename="../../privdesk/ui/demo.py" line="+28"/>
@@ -3020,8 +3060,9 @@
 <context>
     <name>DisclosureBases</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+18"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+21"/>
         <source>정보주체의 별도 동의</source>
+        <extracomment>what a disclosures use case changes (``changes=`` of the runner)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3462,7 +3503,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+342"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+345"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3583,7 +3624,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-306"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-308"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3668,7 +3709,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4243,7 +4284,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+364"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+366"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4314,7 +4355,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
+        <source>개인영상정보 열람·존재확인 청구서</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4365,7 +4411,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-198"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-200"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4388,7 +4434,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-656"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-665"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4401,7 +4447,7 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>사고 번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4439,7 +4485,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+372"/>
+        <location line="+382"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5533,7 +5579,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+225"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+227"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5761,7 +5807,7 @@
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-130"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-132"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5804,7 +5850,7 @@
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../privdesk/ui/idle.py" line="+119"/>
+        <location filename="../../privdesk/ui/idle.py" line="+125"/>
         <source>화면이 잠겼습니다</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6506,7 +6552,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>통지서 출력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6547,17 +6593,12 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-552"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-559"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>모르면 비워 두십시오</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>부서·이름</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6577,12 +6618,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-23"/>
+        <location line="+24"/>
         <source>발생 일시</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
+        <source>인지 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>YYYY-MM-DD HH:MM — 모르면 비워 두십시오</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>유형</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6607,7 +6659,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+27"/>
+        <source>인지 일시: 언제 알게 되었는지 입력하십시오 (예: 2026-12-05 14:30).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6820,7 +6877,7 @@
 <context>
     <name>PatientFormDialog</name>
     <message>
-        <location filename="../../privdesk/ui/registry/form.py" line="-333"/>
+        <location filename="../../privdesk/ui/registry/form.py" line="-335"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7269,7 +7326,7 @@
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+45"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+46"/>
         <source>계정 생성·권한 부여</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7334,7 +7391,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7983,7 +8040,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+224"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+225"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8303,7 +8360,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>수탁업체 현황</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8620,7 +8677,7 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-159"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-163"/>
         <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8734,7 +8791,7 @@
 <context>
     <name>RefuseDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/decisions.py" line="-167"/>
+        <location filename="../../privdesk/ui/cctv/decisions.py" line="-186"/>
         <source>거절 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8745,7 +8802,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>— 거절 사유를 고르십시오 —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>요청한 기간의 영상이 보관 중이므로 이 사유는 쓸 수 없습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>결과 통지서에 그대로 적힙니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8766,12 +8833,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <location filename="../../privdesk/ui/requests/actions.py" line="+7"/>
         <source>거절 사유 설명을 입력하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-1"/>
         <location filename="../../privdesk/ui/requests/actions.py" line="-2"/>
         <source>거절 사유를 목록에서 고르십시오.</source>
         <translation type="unfinished"></translation>
@@ -8856,7 +8924,7 @@
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+94"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+172"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8867,7 +8935,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+162"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+193"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8889,14 +8957,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+28"/>
-        <location line="+3"/>
+        <location line="-90"/>
+        <location line="+15"/>
+        <location line="+76"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+1"/>
         <source>영상 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8939,68 +9007,69 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
+        <location line="+167"/>
         <location line="+103"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-262"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-107"/>
         <source>날짜</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>영상</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>보존 사유</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>기간</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+4"/>
         <source>종료</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+4"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+21"/>
+        <location line="+1"/>
+        <location line="+16"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-92"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="-6"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-6"/>
         <source>일시</source>
+        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="+4"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+4"/>
         <source>처리자</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
+        <location line="+9"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
         <source>메모</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+81"/>
         <source>영상 현황</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9011,7 +9080,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+107"/>
         <source>처리 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9048,7 +9117,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+35"/>
         <source>열람등 청구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9059,7 +9128,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+53"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+43"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9123,17 +9192,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>보존 중</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>해제 ({reason})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9144,7 +9203,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+97"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+83"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9234,7 +9293,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-488"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9279,7 +9338,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>열람 답변 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9289,7 +9348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+50"/>
         <source>정보주체 요구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9369,7 +9428,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9399,18 +9458,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+94"/>
+        <location line="-69"/>
+        <location line="+80"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-47"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+29"/>
         <source>열람 연기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9458,7 +9517,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+74"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+76"/>
         <source>요구인 성명 (신분증과 같게)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9797,7 +9856,7 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9847,7 +9906,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+71"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9948,7 +10007,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+307"/>
         <source>종류</source>
         <translation type="unfinished"></translation>
@@ -10353,7 +10412,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>접속기록 점검</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10428,7 +10487,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>발견 사항 ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10834,12 +10893,17 @@
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-81"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-83"/>
         <source>보낸 통지·신고 기록 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>보낸 일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>의무</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10861,6 +10925,11 @@
     <message>
         <location line="+1"/>
         <source>메모</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>보낸 일시: 언제 보냈는지 입력하십시오 (예: 2026-12-05 14:30).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -11129,7 +11198,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/tables.py" line="+156"/>
+        <location filename="../../privdesk/ui/tables.py" line="+157"/>
         <source>열 너비·순서 처음대로</source>
         <translation type="unfinished"></translation>
     </message>

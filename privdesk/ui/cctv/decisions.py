@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +33,7 @@ from privdesk.cctv.cameras import CameraInfo
 from privdesk.cctv.decisions import REFUSAL_GROUNDS, Approval
 from privdesk.cctv.provisions import SUGGESTED_BASES, SUGGESTED_FORMS, ProvisionInput
 from privdesk.cctv.requests import ELIGIBILITY_LABELS, Eligibility, RequestDetail
+from privdesk.cctv.retention import FootageStatus
 from privdesk.ui.cctv.common import ERROR_STYLE, CameraPicker, WindowEdit, datetime_edit, to_kst_datetime
 from privdesk.ui.widgets import DATE_FORMAT, from_date, start_in_first_field, to_date
 
@@ -181,14 +184,36 @@ class ApproveDialog(_FormDialog):
         return str(self.ground.currentData()) if self.ground is not None else ""
 
 
+def _footage_gone(detail: RequestDetail) -> tuple[bool, bool]:
+    """(all of the requested footage is gone, some of it is): the ground 보관기간 경과로 파기 is
+    preselected in the first case, offered in the second, and not offered while all of it is kept."""
+    days = [f for f in detail.footage if f.status != FootageStatus.FUTURE]
+    gone = [f for f in days if f.status == FootageStatus.GONE]
+    return detail.row.footage_gone or (bool(days) and len(gone) == len(days)), bool(gone)
+
+
 class RefuseDialog(_FormDialog):
-    """거절: a ground from the law's list and an explanation (both required)."""
+    """거절: a ground from the law's list and an explanation (both required). The ground follows
+    the request's footage: 보관기간 경과로 파기 is preselected when the footage is gone, not offered
+    while it is all still kept, and otherwise the user chooses (nothing is preselected)."""
+
+    RETENTION = "retention_expired"
 
     def __init__(self, parent: QWidget | None, detail: RequestDetail) -> None:
         super().__init__(
             parent, "refuseDialog", self.tr("거절 — {number}").format(number=detail.number), self.tr("거절")
         )
-        self.ground = _ground_combo(self, "retention_expired" if detail.row.footage_gone else None)
+        all_gone, some_gone = _footage_gone(detail)
+        self.ground = _ground_combo(self, self.RETENTION if all_gone else None)
+        self.ground.insertItem(0, self.tr("— 거절 사유를 고르십시오 —"), "")
+        if not all_gone:
+            self.ground.setCurrentIndex(0)
+        if not some_gone:  # the footage is kept (보존 연장): it was not destroyed
+            index = self.ground.findData(self.RETENTION)
+            item = cast(QStandardItemModel, self.ground.model()).item(index)
+            if item is not None:
+                item.setEnabled(False)
+                item.setToolTip(self.tr("요청한 기간의 영상이 보관 중이므로 이 사유는 쓸 수 없습니다."))
         self.basis = QLabel(self)
         self.basis.setObjectName("groundBasis")
         self.basis.setWordWrap(True)
@@ -203,18 +228,27 @@ class RefuseDialog(_FormDialog):
         self._update_ok()
         self.finish_layout()
 
+    def ground_code(self) -> str:
+        return str(self.ground.currentData() or "")
+
+    def select_ground(self, code: str) -> None:
+        self.ground.setCurrentIndex(max(0, self.ground.findData(code)))
+
     def _ground_changed(self) -> None:
-        code = self.ground.currentData()
+        code = self.ground_code()
         self.basis.setText(next((g.basis for g in REFUSAL_GROUNDS if g.code == code), ""))
+        self._update_ok()
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(bool(self.explanation.toPlainText().strip()))
+        self.ok_button.setEnabled(bool(self.ground_code() and self.explanation.toPlainText().strip()))
 
     def problem(self) -> str:
+        if not self.ground_code():
+            return self.tr("거절 사유를 목록에서 고르십시오.")
         return "" if self.explanation.toPlainText().strip() else self.tr("거절 사유 설명을 입력하십시오.")
 
     def values(self) -> tuple[str, str]:
-        return str(self.ground.currentData()), self.explanation.toPlainText()
+        return self.ground_code(), self.explanation.toPlainText()
 
 
 class ExtendDialog(_FormDialog):

@@ -29,6 +29,7 @@ from privdesk.ui.cctv.common import (
     OK_STYLE,
     STATE_TEXT,
     CctvTab,
+    PrintJob,
     days_left_text,
     label,
 )
@@ -142,6 +143,29 @@ class InboxTab(CctvTab):
 
     def new_action(self) -> Callable[[], object] | None:
         return self.new_request
+
+    def print_action(self) -> Callable[[], object] | None:
+        """Ctrl+P: the selected request's 청구서 (None when no request is selected)."""
+        return self.print_selected if self.selected() is not None else None
+
+    def print_selected(self) -> PrintJob | None:
+        """The selected request's 열람·존재확인 청구서 into the preview, through PrintJob (the
+        reason is asked first; None when cancelled or nothing is selected)."""
+        from pathlib import Path
+
+        from privdesk.cctv import printing
+
+        r = self.selected()
+        if r is None:
+            return None
+        ctx, actor, rid = self.host.ctx, self.host.actor, r.id
+        return self.print_record(
+            self.tr("개인영상정보 열람·존재확인 청구서"),
+            f"{r.number}-청구서.pdf",
+            lambda out, on_page, why: printing.print_request_form(
+                ctx, actor, rid, Path(out), reason=why, on_page=on_page
+            ),
+        )
 
     # -- loading ----------------------------------------------------------------------------------
     def reload(self) -> None:

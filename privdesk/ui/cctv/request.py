@@ -14,19 +14,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,15 @@ from privdesk.cctv import decisions, printing, requests
 from privdesk.cctv.common import fmt_window
 from privdesk.cctv.decisions import REFUSAL_GROUNDS
 from privdesk.cctv.provisions import provide_footage
-from privdesk.cctv.requests import ELIGIBILITY_LABELS, RequestDetail, RequesterContact, RequestState
+from privdesk.cctv.requests import (
+    ELIGIBILITY_LABELS,
+    EventInfo,
+    FootageDay,
+    RequestDetail,
+    RequesterContact,
+    RequestState,
+)
+from privdesk.cctv.retention import HoldInfo
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import (
     FOOTAGE_TEXT,
@@ -56,7 +62,16 @@ from privdesk.ui.cctv.decisions import (
     ProvisionDialog,
     RefuseDialog,
 )
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
+from privdesk.ui.tablemodel import Column, RowTableModel
+from privdesk.ui.widgets import (
+    ReasonDialog,
+    fmt_datetime,
+    heading,
+    recent_of,
+    record_table,
+    sort_key_datetime,
+)
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv.inbox import InboxTab
@@ -71,6 +86,69 @@ ACTION_ORDER = (
     RequestState.WITHDRAWN,
 )
 _GROUND_LABELS = {g.code: g.label for g in REFUSAL_GROUNDS}
+
+
+CTX = "RequestDetailDialog"  # the dialog's own context: the headers were its self.tr texts
+
+
+def _hold_state(h: HoldInfo) -> str:
+    if h.active:
+        return QCoreApplication.translate(CTX, "보존 중")
+    return QCoreApplication.translate(CTX, "해제 ({reason})").format(reason=h.end_reason or "")
+
+
+class FootageModel(RowTableModel[FootageDay]):
+    """영상 현황: each camera and day of the request's window, sortable by camera, day or status."""
+
+    CONTEXT = CTX
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "카메라"), lambda f: f.camera),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "날짜"), lambda f: f.day.isoformat()),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "영상"), lambda f: label(FOOTAGE_TEXT, f.status)),
+    )
+
+
+class HoldsModel(RowTableModel[HoldInfo]):
+    """보존 연장: the holds on the request's footage."""
+
+    CONTEXT = CTX
+    COLUMNS = (
+        Column(
+            QT_TRANSLATE_NOOP("RequestDetailDialog", "보존 사유"),
+            lambda h: label(HOLD_REASON_TEXT, h.reason_kind),
+        ),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "카메라"), lambda h: ", ".join(h.cameras)),
+        Column(
+            QT_TRANSLATE_NOOP("RequestDetailDialog", "기간"),
+            lambda h: fmt_window(h.window_start, h.window_end),
+            lambda h: sort_key_datetime(h.window_start),
+        ),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "종료"), lambda h: h.until_text),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "상태"), _hold_state),
+    )
+
+
+class HistoryModel(RowTableModel[EventInfo]):
+    """처리 이력: the request's state changes, by whom (이름(ID)), oldest first until sorted."""
+
+    CONTEXT = CTX
+    COLUMNS = (
+        Column(
+            QT_TRANSLATE_NOOP("RequestDetailDialog", "일시"),
+            lambda e: fmt_datetime(e.at),
+            lambda e: sort_key_datetime(e.at),
+        ),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "처리자"), lambda e: e.actor_label or e.actor_login),
+        Column(
+            QT_TRANSLATE_NOOP("RequestDetailDialog", "상태"),
+            lambda e: (
+                f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
+                if e.from_state
+                else label(STATE_TEXT, e.to_state)
+            ),
+        ),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "메모"), lambda e: e.note),
+    )
 
 
 def notice_possible(d: RequestDetail) -> bool:
@@ -143,16 +221,13 @@ class RequestDetailDialog(QDialog):
                 self.form.addRow(text, value)
 
         self.side = QTabWidget(splitter)
-        self.footage_table = self._table((self.tr("카메라"), self.tr("날짜"), self.tr("영상")))
-        self.footage_table.setObjectName("footageTable")
-        self.holds_table = self._table(
-            (self.tr("보존 사유"), self.tr("카메라"), self.tr("기간"), self.tr("종료"), self.tr("상태"))
-        )
-        self.holds_table.setObjectName("holdsTable")
-        self.history_table = self._table(
-            (self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모"))
-        )
-        self.history_table.setObjectName("historyTable")
+        # sortable, sized to their content and remembered per table (ui.tables through record_table)
+        self.footage_model = FootageModel(self)
+        self.footage_table = record_table(self, "footageTable", self.footage_model)
+        self.holds_model = HoldsModel(self)
+        self.holds_table = record_table(self, "holdsTable", self.holds_model)
+        self.history_model = HistoryModel(self)
+        self.history_table: QTableView = record_table(self, "historyTable", self.history_model)
         self.side.addTab(self.footage_table, self.tr("영상 현황"))
         self.side.addTab(self.holds_table, self.tr("보존 연장"))
         self.side.addTab(self.history_table, self.tr("처리 이력"))
@@ -181,15 +256,6 @@ class RequestDetailDialog(QDialog):
         layout.addLayout(bar)
         self.resize(1020, 720)
         self._set_enabled(False)
-
-    def _table(self, headers: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(list(headers))
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)
@@ -288,45 +354,9 @@ class RequestDetailDialog(QDialog):
         self._fill_actions(d)
 
     def _fill_tables(self, d: RequestDetail) -> None:
-        def fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-            table.setRowCount(len(rows))
-            for i, row in enumerate(rows):
-                for j, value in enumerate(row):
-                    table.setItem(i, j, QTableWidgetItem(value))
-
-        fill(
-            self.footage_table,
-            [(x.camera, x.day.isoformat(), label(FOOTAGE_TEXT, x.status)) for x in d.footage],
-        )
-        fill(
-            self.holds_table,
-            [
-                (
-                    label(HOLD_REASON_TEXT, h.reason_kind),
-                    ", ".join(h.cameras),
-                    fmt_window(h.window_start, h.window_end),
-                    h.until_text,
-                    self.tr("보존 중")
-                    if h.active
-                    else self.tr("해제 ({reason})").format(reason=h.end_reason or ""),
-                )
-                for h in d.holds
-            ],
-        )
-        fill(
-            self.history_table,
-            [
-                (
-                    fmt_datetime(e.at),
-                    e.actor_label or e.actor_login,
-                    f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
-                    if e.from_state
-                    else label(STATE_TEXT, e.to_state),
-                    e.note,
-                )
-                for e in d.events
-            ],
-        )
+        self.footage_model.set_rows(d.footage)
+        self.holds_model.set_rows(d.holds)
+        self.history_model.set_rows(d.events)
 
     def _fill_actions(self, d: RequestDetail) -> None:
         for button in self.action_buttons.values():

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from privdesk import clock
 from privdesk.accounts.permissions import Permission
 from privdesk.complaints.desk import linked_to
-from privdesk.errors import PrivdeskError
+from privdesk.errors import PrivdeskError, ValidationError
 from privdesk.files import Output
 from privdesk.incidents import affected, printing, register, rules
 from privdesk.incidents.register import IncidentDetail, IncidentInput, IncidentRow
@@ -52,6 +52,7 @@ from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintJob
 from privdesk.ui.clocks import CLOCK_ROLES, clock_colour
 from privdesk.ui.dateedit import DateEdit
+from privdesk.ui.datetimeedit import DateTimeEdit
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
@@ -218,9 +219,14 @@ class OpenDialog(_Form):
     def __init__(self, page: IncidentsPage) -> None:
         super().__init__(page, "openIncidentDialog")
         self.setWindowTitle(self.tr("유출 사고 등록"))
-        now = clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M")
-        self.learnt = self.line("learnt", now, "YYYY-MM-DD HH:MM")
-        self.happened = self.line("happened", "", self.tr("모르면 비워 두십시오"))
+        self.learnt = DateTimeEdit(self, clock.now(), name="learnt", label=self.tr("인지 일시"))
+        self.happened = DateTimeEdit(
+            self,
+            name="happened",
+            label=self.tr("발생 일시"),
+            optional=True,
+            placeholder=self.tr("YYYY-MM-DD HH:MM — 모르면 비워 두십시오"),
+        )
         self.kind = QComboBox(self)
         self.kind.setObjectName("kind")
         for code, label in rules.KIND_LABELS.items():
@@ -271,12 +277,12 @@ class OpenDialog(_Form):
         ]
 
     def call(self) -> Callable[[], Any]:
-        learnt = rules.parse_kst(self.learnt.text(), "learnt_at", "인지 일시")
-        happened = (
-            rules.parse_kst(self.happened.text(), "happened_at", "발생 일시")
-            if self.happened.text().strip()
-            else None
-        )
+        learnt = self.learnt.instant("learnt_at")
+        if learnt is None:
+            raise ValidationError(
+                "learnt_at", self.tr("인지 일시: 언제 알게 되었는지 입력하십시오 (예: 2026-12-05 14:30).")
+            )
+        happened = self.happened.instant("happened_at")
         data = IncidentInput(
             learnt_at=learnt,
             happened_at=happened,
@@ -349,8 +355,6 @@ class AffectDialog(_Form):
                 lbl.setVisible(visible)
 
     def call(self) -> Callable[[], Any]:
-        from privdesk.errors import ValidationError
-
         ctx, actor, number, mode = (
             self.page.host.ctx,
             self.page.host.actor,
@@ -393,9 +397,7 @@ class SentDialog(_Form):
         self.people = QSpinBox(self)
         self.people.setObjectName("people")
         self.people.setRange(0, 10_000_000)
-        self.at = self.line(
-            "sentAt", clock.to_kst(clock.now()).strftime("%Y-%m-%d %H:%M"), "YYYY-MM-DD HH:MM"
-        )
+        self.at = DateTimeEdit(self, clock.now(), name="sentAt", label=self.tr("보낸 일시"))
         self.note = self.line("note")
         for label, w in (
             (self.tr("의무"), self.duty),
@@ -417,7 +419,11 @@ class SentDialog(_Form):
         self.people.setEnabled(notify)
 
     def call(self) -> Callable[[], Any]:
-        at = rules.parse_kst(self.at.text(), "sent_at", "보낸 일시")
+        at = self.at.instant("sent_at")
+        if at is None:
+            raise ValidationError(
+                "sent_at", self.tr("보낸 일시: 언제 보냈는지 입력하십시오 (예: 2026-12-05 14:30).")
+            )
         ctx, actor, number = self.page.host.ctx, self.page.host.actor, self.number
         duty, channel, people, note = (
             str(self.duty.currentData()),

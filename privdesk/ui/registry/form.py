@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -55,6 +54,7 @@ from privdesk.ui.dateedit import DateEdit
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.login import ERROR_STYLE
+from privdesk.ui.tables import remember_table
 
 EDIT_UNMASK_REASON = "환자 정보 수정"  # logged with the unmask that fills the edit form (data, not UI text)
 WARNING_STYLE = "color: #8a5300;"
@@ -389,11 +389,13 @@ class ConflictDialog(QDialog):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, (key, (before, after)) in enumerate(exc.changed_fields.items()):
             for col, value in enumerate((field_label(key), _text(before), _text(after))):
                 self.table.setItem(row, col, QTableWidgetItem(value))
+        # sized to the content (a long value in full as a tooltip) and remembered through the kit;
+        # not sortable: the rows follow the form's order of fields
+        remember_table(self.table)
         if not exc.changed_fields:
             layout.addWidget(
                 QLabel(self.tr("바뀐 항목을 알 수 없습니다 (접수·처리정지 등 다른 변경)."), self)

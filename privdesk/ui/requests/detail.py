@@ -26,14 +26,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,9 +45,10 @@ from privdesk.rights import answers, decisions
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.answers import AccessAnswer
 from privdesk.rights.decisions import REFUSAL_GROUNDS, NoticeRow
-from privdesk.rights.requests import Contacts, RequestDetail, RequestKind, RequestState, Urgency
+from privdesk.rights.requests import Contacts, EventInfo, RequestDetail, RequestKind, RequestState, Urgency
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintFn, PrintJob
+from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.requests.actions import AccessAnswerDialog, ActionDialog, NoticeSentDialog, action_dialog
 from privdesk.ui.requests.common import (
     ACCESS_ITEM_TEXT,
@@ -64,7 +62,15 @@ from privdesk.ui.requests.common import (
     urgency_style,
 )
 from privdesk.ui.requests.parts import ContactView, NoticesTable, RequestCorrectionDialog
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
+from privdesk.ui.tablemodel import Column, RowTableModel
+from privdesk.ui.widgets import (
+    ReasonDialog,
+    fmt_datetime,
+    heading,
+    recent_of,
+    record_table,
+    sort_key_datetime,
+)
 
 if TYPE_CHECKING:
     from privdesk.ui.requests.page import RequestsPage
@@ -86,6 +92,29 @@ ACTIONS: tuple[tuple[str, str], ...] = (
 #: what a step of a request changes: the request, and the registry record it holds or corrects
 DECIDED: frozenset[str] = frozenset({"requests", "registry"})
 _NEEDS_IDENTITY = frozenset({"start", "access", "correct", "complete", "partly", "separate"})
+
+
+class HistoryModel(RowTableModel[EventInfo]):
+    """처리 이력: the request's state changes, by whom (이름(ID)), oldest first until sorted."""
+
+    CONTEXT = "RequestDetailDialog"  # the dialog's context: the headers were its self.tr texts
+    COLUMNS = (
+        Column(
+            QT_TRANSLATE_NOOP("RequestDetailDialog", "일시"),
+            lambda e: fmt_datetime(e.at),
+            lambda e: sort_key_datetime(e.at),
+        ),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "처리자"), lambda e: e.actor_label or e.actor_login),
+        Column(
+            QT_TRANSLATE_NOOP("RequestDetailDialog", "상태"),
+            lambda e: (
+                f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
+                if e.from_state
+                else label(STATE_TEXT, e.to_state)
+            ),
+        ),
+        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "메모"), lambda e: e.note),
+    )
 
 
 def offered(d: RequestDetail, key: str) -> bool:
@@ -189,10 +218,8 @@ class RequestDetailDialog(QDialog):
 
         self.tabs = QTabWidget(splitter)
         self.tabs.setObjectName("detailTabs")
-        self.history_table = self._table(
-            (self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모"))
-        )
-        self.history_table.setObjectName("historyTable")
+        self.history_model = HistoryModel(self)  # sortable, sized and remembered (ui.tables)
+        self.history_table = record_table(self, "historyTable", self.history_model)
         self.tabs.addTab(self.history_table, self.tr("처리 이력"))
         self.notices_table = NoticesTable(self)
         self.notices_table.hide()  # a tab only for a decided correction
@@ -227,16 +254,6 @@ class RequestDetailDialog(QDialog):
 
         self.resize(1060, 820)
         self._set_enabled(False)
-
-    def _table(self, headers: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(list(headers))
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)
@@ -399,21 +416,7 @@ class RequestDetailDialog(QDialog):
         self.alert.setVisible(bool(lines))
 
     def _fill_history(self, d: RequestDetail) -> None:
-        rows = [
-            (
-                fmt_datetime(e.at),
-                e.actor_label or e.actor_login,
-                f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
-                if e.from_state
-                else label(STATE_TEXT, e.to_state),
-                e.note,
-            )
-            for e in d.events
-        ]
-        self.history_table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            for j, value in enumerate(row):
-                self.history_table.setItem(i, j, QTableWidgetItem(value))
+        self.history_model.set_rows(d.events)
 
     def _fill_actions(self, d: RequestDetail) -> None:
         for button in self.action_buttons.values():

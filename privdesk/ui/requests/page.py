@@ -211,6 +211,36 @@ class RequestsPage(Page):
     def new_action(self) -> Callable[[], object] | None:
         return self.new_request
 
+    def print_action(self) -> Callable[[], object] | None:
+        """Ctrl+P: the selected request's 요구서 (None when no request is selected)."""
+        return self.print_selected if self.selected() is not None else None
+
+    def print_selected(self) -> PrintJob | None:
+        """The selected request's 요구서 into the preview, through PrintJob (the reason is asked
+        first; None when cancelled or nothing is selected)."""
+        from pathlib import Path
+
+        from privdesk.rights import printing
+
+        r = self.selected()
+        if r is None:
+            return None
+        ctx, actor, rid = self.host.ctx, self.host.actor, r.id
+        kind = printing.NoticeKind.REQUEST_FORM
+        title = printing.NOTICE_TITLES[kind]
+        job = PrintJob.start(
+            self.host,
+            self,
+            title,
+            f"{r.number}-{title}.pdf".replace(" ", "_"),
+            lambda out, on_page, why: printing.print_notice(
+                ctx, actor, rid, kind, Path(out), reason=why, on_page=on_page
+            ),
+        )
+        if job is not None:
+            self.print_job = job
+        return job
+
     def reload(self) -> None:
         ctx, actor, open_only = self.host.ctx, self.host.actor, self.open_only
         self.host.runner.run(

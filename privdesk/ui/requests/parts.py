@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -34,6 +33,7 @@ from privdesk.rights.requests import Contacts, RequestDetail
 from privdesk.ui.host import PageHost
 from privdesk.ui.registry.form import PatientFormDialog
 from privdesk.ui.requests.common import UNMASKED_STYLE
+from privdesk.ui.tables import remember_table
 from privdesk.ui.widgets import fmt_datetime
 
 
@@ -164,7 +164,9 @@ class NoticesTable(QTableWidget):
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # sized to the content and remembered through the kit; not sortable: each row carries its
+        # own buttons (a cell widget), and a request has a handful of recipients in disclosure order
+        remember_table(self)
         self.buttons: dict[int, tuple[QPushButton, QPushButton]] = {}
 
     def fill(self, rows: list[NoticeRow]) -> None:

@@ -89,6 +89,7 @@ KIT = {
     "tables",
     "tasks",
     "widgets",
+    "workflow",
 }
 COMPOSITION = {"app", "firstrun", "help", "mainwindow", "pages", "today"}
 
@@ -477,6 +478,62 @@ def test_the_workflow_is_defined_once() -> None:
                 elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
                     names = [node.target.id]
                 offenders += [f"{p.relative_to(PKG.parent)}: {n}" for n in names if n in WORKFLOW_NAMES]
+    assert offenders == []
+
+
+# The inboxes of the kinds on the clock: (module, the inbox widget, its table model).
+REQUEST_INBOXES = (
+    ("requests/page.py", "RequestsPage", "RequestsModel"),
+    ("cctv/inbox.py", "InboxTab", "RequestsModel"),
+)
+INBOX_MEMBERS = ("open_request", "open_selected", "add_inbox", "announce", "loaded")
+
+
+def _base_names(cls: ast.ClassDef) -> list[str]:
+    """``class X(RequestInbox[Row, Dialog], Page)`` → ``["RequestInbox", "Page"]``."""
+    out = []
+    for base in cls.bases:
+        node = base.value if isinstance(base, ast.Subscript) else base
+        out.append(node.id if isinstance(node, ast.Name) else ast.unparse(node))
+    return out
+
+
+def test_both_request_inboxes_derive_from_the_one_base() -> None:
+    """The data-subject inbox and the CCTV inbox are one inbox (privdesk/ui/workflow.py): each widget
+    derives from ``RequestInbox`` and its model from ``ClockModel``, both imported from the kit, and
+    no screen builds the inbox's table or re-implements what the base does (opening a request, the
+    intake notice, loading the rows)."""
+    offenders = []
+    for rel, widget, model in REQUEST_INBOXES:
+        tree = ast.parse(UI.joinpath(rel).read_text(encoding="utf-8"))
+        from_kit = {
+            a.asname or a.name
+            for n in tree.body
+            if isinstance(n, ast.ImportFrom) and n.module == "privdesk.ui.workflow"
+            for a in n.names
+        }
+        classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+        for name, base in ((widget, "RequestInbox"), (model, "ClockModel")):
+            cls = classes.get(name)
+            if cls is None or base not in _base_names(cls) or base not in from_kit:
+                offenders.append(f"{rel}: {name} does not derive from privdesk.ui.workflow.{base}")
+    for path, tree in _ui_trees():
+        if path.name == "workflow.py" and path.parent == UI:
+            continue
+        rel = path.relative_to(PKG.parent)
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            if "RequestInbox" in _base_names(cls):
+                offenders += [
+                    f"{rel}: {cls.name}.{f.name} repeats the base"
+                    for f in cls.body
+                    if isinstance(f, ast.FunctionDef) and f.name in INBOX_MEMBERS
+                ]
+        offenders += [
+            f"{rel}:{c.lineno} builds the inbox's table itself"
+            for c in ast.walk(tree)
+            if isinstance(c, ast.Call)
+            and any(isinstance(a, ast.Constant) and a.value == "requestsTable" for a in c.args)
+        ]
     assert offenders == []
 
 

@@ -57,6 +57,7 @@ from privdesk.ui.cctv.decisions import (
     RefuseDialog,
 )
 from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
+from privdesk.ui.workflow import RequestDialog
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv.inbox import InboxTab
@@ -80,7 +81,7 @@ def notice_possible(d: RequestDetail) -> bool:
     return d.row.footage_gone or d.decision is not None or d.row.state == RequestState.EXTENDED
 
 
-class RequestDetailDialog(QDialog):
+class RequestDetailDialog(RequestDialog):
     def __init__(self, tab: InboxTab, request_id: int) -> None:
         super().__init__(tab)
         self.setObjectName("requestDetailDialog")

@@ -65,6 +65,7 @@ from privdesk.ui.requests.common import (
 )
 from privdesk.ui.requests.parts import ContactView, NoticesTable, RequestCorrectionDialog
 from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
+from privdesk.ui.workflow import RequestDialog
 
 if TYPE_CHECKING:
     from privdesk.ui.requests.page import RequestsPage
@@ -117,7 +118,7 @@ def offered(d: RequestDetail, key: str) -> bool:
     return True
 
 
-class RequestDetailDialog(QDialog):
+class RequestDetailDialog(RequestDialog):
     def __init__(self, page: RequestsPage, request_id: int) -> None:
         super().__init__(page)
         self.setObjectName("requestDetailDialog")

@@ -8,25 +8,41 @@
 - :class:`RequestInbox` — a mixin for the widget that shows one kind's inbox (a page, a tab): the
   intake notice, the table, the status line (open, overdue, due soon), the selection kept across a
   reload (and a request just taken in selected once the list has it), "열기" enabled with a
-  selection, and one detail dialog at a time (:class:`RequestDialog`).
+  selection, and one detail dialog at a time (:class:`RequestDetailBase`).
 
 The kit imports no screen: the kinds subclass these and hand in their own use cases and dialogs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from privdesk.ui.clocks import CLOCK_ROLES, CLOSED_FOREGROUND, clock_colour
 from privdesk.ui.host import PageHost
 from privdesk.ui.tablemodel import RowTableModel, select_where, selected_row
-from privdesk.ui.widgets import record_table
-from privdesk.workflow import Urgency
+from privdesk.ui.widgets import fmt_datetime, heading, record_table
+from privdesk.workflow import EventInfo, Urgency
 
 
 class InboxRow(Protocol):
@@ -62,11 +78,160 @@ class ClockModel[R: InboxRow](RowTableModel[R]):
         return super().data(index, role)
 
 
-class RequestDialog(QDialog):
-    """The base of a request's detail dialog: ``reload()`` refills it from the kind's use case."""
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
+    """Replace ``table``'s rows with ``rows`` (plain text cells)."""
+    table.setRowCount(len(rows))
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.setItem(i, j, QTableWidgetItem(value))
+
+
+class RequestDetailBase(QDialog):
+    """The base of a request's detail dialog (one per kind): the header (``detailTitle``,
+    ``detailSummary``), the form of fields (``field_<key>``), the side tabs with the history
+    (``historyTable``), the bar of the next steps (``action_<key>``) and the close button. A kind
+    builds them in its order with the ``add_*`` methods and fills them in ``show_detail``;
+    ``reload()`` refills the dialog from the kind's use case."""
+
+    title: QLabel
+    summary: QLabel
+    form: QFormLayout
+    fields: dict[str, QLabel]
+    history_table: QTableWidget
+    actions_box: QHBoxLayout
+    action_buttons: dict[str, QPushButton]
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    # -- building --------------------------------------------------------------------------------
+    def add_header(self, layout: QVBoxLayout) -> None:
+        """The title (number and kind) and the summary line (state, due date, days left)."""
+        self.title = heading("", self)
+        self.title.setObjectName("detailTitle")
+        layout.addWidget(self.title)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("detailSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+    def add_form(
+        self,
+        splitter: QSplitter,
+        rows: Sequence[tuple[str, str]],
+        special: Callable[[str, str, QWidget], bool] = lambda _key, _text, _info: False,
+    ) -> None:
+        """The fields (``rows``: key, label) in a scrolling form on ``splitter``; ``special`` builds
+        a row itself (the contact with its button) and says so."""
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        info = QWidget(scroll)
+        self.form = QFormLayout(info)
+        scroll.setWidget(info)
+        self.fields = {}
+        for key, text in rows:
+            if special(key, text, info):
+                continue
+            self.form.addRow(text, self.field(key, info))
+
+    def field(self, key: str, parent: QWidget) -> QLabel:
+        """A field's value (selectable, wrapped), kept in ``fields[key]``."""
+        value = QLabel(parent)
+        value.setObjectName(f"field_{key}")
+        value.setWordWrap(True)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fields[key] = value
+        return value
+
+    def table(self, headers: Sequence[str], *, selectable: bool = True) -> QTableWidget:
+        """A read-only table for a side tab."""
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(list(headers))
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        if not selectable:
+            table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def add_history(self, tabs: QTabWidget, *, selectable: bool = True) -> None:
+        """The 처리 이력 tab: when, who, the state's move and the note."""
+        headers = (
+            QCoreApplication.translate("RequestDetailBase", "일시"),
+            QCoreApplication.translate("RequestDetailBase", "처리자"),
+            QCoreApplication.translate("RequestDetailBase", "상태"),
+            QCoreApplication.translate("RequestDetailBase", "메모"),
+        )
+        self.history_table = self.table(headers, selectable=selectable)
+        self.history_table.setObjectName("historyTable")
+        tabs.addTab(self.history_table, QCoreApplication.translate("RequestDetailBase", "처리 이력"))
+
+    def add_actions_bar(self, layout: QVBoxLayout) -> None:
+        """``처리:`` and the buttons of the steps the request may take next (:meth:`set_actions`)."""
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(QCoreApplication.translate("RequestDetailBase", "처리:"), self))
+        self.actions_box = QHBoxLayout()
+        bar.addLayout(self.actions_box)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.action_buttons = {}
+
+    def add_close(self, bar: QHBoxLayout) -> None:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(
+            QCoreApplication.translate("RequestDetailBase", "닫기")
+        )
+        buttons.rejected.connect(self.reject)
+        bar.addWidget(buttons)
+
+    def button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(lambda _c=False: slot())
+        bar.addWidget(button)
+        return button
+
+    # -- filling ---------------------------------------------------------------------------------
+    def fill_history(self, events: Sequence[EventInfo], state_text: Callable[[str | None], str]) -> None:
+        fill_table(
+            self.history_table,
+            [
+                (
+                    fmt_datetime(e.at),
+                    e.actor_label or e.actor_login,
+                    f"{state_text(e.from_state)} → {state_text(e.to_state)}"
+                    if e.from_state
+                    else state_text(e.to_state),
+                    e.note,
+                )
+                for e in events
+            ],
+        )
+
+    def clear_actions(self) -> None:
+        for button in self.action_buttons.values():
+            self.actions_box.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+
+    def add_action(self, key: str, text: str, slot: Callable[[], None]) -> QPushButton:
+        """One next step's button (``action_<key>``)."""
+        button = self.button(self.actions_box, f"action_{key}", text, slot)
+        self.action_buttons[key] = button
+        return button
+
+    def no_actions(self, text: str, name: str = "") -> None:
+        """A closed request: a disabled button saying so instead of the steps."""
+        if self.action_buttons:
+            return
+        done = QPushButton(text, self)
+        if name:
+            done.setObjectName(name)
+        done.setEnabled(False)
+        self.actions_box.addWidget(done)
+        self.action_buttons["-"] = done
 
 
 def open_counts(rows: Sequence[InboxRow]) -> str:
@@ -79,7 +244,7 @@ def open_counts(rows: Sequence[InboxRow]) -> str:
     ).format(n=len(open_rows), overdue=overdue, soon=soon)
 
 
-class RequestInbox[R: InboxRow, D: RequestDialog]:
+class RequestInbox[R: InboxRow, D: RequestDetailBase]:
     """A mixin (first among the bases) for the QWidget that shows one kind's inbox. The kind builds
     its bar (with ``open_button``), calls :meth:`add_inbox` with its model, loads the rows through
     its use case into :meth:`loaded`, and gives :meth:`detail_dialog` and :meth:`show_dialog`."""

@@ -8861,20 +8861,58 @@ Plan hash: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>RequestDetailBase</name>
+    <message>
+        <location filename="../../privdesk/ui/workflow.py" line="+161"/>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리자</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>처리 이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+95"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+87"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
         <source>청구인</source>
         <translation>Requester</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+165"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+150"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -8897,13 +8935,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+14"/>
         <location line="+3"/>
         <source>카메라</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-16"/>
         <source>영상 기간</source>
         <translation>Footage window</translation>
     </message>
@@ -8946,18 +8984,18 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
-        <location line="+103"/>
+        <location line="+163"/>
+        <location line="+96"/>
         <source>종결</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-223"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-31"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
@@ -8983,28 +9021,8 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+4"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+21"/>
         <source>상태</source>
         <translation>Status</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
-        <source>일시</source>
-        <translation>Date/time</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
-        <source>처리자</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
-        <source>메모</source>
-        <translation>Note</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -9015,18 +9033,6 @@ Plan hash: {hash}</translation>
         <location line="+1"/>
         <source>보존 연장</source>
         <translation>Holds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
-        <source>처리 이력</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
-        <source>처리:</source>
-        <translation>Decision:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -9049,13 +9055,7 @@ Plan hash: {hash}</translation>
         <translation>Print result notice</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
-        <source>닫기</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>열람등 청구 {number}</source>
         <translation>Viewing request {number}</translation>
     </message>
@@ -9066,7 +9066,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+53"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+73"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation>Status: {state} · due {due} ({left})</translation>
     </message>
@@ -9130,7 +9130,7 @@ Plan hash: {hash}</translation>
         <translation>{at} ({by}) {note}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>보존 중</source>
         <translation>Held</translation>
     </message>
@@ -9140,7 +9140,7 @@ Plan hash: {hash}</translation>
         <translation>Ended ({reason})</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+10"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
@@ -9151,7 +9151,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+97"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+77"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -9168,17 +9168,17 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+109"/>
+        <location line="+102"/>
         <source>철회</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-97"/>
         <source>종결된 청구</source>
         <translation>Request closed</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+91"/>
         <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation>Once the refusal notice was sent, close the request. The automatic hold ends too.</translation>
     </message>
@@ -9199,7 +9199,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+139"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+129"/>
         <source>연락처 보기</source>
         <translation>Show contact</translation>
     </message>
@@ -9241,13 +9241,13 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-443"/>
         <source>정보주체 요구</source>
         <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation>Data-subject request</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>개인정보파일</source>
         <translation>Personal-data file</translation>
     </message>
@@ -9282,7 +9282,7 @@ Plan hash: {hash}</translation>
         <translation>Access</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+19"/>
         <source>열람 답변 보기</source>
         <translation>Show the access answer</translation>
     </message>
@@ -9292,7 +9292,7 @@ Plan hash: {hash}</translation>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+51"/>
         <source>정보주체 요구 {number}</source>
         <translation>Data-subject request {number}</translation>
     </message>
@@ -9372,7 +9372,7 @@ Plan hash: {hash}</translation>
         <translation>All {n} correction notices sent.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+7"/>
         <source>본인 확인</source>
         <translation>Verify identity</translation>
     </message>
@@ -9402,18 +9402,18 @@ Plan hash: {hash}</translation>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+94"/>
+        <location line="-63"/>
+        <location line="+71"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation>Record the identity check first.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-38"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation>Access was postponed. Print the postponement notice and send it to the requester.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+23"/>
         <source>열람 연기</source>
         <translation>Postpone access</translation>
     </message>
@@ -9423,12 +9423,12 @@ Plan hash: {hash}</translation>
         <translation>Correct patient data…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>종결된 요구</source>
         <translation>Closed request</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>정정 통지 ({n})</source>
         <translation>Correction notices ({n})</translation>
     </message>
@@ -9458,7 +9458,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-561"/>
+        <location line="-500"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>
@@ -9514,7 +9514,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestInbox</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+77"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+59"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>

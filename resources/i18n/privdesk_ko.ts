@@ -8852,20 +8852,58 @@
     </message>
 </context>
 <context>
+    <name>RequestDetailBase</name>
+    <message>
+        <location filename="../../privdesk/ui/workflow.py" line="+161"/>
+        <source>일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>처리자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>메모</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>처리 이력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+95"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+87"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
         <source>청구인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+165"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+150"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8888,13 +8926,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+14"/>
         <location line="+3"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-16"/>
         <source>영상 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8937,18 +8975,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+215"/>
-        <location line="+103"/>
+        <location line="+163"/>
+        <location line="+96"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-223"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-31"/>
         <source>날짜</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8974,27 +9012,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+4"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+21"/>
         <source>상태</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
-        <source>일시</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
-        <source>처리자</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+0"/>
-        <source>메모</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9005,18 +9023,6 @@
     <message>
         <location line="+1"/>
         <source>보존 연장</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+3"/>
-        <source>처리 이력</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
-        <source>처리:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9040,13 +9046,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
-        <source>닫기</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+44"/>
+        <location line="+41"/>
         <source>열람등 청구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9057,7 +9057,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+53"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+73"/>
         <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9121,7 +9121,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <source>보존 중</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9131,7 +9131,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+10"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9142,7 +9142,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+97"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+77"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9159,17 +9159,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+109"/>
+        <location line="+102"/>
         <source>철회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-97"/>
         <source>종결된 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+91"/>
         <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9190,7 +9190,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+139"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+129"/>
         <source>연락처 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9232,13 +9232,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-443"/>
         <source>정보주체 요구</source>
         <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9278,7 +9278,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+17"/>
         <source>열람 답변 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9288,7 +9288,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+51"/>
         <source>정보주체 요구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9368,7 +9368,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+7"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9398,18 +9398,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+94"/>
+        <location line="-63"/>
+        <location line="+71"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-38"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+23"/>
         <source>열람 연기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9419,12 +9419,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>종결된 요구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>정정 통지 ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9505,7 +9505,7 @@
 <context>
     <name>RequestInbox</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+77"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+59"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>

@@ -14,19 +14,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -56,8 +48,8 @@ from privdesk.ui.cctv.decisions import (
     ProvisionDialog,
     RefuseDialog,
 )
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
-from privdesk.ui.workflow import RequestDialog
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, recent_of
+from privdesk.ui.workflow import RequestDetailBase, fill_table
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv.inbox import InboxTab
@@ -81,7 +73,7 @@ def notice_possible(d: RequestDetail) -> bool:
     return d.row.footage_gone or d.decision is not None or d.row.state == RequestState.EXTENDED
 
 
-class RequestDetailDialog(RequestDialog):
+class RequestDetailDialog(RequestDetailBase):
     def __init__(self, tab: InboxTab, request_id: int) -> None:
         super().__init__(tab)
         self.setObjectName("requestDetailDialog")
@@ -95,110 +87,69 @@ class RequestDetailDialog(RequestDialog):
         self.setWindowTitle(self.tr("열람등 청구"))
 
         layout = QVBoxLayout(self)
-        self.title = heading("", self)
-        self.title.setObjectName("detailTitle")
-        layout.addWidget(self.title)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("detailSummary")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-
+        self.add_header(layout)
         splitter = QSplitter(self)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        info = QWidget(scroll)
-        self.form = QFormLayout(info)
-        scroll.setWidget(info)
-        self.fields: dict[str, QLabel] = {}
-        for key, text in (
-            ("requester", self.tr("청구인")),
-            ("phone", self.tr("연락처")),
-            ("relation", self.tr("관계")),
-            ("identity", self.tr("신분 확인")),
-            ("received", self.tr("접수")),
-            ("cameras", self.tr("카메라")),
-            ("window", self.tr("영상 기간")),
-            ("purpose", self.tr("청구 목적")),
-            ("due", self.tr("처리 기한")),
-            ("decision", self.tr("결정")),
-            ("eligibility", self.tr("열람 대상 판단")),
-            ("viewing", self.tr("열람 일정")),
-            ("masking", self.tr("타인 마스킹")),
-            ("refusal", self.tr("거절·제한 사유")),
-            ("closed", self.tr("종결")),
-        ):
-            value = QLabel(info)
-            value.setObjectName(f"field_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            if key == "phone":
-                self.contact_button = QPushButton(self.tr("연락처 보기…"), info)
-                self.contact_button.setObjectName("contactButton")
-                self.contact_button.clicked.connect(lambda _c=False: self.show_contact())
-                row = QHBoxLayout()
-                row.addWidget(value, 1)
-                row.addWidget(self.contact_button)
-                self.form.addRow(text, row)
-            else:
-                self.form.addRow(text, value)
-
+        self.add_form(
+            splitter,
+            (
+                ("requester", self.tr("청구인")),
+                ("phone", self.tr("연락처")),
+                ("relation", self.tr("관계")),
+                ("identity", self.tr("신분 확인")),
+                ("received", self.tr("접수")),
+                ("cameras", self.tr("카메라")),
+                ("window", self.tr("영상 기간")),
+                ("purpose", self.tr("청구 목적")),
+                ("due", self.tr("처리 기한")),
+                ("decision", self.tr("결정")),
+                ("eligibility", self.tr("열람 대상 판단")),
+                ("viewing", self.tr("열람 일정")),
+                ("masking", self.tr("타인 마스킹")),
+                ("refusal", self.tr("거절·제한 사유")),
+                ("closed", self.tr("종결")),
+            ),
+            self._contact_row,
+        )
         self.side = QTabWidget(splitter)
-        self.footage_table = self._table((self.tr("카메라"), self.tr("날짜"), self.tr("영상")))
+        self.footage_table = self.table((self.tr("카메라"), self.tr("날짜"), self.tr("영상")))
         self.footage_table.setObjectName("footageTable")
-        self.holds_table = self._table(
+        self.holds_table = self.table(
             (self.tr("보존 사유"), self.tr("카메라"), self.tr("기간"), self.tr("종료"), self.tr("상태"))
         )
         self.holds_table.setObjectName("holdsTable")
-        self.history_table = self._table(
-            (self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모"))
-        )
-        self.history_table.setObjectName("historyTable")
         self.side.addTab(self.footage_table, self.tr("영상 현황"))
         self.side.addTab(self.holds_table, self.tr("보존 연장"))
-        self.side.addTab(self.history_table, self.tr("처리 이력"))
+        self.add_history(self.side)
         splitter.setSizes([520, 460])
         layout.addWidget(splitter, 1)
-
-        self.actions_bar = QHBoxLayout()
-        self.actions_bar.addWidget(QLabel(self.tr("처리:"), self))
-        self.actions_box = QHBoxLayout()
-        self.actions_bar.addLayout(self.actions_box)
-        self.actions_bar.addStretch(1)
-        layout.addLayout(self.actions_bar)
+        self.add_actions_bar(layout)
 
         bar = QHBoxLayout()
-        self.masking_button = self._button(bar, "maskingButton", self.tr("마스킹 기록"), self.record_masking)
-        self.provision_button = self._button(bar, "provisionButton", self.tr("제3자 제공 기록"), self.provide)
+        self.masking_button = self.button(bar, "maskingButton", self.tr("마스킹 기록"), self.record_masking)
+        self.provision_button = self.button(bar, "provisionButton", self.tr("제3자 제공 기록"), self.provide)
         bar.addStretch(1)
-        self.form_button = self._button(bar, "printFormButton", self.tr("청구서 출력"), self.print_form)
-        self.notice_button = self._button(
+        self.form_button = self.button(bar, "printFormButton", self.tr("청구서 출력"), self.print_form)
+        self.notice_button = self.button(
             bar, "printNoticeButton", self.tr("결과 통지서 출력"), self.print_notice
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
-        buttons.rejected.connect(self.reject)
-        bar.addWidget(buttons)
+        self.add_close(bar)
         layout.addLayout(bar)
         self.resize(1020, 720)
         self._set_enabled(False)
 
-    def _table(self, headers: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(list(headers))
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
-
-    def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _c=False: slot())
-        bar.addWidget(button)
-        return button
+    def _contact_row(self, key: str, text: str, info: QWidget) -> bool:
+        """The phone, masked, with "연락처 보기…" (the full contact for a logged reason)."""
+        if key != "phone":
+            return False
+        value = self.field(key, info)
+        self.contact_button = QPushButton(self.tr("연락처 보기…"), info)
+        self.contact_button.setObjectName("contactButton")
+        self.contact_button.clicked.connect(lambda _c=False: self.show_contact())
+        row = QHBoxLayout()
+        row.addWidget(value, 1)
+        row.addWidget(self.contact_button)
+        self.form.addRow(text, row)
+        return True
 
     def _set_enabled(self, on: bool) -> None:
         for b in (
@@ -289,17 +240,11 @@ class RequestDetailDialog(RequestDialog):
         self._fill_actions(d)
 
     def _fill_tables(self, d: RequestDetail) -> None:
-        def fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-            table.setRowCount(len(rows))
-            for i, row in enumerate(rows):
-                for j, value in enumerate(row):
-                    table.setItem(i, j, QTableWidgetItem(value))
-
-        fill(
+        fill_table(
             self.footage_table,
             [(x.camera, x.day.isoformat(), label(FOOTAGE_TEXT, x.status)) for x in d.footage],
         )
-        fill(
+        fill_table(
             self.holds_table,
             [
                 (
@@ -314,26 +259,10 @@ class RequestDetailDialog(RequestDialog):
                 for h in d.holds
             ],
         )
-        fill(
-            self.history_table,
-            [
-                (
-                    fmt_datetime(e.at),
-                    e.actor_label or e.actor_login,
-                    f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
-                    if e.from_state
-                    else label(STATE_TEXT, e.to_state),
-                    e.note,
-                )
-                for e in d.events
-            ],
-        )
+        self.fill_history(d.events, partial(label, STATE_TEXT))
 
     def _fill_actions(self, d: RequestDetail) -> None:
-        for button in self.action_buttons.values():
-            self.actions_box.removeWidget(button)
-            button.deleteLater()
-        self.action_buttons = {}
+        self.clear_actions()
         texts = {
             RequestState.APPROVED: self.tr("승인"),
             RequestState.PARTLY_APPROVED: self.tr("일부 승인"),
@@ -345,15 +274,8 @@ class RequestDetailDialog(RequestDialog):
         }
         for state in ACTION_ORDER:
             if state in d.next_states:
-                button = self._button(
-                    self.actions_box, f"action_{state}", texts[state], partial(self.act, str(state))
-                )
-                self.action_buttons[str(state)] = button
-        if not self.action_buttons:
-            done = QPushButton(self.tr("종결된 청구"), self)
-            done.setEnabled(False)
-            self.actions_box.addWidget(done)
-            self.action_buttons["-"] = done
+                self.add_action(str(state), texts[state], partial(self.act, str(state)))
+        self.no_actions(self.tr("종결된 청구"))
         self._set_enabled(True)
         approved = d.row.state in (RequestState.APPROVED, RequestState.PARTLY_APPROVED)
         self.masking_button.setVisible(approved)

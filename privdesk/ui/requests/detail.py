@@ -15,6 +15,7 @@ record, with printing and the 발송 기록 per row. "통지서" prints the noti
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,17 +24,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -64,8 +59,8 @@ from privdesk.ui.requests.common import (
     urgency_style,
 )
 from privdesk.ui.requests.parts import ContactView, NoticesTable, RequestCorrectionDialog
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of
-from privdesk.ui.workflow import RequestDialog
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, recent_of
+from privdesk.ui.workflow import RequestDetailBase
 
 if TYPE_CHECKING:
     from privdesk.ui.requests.page import RequestsPage
@@ -118,7 +113,7 @@ def offered(d: RequestDetail, key: str) -> bool:
     return True
 
 
-class RequestDetailDialog(RequestDialog):
+class RequestDetailDialog(RequestDetailBase):
     def __init__(self, page: RequestsPage, request_id: int) -> None:
         super().__init__(page)
         self.setObjectName("requestDetailDialog")
@@ -137,13 +132,7 @@ class RequestDetailDialog(RequestDialog):
         self.setWindowTitle(self.tr("정보주체 요구"))
 
         layout = QVBoxLayout(self)
-        self.title = heading("", self)
-        self.title.setObjectName("detailTitle")
-        layout.addWidget(self.title)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("detailSummary")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self.add_header(layout)
         self.alert = QLabel(self)
         self.alert.setObjectName("detailAlert")
         self.alert.setWordWrap(True)
@@ -152,49 +141,28 @@ class RequestDetailDialog(RequestDialog):
         layout.addWidget(self.alert)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        info = QWidget(scroll)
-        self.form = QFormLayout(info)
-        scroll.setWidget(info)
-        self.fields: dict[str, QLabel] = {}
-        for key, text in (
-            ("file", self.tr("개인정보파일")),
-            ("subject", self.tr("정보주체")),
-            ("requester", self.tr("요구인")),
-            ("contact", self.tr("연락처")),
-            ("identity", self.tr("신분 확인")),
-            ("received", self.tr("접수")),
-            ("due", self.tr("처리 기한")),
-            ("items", self.tr("열람할 사항")),
-            ("text", self.tr("요구 내용·사유")),
-            ("result", self.tr("처리 결과")),
-            ("viewing", self.tr("열람")),
-            ("refusal", self.tr("거절·제한 사유")),
-            ("closed", self.tr("종결 일시")),
-        ):
-            if key == "contact":
-                self.contact_view = ContactView(info)
-                self.contact_view.reveal.connect(self.show_contacts)
-                self.fields[key] = self.contact_view.value
-                self.contact_button = self.contact_view.button
-                self.contact_status = self.contact_view.status
-                self.form.addRow(text, self.contact_view)
-                continue
-            value = QLabel(info)
-            value.setObjectName(f"field_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            self.form.addRow(text, value)
-
+        self.add_form(
+            splitter,
+            (
+                ("file", self.tr("개인정보파일")),
+                ("subject", self.tr("정보주체")),
+                ("requester", self.tr("요구인")),
+                ("contact", self.tr("연락처")),
+                ("identity", self.tr("신분 확인")),
+                ("received", self.tr("접수")),
+                ("due", self.tr("처리 기한")),
+                ("items", self.tr("열람할 사항")),
+                ("text", self.tr("요구 내용·사유")),
+                ("result", self.tr("처리 결과")),
+                ("viewing", self.tr("열람")),
+                ("refusal", self.tr("거절·제한 사유")),
+                ("closed", self.tr("종결 일시")),
+            ),
+            self._contact_row,
+        )
         self.tabs = QTabWidget(splitter)
         self.tabs.setObjectName("detailTabs")
-        self.history_table = self._table(
-            (self.tr("일시"), self.tr("처리자"), self.tr("상태"), self.tr("메모"))
-        )
-        self.history_table.setObjectName("historyTable")
-        self.tabs.addTab(self.history_table, self.tr("처리 이력"))
+        self.add_history(self.tabs, selectable=False)
         self.notices_table = NoticesTable(self)
         self.notices_table.hide()  # a tab only for a decided correction
         self.notices_table.print_requested.connect(self.print_correction)
@@ -202,15 +170,10 @@ class RequestDetailDialog(RequestDialog):
         splitter.setSizes([380, 300])
         layout.addWidget(splitter, 1)
 
-        self.actions_bar = QHBoxLayout()
-        self.actions_bar.addWidget(QLabel(self.tr("처리:"), self))
-        self.actions_box = QHBoxLayout()
-        self.actions_bar.addLayout(self.actions_box)
-        self.actions_bar.addStretch(1)
-        layout.addLayout(self.actions_bar)
+        self.add_actions_bar(layout)
 
         bar = QHBoxLayout()
-        self.answer_button = self._button(bar, "answerButton", self.tr("열람 답변 보기"), self.show_answer)
+        self.answer_button = self.button(bar, "answerButton", self.tr("열람 답변 보기"), self.show_answer)
         self.notice_button = QPushButton(self.tr("통지서 출력"), self)
         self.notice_button.setObjectName("noticeButton")
         self.notice_button.setAutoDefault(False)
@@ -220,32 +183,23 @@ class RequestDetailDialog(RequestDialog):
         self.notice_button.setMenu(self.notice_menu)
         bar.addWidget(self.notice_button)
         bar.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
-        buttons.rejected.connect(self.reject)
-        bar.addWidget(buttons)
+        self.add_close(bar)
         layout.addLayout(bar)
 
         self.resize(1060, 820)
         self._set_enabled(False)
 
-    def _table(self, headers: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(list(headers))
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
-
-    def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _c=False: slot())
-        bar.addWidget(button)
-        return button
+    def _contact_row(self, key: str, text: str, info: QWidget) -> bool:
+        """The contacts, masked, with "연락처 보기…" (in full for a while, for a logged reason)."""
+        if key != "contact":
+            return False
+        self.contact_view = ContactView(info)
+        self.contact_view.reveal.connect(self.show_contacts)
+        self.fields[key] = self.contact_view.value
+        self.contact_button = self.contact_view.button
+        self.contact_status = self.contact_view.status
+        self.form.addRow(text, self.contact_view)
+        return True
 
     def _set_enabled(self, on: bool) -> None:
         for b in (self.answer_button, self.notice_button, self.contact_button):
@@ -340,7 +294,7 @@ class RequestDetailDialog(RequestDialog):
         for key in ("items", "text", "result", "viewing", "refusal", "closed"):
             self.form.setRowVisible(f[key], bool(f[key].text()))
         self.form.setRowVisible(f["items"], r.kind == RequestKind.ACCESS)
-        self._fill_history(d)
+        self.fill_history(d.events, partial(label, STATE_TEXT))
         self._fill_actions(d)
         self._update_alert()
         self._set_enabled(True)
@@ -399,28 +353,8 @@ class RequestDetailDialog(RequestDialog):
         self.alert.setText("\n".join(lines))
         self.alert.setVisible(bool(lines))
 
-    def _fill_history(self, d: RequestDetail) -> None:
-        rows = [
-            (
-                fmt_datetime(e.at),
-                e.actor_label or e.actor_login,
-                f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
-                if e.from_state
-                else label(STATE_TEXT, e.to_state),
-                e.note,
-            )
-            for e in d.events
-        ]
-        self.history_table.setRowCount(len(rows))
-        for i, row in enumerate(rows):
-            for j, value in enumerate(row):
-                self.history_table.setItem(i, j, QTableWidgetItem(value))
-
     def _fill_actions(self, d: RequestDetail) -> None:
-        for button in self.action_buttons.values():
-            self.actions_box.removeWidget(button)
-            button.deleteLater()
-        self.action_buttons = {}
+        self.clear_actions()
         texts = {
             "verify": self.tr("본인 확인"),
             "start": self.tr("처리 시작"),
@@ -436,21 +370,11 @@ class RequestDetailDialog(RequestDialog):
         for key, _state in ACTIONS:
             if not offered(d, key):
                 continue
-            button = QPushButton(texts[key], self)
-            button.setObjectName(f"action_{key}")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _c=False, k=key: self.act(k))
+            button = self.add_action(key, texts[key], partial(self.act, key))
             if key in _NEEDS_IDENTITY and d.identity_verified_at is None:
                 button.setEnabled(False)
                 button.setToolTip(self.tr("본인 확인을 먼저 기록하십시오."))
-            self.actions_box.addWidget(button)
-            self.action_buttons[key] = button
-        if not self.action_buttons:
-            done = QPushButton(self.tr("종결된 요구"), self)
-            done.setObjectName("action_none")
-            done.setEnabled(False)
-            self.actions_box.addWidget(done)
-            self.action_buttons["-"] = done
+        self.no_actions(self.tr("종결된 요구"), "action_none")
 
     # -- correction notices -----------------------------------------------------------------------------
     def _notices_loaded(self, rows: list[NoticeRow]) -> None:

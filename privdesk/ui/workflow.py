@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from privdesk.audit.reasons import require
 from privdesk.ui.clocks import CLOCK_ROLES, CLOSED_FOREGROUND, clock_colour
 from privdesk.ui.host import PageHost
 from privdesk.ui.tablemodel import RowTableModel, select_where, selected_row
-from privdesk.ui.widgets import fmt_datetime, heading, record_table
+from privdesk.ui.tasks import Changes
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, heading, recent_of, record_table
 from privdesk.workflow import EventInfo, Urgency
 
 
@@ -100,9 +102,48 @@ class RequestDetailBase(QDialog):
     history_table: QTableWidget
     actions_box: QHBoxLayout
     action_buttons: dict[str, QPushButton]
+    host: PageHost
+    dialog: QDialog | None = None  # the dialog a step opened (tests reach it here)
 
     def reload(self) -> None:
         raise NotImplementedError
+
+    def keep_dialog(self, dialog: QDialog) -> None:
+        """Remember the dialog a step opened (a kind also hands it to its page, for the tests)."""
+        self.dialog = dialog
+
+    def show_step(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
+        """Open a step's dialog window-modal; ``on_accept`` when it is accepted; deleted when closed."""
+        self.keep_dialog(dialog)
+        dialog.accepted.connect(on_accept)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_reveal(
+        self,
+        text: str,
+        fetch: Callable[[str], Any],
+        on_done: Callable[[Any], None],
+        *,
+        changes: Changes = False,
+    ) -> ReasonDialog:
+        """연락처 보기: ask the reason (required; recent ones offered), then ``fetch(reason)`` on the
+        task runner — the kind's use case logs the unmasking with it — and ``on_done`` the result."""
+        dialog = ReasonDialog(
+            self,
+            QCoreApplication.translate("RequestDetailBase", "연락처 보기"),
+            text,
+            ok_text=QCoreApplication.translate("RequestDetailBase", "보기"),
+            recent=recent_of(self.host, self.host.actor),
+            validate=require,
+        )
+
+        def go() -> None:
+            reason = dialog.reason_text()
+            self.host.runner.run(lambda: fetch(reason), owner=self, on_done=on_done, changes=changes)
+
+        self.show_step(dialog, go)
+        return dialog
 
     # -- building --------------------------------------------------------------------------------
     def add_header(self, layout: QVBoxLayout) -> None:

@@ -8863,7 +8863,17 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailBase</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+161"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+134"/>
+        <source>연락처 보기</source>
+        <translation>Show contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보기</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>일시</source>
         <translation>Date/time</translation>
     </message>
@@ -8901,7 +8911,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+87"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+86"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
@@ -8985,12 +8995,12 @@ Plan hash: {hash}</translation>
     <message>
         <location line="+1"/>
         <location line="+163"/>
-        <location line="+96"/>
+        <location line="+93"/>
         <source>종결</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-220"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
@@ -9168,17 +9178,17 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+102"/>
+        <location line="+99"/>
         <source>철회</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-94"/>
         <source>종결된 청구</source>
         <translation>Request closed</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+88"/>
         <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation>Once the refusal notice was sent, close the request. The automatic hold ends too.</translation>
     </message>
@@ -9198,25 +9208,17 @@ Plan hash: {hash}</translation>
         <translation>The provision was recorded. The ledger keeps it as &apos;provision&apos;.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+129"/>
-        <source>연락처 보기</source>
-        <translation>Show contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다.</source>
         <translation>Shows the requester&apos;s full contact and address. The access log keeps it with the reason.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+5"/>
-        <location line="+77"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+195"/>
         <source>보기</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+8"/>
         <source>전화: {phone}</source>
         <translation>Phone: {phone}</translation>
     </message>
@@ -9241,7 +9243,7 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-443"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-427"/>
         <source>정보주체 요구</source>
         <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation>Data-subject request</translation>
@@ -9438,7 +9440,7 @@ Plan hash: {hash}</translation>
         <translation>Shows the requester&apos;s and the data subject&apos;s full phone numbers, dates of birth and addresses. The access log records it with the reason; they are masked again shortly.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+60"/>
         <source>열람 답변 전체 보기</source>
         <translation>Show the full access answer</translation>
     </message>
@@ -9458,7 +9460,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-500"/>
+        <location line="-484"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>

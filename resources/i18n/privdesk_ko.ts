@@ -8854,7 +8854,17 @@
 <context>
     <name>RequestDetailBase</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+161"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+134"/>
+        <source>연락처 보기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>일시</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8892,7 +8902,7 @@
 <context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+87"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+86"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8976,12 +8986,12 @@
     <message>
         <location line="+1"/>
         <location line="+163"/>
-        <location line="+96"/>
+        <location line="+93"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-220"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9159,17 +9169,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+102"/>
+        <location line="+99"/>
         <source>철회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-94"/>
         <source>종결된 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+88"/>
         <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9189,25 +9199,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+129"/>
-        <source>연락처 보기</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+5"/>
-        <location line="+77"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+195"/>
         <source>보기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+8"/>
         <source>전화: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9232,7 +9234,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-443"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-427"/>
         <source>정보주체 요구</source>
         <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation type="unfinished"></translation>
@@ -9434,7 +9436,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+60"/>
         <source>열람 답변 전체 보기</source>
         <translation type="unfinished"></translation>
     </message>

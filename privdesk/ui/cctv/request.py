@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from privdesk.audit.reasons import require
 from privdesk.cctv import decisions, printing, requests
 from privdesk.cctv.common import fmt_window
 from privdesk.cctv.decisions import REFUSAL_GROUNDS
@@ -48,7 +47,7 @@ from privdesk.ui.cctv.decisions import (
     ProvisionDialog,
     RefuseDialog,
 )
-from privdesk.ui.widgets import ReasonDialog, fmt_datetime, recent_of
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime
 from privdesk.ui.workflow import RequestDetailBase, fill_table
 
 if TYPE_CHECKING:
@@ -282,12 +281,9 @@ class RequestDetailDialog(RequestDetailBase):
         self.notice_button.setEnabled(notice_possible(d))
 
     # -- actions -------------------------------------------------------------------------------------
-    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
+    def keep_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         self.tab.page.dialog = dialog
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         def failed(exc: BaseException) -> bool:
@@ -326,7 +322,7 @@ class RequestDetailDialog(RequestDetailBase):
                 else:
                     self._run(lambda: decisions.approve(ctx, actor, rid, a, expected_version=version))
 
-            self._open(approve, go_approve)
+            self.show_step(approve, go_approve)
         elif state == RequestState.REFUSED:
             refuse = RefuseDialog(self, d)
 
@@ -338,7 +334,7 @@ class RequestDetailDialog(RequestDetailBase):
                     )
                 )
 
-            self._open(refuse, go_refuse)
+            self.show_step(refuse, go_refuse)
         elif state == RequestState.EXTENDED:
             ext = ExtendDialog(self, d, ctx.profile.extension_max_days)
 
@@ -350,7 +346,7 @@ class RequestDetailDialog(RequestDetailBase):
                     )
                 )
 
-            self._open(ext, go_extend)
+            self.show_step(ext, go_extend)
         elif state == RequestState.COMPLETED:
             comp = CompleteDialog(self, d)
 
@@ -362,7 +358,7 @@ class RequestDetailDialog(RequestDetailBase):
                     )
                 )
 
-            self._open(comp, go_complete)
+            self.show_step(comp, go_complete)
         elif state == RequestState.CLOSED:
             self._reason(
                 self.tr("종결"),
@@ -385,7 +381,7 @@ class RequestDetailDialog(RequestDetailBase):
             reason = dialog.reason_text()
             self._run(lambda: action(reason))
 
-        self._open(dialog, go)
+        self.show_step(dialog, go)
 
     def record_masking(self) -> None:
         d = self.detail
@@ -400,7 +396,7 @@ class RequestDetailDialog(RequestDetailBase):
                 lambda: decisions.record_masking(ctx, actor, rid, masked_by=by, expected_version=version)
             )
 
-        self._open(dialog, go)
+        self.show_step(dialog, go)
 
     def provide(self) -> None:
         d = self.detail
@@ -413,7 +409,7 @@ class RequestDetailDialog(RequestDetailBase):
             data = dialog.provision()
             self._run(lambda: provide_footage(ctx, actor, data), lambda _info: self._provided())
 
-        self._open(dialog, go)
+        self.show_step(dialog, go)
 
     def _provided(self) -> None:
         messages.show_info(
@@ -427,25 +423,12 @@ class RequestDetailDialog(RequestDetailBase):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        dialog = ReasonDialog(
-            self,
-            self.tr("연락처 보기"),
+        self.ask_reveal(
             self.tr("청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다."),
-            ok_text=self.tr("보기"),
-            recent=recent_of(self.host, actor),
-            validate=require,
+            lambda reason: requests.requester_contact(ctx, actor, rid, reason),
+            self._contact_shown,
+            changes=frozenset({"cctv"}),
         )
-
-        def go() -> None:
-            reason = dialog.reason_text()
-            self.host.runner.run(
-                lambda: requests.requester_contact(ctx, actor, rid, reason),
-                owner=self,
-                on_done=self._contact_shown,
-                changes=frozenset({"cctv"}),
-            )
-
-        self._open(dialog, go)
 
     def _contact_shown(self, contact: RequesterContact) -> None:
         self.contact = contact

@@ -401,9 +401,12 @@ class RequestDetailDialog(RequestDetailBase):
         self._open(dialog, lambda: self._run(dialog.call(ctx, actor), dialog, lambda _row: self.reload()))
 
     # -- actions -------------------------------------------------------------------------------------------
-    def _open(self, dialog: ActionDialog, go: Callable[[], None]) -> None:
+    def keep_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         self.page.dialog = dialog
+
+    def _open(self, dialog: ActionDialog, go: Callable[[], None]) -> None:
+        self.keep_dialog(dialog)
         dialog.submitted.connect(go)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -473,8 +476,7 @@ class RequestDetailDialog(RequestDetailBase):
 
         def loaded(result: tuple[PatientDetail, UnmaskedFields]) -> None:
             dialog = RequestCorrectionDialog(self.host, self, d, *result)
-            self.dialog = dialog
-            self.page.dialog = dialog
+            self.keep_dialog(dialog)
             dialog.saved.connect(self._changed)
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
@@ -488,31 +490,14 @@ class RequestDetailDialog(RequestDetailBase):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        dialog = ReasonDialog(
-            self,
-            self.tr("연락처 보기"),
+        self.ask_reveal(
             self.tr(
                 "요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, "
                 "잠시 뒤 다시 가려집니다."
             ),
-            ok_text=self.tr("보기"),
-            recent=recent_of(self.host, actor),
-            validate=require,
+            lambda reason: requests_uc.contacts(ctx, actor, rid, reason),
+            self._contacts_shown,
         )
-        self.dialog = dialog
-        self.page.dialog = dialog
-
-        def go() -> None:
-            reason = dialog.reason_text()
-            self.host.runner.run(
-                lambda: requests_uc.contacts(ctx, actor, rid, reason),
-                owner=self,
-                on_done=self._contacts_shown,
-            )
-
-        dialog.accepted.connect(go)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     def _contacts_shown(self, contacts: Contacts) -> None:
         msecs = (
@@ -555,8 +540,7 @@ class RequestDetailDialog(RequestDetailBase):
         self.answer = answer
         dialog = AccessAnswerDialog(self, answer)
         dialog.reveal.connect(lambda: self.unmask_answer(dialog))
-        self.dialog = dialog
-        self.page.dialog = dialog
+        self.keep_dialog(dialog)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -112,10 +112,13 @@ class RequestDetailBase(QDialog):
         """Remember the dialog a step opened (a kind also hands it to its page, for the tests)."""
         self.dialog = dialog
 
-    def show_step(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
-        """Open a step's dialog window-modal; ``on_accept`` when it is accepted; deleted when closed."""
+    def show_step(
+        self, dialog: QDialog, on_accept: Callable[[], None], signal: SignalInstance | None = None
+    ) -> None:
+        """Open a step's dialog window-modal; ``on_accept`` when it is accepted (or on ``signal``: a
+        form that stays open until its use case succeeded); deleted when closed."""
         self.keep_dialog(dialog)
-        dialog.accepted.connect(on_accept)
+        (signal if signal is not None else dialog.accepted).connect(on_accept)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -406,10 +406,7 @@ class RequestDetailDialog(RequestDetailBase):
         self.page.dialog = dialog
 
     def _open(self, dialog: ActionDialog, go: Callable[[], None]) -> None:
-        self.keep_dialog(dialog)
-        dialog.submitted.connect(go)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.show_step(dialog, go, dialog.submitted)
 
     def _run(
         self,

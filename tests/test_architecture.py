@@ -502,6 +502,9 @@ DETAIL_MEMBERS = (
     "clear_actions",
     "add_action",
     "no_actions",
+    "show_clock",
+    "show_step",
+    "ask_reveal",
 )
 
 

@@ -15,6 +15,7 @@ The kit imports no screen: the kinds subclass these and hand in their own use ca
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
@@ -238,6 +239,14 @@ class RequestDetailBase(QDialog):
         return button
 
     # -- filling ---------------------------------------------------------------------------------
+    def show_clock(self, state: str, due: dt.date, left: str, notes: Sequence[str] = ()) -> None:
+        """The summary line: the state, the due date in force and the days left (in words), then
+        the kind's ``notes``."""
+        summary = QCoreApplication.translate("RequestDetailBase", "상태: {state} · 처리 기한 {due} ({left})")
+        self.summary.setText(
+            " · ".join((summary.format(state=state, due=due.isoformat(), left=left), *notes))
+        )
+
     def fill_history(self, events: Sequence[EventInfo], state_text: Callable[[str | None], str]) -> None:
         fill_table(
             self.history_table,

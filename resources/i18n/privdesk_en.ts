@@ -8863,7 +8863,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailBase</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+134"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+138"/>
         <source>연락처 보기</source>
         <translation>Show contact</translation>
     </message>
@@ -8906,6 +8906,11 @@ Plan hash: {hash}</translation>
         <location line="+10"/>
         <source>닫기</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>상태: {state} · 처리 기한 {due} ({left})</source>
+        <translation>Status: {state} · due {due} ({left})</translation>
     </message>
 </context>
 <context>
@@ -8994,13 +8999,13 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+159"/>
         <location line="+93"/>
         <source>종결</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-216"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
@@ -9076,12 +9081,6 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+73"/>
-        <source>상태: {state} · 처리 기한 {due} ({left})</source>
-        <translation>Status: {state} · due {due} ({left})</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>영상 없음: 보관기간이 지나 파기됨</source>
         <translation>No footage: destroyed after the retention period</translation>
     </message>
@@ -9092,7 +9091,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+85"/>
         <source>확인함</source>
         <translation>checked</translation>
     </message>
@@ -9213,7 +9212,7 @@ Plan hash: {hash}</translation>
         <translation>Shows the requester&apos;s full contact and address. The access log keeps it with the reason.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+195"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+192"/>
         <source>보기</source>
         <translation>Show</translation>
     </message>
@@ -9243,7 +9242,7 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-427"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-418"/>
         <source>정보주체 요구</source>
         <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation>Data-subject request</translation>
@@ -9304,7 +9303,7 @@ Plan hash: {hash}</translation>
         <translation>{number} — {kind} request</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source> (환자 명부)</source>
         <translation> (patient registry)</translation>
     </message>
@@ -9435,7 +9434,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notices ({n})</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+102"/>
         <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation>Shows the requester&apos;s and the data subject&apos;s full phone numbers, dates of birth and addresses. The access log records it with the reason; they are masked again shortly.</translation>
     </message>
@@ -9460,7 +9459,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-484"/>
+        <location line="-475"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>
@@ -9516,7 +9515,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestInbox</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+59"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+50"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>

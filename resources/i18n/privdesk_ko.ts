@@ -8854,7 +8854,7 @@
 <context>
     <name>RequestDetailBase</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+134"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+138"/>
         <source>연락처 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8896,6 +8896,11 @@
     <message>
         <location line="+10"/>
         <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>상태: {state} · 처리 기한 {due} ({left})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8985,13 +8990,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+163"/>
+        <location line="+159"/>
         <location line="+93"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-216"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9067,12 +9072,6 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+73"/>
-        <source>상태: {state} · 처리 기한 {due} ({left})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>영상 없음: 보관기간이 지나 파기됨</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9083,7 +9082,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+85"/>
         <source>확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9204,7 +9203,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+195"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+192"/>
         <source>보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9234,7 +9233,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-427"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-418"/>
         <source>정보주체 요구</source>
         <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation type="unfinished"></translation>
@@ -9300,7 +9299,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source> (환자 명부)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9431,7 +9430,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+102"/>
         <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9507,7 +9506,7 @@
 <context>
     <name>RequestInbox</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+59"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+50"/>
         <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>

@@ -175,12 +175,8 @@ class RequestDetailDialog(RequestDetailBase):
             self.tr("{number} — {kind} 청구").format(number=d.number, kind=label(KIND_TEXT, r.kind))
         )
         closed = r.state not in requests.TRANSITIONS or not d.next_states
-        summary = self.tr("상태: {state} · 처리 기한 {due} ({left})").format(
-            state=label(STATE_TEXT, r.state), due=r.due.isoformat(), left=days_left_text(r.days_left, closed)
-        )
-        if r.footage_gone:
-            summary += " · " + self.tr("영상 없음: 보관기간이 지나 파기됨")
-        self.summary.setText(summary)
+        gone = [self.tr("영상 없음: 보관기간이 지나 파기됨")] if r.footage_gone else []
+        self.show_clock(label(STATE_TEXT, r.state), r.due, days_left_text(r.days_left, closed), gone)
         f = self.fields
         f["requester"].setText(d.requester_name)
         f["phone"].setText(self.contact.phone if self.contact else d.requester_phone_masked)

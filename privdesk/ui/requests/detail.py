@@ -227,13 +227,7 @@ class RequestDetailDialog(RequestDetailBase):
         kind = label(KIND_TEXT, r.kind)
         self.setWindowTitle(self.tr("정보주체 요구 {number}").format(number=d.number))
         self.title.setText(self.tr("{number} — {kind} 요구").format(number=d.number, kind=kind))
-        self.summary.setText(
-            self.tr("상태: {state} · 처리 기한 {due} ({left})").format(
-                state=label(STATE_TEXT, r.state),
-                due=r.due.isoformat(),
-                left=days_left_text(r.days_left, r.urgency),
-            )
-        )
+        self.show_clock(label(STATE_TEXT, r.state), r.due, days_left_text(r.days_left, r.urgency))
         self.summary.setStyleSheet(urgency_style(r.urgency))
         f = self.fields
         f["file"].setText(d.file_name)

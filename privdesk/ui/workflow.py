@@ -1,6 +1,7 @@
-"""One request inbox for every request on the legal clock (issue 17): what the data-subject inbox
-(:mod:`privdesk.ui.requests.page`, 정보주체 요구) and the CCTV inbox (:mod:`privdesk.ui.cctv.inbox`,
-열람 요구) share, so each adds only its own columns, filter, buttons and intake notice.
+"""One request inbox and one request detail for every request on the legal clock (issue 17): what
+the data-subject screens (:mod:`privdesk.ui.requests.page` and ``.detail``, 정보주체 요구) and the
+CCTV ones (:mod:`privdesk.ui.cctv.inbox` and ``.request``, 열람 요구) share, so each adds only its
+own columns, filter, buttons, fields, steps and notices.
 
 - :class:`ClockModel` — the inbox rows, the days-left cell coloured by the workflow's urgency
   (:class:`privdesk.workflow.Urgency`): overdue red, due soon amber, closed grey; a kind says
@@ -9,6 +10,10 @@
   intake notice, the table, the status line (open, overdue, due soon), the selection kept across a
   reload (and a request just taken in selected once the list has it), "열기" enabled with a
   selection, and one detail dialog at a time (:class:`RequestDetailBase`).
+- :class:`RequestDetailBase` — the detail dialog's header and summary line (state, due date, days
+  left), the form of fields, the history tab, the bar of next steps (with the closed placeholder),
+  the close button, step dialogs (``show_step``) and contact unmasking with a logged reason
+  (``ask_reveal``).
 
 The kit imports no screen: the kinds subclass these and hand in their own use cases and dialogs.
 """

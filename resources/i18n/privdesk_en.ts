@@ -8863,7 +8863,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDetailBase</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+138"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+143"/>
         <source>연락처 보기</source>
         <translation>Show contact</translation>
     </message>

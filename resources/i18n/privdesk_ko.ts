@@ -8854,7 +8854,7 @@
 <context>
     <name>RequestDetailBase</name>
     <message>
-        <location filename="../../privdesk/ui/workflow.py" line="+138"/>
+        <location filename="../../privdesk/ui/workflow.py" line="+143"/>
         <source>연락처 보기</source>
         <translation type="unfinished"></translation>
     </message>

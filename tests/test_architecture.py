@@ -90,6 +90,7 @@ KIT = {
     "tables",
     "tasks",
     "widgets",
+    "workflow",
 }
 COMPOSITION = {"app", "firstrun", "help", "mainwindow", "pages", "today"}
 
@@ -478,6 +479,86 @@ def test_the_workflow_is_defined_once() -> None:
                 elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
                     names = [node.target.id]
                 offenders += [f"{p.relative_to(PKG.parent)}: {n}" for n in names if n in WORKFLOW_NAMES]
+    assert offenders == []
+
+
+# The inboxes of the kinds on the clock: (module, the inbox widget, its table model).
+REQUEST_INBOXES = (
+    ("requests/page.py", "RequestsPage", "RequestsModel"),
+    ("cctv/inbox.py", "InboxTab", "RequestsModel"),
+)
+INBOX_MEMBERS = ("open_request", "open_selected", "add_inbox", "announce", "loaded")
+# Their request details: (module, the dialog), on RequestDetailBase.
+REQUEST_DETAILS = (("requests/detail.py", "RequestDetailDialog"), ("cctv/request.py", "RequestDetailDialog"))
+DETAIL_MEMBERS = (
+    "add_header",
+    "add_form",
+    "field",
+    "table",
+    "add_history",
+    "add_actions_bar",
+    "add_close",
+    "button",
+    "fill_history",
+    "clear_actions",
+    "add_action",
+    "no_actions",
+    "show_clock",
+    "show_step",
+    "ask_reveal",
+)
+
+
+def _base_names(cls: ast.ClassDef) -> list[str]:
+    """``class X(RequestInbox[Row, Dialog], Page)`` → ``["RequestInbox", "Page"]``."""
+    out = []
+    for base in cls.bases:
+        node = base.value if isinstance(base, ast.Subscript) else base
+        out.append(node.id if isinstance(node, ast.Name) else ast.unparse(node))
+    return out
+
+
+def test_both_request_inboxes_derive_from_the_one_base() -> None:
+    """The data-subject inbox and the CCTV inbox are one inbox (privdesk/ui/workflow.py): each widget
+    derives from ``RequestInbox`` and its model from ``ClockModel``, each request detail from
+    ``RequestDetailBase``, all imported from the kit; no screen builds the inbox's table or
+    re-implements what a base does (opening a request, the intake notice, loading the rows; the
+    detail's header, form, history and actions bar)."""
+    offenders = []
+    expected = [
+        *((rel, widget, "RequestInbox") for rel, widget, _model in REQUEST_INBOXES),
+        *((rel, model, "ClockModel") for rel, _widget, model in REQUEST_INBOXES),
+        *((rel, dialog, "RequestDetailBase") for rel, dialog in REQUEST_DETAILS),
+    ]
+    for rel, name, base in expected:
+        tree = ast.parse(UI.joinpath(rel).read_text(encoding="utf-8"))
+        from_kit = {
+            a.asname or a.name
+            for n in tree.body
+            if isinstance(n, ast.ImportFrom) and n.module == "privdesk.ui.workflow"
+            for a in n.names
+        }
+        cls = next((n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == name), None)
+        if cls is None or base not in _base_names(cls) or base not in from_kit:
+            offenders.append(f"{rel}: {name} does not derive from privdesk.ui.workflow.{base}")
+    for path, tree in _ui_trees():
+        if path.name == "workflow.py" and path.parent == UI:
+            continue
+        rel = path.relative_to(PKG.parent)
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for base, members in (("RequestInbox", INBOX_MEMBERS), ("RequestDetailBase", DETAIL_MEMBERS)):
+                if base in _base_names(cls):
+                    offenders += [
+                        f"{rel}: {cls.name}.{f.name} repeats the base"
+                        for f in cls.body
+                        if isinstance(f, ast.FunctionDef) and f.name in members
+                    ]
+        offenders += [
+            f"{rel}:{c.lineno} builds the inbox's table itself"
+            for c in ast.walk(tree)
+            if isinstance(c, ast.Call)
+            and any(isinstance(a, ast.Constant) and a.value == "requestsTable" for a in c.args)
+        ]
     assert offenders == []
 
 

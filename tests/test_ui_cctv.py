@@ -37,6 +37,7 @@ from privdesk.ui.pdfpreview import PdfPreviewDialog
 from privdesk.ui.tasks import TaskRunner
 from privdesk.ui.widgets import ReasonDialog, to_date
 from tests.reason_support import reason_given
+from tests.test_rights import log_rows
 from tests.ui_cctv_support import (  # noqa: F401 (fixtures)
     PHONE,
     close,
@@ -362,3 +363,33 @@ def test_past_retention_is_said_at_once_and_only_refusal_on_that_ground_remains(
     assert "영상 없음" in pdf_text(preview)  # the notice says the footage no longer exists
     preview.reject()
     close(qtbot, win, runner)
+
+
+# -- the requester's contact, unmasked with a reason (the request detail base) -------------------------
+def test_contact_is_shown_in_full_only_with_a_logged_reason(
+    qtbot, ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    fac = staff(ctx, "fac01", [FACILITY])
+    _win, page = open_cctv(qtbot, ctx, runner, fac)
+    ok(intake(qtbot, page, runner, 2, ["CAM-02"]))
+    settle(qtbot, runner)
+    detail = open_detail(qtbot, page, runner)
+    rid = detail.detail.id
+    assert detail.fields["phone"].text() == "010-****-6789"
+
+    qtbot.mouseClick(detail.contact_button, Qt.MouseButton.LeftButton)
+    ask = detail.dialog
+    assert isinstance(ask, ReasonDialog) and page.dialog is ask and ask.windowTitle() == "연락처 보기"
+    ask.accept()  # no reason: nothing shown, nothing logged
+    settle(qtbot, runner)
+    assert ask.isVisible() and detail.fields["phone"].text() == "010-****-6789"
+    assert log_rows(ctx, action="unmask") == []
+
+    ask.reason.setPlainText("열람 일정 안내 전화")
+    ask.accept()
+    settle(qtbot, runner)
+    assert detail.contact is not None and f"전화: {PHONE}" in detail.fields["phone"].text()
+    assert "생년월일: 1985-03-04" in detail.fields["phone"].text()
+    assert [(e.subject, e.detail) for e in log_rows(ctx, action="unmask")] == [
+        (f"cctv_request:{rid}", "사유=열람 일정 안내 전화")
+    ]

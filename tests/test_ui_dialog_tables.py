@@ -14,10 +14,10 @@ from privdesk import clock
 from privdesk.accounts.permissions import FACILITY
 from privdesk.cctv import requests as cctv_requests
 from privdesk.context import Actor, AppContext
-from privdesk.ui.cctv.request import FootageModel, HistoryModel, HoldsModel, RequestDetailDialog
-from privdesk.ui.requests.detail import HistoryModel as RightsHistoryModel
+from privdesk.ui.cctv.request import FootageModel, HoldsModel, RequestDetailDialog
 from privdesk.ui.tables import memory_of
 from privdesk.ui.tasks import TaskRunner
+from privdesk.ui.workflow import HistoryModel
 from tests.test_ui_tables import click_header, indicator, open_requests, texts
 from tests.ui_cctv_support import close, open_cctv, request_input, staff
 from tests.ui_patients_support import boss_fixture, runner_fixture, settle
@@ -86,7 +86,7 @@ def test_the_request_history_sorts_and_keeps_its_sort(
     win, page = open_requests(qtbot, ctx, runner, boss)
     detail = open_detail(qtbot, page, runner, req.id)
     table = detail.history_table
-    assert isinstance(table, QTableView) and isinstance(table.model(), RightsHistoryModel)
+    assert isinstance(table, QTableView) and isinstance(table.model(), HistoryModel)
     kit = memory_of(table)
     assert kit is not None and kit.key.endswith("/historyTable")
     qtbot.waitUntil(lambda: table.model().rowCount() >= 1, timeout=15_000)

@@ -1340,7 +1340,7 @@ Key file: {path}</translation>
         <translation>Another user changed this record first. The latest version was loaded; check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+55"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
         <source> · 영상 없음</source>
         <translation> · no footage</translation>
     </message>
@@ -1639,7 +1639,7 @@ Key file: {path}</translation>
 <context>
     <name>CctvRequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+19"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+23"/>
         <source>접수번호</source>
         <translation>Request no.</translation>
     </message>
@@ -4342,7 +4342,7 @@ Key file: {path}</translation>
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+29"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+13"/>
         <source>새 요구 접수</source>
         <translation>New request</translation>
     </message>
@@ -4357,17 +4357,12 @@ Key file: {path}</translation>
         <translation>Include closed requests</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+27"/>
         <source>개인영상정보 열람·존재확인 청구서</source>
         <translation>CCTV footage viewing/existence request form</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
-        <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). &apos;보관기간 경과로 파기&apos;를 사유로 결과를 통지하십시오. 처리 기한 {due}.</source>
         <translation>{number} received: the footage of the requested period is past retention and no longer exists (no hold). Send the result notice with the ground &apos;destroyed after the retention period&apos;. Due {due}.</translation>
     </message>
@@ -8931,20 +8926,73 @@ Plan hash: {hash}</translation>
     </message>
 </context>
 <context>
+    <name>RequestDetailBase</name>
+    <message>
+        <location filename="../../privdesk/ui/workflow.py" line="+120"/>
+        <source>일시</source>
+        <translation>Date/time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리자</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>상태</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>메모</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>연락처 보기</source>
+        <translation>Show contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보기</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>처리 이력</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리:</source>
+        <translation>Decision:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>닫기</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>상태: {state} · 처리 기한 {due} ({left})</source>
+        <translation>Status: {state} · due {due} ({left})</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+172"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+136"/>
         <source>열람등 청구</source>
         <translation>Viewing request</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
         <source>청구인</source>
         <translation>Requester</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+193"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+150"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -8966,9 +9014,9 @@ Plan hash: {hash}</translation>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-56"/>
         <location line="+15"/>
-        <location line="+76"/>
+        <location line="+42"/>
         <source>카메라</source>
         <translation>Cameras</translation>
     </message>
@@ -9016,18 +9064,18 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
-        <location line="+103"/>
+        <location line="+141"/>
+        <location line="+93"/>
         <source>종결</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-199"/>
         <source>연락처 보기…</source>
         <translation>Show contact…</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-100"/>
         <source>날짜</source>
         <translation>Date</translation>
     </message>
@@ -9053,32 +9101,11 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-92"/>
         <source>상태</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-6"/>
-        <source>일시</source>
-        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
-        <translation>Date/time</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+4"/>
-        <source>처리자</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
-        <source>메모</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="+81"/>
+        <location line="+54"/>
         <source>영상 현황</source>
         <translation>Footage</translation>
     </message>
@@ -9086,18 +9113,6 @@ Plan hash: {hash}</translation>
         <location line="+1"/>
         <source>보존 연장</source>
         <translation>Holds</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+107"/>
-        <source>처리 이력</source>
-        <translation>History</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
-        <source>처리:</source>
-        <translation>Decision:</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -9120,13 +9135,7 @@ Plan hash: {hash}</translation>
         <translation>Print result notice</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
-        <source>닫기</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>열람등 청구 {number}</source>
         <translation>Viewing request {number}</translation>
     </message>
@@ -9137,12 +9146,6 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+43"/>
-        <source>상태: {state} · 처리 기한 {due} ({left})</source>
-        <translation>Status: {state} · due {due} ({left})</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>영상 없음: 보관기간이 지나 파기됨</source>
         <translation>No footage: destroyed after the retention period</translation>
     </message>
@@ -9153,7 +9156,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+85"/>
         <source>확인함</source>
         <translation>checked</translation>
     </message>
@@ -9201,7 +9204,7 @@ Plan hash: {hash}</translation>
         <translation>{at} ({by}) {note}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>승인</source>
         <translation>Approve</translation>
     </message>
@@ -9212,7 +9215,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+83"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+77"/>
         <source>거절</source>
         <translation>Refuse</translation>
     </message>
@@ -9229,17 +9232,17 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+109"/>
+        <location line="+99"/>
         <source>철회</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-94"/>
         <source>종결된 청구</source>
         <translation>Request closed</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+88"/>
         <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation>Once the refusal notice was sent, close the request. The automatic hold ends too.</translation>
     </message>
@@ -9259,25 +9262,17 @@ Plan hash: {hash}</translation>
         <translation>The provision was recorded. The ledger keeps it as &apos;provision&apos;.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+139"/>
-        <source>연락처 보기</source>
-        <translation>Show contact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다.</source>
         <translation>Shows the requester&apos;s full contact and address. The access log keeps it with the reason.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+5"/>
-        <location line="+77"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+192"/>
         <source>보기</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+8"/>
         <source>전화: {phone}</source>
         <translation>Phone: {phone}</translation>
     </message>
@@ -9302,12 +9297,13 @@ Plan hash: {hash}</translation>
         <translation>Result notice</translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-488"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-418"/>
         <source>정보주체 요구</source>
+        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation>Data-subject request</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>개인정보파일</source>
         <translation>Personal-data file</translation>
     </message>
@@ -9342,7 +9338,7 @@ Plan hash: {hash}</translation>
         <translation>Access</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+19"/>
         <source>열람 답변 보기</source>
         <translation>Show the access answer</translation>
     </message>
@@ -9352,7 +9348,7 @@ Plan hash: {hash}</translation>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>정보주체 요구 {number}</source>
         <translation>Data-subject request {number}</translation>
     </message>
@@ -9362,7 +9358,7 @@ Plan hash: {hash}</translation>
         <translation>{number} — {kind} request</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source> (환자 명부)</source>
         <translation> (patient registry)</translation>
     </message>
@@ -9432,7 +9428,7 @@ Plan hash: {hash}</translation>
         <translation>All {n} correction notices sent.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>본인 확인</source>
         <translation>Verify identity</translation>
     </message>
@@ -9462,18 +9458,18 @@ Plan hash: {hash}</translation>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+80"/>
+        <location line="-63"/>
+        <location line="+71"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation>Record the identity check first.</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-38"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation>Access was postponed. Print the postponement notice and send it to the requester.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
         <source>열람 연기</source>
         <translation>Postpone access</translation>
     </message>
@@ -9483,22 +9479,22 @@ Plan hash: {hash}</translation>
         <translation>Correct patient data…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>종결된 요구</source>
         <translation>Closed request</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>정정 통지 ({n})</source>
         <translation>Correction notices ({n})</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+102"/>
         <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation>Shows the requester&apos;s and the data subject&apos;s full phone numbers, dates of birth and addresses. The access log records it with the reason; they are masked again shortly.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+60"/>
         <source>열람 답변 전체 보기</source>
         <translation>Show the full access answer</translation>
     </message>
@@ -9518,7 +9514,7 @@ Plan hash: {hash}</translation>
         <translation>Correction notice — {recipient}</translation>
     </message>
     <message>
-        <location line="-535"/>
+        <location line="-475"/>
         <source>종결 일시</source>
         <translation>Closed</translation>
     </message>
@@ -9569,6 +9565,14 @@ Plan hash: {hash}</translation>
         <location line="+5"/>
         <source>신고인 본인의 요구로 접수합니다. 대리인·법정대리인의 요구는 정보주체 요구 화면에서 접수하십시오.</source>
         <translation>Taken in as the complainant&apos;s own request. Requests by an agent or a legal representative are taken in on the data-subject request screen.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestInbox</name>
+    <message>
+        <location filename="../../privdesk/ui/workflow.py" line="+47"/>
+        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
+        <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
     </message>
 </context>
 <context>
@@ -9865,7 +9869,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+32"/>
+        <location line="+16"/>
         <source>정보주체 요구</source>
         <translation>Data-subject requests</translation>
     </message>
@@ -9910,17 +9914,12 @@ Plan hash: {hash}</translation>
         <translation>All (including closed)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+25"/>
         <source>위임장</source>
         <translation>Power of attorney</translation>
     </message>
     <message>
-        <location line="+71"/>
-        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
-        <translation>{n} open — {overdue} overdue, {soon} due soon</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+72"/>
         <source>{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.</source>
         <translation>{number} {kind} request received. Due {due}.</translation>
     </message>

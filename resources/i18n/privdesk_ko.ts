@@ -1338,7 +1338,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+55"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+54"/>
         <source> · 영상 없음</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,7 +1637,7 @@
 <context>
     <name>CctvRequestsModel</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+19"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+23"/>
         <source>접수번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4340,7 +4340,7 @@
 <context>
     <name>InboxTab</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/inbox.py" line="+29"/>
+        <location filename="../../privdesk/ui/cctv/inbox.py" line="+13"/>
         <source>새 요구 접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4355,17 +4355,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+27"/>
         <source>개인영상정보 열람·존재확인 청구서</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+26"/>
         <source>{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). &apos;보관기간 경과로 파기&apos;를 사유로 결과를 통지하십시오. 처리 기한 {due}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8922,20 +8917,73 @@
     </message>
 </context>
 <context>
+    <name>RequestDetailBase</name>
+    <message>
+        <location filename="../../privdesk/ui/workflow.py" line="+120"/>
+        <source>일시</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>상태</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>메모</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>연락처 보기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>보기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>처리 이력</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>처리:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>닫기</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>상태: {state} · 처리 기한 {due} ({left})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestDetailDialog</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/request.py" line="+172"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+136"/>
         <source>열람등 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
         <source>청구인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+193"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+150"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8957,9 +9005,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-56"/>
         <location line="+15"/>
-        <location line="+76"/>
+        <location line="+42"/>
         <source>카메라</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9007,18 +9055,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+167"/>
-        <location line="+103"/>
+        <location line="+141"/>
+        <location line="+93"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-199"/>
         <source>연락처 보기…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-100"/>
         <source>날짜</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9044,50 +9092,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-92"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-6"/>
-        <source>일시</source>
-        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+4"/>
-        <source>처리자</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
-        <source>메모</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+81"/>
+        <location line="+54"/>
         <source>영상 현황</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>보존 연장</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+107"/>
-        <source>처리 이력</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+9"/>
-        <source>처리:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9111,13 +9126,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
-        <source>닫기</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>열람등 청구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9128,12 +9137,6 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+43"/>
-        <source>상태: {state} · 처리 기한 {due} ({left})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>영상 없음: 보관기간이 지나 파기됨</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9144,7 +9147,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+18"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+85"/>
         <source>확인함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9192,7 +9195,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>승인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9203,7 +9206,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+83"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+77"/>
         <source>거절</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9220,17 +9223,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+109"/>
+        <location line="+99"/>
         <source>철회</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-94"/>
         <source>종결된 청구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+88"/>
         <source>거절 통지를 보냈으면 청구를 종결합니다. 자동 보존 연장도 끝납니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9250,25 +9253,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+139"/>
-        <source>연락처 보기</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+11"/>
         <source>청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+5"/>
-        <location line="+77"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+192"/>
         <source>보기</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../privdesk/ui/cctv/request.py" line="+8"/>
         <source>전화: {phone}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9293,12 +9288,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../privdesk/ui/requests/detail.py" line="-488"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="-418"/>
         <source>정보주체 요구</source>
+        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+15"/>
         <source>개인정보파일</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9338,7 +9334,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+17"/>
         <source>열람 답변 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9348,7 +9344,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>정보주체 요구 {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9358,7 +9354,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source> (환자 명부)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9428,7 +9424,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
         <source>본인 확인</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9458,18 +9454,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+80"/>
+        <location line="-63"/>
+        <location line="+71"/>
         <source>본인 확인을 먼저 기록하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-38"/>
         <source>열람을 연기했습니다. 열람 연기 통지서를 출력해 요구인에게 보내십시오.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+23"/>
         <source>열람 연기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9479,22 +9475,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
         <source>종결된 요구</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>정정 통지 ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+102"/>
         <source>요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, 잠시 뒤 다시 가려집니다.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+60"/>
         <source>열람 답변 전체 보기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9559,6 +9555,14 @@
     <message>
         <location line="+5"/>
         <source>신고인 본인의 요구로 접수합니다. 대리인·법정대리인의 요구는 정보주체 요구 화면에서 접수하십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestInbox</name>
+    <message>
+        <location filename="../../privdesk/ui/workflow.py" line="+47"/>
+        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9856,7 +9860,7 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+32"/>
+        <location line="+16"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9901,17 +9905,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+25"/>
         <source>위임장</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
-        <source>처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+72"/>
         <source>{number} {kind} 요구를 접수했습니다. 처리 기한 {due}.</source>
         <translation type="unfinished"></translation>
     </message>

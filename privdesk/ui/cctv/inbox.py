@@ -8,16 +8,15 @@ opens in :class:`~privdesk.ui.cctv.request.RequestDetailDialog`; "새 요구 접
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
-    QWidget,
 )
 
 from privdesk.cctv import requests as requests_uc
@@ -39,10 +38,10 @@ from privdesk.ui.clocks import DUE_SOON_BACKGROUND as DUE_SOON_BACKGROUND  # the
 from privdesk.ui.clocks import DUE_SOON_FOREGROUND as DUE_SOON_FOREGROUND
 from privdesk.ui.clocks import OVERDUE_BACKGROUND as OVERDUE_BACKGROUND
 from privdesk.ui.clocks import OVERDUE_FOREGROUND as OVERDUE_FOREGROUND
-from privdesk.ui.clocks import clock_colour
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
-from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
-from privdesk.ui.widgets import fmt_datetime, record_table
+from privdesk.ui.tablemodel import Column
+from privdesk.ui.widgets import fmt_datetime
+from privdesk.ui.workflow import ClockModel, RequestInbox
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv.page import CctvPage
@@ -55,8 +54,12 @@ def state_cell(r: RequestRow) -> str:
     return text + QCoreApplication.translate("Cctv", " · 영상 없음") if r.footage_gone else text
 
 
-class RequestsModel(RowTableModel[RequestRow]):
-    """The inbox rows in the order the use case gives (open by due date, then closed, newest first)."""
+class RequestsModel(ClockModel[RequestRow]):
+    """The inbox rows in the order the use case gives (open by due date, then closed, newest first);
+    only the days-left cell is coloured."""
+
+    WHOLE_ROW = False
+    CLOSED_COLOUR = QColor(Qt.GlobalColor.gray)
 
     CONTEXT = CTX
     (
@@ -90,28 +93,12 @@ class RequestsModel(RowTableModel[RequestRow]):
         ),
     )
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            r = self.row_object(index.row())  # only the days-left cell is coloured here
-            return clock_colour(
-                role,
-                closed=r.urgency == Urgency.CLOSED,
-                overdue=r.urgency == Urgency.OVERDUE,
-                due_soon=r.urgency == Urgency.DUE_SOON,
-                clock_cell=index.column() == self.COL_LEFT,
-                whole_row=False,
-                closed_foreground=QColor(Qt.GlobalColor.gray),
-            )
-        return super().data(index, role)
 
-
-class InboxTab(CctvTab):
+class InboxTab(RequestInbox[RequestRow, RequestDetailDialog], CctvTab):
     def __init__(self, page: CctvPage) -> None:
         super().__init__(page)
         self.setObjectName("inboxTab")
-        self.detail: RequestDetailDialog | None = None
         self.last_intake: RequestDetail | None = None
-        self._select_next: int | None = None  # a request just taken in: selected once the list has it
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.new_button = self.button(bar, "newRequestButton", self.tr("새 요구 접수"), self.new_request)
@@ -122,25 +109,9 @@ class InboxTab(CctvTab):
         self.include_closed.toggled.connect(lambda _on: self.reload())
         bar.addWidget(self.include_closed)
         layout.addLayout(bar)
-        self.notice = QLabel(self)
-        self.notice.setObjectName("intakeNotice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
-        self.model = RequestsModel(self)
-        self.table = record_table(self, "requestsTable", self.model, fit_contents=True, wrap=False)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        layout.addWidget(self.table, 1)
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        layout.addWidget(self.status)
-        self._update_buttons()
+        self.add_inbox(layout, RequestsModel(self))
 
     # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
-    def focus_target(self) -> QWidget | None:
-        return self.table
-
     def new_action(self) -> Callable[[], object] | None:
         return self.new_request
 
@@ -171,34 +142,8 @@ class InboxTab(CctvTab):
     def reload(self) -> None:
         ctx, actor, open_only = self.host.ctx, self.host.actor, not self.include_closed.isChecked()
         self.run(
-            lambda: requests_uc.list_requests(ctx, actor, open_only=open_only), self._loaded, changes=False
+            lambda: requests_uc.list_requests(ctx, actor, open_only=open_only), self.loaded, changes=False
         )
-
-    def _loaded(self, rows: list[RequestRow]) -> None:
-        keep = self.selected()
-        self.model.set_rows(rows)
-        open_rows = [r for r in rows if r.urgency != Urgency.CLOSED]
-        overdue = sum(1 for r in open_rows if r.urgency == Urgency.OVERDUE)
-        soon = sum(1 for r in open_rows if r.urgency == Urgency.DUE_SOON)
-        self.status.setText(
-            self.tr("처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건").format(
-                n=len(open_rows), overdue=overdue, soon=soon
-            )
-        )
-        target = self._select_next or (keep.id if keep is not None else None)
-        if target is not None and self.select(target):
-            self._select_next = None
-        self._update_buttons()
-
-    def selected(self) -> RequestRow | None:
-        return selected_row(self.table, self.model)
-
-    def select(self, request_id: int) -> bool:
-        return select_where(self.table, self.model, lambda r: r.id == request_id)
-
-    def _update_buttons(self) -> None:
-        if self.open_button is not None:
-            self.open_button.setEnabled(self.selected() is not None)
 
     # -- intake ----------------------------------------------------------------------------------
     def new_request(self) -> None:
@@ -210,17 +155,16 @@ class InboxTab(CctvTab):
         """Says at once what became of the footage: gone (past retention, not held) or held."""
         self.last_intake = detail
         if detail.row.footage_gone:
-            self.notice.setStyleSheet(GONE_STYLE)
-            self.notice.setText(
+            text, style = (
                 self.tr(
                     "{number} 접수: 요청한 기간의 영상은 보관기간이 지나 이미 없습니다(보존 연장 없음). "
                     "'보관기간 경과로 파기'를 사유로 결과를 통지하십시오. 처리 기한 {due}."
-                ).format(number=detail.number, due=detail.row.due.isoformat())
+                ).format(number=detail.number, due=detail.row.due.isoformat()),
+                GONE_STYLE,
             )
         else:
             cams = ", ".join(detail.row.cameras)
-            self.notice.setStyleSheet(OK_STYLE)
-            self.notice.setText(
+            text, style = (
                 self.tr(
                     "{number} 접수: 카메라 {cameras}의 {window} 영상에 청구 종결 시까지 자동 보존 연장을 걸었습니다. "
                     "처리 기한 {due}."
@@ -229,24 +173,14 @@ class InboxTab(CctvTab):
                     cameras=cams,
                     window=fmt_window(detail.row.window_start, detail.row.window_end),
                     due=detail.row.due.isoformat(),
-                )
+                ),
+                OK_STYLE,
             )
-        self.notice.show()
-        if not self.select(detail.id):
-            self._select_next = detail.id
+        self.announce(detail.id, text, style)
 
     # -- detail ----------------------------------------------------------------------------------
-    def open_selected(self) -> None:
-        r = self.selected()
-        if r is not None:
-            self.open_request(r.id)
+    def detail_dialog(self, request_id: int) -> RequestDetailDialog:
+        return RequestDetailDialog(self, request_id)
 
-    def open_request(self, request_id: int) -> RequestDetailDialog:
-        if self.detail is not None:
-            self.detail.close()
-        dialog = RequestDetailDialog(self, request_id)
-        self.detail = dialog
-        dialog.finished.connect(lambda _r: setattr(self, "detail", None) if self.detail is dialog else None)
+    def show_dialog(self, dialog: QDialog) -> None:
         self.open_dialog(dialog)
-        dialog.reload()
-        return dialog

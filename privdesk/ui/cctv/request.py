@@ -14,30 +14,23 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from privdesk.audit.reasons import require
 from privdesk.cctv import decisions, printing, requests
 from privdesk.cctv.common import fmt_window
 from privdesk.cctv.decisions import REFUSAL_GROUNDS
 from privdesk.cctv.provisions import provide_footage
 from privdesk.cctv.requests import (
     ELIGIBILITY_LABELS,
-    EventInfo,
     FootageDay,
     RequestDetail,
     RequesterContact,
@@ -64,14 +57,8 @@ from privdesk.ui.cctv.decisions import (
 )
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.tablemodel import Column, RowTableModel
-from privdesk.ui.widgets import (
-    ReasonDialog,
-    fmt_datetime,
-    heading,
-    recent_of,
-    record_table,
-    sort_key_datetime,
-)
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, record_table, sort_key_datetime
+from privdesk.ui.workflow import RequestDetailBase
 
 if TYPE_CHECKING:
     from privdesk.ui.cctv.inbox import InboxTab
@@ -128,29 +115,6 @@ class HoldsModel(RowTableModel[HoldInfo]):
     )
 
 
-class HistoryModel(RowTableModel[EventInfo]):
-    """처리 이력: the request's state changes, by whom (이름(ID)), oldest first until sorted."""
-
-    CONTEXT = CTX
-    COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("RequestDetailDialog", "일시"),
-            lambda e: fmt_datetime(e.at),
-            lambda e: sort_key_datetime(e.at),
-        ),
-        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "처리자"), lambda e: e.actor_label or e.actor_login),
-        Column(
-            QT_TRANSLATE_NOOP("RequestDetailDialog", "상태"),
-            lambda e: (
-                f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
-                if e.from_state
-                else label(STATE_TEXT, e.to_state)
-            ),
-        ),
-        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "메모"), lambda e: e.note),
-    )
-
-
 def notice_possible(d: RequestDetail) -> bool:
     """Whether a result notice can be printed (the rule of :func:`printing.print_result_notice`)."""
     if d.row.state == RequestState.WITHDRAWN:
@@ -158,7 +122,7 @@ def notice_possible(d: RequestDetail) -> bool:
     return d.row.footage_gone or d.decision is not None or d.row.state == RequestState.EXTENDED
 
 
-class RequestDetailDialog(QDialog):
+class RequestDetailDialog(RequestDetailBase):
     def __init__(self, tab: InboxTab, request_id: int) -> None:
         super().__init__(tab)
         self.setObjectName("requestDetailDialog")
@@ -172,98 +136,68 @@ class RequestDetailDialog(QDialog):
         self.setWindowTitle(self.tr("열람등 청구"))
 
         layout = QVBoxLayout(self)
-        self.title = heading("", self)
-        self.title.setObjectName("detailTitle")
-        layout.addWidget(self.title)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("detailSummary")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
-
+        self.add_header(layout)
         splitter = QSplitter(self)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        info = QWidget(scroll)
-        self.form = QFormLayout(info)
-        scroll.setWidget(info)
-        self.fields: dict[str, QLabel] = {}
-        for key, text in (
-            ("requester", self.tr("청구인")),
-            ("phone", self.tr("연락처")),
-            ("relation", self.tr("관계")),
-            ("identity", self.tr("신분 확인")),
-            ("received", self.tr("접수")),
-            ("cameras", self.tr("카메라")),
-            ("window", self.tr("영상 기간")),
-            ("purpose", self.tr("청구 목적")),
-            ("due", self.tr("처리 기한")),
-            ("decision", self.tr("결정")),
-            ("eligibility", self.tr("열람 대상 판단")),
-            ("viewing", self.tr("열람 일정")),
-            ("masking", self.tr("타인 마스킹")),
-            ("refusal", self.tr("거절·제한 사유")),
-            ("closed", self.tr("종결")),
-        ):
-            value = QLabel(info)
-            value.setObjectName(f"field_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            if key == "phone":
-                self.contact_button = QPushButton(self.tr("연락처 보기…"), info)
-                self.contact_button.setObjectName("contactButton")
-                self.contact_button.clicked.connect(lambda _c=False: self.show_contact())
-                row = QHBoxLayout()
-                row.addWidget(value, 1)
-                row.addWidget(self.contact_button)
-                self.form.addRow(text, row)
-            else:
-                self.form.addRow(text, value)
-
+        self.add_form(
+            splitter,
+            (
+                ("requester", self.tr("청구인")),
+                ("phone", self.tr("연락처")),
+                ("relation", self.tr("관계")),
+                ("identity", self.tr("신분 확인")),
+                ("received", self.tr("접수")),
+                ("cameras", self.tr("카메라")),
+                ("window", self.tr("영상 기간")),
+                ("purpose", self.tr("청구 목적")),
+                ("due", self.tr("처리 기한")),
+                ("decision", self.tr("결정")),
+                ("eligibility", self.tr("열람 대상 판단")),
+                ("viewing", self.tr("열람 일정")),
+                ("masking", self.tr("타인 마스킹")),
+                ("refusal", self.tr("거절·제한 사유")),
+                ("closed", self.tr("종결")),
+            ),
+            self._contact_row,
+        )
         self.side = QTabWidget(splitter)
         # sortable, sized to their content and remembered per table (ui.tables through record_table)
         self.footage_model = FootageModel(self)
         self.footage_table = record_table(self, "footageTable", self.footage_model)
         self.holds_model = HoldsModel(self)
         self.holds_table = record_table(self, "holdsTable", self.holds_model)
-        self.history_model = HistoryModel(self)
-        self.history_table: QTableView = record_table(self, "historyTable", self.history_model)
         self.side.addTab(self.footage_table, self.tr("영상 현황"))
         self.side.addTab(self.holds_table, self.tr("보존 연장"))
-        self.side.addTab(self.history_table, self.tr("처리 이력"))
+        self.add_history(self.side)
         splitter.setSizes([520, 460])
         layout.addWidget(splitter, 1)
-
-        self.actions_bar = QHBoxLayout()
-        self.actions_bar.addWidget(QLabel(self.tr("처리:"), self))
-        self.actions_box = QHBoxLayout()
-        self.actions_bar.addLayout(self.actions_box)
-        self.actions_bar.addStretch(1)
-        layout.addLayout(self.actions_bar)
+        self.add_actions_bar(layout)
 
         bar = QHBoxLayout()
-        self.masking_button = self._button(bar, "maskingButton", self.tr("마스킹 기록"), self.record_masking)
-        self.provision_button = self._button(bar, "provisionButton", self.tr("제3자 제공 기록"), self.provide)
+        self.masking_button = self.button(bar, "maskingButton", self.tr("마스킹 기록"), self.record_masking)
+        self.provision_button = self.button(bar, "provisionButton", self.tr("제3자 제공 기록"), self.provide)
         bar.addStretch(1)
-        self.form_button = self._button(bar, "printFormButton", self.tr("청구서 출력"), self.print_form)
-        self.notice_button = self._button(
+        self.form_button = self.button(bar, "printFormButton", self.tr("청구서 출력"), self.print_form)
+        self.notice_button = self.button(
             bar, "printNoticeButton", self.tr("결과 통지서 출력"), self.print_notice
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
-        buttons.rejected.connect(self.reject)
-        bar.addWidget(buttons)
+        self.add_close(bar)
         layout.addLayout(bar)
         self.resize(1020, 720)
         self._set_enabled(False)
 
-    def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _c=False: slot())
-        bar.addWidget(button)
-        return button
+    def _contact_row(self, key: str, text: str, info: QWidget) -> bool:
+        """The phone, masked, with "연락처 보기…" (the full contact for a logged reason)."""
+        if key != "phone":
+            return False
+        value = self.field(key, info)
+        self.contact_button = QPushButton(self.tr("연락처 보기…"), info)
+        self.contact_button.setObjectName("contactButton")
+        self.contact_button.clicked.connect(lambda _c=False: self.show_contact())
+        row = QHBoxLayout()
+        row.addWidget(value, 1)
+        row.addWidget(self.contact_button)
+        self.form.addRow(text, row)
+        return True
 
     def _set_enabled(self, on: bool) -> None:
         for b in (
@@ -290,12 +224,8 @@ class RequestDetailDialog(QDialog):
             self.tr("{number} — {kind} 청구").format(number=d.number, kind=label(KIND_TEXT, r.kind))
         )
         closed = r.state not in requests.TRANSITIONS or not d.next_states
-        summary = self.tr("상태: {state} · 처리 기한 {due} ({left})").format(
-            state=label(STATE_TEXT, r.state), due=r.due.isoformat(), left=days_left_text(r.days_left, closed)
-        )
-        if r.footage_gone:
-            summary += " · " + self.tr("영상 없음: 보관기간이 지나 파기됨")
-        self.summary.setText(summary)
+        gone = [self.tr("영상 없음: 보관기간이 지나 파기됨")] if r.footage_gone else []
+        self.show_clock(label(STATE_TEXT, r.state), r.due, days_left_text(r.days_left, closed), gone)
         f = self.fields
         f["requester"].setText(d.requester_name)
         f["phone"].setText(self.contact.phone if self.contact else d.requester_phone_masked)
@@ -356,13 +286,10 @@ class RequestDetailDialog(QDialog):
     def _fill_tables(self, d: RequestDetail) -> None:
         self.footage_model.set_rows(d.footage)
         self.holds_model.set_rows(d.holds)
-        self.history_model.set_rows(d.events)
+        self.fill_history(d.events, partial(label, STATE_TEXT))
 
     def _fill_actions(self, d: RequestDetail) -> None:
-        for button in self.action_buttons.values():
-            self.actions_box.removeWidget(button)
-            button.deleteLater()
-        self.action_buttons = {}
+        self.clear_actions()
         texts = {
             RequestState.APPROVED: self.tr("승인"),
             RequestState.PARTLY_APPROVED: self.tr("일부 승인"),
@@ -374,27 +301,17 @@ class RequestDetailDialog(QDialog):
         }
         for state in ACTION_ORDER:
             if state in d.next_states:
-                button = self._button(
-                    self.actions_box, f"action_{state}", texts[state], partial(self.act, str(state))
-                )
-                self.action_buttons[str(state)] = button
-        if not self.action_buttons:
-            done = QPushButton(self.tr("종결된 청구"), self)
-            done.setEnabled(False)
-            self.actions_box.addWidget(done)
-            self.action_buttons["-"] = done
+                self.add_action(str(state), texts[state], partial(self.act, str(state)))
+        self.no_actions(self.tr("종결된 청구"))
         self._set_enabled(True)
         approved = d.row.state in (RequestState.APPROVED, RequestState.PARTLY_APPROVED)
         self.masking_button.setVisible(approved)
         self.notice_button.setEnabled(notice_possible(d))
 
     # -- actions -------------------------------------------------------------------------------------
-    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
+    def keep_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         self.tab.page.dialog = dialog
-        dialog.accepted.connect(on_accept)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         def failed(exc: BaseException) -> bool:
@@ -433,7 +350,7 @@ class RequestDetailDialog(QDialog):
                 else:
                     self._run(lambda: decisions.approve(ctx, actor, rid, a, expected_version=version))
 
-            self._open(approve, go_approve)
+            self.show_step(approve, go_approve)
         elif state == RequestState.REFUSED:
             refuse = RefuseDialog(self, d)
 
@@ -445,7 +362,7 @@ class RequestDetailDialog(QDialog):
                     )
                 )
 
-            self._open(refuse, go_refuse)
+            self.show_step(refuse, go_refuse)
         elif state == RequestState.EXTENDED:
             ext = ExtendDialog(self, d, ctx.profile.extension_max_days)
 
@@ -457,7 +374,7 @@ class RequestDetailDialog(QDialog):
                     )
                 )
 
-            self._open(ext, go_extend)
+            self.show_step(ext, go_extend)
         elif state == RequestState.COMPLETED:
             comp = CompleteDialog(self, d)
 
@@ -469,7 +386,7 @@ class RequestDetailDialog(QDialog):
                     )
                 )
 
-            self._open(comp, go_complete)
+            self.show_step(comp, go_complete)
         elif state == RequestState.CLOSED:
             self._reason(
                 self.tr("종결"),
@@ -492,7 +409,7 @@ class RequestDetailDialog(QDialog):
             reason = dialog.reason_text()
             self._run(lambda: action(reason))
 
-        self._open(dialog, go)
+        self.show_step(dialog, go)
 
     def record_masking(self) -> None:
         d = self.detail
@@ -507,7 +424,7 @@ class RequestDetailDialog(QDialog):
                 lambda: decisions.record_masking(ctx, actor, rid, masked_by=by, expected_version=version)
             )
 
-        self._open(dialog, go)
+        self.show_step(dialog, go)
 
     def provide(self) -> None:
         d = self.detail
@@ -520,7 +437,7 @@ class RequestDetailDialog(QDialog):
             data = dialog.provision()
             self._run(lambda: provide_footage(ctx, actor, data), lambda _info: self._provided())
 
-        self._open(dialog, go)
+        self.show_step(dialog, go)
 
     def _provided(self) -> None:
         messages.show_info(
@@ -534,25 +451,12 @@ class RequestDetailDialog(QDialog):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        dialog = ReasonDialog(
-            self,
-            self.tr("연락처 보기"),
+        self.ask_reveal(
             self.tr("청구인의 전체 연락처·주소를 봅니다. 접속기록에 사유와 함께 남습니다."),
-            ok_text=self.tr("보기"),
-            recent=recent_of(self.host, actor),
-            validate=require,
+            lambda reason: requests.requester_contact(ctx, actor, rid, reason),
+            self._contact_shown,
+            changes=frozenset({"cctv"}),
         )
-
-        def go() -> None:
-            reason = dialog.reason_text()
-            self.host.runner.run(
-                lambda: requests.requester_contact(ctx, actor, rid, reason),
-                owner=self,
-                on_done=self._contact_shown,
-                changes=frozenset({"cctv"}),
-            )
-
-        self._open(dialog, go)
 
     def _contact_shown(self, contact: RequesterContact) -> None:
         self.contact = contact

@@ -15,6 +15,7 @@ record, with printing and the 발송 기록 per row. "통지서" prints the noti
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,13 +24,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -45,10 +43,9 @@ from privdesk.rights import answers, decisions
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.answers import AccessAnswer
 from privdesk.rights.decisions import REFUSAL_GROUNDS, NoticeRow
-from privdesk.rights.requests import Contacts, EventInfo, RequestDetail, RequestKind, RequestState, Urgency
+from privdesk.rights.requests import Contacts, RequestDetail, RequestKind, RequestState, Urgency
 from privdesk.ui import messages
 from privdesk.ui.cctv.common import PrintFn, PrintJob
-from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.requests.actions import AccessAnswerDialog, ActionDialog, NoticeSentDialog, action_dialog
 from privdesk.ui.requests.common import (
     ACCESS_ITEM_TEXT,
@@ -62,15 +59,8 @@ from privdesk.ui.requests.common import (
     urgency_style,
 )
 from privdesk.ui.requests.parts import ContactView, NoticesTable, RequestCorrectionDialog
-from privdesk.ui.tablemodel import Column, RowTableModel
-from privdesk.ui.widgets import (
-    ReasonDialog,
-    fmt_datetime,
-    heading,
-    recent_of,
-    record_table,
-    sort_key_datetime,
-)
+from privdesk.ui.widgets import ReasonDialog, fmt_datetime, recent_of
+from privdesk.ui.workflow import RequestDetailBase
 
 if TYPE_CHECKING:
     from privdesk.ui.requests.page import RequestsPage
@@ -92,29 +82,6 @@ ACTIONS: tuple[tuple[str, str], ...] = (
 #: what a step of a request changes: the request, and the registry record it holds or corrects
 DECIDED: frozenset[str] = frozenset({"requests", "registry"})
 _NEEDS_IDENTITY = frozenset({"start", "access", "correct", "complete", "partly", "separate"})
-
-
-class HistoryModel(RowTableModel[EventInfo]):
-    """처리 이력: the request's state changes, by whom (이름(ID)), oldest first until sorted."""
-
-    CONTEXT = "RequestDetailDialog"  # the dialog's context: the headers were its self.tr texts
-    COLUMNS = (
-        Column(
-            QT_TRANSLATE_NOOP("RequestDetailDialog", "일시"),
-            lambda e: fmt_datetime(e.at),
-            lambda e: sort_key_datetime(e.at),
-        ),
-        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "처리자"), lambda e: e.actor_label or e.actor_login),
-        Column(
-            QT_TRANSLATE_NOOP("RequestDetailDialog", "상태"),
-            lambda e: (
-                f"{label(STATE_TEXT, e.from_state)} → {label(STATE_TEXT, e.to_state)}"
-                if e.from_state
-                else label(STATE_TEXT, e.to_state)
-            ),
-        ),
-        Column(QT_TRANSLATE_NOOP("RequestDetailDialog", "메모"), lambda e: e.note),
-    )
 
 
 def offered(d: RequestDetail, key: str) -> bool:
@@ -146,7 +113,7 @@ def offered(d: RequestDetail, key: str) -> bool:
     return True
 
 
-class RequestDetailDialog(QDialog):
+class RequestDetailDialog(RequestDetailBase):
     def __init__(self, page: RequestsPage, request_id: int) -> None:
         super().__init__(page)
         self.setObjectName("requestDetailDialog")
@@ -165,13 +132,7 @@ class RequestDetailDialog(QDialog):
         self.setWindowTitle(self.tr("정보주체 요구"))
 
         layout = QVBoxLayout(self)
-        self.title = heading("", self)
-        self.title.setObjectName("detailTitle")
-        layout.addWidget(self.title)
-        self.summary = QLabel(self)
-        self.summary.setObjectName("detailSummary")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self.add_header(layout)
         self.alert = QLabel(self)
         self.alert.setObjectName("detailAlert")
         self.alert.setWordWrap(True)
@@ -180,47 +141,28 @@ class RequestDetailDialog(QDialog):
         layout.addWidget(self.alert)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        scroll = QScrollArea(splitter)
-        scroll.setWidgetResizable(True)
-        info = QWidget(scroll)
-        self.form = QFormLayout(info)
-        scroll.setWidget(info)
-        self.fields: dict[str, QLabel] = {}
-        for key, text in (
-            ("file", self.tr("개인정보파일")),
-            ("subject", self.tr("정보주체")),
-            ("requester", self.tr("요구인")),
-            ("contact", self.tr("연락처")),
-            ("identity", self.tr("신분 확인")),
-            ("received", self.tr("접수")),
-            ("due", self.tr("처리 기한")),
-            ("items", self.tr("열람할 사항")),
-            ("text", self.tr("요구 내용·사유")),
-            ("result", self.tr("처리 결과")),
-            ("viewing", self.tr("열람")),
-            ("refusal", self.tr("거절·제한 사유")),
-            ("closed", self.tr("종결 일시")),
-        ):
-            if key == "contact":
-                self.contact_view = ContactView(info)
-                self.contact_view.reveal.connect(self.show_contacts)
-                self.fields[key] = self.contact_view.value
-                self.contact_button = self.contact_view.button
-                self.contact_status = self.contact_view.status
-                self.form.addRow(text, self.contact_view)
-                continue
-            value = QLabel(info)
-            value.setObjectName(f"field_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            self.form.addRow(text, value)
-
+        self.add_form(
+            splitter,
+            (
+                ("file", self.tr("개인정보파일")),
+                ("subject", self.tr("정보주체")),
+                ("requester", self.tr("요구인")),
+                ("contact", self.tr("연락처")),
+                ("identity", self.tr("신분 확인")),
+                ("received", self.tr("접수")),
+                ("due", self.tr("처리 기한")),
+                ("items", self.tr("열람할 사항")),
+                ("text", self.tr("요구 내용·사유")),
+                ("result", self.tr("처리 결과")),
+                ("viewing", self.tr("열람")),
+                ("refusal", self.tr("거절·제한 사유")),
+                ("closed", self.tr("종결 일시")),
+            ),
+            self._contact_row,
+        )
         self.tabs = QTabWidget(splitter)
         self.tabs.setObjectName("detailTabs")
-        self.history_model = HistoryModel(self)  # sortable, sized and remembered (ui.tables)
-        self.history_table = record_table(self, "historyTable", self.history_model)
-        self.tabs.addTab(self.history_table, self.tr("처리 이력"))
+        self.add_history(self.tabs, selectable=False)
         self.notices_table = NoticesTable(self)
         self.notices_table.hide()  # a tab only for a decided correction
         self.notices_table.print_requested.connect(self.print_correction)
@@ -228,15 +170,10 @@ class RequestDetailDialog(QDialog):
         splitter.setSizes([380, 300])
         layout.addWidget(splitter, 1)
 
-        self.actions_bar = QHBoxLayout()
-        self.actions_bar.addWidget(QLabel(self.tr("처리:"), self))
-        self.actions_box = QHBoxLayout()
-        self.actions_bar.addLayout(self.actions_box)
-        self.actions_bar.addStretch(1)
-        layout.addLayout(self.actions_bar)
+        self.add_actions_bar(layout)
 
         bar = QHBoxLayout()
-        self.answer_button = self._button(bar, "answerButton", self.tr("열람 답변 보기"), self.show_answer)
+        self.answer_button = self.button(bar, "answerButton", self.tr("열람 답변 보기"), self.show_answer)
         self.notice_button = QPushButton(self.tr("통지서 출력"), self)
         self.notice_button.setObjectName("noticeButton")
         self.notice_button.setAutoDefault(False)
@@ -246,22 +183,23 @@ class RequestDetailDialog(QDialog):
         self.notice_button.setMenu(self.notice_menu)
         bar.addWidget(self.notice_button)
         bar.addStretch(1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("닫기"))
-        buttons.rejected.connect(self.reject)
-        bar.addWidget(buttons)
+        self.add_close(bar)
         layout.addLayout(bar)
 
         self.resize(1060, 820)
         self._set_enabled(False)
 
-    def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _c=False: slot())
-        bar.addWidget(button)
-        return button
+    def _contact_row(self, key: str, text: str, info: QWidget) -> bool:
+        """The contacts, masked, with "연락처 보기…" (in full for a while, for a logged reason)."""
+        if key != "contact":
+            return False
+        self.contact_view = ContactView(info)
+        self.contact_view.reveal.connect(self.show_contacts)
+        self.fields[key] = self.contact_view.value
+        self.contact_button = self.contact_view.button
+        self.contact_status = self.contact_view.status
+        self.form.addRow(text, self.contact_view)
+        return True
 
     def _set_enabled(self, on: bool) -> None:
         for b in (self.answer_button, self.notice_button, self.contact_button):
@@ -289,13 +227,7 @@ class RequestDetailDialog(QDialog):
         kind = label(KIND_TEXT, r.kind)
         self.setWindowTitle(self.tr("정보주체 요구 {number}").format(number=d.number))
         self.title.setText(self.tr("{number} — {kind} 요구").format(number=d.number, kind=kind))
-        self.summary.setText(
-            self.tr("상태: {state} · 처리 기한 {due} ({left})").format(
-                state=label(STATE_TEXT, r.state),
-                due=r.due.isoformat(),
-                left=days_left_text(r.days_left, r.urgency),
-            )
-        )
+        self.show_clock(label(STATE_TEXT, r.state), r.due, days_left_text(r.days_left, r.urgency))
         self.summary.setStyleSheet(urgency_style(r.urgency))
         f = self.fields
         f["file"].setText(d.file_name)
@@ -356,7 +288,7 @@ class RequestDetailDialog(QDialog):
         for key in ("items", "text", "result", "viewing", "refusal", "closed"):
             self.form.setRowVisible(f[key], bool(f[key].text()))
         self.form.setRowVisible(f["items"], r.kind == RequestKind.ACCESS)
-        self._fill_history(d)
+        self.fill_history(d.events, partial(label, STATE_TEXT))
         self._fill_actions(d)
         self._update_alert()
         self._set_enabled(True)
@@ -415,14 +347,8 @@ class RequestDetailDialog(QDialog):
         self.alert.setText("\n".join(lines))
         self.alert.setVisible(bool(lines))
 
-    def _fill_history(self, d: RequestDetail) -> None:
-        self.history_model.set_rows(d.events)
-
     def _fill_actions(self, d: RequestDetail) -> None:
-        for button in self.action_buttons.values():
-            self.actions_box.removeWidget(button)
-            button.deleteLater()
-        self.action_buttons = {}
+        self.clear_actions()
         texts = {
             "verify": self.tr("본인 확인"),
             "start": self.tr("처리 시작"),
@@ -438,21 +364,11 @@ class RequestDetailDialog(QDialog):
         for key, _state in ACTIONS:
             if not offered(d, key):
                 continue
-            button = QPushButton(texts[key], self)
-            button.setObjectName(f"action_{key}")
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _c=False, k=key: self.act(k))
+            button = self.add_action(key, texts[key], partial(self.act, key))
             if key in _NEEDS_IDENTITY and d.identity_verified_at is None:
                 button.setEnabled(False)
                 button.setToolTip(self.tr("본인 확인을 먼저 기록하십시오."))
-            self.actions_box.addWidget(button)
-            self.action_buttons[key] = button
-        if not self.action_buttons:
-            done = QPushButton(self.tr("종결된 요구"), self)
-            done.setObjectName("action_none")
-            done.setEnabled(False)
-            self.actions_box.addWidget(done)
-            self.action_buttons["-"] = done
+        self.no_actions(self.tr("종결된 요구"), "action_none")
 
     # -- correction notices -----------------------------------------------------------------------------
     def _notices_loaded(self, rows: list[NoticeRow]) -> None:
@@ -479,12 +395,12 @@ class RequestDetailDialog(QDialog):
         self._open(dialog, lambda: self._run(dialog.call(ctx, actor), dialog, lambda _row: self.reload()))
 
     # -- actions -------------------------------------------------------------------------------------------
-    def _open(self, dialog: ActionDialog, go: Callable[[], None]) -> None:
+    def keep_dialog(self, dialog: QDialog) -> None:
         self.dialog = dialog
         self.page.dialog = dialog
-        dialog.submitted.connect(go)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+
+    def _open(self, dialog: ActionDialog, go: Callable[[], None]) -> None:
+        self.show_step(dialog, go, dialog.submitted)
 
     def _run(
         self,
@@ -551,8 +467,7 @@ class RequestDetailDialog(QDialog):
 
         def loaded(result: tuple[PatientDetail, UnmaskedFields]) -> None:
             dialog = RequestCorrectionDialog(self.host, self, d, *result)
-            self.dialog = dialog
-            self.page.dialog = dialog
+            self.keep_dialog(dialog)
             dialog.saved.connect(self._changed)
             dialog.finished.connect(dialog.deleteLater)
             dialog.open()
@@ -566,31 +481,14 @@ class RequestDetailDialog(QDialog):
         if d is None:
             return
         ctx, actor, rid = self.host.ctx, self.host.actor, d.id
-        dialog = ReasonDialog(
-            self,
-            self.tr("연락처 보기"),
+        self.ask_reveal(
             self.tr(
                 "요구인과 정보주체의 전체 연락처·생년월일·주소를 봅니다. 접속기록에 사유와 함께 남고, "
                 "잠시 뒤 다시 가려집니다."
             ),
-            ok_text=self.tr("보기"),
-            recent=recent_of(self.host, actor),
-            validate=require,
+            lambda reason: requests_uc.contacts(ctx, actor, rid, reason),
+            self._contacts_shown,
         )
-        self.dialog = dialog
-        self.page.dialog = dialog
-
-        def go() -> None:
-            reason = dialog.reason_text()
-            self.host.runner.run(
-                lambda: requests_uc.contacts(ctx, actor, rid, reason),
-                owner=self,
-                on_done=self._contacts_shown,
-            )
-
-        dialog.accepted.connect(go)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     def _contacts_shown(self, contacts: Contacts) -> None:
         msecs = (
@@ -633,8 +531,7 @@ class RequestDetailDialog(QDialog):
         self.answer = answer
         dialog = AccessAnswerDialog(self, answer)
         dialog.reveal.connect(lambda: self.unmask_answer(dialog))
-        self.dialog = dialog
-        self.page.dialog = dialog
+        self.keep_dialog(dialog)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +30,6 @@ from privdesk import clock
 from privdesk.rights import requests as requests_uc
 from privdesk.rights.requests import RELATION_LABELS, RequestDetail, RequestRow, Urgency
 from privdesk.ui.cctv.common import PrintJob
-from privdesk.ui.clocks import CLOCK_ROLES, clock_colour
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
@@ -45,8 +44,9 @@ from privdesk.ui.requests.common import (
 )
 from privdesk.ui.requests.detail import RequestDetailDialog
 from privdesk.ui.requests.intake import IntakeDialog
-from privdesk.ui.tablemodel import Column, RowTableModel, select_where, selected_row
-from privdesk.ui.widgets import heading, record_table
+from privdesk.ui.tablemodel import Column
+from privdesk.ui.widgets import heading
+from privdesk.ui.workflow import ClockModel, RequestInbox
 
 CTX = "RequestsModel"
 OPEN, ALL = "open", "all"
@@ -65,8 +65,8 @@ def state_cell(r: RequestRow) -> str:
     return text
 
 
-class RequestsModel(RowTableModel[RequestRow]):
-    """The inbox rows, in the order the use case gives them."""
+class RequestsModel(ClockModel[RequestRow]):
+    """The inbox rows, in the order the use case gives them (an overdue one red and bold)."""
 
     CONTEXT = CTX
     COL_NUMBER, COL_KIND, COL_SUBJECT, COL_REQUESTER, COL_RECEIVED, COL_DUE, COL_LEFT, COL_STATE = range(8)
@@ -90,22 +90,8 @@ class RequestsModel(RowTableModel[RequestRow]):
         Column(QT_TRANSLATE_NOOP("RequestsModel", "상태"), state_cell),
     )
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in CLOCK_ROLES:
-            r = self.row_object(index.row())
-            return clock_colour(
-                role,
-                closed=r.urgency == Urgency.CLOSED,
-                overdue=r.urgency == Urgency.OVERDUE,
-                due_soon=r.urgency == Urgency.DUE_SOON,
-                clock_cell=index.column() == self.COL_LEFT,
-            )
-        return super().data(index, role)
 
-
-class RequestsPage(Page):
+class RequestsPage(RequestInbox[RequestRow, RequestDetailDialog], Page):
     """정보주체 요구 (permission: request.handle)."""
 
     SHOWS = frozenset({"requests", "registry"})  # the requests and the patients they name or hold
@@ -114,10 +100,8 @@ class RequestsPage(Page):
         super().__init__(host, parent)
         self.setObjectName("requestsPage")
         self.dialog: QDialog | QMessageBox | None = None  # the dialog an action opened (tests reach it here)
-        self.detail: RequestDetailDialog | None = None
         self.print_job: PrintJob | None = None
         self.last_intake: RequestDetail | None = None
-        self._select_next: int | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("정보주체 요구"), self))
         intro = QLabel(
@@ -151,21 +135,7 @@ class RequestsPage(Page):
         bar.addWidget(self.filter_combo)
         layout.addLayout(bar)
 
-        self.notice = QLabel(self)
-        self.notice.setObjectName("intakeNotice")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        layout.addWidget(self.notice)
-
-        self.model = RequestsModel(self)
-        self.table = record_table(self, "requestsTable", self.model, fit_contents=True, wrap=False)
-        self.table.doubleClicked.connect(lambda _i: self.open_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
-        layout.addWidget(self.table, 1)
-        self.status = QLabel(self)
-        self.status.setObjectName("status")
-        layout.addWidget(self.status)
-        self._update_buttons()
+        self.add_inbox(layout, RequestsModel(self))
 
     def _button(self, bar: QHBoxLayout, name: str, text: str, slot: Any) -> QPushButton:
         b = QPushButton(text, self)
@@ -202,9 +172,6 @@ class RequestsPage(Page):
         return bool(self.filter_combo.currentData() == OPEN)
 
     # -- the keyboard (privdesk.ui.shortcuts) ----------------------------------------------------
-    def focus_target(self) -> QWidget | None:
-        return self.table
-
     def search_box(self) -> QWidget | None:
         return self.filter_combo
 
@@ -246,33 +213,8 @@ class RequestsPage(Page):
         self.host.runner.run(
             lambda: requests_uc.list_requests(ctx, actor, open_only=open_only),
             owner=self,
-            on_done=self._loaded,
+            on_done=self.loaded,
         )
-
-    def _loaded(self, rows: list[RequestRow]) -> None:
-        keep = self.selected()
-        self.model.set_rows(rows)
-        open_rows = [r for r in rows if r.urgency != Urgency.CLOSED]
-        overdue = sum(1 for r in open_rows if r.urgency == Urgency.OVERDUE)
-        soon = sum(1 for r in open_rows if r.urgency == Urgency.DUE_SOON)
-        self.status.setText(
-            self.tr("처리 중 {n}건 — 기한 지남 {overdue}건, 기한 임박 {soon}건").format(
-                n=len(open_rows), overdue=overdue, soon=soon
-            )
-        )
-        target = self._select_next or (keep.id if keep is not None else None)
-        if target is not None and self.select(target):
-            self._select_next = None
-        self._update_buttons()
-
-    def selected(self) -> RequestRow | None:
-        return selected_row(self.table, self.model)
-
-    def select(self, request_id: int) -> bool:
-        return select_where(self.table, self.model, lambda r: r.id == request_id)
-
-    def _update_buttons(self) -> None:
-        self.open_button.setEnabled(self.selected() is not None)
 
     # -- intake ---------------------------------------------------------------------------------------
     def new_request(self) -> IntakeDialog:
@@ -295,28 +237,11 @@ class RequestsPage(Page):
             )
         if detail.subject_under_14:
             text += " " + self.tr("정보주체가 만 14세 미만입니다(법정대리인 요구).")
-        self.notice.setStyleSheet(OK_STYLE if not detail.row.held else INFO_STYLE)
-        self.notice.setText(text)
-        self.notice.show()
-        if not self.select(detail.id):
-            self._select_next = detail.id
+        self.announce(detail.id, text, OK_STYLE if not detail.row.held else INFO_STYLE)
 
     # -- detail ---------------------------------------------------------------------------------------
-    def open_selected(self) -> None:
-        r = self.selected()
-        if r is not None:
-            self.open_request(r.id)
-
-    def open_request(self, request_id: int) -> RequestDetailDialog:
-        if self.detail is not None:
-            self.detail.close()
-        dialog = RequestDetailDialog(self, request_id)
-        self.detail = dialog
-        dialog.finished.connect(lambda _r: setattr(self, "detail", None) if self.detail is dialog else None)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        dialog.reload()
-        return dialog
+    def detail_dialog(self, request_id: int) -> RequestDetailDialog:
+        return RequestDetailDialog(self, request_id)
 
 
 def requests_page(host: PageHost, parent: QWidget | None) -> Page:

@@ -96,8 +96,8 @@ def test_a_hold_keeps_only_footage_that_existed_when_it_was_set_and_only_while_i
 
 # -- the camera registry -------------------------------------------------------------------------------
 def test_cameras_are_seeded_once_from_the_profile(ctx: AppContext, fac: Actor) -> None:
-    assert cameras.seed_cameras(ctx) == 25
-    assert cameras.seed_cameras(ctx, fac) == 0
+    with ctx.unit(None) as u:  # seeded at init: seeding again creates nothing
+        assert cameras.ensure_cameras(u, ctx.profile) == 0
     listed = cameras.list_cameras(ctx, fac)
     assert [c.number for c in listed[:2]] == ["CAM-01", "CAM-02"] and len(listed) == 25
     assert {c.location for c in listed} == {"건물로비", "원내", "건물외부"}

@@ -98,10 +98,12 @@ def initialize(
                     reason="초기 설정: 개인정보 보호책임자 지정",
                 )
                 code = recovery.store_code(s, keys, params)
-                born = Unit(s, "system", None)  # the profile's data, logged in the init's own append
+                # the data the profile names, born with the database: part of the set-up, whose
+                # ``init`` entry (naming the profile) stands for it in the access log
+                born = Unit(s, "system", None)
                 ensure_files(born, profile)
-                ensure_cameras(born, profile)
-                ensure_processors(born, profile)
+                ensure_cameras(born, profile, log=False)
+                ensure_processors(born, profile, log=False)
                 head = append_head(
                     s,
                     keys,
@@ -111,7 +113,6 @@ def initialize(
                         PendingEntry(
                             "system", Action.ACCOUNT_CREATE, account.ref, None, "ok", "role=officer"
                         ),
-                        *born.entries,
                     ],
                 )
         except BaseException:

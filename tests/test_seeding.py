@@ -105,9 +105,14 @@ def test_a_new_database_has_its_files_processors_and_cameras_right_after_init(ct
             patient.updated_by == "system"
             and patient.separate_after_days == files.DEFAULT_SEPARATE_AFTER_DAYS
         )
-    # the seeding is in the init's own access-log append, once
-    assert _seed_entries(ctx, CAMERA_SEED) == [f"seed={n_cameras}"]
-    assert _seed_entries(ctx, PROCESSOR_SEED) == [f"seed={n_processors}"]
+    # part of the set-up: its two entries (init naming the profile, the officer's account) stand for it
+    with ctx.session() as s:
+        logged = list(
+            s.execute(select(AccessLogEntry.action, AccessLogEntry.detail).order_by(AccessLogEntry.seq))
+        )
+    assert [a for a, _ in logged] == [Action.INIT, Action.ACCOUNT_CREATE]
+    assert logged[0][1] == f"profile={ctx.profile.name}"
+    assert _seed_entries(ctx, CAMERA_SEED) == _seed_entries(ctx, PROCESSOR_SEED) == []
     # seeding again creates nothing (the steps are idempotent)
     with ctx.unit(None) as u:
         assert cameras.ensure_cameras(u, ctx.profile) == 0
@@ -186,15 +191,17 @@ def test_a_database_upgraded_from_0790_is_seeded_once_keeping_the_officers_rules
                 select(LifecycleFile).where(LifecycleFile.code == files.PATIENT_FILE)
             ).scalar_one()
             assert patient.separate_after_days == 1000  # the officer's rule is not overwritten
-        assert _seed_entries(upgraded, CAMERA_SEED) == [f"seed={n_cameras}"] * 2  # init, then the upgrade
-        assert _seed_entries(upgraded, PROCESSOR_SEED) == [f"seed={n_processors}"] * 2
+        assert _seed_entries(upgraded, CAMERA_SEED) == [
+            f"seed={n_cameras}"
+        ]  # the upgrade's step, by the system
+        assert _seed_entries(upgraded, PROCESSOR_SEED) == [f"seed={n_processors}"]
     finally:
         upgraded.engine.dispose()
 
     again = open_context(ctx.settings)  # at the head now: no step runs
     try:
         assert _stored(again) == (n_files, n_processors, n_cameras)
-        assert len(_seed_entries(again, CAMERA_SEED)) == 2
+        assert len(_seed_entries(again, CAMERA_SEED)) == len(_seed_entries(again, PROCESSOR_SEED)) == 1
         assert len(cameras.list_cameras(again, officer(again))) == n_cameras
         assert_intact(again)
     finally:

@@ -115,13 +115,14 @@ def default_purpose(profile: HospitalProfile) -> str:
 
 
 # -- helpers for the other CCTV modules ----------------------------------------------------------
-def ensure_cameras(u: Unit, profile: HospitalProfile) -> int:
+def ensure_cameras(u: Unit, profile: HospitalProfile, *, log: bool = True) -> int:
     """Seed the cameras from the profile into an empty registry (idempotent); returns the number
     created. Called where the data is born — :func:`privdesk.bootstrap.initialize` and, for a
     database made before revision 0800, the step after the upgrade
     (:data:`privdesk.opening.ANCHORED_BY_REVISION`) — never by a use case. The profile row is locked
     first, so two workstations upgrading at once do not both seed (a no-op on SQLite, already
-    serialised)."""
+    serialised). ``log=False``: no access-log entry of its own (the set-up's ``init`` entry, naming
+    the profile, stands for it)."""
     if u.session.execute(select(func.count()).select_from(CctvCamera)).scalar_one() > 0:
         return 0
     u.session.execute(select(Meta.key).where(Meta.key == META_PROFILE).with_for_update()).all()
@@ -154,7 +155,7 @@ def ensure_cameras(u: Unit, profile: HospitalProfile) -> int:
         )
     u.session.flush()
     n = len(profile.cctv.cameras)
-    if n:
+    if n and log:
         u.log(Action.CREATE, subject="cctv_camera:*", detail=f"seed={n}")
     return n
 

@@ -203,12 +203,13 @@ def rows_of(
 
 
 # -- seeding and the unit ---------------------------------------------------------------------------
-def ensure_processors(u: Unit, profile: HospitalProfile) -> int:
+def ensure_processors(u: Unit, profile: HospitalProfile, *, log: bool = True) -> int:
     """Seed the profile's processors while the registry is empty (idempotent); returns how many.
     Called where the data is born — :func:`privdesk.bootstrap.initialize` and, for a database made
     before revision 0800, the step after the upgrade (:data:`privdesk.opening.ANCHORED_BY_REVISION`)
     — never by a use case. The profile row is locked first, so two workstations upgrading at once
-    do not both seed."""
+    do not both seed. ``log=False``: no access-log entry of its own (the set-up's ``init`` entry,
+    naming the profile, stands for it)."""
     if u.session.execute(select(func.count()).select_from(Processor)).scalar_one() > 0:
         return 0
     u.session.execute(select(Meta.key).where(Meta.key == META_PROFILE).with_for_update()).all()
@@ -244,7 +245,7 @@ def ensure_processors(u: Unit, profile: HospitalProfile) -> int:
             )
         )
     u.session.flush()
-    if seen:
+    if seen and log:
         u.log(Action.CREATE, "processor:*", detail=f"seed={len(seen)}")
     return len(seen)
 

@@ -10,9 +10,10 @@ import sqlite3
 import pytest
 from sqlalchemy import func, inspect, select
 
+from privdesk import clock
 from privdesk.audit import protections
 from privdesk.audit.chain import Action
-from privdesk.cctv import cameras
+from privdesk.cctv import cameras, retention
 from privdesk.cctv.models import CctvCamera, CctvCameraChange
 from privdesk.context import AppContext
 from privdesk.disclosures import ledger, processors
@@ -130,7 +131,12 @@ def test_the_screens_reads_write_nothing(ctx: AppContext) -> None:
     rules = files.list_files(ctx, off)
     assert len(rules) == _born(ctx)[0] and files.PATIENT_FILE in {r.code for r in rules}
     assert files.overdue_destruction(ctx, off).due == 0
-    assert len(cameras.list_cameras(ctx, off)) == _born(ctx)[2]
+    listed_cameras = cameras.list_cameras(ctx, off)
+    assert len(listed_cameras) == _born(ctx)[2]
+    first = listed_cameras[0].number
+    assert [h.change for h in cameras.camera_history(ctx, off, first)] == ["create"]
+    assert retention.list_holds(ctx, off) == []
+    assert retention.footage_on(ctx, off, first, clock.today_kst()) == retention.FootageStatus.EXISTS
     assert {c.code for c in ledger.disclosure_files(ctx, off)} == {r.code for r in rules}
     listed = processors.list_processors(ctx, off)
     assert len(listed) == _born(ctx)[1]

@@ -329,8 +329,8 @@ def update_camera(
 
 
 def camera_history(ctx: AppContext, actor: Actor, number: str) -> list[CameraChangeInfo]:
-    """A camera's change history, oldest first."""
-    with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+    """A camera's change history, oldest first (no personal data: not logged)."""
+    with cctv_unit(ctx, actor, Permission.CCTV_READ, read_only=True) as u:
         cam = _camera(u, number)
         rows = (
             u.session.execute(

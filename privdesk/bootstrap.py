@@ -1,5 +1,6 @@
 """First-time set-up (초기 설정): schema, key file, hospital profile, roles, the privacy officer,
-the officer's recovery code.
+the officer's recovery code, and the data born with the profile (the personal-information files
+and their rules, the processors, the CCTV cameras) — seeded here once, never by a use case that reads.
 
 ``privdesk init`` and the GUI's first-run wizard both call :func:`initialize`; the one-time
 recovery code is on the returned context (``recovery_code``) for them to show once.
@@ -18,16 +19,20 @@ from privdesk.accounts.permissions import OFFICER
 from privdesk.accounts.roles import seed_roles
 from privdesk.accounts.users import create_account_row
 from privdesk.audit.chain import Action, PendingEntry, append_head, init_head
+from privdesk.cctv.api import ensure_cameras
 from privdesk.context import (
     META_DEMO,
     META_KEY_CHECK,
     META_PROFILE,
     AppContext,
+    Unit,
     detect_workstation,
     read_key_check,
 )
 from privdesk.crypto import PasswordHashParams, create_key_file
+from privdesk.disclosures.api import ensure_processors
 from privdesk.errors import AlreadyInitializedError, KeyFileError
+from privdesk.lifecycle.api import ensure_files
 from privdesk.profile import load_profile
 from privdesk.resources import default_profile_path
 from privdesk.settings import Settings
@@ -93,6 +98,12 @@ def initialize(
                     reason="초기 설정: 개인정보 보호책임자 지정",
                 )
                 code = recovery.store_code(s, keys, params)
+                # the data the profile names, born with the database: part of the set-up, whose
+                # ``init`` entry (naming the profile) stands for it in the access log
+                born = Unit(s, "system", None)
+                ensure_files(born, profile)
+                ensure_cameras(born, profile, log=False)
+                ensure_processors(born, profile, log=False)
                 head = append_head(
                     s,
                     keys,

@@ -92,17 +92,34 @@ def open_context(settings: Settings, *, upgrade: bool = True, restoring: bool = 
     return ctx
 
 
-def _anchor_policy_versions(u: Unit) -> int:
+def _anchor_policy_versions(ctx: AppContext, u: Unit) -> int:
     from privdesk.policy import versions
 
     return versions.anchor_unanchored(u)
 
 
-ANCHORED_BY_REVISION: dict[str, Callable[[Unit], int]] = {
+def seed_from_profile(ctx: AppContext, u: Unit) -> int:
+    """The data born with the hospital profile (the personal-information files and their rules,
+    the processors, the CCTV cameras), for a database made before revision 0800, when its read use
+    cases seeded it on first use: seeded once here, as :func:`privdesk.bootstrap.initialize` does
+    for a new one. Idempotent (only what is missing). Returns the number of cameras created. The
+    domains load here, only after such an upgrade (opening a database at the head loads none)."""
+    from privdesk.cctv.api import ensure_cameras
+    from privdesk.disclosures.api import ensure_processors
+    from privdesk.lifecycle.api import ensure_files
+
+    ensure_files(u, ctx.profile)
+    ensure_processors(u, ctx.profile)
+    return ensure_cameras(u, ctx.profile)
+
+
+ANCHORED_BY_REVISION: dict[str, Callable[[AppContext, Unit], int]] = {
     "0775": _anchor_policy_versions,  # versions stored under 0770 had no anchor
+    "0800": seed_from_profile,  # the read use cases seeded on first use before 0800; they no longer do
 }
-"""Ledgers that became anchored at a revision: the rows stored before it are anchored once, by
-the system, in the first unit after the upgrade that passed it (like the row proofs' seal)."""
+"""Steps owed once to a database upgraded past a revision: ledgers that became anchored (the rows
+stored before are anchored) and data that became seeded at birth (seeded now), run by the system
+in the first unit after the upgrade that passed the revision (like the row proofs' seal)."""
 
 
 def _anchor_after_upgrade(ctx: AppContext, before: str) -> None:
@@ -111,7 +128,7 @@ def _anchor_after_upgrade(ctx: AppContext, before: str) -> None:
         return
     with ctx.unit(None, break_glass=True) as u:
         for step in steps:
-            step(u)
+            step(ctx, u)
 
 
 def _rotated_to(pending: Path, stored: bytes) -> bool:

@@ -12,7 +12,7 @@ from privdesk import clock
 from privdesk.audit.chain import Action
 from privdesk.cctv import cameras, decisions, requests, retention
 from privdesk.cctv.cameras import CameraEdit
-from privdesk.cctv.models import CctvCamera, CctvHold
+from privdesk.cctv.models import CctvCamera, CctvCameraChange, CctvHold
 from privdesk.cctv.retention import FootageStatus, HoldInput
 from privdesk.context import Actor, AppContext
 from privdesk.errors import PermissionDeniedError, RuleViolationError, ValidationError, VersionConflictError
@@ -96,14 +96,16 @@ def test_a_hold_keeps_only_footage_that_existed_when_it_was_set_and_only_while_i
 
 # -- the camera registry -------------------------------------------------------------------------------
 def test_cameras_are_seeded_once_from_the_profile(ctx: AppContext, fac: Actor) -> None:
-    assert cameras.seed_cameras(ctx) == 25
-    assert cameras.seed_cameras(ctx, fac) == 0
+    with ctx.unit(None) as u:  # seeded at init: seeding again creates nothing
+        assert cameras.ensure_cameras(u, ctx.profile) == 0
     listed = cameras.list_cameras(ctx, fac)
     assert [c.number for c in listed[:2]] == ["CAM-01", "CAM-02"] and len(listed) == 25
     assert {c.location for c in listed} == {"건물로비", "원내", "건물외부"}
     assert listed[0].place == "건물로비 · 1층 정문 출입구" and listed[0].status_label == "운영"
     assert listed[0].purpose == "시설안전 및 화재 예방, 고객의 안전을 위한 범죄 예방"
-    assert entries(ctx, subject="cctv_camera:*")[0].actor == "system"
+    with ctx.session() as s:  # born with the database, by the system, under the init's own entry
+        assert {c.actor_login for c in s.scalars(select(CctvCameraChange))} == {"system"}
+    assert entries(ctx, subject="cctv_camera:*") == []
 
 
 def test_camera_changes_bump_the_version_and_are_kept_in_history(ctx: AppContext, fac: Actor) -> None:

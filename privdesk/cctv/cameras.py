@@ -23,7 +23,7 @@ from privdesk.audit.chain import Action
 from privdesk.cctv.common import text
 from privdesk.cctv.models import CctvCamera, CctvCameraChange
 from privdesk.context import META_PROFILE, Actor, AppContext, Unit
-from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.errors import DatabaseError, NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.profile import HospitalProfile
 from privdesk.store import check_version
@@ -115,10 +115,14 @@ def default_purpose(profile: HospitalProfile) -> str:
 
 
 # -- helpers for the other CCTV modules ----------------------------------------------------------
-def ensure_cameras(u: Unit, profile: HospitalProfile) -> int:
-    """Seed the cameras from the profile the first time any CCTV use case runs (idempotent).
-    Returns the number of cameras created. The profile row is locked first, so two workstations
-    starting at once do not both seed (a no-op on SQLite, already serialised)."""
+def ensure_cameras(u: Unit, profile: HospitalProfile, *, log: bool = True) -> int:
+    """Seed the cameras from the profile into an empty registry (idempotent); returns the number
+    created. Called where the data is born — :func:`privdesk.bootstrap.initialize` and, for a
+    database made before revision 0800, the step after the upgrade
+    (:data:`privdesk.opening.ANCHORED_BY_REVISION`) — never by a use case. The profile row is locked
+    first, so two workstations upgrading at once do not both seed (a no-op on SQLite, already
+    serialised). ``log=False``: no access-log entry of its own (the set-up's ``init`` entry, naming
+    the profile, stands for it)."""
     if u.session.execute(select(func.count()).select_from(CctvCamera)).scalar_one() > 0:
         return 0
     u.session.execute(select(Meta.key).where(Meta.key == META_PROFILE).with_for_update()).all()
@@ -151,19 +155,27 @@ def ensure_cameras(u: Unit, profile: HospitalProfile) -> int:
         )
     u.session.flush()
     n = len(profile.cctv.cameras)
-    if n:
+    if n and log:
         u.log(Action.CREATE, subject="cctv_camera:*", detail=f"seed={n}")
     return n
 
 
+NOT_SEEDED = (
+    "이 데이터베이스에는 병원 프로필의 CCTV 카메라가 등록되어 있지 않습니다. 초기 설정과 업그레이드 때 "
+    "등록되는데 빠져 있습니다. 개인정보 보호책임자에게 알리십시오."
+)
+
+
 @contextmanager
-def cctv_unit(ctx: AppContext, actor: Actor | None, permission: Permission) -> Iterator[Unit]:
-    """``ctx.unit`` for the CCTV use cases: the hospital profile is loaded first (its own read must
-    not wait on the write lock this transaction holds on SQLite) and the cameras are seeded on
-    first use."""
-    profile = ctx.profile
-    with ctx.unit(actor, permission) as u:
-        ensure_cameras(u, profile)
+def cctv_unit(
+    ctx: AppContext, actor: Actor | None, permission: Permission, *, read_only: bool = False
+) -> Iterator[Unit]:
+    """``ctx.unit`` for the CCTV use cases. They never seed the cameras (see :func:`ensure_cameras`):
+    an empty registry while the hospital profile lists cameras — a database seeded by nobody,
+    impossible after ``privdesk init`` or an upgrade — is refused with a clear error."""
+    with ctx.unit(actor, permission, read_only=read_only) as u:
+        if ctx.profile.cctv.cameras and u.session.execute(select(CctvCamera.id).limit(1)).first() is None:
+            raise DatabaseError("cameras_not_seeded", NOT_SEEDED)
         yield u
 
 
@@ -206,16 +218,9 @@ def _status(value: str) -> str:
 
 
 # -- use cases ---------------------------------------------------------------------------------
-def seed_cameras(ctx: AppContext, actor: Actor | None = None) -> int:
-    """Create the profile's cameras if the registry is empty (idempotent); ``None`` acts as system."""
-    profile = ctx.profile
-    with ctx.unit(actor, Permission.CCTV_MANAGE) as u:
-        return ensure_cameras(u, profile)
-
-
 def list_cameras(ctx: AppContext, actor: Actor | None, *, include_removed: bool = True) -> list[CameraInfo]:
     """The camera registry in number order (cameras hold no personal data: the look is not logged)."""
-    with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+    with cctv_unit(ctx, actor, Permission.CCTV_READ, read_only=True) as u:
         stmt = select(CctvCamera).order_by(CctvCamera.number)
         if not include_removed:
             stmt = stmt.where(CctvCamera.status != CameraStatus.REMOVED)
@@ -324,8 +329,8 @@ def update_camera(
 
 
 def camera_history(ctx: AppContext, actor: Actor, number: str) -> list[CameraChangeInfo]:
-    """A camera's change history, oldest first."""
-    with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+    """A camera's change history, oldest first (no personal data: not logged)."""
+    with cctv_unit(ctx, actor, Permission.CCTV_READ, read_only=True) as u:
         cam = _camera(u, number)
         rows = (
             u.session.execute(

@@ -527,7 +527,7 @@ def end_hold(
 def list_holds(ctx: AppContext, actor: Actor, *, active_only: bool = True) -> list[HoldInfo]:
     """Evidence holds, newest first (only those in force unless ``active_only`` is False)."""
     today = clock.today_kst()
-    with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+    with cctv_unit(ctx, actor, Permission.CCTV_READ, read_only=True) as u:
         rows = u.session.execute(select(CctvHold).order_by(CctvHold.id.desc())).scalars().all()
         who = people(u.session, [h.set_by for h in rows])
         infos = [hold_info(u, h, today, who) for h in rows]
@@ -539,7 +539,7 @@ def footage_on(
 ) -> FootageStatus:
     """Whether camera ``camera_number``'s footage of ``day`` exists, is held or is past retention."""
     today = today or clock.today_kst()
-    with cctv_unit(ctx, actor, Permission.CCTV_READ) as u:
+    with cctv_unit(ctx, actor, Permission.CCTV_READ, read_only=True) as u:
         cam = resolve_cameras(u.session, [camera_number], field="camera")[0]
         return statuses(u, [cam], [day], today, ctx.profile.cctv.retention_days)[(cam.number, day)]
 

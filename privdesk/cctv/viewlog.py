@@ -435,8 +435,8 @@ def verify_ledger_in(session: Session) -> list[anchors.AnchorProblem]:
 
 
 def verify_ledger(ctx: AppContext, actor: Actor) -> list[anchors.AnchorProblem]:
-    """Verify the CCTV ledger (관리대장 위·변조 검증); the check is logged. A plain unit: a check
-    never seeds the cameras (it must also run, read-only, while the access log is damaged)."""
+    """Verify the CCTV ledger (관리대장 위·변조 검증); the check is logged. A plain unit, not
+    :func:`~privdesk.cctv.cameras.cctv_unit`: a check asks nothing of the camera registry."""
     with ctx.unit(actor, Permission.AUDIT_VERIFY) as u:
         problems = verify_ledger_in(u.session)
         u.log(Action.VERIFY, subject="cctv_ledger:*", detail=f"problems={len(problems)}")

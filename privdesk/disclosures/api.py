@@ -6,6 +6,7 @@ from __future__ import annotations
 from privdesk.disclosures.bases import BASES, private_bases
 from privdesk.disclosures.history import SubjectDisclosure, subject_history
 from privdesk.disclosures.models import PROVISION, Disclosure, DisclosureSubject, Processor
+from privdesk.disclosures.processors import ensure_processors
 
 __all__ = [
     "BASES",
@@ -14,6 +15,7 @@ __all__ = [
     "DisclosureSubject",
     "Processor",
     "SubjectDisclosure",
+    "ensure_processors",
     "private_bases",
     "subject_history",
 ]

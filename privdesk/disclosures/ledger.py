@@ -100,7 +100,7 @@ from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.korean import particle
-from privdesk.lifecycle.api import LifecycleFile, ensure_files
+from privdesk.lifecycle.api import LifecycleFile, require_files
 from privdesk.personal import mask_name
 from privdesk.registry.api import (
     STATUS_ACTIVE,
@@ -704,7 +704,7 @@ def record_disclosure(ctx: AppContext, actor: Actor, data: DisclosureInput) -> D
     v = _validated(data, clock.today_kst())
     profile = ctx.profile
     with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
-        ensure_files(u, profile)
+        require_files(u)
         f = _file(u, text("file_code", data.file_code, "개인정보파일", limit=32))
         exempt: set[int] = set()
         if data.corrects_id is not None:
@@ -874,9 +874,8 @@ def get_disclosure(ctx: AppContext, actor: Actor, disclosure_id: int) -> Disclos
 
 def disclosure_files(ctx: AppContext, actor: Actor) -> list[FileChoice]:
     """The personal-information files a disclosure can come from (the entry form's list)."""
-    profile = ctx.profile
-    with ctx.unit(actor, Permission.DISCLOSURE_WRITE) as u:
-        ensure_files(u, profile)
+    with ctx.unit(actor, Permission.DISCLOSURE_WRITE, read_only=True) as u:
+        require_files(u)
         rows = u.session.execute(select(LifecycleFile.code, LifecycleFile.name).order_by(LifecycleFile.id))
         return [FileChoice(code, name) for code, name in rows]
 

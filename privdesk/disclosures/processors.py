@@ -36,7 +36,7 @@ from privdesk.context import META_PROFILE, Actor, AppContext, Unit
 from privdesk.disclosures import contracts
 from privdesk.disclosures.contracts import EMPTY, ContractState, contract_ended, states_of
 from privdesk.disclosures.models import Processor, ProcessorChange
-from privdesk.errors import NotFoundError, RuleViolationError, ValidationError
+from privdesk.errors import DatabaseError, NotFoundError, RuleViolationError, ValidationError
 from privdesk.fields import reason as reason_text
 from privdesk.fields import text
 from privdesk.profile import HospitalProfile
@@ -203,9 +203,13 @@ def rows_of(
 
 
 # -- seeding and the unit ---------------------------------------------------------------------------
-def ensure_processors(u: Unit, profile: HospitalProfile) -> int:
+def ensure_processors(u: Unit, profile: HospitalProfile, *, log: bool = True) -> int:
     """Seed the profile's processors while the registry is empty (idempotent); returns how many.
-    The profile row is locked first, so two workstations starting at once do not both seed."""
+    Called where the data is born — :func:`privdesk.bootstrap.initialize` and, for a database made
+    before revision 0800, the step after the upgrade (:data:`privdesk.opening.ANCHORED_BY_REVISION`)
+    — never by a use case. The profile row is locked first, so two workstations upgrading at once
+    do not both seed. ``log=False``: no access-log entry of its own (the set-up's ``init`` entry,
+    naming the profile, stands for it)."""
     if u.session.execute(select(func.count()).select_from(Processor)).scalar_one() > 0:
         return 0
     u.session.execute(select(Meta.key).where(Meta.key == META_PROFILE).with_for_update()).all()
@@ -241,18 +245,26 @@ def ensure_processors(u: Unit, profile: HospitalProfile) -> int:
             )
         )
     u.session.flush()
-    if seen:
+    if seen and log:
         u.log(Action.CREATE, "processor:*", detail=f"seed={len(seen)}")
     return len(seen)
 
 
+NOT_SEEDED = (
+    "이 데이터베이스에는 병원 프로필의 수탁업체가 등록되어 있지 않습니다. 초기 설정과 업그레이드 때 "
+    "등록되는데 빠져 있습니다. 개인정보 보호책임자에게 알리십시오."
+)
+
+
 @contextmanager
-def processor_unit(ctx: AppContext, actor: Actor | None) -> Iterator[Unit]:
-    """``ctx.unit`` with ``processor.manage``; the profile is read before the transaction opens
-    (its own read must not wait on this transaction's SQLite write lock), the registry seeded."""
-    profile = ctx.profile
-    with ctx.unit(actor, Permission.PROCESSOR_MANAGE) as u:
-        ensure_processors(u, profile)
+def processor_unit(ctx: AppContext, actor: Actor | None, *, read_only: bool = False) -> Iterator[Unit]:
+    """``ctx.unit`` with ``processor.manage``. It never seeds the registry (see
+    :func:`ensure_processors`): an empty registry while the hospital profile lists processors — a
+    database seeded by nobody, impossible after ``privdesk init`` or an upgrade — is refused with a
+    clear error."""
+    with ctx.unit(actor, Permission.PROCESSOR_MANAGE, read_only=read_only) as u:
+        if ctx.profile.processors and u.session.execute(select(Processor.id).limit(1)).first() is None:
+            raise DatabaseError("processors_not_seeded", NOT_SEEDED)
         yield u
 
 
@@ -315,7 +327,7 @@ def list_processors(
     ``include_inactive``, an ended processor still shows while it is ``outstanding`` (no return or
     destruction of the data on record)."""
     today = today or clock.today_kst()
-    with processor_unit(ctx, actor) as u:
+    with processor_unit(ctx, actor, read_only=True) as u:
         rows = rows_of(u, list(u.session.scalars(select(Processor))), today, ending_soon_days)
     if not include_inactive:
         rows = [r for r in rows if r.active or r.outstanding]
@@ -326,7 +338,7 @@ def get_processor(
     ctx: AppContext, actor: Actor, processor_id: int, *, today: dt.date | None = None
 ) -> ProcessorRow:
     today = today or clock.today_kst()
-    with processor_unit(ctx, actor) as u:
+    with processor_unit(ctx, actor, read_only=True) as u:
         return rows_of(u, [_load(u, processor_id)], today)[0]
 
 

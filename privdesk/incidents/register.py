@@ -559,7 +559,7 @@ class ClockSummary:
 
 def clock_summary(ctx: AppContext, actor: Actor) -> ClockSummary:
     """The open incidents and their clocks (read-only; not logged: no personal data)."""
-    with incident_unit(ctx, actor, write=False) as u:
+    with ctx.unit(actor, Permission.INCIDENT_READ, read_only=True) as u:
         rows = rows_of(u.session, open_only=True)
     now = clock.now()
     order = {Urgency.LATE: 0, Urgency.SOON: 1, Urgency.IN_TIME: 2, Urgency.DONE: 3, Urgency.NOT_APPLICABLE: 4}

@@ -12,6 +12,7 @@ from privdesk.lifecycle.files import (
     FileRule,
     ensure_files,
     file_rule,
+    require_files,
     stage,
 )
 from privdesk.lifecycle.models import (
@@ -36,6 +37,7 @@ __all__ = [
     "Tombstone",
     "ensure_files",
     "file_rule",
+    "require_files",
     "separate_batch",
     "stage",
     "store",

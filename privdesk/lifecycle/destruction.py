@@ -499,7 +499,7 @@ def create_plan(
     providers = default_providers(ctx) if providers is None else providers
     profile = ctx.profile
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
-        rule = file_rule(u, profile, PATIENT_FILE)
+        rule = file_rule(u, PATIENT_FILE)
         s = u.session
         due = [
             (int(i), r, c)
@@ -587,7 +587,7 @@ def _load(u: Unit, plan_id: int, *, lock: bool = False) -> DestructionPlan:
 
 
 def get_plan(ctx: AppContext, actor: Actor, plan_id: int) -> PlanView:
-    deadline_days = ctx.profile.destruction_days  # read before the unit
+    deadline_days = ctx.profile.destruction_days
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         view = _view(u, _load(u, plan_id), deadline_days=deadline_days)
         u.log(Action.VIEW, f"destruction_plan:{plan_id}")
@@ -596,7 +596,7 @@ def get_plan(ctx: AppContext, actor: Actor, plan_id: int) -> PlanView:
 
 def list_plans(ctx: AppContext, actor: Actor, *, limit: int = 200) -> list[PlanView]:
     """Plans, newest first (the review screen's list; exclusions are not loaded: open one plan)."""
-    deadline_days = ctx.profile.destruction_days  # read before the unit
+    deadline_days = ctx.profile.destruction_days
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         plans = (
             u.session.execute(
@@ -616,7 +616,7 @@ def approve_plan(ctx: AppContext, actor: Actor, plan_id: int, password: str) -> 
     from privdesk.accounts.users import verify_password_again
 
     verify_password_again(ctx, actor, password)
-    deadline_days = ctx.profile.destruction_days  # read before the unit
+    deadline_days = ctx.profile.destruction_days
     with ctx.unit(actor, Permission.DESTRUCTION_APPROVE) as u:
         p = _load(u, plan_id, lock=True)
         _check_hash(u, p)

@@ -1,6 +1,7 @@
 """Personal-information files (개인정보파일) and their retention rules (보유기간 규칙) as data.
 
-The rows are seeded from the hospital profile (``ctx.profile.files``) on first use and are then
+The rows are seeded from the hospital profile (``ctx.profile.files``) once, where the database is
+born (``privdesk init``; an upgrade past revision 0800 for an older database), and are then
 the officer's to edit (``retention.manage``); every change is an access-log entry naming the
 fields changed. The patient file's rule is 5 years after the last visit (의료법 시행규칙 제15조
 환자 명부); :data:`LEGAL_PERIODS` lists the other periods of 제15조 to choose from.
@@ -30,7 +31,7 @@ from privdesk.audit.chain import Action
 from privdesk.audit.reasons import require, with_reason
 from privdesk.context import Actor, AppContext, Unit
 from privdesk.deadline import overdue_days
-from privdesk.errors import NotFoundError, ValidationError
+from privdesk.errors import DatabaseError, NotFoundError, ValidationError
 from privdesk.fields import no_personal_data
 from privdesk.lifecycle.models import LegalHold, LifecycleFile
 from privdesk.profile import HospitalProfile
@@ -167,7 +168,10 @@ def _rule(f: LifecycleFile, who: People | None = None) -> FileRule:
 
 
 def ensure_files(u: Unit, profile: HospitalProfile) -> None:
-    """Seed the files from the profile once (later profile edits do not overwrite the officer's rules)."""
+    """Seed the files from the profile (idempotent: only the codes not there yet; the officer's rules
+    are never overwritten). Called where the data is born — :func:`privdesk.bootstrap.initialize`
+    and, for a database made before revision 0800, the step after the upgrade
+    (:data:`privdesk.opening.ANCHORED_BY_REVISION`) — never by a use case that reads."""
     known = set(u.session.execute(select(LifecycleFile.code)).scalars())
     now = clock.now()
     for pf in profile.files:
@@ -194,6 +198,19 @@ def ensure_files(u: Unit, profile: HospitalProfile) -> None:
     u.session.flush()
 
 
+NOT_SEEDED = (
+    "이 데이터베이스에는 개인정보파일(보유기간 규칙)이 등록되어 있지 않습니다. 초기 설정과 업그레이드 때 "
+    "병원 프로필에서 등록되는데 빠져 있습니다. 개인정보 보호책임자에게 알리십시오."
+)
+
+
+def require_files(u: Unit) -> None:
+    """Refuse, with a clear Korean error, a database whose files were never seeded (impossible after
+    ``privdesk init`` or an upgrade): read use cases read, they do not seed."""
+    if u.session.execute(select(LifecycleFile.id).limit(1)).first() is None:
+        raise DatabaseError("files_not_seeded", NOT_SEEDED)
+
+
 def load_file(u: Unit, code: str) -> LifecycleFile:
     f = u.session.execute(select(LifecycleFile).where(LifecycleFile.code == code)).scalar_one_or_none()
     if f is None:
@@ -201,21 +218,20 @@ def load_file(u: Unit, code: str) -> LifecycleFile:
     return f
 
 
-def file_rule(u: Unit, profile: HospitalProfile, code: str) -> FileRule:
-    """The rule of one file inside a caller's unit (seeding first)."""
-    ensure_files(u, profile)
+def file_rule(u: Unit, code: str) -> FileRule:
+    """The rule of one file inside a caller's unit."""
+    require_files(u)
     return _rule(load_file(u, code))
 
 
 def list_files(ctx: AppContext, actor: Actor) -> list[FileRule]:
     """The files with their rules (the 보유기간 규칙 screen): for the officer who edits them
     (``retention.manage``) and, read-only, for whoever drafts destruction plans (``destruction.plan``)."""
-    profile = ctx.profile
     permission = (
         Permission.RETENTION_MANAGE if actor.may(Permission.RETENTION_MANAGE) else Permission.DESTRUCTION_PLAN
     )
-    with ctx.unit(actor, permission) as u:
-        ensure_files(u, profile)
+    with ctx.unit(actor, permission, read_only=True) as u:
+        require_files(u)
         rows = list(u.session.execute(select(LifecycleFile).order_by(LifecycleFile.id)).scalars())
         who = people(u.session, [f.updated_by for f in rows])
         return [_rule(f, who) for f in rows]
@@ -257,9 +273,8 @@ def update_rule(
     from then on (registry saves)."""
     why = require(reason)
     values = _validated(change)
-    profile = ctx.profile
     with ctx.unit(actor, Permission.RETENTION_MANAGE) as u:
-        ensure_files(u, profile)
+        require_files(u)
         f = load_file(u, code)
         if f.version != expected_version:
             from privdesk.errors import VersionConflictError
@@ -359,9 +374,9 @@ def _overdue(u: Unit, today: dt.date, deadline_days: int, legal: dict[int, str])
 def overdue_destruction(ctx: AppContext, actor: Actor, *, today: dt.date | None = None) -> OverdueDestruction:
     """How many records are past the destruction deadline (파기 기한 경과), for the start page."""
     today = today or clock.today_kst()
-    deadline_days = ctx.profile.destruction_days  # read before the unit (see files' profile note)
-    with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
-        # counts only (no record is shown): not an access-log entry, or every start page would write one
+    deadline_days = ctx.profile.destruction_days
+    # counts only (no record is shown): not an access-log entry, or every start page would write one
+    with ctx.unit(actor, Permission.DESTRUCTION_PLAN, read_only=True) as u:
         return _overdue(u, today, deadline_days, legal_hold_ids(u))
 
 
@@ -373,7 +388,7 @@ def dashboard(
     profile = ctx.profile
     deadline_days = profile.destruction_days
     with ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
-        rule = file_rule(u, profile, PATIENT_FILE)
+        rule = file_rule(u, PATIENT_FILE)
         legal = legal_hold_ids(u)
         s = u.session
         counts = {str(st): 0 for st in Stage}

@@ -127,7 +127,7 @@ def plan_records(
     if offset < 0:
         raise ValidationError("offset", "목록의 시작 위치가 올바르지 않습니다.")
     limit = max(1, min(limit, PAGE_MAX))
-    deadline_days = ctx.profile.destruction_days  # read before the unit
+    deadline_days = ctx.profile.destruction_days
     with sep.open_store(ctx) as store, ctx.unit(actor, Permission.DESTRUCTION_PLAN) as u:
         p = u.session.get(DestructionPlan, plan_id)
         if p is None:

@@ -34,7 +34,7 @@ from privdesk.context import Actor, AppContext, Unit
 from privdesk.errors import NotFoundError, ValidationError
 from privdesk.fields import no_personal_data
 from privdesk.lifecycle import store as sep
-from privdesk.lifecycle.files import DEFAULT_SEPARATE_AFTER_DAYS, PATIENT_FILE, ensure_files, legal_hold_ids
+from privdesk.lifecycle.files import DEFAULT_SEPARATE_AFTER_DAYS, PATIENT_FILE, legal_hold_ids
 from privdesk.lifecycle.models import PLAN_EXECUTING, DestructionPlan, LifecycleFile
 from privdesk.registry.api import (
     PATIENT_PROOF,
@@ -117,9 +117,7 @@ class RunReport:
         return out
 
 
-def _rule_days(u: Unit, *, seed: bool, ctx: AppContext) -> int:
-    if seed:
-        ensure_files(u, ctx.profile)
+def _rule_days(u: Unit) -> int:
     days = u.session.execute(
         select(LifecycleFile.separate_after_days).where(LifecycleFile.code == PATIENT_FILE)
     ).scalar_one_or_none()
@@ -275,10 +273,9 @@ def run_retention(
 ) -> RunReport:
     """The daily retention run (보유기간 점검), as the system. Never destroys anything."""
     today = today or clock.today_kst()
-    _ = ctx.profile  # loaded before any unit (its own read must not wait on the unit's lock)
     with sep.open_store(ctx) as store:
         with ctx.unit(None) as u:
-            days = _rule_days(u, seed=not dry_run, ctx=ctx)
+            days = _rule_days(u)
             cutoff = today - dt.timedelta(days=days)
             reconciled = reconcile(u, store, dry_run=dry_run)
             ids = _due_ids(u, today, cutoff)

@@ -249,7 +249,7 @@ def status(
 ) -> NoticeStatus:
     """``privdesk notice status``: ``notice.manage``; counts only (no access-log entry)."""
     today = today or clock.today_kst()
-    with ctx.unit(actor, Permission.NOTICE_MANAGE) as u:
+    with ctx.unit(actor, Permission.NOTICE_MANAGE, read_only=True) as u:
         return status_in(u.session, ctx.profile, today, year)
 
 

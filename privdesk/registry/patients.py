@@ -217,8 +217,7 @@ def _detail(
 
 
 def retention_years(ctx: AppContext) -> int:
-    """Read before opening a unit: the first ``ctx.profile`` read opens a session of its own,
-    which would wait for the unit's SQLite write lock."""
+    """The patient file's retention period in years from the hospital profile (5 if it names none)."""
     years = ctx.profile.file("patient").retention_years
     return years if years is not None else 5
 
@@ -293,7 +292,7 @@ def create_patient(
 
 def get_patient(ctx: AppContext, actor: Actor, patient_id: int) -> PatientDetail:
     """The masked detail with the intake history (열람: logged as ``view``)."""
-    deadline_days = ctx.profile.destruction_days  # read before the unit (see retention_years)
+    deadline_days = ctx.profile.destruction_days
     with ctx.unit(actor, Permission.PATIENT_READ) as u:
         p = _load(u.session, patient_id)
         u.log(Action.VIEW, p.ref)

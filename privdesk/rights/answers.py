@@ -166,7 +166,7 @@ def build_answer(
             raise PermissionDeniedError(str(Permission.PATIENT_UNMASK), label(Permission.PATIENT_UNMASK))
         if mode == AnswerMode.UNMASKED:
             ensure_trained(u.session, profile, u.account)  # the optional training gate (교육 미이수)
-        rule = file_rule(u, profile, r.file_code)
+        rule = file_rule(u, r.file_code)
         asked = tuple(x for x in r.access_items.split(",") if x) or tuple(AccessItem)
         p = u.session.get(Patient, r.patient_id) if r.patient_id is not None else None
         content: list[AnswerItem] = []

@@ -595,7 +595,6 @@ def answer_by_separation(
 
     explanation = reason_text("explanation", explanation, "설명", limit=1000)
     today = clock.today_kst()
-    _ = ctx.profile
     with sep.open_store(ctx) as store, rights_unit(ctx, actor) as u:
         r = _open(u, request_id, expected_version)
         if r.kind != RequestKind.DELETE or r.patient_id is None:

@@ -461,10 +461,10 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def _file_codes(u: Unit, ctx: AppContext) -> set[str]:
-    from privdesk.lifecycle.api import LifecycleFile, ensure_files
+def _file_codes(u: Unit) -> set[str]:
+    from privdesk.lifecycle.api import LifecycleFile, require_files
 
-    ensure_files(u, ctx.profile)
+    require_files(u)
     return set(u.session.execute(select(LifecycleFile.code)).scalars())
 
 
@@ -564,7 +564,7 @@ def receive_request(ctx: AppContext, actor: Actor, data: RequestInput) -> Reques
             raise ValidationError(
                 "file_code", "CCTV 영상에 대한 요구는 CCTV 화면의 열람·존재확인·삭제 청구로 접수하십시오."
             )
-        if data.file_code not in _file_codes(u, ctx):
+        if data.file_code not in _file_codes(u):
             raise ValidationError("file_code", "요구 대상 개인정보파일을 목록에서 고르십시오.")
         uid = secrets.token_hex(16)
         subj = _subject(u, data, uid)
@@ -699,7 +699,7 @@ def overdue_summary(ctx: AppContext, actor: Actor, *, today: dt.date | None = No
     """Counts for the start screen. No personal data is read (states and dates only), so this is
     not an access-log entry; the permission is still checked (and a refusal logged)."""
     today = today or clock.today_kst()
-    with rights_unit(ctx, actor) as u:
+    with ctx.unit(actor, Permission.REQUEST_HANDLE, read_only=True) as u:
         kinds = [c.urgency for c in open_clocks(u.session, today)]
     return OverdueSummary(kinds.count(Urgency.OVERDUE), kinds.count(Urgency.DUE_SOON), len(kinds))
 

@@ -11,7 +11,8 @@
   mail/SMS service. A reason is required; every patient in it is an access-log entry (출력 or
   내보내기) with the reason, by internal reference only. A year has one batch; making it again is a
   numbered reissue (``reissue=True``: 제2차, 제3차 …), otherwise refused.
-- :func:`deliver`: letters sent (발송) or returned (반송), per patient or all pending at once.
+- :func:`deliver`: letters sent (발송) or returned (반송), per patient or all pending at once, on
+  the year's latest batch or the numbered one the letters belong to.
 - :func:`batches`: the batches with their delivery counts.
 """
 
@@ -207,6 +208,12 @@ def _batch_row(session: Session, b: NoticeBatch) -> BatchRow:
 def _latest(session: Session, year: int) -> NoticeBatch | None:
     return session.execute(
         select(NoticeBatch).where(NoticeBatch.year == year).order_by(NoticeBatch.issue.desc()).limit(1)
+    ).scalar_one_or_none()
+
+
+def _issue(session: Session, year: int, issue: int) -> NoticeBatch | None:
+    return session.execute(
+        select(NoticeBatch).where(NoticeBatch.year == year, NoticeBatch.issue == issue)
     ).scalar_one_or_none()
 
 
@@ -465,9 +472,12 @@ def deliver(
     charts: Iterable[str] = (),
     all_pending: bool = False,
     note: str = "",
+    issue: int | None = None,
 ) -> int:
-    """Record letters of the year's latest batch as sent (발송) or returned (반송): the given chart
-    numbers, or (``all_pending``, sent only) every letter with no delivery yet. Returns how many."""
+    """Record letters as sent (발송) or returned (반송): the given chart numbers, or (``all_pending``,
+    sent only) every letter of the batch with no delivery yet. The batch is the year's ``issue``
+    (제1차, a reissue 제2차 …: a letter of an earlier batch returned after the reissue was made is
+    recorded on the batch it belongs to), by default the year's latest. Returns how many."""
     if state not in (SENT, RETURNED):
         raise ValidationError("state", "발송(sent) 또는 반송(returned)을 고르십시오.")
     wanted = sorted({c.strip() for c in charts if c.strip()})
@@ -476,10 +486,12 @@ def deliver(
     if not all_pending and not wanted:
         raise ValidationError("charts", "차트번호를 하나 이상 입력하거나, 전체 발송을 고르십시오.")
     note = require(note, "메모") if note.strip() else ""
+    if issue is not None and issue < 1:
+        raise ValidationError("issue", "통지 차수는 1 이상이어야 합니다 (1 = 그 해의 첫 통지, 2부터 재발행).")
     with ctx.unit(actor, Permission.NOTICE_MANAGE) as u:
-        b = _latest(u.session, year)
+        b = _latest(u.session, year) if issue is None else _issue(u.session, year, issue)
         if b is None:
-            raise NotFoundError("이용·제공 내역 통지", f"{year}년")
+            raise NotFoundError("이용·제공 내역 통지", f"{year}년" + (f" 제{issue}차" if issue else ""))
         if all_pending:
             done = select(NoticeDelivery.letter_id)
             letters = list(

@@ -392,7 +392,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+155"/>
+        <location line="+152"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation>Verify integrity</translation>
@@ -510,7 +510,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>계정 관리</source>
         <translation>Account management</translation>
     </message>
@@ -526,31 +526,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+216"/>
+        <location line="+218"/>
         <source>잠금</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+226"/>
+        <location line="-217"/>
+        <location line="+228"/>
         <location line="+4"/>
         <source>잠금 해제</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+240"/>
+        <location line="-231"/>
+        <location line="+242"/>
         <source>비밀번호 초기화</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+255"/>
+        <location line="-241"/>
+        <location line="+257"/>
         <source>계정 말소</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-256"/>
         <source>권한 변경 이력</source>
         <translation>Permission history</translation>
     </message>
@@ -570,7 +570,7 @@
         <translation>Accounts: {n}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>다른 사용자가 변경함</source>
         <translation>Changed by another user</translation>
     </message>
@@ -719,7 +719,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+299"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+302"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation>Add affected people — {number}</translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+278"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+281"/>
         <source>답변 내용</source>
         <translation>Answer</translation>
     </message>
@@ -953,8 +953,9 @@ Key file: {path}</translation>
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+53"/>
         <source>지금 백업</source>
+        <extracomment>what a backup changes (its record: the last backup, shown on 오늘 할 일)</extracomment>
         <translation>Back up now</translation>
     </message>
     <message>
@@ -1155,9 +1156,10 @@ Key file: {path}</translation>
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+62"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+64"/>
         <location line="+33"/>
         <source>열람</source>
+        <extracomment>what a CCTV use case changes (the default of :meth:`CctvTab.run`)</extracomment>
         <translation>Viewing</translation>
     </message>
     <message>
@@ -1779,7 +1781,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-133"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-135"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -1789,7 +1791,7 @@ Key file: {path}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>신고·상담 접수</source>
         <translation>Receive a complaint or inquiry</translation>
     </message>
@@ -1804,12 +1806,12 @@ Key file: {path}</translation>
         <translation>Record the answer</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>정보주체 요구로 접수</source>
         <translation>Take in as a data-subject request</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>유출 사고로 등록</source>
         <translation>Register as an incident</translation>
     </message>
@@ -1817,7 +1819,7 @@ Key file: {path}</translation>
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-304"/>
+        <location line="-311"/>
         <source>침해 신고</source>
         <translation>Complaint</translation>
     </message>
@@ -1828,24 +1830,24 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+536"/>
+        <location line="+545"/>
         <source>접수</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-535"/>
-        <location line="+542"/>
+        <location line="-544"/>
+        <location line="+551"/>
         <source>답변</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location line="-541"/>
-        <location line="+542"/>
+        <location line="-550"/>
+        <location line="+551"/>
         <source>종결</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location line="-539"/>
+        <location line="-548"/>
         <source>전화</source>
         <translation>Phone</translation>
     </message>
@@ -1871,18 +1873,18 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+513"/>
+        <location line="+522"/>
         <source>구분</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-512"/>
-        <location line="+513"/>
+        <location line="-521"/>
+        <location line="+522"/>
         <source>신고인</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-521"/>
         <source>요지</source>
         <translation>Subject</translation>
     </message>
@@ -1893,28 +1895,28 @@ Key file: {path}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+507"/>
+        <location line="+516"/>
         <source>기한</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-514"/>
         <source>남은 날</source>
         <translation>Days left</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+502"/>
+        <location line="+511"/>
         <source>상태</source>
         <translation>State</translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-510"/>
         <source>연결</source>
         <translation>Linked</translation>
     </message>
     <message>
-        <location line="+496"/>
+        <location line="+505"/>
         <source>차트번호 {chart}</source>
         <translation>chart no. {chart}</translation>
     </message>
@@ -2672,7 +2674,7 @@ Key file: {path}</translation>
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/contract.py" line="+68"/>
+        <location filename="../../privdesk/ui/disclosures/contract.py" line="+69"/>
         <source>위탁 계약 관리 — {name}</source>
         <translation>Outsourcing contract — {name}</translation>
     </message>
@@ -3022,8 +3024,9 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureBases</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+18"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+21"/>
         <source>정보주체의 별도 동의</source>
+        <extracomment>what a disclosures use case changes (``changes=`` of the runner)</extracomment>
         <translation>Separate consent of the data subject</translation>
     </message>
     <message>
@@ -3464,7 +3467,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+342"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+345"/>
         <source>차트번호</source>
         <translation>Chart number</translation>
     </message>
@@ -3585,7 +3588,7 @@ Key file: {path}</translation>
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-306"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-308"/>
         <source>법적 근거 전체</source>
         <translation>All legal bases</translation>
     </message>
@@ -3670,7 +3673,7 @@ Key file: {path}</translation>
         <translation>Correction reason: {reason}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation>The first day of the period is after the last day. Choose the period again.</translation>
     </message>
@@ -4245,7 +4248,7 @@ Key file: {path}</translation>
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+364"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+366"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation>Homepage notice — {number}</translation>
     </message>
@@ -4367,7 +4370,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-198"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-200"/>
         <source>인지 일시 (한국 시간)</source>
         <translation>Learnt at (Korea time)</translation>
     </message>
@@ -4390,7 +4393,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-656"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-660"/>
         <source>저장</source>
         <translation>Save</translation>
     </message>
@@ -4403,7 +4406,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>사고 번호</source>
         <translation>Incident no.</translation>
     </message>
@@ -4441,7 +4444,7 @@ Key file: {path}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+372"/>
+        <location line="+377"/>
         <source>유출 등 사고 대장</source>
         <translation>Breach register</translation>
     </message>
@@ -5536,7 +5539,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+225"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+227"/>
         <source>보유기간·분리보관·파기</source>
         <translation>Retention, separation and destruction</translation>
     </message>
@@ -5764,7 +5767,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-130"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-132"/>
         <source>차트번호</source>
         <translation>Chart no.</translation>
     </message>
@@ -6252,7 +6255,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticeBatchesModel</name>
     <message>
-        <location filename="../../privdesk/ui/notice/page.py" line="+48"/>
+        <location filename="../../privdesk/ui/notice/page.py" line="+50"/>
         <source>통지</source>
         <translation>Notice</translation>
     </message>
@@ -6340,7 +6343,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Year</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>{year}년: 통지 의무가 적용되지 않습니다.</source>
         <translation>{year}: the duty does not apply.</translation>
     </message>
@@ -6355,7 +6358,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{year}: not notified yet (due within the year).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>재발행</source>
         <translation>Reissue</translation>
     </message>
@@ -6405,24 +6408,24 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Delete the file after uploading it to the service.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>발송 기록</source>
         <translation>Record sending</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>아직 기록이 없는 통지문을 모두 발송한 것으로 기록하시겠습니까?</source>
-        <translation>Record every letter without a delivery record as sent?</translation>
+        <source>{label} 통지문 중 아직 기록이 없는 {n}건을 모두 발송한 것으로 기록하시겠습니까?</source>
+        <translation>Record all {n} letters of {label} with no delivery yet as sent?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
+        <source>{label} 통지문 중 반송된 것의 차트번호 (여러 개는 쉼표로):</source>
+        <translation>Chart numbers of the returned letters of {label} (several: separated by commas):</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>반송 기록</source>
         <translation>Record returns</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>반송된 통지문의 차트번호 (여러 개는 쉼표로):</source>
-        <translation>Chart numbers of the returned letters (comma-separated):</translation>
     </message>
 </context>
 <context>
@@ -6550,7 +6553,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-552"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-554"/>
         <source>유출 사고 등록</source>
         <translation>Register a breach incident</translation>
     </message>
@@ -7272,7 +7275,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+45"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+46"/>
         <source>계정 생성·권한 부여</source>
         <translation>Account created, access granted</translation>
     </message>
@@ -7337,7 +7340,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>전체 기간</source>
         <translation>All dates</translation>
     </message>
@@ -7992,7 +7995,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+224"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+225"/>
         <source>등록</source>
         <translation>Registered</translation>
     </message>
@@ -8312,7 +8315,7 @@ Plan hash: {hash}</translation>
         <translation>Resuming the outsourcing to {name}{wa}.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>수탁업체 현황</source>
         <translation>Processor list</translation>
     </message>
@@ -8629,7 +8632,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-159"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-163"/>
         <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
         <translation>What it is about (no personal data)</translation>
     </message>
@@ -8876,7 +8879,7 @@ Plan hash: {hash}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+162"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+164"/>
         <source>연락처</source>
         <translation>Contact</translation>
     </message>
@@ -9245,6 +9248,7 @@ Plan hash: {hash}</translation>
     <message>
         <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
         <source>정보주체 요구</source>
+        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation>Data-subject request</translation>
     </message>
     <message>
@@ -9467,7 +9471,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+74"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+76"/>
         <source>요구인 성명 (신분증과 같게)</source>
         <translation>Requester&apos;s name (as on the ID)</translation>
     </message>
@@ -9806,7 +9810,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>정보주체 요구</source>
         <translation>Data-subject requests</translation>
     </message>
@@ -9957,7 +9961,7 @@ Plan hash: {hash}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+307"/>
         <source>종류</source>
         <translation>Kind</translation>
@@ -10362,7 +10366,7 @@ Plan hash: {hash}</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>접속기록 점검</source>
         <translation>Access-log review</translation>
     </message>
@@ -10437,7 +10441,7 @@ Plan hash: {hash}</translation>
         <translation>Review done: {n} findings.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>발견 사항 ({n})</source>
         <translation>Findings ({n})</translation>
     </message>

@@ -392,7 +392,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+155"/>
+        <location line="+152"/>
         <location line="+12"/>
         <source>무결성 검증</source>
         <translation type="unfinished"></translation>
@@ -510,7 +510,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>계정 관리</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,31 +526,31 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+216"/>
+        <location line="+218"/>
         <source>잠금</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-215"/>
-        <location line="+226"/>
+        <location line="-217"/>
+        <location line="+228"/>
         <location line="+4"/>
         <source>잠금 해제</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-229"/>
-        <location line="+240"/>
+        <location line="-231"/>
+        <location line="+242"/>
         <source>비밀번호 초기화</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+255"/>
+        <location line="-241"/>
+        <location line="+257"/>
         <source>계정 말소</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-256"/>
         <source>권한 변경 이력</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,7 +570,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>다른 사용자가 변경함</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,7 +719,7 @@
 <context>
     <name>AffectDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+299"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+302"/>
         <source>유출된 정보주체 추가 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,7 +800,7 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+278"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+281"/>
         <source>답변 내용</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,8 +951,9 @@
 <context>
     <name>BackupBox</name>
     <message>
-        <location filename="../../privdesk/ui/backup/page.py" line="+50"/>
+        <location filename="../../privdesk/ui/backup/page.py" line="+53"/>
         <source>지금 백업</source>
+        <extracomment>what a backup changes (its record: the last backup, shown on 오늘 할 일)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1153,9 +1154,10 @@
 <context>
     <name>Cctv</name>
     <message>
-        <location filename="../../privdesk/ui/cctv/common.py" line="+62"/>
+        <location filename="../../privdesk/ui/cctv/common.py" line="+64"/>
         <location line="+33"/>
         <source>열람</source>
+        <extracomment>what a CCTV use case changes (the default of :meth:`CctvTab.run`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1777,7 +1779,7 @@
 <context>
     <name>ComplaintForm</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-133"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-135"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,7 +1789,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>신고·상담 접수</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,12 +1804,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>정보주체 요구로 접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>유출 사고로 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,7 +1817,7 @@
 <context>
     <name>ComplaintsModel</name>
     <message>
-        <location line="-304"/>
+        <location line="-311"/>
         <source>침해 신고</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,24 +1828,24 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+536"/>
+        <location line="+545"/>
         <source>접수</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-535"/>
-        <location line="+542"/>
+        <location line="-544"/>
+        <location line="+551"/>
         <source>답변</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-541"/>
-        <location line="+542"/>
+        <location line="-550"/>
+        <location line="+551"/>
         <source>종결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-539"/>
+        <location line="-548"/>
         <source>전화</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1869,18 +1871,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+513"/>
+        <location line="+522"/>
         <source>구분</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-512"/>
-        <location line="+513"/>
+        <location line="-521"/>
+        <location line="+522"/>
         <source>신고인</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-521"/>
         <source>요지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,28 +1893,28 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+507"/>
+        <location line="+516"/>
         <source>기한</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-514"/>
         <source>남은 날</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+502"/>
+        <location line="+511"/>
         <source>상태</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-501"/>
+        <location line="-510"/>
         <source>연결</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+496"/>
+        <location line="+505"/>
         <source>차트번호 {chart}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,7 +2672,7 @@
 <context>
     <name>ContractDialog</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/contract.py" line="+68"/>
+        <location filename="../../privdesk/ui/disclosures/contract.py" line="+69"/>
         <source>위탁 계약 관리 — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3020,8 +3022,9 @@
 <context>
     <name>DisclosureBases</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/common.py" line="+18"/>
+        <location filename="../../privdesk/ui/disclosures/common.py" line="+21"/>
         <source>정보주체의 별도 동의</source>
+        <extracomment>what a disclosures use case changes (``changes=`` of the runner)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3462,7 +3465,7 @@
 <context>
     <name>DisclosureHistoryTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+342"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="+345"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3583,7 +3586,7 @@
 <context>
     <name>DisclosureLedgerTab</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-306"/>
+        <location filename="../../privdesk/ui/disclosures/tabs.py" line="-308"/>
         <source>법적 근거 전체</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3668,7 +3671,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>기간의 첫날이 마지막 날보다 늦습니다. 기간을 다시 지정하십시오.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4243,7 +4246,7 @@
 <context>
     <name>HomepageDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="+364"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="+366"/>
         <source>홈페이지 게시문 — {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4365,7 +4368,7 @@
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-198"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-200"/>
         <source>인지 일시 (한국 시간)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4388,7 +4391,7 @@
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-656"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-660"/>
         <source>저장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4401,7 +4404,7 @@
 <context>
     <name>IncidentsModel</name>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>사고 번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4439,7 +4442,7 @@
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location line="+372"/>
+        <location line="+377"/>
         <source>유출 등 사고 대장</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5533,7 +5536,7 @@
 <context>
     <name>LifecyclePage</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="+225"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="+227"/>
         <source>보유기간·분리보관·파기</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5761,7 +5764,7 @@
 <context>
     <name>LifecycleSeparatedModel</name>
     <message>
-        <location filename="../../privdesk/ui/lifecycle/page.py" line="-130"/>
+        <location filename="../../privdesk/ui/lifecycle/page.py" line="-132"/>
         <source>차트번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6249,7 +6252,7 @@
 <context>
     <name>NoticeBatchesModel</name>
     <message>
-        <location filename="../../privdesk/ui/notice/page.py" line="+48"/>
+        <location filename="../../privdesk/ui/notice/page.py" line="+50"/>
         <source>통지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6337,7 +6340,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>{year}년: 통지 의무가 적용되지 않습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6352,7 +6355,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>재발행</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6402,23 +6405,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>발송 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>아직 기록이 없는 통지문을 모두 발송한 것으로 기록하시겠습니까?</source>
+        <source>{label} 통지문 중 아직 기록이 없는 {n}건을 모두 발송한 것으로 기록하시겠습니까?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
+        <source>{label} 통지문 중 반송된 것의 차트번호 (여러 개는 쉼표로):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>반송 기록</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>반송된 통지문의 차트번호 (여러 개는 쉼표로):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6547,7 +6550,7 @@
 <context>
     <name>OpenDialog</name>
     <message>
-        <location filename="../../privdesk/ui/incidents/page.py" line="-552"/>
+        <location filename="../../privdesk/ui/incidents/page.py" line="-554"/>
         <source>유출 사고 등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7269,7 +7272,7 @@
 <context>
     <name>PermissionHistoryModel</name>
     <message>
-        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+45"/>
+        <location filename="../../privdesk/ui/accounts/permhistory.py" line="+46"/>
         <source>계정 생성·권한 부여</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7334,7 +7337,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>전체 기간</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7983,7 +7986,7 @@
 <context>
     <name>ProcessorChangesModel</name>
     <message>
-        <location filename="../../privdesk/ui/disclosures/processors.py" line="+224"/>
+        <location filename="../../privdesk/ui/disclosures/processors.py" line="+225"/>
         <source>등록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8303,7 +8306,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+50"/>
         <source>수탁업체 현황</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8620,7 +8623,7 @@
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="-159"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="-163"/>
         <source>무엇에 관한 신고·상담인지 (개인정보는 적지 마십시오)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8867,7 +8870,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../privdesk/ui/requests/detail.py" line="+162"/>
+        <location filename="../../privdesk/ui/requests/detail.py" line="+164"/>
         <source>연락처</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9236,6 +9239,7 @@
     <message>
         <location filename="../../privdesk/ui/requests/detail.py" line="-514"/>
         <source>정보주체 요구</source>
+        <extracomment>what a step of a request changes: the request, and the registry record it holds or corrects</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9458,7 +9462,7 @@
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../privdesk/ui/complaints/page.py" line="+74"/>
+        <location filename="../../privdesk/ui/complaints/page.py" line="+76"/>
         <source>요구인 성명 (신분증과 같게)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9797,7 +9801,7 @@
 <context>
     <name>RequestsPage</name>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>정보주체 요구</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9948,7 +9952,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+307"/>
         <source>종류</source>
         <translation type="unfinished"></translation>
@@ -10353,7 +10357,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location line="+62"/>
+        <location line="+64"/>
         <source>접속기록 점검</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10428,7 +10432,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>발견 사항 ({n})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
@@ -294,25 +294,33 @@ def _provisions(session: Session, year: int) -> dict[int, list[Provision]]:
     return out
 
 
-def _letters(ctx: AppContext, session: Session, year: int) -> list[Letter]:
+def _iter_letters(ctx: AppContext, session: Session, year: int) -> Iterator[Letter]:
+    """The letters one by one, the patients read :data:`CHUNK` at a time (a batch's size does not
+    decide what is held in memory)."""
     provisions = _provisions(session, year)
-    out: list[Letter] = []
-    for p in session.execute(
-        select(Patient).where(Patient.status == STATUS_ACTIVE).order_by(Patient.chart_no)
-    ).scalars():
+    stmt = (
+        select(Patient)
+        .where(Patient.status == STATUS_ACTIVE)
+        .order_by(Patient.chart_no)
+        .options(selectinload(Patient.phones))
+        .execution_options(yield_per=CHUNK)
+    )
+    for p in session.execute(stmt).scalars():
         address = records.decrypt_address(ctx.keys, p.uid, p.address_enc)
         phones = [records.decrypt_phone(ctx.keys, p.uid, ph.position, ph.phone_enc) for ph in p.phones]
-        out.append(
-            Letter(
-                p.id,
-                p.chart_no,
-                p.name,
-                address,
-                phones[0] if phones else "",
-                tuple(provisions.get(p.id, ())),
-            )
+        yield Letter(
+            p.id,
+            p.chart_no,
+            p.name,
+            address,
+            phones[0] if phones else "",
+            tuple(provisions.get(p.id, ())),
         )
-    return out
+        session.expunge(p)
+
+
+def _letters(ctx: AppContext, session: Session, year: int) -> list[Letter]:
+    return list(_iter_letters(ctx, session, year))
 
 
 def _check_year(year: int, today: dt.date) -> None:
@@ -354,7 +362,7 @@ def _record(
     year: int,
     issue: int,
     output: str,
-    letters: Sequence[Letter],
+    letters: Sequence[tuple[int, int]],
     reason: str,
     record_no: str,
 ) -> BatchRow:
@@ -370,21 +378,18 @@ def _record(
             issue=issue,
             output=output,
             patients=len(letters),
-            provisions=sum(len(x.provisions) for x in letters),
+            provisions=sum(n for _pid, n in letters),
             made_at=clock.now(),
             made_by=actor.login,
             reason=reason,
         )
         u.session.add(b)
         u.session.flush()
-        u.session.add_all(
-            NoticeLetter(batch_id=b.id, patient_id=x.patient_id, provisions=len(x.provisions))
-            for x in letters
-        )
+        u.session.add_all(NoticeLetter(batch_id=b.id, patient_id=pid, provisions=n) for pid, n in letters)
         u.session.flush()
         detail = f"{record_no}; 이용·제공 내역 통지 {year}년 제{issue}차 ({output})"
-        for x in letters:
-            u.log(action, patient_ref(x.patient_id), detail=with_reason(detail, reason))
+        for pid, _n in letters:
+            u.log(action, patient_ref(pid), detail=with_reason(detail, reason))
         u.log(Action.CREATE, f"{SUBJECT}:{b.id}", detail=with_reason(f"{detail}; {len(letters)}명", reason))
         return _batch_row(u.session, b)
 
@@ -426,15 +431,51 @@ def make(
     why = require(reason, "통지 사유")
     out = files.guarded(ctx.settings, out)
     files.check(out)
+    if output == CSV:
+        return _make_csv(ctx, actor, year, out, why, reissue, today or clock.today_kst())
     issue, use, letters = read_batch(ctx, actor, year, reissue=reissue, today=today)
     if not letters:
         raise RuleViolationError("통지할 환자가 없습니다 (등록된 환자가 없습니다).")
     meta = witnessed(ctx, paper.meta_for(ctx.profile.name, actor, year, issue))
-    if output == CSV:
-        with files.replacing(out) as fh:
-            w = files.csv_writer(fh)
-            w.writerow(CSV_HEADER)
-            for x in letters:
+    refs = [(x.patient_id, len(x.provisions)) for x in letters]
+    made: list[BatchRow] = []
+    pages = paper.render_letters(
+        out,
+        meta,
+        paper.LetterBook(ctx.profile.name, year, issue, use, tuple(letters), paper.contacts_of(ctx.profile)),
+        on_page=on_page,
+        before_publish=lambda _n: made.append(
+            _record(ctx, actor, year, issue, PDF, refs, why, meta.record_no)
+        ),
+    )
+    return MadeBatch(made[0], out.path, pages, meta.record_no)
+
+
+def _make_csv(
+    ctx: AppContext, actor: Actor, year: int, out: files.Output, why: str, reissue: bool, today: dt.date
+) -> MadeBatch:
+    """The CSV streamed: each letter written as it is read (only its patient id and provision count
+    kept for the batch's rows), in the one safe writer — the file appears only when the batch and
+    its access-log entries are committed."""
+    from privdesk.notice import paper
+    from privdesk.printing import witnessed
+
+    _check_year(year, today)
+    with ctx.unit(actor, Permission.NOTICE_MANAGE) as u:
+        ensure_trained(u.session, ctx.profile, u.account, today)
+        issue = _refuse_rerun(_latest(u.session, year), reissue)
+        anyone = u.session.execute(select(Patient.id).where(Patient.status == STATUS_ACTIVE).limit(1)).first()
+    if anyone is None:
+        raise RuleViolationError("통지할 환자가 없습니다 (등록된 환자가 없습니다).")
+    use = use_of(ctx.profile)
+    meta = witnessed(ctx, paper.meta_for(ctx.profile.name, actor, year, issue))
+    refs: list[tuple[int, int]] = []
+    with files.replacing(out) as fh:
+        w = files.csv_writer(fh)
+        w.writerow(CSV_HEADER)
+        # read-only: nothing is logged while reading; _record logs every patient with the batch
+        with ctx.unit(actor, Permission.NOTICE_MANAGE) as u:
+            for x in _iter_letters(ctx, u.session, year):
                 w.writerow(
                     (
                         meta.record_no,
@@ -448,19 +489,11 @@ def make(
                         " / ".join(p.text() for p in x.provisions) or "없음",
                     )
                 )
-            row = _record(ctx, actor, year, issue, CSV, letters, why, meta.record_no)
-        return MadeBatch(row, out.path, 0, meta.record_no)
-    made: list[BatchRow] = []
-    pages = paper.render_letters(
-        out,
-        meta,
-        paper.LetterBook(ctx.profile.name, year, issue, use, tuple(letters), paper.contacts_of(ctx.profile)),
-        on_page=on_page,
-        before_publish=lambda _n: made.append(
-            _record(ctx, actor, year, issue, PDF, letters, why, meta.record_no)
-        ),
-    )
-    return MadeBatch(made[0], out.path, pages, meta.record_no)
+                refs.append((x.patient_id, len(x.provisions)))
+        if not refs:
+            raise RuleViolationError("통지할 환자가 없습니다 (등록된 환자가 없습니다).")
+        row = _record(ctx, actor, year, issue, CSV, refs, why, meta.record_no)
+    return MadeBatch(row, out.path, 0, meta.record_no)
 
 
 def deliver(

@@ -652,7 +652,7 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
             # the page's drawing operators kept compressed until the end (a batch of thousands of
             # letters held every page's operators as text: most of its memory); restored as one
             # string, which reportlab joins to the same page stream
-            state = dict(self.__dict__)
+            state = {k: v for k, v in self.__dict__.items() if k != "_pages"}
             state["_code"] = zlib.compress("\n".join(self._code).encode("utf-8"), 1)
             self._pages.append(state)
             self._startPage()
@@ -660,7 +660,11 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
         def save(self) -> None:
             total = len(self._pages)
             pages, self._pages = self._pages, []
-            for number, state in enumerate(pages, start=1):
+            pages.reverse()
+            number = 0
+            while pages:  # each page let go once drawn: never all of them uncompressed at once
+                state = pages.pop()
+                number += 1
                 state["_code"] = [zlib.decompress(state["_code"]).decode("utf-8")]
                 self.__dict__.update(state)
                 self._chrome(number, total)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from privdesk import clock, files
@@ -385,8 +385,11 @@ def _record(
         )
         u.session.add(b)
         u.session.flush()
-        u.session.add_all(NoticeLetter(batch_id=b.id, patient_id=pid, provisions=n) for pid, n in letters)
-        u.session.flush()
+        for i in range(0, len(letters), CHUNK):  # rows, not objects: a batch of 50,000 stays small
+            u.session.execute(
+                insert(NoticeLetter),
+                [{"batch_id": b.id, "patient_id": pid, "provisions": n} for pid, n in letters[i : i + CHUNK]],
+            )
         detail = f"{record_no}; 이용·제공 내역 통지 {year}년 제{issue}차 ({output})"
         for pid, _n in letters:
             u.log(action, patient_ref(pid), detail=with_reason(detail, reason))

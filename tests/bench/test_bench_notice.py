@@ -24,9 +24,11 @@ bare sqlite3 0.1–0.3 s, 14 MiB.
   5k,  + pages let go in save         27.2 s  206 MiB             —
   50k, flowables streamed, compressed 511 s  1,422 MiB (114 MiB)   8.6 s  236 MiB
   50k, CSV streamed, letters as rows    —                        6.7 s  219 MiB
+  50k, + pages let go in save         250 s    935 MiB (114 MiB)     —
 
 What still grows with the batch: the PDF — reportlab keeps every page's content stream in its
-document until it writes the file (about 11 KiB a page now, from about 57); the CSV — one
+document until it writes the file (about 11–17 KiB a page now, from about 57; 50,000 letters in one
+PDF still need most of a GiB — splitting a batch into files of a few thousand letters is not done); the CSV — one
 access-log entry per patient, committed with the batch in one transaction (by design: the file
 appears only when every patient's entry is in the log).
 """

@@ -210,3 +210,52 @@ def test_the_training_gate_holds_for_the_batch_too(sqlite_ctx: AppContext, tmp_p
     with pytest.raises(TrainingOverdueError):
         make(ctx, yook, dt.date.today().year, tmp_path / "n.csv", output=CSV, reason="문자 발송")
     assert not (tmp_path / "n.csv").exists() and batches(ctx, yook) == []
+
+
+def test_deliveries_on_the_batch_the_letter_belongs_to(sqlite_ctx: AppContext, tmp_path: Path) -> None:
+    """A letter of 제1차 returned after 제2차 was made is recorded on 제1차 (``issue``); the default
+    is still the year's latest batch; an issue never made, or a chart not in that batch, refused."""
+    from tests.helpers import OFFICER_PASSWORD, run_cli
+
+    ctx = sqlite_ctx
+    yook = officer(ctx)
+    add_patients(ctx, yook, 2)
+    year = dt.date.today().year
+    make(ctx, yook, year, tmp_path / "1.pdf", reason="연간 통지")
+    assert deliver(ctx, yook, year, SENT, all_pending=True) == 2
+    make(ctx, yook, year, tmp_path / "2.csv", output=CSV, reason="주소 변경 후 재발행", reissue=True)
+    assert deliver(ctx, yook, year, RETURNED, charts=["1001"], issue=1, note="수취인 불명") == 1
+    second, first = batches(ctx, yook)
+    assert (first.issue, first.sent, first.returned) == (1, 1, 1)
+    assert (second.issue, second.sent, second.returned, second.pending) == (2, 0, 0, second.patients)
+    assert deliver(ctx, yook, year, SENT, all_pending=True) == second.patients  # the latest by default
+    assert deliver(ctx, yook, year, SENT, all_pending=True, issue=1) == 0  # 제1차: nothing pending
+    with pytest.raises(NotFoundError, match="제3차"):
+        deliver(ctx, yook, year, SENT, charts=["1001"], issue=3)
+    with pytest.raises(ValidationError):
+        deliver(ctx, yook, year, SENT, charts=["1001"], issue=0)
+    env = {
+        "PRIVDESK_DB": ctx.settings.db_url,
+        "PRIVDESK_KEY_FILE": str(ctx.settings.key_file),
+        "PRIVDESK_PASSWORD": OFFICER_PASSWORD,
+    }
+    r = run_cli(
+        "notice",
+        "deliver",
+        "--year",
+        str(year),
+        "--issue",
+        "1",
+        "--sent",
+        "--chart",
+        "1001",
+        "--as",
+        "yook",
+        env=env,
+    )
+    assert r.returncode == 0 and f"{year}년 제1차 통지: 발송 1건 기록" in r.stdout, r.stderr
+    assert batches(ctx, yook)[1].returned == 0 and batches(ctx, yook)[1].sent == 2
+    r = run_cli(
+        "notice", "deliver", "--year", str(year), "--issue", "5", "--sent", "--all", "--as", "yook", env=env
+    )
+    assert r.returncode != 0 and "제5차" in r.stderr

@@ -538,3 +538,39 @@ def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path) -> None:
     words = re.findall(r"단어\d{5}", text(out))
     assert words == [f"단어{i:05d}" for i in range(5000)]  # every word once, in order
     assert "뒤" in text(out, pages, pages)
+
+
+def test_a_body_given_as_an_iterator_is_laid_out_as_it_comes_the_same_as_a_list(tmp_path: Path) -> None:
+    """A generator body (the notice's letters) renders the very pages a list body does; the
+    renderer holds only a window of it (the iterator is not drained before the first page)."""
+    from reportlab.platypus import PageBreak
+
+    m = new_meta(HOSPITAL, Form("통지서", "UN"), By("육의곤", "yook"), printed_at=AT)
+    drawn: list[int] = []
+
+    def letters(lay: Layout, n: int = 200):  # type: ignore[no-untyped-def]
+        for i in range(n):
+            drawn.append(i)
+            if i:
+                yield PageBreak()
+            yield lay.text(f"{i + 1}번째 통지 {LONG_KO}")
+
+    first_page: list[int] = []
+    streamed = render(
+        tmp_path / "streamed.pdf",
+        m,
+        letters,
+        on_page=lambda n: first_page.append(len(drawn)) if n == 1 else None,
+    )
+    assert first_page[0] < 200  # the first page was laid out before the last letter was produced
+    listed = render(tmp_path / "listed.pdf", m, lambda lay: list(letters(lay)))
+    assert streamed == listed >= 200
+    text = [
+        subprocess.run(
+            ["pdftotext", "-layout", str(tmp_path / f), "-"], capture_output=True, text=True
+        ).stdout
+        for f in ("streamed.pdf", "listed.pdf")
+    ]
+    assert (
+        text[0] == text[1] and "200번째 통지" in text[0] and f"1 / {streamed}" in text[0].replace("쪽 ", "")
+    )

@@ -18,6 +18,7 @@ from privdesk.disclosures.ledger import record_disclosure
 from privdesk.store.models import AccessLogEntry
 from privdesk.ui.notice.page import NoticePage
 from privdesk.ui.pdfpreview import PdfPreviewDialog
+from privdesk.ui.tablemodel import select_where
 from privdesk.ui.tasks import TaskRunner
 from tests.audit_support import officer
 from tests.incident_support import add_patients
@@ -80,6 +81,14 @@ def test_notice_page_letters_deliveries_and_csv(
     for box in page.findChildren(QMessageBox):  # the info box the export showed
         assert "3명을 내보냈습니다" in box.text()
         box.close()
+    # a letter of 제1차 returned after the reissue: recorded on 제1차, selected in the table
+    assert page.target() is not None and page.target().issue == 2  # type: ignore[union-attr]
+    assert select_where(page.table, page.model, lambda r: r.issue == 1)
+    assert page.target().issue == 1 and not page.sent_button.isEnabled()  # type: ignore[union-attr]
+    page.record_returned("1001")
+    settle(qtbot, runner)
+    qtbot.waitUntil(lambda: page.model.rows()[1].returned == 2, timeout=10_000)
+    assert page.model.rows()[0].returned == 0 and page.model.rows()[1].sent == 1
     win.close()
     settle(qtbot, runner)
 

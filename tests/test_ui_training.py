@@ -112,3 +112,59 @@ def test_who_gets_the_page(qtbot, sqlite_ctx: AppContext, runner: TaskRunner) ->
     assert isinstance(page, TrainingPage) and page.add_button.isVisibleTo(page)
     it.close()
     settle(qtbot, runner)
+
+
+def test_correct_a_session_and_cancel_an_attendance(
+    qtbot, sqlite_ctx: AppContext, runner: TaskRunner
+) -> None:  # type: ignore[no-untyped-def]
+    """정정… corrects the selected session (a reason required, in the dialog); the original shows as
+    corrected in the detail; 이수 취소… cancels an attendance recorded by mistake and the account is
+    overdue again."""
+    from privdesk.training.usecases import SessionInput, add_session, attend
+    from privdesk.ui.training.page import CancelDialog, CorrectDialog
+    from tests.audit_support import officer
+
+    ctx = sqlite_ctx
+    actor_for(ctx, "kim", ["intake"])
+    created_on(ctx, "kim", dt.date(2020, 1, 2))
+    created_on(ctx, "yook", dt.date(2020, 1, 2))
+    day = clock.today_kst() - dt.timedelta(days=3)
+    sid = add_session(ctx, officer(ctx), SessionInput(day, "정기 교욱", "내부", "2")).id
+    attend(ctx, officer(ctx), sid, ["kim", "yook"])
+    win = window(qtbot, ctx, runner, "yook")
+    page = win.show_page("training")
+    assert isinstance(page, TrainingPage)
+    settle(qtbot, runner)
+    assert page.selected() is not None and page.correct_button.isEnabled() and page.cancel_button.isEnabled()
+    assert page.overdue_model.rows() == []
+
+    dialog = page.correct_session()
+    assert isinstance(dialog, CorrectDialog)
+    assert dialog.title_edit.text() == "정기 교욱" and dialog.hours.text() == "2"
+    dialog.title_edit.setText("정기 교육")
+    ok(dialog)
+    settle(qtbot, runner)
+    assert dialog.error.isVisible() and "정정 사유" in dialog.error.text() and not closed(dialog)
+    dialog.reason.setText("제목 오타 정정")
+    ok(dialog)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
+    settle(qtbot, runner)
+    row = page.selected()
+    assert row is not None and row.id == sid and row.title == "정기 교육" and row.corrected
+    assert page.sessions_model.rows()[0].corrections == 1
+    detail = page.detail.text()
+    assert "정정됨" in detail and "정기 교욱" in detail and "제목 오타 정정" in detail
+
+    cancel = page.cancel_attendance()
+    assert isinstance(cancel, CancelDialog) and cancel.people.count() == 2
+    cancel.check("kim")
+    cancel.reason.setText("불참자 잘못 기록")
+    ok(cancel)
+    qtbot.waitUntil(lambda: closed(cancel), timeout=10_000)
+    settle(qtbot, runner)
+    row = page.selected()
+    assert row is not None and [a.login for a in row.attendees] == ["yook"]
+    assert "이수 취소" in page.detail.text() and "불참자 잘못 기록" in page.detail.text()
+    assert [s.login for s in page.overdue_model.rows()] == ["kim"]  # overdue again: the corrected view
+    win.close()
+    settle(qtbot, runner)

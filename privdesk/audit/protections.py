@@ -48,6 +48,7 @@ APPEND_ONLY = (
     "consent_records",
     "training_sessions",
     "training_attendance",
+    "training_attendance_cancels",
     "notice_batches",
     "notice_letters",
     "notice_deliveries",

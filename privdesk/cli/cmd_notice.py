@@ -6,8 +6,8 @@ Contract:
 - ``privdesk notice make --year Y --out FILE.pdf|FILE.csv --reason TEXT [--reissue] [--force] --as ID``:
   the year's batch as letters (PDF) or a CSV for a mail/SMS service (by the file's extension); a
   second batch of the same year needs ``--reissue`` (a numbered reissue) and is refused otherwise;
-- ``privdesk notice deliver --year Y (--sent|--returned) (--chart C … | --all) [--note TEXT] --as ID``:
-  letters sent or returned;
+- ``privdesk notice deliver --year Y [--issue N] (--sent|--returned) (--chart C … | --all) [--note TEXT]
+  --as ID``: letters sent or returned, of the year's batch ``N`` (제N차; by default the latest);
 - ``privdesk notice list --as ID``: the batches with their delivery counts.
 """
 
@@ -43,7 +43,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     m.set_defaults(func=cmd_make)
 
     d = ps.add_parser("deliver", help="통지문의 발송·반송을 기록합니다")
-    d.add_argument("--year", required=True, type=int, metavar="Y", help="대상 연도 (그 해의 마지막 차수)")
+    d.add_argument("--year", required=True, type=int, metavar="Y", help="대상 연도")
+    d.add_argument(
+        "--issue",
+        type=int,
+        metavar="N",
+        help="통지 차수 (제N차: 재발행 전 통지문의 반송 등; 기본: 그 해의 마지막 차수)",
+    )
     g = d.add_mutually_exclusive_group(required=True)
     g.add_argument("--sent", action="store_true", help="발송")
     g.add_argument("--returned", action="store_true", help="반송")
@@ -124,10 +130,12 @@ def cmd_deliver(args: argparse.Namespace) -> int:
             charts=args.chart,
             all_pending=bool(args.all),
             note=args.note,
+            issue=args.issue,
         )
     finally:
         ctx.engine.dispose()
-    print(f"{args.year}년 통지: {'발송' if args.sent else '반송'} {n}건 기록")
+    which = f" 제{args.issue}차" if args.issue else ""
+    print(f"{args.year}년{which} 통지: {'발송' if args.sent else '반송'} {n}건 기록")
     return 0
 
 

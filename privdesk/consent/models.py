@@ -86,7 +86,11 @@ class ConsentRecord(Base):
     recorded_at: Mapped[dt.datetime]
     recorded_by: Mapped[str] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_consent_records_patient_purpose", "patient_id", "purpose", "at", "id"),)
+    __table_args__ = (
+        Index("ix_consent_records_patient_purpose", "patient_id", "purpose", "at", "id"),
+        # the start screen's count of consents to stale versions (outdated_count), migration 0810
+        Index("ix_consent_records_purpose_text", "purpose", "action", "text_id"),
+    )
 
     @property
     def ref(self) -> str:

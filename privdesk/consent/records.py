@@ -239,9 +239,8 @@ def outdated_count(session: Session, purpose: str, today: dt.date) -> int:
     """How many live patients' latest record for ``purpose`` is a consent to a version that no
     longer counts (a version published with fresh consent took effect since): count only, nothing
     read about the patients but their status. Nothing is queried unless such a version exists; then
-    the newest-record test walks ``ix_consent_records_patient_purpose`` per candidate, but the
-    candidates themselves come from a scan of ``consent_records`` (no index on purpose/text_id —
-    one needs a migration; a scan of a few million short rows, only for the officer's start screen)."""
+    the candidates are sought through ``ix_consent_records_purpose_text`` (purpose, action, text_id)
+    and the newest-record test walks ``ix_consent_records_patient_purpose`` per candidate."""
     counting = counting_ids(session, purpose, today)
     stale = [
         i

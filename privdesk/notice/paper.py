@@ -9,7 +9,7 @@ batch's plain data only.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,14 +112,15 @@ def _letter(lay: Layout, book: LetterBook, x: Letter) -> list[Flowable]:
     return story
 
 
-def body(book: LetterBook) -> Callable[[Layout], list[Flowable]]:
-    def build(lay: Layout) -> list[Flowable]:
-        story: list[Flowable] = []
+def body(book: LetterBook) -> Callable[[Layout], Iterator[Flowable]]:
+    """The letters' flowables produced one letter at a time (the renderer lays them out as they
+    come: a batch of 50,000 letters is never a story of 50,000 letters' flowables at once)."""
+
+    def build(lay: Layout) -> Iterator[Flowable]:
         for i, x in enumerate(book.letters):
             if i:
-                story.append(PageBreak())
-            story += _letter(lay, book, x)
-        return story
+                yield PageBreak()
+            yield from _letter(lay, book, x)
 
     return build
 

@@ -11,7 +11,8 @@
   mail/SMS service. A reason is required; every patient in it is an access-log entry (출력 or
   내보내기) with the reason, by internal reference only. A year has one batch; making it again is a
   numbered reissue (``reissue=True``: 제2차, 제3차 …), otherwise refused.
-- :func:`deliver`: letters sent (발송) or returned (반송), per patient or all pending at once.
+- :func:`deliver`: letters sent (발송) or returned (반송), per patient or all pending at once, on
+  the year's latest batch or the numbered one the letters belong to.
 - :func:`batches`: the batches with their delivery counts.
 """
 
@@ -19,12 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, selectinload
 
 from privdesk import clock, files
 from privdesk.accounts.permissions import Permission
@@ -210,6 +211,12 @@ def _latest(session: Session, year: int) -> NoticeBatch | None:
     ).scalar_one_or_none()
 
 
+def _issue(session: Session, year: int, issue: int) -> NoticeBatch | None:
+    return session.execute(
+        select(NoticeBatch).where(NoticeBatch.year == year, NoticeBatch.issue == issue)
+    ).scalar_one_or_none()
+
+
 def registered(session: Session, cap: int | None = None) -> int:
     """Patients privdesk holds (active and separated); counting stops at ``cap`` (the start screen
     needs only "the threshold or more", and stays fast at a million patients)."""
@@ -287,25 +294,33 @@ def _provisions(session: Session, year: int) -> dict[int, list[Provision]]:
     return out
 
 
-def _letters(ctx: AppContext, session: Session, year: int) -> list[Letter]:
+def _iter_letters(ctx: AppContext, session: Session, year: int) -> Iterator[Letter]:
+    """The letters one by one, the patients read :data:`CHUNK` at a time (a batch's size does not
+    decide what is held in memory)."""
     provisions = _provisions(session, year)
-    out: list[Letter] = []
-    for p in session.execute(
-        select(Patient).where(Patient.status == STATUS_ACTIVE).order_by(Patient.chart_no)
-    ).scalars():
+    stmt = (
+        select(Patient)
+        .where(Patient.status == STATUS_ACTIVE)
+        .order_by(Patient.chart_no)
+        .options(selectinload(Patient.phones))
+        .execution_options(yield_per=CHUNK)
+    )
+    for p in session.execute(stmt).scalars():
         address = records.decrypt_address(ctx.keys, p.uid, p.address_enc)
         phones = [records.decrypt_phone(ctx.keys, p.uid, ph.position, ph.phone_enc) for ph in p.phones]
-        out.append(
-            Letter(
-                p.id,
-                p.chart_no,
-                p.name,
-                address,
-                phones[0] if phones else "",
-                tuple(provisions.get(p.id, ())),
-            )
+        yield Letter(
+            p.id,
+            p.chart_no,
+            p.name,
+            address,
+            phones[0] if phones else "",
+            tuple(provisions.get(p.id, ())),
         )
-    return out
+        session.expunge(p)
+
+
+def _letters(ctx: AppContext, session: Session, year: int) -> list[Letter]:
+    return list(_iter_letters(ctx, session, year))
 
 
 def _check_year(year: int, today: dt.date) -> None:
@@ -347,7 +362,7 @@ def _record(
     year: int,
     issue: int,
     output: str,
-    letters: Sequence[Letter],
+    letters: Sequence[tuple[int, int]],
     reason: str,
     record_no: str,
 ) -> BatchRow:
@@ -363,21 +378,21 @@ def _record(
             issue=issue,
             output=output,
             patients=len(letters),
-            provisions=sum(len(x.provisions) for x in letters),
+            provisions=sum(n for _pid, n in letters),
             made_at=clock.now(),
             made_by=actor.login,
             reason=reason,
         )
         u.session.add(b)
         u.session.flush()
-        u.session.add_all(
-            NoticeLetter(batch_id=b.id, patient_id=x.patient_id, provisions=len(x.provisions))
-            for x in letters
-        )
-        u.session.flush()
+        for i in range(0, len(letters), CHUNK):  # rows, not objects: a batch of 50,000 stays small
+            u.session.execute(
+                insert(NoticeLetter),
+                [{"batch_id": b.id, "patient_id": pid, "provisions": n} for pid, n in letters[i : i + CHUNK]],
+            )
         detail = f"{record_no}; 이용·제공 내역 통지 {year}년 제{issue}차 ({output})"
-        for x in letters:
-            u.log(action, patient_ref(x.patient_id), detail=with_reason(detail, reason))
+        for pid, _n in letters:
+            u.log(action, patient_ref(pid), detail=with_reason(detail, reason))
         u.log(Action.CREATE, f"{SUBJECT}:{b.id}", detail=with_reason(f"{detail}; {len(letters)}명", reason))
         return _batch_row(u.session, b)
 
@@ -419,15 +434,51 @@ def make(
     why = require(reason, "통지 사유")
     out = files.guarded(ctx.settings, out)
     files.check(out)
+    if output == CSV:
+        return _make_csv(ctx, actor, year, out, why, reissue, today or clock.today_kst())
     issue, use, letters = read_batch(ctx, actor, year, reissue=reissue, today=today)
     if not letters:
         raise RuleViolationError("통지할 환자가 없습니다 (등록된 환자가 없습니다).")
     meta = witnessed(ctx, paper.meta_for(ctx.profile.name, actor, year, issue))
-    if output == CSV:
-        with files.replacing(out) as fh:
-            w = files.csv_writer(fh, specimen=ctx.is_demo)
-            w.writerow(CSV_HEADER)
-            for x in letters:
+    refs = [(x.patient_id, len(x.provisions)) for x in letters]
+    made: list[BatchRow] = []
+    pages = paper.render_letters(
+        out,
+        meta,
+        paper.LetterBook(ctx.profile.name, year, issue, use, tuple(letters), paper.contacts_of(ctx.profile)),
+        on_page=on_page,
+        before_publish=lambda _n: made.append(
+            _record(ctx, actor, year, issue, PDF, refs, why, meta.record_no)
+        ),
+    )
+    return MadeBatch(made[0], out.path, pages, meta.record_no)
+
+
+def _make_csv(
+    ctx: AppContext, actor: Actor, year: int, out: files.Output, why: str, reissue: bool, today: dt.date
+) -> MadeBatch:
+    """The CSV streamed: each letter written as it is read (only its patient id and provision count
+    kept for the batch's rows), in the one safe writer — the file appears only when the batch and
+    its access-log entries are committed."""
+    from privdesk.notice import paper
+    from privdesk.printing import witnessed
+
+    _check_year(year, today)
+    with ctx.unit(actor, Permission.NOTICE_MANAGE) as u:
+        ensure_trained(u.session, ctx.profile, u.account, today)
+        issue = _refuse_rerun(_latest(u.session, year), reissue)
+        anyone = u.session.execute(select(Patient.id).where(Patient.status == STATUS_ACTIVE).limit(1)).first()
+    if anyone is None:
+        raise RuleViolationError("통지할 환자가 없습니다 (등록된 환자가 없습니다).")
+    use = use_of(ctx.profile)
+    meta = witnessed(ctx, paper.meta_for(ctx.profile.name, actor, year, issue))
+    refs: list[tuple[int, int]] = []
+    with files.replacing(out) as fh:
+        w = files.csv_writer(fh, specimen=ctx.is_demo)
+        w.writerow(CSV_HEADER)
+        # read-only: nothing is logged while reading; _record logs every patient with the batch
+        with ctx.unit(actor, Permission.NOTICE_MANAGE) as u:
+            for x in _iter_letters(ctx, u.session, year):
                 w.writerow(
                     (
                         meta.record_no,
@@ -441,19 +492,11 @@ def make(
                         " / ".join(p.text() for p in x.provisions) or "없음",
                     )
                 )
-            row = _record(ctx, actor, year, issue, CSV, letters, why, meta.record_no)
-        return MadeBatch(row, out.path, 0, meta.record_no)
-    made: list[BatchRow] = []
-    pages = paper.render_letters(
-        out,
-        meta,
-        paper.LetterBook(ctx.profile.name, year, issue, use, tuple(letters), paper.contacts_of(ctx.profile)),
-        on_page=on_page,
-        before_publish=lambda _n: made.append(
-            _record(ctx, actor, year, issue, PDF, letters, why, meta.record_no)
-        ),
-    )
-    return MadeBatch(made[0], out.path, pages, meta.record_no)
+                refs.append((x.patient_id, len(x.provisions)))
+        if not refs:
+            raise RuleViolationError("통지할 환자가 없습니다 (등록된 환자가 없습니다).")
+        row = _record(ctx, actor, year, issue, CSV, refs, why, meta.record_no)
+    return MadeBatch(row, out.path, 0, meta.record_no)
 
 
 def deliver(
@@ -465,9 +508,12 @@ def deliver(
     charts: Iterable[str] = (),
     all_pending: bool = False,
     note: str = "",
+    issue: int | None = None,
 ) -> int:
-    """Record letters of the year's latest batch as sent (발송) or returned (반송): the given chart
-    numbers, or (``all_pending``, sent only) every letter with no delivery yet. Returns how many."""
+    """Record letters as sent (발송) or returned (반송): the given chart numbers, or (``all_pending``,
+    sent only) every letter of the batch with no delivery yet. The batch is the year's ``issue``
+    (제1차, a reissue 제2차 …: a letter of an earlier batch returned after the reissue was made is
+    recorded on the batch it belongs to), by default the year's latest. Returns how many."""
     if state not in (SENT, RETURNED):
         raise ValidationError("state", "발송(sent) 또는 반송(returned)을 고르십시오.")
     wanted = sorted({c.strip() for c in charts if c.strip()})
@@ -476,10 +522,12 @@ def deliver(
     if not all_pending and not wanted:
         raise ValidationError("charts", "차트번호를 하나 이상 입력하거나, 전체 발송을 고르십시오.")
     note = require(note, "메모") if note.strip() else ""
+    if issue is not None and issue < 1:
+        raise ValidationError("issue", "통지 차수는 1 이상이어야 합니다 (1 = 그 해의 첫 통지, 2부터 재발행).")
     with ctx.unit(actor, Permission.NOTICE_MANAGE) as u:
-        b = _latest(u.session, year)
+        b = _latest(u.session, year) if issue is None else _issue(u.session, year, issue)
         if b is None:
-            raise NotFoundError("이용·제공 내역 통지", f"{year}년")
+            raise NotFoundError("이용·제공 내역 통지", f"{year}년" + (f" 제{issue}차" if issue else ""))
         if all_pending:
             done = select(NoticeDelivery.letter_id)
             letters = list(

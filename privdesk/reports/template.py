@@ -41,6 +41,7 @@ inside Korean words — "원|무" — which reads badly; the no-overflow guarant
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -648,12 +649,23 @@ def _chrome_canvas(meta: ReportMeta) -> type[Canvas]:
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
+            # the page's drawing operators kept compressed until the end (a batch of thousands of
+            # letters held every page's operators as text: most of its memory); restored as one
+            # string, which reportlab joins to the same page stream
+            state = {k: v for k, v in self.__dict__.items() if k != "_pages"}
+            state["_code"] = zlib.compress("\n".join(self._code).encode("utf-8"), 1)
+            self._pages.append(state)
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            pages, self._pages = self._pages, []
+            pages.reverse()
+            number = 0
+            while pages:  # each page let go once drawn: never all of them uncompressed at once
+                state = pages.pop()
+                number += 1
+                state["_code"] = [zlib.decompress(state["_code"]).decode("utf-8")]
                 self.__dict__.update(state)
                 self._chrome(number, total)
                 super().showPage()
@@ -746,6 +758,31 @@ def check_output_path(path: Path | Output) -> Output:
     return files.check(path)
 
 
+class _StreamedStory(list):  # type: ignore[type-arg]
+    """A story read from an iterator as reportlab consumes it (``build`` asks ``len()`` before each
+    flowable and only looks at the front): at most ``ahead`` flowables are held, so a body of
+    thousands of letters is laid out without building all their flowables first."""
+
+    def __init__(self, head: list[Flowable], rest: Iterator[Flowable], ahead: int = 256) -> None:
+        super().__init__(head)
+        self._rest: Iterator[Flowable] | None = rest
+        self._ahead = ahead
+
+    def __len__(self) -> int:
+        n = super().__len__()
+        while self._rest is not None and n < self._ahead:
+            try:
+                self.append(next(self._rest))
+            except StopIteration:
+                self._rest = None
+                break
+            n += 1
+        return n
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
 def render(
     path: Path | Output,
     meta: ReportMeta,
@@ -756,7 +793,8 @@ def render(
 ) -> int:
     """Render a record to ``path`` and return its page count.
 
-    ``story_builder(layout)`` returns the body; the title block is put before it. ``on_page(n)`` is
+    ``story_builder(layout)`` returns the body (a list, or an iterator: then laid out as it is
+    produced, see :class:`_StreamedStory`); the title block is put before it. ``on_page(n)`` is
     called after each page is laid out (progress); an exception raised there cancels the printing.
     ``before_publish(pages)`` runs when the PDF is complete but not yet in place — log the printing
     there (:func:`privdesk.printing.record_print`): if it raises, no file appears.
@@ -768,7 +806,12 @@ def render(
     out = check_output_path(path)
     register_fonts()
     lay = Layout(content_width(meta), meta.pagesize[1] - MARGIN_TOP - MARGIN_BOTTOM)
-    story = [*lay.title_block(meta), *story_builder(lay)]
+    body = story_builder(lay)
+    story: list[Flowable] = (
+        _StreamedStory(list(lay.title_block(meta)), body)
+        if isinstance(body, Iterator)
+        else [*lay.title_block(meta), *body]
+    )
     with files.replacing(out, binary=True) as fh:
         doc = _Doc(fh, meta, on_page)
         doc.build(story, canvasmaker=_chrome_canvas(meta))

@@ -2,6 +2,8 @@
 
 - :func:`account_status` / :func:`statuses`: when an account was last trained, when it falls due,
   how many days overdue (an account never trained counts from its creation date);
+- :func:`current` / :func:`counted` / :func:`session_no`: the corrected view — a session's current
+  version (no row corrects it), an attendance not cancelled, the session's number (its first row);
 - :func:`ensure_trained`: the optional gate (profile ``[training] gate = true``): an account overdue
   by more than ``gate_days`` may not unmask or export personal data until it is trained again — the
   registry's unmask and export and the rights domain's unmasked answer call it inside their unit.
@@ -13,14 +15,14 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy.orm import Session, aliased
 
 from privdesk import clock
 from privdesk.errors import PermissionDeniedError, PrivdeskError
 from privdesk.profile import HospitalProfile, TrainingRules, training_rules_from
 from privdesk.store.models import Account
-from privdesk.training.models import TrainingAttendance, TrainingSession
+from privdesk.training.models import TrainingAttendance, TrainingAttendanceCancel, TrainingSession
 
 GATE = "개인정보 보호 교육 이수(기한 경과)"  # the refusal's detail in the access log: 필요한 권한: …
 
@@ -66,6 +68,22 @@ class AccountStatus:
         return f"{self.name}({self.login})"
 
 
+def current() -> ColumnElement[bool]:
+    """``TrainingSession`` is a session's current version: no row corrects it."""
+    later = aliased(TrainingSession)
+    return ~exists().where(later.corrects_id == TrainingSession.id)
+
+
+def counted() -> ColumnElement[bool]:
+    """``TrainingAttendance`` counts: not cancelled as recorded by mistake."""
+    return TrainingAttendance.id.not_in(select(TrainingAttendanceCancel.attendance_id))
+
+
+def session_no() -> ColumnElement[int]:
+    """The session's number of a ``TrainingSession`` row: its first row's id (what attendance names)."""
+    return func.coalesce(TrainingSession.root_id, TrainingSession.id)
+
+
 def rules_of(profile: HospitalProfile) -> TrainingRules:
     return training_rules_from(profile.raw)
 
@@ -93,13 +111,14 @@ def _status(account: Account, last: dt.date | None, rules: TrainingRules, today:
 
 def statuses(session: Session, profile: HospitalProfile, today: dt.date) -> list[AccountStatus]:
     """Every active account's status, the most overdue first, then by name (no access-log entry:
-    the caller's unit logs its own look)."""
+    the caller's unit logs its own look). The corrected view: a session's current day, cancelled
+    attendance left out."""
     rules = rules_of(profile)
     last = dict(
         session.execute(
             select(TrainingAttendance.account_id, func.max(TrainingSession.held_on))
-            .join(TrainingSession, TrainingSession.id == TrainingAttendance.session_id)
-            .where(TrainingSession.held_on <= today)
+            .join(TrainingSession, session_no() == TrainingAttendance.session_id)
+            .where(TrainingSession.held_on <= today, current(), counted())
             .group_by(TrainingAttendance.account_id)
         ).all()
     )
@@ -113,8 +132,13 @@ def account_status(
 ) -> AccountStatus:
     last = session.execute(
         select(func.max(TrainingSession.held_on))
-        .join(TrainingAttendance, TrainingAttendance.session_id == TrainingSession.id)
-        .where(TrainingAttendance.account_id == account.id, TrainingSession.held_on <= today)
+        .join(TrainingAttendance, TrainingAttendance.session_id == session_no())
+        .where(
+            TrainingAttendance.account_id == account.id,
+            TrainingSession.held_on <= today,
+            current(),
+            counted(),
+        )
     ).scalar_one_or_none()
     return _status(account, last, rules_of(profile), today)
 

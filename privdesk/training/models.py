@@ -5,8 +5,14 @@
 - ``training_attendance`` (append-only): one row per account that attended a session (이수 기록),
   who recorded it and when; an account attends a session once.
 
-Both are records the hospital shows an inspector: the database refuses UPDATE and DELETE
-(:mod:`privdesk.audit.protections`). No personal data of any data subject: staff accounts only.
+- ``training_attendance_cancels`` (append-only): an attendance recorded by mistake, cancelled with a
+  required reason (the attendance row stays; the corrected view leaves it out).
+
+A session's facts are corrected like the disclosure ledger's entries: a new ``training_sessions``
+row naming the row it corrects (``corrects_id``) and the session it belongs to (``root_id``: the
+first row, whose number is the session's number and which the attendance names), with a required
+reason; the original stays, shown as corrected. All are records the hospital shows an inspector:
+the database refuses UPDATE and DELETE (:mod:`privdesk.audit.protections`). No personal data of any data subject: staff accounts only.
 Imported by :mod:`privdesk.schema` so Alembic sees these tables.
 """
 
@@ -36,6 +42,15 @@ class TrainingSession(Base):
     instructor: Mapped[str] = mapped_column(String(100), default="")
     recorded_at: Mapped[dt.datetime]
     recorded_by: Mapped[str] = mapped_column(String(64))
+    # a correcting row (정정): the row it corrects and the session's first row; None on a first row
+    corrects_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True, unique=True)
+    root_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    reason: Mapped[str | None] = mapped_column(Text, nullable=True)  # the correction's reason
+
+    @property
+    def session_no(self) -> int:
+        """The session's number (its first row's id), the same for every corrected version."""
+        return self.root_id if self.root_id is not None else self.id
 
 
 class TrainingAttendance(Base):
@@ -51,4 +66,15 @@ class TrainingAttendance(Base):
     __table_args__ = (UniqueConstraint("session_id", "account_id"),)
 
 
-APPEND_ONLY = ("training_sessions", "training_attendance")
+class TrainingAttendanceCancel(Base):
+    """An attendance recorded by mistake, cancelled (이수 기록 취소), append-only."""
+
+    __tablename__ = "training_attendance_cancels"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attendance_id: Mapped[int] = mapped_column(ForeignKey("training_attendance.id"), unique=True)
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_at: Mapped[dt.datetime]
+    recorded_by: Mapped[str] = mapped_column(String(64))
+
+
+APPEND_ONLY = ("training_sessions", "training_attendance", "training_attendance_cancels")

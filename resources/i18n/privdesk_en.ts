@@ -940,7 +940,7 @@ Key file: {path}</translation>
 <context>
     <name>AttendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/training/page.py" line="+227"/>
+        <location filename="../../privdesk/ui/training/page.py" line="+327"/>
         <source>교육</source>
         <translation>Training</translation>
     </message>
@@ -1151,6 +1151,29 @@ Key file: {path}</translation>
         <location line="+40"/>
         <source>카메라 {n}대 (운영 {active}대)</source>
         <translation>{n} cameras ({active} in operation)</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-66"/>
+        <source>교육</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>잘못 기록된 이수자에 표시하십시오. 기록은 &apos;취소됨&apos;으로 남고 이수로 세지 않습니다.</source>
+        <translation>Tick the attendees recorded by mistake. The records stay, marked cancelled, and no longer count as trained.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>예: 불참자 잘못 기록</source>
+        <translation>e.g. absentee recorded by mistake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소 사유</source>
+        <translation>Reason for cancelling</translation>
     </message>
 </context>
 <context>
@@ -2832,6 +2855,24 @@ Key file: {path}</translation>
         <location line="+43"/>
         <source>종료할 재위탁을 목록에서 고르십시오.</source>
         <translation>Choose the sub-processing to end from the list.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-45"/>
+        <source>예: 교육일 오기 정정</source>
+        <translation>e.g. wrong training date corrected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정 사유</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>원래 기록은 지워지지 않고 &apos;정정됨&apos;으로 남습니다. 이수 기록은 그대로입니다.</source>
+        <translation>The original record is not erased; it stays, marked corrected. The attendance is kept.</translation>
     </message>
 </context>
 <context>
@@ -6293,7 +6334,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
 <context>
     <name>NoticeBatchesModel</name>
     <message>
-        <location filename="../../privdesk/ui/notice/page.py" line="+48"/>
+        <location filename="../../privdesk/ui/notice/page.py" line="+50"/>
         <source>통지</source>
         <translation>Notice</translation>
     </message>
@@ -6381,7 +6422,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Year</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>{year}년: 통지 의무가 적용되지 않습니다.</source>
         <translation>{year}: the duty does not apply.</translation>
     </message>
@@ -6396,7 +6437,7 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>{year}: not notified yet (due within the year).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>재발행</source>
         <translation>Reissue</translation>
     </message>
@@ -6446,24 +6487,24 @@ Only the privacy officer and the auditor can work. Check it with &apos;Verify in
         <translation>Delete the file after uploading it to the service.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>발송 기록</source>
         <translation>Record sending</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>아직 기록이 없는 통지문을 모두 발송한 것으로 기록하시겠습니까?</source>
-        <translation>Record every letter without a delivery record as sent?</translation>
+        <source>{label} 통지문 중 아직 기록이 없는 {n}건을 모두 발송한 것으로 기록하시겠습니까?</source>
+        <translation>Record all {n} letters of {label} with no delivery yet as sent?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
+        <source>{label} 통지문 중 반송된 것의 차트번호 (여러 개는 쉼표로):</source>
+        <translation>Chart numbers of the returned letters of {label} (several: separated by commas):</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>반송 기록</source>
         <translation>Record returns</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>반송된 통지문의 차트번호 (여러 개는 쉼표로):</source>
-        <translation>Chart numbers of the returned letters (comma-separated):</translation>
     </message>
 </context>
 <context>
@@ -11023,7 +11064,7 @@ Retention: {rule}</translation>
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/training/page.py" line="-56"/>
+        <location filename="../../privdesk/ui/training/page.py" line="-52"/>
         <source>예: 2026년 개인정보 보호 정기 교육</source>
         <translation>e.g. 2026 regular privacy training</translation>
     </message>
@@ -11258,7 +11299,17 @@ Retention: {rule}</translation>
         <translation>Add training session</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
+        <source>교육 회차 {n}번 정정</source>
+        <translation>Correct training session {n}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>이수 기록 취소</source>
+        <translation>Cancel attendance</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>이수 기록</source>
         <translation>Record attendance</translation>
     </message>
@@ -11266,7 +11317,7 @@ Retention: {rule}</translation>
 <context>
     <name>TrainingOverdueModel</name>
     <message>
-        <location line="-128"/>
+        <location line="-215"/>
         <source>이름(ID)</source>
         <translation>Name (ID)</translation>
     </message>
@@ -11304,7 +11355,7 @@ Retention: {rule}</translation>
 <context>
     <name>TrainingPage</name>
     <message>
-        <location line="+173"/>
+        <location line="+260"/>
         <source>개인정보 보호 교육</source>
         <translation>Privacy training</translation>
     </message>
@@ -11324,12 +11375,22 @@ Retention: {rule}</translation>
         <translation>Record attendance…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>정정…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이수 취소…</source>
+        <translation>Cancel attendance…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>결과 보고서 출력…</source>
         <translation>Print yearly report…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>연도</source>
         <translation>Year</translation>
     </message>
@@ -11349,7 +11410,7 @@ Retention: {rule}</translation>
         <translation>{year}: {n} sessions, {a} attendances — {late} staff overdue</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>교육 회차를 고르면 이수자가 여기에 나옵니다.</source>
         <translation>Select a session to see who attended.</translation>
     </message>
@@ -11359,7 +11420,17 @@ Retention: {rule}</translation>
         <translation>Attended ({n}): {names}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>정정됨: {facts} — {at} {by}, 사유: {reason}</source>
+        <translation>Corrected: {facts} — {at} {by}, reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>이수 취소: {who} — {at} {by}, 사유: {reason}</source>
+        <translation>Attendance cancelled: {who} — {at} {by}, reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>{year}년 개인정보 보호 교육 실시 결과</source>
         <translation>Privacy training report {year}</translation>
     </message>
@@ -11367,7 +11438,7 @@ Retention: {rule}</translation>
 <context>
     <name>TrainingSessionsModel</name>
     <message>
-        <location line="-360"/>
+        <location line="-504"/>
         <source>번호</source>
         <translation>No.</translation>
     </message>
@@ -11405,6 +11476,16 @@ Retention: {rule}</translation>
         <location line="+2"/>
         <source>이수자</source>
         <translation>Attendees</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정정</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정정 {n}회</source>
+        <translation>corrected {n}×</translation>
     </message>
 </context>
 <context>

@@ -938,7 +938,7 @@
 <context>
     <name>AttendDialog</name>
     <message>
-        <location filename="../../privdesk/ui/training/page.py" line="+227"/>
+        <location filename="../../privdesk/ui/training/page.py" line="+327"/>
         <source>교육</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,6 +1148,29 @@
     <message>
         <location line="+40"/>
         <source>카메라 {n}대 (운영 {active}대)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-66"/>
+        <source>교육</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>잘못 기록된 이수자에 표시하십시오. 기록은 &apos;취소됨&apos;으로 남고 이수로 세지 않습니다.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>예: 불참자 잘못 기록</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>취소 사유</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2829,6 +2852,24 @@
     <message>
         <location line="+43"/>
         <source>종료할 재위탁을 목록에서 고르십시오.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../privdesk/ui/training/page.py" line="-45"/>
+        <source>예: 교육일 오기 정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>정정 사유</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>원래 기록은 지워지지 않고 &apos;정정됨&apos;으로 남습니다. 이수 기록은 그대로입니다.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6290,7 +6331,7 @@
 <context>
     <name>NoticeBatchesModel</name>
     <message>
-        <location filename="../../privdesk/ui/notice/page.py" line="+48"/>
+        <location filename="../../privdesk/ui/notice/page.py" line="+50"/>
         <source>통지</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6378,7 +6419,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>{year}년: 통지 의무가 적용되지 않습니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6393,7 +6434,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>재발행</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6443,23 +6484,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>발송 기록</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>아직 기록이 없는 통지문을 모두 발송한 것으로 기록하시겠습니까?</source>
+        <source>{label} 통지문 중 아직 기록이 없는 {n}건을 모두 발송한 것으로 기록하시겠습니까?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
+        <source>{label} 통지문 중 반송된 것의 차트번호 (여러 개는 쉼표로):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>반송 기록</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>반송된 통지문의 차트번호 (여러 개는 쉼표로):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -11008,7 +11049,7 @@
 <context>
     <name>SessionDialog</name>
     <message>
-        <location filename="../../privdesk/ui/training/page.py" line="-56"/>
+        <location filename="../../privdesk/ui/training/page.py" line="-52"/>
         <source>예: 2026년 개인정보 보호 정기 교육</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11243,7 +11284,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
+        <source>교육 회차 {n}번 정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>이수 기록 취소</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>이수 기록</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11251,7 +11302,7 @@
 <context>
     <name>TrainingOverdueModel</name>
     <message>
-        <location line="-128"/>
+        <location line="-215"/>
         <source>이름(ID)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11289,7 +11340,7 @@
 <context>
     <name>TrainingPage</name>
     <message>
-        <location line="+173"/>
+        <location line="+260"/>
         <source>개인정보 보호 교육</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11309,12 +11360,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>정정…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>이수 취소…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>결과 보고서 출력…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>연도</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11334,7 +11395,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>교육 회차를 고르면 이수자가 여기에 나옵니다.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11344,7 +11405,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>정정됨: {facts} — {at} {by}, 사유: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>이수 취소: {who} — {at} {by}, 사유: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>{year}년 개인정보 보호 교육 실시 결과</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11352,7 +11423,7 @@
 <context>
     <name>TrainingSessionsModel</name>
     <message>
-        <location line="-360"/>
+        <location line="-504"/>
         <source>번호</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11389,6 +11460,16 @@
     <message>
         <location line="+2"/>
         <source>이수자</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>정정</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>정정 {n}회</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,7 +10,9 @@ cap.
 Printed: :func:`privdesk.today.collect` for the officer (every provider) — median and p95 — beside
 the raw floor (the very SQL statements collect issued, the unit's account and head checks included,
 replayed through bare sqlite3 in the same run), the unit alone (no provider), and each provider on
-its own. Target: under 100 ms. Correctness (no access-log entry) is asserted; speed is printed.
+its own. The policy duties of issue 16 — the consent count (100,000 consents to a 제1판 that a
+제2판 needing fresh consent replaced), the training overdue list, the yearly notice — each print
+their own floor too (their statements replayed the same way). Target: under 100 ms. Correctness (no access-log entry) is asserted; speed is printed.
 """
 
 from __future__ import annotations
@@ -27,23 +29,28 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, insert
 
 from privdesk import clock, today
 from privdesk.accounts.users import login
 from privdesk.cctv import requests as cctv_requests
+from privdesk.consent import texts as consent_texts
+from privdesk.consent.models import GIVEN, ConsentRecord
 from privdesk.context import AppContext
 from privdesk.disclosures.processors import ProcessorChangeInput, add_processor
 from privdesk.opening import open_context
 from privdesk.rights import requests as rights
 from tests.audit_support import row_count
 from tests.bench.test_bench_registry import CACHE, settings_in
+from tests.consent_support import publish_text
 from tests.helpers import OFFICER_LOGIN, OFFICER_PASSWORD
 from tests.ui_cctv_support import request_input
 
 pytestmark = pytest.mark.bench
 
 RUNS = 30
+CONSENTS = 100_000
+POLICY_DUTIES = (today.consent_outdated, today.training_overdue, today.usage_notice)
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +104,44 @@ def plant(ctx: AppContext) -> None:
             contract_end=clock.today_kst() + dt.timedelta(days=10),
         ),
         reason="계약 등록",
+    )
+    plant_consents(ctx)
+
+
+def plant_consents(ctx: AppContext) -> None:
+    """제1판 of the contact consent, CONSENTS patients consenting to it (rows written in bulk: the
+    use case's checks are not what is measured), then 제2판 needing fresh consent: every one of them
+    is counted by the start screen's consent line."""
+    boss = login(ctx, OFFICER_LOGIN, OFFICER_PASSWORD)
+    now = clock.now()
+    v1 = publish_text(ctx, effective=clock.today_kst() - dt.timedelta(days=90))
+    with ctx.engine.begin() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM patients ORDER BY id LIMIT {CONSENTS}")]
+        conn.execute(
+            insert(ConsentRecord),
+            [
+                {
+                    "patient_id": pid,
+                    "purpose": "contact",
+                    "action": GIVEN,
+                    "text_id": v1.id,
+                    "at": now - dt.timedelta(days=60),
+                    "method": "kiosk",
+                    "form_ref": "",
+                    "witness": "",
+                    "signer": "self",
+                    "representative": "",
+                    "relation": "",
+                    "note": "",
+                    "recorded_at": now - dt.timedelta(days=60),
+                    "recorded_by": OFFICER_LOGIN,
+                }
+                for pid in ids
+            ],
+        )
+    consent_texts.draft(ctx, boss, "contact", "건강검진 홍보 전화를 받는 데도 동의합니다.")
+    consent_texts.publish(
+        ctx, boss, "contact", clock.today_kst() - dt.timedelta(days=1), requires_fresh_consent=True
     )
 
 
@@ -162,7 +207,9 @@ def test_bench_today_at_a_million_patients(million: AppContext) -> None:
         "cctv_requests.overdue",
         "records.overdue",
         "processors.ending",
+        "consent.outdated.contact",
     } <= keys
+    assert f"{CONSENTS:,}명" in next(i.text for i in items if i.key == "consent.outdated.contact")
     with captured(ctx) as statements:
         today.collect(ctx, boss)
     whole = timed(lambda: today.collect(ctx, boss))
@@ -178,6 +225,15 @@ def test_bench_today_at_a_million_patients(million: AppContext) -> None:
     for provider in today.PROVIDERS:
         alone = timed(lambda p=provider: today.collect(ctx, boss, providers=(p,)), runs=10)  # type: ignore[misc]
         print(f"  + {provider.__name__:<26}  {ms(alone)}")
+    print("  the policy duties (issue 16), each alone beside its floor:")
+    for provider in POLICY_DUTIES:
+        with captured(ctx) as own:
+            today.collect(ctx, boss, providers=(provider,))
+        alone = timed(lambda p=provider: today.collect(ctx, boss, providers=(p,)))  # type: ignore[misc]
+        print(f"  + {provider.__name__:<26}  {ms(alone)}")
+        print(
+            f"    raw floor ({len(own):2} statements)    {ms(replay(Path(str(ctx.engine.url.database)), own))}"
+        )
     for item in items:
         print(f"    [{item.tone:7}] {item.text}")
     assert row_count(ctx) == before

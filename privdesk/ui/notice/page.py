@@ -5,7 +5,9 @@ profile decides), whether the chosen year's notice is made, and the batches made
 delivery counts. 통지문 만들기… renders the letters (one per patient) to the print preview through
 the one print job (reason asked, logged per patient); 발송용 CSV 저장… writes the CSV for a mail/SMS
 service (reason asked, then the save dialog); a year already made asks first and makes a numbered
-reissue. 모두 발송 기록 and 반송 기록… record deliveries. The use cases check every permission again.
+reissue. 모두 발송 기록 and 반송 기록… record deliveries on the batch selected in the table (a
+letter of 제1차 returned after the reissue belongs to 제1차), by default the chosen year's latest.
+The use cases check every permission again.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from privdesk.ui import messages
 from privdesk.ui.host import PageHost
 from privdesk.ui.i18n import QT_TRANSLATE_NOOP
 from privdesk.ui.page import Page
-from privdesk.ui.tablemodel import Column, RowTableModel
+from privdesk.ui.tablemodel import Column, RowTableModel, selected_row
 from privdesk.ui.tasks import Task
 from privdesk.ui.widgets import ask_reason, bar_button, heading, record_table
 
@@ -136,6 +138,7 @@ class NoticePage(Page):
         self.model = BatchesModel(self)
         self.table = record_table(self, "batchesTable", self.model, fit_contents=True)
         layout.addWidget(self.table, 1)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self._update_buttons()
 
     def year(self) -> int:
@@ -163,8 +166,14 @@ class NoticePage(Page):
         self.state_label.setText(f"{s.count_text}\n{s.decision_text}\n{year_text}")
         self._update_buttons()
 
+    def target(self) -> BatchRow | None:
+        """The batch deliveries are recorded on: the one selected in the table, else the chosen
+        year's latest."""
+        chosen = selected_row(self.table, self.model)
+        return chosen if chosen is not None else (self.state.batch if self.state is not None else None)
+
     def _update_buttons(self) -> None:
-        b = self.state.batch if self.state is not None else None
+        b = self.target()
         self.sent_button.setEnabled(b is not None and b.pending > 0)
         self.returned_button.setEnabled(b is not None)
 
@@ -251,30 +260,50 @@ class NoticePage(Page):
         )
 
     def confirm_all_sent(self) -> Task | None:
+        b = self.target()
+        if b is None:
+            return None
         answer = QMessageBox.question(
             self,
             self.tr("발송 기록"),
-            self.tr("아직 기록이 없는 통지문을 모두 발송한 것으로 기록하시겠습니까?"),
+            self.tr("{label} 통지문 중 아직 기록이 없는 {n}건을 모두 발송한 것으로 기록하시겠습니까?").format(
+                label=b.label, n=f"{b.pending:,}"
+            ),
         )
         return self.record_all_sent() if answer == QMessageBox.StandardButton.Yes else None
 
+    def _batch_key(self) -> tuple[int, int | None]:
+        b = self.target()
+        return (b.year, b.issue) if b is not None else (self.year(), None)
+
     def record_all_sent(self) -> Task:
-        ctx, actor, year = self.host.ctx, self.host.actor, self.year()
+        ctx, actor = self.host.ctx, self.host.actor
+        year, issue = self._batch_key()
         return self.host.runner.run(
-            lambda: deliver(ctx, actor, year, SENT, all_pending=True), owner=self, changes=CHANGES
+            lambda: deliver(ctx, actor, year, SENT, all_pending=True, issue=issue),
+            owner=self,
+            changes=CHANGES,
         )
 
     def ask_returned(self) -> Task | None:
+        b = self.target()
+        if b is None:
+            return None
         text, ok = QInputDialog.getText(
-            self, self.tr("반송 기록"), self.tr("반송된 통지문의 차트번호 (여러 개는 쉼표로):")
+            self,
+            self.tr("반송 기록"),
+            self.tr("{label} 통지문 중 반송된 것의 차트번호 (여러 개는 쉼표로):").format(label=b.label),
         )
         return self.record_returned(text) if ok and text.strip() else None
 
     def record_returned(self, charts: str) -> Task:
-        ctx, actor, year = self.host.ctx, self.host.actor, self.year()
+        ctx, actor = self.host.ctx, self.host.actor
+        year, issue = self._batch_key()
         wanted = [c.strip() for c in charts.replace(" ", ",").split(",") if c.strip()]
         return self.host.runner.run(
-            lambda: deliver(ctx, actor, year, RETURNED, charts=wanted), owner=self, changes=CHANGES
+            lambda: deliver(ctx, actor, year, RETURNED, charts=wanted, issue=issue),
+            owner=self,
+            changes=CHANGES,
         )
 
 

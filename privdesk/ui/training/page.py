@@ -3,8 +3,10 @@
 The sessions of the chosen year (교육일, 제목, 내부/외부, 시간, 강사, 교재·자료, 이수자 수) with the
 attendees of the selected one below; who is overdue for training and since when (never trained:
 counted from the account's creation). ``training.manage`` records a session (교육 등록…), records
-attendance by picking accounts by name (이수 기록…) and prints the yearly report (결과 보고서 출력…,
-through the print preview with a logged reason). ``training.read`` only reads. The use cases check
+attendance by picking accounts by name (이수 기록…), corrects the selected session's facts (정정…: the
+whole session again with a reason; the original stays, shown as corrected in the detail), cancels an
+attendance recorded by mistake (이수 취소…, with a reason) and prints the yearly report (결과 보고서
+출력…, through the print preview with a logged reason). ``training.read`` only reads. The use cases check
 every permission again.
 """
 
@@ -44,6 +46,8 @@ from privdesk.training.usecases import (
     accounts,
     add_session,
     attend,
+    cancel_attendance,
+    correct_session,
     list_sessions,
 )
 from privdesk.ui.dateedit import DateEdit
@@ -84,6 +88,15 @@ class SessionsModel(RowTableModel[SessionRow]):
             lambda s: str(len(s.attendees)),
             lambda s: len(s.attendees),
             True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("TrainingSessionsModel", "정정"),
+            lambda s: (
+                QCoreApplication.translate("TrainingSessionsModel", "정정 {n}회").format(n=s.corrections)
+                if s.corrected
+                else ""
+            ),
+            lambda s: s.corrections,
         ),
     )
 
@@ -217,6 +230,93 @@ class SessionDialog(_Form):
         return lambda: add_session(ctx, actor, data)
 
 
+class CorrectDialog(SessionDialog):
+    """정정: the selected session's facts, to correct, and the reason (required by the use case)."""
+
+    def __init__(self, page: TrainingPage, session: SessionRow) -> None:
+        super().__init__(page)
+        self.setObjectName("correctDialog")
+        self.setWindowTitle(
+            QCoreApplication.translate("TrainingForm", "교육 회차 {n}번 정정").format(n=session.id)
+        )
+        self.session = session
+        self.held_on.set_date(session.held_on)
+        self.title_edit.setText(session.title)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(session.kind)))
+        self.hours.setText(f"{session.minutes / 60:g}")
+        self.material.setText(session.material)
+        self.instructor.setText(session.instructor)
+        self.reason = self.line("reason", "", self.tr("예: 교육일 오기 정정"))
+        self.form.addRow(self.tr("정정 사유"), self.reason)
+        note = QLabel(
+            self.tr("원래 기록은 지워지지 않고 '정정됨'으로 남습니다. 이수 기록은 그대로입니다."), self
+        )
+        note.setWordWrap(True)
+        self.layout_.insertWidget(1, note)
+
+    def call(self) -> Callable[[], Any]:
+        data = SessionInput(
+            self.held_on.iso_text(),
+            self.title_edit.text(),
+            str(self.kind.currentData()),
+            self.hours.text(),
+            self.material.text(),
+            self.instructor.text(),
+        )
+        ctx, actor, sid, why = self.page.host.ctx, self.page.host.actor, self.session.id, self.reason.text()
+        return lambda: correct_session(ctx, actor, sid, data, reason=why)
+
+
+class CancelDialog(_Form):
+    """이수 취소: tick the attendance recorded by mistake, give the reason."""
+
+    def __init__(self, page: TrainingPage, session: SessionRow) -> None:
+        super().__init__(page, "cancelDialog", QCoreApplication.translate("TrainingForm", "이수 기록 취소"))
+        self.session = session
+        self.form.addRow(
+            self.tr("교육"), QLabel(f"{session.id}. {session.held_on.isoformat()} {session.title}", self)
+        )
+        self.people = QListWidget(self)
+        self.people.setObjectName("people")
+        for a in session.attendees:
+            item = QListWidgetItem(f"{a.name} ({a.login})", self.people)
+            item.setData(Qt.ItemDataRole.UserRole, a.login)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.layout_.insertWidget(1, self.people)
+        note = QLabel(
+            self.tr("잘못 기록된 이수자에 표시하십시오. 기록은 '취소됨'으로 남고 이수로 세지 않습니다."), self
+        )
+        note.setWordWrap(True)
+        self.layout_.insertWidget(2, note)
+        reasons = QFormLayout()
+        self.reason = self.line("reason", "", self.tr("예: 불참자 잘못 기록"))
+        reasons.addRow(self.tr("취소 사유"), self.reason)
+        self.layout_.insertLayout(3, reasons)
+        self.layout_.addWidget(self.buttons)
+        self.resize(480, 420)
+
+    def check(self, login: str) -> None:
+        for i in range(self.people.count()):
+            item = self.people.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == login:
+                item.setCheckState(Qt.CheckState.Checked)
+                return
+        raise KeyError(login)
+
+    def chosen(self) -> list[str]:
+        return [
+            str(self.people.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.people.count())
+            if self.people.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def call(self) -> Callable[[], Any]:
+        logins = self.chosen()
+        ctx, actor, sid, why = self.page.host.ctx, self.page.host.actor, self.session.id, self.reason.text()
+        return lambda: cancel_attendance(ctx, actor, sid, logins, reason=why)
+
+
 class AttendDialog(_Form):
     """이수 기록: tick the accounts (by name) that attended the session."""
 
@@ -299,10 +399,20 @@ class TrainingPage(Page):
         self.attend_button = bar_button(
             self, bar, "attendButton", self.tr("이수 기록…"), self.record_attendance
         )
+        self.correct_button = bar_button(self, bar, "correctButton", self.tr("정정…"), self.correct_session)
+        self.cancel_button = bar_button(
+            self, bar, "cancelAttendanceButton", self.tr("이수 취소…"), self.cancel_attendance
+        )
         self.print_button = bar_button(
             self, bar, "printButton", self.tr("결과 보고서 출력…"), self.print_report
         )
-        for b in (self.add_button, self.attend_button, self.print_button):
+        for b in (
+            self.add_button,
+            self.attend_button,
+            self.correct_button,
+            self.cancel_button,
+            self.print_button,
+        ):
             b.setVisible(self.may_manage)
         bar.addStretch(1)
         bar.addWidget(QLabel(self.tr("연도"), self))
@@ -376,7 +486,10 @@ class TrainingPage(Page):
         return selected_row(self.sessions_table, self.sessions_model)
 
     def _update_buttons(self) -> None:
-        self.attend_button.setEnabled(self.selected() is not None)
+        s = self.selected()
+        self.attend_button.setEnabled(s is not None)
+        self.correct_button.setEnabled(s is not None)
+        self.cancel_button.setEnabled(s is not None and bool(s.attendees))
 
     def _selection_changed(self) -> None:
         self._update_buttons()
@@ -385,11 +498,34 @@ class TrainingPage(Page):
             self.detail.setText(self.tr("교육 회차를 고르면 이수자가 여기에 나옵니다."))
             return
         names = ", ".join(escape(f"{a.name} ({a.department or a.login})") for a in s.attendees)
-        self.detail.setText(
+        parts = [
             f"<b>{escape(s.title)}</b> — {escape(s.held_on.isoformat())}, {escape(s.kind_label)}, "
-            f"{escape(s.hours_text)}<br>"
-            + self.tr("이수자 {n}명: {names}").format(n=len(s.attendees), names=names or "-")
-        )
+            f"{escape(s.hours_text)}",
+            self.tr("이수자 {n}명: {names}").format(n=len(s.attendees), names=names or "-"),
+        ]
+        for old, new in zip(s.history, s.history[1:], strict=False):
+            parts.append(
+                "<span style='color: #777;'>"
+                + self.tr("정정됨: {facts} — {at} {by}, 사유: {reason}").format(
+                    facts=escape(old.facts()),
+                    at=escape(clock.fmt_datetime(new.recorded_at)),
+                    by=escape(new.recorded_by),
+                    reason=escape(new.reason or ""),
+                )
+                + "</span>"
+            )
+        for c in s.cancelled:
+            parts.append(
+                "<span style='color: #777;'>"
+                + self.tr("이수 취소: {who} — {at} {by}, 사유: {reason}").format(
+                    who=escape(f"{c.attendee.name} ({c.attendee.login})"),
+                    at=escape(clock.fmt_datetime(c.cancelled_at)),
+                    by=escape(c.cancelled_by),
+                    reason=escape(c.reason),
+                )
+                + "</span>"
+            )
+        self.detail.setText("<br>".join(parts))
 
     # -- actions --------------------------------------------------------------------------------------
     def _open(self, dialog: _Form) -> _Form:
@@ -414,6 +550,18 @@ class TrainingPage(Page):
         if s is None:
             return None
         return self._open(AttendDialog(self, s, self.people))
+
+    def correct_session(self) -> _Form | None:
+        s = self.selected()
+        if s is None:
+            return None
+        return self._open(CorrectDialog(self, s))
+
+    def cancel_attendance(self) -> _Form | None:
+        s = self.selected()
+        if s is None or not s.attendees:
+            return None
+        return self._open(CancelDialog(self, s))
 
     def print_report(self, reason: str | None = None) -> object | None:
         """개인정보 보호 교육 실시 결과 of the chosen year through the print preview (reason asked, logged)."""

@@ -37,17 +37,17 @@ from privdesk.accounts.permissions import AUDITOR, FACILITY, INTAKE, OFFICER, PR
 from privdesk.audit.chain import Action
 from privdesk.backup.backups import make_backup
 from privdesk.bootstrap import initialize
+from privdesk.consent.sample import seed_consents
 from privdesk.context import Actor, AppContext
 from privdesk.demo import (
     DemoSeed,
-    _seed_consents,
     _seed_disclosures,
-    _seed_training,
     seed_patients,
     seed_policy,
     seed_requests,
 )
 from privdesk.settings import BackupSettings, SecuritySettings, Settings, sqlite_url
+from privdesk.training.sample import seed_training
 from privdesk.ui.accounts.dialogs import AddAccountDialog
 from privdesk.ui.accounts.page import AccountsPage
 from privdesk.ui.app import create_application
@@ -239,11 +239,11 @@ def shoot_all(out: Path) -> int:
                 )
         seed_cctv(ctx, officer)
         seed = DemoSeed(ctx, {INTAKE: desk, PRIVACY: officer, OFFICER: officer}, 400, 7)
-        _seed_consents(seed)  # before the disclosures: a disclosure on consent needs one
+        seed_consents(seed)  # before the disclosures: a disclosure on consent needs one
         _seed_disclosures(seed)
         seed_requests(seed)
         seed_policy(seed)
-        _seed_training(seed)
+        seed_training(seed)
 
         make_backup(ctx, officer)  # the start page's backup box: green, with its age
 

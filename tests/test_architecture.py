@@ -494,7 +494,6 @@ DETAIL_MEMBERS = (
     "add_header",
     "add_form",
     "field",
-    "table",
     "add_history",
     "add_actions_bar",
     "add_close",

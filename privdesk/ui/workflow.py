@@ -32,14 +32,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -93,14 +90,6 @@ class ClockModel[R: InboxRow](RowTableModel[R]):
                 closed_foreground=self.CLOSED_COLOUR,
             )
         return super().data(index, role)
-
-
-def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
-    """Replace ``table``'s rows with ``rows`` (plain text cells)."""
-    table.setRowCount(len(rows))
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            table.setItem(i, j, QTableWidgetItem(value))
 
 
 @dataclass(frozen=True)
@@ -229,18 +218,6 @@ class RequestDetailBase(QDialog):
         value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields[key] = value
         return value
-
-    def table(self, headers: Sequence[str], *, selectable: bool = True) -> QTableWidget:
-        """A read-only table for a side tab."""
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(list(headers))
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        if not selectable:
-            table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def add_history(self, tabs: QTabWidget, *, selectable: bool = True) -> None:
         """The 처리 이력 tab: when, who, the state's move and the note (sortable, sized to its

@@ -262,12 +262,24 @@ def _own_rejects_file(path: Path) -> bool:
     except OSError:
         return False
     text = head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="ignore")
+    text = text.removeprefix(files.SPECIMEN_COLUMN + ",")  # a demo database's file (견본)
     return text.startswith(",".join(REJECTS_HEADER) + ",")
 
 
 def _rejects_output(ctx: AppContext, path: Path, force: bool) -> Output:
     target = rejects_path_for(path)
     return files.guarded(ctx.settings, target, force=force or _replaceable(target))
+
+
+def _stage_rejects(out: Output) -> files.Staged:
+    """Stage the rejects file; one that another import of the same file published between the look
+    in :func:`_rejects_output` and this check is privdesk's own and may be replaced (as at publish)."""
+    try:
+        return files.stage(out)
+    except OutputError:
+        if out.force or not _replaceable(out.path):
+            raise
+        return files.stage(replace(out, force=True))
 
 
 def _replaceable(target: Path) -> bool:
@@ -344,7 +356,7 @@ def import_patients(
         proof_tails=workers >= 2,
     )
     t = _Totals()
-    rejects = files.stage(rejects_out)
+    rejects = _stage_rejects(rejects_out)
     try:
         rwriter = files.csv_writer(rejects.fh, specimen=ctx.is_demo)
         rwriter.writerow([*REJECTS_HEADER, *header])

@@ -148,8 +148,11 @@ def check_sqlite_file(path: Path, *, create: bool, main: bool) -> None:
 def prepare_sqlite_file(path: Path) -> None:
     """Create the folder (0700) and an empty file (0600) before SQLite does, so both are owner-only."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if not path.exists():
+    try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass  # there already (two first opens at once — e.g. the separate store from two tasks)
+    else:
         os.close(fd)
     if sys.platform != "win32":
         os.chmod(path, 0o600)
